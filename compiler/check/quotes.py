@@ -1,0 +1,83 @@
+"""Fidelity to the source: every quoted article text must occur verbatim in the source text.
+
+Matching ignores all white space (the published texts break lines mid-sentence and put
+spaces around numbers); every other character, including full-width punctuation and
+Traditional characters, must be exactly as published.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import nodes as n
+
+_WS = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def citations(policy: n.Policy) -> Iterator[n.Citation]:
+    h = policy.header
+    if h.validity and h.validity.citation:
+        yield h.validity.citation
+    if h.retroactive and h.retroactive.citation:
+        yield h.retroactive.citation
+    for block in (*policy.requirements, *policy.exclusions, *policy.caps, *policy.payments,
+                  *policy.quotas, *policy.budgets, *policy.procedures):
+        yield block.citation
+    for item in policy.items:
+        yield item.citation
+        for f in item.funding:
+            if f.citation is not None:
+                yield f.citation
+
+
+def _matched_prefix(quote: str, source: str) -> int:
+    """Length of the longest prefix of ``quote`` that occurs in ``source`` (binary search)."""
+    lo, hi = 0, len(quote)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if quote[:mid] in source:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def check_quotes(policy: n.Policy, policy_path: Path) -> list[Diagnostic]:
+    h = policy.header
+    if not h.source:
+        return [Diagnostic(
+            "PC302", Severity.ERROR, h.span, "政策没有写明原文来源（来源）",
+            '在 政策 块中加入：来源 "文件名.txt"（原文文本放在政策文件旁）。',
+        )]
+    src_path = policy_path.parent / h.source
+    try:
+        source = normalise(src_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        return [Diagnostic(
+            "PC302", Severity.ERROR, h.span, f"无法读取原文来源“{h.source}”：{err.__class__.__name__}",
+            "原文文件须为 UTF-8 编码，放在政策文件同一目录。",
+        )]
+    diags = []
+    for c in citations(policy):
+        q = normalise(c.quote)
+        if not q:
+            continue
+        if q in source:
+            continue
+        k = _matched_prefix(q, source)
+        bad = q[k : k + 12]
+        good = q[max(0, k - 12) : k]
+        diags.append(Diagnostic(
+            "PC301", Severity.ERROR, c.quote_span,
+            f"引用的原文在“{h.source}”中找不到：自第 {k + 1} 个字起不一致（“{good}▲{bad}”）",
+            "原文须逐字照录（忽略空白）；检查错别字、标点的全角/半角、繁简体。",
+            c.article,
+        ))
+    return diags

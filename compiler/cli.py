@@ -1,0 +1,193 @@
+"""The ``policyc`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .diagnostics import Diagnostic, Severity, render
+from .evaluate.evaluator import Evaluator
+from .evaluate.profile import ProfileError, load_json_profile
+from .evaluate.result import Result
+from .pipeline import Loaded, load_named
+from .resources import SEED_POLICIES, policy_dirs
+from .testing import run_tests
+from .vocabulary import FUNDING_SOURCES
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _echo_err(text: str) -> None:
+    click.echo(text, err=True)
+
+
+def _default_policies() -> list[str]:
+    for d in policy_dirs():
+        found = sorted(p for p in d.glob("*.policy"))
+        if found:
+            return [str(p) for p in found]
+    return list(SEED_POLICIES)
+
+
+def _print_diagnostics(loaded: Loaded, diags: Iterable[Diagnostic]) -> None:
+    for d in diags:
+        _echo_err(render(d, loaded.text))
+
+
+def _load_or_fail(name: str) -> Loaded:
+    loaded = load_named(name)
+    if not loaded.ok:
+        _print_diagnostics(loaded, loaded.errors)
+        _echo_err(f"{loaded.display}: 政策有错误，无法计算。")
+        sys.exit(EXIT_ERRORS)
+    return loaded
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="policyc")
+def main() -> None:
+    """policyc：补贴政策编译器 — 检查政策、计算补贴、生成计算器与申请指南。"""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--strict", is_flag=True, help="警告也视为失败。")
+def check(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
+    """检查政策文件（默认检查 policies/ 下的全部政策）。退出码：0 无错误，1 有错误，2 用法错误。"""
+    names = list(paths) or _default_policies()
+    results = [load_named(n) for n in names]
+    all_diags = [(r, d) for r in results for d in r.diagnostics]
+    failing = [d for _, d in all_diags if d.severity is Severity.ERROR or
+               (strict and d.severity is Severity.WARNING)]
+    if fmt == "json":
+        doc = {
+            "version": 1,
+            "files": [r.display for r in results],
+            "diagnostics": [d.to_dict() for _, d in all_diags],
+            "suppressed": [
+                {**d.to_dict(), "reason": s.reason} for r in results for d, s in r.suppressed
+            ],
+            "summary": {sev.value: sum(1 for _, d in all_diags if d.severity is sev)
+                        for sev in Severity},
+        }
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False))
+    else:
+        for r, d in all_diags:
+            _echo_err(render(d, r.text))
+        counts = {sev: sum(1 for _, d in all_diags if d.severity is sev) for sev in Severity}
+        _echo_err(f"检查了 {len(results)} 个政策：{counts[Severity.ERROR]} 个错误，"
+                  f"{counts[Severity.WARNING]} 个警告，{counts[Severity.INFO]} 个提示。")
+    sys.exit(EXIT_ERRORS if failing else EXIT_OK)
+
+
+@main.command()
+@click.argument("policy")
+@click.option("--input", "input_path", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="申请人信息 JSON 文件（- 表示标准输入）。")
+@click.option("--on", "on", default=None, help="计算日期 YYYY-MM-DD（默认今天）。")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text",
+              show_default=True)
+def calc(policy: str, input_path: str, on: str | None, fmt: str) -> None:
+    """按政策计算一个申请人的补贴。输入错误时退出码为 2。"""
+    loaded = _load_or_fail(policy)
+    assert loaded.policy is not None
+    try:
+        if input_path == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(input_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        _echo_err(f"无法读取申请人信息 {input_path}：{err.__class__.__name__}")
+        sys.exit(EXIT_USAGE)
+    try:
+        profile = load_json_profile(text)
+        result = Evaluator(loaded.policy).calculate(profile, on)
+    except ProfileError as err:
+        _echo_err("申请人信息有误，未计算：")
+        for field, msg in err.errors:
+            _echo_err(f"  {field or '(整体)'}: {msg}")
+        sys.exit(EXIT_USAGE)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_text(loaded, result))
+
+
+def format_text(loaded: Loaded, r: Result) -> str:
+    p = loaded.policy
+    assert p is not None
+    d = r.to_dict()
+    out = [f"《{p.header.title}》" + (f"（{p.header.docno}）" if p.header.docno else ""),
+           f"计算日期：{d['as_of']}    是否有效：{'是' if r.in_force else '否'}"]
+    out += [f"  说明：{note}" for note in r.notes]
+    if r.excluded:
+        out.append(f"不予支持：{'、'.join(r.exclusions)}")
+    if not r.in_force or r.excluded:
+        out.append("应付总额：0.00 元")
+        return "\n".join(out)
+    out.append("")
+    if not r.items:
+        out.append("没有适用的补助项。")
+    for i, item in enumerate(d["items"], 1):
+        amount = _amount_text(item["min"], item["max"])
+        out.append(f"{i}. {item['article']} {item['title']}：{amount}")
+        out += [f"     · {t}" for t in item["trace"]]
+    out.append("")
+    out.append(f"应付总额（经全部上限后）：{_amount_text(d['total']['min'], d['total']['max'])}")
+    if d["funding"]:
+        out.append("出资方：")
+        for src, amt in d["funding"].items():
+            out.append(f"  {FUNDING_SOURCES.get(src, '未明确分担')}（{src}）：{amt} 元")
+    if d["payments"]:
+        out.append("拨付安排：")
+        for pay in d["payments"]:
+            out.append(f"  {pay['article']} {pay['stage']}：{_amount_text(pay['min'], pay['max'])}")
+    return "\n".join(out)
+
+
+def _amount_text(lo: str | None, hi: str | None) -> str:
+    if lo is None and hi is None:
+        return "金额未定（原文未规定）"
+    if lo == hi:
+        return f"{lo} 元"
+    return f"{lo} 至 {hi if hi is not None else '未定'} 元"
+
+
+@main.command(name="test")
+@click.argument("paths", nargs=-1)
+def test_cmd(paths: tuple[str, ...]) -> None:
+    """运行政策文件中的测试用例（测试 块）。"""
+    names = list(paths) or _default_policies()
+    failed = 0
+    total = 0
+    for name in names:
+        loaded = load_named(name)
+        if not loaded.ok or loaded.policy is None:
+            _print_diagnostics(loaded, loaded.errors)
+            failed += 1
+            continue
+        outcomes = run_tests(loaded.policy)
+        for o in outcomes:
+            total += 1
+            if not o.passed:
+                failed += 1
+                _print_diagnostics(loaded, o.failures)
+        passed = sum(o.passed for o in outcomes)
+        _echo_err(f"{loaded.display}: {passed}/{len(outcomes)} 个测试通过")
+    _echo_err(f"{total - failed} passed, {failed} failed")
+    sys.exit(EXIT_ERRORS if failed else EXIT_OK)
+
+
+def run(argv: list[str] | None = None) -> Any:  # pragma: no cover - convenience for python -m
+    return main(argv)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,336 @@
+"""Surface blocks -> the typed model. Reports structural problems as diagnostics:
+fields that do not belong in a block, missing or repeated fields, duplicate ids, bad dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..diagnostics import Diagnostic, Severity, Span
+from ..syntax.surface import Block, DefineBlock, FactsBlock, Field, Text, TopLevel
+from ..syntax.transform import parse_date
+from ..vocabulary import FACTS, default_for
+from . import nodes as n
+
+FIELD_ZH = {
+    "article": "条款", "quote": "原文", "title": "标题", "note": "说明", "docno": "文号",
+    "issuers": "发布机关", "issued": "发布日期", "level": "层级", "region": "地区",
+    "parent": "上级", "source": "来源", "valid": "有效期", "retro": "追溯",
+    "beneficiary": "对象", "category": "类别", "cond": "条件", "amount": "金额",
+    "funding": "资金", "applies": "适用", "limit": "上限", "stage": "阶段", "at_most": "至多",
+    "at_least": "至少", "use": "用途", "step": "步骤", "date": "日期", "input": "输入",
+    "expect": "期望", "suppress": "忽略",
+}
+_CITE = {"article", "quote", "note", "suppress"}
+ALLOWED: dict[str, set[str]] = {
+    "政策": {"title", "docno", "issuers", "issued", "level", "region", "parent", "source",
+           "valid", "retro", "note", "suppress"},
+    "资格": _CITE | {"cond"},
+    "排除": _CITE | {"cond"},
+    "补助": _CITE | {"title", "beneficiary", "category", "cond", "amount", "funding"},
+    "累计上限": _CITE | {"applies", "limit"},
+    "拨付": _CITE | {"applies", "stage"},
+    "名额": _CITE | {"applies", "at_most", "at_least"},
+    "预算": _CITE | {"applies", "use"},
+    "程序": _CITE | {"step"},
+    "测试": {"note", "date", "input", "expect"},
+}
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "政策": ("title",),
+    "资格": ("article", "quote", "cond"),
+    "排除": ("article", "quote", "cond"),
+    "补助": ("article", "quote", "title", "amount"),
+    "累计上限": ("article", "quote", "applies", "limit"),
+    "拨付": ("article", "quote", "applies", "stage"),
+    "名额": ("article", "quote"),
+    "预算": ("article", "quote", "use"),
+    "程序": ("article", "quote", "step"),
+    "测试": ("date", "input"),
+}
+REPEATABLE = {"funding", "stage", "use", "step", "expect", "suppress"}
+LEVELS = {"国家级": "national", "省级": "provincial", "市级": "city", "县级": "county"}
+
+
+class _Fields:
+    """The fields of one block, checked against what the block allows."""
+
+    def __init__(self, block: Block, diags: list[Diagnostic]) -> None:
+        self.block = block
+        self.by_kind: dict[str, list[Field]] = {}
+        allowed = ALLOWED[block.keyword]
+        for f in block.fields:
+            if f.kind not in allowed:
+                where = "、".join(FIELD_ZH[k] for k in sorted(allowed))
+                diags.append(Diagnostic(
+                    "PC101", Severity.ERROR, f.span,
+                    f"“{FIELD_ZH[f.kind]}”不能出现在“{block.keyword}”块中",
+                    f"“{block.keyword}”块可以包含：{where}",
+                ))
+                continue
+            seen = self.by_kind.setdefault(f.kind, [])
+            if seen and f.kind not in REPEATABLE:
+                diags.append(Diagnostic(
+                    "PC103", Severity.ERROR, f.span,
+                    f"“{FIELD_ZH[f.kind]}”重复出现（第一次在第 {seen[0].span.line} 行）",
+                    "每个块中该字段只能写一次。",
+                ))
+                continue
+            seen.append(f)
+        for kind in REQUIRED[block.keyword]:
+            if kind not in self.by_kind:
+                diags.append(Diagnostic(
+                    "PC102", Severity.ERROR, block.name_span,
+                    f"“{block.keyword} {block.name}”缺少“{FIELD_ZH[kind]}”",
+                    _REQUIRED_HINT.get(kind, ""),
+                ))
+
+    def one(self, kind: str) -> Field | None:
+        fs = self.by_kind.get(kind)
+        return fs[0] if fs else None
+
+    def all(self, kind: str) -> list[Field]:
+        return self.by_kind.get(kind, [])
+
+    def text(self, kind: str, default: str = "") -> str:
+        f = self.one(kind)
+        return f.args[0].value if f and isinstance(f.args[0], Text) else default
+
+    def arg(self, kind: str) -> Any:
+        f = self.one(kind)
+        return f.args[0] if f else None
+
+    def citation(self) -> n.Citation:
+        art = self.one("article")
+        quote = self.one("quote")
+        article = str(art.args[0]) if art else ""
+        art_span = art.args[1] if art else self.block.name_span
+        q = quote.args[0] if quote else None
+        return n.Citation(
+            article,
+            q.value if isinstance(q, Text) else "",
+            art_span,
+            q.span if isinstance(q, Text) else self.block.name_span,
+        )
+
+    def suppressions(self) -> tuple[n.Suppression, ...]:
+        return tuple(n.Suppression(f.args[0], f.args[1].value, f.span) for f in self.all("suppress"))
+
+
+_REQUIRED_HINT = {
+    "article": "写明所依据的条款，例如：条款 第七条第（一）项",
+    "quote": "逐字引用该条款原文，例如：原文 「……」",
+    "amount": "金额可以是 20万元、50% × 支出 封顶 15万元、不超过 100万元、1万元 至 3万元 或 未定",
+    "cond": "写明条件，例如：条件 little_giant_central_funded",
+    "applies": "写明适用范围：适用 全部 | 适用 [item1, item2] | 适用 对象 enterprise",
+}
+
+
+def _date(text: str, span: Span, diags: list[Diagnostic]) -> dt.date | None:
+    d = parse_date(text)
+    if d is None:
+        diags.append(Diagnostic("PC204", Severity.ERROR, span, f"日期“{text}”不存在", "检查月份和日期。"))
+    return d
+
+
+def lower(blocks: Sequence[TopLevel], file: str) -> tuple[n.Policy | None, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    headers = [b for b in blocks if isinstance(b, Block) and b.keyword == "政策"]
+    if not headers:
+        diags.append(Diagnostic(
+            "PC105", Severity.ERROR, Span(file, 1, 1, 1, 1), "缺少“政策”块",
+            "文件应以 政策 <id> { 标题 \"…\" … } 开头。",
+        ))
+        return None, diags
+    for extra in headers[1:]:
+        diags.append(Diagnostic(
+            "PC105", Severity.ERROR, extra.name_span, "一个文件只能有一个“政策”块",
+            f"第一个“政策”块在第 {headers[0].span.line} 行。",
+        ))
+    header = _header(headers[0], diags)
+
+    facts: list[n.FactDecl] = []
+    definitions: list[n.Definition] = []
+    groups: dict[str, list[Any]] = {k: [] for k in ALLOWED if k != "政策"}
+    ids: dict[str, Span] = {}
+    for b in blocks:
+        if isinstance(b, FactsBlock):
+            facts.extend(_facts(b, diags))
+        elif isinstance(b, DefineBlock):
+            _unique(ids, b.name, b.span, diags)
+            definitions.append(n.Definition(b.name, b.label, b.expr, b.span))
+        elif b.keyword != "政策":
+            if b.keyword != "测试":
+                _unique(ids, b.name, b.name_span, diags)
+            lowered = _section(b, diags)
+            if lowered is not None:
+                groups[b.keyword].append(lowered)
+    seen_facts: dict[str, Span] = {}
+    for f in facts:
+        if f.name in seen_facts:
+            diags.append(Diagnostic(
+                "PC104", Severity.ERROR, f.span, f"事实“{f.name}”重复声明",
+                f"第一次声明在第 {seen_facts[f.name].line} 行。",
+            ))
+        seen_facts.setdefault(f.name, f.span)
+    test_names: dict[str, Span] = {}
+    for t in groups["测试"]:
+        if t.name in test_names:
+            diags.append(Diagnostic("PC104", Severity.ERROR, t.span, f"测试名称“{t.name}”重复", ""))
+        test_names.setdefault(t.name, t.span)
+
+    policy = n.Policy(
+        file=file,
+        header=header,
+        facts=tuple(facts),
+        definitions=tuple(definitions),
+        requirements=tuple(groups["资格"]),
+        exclusions=tuple(groups["排除"]),
+        items=tuple(groups["补助"]),
+        caps=tuple(groups["累计上限"]),
+        payments=tuple(groups["拨付"]),
+        quotas=tuple(groups["名额"]),
+        budgets=tuple(groups["预算"]),
+        procedures=tuple(groups["程序"]),
+        tests=tuple(groups["测试"]),
+        suppressions=_Fields(headers[0], []).suppressions(),
+    )
+    return policy, diags
+
+
+def _unique(ids: dict[str, Span], name: str, span: Span, diags: list[Diagnostic]) -> None:
+    if name in ids:
+        diags.append(Diagnostic(
+            "PC104", Severity.ERROR, span, f"标识“{name}”重复",
+            f"第一次定义在第 {ids[name].line} 行；每个补助、资格、排除、上限等块的标识必须唯一。",
+        ))
+    else:
+        ids[name] = span
+
+
+def _header(b: Block, diags: list[Diagnostic]) -> n.Header:
+    f = _Fields(b, diags)
+    issued = f.one("issued")
+    valid = f.one("valid")
+    retro = f.one("retro")
+    validity = None
+    if valid:
+        start, end, *cite = valid.args
+        validity = n.Validity(start, end, cite[0] if cite else None, valid.span)
+        if start.span and start.date is None and start.event is None:
+            pass
+        for bound in (start, end):
+            if bound.date is None and bound.event is None:
+                diags.append(Diagnostic("PC204", Severity.ERROR, bound.span, "日期不存在", ""))
+    retroactive = None
+    if retro:
+        d = _date(retro.args[0], retro.span, diags)
+        if d:
+            retroactive = n.Retroactive(d, retro.args[1] if len(retro.args) > 1 else None,
+                                        retro.span)
+    issuers = f.one("issuers")
+    return n.Header(
+        id=b.name,
+        title=f.text("title"),
+        docno=f.text("docno") or None,
+        issuers=tuple(t.value for t in issuers.args) if issuers else (),
+        issued=_date(issued.args[0], issued.span, diags) if issued else None,
+        level=LEVELS.get(f.arg("level") or "", None),
+        region=f.text("region") or None,
+        parent=f.arg("parent"),
+        source=f.text("source") or None,
+        validity=validity,
+        retroactive=retroactive,
+        span=b.span,
+    )
+
+
+def _facts(b: FactsBlock, diags: list[Diagnostic]) -> Iterable[n.FactDecl]:
+    for fs in b.facts:
+        vocab = FACTS.get(fs.name)
+        if vocab is not None:
+            vtype, vlabel = vocab
+            if fs.type is not None and fs.type != vtype:
+                diags.append(Diagnostic(
+                    "PC107", Severity.ERROR, fs.span,
+                    f"“{fs.name}”是共享词汇中的事实，类型已由词汇表确定，不能重新声明",
+                    "删去类型和标签，只写名称；如需不同含义，请另起一个名称。",
+                ))
+            default = default_for(vtype)
+            yield n.FactDecl(fs.name, vtype, vlabel, default, fs.required, True, fs.span)
+            continue
+        if fs.type is None or not fs.label:
+            diags.append(Diagnostic(
+                "PC106", Severity.ERROR, fs.span,
+                f"“{fs.name}”不在共享词汇表中：自定义事实须声明类型和中文标签",
+                f'例如：{fs.name}: 布尔 "中文说明"。共享词汇见 vocabulary.md。',
+            ))
+            continue
+        default = default_for(fs.type)
+        if fs.default is not None:
+            default = getattr(fs.default, "value", default)
+        yield n.FactDecl(fs.name, fs.type, fs.label, default, fs.required, False, fs.span)
+
+
+def _section(b: Block, diags: list[Diagnostic]) -> Any:
+    f = _Fields(b, diags)
+    kw = b.keyword
+    sup = f.suppressions()
+    if kw in ("资格", "排除"):
+        cond = f.arg("cond")
+        if cond is None:
+            return None
+        cls = n.Requirement if kw == "资格" else n.Exclusion
+        return cls(b.name, f.citation(), cond, b.span, sup)
+    if kw == "补助":
+        amount = f.arg("amount")
+        if amount is None:
+            return None
+        ben = f.one("beneficiary")
+        fundings = []
+        for ff in f.all("funding"):
+            fund: n.Funding = ff.args[0]
+            cite = ff.args[1] if len(ff.args) > 1 else None
+            fundings.append(n.Funding(fund.shares, fund.payers, fund.stated, cite, ff.span,
+                                      fund.source_spans))
+        return n.Item(
+            id=b.name, citation=f.citation(), title=f.text("title"),
+            beneficiary=ben.args[0] if ben else None, category=f.arg("category"),
+            cond=f.arg("cond"), amount=amount, funding=tuple(fundings), note=f.text("note"),
+            span=b.span, suppressions=sup,
+        )
+    if kw == "累计上限":
+        scope, limit = f.arg("applies"), f.arg("limit")
+        if scope is None or limit is None:
+            return None
+        return n.CrossCap(b.name, f.citation(), scope, limit, b.span, sup)
+    if kw == "拨付":
+        scope = f.arg("applies")
+        if scope is None:
+            return None
+        stages = tuple(n.Stage(s.args[0].value, s.args[1], s.span) for s in f.all("stage"))
+        return n.PaymentSchedule(b.name, f.citation(), scope, stages, b.span, sup)
+    if kw == "名额":
+        return n.Quota(b.name, f.citation(), f.text("note"), f.arg("applies"),
+                       f.arg("at_most"), f.arg("at_least"), b.span, sup)
+    if kw == "预算":
+        uses = tuple(n.Use(u.args[0].value, u.args[1], u.args[2], u.span) for u in f.all("use"))
+        return n.Budget(b.name, f.citation(), f.arg("applies"), uses, b.span, sup)
+    if kw == "程序":
+        steps = []
+        for s in f.all("step"):
+            texts = [a for a in s.args if isinstance(a, Text)]
+            dur = [a for a in s.args if not isinstance(a, Text)]
+            steps.append(n.Step(texts[0].value, texts[1].value if len(texts) > 1 else "",
+                                dur[0] if dur else None, s.span))
+        return n.Procedure(b.name, f.citation(), tuple(steps), b.span, sup)
+    assert kw == "测试"
+    date_f = f.one("date")
+    inputs_f = f.one("input")
+    return n.TestCase(
+        name=b.name, note=f.text("note"),
+        date=_date(date_f.args[0], date_f.span, diags) if date_f else None,
+        inputs=inputs_f.args[0] if inputs_f else (),
+        expectations=tuple(e.args[0] for e in f.all("expect")),
+        span=b.span,
+    )

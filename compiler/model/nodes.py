@@ -1,0 +1,432 @@
+"""Model nodes. Expressions first, then the policy's blocks.
+
+Every node carries a :class:`~compiler.diagnostics.Span`; blocks also carry the article they
+encode, so that diagnostics and calculation traces can cite the law.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Union
+
+from ..diagnostics import Span
+
+# ---------------------------------------------------------------------------- expressions
+
+
+@dataclass(frozen=True)
+class MoneyLit:
+    """An amount in yuan, normalised exactly (15万元 -> 150000)."""
+
+    value: Decimal
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class RateLit:
+    """A percentage, stored as a fraction (50% -> 0.5)."""
+
+    value: Decimal
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class NumberLit:
+    value: Decimal
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class CountLit:
+    """A count with its unit (200家, 5个工作日)."""
+
+    value: Decimal
+    unit: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class StrLit:
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class BoolLit:
+    value: bool
+    span: Span
+
+
+@dataclass(frozen=True)
+class Ref:
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class RangeLit:
+    """A range of money such as 1万元 至 3万元."""
+
+    low: MoneyLit
+    high: MoneyLit
+    span: Span
+
+
+@dataclass(frozen=True)
+class UpTo:
+    """不超过 X: any amount from 0 up to X (no formula)."""
+
+    operand: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Arith:
+    op: str  # "+", "-", "×"
+    left: Expr
+    right: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Cap:
+    """base 封顶 limit == min(base, limit)."""
+
+    base: Expr
+    limit: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Tier:
+    cond: Expr
+    amount: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Tiers:
+    tiers: tuple[Tier, ...]
+    otherwise: Expr | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Undetermined:
+    span: Span
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Logic:
+    op: str  # "且" or "或"
+    left: Expr
+    right: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Compare:
+    op: str  # == != >= <= > <
+    left: Expr
+    right: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Member:
+    operand: Expr
+    values: tuple[StrLit, ...]
+    open: bool  # the source list ends in 等
+    span: Span
+
+
+Expr = Union[
+    MoneyLit, RateLit, NumberLit, CountLit, StrLit, BoolLit, Ref, RangeLit, UpTo, Arith, Cap,
+    Tiers, Undetermined, Not, Logic, Compare, Member,
+]
+
+# ---------------------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An article reference and the article's text quoted verbatim."""
+
+    article: str
+    quote: str
+    article_span: Span
+    quote_span: Span
+
+
+@dataclass(frozen=True)
+class Bound:
+    date: dt.date | None
+    event: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Validity:
+    start: Bound
+    end: Bound
+    citation: Citation | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Retroactive:
+    start: dt.date
+    citation: Citation | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Suppression:
+    code: str
+    reason: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Header:
+    id: str
+    title: str
+    docno: str | None
+    issuers: tuple[str, ...]
+    issued: dt.date | None
+    level: str | None
+    region: str | None
+    parent: str | None
+    source: str | None
+    validity: Validity | None
+    retroactive: Retroactive | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class FactType:
+    kind: str  # bool | int | money | rate | text | enum
+    low: int | None = None
+    high: int | None = None
+    values: tuple[tuple[str, str], ...] = ()  # (value, Chinese label)
+
+
+@dataclass(frozen=True)
+class FactDecl:
+    name: str
+    type: FactType
+    label: str
+    default: object
+    required: bool
+    vocabulary: bool  # taken from the shared vocabulary
+    span: Span
+
+
+@dataclass(frozen=True)
+class Definition:
+    name: str
+    label: str
+    expr: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """资格: when the condition is false the applicant is excluded."""
+
+    id: str
+    citation: Citation
+    cond: Expr
+    span: Span
+    suppressions: tuple[Suppression, ...] = ()
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """排除: when the condition is true the applicant is excluded."""
+
+    id: str
+    citation: Citation
+    cond: Expr
+    span: Span
+    suppressions: tuple[Suppression, ...] = ()
+
+
+@dataclass(frozen=True)
+class Funding:
+    """Who pays an item: exact shares, or payers named with the split not stated."""
+
+    shares: tuple[tuple[str, Decimal], ...]  # (source, fraction); empty when unstated
+    payers: tuple[str, ...]  # every payer named
+    stated: bool
+    citation: Citation | None  # None: the item's own article
+    span: Span
+    source_spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    citation: Citation
+    title: str
+    beneficiary: str | None
+    category: str | None
+    cond: Expr | None
+    amount: Expr
+    funding: tuple[Funding, ...]
+    note: str
+    span: Span
+    suppressions: tuple[Suppression, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scope:
+    kind: str  # all | items | beneficiary
+    items: tuple[str, ...]
+    beneficiary: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class CrossCap:
+    id: str
+    citation: Citation
+    scope: Scope
+    limit: Expr
+    span: Span
+    suppressions: tuple[Suppression, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    share: Expr | None  # None: the remainder
+    span: Span
+
+
+@dataclass(frozen=True)
+class PaymentSchedule:
+    id: str
+    citation: Citation
+    scope: Scope
+    stages: tuple[Stage, ...]
+    span: Span
+    suppressions: tuple[Suppression, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quota:
+    id: str
+    citation: Citation
+    note: str
+    scope: Scope | None
+    at_most: Expr | None
+    at_least: Expr | None
+    span: Span
+    suppressions: tuple[Suppression, ...] = ()
+
+
+@dataclass(frozen=True)
+class Use:
+    name: str
+    bound: str  # at_most | at_least
+    share: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Budget:
+    id: str
+    citation: Citation
+    scope: Scope | None
+    uses: tuple[Use, ...]
+    span: Span
+    suppressions: tuple[Suppression, ...] = ()
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    description: str
+    min_duration: Expr | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Procedure:
+    id: str
+    citation: Citation
+    steps: tuple[Step, ...]
+    span: Span
+    suppressions: tuple[Suppression, ...] = ()
+
+
+@dataclass(frozen=True)
+class InputValue:
+    name: str
+    value: object  # str | Decimal | bool
+    span: Span
+
+
+@dataclass(frozen=True)
+class Expectation:
+    kind: str  # total | item | item_absent | funding | excluded | exclusions | in_force | payment
+    target: str | None
+    value: object  # Expr | bool | tuple[str, ...] | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class TestCase:
+    name: str
+    note: str
+    date: dt.date | None
+    inputs: tuple[InputValue, ...]
+    expectations: tuple[Expectation, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Policy:
+    file: str
+    header: Header
+    facts: tuple[FactDecl, ...]
+    definitions: tuple[Definition, ...]
+    requirements: tuple[Requirement, ...]
+    exclusions: tuple[Exclusion, ...]
+    items: tuple[Item, ...]
+    caps: tuple[CrossCap, ...]
+    payments: tuple[PaymentSchedule, ...]
+    quotas: tuple[Quota, ...]
+    budgets: tuple[Budget, ...]
+    procedures: tuple[Procedure, ...]
+    tests: tuple[TestCase, ...]
+    suppressions: tuple[Suppression, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.header.id
+
+    def fact(self, name: str) -> FactDecl | None:
+        for f in self.facts:
+            if f.name == name:
+                return f
+        return None
+
+    def item(self, item_id: str) -> Item | None:
+        for it in self.items:
+            if it.id == item_id:
+                return it
+        return None

@@ -1,0 +1,1 @@
+"""Text -> parse tree -> surface blocks."""

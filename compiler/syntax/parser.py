@@ -1,0 +1,172 @@
+"""Parse policy text with the Lark LALR grammar; turn Lark's errors into Chinese diagnostics."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import cache
+
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.lexer import PatternStr
+
+from ..diagnostics import Diagnostic, Severity, Span
+from ..resources import grammar_path
+
+# Full-width punctuation an IME types in place of the ASCII the grammar wants.
+FULLWIDTH = {
+    "＝": "=", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "｛": "{", "｝": "}",
+    "【": "[", "】": "]", "［": "[", "］": "]", "％": "%", "＋": "+", "－": "-", "＊": "*",
+    "“": '"', "”": '"', "＂": '"', "＞": ">", "＜": "<", "！": "!", "．": ".", "＃": "#",
+    "。": "", "、": ",",
+}
+
+_TERMINAL_NAMES = {
+    "NAME": "标识符（英文字母、数字、下划线）",
+    "STRING": "字符串（\"…\"）",
+    "QUOTE": "原文引文（「…」）",
+    "MONEY": "金额（如 20万元、5000元）",
+    "PERCENT": "百分比（如 50%）",
+    "COUNT": "数量（如 200家、5个工作日）",
+    "NUMBER": "数字",
+    "DATE": "日期（YYYY-MM-DD）",
+    "ARTICLE": "条款编号（如 第七条第（一）项）",
+    "CODE": "诊断代码（如 PC301）",
+    "LEVEL": "层级（国家级、省级、市级、县级）",
+    "BOOL": "真/假（是/否）",
+    "SECTION_KW": "块关键字（资格、排除、补助、累计上限、拨付、名额、预算、程序）",
+    "CMP_OP": "比较运算符（== != >= <= > <）",
+    "_MUL": "乘号（× 或 *）",
+    "$END": "文件结尾",
+}
+
+_PUNCT = {
+    "_LBRACE": "{", "_RBRACE": "}", "_LSQB": "[", "_RSQB": "]", "_LPAR": "(", "_RPAR": ")",
+    "_COMMA": ",", "_COLON": ":", "_EQUAL": "=", "_PLUS": "+", "_MINUS": "-", "_DOTDOT": "..",
+}
+
+
+@cache
+def lark_parser() -> Lark:
+    return Lark(
+        grammar_path().read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=True,
+        maybe_placeholders=False,
+    )
+
+
+@cache
+def _keyword_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for term in lark_parser().terminals:
+        if isinstance(term.pattern, PatternStr):
+            names[term.name] = f"“{term.pattern.value}”"
+    names.update({k: f"“{v}”" for k, v in _PUNCT.items()})
+    names.update(_TERMINAL_NAMES)
+    return names
+
+
+@cache
+def _keywords() -> list[str]:
+    words = [
+        t.pattern.value
+        for t in lark_parser().terminals
+        if isinstance(t.pattern, PatternStr) and re.match(r"[\u4e00-\u9fff]", t.pattern.value)
+    ]
+    words += ["资格", "排除", "补助", "累计上限", "拨付", "名额", "预算", "程序"]
+    return sorted(set(words))
+
+
+def describe_terminal(name: str) -> str:
+    return _keyword_names().get(name, name)
+
+
+def describe_expected(names: set[str] | frozenset[str]) -> str:
+    shown = sorted({describe_terminal(n) for n in names if not n.startswith("__ANON")})
+    if len(shown) > 8:
+        return "、".join(shown[:8]) + f" 等 {len(shown)} 种"
+    return "、".join(shown)
+
+
+def _span(file: str, line: int, column: int, width: int = 1) -> Span:
+    return Span(file, max(line, 1), max(column, 1), max(line, 1), max(column, 1) + width)
+
+
+def _cjk_run(text: str, pos: int) -> str:
+    m = re.compile(r"[\u4e00-\u9fff]+").match(text, pos)
+    return m.group(0) if m else ""
+
+
+def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
+    if isinstance(err, UnexpectedCharacters):
+        ch = text[err.pos_in_stream] if 0 <= err.pos_in_stream < len(text) else ""
+        span = _span(file, err.line, err.column)
+        expected = describe_expected(err.allowed or set())
+        if ch in FULLWIDTH:
+            ascii_ = FULLWIDTH[ch]
+            if ch in "“”＂":
+                msg = f"全角引号“{ch}”不能作为字符串的界符"
+                hint = '字符串请用半角 "…"，原文引文请用 「…」；全角引号可以出现在字符串内部。'
+            elif ascii_:
+                msg = f"全角标点“{ch}”：此处应使用半角“{ascii_}”"
+                hint = "中文输入法下容易输入全角标点，请切换到半角后重新输入。"
+            else:
+                msg = f"此处不应出现“{ch}”"
+                hint = "语句之间不需要句号或顿号；多个值请用半角逗号“,”分隔。"
+            return Diagnostic("PC004", Severity.ERROR, span, msg, hint)
+        if ch == '"':
+            return Diagnostic(
+                "PC005", Severity.ERROR, span, "字符串没有结束：缺少右引号 \"",
+                "字符串 \"…\" 不能跨行；跨行的原文请用 「…」。",
+            )
+        if ch == "「":
+            return Diagnostic("PC005", Severity.ERROR, span, "原文引文没有结束：缺少 」", "")
+        word = _cjk_run(text, err.pos_in_stream)
+        if word:
+            close = difflib.get_close_matches(word, _keywords(), n=1, cutoff=0.3)
+            hint = f"是否想写“{close[0]}”？" if close else "中文只能出现在关键字、字符串和原文引文中。"
+            hint += f" 此处可以是：{expected}" if expected else ""
+            return Diagnostic("PC002", Severity.ERROR, span, f"无法识别的词“{word}”", hint)
+        shown = ch if ch.strip() else repr(ch)
+        return Diagnostic(
+            "PC002", Severity.ERROR, span, f"无法识别的字符“{shown}”",
+            f"此处应为：{expected}" if expected else "",
+        )
+    assert isinstance(err, UnexpectedToken)
+    tok: Token = err.token
+    expected_set = set(err.accepts or err.expected or set())
+    expected = describe_expected(expected_set)
+    if tok.type == "$END":
+        lines = text.splitlines() or [""]
+        line = len(lines)
+        span = _span(file, line, len(lines[-1]) + 1)
+        hint = "可能缺少右花括号“}”。" if "_RBRACE" in expected_set else ""
+        return Diagnostic(
+            "PC003", Severity.ERROR, span, f"文件意外结束，此处应为：{expected}", hint
+        )
+    width = len(str(tok)) or 1
+    span = Span(file, tok.line or 1, tok.column or 1, tok.end_line or tok.line or 1,
+                tok.end_column or (tok.column or 1) + width)
+    got = describe_terminal(tok.type)
+    hint = ""
+    if tok.type == "NAME" and "_KW_FROM" in expected_set:
+        hint = "有效期写作：有效期 自 2024-05-12 至 2026-12-31"
+    elif tok.type == "MONEY" and "PERCENT" in expected_set:
+        hint = "资金分担比例写作：资金 city 50%, county 50%"
+    elif "_RBRACE" in expected_set and tok.type in ("SECTION_KW", "_KW_POLICY", "_KW_TEST"):
+        hint = "上一个块可能缺少右花括号“}”。"
+    return Diagnostic(
+        "PC001", Severity.ERROR, span, f"此处不应出现 {got}“{tok}”，应为：{expected}", hint
+    )
+
+
+def parse_text(text: str, file: str) -> tuple[Tree[Token] | None, list[Diagnostic]]:
+    """Parse; on failure return the first syntax error as a diagnostic (never raise)."""
+    try:
+        return lark_parser().parse(text), []
+    except UnexpectedInput as err:
+        return None, [_translate(err, text, file)]
+    except LarkError as err:  # pragma: no cover - defensive: any other Lark failure
+        return None, [Diagnostic("PC001", Severity.ERROR, _span(file, 1, 1), f"语法错误：{err}")]

@@ -1,0 +1,83 @@
+"""The shared vocabulary (../shared/vocabulary.md): fact names, types, labels, funding sources.
+
+These names are the users' contract: one applicant profile runs against every policy.
+"""
+
+from __future__ import annotations
+
+from .model.nodes import FactType
+
+APPLICANT_TYPES = (
+    ("enterprise", "企业"),
+    ("service_provider", "数字化服务商"),
+    ("platform_operator", "平台运营方"),
+    ("public_institution", "事业单位等公共机构"),
+)
+CITY_TYPES = (
+    ("provincial_capital", "省会城市"),
+    ("separately_planned", "计划单列市"),
+    ("xpcc", "新疆生产建设兵团"),
+    ("prefecture", "其他地级市"),
+    ("municipality_district", "直辖市所辖区县"),
+)
+REGIONS = (("east", "东部地区"), ("central", "中部地区"), ("west", "西部地区"))
+
+_B = FactType("bool")
+_M = FactType("money")
+_N = FactType("int", 0, None)
+
+# name -> (type, Chinese label, meaning)
+FACTS: dict[str, tuple[FactType, str]] = {
+    "applicant_type": (FactType("enum", values=APPLICANT_TYPES), "申报主体类型"),
+    "industry": (FactType("text"), "所属行业"),
+    "registered_in_city": (_B, "在本市依法注册登记"),
+    "independent_legal_person": (_B, "具有独立法人资格"),
+    "operating_normally": (_B, "运营正常"),
+    "good_tax_and_credit": (_B, "依法纳税，财务及信用记录良好"),
+    "is_sme": (_B, "中小企业"),
+    "in_pilot_scope": (_B, "纳入试点改造范围"),
+    "acceptance_passed": (_B, "改造项目验收合格"),
+    "serious_dishonesty_3y": (_B, "近三年存在严重失信行为"),
+    "little_giant_central_funded": (_B, "已获得中央财政专项资金支持的专精特新“小巨人”企业"),
+    "in_2022_pilot": (_B, "已纳入工信厅联企业〔2022〕22号改造试点"),
+    "digital_level": (FactType("int", 0, 4), "改造后数字化水平等级"),
+    "spend_software_cloud": (_M, "软件、云服务支出"),
+    "spend_data_equipment": (_M, "网关、路由等数据采集传输设备支出"),
+    "spend_consulting": (_M, "咨询诊断等服务支出"),
+    "cloud_platform_adopted": (_B, "上云上平台"),
+    "platform_benchmark": (_B, "工业互联网平台创新应用标杆"),
+    "lighthouse": (_B, "数字化转型“小灯塔”企业"),
+    "digital_workshop_title": (_B, "国家级数字化车间/智能工厂等称号"),
+    "chain_transformation_award": (_B, "“链式”数字化转型典型应用/企业"),
+    "chain_demo_enterprise": (_B, "智能化改造数字化转型试点示范企业"),
+    "provincial_demo_title": (_B, "省级示范项目称号"),
+    "typical_case_title": (_B, "省级及以上数字化转型典型案例"),
+    "awarded_products": (_N, "获奖励的“小快轻准”产品和服务数量"),
+    "excellent_provider": (_B, "优秀数字化服务商"),
+    "accepted_enterprises_served": (_N, "服务且验收达标的企业数量"),
+    "city_type": (FactType("enum", values=CITY_TYPES), "城市类型"),
+    "region": (FactType("enum", values=REGIONS), "东/中/西部地区"),
+}
+
+FUNDING_SOURCES: dict[str, str] = {
+    "central": "中央财政",
+    "province": "省级",
+    "city": "市级",
+    "county": "县（市、区）级",
+}
+UNSPECIFIED = "unspecified"
+
+BENEFICIARIES = dict(APPLICANT_TYPES)
+
+
+def default_for(ftype: FactType) -> object:
+    """The value an absent fact takes: false, 0, 0 元; text and enums stay absent (None)."""
+    from decimal import Decimal
+
+    if ftype.kind == "bool":
+        return False
+    if ftype.kind in ("money", "rate"):
+        return Decimal(0)
+    if ftype.kind == "int":
+        return 0
+    return None
