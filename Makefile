@@ -1,0 +1,37 @@
+# policyc — two entry points, both self-contained on a machine with Python >= 3.11 and make:
+#   make        set up .venv, check every policy, run their test cases, build every output
+#   make test   set up .venv, run ruff, mypy and the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: all setup check policy-tests test lint clean
+
+all: check policy-tests
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  (echo "policyc needs Python >= 3.11" >&2; exit 1)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+check: $(STAMP)
+	$(BIN)/policyc check
+
+policy-tests: $(STAMP)
+	$(BIN)/policyc test
+
+lint: $(STAMP)
+	$(BIN)/ruff check compiler plugins tests benchmarks
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site

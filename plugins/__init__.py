@@ -1,0 +1,1 @@
+"""Backend plugins: each receives the checked model and returns files."""

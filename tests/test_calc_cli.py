@@ -1,0 +1,144 @@
+"""`policyc calc`: the vocabulary's result structure, the acceptance case, bad profiles."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from compiler.cli import main
+
+KUNMING_L4 = {
+    "applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
+    "digital_level": 4, "spend_software_cloud": 1200000, "lighthouse": True,
+}
+
+
+def calc(tmp_path: Path, profile: object, *args: str, raw: str | None = None) -> tuple[int, str]:
+    f = tmp_path / "p.json"
+    f.write_text(raw if raw is not None else json.dumps(profile), encoding="utf-8")
+    res = CliRunner().invoke(main, ["calc", *args, "--input", str(f)])
+    assert "Traceback" not in res.output
+    return res.exit_code, res.output
+
+
+def test_kunming_level4_lighthouse_gets_600000_after_article_10(tmp_path: Path) -> None:
+    # 第七条第（一）项: 50% × 1,200,000 = 600,000, capped at 500,000 for level ≥ 4.
+    # 第七条第（二）项: 小灯塔 200,000. Sum 700,000.
+    # 第十条: total ≤ 50% × investment (1,200,000) = 600,000 → the 小灯塔 reward is cut by 100,000.
+    code, out = calc(tmp_path, KUNMING_L4, "kunming", "--on", "2025-08-01", "--format", "json")
+    assert code == 0, out
+    r = json.loads(out)
+    assert r["total"] == {"min": "600000.00", "max": "600000.00"}
+    items = {i["id"]: i for i in r["items"]}
+    assert items["reform_subsidy"]["min"] == items["reform_subsidy"]["max"] == "500000.00"
+    assert items["lighthouse_award"]["max"] == "200000.00"
+    assert any("第十条" in t and "100000.00" in t for t in items["lighthouse_award"]["trace"])
+    assert r["funding"] == {"unspecified": "600000.00"}
+    # 第十七条: at most 70% of the 改造补助 (500,000) after acceptance, the rest later.
+    assert r["payments"][0] == {"article": "第十七条", "stage": "评测验收后",
+                                "min": "0.00", "max": "350000.00"}
+
+
+def test_result_has_exactly_the_vocabulary_structure(tmp_path: Path) -> None:
+    code, out = calc(tmp_path, KUNMING_L4, "kunming", "--on", "2025-08-01", "--format", "json")
+    r = json.loads(out)
+    assert list(r) == ["policy", "as_of", "in_force", "excluded", "exclusions", "items",
+                       "total", "funding", "payments"]
+    assert r["policy"] == "kunming" and r["as_of"] == "2025-08-01"
+    for item in r["items"]:
+        assert list(item) == ["id", "article", "title", "min", "max", "funding", "trace"]
+
+
+def test_text_format_is_a_chinese_breakdown(tmp_path: Path) -> None:
+    code, out = calc(tmp_path, KUNMING_L4, "kunming", "--on", "2025-08-01", "--format", "text")
+    assert code == 0
+    assert "应付总额（经全部上限后）：600000.00 元" in out
+    assert "第十条 累计上限 600000.00" in out
+
+
+def test_xianning_reform_subsidy_paid_by_the_province(tmp_path: Path) -> None:
+    # 咸宁 第六条第（一）项: 60% × 300,000 = 180,000 > 15万 → 150,000, 由省级资金承担.
+    profile = {"applicant_type": "enterprise", "digital_level": 2, "acceptance_passed": True,
+               "industry": "装备制造", "spend_software_cloud": "200000",
+               "spend_data_equipment": "100000.00"}
+    code, out = calc(tmp_path, profile, "xianning", "--on", "2025-08-01", "--format", "json")
+    assert code == 0, out
+    r = json.loads(out)
+    assert r["total"] == {"min": "150000.00", "max": "150000.00"}
+    assert r["funding"] == {"province": "150000.00"}
+
+
+@pytest.mark.parametrize(
+    ("profile", "raw", "field"),
+    [
+        ({"applicant_type": "enterprise", "spend_software_cloud": -1}, None, "spend_software_cloud"),
+        ({"applicant_type": "enterprise", "spend_software_cloud": "abc"}, None, "spend_software_cloud"),
+        ({"applicant_type": "enterprise", "spend_software_cloud": "1.005"}, None, "spend_software_cloud"),
+        ({"applicant_type": "enterprise", "spend_software_cloud": True}, None, "spend_software_cloud"),
+        ({"applicant_type": "enterprise", "spend_software_cloud": None}, None, "spend_software_cloud"),
+        (None, '{"applicant_type": "enterprise", "spend_software_cloud": NaN}', ""),
+        (None, '{"applicant_type": "enterprise", "spend_software_cloud": Infinity}', ""),
+        (None, '{"applicant_type": "enterprise", "applicant_type": "enterprise"}', "applicant_type"),
+        (None, "{not json", ""),
+        ({"applicant_type": "enterprise", "digital_level": 5}, None, "digital_level"),
+        ({"applicant_type": "enterprise", "digital_level": 2.5}, None, "digital_level"),
+        ({"applicant_type": "enterprise", "digital_level": "3"}, None, "digital_level"),
+        ({"applicant_type": "enterprise", "lighthouse": "yes"}, None, "lighthouse"),
+        ({"applicant_type": "company"}, None, "applicant_type"),
+        ({"applicant_type": "enterprise", "lighthous": True}, None, "lighthous"),
+        ({"digital_level": 2}, None, "applicant_type"),
+        ([1, 2, 3], None, ""),
+    ],
+)
+def test_bad_profile_is_refused_with_the_field_named(
+    tmp_path: Path, profile: object, raw: str | None, field: str
+) -> None:
+    code, out = calc(tmp_path, profile, "kunming", "--on", "2025-08-01", "--format", "json",
+                     raw=raw)
+    assert code == 2, out
+    assert "申请人信息有误" in out
+    assert '"total"' not in out
+    if field:
+        assert f"  {field}:" in out
+
+
+def test_unknown_field_suggests_the_right_name(tmp_path: Path) -> None:
+    code, out = calc(tmp_path, {"applicant_type": "enterprise", "lighthous": True}, "kunming",
+                     "--on", "2025-08-01")
+    assert code == 2 and "lighthouse" in out
+
+
+def test_bad_date_is_a_usage_error(tmp_path: Path) -> None:
+    code, out = calc(tmp_path, KUNMING_L4, "kunming", "--on", "2025-13-01")
+    assert code == 2 and "on" in out
+
+
+def test_unknown_policy_is_reported(tmp_path: Path) -> None:
+    code, out = calc(tmp_path, KUNMING_L4, "shanghai", "--on", "2025-08-01")
+    assert code == 1 and "找不到政策" in out
+
+
+def test_money_is_exact_decimal_not_float(tmp_path: Path) -> None:
+    # 昆明 第七条第（一）项 at level 2: 50% × (0.10 + 0.20) = 0.15 exactly (a float sum gives
+    # 0.30000000000000004). Rounded down to the fen.
+    profile = {"applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
+               "digital_level": 2, "spend_software_cloud": "0.10", "spend_data_equipment": 0.2}
+    code, out = calc(tmp_path, profile, "kunming", "--on", "2025-08-01", "--format", "json")
+    r = json.loads(out)
+    items = {i["id"]: i for i in r["items"]}
+    assert items["reform_subsidy"]["max"] == "0.15"
+    # 第十条: 50% × 0.30 = 0.15 — not cut.
+    assert Decimal(r["total"]["min"]) == Decimal("0.15")
+
+
+def test_odd_fen_rounds_down(tmp_path: Path) -> None:
+    # 50% × 0.01 = 0.005 → 0.00 (rounded down: never more than the article allows)
+    profile = {"applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
+               "digital_level": 3, "spend_software_cloud": "0.01"}
+    code, out = calc(tmp_path, profile, "kunming", "--on", "2025-08-01", "--format", "json")
+    items = {i["id"]: i for i in json.loads(out)["items"]}
+    assert items["reform_subsidy"]["max"] == "0.00"
