@@ -99,10 +99,7 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str) -> None:
     loaded = _load_or_fail(policy)
     assert loaded.policy is not None
     try:
-        if input_path == "-":
-            text = sys.stdin.read()
-        else:
-            text = Path(input_path).read_text(encoding="utf-8")
+        text = sys.stdin.read() if input_path == "-" else Path(input_path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         _echo_err(f"无法读取申请人信息 {input_path}：{err.__class__.__name__}")
         sys.exit(EXIT_USAGE)

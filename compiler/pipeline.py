@@ -13,6 +13,7 @@ from .model import nodes as n
 from .model.lower import lower
 from .resources import policy_dirs
 from .syntax.parser import parse_text
+from .syntax.surface import TopLevel
 from .syntax.transform import ToSurface
 
 
@@ -61,7 +62,7 @@ def parse_source(text: str, display: str) -> tuple[n.Policy | None, list[Diagnos
     limit = sys.getrecursionlimit()
     try:
         sys.setrecursionlimit(max(limit, 20_000))
-        blocks = ToSurface(display).transform(tree)
+        blocks: list[TopLevel] = ToSurface(display).transform(tree)  # type: ignore[assignment]
     except RecursionError:
         return None, [Diagnostic("PC007", Severity.ERROR, Span(display, 1, 1, 1, 1),
                                  "表达式嵌套过深", "请拆分为多个 定义。")]
@@ -117,8 +118,7 @@ def _apply_suppressions(loaded: Loaded, diags: list[Diagnostic]) -> None:
     scopes: list[tuple[n.Suppression, Span | None]] = []
     if p is not None:
         scopes += [(s, None) for s in p.suppressions]
-        for block in (*p.requirements, *p.exclusions, *p.items, *p.caps, *p.payments,
-                      *p.quotas, *p.budgets, *p.procedures):
+        for block in p.blocks():
             scopes += [(s, block.span) for s in block.suppressions]
     for d in sorted(set(diags), key=lambda d: d.sort_key):
         hit = next((s for s, span in scopes if s.code == d.code and
@@ -133,6 +133,8 @@ def load_named(name: str) -> Loaded:
     path = resolve(name)
     if path is None:
         d = Diagnostic("PC006", Severity.ERROR, Span(name, 1, 1, 1, 1),
-                       f"找不到政策“{name}”", "可用政策 id：national、nanchang、changchun、kunming、xianning，或给出 .policy 文件路径。")
+                       f"找不到政策“{name}”",
+                       "可用政策 id：national、nanchang、changchun、kunming、xianning，"
+                       "或给出 .policy 文件路径。")
         return Loaded(Path(name), name, None, None, [d])
     return load(path)

@@ -45,6 +45,7 @@ def test_kunming_level4_lighthouse_gets_600000_after_article_10(tmp_path: Path) 
 
 def test_result_has_exactly_the_vocabulary_structure(tmp_path: Path) -> None:
     code, out = calc(tmp_path, KUNMING_L4, "kunming", "--on", "2025-08-01", "--format", "json")
+    assert code == 0
     r = json.loads(out)
     assert list(r) == ["policy", "as_of", "in_force", "excluded", "exclusions", "items",
                        "total", "funding", "payments"]
@@ -128,6 +129,7 @@ def test_money_is_exact_decimal_not_float(tmp_path: Path) -> None:
     profile = {"applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
                "digital_level": 2, "spend_software_cloud": "0.10", "spend_data_equipment": 0.2}
     code, out = calc(tmp_path, profile, "kunming", "--on", "2025-08-01", "--format", "json")
+    assert code == 0
     r = json.loads(out)
     items = {i["id"]: i for i in r["items"]}
     assert items["reform_subsidy"]["max"] == "0.15"
@@ -140,5 +142,6 @@ def test_odd_fen_rounds_down(tmp_path: Path) -> None:
     profile = {"applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
                "digital_level": 3, "spend_software_cloud": "0.01"}
     code, out = calc(tmp_path, profile, "kunming", "--on", "2025-08-01", "--format", "json")
+    assert code == 0
     items = {i["id"]: i for i in json.loads(out)["items"]}
     assert items["reform_subsidy"]["max"] == "0.00"

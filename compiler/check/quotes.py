@@ -27,11 +27,9 @@ def citations(policy: n.Policy) -> Iterator[n.Citation]:
         yield h.validity.citation
     if h.retroactive and h.retroactive.citation:
         yield h.retroactive.citation
-    for block in (*policy.requirements, *policy.exclusions, *policy.caps, *policy.payments,
-                  *policy.quotas, *policy.budgets, *policy.procedures):
+    for block in policy.blocks():
         yield block.citation
     for item in policy.items:
-        yield item.citation
         for f in item.funding:
             if f.citation is not None:
                 yield f.citation

@@ -53,7 +53,7 @@ class Checker:
         self.diags.append(Diagnostic(code, Severity.ERROR, span, msg, hint, article))
 
     # -- expressions ---------------------------------------------------------
-    def infer(self, e: n.Expr, article: str = "") -> Ty:  # noqa: C901 - one case per node
+    def infer(self, e: n.Expr, article: str = "") -> Ty:
         if isinstance(e, n.MoneyLit):
             return MONEY
         if isinstance(e, n.RateLit):
@@ -89,9 +89,10 @@ class Checker:
             return b if b.kind != "any" else lim
         if isinstance(e, n.Tiers):
             result: Ty = ANY
-            for t in e.tiers:
-                self.expect_bool(t.cond, article)
-                result = self._join(result, self.infer(t.amount, article), t.amount.span, article)
+            for tier in e.tiers:
+                self.expect_bool(tier.cond, article)
+                result = self._join(result, self.infer(tier.amount, article), tier.amount.span,
+                                    article)
             if e.otherwise is not None:
                 result = self._join(result, self.infer(e.otherwise, article), e.otherwise.span,
                                     article)
@@ -219,8 +220,10 @@ class Checker:
         for d in p.definitions:
             self.env[d.name] = self.infer(d.expr)
             self.defined.add(d.name)
-        for r in (*p.requirements, *p.exclusions):
-            self.expect_bool(r.cond, r.citation.article)
+        for req in p.requirements:
+            self.expect_bool(req.cond, req.citation.article)
+        for exc in p.exclusions:
+            self.expect_bool(exc.cond, exc.citation.article)
         item_ids = {i.id for i in p.items}
         for it in p.items:
             art = it.citation.article

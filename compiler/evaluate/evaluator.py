@@ -76,7 +76,7 @@ class Evaluator:
         self.defs = {d.name: d for d in policy.definitions}
 
     # -- expressions ---------------------------------------------------------
-    def eval(self, e: n.Expr, env: dict[str, Value], notes: list[str]) -> Value:  # noqa: C901
+    def eval(self, e: n.Expr, env: dict[str, Value], notes: list[str]) -> Value:
         if isinstance(e, n.MoneyLit | n.RateLit | n.NumberLit | n.CountLit):
             return Interval.exact(e.value)
         if isinstance(e, n.StrLit):
@@ -331,7 +331,7 @@ def _compare(op: str, a: Value, b: Value) -> bool:
     if op == "!=":
         return bool(x != y)
     try:
-        return bool({">=": x >= y, "<=": x <= y, ">": x > y, "<": x < y}[op])  # type: ignore[operator]
+        return bool({">=": x >= y, "<=": x <= y, ">": x > y, "<": x < y}[op])
     except TypeError:
         return False
 

@@ -217,8 +217,6 @@ def _header(b: Block, diags: list[Diagnostic]) -> n.Header:
     if valid:
         start, end, *cite = valid.args
         validity = n.Validity(start, end, cite[0] if cite else None, valid.span)
-        if start.span and start.date is None and start.event is None:
-            pass
         for bound in (start, end):
             if bound.date is None and bound.event is None:
                 diags.append(Diagnostic("PC204", Severity.ERROR, bound.span, "日期不存在", ""))
@@ -235,7 +233,7 @@ def _header(b: Block, diags: list[Diagnostic]) -> n.Header:
         docno=f.text("docno") or None,
         issuers=tuple(t.value for t in issuers.args) if issuers else (),
         issued=_date(issued.args[0], issued.span, diags) if issued else None,
-        level=LEVELS.get(f.arg("level") or "", None),
+        level=LEVELS.get(f.arg("level") or ""),
         region=f.text("region") or None,
         parent=f.arg("parent"),
         source=f.text("source") or None,

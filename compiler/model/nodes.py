@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Union
 
 from ..diagnostics import Span
 
@@ -152,10 +151,10 @@ class Member:
     span: Span
 
 
-Expr = Union[
-    MoneyLit, RateLit, NumberLit, CountLit, StrLit, BoolLit, Ref, RangeLit, UpTo, Arith, Cap,
-    Tiers, Undetermined, Not, Logic, Compare, Member,
-]
+Expr = (
+    MoneyLit | RateLit | NumberLit | CountLit | StrLit | BoolLit | Ref | RangeLit | UpTo | Arith
+    | Cap | Tiers | Undetermined | Not | Logic | Compare | Member
+)
 
 # ---------------------------------------------------------------------------- blocks
 
@@ -419,6 +418,11 @@ class Policy:
     def id(self) -> str:
         return self.header.id
 
+    def blocks(self) -> tuple[Block, ...]:
+        """Every block that cites an article, in a fixed order."""
+        return (*self.requirements, *self.exclusions, *self.items, *self.caps, *self.payments,
+                *self.quotas, *self.budgets, *self.procedures)
+
     def fact(self, name: str) -> FactDecl | None:
         for f in self.facts:
             if f.name == name:
@@ -430,3 +434,6 @@ class Policy:
             if it.id == item_id:
                 return it
         return None
+
+
+Block = Requirement | Exclusion | Item | CrossCap | PaymentSchedule | Quota | Budget | Procedure

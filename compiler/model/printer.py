@@ -15,7 +15,7 @@ def _wrap(text: str, prec: int, outer: int) -> str:
     return f"({text})" if prec < outer else text
 
 
-def _show(e: n.Expr, outer: int) -> str:  # noqa: C901 - one case per node
+def _show(e: n.Expr, outer: int) -> str:
     if isinstance(e, n.MoneyLit | n.RateLit | n.NumberLit | n.CountLit):
         return e.text.replace(" ", "").replace("\u3000", "")
     if isinstance(e, n.StrLit):

@@ -101,7 +101,8 @@ def _cjk_run(text: str, pos: int) -> str:
 
 def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
     if isinstance(err, UnexpectedCharacters):
-        ch = text[err.pos_in_stream] if 0 <= err.pos_in_stream < len(text) else ""
+        pos = err.pos_in_stream or 0
+        ch = text[pos] if 0 <= pos < len(text) else ""
         span = _span(file, err.line, err.column)
         expected = describe_expected(err.allowed or set())
         if ch in FULLWIDTH:
@@ -123,7 +124,7 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
             )
         if ch == "「":
             return Diagnostic("PC005", Severity.ERROR, span, "原文引文没有结束：缺少 」", "")
-        word = _cjk_run(text, err.pos_in_stream)
+        word = _cjk_run(text, pos)
         if word:
             close = difflib.get_close_matches(word, _keywords(), n=1, cutoff=0.3)
             hint = f"是否想写“{close[0]}”？" if close else "中文只能出现在关键字、字符串和原文引文中。"

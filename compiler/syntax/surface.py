@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..diagnostics import Span
 from ..model.nodes import Expr, FactType
@@ -11,7 +12,7 @@ from ..model.nodes import Expr, FactType
 @dataclass(frozen=True)
 class Field:
     kind: str  # the grammar alias without "f_": article, quote, cond, amount, ...
-    args: tuple[object, ...]
+    args: tuple[Any, ...]  # shape fixed by the grammar alias; see transform.py
     span: Span
 
 

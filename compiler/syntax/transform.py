@@ -283,7 +283,7 @@ class ToSurface(Transformer[Token, list[object]]):
         return n.Scope("beneficiary", (), str(c[0]), self.meta_span(meta))
 
     # -- test cases ----------------------------------------------------------
-    def object(self, c: list[Any], meta: Meta) -> tuple[n.InputValue, ...]:
+    def profile_obj(self, c: list[Any], meta: Meta) -> tuple[n.InputValue, ...]:
         return tuple(c)
 
     def pair(self, c: list[Any], meta: Meta) -> n.InputValue:
