@@ -20,7 +20,7 @@ ALPHABET = st.sampled_from(list(
 
 
 def _assert_clean(text: str) -> None:
-    policy, diags = parse_source(text, "fuzz.policy")
+    _, diags = parse_source(text, "fuzz.policy")
     n_lines = max(len(text.splitlines()), 1)
     for d in diags:
         assert d.code != "PC000", d.message
@@ -57,5 +57,5 @@ def test_mutated_seed_policy_never_raises(data: st.DataObject) -> None:
 
 def test_deep_nesting_is_a_diagnostic_not_a_crash() -> None:
     text = '政策 x { 标题 "t" }\n定义 a = ' + "(" * 5000 + "1" + ")" * 5000 + "\n"
-    policy, diags = parse_source(text, "deep.policy")
+    _, diags = parse_source(text, "deep.policy")
     assert all(d.code != "PC000" for d in diags)
