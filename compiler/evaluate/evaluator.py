@@ -220,14 +220,15 @@ class Evaluator:
         notes: list[str] = []
         value = self.eval(it.amount, env, notes)
         trace.extend(notes)
-        used = [r for r in refs(it.amount) if isinstance(env.get(r), Interval)]
-        where = "，".join(f"{r} = {env[r].show()}" for r in used)  # type: ignore[union-attr]
+        shown = self._chosen(it.amount, env)
+        used = [r for r in refs(shown) if isinstance(env.get(r), Interval)]
+        where = "，".join(f"{r} = {self._show_value(r, env[r])}" for r in used)
         if isinstance(value, Interval):
             amount = value.to_fen()
             if amount.lo < 0:
                 amount = Interval(max(amount.lo, Decimal(0)), max(amount.hi, Decimal(0)))
                 trace.append("计算结果为负数，按 0 计")
-            trace.append(f"金额：{show(it.amount)} = {amount.show()}" + (f"（{where}）" if where else ""))
+            trace.append(f"金额：{show(shown)} = {amount.show()}" + (f"（{where}）" if where else ""))
             after = amount
         else:
             amount = None
@@ -236,6 +237,21 @@ class Evaluator:
         _, funding_note = self._funding(it, amount.hi if amount else None)
         trace.append(funding_note)
         return _Live(it, amount, after, trace)
+
+    def _chosen(self, e: n.Expr, env: dict[str, Value]) -> n.Expr:
+        """For a tiered amount, the formula of the tier that applies (for the trace)."""
+        if isinstance(e, n.Tiers):
+            for t in e.tiers:
+                if self.truth(t.cond, env, []):
+                    return t.amount
+            return e.otherwise if e.otherwise is not None else e
+        return e
+
+    def _show_value(self, name: str, v: Value) -> str:
+        fact = self.policy.fact(name)
+        if isinstance(v, Interval) and fact is not None and fact.type.kind == "int":
+            return str(int(v.lo))
+        return v.show() if isinstance(v, Interval) else str(v)
 
     def _scope(self, scope: n.Scope | None, live: list[_Live]) -> list[_Live]:
         if scope is None or scope.kind == "all":

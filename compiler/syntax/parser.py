@@ -125,6 +125,11 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
         if ch == "「":
             return Diagnostic("PC005", Severity.ERROR, span, "原文引文没有结束：缺少 」", "")
         word = _cjk_run(text, pos)
+        if word[:1] in ("万", "亿", "元") and re.search(r"\d[ \u3000]*$", text[max(0, pos - 20):pos]):
+            return Diagnostic(
+                "PC002", Severity.ERROR, span, f"金额单位“{word}”不完整或与数字断开",
+                "金额写作 20万元、1.5亿元、5000元：单位只能是 元、万元、亿元。",
+            )
         if word:
             close = difflib.get_close_matches(word, _keywords(), n=1, cutoff=0.3)
             hint = f"是否想写“{close[0]}”？" if close else "中文只能出现在关键字、字符串和原文引文中。"
@@ -163,11 +168,42 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
     )
 
 
-def parse_text(text: str, file: str) -> tuple[Tree[Token] | None, list[Diagnostic]]:
-    """Parse; on failure return the first syntax error as a diagnostic (never raise)."""
+_BLOCK_START = re.compile(
+    r"^(政策|事实|定义|资格|排除|补助|累计上限|拨付|名额|预算|程序|测试)(?=[\s\u3000])", re.M
+)
+
+
+def _parse_once(text: str, file: str) -> tuple[Tree[Token] | None, Diagnostic | None]:
     try:
-        return lark_parser().parse(text), []
+        return lark_parser().parse(text), None
     except UnexpectedInput as err:
-        return None, [_translate(err, text, file)]
+        return None, _translate(err, text, file)
     except LarkError as err:  # pragma: no cover - defensive: any other Lark failure
-        return None, [Diagnostic("PC001", Severity.ERROR, _span(file, 1, 1), f"语法错误：{err}")]
+        return None, Diagnostic("PC001", Severity.ERROR, _span(file, 1, 1), f"语法错误：{err}")
+
+
+def parse_text(text: str, file: str) -> tuple[Tree[Token] | None, list[Diagnostic]]:
+    """Parse; on failure report the first syntax error of each top-level block (never raise).
+
+    After an error, parsing resumes at the next line that starts a top-level block, so one
+    mistake yields one report and independent mistakes in later blocks are still found.
+    """
+    tree, first = _parse_once(text, file)
+    if first is None:
+        return tree, []
+    diags = [first]
+    while len(diags) < 50:
+        line = diags[-1].span.line
+        offset = sum(len(x) for x in text.splitlines(keepends=True)[:line])
+        m = _BLOCK_START.search(text, offset)
+        if m is None:
+            break
+        # Blank out what came before so that lines and columns stay those of the file.
+        rest = re.sub(r"[^\n]", " ", text[: m.start()]) + text[m.start():]
+        _, err = _parse_once(rest, file)
+        if err is None:
+            break
+        if err.span.line <= line:
+            break
+        diags.append(err)
+    return None, diags
