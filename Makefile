@@ -27,7 +27,7 @@ policy-tests: $(STAMP)
 	$(BIN)/policyc test
 
 lint: $(STAMP)
-	$(BIN)/ruff check compiler plugins tests benchmarks
+	$(BIN)/ruff check compiler plugins tests
 	$(BIN)/mypy
 
 test: lint
