@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
@@ -59,10 +60,16 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("--strict", is_flag=True, help="警告也视为失败。")
-def check(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
+@click.option("--on", "on", default=None, help="判断有效期所依据的日期 YYYY-MM-DD（默认今天）。")
+def check(paths: tuple[str, ...], fmt: str, strict: bool, on: str | None) -> None:
     """检查政策文件（默认检查 policies/ 下的全部政策）。退出码：0 无错误，1 有错误，2 用法错误。"""
     names = list(paths) or _default_policies()
-    results = [load_named(n) for n in names]
+    try:
+        on_date = dt.date.fromisoformat(on) if on else None
+    except ValueError:
+        _echo_err(f"日期“{on}”无效：应为 YYYY-MM-DD")
+        sys.exit(EXIT_USAGE)
+    results = [load_named(n, on_date) for n in names]
     all_diags = [(r, d) for r in results for d in r.diagnostics]
     failing = [d for _, d in all_diags if d.severity is Severity.ERROR or
                (strict and d.severity is Severity.WARNING)]

@@ -102,4 +102,9 @@ def render(diag: Diagnostic, source: str | None) -> str:
             lines.append(" " * (len(gutter) + display_width(prefix)) + "^" * min(length, 60))
     if diag.hint:
         lines.append(f"  提示: {diag.hint}")
+    witness = diag.extra.get("witness")
+    if isinstance(witness, dict):
+        import json
+
+        lines.append("  反例: " + json.dumps(witness, ensure_ascii=False, sort_keys=True))
     return "\n".join(lines)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .check import semantic_checks
 from .check.quotes import check_quotes
 from .check.typecheck import typecheck
 from .diagnostics import Diagnostic, Severity, Span
@@ -75,7 +77,8 @@ def parse_source(text: str, display: str) -> tuple[n.Policy | None, list[Diagnos
     return policy, diags
 
 
-def load(path: Path) -> Loaded:
+def load(path: Path, on: dt.date | None = None) -> Loaded:
+    """Load and check one policy. ``on`` is the date validity is judged against (default today)."""
     display = _display(path)
     try:
         raw = path.read_bytes()
@@ -95,6 +98,9 @@ def load(path: Path) -> Loaded:
         if policy is not None:
             diags += check_quotes(policy, path)
             diags += _check_parent(policy, path)
+            if not any(d.severity is Severity.ERROR for d in diags):
+                parent = _load_parent(policy, path)
+                diags += semantic_checks(policy, path, on or dt.date.today(), parent)
     except Exception as err:  # an internal error must still not show a traceback
         policy = None
         diags = [Diagnostic("PC000", Severity.ERROR, Span(display, 1, 1, 1, 1),
@@ -103,6 +109,18 @@ def load(path: Path) -> Loaded:
     loaded = Loaded(path, display, text, policy)
     _apply_suppressions(loaded, diags)
     return loaded
+
+
+def _load_parent(policy: n.Policy, path: Path) -> n.Policy | None:
+    if policy.header.parent is None:
+        return None
+    ppath = path.parent / f"{policy.header.parent}.policy"
+    try:
+        text = ppath.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    parent, diags = parse_source(text, _display(ppath))
+    return parent if not any(d.severity is Severity.ERROR for d in diags) else None
 
 
 def _check_parent(policy: n.Policy, path: Path) -> list[Diagnostic]:
@@ -129,7 +147,7 @@ def _apply_suppressions(loaded: Loaded, diags: list[Diagnostic]) -> None:
             loaded.diagnostics.append(d)
 
 
-def load_named(name: str) -> Loaded:
+def load_named(name: str, on: dt.date | None = None) -> Loaded:
     path = resolve(name)
     if path is None:
         d = Diagnostic("PC006", Severity.ERROR, Span(name, 1, 1, 1, 1),
@@ -137,4 +155,4 @@ def load_named(name: str) -> Loaded:
                        "可用政策 id：national、nanchang、changchun、kunming、xianning，"
                        "或给出 .policy 文件路径。")
         return Loaded(Path(name), name, None, None, [d])
-    return load(path)
+    return load(path, on)

@@ -1,1 +1,27 @@
-"""Checks over the model: names, types and units (typecheck), fidelity to the source (quotes)."""
+"""Checks over the model.
+
+* ``typecheck``   names, types, units, domains (always; errors block everything else)
+* ``quotes``      every quote occurs verbatim in the source text
+* ``solver``      semantic checks backed by the z3 SMT solver (tiers, conditions, caps, parent)
+* ``consistency`` text and structure checks (quoted numbers, validity, funding, lists, unused)
+
+:func:`semantic_checks` runs the last two on a policy that type-checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..diagnostics import Diagnostic
+from ..model import nodes as n
+
+
+def semantic_checks(
+    policy: n.Policy, path: Path, on: dt.date, parent: n.Policy | None
+) -> list[Diagnostic]:
+    """All semantic findings for ``policy`` as of ``on``; ``parent`` is its loaded parent policy."""
+    from .consistency import check_consistency
+    from .solver import check_solver
+
+    return [*check_solver(policy, on, parent), *check_consistency(policy, path, on, parent)]
