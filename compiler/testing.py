@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .diagnostics import Diagnostic, Severity
-from .evaluate.evaluator import UNDET, Evaluator
+from .evaluate.evaluator import Evaluator
 from .evaluate.money import Interval, fmt
 from .evaluate.profile import ProfileError
 from .evaluate.result import Result
+from .evaluate.runtime import UNDET
 from .model import nodes as n
 
 
