@@ -1,14 +1,14 @@
 # policyc — two entry points, both self-contained on a machine with Python >= 3.11 and make:
-#   make        set up .venv, check every policy, run their test cases, build every output
-#   make test   set up .venv, run ruff, mypy and the whole test suite
+#   make        set up .venv, check every policy, run their test cases, build generated/
+#   make test   set up .venv, run ruff, mypy, the whole test suite, and fail if generated/ is stale
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: all setup check policy-tests test lint clean
+.PHONY: all setup check policy-tests build generated-current test lint clean
 
-all: check policy-tests
+all: check policy-tests build
 
 setup: $(STAMP)
 
@@ -26,11 +26,18 @@ check: $(STAMP)
 policy-tests: $(STAMP)
 	$(BIN)/policyc test
 
+build: $(STAMP)
+	$(BIN)/policyc build
+
+# generated/ is committed: fail when a rebuild would change it (also sees new or removed files)
+generated-current: $(STAMP)
+	$(BIN)/policyc build --check
+
 lint: $(STAMP)
 	$(BIN)/ruff check compiler plugins tests
 	$(BIN)/mypy
 
-test: lint
+test: lint generated-current
 	$(BIN)/pytest
 
 clean:

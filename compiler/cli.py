@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from .backends import BackendError, CheckedModel, CheckedPolicy, discover
+from .build import diff, read_tree, render_all, write_atomically
 from .diagnostics import Diagnostic, Severity, render
 from .evaluate.evaluator import Evaluator
 from .evaluate.profile import ProfileError, load_json_profile
@@ -162,6 +164,74 @@ def _amount_text(lo: str | None, hi: str | None) -> str:
     if lo == hi:
         return f"{lo} 元"
     return f"{lo} 至 {hi if hi is not None else '未定'} 元"
+
+
+def _source_name(loaded: Loaded) -> str:
+    """A stable, relative name for where a policy came from (no absolute paths in outputs)."""
+    try:
+        return loaded.path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return f"policies/{loaded.path.name}"
+
+
+@main.command()
+@click.argument("policies", nargs=-1)
+@click.option("--target", "targets", multiple=True, help="只生成这些后端（可多次给出；默认全部）。")
+@click.option("--out", default="generated", show_default=True, type=click.Path(file_okay=False))
+@click.option("--check", "check_only", is_flag=True, help="不写文件；输出已过期时列出差异并以 1 退出。")
+def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_only: bool) -> None:
+    """检查政策，然后用各后端生成输出（先检查；有错误时不写任何文件）。"""
+    names = list(policies) or _default_policies()
+    loaded = [load_named(n) for n in names]
+    failing = [r for r in loaded if not r.ok]
+    for r in failing:
+        _print_diagnostics(r, r.errors)
+    if failing:
+        _echo_err(f"{len(failing)} 个政策有错误：没有生成、也没有改动任何文件。")
+        sys.exit(EXIT_ERRORS)
+    try:
+        available = discover()
+    except BackendError as err:
+        _echo_err(str(err))
+        sys.exit(EXIT_USAGE)
+    unknown = [t for t in targets if t not in available]
+    if unknown:
+        _echo_err(f"未知的后端：{', '.join(unknown)}；可用：{', '.join(sorted(available))}")
+        sys.exit(EXIT_USAGE)
+    selected = {t: available[t] for t in (targets or sorted(available))}
+    model = CheckedModel(tuple(
+        CheckedPolicy(r.policy, _source_name(r), tuple(r.diagnostics), tuple(r.suppressed))
+        for r in loaded if r.policy is not None
+    ))
+    try:
+        files = render_all(model, selected)
+    except BackendError as err:
+        _echo_err(f"{err}\n没有改动任何文件。")
+        sys.exit(EXIT_ERRORS)
+    out_dir = Path(out)
+    if policies:  # a subset of policies: keep the other policies' files
+        files = {**read_tree(out_dir, list(selected)), **files}
+    if check_only:
+        chunks = diff(out_dir, files, list(selected))
+        for c in chunks:
+            click.echo(c, nl=False)
+        _echo_err(f"{out}/ 已过期：{len(chunks)} 个文件不同。请运行 policyc build。" if chunks
+                  else f"{out}/ 是最新的。")
+        sys.exit(EXIT_ERRORS if chunks else EXIT_OK)
+    write_atomically(out_dir, files, list(selected))
+    _echo_err(f"已生成 {len(files)} 个文件到 {out}/（后端：{', '.join(selected)}）。")
+
+
+@main.command()
+def backends() -> None:
+    """列出已安装的后端（entry point 组 policyc.backends）。"""
+    try:
+        found = discover()
+    except BackendError as err:
+        _echo_err(str(err))
+        sys.exit(EXIT_USAGE)
+    for name, b in found.items():
+        click.echo(f"{name}\t{b.description}")
 
 
 @main.command(name="test")

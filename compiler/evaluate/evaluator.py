@@ -140,9 +140,7 @@ class Evaluator:
                     return rt.Amount(ZERO, notes, show(e), ())
                 shown = chosen
             value = self.eval(shown, env, notes)
-            if isinstance(value, rt.Undetermined):
-                shown = e
-            return rt.Amount(value, notes, show(shown), tuple(refs(shown)))
+            return rt.amount(value, notes, show(shown), tuple(refs(shown)), show(e), tuple(refs(e)))
 
         return run
 
@@ -193,7 +191,7 @@ class Evaluator:
 
     def calculate(self, profile: Mapping[str, object] | object,
                   on: dt.date | str | None = None) -> Result:
-        return rt.calculate(self.spec, profile, on)
+        return rt.evaluate_spec(self.spec, profile, on)
 
 
 def calculate(policy: n.Policy, profile: Mapping[str, object] | object,

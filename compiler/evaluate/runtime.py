@@ -107,8 +107,23 @@ ZERO = Interval.exact(ZERO_D)
 
 
 def iv(text: str) -> Interval:
-    """An exact constant."""
+    """An exact number (a count, a level)."""
     return Interval.exact(Decimal(text))
+
+
+def yuan(text: str) -> Interval:
+    """An exact amount in yuan."""
+    return Interval.exact(Decimal(text))
+
+
+def pct(text: str) -> Interval:
+    """A percentage: pct("50") is 50%."""
+    return Interval.exact(Decimal(text) / 100)
+
+
+def between(low: str, high: str) -> Interval:
+    """A range of yuan: between("10000", "30000") is 1万元 至 3万元."""
+    return Interval(Decimal(low), Decimal(high))
 
 
 # ---------------------------------------------------------------------------- expressions
@@ -147,6 +162,20 @@ def cap(base: Value, limit: Value, shown: str, notes: list[str]) -> Value:
     if out != base:
         notes.append(f"“{shown}”：{base.show()} 超过上限 {limit.show()}，取 {out.show()}")
     return out
+
+
+def tiers(notes: list[str], arms: Sequence[tuple[Callable[[], bool], Callable[[], Value], str]],
+          otherwise: Callable[[], Value] | None) -> Value:
+    """分档: the first tier whose condition holds; none and no 否则 → 0."""
+    for cond, value, note in arms:
+        if cond():
+            notes.append(note)
+            return value()
+    if otherwise is not None:
+        notes.append("分档：适用“否则”档")
+        return otherwise()
+    notes.append("分档：没有适用的档次，按 0 计")
+    return ZERO
 
 
 def compare(op: str, a: Value, b: Value) -> bool:
@@ -485,6 +514,14 @@ class Amount:
     names: tuple[str, ...]  # the names the shown formula reads
 
 
+def amount(value: Value, notes: list[str], shown: str, names: tuple[str, ...],
+           whole: str, whole_names: tuple[str, ...]) -> Amount:
+    """An item's amount; an undetermined one is shown with the item's whole formula."""
+    if isinstance(value, Undetermined):
+        return Amount(value, notes, whole, whole_names)
+    return Amount(value, notes, shown, names)
+
+
 @dataclass(frozen=True)
 class FundingSpec:
     shares: tuple[tuple[str, Decimal], ...]
@@ -673,7 +710,7 @@ def _payments(s: ScheduleSpec, live: list[_Live]) -> list[PaymentResult]:
     return out
 
 
-def calculate(spec: PolicySpec, profile: object, on: dt.date | str | None = None) -> Result:
+def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = None) -> Result:
     """Validate ``profile`` and compute what the policy pays as of ``on`` (default today)."""
     on_date = parse_on(on)
     env = validate(spec.facts, spec.vocabulary, profile)
@@ -722,7 +759,8 @@ def calculate(spec: PolicySpec, profile: object, on: dt.date | str | None = None
 __all__ = [
     "INF", "UNDET", "Amount", "CapSpec", "CheckSpec", "Env", "FactSpec", "FundingSpec",
     "Interval", "ItemResult", "ItemSpec", "PaymentResult", "PolicySpec", "ProfileError",
-    "Result", "ScheduleSpec", "Scope", "add", "calculate", "cap", "check_value",
-    "compare", "fmt", "iv", "member", "mul", "negate", "sub", "to_fen", "truth", "upto",
+    "Result", "ScheduleSpec", "Scope", "add", "cap", "check_value", "evaluate_spec",
+    "compare", "fmt", "iv", "member", "mul", "negate", "pct", "sub", "tiers", "to_fen", "truth",
+    "upto", "yuan",
     "validate",
 ]

@@ -1,0 +1,241 @@
+"""Numbers in Chinese policy prose: find every amount, rate, count and level in a quoted text.
+
+Recognised (white space between a number and its unit is ignored, since the published texts
+break lines anywhere):
+
+* Arabic numbers with units: ``20 万元``, ``15萬元``, ``1.5亿元``, ``5000元``, ``50%``, ``200家``,
+  ``5 个工作日``, ``30 日``; ``3万`` alone means 3 万元 (as in 长春 「1-3万」).
+* ranges with one unit: ``1-3万``, ``5-20万元``, ``1万至3万元`` (both ends get the unit).
+* Chinese numerals with units: ``十五万元``, ``二级`` (level 2), ``四级及以上`` (4), ``三年``,
+  ``四个``; and ``百分之六十`` (60%).
+
+Ignored: ordinals (``第十条``, ``第1批``), list markers (``（一）``, ``1.``, ``一是``), document
+numbers (``〔2023〕117号``, ``22号``), dates and years (``2024 年 5 月 12 日``, ``2023-2025年``),
+anything inside a 《…》 title, numbers glued to Latin letters (``5G``), ``两级`` (two tiers of
+government, not a level), and Chinese numerals without a unit.
+
+Each number has a kind: ``money`` (exact yuan), ``rate`` (a fraction: 50% -> 0.5) or ``num``
+(counts, levels, durations, bare numbers — compared as plain numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+_WS = re.compile(r"\s+")
+
+_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+_MULT = {"": Decimal(1), "千": Decimal(1000), "万": Decimal(10_000), "萬": Decimal(10_000),
+         "亿": Decimal(100_000_000), "億": Decimal(100_000_000)}
+
+_AR = r"\d+(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+_ZH = r"[〇零一二两兩三四五六七八九十][〇零一二两兩三四五六七八九十百千万萬亿億]*"
+_NUM = rf"(?:{_AR}|{_ZH})"
+_UNITS = ("个工作日", "個工作日", "工作日", "个月", "個月", "元", "%", "％", "家", "户", "戶",
+          "个", "個", "项", "項", "名", "人", "级", "級", "年", "日", "天", "倍")
+_UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
+
+
+def _one_rx(n: str, m: str, u: str) -> str:
+    return f"(?P<{n}>{_NUM})(?P<{m}>[千万萬亿億]?)(?P<{u}>{_UNIT})?"
+
+
+_NUMBER = re.compile(
+    _one_rx("a", "am", "au") + r"(?:(?P<sep>[-—–~～至到])" + _one_rx("b", "bm", "bu") + ")?"
+)
+_PERCENT_WORDS = re.compile(rf"百分之(?P<p>{_NUM}(?:点\d+)?)")
+
+_ZH_DATE_DIGIT = "[〇零一二三四五六七八九]"
+_ZH_SMALL_NUM = "[一二三四五六七八九十]{1,3}"
+_MASKS = [
+    re.compile(r"《[^《》]*》"),  # titles of other documents
+    re.compile(r"[〔［\[（(]\d{4}[〕］\]）)]\d*[号號]?"),  # 〔2023〕117号
+    re.compile(r"\d+[号號]"),  # 22号
+    re.compile(r"\d{4}[-—–~～至到]\d{4}年?度?"),  # 2023-2025 年
+    re.compile(r"\d{4}年度?(?:\d{1,2}月(?:\d{1,2}[日号號])?)?"),
+    re.compile(r"\d{1,2}月\d{1,2}[日号號]"),
+    re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}"),
+    re.compile(rf"{_ZH_DATE_DIGIT}{{4}}年(?:{_ZH_SMALL_NUM}月(?:{_ZH_SMALL_NUM}日)?)?"),
+    re.compile(rf"{_ZH_SMALL_NUM}月{_ZH_SMALL_NUM}日"),
+    re.compile(r"第[\d〇零一二两兩三四五六七八九十百千]+"),  # ordinals: 第十条, 第1批
+    re.compile(r"[（(][\d一二三四五六七八九十]+[）)]"),  # list markers: （一） (1)
+    re.compile(r"附件\d+"),
+]
+# 一 that is part of a word (统一, 同一, 每一, 之一, 进一步 ...), not the number one
+_ONE_WORDS = set("统統同唯单單之进進每逐划劃万萬专專")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number found in a text. ``start``/``end`` index the original (unnormalised) text."""
+
+    kind: str  # money | rate | num
+    value: Decimal
+    text: str  # as written, white space removed
+    start: int
+    end: int
+
+    @property
+    def key(self) -> tuple[str, Decimal]:
+        return (self.kind, self.value)
+
+
+def zh_number(text: str) -> Decimal | None:
+    """十五万 -> 150000; 二〇二四 -> 2024; 两千 -> 2000. None when ``text`` is not a numeral."""
+    if not text or any(ch not in _ZH_DIGITS and ch not in _ZH_SMALL and ch not in _ZH_BIG
+                       for ch in text):
+        return None
+    if all(ch in _ZH_DIGITS for ch in text):
+        value = 0
+        for ch in text:
+            value = value * 10 + _ZH_DIGITS[ch]
+        return Decimal(value)
+    total = section = digit = 0
+    for ch in text:
+        if ch in _ZH_DIGITS:
+            digit = _ZH_DIGITS[ch]
+        elif ch in _ZH_SMALL:
+            section += (digit or 1) * _ZH_SMALL[ch]
+            digit = 0
+        else:
+            section += digit
+            total += (section or 1) * _ZH_BIG[ch]
+            section = digit = 0
+    return Decimal(total + section + digit)
+
+
+def _number(text: str) -> Decimal | None:
+    if text[0].isdigit():
+        return Decimal(text.replace(",", ""))
+    return zh_number(text)
+
+
+def describe(kind: str, value: Decimal) -> str:
+    """A number for messages: 200000 元, 50%, 2."""
+    if kind == "money":
+        return f"{_plain(value)} 元"
+    if kind == "rate":
+        return f"{_plain(value * 100)}%"
+    return _plain(value)
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """``text`` without white space, and for each remaining character its index in ``text``."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            chars.append(ch)
+            where.append(i)
+    return "".join(chars), where
+
+
+def _masked(s: str) -> str:
+    out = list(s)
+    for rx in _MASKS:
+        for m in rx.finditer(s):
+            for i in range(m.start(), m.end()):
+                out[i] = "\x00"
+    return "".join(out)
+
+
+def scan(text: str) -> list[Number]:
+    """Every number in ``text``, in order of appearance."""
+    s, where = _normalise(text)
+    if not s:
+        return []
+    masked = _masked(s)
+    found: list[tuple[int, int, str, Decimal]] = []  # (start, end, kind, value) in ``s``
+
+    def add(start: int, end: int, kind: str, value: Decimal | None) -> None:
+        if value is not None:
+            found.append((start, end, kind, value))
+
+    taken = [False] * len(s)
+    for m in _PERCENT_WORDS.finditer(masked):
+        raw = m.group("p")
+        if "点" in raw:
+            whole, frac = raw.split("点")
+            base = _number(whole)
+            value = None if base is None else base + Decimal("0." + frac)
+        else:
+            value = _number(raw)
+        add(m.start(), m.end(), "rate", None if value is None else value / 100)
+        for i in range(m.start(), m.end()):
+            taken[i] = True
+
+    pos = 0
+    while (m := _NUMBER.search(masked, pos)) is not None:
+        if any(taken[m.start():m.end()]):
+            pos = m.start() + 1
+            continue
+        before = masked[m.start() - 1] if m.start() > 0 else ""
+        a, am, au = m.group("a"), m.group("am"), m.group("au") or ""
+        b, bm, bu = m.group("b"), m.group("bm") or "", m.group("bu") or ""
+        a_end = m.end("au") if au else m.end("am")
+        if b is not None and not (am or au) and (bm or bu):
+            # a range with one unit: 1-3万, 5-20万元 -> both ends take the unit
+            inherited = bm or (b[-1] if not b[0].isdigit() and b[-1] in "万萬亿億" else "")
+            first = _one(masked, m.start(), a_end, a, inherited, bu, before)
+            second = _one(masked, m.start("b"), m.end(), b, bm, bu, m.group("sep"))
+            if first is not None:
+                add(m.start(), a_end, *first)
+            if second is not None:
+                add(m.start("b"), m.end(), *second)
+            pos = m.end()
+            continue
+        one = _one(masked, m.start(), a_end, a, am, au, before)
+        if one is not None:
+            add(m.start(), a_end, *one)
+        pos = max(a_end, m.start() + 1)
+
+    out = []
+    for start, end, kind, value in sorted(found, key=lambda f: f[0]):
+        raw_start = where[start]
+        raw_end = where[end - 1] + 1
+        out.append(Number(kind, value, s[start:end], raw_start, raw_end))
+    return out
+
+
+def _one(s: str, start: int, end: int, digits: str, mult: str, unit: str,
+         before: str) -> tuple[str, Decimal] | None:
+    """Kind and value of one number, or None when it is not a number of interest."""
+    after = s[end] if end < len(s) else ""
+    arabic = digits[0].isdigit()
+    if arabic:
+        if _LATIN.match(before or " ") or _LATIN.match(after or " "):
+            return None  # 5G, B2B, SaaS2
+        if before == "." or (not unit and not mult and after in (".", "．", "、")):
+            return None  # list markers 1. 2、 and decimals split by masks
+    else:
+        if not unit and mult not in ("万", "萬", "亿", "億") and digits[-1] not in "万萬亿億":
+            return None  # 一是, 三、 — Chinese numerals only count with a unit
+        if digits == "一" and before in _ONE_WORDS:
+            return None
+        if digits in ("两", "兩") and unit in ("级", "級"):
+            return None  # 市、县两级: two tiers of government
+    value = _number(digits)
+    if value is None:
+        return None
+    value *= _MULT[mult]
+    if unit in ("%", "％"):
+        return ("rate", value / 100)
+    if unit == "元" or (not unit and (mult in ("万", "萬", "亿", "億") or
+                                      (not arabic and digits[-1] in "万萬亿億"))):
+        return ("money", value)
+    return ("num", value)
+
+
+def normalise(text: str) -> str:
+    return _WS.sub("", text)
