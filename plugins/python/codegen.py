@@ -71,7 +71,7 @@ class ExprCompiler:
         node = self.quiet()(e)
         return node if _is_bool(e) else Call("truth", (node,))
 
-    def __call__(self, e: n.Expr) -> Node:  # noqa: C901 - one case per node
+    def __call__(self, e: n.Expr) -> Node:
         c = self
         if isinstance(e, n.MoneyLit):
             return Call("yuan", (Str(dec(e.value)),))
