@@ -181,14 +181,6 @@ def _source_name(loaded: Loaded) -> str:
 @click.option("--check", "check_only", is_flag=True, help="不写文件；输出已过期时列出差异并以 1 退出。")
 def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_only: bool) -> None:
     """检查政策，然后用各后端生成输出（先检查；有错误时不写任何文件）。"""
-    names = list(policies) or _default_policies()
-    loaded = [load_named(n) for n in names]
-    failing = [r for r in loaded if not r.ok]
-    for r in failing:
-        _print_diagnostics(r, r.errors)
-    if failing:
-        _echo_err(f"{len(failing)} 个政策有错误：没有生成、也没有改动任何文件。")
-        sys.exit(EXIT_ERRORS)
     try:
         available = discover()
     except BackendError as err:
@@ -199,6 +191,14 @@ def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_o
         _echo_err(f"未知的后端：{', '.join(unknown)}；可用：{', '.join(sorted(available))}")
         sys.exit(EXIT_USAGE)
     selected = {t: available[t] for t in (targets or sorted(available))}
+    names = list(policies) or _default_policies()
+    loaded = [load_named(n) for n in names]
+    failing = [r for r in loaded if not r.ok]
+    for r in failing:
+        _print_diagnostics(r, r.errors)
+    if failing:
+        _echo_err(f"{len(failing)} 个政策有错误：没有生成、也没有改动任何文件。")
+        sys.exit(EXIT_ERRORS)
     model = CheckedModel(tuple(
         CheckedPolicy(r.policy, _source_name(r), tuple(r.diagnostics), tuple(r.suppressed))
         for r in loaded if r.policy is not None
