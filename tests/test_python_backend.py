@@ -106,7 +106,7 @@ def boundary_profiles(p: n.Policy, count: int, seed: int) -> list[tuple[dict[str
             elif k == "enum":
                 prof[f.name] = rnd.choice([val for val, _ in f.type.values])
             elif k == "text":
-                prof[f.name] = rnd.choice(sorted(strings) + ["其他行业"])
+                prof[f.name] = rnd.choice([*sorted(strings), "其他行业"])
         out.append((prof, rnd.choice(dates)))
     return out
 
@@ -206,7 +206,7 @@ def test_policy_strings_cannot_break_or_inject_into_generated_code(tmp_path: Pat
     path = tmp_path / "evil.py"
     path.write_text(code, encoding="utf-8")
     mod = import_path(path, "policyc_gen_evil")
-    assert mod.TITLE == nasty and mod.DOCUMENT_NUMBER == nasty
+    assert (nasty, nasty) == (mod.TITLE, mod.DOCUMENT_NUMBER)
     r = mod.calculate({"applicant_type": "enterprise", "custom": True}).to_dict()
     assert r["items"][0]["title"] == nasty
     assert r["items"][0]["max"] == "10.00"
