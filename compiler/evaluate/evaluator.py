@@ -64,7 +64,7 @@ class Evaluator:
         self.spec = self._spec()
 
     # -- expressions ---------------------------------------------------------
-    def eval(self, e: n.Expr, env: Env | dict[str, Value], notes: list[str]) -> Value:
+    def eval(self, e: n.Expr, env: Env | dict[str, Value], notes: list[rt.Note]) -> Value:
         if isinstance(e, n.MoneyLit | n.RateLit | n.NumberLit | n.CountLit):
             return Interval.exact(e.value)
         if isinstance(e, n.StrLit):
@@ -103,12 +103,10 @@ class Evaluator:
                          notes)
 
     def _ref(self, e: n.Ref, env: Env | dict[str, Value]) -> Value:
-        if isinstance(env, dict):
-            if e.name in env:
-                return env[e.name]
+        if e.name in env:
+            return env[e.name]
+        if not isinstance(env, Env):
             raise EvaluationError(e.name)
-        if e.name in env.facts:
-            return env.facts[e.name]
         if e.name not in env.memo:
             d = self.defs.get(e.name)
             if d is None:
@@ -131,7 +129,7 @@ class Evaluator:
 
     def _amount(self, e: n.Expr) -> Callable[[Env], rt.Amount]:
         def run(env: Env) -> rt.Amount:
-            notes: list[str] = []
+            notes: list[rt.Note] = []
             shown: n.Expr = e
             if isinstance(e, n.Tiers):
                 chosen, note = self.tier(e, env)

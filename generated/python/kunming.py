@@ -27,7 +27,8 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
+from functools import cache, cached_property
 from typing import Any, Union
 
 # --------------------------------------------------------------------------------------
@@ -44,8 +45,7 @@ def to_fen(x: Decimal) -> Decimal:
     """Round down (towards zero) to the fen."""
     if not x.is_finite():
         return x
-    with localcontext(CTX):
-        return x.quantize(FEN, rounding=ROUND_DOWN)
+    return x.quantize(FEN, rounding=ROUND_DOWN, context=CTX)
 
 
 def fmt(x: Decimal | None) -> str | None:
@@ -63,12 +63,23 @@ def num(x: Decimal) -> str:
     return str(x.normalize())
 
 
-@dataclass(frozen=True)
 class Interval:
-    """A closed range of exact amounts. A fixed amount has lo == hi."""
+    """A closed range of exact amounts. A fixed amount has lo == hi. Never mutated."""
 
-    lo: Decimal
-    hi: Decimal
+    __slots__ = ("hi", "lo")
+
+    def __init__(self, lo: Decimal, hi: Decimal) -> None:
+        self.lo = lo
+        self.hi = hi
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Interval) and self.lo == other.lo and self.hi == other.hi
+
+    def __hash__(self) -> int:
+        return hash((self.lo, self.hi))
+
+    def __repr__(self) -> str:
+        return f"Interval({self.lo!r}, {self.hi!r})"
 
     @staticmethod
     def exact(x: Decimal) -> Interval:
@@ -79,17 +90,19 @@ class Interval:
         return self.lo == self.hi
 
     def __add__(self, o: Interval) -> Interval:
-        return Interval(self.lo + o.lo, self.hi + o.hi)
+        return Interval(CTX.add(self.lo, o.lo), CTX.add(self.hi, o.hi))
 
     def __sub__(self, o: Interval) -> Interval:
-        return Interval(self.lo - o.hi, self.hi - o.lo)
+        return Interval(CTX.subtract(self.lo, o.hi), CTX.subtract(self.hi, o.lo))
 
     def __mul__(self, o: Interval) -> Interval:
-        with localcontext(CTX):
-            ps = [a * b for a in (self.lo, self.hi) for b in (o.lo, o.hi)
-                  if not (a.is_infinite() and b == 0) and not (b.is_infinite() and a == 0)]
-            ps = ps or [ZERO_D]
-            return Interval(min(ps), max(ps))
+        mul_ = CTX.multiply
+        if self.lo >= 0 and o.lo >= 0 and self.hi.is_finite() and o.hi.is_finite():
+            return Interval(mul_(self.lo, o.lo), mul_(self.hi, o.hi))
+        ps = [mul_(a, b) for a in (self.lo, self.hi) for b in (o.lo, o.hi)
+              if not (a.is_infinite() and b == 0) and not (b.is_infinite() and a == 0)]
+        ps = ps or [ZERO_D]
+        return Interval(min(ps), max(ps))
 
     def cap(self, o: Interval) -> Interval:
         return Interval(min(self.lo, o.lo), min(self.hi, o.hi))
@@ -98,7 +111,7 @@ class Interval:
         return Interval(to_fen(self.lo), to_fen(self.hi))
 
     def show(self) -> str:
-        if self.is_exact:
+        if self.lo == self.hi:
             return num(self.lo)
         return f"{num(self.lo)} 至 {num(self.hi)}"
 
@@ -112,24 +125,30 @@ class Undetermined:
 
 UNDET = Undetermined()
 Value = Union[bool, str, None, Interval, Undetermined]
+# A trace line, or a function that makes it: lines are formatted only when someone reads them.
+Note = Union[str, Callable[[], str]]
 ZERO = Interval.exact(ZERO_D)
 
 
+@cache
 def iv(text: str) -> Interval:
-    """An exact number (a count, a level)."""
+    """An exact number (a count, a level). Constants are made once: intervals never change."""
     return Interval.exact(Decimal(text))
 
 
+@cache
 def yuan(text: str) -> Interval:
     """An exact amount in yuan."""
     return Interval.exact(Decimal(text))
 
 
+@cache
 def pct(text: str) -> Interval:
     """A percentage: pct("50") is 50%."""
     return Interval.exact(Decimal(text) / 100)
 
 
+@cache
 def between(low: str, high: str) -> Interval:
     """A range of yuan: between("10000", "30000") is 1万元 至 3万元."""
     return Interval(Decimal(low), Decimal(high))
@@ -161,7 +180,7 @@ def upto(a: Value) -> Value:
     return Interval(ZERO_D, a.hi) if isinstance(a, Interval) else UNDET
 
 
-def cap(base: Value, limit: Value, shown: str, notes: list[str]) -> Value:
+def cap(base: Value, limit: Value, shown: str, notes: list[Note]) -> Value:
     """base 封顶 limit == min(base, limit); notes the cap when it binds."""
     if not isinstance(limit, Interval):
         return base
@@ -169,11 +188,11 @@ def cap(base: Value, limit: Value, shown: str, notes: list[str]) -> Value:
         return Interval(ZERO_D, limit.hi)
     out = base.cap(limit)
     if out != base:
-        notes.append(f"“{shown}”：{base.show()} 超过上限 {limit.show()}，取 {out.show()}")
+        notes.append(lambda: f"“{shown}”：{base.show()} 超过上限 {limit.show()}，取 {out.show()}")
     return out
 
 
-def tiers(notes: list[str], arms: Sequence[tuple[Callable[[], bool], Callable[[], Value], str]],
+def tiers(notes: list[Note], arms: Sequence[tuple[Callable[[], bool], Callable[[], Value], str]],
           otherwise: Callable[[], Value] | None) -> Value:
     """分档: the first tier whose condition holds; none and no 否则 → 0."""
     for cond, value, note in arms:
@@ -211,7 +230,7 @@ def compare(op: str, a: Value, b: Value) -> bool:
         return False
 
 
-def member(v: Value, values: Sequence[str], is_open: bool, notes: list[str]) -> bool:
+def member(v: Value, values: Sequence[str], is_open: bool, notes: list[Note]) -> bool:
     """Membership; for a list that ends in 等 in the source, unlisted values do not match."""
     if v is None:
         return False
@@ -296,9 +315,8 @@ def _money(value: object) -> Decimal | str:
     if d < 0:
         return f"金额不能为负数（收到 {d}）"
     try:
-        with localcontext(CTX):
-            if d != d.quantize(FEN):
-                return f"金额最多两位小数（到分），收到 {d}"
+        if d != d.quantize(FEN, context=CTX):
+            return f"金额最多两位小数（到分），收到 {d}"
     except InvalidOperation:
         return f"金额过大（收到 {d}）"
     return d
@@ -324,7 +342,11 @@ def _integer(value: object, spec: FactSpec) -> int | str:
 
 def check_value(spec: FactSpec, value: object) -> object:
     """Return the normalised value, or :class:`Bad` with the reason."""
-    if spec.kind == "bool":
+    kind = spec.kind
+    if type(value) is int and value >= 0 and (kind == "money" or (  # the common cases, fast
+            kind == "int" and (spec.high is None or value <= spec.high) and value >= (spec.low or 0))):
+        return value
+    if kind == "bool":
         return value if isinstance(value, bool) else Bad(f"应为 true 或 false，收到 {_show(value)}")
     if spec.kind in ("money", "rate"):
         r = _money(value)
@@ -355,21 +377,22 @@ def _default(spec: FactSpec) -> Any:
     return None
 
 
-class Env:
-    """Fact values of one applicant, and the memo of derived values (定义)."""
+class Env(dict):  # type: ignore[type-arg]
+    """Fact values of one applicant (the mapping itself), and the memo of derived values (定义)."""
 
     def __init__(self, facts: dict[str, Value], kinds: dict[str, str]) -> None:
-        self.facts = facts
+        super().__init__(facts)
         self.kinds = kinds
         self.memo: dict[str, Value] = {}
 
-    def __getitem__(self, name: str) -> Value:
-        return self.facts[name]
+    @property
+    def facts(self) -> dict[str, Value]:
+        return self
 
-    def get(self, name: str) -> Value:
-        if name in self.facts:
-            return self.facts[name]
-        return self.memo.get(name)
+    def get(self, name: str, default: Value = None) -> Value:  # type: ignore[override]
+        if name in self:
+            return self[name]  # type: ignore[no-any-return]
+        return self.memo.get(name, default)
 
     def show_value(self, name: str) -> str:
         v = self.get(name)
@@ -383,40 +406,65 @@ class Env:
         return "，".join(f"{n} = {self.show_value(n)}" for n in used)
 
 
-def validate(facts: Sequence[FactSpec], vocabulary: Mapping[str, FactSpec], profile: object) -> Env:
+class FactTable:
+    """A policy's facts, indexed once: by name, their defaults as values, their kinds."""
+
+    def __init__(self, facts: Sequence[FactSpec]) -> None:
+        self.facts = tuple(facts)
+        self.declared = {f.name: f for f in facts}
+        self.kinds = {f.name: f.kind for f in facts}
+        self.required = tuple(f for f in facts if f.required)
+        self.numeric = {f.name for f in facts if f.kind in ("money", "rate", "int")}
+        self.defaults: dict[str, Value] = {}
+        for f in facts:
+            v: Any = _default(f)
+            if f.kind in ("money", "rate", "int") and v is not None:
+                v = Interval.exact(Decimal(v))
+            self.defaults[f.name] = v
+
+
+def validate(facts: Sequence[FactSpec] | FactTable, vocabulary: Mapping[str, FactSpec],
+             profile: object) -> Env:
     """Check ``profile`` against the policy's facts (and the shared vocabulary)."""
-    if not isinstance(profile, Mapping):
+    table = facts if isinstance(facts, FactTable) else FactTable(facts)
+    if type(profile) is not dict and not isinstance(profile, Mapping):
         raise ProfileError([("", "申请人信息必须是一个 JSON 对象（键为事实名称）")])
-    declared = {f.name: f for f in facts}
+    declared = table.declared
+    numeric = table.numeric
+    env = dict(table.defaults)
     errors: list[tuple[str, str]] = []
-    values: dict[str, object] = {}
-    for key in profile:
-        if not isinstance(key, str):
-            errors.append((str(key), "字段名必须是字符串"))
-            continue
-        spec = declared.get(key) or vocabulary.get(key)
+    for key, v in profile.items():
+        spec = declared.get(key)
         if spec is None:
-            close = difflib.get_close_matches(key, sorted(set(declared) | set(vocabulary)), n=1)
-            hint = f"；是否想写“{close[0]}”？" if close else ""
-            errors.append((key, f"未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}"))
-            continue
-        checked = check_value(spec, profile[key])
-        if isinstance(checked, Bad):
-            errors.append((key, checked.message))
+            spec = vocabulary.get(key)
+            if spec is None:
+                if not isinstance(key, str):
+                    errors.append((str(key), "字段名必须是字符串"))
+                    continue
+                close = difflib.get_close_matches(key, sorted(set(declared) | set(vocabulary)), n=1)
+                hint = f"；是否想写“{close[0]}”？" if close else ""
+                errors.append((key, f"未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}"))
+                continue
+        t = type(v)
+        if (t is bool and spec.kind == "bool") or (t is str and spec.kind == "text"):
+            checked: Any = v
         else:
-            values[key] = checked
-    for f in facts:
-        if f.required and f.name not in profile:
+            checked = check_value(spec, v)
+            if isinstance(checked, Bad):
+                errors.append((key, checked.message))
+                continue
+        if key in env:  # a vocabulary fact the policy does not read is checked, then dropped
+            if key in numeric:
+                d = Decimal(checked)
+                env[key] = Interval(d, d)
+            else:
+                env[key] = checked
+    for f in table.required:
+        if f.name not in profile:
             errors.append((f.name, f"缺少必填字段“{f.name}”（{f.label}）"))
     if errors:
         raise ProfileError(errors)
-    env: dict[str, Value] = {}
-    for f in facts:
-        v: Any = values.get(f.name, _default(f))
-        if f.kind in ("money", "rate", "int") and v is not None:
-            v = Interval.exact(Decimal(v))
-        env[f.name] = v
-    return Env(env, {f.name: f.kind for f in facts})
+    return Env(env, table.kinds)
 
 
 def parse_on(on: dt.date | str | None) -> dt.date:
@@ -444,7 +492,7 @@ def _ordered(funding: Mapping[str, Decimal]) -> dict[str, str]:
     return {k: fmt(funding[k]) or "0.00" for k in SOURCE_ORDER if k in funding}
 
 
-@dataclass(frozen=True)
+@dataclass(eq=True)
 class ItemResult:
     """One support item that applies: its amount before cross-item caps, who pays, the trace."""
 
@@ -453,8 +501,18 @@ class ItemResult:
     title: str
     min: Decimal | None  # None: undetermined
     max: Decimal | None
-    funding: dict[str, Decimal]
-    trace: tuple[str, ...]
+    plan: FundingPlan = field(repr=False, compare=False)
+    steps: tuple[Note, ...] = field(repr=False, compare=False)
+
+    @property
+    def funding(self) -> dict[str, Decimal]:
+        """Who pays this item's amount (before cross-item caps), by source."""
+        return self.plan.split(self.max)
+
+    @property
+    def trace(self) -> tuple[str, ...]:
+        """Every article applied and every cap that bound, in order (Chinese)."""
+        return tuple(s if isinstance(s, str) else s() for s in self.steps)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "article": self.article, "title": self.title,
@@ -462,7 +520,7 @@ class ItemResult:
                 "funding": _ordered(self.funding), "trace": list(self.trace)}
 
 
-@dataclass(frozen=True)
+@dataclass(eq=True)
 class PaymentResult:
     article: str
     stage: str
@@ -474,7 +532,7 @@ class PaymentResult:
                 "max": fmt(self.max)}
 
 
-@dataclass(frozen=True)
+@dataclass(eq=True)
 class Result:
     """The result of one calculation; ``to_dict()`` is the structure of the shared vocabulary."""
 
@@ -486,9 +544,18 @@ class Result:
     items: tuple[ItemResult, ...]
     total_min: Decimal
     total_max: Decimal | None  # None: undetermined
-    funding: dict[str, Decimal]
+    paid: tuple[tuple[FundingPlan, Decimal], ...] = field(repr=False, compare=False)
     payments: tuple[PaymentResult, ...]
     notes: tuple[str, ...] = field(default=())  # validity and exclusion reasons, for people
+
+    @property
+    def funding(self) -> dict[str, Decimal]:
+        """Who pays the total (after every cap), by source; ``unspecified`` when not stated."""
+        out: dict[str, Decimal] = {}
+        for plan, amt in self.paid:
+            for src, part in plan.split(amt).items():
+                out[src] = out.get(src, ZERO_D) + part
+        return {k: v for k, v in out.items() if v != 0}
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -518,12 +585,12 @@ class Amount:
     """An item's computed amount, the notes made on the way, and the formula shown."""
 
     value: Value
-    notes: list[str]
+    notes: list[Note]
     shown: str
     names: tuple[str, ...]  # the names the shown formula reads
 
 
-def amount(value: Value, notes: list[str], shown: str, names: tuple[str, ...],
+def amount(value: Value, notes: list[Note], shown: str, names: tuple[str, ...],
            whole: str, whole_names: tuple[str, ...]) -> Amount:
     """An item's amount; an undetermined one is shown with the item's whole formula."""
     if isinstance(value, Undetermined):
@@ -558,6 +625,14 @@ class ItemSpec:
     cond_shown: str
     amount: Callable[[Env], Amount]
     funding: tuple[FundingSpec, ...]
+
+    @cached_property
+    def plan(self) -> FundingPlan:
+        return FundingPlan(self.funding, self.article)
+
+    @cached_property
+    def heading(self) -> str:
+        return f"{self.article}「{self.title}」适用" + (f"：{self.cond_shown}" if self.cond else "")
 
 
 @dataclass(frozen=True)
@@ -597,13 +672,17 @@ class PolicySpec:
     caps: tuple[CapSpec, ...]
     payments: tuple[ScheduleSpec, ...]
 
+    @cached_property
+    def table(self) -> FactTable:
+        return FactTable(self.facts)
+
 
 @dataclass
 class _Live:
     spec: ItemSpec
     amount: Interval | None  # None: undetermined
     after: Interval  # after cross-item caps; undetermined items start as [0, ∞]
-    trace: list[str]
+    trace: list[Note]
 
 
 def in_force(spec: PolicySpec, on: dt.date) -> tuple[bool, str]:
@@ -618,31 +697,58 @@ def in_force(spec: PolicySpec, on: dt.date) -> tuple[bool, str]:
     return True, ""
 
 
-def split_funding(funding: Sequence[FundingSpec], item_article: str,
-                  amount: Decimal | None) -> tuple[dict[str, Decimal], str]:
-    """Who pays ``amount``: exact shares, or ``unspecified`` — never a guessed split."""
-    amt = amount if amount is not None else ZERO_D
-    if not funding:
-        return {}, "出资：原文未规定由谁出资"
-    kinds = {(f.stated, f.shares if f.stated else tuple(sorted(f.payers))) for f in funding}
-    arts = "、".join(dict.fromkeys(f.article or item_article for f in funding))
-    if len(kinds) == 1 and funding[0].stated:
-        shares = funding[0].shares
+class FundingPlan:
+    """Who pays an item, worked out once: exact shares, or ``unspecified`` — never a guess."""
+
+    def __init__(self, funding: Sequence[FundingSpec], item_article: str) -> None:
+        self.shares: tuple[tuple[str, Decimal], ...] = ()
+        if not funding:
+            self.note = "出资：原文未规定由谁出资"
+            self.unfunded = True
+            return
+        self.unfunded = False
+        kinds = {(f.stated, f.shares if f.stated else tuple(sorted(f.payers))) for f in funding}
+        arts = "、".join(dict.fromkeys(f.article or item_article for f in funding))
+        if len(kinds) == 1 and funding[0].stated:
+            self.shares = funding[0].shares
+            desc = "、".join(f"{FUNDING_SOURCES.get(s, s)} {frac * 100:g}%" for s, frac in self.shares)
+            self.note = f"出资（{arts}）：{desc}"
+            return
+        payers = list(dict.fromkeys(p for f in funding for p in f.payers))
+        names = "、".join(FUNDING_SOURCES.get(p, p) for p in payers)
+        if len(kinds) == 1:
+            self.note = f"出资（{arts}）：由 {names} 承担，分担比例未明确"
+        else:
+            self.note = f"出资：{arts} 对出资方的规定不一致，候选出资方：{names}，分担比例未明确"
+
+    def split(self, amount: Decimal | None) -> dict[str, Decimal]:
+        if amount is None or self.unfunded:
+            return {}
+        if not self.shares:
+            return {UNSPECIFIED: amount}
         out: dict[str, Decimal] = {}
-        rest = amt
-        for i, (src, frac) in enumerate(shares):
-            part = rest if i == len(shares) - 1 else to_fen(frac * amt)
+        rest = amount
+        last = len(self.shares) - 1
+        for i, (src, frac) in enumerate(self.shares):
+            part = rest if i == last else to_fen(frac * amount)
             out[src] = out.get(src, ZERO_D) + part
             rest -= part
-        desc = "、".join(f"{FUNDING_SOURCES.get(s, s)} {frac * 100:g}%" for s, frac in shares)
-        return out, f"出资（{arts}）：{desc}"
-    payers = list(dict.fromkeys(p for f in funding for p in f.payers))
-    names = "、".join(FUNDING_SOURCES.get(p, p) for p in payers)
-    if len(kinds) == 1:
-        note = f"出资（{arts}）：由 {names} 承担，分担比例未明确"
-    else:
-        note = f"出资：{arts} 对出资方的规定不一致，候选出资方：{names}，分担比例未明确"
-    return ({UNSPECIFIED: amt} if amount is not None else {}), note
+        return out
+
+
+def split_funding(funding: Sequence[FundingSpec], item_article: str,
+                  amount: Decimal | None) -> tuple[dict[str, Decimal], str]:
+    """Who pays ``amount``, and the trace note saying so."""
+    plan = FundingPlan(funding, item_article)
+    return plan.split(amount), plan.note
+
+
+def _amount_line(amt: Amount, amount: Interval, env: Env) -> Note:
+    def line() -> str:
+        where = env.where(amt.names)
+        return f"金额：{amt.shown} = {amount.show()}" + (f"（{where}）" if where else "")
+
+    return line
 
 
 def _scope(scope: Scope, live: list[_Live]) -> list[_Live]:
@@ -658,7 +764,7 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
         return None
     if it.cond is not None and not it.cond(env):
         return None
-    trace = [f"{it.article}「{it.title}」适用" + (f"：{it.cond_shown}" if it.cond else "")]
+    trace: list[Note] = [it.heading]
     amt = it.amount(env)
     trace.extend(amt.notes)
     if isinstance(amt.value, Interval):
@@ -666,15 +772,14 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
         if amount.lo < 0:
             amount = Interval(max(amount.lo, ZERO_D), max(amount.hi, ZERO_D))
             trace.append("计算结果为负数，按 0 计")
-        where = env.where(amt.names)
-        trace.append(f"金额：{amt.shown} = {amount.show()}" + (f"（{where}）" if where else ""))
+        trace.append(_amount_line(amt, amount, env))
         after = amount
         final: Interval | None = amount
     else:
         final = None
         trace.append(f"金额：{amt.shown}：原文未规定具体金额（未定）")
         after = Interval(ZERO_D, INF)
-    trace.append(split_funding(it.funding, it.article, final.hi if final else None)[1])
+    trace.append(it.plan.note)
     return _Live(it, final, after, trace)
 
 
@@ -690,16 +795,22 @@ def _apply_cap(cap: CapSpec, live: list[_Live], env: Env) -> None:
     for x in members:
         lo = min(x.after.lo, max(rem_lo, ZERO_D))
         hi = min(x.after.hi, max(rem_hi, ZERO_D))
-        if x.amount is not None and (lo, hi) != (x.after.lo, x.after.hi):
-            x.trace.append(
-                f"{cap.article} 累计上限 {limit.show()}（{cap.shown}）：本项削减 "
-                f"{Interval(x.after.lo - lo, x.after.hi - hi).show()}，实付 {Interval(lo, hi).show()}"
-            )
+        if x.amount is not None and (lo != x.after.lo or hi != x.after.hi):
+            x.trace.append(_cut_line(cap, limit, x.after, Interval(lo, hi)))
         elif x.amount is None and hi.is_finite():
-            x.trace.append(f"{cap.article} 累计上限 {limit.show()}：本项至多 {fmt(hi)}")
+            x.trace.append(_most_line(cap, limit, hi))
         rem_lo -= lo
         rem_hi -= hi
         x.after = Interval(lo, hi)
+
+
+def _cut_line(cap: CapSpec, limit: Interval, before: Interval, after: Interval) -> Note:
+    return lambda: (f"{cap.article} 累计上限 {limit.show()}（{cap.shown}）：本项削减 "
+                    f"{Interval(before.lo - after.lo, before.hi - after.hi).show()}，实付 {after.show()}")
+
+
+def _most_line(cap: CapSpec, limit: Interval, hi: Decimal) -> Note:
+    return lambda: f"{cap.article} 累计上限 {limit.show()}：本项至多 {fmt(hi)}"
 
 
 def _payments(s: ScheduleSpec, live: list[_Live]) -> list[PaymentResult]:
@@ -722,7 +833,7 @@ def _payments(s: ScheduleSpec, live: list[_Live]) -> list[PaymentResult]:
 def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = None) -> Result:
     """Validate ``profile`` and compute what the policy pays as of ``on`` (default today)."""
     on_date = parse_on(on)
-    env = validate(spec.facts, spec.vocabulary, profile)
+    env = validate(spec.table, spec.vocabulary, profile)
     notes: list[str] = []
     ok, why = in_force(spec, on_date)
     if why:
@@ -740,29 +851,22 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
             notes.append(f"属于排除情形（{exc.article}）：{exc.shown}")
     if not ok or exclusions:
         return Result(spec.id, on_date, ok, bool(exclusions), tuple(exclusions), (), ZERO_D,
-                      ZERO_D, {}, (), tuple(notes))
+                      ZERO_D, (), (), tuple(notes))
     live = [x for x in (_item(it, env) for it in spec.items) if x is not None]
     for c in spec.caps:
         _apply_cap(c, live, env)
     total_lo = sum((x.after.lo for x in live), ZERO_D)
     total_hi = sum((x.after.hi for x in live), ZERO_D)
-    funding: dict[str, Decimal] = {}
-    for x in live:
-        if x.amount is None:
-            continue
-        for src, amt in split_funding(x.spec.funding, x.spec.article, x.after.hi)[0].items():
-            funding[src] = funding.get(src, ZERO_D) + amt
-    funding = {k: v for k, v in funding.items() if v != 0}
+    paid = tuple((x.spec.plan, x.after.hi) for x in live if x.amount is not None)
     payments = tuple(p for s in spec.payments for p in _payments(s, live))
     items = tuple(
         ItemResult(x.spec.id, x.spec.article, x.spec.title,
                    x.amount.lo if x.amount else None, x.amount.hi if x.amount else None,
-                   split_funding(x.spec.funding, x.spec.article, x.amount.hi)[0] if x.amount else {},
-                   tuple(x.trace))
+                   x.spec.plan, tuple(x.trace))
         for x in live
     )
     return Result(spec.id, on_date, True, False, (), items, total_lo,
-                  total_hi if total_hi.is_finite() else None, funding, payments, tuple(notes))
+                  total_hi if total_hi.is_finite() else None, paid, payments, tuple(notes))
 
 # --------------------------------------------------------------------------------------
 # The policy: 昆明市中小企业数字化转型专项资金管理办法
@@ -1099,7 +1203,7 @@ def item_reform_subsidy(env: Env) -> Amount:
     20 万元；达到三级水平的企业，每家最高补助 40 万元；达到四级及以上水平的
     企业，每家最高补助 50 万元。
     """
-    notes: list[str] = []
+    notes: list[Note] = []
     whole = (
         '分档 { 当 digital_level == 2 则 50% × reform_spend 封顶 20万元；当 digital_level == 3 则 50% × refor'
         'm_spend 封顶 40万元；当 digital_level >= 4 则 50% × reform_spend 封顶 50万元 }'
@@ -1131,7 +1235,7 @@ def item_lighthouse_award(env: Env) -> Amount:
 
     原文：经评审公示无异议后，给予“小灯塔”企业一次性 20 万元的奖励。
     """
-    notes: list[str] = []
+    notes: list[Note] = []
     whole = '20万元'
     whole_names: tuple[str, ...] = ()
     value = yuan('200000')
@@ -1149,7 +1253,7 @@ def item_workshop_award(env: Env) -> Amount:
     原文：获评国家级数字化车间/智能工厂、省级灯塔工厂/数智工厂或其他同级别同范畴称号的，经评审公示无异议后，给
     予企业不超过 100 万元的奖励。
     """
-    notes: list[str] = []
+    notes: list[Note] = []
     whole = '不超过 100万元'
     whole_names: tuple[str, ...] = ()
     value = upto(yuan('1000000'))
@@ -1166,7 +1270,7 @@ def item_chain_award(env: Env) -> Amount:
 
     原文：对获评中小企业“链式”数字化转型的企业给予不超过 100 万元的奖励。
     """
-    notes: list[str] = []
+    notes: list[Note] = []
     whole = '不超过 100万元'
     whole_names: tuple[str, ...] = ()
     value = upto(yuan('1000000'))
@@ -1183,7 +1287,7 @@ def item_diagnosis_subsidy(env: Env) -> Amount:
 
     原文：支持纳入改造范围的企业自主选择服务商提供诊断服务。企业数字化转型通过验收后，给予每户企业适当补助。
     """
-    notes: list[str] = []
+    notes: list[Note] = []
     whole = '未定'
     whole_names: tuple[str, ...] = ()
     value = UNDET
@@ -1201,7 +1305,7 @@ def item_evaluation_subsidy(env: Env) -> Amount:
     原文：对试点企业进行数字化水平评测服务和成效验收服务，实施整体试点工作的验收评估。根据验收办法给予评测机构
     适当补助。
     """
-    notes: list[str] = []
+    notes: list[Note] = []
     whole = '未定'
     whole_names: tuple[str, ...] = ()
     value = UNDET

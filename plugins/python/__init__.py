@@ -147,7 +147,7 @@ class PythonBackend:
         files = {f"{cp.policy.id}.py": self.module(cp) for cp in model.policies}
         files["__init__.py"] = self.env.get_template("package.py.j2").render(
             header=header_line("policies/"),
-            modules=[cp.policy.id for cp in model.policies],
+            modules=sorted(cp.policy.id for cp in model.policies),
         )
         return files
 
@@ -227,7 +227,7 @@ class PythonBackend:
         text = f"{it.citation.article} {it.title}\n\n原文：{it.citation.quote.strip()}"
         if it.note:
             text += f"\n\n说明：{it.note}"
-        body: list[str] = ["notes: list[str] = []"]
+        body: list[str] = ["notes: list[Note] = []"]
         whole = Str(show(it.amount))
         whole_names = names(it.amount)
         body += fmt(whole, 0, "whole = ")
