@@ -11,6 +11,7 @@ Code ranges (stable; documented in docs/reference/diagnostics.md):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -88,9 +89,11 @@ def render(diag: Diagnostic, source: str | None) -> str:
         head += f" {diag.article}"
     lines = [f"{head}: {diag.message}"]
     if source is not None:
-        src_lines = source.splitlines()
+        src_lines = source.split("\n")  # the parser counts lines by \n only
         if 1 <= diag.span.line <= len(src_lines):
-            text = src_lines[diag.span.line - 1].replace("\t", " ")
+            raw = src_lines[diag.span.line - 1].removesuffix("\r").replace("\t", " ")
+            # control characters (a form feed from a PDF, U+2028) print as one space each
+            text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\r]", " ", raw)
             prefix = text[: max(diag.span.column - 1, 0)]
             if diag.span.end_line == diag.span.line and diag.span.end_column > diag.span.column:
                 marked = text[diag.span.column - 1 : diag.span.end_column - 1]

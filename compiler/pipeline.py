@@ -127,7 +127,7 @@ def _check_parent(policy: n.Policy, path: Path) -> list[Diagnostic]:
     parent = policy.header.parent
     if parent is None or (path.parent / f"{parent}.policy").is_file():
         return []
-    return [Diagnostic("PC123", Severity.ERROR, policy.header.span,
+    return [Diagnostic("PC123", Severity.ERROR, policy.header.parent_span or policy.header.span,
                        f"找不到上级政策“{parent}”", f"应有文件 {parent}.policy 与本政策在同一目录。")]
 
 

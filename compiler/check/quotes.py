@@ -54,18 +54,23 @@ def check_quotes(policy: n.Policy, policy_path: Path) -> list[Diagnostic]:
             "PC302", Severity.ERROR, h.span, "政策没有写明原文来源（来源）",
             '在 政策 块中加入：来源 "文件名.txt"（原文文本放在政策文件旁）。',
         )]
+    where = h.source_span or h.span
     src_path = policy_path.parent / h.source
     try:
         source = normalise(src_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
         return [Diagnostic(
-            "PC302", Severity.ERROR, h.span, f"无法读取原文来源“{h.source}”：{err.__class__.__name__}",
+            "PC302", Severity.ERROR, where, f"无法读取原文来源“{h.source}”：{err.__class__.__name__}",
             "原文文件须为 UTF-8 编码，放在政策文件同一目录。",
         )]
     diags = []
     for c in citations(policy):
         q = normalise(c.quote)
         if not q:
+            diags.append(Diagnostic(
+                "PC303", Severity.ERROR, c.quote_span, "引用的原文为空",
+                "逐字引用该条款的原文，不要留空。", c.article,
+            ))
             continue
         if q in source:
             continue

@@ -230,7 +230,7 @@ class Checker:
             if it.cond is not None:
                 self.expect_bool(it.cond, art)
             self.expect(it.amount, ("money",), "金额（元）", art)
-            self._beneficiary(it.beneficiary, it.span, art)
+            self._beneficiary(it.beneficiary, it.beneficiary_span or it.span, art)
             for f in it.funding:
                 self._funding(f, art)
         for c in p.caps:
@@ -302,7 +302,7 @@ class Checker:
                            "可选：central、province、city、county、unspecified")
             if e.kind == "payment" and e.target not in stages:
                 self.error("PC130", e.span, f"测试引用了未知的拨付阶段“{e.target}”",
-                           "可选：" + "、".join(sorted(stages)))
+                           ("可选：" + "、".join(sorted(stages))) if stages else "本政策没有写 拨付 阶段。")
             if isinstance(e.value, n.RangeLit | n.MoneyLit | n.Undetermined):
                 self.infer(e.value)
             elif e.kind in ("total", "item", "funding", "payment"):

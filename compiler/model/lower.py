@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity, Span
-from ..syntax.surface import Block, DefineBlock, FactsBlock, Field, Text, TopLevel
+from ..syntax.surface import Block, DefineBlock, FactsBlock, FactSurface, Field, Text, TopLevel
 from ..syntax.transform import parse_date
 from ..vocabulary import FACTS, default_for
 from . import nodes as n
@@ -165,6 +166,13 @@ def lower(blocks: Sequence[TopLevel], file: str) -> tuple[n.Policy | None, list[
             lowered = _section(b, diags)
             if lowered is not None:
                 groups[b.keyword].append(lowered)
+    fact_names = {f.name for f in facts}
+    for d in definitions:
+        if d.name in fact_names:
+            diags.append(Diagnostic(
+                "PC104", Severity.ERROR, d.span, f"定义“{d.name}”与已声明的事实同名",
+                "事实与定义共用一个名称空间；请给定义另起名称。",
+            ))
     seen_facts: dict[str, Span] = {}
     for f in facts:
         if f.name in seen_facts:
@@ -240,6 +248,8 @@ def _header(b: Block, diags: list[Diagnostic]) -> n.Header:
         validity=validity,
         retroactive=retroactive,
         span=b.span,
+        parent_span=f.one("parent").span if f.one("parent") else None,  # type: ignore[union-attr]
+        source_span=f.one("source").span if f.one("source") else None,  # type: ignore[union-attr]
     )
 
 
@@ -264,10 +274,43 @@ def _facts(b: FactsBlock, diags: list[Diagnostic]) -> Iterable[n.FactDecl]:
                 f'例如：{fs.name}: 布尔 "中文说明"。共享词汇见 vocabulary.md。',
             ))
             continue
+        t = fs.type
+        if t.kind == "int" and t.low is not None and t.high is not None and t.low > t.high:
+            diags.append(Diagnostic("PC206", Severity.ERROR, fs.span,
+                                    f"取值范围 {t.low}..{t.high} 的下限大于上限", "写作：整数 0..4"))
         default = default_for(fs.type)
         if fs.default is not None:
-            default = getattr(fs.default, "value", default)
+            default = _default_value(fs, diags)
         yield n.FactDecl(fs.name, fs.type, fs.label, default, fs.required, False, fs.span)
+
+
+_DEFAULT_NODE = {"bool": n.BoolLit, "money": n.MoneyLit, "rate": n.RateLit, "int": n.NumberLit,
+                 "text": n.StrLit, "enum": n.StrLit}
+_DEFAULT_EXAMPLE = {"bool": "默认 假", "money": "默认 0元", "rate": "默认 50%", "int": "默认 0",
+                    "text": '默认 "……"', "enum": '默认 "取值"'}
+
+
+def _default_value(fs: FactSurface, diags: list[Diagnostic]) -> object:
+    """The declared default, checked against the fact's type; the type's default if wrong."""
+    t = fs.type
+    d = fs.default
+    assert t is not None and d is not None
+    value = getattr(d, "value", None)
+    ok = isinstance(d, _DEFAULT_NODE[t.kind])
+    if ok and t.kind == "int":
+        assert isinstance(value, Decimal)
+        ok = value == value.to_integral_value() and (t.low is None or value >= t.low) and (
+            t.high is None or value <= t.high)
+        value = int(value) if ok else value
+    if ok and t.kind == "enum":
+        ok = value in [v for v, _ in t.values]
+    if not ok:
+        diags.append(Diagnostic(
+            "PC202", Severity.ERROR, d.span, f"“{fs.name}”的默认值与其类型不符",
+            f"例如：{_DEFAULT_EXAMPLE[t.kind]}",
+        ))
+        return default_for(t)
+    return value
 
 
 def _section(b: Block, diags: list[Diagnostic]) -> Any:
@@ -295,7 +338,7 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
             id=b.name, citation=f.citation(), title=f.text("title"),
             beneficiary=ben.args[0] if ben else None, category=f.arg("category"),
             cond=f.arg("cond"), amount=amount, funding=tuple(fundings), note=f.text("note"),
-            span=b.span, suppressions=sup,
+            span=b.span, suppressions=sup, beneficiary_span=ben.args[1] if ben else None,
         )
     if kw == "累计上限":
         scope, limit = f.arg("applies"), f.arg("limit")

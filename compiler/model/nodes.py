@@ -212,6 +212,8 @@ class Header:
     validity: Validity | None
     retroactive: Retroactive | None
     span: Span
+    parent_span: Span | None = None
+    source_span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -288,6 +290,7 @@ class Item:
     note: str
     span: Span
     suppressions: tuple[Suppression, ...] = ()
+    beneficiary_span: Span | None = None
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,13 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
                 "字符串 \"…\" 不能跨行；跨行的原文请用 「…」。",
             )
         if ch == "「":
+            rest = text[pos + 1:]
+            nxt_open, nxt_close = rest.find("「"), rest.find("」")
+            if nxt_open != -1 and (nxt_close == -1 or nxt_open < nxt_close):
+                return Diagnostic(
+                    "PC005", Severity.ERROR, span, "原文引文没有结束，或在引文中又用了「",
+                    "每段引文以 」 结束；引文内不能再出现 「 」（原文中的引号请照录为 “”）。",
+                )
             return Diagnostic("PC005", Severity.ERROR, span, "原文引文没有结束：缺少 」", "")
         word = _cjk_run(text, pos)
         if word[:1] in ("万", "亿", "元") and re.search(r"\d[ \u3000]*$", text[max(0, pos - 20):pos]):
@@ -155,7 +162,8 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
     width = len(str(tok)) or 1
     span = Span(file, tok.line or 1, tok.column or 1, tok.end_line or tok.line or 1,
                 tok.end_column or (tok.column or 1) + width)
-    got = describe_terminal(tok.type)
+    desc = describe_terminal(tok.type)
+    got = desc if desc.startswith("“") else f"{desc}“{tok}”"  # keywords are already quoted
     hint = ""
     if tok.type == "NAME" and "_KW_FROM" in expected_set:
         hint = "有效期写作：有效期 自 2024-05-12 至 2026-12-31"
@@ -164,7 +172,7 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
     elif "_RBRACE" in expected_set and tok.type in ("SECTION_KW", "_KW_POLICY", "_KW_TEST"):
         hint = "上一个块可能缺少右花括号“}”。"
     return Diagnostic(
-        "PC001", Severity.ERROR, span, f"此处不应出现 {got}“{tok}”，应为：{expected}", hint
+        "PC001", Severity.ERROR, span, f"此处不应出现 {got}，应为：{expected}", hint
     )
 
 
