@@ -194,7 +194,7 @@ def test_policy_strings_cannot_break_or_inject_into_generated_code(tmp_path: Pat
     text = f'''政策 evil {{ 标题 "{esc}" 文号 "{esc}" }}
 事实 {{ applicant_type custom: 布尔 "{esc}" }}
 定义 bonus "{esc}" = 10元
-补助 x {{ 条款 第一条 原文 「{nasty.replace("」", "")}」 标题 "{esc}" 说明 "{esc}"
+补助 x {{ 条款 第一条 原文 「{nasty.replace("」", "").replace("「", "")}」 标题 "{esc}" 说明 "{esc}"
   条件 custom 金额 bonus 资金 city 100% }}
 '''
     policy, diags = parse_source(text, "evil.policy")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEEDS
 
 from compiler.evaluate.evaluator import Evaluator
 from compiler.pipeline import Loaded
 from compiler.testing import run_test
+from conftest import SEEDS
 
 
 @pytest.mark.parametrize("name", SEEDS)

@@ -14,12 +14,13 @@ numbers (``〔2023〕117号``, ``22号``), dates and years (``2024 年 5 月 12 
 anything inside a 《…》 title, numbers glued to Latin letters (``5G``), ``两级`` (two tiers of
 government, not a level), and Chinese numerals without a unit.
 
-Each number has a kind: ``money`` (exact yuan), ``rate`` (a fraction: 50% -> 0.5) or ``num``
-(counts, levels, durations, bare numbers — compared as plain numbers).
+Each number has a kind: ``money`` (exact yuan), ``rate`` (a fraction: 50% -> 0.5), ``level``
+(二级), ``count`` (200家, 四个), ``duration`` (5个工作日, 三年, 30日) or ``num`` (no unit, 倍).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -38,6 +39,14 @@ _ZH = r"[〇零一二两兩三四五六七八九十][〇零一二两兩三四五
 _NUM = rf"(?:{_AR}|{_ZH})"
 _UNITS = ("个工作日", "個工作日", "工作日", "个月", "個月", "元", "%", "％", "家", "户", "戶",
           "个", "個", "项", "項", "名", "人", "级", "級", "年", "日", "天", "倍")
+# what a unit measures; numbers without a unit (and 倍) are plain "num"
+UNIT_KINDS = {
+    "个工作日": "duration", "個工作日": "duration", "工作日": "duration", "个月": "duration",
+    "個月": "duration", "年": "duration", "日": "duration", "天": "duration",
+    "家": "count", "户": "count", "戶": "count", "个": "count", "個": "count", "项": "count",
+    "項": "count", "名": "count", "人": "count", "级": "level", "級": "level",
+}
+KINDS = ("money", "rate", "level", "count", "duration", "num")
 _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
 
 
@@ -65,9 +74,10 @@ _MASKS = [
     re.compile(r"第[\d〇零一二两兩三四五六七八九十百千]+"),  # ordinals: 第十条, 第1批
     re.compile(r"[（(][\d一二三四五六七八九十]+[）)]"),  # list markers: （一） (1)
     re.compile(r"附件\d+"),
+    re.compile(r"\d{1,2}:\d{2}"),  # times
 ]
 # 一 that is part of a word (统一, 同一, 每一, 之一, 进一步 ...), not the number one
-_ONE_WORDS = set("统統同唯单單之进進每逐划劃万萬专專")
+_ONE_WORDS = set("统統同唯单單之进進每逐划劃万萬专專上下")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -75,7 +85,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 class Number:
     """One number found in a text. ``start``/``end`` index the original (unnormalised) text."""
 
-    kind: str  # money | rate | num
+    kind: str  # one of KINDS
     value: Decimal
     text: str  # as written, white space removed
     start: int
@@ -117,11 +127,13 @@ def _number(text: str) -> Decimal | None:
 
 
 def describe(kind: str, value: Decimal) -> str:
-    """A number for messages: 200000 元, 50%, 2."""
+    """A number for messages: 200000 元, 50%, 2 级, 5."""
     if kind == "money":
         return f"{_plain(value)} 元"
     if kind == "rate":
         return f"{_plain(value * 100)}%"
+    if kind == "level":
+        return f"{_plain(value)} 级"
     return _plain(value)
 
 
@@ -150,11 +162,12 @@ def _masked(s: str) -> str:
     return "".join(out)
 
 
-def scan(text: str) -> list[Number]:
-    """Every number in ``text``, in order of appearance."""
+@functools.lru_cache(maxsize=8192)
+def scan(text: str) -> tuple[Number, ...]:
+    """Every number in ``text``, in order of appearance (cached: quotes repeat)."""
     s, where = _normalise(text)
     if not s:
-        return []
+        return ()
     masked = _masked(s)
     found: list[tuple[int, int, str, Decimal]] = []  # (start, end, kind, value) in ``s``
 
@@ -163,16 +176,16 @@ def scan(text: str) -> list[Number]:
             found.append((start, end, kind, value))
 
     taken = [False] * len(s)
-    for m in _PERCENT_WORDS.finditer(masked):
-        raw = m.group("p")
+    for pm in _PERCENT_WORDS.finditer(masked):
+        raw = pm.group("p")
         if "点" in raw:
             whole, frac = raw.split("点")
             base = _number(whole)
             value = None if base is None else base + Decimal("0." + frac)
         else:
             value = _number(raw)
-        add(m.start(), m.end(), "rate", None if value is None else value / 100)
-        for i in range(m.start(), m.end()):
+        add(pm.start(), pm.end(), "rate", None if value is None else value / 100)
+        for i in range(pm.start(), pm.end()):
             taken[i] = True
 
     pos = 0
@@ -200,12 +213,8 @@ def scan(text: str) -> list[Number]:
             add(m.start(), a_end, *one)
         pos = max(a_end, m.start() + 1)
 
-    out = []
-    for start, end, kind, value in sorted(found, key=lambda f: f[0]):
-        raw_start = where[start]
-        raw_end = where[end - 1] + 1
-        out.append(Number(kind, value, s[start:end], raw_start, raw_end))
-    return out
+    return tuple(Number(kind, value, s[start:end], where[start], where[end - 1] + 1)
+                 for start, end, kind, value in sorted(found, key=lambda f: f[0]))
 
 
 def _one(s: str, start: int, end: int, digits: str, mult: str, unit: str,
@@ -234,7 +243,7 @@ def _one(s: str, start: int, end: int, digits: str, mult: str, unit: str,
     if unit == "元" or (not unit and (mult in ("万", "萬", "亿", "億") or
                                       (not arabic and digits[-1] in "万萬亿億"))):
         return ("money", value)
-    return ("num", value)
+    return (UNIT_KINDS.get(unit, "num"), value)
 
 
 def normalise(text: str) -> str:

@@ -1,12 +1,863 @@
-"""Semantic checks backed by the z3 SMT solver. (Being written.)"""
+"""Semantic checks backed by the z3 SMT solver.
+
+Every question is asked of the exact translation in :mod:`compiler.check.solver_encode` (the
+reference evaluator's semantics, with every fact's domain asserted); every witness is a real
+applicant profile, run through the reference evaluator (:mod:`compiler.check.solver_witness`).
+
+========  ========  =============================================================
+PC401     error     two tiers of one 分档 can both hold and pay differently
+PC402     warning   the item applies but no tier holds (and there is no 否则)
+PC403     error     a condition no applicant can satisfy (explained by an unsat core)
+PC404     warning   a condition, or one of its 且-parts, that holds for every applicant
+PC405     warning   an item that can never pay (eligibility, amount 0, always cut)
+PC406     error     two items with the same condition and the same amount
+PC410     warning   an item cut by a 累计上限 when it stacks with earlier items
+PC411     warning   a 封顶 or a 累计上限 that can never bind
+PC412     warning   two caps on one quantity that disagree
+PC420     warning   budget shares or quotas that cannot all be met
+PC430     warning   the policy pays what its parent policy does not allow
+========  ========  =============================================================
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
 
-from ..diagnostics import Diagnostic
+import z3
+
+from ..diagnostics import Diagnostic, Severity, Span
+from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
+from ..model.printer import show
+from .solver_encode import (
+    Encoder,
+    FactVar,
+    Flag,
+    NumV,
+    Space,
+    StrV,
+    Term,
+    as_bool,
+    cents,
+    cmp,
+    conj,
+    disj,
+    is_false,
+    is_true,
+    neg,
+    to_real,
+    zmax,
+)
+from .solver_witness import (
+    Goal,
+    calculate,
+    cap_cuts,
+    optimize,
+    profile_of,
+    span_text,
+    witness,
+    witness_date,
+)
+
+TIMEOUT_MS = 4000
+OPTIMIZE_BUDGET_S = 2.0  # after this, witnesses come from plain models (large policies)
+WITNESS_BUDGET_S = 6.0  # after this, findings come without witnesses (very large policies)
+MAX_GROUP = 40  # pairwise comparisons are made only within groups of at most this many items
+
+E, W = Severity.ERROR, Severity.WARNING
 
 
 def check_solver(policy: n.Policy, on: dt.date, parent: n.Policy | None) -> list[Diagnostic]:
-    return []
+    """Semantic findings about ``policy`` (and its conformance to ``parent``)."""
+    return SolverChecks(policy, on, parent).run()
+
+
+@dataclass
+class _Occurrence:
+    node: n.Tiers | n.Cap
+    article: str
+    contexts: list[Flag] = field(default_factory=list)
+
+
+def conjuncts(e: n.Expr) -> list[n.Expr]:
+    """The 且-parts of a condition, left to right."""
+    if isinstance(e, n.Logic) and e.op == "且":
+        return [*conjuncts(e.left), *conjuncts(e.right)]
+    return [e]
+
+
+def _yuan(x: Fraction | Decimal) -> str:
+    d = Decimal(x.numerator) / Decimal(x.denominator) if isinstance(x, Fraction) else x
+    return span_text(d, d)
+
+
+class SolverChecks:
+    def __init__(self, policy: n.Policy, on: dt.date, parent: n.Policy | None) -> None:
+        self.policy = policy
+        self.parent = parent
+        self.space = Space()
+        self.enc = Encoder(policy, self.space)
+        self.penc = Encoder(parent, self.space) if parent is not None else None
+        self.on = witness_date(policy, on)
+        self.solver = z3.Solver()
+        self.solver.set("timeout", TIMEOUT_MS)
+        self.solver.add(*self.space.domains())
+        self.diags: list[Diagnostic] = []
+        self.optimize_spent = 0.0
+        self.witness_spent = 0.0
+        self._evaluator: Evaluator | None = None
+        self.dead_items: set[str] = set()
+        self.always_cut: set[str] = set()
+
+    # -- plumbing -------------------------------------------------------------
+    def run(self) -> list[Diagnostic]:
+        self._conditions()
+        if self.sat(self.enc.eligible()) is not None:  # else PC403 has said why
+            self._items()
+            self._expressions()
+            self._cross_caps()
+            self._parent()
+        self._budgets()
+        out = sorted(self.diags, key=lambda d: (*d.sort_key, d.message))
+        return list(dict.fromkeys(out))
+
+    def _check(self, conds: tuple[Flag, ...]) -> tuple[Any, Any]:
+        c = conj(*conds)
+        if is_false(c):
+            return z3.unsat, None
+        self.solver.push()
+        try:
+            if not is_true(c):
+                self.solver.add(as_bool(c))
+            result = self.solver.check()
+            return result, self.solver.model() if result == z3.sat else None
+        finally:
+            self.solver.pop()
+
+    def sat(self, *conds: Flag) -> Any:
+        """A model of the conditions (with every domain), or None (none, or no answer in time)."""
+        return self._check(conds)[1]
+
+    def unsat(self, *conds: Flag) -> bool:
+        """The conditions cannot hold together (proved; a timeout proves nothing)."""
+        return bool(self._check(conds)[0] == z3.unsat)
+
+    def emit(self, code: str, sev: Severity, span: Span, msg: str, hint: str, article: str,
+             wit: dict[str, object] | None = None) -> None:
+        extra: dict[str, object] = {"witness": wit} if wit is not None else {}
+        self.diags.append(Diagnostic(code, sev, span, msg, hint, article, extra))
+
+    def example(self, constraints: list[Flag], goals: list[Goal] | None = None,
+                maximize_ints: frozenset[str] = frozenset(), extra: tuple[FactVar, ...] = (),
+                fallback: Any = None) -> tuple[dict[str, object], Any] | None:
+        """A witness profile and the evaluator's result for it (None if it cannot be had)."""
+        if self.witness_spent >= WITNESS_BUDGET_S:
+            return None
+        start = time.perf_counter()
+        try:
+            return self._example(constraints, goals, maximize_ints, extra, fallback)
+        finally:
+            self.witness_spent += time.perf_counter() - start
+
+    @property
+    def evaluator(self) -> Evaluator:
+        if self._evaluator is None:
+            self._evaluator = Evaluator(self.policy)
+        return self._evaluator
+
+    def _example(self, constraints: list[Flag], goals: list[Goal] | None,
+                 maximize_ints: frozenset[str], extra: tuple[FactVar, ...],
+                 fallback: Any) -> tuple[dict[str, object], Any] | None:
+        model = None
+        if self.optimize_spent < OPTIMIZE_BUDGET_S:
+            start = time.perf_counter()
+            model = optimize(self.enc, constraints, goals or [], maximize_ints)
+            self.optimize_spent += time.perf_counter() - start
+        if model is None:
+            model = fallback if fallback is not None else self.sat(*constraints)
+        if model is None:
+            return None
+        profile = profile_of(model, self.enc, extra)
+        result = calculate(self.evaluator, profile, self.on)
+        if result is None:
+            return None
+        return profile, result
+
+    def core(self, parts: list[tuple[str, Flag]]) -> list[str]:
+        """A minimal set of the labelled parts that cannot hold together (empty if they can)."""
+        s = z3.Solver()
+        s.set("timeout", TIMEOUT_MS)
+        lits = []
+        for i, (_, f) in enumerate(parts):
+            p = z3.Bool(f"__part{i}")
+            s.add(z3.Implies(p, as_bool(f)))
+            lits.append(p)
+        if s.check(*lits) != z3.unsat:
+            return []
+        names = {str(x) for x in s.unsat_core()}
+        keep = [i for i, p in enumerate(lits) if str(p) in names]
+        for i in list(keep):
+            trial = [j for j in keep if j != i]
+            if s.check(*[lits[j] for j in trial]) == z3.unsat:
+                keep = trial
+        return [parts[i][0] for i in keep]
+
+    def domain_parts(self, enc: Encoder, exprs: list[n.Expr | None]) -> list[tuple[str, Flag]]:
+        out: list[tuple[str, Flag]] = []
+        seen: set[str] = set()
+        for e in exprs:
+            for name in enc.facts_read(e):
+                fv = enc.facts[name]
+                if name not in seen and not is_true(fv.domain):
+                    seen.add(name)
+                    out.append((fv.domain_text or f"{name} 的取值", fv.domain))
+        return out
+
+    def cond_parts(self, enc: Encoder, e: n.Expr) -> list[tuple[str, Flag]]:
+        return [(show(c), enc.truth(c)) for c in conjuncts(e)]
+
+    # -- PC403, PC404: conditions -------------------------------------------------
+    def _conditions(self) -> None:
+        p = self.policy
+        for req in p.requirements:
+            self._condition(req.cond, req.citation.article, "requirement", True, "")
+        for exc in p.exclusions:
+            self._condition(exc.cond, exc.citation.article, "exclusion", True, "")
+        for it in p.items:
+            if it.cond is not None:
+                ben = self.enc.beneficiary(it)
+                label = f"对象 {it.beneficiary}" if it.beneficiary else ""
+                if not self._condition(it.cond, it.citation.article, "item", ben, label):
+                    self.dead_items.add(it.id)
+
+    def _condition(self, cond: n.Expr, article: str, kind: str, ctx: Flag, ctx_label: str) -> bool:
+        enc = self.enc
+        whole = enc.truth(cond)
+        if self.unsat(ctx, whole):
+            parts = self.cond_parts(enc, cond)
+            if ctx_label:
+                parts.insert(0, (ctx_label, ctx))
+            parts += self.domain_parts(enc, [cond])
+            core = self.core(parts) or [show(cond)]
+            quoted = "、".join(f"“{c}”" for c in core)
+            why = f"{quoted}不能同时成立" if len(core) > 1 else f"{quoted}永远不成立"
+            effect = {"item": "本项永远不会支付",
+                      "requirement": "所有申请人都不符合该资格条件，都会被排除",
+                      "exclusion": "该排除情形永远不会出现"}[kind]
+            self.emit("PC403", E, cond.span, f"条件不可能成立：{why}，{effect}",
+                      "检查比较的方向和数值（如数字化水平 0..4，金额与数量不小于 0），"
+                      "或确认各部分条件确实应当同时满足。", article)
+            return False
+        for part in conjuncts(cond):
+            if self.unsat(ctx, neg(enc.truth(part))):
+                effect = ("所有申请人都会被排除" if kind == "exclusion" and part is cond
+                          else "不起筛选作用")
+                self.emit("PC404", W, part.span,
+                          f"条件“{show(part)}”对任何申请人都成立，{effect}",
+                          "删除该条件，或检查比较的数值与方向"
+                          "（如数字化水平 0..4，金额与数量不小于 0）。", article)
+        return True
+
+    # -- PC405, PC406: items ------------------------------------------------------
+    def _items(self) -> None:
+        enc = self.enc
+        live: list[n.Item] = []
+        for it in self.policy.items:
+            if it.id in self.dead_items:
+                continue
+            app = enc.applies(it)
+            if self.unsat(app):
+                self._never_applies(it)
+                continue
+            live.append(it)
+            a = enc.amount(it)
+            if self.unsat(app, disj(neg(a.det), cmp(">", a.hi, 0))):
+                self.emit("PC405", W, it.amount.span,
+                          f"本项适用时金额恒为 0（{show(it.amount)}），永远不会实际支付",
+                          "检查金额公式与分档条件。", it.citation.article)
+                continue
+            if enc.policy.caps and not is_false(a.det):
+                hi_final = enc.final(it)[1]
+                if self.unsat(app, a.det, hi_final > 0):
+                    self.always_cut.add(it.id)
+                    caps = "、".join(dict.fromkeys(
+                        f.cap.citation.article for f in enc.flows()
+                        if any(m.item.id == it.id for m in f.members)))
+                    self.emit("PC405", W, it.span,
+                              f"本项总会被累计上限（{caps}）全部削减，实际永远不会支付",
+                              "上限内排在前面的项目总会用尽额度：检查上限的适用范围或项目顺序。",
+                              it.citation.article)
+        self._duplicates(live)
+
+    def _never_applies(self, it: n.Item) -> None:
+        enc = self.enc
+        parts: list[tuple[str, Flag]] = []
+        if it.beneficiary is not None:
+            parts.append((f"对象 {it.beneficiary}", enc.beneficiary(it)))
+        for r in self.policy.requirements:
+            parts.append((f"资格 {r.citation.article}：{show(r.cond)}", enc.truth(r.cond)))
+        for x in self.policy.exclusions:
+            parts.append((f"不属于排除情形 {x.citation.article}：{show(x.cond)}",
+                          neg(enc.truth(x.cond))))
+        if it.cond is not None:
+            parts += self.cond_parts(enc, it.cond)
+        exprs: list[n.Expr | None] = [it.cond, *[r.cond for r in self.policy.requirements],
+                                      *[x.cond for x in self.policy.exclusions]]
+        parts += self.domain_parts(enc, exprs)
+        core = self.core(parts)
+        why = "、".join(f"“{c}”" for c in core) + "不能同时成立" if core else "条件无法满足"
+        self.emit("PC405", W, it.span, f"本项永远不会支付：{why}",
+                  "检查本项的对象、条件与资格、排除条款是否矛盾。", it.citation.article)
+
+    def _duplicates(self, items: list[n.Item]) -> None:
+        enc = self.enc
+        groups: dict[tuple[object, ...], list[n.Item]] = {}
+        for it in items:
+            key = (it.beneficiary, tuple(sorted(enc.facts_read(it.cond))),
+                   tuple(sorted(enc.facts_read(it.amount))), tuple(sorted(_literals(it.amount))))
+            groups.setdefault(key, []).append(it)
+        for group in groups.values():
+            group = group[:MAX_GROUP]
+            reported: set[str] = set()
+            for j, b in enumerate(group):
+                for a in group[:j]:
+                    if b.id in reported:
+                        break
+                    if self._same(a, b):
+                        reported.add(b.id)
+                        self.emit(
+                            "PC406", E, b.span,
+                            f"与 {a.citation.article}「{a.title}」（{a.id}）的适用条件和金额完全相同："
+                            "同一申请人会重复获得两次",
+                            "删除重复的项目，或用条件区分两者。", b.citation.article)
+
+    def _same(self, a: n.Item, b: n.Item) -> bool:
+        enc = self.enc
+        pa, pb = enc.applies(a), enc.applies(b)
+        if not self.unsat(disj(conj(pa, neg(pb)), conj(pb, neg(pa)))):
+            return False
+        x, y = enc.amount(a), enc.amount(b)
+        differ = disj(
+            conj(x.det, neg(y.det)), conj(y.det, neg(x.det)),
+            conj(x.det, y.det, disj(cmp("!=", x.lo, y.lo), cmp("!=", x.hi, y.hi))),
+        )
+        return self.unsat(pa, differ)
+
+    # -- PC401, PC402, PC403 (tiers), PC411, PC412 (封顶) --------------------------------
+    def _expressions(self) -> None:
+        occ: dict[int, _Occurrence] = {}
+        enc = self.enc
+        for it in self.policy.items:
+            if it.id not in self.dead_items:
+                self._walk(it.amount, enc.applies(it), it.citation.article, occ, set())
+        for cap in self.policy.caps:
+            ctx = disj(*[enc.applies(i) for i in enc.in_scope(cap.scope)])
+            self._walk(cap.limit, ctx, cap.citation.article, occ, set())
+        for q in self.policy.quotas:
+            for e in (q.at_least, q.at_most):
+                if e is not None:
+                    self._walk(e, True, q.citation.article, occ, set())
+        chained: set[int] = set()
+        for o in occ.values():
+            if isinstance(o.node, n.Cap):
+                self._nested_caps(o, chained)
+        for o in occ.values():
+            if isinstance(o.node, n.Tiers):
+                self._tiers(o.node, disj(*o.contexts), o.article)
+            elif id(o.node) not in chained:
+                self._cap_binds(o.node, disj(*o.contexts), o.article)
+
+    def _walk(self, e: n.Expr, ctx: Flag, article: str, occ: dict[int, _Occurrence],
+              seen_defs: set[str]) -> None:
+        if isinstance(e, n.Tiers | n.Cap):
+            o = occ.setdefault(id(e), _Occurrence(e, article))
+            o.contexts.append(ctx)
+        if isinstance(e, n.Tiers):
+            prefix: Flag = True
+            for t in e.tiers:
+                c = self.enc.truth(t.cond)
+                self._walk(t.amount, conj(ctx, prefix, c), article, occ, seen_defs)
+                prefix = conj(prefix, neg(c))
+            if e.otherwise is not None:
+                self._walk(e.otherwise, conj(ctx, prefix), article, occ, seen_defs)
+        elif isinstance(e, n.Cap):
+            self._walk(e.base, ctx, article, occ, seen_defs)
+            self._walk(e.limit, ctx, article, occ, seen_defs)
+        elif isinstance(e, n.Arith):
+            self._walk(e.left, ctx, article, occ, seen_defs)
+            self._walk(e.right, ctx, article, occ, seen_defs)
+        elif isinstance(e, n.UpTo):
+            self._walk(e.operand, ctx, article, occ, seen_defs)
+        elif isinstance(e, n.Ref) and e.name in self.enc.defs and e.name not in seen_defs:
+            self._walk(self.enc.defs[e.name].expr, ctx, article, occ, seen_defs | {e.name})
+
+    def _tiers(self, node: n.Tiers, ctx: Flag, article: str) -> None:
+        enc = self.enc
+        if self.sat(ctx) is None:
+            return
+        conds = [enc.truth(t.cond) for t in node.tiers]
+        amounts = [enc.value(t.amount) for t in node.tiers]
+        prefixes: list[Flag] = []
+        prefix: Flag = True
+        for c in conds:
+            prefixes.append(prefix)
+            prefix = conj(prefix, neg(c))
+        possible: list[bool] = []
+        for j, t in enumerate(node.tiers):
+            if self.unsat(conds[j]):
+                parts = self.cond_parts(enc, t.cond) + self.domain_parts(enc, [t.cond])
+                core = self.core(parts) or [show(t.cond)]
+                quoted = "、".join(f"“{c}”" for c in core)
+                why = f"{quoted}不能同时成立" if len(core) > 1 else f"{quoted}永远不成立"
+                self.emit("PC403", E, t.cond.span,
+                          f"分档第 {j + 1} 档的条件不可能成立：{why}，该档永远不会适用",
+                          "检查比较的方向和数值。", article)
+                possible.append(False)
+                continue
+            if self.unsat(ctx, conds[j]):
+                self.emit("PC403", E, t.cond.span,
+                          f"分档第 {j + 1} 档（当 {show(t.cond)}）在本项适用的情形下不可能成立，"
+                          "该档永远不会适用",
+                          "对照本项的 条件 检查该档的条件，或删除该档。", article)
+                possible.append(False)
+                continue
+            possible.append(True)
+            for i in range(j):
+                if not possible[i]:
+                    continue
+                first_i = conj(prefixes[i], conds[i])
+                ai, aj = amounts[i], amounts[j]
+                differ: Flag = True
+                if isinstance(ai, NumV) and isinstance(aj, NumV):
+                    differ = disj(conj(ai.det, neg(aj.det)), conj(aj.det, neg(ai.det)),
+                                  conj(ai.det, aj.det,
+                                       disj(cmp("!=", ai.lo, aj.lo), cmp("!=", ai.hi, aj.hi))))
+                model = self.sat(ctx, first_i, conds[j], differ)
+                if model is None:
+                    continue
+                dead = self.unsat(ctx, prefixes[j], conds[j])
+                got = self.example([ctx, first_i, conds[j], differ], fallback=model)
+                wit = witness(got[0], self.on, got[1]) if got else None
+                self.emit(
+                    "PC401", E, t.span,
+                    f"分档第 {i + 1} 档（当 {show(node.tiers[i].cond)}）与第 {j + 1} 档"
+                    f"（当 {show(t.cond)}）可能同时成立，且金额不同：按书写顺序只适用第 {i + 1} 档"
+                    + (f"，第 {j + 1} 档永远不会适用" if dead else f"，第 {j + 1} 档被遮蔽"),
+                    "分档按书写顺序取第一个成立的档。请把各档条件写成互斥（如 digital_level == 3），"
+                    "使每个申请人只落入一档。", article, wit)
+                break
+        if node.otherwise is None:
+            provided = [enc.facts[f].var >= 0 for f in enc.facts_read(node)
+                        if isinstance(enc.facts[f].value, StrV)]
+            gap = [ctx, prefix, *provided]
+            model = self.sat(*gap)
+            if model is not None:
+                got = self.example(gap, fallback=model)
+                wit = witness(got[0], self.on, got[1]) if got else None
+                self.emit("PC402", W, node.span,
+                          "分档没有覆盖全部情形：本项适用时可能没有任何一档成立，金额按 0 计",
+                          "补上缺少的档次或加 否则 档；如确属不予支付，请在 条件 中排除这些情形。",
+                          article, wit)
+
+    def _nested_caps(self, o: _Occurrence, chained: set[int]) -> None:
+        node = o.node
+        assert isinstance(node, n.Cap)
+        limits: list[tuple[n.Cap, Fraction]] = []
+        x: n.Expr = node
+        while isinstance(x, n.Cap):
+            lim = self.enc.value(x.limit)
+            if isinstance(lim, NumV) and lim.const is not None and lim.const[0] == lim.const[1]:
+                limits.append((x, lim.const[0]))
+            x = x.base
+        values = {v for _, v in limits}
+        if len(values) < 2 or id(node) in chained:
+            return
+        for c, _ in limits:
+            chained.add(id(c))
+        shown = " 与 ".join(_yuan(v) for _, v in reversed(limits))
+        self.emit("PC412", W, node.span,
+                  f"同一金额有两个不一致的封顶（{shown}），实际只有较小的 {_yuan(min(values))} 起作用",
+                  "核对原文，只保留原文规定的上限。", o.article)
+
+    def _cap_binds(self, node: n.Cap | n.Tiers, ctx: Flag, article: str) -> None:
+        assert isinstance(node, n.Cap)
+        base, lim = self.enc.value(node.base), self.enc.value(node.limit)
+        if not (isinstance(base, NumV) and isinstance(lim, NumV)):
+            return
+        both = conj(ctx, base.det, lim.det)
+        if self.sat(both) is None:
+            return
+        if self.unsat(both, disj(cmp(">", base.hi, lim.hi), cmp(">", base.lo, lim.lo))):
+            self.emit("PC411", W, node.limit.span,
+                      f"封顶 {show(node.limit)} 永远不会起作用：{show(node.base)} 不会超过它",
+                      "检查上限的数值，或删除多余的 封顶。", article)
+
+    # -- PC410, PC411, PC412: cross-item caps ---------------------------------------
+    def _cross_caps(self) -> None:
+        enc = self.enc
+        flows = enc.flows()
+        disagree = self._cap_pairs(flows)
+        for flow in flows:
+            cap = flow.cap
+            members = [m for m in flow.members if m.item.id not in self.dead_items]
+            any_app = disj(*[enc.applies(m.item) for m in members])
+            if self.unsat(any_app, flow.limit.det):
+                self.emit("PC411", W, cap.limit.span,
+                          "累计上限永远不会起作用：适用范围内没有可能适用的补助项",
+                          "检查 适用 的范围。", cap.citation.article)
+                continue
+            changed = disj(*[
+                conj(enc.applies(m.item),
+                     disj(m.lo_out < m.lo_in, m.hi_out < m.hi_in, m.inf_in))
+                for m in members])
+            if cap.id not in disagree and self.unsat(flow.limit.det, changed):
+                self.emit("PC411", W, cap.limit.span,
+                          f"累计上限 {show(cap.limit)} 永远不会起作用：适用范围内各项合计不会超过它",
+                          "检查上限的数值与适用范围，或删除该上限。", cap.citation.article)
+                continue
+            for m in members:
+                if m.item.id not in self.always_cut:
+                    self._stacking(flow.cap, flow.limit, m)
+
+    def _stacking(self, cap: n.CrossCap, limit: NumV, m: Any) -> None:
+        enc = self.enc
+        it: n.Item = m.item
+        a = enc.amount(it)
+        if is_false(a.det):
+            return
+        cut = [enc.applies(it), a.det, limit.det, m.hi_out < m.hi_in, m.hi_in <= cents(limit.hi)]
+        model = self.sat(*cut)
+        if model is None:
+            return
+        got = self.example(cut, [Goal("max", m.hi_in - m.hi_out)], fallback=model)
+        art = it.citation.article
+        wit = None
+        detail = ""
+        if got is not None:
+            profile, result = got
+            cuts = cap_cuts(self.evaluator, enc, profile, result)
+            c = cuts.get((cap.id, it.id)) if cuts else None
+            if c is not None and c.after.hi < c.before.hi:
+                lost = span_text(c.before.lo - c.after.lo, c.before.hi - c.after.hi)
+                wit = witness(profile, self.on, result, cut={
+                    "cap": cap.citation.article, "item": it.id,
+                    "limit": span_text(c.limit.lo, c.limit.hi),
+                    "before": span_text(c.before.lo, c.before.hi),
+                    "after": span_text(c.after.lo, c.after.hi), "lost": lost})
+                scope = [x.id for x in enc.in_scope(cap.scope)]
+                earlier = scope[:scope.index(it.id)]
+                others = [i.id for i in result.items if i.id in earlier]
+                detail = (f"。例如：{cap.citation.article} 上限为 {span_text(c.limit.lo, c.limit.hi)}，"
+                          f"与 {'、'.join(others)} 同时适用时，本项 {span_text(c.before.lo, c.before.hi)}"
+                          f" 被削减 {lost}，实付 {span_text(c.after.lo, c.after.hi)}")
+        self.emit(
+            "PC410", W, it.span,
+            f"{art}「{it.title}」与同属{cap.citation.article}累计上限（{show(cap.limit)}）的前序项目"
+            f"叠加时合计可超过上限，本项会被悄然削减{detail}",
+            f"{cap.citation.article}的上限先满足排在前面的项目，排在后面的先被削减。如属有意，"
+            "请在申请指南中说明叠加规则（可在本项中写 忽略 PC410 \"理由\"）；否则请核对上限的适用范围。",
+            art, wit)
+
+    def _cap_pairs(self, flows: list[Any]) -> set[str]:
+        """PC412 for cross-item caps; returns the caps reported."""
+        enc = self.enc
+        reported: set[str] = set()
+        by_members: dict[tuple[str, ...], list[Any]] = {}
+        for f in flows:
+            by_members.setdefault(tuple(m.item.id for m in f.members), []).append(f)
+        for ids, group in by_members.items():
+            if not ids:
+                continue
+            any_app = disj(*[enc.applies(m.item) for m in group[0].members])
+            for j, g in enumerate(group):
+                for f in group[:j]:
+                    a, b = f.limit, g.limit
+                    if self.sat(any_app, a.det, b.det, cmp("!=", a.hi, b.hi)) is not None:
+                        reported.add(g.cap.id)
+                        self.emit("PC412", W, g.cap.span,
+                                  f"与 {f.cap.citation.article} 的累计上限适用于同样的项目，"
+                                  f"但上限不同（{show(f.cap.limit)} 与 {show(g.cap.limit)}）",
+                                  "核对两条上限的原文，只保留一条，或明确各自的适用范围。",
+                                  g.cap.citation.article)
+                        break
+            if len(ids) == 1:
+                it = group[0].members[0].item
+                own = _own_cap(enc, it.amount)
+                for f in group:
+                    lim = f.limit
+                    if own is not None and lim.const is not None and lim.const[0] == lim.const[1] \
+                            and lim.const[0] != own:
+                        reported.add(f.cap.id)
+                        self.emit("PC412", W, f.cap.span,
+                                  f"累计上限 {_yuan(lim.const[0])} 只适用于 {it.citation.article}"
+                                  f"「{it.title}」，与该项自身的封顶 {_yuan(own)} 不一致",
+                                  "核对原文，两处上限应当一致，或删除多余的一处。",
+                                  f.cap.citation.article)
+        return reported
+
+    # -- PC420: budgets and quotas ------------------------------------------------
+    def _budgets(self) -> None:
+        enc = self.enc
+        for b in self.policy.budgets:
+            shares: dict[str, Term] = {}
+            parts: list[tuple[str, Flag]] = []
+            for u in b.uses:
+                s = shares.setdefault(u.name, z3.Real(f"__use_{b.id}_{len(shares)}"))
+                v = enc.value(u.share)
+                if not isinstance(v, NumV) or is_false(v.det):
+                    continue
+                if u.bound == "at_least":
+                    parts.append((f"至少 {show(u.share)} 用于“{u.name}”", conj(v.det, s >= to_real(v.lo))))
+                else:
+                    parts.append((f"至多 {show(u.share)} 用于“{u.name}”", conj(v.det, s <= to_real(v.hi))))
+            if not shares:
+                continue
+            parts.append(("各用途合计不超过 100%", z3.Sum(*shares.values()) <= 1))
+            parts.append(("各用途比例不为负", conj(*[s >= 0 for s in shares.values()])))
+            parts += self.domain_parts(enc, [u.share for u in b.uses])
+            core = self.core(parts)
+            if core:
+                self.emit("PC420", W, b.span,
+                          "预算的用途比例无法同时满足：" + "、".join(f"“{c}”" for c in core),
+                          "核对各用途的“至少/至多”比例，合计不能超过 100%。", b.citation.article)
+        for q in self.policy.quotas:
+            if q.at_least is None or q.at_most is None:
+                continue
+            lo, hi = enc.value(q.at_least), enc.value(q.at_most)
+            if not (isinstance(lo, NumV) and isinstance(hi, NumV)):
+                continue
+            model = self.sat(lo.det, hi.det, cmp(">", lo.lo, hi.hi))
+            if model is not None:
+                self.emit("PC420", W, q.span,
+                          f"名额要求至少 {show(q.at_least)}，却又规定至多 {show(q.at_most)}："
+                          "两者可能无法同时满足",
+                          "核对名额的上下限。", q.citation.article)
+        self._pots()
+
+    def _pots(self) -> None:
+        """A quota × the most one applicant can get, against the fund it is paid from.
+
+        The fund is a 预算 block's scope (in this policy or the parent), at its largest; a use
+        whose name mentions 改造 is the share for 类别 reform items.
+        """
+        pots = [(enc, b) for enc in (self.enc, self.penc) if enc is not None
+                for b in enc.policy.budgets if b.scope is not None]
+        for q in self.policy.quotas:
+            at_most = q.at_most
+            cnt = self.enc.value(at_most) if at_most is not None else None
+            if at_most is None or not isinstance(cnt, NumV) or cnt.const is None:
+                continue
+            items = self.enc.in_scope(q.scope) if q.scope is not None else []
+            per = _extreme(self.enc, items, "max") if items else None
+            if per is None:
+                continue
+            need = cnt.const[1] * per
+            sources = {p for it in items for f in it.funding for p in f.payers}
+            reform = all(it.category == "reform" for it in items)
+            label = f"名额至多 {show(at_most)} × 每家最多 {_yuan(per)} = {_yuan(need)}"
+            audience = {it.beneficiary for it in items}
+            for enc, b in pots:
+                pot_items = enc.in_scope(b.scope)
+                own = {it.id for it in items} if enc is self.enc else set()
+                if any(it.beneficiary is not None and it.beneficiary in audience
+                       for it in pot_items) or any(it.id in own for it in pot_items):
+                    continue  # not a fund: the budget is about the same applicants' items
+                if not sources & {p for it in pot_items for f in it.funding for p in f.payers}:
+                    continue
+                pot = _extreme(enc, pot_items, "max")
+                if pot is None:
+                    continue
+                where = b.citation.article if enc is self.enc else \
+                    f"{enc.policy.id} {b.citation.article}"
+                budget, use_name = pot, "全部资金"
+                for u in b.uses:
+                    v = enc.value(u.share)
+                    if not (reform and "改造" in u.name and isinstance(v, NumV)
+                            and v.const is not None):
+                        continue
+                    if u.bound == "at_most":
+                        budget, use_name = min(budget, v.const[1] * pot), f"“{u.name}”"
+                    else:
+                        low = _extreme(enc, pot_items, "min")
+                        if low is not None and need < v.const[0] * low:
+                            self.emit("PC420", W, q.span,
+                                      f"{label}，达不到 {where} “至少 {show(u.share)} 用于{u.name}”"
+                                      f"所需的 {_yuan(v.const[0] * low)}（按资金 {_yuan(low)} 计）",
+                                      "核对名额与补助标准：按现有上限，预算的最低用途比例无法实现。",
+                                      q.citation.article)
+                if need > budget:
+                    self.emit("PC420", W, q.span,
+                              f"{label}，超过 {where} 可用于{use_name}的 {_yuan(budget)}",
+                              "核对名额与补助标准：名额内足额补助将超出预算。", q.citation.article)
+
+    # -- PC430: the parent policy ------------------------------------------------------
+    def _parent(self) -> None:
+        penc, parent = self.penc, self.parent
+        if penc is None or parent is None:
+            return
+        enc = self.enc
+        self._parent_exclusions(enc, penc, parent)
+        for it in self.policy.items:
+            if it.category is None or it.id in self.dead_items:
+                continue
+            same = [p for p in parent.items if p.category == it.category
+                    and (p.beneficiary is None or p.beneficiary == it.beneficiary)]
+            if not same:
+                continue
+            if it.category == "reform":
+                self._parent_condition(it, same)
+            self._parent_amount(it, same)
+
+    def _parent_exclusions(self, enc: Encoder, penc: Encoder, parent: n.Policy) -> None:
+        pays = disj(*[enc.pays(i) for i in self.policy.items if i.id not in self.dead_items])
+        for x in parent.exclusions:
+            cond = penc.truth(x.cond)
+            model = self.sat(cond, enc.eligible(), pays)
+            if model is None:
+                continue
+            read = penc.facts_read(x.cond)
+            extra = tuple(penc.facts[f] for f in read)
+            got = self.example([cond, enc.eligible(), pays], extra=extra, fallback=model)
+            wit = witness(got[0], self.on, got[1]) if got else None
+            missing = [f for f in read if f not in enc.facts]
+            note = f"（本政策未声明事实 {'、'.join(missing)}）" if missing else ""
+            self.emit("PC430", W, self.policy.header.span,
+                      f"上级政策 {parent.id} {x.citation.article} 排除“{show(x.cond)}”的申请人，"
+                      f"本政策没有相应的排除条款，仍会向其支付{note}",
+                      f"增加 排除 块，条件 {show(x.cond)}，并引用本政策中对应的原文；"
+                      "如本政策确无此规定，请在报告中说明。",
+                      f"{parent.id} {x.citation.article}", wit)
+
+    def _parent_condition(self, it: n.Item, same: list[n.Item]) -> None:
+        enc, penc = self.enc, self.penc
+        assert penc is not None
+        allowed = disj(*[conj(penc.beneficiary(p), penc.truth(p.cond)) for p in same])
+        bad = [enc.pays(it), neg(allowed)]
+        model = self.sat(*bad)
+        if model is None:
+            return
+        a = enc.amount(it)
+        goals = [Goal("max", z3.If(as_bool(a.det), cents(a.hi), 0))] if not is_false(a.det) else []
+        read: list[str] = []
+        for p in same:
+            read += [f for f in penc.facts_read(p.cond) if f not in read]
+        ints = frozenset(f for f in read if penc.facts[f].kind == "int")
+        got = self.example(bad, goals, ints, tuple(penc.facts[f] for f in read), fallback=model)
+        wit = None
+        detail = ""
+        if got is not None:
+            profile, result = got
+            wit = witness(profile, self.on, result)
+            r = result.item(it.id)
+            shown = "，".join(f"{f} = {_show_value(profile.get(f, _default(penc.facts[f])))}"
+                             for f in read)
+            if r is not None:
+                paid = "金额未定（可能支付）" if r.max is None else f"支付 {span_text(r.min, r.max)}"
+                detail = f"。例如 {shown} 的申请人，本项{paid}"
+        conds = "；".join(f"{p.citation.article}：{show(p.cond)}" for p in same if p.cond)
+        art = it.citation.article
+        self.emit(
+            "PC430", W, it.cond.span if it.cond is not None else it.span,
+            f"{art}「{it.title}」（类别 {it.category}）会支付上级政策 {self.parent.id if self.parent else ''}"
+            f" 不予支持的申请人：上级政策的同类项目要求 {conds}，本项条件中没有这一要求{detail}",
+            "如本办法有意放宽上级政策的条件，请在 说明 中注明依据（可写 忽略 PC430 \"理由\"）；"
+            f"否则在 条件 中加入上级政策的要求（{conds}）。",
+            art, wit)
+
+    def _parent_amount(self, it: n.Item, same: list[n.Item]) -> None:
+        enc, penc = self.enc, self.penc
+        assert penc is not None
+        if not all(is_true(penc.amount(p).det) for p in same):
+            return
+        a = enc.amount(it)
+        if is_false(a.det):
+            return
+        apps = [conj(penc.beneficiary(p), penc.truth(p.cond)) for p in same]
+        top: Term = z3.IntVal(0)
+        for p, app in zip(same, apps, strict=True):
+            top = z3.If(as_bool(app), zmax(top, cents(penc.amount(p).hi)), top)
+        bad = [enc.pays(it), a.det, disj(*apps), cents(a.hi) > top]
+        model = self.sat(*bad)
+        if model is None:
+            return
+        read = list(dict.fromkeys(f for p in same for f in penc.facts_read(p.cond)))
+        got = self.example(bad, [Goal("max", cents(a.hi) - top)],
+                           extra=tuple(penc.facts[f] for f in read), fallback=model)
+        wit = witness(got[0], self.on, got[1]) if got else None
+        parts = "；".join(f"{p.citation.article}：{show(p.amount)}" for p in same)
+        self.emit("PC430", W, it.amount.span,
+                  f"{it.citation.article}「{it.title}」的金额可超过上级政策同类项目的标准（{parts}）",
+                  "核对本项的补助标准是否突破上级政策的上限。", it.citation.article, wit)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _literals(e: n.Expr) -> Iterator[str]:
+    if isinstance(e, n.MoneyLit | n.RateLit | n.NumberLit | n.CountLit):
+        yield str(e.value.normalize())
+        return
+    for name in getattr(e, "__dataclass_fields__", {}):
+        if name == "span":
+            continue
+        x = getattr(e, name)
+        for y in x if isinstance(x, tuple) else (x,):
+            if hasattr(y, "__dataclass_fields__"):
+                yield from _literals(y)
+
+
+def _own_cap(enc: Encoder, e: n.Expr) -> Fraction | None:
+    """The constant 封顶 on an amount's outermost formula, if any."""
+    if isinstance(e, n.Cap):
+        lim = enc.value(e.limit)
+        if isinstance(lim, NumV) and lim.const is not None and lim.const[0] == lim.const[1]:
+            return lim.const[0]
+    return None
+
+
+def _extreme(enc: Encoder, items: list[n.Item], sense: str) -> Fraction | None:
+    """The most (``max``) one applicant can get from ``items`` together, or the least
+    (``min``) maximum among applicants some item applies to. None: unbounded or unknown."""
+    total: Term = z3.IntVal(0)
+    for it in items:
+        a = enc.amount(it)
+        if not is_true(a.det):
+            return None
+        total = total + z3.If(as_bool(enc.applies(it)), cents(a.hi), 0)
+    opt = z3.Optimize()
+    opt.set("timeout", TIMEOUT_MS)
+    opt.add(*enc.space.domains())
+    if sense == "min":
+        opt.add(as_bool(disj(*[enc.applies(it) for it in items])))
+    h = opt.maximize(total) if sense == "max" else opt.minimize(total)
+    if opt.check() != z3.sat:
+        return None
+    v = opt.upper(h) if sense == "max" else opt.lower(h)
+    if not z3.is_int_value(v):
+        return None
+    return Fraction(v.as_long(), 100)
+
+
+def _default(f: FactVar) -> object:
+    if f.default is not None:
+        return f.default
+    return {"bool": False, "int": 0, "money": 0, "rate": 0}.get(f.kind)
+
+
+def _show_value(v: object) -> str:
+    if v is True:
+        return "真"
+    if v is False:
+        return "假"
+    if v is None:
+        return "未提供"
+    return str(v)
+
+
+__all__ = ["check_solver"]
