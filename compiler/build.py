@@ -49,8 +49,15 @@ def read_tree(out: Path, targets: list[str]) -> dict[str, str]:
         if not base.is_dir():
             continue
         for p in sorted(base.rglob("*")):
-            if p.is_file() and "__pycache__" not in p.parts:
-                found[p.relative_to(out).as_posix()] = p.read_text(encoding="utf-8")
+            rel = p.relative_to(out)
+            # caches that tools leave beside the output are not part of it
+            if not p.is_file() or any(part.startswith((".", "__pycache__")) for part in rel.parts):
+                continue
+            data = p.read_bytes()
+            try:
+                found[rel.as_posix()] = data.decode("utf-8")
+            except UnicodeDecodeError:
+                found[rel.as_posix()] = f"<{len(data)} bytes, not UTF-8 text>"
     return found
 
 

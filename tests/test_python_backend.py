@@ -214,14 +214,14 @@ def test_policy_strings_cannot_break_or_inject_into_generated_code(tmp_path: Pat
     assert mod.item_x.__doc__ is not None
 
 
-def test_generated_modules_pass_ruff_and_mypy_strict() -> None:
+def test_generated_modules_pass_ruff_and_mypy_strict(tmp_path: Path) -> None:
     files = sorted(str(p) for p in GENERATED.glob("*.py"))
-    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--target-version", "py39", *files],
-                          capture_output=True, text=True, check=False)
+    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--target-version", "py39",
+                           *files], capture_output=True, text=True, check=False)
     assert ruff.returncode == 0, ruff.stdout + ruff.stderr
     mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
-                           "--python-version", "3.10", *files],
-                          capture_output=True, text=True, check=False, cwd=GENERATED)
+                           "--cache-dir", str(tmp_path / "mypy"), "--python-version", "3.10", *files],
+                          capture_output=True, text=True, check=False, cwd=tmp_path)
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
 
 
