@@ -272,27 +272,29 @@ class SolverChecks:
             if it.id in self.dead_items:
                 continue
             app = enc.applies(it)
+            a = enc.amount(it)
+            capped = bool(enc.flows()) and not is_false(a.det)
+            paid = enc.final(it)[1] if capped else cents(a.hi)
+            if self.sat(app, disj(neg(a.det), paid > 0)) is not None:
+                live.append(it)  # the usual case, settled by one question
+                continue
             if self.unsat(app):
                 self._never_applies(it)
                 continue
             live.append(it)
-            a = enc.amount(it)
             if self.unsat(app, disj(neg(a.det), cmp(">", a.hi, 0))):
                 self.emit("PC405", W, it.amount.span,
                           f"本项适用时金额恒为 0（{show(it.amount)}），永远不会实际支付",
                           "检查金额公式与分档条件。", it.citation.article)
-                continue
-            if enc.policy.caps and not is_false(a.det):
-                hi_final = enc.final(it)[1]
-                if self.unsat(app, a.det, hi_final > 0):
-                    self.always_cut.add(it.id)
-                    caps = "、".join(dict.fromkeys(
-                        f.cap.citation.article for f in enc.flows()
-                        if any(m.item.id == it.id for m in f.members)))
-                    self.emit("PC405", W, it.span,
-                              f"本项总会被累计上限（{caps}）全部削减，实际永远不会支付",
-                              "上限内排在前面的项目总会用尽额度：检查上限的适用范围或项目顺序。",
-                              it.citation.article)
+            elif capped and self.unsat(app, a.det, paid > 0):
+                self.always_cut.add(it.id)
+                caps = "、".join(dict.fromkeys(
+                    f.cap.citation.article for f in enc.flows()
+                    if any(m.item.id == it.id for m in f.members)))
+                self.emit("PC405", W, it.span,
+                          f"本项总会被累计上限（{caps}）全部削减，实际永远不会支付",
+                          "上限内排在前面的项目总会用尽额度：检查上限的适用范围或项目顺序。",
+                          it.citation.article)
         self._duplicates(live)
 
     def _never_applies(self, it: n.Item) -> None:
