@@ -108,13 +108,13 @@ def test_pc404_always_true_conjunct() -> None:
     [d] = case("pc404_always_true")
     assert (d.code, d.severity, d.span.line) == ("PC404", Severity.WARNING, 18)
     assert "digital_level >= 0" in d.message
-    assert d.span.column > 20  # at the conjunct, not at “lighthouse”
+    assert d.span.column == 19  # at the conjunct, not at “lighthouse” (column 8)
 
 
 def test_pc405_items_that_never_pay() -> None:
     diags = case("pc405_never_pays")
     # second_award is always cut to 0 by the cap (PC405), so it is not also reported as PC410.
-    assert where(diags) == [("PC405", 22), ("PC405", 42)]
+    assert where(diags) == [("PC405", 23), ("PC405", 43)]
     never, cut = diags
     assert "对象 service_provider" in never.message and "资格 第六条" in never.message
     assert "第十条" in cut.message and "全部削减" in cut.message
@@ -152,21 +152,21 @@ def test_pc412_caps_that_disagree() -> None:
     diags = case("pc412_caps_disagree")
     assert where(diags) == [("PC412", 20), ("PC412", 34)]
     assert "200000.00 与 400000.00" in diags[0].message
-    assert "300000.00" in diags[1].message and "200000.00" in diags[1].message
+    assert "400000.00" in diags[1].message and "200000.00" in diags[1].message
 
 
 def test_pc420_budget_shares_and_quota_bounds() -> None:
     diags = case("pc420_budget_quota")
     assert where(diags) == [("PC420", 24), ("PC420", 32)]
-    assert "至少 80%" in diags[0].message and "至少 30%" in diags[0].message
-    assert "300家" in diags[1].message and "200家" in diags[1].message
+    assert "至少 70%" in diags[0].message and "至多 50%" in diags[0].message
+    assert "至少 30" in diags[1].message and "至多 5" in diags[1].message
 
 
 def test_pc420_quota_cannot_reach_the_minimum_share() -> None:
     [d] = case("pc420_fund")
-    # 100家 × 500000 = 50000000 < 80% × 100000000 (the smaller city award) = 80000000.
+    # 5 × 200000 = 1000000 < 70% × 15000000 (the smaller city award, 30 × 50万) = 10500000.
     assert (d.code, d.span.line) == ("PC420", 46)
-    assert "50000000.00" in d.message and "80000000.00" in d.message
+    assert "1000000.00" in d.message and "10500000.00" in d.message
 
 
 def test_pc430_parent_conformance_with_witnesses() -> None:
@@ -179,13 +179,13 @@ def test_pc430_parent_conformance_with_witnesses() -> None:
     assert excl["profile"]["little_giant_central_funded"] is True
     assert excl["amounts"] == {"reform": "5000.00", "total": "5000.00"}
     # (b) level 1 fails the parent's digital_level >= 2; this policy pays the most it can:
-    #     50% × 1200000 = 600000 (its own 60万 cap).
+    #     50% × 2000000 = 1000000 (its own 100万 cap).
     assert cond["profile"] == {"applicant_type": "enterprise", "in_pilot_scope": True,
-                               "spend_software_cloud": 1200000, "digital_level": 1}
-    assert cond["amounts"] == {"reform": "600000.00", "total": "600000.00"}
-    # (c) at level 2 the parent pays at most 50万; this policy pays 600000.
+                               "spend_software_cloud": 2000000, "digital_level": 1}
+    assert cond["amounts"] == {"reform": "1000000.00", "total": "1000000.00"}
+    # (c) at level 2 the parent pays at most 50万 (500000); this policy pays 1000000.
     assert amount["profile"]["digital_level"] == 2
-    assert amount["amounts"]["reform"] == "600000.00"
+    assert amount["amounts"]["reform"] == "1000000.00"
     for w in (excl, cond, amount):
         assert_valid(path, w)
 

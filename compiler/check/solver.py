@@ -36,6 +36,8 @@ from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
 from ..model.printer import show
 from .solver_encode import (
+    CapFlow,
+    CapMember,
     Encoder,
     FactVar,
     Flag,
@@ -65,7 +67,7 @@ from .solver_witness import (
     witness_date,
 )
 
-TIMEOUT_MS = 4000
+TIMEOUT_MS = 2000
 OPTIMIZE_BUDGET_S = 2.0  # after this, witnesses come from plain models (large policies)
 WITNESS_BUDGET_S = 6.0  # after this, findings come without witnesses (very large policies)
 MAX_GROUP = 40  # pairwise comparisons are made only within groups of at most this many items
@@ -114,16 +116,22 @@ class SolverChecks:
         self._evaluator: Evaluator | None = None
         self.dead_items: set[str] = set()
         self.always_cut: set[str] = set()
+        self.impossible_requirement = False
 
     # -- plumbing -------------------------------------------------------------
     def run(self) -> list[Diagnostic]:
-        self._conditions()
-        if self.sat(self.enc.eligible()) is not None:  # else PC403 has said why
-            self._items()
-            self._expressions()
-            self._cross_caps()
-            self._parent()
-        self._budgets()
+        try:
+            self._conditions()
+            if self.unsat(self.enc.eligible()):
+                self._nobody_eligible()
+            else:
+                self._items()
+                self._expressions()
+                self._cross_caps()
+                self._parent()
+            self._budgets()
+        except z3.Z3Exception:  # the solver gave up (resources): keep what was found so far
+            pass
         out = sorted(self.diags, key=lambda d: (*d.sort_key, d.message))
         return list(dict.fromkeys(out))
 
@@ -226,7 +234,8 @@ class SolverChecks:
     def _conditions(self) -> None:
         p = self.policy
         for req in p.requirements:
-            self._condition(req.cond, req.citation.article, "requirement", True, "")
+            if not self._condition(req.cond, req.citation.article, "requirement", True, ""):
+                self.impossible_requirement = True
         for exc in p.exclusions:
             self._condition(exc.cond, exc.citation.article, "exclusion", True, "")
         for it in p.items:
@@ -263,6 +272,25 @@ class SolverChecks:
                           "删除该条件，或检查比较的数值与方向"
                           "（如数字化水平 0..4，金额与数量不小于 0）。", article)
         return True
+
+    def _nobody_eligible(self) -> None:
+        """资格 and 排除 together exclude everyone (an impossible 资格 alone is PC403 already)."""
+        if self.impossible_requirement:
+            return
+        enc, p = self.enc, self.policy
+        blocks: list[n.Requirement | n.Exclusion] = [*p.requirements, *p.exclusions]
+        labelled = [(f"资格 {b.citation.article}：{show(b.cond)}" if isinstance(b, n.Requirement)
+                     else f"不属于排除情形 {b.citation.article}：{show(b.cond)}", b) for b in blocks]
+        parts: list[tuple[str, Flag]] = [
+            (label, enc.truth(b.cond) if isinstance(b, n.Requirement) else neg(enc.truth(b.cond)))
+            for label, b in labelled]
+        parts += self.domain_parts(enc, [b.cond for b in blocks])
+        core = self.core(parts)
+        first = next((b for label, b in labelled if label in core), blocks[0])
+        self.emit("PC403", E, first.cond.span,
+                  "资格与排除条款合起来排除了所有申请人："
+                  + "、".join(f"“{c}”" for c in core) + "不能同时成立",
+                  "检查资格条件与排除条件是否互相矛盾。", first.citation.article)
 
     # -- PC405, PC406: items ------------------------------------------------------
     def _items(self) -> None:
@@ -341,10 +369,12 @@ class SolverChecks:
 
     def _same(self, a: n.Item, b: n.Item) -> bool:
         enc = self.enc
+        x, y = enc.amount(a), enc.amount(b)
+        if is_false(x.det) and is_false(y.det):
+            return False  # two 未定 amounts are not known to be the same
         pa, pb = enc.applies(a), enc.applies(b)
         if not self.unsat(disj(conj(pa, neg(pb)), conj(pb, neg(pa)))):
             return False
-        x, y = enc.amount(a), enc.amount(b)
         differ = disj(
             conj(x.det, neg(y.det)), conj(y.det, neg(x.det)),
             conj(x.det, y.det, disj(cmp("!=", x.lo, y.lo), cmp("!=", x.hi, y.hi))),
@@ -527,9 +557,9 @@ class SolverChecks:
                 if m.item.id not in self.always_cut:
                     self._stacking(flow.cap, flow.limit, m)
 
-    def _stacking(self, cap: n.CrossCap, limit: NumV, m: Any) -> None:
+    def _stacking(self, cap: n.CrossCap, limit: NumV, m: CapMember) -> None:
         enc = self.enc
-        it: n.Item = m.item
+        it = m.item
         a = enc.amount(it)
         if is_false(a.det):
             return
@@ -554,7 +584,7 @@ class SolverChecks:
                     "after": span_text(c.after.lo, c.after.hi), "lost": lost})
                 scope = [x.id for x in enc.in_scope(cap.scope)]
                 earlier = scope[:scope.index(it.id)]
-                others = [i.id for i in result.items if i.id in earlier]
+                others = [f"{i.article}（{i.id}）" for i in result.items if i.id in earlier]
                 detail = (f"。例如：{cap.citation.article} 上限为 {span_text(c.limit.lo, c.limit.hi)}，"
                           f"与 {'、'.join(others)} 同时适用时，本项 {span_text(c.before.lo, c.before.hi)}"
                           f" 被削减 {lost}，实付 {span_text(c.after.lo, c.after.hi)}")
@@ -566,11 +596,11 @@ class SolverChecks:
             "请在申请指南中说明叠加规则（可在本项中写 忽略 PC410 \"理由\"）；否则请核对上限的适用范围。",
             art, wit)
 
-    def _cap_pairs(self, flows: list[Any]) -> set[str]:
+    def _cap_pairs(self, flows: list[CapFlow]) -> set[str]:
         """PC412 for cross-item caps; returns the caps reported."""
         enc = self.enc
         reported: set[str] = set()
-        by_members: dict[tuple[str, ...], list[Any]] = {}
+        by_members: dict[tuple[str, ...], list[CapFlow]] = {}
         for f in flows:
             by_members.setdefault(tuple(m.item.id for m in f.members), []).append(f)
         for ids, group in by_members.items():

@@ -2,15 +2,19 @@
 
 The translation follows the reference evaluator (``compiler/evaluate/evaluator.py``) exactly:
 
-* a number is an interval ``[lo, hi]`` of exact rationals (z3 ``Real``), plus ``det``: false
-  when the value is 未定 (undetermined), which makes comparisons false and propagates through
-  arithmetic; ``未定 封顶 X`` is ``[0, X]``;
+* a number is an interval ``[lo, hi]`` of exact rationals, each ``t / d`` with ``t`` a z3
+  integer term and ``d`` a constant (see :class:`Q`), plus ``det``: false when the value is
+  未定 (undetermined), which makes comparisons false and propagates through arithmetic;
+  ``未定 封顶 X`` is ``[0, X]``; ``不超过 X`` is ``[0, X]``; ``1万元 至 3万元`` is an interval;
 * facts carry their domain, always asserted: money is a whole number of fen ≥ 0 (so every
-  value is one a profile can state), integers stay in their declared range, rates are
-  hundredths in 0..1, enums take a declared value, texts any value;
+  value is one a profile can state), integers stay in their declared range (digital_level
+  0..4, counts ≥ 0), rates are hundredths in 0..1, enums take a declared value, texts any;
 * a text or enum fact may be absent (not provided) unless it is required or has a default:
   it is then coded ``-1`` and every comparison or membership test with it is false;
-* item amounts and cross-item cap limits are rounded down to the fen, as the runtime does;
+* item amounts and cross-item cap limits are rounded down to the fen, as the runtime does
+  (integer division: the whole encoding stays in linear integer arithmetic);
+* an item applies when its beneficiary is ``applicant_type``, every 资格 holds, no 排除
+  holds and its condition holds;
 * cross-item caps (累计上限) fill their items in declaration order, later items cut first;
   an undetermined item takes whatever the cap leaves.
 
@@ -305,10 +309,7 @@ class Space:
         old = self.facts.get(decl.name)
         if old is not None:
             if old.kind == decl.type.kind and old.values == tuple(v for v, _ in decl.type.values):
-                if decl.required and not old.required:
-                    old.required = True
-                    old.domain, old.domain_text = _domain(self, old)
-                return old
+                return old  # the first policy's declaration (the child's) decides the domain
             key = f"{owner}:{decl.name}"  # a same-named fact of another type in the parent
             if key in self.facts:
                 return self.facts[key]

@@ -23,7 +23,7 @@ from .solver_encode import ABSENT, FEN_PER_YUAN, Encoder, FactVar, Flag, Term, a
 MONEY_BOUND = 10**12  # fen (100亿元): keeps every objective bounded
 INT_BOUND = 10**6
 STEPS = (1_000_000, FEN_PER_YUAN, 1)  # whole 万元, whole yuan, any fen
-TIMEOUT_MS = 4000
+TIMEOUT_MS = 2000
 
 
 @dataclass(frozen=True)
@@ -34,44 +34,145 @@ class Goal:
 
 def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
              maximize_ints: frozenset[str] = frozenset()) -> Any:
-    """A model of ``constraints`` at the roundest amounts, or None."""
-    facts = list(encoder.space.facts.values())
+    """A model of ``constraints`` at the roundest amounts, or None.
+
+    After ``goals``: the least total spend, carried by the earliest money facts; the lowest
+    integers (the highest for ``maximize_ints``); the fewest titles, the earliest listed text
+    and enum values. The optimum is unique in every fact, so the witness does not depend on
+    the solver's search order. Facts the constraints do not read keep their defaults.
+    """
+    terms = [as_bool(c) for c in constraints]
+    read = _facts_in([*terms, *(g.term for g in goals)])
+    facts = [f for f in encoder.space.facts.values() if str(f.var) in read]
+    pinned = [_pin(f, encoder.space) for f in encoder.space.facts.values()
+              if str(f.var) not in read]
     for step in STEPS:
-        opt = z3.Optimize()
-        opt.set("timeout", TIMEOUT_MS)
-        opt.add(*encoder.space.domains())
-        opt.add(*[as_bool(c) for c in constraints])
-        money_terms: list[Term] = []
-        int_terms: list[Term] = []
-        max_terms: list[Term] = []
-        bools: list[Term] = []
-        for i, f in enumerate(facts, 1):
-            if f.kind == "money":
-                opt.add(f.var <= MONEY_BOUND)
-                if step > 1:
-                    opt.add(f.var % step == 0)
-                money_terms.append(f.var * i)
-            elif f.kind == "int":
-                if f.high is None:
-                    opt.add(f.var <= INT_BOUND)
-                (max_terms if f.name in maximize_ints else int_terms).append(f.var)
-            elif f.kind == "rate" and step > 1:
-                opt.add(f.var % 10 == 0)  # whole tens of percent where possible
-            elif f.kind == "bool":
-                bools.append(z3.If(f.var, 1, 0))
-        for g in goals:
-            (opt.maximize if g.sense == "max" else opt.minimize)(g.term)
-        if money_terms:
-            opt.minimize(z3.Sum(*money_terms))
-        for t in max_terms:
-            opt.maximize(t)
-        if int_terms:
-            opt.minimize(z3.Sum(*int_terms))
-        if bools:
-            opt.minimize(z3.Sum(*bools))
-        if opt.check() == z3.sat:
-            return opt.model()
+        model = _optimize_at(step, facts, [*encoder.space.domains(), *terms], pinned, goals,
+                             maximize_ints)
+        if model is not None:
+            return model
     return None
+
+
+def _optimize_at(step: int, facts: list[FactVar], base: list[Term], pinned: list[Term],
+                 goals: list[Goal], maximize_ints: frozenset[str]) -> Any:
+    """Money in whole ``step`` fen: each money fact is step × a fresh integer, substituted
+    so that the solver sees (and simplifies) whole multiples rather than a divisibility test."""
+    scale = {str(f.var): (z3.FreshInt(f"{f.name}_steps"), step)
+             for f in facts if f.kind == "money"} if step > 1 else {}
+    pairs = [(f.var, step * scale[str(f.var)][0]) for f in facts if str(f.var) in scale]
+
+    def put(t: Term) -> Term:
+        return z3.simplify(z3.substitute(t, *pairs)) if pairs else t
+
+    opt = z3.Optimize()
+    opt.set("timeout", TIMEOUT_MS)
+    hard = [*[put(t) for t in base], *pinned]
+    money: list[Term] = []
+    bools: list[Term] = []
+    for f in facts:
+        if f.kind == "money":
+            v = scale[str(f.var)][0] if scale else f.var
+            hard += [v >= 0, v <= MONEY_BOUND // step]
+            money.append(v)
+        elif f.kind == "int" and f.high is None:
+            hard.append(f.var <= INT_BOUND)
+        elif f.kind == "rate" and step > 1:
+            hard.append(f.var % 10 == 0)  # whole tens of percent where possible
+        elif f.kind == "bool":
+            bools.append(z3.If(f.var, 2 ** len(bools), 0))
+    opt.add(*hard)
+    objectives: list[tuple[Term, Any]] = []
+    wanted: list[tuple[str, Term]] = [(g.sense, put(g.term)) for g in goals]
+    if money:
+        wanted.append(("min", z3.Sum(*money)))
+        wanted += [("min", m) for m in reversed(money[1:])]
+    wanted += [("max" if f.name in maximize_ints else "min", f.var)
+               for f in facts if f.kind == "int"]
+    if bools:
+        wanted.append(("min", z3.Sum(*bools)))
+    wanted += [("min", f.var) for f in facts if f.kind in ("rate", "enum", "text")]
+    for sense, t in wanted:
+        objectives.append((t, opt.maximize(t) if sense == "max" else opt.minimize(t)))
+    if opt.check() != z3.sat:
+        return None
+    model = _at_optimum(hard, objectives) or opt.model()
+    return _Scaled(model, scale) if scale else model
+
+
+def _at_optimum(hard: list[Term], objectives: list[tuple[Term, Any]]) -> Any:
+    """A model with every objective at the optimum ``Optimize`` reported.
+
+    The objectives pin every fact the constraints read, so this model is the same whatever
+    order the solver searched in (``Optimize.model()`` alone has been seen to differ).
+    """
+    s = z3.Solver()
+    s.set("timeout", TIMEOUT_MS)
+    s.add(*hard)
+    for t, h in objectives:
+        v = h.value()
+        if not z3.is_int_value(v):
+            return None
+        s.add(t == v)
+    return s.model() if s.check() == z3.sat else None
+
+
+class _Scaled:
+    """A model of the stepped problem, read back in fen."""
+
+    def __init__(self, model: Any, scale: dict[str, tuple[Term, int]]) -> None:
+        self.model = model
+        self.scale = scale
+
+    def eval(self, t: Term, model_completion: bool = False) -> Any:
+        if str(t) in self.scale:
+            k, step = self.scale[str(t)]
+            return z3.IntVal(step * self.model.eval(k, model_completion=True).as_long())
+        return self.model.eval(t, model_completion=model_completion)
+
+
+def _facts_in(terms: list[Any]) -> set[str]:
+    """The names of the uninterpreted constants (fact variables) the terms read."""
+    seen: set[int] = set()
+    names: set[str] = set()
+    stack = [t for t in terms if z3.is_expr(t)]
+    while stack:
+        t = stack.pop()
+        key = t.get_id()
+        if key in seen:
+            continue
+        seen.add(key)
+        if z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            names.add(t.decl().name())
+        else:
+            stack.extend(t.children())
+    return names
+
+
+def _pin(f: FactVar, space: Any) -> Term:
+    """A fact no constraint reads: held at its default (absent when it may be)."""
+    if f.kind == "bool":
+        return f.var == (f.default is True)
+    if f.kind == "int":
+        d = int(f.default) if isinstance(f.default, Decimal | int) and \
+            not isinstance(f.default, bool) else 0
+        if f.low is not None:
+            d = max(d, f.low)
+        if f.high is not None:
+            d = min(d, f.high)
+        return f.var == d
+    if f.kind in ("money", "rate"):
+        amount = Decimal(f.default) if isinstance(f.default, Decimal | int) else Decimal(0)
+        return f.var == int(amount * FEN_PER_YUAN)
+    if isinstance(f.default, str):
+        return f.var == space.code(f.default)
+    if _may_be_absent(f):
+        return f.var == ABSENT
+    return f.var == space.code(f.values[0]) if f.values else f.var == 0
+
+
+def _may_be_absent(f: FactVar) -> bool:
+    return not f.required and f.default is None
 
 
 def profile_of(model: Any, encoder: Encoder, extra: tuple[FactVar, ...] = ()) -> dict[str, object]:
