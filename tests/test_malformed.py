@@ -52,12 +52,6 @@ def case_name(path: Path) -> str:
 KNOWN: dict[str, dict[str, str]] = {
     # --- location ----------------------------------------------------------------------
     # --- messages ----------------------------------------------------------------------
-    "level_written_as_dishiji": {"messages": (
-        "hint suggests the keyword “层级” (already written) instead of the level 市级: the "
-        "close-match list holds keywords only, not LEVEL values nor the expected terminals")},
-    "tier_else_typo": {"messages": (
-        "否责 is lexed as the boolean 否: “此处不应出现 真/假（是/否）“否”” with no "
-        "suggestion of 否则")},
     # --- rendering ---------------------------------------------------------------------
 }
 

@@ -75,7 +75,8 @@ def _keywords() -> list[str]:
         for t in lark_parser().terminals
         if isinstance(t.pattern, PatternStr) and re.match(r"[\u4e00-\u9fff]", t.pattern.value)
     ]
-    words += ["资格", "排除", "补助", "累计上限", "拨付", "名额", "预算", "程序"]
+    words += ["资格", "排除", "补助", "累计上限", "拨付", "名额", "预算", "程序",
+              "国家级", "省级", "市级", "县级"]
     return sorted(set(words))
 
 
@@ -138,7 +139,14 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
                 "金额写作 20万元、1.5亿元、5000元：单位只能是 元、万元、亿元。",
             )
         if word:
-            close = difflib.get_close_matches(word, _keywords(), n=1, cutoff=0.3)
+            # a typo may start inside a word the lexer already took (否责 → 否 + 责)
+            before = _cjk_run(text, pos - 1) if pos > 0 and _cjk_run(text, pos - 1) else ""
+            candidates = [w for w in (before, word) if w]
+            close = []
+            for cand in candidates:
+                close = difflib.get_close_matches(cand, _keywords(), n=1, cutoff=0.3)
+                if close and close[0] != cand:
+                    break
             hint = f"是否想写“{close[0]}”？" if close else "中文只能出现在关键字、字符串和原文引文中。"
             hint += f" 此处可以是：{expected}" if expected else ""
             return Diagnostic("PC002", Severity.ERROR, span, f"无法识别的词“{word}”", hint)
@@ -171,6 +179,12 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
         hint = "资金分担比例写作：资金 city 50%, county 50%"
     elif "_RBRACE" in expected_set and tok.type in ("SECTION_KW", "_KW_POLICY", "_KW_TEST"):
         hint = "上一个块可能缺少右花括号“}”。"
+    elif tok.end_pos is not None and re.match(r"[\u4e00-\u9fff]", str(tok)):
+        # a keyword typo the lexer split (否责 → 否 + 责): compare the whole word
+        word = str(tok) + _cjk_run(text, tok.end_pos)
+        close = difflib.get_close_matches(word, _keywords(), n=1, cutoff=0.5)
+        if close and close[0] != word:
+            hint = f"是否想写“{close[0]}”？"
     return Diagnostic(
         "PC001", Severity.ERROR, span, f"此处不应出现 {got}，应为：{expected}", hint
     )
