@@ -1,0 +1,387 @@
+"""The Markdown backend: an applicant guide per policy, in Chinese, and a comparison page.
+
+Every number in a guide is computed at build time by the reference evaluator from a profile
+(the policy's own test cases, or a profile made from an item's conditions) — none is typed
+by hand. Strings from policies are escaped (:func:`plugins.markdown.plain.md`). Nothing
+depends on the build date: whether a policy is in force *today* is filled in by the site's
+``validity.js`` from the dates in the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from compiler.backends import CheckedModel, CheckedPolicy, header_line
+from compiler.evaluate.evaluator import Evaluator
+from compiler.evaluate.runtime import ProfileError, Result
+from compiler.model import nodes as n
+from compiler.model.printer import refs
+from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES
+
+from .plain import Words, cell, md, money_words, span, yuan
+
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+LEVELS = {"national": "国家级", "provincial": "省级", "city": "市级", "county": "县级"}
+# Findings that depend on the build date are left to validity.js, to keep guides deterministic.
+DATE_DEPENDENT = {"PC601"}
+COMPARE_ON = dt.date(2025, 8, 1)
+COMPARE_PROFILES: list[tuple[str, dict[str, object]]] = [
+    ("二级企业，改造投入 30 万元（软件 20 万 + 设备 10 万）", {
+        "applicant_type": "enterprise", "digital_level": 2,
+        "spend_software_cloud": 200000, "spend_data_equipment": 100000}),
+    ("四级企业，软件投入 120 万元，“小灯塔”企业", {
+        "applicant_type": "enterprise", "digital_level": 4, "spend_software_cloud": 1200000,
+        "lighthouse": True}),
+    ("三级企业，投入 80 万元，上云上平台，获国家级数字化车间称号", {
+        "applicant_type": "enterprise", "digital_level": 3, "spend_software_cloud": 500000,
+        "spend_data_equipment": 200000, "spend_consulting": 100000,
+        "cloud_platform_adopted": True, "digital_workshop_title": True}),
+    ("链主企业：智能化改造示范企业、“链式”转型，投入 200 万元", {
+        "applicant_type": "enterprise", "digital_level": 3, "spend_software_cloud": 2000000,
+        "chain_demo_enterprise": True, "chain_transformation_award": True}),
+    ("数字化服务商：3 个获奖产品，优秀服务商，服务验收达标企业 30 家", {
+        "applicant_type": "service_provider", "awarded_products": 3, "excellent_provider": True,
+        "accepted_enterprises_served": 30}),
+]
+COMMON = {"registered_in_city": True, "independent_legal_person": True, "operating_normally": True,
+          "good_tax_and_credit": True, "is_sme": True, "in_pilot_scope": True,
+          "acceptance_passed": True}
+
+
+def _indent(text: str, width: int = 4) -> str:
+    pad = " " * width
+    return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
+
+
+def _quote(text: str) -> str:
+    """A quoted article for an admonition: whitespace of the published layout folded."""
+    return re.sub(r"\s+", "", text) if re.search(r"[\u4e00-\u9fff]", text) else " ".join(text.split())
+
+
+def _value_text(ftype: n.FactType | None, value: object) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if ftype is not None and ftype.kind == "money":
+        return yuan(Decimal(str(value)))
+    if ftype is not None and ftype.kind == "enum":
+        return dict(ftype.values).get(str(value), str(value))
+    return str(value)
+
+
+class MarkdownBackend:
+    name = "markdown"
+    description = "中文申请指南（Markdown，发布为文档站点）"
+
+    def __init__(self) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(_TEMPLATES)), autoescape=False,
+            keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.env.filters.update(md=md, cell=cell, indent4=_indent, yuan=yuan)
+
+    def render(self, model: CheckedModel) -> Mapping[str, str]:
+        files = {f"{cp.policy.id}.md": self.guide(cp) for cp in model.policies}
+        files["compare.md"] = self.compare(model)
+        return files
+
+    # -- one guide -----------------------------------------------------------
+    def guide(self, cp: CheckedPolicy) -> str:
+        p = cp.policy
+        h = p.header
+        words = Words(p)
+        ev = Evaluator(p)
+        v = h.validity
+        findings = [d for d in cp.findings if d.code not in DATE_DEPENDENT and d.severity != "info"]
+        items = [self._item(cp, it, ev, words, findings) for it in p.items]
+        placed = {id(d) for it in items for d in it["findings_raw"]}
+        return self.env.get_template("guide.md.j2").render(
+            header=header_line(cp.source_file),
+            p=p, h=h,
+            level=LEVELS.get(h.level or "", ""),
+            valid_from=(h.retroactive.start if h.retroactive else (v.start.date if v else None)),
+            valid_until=v.end.date if v else None,
+            validity_text=self._validity(p),
+            beneficiaries=sorted({BENEFICIARIES.get(i.beneficiary or "", "") for i in p.items
+                                  if i.beneficiary} - {""}),
+            requirements=[{"article": r.citation.article, "words": words.cond(r.cond),
+                           "quote": _quote(r.citation.quote)} for r in p.requirements],
+            exclusions=[{"article": x.citation.article, "words": words.cond(x.cond),
+                         "quote": _quote(x.citation.quote)} for x in p.exclusions],
+            items=items,
+            caps=[self._cap(cp, c, ev, words) for c in p.caps],
+            payments=[{"article": s.citation.article, "quote": _quote(s.citation.quote),
+                       "items": self._scope_words(p, s.scope),
+                       "stages": [(st.name, f"至多 {words.amount(st.share)}" if st.share else "余额")
+                                  for st in s.stages]} for s in p.payments],
+            quotas=[{"article": q.citation.article, "note": q.note, "quote": _quote(q.citation.quote),
+                     "bound": (f"至多 {words.amount(q.at_most)}" if q.at_most else "")
+                     + (f"至少 {words.amount(q.at_least)}" if q.at_least else "")}
+                    for q in p.quotas],
+            budgets=[{"article": b.citation.article, "quote": _quote(b.citation.quote),
+                      "uses": [(u.name, ("至少" if u.bound == "at_least" else "至多")
+                                + " " + words.amount(u.share)) for u in b.uses]} for b in p.budgets],
+            procedures=[{"article": pr.citation.article, "quote": _quote(pr.citation.quote),
+                         "steps": [(s.name, s.description,
+                                    words.amount(s.min_duration) if s.min_duration else "")
+                                   for s in pr.steps]} for pr in p.procedures],
+            other_findings=[d for d in findings if id(d) not in placed],
+            suppressed=[(d, s) for d, s in cp.suppressed if d.code not in DATE_DEPENDENT],
+        )
+
+    def _validity(self, p: n.Policy) -> str:
+        v = p.header.validity
+        if v is None:
+            return "原文未规定有效期"
+
+        def bound(b: n.Bound) -> str:
+            return b.date.isoformat() if b.date else f"“{b.event}”"
+
+        text = f"自 {bound(v.start)} 至 {bound(v.end)}"
+        if p.header.retroactive:
+            text += f"；追溯适用自 {p.header.retroactive.start.isoformat()}"
+        return text
+
+    def _scope_words(self, p: n.Policy, scope: n.Scope | None) -> str:
+        if scope is None or scope.kind == "all":
+            return "全部补助项目"
+        if scope.kind == "beneficiary":
+            return f"{BENEFICIARIES.get(scope.beneficiary or '', scope.beneficiary)}获得的全部补助"
+        titles = [f"{it.citation.article}「{it.title}」" for it in p.items if it.id in scope.items]
+        return "、".join(titles)
+
+    def _item(self, cp: CheckedPolicy, it: n.Item, ev: Evaluator, words: Words,
+              findings: list[Any]) -> dict[str, Any]:
+        funding = self._funding(it)
+        mine = [d for d in findings if it.span.line <= d.span.line <= it.span.end_line]
+        return {
+            "id": it.id, "article": it.citation.article, "title": it.title,
+            "beneficiary": BENEFICIARIES.get(it.beneficiary or "", "各类申请人"),
+            "cond": words.cond(it.cond) if it.cond is not None else "",
+            "amount": words.amount(it.amount),
+            "quote": _quote(it.citation.quote),
+            "note": it.note,
+            "funding": funding,
+            "examples": self._examples(cp, it, ev),
+            "findings": [d.message for d in mine],
+            "findings_raw": mine,
+        }
+
+    def _funding(self, it: n.Item) -> dict[str, Any]:
+        decls = it.funding
+        if not decls:
+            return {"kind": "none", "rows": [], "text": "原文未规定由谁出资"}
+        kinds = {(f.stated, f.shares if f.stated else tuple(sorted(f.payers))) for f in decls}
+        arts = "、".join(dict.fromkeys((f.citation.article if f.citation else it.citation.article)
+                                      for f in decls))
+        if len(kinds) == 1 and decls[0].stated:
+            rows = [(FUNDING_SOURCES[s], f"{frac * 100:g}%") for s, frac in decls[0].shares]
+            return {"kind": "shares", "rows": rows, "text": f"依据 {arts}"}
+        payers = "、".join(FUNDING_SOURCES.get(x, x) for x in dict.fromkeys(
+            p for f in decls for p in f.payers))
+        if len(kinds) == 1:
+            return {"kind": "unstated", "rows": [],
+                    "text": f"由 {payers} 承担，文件未明确分担比例（{arts}）"}
+        return {"kind": "conflict", "rows": [],
+                "text": f"{arts} 对出资方的规定不一致（{payers}），文件未明确分担比例"}
+
+    # -- worked examples -----------------------------------------------------
+    def _examples(self, cp: CheckedPolicy, it: n.Item, ev: Evaluator) -> list[dict[str, Any]]:
+        p = cp.policy
+        found: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for t in p.tests:
+            profile = {i.name: i.value for i in t.inputs}
+            res = self._calc(ev, profile, t.date)
+            if res is not None and res.item(it.id) is not None:
+                key = repr((sorted(profile.items()), t.date))
+                if key not in seen:
+                    seen.add(key)
+                    found.append(self._example(p, t.name, profile, t.date, res, it.id))
+            if len(found) >= 2:
+                return found
+        dates = [self._in_force_date(p), self._first_day(p)]
+        for (label, profile), on in zip(self._synthesised(p, it), dates, strict=True):
+            res = self._calc(ev, profile, on)
+            if res is not None and res.item(it.id) is not None:
+                key = repr((sorted(profile.items()), on))
+                if key not in seen:
+                    seen.add(key)
+                    found.append(self._example(p, label, profile, on, res, it.id))
+            if len(found) >= 2:
+                break
+        return found
+
+    def _calc(self, ev: Evaluator, profile: dict[str, object], on: dt.date | None) -> Result | None:
+        try:
+            return ev.calculate(profile, on or COMPARE_ON)
+        except ProfileError:
+            return None
+
+    def _first_day(self, p: n.Policy) -> dt.date:
+        """The first day the policy applies (its retroactive start, or its start)."""
+        v = p.header.validity
+        start = p.header.retroactive.start if p.header.retroactive else (v.start.date if v else None)
+        return start or self._in_force_date(p)
+
+    def _in_force_date(self, p: n.Policy) -> dt.date:
+        v = p.header.validity
+        start = p.header.retroactive.start if p.header.retroactive else (v.start.date if v else None)
+        end = v.end.date if v else None
+        on = COMPARE_ON
+        if start and on < start:
+            on = start
+        if end and on > end:
+            on = end
+        return on
+
+    def _synthesised(self, p: n.Policy, it: n.Item) -> list[tuple[str, dict[str, object]]]:
+        """Profiles made from the item's own conditions, when the test cases do not reach it."""
+        defs = {d.name: d.expr for d in p.definitions}
+        names: set[str] = set()
+        todo = [e for e in (it.cond, it.amount) if e is not None]
+        for req in p.requirements:
+            todo.append(req.cond)
+        while todo:
+            for r in refs(todo.pop()):
+                if r in defs and r not in names:
+                    todo.append(defs[r])
+                names.add(r)
+        base: dict[str, object] = {}
+        if it.beneficiary:
+            base["applicant_type"] = it.beneficiary
+        facts = {f.name: f for f in p.facts}
+        for name in sorted(names):
+            f = facts.get(name)
+            if f is None or name == "applicant_type":
+                continue
+            k = f.type.kind
+            if k == "bool":
+                base[name] = True
+            elif k == "int":
+                base[name] = f.type.high if f.type.high is not None else 3
+            elif k == "text":
+                member = _first_member(p, name)
+                if member:
+                    base[name] = member
+        small = {**base, **{f: 300000 for f in names if f in facts and facts[f].type.kind == "money"}}
+        large = {**base, **{f: 1500000 for f in names if f in facts and facts[f].type.kind == "money"}}
+        if "applicant_type" not in small and "applicant_type" in facts:
+            small["applicant_type"] = large["applicant_type"] = "enterprise"
+        return [("示例：满足本项全部条件、各项支出 30 万元", small),
+                ("示例：满足本项全部条件、各项支出 150 万元", large)]
+
+    def _example(self, p: n.Policy, label: str, profile: dict[str, object], on: dt.date | None,
+                 res: Result, item_id: str) -> dict[str, Any]:
+        facts = {f.name: f for f in p.facts}
+        inputs = []
+        for name, value in profile.items():
+            f = facts.get(name)
+            ftype = f.type if f else FACTS.get(name, (None, ""))[0]
+            label_ = f.label if f else FACTS.get(name, (None, name))[1]
+            inputs.append((label_, _value_text(ftype, value)))
+        item = res.item(item_id)
+        assert item is not None
+        return {
+            "label": label,
+            "on": (on or COMPARE_ON).isoformat(),
+            "inputs": inputs,
+            "amount": span(item.min, item.max),
+            "total": span(res.total_min, res.total_max),
+            "trace": list(item.trace),
+            "others": [(i.article, i.title, span(i.min, i.max)) for i in res.items if i.id != item_id],
+        }
+
+    def _cap(self, cp: CheckedPolicy, c: n.CrossCap, ev: Evaluator, words: Words) -> dict[str, Any]:
+        p = cp.policy
+        example = None
+        candidates: list[tuple[str, dict[str, object], dt.date | None]] = [
+            (t.name, {i.name: i.value for i in t.inputs}, t.date) for t in p.tests]
+        for d in cp.findings:
+            w = d.extra.get("witness")
+            if d.code == "PC410" and isinstance(w, dict) and isinstance(w.get("profile"), dict):
+                candidates.append(("检查器给出的反例", dict(w["profile"]), self._in_force_date(p)))
+        for label, profile, on in candidates:
+            res = self._calc(ev, profile, on)
+            if res is None:
+                continue
+            cut = [i for i in res.items if any(f"{c.citation.article} 累计上限" in t and "削减" in t
+                                                for t in i.trace)]
+            if cut:
+                example = {
+                    "label": label, "on": (on or COMPARE_ON).isoformat(),
+                    "items": [(i.article, i.title, span(i.min, i.max)) for i in res.items],
+                    "cut": [t for i in cut for t in i.trace if "累计上限" in t],
+                    "total": span(res.total_min, res.total_max),
+                }
+                break
+        return {"article": c.citation.article, "quote": _quote(c.citation.quote),
+                "scope": self._scope_words(p, c.scope), "limit": words.amount(c.limit),
+                "example": example}
+
+    # -- comparison ----------------------------------------------------------
+    def compare(self, model: CheckedModel) -> str:
+        cities = [cp for cp in model.policies if cp.policy.header.level != "national"]
+        rows = []
+        for label, profile in COMPARE_PROFILES:
+            cells = []
+            for cp in cities:
+                full = {**COMMON, **profile}
+                member = _first_member(cp.policy, "industry")
+                if member and profile.get("applicant_type") == "enterprise":
+                    full["industry"] = member
+                try:
+                    res = Evaluator(cp.policy).calculate(full, COMPARE_ON)
+                except ProfileError as err:
+                    cells.append(f"不适用（{err.errors[0][1]}）")
+                    continue
+                if res.excluded:
+                    cells.append("不予支持（" + "、".join(res.exclusions) + "）")
+                elif not res.in_force:
+                    cells.append("不在有效期内")
+                else:
+                    cells.append(span(res.total_min, res.total_max))
+            rows.append((label, cells))
+        return self.env.get_template("compare.md.j2").render(
+            header=header_line("policies/"),
+            on=COMPARE_ON.isoformat(),
+            cities=[(cp.policy.id, cp.policy.header.title) for cp in cities],
+            rows=rows,
+            common=", ".join(f"{k}" for k in COMMON),
+        )
+
+
+def _first_member(p: n.Policy, fact: str) -> str | None:
+    """The first value of a 属于 list on ``fact`` (the pilot industries), if any."""
+    found: list[str] = []
+
+    def walk(x: object) -> None:
+        if found:
+            return
+        if isinstance(x, n.Member) and isinstance(x.operand, n.Ref) and x.operand.name == fact:
+            if x.values:
+                found.append(x.values[0].value)
+            return
+        if isinstance(x, tuple):
+            for y in x:
+                walk(y)
+        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
+            for name in x.__dataclass_fields__:
+                walk(getattr(x, name))
+
+    walk(p.definitions)
+    walk(p.requirements)
+    walk(p.items)
+    return found[0] if found else None
+
+
+backend = MarkdownBackend()
+
+__all__ = ["MarkdownBackend", "backend", "money_words"]

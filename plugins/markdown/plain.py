@@ -1,0 +1,130 @@
+"""Policy expressions in plain Chinese words, and Markdown-safe text.
+
+``amount_words(50% × reform_spend 封顶 20万元)`` → “按改造投入的 50% 计算，最高 20 万元”.
+Every string that comes from a policy goes through :func:`md` (or :func:`cell` in tables)
+before it reaches a guide, so no title or quote can inject Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from compiler.model import nodes as n
+
+_INLINE = re.compile(r"([\\`*_{}\[\]|~$^])")  # emphasis, code, links, attr_list, tables
+_BLOCK = re.compile(r"(?m)^([ \t\u3000]*)([#>+\-=!:?])")  # headings, quotes, lists, admonitions
+_ORDERED = re.compile(r"(?m)^([ \t\u3000]*\d+)([.)])")
+
+
+def md(text: str) -> str:
+    """Text safe anywhere in Markdown: HTML escaped; what could start Markdown syntax escaped."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    text = _BLOCK.sub(r"\1\\\2", text)
+    text = _ORDERED.sub(r"\1\\\2", text)
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]", " ", text)
+
+
+def cell(text: str) -> str:
+    """Text safe inside a table cell: one line."""
+    return md(text).replace("\n", " ")
+
+
+def yuan(x: Decimal | None) -> str:
+    """600000 → “600,000.00 元”; None → “未定”."""
+    if x is None or not x.is_finite():
+        return "未定"
+    return f"{x:,.2f} 元"
+
+
+def span(lo: Decimal | None, hi: Decimal | None) -> str:
+    if lo is None and hi is None:
+        return "未定（原文未规定金额）"
+    if lo == hi:
+        return yuan(lo)
+    if hi is None:
+        return f"{yuan(lo)} 起（上限未定）"
+    return f"{yuan(lo)} 至 {yuan(hi)}"
+
+
+def money_words(v: Decimal) -> str:
+    if v and v % 100_000_000 == 0:
+        return f"{v / 100_000_000:g} 亿元"
+    if v and v % 10_000 == 0:
+        return f"{v / 10_000:g} 万元"
+    if v and v % 1000 == 0 and v >= 1000 and (v / 10_000) == (v / 10_000).quantize(Decimal("0.1")):
+        return f"{v / 10_000:g} 万元"
+    return f"{v:,f} 元".replace(".00 元", " 元")
+
+
+class Words:
+    """Renders expressions with the labels of facts and definitions."""
+
+    def __init__(self, policy: n.Policy) -> None:
+        self.labels = {f.name: f.label for f in policy.facts}
+        self.labels.update({d.name: d.label or d.name for d in policy.definitions})
+        self.enum_labels = {f.name: dict(f.type.values) for f in policy.facts}
+
+    def label(self, name: str) -> str:
+        return self.labels.get(name, name)
+
+    def amount(self, e: n.Expr) -> str:
+        w = self.amount
+        if isinstance(e, n.MoneyLit):
+            return money_words(e.value)
+        if isinstance(e, n.RateLit):
+            return f"{(e.value * 100).normalize():f}%"
+        if isinstance(e, n.NumberLit | n.CountLit):
+            return e.text
+        if isinstance(e, n.Ref):
+            return self.label(e.name)
+        if isinstance(e, n.RangeLit):
+            return f"{money_words(e.low.value)} 至 {money_words(e.high.value)}"
+        if isinstance(e, n.UpTo):
+            return f"不超过 {w(e.operand)}"
+        if isinstance(e, n.Undetermined):
+            return "原文未规定具体金额"
+        if isinstance(e, n.Cap):
+            return f"{w(e.base)}，最高 {w(e.limit)}"
+        if isinstance(e, n.Arith):
+            if e.op == "×" and isinstance(e.left, n.RateLit):
+                return f"按{self._group(e.right)}的 {w(e.left)} 计算"
+            if e.op == "×" and isinstance(e.left, n.UpTo):
+                return f"{self._group(e.right)}每个单位{w(e.left)}"
+            sign = {"+": "加", "-": "减", "×": "乘以"}[e.op]
+            return f"{self._group(e.left)} {sign} {self._group(e.right)}"
+        if isinstance(e, n.Tiers):
+            parts = [f"{self.cond(t.cond)}：{w(t.amount)}" for t in e.tiers]
+            if e.otherwise is not None:
+                parts.append(f"其他情形：{w(e.otherwise)}")
+            return "；".join(parts)
+        return self.cond(e)
+
+    def _group(self, e: n.Expr) -> str:
+        if isinstance(e, n.Arith) and e.op == "+":
+            return "（" + self._group(e.left) + "与" + self._group(e.right) + "之和）"
+        return self.amount(e)
+
+    def cond(self, e: n.Expr) -> str:
+        if isinstance(e, n.Ref):
+            return self.label(e.name)
+        if isinstance(e, n.BoolLit):
+            return "是" if e.value else "否"
+        if isinstance(e, n.Logic):
+            joiner = "，且" if e.op == "且" else "，或"
+            return self.cond(e.left) + joiner + self.cond(e.right)
+        if isinstance(e, n.Not):
+            return f"并非“{self.cond(e.operand)}”"
+        if isinstance(e, n.Compare):
+            left = self.amount(e.left) if not isinstance(e.left, n.Ref) else self.label(e.left.name)
+            right = e.right
+            if isinstance(right, n.StrLit) and isinstance(e.left, n.Ref):
+                value = self.enum_labels.get(e.left.name, {}).get(right.value, right.value)
+                return f"{left}{'为' if e.op == '==' else '不为'}“{value}”"
+            ops = {"==": "等于", "!=": "不等于", ">=": "不低于", "<=": "不高于", ">": "高于", "<": "低于"}
+            return f"{left}{ops[e.op]} {self.amount(right)}"
+        if isinstance(e, n.Member):
+            values = "、".join(v.value for v in e.values) + ("等" if e.open else "")
+            return f"{self.amount(e.operand)}属于：{values}"
+        return self.amount(e)
