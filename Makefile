@@ -1,14 +1,18 @@
 # policyc — two entry points, both self-contained on a machine with Python >= 3.11 and make:
-#   make        set up .venv, check every policy, run their test cases, build generated/
-#   make test   set up .venv, run ruff, mypy, the whole test suite, and fail if generated/ is stale
+#   make        set up .venv, check every policy, run their test cases, build generated/ and
+#               the documentation site (site/)
+#   make test   set up .venv, run ruff, mypy, the whole test suite, fail if generated/ is stale,
+#               and build the documentation site with `mkdocs build --strict`
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# mkdocs-material prints a notice about MkDocs 2 on every build; the site pins mkdocs < 2.
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup check policy-tests build generated-current test lint clean
+.PHONY: all setup check policy-tests build site generated-current site-strict browser test lint clean
 
-all: check policy-tests build
+all: check policy-tests build site
 
 setup: $(STAMP)
 
@@ -17,7 +21,7 @@ $(STAMP): pyproject.toml
 	  (echo "policyc needs Python >= 3.11" >&2; exit 1)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,docs]'
 	touch $(STAMP)
 
 check: $(STAMP)
@@ -29,15 +33,34 @@ policy-tests: $(STAMP)
 build: $(STAMP)
 	$(BIN)/policyc build
 
+# The documentation site (mkdocs.yml): docs/ plus the guides that `build` renders into
+# generated/markdown/; open site/index.html or run `.venv/bin/mkdocs serve`.
+site: build
+	$(BIN)/mkdocs build
+
 # generated/ is committed: fail when a rebuild would change it (also sees new or removed files)
 generated-current: $(STAMP)
 	$(BIN)/policyc build --check
+
+# The site must build without a single warning from the committed generated/markdown/.
+site-strict: generated-current
+	$(BIN)/mkdocs build --strict
 
 lint: $(STAMP)
 	$(BIN)/ruff check compiler plugins tests
 	$(BIN)/mypy
 
-test: lint generated-current
+# The site is tested in headless Chromium from Debian's packages (never a downloaded browser).
+# Installed here when missing and we are root (as in CI); otherwise that test is skipped locally.
+browser:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian chromium and chromium-driver for the browser test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium chromium-driver fonts-noto-cjk >/dev/null; \
+	else echo "chromium/chromedriver not installed and not root: the browser test will be skipped"; fi
+
+test: lint generated-current site-strict browser
 	$(BIN)/pytest
 
 clean:

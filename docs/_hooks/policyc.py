@@ -1,0 +1,62 @@
+"""mkdocs hook: publish the applicant guides that `policyc build` renders into generated/markdown/.
+
+The guides are generated files (committed, checked by `policyc build --check`); they are not
+copied into docs/. Every file of the guides directory is added to the site under `guides/`,
+next to the hand-written docs/guides/index.md. The directory is `generated/markdown` relative
+to mkdocs.yml, or the one named by the environment variable POLICYC_GUIDES_DIR.
+
+This file lives in docs/ only so that mkdocs.yml can name it; `exclude_docs` keeps it out of
+the site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+log = logging.getLogger("mkdocs.hooks.policyc")
+
+DEFAULT_DIR = "generated/markdown"
+PREFIX = "guides"
+
+
+def guides_dir(config: MkDocsConfig) -> Path:
+    root = Path(config.config_file_path).resolve().parent
+    return (root / os.environ.get("POLICYC_GUIDES_DIR", DEFAULT_DIR)).resolve()
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    src = guides_dir(config)
+    if not src.is_dir():
+        raise Abort(
+            f"找不到申请指南目录 {src}：请先运行 policyc build（或 make build）生成 generated/markdown/。"
+            f"\nThe applicant guides are missing ({src}): run `policyc build` first."
+        )
+    added = 0
+    for path in sorted(p for p in src.rglob("*") if p.is_file()):
+        rel = path.relative_to(src).as_posix()
+        if any(part.startswith(".") or part == "__pycache__" for part in rel.split("/")):
+            continue
+        uri = f"{PREFIX}/{rel}"
+        if files.get_file_from_path(uri) is not None:
+            raise Abort(f"docs/{uri} 与生成的申请指南 {path} 重名：请删除其中之一。")
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+        added += 1
+    if not added:
+        raise Abort(f"申请指南目录 {src} 是空的：请先运行 policyc build。")
+    log.debug("policyc: added %d guide files from %s", added, src)
+    return files
+
+
+def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+    """`mkdocs serve` rebuilds when `policyc build` rewrites the guides."""
+    src = guides_dir(config)
+    if src.is_dir():
+        server.watch(str(src))
+    return server
