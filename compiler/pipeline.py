@@ -7,6 +7,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lark import Token, Tree
+
 from .check import semantic_checks
 from .check.quotes import check_quotes
 from .check.typecheck import typecheck
@@ -56,11 +58,32 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+MAX_DEPTH = 200  # far beyond any real policy; keeps every later stage's recursion shallow
+
+
+def _too_deep(tree: Tree[Token], display: str) -> Diagnostic | None:
+    """The first node nested deeper than MAX_DEPTH (measured without recursion), as PC007."""
+    stack: list[tuple[Tree[Token], int]] = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            meta = node.meta
+            line = getattr(meta, "line", 1) if not getattr(meta, "empty", True) else 1
+            col = getattr(meta, "column", 1) if not getattr(meta, "empty", True) else 1
+            return Diagnostic("PC007", Severity.ERROR, Span(display, line, col, line, col + 1),
+                              f"表达式嵌套过深（超过 {MAX_DEPTH} 层）", "请拆分为多个 定义。")
+        stack.extend((c, depth + 1) for c in node.children if isinstance(c, Tree))
+    return None
+
+
 def parse_source(text: str, display: str) -> tuple[n.Policy | None, list[Diagnostic]]:
     """Text -> model with structural, name and type diagnostics (no file-system checks)."""
     tree, diags = parse_text(text, display)
     if tree is None:
         return None, diags
+    deep = _too_deep(tree, display)
+    if deep is not None:
+        return None, [deep]
     limit = sys.getrecursionlimit()
     try:
         sys.setrecursionlimit(max(limit, 20_000))

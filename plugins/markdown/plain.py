@@ -112,12 +112,12 @@ class Words:
         if isinstance(e, n.BoolLit):
             return "是" if e.value else "否"
         if isinstance(e, n.Logic):
-            left = e.left
-            if (e.op == "或" and isinstance(left, n.Compare) and left.op == "!="
-                    and isinstance(left.left, n.Ref) and left.left.name == "applicant_type"
-                    and isinstance(left.right, n.StrLit)):
+            first = e.left
+            if (e.op == "或" and isinstance(first, n.Compare) and first.op == "!="
+                    and isinstance(first.left, n.Ref) and first.left.name == "applicant_type"
+                    and isinstance(first.right, n.StrLit)):
                 # applicant_type != "enterprise" 或 X  →  “企业须满足：X”
-                who = self.enum_labels.get("applicant_type", {}).get(left.right.value, left.right.value)
+                who = self.enum_labels.get("applicant_type", {}).get(first.right.value, first.right.value)
                 return f"{who}须满足：{self.cond(e.right)}"
             joiner = "，且" if e.op == "且" else "，或"
             return self.cond(e.left) + joiner + self.cond(e.right)
