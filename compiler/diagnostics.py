@@ -52,8 +52,10 @@ class Diagnostic:
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.span.file, self.span.line, self.span.column, self.code)
+    def sort_key(self) -> tuple[str, int, int, str, int, int, str, str]:
+        """A total order: position, code, then the rest, so output never depends on hashing."""
+        return (self.span.file, self.span.line, self.span.column, self.code,
+                self.span.end_line, self.span.end_column, self.message, self.hint)
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {

@@ -172,3 +172,17 @@ def test_a_failing_backend_leaves_the_previous_output_untouched(
 def test_unknown_target_is_a_usage_error() -> None:
     res = CliRunner().invoke(main, ["build", "--target", "cobol", "--check"])
     assert res.exit_code == 2 and "未知的后端" in res.output
+
+
+def test_check_and_build_do_not_depend_on_hash_seeds(tmp_path: Path) -> None:
+    """Two processes with different string hashing must print and build the same bytes."""
+    outs = []
+    for seed in ("1", "2"):
+        env = {"PYTHONHASHSEED": seed}
+        check = run("check", "--format", "json", "--on", "2025-08-01", env=env)
+        out = tmp_path / f"gen{seed}"
+        built = run("build", "--out", str(out), env=env)
+        assert built.returncode == 0, built.stderr
+        outs.append((check.stdout, tree(out)))
+    assert outs[0][0] == outs[1][0]
+    assert outs[0][1] == outs[1][1]

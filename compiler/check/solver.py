@@ -22,7 +22,6 @@ PC430     warning   the policy pays what its parent policy does not allow
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -36,6 +35,7 @@ from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
 from ..model.printer import show
 from .solver_encode import (
+    RLIMIT,
     CapFlow,
     CapMember,
     Encoder,
@@ -67,9 +67,10 @@ from .solver_witness import (
     witness_date,
 )
 
-TIMEOUT_MS = 2000
-OPTIMIZE_BUDGET_S = 2.0  # after this, witnesses come from plain models (large policies)
-WITNESS_BUDGET_S = 6.0  # after this, findings come without witnesses (very large policies)
+# Limits are counted, never timed, so that a check gives the same findings on any machine and
+# under any load (guides show findings, and generated/ must be byte-identical everywhere).
+OPTIMIZE_BUDGET = 400  # optimisations per policy; then witnesses come from plain models
+WITNESS_BUDGET = 1500  # witnesses per policy; then findings come without one
 MAX_GROUP = 40  # pairwise comparisons are made only within groups of at most this many items
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -108,11 +109,11 @@ class SolverChecks:
         self.penc = Encoder(parent, self.space) if parent is not None else None
         self.on = witness_date(policy, on)
         self.solver = z3.Solver()
-        self.solver.set("timeout", TIMEOUT_MS)
+        self.solver.set("rlimit", RLIMIT)
         self.solver.add(*self.space.domains())
         self.diags: list[Diagnostic] = []
-        self.optimize_spent = 0.0
-        self.witness_spent = 0.0
+        self.optimize_spent = 0
+        self.witness_spent = 0
         self._evaluator: Evaluator | None = None
         self.dead_items: set[str] = set()
         self.always_cut: set[str] = set()
@@ -153,7 +154,7 @@ class SolverChecks:
         return self._check(conds)[1]
 
     def unsat(self, *conds: Flag) -> bool:
-        """The conditions cannot hold together (proved; a timeout proves nothing)."""
+        """The conditions cannot hold together (proved; an exhausted resource limit proves nothing)."""
         return bool(self._check(conds)[0] == z3.unsat)
 
     def emit(self, code: str, sev: Severity, span: Span, msg: str, hint: str, article: str,
@@ -165,13 +166,10 @@ class SolverChecks:
                 maximize_ints: frozenset[str] = frozenset(), extra: tuple[FactVar, ...] = (),
                 fallback: Any = None) -> tuple[dict[str, object], Any] | None:
         """A witness profile and the evaluator's result for it (None if it cannot be had)."""
-        if self.witness_spent >= WITNESS_BUDGET_S:
+        if self.witness_spent >= WITNESS_BUDGET:
             return None
-        start = time.perf_counter()
-        try:
-            return self._example(constraints, goals, maximize_ints, extra, fallback)
-        finally:
-            self.witness_spent += time.perf_counter() - start
+        self.witness_spent += 1
+        return self._example(constraints, goals, maximize_ints, extra, fallback)
 
     @property
     def evaluator(self) -> Evaluator:
@@ -183,10 +181,9 @@ class SolverChecks:
                  maximize_ints: frozenset[str], extra: tuple[FactVar, ...],
                  fallback: Any) -> tuple[dict[str, object], Any] | None:
         model = None
-        if self.optimize_spent < OPTIMIZE_BUDGET_S:
-            start = time.perf_counter()
+        if self.optimize_spent < OPTIMIZE_BUDGET:
+            self.optimize_spent += 1
             model = optimize(self.enc, constraints, goals or [], maximize_ints)
-            self.optimize_spent += time.perf_counter() - start
         if model is None:
             model = fallback if fallback is not None else self.sat(*constraints)
         if model is None:
@@ -200,7 +197,7 @@ class SolverChecks:
     def core(self, parts: list[tuple[str, Flag]]) -> list[str]:
         """A minimal set of the labelled parts that cannot hold together (empty if they can)."""
         s = z3.Solver()
-        s.set("timeout", TIMEOUT_MS)
+        s.set("rlimit", RLIMIT)
         lits = []
         for i, (_, f) in enumerate(parts):
             p = z3.Bool(f"__part{i}")
@@ -863,7 +860,7 @@ def _extreme(enc: Encoder, items: list[n.Item], sense: str) -> Fraction | None:
             return None
         total = total + z3.If(as_bool(enc.applies(it)), cents(a.hi), 0)
     opt = z3.Optimize()
-    opt.set("timeout", TIMEOUT_MS)
+    opt.set("rlimit", RLIMIT)
     opt.add(*enc.space.domains())
     if sense == "min":
         opt.add(as_bool(disj(*[enc.applies(it) for it in items])))

@@ -36,6 +36,9 @@ from ..model import nodes as n
 from ..model.printer import refs
 from ..vocabulary import FACTS
 
+# z3 resource units per query: deterministic (the same answer on any machine, under any load),
+# unlike a timeout. Far above what the seed policies need.
+RLIMIT = 20_000_000
 ABSENT = -1
 FEN_PER_YUAN = 100
 

@@ -18,12 +18,11 @@ import z3
 from ..evaluate import runtime as rt
 from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
-from .solver_encode import ABSENT, FEN_PER_YUAN, Encoder, FactVar, Flag, Term, as_bool
+from .solver_encode import ABSENT, FEN_PER_YUAN, RLIMIT, Encoder, FactVar, Flag, Term, as_bool
 
 MONEY_BOUND = 10**12  # fen (100亿元): keeps every objective bounded
 INT_BOUND = 10**6
 STEPS = (1_000_000, FEN_PER_YUAN, 1)  # whole 万元, whole yuan, any fen
-TIMEOUT_MS = 2000
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def _optimize_at(step: int, facts: list[FactVar], base: list[Term], pinned: list
         return z3.simplify(z3.substitute(t, *pairs)) if pairs else t
 
     opt = z3.Optimize()
-    opt.set("timeout", TIMEOUT_MS)
+    opt.set("rlimit", RLIMIT)
     hard = [*[put(t) for t in base], *pinned]
     money: list[Term] = []
     bools: list[Term] = []
@@ -107,7 +106,7 @@ def _at_optimum(hard: list[Term], objectives: list[tuple[Term, Any]]) -> Any:
     order the solver searched in (``Optimize.model()`` alone has been seen to differ).
     """
     s = z3.Solver()
-    s.set("timeout", TIMEOUT_MS)
+    s.set("rlimit", RLIMIT)
     s.add(*hard)
     for t, h in objectives:
         v = h.value()
