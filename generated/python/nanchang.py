@@ -702,27 +702,28 @@ class FundingPlan:
 
     def __init__(self, funding: Sequence[FundingSpec], item_article: str) -> None:
         self.shares: tuple[tuple[str, Decimal], ...] = ()
-        if not funding:
-            self.note = "出资：原文未规定由谁出资"
-            self.unfunded = True
-            return
-        self.unfunded = False
+        self.payers = tuple(dict.fromkeys(p for f in funding for p in f.payers))
+        self.articles = "、".join(dict.fromkeys(f.article or item_article for f in funding))
         kinds = {(f.stated, f.shares if f.stated else tuple(sorted(f.payers))) for f in funding}
-        arts = "、".join(dict.fromkeys(f.article or item_article for f in funding))
-        if len(kinds) == 1 and funding[0].stated:
+        names = "、".join(FUNDING_SOURCES.get(p, p) for p in self.payers)
+        arts = self.articles
+        if not funding:
+            self.kind = "none"  # no payer at all
+            self.note = "出资：原文未规定由谁出资"
+        elif len(kinds) == 1 and funding[0].stated:
+            self.kind = "shares"
             self.shares = funding[0].shares
             desc = "、".join(f"{FUNDING_SOURCES.get(s, s)} {frac * 100:g}%" for s, frac in self.shares)
             self.note = f"出资（{arts}）：{desc}"
-            return
-        payers = list(dict.fromkeys(p for f in funding for p in f.payers))
-        names = "、".join(FUNDING_SOURCES.get(p, p) for p in payers)
-        if len(kinds) == 1:
+        elif len(kinds) == 1:
+            self.kind = "unstated"  # payers named, split not stated
             self.note = f"出资（{arts}）：由 {names} 承担，分担比例未明确"
         else:
+            self.kind = "conflict"  # articles name different payers
             self.note = f"出资：{arts} 对出资方的规定不一致，候选出资方：{names}，分担比例未明确"
 
     def split(self, amount: Decimal | None) -> dict[str, Decimal]:
-        if amount is None or self.unfunded:
+        if amount is None or self.kind == "none":
             return {}
         if not self.shares:
             return {UNSPECIFIED: amount}

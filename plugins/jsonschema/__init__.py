@@ -21,6 +21,7 @@ from typing import Any
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
 from compiler.model import nodes as n
 from compiler.model.printer import refs
+from compiler.model.queries import articles_by_fact
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, UNSPECIFIED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -69,36 +70,6 @@ def fact_schema(f: n.FactDecl, articles: list[str]) -> dict[str, Any]:
     return s
 
 
-def _articles_by_fact(p: n.Policy) -> dict[str, list[str]]:
-    defs = {d.name: d.expr for d in p.definitions}
-    uses: dict[str, list[str]] = {}
-
-    def names(e: n.Expr, seen: set[str]) -> set[str]:
-        out: set[str] = set()
-        for r in refs(e):
-            if r in defs and r not in seen:
-                seen.add(r)
-                out |= names(defs[r], seen)
-            else:
-                out.add(r)
-        return out
-
-    for block in p.blocks():
-        for attr in ("cond", "amount", "limit", "at_most", "at_least"):
-            e = getattr(block, attr, None)
-            if e is None:
-                continue
-            for name in names(e, set()):
-                arts = uses.setdefault(name, [])
-                if block.citation.article not in arts:
-                    arts.append(block.citation.article)
-        if isinstance(block, n.Item) and block.beneficiary:
-            arts = uses.setdefault("applicant_type", [])
-            if block.citation.article not in arts:
-                arts.append(block.citation.article)
-    return uses
-
-
 def _only_for(p: n.Policy) -> dict[str, str]:
     """Facts read only by items of one beneficiary type (shown only for that type)."""
     defs = {d.name: d.expr for d in p.definitions}
@@ -124,7 +95,7 @@ def _only_for(p: n.Policy) -> dict[str, str]:
 
 def input_schema(cp: CheckedPolicy) -> dict[str, Any]:
     p = cp.policy
-    uses = _articles_by_fact(p)
+    uses = articles_by_fact(p, beneficiary=True)
     declared = {f.name: f for f in p.facts}
     order = [f.name for f in p.facts] + sorted(set(FACTS) - set(declared))
     props: dict[str, Any] = {}

@@ -20,9 +20,9 @@ import jinja2
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
 from compiler.evaluate.evaluator import Evaluator
-from compiler.evaluate.runtime import ProfileError, Result
+from compiler.evaluate.runtime import FundingPlan, ProfileError, Result
 from compiler.model import nodes as n
-from compiler.model.printer import refs
+from compiler.model.queries import facts_read, first_member
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES
 
 from .plain import Words, cell, md, money_words, span, yuan
@@ -159,7 +159,7 @@ class MarkdownBackend:
 
     def _item(self, cp: CheckedPolicy, it: n.Item, ev: Evaluator, words: Words,
               findings: list[Any]) -> dict[str, Any]:
-        funding = self._funding(it)
+        funding = self._funding(next(s for s in ev.spec.items if s.id == it.id).plan)
         mine = [d for d in findings if it.span.line <= d.span.line <= it.span.end_line]
         return {
             "id": it.id, "article": it.citation.article, "title": it.title,
@@ -174,23 +174,17 @@ class MarkdownBackend:
             "findings_raw": mine,
         }
 
-    def _funding(self, it: n.Item) -> dict[str, Any]:
-        decls = it.funding
-        if not decls:
-            return {"kind": "none", "rows": [], "text": "原文未规定由谁出资"}
-        kinds = {(f.stated, f.shares if f.stated else tuple(sorted(f.payers))) for f in decls}
-        arts = "、".join(dict.fromkeys((f.citation.article if f.citation else it.citation.article)
-                                      for f in decls))
-        if len(kinds) == 1 and decls[0].stated:
-            rows = [(FUNDING_SOURCES[s], f"{frac * 100:g}%") for s, frac in decls[0].shares]
-            return {"kind": "shares", "rows": rows, "text": f"依据 {arts}"}
-        payers = "、".join(FUNDING_SOURCES.get(x, x) for x in dict.fromkeys(
-            p for f in decls for p in f.payers))
-        if len(kinds) == 1:
-            return {"kind": "unstated", "rows": [],
-                    "text": f"由 {payers} 承担，文件未明确分担比例（{arts}）"}
-        return {"kind": "conflict", "rows": [],
-                "text": f"{arts} 对出资方的规定不一致（{payers}），文件未明确分担比例"}
+    def _funding(self, plan: FundingPlan) -> dict[str, Any]:
+        """Who pays, in words: the runtime's funding plan, the one the calculators use."""
+        payers = "、".join(FUNDING_SOURCES.get(x, x) for x in plan.payers)
+        text = {
+            "none": "原文未规定由谁出资",
+            "shares": f"依据 {plan.articles}",
+            "unstated": f"由 {payers} 承担，文件未明确分担比例（{plan.articles}）",
+            "conflict": f"{plan.articles} 对出资方的规定不一致（{payers}），文件未明确分担比例",
+        }[plan.kind]
+        rows = [(FUNDING_SOURCES[s], f"{frac * 100:g}%") for s, frac in plan.shares]
+        return {"kind": plan.kind, "rows": rows, "text": text}
 
     # -- worked examples -----------------------------------------------------
     def _examples(self, cp: CheckedPolicy, it: n.Item, ev: Evaluator) -> list[dict[str, Any]]:
@@ -244,16 +238,10 @@ class MarkdownBackend:
 
     def _synthesised(self, p: n.Policy, it: n.Item) -> list[tuple[str, dict[str, object]]]:
         """Profiles made from the item's own conditions, when the test cases do not reach it."""
-        defs = {d.name: d.expr for d in p.definitions}
         names: set[str] = set()
-        todo = [e for e in (it.cond, it.amount) if e is not None]
-        for req in p.requirements:
-            todo.append(req.cond)
-        while todo:
-            for r in refs(todo.pop()):
-                if r in defs and r not in names:
-                    todo.append(defs[r])
-                names.add(r)
+        for e in (it.cond, it.amount, *(r.cond for r in p.requirements)):
+            if e is not None:
+                names |= facts_read(p, e)
         base: dict[str, object] = {}
         if it.beneficiary:
             base["applicant_type"] = it.beneficiary
@@ -268,7 +256,7 @@ class MarkdownBackend:
             elif k == "int":
                 base[name] = f.type.high if f.type.high is not None else 3
             elif k == "text":
-                member = _first_member(p, name)
+                member = first_member(p, name)
                 if member:
                     base[name] = member
         small = {**base, **{f: 300000 for f in names if f in facts and facts[f].type.kind == "money"}}
@@ -334,7 +322,7 @@ class MarkdownBackend:
             cells = []
             for cp in cities:
                 full = {**COMMON, **profile}
-                member = _first_member(cp.policy, "industry")
+                member = first_member(cp.policy, "industry")
                 if member and profile.get("applicant_type") == "enterprise":
                     full["industry"] = member
                 try:
@@ -356,30 +344,6 @@ class MarkdownBackend:
             rows=rows,
             common=", ".join(f"{k}" for k in COMMON),
         )
-
-
-def _first_member(p: n.Policy, fact: str) -> str | None:
-    """The first value of a 属于 list on ``fact`` (the pilot industries), if any."""
-    found: list[str] = []
-
-    def walk(x: object) -> None:
-        if found:
-            return
-        if isinstance(x, n.Member) and isinstance(x.operand, n.Ref) and x.operand.name == fact:
-            if x.values:
-                found.append(x.values[0].value)
-            return
-        if isinstance(x, tuple):
-            for y in x:
-                walk(y)
-        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
-            for name in x.__dataclass_fields__:
-                walk(getattr(x, name))
-
-    walk(p.definitions)
-    walk(p.requirements)
-    walk(p.items)
-    return found[0] if found else None
 
 
 backend = MarkdownBackend()

@@ -16,7 +16,8 @@ import jinja2
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
 from compiler.evaluate import runtime
 from compiler.model import nodes as n
-from compiler.model.printer import refs, show
+from compiler.model.printer import show
+from compiler.model.queries import articles_by_fact
 from compiler.vocabulary import FACTS
 
 from .codegen import ExprCompiler, comment, dec, doc, ident, names, py_str
@@ -100,34 +101,6 @@ def _fact_doc(f: n.FactDecl, articles: list[str]) -> str:
     return text + "。"
 
 
-def _articles_by_fact(p: n.Policy) -> dict[str, list[str]]:
-    defs = {d.name: d.expr for d in p.definitions}
-
-    def expand(e: n.Expr, seen: set[str]) -> set[str]:
-        out: set[str] = set()
-        for r in refs(e):
-            if r in defs and r not in seen:
-                seen.add(r)
-                out |= expand(defs[r], seen)
-            else:
-                out.add(r)
-        return out
-
-    uses: dict[str, list[str]] = {}
-    for block in p.blocks():
-        exprs: list[n.Expr] = []
-        for attr in ("cond", "amount", "limit", "at_most", "at_least"):
-            e = getattr(block, attr, None)
-            if e is not None:
-                exprs.append(e)
-        for e in exprs:
-            for name in expand(e, set()):
-                arts = uses.setdefault(name, [])
-                if block.citation.article not in arts:
-                    arts.append(block.citation.article)
-    return uses
-
-
 class PythonBackend:
     name = "python"
     description = "独立的 Python 计算器模块（仅依赖标准库，Python ≥ 3.9）"
@@ -156,7 +129,7 @@ class PythonBackend:
         defs = {d.name for d in p.definitions}
         compile_ = ExprCompiler({f.name for f in p.facts}, defs)
         quiet = compile_.quiet()
-        uses = _articles_by_fact(p)
+        uses = articles_by_fact(p)
         h = p.header
         v = h.validity
         items = [self._item(it, compile_, quiet) for it in p.items]

@@ -1,0 +1,75 @@
+"""Questions about a policy that several backends and checks ask of the model."""
+
+from __future__ import annotations
+
+from . import nodes as n
+from .printer import refs
+
+_EXPR_FIELDS = ("cond", "amount", "limit", "at_most", "at_least")
+
+
+def block_exprs(block: n.Block) -> list[n.Expr]:
+    """The expressions a block computes with (condition, amount, limit, quota bounds)."""
+    return [e for attr in _EXPR_FIELDS if (e := getattr(block, attr, None)) is not None]
+
+
+def facts_read(policy: n.Policy, e: n.Expr) -> set[str]:
+    """The facts an expression reads, looking through definitions (定义)."""
+    defs = {d.name: d.expr for d in policy.definitions}
+    out: set[str] = set()
+    seen: set[str] = set()
+    todo = [e]
+    while todo:
+        for r in refs(todo.pop()):
+            if r in defs:
+                if r not in seen:
+                    seen.add(r)
+                    todo.append(defs[r])
+            else:
+                out.add(r)
+    return out
+
+
+def articles_by_fact(policy: n.Policy, beneficiary: bool = False) -> dict[str, list[str]]:
+    """For each fact, the articles whose rules read it, in the policy's order.
+
+    With ``beneficiary``, an item's 对象 counts as reading ``applicant_type``.
+    """
+    uses: dict[str, list[str]] = {}
+
+    def note(name: str, article: str) -> None:
+        arts = uses.setdefault(name, [])
+        if article not in arts:
+            arts.append(article)
+
+    for block in policy.blocks():
+        for e in block_exprs(block):
+            for name in sorted(facts_read(policy, e)):
+                note(name, block.citation.article)
+        if beneficiary and isinstance(block, n.Item) and block.beneficiary:
+            note("applicant_type", block.citation.article)
+    return uses
+
+
+def first_member(policy: n.Policy, fact: str) -> str | None:
+    """The first value of a 属于 list on ``fact`` (e.g. the first pilot industry), if any."""
+    found: list[str] = []
+
+    def walk(x: object) -> None:
+        if found:
+            return
+        if isinstance(x, n.Member) and isinstance(x.operand, n.Ref) and x.operand.name == fact:
+            if x.values:
+                found.append(x.values[0].value)
+            return
+        if isinstance(x, tuple):
+            for y in x:
+                walk(y)
+        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
+            for name in x.__dataclass_fields__:
+                walk(getattr(x, name))
+
+    walk(policy.definitions)
+    walk(policy.requirements)
+    walk(policy.items)
+    return found[0] if found else None
