@@ -570,7 +570,7 @@ class SolverChecks:
         detail = ""
         if got is not None:
             profile, result = got
-            cuts = cap_cuts(self.evaluator, enc, profile, result)
+            cuts = cap_cuts(result)
             c = cuts.get((cap.id, it.id)) if cuts else None
             if c is not None and c.after.hi < c.before.hi:
                 lost = span_text(c.before.lo - c.after.lo, c.before.hi - c.after.hi)

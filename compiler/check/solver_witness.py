@@ -268,44 +268,9 @@ class Cut:
     after: rt.Interval
 
 
-def cap_cuts(ev: Evaluator, encoder: Encoder, profile: dict[str, object],
-             result: rt.Result) -> dict[tuple[str, str], Cut] | None:
-    """Per (cap id, item id): the item's amount before and after the cap.
-
-    Recomputed from the evaluator's item amounts and cap limits following the documented
-    semantics; None unless the totals agree with the evaluator's.
-    """
-    try:
-        env = rt.validate(ev.spec.facts, ev.spec.vocabulary, profile)
-    except rt.ProfileError:
-        return None
-    zero = Decimal(0)
-    after: dict[str, rt.Interval] = {
-        i.id: rt.Interval(i.min, i.max) if i.min is not None and i.max is not None
-        else rt.Interval(zero, rt.INF) for i in result.items
-    }
+def cap_cuts(result: rt.Result) -> dict[tuple[str, str], Cut]:
+    """Per (cap id, item id): the item's amount before and after the cap, as the evaluator
+    applied it (items with an undetermined amount are left out)."""
     undetermined = {i.id for i in result.items if i.max is None}
-    out: dict[tuple[str, str], Cut] = {}
-    for cap in encoder.policy.caps:
-        members = [it.id for it in encoder.in_scope(cap.scope) if it.id in after]
-        if not members:
-            continue
-        lim = ev.eval(cap.limit, env, [])
-        if not isinstance(lim, rt.Interval):
-            continue
-        limit = lim.to_fen()
-        rem_lo, rem_hi = limit.lo, limit.hi
-        for m in members:
-            a = after[m]
-            lo, hi = min(a.lo, max(rem_lo, zero)), min(a.hi, max(rem_hi, zero))
-            out[(cap.id, m)] = Cut(limit, a, rt.Interval(lo, hi))
-            rem_lo -= lo
-            rem_hi -= hi
-            after[m] = rt.Interval(lo, hi)
-    total_lo = sum((a.lo for a in after.values()), zero)
-    total_hi = sum((a.hi for a in after.values()), zero)
-    if total_lo != result.total_min:
-        return None
-    if (result.total_max if result.total_max is not None else rt.INF) != total_hi:
-        return None
-    return {k: v for k, v in out.items() if k[1] not in undetermined}
+    return {(c.cap, c.item): Cut(c.limit, c.before, c.after)
+            for c in result.cuts if c.item not in undetermined}

@@ -180,7 +180,7 @@ class Evaluator:
                 for it in p.items
             ),
             caps=tuple(rt.CapSpec(c.citation.article, scope_spec(c.scope),
-                                  self._limit(c.limit), show(c.limit)) for c in p.caps),
+                                  self._limit(c.limit), show(c.limit), c.id) for c in p.caps),
             payments=tuple(stages),
         )
 

@@ -547,6 +547,7 @@ class Result:
     paid: tuple[tuple[FundingPlan, Decimal], ...] = field(repr=False, compare=False)
     payments: tuple[PaymentResult, ...]
     notes: tuple[str, ...] = field(default=())  # validity and exclusion reasons, for people
+    cuts: tuple[CapCut, ...] = field(default=(), repr=False, compare=False)  # caps, in order
 
     @property
     def funding(self) -> dict[str, Decimal]:
@@ -648,6 +649,18 @@ class CapSpec:
     scope: Scope
     limit: Callable[[Env], Value]
     shown: str
+    id: str = ""
+
+
+@dataclass
+class CapCut:
+    """What one cross-item cap did to one item: its amount before and after the cap."""
+
+    cap: str  # the cap's id
+    item: str
+    limit: Interval
+    before: Interval
+    after: Interval
 
 
 @dataclass(frozen=True)
@@ -784,7 +797,7 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
     return _Live(it, final, after, trace)
 
 
-def _apply_cap(cap: CapSpec, live: list[_Live], env: Env) -> None:
+def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) -> None:
     members = _scope(cap.scope, live)
     if not members:
         return
@@ -802,6 +815,7 @@ def _apply_cap(cap: CapSpec, live: list[_Live], env: Env) -> None:
             x.trace.append(_most_line(cap, limit, hi))
         rem_lo -= lo
         rem_hi -= hi
+        cuts.append(CapCut(cap.id, x.spec.id, limit, x.after, Interval(lo, hi)))
         x.after = Interval(lo, hi)
 
 
@@ -854,8 +868,9 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
         return Result(spec.id, on_date, ok, bool(exclusions), tuple(exclusions), (), ZERO_D,
                       ZERO_D, (), (), tuple(notes))
     live = [x for x in (_item(it, env) for it in spec.items) if x is not None]
+    cuts: list[CapCut] = []
     for c in spec.caps:
-        _apply_cap(c, live, env)
+        _apply_cap(c, live, env, cuts)
     total_lo = sum((x.after.lo for x in live), ZERO_D)
     total_hi = sum((x.after.hi for x in live), ZERO_D)
     paid = tuple((x.spec.plan, x.after.hi) for x in live if x.amount is not None)
@@ -867,7 +882,8 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
         for x in live
     )
     return Result(spec.id, on_date, True, False, (), items, total_lo,
-                  total_hi if total_hi.is_finite() else None, paid, payments, tuple(notes))
+                  total_hi if total_hi.is_finite() else None, paid, payments, tuple(notes),
+                  tuple(cuts))
 
 # --------------------------------------------------------------------------------------
 # The policy: 南昌市中小企业数字化转型城市试点工作专项资金管理办法

@@ -152,7 +152,7 @@ class PythonBackend:
                   Atom(f"exclusion_{ident(x.id)}"), Str(show(x.cond)))) for x in p.exclusions]),
             group("items", [it["spec"] for it in items]),  # type: ignore[misc]
             group("caps", [Call("CapSpec", (Str(c.citation.article), _scope(c.scope),
-                  Atom(f"limit_{ident(c.id)}"), Str(show(c.limit)))) for c in p.caps]),
+                  Atom(f"limit_{ident(c.id)}"), Str(show(c.limit)), Str(c.id))) for c in p.caps]),
             group("payments", [Call("ScheduleSpec", (
                 Str(s.citation.article), _scope(s.scope),
                 _tuple([_tuple([Str(st.name), Call("Decimal", (Str(dec(st.share.value)),))
