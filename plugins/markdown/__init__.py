@@ -283,7 +283,7 @@ class MarkdownBackend:
             "inputs": inputs,
             "amount": span(item.min, item.max),
             "total": span(res.total_min, res.total_max),
-            "trace": list(item.trace),
+            "trace": [Words(p).readable(t) for t in item.trace],
             "others": [(i.article, i.title, span(i.min, i.max)) for i in res.items if i.id != item_id],
         }
 
@@ -306,7 +306,7 @@ class MarkdownBackend:
                 example = {
                     "label": label, "on": (on or COMPARE_ON).isoformat(),
                     "items": [(i.article, i.title, span(i.min, i.max)) for i in res.items],
-                    "cut": [t for i in cut for t in i.trace if "累计上限" in t],
+                    "cut": [words.readable(t) for i in cut for t in i.trace if "累计上限" in t],
                     "total": span(res.total_min, res.total_max),
                 }
                 break

@@ -69,6 +69,14 @@ class Words:
     def label(self, name: str) -> str:
         return self.labels.get(name, name)
 
+    def readable(self, trace_line: str) -> str:
+        """A calculation trace line with fact and definition names replaced by their labels."""
+        if not self.labels:
+            return trace_line
+        names = sorted(self.labels, key=len, reverse=True)
+        pattern = re.compile(r"(?<![A-Za-z0-9_])(" + "|".join(map(re.escape, names)) + r")(?![A-Za-z0-9_])")
+        return pattern.sub(lambda m: f"〔{self.labels[m.group(1)]}〕", trace_line)
+
     def amount(self, e: n.Expr) -> str:
         w = self.amount
         if isinstance(e, n.MoneyLit):
