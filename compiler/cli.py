@@ -7,7 +7,6 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -16,7 +15,7 @@ from .build import diff, read_tree, render_all, write_atomically
 from .diagnostics import Diagnostic, Severity, render
 from .evaluate.evaluator import Evaluator
 from .evaluate.profile import ProfileError, load_json_profile
-from .evaluate.result import Result
+from .evaluate.runtime import Result
 from .pipeline import Loaded, load_named
 from .resources import SEED_POLICIES, policy_dirs
 from .testing import run_tests
@@ -257,10 +256,6 @@ def test_cmd(paths: tuple[str, ...]) -> None:
         _echo_err(f"{loaded.display}: {passed}/{len(outcomes)} 个测试通过")
     _echo_err(f"{total - failed} passed, {failed} failed")
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
-
-
-def run(argv: list[str] | None = None) -> Any:  # pragma: no cover - convenience for python -m
-    return main(argv)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,10 +7,8 @@ from decimal import Decimal
 
 from .diagnostics import Diagnostic, Severity
 from .evaluate.evaluator import Evaluator
-from .evaluate.money import Interval, fmt
 from .evaluate.profile import ProfileError
-from .evaluate.result import Result
-from .evaluate.runtime import UNDET
+from .evaluate.runtime import UNDET, Interval, Result, fmt
 from .model import nodes as n
 
 

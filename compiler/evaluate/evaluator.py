@@ -196,5 +196,3 @@ def calculate(policy: n.Policy, profile: Mapping[str, object] | object,
               on: dt.date | str | None = None) -> Result:
     return Evaluator(policy).calculate(profile, on)
 
-
-parse_on = rt.parse_on
