@@ -20,8 +20,7 @@ from typing import Any
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
 from compiler.model import nodes as n
-from compiler.model.printer import refs
-from compiler.model.queries import articles_by_fact
+from compiler.model.queries import articles_by_fact, block_exprs, facts_read
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, UNSPECIFIED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -72,25 +71,14 @@ def fact_schema(f: n.FactDecl, articles: list[str]) -> dict[str, Any]:
 
 def _only_for(p: n.Policy) -> dict[str, str]:
     """Facts read only by items of one beneficiary type (shown only for that type)."""
-    defs = {d.name: d.expr for d in p.definitions}
     by_fact: dict[str, set[str | None]] = {}
-
-    def walk(e: n.Expr, who: str | None, seen: set[str]) -> None:
-        for r in refs(e):
-            if r in defs and r not in seen:
-                seen.add(r)
-                walk(defs[r], who, seen)
-            else:
-                by_fact.setdefault(r, set()).add(who)
-
     for block in p.blocks():
         who = block.beneficiary if isinstance(block, n.Item) else None
-        for attr in ("cond", "amount", "limit", "at_most", "at_least"):
-            e = getattr(block, attr, None)
-            if e is not None:
-                walk(e, who, set())
-    return {f: next(iter(w)) for f, w in by_fact.items()  # type: ignore[misc]
-            if len(w) == 1 and next(iter(w)) is not None and f != "applicant_type"}
+        for e in block_exprs(block):
+            for fact in facts_read(p, e):
+                by_fact.setdefault(fact, set()).add(who)
+    return {fact: who for fact, (who,) in ((f, tuple(w)) for f, w in by_fact.items() if len(w) == 1)
+            if who is not None and fact != "applicant_type"}
 
 
 def input_schema(cp: CheckedPolicy) -> dict[str, Any]:

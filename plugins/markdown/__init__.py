@@ -169,7 +169,7 @@ class MarkdownBackend:
             "quote": _quote(it.citation.quote),
             "note": it.note,
             "funding": funding,
-            "examples": self._examples(cp, it, ev),
+            "examples": self._examples(cp, it, ev, words),
             "findings": [d.message for d in mine],
             "findings_raw": mine,
         }
@@ -187,7 +187,8 @@ class MarkdownBackend:
         return {"kind": plan.kind, "rows": rows, "text": text}
 
     # -- worked examples -----------------------------------------------------
-    def _examples(self, cp: CheckedPolicy, it: n.Item, ev: Evaluator) -> list[dict[str, Any]]:
+    def _examples(self, cp: CheckedPolicy, it: n.Item, ev: Evaluator, words: Words
+                  ) -> list[dict[str, Any]]:
         p = cp.policy
         found: list[dict[str, Any]] = []
         seen: set[str] = set()
@@ -198,7 +199,7 @@ class MarkdownBackend:
                 key = repr((sorted(profile.items()), t.date))
                 if key not in seen:
                     seen.add(key)
-                    found.append(self._example(p, t.name, profile, t.date, res, it.id))
+                    found.append(self._example(p, words, t.name, profile, t.date, res, it.id))
             if len(found) >= 2:
                 return found
         dates = [self._in_force_date(p), self._first_day(p)]
@@ -208,7 +209,7 @@ class MarkdownBackend:
                 key = repr((sorted(profile.items()), on))
                 if key not in seen:
                     seen.add(key)
-                    found.append(self._example(p, label, profile, on, res, it.id))
+                    found.append(self._example(p, words, label, profile, on, res, it.id))
             if len(found) >= 2:
                 break
         return found
@@ -266,8 +267,8 @@ class MarkdownBackend:
         return [("示例：满足本项全部条件、各项支出 30 万元", small),
                 ("示例：满足本项全部条件、各项支出 150 万元", large)]
 
-    def _example(self, p: n.Policy, label: str, profile: dict[str, object], on: dt.date | None,
-                 res: Result, item_id: str) -> dict[str, Any]:
+    def _example(self, p: n.Policy, words: Words, label: str, profile: dict[str, object],
+                 on: dt.date | None, res: Result, item_id: str) -> dict[str, Any]:
         facts = {f.name: f for f in p.facts}
         inputs = []
         for name, value in profile.items():
@@ -283,7 +284,7 @@ class MarkdownBackend:
             "inputs": inputs,
             "amount": span(item.min, item.max),
             "total": span(res.total_min, res.total_max),
-            "trace": [Words(p).readable(t) for t in item.trace],
+            "trace": [words.readable(t) for t in item.trace],
             "others": [(i.article, i.title, span(i.min, i.max)) for i in res.items if i.id != item_id],
         }
 
