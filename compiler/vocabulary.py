@@ -5,6 +5,7 @@ These names are the users' contract: one applicant profile runs against every po
 
 from __future__ import annotations
 
+from .evaluate.runtime import absent_value
 from .model.nodes import FactType
 
 APPLICANT_TYPES = (
@@ -71,13 +72,5 @@ BENEFICIARIES = dict(APPLICANT_TYPES)
 
 
 def default_for(ftype: FactType) -> object:
-    """The value an absent fact takes: false, 0, 0 元; text and enums stay absent (None)."""
-    from decimal import Decimal
-
-    if ftype.kind == "bool":
-        return False
-    if ftype.kind in ("money", "rate"):
-        return Decimal(0)
-    if ftype.kind == "int":
-        return 0
-    return None
+    """The value an absent fact takes (defined once, in the calculation runtime)."""
+    return absent_value(ftype.kind)

@@ -367,14 +367,19 @@ def check_value(spec: FactSpec, value: object) -> object:
     return Bad(f"应为文本，收到 {_show(value)}")
 
 
-def _default(spec: FactSpec) -> Any:
-    if spec.default is not None:
-        return spec.default
-    if spec.kind == "bool":
+def absent_value(kind: str) -> Any:
+    """The value an absent fact takes: false, 0, 0 元; text and enums stay absent (None)."""
+    if kind == "bool":
         return False
-    if spec.kind in ("money", "rate", "int"):
+    if kind in ("money", "rate"):
+        return Decimal(0)
+    if kind == "int":
         return 0
     return None
+
+
+def _default(spec: FactSpec) -> Any:
+    return spec.default if spec.default is not None else absent_value(spec.kind)
 
 
 class Env(dict):  # type: ignore[type-arg]
