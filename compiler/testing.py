@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -55,9 +56,8 @@ def _expected(ev: Evaluator, e: n.Expectation) -> tuple[Decimal | None, Decimal 
     return None, None
 
 
-def _check(ev: Evaluator, res: Result, e: n.Expectation, fail: object) -> None:
-    report = fail  # typed as a callable below
-    assert callable(report)
+def _check(ev: Evaluator, res: Result, e: n.Expectation,
+           report: Callable[[n.Expectation, str], None]) -> None:
     if e.kind == "in_force":
         if res.in_force is not e.value:
             report(e, f"期望 有效 为 {'是' if e.value else '否'}，实际为 {'是' if res.in_force else '否'}")

@@ -90,6 +90,10 @@ class _Fields:
         fs = self.by_kind.get(kind)
         return fs[0] if fs else None
 
+    def span(self, kind: str) -> Span | None:
+        f = self.one(kind)
+        return f.span if f else None
+
     def all(self, kind: str) -> list[Field]:
         return self.by_kind.get(kind, [])
 
@@ -248,8 +252,8 @@ def _header(b: Block, diags: list[Diagnostic]) -> n.Header:
         validity=validity,
         retroactive=retroactive,
         span=b.span,
-        parent_span=f.one("parent").span if f.one("parent") else None,  # type: ignore[union-attr]
-        source_span=f.one("source").span if f.one("source") else None,  # type: ignore[union-attr]
+        parent_span=f.span("parent"),
+        source_span=f.span("source"),
     )
 
 
