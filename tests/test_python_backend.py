@@ -172,11 +172,16 @@ def test_bad_profiles_raise_the_same_error_naming_the_field(
 
 def test_kunming_acceptance_case_through_the_generated_module(modules: dict[str, ModuleType]) -> None:
     k = modules["kunming"]
-    profile = k.Profile(applicant_type="enterprise", in_pilot_scope=True, acceptance_passed=True,
-                        digital_level=4, spend_software_cloud=1200000, lighthouse=True)
+    profile = k.Profile(applicant_type="enterprise", is_sme=True, in_pilot_scope=True,
+                        acceptance_passed=True, digital_level=4, spend_software_cloud=1200000,
+                        lighthouse=True)
     r = k.calculate(profile, on=dt.date(2025, 8, 1))
-    # 第七条第（一）项 500,000 + 第七条第（二）项 200,000, cut to 50% × 1,200,000 by 第十条
-    assert (r.total_min, r.total_max) == (Decimal("600000.00"), Decimal("600000.00"))
+    # 第七条第（一）项 “不超过改造投入的 50%” (a ceiling): 0..600,000, level-4 cap → 0..500,000;
+    # 第七条第（二）项 200,000 fixed; 第十条 cap 50% × 1,200,000 = 600,000 keeps the minimums
+    # (0 + 200,000) and hands the remaining 400,000 to the reform subsidy → total 200,000..600,000
+    assert (r.total_min, r.total_max) == (Decimal("200000.00"), Decimal("600000.00"))
+    assert (r.item("reform_subsidy").min, r.item("reform_subsidy").max) == (Decimal("0.00"),
+                                                                          Decimal("500000.00"))
     assert r.item("lighthouse_award").max == Decimal("200000.00")
     assert isinstance(r.total_min, Decimal)
 

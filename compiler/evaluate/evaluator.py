@@ -5,7 +5,8 @@
 * ``未定`` is an undetermined amount: it propagates through arithmetic (``未定 封顶 X`` is
   [0, X]) and is reported as ``null``.
 * An absent fact takes its default (false, 0, 0 元); absent text/enum facts make every
-  comparison and membership test false. Definitions (定义) are computed once per applicant;
+  comparison and membership test false. Text compares by key (runtime.text_key): Traditional
+  and Simplified spellings, full-/half-width forms and whitespace do not matter. Definitions (定义) are computed once per applicant;
   notes made inside a definition are not traced.
 * A requirement (资格) that is false, or an exclusion (排除) that is true, excludes the
   applicant: nothing is payable and ``exclusions`` names the articles.
@@ -13,9 +14,10 @@
   payable and ``in_force`` is false. A bound given as an event (事件) is open.
 * An item applies when its beneficiary matches ``applicant_type`` and its condition holds.
   Its amount is rounded down to the fen (see :mod:`compiler.evaluate.runtime`).
-* Cross-item caps (累计上限) are applied in declaration order; within a cap the items are
-  filled in declaration order, so the later items are cut first. An undetermined item in a
-  cap can take at most what the cap leaves.
+* Cross-item caps (累计上限) are applied in declaration order; within a cap each item first
+  keeps its minimum (in declaration order, under the cap's minimum), then the headroom under
+  the cap's maximum is handed out in declaration order, so the later items are cut first and
+  no item's range is inverted. An undetermined item in a cap can take at most what is left.
 * ``total`` is after every cap; ``funding`` sums each item's after-cap maximum by source.
 
 The evaluator interprets the model into a :class:`~compiler.evaluate.runtime.PolicySpec`;
@@ -31,6 +33,7 @@ from decimal import Decimal
 
 from ..model import nodes as n
 from ..model.printer import refs, show
+from ..textfold import policy_fold
 from ..vocabulary import FACTS
 from . import runtime as rt
 from .runtime import UNDET, Env, Interval, Result, Value
@@ -61,6 +64,8 @@ class Evaluator:
     def __init__(self, policy: n.Policy) -> None:
         self.policy = policy
         self.defs = {d.name: d for d in policy.definitions}
+        self.fold = str.maketrans(policy_fold(policy))
+        self._keys: dict[int, tuple[str, ...]] = {}
         self.spec = self._spec()
 
     # -- expressions ---------------------------------------------------------
@@ -97,10 +102,13 @@ class Evaluator:
                 return left and rt.truth(self.eval(e.right, env, notes))
             return left or rt.truth(self.eval(e.right, env, notes))
         if isinstance(e, n.Compare):
-            return rt.compare(e.op, self.eval(e.left, env, notes), self.eval(e.right, env, notes))
+            return rt.compare(e.op, self.eval(e.left, env, notes), self.eval(e.right, env, notes),
+                              self.fold)
         assert isinstance(e, n.Member)
-        return rt.member(self.eval(e.operand, env, notes), [x.value for x in e.values], e.open,
-                         notes)
+        keys = self._keys.get(id(e))
+        if keys is None:
+            keys = self._keys[id(e)] = tuple(rt.text_key(x.value, self.fold) for x in e.values)
+        return rt.member(self.eval(e.operand, env, notes), keys, e.open, notes, self.fold)
 
     def _ref(self, e: n.Ref, env: Env | dict[str, Value]) -> Value:
         if e.name in env:

@@ -20,6 +20,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
@@ -197,14 +198,29 @@ def tiers(notes: list[Note], arms: Sequence[tuple[Callable[[], bool], Callable[[
     return ZERO
 
 
-def compare(op: str, a: Value, b: Value) -> bool:
-    """Comparisons with an absent or undetermined value are false."""
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, and Traditional characters -> Simplified through ``fold`` (a ``str.translate``
+    table made at compile time, see compiler.textfold). Two spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+NO_FOLD: Mapping[int, str] = {}
+
+
+def compare(op: str, a: Value, b: Value, fold: Mapping[int, str] | None = None) -> bool:
+    """Comparisons with an absent or undetermined value are false; text compares by key."""
     if a is None or b is None or isinstance(a, Undetermined) or isinstance(b, Undetermined):
         return False
     x: Any = a.lo if isinstance(a, Interval) else a
     y: Any = b.lo if isinstance(b, Interval) else b
     if isinstance(a, Interval) != isinstance(b, Interval) and op not in ("==", "!="):
         return False
+    if isinstance(x, str) and isinstance(y, str):
+        x, y = text_key(x, fold or NO_FOLD), text_key(y, fold or NO_FOLD)
     try:
         if op == "==":
             return bool(x == y)
@@ -221,13 +237,20 @@ def compare(op: str, a: Value, b: Value) -> bool:
         return False
 
 
-def member(v: Value, values: Sequence[str], is_open: bool, notes: list[Note]) -> bool:
-    """Membership; for a list that ends in 等 in the source, unlisted values do not match."""
+def member(v: Value, keys: Sequence[str], is_open: bool, notes: list[Note],
+           fold: Mapping[int, str] | None = None) -> bool:
+    """Membership by text key (``keys`` are the listed values' keys, made at compile time).
+    An unlisted value is noted; for a list that ends in 等 in the source it does not match,
+    and the note says that the authority decides."""
     if v is None:
         return False
-    hit = v in values
-    if not hit and is_open:
-        notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理")
+    hit = (text_key(v, fold or NO_FOLD) if isinstance(v, str) else v) in keys
+    if not hit:
+        if is_open:
+            notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，是否属于“等”内由主管部门认定，"
+                         "计算时按不符合处理")
+        else:
+            notes.append(f"“{v}”不在列举中，按不符合处理")
     return hit
 
 
@@ -931,6 +954,7 @@ __all__ = [
     "negate",
     "pct",
     "sub",
+    "text_key",
     "tiers",
     "to_fen",
     "truth",

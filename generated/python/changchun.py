@@ -25,6 +25,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
@@ -206,14 +207,29 @@ def tiers(notes: list[Note], arms: Sequence[tuple[Callable[[], bool], Callable[[
     return ZERO
 
 
-def compare(op: str, a: Value, b: Value) -> bool:
-    """Comparisons with an absent or undetermined value are false."""
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, and Traditional characters -> Simplified through ``fold`` (a ``str.translate``
+    table made at compile time, see compiler.textfold). Two spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+NO_FOLD: Mapping[int, str] = {}
+
+
+def compare(op: str, a: Value, b: Value, fold: Mapping[int, str] | None = None) -> bool:
+    """Comparisons with an absent or undetermined value are false; text compares by key."""
     if a is None or b is None or isinstance(a, Undetermined) or isinstance(b, Undetermined):
         return False
     x: Any = a.lo if isinstance(a, Interval) else a
     y: Any = b.lo if isinstance(b, Interval) else b
     if isinstance(a, Interval) != isinstance(b, Interval) and op not in ("==", "!="):
         return False
+    if isinstance(x, str) and isinstance(y, str):
+        x, y = text_key(x, fold or NO_FOLD), text_key(y, fold or NO_FOLD)
     try:
         if op == "==":
             return bool(x == y)
@@ -230,13 +246,20 @@ def compare(op: str, a: Value, b: Value) -> bool:
         return False
 
 
-def member(v: Value, values: Sequence[str], is_open: bool, notes: list[Note]) -> bool:
-    """Membership; for a list that ends in 等 in the source, unlisted values do not match."""
+def member(v: Value, keys: Sequence[str], is_open: bool, notes: list[Note],
+           fold: Mapping[int, str] | None = None) -> bool:
+    """Membership by text key (``keys`` are the listed values' keys, made at compile time).
+    An unlisted value is noted; for a list that ends in 等 in the source it does not match,
+    and the note says that the authority decides."""
     if v is None:
         return False
-    hit = v in values
-    if not hit and is_open:
-        notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理")
+    hit = (text_key(v, fold or NO_FOLD) if isinstance(v, str) else v) in keys
+    if not hit:
+        if is_open:
+            notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，是否属于“等”内由主管部门认定，"
+                         "计算时按不符合处理")
+        else:
+            notes.append(f"“{v}”不在列举中，按不符合处理")
     return hit
 
 
@@ -803,6 +826,20 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
 
 
 def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) -> None:
+    """Fill one cross-item cap. The rule, for the items in the cap's scope:
+
+    1. minimums first: in declaration order, each item keeps as much of its minimum as the
+       cap's minimum still allows;
+    2. then the headroom: what the cap's maximum leaves above the kept minimums is handed out
+       in declaration order, each item up to its own maximum.
+
+    So a later item is cut first (for fixed amounts this is the whole rule), every item keeps
+    min <= max, and the items add up exactly to min(sum of minimums, cap minimum) ..
+    min(sum of maximums, cap maximum) — the range of the capped total. (Filling the minimums
+    and the maximums independently, each in declaration order, could give a ranged item
+    declared before a fixed one more than the fixed item's share at the top and less at the
+    bottom: an inverted 200000.00..0.00.)
+    """
     members = _scope(cap.scope, live)
     if not members:
         return
@@ -810,23 +847,28 @@ def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) ->
     if not isinstance(limit_v, Interval):
         return
     limit = limit_v.to_fen()
-    rem_lo, rem_hi = limit.lo, limit.hi
+    room = max(limit.lo, ZERO_D)
+    lows: list[Decimal] = []
     for x in members:
-        lo = min(x.after.lo, max(rem_lo, ZERO_D))
-        hi = min(x.after.hi, max(rem_hi, ZERO_D))
+        lo = min(x.after.lo, room)
+        room -= lo
+        lows.append(lo)
+    spare = max(limit.hi - sum(lows, ZERO_D), ZERO_D)
+    for x, lo in zip(members, lows):
+        hi = lo + min(x.after.hi - lo, spare)
+        spare -= hi - lo
         if x.amount is not None and (lo != x.after.lo or hi != x.after.hi):
             x.trace.append(_cut_line(cap, limit, x.after, Interval(lo, hi)))
         elif x.amount is None and hi.is_finite():
             x.trace.append(_most_line(cap, limit, hi))
-        rem_lo -= lo
-        rem_hi -= hi
         cuts.append(CapCut(cap.id, x.spec.id, limit, x.after, Interval(lo, hi)))
         x.after = Interval(lo, hi)
 
 
 def _cut_line(cap: CapSpec, limit: Interval, before: Interval, after: Interval) -> Note:
+    cut = sorted((before.lo - after.lo, before.hi - after.hi))
     return lambda: (f"{cap.article} 累计上限 {limit.show()}（{cap.shown}）：本项削减 "
-                    f"{Interval(before.lo - after.lo, before.hi - after.hi).show()}，实付 {after.show()}")
+                    f"{Interval(cut[0], cut[1]).show()}，实付 {after.show()}")
 
 
 def _most_line(cap: CapSpec, limit: Interval, hi: Decimal) -> Note:
@@ -898,6 +940,22 @@ POLICY_ID = 'changchun'
 TITLE = '长春市中小企业数字化转型专项资金使用管理办法（暂行）'
 DOCUMENT_NUMBER = ''
 SOURCE = 'policies/changchun.policy'
+
+# Text facts compare by runtime.text_key: Traditional -> Simplified for the characters that
+# occur in this policy's lists (derived from OpenCC when the module was generated).
+TEXT_FOLD: dict[int, str] = str.maketrans({
+    '備': '备',  # U+5099
+    '葯': '药',  # U+846F
+    '藥': '药',  # U+85E5
+    '裝': '装',  # U+88DD
+    '製': '制',  # U+88FD
+    '車': '车',  # U+8ECA
+    '軌': '轨',  # U+8ECC
+    '電': '电',  # U+96FB
+    '車': '车',  # U+F902
+    '零': '零',  # U+F9B2
+    '器': '器',  # U+FA38
+})
 
 VOCABULARY: dict[str, FactSpec] = {
     'acceptance_passed': FactSpec('acceptance_passed', 'bool', '改造项目验收合格', low=None, high=None),
@@ -1061,6 +1119,7 @@ FACTS: tuple[FactSpec, ...] = (
     FactSpec('spend_software_cloud', 'money', '软件、云服务支出', low=None, high=None),
     FactSpec('spend_data_equipment', 'money', '网关、路由等数据采集传输设备支出', low=None, high=None),
     FactSpec('spend_consulting', 'money', '咨询诊断等服务支出', low=None, high=None),
+    FactSpec('is_sme', 'bool', '中小企业', low=None, high=None),
     FactSpec('cloud_platform_adopted', 'bool', '上云上平台', low=None, high=None),
     FactSpec('platform_benchmark', 'bool', '工业互联网平台创新应用标杆', low=None, high=None),
     FactSpec('awarded_products', 'int', '获奖励的“小快轻准”产品和服务数量', low=0, high=None),
@@ -1092,6 +1151,39 @@ FACTS: tuple[FactSpec, ...] = (
         high=None,
         default=False,
     ),
+    FactSpec('abnormal_operation_listed', 'bool', '被列入经营异常名录', low=None, high=None, default=False),
+    FactSpec(
+        'serious_dishonesty_listed',
+        'bool',
+        '被列入严重失信主体名单',
+        low=None,
+        high=None,
+        default=False,
+    ),
+    FactSpec(
+        'major_incident_3y',
+        'bool',
+        '近三年发生重大安全（含网络安全、数据安全等）、质量、环境污染等事故',
+        low=None,
+        high=None,
+        default=False,
+    ),
+    FactSpec(
+        'tax_violation_3y',
+        'bool',
+        '近三年存在偷漏税等违法违规行为',
+        low=None,
+        high=None,
+        default=False,
+    ),
+    FactSpec(
+        'disqualified_3y',
+        'bool',
+        '因违规操作被取消申报资格未满三年',
+        low=None,
+        high=None,
+        default=False,
+    ),
 )
 
 
@@ -1101,7 +1193,7 @@ class Profile:
 
     applicant_type: str | None = None
     """申报主体类型（必填） — 枚举：enterprise（企业）、service_provider（数字化服务商）、platform_operator（平台
-    运营方）、public_institution（事业单位等公共机构）。见 第四条。"""
+    运营方）、public_institution（事业单位等公共机构）。见 第四条、第七条。"""
 
     industry: str | None = None
     """所属行业 — 文本。见 第四条。"""
@@ -1129,6 +1221,9 @@ class Profile:
 
     spend_consulting: Decimal | int | str | None = None
     """咨询诊断等服务支出 — 金额（元，非负，最多两位小数）。见 第七条第（一）项。"""
+
+    is_sme: bool | None = None
+    """中小企业 — 是/否。见 第七条。"""
 
     cloud_platform_adopted: bool | None = None
     """上云上平台 — 是/否。见 第七条第（二）项。"""
@@ -1163,6 +1258,21 @@ class Profile:
     procured_service: bool | None = None
     """政府采购的数字化转型公共服务提供方 — 是/否。见 第七条第（六）项。"""
 
+    abnormal_operation_listed: bool | None = None
+    """被列入经营异常名录 — 是/否。见 第十三条。"""
+
+    serious_dishonesty_listed: bool | None = None
+    """被列入严重失信主体名单 — 是/否。见 第十三条。"""
+
+    major_incident_3y: bool | None = None
+    """近三年发生重大安全（含网络安全、数据安全等）、质量、环境污染等事故 — 是/否。见 第十三条。"""
+
+    tax_violation_3y: bool | None = None
+    """近三年存在偷漏税等违法违规行为 — 是/否。见 第十三条。"""
+
+    disqualified_3y: bool | None = None
+    """因违规操作被取消申报资格未满三年 — 是/否。见 第二十条。"""
+
     def to_mapping(self) -> dict[str, object]:
         """The profile as a mapping, leaving out the facts not given."""
         return {k: v for k, v in vars(self).items() if v is not None}
@@ -1179,18 +1289,33 @@ def d_reform_spend(env: Env) -> Value:
     return env.memo['reform_spend']
 
 
-def requirement_pilot_industry(env: Env) -> bool:
+def d_pilot_industry(env: Env) -> Value:
+    """属于四个试点细分行业 = industry 属于 [\"汽车零部件配件制造\", \"轨道交通高端装备制造\", \"电子元器件制造\"
+    , \"中成药生物药品制品制造\"] 或 industry == \"中成药生物药品制造\""""
+    if 'pilot_industry' not in env.memo:
+        env.memo['pilot_industry'] = (
+            member(
+                env['industry'],
+                ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
+                False,
+                [],
+                TEXT_FOLD,
+            )
+            or compare('==', env['industry'], '中成药生物药品制造', TEXT_FOLD)
+        )
+    return env.memo['pilot_industry']
+
+
+def requirement_pilot_industry_only(env: Env) -> bool:
     """资格 第四条：本办法支持试点行业为纳入工信部备案的汽车零部件配件制造、轨道交通高端装备制造、电子元器件制造
     、中成药生物药品制品制造四个行业。"""
-    return (
-        compare('!=', env['applicant_type'], 'enterprise')
-        or member(
-            env['industry'],
-            ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
-            False,
-            [],
-        )
-    )
+    return (compare('!=', env['applicant_type'], 'enterprise', TEXT_FOLD) or truth(d_pilot_industry(env)))
+
+
+def requirement_sme_only(env: Env) -> bool:
+    """资格 第七条：支持企业范围为长春市汽车零部件配件制造、轨道交通高端装备制造、电子元器件制造和中成药生物药品
+    制造等四个细分行业中小企业。"""
+    return (compare('!=', env['applicant_type'], 'enterprise', TEXT_FOLD) or truth(env['is_sme']))
 
 
 def requirement_basic_conditions(env: Env) -> bool:
@@ -1224,6 +1349,22 @@ def exclusion_dishonesty(env: Env) -> bool:
     return truth(env['serious_dishonesty_3y'])
 
 
+def exclusion_enterprise_record(env: Env) -> bool:
+    """排除 第十三条：同时，企业未被列入经营异常名录或严重失信主体名单，近三年未发生重大安全（含网络安全、数据安
+    全等）、质量、环境污染等事故及偷漏税等违法违规行为。"""
+    return (
+        truth(env['abnormal_operation_listed'])
+        or truth(env['serious_dishonesty_listed'])
+        or truth(env['major_incident_3y'])
+        or truth(env['tax_violation_3y'])
+    )
+
+
+def exclusion_debarment(env: Env) -> bool:
+    """排除 第二十条：如发现违规操作，取消其申报资格，三年内不准参加有关项目申报"""
+    return truth(env['disqualified_3y'])
+
+
 def applies_reform_subsidy(env: Env) -> bool:
     """Whether 第七条第（一）项 applies (besides the beneficiary type)."""
     return (truth(env['in_pilot_scope']) and truth(env['acceptance_passed']))
@@ -1236,10 +1377,15 @@ def item_reform_subsidy(env: Env) -> Amount:
     出。支持额度最高不超过按核定改造投入比例的 50%，奖补金额累计最高不超过 50万元。
     """
     notes: list[Note] = []
-    whole = '50% × reform_spend 封顶 50万元'
+    whole = '不超过 (50% × reform_spend) 封顶 50万元'
     whole_names: tuple[str, ...] = ('reform_spend',)
-    value = cap(mul(pct('50'), d_reform_spend(env)), yuan('500000'), '50% × reform_spend 封顶 50万元', notes)
-    return amount(value, notes, '50% × reform_spend 封顶 50万元', ('reform_spend',), whole, whole_names)
+    value = cap(
+        upto(mul(pct('50'), d_reform_spend(env))),
+        yuan('500000'),
+        '不超过 (50% × reform_spend) 封顶 50万元',
+        notes,
+    )
+    return amount(value, notes, '不超过 (50% × reform_spend) 封顶 50万元', ('reform_spend',), whole, whole_names)
 
 
 def applies_production_stage_extra(env: Env) -> bool:
@@ -1306,13 +1452,26 @@ def applies_product_award(env: Env) -> bool:
 def item_product_award(env: Env) -> Amount:
     """第七条第（三）项 优秀“小快轻准”产品和服务奖励
 
-    原文：对于其中优秀的“小快轻准”产品和服务予以奖励。奖励金额为每个“小快轻准”产品和服务不超过 5万元，
+    原文：对于其中优秀的“小快轻准”产品和服务予以奖励。奖励金额为每个“小快轻准”产品和服务不超过 5万元，每家服务
+    商奖补累计不超过 50万元。
     """
     notes: list[Note] = []
-    whole = '不超过 5万元 × awarded_products'
+    whole = '不超过 5万元 × awarded_products 封顶 50万元'
     whole_names: tuple[str, ...] = ('awarded_products',)
-    value = mul(upto(yuan('50000')), env['awarded_products'])
-    return amount(value, notes, '不超过 5万元 × awarded_products', ('awarded_products',), whole, whole_names)
+    value = cap(
+        mul(upto(yuan('50000')), env['awarded_products']),
+        yuan('500000'),
+        '不超过 5万元 × awarded_products 封顶 50万元',
+        notes,
+    )
+    return amount(
+        value,
+        notes,
+        '不超过 5万元 × awarded_products 封顶 50万元',
+        ('awarded_products',),
+        whole,
+        whole_names,
+    )
 
 
 def applies_excellent_provider_award(env: Env) -> bool:
@@ -1366,28 +1525,21 @@ def item_procurement_service(env: Env) -> Amount:
     value = UNDET
     return amount(value, notes, '未定', (), whole, whole_names)
 
-
-def limit_provider_cap(env: Env) -> Value:
-    """累计上限 第七条第（三）项：每家服务商奖补累计不超过 50万元。"""
-    return yuan('500000')
-
 POLICY = PolicySpec(
     id=POLICY_ID,
     valid_from=None,
-    valid_until=None,
+    valid_until=dt.date.fromisoformat('2027-12-31'),
     retro_from=None,
-    events=('印发之日（原文未载明日期）', '长春市中小企业数字化转型城市试点期结束'),
+    events=('印发之日（原文未载明日期）',),
     facts=FACTS,
     vocabulary=VOCABULARY,
     requirements=(
         CheckSpec(
             '第四条',
-            requirement_pilot_industry,
-            (
-                'applicant_type != "enterprise" 或 industry 属于 ["汽车零部件配件制造", "轨道交通高端装备'
-                '制造", "电子元器件制造", "中成药生物药品制品制造"]'
-            ),
+            requirement_pilot_industry_only,
+            'applicant_type != "enterprise" 或 pilot_industry',
         ),
+        CheckSpec('第七条', requirement_sme_only, 'applicant_type != "enterprise" 或 is_sme'),
         CheckSpec(
             '第十三条',
             requirement_basic_conditions,
@@ -1399,6 +1551,12 @@ POLICY = PolicySpec(
         CheckSpec('第十条第（二）项', exclusion_pilot_2022, 'in_2022_pilot'),
         CheckSpec('第十条第（三）项', exclusion_unaccepted, 'pilot_ended_unaccepted'),
         CheckSpec('第十一条第（一）项', exclusion_dishonesty, 'serious_dishonesty_3y'),
+        CheckSpec(
+            '第十三条',
+            exclusion_enterprise_record,
+            'abnormal_operation_listed 或 serious_dishonesty_listed 或 major_incident_3y 或 tax_violation_3y',
+        ),
+        CheckSpec('第二十条', exclusion_debarment, 'disqualified_3y'),
     ),
     items=(
         ItemSpec(
@@ -1482,15 +1640,7 @@ POLICY = PolicySpec(
             (FundingSpec((('central', Decimal('1')),), ('central',), True, '第七条'),),
         ),
     ),
-    caps=(
-        CapSpec(
-            '第七条第（三）项',
-            Scope('items', ('product_award', 'excellent_provider_award'), None),
-            limit_provider_cap,
-            '50万元',
-            'provider_cap',
-        ),
-    ),
+    caps=(),
     payments=(),
 )
 

@@ -25,6 +25,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
@@ -206,14 +207,29 @@ def tiers(notes: list[Note], arms: Sequence[tuple[Callable[[], bool], Callable[[
     return ZERO
 
 
-def compare(op: str, a: Value, b: Value) -> bool:
-    """Comparisons with an absent or undetermined value are false."""
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, and Traditional characters -> Simplified through ``fold`` (a ``str.translate``
+    table made at compile time, see compiler.textfold). Two spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+NO_FOLD: Mapping[int, str] = {}
+
+
+def compare(op: str, a: Value, b: Value, fold: Mapping[int, str] | None = None) -> bool:
+    """Comparisons with an absent or undetermined value are false; text compares by key."""
     if a is None or b is None or isinstance(a, Undetermined) or isinstance(b, Undetermined):
         return False
     x: Any = a.lo if isinstance(a, Interval) else a
     y: Any = b.lo if isinstance(b, Interval) else b
     if isinstance(a, Interval) != isinstance(b, Interval) and op not in ("==", "!="):
         return False
+    if isinstance(x, str) and isinstance(y, str):
+        x, y = text_key(x, fold or NO_FOLD), text_key(y, fold or NO_FOLD)
     try:
         if op == "==":
             return bool(x == y)
@@ -230,13 +246,20 @@ def compare(op: str, a: Value, b: Value) -> bool:
         return False
 
 
-def member(v: Value, values: Sequence[str], is_open: bool, notes: list[Note]) -> bool:
-    """Membership; for a list that ends in 等 in the source, unlisted values do not match."""
+def member(v: Value, keys: Sequence[str], is_open: bool, notes: list[Note],
+           fold: Mapping[int, str] | None = None) -> bool:
+    """Membership by text key (``keys`` are the listed values' keys, made at compile time).
+    An unlisted value is noted; for a list that ends in 等 in the source it does not match,
+    and the note says that the authority decides."""
     if v is None:
         return False
-    hit = v in values
-    if not hit and is_open:
-        notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理")
+    hit = (text_key(v, fold or NO_FOLD) if isinstance(v, str) else v) in keys
+    if not hit:
+        if is_open:
+            notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，是否属于“等”内由主管部门认定，"
+                         "计算时按不符合处理")
+        else:
+            notes.append(f"“{v}”不在列举中，按不符合处理")
     return hit
 
 
@@ -803,6 +826,20 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
 
 
 def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) -> None:
+    """Fill one cross-item cap. The rule, for the items in the cap's scope:
+
+    1. minimums first: in declaration order, each item keeps as much of its minimum as the
+       cap's minimum still allows;
+    2. then the headroom: what the cap's maximum leaves above the kept minimums is handed out
+       in declaration order, each item up to its own maximum.
+
+    So a later item is cut first (for fixed amounts this is the whole rule), every item keeps
+    min <= max, and the items add up exactly to min(sum of minimums, cap minimum) ..
+    min(sum of maximums, cap maximum) — the range of the capped total. (Filling the minimums
+    and the maximums independently, each in declaration order, could give a ranged item
+    declared before a fixed one more than the fixed item's share at the top and less at the
+    bottom: an inverted 200000.00..0.00.)
+    """
     members = _scope(cap.scope, live)
     if not members:
         return
@@ -810,23 +847,28 @@ def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) ->
     if not isinstance(limit_v, Interval):
         return
     limit = limit_v.to_fen()
-    rem_lo, rem_hi = limit.lo, limit.hi
+    room = max(limit.lo, ZERO_D)
+    lows: list[Decimal] = []
     for x in members:
-        lo = min(x.after.lo, max(rem_lo, ZERO_D))
-        hi = min(x.after.hi, max(rem_hi, ZERO_D))
+        lo = min(x.after.lo, room)
+        room -= lo
+        lows.append(lo)
+    spare = max(limit.hi - sum(lows, ZERO_D), ZERO_D)
+    for x, lo in zip(members, lows):
+        hi = lo + min(x.after.hi - lo, spare)
+        spare -= hi - lo
         if x.amount is not None and (lo != x.after.lo or hi != x.after.hi):
             x.trace.append(_cut_line(cap, limit, x.after, Interval(lo, hi)))
         elif x.amount is None and hi.is_finite():
             x.trace.append(_most_line(cap, limit, hi))
-        rem_lo -= lo
-        rem_hi -= hi
         cuts.append(CapCut(cap.id, x.spec.id, limit, x.after, Interval(lo, hi)))
         x.after = Interval(lo, hi)
 
 
 def _cut_line(cap: CapSpec, limit: Interval, before: Interval, after: Interval) -> Note:
+    cut = sorted((before.lo - after.lo, before.hi - after.hi))
     return lambda: (f"{cap.article} 累计上限 {limit.show()}（{cap.shown}）：本项削减 "
-                    f"{Interval(before.lo - after.lo, before.hi - after.hi).show()}，实付 {after.show()}")
+                    f"{Interval(cut[0], cut[1]).show()}，实付 {after.show()}")
 
 
 def _most_line(cap: CapSpec, limit: Interval, hi: Decimal) -> Note:
@@ -898,6 +940,23 @@ POLICY_ID = 'kunming'
 TITLE = '昆明市中小企业数字化转型专项资金管理办法'
 DOCUMENT_NUMBER = '昆工信规〔2024〕1号'
 SOURCE = 'policies/kunming.policy'
+
+# Text facts compare by runtime.text_key: Traditional -> Simplified for the characters that
+# occur in this policy's lists (derived from OpenCC when the module was generated).
+TEXT_FOLD: dict[int, str] = str.maketrans({
+    '備': '备',  # U+5099
+    '學': '学',  # U+5B78
+    '綠': '绿',  # U+7DA0
+    '緑': '绿',  # U+7DD1
+    '葯': '药',  # U+846F
+    '藥': '药',  # U+85E5
+    '裝': '装',  # U+88DD
+    '製': '制',  # U+88FD
+    '電': '电',  # U+96FB
+    '綠': '绿',  # U+F93D
+    '力': '力',  # U+F98A
+    '料': '料',  # U+F9BE
+})
 
 VOCABULARY: dict[str, FactSpec] = {
     'acceptance_passed': FactSpec('acceptance_passed', 'bool', '改造项目验收合格', low=None, high=None),
@@ -1071,10 +1130,27 @@ FACTS: tuple[FactSpec, ...] = (
         high=None,
     ),
     FactSpec('in_2022_pilot', 'bool', '已纳入工信厅联企业〔2022〕22号改造试点', low=None, high=None),
+    FactSpec('is_sme', 'bool', '中小企业', low=None, high=None),
     FactSpec(
         'pilot_ended_unaccepted',
         'bool',
         '试点实施期结束时项目未验收或验收不合格',
+        low=None,
+        high=None,
+        default=False,
+    ),
+    FactSpec(
+        'pilot_suspended',
+        'bool',
+        '因项目取消、验收不合格、企业破产等因素暂停试点工作',
+        low=None,
+        high=None,
+        default=False,
+    ),
+    FactSpec(
+        'falsified_application_3y',
+        'bool',
+        '因申报材料弄虚作假被取消申报资格未满三年',
         low=None,
         high=None,
         default=False,
@@ -1099,7 +1175,7 @@ class Profile:
     运营方）、public_institution（事业单位等公共机构）。"""
 
     industry: str | None = None
-    """所属行业 — 文本。见 第七条第（三）项。"""
+    """所属行业 — 文本。见 第七条第（三）项、第七条第（四）项。"""
 
     in_pilot_scope: bool | None = None
     """纳入试点改造范围 — 是/否。见 第七条第（一）项、第七条第（五）项。"""
@@ -1117,7 +1193,7 @@ class Profile:
     """网关、路由等数据采集传输设备支出 — 金额（元，非负，最多两位小数）。见 第七条第（一）项、第十条。"""
 
     spend_consulting: Decimal | int | str | None = None
-    """咨询诊断等服务支出 — 金额（元，非负，最多两位小数）。见 第十条。"""
+    """咨询诊断等服务支出 — 金额（元，非负，最多两位小数）。见 第七条第（五）项、第十条。"""
 
     lighthouse: bool | None = None
     """数字化转型“小灯塔”企业 — 是/否。见 第七条第（二）项。"""
@@ -1137,8 +1213,17 @@ class Profile:
     in_2022_pilot: bool | None = None
     """已纳入工信厅联企业〔2022〕22号改造试点 — 是/否。见 第九条第（一）项。"""
 
+    is_sme: bool | None = None
+    """中小企业 — 是/否。见 第七条第（一）项、第七条第（三）项。"""
+
     pilot_ended_unaccepted: bool | None = None
     """试点实施期结束时项目未验收或验收不合格 — 是/否。见 第九条第（三）项。"""
+
+    pilot_suspended: bool | None = None
+    """因项目取消、验收不合格、企业破产等因素暂停试点工作 — 是/否。见 第十四条。"""
+
+    falsified_application_3y: bool | None = None
+    """因申报材料弄虚作假被取消申报资格未满三年 — 是/否。见 第二十三条。"""
 
     evaluation_agency: bool | None = None
     """受委托开展评测验收服务的评测机构 — 是/否。见 第七条第（六）项。"""
@@ -1181,6 +1266,7 @@ def d_pilot_industry(env: Env) -> Value:
             ),
             False,
             [],
+            TEXT_FOLD,
         )
     return env.memo['pilot_industry']
 
@@ -1207,42 +1293,91 @@ def exclusion_unaccepted(env: Env) -> bool:
     return truth(env['pilot_ended_unaccepted'])
 
 
+def exclusion_pilot_suspended(env: Env) -> bool:
+    """排除 第十四条：试点企业因项目取消、验收不合格、企业破产等因素暂停试点工作的，不再给予支持，并收回补助资金
+    。"""
+    return truth(env['pilot_suspended'])
+
+
+def exclusion_falsified_application(env: Env) -> bool:
+    """排除 第二十三条：如发现申报材料弄虚作假的取消申报资格，三年内不得进行补助"""
+    return truth(env['falsified_application_3y'])
+
+
 def applies_reform_subsidy(env: Env) -> bool:
     """Whether 第七条第（一）项 applies (besides the beneficiary type)."""
     return (
         truth(env['in_pilot_scope'])
         and truth(env['acceptance_passed'])
         and compare('>=', env['digital_level'], iv('2'))
+        and truth(env['is_sme'])
     )
 
 
 def item_reform_subsidy(env: Env) -> Amount:
     """第七条第（一）项 中小企业数字化转型企业改造补助
 
-    原文：对纳入试点改造范围企业的数字化转型相关软件、云服务支出，以及网关、路由等必要的数据采集传输设备支出给
-    予补助。
+    原文：开展中小企业数字化改造工作，对纳入试点改造范围企业的数字化转型相关软件、云服务支出，以及网关、路由等
+    必要的数据采集传输设备支出给予补助。
     补助标准不超过改造投入的 50%，其中，达到二级水平的企业，每家最高补助
     20 万元；达到三级水平的企业，每家最高补助 40 万元；达到四级及以上水平的
     企业，每家最高补助 50 万元。
     """
     notes: list[Note] = []
     whole = (
-        '分档 { 当 digital_level == 2 则 50% × reform_spend 封顶 20万元；当 digital_level == 3 则 50% × refor'
-        'm_spend 封顶 40万元；当 digital_level >= 4 则 50% × reform_spend 封顶 50万元 }'
+        '分档 { 当 digital_level == 2 则 不超过 (50% × reform_spend) 封顶 20万元；当 digital_level == 3 则 不'
+        '超过 (50% × reform_spend) 封顶 40万元；当 digital_level >= 4 则 不超过 (50% × reform_spend) 封顶 50'
+        '万元 }'
     )
     whole_names: tuple[str, ...] = ('digital_level', 'reform_spend')
     if compare('==', env['digital_level'], iv('2')):
         notes.append('分档：适用第 1 档（当 digital_level == 2）')
-        value = cap(mul(pct('50'), d_reform_spend(env)), yuan('200000'), '50% × reform_spend 封顶 20万元', notes)
-        return amount(value, notes, '50% × reform_spend 封顶 20万元', ('reform_spend',), whole, whole_names)
+        value = cap(
+            upto(mul(pct('50'), d_reform_spend(env))),
+            yuan('200000'),
+            '不超过 (50% × reform_spend) 封顶 20万元',
+            notes,
+        )
+        return amount(
+            value,
+            notes,
+            '不超过 (50% × reform_spend) 封顶 20万元',
+            ('reform_spend',),
+            whole,
+            whole_names,
+        )
     if compare('==', env['digital_level'], iv('3')):
         notes.append('分档：适用第 2 档（当 digital_level == 3）')
-        value = cap(mul(pct('50'), d_reform_spend(env)), yuan('400000'), '50% × reform_spend 封顶 40万元', notes)
-        return amount(value, notes, '50% × reform_spend 封顶 40万元', ('reform_spend',), whole, whole_names)
+        value = cap(
+            upto(mul(pct('50'), d_reform_spend(env))),
+            yuan('400000'),
+            '不超过 (50% × reform_spend) 封顶 40万元',
+            notes,
+        )
+        return amount(
+            value,
+            notes,
+            '不超过 (50% × reform_spend) 封顶 40万元',
+            ('reform_spend',),
+            whole,
+            whole_names,
+        )
     if compare('>=', env['digital_level'], iv('4')):
         notes.append('分档：适用第 3 档（当 digital_level >= 4）')
-        value = cap(mul(pct('50'), d_reform_spend(env)), yuan('500000'), '50% × reform_spend 封顶 50万元', notes)
-        return amount(value, notes, '50% × reform_spend 封顶 50万元', ('reform_spend',), whole, whole_names)
+        value = cap(
+            upto(mul(pct('50'), d_reform_spend(env))),
+            yuan('500000'),
+            '不超过 (50% × reform_spend) 封顶 50万元',
+            notes,
+        )
+        return amount(
+            value,
+            notes,
+            '不超过 (50% × reform_spend) 封顶 50万元',
+            ('reform_spend',),
+            whole,
+            whole_names,
+        )
     notes.append("分档：没有适用的档次，按 0 计")
     return Amount(ZERO, notes, whole, ())
 
@@ -1266,14 +1401,14 @@ def item_lighthouse_award(env: Env) -> Amount:
 
 def applies_workshop_award(env: Env) -> bool:
     """Whether 第七条第（三）项 applies (besides the beneficiary type)."""
-    return (truth(env['digital_workshop_title']) and truth(d_pilot_industry(env)))
+    return (truth(env['digital_workshop_title']) and truth(d_pilot_industry(env)) and truth(env['is_sme']))
 
 
 def item_workshop_award(env: Env) -> Amount:
     """第七条第（三）项 数字化车间/智能工厂奖励
 
-    原文：获评国家级数字化车间/智能工厂、省级灯塔工厂/数智工厂或其他同级别同范畴称号的，经评审公示无异议后，给
-    予企业不超过 100 万元的奖励。
+    原文：鼓励试点细分行业中小企业打造数字化车间、智能工厂。获评国家级数字化车间/智能工厂、省级灯塔工厂/数智工
+    厂或其他同级别同范畴称号的，经评审公示无异议后，给予企业不超过 100 万元的奖励。
     """
     notes: list[Note] = []
     whole = '不超过 100万元'
@@ -1284,13 +1419,15 @@ def item_workshop_award(env: Env) -> Amount:
 
 def applies_chain_award(env: Env) -> bool:
     """Whether 第七条第（四）项 applies (besides the beneficiary type)."""
-    return truth(env['chain_transformation_award'])
+    return (truth(env['chain_transformation_award']) and truth(d_pilot_industry(env)))
 
 
 def item_chain_award(env: Env) -> Amount:
     """第七条第（四）项 “链式”转型企业奖励
 
-    原文：对获评中小企业“链式”数字化转型的企业给予不超过 100 万元的奖励。
+    原文：鼓励试点细分行业龙头企业、链主企业通过技术扩散、场景开放、资源共享等形式带动产业链供应链上下游企业数
+    字化转型，促进大中小企业融通创新和上下游协同发展。对获评中小企业“链式”数字化转型的企业给予不超过 100 万元
+    的奖励。
     """
     notes: list[Note] = []
     whole = '不超过 100万元'
@@ -1301,13 +1438,18 @@ def item_chain_award(env: Env) -> Amount:
 
 def applies_diagnosis_subsidy(env: Env) -> bool:
     """Whether 第七条第（五）项 applies (besides the beneficiary type)."""
-    return (truth(env['in_pilot_scope']) and truth(env['acceptance_passed']))
+    return (
+        truth(env['in_pilot_scope'])
+        and truth(env['acceptance_passed'])
+        and compare('>', env['spend_consulting'], yuan('0'))
+    )
 
 
 def item_diagnosis_subsidy(env: Env) -> Amount:
     """第七条第（五）项 试点企业诊断服务补助
 
-    原文：支持纳入改造范围的企业自主选择服务商提供诊断服务。企业数字化转型通过验收后，给予每户企业适当补助。
+    原文：支持试点企业选择数字化转型服务商的诊断服务。支持纳入改造范围的企业自主选择服务商提供诊断服务。企业数
+    字化转型通过验收后，给予每户企业适当补助。
     """
     notes: list[Note] = []
     whole = '未定'
@@ -1352,6 +1494,8 @@ POLICY = PolicySpec(
         CheckSpec('第九条第（一）项', exclusion_pilot_2022, 'in_2022_pilot'),
         CheckSpec('第九条第（二）项', exclusion_dishonesty, 'serious_dishonesty_3y'),
         CheckSpec('第九条第（三）项', exclusion_unaccepted, 'pilot_ended_unaccepted'),
+        CheckSpec('第十四条', exclusion_pilot_suspended, 'pilot_suspended'),
+        CheckSpec('第二十三条', exclusion_falsified_application, 'falsified_application_3y'),
     ),
     items=(
         ItemSpec(
@@ -1360,7 +1504,7 @@ POLICY = PolicySpec(
             '中小企业数字化转型企业改造补助',
             'enterprise',
             applies_reform_subsidy,
-            'in_pilot_scope 且 acceptance_passed 且 digital_level >= 2',
+            'in_pilot_scope 且 acceptance_passed 且 digital_level >= 2 且 is_sme',
             item_reform_subsidy,
             (FundingSpec((), ('central', 'province', 'city', 'county'), False, '第十五条'),),
         ),
@@ -1372,7 +1516,7 @@ POLICY = PolicySpec(
             applies_lighthouse_award,
             'lighthouse',
             item_lighthouse_award,
-            (FundingSpec((), ('central', 'province', 'city', 'county'), False, '第十五条'),),
+            (FundingSpec((), ('central', 'province', 'city', 'county'), False, '第六条'),),
         ),
         ItemSpec(
             'workshop_award',
@@ -1380,9 +1524,9 @@ POLICY = PolicySpec(
             '数字化车间/智能工厂奖励',
             'enterprise',
             applies_workshop_award,
-            'digital_workshop_title 且 pilot_industry',
+            'digital_workshop_title 且 pilot_industry 且 is_sme',
             item_workshop_award,
-            (FundingSpec((), ('central', 'province', 'city', 'county'), False, '第十五条'),),
+            (FundingSpec((), ('central', 'province', 'city', 'county'), False, '第六条'),),
         ),
         ItemSpec(
             'chain_award',
@@ -1390,9 +1534,9 @@ POLICY = PolicySpec(
             '“链式”转型企业奖励',
             'enterprise',
             applies_chain_award,
-            'chain_transformation_award',
+            'chain_transformation_award 且 pilot_industry',
             item_chain_award,
-            (FundingSpec((), ('central', 'province', 'city', 'county'), False, '第十五条'),),
+            (FundingSpec((), ('central', 'province', 'city', 'county'), False, '第六条'),),
         ),
         ItemSpec(
             'diagnosis_subsidy',
@@ -1400,7 +1544,7 @@ POLICY = PolicySpec(
             '试点企业诊断服务补助',
             'enterprise',
             applies_diagnosis_subsidy,
-            'in_pilot_scope 且 acceptance_passed',
+            'in_pilot_scope 且 acceptance_passed 且 spend_consulting > 0元',
             item_diagnosis_subsidy,
             (FundingSpec((), ('central', 'province', 'city', 'county'), False, '第十五条'),),
         ),

@@ -25,6 +25,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
@@ -206,14 +207,29 @@ def tiers(notes: list[Note], arms: Sequence[tuple[Callable[[], bool], Callable[[
     return ZERO
 
 
-def compare(op: str, a: Value, b: Value) -> bool:
-    """Comparisons with an absent or undetermined value are false."""
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, and Traditional characters -> Simplified through ``fold`` (a ``str.translate``
+    table made at compile time, see compiler.textfold). Two spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+NO_FOLD: Mapping[int, str] = {}
+
+
+def compare(op: str, a: Value, b: Value, fold: Mapping[int, str] | None = None) -> bool:
+    """Comparisons with an absent or undetermined value are false; text compares by key."""
     if a is None or b is None or isinstance(a, Undetermined) or isinstance(b, Undetermined):
         return False
     x: Any = a.lo if isinstance(a, Interval) else a
     y: Any = b.lo if isinstance(b, Interval) else b
     if isinstance(a, Interval) != isinstance(b, Interval) and op not in ("==", "!="):
         return False
+    if isinstance(x, str) and isinstance(y, str):
+        x, y = text_key(x, fold or NO_FOLD), text_key(y, fold or NO_FOLD)
     try:
         if op == "==":
             return bool(x == y)
@@ -230,13 +246,20 @@ def compare(op: str, a: Value, b: Value) -> bool:
         return False
 
 
-def member(v: Value, values: Sequence[str], is_open: bool, notes: list[Note]) -> bool:
-    """Membership; for a list that ends in 等 in the source, unlisted values do not match."""
+def member(v: Value, keys: Sequence[str], is_open: bool, notes: list[Note],
+           fold: Mapping[int, str] | None = None) -> bool:
+    """Membership by text key (``keys`` are the listed values' keys, made at compile time).
+    An unlisted value is noted; for a list that ends in 等 in the source it does not match,
+    and the note says that the authority decides."""
     if v is None:
         return False
-    hit = v in values
-    if not hit and is_open:
-        notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理")
+    hit = (text_key(v, fold or NO_FOLD) if isinstance(v, str) else v) in keys
+    if not hit:
+        if is_open:
+            notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，是否属于“等”内由主管部门认定，"
+                         "计算时按不符合处理")
+        else:
+            notes.append(f"“{v}”不在列举中，按不符合处理")
     return hit
 
 
@@ -803,6 +826,20 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
 
 
 def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) -> None:
+    """Fill one cross-item cap. The rule, for the items in the cap's scope:
+
+    1. minimums first: in declaration order, each item keeps as much of its minimum as the
+       cap's minimum still allows;
+    2. then the headroom: what the cap's maximum leaves above the kept minimums is handed out
+       in declaration order, each item up to its own maximum.
+
+    So a later item is cut first (for fixed amounts this is the whole rule), every item keeps
+    min <= max, and the items add up exactly to min(sum of minimums, cap minimum) ..
+    min(sum of maximums, cap maximum) — the range of the capped total. (Filling the minimums
+    and the maximums independently, each in declaration order, could give a ranged item
+    declared before a fixed one more than the fixed item's share at the top and less at the
+    bottom: an inverted 200000.00..0.00.)
+    """
     members = _scope(cap.scope, live)
     if not members:
         return
@@ -810,23 +847,28 @@ def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) ->
     if not isinstance(limit_v, Interval):
         return
     limit = limit_v.to_fen()
-    rem_lo, rem_hi = limit.lo, limit.hi
+    room = max(limit.lo, ZERO_D)
+    lows: list[Decimal] = []
     for x in members:
-        lo = min(x.after.lo, max(rem_lo, ZERO_D))
-        hi = min(x.after.hi, max(rem_hi, ZERO_D))
+        lo = min(x.after.lo, room)
+        room -= lo
+        lows.append(lo)
+    spare = max(limit.hi - sum(lows, ZERO_D), ZERO_D)
+    for x, lo in zip(members, lows):
+        hi = lo + min(x.after.hi - lo, spare)
+        spare -= hi - lo
         if x.amount is not None and (lo != x.after.lo or hi != x.after.hi):
             x.trace.append(_cut_line(cap, limit, x.after, Interval(lo, hi)))
         elif x.amount is None and hi.is_finite():
             x.trace.append(_most_line(cap, limit, hi))
-        rem_lo -= lo
-        rem_hi -= hi
         cuts.append(CapCut(cap.id, x.spec.id, limit, x.after, Interval(lo, hi)))
         x.after = Interval(lo, hi)
 
 
 def _cut_line(cap: CapSpec, limit: Interval, before: Interval, after: Interval) -> Note:
+    cut = sorted((before.lo - after.lo, before.hi - after.hi))
     return lambda: (f"{cap.article} 累计上限 {limit.show()}（{cap.shown}）：本项削减 "
-                    f"{Interval(before.lo - after.lo, before.hi - after.hi).show()}，实付 {after.show()}")
+                    f"{Interval(cut[0], cut[1]).show()}，实付 {after.show()}")
 
 
 def _most_line(cap: CapSpec, limit: Interval, hi: Decimal) -> Note:
@@ -898,6 +940,11 @@ POLICY_ID = 'nanchang'
 TITLE = '南昌市中小企业数字化转型城市试点工作专项资金管理办法'
 DOCUMENT_NUMBER = ''
 SOURCE = 'policies/nanchang.policy'
+
+# Text facts compare by runtime.text_key: Traditional -> Simplified for the characters that
+# occur in this policy's lists (derived from OpenCC when the module was generated).
+TEXT_FOLD: dict[int, str] = str.maketrans({
+})
 
 VOCABULARY: dict[str, FactSpec] = {
     'acceptance_passed': FactSpec('acceptance_passed', 'bool', '改造项目验收合格', low=None, high=None),
@@ -1052,7 +1099,6 @@ FACTS: tuple[FactSpec, ...] = (
         values=('enterprise', 'service_provider', 'platform_operator', 'public_institution'),
         required=True,
     ),
-    FactSpec('registered_in_city', 'bool', '在本市依法注册登记', low=None, high=None),
     FactSpec('independent_legal_person', 'bool', '具有独立法人资格', low=None, high=None),
     FactSpec('operating_normally', 'bool', '运营正常', low=None, high=None),
     FactSpec('good_tax_and_credit', 'bool', '依法纳税，财务及信用记录良好', low=None, high=None),
@@ -1089,9 +1135,6 @@ class Profile:
     """申报主体类型（必填） — 枚举：enterprise（企业）、service_provider（数字化服务商）、platform_operator（平台
     运营方）、public_institution（事业单位等公共机构）。见 第六条、第七条第（三）项。"""
 
-    registered_in_city: bool | None = None
-    """在本市依法注册登记 — 是/否。见 第七条第（一）项。"""
-
     independent_legal_person: bool | None = None
     """具有独立法人资格 — 是/否。见 第七条第（一）项。"""
 
@@ -1126,7 +1169,7 @@ class Profile:
     """数字化转型样板企业 — 是/否。见 第五条第（二）项。"""
 
     provincial_pilot_funded: bool | None = None
-    """已享受省级产业集群和中小企业数字化转型试点项目奖补资金 — 是/否。见 第七条第（五）项。"""
+    """已享受省级产业集群和中小企业数字化转型试点项目奖补资金 — 是/否。"""
 
     def to_mapping(self) -> dict[str, object]:
         """The profile as a mapping, leaving out the facts not given."""
@@ -1137,16 +1180,12 @@ class Profile:
 def requirement_sme(env: Env) -> bool:
     """资格 第六条：专项资金的支持对象是指依法登记注册、具有独立法人资格的中小企业、行政机关、事业单位、
     社会团体，以及符合奖补范围的其他主体。"""
-    return (compare('!=', env['applicant_type'], 'enterprise') or truth(env['is_sme']))
+    return (compare('!=', env['applicant_type'], 'enterprise', TEXT_FOLD) or truth(env['is_sme']))
 
 
 def requirement_basic_registration(env: Env) -> bool:
     """资格 第七条第（一）项：企业和单位依法登记注册、具备独立的法人资格，运营正常。"""
-    return (
-        truth(env['registered_in_city'])
-        and truth(env['independent_legal_person'])
-        and truth(env['operating_normally'])
-    )
+    return (truth(env['independent_legal_person']) and truth(env['operating_normally']))
 
 
 def requirement_tax_and_credit(env: Env) -> bool:
@@ -1157,7 +1196,7 @@ def requirement_tax_and_credit(env: Env) -> bool:
 def requirement_acceptance(env: Env) -> bool:
     """资格 第七条第（三）项：积极配合参加南昌市中小企业数字化转型城市试点工作，按规定向市、县区中小企业服务
     主管部门报送有关申报试点及项目材料并验收合格。"""
-    return (compare('!=', env['applicant_type'], 'enterprise') or truth(env['acceptance_passed']))
+    return (compare('!=', env['applicant_type'], 'enterprise', TEXT_FOLD) or truth(env['acceptance_passed']))
 
 
 def exclusion_little_giant(env: Env) -> bool:
@@ -1171,12 +1210,6 @@ def exclusion_pilot_2022(env: Env) -> bool:
     return truth(env['in_2022_pilot'])
 
 
-def exclusion_provincial_double_funding(env: Env) -> bool:
-    """排除 第七条第（五）项：企业不重复享受中央中小企业数字化转型城市试点项目奖补资金与省级产业集群和中小企业
-    数字化转型试点项目奖补资金。"""
-    return truth(env['provincial_pilot_funded'])
-
-
 def applies_reform_subsidy(env: Env) -> bool:
     """Whether 第五条第（一）项 applies (besides the beneficiary type)."""
     return (truth(env['in_pilot_scope']) and truth(env['acceptance_passed']))
@@ -1187,6 +1220,9 @@ def item_reform_subsidy(env: Env) -> Amount:
 
     原文：支持中小企业进行数字化改造，对改造中相关的软件、云服务支出，网关、路由等必要的数据
     采集传输设备支出，以及咨询诊断等服务支出予以补贴。
+
+    说明：已享受省级产业集群和中小企业数字化转型试点项目奖补资金的企业，不得再享受中央城市试点项目奖补资金（第
+    七条第（五）项），本项只能由地方配套资金支付。
     """
     notes: list[Note] = []
     whole = '未定'
@@ -1204,6 +1240,9 @@ def item_model_enterprise_award(env: Env) -> Amount:
     """第五条第（二）项 数字化转型样板企业奖励
 
     原文：支持打造样板企业，遴选并奖励一批数字化转型样板企业，引导同行业中小企业看样学样。
+
+    说明：已享受省级产业集群和中小企业数字化转型试点项目奖补资金的企业，不得再享受中央城市试点项目奖补资金（第
+    七条第（五）项），本项只能由地方配套资金支付。
     """
     notes: list[Note] = []
     whole = '未定'
@@ -1244,6 +1283,9 @@ def item_chain_award(env: Env) -> Amount:
     原文：支持中小企业加强与链主企业、龙头企业合作，鼓励链主企业、龙头企业通过产业纽带、
     聚集孵化、上下游配套、开放应用场景和技术扩散等方式赋能中小企业，对典型高效的“链式”
     中小企业数字化转型产品和服务案例进行奖励。
+
+    说明：已享受省级产业集群和中小企业数字化转型试点项目奖补资金的企业，不得再享受中央城市试点项目奖补资金（第
+    七条第（五）项），本项只能由地方配套资金支付。
     """
     notes: list[Note] = []
     whole = '未定'
@@ -1264,7 +1306,7 @@ POLICY = PolicySpec(
         CheckSpec(
             '第七条第（一）项',
             requirement_basic_registration,
-            'registered_in_city 且 independent_legal_person 且 operating_normally',
+            'independent_legal_person 且 operating_normally',
         ),
         CheckSpec('第七条第（二）项', requirement_tax_and_credit, 'good_tax_and_credit'),
         CheckSpec(
@@ -1276,7 +1318,6 @@ POLICY = PolicySpec(
     exclusions=(
         CheckSpec('第七条第（四）项', exclusion_little_giant, 'little_giant_central_funded'),
         CheckSpec('第七条第（四）项', exclusion_pilot_2022, 'in_2022_pilot'),
-        CheckSpec('第七条第（五）项', exclusion_provincial_double_funding, 'provincial_pilot_funded'),
     ),
     items=(
         ItemSpec(

@@ -25,6 +25,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
@@ -206,14 +207,29 @@ def tiers(notes: list[Note], arms: Sequence[tuple[Callable[[], bool], Callable[[
     return ZERO
 
 
-def compare(op: str, a: Value, b: Value) -> bool:
-    """Comparisons with an absent or undetermined value are false."""
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, and Traditional characters -> Simplified through ``fold`` (a ``str.translate``
+    table made at compile time, see compiler.textfold). Two spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+NO_FOLD: Mapping[int, str] = {}
+
+
+def compare(op: str, a: Value, b: Value, fold: Mapping[int, str] | None = None) -> bool:
+    """Comparisons with an absent or undetermined value are false; text compares by key."""
     if a is None or b is None or isinstance(a, Undetermined) or isinstance(b, Undetermined):
         return False
     x: Any = a.lo if isinstance(a, Interval) else a
     y: Any = b.lo if isinstance(b, Interval) else b
     if isinstance(a, Interval) != isinstance(b, Interval) and op not in ("==", "!="):
         return False
+    if isinstance(x, str) and isinstance(y, str):
+        x, y = text_key(x, fold or NO_FOLD), text_key(y, fold or NO_FOLD)
     try:
         if op == "==":
             return bool(x == y)
@@ -230,13 +246,20 @@ def compare(op: str, a: Value, b: Value) -> bool:
         return False
 
 
-def member(v: Value, values: Sequence[str], is_open: bool, notes: list[Note]) -> bool:
-    """Membership; for a list that ends in 等 in the source, unlisted values do not match."""
+def member(v: Value, keys: Sequence[str], is_open: bool, notes: list[Note],
+           fold: Mapping[int, str] | None = None) -> bool:
+    """Membership by text key (``keys`` are the listed values' keys, made at compile time).
+    An unlisted value is noted; for a list that ends in 等 in the source it does not match,
+    and the note says that the authority decides."""
     if v is None:
         return False
-    hit = v in values
-    if not hit and is_open:
-        notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理")
+    hit = (text_key(v, fold or NO_FOLD) if isinstance(v, str) else v) in keys
+    if not hit:
+        if is_open:
+            notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，是否属于“等”内由主管部门认定，"
+                         "计算时按不符合处理")
+        else:
+            notes.append(f"“{v}”不在列举中，按不符合处理")
     return hit
 
 
@@ -803,6 +826,20 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
 
 
 def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) -> None:
+    """Fill one cross-item cap. The rule, for the items in the cap's scope:
+
+    1. minimums first: in declaration order, each item keeps as much of its minimum as the
+       cap's minimum still allows;
+    2. then the headroom: what the cap's maximum leaves above the kept minimums is handed out
+       in declaration order, each item up to its own maximum.
+
+    So a later item is cut first (for fixed amounts this is the whole rule), every item keeps
+    min <= max, and the items add up exactly to min(sum of minimums, cap minimum) ..
+    min(sum of maximums, cap maximum) — the range of the capped total. (Filling the minimums
+    and the maximums independently, each in declaration order, could give a ranged item
+    declared before a fixed one more than the fixed item's share at the top and less at the
+    bottom: an inverted 200000.00..0.00.)
+    """
     members = _scope(cap.scope, live)
     if not members:
         return
@@ -810,23 +847,28 @@ def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) ->
     if not isinstance(limit_v, Interval):
         return
     limit = limit_v.to_fen()
-    rem_lo, rem_hi = limit.lo, limit.hi
+    room = max(limit.lo, ZERO_D)
+    lows: list[Decimal] = []
     for x in members:
-        lo = min(x.after.lo, max(rem_lo, ZERO_D))
-        hi = min(x.after.hi, max(rem_hi, ZERO_D))
+        lo = min(x.after.lo, room)
+        room -= lo
+        lows.append(lo)
+    spare = max(limit.hi - sum(lows, ZERO_D), ZERO_D)
+    for x, lo in zip(members, lows):
+        hi = lo + min(x.after.hi - lo, spare)
+        spare -= hi - lo
         if x.amount is not None and (lo != x.after.lo or hi != x.after.hi):
             x.trace.append(_cut_line(cap, limit, x.after, Interval(lo, hi)))
         elif x.amount is None and hi.is_finite():
             x.trace.append(_most_line(cap, limit, hi))
-        rem_lo -= lo
-        rem_hi -= hi
         cuts.append(CapCut(cap.id, x.spec.id, limit, x.after, Interval(lo, hi)))
         x.after = Interval(lo, hi)
 
 
 def _cut_line(cap: CapSpec, limit: Interval, before: Interval, after: Interval) -> Note:
+    cut = sorted((before.lo - after.lo, before.hi - after.hi))
     return lambda: (f"{cap.article} 累计上限 {limit.show()}（{cap.shown}）：本项削减 "
-                    f"{Interval(before.lo - after.lo, before.hi - after.hi).show()}，实付 {after.show()}")
+                    f"{Interval(cut[0], cut[1]).show()}，实付 {after.show()}")
 
 
 def _most_line(cap: CapSpec, limit: Interval, hi: Decimal) -> Note:
@@ -898,6 +940,11 @@ POLICY_ID = 'national'
 TITLE = '关于开展中小企业数字化转型城市试点工作的通知'
 DOCUMENT_NUMBER = '财建〔2023〕117号'
 SOURCE = 'policies/national.policy'
+
+# Text facts compare by runtime.text_key: Traditional -> Simplified for the characters that
+# occur in this policy's lists (derived from OpenCC when the module was generated).
+TEXT_FOLD: dict[int, str] = str.maketrans({
+})
 
 VOCABULARY: dict[str, FactSpec] = {
     'acceptance_passed': FactSpec('acceptance_passed', 'bool', '改造项目验收合格', low=None, high=None),
@@ -1061,6 +1108,8 @@ FACTS: tuple[FactSpec, ...] = (
         values=('enterprise', 'service_provider', 'platform_operator', 'public_institution'),
     ),
     FactSpec('digital_level', 'int', '改造后数字化水平等级', low=0, high=4),
+    FactSpec('is_sme', 'bool', '中小企业', low=None, high=None),
+    FactSpec('selected_pilot_city', 'bool', '经公示确定为试点城市', low=None, high=None, default=False),
     FactSpec(
         'little_giant_central_funded',
         'bool',
@@ -1090,6 +1139,12 @@ class Profile:
     digital_level: int | None = None
     """改造后数字化水平等级 — 整数。见 四、（二）。"""
 
+    is_sme: bool | None = None
+    """中小企业 — 是/否。见 四、（二）。"""
+
+    selected_pilot_city: bool | None = None
+    """经公示确定为试点城市 — 是/否。见 四、（一）。"""
+
     little_giant_central_funded: bool | None = None
     """已获得中央财政专项资金支持的专精特新“小巨人”企业 — 是/否。见 四、（二）。"""
 
@@ -1111,6 +1166,7 @@ def d_pilot_city(env: Env) -> Value:
             ('provincial_capital', 'separately_planned', 'xpcc', 'prefecture', 'municipality_district'),
             False,
             [],
+            TEXT_FOLD,
         )
     return env.memo['pilot_city']
 
@@ -1128,7 +1184,7 @@ def exclusion_pilot_2022(env: Env) -> bool:
 
 def applies_city_award(env: Env) -> bool:
     """Whether 四、（一） applies (besides the beneficiary type)."""
-    return truth(d_pilot_city(env))
+    return (truth(d_pilot_city(env)) and truth(env['selected_pilot_city']))
 
 
 def item_city_award(env: Env) -> Amount:
@@ -1137,7 +1193,9 @@ def item_city_award(env: Env) -> Amount:
     原文：中央财政对试点城市给予定额奖励。其中，省会城市、计划单列市、兵团奖补资金总额
     不超过1.5亿元，其他地级市、直辖市所辖区县奖补资金总额不超过1亿元。
 
-    说明：“奖补资金分期拨付”（四、（一）），各期比例原文未规定；中期绩效评价结果作为拨付的重要参考（五、）。
+    说明：“定额奖励”与“不超过”并存：按城市核定的定额，上限 1.5亿元（1亿元），金额按 0 至上限计；另一读法为按上
+    限足额给予。只有经公示确定的试点城市获得奖励（六、（三））。“奖补资金分期拨付”（四、（一）），各期比例原文
+    未规定；中期绩效评价结果作为拨付的重要参考（五、）。
     """
     notes: list[Note] = []
     whole = (
@@ -1145,11 +1203,11 @@ def item_city_award(env: Env) -> Amount:
         'city_type 属于 ["prefecture", "municipality_district"] 则 不超过 1亿元 }'
     )
     whole_names: tuple[str, ...] = ('city_type',)
-    if member(env['city_type'], ('provincial_capital', 'separately_planned', 'xpcc'), False, []):
+    if member(env['city_type'], ('provincial_capital', 'separately_planned', 'xpcc'), False, [], TEXT_FOLD):
         notes.append('分档：适用第 1 档（当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"]）')
         value = upto(yuan('150000000'))
         return amount(value, notes, '不超过 1.5亿元', (), whole, whole_names)
-    if member(env['city_type'], ('prefecture', 'municipality_district'), False, []):
+    if member(env['city_type'], ('prefecture', 'municipality_district'), False, [], TEXT_FOLD):
         notes.append('分档：适用第 2 档（当 city_type 属于 ["prefecture", "municipality_district"]）')
         value = upto(yuan('100000000'))
         return amount(value, notes, '不超过 1亿元', (), whole, whole_names)
@@ -1159,7 +1217,7 @@ def item_city_award(env: Env) -> Amount:
 
 def applies_reform_support(env: Env) -> bool:
     """Whether 四、（二） applies (besides the beneficiary type)."""
-    return compare('>=', env['digital_level'], iv('2'))
+    return (compare('>=', env['digital_level'], iv('2')) and truth(env['is_sme']))
 
 
 def item_reform_support(env: Env) -> Amount:
@@ -1170,8 +1228,8 @@ def item_reform_support(env: Env) -> Amount:
     企业，由其选择数字化服务商进行数字化改造，可用于与数字化改造相关的软件、云服务支出，
     网关、路由等必要的数据采集传输设备支出，以及咨询诊断等服务支出。
 
-    说明：条件依据 三、（二）：改造完成后其数字化水平应达到二级及以上。通知未规定每家企业的支持金额，由试点城
-    市统筹确定。
+    说明：条件依据 三、（二）：改造完成后其数字化水平应达到二级及以上；被改造企业为中小企业（本段“开展中小企业
+    数字化改造工作”）。通知未规定每家企业的支持金额，由试点城市统筹确定。
     """
     notes: list[Note] = []
     whole = '未定'
@@ -1199,7 +1257,7 @@ POLICY = PolicySpec(
             '中小企业数字化转型城市试点定额奖励',
             None,
             applies_city_award,
-            'pilot_city',
+            'pilot_city 且 selected_pilot_city',
             item_city_award,
             (FundingSpec((('central', Decimal('1')),), ('central',), True, ''),),
         ),
@@ -1209,7 +1267,7 @@ POLICY = PolicySpec(
             '中小企业数字化改造支持（经试点城市）',
             'enterprise',
             applies_reform_support,
-            'digital_level >= 2',
+            'digital_level >= 2 且 is_sme',
             item_reform_support,
             (FundingSpec((('central', Decimal('1')),), ('central',), True, ''),),
         ),

@@ -25,6 +25,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
@@ -206,14 +207,29 @@ def tiers(notes: list[Note], arms: Sequence[tuple[Callable[[], bool], Callable[[
     return ZERO
 
 
-def compare(op: str, a: Value, b: Value) -> bool:
-    """Comparisons with an absent or undetermined value are false."""
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, and Traditional characters -> Simplified through ``fold`` (a ``str.translate``
+    table made at compile time, see compiler.textfold). Two spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+NO_FOLD: Mapping[int, str] = {}
+
+
+def compare(op: str, a: Value, b: Value, fold: Mapping[int, str] | None = None) -> bool:
+    """Comparisons with an absent or undetermined value are false; text compares by key."""
     if a is None or b is None or isinstance(a, Undetermined) or isinstance(b, Undetermined):
         return False
     x: Any = a.lo if isinstance(a, Interval) else a
     y: Any = b.lo if isinstance(b, Interval) else b
     if isinstance(a, Interval) != isinstance(b, Interval) and op not in ("==", "!="):
         return False
+    if isinstance(x, str) and isinstance(y, str):
+        x, y = text_key(x, fold or NO_FOLD), text_key(y, fold or NO_FOLD)
     try:
         if op == "==":
             return bool(x == y)
@@ -230,13 +246,20 @@ def compare(op: str, a: Value, b: Value) -> bool:
         return False
 
 
-def member(v: Value, values: Sequence[str], is_open: bool, notes: list[Note]) -> bool:
-    """Membership; for a list that ends in 等 in the source, unlisted values do not match."""
+def member(v: Value, keys: Sequence[str], is_open: bool, notes: list[Note],
+           fold: Mapping[int, str] | None = None) -> bool:
+    """Membership by text key (``keys`` are the listed values' keys, made at compile time).
+    An unlisted value is noted; for a list that ends in 等 in the source it does not match,
+    and the note says that the authority decides."""
     if v is None:
         return False
-    hit = v in values
-    if not hit and is_open:
-        notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理")
+    hit = (text_key(v, fold or NO_FOLD) if isinstance(v, str) else v) in keys
+    if not hit:
+        if is_open:
+            notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，是否属于“等”内由主管部门认定，"
+                         "计算时按不符合处理")
+        else:
+            notes.append(f"“{v}”不在列举中，按不符合处理")
     return hit
 
 
@@ -803,6 +826,20 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
 
 
 def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) -> None:
+    """Fill one cross-item cap. The rule, for the items in the cap's scope:
+
+    1. minimums first: in declaration order, each item keeps as much of its minimum as the
+       cap's minimum still allows;
+    2. then the headroom: what the cap's maximum leaves above the kept minimums is handed out
+       in declaration order, each item up to its own maximum.
+
+    So a later item is cut first (for fixed amounts this is the whole rule), every item keeps
+    min <= max, and the items add up exactly to min(sum of minimums, cap minimum) ..
+    min(sum of maximums, cap maximum) — the range of the capped total. (Filling the minimums
+    and the maximums independently, each in declaration order, could give a ranged item
+    declared before a fixed one more than the fixed item's share at the top and less at the
+    bottom: an inverted 200000.00..0.00.)
+    """
     members = _scope(cap.scope, live)
     if not members:
         return
@@ -810,23 +847,28 @@ def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) ->
     if not isinstance(limit_v, Interval):
         return
     limit = limit_v.to_fen()
-    rem_lo, rem_hi = limit.lo, limit.hi
+    room = max(limit.lo, ZERO_D)
+    lows: list[Decimal] = []
     for x in members:
-        lo = min(x.after.lo, max(rem_lo, ZERO_D))
-        hi = min(x.after.hi, max(rem_hi, ZERO_D))
+        lo = min(x.after.lo, room)
+        room -= lo
+        lows.append(lo)
+    spare = max(limit.hi - sum(lows, ZERO_D), ZERO_D)
+    for x, lo in zip(members, lows):
+        hi = lo + min(x.after.hi - lo, spare)
+        spare -= hi - lo
         if x.amount is not None and (lo != x.after.lo or hi != x.after.hi):
             x.trace.append(_cut_line(cap, limit, x.after, Interval(lo, hi)))
         elif x.amount is None and hi.is_finite():
             x.trace.append(_most_line(cap, limit, hi))
-        rem_lo -= lo
-        rem_hi -= hi
         cuts.append(CapCut(cap.id, x.spec.id, limit, x.after, Interval(lo, hi)))
         x.after = Interval(lo, hi)
 
 
 def _cut_line(cap: CapSpec, limit: Interval, before: Interval, after: Interval) -> Note:
+    cut = sorted((before.lo - after.lo, before.hi - after.hi))
     return lambda: (f"{cap.article} 累计上限 {limit.show()}（{cap.shown}）：本项削减 "
-                    f"{Interval(before.lo - after.lo, before.hi - after.hi).show()}，实付 {after.show()}")
+                    f"{Interval(cut[0], cut[1]).show()}，实付 {after.show()}")
 
 
 def _most_line(cap: CapSpec, limit: Interval, hi: Decimal) -> Note:
@@ -898,6 +940,20 @@ POLICY_ID = 'xianning'
 TITLE = '咸宁市中小企业数字化转型专项资金管理办法'
 DOCUMENT_NUMBER = ''
 SOURCE = 'policies/xianning.policy'
+
+# Text facts compare by runtime.text_key: Traditional -> Simplified for the characters that
+# occur in this policy's lists (derived from OpenCC when the module was generated).
+TEXT_FOLD: dict[int, str] = str.maketrans({
+    '備': '备',  # U+5099
+    '紡': '纺',  # U+7D21
+    '織': '织',  # U+7E54
+    '葯': '药',  # U+846F
+    '藥': '药',  # U+85E5
+    '裝': '装',  # U+88DD
+    '製': '制',  # U+88FD
+    '醫': '医',  # U+91AB
+    '電': '电',  # U+96FB
+})
 
 VOCABULARY: dict[str, FactSpec] = {
     'acceptance_passed': FactSpec('acceptance_passed', 'bool', '改造项目验收合格', low=None, high=None),
@@ -1093,6 +1149,14 @@ FACTS: tuple[FactSpec, ...] = (
         high=None,
         default=False,
     ),
+    FactSpec(
+        'falsified_application_3y',
+        'bool',
+        '因申报材料弄虚作假被取消申报资格未满三年',
+        low=None,
+        high=None,
+        default=False,
+    ),
 )
 
 
@@ -1146,6 +1210,9 @@ class Profile:
     evaluation_agency: bool | None = None
     """受委托开展评测、审计及验收工作的服务机构 — 是/否。见 第六条第（八）项。"""
 
+    falsified_application_3y: bool | None = None
+    """因申报材料弄虚作假被取消申报资格未满三年 — 是/否。见 第十六条。"""
+
     def to_mapping(self) -> dict[str, object]:
         """The profile as a mapping, leaving out the facts not given."""
         return {k: v for k, v in vars(self).items() if v is not None}
@@ -1167,6 +1234,7 @@ def d_pilot_industry(env: Env) -> Value:
             ('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药'),
             True,
             [],
+            TEXT_FOLD,
         )
     return env.memo['pilot_industry']
 
@@ -1180,6 +1248,11 @@ def exclusion_pilot_2022(env: Env) -> bool:
     """排除 第五条：已納入《工業和信息化部辦公廳 財政部辦公廳關于開展財政支持中小企業數字化轉型試點工作的通知》
     (工信廳聯企業〔2022〕22號)中改造試點的中小企業不再重復支持。"""
     return truth(env['in_2022_pilot'])
+
+
+def exclusion_falsified_application(env: Env) -> bool:
+    """排除 第十六条：如發現申報材料弄虛作假的,一律取消申報資格,并且三年內不得享受政府財政獎勵資金"""
+    return truth(env['falsified_application_3y'])
 
 
 def applies_reform_subsidy(env: Env) -> bool:
@@ -1349,6 +1422,7 @@ POLICY = PolicySpec(
     exclusions=(
         CheckSpec('第五条', exclusion_little_giant, 'little_giant_central_funded'),
         CheckSpec('第五条', exclusion_pilot_2022, 'in_2022_pilot'),
+        CheckSpec('第十六条', exclusion_falsified_application, 'falsified_application_3y'),
     ),
     items=(
         ItemSpec(

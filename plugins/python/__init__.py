@@ -18,6 +18,7 @@ from compiler.evaluate import runtime
 from compiler.model import nodes as n
 from compiler.model.printer import show
 from compiler.model.queries import articles_by_fact
+from compiler.textfold import policy_fold
 from compiler.vocabulary import FACTS
 
 from .codegen import ExprCompiler, comment, dec, doc, ident, names, py_str
@@ -127,7 +128,8 @@ class PythonBackend:
     def module(self, cp: CheckedPolicy) -> str:
         p = cp.policy
         defs = {d.name for d in p.definitions}
-        compile_ = ExprCompiler({f.name for f in p.facts}, defs)
+        fold = policy_fold(p)
+        compile_ = ExprCompiler({f.name for f in p.facts}, defs, fold=fold)
         quiet = compile_.quiet()
         uses = articles_by_fact(p)
         h = p.header
@@ -181,6 +183,7 @@ class PythonBackend:
                    "body": "\n".join(fmt(quiet(c.limit), 4, "return ")),
                    "shown": py_str(show(c.limit)), "scope": _scope(c.scope)}
                   for c in p.caps],
+            text_fold=[f"{py_str(t)}: {py_str(s)},  # U+{ord(t):04X}" for t, s in fold.items()],
             runtime_imports=runtime_source()[0],
             runtime=runtime_source()[1],
         )

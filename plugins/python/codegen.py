@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
 
+from compiler.evaluate.runtime import text_key
 from compiler.model import nodes as n
 from compiler.model.printer import refs, show
 
@@ -58,14 +60,17 @@ def dec(x: Decimal) -> str:
 class ExprCompiler:
     """Expression -> layout tree of Python. Facts are read from ``env``; definitions are functions."""
 
-    def __init__(self, facts: set[str], definitions: set[str], notes: str = "notes") -> None:
+    def __init__(self, facts: set[str], definitions: set[str], notes: str = "notes",
+                 fold: Mapping[str, str] | None = None) -> None:
         self.facts = facts
         self.definitions = definitions
         self.notes = notes  # where notes go; "[]" discards them (conditions, definitions)
+        self.fold = dict(fold or {})  # the policy's text table (compiler.textfold), as TEXT_FOLD
+        self._table = str.maketrans(self.fold)
 
     def quiet(self) -> ExprCompiler:
         """A compiler whose notes are discarded, as the evaluator does for conditions."""
-        return ExprCompiler(self.facts, self.definitions, "[]")
+        return ExprCompiler(self.facts, self.definitions, "[]", self.fold)
 
     def cond(self, e: n.Expr) -> Node:
         node = self.quiet()(e)
@@ -119,10 +124,15 @@ class ExprCompiler:
                     args.append(node)
             return Call(op, tuple(args))
         if isinstance(e, n.Compare):
+            if isinstance(e.left, n.StrLit) or isinstance(e.right, n.StrLit):
+                return Call("compare", (Str(e.op), c(e.left), c(e.right), Atom("TEXT_FOLD")))
             return Call("compare", (Str(e.op), c(e.left), c(e.right)))
         assert isinstance(e, n.Member)
-        values = Call("", tuple(Str(v.value) for v in e.values), trailing=len(e.values) == 1)
-        return Call("member", (c(e.operand), values, Atom(str(e.open)), Atom(self.notes)))
+        # the listed values' keys, made now: the calculator only folds its input
+        keys = tuple(Str(text_key(v.value, self._table)) for v in e.values)
+        values = Call("", keys, trailing=len(keys) == 1)
+        return Call("member", (c(e.operand), values, Atom(str(e.open)), Atom(self.notes),
+                               Atom("TEXT_FOLD")))
 
 
 def _is_bool(e: n.Expr) -> bool:
