@@ -6,8 +6,9 @@
   [0, X]) and is reported as ``null``.
 * An absent fact takes its default (false, 0, 0 元); absent text/enum facts make every
   comparison and membership test false. Text compares by key (runtime.text_key): Traditional
-  and Simplified spellings, full-/half-width forms and whitespace do not matter. Definitions (定义) are computed once per applicant;
-  notes made inside a definition are not traced.
+  and Simplified spellings, full-/half-width forms and whitespace do not matter. Definitions
+  (定义) are computed once per applicant; notes made inside a definition are not traced. A text
+  value in none of the policy's lists for that fact gets a note in ``Result.notes``.
 * A requirement (资格) that is false, or an exclusion (排除) that is true, excludes the
   applicant: nothing is payable and ``exclusions`` names the articles.
 * Outside the validity window (from the retroactive start, if any, to the end) nothing is
@@ -18,7 +19,8 @@
   keeps its minimum (in declaration order, under the cap's minimum), then the headroom under
   the cap's maximum is handed out in declaration order, so the later items are cut first and
   no item's range is inverted. An undetermined item in a cap can take at most what is left.
-* ``total`` is after every cap; ``funding`` sums each item's after-cap maximum by source.
+* ``total`` is after every cap; ``funding`` sums each item's after-cap maximum by source
+  (an undetermined item counts with what a cap leaves it, so funding adds up to the total).
 
 The evaluator interprets the model into a :class:`~compiler.evaluate.runtime.PolicySpec`;
 everything else (validation, rounding, caps, funding, payments, the result) is the runtime's,
@@ -33,6 +35,7 @@ from decimal import Decimal
 
 from ..model import nodes as n
 from ..model.printer import refs, show
+from ..model.queries import text_lists
 from ..textfold import policy_fold
 from ..vocabulary import FACTS
 from . import runtime as rt
@@ -190,6 +193,10 @@ class Evaluator:
             caps=tuple(rt.CapSpec(c.citation.article, scope_spec(c.scope),
                                   self._limit(c.limit), show(c.limit), c.id) for c in p.caps),
             payments=tuple(stages),
+            lists=tuple(rt.ListSpec(fact, label, tuple(rt.text_key(v, self.fold) for v in values),
+                                    is_open, "、".join(arts))
+                        for fact, label, values, is_open, arts in text_lists(p)),
+            fold=self.fold,
         )
 
     def _limit(self, e: n.Expr) -> Callable[[Env], Value]:

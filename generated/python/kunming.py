@@ -699,6 +699,17 @@ class ScheduleSpec:
 
 
 @dataclass(frozen=True)
+class ListSpec:
+    """The values a text fact is checked against (by key), for the note on unlisted values."""
+
+    fact: str
+    label: str
+    keys: tuple[str, ...]
+    open: bool  # some list ends in 等 in the source
+    articles: str
+
+
+@dataclass(frozen=True)
 class PolicySpec:
     id: str
     valid_from: dt.date | None
@@ -712,6 +723,8 @@ class PolicySpec:
     items: tuple[ItemSpec, ...]
     caps: tuple[CapSpec, ...]
     payments: tuple[ScheduleSpec, ...]
+    lists: tuple[ListSpec, ...] = ()
+    fold: Mapping[int, str] = field(default_factory=dict)
 
     @cached_property
     def table(self) -> FactTable:
@@ -854,7 +867,7 @@ def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) ->
         room -= lo
         lows.append(lo)
     spare = max(limit.hi - sum(lows, ZERO_D), ZERO_D)
-    for x, lo in zip(members, lows):
+    for x, lo in zip(members, lows, strict=False):
         hi = lo + min(x.after.hi - lo, spare)
         spare -= hi - lo
         if x.amount is not None and (lo != x.after.lo or hi != x.after.hi):
@@ -892,6 +905,18 @@ def _payments(s: ScheduleSpec, live: list[_Live]) -> list[PaymentResult]:
     return out
 
 
+def _unlisted(spec: PolicySpec, env: Env) -> list[str]:
+    """A note for each text fact whose value is in none of the policy's lists for it."""
+    out = []
+    for ls in spec.lists:
+        v = env.get(ls.fact)
+        if isinstance(v, str) and text_key(v, spec.fold) not in ls.keys:
+            why = ("原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理" if ls.open
+                   else "计算时按不符合处理")
+            out.append(f"{ls.label}“{v}”不在{ls.articles}列举的范围内；{why}")
+    return out
+
+
 def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = None) -> Result:
     """Validate ``profile`` and compute what the policy pays as of ``on`` (default today)."""
     on_date = parse_on(on)
@@ -900,6 +925,7 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
     ok, why = in_force(spec, on_date)
     if why:
         notes.append(why)
+    notes.extend(_unlisted(spec, env))
     exclusions: list[str] = []
     for req in spec.requirements:
         if not req.cond(env):
@@ -920,7 +946,9 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
         _apply_cap(c, live, env, cuts)
     total_lo = sum((x.after.lo for x in live), ZERO_D)
     total_hi = sum((x.after.hi for x in live), ZERO_D)
-    paid = tuple((x.spec.plan, x.after.hi) for x in live if x.amount is not None)
+    # who pays the capped total: every item's after-cap maximum, including the share of a cap
+    # that an undetermined item can take (so funding adds up to a finite total)
+    paid = tuple((x.spec.plan, x.after.hi) for x in live if x.after.hi.is_finite())
     payments = tuple(p for s in spec.payments for p in _payments(s, live))
     items = tuple(
         ItemResult(x.spec.id, x.spec.article, x.spec.title,
@@ -1575,6 +1603,22 @@ POLICY = PolicySpec(
             (('评测验收后', Decimal('0.7')), ('全市试点工作总体验收后', None)),
         ),
     ),
+    lists=(
+        ListSpec(
+            'industry',
+            '所属行业',
+            (
+                '化学新材料制品制造',
+                '民族药品制品制造',
+                '化学药品制造',
+                '高原特色电力装备制造',
+                '绿色食品制品制造',
+            ),
+            False,
+            '第七条第（三）项、第七条第（四）项',
+        ),
+    ),
+    fold=TEXT_FOLD,
 )
 
 

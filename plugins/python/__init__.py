@@ -15,9 +15,10 @@ import jinja2
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
 from compiler.evaluate import runtime
+from compiler.evaluate.runtime import text_key
 from compiler.model import nodes as n
 from compiler.model.printer import show
-from compiler.model.queries import articles_by_fact
+from compiler.model.queries import articles_by_fact, text_lists
 from compiler.textfold import policy_fold
 from compiler.vocabulary import FACTS
 
@@ -129,6 +130,7 @@ class PythonBackend:
         p = cp.policy
         defs = {d.name for d in p.definitions}
         fold = policy_fold(p)
+        table = str.maketrans(fold)
         compile_ = ExprCompiler({f.name for f in p.facts}, defs, fold=fold)
         quiet = compile_.quiet()
         uses = articles_by_fact(p)
@@ -161,6 +163,11 @@ class PythonBackend:
                                 if isinstance(st.share, n.RateLit) else Atom("None")])
                         for st in s.stages]),
             )) for s in p.payments]),
+            group("lists", [Call("ListSpec", (
+                Str(fact), Str(label), _tuple([Str(text_key(v, table)) for v in values]),
+                Atom(str(is_open)), Str("、".join(arts)),
+            )) for fact, label, values, is_open, arts in text_lists(p)]),
+            Atom("fold=TEXT_FOLD"),
         ))
         return self.env.get_template("module.py.j2").render(
             header=header_line(cp.source_file),
