@@ -26,7 +26,8 @@ from .consistency import block_citations, rule_exprs, walk
 from .fidelity import SourceContext
 
 _CLOSING = "」”\"'’）)》"
-_COUNT = re.compile(r"^(等)?([0-9〇一二两三四五六七八九十]+)[个個类類种種项項家]")
+_COUNT = re.compile(r"(等)?([0-9〇一二两三四五六七八九十]+)[个個类類种種项項家]")
+_SENTENCE_END = re.compile(r"[。；;，,：:]")
 
 
 def _places(ctx: SourceContext) -> list[tuple[n.Member, list[n.Block]]]:
@@ -99,7 +100,9 @@ def _count(m: n.Member, texts: list[tuple[str, str]]) -> tuple[str, int, str] | 
             continue  # not where the list is written
         end = max(i + len(v) for i, v in hits)
         rest = text[end:].lstrip(_CLOSING)
-        c = _COUNT.match(rest)
+        stop = _SENTENCE_END.search(rest)
+        # the count closes the list: 「…、电子元器件制造、中成药生物药品制品制造四个行业」
+        c = _COUNT.search(rest[:stop.start() if stop else len(rest)])
         if c is None:
             return None
         said = numeral(c.group(2))
