@@ -105,7 +105,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "little_giant_central_funded": (r"小巨人",),
     "serious_dishonesty_3y": (r"严重失信",),
     "independent_legal_person": (r"独立的?法人",),
-    "registered_in_city": (r"依法(注册登记|登记注册)",),
+    # registered *in this city* (「须在长春市依法注册登记」); 「依法登记注册」 alone names no place
+    "registered_in_city": (r"在[^，。；、]{1,8}[市区县]内?依法(注册登记|登记注册)",),
     "operating_normally": (r"运营正常", r"经营正常", r"正常经营"),
     "good_tax_and_credit": (r"依法纳税", r"信用记录良好", r"良好的财务记录和信用记录"),
 }

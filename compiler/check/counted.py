@@ -69,7 +69,10 @@ def _folded(text: str) -> str:
 
 def check_counted(ctx: SourceContext) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
-    ev = Evaluator(ctx.policy)
+    try:
+        ev: Evaluator | None = Evaluator(ctx.policy)
+    except Exception:  # the spelling check asks the evaluator; without one it says nothing
+        ev = None
     for m, blocks in _places(ctx):
         if not m.values or not blocks:
             continue
@@ -85,7 +88,7 @@ def check_counted(ctx: SourceContext) -> list[Diagnostic]:
                 article))
         if isinstance(m.operand, n.Ref):
             fact = ctx.policy.fact(m.operand.name)
-            if fact is not None and fact.type.kind == "text":
+            if ev is not None and fact is not None and fact.type.kind == "text":
                 diags += _spelling(ev, m, fact.name, texts, article)
     return diags
 
