@@ -143,7 +143,8 @@ def test_national_fixed_award_that_is_also_a_ceiling(tmp_path: Path) -> None:
     # 四、（一） 「中央财政对试点城市给予定额奖励。其中，…不超过1.5亿元；…不超过1亿元」
     diags = _check(tmp_path, "national")
     assert _where(diags, "PC331") == [(43, 79, "四、（一）"), (44, 66, "四、（一）")]
-    assert "“1.5亿元”（150000000 元）既说定额（一次性）又说不超过" in next(d for d in diags if d.code == "PC331").message
+    first = next(d for d in diags if d.code == "PC331")
+    assert "“1.5亿元”（150000000 元）既说定额（一次性）又说不超过" in first.message
 
 
 def test_labels_and_quotes_against_the_structure(tmp_path: Path) -> None:
