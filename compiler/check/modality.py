@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Severity
-from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
 from ..source.script import simplified
 from .consistency import _shown as shown
@@ -169,9 +168,8 @@ def _shown(q: Number) -> str:
 def _witness(ctx: SourceContext, it: n.Item, exact: bool) -> dict[str, object] | None:
     """The policy's own test case in which the item pays a single amount (``exact``) or a
     range, as a witness: what the calculator shows an applicant."""
-    try:
-        ev = Evaluator(ctx.policy)
-    except Exception:  # a witness is an illustration: never let it break the check
+    ev = ctx.evaluator
+    if ev is None:
         return None
     for t in ctx.policy.tests:
         profile = {i.name: profile_json(i.value) for i in t.inputs}
