@@ -25,10 +25,13 @@ def check_articles(ctx: SourceContext) -> list[Diagnostic]:
         if part is None:
             diags.append(_missing(ctx, c))
             continue
-        where = ctx.occurrences(c.quote)
-        if not where or any(_inside(ctx, part, a, b) for a, b in where):
+        art = ctx.article_of(part)
+        if any(_inside(ctx, part, a, b) for a, b in ctx.occurrences(c.quote, art.start, art.end)):
+            continue
+        first = ctx.first_occurrence(c.quote)
+        if first is None:
             continue  # a quote not in the source at all is PC301
-        a, b = where[0]
+        a, b = first
         actual = _innermost(ctx, a, b)
         diags.append(Diagnostic(
             "PC321", Severity.WARNING, c.quote_span,
