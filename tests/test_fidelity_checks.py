@@ -197,3 +197,14 @@ def test_plain_award_paid_as_a_ceiling(tmp_path: Path) -> None:
     pc331 = [d for d in diags if d.code == "PC331"]
     assert [(d.article, d.message) for d in pc331] == [
         ("第六条第（三）项", "原文给予“20萬元”（200000 元），没有不超过、最高之类的说法，规则却按上限计算")]
+
+
+def test_labels_the_reader_cannot_rule_out(tmp_path: Path) -> None:
+    # 第十三条 has two paragraphs by the reader's guess; a third may be a paragraph break the
+    # extracted text lost, so it is not an error. 第十三条第（九）项 is: 第十三条 has (一)…(五).
+    lighthouse = "  条款 第七条第（二）项\n  标题 \"数字化转型“小灯塔”企业奖励\""
+    diags = _check(tmp_path, "kunming", (lighthouse, lighthouse.replace("第七条第（二）项", "第十三条第三款")))
+    assert not _where(diags, "PC320") and _where(diags, "PC321")
+    diags = _check(tmp_path, "kunming", (lighthouse, lighthouse.replace("第七条第（二）项", "第十三条第（九）项")))
+    assert [d.message for d in diags if d.code == "PC320"] == [
+        "原文中没有“第十三条第（九）项”（第十三条下有：第一款、第二款、第（一）项、第（二）项、第（三）项、第（四）项、第（五）项）"]
