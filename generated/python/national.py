@@ -1137,6 +1137,7 @@ FACTS: tuple[FactSpec, ...] = (
     ),
     FactSpec('digital_level', 'int', '改造后数字化水平等级', low=0, high=4),
     FactSpec('is_sme', 'bool', '中小企业', low=None, high=None),
+    FactSpec('in_pilot_scope', 'bool', '纳入试点改造范围', low=None, high=None),
     FactSpec('selected_pilot_city', 'bool', '经公示确定为试点城市', low=None, high=None, default=False),
     FactSpec(
         'little_giant_central_funded',
@@ -1169,6 +1170,9 @@ class Profile:
 
     is_sme: bool | None = None
     """中小企业 — 是/否。见 四、（二）。"""
+
+    in_pilot_scope: bool | None = None
+    """纳入试点改造范围 — 是/否。见 四、（二）。"""
 
     selected_pilot_city: bool | None = None
     """经公示确定为试点城市 — 是/否。见 四、（一）。"""
@@ -1245,7 +1249,11 @@ def item_city_award(env: Env) -> Amount:
 
 def applies_reform_support(env: Env) -> bool:
     """Whether 四、（二） applies (besides the beneficiary type)."""
-    return (compare('>=', env['digital_level'], iv('2')) and truth(env['is_sme']))
+    return (
+        compare('>=', env['digital_level'], iv('2'))
+        and truth(env['is_sme'])
+        and truth(env['in_pilot_scope'])
+    )
 
 
 def item_reform_support(env: Env) -> Amount:
@@ -1295,7 +1303,7 @@ POLICY = PolicySpec(
             '中小企业数字化改造支持（经试点城市）',
             'enterprise',
             applies_reform_support,
-            'digital_level >= 2 且 is_sme',
+            'digital_level >= 2 且 is_sme 且 in_pilot_scope',
             item_reform_support,
             (FundingSpec((('central', Decimal('1')),), ('central',), True, ''),),
         ),
