@@ -32,13 +32,13 @@ _RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 @cache
 def _t2s() -> Mapping[str, str]:
     """Every single character that OpenCC ``t2s`` changes, and what it becomes."""
-    import opencc  # compile time only
+    from .source.script import converter  # compile time only
 
+    conv = converter()
     chars = [chr(c) for lo, hi in _RANGES for c in range(lo, hi + 1)]
-    out = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    out = str(conv.convert("\n".join(chars))).split("\n")
     if len(out) != len(chars):  # a conversion that joined or split lines: be safe, go one by one
-        conv = opencc.OpenCC("t2s")
-        out = [conv.convert(c) for c in chars]
+        out = [str(conv.convert(c)) for c in chars]
     return {c: s for c, s in zip(chars, out, strict=True) if s != c and len(s) == 1}
 
 

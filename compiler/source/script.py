@@ -9,11 +9,13 @@ import unicodedata
 
 import opencc
 
-__all__ = ["fold", "simplified"]
+__all__ = ["converter", "fold", "simplified"]
 
 
 @functools.cache
-def _converter() -> opencc.OpenCC:
+def converter() -> opencc.OpenCC:
+    """The one OpenCC Traditional -> Simplified converter of the compiler (also builds the
+    character tables of compiler.textfold)."""
     return opencc.OpenCC("t2s")
 
 
@@ -21,10 +23,10 @@ def _converter() -> opencc.OpenCC:
 def simplified(text: str) -> str:
     """``text`` in Simplified characters, converted character by character so that offsets
     into the result are offsets into ``text``."""
-    whole = str(_converter().convert(text))
+    whole = str(converter().convert(text))
     if len(whole) == len(text):
         return whole
-    return "".join(ch if len(c := str(_converter().convert(ch))) != 1 else c for ch in text)
+    return "".join(ch if len(c := str(converter().convert(ch))) != 1 else c for ch in text)
 
 
 def fold(text: str) -> str:
