@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 # mkdocs-material prints a notice about MkDocs 2 on every build; the site pins mkdocs < 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup check policy-tests build site generated-current site-strict browser test lint clean
+.PHONY: all setup check policy-tests build site generated-current site-strict browser test lint fmt-check clean
 
 all: check policy-tests build site
 
@@ -50,6 +50,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check compiler plugins tests
 	$(BIN)/mypy
 
+# Every policy is in the canonical layout (`policyc fmt` rewrites them).
+fmt-check: $(STAMP)
+	$(BIN)/policyc fmt --check policies/*.policy
+
 # The site is tested in headless Chromium from Debian's packages (never a downloaded browser).
 # Installed here when missing and we are root (as in CI); otherwise that test is skipped locally.
 browser:
@@ -60,7 +64,7 @@ browser:
 	    chromium chromium-driver fonts-noto-cjk >/dev/null; \
 	else echo "chromium/chromedriver not installed and not root: the browser test will be skipped"; fi
 
-test: lint generated-current site-strict browser
+test: lint fmt-check generated-current site-strict browser
 	$(BIN)/pytest
 
 clean:

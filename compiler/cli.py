@@ -16,7 +16,7 @@ from .diagnostics import Diagnostic, Severity, render
 from .evaluate.evaluator import Evaluator
 from .evaluate.profile import ProfileError, load_json_profile
 from .evaluate.runtime import Result
-from .pipeline import Loaded, load_named
+from .pipeline import Loaded, load_named, resolve
 from .resources import SEED_POLICIES, policy_dirs
 from .testing import run_tests
 from .vocabulary import FUNDING_SOURCES
@@ -256,6 +256,49 @@ def test_cmd(paths: tuple[str, ...]) -> None:
         _echo_err(f"{loaded.display}: {passed}/{len(outcomes)} 个测试通过")
     _echo_err(f"{total - failed} passed, {failed} failed")
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
+
+
+@main.command(name="fmt")
+@click.argument("paths", nargs=-1)
+@click.option("--check", "check_only", is_flag=True,
+              help="不改写文件；有文件不是规范格式时列出它们并以 1 退出（用于 CI）。")
+def fmt_cmd(paths: tuple[str, ...], check_only: bool) -> None:
+    """把政策文件改写为规范格式（默认 policies/ 下的全部政策）；注释保留，检查结果不变。"""
+    from .syntax.fmt import FormatError, format_text
+
+    names = list(paths) or _default_policies()
+    failed = changed = 0
+    for name in names:
+        path = resolve(name) or Path(name)
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as err:
+            _echo_err(f"{name}: 无法读取（{err.__class__.__name__}），请以 UTF-8 编码保存。")
+            failed += 1
+            continue
+        try:
+            out, diags = format_text(text, name)
+        except FormatError as err:
+            _echo_err(f"{err}（未改动该文件）")
+            failed += 1
+            continue
+        if out is None:
+            for d in diags:
+                _echo_err(render(d, text))
+            _echo_err(f"{name}: 有语法错误，未格式化。")
+            failed += 1
+            continue
+        if out == text:
+            continue
+        changed += 1
+        if check_only:
+            _echo_err(f"{name}: 不是规范格式（运行 policyc fmt {name}）")
+        else:
+            path.write_text(out, encoding="utf-8")
+            _echo_err(f"{name}: 已格式化")
+    verb = "需要格式化" if check_only else "已格式化"
+    _echo_err(f"{len(names)} 个文件，{changed} 个{verb}，{failed} 个无法格式化。")
+    sys.exit(EXIT_ERRORS if failed or (check_only and changed) else EXIT_OK)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,154 @@
+"""`policyc fmt`: the canonical layout is idempotent, keeps comments and never changes the model."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compiler.diagnostics import Span
+from compiler.pipeline import parse_source
+from compiler.syntax.fmt import format_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "policies").glob("*.policy"))
+TEST_POLICIES = sorted((ROOT / "tests" / "checks").rglob("*.policy"))
+MALFORMED = sorted((ROOT / "tests" / "malformed").glob("*.policy"))
+
+
+def without_spans(x: object) -> object:
+    """The model with every source position removed: what formatting must not change."""
+    if isinstance(x, Span):
+        return None
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        return (type(x).__name__, tuple((f.name, without_spans(getattr(x, f.name)))
+                                        for f in dataclasses.fields(x)))
+    if isinstance(x, (tuple, list)):
+        return tuple(without_spans(y) for y in x)
+    if isinstance(x, dict):
+        return tuple(sorted((k, without_spans(v)) for k, v in x.items()))
+    return x
+
+
+def _model(text: str, name: str) -> tuple[object, list[str]]:
+    policy, diags = parse_source(text, name)
+    return without_spans(policy), sorted(f"{d.code} {d.message}" for d in diags)
+
+
+@pytest.mark.parametrize("path", SEEDS + TEST_POLICIES, ids=lambda p: p.name)
+def test_model_and_diagnostics_unchanged_and_idempotent(path: Path) -> None:
+    text = path.read_text(encoding="utf-8-sig")
+    out, diags = format_text(text, path.name)
+    assert out is not None, diags
+    assert _model(out, path.name) == _model(text, path.name)
+    assert format_text(out, path.name)[0] == out
+
+
+@pytest.mark.parametrize("path", MALFORMED, ids=lambda p: p.name)
+def test_malformed_never_crashes(path: Path) -> None:
+    """A file that does not parse is refused with its syntax diagnostics; one that parses keeps its model."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return  # the CLI reports the encoding (test below); format_text takes text
+    out, diags = format_text(text, path.name)
+    if out is None:
+        assert diags and all(d.code.startswith("PC0") for d in diags)
+    else:
+        assert _model(out, path.name) == _model(text, path.name)
+        assert format_text(out, path.name)[0] == out
+
+
+MESSY = """\
+# header comment
+政策 demo {
+标题 "示例"   # trailing
+      层级 市级   来源 "x.txt"
+}
+事实 { digital_level   spend_software_cloud
+  own_fact : 布尔 "自有" }
+
+
+
+# about r
+定义 r "投入"=spend_software_cloud+ 1万元
+补助 a { 条款 第七条第（一）项 原文 「补助
+    原文」 条件 own_fact 且 digital_level>=2 金额 分档 { 当 digital_level==2 则 50%×r 封顶 20万元
+ # inner comment
+ 否则 ( r -1元 ) }
+资金 未明确 [ central ,city ]
+}
+测试 "t" { 输入 {own_fact:真,digital_level: 2,
+spend_software_cloud:-5} 期望 项目 a 无 }
+# end
+"""
+
+CANONICAL = """\
+# header comment
+政策 demo {
+  标题 "示例"  # trailing
+  层级 市级
+  来源 "x.txt"
+}
+
+事实 {
+  digital_level
+  spend_software_cloud
+  own_fact: 布尔 "自有"
+}
+
+# about r
+定义 r "投入" = spend_software_cloud + 1万元
+
+补助 a {
+  条款 第七条第（一）项
+  原文 「补助
+    原文」
+  条件 own_fact 且 digital_level >= 2
+  金额 分档 {
+    当 digital_level == 2 则 50% × r 封顶 20万元
+    # inner comment
+    否则 (r - 1元)
+  }
+  资金 未明确 [central, city]
+}
+
+测试 "t" {
+  输入 { own_fact: 真, digital_level: 2,
+         spend_software_cloud: -5 }
+  期望 项目 a 无
+}
+# end
+"""
+
+
+def test_canonical_layout_of_a_messy_file() -> None:
+    """One field per line, two-space indents, one space around operators, comments where they were,
+    the line break inside 输入 kept and aligned under its brace (display width: 输入 is 4 columns)."""
+    out, diags = format_text(MESSY)
+    assert diags == []
+    assert out == CANONICAL
+    assert format_text(CANONICAL)[0] == CANONICAL
+
+
+def test_cli_check_and_rewrite(tmp_path: Path) -> None:
+    messy = tmp_path / "messy.policy"
+    messy.write_text(MESSY, encoding="utf-8")
+    good = tmp_path / "good.policy"
+    good.write_text(CANONICAL, encoding="utf-8")
+    bad = tmp_path / "bad.policy"
+    bad.write_text("政策 x {\n  标题 ＝ \"a\"\n}\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "compiler.cli", "fmt"]
+    r = subprocess.run([*cmd, "--check", str(messy), str(good)], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 1 and "messy.policy" in r.stderr and "good.policy" not in r.stderr
+    assert messy.read_text(encoding="utf-8") == MESSY  # --check writes nothing
+    r = subprocess.run([*cmd, str(messy), str(bad)], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 1  # bad.policy cannot be formatted
+    assert "PC004" in r.stderr and "Traceback" not in r.stderr
+    assert messy.read_text(encoding="utf-8") == CANONICAL
+    assert bad.read_text(encoding="utf-8") == "政策 x {\n  标题 ＝ \"a\"\n}\n"
+    r = subprocess.run([*cmd, "--check", str(messy)], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
