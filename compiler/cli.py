@@ -258,6 +258,14 @@ def test_cmd(paths: tuple[str, ...]) -> None:
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
 
 
+@main.command()
+def lsp() -> None:
+    """启动语言服务器（Language Server Protocol，经标准输入输出），供编辑器使用。"""
+    from .lsp.server import main as serve
+
+    serve()
+
+
 @main.command(name="fmt")
 @click.argument("paths", nargs=-1)
 @click.option("--check", "check_only", is_flag=True,
