@@ -266,6 +266,44 @@ def lsp() -> None:
     serve()
 
 
+@main.command()
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("--out", "out", default=None, type=click.Path(dir_okay=False, allow_dash=True),
+              help="写入的政策文件（默认：原文旁的同名 .policy；- 表示标准输出）。")
+@click.option("--id", "policy_id", default=None, help="政策 id（默认取原文文件名）。")
+@click.option("--force", is_flag=True, help="覆盖已有的政策文件。")
+def init(source: str, out: str | None, policy_id: str | None, force: bool) -> None:
+    """由原文生成政策骨架：政策 块填写原文写明的信息，每条原文一个带逐字引文的注释块。"""
+    import os
+    import re
+
+    from .source.skeleton import skeleton
+
+    src = Path(source)
+    try:
+        text = src.read_bytes().decode("utf-8-sig")
+    except OSError as err:
+        _echo_err(f"无法读取原文 {source}：{err.strerror or err.__class__.__name__}")
+        sys.exit(EXIT_USAGE)
+    except UnicodeDecodeError:
+        _echo_err(f"{source} 不是 UTF-8 编码：请先转存为 UTF-8（政策检查也按 UTF-8 读取原文）。")
+        sys.exit(EXIT_USAGE)
+    pid = policy_id or re.sub(r"[^A-Za-z0-9_]", "_", src.stem).strip("_").lower() or "policy"
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", pid):
+        pid = f"policy_{pid}"
+    target = Path(out) if out and out != "-" else src.with_suffix(".policy")
+    source_name = Path(os.path.relpath(src.resolve(), target.resolve().parent)).as_posix()
+    policy = skeleton(text, source_name, pid)
+    if out == "-":
+        click.echo(policy, nl=False)
+        return
+    if target.exists() and not force:
+        _echo_err(f"{target} 已存在：未改动。要覆盖请加 --force，或用 --out 指定其他文件。")
+        sys.exit(EXIT_USAGE)
+    target.write_text(policy, encoding="utf-8")
+    _echo_err(f"已写入 {target}（原文 {source_name}）。")
+
+
 @main.command(name="fmt")
 @click.argument("paths", nargs=-1)
 @click.option("--check", "check_only", is_flag=True,
