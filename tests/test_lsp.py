@@ -78,7 +78,9 @@ async def _session(folder: Path) -> None:
         h = await client.text_document_hover_async(t.HoverParams(
             text_document=doc_id, position=_pos(text, "「申报单位近三年内存在严重失信行为。」", 3)))
         assert h is not None and isinstance(h.contents, t.MarkupContent)
-        assert "kunming.txt 第" in h.contents.value and "严重失信行为" in h.contents.value
+        # the smallest numbered part of kunming.txt holding the quote, found by the structure reader
+        assert h.contents.value.startswith("**第九条第（二）项**（kunming.txt 第 ")
+        assert "> （二）申报单位近三年内存在严重失信行为。" in h.contents.value
 
         # completion inside a block, after `条件 `: fields are not expected there, facts are
         after = "  条件 in_pilot_scope 且 "
@@ -179,3 +181,23 @@ def test_completion_offers_payers_after_zijin_and_articles_from_policy(tmp_path:
     col = i - (text.rfind("\n", 0, i) + 1) + 1
     got = {c.label: c.kind for c in completions(doc, line, col)}
     assert got.get("central") == "funding" and "digital_level" not in got
+
+
+def test_completion_of_article_labels_and_their_text(tmp_path: Path) -> None:
+    """After 条款 the labels of kunming.txt; after 原文 the text of the article the block names
+    (第七条第（一）项 begins 「开展中小企业数字化改造工作，对纳入试点改造范围企业…」)."""
+    shutil.copy(ROOT / "policies" / "kunming.txt", tmp_path / "kunming.txt")
+    text = (ROOT / "policies" / "kunming.policy").read_text(encoding="utf-8")
+    doc = Document(tmp_path / "kunming.policy", text)
+    doc.update(text)
+
+    def at(i: int) -> tuple[int, int]:
+        return text.count("\n", 0, i) + 1, i - (text.rfind("\n", 0, i) + 1) + 1
+
+    labels = [c.label for c in completions(doc, *at(text.index("条款 第七条第（一）项") + 3)) if c.kind == "article"]
+    assert "第七条第（一）项" in labels and "第二十七条" in labels
+    assert labels.index("第七条") < labels.index("第七条第（一）项") < labels.index("第七条第（二）项")
+    (quote,) = [c for c in completions(doc, *at(text.index("原文 「对纳入试点") + 3)) if c.kind == "quote"]
+    assert quote.insert_text is not None
+    assert quote.insert_text.startswith("「中小企业数字化转型企业改造补助开展中小企业数字化改造工作，对纳入试点")
+    assert quote.insert_text.endswith("具体补助以验收评定结果为准。」")

@@ -206,10 +206,11 @@ def _enclosing_article(source: str, start: int, end: int) -> tuple[str, int, int
     st = _structure(source)
     if st is None:
         return None
-    for part in st.enclosing(start, end):
-        if part.kind in ("article", "chapter", "item", "paragraph"):
-            return str(part.label), int(part.start), int(part.end)
-    return None
+    numbered = [p for p in st.enclosing(start, end) if p.kind in ("article", "paragraph", "item", "subitem")]
+    if not numbered:
+        return None
+    part = numbered[-1]  # the smallest numbered part: what a 条款 label names
+    return str(part.label), int(part.start), int(part.end)
 
 
 def _lines_around(source: str, start: int, end: int) -> tuple[int, str]:
@@ -302,7 +303,8 @@ def _hover_citation(doc: Document, c: n.Citation) -> str:
 
 
 def _quote_md(text: str) -> str:
-    return "\n> ".join(text.splitlines())
+    """Source lines as a Markdown block quote (the blank lines a PDF extraction leaves dropped)."""
+    return "\n> ".join(line for line in text.splitlines() if line.strip())
 
 
 # --------------------------------------------------------------------------- completion
@@ -379,6 +381,10 @@ def _names(doc: Document, before: list[str]) -> list[Completion]:
     return out
 
 
+_LEADING_LABEL = re.compile(
+    r"^(第[〇零一二两三四五六七八九十百0-9]+[条條]|[一二三四五六七八九十]+、)?([（(][一二三四五六七八九十]+[）)])?")
+
+
 def _quote_for_article(doc: Document, offset: int) -> list[Completion]:
     """After 原文: the exact text of the article named by the block's 条款, as 「…」."""
     src = doc.source()
@@ -389,7 +395,10 @@ def _quote_for_article(doc: Document, offset: int) -> list[Completion]:
     rng = article_text(src[1], label)
     if rng is None:
         return []
-    body = src[1][rng[0]:rng[1]].strip().replace("「", "“").replace("」", "”")
+    body = re.sub(r"\s+", "", src[1][rng[0]:rng[1]])
+    body = _LEADING_LABEL.sub("", body)
+    if not body or "「" in body or "」" in body:  # a quote cannot hold 「」: the drafter splits it
+        return []
     return [Completion(f"「{body[:20]}…」", "quote", f"{label} 原文", f"「{body}」")]
 
 
