@@ -149,19 +149,25 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "lighthouse": (r"小灯塔",),
     "digital_workshop_title": (r"数字化车间", r"智能工厂"),
     "cloud_platform_adopted": (r"上云上平台",),
-    "chain_transformation_award": (r"“链式”(数字化)?转型(企业|典型应用)",),
+    "chain_transformation_award": (r"“链式”",),
     "typical_case_title": (r"典型案例",),
     "excellent_provider": (r"优秀数字化服务商",),
     "little_giant_central_funded": (r"小巨人",),
     "serious_dishonesty_3y": (r"严重失信",),
-    "independent_legal_person": (r"独立法人",),
+    "independent_legal_person": (r"独立的?法人",),
     "registered_in_city": (r"依法(注册登记|登记注册)",),
+    "operating_normally": (r"运营正常", r"经营正常", r"正常经营"),
+    "good_tax_and_credit": (r"依法纳税", r"信用记录良好", r"良好的财务记录和信用记录"),
 }
 # Concepts that say who may apply. Only these are looked for beyond the item's quote: in the
 # rest of the item's own text, and in its article's lead-in where that states the scope
 # (「支持企业范围为…」). The others (spending, titles) count only in the quote.
-SUBJECT_CONCEPTS = frozenset({"is_sme", "industry", "in_pilot_scope", "registered_in_city",
-                              "independent_legal_person"})
+SUBJECT_CONCEPTS = frozenset({"is_sme", "industry", "in_pilot_scope", "acceptance_passed",
+                              "registered_in_city", "independent_legal_person"})
+# Facts that also cover a concept: 咸宁's 「打造“链式”数字化转型标杆」 is read as chain_demo_enterprise.
+CONCEPT_ALSO: dict[str, tuple[str, ...]] = {
+    "chain_transformation_award": ("chain_demo_enterprise",),
+}
 CONCEPT_BENEFICIARIES: dict[str, tuple[str, ...]] = {
     "is_sme": ("enterprise",),
     "spend_consulting": ("enterprise",),

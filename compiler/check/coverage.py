@@ -1,6 +1,7 @@
 """Concept coverage (PC340): the text an item encodes names a concept that has a fact — 中小企业,
 诊断服务, 试点细分行业, 验收… — but neither the item (condition, amount) nor an eligibility
-block (资格, 排除) reads that fact.
+block (资格, 排除) reads that fact. A 资格 block's own quote is held to the same rule (read by
+some 资格 or 排除).
 
 The text is the item's quote and, for an item cited as 第X条第（N）项, its article's lead-in
 (the text before the article's first item, which governs every item: 「支持企业范围为…四个细分
@@ -24,7 +25,7 @@ from ..diagnostics import Diagnostic, Severity, Span
 from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
 from ..source.script import simplified
-from ..vocabulary import CONCEPT_BENEFICIARIES, CONCEPTS, FACTS, SUBJECT_CONCEPTS
+from ..vocabulary import CONCEPT_ALSO, CONCEPT_BENEFICIARIES, CONCEPTS, FACTS, SUBJECT_CONCEPTS
 from .fidelity import SourceContext, profile_json
 
 _TITLES = re.compile(r"《[^《》]*》")
@@ -55,7 +56,8 @@ def concepts(ctx: SourceContext) -> list[Concept]:
         covered = frozenset({name}) | frozenset(ctx.reads([n.Ref(name, _NOWHERE)]))
         out.append(Concept(name, label, (re.compile(re.escape(term)),), None, covered, False))
     out += [Concept(name, FACTS[name][1], tuple(re.compile(p) for p in pats),
-                    CONCEPT_BENEFICIARIES.get(name), frozenset({name}), name in SUBJECT_CONCEPTS)
+                    CONCEPT_BENEFICIARIES.get(name), frozenset({name, *CONCEPT_ALSO.get(name, ())}),
+                    name in SUBJECT_CONCEPTS)
             for name, pats in CONCEPTS.items()]
     return out
 
@@ -103,6 +105,29 @@ def check_coverage(ctx: SourceContext) -> list[Diagnostic]:
                 f"若“{term}”是本项的条件，在 条件 中加上 {c.name}；若原文在此只是名称或背景、"
                 f"不构成条件，写 忽略 PC340 \"理由\"。",
                 it.citation.article, extra,
+            ))
+    diags += _requirements(p, found, eligibility)
+    return diags
+
+
+def _requirements(p: n.Policy, found: list[Concept], eligibility: set[str]) -> list[Diagnostic]:
+    """A 资格 block's quote names a concept that no 资格 or 排除 reads (quote only: an
+    eligibility article often lists several conditions, each encoded by its own block)."""
+    diags: list[Diagnostic] = []
+    for r in p.requirements:
+        quote = _prepared(r.citation.quote)
+        for c in found:
+            if c.facts & eligibility:
+                continue
+            m = next((m for pat in c.patterns if (m := pat.search(quote))), None)
+            if m is None:
+                continue
+            diags.append(Diagnostic(
+                "PC340", Severity.WARNING, r.cond.span,
+                f"引文提到“{m.group(0)}”，但没有任何 资格 或 排除 读取 {c.name}（{c.label}）",
+                f"若“{m.group(0)}”是申报条件，在本块的 条件 中加上 {c.name}；"
+                "若原文在此不构成条件，写 忽略 PC340 \"理由\"。",
+                r.citation.article,
             ))
     return diags
 

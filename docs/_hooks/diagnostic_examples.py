@@ -777,18 +777,22 @@ EXAMPLES: list[Example] = [
   金额 未定
 }
 """),
-        (("条件 in_pilot_scope 且 acceptance_passed", "条件 in_pilot_scope 且 acceptance_passed 且 spend_consulting > 0元"),),
+        (("条件 in_pilot_scope 且 acceptance_passed",
+          "条件 in_pilot_scope 且 acceptance_passed 且 spend_consulting > 0元"),),
         note="引文说补助的是选择服务商提供**诊断服务**的企业，条件却没有读取 spend_consulting："
              "没有买诊断服务的试点企业也会显示这项补助。"
-             "共享词汇中的事实各有原文中的关键词（`compiler/vocabulary.py` 的 CONCEPTS，如 中小企业、诊断服务、纳入改造范围、试点细分行业、验收合格）；"
-             "自定义事实和 定义 以其中文标签为关键词。说明申报对象的关键词（中小企业、试点行业、改造范围）还在本项的全文和本条总述中说明范围的句子里查找；"
+             "共享词汇中的事实各有原文中的关键词（`compiler/vocabulary.py` 的 CONCEPTS，"
+             "如 中小企业、诊断服务、纳入改造范围、试点细分行业、验收合格）；"
+             "自定义事实和 定义 以其中文标签为关键词。"
+             "说明申报对象的关键词（中小企业、试点行业、改造范围）还在本项的全文和本条总述中说明范围的句子里查找；"
              "“中小企业数字化转型”等名称、“大中小企业”“面向中小企业”不算条件。",
         fix_note="在条件中读取该事实。原文在此只是名称或背景时，写 忽略 PC340 \"理由\"。",
     ),
     Example(
         "PC350", "原文写明的项数与列表不符",
         _policy(HEADER.replace("kunming_draft", "changchun_draft")
-                .replace("昆明市中小企业数字化转型专项资金管理办法", "长春市中小企业数字化转型专项资金使用管理办法（暂行）")
+                .replace("昆明市中小企业数字化转型专项资金管理办法",
+                         "长春市中小企业数字化转型专项资金使用管理办法（暂行）")
                 .replace("kunming.txt", "changchun.txt"), """\
 事实 {
   applicant_type 必填
