@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from compiler.cli import main
 from compiler.diagnostics import Span
 from compiler.pipeline import parse_source
 from compiler.syntax.fmt import format_text
@@ -141,14 +141,14 @@ def test_cli_check_and_rewrite(tmp_path: Path) -> None:
     good.write_text(CANONICAL, encoding="utf-8")
     bad = tmp_path / "bad.policy"
     bad.write_text("政策 x {\n  标题 ＝ \"a\"\n}\n", encoding="utf-8")
-    cmd = [sys.executable, "-m", "compiler.cli", "fmt"]
-    r = subprocess.run([*cmd, "--check", str(messy), str(good)], capture_output=True, text=True, cwd=ROOT)
-    assert r.returncode == 1 and "messy.policy" in r.stderr and "good.policy" not in r.stderr
+    run = CliRunner().invoke
+    r = run(main, ["fmt", "--check", str(messy), str(good)])
+    assert r.exit_code == 1 and "messy.policy" in r.output and "good.policy" not in r.output
     assert messy.read_text(encoding="utf-8") == MESSY  # --check writes nothing
-    r = subprocess.run([*cmd, str(messy), str(bad)], capture_output=True, text=True, cwd=ROOT)
-    assert r.returncode == 1  # bad.policy cannot be formatted
-    assert "PC004" in r.stderr and "Traceback" not in r.stderr
+    r = run(main, ["fmt", str(messy), str(bad)])
+    assert r.exit_code == 1  # bad.policy cannot be formatted
+    assert "PC004" in r.output and "Traceback" not in r.output
     assert messy.read_text(encoding="utf-8") == CANONICAL
     assert bad.read_text(encoding="utf-8") == "政策 x {\n  标题 ＝ \"a\"\n}\n"
-    r = subprocess.run([*cmd, "--check", str(messy)], capture_output=True, text=True, cwd=ROOT)
-    assert r.returncode == 0, r.stderr
+    r = run(main, ["fmt", "--check", str(messy)])
+    assert r.exit_code == 0, r.output
