@@ -144,18 +144,21 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "spend_consulting": (r"诊断服务(?!支出)", r"咨询诊断(?!等服务支出)", r"诊断咨询(?!等服务支出)",
                          r"诊断、咨询服务"),
     "in_pilot_scope": (r"纳入(试点)?改造范围", r"被改造企业", r"试点企业(?!数字化)"),
-    "acceptance_passed": (r"验收(合格|通过|达标|评定)", r"通过(评测)?验收", r"评测验收后"),
+    # 「先建后补」: paid after the project is built and accepted
+    "acceptance_passed": (r"验收(合格|通过|达标|评定)", r"通过(评测)?验收", r"评测验收后", r"先建后补"),
     "industry": (r"试点(细分)?行业", r"[四五六七八九十]个(细分)?行业"),
     "lighthouse": (r"小灯塔",),
     "digital_workshop_title": (r"数字化车间", r"智能工厂"),
     "cloud_platform_adopted": (r"上云上平台",),
     "chain_transformation_award": (r"“链式”",),
     "typical_case_title": (r"典型案例",),
+    "chain_demo_enterprise": (r"试点示范企业",),
     "excellent_provider": (r"优秀数字化服务商",),
     "little_giant_central_funded": (r"小巨人",),
     "serious_dishonesty_3y": (r"严重失信",),
     "independent_legal_person": (r"独立的?法人",),
-    "registered_in_city": (r"依法(注册登记|登记注册)",),
+    # registered *in this city* (「须在长春市依法注册登记」); 「依法登记注册」 alone names no place
+    "registered_in_city": (r"在[^，。；、]{1,8}[市区县]内?依法(注册登记|登记注册)",),
     "operating_normally": (r"运营正常", r"经营正常", r"正常经营"),
     "good_tax_and_credit": (r"依法纳税", r"信用记录良好", r"良好的财务记录和信用记录"),
 }
@@ -178,5 +181,6 @@ CONCEPT_BENEFICIARIES: dict[str, tuple[str, ...]] = {
     "cloud_platform_adopted": ("enterprise",),
     "chain_transformation_award": ("enterprise",),
     "typical_case_title": ("enterprise",),
+    "chain_demo_enterprise": ("enterprise",),
     "excellent_provider": ("service_provider",),
 }

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from compiler.diagnostics import Diagnostic
+from compiler.evaluate.evaluator import calculate
 from compiler.pipeline import load
 from conftest import ROOT
 
@@ -111,9 +112,31 @@ def test_changchun_sme_read_is_quiet(tmp_path: Path) -> None:
 def test_xianning_traditional_spellings(tmp_path: Path) -> None:
     diags = _check(tmp_path, "xianning")
     got = [d.message.split("写作")[1][1:5] for d in diags if d.code == "PC351"]
-    # 第六條 「裝備制造、電子信息、紡織服裝、新型建材、生物醫藥」: 新型建材 is the same in both scripts
-    assert got == ["裝備制造", "電子信息", "紡織服裝", "生物醫藥"]
-    assert {d.span.line for d in diags if d.code == "PC351"} == {45}
+    # 第六條 「裝備制造、電子信息、紡織服裝、新型建材、生物醫藥」: 新型建材 is the same in both scripts.
+    # The finding stands exactly while the calculation refuses the policy's own spelling: once
+    # text facts compare script-insensitively (issue 9 item 3) the encoding is right as it is.
+    loaded = load(tmp_path / "xianning.policy", ON)
+    assert loaded.policy is not None
+    profile = {"applicant_type": "enterprise", "industry": "紡織服裝", "digital_level": 2,
+               "acceptance_passed": True, "spend_software_cloud": 100000}
+    items = calculate(loaded.policy, profile, ON).items
+    pays = next((i.max for i in items if i.id == "reform_subsidy"), 0)
+    if pays == 0:
+        assert got == ["裝備制造", "電子信息", "紡織服裝", "生物醫藥"]
+        assert {d.span.line for d in diags if d.code == "PC351"} == {45}
+    else:  # 60% × 100000 = 60000 (第六条第（一）项)
+        assert pays == 60000 and got == []
+
+
+def test_list_spelled_otherwise_in_the_cited_article(tmp_path: Path) -> None:
+    # 长春 第七条 writes 「中成药生物药品制造」; the list copies 第四条's 「中成药生物药品制品制造」
+    quote = ("「支持企业范围为长春市汽车零部件配件制造、轨道交通高端装备制造、电子元器件制造和"
+             "中成药生物药品制造等四个细分行业中小企业。」")
+    fourth = ("  条款 第四条\n  原文 「本办法支持试点行业为纳入工信部备案的汽车零部件配件制造、"
+              "轨道交通高端装备制造、电子元器件制造、中成药生物药品制品制造四个行业。」")
+    diags = _check(tmp_path, "changchun", (fourth, f"  条款 第七条\n  原文 {quote}"))
+    assert [d.message for d in diags if d.code == "PC351"] == [
+        "第七条的列举中没有列表中的“中成药生物药品制品制造”（原文中见于第四条），而写有“中成药生物药品制造”"]
 
 
 def test_national_fixed_award_that_is_also_a_ceiling(tmp_path: Path) -> None:

@@ -2,11 +2,11 @@
 
 * PC350 counted lists: the text lists values and then counts them (「…和中成药生物药品制品制造四个
   行业」, 「等五个行业」, 「等 3 类」), and the `属于` list has another number of entries.
-* PC351 spelling: a list value on a text fact is not in the text as written, but a Traditional/
-  Simplified or full-/half-width variant of it is (咸宁's 「裝備制造、電子信息…」), and the
-  calculation does not accept the text's own spelling: an applicant who writes the industry as
-  the policy does is refused. The check asks the evaluator, so it falls silent once text
-  comparisons treat such spellings as equal.
+* PC351 spelling: a list value on a text fact is not what the cited text says. Either the text
+  that lists the other values lacks it in any script (长春 第七条 「中成药生物药品制造」 against
+  第四条's 「…制品制造」), or the text writes it in another script or width (咸宁's 「裝備制造、
+  電子信息…」) and the calculation does not accept the text's own spelling. That second case asks
+  the evaluator, so it falls silent where text comparisons treat such spellings as equal.
 
 The text is the quotes of the blocks that read the list (directly or through a definition) and
 the parts of the source their labels name (with an item's article lead-in).
@@ -69,7 +69,10 @@ def _folded(text: str) -> str:
 
 def check_counted(ctx: SourceContext) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
-    ev = Evaluator(ctx.policy)
+    try:
+        ev: Evaluator | None = Evaluator(ctx.policy)
+    except Exception:  # the spelling check asks the evaluator; without one it says nothing
+        ev = None
     for m, blocks in _places(ctx):
         if not m.values or not blocks:
             continue
@@ -85,8 +88,9 @@ def check_counted(ctx: SourceContext) -> list[Diagnostic]:
                 article))
         if isinstance(m.operand, n.Ref):
             fact = ctx.policy.fact(m.operand.name)
-            if fact is not None and fact.type.kind == "text":
+            if ev is not None and fact is not None and fact.type.kind == "text":
                 diags += _spelling(ev, m, fact.name, texts, article)
+                diags += _unlisted(ctx, m, texts, article)
     return diags
 
 
@@ -136,6 +140,58 @@ def _spelling(ev: Evaluator, m: n.Member, fact: str, texts: list[tuple[str, str]
                 article))
             break
     return diags
+
+
+def _unlisted(ctx: SourceContext, m: n.Member, texts: list[tuple[str, str]],
+              article: str) -> list[Diagnostic]:
+    """Values missing from the text that lists the others (in any script), where that text's
+    enumeration has an entry no value matches: 长春 第七条 spells 「中成药生物药品制造」 where the
+    list (from 第四条) has 「中成药生物药品制品制造」."""
+    values = [(v, _folded("".join(v.value.split()))) for v in m.values]
+    folded_values = {f for _, f in values}
+    for label, raw in texts:
+        text = _folded("".join(raw.split()))
+        spans = [(i, i + len(f)) for _, f in values if f and (i := text.find(f)) >= 0]
+        missing = [v for v, f in values if f and f not in text]
+        if not missing or len(spans) * 2 <= len(values) or len(values) < 3:
+            continue  # not where the list is written
+        lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        while (more := _NEXT_ENTRY.match(text, hi)) is not None:
+            hi = more.end()
+        entries = [e for e in _ENTRY_SPLIT.split(text[lo:hi]) if e]
+        unmatched = [e for e in entries if e not in folded_values]
+        if not unmatched:
+            return []
+        written = "、".join(f"“{e}”" for e in unmatched)
+        diags = []
+        for v in missing:
+            where = _elsewhere(ctx, v.value)
+            also = f"（原文中见于{where}）" if where else ""
+            diags.append(Diagnostic(
+                "PC351", Severity.WARNING, v.span,
+                f"{label}的列举中没有列表中的“{v.value}”{also}，而写有{written}",
+                f"按{label}原文填写的申请人也须被认定：把{written}列入列表；两处写法不同时两种都列入，并在注释中说明。",
+                article))
+        return diags
+    return []
+
+
+_NEXT_ENTRY = re.compile(r"[、和及与]([^、，,。；;：:等]{2,30}?)"
+                         r"(?=等|[0-9一二三四五六七八九十]+[个类种项]|[、，,。；;：:]|$)")
+_ENTRY_SPLIT = re.compile(r"、|(?<=[造业品务])[和及与]")
+
+
+def _elsewhere(ctx: SourceContext, value: str) -> str:
+    """The part of the source where ``value`` is written (any script), or ""."""
+    if ctx.text is None or ctx.structure is None:
+        return ""
+    folded = _folded(ctx.flat.text)
+    i = folded.find(_folded("".join(value.split())))
+    if i < 0:
+        return ""
+    a, b = ctx.flat.span(i, i + len("".join(value.split())))
+    chain = [p for p in ctx.structure.enclosing(a, b) if p.kind != "chapter"]
+    return chain[-1].label if chain else "原文"
 
 
 def _accepted(ev: Evaluator, m: n.Member, fact: str, value: str) -> bool:

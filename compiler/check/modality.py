@@ -127,7 +127,10 @@ def _shown(q: Number) -> str:
 def _witness(ctx: SourceContext, it: n.Item, exact: bool) -> dict[str, object] | None:
     """The policy's own test case in which the item pays a single amount (``exact``) or a
     range, as a witness: what the calculator shows an applicant."""
-    ev = Evaluator(ctx.policy)
+    try:
+        ev = Evaluator(ctx.policy)
+    except Exception:  # a witness is an illustration: never let it break the check
+        return None
     for t in ctx.policy.tests:
         profile = {i.name: profile_json(i.value) for i in t.inputs}
         on = t.date
