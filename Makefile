@@ -78,7 +78,7 @@ node:
 
 $(VSCODE)/node_modules/.installed-stamp: $(VSCODE)/package-lock.json
 	$(MAKE) --no-print-directory node
-	cd $(VSCODE) && npm ci --no-audit --no-fund --loglevel=error
+	cd $(VSCODE) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 vscode: $(VSCODE)/node_modules/.installed-stamp
