@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,37 @@ def test_cli_check_and_rewrite(tmp_path: Path) -> None:
     assert bad.read_text(encoding="utf-8") == "政策 x {\n  标题 ＝ \"a\"\n}\n"
     r = run(main, ["fmt", "--check", str(messy)])
     assert r.exit_code == 0, r.output
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_horizontal_spacing_does_not_matter(path: Path) -> None:
+    """The seeds are in the canonical layout: re-indenting every line and widening every space
+    between two tokens (never inside a token or a comment) formats back to the seed exactly."""
+    from lark import Token
+
+    from compiler.syntax.fmt import _token_parser
+
+    text = path.read_text(encoding="utf-8")
+    tokens = list(_token_parser().parse(text).scan_values(lambda v: isinstance(v, Token)))
+    inside = [False] * (len(text) + 1)
+    for t in tokens:
+        for i in range(t.start_pos or 0, t.end_pos or 0):
+            inside[i] = True
+    for m in re.finditer(r"#[^\n]*", text):  # comments (a # inside a token is not one)
+        if not inside[m.start()]:
+            for i in range(m.start(), m.end()):
+                inside[i] = True
+    rng = random.Random(path.name)
+    out = []
+    for i, ch in enumerate(text):
+        if inside[i]:
+            out.append(ch)
+        elif ch == " ":
+            out.append(" " * rng.randint(1, 3))
+        elif ch == "\n" and not inside[i + 1 if i + 1 < len(text) else i]:
+            out.append("\n" + " " * rng.randint(0, 5))
+        else:
+            out.append(ch)
+    shaken = "".join(out)
+    assert shaken != text
+    assert format_text(shaken, path.name)[0] == text
