@@ -124,9 +124,21 @@ async def _session(folder: Path) -> None:
         after_fix = await diagnostics_for(3)
         assert not any(d.code == "PC004" for d in after_fix)
 
+        # format the buffer (policyc fmt): the field back on its own line, indented two spaces
+        messy = text.replace("  层级 市级\n", "      层级    市级\n", 1)
+        client.text_document_did_change(t.DidChangeTextDocumentParams(
+            text_document=t.VersionedTextDocumentIdentifier(uri=uri, version=4),
+            content_changes=[t.TextDocumentContentChangeWholeDocument(text=messy)]))
+        edits = await client.text_document_formatting_async(t.DocumentFormattingParams(
+            text_document=doc_id, options=t.FormattingOptions(tab_size=2, insert_spaces=True)))
+        assert edits is not None and len(edits) == 1 and edits[0].new_text == text
+
         await client.shutdown_async(None)
         client.exit(None)
     finally:
+        process = getattr(client, "_server", None)
+        if process is not None and process.returncode is None:  # a failed assertion: no shutdown sent
+            process.kill()
         await asyncio.wait_for(client.stop(), TIMEOUT)
 
 

@@ -4,7 +4,8 @@
   type-checked and its quotes verified against the source text; 1.5 s after the last change (and
   on save) the consistency and solver checks run as well, in a worker thread, and replace them.
   A newer change cancels what is pending, and results for an older version are dropped.
-* Hover, completion, go-to-definition and quick fixes come from compiler/lsp/analysis.py.
+* Hover, completion, go-to-definition and quick fixes come from compiler/lsp/analysis.py;
+  formatting is ``policyc fmt`` (compiler/syntax/fmt.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity, Span
+from ..syntax.fmt import FormatError, format_text
 from .analysis import Document, completions, definition, fixes, hover
 
 FAST_DELAY = 0.3
@@ -219,6 +221,21 @@ def on_code_action(ls: PolicyServer, params: t.CodeActionParams) -> list[t.CodeA
                 title=fix.title, kind=t.CodeActionKind.QuickFix, diagnostics=[lsp_diag],
                 is_preferred=True, edit=t.WorkspaceEdit(changes={uri: [edit]})))
     return actions
+
+
+@server.feature(t.TEXT_DOCUMENT_FORMATTING)
+def on_formatting(ls: PolicyServer, params: t.DocumentFormattingParams) -> list[t.TextEdit] | None:
+    """`policyc fmt` on the buffer: one edit replacing the whole text (none when it does not parse)."""
+    doc = ls.document(params.text_document.uri)
+    try:
+        out, _ = format_text(doc.text, str(doc.path))
+    except FormatError:
+        return None
+    if out is None or out == doc.text:
+        return []
+    lines = doc.text.split("\n")
+    end = to_position(doc.text, len(lines), len(lines[-1]) + 1)
+    return [t.TextEdit(range=t.Range(start=t.Position(line=0, character=0), end=end), new_text=out)]
 
 
 def main() -> None:
