@@ -244,14 +244,14 @@ def _space_between(a: _Tok, b: _Tok) -> bool:
 
 def signature(text: str, tree: Tree[Token]) -> tuple[list[tuple[str, str]], list[str]]:
     """What formatting must keep: every token (type and text) and every comment, in order."""
-    toks = [(t.type, str(t)) for t in tree.scan_values(lambda v: isinstance(v, Token))]
+    tokens = [t.tok for t in _flatten(tree)]  # iterative: no recursion on deep expressions
     comments: list[str] = []
     pos = 0
-    for t in tree.scan_values(lambda v: isinstance(v, Token)):
+    for t in tokens:
         comments += [body for kind, body in _gap_items(text[pos:t.start_pos or 0]) if kind == "comment"]
         pos = t.end_pos or pos
     comments += [body for kind, body in _gap_items(text[pos:]) if kind == "comment"]
-    return toks, comments
+    return [(t.type, str(t)) for t in tokens], comments
 
 
 class FormatError(Exception):
@@ -260,14 +260,15 @@ class FormatError(Exception):
 
 def format_text(text: str, file: str = "<text>") -> tuple[str | None, list[Diagnostic]]:
     """The canonical layout of ``text``, or None and the syntax diagnostics when it does not parse."""
+    from ..pipeline import _too_deep as too_deep
+
+    text = text.removeprefix("\ufeff")
     tree, diags = parse_text(text, file)
     if tree is None:
         return None, diags
-    if text.startswith("\ufeff"):
-        text = text[1:]
-        tree, diags = parse_text(text, file)
-        if tree is None:  # pragma: no cover - a BOM never changes whether a file parses
-            return None, diags
+    deep = too_deep(tree, file)
+    if deep is not None:
+        return None, [deep]
     full = _token_parser().parse(text)
     out = layout(text, full)
     again = _token_parser().parse(out)
