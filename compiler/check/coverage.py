@@ -22,7 +22,6 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Severity, Span
-from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
 from ..source.script import simplified
 from ..vocabulary import CONCEPT_ALSO, CONCEPT_BENEFICIARIES, CONCEPTS, FACTS, SUBJECT_CONCEPTS
@@ -182,9 +181,8 @@ def _witness(ctx: SourceContext, it: n.Item, c: Concept) -> dict[str, object] | 
     amount the calculator still shows an applicant who lacks it."""
     # a fact the policy does not declare cannot be given; the calculation ignores it anyway
     facts = [f for f in ctx.policy.facts if f.name in c.facts]
-    try:
-        ev = Evaluator(ctx.policy)
-    except Exception:  # a witness is an illustration: never let it break the check
+    ev = ctx.evaluator
+    if ev is None:
         return None
     for t in ctx.policy.tests:
         if t.date is None:

@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
+from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
 from ..source.script import simplified
 from ..source.structure import Part, SourceStructure, read_structure
@@ -105,6 +106,15 @@ class SourceContext:
         first = next((c for c in art.children if c.kind == "item"), None)
         lead = self.text[art.start:first.start] if first is not None else ""
         return lead + "\n" + self.text[p.start:p.end]
+
+    @functools.cached_property
+    def evaluator(self) -> Evaluator | None:
+        """The reference evaluator, for witnesses and for asking how a list compares (None if
+        it cannot be built: the checks then say less, never fail)."""
+        try:
+            return Evaluator(self.policy)
+        except Exception:  # a witness is an illustration: never let it break the check
+            return None
 
     @functools.cached_property
     def simplified_text(self) -> str | None:
