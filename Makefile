@@ -10,9 +10,9 @@ STAMP  := $(VENV)/.installed-stamp
 # mkdocs-material prints a notice about MkDocs 2 on every build; the site pins mkdocs < 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup check policy-tests build site generated-current site-strict browser test lint clean
+.PHONY: all setup check policy-tests build site generated-current site-strict browser test lint fmt-check node vscode clean
 
-all: check policy-tests build site
+all: check policy-tests build site vscode
 
 setup: $(STAMP)
 
@@ -50,6 +50,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check compiler plugins tests
 	$(BIN)/mypy
 
+# Every policy is in the canonical layout (`policyc fmt` rewrites them).
+fmt-check: $(STAMP)
+	$(BIN)/policyc fmt --check policies/*.policy
+
 # The site is tested in headless Chromium from Debian's packages (never a downloaded browser).
 # Installed here when missing and we are root (as in CI); otherwise that test is skipped locally.
 browser:
@@ -60,7 +64,27 @@ browser:
 	    chromium chromium-driver fonts-noto-cjk >/dev/null; \
 	else echo "chromium/chromedriver not installed and not root: the browser test will be skipped"; fi
 
-test: lint generated-current site-strict browser
+# The VS Code extension (editors/vscode): npm ci from the committed package-lock.json, then
+# vsce package writes editors/vscode/policyc.vsix (not committed: the zip records build times).
+# Node.js and npm come from Debian's packages, installed here when missing and we are root.
+VSCODE := editors/vscode
+
+node:
+	@if command -v npm >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian nodejs and npm for the VS Code extension"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	else echo "npm is not installed and we are not root: install nodejs and npm to build the .vsix" >&2; exit 1; fi
+
+$(VSCODE)/node_modules/.installed-stamp: $(VSCODE)/package-lock.json
+	$(MAKE) --no-print-directory node
+	cd $(VSCODE) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+vscode: $(VSCODE)/node_modules/.installed-stamp
+	cd $(VSCODE) && npm run --silent package
+
+test: lint fmt-check generated-current site-strict browser vscode
 	$(BIN)/pytest
 
 clean:

@@ -16,7 +16,7 @@ from .diagnostics import Diagnostic, Severity, render
 from .evaluate.evaluator import Evaluator
 from .evaluate.profile import ProfileError, load_json_profile
 from .evaluate.runtime import Result
-from .pipeline import Loaded, load_named
+from .pipeline import Loaded, load_named, resolve
 from .resources import SEED_POLICIES, policy_dirs
 from .testing import run_tests
 from .vocabulary import FUNDING_SOURCES
@@ -256,6 +256,95 @@ def test_cmd(paths: tuple[str, ...]) -> None:
         _echo_err(f"{loaded.display}: {passed}/{len(outcomes)} 个测试通过")
     _echo_err(f"{total - failed} passed, {failed} failed")
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
+
+
+@main.command()
+def lsp() -> None:
+    """启动语言服务器（Language Server Protocol，经标准输入输出），供编辑器使用。"""
+    from .lsp.server import main as serve
+
+    serve()
+
+
+@main.command()
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("--out", "out", default=None, type=click.Path(dir_okay=False, allow_dash=True),
+              help="写入的政策文件（默认：原文旁的同名 .policy；- 表示标准输出）。")
+@click.option("--id", "policy_id", default=None, help="政策 id（默认取原文文件名）。")
+@click.option("--force", is_flag=True, help="覆盖已有的政策文件。")
+def init(source: str, out: str | None, policy_id: str | None, force: bool) -> None:
+    """由原文生成政策骨架：政策 块填写原文写明的信息，每条原文一个带逐字引文的注释块。"""
+    import os
+    import re
+
+    from .source.skeleton import skeleton
+
+    src = Path(source)
+    try:
+        text = src.read_bytes().decode("utf-8-sig")
+    except OSError as err:
+        _echo_err(f"无法读取原文 {source}：{err.strerror or err.__class__.__name__}")
+        sys.exit(EXIT_USAGE)
+    except UnicodeDecodeError:
+        _echo_err(f"{source} 不是 UTF-8 编码：请先转存为 UTF-8（政策检查也按 UTF-8 读取原文）。")
+        sys.exit(EXIT_USAGE)
+    pid = policy_id or re.sub(r"[^A-Za-z0-9_]", "_", src.stem).strip("_").lower() or "policy"
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", pid):
+        pid = f"policy_{pid}"
+    target = Path(out) if out and out != "-" else src.with_suffix(".policy")
+    source_name = Path(os.path.relpath(src.resolve(), target.resolve().parent)).as_posix()
+    policy = skeleton(text, source_name, pid)
+    if out == "-":
+        click.echo(policy, nl=False)
+        return
+    if target.exists() and not force:
+        _echo_err(f"{target} 已存在：未改动。要覆盖请加 --force，或用 --out 指定其他文件。")
+        sys.exit(EXIT_USAGE)
+    target.write_text(policy, encoding="utf-8")
+    _echo_err(f"已写入 {target}（原文 {source_name}）。")
+
+
+@main.command(name="fmt")
+@click.argument("paths", nargs=-1)
+@click.option("--check", "check_only", is_flag=True,
+              help="不改写文件；有文件不是规范格式时列出它们并以 1 退出（用于 CI）。")
+def fmt_cmd(paths: tuple[str, ...], check_only: bool) -> None:
+    """把政策文件改写为规范格式（默认 policies/ 下的全部政策）；注释保留，检查结果不变。"""
+    from .syntax.fmt import FormatError, format_text
+
+    names = list(paths) or _default_policies()
+    failed = changed = 0
+    for name in names:
+        path = resolve(name) or Path(name)
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as err:
+            _echo_err(f"{name}: 无法读取（{err.__class__.__name__}），请以 UTF-8 编码保存。")
+            failed += 1
+            continue
+        try:
+            out, diags = format_text(text, name)
+        except FormatError as err:
+            _echo_err(f"{err}（未改动该文件）")
+            failed += 1
+            continue
+        if out is None:
+            for d in diags:
+                _echo_err(render(d, text))
+            _echo_err(f"{name}: 有语法错误，未格式化。")
+            failed += 1
+            continue
+        if out == text:
+            continue
+        changed += 1
+        if check_only:
+            _echo_err(f"{name}: 不是规范格式（运行 policyc fmt {name}）")
+        else:
+            path.write_text(out, encoding="utf-8")
+            _echo_err(f"{name}: 已格式化")
+    verb = "需要格式化" if check_only else "已格式化"
+    _echo_err(f"{len(names)} 个文件，{changed} 个{verb}，{failed} 个无法格式化。")
+    sys.exit(EXIT_ERRORS if failed or (check_only and changed) else EXIT_OK)
 
 
 if __name__ == "__main__":  # pragma: no cover

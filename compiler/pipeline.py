@@ -116,12 +116,23 @@ def load(path: Path, on: dt.date | None = None) -> Loaded:
         d = Diagnostic("PC006", Severity.ERROR, Span(display, line, 1, line, 2),
                        "文件不是 UTF-8 编码", "请以 UTF-8 编码保存政策文件。")
         return Loaded(path, display, None, None, [d])
+    return load_text(path, text, on, display=display)
+
+
+def load_text(path: Path, text: str, on: dt.date | None = None, *, display: str | None = None,
+              semantic: bool = True) -> Loaded:
+    """Check ``text`` as the contents of the policy file ``path`` (an editor's unsaved buffer).
+
+    Without ``semantic`` the consistency and solver checks are skipped (parse, names, types,
+    quotes and the parent only: fast enough to run as the drafter types).
+    """
+    display = display or _display(path)
     try:
         policy, diags = parse_source(text, display)
         if policy is not None:
             diags += check_quotes(policy, path)
             diags += _check_parent(policy, path)
-            if not any(d.severity is Severity.ERROR for d in diags):
+            if semantic and not any(d.severity is Severity.ERROR for d in diags):
                 parent = _load_parent(policy, path)
                 diags += semantic_checks(policy, path, on or dt.date.today(), parent)
     except Exception as err:  # an internal error must still not show a traceback

@@ -1,4 +1,7 @@
-"""The shared vocabulary (../shared/vocabulary.md): fact names, types, labels, funding sources.
+"""The shared vocabulary: fact names, types, labels, meanings, funding sources.
+
+Published as the page reference/vocabulary.md of the documentation site (generated at build time
+by docs/_hooks/vocabulary_page.py).
 
 These names are the users' contract: one applicant profile runs against every policy.
 """
@@ -27,7 +30,7 @@ _B = FactType("bool")
 _M = FactType("money")
 _N = FactType("int", 0, None)
 
-# name -> (type, Chinese label, meaning)
+# name -> (type, Chinese label)
 FACTS: dict[str, tuple[FactType, str]] = {
     "applicant_type": (FactType("enum", values=APPLICANT_TYPES), "申报主体类型"),
     "industry": (FactType("text"), "所属行业"),
@@ -60,6 +63,37 @@ FACTS: dict[str, tuple[FactType, str]] = {
     "region": (FactType("enum", values=REGIONS), "东/中/西部地区"),
 }
 
+# name -> what the fact means, where the label alone does not say it (Chinese: the vocabulary page
+# of the documentation site is generated from this module for drafters).
+MEANINGS: dict[str, str] = {
+    "applicant_type": "谁在申报",
+    "industry": "政策所列的试点细分行业名称；简繁体、全角半角和多余空格视为相同",
+    "registered_in_city": "在政策所在城市注册登记（数字化服务商：在中国境内注册）",
+    "is_sme": "按工信部联企业〔2011〕300号划型的中小企业",
+    "in_pilot_scope": "列入本市试点改造名单",
+    "acceptance_passed": "数字化改造项目通过验收",
+    "serious_dishonesty_3y": "排除条件",
+    "little_giant_central_funded": "排除条件",
+    "in_2022_pilot": "排除条件",
+    "digital_level": "按《中小企业数字化水平评测指标》评定的改造后等级（0 表示未评测）",
+    "spend_software_cloud": "数字化改造中软件、云服务的支出（元）",
+    "spend_data_equipment": "数据采集、传输设备的支出（元）",
+    "spend_consulting": "咨询、诊断服务的支出（元）",
+    "cloud_platform_adopted": "企业已上云、上工业互联网平台",
+    "platform_benchmark": "被认定为工业互联网平台创新应用标杆",
+    "lighthouse": "入选数字化转型“小灯塔”企业",
+    "digital_workshop_title": "获国家级数字化车间、智能工厂等称号",
+    "chain_transformation_award": "获评“链式”数字化转型典型应用或企业",
+    "chain_demo_enterprise": "市级智能化改造数字化转型试点示范企业（链主）",
+    "provincial_demo_title": "省级智能制造、上云、5G 工厂、两化融合等示范项目称号",
+    "typical_case_title": "省级及以上数字化转型典型案例",
+    "awarded_products": "数字化服务商获奖励的产品和服务数量",
+    "excellent_provider": "数字化服务商被评为优秀",
+    "accepted_enterprises_served": "诊断、咨询服务商服务且验收达标的企业数量",
+    "city_type": "全国通知的申报城市的类型",
+    "region": "申报城市所在的东、中、西部地区",
+}
+
 FUNDING_SOURCES: dict[str, str] = {
     "central": "中央财政",
     "province": "省级",
@@ -74,6 +108,24 @@ BENEFICIARIES = dict(APPLICANT_TYPES)
 def default_for(ftype: FactType) -> object:
     """The value an absent fact takes (defined once, in the calculation runtime)."""
     return absent_value(ftype.kind)
+
+
+_TYPE_WORDS = {"bool": "布尔", "int": "整数", "money": "货币", "rate": "比例", "text": "文本", "enum": "枚举"}
+
+
+def type_text(ftype: FactType) -> str:
+    """A fact type as drafters write and read it: 布尔, 整数 0..4, 枚举 enterprise（企业） | …"""
+    word = _TYPE_WORDS.get(ftype.kind, ftype.kind)
+    if ftype.kind == "int":
+        if ftype.low is not None and ftype.high is not None:
+            return f"{word} {ftype.low}..{ftype.high}"
+        if ftype.low is not None:
+            return f"{word} ≥ {ftype.low}"
+    if ftype.kind == "enum":
+        return f"{word} " + " | ".join(f"{v}（{label}）" for v, label in ftype.values)
+    if ftype.kind == "money":
+        return f"{word}（元，≥ 0）"
+    return word
 
 
 # Key terms: how the published texts name the concept a fact stands for. The concept-coverage

@@ -14,6 +14,9 @@ from ..diagnostics import Diagnostic, Severity, Span
 from ..model import nodes as n
 from ..vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, UNSPECIFIED
 
+# The start of the message for `不超过 50% × x` (editors offer the parenthesised form as a fix).
+UPTO_SCOPE_MESSAGE = "“不超过”只作用于紧随其后的一个值"
+
 UNIT_ZH = {"money": "金额（元）", "rate": "比例（%）", "num": "数量", "bool": "条件（真/假）",
            "text": "文本", "enum": "枚举值", "any": "未定"}
 
@@ -135,7 +138,10 @@ class Checker:
         return ANY
 
     def _arith(self, e: n.Arith, article: str) -> Ty:
+        before = len(self.diags)
         a, b = self.infer(e.left, article), self.infer(e.right, article)
+        if isinstance(e.left, n.UpTo):
+            self._upto_scope(e, before, article)
         if a.kind == "any" or b.kind == "any":
             return b if a.kind == "any" else a
         if e.op in "+-":
@@ -160,6 +166,23 @@ class Checker:
                        "金额只能乘以比例（50% × 支出）或数量（5000元 × 企业数）。", article)
             return ANY
         return result
+
+    def _upto_scope(self, e: n.Arith, before: int, article: str) -> None:
+        """不超过 takes only the value right after it: `不超过 50% × x` reads (不超过 50%) × x.
+
+        When that makes 不超过's own operand the wrong unit, say so with the parenthesised form
+        (an editor offers it as a quick fix: PC202 with the message below) instead of the bare
+        unit mismatch.
+        """
+        assert isinstance(e.left, n.UpTo)
+        operand = e.left.operand.span
+        for i in range(before, len(self.diags)):
+            d = self.diags[i]
+            if d.code == "PC202" and d.span == operand:
+                self.diags[i] = Diagnostic(
+                    "PC202", Severity.ERROR, e.span, f"{UPTO_SCOPE_MESSAGE}，此处读作 (不超过 …) {e.op} …",
+                    "整个式子是上限时请加括号，例如 不超过 (50% × 支出)。", article)
+                return
 
     def _join(self, acc: Ty, t: Ty, span: Span, article: str) -> Ty:
         if acc.kind == "any":

@@ -275,7 +275,7 @@ def _facts(b: FactsBlock, diags: list[Diagnostic]) -> Iterable[n.FactDecl]:
             diags.append(Diagnostic(
                 "PC106", Severity.ERROR, fs.span,
                 f"“{fs.name}”不在共享词汇表中：自定义事实须声明类型和中文标签",
-                f'例如：{fs.name}: 布尔 "中文说明"。共享词汇见 vocabulary.md。',
+                f'例如：{fs.name}: 布尔 "中文说明"。共享词汇见文档中的“共享词汇表”（reference/vocabulary.md）。',
             ))
             continue
         t = fs.type

@@ -444,7 +444,7 @@ EXAMPLES: list[Example] = [
 }
 """),
         (("  pilot_ended_unaccepted\n", '  pilot_ended_unaccepted: 布尔 "试点实施期结束时项目未验收或验收不合格"\n'),),
-        note="`pilot_ended_unaccepted` 不在共享词汇表（vocabulary.md）中，编译器不知道它的类型和含义。",
+        note="`pilot_ended_unaccepted` 不在[共享词汇表](vocabulary.md)中，编译器不知道它的类型和含义。",
         fix_note="本政策自己的事实须写明类型和中文标签；中文标签会出现在申请表和申请指南中。",
     ),
     Example(

@@ -1,0 +1,1 @@
+"""The language server for policy files (``policyc lsp``)."""
