@@ -209,7 +209,8 @@ def test_completion_of_article_labels_and_their_text(tmp_path: Path) -> None:
     labels = [c.label for c in completions(doc, *at(text.index("条款 第七条第（一）项") + 3)) if c.kind == "article"]
     assert "第七条第（一）项" in labels and "第二十七条" in labels
     assert labels.index("第七条") < labels.index("第七条第（一）项") < labels.index("第七条第（二）项")
-    (quote,) = [c for c in completions(doc, *at(text.index("原文 「开展中小企业数字化改造工作") + 3)) if c.kind == "quote"]
+    after_quote = at(text.index("原文 「开展中小企业数字化改造工作") + 3)
+    (quote,) = [c for c in completions(doc, *after_quote) if c.kind == "quote"]
     assert quote.insert_text is not None
     assert quote.insert_text.startswith("「中小企业数字化转型企业改造补助开展中小企业数字化改造工作，对纳入试点")
     assert quote.insert_text.endswith("具体补助以验收评定结果为准。」")
