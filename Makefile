@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 # mkdocs-material prints a notice about MkDocs 2 on every build; the site pins mkdocs < 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup check policy-tests build site generated-current site-strict browser test lint clean
+.PHONY: all setup check policy-tests build web site generated-current site-strict browser test lint clean
 
 all: check policy-tests build site
 
@@ -33,9 +33,26 @@ policy-tests: $(STAMP)
 build: $(STAMP)
 	$(BIN)/policyc build
 
+# The site's calculator (web/): the form library and esbuild from the npm registry, pinned by
+# web/package-lock.json (`npm ci`), bundled with the generated schemas and JavaScript
+# calculators into web/dist/ (one offline script). Node and npm come from Debian when missing.
+WEB_STAMP := web/node_modules/.ci-stamp
+$(WEB_STAMP): web/package.json web/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian nodejs and npm for the site's calculator"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "the site's calculator needs node and npm (apt-get install nodejs npm)" >&2; exit 1; fi; }
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $(WEB_STAMP)
+
+web: $(WEB_STAMP)
+	cd web && node build.mjs
+
 # The documentation site (mkdocs.yml): docs/ plus the guides that `build` renders into
-# generated/markdown/; open site/index.html or run `.venv/bin/mkdocs serve`.
-site: build
+# generated/markdown/ and the calculator that `web` bundles; open site/index.html or run
+# `.venv/bin/mkdocs serve`.
+site: build web
 	$(BIN)/mkdocs build
 
 # generated/ is committed: fail when a rebuild would change it (also sees new or removed files)
@@ -43,7 +60,7 @@ generated-current: $(STAMP)
 	$(BIN)/policyc build --check
 
 # The site must build without a single warning from the committed generated/markdown/.
-site-strict: generated-current
+site-strict: generated-current web
 	$(BIN)/mkdocs build --strict
 
 lint: $(STAMP)

@@ -152,6 +152,14 @@ def _head(cp: CheckedPolicy, kind: str, title: str) -> dict[str, Any]:
     }
 
 
+def _terms(p: n.Policy, facts: Mapping[str, n.FactDecl]) -> dict[str, Any]:
+    """Chinese names for the names a calculation trace may show (facts, definitions, values)."""
+    terms = {name: f.label for name, f in facts.items()}
+    terms.update({d.name: d.label or d.name for d in p.definitions})
+    values = {v: label for f in facts.values() for v, label in f.type.values}
+    return {"x-terms": terms, "x-value-labels": values}
+
+
 def _examples(p: n.Policy, facts: Mapping[str, n.FactDecl]) -> list[dict[str, object]]:
     return [{i.name: _plain(i.value, facts[i.name].type.kind if i.name in facts else None)
              for i in t.inputs} for t in p.tests]
@@ -182,6 +190,7 @@ def input_schema(cp: CheckedPolicy) -> dict[str, Any]:
         "unevaluatedProperties": False,
         "x-field-order": read,
         "examples": _examples(p, facts),
+        **_terms(p, facts),
     })
     if conditional:
         schema["allOf"] = conditional
@@ -201,6 +210,7 @@ def vocabulary_schema(cp: CheckedPolicy) -> dict[str, Any]:
         "additionalProperties": False,
         "x-field-order": list(facts),
         "examples": _examples(p, facts),
+        **_terms(p, facts),
     })
     return schema
 
