@@ -75,8 +75,8 @@ def test_one_minute_summary_says_who_what_at_most_and_the_conditions() -> None:
     k = (GUIDES / "kunming.md").read_text(encoding="utf-8")
     top = k.split("## 一分钟自测")[1].split("\n## ")[0]
     # 第七条第（一）项 tiers cap at 20/40/50 万元 → at most 50 万元; 第七条第（二）项 20 万元
-    assert "| 第七条第（一）项 中小企业数字化转型企业改造补助 | 企业 | 50 万元 |" in top
-    assert "| 第七条第（二）项 数字化转型“小灯塔”企业奖励 | 企业 | 20 万元 |" in top
+    assert "**第七条第（一）项「中小企业数字化转型企业改造补助」**（企业）：最多 **50 万元**" in top
+    assert "**第七条第（二）项「数字化转型“小灯塔”企业奖励」**（企业）：最多 **20 万元**" in top
     assert "第十条：企业获得的全部补助合计不超过数字化转型投入的 50%" in top
     n = (GUIDES / "national.md").read_text(encoding="utf-8")
     # 四、（一）: 省会城市等 不超过1.5亿元 — as people write it, with the enum labels

@@ -52,7 +52,7 @@ const common = {
   bundle: true,
   minify: true,
   format: "iife",
-  target: ["es2019"],
+  target: ["es2020"],  // BigInt: the generated calculators compute in integer fen
   charset: "ascii",
   legalComments: "eof",
   jsx: "automatic",

@@ -115,25 +115,46 @@ function clean(data, allowed) {
   return out;
 }
 
+/* A calculator's refusal in an applicant's words: the field's Chinese name, not its code. */
+function refusal(entry, field, message) {
+  const props = entry.vocabulary.properties;
+  const title = (props[field] && props[field].title) || "";
+  const text = String(message).replace(/“([A-Za-z_][A-Za-z0-9_]*)”（([^）]*)）/g, "“$2”")
+    .replace(/“([A-Za-z_][A-Za-z0-9_]*)”/g, (m, name) => `“${(props[name] && props[name].title) || "该项"}”`);
+  return title && !text.includes(title) ? `${title}：${text}` : text;
+}
+
 function compute(policy, data, on) {
   const entry = POLICIES[policy];
   if (!entry || !entry.calculator) return { error: "本政策的计算器尚未生成。" };
   const allowed = new Set(Object.keys(entry.vocabulary.properties));
+  const profile = clean(data, allowed);
+  const missing = (entry.vocabulary.required || []).filter((f) => !(f in profile));
+  if (missing.length) {
+    return { error: "请先填写：" + missing.map((f) => entry.vocabulary.properties[f].title).join("、") };
+  }
   try {
-    return { result: entry.calculator.calculate(clean(data, allowed), on) };
+    return { result: entry.calculator.calculate(profile, on) };
   } catch (err) {
-    const list = err && (err.errors || err.problems);
-    if (Array.isArray(list)) {
-      return { error: list.map((e) => (Array.isArray(e) ? e[1] : e.message || String(e))).join("；") };
-    }
-    return { error: String((err && err.message) || err) };
+    const list = err && err.errors;
+    if (Array.isArray(list)) return { error: list.map(([f, m]) => refusal(entry, f, m)).join("；") };
+    return { error: "无法计算：" + String((err && err.message) || err) };
   }
 }
 
 function funding(f) {
   const parts = Object.entries(f || {}).map(([k, v]) =>
-    k === "unspecified" ? `未明确分担 ${yuan(v)}` : `${SOURCES[k] || k} ${yuan(v)}`);
-  return parts.length ? parts.join("；") : "—";
+    k === "unspecified" ? "文件未写明各级财政的分担比例" : `${SOURCES[k] || k} ${yuan(v)}`);
+  return parts.length ? "出资：" + parts.join("；") : "";
+}
+
+/* What a cross-item cap took from an item, from its trace line (“第十条 累计上限 …：本项削减 X，实付 Y”). */
+function cut(item) {
+  for (const line of item.trace) {
+    const m = /^(\S+) 累计上限 .*：本项削减 (.+)，实付 (.+)$/.exec(line);
+    if (m) return { article: m[1], paid: m[3].replace(/(\d+\.\d{2})/g, (x) => yuan(x)) };
+  }
+  return null;
 }
 
 function Answer({ policy, outcome }) {
@@ -149,16 +170,19 @@ function Answer({ policy, outcome }) {
       <p className="policyc-answer__total">合计可得：<strong data-total-min={r.total.min} data-total-max={r.total.max}>
         {span(r.total.min, r.total.max)}</strong></p>
       {r.items.length === 0 ? <p>按您填写的情况，没有适用的支持项目。</p> : (
-        <table className="policyc-answer__items">
-          <thead><tr><th>条款</th><th>项目</th><th>金额</th><th>由谁出资</th></tr></thead>
-          <tbody>
-            {r.items.map((it) => (
-              <tr key={it.id} data-item={it.id}>
-                <td>{it.article}</td><td>{it.title}</td><td>{span(it.min, it.max)}</td><td>{funding(it.funding)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="policyc-answer__items">
+          {r.items.map((it) => {
+            const c = cut(it);
+            return (
+              <li key={it.id} data-item={it.id} data-article={it.article}>
+                <span className="policyc-answer__item">{it.article}「{it.title}」</span>
+                <strong className="policyc-answer__amount">{span(it.min, it.max)}</strong>
+                {c && <span className="policyc-answer__cut">经{c.article}累计上限后实付 {c.paid}</span>}
+                <span className="policyc-answer__funding">{funding(it.funding)}</span>
+              </li>
+            );
+          })}
+        </ul>
       )}
       {r.payments.length > 0 && (
         <div className="policyc-answer__payments">
@@ -222,6 +246,17 @@ function useAnswers(initialOn) {
   const [data, setData] = useState((saved && saved.data) || {});
   const [on, setOn] = useState((saved && typeof saved.on === "string" && saved.on) || initialOn);
   useEffect(() => writeHash({ on, data: clean(data) }), [data, on]);
+  // a pasted or followed link with other answers, on the same page
+  useEffect(() => {
+    const follow = () => {
+      const s = readHash();
+      if (!s) return;
+      setData(s.data && typeof s.data === "object" ? s.data : {});
+      if (typeof s.on === "string" && s.on) setOn(s.on);
+    };
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, []);
   return { data, setData, on, setOn };
 }
 
