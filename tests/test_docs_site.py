@@ -26,12 +26,8 @@ def mkdocs_build(site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(out)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "WARNING" not in proc.stderr, proc.stderr
-    return out
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 def test_every_generated_guide_is_published_under_guides(site: Path) -> None:

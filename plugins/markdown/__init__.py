@@ -225,6 +225,7 @@ class MarkdownBackend:
                 "article": it.citation.article, "title": it.title,
                 "who": BENEFICIARIES.get(it.beneficiary or "", "各类申请人"),
                 "most": self._most(it.amount, words),
+                "capped": _ceiling(it.amount) is not None,
                 "cond": words.cond(it.cond) if it.cond is not None else "无其他条件",
             })
         return {
@@ -289,8 +290,10 @@ class MarkdownBackend:
         elif _is_up_to(it.amount):
             out.append("原文只规定了最高金额（“不超过”），实际金额由主管部门评审确定，"
                        "计算器给出的是从 0 到最高额的区间。")
-        if funding_kind in ("unstated", "conflict"):
+        if funding_kind == "unstated":
             out.append("文件没有写明各级财政分别承担多少，这不影响您可得的金额。")
+        if funding_kind == "conflict":
+            out.append("文件不同条款对由哪一级财政出资的说法不一致，也没有写明分担比例；这不影响您可得的金额。")
         if funding_kind == "none":
             out.append("文件没有写明本项资金由哪一级财政承担。")
         cond_parts = [it.cond, *(r.cond for r in p.requirements)]
@@ -471,7 +474,9 @@ class MarkdownBackend:
         """The cross-policy page: one profile, every policy side by side."""
         return self.env.get_template("calculator.md.j2").render(
             header=header_line("policies/"),
-            policies=[self._city(cp.policy) for cp in model.policies],
+            # the cities first: the national notice's applicant is a pilot city, not an enterprise
+            policies=[self._city(cp.policy) for cp in sorted(
+                model.policies, key=lambda cp: cp.policy.header.level == "national")],
         )
 
     def compare(self, model: CheckedModel) -> str:

@@ -166,7 +166,8 @@ function Answer({ policy, outcome }) {
   return (
     <div className="policyc-answer" role="status" aria-live="polite">
       {!r.in_force && <p className="policyc-answer__warn">所选日期不在本政策的有效期内，不能获得补贴。</p>}
-      {r.excluded && <p className="policyc-answer__warn">属于不予支持的情形：{r.exclusions.join("；")}</p>}
+      {r.excluded && <p className="policyc-answer__warn">不符合申请条件或属于不予支持的情形（{r.exclusions.join("、")}），
+        不能获得补贴；各条的内容见本政策指南的“谁可以申请”和“不予支持”。</p>}
       <p className="policyc-answer__total">合计可得：<strong data-total-min={r.total.min} data-total-max={r.total.max}>
         {span(r.total.min, r.total.max)}</strong></p>
       {r.items.length === 0 ? <p>按您填写的情况，没有适用的支持项目。</p> : (
