@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 # mkdocs-material prints a notice about MkDocs 2 on every build; the site pins mkdocs < 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup check policy-tests build web site generated-current site-strict browser test lint clean
+.PHONY: all setup check policy-tests build web site generated-current site-strict browser node jscheck test lint clean
 
 all: check policy-tests build site
 
@@ -35,14 +35,10 @@ build: $(STAMP)
 
 # The site's calculator (web/): the form library and esbuild from the npm registry, pinned by
 # web/package-lock.json (`npm ci`), bundled with the generated schemas and JavaScript
-# calculators into web/dist/ (one offline script). Node and npm come from Debian when missing.
+# calculators into web/dist/ (one offline script). Node and npm: see `node` below.
 WEB_STAMP := web/node_modules/.ci-stamp
-$(WEB_STAMP): web/package.json web/package-lock.json
-	@command -v npm >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing Debian nodejs and npm for the site's calculator"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
-	  else echo "the site's calculator needs node and npm (apt-get install nodejs npm)" >&2; exit 1; fi; }
+$(WEB_STAMP): web/package.json web/package-lock.json | node
+	@command -v npm >/dev/null 2>&1 || { echo "the site's calculator needs node and npm (apt-get install nodejs npm)" >&2; exit 1; }
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	touch $(WEB_STAMP)
 
@@ -77,8 +73,30 @@ browser:
 	    chromium chromium-driver fonts-noto-cjk >/dev/null; \
 	else echo "chromium/chromedriver not installed and not root: the browser test will be skipped"; fi
 
-test: lint generated-current site-strict browser
+# The JavaScript calculators are run by Node (differential test) and type-checked by tsc
+# (tools/jscheck, npm with a committed package-lock.json). Node and npm come from Debian's
+# packages, installed here when missing and we are root; otherwise the Node test is skipped.
+node:
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian nodejs and npm for the JavaScript calculators' tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	else echo "node/npm not installed and not root: the JavaScript tests will be skipped"; fi
+
+JSCHECK := tools/jscheck
+$(JSCHECK)/node_modules/.installed: $(JSCHECK)/package-lock.json
+	cd $(JSCHECK) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+jscheck: node generated-current
+	@if command -v npm >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory $(JSCHECK)/node_modules/.installed && \
+	  $(JSCHECK)/node_modules/.bin/tsc -p $(JSCHECK)/tsconfig.js.json && \
+	  $(JSCHECK)/node_modules/.bin/tsc -p $(JSCHECK)/tsconfig.json; \
+	else echo "npm not installed: the JavaScript type check is skipped"; fi
+
+test: lint generated-current site-strict browser jscheck
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site $(JSCHECK)/node_modules

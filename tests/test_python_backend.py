@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
 import random
 import subprocess
 import sys
@@ -117,21 +118,41 @@ def modules() -> dict[str, ModuleType]:
 
 
 @pytest.mark.parametrize("name", SEEDS)
-def test_generated_module_equals_reference_evaluator(
-    seeds: dict[str, Loaded], modules: dict[str, ModuleType], name: str
-) -> None:
-    policy = seeds[name].policy
+def test_generated_module_equals_reference_evaluator(modules: dict[str, ModuleType], name: str) -> None:
+    """10,000 cases per policy (one in eight broken on purpose): the same result or the same errors."""
+    from differential import cases, reference
+
+    mod = modules[name]
+    batch, want = cases(name), reference(name)
+    assert len(batch) == N_PROFILES
+    for (text, on), expected in zip(batch, want, strict=True):
+        try:
+            got: dict[str, Any] = {"ok": mod.calculate(json.loads(text), on).to_dict()}
+        except ValueError as err:
+            got = {"errors": [list(e) for e in err.errors]}  # type: ignore[attr-defined]
+        assert got == expected, (text, on)
+    # the generator reaches the interesting cases, not only zeros and refusals
+    assert sum(1 for w in want if w.get("ok", {}).get("items")) > 500
+    assert sum(1 for w in want if "errors" in w) > 500
+
+
+def test_exact_beyond_the_fast_path_and_in_a_low_precision_context(seeds: dict[str, Loaded],
+                                                                    modules: dict[str, ModuleType]) -> None:
+    """Numbers of 10**15 yuan and more, or a caller's 6-digit decimal context, still compute exactly."""
+    import decimal
+
+    policy = seeds["kunming"].policy
     assert policy is not None
     ev = Evaluator(policy)
-    mod = modules[name]
-    profiles = boundary_profiles(policy, N_PROFILES, seed=20231117 + len(name))
-    for prof, on in profiles:
-        expected = ev.calculate(prof, on).to_dict()
-        got = mod.calculate(prof, on).to_dict()
-        assert got == expected, (prof, on)
-    # the generator reaches the interesting cases, not only zeros
-    paid = sum(1 for prof, on in profiles[:2000] if ev.calculate(prof, on).items)
-    assert paid > 100
+    big = {"applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True, "digital_level": 2,
+           "spend_software_cloud": "123456789012345678.99", "spend_consulting": 10**20 + 1, "lighthouse": True}
+    assert modules["kunming"].calculate(big, "2025-08-01").to_dict() == ev.calculate(big, "2025-08-01").to_dict()
+    small = {**big, "spend_software_cloud": "333333.33", "spend_consulting": 0}
+    with decimal.localcontext(decimal.Context(prec=6)):
+        got = modules["kunming"].calculate(small, "2025-08-01")
+    # 第七条第（一）项: 50% × 333333.33 = 166666.665, rounded down to 166666.66 (level 2, under 20 万元)
+    assert got.item("reform_subsidy").max == Decimal("166666.66")
+    assert got.to_dict() == ev.calculate(small, "2025-08-01").to_dict()
 
 
 @pytest.mark.parametrize("name", SEEDS)

@@ -91,7 +91,7 @@ _UNIT = {"bool": "是/否", "money": "金额（元，非负，最多两位小数
 
 
 def _fact_doc(f: Json, articles: list[str]) -> str:
-    text = f["label"] + ("（必填）" if f["required"] else "") + " — " + _UNIT[f["kind"]]
+    text: str = f["label"] + ("（必填）" if f["required"] else "") + " — " + _UNIT[f["kind"]]
     if f["values"]:
         text += "：" + "、".join(f"{v}（{lab}）" for v, lab in zip(f["values"], f["value_labels"], strict=True))
     if articles:

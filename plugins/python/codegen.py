@@ -260,9 +260,10 @@ def digits(e: Json, defs: dict[str, Json], fact_digits: int) -> int:
         return max((digits(x, defs, fact_digits) for x in _children(e)), default=0)
     if op in ("num", "range"):
         vals = [Decimal(e[k]) for k in ("value", "low", "high") if k in e]
-        return max(len(str(int(abs(v)))) + e["scale"] for v in vals)
+        scale: int = e["scale"]
+        return max(len(str(int(abs(v)))) + scale for v in vals)
     if op == "fact":
-        return (1 if e["kind"] == "rate" else fact_digits) + e["scale"]
+        return (1 if e["kind"] == "rate" else fact_digits) + int(e["scale"])
     if op == "def":
         return digits(defs[e["name"]], defs, fact_digits)
     if op == "undet":
