@@ -148,6 +148,12 @@ function funding(f) {
   return parts.length ? "出资：" + parts.join("；") : "";
 }
 
+/* Where the text leaves the answer open (a list ending in 等, an amount it does not state),
+   as the calculator's trace says it. */
+function readings(item) {
+  return item.trace.filter((line) => /原文列举|不在列举中|两种读法|按.*读法/.test(line));
+}
+
 /* What a cross-item cap took from an item, from its trace line (“第十条 累计上限 …：本项削减 X，实付 Y”). */
 function cut(item) {
   for (const line of item.trace) {
@@ -179,6 +185,8 @@ function Answer({ policy, outcome }) {
                 <span className="policyc-answer__item">{it.article}「{it.title}」</span>
                 <strong className="policyc-answer__amount">{span(it.min, it.max)}</strong>
                 {c && <span className="policyc-answer__cut">经{c.article}累计上限后实付 {c.paid}</span>}
+                {readings(it).map((line, i) => (
+                  <span key={i} className="policyc-answer__reading">{plainTrace(line, t, values)}</span>))}
                 <span className="policyc-answer__funding">{funding(it.funding)}</span>
               </li>
             );
