@@ -163,17 +163,21 @@ class _Module:
         if e["shape"] == "exact":
             out += _lines(self.c.exact(e, "trace"), indent, "amount = ")
             fn, extra = "exact", []
+            cents: list[Node] = [Atom("cents=True")] if e["scale"] <= 2 else []
         else:
             out += _lines(self.c.rng(e, "trace"), indent, "amount = ")
             fn, extra = "rounded", [Str(whole)]
+            cents = []
         pad = " " * indent
         if arm["names"]:
             out.append(f"{pad}if trace is None:")
-            out.append(f"{pad}    return {fn}(amount, None, '')" if fn == "exact" else
-                       f"{pad}    return rounded(amount, None, '', '')")
-            call = Call(fn, (Atom("amount"), Atom("trace"), Str(arm["shown"]), *extra, self._where(arm["names"])))
+            fast = f"exact(amount, None, ''{', (), cents=True' if cents else ''})" if fn == "exact" else \
+                "rounded(amount, None, '', '')"
+            out.append(f"{pad}    return {fast}")
+            call = Call(fn, (Atom("amount"), Atom("trace"), Str(arm["shown"]), *extra, self._where(arm["names"]),
+                             *cents))
         else:
-            call = Call(fn, (Atom("amount"), Atom("trace"), Str(arm["shown"]), *extra))
+            call = Call(fn, (Atom("amount"), Atom("trace"), Str(arm["shown"]), *extra, *cents))
         return out + _lines(call, indent, "return ")
 
     def item_function(self, it: Json) -> list[str]:
@@ -196,7 +200,8 @@ class _Module:
         if amount["none"] is not None:
             out.append("    if trace is not None:")
             out += _lines(Call("trace.append", (Str(amount["none"]["note"]),)), 8)
-            out += _lines(Call("exact", (Atom("ZERO"), Atom("trace"), Str(whole))), 4, "return ")
+            out += _lines(Call("exact", (Atom("ZERO"), Atom("trace"), Str(whole), Atom("()"), Atom("cents=True"))), 4,
+                          "return ")
         return out
 
     def item_constant(self, it: Json) -> list[str]:
@@ -214,8 +219,10 @@ class _Module:
     def scope(self, s: Json) -> str:
         if s["kind"] == "all":
             return "live"
+        if s["kind"] == "items" and len(s["items"]) == 1:
+            return f"[x for x in live if x.item.id == {py_str(s['items'][0])}]"
         if s["kind"] == "items":
-            ids = ", ".join(py_str(i) for i in s["items"]) + ("," if len(s["items"]) == 1 else "")
+            ids = ", ".join(py_str(i) for i in s["items"])
             return f"[x for x in live if x.item.id in ({ids})]"
         return f"[x for x in live if x.item.beneficiary == {py_str(s['beneficiary'])}]"
 
@@ -275,17 +282,22 @@ class _Module:
         for cap in f["caps"]:
             out.append(f"# {comment(cap['article'])} 累计上限 {ident(cap['id'])}")
             out.append(f"members = {self.scope(cap['scope'])}")
-            out.append("if members:")
-            limit = self.c.lift(cap["limit"], "None")
-            out += _lines(Call("cross_cap", (Str(cap["article"]), Str(cap["shown"]), limit, Atom("members"))), 4)
+            if cap["limit"]["shape"] == "exact":
+                limit = self.c.exact(cap["limit"], "None")
+                call = Call("cross_cap_exact", (Str(cap["article"]), Str(cap["shown"]), limit, Atom("members")))
+            else:
+                call = Call("cross_cap", (Str(cap["article"]), Str(cap["shown"]), self.c.lift(cap["limit"], "None"),
+                                          Atom("members")))
+            out += ["if members:", *_lines(call, 4)]
         out.append("schedules: list[PaymentResult] = []")
         for s in f["payments"]:
             stages = Call("", tuple(Call("", (Str(st["name"]), Call("Decimal", (Str(st["share"]),))
                                               if st["share"] is not None else Atom("None")))
                                     for st in s["stages"]), trailing=len(s["stages"]) == 1)
             out.append(f"# {comment(s['article'])} 拨付")
-            out += _lines(Call("schedules.extend", (Call("payments", (Str(s["article"]), stages,
-                                                                      Atom(self.scope(s["scope"])))),)), 0)
+            out.append(f"members = {self.scope(s['scope'])}")
+            out += ["if members:", *_lines(Call("schedules.extend", (Call("payments", (Str(s["article"]), stages,
+                                                                                   Atom("members"))),)), 4)]
         out.append("return Result(POLICY_ID, on, True, (), live, notes, schedules, None if trace else "
                    "(_calculate, f, on))")
         return out
