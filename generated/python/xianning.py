@@ -25,6 +25,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
@@ -165,6 +166,39 @@ def r_compare(op: str, a: Range, b: Range) -> bool:
     if op == "<=":
         return x <= y
     return x > y if op == ">" else x < y
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, Traditional -> Simplified through ``fold``; spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+def key(text: str | None) -> str | None:
+    """The text key of a fact's value with this policy's table; None stays None (absent)."""
+    return None if text is None else text_key(text, TEXT_FOLD)
+
+
+def key_in(text: str | None, keys: frozenset[str]) -> bool:
+    """Whether a text fact's value is one of the listed values (compared by key); absent: no."""
+    return text is not None and text_key(text, TEXT_FOLD) in keys
+
+
+def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
+    """A note for each text fact whose value is in none of the policy's lists for it."""
+    out = []
+    for fact, label, keys, is_open, articles in lists:
+        v = f[fact]
+        if isinstance(v, str) and text_key(v, TEXT_FOLD) not in keys:
+            out.append(TRACE["unlisted_open" if is_open else "unlisted"].format(label=label, value=v,
+                                                                                 articles=articles))
+    return out
 
 
 # ---------------------------------------------------------------------------- profiles
@@ -472,26 +506,35 @@ def run(item: Item, amount: Callable[..., Range], f: Any, trace: bool) -> Live:
 
 
 def cross_cap(article: str, shown: str, limit: Range, members: list[Live]) -> None:
-    """A cumulative cap over ``members`` (in order: the later ones are cut first)."""
+    """A cumulative cap over ``members``: each keeps its minimum first (in order, under the cap's
+    minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first."""
     if not members or limit is None:
         return
     lim = (fen(limit[0]), fen(limit[1]))
-    rem_lo, rem_hi = lim
+    room = lim[0] if lim[0] > 0 else ZERO
+    lows = []
     for x in members:
+        lo_ = x.after[0] if x.after[0] < room else room
+        room -= lo_
+        lows.append(lo_)
+    spare = lim[1] - sum(lows, ZERO)
+    if spare < 0:
+        spare = ZERO
+    for i, x in enumerate(members):
         a, b = x.after
-        room_lo = rem_lo if rem_lo > 0 else ZERO
-        room_hi = rem_hi if rem_hi > 0 else ZERO
-        lo_ = a if a < room_lo else room_lo
-        hi_ = b if b < room_hi else room_hi
+        lo_ = lows[i]
+        extra = b - lo_
+        if extra > spare:
+            extra = spare
+        hi_ = lo_ + extra
+        spare -= extra
         if x.trace is not None:
             if x.amount is not None and (lo_ != a or hi_ != b):
-                cut = show((a - lo_, b - hi_))
+                c1, c2 = sorted((a - lo_, b - hi_))
                 x.trace.append(TRACE["cross_cap_cut"].format(article=article, limit=show(lim), shown=shown,
-                                                             cut=cut, after=show((lo_, hi_))))
+                                                             cut=show((c1, c2)), after=show((lo_, hi_))))
             elif x.amount is None and hi_.is_finite():
                 x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(hi_)))
-        rem_lo -= lo_
-        rem_hi -= hi_
         x.after = (lo_, hi_)
 
 
@@ -635,8 +678,8 @@ class Result:
     def funding(self) -> dict[str, Decimal]:
         """Who pays the total (after every cap), by source; ``unspecified`` when not stated."""
         out: dict[str, Decimal] = {}
-        for x in self._live:
-            if x.amount is None:
+        for x in self._live:  # an undetermined item counts with what a cap leaves it
+            if not x.after[1].is_finite():
                 continue
             for src, part in x.item.funding.split(x.after[1]).items():
                 out[src] = out.get(src, ZERO) + part
@@ -705,6 +748,30 @@ MESSAGES: dict[str, str] = {
     'on': '日期“{on}”无效：应为 YYYY-MM-DD',
 }
 
+# Text facts compare by text_key: Traditional -> Simplified for the characters that occur in
+# this policy's lists (derived from OpenCC when the module was generated).
+TEXT_FOLD: dict[int, str] = str.maketrans({
+    '備': '备',  # U+5099
+    '紡': '纺',  # U+7D21
+    '織': '织',  # U+7E54
+    '葯': '药',  # U+846F
+    '藥': '药',  # U+85E5
+    '裝': '装',  # U+88DD
+    '製': '制',  # U+88FD
+    '醫': '医',  # U+91AB
+    '電': '电',  # U+96FB
+})
+# Text facts checked against listed values (fact, label, keys, list ends in 等, articles).
+TEXT_LISTS: tuple[tuple[str, str, frozenset[str], bool, str], ...] = (
+    (
+        'industry',
+        '所属行业',
+        frozenset(('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药')),
+        True,
+        '第六条第（一）项',
+    ),
+)
+
 TRACE: dict[str, str] = {
     'heading': '{article}「{title}」适用',
     'heading_cond': '{article}「{title}」适用：{cond}',
@@ -720,13 +787,17 @@ TRACE: dict[str, str] = {
     'undetermined': '金额：{shown}：原文未规定具体金额（未定）',
     'cross_cap_cut': '{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}',
     'cross_cap_most': '{article} 累计上限 {limit}：本项至多 {most}',
-    'open_list': '“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理',
     'before_start': '{on} 早于本政策的适用起始日 {start}',
     'after_end': '{on} 晚于本政策的有效期截止日 {end}',
     'events': '有效期以事件为界（{events}），日期未定，视为有效',
     'requirement_failed': '不满足资格条件（{article}）：{shown}',
     'excluded': '属于排除情形（{article}）：{shown}',
     'undetermined_value': '未定',
+    'unlisted': '{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理',
+    'unlisted_open': (
+        '{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按'
+        '不符合处理'
+    ),
     'range': '{lo} 至 {hi}',
 }
 
@@ -777,6 +848,14 @@ FACTS: tuple[FactSpec, ...] = (
         'evaluation_agency',
         'bool',
         '受委托开展评测、审计及验收工作的服务机构',
+        low=None,
+        high=None,
+        default=False,
+    ),
+    FactSpec(
+        'falsified_application_3y',
+        'bool',
+        '因申报材料弄虚作假被取消申报资格未满三年',
         low=None,
         high=None,
         default=False,
@@ -874,6 +953,9 @@ class Profile:
     evaluation_agency: bool | None = None
     """受委托开展评测、审计及验收工作的服务机构 — 是/否。见 第六条第（八）项。"""
 
+    falsified_application_3y: bool | None = None
+    """因申报材料弄虚作假被取消申报资格未满三年 — 是/否。见 第十六条。"""
+
     def to_mapping(self) -> dict[str, object]:
         """The profile as a mapping, leaving out the facts not given."""
         return {k: v for k, v in vars(self).items() if v is not None}
@@ -897,6 +979,7 @@ class Facts(TypedDict):
     platform_builder: bool
     training_provider: bool
     evaluation_agency: bool
+    falsified_application_3y: bool
 
 
 def d_reform_spend(f: Facts) -> Num:
@@ -906,7 +989,7 @@ def d_reform_spend(f: Facts) -> Num:
 
 def d_pilot_industry(f: Facts) -> bool:
     """属于试点行业 = industry 属于 [\"装备制造\", \"电子信息\", \"纺织服装\", \"新型建材\", \"生物医药\", 等]"""
-    return f['industry'] in PILOT_INDUSTRY_VALUES
+    return key_in(f['industry'], PILOT_INDUSTRY_VALUES)
 
 
 REFORM_SUBSIDY = Item(
@@ -1107,6 +1190,7 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
         notes.append(TRACE['before_start'].format(on=on.isoformat(), start=START.isoformat()))
     else:
         notes.append('有效期以事件为界（“省级中小企业数字化转型城市试点工作完成”），日期未定，视为有效')
+    notes.extend(unlisted(f, TEXT_LISTS))
     exclusions: list[str] = []
     # 排除 第五条
     if f['little_giant_central_funded']:
@@ -1114,6 +1198,9 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     # 排除 第五条
     if f['in_2022_pilot']:
         exclude(exclusions, notes, '第五条', '属于排除情形（第五条）：in_2022_pilot')
+    # 排除 第十六条
+    if f['falsified_application_3y']:
+        exclude(exclusions, notes, '第十六条', '属于排除情形（第十六条）：falsified_application_3y')
     if not in_force or exclusions:
         return Result(POLICY_ID, on, in_force, exclusions, (), notes)
     live: list[Live] = []

@@ -20,7 +20,7 @@ from typing import Any
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
 from compiler.model import nodes as n
-from compiler.model.queries import articles_by_fact, block_exprs, facts_read
+from compiler.model.queries import articles_by_fact, block_exprs, facts_read, listed_values
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, UNSPECIFIED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -41,7 +41,8 @@ def _plain(value: object) -> object:
     return value
 
 
-def fact_schema(f: n.FactDecl, articles: list[str]) -> dict[str, Any]:
+def fact_schema(f: n.FactDecl, articles: list[str],
+                listed: tuple[list[str], bool] = ([], False)) -> dict[str, Any]:
     t = f.type
     desc = _UNIT[t.kind] + (f"。依据：{'、'.join(articles)}" if articles else "。本政策不读取此项（共享词汇）")
     s: dict[str, Any] = {"title": f.label, "description": desc}
@@ -66,6 +67,15 @@ def fact_schema(f: n.FactDecl, articles: list[str]) -> dict[str, Any]:
         s["oneOf"] = [{"const": v, "title": label} for v, label in t.values]
     else:
         s["type"] = "string"
+        values, is_open = listed
+        if values:
+            # The values the policy lists, as choices; any other text is still accepted (the
+            # calculators accept it and note that it is not in the list).
+            other = ("其他（原文列举以“等”结尾，未列举的是否属于由主管部门认定；计算时按不符合处理）"
+                     if is_open else "其他（不在列举中，计算时按不符合处理）")
+            s["anyOf"] = [*({"const": v, "title": v} for v in values),
+                          {"type": "string", "title": other}]
+            s["description"] += "。简体、繁体，全角、半角与多余空格视为相同"
     return s
 
 
@@ -92,7 +102,8 @@ def input_schema(cp: CheckedPolicy) -> dict[str, Any]:
         if decl is None:
             t, label = FACTS[name]
             decl = n.FactDecl(name, t, label, None, False, True, p.header.span)
-        props[name] = fact_schema(decl, uses.get(name, []))
+        props[name] = fact_schema(decl, uses.get(name, []),
+                                  listed_values(p, name) if decl.type.kind == "text" else ([], False))
     only = _only_for(p)
     conditional = []
     for who in sorted(set(only.values())):

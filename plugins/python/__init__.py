@@ -47,7 +47,7 @@ def runtime_source() -> tuple[list[str], str]:
             and isinstance(node.value.value, str)
         is_future = isinstance(node, ast.ImportFrom) and node.module == "__future__"
         is_table = isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) \
-            and node.target.id in ("MESSAGES", "TRACE")
+            and node.target.id in ("MESSAGES", "TRACE", "TEXT_FOLD")
         if is_doc or is_future or is_table:
             drop.update(range(node.lineno - 1, (node.end_lineno or node.lineno)))
     last_import = max(node.end_lineno or node.lineno for node in tree.body
@@ -247,6 +247,8 @@ class _Module:
                 out += ["else:", *_lines(Call("notes.append", (Str(text),)), 4)]
             else:
                 out += _lines(Call("notes.append", (Str(text),)), 0)
+        if f["text_lists"]:
+            out.append("notes.extend(unlisted(f, TEXT_LISTS))")
         out.append("exclusions: list[str] = []")
         for kind, blocks in (("requirement_failed", f["requirements"]), ("excluded", f["exclusions"])):
             for b in blocks:
@@ -356,9 +358,14 @@ class PythonBackend:
         return self.env.get_template("module.py.j2").render(
             header=header_line(cp.source_file),
             form=form, p=form["policy"], source_file=cp.source_file,
-            imports=_imports(["from dataclasses import dataclass", "from typing import TypedDict"]),
+            imports=_imports(["from dataclasses import dataclass", "from typing import TypedDict"]
+                             + ([] if need > DEFAULT_PRECISION else ["from decimal import getcontext"])),
             runtime=runtime_source()[1],
             messages=_table("MESSAGES", form["messages"]),
+            text_fold=[f"{py_str(t)}: {py_str(x)},  # U+{ord(t):04X}" for t, x in form["text_fold"].items()],
+            text_lists=[_lines(Call("", (Str(ls["fact"]), Str(ls["label"]), Call("frozenset", (
+                Call("", tuple(Str(k) for k in ls["keys"]), trailing=len(ls["keys"]) == 1),)),
+                Atom(repr(ls["open"])), Str(ls["articles"]))), 4, "", ",") for ls in form["text_lists"]],
             trace=_table("TRACE", form["trace"]),
             start=_date(start), until=_date(v["until"]),
             facts=[{"f": f, "spec": "\n".join(_lines(_fact_spec(f), 4, "", ",")), "type": _fact_type(f["kind"]),
