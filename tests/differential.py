@@ -81,13 +81,23 @@ def outcome(result: Any) -> dict[str, Any]:
 
 
 @cache
-def reference(name: str) -> tuple[dict[str, Any], ...]:
-    """The reference evaluator's outcome for each case of :func:`cases`."""
+def _reference(name: str) -> tuple[tuple[dict[str, Any], list[str]], ...]:
     ev = Evaluator(policy(name))
-    out = []
+    out: list[tuple[dict[str, Any], list[str]]] = []
     for text, on in cases(name):
         try:
-            out.append(outcome(ev.calculate(json.loads(text), dt.date.fromisoformat(on))))
+            result = ev.calculate(json.loads(text), dt.date.fromisoformat(on))
+            out.append((outcome(result), list(result.notes)))
         except ProfileError as err:
-            out.append({"errors": [list(e) for e in err.errors]})
+            out.append(({"errors": [list(e) for e in err.errors]}, []))
     return tuple(out)
+
+
+def reference(name: str) -> tuple[dict[str, Any], ...]:
+    """The reference evaluator's outcome for each case of :func:`cases`."""
+    return tuple(r for r, _ in _reference(name))
+
+
+def reference_notes(name: str) -> tuple[list[str], ...]:
+    """The reference evaluator's notes (validity, exclusions, unlisted text) for each case."""
+    return tuple(notes for _, notes in _reference(name))

@@ -36,21 +36,23 @@ def test_the_form_is_plain_json_and_deterministic(seeds: dict[str, Loaded], name
 
 
 def test_kunming_reform_subsidy_lowered_by_hand(seeds: dict[str, Loaded]) -> None:
-    """第七条第（一）项: 50% × 改造投入, 封顶 20/40/50 万元 by level — three exact tiers."""
+    """第七条第（一）项: 不超过 50% × 改造投入 (a ceiling, read as 0 ..), 封顶 20/40/50 万元 by level."""
     policy = seeds["kunming"].policy
     assert policy is not None
     form = lower(policy)
     item = next(i for i in form["items"] if i["id"] == "reform_subsidy")
     assert item["beneficiary"] == "enterprise"
     assert item["heading"] == "第七条第（一）项「中小企业数字化转型企业改造补助」适用：" \
-        "in_pilot_scope 且 acceptance_passed 且 digital_level >= 2"
+        "in_pilot_scope 且 acceptance_passed 且 digital_level >= 2 且 is_sme"
     amount = item["amount"]
     assert amount["tiers"] and amount["none"]["note"] == "分档：没有适用的档次，按 0 计"
     first = amount["arms"][0]
     assert first["note"] == "分档：适用第 1 档（当 digital_level == 2）"
     cap = first["expr"]
-    assert cap["op"] == "cap" and cap["shape"] == "exact"
-    rate, spend = cap["args"][0]["args"]
+    assert cap["op"] == "cap" and cap["shape"] == "range"  # 不超过: an interval from 0
+    up_to = cap["args"][0]
+    assert up_to["op"] == "upto"
+    rate, spend = up_to["args"][0]["args"]
     assert (rate["value"], rate["scale"]) == ("0.5", 1)  # 50% as a fraction, one decimal
     assert spend == {"op": "def", "name": "reform_spend", "type": "num", "shape": "exact", "scale": 2}
     assert cap["scale"] == 3  # 0.5 × fen amounts has three decimals before rounding

@@ -36,13 +36,16 @@ def test_every_item_has_worked_examples_quotes_and_who_pays() -> None:
 def test_kunming_guide_numbers_come_from_the_calculator() -> None:
     text = (GUIDES / "kunming.md").read_text(encoding="utf-8")
     reform = sections(text)[0]
-    # 第七条第（一）项: 50% × 1,200,000 capped at 500,000 (level 4); with 小灯塔 the total is cut
-    # to 50% × 1,200,000 = 600,000 by 第十条.
-    assert "**本项金额：500,000.00 元**；全部补助合计（经全部上限后）：600,000.00 元" in reform
+    # 第七条第（一）项 (reading 不超过 as a ceiling): 0 to 50% × 1,200,000 capped at 500,000 for
+    # level 4; with 小灯塔's 200,000 the total is at most 50% × 1,200,000 = 600,000 (第十条).
+    assert ("**本项金额：0.00 元 至 500,000.00 元**；全部补助合计（经全部上限后）："
+            "200,000.00 元 至 600,000.00 元") in reform
     # 第十条 explained with an example in which it cuts the 小灯塔 reward
     caps = text.split("## 跨项目累计上限")[1]
-    assert "第十条 累计上限 600,000.00 元（数字化转型投入的 50%）：本项削减 100,000.00 元" in caps
-    assert "排在后面的项目先被削减" in caps
+    # 第十条 keeps 小灯塔's fixed 200,000 first; the reform subsidy gets what is left, 0 to 400,000
+    assert ("第十条 累计上限 600,000.00 元（数字化转型投入的 50%）：本项削减 0.00 元 至 100,000.00 元，"
+            "实付 0.00 元 至 400,000.00 元") in caps
+    assert "先保留各项目的最低金额" in caps
 
 
 def test_guides_show_exclusions_procedure_payments_and_open_findings() -> None:
@@ -65,9 +68,9 @@ def test_comparison_page_runs_the_same_profiles_through_every_city() -> None:
     text = (GUIDES / "compare.md").read_text(encoding="utf-8")
     rows = [ln for ln in text.splitlines() if ln.startswith("| 四级企业")]
     assert len(rows) == 1
-    # 长春 第七条第（一）项 50% × 1,200,000 capped at 50万; 昆明 600,000 (see above);
-    # 咸宁 第六条第（一）项 60% × 1,200,000 capped at 15万 (by the province).
-    assert rows[0].split("|")[2:6] == [" 500,000.00 元 ", " 600,000.00 元 ",
+    # 长春 第七条第（一）项 不超过 50% × 1,200,000, capped at 50万 (a ceiling: 0 to 500,000);
+    # 昆明 200,000 to 600,000 (see above); 咸宁 第六条第（一）项 60% × 1,200,000 capped at 15万.
+    assert rows[0].split("|")[2:6] == [" 0\\.00 元 至 500,000.00 元 ", " 200,000.00 元 至 600,000.00 元 ",
                                        " 0\\.00 元 起（上限未定） ", " 150,000.00 元 "]
 
 

@@ -123,9 +123,10 @@ def test_kunming_guide_renders_its_computed_amounts(browser: webdriver.Chrome, s
     browser.get(server + "/guides/kunming.html")
     body = browser.find_element(By.TAG_NAME, "body").text
     assert GUIDES["kunming"] in body
-    # 第七条第（一）项 500,000 for a level-4 enterprise; 第十条 cuts the total to 600,000
-    assert "本项金额：500,000.00 元" in body
-    assert "全部补助合计（经全部上限后）：600,000.00 元" in body
+    # 第七条第（一）项 0 to 500,000 for a level-4 enterprise (不超过: a ceiling); with 小灯塔's
+    # 200,000 the total is at most 600,000 (第十条)
+    assert "本项金额：0.00 元 至 500,000.00 元" in body
+    assert "全部补助合计（经全部上限后）：200,000.00 元 至 600,000.00 元" in body
     badge = browser.find_element(By.CSS_SELECTOR, ".policyc-validity").text
     assert badge and badge != "请以有效期为准"  # filled in by validity.js from today's date
     _shot(browser, "kunming-guide.png")
@@ -189,8 +190,10 @@ def _wait_total(driver: webdriver.Chrome, text: str, root: str = ".policyc-calcu
 
 def test_a_person_fills_the_kunming_calculator(browser: webdriver.Chrome, server: str) -> None:
     """The acceptance case of policies/kunming.policy (四级小灯塔企业), typed into the form:
-    第七条第（一）项 50% × 1,200,000 capped at 500,000 for level 4; 第七条第（二）项 200,000 for
-    a 小灯塔; 第十条 cuts the sum 700,000 to 50% × 1,200,000 = 600,000."""
+    第七条第（一）项 不超过 50% × 1,200,000, capped at 500,000 for level 4 — read as a ceiling,
+    0 to 500,000; 第七条第（二）项 200,000 for a 小灯塔; 第十条 keeps the total within
+    50% × 1,200,000 = 600,000: 小灯塔's 200,000 first, at most 400,000 left for the reform."""
+    total = "200,000.00 元 至 600,000.00 元"
     _wide(browser)
     browser.get(server + "/guides/kunming.html")
     form = WebDriverWait(browser, 10).until(
@@ -201,26 +204,26 @@ def test_a_person_fills_the_kunming_calculator(browser: webdriver.Chrome, server
         i.dispatchEvent(new Event('input', {bubbles: true}));""",
                            browser.find_element(By.CSS_SELECTOR, ".policyc-calculator__date input"))
     Select(form.find_element(By.ID, "root_applicant_type")).select_by_visible_text("企业")
-    for label in ("纳入试点改造范围", "改造项目验收合格"):
+    for label in ("中小企业", "纳入试点改造范围", "改造项目验收合格"):
         form.find_element(By.XPATH, f".//label[contains(., '{label}')]//input[@type='checkbox']").click()
     Select(form.find_element(By.ID, "root_digital_level")).select_by_visible_text("四级")
     form.find_element(By.ID, "root_spend_software_cloud").send_keys("1,200,000")
     form.find_element(By.XPATH, ".//label[contains(., '小灯塔')]//input[@type='checkbox']").click()
-    _wait_total(browser, "600,000.00 元")
+    _wait_total(browser, total)
     rows = _answer(browser)["rows"]
     assert isinstance(rows, dict)
-    assert "500,000.00 元" in rows["第七条第（一）项"]
-    # 200,000 before 第十条's cut (as policyc calc reports it), 100,000 paid after it
+    assert set(rows) == {"第七条第（一）项", "第七条第（二）项"}  # no consulting spend: no 第（五）项
+    # the item amounts as policyc calc reports them, and what 第十条 leaves of the reform subsidy
+    assert "0.00 元 至 500,000.00 元" in rows["第七条第（一）项"]
+    assert "经第十条累计上限后实付 0.00 元 至 400,000.00 元" in rows["第七条第（一）项"]
     assert "200,000.00 元" in rows["第七条第（二）项"]
-    assert "经第十条累计上限后实付 100,000.00 元" in rows["第七条第（二）项"]
-    assert "未定" in rows["第七条第（五）项"]  # 诊断服务补助: the amount is not stated
     _shot(browser, "kunming-calculator.png")
     # the address now holds the answers: opening it again shows the same answer
     link = browser.current_url
     assert "#answers=" in link
     browser.get(server + "/")
     browser.get(link)
-    _wait_total(browser, "600,000.00 元")
+    _wait_total(browser, total)
     # only service providers see the evaluation agency's field, only enterprises the level
     Select(browser.find_element(By.ID, "root_applicant_type")).select_by_visible_text("数字化服务商")
     WebDriverWait(browser, 5).until(lambda d: d.find_elements(By.ID, "root_evaluation_agency"))
@@ -234,17 +237,18 @@ def test_a_person_fills_the_kunming_calculator(browser: webdriver.Chrome, server
 
 
 def test_kunming_screenshots_desktop_and_phone(browser: webdriver.Chrome, server: str) -> None:
-    profile = {"applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
-               "digital_level": 4, "spend_software_cloud": "1200000", "lighthouse": True}
+    profile = {"applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True,
+               "acceptance_passed": True, "digital_level": 4, "spend_software_cloud": "1200000",
+               "lighthouse": True}
     url = _answers_url(server + "/guides/kunming.html", "2025-08-01", profile)
     _wide(browser)
     browser.get(url)
-    _wait_total(browser, "600,000.00 元")
+    _wait_total(browser, "200,000.00 元 至 600,000.00 元")
     browser.execute_script("window.scrollTo(0, 0)")
     _shot(browser, "kunming-desktop.png")
     _phone(browser)
     browser.get(url)
-    _wait_total(browser, "600,000.00 元")
+    _wait_total(browser, "200,000.00 元 至 600,000.00 元")
     browser.execute_script("window.scrollTo(0, 0)")
     _shot(browser, "kunming-phone.png")
     browser.execute_script("document.querySelector('.policyc-calculator').scrollIntoView()")
@@ -284,8 +288,9 @@ def test_the_page_computes_what_policyc_calc_computes(
 
 
 def test_the_cross_policy_page_shows_every_policy_with_its_validity(browser: webdriver.Chrome, server: str) -> None:
-    profile = {"applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
-               "digital_level": 4, "spend_software_cloud": "1200000", "lighthouse": True}
+    profile = {"applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True,
+               "acceptance_passed": True, "digital_level": 4, "spend_software_cloud": "1200000",
+               "lighthouse": True}
     browser.get(_answers_url(server + "/guides/calculator.html", "2026-03-01", profile))
     WebDriverWait(browser, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".policyc-compare__column")) == 5)
     cols = {c.get_attribute("data-policy"): c
@@ -293,7 +298,8 @@ def test_the_cross_policy_page_shows_every_policy_with_its_validity(browser: web
     # 南昌's 办法 expired on 2025-12-31 (第二十条); 昆明's runs to 2026-12-31 (第二十六条)
     assert "该日不在有效期内" in cols["nanchang"].find_element(By.CSS_SELECTOR, ".policyc-compare__state").text
     assert cols["kunming"].find_element(By.CSS_SELECTOR, ".policyc-compare__state").text.split("：")[1] == "在有效期内"
-    assert cols["kunming"].find_element(By.CSS_SELECTOR, ".policyc-answer__total strong").text == "600,000.00 元"
+    assert cols["kunming"].find_element(By.CSS_SELECTOR, ".policyc-answer__total strong").text \
+        == "200,000.00 元 至 600,000.00 元"
 
 
 # -- offline: file:// with the network off --------------------------------------------------
@@ -303,11 +309,13 @@ def test_the_pages_work_from_file_with_the_network_off(browser: webdriver.Chrome
     browser.execute_cdp_cmd("Network.emulateNetworkConditions", {
         "offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0})
     try:
-        profile = {"applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
-                   "digital_level": 2, "spend_software_cloud": "200000", "spend_data_equipment": "100000"}
+        profile = {"applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True,
+                   "acceptance_passed": True, "digital_level": 2, "spend_software_cloud": "200000",
+                   "spend_data_equipment": "100000"}
         browser.get(_answers_url((site / "guides" / "kunming.html").as_uri(), "2025-08-01", profile))
-        # 第七条第（一）项: 50% × (200,000 + 100,000) = 150,000 < 二级 cap 200,000; 第十条 does not cut
-        _wait_total(browser, "150,000.00 元")
+        # 第七条第（一）项: 不超过 50% × (200,000 + 100,000) = 150,000 < 二级 cap 200,000 — read as a
+        # ceiling, 0 to 150,000; 第十条 (50% × 300,000) does not cut
+        _wait_total(browser, "0.00 元 至 150,000.00 元")
         urls = browser.execute_script("""return Array.from(document.querySelectorAll(
             'script[src], link[href], img[src], iframe[src]')).map(e => e.src || e.href)""")
         assert urls and all(u.startswith("file://") for u in urls), [u for u in urls if not u.startswith("file://")]

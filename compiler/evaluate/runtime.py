@@ -20,6 +20,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
@@ -197,14 +198,29 @@ def tiers(notes: list[Note], arms: Sequence[tuple[Callable[[], bool], Callable[[
     return ZERO
 
 
-def compare(op: str, a: Value, b: Value) -> bool:
-    """Comparisons with an absent or undetermined value are false."""
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, and Traditional characters -> Simplified through ``fold`` (a ``str.translate``
+    table made at compile time, see compiler.textfold). Two spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+NO_FOLD: Mapping[int, str] = {}
+
+
+def compare(op: str, a: Value, b: Value, fold: Mapping[int, str] | None = None) -> bool:
+    """Comparisons with an absent or undetermined value are false; text compares by key."""
     if a is None or b is None or isinstance(a, Undetermined) or isinstance(b, Undetermined):
         return False
     x: Any = a.lo if isinstance(a, Interval) else a
     y: Any = b.lo if isinstance(b, Interval) else b
     if isinstance(a, Interval) != isinstance(b, Interval) and op not in ("==", "!="):
         return False
+    if isinstance(x, str) and isinstance(y, str):
+        x, y = text_key(x, fold or NO_FOLD), text_key(y, fold or NO_FOLD)
     try:
         if op == "==":
             return bool(x == y)
@@ -221,13 +237,20 @@ def compare(op: str, a: Value, b: Value) -> bool:
         return False
 
 
-def member(v: Value, values: Sequence[str], is_open: bool, notes: list[Note]) -> bool:
-    """Membership; for a list that ends in 等 in the source, unlisted values do not match."""
+def member(v: Value, keys: Sequence[str], is_open: bool, notes: list[Note],
+           fold: Mapping[int, str] | None = None) -> bool:
+    """Membership by text key (``keys`` are the listed values' keys, made at compile time).
+    An unlisted value is noted; for a list that ends in 等 in the source it does not match,
+    and the note says that the authority decides."""
     if v is None:
         return False
-    hit = v in values
-    if not hit and is_open:
-        notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理")
+    hit = (text_key(v, fold or NO_FOLD) if isinstance(v, str) else v) in keys
+    if not hit:
+        if is_open:
+            notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，是否属于“等”内由主管部门认定，"
+                         "计算时按不符合处理")
+        else:
+            notes.append(f"“{v}”不在列举中，按不符合处理")
     return hit
 
 
@@ -667,6 +690,17 @@ class ScheduleSpec:
 
 
 @dataclass(frozen=True)
+class ListSpec:
+    """The values a text fact is checked against (by key), for the note on unlisted values."""
+
+    fact: str
+    label: str
+    keys: tuple[str, ...]
+    open: bool  # some list ends in 等 in the source
+    articles: str
+
+
+@dataclass(frozen=True)
 class PolicySpec:
     id: str
     valid_from: dt.date | None
@@ -680,6 +714,8 @@ class PolicySpec:
     items: tuple[ItemSpec, ...]
     caps: tuple[CapSpec, ...]
     payments: tuple[ScheduleSpec, ...]
+    lists: tuple[ListSpec, ...] = ()
+    fold: Mapping[int, str] = field(default_factory=dict)
 
     @cached_property
     def table(self) -> FactTable:
@@ -794,6 +830,20 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
 
 
 def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) -> None:
+    """Fill one cross-item cap. The rule, for the items in the cap's scope:
+
+    1. minimums first: in declaration order, each item keeps as much of its minimum as the
+       cap's minimum still allows;
+    2. then the headroom: what the cap's maximum leaves above the kept minimums is handed out
+       in declaration order, each item up to its own maximum.
+
+    So a later item is cut first (for fixed amounts this is the whole rule), every item keeps
+    min <= max, and the items add up exactly to min(sum of minimums, cap minimum) ..
+    min(sum of maximums, cap maximum) — the range of the capped total. (Filling the minimums
+    and the maximums independently, each in declaration order, could give a ranged item
+    declared before a fixed one more than the fixed item's share at the top and less at the
+    bottom: an inverted 200000.00..0.00.)
+    """
     members = _scope(cap.scope, live)
     if not members:
         return
@@ -801,23 +851,28 @@ def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) ->
     if not isinstance(limit_v, Interval):
         return
     limit = limit_v.to_fen()
-    rem_lo, rem_hi = limit.lo, limit.hi
+    room = max(limit.lo, ZERO_D)
+    lows: list[Decimal] = []
     for x in members:
-        lo = min(x.after.lo, max(rem_lo, ZERO_D))
-        hi = min(x.after.hi, max(rem_hi, ZERO_D))
+        lo = min(x.after.lo, room)
+        room -= lo
+        lows.append(lo)
+    spare = max(limit.hi - sum(lows, ZERO_D), ZERO_D)
+    for x, lo in zip(members, lows, strict=False):
+        hi = lo + min(x.after.hi - lo, spare)
+        spare -= hi - lo
         if x.amount is not None and (lo != x.after.lo or hi != x.after.hi):
             x.trace.append(_cut_line(cap, limit, x.after, Interval(lo, hi)))
         elif x.amount is None and hi.is_finite():
             x.trace.append(_most_line(cap, limit, hi))
-        rem_lo -= lo
-        rem_hi -= hi
         cuts.append(CapCut(cap.id, x.spec.id, limit, x.after, Interval(lo, hi)))
         x.after = Interval(lo, hi)
 
 
 def _cut_line(cap: CapSpec, limit: Interval, before: Interval, after: Interval) -> Note:
+    cut = sorted((before.lo - after.lo, before.hi - after.hi))
     return lambda: (f"{cap.article} 累计上限 {limit.show()}（{cap.shown}）：本项削减 "
-                    f"{Interval(before.lo - after.lo, before.hi - after.hi).show()}，实付 {after.show()}")
+                    f"{Interval(cut[0], cut[1]).show()}，实付 {after.show()}")
 
 
 def _most_line(cap: CapSpec, limit: Interval, hi: Decimal) -> Note:
@@ -841,6 +896,18 @@ def _payments(s: ScheduleSpec, live: list[_Live]) -> list[PaymentResult]:
     return out
 
 
+def _unlisted(spec: PolicySpec, env: Env) -> list[str]:
+    """A note for each text fact whose value is in none of the policy's lists for it."""
+    out = []
+    for ls in spec.lists:
+        v = env.get(ls.fact)
+        if isinstance(v, str) and text_key(v, spec.fold) not in ls.keys:
+            why = ("原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理" if ls.open
+                   else "计算时按不符合处理")
+            out.append(f"{ls.label}“{v}”不在{ls.articles}列举的范围内；{why}")
+    return out
+
+
 def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = None) -> Result:
     """Validate ``profile`` and compute what the policy pays as of ``on`` (default today)."""
     on_date = parse_on(on)
@@ -849,6 +916,7 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
     ok, why = in_force(spec, on_date)
     if why:
         notes.append(why)
+    notes.extend(_unlisted(spec, env))
     exclusions: list[str] = []
     for req in spec.requirements:
         if not req.cond(env):
@@ -869,7 +937,9 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
         _apply_cap(c, live, env, cuts)
     total_lo = sum((x.after.lo for x in live), ZERO_D)
     total_hi = sum((x.after.hi for x in live), ZERO_D)
-    paid = tuple((x.spec.plan, x.after.hi) for x in live if x.amount is not None)
+    # who pays the capped total: every item's after-cap maximum, including the share of a cap
+    # that an undetermined item can take (so funding adds up to a finite total)
+    paid = tuple((x.spec.plan, x.after.hi) for x in live if x.after.hi.is_finite())
     payments = tuple(p for s in spec.payments for p in _payments(s, live))
     items = tuple(
         ItemResult(x.spec.id, x.spec.article, x.spec.title,
@@ -894,6 +964,7 @@ __all__ = [
     "Interval",
     "ItemResult",
     "ItemSpec",
+    "ListSpec",
     "PaymentResult",
     "PolicySpec",
     "ProfileError",
@@ -912,6 +983,7 @@ __all__ = [
     "negate",
     "pct",
     "sub",
+    "text_key",
     "tiers",
     "to_fen",
     "truth",

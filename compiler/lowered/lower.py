@@ -16,8 +16,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from ..evaluate.runtime import text_key
 from ..model import nodes as n
 from ..model.printer import refs, show
+from ..model.queries import text_lists
+from ..textfold import policy_fold
 from ..vocabulary import FACTS, FUNDING_SOURCES
 from .messages import MESSAGES, TRACE, fill
 
@@ -73,6 +76,8 @@ def field_spec(name: str, ftype: n.FactType, label: str, required: bool = False,
 class _Lowerer:
     def __init__(self, policy: n.Policy) -> None:
         self.policy = policy
+        self.fold = policy_fold(policy)
+        self.table = str.maketrans(self.fold)
         self.facts = {f.name: f for f in policy.facts}
         self.defs: dict[str, Json] = {}  # name -> lowered expression (in declaration order)
         for d in policy.definitions:
@@ -85,7 +90,7 @@ class _Lowerer:
             return {"op": "num", "value": dec(e.value), "unit": unit, "type": "num",
                     "shape": "exact", "scale": scale_of(e.value)}
         if isinstance(e, n.StrLit):
-            return {"op": "str", "value": e.value, "type": "text"}
+            return {"op": "str", "value": e.value, "key": self.key(e.value), "type": "text"}
         if isinstance(e, n.BoolLit):
             return {"op": "bool", "value": e.value, "type": "bool"}
         if isinstance(e, n.Undetermined):
@@ -127,10 +132,27 @@ class _Lowerer:
             return {"op": op, "args": args, "type": "bool"}
         if isinstance(e, n.Compare):
             a, b = self.expr(e.left), self.expr(e.right)
-            return {"op": "cmp", "cmp": e.op, "args": [a, b], "type": "bool"}
+            out: Json = {"op": "cmp", "cmp": e.op, "args": [a, b], "type": "bool"}
+            if a["type"] == "text" and b["type"] == "text":
+                out["keyed"] = self.keyed(a) or self.keyed(b)
+            return out
         assert isinstance(e, n.Member)
         return {"op": "in", "args": [self.expr(e.operand)], "values": [v.value for v in e.values],
-                "open": e.open, "type": "bool"}
+                "keys": [self.key(v.value) for v in e.values], "open": e.open, "type": "bool"}
+
+    def key(self, text: str) -> str:
+        """The text key of a literal (``runtime.text_key`` with this policy's fold table)."""
+        return text_key(text, self.table)
+
+    def keyed(self, e: Json) -> bool:
+        """Whether comparing this text needs its key: false for a literal that is its own key
+        compared with an enum whose values all are (ASCII identifiers), true otherwise."""
+        if e["op"] == "str":
+            return bool(e["key"] != e["value"])
+        if e["op"] == "fact" and e["kind"] == "enum":
+            f = self.facts[e["name"]]
+            return not all(v.isascii() and v.isidentifier() for v, _ in f.type.values)
+        return True
 
     def cond(self, e: n.Expr) -> Json:
         """A condition: true only when the value is the boolean true (``runtime.truth``)."""
@@ -308,6 +330,9 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
         "budgets": [{"id": b.id, "article": b.citation.article, "scope": _scope(b.scope),
                      "uses": [{"name": u.name, "bound": u.bound, "share": lw.opt(u.share)} for u in b.uses]}
                     for b in p.budgets],
+        "text_fold": lw.fold,
+        "text_lists": [{"fact": fact, "label": label, "keys": [lw.key(x) for x in values], "open": is_open,
+                        "articles": "、".join(arts)} for fact, label, values, is_open, arts in text_lists(p)],
         "funding_sources": dict(FUNDING_SOURCES),
         "messages": dict(MESSAGES),
         "trace": dict(TRACE),

@@ -57,13 +57,15 @@ TRACE: dict[str, str] = {
     "undetermined": "金额：{shown}：原文未规定具体金额（未定）",
     "cross_cap_cut": "{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}",
     "cross_cap_most": "{article} 累计上限 {limit}：本项至多 {most}",
-    "open_list": "“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理",
     "before_start": "{on} 早于本政策的适用起始日 {start}",
     "after_end": "{on} 晚于本政策的有效期截止日 {end}",
     "events": "有效期以事件为界（{events}），日期未定，视为有效",
     "requirement_failed": "不满足资格条件（{article}）：{shown}",
     "excluded": "属于排除情形（{article}）：{shown}",
     "undetermined_value": "未定",
+    "unlisted": "{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理",
+    "unlisted_open": "{label}“{value}”不在{articles}列举的范围内；"
+                     "原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理",
     "range": "{lo} 至 {hi}",
 }
 

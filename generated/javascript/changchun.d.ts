@@ -30,6 +30,8 @@ export interface Profile {
   spend_data_equipment?: number | string;
   /** 咨询诊断等服务支出 */
   spend_consulting?: number | string;
+  /** 中小企业 */
+  is_sme?: boolean;
   /** 上云上平台 */
   cloud_platform_adopted?: boolean;
   /** 工业互联网平台创新应用标杆 */
@@ -52,6 +54,16 @@ export interface Profile {
   production_stage_reform?: boolean;
   /** 政府采购的数字化转型公共服务提供方 */
   procured_service?: boolean;
+  /** 被列入经营异常名录 */
+  abnormal_operation_listed?: boolean;
+  /** 被列入严重失信主体名单 */
+  serious_dishonesty_listed?: boolean;
+  /** 近三年发生重大安全（含网络安全、数据安全等）、质量、环境污染等事故 */
+  major_incident_3y?: boolean;
+  /** 近三年存在偷漏税等违法违规行为 */
+  tax_violation_3y?: boolean;
+  /** 因违规操作被取消申报资格未满三年 */
+  disqualified_3y?: boolean;
 }
 
 export declare class ProfileError extends Error {

@@ -10,7 +10,7 @@ export const TITLE = "长春市中小企业数字化转型专项资金使用管�
 export const DOCUMENT_NUMBER = "";
 export const SOURCE = "policies/changchun.policy";
 const START = null;
-const UNTIL = null;
+const UNTIL = "2027-12-31";
 const MESSAGES = {
   "not_object": "申请人信息必须是一个 JSON 对象（键为事实名称）",
   "key_not_text": "字段名必须是字符串",
@@ -50,15 +50,18 @@ const TRACE = {
   "undetermined": "金额：{shown}：原文未规定具体金额（未定）",
   "cross_cap_cut": "{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}",
   "cross_cap_most": "{article} 累计上限 {limit}：本项至多 {most}",
-  "open_list": "“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理",
   "before_start": "{on} 早于本政策的适用起始日 {start}",
   "after_end": "{on} 晚于本政策的有效期截止日 {end}",
   "events": "有效期以事件为界（{events}），日期未定，视为有效",
   "requirement_failed": "不满足资格条件（{article}）：{shown}",
   "excluded": "属于排除情形（{article}）：{shown}",
   "undetermined_value": "未定",
+  "unlisted": "{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理",
+  "unlisted_open": "{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理",
   "range": "{lo} 至 {hi}"
 };
+// Text facts compare by key: Traditional -> Simplified for the characters in this policy's lists.
+const TEXT_FOLD = new Map([["備", "备"], ["葯", "药"], ["藥", "药"], ["裝", "装"], ["製", "制"], ["車", "车"], ["軌", "轨"], ["電", "电"], ["車", "车"], ["零", "零"], ["器", "器"]]);
 /** The facts this policy reads. */
 export const FACTS = [
   { name: "applicant_type", kind: "enum", label: "申报主体类型", low: null, high: null, values: ["enterprise", "service_provider", "platform_operator", "public_institution"], required: true, default: null },
@@ -71,6 +74,7 @@ export const FACTS = [
   { name: "spend_software_cloud", kind: "money", label: "软件、云服务支出", low: null, high: null, values: [], required: false, default: null },
   { name: "spend_data_equipment", kind: "money", label: "网关、路由等数据采集传输设备支出", low: null, high: null, values: [], required: false, default: null },
   { name: "spend_consulting", kind: "money", label: "咨询诊断等服务支出", low: null, high: null, values: [], required: false, default: null },
+  { name: "is_sme", kind: "bool", label: "中小企业", low: null, high: null, values: [], required: false, default: null },
   { name: "cloud_platform_adopted", kind: "bool", label: "上云上平台", low: null, high: null, values: [], required: false, default: null },
   { name: "platform_benchmark", kind: "bool", label: "工业互联网平台创新应用标杆", low: null, high: null, values: [], required: false, default: null },
   { name: "awarded_products", kind: "int", label: "获奖励的“小快轻准”产品和服务数量", low: 0, high: null, values: [], required: false, default: null },
@@ -82,6 +86,11 @@ export const FACTS = [
   { name: "pilot_ended_unaccepted", kind: "bool", label: "试点实施期结束时项目未验收或验收不合格", low: null, high: null, values: [], required: false, default: false },
   { name: "production_stage_reform", kind: "bool", label: "生产制造环节数字化改造", low: null, high: null, values: [], required: false, default: false },
   { name: "procured_service", kind: "bool", label: "政府采购的数字化转型公共服务提供方", low: null, high: null, values: [], required: false, default: false },
+  { name: "abnormal_operation_listed", kind: "bool", label: "被列入经营异常名录", low: null, high: null, values: [], required: false, default: false },
+  { name: "serious_dishonesty_listed", kind: "bool", label: "被列入严重失信主体名单", low: null, high: null, values: [], required: false, default: false },
+  { name: "major_incident_3y", kind: "bool", label: "近三年发生重大安全（含网络安全、数据安全等）、质量、环境污染等事故", low: null, high: null, values: [], required: false, default: false },
+  { name: "tax_violation_3y", kind: "bool", label: "近三年存在偷漏税等违法违规行为", low: null, high: null, values: [], required: false, default: false },
+  { name: "disqualified_3y", kind: "bool", label: "因违规操作被取消申报资格未满三年", low: null, high: null, values: [], required: false, default: false },
 ];
 const VOCABULARY = [
   { name: "accepted_enterprises_served", kind: "int", label: "服务且验收达标的企业数量", low: 0, high: null, values: [], required: false, default: null },
@@ -89,7 +98,6 @@ const VOCABULARY = [
   { name: "city_type", kind: "enum", label: "城市类型", low: null, high: null, values: ["provincial_capital", "separately_planned", "xpcc", "prefecture", "municipality_district"], required: false, default: null },
   { name: "digital_level", kind: "int", label: "改造后数字化水平等级", low: 0, high: 4, values: [], required: false, default: null },
   { name: "digital_workshop_title", kind: "bool", label: "国家级数字化车间/智能工厂等称号", low: null, high: null, values: [], required: false, default: null },
-  { name: "is_sme", kind: "bool", label: "中小企业", low: null, high: null, values: [], required: false, default: null },
   { name: "lighthouse", kind: "bool", label: "数字化转型“小灯塔”企业", low: null, high: null, values: [], required: false, default: null },
   { name: "operating_normally", kind: "bool", label: "运营正常", low: null, high: null, values: [], required: false, default: null },
   { name: "provincial_demo_title", kind: "bool", label: "省级示范项目称号", low: null, high: null, values: [], required: false, default: null },
@@ -219,6 +227,27 @@ function rCompare(op, a, b) {
 
 function note(trace, text) { if (trace) trace.push(text); }
 function then(_, value) { return value; }
+
+// ---- text: facts compare by key (script-, width- and space-insensitive)
+
+// Python's str.split() white space (after NFKC)
+const SPACE = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+const ASCII = /^[\x00-\x7f]*$/;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** NFKC, no white space, Traditional -> Simplified through TEXT_FOLD (policyc's text_key). */
+function textKey(text) {
+  if (ASCII.test(text)) return IDENTIFIER.test(text) ? text : text.replace(SPACE, "");
+  let out = "";
+  for (const ch of text.normalize("NFKC").replace(SPACE, "")) out += TEXT_FOLD.get(ch) ?? ch;
+  return out;
+}
+
+/** The key of a text fact's value; null (absent) stays null. */
+function key(text) { return text === null ? null : textKey(text); }
+
+/** Whether a text fact's value is one of the listed values (by key); absent: no. */
+function keyIn(text, keys) { return text !== null && keys.has(textKey(text)); }
 
 // ---- profiles
 
@@ -508,26 +537,36 @@ function run(item, amount, f, trace) {
   return { item, amount: r, after: r === null ? [0n, Infinity] : r, trace: t };
 }
 
-/** A cumulative cap over `members` (in order: the later ones are cut first). */
+/**
+ * A cumulative cap over `members`: each keeps its minimum first (in order, under the cap's
+ * minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first.
+ */
 function crossCap(article, shown, limit, scale, members) {
   if (!members.length || limit === null) return;
   const lim = [toFen(limit[0], scale), toFen(limit[1], scale)];
-  let remLo = lim[0], remHi = lim[1];
-  for (const x of members) {
-    const lo = min(x.after[0], max(remLo, 0n));
-    const hi = min(x.after[1], max(remHi, 0n));
+  let room = max(lim[0], 0n);
+  const lows = members.map((x) => {
+    const lo = min(x.after[0], room);
+    room -= lo;
+    return lo;
+  });
+  let spare = max(lim[1] - lows.reduce((a, b) => a + b, 0n), 0n);
+  members.forEach((x, i) => {
+    const [a, b] = x.after;
+    const lo = lows[i];
+    const extra = min(b === Infinity ? spare : b - lo, spare);
+    const hi = lo + extra;
+    spare -= extra;
     if (x.trace) {
-      if (x.amount !== null && (lo !== x.after[0] || hi !== x.after[1])) {
-        const cut = show([x.after[0] - lo, x.after[1] - hi], 2);
-        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut, after: show([lo, hi], 2) }));
-      } else if (x.amount === null && hi !== Infinity) {
+      if (x.amount !== null && (lo !== a || hi !== b)) {
+        const cut = [a - lo, b - hi].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
+        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut: show(cut, 2), after: show([lo, hi], 2) }));
+      } else if (x.amount === null) {
         x.trace.push(fill(TRACE.cross_cap_most, { article, limit: show(lim, 2), most: yuan(hi) }));
       }
     }
-    remLo -= lo;
-    remHi -= hi;
     x.after = [lo, hi];
-  }
+  });
 }
 
 /** A payment schedule over the determined `members`; a stage without share (null) takes the rest. */
@@ -585,7 +624,7 @@ function result(on, inForce, exclusions, live, schedules, rerun) {
   const items = live.map((x, i) => {
     lo += x.after[0];
     if (x.after[1] === Infinity) unbounded = true; else hi += x.after[1];
-    if (x.amount !== null) {
+    if (x.after[1] !== Infinity) { // an undetermined item counts with what a cap leaves it
       for (const [src, part] of Object.entries(split(x.item.funding, x.after[1]))) {
         funding[src] = (funding[src] || 0n) + part;
       }
@@ -616,17 +655,22 @@ function result(on, inForce, exclusions, live, schedules, rerun) {
 
 const DEFAULTS = Object.fromEntries(FACTS.map((s) => [s.name, absent(s)]));
 
+const INDUSTRY_VALUES = new Set(["汽车零部件配件制造", "轨道交通高端装备制造", "电子元器件制造", "中成药生物药品制品制造"]);
 const RATE_50 = 5n; // 0.5 at scale 1
 const YUAN_500000 = 500000n; // 500000 at scale 0
 const YUAN_10000_TO_30000 = [10000n, 30000n]; // at scale 0
 const YUAN_50000_TO_200000 = [50000n, 200000n]; // at scale 0
 const YUAN_50000 = 50000n; // 50000 at scale 0
 const YUAN_200000 = 200000n; // 200000 at scale 0
-const INDUSTRY_VALUES = new Set(["汽车零部件配件制造", "轨道交通高端装备制造", "电子元器件制造", "中成药生物药品制品制造"]);
 
 // 核定改造投入 = spend_software_cloud + spend_data_equipment + spend_consulting (scale 2)
 function d_reform_spend(f) {
   return ((f["spend_software_cloud"] + f["spend_data_equipment"]) + f["spend_consulting"]);
+}
+
+// 属于四个试点细分行业 = industry 属于 ["汽车零部件配件制造", "轨道交通高端装备制造", "电子元器件制造", "中成药生物药品制品制造"] 或 industry == "中成药生物药品制造" (boolean)
+function d_pilot_industry(f) {
+  return (keyIn(f["industry"], INDUSTRY_VALUES) || (key(f["industry"]) === "中成药生物药品制造"));
 }
 
 // 第七条第（一）项 中小企业数字化改造补助
@@ -641,8 +685,8 @@ const ITEM_REFORM_SUBSIDY = {
 };
 
 function item_reform_subsidy(f, trace) {
-  const amount = cap((RATE_50 * d_reform_spend(f)), (YUAN_500000 * 1000n), 3, "50% × reform_spend 封顶 50万元", trace);
-  return exact(amount, 3, trace, "50% × reform_spend 封顶 50万元", trace && [["reform_spend", num(d_reform_spend(f), 2)]]);
+  const amount = rCap([0n, (RATE_50 * d_reform_spend(f))], pt((YUAN_500000 * 1000n)), 3, "不超过 (50% × reform_spend) 封顶 50万元", trace);
+  return rounded(amount, 3, trace, "不超过 (50% × reform_spend) 封顶 50万元", "不超过 (50% × reform_spend) 封顶 50万元", trace && [["reform_spend", num(d_reform_spend(f), 2)]]);
 }
 
 // 第七条第（一）项 生产制造环节数字化改造增加奖补
@@ -694,7 +738,7 @@ function item_platform_benchmark_award(f, trace) {
 }
 
 // 第七条第（三）项 优秀“小快轻准”产品和服务奖励
-// 原文：对于其中优秀的“小快轻准”产品和服务予以奖励。奖励金额为每个“小快轻准”产品和服务不超过 5万元，
+// 原文：对于其中优秀的“小快轻准”产品和服务予以奖励。奖励金额为每个“小快轻准”产品和服务不超过 5万元，每家服务商奖补累计不超过 50万元。
 const ITEM_PRODUCT_AWARD = {
   id: "product_award",
   article: "第七条第（三）项",
@@ -705,8 +749,8 @@ const ITEM_PRODUCT_AWARD = {
 };
 
 function item_product_award(f, trace) {
-  const amount = rMul([0n, YUAN_50000], pt(f["awarded_products"]));
-  return rounded(amount, 0, trace, "不超过 5万元 × awarded_products", "不超过 5万元 × awarded_products", trace && [["awarded_products", String(f["awarded_products"])]]);
+  const amount = rCap(rMul([0n, YUAN_50000], pt(f["awarded_products"])), pt(YUAN_500000), 0, "不超过 5万元 × awarded_products 封顶 50万元", trace);
+  return rounded(amount, 0, trace, "不超过 5万元 × awarded_products 封顶 50万元", "不超过 5万元 × awarded_products 封顶 50万元", trace && [["awarded_products", String(f["awarded_products"])]]);
 }
 
 // 第七条第（四）项 优秀数字化服务商奖补
@@ -760,9 +804,12 @@ function item_procurement_service(f, trace) {
 /** The whole policy for one applicant (validated facts), article by article. */
 function calculateFacts(f, on, trace) {
   let inForce = true;
+  if (on > UNTIL) inForce = false;
   const exclusions = [];
   // 资格 第四条
-  if (!((f["applicant_type"] !== null && f["applicant_type"] !== "enterprise") || INDUSTRY_VALUES.has(f["industry"]))) exclude(exclusions, "第四条");
+  if (!((f["applicant_type"] !== null && f["applicant_type"] !== "enterprise") || d_pilot_industry(f))) exclude(exclusions, "第四条");
+  // 资格 第七条
+  if (!((f["applicant_type"] !== null && f["applicant_type"] !== "enterprise") || f["is_sme"])) exclude(exclusions, "第七条");
   // 资格 第十三条
   if (!(f["registered_in_city"] && f["independent_legal_person"] && f["good_tax_and_credit"])) exclude(exclusions, "第十三条");
   // 排除 第十条第（一）项
@@ -773,6 +820,10 @@ function calculateFacts(f, on, trace) {
   if (f["pilot_ended_unaccepted"]) exclude(exclusions, "第十条第（三）项");
   // 排除 第十一条第（一）项
   if (f["serious_dishonesty_3y"]) exclude(exclusions, "第十一条第（一）项");
+  // 排除 第十三条
+  if (f["abnormal_operation_listed"] || f["serious_dishonesty_listed"] || f["major_incident_3y"] || f["tax_violation_3y"]) exclude(exclusions, "第十三条");
+  // 排除 第二十条
+  if (f["disqualified_3y"]) exclude(exclusions, "第二十条");
   if (!inForce || exclusions.length) return result(on, inForce, exclusions, [], [], null);
   const live = [];
   const who = f["applicant_type"];
@@ -792,11 +843,6 @@ function calculateFacts(f, on, trace) {
   if (who === "enterprise" && f["chain_transformation_award"]) live.push(run(ITEM_CHAIN_AWARD, item_chain_award, f, trace));
   // 第七条第（六）项 政府采购数字化转型公共服务
   if (who === "service_provider" && f["procured_service"]) live.push(run(ITEM_PROCUREMENT_SERVICE, item_procurement_service, f, trace));
-  // 第七条第（三）项 累计上限 provider_cap
-  {
-    const members = live.filter((x) => ["product_award", "excellent_provider_award"].includes(x.item.id));
-    if (members.length) crossCap("第七条第（三）项", "50万元", pt(YUAN_500000), 0, members);
-  }
   const schedules = [];
   return result(on, true, [], live, schedules, trace ? null : () => calculateFacts(f, on, true));
 }

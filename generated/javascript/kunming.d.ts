@@ -38,8 +38,14 @@ export interface Profile {
   little_giant_central_funded?: boolean;
   /** 已纳入工信厅联企业〔2022〕22号改造试点 */
   in_2022_pilot?: boolean;
+  /** 中小企业 */
+  is_sme?: boolean;
   /** 试点实施期结束时项目未验收或验收不合格 */
   pilot_ended_unaccepted?: boolean;
+  /** 因项目取消、验收不合格、企业破产等因素暂停试点工作 */
+  pilot_suspended?: boolean;
+  /** 因申报材料弄虚作假被取消申报资格未满三年 */
+  falsified_application_3y?: boolean;
   /** 受委托开展评测验收服务的评测机构 */
   evaluation_agency?: boolean;
 }

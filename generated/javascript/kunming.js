@@ -50,15 +50,18 @@ const TRACE = {
   "undetermined": "金额：{shown}：原文未规定具体金额（未定）",
   "cross_cap_cut": "{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}",
   "cross_cap_most": "{article} 累计上限 {limit}：本项至多 {most}",
-  "open_list": "“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理",
   "before_start": "{on} 早于本政策的适用起始日 {start}",
   "after_end": "{on} 晚于本政策的有效期截止日 {end}",
   "events": "有效期以事件为界（{events}），日期未定，视为有效",
   "requirement_failed": "不满足资格条件（{article}）：{shown}",
   "excluded": "属于排除情形（{article}）：{shown}",
   "undetermined_value": "未定",
+  "unlisted": "{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理",
+  "unlisted_open": "{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理",
   "range": "{lo} 至 {hi}"
 };
+// Text facts compare by key: Traditional -> Simplified for the characters in this policy's lists.
+const TEXT_FOLD = new Map([["備", "备"], ["學", "学"], ["綠", "绿"], ["緑", "绿"], ["葯", "药"], ["藥", "药"], ["裝", "装"], ["製", "制"], ["電", "电"], ["綠", "绿"], ["力", "力"], ["料", "料"]]);
 /** The facts this policy reads. */
 export const FACTS = [
   { name: "applicant_type", kind: "enum", label: "申报主体类型", low: null, high: null, values: ["enterprise", "service_provider", "platform_operator", "public_institution"], required: true, default: null },
@@ -75,7 +78,10 @@ export const FACTS = [
   { name: "serious_dishonesty_3y", kind: "bool", label: "近三年存在严重失信行为", low: null, high: null, values: [], required: false, default: null },
   { name: "little_giant_central_funded", kind: "bool", label: "已获得中央财政专项资金支持的专精特新“小巨人”企业", low: null, high: null, values: [], required: false, default: null },
   { name: "in_2022_pilot", kind: "bool", label: "已纳入工信厅联企业〔2022〕22号改造试点", low: null, high: null, values: [], required: false, default: null },
+  { name: "is_sme", kind: "bool", label: "中小企业", low: null, high: null, values: [], required: false, default: null },
   { name: "pilot_ended_unaccepted", kind: "bool", label: "试点实施期结束时项目未验收或验收不合格", low: null, high: null, values: [], required: false, default: false },
+  { name: "pilot_suspended", kind: "bool", label: "因项目取消、验收不合格、企业破产等因素暂停试点工作", low: null, high: null, values: [], required: false, default: false },
+  { name: "falsified_application_3y", kind: "bool", label: "因申报材料弄虚作假被取消申报资格未满三年", low: null, high: null, values: [], required: false, default: false },
   { name: "evaluation_agency", kind: "bool", label: "受委托开展评测验收服务的评测机构", low: null, high: null, values: [], required: false, default: false },
 ];
 const VOCABULARY = [
@@ -87,7 +93,6 @@ const VOCABULARY = [
   { name: "excellent_provider", kind: "bool", label: "优秀数字化服务商", low: null, high: null, values: [], required: false, default: null },
   { name: "good_tax_and_credit", kind: "bool", label: "依法纳税，财务及信用记录良好", low: null, high: null, values: [], required: false, default: null },
   { name: "independent_legal_person", kind: "bool", label: "具有独立法人资格", low: null, high: null, values: [], required: false, default: null },
-  { name: "is_sme", kind: "bool", label: "中小企业", low: null, high: null, values: [], required: false, default: null },
   { name: "operating_normally", kind: "bool", label: "运营正常", low: null, high: null, values: [], required: false, default: null },
   { name: "platform_benchmark", kind: "bool", label: "工业互联网平台创新应用标杆", low: null, high: null, values: [], required: false, default: null },
   { name: "provincial_demo_title", kind: "bool", label: "省级示范项目称号", low: null, high: null, values: [], required: false, default: null },
@@ -218,6 +223,27 @@ function rCompare(op, a, b) {
 
 function note(trace, text) { if (trace) trace.push(text); }
 function then(_, value) { return value; }
+
+// ---- text: facts compare by key (script-, width- and space-insensitive)
+
+// Python's str.split() white space (after NFKC)
+const SPACE = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+const ASCII = /^[\x00-\x7f]*$/;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** NFKC, no white space, Traditional -> Simplified through TEXT_FOLD (policyc's text_key). */
+function textKey(text) {
+  if (ASCII.test(text)) return IDENTIFIER.test(text) ? text : text.replace(SPACE, "");
+  let out = "";
+  for (const ch of text.normalize("NFKC").replace(SPACE, "")) out += TEXT_FOLD.get(ch) ?? ch;
+  return out;
+}
+
+/** The key of a text fact's value; null (absent) stays null. */
+function key(text) { return text === null ? null : textKey(text); }
+
+/** Whether a text fact's value is one of the listed values (by key); absent: no. */
+function keyIn(text, keys) { return text !== null && keys.has(textKey(text)); }
 
 // ---- profiles
 
@@ -507,26 +533,36 @@ function run(item, amount, f, trace) {
   return { item, amount: r, after: r === null ? [0n, Infinity] : r, trace: t };
 }
 
-/** A cumulative cap over `members` (in order: the later ones are cut first). */
+/**
+ * A cumulative cap over `members`: each keeps its minimum first (in order, under the cap's
+ * minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first.
+ */
 function crossCap(article, shown, limit, scale, members) {
   if (!members.length || limit === null) return;
   const lim = [toFen(limit[0], scale), toFen(limit[1], scale)];
-  let remLo = lim[0], remHi = lim[1];
-  for (const x of members) {
-    const lo = min(x.after[0], max(remLo, 0n));
-    const hi = min(x.after[1], max(remHi, 0n));
+  let room = max(lim[0], 0n);
+  const lows = members.map((x) => {
+    const lo = min(x.after[0], room);
+    room -= lo;
+    return lo;
+  });
+  let spare = max(lim[1] - lows.reduce((a, b) => a + b, 0n), 0n);
+  members.forEach((x, i) => {
+    const [a, b] = x.after;
+    const lo = lows[i];
+    const extra = min(b === Infinity ? spare : b - lo, spare);
+    const hi = lo + extra;
+    spare -= extra;
     if (x.trace) {
-      if (x.amount !== null && (lo !== x.after[0] || hi !== x.after[1])) {
-        const cut = show([x.after[0] - lo, x.after[1] - hi], 2);
-        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut, after: show([lo, hi], 2) }));
-      } else if (x.amount === null && hi !== Infinity) {
+      if (x.amount !== null && (lo !== a || hi !== b)) {
+        const cut = [a - lo, b - hi].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
+        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut: show(cut, 2), after: show([lo, hi], 2) }));
+      } else if (x.amount === null) {
         x.trace.push(fill(TRACE.cross_cap_most, { article, limit: show(lim, 2), most: yuan(hi) }));
       }
     }
-    remLo -= lo;
-    remHi -= hi;
     x.after = [lo, hi];
-  }
+  });
 }
 
 /** A payment schedule over the determined `members`; a stage without share (null) takes the rest. */
@@ -584,7 +620,7 @@ function result(on, inForce, exclusions, live, schedules, rerun) {
   const items = live.map((x, i) => {
     lo += x.after[0];
     if (x.after[1] === Infinity) unbounded = true; else hi += x.after[1];
-    if (x.amount !== null) {
+    if (x.after[1] !== Infinity) { // an undetermined item counts with what a cap leaves it
       for (const [src, part] of Object.entries(split(x.item.funding, x.after[1]))) {
         funding[src] = (funding[src] || 0n) + part;
       }
@@ -621,6 +657,7 @@ const YUAN_200000 = 200000n; // 200000 at scale 0
 const YUAN_400000 = 400000n; // 400000 at scale 0
 const YUAN_500000 = 500000n; // 500000 at scale 0
 const YUAN_1000000 = 1000000n; // 1000000 at scale 0
+const YUAN_0 = 0n; // 0 at scale 0
 
 // 改造投入 = spend_software_cloud + spend_data_equipment (scale 2)
 function d_reform_spend(f) {
@@ -634,38 +671,38 @@ function d_transformation_investment(f) {
 
 // 属于试点细分行业 = industry 属于 ["化学新材料制品制造", "民族药品制品制造", "化学药品制造", "高原特色电力装备制造", "绿色食品制品制造"] (boolean)
 function d_pilot_industry(f) {
-  return INDUSTRY_VALUES.has(f["industry"]);
+  return keyIn(f["industry"], INDUSTRY_VALUES);
 }
 
 // 第七条第（一）项 中小企业数字化转型企业改造补助
-// 原文：对纳入试点改造范围企业的数字化转型相关软件、云服务支出，以及网关、路由等必要的数据采集传输设备支出给予补助。     补助标准不超过改造投入的 50%，其中，达到二级水平的企业，每家最高补助     20 万元；达到三级水平的企业，每家最高补助 40 万元；达到四级及以上水平的     企业，每家最高补助 50 万元。
+// 原文：开展中小企业数字化改造工作，对纳入试点改造范围企业的数字化转型相关软件、云服务支出，以及网关、路由等必要的数据采集传输设备支出给予补助。     补助标准不超过改造投入的 50%，其中，达到二级水平的企业，每家最高补助     20 万元；达到三级水平的企业，每家最高补助 40 万元；达到四级及以上水平的     企业，每家最高补助 50 万元。
 const ITEM_REFORM_SUBSIDY = {
   id: "reform_subsidy",
   article: "第七条第（一）项",
   title: "中小企业数字化转型企业改造补助",
   beneficiary: "enterprise",
-  heading: "第七条第（一）项「中小企业数字化转型企业改造补助」适用：in_pilot_scope 且 acceptance_passed 且 digital_level >= 2",
+  heading: "第七条第（一）项「中小企业数字化转型企业改造补助」适用：in_pilot_scope 且 acceptance_passed 且 digital_level >= 2 且 is_sme",
   funding: { kind: "unstated", shares: [], note: "出资（第十五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确" },
 };
 
 function item_reform_subsidy(f, trace) {
   if (f["digital_level"] === 2n) {
     if (trace) trace.push("分档：适用第 1 档（当 digital_level == 2）");
-    const amount = cap((RATE_50 * d_reform_spend(f)), (YUAN_200000 * 1000n), 3, "50% × reform_spend 封顶 20万元", trace);
-    return exact(amount, 3, trace, "50% × reform_spend 封顶 20万元", trace && [["reform_spend", num(d_reform_spend(f), 2)]]);
+    const amount = rCap([0n, (RATE_50 * d_reform_spend(f))], pt((YUAN_200000 * 1000n)), 3, "不超过 (50% × reform_spend) 封顶 20万元", trace);
+    return rounded(amount, 3, trace, "不超过 (50% × reform_spend) 封顶 20万元", "分档 { 当 digital_level == 2 则 不超过 (50% × reform_spend) 封顶 20万元；当 digital_level == 3 则 不超过 (50% × reform_spend) 封顶 40万元；当 digital_level >= 4 则 不超过 (50% × reform_spend) 封顶 50万元 }", trace && [["reform_spend", num(d_reform_spend(f), 2)]]);
   }
   if (f["digital_level"] === 3n) {
     if (trace) trace.push("分档：适用第 2 档（当 digital_level == 3）");
-    const amount = cap((RATE_50 * d_reform_spend(f)), (YUAN_400000 * 1000n), 3, "50% × reform_spend 封顶 40万元", trace);
-    return exact(amount, 3, trace, "50% × reform_spend 封顶 40万元", trace && [["reform_spend", num(d_reform_spend(f), 2)]]);
+    const amount = rCap([0n, (RATE_50 * d_reform_spend(f))], pt((YUAN_400000 * 1000n)), 3, "不超过 (50% × reform_spend) 封顶 40万元", trace);
+    return rounded(amount, 3, trace, "不超过 (50% × reform_spend) 封顶 40万元", "分档 { 当 digital_level == 2 则 不超过 (50% × reform_spend) 封顶 20万元；当 digital_level == 3 则 不超过 (50% × reform_spend) 封顶 40万元；当 digital_level >= 4 则 不超过 (50% × reform_spend) 封顶 50万元 }", trace && [["reform_spend", num(d_reform_spend(f), 2)]]);
   }
   if (f["digital_level"] >= 4n) {
     if (trace) trace.push("分档：适用第 3 档（当 digital_level >= 4）");
-    const amount = cap((RATE_50 * d_reform_spend(f)), (YUAN_500000 * 1000n), 3, "50% × reform_spend 封顶 50万元", trace);
-    return exact(amount, 3, trace, "50% × reform_spend 封顶 50万元", trace && [["reform_spend", num(d_reform_spend(f), 2)]]);
+    const amount = rCap([0n, (RATE_50 * d_reform_spend(f))], pt((YUAN_500000 * 1000n)), 3, "不超过 (50% × reform_spend) 封顶 50万元", trace);
+    return rounded(amount, 3, trace, "不超过 (50% × reform_spend) 封顶 50万元", "分档 { 当 digital_level == 2 则 不超过 (50% × reform_spend) 封顶 20万元；当 digital_level == 3 则 不超过 (50% × reform_spend) 封顶 40万元；当 digital_level >= 4 则 不超过 (50% × reform_spend) 封顶 50万元 }", trace && [["reform_spend", num(d_reform_spend(f), 2)]]);
   }
   if (trace) trace.push("分档：没有适用的档次，按 0 计");
-  return exact(0n, 0, trace, "分档 { 当 digital_level == 2 则 50% × reform_spend 封顶 20万元；当 digital_level == 3 则 50% × reform_spend 封顶 40万元；当 digital_level >= 4 则 50% × reform_spend 封顶 50万元 }", null);
+  return exact(0n, 0, trace, "分档 { 当 digital_level == 2 则 不超过 (50% × reform_spend) 封顶 20万元；当 digital_level == 3 则 不超过 (50% × reform_spend) 封顶 40万元；当 digital_level >= 4 则 不超过 (50% × reform_spend) 封顶 50万元 }", null);
 }
 
 // 第七条第（二）项 数字化转型“小灯塔”企业奖励
@@ -676,7 +713,7 @@ const ITEM_LIGHTHOUSE_AWARD = {
   title: "数字化转型“小灯塔”企业奖励",
   beneficiary: "enterprise",
   heading: "第七条第（二）项「数字化转型“小灯塔”企业奖励」适用：lighthouse",
-  funding: { kind: "unstated", shares: [], note: "出资（第十五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确" },
+  funding: { kind: "unstated", shares: [], note: "出资（第六条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确" },
 };
 
 function item_lighthouse_award(f, trace) {
@@ -685,14 +722,14 @@ function item_lighthouse_award(f, trace) {
 }
 
 // 第七条第（三）项 数字化车间/智能工厂奖励
-// 原文：获评国家级数字化车间/智能工厂、省级灯塔工厂/数智工厂或其他同级别同范畴称号的，经评审公示无异议后，给予企业不超过 100 万元的奖励。
+// 原文：鼓励试点细分行业中小企业打造数字化车间、智能工厂。获评国家级数字化车间/智能工厂、省级灯塔工厂/数智工厂或其他同级别同范畴称号的，经评审公示无异议后，给予企业不超过 100 万元的奖励。
 const ITEM_WORKSHOP_AWARD = {
   id: "workshop_award",
   article: "第七条第（三）项",
   title: "数字化车间/智能工厂奖励",
   beneficiary: "enterprise",
-  heading: "第七条第（三）项「数字化车间/智能工厂奖励」适用：digital_workshop_title 且 pilot_industry",
-  funding: { kind: "unstated", shares: [], note: "出资（第十五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确" },
+  heading: "第七条第（三）项「数字化车间/智能工厂奖励」适用：digital_workshop_title 且 pilot_industry 且 is_sme",
+  funding: { kind: "unstated", shares: [], note: "出资（第六条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确" },
 };
 
 function item_workshop_award(f, trace) {
@@ -701,14 +738,14 @@ function item_workshop_award(f, trace) {
 }
 
 // 第七条第（四）项 “链式”转型企业奖励
-// 原文：对获评中小企业“链式”数字化转型的企业给予不超过 100 万元的奖励。
+// 原文：鼓励试点细分行业龙头企业、链主企业通过技术扩散、场景开放、资源共享等形式带动产业链供应链上下游企业数字化转型，促进大中小企业融通创新和上下游协同发展。对获评中小企业“链式”数字化转型的企业给予不超过 100 万元的奖励。
 const ITEM_CHAIN_AWARD = {
   id: "chain_award",
   article: "第七条第（四）项",
   title: "“链式”转型企业奖励",
   beneficiary: "enterprise",
-  heading: "第七条第（四）项「“链式”转型企业奖励」适用：chain_transformation_award",
-  funding: { kind: "unstated", shares: [], note: "出资（第十五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确" },
+  heading: "第七条第（四）项「“链式”转型企业奖励」适用：chain_transformation_award 且 pilot_industry",
+  funding: { kind: "unstated", shares: [], note: "出资（第六条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确" },
 };
 
 function item_chain_award(f, trace) {
@@ -717,13 +754,13 @@ function item_chain_award(f, trace) {
 }
 
 // 第七条第（五）项 试点企业诊断服务补助
-// 原文：支持纳入改造范围的企业自主选择服务商提供诊断服务。企业数字化转型通过验收后，给予每户企业适当补助。
+// 原文：支持试点企业选择数字化转型服务商的诊断服务。支持纳入改造范围的企业自主选择服务商提供诊断服务。企业数字化转型通过验收后，给予每户企业适当补助。
 const ITEM_DIAGNOSIS_SUBSIDY = {
   id: "diagnosis_subsidy",
   article: "第七条第（五）项",
   title: "试点企业诊断服务补助",
   beneficiary: "enterprise",
-  heading: "第七条第（五）项「试点企业诊断服务补助」适用：in_pilot_scope 且 acceptance_passed",
+  heading: "第七条第（五）项「试点企业诊断服务补助」适用：in_pilot_scope 且 acceptance_passed 且 spend_consulting > 0元",
   funding: { kind: "unstated", shares: [], note: "出资（第十五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确" },
 };
 
@@ -761,19 +798,23 @@ function calculateFacts(f, on, trace) {
   if (f["serious_dishonesty_3y"]) exclude(exclusions, "第九条第（二）项");
   // 排除 第九条第（三）项
   if (f["pilot_ended_unaccepted"]) exclude(exclusions, "第九条第（三）项");
+  // 排除 第十四条
+  if (f["pilot_suspended"]) exclude(exclusions, "第十四条");
+  // 排除 第二十三条
+  if (f["falsified_application_3y"]) exclude(exclusions, "第二十三条");
   if (!inForce || exclusions.length) return result(on, inForce, exclusions, [], [], null);
   const live = [];
   const who = f["applicant_type"];
   // 第七条第（一）项 中小企业数字化转型企业改造补助
-  if (who === "enterprise" && (f["in_pilot_scope"] && f["acceptance_passed"] && (f["digital_level"] >= 2n))) live.push(run(ITEM_REFORM_SUBSIDY, item_reform_subsidy, f, trace));
+  if (who === "enterprise" && (f["in_pilot_scope"] && f["acceptance_passed"] && (f["digital_level"] >= 2n) && f["is_sme"])) live.push(run(ITEM_REFORM_SUBSIDY, item_reform_subsidy, f, trace));
   // 第七条第（二）项 数字化转型“小灯塔”企业奖励
   if (who === "enterprise" && f["lighthouse"]) live.push(run(ITEM_LIGHTHOUSE_AWARD, item_lighthouse_award, f, trace));
   // 第七条第（三）项 数字化车间/智能工厂奖励
-  if (who === "enterprise" && (f["digital_workshop_title"] && d_pilot_industry(f))) live.push(run(ITEM_WORKSHOP_AWARD, item_workshop_award, f, trace));
+  if (who === "enterprise" && (f["digital_workshop_title"] && d_pilot_industry(f) && f["is_sme"])) live.push(run(ITEM_WORKSHOP_AWARD, item_workshop_award, f, trace));
   // 第七条第（四）项 “链式”转型企业奖励
-  if (who === "enterprise" && f["chain_transformation_award"]) live.push(run(ITEM_CHAIN_AWARD, item_chain_award, f, trace));
+  if (who === "enterprise" && (f["chain_transformation_award"] && d_pilot_industry(f))) live.push(run(ITEM_CHAIN_AWARD, item_chain_award, f, trace));
   // 第七条第（五）项 试点企业诊断服务补助
-  if (who === "enterprise" && (f["in_pilot_scope"] && f["acceptance_passed"])) live.push(run(ITEM_DIAGNOSIS_SUBSIDY, item_diagnosis_subsidy, f, trace));
+  if (who === "enterprise" && (f["in_pilot_scope"] && f["acceptance_passed"] && (f["spend_consulting"] > (YUAN_0 * 100n)))) live.push(run(ITEM_DIAGNOSIS_SUBSIDY, item_diagnosis_subsidy, f, trace));
   // 第七条第（六）项 评测验收服务补助
   if (who === "service_provider" && f["evaluation_agency"]) live.push(run(ITEM_EVALUATION_SUBSIDY, item_evaluation_subsidy, f, trace));
   // 第十条 累计上限 investment_cap

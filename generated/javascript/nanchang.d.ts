@@ -12,8 +12,6 @@ export declare const FACTS: readonly FactSpec[];
 export interface Profile {
   /** 申报主体类型 */
   applicant_type: "enterprise" | "service_provider" | "platform_operator" | "public_institution";
-  /** 在本市依法注册登记 */
-  registered_in_city?: boolean;
   /** 具有独立法人资格 */
   independent_legal_person?: boolean;
   /** 运营正常 */

@@ -50,19 +50,21 @@ const TRACE = {
   "undetermined": "金额：{shown}：原文未规定具体金额（未定）",
   "cross_cap_cut": "{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}",
   "cross_cap_most": "{article} 累计上限 {limit}：本项至多 {most}",
-  "open_list": "“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理",
   "before_start": "{on} 早于本政策的适用起始日 {start}",
   "after_end": "{on} 晚于本政策的有效期截止日 {end}",
   "events": "有效期以事件为界（{events}），日期未定，视为有效",
   "requirement_failed": "不满足资格条件（{article}）：{shown}",
   "excluded": "属于排除情形（{article}）：{shown}",
   "undetermined_value": "未定",
+  "unlisted": "{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理",
+  "unlisted_open": "{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理",
   "range": "{lo} 至 {hi}"
 };
+// Text facts compare by key: Traditional -> Simplified for the characters in this policy's lists.
+const TEXT_FOLD = new Map([]);
 /** The facts this policy reads. */
 export const FACTS = [
   { name: "applicant_type", kind: "enum", label: "申报主体类型", low: null, high: null, values: ["enterprise", "service_provider", "platform_operator", "public_institution"], required: true, default: null },
-  { name: "registered_in_city", kind: "bool", label: "在本市依法注册登记", low: null, high: null, values: [], required: false, default: null },
   { name: "independent_legal_person", kind: "bool", label: "具有独立法人资格", low: null, high: null, values: [], required: false, default: null },
   { name: "operating_normally", kind: "bool", label: "运营正常", low: null, high: null, values: [], required: false, default: null },
   { name: "good_tax_and_credit", kind: "bool", label: "依法纳税，财务及信用记录良好", low: null, high: null, values: [], required: false, default: null },
@@ -89,6 +91,7 @@ const VOCABULARY = [
   { name: "platform_benchmark", kind: "bool", label: "工业互联网平台创新应用标杆", low: null, high: null, values: [], required: false, default: null },
   { name: "provincial_demo_title", kind: "bool", label: "省级示范项目称号", low: null, high: null, values: [], required: false, default: null },
   { name: "region", kind: "enum", label: "东/中/西部地区", low: null, high: null, values: ["east", "central", "west"], required: false, default: null },
+  { name: "registered_in_city", kind: "bool", label: "在本市依法注册登记", low: null, high: null, values: [], required: false, default: null },
   { name: "serious_dishonesty_3y", kind: "bool", label: "近三年存在严重失信行为", low: null, high: null, values: [], required: false, default: null },
   { name: "spend_consulting", kind: "money", label: "咨询诊断等服务支出", low: null, high: null, values: [], required: false, default: null },
   { name: "spend_data_equipment", kind: "money", label: "网关、路由等数据采集传输设备支出", low: null, high: null, values: [], required: false, default: null },
@@ -218,6 +221,27 @@ function rCompare(op, a, b) {
 
 function note(trace, text) { if (trace) trace.push(text); }
 function then(_, value) { return value; }
+
+// ---- text: facts compare by key (script-, width- and space-insensitive)
+
+// Python's str.split() white space (after NFKC)
+const SPACE = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+const ASCII = /^[\x00-\x7f]*$/;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** NFKC, no white space, Traditional -> Simplified through TEXT_FOLD (policyc's text_key). */
+function textKey(text) {
+  if (ASCII.test(text)) return IDENTIFIER.test(text) ? text : text.replace(SPACE, "");
+  let out = "";
+  for (const ch of text.normalize("NFKC").replace(SPACE, "")) out += TEXT_FOLD.get(ch) ?? ch;
+  return out;
+}
+
+/** The key of a text fact's value; null (absent) stays null. */
+function key(text) { return text === null ? null : textKey(text); }
+
+/** Whether a text fact's value is one of the listed values (by key); absent: no. */
+function keyIn(text, keys) { return text !== null && keys.has(textKey(text)); }
 
 // ---- profiles
 
@@ -507,26 +531,36 @@ function run(item, amount, f, trace) {
   return { item, amount: r, after: r === null ? [0n, Infinity] : r, trace: t };
 }
 
-/** A cumulative cap over `members` (in order: the later ones are cut first). */
+/**
+ * A cumulative cap over `members`: each keeps its minimum first (in order, under the cap's
+ * minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first.
+ */
 function crossCap(article, shown, limit, scale, members) {
   if (!members.length || limit === null) return;
   const lim = [toFen(limit[0], scale), toFen(limit[1], scale)];
-  let remLo = lim[0], remHi = lim[1];
-  for (const x of members) {
-    const lo = min(x.after[0], max(remLo, 0n));
-    const hi = min(x.after[1], max(remHi, 0n));
+  let room = max(lim[0], 0n);
+  const lows = members.map((x) => {
+    const lo = min(x.after[0], room);
+    room -= lo;
+    return lo;
+  });
+  let spare = max(lim[1] - lows.reduce((a, b) => a + b, 0n), 0n);
+  members.forEach((x, i) => {
+    const [a, b] = x.after;
+    const lo = lows[i];
+    const extra = min(b === Infinity ? spare : b - lo, spare);
+    const hi = lo + extra;
+    spare -= extra;
     if (x.trace) {
-      if (x.amount !== null && (lo !== x.after[0] || hi !== x.after[1])) {
-        const cut = show([x.after[0] - lo, x.after[1] - hi], 2);
-        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut, after: show([lo, hi], 2) }));
-      } else if (x.amount === null && hi !== Infinity) {
+      if (x.amount !== null && (lo !== a || hi !== b)) {
+        const cut = [a - lo, b - hi].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
+        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut: show(cut, 2), after: show([lo, hi], 2) }));
+      } else if (x.amount === null) {
         x.trace.push(fill(TRACE.cross_cap_most, { article, limit: show(lim, 2), most: yuan(hi) }));
       }
     }
-    remLo -= lo;
-    remHi -= hi;
     x.after = [lo, hi];
-  }
+  });
 }
 
 /** A payment schedule over the determined `members`; a stage without share (null) takes the rest. */
@@ -584,7 +618,7 @@ function result(on, inForce, exclusions, live, schedules, rerun) {
   const items = live.map((x, i) => {
     lo += x.after[0];
     if (x.after[1] === Infinity) unbounded = true; else hi += x.after[1];
-    if (x.amount !== null) {
+    if (x.after[1] !== Infinity) { // an undetermined item counts with what a cap leaves it
       for (const [src, part] of Object.entries(split(x.item.funding, x.after[1]))) {
         funding[src] = (funding[src] || 0n) + part;
       }
@@ -688,7 +722,7 @@ function calculateFacts(f, on, trace) {
   // 资格 第六条
   if (!((f["applicant_type"] !== null && f["applicant_type"] !== "enterprise") || f["is_sme"])) exclude(exclusions, "第六条");
   // 资格 第七条第（一）项
-  if (!(f["registered_in_city"] && f["independent_legal_person"] && f["operating_normally"])) exclude(exclusions, "第七条第（一）项");
+  if (!(f["independent_legal_person"] && f["operating_normally"])) exclude(exclusions, "第七条第（一）项");
   // 资格 第七条第（二）项
   if (!f["good_tax_and_credit"]) exclude(exclusions, "第七条第（二）项");
   // 资格 第七条第（三）项
@@ -697,8 +731,6 @@ function calculateFacts(f, on, trace) {
   if (f["little_giant_central_funded"]) exclude(exclusions, "第七条第（四）项");
   // 排除 第七条第（四）项
   if (f["in_2022_pilot"]) exclude(exclusions, "第七条第（四）项");
-  // 排除 第七条第（五）项
-  if (f["provincial_pilot_funded"]) exclude(exclusions, "第七条第（五）项");
   if (!inForce || exclusions.length) return result(on, inForce, exclusions, [], [], null);
   const live = [];
   const who = f["applicant_type"];

@@ -18,6 +18,10 @@ export interface Profile {
   applicant_type?: "enterprise" | "service_provider" | "platform_operator" | "public_institution";
   /** 改造后数字化水平等级 */
   digital_level?: number;
+  /** 中小企业 */
+  is_sme?: boolean;
+  /** 经公示确定为试点城市 */
+  selected_pilot_city?: boolean;
   /** 已获得中央财政专项资金支持的专精特新“小巨人”企业 */
   little_giant_central_funded?: boolean;
   /** 已纳入工信厅联企业〔2022〕22号改造试点 */

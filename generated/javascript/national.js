@@ -50,21 +50,26 @@ const TRACE = {
   "undetermined": "金额：{shown}：原文未规定具体金额（未定）",
   "cross_cap_cut": "{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}",
   "cross_cap_most": "{article} 累计上限 {limit}：本项至多 {most}",
-  "open_list": "“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理",
   "before_start": "{on} 早于本政策的适用起始日 {start}",
   "after_end": "{on} 晚于本政策的有效期截止日 {end}",
   "events": "有效期以事件为界（{events}），日期未定，视为有效",
   "requirement_failed": "不满足资格条件（{article}）：{shown}",
   "excluded": "属于排除情形（{article}）：{shown}",
   "undetermined_value": "未定",
+  "unlisted": "{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理",
+  "unlisted_open": "{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理",
   "range": "{lo} 至 {hi}"
 };
+// Text facts compare by key: Traditional -> Simplified for the characters in this policy's lists.
+const TEXT_FOLD = new Map([]);
 /** The facts this policy reads. */
 export const FACTS = [
   { name: "city_type", kind: "enum", label: "城市类型", low: null, high: null, values: ["provincial_capital", "separately_planned", "xpcc", "prefecture", "municipality_district"], required: false, default: null },
   { name: "region", kind: "enum", label: "东/中/西部地区", low: null, high: null, values: ["east", "central", "west"], required: false, default: null },
   { name: "applicant_type", kind: "enum", label: "申报主体类型", low: null, high: null, values: ["enterprise", "service_provider", "platform_operator", "public_institution"], required: false, default: null },
   { name: "digital_level", kind: "int", label: "改造后数字化水平等级", low: 0, high: 4, values: [], required: false, default: null },
+  { name: "is_sme", kind: "bool", label: "中小企业", low: null, high: null, values: [], required: false, default: null },
+  { name: "selected_pilot_city", kind: "bool", label: "经公示确定为试点城市", low: null, high: null, values: [], required: false, default: false },
   { name: "little_giant_central_funded", kind: "bool", label: "已获得中央财政专项资金支持的专精特新“小巨人”企业", low: null, high: null, values: [], required: false, default: null },
   { name: "in_2022_pilot", kind: "bool", label: "已纳入工信厅联企业〔2022〕22号改造试点", low: null, high: null, values: [], required: false, default: null },
 ];
@@ -81,7 +86,6 @@ const VOCABULARY = [
   { name: "in_pilot_scope", kind: "bool", label: "纳入试点改造范围", low: null, high: null, values: [], required: false, default: null },
   { name: "independent_legal_person", kind: "bool", label: "具有独立法人资格", low: null, high: null, values: [], required: false, default: null },
   { name: "industry", kind: "text", label: "所属行业", low: null, high: null, values: [], required: false, default: null },
-  { name: "is_sme", kind: "bool", label: "中小企业", low: null, high: null, values: [], required: false, default: null },
   { name: "lighthouse", kind: "bool", label: "数字化转型“小灯塔”企业", low: null, high: null, values: [], required: false, default: null },
   { name: "operating_normally", kind: "bool", label: "运营正常", low: null, high: null, values: [], required: false, default: null },
   { name: "platform_benchmark", kind: "bool", label: "工业互联网平台创新应用标杆", low: null, high: null, values: [], required: false, default: null },
@@ -216,6 +220,27 @@ function rCompare(op, a, b) {
 
 function note(trace, text) { if (trace) trace.push(text); }
 function then(_, value) { return value; }
+
+// ---- text: facts compare by key (script-, width- and space-insensitive)
+
+// Python's str.split() white space (after NFKC)
+const SPACE = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+const ASCII = /^[\x00-\x7f]*$/;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** NFKC, no white space, Traditional -> Simplified through TEXT_FOLD (policyc's text_key). */
+function textKey(text) {
+  if (ASCII.test(text)) return IDENTIFIER.test(text) ? text : text.replace(SPACE, "");
+  let out = "";
+  for (const ch of text.normalize("NFKC").replace(SPACE, "")) out += TEXT_FOLD.get(ch) ?? ch;
+  return out;
+}
+
+/** The key of a text fact's value; null (absent) stays null. */
+function key(text) { return text === null ? null : textKey(text); }
+
+/** Whether a text fact's value is one of the listed values (by key); absent: no. */
+function keyIn(text, keys) { return text !== null && keys.has(textKey(text)); }
 
 // ---- profiles
 
@@ -505,26 +530,36 @@ function run(item, amount, f, trace) {
   return { item, amount: r, after: r === null ? [0n, Infinity] : r, trace: t };
 }
 
-/** A cumulative cap over `members` (in order: the later ones are cut first). */
+/**
+ * A cumulative cap over `members`: each keeps its minimum first (in order, under the cap's
+ * minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first.
+ */
 function crossCap(article, shown, limit, scale, members) {
   if (!members.length || limit === null) return;
   const lim = [toFen(limit[0], scale), toFen(limit[1], scale)];
-  let remLo = lim[0], remHi = lim[1];
-  for (const x of members) {
-    const lo = min(x.after[0], max(remLo, 0n));
-    const hi = min(x.after[1], max(remHi, 0n));
+  let room = max(lim[0], 0n);
+  const lows = members.map((x) => {
+    const lo = min(x.after[0], room);
+    room -= lo;
+    return lo;
+  });
+  let spare = max(lim[1] - lows.reduce((a, b) => a + b, 0n), 0n);
+  members.forEach((x, i) => {
+    const [a, b] = x.after;
+    const lo = lows[i];
+    const extra = min(b === Infinity ? spare : b - lo, spare);
+    const hi = lo + extra;
+    spare -= extra;
     if (x.trace) {
-      if (x.amount !== null && (lo !== x.after[0] || hi !== x.after[1])) {
-        const cut = show([x.after[0] - lo, x.after[1] - hi], 2);
-        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut, after: show([lo, hi], 2) }));
-      } else if (x.amount === null && hi !== Infinity) {
+      if (x.amount !== null && (lo !== a || hi !== b)) {
+        const cut = [a - lo, b - hi].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
+        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut: show(cut, 2), after: show([lo, hi], 2) }));
+      } else if (x.amount === null) {
         x.trace.push(fill(TRACE.cross_cap_most, { article, limit: show(lim, 2), most: yuan(hi) }));
       }
     }
-    remLo -= lo;
-    remHi -= hi;
     x.after = [lo, hi];
-  }
+  });
 }
 
 /** A payment schedule over the determined `members`; a stage without share (null) takes the rest. */
@@ -582,7 +617,7 @@ function result(on, inForce, exclusions, live, schedules, rerun) {
   const items = live.map((x, i) => {
     lo += x.after[0];
     if (x.after[1] === Infinity) unbounded = true; else hi += x.after[1];
-    if (x.amount !== null) {
+    if (x.after[1] !== Infinity) { // an undetermined item counts with what a cap leaves it
       for (const [src, part] of Object.entries(split(x.item.funding, x.after[1]))) {
         funding[src] = (funding[src] || 0n) + part;
       }
@@ -621,7 +656,7 @@ const YUAN_100000000 = 100000000n; // 100000000 at scale 0
 
 // 试点城市类型 = city_type 属于 ["provincial_capital", "separately_planned", "xpcc", "prefecture", "municipality_district"] (boolean)
 function d_pilot_city(f) {
-  return CITY_TYPE_VALUES.has(f["city_type"]);
+  return keyIn(f["city_type"], CITY_TYPE_VALUES);
 }
 
 // 四、（一） 中小企业数字化转型城市试点定额奖励
@@ -631,17 +666,17 @@ const ITEM_CITY_AWARD = {
   article: "四、（一）",
   title: "中小企业数字化转型城市试点定额奖励",
   beneficiary: null,
-  heading: "四、（一）「中小企业数字化转型城市试点定额奖励」适用：pilot_city",
+  heading: "四、（一）「中小企业数字化转型城市试点定额奖励」适用：pilot_city 且 selected_pilot_city",
   funding: { kind: "shares", shares: [["central", 1n, 0]], note: "出资（四、（一））：中央财政 100%" },
 };
 
 function item_city_award(f, trace) {
-  if (CITY_TYPE_VALUES_2.has(f["city_type"])) {
+  if (keyIn(f["city_type"], CITY_TYPE_VALUES_2)) {
     if (trace) trace.push("分档：适用第 1 档（当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"]）");
     const amount = [0n, YUAN_150000000];
     return rounded(amount, 0, trace, "不超过 1.5亿元", "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 不超过 1.5亿元；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 不超过 1亿元 }", null);
   }
-  if (CITY_TYPE_VALUES_3.has(f["city_type"])) {
+  if (keyIn(f["city_type"], CITY_TYPE_VALUES_3)) {
     if (trace) trace.push("分档：适用第 2 档（当 city_type 属于 [\"prefecture\", \"municipality_district\"]）");
     const amount = [0n, YUAN_100000000];
     return rounded(amount, 0, trace, "不超过 1亿元", "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 不超过 1.5亿元；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 不超过 1亿元 }", null);
@@ -657,7 +692,7 @@ const ITEM_REFORM_SUPPORT = {
   article: "四、（二）",
   title: "中小企业数字化改造支持（经试点城市）",
   beneficiary: "enterprise",
-  heading: "四、（二）「中小企业数字化改造支持（经试点城市）」适用：digital_level >= 2",
+  heading: "四、（二）「中小企业数字化改造支持（经试点城市）」适用：digital_level >= 2 且 is_sme",
   funding: { kind: "shares", shares: [["central", 1n, 0]], note: "出资（四、（二））：中央财政 100%" },
 };
 
@@ -679,9 +714,9 @@ function calculateFacts(f, on, trace) {
   const live = [];
   const who = f["applicant_type"];
   // 四、（一） 中小企业数字化转型城市试点定额奖励
-  if (d_pilot_city(f)) live.push(run(ITEM_CITY_AWARD, item_city_award, f, trace));
+  if ((d_pilot_city(f) && f["selected_pilot_city"])) live.push(run(ITEM_CITY_AWARD, item_city_award, f, trace));
   // 四、（二） 中小企业数字化改造支持（经试点城市）
-  if (who === "enterprise" && (f["digital_level"] >= 2n)) live.push(run(ITEM_REFORM_SUPPORT, item_reform_support, f, trace));
+  if (who === "enterprise" && ((f["digital_level"] >= 2n) && f["is_sme"])) live.push(run(ITEM_REFORM_SUPPORT, item_reform_support, f, trace));
   const schedules = [];
   return result(on, true, [], live, schedules, trace ? null : () => calculateFacts(f, on, true));
 }

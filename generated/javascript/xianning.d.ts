@@ -40,6 +40,8 @@ export interface Profile {
   training_provider?: boolean;
   /** 受委托开展评测、审计及验收工作的服务机构 */
   evaluation_agency?: boolean;
+  /** 因申报材料弄虚作假被取消申报资格未满三年 */
+  falsified_application_3y?: boolean;
 }
 
 export declare class ProfileError extends Error {

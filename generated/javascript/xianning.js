@@ -50,15 +50,18 @@ const TRACE = {
   "undetermined": "金额：{shown}：原文未规定具体金额（未定）",
   "cross_cap_cut": "{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}",
   "cross_cap_most": "{article} 累计上限 {limit}：本项至多 {most}",
-  "open_list": "“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理",
   "before_start": "{on} 早于本政策的适用起始日 {start}",
   "after_end": "{on} 晚于本政策的有效期截止日 {end}",
   "events": "有效期以事件为界（{events}），日期未定，视为有效",
   "requirement_failed": "不满足资格条件（{article}）：{shown}",
   "excluded": "属于排除情形（{article}）：{shown}",
   "undetermined_value": "未定",
+  "unlisted": "{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理",
+  "unlisted_open": "{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理",
   "range": "{lo} 至 {hi}"
 };
+// Text facts compare by key: Traditional -> Simplified for the characters in this policy's lists.
+const TEXT_FOLD = new Map([["備", "备"], ["紡", "纺"], ["織", "织"], ["葯", "药"], ["藥", "药"], ["裝", "装"], ["製", "制"], ["醫", "医"], ["電", "电"]]);
 /** The facts this policy reads. */
 export const FACTS = [
   { name: "applicant_type", kind: "enum", label: "申报主体类型", low: null, high: null, values: ["enterprise", "service_provider", "platform_operator", "public_institution"], required: true, default: null },
@@ -76,6 +79,7 @@ export const FACTS = [
   { name: "platform_builder", kind: "bool", label: "受委托建设数字化转型公共服务平台的服务商", low: null, high: null, values: [], required: false, default: false },
   { name: "training_provider", kind: "bool", label: "受委托组织数字化转型培训活动的服务商", low: null, high: null, values: [], required: false, default: false },
   { name: "evaluation_agency", kind: "bool", label: "受委托开展评测、审计及验收工作的服务机构", low: null, high: null, values: [], required: false, default: false },
+  { name: "falsified_application_3y", kind: "bool", label: "因申报材料弄虚作假被取消申报资格未满三年", low: null, high: null, values: [], required: false, default: false },
 ];
 const VOCABULARY = [
   { name: "awarded_products", kind: "int", label: "获奖励的“小快轻准”产品和服务数量", low: 0, high: null, values: [], required: false, default: null },
@@ -219,6 +223,27 @@ function rCompare(op, a, b) {
 
 function note(trace, text) { if (trace) trace.push(text); }
 function then(_, value) { return value; }
+
+// ---- text: facts compare by key (script-, width- and space-insensitive)
+
+// Python's str.split() white space (after NFKC)
+const SPACE = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+const ASCII = /^[\x00-\x7f]*$/;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** NFKC, no white space, Traditional -> Simplified through TEXT_FOLD (policyc's text_key). */
+function textKey(text) {
+  if (ASCII.test(text)) return IDENTIFIER.test(text) ? text : text.replace(SPACE, "");
+  let out = "";
+  for (const ch of text.normalize("NFKC").replace(SPACE, "")) out += TEXT_FOLD.get(ch) ?? ch;
+  return out;
+}
+
+/** The key of a text fact's value; null (absent) stays null. */
+function key(text) { return text === null ? null : textKey(text); }
+
+/** Whether a text fact's value is one of the listed values (by key); absent: no. */
+function keyIn(text, keys) { return text !== null && keys.has(textKey(text)); }
 
 // ---- profiles
 
@@ -508,26 +533,36 @@ function run(item, amount, f, trace) {
   return { item, amount: r, after: r === null ? [0n, Infinity] : r, trace: t };
 }
 
-/** A cumulative cap over `members` (in order: the later ones are cut first). */
+/**
+ * A cumulative cap over `members`: each keeps its minimum first (in order, under the cap's
+ * minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first.
+ */
 function crossCap(article, shown, limit, scale, members) {
   if (!members.length || limit === null) return;
   const lim = [toFen(limit[0], scale), toFen(limit[1], scale)];
-  let remLo = lim[0], remHi = lim[1];
-  for (const x of members) {
-    const lo = min(x.after[0], max(remLo, 0n));
-    const hi = min(x.after[1], max(remHi, 0n));
+  let room = max(lim[0], 0n);
+  const lows = members.map((x) => {
+    const lo = min(x.after[0], room);
+    room -= lo;
+    return lo;
+  });
+  let spare = max(lim[1] - lows.reduce((a, b) => a + b, 0n), 0n);
+  members.forEach((x, i) => {
+    const [a, b] = x.after;
+    const lo = lows[i];
+    const extra = min(b === Infinity ? spare : b - lo, spare);
+    const hi = lo + extra;
+    spare -= extra;
     if (x.trace) {
-      if (x.amount !== null && (lo !== x.after[0] || hi !== x.after[1])) {
-        const cut = show([x.after[0] - lo, x.after[1] - hi], 2);
-        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut, after: show([lo, hi], 2) }));
-      } else if (x.amount === null && hi !== Infinity) {
+      if (x.amount !== null && (lo !== a || hi !== b)) {
+        const cut = [a - lo, b - hi].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
+        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut: show(cut, 2), after: show([lo, hi], 2) }));
+      } else if (x.amount === null) {
         x.trace.push(fill(TRACE.cross_cap_most, { article, limit: show(lim, 2), most: yuan(hi) }));
       }
     }
-    remLo -= lo;
-    remHi -= hi;
     x.after = [lo, hi];
-  }
+  });
 }
 
 /** A payment schedule over the determined `members`; a stage without share (null) takes the rest. */
@@ -585,7 +620,7 @@ function result(on, inForce, exclusions, live, schedules, rerun) {
   const items = live.map((x, i) => {
     lo += x.after[0];
     if (x.after[1] === Infinity) unbounded = true; else hi += x.after[1];
-    if (x.amount !== null) {
+    if (x.after[1] !== Infinity) { // an undetermined item counts with what a cap leaves it
       for (const [src, part] of Object.entries(split(x.item.funding, x.after[1]))) {
         funding[src] = (funding[src] || 0n) + part;
       }
@@ -633,7 +668,7 @@ function d_reform_spend(f) {
 
 // 属于试点行业 = industry 属于 ["装备制造", "电子信息", "纺织服装", "新型建材", "生物医药", 等] (boolean)
 function d_pilot_industry(f) {
-  return INDUSTRY_VALUES.has(f["industry"]);
+  return keyIn(f["industry"], INDUSTRY_VALUES);
 }
 
 // 第六条第（一）项 企业数字化改造补贴
@@ -773,6 +808,8 @@ function calculateFacts(f, on, trace) {
   if (f["little_giant_central_funded"]) exclude(exclusions, "第五条");
   // 排除 第五条
   if (f["in_2022_pilot"]) exclude(exclusions, "第五条");
+  // 排除 第十六条
+  if (f["falsified_application_3y"]) exclude(exclusions, "第十六条");
   if (!inForce || exclusions.length) return result(on, inForce, exclusions, [], [], null);
   const live = [];
   const who = f["applicant_type"];

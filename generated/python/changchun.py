@@ -25,6 +25,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
@@ -54,7 +55,7 @@ def fen(x: Num) -> Decimal:
     """Round down (towards zero) to the fen."""
     if x.__class__ is int:
         x = Decimal(x)
-    return x.quantize(FEN, rounding=ROUND_DOWN, context=CTX)  # type: ignore[union-attr]
+    return x.quantize(FEN, ROUND_DOWN, CTX)  # type: ignore[union-attr]
 
 
 def fmt(x: Decimal | None) -> str | None:
@@ -165,6 +166,39 @@ def r_compare(op: str, a: Range, b: Range) -> bool:
     if op == "<=":
         return x <= y
     return x > y if op == ">" else x < y
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, Traditional -> Simplified through ``fold``; spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+def key(text: str | None) -> str | None:
+    """The text key of a fact's value with this policy's table; None stays None (absent)."""
+    return None if text is None else text_key(text, TEXT_FOLD)
+
+
+def key_in(text: str | None, keys: frozenset[str]) -> bool:
+    """Whether a text fact's value is one of the listed values (compared by key); absent: no."""
+    return text is not None and text_key(text, TEXT_FOLD) in keys
+
+
+def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
+    """A note for each text fact whose value is in none of the policy's lists for it."""
+    out = []
+    for fact, label, keys, is_open, articles in lists:
+        v = f[fact]
+        if isinstance(v, str) and text_key(v, TEXT_FOLD) not in keys:
+            out.append(TRACE["unlisted_open" if is_open else "unlisted"].format(label=label, value=v,
+                                                                                 articles=articles))
+    return out
 
 
 # ---------------------------------------------------------------------------- profiles
@@ -418,9 +452,13 @@ def _amount_line(a: Decimal, b: Decimal, trace: list[str], shown: str,
         trace.append(TRACE["amount"].format(shown=shown, amount=amount))
 
 
-def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = ()) -> Range:
-    """An item's exact amount rounded down to the fen (never below 0), traced."""
-    a = fen(value)
+def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = (),
+          cents: bool = False) -> Range:
+    """An item's exact amount rounded down to the fen (never below 0), traced.
+
+    ``cents``: the value is known to have at most two decimals (no rounding needed).
+    """
+    a = (value if value.__class__ is Decimal else Decimal(value)) if cents else fen(value)
     if a < 0:
         a = ZERO
         note(trace, TRACE["negative"])
@@ -436,7 +474,8 @@ def rounded(value: Range, trace: Trace, shown: str, whole: str,
         if trace is not None:
             trace.append(TRACE["undetermined"].format(shown=whole))
         return None
-    a, b = fen(value[0]), fen(value[1])
+    a = fen(value[0])
+    b = a if value[1] is value[0] else fen(value[1])
     if a < 0:
         a, b = max(a, ZERO), max(b, ZERO)
         note(trace, TRACE["negative"])
@@ -467,23 +506,43 @@ def run(item: Item, amount: Callable[..., Range], f: Any, trace: bool) -> Live:
 
 
 def cross_cap(article: str, shown: str, limit: Range, members: list[Live]) -> None:
-    """A cumulative cap over ``members`` (in order: the later ones are cut first)."""
+    """A cumulative cap over ``members``: each keeps its minimum first (in order, under the cap's
+    minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first."""
     if not members or limit is None:
         return
     lim = (fen(limit[0]), fen(limit[1]))
-    rem_lo, rem_hi = lim
+    room = lim[0] if lim[0] > 0 else ZERO
+    lows = []
     for x in members:
-        lo_, hi_ = min(x.after[0], max(rem_lo, ZERO)), min(x.after[1], max(rem_hi, ZERO))
+        lo_ = x.after[0] if x.after[0] < room else room
+        room -= lo_
+        lows.append(lo_)
+    spare = lim[1] - sum(lows, ZERO)
+    if spare < 0:
+        spare = ZERO
+    for i, x in enumerate(members):
+        a, b = x.after
+        lo_ = lows[i]
+        extra = b - lo_
+        if extra > spare:
+            extra = spare
+        hi_ = lo_ + extra
+        spare -= extra
         if x.trace is not None:
-            if x.amount is not None and (lo_, hi_) != x.after:
-                cut = show((x.after[0] - lo_, x.after[1] - hi_))
+            if x.amount is not None and (lo_ != a or hi_ != b):
+                c1, c2 = sorted((a - lo_, b - hi_))
                 x.trace.append(TRACE["cross_cap_cut"].format(article=article, limit=show(lim), shown=shown,
-                                                             cut=cut, after=show((lo_, hi_))))
+                                                             cut=show((c1, c2)), after=show((lo_, hi_))))
             elif x.amount is None and hi_.is_finite():
                 x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(hi_)))
-        rem_lo -= lo_
-        rem_hi -= hi_
         x.after = (lo_, hi_)
+
+
+def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live]) -> None:
+    """A cumulative cap whose limit is one exact amount."""
+    if members:
+        lim = fen(limit)
+        cross_cap(article, shown, (lim, lim), members)
 
 
 class PaymentResult:
@@ -571,6 +630,9 @@ class ItemResult:
 class Result:
     """The result of one calculation; ``to_dict()`` is the structure of ``policyc calc --format json``."""
 
+    __slots__ = ("_items", "_live", "_rerun", "as_of", "excluded", "exclusions", "in_force", "notes", "payments",
+                 "policy", "total_max", "total_min")
+
     def __init__(self, policy: str, as_of: dt.date, in_force: bool, exclusions: Sequence[str],
                  live: Sequence[Live], notes: Sequence[str], schedules: Sequence[PaymentResult] = (),
                  rerun: Any = None) -> None:
@@ -583,7 +645,7 @@ class Result:
             total_lo += x.after[0]
             total_hi += x.after[1]
         self.total_min = total_lo
-        self.total_max: Decimal | None = total_hi if total_hi.is_finite() else None
+        self.total_max = total_hi if total_hi.is_finite() else None
         self.payments = tuple(schedules)
         self._live = live
         self._items: tuple[ItemResult, ...] | None = None
@@ -616,8 +678,8 @@ class Result:
     def funding(self) -> dict[str, Decimal]:
         """Who pays the total (after every cap), by source; ``unspecified`` when not stated."""
         out: dict[str, Decimal] = {}
-        for x in self._live:
-            if x.amount is None:
+        for x in self._live:  # an undetermined item counts with what a cap leaves it
+            if not x.after[1].is_finite():
                 continue
             for src, part in x.item.funding.split(x.after[1]).items():
                 out[src] = out.get(src, ZERO) + part
@@ -643,12 +705,10 @@ class Result:
         }
 
 
-def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date, big: bool, need: int) -> Result:
-    """``calc(f, on)`` in a context exact for it: the caller's when precise enough, else 50 digits."""
-    if big or getcontext().prec < need:
-        with localcontext(CTX):
-            return calc(f, on, False)
-    return calc(f, on, False)
+def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -> Result:
+    """``calc(f, on)`` in the runtime's 50-digit context (numbers too large for the caller's)."""
+    with localcontext(CTX):
+        return calc(f, on, False)
 
 # --------------------------------------------------------------------------------------
 # The policy: 长春市中小企业数字化转型专项资金使用管理办法（暂行）
@@ -659,7 +719,7 @@ TITLE = '长春市中小企业数字化转型专项资金使用管理办法（�
 DOCUMENT_NUMBER = ''
 SOURCE = 'policies/changchun.policy'
 START = None
-UNTIL = None
+UNTIL = dt.date(2027, 12, 31)
 # Digits of decimal precision that make every computation below exact for numbers < 10**15.
 PRECISION = 23
 
@@ -688,6 +748,40 @@ MESSAGES: dict[str, str] = {
     'on': '日期“{on}”无效：应为 YYYY-MM-DD',
 }
 
+# Text facts compare by text_key: Traditional -> Simplified for the characters that occur in
+# this policy's lists (derived from OpenCC when the module was generated).
+TEXT_FOLD: dict[int, str] = str.maketrans({
+    '備': '备',  # U+5099
+    '葯': '药',  # U+846F
+    '藥': '药',  # U+85E5
+    '裝': '装',  # U+88DD
+    '製': '制',  # U+88FD
+    '車': '车',  # U+8ECA
+    '軌': '轨',  # U+8ECC
+    '電': '电',  # U+96FB
+    '車': '车',  # U+F902
+    '零': '零',  # U+F9B2
+    '器': '器',  # U+FA38
+})
+# Text facts checked against listed values (fact, label, keys, list ends in 等, articles).
+TEXT_LISTS: tuple[tuple[str, str, frozenset[str], bool, str], ...] = (
+    (
+        'industry',
+        '所属行业',
+        frozenset(
+            (
+                '汽车零部件配件制造',
+                '轨道交通高端装备制造',
+                '电子元器件制造',
+                '中成药生物药品制品制造',
+                '中成药生物药品制造',
+            ),
+        ),
+        False,
+        '第四条',
+    ),
+)
+
 TRACE: dict[str, str] = {
     'heading': '{article}「{title}」适用',
     'heading_cond': '{article}「{title}」适用：{cond}',
@@ -703,13 +797,17 @@ TRACE: dict[str, str] = {
     'undetermined': '金额：{shown}：原文未规定具体金额（未定）',
     'cross_cap_cut': '{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}',
     'cross_cap_most': '{article} 累计上限 {limit}：本项至多 {most}',
-    'open_list': '“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理',
     'before_start': '{on} 早于本政策的适用起始日 {start}',
     'after_end': '{on} 晚于本政策的有效期截止日 {end}',
     'events': '有效期以事件为界（{events}），日期未定，视为有效',
     'requirement_failed': '不满足资格条件（{article}）：{shown}',
     'excluded': '属于排除情形（{article}）：{shown}',
     'undetermined_value': '未定',
+    'unlisted': '{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理',
+    'unlisted_open': (
+        '{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按'
+        '不符合处理'
+    ),
     'range': '{lo} 至 {hi}',
 }
 
@@ -732,6 +830,7 @@ FACTS: tuple[FactSpec, ...] = (
     FactSpec('spend_software_cloud', 'money', '软件、云服务支出', low=None, high=None),
     FactSpec('spend_data_equipment', 'money', '网关、路由等数据采集传输设备支出', low=None, high=None),
     FactSpec('spend_consulting', 'money', '咨询诊断等服务支出', low=None, high=None),
+    FactSpec('is_sme', 'bool', '中小企业', low=None, high=None),
     FactSpec('cloud_platform_adopted', 'bool', '上云上平台', low=None, high=None),
     FactSpec('platform_benchmark', 'bool', '工业互联网平台创新应用标杆', low=None, high=None),
     FactSpec('awarded_products', 'int', '获奖励的“小快轻准”产品和服务数量', low=0, high=None),
@@ -763,6 +862,39 @@ FACTS: tuple[FactSpec, ...] = (
         high=None,
         default=False,
     ),
+    FactSpec('abnormal_operation_listed', 'bool', '被列入经营异常名录', low=None, high=None, default=False),
+    FactSpec(
+        'serious_dishonesty_listed',
+        'bool',
+        '被列入严重失信主体名单',
+        low=None,
+        high=None,
+        default=False,
+    ),
+    FactSpec(
+        'major_incident_3y',
+        'bool',
+        '近三年发生重大安全（含网络安全、数据安全等）、质量、环境污染等事故',
+        low=None,
+        high=None,
+        default=False,
+    ),
+    FactSpec(
+        'tax_violation_3y',
+        'bool',
+        '近三年存在偷漏税等违法违规行为',
+        low=None,
+        high=None,
+        default=False,
+    ),
+    FactSpec(
+        'disqualified_3y',
+        'bool',
+        '因违规操作被取消申报资格未满三年',
+        low=None,
+        high=None,
+        default=False,
+    ),
 )
 
 VOCABULARY: tuple[FactSpec, ...] = (
@@ -778,7 +910,6 @@ VOCABULARY: tuple[FactSpec, ...] = (
     ),
     FactSpec('digital_level', 'int', '改造后数字化水平等级', low=0, high=4),
     FactSpec('digital_workshop_title', 'bool', '国家级数字化车间/智能工厂等称号', low=None, high=None),
-    FactSpec('is_sme', 'bool', '中小企业', low=None, high=None),
     FactSpec('lighthouse', 'bool', '数字化转型“小灯塔”企业', low=None, high=None),
     FactSpec('operating_normally', 'bool', '运营正常', low=None, high=None),
     FactSpec('provincial_demo_title', 'bool', '省级示范项目称号', low=None, high=None),
@@ -788,15 +919,15 @@ VOCABULARY: tuple[FactSpec, ...] = (
 
 FIELDS = Fields(FACTS, VOCABULARY)
 
+PILOT_INDUSTRY_VALUES = frozenset(
+    ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
+)
 RATE_50 = Decimal('0.5')
 YUAN_500000 = Decimal('500000')
 YUAN_10000_TO_30000 = (Decimal('10000'), Decimal('30000'))
 YUAN_50000_TO_200000 = (Decimal('50000'), Decimal('200000'))
 UP_TO_50000 = (ZERO, Decimal('50000'))
 UP_TO_200000 = (ZERO, Decimal('200000'))
-INDUSTRY_VALUES = frozenset(
-    ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
-)
 
 
 @dataclass(frozen=True)
@@ -805,7 +936,7 @@ class Profile:
 
     applicant_type: str | None = None
     """申报主体类型（必填） — 枚举：enterprise（企业）、service_provider（数字化服务商）、platform_operator（平台
-    运营方）、public_institution（事业单位等公共机构）。见 第四条。"""
+    运营方）、public_institution（事业单位等公共机构）。见 第四条、第七条。"""
 
     industry: str | None = None
     """所属行业 — 文本。见 第四条。"""
@@ -833,6 +964,9 @@ class Profile:
 
     spend_consulting: Decimal | int | str | None = None
     """咨询诊断等服务支出 — 金额（元，非负，最多两位小数）。见 第七条第（一）项。"""
+
+    is_sme: bool | None = None
+    """中小企业 — 是/否。见 第七条。"""
 
     cloud_platform_adopted: bool | None = None
     """上云上平台 — 是/否。见 第七条第（二）项。"""
@@ -867,6 +1001,21 @@ class Profile:
     procured_service: bool | None = None
     """政府采购的数字化转型公共服务提供方 — 是/否。见 第七条第（六）项。"""
 
+    abnormal_operation_listed: bool | None = None
+    """被列入经营异常名录 — 是/否。见 第十三条。"""
+
+    serious_dishonesty_listed: bool | None = None
+    """被列入严重失信主体名单 — 是/否。见 第十三条。"""
+
+    major_incident_3y: bool | None = None
+    """近三年发生重大安全（含网络安全、数据安全等）、质量、环境污染等事故 — 是/否。见 第十三条。"""
+
+    tax_violation_3y: bool | None = None
+    """近三年存在偷漏税等违法违规行为 — 是/否。见 第十三条。"""
+
+    disqualified_3y: bool | None = None
+    """因违规操作被取消申报资格未满三年 — 是/否。见 第二十条。"""
+
     def to_mapping(self) -> dict[str, object]:
         """The profile as a mapping, leaving out the facts not given."""
         return {k: v for k, v in vars(self).items() if v is not None}
@@ -885,6 +1034,7 @@ class Facts(TypedDict):
     spend_software_cloud: Num
     spend_data_equipment: Num
     spend_consulting: Num
+    is_sme: bool
     cloud_platform_adopted: bool
     platform_benchmark: bool
     awarded_products: int
@@ -896,11 +1046,22 @@ class Facts(TypedDict):
     pilot_ended_unaccepted: bool
     production_stage_reform: bool
     procured_service: bool
+    abnormal_operation_listed: bool
+    serious_dishonesty_listed: bool
+    major_incident_3y: bool
+    tax_violation_3y: bool
+    disqualified_3y: bool
 
 
 def d_reform_spend(f: Facts) -> Num:
     """核定改造投入 = spend_software_cloud + spend_data_equipment + spend_consulting"""
     return f['spend_software_cloud'] + f['spend_data_equipment'] + f['spend_consulting']
+
+
+def d_pilot_industry(f: Facts) -> bool:
+    """属于四个试点细分行业 = industry 属于 [\"汽车零部件配件制造\", \"轨道交通高端装备制造\", \"电子元器件制造\"
+    , \"中成药生物药品制品制造\"] 或 industry == \"中成药生物药品制造\""""
+    return (key_in(f['industry'], PILOT_INDUSTRY_VALUES) or key(f['industry']) == '中成药生物药品制造')
 
 
 REFORM_SUBSIDY = Item(
@@ -918,11 +1079,25 @@ def item_reform_subsidy(f: Facts, trace: Trace) -> Range:
 
     原文：支持与数字化改造相关的软件、云服务支出，网关、路由等必要的数据采集传输设备支出，以及咨询诊断等服务支
     出。支持额度最高不超过按核定改造投入比例的 50%，奖补金额累计最高不超过 50万元。
+
+    说明：“最高不超过按核定改造投入比例的 50%”是上限：金额为 0 至核定改造投入的 50%，且累计不超过 50 万元，具
+    体以核定为准。
     """
-    amount = cap(RATE_50 * d_reform_spend(f), YUAN_500000, '50% × reform_spend 封顶 50万元', trace)
+    amount = r_cap(
+        (ZERO, RATE_50 * d_reform_spend(f)),
+        pt(YUAN_500000),
+        '不超过 (50% × reform_spend) 封顶 50万元',
+        trace,
+    )
     if trace is None:
-        return exact(amount, None, '')
-    return exact(amount, trace, '50% × reform_spend 封顶 50万元', (('reform_spend', num(d_reform_spend(f))),))
+        return rounded(amount, None, '', '')
+    return rounded(
+        amount,
+        trace,
+        '不超过 (50% × reform_spend) 封顶 50万元',
+        '不超过 (50% × reform_spend) 封顶 50万元',
+        (('reform_spend', num(d_reform_spend(f))),),
+    )
 
 
 PRODUCTION_STAGE_EXTRA = Item(
@@ -999,16 +1174,25 @@ PRODUCT_AWARD = Item(
 def item_product_award(f: Facts, trace: Trace) -> Range:
     """第七条第（三）项 优秀“小快轻准”产品和服务奖励
 
-    原文：对于其中优秀的“小快轻准”产品和服务予以奖励。奖励金额为每个“小快轻准”产品和服务不超过 5万元，
+    原文：对于其中优秀的“小快轻准”产品和服务予以奖励。奖励金额为每个“小快轻准”产品和服务不超过 5万元，每家服务
+    商奖补累计不超过 50万元。
+
+    说明：“每家服务商奖补累计不超过 50万元”写在第七条第（三）项之内，按只约束本项理解；另一读法是本项与第（四
+    ）项合计不超过 50 万元，须由主管部门确认。
     """
-    amount = r_mul(UP_TO_50000, pt(f['awarded_products']))
+    amount = r_cap(
+        r_mul(UP_TO_50000, pt(f['awarded_products'])),
+        pt(YUAN_500000),
+        '不超过 5万元 × awarded_products 封顶 50万元',
+        trace,
+    )
     if trace is None:
         return rounded(amount, None, '', '')
     return rounded(
         amount,
         trace,
-        '不超过 5万元 × awarded_products',
-        '不超过 5万元 × awarded_products',
+        '不超过 5万元 × awarded_products 封顶 50万元',
+        '不超过 5万元 × awarded_products 封顶 50万元',
         (('awarded_products', str(f['awarded_products'])),),
     )
 
@@ -1075,27 +1259,24 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     """The whole policy for one applicant, article by article."""
     notes: list[str] = []
     in_force = True
-    notes.append(
-        (
-            '有效期以事件为界（“印发之日（原文未载明日期）”；“长春市中小企业数字化转型城市试点期结束”），日期'
-            '未定，视为有效'
-        ),
-    )
+    if on > UNTIL:
+        in_force = False
+        notes.append(TRACE['after_end'].format(on=on.isoformat(), end=UNTIL.isoformat()))
+    else:
+        notes.append('有效期以事件为界（“印发之日（原文未载明日期）”），日期未定，视为有效')
+    notes.extend(unlisted(f, TEXT_LISTS))
     exclusions: list[str] = []
     # 资格 第四条
-    if not (
-        (f['applicant_type'] is not None and f['applicant_type'] != 'enterprise')
-        or f['industry'] in INDUSTRY_VALUES
-    ):
+    if not ((f['applicant_type'] is not None and f['applicant_type'] != 'enterprise') or d_pilot_industry(f)):
         exclude(
             exclusions,
             notes,
             '第四条',
-            (
-                '不满足资格条件（第四条）：applicant_type != "enterprise" 或 industry 属于 ["汽车零部件配件制'
-                '造", "轨道交通高端装备制造", "电子元器件制造", "中成药生物药品制品制造"]'
-            ),
+            '不满足资格条件（第四条）：applicant_type != "enterprise" 或 pilot_industry',
         )
+    # 资格 第七条
+    if not ((f['applicant_type'] is not None and f['applicant_type'] != 'enterprise') or f['is_sme']):
+        exclude(exclusions, notes, '第七条', '不满足资格条件（第七条）：applicant_type != "enterprise" 或 is_sme')
     # 资格 第十三条
     if not (f['registered_in_city'] and f['independent_legal_person'] and f['good_tax_and_credit']):
         exclude(
@@ -1126,6 +1307,25 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
             '第十一条第（一）项',
             '属于排除情形（第十一条第（一）项）：serious_dishonesty_3y',
         )
+    # 排除 第十三条
+    if (
+        f['abnormal_operation_listed']
+        or f['serious_dishonesty_listed']
+        or f['major_incident_3y']
+        or f['tax_violation_3y']
+    ):
+        exclude(
+            exclusions,
+            notes,
+            '第十三条',
+            (
+                '属于排除情形（第十三条）：abnormal_operation_listed 或 serious_dishonesty_listed 或 major_in'
+                'cident_3y 或 tax_violation_3y'
+            ),
+        )
+    # 排除 第二十条
+    if f['disqualified_3y']:
+        exclude(exclusions, notes, '第二十条', '属于排除情形（第二十条）：disqualified_3y')
     if not in_force or exclusions:
         return Result(POLICY_ID, on, in_force, exclusions, (), notes)
     live: list[Live] = []
@@ -1154,10 +1354,6 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     # 第七条第（六）项 政府采购数字化转型公共服务
     if (who == 'service_provider' and f['procured_service']):
         live.append(run(PROCUREMENT_SERVICE, item_procurement_service, f, trace))
-    # 第七条第（三）项 累计上限 provider_cap
-    members = [x for x in live if x.item.id in ('product_award', 'excellent_provider_award')]
-    if members:
-        cross_cap('第七条第（三）项', '50万元', pt(YUAN_500000), members)
     schedules: list[PaymentResult] = []
     return Result(POLICY_ID, on, True, (), live, notes, schedules, None if trace else (_calculate, f, on))
 
@@ -1170,4 +1366,6 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     """
     on_date = parse_on(on)
     facts, big = FIELDS.validate(profile.to_mapping() if isinstance(profile, Profile) else profile)
-    return compute(_calculate, facts, on_date, big, PRECISION)
+    if big or getcontext().prec < PRECISION:
+        return compute(_calculate, facts, on_date)
+    return _calculate(facts, on_date, False)  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
@@ -54,7 +55,7 @@ def fen(x: Num) -> Decimal:
     """Round down (towards zero) to the fen."""
     if x.__class__ is int:
         x = Decimal(x)
-    return x.quantize(FEN, rounding=ROUND_DOWN, context=CTX)  # type: ignore[union-attr]
+    return x.quantize(FEN, ROUND_DOWN, CTX)  # type: ignore[union-attr]
 
 
 def fmt(x: Decimal | None) -> str | None:
@@ -165,6 +166,39 @@ def r_compare(op: str, a: Range, b: Range) -> bool:
     if op == "<=":
         return x <= y
     return x > y if op == ">" else x < y
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, Traditional -> Simplified through ``fold``; spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+def key(text: str | None) -> str | None:
+    """The text key of a fact's value with this policy's table; None stays None (absent)."""
+    return None if text is None else text_key(text, TEXT_FOLD)
+
+
+def key_in(text: str | None, keys: frozenset[str]) -> bool:
+    """Whether a text fact's value is one of the listed values (compared by key); absent: no."""
+    return text is not None and text_key(text, TEXT_FOLD) in keys
+
+
+def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
+    """A note for each text fact whose value is in none of the policy's lists for it."""
+    out = []
+    for fact, label, keys, is_open, articles in lists:
+        v = f[fact]
+        if isinstance(v, str) and text_key(v, TEXT_FOLD) not in keys:
+            out.append(TRACE["unlisted_open" if is_open else "unlisted"].format(label=label, value=v,
+                                                                                 articles=articles))
+    return out
 
 
 # ---------------------------------------------------------------------------- profiles
@@ -418,9 +452,13 @@ def _amount_line(a: Decimal, b: Decimal, trace: list[str], shown: str,
         trace.append(TRACE["amount"].format(shown=shown, amount=amount))
 
 
-def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = ()) -> Range:
-    """An item's exact amount rounded down to the fen (never below 0), traced."""
-    a = fen(value)
+def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = (),
+          cents: bool = False) -> Range:
+    """An item's exact amount rounded down to the fen (never below 0), traced.
+
+    ``cents``: the value is known to have at most two decimals (no rounding needed).
+    """
+    a = (value if value.__class__ is Decimal else Decimal(value)) if cents else fen(value)
     if a < 0:
         a = ZERO
         note(trace, TRACE["negative"])
@@ -436,7 +474,8 @@ def rounded(value: Range, trace: Trace, shown: str, whole: str,
         if trace is not None:
             trace.append(TRACE["undetermined"].format(shown=whole))
         return None
-    a, b = fen(value[0]), fen(value[1])
+    a = fen(value[0])
+    b = a if value[1] is value[0] else fen(value[1])
     if a < 0:
         a, b = max(a, ZERO), max(b, ZERO)
         note(trace, TRACE["negative"])
@@ -467,23 +506,43 @@ def run(item: Item, amount: Callable[..., Range], f: Any, trace: bool) -> Live:
 
 
 def cross_cap(article: str, shown: str, limit: Range, members: list[Live]) -> None:
-    """A cumulative cap over ``members`` (in order: the later ones are cut first)."""
+    """A cumulative cap over ``members``: each keeps its minimum first (in order, under the cap's
+    minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first."""
     if not members or limit is None:
         return
     lim = (fen(limit[0]), fen(limit[1]))
-    rem_lo, rem_hi = lim
+    room = lim[0] if lim[0] > 0 else ZERO
+    lows = []
     for x in members:
-        lo_, hi_ = min(x.after[0], max(rem_lo, ZERO)), min(x.after[1], max(rem_hi, ZERO))
+        lo_ = x.after[0] if x.after[0] < room else room
+        room -= lo_
+        lows.append(lo_)
+    spare = lim[1] - sum(lows, ZERO)
+    if spare < 0:
+        spare = ZERO
+    for i, x in enumerate(members):
+        a, b = x.after
+        lo_ = lows[i]
+        extra = b - lo_
+        if extra > spare:
+            extra = spare
+        hi_ = lo_ + extra
+        spare -= extra
         if x.trace is not None:
-            if x.amount is not None and (lo_, hi_) != x.after:
-                cut = show((x.after[0] - lo_, x.after[1] - hi_))
+            if x.amount is not None and (lo_ != a or hi_ != b):
+                c1, c2 = sorted((a - lo_, b - hi_))
                 x.trace.append(TRACE["cross_cap_cut"].format(article=article, limit=show(lim), shown=shown,
-                                                             cut=cut, after=show((lo_, hi_))))
+                                                             cut=show((c1, c2)), after=show((lo_, hi_))))
             elif x.amount is None and hi_.is_finite():
                 x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(hi_)))
-        rem_lo -= lo_
-        rem_hi -= hi_
         x.after = (lo_, hi_)
+
+
+def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live]) -> None:
+    """A cumulative cap whose limit is one exact amount."""
+    if members:
+        lim = fen(limit)
+        cross_cap(article, shown, (lim, lim), members)
 
 
 class PaymentResult:
@@ -571,6 +630,9 @@ class ItemResult:
 class Result:
     """The result of one calculation; ``to_dict()`` is the structure of ``policyc calc --format json``."""
 
+    __slots__ = ("_items", "_live", "_rerun", "as_of", "excluded", "exclusions", "in_force", "notes", "payments",
+                 "policy", "total_max", "total_min")
+
     def __init__(self, policy: str, as_of: dt.date, in_force: bool, exclusions: Sequence[str],
                  live: Sequence[Live], notes: Sequence[str], schedules: Sequence[PaymentResult] = (),
                  rerun: Any = None) -> None:
@@ -583,7 +645,7 @@ class Result:
             total_lo += x.after[0]
             total_hi += x.after[1]
         self.total_min = total_lo
-        self.total_max: Decimal | None = total_hi if total_hi.is_finite() else None
+        self.total_max = total_hi if total_hi.is_finite() else None
         self.payments = tuple(schedules)
         self._live = live
         self._items: tuple[ItemResult, ...] | None = None
@@ -616,8 +678,8 @@ class Result:
     def funding(self) -> dict[str, Decimal]:
         """Who pays the total (after every cap), by source; ``unspecified`` when not stated."""
         out: dict[str, Decimal] = {}
-        for x in self._live:
-            if x.amount is None:
+        for x in self._live:  # an undetermined item counts with what a cap leaves it
+            if not x.after[1].is_finite():
                 continue
             for src, part in x.item.funding.split(x.after[1]).items():
                 out[src] = out.get(src, ZERO) + part
@@ -643,12 +705,10 @@ class Result:
         }
 
 
-def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date, big: bool, need: int) -> Result:
-    """``calc(f, on)`` in a context exact for it: the caller's when precise enough, else 50 digits."""
-    if big or getcontext().prec < need:
-        with localcontext(CTX):
-            return calc(f, on, False)
-    return calc(f, on, False)
+def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -> Result:
+    """``calc(f, on)`` in the runtime's 50-digit context (numbers too large for the caller's)."""
+    with localcontext(CTX):
+        return calc(f, on, False)
 
 # --------------------------------------------------------------------------------------
 # The policy: 昆明市中小企业数字化转型专项资金管理办法
@@ -688,6 +748,41 @@ MESSAGES: dict[str, str] = {
     'on': '日期“{on}”无效：应为 YYYY-MM-DD',
 }
 
+# Text facts compare by text_key: Traditional -> Simplified for the characters that occur in
+# this policy's lists (derived from OpenCC when the module was generated).
+TEXT_FOLD: dict[int, str] = str.maketrans({
+    '備': '备',  # U+5099
+    '學': '学',  # U+5B78
+    '綠': '绿',  # U+7DA0
+    '緑': '绿',  # U+7DD1
+    '葯': '药',  # U+846F
+    '藥': '药',  # U+85E5
+    '裝': '装',  # U+88DD
+    '製': '制',  # U+88FD
+    '電': '电',  # U+96FB
+    '綠': '绿',  # U+F93D
+    '力': '力',  # U+F98A
+    '料': '料',  # U+F9BE
+})
+# Text facts checked against listed values (fact, label, keys, list ends in 等, articles).
+TEXT_LISTS: tuple[tuple[str, str, frozenset[str], bool, str], ...] = (
+    (
+        'industry',
+        '所属行业',
+        frozenset(
+            (
+                '化学新材料制品制造',
+                '民族药品制品制造',
+                '化学药品制造',
+                '高原特色电力装备制造',
+                '绿色食品制品制造',
+            ),
+        ),
+        False,
+        '第七条第（三）项、第七条第（四）项',
+    ),
+)
+
 TRACE: dict[str, str] = {
     'heading': '{article}「{title}」适用',
     'heading_cond': '{article}「{title}」适用：{cond}',
@@ -703,13 +798,17 @@ TRACE: dict[str, str] = {
     'undetermined': '金额：{shown}：原文未规定具体金额（未定）',
     'cross_cap_cut': '{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}',
     'cross_cap_most': '{article} 累计上限 {limit}：本项至多 {most}',
-    'open_list': '“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理',
     'before_start': '{on} 早于本政策的适用起始日 {start}',
     'after_end': '{on} 晚于本政策的有效期截止日 {end}',
     'events': '有效期以事件为界（{events}），日期未定，视为有效',
     'requirement_failed': '不满足资格条件（{article}）：{shown}',
     'excluded': '属于排除情形（{article}）：{shown}',
     'undetermined_value': '未定',
+    'unlisted': '{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理',
+    'unlisted_open': (
+        '{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按'
+        '不符合处理'
+    ),
     'range': '{lo} 至 {hi}',
 }
 
@@ -742,10 +841,27 @@ FACTS: tuple[FactSpec, ...] = (
         high=None,
     ),
     FactSpec('in_2022_pilot', 'bool', '已纳入工信厅联企业〔2022〕22号改造试点', low=None, high=None),
+    FactSpec('is_sme', 'bool', '中小企业', low=None, high=None),
     FactSpec(
         'pilot_ended_unaccepted',
         'bool',
         '试点实施期结束时项目未验收或验收不合格',
+        low=None,
+        high=None,
+        default=False,
+    ),
+    FactSpec(
+        'pilot_suspended',
+        'bool',
+        '因项目取消、验收不合格、企业破产等因素暂停试点工作',
+        low=None,
+        high=None,
+        default=False,
+    ),
+    FactSpec(
+        'falsified_application_3y',
+        'bool',
+        '因申报材料弄虚作假被取消申报资格未满三年',
         low=None,
         high=None,
         default=False,
@@ -776,7 +892,6 @@ VOCABULARY: tuple[FactSpec, ...] = (
     FactSpec('excellent_provider', 'bool', '优秀数字化服务商', low=None, high=None),
     FactSpec('good_tax_and_credit', 'bool', '依法纳税，财务及信用记录良好', low=None, high=None),
     FactSpec('independent_legal_person', 'bool', '具有独立法人资格', low=None, high=None),
-    FactSpec('is_sme', 'bool', '中小企业', low=None, high=None),
     FactSpec('operating_normally', 'bool', '运营正常', low=None, high=None),
     FactSpec('platform_benchmark', 'bool', '工业互联网平台创新应用标杆', low=None, high=None),
     FactSpec('provincial_demo_title', 'bool', '省级示范项目称号', low=None, high=None),
@@ -795,6 +910,7 @@ YUAN_200000 = Decimal('200000')
 YUAN_400000 = Decimal('400000')
 YUAN_500000 = Decimal('500000')
 UP_TO_1000000 = (ZERO, Decimal('1000000'))
+YUAN_0 = Decimal('0')
 
 
 @dataclass(frozen=True)
@@ -806,7 +922,7 @@ class Profile:
     运营方）、public_institution（事业单位等公共机构）。"""
 
     industry: str | None = None
-    """所属行业 — 文本。见 第七条第（三）项。"""
+    """所属行业 — 文本。见 第七条第（三）项、第七条第（四）项。"""
 
     in_pilot_scope: bool | None = None
     """纳入试点改造范围 — 是/否。见 第七条第（一）项、第七条第（五）项。"""
@@ -824,7 +940,7 @@ class Profile:
     """网关、路由等数据采集传输设备支出 — 金额（元，非负，最多两位小数）。见 第七条第（一）项、第十条。"""
 
     spend_consulting: Decimal | int | str | None = None
-    """咨询诊断等服务支出 — 金额（元，非负，最多两位小数）。见 第十条。"""
+    """咨询诊断等服务支出 — 金额（元，非负，最多两位小数）。见 第七条第（五）项、第十条。"""
 
     lighthouse: bool | None = None
     """数字化转型“小灯塔”企业 — 是/否。见 第七条第（二）项。"""
@@ -844,8 +960,17 @@ class Profile:
     in_2022_pilot: bool | None = None
     """已纳入工信厅联企业〔2022〕22号改造试点 — 是/否。见 第九条第（一）项。"""
 
+    is_sme: bool | None = None
+    """中小企业 — 是/否。见 第七条第（一）项、第七条第（三）项。"""
+
     pilot_ended_unaccepted: bool | None = None
     """试点实施期结束时项目未验收或验收不合格 — 是/否。见 第九条第（三）项。"""
+
+    pilot_suspended: bool | None = None
+    """因项目取消、验收不合格、企业破产等因素暂停试点工作 — 是/否。见 第十四条。"""
+
+    falsified_application_3y: bool | None = None
+    """因申报材料弄虚作假被取消申报资格未满三年 — 是/否。见 第二十三条。"""
 
     evaluation_agency: bool | None = None
     """受委托开展评测验收服务的评测机构 — 是/否。见 第七条第（六）项。"""
@@ -872,7 +997,10 @@ class Facts(TypedDict):
     serious_dishonesty_3y: bool
     little_giant_central_funded: bool
     in_2022_pilot: bool
+    is_sme: bool
     pilot_ended_unaccepted: bool
+    pilot_suspended: bool
+    falsified_application_3y: bool
     evaluation_agency: bool
 
 
@@ -889,7 +1017,7 @@ def d_transformation_investment(f: Facts) -> Num:
 def d_pilot_industry(f: Facts) -> bool:
     """属于试点细分行业 = industry 属于 [\"化学新材料制品制造\", \"民族药品制品制造\", \"化学药品制造\", \"高原特
     色电力装备制造\", \"绿色食品制品制造\"]"""
-    return f['industry'] in PILOT_INDUSTRY_VALUES
+    return key_in(f['industry'], PILOT_INDUSTRY_VALUES)
 
 
 REFORM_SUBSIDY = Item(
@@ -899,7 +1027,7 @@ REFORM_SUBSIDY = Item(
     'enterprise',
     (
         '第七条第（一）项「中小企业数字化转型企业改造补助」适用：in_pilot_scope 且 acceptance_passed 且 d'
-        'igital_level >= 2'
+        'igital_level >= 2 且 is_sme'
     ),
     Funding('unstated', (), '出资（第十五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
 )
@@ -908,46 +1036,79 @@ REFORM_SUBSIDY = Item(
 def item_reform_subsidy(f: Facts, trace: Trace) -> Range:
     """第七条第（一）项 中小企业数字化转型企业改造补助
 
-    原文：对纳入试点改造范围企业的数字化转型相关软件、云服务支出，以及网关、路由等必要的数据采集传输设备支出给
-    予补助。
+    原文：开展中小企业数字化改造工作，对纳入试点改造范围企业的数字化转型相关软件、云服务支出，以及网关、路由等
+    必要的数据采集传输设备支出给予补助。
     补助标准不超过改造投入的 50%，其中，达到二级水平的企业，每家最高补助
     20 万元；达到三级水平的企业，每家最高补助 40 万元；达到四级及以上水平的
     企业，每家最高补助 50 万元。
+
+    说明：“补助标准不超过改造投入的 50%”是上限：金额为 0 至改造投入的 50%，再按等级封顶，具体以验收评定结果为
+    准。
     """
     if f['digital_level'] == 2:
         if trace is not None:
             trace.append('分档：适用第 1 档（当 digital_level == 2）')
-        amount = cap(RATE_50 * d_reform_spend(f), YUAN_200000, '50% × reform_spend 封顶 20万元', trace)
+        amount = r_cap(
+            (ZERO, RATE_50 * d_reform_spend(f)),
+            pt(YUAN_200000),
+            '不超过 (50% × reform_spend) 封顶 20万元',
+            trace,
+        )
         if trace is None:
-            return exact(amount, None, '')
-        return exact(
+            return rounded(amount, None, '', '')
+        return rounded(
             amount,
             trace,
-            '50% × reform_spend 封顶 20万元',
+            '不超过 (50% × reform_spend) 封顶 20万元',
+            (
+                '分档 { 当 digital_level == 2 则 不超过 (50% × reform_spend) 封顶 20万元；当 digital_leve'
+                'l == 3 则 不超过 (50% × reform_spend) 封顶 40万元；当 digital_level >= 4 则 不超过 (50% '
+                '× reform_spend) 封顶 50万元 }'
+            ),
             (('reform_spend', num(d_reform_spend(f))),),
         )
     if f['digital_level'] == 3:
         if trace is not None:
             trace.append('分档：适用第 2 档（当 digital_level == 3）')
-        amount = cap(RATE_50 * d_reform_spend(f), YUAN_400000, '50% × reform_spend 封顶 40万元', trace)
+        amount = r_cap(
+            (ZERO, RATE_50 * d_reform_spend(f)),
+            pt(YUAN_400000),
+            '不超过 (50% × reform_spend) 封顶 40万元',
+            trace,
+        )
         if trace is None:
-            return exact(amount, None, '')
-        return exact(
+            return rounded(amount, None, '', '')
+        return rounded(
             amount,
             trace,
-            '50% × reform_spend 封顶 40万元',
+            '不超过 (50% × reform_spend) 封顶 40万元',
+            (
+                '分档 { 当 digital_level == 2 则 不超过 (50% × reform_spend) 封顶 20万元；当 digital_leve'
+                'l == 3 则 不超过 (50% × reform_spend) 封顶 40万元；当 digital_level >= 4 则 不超过 (50% '
+                '× reform_spend) 封顶 50万元 }'
+            ),
             (('reform_spend', num(d_reform_spend(f))),),
         )
     if f['digital_level'] >= 4:
         if trace is not None:
             trace.append('分档：适用第 3 档（当 digital_level >= 4）')
-        amount = cap(RATE_50 * d_reform_spend(f), YUAN_500000, '50% × reform_spend 封顶 50万元', trace)
+        amount = r_cap(
+            (ZERO, RATE_50 * d_reform_spend(f)),
+            pt(YUAN_500000),
+            '不超过 (50% × reform_spend) 封顶 50万元',
+            trace,
+        )
         if trace is None:
-            return exact(amount, None, '')
-        return exact(
+            return rounded(amount, None, '', '')
+        return rounded(
             amount,
             trace,
-            '50% × reform_spend 封顶 50万元',
+            '不超过 (50% × reform_spend) 封顶 50万元',
+            (
+                '分档 { 当 digital_level == 2 则 不超过 (50% × reform_spend) 封顶 20万元；当 digital_leve'
+                'l == 3 则 不超过 (50% × reform_spend) 封顶 40万元；当 digital_level >= 4 则 不超过 (50% '
+                '× reform_spend) 封顶 50万元 }'
+            ),
             (('reform_spend', num(d_reform_spend(f))),),
         )
     if trace is not None:
@@ -956,9 +1117,12 @@ def item_reform_subsidy(f: Facts, trace: Trace) -> Range:
         ZERO,
         trace,
         (
-            '分档 { 当 digital_level == 2 则 50% × reform_spend 封顶 20万元；当 digital_level == 3 则 50%'
-            ' × reform_spend 封顶 40万元；当 digital_level >= 4 则 50% × reform_spend 封顶 50万元 }'
+            '分档 { 当 digital_level == 2 则 不超过 (50% × reform_spend) 封顶 20万元；当 digital_level =='
+            ' 3 则 不超过 (50% × reform_spend) 封顶 40万元；当 digital_level >= 4 则 不超过 (50% × reform'
+            '_spend) 封顶 50万元 }'
         ),
+        (),
+        cents=True,
     )
 
 
@@ -968,7 +1132,7 @@ LIGHTHOUSE_AWARD = Item(
     '数字化转型“小灯塔”企业奖励',
     'enterprise',
     '第七条第（二）项「数字化转型“小灯塔”企业奖励」适用：lighthouse',
-    Funding('unstated', (), '出资（第十五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
+    Funding('unstated', (), '出资（第六条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
 )
 
 
@@ -978,7 +1142,7 @@ def item_lighthouse_award(f: Facts, trace: Trace) -> Range:
     原文：经评审公示无异议后，给予“小灯塔”企业一次性 20 万元的奖励。
     """
     amount = YUAN_200000
-    return exact(amount, trace, '20万元')
+    return exact(amount, trace, '20万元', cents=True)
 
 
 WORKSHOP_AWARD = Item(
@@ -986,16 +1150,19 @@ WORKSHOP_AWARD = Item(
     '第七条第（三）项',
     '数字化车间/智能工厂奖励',
     'enterprise',
-    '第七条第（三）项「数字化车间/智能工厂奖励」适用：digital_workshop_title 且 pilot_industry',
-    Funding('unstated', (), '出资（第十五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
+    '第七条第（三）项「数字化车间/智能工厂奖励」适用：digital_workshop_title 且 pilot_industry 且 is_sme',
+    Funding('unstated', (), '出资（第六条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
 )
 
 
 def item_workshop_award(f: Facts, trace: Trace) -> Range:
     """第七条第（三）项 数字化车间/智能工厂奖励
 
-    原文：获评国家级数字化车间/智能工厂、省级灯塔工厂/数智工厂或其他同级别同范畴称号的，经评审公示无异议后，给
-    予企业不超过 100 万元的奖励。
+    原文：鼓励试点细分行业中小企业打造数字化车间、智能工厂。获评国家级数字化车间/智能工厂、省级灯塔工厂/数智工
+    厂或其他同级别同范畴称号的，经评审公示无异议后，给予企业不超过 100 万元的奖励。
+
+    说明：第七条第（三）项以“鼓励试点细分行业中小企业……”开头，按限于第六条所列试点细分行业的中小企业理解；另一
+    读法是奖励句未限行业，须由主管部门确认。
     """
     amount = UP_TO_1000000
     return rounded(amount, trace, '不超过 100万元', '不超过 100万元')
@@ -1006,15 +1173,20 @@ CHAIN_AWARD = Item(
     '第七条第（四）项',
     '“链式”转型企业奖励',
     'enterprise',
-    '第七条第（四）项「“链式”转型企业奖励」适用：chain_transformation_award',
-    Funding('unstated', (), '出资（第十五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
+    '第七条第（四）项「“链式”转型企业奖励」适用：chain_transformation_award 且 pilot_industry',
+    Funding('unstated', (), '出资（第六条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
 )
 
 
 def item_chain_award(f: Facts, trace: Trace) -> Range:
     """第七条第（四）项 “链式”转型企业奖励
 
-    原文：对获评中小企业“链式”数字化转型的企业给予不超过 100 万元的奖励。
+    原文：鼓励试点细分行业龙头企业、链主企业通过技术扩散、场景开放、资源共享等形式带动产业链供应链上下游企业数
+    字化转型，促进大中小企业融通创新和上下游协同发展。对获评中小企业“链式”数字化转型的企业给予不超过 100 万元
+    的奖励。
+
+    说明：第七条第（四）项以“鼓励试点细分行业龙头企业、链主企业……”开头，按限于第六条所列试点细分行业理解（与第
+    （三）项一致）；另一读法是奖励句未限行业，须由主管部门确认。
     """
     amount = UP_TO_1000000
     return rounded(amount, trace, '不超过 100万元', '不超过 100万元')
@@ -1025,7 +1197,10 @@ DIAGNOSIS_SUBSIDY = Item(
     '第七条第（五）项',
     '试点企业诊断服务补助',
     'enterprise',
-    '第七条第（五）项「试点企业诊断服务补助」适用：in_pilot_scope 且 acceptance_passed',
+    (
+        '第七条第（五）项「试点企业诊断服务补助」适用：in_pilot_scope 且 acceptance_passed 且 spend_consu'
+        'lting > 0元'
+    ),
     Funding('unstated', (), '出资（第十五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
 )
 
@@ -1033,7 +1208,10 @@ DIAGNOSIS_SUBSIDY = Item(
 def item_diagnosis_subsidy(f: Facts, trace: Trace) -> Range:
     """第七条第（五）项 试点企业诊断服务补助
 
-    原文：支持纳入改造范围的企业自主选择服务商提供诊断服务。企业数字化转型通过验收后，给予每户企业适当补助。
+    原文：支持试点企业选择数字化转型服务商的诊断服务。支持纳入改造范围的企业自主选择服务商提供诊断服务。企业数
+    字化转型通过验收后，给予每户企业适当补助。
+
+    说明：只补助自主选择服务商购买了诊断服务的企业（以咨询诊断等服务支出大于 0 表示）；金额“适当补助”未定。
     """
     amount = None
     return rounded(amount, trace, '未定', '未定')
@@ -1069,6 +1247,7 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     elif on > UNTIL:
         in_force = False
         notes.append(TRACE['after_end'].format(on=on.isoformat(), end=UNTIL.isoformat()))
+    notes.extend(unlisted(f, TEXT_LISTS))
     exclusions: list[str] = []
     # 排除 第九条第（一）项
     if f['little_giant_central_funded']:
@@ -1087,24 +1266,41 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     # 排除 第九条第（三）项
     if f['pilot_ended_unaccepted']:
         exclude(exclusions, notes, '第九条第（三）项', '属于排除情形（第九条第（三）项）：pilot_ended_unaccepted')
+    # 排除 第十四条
+    if f['pilot_suspended']:
+        exclude(exclusions, notes, '第十四条', '属于排除情形（第十四条）：pilot_suspended')
+    # 排除 第二十三条
+    if f['falsified_application_3y']:
+        exclude(exclusions, notes, '第二十三条', '属于排除情形（第二十三条）：falsified_application_3y')
     if not in_force or exclusions:
         return Result(POLICY_ID, on, in_force, exclusions, (), notes)
     live: list[Live] = []
     who = f['applicant_type']
     # 第七条第（一）项 中小企业数字化转型企业改造补助
-    if (who == 'enterprise' and f['in_pilot_scope'] and f['acceptance_passed'] and f['digital_level'] >= 2):
+    if (
+        who == 'enterprise'
+        and f['in_pilot_scope']
+        and f['acceptance_passed']
+        and f['digital_level'] >= 2
+        and f['is_sme']
+    ):
         live.append(run(REFORM_SUBSIDY, item_reform_subsidy, f, trace))
     # 第七条第（二）项 数字化转型“小灯塔”企业奖励
     if (who == 'enterprise' and f['lighthouse']):
         live.append(run(LIGHTHOUSE_AWARD, item_lighthouse_award, f, trace))
     # 第七条第（三）项 数字化车间/智能工厂奖励
-    if (who == 'enterprise' and f['digital_workshop_title'] and d_pilot_industry(f)):
+    if (who == 'enterprise' and f['digital_workshop_title'] and d_pilot_industry(f) and f['is_sme']):
         live.append(run(WORKSHOP_AWARD, item_workshop_award, f, trace))
     # 第七条第（四）项 “链式”转型企业奖励
-    if (who == 'enterprise' and f['chain_transformation_award']):
+    if (who == 'enterprise' and f['chain_transformation_award'] and d_pilot_industry(f)):
         live.append(run(CHAIN_AWARD, item_chain_award, f, trace))
     # 第七条第（五）项 试点企业诊断服务补助
-    if (who == 'enterprise' and f['in_pilot_scope'] and f['acceptance_passed']):
+    if (
+        who == 'enterprise'
+        and f['in_pilot_scope']
+        and f['acceptance_passed']
+        and f['spend_consulting'] > YUAN_0
+    ):
         live.append(run(DIAGNOSIS_SUBSIDY, item_diagnosis_subsidy, f, trace))
     # 第七条第（六）项 评测验收服务补助
     if (who == 'service_provider' and f['evaluation_agency']):
@@ -1112,21 +1308,19 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     # 第十条 累计上限 investment_cap
     members = [x for x in live if x.item.beneficiary == 'enterprise']
     if members:
-        cross_cap(
+        cross_cap_exact(
             '第十条',
             '50% × transformation_investment',
-            pt(RATE_50 * d_transformation_investment(f)),
+            RATE_50 * d_transformation_investment(f),
             members,
         )
     schedules: list[PaymentResult] = []
     # 第十七条 拨付
-    schedules.extend(
-        payments(
-            '第十七条',
-            (('评测验收后', Decimal('0.7')), ('全市试点工作总体验收后', None)),
-            [x for x in live if x.item.id in ('reform_subsidy',)],
-        ),
-    )
+    members = [x for x in live if x.item.id == 'reform_subsidy']
+    if members:
+        schedules.extend(
+            payments('第十七条', (('评测验收后', Decimal('0.7')), ('全市试点工作总体验收后', None)), members),
+        )
     return Result(POLICY_ID, on, True, (), live, notes, schedules, None if trace else (_calculate, f, on))
 
 
@@ -1138,4 +1332,6 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     """
     on_date = parse_on(on)
     facts, big = FIELDS.validate(profile.to_mapping() if isinstance(profile, Profile) else profile)
-    return compute(_calculate, facts, on_date, big, PRECISION)
+    if big or getcontext().prec < PRECISION:
+        return compute(_calculate, facts, on_date)
+    return _calculate(facts, on_date, False)  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
@@ -54,7 +55,7 @@ def fen(x: Num) -> Decimal:
     """Round down (towards zero) to the fen."""
     if x.__class__ is int:
         x = Decimal(x)
-    return x.quantize(FEN, rounding=ROUND_DOWN, context=CTX)  # type: ignore[union-attr]
+    return x.quantize(FEN, ROUND_DOWN, CTX)  # type: ignore[union-attr]
 
 
 def fmt(x: Decimal | None) -> str | None:
@@ -165,6 +166,39 @@ def r_compare(op: str, a: Range, b: Range) -> bool:
     if op == "<=":
         return x <= y
     return x > y if op == ">" else x < y
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, Traditional -> Simplified through ``fold``; spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+def key(text: str | None) -> str | None:
+    """The text key of a fact's value with this policy's table; None stays None (absent)."""
+    return None if text is None else text_key(text, TEXT_FOLD)
+
+
+def key_in(text: str | None, keys: frozenset[str]) -> bool:
+    """Whether a text fact's value is one of the listed values (compared by key); absent: no."""
+    return text is not None and text_key(text, TEXT_FOLD) in keys
+
+
+def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
+    """A note for each text fact whose value is in none of the policy's lists for it."""
+    out = []
+    for fact, label, keys, is_open, articles in lists:
+        v = f[fact]
+        if isinstance(v, str) and text_key(v, TEXT_FOLD) not in keys:
+            out.append(TRACE["unlisted_open" if is_open else "unlisted"].format(label=label, value=v,
+                                                                                 articles=articles))
+    return out
 
 
 # ---------------------------------------------------------------------------- profiles
@@ -418,9 +452,13 @@ def _amount_line(a: Decimal, b: Decimal, trace: list[str], shown: str,
         trace.append(TRACE["amount"].format(shown=shown, amount=amount))
 
 
-def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = ()) -> Range:
-    """An item's exact amount rounded down to the fen (never below 0), traced."""
-    a = fen(value)
+def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = (),
+          cents: bool = False) -> Range:
+    """An item's exact amount rounded down to the fen (never below 0), traced.
+
+    ``cents``: the value is known to have at most two decimals (no rounding needed).
+    """
+    a = (value if value.__class__ is Decimal else Decimal(value)) if cents else fen(value)
     if a < 0:
         a = ZERO
         note(trace, TRACE["negative"])
@@ -436,7 +474,8 @@ def rounded(value: Range, trace: Trace, shown: str, whole: str,
         if trace is not None:
             trace.append(TRACE["undetermined"].format(shown=whole))
         return None
-    a, b = fen(value[0]), fen(value[1])
+    a = fen(value[0])
+    b = a if value[1] is value[0] else fen(value[1])
     if a < 0:
         a, b = max(a, ZERO), max(b, ZERO)
         note(trace, TRACE["negative"])
@@ -467,23 +506,43 @@ def run(item: Item, amount: Callable[..., Range], f: Any, trace: bool) -> Live:
 
 
 def cross_cap(article: str, shown: str, limit: Range, members: list[Live]) -> None:
-    """A cumulative cap over ``members`` (in order: the later ones are cut first)."""
+    """A cumulative cap over ``members``: each keeps its minimum first (in order, under the cap's
+    minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first."""
     if not members or limit is None:
         return
     lim = (fen(limit[0]), fen(limit[1]))
-    rem_lo, rem_hi = lim
+    room = lim[0] if lim[0] > 0 else ZERO
+    lows = []
     for x in members:
-        lo_, hi_ = min(x.after[0], max(rem_lo, ZERO)), min(x.after[1], max(rem_hi, ZERO))
+        lo_ = x.after[0] if x.after[0] < room else room
+        room -= lo_
+        lows.append(lo_)
+    spare = lim[1] - sum(lows, ZERO)
+    if spare < 0:
+        spare = ZERO
+    for i, x in enumerate(members):
+        a, b = x.after
+        lo_ = lows[i]
+        extra = b - lo_
+        if extra > spare:
+            extra = spare
+        hi_ = lo_ + extra
+        spare -= extra
         if x.trace is not None:
-            if x.amount is not None and (lo_, hi_) != x.after:
-                cut = show((x.after[0] - lo_, x.after[1] - hi_))
+            if x.amount is not None and (lo_ != a or hi_ != b):
+                c1, c2 = sorted((a - lo_, b - hi_))
                 x.trace.append(TRACE["cross_cap_cut"].format(article=article, limit=show(lim), shown=shown,
-                                                             cut=cut, after=show((lo_, hi_))))
+                                                             cut=show((c1, c2)), after=show((lo_, hi_))))
             elif x.amount is None and hi_.is_finite():
                 x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(hi_)))
-        rem_lo -= lo_
-        rem_hi -= hi_
         x.after = (lo_, hi_)
+
+
+def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live]) -> None:
+    """A cumulative cap whose limit is one exact amount."""
+    if members:
+        lim = fen(limit)
+        cross_cap(article, shown, (lim, lim), members)
 
 
 class PaymentResult:
@@ -571,6 +630,9 @@ class ItemResult:
 class Result:
     """The result of one calculation; ``to_dict()`` is the structure of ``policyc calc --format json``."""
 
+    __slots__ = ("_items", "_live", "_rerun", "as_of", "excluded", "exclusions", "in_force", "notes", "payments",
+                 "policy", "total_max", "total_min")
+
     def __init__(self, policy: str, as_of: dt.date, in_force: bool, exclusions: Sequence[str],
                  live: Sequence[Live], notes: Sequence[str], schedules: Sequence[PaymentResult] = (),
                  rerun: Any = None) -> None:
@@ -583,7 +645,7 @@ class Result:
             total_lo += x.after[0]
             total_hi += x.after[1]
         self.total_min = total_lo
-        self.total_max: Decimal | None = total_hi if total_hi.is_finite() else None
+        self.total_max = total_hi if total_hi.is_finite() else None
         self.payments = tuple(schedules)
         self._live = live
         self._items: tuple[ItemResult, ...] | None = None
@@ -616,8 +678,8 @@ class Result:
     def funding(self) -> dict[str, Decimal]:
         """Who pays the total (after every cap), by source; ``unspecified`` when not stated."""
         out: dict[str, Decimal] = {}
-        for x in self._live:
-            if x.amount is None:
+        for x in self._live:  # an undetermined item counts with what a cap leaves it
+            if not x.after[1].is_finite():
                 continue
             for src, part in x.item.funding.split(x.after[1]).items():
                 out[src] = out.get(src, ZERO) + part
@@ -643,12 +705,10 @@ class Result:
         }
 
 
-def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date, big: bool, need: int) -> Result:
-    """``calc(f, on)`` in a context exact for it: the caller's when precise enough, else 50 digits."""
-    if big or getcontext().prec < need:
-        with localcontext(CTX):
-            return calc(f, on, False)
-    return calc(f, on, False)
+def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -> Result:
+    """``calc(f, on)`` in the runtime's 50-digit context (numbers too large for the caller's)."""
+    with localcontext(CTX):
+        return calc(f, on, False)
 
 # --------------------------------------------------------------------------------------
 # The policy: 南昌市中小企业数字化转型城市试点工作专项资金管理办法
@@ -688,6 +748,11 @@ MESSAGES: dict[str, str] = {
     'on': '日期“{on}”无效：应为 YYYY-MM-DD',
 }
 
+# Text facts compare by text_key: Traditional -> Simplified for the characters that occur in
+# this policy's lists (derived from OpenCC when the module was generated).
+TEXT_FOLD: dict[int, str] = str.maketrans({
+})
+
 TRACE: dict[str, str] = {
     'heading': '{article}「{title}」适用',
     'heading_cond': '{article}「{title}」适用：{cond}',
@@ -703,13 +768,17 @@ TRACE: dict[str, str] = {
     'undetermined': '金额：{shown}：原文未规定具体金额（未定）',
     'cross_cap_cut': '{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}',
     'cross_cap_most': '{article} 累计上限 {limit}：本项至多 {most}',
-    'open_list': '“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理',
     'before_start': '{on} 早于本政策的适用起始日 {start}',
     'after_end': '{on} 晚于本政策的有效期截止日 {end}',
     'events': '有效期以事件为界（{events}），日期未定，视为有效',
     'requirement_failed': '不满足资格条件（{article}）：{shown}',
     'excluded': '属于排除情形（{article}）：{shown}',
     'undetermined_value': '未定',
+    'unlisted': '{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理',
+    'unlisted_open': (
+        '{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按'
+        '不符合处理'
+    ),
     'range': '{lo} 至 {hi}',
 }
 
@@ -723,7 +792,6 @@ FACTS: tuple[FactSpec, ...] = (
         values=('enterprise', 'service_provider', 'platform_operator', 'public_institution'),
         required=True,
     ),
-    FactSpec('registered_in_city', 'bool', '在本市依法注册登记', low=None, high=None),
     FactSpec('independent_legal_person', 'bool', '具有独立法人资格', low=None, high=None),
     FactSpec('operating_normally', 'bool', '运营正常', low=None, high=None),
     FactSpec('good_tax_and_credit', 'bool', '依法纳税，财务及信用记录良好', low=None, high=None),
@@ -771,6 +839,7 @@ VOCABULARY: tuple[FactSpec, ...] = (
     FactSpec('platform_benchmark', 'bool', '工业互联网平台创新应用标杆', low=None, high=None),
     FactSpec('provincial_demo_title', 'bool', '省级示范项目称号', low=None, high=None),
     FactSpec('region', 'enum', '东/中/西部地区', low=None, high=None, values=('east', 'central', 'west')),
+    FactSpec('registered_in_city', 'bool', '在本市依法注册登记', low=None, high=None),
     FactSpec('serious_dishonesty_3y', 'bool', '近三年存在严重失信行为', low=None, high=None),
     FactSpec('spend_consulting', 'money', '咨询诊断等服务支出', low=None, high=None),
     FactSpec('spend_data_equipment', 'money', '网关、路由等数据采集传输设备支出', low=None, high=None),
@@ -789,9 +858,6 @@ class Profile:
     applicant_type: str | None = None
     """申报主体类型（必填） — 枚举：enterprise（企业）、service_provider（数字化服务商）、platform_operator（平台
     运营方）、public_institution（事业单位等公共机构）。见 第六条、第七条第（三）项。"""
-
-    registered_in_city: bool | None = None
-    """在本市依法注册登记 — 是/否。见 第七条第（一）项。"""
 
     independent_legal_person: bool | None = None
     """具有独立法人资格 — 是/否。见 第七条第（一）项。"""
@@ -827,7 +893,7 @@ class Profile:
     """数字化转型样板企业 — 是/否。见 第五条第（二）项。"""
 
     provincial_pilot_funded: bool | None = None
-    """已享受省级产业集群和中小企业数字化转型试点项目奖补资金 — 是/否。见 第七条第（五）项。"""
+    """已享受省级产业集群和中小企业数字化转型试点项目奖补资金 — 是/否。"""
 
     def to_mapping(self) -> dict[str, object]:
         """The profile as a mapping, leaving out the facts not given."""
@@ -838,7 +904,6 @@ class Facts(TypedDict):
     """The validated facts of one applicant (absent ones at their default)."""
 
     applicant_type: str | None
-    registered_in_city: bool
     independent_legal_person: bool
     operating_normally: bool
     good_tax_and_credit: bool
@@ -868,6 +933,9 @@ def item_reform_subsidy(f: Facts, trace: Trace) -> Range:
 
     原文：支持中小企业进行数字化改造，对改造中相关的软件、云服务支出，网关、路由等必要的数据
     采集传输设备支出，以及咨询诊断等服务支出予以补贴。
+
+    说明：已享受省级产业集群和中小企业数字化转型试点项目奖补资金的企业，不得再享受中央城市试点项目奖补资金（第
+    七条第（五）项），本项只能由地方配套资金支付。
     """
     amount = None
     return rounded(amount, trace, '未定', '未定')
@@ -887,6 +955,9 @@ def item_model_enterprise_award(f: Facts, trace: Trace) -> Range:
     """第五条第（二）项 数字化转型样板企业奖励
 
     原文：支持打造样板企业，遴选并奖励一批数字化转型样板企业，引导同行业中小企业看样学样。
+
+    说明：已享受省级产业集群和中小企业数字化转型试点项目奖补资金的企业，不得再享受中央城市试点项目奖补资金（第
+    七条第（五）项），本项只能由地方配套资金支付。
     """
     amount = None
     return rounded(amount, trace, '未定', '未定')
@@ -931,6 +1002,9 @@ def item_chain_award(f: Facts, trace: Trace) -> Range:
     原文：支持中小企业加强与链主企业、龙头企业合作，鼓励链主企业、龙头企业通过产业纽带、
     聚集孵化、上下游配套、开放应用场景和技术扩散等方式赋能中小企业，对典型高效的“链式”
     中小企业数字化转型产品和服务案例进行奖励。
+
+    说明：已享受省级产业集群和中小企业数字化转型试点项目奖补资金的企业，不得再享受中央城市试点项目奖补资金（第
+    七条第（五）项），本项只能由地方配套资金支付。
     """
     amount = None
     return rounded(amount, trace, '未定', '未定')
@@ -951,15 +1025,12 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     if not ((f['applicant_type'] is not None and f['applicant_type'] != 'enterprise') or f['is_sme']):
         exclude(exclusions, notes, '第六条', '不满足资格条件（第六条）：applicant_type != "enterprise" 或 is_sme')
     # 资格 第七条第（一）项
-    if not (f['registered_in_city'] and f['independent_legal_person'] and f['operating_normally']):
+    if not (f['independent_legal_person'] and f['operating_normally']):
         exclude(
             exclusions,
             notes,
             '第七条第（一）项',
-            (
-                '不满足资格条件（第七条第（一）项）：registered_in_city 且 independent_legal_person 且 operat'
-                'ing_normally'
-            ),
+            '不满足资格条件（第七条第（一）项）：independent_legal_person 且 operating_normally',
         )
     # 资格 第七条第（二）项
     if not f['good_tax_and_credit']:
@@ -983,14 +1054,6 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     # 排除 第七条第（四）项
     if f['in_2022_pilot']:
         exclude(exclusions, notes, '第七条第（四）项', '属于排除情形（第七条第（四）项）：in_2022_pilot')
-    # 排除 第七条第（五）项
-    if f['provincial_pilot_funded']:
-        exclude(
-            exclusions,
-            notes,
-            '第七条第（五）项',
-            '属于排除情形（第七条第（五）项）：provincial_pilot_funded',
-        )
     if not in_force or exclusions:
         return Result(POLICY_ID, on, in_force, exclusions, (), notes)
     live: list[Live] = []
@@ -1019,4 +1082,6 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     """
     on_date = parse_on(on)
     facts, big = FIELDS.validate(profile.to_mapping() if isinstance(profile, Profile) else profile)
-    return compute(_calculate, facts, on_date, big, PRECISION)
+    if big or getcontext().prec < PRECISION:
+        return compute(_calculate, facts, on_date)
+    return _calculate(facts, on_date, False)  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
@@ -54,7 +55,7 @@ def fen(x: Num) -> Decimal:
     """Round down (towards zero) to the fen."""
     if x.__class__ is int:
         x = Decimal(x)
-    return x.quantize(FEN, rounding=ROUND_DOWN, context=CTX)  # type: ignore[union-attr]
+    return x.quantize(FEN, ROUND_DOWN, CTX)  # type: ignore[union-attr]
 
 
 def fmt(x: Decimal | None) -> str | None:
@@ -165,6 +166,39 @@ def r_compare(op: str, a: Range, b: Range) -> bool:
     if op == "<=":
         return x <= y
     return x > y if op == ">" else x < y
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, Traditional -> Simplified through ``fold``; spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+def key(text: str | None) -> str | None:
+    """The text key of a fact's value with this policy's table; None stays None (absent)."""
+    return None if text is None else text_key(text, TEXT_FOLD)
+
+
+def key_in(text: str | None, keys: frozenset[str]) -> bool:
+    """Whether a text fact's value is one of the listed values (compared by key); absent: no."""
+    return text is not None and text_key(text, TEXT_FOLD) in keys
+
+
+def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
+    """A note for each text fact whose value is in none of the policy's lists for it."""
+    out = []
+    for fact, label, keys, is_open, articles in lists:
+        v = f[fact]
+        if isinstance(v, str) and text_key(v, TEXT_FOLD) not in keys:
+            out.append(TRACE["unlisted_open" if is_open else "unlisted"].format(label=label, value=v,
+                                                                                 articles=articles))
+    return out
 
 
 # ---------------------------------------------------------------------------- profiles
@@ -418,9 +452,13 @@ def _amount_line(a: Decimal, b: Decimal, trace: list[str], shown: str,
         trace.append(TRACE["amount"].format(shown=shown, amount=amount))
 
 
-def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = ()) -> Range:
-    """An item's exact amount rounded down to the fen (never below 0), traced."""
-    a = fen(value)
+def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = (),
+          cents: bool = False) -> Range:
+    """An item's exact amount rounded down to the fen (never below 0), traced.
+
+    ``cents``: the value is known to have at most two decimals (no rounding needed).
+    """
+    a = (value if value.__class__ is Decimal else Decimal(value)) if cents else fen(value)
     if a < 0:
         a = ZERO
         note(trace, TRACE["negative"])
@@ -436,7 +474,8 @@ def rounded(value: Range, trace: Trace, shown: str, whole: str,
         if trace is not None:
             trace.append(TRACE["undetermined"].format(shown=whole))
         return None
-    a, b = fen(value[0]), fen(value[1])
+    a = fen(value[0])
+    b = a if value[1] is value[0] else fen(value[1])
     if a < 0:
         a, b = max(a, ZERO), max(b, ZERO)
         note(trace, TRACE["negative"])
@@ -467,23 +506,43 @@ def run(item: Item, amount: Callable[..., Range], f: Any, trace: bool) -> Live:
 
 
 def cross_cap(article: str, shown: str, limit: Range, members: list[Live]) -> None:
-    """A cumulative cap over ``members`` (in order: the later ones are cut first)."""
+    """A cumulative cap over ``members``: each keeps its minimum first (in order, under the cap's
+    minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first."""
     if not members or limit is None:
         return
     lim = (fen(limit[0]), fen(limit[1]))
-    rem_lo, rem_hi = lim
+    room = lim[0] if lim[0] > 0 else ZERO
+    lows = []
     for x in members:
-        lo_, hi_ = min(x.after[0], max(rem_lo, ZERO)), min(x.after[1], max(rem_hi, ZERO))
+        lo_ = x.after[0] if x.after[0] < room else room
+        room -= lo_
+        lows.append(lo_)
+    spare = lim[1] - sum(lows, ZERO)
+    if spare < 0:
+        spare = ZERO
+    for i, x in enumerate(members):
+        a, b = x.after
+        lo_ = lows[i]
+        extra = b - lo_
+        if extra > spare:
+            extra = spare
+        hi_ = lo_ + extra
+        spare -= extra
         if x.trace is not None:
-            if x.amount is not None and (lo_, hi_) != x.after:
-                cut = show((x.after[0] - lo_, x.after[1] - hi_))
+            if x.amount is not None and (lo_ != a or hi_ != b):
+                c1, c2 = sorted((a - lo_, b - hi_))
                 x.trace.append(TRACE["cross_cap_cut"].format(article=article, limit=show(lim), shown=shown,
-                                                             cut=cut, after=show((lo_, hi_))))
+                                                             cut=show((c1, c2)), after=show((lo_, hi_))))
             elif x.amount is None and hi_.is_finite():
                 x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(hi_)))
-        rem_lo -= lo_
-        rem_hi -= hi_
         x.after = (lo_, hi_)
+
+
+def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live]) -> None:
+    """A cumulative cap whose limit is one exact amount."""
+    if members:
+        lim = fen(limit)
+        cross_cap(article, shown, (lim, lim), members)
 
 
 class PaymentResult:
@@ -571,6 +630,9 @@ class ItemResult:
 class Result:
     """The result of one calculation; ``to_dict()`` is the structure of ``policyc calc --format json``."""
 
+    __slots__ = ("_items", "_live", "_rerun", "as_of", "excluded", "exclusions", "in_force", "notes", "payments",
+                 "policy", "total_max", "total_min")
+
     def __init__(self, policy: str, as_of: dt.date, in_force: bool, exclusions: Sequence[str],
                  live: Sequence[Live], notes: Sequence[str], schedules: Sequence[PaymentResult] = (),
                  rerun: Any = None) -> None:
@@ -583,7 +645,7 @@ class Result:
             total_lo += x.after[0]
             total_hi += x.after[1]
         self.total_min = total_lo
-        self.total_max: Decimal | None = total_hi if total_hi.is_finite() else None
+        self.total_max = total_hi if total_hi.is_finite() else None
         self.payments = tuple(schedules)
         self._live = live
         self._items: tuple[ItemResult, ...] | None = None
@@ -616,8 +678,8 @@ class Result:
     def funding(self) -> dict[str, Decimal]:
         """Who pays the total (after every cap), by source; ``unspecified`` when not stated."""
         out: dict[str, Decimal] = {}
-        for x in self._live:
-            if x.amount is None:
+        for x in self._live:  # an undetermined item counts with what a cap leaves it
+            if not x.after[1].is_finite():
                 continue
             for src, part in x.item.funding.split(x.after[1]).items():
                 out[src] = out.get(src, ZERO) + part
@@ -643,12 +705,10 @@ class Result:
         }
 
 
-def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date, big: bool, need: int) -> Result:
-    """``calc(f, on)`` in a context exact for it: the caller's when precise enough, else 50 digits."""
-    if big or getcontext().prec < need:
-        with localcontext(CTX):
-            return calc(f, on, False)
-    return calc(f, on, False)
+def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -> Result:
+    """``calc(f, on)`` in the runtime's 50-digit context (numbers too large for the caller's)."""
+    with localcontext(CTX):
+        return calc(f, on, False)
 
 # --------------------------------------------------------------------------------------
 # The policy: 关于开展中小企业数字化转型城市试点工作的通知
@@ -688,6 +748,11 @@ MESSAGES: dict[str, str] = {
     'on': '日期“{on}”无效：应为 YYYY-MM-DD',
 }
 
+# Text facts compare by text_key: Traditional -> Simplified for the characters that occur in
+# this policy's lists (derived from OpenCC when the module was generated).
+TEXT_FOLD: dict[int, str] = str.maketrans({
+})
+
 TRACE: dict[str, str] = {
     'heading': '{article}「{title}」适用',
     'heading_cond': '{article}「{title}」适用：{cond}',
@@ -703,13 +768,17 @@ TRACE: dict[str, str] = {
     'undetermined': '金额：{shown}：原文未规定具体金额（未定）',
     'cross_cap_cut': '{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}',
     'cross_cap_most': '{article} 累计上限 {limit}：本项至多 {most}',
-    'open_list': '“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理',
     'before_start': '{on} 早于本政策的适用起始日 {start}',
     'after_end': '{on} 晚于本政策的有效期截止日 {end}',
     'events': '有效期以事件为界（{events}），日期未定，视为有效',
     'requirement_failed': '不满足资格条件（{article}）：{shown}',
     'excluded': '属于排除情形（{article}）：{shown}',
     'undetermined_value': '未定',
+    'unlisted': '{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理',
+    'unlisted_open': (
+        '{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按'
+        '不符合处理'
+    ),
     'range': '{lo} 至 {hi}',
 }
 
@@ -732,6 +801,8 @@ FACTS: tuple[FactSpec, ...] = (
         values=('enterprise', 'service_provider', 'platform_operator', 'public_institution'),
     ),
     FactSpec('digital_level', 'int', '改造后数字化水平等级', low=0, high=4),
+    FactSpec('is_sme', 'bool', '中小企业', low=None, high=None),
+    FactSpec('selected_pilot_city', 'bool', '经公示确定为试点城市', low=None, high=None, default=False),
     FactSpec(
         'little_giant_central_funded',
         'bool',
@@ -755,7 +826,6 @@ VOCABULARY: tuple[FactSpec, ...] = (
     FactSpec('in_pilot_scope', 'bool', '纳入试点改造范围', low=None, high=None),
     FactSpec('independent_legal_person', 'bool', '具有独立法人资格', low=None, high=None),
     FactSpec('industry', 'text', '所属行业', low=None, high=None),
-    FactSpec('is_sme', 'bool', '中小企业', low=None, high=None),
     FactSpec('lighthouse', 'bool', '数字化转型“小灯塔”企业', low=None, high=None),
     FactSpec('operating_normally', 'bool', '运营正常', low=None, high=None),
     FactSpec('platform_benchmark', 'bool', '工业互联网平台创新应用标杆', low=None, high=None),
@@ -797,6 +867,12 @@ class Profile:
     digital_level: int | None = None
     """改造后数字化水平等级 — 整数。见 四、（二）。"""
 
+    is_sme: bool | None = None
+    """中小企业 — 是/否。见 四、（二）。"""
+
+    selected_pilot_city: bool | None = None
+    """经公示确定为试点城市 — 是/否。见 四、（一）。"""
+
     little_giant_central_funded: bool | None = None
     """已获得中央财政专项资金支持的专精特新“小巨人”企业 — 是/否。见 四、（二）。"""
 
@@ -815,6 +891,8 @@ class Facts(TypedDict):
     region: str | None
     applicant_type: str | None
     digital_level: int
+    is_sme: bool
+    selected_pilot_city: bool
     little_giant_central_funded: bool
     in_2022_pilot: bool
 
@@ -822,7 +900,7 @@ class Facts(TypedDict):
 def d_pilot_city(f: Facts) -> bool:
     """试点城市类型 = city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\", \"prefecture\", \"
     municipality_district\"]"""
-    return f['city_type'] in PILOT_CITY_VALUES
+    return key_in(f['city_type'], PILOT_CITY_VALUES)
 
 
 CITY_AWARD = Item(
@@ -830,7 +908,7 @@ CITY_AWARD = Item(
     '四、（一）',
     '中小企业数字化转型城市试点定额奖励',
     None,
-    '四、（一）「中小企业数字化转型城市试点定额奖励」适用：pilot_city',
+    '四、（一）「中小企业数字化转型城市试点定额奖励」适用：pilot_city 且 selected_pilot_city',
     Funding('shares', (('central', Decimal('1')),), '出资（四、（一））：中央财政 100%'),
 )
 
@@ -841,9 +919,11 @@ def item_city_award(f: Facts, trace: Trace) -> Range:
     原文：中央财政对试点城市给予定额奖励。其中，省会城市、计划单列市、兵团奖补资金总额
     不超过1.5亿元，其他地级市、直辖市所辖区县奖补资金总额不超过1亿元。
 
-    说明：“奖补资金分期拨付”（四、（一）），各期比例原文未规定；中期绩效评价结果作为拨付的重要参考（五、）。
+    说明：“定额奖励”与“不超过”并存：按城市核定的定额，上限 1.5亿元（1亿元），金额按 0 至上限计；另一读法为按上
+    限足额给予。只有经公示确定的试点城市获得奖励（六、（三））。“奖补资金分期拨付”（四、（一）），各期比例原文
+    未规定；中期绩效评价结果作为拨付的重要参考（五、）。
     """
-    if f['city_type'] in CITY_TYPE_VALUES:
+    if key_in(f['city_type'], CITY_TYPE_VALUES):
         if trace is not None:
             trace.append(
                 '分档：适用第 1 档（当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"]）',
@@ -858,7 +938,7 @@ def item_city_award(f: Facts, trace: Trace) -> Range:
                 '1.5亿元；当 city_type 属于 ["prefecture", "municipality_district"] 则 不超过 1亿元 }'
             ),
         )
-    if f['city_type'] in CITY_TYPE_VALUES_2:
+    if key_in(f['city_type'], CITY_TYPE_VALUES_2):
         if trace is not None:
             trace.append('分档：适用第 2 档（当 city_type 属于 ["prefecture", "municipality_district"]）')
         amount = UP_TO_100000000
@@ -880,6 +960,8 @@ def item_city_award(f: Facts, trace: Trace) -> Range:
             '分档 { 当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"] 则 不超过 1.5'
             '亿元；当 city_type 属于 ["prefecture", "municipality_district"] 则 不超过 1亿元 }'
         ),
+        (),
+        cents=True,
     )
 
 
@@ -888,7 +970,7 @@ REFORM_SUPPORT = Item(
     '四、（二）',
     '中小企业数字化改造支持（经试点城市）',
     'enterprise',
-    '四、（二）「中小企业数字化改造支持（经试点城市）」适用：digital_level >= 2',
+    '四、（二）「中小企业数字化改造支持（经试点城市）」适用：digital_level >= 2 且 is_sme',
     Funding('shares', (('central', Decimal('1')),), '出资（四、（二））：中央财政 100%'),
 )
 
@@ -901,8 +983,8 @@ def item_reform_support(f: Facts, trace: Trace) -> Range:
     企业，由其选择数字化服务商进行数字化改造，可用于与数字化改造相关的软件、云服务支出，
     网关、路由等必要的数据采集传输设备支出，以及咨询诊断等服务支出。
 
-    说明：条件依据 三、（二）：改造完成后其数字化水平应达到二级及以上。通知未规定每家企业的支持金额，由试点城
-    市统筹确定。
+    说明：条件依据 三、（二）：改造完成后其数字化水平应达到二级及以上；被改造企业为中小企业（本段“开展中小企业
+    数字化改造工作”）。通知未规定每家企业的支持金额，由试点城市统筹确定。
     """
     amount = None
     return rounded(amount, trace, '未定', '未定')
@@ -929,10 +1011,10 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     live: list[Live] = []
     who = f['applicant_type']
     # 四、（一） 中小企业数字化转型城市试点定额奖励
-    if d_pilot_city(f):
+    if (d_pilot_city(f) and f['selected_pilot_city']):
         live.append(run(CITY_AWARD, item_city_award, f, trace))
     # 四、（二） 中小企业数字化改造支持（经试点城市）
-    if (who == 'enterprise' and f['digital_level'] >= 2):
+    if (who == 'enterprise' and f['digital_level'] >= 2 and f['is_sme']):
         live.append(run(REFORM_SUPPORT, item_reform_support, f, trace))
     schedules: list[PaymentResult] = []
     return Result(POLICY_ID, on, True, (), live, notes, schedules, None if trace else (_calculate, f, on))
@@ -946,4 +1028,6 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     """
     on_date = parse_on(on)
     facts, big = FIELDS.validate(profile.to_mapping() if isinstance(profile, Profile) else profile)
-    return compute(_calculate, facts, on_date, big, PRECISION)
+    if big or getcontext().prec < PRECISION:
+        return compute(_calculate, facts, on_date)
+    return _calculate(facts, on_date, False)  # type: ignore[arg-type]

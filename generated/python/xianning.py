@@ -25,6 +25,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
@@ -54,7 +55,7 @@ def fen(x: Num) -> Decimal:
     """Round down (towards zero) to the fen."""
     if x.__class__ is int:
         x = Decimal(x)
-    return x.quantize(FEN, rounding=ROUND_DOWN, context=CTX)  # type: ignore[union-attr]
+    return x.quantize(FEN, ROUND_DOWN, CTX)  # type: ignore[union-attr]
 
 
 def fmt(x: Decimal | None) -> str | None:
@@ -165,6 +166,39 @@ def r_compare(op: str, a: Range, b: Range) -> bool:
     if op == "<=":
         return x <= y
     return x > y if op == ">" else x < y
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, Traditional -> Simplified through ``fold``; spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+def key(text: str | None) -> str | None:
+    """The text key of a fact's value with this policy's table; None stays None (absent)."""
+    return None if text is None else text_key(text, TEXT_FOLD)
+
+
+def key_in(text: str | None, keys: frozenset[str]) -> bool:
+    """Whether a text fact's value is one of the listed values (compared by key); absent: no."""
+    return text is not None and text_key(text, TEXT_FOLD) in keys
+
+
+def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
+    """A note for each text fact whose value is in none of the policy's lists for it."""
+    out = []
+    for fact, label, keys, is_open, articles in lists:
+        v = f[fact]
+        if isinstance(v, str) and text_key(v, TEXT_FOLD) not in keys:
+            out.append(TRACE["unlisted_open" if is_open else "unlisted"].format(label=label, value=v,
+                                                                                 articles=articles))
+    return out
 
 
 # ---------------------------------------------------------------------------- profiles
@@ -418,9 +452,13 @@ def _amount_line(a: Decimal, b: Decimal, trace: list[str], shown: str,
         trace.append(TRACE["amount"].format(shown=shown, amount=amount))
 
 
-def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = ()) -> Range:
-    """An item's exact amount rounded down to the fen (never below 0), traced."""
-    a = fen(value)
+def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = (),
+          cents: bool = False) -> Range:
+    """An item's exact amount rounded down to the fen (never below 0), traced.
+
+    ``cents``: the value is known to have at most two decimals (no rounding needed).
+    """
+    a = (value if value.__class__ is Decimal else Decimal(value)) if cents else fen(value)
     if a < 0:
         a = ZERO
         note(trace, TRACE["negative"])
@@ -436,7 +474,8 @@ def rounded(value: Range, trace: Trace, shown: str, whole: str,
         if trace is not None:
             trace.append(TRACE["undetermined"].format(shown=whole))
         return None
-    a, b = fen(value[0]), fen(value[1])
+    a = fen(value[0])
+    b = a if value[1] is value[0] else fen(value[1])
     if a < 0:
         a, b = max(a, ZERO), max(b, ZERO)
         note(trace, TRACE["negative"])
@@ -467,23 +506,43 @@ def run(item: Item, amount: Callable[..., Range], f: Any, trace: bool) -> Live:
 
 
 def cross_cap(article: str, shown: str, limit: Range, members: list[Live]) -> None:
-    """A cumulative cap over ``members`` (in order: the later ones are cut first)."""
+    """A cumulative cap over ``members``: each keeps its minimum first (in order, under the cap's
+    minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first."""
     if not members or limit is None:
         return
     lim = (fen(limit[0]), fen(limit[1]))
-    rem_lo, rem_hi = lim
+    room = lim[0] if lim[0] > 0 else ZERO
+    lows = []
     for x in members:
-        lo_, hi_ = min(x.after[0], max(rem_lo, ZERO)), min(x.after[1], max(rem_hi, ZERO))
+        lo_ = x.after[0] if x.after[0] < room else room
+        room -= lo_
+        lows.append(lo_)
+    spare = lim[1] - sum(lows, ZERO)
+    if spare < 0:
+        spare = ZERO
+    for i, x in enumerate(members):
+        a, b = x.after
+        lo_ = lows[i]
+        extra = b - lo_
+        if extra > spare:
+            extra = spare
+        hi_ = lo_ + extra
+        spare -= extra
         if x.trace is not None:
-            if x.amount is not None and (lo_, hi_) != x.after:
-                cut = show((x.after[0] - lo_, x.after[1] - hi_))
+            if x.amount is not None and (lo_ != a or hi_ != b):
+                c1, c2 = sorted((a - lo_, b - hi_))
                 x.trace.append(TRACE["cross_cap_cut"].format(article=article, limit=show(lim), shown=shown,
-                                                             cut=cut, after=show((lo_, hi_))))
+                                                             cut=show((c1, c2)), after=show((lo_, hi_))))
             elif x.amount is None and hi_.is_finite():
                 x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(hi_)))
-        rem_lo -= lo_
-        rem_hi -= hi_
         x.after = (lo_, hi_)
+
+
+def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live]) -> None:
+    """A cumulative cap whose limit is one exact amount."""
+    if members:
+        lim = fen(limit)
+        cross_cap(article, shown, (lim, lim), members)
 
 
 class PaymentResult:
@@ -571,6 +630,9 @@ class ItemResult:
 class Result:
     """The result of one calculation; ``to_dict()`` is the structure of ``policyc calc --format json``."""
 
+    __slots__ = ("_items", "_live", "_rerun", "as_of", "excluded", "exclusions", "in_force", "notes", "payments",
+                 "policy", "total_max", "total_min")
+
     def __init__(self, policy: str, as_of: dt.date, in_force: bool, exclusions: Sequence[str],
                  live: Sequence[Live], notes: Sequence[str], schedules: Sequence[PaymentResult] = (),
                  rerun: Any = None) -> None:
@@ -583,7 +645,7 @@ class Result:
             total_lo += x.after[0]
             total_hi += x.after[1]
         self.total_min = total_lo
-        self.total_max: Decimal | None = total_hi if total_hi.is_finite() else None
+        self.total_max = total_hi if total_hi.is_finite() else None
         self.payments = tuple(schedules)
         self._live = live
         self._items: tuple[ItemResult, ...] | None = None
@@ -616,8 +678,8 @@ class Result:
     def funding(self) -> dict[str, Decimal]:
         """Who pays the total (after every cap), by source; ``unspecified`` when not stated."""
         out: dict[str, Decimal] = {}
-        for x in self._live:
-            if x.amount is None:
+        for x in self._live:  # an undetermined item counts with what a cap leaves it
+            if not x.after[1].is_finite():
                 continue
             for src, part in x.item.funding.split(x.after[1]).items():
                 out[src] = out.get(src, ZERO) + part
@@ -643,12 +705,10 @@ class Result:
         }
 
 
-def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date, big: bool, need: int) -> Result:
-    """``calc(f, on)`` in a context exact for it: the caller's when precise enough, else 50 digits."""
-    if big or getcontext().prec < need:
-        with localcontext(CTX):
-            return calc(f, on, False)
-    return calc(f, on, False)
+def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -> Result:
+    """``calc(f, on)`` in the runtime's 50-digit context (numbers too large for the caller's)."""
+    with localcontext(CTX):
+        return calc(f, on, False)
 
 # --------------------------------------------------------------------------------------
 # The policy: 咸宁市中小企业数字化转型专项资金管理办法
@@ -688,6 +748,30 @@ MESSAGES: dict[str, str] = {
     'on': '日期“{on}”无效：应为 YYYY-MM-DD',
 }
 
+# Text facts compare by text_key: Traditional -> Simplified for the characters that occur in
+# this policy's lists (derived from OpenCC when the module was generated).
+TEXT_FOLD: dict[int, str] = str.maketrans({
+    '備': '备',  # U+5099
+    '紡': '纺',  # U+7D21
+    '織': '织',  # U+7E54
+    '葯': '药',  # U+846F
+    '藥': '药',  # U+85E5
+    '裝': '装',  # U+88DD
+    '製': '制',  # U+88FD
+    '醫': '医',  # U+91AB
+    '電': '电',  # U+96FB
+})
+# Text facts checked against listed values (fact, label, keys, list ends in 等, articles).
+TEXT_LISTS: tuple[tuple[str, str, frozenset[str], bool, str], ...] = (
+    (
+        'industry',
+        '所属行业',
+        frozenset(('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药')),
+        True,
+        '第六条第（一）项',
+    ),
+)
+
 TRACE: dict[str, str] = {
     'heading': '{article}「{title}」适用',
     'heading_cond': '{article}「{title}」适用：{cond}',
@@ -703,13 +787,17 @@ TRACE: dict[str, str] = {
     'undetermined': '金额：{shown}：原文未规定具体金额（未定）',
     'cross_cap_cut': '{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}',
     'cross_cap_most': '{article} 累计上限 {limit}：本项至多 {most}',
-    'open_list': '“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理',
     'before_start': '{on} 早于本政策的适用起始日 {start}',
     'after_end': '{on} 晚于本政策的有效期截止日 {end}',
     'events': '有效期以事件为界（{events}），日期未定，视为有效',
     'requirement_failed': '不满足资格条件（{article}）：{shown}',
     'excluded': '属于排除情形（{article}）：{shown}',
     'undetermined_value': '未定',
+    'unlisted': '{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理',
+    'unlisted_open': (
+        '{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按'
+        '不符合处理'
+    ),
     'range': '{lo} 至 {hi}',
 }
 
@@ -760,6 +848,14 @@ FACTS: tuple[FactSpec, ...] = (
         'evaluation_agency',
         'bool',
         '受委托开展评测、审计及验收工作的服务机构',
+        low=None,
+        high=None,
+        default=False,
+    ),
+    FactSpec(
+        'falsified_application_3y',
+        'bool',
+        '因申报材料弄虚作假被取消申报资格未满三年',
         low=None,
         high=None,
         default=False,
@@ -857,6 +953,9 @@ class Profile:
     evaluation_agency: bool | None = None
     """受委托开展评测、审计及验收工作的服务机构 — 是/否。见 第六条第（八）项。"""
 
+    falsified_application_3y: bool | None = None
+    """因申报材料弄虚作假被取消申报资格未满三年 — 是/否。见 第十六条。"""
+
     def to_mapping(self) -> dict[str, object]:
         """The profile as a mapping, leaving out the facts not given."""
         return {k: v for k, v in vars(self).items() if v is not None}
@@ -880,6 +979,7 @@ class Facts(TypedDict):
     platform_builder: bool
     training_provider: bool
     evaluation_agency: bool
+    falsified_application_3y: bool
 
 
 def d_reform_spend(f: Facts) -> Num:
@@ -889,7 +989,7 @@ def d_reform_spend(f: Facts) -> Num:
 
 def d_pilot_industry(f: Facts) -> bool:
     """属于试点行业 = industry 属于 [\"装备制造\", \"电子信息\", \"纺织服装\", \"新型建材\", \"生物医药\", 等]"""
-    return f['industry'] in PILOT_INDUSTRY_VALUES
+    return key_in(f['industry'], PILOT_INDUSTRY_VALUES)
 
 
 REFORM_SUBSIDY = Item(
@@ -935,7 +1035,7 @@ def item_chain_demo_award(f: Facts, trace: Trace) -> Range:
     原文：對全市“智能化改造數字化轉型試點示范企業”一次性給予100萬元獎勵
     """
     amount = YUAN_1000000
-    return exact(amount, trace, '100万元')
+    return exact(amount, trace, '100万元', cents=True)
 
 
 PROVINCIAL_DEMO_AWARD = Item(
@@ -962,7 +1062,7 @@ def item_provincial_demo_award(f: Facts, trace: Trace) -> Range:
     試點示范等的企業,獎勵20萬元。
     """
     amount = YUAN_200000
-    return exact(amount, trace, '20万元')
+    return exact(amount, trace, '20万元', cents=True)
 
 
 TYPICAL_CASE_AWARD = Item(
@@ -988,7 +1088,7 @@ def item_typical_case_award(f: Facts, trace: Trace) -> Range:
     原文：對獲評省級及以上中小企業數字化轉型典型案例的企業,獎勵5萬元。
     """
     amount = YUAN_50000
-    return exact(amount, trace, '5万元')
+    return exact(amount, trace, '5万元', cents=True)
 
 
 PLATFORM_BUILDING = Item(
@@ -1090,6 +1190,7 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
         notes.append(TRACE['before_start'].format(on=on.isoformat(), start=START.isoformat()))
     else:
         notes.append('有效期以事件为界（“省级中小企业数字化转型城市试点工作完成”），日期未定，视为有效')
+    notes.extend(unlisted(f, TEXT_LISTS))
     exclusions: list[str] = []
     # 排除 第五条
     if f['little_giant_central_funded']:
@@ -1097,6 +1198,9 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     # 排除 第五条
     if f['in_2022_pilot']:
         exclude(exclusions, notes, '第五条', '属于排除情形（第五条）：in_2022_pilot')
+    # 排除 第十六条
+    if f['falsified_application_3y']:
+        exclude(exclusions, notes, '第十六条', '属于排除情形（第十六条）：falsified_application_3y')
     if not in_force or exclusions:
         return Result(POLICY_ID, on, in_force, exclusions, (), notes)
     live: list[Live] = []
@@ -1137,4 +1241,6 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     """
     on_date = parse_on(on)
     facts, big = FIELDS.validate(profile.to_mapping() if isinstance(profile, Profile) else profile)
-    return compute(_calculate, facts, on_date, big, PRECISION)
+    if big or getcontext().prec < PRECISION:
+        return compute(_calculate, facts, on_date)
+    return _calculate(facts, on_date, False)  # type: ignore[arg-type]

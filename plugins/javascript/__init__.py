@@ -173,9 +173,9 @@ class _Expr:
         if op == "in":
             (x,) = e["args"]
             hint = ident(x["name"]).upper() + "_VALUES" if x["op"] in ("fact", "def") else "VALUES"
-            values = self.consts.add(("in", *e["values"]), hint,
-                                     "new Set([" + ", ".join(js_str(v) for v in e["values"]) + "]);")
-            return f"{values}.has({self.text(x)})"
+            values = self.consts.add(("in", *e["keys"]), hint,
+                                     "new Set([" + ", ".join(js_str(v) for v in e["keys"]) + "]);")
+            return f"keyIn({self.text(x)}, {values})"
         raise AssertionError(op)
 
     def text(self, e: Json) -> str:
@@ -201,6 +201,9 @@ class _Expr:
             return f"({self.cond(a)} {jop} {self.cond(b)})"
         x, y = self.text(a), self.text(b)
         absent = [c for c, side in ((x, a), (y, b)) if side["op"] != "str"]
+        if e.get("keyed"):
+            x = js_str(a["key"]) if a["op"] == "str" else f"key({x})"
+            y = js_str(b["key"]) if b["op"] == "str" else f"key({y})"
         if op == "==" and len(absent) < 2:
             return f"({x} === {y})"
         return "(" + " && ".join([f"{c} !== null" for c in absent] + [f"{x} {jop} {y}"]) + ")"
@@ -426,6 +429,8 @@ class JavaScriptBackend:
             f"const UNTIL = {js_str(v['until']) if v['until'] else 'null'};",
             f"const MESSAGES = {json.dumps(form['messages'], ensure_ascii=False, indent=2)};",
             f"const TRACE = {json.dumps(form['trace'], ensure_ascii=False, indent=2)};",
+            "// Text facts compare by key: Traditional -> Simplified for the characters in this policy's lists.",
+            f"const TEXT_FOLD = new Map({json.dumps(sorted(form['text_fold'].items()), ensure_ascii=False)});",
             "/** The facts this policy reads. */",
             "export const FACTS = [", *[f"  {_spec(f)}," for f in form["facts"]], "];",
             "const VOCABULARY = [", *[f"  {_spec(f)}," for f in form["vocabulary"]], "];",

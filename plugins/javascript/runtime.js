@@ -118,6 +118,27 @@ function rCompare(op, a, b) {
 function note(trace, text) { if (trace) trace.push(text); }
 function then(_, value) { return value; }
 
+// ---- text: facts compare by key (script-, width- and space-insensitive)
+
+// Python's str.split() white space (after NFKC)
+const SPACE = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+const ASCII = /^[\x00-\x7f]*$/;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** NFKC, no white space, Traditional -> Simplified through TEXT_FOLD (policyc's text_key). */
+function textKey(text) {
+  if (ASCII.test(text)) return IDENTIFIER.test(text) ? text : text.replace(SPACE, "");
+  let out = "";
+  for (const ch of text.normalize("NFKC").replace(SPACE, "")) out += TEXT_FOLD.get(ch) ?? ch;
+  return out;
+}
+
+/** The key of a text fact's value; null (absent) stays null. */
+function key(text) { return text === null ? null : textKey(text); }
+
+/** Whether a text fact's value is one of the listed values (by key); absent: no. */
+function keyIn(text, keys) { return text !== null && keys.has(textKey(text)); }
+
 // ---- profiles
 
 export class ProfileError extends Error {
@@ -406,26 +427,36 @@ function run(item, amount, f, trace) {
   return { item, amount: r, after: r === null ? [0n, Infinity] : r, trace: t };
 }
 
-/** A cumulative cap over `members` (in order: the later ones are cut first). */
+/**
+ * A cumulative cap over `members`: each keeps its minimum first (in order, under the cap's
+ * minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first.
+ */
 function crossCap(article, shown, limit, scale, members) {
   if (!members.length || limit === null) return;
   const lim = [toFen(limit[0], scale), toFen(limit[1], scale)];
-  let remLo = lim[0], remHi = lim[1];
-  for (const x of members) {
-    const lo = min(x.after[0], max(remLo, 0n));
-    const hi = min(x.after[1], max(remHi, 0n));
+  let room = max(lim[0], 0n);
+  const lows = members.map((x) => {
+    const lo = min(x.after[0], room);
+    room -= lo;
+    return lo;
+  });
+  let spare = max(lim[1] - lows.reduce((a, b) => a + b, 0n), 0n);
+  members.forEach((x, i) => {
+    const [a, b] = x.after;
+    const lo = lows[i];
+    const extra = min(b === Infinity ? spare : b - lo, spare);
+    const hi = lo + extra;
+    spare -= extra;
     if (x.trace) {
-      if (x.amount !== null && (lo !== x.after[0] || hi !== x.after[1])) {
-        const cut = show([x.after[0] - lo, x.after[1] - hi], 2);
-        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut, after: show([lo, hi], 2) }));
-      } else if (x.amount === null && hi !== Infinity) {
+      if (x.amount !== null && (lo !== a || hi !== b)) {
+        const cut = [a - lo, b - hi].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
+        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut: show(cut, 2), after: show([lo, hi], 2) }));
+      } else if (x.amount === null) {
         x.trace.push(fill(TRACE.cross_cap_most, { article, limit: show(lim, 2), most: yuan(hi) }));
       }
     }
-    remLo -= lo;
-    remHi -= hi;
     x.after = [lo, hi];
-  }
+  });
 }
 
 /** A payment schedule over the determined `members`; a stage without share (null) takes the rest. */
@@ -483,7 +514,7 @@ function result(on, inForce, exclusions, live, schedules, rerun) {
   const items = live.map((x, i) => {
     lo += x.after[0];
     if (x.after[1] === Infinity) unbounded = true; else hi += x.after[1];
-    if (x.amount !== null) {
+    if (x.after[1] !== Infinity) { // an undetermined item counts with what a cap leaves it
       for (const [src, part] of Object.entries(split(x.item.funding, x.after[1]))) {
         funding[src] = (funding[src] || 0n) + part;
       }

@@ -32,7 +32,7 @@ from typing import Any
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
 from compiler.model import nodes as n
-from compiler.model.queries import articles_by_fact, block_exprs, facts_read
+from compiler.model.queries import articles_by_fact, block_exprs, facts_read, listed_values
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, UNSPECIFIED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -58,26 +58,6 @@ def _plain(value: object, kind: str | None = None) -> object:
     return value
 
 
-def listed_values(p: n.Policy, fact: str) -> list[str]:
-    """Every value a 属于 list of the policy compares ``fact`` with, in order, once."""
-    found: list[str] = []
-
-    def walk(x: object) -> None:
-        if isinstance(x, n.Member) and isinstance(x.operand, n.Ref) and x.operand.name == fact:
-            found.extend(v.value for v in x.values if v.value not in found)
-            return
-        if isinstance(x, tuple):
-            for y in x:
-                walk(y)
-        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
-            for name in x.__dataclass_fields__:
-                walk(getattr(x, name))
-
-    walk(p.definitions)
-    walk(p.blocks())
-    return found
-
-
 def _level_titles(f: n.FactDecl) -> list[dict[str, Any]] | None:
     """“一级”…“四级” for a small integer scale such as 改造后数字化水平等级."""
     t = f.type
@@ -87,7 +67,8 @@ def _level_titles(f: n.FactDecl) -> list[dict[str, Any]] | None:
             for v in range(t.low, t.high + 1)]
 
 
-def fact_schema(f: n.FactDecl, articles: list[str], listed: list[str] | None = None) -> dict[str, Any]:
+def fact_schema(f: n.FactDecl, articles: list[str],
+                listed: tuple[list[str], bool] = ([], False)) -> dict[str, Any]:
     t = f.type
     desc = _UNIT[t.kind] + (f"。依据：{'、'.join(articles)}" if articles else "。本政策不读取此项（共享词汇）")
     s: dict[str, Any] = {"title": f.label, "description": desc}
@@ -112,9 +93,15 @@ def fact_schema(f: n.FactDecl, articles: list[str], listed: list[str] | None = N
         s["oneOf"] = [{"const": v, "title": label} for v, label in t.values]
     else:
         s["type"] = "string"
-        if listed:
-            s["examples"] = listed
-            s["description"] += "。原文列举：" + "、".join(listed)
+        values, is_open = listed
+        if values:
+            # The values the policy lists, offered as choices (a form shows them as a list to pick
+            # from); any other text is still accepted: the calculators note that it is not listed.
+            s["examples"] = values
+            s["description"] += ("。原文列举：" + "、".join(values)
+                                 + ("等（以“等”结尾，未列举的是否属于由主管部门认定；计算时按不符合处理）"
+                                    if is_open else "（未列举的按不符合处理）")
+                                 + "。简体、繁体，全角、半角与多余空格视为相同")
     return s
 
 
@@ -233,7 +220,7 @@ def profile_schema(model: CheckedModel) -> dict[str, Any]:
                 s["description"] = _UNIT[f.type.kind]
                 props[name] = s
             elif f.type.kind == "text":
-                more = [v for v in listed_values(p, name) if v not in props[name].get("examples", [])]
+                more = [v for v in listed_values(p, name)[0] if v not in props[name].get("examples", [])]
                 if more:
                     props[name]["examples"] = [*props[name].get("examples", []), *more]
     for name, ids in owners.items():

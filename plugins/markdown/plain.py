@@ -67,7 +67,7 @@ _COMPARE_WORDS = {">=": "不低于", "<=": "不高于", "==": "等于", "!=": "�
 _TWO_DECIMALS = re.compile(r"(?<![\d,.])(-?\d+\.\d{2})(?![\d%])(\s*元)?")
 _RANGE = re.compile(r"(\d[\d,]*(?:\.\d+)?(?:\s*元)?)\s*\.\.\s*(\d)")
 _OPS = re.compile(r"\s*(>=|<=|==|!=)\s*|\s+([<>])\s+")
-_RATE_TIMES = re.compile(r"(\d+(?:\.\d+)?%)\s*×\s*([^\s，。；：（）“”]+)")
+_RATE_TIMES = re.compile(r"(\d+(?:\.\d+)?%)\s*×\s*(\([^()]+\)|[^\s，。；：（）“”()]+)")
 
 
 class Words:
@@ -87,7 +87,8 @@ class Words:
         operators, “600,000.00 元” instead of “600000.00”, “至” instead of “..”."""
         s = self.readable(trace_line).replace("〔", "").replace("〕", "")
         s = re.sub(r'"([A-Za-z_][A-Za-z0-9_]*)"', lambda m: f"“{self.value_labels.get(m.group(1), m.group(1))}”", s)
-        s = _RATE_TIMES.sub(lambda m: f"{m.group(2)}的 {m.group(1)}", s)
+        s = _RATE_TIMES.sub(lambda m: f"{m.group(2).strip('()')}的 {m.group(1)}", s)
+        s = re.sub(r"\(([^()]*的 \d+(?:\.\d+)?%)\)", r"\1", s)
         s = s.replace(" × ", " 乘以 ").replace("×", "乘以")
         s = _OPS.sub(lambda m: _COMPARE_WORDS[m.group(1) or m.group(2)], s)
         s = _RANGE.sub(lambda m: f"{m.group(1)} 至 {m.group(2)}", s)

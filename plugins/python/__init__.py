@@ -47,7 +47,7 @@ def runtime_source() -> tuple[list[str], str]:
             and isinstance(node.value.value, str)
         is_future = isinstance(node, ast.ImportFrom) and node.module == "__future__"
         is_table = isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) \
-            and node.target.id in ("MESSAGES", "TRACE")
+            and node.target.id in ("MESSAGES", "TRACE", "TEXT_FOLD")
         if is_doc or is_future or is_table:
             drop.update(range(node.lineno - 1, (node.end_lineno or node.lineno)))
     last_import = max(node.end_lineno or node.lineno for node in tree.body
@@ -163,17 +163,21 @@ class _Module:
         if e["shape"] == "exact":
             out += _lines(self.c.exact(e, "trace"), indent, "amount = ")
             fn, extra = "exact", []
+            cents: list[Node] = [Atom("cents=True")] if e["scale"] <= 2 else []
         else:
             out += _lines(self.c.rng(e, "trace"), indent, "amount = ")
             fn, extra = "rounded", [Str(whole)]
+            cents = []
         pad = " " * indent
         if arm["names"]:
             out.append(f"{pad}if trace is None:")
-            out.append(f"{pad}    return {fn}(amount, None, '')" if fn == "exact" else
-                       f"{pad}    return rounded(amount, None, '', '')")
-            call = Call(fn, (Atom("amount"), Atom("trace"), Str(arm["shown"]), *extra, self._where(arm["names"])))
+            fast = f"exact(amount, None, ''{', (), cents=True' if cents else ''})" if fn == "exact" else \
+                "rounded(amount, None, '', '')"
+            out.append(f"{pad}    return {fast}")
+            call = Call(fn, (Atom("amount"), Atom("trace"), Str(arm["shown"]), *extra, self._where(arm["names"]),
+                             *cents))
         else:
-            call = Call(fn, (Atom("amount"), Atom("trace"), Str(arm["shown"]), *extra))
+            call = Call(fn, (Atom("amount"), Atom("trace"), Str(arm["shown"]), *extra, *cents))
         return out + _lines(call, indent, "return ")
 
     def item_function(self, it: Json) -> list[str]:
@@ -196,7 +200,8 @@ class _Module:
         if amount["none"] is not None:
             out.append("    if trace is not None:")
             out += _lines(Call("trace.append", (Str(amount["none"]["note"]),)), 8)
-            out += _lines(Call("exact", (Atom("ZERO"), Atom("trace"), Str(whole))), 4, "return ")
+            out += _lines(Call("exact", (Atom("ZERO"), Atom("trace"), Str(whole), Atom("()"), Atom("cents=True"))), 4,
+                          "return ")
         return out
 
     def item_constant(self, it: Json) -> list[str]:
@@ -214,8 +219,10 @@ class _Module:
     def scope(self, s: Json) -> str:
         if s["kind"] == "all":
             return "live"
+        if s["kind"] == "items" and len(s["items"]) == 1:
+            return f"[x for x in live if x.item.id == {py_str(s['items'][0])}]"
         if s["kind"] == "items":
-            ids = ", ".join(py_str(i) for i in s["items"]) + ("," if len(s["items"]) == 1 else "")
+            ids = ", ".join(py_str(i) for i in s["items"])
             return f"[x for x in live if x.item.id in ({ids})]"
         return f"[x for x in live if x.item.beneficiary == {py_str(s['beneficiary'])}]"
 
@@ -240,6 +247,8 @@ class _Module:
                 out += ["else:", *_lines(Call("notes.append", (Str(text),)), 4)]
             else:
                 out += _lines(Call("notes.append", (Str(text),)), 0)
+        if f["text_lists"]:
+            out.append("notes.extend(unlisted(f, TEXT_LISTS))")
         out.append("exclusions: list[str] = []")
         for kind, blocks in (("requirement_failed", f["requirements"]), ("excluded", f["exclusions"])):
             for b in blocks:
@@ -275,17 +284,22 @@ class _Module:
         for cap in f["caps"]:
             out.append(f"# {comment(cap['article'])} 累计上限 {ident(cap['id'])}")
             out.append(f"members = {self.scope(cap['scope'])}")
-            out.append("if members:")
-            limit = self.c.lift(cap["limit"], "None")
-            out += _lines(Call("cross_cap", (Str(cap["article"]), Str(cap["shown"]), limit, Atom("members"))), 4)
+            if cap["limit"]["shape"] == "exact":
+                limit = self.c.exact(cap["limit"], "None")
+                call = Call("cross_cap_exact", (Str(cap["article"]), Str(cap["shown"]), limit, Atom("members")))
+            else:
+                call = Call("cross_cap", (Str(cap["article"]), Str(cap["shown"]), self.c.lift(cap["limit"], "None"),
+                                          Atom("members")))
+            out += ["if members:", *_lines(call, 4)]
         out.append("schedules: list[PaymentResult] = []")
         for s in f["payments"]:
             stages = Call("", tuple(Call("", (Str(st["name"]), Call("Decimal", (Str(st["share"]),))
                                               if st["share"] is not None else Atom("None")))
                                     for st in s["stages"]), trailing=len(s["stages"]) == 1)
             out.append(f"# {comment(s['article'])} 拨付")
-            out += _lines(Call("schedules.extend", (Call("payments", (Str(s["article"]), stages,
-                                                                      Atom(self.scope(s["scope"])))),)), 0)
+            out.append(f"members = {self.scope(s['scope'])}")
+            out += ["if members:", *_lines(Call("schedules.extend", (Call("payments", (Str(s["article"]), stages,
+                                                                                   Atom("members"))),)), 4)]
         out.append("return Result(POLICY_ID, on, True, (), live, notes, schedules, None if trace else "
                    "(_calculate, f, on))")
         return out
@@ -344,9 +358,14 @@ class PythonBackend:
         return self.env.get_template("module.py.j2").render(
             header=header_line(cp.source_file),
             form=form, p=form["policy"], source_file=cp.source_file,
-            imports=_imports(["from dataclasses import dataclass", "from typing import TypedDict"]),
+            imports=_imports(["from dataclasses import dataclass", "from typing import TypedDict"]
+                             + ([] if need > DEFAULT_PRECISION else ["from decimal import getcontext"])),
             runtime=runtime_source()[1],
             messages=_table("MESSAGES", form["messages"]),
+            text_fold=[f"{py_str(t)}: {py_str(x)},  # U+{ord(t):04X}" for t, x in form["text_fold"].items()],
+            text_lists=[_lines(Call("", (Str(ls["fact"]), Str(ls["label"]), Call("frozenset", (
+                Call("", tuple(Str(k) for k in ls["keys"]), trailing=len(ls["keys"]) == 1),)),
+                Atom(repr(ls["open"])), Str(ls["articles"]))), 4, "", ",") for ls in form["text_lists"]],
             trace=_table("TRACE", form["trace"]),
             start=_date(start), until=_date(v["until"]),
             facts=[{"f": f, "spec": "\n".join(_lines(_fact_spec(f), 4, "", ",")), "type": _fact_type(f["kind"]),

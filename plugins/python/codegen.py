@@ -214,7 +214,7 @@ class ExprCompiler:
             (x,) = e["args"]
             hint = self.values_hint or (ident(x["name"]).upper() + "_VALUES" if x["op"] in ("fact", "def")
                                         else "VALUES")
-            return infix("in", self.text(x), self.consts.values(e["values"], hint))
+            return Call("key_in", (self.text(x), self.consts.values(e["keys"], hint)))
         raise AssertionError(op)
 
     def text(self, e: Json) -> Node:
@@ -235,9 +235,13 @@ class ExprCompiler:
             return Call("r_compare", (Str(op), self.lift(a, "None"), self.lift(b, "None")))
         if a["type"] == "bool" or b["type"] == "bool":
             return infix(op, self.cond(a), self.cond(b))
-        # text: an absent value (None) compares false, whatever the operator
+        # text, by key when it matters: an absent value (None) compares false, whatever the operator
+        keyed = e.get("keyed", False)
         x, y = self.text(a), self.text(b)
         may_be_absent = [n for n, side in ((x, a), (y, b)) if side["op"] != "str"]
+        if keyed:
+            x = Str(a["key"]) if a["op"] == "str" else Call("key", (x,))
+            y = Str(b["key"]) if b["op"] == "str" else Call("key", (y,))
         if op == "==" and len(may_be_absent) < 2:
             return infix(op, x, y)
         parts: list[Node] = [Infix(f"{inline(n)} is not None", _PREC["cmp"]) for n in may_be_absent]

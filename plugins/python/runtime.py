@@ -18,8 +18,9 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
+from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, localcontext
 from typing import Any, Optional, TypeVar, Union
 
 FEN = Decimal("0.01")
@@ -38,13 +39,14 @@ T = TypeVar("T")
 
 MESSAGES: dict[str, str] = {}  # replaced by the policy's message templates
 TRACE: dict[str, str] = {}  # replaced by the policy's trace templates
+TEXT_FOLD: dict[int, str] = {}  # replaced by the policy's Traditional -> Simplified table
 
 
 def fen(x: Num) -> Decimal:
     """Round down (towards zero) to the fen."""
     if x.__class__ is int:
         x = Decimal(x)
-    return x.quantize(FEN, rounding=ROUND_DOWN, context=CTX)  # type: ignore[union-attr]
+    return x.quantize(FEN, ROUND_DOWN, CTX)  # type: ignore[union-attr]
 
 
 def fmt(x: Decimal | None) -> str | None:
@@ -155,6 +157,39 @@ def r_compare(op: str, a: Range, b: Range) -> bool:
     if op == "<=":
         return x <= y
     return x > y if op == ">" else x < y
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, Traditional -> Simplified through ``fold``; spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+def key(text: str | None) -> str | None:
+    """The text key of a fact's value with this policy's table; None stays None (absent)."""
+    return None if text is None else text_key(text, TEXT_FOLD)
+
+
+def key_in(text: str | None, keys: frozenset[str]) -> bool:
+    """Whether a text fact's value is one of the listed values (compared by key); absent: no."""
+    return text is not None and text_key(text, TEXT_FOLD) in keys
+
+
+def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
+    """A note for each text fact whose value is in none of the policy's lists for it."""
+    out = []
+    for fact, label, keys, is_open, articles in lists:
+        v = f[fact]
+        if isinstance(v, str) and text_key(v, TEXT_FOLD) not in keys:
+            out.append(TRACE["unlisted_open" if is_open else "unlisted"].format(label=label, value=v,
+                                                                                 articles=articles))
+    return out
 
 
 # ---------------------------------------------------------------------------- profiles
@@ -408,9 +443,13 @@ def _amount_line(a: Decimal, b: Decimal, trace: list[str], shown: str,
         trace.append(TRACE["amount"].format(shown=shown, amount=amount))
 
 
-def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = ()) -> Range:
-    """An item's exact amount rounded down to the fen (never below 0), traced."""
-    a = fen(value)
+def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = (),
+          cents: bool = False) -> Range:
+    """An item's exact amount rounded down to the fen (never below 0), traced.
+
+    ``cents``: the value is known to have at most two decimals (no rounding needed).
+    """
+    a = (value if value.__class__ is Decimal else Decimal(value)) if cents else fen(value)
     if a < 0:
         a = ZERO
         note(trace, TRACE["negative"])
@@ -426,7 +465,8 @@ def rounded(value: Range, trace: Trace, shown: str, whole: str,
         if trace is not None:
             trace.append(TRACE["undetermined"].format(shown=whole))
         return None
-    a, b = fen(value[0]), fen(value[1])
+    a = fen(value[0])
+    b = a if value[1] is value[0] else fen(value[1])
     if a < 0:
         a, b = max(a, ZERO), max(b, ZERO)
         note(trace, TRACE["negative"])
@@ -457,23 +497,43 @@ def run(item: Item, amount: Callable[..., Range], f: Any, trace: bool) -> Live:
 
 
 def cross_cap(article: str, shown: str, limit: Range, members: list[Live]) -> None:
-    """A cumulative cap over ``members`` (in order: the later ones are cut first)."""
+    """A cumulative cap over ``members``: each keeps its minimum first (in order, under the cap's
+    minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first."""
     if not members or limit is None:
         return
     lim = (fen(limit[0]), fen(limit[1]))
-    rem_lo, rem_hi = lim
+    room = lim[0] if lim[0] > 0 else ZERO
+    lows = []
     for x in members:
-        lo_, hi_ = min(x.after[0], max(rem_lo, ZERO)), min(x.after[1], max(rem_hi, ZERO))
+        lo_ = x.after[0] if x.after[0] < room else room
+        room -= lo_
+        lows.append(lo_)
+    spare = lim[1] - sum(lows, ZERO)
+    if spare < 0:
+        spare = ZERO
+    for i, x in enumerate(members):
+        a, b = x.after
+        lo_ = lows[i]
+        extra = b - lo_
+        if extra > spare:
+            extra = spare
+        hi_ = lo_ + extra
+        spare -= extra
         if x.trace is not None:
-            if x.amount is not None and (lo_, hi_) != x.after:
-                cut = show((x.after[0] - lo_, x.after[1] - hi_))
+            if x.amount is not None and (lo_ != a or hi_ != b):
+                c1, c2 = sorted((a - lo_, b - hi_))
                 x.trace.append(TRACE["cross_cap_cut"].format(article=article, limit=show(lim), shown=shown,
-                                                             cut=cut, after=show((lo_, hi_))))
+                                                             cut=show((c1, c2)), after=show((lo_, hi_))))
             elif x.amount is None and hi_.is_finite():
                 x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(hi_)))
-        rem_lo -= lo_
-        rem_hi -= hi_
         x.after = (lo_, hi_)
+
+
+def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live]) -> None:
+    """A cumulative cap whose limit is one exact amount."""
+    if members:
+        lim = fen(limit)
+        cross_cap(article, shown, (lim, lim), members)
 
 
 class PaymentResult:
@@ -561,6 +621,9 @@ class ItemResult:
 class Result:
     """The result of one calculation; ``to_dict()`` is the structure of ``policyc calc --format json``."""
 
+    __slots__ = ("_items", "_live", "_rerun", "as_of", "excluded", "exclusions", "in_force", "notes", "payments",
+                 "policy", "total_max", "total_min")
+
     def __init__(self, policy: str, as_of: dt.date, in_force: bool, exclusions: Sequence[str],
                  live: Sequence[Live], notes: Sequence[str], schedules: Sequence[PaymentResult] = (),
                  rerun: Any = None) -> None:
@@ -573,7 +636,7 @@ class Result:
             total_lo += x.after[0]
             total_hi += x.after[1]
         self.total_min = total_lo
-        self.total_max: Decimal | None = total_hi if total_hi.is_finite() else None
+        self.total_max = total_hi if total_hi.is_finite() else None
         self.payments = tuple(schedules)
         self._live = live
         self._items: tuple[ItemResult, ...] | None = None
@@ -606,8 +669,8 @@ class Result:
     def funding(self) -> dict[str, Decimal]:
         """Who pays the total (after every cap), by source; ``unspecified`` when not stated."""
         out: dict[str, Decimal] = {}
-        for x in self._live:
-            if x.amount is None:
+        for x in self._live:  # an undetermined item counts with what a cap leaves it
+            if not x.after[1].is_finite():
                 continue
             for src, part in x.item.funding.split(x.after[1]).items():
                 out[src] = out.get(src, ZERO) + part
@@ -633,9 +696,7 @@ class Result:
         }
 
 
-def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date, big: bool, need: int) -> Result:
-    """``calc(f, on)`` in a context exact for it: the caller's when precise enough, else 50 digits."""
-    if big or getcontext().prec < need:
-        with localcontext(CTX):
-            return calc(f, on, False)
-    return calc(f, on, False)
+def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -> Result:
+    """``calc(f, on)`` in the runtime's 50-digit context (numbers too large for the caller's)."""
+    with localcontext(CTX):
+        return calc(f, on, False)

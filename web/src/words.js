@@ -32,7 +32,9 @@ export function plainTrace(line, terms, values) {
     s = s.replace(re, (m) => terms[m]);
   }
   s = s.replace(/"([A-Za-z_][A-Za-z0-9_]*)"/g, (m, v) => `“${values[v] || v}”`);
-  s = s.replace(/(\d+(?:\.\d+)?%)\s*×\s*([^\s，。；：（）“”]+)/g, "$2的 $1");
+  s = s.replace(/(\d+(?:\.\d+)?%)\s*×\s*(\([^()]+\)|[^\s，。；：（）“”()]+)/g,
+    (m, rate, what) => `${what.replace(/^\(|\)$/g, "")}的 ${rate}`);
+  s = s.replace(/\(([^()]*的 \d+(?:\.\d+)?%)\)/g, "$1");
   s = s.replace(/ × /g, " 乘以 ").replace(/×/g, "乘以");
   s = s.replace(/\s*(>=|<=|==|!=)\s*|\s+([<>])\s+/g, (m, a, b) => COMPARE[a || b]);
   s = s.replace(/(\d[\d,]*(?:\.\d+)?(?:\s*元)?)\s*\.\.\s*(\d)/g, "$1 至 $2");
