@@ -102,7 +102,8 @@ def test_input_schema_fields_have_chinese_titles_units_and_articles() -> None:
     assert "enum" not in json.dumps(s)
     assert s["required"] == ["applicant_type"]
     assert s["unevaluatedProperties"] is False
-    assert s["x-field-order"][:3] == ["applicant_type", "industry", "in_pilot_scope"]
+    # the order a person answers in: who applies, then what the items read first
+    assert s["x-field-order"][:4] == ["applicant_type", "in_pilot_scope", "acceptance_passed", "digital_level"]
     # only the facts 昆明 reads; the evaluation agency's field only for service providers
     assert "cloud_platform_adopted" not in form_fields(s, "enterprise")
     assert "evaluation_agency" in form_fields(s, "service_provider")

@@ -126,6 +126,18 @@ def _declared(p: n.Policy) -> dict[str, n.FactDecl]:
     return out
 
 
+def _form_order(p: n.Policy, names: list[str]) -> list[str]:
+    """The order a person answers in: who applies, then the facts in the order the requirements,
+    items and caps first read them, then the exclusions, then anything else."""
+    rank: dict[str, int] = {"applicant_type": -1}
+    blocks = [*p.requirements, *p.items, *p.caps, *p.exclusions]
+    for i, block in enumerate(blocks):
+        for e in block_exprs(block):
+            for fact in sorted(facts_read(p, e)):
+                rank.setdefault(fact, i)
+    return sorted(names, key=lambda name: (rank.get(name, len(blocks)), names.index(name)))
+
+
 def _head(cp: CheckedPolicy, kind: str, title: str) -> dict[str, Any]:
     p = cp.policy
     return {
@@ -157,7 +169,7 @@ def input_schema(cp: CheckedPolicy) -> dict[str, Any]:
     p = cp.policy
     uses = articles_by_fact(p, beneficiary=True)
     facts = _declared(p)
-    read = [name for name in facts if name in uses or facts[name].required]
+    read = _form_order(p, [name for name in facts if name in uses or facts[name].required])
     only = _only_for(p)
     props = {name: fact_schema(facts[name], uses.get(name, []), listed_values(p, name))
              for name in read if name not in only}
