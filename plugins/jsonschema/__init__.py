@@ -130,7 +130,7 @@ def _form_order(p: n.Policy, names: list[str]) -> list[str]:
     """The order a person answers in: who applies, then the facts in the order the requirements,
     items and caps first read them, then the exclusions, then anything else."""
     rank: dict[str, int] = {"applicant_type": -1}
-    blocks = [*p.requirements, *p.items, *p.caps, *p.exclusions]
+    blocks: list[n.Block] = [*p.requirements, *p.items, *p.caps, *p.exclusions]
     for i, block in enumerate(blocks):
         for e in block_exprs(block):
             for fact in sorted(facts_read(p, e)):
