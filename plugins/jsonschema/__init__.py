@@ -36,9 +36,11 @@ from compiler.model.queries import articles_by_fact, block_exprs, facts_read, li
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, UNSPECIFIED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-# Up to 48 significant digits before the point (the calculators compute with 50), two after.
-MONEY_PATTERN = r"^0*[0-9]{1,48}(\.[0-9]{1,2})?$"
-RATE_PATTERN = r"^(0*(\.[0-9]{1,2})?|0*1(\.0{1,2})?|0*0\.[0-9]{1,2})$"
+# Below 10^15 yuan with at most two decimals, ASCII digits only (the profile limits of the runtime).
+MONEY_PATTERN = r"^[0-9]{1,15}(\.[0-9]{1,2})?$"
+RATE_PATTERN = r"^(0(\.[0-9]{1,2})?|1(\.0{1,2})?)$"
+MAX_COUNT = 10**9  # the largest count a profile may give
+MAX_TEXT = 1000  # the longest text a profile may give
 AMOUNT_PATTERN = r"^-?[0-9]+\.[0-9]{2}$"
 _UNIT = {"bool": "是/否", "money": "金额，单位元，写成十进制数字串，最多两位小数，例如 \"12000.50\"",
          "rate": "比例，0 到 1，十进制数字串", "int": "整数", "enum": "选项", "text": "文本"}
@@ -83,8 +85,7 @@ def fact_schema(f: n.FactDecl, articles: list[str],
         s["type"] = "integer"
         if t.low is not None:
             s["minimum"] = t.low
-        if t.high is not None:
-            s["maximum"] = t.high
+        s["maximum"] = t.high if t.high is not None else MAX_COUNT
         levels = _level_titles(f)
         if levels:
             s["oneOf"] = levels
@@ -92,7 +93,7 @@ def fact_schema(f: n.FactDecl, articles: list[str],
         s["type"] = "string"
         s["oneOf"] = [{"const": v, "title": label} for v, label in t.values]
     else:
-        s["type"] = "string"
+        s.update(type="string", maxLength=MAX_TEXT)
         values, is_open = listed
         if values:
             # The values the policy lists, offered as choices (a form shows them as a list to pick
