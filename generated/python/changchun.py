@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
+from functools import lru_cache
 from typing import Any, Optional, TypedDict, TypeVar, Union
 
 # --------------------------------------------------------------------------------------
@@ -180,14 +181,19 @@ def text_key(text: str, fold: Mapping[int, str]) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
 
 
+@lru_cache(maxsize=4096)
+def _key(text: str) -> str:
+    return text_key(text, TEXT_FOLD)
+
+
 def key(text: str | None) -> str | None:
     """The text key of a fact's value with this policy's table; None stays None (absent)."""
-    return None if text is None else text_key(text, TEXT_FOLD)
+    return None if text is None else _key(text)
 
 
 def key_in(text: str | None, keys: frozenset[str]) -> bool:
     """Whether a text fact's value is one of the listed values (compared by key); absent: no."""
-    return text is not None and text_key(text, TEXT_FOLD) in keys
+    return text is not None and _key(text) in keys
 
 
 def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
@@ -195,7 +201,7 @@ def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str
     out = []
     for fact, label, keys, is_open, articles in lists:
         v = f[fact]
-        if isinstance(v, str) and text_key(v, TEXT_FOLD) not in keys:
+        if isinstance(v, str) and _key(v) not in keys:
             out.append(TRACE["unlisted_open" if is_open else "unlisted"].format(label=label, value=v,
                                                                                  articles=articles))
     return out
@@ -468,14 +474,24 @@ def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str |
 
 
 def rounded(value: Range, trace: Trace, shown: str, whole: str,
-            where: Sequence[tuple[str, str | None]] = ()) -> Range:
-    """An item's amount rounded down to the fen at both ends (never below 0), traced."""
+            where: Sequence[tuple[str, str | None]] = (), cents: bool = False) -> Range:
+    """An item's amount rounded down to the fen at both ends (never below 0), traced.
+
+    ``cents``: both ends are known to have at most two decimals (no rounding needed).
+    """
     if value is None:
         if trace is not None:
             trace.append(TRACE["undetermined"].format(shown=whole))
         return None
-    a = fen(value[0])
-    b = a if value[1] is value[0] else fen(value[1])
+    if cents:
+        a, b = value
+        if a.__class__ is not Decimal:
+            a = Decimal(a)
+        if b.__class__ is not Decimal:
+            b = Decimal(b)
+    else:
+        a = fen(value[0])
+        b = a if value[1] is value[0] else fen(value[1])
     if a < 0:
         a, b = max(a, ZERO), max(b, ZERO)
         note(trace, TRACE["negative"])
@@ -508,9 +524,11 @@ def run(item: Item, amount: Callable[..., Range], f: Any, trace: bool) -> Live:
 def cross_cap(article: str, shown: str, limit: Range, members: list[Live]) -> None:
     """A cumulative cap over ``members``: each keeps its minimum first (in order, under the cap's
     minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first."""
-    if not members or limit is None:
-        return
-    lim = (fen(limit[0]), fen(limit[1]))
+    if members and limit is not None:
+        _fill(article, shown, (fen(limit[0]), fen(limit[1])), members)
+
+
+def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[Live]) -> None:
     room = lim[0] if lim[0] > 0 else ZERO
     lows = []
     for x in members:
@@ -542,7 +560,7 @@ def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live]) -
     """A cumulative cap whose limit is one exact amount."""
     if members:
         lim = fen(limit)
-        cross_cap(article, shown, (lim, lim), members)
+        _fill(article, shown, (lim, lim), members)
 
 
 class PaymentResult:
@@ -1119,7 +1137,7 @@ def item_production_stage_extra(f: Facts, trace: Trace) -> Range:
     原文：如为生产制造环节数字化改造，可适当增加奖补力度。
     """
     amount = None
-    return rounded(amount, trace, '未定', '未定')
+    return rounded(amount, trace, '未定', '未定', cents=True)
 
 
 CLOUD_PLATFORM_AWARD = Item(
@@ -1139,7 +1157,7 @@ def item_cloud_platform_award(f: Facts, trace: Trace) -> Range:
     家上云上平台的企业支持 1-3万；
     """
     amount = YUAN_10000_TO_30000
-    return rounded(amount, trace, '1万元 至 3万元', '1万元 至 3万元')
+    return rounded(amount, trace, '1万元 至 3万元', '1万元 至 3万元', cents=True)
 
 
 PLATFORM_BENCHMARK_AWARD = Item(
@@ -1158,7 +1176,7 @@ def item_platform_benchmark_award(f: Facts, trace: Trace) -> Range:
     原文：成效显著、可复制推广的工业互联网平台创新应用新产品新模式新业态标杆，每个奖补 5-20万元。
     """
     amount = YUAN_50000_TO_200000
-    return rounded(amount, trace, '5万元 至 20万元', '5万元 至 20万元')
+    return rounded(amount, trace, '5万元 至 20万元', '5万元 至 20万元', cents=True)
 
 
 PRODUCT_AWARD = Item(
@@ -1187,13 +1205,14 @@ def item_product_award(f: Facts, trace: Trace) -> Range:
         trace,
     )
     if trace is None:
-        return rounded(amount, None, '', '')
+        return rounded(amount, None, '', '', (), cents=True)
     return rounded(
         amount,
         trace,
         '不超过 5万元 × awarded_products 封顶 50万元',
         '不超过 5万元 × awarded_products 封顶 50万元',
         (('awarded_products', str(f['awarded_products'])),),
+        cents=True,
     )
 
 
@@ -1213,7 +1232,7 @@ def item_excellent_provider_award(f: Facts, trace: Trace) -> Range:
     原文：对于服务效果良好、转型方案应用落地数量多的数字化服务商予以奖补，每家服务商不超过 20万元。
     """
     amount = UP_TO_200000
-    return rounded(amount, trace, '不超过 20万元', '不超过 20万元')
+    return rounded(amount, trace, '不超过 20万元', '不超过 20万元', cents=True)
 
 
 CHAIN_AWARD = Item(
@@ -1232,7 +1251,7 @@ def item_chain_award(f: Facts, trace: Trace) -> Range:
     原文：支持打造形成高效的“链式”数字化转型产品和应用，奖补金额为每个产品和服务最高不超过 20万元。
     """
     amount = UP_TO_200000
-    return rounded(amount, trace, '不超过 20万元', '不超过 20万元')
+    return rounded(amount, trace, '不超过 20万元', '不超过 20万元', cents=True)
 
 
 PROCUREMENT_SERVICE = Item(
@@ -1252,7 +1271,7 @@ def item_procurement_service(f: Facts, trace: Trace) -> Range:
     人才培训和公益服务，第三方专家智库支撑服务等。
     """
     amount = None
-    return rounded(amount, trace, '未定', '未定')
+    return rounded(amount, trace, '未定', '未定', cents=True)
 
 
 def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:

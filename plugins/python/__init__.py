@@ -167,12 +167,12 @@ class _Module:
         else:
             out += _lines(self.c.rng(e, "trace"), indent, "amount = ")
             fn, extra = "rounded", [Str(whole)]
-            cents = []
+            cents = [Atom("cents=True")] if e["scale"] <= 2 else []
         pad = " " * indent
         if arm["names"]:
             out.append(f"{pad}if trace is None:")
-            fast = f"exact(amount, None, ''{', (), cents=True' if cents else ''})" if fn == "exact" else \
-                "rounded(amount, None, '', '')"
+            fast = f"{fn}(amount, None, ''{', ' + chr(39) * 2 if fn == 'rounded' else ''}" \
+                   f"{', (), cents=True' if cents else ''})"
             out.append(f"{pad}    return {fast}")
             call = Call(fn, (Atom("amount"), Atom("trace"), Str(arm["shown"]), *extra, self._where(arm["names"]),
                              *cents))

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, localcontext
+from functools import lru_cache
 from typing import Any, Optional, TypeVar, Union
 
 FEN = Decimal("0.01")
@@ -171,14 +172,19 @@ def text_key(text: str, fold: Mapping[int, str]) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
 
 
+@lru_cache(maxsize=4096)
+def _key(text: str) -> str:
+    return text_key(text, TEXT_FOLD)
+
+
 def key(text: str | None) -> str | None:
     """The text key of a fact's value with this policy's table; None stays None (absent)."""
-    return None if text is None else text_key(text, TEXT_FOLD)
+    return None if text is None else _key(text)
 
 
 def key_in(text: str | None, keys: frozenset[str]) -> bool:
     """Whether a text fact's value is one of the listed values (compared by key); absent: no."""
-    return text is not None and text_key(text, TEXT_FOLD) in keys
+    return text is not None and _key(text) in keys
 
 
 def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
@@ -186,7 +192,7 @@ def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str
     out = []
     for fact, label, keys, is_open, articles in lists:
         v = f[fact]
-        if isinstance(v, str) and text_key(v, TEXT_FOLD) not in keys:
+        if isinstance(v, str) and _key(v) not in keys:
             out.append(TRACE["unlisted_open" if is_open else "unlisted"].format(label=label, value=v,
                                                                                  articles=articles))
     return out
@@ -459,14 +465,24 @@ def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str |
 
 
 def rounded(value: Range, trace: Trace, shown: str, whole: str,
-            where: Sequence[tuple[str, str | None]] = ()) -> Range:
-    """An item's amount rounded down to the fen at both ends (never below 0), traced."""
+            where: Sequence[tuple[str, str | None]] = (), cents: bool = False) -> Range:
+    """An item's amount rounded down to the fen at both ends (never below 0), traced.
+
+    ``cents``: both ends are known to have at most two decimals (no rounding needed).
+    """
     if value is None:
         if trace is not None:
             trace.append(TRACE["undetermined"].format(shown=whole))
         return None
-    a = fen(value[0])
-    b = a if value[1] is value[0] else fen(value[1])
+    if cents:
+        a, b = value
+        if a.__class__ is not Decimal:
+            a = Decimal(a)
+        if b.__class__ is not Decimal:
+            b = Decimal(b)
+    else:
+        a = fen(value[0])
+        b = a if value[1] is value[0] else fen(value[1])
     if a < 0:
         a, b = max(a, ZERO), max(b, ZERO)
         note(trace, TRACE["negative"])
@@ -499,9 +515,11 @@ def run(item: Item, amount: Callable[..., Range], f: Any, trace: bool) -> Live:
 def cross_cap(article: str, shown: str, limit: Range, members: list[Live]) -> None:
     """A cumulative cap over ``members``: each keeps its minimum first (in order, under the cap's
     minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first."""
-    if not members or limit is None:
-        return
-    lim = (fen(limit[0]), fen(limit[1]))
+    if members and limit is not None:
+        _fill(article, shown, (fen(limit[0]), fen(limit[1])), members)
+
+
+def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[Live]) -> None:
     room = lim[0] if lim[0] > 0 else ZERO
     lows = []
     for x in members:
@@ -533,7 +551,7 @@ def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live]) -
     """A cumulative cap whose limit is one exact amount."""
     if members:
         lim = fen(limit)
-        cross_cap(article, shown, (lim, lim), members)
+        _fill(article, shown, (lim, lim), members)
 
 
 class PaymentResult:
