@@ -13,6 +13,7 @@ from .check import semantic_checks
 from .check.quotes import check_quotes
 from .check.typecheck import typecheck
 from .diagnostics import Diagnostic, Severity, Span
+from .files import MAX_POLICY_BYTES, FileRefused, confined, read_regular
 from .model import nodes as n
 from .model.lower import lower
 from .resources import policy_dirs
@@ -104,10 +105,9 @@ def load(path: Path, on: dt.date | None = None) -> Loaded:
     """Load and check one policy. ``on`` is the date validity is judged against (default today)."""
     display = _display(path)
     try:
-        raw = path.read_bytes()
-    except OSError as err:
-        d = Diagnostic("PC006", Severity.ERROR, Span(display, 1, 1, 1, 1),
-                       f"无法读取文件：{err.strerror or err.__class__.__name__}", "")
+        raw = read_regular(path, MAX_POLICY_BYTES)
+    except FileRefused as err:
+        d = Diagnostic("PC006", Severity.ERROR, Span(display, 1, 1, 1, 1), f"无法读取文件：{err}", "")
         return Loaded(path, display, None, None, [d])
     try:
         text = raw.decode("utf-8-sig")
@@ -137,10 +137,10 @@ def load(path: Path, on: dt.date | None = None) -> Loaded:
 def _load_parent(policy: n.Policy, path: Path) -> n.Policy | None:
     if policy.header.parent is None:
         return None
-    ppath = path.parent / f"{policy.header.parent}.policy"
     try:
-        text = ppath.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        ppath = confined(path.parent, f"{policy.header.parent}.policy")
+        text = read_regular(ppath, MAX_POLICY_BYTES).decode("utf-8-sig")
+    except (FileRefused, UnicodeDecodeError):
         return None
     parent, diags = parse_source(text, _display(ppath))
     return parent if not any(d.severity is Severity.ERROR for d in diags) else None
@@ -148,8 +148,13 @@ def _load_parent(policy: n.Policy, path: Path) -> n.Policy | None:
 
 def _check_parent(policy: n.Policy, path: Path) -> list[Diagnostic]:
     parent = policy.header.parent
-    if parent is None or (path.parent / f"{parent}.policy").is_file():
+    if parent is None:
         return []
+    try:
+        if confined(path.parent, f"{parent}.policy").is_file():
+            return []
+    except FileRefused:
+        pass
     return [Diagnostic("PC123", Severity.ERROR, policy.header.parent_span or policy.header.span,
                        f"找不到上级政策“{parent}”", f"应有文件 {parent}.policy 与本政策在同一目录。")]
 
