@@ -11,10 +11,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from hostile import SOURCE, policy, write_policy
 
 from compiler.files import MAX_SOURCE_BYTES, FileRefused, confined, read_regular
 from compiler.pipeline import load
-from hostile import SOURCE, policy, write_policy
 
 SECRET = "API_TOKEN=s3cr3t-Zq9"
 SOURCE_LINE = 4
