@@ -16,7 +16,7 @@ from .diagnostics import Diagnostic, Severity, render
 from .evaluate.evaluator import Evaluator
 from .evaluate.profile import ProfileError, load_json_profile
 from .evaluate.runtime import Result
-from .pipeline import Loaded, load_named
+from .pipeline import Loaded, check_ids, load_named
 from .resources import SEED_POLICIES, policy_dirs
 from .testing import run_tests
 from .vocabulary import FUNDING_SOURCES
@@ -71,6 +71,7 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, on: str | None) -> Non
         _echo_err(f"日期“{on}”无效：应为 YYYY-MM-DD")
         sys.exit(EXIT_USAGE)
     results = [load_named(n, on_date) for n in names]
+    check_ids(results)
     all_diags = [(r, d) for r in results for d in r.diagnostics]
     failing = [d for _, d in all_diags if d.severity is Severity.ERROR or
                (strict and d.severity is Severity.WARNING)]
@@ -192,6 +193,7 @@ def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_o
     selected = {t: available[t] for t in (targets or sorted(available))}
     names = list(policies) or _default_policies()
     loaded = [load_named(n) for n in names]
+    check_ids(loaded)
     failing = [r for r in loaded if not r.ok]
     for r in failing:
         _print_diagnostics(r, r.errors)

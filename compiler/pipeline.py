@@ -7,8 +7,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lark import Token, Tree
-
 from .check import semantic_checks
 from .check.quotes import check_quotes
 from .check.typecheck import typecheck
@@ -17,6 +15,7 @@ from .files import MAX_POLICY_BYTES, FileRefused, confined, read_regular
 from .model import nodes as n
 from .model.lower import lower
 from .resources import policy_dirs
+from .syntax.edge import check_characters, check_tree
 from .syntax.parser import parse_text
 from .syntax.surface import TopLevel
 from .syntax.transform import ToSurface
@@ -59,32 +58,17 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-MAX_DEPTH = 200  # far beyond any real policy; keeps every later stage's recursion shallow
-
-
-def _too_deep(tree: Tree[Token], display: str) -> Diagnostic | None:
-    """The first node nested deeper than MAX_DEPTH (measured without recursion), as PC007."""
-    stack: list[tuple[Tree[Token], int]] = [(tree, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            meta = node.meta
-            line = getattr(meta, "line", 1) if not getattr(meta, "empty", True) else 1
-            col = getattr(meta, "column", 1) if not getattr(meta, "empty", True) else 1
-            return Diagnostic("PC007", Severity.ERROR, Span(display, line, col, line, col + 1),
-                              f"表达式嵌套过深（超过 {MAX_DEPTH} 层）", "请拆分为多个 定义。")
-        stack.extend((c, depth + 1) for c in node.children if isinstance(c, Tree))
-    return None
-
-
 def parse_source(text: str, display: str) -> tuple[n.Policy | None, list[Diagnostic]]:
     """Text -> model with structural, name and type diagnostics (no file-system checks)."""
+    refused = check_characters(text, display)  # before parsing: they would shift line numbers
+    if refused:
+        return None, refused
     tree, diags = parse_text(text, display)
     if tree is None:
         return None, diags
-    deep = _too_deep(tree, display)
-    if deep is not None:
-        return None, [deep]
+    refused = check_tree(tree, display)
+    if refused:
+        return None, refused
     limit = sys.getrecursionlimit()
     try:
         sys.setrecursionlimit(max(limit, 20_000))
@@ -173,6 +157,30 @@ def _apply_suppressions(loaded: Loaded, diags: list[Diagnostic]) -> None:
             loaded.suppressed.append((d, hit))
         else:
             loaded.diagnostics.append(d)
+
+
+def check_ids(results: list[Loaded]) -> None:
+    """PC108 on every policy whose id another loaded file already uses (ignoring case, since
+    the ids become file names and some file systems ignore case). Appends to ``diagnostics``."""
+    first: dict[str, Loaded] = {}
+    seen: set[Path] = set()
+    for r in results:
+        if r.policy is None:
+            continue
+        real = r.path.resolve()
+        if real in seen:  # the same file named twice
+            continue
+        seen.add(real)
+        key = r.policy.id.lower()
+        other = first.setdefault(key, r)
+        if other is r:
+            continue
+        h = r.policy.header
+        r.diagnostics.append(Diagnostic(
+            "PC108", Severity.ERROR, h.id_span or h.span,
+            f"政策标识“{h.id}”与 {other.display} 的“{other.policy.id if other.policy else h.id}”冲突",
+            "每个政策的标识须不同（不区分大小写）：它是各输出的文件名，后者会覆盖前者。",
+        ))
 
 
 def load_named(name: str, on: dt.date | None = None) -> Loaded:

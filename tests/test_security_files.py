@@ -99,7 +99,12 @@ def test_an_oversized_source_is_refused_before_it_is_read(tmp_path: Path) -> Non
 
 
 def test_a_source_with_a_control_character_in_its_name_is_refused(tmp_path: Path) -> None:
-    assert "控制字符" in _pc302(write_policy(tmp_path / "p", policy(source="src\u0000.txt")))
+    """NUL written as an escape: PC008 on the 来源 string (it was PC000 at 1:1); the file reader
+    itself refuses control characters too."""
+    loaded = load(write_policy(tmp_path / "p", policy(source="src\u0000.txt")))
+    assert [(d.code, d.span.line, d.span.column) for d in loaded.errors] == [("PC008", SOURCE_LINE, 6)]
+    with pytest.raises(FileRefused, match="控制字符"):
+        confined(tmp_path, "src\x00.txt")
 
 
 def test_read_regular_stops_at_the_limit_even_if_the_file_grows(tmp_path: Path) -> None:

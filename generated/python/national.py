@@ -1103,8 +1103,8 @@ class Profile:
 
 
 def d_pilot_city(env: Env) -> Value:
-    """试点城市类型 = city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\", \"prefecture\", \"
-    municipality_district\"]"""
+    """试点城市类型 = city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\", \"prefecture\",
+    \"municipality_district\"]"""
     if 'pilot_city' not in env.memo:
         env.memo['pilot_city'] = member(
             env['city_type'],
