@@ -74,6 +74,8 @@ def _fact_spec(f: n.FactDecl) -> Call:
     default = None if f.vocabulary else f.default
     if isinstance(default, bool):
         args.append(Atom(f"default={default!r}"))
+    elif isinstance(default, str):  # a text or enum fact's default
+        args.append(Atom(f"default={py_str(default)}"))
     elif default is not None:
         args.append(Atom(f"default=Decimal({py_str(str(default))})"))
     return Call("FactSpec", tuple(args))
