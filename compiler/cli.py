@@ -15,7 +15,8 @@ from .build import diff, read_tree, render_all, write_atomically
 from .diagnostics import Diagnostic, Severity, render
 from .evaluate.evaluator import Evaluator
 from .evaluate.profile import ProfileError, load_json_profile
-from .evaluate.runtime import Result
+from .evaluate.runtime import MAX_PROFILE_CHARS, Result
+from .files import FileRefused, read_regular
 from .pipeline import Loaded, check_ids, load_named
 from .resources import SEED_POLICIES, policy_dirs
 from .testing import run_tests
@@ -108,9 +109,15 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str) -> None:
     loaded = _load_or_fail(policy)
     assert loaded.policy is not None
     try:
-        text = sys.stdin.read() if input_path == "-" else Path(input_path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        _echo_err(f"无法读取申请人信息 {input_path}：{err.__class__.__name__}")
+        limit = MAX_PROFILE_CHARS * 4  # bytes of UTF-8; the parser bounds the characters
+        raw = sys.stdin.buffer.read(limit + 1) if input_path == "-" else \
+            read_regular(Path(input_path), limit)
+        if len(raw) > limit:
+            raise FileRefused(f"文件过大（上限 {limit} 字节）")
+        text = raw.decode("utf-8")
+    except (FileRefused, OSError, UnicodeDecodeError) as err:
+        why = str(err) if isinstance(err, FileRefused) else err.__class__.__name__
+        _echo_err(f"无法读取申请人信息 {input_path}：{why}")
         sys.exit(EXIT_USAGE)
     try:
         profile = load_json_profile(text)

@@ -14,7 +14,7 @@ Two passes, both never raising and both placing every diagnostic inside the file
   many digits (PC009), dates outside :data:`YEARS` (PC204), and article labels that are not
   article labels (PC010).
 
-The bounds are documented in docs/reference/language.md (“上限”).
+The bounds are documented in docs/reference/language.md (“上限与不允许的字符”).
 """
 
 from __future__ import annotations
