@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from .backends import BackendError, CheckedModel, CheckedPolicy, discover
-from .build import diff, read_tree, render_all, write_atomically
+from .build import BuildError, diff, read_tree, recover_locked, render_all, write_atomically
 from .diagnostics import Diagnostic, Severity, render
 from .evaluate.evaluator import Evaluator
 from .evaluate.profile import ProfileError, load_json_profile
@@ -217,8 +217,14 @@ def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_o
         _echo_err(f"{err}\n没有改动任何文件。")
         sys.exit(EXIT_ERRORS)
     out_dir = Path(out)
-    if policies:  # a subset of policies: keep the other policies' files
-        files = {**read_tree(out_dir, list(selected)), **files}
+    try:
+        if not check_only:
+            recover_locked(out_dir)  # a build killed earlier may have left out/ aside
+        if policies:  # a subset of policies: keep the other policies' files
+            files = {**read_tree(out_dir, list(selected)), **files}
+    except (BuildError, OSError) as err:
+        _echo_err(str(err))
+        sys.exit(EXIT_ERRORS)
     if check_only:
         chunks = diff(out_dir, files, list(selected))
         for c in chunks:
@@ -226,7 +232,11 @@ def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_o
         _echo_err(f"{out}/ 已过期：{len(chunks)} 个文件不同。请运行 policyc build。" if chunks
                   else f"{out}/ 是最新的。")
         sys.exit(EXIT_ERRORS if chunks else EXIT_OK)
-    write_atomically(out_dir, files, list(selected))
+    try:
+        write_atomically(out_dir, files, list(selected))
+    except BuildError as err:
+        _echo_err(str(err))
+        sys.exit(EXIT_ERRORS)
     _echo_err(f"已生成 {len(files)} 个文件到 {out}/（后端：{', '.join(selected)}）。")
 
 
