@@ -66,23 +66,27 @@ def write_policy(folder: Path, text: str, name: str = "tiny.policy", source: str
 
 
 # ---------------------------------------------------------------- hostile sizes
-def many_items_under_one_cap(n: int) -> str:
-    """n items under one 累计上限 (the solver-scaling case; bound owned by the solver's limits)."""
+def many_items_under_one_cap(n: int) -> tuple[str, str]:
+    """(policy, source): n distinct items under one 累计上限 (the solver-scaling case; its bound
+    belongs to the solver's limits). Write with ``write_policy(folder, text, source=source)``."""
+    facts = "".join(f"  f{i}: 布尔 \"条件{i}\"\n" for i in range(n))
     items = "".join(
         f"补助 item{i} {{\n  条款 第一条\n  标题 \"项{i}\"\n  对象 enterprise\n"
-        f"  原文 「对试点企业给予一次性 20 万元奖励。」\n  条件 in_pilot_scope\n  金额 20万元\n"
+        f"  原文 「对试点企业给予一次性 20 万元奖励。」\n  条件 in_pilot_scope 且 f{i}\n  金额 20万元\n"
         f"  资金 city 100%\n}}\n" for i in range(n))
     cap = ("累计上限 total_cap {\n  条款 第一条\n  原文 「对试点企业给予一次性 20 万元奖励。」\n"
            "  适用 全部\n  上限 20万元\n}\n")
-    return policy().split("补助 award")[0] + items + cap
+    head = policy().split("补助 award")[0].replace("  in_pilot_scope\n}", "  in_pilot_scope\n" + facts + "}")
+    return head + items + cap, SOURCE
 
 
-def many_tiers(n: int) -> str:
-    """One 分档 of n range tiers over an integer fact (the solver-scaling case)."""
+def many_tiers(n: int) -> tuple[str, str]:
+    """(policy, source): one 分档 of n tiers over an integer fact (the solver-scaling case)."""
+    quote = "；".join(f"等级为{i}的给予{i + 1}元" for i in range(n)) + "。"
     tiers = "\n".join(f"    当 level == {i} 则 {i + 1}元" for i in range(n))
-    extra_fact = "事实 {\n  level: 整数 \"等级\"\n}\n"
-    body = policy(condition="in_pilot_scope").replace("  金额 20万元\n", f"  金额 分档 {{\n{tiers}\n  }}\n")
-    return body.replace("补助 award", extra_fact + "\n补助 award", 1)
+    text = policy(quote=quote).replace("  金额 20万元\n", f"  金额 分档 {{\n{tiers}\n  }}\n")
+    text = text.replace("  in_pilot_scope\n}", f"  in_pilot_scope\n  level: 整数 0..{n} \"等级\"\n}}")
+    return text, SOURCE + "第三条 " + quote + "\n"
 
 
 def huge_quote(chars: int) -> str:
