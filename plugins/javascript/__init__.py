@@ -427,6 +427,7 @@ class JavaScriptBackend:
             f"export const SOURCE = {js_str(cp.source_file)};",
             f"const START = {js_str(start) if start else 'null'};",
             f"const UNTIL = {js_str(v['until']) if v['until'] else 'null'};",
+            f"const LIMITS = {json.dumps(form['limits'], ensure_ascii=False, indent=2)};",
             f"const MESSAGES = {json.dumps(form['messages'], ensure_ascii=False, indent=2)};",
             f"const TRACE = {json.dumps(form['trace'], ensure_ascii=False, indent=2)};",
             "// Text facts compare by key: Traditional -> Simplified for the characters in this policy's lists.",
