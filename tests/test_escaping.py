@@ -338,6 +338,14 @@ def _outside_strings_js(text: str) -> str:
                   "", text, flags=re.S)
 
 
+def check_typescript(rel: str, text: str, tags: list[str]) -> None:
+    """Type declarations: every policy string stays inside a string literal or a one-line comment."""
+    outside = _outside_strings_js(text)
+    assert "PWNED_" not in outside, f"{rel}: payload outside a string or comment"
+    for line in text.splitlines():
+        assert not line.lstrip().startswith(("/**", "//")) or line.count("*/") <= 1, f"{rel}: comment closed early"
+
+
 def check_sql(rel: str, text: str, tags: list[str]) -> None:
     sqlglot = pytest.importorskip("sqlglot")
     sqlglot.parse(text)
@@ -349,7 +357,7 @@ def check_sql(rel: str, text: str, tags: list[str]) -> None:
 
 CHECKS: dict[str, typing.Callable[[str, str, list[str]], None]] = {
     ".md": check_markdown, ".py": check_python, ".json": check_json, ".js": check_javascript,
-    ".mjs": check_javascript, ".sql": check_sql, ".html": check_markdown,
+    ".mjs": check_javascript, ".ts": check_typescript, ".sql": check_sql, ".html": check_markdown,
 }
 BACKENDS = sorted(discover())
 

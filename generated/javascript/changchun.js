@@ -885,10 +885,8 @@ function calculateFacts(f, on, trace) {
   return result(on, true, [], live, schedules, trace ? null : () => calculateFacts(f, on, true));
 }
 
-/**
- * What 长春市中小企业数字化转型专项资金使用管理办法（暂行） pays the applicant `profile` as of `on` (YYYY-MM-DD; default today).
- * Throws ProfileError (errors: [field, message] pairs) for a bad profile or date.
- */
+// What 长春市中小企业数字化转型专项资金使用管理办法（暂行） pays the applicant `profile` as of `on` (YYYY-MM-DD; default today).
+// Throws ProfileError (errors: [field, message] pairs) for a bad profile or date.
 export function calculate(profile, on) {
   const date = parseOn(on);
   return calculateFacts(validate(profile), date, false);

@@ -784,10 +784,8 @@ function calculateFacts(f, on, trace) {
   return result(on, true, [], live, schedules, trace ? null : () => calculateFacts(f, on, true));
 }
 
-/**
- * What 南昌市中小企业数字化转型城市试点工作专项资金管理办法 pays the applicant `profile` as of `on` (YYYY-MM-DD; default today).
- * Throws ProfileError (errors: [field, message] pairs) for a bad profile or date.
- */
+// What 南昌市中小企业数字化转型城市试点工作专项资金管理办法 pays the applicant `profile` as of `on` (YYYY-MM-DD; default today).
+// Throws ProfileError (errors: [field, message] pairs) for a bad profile or date.
 export function calculate(profile, on) {
   const date = parseOn(on);
   return calculateFacts(validate(profile), date, false);
