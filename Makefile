@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 # mkdocs-material prints a notice about MkDocs 2 on every build; the site pins mkdocs < 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup check policy-tests build web site generated-current site-strict browser node jscheck test lint clean
+.PHONY: all setup check policy-tests build web site generated-current site-strict browser node jscheck test lint fuzz clean
 
 all: check policy-tests build site
 
@@ -97,6 +97,13 @@ jscheck: node generated-current
 
 test: lint generated-current site-strict browser jscheck
 	$(BIN)/pytest
+
+# The long fuzz run (not part of `make test`, which runs a few thousand texts): 100,000 mutated
+# policies through the checker and every backend; prints the failure counts and exits 1 on any.
+FUZZ_COUNT ?= 100000
+FUZZ_SEED  ?= 1
+fuzz: $(STAMP)
+	nice $(BIN)/python tests/fuzz.py --count $(FUZZ_COUNT) --seed $(FUZZ_SEED)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site $(JSCHECK)/node_modules

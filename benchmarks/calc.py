@@ -8,12 +8,14 @@ in one run, on the same profiles:
 
 * ``generated``: generated/python/<policy>.py, translated from the lowered form;
 * ``legacy``: the calculators generated before the lowered form (benchmarks/legacy/, which
-  embed the interpreter-style runtime), kept to show the change;
+  embed the interpreter-style runtime), kept to show the change — timing only: they encode the
+  policies as they were then (before the fidelity fixes), so their numbers differ;
 * ``hand-written``: the baseline below;
 * ``node``: generated/javascript/<policy>.js in one Node process (when ``node`` is installed),
   on the same profiles sent as JSON.
 
-Before timing, every profile's numbers are checked to agree across all of them. Timings are
+Before timing, every profile's numbers are checked to agree between the hand-written baseline,
+the generated Python module and (totals) the JavaScript module. Timings are
 interleaved (each repeat times every calculator once) and the best repeat counts, so that load
 from other processes hits all alike. Printed: calculations per second and ratios.
 """
@@ -46,7 +48,8 @@ BOOL_FACTS = {
     "in_pilot_scope", "acceptance_passed", "lighthouse", "digital_workshop_title",
     "chain_transformation_award", "serious_dishonesty_3y", "little_giant_central_funded",
     "in_2022_pilot", "pilot_ended_unaccepted", "evaluation_agency", "chain_demo_enterprise",
-    "provincial_demo_title", "typical_case_title", "platform_builder", "training_provider",
+    "provincial_demo_title", "typical_case_title", "platform_builder", "training_provider", "is_sme",
+    "pilot_suspended", "falsified_application_3y",
 }
 MONEY_FACTS = {"spend_software_cloud", "spend_data_equipment", "spend_consulting"}
 Numbers = tuple[Decimal, Decimal | None, dict[str, tuple[Decimal | None, Decimal | None]],
@@ -101,7 +104,8 @@ def kunming_by_hand(profile: Mapping[str, object], on: dt.date) -> Numbers:
     if on < dt.date(2023, 6, 12) or on > dt.date(2026, 12, 31):  # 第二十六条, 第二十七条
         return ZERO, ZERO, {}, {}
     if (g("little_giant_central_funded") or g("in_2022_pilot") or g("serious_dishonesty_3y")
-            or g("pilot_ended_unaccepted")):  # 第九条
+            or g("pilot_ended_unaccepted") or g("pilot_suspended")
+            or g("falsified_application_3y")):  # 第九条, 第十四条, 第二十三条
         return ZERO, ZERO, {}, {}
     items: dict[str, tuple[Decimal | None, Decimal | None]] = {}
     order: list[tuple[str, Decimal, Decimal]] = []
@@ -109,32 +113,39 @@ def kunming_by_hand(profile: Mapping[str, object], on: dt.date) -> Numbers:
     if g("applicant_type") == "enterprise":
         level = g("digital_level", 0)
         pilot_done = g("in_pilot_scope") and g("acceptance_passed")
-        if pilot_done and level >= 2:  # 第七条第（一）项
+        sme = g("is_sme")
+        pilot_industry = g("industry") in KUNMING_INDUSTRIES
+        if pilot_done and level >= 2 and sme:  # 第七条第（一）项: 不超过 50% of the spend, by level
             top = Decimal(200000 if level == 2 else 400000 if level == 3 else 500000)
             a = fen(min(HALF * (sw + eq), top))
-            items["reform_subsidy"] = (a, a)
-            order.append(("reform_subsidy", a, a))
+            items["reform_subsidy"] = (ZERO, a)
+            order.append(("reform_subsidy", ZERO, a))
         if g("lighthouse"):  # 第七条第（二）项
             a = Decimal(200000)
             items["lighthouse_award"] = (a, a)
             order.append(("lighthouse_award", a, a))
-        if g("digital_workshop_title") and g("industry") in KUNMING_INDUSTRIES:  # （三）
+        if g("digital_workshop_title") and pilot_industry and sme:  # （三）
             items["workshop_award"] = (ZERO, Decimal(1000000))
             order.append(("workshop_award", ZERO, Decimal(1000000)))
-        if g("chain_transformation_award"):  # （四）
+        if g("chain_transformation_award") and pilot_industry:  # （四）
             items["chain_award"] = (ZERO, Decimal(1000000))
             order.append(("chain_award", ZERO, Decimal(1000000)))
-        if pilot_done:  # （五） 适当补助: undetermined
+        if pilot_done and co > 0:  # （五） 适当补助: undetermined
             items["diagnosis_subsidy"] = (None, None)
             order.append(("diagnosis_subsidy", ZERO, INF))
-        limit = fen(HALF * (sw + eq + co))  # 第十条
-        rem_lo = rem_hi = limit
+        limit = fen(HALF * (sw + eq + co))  # 第十条: minimums first, then the headroom in order
+        room = limit
+        lows = []
+        for _, lo, _ in order:
+            low = min(lo, room)
+            room -= low
+            lows.append(low)
+        spare = max(limit - sum(lows, ZERO), ZERO)
         capped = []
-        for name, lo, hi in order:
-            lo, hi = min(lo, max(rem_lo, ZERO)), min(hi, max(rem_hi, ZERO))
-            rem_lo -= lo
-            rem_hi -= hi
-            capped.append((name, lo, hi))
+        for (name, _, hi), low in zip(order, lows, strict=True):
+            high = low + min(hi - low, spare)
+            spare -= high - low
+            capped.append((name, low, high))
     else:
         capped = []
         if g("applicant_type") == "service_provider" and g("evaluation_agency"):
@@ -142,8 +153,8 @@ def kunming_by_hand(profile: Mapping[str, object], on: dt.date) -> Numbers:
             capped.append(("evaluation_subsidy", ZERO, INF))
     total_lo = sum((lo for _, lo, _ in capped), ZERO)
     total_hi = sum((hi for _, _, hi in capped), ZERO)
-    determined = sum((hi for name, _, hi in capped if items[name][0] is not None), ZERO)
-    funding = {"unspecified": determined} if determined else {}
+    paid = sum((hi for _, _, hi in capped if hi.is_finite()), ZERO)  # capped undetermined items count
+    funding = {"unspecified": paid} if paid else {}
     return total_lo, (total_hi if total_hi.is_finite() else None), items, funding
 
 
@@ -207,6 +218,7 @@ def profiles(n: int, seed: int, industries: list[str]) -> list[dict[str, object]
                   "typical_case_title"):
             p[b] = rnd.random() < 0.6
         p["little_giant_central_funded"] = rnd.random() < 0.05
+        p["is_sme"] = rnd.random() < 0.8
         p["digital_level"] = rnd.randint(0, 4)
         p["industry"] = rnd.choice(industries)
         for m in ("spend_software_cloud", "spend_data_equipment", "spend_consulting"):
@@ -315,8 +327,8 @@ def main() -> None:
         for p in data:  # same numbers before timing
             want = numbers_of(mod.calculate(p, on))
             got = by_hand(p, on)
-            if got != want or (legacy is not None and numbers_of(legacy.calculate(p, on)) != want):
-                raise SystemExit(f"{name}: hand-written, generated and legacy disagree on {p}:\n{got}\n{want}")
+            if got != want:
+                raise SystemExit(f"{name}: hand-written and generated disagree on {p}:\n{got}\n{want}")
         fns = {"hand": by_hand, "generated": mod.calculate}
         if legacy is not None:
             fns["legacy"] = legacy.calculate

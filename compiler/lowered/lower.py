@@ -16,7 +16,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from ..evaluate.runtime import text_key
+from ..evaluate import runtime as rt
+from ..evaluate.runtime import field_rules, text_key
 from ..model import nodes as n
 from ..model.printer import refs, show
 from ..model.queries import text_lists
@@ -70,7 +71,21 @@ def field_spec(name: str, ftype: n.FactType, label: str, required: bool = False,
     else:
         out["absent"] = out["default"]
     out["declared"] = declared
+    # the accepted values, target-neutral (runtime.field_rules: types, bounds, pattern, enum, length)
+    out["rules"] = field_rules(ftype.kind, ftype.low, ftype.high, [v for v, _ in ftype.values])
     return out
+
+
+LIMITS: Json = {
+    "money_limit": str(rt.MONEY_LIMIT),
+    "max_count": rt.MAX_COUNT,
+    "max_text_chars": rt.MAX_TEXT_CHARS,
+    "max_number_chars": rt.MAX_NUMBER_CHARS,
+    "max_profile_chars": rt.MAX_PROFILE_CHARS,
+    "max_profile_depth": rt.MAX_PROFILE_DEPTH,
+    "money_pattern": rt.MONEY_PATTERN,
+    "rate_pattern": rt.RATE_PATTERN,
+}
 
 
 class _Lowerer:
@@ -315,6 +330,7 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
                      "retro_from": _date(h.retroactive.start) if h.retroactive else None,
                      "events": events,
                      "article": v.citation.article if v and v.citation else None},
+        "limits": dict(LIMITS),
         "facts": facts,
         "vocabulary": vocabulary,
         "definitions": definitions,

@@ -11,18 +11,32 @@ export const DOCUMENT_NUMBER = "";
 export const SOURCE = "policies/changchun.policy";
 const START = null;
 const UNTIL = "2027-12-31";
+const LIMITS = {
+  "money_limit": "1000000000000000",
+  "max_count": 1000000000,
+  "max_text_chars": 1000,
+  "max_number_chars": 40,
+  "max_profile_chars": 1000000,
+  "max_profile_depth": 32,
+  "money_pattern": "^[0-9]{1,15}(\\.[0-9]{1,2})?(?![\\s\\S])",
+  "rate_pattern": "^(0(\\.[0-9]{1,2})?|1(\\.00?)?)(?![\\s\\S])"
+};
 const MESSAGES = {
   "not_object": "申请人信息必须是一个 JSON 对象（键为事实名称）",
   "key_not_text": "字段名必须是字符串",
   "unknown": "未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}",
   "unknown_hint": "；是否想写“{close}”？",
   "required": "缺少必填字段“{name}”（{label}）",
+  "shown_text": "“{text}”",
+  "shown_long": "“{head}…”（共 {n} 个字符）",
   "bool": "应为 true 或 false，收到 {got}",
   "money_bool": "应为金额（元），收到布尔值",
   "money_not_finite": "金额必须是有限的数（不接受 NaN 或无穷大）",
-  "money_text": "“{value}”不是金额：请写成非负的十进制数，例如 \"12000.50\"",
+  "money_text": "{got}不是金额：请写成非负的十进制数（半角数字，整数部分至多 15 位），例如 \"12000.50\"",
+  "rate_text": "{got}不是比例：请写成 0 到 1 之间的十进制数，例如 \"0.5\"",
   "money_type": "应为金额（元），收到 {got}",
   "money_negative": "金额不能为负数（收到 {value}）",
+  "money_limit": "金额过大（须小于 {limit} 元）",
   "money_fen": "金额最多两位小数（到分），收到 {value}",
   "money_too_large": "金额过大（收到 {value}）",
   "rate_above_one": "比例应在 0 到 1 之间，收到 {value}",
@@ -33,7 +47,15 @@ const MESSAGES = {
   "int_above": "取值 {value} 超出范围 {low}..{high}",
   "enum": "应为以下之一：{values}；收到 {got}",
   "text": "应为文本，收到 {got}",
-  "on": "日期“{on}”无效：应为 YYYY-MM-DD"
+  "text_too_long": "文本过长（{n} 个字符，至多 {max} 个）",
+  "on": "日期“{on}”无效：应为 YYYY-MM-DD",
+  "number_too_long": "数字过长（{n} 个字符，至多 {max} 个）",
+  "number_out_of_range": "数值超出范围（{text}）",
+  "constant": "不接受 {name}：须是有限的数",
+  "profile_too_large": "申请人信息过大（{n} 个字符，至多 {max} 个）",
+  "too_deep": "JSON 嵌套过深（至多 {max} 层）",
+  "not_json": "不是合法的 JSON：第 {line} 行第 {col} 列，{msg}",
+  "duplicate": "字段重复出现"
 };
 const TRACE = {
   "heading": "{article}「{title}」适用",
@@ -261,11 +283,19 @@ export class ProfileError extends Error {
   }
 }
 
-const MONEY_TEXT = /^\d+(\.\d{1,2})?$/;
+const MONEY_TEXT = new RegExp(LIMITS.money_pattern);
+const RATE_TEXT = new RegExp(LIMITS.rate_pattern);
+const MONEY_LIMIT = BigInt(LIMITS.money_limit) * 100n; // in fen
+
+/** The first `n` characters (code points, as Python counts them). */
+function head(text, n) { return Array.from(text).slice(0, n).join(""); }
 
 /** How Python's policyc shows a rejected value in a message. */
 function got(v) {
-  if (typeof v === "string") return `“${v}”`;
+  if (typeof v === "string") {
+    const n = Array.from(v).length;
+    return n <= 40 ? fill(MESSAGES.shown_text, { text: v }) : fill(MESSAGES.shown_long, { head: head(v, 40), n });
+  }
   if (v === null || v === undefined) return "null";
   if (typeof v === "boolean") return "bool";
   if (typeof v === "number") return pyNumber(v);
@@ -328,18 +358,22 @@ function parseDecimal(text) {
 }
 
 /** Money (or a rate): [BigInt fen, the value as Python shows it], or a message. */
-function money(v) {
+function money(v, rate) {
   const m = MESSAGES;
   if (typeof v === "boolean") return m.money_bool;
   let text, shown;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return m.money_not_finite;
-    if (Number.isInteger(v) && Math.abs(v) < 1e16) text = shown = String(v);
-    else [text, shown] = floatDecimal(v);
+    if (Number.isInteger(v) && Math.abs(v) < 1e16) {
+      if (v >= Number(LIMITS.money_limit)) return fill(m.money_limit, { limit: LIMITS.money_limit });
+      text = shown = String(v);
+    } else {
+      [text, shown] = floatDecimal(v);
+    }
   } else if (typeof v === "bigint") {
     text = shown = v.toString();
   } else if (typeof v === "string") {
-    if (!MONEY_TEXT.test(v)) return fill(m.money_text, { value: v });
+    if (!(rate ? RATE_TEXT : MONEY_TEXT).test(v)) return fill(rate ? m.rate_text : m.money_text, { got: got(head(v, 40)) });
     text = v;
     shown = v.replace(/^0+(?=\d)/, ""); // as Python's Decimal prints it
   } else {
@@ -347,23 +381,23 @@ function money(v) {
   }
   const [digits, decimals] = parseDecimal(text);
   if (digits < 0n) return fill(m.money_negative, { value: shown });
-  const whole = (decimals > 2 ? digits / p10(decimals - 2) : digits * p10(2 - decimals));
-  if (whole.toString().length > 50) return fill(m.money_too_large, { value: shown });
+  const cents = decimals > 2 ? digits / p10(decimals - 2) : digits * p10(2 - decimals);
+  if (cents >= MONEY_LIMIT) return fill(m.money_limit, { limit: LIMITS.money_limit });
   if (decimals > 2 && digits % p10(decimals - 2) !== 0n) return fill(m.money_fen, { value: shown });
-  return [whole, shown];
+  return [cents, shown];
 }
 
 function integer(v, spec) {
   const m = MESSAGES;
   if (typeof v !== "number" && typeof v !== "bigint") return fill(m.int_type, { got: got(v) });
   if (typeof v === "number" && !Number.isFinite(v)) return m.int_not_finite;
-  if (typeof v === "number" && !Number.isInteger(v)) return fill(m.int_fraction, { value: pyNumber(v) });
-  const i = typeof v === "bigint" ? v : BigInt(v);
-  if (spec.low !== null && i < BigInt(spec.low)) return fill(m.int_below, { value: i, low: spec.low });
-  if (spec.high !== null && i > BigInt(spec.high)) {
-    return fill(m.int_above, { value: i, low: spec.low === null ? "None" : spec.low, high: spec.high });
-  }
-  return i;
+  const low = spec.low === null ? 0 : spec.low;
+  const high = spec.high === null ? LIMITS.max_count : Math.min(spec.high, LIMITS.max_count);
+  const shown = typeof v === "number" ? pyNumber(v) : v.toString();
+  if (v < low) return fill(m.int_below, { value: shown, low });
+  if (v > high) return fill(m.int_above, { value: shown, low, high });
+  if (typeof v === "number" && !Number.isInteger(v)) return fill(m.int_fraction, { value: shown });
+  return typeof v === "bigint" ? v : BigInt(v);
 }
 
 /** [value, null] or [null, message]. */
@@ -373,7 +407,7 @@ function check(spec, v) {
       return typeof v === "boolean" ? [v, null] : [null, fill(MESSAGES.bool, { got: got(v) })];
     case "money":
     case "rate": {
-      const r = money(v);
+      const r = money(v, spec.kind === "rate");
       if (typeof r === "string") return [null, r];
       if (spec.kind === "rate" && r[0] > 100n) return [null, fill(MESSAGES.rate_above_one, { value: r[1] })];
       return [r[0], null];
@@ -385,15 +419,19 @@ function check(spec, v) {
     case "enum":
       if (typeof v === "string" && spec.values.includes(v)) return [v, null];
       return [null, fill(MESSAGES.enum, { values: spec.values.join(", "), got: got(v) })];
-    default:
-      return typeof v === "string" ? [v, null] : [null, fill(MESSAGES.text, { got: got(v) })];
+    default: {
+      if (typeof v !== "string") return [null, fill(MESSAGES.text, { got: got(v) })];
+      const n = Array.from(v).length;
+      if (n > LIMITS.max_text_chars) return [null, fill(MESSAGES.text_too_long, { n, max: LIMITS.max_text_chars })];
+      return [v, null];
+    }
   }
 }
 
 /** The value an absent field takes: false, 0, 0 元; text and enums stay absent (null). */
 function absent(spec) {
   if (spec.default !== null) {
-    if (spec.kind === "money" || spec.kind === "rate") return money(spec.default)[0];
+    if (spec.kind === "money" || spec.kind === "rate") return money(spec.default, false)[0];
     if (spec.kind === "int") return BigInt(spec.default);
     return spec.default;
   }
@@ -847,10 +885,8 @@ function calculateFacts(f, on, trace) {
   return result(on, true, [], live, schedules, trace ? null : () => calculateFacts(f, on, true));
 }
 
-/**
- * What 长春市中小企业数字化转型专项资金使用管理办法（暂行） pays the applicant `profile` as of `on` (YYYY-MM-DD; default today).
- * Throws ProfileError (errors: [field, message] pairs) for a bad profile or date.
- */
+// What 长春市中小企业数字化转型专项资金使用管理办法（暂行） pays the applicant `profile` as of `on` (YYYY-MM-DD; default today).
+// Throws ProfileError (errors: [field, message] pairs) for a bad profile or date.
 export function calculate(profile, on) {
   const date = parseOn(on);
   return calculateFacts(validate(profile), date, false);

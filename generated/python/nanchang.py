@@ -23,13 +23,97 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import math
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
+from functools import lru_cache
 from typing import Any, Optional, TypedDict, TypeVar, Union
+
+# Profile limits, messages and trace texts: from the lowered form (compiler.lowered).
+MONEY_LIMIT = 1_000_000_000_000_000
+MAX_COUNT = 1_000_000_000
+MAX_TEXT_CHARS = 1_000
+MAX_NUMBER_CHARS = 40
+MAX_PROFILE_CHARS = 1_000_000
+MAX_PROFILE_DEPTH = 32
+MONEY_PATTERN = '^[0-9]{1,15}(\\.[0-9]{1,2})?(?![\\s\\S])'
+RATE_PATTERN = '^(0(\\.[0-9]{1,2})?|1(\\.00?)?)(?![\\s\\S])'
+
+MESSAGES: dict[str, str] = {
+    'not_object': '申请人信息必须是一个 JSON 对象（键为事实名称）',
+    'key_not_text': '字段名必须是字符串',
+    'unknown': '未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}',
+    'unknown_hint': '；是否想写“{close}”？',
+    'required': '缺少必填字段“{name}”（{label}）',
+    'shown_text': '“{text}”',
+    'shown_long': '“{head}…”（共 {n} 个字符）',
+    'bool': '应为 true 或 false，收到 {got}',
+    'money_bool': '应为金额（元），收到布尔值',
+    'money_not_finite': '金额必须是有限的数（不接受 NaN 或无穷大）',
+    'money_text': '{got}不是金额：请写成非负的十进制数（半角数字，整数部分至多 15 位），例如 "12000.50"',
+    'rate_text': '{got}不是比例：请写成 0 到 1 之间的十进制数，例如 "0.5"',
+    'money_type': '应为金额（元），收到 {got}',
+    'money_negative': '金额不能为负数（收到 {value}）',
+    'money_limit': '金额过大（须小于 {limit} 元）',
+    'money_fen': '金额最多两位小数（到分），收到 {value}',
+    'money_too_large': '金额过大（收到 {value}）',
+    'rate_above_one': '比例应在 0 到 1 之间，收到 {value}',
+    'int_type': '应为整数，收到 {got}',
+    'int_not_finite': '应为整数（不接受 NaN 或无穷大）',
+    'int_fraction': '应为整数，收到 {value}',
+    'int_below': '取值 {value} 小于下限 {low}',
+    'int_above': '取值 {value} 超出范围 {low}..{high}',
+    'enum': '应为以下之一：{values}；收到 {got}',
+    'text': '应为文本，收到 {got}',
+    'text_too_long': '文本过长（{n} 个字符，至多 {max} 个）',
+    'on': '日期“{on}”无效：应为 YYYY-MM-DD',
+    'number_too_long': '数字过长（{n} 个字符，至多 {max} 个）',
+    'number_out_of_range': '数值超出范围（{text}）',
+    'constant': '不接受 {name}：须是有限的数',
+    'profile_too_large': '申请人信息过大（{n} 个字符，至多 {max} 个）',
+    'too_deep': 'JSON 嵌套过深（至多 {max} 层）',
+    'not_json': '不是合法的 JSON：第 {line} 行第 {col} 列，{msg}',
+    'duplicate': '字段重复出现',
+}
+
+# Text facts compare by text_key: Traditional -> Simplified for the characters that occur in
+# this policy's lists (derived from OpenCC when the module was generated).
+TEXT_FOLD: dict[int, str] = str.maketrans({
+})
+
+TRACE: dict[str, str] = {
+    'heading': '{article}「{title}」适用',
+    'heading_cond': '{article}「{title}」适用：{cond}',
+    'tier': '分档：适用第 {n} 档（当 {cond}）',
+    'tier_otherwise': '分档：适用“否则”档',
+    'tier_none': '分档：没有适用的档次，按 0 计',
+    'cap': '“{shown}”：{base} 超过上限 {limit}，取 {out}',
+    'negative': '计算结果为负数，按 0 计',
+    'amount': '金额：{shown} = {amount}',
+    'amount_where': '金额：{shown} = {amount}（{where}）',
+    'where_part': '{name} = {value}',
+    'where_sep': '，',
+    'undetermined': '金额：{shown}：原文未规定具体金额（未定）',
+    'cross_cap_cut': '{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}',
+    'cross_cap_most': '{article} 累计上限 {limit}：本项至多 {most}',
+    'before_start': '{on} 早于本政策的适用起始日 {start}',
+    'after_end': '{on} 晚于本政策的有效期截止日 {end}',
+    'events': '有效期以事件为界（{events}），日期未定，视为有效',
+    'requirement_failed': '不满足资格条件（{article}）：{shown}',
+    'excluded': '属于排除情形（{article}）：{shown}',
+    'undetermined_value': '未定',
+    'unlisted': '{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理',
+    'unlisted_open': (
+        '{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按'
+        '不符合处理'
+    ),
+    'range': '{lo} 至 {hi}',
+}
+
 
 # --------------------------------------------------------------------------------------
 # Runtime shared by every policyc calculator (plugins/python/runtime.py).
@@ -38,10 +122,10 @@ from typing import Any, Optional, TypedDict, TypeVar, Union
 FEN = Decimal("0.01")
 ZERO = Decimal(0)
 INF = Decimal("Infinity")
-# 50 significant digits, as the reference evaluator. Profiles whose numbers all stay below BIG
-# are computed in the default context, which the backend has proved exact for this policy.
+# 50 significant digits, as the reference evaluator. Valid profiles keep money below
+# MONEY_LIMIT and counts at most MAX_COUNT, so the caller's context is used when it has the
+# PRECISION that the backend has proved enough for this policy.
 CTX = Context(prec=50)
-BIG = 10**15
 
 Num = Union[int, Decimal]
 Range = Optional[tuple[Decimal, Decimal]]  # an interval [lo, hi] of yuan; None: undetermined
@@ -49,6 +133,7 @@ FactValues = dict[str, Any]
 Trace = Optional[list[str]]  # None: no trace wanted
 T = TypeVar("T")
 
+# Replaced in each generated module by the values of the lowered form:
 
 
 def fen(x: Num) -> Decimal:
@@ -180,14 +265,19 @@ def text_key(text: str, fold: Mapping[int, str]) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
 
 
+@lru_cache(maxsize=4096)
+def _key(text: str) -> str:
+    return text_key(text, TEXT_FOLD)
+
+
 def key(text: str | None) -> str | None:
     """The text key of a fact's value with this policy's table; None stays None (absent)."""
-    return None if text is None else text_key(text, TEXT_FOLD)
+    return None if text is None else _key(text)
 
 
 def key_in(text: str | None, keys: frozenset[str]) -> bool:
     """Whether a text fact's value is one of the listed values (compared by key); absent: no."""
-    return text is not None and text_key(text, TEXT_FOLD) in keys
+    return text is not None and _key(text) in keys
 
 
 def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
@@ -195,7 +285,7 @@ def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str
     out = []
     for fact, label, keys, is_open, articles in lists:
         v = f[fact]
-        if isinstance(v, str) and text_key(v, TEXT_FOLD) not in keys:
+        if isinstance(v, str) and _key(v) not in keys:
             out.append(TRACE["unlisted_open" if is_open else "unlisted"].format(label=label, value=v,
                                                                                  articles=articles))
     return out
@@ -203,7 +293,8 @@ def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str
 
 # ---------------------------------------------------------------------------- profiles
 
-_MONEY_STR = re.compile(r"\d+(\.\d{1,2})?")
+_MONEY_STR = re.compile(MONEY_PATTERN)
+_RATE_STR = re.compile(RATE_PATTERN)
 
 
 class ProfileError(ValueError):
@@ -223,8 +314,9 @@ class FactSpec:
     def __init__(self, name: str, kind: str, label: str, low: int | None = None, high: int | None = None,
                  values: tuple[str, ...] = (), required: bool = False, default: Any = None) -> None:
         self.name, self.kind, self.label = name, kind, label
-        self.low, self.high, self.values = low, high, values
-        self.required, self.default = required, default
+        self.low = 0 if low is None and kind == "int" else low
+        self.high = (MAX_COUNT if high is None else min(high, MAX_COUNT)) if kind == "int" else high
+        self.values, self.required, self.default = values, required, default
         if default is not None:
             self.absent: Any = default
         else:  # false, 0, 0 元; text and enums stay absent (None)
@@ -234,9 +326,72 @@ class FactSpec:
         return f"FactSpec({self.name!r}, {self.kind!r})"
 
 
+class NumberToken:
+    """A JSON number or constant refused while parsing (too long, NaN, Infinity): kept as a
+    value so that validation names the field it was given for."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def _int_token(text: str) -> object:
+    if len(text) > MAX_NUMBER_CHARS:
+        return NumberToken(MESSAGES["number_too_long"].format(n=len(text), max=MAX_NUMBER_CHARS))
+    return int(text)
+
+
+def _float_token(text: str) -> object:
+    if len(text) > MAX_NUMBER_CHARS:
+        return NumberToken(MESSAGES["number_too_long"].format(n=len(text), max=MAX_NUMBER_CHARS))
+    d = Decimal(text)
+    if d and not -MAX_NUMBER_CHARS <= d.adjusted() <= MAX_NUMBER_CHARS:  # 1e-999999999, 1e400
+        return NumberToken(MESSAGES["number_out_of_range"].format(text=text))
+    return d
+
+
+def _constant_token(name: str) -> object:
+    return NumberToken(MESSAGES["constant"].format(name=name))
+
+
+def _unique_pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in items:
+        if k in out:
+            raise ProfileError([(k, MESSAGES["duplicate"])])
+        out[k] = v
+    return out
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def parse_json_profile(text: str) -> Any:
+    """Parse a profile's JSON text with exact decimals within the limits: size and nesting
+    checked before parsing; over-long numbers, NaN and Infinity kept for validation to refuse
+    (naming the field); duplicate keys refused."""
+    if len(text) > MAX_PROFILE_CHARS:
+        raise ProfileError([("", MESSAGES["profile_too_large"].format(n=len(text), max=MAX_PROFILE_CHARS))])
+    depth = top = 0
+    for ch in re.sub(r"[^\[\]{}]", "", _JSON_STRING.sub("", text)):
+        depth += 1 if ch in "[{" else -1
+        top = max(top, depth)
+    if top > MAX_PROFILE_DEPTH:
+        raise ProfileError([("", MESSAGES["too_deep"].format(max=MAX_PROFILE_DEPTH))])
+    try:
+        return json.loads(text, parse_int=_int_token, parse_float=_float_token,
+                          parse_constant=_constant_token, object_pairs_hook=_unique_pairs)
+    except json.JSONDecodeError as err:
+        raise ProfileError([("", MESSAGES["not_json"].format(line=err.lineno, col=err.colno, msg=err.msg))]
+                           ) from None
+
+
 def _show(value: object) -> str:
     if isinstance(value, str):
-        return f"“{value}”"
+        if len(value) <= 40:
+            return MESSAGES["shown_text"].format(text=value)
+        return MESSAGES["shown_long"].format(head=value[:40], n=len(value))
     if value is None:
         return "null"
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
@@ -244,11 +399,13 @@ def _show(value: object) -> str:
     return type(value).__name__
 
 
-def _money(value: object) -> Decimal | str:
+def _money(value: object, rate: bool = False) -> Decimal | str:
     m = MESSAGES
     if isinstance(value, bool):
         return m["money_bool"]
     if isinstance(value, int):
+        if value >= MONEY_LIMIT:
+            return m["money_limit"].format(limit=MONEY_LIMIT)
         d = Decimal(value)
     elif isinstance(value, float):
         if not math.isfinite(value):
@@ -259,13 +416,15 @@ def _money(value: object) -> Decimal | str:
             return m["money_not_finite"]
         d = value
     elif isinstance(value, str):
-        if not _MONEY_STR.fullmatch(value):
-            return m["money_text"].format(value=value)
+        if not (_RATE_STR if rate else _MONEY_STR).match(value):
+            return m["rate_text" if rate else "money_text"].format(got=_show(value[:40]))
         d = Decimal(value)
     else:
         return m["money_type"].format(got=_show(value))
     if d < 0:
         return m["money_negative"].format(value=d)
+    if d >= MONEY_LIMIT:
+        return m["money_limit"].format(limit=MONEY_LIMIT)
     try:
         if d != d.quantize(FEN, context=CTX):
             return m["money_fen"].format(value=d)
@@ -282,24 +441,27 @@ def _integer(value: object, spec: FactSpec) -> int | str:
         return m["int_not_finite"]
     if isinstance(value, Decimal) and not value.is_finite():
         return m["int_not_finite"]
+    # the bounds first: comparing is cheap even for 1E+999999999, converting is not
+    if value < spec.low:  # type: ignore[operator]
+        return m["int_below"].format(value=value, low=spec.low)
+    if value > spec.high:  # type: ignore[operator]
+        return m["int_above"].format(value=value, low=spec.low, high=spec.high)
     if not isinstance(value, int):
         if value != int(value):
             return m["int_fraction"].format(value=value)
-        value = int(value)
-    if spec.low is not None and value < spec.low:
-        return m["int_below"].format(value=value, low=spec.low)
-    if spec.high is not None and value > spec.high:
-        return m["int_above"].format(value=value, low=spec.low, high=spec.high)
+        value = int(value)  # an integral decimal (4.0, 1E+6) is an integer
     return value
 
 
 def _check(spec: FactSpec, value: object) -> tuple[Any, str | None]:
     """The normalised value, or the reason it is rejected."""
+    if isinstance(value, NumberToken):
+        return None, value.reason
     kind = spec.kind
     if kind == "bool":
         return value, None if isinstance(value, bool) else MESSAGES["bool"].format(got=_show(value))
     if kind in ("money", "rate"):
-        r = _money(value)
+        r = _money(value, kind == "rate")
         if isinstance(r, str):
             return None, r
         if kind == "rate" and r > 1:
@@ -313,6 +475,8 @@ def _check(spec: FactSpec, value: object) -> tuple[Any, str | None]:
             return value, None
         return None, MESSAGES["enum"].format(values=", ".join(spec.values), got=_show(value))
     if isinstance(value, str):
+        if len(value) > MAX_TEXT_CHARS:
+            return None, MESSAGES["text_too_long"].format(n=len(value), max=MAX_TEXT_CHARS)
         return value, None
     return None, MESSAGES["text"].format(got=_show(value))
 
@@ -327,14 +491,13 @@ class Fields:
         self.defaults = {f.name: f.absent for f in facts}
         self.required = tuple(f for f in facts if f.required)
 
-    def validate(self, profile: object) -> tuple[FactValues, bool]:
-        """The fact values of ``profile`` (absent ones defaulted), and whether any is BIG."""
+    def validate(self, profile: object) -> FactValues:
+        """The fact values of ``profile`` (absent ones defaulted)."""
         if type(profile) is not dict and not isinstance(profile, Mapping):
             raise ProfileError([("", MESSAGES["not_object"])])
         out = dict(self.defaults)
         known = self.known
         errors: list[tuple[str, str]] = []
-        big = False
         for key, v in profile.items():
             spec = known.get(key)
             if spec is None:
@@ -351,12 +514,10 @@ class Fields:
             if t is bool:
                 ok = kind == "bool"
             elif t is int:
-                ok = v >= 0 and (kind == "money" or (kind == "int" and (spec.high is None or v <= spec.high)
-                                                     and v >= (spec.low or 0)))
-                if ok and v >= BIG:
-                    big = True
+                ok = v >= 0 and ((kind == "money" and v < MONEY_LIMIT)
+                                 or (kind == "int" and spec.low <= v <= spec.high))
             elif t is str:
-                ok = kind == "text" or (kind == "enum" and v in spec.values)
+                ok = (kind == "text" and len(v) <= MAX_TEXT_CHARS) or (kind == "enum" and v in spec.values)
             else:
                 ok = False
             if ok:
@@ -366,8 +527,6 @@ class Fields:
                 if why is not None:
                     errors.append((key, why))
                     continue
-                if kind in ("money", "rate", "int") and checked >= BIG:
-                    big = True
             if key in out:  # a vocabulary fact the policy does not read is checked, then dropped
                 out[key] = checked
         for f in self.required:
@@ -375,7 +534,7 @@ class Fields:
                 errors.append((f.name, MESSAGES["required"].format(name=f.name, label=f.label)))
         if errors:
             raise ProfileError(errors)
-        return out, big
+        return out
 
 
 def parse_on(on: dt.date | str | None) -> dt.date:
@@ -468,14 +627,24 @@ def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str |
 
 
 def rounded(value: Range, trace: Trace, shown: str, whole: str,
-            where: Sequence[tuple[str, str | None]] = ()) -> Range:
-    """An item's amount rounded down to the fen at both ends (never below 0), traced."""
+            where: Sequence[tuple[str, str | None]] = (), cents: bool = False) -> Range:
+    """An item's amount rounded down to the fen at both ends (never below 0), traced.
+
+    ``cents``: both ends are known to have at most two decimals (no rounding needed).
+    """
     if value is None:
         if trace is not None:
             trace.append(TRACE["undetermined"].format(shown=whole))
         return None
-    a = fen(value[0])
-    b = a if value[1] is value[0] else fen(value[1])
+    if cents:
+        a, b = value
+        if a.__class__ is not Decimal:
+            a = Decimal(a)
+        if b.__class__ is not Decimal:
+            b = Decimal(b)
+    else:
+        a = fen(value[0])
+        b = a if value[1] is value[0] else fen(value[1])
     if a < 0:
         a, b = max(a, ZERO), max(b, ZERO)
         note(trace, TRACE["negative"])
@@ -508,9 +677,11 @@ def run(item: Item, amount: Callable[..., Range], f: Any, trace: bool) -> Live:
 def cross_cap(article: str, shown: str, limit: Range, members: list[Live]) -> None:
     """A cumulative cap over ``members``: each keeps its minimum first (in order, under the cap's
     minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first."""
-    if not members or limit is None:
-        return
-    lim = (fen(limit[0]), fen(limit[1]))
+    if members and limit is not None:
+        _fill(article, shown, (fen(limit[0]), fen(limit[1])), members)
+
+
+def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[Live]) -> None:
     room = lim[0] if lim[0] > 0 else ZERO
     lows = []
     for x in members:
@@ -542,7 +713,7 @@ def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live]) -
     """A cumulative cap whose limit is one exact amount."""
     if members:
         lim = fen(limit)
-        cross_cap(article, shown, (lim, lim), members)
+        _fill(article, shown, (lim, lim), members)
 
 
 class PaymentResult:
@@ -720,67 +891,8 @@ DOCUMENT_NUMBER = ''
 SOURCE = 'policies/nanchang.policy'
 START = dt.date(2024, 3, 27)
 UNTIL = dt.date(2025, 12, 31)
-# Digits of decimal precision that make every computation below exact for numbers < 10**15.
+# Digits of decimal precision that make every computation below exact (money < MONEY_LIMIT).
 PRECISION = 18
-
-MESSAGES: dict[str, str] = {
-    'not_object': '申请人信息必须是一个 JSON 对象（键为事实名称）',
-    'key_not_text': '字段名必须是字符串',
-    'unknown': '未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}',
-    'unknown_hint': '；是否想写“{close}”？',
-    'required': '缺少必填字段“{name}”（{label}）',
-    'bool': '应为 true 或 false，收到 {got}',
-    'money_bool': '应为金额（元），收到布尔值',
-    'money_not_finite': '金额必须是有限的数（不接受 NaN 或无穷大）',
-    'money_text': '“{value}”不是金额：请写成非负的十进制数，例如 "12000.50"',
-    'money_type': '应为金额（元），收到 {got}',
-    'money_negative': '金额不能为负数（收到 {value}）',
-    'money_fen': '金额最多两位小数（到分），收到 {value}',
-    'money_too_large': '金额过大（收到 {value}）',
-    'rate_above_one': '比例应在 0 到 1 之间，收到 {value}',
-    'int_type': '应为整数，收到 {got}',
-    'int_not_finite': '应为整数（不接受 NaN 或无穷大）',
-    'int_fraction': '应为整数，收到 {value}',
-    'int_below': '取值 {value} 小于下限 {low}',
-    'int_above': '取值 {value} 超出范围 {low}..{high}',
-    'enum': '应为以下之一：{values}；收到 {got}',
-    'text': '应为文本，收到 {got}',
-    'on': '日期“{on}”无效：应为 YYYY-MM-DD',
-}
-
-# Text facts compare by text_key: Traditional -> Simplified for the characters that occur in
-# this policy's lists (derived from OpenCC when the module was generated).
-TEXT_FOLD: dict[int, str] = str.maketrans({
-})
-
-TRACE: dict[str, str] = {
-    'heading': '{article}「{title}」适用',
-    'heading_cond': '{article}「{title}」适用：{cond}',
-    'tier': '分档：适用第 {n} 档（当 {cond}）',
-    'tier_otherwise': '分档：适用“否则”档',
-    'tier_none': '分档：没有适用的档次，按 0 计',
-    'cap': '“{shown}”：{base} 超过上限 {limit}，取 {out}',
-    'negative': '计算结果为负数，按 0 计',
-    'amount': '金额：{shown} = {amount}',
-    'amount_where': '金额：{shown} = {amount}（{where}）',
-    'where_part': '{name} = {value}',
-    'where_sep': '，',
-    'undetermined': '金额：{shown}：原文未规定具体金额（未定）',
-    'cross_cap_cut': '{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}',
-    'cross_cap_most': '{article} 累计上限 {limit}：本项至多 {most}',
-    'before_start': '{on} 早于本政策的适用起始日 {start}',
-    'after_end': '{on} 晚于本政策的有效期截止日 {end}',
-    'events': '有效期以事件为界（{events}），日期未定，视为有效',
-    'requirement_failed': '不满足资格条件（{article}）：{shown}',
-    'excluded': '属于排除情形（{article}）：{shown}',
-    'undetermined_value': '未定',
-    'unlisted': '{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理',
-    'unlisted_open': (
-        '{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按'
-        '不符合处理'
-    ),
-    'range': '{lo} 至 {hi}',
-}
 
 FACTS: tuple[FactSpec, ...] = (
     FactSpec(
@@ -938,7 +1050,7 @@ def item_reform_subsidy(f: Facts, trace: Trace) -> Range:
     七条第（五）项），本项只能由地方配套资金支付。
     """
     amount = None
-    return rounded(amount, trace, '未定', '未定')
+    return rounded(amount, trace, '未定', '未定', cents=True)
 
 
 MODEL_ENTERPRISE_AWARD = Item(
@@ -960,7 +1072,7 @@ def item_model_enterprise_award(f: Facts, trace: Trace) -> Range:
     七条第（五）项），本项只能由地方配套资金支付。
     """
     amount = None
-    return rounded(amount, trace, '未定', '未定')
+    return rounded(amount, trace, '未定', '未定', cents=True)
 
 
 SERVICE_PROVIDER_AWARD = Item(
@@ -983,7 +1095,7 @@ def item_service_provider_award(f: Facts, trace: Trace) -> Range:
     ider）表示获奖。
     """
     amount = None
-    return rounded(amount, trace, '未定', '未定')
+    return rounded(amount, trace, '未定', '未定', cents=True)
 
 
 CHAIN_AWARD = Item(
@@ -1007,7 +1119,7 @@ def item_chain_award(f: Facts, trace: Trace) -> Range:
     七条第（五）项），本项只能由地方配套资金支付。
     """
     amount = None
-    return rounded(amount, trace, '未定', '未定')
+    return rounded(amount, trace, '未定', '未定', cents=True)
 
 
 def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
@@ -1081,7 +1193,7 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     or decimal string) or a :class:`Profile`; ``on`` defaults to today.
     """
     on_date = parse_on(on)
-    facts, big = FIELDS.validate(profile.to_mapping() if isinstance(profile, Profile) else profile)
-    if big or getcontext().prec < PRECISION:
+    facts = FIELDS.validate(profile.to_mapping() if isinstance(profile, Profile) else profile)
+    if getcontext().prec < PRECISION:
         return compute(_calculate, facts, on_date)
     return _calculate(facts, on_date, False)  # type: ignore[arg-type]

@@ -151,11 +151,19 @@ export class ProfileError extends Error {
   }
 }
 
-const MONEY_TEXT = /^\d+(\.\d{1,2})?$/;
+const MONEY_TEXT = new RegExp(LIMITS.money_pattern);
+const RATE_TEXT = new RegExp(LIMITS.rate_pattern);
+const MONEY_LIMIT = BigInt(LIMITS.money_limit) * 100n; // in fen
+
+/** The first `n` characters (code points, as Python counts them). */
+function head(text, n) { return Array.from(text).slice(0, n).join(""); }
 
 /** How Python's policyc shows a rejected value in a message. */
 function got(v) {
-  if (typeof v === "string") return `“${v}”`;
+  if (typeof v === "string") {
+    const n = Array.from(v).length;
+    return n <= 40 ? fill(MESSAGES.shown_text, { text: v }) : fill(MESSAGES.shown_long, { head: head(v, 40), n });
+  }
   if (v === null || v === undefined) return "null";
   if (typeof v === "boolean") return "bool";
   if (typeof v === "number") return pyNumber(v);
@@ -218,18 +226,22 @@ function parseDecimal(text) {
 }
 
 /** Money (or a rate): [BigInt fen, the value as Python shows it], or a message. */
-function money(v) {
+function money(v, rate) {
   const m = MESSAGES;
   if (typeof v === "boolean") return m.money_bool;
   let text, shown;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return m.money_not_finite;
-    if (Number.isInteger(v) && Math.abs(v) < 1e16) text = shown = String(v);
-    else [text, shown] = floatDecimal(v);
+    if (Number.isInteger(v) && Math.abs(v) < 1e16) {
+      if (v >= Number(LIMITS.money_limit)) return fill(m.money_limit, { limit: LIMITS.money_limit });
+      text = shown = String(v);
+    } else {
+      [text, shown] = floatDecimal(v);
+    }
   } else if (typeof v === "bigint") {
     text = shown = v.toString();
   } else if (typeof v === "string") {
-    if (!MONEY_TEXT.test(v)) return fill(m.money_text, { value: v });
+    if (!(rate ? RATE_TEXT : MONEY_TEXT).test(v)) return fill(rate ? m.rate_text : m.money_text, { got: got(head(v, 40)) });
     text = v;
     shown = v.replace(/^0+(?=\d)/, ""); // as Python's Decimal prints it
   } else {
@@ -237,23 +249,23 @@ function money(v) {
   }
   const [digits, decimals] = parseDecimal(text);
   if (digits < 0n) return fill(m.money_negative, { value: shown });
-  const whole = (decimals > 2 ? digits / p10(decimals - 2) : digits * p10(2 - decimals));
-  if (whole.toString().length > 50) return fill(m.money_too_large, { value: shown });
+  const cents = decimals > 2 ? digits / p10(decimals - 2) : digits * p10(2 - decimals);
+  if (cents >= MONEY_LIMIT) return fill(m.money_limit, { limit: LIMITS.money_limit });
   if (decimals > 2 && digits % p10(decimals - 2) !== 0n) return fill(m.money_fen, { value: shown });
-  return [whole, shown];
+  return [cents, shown];
 }
 
 function integer(v, spec) {
   const m = MESSAGES;
   if (typeof v !== "number" && typeof v !== "bigint") return fill(m.int_type, { got: got(v) });
   if (typeof v === "number" && !Number.isFinite(v)) return m.int_not_finite;
-  if (typeof v === "number" && !Number.isInteger(v)) return fill(m.int_fraction, { value: pyNumber(v) });
-  const i = typeof v === "bigint" ? v : BigInt(v);
-  if (spec.low !== null && i < BigInt(spec.low)) return fill(m.int_below, { value: i, low: spec.low });
-  if (spec.high !== null && i > BigInt(spec.high)) {
-    return fill(m.int_above, { value: i, low: spec.low === null ? "None" : spec.low, high: spec.high });
-  }
-  return i;
+  const low = spec.low === null ? 0 : spec.low;
+  const high = spec.high === null ? LIMITS.max_count : Math.min(spec.high, LIMITS.max_count);
+  const shown = typeof v === "number" ? pyNumber(v) : v.toString();
+  if (v < low) return fill(m.int_below, { value: shown, low });
+  if (v > high) return fill(m.int_above, { value: shown, low, high });
+  if (typeof v === "number" && !Number.isInteger(v)) return fill(m.int_fraction, { value: shown });
+  return typeof v === "bigint" ? v : BigInt(v);
 }
 
 /** [value, null] or [null, message]. */
@@ -263,7 +275,7 @@ function check(spec, v) {
       return typeof v === "boolean" ? [v, null] : [null, fill(MESSAGES.bool, { got: got(v) })];
     case "money":
     case "rate": {
-      const r = money(v);
+      const r = money(v, spec.kind === "rate");
       if (typeof r === "string") return [null, r];
       if (spec.kind === "rate" && r[0] > 100n) return [null, fill(MESSAGES.rate_above_one, { value: r[1] })];
       return [r[0], null];
@@ -275,15 +287,19 @@ function check(spec, v) {
     case "enum":
       if (typeof v === "string" && spec.values.includes(v)) return [v, null];
       return [null, fill(MESSAGES.enum, { values: spec.values.join(", "), got: got(v) })];
-    default:
-      return typeof v === "string" ? [v, null] : [null, fill(MESSAGES.text, { got: got(v) })];
+    default: {
+      if (typeof v !== "string") return [null, fill(MESSAGES.text, { got: got(v) })];
+      const n = Array.from(v).length;
+      if (n > LIMITS.max_text_chars) return [null, fill(MESSAGES.text_too_long, { n, max: LIMITS.max_text_chars })];
+      return [v, null];
+    }
   }
 }
 
 /** The value an absent field takes: false, 0, 0 元; text and enums stay absent (null). */
 function absent(spec) {
   if (spec.default !== null) {
-    if (spec.kind === "money" || spec.kind === "rate") return money(spec.default)[0];
+    if (spec.kind === "money" || spec.kind === "rate") return money(spec.default, false)[0];
     if (spec.kind === "int") return BigInt(spec.default);
     return spec.default;
   }

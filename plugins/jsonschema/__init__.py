@@ -15,7 +15,7 @@ Three input schemas, all of which the calculators accept:
 
 Choices are ``oneOf`` of ``{const, title}`` (no duplicate ``enum``), so form libraries show the
 Chinese titles. **Money is one type: a decimal string of yuan**, ``"12000.50"``, with at most two
-decimals (pattern :data:`MONEY_PATTERN`), so that no JSON reader turns it into a binary float
+decimals (the runtime's ``field_rules`` pattern, below 10^15 yuan), so that no JSON reader turns it into a binary float
 (``json.load`` reads ``0.29`` as a float that fails ``multipleOf: 0.01``). The calculators also
 take money as JSON numbers; the schemas ask for the exact form.
 
@@ -31,16 +31,12 @@ from decimal import Decimal
 from typing import Any
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
+from compiler.evaluate.runtime import field_rules
 from compiler.model import nodes as n
 from compiler.model.queries import articles_by_fact, block_exprs, facts_read, listed_values
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, UNSPECIFIED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-# Below 10^15 yuan with at most two decimals, ASCII digits only (the profile limits of the runtime).
-MONEY_PATTERN = r"^[0-9]{1,15}(\.[0-9]{1,2})?$"
-RATE_PATTERN = r"^(0(\.[0-9]{1,2})?|1(\.0{1,2})?)$"
-MAX_COUNT = 10**9  # the largest count a profile may give
-MAX_TEXT = 1000  # the longest text a profile may give
 AMOUNT_PATTERN = r"^-?[0-9]+\.[0-9]{2}$"
 _UNIT = {"bool": "是/否", "money": "金额，单位元，写成十进制数字串，最多两位小数，例如 \"12000.50\"",
          "rate": "比例，0 到 1，十进制数字串", "int": "整数", "enum": "选项", "text": "文本"}
@@ -74,18 +70,18 @@ def fact_schema(f: n.FactDecl, articles: list[str],
     t = f.type
     desc = _UNIT[t.kind] + (f"。依据：{'、'.join(articles)}" if articles else "。本政策不读取此项（共享词汇）")
     s: dict[str, Any] = {"title": f.label, "description": desc}
+    rules = field_rules(t.kind, t.low, t.high, tuple(v for v, _ in t.values))
     if t.kind == "bool":
         s.update(type="boolean", default=bool(f.default) if f.default is not None else False)
-    elif t.kind == "money":
-        s.update(type="string", pattern=MONEY_PATTERN)
-        s["x-unit"] = "元"
-    elif t.kind == "rate":
-        s.update(type="string", pattern=RATE_PATTERN)
+    elif t.kind in ("money", "rate"):
+        # one type: a decimal string (the runtime's pattern: below 10^15 yuan, two decimals)
+        s.update(type="string", pattern=rules["pattern"])
+        if t.kind == "money":
+            s["x-unit"] = "元"
     elif t.kind == "int":
         s["type"] = "integer"
-        if t.low is not None:
-            s["minimum"] = t.low
-        s["maximum"] = t.high if t.high is not None else MAX_COUNT
+        s["minimum"] = rules["minimum"]
+        s["maximum"] = rules["maximum"]
         levels = _level_titles(f)
         if levels:
             s["oneOf"] = levels
@@ -93,7 +89,7 @@ def fact_schema(f: n.FactDecl, articles: list[str],
         s["type"] = "string"
         s["oneOf"] = [{"const": v, "title": label} for v, label in t.values]
     else:
-        s.update(type="string", maxLength=MAX_TEXT)
+        s.update(type="string", maxLength=rules["max_length"])
         values, is_open = listed
         if values:
             # The values the policy lists, offered as choices (a form shows them as a list to pick

@@ -36,6 +36,11 @@ FACT_DIGITS = 15
 DEFAULT_PRECISION = 28
 
 
+# The runtime's placeholders that each module defines from its lowered form, before the runtime.
+_FROM_THE_FORM = ("MESSAGES", "TRACE", "TEXT_FOLD", "MONEY_LIMIT", "MAX_COUNT", "MAX_TEXT_CHARS", "MAX_NUMBER_CHARS",
+                  "MAX_PROFILE_CHARS", "MAX_PROFILE_DEPTH", "MONEY_PATTERN", "RATE_PATTERN")
+
+
 def runtime_source() -> tuple[list[str], str]:
     """The runtime's (import lines, code) without its docstring, future import and templates."""
     src = (_HERE / "runtime.py").read_text(encoding="utf-8")
@@ -47,7 +52,7 @@ def runtime_source() -> tuple[list[str], str]:
             and isinstance(node.value.value, str)
         is_future = isinstance(node, ast.ImportFrom) and node.module == "__future__"
         is_table = isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) \
-            and node.target.id in ("MESSAGES", "TRACE", "TEXT_FOLD")
+            and node.target.id in _FROM_THE_FORM
         if is_doc or is_future or is_table:
             drop.update(range(node.lineno - 1, (node.end_lineno or node.lineno)))
     last_import = max(node.end_lineno or node.lineno for node in tree.body
@@ -167,12 +172,12 @@ class _Module:
         else:
             out += _lines(self.c.rng(e, "trace"), indent, "amount = ")
             fn, extra = "rounded", [Str(whole)]
-            cents = []
+            cents = [Atom("cents=True")] if e["scale"] <= 2 else []
         pad = " " * indent
         if arm["names"]:
             out.append(f"{pad}if trace is None:")
-            fast = f"exact(amount, None, ''{', (), cents=True' if cents else ''})" if fn == "exact" else \
-                "rounded(amount, None, '', '')"
+            fast = f"{fn}(amount, None, ''{', ' + chr(39) * 2 if fn == 'rounded' else ''}" \
+                   f"{', (), cents=True' if cents else ''})"
             out.append(f"{pad}    return {fast}")
             call = Call(fn, (Atom("amount"), Atom("trace"), Str(arm["shown"]), *extra, self._where(arm["names"]),
                              *cents))
@@ -368,6 +373,7 @@ class PythonBackend:
                 Atom(repr(ls["open"])), Str(ls["articles"]))), 4, "", ",") for ls in form["text_lists"]],
             trace=_table("TRACE", form["trace"]),
             start=_date(start), until=_date(v["until"]),
+            limits=[f"{k.upper()} = {_limit(x)}" for k, x in form["limits"].items()],
             facts=[{"f": f, "spec": "\n".join(_lines(_fact_spec(f), 4, "", ",")), "type": _fact_type(f["kind"]),
                     "value_type": _value_type(f["kind"]),
                     "doc": wrap(doc(_fact_doc(f, uses.get(f["name"], []))), 4)} for f in form["facts"]],
@@ -383,6 +389,12 @@ def _table(name: str, table: Mapping[str, str]) -> str:
     for k, v in table.items():
         lines += _lines(Str(v), 4, f"{py_str(k)}: ", ",")
     return "\n".join([*lines, "}"])
+
+
+def _limit(x: object) -> str:
+    if isinstance(x, str) and x.isdigit():
+        return f"{int(x):_}"
+    return f"{x:_}" if isinstance(x, int) else py_str(str(x))
 
 
 def _date(d: str | None) -> str:
