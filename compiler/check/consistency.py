@@ -699,7 +699,7 @@ def _lists(ctx: _Context) -> list[Diagnostic]:
             diags.append(Diagnostic(
                 "PC701", Severity.INFO, m.span,
                 f"“{show(m.operand)}”的列举以“等”结尾：未列举的值在计算时按“不属于”处理（条件不成立），"
-                "并在计算过程中注明" + (f"（用于 {where}）" if where else ""),
+                "并在计算结果的说明中注明" + (f"（用于 {where}）" if where else ""),
                 "“等”内是否包括某个未列举的值须由主管部门认定；主管部门公布完整名单后，补全列表并去掉“等”。",
                 article))
             continue

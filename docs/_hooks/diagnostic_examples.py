@@ -866,7 +866,7 @@ EXAMPLES: list[Example] = [
 """),
         (('"绿色食品制品制造", 等\n', '"绿色食品制品制造"\n'),),
         note="第六条列出的五个试点行业以“行业的经营主体”结尾，没有“等”。写了 `等`，未列举的行业仍按“不属于”处理，"
-             "只是在计算过程中注明，并得到这条提示。",
+             "只是在计算结果的说明中注明，并得到这条提示。",
         fix_note="原文列举以“等”结尾时（如咸宁办法），保留 `等` 是正确的，这条提示是给审核者的提醒。",
     ),
     Example(
@@ -1074,6 +1074,7 @@ EXAMPLES: list[Example] = [
   in_pilot_scope
   acceptance_passed
   digital_level
+  is_sme
   spend_software_cloud
   little_giant_central_funded
   in_2022_pilot
@@ -1101,16 +1102,16 @@ EXAMPLES: list[Example] = [
   原文 「补助标准不超过改造投入的 50%，其中，达到二级水平的企业，每家最高补助
     20 万元」
   条件 in_pilot_scope 且 acceptance_passed
-  金额 50% × spend_software_cloud 封顶 20万元
+  金额 不超过 (50% × spend_software_cloud) 封顶 20万元
   资金 city 100%
 }
 """),
         (("条件 in_pilot_scope 且 acceptance_passed",
-          "条件 in_pilot_scope 且 acceptance_passed 且 digital_level == 2"),),
+          "条件 in_pilot_scope 且 acceptance_passed 且 digital_level == 2 且 is_sme"),),
         files=WITH_PARENT,
         note="本政策的上级是财建〔2023〕117号（example.policy 旁确实放着 national.policy）。"
-             "上级要求被改造企业达到二级及以上；"
-             "本项（`类别 reform`）漏了这个条件，会向一级企业支付。诊断附有这样一份申请人资料（反例）。"
+             "上级要求被改造企业是中小企业、改造后达到二级及以上；"
+             "本项（`类别 reform`）漏了这两个条件，会向一级企业（和大型企业）支付。诊断附有这样一份申请人资料（反例）。"
              "长春、南昌办法的改造补助就有这个问题。上级的两条排除条款，本例已照录。",
     ),
 ]
