@@ -15,6 +15,7 @@ from .files import MAX_POLICY_BYTES, FileRefused, confined, read_regular
 from .model import nodes as n
 from .model.lower import lower
 from .resources import policy_dirs
+from .syntax import edge
 from .syntax.edge import check_characters, check_tree
 from .syntax.parser import parse_text
 from .syntax.surface import TopLevel
@@ -56,6 +57,10 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+MAX_DEPTH = edge.MAX_DEPTH  # far beyond any real policy; keeps every later stage's recursion shallow
+_too_deep = edge.too_deep  # the first node nested deeper than MAX_DEPTH, as PC007 (or None)
 
 
 def parse_source(text: str, display: str) -> tuple[n.Policy | None, list[Diagnostic]]:

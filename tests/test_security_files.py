@@ -131,3 +131,23 @@ def test_the_parent_policy_is_not_read_through_a_symlink_out(tmp_path: Path) -> 
     (path.parent / "national.policy").symlink_to(outside / "national.policy")
     loaded = load(path)
     assert "PC123" in [d.code for d in loaded.errors]
+
+
+def test_check_format_json_survives_hostile_file_names(tmp_path: Path) -> None:
+    """Names that are not UTF-8, or that try to close an HTML comment: valid JSON, no traceback."""
+    import json
+    import subprocess
+    import sys
+
+    folder = tmp_path / "p"
+    write_policy(folder, policy())
+    names = [b"\xff\xfe-->.policy", b"bad\xff.policy", b"a\nb.policy"]
+    (folder / os.fsdecode(names[0])).write_text(policy(), encoding="utf-8")
+    (folder / os.fsdecode(names[1])).write_bytes(b"\xff\xfe not UTF-8")
+    (folder / os.fsdecode(names[2])).write_text(policy(pid="other"), encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "compiler.cli", "check", "--format", "json",
+                          *[os.fsdecode(n) for n in names]], cwd=folder, capture_output=True, check=False)
+    assert b"Traceback" not in res.stderr, res.stderr.decode("utf-8", "replace")
+    doc = json.loads(res.stdout.decode("utf-8", "replace"))
+    assert [d["code"] for d in doc["diagnostics"]] == ["PC006"]
+    assert res.returncode == 1

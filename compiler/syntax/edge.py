@@ -141,6 +141,25 @@ def _check_token(tok: Token, file: str) -> Diagnostic | None:
     return None
 
 
+def _deep(node: Tree[Token], file: str) -> Diagnostic:
+    meta = node.meta
+    line = getattr(meta, "line", 1) if not getattr(meta, "empty", True) else 1
+    col = getattr(meta, "column", 1) if not getattr(meta, "empty", True) else 1
+    return Diagnostic("PC007", Severity.ERROR, Span(file, line, col, line, col + 1),
+                      f"表达式嵌套过深（超过 {MAX_DEPTH} 层）", "请拆分为多个 定义。")
+
+
+def too_deep(tree: Tree[Token], file: str) -> Diagnostic | None:
+    """PC007 for the first node nested deeper than MAX_DEPTH (measured without recursion)."""
+    stack: list[tuple[Tree[Token], int]] = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return _deep(node, file)
+        stack.extend((c, depth + 1) for c in node.children if isinstance(c, Tree))
+    return None
+
+
 def check_tree(tree: Tree[Token], file: str) -> list[Diagnostic]:
     """PC007 for the first node nested deeper than MAX_DEPTH, else every refused token."""
     diags: list[Diagnostic] = []
@@ -148,11 +167,7 @@ def check_tree(tree: Tree[Token], file: str) -> list[Diagnostic]:
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
-            meta = node.meta
-            line = getattr(meta, "line", 1) if not getattr(meta, "empty", True) else 1
-            col = getattr(meta, "column", 1) if not getattr(meta, "empty", True) else 1
-            return [Diagnostic("PC007", Severity.ERROR, Span(file, line, col, line, col + 1),
-                               f"表达式嵌套过深（超过 {MAX_DEPTH} 层）", "请拆分为多个 定义。")]
+            return [_deep(node, file)]
         for child in node.children:
             if isinstance(child, Tree):
                 stack.append((child, depth + 1))
