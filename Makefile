@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 # mkdocs-material prints a notice about MkDocs 2 on every build; the site pins mkdocs < 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup check policy-tests build site generated-current site-strict browser test lint fmt-check node vscode clean
+.PHONY: all setup check policy-tests build web site generated-current site-strict browser node jscheck test lint fmt-check vscode fuzz clean
 
 all: check policy-tests build site vscode
 
@@ -33,9 +33,22 @@ policy-tests: $(STAMP)
 build: $(STAMP)
 	$(BIN)/policyc build
 
+# The site's calculator (web/): the form library and esbuild from the npm registry, pinned by
+# web/package-lock.json (`npm ci`), bundled with the generated schemas and JavaScript
+# calculators into web/dist/ (one offline script). Node and npm: see `node` below.
+WEB_STAMP := web/node_modules/.ci-stamp
+$(WEB_STAMP): web/package.json web/package-lock.json | node
+	@command -v npm >/dev/null 2>&1 || { echo "the site's calculator needs node and npm (apt-get install nodejs npm)" >&2; exit 1; }
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $(WEB_STAMP)
+
+web: $(WEB_STAMP)
+	cd web && node build.mjs
+
 # The documentation site (mkdocs.yml): docs/ plus the guides that `build` renders into
-# generated/markdown/; open site/index.html or run `.venv/bin/mkdocs serve`.
-site: build
+# generated/markdown/ and the calculator that `web` bundles; open site/index.html or run
+# `.venv/bin/mkdocs serve`.
+site: build web
 	$(BIN)/mkdocs build
 
 # generated/ is committed: fail when a rebuild would change it (also sees new or removed files)
@@ -43,7 +56,7 @@ generated-current: $(STAMP)
 	$(BIN)/policyc build --check
 
 # The site must build without a single warning from the committed generated/markdown/.
-site-strict: generated-current
+site-strict: generated-current web
 	$(BIN)/mkdocs build --strict
 
 lint: $(STAMP)
@@ -64,17 +77,32 @@ browser:
 	    chromium chromium-driver fonts-noto-cjk >/dev/null; \
 	else echo "chromium/chromedriver not installed and not root: the browser test will be skipped"; fi
 
+# The JavaScript calculators are run by Node (differential test) and type-checked by tsc
+# (tools/jscheck, npm with a committed package-lock.json). Node and npm come from Debian's
+# packages, installed here when missing and we are root; otherwise the Node test is skipped.
+node:
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian nodejs and npm for the JavaScript calculators' tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	else echo "node/npm not installed and not root: the JavaScript tests will be skipped"; fi
+
+JSCHECK := tools/jscheck
+$(JSCHECK)/node_modules/.installed: $(JSCHECK)/package-lock.json
+	cd $(JSCHECK) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+jscheck: node generated-current
+	@if command -v npm >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory $(JSCHECK)/node_modules/.installed && \
+	  $(JSCHECK)/node_modules/.bin/tsc -p $(JSCHECK)/tsconfig.js.json && \
+	  $(JSCHECK)/node_modules/.bin/tsc -p $(JSCHECK)/tsconfig.json; \
+	else echo "npm not installed: the JavaScript type check is skipped"; fi
+
+
 # The VS Code extension (editors/vscode): npm ci from the committed package-lock.json, then
 # vsce package writes editors/vscode/policyc.vsix (not committed: the zip records build times).
-# Node.js and npm come from Debian's packages, installed here when missing and we are root.
 VSCODE := editors/vscode
-
-node:
-	@if command -v npm >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  echo "installing Debian nodejs and npm for the VS Code extension"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
-	else echo "npm is not installed and we are not root: install nodejs and npm to build the .vsix" >&2; exit 1; fi
 
 $(VSCODE)/node_modules/.installed-stamp: $(VSCODE)/package-lock.json
 	$(MAKE) --no-print-directory node
@@ -84,8 +112,15 @@ $(VSCODE)/node_modules/.installed-stamp: $(VSCODE)/package-lock.json
 vscode: $(VSCODE)/node_modules/.installed-stamp
 	cd $(VSCODE) && npm run --silent package
 
-test: lint fmt-check generated-current site-strict browser vscode
+test: lint fmt-check generated-current site-strict browser jscheck vscode
 	$(BIN)/pytest
 
+# The long fuzz run (not part of `make test`, which runs a few thousand texts): 100,000 mutated
+# policies through the checker and every backend; prints the failure counts and exits 1 on any.
+FUZZ_COUNT ?= 100000
+FUZZ_SEED  ?= 1
+fuzz: $(STAMP)
+	nice $(BIN)/python tests/fuzz.py --count $(FUZZ_COUNT) --seed $(FUZZ_SEED)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site $(JSCHECK)/node_modules $(VSCODE)/node_modules

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,3 +17,18 @@ SEEDS = ("national", "nanchang", "changchun", "kunming", "xianning")
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, Loaded]:
     return {name: load(POLICIES / f"{name}.policy") for name in SEEDS}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documentation site, built once per test session with ``mkdocs build --strict``."""
+    pytest.importorskip("mkdocs")
+    out = tmp_path_factory.mktemp("site")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "WARNING" not in proc.stderr, proc.stderr
+    return out

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -24,12 +26,8 @@ def mkdocs_build(site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(out)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "WARNING" not in proc.stderr, proc.stderr
-    return out
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 def test_every_generated_guide_is_published_under_guides(site: Path) -> None:
@@ -65,3 +63,45 @@ def test_the_build_fails_clearly_without_the_generated_guides(tmp_path: Path) ->
     proc = mkdocs_build(tmp_path / "site", POLICYC_GUIDES_DIR=str(tmp_path / "missing"))
     assert proc.returncode != 0
     assert "policyc build" in proc.stdout + proc.stderr
+
+
+# An English identifier (reform_subsidy, national, enterprise), interval syntax, an operator or a
+# checker code: none may reach a page written for applicants.
+FORBIDDEN = re.compile(r"[A-Za-z][A-Za-z0-9_]*[A-Za-z0-9]|\.\.|>=|<=|==|!=|PC\d{3}")
+
+
+def applicant_text(page: Path) -> str:
+    """The visible text of a page's article (not the theme's chrome, scripts or anchors)."""
+    html = page.read_text(encoding="utf-8")
+    m = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', html, re.S)
+    assert m, page
+    body = re.sub(r"<(script|style)\b.*?</\1>", "", m.group(1), flags=re.S)
+    body = re.sub(r'<a [^>]*class="headerlink".*?</a>', "", body, flags=re.S)
+    return unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def test_applicant_pages_have_no_identifiers_operators_or_checker_codes(site: Path) -> None:
+    pages = sorted((site / "guides").glob("*.html"))
+    assert {p.stem for p in pages} >= {*SEEDS, "compare", "calculator", "index"}
+    for page in pages:
+        found = sorted(set(FORBIDDEN.findall(applicant_text(page))))
+        assert not found, (page.name, found[:20])
+    # the home page is led by the applicant; the part before the drafters' section is theirs
+    home = applicant_text(site / "index.html").split("政策起草人员")[0]
+    assert not FORBIDDEN.findall(home), FORBIDDEN.findall(home)
+    # the scan does see what it must refuse: the drafters' review pages carry checker codes
+    assert FORBIDDEN.search(applicant_text(site / "guides" / "review" / "kunming.html"))
+
+
+def test_the_home_page_is_led_by_the_applicant(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "<title>数字化转型补贴：申请指南与计算器</title>" in html
+    text = applicant_text(site / "index.html")
+    assert text.index("我能拿多少") < text.index("政策起草人员")
+
+
+def test_search_for_how_much_can_i_get_finds_the_calculator(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = {doc["location"].split("#")[0] for doc in index["docs"]
+            if all(w in (doc["title"] + doc["text"]).split("\u200b") for w in ("多少", "补贴"))}
+    assert "guides/calculator.html" in hits, sorted(hits)[:10]

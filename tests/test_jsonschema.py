@@ -46,7 +46,7 @@ def modules() -> dict[str, ModuleType]:
 
 
 @pytest.mark.parametrize("name", SEEDS)
-@pytest.mark.parametrize("kind", ["input", "result"])
+@pytest.mark.parametrize("kind", ["input", "vocabulary", "result"])
 def test_schemas_are_valid_draft_2020_12(name: str, kind: str) -> None:
     s = schema(name, kind)
     Draft202012Validator.check_schema(s)
@@ -57,30 +57,70 @@ def test_schemas_are_valid_draft_2020_12(name: str, kind: str) -> None:
 
 @pytest.mark.parametrize("name", SEEDS)
 def test_every_policy_test_case_profile_validates(seeds: dict[str, Loaded], name: str) -> None:
-    s = schema(name, "input")
     policy = seeds[name].policy
     assert policy is not None
-    v = DecimalValidator(s)
-    assert len(s["examples"]) == len(policy.tests)
-    for t in policy.tests:
-        profile = {i.name: i.value for i in t.inputs}
-        assert not list(v.iter_errors(profile)), t.name
-    for example in s["examples"]:
-        assert v.is_valid(json.loads(json.dumps(example), parse_float=Decimal))
+    kinds = {f: t.kind for f, (t, _) in FACTS.items()} | {f.name: f.type.kind for f in policy.facts}
+    for kind in ("input", "vocabulary"):
+        s = schema(name, kind)
+        v = DecimalValidator(s)
+        assert len(s["examples"]) == len(policy.tests)
+        for t in policy.tests:
+            # money in the schema's convention: a decimal string
+            profile = {i.name: str(i.value) if kinds[i.name] == "money" else i.value for i in t.inputs}
+            if kind == "vocabulary" or form_can_say(s, profile):
+                assert not list(v.iter_errors(profile)), (kind, t.name)
+        for example in s["examples"]:
+            if kind == "vocabulary" or form_can_say(s, example):
+                assert v.is_valid(json.loads(json.dumps(example), parse_float=Decimal))
+
+
+def form_fields(s: dict[str, Any], applicant_type: object) -> set[str]:
+    """The fields the form shows for a kind of applicant (conditional ones only for theirs)."""
+    fields = set(s["properties"])
+    for branch in s.get("allOf", []):
+        if branch["if"]["properties"]["applicant_type"]["const"] == applicant_type:
+            fields |= set(branch["then"]["properties"])
+    return fields
+
+
+def form_can_say(s: dict[str, Any], profile: dict[str, Any]) -> bool:
+    return set(profile) <= form_fields(s, profile.get("applicant_type"))
 
 
 def test_input_schema_fields_have_chinese_titles_units_and_articles() -> None:
     s = schema("kunming", "input")
-    level = s["properties"]["digital_level"]
+    enterprise = next(b["then"]["properties"] for b in s["allOf"]
+                      if b["if"]["properties"]["applicant_type"]["const"] == "enterprise")
+    level = enterprise["digital_level"]
     assert level["title"] == "改造后数字化水平等级"
     assert (level["type"], level["minimum"], level["maximum"]) == ("integer", 0, 4)
+    assert [o["title"] for o in level["oneOf"]] == ["未评测（0）", "一级", "二级", "三级", "四级"]
     assert "第七条第（一）项" in level["description"]
     kinds = s["properties"]["applicant_type"]
+    # titles through oneOf/const/title and no duplicate enum (form libraries show the codes)
     assert {o["const"]: o["title"] for o in kinds["oneOf"]}["enterprise"] == "企业"
+    assert "enum" not in json.dumps(s)
     assert s["required"] == ["applicant_type"]
-    assert s["additionalProperties"] is False
-    assert s["x-field-order"][:3] == ["applicant_type", "industry", "in_pilot_scope"]
-    assert set(FACTS) <= set(s["properties"])  # the shared vocabulary is accepted as optional
+    assert s["unevaluatedProperties"] is False
+    # the order a person answers in: who applies, then what the items read first
+    assert s["x-field-order"][:4] == ["applicant_type", "in_pilot_scope", "acceptance_passed", "digital_level"]
+    # only the facts 昆明 reads; the evaluation agency's field only for service providers
+    assert "cloud_platform_adopted" not in form_fields(s, "enterprise")
+    assert "evaluation_agency" in form_fields(s, "service_provider")
+    assert "evaluation_agency" not in form_fields(s, "enterprise")
+    assert "digital_level" not in form_fields(s, "service_provider")
+    # money: one type, a decimal string (json.load keeps "0.29" exact)
+    money = s["properties"]["spend_software_cloud"]
+    assert (money["type"], money["x-unit"]) == ("string", "元") and "anyOf" not in money
+    v = DecimalValidator(s)
+    assert v.is_valid(json.loads('{"applicant_type": "enterprise", "spend_software_cloud": "0.29"}'))
+    assert not v.is_valid({"applicant_type": "enterprise", "spend_software_cloud": "0.291"})
+    assert not v.is_valid({"applicant_type": "enterprise", "spend_software_cloud": 1200000})
+    # the industry field offers the listed pilot industries (and still takes any text)
+    assert enterprise["industry"]["examples"][0] == "化学新材料制品制造"
+    full = schema("kunming", "vocabulary")
+    assert set(FACTS) <= set(full["properties"])  # the shared vocabulary is accepted as optional
+    assert full["additionalProperties"] is False
 
 
 def _value(kind: str, fact: str) -> st.SearchStrategy[object]:
@@ -89,8 +129,9 @@ def _value(kind: str, fact: str) -> st.SearchStrategy[object]:
         return st.booleans()
     if kind == "money":
         cents = st.integers(0, 300_000_000)
-        return st.one_of(st.integers(0, 3_000_000), cents.map(lambda c: f"{c // 100}.{c % 100:02d}"),
-                         cents.map(lambda c: Decimal(c) / 100))
+        # mostly the schema's decimal strings; sometimes JSON numbers, which only the calculator takes
+        return st.one_of(cents.map(lambda c: f"{c // 100}.{c % 100:02d}"), st.integers(0, 3_000_000).map(str),
+                         st.integers(0, 3_000_000), cents.map(lambda c: Decimal(c) / 100))
     if kind == "int":
         hi = t.high if t and t.high is not None else 50
         return st.integers(0, hi)
@@ -149,16 +190,22 @@ def _profile_text(base: dict[str, object], broken: tuple[str, str] | None) -> st
 def test_schema_and_calculator_agree_on_accept_and_reject(
     seeds: dict[str, Loaded], modules: dict[str, ModuleType], name: str, data: st.DataObject
 ) -> None:
+    """What a form accepts the calculator accepts; with money as decimal strings (the schemas'
+    convention) the vocabulary schema accepts exactly what the calculator accepts, and the form
+    schema exactly what it accepts among the fields the form shows that applicant."""
     policy = seeds[name].policy
     assert policy is not None
-    validator = DecimalValidator(schema(name, "input"))
+    form_schema = schema(name, "input")
+    form, full = DecimalValidator(form_schema), DecimalValidator(schema(name, "vocabulary"))
     facts = {f.name: f.type.kind for f in policy.facts}
     facts.update({k: t.kind for k, (t, _) in FACTS.items() if k not in facts})
-    chosen = data.draw(st.lists(st.sampled_from(sorted(facts)), unique=True, max_size=8))
+    pool = sorted(facts) if data.draw(st.booleans()) else sorted(
+        form_fields(form_schema, "enterprise") | form_fields(form_schema, "service_provider"))
+    chosen = data.draw(st.lists(st.sampled_from(pool), unique=True, max_size=8))
     base: dict[str, object] = {f: data.draw(_value(facts[f], f)) for f in chosen}
     if data.draw(st.booleans()):
         base["applicant_type"] = data.draw(_value("enum", "applicant_type"))
-    how = data.draw(st.sampled_from(["valid", "broken", "unknown"]))
+    how = data.draw(st.sampled_from(["valid", "valid", "broken", "unknown"]))
     broken = None
     if how == "broken":
         field = data.draw(st.sampled_from(sorted(facts)))
@@ -167,7 +214,20 @@ def test_schema_and_calculator_agree_on_accept_and_reject(
     elif how == "unknown":
         broken = ("no_such_fact", "1")
     text = _profile_text(base, broken)
-    assert _accepts_schema(text, validator) == _accepts_calc(text, modules[name]), text
+    calc = _accepts_calc(text, modules[name])
+    by_form, by_full = _accepts_schema(text, form), _accepts_schema(text, full)
+    assert calc or not by_form, ("the form accepts what the calculator refuses", text)
+    assert calc or not by_full, ("the schema accepts what the calculator refuses", text)
+    try:
+        profile = load_json_profile(text)
+    except ProfileError:
+        return
+    if any(facts.get(k) == "money" and not isinstance(v, str) for k, v in profile.items()):
+        assert not by_form and not by_full  # money as a JSON number: not the schemas' form
+        return
+    assert by_full == calc, text
+    if form_can_say(form_schema, profile):
+        assert by_form == calc, text
 
 
 @pytest.mark.parametrize("name", SEEDS)

@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity, Span
+from ..files import FileRefused, read_beside
 from ..model import nodes as n
 from ..model.printer import show
 from ..vocabulary import FUNDING_SOURCES
@@ -106,9 +107,9 @@ class _Context:
                        **{d.name: d.label for d in policy.definitions}}
         self.source: str | None = None
         if policy.header.source:
-            try:
-                self.source = (path.parent / policy.header.source).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+            try:  # the same confined, bounded read as the quote check (PC302 reports refusals)
+                self.source = read_beside(path, policy.header.source)
+            except FileRefused:
                 self.source = None
         self._articles: dict[str, tuple[int, int] | None] = {}
         self._source_numbers: tuple[Number, ...] | None = None

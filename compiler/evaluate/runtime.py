@@ -262,9 +262,123 @@ def negate(v: Value) -> bool:
     return v is False
 
 
+# ---------------------------------------------------------------------------- profile limits
+# The bounds on applicant profiles, defined once as data. Every calculator uses them through
+# this runtime (embedded verbatim in each generated module); the JSON Schema backend and any
+# other backend read them through field_rules(), a target-neutral description. Documented in
+# docs/developers/result.md (“申请人信息的上限”).
+
+MAX_PROFILE_CHARS = 1_000_000
+"""A profile's JSON text: a real profile is well under 2 KB."""
+MAX_PROFILE_DEPTH = 32
+"""Nesting of the JSON text (a profile is one flat object; depth is checked before parsing)."""
+MAX_NUMBER_CHARS = 40
+"""A JSON number token: longer ones are refused before they are converted, and so are numbers
+whose decimal exponent is beyond ±40 (1e400, 1e-999999999)."""
+MAX_TEXT_CHARS = 1_000
+"""A text value."""
+MONEY_LIMIT = 10 ** 15
+"""Money is below this (at most 15 integer digits: under 1,000 trillion yuan)."""
+MAX_COUNT = 1_000_000_000
+"""Integer facts without a stated upper bound."""
+MONEY_PATTERN = r"^[0-9]{1,15}(\.[0-9]{1,2})?(?![\s\S])"
+"""A money string: ASCII digits only; the look-ahead is the end of the text in every regex
+dialect (``$`` would also match before a final newline in Python)."""
+RATE_PATTERN = r"^(0(\.[0-9]{1,2})?|1(\.00?)?)(?![\s\S])"
+"""A rate string, 0 to 1 with at most two decimals."""
+
+
+def field_rules(kind: str, low: int | None = None, high: int | None = None,
+                values: Sequence[str] = ()) -> dict[str, Any]:
+    """The values one fact accepts, target-neutral: JSON types, bounds (decimal strings for
+    money), ``multiple_of``, ``pattern`` for strings, ``enum``, ``max_length``.
+
+    Integral decimals (``4.0``, ``1E+6``) are integers, as in JSON Schema 2020-12.
+    """
+    if kind == "bool":
+        return {"types": ["boolean"]}
+    if kind in ("money", "rate"):
+        bound = {"maximum": 1} if kind == "rate" else {"exclusive_maximum": MONEY_LIMIT}
+        return {"types": ["number", "string"], "minimum": 0, **bound, "multiple_of": "0.01",
+                "pattern": RATE_PATTERN if kind == "rate" else MONEY_PATTERN}
+    if kind == "int":
+        top = MAX_COUNT if high is None else min(high, MAX_COUNT)
+        return {"types": ["integer"], "minimum": 0 if low is None else low, "maximum": top}
+    if kind == "enum":
+        return {"types": ["string"], "enum": list(values)}
+    return {"types": ["string"], "max_length": MAX_TEXT_CHARS}
+
+
+class NumberToken:
+    """A JSON number or constant refused while parsing (too long, NaN, Infinity): kept as a
+    value so that validation names the field it was given for."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def _int_token(text: str) -> object:
+    if len(text) > MAX_NUMBER_CHARS:
+        return NumberToken(f"数字过长（{len(text)} 个字符，至多 {MAX_NUMBER_CHARS} 个）")
+    return int(text)
+
+
+def _float_token(text: str) -> object:
+    if len(text) > MAX_NUMBER_CHARS:
+        return NumberToken(f"数字过长（{len(text)} 个字符，至多 {MAX_NUMBER_CHARS} 个）")
+    d = Decimal(text)
+    if d and not -MAX_NUMBER_CHARS <= d.adjusted() <= MAX_NUMBER_CHARS:  # 1e-999999999, 1e400
+        return NumberToken(f"数值超出范围（{text}）")
+    return d
+
+
+def _constant_token(name: str) -> object:
+    return NumberToken(f"不接受 {name}：须是有限的数")
+
+
+def _unique_pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in items:
+        if k in out:
+            raise ProfileError([(k, "字段重复出现")])
+        out[k] = v
+    return out
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def parse_json_profile(text: str) -> Any:
+    """Parse a profile's JSON text with exact decimals, cheaply and within the limits above:
+    the size and the nesting are checked before parsing; numbers longer than
+    MAX_NUMBER_CHARS, NaN and Infinity are never converted (validation refuses them, naming
+    the field); duplicate keys are refused."""
+    import json
+
+    if len(text) > MAX_PROFILE_CHARS:
+        raise ProfileError([("", f"申请人信息过大（{len(text)} 个字符，至多 {MAX_PROFILE_CHARS} 个）")])
+    depth = top = 0
+    for ch in re.sub(r"[^\[\]{}]", "", _JSON_STRING.sub("", text)):
+        depth += 1 if ch in "[{" else -1
+        top = max(top, depth)
+    if top > MAX_PROFILE_DEPTH:
+        raise ProfileError([("", f"JSON 嵌套过深（至多 {MAX_PROFILE_DEPTH} 层）")])
+    try:
+        return json.loads(text, parse_int=_int_token, parse_float=_float_token,
+                          parse_constant=_constant_token, object_pairs_hook=_unique_pairs)
+    except json.JSONDecodeError as err:
+        raise ProfileError([("", f"不是合法的 JSON：第 {err.lineno} 行第 {err.colno} 列，{err.msg}")]
+                           ) from None
+    except RecursionError:  # pragma: no cover - the depth check above comes first
+        raise ProfileError([("", "JSON 嵌套过深")]) from None
+
+
 # ---------------------------------------------------------------------------- profiles
 
-_MONEY_STR = re.compile(r"\d+(\.\d{1,2})?")
+_MONEY_STR = re.compile(MONEY_PATTERN)
+_RATE_STR = re.compile(RATE_PATTERN)
 
 
 class ProfileError(ValueError):
@@ -299,7 +413,7 @@ class Bad:
 
 def _show(value: object) -> str:
     if isinstance(value, str):
-        return f"“{value}”"
+        return f"“{value[:40]}”" if len(value) <= 40 else f"“{value[:40]}…”（共 {len(value)} 个字符）"
     if value is None:
         return "null"
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
@@ -307,10 +421,12 @@ def _show(value: object) -> str:
     return type(value).__name__
 
 
-def _money(value: object) -> Decimal | str:
+def _money(value: object, rate: bool = False) -> Decimal | str:
     if isinstance(value, bool):
         return "应为金额（元），收到布尔值"
     if isinstance(value, int):
+        if value >= MONEY_LIMIT:
+            return f"金额过大（须小于 {MONEY_LIMIT} 元）"
         d = Decimal(value)
     elif isinstance(value, float):
         if not math.isfinite(value):
@@ -321,13 +437,18 @@ def _money(value: object) -> Decimal | str:
             return "金额必须是有限的数（不接受 NaN 或无穷大）"
         d = value
     elif isinstance(value, str):
-        if not _MONEY_STR.fullmatch(value):
-            return f"“{value}”不是金额：请写成非负的十进制数，例如 \"12000.50\""
+        if not (_RATE_STR if rate else _MONEY_STR).match(value):
+            if rate:
+                return f"{_show(value[:40])}不是比例：请写成 0 到 1 之间的十进制数，例如 \"0.5\""
+            return (f"{_show(value[:40])}不是金额：请写成非负的十进制数（半角数字，整数部分至多 15 位），"
+                    "例如 \"12000.50\"")
         d = Decimal(value)
     else:
         return f"应为金额（元），收到 {_show(value)}"
     if d < 0:
         return f"金额不能为负数（收到 {d}）"
+    if d >= MONEY_LIMIT:
+        return f"金额过大（须小于 {MONEY_LIMIT} 元）"
     try:
         if d != d.quantize(FEN, context=CTX):
             return f"金额最多两位小数（到分），收到 {d}"
@@ -343,27 +464,32 @@ def _integer(value: object, spec: FactSpec) -> int | str:
         return "应为整数（不接受 NaN 或无穷大）"
     if isinstance(value, Decimal) and not value.is_finite():
         return "应为整数（不接受 NaN 或无穷大）"
+    rules = field_rules("int", spec.low, spec.high)
+    # the bounds first: comparing is cheap even for 1E+999999999, converting is not
+    if value < rules["minimum"]:
+        return f"取值 {value} 小于下限 {rules['minimum']}"
+    if value > rules["maximum"]:
+        return f"取值 {value} 超出范围 {rules['minimum']}..{rules['maximum']}"
     if not isinstance(value, int):
         if value != int(value):
             return f"应为整数，收到 {value}"
-        value = int(value)
-    if spec.low is not None and value < spec.low:
-        return f"取值 {value} 小于下限 {spec.low}"
-    if spec.high is not None and value > spec.high:
-        return f"取值 {value} 超出范围 {spec.low}..{spec.high}"
+        value = int(value)  # an integral decimal (4.0, 1E+6) is an integer
     return value
 
 
 def check_value(spec: FactSpec, value: object) -> object:
     """Return the normalised value, or :class:`Bad` with the reason."""
     kind = spec.kind
-    if type(value) is int and value >= 0 and (kind == "money" or (  # the common cases, fast
-            kind == "int" and (spec.high is None or value <= spec.high) and value >= (spec.low or 0))):
+    if type(value) is int and value >= 0 and (  # the common cases, fast
+            (kind == "money" and value < MONEY_LIMIT) or (kind == "int" and value <= MAX_COUNT and (
+                spec.high is None or value <= spec.high) and value >= (spec.low or 0))):
         return value
+    if isinstance(value, NumberToken):
+        return Bad(value.reason)
     if kind == "bool":
         return value if isinstance(value, bool) else Bad(f"应为 true 或 false，收到 {_show(value)}")
     if spec.kind in ("money", "rate"):
-        r = _money(value)
+        r = _money(value, spec.kind == "rate")
         if isinstance(r, str):
             return Bad(r)
         if spec.kind == "rate" and r > 1:
@@ -377,6 +503,8 @@ def check_value(spec: FactSpec, value: object) -> object:
             return value
         return Bad(f"应为以下之一：{', '.join(spec.values)}；收到 {_show(value)}")
     if isinstance(value, str):
+        if len(value) > MAX_TEXT_CHARS:
+            return Bad(f"文本过长（{len(value)} 个字符，至多 {MAX_TEXT_CHARS} 个）")
         return value
     return Bad(f"应为文本，收到 {_show(value)}")
 
@@ -465,7 +593,8 @@ def validate(facts: Sequence[FactSpec] | FactTable, vocabulary: Mapping[str, Fac
                 errors.append((key, f"未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}"))
                 continue
         t = type(v)
-        if (t is bool and spec.kind == "bool") or (t is str and spec.kind == "text"):
+        if (t is bool and spec.kind == "bool") or (
+                t is str and spec.kind == "text" and len(v) <= MAX_TEXT_CHARS):
             checked: Any = v
         else:
             checked = check_value(spec, v)
@@ -954,6 +1083,14 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
 
 __all__ = [
     "INF",
+    "MAX_COUNT",
+    "MAX_NUMBER_CHARS",
+    "MAX_PROFILE_CHARS",
+    "MAX_PROFILE_DEPTH",
+    "MAX_TEXT_CHARS",
+    "MONEY_LIMIT",
+    "MONEY_PATTERN",
+    "RATE_PATTERN",
     "UNDET",
     "Amount",
     "CapSpec",
@@ -965,6 +1102,7 @@ __all__ = [
     "ItemResult",
     "ItemSpec",
     "ListSpec",
+    "NumberToken",
     "PaymentResult",
     "PolicySpec",
     "ProfileError",
@@ -976,11 +1114,13 @@ __all__ = [
     "check_value",
     "compare",
     "evaluate_spec",
+    "field_rules",
     "fmt",
     "iv",
     "member",
     "mul",
     "negate",
+    "parse_json_profile",
     "pct",
     "sub",
     "text_key",

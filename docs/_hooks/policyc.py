@@ -24,6 +24,10 @@ log = logging.getLogger("mkdocs.hooks.policyc")
 
 DEFAULT_DIR = "generated/markdown"
 PREFIX = "guides"
+# The calculator on the guide pages: built by `make web` (web/build.mjs, esbuild) from the npm
+# packages in web/package-lock.json and the generated schemas and calculators.
+CALCULATOR = "web/dist/policyc-calculator.js"
+CALCULATOR_URI = "js/policyc-calculator.js"
 
 
 def guides_dir(config: MkDocsConfig) -> Path:
@@ -50,6 +54,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         added += 1
     if not added:
         raise Abort(f"申请指南目录 {src} 是空的：请先运行 policyc build。")
+    script = Path(config.config_file_path).resolve().parent / CALCULATOR
+    if not script.is_file():
+        raise Abort(f"找不到在线计算器 {script}：请先运行 make web。"
+                    f"\nThe site's calculator is missing ({script}): run `make web` first.")
+    files.append(File.generated(config, CALCULATOR_URI, abs_src_path=str(script)))
     log.debug("policyc: added %d guide files from %s", added, src)
     return files
 

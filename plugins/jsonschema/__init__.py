@@ -1,11 +1,23 @@
-"""The JSON Schema backend: an intake form and a result schema per policy (draft 2020-12).
+"""The JSON Schema backend: intake forms and a result schema per policy (draft 2020-12).
 
-``<id>.input.schema.json`` accepts exactly what the calculators accept (a test checks both ways):
-the facts the policy reads, plus every shared-vocabulary fact as optional; unknown fields are
-rejected. Money is yuan, non-negative, at most two decimals, as a number or a decimal string —
-validate numbers as exact decimals (Python: ``json.loads(..., parse_float=Decimal)`` for both
-schema and data; ajv: ``multipleOfPrecision: 2``), since ``0.07`` is not a multiple of ``0.01``
-in binary floating point.
+Three input schemas, all of which the calculators accept:
+
+* ``<id>.input.schema.json`` — the form: only the facts the policy reads, in the policy's
+  order, each with a Chinese title; fields read only for one kind of applicant appear only for
+  that kind (``allOf`` of ``if``/``then``, closed with ``unevaluatedProperties: false``).
+  Whatever it accepts, the calculator accepts (a property test checks this both ways on the
+  profiles a form can produce).
+* ``<id>.vocabulary.schema.json`` — everything the calculator accepts: every shared-vocabulary
+  fact as optional, no conditional fields. Accepts exactly what the calculator accepts (money
+  written as decimal strings, see below).
+* ``profile.input.schema.json`` — one profile for every policy (the cross-policy page): the
+  facts some policy reads, with the policy-specific ones marked in ``x-policies``.
+
+Choices are ``oneOf`` of ``{const, title}`` (no duplicate ``enum``), so form libraries show the
+Chinese titles. **Money is one type: a decimal string of yuan**, ``"12000.50"``, with at most two
+decimals (the runtime's ``field_rules`` pattern, below 10^15 yuan), so that no JSON reader turns it into a binary float
+(``json.load`` reads ``0.29`` as a float that fails ``multipleOf: 0.01``). The calculators also
+take money as JSON numbers; the schemas ask for the exact form.
 
 ``<id>.result.schema.json`` describes ``Result.to_dict()`` / ``policyc calc --format json``.
 JSON is built with the json library (sorted keys, UTF-8), never with text templates.
@@ -19,26 +31,38 @@ from decimal import Decimal
 from typing import Any
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
+from compiler.evaluate.runtime import field_rules
 from compiler.model import nodes as n
 from compiler.model.queries import articles_by_fact, block_exprs, facts_read, listed_values
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, UNSPECIFIED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-MONEY_PATTERN = r"^[0-9]+(\.[0-9]{1,2})?$"
 AMOUNT_PATTERN = r"^-?[0-9]+\.[0-9]{2}$"
-_UNIT = {"bool": "是/否", "money": "金额，单位元，非负，最多两位小数", "rate": "比例，0 到 1",
-         "int": "整数", "enum": "选项", "text": "文本"}
+_UNIT = {"bool": "是/否", "money": "金额，单位元，写成十进制数字串，最多两位小数，例如 \"12000.50\"",
+         "rate": "比例，0 到 1，十进制数字串", "int": "整数", "enum": "选项", "text": "文本"}
+_LEVELS = "〇一二三四五六七八九十"
 
 
 def _json(doc: Mapping[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
 
-def _plain(value: object) -> object:
-    """A test-case value as JSON: integral Decimals as integers, others as decimal strings."""
+def _plain(value: object, kind: str | None = None) -> object:
+    """A test-case value as JSON: money as a decimal string, integers as integers."""
+    if kind in ("money", "rate") and isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return str(value)
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else str(value)
     return value
+
+
+def _level_titles(f: n.FactDecl) -> list[dict[str, Any]] | None:
+    """“一级”…“四级” for a small integer scale such as 改造后数字化水平等级."""
+    t = f.type
+    if t.low is None or t.high is None or not 0 <= t.low <= t.high <= 10 or "等级" not in f.label:
+        return None
+    return [{"const": v, "title": "未评测（0）" if v == 0 else f"{_LEVELS[v]}级"}
+            for v in range(t.low, t.high + 1)]
 
 
 def fact_schema(f: n.FactDecl, articles: list[str],
@@ -46,36 +70,35 @@ def fact_schema(f: n.FactDecl, articles: list[str],
     t = f.type
     desc = _UNIT[t.kind] + (f"。依据：{'、'.join(articles)}" if articles else "。本政策不读取此项（共享词汇）")
     s: dict[str, Any] = {"title": f.label, "description": desc}
+    rules = field_rules(t.kind, t.low, t.high, tuple(v for v, _ in t.values))
     if t.kind == "bool":
         s.update(type="boolean", default=bool(f.default) if f.default is not None else False)
     elif t.kind in ("money", "rate"):
-        number: dict[str, Any] = {"type": "number", "minimum": 0, "multipleOf": 0.01}
-        if t.kind == "rate":
-            number["maximum"] = 1
-        s["anyOf"] = [number, {"type": "string", "pattern": MONEY_PATTERN}]
-        s["default"] = 0
+        # one type: a decimal string (the runtime's pattern: below 10^15 yuan, two decimals)
+        s.update(type="string", pattern=rules["pattern"])
+        if t.kind == "money":
+            s["x-unit"] = "元"
     elif t.kind == "int":
         s["type"] = "integer"
-        if t.low is not None:
-            s["minimum"] = t.low
-        if t.high is not None:
-            s["maximum"] = t.high
-        s["default"] = int(f.default) if isinstance(f.default, int | Decimal) else (t.low or 0)
+        s["minimum"] = rules["minimum"]
+        s["maximum"] = rules["maximum"]
+        levels = _level_titles(f)
+        if levels:
+            s["oneOf"] = levels
     elif t.kind == "enum":
         s["type"] = "string"
-        s["enum"] = [v for v, _ in t.values]
         s["oneOf"] = [{"const": v, "title": label} for v, label in t.values]
     else:
-        s["type"] = "string"
+        s.update(type="string", maxLength=rules["max_length"])
         values, is_open = listed
         if values:
-            # The values the policy lists, as choices; any other text is still accepted (the
-            # calculators accept it and note that it is not in the list).
-            other = ("其他（原文列举以“等”结尾，未列举的是否属于由主管部门认定；计算时按不符合处理）"
-                     if is_open else "其他（不在列举中，计算时按不符合处理）")
-            s["anyOf"] = [*({"const": v, "title": v} for v in values),
-                          {"type": "string", "title": other}]
-            s["description"] += "。简体、繁体，全角、半角与多余空格视为相同"
+            # The values the policy lists, offered as choices (a form shows them as a list to pick
+            # from); any other text is still accepted: the calculators note that it is not listed.
+            s["examples"] = values
+            s["description"] += ("。原文列举：" + "、".join(values)
+                                 + ("等（以“等”结尾，未列举的是否属于由主管部门认定；计算时按不符合处理）"
+                                    if is_open else "（未列举的按不符合处理）")
+                                 + "。简体、繁体，全角、半角与多余空格视为相同")
     return s
 
 
@@ -91,46 +114,140 @@ def _only_for(p: n.Policy) -> dict[str, str]:
             if who is not None and fact != "applicant_type"}
 
 
+def _declared(p: n.Policy) -> dict[str, n.FactDecl]:
+    """The policy's facts, then every shared-vocabulary fact it does not declare."""
+    out = {f.name: f for f in p.facts}
+    for name in sorted(set(FACTS) - set(out)):
+        t, label = FACTS[name]
+        out[name] = n.FactDecl(name, t, label, None, False, True, p.header.span)
+    return out
+
+
+def _form_order(p: n.Policy, names: list[str]) -> list[str]:
+    """The order a person answers in: who applies, then the facts in the order the requirements,
+    items and caps first read them, then the exclusions, then anything else."""
+    rank: dict[str, int] = {"applicant_type": -1}
+    blocks: list[n.Block] = [*p.requirements, *p.items, *p.caps, *p.exclusions]
+    for i, block in enumerate(blocks):
+        for e in block_exprs(block):
+            for fact in sorted(facts_read(p, e)):
+                rank.setdefault(fact, i)
+    return sorted(names, key=lambda name: (rank.get(name, len(blocks)), names.index(name)))
+
+
+def _head(cp: CheckedPolicy, kind: str, title: str) -> dict[str, Any]:
+    p = cp.policy
+    return {
+        "$schema": DRAFT,
+        "$id": f"urn:policyc:{p.id}:{kind}",
+        "$comment": header_line(cp.source_file),
+        "title": f"{p.header.title} — {title}",
+        "description": "申请人填写的事实；金额单位为元，写成十进制数字串（如 \"12000.50\"）。"
+                       "未填写的是/否项按“否”、金额与数量按 0 计算。",
+        "type": "object",
+    }
+
+
+def _terms(p: n.Policy, facts: Mapping[str, n.FactDecl]) -> dict[str, Any]:
+    """Chinese names for the names a calculation trace may show (facts, definitions, values)."""
+    terms = {name: f.label for name, f in facts.items()}
+    terms.update({d.name: d.label or d.name for d in p.definitions})
+    values = {v: label for f in facts.values() for v, label in f.type.values}
+    return {"x-terms": terms, "x-value-labels": values}
+
+
+def _examples(p: n.Policy, facts: Mapping[str, n.FactDecl]) -> list[dict[str, object]]:
+    return [{i.name: _plain(i.value, facts[i.name].type.kind if i.name in facts else None)
+             for i in t.inputs} for t in p.tests]
+
+
 def input_schema(cp: CheckedPolicy) -> dict[str, Any]:
+    """The form: only the facts the policy reads, conditional fields under if/then."""
     p = cp.policy
     uses = articles_by_fact(p, beneficiary=True)
-    declared = {f.name: f for f in p.facts}
-    order = [f.name for f in p.facts] + sorted(set(FACTS) - set(declared))
-    props: dict[str, Any] = {}
-    for name in order:
-        decl = declared.get(name)
-        if decl is None:
-            t, label = FACTS[name]
-            decl = n.FactDecl(name, t, label, None, False, True, p.header.span)
-        props[name] = fact_schema(decl, uses.get(name, []),
-                                  listed_values(p, name) if decl.type.kind == "text" else ([], False))
+    facts = _declared(p)
+    read = _form_order(p, [name for name in facts if name in uses or facts[name].required])
     only = _only_for(p)
+    props = {name: fact_schema(facts[name], uses.get(name, []), listed_values(p, name))
+             for name in read if name not in only}
     conditional = []
     for who in sorted(set(only.values())):
-        fields = sorted(f for f, w in only.items() if w == who)
+        fields = [f for f in read if only.get(f) == who]
         conditional.append({
             "if": {"properties": {"applicant_type": {"const": who}}, "required": ["applicant_type"]},
-            "then": {"properties": {f: {"description": f"仅{BENEFICIARIES.get(who, who)}填写"}
+            "then": {"properties": {f: fact_schema(facts[f], uses.get(f, []), listed_values(p, f))
                                     for f in fields}},
-            "$comment": f"{', '.join(fields)}: read only for applicant_type = {who}; "
-                        "annotation only, other applicants may leave them out",
+            "$comment": f"read only for {BENEFICIARIES.get(who, who)}",
         })
-    schema: dict[str, Any] = {
-        "$schema": DRAFT,
-        "$id": f"urn:policyc:{p.id}:input",
-        "$comment": header_line(cp.source_file),
-        "title": f"{p.header.title} — 申请人信息",
-        "description": "申请人填写的事实；金额单位为元。未填写的是/否项按“否”、金额与数量按 0 计算。",
-        "type": "object",
-        "additionalProperties": False,
+    schema = _head(cp, "input", "申请人信息")
+    schema.update({
         "properties": props,
         "required": sorted(f.name for f in p.facts if f.required),
-        "x-field-order": order,
-        "examples": [{i.name: _plain(i.value) for i in t.inputs} for t in p.tests],
-    }
+        "unevaluatedProperties": False,
+        "x-field-order": read,
+        "examples": _examples(p, facts),
+        **_terms(p, facts),
+    })
     if conditional:
         schema["allOf"] = conditional
     return schema
+
+
+def vocabulary_schema(cp: CheckedPolicy) -> dict[str, Any]:
+    """Everything the calculator accepts: the facts the policy reads and the whole vocabulary."""
+    p = cp.policy
+    uses = articles_by_fact(p, beneficiary=True)
+    facts = _declared(p)
+    schema = _head(cp, "vocabulary", "申请人信息（完整词汇）")
+    schema.update({
+        "properties": {name: fact_schema(f, uses.get(name, []), listed_values(p, name))
+                       for name, f in facts.items()},
+        "required": sorted(f.name for f in p.facts if f.required),
+        "additionalProperties": False,
+        "x-field-order": list(facts),
+        "examples": _examples(p, facts),
+        **_terms(p, facts),
+    })
+    return schema
+
+
+def profile_schema(model: CheckedModel) -> dict[str, Any]:
+    """One profile for every policy: the union of the facts the policies read."""
+    props: dict[str, Any] = {}
+    owners: dict[str, list[str]] = {}
+    order: list[str] = []
+    for cp in model.policies:
+        p = cp.policy
+        uses = articles_by_fact(p, beneficiary=True)
+        for name, f in _declared(p).items():
+            if name not in uses and not f.required:
+                continue
+            owners.setdefault(name, []).append(p.id)
+            if name not in props:
+                order.append(name)
+                s = fact_schema(f, [], listed_values(p, name))
+                s["description"] = _UNIT[f.type.kind]
+                props[name] = s
+            elif f.type.kind == "text":
+                more = [v for v in listed_values(p, name)[0] if v not in props[name].get("examples", [])]
+                if more:
+                    props[name]["examples"] = [*props[name].get("examples", []), *more]
+    for name, ids in owners.items():
+        if name not in FACTS:
+            props[name]["x-policies"] = ids
+    ids = [cp.policy.id for cp in model.policies]
+    return {
+        "$schema": DRAFT,
+        "$id": "urn:policyc:profile:input",
+        "$comment": header_line("policies/"),
+        "title": "申请人信息（全部政策）",
+        "description": "一份资料用于全部政策；各政策只读取与其相关的项（x-policies 标出仅某些政策读取的项）。",
+        "type": "object",
+        "properties": props,
+        "additionalProperties": False,
+        "x-field-order": order,
+        "x-policy-ids": ids,
+    }
 
 
 def result_schema(cp: CheckedPolicy) -> dict[str, Any]:
@@ -186,7 +303,9 @@ class JsonSchemaBackend:
         files: dict[str, str] = {}
         for cp in model.policies:
             files[f"{cp.policy.id}.input.schema.json"] = _json(input_schema(cp))
+            files[f"{cp.policy.id}.vocabulary.schema.json"] = _json(vocabulary_schema(cp))
             files[f"{cp.policy.id}.result.schema.json"] = _json(result_schema(cp))
+        files["profile.input.schema.json"] = _json(profile_schema(model))
         return files
 
 

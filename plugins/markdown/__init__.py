@@ -9,9 +9,10 @@ depends on the build date: whether a policy is in force *today* is filled in by 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from compiler.model import nodes as n
 from compiler.model.queries import facts_read, first_member
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES
 
-from .plain import Words, cell, md, money_words, span, yuan
+from .plain import Words, adm_title, cell, md, money_words, span, yuan
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 LEVELS = {"national": "国家级", "provincial": "省级", "city": "市级", "county": "县级"}
@@ -65,6 +66,73 @@ def _quote(text: str) -> str:
     return re.sub(r"\s+", "", text) if re.search(r"[\u4e00-\u9fff]", text) else " ".join(text.split())
 
 
+def _walk(x: object) -> Iterator[object]:
+    """Every node under ``x`` (dataclass fields and tuples)."""
+    yield x
+    if isinstance(x, tuple):
+        for y in x:
+            yield from _walk(y)
+    elif dataclasses.is_dataclass(x) and not isinstance(x, type):
+        for f in dataclasses.fields(x):
+            if f.name != "span":
+                yield from _walk(getattr(x, f.name))
+
+
+def _ceiling(e: n.Expr) -> Decimal | None:
+    """The most an amount can be when that is a fixed sum (None: no fixed maximum)."""
+    if isinstance(e, n.MoneyLit):
+        return e.value
+    if isinstance(e, n.UpTo):
+        return _ceiling(e.operand)
+    if isinstance(e, n.RangeLit):
+        return e.high.value
+    if isinstance(e, n.Cap):
+        limit = _ceiling(e.limit)
+        base = _ceiling(e.base)
+        return limit if base is None else (base if limit is None else min(base, limit))
+    if isinstance(e, n.Tiers):
+        tops = [_ceiling(t.amount) for t in e.tiers]
+        if e.otherwise is not None:
+            tops.append(_ceiling(e.otherwise))
+        return None if any(t is None for t in tops) else max(t for t in tops if t is not None)
+    if isinstance(e, n.Arith) and e.op == "+":
+        left, right = _ceiling(e.left), _ceiling(e.right)
+        return None if left is None or right is None else left + right
+    return None
+
+
+def _undetermined(e: n.Expr) -> bool:
+    if isinstance(e, n.Tiers):
+        return all(_undetermined(t.amount) for t in e.tiers)
+    return isinstance(e, n.Undetermined)
+
+
+def _is_up_to(e: n.Expr) -> bool:
+    return any(isinstance(x, n.UpTo | n.RangeLit) for x in _walk(e))
+
+
+def _open_list(p: n.Policy, e: n.Expr) -> bool:
+    defs = {d.name: d.expr for d in p.definitions}
+    todo: list[object] = [e]
+    seen: set[str] = set()
+    while todo:
+        for x in _walk(todo.pop()):
+            if isinstance(x, n.Member) and x.open:
+                return True
+            if isinstance(x, n.Ref) and x.name in defs and x.name not in seen:
+                seen.add(x.name)
+                todo.append(defs[x.name])
+    return False
+
+
+def _in_scope(p: n.Policy, scope: n.Scope | None, it: n.Item) -> bool:
+    if scope is None or scope.kind == "all":
+        return True
+    if scope.kind == "beneficiary":
+        return it.beneficiary == scope.beneficiary
+    return it.id in scope.items
+
+
 def _value_text(ftype: n.FactType | None, value: object) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
@@ -85,26 +153,29 @@ class MarkdownBackend:
             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
         )
-        self.env.filters.update(md=md, cell=cell, indent4=_indent, yuan=yuan)
+        self.env.filters.update(md=md, cell=cell, adm_title=adm_title, indent4=_indent, yuan=yuan)
 
     def render(self, model: CheckedModel) -> Mapping[str, str]:
-        files = {f"{cp.policy.id}.md": self.guide(cp) for cp in model.policies}
+        titles = {cp.policy.id: cp.policy.header.title for cp in model.policies}
+        files = {f"{cp.policy.id}.md": self.guide(cp, titles) for cp in model.policies}
+        files.update({f"review/{cp.policy.id}.md": self.review(cp) for cp in model.policies})
         files["compare.md"] = self.compare(model)
+        files["calculator.md"] = self.calculator(model)
         return files
 
     # -- one guide -----------------------------------------------------------
-    def guide(self, cp: CheckedPolicy) -> str:
+    def guide(self, cp: CheckedPolicy, titles: Mapping[str, str]) -> str:
         p = cp.policy
         h = p.header
         words = Words(p)
         ev = Evaluator(p)
         v = h.validity
-        findings = [d for d in cp.findings if d.code not in DATE_DEPENDENT and d.severity != "info"]
-        items = [self._item(cp, it, ev, words, findings) for it in p.items]
-        placed = {id(d) for it in items for d in it["findings_raw"]}
+        items = [self._item(cp, it, ev, words) for it in p.items]
         return self.env.get_template("guide.md.j2").render(
             header=header_line(cp.source_file),
             p=p, h=h,
+            parent_title=titles.get(h.parent or "", h.parent or ""),
+            summary=self._summary(p, words),
             level=LEVELS.get(h.level or "", ""),
             valid_from=(h.retroactive.start if h.retroactive else (v.start.date if v else None)),
             valid_until=v.end.date if v else None,
@@ -132,9 +203,49 @@ class MarkdownBackend:
                          "steps": [(s.name, s.description,
                                     words.amount(s.min_duration) if s.min_duration else "")
                                    for s in pr.steps]} for pr in p.procedures],
-            other_findings=[d for d in findings if id(d) not in placed],
+            has_findings=True,
+        )
+
+    def review(self, cp: CheckedPolicy) -> str:
+        """The drafters' page of one policy: every checker finding, with its code."""
+        p = cp.policy
+        findings = [d for d in cp.findings if d.code not in DATE_DEPENDENT]
+        return self.env.get_template("review.md.j2").render(
+            header=header_line(cp.source_file), p=p, h=p.header,
+            findings=findings,
+            notes=[(it.citation.article, it.title, it.note) for it in p.items if it.note],
             suppressed=[(d, s) for d, s in cp.suppressed if d.code not in DATE_DEPENDENT],
         )
+
+    # -- the one-minute summary ------------------------------------------------
+    def _summary(self, p: n.Policy, words: Words) -> dict[str, Any]:
+        rows = []
+        for it in p.items:
+            rows.append({
+                "article": it.citation.article, "title": it.title,
+                "who": BENEFICIARIES.get(it.beneficiary or "", "各类申请人"),
+                "most": self._most(it.amount, words),
+                "capped": _ceiling(it.amount) is not None,
+                "cond": words.cond(it.cond) if it.cond is not None else "无其他条件",
+            })
+        return {
+            "who": sorted({BENEFICIARIES.get(i.beneficiary or "", "") for i in p.items
+                           if i.beneficiary} - {""}),
+            "requirements": [words.cond(r.cond) for r in p.requirements],
+            "exclusions": [words.cond(x.cond) for x in p.exclusions],
+            "rows": rows,
+            "caps": [f"{c.citation.article}：{self._scope_words(p, c.scope)}合计不超过"
+                     f"{words.limit(c.limit)}" for c in p.caps],
+        }
+
+    def _most(self, e: n.Expr, words: Words) -> str:
+        """What an item pays at most, in words (“50 万元”, “按改造投入的 60% 计算，无固定上限”)."""
+        top = _ceiling(e)
+        if top is not None:
+            return money_words(top)
+        if _undetermined(e):
+            return "原文未规定金额"
+        return words.amount(e) + "（无固定上限）"
 
     def _validity(self, p: n.Policy) -> str:
         v = p.header.validity
@@ -157,10 +268,8 @@ class MarkdownBackend:
         titles = [f"{it.citation.article}「{it.title}」" for it in p.items if it.id in scope.items]
         return "、".join(titles)
 
-    def _item(self, cp: CheckedPolicy, it: n.Item, ev: Evaluator, words: Words,
-              findings: list[Any]) -> dict[str, Any]:
+    def _item(self, cp: CheckedPolicy, it: n.Item, ev: Evaluator, words: Words) -> dict[str, Any]:
         funding = self._funding(next(s for s in ev.spec.items if s.id == it.id).plan)
-        mine = [d for d in findings if it.span.line <= d.span.line <= it.span.end_line]
         return {
             "id": it.id, "article": it.citation.article, "title": it.title,
             "beneficiary": BENEFICIARIES.get(it.beneficiary or "", "各类申请人"),
@@ -170,9 +279,32 @@ class MarkdownBackend:
             "note": it.note,
             "funding": funding,
             "examples": self._examples(cp, it, ev, words),
-            "findings": [d.message for d in mine],
-            "findings_raw": mine,
+            "caveats": self._caveats(cp.policy, it, funding["kind"]),
         }
+
+    def _caveats(self, p: n.Policy, it: n.Item, funding_kind: str) -> list[str]:
+        """What an applicant should know that the text leaves open, in plain words."""
+        out: list[str] = []
+        if _undetermined(it.amount):
+            out.append("原文没有规定本项的金额，具体金额由主管部门确定。")
+        elif _is_up_to(it.amount):
+            out.append("原文只规定了最高金额（“不超过”），实际金额由主管部门评审确定，"
+                       "计算器给出的是从 0 到最高额的区间。")
+        if funding_kind == "unstated":
+            out.append("文件没有写明各级财政分别承担多少，这不影响您可得的金额。")
+        if funding_kind == "conflict":
+            out.append("文件不同条款对由哪一级财政出资的说法不一致，也没有写明分担比例；这不影响您可得的金额。")
+        if funding_kind == "none":
+            out.append("文件没有写明本项资金由哪一级财政承担。")
+        cond_parts = [it.cond, *(r.cond for r in p.requirements)]
+        if any(_open_list(p, e) for e in cond_parts if e is not None):
+            out.append("原文列举的范围以“等”结尾，有两种读法：只限列出的几项，或还包括同类情形。"
+                       "计算器按只限列出的几项计算；未列出的情形能否申请，请向主管部门咨询。")
+        for c in p.caps:
+            if _in_scope(p, c.scope, it):
+                out.append(f"本项与其他项目合计受{c.citation.article}的累计上限约束，"
+                           "同时申请多个项目时可能被削减（见下文“跨项目累计上限”）。")
+        return out
 
     def _funding(self, plan: FundingPlan) -> dict[str, Any]:
         """Who pays, in words: the runtime's funding plan, the one the calculators use."""
@@ -202,8 +334,8 @@ class MarkdownBackend:
                     found.append(self._example(p, words, t.name, profile, t.date, res, it.id))
             if len(found) >= 2:
                 return found
-        dates = [self._in_force_date(p), self._first_day(p)]
-        for (label, profile), on in zip(self._synthesised(p, it), dates, strict=True):
+        dates = [self._in_force_date(p), self._in_force_date(p)]
+        for (label, profile), on in zip(self._synthesised(p, it), dates, strict=False):
             res = self._calc(ev, profile, on)
             if res is not None and res.item(it.id) is not None:
                 key = repr((sorted(profile.items()), on))
@@ -238,9 +370,15 @@ class MarkdownBackend:
         return on
 
     def _synthesised(self, p: n.Policy, it: n.Item) -> list[tuple[str, dict[str, object]]]:
-        """Profiles made from the item's own conditions, when the test cases do not reach it."""
+        """Profiles made from the item's own conditions, when the test cases do not reach it.
+
+        Every fact the item, the policy's requirements and the caps over the item read is set,
+        so that the example's table, title and total describe the same applicant.
+        """
         names: set[str] = set()
-        for e in (it.cond, it.amount, *(r.cond for r in p.requirements)):
+        exprs = [it.cond, it.amount, *(r.cond for r in p.requirements),
+                 *(c.limit for c in p.caps if _in_scope(p, c.scope, it))]
+        for e in exprs:
             if e is not None:
                 names |= facts_read(p, e)
         base: dict[str, object] = {}
@@ -256,16 +394,18 @@ class MarkdownBackend:
                 base[name] = True
             elif k == "int":
                 base[name] = f.type.high if f.type.high is not None else 3
-            elif k == "text":
-                member = first_member(p, name)
+            elif k in ("text", "enum"):
+                member = first_member(p, name) or (f.type.values[0][0] if f.type.values else None)
                 if member:
                     base[name] = member
-        small = {**base, **{f: 300000 for f in names if f in facts and facts[f].type.kind == "money"}}
-        large = {**base, **{f: 1500000 for f in names if f in facts and facts[f].type.kind == "money"}}
-        if "applicant_type" not in small and "applicant_type" in facts:
-            small["applicant_type"] = large["applicant_type"] = "enterprise"
-        return [("示例：满足本项全部条件、各项支出 30 万元", small),
-                ("示例：满足本项全部条件、各项支出 150 万元", large)]
+        if "applicant_type" not in base and "applicant_type" in facts:
+            base["applicant_type"] = "enterprise"
+        money = sorted(f for f in names if f in facts and facts[f].type.kind == "money")
+        if not money:
+            return [("满足本项全部条件的申请人", base)]
+        spend = "；".join(facts[f].label for f in money)
+        return [(f"满足本项全部条件，{spend}各 {money_words(Decimal(v))}",
+                 {**base, **{f: v for f in money}}) for v in (300000, 1500000)]
 
     def _example(self, p: n.Policy, words: Words, label: str, profile: dict[str, object],
                  on: dt.date | None, res: Result, item_id: str) -> dict[str, Any]:
@@ -284,7 +424,7 @@ class MarkdownBackend:
             "inputs": inputs,
             "amount": span(item.min, item.max),
             "total": span(res.total_min, res.total_max),
-            "trace": [words.readable(t) for t in item.trace],
+            "trace": [words.plain(t) for t in item.trace],
             "others": [(i.article, i.title, span(i.min, i.max)) for i in res.items if i.id != item_id],
         }
 
@@ -307,7 +447,7 @@ class MarkdownBackend:
                 example = {
                     "label": label, "on": (on or COMPARE_ON).isoformat(),
                     "items": [(i.article, i.title, span(i.min, i.max)) for i in res.items],
-                    "cut": [words.readable(t) for i in cut for t in i.trace if "累计上限" in t],
+                    "cut": [words.plain(t) for i in cut for t in i.trace if "累计上限" in t],
                     "total": span(res.total_min, res.total_max),
                 }
                 break
@@ -316,6 +456,29 @@ class MarkdownBackend:
                 "example": example}
 
     # -- comparison ----------------------------------------------------------
+    def _city(self, p: n.Policy) -> dict[str, str]:
+        v = p.header.validity
+        start = p.header.retroactive.start if p.header.retroactive else (v.start.date if v else None)
+        end = v.end.date if v else None
+        if start and start > COMPARE_ON:
+            state = "尚未生效"
+        elif end and end < COMPARE_ON:
+            state = "已失效"
+        else:
+            state = "有效"
+        return {"id": p.id, "title": p.header.title, "validity": self._validity(p),
+                "valid_from": start.isoformat() if start else "",
+                "valid_until": end.isoformat() if end else "", "on_state": state}
+
+    def calculator(self, model: CheckedModel) -> str:
+        """The cross-policy page: one profile, every policy side by side."""
+        return self.env.get_template("calculator.md.j2").render(
+            header=header_line("policies/"),
+            # the cities first: the national notice's applicant is a pilot city, not an enterprise
+            policies=[self._city(cp.policy) for cp in sorted(
+                model.policies, key=lambda cp: cp.policy.header.level == "national")],
+        )
+
     def compare(self, model: CheckedModel) -> str:
         cities = [cp for cp in model.policies if cp.policy.header.level != "national"]
         rows = []
@@ -341,7 +504,7 @@ class MarkdownBackend:
         return self.env.get_template("compare.md.j2").render(
             header=header_line("policies/"),
             on=COMPARE_ON.isoformat(),
-            cities=[(cp.policy.id, cp.policy.header.title) for cp in cities],
+            cities=[self._city(cp.policy) for cp in cities],
             rows=rows,
             common=", ".join(f"{k}" for k in COMMON),
         )

@@ -23,12 +23,17 @@ def md(text: str) -> str:
     text = _INLINE.sub(r"\\\1", text)
     text = _BLOCK.sub(r"\1\\\2", text)
     text = _ORDERED.sub(r"\1\\\2", text)
-    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]", " ", text)
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]", " ", text)
 
 
 def cell(text: str) -> str:
-    """Text safe inside a table cell: one line."""
+    """Text safe inside a table cell or a heading: one line."""
     return md(text).replace("\n", " ")
+
+
+def adm_title(text: str) -> str:
+    """Text safe inside an admonition's quoted title (``!!! quote "…"``): one line, no quote."""
+    return cell(text).replace('"', "&quot;")
 
 
 def yuan(x: Decimal | None) -> str:
@@ -48,14 +53,26 @@ def span(lo: Decimal | None, hi: Decimal | None) -> str:
     return f"{yuan(lo)} 至 {yuan(hi)}"
 
 
+def _short(x: Decimal) -> str:
+    """1.50 → “1.5”, 20.0 → “20” (no exponent)."""
+    return f"{x.normalize():f}"
+
+
 def money_words(v: Decimal) -> str:
-    if v and v % 100_000_000 == 0:
-        return f"{v / 100_000_000:g} 亿元"
-    if v and v % 10_000 == 0:
-        return f"{v / 10_000:g} 万元"
-    if v and v % 1000 == 0 and v >= 1000 and (v / 10_000) == (v / 10_000).quantize(Decimal("0.1")):
-        return f"{v / 10_000:g} 万元"
-    return f"{v:,f} 元".replace(".00 元", " 元")
+    """An amount as people write it: 200000 → “20 万元”, 150000000 → “1.5 亿元”, 3500 → “3,500 元”."""
+    if v >= 100_000_000 and (v / 100_000_000) == (v / 100_000_000).quantize(Decimal("0.01")):
+        return f"{_short(v / 100_000_000)} 亿元"
+    if v >= 10_000 and (v / 10_000) == (v / 10_000).quantize(Decimal("0.1")):
+        return f"{_short(v / 10_000)} 万元"
+    text = f"{v:,.2f}"
+    return (text[:-3] if text.endswith(".00") else text) + " 元"
+
+
+_COMPARE_WORDS = {">=": "不低于", "<=": "不高于", "==": "等于", "!=": "不等于", ">": "高于", "<": "低于"}
+_TWO_DECIMALS = re.compile(r"(?<![\d,.])(-?\d+\.\d{2})(?![\d%])(\s*元)?")
+_RANGE = re.compile(r"(\d[\d,]*(?:\.\d+)?(?:\s*元)?)\s*\.\.\s*(\d)")
+_OPS = re.compile(r"\s*(>=|<=|==|!=)\s*|\s+([<>])\s+")
+_RATE_TIMES = re.compile(r"(\d+(?:\.\d+)?%)\s*×\s*(\([^()]+\)|[^\s，。；：（）“”()]+)")
 
 
 class Words:
@@ -65,9 +82,26 @@ class Words:
         self.labels = {f.name: f.label for f in policy.facts}
         self.labels.update({d.name: d.label or d.name for d in policy.definitions})
         self.enum_labels = {f.name: dict(f.type.values) for f in policy.facts}
+        self.value_labels = {v: label for f in policy.facts for v, label in f.type.values}
 
     def label(self, name: str) -> str:
         return self.labels.get(name, name)
+
+    def plain(self, trace_line: str) -> str:
+        """A calculation trace line for applicants: labels instead of names, words instead of
+        operators, “600,000.00 元” instead of “600000.00”, “至” instead of “..”."""
+        s = self.readable(trace_line).replace("〔", "").replace("〕", "")
+        s = re.sub(r'"([A-Za-z_][A-Za-z0-9_]*)"', lambda m: f"“{self.value_labels.get(m.group(1), m.group(1))}”", s)
+        s = _RATE_TIMES.sub(lambda m: f"{m.group(2).strip('()')}的 {m.group(1)}", s)
+        s = re.sub(r"\(([^()]*的 \d+(?:\.\d+)?%)\)", r"\1", s)
+        s = s.replace(" × ", " 乘以 ").replace("×", "乘以")
+        s = _OPS.sub(lambda m: _COMPARE_WORDS[m.group(1) or m.group(2)], s)
+        s = _RANGE.sub(lambda m: f"{m.group(1)} 至 {m.group(2)}", s)
+        s = _TWO_DECIMALS.sub(lambda m: yuan(Decimal(m.group(1))), s)
+        s = re.sub(r"\s*属于\s*\[([^\]]*)\]", lambda m: "属于" + "、".join(
+            v.strip() for v in m.group(1).split(",")), s)
+        s = s.replace(" = ", " 为 ").replace("封顶", "，最高")
+        return re.sub(r"[ \t]+，", "，", s)
 
     def readable(self, trace_line: str) -> str:
         """A calculation trace line with fact and definition names replaced by their labels."""
@@ -85,6 +119,10 @@ class Words:
             return f"{(e.value * 100).normalize():f}%"
         if isinstance(e, n.NumberLit | n.CountLit):
             return e.text
+        if isinstance(e, n.StrLit):
+            return f"“{e.value}”"
+        if isinstance(e, n.BoolLit):
+            return "是" if e.value else "否"
         if isinstance(e, n.Ref):
             return self.label(e.name)
         if isinstance(e, n.RangeLit):
@@ -109,6 +147,12 @@ class Words:
             return "；".join(parts)
         return self.cond(e)
 
+    def limit(self, e: n.Expr) -> str:
+        """A cap as a noun phrase: “数字化转型投入的 50%”, “50 万元”."""
+        if isinstance(e, n.Arith) and e.op == "×" and isinstance(e.left, n.RateLit):
+            return f"{self._group(e.right)}的 {self.amount(e.left)}"
+        return self.amount(e)
+
     def _group(self, e: n.Expr) -> str:
         if isinstance(e, n.Arith) and e.op == "+":
             return "（" + self._group(e.left) + "与" + self._group(e.right) + "之和）"
@@ -132,6 +176,8 @@ class Words:
         if isinstance(e, n.Not):
             return f"并非“{self.cond(e.operand)}”"
         if isinstance(e, n.Compare):
+            if isinstance(e.left, n.StrLit) and isinstance(e.right, n.Ref) and e.op in ("==", "!="):
+                e = n.Compare(e.op, e.right, e.left, e.span)  # "x" == kind reads as kind == "x"
             left = self.amount(e.left) if not isinstance(e.left, n.Ref) else self.label(e.left.name)
             right = e.right
             if isinstance(right, n.StrLit) and isinstance(e.left, n.Ref):
@@ -140,6 +186,7 @@ class Words:
             ops = {"==": "等于", "!=": "不等于", ">=": "不低于", "<=": "不高于", ">": "高于", "<": "低于"}
             return f"{left}{ops[e.op]} {self.amount(right)}"
         if isinstance(e, n.Member):
-            values = "、".join(v.value for v in e.values) + ("等" if e.open else "")
+            names = (self.enum_labels.get(e.operand.name, {}) if isinstance(e.operand, n.Ref) else {})
+            values = "、".join(names.get(v.value, v.value) for v in e.values) + ("等" if e.open else "")
             return f"{self.amount(e.operand)}属于：{values}"
         return self.amount(e)
