@@ -6,19 +6,17 @@ import datetime as dt
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lark import Token, Tree
-
-from .check import semantic_checks
-from .check.quotes import check_quotes
-from .check.typecheck import typecheck
 from .diagnostics import Diagnostic, Severity, Span
 from .model import nodes as n
-from .model.lower import lower
 from .resources import policy_dirs
-from .syntax.parser import parse_text
-from .syntax.surface import TopLevel
-from .syntax.transform import ToSurface
+
+if TYPE_CHECKING:
+    from lark import Token, Tree
+
+# The parser, the checks and Lark are imported by the functions that use them: a policy whose
+# checked model is cached (compiler.cache) is calculated without loading any of them.
 
 
 @dataclass
@@ -63,6 +61,8 @@ MAX_DEPTH = 200  # far beyond any real policy; keeps every later stage's recursi
 
 def _too_deep(tree: Tree[Token], display: str) -> Diagnostic | None:
     """The first node nested deeper than MAX_DEPTH (measured without recursion), as PC007."""
+    from lark import Tree
+
     stack: list[tuple[Tree[Token], int]] = [(tree, 1)]
     while stack:
         node, depth = stack.pop()
@@ -78,6 +78,12 @@ def _too_deep(tree: Tree[Token], display: str) -> Diagnostic | None:
 
 def parse_source(text: str, display: str) -> tuple[n.Policy | None, list[Diagnostic]]:
     """Text -> model with structural, name and type diagnostics (no file-system checks)."""
+    from .check.typecheck import typecheck
+    from .model.lower import lower
+    from .syntax.parser import parse_text
+    from .syntax.surface import TopLevel
+    from .syntax.transform import ToSurface
+
     tree, diags = parse_text(text, display)
     if tree is None:
         return None, diags
@@ -102,6 +108,9 @@ def parse_source(text: str, display: str) -> tuple[n.Policy | None, list[Diagnos
 
 def load(path: Path, on: dt.date | None = None) -> Loaded:
     """Load and check one policy. ``on`` is the date validity is judged against (default today)."""
+    from .check import semantic_checks
+    from .check.quotes import check_quotes
+
     display = _display(path)
     try:
         raw = path.read_bytes()
@@ -178,4 +187,7 @@ def load_named(name: str, on: dt.date | None = None) -> Loaded:
                        "可用政策 id：national、nanchang、changchun、kunming、xianning，"
                        "或给出 .policy 文件路径。")
         return Loaded(Path(name), name, None, None, [d])
-    return load(path, on)
+    from .cache import load_cached
+
+    day = on or dt.date.today()
+    return load_cached(path, _display(path), day, lambda: load(path, day))
