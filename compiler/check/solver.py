@@ -52,6 +52,7 @@ from .solver_encode import (
     disj,
     is_false,
     is_true,
+    merge,
     neg,
     to_real,
     zmax,
@@ -437,6 +438,17 @@ class SolverChecks:
         for c in conds:
             prefixes.append(prefix)
             prefix = conj(prefix, neg(c))
+        # firsts[j]: the amount of the first of tiers 0..j-1 that holds (they exclude each
+        # other as first tiers, so the chain grows by one node per tier); None without numbers
+        firsts: list[NumV | None] = [None]
+        if all(isinstance(a, NumV) for a in amounts):
+            acc = amounts[0]
+            for j in range(1, len(amounts)):
+                firsts.append(acc if isinstance(acc, NumV) else None)
+                first_j = conj(prefixes[j], conds[j])
+                acc = merge(first_j, amounts[j], acc)
+        else:
+            firsts = [None] * len(amounts)
         possible: list[bool] = []
         for j, t in enumerate(node.tiers):
             if self.unsat(conds[j]):
@@ -457,16 +469,22 @@ class SolverChecks:
                 possible.append(False)
                 continue
             possible.append(True)
-            for i in range(j):
-                if not possible[i]:
-                    continue
+            earlier = [i for i in range(j) if possible[i]]
+            # One question settles the usual case (no earlier tier overlaps this one with a
+            # different amount), so that a 分档 of n tiers costs n questions of constant size
+            # to build, not n²/2; only a tier that does overlap is compared with each earlier
+            # tier to name the first.
+            shown = firsts[j]
+            if shown is not None:
+                overlap = conj(ctx, neg(prefixes[j]), conds[j], _differ(shown, amounts[j]))
+            else:
+                overlap = conj(ctx, conds[j], disj(*[
+                    conj(prefixes[i], conds[i], _differ(amounts[i], amounts[j])) for i in earlier]))
+            if not earlier or self.unsat(overlap):
+                continue
+            for i in earlier:
                 first_i = conj(prefixes[i], conds[i])
-                ai, aj = amounts[i], amounts[j]
-                differ: Flag = True
-                if isinstance(ai, NumV) and isinstance(aj, NumV):
-                    differ = disj(conj(ai.det, neg(aj.det)), conj(aj.det, neg(ai.det)),
-                                  conj(ai.det, aj.det,
-                                       disj(cmp("!=", ai.lo, aj.lo), cmp("!=", ai.hi, aj.hi))))
+                differ = _differ(amounts[i], amounts[j])
                 model = self.sat(ctx, first_i, conds[j], differ)
                 if model is None:
                     continue
@@ -826,6 +844,14 @@ class SolverChecks:
 
 
 # ---------------------------------------------------------------------------- helpers
+
+
+def _differ(a: Any, b: Any) -> Flag:
+    """Two tier amounts differ (one determined and the other not, or different bounds)."""
+    if not (isinstance(a, NumV) and isinstance(b, NumV)):
+        return True
+    return disj(conj(a.det, neg(b.det)), conj(b.det, neg(a.det)),
+                conj(a.det, b.det, disj(cmp("!=", a.lo, b.lo), cmp("!=", a.hi, b.hi))))
 
 
 def _literals(e: n.Expr) -> Iterator[str]:

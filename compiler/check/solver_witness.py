@@ -18,7 +18,7 @@ import z3
 from ..evaluate import runtime as rt
 from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
-from .solver_encode import ABSENT, FEN_PER_YUAN, RLIMIT, Encoder, FactVar, Flag, Term, as_bool
+from .solver_encode import ABSENT, FEN_PER_YUAN, RLIMIT, Encoder, FactVar, Flag, Term, as_bool, is_true
 
 MONEY_BOUND = 10**12  # fen (100亿元): keeps every objective bounded
 INT_BOUND = 10**6
@@ -43,32 +43,65 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
     terms = [as_bool(c) for c in constraints]
     read = _facts_in([*terms, *(g.term for g in goals)])
     facts = [f for f in encoder.space.facts.values() if str(f.var) in read]
-    pinned = [_pin(f, encoder.space) for f in encoder.space.facts.values()
-              if str(f.var) not in read]
+    # Facts no constraint reads stay out of the problem: they are held at their defaults when
+    # the model is read back, which is what constraining them would give, at no solver cost.
+    pinned = {str(f.var): _pin(f, encoder.space).arg(1) for f in encoder.space.facts.values()
+              if str(f.var) not in read}
+    domains = [as_bool(f.domain) for f in facts if not is_true(f.domain)]
     for step in STEPS:
-        model = _optimize_at(step, facts, [*encoder.space.domains(), *terms], pinned, goals,
-                             maximize_ints)
+        rewrite = _rewriter(encoder.space, step) if step > 1 else None
+        model = _optimize_at(rewrite, facts, [*domains, *terms], goals, maximize_ints)
         if model is not None:
-            return model
+            return _Pinned(model, pinned)
     return None
 
 
-def _optimize_at(step: int, facts: list[FactVar], base: list[Term], pinned: list[Term],
-                 goals: list[Goal], maximize_ints: frozenset[str]) -> Any:
-    """Money in whole ``step`` fen: each money fact is step × a fresh integer, substituted
-    so that the solver sees (and simplifies) whole multiples rather than a divisibility test."""
-    scale = {str(f.var): (z3.FreshInt(f"{f.name}_steps"), step)
-             for f in facts if f.kind == "money"} if step > 1 else {}
-    pairs = [(f.var, step * scale[str(f.var)][0]) for f in facts if str(f.var) in scale]
+class _Rewriter:
+    """Money in whole ``step`` fen: each money fact is step × an integer, substituted so that
+    the solver sees (and simplifies) whole multiples rather than a divisibility test.
 
-    memo: dict[int, Term] = {}
+    One per policy and step, remembering every term it rewrote: the witnesses of one policy
+    ask about the same amounts again and again, and each is rewritten once.
+    """
+
+    def __init__(self, space: Any, step: int) -> None:
+        self.step = step
+        self.vars = {str(f.var): z3.Int(f"{f.var}÷{step}") for f in space.facts.values()
+                     if f.kind == "money"}
+        self.pairs = [(f.var, step * self.vars[str(f.var)]) for f in space.facts.values()
+                      if str(f.var) in self.vars]
+        self.memo: dict[Any, tuple[Term, Term]] = {}  # id -> (term, result): keeps ids unique
+
+    def __call__(self, t: Term) -> Term:
+        key = t.get_id()
+        hit = self.memo.get(key)
+        if hit is None:
+            out = z3.simplify(_push_div(z3.simplify(z3.substitute(t, *self.pairs)), self.memo))
+            hit = self.memo[key] = (t, out)
+        return hit[1]
+
+
+def _rewriter(space: Any, step: int) -> _Rewriter:
+    """The policy's rewriter for ``step``, kept on its encoding space (and dropped with it)."""
+    per_space: dict[int, _Rewriter] = space.__dict__.setdefault("_witness_rewriters", {})
+    if step not in per_space:
+        per_space[step] = _Rewriter(space, step)
+    return per_space[step]
+
+
+def _optimize_at(rewrite: _Rewriter | None, facts: list[FactVar], base: list[Term],
+                 goals: list[Goal], maximize_ints: frozenset[str]) -> Any:
+    """The optimum with money in whole steps of ``rewrite.step`` fen (any fen without one)."""
+    step = rewrite.step if rewrite is not None else 1
+    scale = {str(f.var): (rewrite.vars[str(f.var)], step)
+             for f in facts if f.kind == "money"} if rewrite is not None else {}
 
     def put(t: Term) -> Term:
-        return z3.simplify(_push_div(z3.simplify(z3.substitute(t, *pairs)), memo)) if pairs else t
+        return rewrite(t) if rewrite is not None else t
 
     opt = z3.Optimize()
     opt.set("rlimit", RLIMIT)
-    hard = [*[put(t) for t in base], *pinned]
+    hard = [put(t) for t in base]
     money: list[Term] = []
     bools: list[Term] = []
     for f in facts:
@@ -101,7 +134,7 @@ def _optimize_at(step: int, facts: list[FactVar], base: list[Term], pinned: list
     return _Scaled(model, scale) if scale else model
 
 
-def _push_div(t: Term, memo: dict[int, Term]) -> Term:
+def _push_div(t: Term, memo: dict[Any, tuple[Term, Term]]) -> Term:
     """``t`` with every division (and multiplication) by a constant pushed into the branches
     of the if-then-else terms it applies to.
 
@@ -109,27 +142,34 @@ def _push_div(t: Term, memo: dict[int, Term]) -> Term:
     division reaches the linear branches, the simplifier removes it, and ``Optimize`` works in
     plain linear arithmetic (an order of magnitude faster than with integer division).
     """
-    key = t.get_id()
+    key = ("push", t.get_id())
     hit = memo.get(key)
     if hit is not None:
-        return hit
+        return hit[1]
     out = t
     if z3.is_app(t) and t.num_args() > 0:
         args = [_push_div(a, memo) for a in t.children()]
         if z3.is_idiv(t) and z3.is_int_value(args[1]):
-            out = _into_ite(args[0], lambda x: x / args[1])
+            out = _into_ite(args[0], "div", args[1], memo)
         elif z3.is_mul(t) and len(args) == 2 and z3.is_int_value(args[0]):
-            out = _into_ite(args[1], lambda x: args[0] * x)
+            out = _into_ite(args[1], "mul", args[0], memo)
         elif any(a.get_id() != b.get_id() for a, b in zip(args, t.children(), strict=True)):
             out = t.decl()(*args)
-    memo[key] = out
+    memo[key] = (t, out)
     return out
 
 
-def _into_ite(t: Term, f: Any) -> Term:
+def _into_ite(t: Term, op: str, k: Term, memo: dict[Any, tuple[Term, Term]]) -> Term:
+    key = (op, k.as_long(), t.get_id())
+    hit = memo.get(key)
+    if hit is not None:
+        return hit[1]
     if z3.is_app_of(t, z3.Z3_OP_ITE):
-        return z3.If(t.arg(0), _into_ite(t.arg(1), f), _into_ite(t.arg(2), f))
-    return z3.simplify(f(t))
+        out = z3.If(t.arg(0), _into_ite(t.arg(1), op, k, memo), _into_ite(t.arg(2), op, k, memo))
+    else:
+        out = z3.simplify(t / k if op == "div" else k * t)
+    memo[key] = (t, out)
+    return out
 
 
 def _at_optimum(hard: list[Term], objectives: list[tuple[Term, Any]]) -> Any:
@@ -147,6 +187,18 @@ def _at_optimum(hard: list[Term], objectives: list[tuple[Term, Any]]) -> Any:
             return None
         s.add(t == v)
     return s.model() if s.check() == z3.sat else None
+
+
+class _Pinned:
+    """A model in which the facts the problem left out read as their pinned defaults."""
+
+    def __init__(self, model: Any, pinned: dict[str, Term]) -> None:
+        self.model = model
+        self.pinned = pinned
+
+    def eval(self, t: Term, model_completion: bool = False) -> Any:
+        v = self.pinned.get(str(t))
+        return v if v is not None else self.model.eval(t, model_completion=model_completion)
 
 
 class _Scaled:
