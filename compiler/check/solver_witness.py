@@ -42,11 +42,12 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
     """
     terms = [as_bool(c) for c in constraints]
     read = _facts_in([*terms, *(g.term for g in goals)])
-    facts = [f for f in encoder.space.facts.values() if str(f.var) in read]
+    names = _names(encoder.space)
+    facts = [f for k, f in encoder.space.facts.items() if names[k] in read]
     # Facts no constraint reads stay out of the problem: they are held at their defaults when
     # the model is read back, which is what constraining them would give, at no solver cost.
-    pinned = {str(f.var): _pin(f, encoder.space).arg(1) for f in encoder.space.facts.values()
-              if str(f.var) not in read}
+    pinned = {names[k]: _pin(f, encoder.space).arg(1) for k, f in encoder.space.facts.items()
+              if names[k] not in read}
     domains = [as_bool(f.domain) for f in facts if not is_true(f.domain)]
     for step in STEPS:
         rewrite = _rewriter(encoder.space, step) if step > 1 else None
@@ -66,10 +67,11 @@ class _Rewriter:
 
     def __init__(self, space: Any, step: int) -> None:
         self.step = step
-        self.vars = {str(f.var): z3.Int(f"{f.var}÷{step}") for f in space.facts.values()
+        names = _names(space)
+        self.vars = {names[k]: z3.Int(f"{names[k]}÷{step}") for k, f in space.facts.items()
                      if f.kind == "money"}
-        self.pairs = [(f.var, step * self.vars[str(f.var)]) for f in space.facts.values()
-                      if str(f.var) in self.vars]
+        self.pairs = [(f.var, step * self.vars[names[k]]) for k, f in space.facts.items()
+                      if names[k] in self.vars]
         self.memo: dict[Any, tuple[Term, Term]] = {}  # id -> (term, result): keeps ids unique
 
     def __call__(self, t: Term) -> Term:
@@ -93,7 +95,7 @@ def _optimize_at(rewrite: _Rewriter | None, facts: list[FactVar], base: list[Ter
                  goals: list[Goal], maximize_ints: frozenset[str]) -> Any:
     """The optimum with money in whole steps of ``rewrite.step`` fen (any fen without one)."""
     step = rewrite.step if rewrite is not None else 1
-    scale = {str(f.var): (rewrite.vars[str(f.var)], step)
+    scale = {_name(f.var): (rewrite.vars[_name(f.var)], step)
              for f in facts if f.kind == "money"} if rewrite is not None else {}
 
     def put(t: Term) -> Term:
@@ -106,7 +108,7 @@ def _optimize_at(rewrite: _Rewriter | None, facts: list[FactVar], base: list[Ter
     bools: list[Term] = []
     for f in facts:
         if f.kind == "money":
-            v = scale[str(f.var)][0] if scale else f.var
+            v = scale[_name(f.var)][0] if scale else f.var
             hard += [v >= 0, v <= MONEY_BOUND // step]
             money.append(v)
         elif f.kind == "int" and f.high is None:
@@ -197,7 +199,7 @@ class _Pinned:
         self.pinned = pinned
 
     def eval(self, t: Term, model_completion: bool = False) -> Any:
-        v = self.pinned.get(str(t))
+        v = self.pinned.get(_name(t))
         return v if v is not None else self.model.eval(t, model_completion=model_completion)
 
 
@@ -209,10 +211,23 @@ class _Scaled:
         self.scale = scale
 
     def eval(self, t: Term, model_completion: bool = False) -> Any:
-        if str(t) in self.scale:
-            k, step = self.scale[str(t)]
+        if _name(t) in self.scale:
+            k, step = self.scale[_name(t)]
             return z3.IntVal(step * self.model.eval(k, model_completion=True).as_long())
         return self.model.eval(t, model_completion=model_completion)
+
+
+def _name(t: Term) -> str:
+    """A fact variable's name (as :func:`_facts_in` reports it); "" for any other term."""
+    return str(t.decl().name()) if z3.is_const(t) else ""
+
+
+def _names(space: Any) -> dict[str, str]:
+    """Each fact's variable name, worked out once per policy (printing a term is slow)."""
+    names: dict[str, str] = space.__dict__.setdefault("_witness_names", {})
+    if len(names) != len(space.facts):
+        names.update({k: _name(f.var) for k, f in space.facts.items()})
+    return names
 
 
 def _facts_in(terms: list[Any]) -> set[str]:
