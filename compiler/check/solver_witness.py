@@ -46,8 +46,8 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
     facts = [f for k, f in encoder.space.facts.items() if names[k] in read]
     # Facts no constraint reads stay out of the problem: they are held at their defaults when
     # the model is read back, which is what constraining them would give, at no solver cost.
-    pinned = {names[k]: _pin(f, encoder.space).arg(1) for k, f in encoder.space.facts.items()
-              if names[k] not in read}
+    pins = _pins(encoder.space)
+    pinned = {names[k]: pins[k] for k in encoder.space.facts if names[k] not in read}
     domains = [as_bool(f.domain) for f in facts if not is_true(f.domain)]
     for step in STEPS:
         rewrite = _rewriter(encoder.space, step) if step > 1 else None
@@ -230,6 +230,14 @@ def _names(space: Any) -> dict[str, str]:
     return names
 
 
+def _pins(space: Any) -> dict[str, Term]:
+    """Each fact's pinned value (:func:`_pin`), worked out once per policy."""
+    pins: dict[str, Term] = space.__dict__.setdefault("_witness_pins", {})
+    if len(pins) != len(space.facts):
+        pins.update({k: _pin(f, space).arg(1) for k, f in space.facts.items()})
+    return pins
+
+
 def _facts_in(terms: list[Any]) -> set[str]:
     """The names of the uninterpreted constants (fact variables) the terms read."""
     seen: set[int] = set()
@@ -278,9 +286,21 @@ def profile_of(model: Any, encoder: Encoder, extra: tuple[FactVar, ...] = ()) ->
     """The applicant profile a model describes: required facts and every non-default value."""
     out: dict[str, object] = {}
     own = [encoder.facts[d.name] for d in encoder.policy.facts]
+    # A plain solver model completes a fact it does not mention with its sort's default (0,
+    # false), the same for every model: read once per policy, so that a policy of n facts
+    # does not cost n evaluations per witness.
+    absent: dict[str, object] | None = None
+    mentioned: set[str] = set()
+    if isinstance(model, z3.ModelRef):
+        absent = encoder.__dict__.setdefault("_witness_absent", {})
+        mentioned = {str(d.name()) for d in model.decls()}
     for f in own + [x for x in extra if x.vocabulary and x.name not in encoder.facts]:
-        v = model.eval(f.var, model_completion=True)
-        value = _value(f, v, encoder)
+        if absent is not None and _name(f.var) not in mentioned:
+            if f.name not in absent:
+                absent[f.name] = _value(f, model.eval(f.var, model_completion=True), encoder)
+            value = absent[f.name]
+        else:
+            value = _value(f, model.eval(f.var, model_completion=True), encoder)
         if value is None:
             continue
         if f.required or not _is_default(f, value):
