@@ -1,12 +1,22 @@
-"""Calculations per second: generated calculators vs hand-written plain-Python Decimal code.
+"""Calculations per second: generated calculators vs hand-written plain-Python Decimal code;
+and the wall time of one whole `policyc calc` process, cached vs uncached.
 
-    .venv/bin/python benchmarks/calc.py [--profiles 3000] [--repeat 5]
+    .venv/bin/python benchmarks/calc.py [--profiles 3000] [--repeat 5] [--cli-runs 7] [--no-cli]
 
 The baseline is a hand-written, one-at-a-time implementation of the same articles of 昆明 and
 咸宁 (validation included, traces left out): the practical ceiling for plain Python. Both run
 in this process on the same profiles; before timing, the baseline's numbers are checked
 against the generated module's for every profile, so that both compute the same thing.
 Printed: calculations per second of each, and the ratio generated / hand-written.
+
+The command-line part starts `policyc calc kunming …` as a new process again and again, the
+two ways taking turns (so that a change in the machine's load affects both alike), and prints
+the median wall time of each and their ratio:
+
+* ``--no-cache``: the parser is built from the grammar and the policy parsed and checked
+  (z3 included) before anything is calculated: the path every call took before the cache;
+* cached: the checked model is read from the cache (compiler/cache.py), which the first,
+  uncounted run fills; the checker, Lark and z3 are never imported.
 """
 
 from __future__ import annotations
@@ -14,9 +24,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
+import json
 import math
+import os
 import random
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Mapping
 from decimal import ROUND_DOWN, Decimal
@@ -228,12 +243,49 @@ def rate(fn: Callable[[dict[str, object], dt.date], object], data: list[dict[str
     return len(data) / best
 
 
+CLI_PROFILE = {"applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
+               "digital_level": 4, "spend_software_cloud": 1200000, "lighthouse": True}
+
+
+def cli(runs: int) -> None:
+    """Median wall seconds of whole `policyc calc` processes, uncached and cached, in turns."""
+    exe = Path(sys.executable).with_name("policyc")
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = Path(tmp) / "profile.json"
+        profile.write_text(json.dumps(CLI_PROFILE), encoding="utf-8")
+        env = {**os.environ, "POLICYC_CACHE_DIR": str(Path(tmp) / "cache")}
+        env.pop("POLICYC_NO_CACHE", None)
+        args = ["calc", "kunming", "--input", str(profile), "--on", "2025-08-01", "--format", "json"]
+        commands = {"uncached": [str(exe), "--no-cache", *args], "cached": [str(exe), *args]}
+
+        def once(cmd: list[str]) -> tuple[float, str]:
+            start = time.perf_counter()
+            done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True, cwd=ROOT)
+            return time.perf_counter() - start, done.stdout
+
+        first, want = once(commands["cached"])  # fills the cache (not counted)
+        times: dict[str, list[float]] = {k: [] for k in commands}
+        for _ in range(runs):
+            for name, cmd in commands.items():
+                secs, out = once(cmd)
+                if out != want:
+                    raise SystemExit(f"`policyc calc` {name} printed something else than the first run")
+                times[name].append(secs)
+    old, new = statistics.median(times["uncached"]), statistics.median(times["cached"])
+    print(f"\npolicyc calc kunming (whole process, median of {runs} runs each, wall seconds):")
+    print(f"  --no-cache (parser build + full check)  {old:6.3f} s")
+    print(f"  cached checked model                     {new:6.3f} s   ({old / new:.1f}x faster)")
+    print(f"  first run, empty cache                   {first:6.3f} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--profiles", type=int, default=3000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--generated", type=Path, default=ROOT / "generated",
                     help="the build output to measure (default: generated/)")
+    ap.add_argument("--cli-runs", type=int, default=7, help="process runs of each kind (default 7)")
+    ap.add_argument("--no-cli", action="store_true", help="skip the whole-process `policyc calc` timing")
     args = ap.parse_args()
     on = dt.date(2025, 8, 1)
     cases = [
@@ -252,6 +304,8 @@ def main() -> None:
         gen = rate(mod.calculate, data, on, args.repeat)
         hand = rate(by_hand, data, on, args.repeat)
         print(f"{name:<10} {gen:>14,.0f} {hand:>16,.0f} {gen / hand:>7.2f}")
+    if not args.no_cli:
+        cli(args.cli_runs)
 
 
 if __name__ == "__main__":

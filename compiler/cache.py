@@ -56,13 +56,18 @@ def enabled() -> bool:
     return not _disabled and os.environ.get("POLICYC_NO_CACHE", "") in ("", "0")
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
+    """Where the caches live; None (no caching) when there is no home directory to put them in."""
     explicit = os.environ.get("POLICYC_CACHE_DIR")
     if explicit:
         return Path(explicit)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return base / "policyc"
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "policyc"
+    try:
+        return Path.home() / ".cache" / "policyc"
+    except RuntimeError:  # no HOME and no password entry
+        return None
 
 
 def _digest(*parts: bytes) -> str:
@@ -74,9 +79,17 @@ def _digest(*parts: bytes) -> str:
 
 
 def _read_entry(path: Path) -> bytes | None:
-    """The payload of a cache file, or None when it is absent or does not verify."""
+    """The payload of a cache file, or None when it is absent or does not verify.
+
+    An entry is unpickled, so only a file that this user owns and that no one else may write
+    is read: a cache directory others can write to cannot be used to run their code.
+    """
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if (hasattr(os, "geteuid") and st.st_uid != os.geteuid()) or st.st_mode & 0o022:
+                return None
+            raw = fh.read()
     except OSError:
         return None
     head = len(_MAGIC) + _DIGEST
@@ -91,7 +104,7 @@ def _read_entry(path: Path) -> bytes | None:
 def _write_entry(path: Path, payload: bytes) -> None:
     """Write atomically; a cache that cannot be written is simply not written."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -116,11 +129,12 @@ def cached_parser(grammar: str, options: dict[str, Any]) -> Lark:
     """
     from lark import Lark, __version__
 
-    if not enabled():
+    folder = cache_dir() if enabled() else None
+    if folder is None:
         return Lark(grammar, **options)
     key = _digest(grammar.encode(), repr(sorted(options.items())).encode(), __version__.encode(),
                   repr(sys.version_info[:2]).encode())
-    path = cache_dir() / f"parser-{key}.pickle"
+    path = folder / f"parser-{key}.pickle"
     payload = _read_entry(path)
     if payload is not None:
         try:
@@ -194,7 +208,8 @@ def _dependencies(loaded: Loaded) -> list[Path]:
 
 def load_cached(path: Path, display: str, on: dt.date, fresh: Callable[[], Loaded]) -> Loaded:
     """``fresh()``'s result for the policy at ``path`` as of ``on``, from the cache when valid."""
-    if not enabled():
+    folder = cache_dir() if enabled() else None
+    if folder is None:
         return fresh()
     try:
         raw = path.read_bytes()
@@ -205,7 +220,7 @@ def load_cached(path: Path, display: str, on: dt.date, fresh: Callable[[], Loade
         return fresh()
     key = _digest(compiler_fingerprint(), raw, str(path).encode(), display.encode(),
                   str(Path.cwd()).encode(), on.isoformat().encode())
-    entry = cache_dir() / "models" / f"{key}.pickle"
+    entry = folder / "models" / f"{key}.pickle"
     payload = _read_entry(entry)
     if payload is not None:
         try:

@@ -144,3 +144,14 @@ def test_no_cache_writes_nothing(cache_dir: Path, policies: Path) -> None:
     result = CliRunner().invoke(main, ["--no-cache", "check", str(policies / "kunming.policy")])
     assert result.exit_code == 0
     assert not cache_dir.exists()
+
+
+def test_an_entry_others_may_write_is_not_trusted(cache_dir: Path, policies: Path) -> None:
+    path = str(policies / "kunming.policy")
+    good = as_json(load_named(path, ON))
+    [entry] = entries(cache_dir)
+    cache._write_entry(entry, b"not a pickle")
+    entry.chmod(0o666)  # world-writable: never unpickled, rebuilt instead
+    assert cache._read_entry(entry) is None
+    assert as_json(load_named(path, ON)) == good
+    assert entry.stat().st_mode & 0o022 == 0
