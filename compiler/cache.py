@@ -52,6 +52,12 @@ def disable() -> None:
     _disabled = True
 
 
+def enable() -> None:
+    """Undo :func:`disable` (at the end of a command run in-process)."""
+    global _disabled
+    _disabled = False
+
+
 def enabled() -> bool:
     return not _disabled and os.environ.get("POLICYC_NO_CACHE", "") in ("", "0")
 

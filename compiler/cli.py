@@ -57,9 +57,10 @@ def _load_or_fail(name: str) -> Loaded:
 def main(no_cache: bool) -> None:
     """policyc：补贴政策编译器 — 检查政策、计算补贴、生成计算器与申请指南。"""
     if no_cache:
-        from .cache import disable
+        from .cache import disable, enable
 
         disable()
+        click.get_current_context().call_on_close(enable)
 
 
 @main.command()
