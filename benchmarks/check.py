@@ -1,18 +1,31 @@
-"""Time ``policyc check``'s full pipeline (parse, types, quotes, solver, consistency).
+"""Time ``policyc check``: whole processes on the seeds, and the full pipeline (parse, types,
+quotes, solver, consistency) on generated and hostile policies.
 
-Checks every seed policy, then generated policies of 50, 100, 200 and 500 items (each with
-three capped tiers, a funding line with its own 依据 quote and a condition on its own fact;
-one cross-item 累计上限 per five items), quoting a generated source text. Prints each time and its
-growth relative to the 50-item run measured in the same process:
+1. ``policyc check`` on the five seeds as a whole process, ``--no-cache`` (parse and check
+   everything, the only path before the cache) and with a warm cache, taking turns; medians
+   and their ratio.
+2. Every seed policy through ``load()`` (no cache), with the share of the consistency checks.
+3. Generated policies of 50, 100, 200 and 500 items (each with three capped tiers, a funding
+   line with its own 依据 quote and a condition on its own fact; one cross-item 累计上限 per
+   five items), quoting a generated source text: each time, its growth relative to the 50-item
+   run and the growth per item (1.0 = linear), and how many findings carry a witness.
+4. Hostile sizes: 25, 50 and 200 items under one 累计上限; a 分档 of 400 and of 800 range
+   tiers. Past a documented limit the checker reports PC490 (counted here) instead of working
+   without bound.
 
-    .venv/bin/python benchmarks/check.py
+    .venv/bin/python benchmarks/check.py [--cli-runs 5] [--no-hostile]
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import functools
+import os
+import resource
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +43,7 @@ from compiler.pipeline import Loaded, load  # noqa: E402
 SEEDS = ("national", "nanchang", "changchun", "kunming", "xianning")
 SIZES = (50, 100, 200, 500)
 GROUP = 5
-BUDGET = 55.0  # seconds: sizes whose projected time would exceed it are skipped, not run
+BUDGET = 300.0  # seconds: sizes whose projected time would exceed it are skipped, not run
 ON = dt.date(2025, 6, 1)
 _DIGITS = "零一二三四五六七八九"
 
@@ -100,6 +113,43 @@ def generate(n: int) -> tuple[str, str]:
     return "\n".join(src) + "\n", "\n".join(pol)
 
 
+def one_cap(n: int) -> tuple[str, str]:
+    """(source text, policy text): ``n`` items (rate × spend, 封顶) under one 累计上限."""
+    src = ["某市专项资金办法", "", "第一条 为规范管理，制定本办法。", ""]
+    pol = [f"政策 cap_{n} {{", f'  标题 "一条累计上限下的 {n} 项"', f'  来源 "cap_{n}.txt"', "}", "",
+           "事实 {", "  applicant_type 必填", "  spend_software_cloud"]
+    pol += [f'  flag_{k}: 布尔 "条件{k}"' for k in range(n)]
+    pol += ["}", ""]
+    for k in range(n):
+        art = f"第{zh(k + 2)}条"
+        body = f"符合第{k + 1}类条件的企业，按投入的 {20 + k % 30}% 给予补助，最高 {10 + k % 7} 万元。"
+        src += [f"{art} {body}", ""]
+        pol += [f"补助 item_{k} {{", f"  条款 {art}", f'  标题 "第 {k + 1} 类补助"', "  对象 enterprise",
+                f"  原文 「{body}」", f"  条件 flag_{k}",
+                f"  金额 {20 + k % 30}% × spend_software_cloud 封顶 {10 + k % 7}万元", "  资金 city 100%",
+                "}", ""]
+    cap_art = f"第{zh(n + 2)}条"
+    cap = "企业获得专项资金支持总额度累计不超过该企业数字化转型投入的50%。"
+    src += [f"{cap_art} {cap}", ""]
+    pol += ["累计上限 total {", f"  条款 {cap_art}", f"  原文 「{cap}」", "  适用 对象 enterprise",
+            "  上限 50% × spend_software_cloud", "}", ""]
+    return "\n".join(src), "\n".join(pol)
+
+
+def range_tiers(n: int) -> tuple[str, str]:
+    """(source text, policy text): one item whose 分档 has ``n`` adjacent ranges of spend."""
+    body = "按投入金额分档给予补助。"
+    src = ["某市专项资金办法", "", f"第二条 {body}", ""]
+    pol = [f"政策 tiers_{n} {{", f'  标题 "{n} 档的分档"', f'  来源 "tiers_{n}.txt"', "}", "",
+           "事实 {", "  applicant_type 必填", "  spend_software_cloud", "}", "",
+           "补助 item {", "  条款 第二条", '  标题 "分档补助"', "  对象 enterprise", f"  原文 「{body}」",
+           "  金额 分档 {"]
+    pol += [f"    当 spend_software_cloud >= {k * 10000}元 且 spend_software_cloud < {(k + 1) * 10000}元 "
+            f"则 {k + 1}00元" for k in range(n)]
+    pol += ["  }", "  资金 city 100%", "}", ""]
+    return "\n".join(src), "\n".join(pol)
+
+
 def timed(fn: Callable[[], Loaded]) -> tuple[float, Loaded]:
     start = time.perf_counter()
     loaded = fn()
@@ -121,8 +171,56 @@ def consistency_time(loaded: Loaded) -> float:
     return time.perf_counter() - start
 
 
+def witnessed(loaded: Loaded) -> str:
+    findings = [d for d in loaded.diagnostics if d.code.startswith("PC4") and d.code != "PC490"]
+    with_witness = sum(1 for d in findings if "witness" in d.extra)
+    limits = sum(1 for d in loaded.diagnostics if d.code == "PC490")
+    return f"{len(findings)} solver findings, {with_witness} with a witness, {limits} PC490"
+
+
+def cli(runs: int) -> None:
+    """Whole `policyc check` processes on the seeds: --no-cache and warm cache, in turns."""
+    exe = Path(sys.executable).with_name("policyc")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "POLICYC_CACHE_DIR": str(Path(tmp) / "cache")}
+        env.pop("POLICYC_NO_CACHE", None)
+        args = ["check", "--on", ON.isoformat(), "--format", "json"]
+        commands = {"uncached": [str(exe), "--no-cache", *args], "cached": [str(exe), *args]}
+        cpu: dict[bool, list[float]] = {True: [], False: []}  # CPU seconds, by "uncached"
+
+        def once(cmd: list[str]) -> tuple[float, str]:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT)
+            wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[cmd[1] == "--no-cache"].append(after.ru_utime + after.ru_stime
+                                               - before.ru_utime - before.ru_stime)
+            return wall, done.stdout
+
+        _, want = once(commands["cached"])  # fills the cache (not counted)
+        times: dict[str, list[float]] = {k: [] for k in commands}
+        for _ in range(runs):
+            for name, cmd in commands.items():
+                secs, out = once(cmd)
+                if out != want:
+                    raise SystemExit(f"`policyc check` {name} printed other findings than the first run")
+                times[name].append(secs)
+    old, new = statistics.median(times["uncached"]), statistics.median(times["cached"])
+    old_cpu, new_cpu = statistics.median(cpu[True]), statistics.median(cpu[False][1:])
+    print(f"policyc check, all five seeds (whole process, median of {runs} runs each; wall and CPU seconds):")
+    print(f"  --no-cache (parse + full check)  {old:6.3f} s wall  {old_cpu:6.3f} s CPU")
+    print(f"  warm cache                       {new:6.3f} s wall  {new_cpu:6.3f} s CPU"
+          f"   ({old / new:.1f}x faster wall, {old_cpu / new_cpu:.1f}x CPU)")
+
+
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cli-runs", type=int, default=5)
+    ap.add_argument("--no-hostile", action="store_true", help="skip the hostile sizes")
+    args = ap.parse_args()
     began = time.perf_counter()
+    cli(args.cli_runs)
     total = 0.0
     print("seed policies (full load(): parse, types, quotes, solver, consistency):")
     for name in SEEDS:
@@ -157,8 +255,21 @@ def main() -> None:
                 continue
             base = base if base is not None else secs
             last = (n, secs)
-            print(f"  {n:>3} items: {secs:6.2f} s (×{secs / base:.1f} vs 50)   "
-                  f"(consistency {consistency_time(loaded):.3f} s; {summary(loaded)})")
+            grow = secs / base
+            print(f"  {n:>3} items: {secs:6.2f} s (×{grow:.1f} vs 50, ×{grow / (n / SIZES[0]):.2f} per item)"
+                  f"   (consistency {consistency_time(loaded):.3f} s; {summary(loaded)}; {witnessed(loaded)})")
+        if not args.no_hostile:
+            print("hostile sizes:")
+            cases = [(f"{n} items under one 累计上限", one_cap, n) for n in (25, 50, 200)]
+            cases += [(f"分档 of {n} range tiers", range_tiers, n) for n in (400, 800)]
+            for label, make, n in cases:
+                source, policy = make(n)
+                stem = f"{make.__name__}_{n}"
+                (d / f"{policy.split()[1]}.txt").write_text(source, encoding="utf-8")
+                path = d / f"{stem}.policy"
+                path.write_text(policy, encoding="utf-8")
+                secs, loaded = timed(functools.partial(load, path, ON))
+                print(f"  {label:<28} {secs:6.2f} s   ({witnessed(loaded)})")
     print(f"total {time.perf_counter() - began:.1f} s")
 
 

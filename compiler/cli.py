@@ -7,20 +7,20 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .backends import BackendError, CheckedModel, CheckedPolicy, discover
-from .build import BuildError, diff, read_tree, recover_locked, render_all, write_atomically
 from .diagnostics import Diagnostic, Severity, render
-from .evaluate.evaluator import Evaluator
-from .evaluate.profile import ProfileError, load_json_profile
-from .evaluate.runtime import MAX_PROFILE_CHARS, Result
 from .files import FileRefused, read_regular
 from .pipeline import Loaded, check_ids, load_named, resolve
 from .resources import SEED_POLICIES, policy_dirs
-from .testing import run_tests
-from .vocabulary import FUNDING_SOURCES
+
+if TYPE_CHECKING:
+    from .evaluate.runtime import Result
+
+# Each command imports what only it needs (the backends, the evaluator, the test runner) when
+# it runs, so that `policyc calc` with a cached model starts without loading the checker.
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -53,8 +53,15 @@ def _load_or_fail(name: str) -> Loaded:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="policyc")
-def main() -> None:
+@click.option("--no-cache", is_flag=True,
+              help="不使用缓存（已编译的语法与已检查的政策），每次从头解析和检查。")
+def main(no_cache: bool) -> None:
     """policyc：补贴政策编译器 — 检查政策、计算补贴、生成计算器与申请指南。"""
+    if no_cache:
+        from .cache import disable, enable
+
+        disable()
+        click.get_current_context().call_on_close(enable)
 
 
 @main.command()
@@ -106,6 +113,10 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, on: str | None) -> Non
               show_default=True)
 def calc(policy: str, input_path: str, on: str | None, fmt: str) -> None:
     """按政策计算一个申请人的补贴。输入错误时退出码为 2。"""
+    from .evaluate.evaluator import Evaluator
+    from .evaluate.profile import ProfileError, load_json_profile
+    from .evaluate.runtime import MAX_PROFILE_CHARS
+
     loaded = _load_or_fail(policy)
     assert loaded.policy is not None
     try:
@@ -134,6 +145,8 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str) -> None:
 
 
 def format_text(loaded: Loaded, r: Result) -> str:
+    from .vocabulary import FUNDING_SOURCES
+
     p = loaded.policy
     assert p is not None
     d = r.to_dict()
@@ -199,6 +212,9 @@ def lower(policy: str) -> None:
 @click.option("--check", "check_only", is_flag=True, help="不写文件；输出已过期时列出差异并以 1 退出。")
 def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_only: bool) -> None:
     """检查政策，然后用各后端生成输出（先检查；有错误时不写任何文件）。"""
+    from .backends import BackendError, CheckedModel, CheckedPolicy, discover
+    from .build import BuildError, diff, read_tree, recover_locked, render_all, write_atomically
+
     try:
         available = discover()
     except BackendError as err:
@@ -254,6 +270,8 @@ def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_o
 @main.command()
 def backends() -> None:
     """列出已安装的后端（entry point 组 policyc.backends）。"""
+    from .backends import BackendError, discover
+
     try:
         found = discover()
     except BackendError as err:
@@ -267,6 +285,8 @@ def backends() -> None:
 @click.argument("paths", nargs=-1)
 def test_cmd(paths: tuple[str, ...]) -> None:
     """运行政策文件中的测试用例（测试 块）。"""
+    from .testing import run_tests
+
     names = list(paths) or _default_policies()
     failed = 0
     total = 0

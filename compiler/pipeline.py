@@ -7,19 +7,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import semantic_checks
-from .check.quotes import check_quotes
-from .check.typecheck import typecheck
 from .diagnostics import Diagnostic, Severity, Span
 from .files import MAX_POLICY_BYTES, FileRefused, confined, read_regular
 from .model import nodes as n
-from .model.lower import lower
 from .resources import policy_dirs
-from .syntax import edge
-from .syntax.edge import check_characters, check_tree
-from .syntax.parser import parse_text
-from .syntax.surface import TopLevel
-from .syntax.transform import ToSurface
+
+# The parser, the checks and Lark are imported by the functions that use them: a policy whose
+# checked model is cached (compiler.cache) is calculated without loading any of them.
 
 
 @dataclass
@@ -59,12 +53,16 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-MAX_DEPTH = edge.MAX_DEPTH  # far beyond any real policy; keeps every later stage's recursion shallow
-_too_deep = edge.too_deep  # the first node nested deeper than MAX_DEPTH, as PC007 (or None)
-
 
 def parse_source(text: str, display: str) -> tuple[n.Policy | None, list[Diagnostic]]:
     """Text -> model with structural, name and type diagnostics (no file-system checks)."""
+    from .check.typecheck import typecheck
+    from .model.lower import lower
+    from .syntax.edge import check_characters, check_tree
+    from .syntax.parser import parse_text
+    from .syntax.surface import TopLevel
+    from .syntax.transform import ToSurface
+
     refused = check_characters(text, display)  # before parsing: they would shift line numbers
     if refused:
         return None, refused
@@ -115,6 +113,9 @@ def load_text(path: Path, text: str, on: dt.date | None = None, *, display: str 
     Without ``semantic`` the consistency and solver checks are skipped (parse, names, types,
     quotes and the parent only: fast enough to run as the drafter types).
     """
+    from .check import semantic_checks
+    from .check.quotes import check_quotes
+
     display = display or _display(path)
     try:
         policy, diags = parse_source(text, display)
@@ -207,4 +208,7 @@ def load_named(name: str, on: dt.date | None = None) -> Loaded:
                        "可用政策 id：national、nanchang、changchun、kunming、xianning，"
                        "或给出 .policy 文件路径。")
         return Loaded(Path(name), name, None, None, [d])
-    return load(path, on)
+    from .cache import load_cached
+
+    day = on or dt.date.today()
+    return load_cached(path, _display(path), day, lambda: load(path, day))

@@ -1,13 +1,23 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from compiler.pipeline import Loaded, load
+
+# The suite never reads or writes the user's cache (compiler/cache.py): one cache for the
+# session, shared with the policyc processes the tests start, removed at the end.
+_CACHE = tempfile.mkdtemp(prefix="policyc-test-cache-")
+os.environ["POLICYC_CACHE_DIR"] = _CACHE
+os.environ.pop("POLICYC_NO_CACHE", None)
+atexit.register(shutil.rmtree, _CACHE, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICIES = ROOT / "policies"

@@ -16,6 +16,7 @@ PC411     warning   a 封顶 or a 累计上限 that can never bind
 PC412     warning   two caps on one quantity that disagree
 PC420     warning   budget shares or quotas that cannot all be met
 PC430     warning   the policy pays what its parent policy does not allow
+PC490     info      a documented limit of the checker was reached: what was not checked
 ========  ========  =============================================================
 """
 
@@ -52,6 +53,7 @@ from .solver_encode import (
     disj,
     is_false,
     is_true,
+    merge,
     neg,
     to_real,
     zmax,
@@ -69,9 +71,13 @@ from .solver_witness import (
 
 # Limits are counted, never timed, so that a check gives the same findings on any machine and
 # under any load (guides show findings, and generated/ must be byte-identical everywhere).
-OPTIMIZE_BUDGET = 40  # optimisations per policy (the seeds use at most 3); then plain models
-WITNESS_BUDGET = 150  # witnesses per policy; then findings come without one
-MAX_GROUP = 40  # pairwise comparisons are made only within groups of at most this many items
+# Each keeps the solver's work bounded on a hostile policy; reaching one is reported (PC490,
+# documented in docs/reference/diagnostics.md), never silent.
+OPTIMIZE_BUDGET = 40  # optimised (round-number) witnesses per policy; then plain solver models
+WITNESS_BUDGET = 1000  # witnesses per policy; then findings come without one
+MAX_GROUP = 40  # items compared pairwise for PC406 within one group of look-alike items
+MAX_TIERS = 200  # tiers of one 分档 checked for overlaps (PC401)
+MAX_CAP_MEMBERS = 25  # members of one 累计上限 checked one by one (PC405 always cut, PC410)
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -118,6 +124,9 @@ class SolverChecks:
         self.dead_items: set[str] = set()
         self.always_cut: set[str] = set()
         self.impossible_requirement = False
+        self.limits: dict[tuple[str, ...], tuple[Span, str, str]] = {}
+        self.unwitnessed = 0
+        self.plain_witnesses = 0
 
     # -- plumbing -------------------------------------------------------------
     def run(self) -> list[Diagnostic]:
@@ -132,9 +141,27 @@ class SolverChecks:
                 self._parent()
             self._budgets()
         except z3.Z3Exception:  # the solver gave up (resources): keep what was found so far
-            pass
+            self.limit(("rlimit",), self.policy.header.span, "",
+                       "求解器用尽了资源上限，之后的语义检查没有完成")
+        self._report_limits()
         out = sorted(self.diags, key=lambda d: (*d.sort_key, d.message))
         return list(dict.fromkeys(out))
+
+    def limit(self, key: tuple[str, ...], span: Span, article: str, what: str) -> None:
+        """Note that a documented limit was reached (reported once per key as PC490)."""
+        self.limits.setdefault(key, (span, article, what))
+
+    def _report_limits(self) -> None:
+        if self.plain_witnesses:
+            self.limit(("optimize",), self.policy.header.span, "",
+                       f"{self.plain_witnesses} 个反例未按整数金额优选（每个政策最多优选 {OPTIMIZE_BUDGET} 个）")
+        if self.unwitnessed:
+            self.limit(("witness",), self.policy.header.span, "",
+                       f"{self.unwitnessed} 个发现没有附反例（每个政策最多 {WITNESS_BUDGET} 个反例）")
+        for span, article, what in self.limits.values():
+            self.emit("PC490", Severity.INFO, span, f"检查达到规模上限：{what}",
+                      "这是检查器有意设定的上限，不是政策的错误；规模较小的政策会得到完整检查。"
+                      "可将过长的分档或上限拆分后分别检查。", article)
 
     def _check(self, conds: tuple[Flag, ...]) -> tuple[Any, Any]:
         c = conj(*conds)
@@ -167,6 +194,7 @@ class SolverChecks:
                 fallback: Any = None) -> tuple[dict[str, object], Any] | None:
         """A witness profile and the evaluator's result for it (None if it cannot be had)."""
         if self.witness_spent >= WITNESS_BUDGET:
+            self.unwitnessed += 1
             return None
         self.witness_spent += 1
         return self._example(constraints, goals, maximize_ints, extra, fallback)
@@ -184,6 +212,8 @@ class SolverChecks:
         if self.optimize_spent < OPTIMIZE_BUDGET:
             self.optimize_spent += 1
             model = optimize(self.enc, constraints, goals or [], maximize_ints)
+        else:
+            self.plain_witnesses += 1
         if model is None:
             model = fallback if fallback is not None else self.sat(*constraints)
         if model is None:
@@ -293,12 +323,13 @@ class SolverChecks:
     def _items(self) -> None:
         enc = self.enc
         live: list[n.Item] = []
+        late = self._late_members()
         for it in self.policy.items:
             if it.id in self.dead_items:
                 continue
             app = enc.applies(it)
             a = enc.amount(it)
-            capped = bool(enc.flows()) and not is_false(a.det)
+            capped = bool(enc.flows()) and not is_false(a.det) and it.id not in late
             paid = enc.final(it)[1] if capped else cents(a.hi)
             if self.sat(app, disj(neg(a.det), paid > 0)) is not None:
                 live.append(it)  # the usual case, settled by one question
@@ -321,6 +352,19 @@ class SolverChecks:
                           "上限内排在前面的项目总会用尽额度：检查上限的适用范围或项目顺序。",
                           it.citation.article)
         self._duplicates(live)
+
+    def _late_members(self) -> set[str]:
+        """Items beyond MAX_CAP_MEMBERS in some 累计上限: not checked one by one against it."""
+        late: set[str] = set()
+        for flow in self.enc.flows():
+            members = [m for m in flow.members if m.item.id not in self.dead_items]
+            if len(members) > MAX_CAP_MEMBERS:
+                first = members[MAX_CAP_MEMBERS].item
+                self.limit(("cap", flow.cap.id), flow.cap.span, flow.cap.citation.article,
+                           f"累计上限“{flow.cap.id}”适用于 {len(members)} 个补助项，只逐项检查了前 "
+                           f"{MAX_CAP_MEMBERS} 项是否被削减（PC405、PC410），自“{first.id}”起未逐项检查")
+                late |= {m.item.id for m in members[MAX_CAP_MEMBERS:]}
+        return late
 
     def _never_applies(self, it: n.Item) -> None:
         enc = self.enc
@@ -350,6 +394,10 @@ class SolverChecks:
                    tuple(sorted(enc.facts_read(it.amount))), tuple(sorted(_literals(it.amount))))
             groups.setdefault(key, []).append(it)
         for group in groups.values():
+            if len(group) > MAX_GROUP:
+                self.limit(("group", group[0].id), group[MAX_GROUP].span, group[MAX_GROUP].citation.article,
+                           f"{len(group)} 个补助项的条件与金额形式相同，只两两比较了前 {MAX_GROUP} 项"
+                           f"是否重复（PC406），自“{group[MAX_GROUP].id}”起未比较")
             group = group[:MAX_GROUP]
             reported: set[str] = set()
             for j, b in enumerate(group):
@@ -437,6 +485,17 @@ class SolverChecks:
         for c in conds:
             prefixes.append(prefix)
             prefix = conj(prefix, neg(c))
+        # firsts[j]: the amount of the first of tiers 0..j-1 that holds (they exclude each
+        # other as first tiers, so the chain grows by one node per tier); None without numbers
+        firsts: list[NumV | None] = [None]
+        if all(isinstance(a, NumV) for a in amounts):
+            acc = amounts[0]
+            for j in range(1, len(amounts)):
+                firsts.append(acc if isinstance(acc, NumV) else None)
+                first_j = conj(prefixes[j], conds[j])
+                acc = merge(first_j, amounts[j], acc)
+        else:
+            firsts = [None] * len(amounts)
         possible: list[bool] = []
         for j, t in enumerate(node.tiers):
             if self.unsat(conds[j]):
@@ -457,16 +516,27 @@ class SolverChecks:
                 possible.append(False)
                 continue
             possible.append(True)
-            for i in range(j):
-                if not possible[i]:
-                    continue
+            if j >= MAX_TIERS:
+                self.limit(("tiers", str(id(node))), node.span, article,
+                           f"分档共 {len(node.tiers)} 档，只检查了前 {MAX_TIERS} 档之间是否重叠（PC401），"
+                           f"第 {MAX_TIERS + 1} 档起未检查")
+                continue
+            earlier = [i for i in range(j) if possible[i]]
+            # One question settles the usual case (no earlier tier overlaps this one with a
+            # different amount), so that a 分档 of n tiers costs n questions of constant size
+            # to build, not n²/2; only a tier that does overlap is compared with each earlier
+            # tier to name the first.
+            shown = firsts[j]
+            if shown is not None:
+                overlap = conj(ctx, neg(prefixes[j]), conds[j], _differ(shown, amounts[j]))
+            else:
+                overlap = conj(ctx, conds[j], disj(*[
+                    conj(prefixes[i], conds[i], _differ(amounts[i], amounts[j])) for i in earlier]))
+            if not earlier or self.unsat(overlap):
+                continue
+            for i in earlier:
                 first_i = conj(prefixes[i], conds[i])
-                ai, aj = amounts[i], amounts[j]
-                differ: Flag = True
-                if isinstance(ai, NumV) and isinstance(aj, NumV):
-                    differ = disj(conj(ai.det, neg(aj.det)), conj(aj.det, neg(ai.det)),
-                                  conj(ai.det, aj.det,
-                                       disj(cmp("!=", ai.lo, aj.lo), cmp("!=", ai.hi, aj.hi))))
+                differ = _differ(amounts[i], amounts[j])
                 model = self.sat(ctx, first_i, conds[j], differ)
                 if model is None:
                     continue
@@ -550,7 +620,7 @@ class SolverChecks:
                           f"累计上限 {show(cap.limit)} 永远不会起作用：适用范围内各项合计不会超过它",
                           "检查上限的数值与适用范围，或删除该上限。", cap.citation.article)
                 continue
-            for m in members:
+            for m in members[:MAX_CAP_MEMBERS]:  # beyond: reported by _late_members
                 if m.item.id not in self.always_cut:
                     self._stacking(flow.cap, flow.limit, m)
 
@@ -826,6 +896,14 @@ class SolverChecks:
 
 
 # ---------------------------------------------------------------------------- helpers
+
+
+def _differ(a: Any, b: Any) -> Flag:
+    """Two tier amounts differ (one determined and the other not, or different bounds)."""
+    if not (isinstance(a, NumV) and isinstance(b, NumV)):
+        return True
+    return disj(conj(a.det, neg(b.det)), conj(b.det, neg(a.det)),
+                conj(a.det, b.det, disj(cmp("!=", a.lo, b.lo), cmp("!=", a.hi, b.hi))))
 
 
 def _literals(e: n.Expr) -> Iterator[str]:

@@ -18,7 +18,7 @@ import z3
 from ..evaluate import runtime as rt
 from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
-from .solver_encode import ABSENT, FEN_PER_YUAN, RLIMIT, Encoder, FactVar, Flag, Term, as_bool
+from .solver_encode import ABSENT, FEN_PER_YUAN, RLIMIT, Encoder, FactVar, Flag, Term, as_bool, is_true
 
 MONEY_BOUND = 10**12  # fen (100亿元): keeps every objective bounded
 INT_BOUND = 10**6
@@ -42,36 +42,73 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
     """
     terms = [as_bool(c) for c in constraints]
     read = _facts_in([*terms, *(g.term for g in goals)])
-    facts = [f for f in encoder.space.facts.values() if str(f.var) in read]
-    pinned = [_pin(f, encoder.space) for f in encoder.space.facts.values()
-              if str(f.var) not in read]
+    names = _names(encoder.space)
+    facts = [f for k, f in encoder.space.facts.items() if names[k] in read]
+    # Facts no constraint reads stay out of the problem: they are held at their defaults when
+    # the model is read back, which is what constraining them would give, at no solver cost.
+    pins = _pins(encoder.space)
+    pinned = {names[k]: pins[k] for k in encoder.space.facts if names[k] not in read}
+    domains = [as_bool(f.domain) for f in facts if not is_true(f.domain)]
     for step in STEPS:
-        model = _optimize_at(step, facts, [*encoder.space.domains(), *terms], pinned, goals,
-                             maximize_ints)
+        rewrite = _rewriter(encoder.space, step) if step > 1 else None
+        model = _optimize_at(rewrite, facts, [*domains, *terms], goals, maximize_ints)
         if model is not None:
-            return model
+            return _Pinned(model, pinned)
     return None
 
 
-def _optimize_at(step: int, facts: list[FactVar], base: list[Term], pinned: list[Term],
+class _Rewriter:
+    """Money in whole ``step`` fen: each money fact is step × an integer, substituted so that
+    the solver sees (and simplifies) whole multiples rather than a divisibility test.
+
+    One per policy and step, remembering every term it rewrote: the witnesses of one policy
+    ask about the same amounts again and again, and each is rewritten once.
+    """
+
+    def __init__(self, space: Any, step: int) -> None:
+        self.step = step
+        names = _names(space)
+        self.vars = {names[k]: z3.Int(f"{names[k]}÷{step}") for k, f in space.facts.items()
+                     if f.kind == "money"}
+        self.pairs = [(f.var, step * self.vars[names[k]]) for k, f in space.facts.items()
+                      if names[k] in self.vars]
+        self.memo: dict[Any, tuple[Term, Term]] = {}  # id -> (term, result): keeps ids unique
+
+    def __call__(self, t: Term) -> Term:
+        key = t.get_id()
+        hit = self.memo.get(key)
+        if hit is None:
+            out = z3.simplify(_push_div(z3.simplify(z3.substitute(t, *self.pairs)), self.memo))
+            hit = self.memo[key] = (t, out)
+        return hit[1]
+
+
+def _rewriter(space: Any, step: int) -> _Rewriter:
+    """The policy's rewriter for ``step``, kept on its encoding space (and dropped with it)."""
+    per_space: dict[int, _Rewriter] = space.__dict__.setdefault("_witness_rewriters", {})
+    if step not in per_space:
+        per_space[step] = _Rewriter(space, step)
+    return per_space[step]
+
+
+def _optimize_at(rewrite: _Rewriter | None, facts: list[FactVar], base: list[Term],
                  goals: list[Goal], maximize_ints: frozenset[str]) -> Any:
-    """Money in whole ``step`` fen: each money fact is step × a fresh integer, substituted
-    so that the solver sees (and simplifies) whole multiples rather than a divisibility test."""
-    scale = {str(f.var): (z3.FreshInt(f"{f.name}_steps"), step)
-             for f in facts if f.kind == "money"} if step > 1 else {}
-    pairs = [(f.var, step * scale[str(f.var)][0]) for f in facts if str(f.var) in scale]
+    """The optimum with money in whole steps of ``rewrite.step`` fen (any fen without one)."""
+    step = rewrite.step if rewrite is not None else 1
+    scale = {_name(f.var): (rewrite.vars[_name(f.var)], step)
+             for f in facts if f.kind == "money"} if rewrite is not None else {}
 
     def put(t: Term) -> Term:
-        return z3.simplify(z3.substitute(t, *pairs)) if pairs else t
+        return rewrite(t) if rewrite is not None else t
 
     opt = z3.Optimize()
     opt.set("rlimit", RLIMIT)
-    hard = [*[put(t) for t in base], *pinned]
+    hard = [put(t) for t in base]
     money: list[Term] = []
     bools: list[Term] = []
     for f in facts:
         if f.kind == "money":
-            v = scale[str(f.var)][0] if scale else f.var
+            v = scale[_name(f.var)][0] if scale else f.var
             hard += [v >= 0, v <= MONEY_BOUND // step]
             money.append(v)
         elif f.kind == "int" and f.high is None:
@@ -99,6 +136,44 @@ def _optimize_at(step: int, facts: list[FactVar], base: list[Term], pinned: list
     return _Scaled(model, scale) if scale else model
 
 
+def _push_div(t: Term, memo: dict[Any, tuple[Term, Term]]) -> Term:
+    """``t`` with every division (and multiplication) by a constant pushed into the branches
+    of the if-then-else terms it applies to.
+
+    With money in whole steps, rounding to the fen divides multiples of the divisor: once the
+    division reaches the linear branches, the simplifier removes it, and ``Optimize`` works in
+    plain linear arithmetic (an order of magnitude faster than with integer division).
+    """
+    key = ("push", t.get_id())
+    hit = memo.get(key)
+    if hit is not None:
+        return hit[1]
+    out = t
+    if z3.is_app(t) and t.num_args() > 0:
+        args = [_push_div(a, memo) for a in t.children()]
+        if z3.is_idiv(t) and z3.is_int_value(args[1]):
+            out = _into_ite(args[0], "div", args[1], memo)
+        elif z3.is_mul(t) and len(args) == 2 and z3.is_int_value(args[0]):
+            out = _into_ite(args[1], "mul", args[0], memo)
+        elif any(a.get_id() != b.get_id() for a, b in zip(args, t.children(), strict=True)):
+            out = t.decl()(*args)
+    memo[key] = (t, out)
+    return out
+
+
+def _into_ite(t: Term, op: str, k: Term, memo: dict[Any, tuple[Term, Term]]) -> Term:
+    key = (op, k.as_long(), t.get_id())
+    hit = memo.get(key)
+    if hit is not None:
+        return hit[1]
+    if z3.is_app_of(t, z3.Z3_OP_ITE):
+        out = z3.If(t.arg(0), _into_ite(t.arg(1), op, k, memo), _into_ite(t.arg(2), op, k, memo))
+    else:
+        out = z3.simplify(t / k if op == "div" else k * t)
+    memo[key] = (t, out)
+    return out
+
+
 def _at_optimum(hard: list[Term], objectives: list[tuple[Term, Any]]) -> Any:
     """A model with every objective at the optimum ``Optimize`` reported.
 
@@ -116,6 +191,18 @@ def _at_optimum(hard: list[Term], objectives: list[tuple[Term, Any]]) -> Any:
     return s.model() if s.check() == z3.sat else None
 
 
+class _Pinned:
+    """A model in which the facts the problem left out read as their pinned defaults."""
+
+    def __init__(self, model: Any, pinned: dict[str, Term]) -> None:
+        self.model = model
+        self.pinned = pinned
+
+    def eval(self, t: Term, model_completion: bool = False) -> Any:
+        v = self.pinned.get(_name(t))
+        return v if v is not None else self.model.eval(t, model_completion=model_completion)
+
+
 class _Scaled:
     """A model of the stepped problem, read back in fen."""
 
@@ -124,10 +211,31 @@ class _Scaled:
         self.scale = scale
 
     def eval(self, t: Term, model_completion: bool = False) -> Any:
-        if str(t) in self.scale:
-            k, step = self.scale[str(t)]
+        if _name(t) in self.scale:
+            k, step = self.scale[_name(t)]
             return z3.IntVal(step * self.model.eval(k, model_completion=True).as_long())
         return self.model.eval(t, model_completion=model_completion)
+
+
+def _name(t: Term) -> str:
+    """A fact variable's name (as :func:`_facts_in` reports it); "" for any other term."""
+    return str(t.decl().name()) if z3.is_const(t) else ""
+
+
+def _names(space: Any) -> dict[str, str]:
+    """Each fact's variable name, worked out once per policy (printing a term is slow)."""
+    names: dict[str, str] = space.__dict__.setdefault("_witness_names", {})
+    if len(names) != len(space.facts):
+        names.update({k: _name(f.var) for k, f in space.facts.items()})
+    return names
+
+
+def _pins(space: Any) -> dict[str, Term]:
+    """Each fact's pinned value (:func:`_pin`), worked out once per policy."""
+    pins: dict[str, Term] = space.__dict__.setdefault("_witness_pins", {})
+    if len(pins) != len(space.facts):
+        pins.update({k: _pin(f, space).arg(1) for k, f in space.facts.items()})
+    return pins
 
 
 def _facts_in(terms: list[Any]) -> set[str]:
@@ -178,9 +286,21 @@ def profile_of(model: Any, encoder: Encoder, extra: tuple[FactVar, ...] = ()) ->
     """The applicant profile a model describes: required facts and every non-default value."""
     out: dict[str, object] = {}
     own = [encoder.facts[d.name] for d in encoder.policy.facts]
+    # A plain solver model completes a fact it does not mention with its sort's default (0,
+    # false), the same for every model: read once per policy, so that a policy of n facts
+    # does not cost n evaluations per witness.
+    absent: dict[str, object] | None = None
+    mentioned: set[str] = set()
+    if isinstance(model, z3.ModelRef):
+        absent = encoder.__dict__.setdefault("_witness_absent", {})
+        mentioned = {str(d.name()) for d in model.decls()}
     for f in own + [x for x in extra if x.vocabulary and x.name not in encoder.facts]:
-        v = model.eval(f.var, model_completion=True)
-        value = _value(f, v, encoder)
+        if absent is not None and _name(f.var) not in mentioned:
+            if f.name not in absent:
+                absent[f.name] = _value(f, model.eval(f.var, model_completion=True), encoder)
+            value = absent[f.name]
+        else:
+            value = _value(f, model.eval(f.var, model_completion=True), encoder)
         if value is None:
             continue
         if f.required or not _is_default(f, value):

@@ -260,7 +260,7 @@ class FormatError(Exception):
 
 def format_text(text: str, file: str = "<text>") -> tuple[str | None, list[Diagnostic]]:
     """The canonical layout of ``text``, or None and the syntax diagnostics when it does not parse."""
-    from ..pipeline import _too_deep as too_deep
+    from .edge import too_deep
 
     text = text.removeprefix("\ufeff")
     tree, diags = parse_text(text, file)

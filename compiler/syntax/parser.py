@@ -48,13 +48,13 @@ _PUNCT = {
 
 @cache
 def lark_parser() -> Lark:
-    return Lark(
-        grammar_path().read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer="contextual",
-        propagate_positions=True,
-        maybe_placeholders=False,
-    )
+    """The LALR parser, built once per grammar version and then loaded from the cache."""
+    from ..cache import cached_parser
+
+    return cached_parser(grammar_path().read_text(encoding="utf-8"), {
+        "parser": "lalr", "lexer": "contextual", "propagate_positions": True,
+        "maybe_placeholders": False,
+    })
 
 
 @cache

@@ -4,7 +4,7 @@ The examples are in docs/_hooks/diagnostic_examples.py. At build time each one i
 compiler (``diagnostic_examples.demonstrate``) and the page shows the bad policy, the diagnostic
 the compiler really printed, and the fix. The build fails (``Abort``) when
 
-* a code in the tables of docs/reference/diagnostics.md (PC000 aside) has no example,
+* a code in the tables of docs/reference/diagnostics.md (PC000 and PC490 aside) has no example,
 * a bad example does not produce its code, or its fix still does (or has any error at all,
   unless the example says why),
 * the severity the compiler reports differs from the severity in the table.
@@ -64,7 +64,7 @@ def build_page(table: Path) -> str:
 _INTRO = "\n".join([
     "# 诊断示例",
     "",
-    "本页为[诊断代码](diagnostics.md)表中的每个代码（PC000 内部错误除外）给出一个会触发它的政策、"
+    "本页为[诊断代码](diagnostics.md)表中的每个代码（PC000 内部错误与 PC490 规模上限除外）给出一个会触发它的政策、"
     "policyc 对它的实际输出，以及修改后的写法。",
     "",
     "本页在构建文档时生成：每个示例都作为 `{file}` 写入一个临时目录，"

@@ -1,0 +1,120 @@
+"""The solver's documented limits (docs/reference/diagnostics.md, 求解器的规模上限): reaching one
+is reported as PC490 and only what lies beyond it goes unchecked; below them nothing is dropped.
+
+Each limit is lowered here so that a small fixture reaches it (the real limits need policies of
+dozens or hundreds of items); the fixtures are those of tests/checks/solver/, whose findings
+test_check_solver.py works out by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from compiler.check import solver
+from compiler.diagnostics import Diagnostic, Severity
+from compiler.pipeline import load
+
+CASES = Path(__file__).resolve().parent / "checks" / "solver"
+ON = dt.date(2025, 8, 1)
+
+
+def findings(name: str) -> list[Diagnostic]:
+    loaded = load(CASES / f"{name}.policy", ON)
+    return [d for d in loaded.diagnostics if d.code.startswith("PC4")]
+
+
+def codes(diags: list[Diagnostic]) -> list[tuple[str, int]]:
+    return [(d.code, d.span.line) for d in diags]
+
+
+def limit_notes(diags: list[Diagnostic]) -> list[str]:
+    notes = [d for d in diags if d.code == "PC490"]
+    assert all(d.severity is Severity.INFO for d in notes)
+    return [d.message for d in notes]
+
+
+def test_no_limit_is_reached_by_the_fixtures() -> None:
+    for path in sorted(CASES.glob("*.policy")):
+        assert limit_notes(findings(path.stem)) == [], path.name
+
+
+def test_cap_members_beyond_the_limit_are_reported_not_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pc410: 累计上限 over [reform, award]; award (line 25) is cut when it stacks with reform
+    assert ("PC410", 25) in codes(findings("pc410_cap_stacking"))
+    monkeypatch.setattr(solver, "MAX_CAP_MEMBERS", 1)
+    got = findings("pc410_cap_stacking")
+    assert ("PC410", 25) not in codes(got)
+    assert limit_notes(got) == [
+        "检查达到规模上限：累计上限“investment_cap”适用于 2 个补助项，只逐项检查了前 1 项是否被削减"
+        "（PC405、PC410），自“award”起未逐项检查"]
+
+
+def test_witnesses_past_the_optimisation_budget_are_still_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(solver, "OPTIMIZE_BUDGET", 0)
+    got = findings("pc410_cap_stacking")
+    pc410 = [d for d in got if d.code == "PC410"]
+    assert len(pc410) == 1 and "witness" in pc410[0].extra  # a plain model, still evaluated
+    assert limit_notes(got) == ["检查达到规模上限：1 个反例未按整数金额优选（每个政策最多优选 0 个）"]
+
+
+def test_findings_past_the_witness_budget_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(solver, "WITNESS_BUDGET", 0)
+    got = findings("pc410_cap_stacking")
+    pc410 = [d for d in got if d.code == "PC410"]
+    assert len(pc410) == 1 and "witness" not in pc410[0].extra
+    assert limit_notes(got) == ["检查达到规模上限：1 个发现没有附反例（每个政策最多 0 个反例）"]
+
+
+def test_tiers_beyond_the_limit_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pc401: tier 1 (>= 2) shadows tier 2 (>= 3); with one tier checked, tier 2 is not compared
+    assert "PC401" in [c for c, _ in codes(findings("pc401_tier_overlap"))]
+    monkeypatch.setattr(solver, "MAX_TIERS", 1)
+    got = findings("pc401_tier_overlap")
+    assert "PC401" not in [c for c, _ in codes(got)]
+    assert limit_notes(got) == ["检查达到规模上限：分档共 2 档，只检查了前 1 档之间是否重叠（PC401），第 2 档起未检查"]
+
+
+def test_look_alike_items_beyond_the_group_limit_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "PC406" in [c for c, _ in codes(findings("pc406_duplicate"))]
+    monkeypatch.setattr(solver, "MAX_GROUP", 1)
+    got = findings("pc406_duplicate")
+    assert "PC406" not in [c for c, _ in codes(got)]
+    notes = limit_notes(got)
+    assert len(notes) == 1 and "只两两比较了前 1 项是否重复（PC406）" in notes[0]
+
+
+CAP_ITEM = """补助 item_{k} {{
+  条款 第七条第（二）项
+  标题 "第 {n} 类奖励"
+  对象 enterprise
+  原文 「给予“小灯塔”企业一次性 20 万元的奖励」
+  条件 flag_{k}
+  金额 20万元
+  资金 city 100%
+}}
+"""
+
+
+def test_every_stacked_item_under_the_limit_gets_its_finding_and_witness(tmp_path: Path) -> None:
+    # 12 items of 200,000 元 each under 第十条's cap of 50% × spend: each item after the first is
+    # cut when it stacks with the earlier ones (e.g. spend 400,000: cap 200,000, all taken by the
+    # first item). Below MAX_CAP_MEMBERS every one of the 11 is reported, each with a witness.
+    (tmp_path / "kunming.txt").write_text(
+        (CASES.parents[2] / "policies" / "kunming.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    n = 12
+    text = ('政策 many {\n  标题 "测试：多项叠加"\n  来源 "kunming.txt"\n}\n\n事实 {\n'
+            "  applicant_type 必填\n  spend_software_cloud\n"
+            + "".join(f'  flag_{k}: 布尔 "条件{k}"\n' for k in range(n)) + "}\n\n"
+            + "\n".join(CAP_ITEM.format(k=k, n=k + 1) for k in range(n))
+            + "\n累计上限 investment_cap {\n  条款 第十条\n"
+              "  原文 「企业获得专项资金支持总额度累计不超过该企业数字化转型投入的50%。」\n"
+              "  适用 对象 enterprise\n  上限 50% × spend_software_cloud\n}\n")
+    (tmp_path / "many.policy").write_text(text, encoding="utf-8")
+    loaded = load(tmp_path / "many.policy", ON)
+    pc410 = [d for d in loaded.diagnostics if d.code == "PC410"]
+    assert len(pc410) == n - 1
+    assert all("witness" in d.extra for d in pc410)
+    assert not [d for d in loaded.diagnostics if d.code == "PC490"]
