@@ -224,8 +224,9 @@ def load_cached(path: Path, display: str, on: dt.date, fresh: Callable[[], Loade
         return fresh()  # the fresh load reports why it cannot be read
     if not stat.S_ISREG(st.st_mode):
         return fresh()
-    key = _digest(compiler_fingerprint(), raw, str(path).encode(), display.encode(),
-                  str(Path.cwd()).encode(), on.isoformat().encode())
+    # file names may hold bytes that are not UTF-8 (surrogate escapes): encode them as the OS does
+    key = _digest(compiler_fingerprint(), raw, os.fsencode(path), display.encode("utf-8", "surrogatepass"),
+                  os.fsencode(Path.cwd()), on.isoformat().encode())
     entry = folder / "models" / f"{key}.pickle"
     payload = _read_entry(entry)
     if payload is not None:

@@ -127,7 +127,8 @@ def test_a_damaged_parser_entry_is_rebuilt(cache_dir: Path) -> None:
 
 def test_calc_and_check_answer_the_same_from_the_cache(cache_dir: Path) -> None:
     profile = json.dumps({"applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
-                          "digital_level": 4, "spend_software_cloud": 1200000, "lighthouse": True})
+                          "is_sme": True, "digital_level": 4, "spend_software_cloud": 1200000,
+                          "lighthouse": True})
     runner = CliRunner()
     calc = ["calc", "kunming", "--input", "-", "--on", "2025-08-01", "--format", "json"]
     check = ["check", "--on", "2025-08-01", "--format", "json", "kunming", "xianning"]
@@ -136,8 +137,10 @@ def test_calc_and_check_answer_the_same_from_the_cache(cache_dir: Path) -> None:
     old = [runner.invoke(main, ["--no-cache", *args], input=profile) for args in (calc, check)]
     for a, b, c in zip(cold, warm, old, strict=True):
         assert a.output == b.output == c.output
-    # README: a level-4 小灯塔 with 1,200,000 元 of software spend gets 600,000 in total
-    assert json.loads(warm[0].output)["total"] == {"min": "600000.00", "max": "600000.00"}
+    # 昆明 第七条第（一）项 「补助标准不超过改造投入的 50%」 (a ceiling: 0..500,000 at level 4),
+    # 第（二）项 小灯塔 200,000 fixed, 第十条 50% × 1,200,000 = 600,000 cumulative cap:
+    # a level-4 小灯塔 SME with 1,200,000 元 of software spend gets 200,000 to 600,000 in total
+    assert json.loads(warm[0].output)["total"] == {"min": "200000.00", "max": "600000.00"}
 
 
 def test_no_cache_writes_nothing(cache_dir: Path, policies: Path) -> None:
