@@ -222,10 +222,10 @@ def test_schema_and_calculator_agree_on_accept_and_reject(
         profile = load_json_profile(text)
     except ProfileError:
         return
+    assert by_full == calc, text  # the vocabulary schema takes money as a string or a number
     if any(facts.get(k) == "money" and not isinstance(v, str) for k, v in profile.items()):
-        assert not by_form and not by_full  # money as a JSON number: not the schemas' form
+        assert not by_form  # money as a JSON number: not the form's way of writing it
         return
-    assert by_full == calc, text
     if form_can_say(form_schema, profile):
         assert by_form == calc, text
 

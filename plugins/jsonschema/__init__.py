@@ -8,8 +8,8 @@ Three input schemas, all of which the calculators accept:
   Whatever it accepts, the calculator accepts (a property test checks this both ways on the
   profiles a form can produce).
 * ``<id>.vocabulary.schema.json`` — everything the calculator accepts: every shared-vocabulary
-  fact as optional, no conditional fields. Accepts exactly what the calculator accepts (money
-  written as decimal strings, see below).
+  fact as optional, no conditional fields. Accepts exactly what the calculator accepts, money as
+  a decimal string or a JSON number (for validating stored profiles, not for forms).
 * ``profile.input.schema.json`` — one profile for every policy (the cross-policy page): the
   facts some policy reads, with the policy-specific ones marked in ``x-policies``.
 
@@ -17,7 +17,7 @@ Choices are ``oneOf`` of ``{const, title}`` (no duplicate ``enum``), so form lib
 Chinese titles. **Money is one type: a decimal string of yuan**, ``"12000.50"``, with at most two
 decimals (the runtime's ``field_rules`` pattern, below 10^15 yuan), so that no JSON reader turns it into a binary float
 (``json.load`` reads ``0.29`` as a float that fails ``multipleOf: 0.01``). The calculators also
-take money as JSON numbers; the schemas ask for the exact form.
+take money as JSON numbers (the shared vocabulary allows both); only the vocabulary schema does.
 
 ``<id>.result.schema.json`` describes ``Result.to_dict()`` / ``policyc calc --format json``.
 JSON is built with the json library (sorted keys, UTF-8), never with text templates.
@@ -66,7 +66,10 @@ def _level_titles(f: n.FactDecl) -> list[dict[str, Any]] | None:
 
 
 def fact_schema(f: n.FactDecl, articles: list[str],
-                listed: tuple[list[str], bool] = ([], False)) -> dict[str, Any]:
+                listed: tuple[list[str], bool] = ([], False), *, money_numbers: bool = False) -> dict[str, Any]:
+    """One fact's schema. Money is a decimal string; with ``money_numbers`` (the vocabulary
+    schema, which accepts exactly what the calculators accept) a JSON number within the same
+    bounds is accepted too."""
     t = f.type
     desc = _UNIT[t.kind] + (f"。依据：{'、'.join(articles)}" if articles else "。本政策不读取此项（共享词汇）")
     s: dict[str, Any] = {"title": f.label, "description": desc}
@@ -76,6 +79,18 @@ def fact_schema(f: n.FactDecl, articles: list[str],
     elif t.kind in ("money", "rate"):
         # one type: a decimal string (the runtime's pattern: below 10^15 yuan, two decimals)
         s.update(type="string", pattern=rules["pattern"])
+        if money_numbers:
+            bounds: dict[str, Any] = {"minimum": rules["minimum"]}
+            if "maximum" in rules:
+                bounds["maximum"] = rules["maximum"]
+            if "exclusive_maximum" in rules:
+                bounds["exclusiveMaximum"] = rules["exclusive_maximum"]
+            # multipleOf only within the bounds: a validator reading numbers as Decimal would
+            # otherwise fail on 1E+28 % 0.01 (beyond the default precision) instead of refusing it
+            number: dict[str, Any] = {"type": "number", **bounds, "if": dict(bounds),
+                                      "then": {"multipleOf": float(rules["multiple_of"])}}
+            del s["type"], s["pattern"]
+            s["anyOf"] = [{"type": "string", "pattern": rules["pattern"]}, number]
         if t.kind == "money":
             s["x-unit"] = "元"
     elif t.kind == "int":
@@ -200,7 +215,7 @@ def vocabulary_schema(cp: CheckedPolicy) -> dict[str, Any]:
     facts = _declared(p)
     schema = _head(cp, "vocabulary", "申请人信息（完整词汇）")
     schema.update({
-        "properties": {name: fact_schema(f, uses.get(name, []), listed_values(p, name))
+        "properties": {name: fact_schema(f, uses.get(name, []), listed_values(p, name), money_numbers=True)
                        for name, f in facts.items()},
         "required": sorted(f.name for f in p.facts if f.required),
         "additionalProperties": False,
