@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	  (echo "policyc needs Python >= 3.11" >&2; exit 1)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,docs]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,docs,api,sim,spark]'
 	touch $(STAMP)
 
 check: $(STAMP)
