@@ -174,6 +174,17 @@ def _source_name(loaded: Loaded) -> str:
 
 
 @main.command()
+@click.argument("policy")
+def lower(policy: str) -> None:
+    """打印政策的下沉计算形式（JSON，各计算器后端据此生成代码；调试用）。"""
+    from .lowered import lower as lower_policy
+
+    loaded = _load_or_fail(policy)
+    assert loaded.policy is not None
+    click.echo(json.dumps(lower_policy(loaded.policy, _source_name(loaded)), ensure_ascii=False, indent=1))
+
+
+@main.command()
 @click.argument("policies", nargs=-1)
 @click.option("--target", "targets", multiple=True, help="只生成这些后端（可多次给出；默认全部）。")
 @click.option("--out", default="generated", show_default=True, type=click.Path(file_okay=False))

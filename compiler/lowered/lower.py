@@ -1,0 +1,319 @@
+"""Lower a checked policy (:mod:`compiler.model.nodes`) to the lowered calculation form.
+
+The form is described in ``docs/reference/lowered.md``. In short: a JSON object with the
+policy's profile fields and their validation rules, its definitions, requirements, exclusions,
+items (condition, amount, funding), cross-item caps, payment schedules, quotas and budgets as
+information, and the trace texts — each numeric expression annotated with its *shape* (``exact``:
+one exact decimal; ``range``: an interval ``[lo, hi]`` or undetermined) and its *scale* (the
+most decimal places an exact value of it can have), so that a backend can compute with scaled
+integers or decimals without inferring anything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from ..model import nodes as n
+from ..model.printer import refs, show
+from ..vocabulary import FACTS, FUNDING_SOURCES
+from .messages import MESSAGES, TRACE, fill
+
+FORMAT = "policyc-lowered"
+VERSION = 1
+
+Json = dict[str, Any]
+
+# Scale of a fact's validated values: money and rates have at most two decimals, counts none.
+_FACT_SCALE = {"money": 2, "rate": 2, "int": 0}
+
+
+def dec(x: Decimal) -> str:
+    """A decimal's exact digits as a plain string, without exponent or trailing zeros."""
+    text = format(x.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def scale_of(x: Decimal) -> int:
+    """How many decimal places ``x`` needs (0.5 -> 1, 200000 -> 0)."""
+    exp = x.normalize().as_tuple().exponent
+    assert isinstance(exp, int)
+    return max(-exp, 0)
+
+
+def _date(d: dt.date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def field_spec(name: str, ftype: n.FactType, label: str, required: bool = False,
+               default: object = None, declared: bool = True) -> Json:
+    """What one profile field accepts (the rules of ``runtime.check_value``)."""
+    out: Json = {"name": name, "kind": ftype.kind, "label": label, "low": ftype.low,
+                 "high": ftype.high, "values": [v for v, _ in ftype.values],
+                 "value_labels": [lab for _, lab in ftype.values], "required": required}
+    if isinstance(default, bool):
+        out["default"] = default
+    elif isinstance(default, Decimal | int):
+        out["default"] = dec(Decimal(default))
+    elif isinstance(default, str):
+        out["default"] = default
+    else:
+        out["default"] = None
+    # the value an absent field takes: false, 0, 0 元; text and enums stay absent (null)
+    if out["default"] is None:
+        out["absent"] = {"bool": False, "money": "0", "rate": "0", "int": "0"}.get(ftype.kind)
+    else:
+        out["absent"] = out["default"]
+    out["declared"] = declared
+    return out
+
+
+class _Lowerer:
+    def __init__(self, policy: n.Policy) -> None:
+        self.policy = policy
+        self.facts = {f.name: f for f in policy.facts}
+        self.defs: dict[str, Json] = {}  # name -> lowered expression (in declaration order)
+        for d in policy.definitions:
+            self.defs[d.name] = self.expr(d.expr)
+
+    # -- expressions ---------------------------------------------------------
+    def expr(self, e: n.Expr) -> Json:
+        if isinstance(e, n.MoneyLit | n.RateLit | n.NumberLit | n.CountLit):
+            unit = {n.MoneyLit: "money", n.RateLit: "rate"}.get(type(e), "num")
+            return {"op": "num", "value": dec(e.value), "unit": unit, "type": "num",
+                    "shape": "exact", "scale": scale_of(e.value)}
+        if isinstance(e, n.StrLit):
+            return {"op": "str", "value": e.value, "type": "text"}
+        if isinstance(e, n.BoolLit):
+            return {"op": "bool", "value": e.value, "type": "bool"}
+        if isinstance(e, n.Undetermined):
+            return {"op": "undet", "type": "num", "shape": "range", "scale": 0}
+        if isinstance(e, n.Ref):
+            return self.ref(e.name)
+        if isinstance(e, n.RangeLit):
+            return {"op": "range", "low": dec(e.low.value), "high": dec(e.high.value), "type": "num",
+                    "shape": "range", "scale": max(scale_of(e.low.value), scale_of(e.high.value))}
+        if isinstance(e, n.UpTo):
+            a = self.expr(e.operand)
+            return {"op": "upto", "args": [a], "type": "num", "shape": "range", "scale": a["scale"]}
+        if isinstance(e, n.Arith):
+            a, b = self.expr(e.left), self.expr(e.right)
+            op = {"+": "add", "-": "sub", "×": "mul"}[e.op]
+            scale = a["scale"] + b["scale"] if op == "mul" else max(a["scale"], b["scale"])
+            return {"op": op, "args": [a, b], "type": "num", "shape": _join(a, b), "scale": scale}
+        if isinstance(e, n.Cap):
+            a, b = self.expr(e.base), self.expr(e.limit)
+            return {"op": "cap", "args": [a, b], "shown": show(e), "type": "num",
+                    "shape": _join(a, b), "scale": max(a["scale"], b["scale"])}
+        if isinstance(e, n.Tiers):
+            arms: list[Json] = [{"when": self.cond(t.cond), "then": self.expr(t.amount),
+                     "note": fill(TRACE["tier"], {"n": i, "cond": show(t.cond)})}
+                    for i, t in enumerate(e.tiers, 1)]
+            other = self.expr(e.otherwise) if e.otherwise is not None else None
+            values: list[Json] = [a["then"] for a in arms] + ([other] if other is not None else [])
+            shape = "exact" if all(v.get("shape") == "exact" for v in values) else "range"
+            return {"op": "tiers", "arms": arms, "otherwise": other, "type": "num", "shape": shape,
+                    "scale": max((v.get("scale", 0) for v in values), default=0)}
+        if isinstance(e, n.Not):
+            return {"op": "not", "args": [self.cond(e.operand)], "type": "bool"}
+        if isinstance(e, n.Logic):
+            op = "and" if e.op == "且" else "or"
+            args: list[Json] = []
+            for side in (e.left, e.right):
+                x = self.cond(side)
+                args.extend(x["args"] if x["op"] == op else [x])  # a 且 b 且 c: one flat list
+            return {"op": op, "args": args, "type": "bool"}
+        if isinstance(e, n.Compare):
+            a, b = self.expr(e.left), self.expr(e.right)
+            return {"op": "cmp", "cmp": e.op, "args": [a, b], "type": "bool"}
+        assert isinstance(e, n.Member)
+        return {"op": "in", "args": [self.expr(e.operand)], "values": [v.value for v in e.values],
+                "open": e.open, "type": "bool"}
+
+    def cond(self, e: n.Expr) -> Json:
+        """A condition: true only when the value is the boolean true (``runtime.truth``)."""
+        return self.expr(e)
+
+    def ref(self, name: str) -> Json:
+        f = self.facts.get(name)
+        if f is not None:
+            kind = f.type.kind
+            if kind in _FACT_SCALE:
+                return {"op": "fact", "name": name, "kind": kind, "type": "num", "shape": "exact",
+                        "scale": _FACT_SCALE[kind]}
+            return {"op": "fact", "name": name, "kind": kind,
+                    "type": "bool" if kind == "bool" else "text"}
+        d = self.defs[name]
+        out: Json = {"op": "def", "name": name, "type": d["type"]}
+        if d["type"] == "num":
+            out["shape"], out["scale"] = d["shape"], d["scale"]
+        return out
+
+    # -- blocks --------------------------------------------------------------
+    def names(self, e: n.Expr) -> list[Json]:
+        """The numeric names a formula reads, for the trace's “（x = 1.00，y = 2）”."""
+        out = []
+        for r in refs(e):
+            x = self.ref(r)
+            if x["type"] == "num":
+                shown_as = "int" if x["op"] == "fact" and x["kind"] == "int" else "num"
+                out.append({"name": r, "show": shown_as, "shape": x["shape"]})
+        return out
+
+    def amount(self, e: n.Expr) -> Json:
+        whole = show(e)
+        if isinstance(e, n.Tiers):
+            arms: list[Json] = [{"when": self.cond(t.cond),
+                     "note": fill(TRACE["tier"], {"n": i, "cond": show(t.cond)}),
+                     "expr": self.expr(t.amount), "shown": show(t.amount), "names": self.names(t.amount)}
+                    for i, t in enumerate(e.tiers, 1)]
+            if e.otherwise is not None:
+                arms.append({"when": None, "note": TRACE["tier_otherwise"], "expr": self.expr(e.otherwise),
+                             "shown": show(e.otherwise), "names": self.names(e.otherwise)})
+            none = None if e.otherwise is not None else {"note": TRACE["tier_none"], "shown": whole}
+            return {"tiers": True, "arms": arms, "none": none, "whole": whole}
+        arm = {"when": None, "note": None, "expr": self.expr(e), "shown": whole, "names": self.names(e)}
+        return {"tiers": False, "arms": [arm], "none": None, "whole": whole}
+
+    def funding(self, it: n.Item) -> Json:
+        """Who pays (``runtime.FundingPlan``): exact shares, payers without a split, or none."""
+        fs = it.funding
+        payers = list(dict.fromkeys(p for f in fs for p in f.payers))
+        articles = "、".join(dict.fromkeys((f.citation.article if f.citation else "") or it.citation.article
+                                         for f in fs))
+        kinds = {(f.stated, f.shares if f.stated else tuple(sorted(f.payers))) for f in fs}
+        names = "、".join(FUNDING_SOURCES.get(p, p) for p in payers)
+        shares: list[list[str]] = []
+        if not fs:
+            kind, note = "none", "出资：原文未规定由谁出资"
+        elif len(kinds) == 1 and fs[0].stated:
+            kind = "shares"
+            shares = [[s, dec(frac)] for s, frac in fs[0].shares]
+            desc = "、".join(f"{FUNDING_SOURCES.get(s, s)} {frac * 100:g}%" for s, frac in fs[0].shares)
+            note = f"出资（{articles}）：{desc}"
+        elif len(kinds) == 1:
+            kind, note = "unstated", f"出资（{articles}）：由 {names} 承担，分担比例未明确"
+        else:
+            kind = "conflict"
+            note = f"出资：{articles} 对出资方的规定不一致，候选出资方：{names}，分担比例未明确"
+        return {"kind": kind, "shares": shares, "payers": payers, "articles": articles, "note": note}
+
+    def check(self, b: n.Requirement | n.Exclusion) -> Json:
+        return {"id": b.id, "article": b.citation.article, "quote": b.citation.quote.strip(),
+                "cond": self.cond(b.cond), "shown": show(b.cond)}
+
+    def item(self, it: n.Item) -> Json:
+        cond_shown = show(it.cond) if it.cond is not None else ""
+        heading = fill(TRACE["heading_cond"] if it.cond is not None else TRACE["heading"],
+                       {"article": it.citation.article, "title": it.title, "cond": cond_shown})
+        return {"id": it.id, "article": it.citation.article, "title": it.title,
+                "quote": it.citation.quote.strip(), "note": it.note, "beneficiary": it.beneficiary,
+                "category": it.category,
+                "cond": self.cond(it.cond) if it.cond is not None else None, "cond_shown": cond_shown,
+                "heading": heading, "amount": self.amount(it.amount), "funding": self.funding(it)}
+
+    def opt(self, e: n.Expr | None) -> Json | None:
+        return self.expr(e) if e is not None else None
+
+    def const(self, e: n.Expr | None) -> str | None:
+        """A constant's exact value (a stage share, a quota bound), or None."""
+        if e is None:
+            return None
+        from ..evaluate.evaluator import Evaluator  # the reference meaning of a constant
+        from ..evaluate.runtime import Interval
+
+        v = Evaluator(self.policy).eval(e, {}, [])
+        return dec(v.hi) if isinstance(v, Interval) and v.hi.is_finite() else None
+
+
+def _join(a: Json, b: Json) -> str:
+    return "exact" if a.get("shape") == "exact" and b.get("shape") == "exact" else "range"
+
+
+def _scope(s: n.Scope | None) -> Json:
+    if s is None or s.kind == "all":
+        return {"kind": "all", "items": [], "beneficiary": None}
+    return {"kind": s.kind, "items": list(s.items), "beneficiary": s.beneficiary}
+
+
+def _topo(policy: n.Policy) -> list[n.Definition]:
+    """Definitions in an order where each comes after those it reads (checked: no cycles)."""
+    defs = {d.name: d for d in policy.definitions}
+    out: list[n.Definition] = []
+    seen: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in seen or name not in defs:
+            return
+        seen.add(name)
+        for r in refs(defs[name].expr):
+            visit(r)
+        out.append(defs[name])
+
+    for d in policy.definitions:
+        visit(d.name)
+    return out
+
+
+def lower(policy: n.Policy, source_file: str | None = None) -> Json:
+    """The lowered calculation form of a checked policy (a JSON-serialisable dict)."""
+    p = policy
+    h = p.header
+    v = h.validity
+    ordered = _topo(p)
+    lw = _Lowerer(dataclasses.replace(p, definitions=tuple(ordered)))
+    declared = {f.name for f in p.facts}
+    facts = [field_spec(f.name, f.type, f.label, f.required, None if f.vocabulary else f.default)
+             for f in p.facts]
+    vocabulary = [field_spec(name, t, label, declared=False)
+                  for name, (t, label) in sorted(FACTS.items()) if name not in declared]
+    definitions = []
+    for d in ordered:
+        x = lw.defs[d.name]
+        entry: Json = {"name": d.name, "label": d.label, "shown": show(d.expr), "type": x["type"],
+                       "expr": x}
+        if x["type"] == "num":
+            entry["shape"], entry["scale"] = x["shape"], x["scale"]
+        definitions.append(entry)
+    events = [b.event for b in ((v.start, v.end) if v else ()) if b.event]
+    stages = []
+    for s in p.payments:
+        stages.append({"id": s.id, "article": s.citation.article, "quote": s.citation.quote.strip(),
+                       "scope": _scope(s.scope),
+                       "stages": [{"name": st.name, "share": lw.const(st.share)} for st in s.stages]})
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "policy": {"id": p.id, "title": h.title, "docno": h.docno, "issuers": list(h.issuers),
+                   "issued": _date(h.issued), "level": h.level, "region": h.region, "parent": h.parent,
+                   "source": source_file},
+        "validity": {"from": _date(v.start.date) if v else None, "until": _date(v.end.date) if v else None,
+                     "retro_from": _date(h.retroactive.start) if h.retroactive else None,
+                     "events": events,
+                     "article": v.citation.article if v and v.citation else None},
+        "facts": facts,
+        "vocabulary": vocabulary,
+        "definitions": definitions,
+        "requirements": [lw.check(r) for r in p.requirements],
+        "exclusions": [lw.check(x) for x in p.exclusions],
+        "items": [lw.item(it) for it in p.items],
+        "caps": [{"id": c.id, "article": c.citation.article, "quote": c.citation.quote.strip(),
+                  "scope": _scope(c.scope), "limit": lw.expr(c.limit), "shown": show(c.limit)}
+                 for c in p.caps],
+        "payments": stages,
+        "quotas": [{"id": q.id, "article": q.citation.article, "note": q.note, "scope": _scope(q.scope),
+                    "at_most": lw.opt(q.at_most), "at_least": lw.opt(q.at_least)} for q in p.quotas],
+        "budgets": [{"id": b.id, "article": b.citation.article, "scope": _scope(b.scope),
+                     "uses": [{"name": u.name, "bound": u.bound, "share": lw.opt(u.share)} for u in b.uses]}
+                    for b in p.budgets],
+        "funding_sources": dict(FUNDING_SOURCES),
+        "messages": dict(MESSAGES),
+        "trace": dict(TRACE),
+    }
+
+
+def lower_expr(policy: n.Policy, e: n.Expr) -> Json:
+    """One expression of ``policy``, lowered (for tests and tools)."""
+    return _Lowerer(policy).expr(e)

@@ -1,0 +1,75 @@
+"""The Chinese texts every calculator prints: validation messages and trace lines, as templates.
+
+A template's ``{name}`` placeholders are filled in one pass by :func:`fill` (the value inserted is
+never scanned again, so policy strings containing braces are safe). Each backend carries these
+templates from the lowered form; ``tests/test_lowered.py`` checks that they reproduce the
+reference runtime's texts (:mod:`compiler.evaluate.runtime`) exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# Profile validation (compiler.evaluate.runtime.validate / check_value). ``{got}`` is the value
+# shown as the runtime's ``_show`` does: a string in “”, null, a number as written, else the
+# JSON type's Python name (list, dict).
+MESSAGES: dict[str, str] = {
+    "not_object": "申请人信息必须是一个 JSON 对象（键为事实名称）",
+    "key_not_text": "字段名必须是字符串",
+    "unknown": "未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}",
+    "unknown_hint": "；是否想写“{close}”？",
+    "required": "缺少必填字段“{name}”（{label}）",
+    "bool": "应为 true 或 false，收到 {got}",
+    "money_bool": "应为金额（元），收到布尔值",
+    "money_not_finite": "金额必须是有限的数（不接受 NaN 或无穷大）",
+    "money_text": "“{value}”不是金额：请写成非负的十进制数，例如 \"12000.50\"",
+    "money_type": "应为金额（元），收到 {got}",
+    "money_negative": "金额不能为负数（收到 {value}）",
+    "money_fen": "金额最多两位小数（到分），收到 {value}",
+    "money_too_large": "金额过大（收到 {value}）",
+    "rate_above_one": "比例应在 0 到 1 之间，收到 {value}",
+    "int_type": "应为整数，收到 {got}",
+    "int_not_finite": "应为整数（不接受 NaN 或无穷大）",
+    "int_fraction": "应为整数，收到 {value}",
+    "int_below": "取值 {value} 小于下限 {low}",
+    "int_above": "取值 {value} 超出范围 {low}..{high}",
+    "enum": "应为以下之一：{values}；收到 {got}",
+    "text": "应为文本，收到 {got}",
+    "on": "日期“{on}”无效：应为 YYYY-MM-DD",
+}
+
+# Trace lines and result notes (compiler.evaluate.runtime). Numbers are shown by the rule of
+# ``runtime.num``: an integral value with two decimals (5.00), any other value without trailing
+# zeros (0.5, 166666.665); an interval as “lo 至 hi”.
+TRACE: dict[str, str] = {
+    "heading": "{article}「{title}」适用",
+    "heading_cond": "{article}「{title}」适用：{cond}",
+    "tier": "分档：适用第 {n} 档（当 {cond}）",
+    "tier_otherwise": "分档：适用“否则”档",
+    "tier_none": "分档：没有适用的档次，按 0 计",
+    "cap": "“{shown}”：{base} 超过上限 {limit}，取 {out}",
+    "negative": "计算结果为负数，按 0 计",
+    "amount": "金额：{shown} = {amount}",
+    "amount_where": "金额：{shown} = {amount}（{where}）",
+    "where_part": "{name} = {value}",
+    "where_sep": "，",
+    "undetermined": "金额：{shown}：原文未规定具体金额（未定）",
+    "cross_cap_cut": "{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}",
+    "cross_cap_most": "{article} 累计上限 {limit}：本项至多 {most}",
+    "open_list": "“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理",
+    "before_start": "{on} 早于本政策的适用起始日 {start}",
+    "after_end": "{on} 晚于本政策的有效期截止日 {end}",
+    "events": "有效期以事件为界（{events}），日期未定，视为有效",
+    "requirement_failed": "不满足资格条件（{article}）：{shown}",
+    "excluded": "属于排除情形（{article}）：{shown}",
+    "undetermined_value": "未定",
+    "range": "{lo} 至 {hi}",
+}
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, values: Mapping[str, object]) -> str:
+    """``template`` with each ``{name}`` replaced by ``str(values[name])``, in one pass."""
+    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), template)

@@ -1,0 +1,119 @@
+"""The lowered calculation form: plain JSON, complete, and saying what the runtime says."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from compiler.evaluate import runtime as rt
+from compiler.lowered import MESSAGES, TRACE, fill, lower
+from compiler.pipeline import Loaded
+from conftest import SEEDS
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_the_form_is_plain_json_and_deterministic(seeds: dict[str, Loaded], name: str) -> None:
+    policy = seeds[name].policy
+    assert policy is not None
+    form = lower(policy, f"policies/{name}.policy")
+    text = json.dumps(form, ensure_ascii=False, sort_keys=True)
+    assert json.loads(text) == form
+    assert json.dumps(lower(policy, f"policies/{name}.policy"), ensure_ascii=False, sort_keys=True) == text
+    assert form["format"] == "policyc-lowered" and form["version"] == 1
+
+    def no_floats(x: object) -> None:
+        assert not isinstance(x, float), x
+        if isinstance(x, dict):
+            for v in x.values():
+                no_floats(v)
+        elif isinstance(x, list):
+            for v in x:
+                no_floats(v)
+
+    no_floats(form)
+
+
+def test_kunming_reform_subsidy_lowered_by_hand(seeds: dict[str, Loaded]) -> None:
+    """第七条第（一）项: 50% × 改造投入, 封顶 20/40/50 万元 by level — three exact tiers."""
+    policy = seeds["kunming"].policy
+    assert policy is not None
+    form = lower(policy)
+    item = next(i for i in form["items"] if i["id"] == "reform_subsidy")
+    assert item["beneficiary"] == "enterprise"
+    assert item["heading"] == "第七条第（一）项「中小企业数字化转型企业改造补助」适用：" \
+        "in_pilot_scope 且 acceptance_passed 且 digital_level >= 2"
+    amount = item["amount"]
+    assert amount["tiers"] and amount["none"]["note"] == "分档：没有适用的档次，按 0 计"
+    first = amount["arms"][0]
+    assert first["note"] == "分档：适用第 1 档（当 digital_level == 2）"
+    cap = first["expr"]
+    assert cap["op"] == "cap" and cap["shape"] == "exact"
+    rate, spend = cap["args"][0]["args"]
+    assert (rate["value"], rate["scale"]) == ("0.5", 1)  # 50% as a fraction, one decimal
+    assert spend == {"op": "def", "name": "reform_spend", "type": "num", "shape": "exact", "scale": 2}
+    assert cap["scale"] == 3  # 0.5 × fen amounts has three decimals before rounding
+    assert cap["args"][1]["value"] == "200000"
+    assert first["names"] == [{"name": "reform_spend", "show": "num", "shape": "exact"}]
+    # 第十五条 names four payers without a split: reported under unspecified
+    assert item["funding"]["kind"] == "unstated"
+    assert item["funding"]["payers"] == ["central", "province", "city", "county"]
+    # 第十条: 50% × 数字化转型投入 over the enterprise's items
+    (cap10,) = form["caps"]
+    assert cap10["article"] == "第十条" and cap10["scope"]["beneficiary"] == "enterprise"
+    # 第十七条: 70% after evaluation, the rest after the city-wide acceptance
+    (sched,) = form["payments"]
+    assert [s["share"] for s in sched["stages"]] == ["0.7", None]
+    assert [d["name"] for d in form["definitions"]][:2] == ["reform_spend", "transformation_investment"]
+
+
+def test_undetermined_and_ranges_are_range_shaped(seeds: dict[str, Loaded]) -> None:
+    policy = seeds["kunming"].policy
+    assert policy is not None
+    items = {i["id"]: i for i in lower(policy)["items"]}
+    assert items["diagnosis_subsidy"]["amount"]["arms"][0]["expr"]["op"] == "undet"  # 适当补助
+    up_to = items["workshop_award"]["amount"]["arms"][0]["expr"]  # 不超过 100 万元
+    assert (up_to["op"], up_to["shape"]) == ("upto", "range")
+
+
+def _runtime_message(kind: str, value: object, low: int | None = None, high: int | None = None) -> str:
+    got = rt.check_value(rt.FactSpec("f", kind, "标签", low, high, ("a", "b")), value)
+    assert isinstance(got, rt.Bad), (kind, value)
+    return got.message
+
+
+@pytest.mark.parametrize(("kind", "value", "key", "values"), [
+    ("bool", 1, "bool", {"got": "1"}),
+    ("bool", "yes", "bool", {"got": "“yes”"}),
+    ("bool", None, "bool", {"got": "null"}),
+    ("bool", [1], "bool", {"got": "list"}),
+    ("money", True, "money_bool", {}),
+    ("money", float("nan"), "money_not_finite", {}),
+    ("money", Decimal("Infinity"), "money_not_finite", {}),
+    ("money", "1.005", "money_text", {"value": "1.005"}),
+    ("money", "-1", "money_text", {"value": "-1"}),
+    ("money", None, "money_type", {"got": "null"}),
+    ("money", -1, "money_negative", {"value": "-1"}),
+    ("money", 1.005, "money_fen", {"value": "1.005"}),
+    ("rate", "1.5", "rate_above_one", {"value": "1.5"}),
+    ("int", "2", "int_type", {"got": "“2”"}),
+    ("int", True, "int_type", {"got": "bool"}),
+    ("int", float("inf"), "int_not_finite", {}),
+    ("int", 2.5, "int_fraction", {"value": "2.5"}),
+    ("enum", "c", "enum", {"values": "a, b", "got": "“c”"}),
+    ("text", 5, "text", {"got": "5"}),
+])
+def test_message_templates_reproduce_the_runtime(kind: str, value: object, key: str,
+                                                 values: dict[str, str]) -> None:
+    assert fill(MESSAGES[key], values) == _runtime_message(kind, value)
+
+
+def test_range_messages_reproduce_the_runtime() -> None:
+    assert fill(MESSAGES["int_below"], {"value": -1, "low": 0}) == _runtime_message("int", -1, 0, 4)
+    assert fill(MESSAGES["int_above"], {"value": 9, "low": 0, "high": 4}) == _runtime_message("int", 9, 0, 4)
+
+
+def test_fill_does_not_rescan_inserted_text() -> None:
+    assert fill(TRACE["cap"], {"shown": "{base}", "base": "1", "limit": "2", "out": "2"}) == \
+        "“{base}”：1 超过上限 2，取 2"
