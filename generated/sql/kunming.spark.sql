@@ -1,0 +1,2266 @@
+-- generated from policies/kunming.policy by policyc — do not edit; regenerate with `policyc build`
+WITH v AS (
+  SELECT
+    `p`.`row_id`,
+    CASE
+      WHEN `p`.`applicant_type` IS NULL
+      OR (
+        NOT `p`.`applicant_type` IS NULL
+        AND (
+          NOT `p`.`applicant_type` IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
+        )
+      )
+      THEN 'applicant_type'
+      WHEN NOT `p`.`in_pilot_scope` IS NULL
+      AND (
+        NOT `p`.`in_pilot_scope` IN ('true', 'false')
+      )
+      THEN 'in_pilot_scope'
+      WHEN NOT `p`.`acceptance_passed` IS NULL
+      AND (
+        NOT `p`.`acceptance_passed` IN ('true', 'false')
+      )
+      THEN 'acceptance_passed'
+      WHEN NOT `p`.`digital_level` IS NULL
+      AND (
+        NOT `p`.`digital_level` RLIKE '^-?[0-9]{1,1}$'
+        OR COALESCE(CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
+        OR COALESCE(CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
+      )
+      THEN 'digital_level'
+      WHEN NOT `p`.`spend_software_cloud` IS NULL
+      AND (
+        NOT `p`.`spend_software_cloud` RLIKE '^[0-9]{1,15}([.][0-9]{1,2})?$'
+      )
+      THEN 'spend_software_cloud'
+      WHEN NOT `p`.`spend_data_equipment` IS NULL
+      AND (
+        NOT `p`.`spend_data_equipment` RLIKE '^[0-9]{1,15}([.][0-9]{1,2})?$'
+      )
+      THEN 'spend_data_equipment'
+      WHEN NOT `p`.`spend_consulting` IS NULL
+      AND (
+        NOT `p`.`spend_consulting` RLIKE '^[0-9]{1,15}([.][0-9]{1,2})?$'
+      )
+      THEN 'spend_consulting'
+      WHEN NOT `p`.`lighthouse` IS NULL AND (
+        NOT `p`.`lighthouse` IN ('true', 'false')
+      )
+      THEN 'lighthouse'
+      WHEN NOT `p`.`digital_workshop_title` IS NULL
+      AND (
+        NOT `p`.`digital_workshop_title` IN ('true', 'false')
+      )
+      THEN 'digital_workshop_title'
+      WHEN NOT `p`.`chain_transformation_award` IS NULL
+      AND (
+        NOT `p`.`chain_transformation_award` IN ('true', 'false')
+      )
+      THEN 'chain_transformation_award'
+      WHEN NOT `p`.`serious_dishonesty_3y` IS NULL
+      AND (
+        NOT `p`.`serious_dishonesty_3y` IN ('true', 'false')
+      )
+      THEN 'serious_dishonesty_3y'
+      WHEN NOT `p`.`little_giant_central_funded` IS NULL
+      AND (
+        NOT `p`.`little_giant_central_funded` IN ('true', 'false')
+      )
+      THEN 'little_giant_central_funded'
+      WHEN NOT `p`.`in_2022_pilot` IS NULL
+      AND (
+        NOT `p`.`in_2022_pilot` IN ('true', 'false')
+      )
+      THEN 'in_2022_pilot'
+      WHEN NOT `p`.`pilot_ended_unaccepted` IS NULL
+      AND (
+        NOT `p`.`pilot_ended_unaccepted` IN ('true', 'false')
+      )
+      THEN 'pilot_ended_unaccepted'
+      WHEN NOT `p`.`evaluation_agency` IS NULL
+      AND (
+        NOT `p`.`evaluation_agency` IN ('true', 'false')
+      )
+      THEN 'evaluation_agency'
+      WHEN NOT `p`.`accepted_enterprises_served` IS NULL
+      AND (
+        NOT `p`.`accepted_enterprises_served` RLIKE '^-?[0-9]{1,12}$'
+        OR COALESCE(CAST(`p`.`accepted_enterprises_served` AS DECIMAL(13, 0)) < 0, FALSE)
+      )
+      THEN 'accepted_enterprises_served'
+      WHEN NOT `p`.`awarded_products` IS NULL
+      AND (
+        NOT `p`.`awarded_products` RLIKE '^-?[0-9]{1,12}$'
+        OR COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(13, 0)) < 0, FALSE)
+      )
+      THEN 'awarded_products'
+      WHEN NOT `p`.`chain_demo_enterprise` IS NULL
+      AND (
+        NOT `p`.`chain_demo_enterprise` IN ('true', 'false')
+      )
+      THEN 'chain_demo_enterprise'
+      WHEN NOT `p`.`city_type` IS NULL
+      AND (
+        NOT `p`.`city_type` IN (
+          'provincial_capital',
+          'separately_planned',
+          'xpcc',
+          'prefecture',
+          'municipality_district'
+        )
+      )
+      THEN 'city_type'
+      WHEN NOT `p`.`cloud_platform_adopted` IS NULL
+      AND (
+        NOT `p`.`cloud_platform_adopted` IN ('true', 'false')
+      )
+      THEN 'cloud_platform_adopted'
+      WHEN NOT `p`.`excellent_provider` IS NULL
+      AND (
+        NOT `p`.`excellent_provider` IN ('true', 'false')
+      )
+      THEN 'excellent_provider'
+      WHEN NOT `p`.`good_tax_and_credit` IS NULL
+      AND (
+        NOT `p`.`good_tax_and_credit` IN ('true', 'false')
+      )
+      THEN 'good_tax_and_credit'
+      WHEN NOT `p`.`independent_legal_person` IS NULL
+      AND (
+        NOT `p`.`independent_legal_person` IN ('true', 'false')
+      )
+      THEN 'independent_legal_person'
+      WHEN NOT `p`.`is_sme` IS NULL AND (
+        NOT `p`.`is_sme` IN ('true', 'false')
+      )
+      THEN 'is_sme'
+      WHEN NOT `p`.`operating_normally` IS NULL
+      AND (
+        NOT `p`.`operating_normally` IN ('true', 'false')
+      )
+      THEN 'operating_normally'
+      WHEN NOT `p`.`platform_benchmark` IS NULL
+      AND (
+        NOT `p`.`platform_benchmark` IN ('true', 'false')
+      )
+      THEN 'platform_benchmark'
+      WHEN NOT `p`.`provincial_demo_title` IS NULL
+      AND (
+        NOT `p`.`provincial_demo_title` IN ('true', 'false')
+      )
+      THEN 'provincial_demo_title'
+      WHEN NOT `p`.`region` IS NULL
+      AND (
+        NOT `p`.`region` IN ('east', 'central', 'west')
+      )
+      THEN 'region'
+      WHEN NOT `p`.`registered_in_city` IS NULL
+      AND (
+        NOT `p`.`registered_in_city` IN ('true', 'false')
+      )
+      THEN 'registered_in_city'
+      WHEN NOT `p`.`typical_case_title` IS NULL
+      AND (
+        NOT `p`.`typical_case_title` IN ('true', 'false')
+      )
+      THEN 'typical_case_title'
+      ELSE CAST(NULL AS STRING)
+    END AS `error_field`,
+    CURRENT_DATE >= CAST('2023-06-12' AS DATE)
+    AND CURRENT_DATE <= CAST('2026-12-31' AS DATE) AS `in_force`,
+    (
+      (
+        COALESCE(COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE), FALSE)
+      )
+      OR (
+        COALESCE(COALESCE(`p`.`in_2022_pilot` = 'true', FALSE), FALSE)
+      )
+      OR (
+        COALESCE(COALESCE(`p`.`serious_dishonesty_3y` = 'true', FALSE), FALSE)
+      )
+      OR (
+        COALESCE(COALESCE(`p`.`pilot_ended_unaccepted` = 'true', FALSE), FALSE)
+      )
+    ) AS `excluded`,
+    `p`.`applicant_type` AS `applicant_type`,
+    `p`.`industry` AS `industry`,
+    `p`.`in_pilot_scope` AS `in_pilot_scope`,
+    `p`.`acceptance_passed` AS `acceptance_passed`,
+    `p`.`digital_level` AS `digital_level`,
+    `p`.`spend_software_cloud` AS `spend_software_cloud`,
+    `p`.`spend_data_equipment` AS `spend_data_equipment`,
+    `p`.`spend_consulting` AS `spend_consulting`,
+    `p`.`lighthouse` AS `lighthouse`,
+    `p`.`digital_workshop_title` AS `digital_workshop_title`,
+    `p`.`chain_transformation_award` AS `chain_transformation_award`,
+    `p`.`serious_dishonesty_3y` AS `serious_dishonesty_3y`,
+    `p`.`little_giant_central_funded` AS `little_giant_central_funded`,
+    `p`.`in_2022_pilot` AS `in_2022_pilot`,
+    `p`.`pilot_ended_unaccepted` AS `pilot_ended_unaccepted`,
+    `p`.`evaluation_agency` AS `evaluation_agency`,
+    `p`.`accepted_enterprises_served` AS `accepted_enterprises_served`,
+    `p`.`awarded_products` AS `awarded_products`,
+    `p`.`chain_demo_enterprise` AS `chain_demo_enterprise`,
+    `p`.`city_type` AS `city_type`,
+    `p`.`cloud_platform_adopted` AS `cloud_platform_adopted`,
+    `p`.`excellent_provider` AS `excellent_provider`,
+    `p`.`good_tax_and_credit` AS `good_tax_and_credit`,
+    `p`.`independent_legal_person` AS `independent_legal_person`,
+    `p`.`is_sme` AS `is_sme`,
+    `p`.`operating_normally` AS `operating_normally`,
+    `p`.`platform_benchmark` AS `platform_benchmark`,
+    `p`.`provincial_demo_title` AS `provincial_demo_title`,
+    `p`.`region` AS `region`,
+    `p`.`registered_in_city` AS `registered_in_city`,
+    `p`.`typical_case_title` AS `typical_case_title`
+  FROM profiles AS p
+), i AS (
+  SELECT
+    *,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE(COALESCE(`p`.`in_pilot_scope` = 'true', FALSE), FALSE)
+      AND COALESCE(COALESCE(`p`.`acceptance_passed` = 'true', FALSE), FALSE)
+      AND COALESCE(
+        (
+          COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+        ) >= (
+          CAST(2 AS DECIMAL(1, 0))
+        ),
+        FALSE
+      )
+    ) AS `reform_subsidy__applies`,
+    CAST(CASE
+      WHEN CAST((
+        CAST(CASE
+          WHEN CASE
+            WHEN COALESCE(
+              (
+                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ),
+              FALSE
+            )
+            THEN CAST(CAST(LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(200000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE(
+              (
+                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ),
+              FALSE
+            )
+            THEN CAST(CAST(LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(400000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE(
+              (
+                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ),
+              FALSE
+            )
+            THEN CAST(CAST(LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(500000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            ELSE CAST(0 AS DECIMAL(20, 3))
+          END >= 0
+          THEN FLOOR(
+            (
+              CASE
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CASE
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(19, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(19, 2)) < 0
+      THEN CAST(0 AS DECIMAL(19, 2))
+      ELSE CAST((
+        CAST(CASE
+          WHEN CASE
+            WHEN COALESCE(
+              (
+                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ),
+              FALSE
+            )
+            THEN CAST(CAST(LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(200000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE(
+              (
+                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ),
+              FALSE
+            )
+            THEN CAST(CAST(LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(400000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE(
+              (
+                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ),
+              FALSE
+            )
+            THEN CAST(CAST(LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(500000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            ELSE CAST(0 AS DECIMAL(20, 3))
+          END >= 0
+          THEN FLOOR(
+            (
+              CASE
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CASE
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(19, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(19, 2))
+    END AS DECIMAL(23, 2)) AS `reform_subsidy__lo`,
+    CAST(CASE
+      WHEN CAST((
+        CAST(CASE
+          WHEN CASE
+            WHEN COALESCE(
+              (
+                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ),
+              FALSE
+            )
+            THEN CAST(CAST(LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(200000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE(
+              (
+                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ),
+              FALSE
+            )
+            THEN CAST(CAST(LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(400000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE(
+              (
+                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ),
+              FALSE
+            )
+            THEN CAST(CAST(LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(500000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            ELSE CAST(0 AS DECIMAL(20, 3))
+          END >= 0
+          THEN FLOOR(
+            (
+              CASE
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CASE
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(19, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(19, 2)) < 0
+      THEN GREATEST(
+        CAST((
+          CAST(CASE
+            WHEN CASE
+              WHEN COALESCE(
+                (
+                  COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ),
+                FALSE
+              )
+              THEN CAST(CAST(LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  ) + (
+                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(200000 AS DECIMAL(6, 0))
+              ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              WHEN COALESCE(
+                (
+                  COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ),
+                FALSE
+              )
+              THEN CAST(CAST(LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  ) + (
+                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(400000 AS DECIMAL(6, 0))
+              ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              WHEN COALESCE(
+                (
+                  COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ),
+                FALSE
+              )
+              THEN CAST(CAST(LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  ) + (
+                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(500000 AS DECIMAL(6, 0))
+              ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              ELSE CAST(0 AS DECIMAL(20, 3))
+            END >= 0
+            THEN FLOOR(
+              (
+                CASE
+                  WHEN COALESCE(
+                    (
+                      COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    ) = (
+                      CAST(2 AS DECIMAL(1, 0))
+                    ),
+                    FALSE
+                  )
+                  THEN CAST(CAST(LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      ) + (
+                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(200000 AS DECIMAL(6, 0))
+                  ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  WHEN COALESCE(
+                    (
+                      COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    ) = (
+                      CAST(3 AS DECIMAL(1, 0))
+                    ),
+                    FALSE
+                  )
+                  THEN CAST(CAST(LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      ) + (
+                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(400000 AS DECIMAL(6, 0))
+                  ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  WHEN COALESCE(
+                    (
+                      COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    ) >= (
+                      CAST(4 AS DECIMAL(1, 0))
+                    ),
+                    FALSE
+                  )
+                  THEN CAST(CAST(LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      ) + (
+                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+              ) * (
+                100
+              )
+            )
+            ELSE CEIL(
+              (
+                CASE
+                  WHEN COALESCE(
+                    (
+                      COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    ) = (
+                      CAST(2 AS DECIMAL(1, 0))
+                    ),
+                    FALSE
+                  )
+                  THEN CAST(CAST(LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      ) + (
+                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(200000 AS DECIMAL(6, 0))
+                  ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  WHEN COALESCE(
+                    (
+                      COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    ) = (
+                      CAST(3 AS DECIMAL(1, 0))
+                    ),
+                    FALSE
+                  )
+                  THEN CAST(CAST(LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      ) + (
+                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(400000 AS DECIMAL(6, 0))
+                  ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  WHEN COALESCE(
+                    (
+                      COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    ) >= (
+                      CAST(4 AS DECIMAL(1, 0))
+                    ),
+                    FALSE
+                  )
+                  THEN CAST(CAST(LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      ) + (
+                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(19, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(19, 2)),
+        CAST(0 AS DECIMAL(19, 2))
+      )
+      ELSE CAST((
+        CAST(CASE
+          WHEN CASE
+            WHEN COALESCE(
+              (
+                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ),
+              FALSE
+            )
+            THEN CAST(CAST(LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(200000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE(
+              (
+                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ),
+              FALSE
+            )
+            THEN CAST(CAST(LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(400000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE(
+              (
+                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ),
+              FALSE
+            )
+            THEN CAST(CAST(LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(500000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            ELSE CAST(0 AS DECIMAL(20, 3))
+          END >= 0
+          THEN FLOOR(
+            (
+              CASE
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CASE
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE(
+                  (
+                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ),
+                  FALSE
+                )
+                THEN CAST(CAST(LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) + (
+                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(19, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(19, 2))
+    END AS DECIMAL(23, 2)) AS `reform_subsidy__hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND COALESCE(COALESCE(`p`.`lighthouse` = 'true', FALSE), FALSE) AS `lighthouse_award__applies`,
+    CAST(CASE
+      WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN CAST(0 AS DECIMAL(8, 2))
+      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `lighthouse_award__lo`,
+    CAST(CASE
+      WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
+      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `lighthouse_award__hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE(COALESCE(`p`.`digital_workshop_title` = 'true', FALSE), FALSE)
+      AND COALESCE(
+        COALESCE(
+          (
+            `p`.`industry`
+          ) IN ('化学新材料制品制造', '民族药品制品制造', '化学药品制造', '高原特色电力装备制造', '绿色食品制品制造'),
+          FALSE
+        ),
+        FALSE
+      )
+    ) AS `workshop_award__applies`,
+    CAST(CASE
+      WHEN CAST(CASE
+        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(7, 0))
+      END AS DECIMAL(9, 2)) < 0
+      THEN CAST(0 AS DECIMAL(9, 2))
+      ELSE CAST(CASE
+        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(7, 0))
+      END AS DECIMAL(9, 2))
+    END AS DECIMAL(23, 2)) AS `workshop_award__lo`,
+    CAST(CASE
+      WHEN CAST(CASE
+        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(7, 0))
+      END AS DECIMAL(9, 2)) < 0
+      THEN GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
+      ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
+    END AS DECIMAL(23, 2)) AS `workshop_award__hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND COALESCE(COALESCE(`p`.`chain_transformation_award` = 'true', FALSE), FALSE) AS `chain_award__applies`,
+    CAST(CASE
+      WHEN CAST(CASE
+        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(7, 0))
+      END AS DECIMAL(9, 2)) < 0
+      THEN CAST(0 AS DECIMAL(9, 2))
+      ELSE CAST(CASE
+        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(7, 0))
+      END AS DECIMAL(9, 2))
+    END AS DECIMAL(23, 2)) AS `chain_award__lo`,
+    CAST(CASE
+      WHEN CAST(CASE
+        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(7, 0))
+      END AS DECIMAL(9, 2)) < 0
+      THEN GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
+      ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
+    END AS DECIMAL(23, 2)) AS `chain_award__hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE(COALESCE(`p`.`in_pilot_scope` = 'true', FALSE), FALSE)
+      AND COALESCE(COALESCE(`p`.`acceptance_passed` = 'true', FALSE), FALSE)
+    ) AS `diagnosis_subsidy__applies`,
+    CAST(CASE
+      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN CAST(0 AS DECIMAL(3, 2))
+      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
+    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__lo`,
+    CAST(CASE
+      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
+      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
+    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
+    )
+    AND COALESCE(COALESCE(`p`.`evaluation_agency` = 'true', FALSE), FALSE) AS `evaluation_subsidy__applies`,
+    CAST(CASE
+      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN CAST(0 AS DECIMAL(3, 2))
+      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
+    END AS DECIMAL(23, 2)) AS `evaluation_subsidy__lo`,
+    CAST(CASE
+      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
+      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
+    END AS DECIMAL(23, 2)) AS `evaluation_subsidy__hi`
+  FROM v AS p
+), a0 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `reform_subsidy__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `reform_subsidy__lo`
+    END AS `reform_subsidy__a0_lo`,
+    `reform_subsidy__hi` AS `reform_subsidy__a0_hi`,
+    CASE
+      WHEN `lighthouse_award__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `lighthouse_award__lo`
+    END AS `lighthouse_award__a0_lo`,
+    `lighthouse_award__hi` AS `lighthouse_award__a0_hi`,
+    CASE
+      WHEN `workshop_award__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `workshop_award__lo`
+    END AS `workshop_award__a0_lo`,
+    `workshop_award__hi` AS `workshop_award__a0_hi`,
+    CASE
+      WHEN `chain_award__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `chain_award__lo`
+    END AS `chain_award__a0_lo`,
+    `chain_award__hi` AS `chain_award__a0_hi`,
+    CASE
+      WHEN `diagnosis_subsidy__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `diagnosis_subsidy__lo`
+    END AS `diagnosis_subsidy__a0_lo`,
+    `diagnosis_subsidy__hi` AS `diagnosis_subsidy__a0_hi`,
+    CASE
+      WHEN `evaluation_subsidy__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `evaluation_subsidy__lo`
+    END AS `evaluation_subsidy__a0_lo`,
+    `evaluation_subsidy__hi` AS `evaluation_subsidy__a0_hi`
+  FROM i
+), c1l AS (
+  SELECT
+    *,
+    CAST((
+      CAST(CASE
+        WHEN CAST((
+          CAST(0.5 AS DECIMAL(2, 1))
+        ) * (
+          CAST((
+            CAST((
+              COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+            ) + (
+              COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+            ) AS DECIMAL(18, 2))
+          ) + (
+            COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+          ) AS DECIMAL(19, 2))
+        ) AS DECIMAL(21, 3)) >= 0
+        THEN FLOOR(
+          (
+            CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) + (
+                COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3))
+          ) * (
+            100
+          )
+        )
+        ELSE CEIL(
+          (
+            CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) + (
+                COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3))
+          ) * (
+            100
+          )
+        )
+      END AS DECIMAL(20, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(20, 2)) AS `cap1__rem0_lo`,
+    CAST((
+      CAST(CASE
+        WHEN CAST((
+          CAST(0.5 AS DECIMAL(2, 1))
+        ) * (
+          CAST((
+            CAST((
+              COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+            ) + (
+              COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+            ) AS DECIMAL(18, 2))
+          ) + (
+            COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+          ) AS DECIMAL(19, 2))
+        ) AS DECIMAL(21, 3)) >= 0
+        THEN FLOOR(
+          (
+            CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) + (
+                COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3))
+          ) * (
+            100
+          )
+        )
+        ELSE CEIL(
+          (
+            CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) + (
+                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                ) AS DECIMAL(18, 2))
+              ) + (
+                COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3))
+          ) * (
+            100
+          )
+        )
+      END AS DECIMAL(20, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(20, 2)) AS `cap1__rem0_hi`
+  FROM a0 AS p
+), c1m0 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `reform_subsidy__applies` AND NOT `cap1__rem0_lo` IS NULL
+      THEN LEAST(`reform_subsidy__a0_lo`, GREATEST(`cap1__rem0_lo`, 0))
+      ELSE `reform_subsidy__a0_lo`
+    END AS DECIMAL(23, 2)) AS `reform_subsidy__c1_lo`,
+    CAST(CASE
+      WHEN `reform_subsidy__applies` AND NOT `cap1__rem0_lo` IS NULL
+      THEN CASE
+        WHEN `reform_subsidy__a0_hi` IS NULL
+        THEN GREATEST(`cap1__rem0_hi`, 0)
+        WHEN GREATEST(`cap1__rem0_hi`, 0) IS NULL
+        THEN `reform_subsidy__a0_hi`
+        ELSE LEAST(`reform_subsidy__a0_hi`, GREATEST(`cap1__rem0_hi`, 0))
+      END
+      ELSE `reform_subsidy__a0_hi`
+    END AS DECIMAL(23, 2)) AS `reform_subsidy__c1_hi`
+  FROM c1l AS p
+), c1r0 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `reform_subsidy__applies` AND NOT `cap1__rem0_lo` IS NULL
+      THEN (
+        `cap1__rem0_lo`
+      ) - (
+        `reform_subsidy__c1_lo`
+      )
+      ELSE `cap1__rem0_lo`
+    END AS `cap1__rem1_lo`,
+    CASE
+      WHEN `reform_subsidy__applies` AND NOT `cap1__rem0_lo` IS NULL
+      THEN (
+        `cap1__rem0_hi`
+      ) - (
+        `reform_subsidy__c1_hi`
+      )
+      ELSE `cap1__rem0_hi`
+    END AS `cap1__rem1_hi`
+  FROM c1m0
+), c1m1 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `lighthouse_award__applies` AND NOT `cap1__rem1_lo` IS NULL
+      THEN LEAST(`lighthouse_award__a0_lo`, GREATEST(`cap1__rem1_lo`, 0))
+      ELSE `lighthouse_award__a0_lo`
+    END AS DECIMAL(23, 2)) AS `lighthouse_award__c1_lo`,
+    CAST(CASE
+      WHEN `lighthouse_award__applies` AND NOT `cap1__rem1_lo` IS NULL
+      THEN CASE
+        WHEN `lighthouse_award__a0_hi` IS NULL
+        THEN GREATEST(`cap1__rem1_hi`, 0)
+        WHEN GREATEST(`cap1__rem1_hi`, 0) IS NULL
+        THEN `lighthouse_award__a0_hi`
+        ELSE LEAST(`lighthouse_award__a0_hi`, GREATEST(`cap1__rem1_hi`, 0))
+      END
+      ELSE `lighthouse_award__a0_hi`
+    END AS DECIMAL(23, 2)) AS `lighthouse_award__c1_hi`
+  FROM c1r0 AS p
+), c1r1 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `lighthouse_award__applies` AND NOT `cap1__rem1_lo` IS NULL
+      THEN (
+        `cap1__rem1_lo`
+      ) - (
+        `lighthouse_award__c1_lo`
+      )
+      ELSE `cap1__rem1_lo`
+    END AS `cap1__rem2_lo`,
+    CASE
+      WHEN `lighthouse_award__applies` AND NOT `cap1__rem1_lo` IS NULL
+      THEN (
+        `cap1__rem1_hi`
+      ) - (
+        `lighthouse_award__c1_hi`
+      )
+      ELSE `cap1__rem1_hi`
+    END AS `cap1__rem2_hi`
+  FROM c1m1
+), c1m2 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `workshop_award__applies` AND NOT `cap1__rem2_lo` IS NULL
+      THEN LEAST(`workshop_award__a0_lo`, GREATEST(`cap1__rem2_lo`, 0))
+      ELSE `workshop_award__a0_lo`
+    END AS DECIMAL(23, 2)) AS `workshop_award__c1_lo`,
+    CAST(CASE
+      WHEN `workshop_award__applies` AND NOT `cap1__rem2_lo` IS NULL
+      THEN CASE
+        WHEN `workshop_award__a0_hi` IS NULL
+        THEN GREATEST(`cap1__rem2_hi`, 0)
+        WHEN GREATEST(`cap1__rem2_hi`, 0) IS NULL
+        THEN `workshop_award__a0_hi`
+        ELSE LEAST(`workshop_award__a0_hi`, GREATEST(`cap1__rem2_hi`, 0))
+      END
+      ELSE `workshop_award__a0_hi`
+    END AS DECIMAL(23, 2)) AS `workshop_award__c1_hi`
+  FROM c1r1 AS p
+), c1r2 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `workshop_award__applies` AND NOT `cap1__rem2_lo` IS NULL
+      THEN (
+        `cap1__rem2_lo`
+      ) - (
+        `workshop_award__c1_lo`
+      )
+      ELSE `cap1__rem2_lo`
+    END AS `cap1__rem3_lo`,
+    CASE
+      WHEN `workshop_award__applies` AND NOT `cap1__rem2_lo` IS NULL
+      THEN (
+        `cap1__rem2_hi`
+      ) - (
+        `workshop_award__c1_hi`
+      )
+      ELSE `cap1__rem2_hi`
+    END AS `cap1__rem3_hi`
+  FROM c1m2
+), c1m3 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `chain_award__applies` AND NOT `cap1__rem3_lo` IS NULL
+      THEN LEAST(`chain_award__a0_lo`, GREATEST(`cap1__rem3_lo`, 0))
+      ELSE `chain_award__a0_lo`
+    END AS DECIMAL(23, 2)) AS `chain_award__c1_lo`,
+    CAST(CASE
+      WHEN `chain_award__applies` AND NOT `cap1__rem3_lo` IS NULL
+      THEN CASE
+        WHEN `chain_award__a0_hi` IS NULL
+        THEN GREATEST(`cap1__rem3_hi`, 0)
+        WHEN GREATEST(`cap1__rem3_hi`, 0) IS NULL
+        THEN `chain_award__a0_hi`
+        ELSE LEAST(`chain_award__a0_hi`, GREATEST(`cap1__rem3_hi`, 0))
+      END
+      ELSE `chain_award__a0_hi`
+    END AS DECIMAL(23, 2)) AS `chain_award__c1_hi`
+  FROM c1r2 AS p
+), c1r3 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `chain_award__applies` AND NOT `cap1__rem3_lo` IS NULL
+      THEN (
+        `cap1__rem3_lo`
+      ) - (
+        `chain_award__c1_lo`
+      )
+      ELSE `cap1__rem3_lo`
+    END AS `cap1__rem4_lo`,
+    CASE
+      WHEN `chain_award__applies` AND NOT `cap1__rem3_lo` IS NULL
+      THEN (
+        `cap1__rem3_hi`
+      ) - (
+        `chain_award__c1_hi`
+      )
+      ELSE `cap1__rem3_hi`
+    END AS `cap1__rem4_hi`
+  FROM c1m3
+), c1m4 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__rem4_lo` IS NULL
+      THEN LEAST(`diagnosis_subsidy__a0_lo`, GREATEST(`cap1__rem4_lo`, 0))
+      ELSE `diagnosis_subsidy__a0_lo`
+    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__c1_lo`,
+    CAST(CASE
+      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__rem4_lo` IS NULL
+      THEN CASE
+        WHEN `diagnosis_subsidy__a0_hi` IS NULL
+        THEN GREATEST(`cap1__rem4_hi`, 0)
+        WHEN GREATEST(`cap1__rem4_hi`, 0) IS NULL
+        THEN `diagnosis_subsidy__a0_hi`
+        ELSE LEAST(`diagnosis_subsidy__a0_hi`, GREATEST(`cap1__rem4_hi`, 0))
+      END
+      ELSE `diagnosis_subsidy__a0_hi`
+    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__c1_hi`
+  FROM c1r3 AS p
+), c1r4 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__rem4_lo` IS NULL
+      THEN (
+        `cap1__rem4_lo`
+      ) - (
+        `diagnosis_subsidy__c1_lo`
+      )
+      ELSE `cap1__rem4_lo`
+    END AS `cap1__rem5_lo`,
+    CASE
+      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__rem4_lo` IS NULL
+      THEN (
+        `cap1__rem4_hi`
+      ) - (
+        `diagnosis_subsidy__c1_hi`
+      )
+      ELSE `cap1__rem4_hi`
+    END AS `cap1__rem5_hi`
+  FROM c1m4
+)
+SELECT
+  `row_id`,
+  `error_field`,
+  CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
+  CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
+  CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__lo` ELSE NULL END
+    ELSE NULL
+  END AS `reform_subsidy__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__hi` ELSE NULL END
+    ELSE NULL
+  END AS `reform_subsidy__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__c1_lo` ELSE NULL END
+    ELSE NULL
+  END AS `reform_subsidy__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__c1_hi` ELSE NULL END
+    ELSE NULL
+  END AS `reform_subsidy__paid_max`,
+  CASE WHEN `error_field` IS NULL THEN `lighthouse_award__applies` ELSE NULL END AS `lighthouse_award__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__lo` ELSE NULL END
+    ELSE NULL
+  END AS `lighthouse_award__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__hi` ELSE NULL END
+    ELSE NULL
+  END AS `lighthouse_award__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__c1_lo` ELSE NULL END
+    ELSE NULL
+  END AS `lighthouse_award__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__c1_hi` ELSE NULL END
+    ELSE NULL
+  END AS `lighthouse_award__paid_max`,
+  CASE WHEN `error_field` IS NULL THEN `workshop_award__applies` ELSE NULL END AS `workshop_award__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `workshop_award__applies` THEN `workshop_award__lo` ELSE NULL END
+    ELSE NULL
+  END AS `workshop_award__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `workshop_award__applies` THEN `workshop_award__hi` ELSE NULL END
+    ELSE NULL
+  END AS `workshop_award__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `workshop_award__applies` THEN `workshop_award__c1_lo` ELSE NULL END
+    ELSE NULL
+  END AS `workshop_award__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `workshop_award__applies` THEN `workshop_award__c1_hi` ELSE NULL END
+    ELSE NULL
+  END AS `workshop_award__paid_max`,
+  CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `chain_award__applies` THEN `chain_award__lo` ELSE NULL END
+    ELSE NULL
+  END AS `chain_award__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `chain_award__applies` THEN `chain_award__hi` ELSE NULL END
+    ELSE NULL
+  END AS `chain_award__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `chain_award__applies` THEN `chain_award__c1_lo` ELSE NULL END
+    ELSE NULL
+  END AS `chain_award__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `chain_award__applies` THEN `chain_award__c1_hi` ELSE NULL END
+    ELSE NULL
+  END AS `chain_award__paid_max`,
+  CASE WHEN `error_field` IS NULL THEN `diagnosis_subsidy__applies` ELSE NULL END AS `diagnosis_subsidy__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__lo` ELSE NULL END
+    ELSE NULL
+  END AS `diagnosis_subsidy__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__hi` ELSE NULL END
+    ELSE NULL
+  END AS `diagnosis_subsidy__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__c1_lo` ELSE NULL END
+    ELSE NULL
+  END AS `diagnosis_subsidy__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__c1_hi` ELSE NULL END
+    ELSE NULL
+  END AS `diagnosis_subsidy__paid_max`,
+  CASE WHEN `error_field` IS NULL THEN `evaluation_subsidy__applies` ELSE NULL END AS `evaluation_subsidy__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `evaluation_subsidy__applies` THEN `evaluation_subsidy__lo` ELSE NULL END
+    ELSE NULL
+  END AS `evaluation_subsidy__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `evaluation_subsidy__applies` THEN `evaluation_subsidy__hi` ELSE NULL END
+    ELSE NULL
+  END AS `evaluation_subsidy__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `evaluation_subsidy__applies`
+      THEN `evaluation_subsidy__a0_lo`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `evaluation_subsidy__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `evaluation_subsidy__applies`
+      THEN `evaluation_subsidy__a0_hi`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `evaluation_subsidy__paid_max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST((
+      (
+        (
+          (
+            (
+              (
+                CAST(0 AS DECIMAL(23, 2))
+              ) + (
+                CASE
+                  WHEN `reform_subsidy__applies`
+                  THEN `reform_subsidy__c1_lo`
+                  ELSE CAST(0 AS DECIMAL(23, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN `lighthouse_award__applies`
+                THEN `lighthouse_award__c1_lo`
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `workshop_award__applies`
+              THEN `workshop_award__c1_lo`
+              ELSE CAST(0 AS DECIMAL(23, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `chain_award__applies`
+            THEN `chain_award__c1_lo`
+            ELSE CAST(0 AS DECIMAL(23, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `diagnosis_subsidy__applies`
+          THEN `diagnosis_subsidy__c1_lo`
+          ELSE CAST(0 AS DECIMAL(23, 2))
+        END
+      )
+    ) + (
+      CASE
+        WHEN `evaluation_subsidy__applies`
+        THEN `evaluation_subsidy__a0_lo`
+        ELSE CAST(0 AS DECIMAL(23, 2))
+      END
+    ) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `total_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST((
+      (
+        (
+          (
+            (
+              (
+                CAST(0 AS DECIMAL(23, 2))
+              ) + (
+                CASE
+                  WHEN `reform_subsidy__applies`
+                  THEN `reform_subsidy__c1_hi`
+                  ELSE CAST(0 AS DECIMAL(23, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN `lighthouse_award__applies`
+                THEN `lighthouse_award__c1_hi`
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `workshop_award__applies`
+              THEN `workshop_award__c1_hi`
+              ELSE CAST(0 AS DECIMAL(23, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `chain_award__applies`
+            THEN `chain_award__c1_hi`
+            ELSE CAST(0 AS DECIMAL(23, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `diagnosis_subsidy__applies`
+          THEN `diagnosis_subsidy__c1_hi`
+          ELSE CAST(0 AS DECIMAL(23, 2))
+        END
+      )
+    ) + (
+      CASE
+        WHEN `evaluation_subsidy__applies`
+        THEN `evaluation_subsidy__a0_hi`
+        ELSE CAST(0 AS DECIMAL(23, 2))
+      END
+    ) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `total_max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `funding_central`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `funding_province`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `funding_city`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `funding_county`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST((
+      (
+        (
+          (
+            (
+              (
+                CAST(0 AS DECIMAL(23, 2))
+              ) + (
+                CASE
+                  WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                  THEN `reform_subsidy__c1_hi`
+                  ELSE CAST(0 AS DECIMAL(23, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__lo` IS NULL
+                THEN `lighthouse_award__c1_hi`
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `workshop_award__applies` AND NOT `workshop_award__lo` IS NULL
+              THEN `workshop_award__c1_hi`
+              ELSE CAST(0 AS DECIMAL(23, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `chain_award__applies` AND NOT `chain_award__lo` IS NULL
+            THEN `chain_award__c1_hi`
+            ELSE CAST(0 AS DECIMAL(23, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__lo` IS NULL
+          THEN `diagnosis_subsidy__c1_hi`
+          ELSE CAST(0 AS DECIMAL(23, 2))
+        END
+      )
+    ) + (
+      CASE
+        WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__lo` IS NULL
+        THEN `evaluation_subsidy__a0_hi`
+        ELSE CAST(0 AS DECIMAL(23, 2))
+      END
+    ) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `funding_unspecified`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `pay_1_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+      THEN CAST(CAST((
+        CAST(CASE
+          WHEN (
+            (
+              CAST(0 AS DECIMAL(23, 2))
+            ) + (
+              CASE
+                WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                THEN `reform_subsidy__c1_hi`
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          ) * (
+            0.7
+          ) >= 0
+          THEN FLOOR(
+            (
+              (
+                (
+                  CAST(0 AS DECIMAL(23, 2))
+                ) + (
+                  CASE
+                    WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                    THEN `reform_subsidy__c1_hi`
+                    ELSE CAST(0 AS DECIMAL(23, 2))
+                  END
+                )
+              ) * (
+                0.7
+              )
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              (
+                (
+                  CAST(0 AS DECIMAL(23, 2))
+                ) + (
+                  CASE
+                    WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                    THEN `reform_subsidy__c1_hi`
+                    ELSE CAST(0 AS DECIMAL(23, 2))
+                  END
+                )
+              ) * (
+                0.7
+              )
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(25, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(25, 2)) AS DECIMAL(23, 2))
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `pay_1_max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+      THEN CAST((
+        (
+          CAST(0 AS DECIMAL(23, 2))
+        ) + (
+          CASE
+            WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+            THEN `reform_subsidy__c1_lo`
+            ELSE CAST(0 AS DECIMAL(23, 2))
+          END
+        )
+      ) - (
+        (
+          CAST(0 AS DECIMAL(23, 2))
+        ) + (
+          CAST((
+            CAST(CASE
+              WHEN (
+                (
+                  CAST(0 AS DECIMAL(23, 2))
+                ) + (
+                  CASE
+                    WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                    THEN `reform_subsidy__c1_lo`
+                    ELSE CAST(0 AS DECIMAL(23, 2))
+                  END
+                )
+              ) * (
+                0.7
+              ) >= 0
+              THEN FLOOR(
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(23, 2))
+                    ) + (
+                      CASE
+                        WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                        THEN `reform_subsidy__c1_lo`
+                        ELSE CAST(0 AS DECIMAL(23, 2))
+                      END
+                    )
+                  ) * (
+                    0.7
+                  )
+                ) * (
+                  100
+                )
+              )
+              ELSE CEIL(
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(23, 2))
+                    ) + (
+                      CASE
+                        WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                        THEN `reform_subsidy__c1_lo`
+                        ELSE CAST(0 AS DECIMAL(23, 2))
+                      END
+                    )
+                  ) * (
+                    0.7
+                  )
+                ) * (
+                  100
+                )
+              )
+            END AS DECIMAL(25, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(25, 2))
+        )
+      ) AS DECIMAL(23, 2))
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `pay_2_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+      THEN CAST((
+        CAST(0 AS DECIMAL(23, 2))
+      ) + (
+        CASE
+          WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+          THEN `reform_subsidy__c1_hi`
+          ELSE CAST(0 AS DECIMAL(23, 2))
+        END
+      ) AS DECIMAL(23, 2))
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `pay_2_max`
+FROM c1r4
+ORDER BY
+  `row_id`;
