@@ -10,9 +10,9 @@ STAMP  := $(VENV)/.installed-stamp
 # mkdocs-material prints a notice about MkDocs 2 on every build; the site pins mkdocs < 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup check policy-tests build site generated-current site-strict browser test lint clean
+.PHONY: all setup check policy-tests build simulation site generated-current site-strict browser java test lint clean
 
-all: check policy-tests build site
+all: check policy-tests build simulation site
 
 setup: $(STAMP)
 
@@ -32,6 +32,11 @@ policy-tests: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/policyc build
+
+# The simulation page of the docs site (docs/developers/simulation.md and .svg, committed): the
+# seed policies over a seeded 100,000-profile synthetic population in DuckDB; deterministic.
+simulation: build
+	$(BIN)/python -m compiler.simulate.docs_page --out docs/developers
 
 # The documentation site (mkdocs.yml): docs/ plus the guides that `build` renders into
 # generated/markdown/; open site/index.html or run `.venv/bin/mkdocs serve`.
@@ -60,7 +65,17 @@ browser:
 	    chromium chromium-driver fonts-noto-cjk >/dev/null; \
 	else echo "chromium/chromedriver not installed and not root: the browser test will be skipped"; fi
 
-test: lint generated-current site-strict browser
+# The Spark test needs a Java runtime (>= 17, for pyspark): Debian's, installed here when missing
+# and we are root (as in CI); otherwise that one test is skipped.
+java:
+	@if command -v java >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's headless Java runtime for the Spark test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    default-jre-headless >/dev/null; \
+	else echo "java not installed and not root: the Spark test will be skipped"; fi
+
+test: lint generated-current site-strict browser java
 	$(BIN)/pytest
 
 clean:

@@ -49,12 +49,32 @@ BAD = {"bool": ["yes", "1"], "money": ["-5", "1.234", "abc", "1e5"], "rate": ["2
        "int": ["7", "-1", "2.5", "x"], "enum": ["company"], "text": []}
 
 
+def _facts_in(e: Any) -> set[str]:
+    if isinstance(e, dict):
+        found = {e["name"]} if e.get("op") == "fact" else set()
+        return found.union(*[_facts_in(v) for v in e.values()])
+    if isinstance(e, list):
+        return set().union(*[_facts_in(v) for v in e])
+    return set()
+
+
 def random_profile(rng: random.Random, form: dict[str, Any], bad_rate: float = 0.03) -> dict[str, Any]:
-    """A typed profile (as JSON would give it): every policy field often, vocabulary fields sometimes."""
+    """A typed profile (as JSON would give it): every policy field often, vocabulary fields sometimes.
+
+    Seven in ten profiles try to pass the requirements and avoid the exclusions (their yes/no
+    facts set accordingly), so that most profiles reach the items, caps and payments.
+    """
     out: dict[str, Any] = {}
+    hopeful = rng.random() < 0.7
+    must = _facts_in([r["cond"] for r in form["requirements"]])
+    must_not = _facts_in([x["cond"] for x in form["exclusions"]])
     for f in form["facts"]:
         if f["required"] or rng.random() < 0.85:
             out[f["name"]] = random_value(rng, f)
+            if hopeful and f["kind"] == "bool" and f["name"] in must_not:
+                out[f["name"]] = False
+            elif hopeful and f["kind"] == "bool" and f["name"] in must:
+                out[f["name"]] = True
     for f in form["vocabulary"]:
         if rng.random() < 0.2:
             out[f["name"]] = random_value(rng, f)

@@ -22,14 +22,14 @@ import pytest
 
 pytest.importorskip("duckdb")
 pytest.importorskip("pyarrow")
-from click.testing import CliRunner  # noqa: E402
+from click.testing import CliRunner
 
-from compiler.cli import main  # noqa: E402
-from compiler.lowered import lower  # noqa: E402
-from compiler.simulate import chart  # noqa: E402
-from compiler.simulate.engine import simulate  # noqa: E402
-from compiler.simulate.population import generate, write  # noqa: E402
-from conftest import POLICIES  # noqa: E402
+from compiler.cli import main
+from compiler.lowered import lower
+from compiler.simulate import chart
+from compiler.simulate.engine import simulate
+from compiler.simulate.population import generate, write
+from conftest import POLICIES
 
 ON = dt.date(2025, 8, 1)
 ROWS = [

@@ -43,7 +43,7 @@ def render(report: dict[str, Any]) -> str:
     parts.append(_text(10, y, f"{report['profiles']:,} 个合成申请人 · 计算日期 {report['as_of']}", 15, weight="bold"))
     y += 16
     for p in report["policies"]:
-        y += 28
+        y += 44
         parts.append(_text(10, y, f"{p['title']}（{p['policy']}）", 14, weight="bold"))
         y += 18
         unbounded = p["total"]["unbounded"]

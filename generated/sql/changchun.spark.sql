@@ -64,7 +64,7 @@ WITH v AS (
       WHEN NOT `p`.`awarded_products` IS NULL
       AND (
         NOT `p`.`awarded_products` RLIKE '^-?[0-9]{1,12}$'
-        OR COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(13, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(13, 0)) < 0, FALSE)
       )
       THEN 'awarded_products'
       WHEN NOT `p`.`excellent_provider` IS NULL
@@ -110,7 +110,7 @@ WITH v AS (
       WHEN NOT `p`.`accepted_enterprises_served` IS NULL
       AND (
         NOT `p`.`accepted_enterprises_served` RLIKE '^-?[0-9]{1,12}$'
-        OR COALESCE(CAST(`p`.`accepted_enterprises_served` AS DECIMAL(13, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(13, 0)) < 0, FALSE)
       )
       THEN 'accepted_enterprises_served'
       WHEN NOT `p`.`chain_demo_enterprise` IS NULL
@@ -132,8 +132,8 @@ WITH v AS (
       WHEN NOT `p`.`digital_level` IS NULL
       AND (
         NOT `p`.`digital_level` RLIKE '^-?[0-9]{1,1}$'
-        OR COALESCE(CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
-        OR COALESCE(CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
       )
       THEN 'digital_level'
       WHEN NOT `p`.`digital_workshop_title` IS NULL
@@ -263,12 +263,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)),
             CAST(500000 AS DECIMAL(6, 0))
@@ -281,12 +281,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -303,12 +303,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -330,12 +330,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)),
             CAST(500000 AS DECIMAL(6, 0))
@@ -348,12 +348,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -370,12 +370,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -398,12 +398,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)),
             CAST(500000 AS DECIMAL(6, 0))
@@ -416,12 +416,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -438,12 +438,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -465,12 +465,12 @@ WITH v AS (
               ) * (
                 CAST((
                   CAST((
-                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(18, 2))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(19, 2))
               ) AS DECIMAL(21, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -483,12 +483,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) + (
-                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -505,12 +505,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) + (
-                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -533,12 +533,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)),
             CAST(500000 AS DECIMAL(6, 0))
@@ -551,12 +551,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -573,12 +573,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -655,7 +655,7 @@ WITH v AS (
     )
     AND COALESCE(
       (
-        COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+        COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
       ) >= (
         CAST(1 AS DECIMAL(1, 0))
       ),
@@ -668,7 +668,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(5, 0))
         END IS NULL
-        OR COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
         THEN NULL
         ELSE LEAST(
           CAST((
@@ -678,7 +678,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0)),
           CAST((
             CASE
@@ -687,17 +687,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0))
         )
       END AS DECIMAL(19, 2)) < 0
@@ -708,7 +708,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(5, 0))
         END IS NULL
-        OR COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
         THEN NULL
         ELSE LEAST(
           CAST((
@@ -718,7 +718,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0)),
           CAST((
             CASE
@@ -727,17 +727,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0))
         )
       END AS DECIMAL(19, 2))
@@ -749,7 +749,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(5, 0))
         END IS NULL
-        OR COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
         THEN NULL
         ELSE LEAST(
           CAST((
@@ -759,7 +759,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0)),
           CAST((
             CASE
@@ -768,17 +768,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0))
         )
       END AS DECIMAL(19, 2)) < 0
@@ -789,7 +789,7 @@ WITH v AS (
             THEN NULL
             ELSE CAST(0 AS DECIMAL(5, 0))
           END IS NULL
-          OR COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+          OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
           THEN NULL
           ELSE GREATEST(
             CAST((
@@ -799,7 +799,7 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
             ) AS DECIMAL(17, 0)),
             CAST((
               CASE
@@ -808,17 +808,17 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
             ) AS DECIMAL(17, 0)),
             CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
             ) AS DECIMAL(17, 0)),
             CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
             ) AS DECIMAL(17, 0))
           )
         END AS DECIMAL(19, 2)),
@@ -830,7 +830,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(5, 0))
         END IS NULL
-        OR COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
         THEN NULL
         ELSE GREATEST(
           CAST((
@@ -840,7 +840,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0)),
           CAST((
             CASE
@@ -849,17 +849,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
           ) AS DECIMAL(17, 0))
         )
       END AS DECIMAL(19, 2))

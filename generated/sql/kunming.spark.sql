@@ -24,8 +24,8 @@ WITH v AS (
       WHEN NOT `p`.`digital_level` IS NULL
       AND (
         NOT `p`.`digital_level` RLIKE '^-?[0-9]{1,1}$'
-        OR COALESCE(CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
-        OR COALESCE(CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
       )
       THEN 'digital_level'
       WHEN NOT `p`.`spend_software_cloud` IS NULL
@@ -85,13 +85,13 @@ WITH v AS (
       WHEN NOT `p`.`accepted_enterprises_served` IS NULL
       AND (
         NOT `p`.`accepted_enterprises_served` RLIKE '^-?[0-9]{1,12}$'
-        OR COALESCE(CAST(`p`.`accepted_enterprises_served` AS DECIMAL(13, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(13, 0)) < 0, FALSE)
       )
       THEN 'accepted_enterprises_served'
       WHEN NOT `p`.`awarded_products` IS NULL
       AND (
         NOT `p`.`awarded_products` RLIKE '^-?[0-9]{1,12}$'
-        OR COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(13, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(13, 0)) < 0, FALSE)
       )
       THEN 'awarded_products'
       WHEN NOT `p`.`chain_demo_enterprise` IS NULL
@@ -228,7 +228,7 @@ WITH v AS (
       AND COALESCE(COALESCE(`p`.`acceptance_passed` = 'true', FALSE), FALSE)
       AND COALESCE(
         (
-          COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+          COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
         ) >= (
           CAST(2 AS DECIMAL(1, 0))
         ),
@@ -241,7 +241,7 @@ WITH v AS (
           WHEN CASE
             WHEN COALESCE(
               (
-                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
               ) = (
                 CAST(2 AS DECIMAL(1, 0))
               ),
@@ -252,16 +252,16 @@ WITH v AS (
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(200000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE(
               (
-                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
               ) = (
                 CAST(3 AS DECIMAL(1, 0))
               ),
@@ -272,16 +272,16 @@ WITH v AS (
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(400000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE(
               (
-                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
               ) >= (
                 CAST(4 AS DECIMAL(1, 0))
               ),
@@ -292,9 +292,9 @@ WITH v AS (
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -306,7 +306,7 @@ WITH v AS (
               CASE
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(2 AS DECIMAL(1, 0))
                   ),
@@ -317,16 +317,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(3 AS DECIMAL(1, 0))
                   ),
@@ -337,16 +337,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) >= (
                     CAST(4 AS DECIMAL(1, 0))
                   ),
@@ -357,9 +357,9 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -375,7 +375,7 @@ WITH v AS (
               CASE
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(2 AS DECIMAL(1, 0))
                   ),
@@ -386,16 +386,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(3 AS DECIMAL(1, 0))
                   ),
@@ -406,16 +406,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) >= (
                     CAST(4 AS DECIMAL(1, 0))
                   ),
@@ -426,9 +426,9 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -449,7 +449,7 @@ WITH v AS (
           WHEN CASE
             WHEN COALESCE(
               (
-                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
               ) = (
                 CAST(2 AS DECIMAL(1, 0))
               ),
@@ -460,16 +460,16 @@ WITH v AS (
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(200000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE(
               (
-                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
               ) = (
                 CAST(3 AS DECIMAL(1, 0))
               ),
@@ -480,16 +480,16 @@ WITH v AS (
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(400000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE(
               (
-                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
               ) >= (
                 CAST(4 AS DECIMAL(1, 0))
               ),
@@ -500,9 +500,9 @@ WITH v AS (
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -514,7 +514,7 @@ WITH v AS (
               CASE
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(2 AS DECIMAL(1, 0))
                   ),
@@ -525,16 +525,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(3 AS DECIMAL(1, 0))
                   ),
@@ -545,16 +545,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) >= (
                     CAST(4 AS DECIMAL(1, 0))
                   ),
@@ -565,9 +565,9 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -583,7 +583,7 @@ WITH v AS (
               CASE
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(2 AS DECIMAL(1, 0))
                   ),
@@ -594,16 +594,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(3 AS DECIMAL(1, 0))
                   ),
@@ -614,16 +614,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) >= (
                     CAST(4 AS DECIMAL(1, 0))
                   ),
@@ -634,9 +634,9 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -658,7 +658,7 @@ WITH v AS (
           WHEN CASE
             WHEN COALESCE(
               (
-                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
               ) = (
                 CAST(2 AS DECIMAL(1, 0))
               ),
@@ -669,16 +669,16 @@ WITH v AS (
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(200000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE(
               (
-                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
               ) = (
                 CAST(3 AS DECIMAL(1, 0))
               ),
@@ -689,16 +689,16 @@ WITH v AS (
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(400000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE(
               (
-                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
               ) >= (
                 CAST(4 AS DECIMAL(1, 0))
               ),
@@ -709,9 +709,9 @@ WITH v AS (
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -723,7 +723,7 @@ WITH v AS (
               CASE
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(2 AS DECIMAL(1, 0))
                   ),
@@ -734,16 +734,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(3 AS DECIMAL(1, 0))
                   ),
@@ -754,16 +754,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) >= (
                     CAST(4 AS DECIMAL(1, 0))
                   ),
@@ -774,9 +774,9 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -792,7 +792,7 @@ WITH v AS (
               CASE
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(2 AS DECIMAL(1, 0))
                   ),
@@ -803,16 +803,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(3 AS DECIMAL(1, 0))
                   ),
@@ -823,16 +823,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) >= (
                     CAST(4 AS DECIMAL(1, 0))
                   ),
@@ -843,9 +843,9 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -866,7 +866,7 @@ WITH v AS (
             WHEN CASE
               WHEN COALESCE(
                 (
-                  COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                 ) = (
                   CAST(2 AS DECIMAL(1, 0))
                 ),
@@ -877,16 +877,16 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(200000 AS DECIMAL(6, 0))
               ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
               WHEN COALESCE(
                 (
-                  COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                 ) = (
                   CAST(3 AS DECIMAL(1, 0))
                 ),
@@ -897,16 +897,16 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(400000 AS DECIMAL(6, 0))
               ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
               WHEN COALESCE(
                 (
-                  COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                  COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                 ) >= (
                   CAST(4 AS DECIMAL(1, 0))
                 ),
@@ -917,9 +917,9 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -931,7 +931,7 @@ WITH v AS (
                 CASE
                   WHEN COALESCE(
                     (
-                      COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                      COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                     ) = (
                       CAST(2 AS DECIMAL(1, 0))
                     ),
@@ -942,16 +942,16 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) + (
-                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(200000 AS DECIMAL(6, 0))
                   ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   WHEN COALESCE(
                     (
-                      COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                      COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                     ) = (
                       CAST(3 AS DECIMAL(1, 0))
                     ),
@@ -962,16 +962,16 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) + (
-                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(400000 AS DECIMAL(6, 0))
                   ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   WHEN COALESCE(
                     (
-                      COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                      COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                     ) >= (
                       CAST(4 AS DECIMAL(1, 0))
                     ),
@@ -982,9 +982,9 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) + (
-                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -1000,7 +1000,7 @@ WITH v AS (
                 CASE
                   WHEN COALESCE(
                     (
-                      COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                      COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                     ) = (
                       CAST(2 AS DECIMAL(1, 0))
                     ),
@@ -1011,16 +1011,16 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) + (
-                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(200000 AS DECIMAL(6, 0))
                   ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   WHEN COALESCE(
                     (
-                      COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                      COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                     ) = (
                       CAST(3 AS DECIMAL(1, 0))
                     ),
@@ -1031,16 +1031,16 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) + (
-                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(400000 AS DECIMAL(6, 0))
                   ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   WHEN COALESCE(
                     (
-                      COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                      COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                     ) >= (
                       CAST(4 AS DECIMAL(1, 0))
                     ),
@@ -1051,9 +1051,9 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) + (
-                        COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -1075,7 +1075,7 @@ WITH v AS (
           WHEN CASE
             WHEN COALESCE(
               (
-                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
               ) = (
                 CAST(2 AS DECIMAL(1, 0))
               ),
@@ -1086,16 +1086,16 @@ WITH v AS (
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(200000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE(
               (
-                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
               ) = (
                 CAST(3 AS DECIMAL(1, 0))
               ),
@@ -1106,16 +1106,16 @@ WITH v AS (
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(400000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE(
               (
-                COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
               ) >= (
                 CAST(4 AS DECIMAL(1, 0))
               ),
@@ -1126,9 +1126,9 @@ WITH v AS (
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -1140,7 +1140,7 @@ WITH v AS (
               CASE
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(2 AS DECIMAL(1, 0))
                   ),
@@ -1151,16 +1151,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(3 AS DECIMAL(1, 0))
                   ),
@@ -1171,16 +1171,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) >= (
                     CAST(4 AS DECIMAL(1, 0))
                   ),
@@ -1191,9 +1191,9 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -1209,7 +1209,7 @@ WITH v AS (
               CASE
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(2 AS DECIMAL(1, 0))
                   ),
@@ -1220,16 +1220,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) = (
                     CAST(3 AS DECIMAL(1, 0))
                   ),
@@ -1240,16 +1240,16 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE(
                   (
-                    COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
                   ) >= (
                     CAST(4 AS DECIMAL(1, 0))
                   ),
@@ -1260,9 +1260,9 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -1452,12 +1452,12 @@ WITH v AS (
         ) * (
           CAST((
             CAST((
-              COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
             ) + (
-              COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
             ) AS DECIMAL(18, 2))
           ) + (
-            COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+            COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
           ) AS DECIMAL(19, 2))
         ) AS DECIMAL(21, 3)) >= 0
         THEN FLOOR(
@@ -1467,12 +1467,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3))
           ) * (
@@ -1486,12 +1486,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3))
           ) * (
@@ -1509,12 +1509,12 @@ WITH v AS (
         ) * (
           CAST((
             CAST((
-              COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
             ) + (
-              COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
             ) AS DECIMAL(18, 2))
           ) + (
-            COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+            COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
           ) AS DECIMAL(19, 2))
         ) AS DECIMAL(21, 3)) >= 0
         THEN FLOOR(
@@ -1524,12 +1524,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3))
           ) * (
@@ -1543,12 +1543,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3))
           ) * (

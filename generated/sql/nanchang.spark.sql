@@ -78,13 +78,13 @@ WITH v AS (
       WHEN NOT `p`.`accepted_enterprises_served` IS NULL
       AND (
         NOT `p`.`accepted_enterprises_served` RLIKE '^-?[0-9]{1,12}$'
-        OR COALESCE(CAST(`p`.`accepted_enterprises_served` AS DECIMAL(13, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(13, 0)) < 0, FALSE)
       )
       THEN 'accepted_enterprises_served'
       WHEN NOT `p`.`awarded_products` IS NULL
       AND (
         NOT `p`.`awarded_products` RLIKE '^-?[0-9]{1,12}$'
-        OR COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(13, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(13, 0)) < 0, FALSE)
       )
       THEN 'awarded_products'
       WHEN NOT `p`.`chain_demo_enterprise` IS NULL
@@ -111,8 +111,8 @@ WITH v AS (
       WHEN NOT `p`.`digital_level` IS NULL
       AND (
         NOT `p`.`digital_level` RLIKE '^-?[0-9]{1,1}$'
-        OR COALESCE(CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
-        OR COALESCE(CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
       )
       THEN 'digital_level'
       WHEN NOT `p`.`digital_workshop_title` IS NULL

@@ -27,8 +27,8 @@ WITH v AS (
       WHEN NOT `p`.`digital_level` IS NULL
       AND (
         NOT `p`.`digital_level` RLIKE '^-?[0-9]{1,1}$'
-        OR COALESCE(CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
-        OR COALESCE(CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
       )
       THEN 'digital_level'
       WHEN NOT `p`.`little_giant_central_funded` IS NULL
@@ -49,13 +49,13 @@ WITH v AS (
       WHEN NOT `p`.`accepted_enterprises_served` IS NULL
       AND (
         NOT `p`.`accepted_enterprises_served` RLIKE '^-?[0-9]{1,12}$'
-        OR COALESCE(CAST(`p`.`accepted_enterprises_served` AS DECIMAL(13, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(13, 0)) < 0, FALSE)
       )
       THEN 'accepted_enterprises_served'
       WHEN NOT `p`.`awarded_products` IS NULL
       AND (
         NOT `p`.`awarded_products` RLIKE '^-?[0-9]{1,12}$'
-        OR COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(13, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(13, 0)) < 0, FALSE)
       )
       THEN 'awarded_products'
       WHEN NOT `p`.`chain_demo_enterprise` IS NULL
@@ -323,7 +323,7 @@ WITH v AS (
     )
     AND COALESCE(
       (
-        COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+        COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
       ) >= (
         CAST(2 AS DECIMAL(1, 0))
       ),

@@ -19,8 +19,8 @@ WITH v AS (
       WHEN NOT `p`.`digital_level` IS NULL
       AND (
         NOT `p`.`digital_level` RLIKE '^-?[0-9]{1,1}$'
-        OR COALESCE(CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
-        OR COALESCE(CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
       )
       THEN 'digital_level'
       WHEN NOT `p`.`spend_software_cloud` IS NULL
@@ -61,7 +61,7 @@ WITH v AS (
       WHEN NOT `p`.`accepted_enterprises_served` IS NULL
       AND (
         NOT `p`.`accepted_enterprises_served` RLIKE '^-?[0-9]{1,12}$'
-        OR COALESCE(CAST(`p`.`accepted_enterprises_served` AS DECIMAL(13, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(13, 0)) < 0, FALSE)
       )
       THEN 'accepted_enterprises_served'
       WHEN NOT `p`.`platform_builder` IS NULL
@@ -82,7 +82,7 @@ WITH v AS (
       WHEN NOT `p`.`awarded_products` IS NULL
       AND (
         NOT `p`.`awarded_products` RLIKE '^-?[0-9]{1,12}$'
-        OR COALESCE(CAST(`p`.`awarded_products` AS DECIMAL(13, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(13, 0)) < 0, FALSE)
       )
       THEN 'awarded_products'
       WHEN NOT `p`.`chain_transformation_award` IS NULL
@@ -225,7 +225,7 @@ WITH v AS (
     AND (
       COALESCE(
         (
-          COALESCE(CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
+          COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
         ) >= (
           CAST(2 AS DECIMAL(1, 0))
         ),
@@ -247,9 +247,9 @@ WITH v AS (
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
-                COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) + (
-                COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) AS DECIMAL(18, 2))
             ) AS DECIMAL(20, 3)),
             CAST(150000 AS DECIMAL(6, 0))
@@ -261,9 +261,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -279,9 +279,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -302,9 +302,9 @@ WITH v AS (
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
-                COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) + (
-                COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) AS DECIMAL(18, 2))
             ) AS DECIMAL(20, 3)),
             CAST(150000 AS DECIMAL(6, 0))
@@ -316,9 +316,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -334,9 +334,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -358,9 +358,9 @@ WITH v AS (
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
-                COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) + (
-                COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) AS DECIMAL(18, 2))
             ) AS DECIMAL(20, 3)),
             CAST(150000 AS DECIMAL(6, 0))
@@ -372,9 +372,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -390,9 +390,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -413,9 +413,9 @@ WITH v AS (
                 CAST(0.6 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) + (
-                  COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(150000 AS DECIMAL(6, 0))
@@ -427,9 +427,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(150000 AS DECIMAL(6, 0))
@@ -445,9 +445,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) + (
-                      COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(150000 AS DECIMAL(6, 0))
@@ -469,9 +469,9 @@ WITH v AS (
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
-                COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) + (
-                COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
               ) AS DECIMAL(18, 2))
             ) AS DECIMAL(20, 3)),
             CAST(150000 AS DECIMAL(6, 0))
@@ -483,9 +483,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -501,9 +501,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) + (
-                    COALESCE(CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -635,7 +635,7 @@ WITH v AS (
     AND COALESCE(
       (
         COALESCE(
-          CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+          TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
           CAST(0 AS DECIMAL(12, 0))
         )
       ) >= (
@@ -651,7 +651,7 @@ WITH v AS (
           ELSE CAST(0 AS DECIMAL(4, 0))
         END IS NULL
         OR COALESCE(
-          CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+          TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
           CAST(0 AS DECIMAL(12, 0))
         ) IS NULL
         THEN NULL
@@ -664,7 +664,7 @@ WITH v AS (
             END
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0)),
@@ -676,7 +676,7 @@ WITH v AS (
             END
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0)),
@@ -684,7 +684,7 @@ WITH v AS (
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0)),
@@ -692,7 +692,7 @@ WITH v AS (
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0))
@@ -706,7 +706,7 @@ WITH v AS (
           ELSE CAST(0 AS DECIMAL(4, 0))
         END IS NULL
         OR COALESCE(
-          CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+          TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
           CAST(0 AS DECIMAL(12, 0))
         ) IS NULL
         THEN NULL
@@ -719,7 +719,7 @@ WITH v AS (
             END
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0)),
@@ -731,7 +731,7 @@ WITH v AS (
             END
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0)),
@@ -739,7 +739,7 @@ WITH v AS (
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0)),
@@ -747,7 +747,7 @@ WITH v AS (
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0))
@@ -762,7 +762,7 @@ WITH v AS (
           ELSE CAST(0 AS DECIMAL(4, 0))
         END IS NULL
         OR COALESCE(
-          CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+          TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
           CAST(0 AS DECIMAL(12, 0))
         ) IS NULL
         THEN NULL
@@ -775,7 +775,7 @@ WITH v AS (
             END
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0)),
@@ -787,7 +787,7 @@ WITH v AS (
             END
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0)),
@@ -795,7 +795,7 @@ WITH v AS (
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0)),
@@ -803,7 +803,7 @@ WITH v AS (
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0))
@@ -817,7 +817,7 @@ WITH v AS (
             ELSE CAST(0 AS DECIMAL(4, 0))
           END IS NULL
           OR COALESCE(
-            CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+            TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
             CAST(0 AS DECIMAL(12, 0))
           ) IS NULL
           THEN NULL
@@ -830,7 +830,7 @@ WITH v AS (
               END
             ) * (
               COALESCE(
-                CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+                TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
                 CAST(0 AS DECIMAL(12, 0))
               )
             ) AS DECIMAL(16, 0)),
@@ -842,7 +842,7 @@ WITH v AS (
               END
             ) * (
               COALESCE(
-                CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+                TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
                 CAST(0 AS DECIMAL(12, 0))
               )
             ) AS DECIMAL(16, 0)),
@@ -850,7 +850,7 @@ WITH v AS (
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
               COALESCE(
-                CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+                TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
                 CAST(0 AS DECIMAL(12, 0))
               )
             ) AS DECIMAL(16, 0)),
@@ -858,7 +858,7 @@ WITH v AS (
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
               COALESCE(
-                CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+                TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
                 CAST(0 AS DECIMAL(12, 0))
               )
             ) AS DECIMAL(16, 0))
@@ -873,7 +873,7 @@ WITH v AS (
           ELSE CAST(0 AS DECIMAL(4, 0))
         END IS NULL
         OR COALESCE(
-          CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+          TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
           CAST(0 AS DECIMAL(12, 0))
         ) IS NULL
         THEN NULL
@@ -886,7 +886,7 @@ WITH v AS (
             END
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0)),
@@ -898,7 +898,7 @@ WITH v AS (
             END
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0)),
@@ -906,7 +906,7 @@ WITH v AS (
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0)),
@@ -914,7 +914,7 @@ WITH v AS (
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             COALESCE(
-              CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
               CAST(0 AS DECIMAL(12, 0))
             )
           ) AS DECIMAL(16, 0))

@@ -71,6 +71,11 @@ def cast(e: exp.Expr, t: exp.DataType) -> exp.Expr:
     return exp.Cast(this=e, to=t.copy())
 
 
+def try_cast(this: exp.Expr, to: exp.DataType) -> exp.Expr:
+    """NULL when the text is not a value of the type (``safe``: Spark prints TRY_CAST too)."""
+    return exp.TryCast(this=this, to=to.copy(), safe=True)
+
+
 def lit(value: str) -> exp.Expr:
     return exp.Literal.number(value)
 
@@ -184,12 +189,12 @@ class Policy:
         elif kind in ("money", "rate"):
             wrong = exp.not_(exp.RegexpLike(this=r.copy(), expression=s(MONEY_RE)))
             if kind == "rate":
-                too_big = exp.GT(this=exp.TryCast(this=r.copy(), to=decimal(MONEY_DIGITS + 2, 2)),
+                too_big = exp.GT(this=try_cast(this=r.copy(), to=decimal(MONEY_DIGITS + 2, 2)),
                                  expression=lit("1"))
                 wrong = or_(wrong, coalesce(too_big, FALSE))
         elif kind == "int":
             digits = self.int_digits(f)
-            value = exp.TryCast(this=r.copy(), to=decimal(digits + 1, 0))
+            value = try_cast(this=r.copy(), to=decimal(digits + 1, 0))
             int_re = s(f"^-?[0-9]{{1,{digits}}}$")
             checks: list[exp.Expr] = [exp.not_(exp.RegexpLike(this=r.copy(), expression=int_re))]
             if f["low"] is not None:
@@ -230,7 +235,7 @@ class Policy:
             digits = MONEY_DIGITS if kind != "int" else self.int_digits(f)
             scale = 0 if kind == "int" else 2
             t = decimal(digits + scale, scale)
-            v = coalesce(exp.TryCast(this=r.copy(), to=t), cast(lit(absent or "0"), t))
+            v = coalesce(try_cast(this=r.copy(), to=t), cast(lit(absent or "0"), t))
             return Num(v, v, digits, scale, True)
         if absent is not None:
             return coalesce(r, s(str(absent)))
