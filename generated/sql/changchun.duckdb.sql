@@ -172,6 +172,31 @@ WITH v AS (
       ELSE CAST(NULL AS TEXT)
     END AS "error_field",
     TRUE AS "in_force",
+    "p"."applicant_type" AS "applicant_type",
+    "p"."industry" AS "industry",
+    COALESCE("p"."registered_in_city" = 'true', FALSE) AS "registered_in_city",
+    COALESCE("p"."independent_legal_person" = 'true', FALSE) AS "independent_legal_person",
+    COALESCE("p"."good_tax_and_credit" = 'true', FALSE) AS "good_tax_and_credit",
+    COALESCE("p"."in_pilot_scope" = 'true', FALSE) AS "in_pilot_scope",
+    COALESCE("p"."acceptance_passed" = 'true', FALSE) AS "acceptance_passed",
+    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_software_cloud",
+    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_data_equipment",
+    COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_consulting",
+    COALESCE("p"."cloud_platform_adopted" = 'true', FALSE) AS "cloud_platform_adopted",
+    COALESCE("p"."platform_benchmark" = 'true', FALSE) AS "platform_benchmark",
+    COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) AS "awarded_products",
+    COALESCE("p"."excellent_provider" = 'true', FALSE) AS "excellent_provider",
+    COALESCE("p"."chain_transformation_award" = 'true', FALSE) AS "chain_transformation_award",
+    COALESCE("p"."serious_dishonesty_3y" = 'true', FALSE) AS "serious_dishonesty_3y",
+    COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
+    COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
+    COALESCE("p"."pilot_ended_unaccepted" = 'true', FALSE) AS "pilot_ended_unaccepted",
+    COALESCE("p"."production_stage_reform" = 'true', FALSE) AS "production_stage_reform",
+    COALESCE("p"."procured_service" = 'true', FALSE) AS "procured_service"
+  FROM profiles AS p
+), x AS (
+  SELECT
+    *,
     (
       NOT (
         (
@@ -190,57 +215,25 @@ WITH v AS (
       )
       OR NOT (
         (
-          COALESCE(COALESCE("p"."registered_in_city" = 'true', FALSE), FALSE)
-          AND COALESCE(COALESCE("p"."independent_legal_person" = 'true', FALSE), FALSE)
-          AND COALESCE(COALESCE("p"."good_tax_and_credit" = 'true', FALSE), FALSE)
+          COALESCE("p"."registered_in_city", FALSE)
+          AND COALESCE("p"."independent_legal_person", FALSE)
+          AND COALESCE("p"."good_tax_and_credit", FALSE)
         )
       )
       OR (
-        COALESCE(COALESCE("p"."little_giant_central_funded" = 'true', FALSE), FALSE)
+        COALESCE("p"."little_giant_central_funded", FALSE)
       )
       OR (
-        COALESCE(COALESCE("p"."in_2022_pilot" = 'true', FALSE), FALSE)
+        COALESCE("p"."in_2022_pilot", FALSE)
       )
       OR (
-        COALESCE(COALESCE("p"."pilot_ended_unaccepted" = 'true', FALSE), FALSE)
+        COALESCE("p"."pilot_ended_unaccepted", FALSE)
       )
       OR (
-        COALESCE(COALESCE("p"."serious_dishonesty_3y" = 'true', FALSE), FALSE)
+        COALESCE("p"."serious_dishonesty_3y", FALSE)
       )
-    ) AS "excluded",
-    "p"."applicant_type" AS "applicant_type",
-    "p"."industry" AS "industry",
-    "p"."registered_in_city" AS "registered_in_city",
-    "p"."independent_legal_person" AS "independent_legal_person",
-    "p"."good_tax_and_credit" AS "good_tax_and_credit",
-    "p"."in_pilot_scope" AS "in_pilot_scope",
-    "p"."acceptance_passed" AS "acceptance_passed",
-    "p"."spend_software_cloud" AS "spend_software_cloud",
-    "p"."spend_data_equipment" AS "spend_data_equipment",
-    "p"."spend_consulting" AS "spend_consulting",
-    "p"."cloud_platform_adopted" AS "cloud_platform_adopted",
-    "p"."platform_benchmark" AS "platform_benchmark",
-    "p"."awarded_products" AS "awarded_products",
-    "p"."excellent_provider" AS "excellent_provider",
-    "p"."chain_transformation_award" AS "chain_transformation_award",
-    "p"."serious_dishonesty_3y" AS "serious_dishonesty_3y",
-    "p"."little_giant_central_funded" AS "little_giant_central_funded",
-    "p"."in_2022_pilot" AS "in_2022_pilot",
-    "p"."pilot_ended_unaccepted" AS "pilot_ended_unaccepted",
-    "p"."production_stage_reform" AS "production_stage_reform",
-    "p"."procured_service" AS "procured_service",
-    "p"."accepted_enterprises_served" AS "accepted_enterprises_served",
-    "p"."chain_demo_enterprise" AS "chain_demo_enterprise",
-    "p"."city_type" AS "city_type",
-    "p"."digital_level" AS "digital_level",
-    "p"."digital_workshop_title" AS "digital_workshop_title",
-    "p"."is_sme" AS "is_sme",
-    "p"."lighthouse" AS "lighthouse",
-    "p"."operating_normally" AS "operating_normally",
-    "p"."provincial_demo_title" AS "provincial_demo_title",
-    "p"."region" AS "region",
-    "p"."typical_case_title" AS "typical_case_title"
-  FROM profiles AS p
+    ) AS "excluded"
+  FROM v AS p
 ), i AS (
   SELECT
     *,
@@ -251,8 +244,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND (
-      COALESCE(COALESCE("p"."in_pilot_scope" = 'true', FALSE), FALSE)
-      AND COALESCE(COALESCE("p"."acceptance_passed" = 'true', FALSE), FALSE)
+      COALESCE("p"."in_pilot_scope", FALSE)
+      AND COALESCE("p"."acceptance_passed", FALSE)
     ) AS "reform_subsidy__applies",
     CAST(CASE
       WHEN CAST((
@@ -263,12 +256,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_consulting"
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)) IS NULL
             OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -279,12 +272,12 @@ WITH v AS (
               ) * (
                 CAST((
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_consulting"
                 ) AS DECIMAL(19, 2))
               ) AS DECIMAL(21, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -298,12 +291,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)) IS NULL
                 OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -314,12 +307,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -337,12 +330,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)) IS NULL
                 OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -353,12 +346,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -381,12 +374,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_consulting"
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)) IS NULL
             OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -397,12 +390,12 @@ WITH v AS (
               ) * (
                 CAST((
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_consulting"
                 ) AS DECIMAL(19, 2))
               ) AS DECIMAL(21, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -416,12 +409,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)) IS NULL
                 OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -432,12 +425,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -455,12 +448,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)) IS NULL
                 OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -471,12 +464,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -500,12 +493,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_consulting"
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)) IS NULL
             OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -516,12 +509,12 @@ WITH v AS (
               ) * (
                 CAST((
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_consulting"
                 ) AS DECIMAL(19, 2))
               ) AS DECIMAL(21, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -535,12 +528,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)) IS NULL
                 OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -551,12 +544,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -574,12 +567,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)) IS NULL
                 OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -590,12 +583,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -618,12 +611,12 @@ WITH v AS (
               ) * (
                 CAST((
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_consulting"
                 ) AS DECIMAL(19, 2))
               ) AS DECIMAL(21, 3)) IS NULL
               OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -634,12 +627,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -653,12 +646,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)) IS NULL
                   OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -669,12 +662,12 @@ WITH v AS (
                     ) * (
                       CAST((
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_consulting"
                       ) AS DECIMAL(19, 2))
                     ) AS DECIMAL(21, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -692,12 +685,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)) IS NULL
                   OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -708,12 +701,12 @@ WITH v AS (
                     ) * (
                       CAST((
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_consulting"
                       ) AS DECIMAL(19, 2))
                     ) AS DECIMAL(21, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -738,12 +731,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)) IS NULL
                 OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -754,12 +747,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -773,12 +766,12 @@ WITH v AS (
                     ) * (
                       CAST((
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_consulting"
                       ) AS DECIMAL(19, 2))
                     ) AS DECIMAL(21, 3)) IS NULL
                     OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -789,12 +782,12 @@ WITH v AS (
                       ) * (
                         CAST((
                           CAST((
-                            COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_software_cloud"
                           ) + (
-                            COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_consulting"
                         ) AS DECIMAL(19, 2))
                       ) AS DECIMAL(21, 3)),
                       CAST(500000 AS DECIMAL(6, 0))
@@ -812,12 +805,12 @@ WITH v AS (
                     ) * (
                       CAST((
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_consulting"
                       ) AS DECIMAL(19, 2))
                     ) AS DECIMAL(21, 3)) IS NULL
                     OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -828,12 +821,12 @@ WITH v AS (
                       ) * (
                         CAST((
                           CAST((
-                            COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_software_cloud"
                           ) + (
-                            COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_consulting"
                         ) AS DECIMAL(19, 2))
                       ) AS DECIMAL(21, 3)),
                       CAST(500000 AS DECIMAL(6, 0))
@@ -858,12 +851,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_consulting"
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)) IS NULL
             OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -874,12 +867,12 @@ WITH v AS (
               ) * (
                 CAST((
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_consulting"
                 ) AS DECIMAL(19, 2))
               ) AS DECIMAL(21, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -893,12 +886,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)) IS NULL
                 OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -909,12 +902,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -932,12 +925,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)) IS NULL
                 OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -948,12 +941,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -975,9 +968,9 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND (
-      COALESCE(COALESCE("p"."in_pilot_scope" = 'true', FALSE), FALSE)
-      AND COALESCE(COALESCE("p"."acceptance_passed" = 'true', FALSE), FALSE)
-      AND COALESCE(COALESCE("p"."production_stage_reform" = 'true', FALSE), FALSE)
+      COALESCE("p"."in_pilot_scope", FALSE)
+      AND COALESCE("p"."acceptance_passed", FALSE)
+      AND COALESCE("p"."production_stage_reform", FALSE)
     ) AS "production_stage_extra__applies",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
@@ -1000,7 +993,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE("p"."cloud_platform_adopted" = 'true', FALSE), FALSE) AS "cloud_platform_award__applies",
+    AND COALESCE("p"."cloud_platform_adopted", FALSE) AS "cloud_platform_award__applies",
     CAST(CASE
       WHEN CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
       THEN CAST(0 AS DECIMAL(7, 2))
@@ -1022,7 +1015,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE("p"."platform_benchmark" = 'true', FALSE), FALSE) AS "platform_benchmark_award__applies",
+    AND COALESCE("p"."platform_benchmark", FALSE) AS "platform_benchmark_award__applies",
     CAST(CASE
       WHEN CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN CAST(0 AS DECIMAL(8, 2))
@@ -1044,14 +1037,11 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
-    AND COALESCE(
-      (
-        COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
-      ) >= (
-        CAST(1 AS DECIMAL(1, 0))
-      ),
-      FALSE
-    ) AS "product_award__applies",
+    AND COALESCE((
+      "p"."awarded_products"
+    ) >= (
+      CAST(1 AS DECIMAL(1, 0))
+    ), FALSE) AS "product_award__applies",
     CAST(CASE
       WHEN CAST(CASE
         WHEN CASE
@@ -1059,7 +1049,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(5, 0))
         END IS NULL
-        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+        OR "p"."awarded_products" IS NULL
         THEN NULL
         ELSE CASE
           WHEN CAST((
@@ -1069,7 +1059,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           OR CAST((
             CASE
@@ -1078,17 +1068,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           OR CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           OR CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           THEN NULL
           ELSE LEAST(
@@ -1099,7 +1089,7 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)),
             CAST((
               CASE
@@ -1108,17 +1098,17 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)),
             CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)),
             CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0))
           )
         END
@@ -1130,7 +1120,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(5, 0))
         END IS NULL
-        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+        OR "p"."awarded_products" IS NULL
         THEN NULL
         ELSE CASE
           WHEN CAST((
@@ -1140,7 +1130,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           OR CAST((
             CASE
@@ -1149,17 +1139,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           OR CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           OR CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           THEN NULL
           ELSE LEAST(
@@ -1170,7 +1160,7 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)),
             CAST((
               CASE
@@ -1179,17 +1169,17 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)),
             CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)),
             CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0))
           )
         END
@@ -1202,7 +1192,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(5, 0))
         END IS NULL
-        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+        OR "p"."awarded_products" IS NULL
         THEN NULL
         ELSE CASE
           WHEN CAST((
@@ -1212,7 +1202,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           OR CAST((
             CASE
@@ -1221,17 +1211,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           OR CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           OR CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           THEN NULL
           ELSE LEAST(
@@ -1242,7 +1232,7 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)),
             CAST((
               CASE
@@ -1251,17 +1241,17 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)),
             CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)),
             CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0))
           )
         END
@@ -1273,7 +1263,7 @@ WITH v AS (
             THEN NULL
             ELSE CAST(0 AS DECIMAL(5, 0))
           END IS NULL
-          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+          OR "p"."awarded_products" IS NULL
           THEN NULL
           ELSE CASE
             WHEN CAST((
@@ -1283,7 +1273,7 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)) IS NULL
             OR CAST((
               CASE
@@ -1292,17 +1282,17 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)) IS NULL
             OR CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)) IS NULL
             OR CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)) IS NULL
             THEN NULL
             ELSE GREATEST(
@@ -1313,7 +1303,7 @@ WITH v AS (
                   ELSE CAST(0 AS DECIMAL(5, 0))
                 END
               ) * (
-                COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+                "p"."awarded_products"
               ) AS DECIMAL(17, 0)),
               CAST((
                 CASE
@@ -1322,17 +1312,17 @@ WITH v AS (
                   ELSE CAST(0 AS DECIMAL(5, 0))
                 END
               ) * (
-                COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+                "p"."awarded_products"
               ) AS DECIMAL(17, 0)),
               CAST((
                 CAST(50000 AS DECIMAL(5, 0))
               ) * (
-                COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+                "p"."awarded_products"
               ) AS DECIMAL(17, 0)),
               CAST((
                 CAST(50000 AS DECIMAL(5, 0))
               ) * (
-                COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+                "p"."awarded_products"
               ) AS DECIMAL(17, 0))
             )
           END
@@ -1346,7 +1336,7 @@ WITH v AS (
               THEN NULL
               ELSE CAST(0 AS DECIMAL(5, 0))
             END IS NULL
-            OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+            OR "p"."awarded_products" IS NULL
             THEN NULL
             ELSE CASE
               WHEN CAST((
@@ -1356,7 +1346,7 @@ WITH v AS (
                   ELSE CAST(0 AS DECIMAL(5, 0))
                 END
               ) * (
-                COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+                "p"."awarded_products"
               ) AS DECIMAL(17, 0)) IS NULL
               OR CAST((
                 CASE
@@ -1365,17 +1355,17 @@ WITH v AS (
                   ELSE CAST(0 AS DECIMAL(5, 0))
                 END
               ) * (
-                COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+                "p"."awarded_products"
               ) AS DECIMAL(17, 0)) IS NULL
               OR CAST((
                 CAST(50000 AS DECIMAL(5, 0))
               ) * (
-                COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+                "p"."awarded_products"
               ) AS DECIMAL(17, 0)) IS NULL
               OR CAST((
                 CAST(50000 AS DECIMAL(5, 0))
               ) * (
-                COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+                "p"."awarded_products"
               ) AS DECIMAL(17, 0)) IS NULL
               THEN NULL
               ELSE GREATEST(
@@ -1386,7 +1376,7 @@ WITH v AS (
                     ELSE CAST(0 AS DECIMAL(5, 0))
                   END
                 ) * (
-                  COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+                  "p"."awarded_products"
                 ) AS DECIMAL(17, 0)),
                 CAST((
                   CASE
@@ -1395,17 +1385,17 @@ WITH v AS (
                     ELSE CAST(0 AS DECIMAL(5, 0))
                   END
                 ) * (
-                  COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+                  "p"."awarded_products"
                 ) AS DECIMAL(17, 0)),
                 CAST((
                   CAST(50000 AS DECIMAL(5, 0))
                 ) * (
-                  COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+                  "p"."awarded_products"
                 ) AS DECIMAL(17, 0)),
                 CAST((
                   CAST(50000 AS DECIMAL(5, 0))
                 ) * (
-                  COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+                  "p"."awarded_products"
                 ) AS DECIMAL(17, 0))
               )
             END
@@ -1419,7 +1409,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(5, 0))
         END IS NULL
-        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+        OR "p"."awarded_products" IS NULL
         THEN NULL
         ELSE CASE
           WHEN CAST((
@@ -1429,7 +1419,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           OR CAST((
             CASE
@@ -1438,17 +1428,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           OR CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           OR CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            "p"."awarded_products"
           ) AS DECIMAL(17, 0)) IS NULL
           THEN NULL
           ELSE GREATEST(
@@ -1459,7 +1449,7 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)),
             CAST((
               CASE
@@ -1468,17 +1458,17 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)),
             CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0)),
             CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              "p"."awarded_products"
             ) AS DECIMAL(17, 0))
           )
         END
@@ -1490,7 +1480,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
-    AND COALESCE(COALESCE("p"."excellent_provider" = 'true', FALSE), FALSE) AS "excellent_provider_award__applies",
+    AND COALESCE("p"."excellent_provider", FALSE) AS "excellent_provider_award__applies",
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -1524,7 +1514,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE("p"."chain_transformation_award" = 'true', FALSE), FALSE) AS "chain_award__applies",
+    AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -1558,7 +1548,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
-    AND COALESCE(COALESCE("p"."procured_service" = 'true', FALSE), FALSE) AS "procurement_service__applies",
+    AND COALESCE("p"."procured_service", FALSE) AS "procurement_service__applies",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN CAST(0 AS DECIMAL(3, 2))
@@ -1574,7 +1564,7 @@ WITH v AS (
       END
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS "procurement_service__hi"
-  FROM v AS p
+  FROM x AS p
 ), a0 AS (
   SELECT
     *,

@@ -172,6 +172,31 @@ WITH v AS (
       ELSE CAST(NULL AS STRING)
     END AS `error_field`,
     TRUE AS `in_force`,
+    `p`.`applicant_type` AS `applicant_type`,
+    `p`.`industry` AS `industry`,
+    COALESCE(`p`.`registered_in_city` = 'true', FALSE) AS `registered_in_city`,
+    COALESCE(`p`.`independent_legal_person` = 'true', FALSE) AS `independent_legal_person`,
+    COALESCE(`p`.`good_tax_and_credit` = 'true', FALSE) AS `good_tax_and_credit`,
+    COALESCE(`p`.`in_pilot_scope` = 'true', FALSE) AS `in_pilot_scope`,
+    COALESCE(`p`.`acceptance_passed` = 'true', FALSE) AS `acceptance_passed`,
+    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_software_cloud`,
+    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_data_equipment`,
+    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_consulting`,
+    COALESCE(`p`.`cloud_platform_adopted` = 'true', FALSE) AS `cloud_platform_adopted`,
+    COALESCE(`p`.`platform_benchmark` = 'true', FALSE) AS `platform_benchmark`,
+    COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) AS `awarded_products`,
+    COALESCE(`p`.`excellent_provider` = 'true', FALSE) AS `excellent_provider`,
+    COALESCE(`p`.`chain_transformation_award` = 'true', FALSE) AS `chain_transformation_award`,
+    COALESCE(`p`.`serious_dishonesty_3y` = 'true', FALSE) AS `serious_dishonesty_3y`,
+    COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE) AS `little_giant_central_funded`,
+    COALESCE(`p`.`in_2022_pilot` = 'true', FALSE) AS `in_2022_pilot`,
+    COALESCE(`p`.`pilot_ended_unaccepted` = 'true', FALSE) AS `pilot_ended_unaccepted`,
+    COALESCE(`p`.`production_stage_reform` = 'true', FALSE) AS `production_stage_reform`,
+    COALESCE(`p`.`procured_service` = 'true', FALSE) AS `procured_service`
+  FROM profiles AS p
+), x AS (
+  SELECT
+    *,
     (
       NOT (
         (
@@ -190,57 +215,25 @@ WITH v AS (
       )
       OR NOT (
         (
-          COALESCE(COALESCE(`p`.`registered_in_city` = 'true', FALSE), FALSE)
-          AND COALESCE(COALESCE(`p`.`independent_legal_person` = 'true', FALSE), FALSE)
-          AND COALESCE(COALESCE(`p`.`good_tax_and_credit` = 'true', FALSE), FALSE)
+          COALESCE(`p`.`registered_in_city`, FALSE)
+          AND COALESCE(`p`.`independent_legal_person`, FALSE)
+          AND COALESCE(`p`.`good_tax_and_credit`, FALSE)
         )
       )
       OR (
-        COALESCE(COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE), FALSE)
+        COALESCE(`p`.`little_giant_central_funded`, FALSE)
       )
       OR (
-        COALESCE(COALESCE(`p`.`in_2022_pilot` = 'true', FALSE), FALSE)
+        COALESCE(`p`.`in_2022_pilot`, FALSE)
       )
       OR (
-        COALESCE(COALESCE(`p`.`pilot_ended_unaccepted` = 'true', FALSE), FALSE)
+        COALESCE(`p`.`pilot_ended_unaccepted`, FALSE)
       )
       OR (
-        COALESCE(COALESCE(`p`.`serious_dishonesty_3y` = 'true', FALSE), FALSE)
+        COALESCE(`p`.`serious_dishonesty_3y`, FALSE)
       )
-    ) AS `excluded`,
-    `p`.`applicant_type` AS `applicant_type`,
-    `p`.`industry` AS `industry`,
-    `p`.`registered_in_city` AS `registered_in_city`,
-    `p`.`independent_legal_person` AS `independent_legal_person`,
-    `p`.`good_tax_and_credit` AS `good_tax_and_credit`,
-    `p`.`in_pilot_scope` AS `in_pilot_scope`,
-    `p`.`acceptance_passed` AS `acceptance_passed`,
-    `p`.`spend_software_cloud` AS `spend_software_cloud`,
-    `p`.`spend_data_equipment` AS `spend_data_equipment`,
-    `p`.`spend_consulting` AS `spend_consulting`,
-    `p`.`cloud_platform_adopted` AS `cloud_platform_adopted`,
-    `p`.`platform_benchmark` AS `platform_benchmark`,
-    `p`.`awarded_products` AS `awarded_products`,
-    `p`.`excellent_provider` AS `excellent_provider`,
-    `p`.`chain_transformation_award` AS `chain_transformation_award`,
-    `p`.`serious_dishonesty_3y` AS `serious_dishonesty_3y`,
-    `p`.`little_giant_central_funded` AS `little_giant_central_funded`,
-    `p`.`in_2022_pilot` AS `in_2022_pilot`,
-    `p`.`pilot_ended_unaccepted` AS `pilot_ended_unaccepted`,
-    `p`.`production_stage_reform` AS `production_stage_reform`,
-    `p`.`procured_service` AS `procured_service`,
-    `p`.`accepted_enterprises_served` AS `accepted_enterprises_served`,
-    `p`.`chain_demo_enterprise` AS `chain_demo_enterprise`,
-    `p`.`city_type` AS `city_type`,
-    `p`.`digital_level` AS `digital_level`,
-    `p`.`digital_workshop_title` AS `digital_workshop_title`,
-    `p`.`is_sme` AS `is_sme`,
-    `p`.`lighthouse` AS `lighthouse`,
-    `p`.`operating_normally` AS `operating_normally`,
-    `p`.`provincial_demo_title` AS `provincial_demo_title`,
-    `p`.`region` AS `region`,
-    `p`.`typical_case_title` AS `typical_case_title`
-  FROM profiles AS p
+    ) AS `excluded`
+  FROM v AS p
 ), i AS (
   SELECT
     *,
@@ -251,8 +244,8 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND (
-      COALESCE(COALESCE(`p`.`in_pilot_scope` = 'true', FALSE), FALSE)
-      AND COALESCE(COALESCE(`p`.`acceptance_passed` = 'true', FALSE), FALSE)
+      COALESCE(`p`.`in_pilot_scope`, FALSE)
+      AND COALESCE(`p`.`acceptance_passed`, FALSE)
     ) AS `reform_subsidy__applies`,
     CAST(CASE
       WHEN CAST((
@@ -263,12 +256,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_consulting`
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)),
             CAST(500000 AS DECIMAL(6, 0))
@@ -281,12 +274,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_consulting`
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -303,12 +296,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_consulting`
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -330,12 +323,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_consulting`
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)),
             CAST(500000 AS DECIMAL(6, 0))
@@ -348,12 +341,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_consulting`
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -370,12 +363,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_consulting`
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -398,12 +391,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_consulting`
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)),
             CAST(500000 AS DECIMAL(6, 0))
@@ -416,12 +409,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_consulting`
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -438,12 +431,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_consulting`
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -465,12 +458,12 @@ WITH v AS (
               ) * (
                 CAST((
                   CAST((
-                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_software_cloud`
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_consulting`
                 ) AS DECIMAL(19, 2))
               ) AS DECIMAL(21, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -483,12 +476,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_software_cloud`
                       ) + (
-                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_consulting`
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -505,12 +498,12 @@ WITH v AS (
                   ) * (
                     CAST((
                       CAST((
-                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_software_cloud`
                       ) + (
-                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_consulting`
                     ) AS DECIMAL(19, 2))
                   ) AS DECIMAL(21, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -533,12 +526,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_consulting`
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)),
             CAST(500000 AS DECIMAL(6, 0))
@@ -551,12 +544,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_consulting`
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -573,12 +566,12 @@ WITH v AS (
                 ) * (
                   CAST((
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_consulting`
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -599,9 +592,9 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND (
-      COALESCE(COALESCE(`p`.`in_pilot_scope` = 'true', FALSE), FALSE)
-      AND COALESCE(COALESCE(`p`.`acceptance_passed` = 'true', FALSE), FALSE)
-      AND COALESCE(COALESCE(`p`.`production_stage_reform` = 'true', FALSE), FALSE)
+      COALESCE(`p`.`in_pilot_scope`, FALSE)
+      AND COALESCE(`p`.`acceptance_passed`, FALSE)
+      AND COALESCE(`p`.`production_stage_reform`, FALSE)
     ) AS `production_stage_extra__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
@@ -619,7 +612,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`cloud_platform_adopted` = 'true', FALSE), FALSE) AS `cloud_platform_award__applies`,
+    AND COALESCE(`p`.`cloud_platform_adopted`, FALSE) AS `cloud_platform_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
       THEN CAST(0 AS DECIMAL(7, 2))
@@ -636,7 +629,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`platform_benchmark` = 'true', FALSE), FALSE) AS `platform_benchmark_award__applies`,
+    AND COALESCE(`p`.`platform_benchmark`, FALSE) AS `platform_benchmark_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN CAST(0 AS DECIMAL(8, 2))
@@ -653,14 +646,11 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
-    AND COALESCE(
-      (
-        COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
-      ) >= (
-        CAST(1 AS DECIMAL(1, 0))
-      ),
-      FALSE
-    ) AS `product_award__applies`,
+    AND COALESCE((
+      `p`.`awarded_products`
+    ) >= (
+      CAST(1 AS DECIMAL(1, 0))
+    ), FALSE) AS `product_award__applies`,
     CAST(CASE
       WHEN CAST(CASE
         WHEN CASE
@@ -668,7 +658,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(5, 0))
         END IS NULL
-        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+        OR `p`.`awarded_products` IS NULL
         THEN NULL
         ELSE LEAST(
           CAST((
@@ -678,7 +668,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0)),
           CAST((
             CASE
@@ -687,17 +677,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0))
         )
       END AS DECIMAL(19, 2)) < 0
@@ -708,7 +698,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(5, 0))
         END IS NULL
-        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+        OR `p`.`awarded_products` IS NULL
         THEN NULL
         ELSE LEAST(
           CAST((
@@ -718,7 +708,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0)),
           CAST((
             CASE
@@ -727,17 +717,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0))
         )
       END AS DECIMAL(19, 2))
@@ -749,7 +739,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(5, 0))
         END IS NULL
-        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+        OR `p`.`awarded_products` IS NULL
         THEN NULL
         ELSE LEAST(
           CAST((
@@ -759,7 +749,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0)),
           CAST((
             CASE
@@ -768,17 +758,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0))
         )
       END AS DECIMAL(19, 2)) < 0
@@ -789,7 +779,7 @@ WITH v AS (
             THEN NULL
             ELSE CAST(0 AS DECIMAL(5, 0))
           END IS NULL
-          OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+          OR `p`.`awarded_products` IS NULL
           THEN NULL
           ELSE GREATEST(
             CAST((
@@ -799,7 +789,7 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              `p`.`awarded_products`
             ) AS DECIMAL(17, 0)),
             CAST((
               CASE
@@ -808,17 +798,17 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(5, 0))
               END
             ) * (
-              COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              `p`.`awarded_products`
             ) AS DECIMAL(17, 0)),
             CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              `p`.`awarded_products`
             ) AS DECIMAL(17, 0)),
             CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
-              COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+              `p`.`awarded_products`
             ) AS DECIMAL(17, 0))
           )
         END AS DECIMAL(19, 2)),
@@ -830,7 +820,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(5, 0))
         END IS NULL
-        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) IS NULL
+        OR `p`.`awarded_products` IS NULL
         THEN NULL
         ELSE GREATEST(
           CAST((
@@ -840,7 +830,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0)),
           CAST((
             CASE
@@ -849,17 +839,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(5, 0))
             END
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0)),
           CAST((
             CAST(50000 AS DECIMAL(5, 0))
           ) * (
-            COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0)))
+            `p`.`awarded_products`
           ) AS DECIMAL(17, 0))
         )
       END AS DECIMAL(19, 2))
@@ -870,7 +860,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`excellent_provider` = 'true', FALSE), FALSE) AS `excellent_provider_award__applies`,
+    AND COALESCE(`p`.`excellent_provider`, FALSE) AS `excellent_provider_award__applies`,
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -899,7 +889,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`chain_transformation_award` = 'true', FALSE), FALSE) AS `chain_award__applies`,
+    AND COALESCE(`p`.`chain_transformation_award`, FALSE) AS `chain_award__applies`,
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -928,7 +918,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`procured_service` = 'true', FALSE), FALSE) AS `procurement_service__applies`,
+    AND COALESCE(`p`.`procured_service`, FALSE) AS `procurement_service__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN CAST(0 AS DECIMAL(3, 2))
@@ -939,7 +929,7 @@ WITH v AS (
       THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `procurement_service__hi`
-  FROM v AS p
+  FROM x AS p
 ), a0 AS (
   SELECT
     *,

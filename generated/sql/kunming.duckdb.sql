@@ -168,52 +168,41 @@ WITH v AS (
     END AS "error_field",
     CURRENT_DATE >= CAST('2023-06-12' AS DATE)
     AND CURRENT_DATE <= CAST('2026-12-31' AS DATE) AS "in_force",
-    (
-      (
-        COALESCE(COALESCE("p"."little_giant_central_funded" = 'true', FALSE), FALSE)
-      )
-      OR (
-        COALESCE(COALESCE("p"."in_2022_pilot" = 'true', FALSE), FALSE)
-      )
-      OR (
-        COALESCE(COALESCE("p"."serious_dishonesty_3y" = 'true', FALSE), FALSE)
-      )
-      OR (
-        COALESCE(COALESCE("p"."pilot_ended_unaccepted" = 'true', FALSE), FALSE)
-      )
-    ) AS "excluded",
     "p"."applicant_type" AS "applicant_type",
     "p"."industry" AS "industry",
-    "p"."in_pilot_scope" AS "in_pilot_scope",
-    "p"."acceptance_passed" AS "acceptance_passed",
-    "p"."digital_level" AS "digital_level",
-    "p"."spend_software_cloud" AS "spend_software_cloud",
-    "p"."spend_data_equipment" AS "spend_data_equipment",
-    "p"."spend_consulting" AS "spend_consulting",
-    "p"."lighthouse" AS "lighthouse",
-    "p"."digital_workshop_title" AS "digital_workshop_title",
-    "p"."chain_transformation_award" AS "chain_transformation_award",
-    "p"."serious_dishonesty_3y" AS "serious_dishonesty_3y",
-    "p"."little_giant_central_funded" AS "little_giant_central_funded",
-    "p"."in_2022_pilot" AS "in_2022_pilot",
-    "p"."pilot_ended_unaccepted" AS "pilot_ended_unaccepted",
-    "p"."evaluation_agency" AS "evaluation_agency",
-    "p"."accepted_enterprises_served" AS "accepted_enterprises_served",
-    "p"."awarded_products" AS "awarded_products",
-    "p"."chain_demo_enterprise" AS "chain_demo_enterprise",
-    "p"."city_type" AS "city_type",
-    "p"."cloud_platform_adopted" AS "cloud_platform_adopted",
-    "p"."excellent_provider" AS "excellent_provider",
-    "p"."good_tax_and_credit" AS "good_tax_and_credit",
-    "p"."independent_legal_person" AS "independent_legal_person",
-    "p"."is_sme" AS "is_sme",
-    "p"."operating_normally" AS "operating_normally",
-    "p"."platform_benchmark" AS "platform_benchmark",
-    "p"."provincial_demo_title" AS "provincial_demo_title",
-    "p"."region" AS "region",
-    "p"."registered_in_city" AS "registered_in_city",
-    "p"."typical_case_title" AS "typical_case_title"
+    COALESCE("p"."in_pilot_scope" = 'true', FALSE) AS "in_pilot_scope",
+    COALESCE("p"."acceptance_passed" = 'true', FALSE) AS "acceptance_passed",
+    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS "digital_level",
+    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_software_cloud",
+    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_data_equipment",
+    COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_consulting",
+    COALESCE("p"."lighthouse" = 'true', FALSE) AS "lighthouse",
+    COALESCE("p"."digital_workshop_title" = 'true', FALSE) AS "digital_workshop_title",
+    COALESCE("p"."chain_transformation_award" = 'true', FALSE) AS "chain_transformation_award",
+    COALESCE("p"."serious_dishonesty_3y" = 'true', FALSE) AS "serious_dishonesty_3y",
+    COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
+    COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
+    COALESCE("p"."pilot_ended_unaccepted" = 'true', FALSE) AS "pilot_ended_unaccepted",
+    COALESCE("p"."evaluation_agency" = 'true', FALSE) AS "evaluation_agency"
   FROM profiles AS p
+), x AS (
+  SELECT
+    *,
+    (
+      (
+        COALESCE("p"."little_giant_central_funded", FALSE)
+      )
+      OR (
+        COALESCE("p"."in_2022_pilot", FALSE)
+      )
+      OR (
+        COALESCE("p"."serious_dishonesty_3y", FALSE)
+      )
+      OR (
+        COALESCE("p"."pilot_ended_unaccepted", FALSE)
+      )
+    ) AS "excluded"
+  FROM v AS p
 ), i AS (
   SELECT
     *,
@@ -224,37 +213,31 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND (
-      COALESCE(COALESCE("p"."in_pilot_scope" = 'true', FALSE), FALSE)
-      AND COALESCE(COALESCE("p"."acceptance_passed" = 'true', FALSE), FALSE)
-      AND COALESCE(
-        (
-          COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-        ) >= (
-          CAST(2 AS DECIMAL(1, 0))
-        ),
-        FALSE
-      )
+      COALESCE("p"."in_pilot_scope", FALSE)
+      AND COALESCE("p"."acceptance_passed", FALSE)
+      AND COALESCE((
+        "p"."digital_level"
+      ) >= (
+        CAST(2 AS DECIMAL(1, 0))
+      ), FALSE)
     ) AS "reform_subsidy__applies",
     CAST(CASE
       WHEN CAST((
         CAST(CASE
           WHEN CASE
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(2 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) = (
+              CAST(2 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
               OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -264,30 +247,27 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(200000 AS DECIMAL(6, 0))
               )
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(3 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) = (
+              CAST(3 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
               OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -297,30 +277,27 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(400000 AS DECIMAL(6, 0))
               )
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) >= (
-                CAST(4 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) >= (
+              CAST(4 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
               OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -330,9 +307,9 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -343,22 +320,19 @@ WITH v AS (
           THEN FLOOR(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -368,30 +342,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(200000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -401,30 +372,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(400000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -434,9 +402,9 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -451,22 +419,19 @@ WITH v AS (
           ELSE CEIL(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -476,30 +441,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(200000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -509,30 +471,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(400000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -542,9 +501,9 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -564,22 +523,19 @@ WITH v AS (
       ELSE CAST((
         CAST(CASE
           WHEN CASE
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(2 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) = (
+              CAST(2 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
               OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -589,30 +545,27 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(200000 AS DECIMAL(6, 0))
               )
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(3 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) = (
+              CAST(3 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
               OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -622,30 +575,27 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(400000 AS DECIMAL(6, 0))
               )
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) >= (
-                CAST(4 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) >= (
+              CAST(4 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
               OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -655,9 +605,9 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -668,22 +618,19 @@ WITH v AS (
           THEN FLOOR(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -693,30 +640,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(200000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -726,30 +670,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(400000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -759,9 +700,9 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -776,22 +717,19 @@ WITH v AS (
           ELSE CEIL(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -801,30 +739,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(200000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -834,30 +769,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(400000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -867,9 +799,9 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -890,22 +822,19 @@ WITH v AS (
       WHEN CAST((
         CAST(CASE
           WHEN CASE
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(2 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) = (
+              CAST(2 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
               OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -915,30 +844,27 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(200000 AS DECIMAL(6, 0))
               )
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(3 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) = (
+              CAST(3 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
               OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -948,30 +874,27 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(400000 AS DECIMAL(6, 0))
               )
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) >= (
-                CAST(4 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) >= (
+              CAST(4 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
               OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -981,9 +904,9 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -994,22 +917,19 @@ WITH v AS (
           THEN FLOOR(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -1019,30 +939,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(200000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -1052,30 +969,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(400000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -1085,9 +999,9 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -1102,22 +1016,19 @@ WITH v AS (
           ELSE CEIL(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -1127,30 +1038,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(200000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -1160,30 +1068,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(400000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -1193,9 +1098,9 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -1215,22 +1120,19 @@ WITH v AS (
         WHEN CAST((
           CAST(CASE
             WHEN CASE
-              WHEN COALESCE(
-                (
-                  COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ),
-                FALSE
-              )
+              WHEN COALESCE((
+                "p"."digital_level"
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ), FALSE)
               THEN CAST(CAST(CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
                 OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -1240,30 +1142,27 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 )
               END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-              WHEN COALESCE(
-                (
-                  COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ),
-                FALSE
-              )
+              WHEN COALESCE((
+                "p"."digital_level"
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ), FALSE)
               THEN CAST(CAST(CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
                 OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -1273,30 +1172,27 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 )
               END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-              WHEN COALESCE(
-                (
-                  COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ),
-                FALSE
-              )
+              WHEN COALESCE((
+                "p"."digital_level"
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ), FALSE)
               THEN CAST(CAST(CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
                 OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -1306,9 +1202,9 @@ WITH v AS (
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -1319,22 +1215,19 @@ WITH v AS (
             THEN FLOOR(
               (
                 CASE
-                  WHEN COALESCE(
-                    (
-                      COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                    ) = (
-                      CAST(2 AS DECIMAL(1, 0))
-                    ),
-                    FALSE
-                  )
+                  WHEN COALESCE((
+                    "p"."digital_level"
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ), FALSE)
                   THEN CAST(CAST(CASE
                     WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
                     OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -1344,30 +1237,27 @@ WITH v AS (
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)),
                       CAST(200000 AS DECIMAL(6, 0))
                     )
                   END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE(
-                    (
-                      COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                    ) = (
-                      CAST(3 AS DECIMAL(1, 0))
-                    ),
-                    FALSE
-                  )
+                  WHEN COALESCE((
+                    "p"."digital_level"
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ), FALSE)
                   THEN CAST(CAST(CASE
                     WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
                     OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -1377,30 +1267,27 @@ WITH v AS (
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)),
                       CAST(400000 AS DECIMAL(6, 0))
                     )
                   END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE(
-                    (
-                      COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                    ) >= (
-                      CAST(4 AS DECIMAL(1, 0))
-                    ),
-                    FALSE
-                  )
+                  WHEN COALESCE((
+                    "p"."digital_level"
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ), FALSE)
                   THEN CAST(CAST(CASE
                     WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
                     OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -1410,9 +1297,9 @@ WITH v AS (
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)),
                       CAST(500000 AS DECIMAL(6, 0))
@@ -1427,22 +1314,19 @@ WITH v AS (
             ELSE CEIL(
               (
                 CASE
-                  WHEN COALESCE(
-                    (
-                      COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                    ) = (
-                      CAST(2 AS DECIMAL(1, 0))
-                    ),
-                    FALSE
-                  )
+                  WHEN COALESCE((
+                    "p"."digital_level"
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ), FALSE)
                   THEN CAST(CAST(CASE
                     WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
                     OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -1452,30 +1336,27 @@ WITH v AS (
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)),
                       CAST(200000 AS DECIMAL(6, 0))
                     )
                   END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE(
-                    (
-                      COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                    ) = (
-                      CAST(3 AS DECIMAL(1, 0))
-                    ),
-                    FALSE
-                  )
+                  WHEN COALESCE((
+                    "p"."digital_level"
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ), FALSE)
                   THEN CAST(CAST(CASE
                     WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
                     OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -1485,30 +1366,27 @@ WITH v AS (
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)),
                       CAST(400000 AS DECIMAL(6, 0))
                     )
                   END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE(
-                    (
-                      COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                    ) >= (
-                      CAST(4 AS DECIMAL(1, 0))
-                    ),
-                    FALSE
-                  )
+                  WHEN COALESCE((
+                    "p"."digital_level"
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ), FALSE)
                   THEN CAST(CAST(CASE
                     WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
                     OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -1518,9 +1396,9 @@ WITH v AS (
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)),
                       CAST(500000 AS DECIMAL(6, 0))
@@ -1542,22 +1420,19 @@ WITH v AS (
           CAST((
             CAST(CASE
               WHEN CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -1567,30 +1442,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(200000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -1600,30 +1472,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(400000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -1633,9 +1502,9 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -1646,22 +1515,19 @@ WITH v AS (
               THEN FLOOR(
                 (
                   CASE
-                    WHEN COALESCE(
-                      (
-                        COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                      ) = (
-                        CAST(2 AS DECIMAL(1, 0))
-                      ),
-                      FALSE
-                    )
+                    WHEN COALESCE((
+                      "p"."digital_level"
+                    ) = (
+                      CAST(2 AS DECIMAL(1, 0))
+                    ), FALSE)
                     THEN CAST(CAST(CASE
                       WHEN CAST((
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)) IS NULL
                       OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -1671,30 +1537,27 @@ WITH v AS (
                           CAST(0.5 AS DECIMAL(2, 1))
                         ) * (
                           CAST((
-                            COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_software_cloud"
                           ) + (
-                            COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
                         ) AS DECIMAL(20, 3)),
                         CAST(200000 AS DECIMAL(6, 0))
                       )
                     END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    WHEN COALESCE(
-                      (
-                        COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                      ) = (
-                        CAST(3 AS DECIMAL(1, 0))
-                      ),
-                      FALSE
-                    )
+                    WHEN COALESCE((
+                      "p"."digital_level"
+                    ) = (
+                      CAST(3 AS DECIMAL(1, 0))
+                    ), FALSE)
                     THEN CAST(CAST(CASE
                       WHEN CAST((
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)) IS NULL
                       OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -1704,30 +1567,27 @@ WITH v AS (
                           CAST(0.5 AS DECIMAL(2, 1))
                         ) * (
                           CAST((
-                            COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_software_cloud"
                           ) + (
-                            COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
                         ) AS DECIMAL(20, 3)),
                         CAST(400000 AS DECIMAL(6, 0))
                       )
                     END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    WHEN COALESCE(
-                      (
-                        COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                      ) >= (
-                        CAST(4 AS DECIMAL(1, 0))
-                      ),
-                      FALSE
-                    )
+                    WHEN COALESCE((
+                      "p"."digital_level"
+                    ) >= (
+                      CAST(4 AS DECIMAL(1, 0))
+                    ), FALSE)
                     THEN CAST(CAST(CASE
                       WHEN CAST((
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)) IS NULL
                       OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -1737,9 +1597,9 @@ WITH v AS (
                           CAST(0.5 AS DECIMAL(2, 1))
                         ) * (
                           CAST((
-                            COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_software_cloud"
                           ) + (
-                            COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
                         ) AS DECIMAL(20, 3)),
                         CAST(500000 AS DECIMAL(6, 0))
@@ -1754,22 +1614,19 @@ WITH v AS (
               ELSE CEIL(
                 (
                   CASE
-                    WHEN COALESCE(
-                      (
-                        COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                      ) = (
-                        CAST(2 AS DECIMAL(1, 0))
-                      ),
-                      FALSE
-                    )
+                    WHEN COALESCE((
+                      "p"."digital_level"
+                    ) = (
+                      CAST(2 AS DECIMAL(1, 0))
+                    ), FALSE)
                     THEN CAST(CAST(CASE
                       WHEN CAST((
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)) IS NULL
                       OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -1779,30 +1636,27 @@ WITH v AS (
                           CAST(0.5 AS DECIMAL(2, 1))
                         ) * (
                           CAST((
-                            COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_software_cloud"
                           ) + (
-                            COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
                         ) AS DECIMAL(20, 3)),
                         CAST(200000 AS DECIMAL(6, 0))
                       )
                     END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    WHEN COALESCE(
-                      (
-                        COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                      ) = (
-                        CAST(3 AS DECIMAL(1, 0))
-                      ),
-                      FALSE
-                    )
+                    WHEN COALESCE((
+                      "p"."digital_level"
+                    ) = (
+                      CAST(3 AS DECIMAL(1, 0))
+                    ), FALSE)
                     THEN CAST(CAST(CASE
                       WHEN CAST((
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)) IS NULL
                       OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -1812,30 +1666,27 @@ WITH v AS (
                           CAST(0.5 AS DECIMAL(2, 1))
                         ) * (
                           CAST((
-                            COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_software_cloud"
                           ) + (
-                            COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
                         ) AS DECIMAL(20, 3)),
                         CAST(400000 AS DECIMAL(6, 0))
                       )
                     END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    WHEN COALESCE(
-                      (
-                        COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                      ) >= (
-                        CAST(4 AS DECIMAL(1, 0))
-                      ),
-                      FALSE
-                    )
+                    WHEN COALESCE((
+                      "p"."digital_level"
+                    ) >= (
+                      CAST(4 AS DECIMAL(1, 0))
+                    ), FALSE)
                     THEN CAST(CAST(CASE
                       WHEN CAST((
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)) IS NULL
                       OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -1845,9 +1696,9 @@ WITH v AS (
                           CAST(0.5 AS DECIMAL(2, 1))
                         ) * (
                           CAST((
-                            COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_software_cloud"
                           ) + (
-                            COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                            "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
                         ) AS DECIMAL(20, 3)),
                         CAST(500000 AS DECIMAL(6, 0))
@@ -1869,22 +1720,19 @@ WITH v AS (
       ELSE CAST((
         CAST(CASE
           WHEN CASE
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(2 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) = (
+              CAST(2 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
               OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -1894,30 +1742,27 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(200000 AS DECIMAL(6, 0))
               )
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(3 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) = (
+              CAST(3 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
               OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -1927,30 +1772,27 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(400000 AS DECIMAL(6, 0))
               )
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) >= (
-                CAST(4 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) >= (
+              CAST(4 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
               OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -1960,9 +1802,9 @@ WITH v AS (
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -1973,22 +1815,19 @@ WITH v AS (
           THEN FLOOR(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -1998,30 +1837,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(200000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -2031,30 +1867,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(400000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -2064,9 +1897,9 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -2081,22 +1914,19 @@ WITH v AS (
           ELSE CEIL(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -2106,30 +1936,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(200000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
@@ -2139,30 +1966,27 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(400000 AS DECIMAL(6, 0))
                   )
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
@@ -2172,9 +1996,9 @@ WITH v AS (
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -2197,7 +2021,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE("p"."lighthouse" = 'true', FALSE), FALSE) AS "lighthouse_award__applies",
+    AND COALESCE("p"."lighthouse", FALSE) AS "lighthouse_award__applies",
     CAST(CASE
       WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN CAST(0 AS DECIMAL(8, 2))
@@ -2220,7 +2044,7 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND (
-      COALESCE(COALESCE("p"."digital_workshop_title" = 'true', FALSE), FALSE)
+      COALESCE("p"."digital_workshop_title", FALSE)
       AND COALESCE(
         COALESCE(
           (
@@ -2264,7 +2088,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE("p"."chain_transformation_award" = 'true', FALSE), FALSE) AS "chain_award__applies",
+    AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
@@ -2299,8 +2123,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND (
-      COALESCE(COALESCE("p"."in_pilot_scope" = 'true', FALSE), FALSE)
-      AND COALESCE(COALESCE("p"."acceptance_passed" = 'true', FALSE), FALSE)
+      COALESCE("p"."in_pilot_scope", FALSE)
+      AND COALESCE("p"."acceptance_passed", FALSE)
     ) AS "diagnosis_subsidy__applies",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
@@ -2323,7 +2147,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
-    AND COALESCE(COALESCE("p"."evaluation_agency" = 'true', FALSE), FALSE) AS "evaluation_subsidy__applies",
+    AND COALESCE("p"."evaluation_agency", FALSE) AS "evaluation_subsidy__applies",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN CAST(0 AS DECIMAL(3, 2))
@@ -2339,7 +2163,7 @@ WITH v AS (
       END
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS "evaluation_subsidy__hi"
-  FROM v AS p
+  FROM x AS p
 ), a0 AS (
   SELECT
     *,
@@ -2390,12 +2214,12 @@ WITH v AS (
         ) * (
           CAST((
             CAST((
-              COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              "p"."spend_software_cloud"
             ) + (
-              COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              "p"."spend_data_equipment"
             ) AS DECIMAL(18, 2))
           ) + (
-            COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+            "p"."spend_consulting"
           ) AS DECIMAL(19, 2))
         ) AS DECIMAL(21, 3)) >= 0
         THEN FLOOR(
@@ -2405,12 +2229,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_consulting"
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3))
           ) * (
@@ -2424,12 +2248,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_consulting"
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3))
           ) * (
@@ -2447,12 +2271,12 @@ WITH v AS (
         ) * (
           CAST((
             CAST((
-              COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              "p"."spend_software_cloud"
             ) + (
-              COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              "p"."spend_data_equipment"
             ) AS DECIMAL(18, 2))
           ) + (
-            COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+            "p"."spend_consulting"
           ) AS DECIMAL(19, 2))
         ) AS DECIMAL(21, 3)) >= 0
         THEN FLOOR(
@@ -2462,12 +2286,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_consulting"
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3))
           ) * (
@@ -2481,12 +2305,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_consulting"
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3))
           ) * (

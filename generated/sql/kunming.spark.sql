@@ -168,52 +168,41 @@ WITH v AS (
     END AS `error_field`,
     CURRENT_DATE >= CAST('2023-06-12' AS DATE)
     AND CURRENT_DATE <= CAST('2026-12-31' AS DATE) AS `in_force`,
-    (
-      (
-        COALESCE(COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE), FALSE)
-      )
-      OR (
-        COALESCE(COALESCE(`p`.`in_2022_pilot` = 'true', FALSE), FALSE)
-      )
-      OR (
-        COALESCE(COALESCE(`p`.`serious_dishonesty_3y` = 'true', FALSE), FALSE)
-      )
-      OR (
-        COALESCE(COALESCE(`p`.`pilot_ended_unaccepted` = 'true', FALSE), FALSE)
-      )
-    ) AS `excluded`,
     `p`.`applicant_type` AS `applicant_type`,
     `p`.`industry` AS `industry`,
-    `p`.`in_pilot_scope` AS `in_pilot_scope`,
-    `p`.`acceptance_passed` AS `acceptance_passed`,
-    `p`.`digital_level` AS `digital_level`,
-    `p`.`spend_software_cloud` AS `spend_software_cloud`,
-    `p`.`spend_data_equipment` AS `spend_data_equipment`,
-    `p`.`spend_consulting` AS `spend_consulting`,
-    `p`.`lighthouse` AS `lighthouse`,
-    `p`.`digital_workshop_title` AS `digital_workshop_title`,
-    `p`.`chain_transformation_award` AS `chain_transformation_award`,
-    `p`.`serious_dishonesty_3y` AS `serious_dishonesty_3y`,
-    `p`.`little_giant_central_funded` AS `little_giant_central_funded`,
-    `p`.`in_2022_pilot` AS `in_2022_pilot`,
-    `p`.`pilot_ended_unaccepted` AS `pilot_ended_unaccepted`,
-    `p`.`evaluation_agency` AS `evaluation_agency`,
-    `p`.`accepted_enterprises_served` AS `accepted_enterprises_served`,
-    `p`.`awarded_products` AS `awarded_products`,
-    `p`.`chain_demo_enterprise` AS `chain_demo_enterprise`,
-    `p`.`city_type` AS `city_type`,
-    `p`.`cloud_platform_adopted` AS `cloud_platform_adopted`,
-    `p`.`excellent_provider` AS `excellent_provider`,
-    `p`.`good_tax_and_credit` AS `good_tax_and_credit`,
-    `p`.`independent_legal_person` AS `independent_legal_person`,
-    `p`.`is_sme` AS `is_sme`,
-    `p`.`operating_normally` AS `operating_normally`,
-    `p`.`platform_benchmark` AS `platform_benchmark`,
-    `p`.`provincial_demo_title` AS `provincial_demo_title`,
-    `p`.`region` AS `region`,
-    `p`.`registered_in_city` AS `registered_in_city`,
-    `p`.`typical_case_title` AS `typical_case_title`
+    COALESCE(`p`.`in_pilot_scope` = 'true', FALSE) AS `in_pilot_scope`,
+    COALESCE(`p`.`acceptance_passed` = 'true', FALSE) AS `acceptance_passed`,
+    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS `digital_level`,
+    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_software_cloud`,
+    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_data_equipment`,
+    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_consulting`,
+    COALESCE(`p`.`lighthouse` = 'true', FALSE) AS `lighthouse`,
+    COALESCE(`p`.`digital_workshop_title` = 'true', FALSE) AS `digital_workshop_title`,
+    COALESCE(`p`.`chain_transformation_award` = 'true', FALSE) AS `chain_transformation_award`,
+    COALESCE(`p`.`serious_dishonesty_3y` = 'true', FALSE) AS `serious_dishonesty_3y`,
+    COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE) AS `little_giant_central_funded`,
+    COALESCE(`p`.`in_2022_pilot` = 'true', FALSE) AS `in_2022_pilot`,
+    COALESCE(`p`.`pilot_ended_unaccepted` = 'true', FALSE) AS `pilot_ended_unaccepted`,
+    COALESCE(`p`.`evaluation_agency` = 'true', FALSE) AS `evaluation_agency`
   FROM profiles AS p
+), x AS (
+  SELECT
+    *,
+    (
+      (
+        COALESCE(`p`.`little_giant_central_funded`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`in_2022_pilot`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`serious_dishonesty_3y`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`pilot_ended_unaccepted`, FALSE)
+      )
+    ) AS `excluded`
+  FROM v AS p
 ), i AS (
   SELECT
     *,
@@ -224,77 +213,65 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND (
-      COALESCE(COALESCE(`p`.`in_pilot_scope` = 'true', FALSE), FALSE)
-      AND COALESCE(COALESCE(`p`.`acceptance_passed` = 'true', FALSE), FALSE)
-      AND COALESCE(
-        (
-          COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-        ) >= (
-          CAST(2 AS DECIMAL(1, 0))
-        ),
-        FALSE
-      )
+      COALESCE(`p`.`in_pilot_scope`, FALSE)
+      AND COALESCE(`p`.`acceptance_passed`, FALSE)
+      AND COALESCE((
+        `p`.`digital_level`
+      ) >= (
+        CAST(2 AS DECIMAL(1, 0))
+      ), FALSE)
     ) AS `reform_subsidy__applies`,
     CAST(CASE
       WHEN CAST((
         CAST(CASE
           WHEN CASE
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(2 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) = (
+              CAST(2 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(LEAST(
               CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(200000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(3 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) = (
+              CAST(3 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(LEAST(
               CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(400000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) >= (
-                CAST(4 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) >= (
+              CAST(4 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(LEAST(
               CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -304,62 +281,53 @@ WITH v AS (
           THEN FLOOR(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -373,62 +341,53 @@ WITH v AS (
           ELSE CEIL(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -447,62 +406,53 @@ WITH v AS (
       ELSE CAST((
         CAST(CASE
           WHEN CASE
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(2 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) = (
+              CAST(2 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(LEAST(
               CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(200000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(3 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) = (
+              CAST(3 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(LEAST(
               CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(400000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) >= (
-                CAST(4 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) >= (
+              CAST(4 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(LEAST(
               CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -512,62 +462,53 @@ WITH v AS (
           THEN FLOOR(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -581,62 +522,53 @@ WITH v AS (
           ELSE CEIL(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -656,62 +588,53 @@ WITH v AS (
       WHEN CAST((
         CAST(CASE
           WHEN CASE
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(2 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) = (
+              CAST(2 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(LEAST(
               CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(200000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(3 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) = (
+              CAST(3 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(LEAST(
               CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(400000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) >= (
-                CAST(4 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) >= (
+              CAST(4 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(LEAST(
               CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -721,62 +644,53 @@ WITH v AS (
           THEN FLOOR(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -790,62 +704,53 @@ WITH v AS (
           ELSE CEIL(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -864,62 +769,53 @@ WITH v AS (
         CAST((
           CAST(CASE
             WHEN CASE
-              WHEN COALESCE(
-                (
-                  COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ),
-                FALSE
-              )
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ), FALSE)
               THEN CAST(CAST(LEAST(
                 CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_software_cloud`
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(200000 AS DECIMAL(6, 0))
               ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-              WHEN COALESCE(
-                (
-                  COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ),
-                FALSE
-              )
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ), FALSE)
               THEN CAST(CAST(LEAST(
                 CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_software_cloud`
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(400000 AS DECIMAL(6, 0))
               ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-              WHEN COALESCE(
-                (
-                  COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ),
-                FALSE
-              )
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ), FALSE)
               THEN CAST(CAST(LEAST(
                 CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_software_cloud`
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
@@ -929,62 +825,53 @@ WITH v AS (
             THEN FLOOR(
               (
                 CASE
-                  WHEN COALESCE(
-                    (
-                      COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                    ) = (
-                      CAST(2 AS DECIMAL(1, 0))
-                    ),
-                    FALSE
-                  )
+                  WHEN COALESCE((
+                    `p`.`digital_level`
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ), FALSE)
                   THEN CAST(CAST(LEAST(
                     CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_software_cloud`
                       ) + (
-                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(200000 AS DECIMAL(6, 0))
                   ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE(
-                    (
-                      COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                    ) = (
-                      CAST(3 AS DECIMAL(1, 0))
-                    ),
-                    FALSE
-                  )
+                  WHEN COALESCE((
+                    `p`.`digital_level`
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ), FALSE)
                   THEN CAST(CAST(LEAST(
                     CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_software_cloud`
                       ) + (
-                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(400000 AS DECIMAL(6, 0))
                   ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE(
-                    (
-                      COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                    ) >= (
-                      CAST(4 AS DECIMAL(1, 0))
-                    ),
-                    FALSE
-                  )
+                  WHEN COALESCE((
+                    `p`.`digital_level`
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ), FALSE)
                   THEN CAST(CAST(LEAST(
                     CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_software_cloud`
                       ) + (
-                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -998,62 +885,53 @@ WITH v AS (
             ELSE CEIL(
               (
                 CASE
-                  WHEN COALESCE(
-                    (
-                      COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                    ) = (
-                      CAST(2 AS DECIMAL(1, 0))
-                    ),
-                    FALSE
-                  )
+                  WHEN COALESCE((
+                    `p`.`digital_level`
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ), FALSE)
                   THEN CAST(CAST(LEAST(
                     CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_software_cloud`
                       ) + (
-                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(200000 AS DECIMAL(6, 0))
                   ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE(
-                    (
-                      COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                    ) = (
-                      CAST(3 AS DECIMAL(1, 0))
-                    ),
-                    FALSE
-                  )
+                  WHEN COALESCE((
+                    `p`.`digital_level`
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ), FALSE)
                   THEN CAST(CAST(LEAST(
                     CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_software_cloud`
                       ) + (
-                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(400000 AS DECIMAL(6, 0))
                   ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE(
-                    (
-                      COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                    ) >= (
-                      CAST(4 AS DECIMAL(1, 0))
-                    ),
-                    FALSE
-                  )
+                  WHEN COALESCE((
+                    `p`.`digital_level`
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ), FALSE)
                   THEN CAST(CAST(LEAST(
                     CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_software_cloud`
                       ) + (
-                        COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(500000 AS DECIMAL(6, 0))
@@ -1073,62 +951,53 @@ WITH v AS (
       ELSE CAST((
         CAST(CASE
           WHEN CASE
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(2 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) = (
+              CAST(2 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(LEAST(
               CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(200000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) = (
-                CAST(3 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) = (
+              CAST(3 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(LEAST(
               CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(400000 AS DECIMAL(6, 0))
             ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE(
-              (
-                COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-              ) >= (
-                CAST(4 AS DECIMAL(1, 0))
-              ),
-              FALSE
-            )
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) >= (
+              CAST(4 AS DECIMAL(1, 0))
+            ), FALSE)
             THEN CAST(CAST(LEAST(
               CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(500000 AS DECIMAL(6, 0))
@@ -1138,62 +1007,53 @@ WITH v AS (
           THEN FLOOR(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -1207,62 +1067,53 @@ WITH v AS (
           ELSE CEIL(
             (
               CASE
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE(
-                  (
-                    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ),
-                  FALSE
-                )
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
                 THEN CAST(CAST(LEAST(
                   CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
@@ -1284,7 +1135,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`lighthouse` = 'true', FALSE), FALSE) AS `lighthouse_award__applies`,
+    AND COALESCE(`p`.`lighthouse`, FALSE) AS `lighthouse_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN CAST(0 AS DECIMAL(8, 2))
@@ -1302,7 +1153,7 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND (
-      COALESCE(COALESCE(`p`.`digital_workshop_title` = 'true', FALSE), FALSE)
+      COALESCE(`p`.`digital_workshop_title`, FALSE)
       AND COALESCE(
         COALESCE(
           (
@@ -1341,7 +1192,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`chain_transformation_award` = 'true', FALSE), FALSE) AS `chain_award__applies`,
+    AND COALESCE(`p`.`chain_transformation_award`, FALSE) AS `chain_award__applies`,
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
@@ -1371,8 +1222,8 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND (
-      COALESCE(COALESCE(`p`.`in_pilot_scope` = 'true', FALSE), FALSE)
-      AND COALESCE(COALESCE(`p`.`acceptance_passed` = 'true', FALSE), FALSE)
+      COALESCE(`p`.`in_pilot_scope`, FALSE)
+      AND COALESCE(`p`.`acceptance_passed`, FALSE)
     ) AS `diagnosis_subsidy__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
@@ -1390,7 +1241,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`evaluation_agency` = 'true', FALSE), FALSE) AS `evaluation_subsidy__applies`,
+    AND COALESCE(`p`.`evaluation_agency`, FALSE) AS `evaluation_subsidy__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN CAST(0 AS DECIMAL(3, 2))
@@ -1401,7 +1252,7 @@ WITH v AS (
       THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `evaluation_subsidy__hi`
-  FROM v AS p
+  FROM x AS p
 ), a0 AS (
   SELECT
     *,
@@ -1452,12 +1303,12 @@ WITH v AS (
         ) * (
           CAST((
             CAST((
-              COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              `p`.`spend_software_cloud`
             ) + (
-              COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              `p`.`spend_data_equipment`
             ) AS DECIMAL(18, 2))
           ) + (
-            COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+            `p`.`spend_consulting`
           ) AS DECIMAL(19, 2))
         ) AS DECIMAL(21, 3)) >= 0
         THEN FLOOR(
@@ -1467,12 +1318,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_consulting`
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3))
           ) * (
@@ -1486,12 +1337,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_consulting`
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3))
           ) * (
@@ -1509,12 +1360,12 @@ WITH v AS (
         ) * (
           CAST((
             CAST((
-              COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              `p`.`spend_software_cloud`
             ) + (
-              COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+              `p`.`spend_data_equipment`
             ) AS DECIMAL(18, 2))
           ) + (
-            COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+            `p`.`spend_consulting`
           ) AS DECIMAL(19, 2))
         ) AS DECIMAL(21, 3)) >= 0
         THEN FLOOR(
@@ -1524,12 +1375,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_consulting`
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3))
           ) * (
@@ -1543,12 +1394,12 @@ WITH v AS (
             ) * (
               CAST((
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) + (
-                COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_consulting`
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3))
           ) * (

@@ -168,6 +168,24 @@ WITH v AS (
     END AS `error_field`,
     CURRENT_DATE >= CAST('2024-03-27' AS DATE)
     AND CURRENT_DATE <= CAST('2025-12-31' AS DATE) AS `in_force`,
+    `p`.`applicant_type` AS `applicant_type`,
+    COALESCE(`p`.`registered_in_city` = 'true', FALSE) AS `registered_in_city`,
+    COALESCE(`p`.`independent_legal_person` = 'true', FALSE) AS `independent_legal_person`,
+    COALESCE(`p`.`operating_normally` = 'true', FALSE) AS `operating_normally`,
+    COALESCE(`p`.`good_tax_and_credit` = 'true', FALSE) AS `good_tax_and_credit`,
+    COALESCE(`p`.`is_sme` = 'true', FALSE) AS `is_sme`,
+    COALESCE(`p`.`in_pilot_scope` = 'true', FALSE) AS `in_pilot_scope`,
+    COALESCE(`p`.`acceptance_passed` = 'true', FALSE) AS `acceptance_passed`,
+    COALESCE(`p`.`excellent_provider` = 'true', FALSE) AS `excellent_provider`,
+    COALESCE(`p`.`chain_transformation_award` = 'true', FALSE) AS `chain_transformation_award`,
+    COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE) AS `little_giant_central_funded`,
+    COALESCE(`p`.`in_2022_pilot` = 'true', FALSE) AS `in_2022_pilot`,
+    COALESCE(`p`.`model_enterprise` = 'true', FALSE) AS `model_enterprise`,
+    COALESCE(`p`.`provincial_pilot_funded` = 'true', FALSE) AS `provincial_pilot_funded`
+  FROM profiles AS p
+), x AS (
+  SELECT
+    *,
     (
       NOT (
         (
@@ -176,18 +194,18 @@ WITH v AS (
           ) <> (
             'enterprise'
           ), FALSE)
-          OR COALESCE(COALESCE(`p`.`is_sme` = 'true', FALSE), FALSE)
+          OR COALESCE(`p`.`is_sme`, FALSE)
         )
       )
       OR NOT (
         (
-          COALESCE(COALESCE(`p`.`registered_in_city` = 'true', FALSE), FALSE)
-          AND COALESCE(COALESCE(`p`.`independent_legal_person` = 'true', FALSE), FALSE)
-          AND COALESCE(COALESCE(`p`.`operating_normally` = 'true', FALSE), FALSE)
+          COALESCE(`p`.`registered_in_city`, FALSE)
+          AND COALESCE(`p`.`independent_legal_person`, FALSE)
+          AND COALESCE(`p`.`operating_normally`, FALSE)
         )
       )
       OR NOT (
-        COALESCE(COALESCE(`p`.`good_tax_and_credit` = 'true', FALSE), FALSE)
+        COALESCE(`p`.`good_tax_and_credit`, FALSE)
       )
       OR NOT (
         (
@@ -196,51 +214,20 @@ WITH v AS (
           ) <> (
             'enterprise'
           ), FALSE)
-          OR COALESCE(COALESCE(`p`.`acceptance_passed` = 'true', FALSE), FALSE)
+          OR COALESCE(`p`.`acceptance_passed`, FALSE)
         )
       )
       OR (
-        COALESCE(COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE), FALSE)
+        COALESCE(`p`.`little_giant_central_funded`, FALSE)
       )
       OR (
-        COALESCE(COALESCE(`p`.`in_2022_pilot` = 'true', FALSE), FALSE)
+        COALESCE(`p`.`in_2022_pilot`, FALSE)
       )
       OR (
-        COALESCE(COALESCE(`p`.`provincial_pilot_funded` = 'true', FALSE), FALSE)
+        COALESCE(`p`.`provincial_pilot_funded`, FALSE)
       )
-    ) AS `excluded`,
-    `p`.`applicant_type` AS `applicant_type`,
-    `p`.`registered_in_city` AS `registered_in_city`,
-    `p`.`independent_legal_person` AS `independent_legal_person`,
-    `p`.`operating_normally` AS `operating_normally`,
-    `p`.`good_tax_and_credit` AS `good_tax_and_credit`,
-    `p`.`is_sme` AS `is_sme`,
-    `p`.`in_pilot_scope` AS `in_pilot_scope`,
-    `p`.`acceptance_passed` AS `acceptance_passed`,
-    `p`.`excellent_provider` AS `excellent_provider`,
-    `p`.`chain_transformation_award` AS `chain_transformation_award`,
-    `p`.`little_giant_central_funded` AS `little_giant_central_funded`,
-    `p`.`in_2022_pilot` AS `in_2022_pilot`,
-    `p`.`model_enterprise` AS `model_enterprise`,
-    `p`.`provincial_pilot_funded` AS `provincial_pilot_funded`,
-    `p`.`accepted_enterprises_served` AS `accepted_enterprises_served`,
-    `p`.`awarded_products` AS `awarded_products`,
-    `p`.`chain_demo_enterprise` AS `chain_demo_enterprise`,
-    `p`.`city_type` AS `city_type`,
-    `p`.`cloud_platform_adopted` AS `cloud_platform_adopted`,
-    `p`.`digital_level` AS `digital_level`,
-    `p`.`digital_workshop_title` AS `digital_workshop_title`,
-    `p`.`industry` AS `industry`,
-    `p`.`lighthouse` AS `lighthouse`,
-    `p`.`platform_benchmark` AS `platform_benchmark`,
-    `p`.`provincial_demo_title` AS `provincial_demo_title`,
-    `p`.`region` AS `region`,
-    `p`.`serious_dishonesty_3y` AS `serious_dishonesty_3y`,
-    `p`.`spend_consulting` AS `spend_consulting`,
-    `p`.`spend_data_equipment` AS `spend_data_equipment`,
-    `p`.`spend_software_cloud` AS `spend_software_cloud`,
-    `p`.`typical_case_title` AS `typical_case_title`
-  FROM profiles AS p
+    ) AS `excluded`
+  FROM v AS p
 ), i AS (
   SELECT
     *,
@@ -251,8 +238,8 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND (
-      COALESCE(COALESCE(`p`.`in_pilot_scope` = 'true', FALSE), FALSE)
-      AND COALESCE(COALESCE(`p`.`acceptance_passed` = 'true', FALSE), FALSE)
+      COALESCE(`p`.`in_pilot_scope`, FALSE)
+      AND COALESCE(`p`.`acceptance_passed`, FALSE)
     ) AS `reform_subsidy__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
@@ -270,7 +257,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`model_enterprise` = 'true', FALSE), FALSE) AS `model_enterprise_award__applies`,
+    AND COALESCE(`p`.`model_enterprise`, FALSE) AS `model_enterprise_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN CAST(0 AS DECIMAL(3, 2))
@@ -287,7 +274,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`excellent_provider` = 'true', FALSE), FALSE) AS `service_provider_award__applies`,
+    AND COALESCE(`p`.`excellent_provider`, FALSE) AS `service_provider_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN CAST(0 AS DECIMAL(3, 2))
@@ -304,7 +291,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`chain_transformation_award` = 'true', FALSE), FALSE) AS `chain_award__applies`,
+    AND COALESCE(`p`.`chain_transformation_award`, FALSE) AS `chain_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN CAST(0 AS DECIMAL(3, 2))
@@ -315,7 +302,7 @@ WITH v AS (
       THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `chain_award__hi`
-  FROM v AS p
+  FROM x AS p
 ), a0 AS (
   SELECT
     *,

@@ -154,44 +154,25 @@ WITH v AS (
       ELSE CAST(NULL AS STRING)
     END AS `error_field`,
     CURRENT_DATE >= CAST('2023-06-12' AS DATE) AS `in_force`,
-    (
-      (
-        COALESCE(COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE), FALSE)
-      )
-      OR (
-        COALESCE(COALESCE(`p`.`in_2022_pilot` = 'true', FALSE), FALSE)
-      )
-    ) AS `excluded`,
     `p`.`city_type` AS `city_type`,
     `p`.`region` AS `region`,
     `p`.`applicant_type` AS `applicant_type`,
-    `p`.`digital_level` AS `digital_level`,
-    `p`.`little_giant_central_funded` AS `little_giant_central_funded`,
-    `p`.`in_2022_pilot` AS `in_2022_pilot`,
-    `p`.`acceptance_passed` AS `acceptance_passed`,
-    `p`.`accepted_enterprises_served` AS `accepted_enterprises_served`,
-    `p`.`awarded_products` AS `awarded_products`,
-    `p`.`chain_demo_enterprise` AS `chain_demo_enterprise`,
-    `p`.`chain_transformation_award` AS `chain_transformation_award`,
-    `p`.`cloud_platform_adopted` AS `cloud_platform_adopted`,
-    `p`.`digital_workshop_title` AS `digital_workshop_title`,
-    `p`.`excellent_provider` AS `excellent_provider`,
-    `p`.`good_tax_and_credit` AS `good_tax_and_credit`,
-    `p`.`in_pilot_scope` AS `in_pilot_scope`,
-    `p`.`independent_legal_person` AS `independent_legal_person`,
-    `p`.`industry` AS `industry`,
-    `p`.`is_sme` AS `is_sme`,
-    `p`.`lighthouse` AS `lighthouse`,
-    `p`.`operating_normally` AS `operating_normally`,
-    `p`.`platform_benchmark` AS `platform_benchmark`,
-    `p`.`provincial_demo_title` AS `provincial_demo_title`,
-    `p`.`registered_in_city` AS `registered_in_city`,
-    `p`.`serious_dishonesty_3y` AS `serious_dishonesty_3y`,
-    `p`.`spend_consulting` AS `spend_consulting`,
-    `p`.`spend_data_equipment` AS `spend_data_equipment`,
-    `p`.`spend_software_cloud` AS `spend_software_cloud`,
-    `p`.`typical_case_title` AS `typical_case_title`
+    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS `digital_level`,
+    COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE) AS `little_giant_central_funded`,
+    COALESCE(`p`.`in_2022_pilot` = 'true', FALSE) AS `in_2022_pilot`
   FROM profiles AS p
+), x AS (
+  SELECT
+    *,
+    (
+      (
+        COALESCE(`p`.`little_giant_central_funded`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`in_2022_pilot`, FALSE)
+      )
+    ) AS `excluded`
+  FROM v AS p
 ), i AS (
   SELECT
     *,
@@ -321,14 +302,11 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
-    AND COALESCE(
-      (
-        COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-      ) >= (
-        CAST(2 AS DECIMAL(1, 0))
-      ),
-      FALSE
-    ) AS `reform_support__applies`,
+    AND COALESCE((
+      `p`.`digital_level`
+    ) >= (
+      CAST(2 AS DECIMAL(1, 0))
+    ), FALSE) AS `reform_support__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN CAST(0 AS DECIMAL(3, 2))
@@ -339,7 +317,7 @@ WITH v AS (
       THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `reform_support__hi`
-  FROM v AS p
+  FROM x AS p
 ), a0 AS (
   SELECT
     *,

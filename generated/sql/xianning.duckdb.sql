@@ -172,47 +172,37 @@ WITH v AS (
       ELSE CAST(NULL AS TEXT)
     END AS "error_field",
     CURRENT_DATE >= CAST('2025-05-20' AS DATE) AS "in_force",
-    (
-      (
-        COALESCE(COALESCE("p"."little_giant_central_funded" = 'true', FALSE), FALSE)
-      )
-      OR (
-        COALESCE(COALESCE("p"."in_2022_pilot" = 'true', FALSE), FALSE)
-      )
-    ) AS "excluded",
     "p"."applicant_type" AS "applicant_type",
     "p"."industry" AS "industry",
-    "p"."acceptance_passed" AS "acceptance_passed",
-    "p"."digital_level" AS "digital_level",
-    "p"."spend_software_cloud" AS "spend_software_cloud",
-    "p"."spend_data_equipment" AS "spend_data_equipment",
-    "p"."little_giant_central_funded" AS "little_giant_central_funded",
-    "p"."in_2022_pilot" AS "in_2022_pilot",
-    "p"."chain_demo_enterprise" AS "chain_demo_enterprise",
-    "p"."provincial_demo_title" AS "provincial_demo_title",
-    "p"."typical_case_title" AS "typical_case_title",
-    "p"."accepted_enterprises_served" AS "accepted_enterprises_served",
-    "p"."platform_builder" AS "platform_builder",
-    "p"."training_provider" AS "training_provider",
-    "p"."evaluation_agency" AS "evaluation_agency",
-    "p"."awarded_products" AS "awarded_products",
-    "p"."chain_transformation_award" AS "chain_transformation_award",
-    "p"."city_type" AS "city_type",
-    "p"."cloud_platform_adopted" AS "cloud_platform_adopted",
-    "p"."digital_workshop_title" AS "digital_workshop_title",
-    "p"."excellent_provider" AS "excellent_provider",
-    "p"."good_tax_and_credit" AS "good_tax_and_credit",
-    "p"."in_pilot_scope" AS "in_pilot_scope",
-    "p"."independent_legal_person" AS "independent_legal_person",
-    "p"."is_sme" AS "is_sme",
-    "p"."lighthouse" AS "lighthouse",
-    "p"."operating_normally" AS "operating_normally",
-    "p"."platform_benchmark" AS "platform_benchmark",
-    "p"."region" AS "region",
-    "p"."registered_in_city" AS "registered_in_city",
-    "p"."serious_dishonesty_3y" AS "serious_dishonesty_3y",
-    "p"."spend_consulting" AS "spend_consulting"
+    COALESCE("p"."acceptance_passed" = 'true', FALSE) AS "acceptance_passed",
+    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS "digital_level",
+    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_software_cloud",
+    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_data_equipment",
+    COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
+    COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
+    COALESCE("p"."chain_demo_enterprise" = 'true', FALSE) AS "chain_demo_enterprise",
+    COALESCE("p"."provincial_demo_title" = 'true', FALSE) AS "provincial_demo_title",
+    COALESCE("p"."typical_case_title" = 'true', FALSE) AS "typical_case_title",
+    COALESCE(
+      TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
+      CAST(0 AS DECIMAL(12, 0))
+    ) AS "accepted_enterprises_served",
+    COALESCE("p"."platform_builder" = 'true', FALSE) AS "platform_builder",
+    COALESCE("p"."training_provider" = 'true', FALSE) AS "training_provider",
+    COALESCE("p"."evaluation_agency" = 'true', FALSE) AS "evaluation_agency"
   FROM profiles AS p
+), x AS (
+  SELECT
+    *,
+    (
+      (
+        COALESCE("p"."little_giant_central_funded", FALSE)
+      )
+      OR (
+        COALESCE("p"."in_2022_pilot", FALSE)
+      )
+    ) AS "excluded"
+  FROM v AS p
 ), i AS (
   SELECT
     *,
@@ -223,15 +213,12 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND (
-      COALESCE(
-        (
-          COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-        ) >= (
-          CAST(2 AS DECIMAL(1, 0))
-        ),
-        FALSE
-      )
-      AND COALESCE(COALESCE("p"."acceptance_passed" = 'true', FALSE), FALSE)
+      COALESCE((
+        "p"."digital_level"
+      ) >= (
+        CAST(2 AS DECIMAL(1, 0))
+      ), FALSE)
+      AND COALESCE("p"."acceptance_passed", FALSE)
       AND COALESCE(
         COALESCE((
           "p"."industry"
@@ -247,9 +234,9 @@ WITH v AS (
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
-                COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_software_cloud"
               ) + (
-                COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_data_equipment"
               ) AS DECIMAL(18, 2))
             ) AS DECIMAL(20, 3)) IS NULL
             OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -259,9 +246,9 @@ WITH v AS (
                 CAST(0.6 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(150000 AS DECIMAL(6, 0))
@@ -274,9 +261,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
                 OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -286,9 +273,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(150000 AS DECIMAL(6, 0))
@@ -305,9 +292,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
                 OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -317,9 +304,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(150000 AS DECIMAL(6, 0))
@@ -341,9 +328,9 @@ WITH v AS (
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
-                COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_software_cloud"
               ) + (
-                COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_data_equipment"
               ) AS DECIMAL(18, 2))
             ) AS DECIMAL(20, 3)) IS NULL
             OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -353,9 +340,9 @@ WITH v AS (
                 CAST(0.6 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(150000 AS DECIMAL(6, 0))
@@ -368,9 +355,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
                 OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -380,9 +367,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(150000 AS DECIMAL(6, 0))
@@ -399,9 +386,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
                 OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -411,9 +398,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(150000 AS DECIMAL(6, 0))
@@ -436,9 +423,9 @@ WITH v AS (
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
-                COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_software_cloud"
               ) + (
-                COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_data_equipment"
               ) AS DECIMAL(18, 2))
             ) AS DECIMAL(20, 3)) IS NULL
             OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -448,9 +435,9 @@ WITH v AS (
                 CAST(0.6 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(150000 AS DECIMAL(6, 0))
@@ -463,9 +450,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
                 OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -475,9 +462,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(150000 AS DECIMAL(6, 0))
@@ -494,9 +481,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
                 OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -506,9 +493,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(150000 AS DECIMAL(6, 0))
@@ -530,9 +517,9 @@ WITH v AS (
                 CAST(0.6 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
               OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -542,9 +529,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -557,9 +544,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -569,9 +556,9 @@ WITH v AS (
                       CAST(0.6 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(150000 AS DECIMAL(6, 0))
@@ -588,9 +575,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
                   OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -600,9 +587,9 @@ WITH v AS (
                       CAST(0.6 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)),
                     CAST(150000 AS DECIMAL(6, 0))
@@ -626,9 +613,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
                 OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -638,9 +625,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(150000 AS DECIMAL(6, 0))
@@ -653,9 +640,9 @@ WITH v AS (
                       CAST(0.6 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
                     OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -665,9 +652,9 @@ WITH v AS (
                         CAST(0.6 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)),
                       CAST(150000 AS DECIMAL(6, 0))
@@ -684,9 +671,9 @@ WITH v AS (
                       CAST(0.6 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
-                        COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_software_cloud"
                       ) + (
-                        COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                        "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
                     OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -696,9 +683,9 @@ WITH v AS (
                         CAST(0.6 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
-                          COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_software_cloud"
                         ) + (
-                          COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                          "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)),
                       CAST(150000 AS DECIMAL(6, 0))
@@ -722,9 +709,9 @@ WITH v AS (
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
-                COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_software_cloud"
               ) + (
-                COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                "p"."spend_data_equipment"
               ) AS DECIMAL(18, 2))
             ) AS DECIMAL(20, 3)) IS NULL
             OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -734,9 +721,9 @@ WITH v AS (
                 CAST(0.6 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_software_cloud"
                 ) + (
-                  COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(150000 AS DECIMAL(6, 0))
@@ -749,9 +736,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
                 OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -761,9 +748,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(150000 AS DECIMAL(6, 0))
@@ -780,9 +767,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_software_cloud"
                   ) + (
-                    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
                 OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
@@ -792,9 +779,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_software_cloud"
                     ) + (
-                      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(150000 AS DECIMAL(6, 0))
@@ -815,7 +802,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE("p"."chain_demo_enterprise" = 'true', FALSE), FALSE) AS "chain_demo_award__applies",
+    AND COALESCE("p"."chain_demo_enterprise", FALSE) AS "chain_demo_award__applies",
     CAST(CASE
       WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
       THEN CAST(0 AS DECIMAL(9, 2))
@@ -837,7 +824,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE("p"."provincial_demo_title" = 'true', FALSE), FALSE) AS "provincial_demo_award__applies",
+    AND COALESCE("p"."provincial_demo_title", FALSE) AS "provincial_demo_award__applies",
     CAST(CASE
       WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN CAST(0 AS DECIMAL(8, 2))
@@ -859,7 +846,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE("p"."typical_case_title" = 'true', FALSE), FALSE) AS "typical_case_award__applies",
+    AND COALESCE("p"."typical_case_title", FALSE) AS "typical_case_award__applies",
     CAST(CASE
       WHEN CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
       THEN CAST(0 AS DECIMAL(7, 2))
@@ -881,7 +868,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
-    AND COALESCE(COALESCE("p"."platform_builder" = 'true', FALSE), FALSE) AS "platform_building__applies",
+    AND COALESCE("p"."platform_builder", FALSE) AS "platform_building__applies",
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -915,7 +902,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
-    AND COALESCE(COALESCE("p"."training_provider" = 'true', FALSE), FALSE) AS "training_subsidy__applies",
+    AND COALESCE("p"."training_provider", FALSE) AS "training_subsidy__applies",
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
@@ -949,17 +936,11 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
-    AND COALESCE(
-      (
-        COALESCE(
-          TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-          CAST(0 AS DECIMAL(12, 0))
-        )
-      ) >= (
-        CAST(1 AS DECIMAL(1, 0))
-      ),
-      FALSE
-    ) AS "diagnosis_subsidy__applies",
+    AND COALESCE((
+      "p"."accepted_enterprises_served"
+    ) >= (
+      CAST(1 AS DECIMAL(1, 0))
+    ), FALSE) AS "diagnosis_subsidy__applies",
     CAST(CASE
       WHEN CAST(CASE
         WHEN CASE
@@ -967,10 +948,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(4, 0))
         END IS NULL
-        OR COALESCE(
-          TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-          CAST(0 AS DECIMAL(12, 0))
-        ) IS NULL
+        OR "p"."accepted_enterprises_served" IS NULL
         THEN NULL
         ELSE CASE
           WHEN CAST((
@@ -980,10 +958,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           OR CAST((
             CASE
@@ -992,26 +967,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           THEN NULL
           ELSE LEAST(
@@ -1022,10 +988,7 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(4, 0))
               END
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)),
             CAST((
               CASE
@@ -1034,26 +997,17 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(4, 0))
               END
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0))
           )
         END
@@ -1065,10 +1019,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(4, 0))
         END IS NULL
-        OR COALESCE(
-          TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-          CAST(0 AS DECIMAL(12, 0))
-        ) IS NULL
+        OR "p"."accepted_enterprises_served" IS NULL
         THEN NULL
         ELSE CASE
           WHEN CAST((
@@ -1078,10 +1029,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           OR CAST((
             CASE
@@ -1090,26 +1038,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           THEN NULL
           ELSE LEAST(
@@ -1120,10 +1059,7 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(4, 0))
               END
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)),
             CAST((
               CASE
@@ -1132,26 +1068,17 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(4, 0))
               END
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0))
           )
         END
@@ -1164,10 +1091,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(4, 0))
         END IS NULL
-        OR COALESCE(
-          TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-          CAST(0 AS DECIMAL(12, 0))
-        ) IS NULL
+        OR "p"."accepted_enterprises_served" IS NULL
         THEN NULL
         ELSE CASE
           WHEN CAST((
@@ -1177,10 +1101,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           OR CAST((
             CASE
@@ -1189,26 +1110,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           THEN NULL
           ELSE LEAST(
@@ -1219,10 +1131,7 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(4, 0))
               END
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)),
             CAST((
               CASE
@@ -1231,26 +1140,17 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(4, 0))
               END
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0))
           )
         END
@@ -1262,10 +1162,7 @@ WITH v AS (
             THEN NULL
             ELSE CAST(0 AS DECIMAL(4, 0))
           END IS NULL
-          OR COALESCE(
-            TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-            CAST(0 AS DECIMAL(12, 0))
-          ) IS NULL
+          OR "p"."accepted_enterprises_served" IS NULL
           THEN NULL
           ELSE CASE
             WHEN CAST((
@@ -1275,10 +1172,7 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(4, 0))
               END
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)) IS NULL
             OR CAST((
               CASE
@@ -1287,26 +1181,17 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(4, 0))
               END
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)) IS NULL
             OR CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)) IS NULL
             OR CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)) IS NULL
             THEN NULL
             ELSE GREATEST(
@@ -1317,10 +1202,7 @@ WITH v AS (
                   ELSE CAST(0 AS DECIMAL(4, 0))
                 END
               ) * (
-                COALESCE(
-                  TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                  CAST(0 AS DECIMAL(12, 0))
-                )
+                "p"."accepted_enterprises_served"
               ) AS DECIMAL(16, 0)),
               CAST((
                 CASE
@@ -1329,26 +1211,17 @@ WITH v AS (
                   ELSE CAST(0 AS DECIMAL(4, 0))
                 END
               ) * (
-                COALESCE(
-                  TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                  CAST(0 AS DECIMAL(12, 0))
-                )
+                "p"."accepted_enterprises_served"
               ) AS DECIMAL(16, 0)),
               CAST((
                 CAST(5000 AS DECIMAL(4, 0))
               ) * (
-                COALESCE(
-                  TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                  CAST(0 AS DECIMAL(12, 0))
-                )
+                "p"."accepted_enterprises_served"
               ) AS DECIMAL(16, 0)),
               CAST((
                 CAST(5000 AS DECIMAL(4, 0))
               ) * (
-                COALESCE(
-                  TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                  CAST(0 AS DECIMAL(12, 0))
-                )
+                "p"."accepted_enterprises_served"
               ) AS DECIMAL(16, 0))
             )
           END
@@ -1362,10 +1235,7 @@ WITH v AS (
               THEN NULL
               ELSE CAST(0 AS DECIMAL(4, 0))
             END IS NULL
-            OR COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            ) IS NULL
+            OR "p"."accepted_enterprises_served" IS NULL
             THEN NULL
             ELSE CASE
               WHEN CAST((
@@ -1375,10 +1245,7 @@ WITH v AS (
                   ELSE CAST(0 AS DECIMAL(4, 0))
                 END
               ) * (
-                COALESCE(
-                  TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                  CAST(0 AS DECIMAL(12, 0))
-                )
+                "p"."accepted_enterprises_served"
               ) AS DECIMAL(16, 0)) IS NULL
               OR CAST((
                 CASE
@@ -1387,26 +1254,17 @@ WITH v AS (
                   ELSE CAST(0 AS DECIMAL(4, 0))
                 END
               ) * (
-                COALESCE(
-                  TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                  CAST(0 AS DECIMAL(12, 0))
-                )
+                "p"."accepted_enterprises_served"
               ) AS DECIMAL(16, 0)) IS NULL
               OR CAST((
                 CAST(5000 AS DECIMAL(4, 0))
               ) * (
-                COALESCE(
-                  TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                  CAST(0 AS DECIMAL(12, 0))
-                )
+                "p"."accepted_enterprises_served"
               ) AS DECIMAL(16, 0)) IS NULL
               OR CAST((
                 CAST(5000 AS DECIMAL(4, 0))
               ) * (
-                COALESCE(
-                  TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                  CAST(0 AS DECIMAL(12, 0))
-                )
+                "p"."accepted_enterprises_served"
               ) AS DECIMAL(16, 0)) IS NULL
               THEN NULL
               ELSE GREATEST(
@@ -1417,10 +1275,7 @@ WITH v AS (
                     ELSE CAST(0 AS DECIMAL(4, 0))
                   END
                 ) * (
-                  COALESCE(
-                    TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                    CAST(0 AS DECIMAL(12, 0))
-                  )
+                  "p"."accepted_enterprises_served"
                 ) AS DECIMAL(16, 0)),
                 CAST((
                   CASE
@@ -1429,26 +1284,17 @@ WITH v AS (
                     ELSE CAST(0 AS DECIMAL(4, 0))
                   END
                 ) * (
-                  COALESCE(
-                    TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                    CAST(0 AS DECIMAL(12, 0))
-                  )
+                  "p"."accepted_enterprises_served"
                 ) AS DECIMAL(16, 0)),
                 CAST((
                   CAST(5000 AS DECIMAL(4, 0))
                 ) * (
-                  COALESCE(
-                    TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                    CAST(0 AS DECIMAL(12, 0))
-                  )
+                  "p"."accepted_enterprises_served"
                 ) AS DECIMAL(16, 0)),
                 CAST((
                   CAST(5000 AS DECIMAL(4, 0))
                 ) * (
-                  COALESCE(
-                    TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                    CAST(0 AS DECIMAL(12, 0))
-                  )
+                  "p"."accepted_enterprises_served"
                 ) AS DECIMAL(16, 0))
               )
             END
@@ -1462,10 +1308,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(4, 0))
         END IS NULL
-        OR COALESCE(
-          TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-          CAST(0 AS DECIMAL(12, 0))
-        ) IS NULL
+        OR "p"."accepted_enterprises_served" IS NULL
         THEN NULL
         ELSE CASE
           WHEN CAST((
@@ -1475,10 +1318,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           OR CAST((
             CASE
@@ -1487,26 +1327,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            "p"."accepted_enterprises_served"
           ) AS DECIMAL(16, 0)) IS NULL
           THEN NULL
           ELSE GREATEST(
@@ -1517,10 +1348,7 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(4, 0))
               END
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)),
             CAST((
               CASE
@@ -1529,26 +1357,17 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(4, 0))
               END
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
-              COALESCE(
-                TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              "p"."accepted_enterprises_served"
             ) AS DECIMAL(16, 0))
           )
         END
@@ -1560,7 +1379,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
-    AND COALESCE(COALESCE("p"."evaluation_agency" = 'true', FALSE), FALSE) AS "evaluation_subsidy__applies",
+    AND COALESCE("p"."evaluation_agency", FALSE) AS "evaluation_subsidy__applies",
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
@@ -1588,7 +1407,7 @@ WITH v AS (
       END
       ELSE CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
     END AS DECIMAL(23, 2)) AS "evaluation_subsidy__hi"
-  FROM v AS p
+  FROM x AS p
 ), a0 AS (
   SELECT
     *,

@@ -172,47 +172,37 @@ WITH v AS (
       ELSE CAST(NULL AS STRING)
     END AS `error_field`,
     CURRENT_DATE >= CAST('2025-05-20' AS DATE) AS `in_force`,
-    (
-      (
-        COALESCE(COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE), FALSE)
-      )
-      OR (
-        COALESCE(COALESCE(`p`.`in_2022_pilot` = 'true', FALSE), FALSE)
-      )
-    ) AS `excluded`,
     `p`.`applicant_type` AS `applicant_type`,
     `p`.`industry` AS `industry`,
-    `p`.`acceptance_passed` AS `acceptance_passed`,
-    `p`.`digital_level` AS `digital_level`,
-    `p`.`spend_software_cloud` AS `spend_software_cloud`,
-    `p`.`spend_data_equipment` AS `spend_data_equipment`,
-    `p`.`little_giant_central_funded` AS `little_giant_central_funded`,
-    `p`.`in_2022_pilot` AS `in_2022_pilot`,
-    `p`.`chain_demo_enterprise` AS `chain_demo_enterprise`,
-    `p`.`provincial_demo_title` AS `provincial_demo_title`,
-    `p`.`typical_case_title` AS `typical_case_title`,
-    `p`.`accepted_enterprises_served` AS `accepted_enterprises_served`,
-    `p`.`platform_builder` AS `platform_builder`,
-    `p`.`training_provider` AS `training_provider`,
-    `p`.`evaluation_agency` AS `evaluation_agency`,
-    `p`.`awarded_products` AS `awarded_products`,
-    `p`.`chain_transformation_award` AS `chain_transformation_award`,
-    `p`.`city_type` AS `city_type`,
-    `p`.`cloud_platform_adopted` AS `cloud_platform_adopted`,
-    `p`.`digital_workshop_title` AS `digital_workshop_title`,
-    `p`.`excellent_provider` AS `excellent_provider`,
-    `p`.`good_tax_and_credit` AS `good_tax_and_credit`,
-    `p`.`in_pilot_scope` AS `in_pilot_scope`,
-    `p`.`independent_legal_person` AS `independent_legal_person`,
-    `p`.`is_sme` AS `is_sme`,
-    `p`.`lighthouse` AS `lighthouse`,
-    `p`.`operating_normally` AS `operating_normally`,
-    `p`.`platform_benchmark` AS `platform_benchmark`,
-    `p`.`region` AS `region`,
-    `p`.`registered_in_city` AS `registered_in_city`,
-    `p`.`serious_dishonesty_3y` AS `serious_dishonesty_3y`,
-    `p`.`spend_consulting` AS `spend_consulting`
+    COALESCE(`p`.`acceptance_passed` = 'true', FALSE) AS `acceptance_passed`,
+    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS `digital_level`,
+    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_software_cloud`,
+    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_data_equipment`,
+    COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE) AS `little_giant_central_funded`,
+    COALESCE(`p`.`in_2022_pilot` = 'true', FALSE) AS `in_2022_pilot`,
+    COALESCE(`p`.`chain_demo_enterprise` = 'true', FALSE) AS `chain_demo_enterprise`,
+    COALESCE(`p`.`provincial_demo_title` = 'true', FALSE) AS `provincial_demo_title`,
+    COALESCE(`p`.`typical_case_title` = 'true', FALSE) AS `typical_case_title`,
+    COALESCE(
+      TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
+      CAST(0 AS DECIMAL(12, 0))
+    ) AS `accepted_enterprises_served`,
+    COALESCE(`p`.`platform_builder` = 'true', FALSE) AS `platform_builder`,
+    COALESCE(`p`.`training_provider` = 'true', FALSE) AS `training_provider`,
+    COALESCE(`p`.`evaluation_agency` = 'true', FALSE) AS `evaluation_agency`
   FROM profiles AS p
+), x AS (
+  SELECT
+    *,
+    (
+      (
+        COALESCE(`p`.`little_giant_central_funded`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`in_2022_pilot`, FALSE)
+      )
+    ) AS `excluded`
+  FROM v AS p
 ), i AS (
   SELECT
     *,
@@ -223,15 +213,12 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND (
-      COALESCE(
-        (
-          COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0)))
-        ) >= (
-          CAST(2 AS DECIMAL(1, 0))
-        ),
-        FALSE
-      )
-      AND COALESCE(COALESCE(`p`.`acceptance_passed` = 'true', FALSE), FALSE)
+      COALESCE((
+        `p`.`digital_level`
+      ) >= (
+        CAST(2 AS DECIMAL(1, 0))
+      ), FALSE)
+      AND COALESCE(`p`.`acceptance_passed`, FALSE)
       AND COALESCE(
         COALESCE((
           `p`.`industry`
@@ -247,9 +234,9 @@ WITH v AS (
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
-                COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_software_cloud`
               ) + (
-                COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_data_equipment`
               ) AS DECIMAL(18, 2))
             ) AS DECIMAL(20, 3)),
             CAST(150000 AS DECIMAL(6, 0))
@@ -261,9 +248,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_software_cloud`
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -279,9 +266,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_software_cloud`
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -302,9 +289,9 @@ WITH v AS (
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
-                COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_software_cloud`
               ) + (
-                COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_data_equipment`
               ) AS DECIMAL(18, 2))
             ) AS DECIMAL(20, 3)),
             CAST(150000 AS DECIMAL(6, 0))
@@ -316,9 +303,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_software_cloud`
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -334,9 +321,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_software_cloud`
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -358,9 +345,9 @@ WITH v AS (
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
-                COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_software_cloud`
               ) + (
-                COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_data_equipment`
               ) AS DECIMAL(18, 2))
             ) AS DECIMAL(20, 3)),
             CAST(150000 AS DECIMAL(6, 0))
@@ -372,9 +359,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_software_cloud`
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -390,9 +377,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_software_cloud`
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -413,9 +400,9 @@ WITH v AS (
                 CAST(0.6 AS DECIMAL(2, 1))
               ) * (
                 CAST((
-                  COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_software_cloud`
                 ) + (
-                  COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                  `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)),
               CAST(150000 AS DECIMAL(6, 0))
@@ -427,9 +414,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(150000 AS DECIMAL(6, 0))
@@ -445,9 +432,9 @@ WITH v AS (
                     CAST(0.6 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
-                      COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_software_cloud`
                     ) + (
-                      COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                      `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)),
                   CAST(150000 AS DECIMAL(6, 0))
@@ -469,9 +456,9 @@ WITH v AS (
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
-                COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_software_cloud`
               ) + (
-                COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                `p`.`spend_data_equipment`
               ) AS DECIMAL(18, 2))
             ) AS DECIMAL(20, 3)),
             CAST(150000 AS DECIMAL(6, 0))
@@ -483,9 +470,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_software_cloud`
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -501,9 +488,9 @@ WITH v AS (
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
-                    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_software_cloud`
                   ) + (
-                    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2)))
+                    `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
@@ -523,7 +510,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`chain_demo_enterprise` = 'true', FALSE), FALSE) AS `chain_demo_award__applies`,
+    AND COALESCE(`p`.`chain_demo_enterprise`, FALSE) AS `chain_demo_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
       THEN CAST(0 AS DECIMAL(9, 2))
@@ -540,7 +527,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`provincial_demo_title` = 'true', FALSE), FALSE) AS `provincial_demo_award__applies`,
+    AND COALESCE(`p`.`provincial_demo_title`, FALSE) AS `provincial_demo_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN CAST(0 AS DECIMAL(8, 2))
@@ -557,7 +544,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`typical_case_title` = 'true', FALSE), FALSE) AS `typical_case_award__applies`,
+    AND COALESCE(`p`.`typical_case_title`, FALSE) AS `typical_case_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
       THEN CAST(0 AS DECIMAL(7, 2))
@@ -574,7 +561,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`platform_builder` = 'true', FALSE), FALSE) AS `platform_building__applies`,
+    AND COALESCE(`p`.`platform_builder`, FALSE) AS `platform_building__applies`,
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
@@ -603,7 +590,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`training_provider` = 'true', FALSE), FALSE) AS `training_subsidy__applies`,
+    AND COALESCE(`p`.`training_provider`, FALSE) AS `training_subsidy__applies`,
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
@@ -632,17 +619,11 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
-    AND COALESCE(
-      (
-        COALESCE(
-          TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-          CAST(0 AS DECIMAL(12, 0))
-        )
-      ) >= (
-        CAST(1 AS DECIMAL(1, 0))
-      ),
-      FALSE
-    ) AS `diagnosis_subsidy__applies`,
+    AND COALESCE((
+      `p`.`accepted_enterprises_served`
+    ) >= (
+      CAST(1 AS DECIMAL(1, 0))
+    ), FALSE) AS `diagnosis_subsidy__applies`,
     CAST(CASE
       WHEN CAST(CASE
         WHEN CASE
@@ -650,10 +631,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(4, 0))
         END IS NULL
-        OR COALESCE(
-          TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-          CAST(0 AS DECIMAL(12, 0))
-        ) IS NULL
+        OR `p`.`accepted_enterprises_served` IS NULL
         THEN NULL
         ELSE LEAST(
           CAST((
@@ -663,10 +641,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0)),
           CAST((
             CASE
@@ -675,26 +650,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0)),
           CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0)),
           CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0))
         )
       END AS DECIMAL(18, 2)) < 0
@@ -705,10 +671,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(4, 0))
         END IS NULL
-        OR COALESCE(
-          TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-          CAST(0 AS DECIMAL(12, 0))
-        ) IS NULL
+        OR `p`.`accepted_enterprises_served` IS NULL
         THEN NULL
         ELSE LEAST(
           CAST((
@@ -718,10 +681,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0)),
           CAST((
             CASE
@@ -730,26 +690,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0)),
           CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0)),
           CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0))
         )
       END AS DECIMAL(18, 2))
@@ -761,10 +712,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(4, 0))
         END IS NULL
-        OR COALESCE(
-          TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-          CAST(0 AS DECIMAL(12, 0))
-        ) IS NULL
+        OR `p`.`accepted_enterprises_served` IS NULL
         THEN NULL
         ELSE LEAST(
           CAST((
@@ -774,10 +722,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0)),
           CAST((
             CASE
@@ -786,26 +731,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0)),
           CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0)),
           CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0))
         )
       END AS DECIMAL(18, 2)) < 0
@@ -816,10 +752,7 @@ WITH v AS (
             THEN NULL
             ELSE CAST(0 AS DECIMAL(4, 0))
           END IS NULL
-          OR COALESCE(
-            TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-            CAST(0 AS DECIMAL(12, 0))
-          ) IS NULL
+          OR `p`.`accepted_enterprises_served` IS NULL
           THEN NULL
           ELSE GREATEST(
             CAST((
@@ -829,10 +762,7 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(4, 0))
               END
             ) * (
-              COALESCE(
-                TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              `p`.`accepted_enterprises_served`
             ) AS DECIMAL(16, 0)),
             CAST((
               CASE
@@ -841,26 +771,17 @@ WITH v AS (
                 ELSE CAST(0 AS DECIMAL(4, 0))
               END
             ) * (
-              COALESCE(
-                TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              `p`.`accepted_enterprises_served`
             ) AS DECIMAL(16, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
-              COALESCE(
-                TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              `p`.`accepted_enterprises_served`
             ) AS DECIMAL(16, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
-              COALESCE(
-                TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-                CAST(0 AS DECIMAL(12, 0))
-              )
+              `p`.`accepted_enterprises_served`
             ) AS DECIMAL(16, 0))
           )
         END AS DECIMAL(18, 2)),
@@ -872,10 +793,7 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(4, 0))
         END IS NULL
-        OR COALESCE(
-          TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-          CAST(0 AS DECIMAL(12, 0))
-        ) IS NULL
+        OR `p`.`accepted_enterprises_served` IS NULL
         THEN NULL
         ELSE GREATEST(
           CAST((
@@ -885,10 +803,7 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0)),
           CAST((
             CASE
@@ -897,26 +812,17 @@ WITH v AS (
               ELSE CAST(0 AS DECIMAL(4, 0))
             END
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0)),
           CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0)),
           CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
-            COALESCE(
-              TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(12, 0)),
-              CAST(0 AS DECIMAL(12, 0))
-            )
+            `p`.`accepted_enterprises_served`
           ) AS DECIMAL(16, 0))
         )
       END AS DECIMAL(18, 2))
@@ -927,7 +833,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
-    AND COALESCE(COALESCE(`p`.`evaluation_agency` = 'true', FALSE), FALSE) AS `evaluation_subsidy__applies`,
+    AND COALESCE(`p`.`evaluation_agency`, FALSE) AS `evaluation_subsidy__applies`,
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
@@ -950,7 +856,7 @@ WITH v AS (
       THEN GREATEST(CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
       ELSE CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
     END AS DECIMAL(23, 2)) AS `evaluation_subsidy__hi`
-  FROM v AS p
+  FROM x AS p
 ), a0 AS (
   SELECT
     *,

@@ -224,7 +224,8 @@ class Policy:
                 arms.append((cond, s(f["name"])))
         return case(*arms, default=exp.cast(NULL, "VARCHAR")) if arms else exp.cast(NULL, "VARCHAR")
 
-    def fact(self, f: Json) -> Num | exp.Expr:
+    def typed(self, f: Json) -> exp.Expr:
+        """Field ``f``'s value, typed, with its absent value (computed once per row, step ``v``)."""
         r = self.raw(f["name"])
         kind = f["kind"]
         absent = f["absent"]
@@ -232,14 +233,28 @@ class Policy:
             default = TRUE if absent is True else FALSE
             return coalesce(exp.EQ(this=r.copy(), expression=s("true")), default)
         if kind in ("money", "rate", "int"):
-            digits = MONEY_DIGITS if kind != "int" else self.int_digits(f)
-            scale = 0 if kind == "int" else 2
-            t = decimal(digits + scale, scale)
-            v = coalesce(try_cast(this=r.copy(), to=t), cast(lit(absent or "0"), t))
-            return Num(v, v, digits, scale, True)
+            t = self.num_type(f)
+            return coalesce(try_cast(this=r.copy(), to=t), cast(lit(absent or "0"), t))
         if absent is not None:
             return coalesce(r, s(str(absent)))
         return r.copy()
+
+    def num_type(self, f: Json) -> exp.DataType:
+        digits, scale = self.num_digits(f)
+        return decimal(digits + scale, scale)
+
+    def num_digits(self, f: Json) -> tuple[int, int]:
+        if f["kind"] == "int":
+            return self.int_digits(f), 0
+        return MONEY_DIGITS, 2
+
+    def fact(self, f: Json) -> Num | exp.Expr:
+        """A fact's typed value, read from the typed column of step ``v``."""
+        c = col(f["name"], "p")
+        if f["kind"] in ("money", "rate", "int"):
+            digits, scale = self.num_digits(f)
+            return Num(c, c, digits, scale, True)
+        return c
 
     # -- expressions ---------------------------------------------------------
     def num(self, e: Json) -> Num:
@@ -384,18 +399,21 @@ class Policy:
         steps: list[tuple[str, exp.Select]] = []
         money = decimal(MONEY_DIGITS + 8, 2)  # sums of amounts
 
-        # 1. validation, validity, exclusions (read from the profile table)
-        excluded = or_(*[exp.not_(paren(self.cond(r["cond"]))) for r in f["requirements"]],
-                       *[paren(self.cond(x["cond"])) for x in f["exclusions"]])
+        # 1. validation and validity (read from the profile table); every fact typed once
+        declared = [fl for fl in self.fields if fl["declared"]]
         validated = exp.select(
             col("row_id", "p"), exp.alias_(self.error_field(), "error_field", quoted=True),
             exp.alias_(self.in_force(as_of), "in_force", quoted=True),
-            exp.alias_(paren(excluded), "excluded", quoted=True),
-            *[exp.alias_(col(fl["name"], "p"), fl["name"], quoted=True) for fl in self.fields],
+            *[exp.alias_(self.typed(fl), fl["name"], quoted=True) for fl in declared],
         ).from_(exp.alias_(exp.to_table(table), "p"))
         steps.append(("v", validated))
+        # requirements and exclusions
+        excluded = or_(*[exp.not_(paren(self.cond(r["cond"]))) for r in f["requirements"]],
+                       *[paren(self.cond(x["cond"])) for x in f["exclusions"]])
+        steps.append(("x", exp.select(exp.Star(), exp.alias_(paren(excluded), "excluded", quoted=True))
+                      .from_(exp.alias_(exp.to_table("v"), "p"))))
         # 2. each item: applies, amount before caps (rounded down to the fen, clamped at 0)
-        item_step = exp.select(exp.Star()).from_(exp.alias_(exp.to_table("v"), "p"))
+        item_step = exp.select(exp.Star()).from_(exp.alias_(exp.to_table("x"), "p"))
         for it in items:
             applies = and_(col("in_force", "p"), exp.not_(col("excluded", "p")))
             if it["beneficiary"] is not None:
