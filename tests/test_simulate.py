@@ -75,15 +75,16 @@ def test_hand_worked_xianning_figures(seeds: dict, tmp_path: Path) -> None:  # t
 
 
 def test_population_is_seeded_and_formats_agree(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
-    cols = generate(3000, seed=7)
-    assert generate(3000, seed=7) == cols and generate(3000, seed=8) != cols
-    share = sum(k == "enterprise" for k in cols["applicant_type"]) / 3000
+    cols = generate(4000, seed=7)
+    assert generate(4000, seed=7) == cols and generate(4000, seed=8) != cols
+    share = sum(k == "enterprise" for k in cols["applicant_type"]) / 4000
     assert 0.85 < share < 0.91  # 88% assumed
+    cols = {k: v[:1000] for k, v in cols.items()}
     reports = []
     for fmt in ("csv", "jsonl", "parquet"):
         path = tmp_path / f"pop.{fmt}"
         write(cols, path, fmt)
-        r = simulate(path, _forms(seeds, "kunming", "xianning"), ON, {})
+        r = simulate(path, _forms(seeds, "kunming"), ON, {})
         r.pop("population")
         reports.append(r)
     assert reports[0] == reports[1] == reports[2]

@@ -603,7 +603,8 @@ class SqlBackend:
             head = f"-- {header_line(cp.source_file)}\n"
             for dialect, suffix in (("duckdb", "duckdb"), ("spark", "spark")):
                 files[f"{cp.policy.id}.{suffix}.sql"] = head + sql_text(form, dialect) + ";\n"
-            files[f"{cp.policy.id}.columns.json"] = json.dumps(describe(form), ensure_ascii=False,
+            columns = {"$comment": header_line(cp.source_file), **describe(form)}
+            files[f"{cp.policy.id}.columns.json"] = json.dumps(columns, ensure_ascii=False,
                                                                indent=2, sort_keys=True) + "\n"
         return files
 
