@@ -2278,6 +2278,4 @@ SELECT
     THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
     ELSE NULL
   END AS "funding_unspecified"
-FROM c1r1
-ORDER BY
-  "row_id";
+FROM c1r1;

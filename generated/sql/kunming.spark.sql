@@ -2112,6 +2112,4 @@ SELECT
     END
     ELSE NULL
   END AS `pay_2_max`
-FROM c1r4
-ORDER BY
-  `row_id`;
+FROM c1r4;

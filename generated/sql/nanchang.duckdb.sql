@@ -604,6 +604,4 @@ SELECT
     ) AS DECIMAL(23, 2))
     ELSE NULL
   END AS "funding_unspecified"
-FROM a0
-ORDER BY
-  "row_id";
+FROM a0;

@@ -488,6 +488,4 @@ SELECT
     THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
     ELSE NULL
   END AS "funding_unspecified"
-FROM a0
-ORDER BY
-  "row_id";
+FROM a0;
