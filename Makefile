@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 # mkdocs-material prints a notice about MkDocs 2 on every build; the site pins mkdocs < 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup check policy-tests build simulation site generated-current site-strict browser java test lint clean
+.PHONY: all setup check policy-tests build simulation site generated-current site-strict browser java node jscheck test lint fuzz clean
 
 all: check policy-tests build simulation site
 
@@ -75,8 +75,37 @@ java:
 	    default-jre-headless >/dev/null; \
 	else echo "java not installed and not root: the Spark test will be skipped"; fi
 
-test: lint generated-current site-strict browser java
+# The JavaScript calculators are run by Node (differential test) and type-checked by tsc
+# (tools/jscheck, npm with a committed package-lock.json). Node and npm come from Debian's
+# packages, installed here when missing and we are root; otherwise the Node test is skipped.
+node:
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian nodejs and npm for the JavaScript calculators' tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	else echo "node/npm not installed and not root: the JavaScript tests will be skipped"; fi
+
+JSCHECK := tools/jscheck
+$(JSCHECK)/node_modules/.installed: $(JSCHECK)/package-lock.json
+	cd $(JSCHECK) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+jscheck: node generated-current
+	@if command -v npm >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory $(JSCHECK)/node_modules/.installed && \
+	  $(JSCHECK)/node_modules/.bin/tsc -p $(JSCHECK)/tsconfig.js.json && \
+	  $(JSCHECK)/node_modules/.bin/tsc -p $(JSCHECK)/tsconfig.json; \
+	else echo "npm not installed: the JavaScript type check is skipped"; fi
+
+test: lint generated-current site-strict browser java jscheck
 	$(BIN)/pytest
 
+# The long fuzz run (not part of `make test`, which runs a few thousand texts): 100,000 mutated
+# policies through the checker and every backend; prints the failure counts and exits 1 on any.
+FUZZ_COUNT ?= 100000
+FUZZ_SEED  ?= 1
+fuzz: $(STAMP)
+	nice $(BIN)/python tests/fuzz.py --count $(FUZZ_COUNT) --seed $(FUZZ_SEED)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site $(JSCHECK)/node_modules

@@ -13,6 +13,7 @@ group ``policyc.backends``::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.metadata import entry_points
@@ -72,6 +73,19 @@ def discover() -> dict[str, Backend]:
     return found
 
 
+def inert_path(path: str) -> str:
+    """``path`` safe inside any comment syntax (``#``, ``//``, ``/* */``, ``--``, ``<!-- -->``).
+
+    Letters (any script), digits, ``_ . / -`` are kept; anything else becomes ``_``, and
+    ``--`` becomes ``-_``, so a file named ``a--><img src=x>.policy`` cannot end a comment.
+    """
+    text = re.sub(r"[^\w./-]", "_", path)
+    while "--" in text:
+        text = text.replace("--", "-_")
+    return text
+
+
 def header_line(source_file: str) -> str:
     """The sentence every generated file starts with (in the file format's comment syntax)."""
-    return f"generated from {source_file} by policyc — do not edit; regenerate with `policyc build`"
+    return (f"generated from {inert_path(source_file)} by policyc — do not edit; "
+            "regenerate with `policyc build`")

@@ -11,12 +11,13 @@ from pathlib import Path
 import click
 
 from .backends import BackendError, CheckedModel, CheckedPolicy, discover
-from .build import diff, read_tree, render_all, write_atomically
+from .build import BuildError, diff, read_tree, recover_locked, render_all, write_atomically
 from .diagnostics import Diagnostic, Severity, render
 from .evaluate.evaluator import Evaluator
 from .evaluate.profile import ProfileError, load_json_profile
-from .evaluate.runtime import Result
-from .pipeline import Loaded, load_named
+from .evaluate.runtime import MAX_PROFILE_CHARS, Result
+from .files import FileRefused, read_regular
+from .pipeline import Loaded, check_ids, load_named
 from .resources import SEED_POLICIES, policy_dirs
 from .testing import run_tests
 from .vocabulary import FUNDING_SOURCES
@@ -71,6 +72,7 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, on: str | None) -> Non
         _echo_err(f"日期“{on}”无效：应为 YYYY-MM-DD")
         sys.exit(EXIT_USAGE)
     results = [load_named(n, on_date) for n in names]
+    check_ids(results)
     all_diags = [(r, d) for r in results for d in r.diagnostics]
     failing = [d for _, d in all_diags if d.severity is Severity.ERROR or
                (strict and d.severity is Severity.WARNING)]
@@ -107,9 +109,15 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str) -> None:
     loaded = _load_or_fail(policy)
     assert loaded.policy is not None
     try:
-        text = sys.stdin.read() if input_path == "-" else Path(input_path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        _echo_err(f"无法读取申请人信息 {input_path}：{err.__class__.__name__}")
+        limit = MAX_PROFILE_CHARS * 4  # bytes of UTF-8; the parser bounds the characters
+        raw = sys.stdin.buffer.read(limit + 1) if input_path == "-" else \
+            read_regular(Path(input_path), limit)
+        if len(raw) > limit:
+            raise FileRefused(f"文件过大（上限 {limit} 字节）")
+        text = raw.decode("utf-8")
+    except (FileRefused, OSError, UnicodeDecodeError) as err:
+        why = str(err) if isinstance(err, FileRefused) else err.__class__.__name__
+        _echo_err(f"无法读取申请人信息 {input_path}：{why}")
         sys.exit(EXIT_USAGE)
     try:
         profile = load_json_profile(text)
@@ -203,6 +211,7 @@ def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_o
     selected = {t: available[t] for t in (targets or sorted(available))}
     names = list(policies) or _default_policies()
     loaded = [load_named(n) for n in names]
+    check_ids(loaded)
     failing = [r for r in loaded if not r.ok]
     for r in failing:
         _print_diagnostics(r, r.errors)
@@ -219,8 +228,14 @@ def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_o
         _echo_err(f"{err}\n没有改动任何文件。")
         sys.exit(EXIT_ERRORS)
     out_dir = Path(out)
-    if policies:  # a subset of policies: keep the other policies' files
-        files = {**read_tree(out_dir, list(selected)), **files}
+    try:
+        if not check_only:
+            recover_locked(out_dir)  # a build killed earlier may have left out/ aside
+        if policies:  # a subset of policies: keep the other policies' files
+            files = {**read_tree(out_dir, list(selected)), **files}
+    except (BuildError, OSError) as err:
+        _echo_err(str(err))
+        sys.exit(EXIT_ERRORS)
     if check_only:
         chunks = diff(out_dir, files, list(selected))
         for c in chunks:
@@ -228,7 +243,11 @@ def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_o
         _echo_err(f"{out}/ 已过期：{len(chunks)} 个文件不同。请运行 policyc build。" if chunks
                   else f"{out}/ 是最新的。")
         sys.exit(EXIT_ERRORS if chunks else EXIT_OK)
-    write_atomically(out_dir, files, list(selected))
+    try:
+        write_atomically(out_dir, files, list(selected))
+    except BuildError as err:
+        _echo_err(str(err))
+        sys.exit(EXIT_ERRORS)
     _echo_err(f"已生成 {len(files)} 个文件到 {out}/（后端：{', '.join(selected)}）。")
 
 

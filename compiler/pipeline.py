@@ -7,15 +7,16 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lark import Token, Tree
-
 from .check import semantic_checks
 from .check.quotes import check_quotes
 from .check.typecheck import typecheck
 from .diagnostics import Diagnostic, Severity, Span
+from .files import MAX_POLICY_BYTES, FileRefused, confined, read_regular
 from .model import nodes as n
 from .model.lower import lower
 from .resources import policy_dirs
+from .syntax import edge
+from .syntax.edge import check_characters, check_tree
 from .syntax.parser import parse_text
 from .syntax.surface import TopLevel
 from .syntax.transform import ToSurface
@@ -58,32 +59,21 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-MAX_DEPTH = 200  # far beyond any real policy; keeps every later stage's recursion shallow
-
-
-def _too_deep(tree: Tree[Token], display: str) -> Diagnostic | None:
-    """The first node nested deeper than MAX_DEPTH (measured without recursion), as PC007."""
-    stack: list[tuple[Tree[Token], int]] = [(tree, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            meta = node.meta
-            line = getattr(meta, "line", 1) if not getattr(meta, "empty", True) else 1
-            col = getattr(meta, "column", 1) if not getattr(meta, "empty", True) else 1
-            return Diagnostic("PC007", Severity.ERROR, Span(display, line, col, line, col + 1),
-                              f"表达式嵌套过深（超过 {MAX_DEPTH} 层）", "请拆分为多个 定义。")
-        stack.extend((c, depth + 1) for c in node.children if isinstance(c, Tree))
-    return None
+MAX_DEPTH = edge.MAX_DEPTH  # far beyond any real policy; keeps every later stage's recursion shallow
+_too_deep = edge.too_deep  # the first node nested deeper than MAX_DEPTH, as PC007 (or None)
 
 
 def parse_source(text: str, display: str) -> tuple[n.Policy | None, list[Diagnostic]]:
     """Text -> model with structural, name and type diagnostics (no file-system checks)."""
+    refused = check_characters(text, display)  # before parsing: they would shift line numbers
+    if refused:
+        return None, refused
     tree, diags = parse_text(text, display)
     if tree is None:
         return None, diags
-    deep = _too_deep(tree, display)
-    if deep is not None:
-        return None, [deep]
+    refused = check_tree(tree, display)
+    if refused:
+        return None, refused
     limit = sys.getrecursionlimit()
     try:
         sys.setrecursionlimit(max(limit, 20_000))
@@ -104,10 +94,9 @@ def load(path: Path, on: dt.date | None = None) -> Loaded:
     """Load and check one policy. ``on`` is the date validity is judged against (default today)."""
     display = _display(path)
     try:
-        raw = path.read_bytes()
-    except OSError as err:
-        d = Diagnostic("PC006", Severity.ERROR, Span(display, 1, 1, 1, 1),
-                       f"无法读取文件：{err.strerror or err.__class__.__name__}", "")
+        raw = read_regular(path, MAX_POLICY_BYTES)
+    except FileRefused as err:
+        d = Diagnostic("PC006", Severity.ERROR, Span(display, 1, 1, 1, 1), f"无法读取文件：{err}", "")
         return Loaded(path, display, None, None, [d])
     try:
         text = raw.decode("utf-8-sig")
@@ -137,10 +126,10 @@ def load(path: Path, on: dt.date | None = None) -> Loaded:
 def _load_parent(policy: n.Policy, path: Path) -> n.Policy | None:
     if policy.header.parent is None:
         return None
-    ppath = path.parent / f"{policy.header.parent}.policy"
     try:
-        text = ppath.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        ppath = confined(path.parent, f"{policy.header.parent}.policy")
+        text = read_regular(ppath, MAX_POLICY_BYTES).decode("utf-8-sig")
+    except (FileRefused, UnicodeDecodeError):
         return None
     parent, diags = parse_source(text, _display(ppath))
     return parent if not any(d.severity is Severity.ERROR for d in diags) else None
@@ -148,8 +137,13 @@ def _load_parent(policy: n.Policy, path: Path) -> n.Policy | None:
 
 def _check_parent(policy: n.Policy, path: Path) -> list[Diagnostic]:
     parent = policy.header.parent
-    if parent is None or (path.parent / f"{parent}.policy").is_file():
+    if parent is None:
         return []
+    try:
+        if confined(path.parent, f"{parent}.policy").is_file():
+            return []
+    except FileRefused:
+        pass
     return [Diagnostic("PC123", Severity.ERROR, policy.header.parent_span or policy.header.span,
                        f"找不到上级政策“{parent}”", f"应有文件 {parent}.policy 与本政策在同一目录。")]
 
@@ -168,6 +162,30 @@ def _apply_suppressions(loaded: Loaded, diags: list[Diagnostic]) -> None:
             loaded.suppressed.append((d, hit))
         else:
             loaded.diagnostics.append(d)
+
+
+def check_ids(results: list[Loaded]) -> None:
+    """PC108 on every policy whose id another loaded file already uses (ignoring case, since
+    the ids become file names and some file systems ignore case). Appends to ``diagnostics``."""
+    first: dict[str, Loaded] = {}
+    seen: set[Path] = set()
+    for r in results:
+        if r.policy is None:
+            continue
+        real = r.path.resolve()
+        if real in seen:  # the same file named twice
+            continue
+        seen.add(real)
+        key = r.policy.id.lower()
+        other = first.setdefault(key, r)
+        if other is r:
+            continue
+        h = r.policy.header
+        r.diagnostics.append(Diagnostic(
+            "PC108", Severity.ERROR, h.id_span or h.span,
+            f"政策标识“{h.id}”与 {other.display} 的“{other.policy.id if other.policy else h.id}”冲突",
+            "每个政策的标识须不同（不区分大小写）：它是各输出的文件名，后者会覆盖前者。",
+        ))
 
 
 def load_named(name: str, on: dt.date | None = None) -> Loaded:

@@ -78,7 +78,7 @@ def test_a_policy_with_errors_stops_the_build_and_writes_nothing(built: Path, tm
     shutil.copy(ROOT / "policies" / "national.policy", pol)
     shutil.copy(ROOT / "policies" / "national.txt", pol)
     text = (ROOT / "policies" / "kunming.policy").read_text(encoding="utf-8")
-    (pol / "kunming.policy").write_text(text.replace("50% × reform_spend 封顶 20万元",
+    (pol / "kunming.policy").write_text(text.replace("不超过 (50% × reform_spend) 封顶 20万元",
                                                      "50% + 20万元", 1), encoding="utf-8")
     res = CliRunner().invoke(main, ["build", str(pol / "kunming.policy"), "--out", str(out)])
     assert res.exit_code == 1

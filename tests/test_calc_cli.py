@@ -12,8 +12,9 @@ from click.testing import CliRunner
 from compiler.cli import main
 
 KUNMING_L4 = {
-    "applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
-    "digital_level": 4, "spend_software_cloud": 1200000, "lighthouse": True,
+    "applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True,
+    "acceptance_passed": True, "digital_level": 4, "spend_software_cloud": 1200000,
+    "lighthouse": True,
 }
 
 
@@ -25,22 +26,24 @@ def calc(tmp_path: Path, profile: object, *args: str, raw: str | None = None) ->
     return res.exit_code, res.output
 
 
-def test_kunming_level4_lighthouse_gets_600000_after_article_10(tmp_path: Path) -> None:
-    # 第七条第（一）项: 50% × 1,200,000 = 600,000, capped at 500,000 for level ≥ 4.
-    # 第七条第（二）项: 小灯塔 200,000. Sum 700,000.
-    # 第十条: total ≤ 50% × investment (1,200,000) = 600,000 → the 小灯塔 reward is cut by 100,000.
+def test_kunming_level4_lighthouse_gets_200000_to_600000_after_article_10(tmp_path: Path) -> None:
+    # 第七条第（一）项 「补助标准不超过改造投入的 50%」 is a ceiling: 0..600,000, capped at
+    # 500,000 for level ≥ 4. 第七条第（二）项: 小灯塔 200,000 (一次性, fixed). Sum 200,000..700,000.
+    # 第十条: total ≤ 50% × investment (1,200,000) = 600,000. The cap keeps every minimum
+    # (0 + 200,000), then hands the remaining 400,000 out in order: 改造补助 0..400,000.
     code, out = calc(tmp_path, KUNMING_L4, "kunming", "--on", "2025-08-01", "--format", "json")
     assert code == 0, out
     r = json.loads(out)
-    assert r["total"] == {"min": "600000.00", "max": "600000.00"}
+    assert r["total"] == {"min": "200000.00", "max": "600000.00"}
     items = {i["id"]: i for i in r["items"]}
-    assert items["reform_subsidy"]["min"] == items["reform_subsidy"]["max"] == "500000.00"
-    assert items["lighthouse_award"]["max"] == "200000.00"
-    assert any("第十条" in t and "100000.00" in t for t in items["lighthouse_award"]["trace"])
+    assert (items["reform_subsidy"]["min"], items["reform_subsidy"]["max"]) == ("0.00", "500000.00")
+    assert items["lighthouse_award"]["min"] == items["lighthouse_award"]["max"] == "200000.00"
+    assert any("第十条" in t and "实付 0.00 至 400000.00" in t
+               for t in items["reform_subsidy"]["trace"])
     assert r["funding"] == {"unspecified": "600000.00"}
-    # 第十七条: at most 70% of the 改造补助 (500,000) after acceptance, the rest later.
+    # 第十七条: at most 70% of the 改造补助 after the cap (0..400,000) after acceptance.
     assert r["payments"][0] == {"article": "第十七条", "stage": "评测验收后",
-                                "min": "0.00", "max": "350000.00"}
+                                "min": "0.00", "max": "280000.00"}
 
 
 def test_result_has_exactly_the_vocabulary_structure(tmp_path: Path) -> None:
@@ -57,7 +60,7 @@ def test_result_has_exactly_the_vocabulary_structure(tmp_path: Path) -> None:
 def test_text_format_is_a_chinese_breakdown(tmp_path: Path) -> None:
     code, out = calc(tmp_path, KUNMING_L4, "kunming", "--on", "2025-08-01", "--format", "text")
     assert code == 0
-    assert "应付总额（经全部上限后）：600000.00 元" in out
+    assert "应付总额（经全部上限后）：200000.00 至 600000.00 元" in out
     assert "第十条 累计上限 600000.00" in out
 
 
@@ -126,21 +129,23 @@ def test_unknown_policy_is_reported(tmp_path: Path) -> None:
 def test_money_is_exact_decimal_not_float(tmp_path: Path) -> None:
     # 昆明 第七条第（一）项 at level 2: 50% × (0.10 + 0.20) = 0.15 exactly (a float sum gives
     # 0.30000000000000004). Rounded down to the fen.
-    profile = {"applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
-               "digital_level": 2, "spend_software_cloud": "0.10", "spend_data_equipment": 0.2}
+    profile = {"applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True,
+               "acceptance_passed": True, "digital_level": 2, "spend_software_cloud": "0.10",
+               "spend_data_equipment": 0.2}
     code, out = calc(tmp_path, profile, "kunming", "--on", "2025-08-01", "--format", "json")
     assert code == 0
     r = json.loads(out)
     items = {i["id"]: i for i in r["items"]}
     assert items["reform_subsidy"]["max"] == "0.15"
-    # 第十条: 50% × 0.30 = 0.15 — not cut.
-    assert Decimal(r["total"]["min"]) == Decimal("0.15")
+    # 第十条: 50% × 0.30 = 0.15 — not cut; “不超过” makes the minimum 0.
+    assert Decimal(r["total"]["max"]) == Decimal("0.15")
+    assert Decimal(r["total"]["min"]) == Decimal("0")
 
 
 def test_odd_fen_rounds_down(tmp_path: Path) -> None:
     # 50% × 0.01 = 0.005 → 0.00 (rounded down: never more than the article allows)
-    profile = {"applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
-               "digital_level": 3, "spend_software_cloud": "0.01"}
+    profile = {"applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True,
+               "acceptance_passed": True, "digital_level": 3, "spend_software_cloud": "0.01"}
     code, out = calc(tmp_path, profile, "kunming", "--on", "2025-08-01", "--format", "json")
     assert code == 0
     items = {i["id"]: i for i in json.loads(out)["items"]}

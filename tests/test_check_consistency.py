@@ -180,16 +180,19 @@ def seed(name: str, on: dt.date = ON) -> Loaded:
 
 def test_kunming_funding_split_not_stated() -> None:
     pc502 = [d for d in seed("kunming").diagnostics if d.code == "PC502"]
-    assert [d.article for d in pc502].count("第十五条") == 5
+    # 第十五条 names the payers of the 改造 subsidies for enterprises in the reform scope (第七条第（一）、
+    # 第（五）项); the awards and the evaluation subsidy cite 第六条's 「统筹使用」.
+    assert [d.article for d in pc502].count("第十五条") == 2
+    assert [d.article for d in pc502].count("第六条") == 4
     assert all("中央财政、省级、市级、县（市、区）级" in d.message for d in pc502)
 
 
 def test_xianning_conflicting_payers_and_open_list() -> None:
     diags = seed("xianning").diagnostics
     pc504 = [d for d in diags if d.code == "PC504"]
-    assert [d.span.line for d in pc504] == [102, 116]  # both items of 第六条第（三）项
+    assert [d.span.line for d in pc504] == [114, 128]  # both items of 第六条第（三）项
     assert all(d.article == "第六条第（三）项、第十四条" for d in pc504)
-    assert [d.span.line for d in diags if d.code == "PC701"] == [44]
+    assert [d.span.line for d in diags if d.code == "PC701"] == [46]
 
 
 def test_nanchang_undetermined_amounts_and_expiry() -> None:

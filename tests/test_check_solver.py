@@ -205,25 +205,28 @@ def test_every_case_file_is_covered() -> None:
 def test_kunming_cap_stacking_findings() -> None:
     diags = seed("kunming")
     assert [(d.code, d.span.line, d.article) for d in diags] == [
-        ("PC410", 98, "第七条第（二）项"),
-        ("PC410", 110, "第七条第（三）项"),
-        ("PC410", 122, "第七条第（四）项"),
+        ("PC410", 94, "第七条第（一）项"),
+        ("PC410", 130, "第七条第（三）项"),
+        ("PC410", 148, "第七条第（四）项"),
     ]
     assert all("第十条" in d.message for d in diags)
     w = witness(diags[0])
-    # A level-2 enterprise investing 400000 with the 小灯塔 title: 第七条第（一）项
-    # 50% × 400000 = 200000 (= the level-2 cap); 小灯塔 200000; 第十条 limit
-    # 50% × 400000 = 200000 is used up by the reform subsidy, so the 小灯塔 award loses all
-    # 200000; the undetermined diagnosis subsidy gets what is left, 0: total 200000.
+    # A level-2 SME investing 400000 with the 小灯塔 title: 第七条第（一）项 「不超过改造投入的
+    # 50%」 is a ceiling, 0..200000 (= the level-2 cap); 小灯塔 200000 (fixed); 第十条 limit
+    # 50% × 400000 = 200000 keeps the minimums first (0 + 200000), which use it up, so the
+    # reform subsidy loses its whole 0..200000; no diagnosis service bought, so 第七条第（五）项
+    # does not apply: total 200000.
     assert w["profile"] == {"applicant_type": "enterprise", "in_pilot_scope": True,
                             "acceptance_passed": True, "digital_level": 2,
-                            "spend_software_cloud": 400000, "lighthouse": True}
-    assert w["amounts"] == {"reform_subsidy": "200000.00", "lighthouse_award": "200000.00",
-                            "diagnosis_subsidy": "未定", "total": "200000.00"}
-    assert w["cut"]["lost"] == "200000.00"
+                            "spend_software_cloud": 400000, "lighthouse": True, "is_sme": True}
+    assert w["amounts"] == {"reform_subsidy": "0.00..200000.00", "lighthouse_award": "200000.00",
+                            "total": "200000.00"}
+    assert w["cut"]["after"] == "0.00"
+    assert w["cut"]["lost"] == "0.00..200000.00"
     assert_valid(ROOT / "policies" / "kunming.policy", w)
-    # 第七条第（三）项 at its worst: level 4, 2000000 invested, 小灯塔: limit 1000000 takes
-    # 500000 + 200000 first, leaving 300000 of the award's 0..1000000.
+    # 第七条第（三）项 at its worst: level 4, 2000000 invested, 小灯塔: limit 1000000 keeps the
+    # 小灯塔's 200000, then gives 500000 to the reform subsidy, leaving 300000 of the award's
+    # 0..1000000.
     w3 = witness(diags[1])
     assert w3["cut"]["after"] == "0.00..300000.00"
     assert w3["cut"]["lost"] == "0.00..700000.00"
@@ -231,20 +234,20 @@ def test_kunming_cap_stacking_findings() -> None:
 
 def test_changchun_reform_subsidy_without_the_parents_level_condition() -> None:
     diags = seed("changchun")
+    # The per-provider 50万 of 第七条第（三）项 is now that item's own 封顶 (it sits inside
+    # （三）), so 第七条第（四）项 is no longer cut by it: no PC410.
     assert [(d.code, d.span.line, d.article) for d in diags] == [
-        ("PC430", 111, "第七条第（一）项"),
-        ("PC430", 125, "第七条第（一）项"),
-        ("PC410", 166, "第七条第（四）项"),
+        ("PC430", 151, "第七条第（一）项"),
+        ("PC430", 167, "第七条第（一）项"),
     ]
     w = witness(diags[0])
-    # Level 1 (the parent, national 四、（二）, needs >= 2), 1000000 invested:
-    # 50% × 1000000 = 500000 = the 50万 cap, all paid.
+    # Level 1 (the parent, national 四、（二）, needs >= 2), an SME, 1000000 invested:
+    # 「最高不超过……50%」 → 0..500000 = 0..the 50万 cap.
     assert w["profile"]["digital_level"] == 1
+    assert w["profile"]["is_sme"] is True
     assert w["profile"]["spend_software_cloud"] == 1000000
-    assert w["amounts"] == {"reform_subsidy": "500000.00", "total": "500000.00"}
+    assert w["amounts"] == {"reform_subsidy": "0.00..500000.00", "total": "0.00..500000.00"}
     assert_valid(ROOT / "policies" / "changchun.policy", w)
-    # 第七条第（四）项 after 10 products × 50000 = 500000 fills the 50万 provider cap.
-    assert witness(diags[2])["cut"]["lost"] == "0.00..200000.00"
 
 
 def test_nanchang_reform_subsidy_without_the_parents_level_condition() -> None:

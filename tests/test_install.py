@@ -38,8 +38,9 @@ def test_wheel_contains_grammar_and_policies(installed: Path) -> None:
 def test_installed_calc_runs_from_an_unrelated_directory(installed: Path, tmp_path: Path) -> None:
     profile = tmp_path / "p.json"
     profile.write_text(json.dumps({
-        "applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
-        "digital_level": 4, "spend_software_cloud": 1200000, "lighthouse": True,
+        "applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True,
+        "acceptance_passed": True, "digital_level": 4, "spend_software_cloud": 1200000,
+        "lighthouse": True,
     }), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(installed)}
     code = ("import sys; from compiler.cli import main; "
@@ -48,7 +49,8 @@ def test_installed_calc_runs_from_an_unrelated_directory(installed: Path, tmp_pa
     proc = subprocess.run([sys.executable, "-c", code, str(profile)], cwd=tmp_path, env=env,
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["total"] == {"min": "600000.00", "max": "600000.00"}
+    # 第七条第（一）项 0..500000 (a ceiling) + 小灯塔 200000, 第十条 cap 600000 (see test_calc_cli)
+    assert json.loads(proc.stdout)["total"] == {"min": "200000.00", "max": "600000.00"}
     import_check = subprocess.run(
         [sys.executable, "-c", "import compiler, sys; print(compiler.__file__)"],
         cwd=tmp_path, env=env, capture_output=True, text=True, check=True)

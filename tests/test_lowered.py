@@ -36,21 +36,23 @@ def test_the_form_is_plain_json_and_deterministic(seeds: dict[str, Loaded], name
 
 
 def test_kunming_reform_subsidy_lowered_by_hand(seeds: dict[str, Loaded]) -> None:
-    """第七条第（一）项: 50% × 改造投入, 封顶 20/40/50 万元 by level — three exact tiers."""
+    """第七条第（一）项: 不超过 50% × 改造投入 (a ceiling, read as 0 ..), 封顶 20/40/50 万元 by level."""
     policy = seeds["kunming"].policy
     assert policy is not None
     form = lower(policy)
     item = next(i for i in form["items"] if i["id"] == "reform_subsidy")
     assert item["beneficiary"] == "enterprise"
     assert item["heading"] == "第七条第（一）项「中小企业数字化转型企业改造补助」适用：" \
-        "in_pilot_scope 且 acceptance_passed 且 digital_level >= 2"
+        "in_pilot_scope 且 acceptance_passed 且 digital_level >= 2 且 is_sme"
     amount = item["amount"]
     assert amount["tiers"] and amount["none"]["note"] == "分档：没有适用的档次，按 0 计"
     first = amount["arms"][0]
     assert first["note"] == "分档：适用第 1 档（当 digital_level == 2）"
     cap = first["expr"]
-    assert cap["op"] == "cap" and cap["shape"] == "exact"
-    rate, spend = cap["args"][0]["args"]
+    assert cap["op"] == "cap" and cap["shape"] == "range"  # 不超过: an interval from 0
+    up_to = cap["args"][0]
+    assert up_to["op"] == "upto"
+    rate, spend = up_to["args"][0]["args"]
     assert (rate["value"], rate["scale"]) == ("0.5", 1)  # 50% as a fraction, one decimal
     assert spend == {"op": "def", "name": "reform_spend", "type": "num", "shape": "exact", "scale": 2}
     assert cap["scale"] == 3  # 0.5 × fen amounts has three decimals before rounding
@@ -91,12 +93,18 @@ def _runtime_message(kind: str, value: object, low: int | None = None, high: int
     ("money", True, "money_bool", {}),
     ("money", float("nan"), "money_not_finite", {}),
     ("money", Decimal("Infinity"), "money_not_finite", {}),
-    ("money", "1.005", "money_text", {"value": "1.005"}),
-    ("money", "-1", "money_text", {"value": "-1"}),
+    ("money", "1.005", "money_text", {"got": "“1.005”"}),
+    ("money", "-1", "money_text", {"got": "“-1”"}),
+    ("money", "１２", "money_text", {"got": "“１２”"}),
+    ("money", 10**15, "money_limit", {"limit": 10**15}),
+    ("money", "x" * 50, "money_text", {"got": "“" + "x" * 40 + "”"}),
+    ("rate", "0.333", "rate_text", {"got": "“0.333”"}),
+    ("text", "y" * 1001, "text_too_long", {"n": 1001, "max": 1000}),
+    ("bool", "z" * 41, "bool", {"got": "“" + "z" * 40 + "…”（共 41 个字符）"}),
     ("money", None, "money_type", {"got": "null"}),
     ("money", -1, "money_negative", {"value": "-1"}),
     ("money", 1.005, "money_fen", {"value": "1.005"}),
-    ("rate", "1.5", "rate_above_one", {"value": "1.5"}),
+    ("rate", 1.5, "rate_above_one", {"value": "1.5"}),
     ("int", "2", "int_type", {"got": "“2”"}),
     ("int", True, "int_type", {"got": "bool"}),
     ("int", float("inf"), "int_not_finite", {}),
@@ -112,6 +120,19 @@ def test_message_templates_reproduce_the_runtime(kind: str, value: object, key: 
 def test_range_messages_reproduce_the_runtime() -> None:
     assert fill(MESSAGES["int_below"], {"value": -1, "low": 0}) == _runtime_message("int", -1, 0, 4)
     assert fill(MESSAGES["int_above"], {"value": 9, "low": 0, "high": 4}) == _runtime_message("int", 9, 0, 4)
+    # no stated upper bound: counts stop at MAX_COUNT
+    assert fill(MESSAGES["int_above"], {"value": 10**10, "low": 0, "high": rt.MAX_COUNT}) == \
+        _runtime_message("int", 10**10, 0, None)
+
+
+def test_the_form_carries_the_profile_limits(seeds: dict[str, Loaded]) -> None:
+    policy = seeds["kunming"].policy
+    assert policy is not None
+    form = lower(policy)
+    assert form["limits"]["money_limit"] == str(rt.MONEY_LIMIT)
+    assert form["limits"]["money_pattern"] == rt.MONEY_PATTERN
+    level = next(f for f in form["facts"] if f["name"] == "digital_level")
+    assert level["rules"] == {"types": ["integer"], "minimum": 0, "maximum": 4}
 
 
 def test_fill_does_not_rescan_inserted_text() -> None:

@@ -34,12 +34,13 @@ def test_every_item_has_two_worked_examples_quotes_and_who_pays() -> None:
 def test_kunming_guide_numbers_come_from_the_calculator() -> None:
     text = (GUIDES / "kunming.md").read_text(encoding="utf-8")
     reform = sections(text)[0]
-    # 第七条第（一）项: 50% × 1,200,000 capped at 500,000 (level 4); with 小灯塔 the total is cut
-    # to 50% × 1,200,000 = 600,000 by 第十条.
-    assert "**本项金额：500,000.00 元**；全部补助合计（经全部上限后）：600,000.00 元" in reform
-    # 第十条 explained with an example in which it cuts the 小灯塔 reward
-    caps = text.split("## 跨项目累计上限")[1]
-    assert "第十条 累计上限 600000.00" in caps.replace("\\", "") and "本项削减 100000.00" in caps.replace("\\", "")
+    # 第七条第（一）项 「不超过改造投入的 50%」 (a ceiling): 0..50% × 1,200,000, capped at 500,000
+    # (level 4); with the 小灯塔 200,000 the total is 200,000..600,000 after 第十条 (50% × 1,200,000).
+    assert ("**本项金额：0.00 元 至 500,000.00 元**；"
+            "全部补助合计（经全部上限后）：200,000.00 元 至 600,000.00 元") in reform
+    # 第十条 explained with an example in which it cuts the reform subsidy's top (minimums first)
+    caps = text.split("## 跨项目累计上限")[1].replace("\\", "")
+    assert "第十条 累计上限 600000.00" in caps and "本项削减 0.00 至 100000.00，实付 0.00 至 400000.00" in caps
     assert "排在后面的项目先被削减" in caps
 
 
@@ -59,9 +60,9 @@ def test_comparison_page_runs_the_same_profiles_through_every_city() -> None:
     text = (GUIDES / "compare.md").read_text(encoding="utf-8")
     rows = [ln for ln in text.splitlines() if ln.startswith("| 四级企业")]
     assert len(rows) == 1
-    # 长春 第七条第（一）项 50% × 1,200,000 capped at 50万; 昆明 600,000 (see above);
-    # 咸宁 第六条第（一）项 60% × 1,200,000 capped at 15万 (by the province).
-    assert rows[0].split("|")[2:6] == [" 500,000.00 元 ", " 600,000.00 元 ",
+    # 长春 第七条第（一）项 「最高不超过……50%」 → 0..50% × 1,200,000, capped at 50万; 昆明
+    # 200,000..600,000 (see above); 咸宁 第六条第（一）项 60% × 1,200,000 capped at 15万 (by the province).
+    assert rows[0].split("|")[2:6] == [" 0\\.00 元 至 500,000.00 元 ", " 200,000.00 元 至 600,000.00 元 ",
                                        " 0\\.00 元 起（上限未定） ", " 150,000.00 元 "]
 
 

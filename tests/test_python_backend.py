@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
 import random
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import opencc
 import pytest
 
 from compiler.backends import CheckedModel, CheckedPolicy
@@ -24,6 +26,9 @@ from plugins.python import backend
 
 GENERATED = ROOT / "generated" / "python"
 N_PROFILES = 10_000
+
+
+TO_TRADITIONAL = opencc.OpenCC("s2t")
 
 
 def import_path(path: Path, name: str) -> ModuleType:
@@ -106,7 +111,10 @@ def boundary_profiles(p: n.Policy, count: int, seed: int) -> list[tuple[dict[str
             elif k == "enum":
                 prof[f.name] = rnd.choice([val for val, _ in f.type.values])
             elif k == "text":
-                prof[f.name] = rnd.choice([*sorted(strings), "其他行业"])
+                text = rnd.choice([*sorted(strings), "其他行业"])
+                if rnd.random() < 0.3:  # the same value in Traditional script, with odd spaces
+                    text = f"\u3000{TO_TRADITIONAL.convert(text)} "
+                prof[f.name] = text
         out.append((prof, rnd.choice(dates)))
     return out
 
@@ -117,21 +125,45 @@ def modules() -> dict[str, ModuleType]:
 
 
 @pytest.mark.parametrize("name", SEEDS)
-def test_generated_module_equals_reference_evaluator(
-    seeds: dict[str, Loaded], modules: dict[str, ModuleType], name: str
-) -> None:
-    policy = seeds[name].policy
+def test_generated_module_equals_reference_evaluator(modules: dict[str, ModuleType], name: str) -> None:
+    """10,000 cases per policy (one in eight broken on purpose): the same result or the same errors."""
+    from differential import cases, reference, reference_notes
+
+    mod = modules[name]
+    batch, want, notes = cases(name), reference(name), reference_notes(name)
+    assert len(batch) == N_PROFILES
+    for (text, on), expected, expected_notes in zip(batch, want, notes, strict=True):
+        try:
+            result = mod.calculate(json.loads(text), on)
+            got: dict[str, Any] = {"ok": result.to_dict()}
+            assert list(result.notes) == expected_notes, (text, on)
+        except ValueError as err:
+            got = {"errors": [list(e) for e in err.errors]}  # type: ignore[attr-defined]
+        assert got == expected, (text, on)
+    # the generator reaches the interesting cases, not only zeros and refusals
+    assert sum(1 for w in want if w.get("ok", {}).get("items")) > 500
+    assert sum(1 for w in want if "errors" in w) > 500
+
+
+def test_exact_beyond_the_fast_path_and_in_a_low_precision_context(seeds: dict[str, Loaded],
+                                                                    modules: dict[str, ModuleType]) -> None:
+    """Money just under the 10**15 yuan limit, or a caller's 6-digit decimal context, still compute exactly."""
+    import decimal
+
+    policy = seeds["kunming"].policy
     assert policy is not None
     ev = Evaluator(policy)
-    mod = modules[name]
-    profiles = boundary_profiles(policy, N_PROFILES, seed=20231117 + len(name))
-    for prof, on in profiles:
-        expected = ev.calculate(prof, on).to_dict()
-        got = mod.calculate(prof, on).to_dict()
-        assert got == expected, (prof, on)
-    # the generator reaches the interesting cases, not only zeros
-    paid = sum(1 for prof, on in profiles[:2000] if ev.calculate(prof, on).items)
-    assert paid > 100
+    big = {"applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True, "acceptance_passed": True,
+           "digital_level": 2,
+           "spend_software_cloud": "999999999999999.99", "spend_consulting": 10**15 - 1, "lighthouse": True}
+    assert modules["kunming"].calculate(big, "2025-08-01").to_dict() == ev.calculate(big, "2025-08-01").to_dict()
+    small = {**big, "spend_software_cloud": "333333.33", "spend_consulting": 0}
+    with decimal.localcontext(decimal.Context(prec=6)):
+        got = modules["kunming"].calculate(small, "2025-08-01")
+    # 第七条第（一）项 “不超过改造投入的 50%”: up to 50% × 333333.33 = 166666.665, rounded down to
+    # 166666.66 (level 2, under its 20 万元 ceiling)
+    assert got.item("reform_subsidy").max == Decimal("166666.66")
+    assert got.to_dict() == ev.calculate(small, "2025-08-01").to_dict()
 
 
 @pytest.mark.parametrize("name", SEEDS)
@@ -172,11 +204,16 @@ def test_bad_profiles_raise_the_same_error_naming_the_field(
 
 def test_kunming_acceptance_case_through_the_generated_module(modules: dict[str, ModuleType]) -> None:
     k = modules["kunming"]
-    profile = k.Profile(applicant_type="enterprise", in_pilot_scope=True, acceptance_passed=True,
-                        digital_level=4, spend_software_cloud=1200000, lighthouse=True)
+    profile = k.Profile(applicant_type="enterprise", is_sme=True, in_pilot_scope=True,
+                        acceptance_passed=True, digital_level=4, spend_software_cloud=1200000,
+                        lighthouse=True)
     r = k.calculate(profile, on=dt.date(2025, 8, 1))
-    # 第七条第（一）项 500,000 + 第七条第（二）项 200,000, cut to 50% × 1,200,000 by 第十条
-    assert (r.total_min, r.total_max) == (Decimal("600000.00"), Decimal("600000.00"))
+    # 第七条第（一）项 “不超过改造投入的 50%” (a ceiling): 0..600,000, level-4 cap → 0..500,000;
+    # 第七条第（二）项 200,000 fixed; 第十条 cap 50% × 1,200,000 = 600,000 keeps the minimums
+    # (0 + 200,000) and hands the remaining 400,000 to the reform subsidy → total 200,000..600,000
+    assert (r.total_min, r.total_max) == (Decimal("200000.00"), Decimal("600000.00"))
+    assert (r.item("reform_subsidy").min, r.item("reform_subsidy").max) == (Decimal("0.00"),
+                                                                          Decimal("500000.00"))
     assert r.item("lighthouse_award").max == Decimal("200000.00")
     assert isinstance(r.total_min, Decimal)
 
@@ -184,8 +221,8 @@ def test_kunming_acceptance_case_through_the_generated_module(modules: dict[str,
 NASTY = [
     'quote " double', "single ' quote", 'triple """ quotes', "back\\slash \\n \\x00",
     "new\nline", "{{ jinja }} {% raw %}", "tab\tand\u3000full-width", "”“「」‘’",
-    "ends with quote\"", "\\", "${x} %s {0}", "# not a comment", "\u2028line sep",
-]
+    "ends with quote\"", "\\", "${x} %s {0}", "# not a comment",
+]  # U+2028 and control characters are refused by the checker (PC008, tests/test_edge_text.py)
 
 
 def test_policy_strings_cannot_break_or_inject_into_generated_code(tmp_path: Path) -> None:

@@ -38,7 +38,8 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 def _literals(policy: n.Policy) -> list[n.MoneyLit | n.RateLit | n.NumberLit | n.CountLit]:
     roots: list[n.Expr] = [e for b in policy.blocks() for e in rule_exprs(b)]
     roots += [d.expr for d in policy.definitions]
-    out = [x for e in roots for x in walk(e) if isinstance(x, LITERALS)]
+    # a zero (“spend_consulting > 0元”: bought the service at all) states no number of the text
+    out = [x for e in roots for x in walk(e) if isinstance(x, LITERALS) and x.value != 0]
     return sorted(out, key=lambda x: (x.span.line, x.span.column))
 
 

@@ -101,9 +101,10 @@ def test_kunming_guide_renders_its_computed_amounts(browser: webdriver.Chrome, s
     browser.get(server + "/guides/kunming.html")
     body = browser.find_element(By.TAG_NAME, "body").text
     assert GUIDES["kunming"] in body
-    # 第七条第（一）项 500,000 for a level-4 enterprise; 第十条 cuts the total to 600,000
-    assert "本项金额：500,000.00 元" in body
-    assert "全部补助合计（经全部上限后）：600,000.00 元" in body
+    # 第七条第（一）项 「不超过……50%」: 0..500,000 for a level-4 enterprise; with the 小灯塔
+    # 200,000, 第十条 gives a total of 200,000..600,000
+    assert "本项金额：0.00 元 至 500,000.00 元" in body
+    assert "全部补助合计（经全部上限后）：200,000.00 元 至 600,000.00 元" in body
     badge = browser.find_element(By.CSS_SELECTOR, ".policyc-validity").text
     assert badge and badge != "请以有效期为准"  # filled in by validity.js from today's date
     _shot(browser, "kunming-guide.png")

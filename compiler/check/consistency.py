@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity, Span
+from ..files import FileRefused, read_beside
 from ..model import nodes as n
 from ..model.printer import show
 from ..vocabulary import FUNDING_SOURCES
@@ -106,9 +107,9 @@ class _Context:
                        **{d.name: d.label for d in policy.definitions}}
         self.source: str | None = None
         if policy.header.source:
-            try:
-                self.source = (path.parent / policy.header.source).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+            try:  # the same confined, bounded read as the quote check (PC302 reports refusals)
+                self.source = read_beside(path, policy.header.source)
+            except FileRefused:
                 self.source = None
         self._articles: dict[str, tuple[int, int] | None] = {}
         self._source_numbers: tuple[Number, ...] | None = None
@@ -698,7 +699,7 @@ def _lists(ctx: _Context) -> list[Diagnostic]:
             diags.append(Diagnostic(
                 "PC701", Severity.INFO, m.span,
                 f"“{show(m.operand)}”的列举以“等”结尾：未列举的值在计算时按“不属于”处理（条件不成立），"
-                "并在计算过程中注明" + (f"（用于 {where}）" if where else ""),
+                "并在计算结果的说明中注明" + (f"（用于 {where}）" if where else ""),
                 "“等”内是否包括某个未列举的值须由主管部门认定；主管部门公布完整名单后，补全列表并去掉“等”。",
                 article))
             continue

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity
+from ..files import FileRefused, read_beside
 from ..model import nodes as n
 
 _WS = re.compile(r"\s+")
@@ -47,6 +48,11 @@ def _matched_prefix(quote: str, source: str) -> int:
     return lo
 
 
+def _shown(name: str) -> str:
+    """A file name as written, with control characters shown as escapes."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in name[:200])
+
+
 def check_quotes(policy: n.Policy, policy_path: Path) -> list[Diagnostic]:
     h = policy.header
     if not h.source:
@@ -55,13 +61,13 @@ def check_quotes(policy: n.Policy, policy_path: Path) -> list[Diagnostic]:
             '在 政策 块中加入：来源 "文件名.txt"（原文文本放在政策文件旁）。',
         )]
     where = h.source_span or h.span
-    src_path = policy_path.parent / h.source
     try:
-        source = normalise(src_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
+        source = normalise(read_beside(policy_path, h.source))
+    except FileRefused as err:
+        # the message names the file as the policy wrote it, never anything read from it
         return [Diagnostic(
-            "PC302", Severity.ERROR, where, f"无法读取原文来源“{h.source}”：{err.__class__.__name__}",
-            "原文文件须为 UTF-8 编码，放在政策文件同一目录。",
+            "PC302", Severity.ERROR, where, f"无法读取原文来源“{_shown(h.source)}”：{err}",
+            "原文文件须是政策文件所在目录中的普通 UTF-8 文本文件（写文件名，如 \"kunming.txt\"）。",
         )]
     diags = []
     for c in citations(policy):
@@ -79,7 +85,7 @@ def check_quotes(policy: n.Policy, policy_path: Path) -> list[Diagnostic]:
         good = q[max(0, k - 12) : k]
         diags.append(Diagnostic(
             "PC301", Severity.ERROR, c.quote_span,
-            f"引用的原文在“{h.source}”中找不到：自第 {k + 1} 个字起不一致（“{good}▲{bad}”）",
+            f"引用的原文在“{_shown(h.source)}”中找不到：自第 {k + 1} 个字起不一致（“{good}▲{bad}”）",
             "原文须逐字照录（忽略空白）；检查错别字、标点的全角/半角、繁简体。",
             c.article,
         ))

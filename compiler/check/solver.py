@@ -573,23 +573,23 @@ class SolverChecks:
             cuts = cap_cuts(result)
             c = cuts.get((cap.id, it.id)) if cuts else None
             if c is not None and c.after.hi < c.before.hi:
-                lost = span_text(c.before.lo - c.after.lo, c.before.hi - c.after.hi)
+                lost = span_text(*sorted((c.before.lo - c.after.lo, c.before.hi - c.after.hi)))
                 wit = witness(profile, self.on, result, cut={
                     "cap": cap.citation.article, "item": it.id,
                     "limit": span_text(c.limit.lo, c.limit.hi),
                     "before": span_text(c.before.lo, c.before.hi),
                     "after": span_text(c.after.lo, c.after.hi), "lost": lost})
-                scope = [x.id for x in enc.in_scope(cap.scope)]
-                earlier = scope[:scope.index(it.id)]
-                others = [f"{i.article}（{i.id}）" for i in result.items if i.id in earlier]
+                scope = [x.id for x in enc.in_scope(cap.scope) if x.id != it.id]
+                others = [f"{i.article}（{i.id}）" for i in result.items if i.id in scope]
                 detail = (f"。例如：{cap.citation.article} 上限为 {span_text(c.limit.lo, c.limit.hi)}，"
                           f"与 {'、'.join(others)} 同时适用时，本项 {span_text(c.before.lo, c.before.hi)}"
                           f" 被削减 {lost}，实付 {span_text(c.after.lo, c.after.hi)}")
         self.emit(
             "PC410", W, it.span,
-            f"{art}「{it.title}」与同属{cap.citation.article}累计上限（{show(cap.limit)}）的前序项目"
+            f"{art}「{it.title}」与同属{cap.citation.article}累计上限（{show(cap.limit)}）的其他项目"
             f"叠加时合计可超过上限，本项会被悄然削减{detail}",
-            f"{cap.citation.article}的上限先满足排在前面的项目，排在后面的先被削减。如属有意，"
+            f"{cap.citation.article}的上限先保留各项的最低额，余下额度按书写顺序先满足排在前面的项目，"
+            "排在后面的先被削减。如属有意，"
             "请在申请指南中说明叠加规则（可在本项中写 忽略 PC410 \"理由\"）；否则请核对上限的适用范围。",
             art, wit)
 

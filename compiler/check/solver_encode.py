@@ -15,8 +15,9 @@ The translation follows the reference evaluator (``compiler/evaluate/evaluator.p
   (integer division: the whole encoding stays in linear integer arithmetic);
 * an item applies when its beneficiary is ``applicant_type``, every 资格 holds, no 排除
   holds and its condition holds;
-* cross-item caps (累计上限) fill their items in declaration order, later items cut first;
-  an undetermined item takes whatever the cap leaves.
+* cross-item caps (累计上限) keep their items' minimums in declaration order, then hand out
+  the headroom in declaration order (later items cut first); an undetermined item takes
+  whatever headroom the cap leaves.
 
 Strings are interned to integer codes shared by every policy translated in one
 :class:`Space`, so that a child policy and its parent speak about the same applicant.
@@ -604,24 +605,31 @@ class Encoder:
             if not isinstance(lim, NumV) or is_false(lim.det):
                 continue
             limit = NumV(fen(lim.lo), fen(lim.hi), lim.det)
-            # The runtime fills members in order from what remains of the limit. Amounts are
-            # never negative, so what remains before a member is max(limit - sum of the
-            # earlier members' amounts, 0), and nothing once an undetermined member (which
-            # takes all that remains) has applied: a closed form, linear in the members.
+            # The runtime's rule (runtime._apply_cap): minimums first, in order, under the
+            # limit's minimum; then the headroom above the kept minimums, in order, under the
+            # limit's maximum. Amounts are never negative, so what remains before a member is
+            # max(limit - sum of the earlier members' inputs, 0), and no headroom once an
+            # undetermined member (which takes all that remains) has applied: a closed form,
+            # linear in the members.
             lim_lo, lim_hi = cents(limit.lo), cents(limit.hi)
+            scope = self.in_scope(cap.scope)
+            total_lo: Term = zero
+            for it in scope:
+                total_lo = total_lo + state[it.id][0]
+            spare = zmax(lim_hi - zmin(total_lo, zmax(lim_lo, zero)), zero)
             sum_lo: Term = zero
-            sum_hi: Term = zero
+            sum_extra: Term = zero
             taken: Flag = False
             members = []
-            for it in self.in_scope(cap.scope):
+            for it in scope:
                 lo_in, hi_in, inf_in = state[it.id]
-                room_lo = zmax(lim_lo - sum_lo, zero)
-                room_hi = ite(taken, zero, zmax(lim_hi - sum_hi, zero))
-                lo_out = ite(limit.det, zmin(lo_in, room_lo), lo_in)
-                hi_out = ite(limit.det, ite(inf_in, room_hi, zmin(hi_in, room_hi)), hi_in)
+                kept = zmin(lo_in, zmax(lim_lo - sum_lo, zero))
+                room = ite(taken, zero, zmax(spare - sum_extra, zero))
+                lo_out = ite(limit.det, kept, lo_in)
+                hi_out = ite(limit.det, kept + ite(inf_in, room, zmin(hi_in - kept, room)), hi_in)
                 members.append(CapMember(it, lo_in, hi_in, inf_in, lo_out, hi_out))
                 sum_lo = sum_lo + lo_in
-                sum_hi = sum_hi + hi_in
+                sum_extra = sum_extra + (hi_in - kept)
                 taken = disj(taken, inf_in)
                 state[it.id] = (lo_out, hi_out, conj(inf_in, neg(limit.det)))
             flows.append(CapFlow(cap, limit, members))

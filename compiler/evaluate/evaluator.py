@@ -5,18 +5,22 @@
 * ``未定`` is an undetermined amount: it propagates through arithmetic (``未定 封顶 X`` is
   [0, X]) and is reported as ``null``.
 * An absent fact takes its default (false, 0, 0 元); absent text/enum facts make every
-  comparison and membership test false. Definitions (定义) are computed once per applicant;
-  notes made inside a definition are not traced.
+  comparison and membership test false. Text compares by key (runtime.text_key): Traditional
+  and Simplified spellings, full-/half-width forms and whitespace do not matter. Definitions
+  (定义) are computed once per applicant; notes made inside a definition are not traced. A text
+  value in none of the policy's lists for that fact gets a note in ``Result.notes``.
 * A requirement (资格) that is false, or an exclusion (排除) that is true, excludes the
   applicant: nothing is payable and ``exclusions`` names the articles.
 * Outside the validity window (from the retroactive start, if any, to the end) nothing is
   payable and ``in_force`` is false. A bound given as an event (事件) is open.
 * An item applies when its beneficiary matches ``applicant_type`` and its condition holds.
   Its amount is rounded down to the fen (see :mod:`compiler.evaluate.runtime`).
-* Cross-item caps (累计上限) are applied in declaration order; within a cap the items are
-  filled in declaration order, so the later items are cut first. An undetermined item in a
-  cap can take at most what the cap leaves.
-* ``total`` is after every cap; ``funding`` sums each item's after-cap maximum by source.
+* Cross-item caps (累计上限) are applied in declaration order; within a cap each item first
+  keeps its minimum (in declaration order, under the cap's minimum), then the headroom under
+  the cap's maximum is handed out in declaration order, so the later items are cut first and
+  no item's range is inverted. An undetermined item in a cap can take at most what is left.
+* ``total`` is after every cap; ``funding`` sums each item's after-cap maximum by source
+  (an undetermined item counts with what a cap leaves it, so funding adds up to the total).
 
 The evaluator interprets the model into a :class:`~compiler.evaluate.runtime.PolicySpec`;
 everything else (validation, rounding, caps, funding, payments, the result) is the runtime's,
@@ -31,6 +35,8 @@ from decimal import Decimal
 
 from ..model import nodes as n
 from ..model.printer import refs, show
+from ..model.queries import text_lists
+from ..textfold import policy_fold
 from ..vocabulary import FACTS
 from . import runtime as rt
 from .runtime import UNDET, Env, Interval, Result, Value
@@ -61,6 +67,8 @@ class Evaluator:
     def __init__(self, policy: n.Policy) -> None:
         self.policy = policy
         self.defs = {d.name: d for d in policy.definitions}
+        self.fold = str.maketrans(policy_fold(policy))
+        self._keys: dict[int, tuple[str, ...]] = {}
         self.spec = self._spec()
 
     # -- expressions ---------------------------------------------------------
@@ -97,10 +105,13 @@ class Evaluator:
                 return left and rt.truth(self.eval(e.right, env, notes))
             return left or rt.truth(self.eval(e.right, env, notes))
         if isinstance(e, n.Compare):
-            return rt.compare(e.op, self.eval(e.left, env, notes), self.eval(e.right, env, notes))
+            return rt.compare(e.op, self.eval(e.left, env, notes), self.eval(e.right, env, notes),
+                              self.fold)
         assert isinstance(e, n.Member)
-        return rt.member(self.eval(e.operand, env, notes), [x.value for x in e.values], e.open,
-                         notes)
+        keys = self._keys.get(id(e))
+        if keys is None:
+            keys = self._keys[id(e)] = tuple(rt.text_key(x.value, self.fold) for x in e.values)
+        return rt.member(self.eval(e.operand, env, notes), keys, e.open, notes, self.fold)
 
     def _ref(self, e: n.Ref, env: Env | dict[str, Value]) -> Value:
         if e.name in env:
@@ -182,6 +193,10 @@ class Evaluator:
             caps=tuple(rt.CapSpec(c.citation.article, scope_spec(c.scope),
                                   self._limit(c.limit), show(c.limit), c.id) for c in p.caps),
             payments=tuple(stages),
+            lists=tuple(rt.ListSpec(fact, label, tuple(rt.text_key(v, self.fold) for v in values),
+                                    is_open, "、".join(arts))
+                        for fact, label, values, is_open, arts in text_lists(p)),
+            fold=self.fold,
         )
 
     def _limit(self, e: n.Expr) -> Callable[[Env], Value]:

@@ -12,36 +12,17 @@ the generated calculators and mirrored by the JSON Schema forms):
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from typing import Any
 
 from ..model import nodes as n
-from .runtime import Bad, ProfileError, Value, check_value
+from .runtime import Bad, ProfileError, Value, check_value, parse_json_profile
 
 __all__ = ["Bad", "ProfileError", "check_value", "load_json_profile", "validate_profile"]
 
 
 def load_json_profile(text: str) -> Any:
-    """Parse JSON with exact decimals; reject NaN, Infinity and duplicate keys."""
-
-    def constant(name: str) -> Any:
-        raise ProfileError([("", f"不接受 {name}：金额必须是有限的数")])
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for k, v in items:
-            if k in out:
-                raise ProfileError([(k, "字段重复出现")])
-            out[k] = v
-        return out
-
-    try:
-        return json.loads(text, parse_float=Decimal, parse_constant=constant,
-                          object_pairs_hook=pairs)
-    except json.JSONDecodeError as err:
-        raise ProfileError([("", f"不是合法的 JSON：第 {err.lineno} 行第 {err.colno} 列，{err.msg}")]
-                           ) from None
+    """Parse JSON with exact decimals within the profile limits (runtime.parse_json_profile)."""
+    return parse_json_profile(text)
 
 
 def validate_profile(policy: n.Policy, profile: object) -> dict[str, Value]:

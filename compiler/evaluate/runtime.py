@@ -20,6 +20,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
@@ -197,14 +198,29 @@ def tiers(notes: list[Note], arms: Sequence[tuple[Callable[[], bool], Callable[[
     return ZERO
 
 
-def compare(op: str, a: Value, b: Value) -> bool:
-    """Comparisons with an absent or undetermined value are false."""
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, and Traditional characters -> Simplified through ``fold`` (a ``str.translate``
+    table made at compile time, see compiler.textfold). Two spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+NO_FOLD: Mapping[int, str] = {}
+
+
+def compare(op: str, a: Value, b: Value, fold: Mapping[int, str] | None = None) -> bool:
+    """Comparisons with an absent or undetermined value are false; text compares by key."""
     if a is None or b is None or isinstance(a, Undetermined) or isinstance(b, Undetermined):
         return False
     x: Any = a.lo if isinstance(a, Interval) else a
     y: Any = b.lo if isinstance(b, Interval) else b
     if isinstance(a, Interval) != isinstance(b, Interval) and op not in ("==", "!="):
         return False
+    if isinstance(x, str) and isinstance(y, str):
+        x, y = text_key(x, fold or NO_FOLD), text_key(y, fold or NO_FOLD)
     try:
         if op == "==":
             return bool(x == y)
@@ -221,13 +237,20 @@ def compare(op: str, a: Value, b: Value) -> bool:
         return False
 
 
-def member(v: Value, values: Sequence[str], is_open: bool, notes: list[Note]) -> bool:
-    """Membership; for a list that ends in 等 in the source, unlisted values do not match."""
+def member(v: Value, keys: Sequence[str], is_open: bool, notes: list[Note],
+           fold: Mapping[int, str] | None = None) -> bool:
+    """Membership by text key (``keys`` are the listed values' keys, made at compile time).
+    An unlisted value is noted; for a list that ends in 等 in the source it does not match,
+    and the note says that the authority decides."""
     if v is None:
         return False
-    hit = v in values
-    if not hit and is_open:
-        notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理")
+    hit = (text_key(v, fold or NO_FOLD) if isinstance(v, str) else v) in keys
+    if not hit:
+        if is_open:
+            notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，是否属于“等”内由主管部门认定，"
+                         "计算时按不符合处理")
+        else:
+            notes.append(f"“{v}”不在列举中，按不符合处理")
     return hit
 
 
@@ -239,9 +262,123 @@ def negate(v: Value) -> bool:
     return v is False
 
 
+# ---------------------------------------------------------------------------- profile limits
+# The bounds on applicant profiles, defined once as data. Every calculator uses them through
+# this runtime (embedded verbatim in each generated module); the JSON Schema backend and any
+# other backend read them through field_rules(), a target-neutral description. Documented in
+# docs/developers/result.md (“申请人信息的上限”).
+
+MAX_PROFILE_CHARS = 1_000_000
+"""A profile's JSON text: a real profile is well under 2 KB."""
+MAX_PROFILE_DEPTH = 32
+"""Nesting of the JSON text (a profile is one flat object; depth is checked before parsing)."""
+MAX_NUMBER_CHARS = 40
+"""A JSON number token: longer ones are refused before they are converted, and so are numbers
+whose decimal exponent is beyond ±40 (1e400, 1e-999999999)."""
+MAX_TEXT_CHARS = 1_000
+"""A text value."""
+MONEY_LIMIT = 10 ** 15
+"""Money is below this (at most 15 integer digits: under 1,000 trillion yuan)."""
+MAX_COUNT = 1_000_000_000
+"""Integer facts without a stated upper bound."""
+MONEY_PATTERN = r"^[0-9]{1,15}(\.[0-9]{1,2})?(?![\s\S])"
+"""A money string: ASCII digits only; the look-ahead is the end of the text in every regex
+dialect (``$`` would also match before a final newline in Python)."""
+RATE_PATTERN = r"^(0(\.[0-9]{1,2})?|1(\.00?)?)(?![\s\S])"
+"""A rate string, 0 to 1 with at most two decimals."""
+
+
+def field_rules(kind: str, low: int | None = None, high: int | None = None,
+                values: Sequence[str] = ()) -> dict[str, Any]:
+    """The values one fact accepts, target-neutral: JSON types, bounds (decimal strings for
+    money), ``multiple_of``, ``pattern`` for strings, ``enum``, ``max_length``.
+
+    Integral decimals (``4.0``, ``1E+6``) are integers, as in JSON Schema 2020-12.
+    """
+    if kind == "bool":
+        return {"types": ["boolean"]}
+    if kind in ("money", "rate"):
+        bound = {"maximum": 1} if kind == "rate" else {"exclusive_maximum": MONEY_LIMIT}
+        return {"types": ["number", "string"], "minimum": 0, **bound, "multiple_of": "0.01",
+                "pattern": RATE_PATTERN if kind == "rate" else MONEY_PATTERN}
+    if kind == "int":
+        top = MAX_COUNT if high is None else min(high, MAX_COUNT)
+        return {"types": ["integer"], "minimum": 0 if low is None else low, "maximum": top}
+    if kind == "enum":
+        return {"types": ["string"], "enum": list(values)}
+    return {"types": ["string"], "max_length": MAX_TEXT_CHARS}
+
+
+class NumberToken:
+    """A JSON number or constant refused while parsing (too long, NaN, Infinity): kept as a
+    value so that validation names the field it was given for."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def _int_token(text: str) -> object:
+    if len(text) > MAX_NUMBER_CHARS:
+        return NumberToken(f"数字过长（{len(text)} 个字符，至多 {MAX_NUMBER_CHARS} 个）")
+    return int(text)
+
+
+def _float_token(text: str) -> object:
+    if len(text) > MAX_NUMBER_CHARS:
+        return NumberToken(f"数字过长（{len(text)} 个字符，至多 {MAX_NUMBER_CHARS} 个）")
+    d = Decimal(text)
+    if d and not -MAX_NUMBER_CHARS <= d.adjusted() <= MAX_NUMBER_CHARS:  # 1e-999999999, 1e400
+        return NumberToken(f"数值超出范围（{text}）")
+    return d
+
+
+def _constant_token(name: str) -> object:
+    return NumberToken(f"不接受 {name}：须是有限的数")
+
+
+def _unique_pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in items:
+        if k in out:
+            raise ProfileError([(k, "字段重复出现")])
+        out[k] = v
+    return out
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def parse_json_profile(text: str) -> Any:
+    """Parse a profile's JSON text with exact decimals, cheaply and within the limits above:
+    the size and the nesting are checked before parsing; numbers longer than
+    MAX_NUMBER_CHARS, NaN and Infinity are never converted (validation refuses them, naming
+    the field); duplicate keys are refused."""
+    import json
+
+    if len(text) > MAX_PROFILE_CHARS:
+        raise ProfileError([("", f"申请人信息过大（{len(text)} 个字符，至多 {MAX_PROFILE_CHARS} 个）")])
+    depth = top = 0
+    for ch in re.sub(r"[^\[\]{}]", "", _JSON_STRING.sub("", text)):
+        depth += 1 if ch in "[{" else -1
+        top = max(top, depth)
+    if top > MAX_PROFILE_DEPTH:
+        raise ProfileError([("", f"JSON 嵌套过深（至多 {MAX_PROFILE_DEPTH} 层）")])
+    try:
+        return json.loads(text, parse_int=_int_token, parse_float=_float_token,
+                          parse_constant=_constant_token, object_pairs_hook=_unique_pairs)
+    except json.JSONDecodeError as err:
+        raise ProfileError([("", f"不是合法的 JSON：第 {err.lineno} 行第 {err.colno} 列，{err.msg}")]
+                           ) from None
+    except RecursionError:  # pragma: no cover - the depth check above comes first
+        raise ProfileError([("", "JSON 嵌套过深")]) from None
+
+
 # ---------------------------------------------------------------------------- profiles
 
-_MONEY_STR = re.compile(r"\d+(\.\d{1,2})?")
+_MONEY_STR = re.compile(MONEY_PATTERN)
+_RATE_STR = re.compile(RATE_PATTERN)
 
 
 class ProfileError(ValueError):
@@ -276,7 +413,7 @@ class Bad:
 
 def _show(value: object) -> str:
     if isinstance(value, str):
-        return f"“{value}”"
+        return f"“{value[:40]}”" if len(value) <= 40 else f"“{value[:40]}…”（共 {len(value)} 个字符）"
     if value is None:
         return "null"
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
@@ -284,10 +421,12 @@ def _show(value: object) -> str:
     return type(value).__name__
 
 
-def _money(value: object) -> Decimal | str:
+def _money(value: object, rate: bool = False) -> Decimal | str:
     if isinstance(value, bool):
         return "应为金额（元），收到布尔值"
     if isinstance(value, int):
+        if value >= MONEY_LIMIT:
+            return f"金额过大（须小于 {MONEY_LIMIT} 元）"
         d = Decimal(value)
     elif isinstance(value, float):
         if not math.isfinite(value):
@@ -298,13 +437,18 @@ def _money(value: object) -> Decimal | str:
             return "金额必须是有限的数（不接受 NaN 或无穷大）"
         d = value
     elif isinstance(value, str):
-        if not _MONEY_STR.fullmatch(value):
-            return f"“{value}”不是金额：请写成非负的十进制数，例如 \"12000.50\""
+        if not (_RATE_STR if rate else _MONEY_STR).match(value):
+            if rate:
+                return f"{_show(value[:40])}不是比例：请写成 0 到 1 之间的十进制数，例如 \"0.5\""
+            return (f"{_show(value[:40])}不是金额：请写成非负的十进制数（半角数字，整数部分至多 15 位），"
+                    "例如 \"12000.50\"")
         d = Decimal(value)
     else:
         return f"应为金额（元），收到 {_show(value)}"
     if d < 0:
         return f"金额不能为负数（收到 {d}）"
+    if d >= MONEY_LIMIT:
+        return f"金额过大（须小于 {MONEY_LIMIT} 元）"
     try:
         if d != d.quantize(FEN, context=CTX):
             return f"金额最多两位小数（到分），收到 {d}"
@@ -320,27 +464,32 @@ def _integer(value: object, spec: FactSpec) -> int | str:
         return "应为整数（不接受 NaN 或无穷大）"
     if isinstance(value, Decimal) and not value.is_finite():
         return "应为整数（不接受 NaN 或无穷大）"
+    rules = field_rules("int", spec.low, spec.high)
+    # the bounds first: comparing is cheap even for 1E+999999999, converting is not
+    if value < rules["minimum"]:
+        return f"取值 {value} 小于下限 {rules['minimum']}"
+    if value > rules["maximum"]:
+        return f"取值 {value} 超出范围 {rules['minimum']}..{rules['maximum']}"
     if not isinstance(value, int):
         if value != int(value):
             return f"应为整数，收到 {value}"
-        value = int(value)
-    if spec.low is not None and value < spec.low:
-        return f"取值 {value} 小于下限 {spec.low}"
-    if spec.high is not None and value > spec.high:
-        return f"取值 {value} 超出范围 {spec.low}..{spec.high}"
+        value = int(value)  # an integral decimal (4.0, 1E+6) is an integer
     return value
 
 
 def check_value(spec: FactSpec, value: object) -> object:
     """Return the normalised value, or :class:`Bad` with the reason."""
     kind = spec.kind
-    if type(value) is int and value >= 0 and (kind == "money" or (  # the common cases, fast
-            kind == "int" and (spec.high is None or value <= spec.high) and value >= (spec.low or 0))):
+    if type(value) is int and value >= 0 and (  # the common cases, fast
+            (kind == "money" and value < MONEY_LIMIT) or (kind == "int" and value <= MAX_COUNT and (
+                spec.high is None or value <= spec.high) and value >= (spec.low or 0))):
         return value
+    if isinstance(value, NumberToken):
+        return Bad(value.reason)
     if kind == "bool":
         return value if isinstance(value, bool) else Bad(f"应为 true 或 false，收到 {_show(value)}")
     if spec.kind in ("money", "rate"):
-        r = _money(value)
+        r = _money(value, spec.kind == "rate")
         if isinstance(r, str):
             return Bad(r)
         if spec.kind == "rate" and r > 1:
@@ -354,6 +503,8 @@ def check_value(spec: FactSpec, value: object) -> object:
             return value
         return Bad(f"应为以下之一：{', '.join(spec.values)}；收到 {_show(value)}")
     if isinstance(value, str):
+        if len(value) > MAX_TEXT_CHARS:
+            return Bad(f"文本过长（{len(value)} 个字符，至多 {MAX_TEXT_CHARS} 个）")
         return value
     return Bad(f"应为文本，收到 {_show(value)}")
 
@@ -442,7 +593,8 @@ def validate(facts: Sequence[FactSpec] | FactTable, vocabulary: Mapping[str, Fac
                 errors.append((key, f"未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}"))
                 continue
         t = type(v)
-        if (t is bool and spec.kind == "bool") or (t is str and spec.kind == "text"):
+        if (t is bool and spec.kind == "bool") or (
+                t is str and spec.kind == "text" and len(v) <= MAX_TEXT_CHARS):
             checked: Any = v
         else:
             checked = check_value(spec, v)
@@ -667,6 +819,17 @@ class ScheduleSpec:
 
 
 @dataclass(frozen=True)
+class ListSpec:
+    """The values a text fact is checked against (by key), for the note on unlisted values."""
+
+    fact: str
+    label: str
+    keys: tuple[str, ...]
+    open: bool  # some list ends in 等 in the source
+    articles: str
+
+
+@dataclass(frozen=True)
 class PolicySpec:
     id: str
     valid_from: dt.date | None
@@ -680,6 +843,8 @@ class PolicySpec:
     items: tuple[ItemSpec, ...]
     caps: tuple[CapSpec, ...]
     payments: tuple[ScheduleSpec, ...]
+    lists: tuple[ListSpec, ...] = ()
+    fold: Mapping[int, str] = field(default_factory=dict)
 
     @cached_property
     def table(self) -> FactTable:
@@ -794,6 +959,20 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
 
 
 def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) -> None:
+    """Fill one cross-item cap. The rule, for the items in the cap's scope:
+
+    1. minimums first: in declaration order, each item keeps as much of its minimum as the
+       cap's minimum still allows;
+    2. then the headroom: what the cap's maximum leaves above the kept minimums is handed out
+       in declaration order, each item up to its own maximum.
+
+    So a later item is cut first (for fixed amounts this is the whole rule), every item keeps
+    min <= max, and the items add up exactly to min(sum of minimums, cap minimum) ..
+    min(sum of maximums, cap maximum) — the range of the capped total. (Filling the minimums
+    and the maximums independently, each in declaration order, could give a ranged item
+    declared before a fixed one more than the fixed item's share at the top and less at the
+    bottom: an inverted 200000.00..0.00.)
+    """
     members = _scope(cap.scope, live)
     if not members:
         return
@@ -801,23 +980,28 @@ def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) ->
     if not isinstance(limit_v, Interval):
         return
     limit = limit_v.to_fen()
-    rem_lo, rem_hi = limit.lo, limit.hi
+    room = max(limit.lo, ZERO_D)
+    lows: list[Decimal] = []
     for x in members:
-        lo = min(x.after.lo, max(rem_lo, ZERO_D))
-        hi = min(x.after.hi, max(rem_hi, ZERO_D))
+        lo = min(x.after.lo, room)
+        room -= lo
+        lows.append(lo)
+    spare = max(limit.hi - sum(lows, ZERO_D), ZERO_D)
+    for x, lo in zip(members, lows, strict=False):
+        hi = lo + min(x.after.hi - lo, spare)
+        spare -= hi - lo
         if x.amount is not None and (lo != x.after.lo or hi != x.after.hi):
             x.trace.append(_cut_line(cap, limit, x.after, Interval(lo, hi)))
         elif x.amount is None and hi.is_finite():
             x.trace.append(_most_line(cap, limit, hi))
-        rem_lo -= lo
-        rem_hi -= hi
         cuts.append(CapCut(cap.id, x.spec.id, limit, x.after, Interval(lo, hi)))
         x.after = Interval(lo, hi)
 
 
 def _cut_line(cap: CapSpec, limit: Interval, before: Interval, after: Interval) -> Note:
+    cut = sorted((before.lo - after.lo, before.hi - after.hi))
     return lambda: (f"{cap.article} 累计上限 {limit.show()}（{cap.shown}）：本项削减 "
-                    f"{Interval(before.lo - after.lo, before.hi - after.hi).show()}，实付 {after.show()}")
+                    f"{Interval(cut[0], cut[1]).show()}，实付 {after.show()}")
 
 
 def _most_line(cap: CapSpec, limit: Interval, hi: Decimal) -> Note:
@@ -841,6 +1025,18 @@ def _payments(s: ScheduleSpec, live: list[_Live]) -> list[PaymentResult]:
     return out
 
 
+def _unlisted(spec: PolicySpec, env: Env) -> list[str]:
+    """A note for each text fact whose value is in none of the policy's lists for it."""
+    out = []
+    for ls in spec.lists:
+        v = env.get(ls.fact)
+        if isinstance(v, str) and text_key(v, spec.fold) not in ls.keys:
+            why = ("原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理" if ls.open
+                   else "计算时按不符合处理")
+            out.append(f"{ls.label}“{v}”不在{ls.articles}列举的范围内；{why}")
+    return out
+
+
 def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = None) -> Result:
     """Validate ``profile`` and compute what the policy pays as of ``on`` (default today)."""
     on_date = parse_on(on)
@@ -849,6 +1045,7 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
     ok, why = in_force(spec, on_date)
     if why:
         notes.append(why)
+    notes.extend(_unlisted(spec, env))
     exclusions: list[str] = []
     for req in spec.requirements:
         if not req.cond(env):
@@ -869,7 +1066,9 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
         _apply_cap(c, live, env, cuts)
     total_lo = sum((x.after.lo for x in live), ZERO_D)
     total_hi = sum((x.after.hi for x in live), ZERO_D)
-    paid = tuple((x.spec.plan, x.after.hi) for x in live if x.amount is not None)
+    # who pays the capped total: every item's after-cap maximum, including the share of a cap
+    # that an undetermined item can take (so funding adds up to a finite total)
+    paid = tuple((x.spec.plan, x.after.hi) for x in live if x.after.hi.is_finite())
     payments = tuple(p for s in spec.payments for p in _payments(s, live))
     items = tuple(
         ItemResult(x.spec.id, x.spec.article, x.spec.title,
@@ -884,6 +1083,14 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
 
 __all__ = [
     "INF",
+    "MAX_COUNT",
+    "MAX_NUMBER_CHARS",
+    "MAX_PROFILE_CHARS",
+    "MAX_PROFILE_DEPTH",
+    "MAX_TEXT_CHARS",
+    "MONEY_LIMIT",
+    "MONEY_PATTERN",
+    "RATE_PATTERN",
     "UNDET",
     "Amount",
     "CapSpec",
@@ -894,6 +1101,8 @@ __all__ = [
     "Interval",
     "ItemResult",
     "ItemSpec",
+    "ListSpec",
+    "NumberToken",
     "PaymentResult",
     "PolicySpec",
     "ProfileError",
@@ -905,13 +1114,16 @@ __all__ = [
     "check_value",
     "compare",
     "evaluate_spec",
+    "field_rules",
     "fmt",
     "iv",
     "member",
     "mul",
     "negate",
+    "parse_json_profile",
     "pct",
     "sub",
+    "text_key",
     "tiers",
     "to_fen",
     "truth",

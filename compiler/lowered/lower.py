@@ -16,8 +16,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from ..evaluate import runtime as rt
+from ..evaluate.runtime import field_rules, text_key
 from ..model import nodes as n
 from ..model.printer import refs, show
+from ..model.queries import text_lists
+from ..textfold import policy_fold
 from ..vocabulary import FACTS, FUNDING_SOURCES
 from .messages import MESSAGES, TRACE, fill
 
@@ -67,12 +71,28 @@ def field_spec(name: str, ftype: n.FactType, label: str, required: bool = False,
     else:
         out["absent"] = out["default"]
     out["declared"] = declared
+    # the accepted values, target-neutral (runtime.field_rules: types, bounds, pattern, enum, length)
+    out["rules"] = field_rules(ftype.kind, ftype.low, ftype.high, [v for v, _ in ftype.values])
     return out
+
+
+LIMITS: Json = {
+    "money_limit": str(rt.MONEY_LIMIT),
+    "max_count": rt.MAX_COUNT,
+    "max_text_chars": rt.MAX_TEXT_CHARS,
+    "max_number_chars": rt.MAX_NUMBER_CHARS,
+    "max_profile_chars": rt.MAX_PROFILE_CHARS,
+    "max_profile_depth": rt.MAX_PROFILE_DEPTH,
+    "money_pattern": rt.MONEY_PATTERN,
+    "rate_pattern": rt.RATE_PATTERN,
+}
 
 
 class _Lowerer:
     def __init__(self, policy: n.Policy) -> None:
         self.policy = policy
+        self.fold = policy_fold(policy)
+        self.table = str.maketrans(self.fold)
         self.facts = {f.name: f for f in policy.facts}
         self.defs: dict[str, Json] = {}  # name -> lowered expression (in declaration order)
         for d in policy.definitions:
@@ -85,7 +105,7 @@ class _Lowerer:
             return {"op": "num", "value": dec(e.value), "unit": unit, "type": "num",
                     "shape": "exact", "scale": scale_of(e.value)}
         if isinstance(e, n.StrLit):
-            return {"op": "str", "value": e.value, "type": "text"}
+            return {"op": "str", "value": e.value, "key": self.key(e.value), "type": "text"}
         if isinstance(e, n.BoolLit):
             return {"op": "bool", "value": e.value, "type": "bool"}
         if isinstance(e, n.Undetermined):
@@ -127,10 +147,27 @@ class _Lowerer:
             return {"op": op, "args": args, "type": "bool"}
         if isinstance(e, n.Compare):
             a, b = self.expr(e.left), self.expr(e.right)
-            return {"op": "cmp", "cmp": e.op, "args": [a, b], "type": "bool"}
+            out: Json = {"op": "cmp", "cmp": e.op, "args": [a, b], "type": "bool"}
+            if a["type"] == "text" and b["type"] == "text":
+                out["keyed"] = self.keyed(a) or self.keyed(b)
+            return out
         assert isinstance(e, n.Member)
         return {"op": "in", "args": [self.expr(e.operand)], "values": [v.value for v in e.values],
-                "open": e.open, "type": "bool"}
+                "keys": [self.key(v.value) for v in e.values], "open": e.open, "type": "bool"}
+
+    def key(self, text: str) -> str:
+        """The text key of a literal (``runtime.text_key`` with this policy's fold table)."""
+        return text_key(text, self.table)
+
+    def keyed(self, e: Json) -> bool:
+        """Whether comparing this text needs its key: false for a literal that is its own key
+        compared with an enum whose values all are (ASCII identifiers), true otherwise."""
+        if e["op"] == "str":
+            return bool(e["key"] != e["value"])
+        if e["op"] == "fact" and e["kind"] == "enum":
+            f = self.facts[e["name"]]
+            return not all(v.isascii() and v.isidentifier() for v, _ in f.type.values)
+        return True
 
     def cond(self, e: n.Expr) -> Json:
         """A condition: true only when the value is the boolean true (``runtime.truth``)."""
@@ -293,6 +330,7 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
                      "retro_from": _date(h.retroactive.start) if h.retroactive else None,
                      "events": events,
                      "article": v.citation.article if v and v.citation else None},
+        "limits": dict(LIMITS),
         "facts": facts,
         "vocabulary": vocabulary,
         "definitions": definitions,
@@ -308,6 +346,9 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
         "budgets": [{"id": b.id, "article": b.citation.article, "scope": _scope(b.scope),
                      "uses": [{"name": u.name, "bound": u.bound, "share": lw.opt(u.share)} for u in b.uses]}
                     for b in p.budgets],
+        "text_fold": lw.fold,
+        "text_lists": [{"fact": fact, "label": label, "keys": [lw.key(x) for x in values], "open": is_open,
+                        "articles": "、".join(arts)} for fact, label, values, is_open, arts in text_lists(p)],
         "funding_sources": dict(FUNDING_SOURCES),
         "messages": dict(MESSAGES),
         "trace": dict(TRACE),

@@ -11,21 +11,26 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-# Profile validation (compiler.evaluate.runtime.validate / check_value). ``{got}`` is the value
-# shown as the runtime's ``_show`` does: a string in “”, null, a number as written, else the
-# JSON type's Python name (list, dict).
+# Profile validation (compiler.evaluate.runtime.validate / check_value / parse_json_profile).
+# ``{got}`` is the value shown as the runtime's ``_show`` does: a string in “” (its first 40
+# characters and its length when longer), null, a number as written, else the JSON type's
+# Python name (list, dict).
 MESSAGES: dict[str, str] = {
     "not_object": "申请人信息必须是一个 JSON 对象（键为事实名称）",
     "key_not_text": "字段名必须是字符串",
     "unknown": "未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}",
     "unknown_hint": "；是否想写“{close}”？",
     "required": "缺少必填字段“{name}”（{label}）",
+    "shown_text": "“{text}”",
+    "shown_long": "“{head}…”（共 {n} 个字符）",
     "bool": "应为 true 或 false，收到 {got}",
     "money_bool": "应为金额（元），收到布尔值",
     "money_not_finite": "金额必须是有限的数（不接受 NaN 或无穷大）",
-    "money_text": "“{value}”不是金额：请写成非负的十进制数，例如 \"12000.50\"",
+    "money_text": "{got}不是金额：请写成非负的十进制数（半角数字，整数部分至多 15 位），例如 \"12000.50\"",
+    "rate_text": "{got}不是比例：请写成 0 到 1 之间的十进制数，例如 \"0.5\"",
     "money_type": "应为金额（元），收到 {got}",
     "money_negative": "金额不能为负数（收到 {value}）",
+    "money_limit": "金额过大（须小于 {limit} 元）",
     "money_fen": "金额最多两位小数（到分），收到 {value}",
     "money_too_large": "金额过大（收到 {value}）",
     "rate_above_one": "比例应在 0 到 1 之间，收到 {value}",
@@ -36,7 +41,16 @@ MESSAGES: dict[str, str] = {
     "int_above": "取值 {value} 超出范围 {low}..{high}",
     "enum": "应为以下之一：{values}；收到 {got}",
     "text": "应为文本，收到 {got}",
+    "text_too_long": "文本过长（{n} 个字符，至多 {max} 个）",
     "on": "日期“{on}”无效：应为 YYYY-MM-DD",
+    # refused while parsing a profile's JSON text (where a calculator parses it)
+    "number_too_long": "数字过长（{n} 个字符，至多 {max} 个）",
+    "number_out_of_range": "数值超出范围（{text}）",
+    "constant": "不接受 {name}：须是有限的数",
+    "profile_too_large": "申请人信息过大（{n} 个字符，至多 {max} 个）",
+    "too_deep": "JSON 嵌套过深（至多 {max} 层）",
+    "not_json": "不是合法的 JSON：第 {line} 行第 {col} 列，{msg}",
+    "duplicate": "字段重复出现",
 }
 
 # Trace lines and result notes (compiler.evaluate.runtime). Numbers are shown by the rule of
@@ -57,13 +71,15 @@ TRACE: dict[str, str] = {
     "undetermined": "金额：{shown}：原文未规定具体金额（未定）",
     "cross_cap_cut": "{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}",
     "cross_cap_most": "{article} 累计上限 {limit}：本项至多 {most}",
-    "open_list": "“{value}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理",
     "before_start": "{on} 早于本政策的适用起始日 {start}",
     "after_end": "{on} 晚于本政策的有效期截止日 {end}",
     "events": "有效期以事件为界（{events}），日期未定，视为有效",
     "requirement_failed": "不满足资格条件（{article}）：{shown}",
     "excluded": "属于排除情形（{article}）：{shown}",
     "undetermined_value": "未定",
+    "unlisted": "{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理",
+    "unlisted_open": "{label}“{value}”不在{articles}列举的范围内；"
+                     "原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理",
     "range": "{lo} 至 {hi}",
 }
 

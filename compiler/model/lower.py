@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity, Span
+from ..names import reserved
 from ..syntax.surface import Block, DefineBlock, FactsBlock, FactSurface, Field, Text, TopLevel
 from ..syntax.transform import parse_date
 from ..vocabulary import FACTS, default_for
@@ -153,6 +154,12 @@ def lower(blocks: Sequence[TopLevel], file: str) -> tuple[n.Policy | None, list[
             f"第一个“政策”块在第 {headers[0].span.line} 行。",
         ))
     header = _header(headers[0], diags)
+    why = reserved(header.id)
+    if why is not None:
+        diags.append(Diagnostic(
+            "PC108", Severity.ERROR, headers[0].name_span, f"政策标识不可用：{why}",
+            f"政策标识用作各输出的文件名；换一个标识，如 {header.id}_policy。",
+        ))
 
     facts: list[n.FactDecl] = []
     definitions: list[n.Definition] = []
@@ -254,6 +261,7 @@ def _header(b: Block, diags: list[Diagnostic]) -> n.Header:
         span=b.span,
         parent_span=f.span("parent"),
         source_span=f.span("source"),
+        id_span=b.name_span,
     )
 
 

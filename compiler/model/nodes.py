@@ -214,6 +214,7 @@ class Header:
     span: Span
     parent_span: Span | None = None
     source_span: Span | None = None
+    id_span: Span | None = None
 
 
 @dataclass(frozen=True)

@@ -73,3 +73,46 @@ def first_member(policy: n.Policy, fact: str) -> str | None:
     walk(policy.requirements)
     walk(policy.items)
     return found[0] if found else None
+
+
+def listed_values(policy: n.Policy, fact: str) -> tuple[list[str], bool]:
+    """The literal values a text fact is checked against (``属于`` lists and ``==``/``!=``),
+    in the policy's order without repeats, and whether some list ends in 等 (open)."""
+    values: list[str] = []
+    is_open = False
+
+    def is_fact(e: n.Expr) -> bool:
+        return isinstance(e, n.Ref) and e.name == fact
+
+    def walk(x: object) -> None:
+        nonlocal is_open
+        if isinstance(x, n.Member) and is_fact(x.operand):
+            values.extend(v.value for v in x.values)
+            is_open = is_open or x.open
+        elif isinstance(x, n.Compare) and x.op in ("==", "!="):
+            for a, b in ((x.left, x.right), (x.right, x.left)):
+                if is_fact(a) and isinstance(b, n.StrLit):
+                    values.append(b.value)
+        if isinstance(x, tuple):
+            for y in x:
+                walk(y)
+        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
+            for name in x.__dataclass_fields__:
+                walk(getattr(x, name))
+
+    walk(policy.definitions)
+    walk(policy.blocks())
+    return list(dict.fromkeys(values)), is_open
+
+
+def text_lists(policy: n.Policy) -> list[tuple[str, str, list[str], bool, list[str]]]:
+    """Each text fact checked against listed values: (fact, label, values, open, articles)."""
+    out = []
+    uses = articles_by_fact(policy)
+    for f in policy.facts:
+        if f.type.kind != "text":
+            continue
+        values, is_open = listed_values(policy, f.name)
+        if values:
+            out.append((f.name, f.label, values, is_open, uses.get(f.name, [])))
+    return out

@@ -394,6 +394,36 @@ EXAMPLES: list[Example] = [
              f"构建本页时实际检查的文件在这里连写了 {DEEP} 个 `非 `（2 万个字符，不便印出）。",
         fix_note="偶数个 `非` 相互抵消，条件就是 `lighthouse`。一般地，把很长的表达式拆成几个 `定义`。",
     ),
+    Example(
+        "PC008", "从 PDF 复制的原文带有换页符",
+        _policy(HEADER, FACTS_LIGHTHOUSE,
+                _lighthouse("给予“小灯塔”企业", "给予“小灯塔”〔换页符〕企业")),
+        (("〔换页符〕", ""),),
+        expand=(("〔换页符〕", "\f"),),
+        note="PDF 的分页处常带一个看不见的换页符（U+000C）。有的编辑器把它当作换行，有的不显示，"
+             "编译器和编辑器对行号的理解就会不一致，所以控制字符、行分隔符 U+2028/U+2029、"
+             "单独的代理码元和双向文字控制符一律不允许（制表符、换行和回车换行除外）。"
+             "示例中的 `〔换页符〕` 是本页的写法：实际检查的文件在这里是一个 U+000C。",
+        fix_note="删除这个字符（引文比对本来就忽略空白）。",
+    ),
+    Example(
+        "PC009", "金额多打了几个零",
+        _policy(HEADER, FACTS_LIGHTHOUSE, _lighthouse("金额 20万元", "金额 2000000000000000000元")),
+        (("金额 2000000000000000000元", "金额 20万元"),),
+        note="数字的整数部分至多 15 位、小数部分至多 8 位；字符串至多 2000 个字符，原文引文至多 20000 个字符，"
+             "政策文件至多 2 MB，原文来源至多 8 MB。这些上限远大于任何真实的政策，"
+             "使检查和计算的时间与内存有界。",
+        fix_note="写成 `20万元`。",
+    ),
+    Example(
+        "PC010", "条款编号后多写了冒号",
+        _policy(HEADER, FACTS_LIGHTHOUSE, _lighthouse("条款 第七条第（二）项", "条款 第七条第（二）项：")),
+        (("条款 第七条第（二）项：", "条款 第七条第（二）项"),),
+        note="条款编号只由 第、数字、条/章/节/款/项/目、之、括号和顿号组成，"
+             "如 `第七条第（一）项`、`第七条第二款`、`四、（一）`。它会出现在指南的标题和计算过程中，"
+             "所以其他字符（冒号、尖括号、引号等）都不允许。",
+        fix_note="删去冒号；条款编号与后面的内容用空格或换行分开。",
+    ),
     # --- PC1xx structure and names ------------------------------------------------------------
     Example(
         "PC101", "有效期写在了补助项中",
@@ -455,6 +485,15 @@ EXAMPLES: list[Example] = [
         note="`digital_level` 是共享词汇中的事实，类型（整数 0..4）由词汇表规定，"
              "所有政策和申请人资料都按同一口径填写。",
         fix_note="共享词汇中的事实只写名称。",
+    ),
+    Example(
+        "PC108", "政策标识与生成的页面同名",
+        _policy(HEADER.replace("政策 kunming_draft", "政策 compare"), FACTS_LIGHTHOUSE, LIGHTHOUSE),
+        (("政策 compare", "政策 kunming_draft"),),
+        note="政策标识是各输出的文件名（`compare.md`、`compare.py`……）。`compare` 已是各地对比页的名称，"
+             "`index`、`__init__`、Python 关键字和 Windows 设备名（`con`、`nul`……）同样不可用；"
+             "一同检查或构建的两个政策文件的标识也不能相同（不区分大小写），否则后者会覆盖前者。",
+        fix_note="换一个标识。",
     ),
     Example(
         "PC110", "事实名称拼写错误",
@@ -608,7 +647,8 @@ EXAMPLES: list[Example] = [
         _policy(HEADER.replace('  来源 "kunming.txt"\n', ""), FACTS_LIGHTHOUSE, LIGHTHOUSE),
         (('  标题 "昆明市中小企业数字化转型专项资金管理办法"\n',
           '  标题 "昆明市中小企业数字化转型专项资金管理办法"\n  来源 "kunming.txt"\n'),),
-        note="没有 `来源`，引文就无从核对。来源文件不存在或不是 UTF-8 编码时也报告此代码。",
+        note="没有 `来源`，引文就无从核对。来源文件不存在、不是 UTF-8 编码、不在政策文件所在目录中（绝对路径、`..`、"
+             "指向目录之外的符号链接）、不是普通文件或超过 8 MB 时也报告此代码。",
         fix_note="`来源` 写原文文本的文件名，文件放在政策文件旁。",
     ),
     Example(
@@ -827,7 +867,7 @@ EXAMPLES: list[Example] = [
 """),
         (('"绿色食品制品制造", 等\n', '"绿色食品制品制造"\n'),),
         note="第六条列出的五个试点行业以“行业的经营主体”结尾，没有“等”。写了 `等`，未列举的行业仍按“不属于”处理，"
-             "只是在计算过程中注明，并得到这条提示。",
+             "只是在计算结果的说明中注明，并得到这条提示。",
         fix_note="原文列举以“等”结尾时（如咸宁办法），保留 `等` 是正确的，这条提示是给审核者的提醒。",
     ),
     Example(
@@ -1035,6 +1075,7 @@ EXAMPLES: list[Example] = [
   in_pilot_scope
   acceptance_passed
   digital_level
+  is_sme
   spend_software_cloud
   little_giant_central_funded
   in_2022_pilot
@@ -1062,16 +1103,16 @@ EXAMPLES: list[Example] = [
   原文 「补助标准不超过改造投入的 50%，其中，达到二级水平的企业，每家最高补助
     20 万元」
   条件 in_pilot_scope 且 acceptance_passed
-  金额 50% × spend_software_cloud 封顶 20万元
+  金额 不超过 (50% × spend_software_cloud) 封顶 20万元
   资金 city 100%
 }
 """),
         (("条件 in_pilot_scope 且 acceptance_passed",
-          "条件 in_pilot_scope 且 acceptance_passed 且 digital_level == 2"),),
+          "条件 in_pilot_scope 且 acceptance_passed 且 digital_level == 2 且 is_sme"),),
         files=WITH_PARENT,
         note="本政策的上级是财建〔2023〕117号（example.policy 旁确实放着 national.policy）。"
-             "上级要求被改造企业达到二级及以上；"
-             "本项（`类别 reform`）漏了这个条件，会向一级企业支付。诊断附有这样一份申请人资料（反例）。"
+             "上级要求被改造企业是中小企业、改造后达到二级及以上；"
+             "本项（`类别 reform`）漏了这两个条件，会向一级企业（和大型企业）支付。诊断附有这样一份申请人资料（反例）。"
              "长春、南昌办法的改造补助就有这个问题。上级的两条排除条款，本例已照录。",
     ),
 ]

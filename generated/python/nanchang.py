@@ -16,241 +16,285 @@ unknown field — it never returns a number for a bad profile.
 Rounding: all arithmetic is exact (``decimal.Decimal``, never binary floats). Each support
 item's amount, each cross-item cap and each payment stage is rounded DOWN to the fen
 (0.01 yuan) right after it is computed; funding shares are rounded down to the fen and the
-last source named takes the remainder.
+last source named takes the remainder. Traces are computed only when read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
-from functools import cache, cached_property
-from typing import Any, Union
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
+from functools import lru_cache
+from typing import Any, Optional, TypedDict, TypeVar, Union
+
+# Profile limits, messages and trace texts: from the lowered form (compiler.lowered).
+MONEY_LIMIT = 1_000_000_000_000_000
+MAX_COUNT = 1_000_000_000
+MAX_TEXT_CHARS = 1_000
+MAX_NUMBER_CHARS = 40
+MAX_PROFILE_CHARS = 1_000_000
+MAX_PROFILE_DEPTH = 32
+MONEY_PATTERN = '^[0-9]{1,15}(\\.[0-9]{1,2})?(?![\\s\\S])'
+RATE_PATTERN = '^(0(\\.[0-9]{1,2})?|1(\\.00?)?)(?![\\s\\S])'
+
+MESSAGES: dict[str, str] = {
+    'not_object': '申请人信息必须是一个 JSON 对象（键为事实名称）',
+    'key_not_text': '字段名必须是字符串',
+    'unknown': '未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}',
+    'unknown_hint': '；是否想写“{close}”？',
+    'required': '缺少必填字段“{name}”（{label}）',
+    'shown_text': '“{text}”',
+    'shown_long': '“{head}…”（共 {n} 个字符）',
+    'bool': '应为 true 或 false，收到 {got}',
+    'money_bool': '应为金额（元），收到布尔值',
+    'money_not_finite': '金额必须是有限的数（不接受 NaN 或无穷大）',
+    'money_text': '{got}不是金额：请写成非负的十进制数（半角数字，整数部分至多 15 位），例如 "12000.50"',
+    'rate_text': '{got}不是比例：请写成 0 到 1 之间的十进制数，例如 "0.5"',
+    'money_type': '应为金额（元），收到 {got}',
+    'money_negative': '金额不能为负数（收到 {value}）',
+    'money_limit': '金额过大（须小于 {limit} 元）',
+    'money_fen': '金额最多两位小数（到分），收到 {value}',
+    'money_too_large': '金额过大（收到 {value}）',
+    'rate_above_one': '比例应在 0 到 1 之间，收到 {value}',
+    'int_type': '应为整数，收到 {got}',
+    'int_not_finite': '应为整数（不接受 NaN 或无穷大）',
+    'int_fraction': '应为整数，收到 {value}',
+    'int_below': '取值 {value} 小于下限 {low}',
+    'int_above': '取值 {value} 超出范围 {low}..{high}',
+    'enum': '应为以下之一：{values}；收到 {got}',
+    'text': '应为文本，收到 {got}',
+    'text_too_long': '文本过长（{n} 个字符，至多 {max} 个）',
+    'on': '日期“{on}”无效：应为 YYYY-MM-DD',
+    'number_too_long': '数字过长（{n} 个字符，至多 {max} 个）',
+    'number_out_of_range': '数值超出范围（{text}）',
+    'constant': '不接受 {name}：须是有限的数',
+    'profile_too_large': '申请人信息过大（{n} 个字符，至多 {max} 个）',
+    'too_deep': 'JSON 嵌套过深（至多 {max} 层）',
+    'not_json': '不是合法的 JSON：第 {line} 行第 {col} 列，{msg}',
+    'duplicate': '字段重复出现',
+}
+
+# Text facts compare by text_key: Traditional -> Simplified for the characters that occur in
+# this policy's lists (derived from OpenCC when the module was generated).
+TEXT_FOLD: dict[int, str] = str.maketrans({
+})
+
+TRACE: dict[str, str] = {
+    'heading': '{article}「{title}」适用',
+    'heading_cond': '{article}「{title}」适用：{cond}',
+    'tier': '分档：适用第 {n} 档（当 {cond}）',
+    'tier_otherwise': '分档：适用“否则”档',
+    'tier_none': '分档：没有适用的档次，按 0 计',
+    'cap': '“{shown}”：{base} 超过上限 {limit}，取 {out}',
+    'negative': '计算结果为负数，按 0 计',
+    'amount': '金额：{shown} = {amount}',
+    'amount_where': '金额：{shown} = {amount}（{where}）',
+    'where_part': '{name} = {value}',
+    'where_sep': '，',
+    'undetermined': '金额：{shown}：原文未规定具体金额（未定）',
+    'cross_cap_cut': '{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}',
+    'cross_cap_most': '{article} 累计上限 {limit}：本项至多 {most}',
+    'before_start': '{on} 早于本政策的适用起始日 {start}',
+    'after_end': '{on} 晚于本政策的有效期截止日 {end}',
+    'events': '有效期以事件为界（{events}），日期未定，视为有效',
+    'requirement_failed': '不满足资格条件（{article}）：{shown}',
+    'excluded': '属于排除情形（{article}）：{shown}',
+    'undetermined_value': '未定',
+    'unlisted': '{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理',
+    'unlisted_open': (
+        '{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按'
+        '不符合处理'
+    ),
+    'range': '{lo} 至 {hi}',
+}
+
 
 # --------------------------------------------------------------------------------------
-# Runtime: shared verbatim with policyc's reference evaluator (compiler/evaluate/runtime.py).
+# Runtime shared by every policyc calculator (plugins/python/runtime.py).
 # --------------------------------------------------------------------------------------
 
 FEN = Decimal("0.01")
+ZERO = Decimal(0)
 INF = Decimal("Infinity")
-ZERO_D = Decimal(0)
+# 50 significant digits, as the reference evaluator. Valid profiles keep money below
+# MONEY_LIMIT and counts at most MAX_COUNT, so the caller's context is used when it has the
+# PRECISION that the backend has proved enough for this policy.
 CTX = Context(prec=50)
 
+Num = Union[int, Decimal]
+Range = Optional[tuple[Decimal, Decimal]]  # an interval [lo, hi] of yuan; None: undetermined
+FactValues = dict[str, Any]
+Trace = Optional[list[str]]  # None: no trace wanted
+T = TypeVar("T")
 
-def to_fen(x: Decimal) -> Decimal:
+# Replaced in each generated module by the values of the lowered form:
+
+
+def fen(x: Num) -> Decimal:
     """Round down (towards zero) to the fen."""
-    if not x.is_finite():
-        return x
-    return x.quantize(FEN, rounding=ROUND_DOWN, context=CTX)
+    if x.__class__ is int:
+        x = Decimal(x)
+    return x.quantize(FEN, ROUND_DOWN, CTX)  # type: ignore[union-attr]
 
 
 def fmt(x: Decimal | None) -> str | None:
     """Two-decimal string in yuan, or None for an undetermined amount."""
     if x is None or not x.is_finite():
         return None
-    return f"{to_fen(x):.2f}"
+    return f"{fen(x):.2f}"
 
 
-def num(x: Decimal) -> str:
-    if not x.is_finite():
-        return "未定"
-    if x == x.to_integral_value():
-        return f"{x:.2f}" if abs(x) >= 1 or x == 0 else str(x)
-    return str(x.normalize())
+def num(x: Num) -> str:
+    """A number in a trace: integral with two decimals, others exactly (0.5, 166666.665)."""
+    d = Decimal(x)
+    if not d.is_finite():
+        return TRACE["undetermined_value"]
+    if d == d.to_integral_value():
+        return f"{d:.2f}" if abs(d) >= 1 or d == 0 else str(d)
+    return str(d.normalize())
 
 
-class Interval:
-    """A closed range of exact amounts. A fixed amount has lo == hi. Never mutated."""
-
-    __slots__ = ("hi", "lo")
-
-    def __init__(self, lo: Decimal, hi: Decimal) -> None:
-        self.lo = lo
-        self.hi = hi
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Interval) and self.lo == other.lo and self.hi == other.hi
-
-    def __hash__(self) -> int:
-        return hash((self.lo, self.hi))
-
-    def __repr__(self) -> str:
-        return f"Interval({self.lo!r}, {self.hi!r})"
-
-    @staticmethod
-    def exact(x: Decimal) -> Interval:
-        return Interval(x, x)
-
-    @property
-    def is_exact(self) -> bool:
-        return self.lo == self.hi
-
-    def __add__(self, o: Interval) -> Interval:
-        return Interval(CTX.add(self.lo, o.lo), CTX.add(self.hi, o.hi))
-
-    def __sub__(self, o: Interval) -> Interval:
-        return Interval(CTX.subtract(self.lo, o.hi), CTX.subtract(self.hi, o.lo))
-
-    def __mul__(self, o: Interval) -> Interval:
-        mul_ = CTX.multiply
-        if self.lo >= 0 and o.lo >= 0 and self.hi.is_finite() and o.hi.is_finite():
-            return Interval(mul_(self.lo, o.lo), mul_(self.hi, o.hi))
-        ps = [mul_(a, b) for a in (self.lo, self.hi) for b in (o.lo, o.hi)
-              if not (a.is_infinite() and b == 0) and not (b.is_infinite() and a == 0)]
-        ps = ps or [ZERO_D]
-        return Interval(min(ps), max(ps))
-
-    def cap(self, o: Interval) -> Interval:
-        return Interval(min(self.lo, o.lo), min(self.hi, o.hi))
-
-    def to_fen(self) -> Interval:
-        return Interval(to_fen(self.lo), to_fen(self.hi))
-
-    def show(self) -> str:
-        if self.lo == self.hi:
-            return num(self.lo)
-        return f"{num(self.lo)} 至 {num(self.hi)}"
+def show(r: Range) -> str:
+    if r is None:
+        return TRACE["undetermined_value"]
+    if r[0] == r[1]:
+        return num(r[0])
+    return TRACE["range"].format(lo=num(r[0]), hi=num(r[1]))
 
 
-class Undetermined:
-    """An amount the policy leaves undetermined (未定)."""
-
-    def __repr__(self) -> str:
-        return "未定"
+# ---------------------------------------------------------------------------- ranges
 
 
-UNDET = Undetermined()
-Value = Union[bool, str, None, Interval, Undetermined]
-# A trace line, or a function that makes it: lines are formatted only when someone reads them.
-Note = Union[str, Callable[[], str]]
-ZERO = Interval.exact(ZERO_D)
+def pt(x: Num) -> tuple[Decimal, Decimal]:
+    """An exact amount as an interval."""
+    d = Decimal(x)
+    return (d, d)
 
 
-@cache
-def iv(text: str) -> Interval:
-    """An exact number (a count, a level). Constants are made once: intervals never change."""
-    return Interval.exact(Decimal(text))
+def r_add(a: Range, b: Range) -> Range:
+    if a is None or b is None:
+        return None
+    return (CTX.add(a[0], b[0]), CTX.add(a[1], b[1]))
 
 
-@cache
-def yuan(text: str) -> Interval:
-    """An exact amount in yuan."""
-    return Interval.exact(Decimal(text))
+def r_sub(a: Range, b: Range) -> Range:
+    if a is None or b is None:
+        return None
+    return (CTX.subtract(a[0], b[1]), CTX.subtract(a[1], b[0]))
 
 
-@cache
-def pct(text: str) -> Interval:
-    """A percentage: pct("50") is 50%."""
-    return Interval.exact(Decimal(text) / 100)
+def r_mul(a: Range, b: Range) -> Range:
+    if a is None or b is None:
+        return None
+    ps = [CTX.multiply(x, y) for x in a for y in b
+          if not (x.is_infinite() and y == 0) and not (y.is_infinite() and x == 0)] or [ZERO]
+    return (min(ps), max(ps))
 
 
-@cache
-def between(low: str, high: str) -> Interval:
-    """A range of yuan: between("10000", "30000") is 1万元 至 3万元."""
-    return Interval(Decimal(low), Decimal(high))
-
-
-# ---------------------------------------------------------------------------- expressions
-
-
-def add(a: Value, b: Value) -> Value:
-    if isinstance(a, Interval) and isinstance(b, Interval):
-        return a + b
-    return UNDET
-
-
-def sub(a: Value, b: Value) -> Value:
-    if isinstance(a, Interval) and isinstance(b, Interval):
-        return a - b
-    return UNDET
-
-
-def mul(a: Value, b: Value) -> Value:
-    if isinstance(a, Interval) and isinstance(b, Interval):
-        return a * b
-    return UNDET
-
-
-def upto(a: Value) -> Value:
+def r_upto(a: Range) -> Range:
     """不超过 X: anything from 0 up to X."""
-    return Interval(ZERO_D, a.hi) if isinstance(a, Interval) else UNDET
+    return None if a is None else (ZERO, a[1])
 
 
-def cap(base: Value, limit: Value, shown: str, notes: list[Note]) -> Value:
-    """base 封顶 limit == min(base, limit); notes the cap when it binds."""
-    if not isinstance(limit, Interval):
+def cap(base: Num, limit: Num, shown: str, trace: Trace) -> Num:
+    """base 封顶 limit, noting the cap when it binds."""
+    if base > limit:
+        if trace is not None:
+            trace.append(TRACE["cap"].format(shown=shown, base=num(base), limit=num(limit), out=num(limit)))
+        return limit
+    return base
+
+
+def r_cap(base: Range, limit: Range, shown: str, trace: Trace) -> Range:
+    if limit is None:
         return base
-    if not isinstance(base, Interval):
-        return Interval(ZERO_D, limit.hi)
-    out = base.cap(limit)
-    if out != base:
-        notes.append(lambda: f"“{shown}”：{base.show()} 超过上限 {limit.show()}，取 {out.show()}")
+    if base is None:
+        return (ZERO, limit[1])
+    out = (min(base[0], limit[0]), min(base[1], limit[1]))
+    if out != base and trace is not None:
+        trace.append(TRACE["cap"].format(shown=shown, base=show(base), limit=show(limit), out=show(out)))
     return out
 
 
-def tiers(notes: list[Note], arms: Sequence[tuple[Callable[[], bool], Callable[[], Value], str]],
-          otherwise: Callable[[], Value] | None) -> Value:
-    """分档: the first tier whose condition holds; none and no 否则 → 0."""
-    for cond, value, note in arms:
-        if cond():
-            notes.append(note)
-            return value()
-    if otherwise is not None:
-        notes.append("分档：适用“否则”档")
-        return otherwise()
-    notes.append("分档：没有适用的档次，按 0 计")
-    return ZERO
+def lo(r: Range) -> Decimal | None:
+    """What a comparison reads of an interval (its low end); None when undetermined."""
+    return None if r is None else r[0]
 
 
-def compare(op: str, a: Value, b: Value) -> bool:
-    """Comparisons with an absent or undetermined value are false."""
-    if a is None or b is None or isinstance(a, Undetermined) or isinstance(b, Undetermined):
+def note(trace: Trace, text: str) -> None:
+    if trace is not None:
+        trace.append(text)
+
+
+def then(_: None, value: T) -> T:
+    """``value``, after the note written by the first argument (a tier chosen inside a formula)."""
+    return value
+
+
+def r_compare(op: str, a: Range, b: Range) -> bool:
+    """A comparison involving an interval reads its low end; undetermined compares false."""
+    if a is None or b is None:
         return False
-    x: Any = a.lo if isinstance(a, Interval) else a
-    y: Any = b.lo if isinstance(b, Interval) else b
-    if isinstance(a, Interval) != isinstance(b, Interval) and op not in ("==", "!="):
-        return False
-    try:
-        if op == "==":
-            return bool(x == y)
-        if op == "!=":
-            return bool(x != y)
-        if op == ">=":
-            return bool(x >= y)
-        if op == "<=":
-            return bool(x <= y)
-        if op == ">":
-            return bool(x > y)
-        return bool(x < y)
-    except TypeError:
-        return False
+    x, y = a[0], b[0]
+    if op == "==":
+        return x == y
+    if op == "!=":
+        return x != y
+    if op == ">=":
+        return x >= y
+    if op == "<=":
+        return x <= y
+    return x > y if op == ">" else x < y
 
 
-def member(v: Value, values: Sequence[str], is_open: bool, notes: list[Note]) -> bool:
-    """Membership; for a list that ends in 等 in the source, unlisted values do not match."""
-    if v is None:
-        return False
-    hit = v in values
-    if not hit and is_open:
-        notes.append(f"“{v}”不在列举中；原文列举以“等”结尾，未列举的情形按不符合处理")
-    return hit
+# ---------------------------------------------------------------------------- text
 
 
-def truth(v: Value) -> bool:
-    return v is True
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, Traditional -> Simplified through ``fold``; spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
 
 
-def negate(v: Value) -> bool:
-    return v is False
+@lru_cache(maxsize=4096)
+def _key(text: str) -> str:
+    return text_key(text, TEXT_FOLD)
+
+
+def key(text: str | None) -> str | None:
+    """The text key of a fact's value with this policy's table; None stays None (absent)."""
+    return None if text is None else _key(text)
+
+
+def key_in(text: str | None, keys: frozenset[str]) -> bool:
+    """Whether a text fact's value is one of the listed values (compared by key); absent: no."""
+    return text is not None and _key(text) in keys
+
+
+def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
+    """A note for each text fact whose value is in none of the policy's lists for it."""
+    out = []
+    for fact, label, keys, is_open, articles in lists:
+        v = f[fact]
+        if isinstance(v, str) and _key(v) not in keys:
+            out.append(TRACE["unlisted_open" if is_open else "unlisted"].format(label=label, value=v,
+                                                                                 articles=articles))
+    return out
 
 
 # ---------------------------------------------------------------------------- profiles
 
-_MONEY_STR = re.compile(r"\d+(\.\d{1,2})?")
+_MONEY_STR = re.compile(MONEY_PATTERN)
+_RATE_STR = re.compile(RATE_PATTERN)
 
 
 class ProfileError(ValueError):
@@ -262,30 +306,92 @@ class ProfileError(ValueError):
         super().__init__("; ".join(f"{f or '(profile)'}: {m}" for f, m in errors))
 
 
-@dataclass(frozen=True)
 class FactSpec:
     """What one fact accepts. kind: bool | money | rate | int | enum | text."""
 
-    name: str
-    kind: str
-    label: str
-    low: int | None = None
-    high: int | None = None
-    values: tuple[str, ...] = ()
-    required: bool = False
-    default: Any = None
+    __slots__ = ("absent", "default", "high", "kind", "label", "low", "name", "required", "values")
+
+    def __init__(self, name: str, kind: str, label: str, low: int | None = None, high: int | None = None,
+                 values: tuple[str, ...] = (), required: bool = False, default: Any = None) -> None:
+        self.name, self.kind, self.label = name, kind, label
+        self.low = 0 if low is None and kind == "int" else low
+        self.high = (MAX_COUNT if high is None else min(high, MAX_COUNT)) if kind == "int" else high
+        self.values, self.required, self.default = values, required, default
+        if default is not None:
+            self.absent: Any = default
+        else:  # false, 0, 0 元; text and enums stay absent (None)
+            self.absent = {"bool": False, "money": 0, "rate": 0, "int": 0}.get(kind)
+
+    def __repr__(self) -> str:
+        return f"FactSpec({self.name!r}, {self.kind!r})"
 
 
-@dataclass(frozen=True)
-class Bad:
-    """A rejected value, with the reason in Chinese."""
+class NumberToken:
+    """A JSON number or constant refused while parsing (too long, NaN, Infinity): kept as a
+    value so that validation names the field it was given for."""
 
-    message: str
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def _int_token(text: str) -> object:
+    if len(text) > MAX_NUMBER_CHARS:
+        return NumberToken(MESSAGES["number_too_long"].format(n=len(text), max=MAX_NUMBER_CHARS))
+    return int(text)
+
+
+def _float_token(text: str) -> object:
+    if len(text) > MAX_NUMBER_CHARS:
+        return NumberToken(MESSAGES["number_too_long"].format(n=len(text), max=MAX_NUMBER_CHARS))
+    d = Decimal(text)
+    if d and not -MAX_NUMBER_CHARS <= d.adjusted() <= MAX_NUMBER_CHARS:  # 1e-999999999, 1e400
+        return NumberToken(MESSAGES["number_out_of_range"].format(text=text))
+    return d
+
+
+def _constant_token(name: str) -> object:
+    return NumberToken(MESSAGES["constant"].format(name=name))
+
+
+def _unique_pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in items:
+        if k in out:
+            raise ProfileError([(k, MESSAGES["duplicate"])])
+        out[k] = v
+    return out
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def parse_json_profile(text: str) -> Any:
+    """Parse a profile's JSON text with exact decimals within the limits: size and nesting
+    checked before parsing; over-long numbers, NaN and Infinity kept for validation to refuse
+    (naming the field); duplicate keys refused."""
+    if len(text) > MAX_PROFILE_CHARS:
+        raise ProfileError([("", MESSAGES["profile_too_large"].format(n=len(text), max=MAX_PROFILE_CHARS))])
+    depth = top = 0
+    for ch in re.sub(r"[^\[\]{}]", "", _JSON_STRING.sub("", text)):
+        depth += 1 if ch in "[{" else -1
+        top = max(top, depth)
+    if top > MAX_PROFILE_DEPTH:
+        raise ProfileError([("", MESSAGES["too_deep"].format(max=MAX_PROFILE_DEPTH))])
+    try:
+        return json.loads(text, parse_int=_int_token, parse_float=_float_token,
+                          parse_constant=_constant_token, object_pairs_hook=_unique_pairs)
+    except json.JSONDecodeError as err:
+        raise ProfileError([("", MESSAGES["not_json"].format(line=err.lineno, col=err.colno, msg=err.msg))]
+                           ) from None
 
 
 def _show(value: object) -> str:
     if isinstance(value, str):
-        return f"“{value}”"
+        if len(value) <= 40:
+            return MESSAGES["shown_text"].format(text=value)
+        return MESSAGES["shown_long"].format(head=value[:40], n=len(value))
     if value is None:
         return "null"
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
@@ -293,186 +399,147 @@ def _show(value: object) -> str:
     return type(value).__name__
 
 
-def _money(value: object) -> Decimal | str:
+def _money(value: object, rate: bool = False) -> Decimal | str:
+    m = MESSAGES
     if isinstance(value, bool):
-        return "应为金额（元），收到布尔值"
+        return m["money_bool"]
     if isinstance(value, int):
+        if value >= MONEY_LIMIT:
+            return m["money_limit"].format(limit=MONEY_LIMIT)
         d = Decimal(value)
     elif isinstance(value, float):
         if not math.isfinite(value):
-            return "金额必须是有限的数（不接受 NaN 或无穷大）"
+            return m["money_not_finite"]
         d = Decimal(repr(value))
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            return "金额必须是有限的数（不接受 NaN 或无穷大）"
+            return m["money_not_finite"]
         d = value
     elif isinstance(value, str):
-        if not _MONEY_STR.fullmatch(value):
-            return f"“{value}”不是金额：请写成非负的十进制数，例如 \"12000.50\""
+        if not (_RATE_STR if rate else _MONEY_STR).match(value):
+            return m["rate_text" if rate else "money_text"].format(got=_show(value[:40]))
         d = Decimal(value)
     else:
-        return f"应为金额（元），收到 {_show(value)}"
+        return m["money_type"].format(got=_show(value))
     if d < 0:
-        return f"金额不能为负数（收到 {d}）"
+        return m["money_negative"].format(value=d)
+    if d >= MONEY_LIMIT:
+        return m["money_limit"].format(limit=MONEY_LIMIT)
     try:
         if d != d.quantize(FEN, context=CTX):
-            return f"金额最多两位小数（到分），收到 {d}"
+            return m["money_fen"].format(value=d)
     except InvalidOperation:
-        return f"金额过大（收到 {d}）"
+        return m["money_too_large"].format(value=d)
     return d
 
 
 def _integer(value: object, spec: FactSpec) -> int | str:
+    m = MESSAGES
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-        return f"应为整数，收到 {_show(value)}"
+        return m["int_type"].format(got=_show(value))
     if isinstance(value, float) and not math.isfinite(value):
-        return "应为整数（不接受 NaN 或无穷大）"
+        return m["int_not_finite"]
     if isinstance(value, Decimal) and not value.is_finite():
-        return "应为整数（不接受 NaN 或无穷大）"
+        return m["int_not_finite"]
+    # the bounds first: comparing is cheap even for 1E+999999999, converting is not
+    if value < spec.low:  # type: ignore[operator]
+        return m["int_below"].format(value=value, low=spec.low)
+    if value > spec.high:  # type: ignore[operator]
+        return m["int_above"].format(value=value, low=spec.low, high=spec.high)
     if not isinstance(value, int):
         if value != int(value):
-            return f"应为整数，收到 {value}"
-        value = int(value)
-    if spec.low is not None and value < spec.low:
-        return f"取值 {value} 小于下限 {spec.low}"
-    if spec.high is not None and value > spec.high:
-        return f"取值 {value} 超出范围 {spec.low}..{spec.high}"
+            return m["int_fraction"].format(value=value)
+        value = int(value)  # an integral decimal (4.0, 1E+6) is an integer
     return value
 
 
-def check_value(spec: FactSpec, value: object) -> object:
-    """Return the normalised value, or :class:`Bad` with the reason."""
+def _check(spec: FactSpec, value: object) -> tuple[Any, str | None]:
+    """The normalised value, or the reason it is rejected."""
+    if isinstance(value, NumberToken):
+        return None, value.reason
     kind = spec.kind
-    if type(value) is int and value >= 0 and (kind == "money" or (  # the common cases, fast
-            kind == "int" and (spec.high is None or value <= spec.high) and value >= (spec.low or 0))):
-        return value
     if kind == "bool":
-        return value if isinstance(value, bool) else Bad(f"应为 true 或 false，收到 {_show(value)}")
-    if spec.kind in ("money", "rate"):
-        r = _money(value)
-        if isinstance(r, str):
-            return Bad(r)
-        if spec.kind == "rate" and r > 1:
-            return Bad(f"比例应在 0 到 1 之间，收到 {r}")
-        return r
-    if spec.kind == "int":
-        i = _integer(value, spec)
-        return Bad(i) if isinstance(i, str) else i
-    if spec.kind == "enum":
-        if isinstance(value, str) and value in spec.values:
-            return value
-        return Bad(f"应为以下之一：{', '.join(spec.values)}；收到 {_show(value)}")
-    if isinstance(value, str):
-        return value
-    return Bad(f"应为文本，收到 {_show(value)}")
-
-
-def absent_value(kind: str) -> Any:
-    """The value an absent fact takes: false, 0, 0 元; text and enums stay absent (None)."""
-    if kind == "bool":
-        return False
+        return value, None if isinstance(value, bool) else MESSAGES["bool"].format(got=_show(value))
     if kind in ("money", "rate"):
-        return Decimal(0)
+        r = _money(value, kind == "rate")
+        if isinstance(r, str):
+            return None, r
+        if kind == "rate" and r > 1:
+            return None, MESSAGES["rate_above_one"].format(value=r)
+        return r, None
     if kind == "int":
-        return 0
-    return None
+        i = _integer(value, spec)
+        return (None, i) if isinstance(i, str) else (i, None)
+    if kind == "enum":
+        if isinstance(value, str) and value in spec.values:
+            return value, None
+        return None, MESSAGES["enum"].format(values=", ".join(spec.values), got=_show(value))
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT_CHARS:
+            return None, MESSAGES["text_too_long"].format(n=len(value), max=MAX_TEXT_CHARS)
+        return value, None
+    return None, MESSAGES["text"].format(got=_show(value))
 
 
-def _default(spec: FactSpec) -> Any:
-    return spec.default if spec.default is not None else absent_value(spec.kind)
+class Fields:
+    """A policy's field table, indexed once: what each name accepts and what an absent one takes."""
 
-
-class Env(dict):  # type: ignore[type-arg]
-    """Fact values of one applicant (the mapping itself), and the memo of derived values (定义)."""
-
-    def __init__(self, facts: dict[str, Value], kinds: dict[str, str]) -> None:
-        super().__init__(facts)
-        self.kinds = kinds
-        self.memo: dict[str, Value] = {}
-
-    @property
-    def facts(self) -> dict[str, Value]:
-        return self
-
-    def get(self, name: str, default: Value = None) -> Value:  # type: ignore[override]
-        if name in self:
-            return self[name]  # type: ignore[no-any-return]
-        return self.memo.get(name, default)
-
-    def show_value(self, name: str) -> str:
-        v = self.get(name)
-        if isinstance(v, Interval) and self.kinds.get(name) == "int":
-            return str(int(v.lo))
-        return v.show() if isinstance(v, Interval) else str(v)
-
-    def where(self, names: Sequence[str]) -> str:
-        """“x = 1.00，y = 2” for the names that hold numbers (for the trace)."""
-        used = [n for n in names if isinstance(self.get(n), Interval)]
-        return "，".join(f"{n} = {self.show_value(n)}" for n in used)
-
-
-class FactTable:
-    """A policy's facts, indexed once: by name, their defaults as values, their kinds."""
-
-    def __init__(self, facts: Sequence[FactSpec]) -> None:
-        self.facts = tuple(facts)
+    def __init__(self, facts: Sequence[FactSpec], vocabulary: Sequence[FactSpec]) -> None:
         self.declared = {f.name: f for f in facts}
-        self.kinds = {f.name: f.kind for f in facts}
+        self.known = {**{f.name: f for f in vocabulary}, **self.declared}
+        self.names = sorted(self.known)
+        self.defaults = {f.name: f.absent for f in facts}
         self.required = tuple(f for f in facts if f.required)
-        self.numeric = {f.name for f in facts if f.kind in ("money", "rate", "int")}
-        self.defaults: dict[str, Value] = {}
-        for f in facts:
-            v: Any = _default(f)
-            if f.kind in ("money", "rate", "int") and v is not None:
-                v = Interval.exact(Decimal(v))
-            self.defaults[f.name] = v
 
-
-def validate(facts: Sequence[FactSpec] | FactTable, vocabulary: Mapping[str, FactSpec],
-             profile: object) -> Env:
-    """Check ``profile`` against the policy's facts (and the shared vocabulary)."""
-    table = facts if isinstance(facts, FactTable) else FactTable(facts)
-    if type(profile) is not dict and not isinstance(profile, Mapping):
-        raise ProfileError([("", "申请人信息必须是一个 JSON 对象（键为事实名称）")])
-    declared = table.declared
-    numeric = table.numeric
-    env = dict(table.defaults)
-    errors: list[tuple[str, str]] = []
-    for key, v in profile.items():
-        spec = declared.get(key)
-        if spec is None:
-            spec = vocabulary.get(key)
+    def validate(self, profile: object) -> FactValues:
+        """The fact values of ``profile`` (absent ones defaulted)."""
+        if type(profile) is not dict and not isinstance(profile, Mapping):
+            raise ProfileError([("", MESSAGES["not_object"])])
+        out = dict(self.defaults)
+        known = self.known
+        errors: list[tuple[str, str]] = []
+        for key, v in profile.items():
+            spec = known.get(key)
             if spec is None:
                 if not isinstance(key, str):
-                    errors.append((str(key), "字段名必须是字符串"))
+                    errors.append((str(key), MESSAGES["key_not_text"]))
                     continue
-                close = difflib.get_close_matches(key, sorted(set(declared) | set(vocabulary)), n=1)
-                hint = f"；是否想写“{close[0]}”？" if close else ""
-                errors.append((key, f"未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}"))
+                close = difflib.get_close_matches(key, self.names, n=1)
+                hint = MESSAGES["unknown_hint"].format(close=close[0]) if close else ""
+                errors.append((key, MESSAGES["unknown"].format(key=key, hint=hint)))
                 continue
-        t = type(v)
-        if (t is bool and spec.kind == "bool") or (t is str and spec.kind == "text"):
-            checked: Any = v
-        else:
-            checked = check_value(spec, v)
-            if isinstance(checked, Bad):
-                errors.append((key, checked.message))
-                continue
-        if key in env:  # a vocabulary fact the policy does not read is checked, then dropped
-            if key in numeric:
-                d = Decimal(checked)
-                env[key] = Interval(d, d)
+            kind = spec.kind
+            t = v.__class__
+            # the common cases first, without a call
+            if t is bool:
+                ok = kind == "bool"
+            elif t is int:
+                ok = v >= 0 and ((kind == "money" and v < MONEY_LIMIT)
+                                 or (kind == "int" and spec.low <= v <= spec.high))
+            elif t is str:
+                ok = (kind == "text" and len(v) <= MAX_TEXT_CHARS) or (kind == "enum" and v in spec.values)
             else:
-                env[key] = checked
-    for f in table.required:
-        if f.name not in profile:
-            errors.append((f.name, f"缺少必填字段“{f.name}”（{f.label}）"))
-    if errors:
-        raise ProfileError(errors)
-    return Env(env, table.kinds)
+                ok = False
+            if ok:
+                checked: Any = v
+            else:
+                checked, why = _check(spec, v)
+                if why is not None:
+                    errors.append((key, why))
+                    continue
+            if key in out:  # a vocabulary fact the policy does not read is checked, then dropped
+                out[key] = checked
+        for f in self.required:
+            if f.name not in profile:
+                errors.append((f.name, MESSAGES["required"].format(name=f.name, label=f.label)))
+        if errors:
+            raise ProfileError(errors)
+        return out
 
 
 def parse_on(on: dt.date | str | None) -> dt.date:
+    if type(on) is dt.date:
+        return on
     if on is None:
         return dt.date.today()
     if isinstance(on, dt.datetime):
@@ -482,42 +549,248 @@ def parse_on(on: dt.date | str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(on)
     except (TypeError, ValueError):
-        raise ProfileError([("on", f"日期“{on}”无效：应为 YYYY-MM-DD")]) from None
+        raise ProfileError([("on", MESSAGES["on"].format(on=on))]) from None
 
 
-# ---------------------------------------------------------------------------- results
+# ---------------------------------------------------------------------------- items and results
 
-FUNDING_SOURCES = {"central": "中央财政", "province": "省级", "city": "市级",
-                   "county": "县（市、区）级"}
-UNSPECIFIED = "unspecified"
-SOURCE_ORDER = ("central", "province", "city", "county", UNSPECIFIED)
+SOURCE_ORDER = ("central", "province", "city", "county", "unspecified")
+
+
+class Funding:
+    """Who pays an item: exact shares (the last takes the remainder), unspecified, or nobody."""
+
+    __slots__ = ("kind", "note", "shares")
+
+    def __init__(self, kind: str, shares: tuple[tuple[str, Decimal], ...], note: str) -> None:
+        self.kind, self.shares, self.note = kind, shares, note
+
+    def split(self, amount: Decimal | None) -> dict[str, Decimal]:
+        if amount is None or self.kind == "none":
+            return {}
+        if not self.shares:
+            return {"unspecified": amount}
+        out: dict[str, Decimal] = {}
+        rest = amount
+        last = len(self.shares) - 1
+        for i, (src, frac) in enumerate(self.shares):
+            part = rest if i == last else fen(frac * amount)
+            out[src] = out.get(src, ZERO) + part
+            rest -= part
+        return out
+
+
+class Item:
+    """A support item's constant facts: id, article, title, beneficiary, trace heading, funding."""
+
+    __slots__ = ("article", "beneficiary", "funding", "heading", "id", "title")
+
+    def __init__(self, id: str, article: str, title: str, beneficiary: str | None, heading: str,
+                 funding: Funding) -> None:
+        self.id, self.article, self.title, self.beneficiary = id, article, title, beneficiary
+        self.heading, self.funding = heading, funding
+
+
+class Live:
+    """An item that applies: its amount (None: undetermined) and what remains after the caps."""
+
+    __slots__ = ("after", "amount", "item", "trace")
+
+    def __init__(self, item: Item, amount: Range, trace: Trace) -> None:
+        self.item, self.amount, self.trace = item, amount, trace
+        self.after = amount if amount is not None else (ZERO, INF)
+
+
+def _amount_line(a: Decimal, b: Decimal, trace: list[str], shown: str,
+                 where: Sequence[tuple[str, str | None]]) -> None:
+    amount = show((a, b))
+    parts = [TRACE["where_part"].format(name=k, value=v) for k, v in where if v is not None]
+    if parts:
+        trace.append(TRACE["amount_where"].format(shown=shown, amount=amount, where=TRACE["where_sep"].join(parts)))
+    else:
+        trace.append(TRACE["amount"].format(shown=shown, amount=amount))
+
+
+def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = (),
+          cents: bool = False) -> Range:
+    """An item's exact amount rounded down to the fen (never below 0), traced.
+
+    ``cents``: the value is known to have at most two decimals (no rounding needed).
+    """
+    a = (value if value.__class__ is Decimal else Decimal(value)) if cents else fen(value)
+    if a < 0:
+        a = ZERO
+        note(trace, TRACE["negative"])
+    if trace is not None:
+        _amount_line(a, a, trace, shown, where)
+    return (a, a)
+
+
+def rounded(value: Range, trace: Trace, shown: str, whole: str,
+            where: Sequence[tuple[str, str | None]] = (), cents: bool = False) -> Range:
+    """An item's amount rounded down to the fen at both ends (never below 0), traced.
+
+    ``cents``: both ends are known to have at most two decimals (no rounding needed).
+    """
+    if value is None:
+        if trace is not None:
+            trace.append(TRACE["undetermined"].format(shown=whole))
+        return None
+    if cents:
+        a, b = value
+        if a.__class__ is not Decimal:
+            a = Decimal(a)
+        if b.__class__ is not Decimal:
+            b = Decimal(b)
+    else:
+        a = fen(value[0])
+        b = a if value[1] is value[0] else fen(value[1])
+    if a < 0:
+        a, b = max(a, ZERO), max(b, ZERO)
+        note(trace, TRACE["negative"])
+    if trace is not None:
+        _amount_line(a, b, trace, shown, where)
+    return (a, b)
+
+
+def exclude(exclusions: list[str], notes: list[str], article: str, text: str) -> None:
+    """A requirement not met or an exclusion that applies: the article (once) and the reason."""
+    if article not in exclusions:
+        exclusions.append(article)
+    notes.append(text)
+
+
+def show_r(r: Range) -> str | None:
+    """A range-shaped definition in the trace's “where”: left out when undetermined."""
+    return None if r is None else show(r)
+
+
+def run(item: Item, amount: Callable[..., Range], f: Any, trace: bool) -> Live:
+    """Compute an applying item's amount (``amount(f, trace)``), with its trace when wanted."""
+    t: Trace = [item.heading] if trace else None
+    r = amount(f, t)
+    if t is not None:
+        t.append(item.funding.note)
+    return Live(item, r, t)
+
+
+def cross_cap(article: str, shown: str, limit: Range, members: list[Live]) -> None:
+    """A cumulative cap over ``members``: each keeps its minimum first (in order, under the cap's
+    minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first."""
+    if members and limit is not None:
+        _fill(article, shown, (fen(limit[0]), fen(limit[1])), members)
+
+
+def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[Live]) -> None:
+    room = lim[0] if lim[0] > 0 else ZERO
+    lows = []
+    for x in members:
+        lo_ = x.after[0] if x.after[0] < room else room
+        room -= lo_
+        lows.append(lo_)
+    spare = lim[1] - sum(lows, ZERO)
+    if spare < 0:
+        spare = ZERO
+    for i, x in enumerate(members):
+        a, b = x.after
+        lo_ = lows[i]
+        extra = b - lo_
+        if extra > spare:
+            extra = spare
+        hi_ = lo_ + extra
+        spare -= extra
+        if x.trace is not None:
+            if x.amount is not None and (lo_ != a or hi_ != b):
+                c1, c2 = sorted((a - lo_, b - hi_))
+                x.trace.append(TRACE["cross_cap_cut"].format(article=article, limit=show(lim), shown=shown,
+                                                             cut=show((c1, c2)), after=show((lo_, hi_))))
+            elif x.amount is None and hi_.is_finite():
+                x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(hi_)))
+        x.after = (lo_, hi_)
+
+
+def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live]) -> None:
+    """A cumulative cap whose limit is one exact amount."""
+    if members:
+        lim = fen(limit)
+        _fill(article, shown, (lim, lim), members)
+
+
+class PaymentResult:
+    __slots__ = ("article", "max", "min", "stage")
+
+    def __init__(self, article: str, stage: str, min: Decimal | None, max: Decimal | None) -> None:
+        self.article, self.stage, self.min, self.max = article, stage, min, max
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PaymentResult) and self.to_dict() == other.to_dict()
+
+    def __repr__(self) -> str:
+        return f"PaymentResult({self.article!r}, {self.stage!r}, {self.min!r}, {self.max!r})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "stage": self.stage, "min": fmt(self.min), "max": fmt(self.max)}
+
+
+def payments(article: str, stages: Sequence[tuple[str, Decimal | None]], members: list[Live]
+             ) -> list[PaymentResult]:
+    """A payment schedule over the determined ``members``; a stage without share takes the rest."""
+    base_lo = base_hi = ZERO
+    determined = False
+    for x in members:
+        if x.amount is not None:
+            determined = True
+            base_lo += x.after[0]
+            base_hi += x.after[1]
+    if not determined:
+        return []
+    out = []
+    paid_lo = ZERO
+    for name, share in stages:
+        if share is None:
+            out.append(PaymentResult(article, name, base_lo - paid_lo, base_hi))
+            continue
+        paid_lo += fen(share * base_lo)
+        out.append(PaymentResult(article, name, ZERO, fen(share * base_hi)))
+    return out
 
 
 def _ordered(funding: Mapping[str, Decimal]) -> dict[str, str]:
     return {k: fmt(funding[k]) or "0.00" for k in SOURCE_ORDER if k in funding}
 
 
-@dataclass(eq=True)
 class ItemResult:
     """One support item that applies: its amount before cross-item caps, who pays, the trace."""
 
-    id: str
-    article: str
-    title: str
-    min: Decimal | None  # None: undetermined
-    max: Decimal | None
-    plan: FundingPlan = field(repr=False, compare=False)
-    steps: tuple[Note, ...] = field(repr=False, compare=False)
+    __slots__ = ("_funding", "_result", "_trace", "article", "id", "max", "min", "title")
+
+    def __init__(self, live: Live, result: Result) -> None:
+        it, amount = live.item, live.amount
+        self.id, self.article, self.title = it.id, it.article, it.title
+        self.min = amount[0] if amount is not None else None  # None: undetermined
+        self.max = amount[1] if amount is not None else None
+        self._funding = it.funding
+        self._trace = live.trace
+        self._result = result
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ItemResult) and (self.id, self.article, self.title, self.min, self.max) == (
+            other.id, other.article, other.title, other.min, other.max)
+
+    def __repr__(self) -> str:
+        return f"ItemResult({self.id!r}, {self.article!r}, {self.title!r}, {self.min!r}, {self.max!r})"
 
     @property
     def funding(self) -> dict[str, Decimal]:
         """Who pays this item's amount (before cross-item caps), by source."""
-        return self.plan.split(self.max)
+        return self._funding.split(self.max)
 
     @property
     def trace(self) -> tuple[str, ...]:
-        """Every article applied and every cap that bound, in order (Chinese)."""
-        return tuple(s if isinstance(s, str) else s() for s in self.steps)
+        """Every article applied and every cap that bound, in order (Chinese); computed when asked."""
+        if self._trace is None:
+            self._result.explain()
+        return tuple(self._trace or ())
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "article": self.article, "title": self.title,
@@ -525,43 +798,69 @@ class ItemResult:
                 "funding": _ordered(self.funding), "trace": list(self.trace)}
 
 
-@dataclass(eq=True)
-class PaymentResult:
-    article: str
-    stage: str
-    min: Decimal | None
-    max: Decimal | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"article": self.article, "stage": self.stage, "min": fmt(self.min),
-                "max": fmt(self.max)}
-
-
-@dataclass(eq=True)
 class Result:
-    """The result of one calculation; ``to_dict()`` is the structure of the shared vocabulary."""
+    """The result of one calculation; ``to_dict()`` is the structure of ``policyc calc --format json``."""
 
-    policy: str
-    as_of: dt.date
-    in_force: bool
-    excluded: bool
-    exclusions: tuple[str, ...]
-    items: tuple[ItemResult, ...]
-    total_min: Decimal
-    total_max: Decimal | None  # None: undetermined
-    paid: tuple[tuple[FundingPlan, Decimal], ...] = field(repr=False, compare=False)
-    payments: tuple[PaymentResult, ...]
-    notes: tuple[str, ...] = field(default=())  # validity and exclusion reasons, for people
-    cuts: tuple[CapCut, ...] = field(default=(), repr=False, compare=False)  # caps, in order
+    __slots__ = ("_items", "_live", "_rerun", "as_of", "excluded", "exclusions", "in_force", "notes", "payments",
+                 "policy", "total_max", "total_min")
+
+    def __init__(self, policy: str, as_of: dt.date, in_force: bool, exclusions: Sequence[str],
+                 live: Sequence[Live], notes: Sequence[str], schedules: Sequence[PaymentResult] = (),
+                 rerun: Any = None) -> None:
+        self.policy, self.as_of, self.in_force = policy, as_of, in_force
+        self.excluded = bool(exclusions)
+        self.exclusions = tuple(exclusions)
+        self.notes = tuple(notes)  # validity and exclusion reasons, for people
+        total_lo = total_hi = ZERO
+        for x in live:
+            total_lo += x.after[0]
+            total_hi += x.after[1]
+        self.total_min = total_lo
+        self.total_max = total_hi if total_hi.is_finite() else None
+        self.payments = tuple(schedules)
+        self._live = live
+        self._items: tuple[ItemResult, ...] | None = None
+        self._rerun = rerun  # computes the same result with traces
+
+    @property
+    def items(self) -> tuple[ItemResult, ...]:
+        """The support items that apply, in the policy's order."""
+        if self._items is None:
+            self._items = tuple(ItemResult(x, self) for x in self._live)
+        return self._items
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Result) and self.to_dict() == other.to_dict()
+
+    def __repr__(self) -> str:
+        return f"Result({self.policy!r}, {self.as_of!r}, total=({self.total_min}, {self.total_max}))"
+
+    def explain(self) -> None:
+        """Fill in every item's trace (computed again, this time with the trace)."""
+        if self._rerun is not None:
+            calc, facts, on = self._rerun
+            with localcontext(CTX):
+                traced = calc(facts, on, True)
+            for i, mine in enumerate(self.items):
+                mine._trace = traced.items[i]._trace
+            self._rerun = None
 
     @property
     def funding(self) -> dict[str, Decimal]:
         """Who pays the total (after every cap), by source; ``unspecified`` when not stated."""
         out: dict[str, Decimal] = {}
-        for plan, amt in self.paid:
-            for src, part in plan.split(amt).items():
-                out[src] = out.get(src, ZERO_D) + part
+        for x in self._live:  # an undetermined item counts with what a cap leaves it
+            if not x.after[1].is_finite():
+                continue
+            for src, part in x.item.funding.split(x.after[1]).items():
+                out[src] = out.get(src, ZERO) + part
         return {k: v for k, v in out.items() if v != 0}
+
+    def item(self, item_id: str) -> ItemResult | None:
+        for i in self.items:
+            if i.id == item_id:
+                return i
+        return None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -576,319 +875,11 @@ class Result:
             "payments": [p.to_dict() for p in self.payments],
         }
 
-    def item(self, item_id: str) -> ItemResult | None:
-        for i in self.items:
-            if i.id == item_id:
-                return i
-        return None
 
-
-# ---------------------------------------------------------------------------- a policy
-
-
-@dataclass
-class Amount:
-    """An item's computed amount, the notes made on the way, and the formula shown."""
-
-    value: Value
-    notes: list[Note]
-    shown: str
-    names: tuple[str, ...]  # the names the shown formula reads
-
-
-def amount(value: Value, notes: list[Note], shown: str, names: tuple[str, ...],
-           whole: str, whole_names: tuple[str, ...]) -> Amount:
-    """An item's amount; an undetermined one is shown with the item's whole formula."""
-    if isinstance(value, Undetermined):
-        return Amount(value, notes, whole, whole_names)
-    return Amount(value, notes, shown, names)
-
-
-@dataclass(frozen=True)
-class FundingSpec:
-    shares: tuple[tuple[str, Decimal], ...]
-    payers: tuple[str, ...]
-    stated: bool
-    article: str
-
-
-@dataclass(frozen=True)
-class CheckSpec:
-    """A requirement (资格) or an exclusion (排除)."""
-
-    article: str
-    cond: Callable[[Env], bool]
-    shown: str
-
-
-@dataclass(frozen=True)
-class ItemSpec:
-    id: str
-    article: str
-    title: str
-    beneficiary: str | None
-    cond: Callable[[Env], bool] | None
-    cond_shown: str
-    amount: Callable[[Env], Amount]
-    funding: tuple[FundingSpec, ...]
-
-    @cached_property
-    def plan(self) -> FundingPlan:
-        return FundingPlan(self.funding, self.article)
-
-    @cached_property
-    def heading(self) -> str:
-        return f"{self.article}「{self.title}」适用" + (f"：{self.cond_shown}" if self.cond else "")
-
-
-@dataclass(frozen=True)
-class Scope:
-    kind: str  # all | items | beneficiary
-    items: tuple[str, ...] = ()
-    beneficiary: str | None = None
-
-
-@dataclass(frozen=True)
-class CapSpec:
-    article: str
-    scope: Scope
-    limit: Callable[[Env], Value]
-    shown: str
-    id: str = ""
-
-
-@dataclass
-class CapCut:
-    """What one cross-item cap did to one item: its amount before and after the cap."""
-
-    cap: str  # the cap's id
-    item: str
-    limit: Interval
-    before: Interval
-    after: Interval
-
-
-@dataclass(frozen=True)
-class ScheduleSpec:
-    article: str
-    scope: Scope
-    stages: tuple[tuple[str, Decimal | None], ...]  # (name, share) — None: the remainder
-
-
-@dataclass(frozen=True)
-class PolicySpec:
-    id: str
-    valid_from: dt.date | None
-    valid_until: dt.date | None
-    retro_from: dt.date | None
-    events: tuple[str, ...]  # validity bounds given as events (dates unknown)
-    facts: tuple[FactSpec, ...]
-    vocabulary: Mapping[str, FactSpec]
-    requirements: tuple[CheckSpec, ...]
-    exclusions: tuple[CheckSpec, ...]
-    items: tuple[ItemSpec, ...]
-    caps: tuple[CapSpec, ...]
-    payments: tuple[ScheduleSpec, ...]
-
-    @cached_property
-    def table(self) -> FactTable:
-        return FactTable(self.facts)
-
-
-@dataclass
-class _Live:
-    spec: ItemSpec
-    amount: Interval | None  # None: undetermined
-    after: Interval  # after cross-item caps; undetermined items start as [0, ∞]
-    trace: list[Note]
-
-
-def in_force(spec: PolicySpec, on: dt.date) -> tuple[bool, str]:
-    start = spec.retro_from or spec.valid_from
-    if start is not None and on < start:
-        return False, f"{on.isoformat()} 早于本政策的适用起始日 {start.isoformat()}"
-    if spec.valid_until is not None and on > spec.valid_until:
-        return False, f"{on.isoformat()} 晚于本政策的有效期截止日 {spec.valid_until.isoformat()}"
-    if spec.events:
-        events = "；".join(f"“{e}”" for e in spec.events)
-        return True, f"有效期以事件为界（{events}），日期未定，视为有效"
-    return True, ""
-
-
-class FundingPlan:
-    """Who pays an item, worked out once: exact shares, or ``unspecified`` — never a guess."""
-
-    def __init__(self, funding: Sequence[FundingSpec], item_article: str) -> None:
-        self.shares: tuple[tuple[str, Decimal], ...] = ()
-        self.payers = tuple(dict.fromkeys(p for f in funding for p in f.payers))
-        self.articles = "、".join(dict.fromkeys(f.article or item_article for f in funding))
-        kinds = {(f.stated, f.shares if f.stated else tuple(sorted(f.payers))) for f in funding}
-        names = "、".join(FUNDING_SOURCES.get(p, p) for p in self.payers)
-        arts = self.articles
-        if not funding:
-            self.kind = "none"  # no payer at all
-            self.note = "出资：原文未规定由谁出资"
-        elif len(kinds) == 1 and funding[0].stated:
-            self.kind = "shares"
-            self.shares = funding[0].shares
-            desc = "、".join(f"{FUNDING_SOURCES.get(s, s)} {frac * 100:g}%" for s, frac in self.shares)
-            self.note = f"出资（{arts}）：{desc}"
-        elif len(kinds) == 1:
-            self.kind = "unstated"  # payers named, split not stated
-            self.note = f"出资（{arts}）：由 {names} 承担，分担比例未明确"
-        else:
-            self.kind = "conflict"  # articles name different payers
-            self.note = f"出资：{arts} 对出资方的规定不一致，候选出资方：{names}，分担比例未明确"
-
-    def split(self, amount: Decimal | None) -> dict[str, Decimal]:
-        if amount is None or self.kind == "none":
-            return {}
-        if not self.shares:
-            return {UNSPECIFIED: amount}
-        out: dict[str, Decimal] = {}
-        rest = amount
-        last = len(self.shares) - 1
-        for i, (src, frac) in enumerate(self.shares):
-            part = rest if i == last else to_fen(frac * amount)
-            out[src] = out.get(src, ZERO_D) + part
-            rest -= part
-        return out
-
-
-def split_funding(funding: Sequence[FundingSpec], item_article: str,
-                  amount: Decimal | None) -> tuple[dict[str, Decimal], str]:
-    """Who pays ``amount``, and the trace note saying so."""
-    plan = FundingPlan(funding, item_article)
-    return plan.split(amount), plan.note
-
-
-def _amount_line(amt: Amount, amount: Interval, env: Env) -> Note:
-    def line() -> str:
-        where = env.where(amt.names)
-        return f"金额：{amt.shown} = {amount.show()}" + (f"（{where}）" if where else "")
-
-    return line
-
-
-def _scope(scope: Scope, live: list[_Live]) -> list[_Live]:
-    if scope.kind == "all":
-        return list(live)
-    if scope.kind == "items":
-        return [x for x in live if x.spec.id in scope.items]
-    return [x for x in live if x.spec.beneficiary == scope.beneficiary]
-
-
-def _item(it: ItemSpec, env: Env) -> _Live | None:
-    if it.beneficiary is not None and env.get("applicant_type") != it.beneficiary:
-        return None
-    if it.cond is not None and not it.cond(env):
-        return None
-    trace: list[Note] = [it.heading]
-    amt = it.amount(env)
-    trace.extend(amt.notes)
-    if isinstance(amt.value, Interval):
-        amount = amt.value.to_fen()
-        if amount.lo < 0:
-            amount = Interval(max(amount.lo, ZERO_D), max(amount.hi, ZERO_D))
-            trace.append("计算结果为负数，按 0 计")
-        trace.append(_amount_line(amt, amount, env))
-        after = amount
-        final: Interval | None = amount
-    else:
-        final = None
-        trace.append(f"金额：{amt.shown}：原文未规定具体金额（未定）")
-        after = Interval(ZERO_D, INF)
-    trace.append(it.plan.note)
-    return _Live(it, final, after, trace)
-
-
-def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) -> None:
-    members = _scope(cap.scope, live)
-    if not members:
-        return
-    limit_v = cap.limit(env)
-    if not isinstance(limit_v, Interval):
-        return
-    limit = limit_v.to_fen()
-    rem_lo, rem_hi = limit.lo, limit.hi
-    for x in members:
-        lo = min(x.after.lo, max(rem_lo, ZERO_D))
-        hi = min(x.after.hi, max(rem_hi, ZERO_D))
-        if x.amount is not None and (lo != x.after.lo or hi != x.after.hi):
-            x.trace.append(_cut_line(cap, limit, x.after, Interval(lo, hi)))
-        elif x.amount is None and hi.is_finite():
-            x.trace.append(_most_line(cap, limit, hi))
-        rem_lo -= lo
-        rem_hi -= hi
-        cuts.append(CapCut(cap.id, x.spec.id, limit, x.after, Interval(lo, hi)))
-        x.after = Interval(lo, hi)
-
-
-def _cut_line(cap: CapSpec, limit: Interval, before: Interval, after: Interval) -> Note:
-    return lambda: (f"{cap.article} 累计上限 {limit.show()}（{cap.shown}）：本项削减 "
-                    f"{Interval(before.lo - after.lo, before.hi - after.hi).show()}，实付 {after.show()}")
-
-
-def _most_line(cap: CapSpec, limit: Interval, hi: Decimal) -> Note:
-    return lambda: f"{cap.article} 累计上限 {limit.show()}：本项至多 {fmt(hi)}"
-
-
-def _payments(s: ScheduleSpec, live: list[_Live]) -> list[PaymentResult]:
-    members = [x for x in _scope(s.scope, live) if x.amount is not None]
-    if not members:
-        return []
-    base_lo = sum((x.after.lo for x in members), ZERO_D)
-    base_hi = sum((x.after.hi for x in members), ZERO_D)
-    out = []
-    paid_lo = ZERO_D
-    for name, share in s.stages:
-        if share is None:
-            out.append(PaymentResult(s.article, name, base_lo - paid_lo, base_hi))
-            continue
-        paid_lo += to_fen(share * base_lo)
-        out.append(PaymentResult(s.article, name, ZERO_D, to_fen(share * base_hi)))
-    return out
-
-
-def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = None) -> Result:
-    """Validate ``profile`` and compute what the policy pays as of ``on`` (default today)."""
-    on_date = parse_on(on)
-    env = validate(spec.table, spec.vocabulary, profile)
-    notes: list[str] = []
-    ok, why = in_force(spec, on_date)
-    if why:
-        notes.append(why)
-    exclusions: list[str] = []
-    for req in spec.requirements:
-        if not req.cond(env):
-            if req.article not in exclusions:
-                exclusions.append(req.article)
-            notes.append(f"不满足资格条件（{req.article}）：{req.shown}")
-    for exc in spec.exclusions:
-        if exc.cond(env):
-            if exc.article not in exclusions:
-                exclusions.append(exc.article)
-            notes.append(f"属于排除情形（{exc.article}）：{exc.shown}")
-    if not ok or exclusions:
-        return Result(spec.id, on_date, ok, bool(exclusions), tuple(exclusions), (), ZERO_D,
-                      ZERO_D, (), (), tuple(notes))
-    live = [x for x in (_item(it, env) for it in spec.items) if x is not None]
-    cuts: list[CapCut] = []
-    for c in spec.caps:
-        _apply_cap(c, live, env, cuts)
-    total_lo = sum((x.after.lo for x in live), ZERO_D)
-    total_hi = sum((x.after.hi for x in live), ZERO_D)
-    paid = tuple((x.spec.plan, x.after.hi) for x in live if x.amount is not None)
-    payments = tuple(p for s in spec.payments for p in _payments(s, live))
-    items = tuple(
-        ItemResult(x.spec.id, x.spec.article, x.spec.title,
-                   x.amount.lo if x.amount else None, x.amount.hi if x.amount else None,
-                   x.spec.plan, tuple(x.trace))
-        for x in live
-    )
-    return Result(spec.id, on_date, True, False, (), items, total_lo,
-                  total_hi if total_hi.is_finite() else None, paid, payments, tuple(notes),
-                  tuple(cuts))
+def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -> Result:
+    """``calc(f, on)`` in the runtime's 50-digit context (numbers too large for the caller's)."""
+    with localcontext(CTX):
+        return calc(f, on, False)
 
 # --------------------------------------------------------------------------------------
 # The policy: 南昌市中小企业数字化转型城市试点工作专项资金管理办法
@@ -898,149 +889,10 @@ POLICY_ID = 'nanchang'
 TITLE = '南昌市中小企业数字化转型城市试点工作专项资金管理办法'
 DOCUMENT_NUMBER = ''
 SOURCE = 'policies/nanchang.policy'
-
-VOCABULARY: dict[str, FactSpec] = {
-    'acceptance_passed': FactSpec('acceptance_passed', 'bool', '改造项目验收合格', low=None, high=None),
-    'accepted_enterprises_served': FactSpec(
-        'accepted_enterprises_served',
-        'int',
-        '服务且验收达标的企业数量',
-        low=0,
-        high=None,
-    ),
-    'applicant_type': FactSpec(
-        'applicant_type',
-        'enum',
-        '申报主体类型',
-        low=None,
-        high=None,
-        values=('enterprise', 'service_provider', 'platform_operator', 'public_institution'),
-    ),
-    'awarded_products': FactSpec(
-        'awarded_products',
-        'int',
-        '获奖励的“小快轻准”产品和服务数量',
-        low=0,
-        high=None,
-    ),
-    'chain_demo_enterprise': FactSpec(
-        'chain_demo_enterprise',
-        'bool',
-        '智能化改造数字化转型试点示范企业',
-        low=None,
-        high=None,
-    ),
-    'chain_transformation_award': FactSpec(
-        'chain_transformation_award',
-        'bool',
-        '“链式”数字化转型典型应用/企业',
-        low=None,
-        high=None,
-    ),
-    'city_type': FactSpec(
-        'city_type',
-        'enum',
-        '城市类型',
-        low=None,
-        high=None,
-        values=('provincial_capital', 'separately_planned', 'xpcc', 'prefecture', 'municipality_district'),
-    ),
-    'cloud_platform_adopted': FactSpec('cloud_platform_adopted', 'bool', '上云上平台', low=None, high=None),
-    'digital_level': FactSpec('digital_level', 'int', '改造后数字化水平等级', low=0, high=4),
-    'digital_workshop_title': FactSpec(
-        'digital_workshop_title',
-        'bool',
-        '国家级数字化车间/智能工厂等称号',
-        low=None,
-        high=None,
-    ),
-    'excellent_provider': FactSpec('excellent_provider', 'bool', '优秀数字化服务商', low=None, high=None),
-    'good_tax_and_credit': FactSpec(
-        'good_tax_and_credit',
-        'bool',
-        '依法纳税，财务及信用记录良好',
-        low=None,
-        high=None,
-    ),
-    'in_2022_pilot': FactSpec(
-        'in_2022_pilot',
-        'bool',
-        '已纳入工信厅联企业〔2022〕22号改造试点',
-        low=None,
-        high=None,
-    ),
-    'in_pilot_scope': FactSpec('in_pilot_scope', 'bool', '纳入试点改造范围', low=None, high=None),
-    'independent_legal_person': FactSpec(
-        'independent_legal_person',
-        'bool',
-        '具有独立法人资格',
-        low=None,
-        high=None,
-    ),
-    'industry': FactSpec('industry', 'text', '所属行业', low=None, high=None),
-    'is_sme': FactSpec('is_sme', 'bool', '中小企业', low=None, high=None),
-    'lighthouse': FactSpec('lighthouse', 'bool', '数字化转型“小灯塔”企业', low=None, high=None),
-    'little_giant_central_funded': FactSpec(
-        'little_giant_central_funded',
-        'bool',
-        '已获得中央财政专项资金支持的专精特新“小巨人”企业',
-        low=None,
-        high=None,
-    ),
-    'operating_normally': FactSpec('operating_normally', 'bool', '运营正常', low=None, high=None),
-    'platform_benchmark': FactSpec(
-        'platform_benchmark',
-        'bool',
-        '工业互联网平台创新应用标杆',
-        low=None,
-        high=None,
-    ),
-    'provincial_demo_title': FactSpec(
-        'provincial_demo_title',
-        'bool',
-        '省级示范项目称号',
-        low=None,
-        high=None,
-    ),
-    'region': FactSpec(
-        'region',
-        'enum',
-        '东/中/西部地区',
-        low=None,
-        high=None,
-        values=('east', 'central', 'west'),
-    ),
-    'registered_in_city': FactSpec('registered_in_city', 'bool', '在本市依法注册登记', low=None, high=None),
-    'serious_dishonesty_3y': FactSpec(
-        'serious_dishonesty_3y',
-        'bool',
-        '近三年存在严重失信行为',
-        low=None,
-        high=None,
-    ),
-    'spend_consulting': FactSpec('spend_consulting', 'money', '咨询诊断等服务支出', low=None, high=None),
-    'spend_data_equipment': FactSpec(
-        'spend_data_equipment',
-        'money',
-        '网关、路由等数据采集传输设备支出',
-        low=None,
-        high=None,
-    ),
-    'spend_software_cloud': FactSpec(
-        'spend_software_cloud',
-        'money',
-        '软件、云服务支出',
-        low=None,
-        high=None,
-    ),
-    'typical_case_title': FactSpec(
-        'typical_case_title',
-        'bool',
-        '省级及以上数字化转型典型案例',
-        low=None,
-        high=None,
-    ),
-}
+START = dt.date(2024, 3, 27)
+UNTIL = dt.date(2025, 12, 31)
+# Digits of decimal precision that make every computation below exact (money < MONEY_LIMIT).
+PRECISION = 18
 
 FACTS: tuple[FactSpec, ...] = (
     FactSpec(
@@ -1052,7 +904,6 @@ FACTS: tuple[FactSpec, ...] = (
         values=('enterprise', 'service_provider', 'platform_operator', 'public_institution'),
         required=True,
     ),
-    FactSpec('registered_in_city', 'bool', '在本市依法注册登记', low=None, high=None),
     FactSpec('independent_legal_person', 'bool', '具有独立法人资格', low=None, high=None),
     FactSpec('operating_normally', 'bool', '运营正常', low=None, high=None),
     FactSpec('good_tax_and_credit', 'bool', '依法纳税，财务及信用记录良好', low=None, high=None),
@@ -1080,6 +931,37 @@ FACTS: tuple[FactSpec, ...] = (
     ),
 )
 
+VOCABULARY: tuple[FactSpec, ...] = (
+    FactSpec('accepted_enterprises_served', 'int', '服务且验收达标的企业数量', low=0, high=None),
+    FactSpec('awarded_products', 'int', '获奖励的“小快轻准”产品和服务数量', low=0, high=None),
+    FactSpec('chain_demo_enterprise', 'bool', '智能化改造数字化转型试点示范企业', low=None, high=None),
+    FactSpec(
+        'city_type',
+        'enum',
+        '城市类型',
+        low=None,
+        high=None,
+        values=('provincial_capital', 'separately_planned', 'xpcc', 'prefecture', 'municipality_district'),
+    ),
+    FactSpec('cloud_platform_adopted', 'bool', '上云上平台', low=None, high=None),
+    FactSpec('digital_level', 'int', '改造后数字化水平等级', low=0, high=4),
+    FactSpec('digital_workshop_title', 'bool', '国家级数字化车间/智能工厂等称号', low=None, high=None),
+    FactSpec('industry', 'text', '所属行业', low=None, high=None),
+    FactSpec('lighthouse', 'bool', '数字化转型“小灯塔”企业', low=None, high=None),
+    FactSpec('platform_benchmark', 'bool', '工业互联网平台创新应用标杆', low=None, high=None),
+    FactSpec('provincial_demo_title', 'bool', '省级示范项目称号', low=None, high=None),
+    FactSpec('region', 'enum', '东/中/西部地区', low=None, high=None, values=('east', 'central', 'west')),
+    FactSpec('registered_in_city', 'bool', '在本市依法注册登记', low=None, high=None),
+    FactSpec('serious_dishonesty_3y', 'bool', '近三年存在严重失信行为', low=None, high=None),
+    FactSpec('spend_consulting', 'money', '咨询诊断等服务支出', low=None, high=None),
+    FactSpec('spend_data_equipment', 'money', '网关、路由等数据采集传输设备支出', low=None, high=None),
+    FactSpec('spend_software_cloud', 'money', '软件、云服务支出', low=None, high=None),
+    FactSpec('typical_case_title', 'bool', '省级及以上数字化转型典型案例', low=None, high=None),
+)
+
+FIELDS = Fields(FACTS, VOCABULARY)
+
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -1088,9 +970,6 @@ class Profile:
     applicant_type: str | None = None
     """申报主体类型（必填） — 枚举：enterprise（企业）、service_provider（数字化服务商）、platform_operator（平台
     运营方）、public_institution（事业单位等公共机构）。见 第六条、第七条第（三）项。"""
-
-    registered_in_city: bool | None = None
-    """在本市依法注册登记 — 是/否。见 第七条第（一）项。"""
 
     independent_legal_person: bool | None = None
     """具有独立法人资格 — 是/否。见 第七条第（一）项。"""
@@ -1126,98 +1005,87 @@ class Profile:
     """数字化转型样板企业 — 是/否。见 第五条第（二）项。"""
 
     provincial_pilot_funded: bool | None = None
-    """已享受省级产业集群和中小企业数字化转型试点项目奖补资金 — 是/否。见 第七条第（五）项。"""
+    """已享受省级产业集群和中小企业数字化转型试点项目奖补资金 — 是/否。"""
 
     def to_mapping(self) -> dict[str, object]:
         """The profile as a mapping, leaving out the facts not given."""
         return {k: v for k, v in vars(self).items() if v is not None}
 
 
+class Facts(TypedDict):
+    """The validated facts of one applicant (absent ones at their default)."""
 
-def requirement_sme(env: Env) -> bool:
-    """资格 第六条：专项资金的支持对象是指依法登记注册、具有独立法人资格的中小企业、行政机关、事业单位、
-    社会团体，以及符合奖补范围的其他主体。"""
-    return (compare('!=', env['applicant_type'], 'enterprise') or truth(env['is_sme']))
-
-
-def requirement_basic_registration(env: Env) -> bool:
-    """资格 第七条第（一）项：企业和单位依法登记注册、具备独立的法人资格，运营正常。"""
-    return (
-        truth(env['registered_in_city'])
-        and truth(env['independent_legal_person'])
-        and truth(env['operating_normally'])
-    )
-
-
-def requirement_tax_and_credit(env: Env) -> bool:
-    """资格 第七条第（二）项：合法经营，依法纳税，具有良好的财务记录和信用记录。"""
-    return truth(env['good_tax_and_credit'])
+    applicant_type: str | None
+    independent_legal_person: bool
+    operating_normally: bool
+    good_tax_and_credit: bool
+    is_sme: bool
+    in_pilot_scope: bool
+    acceptance_passed: bool
+    excellent_provider: bool
+    chain_transformation_award: bool
+    little_giant_central_funded: bool
+    in_2022_pilot: bool
+    model_enterprise: bool
+    provincial_pilot_funded: bool
 
 
-def requirement_acceptance(env: Env) -> bool:
-    """资格 第七条第（三）项：积极配合参加南昌市中小企业数字化转型城市试点工作，按规定向市、县区中小企业服务
-    主管部门报送有关申报试点及项目材料并验收合格。"""
-    return (compare('!=', env['applicant_type'], 'enterprise') or truth(env['acceptance_passed']))
+REFORM_SUBSIDY = Item(
+    'reform_subsidy',
+    '第五条第（一）项',
+    '中小企业数字化改造补贴',
+    'enterprise',
+    '第五条第（一）项「中小企业数字化改造补贴」适用：in_pilot_scope 且 acceptance_passed',
+    Funding('unstated', (), '出资（第五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
+)
 
 
-def exclusion_little_giant(env: Env) -> bool:
-    """排除 第七条第（四）项：对已获得中央财政中小企业发展专项资金支持的专精特新“小巨人”企业不再重复支持"""
-    return truth(env['little_giant_central_funded'])
-
-
-def exclusion_pilot_2022(env: Env) -> bool:
-    """排除 第七条第（四）项：已纳入《工业和信息化部办公厅 财政部办公厅关于开展财政支持中小企业数字化转型试点
-    工作的通知》（工信厅联企业〔2022〕22 号）中改造试点的中小企业不再重复支持。"""
-    return truth(env['in_2022_pilot'])
-
-
-def exclusion_provincial_double_funding(env: Env) -> bool:
-    """排除 第七条第（五）项：企业不重复享受中央中小企业数字化转型城市试点项目奖补资金与省级产业集群和中小企业
-    数字化转型试点项目奖补资金。"""
-    return truth(env['provincial_pilot_funded'])
-
-
-def applies_reform_subsidy(env: Env) -> bool:
-    """Whether 第五条第（一）项 applies (besides the beneficiary type)."""
-    return (truth(env['in_pilot_scope']) and truth(env['acceptance_passed']))
-
-
-def item_reform_subsidy(env: Env) -> Amount:
+def item_reform_subsidy(f: Facts, trace: Trace) -> Range:
     """第五条第（一）项 中小企业数字化改造补贴
 
     原文：支持中小企业进行数字化改造，对改造中相关的软件、云服务支出，网关、路由等必要的数据
     采集传输设备支出，以及咨询诊断等服务支出予以补贴。
+
+    说明：已享受省级产业集群和中小企业数字化转型试点项目奖补资金的企业，不得再享受中央城市试点项目奖补资金（第
+    七条第（五）项），本项只能由地方配套资金支付。
     """
-    notes: list[Note] = []
-    whole = '未定'
-    whole_names: tuple[str, ...] = ()
-    value = UNDET
-    return amount(value, notes, '未定', (), whole, whole_names)
+    amount = None
+    return rounded(amount, trace, '未定', '未定', cents=True)
 
 
-def applies_model_enterprise_award(env: Env) -> bool:
-    """Whether 第五条第（二）项 applies (besides the beneficiary type)."""
-    return truth(env['model_enterprise'])
+MODEL_ENTERPRISE_AWARD = Item(
+    'model_enterprise_award',
+    '第五条第（二）项',
+    '数字化转型样板企业奖励',
+    'enterprise',
+    '第五条第（二）项「数字化转型样板企业奖励」适用：model_enterprise',
+    Funding('unstated', (), '出资（第五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
+)
 
 
-def item_model_enterprise_award(env: Env) -> Amount:
+def item_model_enterprise_award(f: Facts, trace: Trace) -> Range:
     """第五条第（二）项 数字化转型样板企业奖励
 
     原文：支持打造样板企业，遴选并奖励一批数字化转型样板企业，引导同行业中小企业看样学样。
+
+    说明：已享受省级产业集群和中小企业数字化转型试点项目奖补资金的企业，不得再享受中央城市试点项目奖补资金（第
+    七条第（五）项），本项只能由地方配套资金支付。
     """
-    notes: list[Note] = []
-    whole = '未定'
-    whole_names: tuple[str, ...] = ()
-    value = UNDET
-    return amount(value, notes, '未定', (), whole, whole_names)
+    amount = None
+    return rounded(amount, trace, '未定', '未定', cents=True)
 
 
-def applies_service_provider_award(env: Env) -> bool:
-    """Whether 第五条第（三）项 applies (besides the beneficiary type)."""
-    return truth(env['excellent_provider'])
+SERVICE_PROVIDER_AWARD = Item(
+    'service_provider_award',
+    '第五条第（三）项',
+    '数字化服务商及数字化产品、解决方案奖励',
+    'service_provider',
+    '第五条第（三）项「数字化服务商及数字化产品、解决方案奖励」适用：excellent_provider',
+    Funding('unstated', (), '出资（第五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
+)
 
 
-def item_service_provider_award(env: Env) -> Amount:
+def item_service_provider_award(f: Facts, trace: Trace) -> Range:
     """第五条第（三）项 数字化服务商及数字化产品、解决方案奖励
 
     原文：支持数字化服务商为被改造企业提供诊断、咨询等服务，开发集成“小快轻准”的数字化服务
@@ -1226,103 +1094,96 @@ def item_service_provider_award(env: Env) -> Amount:
     说明：原文奖励“通用性强、效果好的数字化产品及解决方案”，未定评选标准；以“优秀数字化服务商”（excellent_prov
     ider）表示获奖。
     """
-    notes: list[Note] = []
-    whole = '未定'
-    whole_names: tuple[str, ...] = ()
-    value = UNDET
-    return amount(value, notes, '未定', (), whole, whole_names)
+    amount = None
+    return rounded(amount, trace, '未定', '未定', cents=True)
 
 
-def applies_chain_award(env: Env) -> bool:
-    """Whether 第五条第（五）项 applies (besides the beneficiary type)."""
-    return truth(env['chain_transformation_award'])
+CHAIN_AWARD = Item(
+    'chain_award',
+    '第五条第（五）项',
+    '“链式”数字化转型产品和服务案例奖励',
+    'enterprise',
+    '第五条第（五）项「“链式”数字化转型产品和服务案例奖励」适用：chain_transformation_award',
+    Funding('unstated', (), '出资（第五条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
+)
 
 
-def item_chain_award(env: Env) -> Amount:
+def item_chain_award(f: Facts, trace: Trace) -> Range:
     """第五条第（五）项 “链式”数字化转型产品和服务案例奖励
 
     原文：支持中小企业加强与链主企业、龙头企业合作，鼓励链主企业、龙头企业通过产业纽带、
     聚集孵化、上下游配套、开放应用场景和技术扩散等方式赋能中小企业，对典型高效的“链式”
     中小企业数字化转型产品和服务案例进行奖励。
-    """
-    notes: list[Note] = []
-    whole = '未定'
-    whole_names: tuple[str, ...] = ()
-    value = UNDET
-    return amount(value, notes, '未定', (), whole, whole_names)
 
-POLICY = PolicySpec(
-    id=POLICY_ID,
-    valid_from=dt.date.fromisoformat('2024-03-27'),
-    valid_until=dt.date.fromisoformat('2025-12-31'),
-    retro_from=None,
-    events=(),
-    facts=FACTS,
-    vocabulary=VOCABULARY,
-    requirements=(
-        CheckSpec('第六条', requirement_sme, 'applicant_type != "enterprise" 或 is_sme'),
-        CheckSpec(
+    说明：已享受省级产业集群和中小企业数字化转型试点项目奖补资金的企业，不得再享受中央城市试点项目奖补资金（第
+    七条第（五）项），本项只能由地方配套资金支付。
+    """
+    amount = None
+    return rounded(amount, trace, '未定', '未定', cents=True)
+
+
+def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
+    """The whole policy for one applicant, article by article."""
+    notes: list[str] = []
+    in_force = True
+    if on < START:
+        in_force = False
+        notes.append(TRACE['before_start'].format(on=on.isoformat(), start=START.isoformat()))
+    elif on > UNTIL:
+        in_force = False
+        notes.append(TRACE['after_end'].format(on=on.isoformat(), end=UNTIL.isoformat()))
+    exclusions: list[str] = []
+    # 资格 第六条
+    if not ((f['applicant_type'] is not None and f['applicant_type'] != 'enterprise') or f['is_sme']):
+        exclude(exclusions, notes, '第六条', '不满足资格条件（第六条）：applicant_type != "enterprise" 或 is_sme')
+    # 资格 第七条第（一）项
+    if not (f['independent_legal_person'] and f['operating_normally']):
+        exclude(
+            exclusions,
+            notes,
             '第七条第（一）项',
-            requirement_basic_registration,
-            'registered_in_city 且 independent_legal_person 且 operating_normally',
-        ),
-        CheckSpec('第七条第（二）项', requirement_tax_and_credit, 'good_tax_and_credit'),
-        CheckSpec(
+            '不满足资格条件（第七条第（一）项）：independent_legal_person 且 operating_normally',
+        )
+    # 资格 第七条第（二）项
+    if not f['good_tax_and_credit']:
+        exclude(exclusions, notes, '第七条第（二）项', '不满足资格条件（第七条第（二）项）：good_tax_and_credit')
+    # 资格 第七条第（三）项
+    if not ((f['applicant_type'] is not None and f['applicant_type'] != 'enterprise') or f['acceptance_passed']):
+        exclude(
+            exclusions,
+            notes,
             '第七条第（三）项',
-            requirement_acceptance,
-            'applicant_type != "enterprise" 或 acceptance_passed',
-        ),
-    ),
-    exclusions=(
-        CheckSpec('第七条第（四）项', exclusion_little_giant, 'little_giant_central_funded'),
-        CheckSpec('第七条第（四）项', exclusion_pilot_2022, 'in_2022_pilot'),
-        CheckSpec('第七条第（五）项', exclusion_provincial_double_funding, 'provincial_pilot_funded'),
-    ),
-    items=(
-        ItemSpec(
-            'reform_subsidy',
-            '第五条第（一）项',
-            '中小企业数字化改造补贴',
-            'enterprise',
-            applies_reform_subsidy,
-            'in_pilot_scope 且 acceptance_passed',
-            item_reform_subsidy,
-            (FundingSpec((), ('central', 'province', 'city', 'county'), False, '第五条'),),
-        ),
-        ItemSpec(
-            'model_enterprise_award',
-            '第五条第（二）项',
-            '数字化转型样板企业奖励',
-            'enterprise',
-            applies_model_enterprise_award,
-            'model_enterprise',
-            item_model_enterprise_award,
-            (FundingSpec((), ('central', 'province', 'city', 'county'), False, '第五条'),),
-        ),
-        ItemSpec(
-            'service_provider_award',
-            '第五条第（三）项',
-            '数字化服务商及数字化产品、解决方案奖励',
-            'service_provider',
-            applies_service_provider_award,
-            'excellent_provider',
-            item_service_provider_award,
-            (FundingSpec((), ('central', 'province', 'city', 'county'), False, '第五条'),),
-        ),
-        ItemSpec(
-            'chain_award',
-            '第五条第（五）项',
-            '“链式”数字化转型产品和服务案例奖励',
-            'enterprise',
-            applies_chain_award,
-            'chain_transformation_award',
-            item_chain_award,
-            (FundingSpec((), ('central', 'province', 'city', 'county'), False, '第五条'),),
-        ),
-    ),
-    caps=(),
-    payments=(),
-)
+            '不满足资格条件（第七条第（三）项）：applicant_type != "enterprise" 或 acceptance_passed',
+        )
+    # 排除 第七条第（四）项
+    if f['little_giant_central_funded']:
+        exclude(
+            exclusions,
+            notes,
+            '第七条第（四）项',
+            '属于排除情形（第七条第（四）项）：little_giant_central_funded',
+        )
+    # 排除 第七条第（四）项
+    if f['in_2022_pilot']:
+        exclude(exclusions, notes, '第七条第（四）项', '属于排除情形（第七条第（四）项）：in_2022_pilot')
+    if not in_force or exclusions:
+        return Result(POLICY_ID, on, in_force, exclusions, (), notes)
+    live: list[Live] = []
+    who = f['applicant_type']
+    # 第五条第（一）项 中小企业数字化改造补贴
+    if (who == 'enterprise' and f['in_pilot_scope'] and f['acceptance_passed']):
+        live.append(run(REFORM_SUBSIDY, item_reform_subsidy, f, trace))
+    # 第五条第（二）项 数字化转型样板企业奖励
+    if (who == 'enterprise' and f['model_enterprise']):
+        live.append(run(MODEL_ENTERPRISE_AWARD, item_model_enterprise_award, f, trace))
+    # 第五条第（三）项 数字化服务商及数字化产品、解决方案奖励
+    if (who == 'service_provider' and f['excellent_provider']):
+        live.append(run(SERVICE_PROVIDER_AWARD, item_service_provider_award, f, trace))
+    # 第五条第（五）项 “链式”数字化转型产品和服务案例奖励
+    if (who == 'enterprise' and f['chain_transformation_award']):
+        live.append(run(CHAIN_AWARD, item_chain_award, f, trace))
+    schedules: list[PaymentResult] = []
+    return Result(POLICY_ID, on, True, (), live, notes, schedules, None if trace else (_calculate, f, on))
 
 
 def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None = None) -> Result:
@@ -1331,5 +1192,8 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     ``profile`` is a mapping of shared-vocabulary fact names (money in yuan as int, Decimal
     or decimal string) or a :class:`Profile`; ``on`` defaults to today.
     """
-    data = profile.to_mapping() if isinstance(profile, Profile) else profile
-    return evaluate_spec(POLICY, data, on)
+    on_date = parse_on(on)
+    facts = FIELDS.validate(profile.to_mapping() if isinstance(profile, Profile) else profile)
+    if getcontext().prec < PRECISION:
+        return compute(_calculate, facts, on_date)
+    return _calculate(facts, on_date, False)  # type: ignore[arg-type]

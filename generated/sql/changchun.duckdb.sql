@@ -11,6 +11,10 @@ WITH v AS (
         )
       )
       THEN 'applicant_type'
+      WHEN NOT "p"."industry" IS NULL AND (
+        LENGTH("p"."industry") > 1000
+      )
+      THEN 'industry'
       WHEN NOT "p"."registered_in_city" IS NULL
       AND (
         NOT "p"."registered_in_city" IN ('true', 'false')
@@ -51,6 +55,10 @@ WITH v AS (
         NOT REGEXP_MATCHES("p"."spend_consulting", '^[0-9]{1,15}([.][0-9]{1,2})?$')
       )
       THEN 'spend_consulting'
+      WHEN NOT "p"."is_sme" IS NULL AND (
+        NOT "p"."is_sme" IN ('true', 'false')
+      )
+      THEN 'is_sme'
       WHEN NOT "p"."cloud_platform_adopted" IS NULL
       AND (
         NOT "p"."cloud_platform_adopted" IN ('true', 'false')
@@ -63,8 +71,9 @@ WITH v AS (
       THEN 'platform_benchmark'
       WHEN NOT "p"."awarded_products" IS NULL
       AND (
-        NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,12}$')
-        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(13, 0)) < 0, FALSE)
+        NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
       )
       THEN 'awarded_products'
       WHEN NOT "p"."excellent_provider" IS NULL
@@ -107,10 +116,36 @@ WITH v AS (
         NOT "p"."procured_service" IN ('true', 'false')
       )
       THEN 'procured_service'
+      WHEN NOT "p"."abnormal_operation_listed" IS NULL
+      AND (
+        NOT "p"."abnormal_operation_listed" IN ('true', 'false')
+      )
+      THEN 'abnormal_operation_listed'
+      WHEN NOT "p"."serious_dishonesty_listed" IS NULL
+      AND (
+        NOT "p"."serious_dishonesty_listed" IN ('true', 'false')
+      )
+      THEN 'serious_dishonesty_listed'
+      WHEN NOT "p"."major_incident_3y" IS NULL
+      AND (
+        NOT "p"."major_incident_3y" IN ('true', 'false')
+      )
+      THEN 'major_incident_3y'
+      WHEN NOT "p"."tax_violation_3y" IS NULL
+      AND (
+        NOT "p"."tax_violation_3y" IN ('true', 'false')
+      )
+      THEN 'tax_violation_3y'
+      WHEN NOT "p"."disqualified_3y" IS NULL
+      AND (
+        NOT "p"."disqualified_3y" IN ('true', 'false')
+      )
+      THEN 'disqualified_3y'
       WHEN NOT "p"."accepted_enterprises_served" IS NULL
       AND (
-        NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,12}$')
-        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(13, 0)) < 0, FALSE)
+        NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
       )
       THEN 'accepted_enterprises_served'
       WHEN NOT "p"."chain_demo_enterprise" IS NULL
@@ -141,10 +176,6 @@ WITH v AS (
         NOT "p"."digital_workshop_title" IN ('true', 'false')
       )
       THEN 'digital_workshop_title'
-      WHEN NOT "p"."is_sme" IS NULL AND (
-        NOT "p"."is_sme" IN ('true', 'false')
-      )
-      THEN 'is_sme'
       WHEN NOT "p"."lighthouse" IS NULL AND (
         NOT "p"."lighthouse" IN ('true', 'false')
       )
@@ -171,7 +202,7 @@ WITH v AS (
       THEN 'typical_case_title'
       ELSE CAST(NULL AS TEXT)
     END AS "error_field",
-    TRUE AS "in_force",
+    CURRENT_DATE <= CAST('2027-12-31' AS DATE) AS "in_force",
     "p"."applicant_type" AS "applicant_type",
     "p"."industry" AS "industry",
     COALESCE("p"."registered_in_city" = 'true', FALSE) AS "registered_in_city",
@@ -182,9 +213,10 @@ WITH v AS (
     COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_software_cloud",
     COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_data_equipment",
     COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_consulting",
+    COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
     COALESCE("p"."cloud_platform_adopted" = 'true', FALSE) AS "cloud_platform_adopted",
     COALESCE("p"."platform_benchmark" = 'true', FALSE) AS "platform_benchmark",
-    COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(12, 0)), CAST(0 AS DECIMAL(12, 0))) AS "awarded_products",
+    COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(10, 0)), CAST(0 AS DECIMAL(10, 0))) AS "awarded_products",
     COALESCE("p"."excellent_provider" = 'true', FALSE) AS "excellent_provider",
     COALESCE("p"."chain_transformation_award" = 'true', FALSE) AS "chain_transformation_award",
     COALESCE("p"."serious_dishonesty_3y" = 'true', FALSE) AS "serious_dishonesty_3y",
@@ -192,7 +224,12 @@ WITH v AS (
     COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
     COALESCE("p"."pilot_ended_unaccepted" = 'true', FALSE) AS "pilot_ended_unaccepted",
     COALESCE("p"."production_stage_reform" = 'true', FALSE) AS "production_stage_reform",
-    COALESCE("p"."procured_service" = 'true', FALSE) AS "procured_service"
+    COALESCE("p"."procured_service" = 'true', FALSE) AS "procured_service",
+    COALESCE("p"."abnormal_operation_listed" = 'true', FALSE) AS "abnormal_operation_listed",
+    COALESCE("p"."serious_dishonesty_listed" = 'true', FALSE) AS "serious_dishonesty_listed",
+    COALESCE("p"."major_incident_3y" = 'true', FALSE) AS "major_incident_3y",
+    COALESCE("p"."tax_violation_3y" = 'true', FALSE) AS "tax_violation_3y",
+    COALESCE("p"."disqualified_3y" = 'true', FALSE) AS "disqualified_3y"
   FROM profiles AS p
 ), x AS (
   SELECT
@@ -207,10 +244,45 @@ WITH v AS (
           ), FALSE)
           OR COALESCE(
             (
-              "p"."industry"
-            ) IN ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
+              COALESCE(
+                (
+                  TRANSLATE(
+                    (
+                      "p"."industry"
+                    ),
+                    '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+                    '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备药药装制车轨电车零器'
+                  )
+                ) IN ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
+                FALSE
+              )
+              OR COALESCE(
+                (
+                  TRANSLATE(
+                    (
+                      "p"."industry"
+                    ),
+                    '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+                    '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备药药装制车轨电车零器'
+                  )
+                ) = (
+                  '中成药生物药品制造'
+                ),
+                FALSE
+              )
+            ),
             FALSE
           )
+        )
+      )
+      OR NOT (
+        (
+          COALESCE((
+            "p"."applicant_type"
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE("p"."is_sme", FALSE)
         )
       )
       OR NOT (
@@ -232,6 +304,17 @@ WITH v AS (
       OR (
         COALESCE("p"."serious_dishonesty_3y", FALSE)
       )
+      OR (
+        (
+          COALESCE("p"."abnormal_operation_listed", FALSE)
+          OR COALESCE("p"."serious_dishonesty_listed", FALSE)
+          OR COALESCE("p"."major_incident_3y", FALSE)
+          OR COALESCE("p"."tax_violation_3y", FALSE)
+        )
+      )
+      OR (
+        COALESCE("p"."disqualified_3y", FALSE)
+      )
     ) AS "excluded"
   FROM v AS p
 ), i AS (
@@ -251,23 +334,8 @@ WITH v AS (
       WHEN CAST((
         CAST(CASE
           WHEN CAST(CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3)) IS NULL
-            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
+            WHEN CASE
+              WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
@@ -279,13 +347,17 @@ WITH v AS (
                 ) + (
                   "p"."spend_consulting"
                 ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)),
-              CAST(500000 AS DECIMAL(6, 0))
-            )
-          END AS DECIMAL(21, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
+              ) AS DECIMAL(21, 3)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END IS NULL
+            THEN CASE
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END
+            ELSE CASE
+              WHEN CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
@@ -299,10 +371,31 @@ WITH v AS (
                     "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
                 THEN NULL
-                ELSE LEAST(
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
                   CAST((
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    "p"."spend_consulting"
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -314,9 +407,139 @@ WITH v AS (
                     ) + (
                       "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)),
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END,
                   CAST(500000 AS DECIMAL(6, 0))
                 )
+              END
+            END
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          "p"."spend_consulting"
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) + (
+                            "p"."spend_consulting"
+                          ) AS DECIMAL(19, 2))
+                        ) AS DECIMAL(21, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(21, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END
               END AS DECIMAL(21, 3))
             ) * (
               100
@@ -325,23 +548,8 @@ WITH v AS (
           ELSE CEIL(
             (
               CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
+                WHEN CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -353,9 +561,94 @@ WITH v AS (
                     ) + (
                       "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          "p"."spend_consulting"
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) + (
+                            "p"."spend_consulting"
+                          ) AS DECIMAL(19, 2))
+                        ) AS DECIMAL(21, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(21, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END
               END AS DECIMAL(21, 3))
             ) * (
               100
@@ -366,6 +659,1083 @@ WITH v AS (
         0.01
       ) AS DECIMAL(20, 2)) < 0
       THEN CAST(0 AS DECIMAL(20, 2))
+      ELSE CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  "p"."spend_consulting"
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END IS NULL
+            THEN CASE
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    "p"."spend_consulting"
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    "p"."spend_consulting"
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END,
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END
+            END
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          "p"."spend_consulting"
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) + (
+                            "p"."spend_consulting"
+                          ) AS DECIMAL(19, 2))
+                        ) AS DECIMAL(21, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(21, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          "p"."spend_consulting"
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) + (
+                            "p"."spend_consulting"
+                          ) AS DECIMAL(19, 2))
+                        ) AS DECIMAL(21, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(21, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2))
+    END AS DECIMAL(23, 2)) AS "reform_subsidy__lo",
+    CAST(CASE
+      WHEN CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  "p"."spend_consulting"
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END IS NULL
+            THEN CASE
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    "p"."spend_consulting"
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    "p"."spend_consulting"
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END,
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END
+            END
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          "p"."spend_consulting"
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) + (
+                            "p"."spend_consulting"
+                          ) AS DECIMAL(19, 2))
+                        ) AS DECIMAL(21, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(21, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          "p"."spend_consulting"
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) + (
+                            "p"."spend_consulting"
+                          ) AS DECIMAL(19, 2))
+                        ) AS DECIMAL(21, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(21, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2)) < 0
+      THEN CASE
+        WHEN CAST((
+          CAST(CASE
+            WHEN CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  "p"."spend_consulting"
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)) IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  "p"."spend_consulting"
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3))
+              ELSE CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    "p"."spend_consulting"
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(21, 3)) >= 0
+            THEN FLOOR(
+              (
+                CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          "p"."spend_consulting"
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)),
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(21, 3))
+              ) * (
+                100
+              )
+            )
+            ELSE CEIL(
+              (
+                CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          "p"."spend_consulting"
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)),
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(21, 3))
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(20, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(20, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(20, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST((
+            CAST(CASE
+              WHEN CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    "p"."spend_consulting"
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    "p"."spend_consulting"
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(21, 3)) >= 0
+              THEN FLOOR(
+                (
+                  CAST(CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3))
+                    ELSE CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          "p"."spend_consulting"
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) + (
+                            "p"."spend_consulting"
+                          ) AS DECIMAL(19, 2))
+                        ) AS DECIMAL(21, 3)),
+                        CAST(500000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END AS DECIMAL(21, 3))
+                ) * (
+                  100
+                )
+              )
+              ELSE CEIL(
+                (
+                  CAST(CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3))
+                    ELSE CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          "p"."spend_consulting"
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) + (
+                            "p"."spend_consulting"
+                          ) AS DECIMAL(19, 2))
+                        ) AS DECIMAL(21, 3)),
+                        CAST(500000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END AS DECIMAL(21, 3))
+                ) * (
+                  100
+                )
+              )
+            END AS DECIMAL(20, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(20, 2)),
+          CAST(0 AS DECIMAL(20, 2))
+        )
+      END
       ELSE CAST((
         CAST(CASE
           WHEN CAST(CASE
@@ -382,113 +1752,9 @@ WITH v AS (
                 "p"."spend_consulting"
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)) IS NULL
-            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)),
-              CAST(500000 AS DECIMAL(6, 0))
-            )
-          END AS DECIMAL(21, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(20, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(20, 2))
-    END AS DECIMAL(23, 2)) AS "reform_subsidy__lo",
-    CAST(CASE
-      WHEN CAST((
-        CAST(CASE
-          WHEN CAST(CASE
-            WHEN CAST((
+            THEN CAST(500000 AS DECIMAL(6, 0))
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
               CAST(0.5 AS DECIMAL(2, 1))
             ) * (
               CAST((
@@ -500,112 +1766,8 @@ WITH v AS (
               ) + (
                 "p"."spend_consulting"
               ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3)) IS NULL
-            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)),
-              CAST(500000 AS DECIMAL(6, 0))
-            )
-          END AS DECIMAL(21, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(20, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(20, 2)) < 0
-      THEN CASE
-        WHEN CAST((
-          CAST(CASE
-            WHEN CAST(CASE
+            ) AS DECIMAL(21, 3))
+            ELSE CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
@@ -637,246 +1799,7 @@ WITH v AS (
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
               )
-            END AS DECIMAL(21, 3)) >= 0
-            THEN FLOOR(
-              (
-                CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(21, 3))
-              ) * (
-                100
-              )
-            )
-            ELSE CEIL(
-              (
-                CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(21, 3))
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(20, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(20, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(20, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST((
-            CAST(CASE
-              WHEN CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(21, 3)) >= 0
-              THEN FLOOR(
-                (
-                  CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(21, 3))
-                ) * (
-                  100
-                )
-              )
-              ELSE CEIL(
-                (
-                  CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(21, 3))
-                ) * (
-                  100
-                )
-              )
-            END AS DECIMAL(20, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(20, 2)),
-          CAST(0 AS DECIMAL(20, 2))
-        )
-      END
-      ELSE CAST((
-        CAST(CASE
-          WHEN CAST(CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3)) IS NULL
-            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)),
-              CAST(500000 AS DECIMAL(6, 0))
-            )
+            END
           END AS DECIMAL(21, 3)) >= 0
           THEN FLOOR(
             (
@@ -894,10 +1817,23 @@ WITH v AS (
                     "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
                   CAST((
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    "p"."spend_consulting"
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -909,9 +1845,26 @@ WITH v AS (
                     ) + (
                       "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
               END AS DECIMAL(21, 3))
             ) * (
               100
@@ -933,10 +1886,23 @@ WITH v AS (
                     "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
                   CAST((
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    "p"."spend_consulting"
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -948,9 +1914,26 @@ WITH v AS (
                     ) + (
                       "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        "p"."spend_consulting"
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
               END AS DECIMAL(21, 3))
             ) * (
               100
@@ -1043,221 +2026,8 @@ WITH v AS (
       CAST(1 AS DECIMAL(1, 0))
     ), FALSE) AS "product_award__applies",
     CAST(CASE
-      WHEN CAST(CASE
+      WHEN CAST(CAST(CASE
         WHEN CASE
-          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(5, 0))
-        END IS NULL
-        OR "p"."awarded_products" IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          OR CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(17, 0)),
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(17, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(17, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(17, 0))
-          )
-        END
-      END AS DECIMAL(19, 2)) < 0
-      THEN CAST(0 AS DECIMAL(19, 2))
-      ELSE CAST(CASE
-        WHEN CASE
-          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(5, 0))
-        END IS NULL
-        OR "p"."awarded_products" IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          OR CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(17, 0)),
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(17, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(17, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(17, 0))
-          )
-        END
-      END AS DECIMAL(19, 2))
-    END AS DECIMAL(23, 2)) AS "product_award__lo",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CASE
-          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(5, 0))
-        END IS NULL
-        OR "p"."awarded_products" IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          OR CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(17, 0)),
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(17, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(17, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(17, 0))
-          )
-        END
-      END AS DECIMAL(19, 2)) < 0
-      THEN CASE
-        WHEN CAST(CASE
           WHEN CASE
             WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
             THEN NULL
@@ -1274,7 +2044,7 @@ WITH v AS (
               END
             ) * (
               "p"."awarded_products"
-            ) AS DECIMAL(17, 0)) IS NULL
+            ) AS DECIMAL(15, 0)) IS NULL
             OR CAST((
               CASE
                 WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -1283,19 +2053,19 @@ WITH v AS (
               END
             ) * (
               "p"."awarded_products"
-            ) AS DECIMAL(17, 0)) IS NULL
+            ) AS DECIMAL(15, 0)) IS NULL
             OR CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
               "p"."awarded_products"
-            ) AS DECIMAL(17, 0)) IS NULL
+            ) AS DECIMAL(15, 0)) IS NULL
             OR CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
               "p"."awarded_products"
-            ) AS DECIMAL(17, 0)) IS NULL
+            ) AS DECIMAL(15, 0)) IS NULL
             THEN NULL
-            ELSE GREATEST(
+            ELSE LEAST(
               CAST((
                 CASE
                   WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -1304,7 +2074,7 @@ WITH v AS (
                 END
               ) * (
                 "p"."awarded_products"
-              ) AS DECIMAL(17, 0)),
+              ) AS DECIMAL(15, 0)),
               CAST((
                 CASE
                   WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -1313,24 +2083,27 @@ WITH v AS (
                 END
               ) * (
                 "p"."awarded_products"
-              ) AS DECIMAL(17, 0)),
+              ) AS DECIMAL(15, 0)),
               CAST((
                 CAST(50000 AS DECIMAL(5, 0))
               ) * (
                 "p"."awarded_products"
-              ) AS DECIMAL(17, 0)),
+              ) AS DECIMAL(15, 0)),
               CAST((
                 CAST(50000 AS DECIMAL(5, 0))
               ) * (
                 "p"."awarded_products"
-              ) AS DECIMAL(17, 0))
+              ) AS DECIMAL(15, 0))
             )
           END
-        END AS DECIMAL(19, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(19, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST(CASE
+        END IS NULL
+        THEN CASE
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(15, 0))
+        END
+        ELSE CASE
+          WHEN CASE
             WHEN CASE
               WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
               THEN NULL
@@ -1347,7 +2120,7 @@ WITH v AS (
                 END
               ) * (
                 "p"."awarded_products"
-              ) AS DECIMAL(17, 0)) IS NULL
+              ) AS DECIMAL(15, 0)) IS NULL
               OR CAST((
                 CASE
                   WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -1356,17 +2129,1049 @@ WITH v AS (
                 END
               ) * (
                 "p"."awarded_products"
-              ) AS DECIMAL(17, 0)) IS NULL
+              ) AS DECIMAL(15, 0)) IS NULL
               OR CAST((
                 CAST(50000 AS DECIMAL(5, 0))
               ) * (
                 "p"."awarded_products"
-              ) AS DECIMAL(17, 0)) IS NULL
+              ) AS DECIMAL(15, 0)) IS NULL
               OR CAST((
                 CAST(50000 AS DECIMAL(5, 0))
               ) * (
                 "p"."awarded_products"
-              ) AS DECIMAL(17, 0)) IS NULL
+              ) AS DECIMAL(15, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0))
+              )
+            END
+          END IS NULL
+          THEN CAST(500000 AS DECIMAL(6, 0))
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR "p"."awarded_products" IS NULL
+            THEN NULL
+            ELSE CASE
+              WHEN CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0))
+              )
+            END
+          END
+          ELSE CASE
+            WHEN CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR "p"."awarded_products" IS NULL
+              THEN NULL
+              ELSE CASE
+                WHEN CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0))
+                )
+              END
+            END IS NULL
+            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CASE
+                WHEN CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END IS NULL
+                OR "p"."awarded_products" IS NULL
+                THEN NULL
+                ELSE CASE
+                  WHEN CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CAST((
+                      CASE
+                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(5, 0))
+                      END
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CASE
+                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(5, 0))
+                      END
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CAST(50000 AS DECIMAL(5, 0))
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CAST(50000 AS DECIMAL(5, 0))
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0))
+                  )
+                END
+              END,
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END
+        END
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
+      THEN CAST(0 AS DECIMAL(17, 2))
+      ELSE CAST(CAST(CASE
+        WHEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR "p"."awarded_products" IS NULL
+          THEN NULL
+          ELSE CASE
+            WHEN CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0))
+            )
+          END
+        END IS NULL
+        THEN CASE
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(15, 0))
+        END
+        ELSE CASE
+          WHEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR "p"."awarded_products" IS NULL
+            THEN NULL
+            ELSE CASE
+              WHEN CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0))
+              )
+            END
+          END IS NULL
+          THEN CAST(500000 AS DECIMAL(6, 0))
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR "p"."awarded_products" IS NULL
+            THEN NULL
+            ELSE CASE
+              WHEN CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0))
+              )
+            END
+          END
+          ELSE CASE
+            WHEN CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR "p"."awarded_products" IS NULL
+              THEN NULL
+              ELSE CASE
+                WHEN CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0))
+                )
+              END
+            END IS NULL
+            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CASE
+                WHEN CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END IS NULL
+                OR "p"."awarded_products" IS NULL
+                THEN NULL
+                ELSE CASE
+                  WHEN CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CAST((
+                      CASE
+                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(5, 0))
+                      END
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CASE
+                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(5, 0))
+                      END
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CAST(50000 AS DECIMAL(5, 0))
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CAST(50000 AS DECIMAL(5, 0))
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0))
+                  )
+                END
+              END,
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END
+        END
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2))
+    END AS DECIMAL(23, 2)) AS "product_award__lo",
+    CAST(CASE
+      WHEN CAST(CAST(CASE
+        WHEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR "p"."awarded_products" IS NULL
+          THEN NULL
+          ELSE CASE
+            WHEN CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0))
+            )
+          END
+        END IS NULL
+        THEN CASE
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(15, 0))
+        END
+        ELSE CASE
+          WHEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR "p"."awarded_products" IS NULL
+            THEN NULL
+            ELSE CASE
+              WHEN CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0))
+              )
+            END
+          END IS NULL
+          THEN CAST(500000 AS DECIMAL(6, 0))
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR "p"."awarded_products" IS NULL
+            THEN NULL
+            ELSE CASE
+              WHEN CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0))
+              )
+            END
+          END
+          ELSE CASE
+            WHEN CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR "p"."awarded_products" IS NULL
+              THEN NULL
+              ELSE CASE
+                WHEN CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0))
+                )
+              END
+            END IS NULL
+            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CASE
+                WHEN CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END IS NULL
+                OR "p"."awarded_products" IS NULL
+                THEN NULL
+                ELSE CASE
+                  WHEN CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CAST((
+                      CASE
+                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(5, 0))
+                      END
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CASE
+                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(5, 0))
+                      END
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CAST(50000 AS DECIMAL(5, 0))
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CAST(50000 AS DECIMAL(5, 0))
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0))
+                  )
+                END
+              END,
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END
+        END
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
+      THEN CASE
+        WHEN CAST(CAST(CASE
+          WHEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR "p"."awarded_products" IS NULL
+            THEN NULL
+            ELSE CASE
+              WHEN CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
               THEN NULL
               ELSE GREATEST(
                 CAST((
@@ -1377,7 +3182,7 @@ WITH v AS (
                   END
                 ) * (
                   "p"."awarded_products"
-                ) AS DECIMAL(17, 0)),
+                ) AS DECIMAL(15, 0)),
                 CAST((
                   CASE
                     WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -1386,63 +3191,620 @@ WITH v AS (
                   END
                 ) * (
                   "p"."awarded_products"
-                ) AS DECIMAL(17, 0)),
+                ) AS DECIMAL(15, 0)),
                 CAST((
                   CAST(50000 AS DECIMAL(5, 0))
                 ) * (
                   "p"."awarded_products"
-                ) AS DECIMAL(17, 0)),
+                ) AS DECIMAL(15, 0)),
                 CAST((
                   CAST(50000 AS DECIMAL(5, 0))
                 ) * (
                   "p"."awarded_products"
-                ) AS DECIMAL(17, 0))
+                ) AS DECIMAL(15, 0))
               )
             END
-          END AS DECIMAL(19, 2)),
-          CAST(0 AS DECIMAL(19, 2))
+          END IS NULL
+          THEN CAST(500000 AS DECIMAL(6, 0))
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR "p"."awarded_products" IS NULL
+            THEN NULL
+            ELSE CASE
+              WHEN CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              THEN NULL
+              ELSE GREATEST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0))
+              )
+            END
+          END
+          ELSE CASE
+            WHEN CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR "p"."awarded_products" IS NULL
+              THEN NULL
+              ELSE CASE
+                WHEN CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                THEN NULL
+                ELSE GREATEST(
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0))
+                )
+              END
+            END IS NULL
+            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CASE
+                WHEN CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END IS NULL
+                OR "p"."awarded_products" IS NULL
+                THEN NULL
+                ELSE CASE
+                  WHEN CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  THEN NULL
+                  ELSE GREATEST(
+                    CAST((
+                      CASE
+                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(5, 0))
+                      END
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CASE
+                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(5, 0))
+                      END
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CAST(50000 AS DECIMAL(5, 0))
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CAST(50000 AS DECIMAL(5, 0))
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0))
+                  )
+                END
+              END,
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END
+        END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(17, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST(CAST(CASE
+            WHEN CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR "p"."awarded_products" IS NULL
+              THEN NULL
+              ELSE CASE
+                WHEN CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                THEN NULL
+                ELSE GREATEST(
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0))
+                )
+              END
+            END IS NULL
+            THEN CAST(500000 AS DECIMAL(6, 0))
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR "p"."awarded_products" IS NULL
+              THEN NULL
+              ELSE CASE
+                WHEN CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                THEN NULL
+                ELSE GREATEST(
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0))
+                )
+              END
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END IS NULL
+                OR "p"."awarded_products" IS NULL
+                THEN NULL
+                ELSE CASE
+                  WHEN CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  OR CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)) IS NULL
+                  THEN NULL
+                  ELSE GREATEST(
+                    CAST((
+                      CASE
+                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(5, 0))
+                      END
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CASE
+                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(5, 0))
+                      END
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CAST(50000 AS DECIMAL(5, 0))
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)),
+                    CAST((
+                      CAST(50000 AS DECIMAL(5, 0))
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0))
+                  )
+                END
+              END IS NULL
+              OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CASE
+                  WHEN CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END IS NULL
+                  OR "p"."awarded_products" IS NULL
+                  THEN NULL
+                  ELSE CASE
+                    WHEN CAST((
+                      CASE
+                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(5, 0))
+                      END
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)) IS NULL
+                    OR CAST((
+                      CASE
+                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(5, 0))
+                      END
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)) IS NULL
+                    OR CAST((
+                      CAST(50000 AS DECIMAL(5, 0))
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)) IS NULL
+                    OR CAST((
+                      CAST(50000 AS DECIMAL(5, 0))
+                    ) * (
+                      "p"."awarded_products"
+                    ) AS DECIMAL(15, 0)) IS NULL
+                    THEN NULL
+                    ELSE GREATEST(
+                      CAST((
+                        CASE
+                          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(5, 0))
+                        END
+                      ) * (
+                        "p"."awarded_products"
+                      ) AS DECIMAL(15, 0)),
+                      CAST((
+                        CASE
+                          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(5, 0))
+                        END
+                      ) * (
+                        "p"."awarded_products"
+                      ) AS DECIMAL(15, 0)),
+                      CAST((
+                        CAST(50000 AS DECIMAL(5, 0))
+                      ) * (
+                        "p"."awarded_products"
+                      ) AS DECIMAL(15, 0)),
+                      CAST((
+                        CAST(50000 AS DECIMAL(5, 0))
+                      ) * (
+                        "p"."awarded_products"
+                      ) AS DECIMAL(15, 0))
+                    )
+                  END
+                END,
+                CAST(500000 AS DECIMAL(6, 0))
+              )
+            END
+          END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)),
+          CAST(0 AS DECIMAL(17, 2))
         )
       END
-      ELSE CAST(CASE
+      ELSE CAST(CAST(CASE
         WHEN CASE
-          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR "p"."awarded_products" IS NULL
           THEN NULL
-          ELSE CAST(0 AS DECIMAL(5, 0))
+          ELSE CASE
+            WHEN CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            THEN NULL
+            ELSE GREATEST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0))
+            )
+          END
         END IS NULL
-        OR "p"."awarded_products" IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          OR CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(17, 0)) IS NULL
+        THEN CAST(500000 AS DECIMAL(6, 0))
+        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+        THEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR "p"."awarded_products" IS NULL
           THEN NULL
-          ELSE GREATEST(
-            CAST((
+          ELSE CASE
+            WHEN CAST((
               CASE
                 WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
                 THEN NULL
@@ -1450,8 +3812,8 @@ WITH v AS (
               END
             ) * (
               "p"."awarded_products"
-            ) AS DECIMAL(17, 0)),
-            CAST((
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
               CASE
                 WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
                 THEN NULL
@@ -1459,20 +3821,198 @@ WITH v AS (
               END
             ) * (
               "p"."awarded_products"
-            ) AS DECIMAL(17, 0)),
-            CAST((
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
               "p"."awarded_products"
-            ) AS DECIMAL(17, 0)),
-            CAST((
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
               CAST(50000 AS DECIMAL(5, 0))
             ) * (
               "p"."awarded_products"
-            ) AS DECIMAL(17, 0))
+            ) AS DECIMAL(15, 0)) IS NULL
+            THEN NULL
+            ELSE GREATEST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0))
+            )
+          END
+        END
+        ELSE CASE
+          WHEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR "p"."awarded_products" IS NULL
+            THEN NULL
+            ELSE CASE
+              WHEN CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              OR CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)) IS NULL
+              THEN NULL
+              ELSE GREATEST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0))
+              )
+            END
+          END IS NULL
+          OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE LEAST(
+            CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR "p"."awarded_products" IS NULL
+              THEN NULL
+              ELSE CASE
+                WHEN CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                OR CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  "p"."awarded_products"
+                ) AS DECIMAL(15, 0)) IS NULL
+                THEN NULL
+                ELSE GREATEST(
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    "p"."awarded_products"
+                  ) AS DECIMAL(15, 0))
+                )
+              END
+            END,
+            CAST(500000 AS DECIMAL(6, 0))
           )
         END
-      END AS DECIMAL(19, 2))
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2))
     END AS DECIMAL(23, 2)) AS "product_award__hi",
     (
       (
@@ -1617,176 +4157,6 @@ WITH v AS (
     END AS "procurement_service__a0_lo",
     "procurement_service__hi" AS "procurement_service__a0_hi"
   FROM i
-), c1l AS (
-  SELECT
-    *,
-    CAST(CAST(500000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS "cap1__rem0_lo",
-    CAST(CAST(500000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS "cap1__rem0_hi"
-  FROM a0 AS p
-), c1m0 AS (
-  SELECT
-    *,
-    CAST(CASE
-      WHEN "product_award__applies" AND NOT "cap1__rem0_lo" IS NULL
-      THEN CASE
-        WHEN "product_award__a0_lo" IS NULL
-        OR CASE
-          WHEN "cap1__rem0_lo" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem0_lo", 0)
-        END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          "product_award__a0_lo",
-          CASE
-            WHEN "cap1__rem0_lo" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem0_lo", 0)
-          END
-        )
-      END
-      ELSE "product_award__a0_lo"
-    END AS DECIMAL(23, 2)) AS "product_award__c1_lo",
-    CAST(CASE
-      WHEN "product_award__applies" AND NOT "cap1__rem0_lo" IS NULL
-      THEN CASE
-        WHEN "product_award__a0_hi" IS NULL
-        THEN CASE
-          WHEN "cap1__rem0_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem0_hi", 0)
-        END
-        WHEN CASE
-          WHEN "cap1__rem0_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem0_hi", 0)
-        END IS NULL
-        THEN "product_award__a0_hi"
-        ELSE CASE
-          WHEN "product_award__a0_hi" IS NULL
-          OR CASE
-            WHEN "cap1__rem0_hi" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem0_hi", 0)
-          END IS NULL
-          THEN NULL
-          ELSE LEAST(
-            "product_award__a0_hi",
-            CASE
-              WHEN "cap1__rem0_hi" IS NULL OR 0 IS NULL
-              THEN NULL
-              ELSE GREATEST("cap1__rem0_hi", 0)
-            END
-          )
-        END
-      END
-      ELSE "product_award__a0_hi"
-    END AS DECIMAL(23, 2)) AS "product_award__c1_hi"
-  FROM c1l AS p
-), c1r0 AS (
-  SELECT
-    *,
-    CASE
-      WHEN "product_award__applies" AND NOT "cap1__rem0_lo" IS NULL
-      THEN (
-        "cap1__rem0_lo"
-      ) - (
-        "product_award__c1_lo"
-      )
-      ELSE "cap1__rem0_lo"
-    END AS "cap1__rem1_lo",
-    CASE
-      WHEN "product_award__applies" AND NOT "cap1__rem0_lo" IS NULL
-      THEN (
-        "cap1__rem0_hi"
-      ) - (
-        "product_award__c1_hi"
-      )
-      ELSE "cap1__rem0_hi"
-    END AS "cap1__rem1_hi"
-  FROM c1m0
-), c1m1 AS (
-  SELECT
-    *,
-    CAST(CASE
-      WHEN "excellent_provider_award__applies" AND NOT "cap1__rem1_lo" IS NULL
-      THEN CASE
-        WHEN "excellent_provider_award__a0_lo" IS NULL
-        OR CASE
-          WHEN "cap1__rem1_lo" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem1_lo", 0)
-        END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          "excellent_provider_award__a0_lo",
-          CASE
-            WHEN "cap1__rem1_lo" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem1_lo", 0)
-          END
-        )
-      END
-      ELSE "excellent_provider_award__a0_lo"
-    END AS DECIMAL(23, 2)) AS "excellent_provider_award__c1_lo",
-    CAST(CASE
-      WHEN "excellent_provider_award__applies" AND NOT "cap1__rem1_lo" IS NULL
-      THEN CASE
-        WHEN "excellent_provider_award__a0_hi" IS NULL
-        THEN CASE
-          WHEN "cap1__rem1_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem1_hi", 0)
-        END
-        WHEN CASE
-          WHEN "cap1__rem1_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem1_hi", 0)
-        END IS NULL
-        THEN "excellent_provider_award__a0_hi"
-        ELSE CASE
-          WHEN "excellent_provider_award__a0_hi" IS NULL
-          OR CASE
-            WHEN "cap1__rem1_hi" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem1_hi", 0)
-          END IS NULL
-          THEN NULL
-          ELSE LEAST(
-            "excellent_provider_award__a0_hi",
-            CASE
-              WHEN "cap1__rem1_hi" IS NULL OR 0 IS NULL
-              THEN NULL
-              ELSE GREATEST("cap1__rem1_hi", 0)
-            END
-          )
-        END
-      END
-      ELSE "excellent_provider_award__a0_hi"
-    END AS DECIMAL(23, 2)) AS "excellent_provider_award__c1_hi"
-  FROM c1r0 AS p
-), c1r1 AS (
-  SELECT
-    *,
-    CASE
-      WHEN "excellent_provider_award__applies" AND NOT "cap1__rem1_lo" IS NULL
-      THEN (
-        "cap1__rem1_lo"
-      ) - (
-        "excellent_provider_award__c1_lo"
-      )
-      ELSE "cap1__rem1_lo"
-    END AS "cap1__rem2_lo",
-    CASE
-      WHEN "excellent_provider_award__applies" AND NOT "cap1__rem1_lo" IS NULL
-      THEN (
-        "cap1__rem1_hi"
-      ) - (
-        "excellent_provider_award__c1_hi"
-      )
-      ELSE "cap1__rem1_hi"
-    END AS "cap1__rem2_hi"
-  FROM c1m1
 )
 SELECT
   "row_id",
@@ -1942,12 +4312,12 @@ SELECT
   END AS "product_award__max",
   CASE
     WHEN "error_field" IS NULL
-    THEN CASE WHEN "product_award__applies" THEN "product_award__c1_lo" ELSE NULL END
+    THEN CASE WHEN "product_award__applies" THEN "product_award__a0_lo" ELSE NULL END
     ELSE NULL
   END AS "product_award__paid_min",
   CASE
     WHEN "error_field" IS NULL
-    THEN CASE WHEN "product_award__applies" THEN "product_award__c1_hi" ELSE NULL END
+    THEN CASE WHEN "product_award__applies" THEN "product_award__a0_hi" ELSE NULL END
     ELSE NULL
   END AS "product_award__paid_max",
   CASE
@@ -1977,7 +4347,7 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "excellent_provider_award__applies"
-      THEN "excellent_provider_award__c1_lo"
+      THEN "excellent_provider_award__a0_lo"
       ELSE NULL
     END
     ELSE NULL
@@ -1986,7 +4356,7 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "excellent_provider_award__applies"
-      THEN "excellent_provider_award__c1_hi"
+      THEN "excellent_provider_award__a0_hi"
       ELSE NULL
     END
     ELSE NULL
@@ -2091,14 +4461,14 @@ SELECT
           ) + (
             CASE
               WHEN "product_award__applies"
-              THEN "product_award__c1_lo"
+              THEN "product_award__a0_lo"
               ELSE CAST(0 AS DECIMAL(23, 2))
             END
           )
         ) + (
           CASE
             WHEN "excellent_provider_award__applies"
-            THEN "excellent_provider_award__c1_lo"
+            THEN "excellent_provider_award__a0_lo"
             ELSE CAST(0 AS DECIMAL(23, 2))
           END
         )
@@ -2160,14 +4530,14 @@ SELECT
           ) + (
             CASE
               WHEN "product_award__applies"
-              THEN "product_award__c1_hi"
+              THEN "product_award__a0_hi"
               ELSE CAST(0 AS DECIMAL(23, 2))
             END
           )
         ) + (
           CASE
             WHEN "excellent_provider_award__applies"
-            THEN "excellent_provider_award__c1_hi"
+            THEN "excellent_provider_award__a0_hi"
             ELSE CAST(0 AS DECIMAL(23, 2))
           END
         )
@@ -2200,21 +4570,21 @@ SELECT
                     CAST(0 AS DECIMAL(23, 2))
                   ) + (
                     CASE
-                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
                       THEN "reform_subsidy__a0_hi"
                       ELSE CAST(0 AS DECIMAL(23, 2))
                     END
                   )
                 ) + (
                   CASE
-                    WHEN "production_stage_extra__applies" AND NOT "production_stage_extra__lo" IS NULL
+                    WHEN "production_stage_extra__applies" AND NOT "production_stage_extra__a0_hi" IS NULL
                     THEN "production_stage_extra__a0_hi"
                     ELSE CAST(0 AS DECIMAL(23, 2))
                   END
                 )
               ) + (
                 CASE
-                  WHEN "cloud_platform_award__applies" AND NOT "cloud_platform_award__lo" IS NULL
+                  WHEN "cloud_platform_award__applies" AND NOT "cloud_platform_award__a0_hi" IS NULL
                   THEN "cloud_platform_award__a0_hi"
                   ELSE CAST(0 AS DECIMAL(23, 2))
                 END
@@ -2222,36 +4592,36 @@ SELECT
             ) + (
               CASE
                 WHEN "platform_benchmark_award__applies"
-                AND NOT "platform_benchmark_award__lo" IS NULL
+                AND NOT "platform_benchmark_award__a0_hi" IS NULL
                 THEN "platform_benchmark_award__a0_hi"
                 ELSE CAST(0 AS DECIMAL(23, 2))
               END
             )
           ) + (
             CASE
-              WHEN "product_award__applies" AND NOT "product_award__lo" IS NULL
-              THEN "product_award__c1_hi"
+              WHEN "product_award__applies" AND NOT "product_award__a0_hi" IS NULL
+              THEN "product_award__a0_hi"
               ELSE CAST(0 AS DECIMAL(23, 2))
             END
           )
         ) + (
           CASE
             WHEN "excellent_provider_award__applies"
-            AND NOT "excellent_provider_award__lo" IS NULL
-            THEN "excellent_provider_award__c1_hi"
+            AND NOT "excellent_provider_award__a0_hi" IS NULL
+            THEN "excellent_provider_award__a0_hi"
             ELSE CAST(0 AS DECIMAL(23, 2))
           END
         )
       ) + (
         CASE
-          WHEN "chain_award__applies" AND NOT "chain_award__lo" IS NULL
+          WHEN "chain_award__applies" AND NOT "chain_award__a0_hi" IS NULL
           THEN "chain_award__a0_hi"
           ELSE CAST(0 AS DECIMAL(23, 2))
         END
       )
     ) + (
       CASE
-        WHEN "procurement_service__applies" AND NOT "procurement_service__lo" IS NULL
+        WHEN "procurement_service__applies" AND NOT "procurement_service__a0_hi" IS NULL
         THEN "procurement_service__a0_hi"
         ELSE CAST(0 AS DECIMAL(23, 2))
       END
@@ -2278,4 +4648,4 @@ SELECT
     THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
     ELSE NULL
   END AS "funding_unspecified"
-FROM c1r1;
+FROM a0;

@@ -11,6 +11,10 @@ WITH v AS (
         )
       )
       THEN 'applicant_type'
+      WHEN NOT "p"."industry" IS NULL AND (
+        LENGTH("p"."industry") > 1000
+      )
+      THEN 'industry'
       WHEN NOT "p"."in_pilot_scope" IS NULL
       AND (
         NOT "p"."in_pilot_scope" IN ('true', 'false')
@@ -72,11 +76,25 @@ WITH v AS (
         NOT "p"."in_2022_pilot" IN ('true', 'false')
       )
       THEN 'in_2022_pilot'
+      WHEN NOT "p"."is_sme" IS NULL AND (
+        NOT "p"."is_sme" IN ('true', 'false')
+      )
+      THEN 'is_sme'
       WHEN NOT "p"."pilot_ended_unaccepted" IS NULL
       AND (
         NOT "p"."pilot_ended_unaccepted" IN ('true', 'false')
       )
       THEN 'pilot_ended_unaccepted'
+      WHEN NOT "p"."pilot_suspended" IS NULL
+      AND (
+        NOT "p"."pilot_suspended" IN ('true', 'false')
+      )
+      THEN 'pilot_suspended'
+      WHEN NOT "p"."falsified_application_3y" IS NULL
+      AND (
+        NOT "p"."falsified_application_3y" IN ('true', 'false')
+      )
+      THEN 'falsified_application_3y'
       WHEN NOT "p"."evaluation_agency" IS NULL
       AND (
         NOT "p"."evaluation_agency" IN ('true', 'false')
@@ -84,14 +102,16 @@ WITH v AS (
       THEN 'evaluation_agency'
       WHEN NOT "p"."accepted_enterprises_served" IS NULL
       AND (
-        NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,12}$')
-        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(13, 0)) < 0, FALSE)
+        NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
       )
       THEN 'accepted_enterprises_served'
       WHEN NOT "p"."awarded_products" IS NULL
       AND (
-        NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,12}$')
-        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(13, 0)) < 0, FALSE)
+        NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
       )
       THEN 'awarded_products'
       WHEN NOT "p"."chain_demo_enterprise" IS NULL
@@ -130,10 +150,6 @@ WITH v AS (
         NOT "p"."independent_legal_person" IN ('true', 'false')
       )
       THEN 'independent_legal_person'
-      WHEN NOT "p"."is_sme" IS NULL AND (
-        NOT "p"."is_sme" IN ('true', 'false')
-      )
-      THEN 'is_sme'
       WHEN NOT "p"."operating_normally" IS NULL
       AND (
         NOT "p"."operating_normally" IN ('true', 'false')
@@ -182,7 +198,10 @@ WITH v AS (
     COALESCE("p"."serious_dishonesty_3y" = 'true', FALSE) AS "serious_dishonesty_3y",
     COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
     COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
+    COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
     COALESCE("p"."pilot_ended_unaccepted" = 'true', FALSE) AS "pilot_ended_unaccepted",
+    COALESCE("p"."pilot_suspended" = 'true', FALSE) AS "pilot_suspended",
+    COALESCE("p"."falsified_application_3y" = 'true', FALSE) AS "falsified_application_3y",
     COALESCE("p"."evaluation_agency" = 'true', FALSE) AS "evaluation_agency"
   FROM profiles AS p
 ), x AS (
@@ -200,6 +219,12 @@ WITH v AS (
       )
       OR (
         COALESCE("p"."pilot_ended_unaccepted", FALSE)
+      )
+      OR (
+        COALESCE("p"."pilot_suspended", FALSE)
+      )
+      OR (
+        COALESCE("p"."falsified_application_3y", FALSE)
       )
     ) AS "excluded"
   FROM v AS p
@@ -220,6 +245,7 @@ WITH v AS (
       ) >= (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
+      AND COALESCE("p"."is_sme", FALSE)
     ) AS "reform_subsidy__applies",
     CAST(CASE
       WHEN CAST((
@@ -231,19 +257,8 @@ WITH v AS (
               CAST(2 AS DECIMAL(1, 0))
             ), FALSE)
             THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
+              WHEN CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -251,9 +266,78 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(200000 AS DECIMAL(6, 0))
-              )
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(200000 AS DECIMAL(6, 0))
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END
+              END
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               "p"."digital_level"
@@ -261,19 +345,8 @@ WITH v AS (
               CAST(3 AS DECIMAL(1, 0))
             ), FALSE)
             THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
+              WHEN CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -281,9 +354,78 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(400000 AS DECIMAL(6, 0))
-              )
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(400000 AS DECIMAL(6, 0))
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END
+              END
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               "p"."digital_level"
@@ -291,19 +433,8 @@ WITH v AS (
               CAST(4 AS DECIMAL(1, 0))
             ), FALSE)
             THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
+              WHEN CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -311,9 +442,78 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(500000 AS DECIMAL(6, 0))
-              )
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             ELSE CAST(0 AS DECIMAL(20, 3))
           END >= 0
@@ -326,19 +526,8 @@ WITH v AS (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -346,9 +535,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(200000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -356,19 +614,8 @@ WITH v AS (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -376,9 +623,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(400000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -386,19 +702,8 @@ WITH v AS (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -406,9 +711,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(500000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
@@ -425,19 +799,8 @@ WITH v AS (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -445,9 +808,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(200000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -455,19 +887,8 @@ WITH v AS (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -475,9 +896,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(400000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -485,19 +975,8 @@ WITH v AS (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -505,9 +984,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(500000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
@@ -529,19 +1077,8 @@ WITH v AS (
               CAST(2 AS DECIMAL(1, 0))
             ), FALSE)
             THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
+              WHEN CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -549,9 +1086,78 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(200000 AS DECIMAL(6, 0))
-              )
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(200000 AS DECIMAL(6, 0))
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END
+              END
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               "p"."digital_level"
@@ -559,19 +1165,8 @@ WITH v AS (
               CAST(3 AS DECIMAL(1, 0))
             ), FALSE)
             THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
+              WHEN CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -579,9 +1174,78 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(400000 AS DECIMAL(6, 0))
-              )
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(400000 AS DECIMAL(6, 0))
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END
+              END
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               "p"."digital_level"
@@ -589,19 +1253,8 @@ WITH v AS (
               CAST(4 AS DECIMAL(1, 0))
             ), FALSE)
             THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
+              WHEN CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -609,9 +1262,78 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(500000 AS DECIMAL(6, 0))
-              )
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             ELSE CAST(0 AS DECIMAL(20, 3))
           END >= 0
@@ -624,19 +1346,8 @@ WITH v AS (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -644,9 +1355,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(200000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -654,19 +1434,8 @@ WITH v AS (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -674,9 +1443,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(400000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -684,19 +1522,8 @@ WITH v AS (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -704,9 +1531,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(500000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
@@ -723,19 +1619,8 @@ WITH v AS (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -743,9 +1628,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(200000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -753,19 +1707,8 @@ WITH v AS (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -773,9 +1716,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(400000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -783,19 +1795,8 @@ WITH v AS (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -803,9 +1804,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(500000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
@@ -828,19 +1898,8 @@ WITH v AS (
               CAST(2 AS DECIMAL(1, 0))
             ), FALSE)
             THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
+              WHEN CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -848,9 +1907,78 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(200000 AS DECIMAL(6, 0))
-              )
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(200000 AS DECIMAL(6, 0))
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END
+              END
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               "p"."digital_level"
@@ -858,19 +1986,8 @@ WITH v AS (
               CAST(3 AS DECIMAL(1, 0))
             ), FALSE)
             THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
+              WHEN CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -878,9 +1995,78 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(400000 AS DECIMAL(6, 0))
-              )
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(400000 AS DECIMAL(6, 0))
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END
+              END
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               "p"."digital_level"
@@ -888,19 +2074,8 @@ WITH v AS (
               CAST(4 AS DECIMAL(1, 0))
             ), FALSE)
             THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
+              WHEN CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -908,9 +2083,78 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(500000 AS DECIMAL(6, 0))
-              )
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             ELSE CAST(0 AS DECIMAL(20, 3))
           END >= 0
@@ -923,19 +2167,8 @@ WITH v AS (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -943,9 +2176,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(200000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -953,19 +2255,8 @@ WITH v AS (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -973,9 +2264,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(400000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -983,19 +2343,8 @@ WITH v AS (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -1003,9 +2352,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(500000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
@@ -1022,19 +2440,8 @@ WITH v AS (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -1042,9 +2449,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(200000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -1052,19 +2528,8 @@ WITH v AS (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -1072,9 +2537,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(400000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -1082,19 +2616,8 @@ WITH v AS (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
                 THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
+                  WHEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -1102,9 +2625,78 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(500000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
@@ -1135,10 +2727,19 @@ WITH v AS (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
+                THEN CAST(200000 AS DECIMAL(6, 0))
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
                   CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -1146,9 +2747,22 @@ WITH v AS (
                     ) + (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(200000 AS DECIMAL(6, 0))
-                )
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END
               END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
               WHEN COALESCE((
                 "p"."digital_level"
@@ -1165,10 +2779,19 @@ WITH v AS (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
+                THEN CAST(400000 AS DECIMAL(6, 0))
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
                   CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -1176,9 +2799,22 @@ WITH v AS (
                     ) + (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(400000 AS DECIMAL(6, 0))
-                )
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END
               END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
               WHEN COALESCE((
                 "p"."digital_level"
@@ -1195,10 +2831,19 @@ WITH v AS (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
                   CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -1206,9 +2851,22 @@ WITH v AS (
                     ) + (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
               END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
               ELSE CAST(0 AS DECIMAL(20, 3))
             END >= 0
@@ -1230,10 +2888,19 @@ WITH v AS (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
                       CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3))
+                    ELSE CASE
+                      WHEN CAST((
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
@@ -1241,9 +2908,22 @@ WITH v AS (
                         ) + (
                           "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)),
+                        CAST(200000 AS DECIMAL(6, 0))
+                      )
+                    END
                   END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   WHEN COALESCE((
                     "p"."digital_level"
@@ -1260,10 +2940,19 @@ WITH v AS (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
                       CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3))
+                    ELSE CASE
+                      WHEN CAST((
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
@@ -1271,9 +2960,22 @@ WITH v AS (
                         ) + (
                           "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)),
+                        CAST(400000 AS DECIMAL(6, 0))
+                      )
+                    END
                   END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   WHEN COALESCE((
                     "p"."digital_level"
@@ -1290,10 +2992,19 @@ WITH v AS (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
                       CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3))
+                    ELSE CASE
+                      WHEN CAST((
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
@@ -1301,9 +3012,22 @@ WITH v AS (
                         ) + (
                           "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)),
+                        CAST(500000 AS DECIMAL(6, 0))
+                      )
+                    END
                   END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   ELSE CAST(0 AS DECIMAL(20, 3))
                 END
@@ -1329,10 +3053,19 @@ WITH v AS (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
                       CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3))
+                    ELSE CASE
+                      WHEN CAST((
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
@@ -1340,9 +3073,22 @@ WITH v AS (
                         ) + (
                           "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)),
+                        CAST(200000 AS DECIMAL(6, 0))
+                      )
+                    END
                   END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   WHEN COALESCE((
                     "p"."digital_level"
@@ -1359,10 +3105,19 @@ WITH v AS (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
                       CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3))
+                    ELSE CASE
+                      WHEN CAST((
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
@@ -1370,9 +3125,22 @@ WITH v AS (
                         ) + (
                           "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)),
+                        CAST(400000 AS DECIMAL(6, 0))
+                      )
+                    END
                   END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   WHEN COALESCE((
                     "p"."digital_level"
@@ -1389,10 +3157,19 @@ WITH v AS (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
                       CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3))
+                    ELSE CASE
+                      WHEN CAST((
                         CAST(0.5 AS DECIMAL(2, 1))
                       ) * (
                         CAST((
@@ -1400,9 +3177,22 @@ WITH v AS (
                         ) + (
                           "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)),
+                        CAST(500000 AS DECIMAL(6, 0))
+                      )
+                    END
                   END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   ELSE CAST(0 AS DECIMAL(20, 3))
                 END
@@ -1435,10 +3225,19 @@ WITH v AS (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
                     CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -1446,9 +3245,22 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -1465,10 +3277,19 @@ WITH v AS (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
                     CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -1476,9 +3297,22 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -1495,10 +3329,19 @@ WITH v AS (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
                     CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -1506,9 +3349,22 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END >= 0
@@ -1530,10 +3386,19 @@ WITH v AS (
                           "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)) IS NULL
-                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
+                      THEN CAST(200000 AS DECIMAL(6, 0))
+                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
                         CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3))
+                      ELSE CASE
+                        WHEN CAST((
                           CAST(0.5 AS DECIMAL(2, 1))
                         ) * (
                           CAST((
@@ -1541,9 +3406,22 @@ WITH v AS (
                           ) + (
                             "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)),
-                        CAST(200000 AS DECIMAL(6, 0))
-                      )
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE LEAST(
+                          CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)),
+                          CAST(200000 AS DECIMAL(6, 0))
+                        )
+                      END
                     END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                     WHEN COALESCE((
                       "p"."digital_level"
@@ -1560,10 +3438,19 @@ WITH v AS (
                           "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)) IS NULL
-                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
+                      THEN CAST(400000 AS DECIMAL(6, 0))
+                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
                         CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3))
+                      ELSE CASE
+                        WHEN CAST((
                           CAST(0.5 AS DECIMAL(2, 1))
                         ) * (
                           CAST((
@@ -1571,9 +3458,22 @@ WITH v AS (
                           ) + (
                             "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)),
-                        CAST(400000 AS DECIMAL(6, 0))
-                      )
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE LEAST(
+                          CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)),
+                          CAST(400000 AS DECIMAL(6, 0))
+                        )
+                      END
                     END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                     WHEN COALESCE((
                       "p"."digital_level"
@@ -1590,10 +3490,19 @@ WITH v AS (
                           "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)) IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
+                      THEN CAST(500000 AS DECIMAL(6, 0))
+                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
                         CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3))
+                      ELSE CASE
+                        WHEN CAST((
                           CAST(0.5 AS DECIMAL(2, 1))
                         ) * (
                           CAST((
@@ -1601,9 +3510,22 @@ WITH v AS (
                           ) + (
                             "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)),
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE LEAST(
+                          CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)),
+                          CAST(500000 AS DECIMAL(6, 0))
+                        )
+                      END
                     END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                     ELSE CAST(0 AS DECIMAL(20, 3))
                   END
@@ -1629,10 +3551,19 @@ WITH v AS (
                           "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)) IS NULL
-                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
+                      THEN CAST(200000 AS DECIMAL(6, 0))
+                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
                         CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3))
+                      ELSE CASE
+                        WHEN CAST((
                           CAST(0.5 AS DECIMAL(2, 1))
                         ) * (
                           CAST((
@@ -1640,9 +3571,22 @@ WITH v AS (
                           ) + (
                             "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)),
-                        CAST(200000 AS DECIMAL(6, 0))
-                      )
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE LEAST(
+                          CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)),
+                          CAST(200000 AS DECIMAL(6, 0))
+                        )
+                      END
                     END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                     WHEN COALESCE((
                       "p"."digital_level"
@@ -1659,10 +3603,19 @@ WITH v AS (
                           "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)) IS NULL
-                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
+                      THEN CAST(400000 AS DECIMAL(6, 0))
+                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
                         CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3))
+                      ELSE CASE
+                        WHEN CAST((
                           CAST(0.5 AS DECIMAL(2, 1))
                         ) * (
                           CAST((
@@ -1670,9 +3623,22 @@ WITH v AS (
                           ) + (
                             "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)),
-                        CAST(400000 AS DECIMAL(6, 0))
-                      )
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE LEAST(
+                          CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)),
+                          CAST(400000 AS DECIMAL(6, 0))
+                        )
+                      END
                     END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                     WHEN COALESCE((
                       "p"."digital_level"
@@ -1689,10 +3655,19 @@ WITH v AS (
                           "p"."spend_data_equipment"
                         ) AS DECIMAL(18, 2))
                       ) AS DECIMAL(20, 3)) IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
+                      THEN CAST(500000 AS DECIMAL(6, 0))
+                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
                         CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3))
+                      ELSE CASE
+                        WHEN CAST((
                           CAST(0.5 AS DECIMAL(2, 1))
                         ) * (
                           CAST((
@@ -1700,9 +3675,22 @@ WITH v AS (
                           ) + (
                             "p"."spend_data_equipment"
                           ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)),
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE LEAST(
+                          CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)),
+                          CAST(500000 AS DECIMAL(6, 0))
+                        )
+                      END
                     END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                     ELSE CAST(0 AS DECIMAL(20, 3))
                   END
@@ -1735,10 +3723,19 @@ WITH v AS (
                   "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
+              THEN CAST(200000 AS DECIMAL(6, 0))
+              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
                 CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -1746,9 +3743,22 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(200000 AS DECIMAL(6, 0))
-              )
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                )
+              END
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               "p"."digital_level"
@@ -1765,10 +3775,19 @@ WITH v AS (
                   "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
+              THEN CAST(400000 AS DECIMAL(6, 0))
+              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
                 CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -1776,9 +3795,22 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(400000 AS DECIMAL(6, 0))
-              )
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                )
+              END
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               "p"."digital_level"
@@ -1795,10 +3827,19 @@ WITH v AS (
                   "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
                 CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -1806,9 +3847,22 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(500000 AS DECIMAL(6, 0))
-              )
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END
             END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             ELSE CAST(0 AS DECIMAL(20, 3))
           END >= 0
@@ -1830,10 +3884,19 @@ WITH v AS (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
                     CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -1841,9 +3904,22 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -1860,10 +3936,19 @@ WITH v AS (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
                     CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -1871,9 +3956,22 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -1890,10 +3988,19 @@ WITH v AS (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
                     CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -1901,9 +4008,22 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
@@ -1929,10 +4049,19 @@ WITH v AS (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
                     CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -1940,9 +4069,22 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -1959,10 +4101,19 @@ WITH v AS (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
                     CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -1970,9 +4121,22 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   "p"."digital_level"
@@ -1989,10 +4153,19 @@ WITH v AS (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
                     CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -2000,9 +4173,22 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
                 END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
@@ -2048,12 +4234,19 @@ WITH v AS (
       AND COALESCE(
         COALESCE(
           (
-            "p"."industry"
+            TRANSLATE(
+              (
+                "p"."industry"
+              ),
+              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備學綠緑葯藥裝製電綠力料                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备学绿绿药药装制电绿力料'
+            )
           ) IN ('化学新材料制品制造', '民族药品制品制造', '化学药品制造', '高原特色电力装备制造', '绿色食品制品制造'),
           FALSE
         ),
         FALSE
       )
+      AND COALESCE("p"."is_sme", FALSE)
     ) AS "workshop_award__applies",
     CAST(CASE
       WHEN CAST(CASE
@@ -2088,7 +4281,24 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
-    AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
+    AND (
+      COALESCE("p"."chain_transformation_award", FALSE)
+      AND COALESCE(
+        COALESCE(
+          (
+            TRANSLATE(
+              (
+                "p"."industry"
+              ),
+              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備學綠緑葯藥裝製電綠力料                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备学绿绿药药装制电绿力料'
+            )
+          ) IN ('化学新材料制品制造', '民族药品制品制造', '化学药品制造', '高原特色电力装备制造', '绿色食品制品制造'),
+          FALSE
+        ),
+        FALSE
+      )
+    ) AS "chain_award__applies",
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
@@ -2125,6 +4335,11 @@ WITH v AS (
     AND (
       COALESCE("p"."in_pilot_scope", FALSE)
       AND COALESCE("p"."acceptance_passed", FALSE)
+      AND COALESCE((
+        "p"."spend_consulting"
+      ) > (
+        CAST(0 AS DECIMAL(1, 0))
+      ), FALSE)
     ) AS "diagnosis_subsidy__applies",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
@@ -2263,7 +4478,7 @@ WITH v AS (
       END AS DECIMAL(20, 0))
     ) * (
       0.01
-    ) AS DECIMAL(20, 2)) AS "cap1__rem0_lo",
+    ) AS DECIMAL(20, 2)) AS "cap1__lim_lo",
     CAST((
       CAST(CASE
         WHEN CAST((
@@ -2320,418 +4535,739 @@ WITH v AS (
       END AS DECIMAL(20, 0))
     ) * (
       0.01
-    ) AS DECIMAL(20, 2)) AS "cap1__rem0_hi"
+    ) AS DECIMAL(20, 2)) AS "cap1__lim_hi",
+    CASE
+      WHEN CAST((
+        CAST(CASE
+          WHEN CAST((
+            CAST(0.5 AS DECIMAL(2, 1))
+          ) * (
+            CAST((
+              CAST((
+                "p"."spend_software_cloud"
+              ) + (
+                "p"."spend_data_equipment"
+              ) AS DECIMAL(18, 2))
+            ) + (
+              "p"."spend_consulting"
+            ) AS DECIMAL(19, 2))
+          ) AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  "p"."spend_consulting"
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  "p"."spend_consulting"
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2)) IS NULL
+      OR 0 IS NULL
+      THEN NULL
+      ELSE GREATEST(
+        CAST((
+          CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) + (
+                "p"."spend_consulting"
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3)) >= 0
+            THEN FLOOR(
+              (
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    "p"."spend_consulting"
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+              ) * (
+                100
+              )
+            )
+            ELSE CEIL(
+              (
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    "p"."spend_consulting"
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(20, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(20, 2)),
+        0
+      )
+    END AS "cap1__room0"
   FROM a0 AS p
-), c1m0 AS (
+), c1a0 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "reform_subsidy__applies" AND NOT "cap1__rem0_lo" IS NULL
+      WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
-        WHEN "reform_subsidy__a0_lo" IS NULL
-        OR CASE
-          WHEN "cap1__rem0_lo" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem0_lo", 0)
-        END IS NULL
+        WHEN "reform_subsidy__a0_lo" IS NULL OR "cap1__room0" IS NULL
         THEN NULL
-        ELSE LEAST(
-          "reform_subsidy__a0_lo",
-          CASE
-            WHEN "cap1__rem0_lo" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem0_lo", 0)
-          END
-        )
+        ELSE LEAST("reform_subsidy__a0_lo", "cap1__room0")
       END
       ELSE "reform_subsidy__a0_lo"
     END AS DECIMAL(23, 2)) AS "reform_subsidy__c1_lo",
-    CAST(CASE
-      WHEN "reform_subsidy__applies" AND NOT "cap1__rem0_lo" IS NULL
+    CASE
+      WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
-        WHEN "reform_subsidy__a0_hi" IS NULL
-        THEN CASE
-          WHEN "cap1__rem0_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem0_hi", 0)
-        END
-        WHEN CASE
-          WHEN "cap1__rem0_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem0_hi", 0)
-        END IS NULL
-        THEN "reform_subsidy__a0_hi"
-        ELSE CASE
-          WHEN "reform_subsidy__a0_hi" IS NULL
-          OR CASE
-            WHEN "cap1__rem0_hi" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem0_hi", 0)
-          END IS NULL
-          THEN NULL
-          ELSE LEAST(
-            "reform_subsidy__a0_hi",
-            CASE
-              WHEN "cap1__rem0_hi" IS NULL OR 0 IS NULL
-              THEN NULL
-              ELSE GREATEST("cap1__rem0_hi", 0)
-            END
+        WHEN (
+          (
+            "cap1__room0"
+          ) - (
+            "reform_subsidy__a0_lo"
           )
-        END
+        ) IS NULL
+        OR 0 IS NULL
+        THEN NULL
+        ELSE GREATEST((
+          "cap1__room0"
+        ) - (
+          "reform_subsidy__a0_lo"
+        ), 0)
       END
-      ELSE "reform_subsidy__a0_hi"
-    END AS DECIMAL(23, 2)) AS "reform_subsidy__c1_hi"
-  FROM c1l AS p
-), c1r0 AS (
-  SELECT
-    *,
-    CASE
-      WHEN "reform_subsidy__applies" AND NOT "cap1__rem0_lo" IS NULL
-      THEN (
-        "cap1__rem0_lo"
-      ) - (
-        "reform_subsidy__c1_lo"
-      )
-      ELSE "cap1__rem0_lo"
-    END AS "cap1__rem1_lo",
-    CASE
-      WHEN "reform_subsidy__applies" AND NOT "cap1__rem0_lo" IS NULL
-      THEN (
-        "cap1__rem0_hi"
-      ) - (
-        "reform_subsidy__c1_hi"
-      )
-      ELSE "cap1__rem0_hi"
-    END AS "cap1__rem1_hi"
-  FROM c1m0
-), c1m1 AS (
+      ELSE "cap1__room0"
+    END AS "cap1__room1"
+  FROM c1l
+), c1a1 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "lighthouse_award__applies" AND NOT "cap1__rem1_lo" IS NULL
+      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
-        WHEN "lighthouse_award__a0_lo" IS NULL
-        OR CASE
-          WHEN "cap1__rem1_lo" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem1_lo", 0)
-        END IS NULL
+        WHEN "lighthouse_award__a0_lo" IS NULL OR "cap1__room1" IS NULL
         THEN NULL
-        ELSE LEAST(
-          "lighthouse_award__a0_lo",
-          CASE
-            WHEN "cap1__rem1_lo" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem1_lo", 0)
-          END
-        )
+        ELSE LEAST("lighthouse_award__a0_lo", "cap1__room1")
       END
       ELSE "lighthouse_award__a0_lo"
     END AS DECIMAL(23, 2)) AS "lighthouse_award__c1_lo",
-    CAST(CASE
-      WHEN "lighthouse_award__applies" AND NOT "cap1__rem1_lo" IS NULL
+    CASE
+      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
-        WHEN "lighthouse_award__a0_hi" IS NULL
-        THEN CASE
-          WHEN "cap1__rem1_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem1_hi", 0)
-        END
-        WHEN CASE
-          WHEN "cap1__rem1_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem1_hi", 0)
-        END IS NULL
-        THEN "lighthouse_award__a0_hi"
-        ELSE CASE
-          WHEN "lighthouse_award__a0_hi" IS NULL
-          OR CASE
-            WHEN "cap1__rem1_hi" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem1_hi", 0)
-          END IS NULL
-          THEN NULL
-          ELSE LEAST(
-            "lighthouse_award__a0_hi",
-            CASE
-              WHEN "cap1__rem1_hi" IS NULL OR 0 IS NULL
-              THEN NULL
-              ELSE GREATEST("cap1__rem1_hi", 0)
-            END
+        WHEN (
+          (
+            "cap1__room1"
+          ) - (
+            "lighthouse_award__a0_lo"
           )
-        END
+        ) IS NULL
+        OR 0 IS NULL
+        THEN NULL
+        ELSE GREATEST((
+          "cap1__room1"
+        ) - (
+          "lighthouse_award__a0_lo"
+        ), 0)
       END
-      ELSE "lighthouse_award__a0_hi"
-    END AS DECIMAL(23, 2)) AS "lighthouse_award__c1_hi"
-  FROM c1r0 AS p
-), c1r1 AS (
-  SELECT
-    *,
-    CASE
-      WHEN "lighthouse_award__applies" AND NOT "cap1__rem1_lo" IS NULL
-      THEN (
-        "cap1__rem1_lo"
-      ) - (
-        "lighthouse_award__c1_lo"
-      )
-      ELSE "cap1__rem1_lo"
-    END AS "cap1__rem2_lo",
-    CASE
-      WHEN "lighthouse_award__applies" AND NOT "cap1__rem1_lo" IS NULL
-      THEN (
-        "cap1__rem1_hi"
-      ) - (
-        "lighthouse_award__c1_hi"
-      )
-      ELSE "cap1__rem1_hi"
-    END AS "cap1__rem2_hi"
-  FROM c1m1
-), c1m2 AS (
+      ELSE "cap1__room1"
+    END AS "cap1__room2"
+  FROM c1a0
+), c1a2 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "workshop_award__applies" AND NOT "cap1__rem2_lo" IS NULL
+      WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
-        WHEN "workshop_award__a0_lo" IS NULL
-        OR CASE
-          WHEN "cap1__rem2_lo" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem2_lo", 0)
-        END IS NULL
+        WHEN "workshop_award__a0_lo" IS NULL OR "cap1__room2" IS NULL
         THEN NULL
-        ELSE LEAST(
-          "workshop_award__a0_lo",
-          CASE
-            WHEN "cap1__rem2_lo" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem2_lo", 0)
-          END
-        )
+        ELSE LEAST("workshop_award__a0_lo", "cap1__room2")
       END
       ELSE "workshop_award__a0_lo"
     END AS DECIMAL(23, 2)) AS "workshop_award__c1_lo",
-    CAST(CASE
-      WHEN "workshop_award__applies" AND NOT "cap1__rem2_lo" IS NULL
+    CASE
+      WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
-        WHEN "workshop_award__a0_hi" IS NULL
-        THEN CASE
-          WHEN "cap1__rem2_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem2_hi", 0)
-        END
-        WHEN CASE
-          WHEN "cap1__rem2_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem2_hi", 0)
-        END IS NULL
-        THEN "workshop_award__a0_hi"
-        ELSE CASE
-          WHEN "workshop_award__a0_hi" IS NULL
-          OR CASE
-            WHEN "cap1__rem2_hi" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem2_hi", 0)
-          END IS NULL
-          THEN NULL
-          ELSE LEAST(
-            "workshop_award__a0_hi",
-            CASE
-              WHEN "cap1__rem2_hi" IS NULL OR 0 IS NULL
-              THEN NULL
-              ELSE GREATEST("cap1__rem2_hi", 0)
-            END
+        WHEN (
+          (
+            "cap1__room2"
+          ) - (
+            "workshop_award__a0_lo"
           )
-        END
+        ) IS NULL
+        OR 0 IS NULL
+        THEN NULL
+        ELSE GREATEST((
+          "cap1__room2"
+        ) - (
+          "workshop_award__a0_lo"
+        ), 0)
       END
-      ELSE "workshop_award__a0_hi"
-    END AS DECIMAL(23, 2)) AS "workshop_award__c1_hi"
-  FROM c1r1 AS p
-), c1r2 AS (
-  SELECT
-    *,
-    CASE
-      WHEN "workshop_award__applies" AND NOT "cap1__rem2_lo" IS NULL
-      THEN (
-        "cap1__rem2_lo"
-      ) - (
-        "workshop_award__c1_lo"
-      )
-      ELSE "cap1__rem2_lo"
-    END AS "cap1__rem3_lo",
-    CASE
-      WHEN "workshop_award__applies" AND NOT "cap1__rem2_lo" IS NULL
-      THEN (
-        "cap1__rem2_hi"
-      ) - (
-        "workshop_award__c1_hi"
-      )
-      ELSE "cap1__rem2_hi"
-    END AS "cap1__rem3_hi"
-  FROM c1m2
-), c1m3 AS (
+      ELSE "cap1__room2"
+    END AS "cap1__room3"
+  FROM c1a1
+), c1a3 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "chain_award__applies" AND NOT "cap1__rem3_lo" IS NULL
+      WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
-        WHEN "chain_award__a0_lo" IS NULL
-        OR CASE
-          WHEN "cap1__rem3_lo" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem3_lo", 0)
-        END IS NULL
+        WHEN "chain_award__a0_lo" IS NULL OR "cap1__room3" IS NULL
         THEN NULL
-        ELSE LEAST(
-          "chain_award__a0_lo",
-          CASE
-            WHEN "cap1__rem3_lo" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem3_lo", 0)
-          END
-        )
+        ELSE LEAST("chain_award__a0_lo", "cap1__room3")
       END
       ELSE "chain_award__a0_lo"
     END AS DECIMAL(23, 2)) AS "chain_award__c1_lo",
-    CAST(CASE
-      WHEN "chain_award__applies" AND NOT "cap1__rem3_lo" IS NULL
+    CASE
+      WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
-        WHEN "chain_award__a0_hi" IS NULL
-        THEN CASE
-          WHEN "cap1__rem3_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem3_hi", 0)
-        END
-        WHEN CASE
-          WHEN "cap1__rem3_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem3_hi", 0)
-        END IS NULL
-        THEN "chain_award__a0_hi"
-        ELSE CASE
-          WHEN "chain_award__a0_hi" IS NULL
-          OR CASE
-            WHEN "cap1__rem3_hi" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem3_hi", 0)
-          END IS NULL
-          THEN NULL
-          ELSE LEAST(
-            "chain_award__a0_hi",
-            CASE
-              WHEN "cap1__rem3_hi" IS NULL OR 0 IS NULL
-              THEN NULL
-              ELSE GREATEST("cap1__rem3_hi", 0)
-            END
+        WHEN (
+          (
+            "cap1__room3"
+          ) - (
+            "chain_award__a0_lo"
           )
-        END
+        ) IS NULL
+        OR 0 IS NULL
+        THEN NULL
+        ELSE GREATEST((
+          "cap1__room3"
+        ) - (
+          "chain_award__a0_lo"
+        ), 0)
       END
-      ELSE "chain_award__a0_hi"
-    END AS DECIMAL(23, 2)) AS "chain_award__c1_hi"
-  FROM c1r2 AS p
-), c1r3 AS (
-  SELECT
-    *,
-    CASE
-      WHEN "chain_award__applies" AND NOT "cap1__rem3_lo" IS NULL
-      THEN (
-        "cap1__rem3_lo"
-      ) - (
-        "chain_award__c1_lo"
-      )
-      ELSE "cap1__rem3_lo"
-    END AS "cap1__rem4_lo",
-    CASE
-      WHEN "chain_award__applies" AND NOT "cap1__rem3_lo" IS NULL
-      THEN (
-        "cap1__rem3_hi"
-      ) - (
-        "chain_award__c1_hi"
-      )
-      ELSE "cap1__rem3_hi"
-    END AS "cap1__rem4_hi"
-  FROM c1m3
-), c1m4 AS (
+      ELSE "cap1__room3"
+    END AS "cap1__room4"
+  FROM c1a2
+), c1a4 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__rem4_lo" IS NULL
+      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
-        WHEN "diagnosis_subsidy__a0_lo" IS NULL
-        OR CASE
-          WHEN "cap1__rem4_lo" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem4_lo", 0)
-        END IS NULL
+        WHEN "diagnosis_subsidy__a0_lo" IS NULL OR "cap1__room4" IS NULL
         THEN NULL
-        ELSE LEAST(
-          "diagnosis_subsidy__a0_lo",
-          CASE
-            WHEN "cap1__rem4_lo" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem4_lo", 0)
-          END
-        )
+        ELSE LEAST("diagnosis_subsidy__a0_lo", "cap1__room4")
       END
       ELSE "diagnosis_subsidy__a0_lo"
     END AS DECIMAL(23, 2)) AS "diagnosis_subsidy__c1_lo",
-    CAST(CASE
-      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__rem4_lo" IS NULL
+    CASE
+      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
-        WHEN "diagnosis_subsidy__a0_hi" IS NULL
-        THEN CASE
-          WHEN "cap1__rem4_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem4_hi", 0)
-        END
-        WHEN CASE
-          WHEN "cap1__rem4_hi" IS NULL OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST("cap1__rem4_hi", 0)
-        END IS NULL
-        THEN "diagnosis_subsidy__a0_hi"
-        ELSE CASE
-          WHEN "diagnosis_subsidy__a0_hi" IS NULL
-          OR CASE
-            WHEN "cap1__rem4_hi" IS NULL OR 0 IS NULL
-            THEN NULL
-            ELSE GREATEST("cap1__rem4_hi", 0)
-          END IS NULL
-          THEN NULL
-          ELSE LEAST(
-            "diagnosis_subsidy__a0_hi",
-            CASE
-              WHEN "cap1__rem4_hi" IS NULL OR 0 IS NULL
-              THEN NULL
-              ELSE GREATEST("cap1__rem4_hi", 0)
-            END
+        WHEN (
+          (
+            "cap1__room4"
+          ) - (
+            "diagnosis_subsidy__a0_lo"
           )
-        END
+        ) IS NULL
+        OR 0 IS NULL
+        THEN NULL
+        ELSE GREATEST((
+          "cap1__room4"
+        ) - (
+          "diagnosis_subsidy__a0_lo"
+        ), 0)
       END
-      ELSE "diagnosis_subsidy__a0_hi"
-    END AS DECIMAL(23, 2)) AS "diagnosis_subsidy__c1_hi"
-  FROM c1r3 AS p
-), c1r4 AS (
+      ELSE "cap1__room4"
+    END AS "cap1__room5"
+  FROM c1a3
+), c1s AS (
   SELECT
     *,
     CASE
-      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__rem4_lo" IS NULL
+      WHEN NOT "cap1__lim_lo" IS NULL
+      THEN CASE
+        WHEN (
+          (
+            "cap1__lim_hi"
+          ) - (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(23, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+                        THEN "reform_subsidy__c1_lo"
+                        ELSE CAST(0 AS DECIMAL(23, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
+                      THEN "lighthouse_award__c1_lo"
+                      ELSE CAST(0 AS DECIMAL(23, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
+                    THEN "workshop_award__c1_lo"
+                    ELSE CAST(0 AS DECIMAL(23, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
+                  THEN "chain_award__c1_lo"
+                  ELSE CAST(0 AS DECIMAL(23, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+                THEN "diagnosis_subsidy__c1_lo"
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          )
+        ) IS NULL
+        OR 0 IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          (
+            "cap1__lim_hi"
+          ) - (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(23, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+                        THEN "reform_subsidy__c1_lo"
+                        ELSE CAST(0 AS DECIMAL(23, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
+                      THEN "lighthouse_award__c1_lo"
+                      ELSE CAST(0 AS DECIMAL(23, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
+                    THEN "workshop_award__c1_lo"
+                    ELSE CAST(0 AS DECIMAL(23, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
+                  THEN "chain_award__c1_lo"
+                  ELSE CAST(0 AS DECIMAL(23, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+                THEN "diagnosis_subsidy__c1_lo"
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          ),
+          0
+        )
+      END
+      ELSE NULL
+    END AS "cap1__spare0"
+  FROM c1a4
+), c1b0 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN (
-        "cap1__rem4_lo"
-      ) - (
-        "diagnosis_subsidy__c1_lo"
+        "reform_subsidy__c1_lo"
+      ) + (
+        CASE
+          WHEN "reform_subsidy__a0_hi" IS NULL
+          THEN "cap1__spare0"
+          ELSE CASE
+            WHEN (
+              (
+                "reform_subsidy__a0_hi"
+              ) - (
+                "reform_subsidy__c1_lo"
+              )
+            ) IS NULL
+            OR "cap1__spare0" IS NULL
+            THEN NULL
+            ELSE LEAST((
+              "reform_subsidy__a0_hi"
+            ) - (
+              "reform_subsidy__c1_lo"
+            ), "cap1__spare0")
+          END
+        END
       )
-      ELSE "cap1__rem4_lo"
-    END AS "cap1__rem5_lo",
+      ELSE "reform_subsidy__a0_hi"
+    END AS DECIMAL(23, 2)) AS "reform_subsidy__c1_hi",
     CASE
-      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__rem4_lo" IS NULL
+      WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+      THEN CASE
+        WHEN "reform_subsidy__a0_hi" IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE CASE
+          WHEN (
+            (
+              "cap1__spare0"
+            ) - (
+              (
+                "reform_subsidy__a0_hi"
+              ) - (
+                "reform_subsidy__c1_lo"
+              )
+            )
+          ) IS NULL
+          OR 0 IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            (
+              "cap1__spare0"
+            ) - (
+              (
+                "reform_subsidy__a0_hi"
+              ) - (
+                "reform_subsidy__c1_lo"
+              )
+            ),
+            0
+          )
+        END
+      END
+      ELSE "cap1__spare0"
+    END AS "cap1__spare1"
+  FROM c1s
+), c1b1 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN (
-        "cap1__rem4_hi"
-      ) - (
-        "diagnosis_subsidy__c1_hi"
+        "lighthouse_award__c1_lo"
+      ) + (
+        CASE
+          WHEN "lighthouse_award__a0_hi" IS NULL
+          THEN "cap1__spare1"
+          ELSE CASE
+            WHEN (
+              (
+                "lighthouse_award__a0_hi"
+              ) - (
+                "lighthouse_award__c1_lo"
+              )
+            ) IS NULL
+            OR "cap1__spare1" IS NULL
+            THEN NULL
+            ELSE LEAST((
+              "lighthouse_award__a0_hi"
+            ) - (
+              "lighthouse_award__c1_lo"
+            ), "cap1__spare1")
+          END
+        END
       )
-      ELSE "cap1__rem4_hi"
-    END AS "cap1__rem5_hi"
-  FROM c1m4
+      ELSE "lighthouse_award__a0_hi"
+    END AS DECIMAL(23, 2)) AS "lighthouse_award__c1_hi",
+    CASE
+      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      THEN CASE
+        WHEN "lighthouse_award__a0_hi" IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE CASE
+          WHEN (
+            (
+              "cap1__spare1"
+            ) - (
+              (
+                "lighthouse_award__a0_hi"
+              ) - (
+                "lighthouse_award__c1_lo"
+              )
+            )
+          ) IS NULL
+          OR 0 IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            (
+              "cap1__spare1"
+            ) - (
+              (
+                "lighthouse_award__a0_hi"
+              ) - (
+                "lighthouse_award__c1_lo"
+              )
+            ),
+            0
+          )
+        END
+      END
+      ELSE "cap1__spare1"
+    END AS "cap1__spare2"
+  FROM c1b0
+), c1b2 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      THEN (
+        "workshop_award__c1_lo"
+      ) + (
+        CASE
+          WHEN "workshop_award__a0_hi" IS NULL
+          THEN "cap1__spare2"
+          ELSE CASE
+            WHEN (
+              (
+                "workshop_award__a0_hi"
+              ) - (
+                "workshop_award__c1_lo"
+              )
+            ) IS NULL
+            OR "cap1__spare2" IS NULL
+            THEN NULL
+            ELSE LEAST((
+              "workshop_award__a0_hi"
+            ) - (
+              "workshop_award__c1_lo"
+            ), "cap1__spare2")
+          END
+        END
+      )
+      ELSE "workshop_award__a0_hi"
+    END AS DECIMAL(23, 2)) AS "workshop_award__c1_hi",
+    CASE
+      WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      THEN CASE
+        WHEN "workshop_award__a0_hi" IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE CASE
+          WHEN (
+            (
+              "cap1__spare2"
+            ) - (
+              (
+                "workshop_award__a0_hi"
+              ) - (
+                "workshop_award__c1_lo"
+              )
+            )
+          ) IS NULL
+          OR 0 IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            (
+              "cap1__spare2"
+            ) - (
+              (
+                "workshop_award__a0_hi"
+              ) - (
+                "workshop_award__c1_lo"
+              )
+            ),
+            0
+          )
+        END
+      END
+      ELSE "cap1__spare2"
+    END AS "cap1__spare3"
+  FROM c1b1
+), c1b3 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      THEN (
+        "chain_award__c1_lo"
+      ) + (
+        CASE
+          WHEN "chain_award__a0_hi" IS NULL
+          THEN "cap1__spare3"
+          ELSE CASE
+            WHEN (
+              (
+                "chain_award__a0_hi"
+              ) - (
+                "chain_award__c1_lo"
+              )
+            ) IS NULL
+            OR "cap1__spare3" IS NULL
+            THEN NULL
+            ELSE LEAST((
+              "chain_award__a0_hi"
+            ) - (
+              "chain_award__c1_lo"
+            ), "cap1__spare3")
+          END
+        END
+      )
+      ELSE "chain_award__a0_hi"
+    END AS DECIMAL(23, 2)) AS "chain_award__c1_hi",
+    CASE
+      WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      THEN CASE
+        WHEN "chain_award__a0_hi" IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE CASE
+          WHEN (
+            (
+              "cap1__spare3"
+            ) - (
+              (
+                "chain_award__a0_hi"
+              ) - (
+                "chain_award__c1_lo"
+              )
+            )
+          ) IS NULL
+          OR 0 IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            (
+              "cap1__spare3"
+            ) - (
+              (
+                "chain_award__a0_hi"
+              ) - (
+                "chain_award__c1_lo"
+              )
+            ),
+            0
+          )
+        END
+      END
+      ELSE "cap1__spare3"
+    END AS "cap1__spare4"
+  FROM c1b2
+), c1b4 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+      THEN (
+        "diagnosis_subsidy__c1_lo"
+      ) + (
+        CASE
+          WHEN "diagnosis_subsidy__a0_hi" IS NULL
+          THEN "cap1__spare4"
+          ELSE CASE
+            WHEN (
+              (
+                "diagnosis_subsidy__a0_hi"
+              ) - (
+                "diagnosis_subsidy__c1_lo"
+              )
+            ) IS NULL
+            OR "cap1__spare4" IS NULL
+            THEN NULL
+            ELSE LEAST(
+              (
+                "diagnosis_subsidy__a0_hi"
+              ) - (
+                "diagnosis_subsidy__c1_lo"
+              ),
+              "cap1__spare4"
+            )
+          END
+        END
+      )
+      ELSE "diagnosis_subsidy__a0_hi"
+    END AS DECIMAL(23, 2)) AS "diagnosis_subsidy__c1_hi",
+    CASE
+      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+      THEN CASE
+        WHEN "diagnosis_subsidy__a0_hi" IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE CASE
+          WHEN (
+            (
+              "cap1__spare4"
+            ) - (
+              (
+                "diagnosis_subsidy__a0_hi"
+              ) - (
+                "diagnosis_subsidy__c1_lo"
+              )
+            )
+          ) IS NULL
+          OR 0 IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            (
+              "cap1__spare4"
+            ) - (
+              (
+                "diagnosis_subsidy__a0_hi"
+              ) - (
+                "diagnosis_subsidy__c1_lo"
+              )
+            ),
+            0
+          )
+        END
+      END
+      ELSE "cap1__spare4"
+    END AS "cap1__spare5"
+  FROM c1b3
 )
 SELECT
   "row_id",
@@ -3009,42 +5545,42 @@ SELECT
                 CAST(0 AS DECIMAL(23, 2))
               ) + (
                 CASE
-                  WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                  WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__c1_hi" IS NULL
                   THEN "reform_subsidy__c1_hi"
                   ELSE CAST(0 AS DECIMAL(23, 2))
                 END
               )
             ) + (
               CASE
-                WHEN "lighthouse_award__applies" AND NOT "lighthouse_award__lo" IS NULL
+                WHEN "lighthouse_award__applies" AND NOT "lighthouse_award__c1_hi" IS NULL
                 THEN "lighthouse_award__c1_hi"
                 ELSE CAST(0 AS DECIMAL(23, 2))
               END
             )
           ) + (
             CASE
-              WHEN "workshop_award__applies" AND NOT "workshop_award__lo" IS NULL
+              WHEN "workshop_award__applies" AND NOT "workshop_award__c1_hi" IS NULL
               THEN "workshop_award__c1_hi"
               ELSE CAST(0 AS DECIMAL(23, 2))
             END
           )
         ) + (
           CASE
-            WHEN "chain_award__applies" AND NOT "chain_award__lo" IS NULL
+            WHEN "chain_award__applies" AND NOT "chain_award__c1_hi" IS NULL
             THEN "chain_award__c1_hi"
             ELSE CAST(0 AS DECIMAL(23, 2))
           END
         )
       ) + (
         CASE
-          WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__lo" IS NULL
+          WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__c1_hi" IS NULL
           THEN "diagnosis_subsidy__c1_hi"
           ELSE CAST(0 AS DECIMAL(23, 2))
         END
       )
     ) + (
       CASE
-        WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__lo" IS NULL
+        WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
         THEN "evaluation_subsidy__a0_hi"
         ELSE CAST(0 AS DECIMAL(23, 2))
       END
@@ -3223,4 +5759,4 @@ SELECT
     END
     ELSE NULL
   END AS "pay_2_max"
-FROM c1r4;
+FROM c1b4;

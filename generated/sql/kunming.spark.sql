@@ -11,6 +11,10 @@ WITH v AS (
         )
       )
       THEN 'applicant_type'
+      WHEN NOT `p`.`industry` IS NULL AND (
+        LENGTH(`p`.`industry`) > 1000
+      )
+      THEN 'industry'
       WHEN NOT `p`.`in_pilot_scope` IS NULL
       AND (
         NOT `p`.`in_pilot_scope` IN ('true', 'false')
@@ -72,11 +76,25 @@ WITH v AS (
         NOT `p`.`in_2022_pilot` IN ('true', 'false')
       )
       THEN 'in_2022_pilot'
+      WHEN NOT `p`.`is_sme` IS NULL AND (
+        NOT `p`.`is_sme` IN ('true', 'false')
+      )
+      THEN 'is_sme'
       WHEN NOT `p`.`pilot_ended_unaccepted` IS NULL
       AND (
         NOT `p`.`pilot_ended_unaccepted` IN ('true', 'false')
       )
       THEN 'pilot_ended_unaccepted'
+      WHEN NOT `p`.`pilot_suspended` IS NULL
+      AND (
+        NOT `p`.`pilot_suspended` IN ('true', 'false')
+      )
+      THEN 'pilot_suspended'
+      WHEN NOT `p`.`falsified_application_3y` IS NULL
+      AND (
+        NOT `p`.`falsified_application_3y` IN ('true', 'false')
+      )
+      THEN 'falsified_application_3y'
       WHEN NOT `p`.`evaluation_agency` IS NULL
       AND (
         NOT `p`.`evaluation_agency` IN ('true', 'false')
@@ -84,14 +102,16 @@ WITH v AS (
       THEN 'evaluation_agency'
       WHEN NOT `p`.`accepted_enterprises_served` IS NULL
       AND (
-        NOT `p`.`accepted_enterprises_served` RLIKE '^-?[0-9]{1,12}$'
-        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(13, 0)) < 0, FALSE)
+        NOT `p`.`accepted_enterprises_served` RLIKE '^-?[0-9]{1,10}$'
+        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(11, 0)) > 1000000000, FALSE)
       )
       THEN 'accepted_enterprises_served'
       WHEN NOT `p`.`awarded_products` IS NULL
       AND (
-        NOT `p`.`awarded_products` RLIKE '^-?[0-9]{1,12}$'
-        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(13, 0)) < 0, FALSE)
+        NOT `p`.`awarded_products` RLIKE '^-?[0-9]{1,10}$'
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(11, 0)) > 1000000000, FALSE)
       )
       THEN 'awarded_products'
       WHEN NOT `p`.`chain_demo_enterprise` IS NULL
@@ -130,10 +150,6 @@ WITH v AS (
         NOT `p`.`independent_legal_person` IN ('true', 'false')
       )
       THEN 'independent_legal_person'
-      WHEN NOT `p`.`is_sme` IS NULL AND (
-        NOT `p`.`is_sme` IN ('true', 'false')
-      )
-      THEN 'is_sme'
       WHEN NOT `p`.`operating_normally` IS NULL
       AND (
         NOT `p`.`operating_normally` IN ('true', 'false')
@@ -182,7 +198,10 @@ WITH v AS (
     COALESCE(`p`.`serious_dishonesty_3y` = 'true', FALSE) AS `serious_dishonesty_3y`,
     COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE) AS `little_giant_central_funded`,
     COALESCE(`p`.`in_2022_pilot` = 'true', FALSE) AS `in_2022_pilot`,
+    COALESCE(`p`.`is_sme` = 'true', FALSE) AS `is_sme`,
     COALESCE(`p`.`pilot_ended_unaccepted` = 'true', FALSE) AS `pilot_ended_unaccepted`,
+    COALESCE(`p`.`pilot_suspended` = 'true', FALSE) AS `pilot_suspended`,
+    COALESCE(`p`.`falsified_application_3y` = 'true', FALSE) AS `falsified_application_3y`,
     COALESCE(`p`.`evaluation_agency` = 'true', FALSE) AS `evaluation_agency`
   FROM profiles AS p
 ), x AS (
@@ -200,6 +219,12 @@ WITH v AS (
       )
       OR (
         COALESCE(`p`.`pilot_ended_unaccepted`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`pilot_suspended`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`falsified_application_3y`, FALSE)
       )
     ) AS `excluded`
   FROM v AS p
@@ -220,6 +245,7 @@ WITH v AS (
       ) >= (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
+      AND COALESCE(`p`.`is_sme`, FALSE)
     ) AS `reform_subsidy__applies`,
     CAST(CASE
       WHEN CAST((
@@ -230,52 +256,214 @@ WITH v AS (
             ) = (
               CAST(2 AS DECIMAL(1, 0))
             ), FALSE)
-            THEN CAST(CAST(LEAST(
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(200000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            THEN CAST(CAST(CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(200000 AS DECIMAL(6, 0))
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END,
+                  CAST(200000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               `p`.`digital_level`
             ) = (
               CAST(3 AS DECIMAL(1, 0))
             ), FALSE)
-            THEN CAST(CAST(LEAST(
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(400000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            THEN CAST(CAST(CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(400000 AS DECIMAL(6, 0))
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END,
+                  CAST(400000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               `p`.`digital_level`
             ) >= (
               CAST(4 AS DECIMAL(1, 0))
             ), FALSE)
-            THEN CAST(CAST(LEAST(
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(500000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            THEN CAST(CAST(CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END,
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             ELSE CAST(0 AS DECIMAL(20, 3))
           END >= 0
           THEN FLOOR(
@@ -286,52 +474,214 @@ WITH v AS (
                 ) = (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(200000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) = (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(400000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) >= (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
             ) * (
@@ -346,52 +696,214 @@ WITH v AS (
                 ) = (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(200000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) = (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(400000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) >= (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
             ) * (
@@ -411,52 +923,214 @@ WITH v AS (
             ) = (
               CAST(2 AS DECIMAL(1, 0))
             ), FALSE)
-            THEN CAST(CAST(LEAST(
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(200000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            THEN CAST(CAST(CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(200000 AS DECIMAL(6, 0))
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END,
+                  CAST(200000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               `p`.`digital_level`
             ) = (
               CAST(3 AS DECIMAL(1, 0))
             ), FALSE)
-            THEN CAST(CAST(LEAST(
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(400000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            THEN CAST(CAST(CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(400000 AS DECIMAL(6, 0))
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END,
+                  CAST(400000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               `p`.`digital_level`
             ) >= (
               CAST(4 AS DECIMAL(1, 0))
             ), FALSE)
-            THEN CAST(CAST(LEAST(
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(500000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            THEN CAST(CAST(CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END,
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             ELSE CAST(0 AS DECIMAL(20, 3))
           END >= 0
           THEN FLOOR(
@@ -467,52 +1141,214 @@ WITH v AS (
                 ) = (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(200000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) = (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(400000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) >= (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
             ) * (
@@ -527,52 +1363,214 @@ WITH v AS (
                 ) = (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(200000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) = (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(400000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) >= (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
             ) * (
@@ -593,52 +1591,214 @@ WITH v AS (
             ) = (
               CAST(2 AS DECIMAL(1, 0))
             ), FALSE)
-            THEN CAST(CAST(LEAST(
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(200000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            THEN CAST(CAST(CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(200000 AS DECIMAL(6, 0))
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END,
+                  CAST(200000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               `p`.`digital_level`
             ) = (
               CAST(3 AS DECIMAL(1, 0))
             ), FALSE)
-            THEN CAST(CAST(LEAST(
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(400000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            THEN CAST(CAST(CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(400000 AS DECIMAL(6, 0))
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END,
+                  CAST(400000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               `p`.`digital_level`
             ) >= (
               CAST(4 AS DECIMAL(1, 0))
             ), FALSE)
-            THEN CAST(CAST(LEAST(
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(500000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            THEN CAST(CAST(CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END,
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             ELSE CAST(0 AS DECIMAL(20, 3))
           END >= 0
           THEN FLOOR(
@@ -649,52 +1809,214 @@ WITH v AS (
                 ) = (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(200000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) = (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(400000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) >= (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
             ) * (
@@ -709,52 +2031,214 @@ WITH v AS (
                 ) = (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(200000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) = (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(400000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) >= (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
             ) * (
@@ -774,8 +2258,8 @@ WITH v AS (
               ) = (
                 CAST(2 AS DECIMAL(1, 0))
               ), FALSE)
-              THEN CAST(CAST(LEAST(
-                CAST((
+              THEN CAST(CAST(CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -783,16 +2267,38 @@ WITH v AS (
                   ) + (
                     `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(200000 AS DECIMAL(6, 0))
-              ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN CAST(200000 AS DECIMAL(6, 0))
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
               WHEN COALESCE((
                 `p`.`digital_level`
               ) = (
                 CAST(3 AS DECIMAL(1, 0))
               ), FALSE)
-              THEN CAST(CAST(LEAST(
-                CAST((
+              THEN CAST(CAST(CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -800,16 +2306,38 @@ WITH v AS (
                   ) + (
                     `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(400000 AS DECIMAL(6, 0))
-              ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN CAST(400000 AS DECIMAL(6, 0))
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
               WHEN COALESCE((
                 `p`.`digital_level`
               ) >= (
                 CAST(4 AS DECIMAL(1, 0))
               ), FALSE)
-              THEN CAST(CAST(LEAST(
-                CAST((
+              THEN CAST(CAST(CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -817,9 +2345,31 @@ WITH v AS (
                   ) + (
                     `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(500000 AS DECIMAL(6, 0))
-              ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
               ELSE CAST(0 AS DECIMAL(20, 3))
             END >= 0
             THEN FLOOR(
@@ -830,8 +2380,8 @@ WITH v AS (
                   ) = (
                     CAST(2 AS DECIMAL(1, 0))
                   ), FALSE)
-                  THEN CAST(CAST(LEAST(
-                    CAST((
+                  THEN CAST(CAST(CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -839,16 +2389,38 @@ WITH v AS (
                       ) + (
                         `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3))
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   WHEN COALESCE((
                     `p`.`digital_level`
                   ) = (
                     CAST(3 AS DECIMAL(1, 0))
                   ), FALSE)
-                  THEN CAST(CAST(LEAST(
-                    CAST((
+                  THEN CAST(CAST(CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -856,16 +2428,38 @@ WITH v AS (
                       ) + (
                         `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3))
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   WHEN COALESCE((
                     `p`.`digital_level`
                   ) >= (
                     CAST(4 AS DECIMAL(1, 0))
                   ), FALSE)
-                  THEN CAST(CAST(LEAST(
-                    CAST((
+                  THEN CAST(CAST(CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -873,9 +2467,31 @@ WITH v AS (
                       ) + (
                         `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3))
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   ELSE CAST(0 AS DECIMAL(20, 3))
                 END
               ) * (
@@ -890,8 +2506,8 @@ WITH v AS (
                   ) = (
                     CAST(2 AS DECIMAL(1, 0))
                   ), FALSE)
-                  THEN CAST(CAST(LEAST(
-                    CAST((
+                  THEN CAST(CAST(CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -899,16 +2515,38 @@ WITH v AS (
                       ) + (
                         `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3))
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   WHEN COALESCE((
                     `p`.`digital_level`
                   ) = (
                     CAST(3 AS DECIMAL(1, 0))
                   ), FALSE)
-                  THEN CAST(CAST(LEAST(
-                    CAST((
+                  THEN CAST(CAST(CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -916,16 +2554,38 @@ WITH v AS (
                       ) + (
                         `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3))
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   WHEN COALESCE((
                     `p`.`digital_level`
                   ) >= (
                     CAST(4 AS DECIMAL(1, 0))
                   ), FALSE)
-                  THEN CAST(CAST(LEAST(
-                    CAST((
+                  THEN CAST(CAST(CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -933,9 +2593,31 @@ WITH v AS (
                       ) + (
                         `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3))
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                   ELSE CAST(0 AS DECIMAL(20, 3))
                 END
               ) * (
@@ -956,8 +2638,8 @@ WITH v AS (
             ) = (
               CAST(2 AS DECIMAL(1, 0))
             ), FALSE)
-            THEN CAST(CAST(LEAST(
-              CAST((
+            THEN CAST(CAST(CASE
+              WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
@@ -965,16 +2647,38 @@ WITH v AS (
                 ) + (
                   `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(200000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(200000 AS DECIMAL(6, 0))
+              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(200000 AS DECIMAL(6, 0))
+              )
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               `p`.`digital_level`
             ) = (
               CAST(3 AS DECIMAL(1, 0))
             ), FALSE)
-            THEN CAST(CAST(LEAST(
-              CAST((
+            THEN CAST(CAST(CASE
+              WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
@@ -982,16 +2686,38 @@ WITH v AS (
                 ) + (
                   `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(400000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(400000 AS DECIMAL(6, 0))
+              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(400000 AS DECIMAL(6, 0))
+              )
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             WHEN COALESCE((
               `p`.`digital_level`
             ) >= (
               CAST(4 AS DECIMAL(1, 0))
             ), FALSE)
-            THEN CAST(CAST(LEAST(
-              CAST((
+            THEN CAST(CAST(CASE
+              WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
@@ -999,9 +2725,31 @@ WITH v AS (
                 ) + (
                   `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(500000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(500000 AS DECIMAL(6, 0))
+              )
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
             ELSE CAST(0 AS DECIMAL(20, 3))
           END >= 0
           THEN FLOOR(
@@ -1012,8 +2760,8 @@ WITH v AS (
                 ) = (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -1021,16 +2769,38 @@ WITH v AS (
                     ) + (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(200000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) = (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -1038,16 +2808,38 @@ WITH v AS (
                     ) + (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(400000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) >= (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -1055,9 +2847,31 @@ WITH v AS (
                     ) + (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
             ) * (
@@ -1072,8 +2886,8 @@ WITH v AS (
                 ) = (
                   CAST(2 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -1081,16 +2895,38 @@ WITH v AS (
                     ) + (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(200000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) = (
                   CAST(3 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -1098,16 +2934,38 @@ WITH v AS (
                     ) + (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(400000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 WHEN COALESCE((
                   `p`.`digital_level`
                 ) >= (
                   CAST(4 AS DECIMAL(1, 0))
                 ), FALSE)
-                THEN CAST(CAST(LEAST(
-                  CAST((
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -1115,9 +2973,31 @@ WITH v AS (
                     ) + (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                ) AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
                 ELSE CAST(0 AS DECIMAL(20, 3))
               END
             ) * (
@@ -1157,12 +3037,31 @@ WITH v AS (
       AND COALESCE(
         COALESCE(
           (
-            `p`.`industry`
+            TRANSLATE(
+              (
+                `p`.`industry`
+              ),
+              CONCAT(
+                '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備學綠緑葯藥裝製電綠力料                  　',
+                CHR(  9),
+                CHR(  10),
+                CHR(  11),
+                CHR(  12),
+                CHR(  13),
+                CHR(  28),
+                CHR(  29),
+                CHR(  30),
+                CHR(  31),
+                CHR(  133)
+              ),
+              '!"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~备学绿绿药药装制电绿力料'
+            )
           ) IN ('化学新材料制品制造', '民族药品制品制造', '化学药品制造', '高原特色电力装备制造', '绿色食品制品制造'),
           FALSE
         ),
         FALSE
       )
+      AND COALESCE(`p`.`is_sme`, FALSE)
     ) AS `workshop_award__applies`,
     CAST(CASE
       WHEN CAST(CASE
@@ -1192,7 +3091,36 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
-    AND COALESCE(`p`.`chain_transformation_award`, FALSE) AS `chain_award__applies`,
+    AND (
+      COALESCE(`p`.`chain_transformation_award`, FALSE)
+      AND COALESCE(
+        COALESCE(
+          (
+            TRANSLATE(
+              (
+                `p`.`industry`
+              ),
+              CONCAT(
+                '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備學綠緑葯藥裝製電綠力料                  　',
+                CHR(  9),
+                CHR(  10),
+                CHR(  11),
+                CHR(  12),
+                CHR(  13),
+                CHR(  28),
+                CHR(  29),
+                CHR(  30),
+                CHR(  31),
+                CHR(  133)
+              ),
+              '!"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~备学绿绿药药装制电绿力料'
+            )
+          ) IN ('化学新材料制品制造', '民族药品制品制造', '化学药品制造', '高原特色电力装备制造', '绿色食品制品制造'),
+          FALSE
+        ),
+        FALSE
+      )
+    ) AS `chain_award__applies`,
     CAST(CASE
       WHEN CAST(CASE
         WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
@@ -1224,6 +3152,11 @@ WITH v AS (
     AND (
       COALESCE(`p`.`in_pilot_scope`, FALSE)
       AND COALESCE(`p`.`acceptance_passed`, FALSE)
+      AND COALESCE((
+        `p`.`spend_consulting`
+      ) > (
+        CAST(0 AS DECIMAL(1, 0))
+      ), FALSE)
     ) AS `diagnosis_subsidy__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
@@ -1352,7 +3285,7 @@ WITH v AS (
       END AS DECIMAL(20, 0))
     ) * (
       0.01
-    ) AS DECIMAL(20, 2)) AS `cap1__rem0_lo`,
+    ) AS DECIMAL(20, 2)) AS `cap1__lim_lo`,
     CAST((
       CAST(CASE
         WHEN CAST((
@@ -1409,218 +3342,422 @@ WITH v AS (
       END AS DECIMAL(20, 0))
     ) * (
       0.01
-    ) AS DECIMAL(20, 2)) AS `cap1__rem0_hi`
+    ) AS DECIMAL(20, 2)) AS `cap1__lim_hi`,
+    GREATEST(
+      CAST((
+        CAST(CASE
+          WHEN CAST((
+            CAST(0.5 AS DECIMAL(2, 1))
+          ) * (
+            CAST((
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) + (
+              `p`.`spend_consulting`
+            ) AS DECIMAL(19, 2))
+          ) AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  `p`.`spend_consulting`
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  `p`.`spend_consulting`
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2)),
+      0
+    ) AS `cap1__room0`
   FROM a0 AS p
-), c1m0 AS (
+), c1a0 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `reform_subsidy__applies` AND NOT `cap1__rem0_lo` IS NULL
-      THEN LEAST(`reform_subsidy__a0_lo`, GREATEST(`cap1__rem0_lo`, 0))
+      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN LEAST(`reform_subsidy__a0_lo`, `cap1__room0`)
       ELSE `reform_subsidy__a0_lo`
     END AS DECIMAL(23, 2)) AS `reform_subsidy__c1_lo`,
-    CAST(CASE
-      WHEN `reform_subsidy__applies` AND NOT `cap1__rem0_lo` IS NULL
-      THEN CASE
-        WHEN `reform_subsidy__a0_hi` IS NULL
-        THEN GREATEST(`cap1__rem0_hi`, 0)
-        WHEN GREATEST(`cap1__rem0_hi`, 0) IS NULL
-        THEN `reform_subsidy__a0_hi`
-        ELSE LEAST(`reform_subsidy__a0_hi`, GREATEST(`cap1__rem0_hi`, 0))
-      END
-      ELSE `reform_subsidy__a0_hi`
-    END AS DECIMAL(23, 2)) AS `reform_subsidy__c1_hi`
-  FROM c1l AS p
-), c1r0 AS (
-  SELECT
-    *,
     CASE
-      WHEN `reform_subsidy__applies` AND NOT `cap1__rem0_lo` IS NULL
-      THEN (
-        `cap1__rem0_lo`
+      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN GREATEST((
+        `cap1__room0`
       ) - (
-        `reform_subsidy__c1_lo`
-      )
-      ELSE `cap1__rem0_lo`
-    END AS `cap1__rem1_lo`,
-    CASE
-      WHEN `reform_subsidy__applies` AND NOT `cap1__rem0_lo` IS NULL
-      THEN (
-        `cap1__rem0_hi`
-      ) - (
-        `reform_subsidy__c1_hi`
-      )
-      ELSE `cap1__rem0_hi`
-    END AS `cap1__rem1_hi`
-  FROM c1m0
-), c1m1 AS (
+        `reform_subsidy__a0_lo`
+      ), 0)
+      ELSE `cap1__room0`
+    END AS `cap1__room1`
+  FROM c1l
+), c1a1 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `lighthouse_award__applies` AND NOT `cap1__rem1_lo` IS NULL
-      THEN LEAST(`lighthouse_award__a0_lo`, GREATEST(`cap1__rem1_lo`, 0))
+      WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN LEAST(`lighthouse_award__a0_lo`, `cap1__room1`)
       ELSE `lighthouse_award__a0_lo`
     END AS DECIMAL(23, 2)) AS `lighthouse_award__c1_lo`,
-    CAST(CASE
-      WHEN `lighthouse_award__applies` AND NOT `cap1__rem1_lo` IS NULL
-      THEN CASE
-        WHEN `lighthouse_award__a0_hi` IS NULL
-        THEN GREATEST(`cap1__rem1_hi`, 0)
-        WHEN GREATEST(`cap1__rem1_hi`, 0) IS NULL
-        THEN `lighthouse_award__a0_hi`
-        ELSE LEAST(`lighthouse_award__a0_hi`, GREATEST(`cap1__rem1_hi`, 0))
-      END
-      ELSE `lighthouse_award__a0_hi`
-    END AS DECIMAL(23, 2)) AS `lighthouse_award__c1_hi`
-  FROM c1r0 AS p
-), c1r1 AS (
-  SELECT
-    *,
     CASE
-      WHEN `lighthouse_award__applies` AND NOT `cap1__rem1_lo` IS NULL
-      THEN (
-        `cap1__rem1_lo`
+      WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN GREATEST((
+        `cap1__room1`
       ) - (
-        `lighthouse_award__c1_lo`
-      )
-      ELSE `cap1__rem1_lo`
-    END AS `cap1__rem2_lo`,
-    CASE
-      WHEN `lighthouse_award__applies` AND NOT `cap1__rem1_lo` IS NULL
-      THEN (
-        `cap1__rem1_hi`
-      ) - (
-        `lighthouse_award__c1_hi`
-      )
-      ELSE `cap1__rem1_hi`
-    END AS `cap1__rem2_hi`
-  FROM c1m1
-), c1m2 AS (
+        `lighthouse_award__a0_lo`
+      ), 0)
+      ELSE `cap1__room1`
+    END AS `cap1__room2`
+  FROM c1a0
+), c1a2 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `workshop_award__applies` AND NOT `cap1__rem2_lo` IS NULL
-      THEN LEAST(`workshop_award__a0_lo`, GREATEST(`cap1__rem2_lo`, 0))
+      WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN LEAST(`workshop_award__a0_lo`, `cap1__room2`)
       ELSE `workshop_award__a0_lo`
     END AS DECIMAL(23, 2)) AS `workshop_award__c1_lo`,
-    CAST(CASE
-      WHEN `workshop_award__applies` AND NOT `cap1__rem2_lo` IS NULL
-      THEN CASE
-        WHEN `workshop_award__a0_hi` IS NULL
-        THEN GREATEST(`cap1__rem2_hi`, 0)
-        WHEN GREATEST(`cap1__rem2_hi`, 0) IS NULL
-        THEN `workshop_award__a0_hi`
-        ELSE LEAST(`workshop_award__a0_hi`, GREATEST(`cap1__rem2_hi`, 0))
-      END
-      ELSE `workshop_award__a0_hi`
-    END AS DECIMAL(23, 2)) AS `workshop_award__c1_hi`
-  FROM c1r1 AS p
-), c1r2 AS (
-  SELECT
-    *,
     CASE
-      WHEN `workshop_award__applies` AND NOT `cap1__rem2_lo` IS NULL
-      THEN (
-        `cap1__rem2_lo`
+      WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN GREATEST((
+        `cap1__room2`
       ) - (
-        `workshop_award__c1_lo`
-      )
-      ELSE `cap1__rem2_lo`
-    END AS `cap1__rem3_lo`,
-    CASE
-      WHEN `workshop_award__applies` AND NOT `cap1__rem2_lo` IS NULL
-      THEN (
-        `cap1__rem2_hi`
-      ) - (
-        `workshop_award__c1_hi`
-      )
-      ELSE `cap1__rem2_hi`
-    END AS `cap1__rem3_hi`
-  FROM c1m2
-), c1m3 AS (
+        `workshop_award__a0_lo`
+      ), 0)
+      ELSE `cap1__room2`
+    END AS `cap1__room3`
+  FROM c1a1
+), c1a3 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `chain_award__applies` AND NOT `cap1__rem3_lo` IS NULL
-      THEN LEAST(`chain_award__a0_lo`, GREATEST(`cap1__rem3_lo`, 0))
+      WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN LEAST(`chain_award__a0_lo`, `cap1__room3`)
       ELSE `chain_award__a0_lo`
     END AS DECIMAL(23, 2)) AS `chain_award__c1_lo`,
-    CAST(CASE
-      WHEN `chain_award__applies` AND NOT `cap1__rem3_lo` IS NULL
-      THEN CASE
-        WHEN `chain_award__a0_hi` IS NULL
-        THEN GREATEST(`cap1__rem3_hi`, 0)
-        WHEN GREATEST(`cap1__rem3_hi`, 0) IS NULL
-        THEN `chain_award__a0_hi`
-        ELSE LEAST(`chain_award__a0_hi`, GREATEST(`cap1__rem3_hi`, 0))
-      END
-      ELSE `chain_award__a0_hi`
-    END AS DECIMAL(23, 2)) AS `chain_award__c1_hi`
-  FROM c1r2 AS p
-), c1r3 AS (
-  SELECT
-    *,
     CASE
-      WHEN `chain_award__applies` AND NOT `cap1__rem3_lo` IS NULL
-      THEN (
-        `cap1__rem3_lo`
+      WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN GREATEST((
+        `cap1__room3`
       ) - (
-        `chain_award__c1_lo`
-      )
-      ELSE `cap1__rem3_lo`
-    END AS `cap1__rem4_lo`,
-    CASE
-      WHEN `chain_award__applies` AND NOT `cap1__rem3_lo` IS NULL
-      THEN (
-        `cap1__rem3_hi`
-      ) - (
-        `chain_award__c1_hi`
-      )
-      ELSE `cap1__rem3_hi`
-    END AS `cap1__rem4_hi`
-  FROM c1m3
-), c1m4 AS (
+        `chain_award__a0_lo`
+      ), 0)
+      ELSE `cap1__room3`
+    END AS `cap1__room4`
+  FROM c1a2
+), c1a4 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__rem4_lo` IS NULL
-      THEN LEAST(`diagnosis_subsidy__a0_lo`, GREATEST(`cap1__rem4_lo`, 0))
+      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN LEAST(`diagnosis_subsidy__a0_lo`, `cap1__room4`)
       ELSE `diagnosis_subsidy__a0_lo`
     END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__c1_lo`,
-    CAST(CASE
-      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__rem4_lo` IS NULL
-      THEN CASE
-        WHEN `diagnosis_subsidy__a0_hi` IS NULL
-        THEN GREATEST(`cap1__rem4_hi`, 0)
-        WHEN GREATEST(`cap1__rem4_hi`, 0) IS NULL
-        THEN `diagnosis_subsidy__a0_hi`
-        ELSE LEAST(`diagnosis_subsidy__a0_hi`, GREATEST(`cap1__rem4_hi`, 0))
-      END
-      ELSE `diagnosis_subsidy__a0_hi`
-    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__c1_hi`
-  FROM c1r3 AS p
-), c1r4 AS (
+    CASE
+      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN GREATEST((
+        `cap1__room4`
+      ) - (
+        `diagnosis_subsidy__a0_lo`
+      ), 0)
+      ELSE `cap1__room4`
+    END AS `cap1__room5`
+  FROM c1a3
+), c1s AS (
   SELECT
     *,
     CASE
-      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__rem4_lo` IS NULL
-      THEN (
-        `cap1__rem4_lo`
-      ) - (
-        `diagnosis_subsidy__c1_lo`
+      WHEN NOT `cap1__lim_lo` IS NULL
+      THEN GREATEST(
+        (
+          `cap1__lim_hi`
+        ) - (
+          (
+            (
+              (
+                (
+                  (
+                    CAST(0 AS DECIMAL(23, 2))
+                  ) + (
+                    CASE
+                      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+                      THEN `reform_subsidy__c1_lo`
+                      ELSE CAST(0 AS DECIMAL(23, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
+                    THEN `lighthouse_award__c1_lo`
+                    ELSE CAST(0 AS DECIMAL(23, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
+                  THEN `workshop_award__c1_lo`
+                  ELSE CAST(0 AS DECIMAL(23, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
+                THEN `chain_award__c1_lo`
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+              THEN `diagnosis_subsidy__c1_lo`
+              ELSE CAST(0 AS DECIMAL(23, 2))
+            END
+          )
+        ),
+        0
       )
-      ELSE `cap1__rem4_lo`
-    END AS `cap1__rem5_lo`,
+      ELSE NULL
+    END AS `cap1__spare0`
+  FROM c1a4
+), c1b0 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN (
+        `reform_subsidy__c1_lo`
+      ) + (
+        CASE
+          WHEN `reform_subsidy__a0_hi` IS NULL
+          THEN `cap1__spare0`
+          ELSE LEAST((
+            `reform_subsidy__a0_hi`
+          ) - (
+            `reform_subsidy__c1_lo`
+          ), `cap1__spare0`)
+        END
+      )
+      ELSE `reform_subsidy__a0_hi`
+    END AS DECIMAL(23, 2)) AS `reform_subsidy__c1_hi`,
     CASE
-      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__rem4_lo` IS NULL
+      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN CASE
+        WHEN `reform_subsidy__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare0`
+          ) - (
+            (
+              `reform_subsidy__a0_hi`
+            ) - (
+              `reform_subsidy__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare0`
+    END AS `cap1__spare1`
+  FROM c1s
+), c1b1 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN (
-        `cap1__rem4_hi`
-      ) - (
-        `diagnosis_subsidy__c1_hi`
+        `lighthouse_award__c1_lo`
+      ) + (
+        CASE
+          WHEN `lighthouse_award__a0_hi` IS NULL
+          THEN `cap1__spare1`
+          ELSE LEAST((
+            `lighthouse_award__a0_hi`
+          ) - (
+            `lighthouse_award__c1_lo`
+          ), `cap1__spare1`)
+        END
       )
-      ELSE `cap1__rem4_hi`
-    END AS `cap1__rem5_hi`
-  FROM c1m4
+      ELSE `lighthouse_award__a0_hi`
+    END AS DECIMAL(23, 2)) AS `lighthouse_award__c1_hi`,
+    CASE
+      WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN CASE
+        WHEN `lighthouse_award__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare1`
+          ) - (
+            (
+              `lighthouse_award__a0_hi`
+            ) - (
+              `lighthouse_award__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare1`
+    END AS `cap1__spare2`
+  FROM c1b0
+), c1b2 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN (
+        `workshop_award__c1_lo`
+      ) + (
+        CASE
+          WHEN `workshop_award__a0_hi` IS NULL
+          THEN `cap1__spare2`
+          ELSE LEAST((
+            `workshop_award__a0_hi`
+          ) - (
+            `workshop_award__c1_lo`
+          ), `cap1__spare2`)
+        END
+      )
+      ELSE `workshop_award__a0_hi`
+    END AS DECIMAL(23, 2)) AS `workshop_award__c1_hi`,
+    CASE
+      WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN CASE
+        WHEN `workshop_award__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare2`
+          ) - (
+            (
+              `workshop_award__a0_hi`
+            ) - (
+              `workshop_award__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare2`
+    END AS `cap1__spare3`
+  FROM c1b1
+), c1b3 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN (
+        `chain_award__c1_lo`
+      ) + (
+        CASE
+          WHEN `chain_award__a0_hi` IS NULL
+          THEN `cap1__spare3`
+          ELSE LEAST((
+            `chain_award__a0_hi`
+          ) - (
+            `chain_award__c1_lo`
+          ), `cap1__spare3`)
+        END
+      )
+      ELSE `chain_award__a0_hi`
+    END AS DECIMAL(23, 2)) AS `chain_award__c1_hi`,
+    CASE
+      WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN CASE
+        WHEN `chain_award__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare3`
+          ) - (
+            (
+              `chain_award__a0_hi`
+            ) - (
+              `chain_award__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare3`
+    END AS `cap1__spare4`
+  FROM c1b2
+), c1b4 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN (
+        `diagnosis_subsidy__c1_lo`
+      ) + (
+        CASE
+          WHEN `diagnosis_subsidy__a0_hi` IS NULL
+          THEN `cap1__spare4`
+          ELSE LEAST(
+            (
+              `diagnosis_subsidy__a0_hi`
+            ) - (
+              `diagnosis_subsidy__c1_lo`
+            ),
+            `cap1__spare4`
+          )
+        END
+      )
+      ELSE `diagnosis_subsidy__a0_hi`
+    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__c1_hi`,
+    CASE
+      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN CASE
+        WHEN `diagnosis_subsidy__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare4`
+          ) - (
+            (
+              `diagnosis_subsidy__a0_hi`
+            ) - (
+              `diagnosis_subsidy__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare4`
+    END AS `cap1__spare5`
+  FROM c1b3
 )
 SELECT
   `row_id`,
@@ -1898,42 +4035,42 @@ SELECT
                 CAST(0 AS DECIMAL(23, 2))
               ) + (
                 CASE
-                  WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                  WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__c1_hi` IS NULL
                   THEN `reform_subsidy__c1_hi`
                   ELSE CAST(0 AS DECIMAL(23, 2))
                 END
               )
             ) + (
               CASE
-                WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__lo` IS NULL
+                WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__c1_hi` IS NULL
                 THEN `lighthouse_award__c1_hi`
                 ELSE CAST(0 AS DECIMAL(23, 2))
               END
             )
           ) + (
             CASE
-              WHEN `workshop_award__applies` AND NOT `workshop_award__lo` IS NULL
+              WHEN `workshop_award__applies` AND NOT `workshop_award__c1_hi` IS NULL
               THEN `workshop_award__c1_hi`
               ELSE CAST(0 AS DECIMAL(23, 2))
             END
           )
         ) + (
           CASE
-            WHEN `chain_award__applies` AND NOT `chain_award__lo` IS NULL
+            WHEN `chain_award__applies` AND NOT `chain_award__c1_hi` IS NULL
             THEN `chain_award__c1_hi`
             ELSE CAST(0 AS DECIMAL(23, 2))
           END
         )
       ) + (
         CASE
-          WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__lo` IS NULL
+          WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__c1_hi` IS NULL
           THEN `diagnosis_subsidy__c1_hi`
           ELSE CAST(0 AS DECIMAL(23, 2))
         END
       )
     ) + (
       CASE
-        WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__lo` IS NULL
+        WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
         THEN `evaluation_subsidy__a0_hi`
         ELSE CAST(0 AS DECIMAL(23, 2))
       END
@@ -2112,4 +4249,4 @@ SELECT
     END
     ELSE NULL
   END AS `pay_2_max`
-FROM c1r4;
+FROM c1b4;

@@ -11,11 +11,6 @@ WITH v AS (
         )
       )
       THEN 'applicant_type'
-      WHEN NOT "p"."registered_in_city" IS NULL
-      AND (
-        NOT "p"."registered_in_city" IN ('true', 'false')
-      )
-      THEN 'registered_in_city'
       WHEN NOT "p"."independent_legal_person" IS NULL
       AND (
         NOT "p"."independent_legal_person" IN ('true', 'false')
@@ -77,14 +72,16 @@ WITH v AS (
       THEN 'provincial_pilot_funded'
       WHEN NOT "p"."accepted_enterprises_served" IS NULL
       AND (
-        NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,12}$')
-        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(13, 0)) < 0, FALSE)
+        NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
       )
       THEN 'accepted_enterprises_served'
       WHEN NOT "p"."awarded_products" IS NULL
       AND (
-        NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,12}$')
-        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(13, 0)) < 0, FALSE)
+        NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
       )
       THEN 'awarded_products'
       WHEN NOT "p"."chain_demo_enterprise" IS NULL
@@ -120,6 +117,10 @@ WITH v AS (
         NOT "p"."digital_workshop_title" IN ('true', 'false')
       )
       THEN 'digital_workshop_title'
+      WHEN NOT "p"."industry" IS NULL AND (
+        LENGTH("p"."industry") > 1000
+      )
+      THEN 'industry'
       WHEN NOT "p"."lighthouse" IS NULL AND (
         NOT "p"."lighthouse" IN ('true', 'false')
       )
@@ -139,6 +140,11 @@ WITH v AS (
         NOT "p"."region" IN ('east', 'central', 'west')
       )
       THEN 'region'
+      WHEN NOT "p"."registered_in_city" IS NULL
+      AND (
+        NOT "p"."registered_in_city" IN ('true', 'false')
+      )
+      THEN 'registered_in_city'
       WHEN NOT "p"."serious_dishonesty_3y" IS NULL
       AND (
         NOT "p"."serious_dishonesty_3y" IN ('true', 'false')
@@ -169,7 +175,6 @@ WITH v AS (
     CURRENT_DATE >= CAST('2024-03-27' AS DATE)
     AND CURRENT_DATE <= CAST('2025-12-31' AS DATE) AS "in_force",
     "p"."applicant_type" AS "applicant_type",
-    COALESCE("p"."registered_in_city" = 'true', FALSE) AS "registered_in_city",
     COALESCE("p"."independent_legal_person" = 'true', FALSE) AS "independent_legal_person",
     COALESCE("p"."operating_normally" = 'true', FALSE) AS "operating_normally",
     COALESCE("p"."good_tax_and_credit" = 'true', FALSE) AS "good_tax_and_credit",
@@ -199,8 +204,7 @@ WITH v AS (
       )
       OR NOT (
         (
-          COALESCE("p"."registered_in_city", FALSE)
-          AND COALESCE("p"."independent_legal_person", FALSE)
+          COALESCE("p"."independent_legal_person", FALSE)
           AND COALESCE("p"."operating_normally", FALSE)
         )
       )
@@ -222,9 +226,6 @@ WITH v AS (
       )
       OR (
         COALESCE("p"."in_2022_pilot", FALSE)
-      )
-      OR (
-        COALESCE("p"."provincial_pilot_funded", FALSE)
       )
     ) AS "excluded"
   FROM v AS p
@@ -576,28 +577,28 @@ SELECT
             CAST(0 AS DECIMAL(23, 2))
           ) + (
             CASE
-              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
               THEN "reform_subsidy__a0_hi"
               ELSE CAST(0 AS DECIMAL(23, 2))
             END
           )
         ) + (
           CASE
-            WHEN "model_enterprise_award__applies" AND NOT "model_enterprise_award__lo" IS NULL
+            WHEN "model_enterprise_award__applies" AND NOT "model_enterprise_award__a0_hi" IS NULL
             THEN "model_enterprise_award__a0_hi"
             ELSE CAST(0 AS DECIMAL(23, 2))
           END
         )
       ) + (
         CASE
-          WHEN "service_provider_award__applies" AND NOT "service_provider_award__lo" IS NULL
+          WHEN "service_provider_award__applies" AND NOT "service_provider_award__a0_hi" IS NULL
           THEN "service_provider_award__a0_hi"
           ELSE CAST(0 AS DECIMAL(23, 2))
         END
       )
     ) + (
       CASE
-        WHEN "chain_award__applies" AND NOT "chain_award__lo" IS NULL
+        WHEN "chain_award__applies" AND NOT "chain_award__a0_hi" IS NULL
         THEN "chain_award__a0_hi"
         ELSE CAST(0 AS DECIMAL(23, 2))
       END

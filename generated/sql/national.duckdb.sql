@@ -31,6 +31,15 @@ WITH v AS (
         OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) > 4, FALSE)
       )
       THEN 'digital_level'
+      WHEN NOT "p"."is_sme" IS NULL AND (
+        NOT "p"."is_sme" IN ('true', 'false')
+      )
+      THEN 'is_sme'
+      WHEN NOT "p"."selected_pilot_city" IS NULL
+      AND (
+        NOT "p"."selected_pilot_city" IN ('true', 'false')
+      )
+      THEN 'selected_pilot_city'
       WHEN NOT "p"."little_giant_central_funded" IS NULL
       AND (
         NOT "p"."little_giant_central_funded" IN ('true', 'false')
@@ -48,14 +57,16 @@ WITH v AS (
       THEN 'acceptance_passed'
       WHEN NOT "p"."accepted_enterprises_served" IS NULL
       AND (
-        NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,12}$')
-        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(13, 0)) < 0, FALSE)
+        NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
       )
       THEN 'accepted_enterprises_served'
       WHEN NOT "p"."awarded_products" IS NULL
       AND (
-        NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,12}$')
-        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(13, 0)) < 0, FALSE)
+        NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
       )
       THEN 'awarded_products'
       WHEN NOT "p"."chain_demo_enterprise" IS NULL
@@ -98,10 +109,10 @@ WITH v AS (
         NOT "p"."independent_legal_person" IN ('true', 'false')
       )
       THEN 'independent_legal_person'
-      WHEN NOT "p"."is_sme" IS NULL AND (
-        NOT "p"."is_sme" IN ('true', 'false')
+      WHEN NOT "p"."industry" IS NULL AND (
+        LENGTH("p"."industry") > 1000
       )
-      THEN 'is_sme'
+      THEN 'industry'
       WHEN NOT "p"."lighthouse" IS NULL AND (
         NOT "p"."lighthouse" IN ('true', 'false')
       )
@@ -158,6 +169,8 @@ WITH v AS (
     "p"."region" AS "region",
     "p"."applicant_type" AS "applicant_type",
     COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS "digital_level",
+    COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
+    COALESCE("p"."selected_pilot_city" = 'true', FALSE) AS "selected_pilot_city",
     COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
     COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot"
   FROM profiles AS p
@@ -179,26 +192,41 @@ WITH v AS (
     (
       "p"."in_force" AND NOT "p"."excluded"
     )
-    AND COALESCE(
+    AND (
       COALESCE(
-        (
-          "p"."city_type"
-        ) IN (
-          'provincial_capital',
-          'separately_planned',
-          'xpcc',
-          'prefecture',
-          'municipality_district'
+        COALESCE(
+          (
+            TRANSLATE(
+              (
+                "p"."city_type"
+              ),
+              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+            )
+          ) IN (
+            'provincial_capital',
+            'separately_planned',
+            'xpcc',
+            'prefecture',
+            'municipality_district'
+          ),
+          FALSE
         ),
         FALSE
-      ),
-      FALSE
+      )
+      AND COALESCE("p"."selected_pilot_city", FALSE)
     ) AS "city_award__applies",
     CAST(CASE
       WHEN CAST(CASE
         WHEN COALESCE(
           (
-            "p"."city_type"
+            TRANSLATE(
+              (
+                "p"."city_type"
+              ),
+              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+            )
           ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
           FALSE
         )
@@ -207,9 +235,18 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(9, 0))
         END AS DECIMAL(9, 0))
-        WHEN COALESCE((
-          "p"."city_type"
-        ) IN ('prefecture', 'municipality_district'), FALSE)
+        WHEN COALESCE(
+          (
+            TRANSLATE(
+              (
+                "p"."city_type"
+              ),
+              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+            )
+          ) IN ('prefecture', 'municipality_district'),
+          FALSE
+        )
         THEN CAST(CASE
           WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
           THEN NULL
@@ -221,7 +258,13 @@ WITH v AS (
       ELSE CAST(CASE
         WHEN COALESCE(
           (
-            "p"."city_type"
+            TRANSLATE(
+              (
+                "p"."city_type"
+              ),
+              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+            )
           ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
           FALSE
         )
@@ -230,9 +273,18 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(9, 0))
         END AS DECIMAL(9, 0))
-        WHEN COALESCE((
-          "p"."city_type"
-        ) IN ('prefecture', 'municipality_district'), FALSE)
+        WHEN COALESCE(
+          (
+            TRANSLATE(
+              (
+                "p"."city_type"
+              ),
+              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+            )
+          ) IN ('prefecture', 'municipality_district'),
+          FALSE
+        )
         THEN CAST(CASE
           WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
           THEN NULL
@@ -245,7 +297,13 @@ WITH v AS (
       WHEN CAST(CASE
         WHEN COALESCE(
           (
-            "p"."city_type"
+            TRANSLATE(
+              (
+                "p"."city_type"
+              ),
+              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+            )
           ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
           FALSE
         )
@@ -254,9 +312,18 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(9, 0))
         END AS DECIMAL(9, 0))
-        WHEN COALESCE((
-          "p"."city_type"
-        ) IN ('prefecture', 'municipality_district'), FALSE)
+        WHEN COALESCE(
+          (
+            TRANSLATE(
+              (
+                "p"."city_type"
+              ),
+              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+            )
+          ) IN ('prefecture', 'municipality_district'),
+          FALSE
+        )
         THEN CAST(CASE
           WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
           THEN NULL
@@ -268,14 +335,29 @@ WITH v AS (
         WHEN CAST(CASE
           WHEN COALESCE(
             (
-              "p"."city_type"
+              TRANSLATE(
+                (
+                  "p"."city_type"
+                ),
+                '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+                '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+              )
             ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
             FALSE
           )
           THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-          WHEN COALESCE((
-            "p"."city_type"
-          ) IN ('prefecture', 'municipality_district'), FALSE)
+          WHEN COALESCE(
+            (
+              TRANSLATE(
+                (
+                  "p"."city_type"
+                ),
+                '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+                '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+              )
+            ) IN ('prefecture', 'municipality_district'),
+            FALSE
+          )
           THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
           ELSE CAST(0 AS DECIMAL(9, 0))
         END AS DECIMAL(11, 2)) IS NULL
@@ -285,14 +367,29 @@ WITH v AS (
           CAST(CASE
             WHEN COALESCE(
               (
-                "p"."city_type"
+                TRANSLATE(
+                  (
+                    "p"."city_type"
+                  ),
+                  '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+                  '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+                )
               ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
               FALSE
             )
             THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-            WHEN COALESCE((
-              "p"."city_type"
-            ) IN ('prefecture', 'municipality_district'), FALSE)
+            WHEN COALESCE(
+              (
+                TRANSLATE(
+                  (
+                    "p"."city_type"
+                  ),
+                  '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+                  '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+                )
+              ) IN ('prefecture', 'municipality_district'),
+              FALSE
+            )
             THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
             ELSE CAST(0 AS DECIMAL(9, 0))
           END AS DECIMAL(11, 2)),
@@ -302,14 +399,29 @@ WITH v AS (
       ELSE CAST(CASE
         WHEN COALESCE(
           (
-            "p"."city_type"
+            TRANSLATE(
+              (
+                "p"."city_type"
+              ),
+              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+            )
           ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
           FALSE
         )
         THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-        WHEN COALESCE((
-          "p"."city_type"
-        ) IN ('prefecture', 'municipality_district'), FALSE)
+        WHEN COALESCE(
+          (
+            TRANSLATE(
+              (
+                "p"."city_type"
+              ),
+              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+            )
+          ) IN ('prefecture', 'municipality_district'),
+          FALSE
+        )
         THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
         ELSE CAST(0 AS DECIMAL(9, 0))
       END AS DECIMAL(11, 2))
@@ -320,11 +432,14 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
-    AND COALESCE((
-      "p"."digital_level"
-    ) >= (
-      CAST(2 AS DECIMAL(1, 0))
-    ), FALSE) AS "reform_support__applies",
+    AND (
+      COALESCE((
+        "p"."digital_level"
+      ) >= (
+        CAST(2 AS DECIMAL(1, 0))
+      ), FALSE)
+      AND COALESCE("p"."is_sme", FALSE)
+    ) AS "reform_support__applies",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN CAST(0 AS DECIMAL(3, 2))
@@ -454,14 +569,14 @@ SELECT
         CAST(0 AS DECIMAL(23, 2))
       ) + (
         CASE
-          WHEN "city_award__applies" AND NOT "city_award__lo" IS NULL
+          WHEN "city_award__applies" AND NOT "city_award__a0_hi" IS NULL
           THEN "city_award__a0_hi"
           ELSE CAST(0 AS DECIMAL(23, 2))
         END
       )
     ) + (
       CASE
-        WHEN "reform_support__applies" AND NOT "reform_support__lo" IS NULL
+        WHEN "reform_support__applies" AND NOT "reform_support__a0_hi" IS NULL
         THEN "reform_support__a0_hi"
         ELSE CAST(0 AS DECIMAL(23, 2))
       END

@@ -11,6 +11,10 @@ WITH v AS (
         )
       )
       THEN 'applicant_type'
+      WHEN NOT "p"."industry" IS NULL AND (
+        LENGTH("p"."industry") > 1000
+      )
+      THEN 'industry'
       WHEN NOT "p"."acceptance_passed" IS NULL
       AND (
         NOT "p"."acceptance_passed" IN ('true', 'false')
@@ -60,8 +64,9 @@ WITH v AS (
       THEN 'typical_case_title'
       WHEN NOT "p"."accepted_enterprises_served" IS NULL
       AND (
-        NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,12}$')
-        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(13, 0)) < 0, FALSE)
+        NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
       )
       THEN 'accepted_enterprises_served'
       WHEN NOT "p"."platform_builder" IS NULL
@@ -79,10 +84,16 @@ WITH v AS (
         NOT "p"."evaluation_agency" IN ('true', 'false')
       )
       THEN 'evaluation_agency'
+      WHEN NOT "p"."falsified_application_3y" IS NULL
+      AND (
+        NOT "p"."falsified_application_3y" IN ('true', 'false')
+      )
+      THEN 'falsified_application_3y'
       WHEN NOT "p"."awarded_products" IS NULL
       AND (
-        NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,12}$')
-        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(13, 0)) < 0, FALSE)
+        NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
       )
       THEN 'awarded_products'
       WHEN NOT "p"."chain_transformation_award" IS NULL
@@ -184,12 +195,13 @@ WITH v AS (
     COALESCE("p"."provincial_demo_title" = 'true', FALSE) AS "provincial_demo_title",
     COALESCE("p"."typical_case_title" = 'true', FALSE) AS "typical_case_title",
     COALESCE(
-      TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(12, 0)),
-      CAST(0 AS DECIMAL(12, 0))
+      TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(10, 0)),
+      CAST(0 AS DECIMAL(10, 0))
     ) AS "accepted_enterprises_served",
     COALESCE("p"."platform_builder" = 'true', FALSE) AS "platform_builder",
     COALESCE("p"."training_provider" = 'true', FALSE) AS "training_provider",
-    COALESCE("p"."evaluation_agency" = 'true', FALSE) AS "evaluation_agency"
+    COALESCE("p"."evaluation_agency" = 'true', FALSE) AS "evaluation_agency",
+    COALESCE("p"."falsified_application_3y" = 'true', FALSE) AS "falsified_application_3y"
   FROM profiles AS p
 ), x AS (
   SELECT
@@ -200,6 +212,9 @@ WITH v AS (
       )
       OR (
         COALESCE("p"."in_2022_pilot", FALSE)
+      )
+      OR (
+        COALESCE("p"."falsified_application_3y", FALSE)
       )
     ) AS "excluded"
   FROM v AS p
@@ -220,9 +235,18 @@ WITH v AS (
       ), FALSE)
       AND COALESCE("p"."acceptance_passed", FALSE)
       AND COALESCE(
-        COALESCE((
-          "p"."industry"
-        ) IN ('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药'), FALSE),
+        COALESCE(
+          (
+            TRANSLATE(
+              (
+                "p"."industry"
+              ),
+              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備紡織葯藥裝製醫電                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备纺织药药装制医电'
+            )
+          ) IN ('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药'),
+          FALSE
+        ),
         FALSE
       )
     ) AS "reform_subsidy__applies",
@@ -959,7 +983,7 @@ WITH v AS (
             END
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           OR CAST((
             CASE
               WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -968,17 +992,17 @@ WITH v AS (
             END
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           THEN NULL
           ELSE LEAST(
             CAST((
@@ -989,7 +1013,7 @@ WITH v AS (
               END
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)),
+            ) AS DECIMAL(14, 0)),
             CAST((
               CASE
                 WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -998,21 +1022,21 @@ WITH v AS (
               END
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)),
+            ) AS DECIMAL(14, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)),
+            ) AS DECIMAL(14, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0))
+            ) AS DECIMAL(14, 0))
           )
         END
-      END AS DECIMAL(18, 2)) < 0
-      THEN CAST(0 AS DECIMAL(18, 2))
+      END AS DECIMAL(16, 2)) < 0
+      THEN CAST(0 AS DECIMAL(16, 2))
       ELSE CAST(CASE
         WHEN CASE
           WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -1030,7 +1054,7 @@ WITH v AS (
             END
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           OR CAST((
             CASE
               WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -1039,17 +1063,17 @@ WITH v AS (
             END
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           THEN NULL
           ELSE LEAST(
             CAST((
@@ -1060,7 +1084,7 @@ WITH v AS (
               END
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)),
+            ) AS DECIMAL(14, 0)),
             CAST((
               CASE
                 WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -1069,20 +1093,20 @@ WITH v AS (
               END
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)),
+            ) AS DECIMAL(14, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)),
+            ) AS DECIMAL(14, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0))
+            ) AS DECIMAL(14, 0))
           )
         END
-      END AS DECIMAL(18, 2))
+      END AS DECIMAL(16, 2))
     END AS DECIMAL(23, 2)) AS "diagnosis_subsidy__lo",
     CAST(CASE
       WHEN CAST(CASE
@@ -1102,7 +1126,7 @@ WITH v AS (
             END
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           OR CAST((
             CASE
               WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -1111,17 +1135,17 @@ WITH v AS (
             END
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           THEN NULL
           ELSE LEAST(
             CAST((
@@ -1132,7 +1156,7 @@ WITH v AS (
               END
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)),
+            ) AS DECIMAL(14, 0)),
             CAST((
               CASE
                 WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -1141,20 +1165,20 @@ WITH v AS (
               END
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)),
+            ) AS DECIMAL(14, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)),
+            ) AS DECIMAL(14, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0))
+            ) AS DECIMAL(14, 0))
           )
         END
-      END AS DECIMAL(18, 2)) < 0
+      END AS DECIMAL(16, 2)) < 0
       THEN CASE
         WHEN CAST(CASE
           WHEN CASE
@@ -1173,7 +1197,7 @@ WITH v AS (
               END
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)) IS NULL
+            ) AS DECIMAL(14, 0)) IS NULL
             OR CAST((
               CASE
                 WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -1182,17 +1206,17 @@ WITH v AS (
               END
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)) IS NULL
+            ) AS DECIMAL(14, 0)) IS NULL
             OR CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)) IS NULL
+            ) AS DECIMAL(14, 0)) IS NULL
             OR CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)) IS NULL
+            ) AS DECIMAL(14, 0)) IS NULL
             THEN NULL
             ELSE GREATEST(
               CAST((
@@ -1203,7 +1227,7 @@ WITH v AS (
                 END
               ) * (
                 "p"."accepted_enterprises_served"
-              ) AS DECIMAL(16, 0)),
+              ) AS DECIMAL(14, 0)),
               CAST((
                 CASE
                   WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -1212,21 +1236,21 @@ WITH v AS (
                 END
               ) * (
                 "p"."accepted_enterprises_served"
-              ) AS DECIMAL(16, 0)),
+              ) AS DECIMAL(14, 0)),
               CAST((
                 CAST(5000 AS DECIMAL(4, 0))
               ) * (
                 "p"."accepted_enterprises_served"
-              ) AS DECIMAL(16, 0)),
+              ) AS DECIMAL(14, 0)),
               CAST((
                 CAST(5000 AS DECIMAL(4, 0))
               ) * (
                 "p"."accepted_enterprises_served"
-              ) AS DECIMAL(16, 0))
+              ) AS DECIMAL(14, 0))
             )
           END
-        END AS DECIMAL(18, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(18, 2)) IS NULL
+        END AS DECIMAL(16, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(16, 2)) IS NULL
         THEN NULL
         ELSE GREATEST(
           CAST(CASE
@@ -1246,7 +1270,7 @@ WITH v AS (
                 END
               ) * (
                 "p"."accepted_enterprises_served"
-              ) AS DECIMAL(16, 0)) IS NULL
+              ) AS DECIMAL(14, 0)) IS NULL
               OR CAST((
                 CASE
                   WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -1255,17 +1279,17 @@ WITH v AS (
                 END
               ) * (
                 "p"."accepted_enterprises_served"
-              ) AS DECIMAL(16, 0)) IS NULL
+              ) AS DECIMAL(14, 0)) IS NULL
               OR CAST((
                 CAST(5000 AS DECIMAL(4, 0))
               ) * (
                 "p"."accepted_enterprises_served"
-              ) AS DECIMAL(16, 0)) IS NULL
+              ) AS DECIMAL(14, 0)) IS NULL
               OR CAST((
                 CAST(5000 AS DECIMAL(4, 0))
               ) * (
                 "p"."accepted_enterprises_served"
-              ) AS DECIMAL(16, 0)) IS NULL
+              ) AS DECIMAL(14, 0)) IS NULL
               THEN NULL
               ELSE GREATEST(
                 CAST((
@@ -1276,7 +1300,7 @@ WITH v AS (
                   END
                 ) * (
                   "p"."accepted_enterprises_served"
-                ) AS DECIMAL(16, 0)),
+                ) AS DECIMAL(14, 0)),
                 CAST((
                   CASE
                     WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -1285,21 +1309,21 @@ WITH v AS (
                   END
                 ) * (
                   "p"."accepted_enterprises_served"
-                ) AS DECIMAL(16, 0)),
+                ) AS DECIMAL(14, 0)),
                 CAST((
                   CAST(5000 AS DECIMAL(4, 0))
                 ) * (
                   "p"."accepted_enterprises_served"
-                ) AS DECIMAL(16, 0)),
+                ) AS DECIMAL(14, 0)),
                 CAST((
                   CAST(5000 AS DECIMAL(4, 0))
                 ) * (
                   "p"."accepted_enterprises_served"
-                ) AS DECIMAL(16, 0))
+                ) AS DECIMAL(14, 0))
               )
             END
-          END AS DECIMAL(18, 2)),
-          CAST(0 AS DECIMAL(18, 2))
+          END AS DECIMAL(16, 2)),
+          CAST(0 AS DECIMAL(16, 2))
         )
       END
       ELSE CAST(CASE
@@ -1319,7 +1343,7 @@ WITH v AS (
             END
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           OR CAST((
             CASE
               WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -1328,17 +1352,17 @@ WITH v AS (
             END
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           OR CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(16, 0)) IS NULL
+          ) AS DECIMAL(14, 0)) IS NULL
           THEN NULL
           ELSE GREATEST(
             CAST((
@@ -1349,7 +1373,7 @@ WITH v AS (
               END
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)),
+            ) AS DECIMAL(14, 0)),
             CAST((
               CASE
                 WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -1358,20 +1382,20 @@ WITH v AS (
               END
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)),
+            ) AS DECIMAL(14, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0)),
+            ) AS DECIMAL(14, 0)),
             CAST((
               CAST(5000 AS DECIMAL(4, 0))
             ) * (
               "p"."accepted_enterprises_served"
-            ) AS DECIMAL(16, 0))
+            ) AS DECIMAL(14, 0))
           )
         END
-      END AS DECIMAL(18, 2))
+      END AS DECIMAL(16, 2))
     END AS DECIMAL(23, 2)) AS "diagnosis_subsidy__hi",
     (
       (
@@ -1818,28 +1842,28 @@ SELECT
             CAST(0 AS DECIMAL(23, 2))
           ) + (
             CASE
-              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
               THEN "reform_subsidy__a0_hi"
               ELSE CAST(0 AS DECIMAL(23, 2))
             END
           )
         ) + (
           CASE
-            WHEN "platform_building__applies" AND NOT "platform_building__lo" IS NULL
+            WHEN "platform_building__applies" AND NOT "platform_building__a0_hi" IS NULL
             THEN "platform_building__a0_hi"
             ELSE CAST(0 AS DECIMAL(23, 2))
           END
         )
       ) + (
         CASE
-          WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__lo" IS NULL
+          WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__a0_hi" IS NULL
           THEN "diagnosis_subsidy__a0_hi"
           ELSE CAST(0 AS DECIMAL(23, 2))
         END
       )
     ) + (
       CASE
-        WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__lo" IS NULL
+        WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
         THEN "evaluation_subsidy__a0_hi"
         ELSE CAST(0 AS DECIMAL(23, 2))
       END
@@ -1856,7 +1880,7 @@ SELECT
           CAST(CASE
             WHEN (
               CASE
-                WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__lo" IS NULL
+                WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                 THEN "chain_demo_award__a0_hi"
                 ELSE CAST(0 AS DECIMAL(23, 2))
               END
@@ -1867,7 +1891,7 @@ SELECT
               (
                 (
                   CASE
-                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__lo" IS NULL
+                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                     THEN "chain_demo_award__a0_hi"
                     ELSE CAST(0 AS DECIMAL(23, 2))
                   END
@@ -1882,7 +1906,7 @@ SELECT
               (
                 (
                   CASE
-                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__lo" IS NULL
+                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                     THEN "chain_demo_award__a0_hi"
                     ELSE CAST(0 AS DECIMAL(23, 2))
                   END
@@ -1900,7 +1924,7 @@ SELECT
       )
     ) + (
       CASE
-        WHEN "training_subsidy__applies" AND NOT "training_subsidy__lo" IS NULL
+        WHEN "training_subsidy__applies" AND NOT "training_subsidy__a0_hi" IS NULL
         THEN "training_subsidy__a0_hi"
         ELSE CAST(0 AS DECIMAL(23, 2))
       END
@@ -1914,7 +1938,7 @@ SELECT
     ) + (
       (
         CASE
-          WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__lo" IS NULL
+          WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
           THEN "chain_demo_award__a0_hi"
           ELSE CAST(0 AS DECIMAL(23, 2))
         END
@@ -1923,7 +1947,7 @@ SELECT
           CAST(CASE
             WHEN (
               CASE
-                WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__lo" IS NULL
+                WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                 THEN "chain_demo_award__a0_hi"
                 ELSE CAST(0 AS DECIMAL(23, 2))
               END
@@ -1934,7 +1958,7 @@ SELECT
               (
                 (
                   CASE
-                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__lo" IS NULL
+                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                     THEN "chain_demo_award__a0_hi"
                     ELSE CAST(0 AS DECIMAL(23, 2))
                   END
@@ -1949,7 +1973,7 @@ SELECT
               (
                 (
                   CASE
-                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__lo" IS NULL
+                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                     THEN "chain_demo_award__a0_hi"
                     ELSE CAST(0 AS DECIMAL(23, 2))
                   END
@@ -1975,14 +1999,14 @@ SELECT
         CAST(0 AS DECIMAL(23, 2))
       ) + (
         CASE
-          WHEN "provincial_demo_award__applies" AND NOT "provincial_demo_award__lo" IS NULL
+          WHEN "provincial_demo_award__applies" AND NOT "provincial_demo_award__a0_hi" IS NULL
           THEN "provincial_demo_award__a0_hi"
           ELSE CAST(0 AS DECIMAL(23, 2))
         END
       )
     ) + (
       CASE
-        WHEN "typical_case_award__applies" AND NOT "typical_case_award__lo" IS NULL
+        WHEN "typical_case_award__applies" AND NOT "typical_case_award__a0_hi" IS NULL
         THEN "typical_case_award__a0_hi"
         ELSE CAST(0 AS DECIMAL(23, 2))
       END

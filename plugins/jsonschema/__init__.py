@@ -19,12 +19,12 @@ from decimal import Decimal
 from typing import Any
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
+from compiler.evaluate.runtime import field_rules
 from compiler.model import nodes as n
-from compiler.model.queries import articles_by_fact, block_exprs, facts_read
+from compiler.model.queries import articles_by_fact, block_exprs, facts_read, listed_values
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, UNSPECIFIED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-MONEY_PATTERN = r"^[0-9]+(\.[0-9]{1,2})?$"
 AMOUNT_PATTERN = r"^-?[0-9]+\.[0-9]{2}$"
 _UNIT = {"bool": "是/否", "money": "金额，单位元，非负，最多两位小数", "rate": "比例，0 到 1",
          "int": "整数", "enum": "选项", "text": "文本"}
@@ -41,31 +41,47 @@ def _plain(value: object) -> object:
     return value
 
 
-def fact_schema(f: n.FactDecl, articles: list[str]) -> dict[str, Any]:
+def fact_schema(f: n.FactDecl, articles: list[str],
+                listed: tuple[list[str], bool] = ([], False)) -> dict[str, Any]:
     t = f.type
     desc = _UNIT[t.kind] + (f"。依据：{'、'.join(articles)}" if articles else "。本政策不读取此项（共享词汇）")
     s: dict[str, Any] = {"title": f.label, "description": desc}
+    rules = field_rules(t.kind, t.low, t.high, tuple(v for v, _ in t.values))
     if t.kind == "bool":
         s.update(type="boolean", default=bool(f.default) if f.default is not None else False)
     elif t.kind in ("money", "rate"):
-        number: dict[str, Any] = {"type": "number", "minimum": 0, "multipleOf": 0.01}
-        if t.kind == "rate":
-            number["maximum"] = 1
-        s["anyOf"] = [number, {"type": "string", "pattern": MONEY_PATTERN}]
+        bounds: dict[str, Any] = {"minimum": rules["minimum"]}
+        if "maximum" in rules:
+            bounds["maximum"] = rules["maximum"]
+        if "exclusive_maximum" in rules:
+            bounds["exclusiveMaximum"] = rules["exclusive_maximum"]
+        # multipleOf only within the bounds: a validator reading numbers as Decimal would
+        # otherwise fail on 1E+28 % 0.01 (beyond the default precision) instead of refusing it
+        number: dict[str, Any] = {"type": "number", **bounds, "if": dict(bounds),
+                                  "then": {"multipleOf": float(rules["multiple_of"])}}
+        s["anyOf"] = [number, {"type": "string", "pattern": rules["pattern"]}]
         s["default"] = 0
     elif t.kind == "int":
         s["type"] = "integer"
-        if t.low is not None:
-            s["minimum"] = t.low
-        if t.high is not None:
-            s["maximum"] = t.high
+        s["minimum"] = rules["minimum"]
+        s["maximum"] = rules["maximum"]
         s["default"] = int(f.default) if isinstance(f.default, int | Decimal) else (t.low or 0)
     elif t.kind == "enum":
         s["type"] = "string"
-        s["enum"] = [v for v, _ in t.values]
+        s["enum"] = rules["enum"]
         s["oneOf"] = [{"const": v, "title": label} for v, label in t.values]
     else:
         s["type"] = "string"
+        values, is_open = listed
+        if values:
+            # The values the policy lists, as choices; any other text is still accepted (the
+            # calculators accept it and note that it is not in the list).
+            other = ("其他（原文列举以“等”结尾，未列举的是否属于由主管部门认定；计算时按不符合处理）"
+                     if is_open else "其他（不在列举中，计算时按不符合处理）")
+            s["anyOf"] = [*({"const": v, "title": v} for v in values),
+                          {"type": "string", "title": other}]
+            s["description"] += "。简体、繁体，全角、半角与多余空格视为相同"
+        s["maxLength"] = rules["max_length"]
     return s
 
 
@@ -92,7 +108,8 @@ def input_schema(cp: CheckedPolicy) -> dict[str, Any]:
         if decl is None:
             t, label = FACTS[name]
             decl = n.FactDecl(name, t, label, None, False, True, p.header.span)
-        props[name] = fact_schema(decl, uses.get(name, []))
+        props[name] = fact_schema(decl, uses.get(name, []),
+                                  listed_values(p, name) if decl.type.kind == "text" else ([], False))
     only = _only_for(p)
     conditional = []
     for who in sorted(set(only.values())):

@@ -25,7 +25,7 @@ from compiler.model import nodes as n
 from compiler.model.queries import facts_read, first_member
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES
 
-from .plain import Words, cell, md, money_words, span, yuan
+from .plain import Words, adm_title, cell, md, money_words, span, yuan
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 LEVELS = {"national": "国家级", "provincial": "省级", "city": "市级", "county": "县级"}
@@ -85,7 +85,7 @@ class MarkdownBackend:
             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
         )
-        self.env.filters.update(md=md, cell=cell, indent4=_indent, yuan=yuan)
+        self.env.filters.update(md=md, cell=cell, adm_title=adm_title, indent4=_indent, yuan=yuan)
 
     def render(self, model: CheckedModel) -> Mapping[str, str]:
         files = {f"{cp.policy.id}.md": self.guide(cp) for cp in model.policies}

@@ -23,12 +23,17 @@ def md(text: str) -> str:
     text = _INLINE.sub(r"\\\1", text)
     text = _BLOCK.sub(r"\1\\\2", text)
     text = _ORDERED.sub(r"\1\\\2", text)
-    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]", " ", text)
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]", " ", text)
 
 
 def cell(text: str) -> str:
-    """Text safe inside a table cell: one line."""
+    """Text safe inside a table cell or a heading: one line."""
     return md(text).replace("\n", " ")
+
+
+def adm_title(text: str) -> str:
+    """Text safe inside an admonition's quoted title (``!!! quote "…"``): one line, no quote."""
+    return cell(text).replace('"', "&quot;")
 
 
 def yuan(x: Decimal | None) -> str:
@@ -85,6 +90,10 @@ class Words:
             return f"{(e.value * 100).normalize():f}%"
         if isinstance(e, n.NumberLit | n.CountLit):
             return e.text
+        if isinstance(e, n.StrLit):
+            return f"“{e.value}”"
+        if isinstance(e, n.BoolLit):
+            return "是" if e.value else "否"
         if isinstance(e, n.Ref):
             return self.label(e.name)
         if isinstance(e, n.RangeLit):
@@ -132,6 +141,8 @@ class Words:
         if isinstance(e, n.Not):
             return f"并非“{self.cond(e.operand)}”"
         if isinstance(e, n.Compare):
+            if isinstance(e.left, n.StrLit) and isinstance(e.right, n.Ref) and e.op in ("==", "!="):
+                e = n.Compare(e.op, e.right, e.left, e.span)  # "x" == kind reads as kind == "x"
             left = self.amount(e.left) if not isinstance(e.left, n.Ref) else self.label(e.left.name)
             right = e.right
             if isinstance(right, n.StrLit) and isinstance(e.left, n.Ref):

@@ -1,34 +1,49 @@
 """The Python backend: one standalone calculator module per policy (standard library only).
 
-Each module embeds the calculation runtime shared with the reference evaluator
-(:mod:`compiler.evaluate.runtime`) and compiles the policy's definitions, conditions and
-amounts to Python: one function per support item, its article quoted in the docstring.
+A thin translator of the lowered calculation form (:mod:`compiler.lowered`): each policy becomes
+straight-line Python over exact decimals — literals as module constants, one function per
+definition and per support item (its article quoted in the docstring), and one ``_calculate``
+that reads like a hand-written calculator. The small shared runtime (``runtime.py`` beside this
+file: rounding, intervals, validation, caps, funding, results) is embedded in every module, so a
+module is a one-file drop-in. Traces are built only when someone reads them.
 """
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
-from compiler.evaluate import runtime
-from compiler.model import nodes as n
-from compiler.model.printer import show
-from compiler.model.queries import articles_by_fact
-from compiler.vocabulary import FACTS
+from compiler.lowered import lower
+from compiler.lowered.lower import scale_of
 
-from .codegen import ExprCompiler, comment, dec, doc, ident, names, py_str
-from .layout import Atom, Call, Node, Str, fmt, wrap
+from .codegen import Constants, ExprCompiler, Infix, comment, digits, doc, ident, py_str, type_of
+from .layout import Atom, Call, Node, Str, fmt, inline, wrap
 
-_TEMPLATES = Path(__file__).resolve().parent / "templates"
+_HERE = Path(__file__).resolve().parent
+_TEMPLATES = _HERE / "templates"
+Json = dict[str, Any]
+
+# Profiles whose numbers stay below 10**15 run in the caller's decimal context when it has at
+# least PRECISION digits (28 by default) and this policy provably needs no more; otherwise in
+# the runtime's 50-digit context, as the reference evaluator.
+FACT_DIGITS = 15
+DEFAULT_PRECISION = 28
 
 
-def runtime_source() -> tuple[str, str]:
-    """The runtime's (imports, code) without its docstring, future import and ``__all__``."""
-    src = Path(runtime.__file__).read_text(encoding="utf-8")
+# The runtime's placeholders that each module defines from its lowered form, before the runtime.
+_FROM_THE_FORM = ("MESSAGES", "TRACE", "TEXT_FOLD", "MONEY_LIMIT", "MAX_COUNT", "MAX_TEXT_CHARS", "MAX_NUMBER_CHARS",
+                  "MAX_PROFILE_CHARS", "MAX_PROFILE_DEPTH", "MONEY_PATTERN", "RATE_PATTERN")
+
+
+def runtime_source() -> tuple[list[str], str]:
+    """The runtime's (import lines, code) without its docstring, future import and templates."""
+    src = (_HERE / "runtime.py").read_text(encoding="utf-8")
     tree = ast.parse(src)
     lines = src.splitlines()
     drop: set[int] = set()
@@ -36,69 +51,277 @@ def runtime_source() -> tuple[str, str]:
         is_doc = isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) \
             and isinstance(node.value.value, str)
         is_future = isinstance(node, ast.ImportFrom) and node.module == "__future__"
-        is_all = isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
-        if is_doc or is_future or is_all:
+        is_table = isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) \
+            and node.target.id in _FROM_THE_FORM
+        if is_doc or is_future or is_table:
             drop.update(range(node.lineno - 1, (node.end_lineno or node.lineno)))
     last_import = max(node.end_lineno or node.lineno for node in tree.body
                       if isinstance(node, ast.Import)
                       or (isinstance(node, ast.ImportFrom) and node.module != "__future__"))
-    imports = [ln for i, ln in enumerate(lines[:last_import]) if i not in drop]
+    imports = [ln for i, ln in enumerate(lines[:last_import]) if i not in drop and ln.strip()]
     body = [ln for i, ln in enumerate(lines[last_import:], last_import) if i not in drop]
-    return "\n".join(imports).strip("\n"), "\n".join(body).strip("\n")
+    return imports, "\n".join(body).strip("\n")
+
+
+def _imports(extra: list[str]) -> str:
+    """The runtime's imports plus ``extra`` ``from`` lines, in isort order."""
+    lines, _ = runtime_source()
+    plain = [ln for ln in lines if ln.startswith("import ")]
+    froms = [ln for ln in lines if ln.startswith("from ")]
+    merged: dict[str, set[str]] = {}
+    for ln in froms + extra:
+        mod, names = ln[5:].split(" import ")
+        merged.setdefault(mod, set()).update(x.strip() for x in names.split(","))
+
+    def order(name: str) -> tuple[int, str]:  # isort: CONSTANTS, Classes, functions
+        rank = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+        return rank, name.lower()
+
+    out = plain + [f"from {m} import {', '.join(sorted(ns, key=order))}" for m, ns in sorted(merged.items())]
+    return "\n".join(out)
 
 
 def _fact_type(kind: str) -> str:
-    return {
-        "bool": "bool | None",
-        "money": "Decimal | int | str | None",
-        "rate": "Decimal | int | str | None",
-        "int": "int | None",
-        "enum": "str | None",
-        "text": "str | None",
-    }[kind]
+    return {"bool": "bool | None", "money": "Decimal | int | str | None", "rate": "Decimal | int | str | None",
+            "int": "int | None", "enum": "str | None", "text": "str | None"}[kind]
+
+
+def _value_type(kind: str) -> str:
+    return {"bool": "bool", "money": "Num", "rate": "Num", "int": "int", "enum": "str | None",
+            "text": "str | None"}[kind]
 
 
 _UNIT = {"bool": "是/否", "money": "金额（元，非负，最多两位小数）", "rate": "比例（0 到 1）",
          "int": "整数", "enum": "枚举", "text": "文本"}
 
 
-def _fact_spec(f: n.FactDecl) -> Call:
-    t = f.type
-    args: list[Node] = [Str(f.name), Str(t.kind), Str(f.label), Atom(f"low={t.low!r}"),
-                        Atom(f"high={t.high!r}")]
-    if t.values:
-        args.append(Call("values=", tuple(Str(v) for v, _ in t.values), trailing=len(t.values) == 1))
-    if f.required:
-        args.append(Atom("required=True"))
-    default = None if f.vocabulary else f.default
-    if isinstance(default, bool):
-        args.append(Atom(f"default={default!r}"))
-    elif default is not None:
-        args.append(Atom(f"default=Decimal({py_str(str(default))})"))
-    return Call("FactSpec", tuple(args))
-
-
-def _vocab_spec(name: str) -> Call:
-    t, label = FACTS[name]
-    return _fact_spec(n.FactDecl(name, t, label, None, False, True, None))  # type: ignore[arg-type]
-
-
-def _lines(node: Node, indent: int, prefix: str = "", suffix: str = "") -> str:
-    return "\n".join(fmt(node, indent, prefix, suffix))
-
-
-def _tuple(nodes: list[Node]) -> Call:
-    return Call("", tuple(nodes), trailing=len(nodes) == 1)
-
-
-def _fact_doc(f: n.FactDecl, articles: list[str]) -> str:
-    text = f.label + ("（必填）" if f.required else "") + " — " + _UNIT[f.type.kind]
-    if f.type.values:
-        text += "：" + "、".join(f"{val}（{lab}）" for val, lab in f.type.values)
+def _fact_doc(f: Json, articles: list[str]) -> str:
+    text: str = f["label"] + ("（必填）" if f["required"] else "") + " — " + _UNIT[f["kind"]]
+    if f["values"]:
+        text += "：" + "、".join(f"{v}（{lab}）" for v, lab in zip(f["values"], f["value_labels"], strict=True))
     if articles:
         text += "。见 " + "、".join(articles)
     return text + "。"
+
+
+def _fact_spec(f: Json) -> Call:
+    args: list[Node] = [Str(f["name"]), Str(f["kind"]), Str(f["label"]), Atom(f"low={f['low']!r}"),
+                        Atom(f"high={f['high']!r}")]
+    if f["values"]:
+        args.append(Call("values=", tuple(Str(v) for v in f["values"]), trailing=len(f["values"]) == 1))
+    if f["required"]:
+        args.append(Atom("required=True"))
+    default = f["default"]
+    if isinstance(default, bool):
+        args.append(Atom(f"default={default!r}"))
+    elif default is not None and f["kind"] in ("money", "rate", "int"):
+        args.append(Atom(f"default=Decimal({py_str(default)})"))
+    elif default is not None:
+        args.append(Atom(f"default={py_str(default)}"))
+    return Call("FactSpec", tuple(args))
+
+
+def _lines(node: Node, indent: int, prefix: str = "", suffix: str = "") -> list[str]:
+    return fmt(node, indent, prefix, suffix)
+
+
+def _const_name(item_id: str) -> str:
+    return ident(item_id).upper()
+
+
+class _Module:
+    """One policy's module body, built from its lowered form."""
+
+    def __init__(self, form: Json) -> None:
+        self.form = form
+        self.consts = Constants()
+        self.defs = {d["name"]: d["expr"] for d in form["definitions"]}
+        self.c = ExprCompiler(self.consts, self.defs)
+
+    # -- pieces --------------------------------------------------------------
+    def definition(self, d: Json) -> list[str]:
+        self.c.values_hint = ident(d["name"]).upper() + "_VALUES"
+        e = d["expr"]
+        body = self.c.num(e, "None") if e["type"] == "num" else self.c.text(e) if e["type"] == "text" \
+            else self.c.cond(e)
+        self.c.values_hint = None
+        text = f"{d['label'] or d['name']} = {d['shown']}"
+        return [f"def d_{ident(d['name'])}(f: Facts) -> {type_of(e)}:",
+                f'    """{wrap(doc(text), 4)}"""', *_lines(body, 4, "return ")]
+
+    def _where(self, names: list[Json]) -> Node:
+        entries: list[Node] = []
+        for x in names:
+            name = ident(x["name"])
+            if x["name"] in self.defs:
+                value: Node = Call("show_r" if x["shape"] == "range" else "num", (Atom(f"d_{name}(f)"),))
+            elif x["show"] == "int":
+                value = Call("str", (Atom(f"f[{py_str(name)}]"),))
+            else:
+                value = Call("num", (Atom(f"f[{py_str(name)}]"),))
+            entries.append(Call("", (Str(name), value)))
+        return Call("", tuple(entries), trailing=len(entries) == 1)
+
+    def _arm(self, arm: Json, whole: str, indent: int) -> list[str]:
+        e = arm["expr"]
+        out: list[str] = []
+        if e["shape"] == "exact":
+            out += _lines(self.c.exact(e, "trace"), indent, "amount = ")
+            fn, extra = "exact", []
+            cents: list[Node] = [Atom("cents=True")] if e["scale"] <= 2 else []
+        else:
+            out += _lines(self.c.rng(e, "trace"), indent, "amount = ")
+            fn, extra = "rounded", [Str(whole)]
+            cents = [Atom("cents=True")] if e["scale"] <= 2 else []
+        pad = " " * indent
+        if arm["names"]:
+            out.append(f"{pad}if trace is None:")
+            fast = f"{fn}(amount, None, ''{', ' + chr(39) * 2 if fn == 'rounded' else ''}" \
+                   f"{', (), cents=True' if cents else ''})"
+            out.append(f"{pad}    return {fast}")
+            call = Call(fn, (Atom("amount"), Atom("trace"), Str(arm["shown"]), *extra, self._where(arm["names"]),
+                             *cents))
+        else:
+            call = Call(fn, (Atom("amount"), Atom("trace"), Str(arm["shown"]), *extra, *cents))
+        return out + _lines(call, indent, "return ")
+
+    def item_function(self, it: Json) -> list[str]:
+        text = f"{it['article']} {it['title']}\n\n原文：{it['quote']}"
+        if it["note"]:
+            text += f"\n\n说明：{it['note']}"
+        amount = it["amount"]
+        out = [f"def item_{ident(it['id'])}(f: Facts, trace: Trace) -> Range:",
+               f'    """{wrap(doc(text), 4)}\n    """']
+        whole = amount["whole"]
+        for arm in amount["arms"]:
+            indent = 4
+            if arm["when"] is not None:
+                out += _lines(self.c.cond(arm["when"]), 4, "if ", ":")
+                indent = 8
+            if arm["note"] is not None:
+                out.append(" " * indent + "if trace is not None:")
+                out += _lines(Call("trace.append", (Str(arm["note"]),)), indent + 4)
+            out += self._arm(arm, whole, indent)
+        if amount["none"] is not None:
+            out.append("    if trace is not None:")
+            out += _lines(Call("trace.append", (Str(amount["none"]["note"]),)), 8)
+            out += _lines(Call("exact", (Atom("ZERO"), Atom("trace"), Str(whole), Atom("()"), Atom("cents=True"))), 4,
+                          "return ")
+        return out
+
+    def item_constant(self, it: Json) -> list[str]:
+        fu = it["funding"]
+        shares = Call("", tuple(Call("", (Str(s), Call("Decimal", (Str(fr),)))) for s, fr in fu["shares"]),
+                      trailing=len(fu["shares"]) == 1)
+        node = Call("Item", (
+            Str(it["id"]), Str(it["article"]), Str(it["title"]),
+            Str(it["beneficiary"]) if it["beneficiary"] else Atom("None"),
+            Str(it["heading"]),
+            Call("Funding", (Str(fu["kind"]), shares, Str(fu["note"]))),
+        ))
+        return _lines(node, 0, f"{_const_name(it['id'])} = ")
+
+    def scope(self, s: Json) -> str:
+        if s["kind"] == "all":
+            return "live"
+        if s["kind"] == "items" and len(s["items"]) == 1:
+            return f"[x for x in live if x.item.id == {py_str(s['items'][0])}]"
+        if s["kind"] == "items":
+            ids = ", ".join(py_str(i) for i in s["items"])
+            return f"[x for x in live if x.item.id in ({ids})]"
+        return f"[x for x in live if x.item.beneficiary == {py_str(s['beneficiary'])}]"
+
+    def calculate_body(self) -> list[str]:
+        f = self.form
+        v = f["validity"]
+        out = ["notes: list[str] = []", "in_force = True"]
+        start = v["retro_from"] or v["from"]
+        branch = "if"
+        if start:
+            out += ["if on < START:", "    in_force = False",
+                    "    notes.append(TRACE['before_start'].format(on=on.isoformat(), start=START.isoformat()))"]
+            branch = "elif"
+        if v["until"]:
+            out += [f"{branch} on > UNTIL:", "    in_force = False",
+                    "    notes.append(TRACE['after_end'].format(on=on.isoformat(), end=UNTIL.isoformat()))"]
+            branch = "elif"
+        if v["events"]:
+            events = "；".join(f"“{e}”" for e in v["events"])
+            text = f["trace"]["events"].format(events=events)
+            if branch == "elif":
+                out += ["else:", *_lines(Call("notes.append", (Str(text),)), 4)]
+            else:
+                out += _lines(Call("notes.append", (Str(text),)), 0)
+        if f["text_lists"]:
+            out.append("notes.extend(unlisted(f, TEXT_LISTS))")
+        out.append("exclusions: list[str] = []")
+        for kind, blocks in (("requirement_failed", f["requirements"]), ("excluded", f["exclusions"])):
+            for b in blocks:
+                cond = self.c.cond(b["cond"])
+                out.append(f"# {'资格' if kind == 'requirement_failed' else '排除'} {comment(b['article'])}")
+                if kind == "requirement_failed" and isinstance(cond, Call) and cond.fn in ("and", "or"):
+                    out += _lines(cond, 0, "if not ", ":")  # and/or print in parentheses
+                else:
+                    out += _lines(_negate(cond) if kind == "requirement_failed" else cond, 0, "if ", ":")
+                text = f["trace"][kind].format(article=b["article"], shown=b["shown"])
+                out += _lines(Call("exclude", (Atom("exclusions"), Atom("notes"), Str(b["article"]), Str(text))),
+                              4)
+        out += ["if not in_force or exclusions:",
+                "    return Result(POLICY_ID, on, in_force, exclusions, (), notes)",
+                "live: list[Live] = []"]
+        if any(it["beneficiary"] for it in f["items"]):
+            out.append("who = f['applicant_type']")
+        for it in f["items"]:
+            parts: list[Node] = []
+            if it["beneficiary"]:
+                parts.append(Infix(f"who == {py_str(it['beneficiary'])}", 4))
+            if it["cond"] is not None:
+                c = self.c.cond(it["cond"])
+                parts += list(c.args) if isinstance(c, Call) and c.fn == "and" else [c]
+            out.append(f"# {comment(it['article'])} {comment(it['title'])}")
+            call = Call("live.append", (Call("run", (Atom(_const_name(it["id"])), Atom(f"item_{ident(it['id'])}"),
+                                                     Atom("f"), Atom("trace"))),))
+            if parts:
+                out += _lines(parts[0] if len(parts) == 1 else Call("and", tuple(parts)), 0, "if ", ":")
+                out += _lines(call, 4)
+            else:
+                out += _lines(call, 0)
+        for cap in f["caps"]:
+            out.append(f"# {comment(cap['article'])} 累计上限 {ident(cap['id'])}")
+            out.append(f"members = {self.scope(cap['scope'])}")
+            if cap["limit"]["shape"] == "exact":
+                limit = self.c.exact(cap["limit"], "None")
+                call = Call("cross_cap_exact", (Str(cap["article"]), Str(cap["shown"]), limit, Atom("members")))
+            else:
+                call = Call("cross_cap", (Str(cap["article"]), Str(cap["shown"]), self.c.lift(cap["limit"], "None"),
+                                          Atom("members")))
+            out += ["if members:", *_lines(call, 4)]
+        out.append("schedules: list[PaymentResult] = []")
+        for s in f["payments"]:
+            stages = Call("", tuple(Call("", (Str(st["name"]), Call("Decimal", (Str(st["share"]),))
+                                              if st["share"] is not None else Atom("None")))
+                                    for st in s["stages"]), trailing=len(s["stages"]) == 1)
+            out.append(f"# {comment(s['article'])} 拨付")
+            out.append(f"members = {self.scope(s['scope'])}")
+            out += ["if members:", *_lines(Call("schedules.extend", (Call("payments", (Str(s["article"]), stages,
+                                                                                   Atom("members"))),)), 4)]
+        out.append("return Result(POLICY_ID, on, True, (), live, notes, schedules, None if trace else "
+                   "(_calculate, f, on))")
+        return out
+
+    def precision(self) -> int:
+        """Digits the fast path needs: the widest exact value, plus room for sums and shares."""
+        exprs: list[Json] = [d["expr"] for d in self.form["definitions"]]
+        for it in self.form["items"]:
+            exprs += [a["expr"] for a in it["amount"]["arms"]] + ([it["cond"]] if it["cond"] else [])
+        exprs += [c["limit"] for c in self.form["caps"]]
+        exprs += [b["cond"] for b in self.form["requirements"] + self.form["exclusions"]]
+        widest = max([digits(e, self.defs, FACT_DIGITS) for e in exprs] + [FACT_DIGITS + 2])
+        shares = [fr for it in self.form["items"] for _, fr in it["funding"]["shares"]]
+        shares += [st["share"] for s in self.form["payments"] for st in s["stages"] if st["share"]]
+        share_digits = max((len(str(int(Decimal(x)))) + scale_of(Decimal(x)) for x in shares), default=0)
+        items = len(str(max(len(self.form["items"]), 1)))  # a sum of that many amounts
+        return widest + items + share_digits
 
 
 class PythonBackend:
@@ -125,139 +348,66 @@ class PythonBackend:
         return files
 
     def module(self, cp: CheckedPolicy) -> str:
-        p = cp.policy
-        defs = {d.name for d in p.definitions}
-        compile_ = ExprCompiler({f.name for f in p.facts}, defs)
-        quiet = compile_.quiet()
-        uses = articles_by_fact(p)
-        h = p.header
-        v = h.validity
-        items = [self._item(it, compile_, quiet) for it in p.items]
-        events = [b.event for b in ((v.start, v.end) if v else ()) if b.event]
+        from compiler.model.queries import articles_by_fact
 
-        def group(name: str, nodes: list[Node]) -> Call:
-            return Call(f"{name}=", tuple(nodes), trailing=len(nodes) == 1)
-
-        spec = Call("PolicySpec", (
-            Atom("id=POLICY_ID"),
-            Atom(f"valid_from={_date(v.start.date if v else None)}"),
-            Atom(f"valid_until={_date(v.end.date if v else None)}"),
-            Atom(f"retro_from={_date(h.retroactive.start if h.retroactive else None)}"),
-            group("events", [Str(e) for e in events if e]),
-            Atom("facts=FACTS"),
-            Atom("vocabulary=VOCABULARY"),
-            group("requirements", [Call("CheckSpec", (Str(r.citation.article),
-                  Atom(f"requirement_{ident(r.id)}"), Str(show(r.cond)))) for r in p.requirements]),
-            group("exclusions", [Call("CheckSpec", (Str(x.citation.article),
-                  Atom(f"exclusion_{ident(x.id)}"), Str(show(x.cond)))) for x in p.exclusions]),
-            group("items", [it["spec"] for it in items]),  # type: ignore[misc]
-            group("caps", [Call("CapSpec", (Str(c.citation.article), _scope(c.scope),
-                  Atom(f"limit_{ident(c.id)}"), Str(show(c.limit)), Str(c.id))) for c in p.caps]),
-            group("payments", [Call("ScheduleSpec", (
-                Str(s.citation.article), _scope(s.scope),
-                _tuple([_tuple([Str(st.name), Call("Decimal", (Str(dec(st.share.value)),))
-                                if isinstance(st.share, n.RateLit) else Atom("None")])
-                        for st in s.stages]),
-            )) for s in p.payments]),
-        ))
+        form = lower(cp.policy, cp.source_file)
+        m = _Module(form)
+        uses = articles_by_fact(cp.policy)
+        v = form["validity"]
+        definitions = ["\n".join(m.definition(d)) for d in form["definitions"]]
+        items = [{"constant": "\n".join(m.item_constant(it)), "function": "\n".join(m.item_function(it))}
+                 for it in form["items"]]
+        body = "\n".join(("    " + ln) if ln else "" for ln in m.calculate_body())
+        start = v["retro_from"] or v["from"]
+        need = m.precision()
         return self.env.get_template("module.py.j2").render(
             header=header_line(cp.source_file),
-            p=p, h=h, source_file=cp.source_file,
-            policy_spec=_lines(spec, 0, "POLICY = "),
-            facts=[{"decl": f, "spec": _lines(_fact_spec(f), 4, "", ","), "type": _fact_type(f.type.kind),
-                    "doc": wrap(doc(_fact_doc(f, uses.get(f.name, []))), 4)}
-                   for f in p.facts],
-            vocabulary=[_lines(_vocab_spec(name), 4, f"{py_str(name)}: ", ",") for name in sorted(FACTS)],
-            definitions=[{
-                "name": d.name,
-                "doc": wrap(doc(f"{d.label or d.name} = {show(d.expr)}"), 4),
-                "body": "\n".join(fmt(quiet(d.expr), 8, f"env.memo[{py_str(d.name)}] = ")),
-            } for d in p.definitions],
-            requirements=[self._check(r, "资格", quiet) for r in p.requirements],
-            exclusions=[self._check(x, "排除", quiet) for x in p.exclusions],
-            items=items,
-            caps=[{"id": c.id, "article": c.citation.article,
-                   "doc": wrap(doc(f"累计上限 {c.citation.article}：{c.citation.quote.strip()}"), 4),
-                   "body": "\n".join(fmt(quiet(c.limit), 4, "return ")),
-                   "shown": py_str(show(c.limit)), "scope": _scope(c.scope)}
-                  for c in p.caps],
-            runtime_imports=runtime_source()[0],
+            form=form, p=form["policy"], source_file=cp.source_file,
+            imports=_imports(["from dataclasses import dataclass", "from typing import TypedDict"]
+                             + ([] if need > DEFAULT_PRECISION else ["from decimal import getcontext"])),
             runtime=runtime_source()[1],
+            messages=_table("MESSAGES", form["messages"]),
+            text_fold=[f"{py_str(t)}: {py_str(x)},  # U+{ord(t):04X}" for t, x in form["text_fold"].items()],
+            text_lists=[_lines(Call("", (Str(ls["fact"]), Str(ls["label"]), Call("frozenset", (
+                Call("", tuple(Str(k) for k in ls["keys"]), trailing=len(ls["keys"]) == 1),)),
+                Atom(repr(ls["open"])), Str(ls["articles"]))), 4, "", ",") for ls in form["text_lists"]],
+            trace=_table("TRACE", form["trace"]),
+            start=_date(start), until=_date(v["until"]),
+            limits=[f"{k.upper()} = {_limit(x)}" for k, x in form["limits"].items()],
+            facts=[{"f": f, "spec": "\n".join(_lines(_fact_spec(f), 4, "", ",")), "type": _fact_type(f["kind"]),
+                    "value_type": _value_type(f["kind"]),
+                    "doc": wrap(doc(_fact_doc(f, uses.get(f["name"], []))), 4)} for f in form["facts"]],
+            vocabulary=["\n".join(_lines(_fact_spec(f), 4, "", ",")) for f in form["vocabulary"]],
+            constants=["\n".join(_lines(rhs, 0, f"{k} = ")) for k, rhs in m.consts.lines.items()],
+            definitions=definitions, items=items, calculate_body=body,
+            precision=need, slow=need > DEFAULT_PRECISION,
         )
 
 
-    def _check(self, block: n.Requirement | n.Exclusion, kind: str, quiet: ExprCompiler
-               ) -> dict[str, str]:
-        return {
-            "id": block.id, "article": block.citation.article,
-            "doc": wrap(doc(f"{kind} {block.citation.article}：{block.citation.quote.strip()}"), 4),
-            "body": "\n".join(fmt(quiet.cond(block.cond), 4, "return ")),
-            "shown": py_str(show(block.cond)),
-        }
-
-    def _item(self, it: n.Item, compile_: ExprCompiler, quiet: ExprCompiler) -> dict[str, object]:
-        """One support item: its condition function and its amount function, laid out."""
-        text = f"{it.citation.article} {it.title}\n\n原文：{it.citation.quote.strip()}"
-        if it.note:
-            text += f"\n\n说明：{it.note}"
-        body: list[str] = ["notes: list[Note] = []"]
-        whole = Str(show(it.amount))
-        whole_names = names(it.amount)
-        body += fmt(whole, 0, "whole = ")
-        body += fmt(whole_names, 0, "whole_names: tuple[str, ...] = ")
-
-        def ret(value: n.Expr, indent: int) -> list[str]:
-            lines = fmt(compile_(value), indent, "value = ")
-            call = Call("amount", (Atom("value"), Atom("notes"), Str(show(value)), names(value),
-                                   Atom("whole"), Atom("whole_names")))
-            return lines + fmt(call, indent, "return ")
-
-        if isinstance(it.amount, n.Tiers):
-            for i, t in enumerate(it.amount.tiers, 1):
-                body += fmt(compile_.cond(t.cond), 0, "if ", ":")
-                body += fmt(Str(f"分档：适用第 {i} 档（当 {show(t.cond)}）"), 4, "notes.append(", ")")
-                body += ret(t.amount, 4)
-            if it.amount.otherwise is not None:
-                body.append('notes.append("分档：适用“否则”档")')
-                body += ret(it.amount.otherwise, 0)
-            else:
-                body.append('notes.append("分档：没有适用的档次，按 0 计")')
-                body.append("return Amount(ZERO, notes, whole, ())")
-        else:
-            body += ret(it.amount, 0)
-        return {
-            "id": it.id, "article": it.citation.article, "title": it.title,
-            "doc": wrap(doc(text), 4),
-            "beneficiary": it.beneficiary,
-            "cond": "\n".join(fmt(quiet.cond(it.cond), 4, "return ")) if it.cond is not None else None,
-            "cond_shown": py_str(show(it.cond)) if it.cond is not None else py_str(""),
-            "body": "\n".join(("    " + ln) if ln else "" for ln in body),
-            "spec": Call("ItemSpec", (
-                Str(it.id), Str(it.citation.article), Str(it.title),
-                Str(it.beneficiary) if it.beneficiary else Atom("None"),
-                Atom(f"applies_{ident(it.id)}") if it.cond is not None else Atom("None"),
-                Str(show(it.cond)) if it.cond is not None else Str(""),
-                Atom(f"item_{ident(it.id)}"),
-                _tuple([Call("FundingSpec", (
-                    _tuple([_tuple([Str(src), Call("Decimal", (Str(dec(fr)),))])
-                            for src, fr in f.shares]),
-                    _tuple([Str(x) for x in f.payers]),
-                    Atom(repr(f.stated)),
-                    Str(f.citation.article if f.citation else ""),
-                )) for f in it.funding]),
-            )),
-        }
+def _table(name: str, table: Mapping[str, str]) -> str:
+    lines = [f"{name}: dict[str, str] = {{"]
+    for k, v in table.items():
+        lines += _lines(Str(v), 4, f"{py_str(k)}: ", ",")
+    return "\n".join([*lines, "}"])
 
 
-def _date(d: object) -> str:
-    return "None" if d is None else f"dt.date.fromisoformat({py_str(str(d))})"
+def _limit(x: object) -> str:
+    if isinstance(x, str) and x.isdigit():
+        return f"{int(x):_}"
+    return f"{x:_}" if isinstance(x, int) else py_str(str(x))
 
 
-def _scope(s: n.Scope | None) -> Call:
-    if s is None or s.kind == "all":
-        return Call("Scope", (Str("all"),))
-    ben: Node = Str(s.beneficiary) if s.beneficiary is not None else Atom("None")
-    return Call("Scope", (Str(s.kind), _tuple([Str(i) for i in s.items]), ben))
+def _date(d: str | None) -> str:
+    if d is None:
+        return "None"
+    y, mo, da = (int(x) for x in d.split("-"))
+    return f"dt.date({y}, {mo}, {da})"
+
+
+def _negate(cond: Node) -> Node:
+    if isinstance(cond, Infix):
+        return Infix(f"not ({cond.text})", 3)
+    return Infix(f"not {inline(cond)}", 3)
 
 
 backend = PythonBackend()

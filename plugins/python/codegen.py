@@ -1,21 +1,25 @@
-"""Compile model expressions to Python that calls the calculation runtime.
+"""Translate lowered expressions (:mod:`compiler.lowered`) to Python over exact decimals.
 
-Each expression becomes one Python expression over the runtime's helpers (``add``, ``mul``,
-``cap``, ``compare``…), so a reader can follow the arithmetic and the result is exactly the
-reference evaluator's. Every string from a policy goes through :func:`py_str` (``repr``) or
-:func:`doc` — never spliced raw into code.
+An ``exact`` numeric expression becomes plain arithmetic on ``int``/``Decimal`` values
+(``RATE_50 * d_reform_spend(f)``); a ``range`` one goes through the runtime's interval helpers
+(``r_add``, ``r_cap``…, ``None`` for undetermined). Literals become module constants. Every string
+from a policy goes through :func:`py_str` (``repr``) or :func:`doc` — never spliced raw into code.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
-
-from compiler.model import nodes as n
-from compiler.model.printer import refs, show
+from typing import Any
 
 from .layout import Atom, Call, Node, Str, inline
+
+Json = dict[str, Any]
+
+# Python operator precedence of what we print (higher binds tighter).
+_PREC = {"or": 1, "and": 2, "not": 3, "cmp": 4, "+": 6, "-": 6, "*": 7}
 
 
 def py_str(text: str) -> str:
@@ -49,88 +53,243 @@ def ident(name: str) -> str:
     return name
 
 
-def dec(x: Decimal) -> str:
-    """A decimal's exact digits, without exponent or trailing zeros (50.0 -> "50")."""
-    text = format(x.normalize(), "f")
-    return text
+@dataclass(frozen=True)
+class Infix(Atom):
+    """An already printed operator expression, with the precedence of its outermost operator."""
+
+    prec: int = 99
+
+
+def _operand(node: Node, prec: int, right: bool = False) -> str:
+    text = inline(node)
+    p = node.prec if isinstance(node, Infix) else 99
+    if isinstance(node, Call) and node.fn in ("and", "or"):
+        return text  # printed in parentheses already
+    return f"({text})" if p < prec or (right and p == prec) else text
+
+
+def infix(op: str, a: Node, b: Node) -> Infix:
+    p = _PREC["cmp" if op not in _PREC else op]
+    return Infix(f"{_operand(a, p)} {op} {_operand(b, p, right=True)}", p)
+
+
+class Constants:
+    """Literals as module constants, named by what they are: YUAN_200000, RATE_50, VALUES_1."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, Node] = {}  # name -> right-hand side
+        self._by_value: dict[tuple[str, str], str] = {}
+
+    def add(self, kind: str, key: str, rhs: Node, name: str) -> str:
+        got = self._by_value.get((kind, key))
+        if got is not None:
+            return got
+        base, i = name, 2
+        while name in self.lines:
+            name, i = f"{base}_{i}", i + 1
+        self.lines[name] = rhs
+        self._by_value[(kind, key)] = name
+        return name
+
+    def number(self, value: str, unit: str) -> Node:
+        d = Decimal(value)
+        if unit == "num" and d == d.to_integral_value():
+            return Atom(str(int(d)))  # counts and levels: plain ints
+        label = _label(d * 100 if unit == "rate" else d)
+        prefix = {"money": "YUAN", "rate": "RATE"}.get(unit, "NUM")
+        return Atom(self.add("num", value, Call("Decimal", (Str(value),)), f"{prefix}_{label}"))
+
+    def range(self, low: str, high: str) -> Node:
+        name = f"YUAN_{_label(Decimal(low))}_TO_{_label(Decimal(high))}"
+        rhs = Call("", (Call("Decimal", (Str(low),)), Call("Decimal", (Str(high),))))
+        return Atom(self.add("range", f"{low}..{high}", rhs, name))
+
+    def up_to(self, value: str) -> Node:
+        name = f"UP_TO_{_label(Decimal(value))}"
+        return Atom(self.add("upto", value, Call("", (Atom("ZERO"), Call("Decimal", (Str(value),)))), name))
+
+    def values(self, values: list[str], hint: str) -> Node:
+        key = "\x00".join(values)
+        rhs = Call("frozenset", (Call("", tuple(Str(v) for v in values), trailing=len(values) == 1),))
+        return Atom(self.add("values", key, rhs, hint))
+
+
+def _label(d: Decimal) -> str:
+    text = format(d.normalize(), "f")
+    return text.replace(".", "_").replace("-", "MINUS_")
 
 
 class ExprCompiler:
-    """Expression -> layout tree of Python. Facts are read from ``env``; definitions are functions."""
+    """Lowered expression -> layout tree of Python. ``trace`` names where cap notes go."""
 
-    def __init__(self, facts: set[str], definitions: set[str], notes: str = "notes") -> None:
-        self.facts = facts
-        self.definitions = definitions
-        self.notes = notes  # where notes go; "[]" discards them (conditions, definitions)
+    def __init__(self, consts: Constants, defs: dict[str, Json]) -> None:
+        self.consts = consts
+        self.defs = defs
+        self.values_hint: str | None = None
 
-    def quiet(self) -> ExprCompiler:
-        """A compiler whose notes are discarded, as the evaluator does for conditions."""
-        return ExprCompiler(self.facts, self.definitions, "[]")
+    def num(self, e: Json, trace: str) -> Node:
+        """A numeric expression as it is: exact -> Num, range -> Range."""
+        if e["shape"] == "range":
+            return self.rng(e, trace)
+        return self.exact(e, trace)
 
-    def cond(self, e: n.Expr) -> Node:
-        node = self.quiet()(e)
-        return node if _is_bool(e) else Call("truth", (node,))
+    def exact(self, e: Json, trace: str) -> Node:
+        op = e["op"]
+        if op == "num":
+            return self.consts.number(e["value"], e["unit"])
+        if op == "fact":
+            return Atom(f"f[{py_str(e['name'])}]")
+        if op == "def":
+            return Atom(f"d_{ident(e['name'])}(f)")
+        if op in ("add", "sub", "mul"):
+            a, b = (self.exact(x, trace) for x in e["args"])
+            return infix({"add": "+", "sub": "-", "mul": "*"}[op], a, b)
+        if op == "cap":
+            a, b = (self.exact(x, trace) for x in e["args"])
+            return Call("cap", (a, b, Str(e["shown"]), Atom(trace)))
+        if op == "tiers":
+            return self.tiers(e, trace, self.exact)
+        raise AssertionError(op)
 
-    def __call__(self, e: n.Expr) -> Node:
-        c = self
-        if isinstance(e, n.MoneyLit):
-            return Call("yuan", (Str(dec(e.value)),))
-        if isinstance(e, n.RateLit):
-            return Call("pct", (Str(dec(e.value * 100)),))
-        if isinstance(e, n.NumberLit | n.CountLit):
-            return Call("iv", (Str(dec(e.value)),))
-        if isinstance(e, n.StrLit):
-            return Str(e.value)
-        if isinstance(e, n.BoolLit):
-            return Atom("True" if e.value else "False")
-        if isinstance(e, n.Undetermined):
-            return Atom("UNDET")
-        if isinstance(e, n.Ref):
-            if e.name in self.definitions:
-                return Call(f"d_{ident(e.name)}", (Atom("env"),))
-            return Atom(f"env[{py_str(e.name)}]")
-        if isinstance(e, n.RangeLit):
-            return Call("between", (Str(dec(e.low.value)), Str(dec(e.high.value))))
-        if isinstance(e, n.UpTo):
-            return Call("upto", (c(e.operand),))
-        if isinstance(e, n.Arith):
-            fn = {"+": "add", "-": "sub", "×": "mul"}[e.op]
-            return Call(fn, (c(e.left), c(e.right)))
-        if isinstance(e, n.Cap):
-            return Call("cap", (c(e.base), c(e.limit), Str(show(e)), Atom(self.notes)))
-        if isinstance(e, n.Tiers):
-            arms = ", ".join(
-                f"(lambda: {inline(c.cond(t.cond))}, lambda: {inline(c(t.amount))}, "
-                f"{py_str(f'分档：适用第 {i} 档（当 {show(t.cond)}）')})"
-                for i, t in enumerate(e.tiers, 1)
-            )
-            other = f"lambda: {inline(c(e.otherwise))}" if e.otherwise is not None else "None"
-            return Atom(f"tiers({self.notes}, [{arms}], {other})")
-        if isinstance(e, n.Not):
-            return Call("negate", (c(e.operand),))
-        if isinstance(e, n.Logic):
-            op = "and" if e.op == "且" else "or"
-            args: list[Node] = []
-            for side in (e.left, e.right):
-                node = c(side) if _is_bool(side) else Call("truth", (c(side),))
-                if isinstance(side, n.Logic) and side.op == e.op and isinstance(node, Call):
-                    args.extend(node.args)  # a 且 b 且 c: one flat `and`
-                else:
-                    args.append(node)
-            return Call(op, tuple(args))
-        if isinstance(e, n.Compare):
-            return Call("compare", (Str(e.op), c(e.left), c(e.right)))
-        assert isinstance(e, n.Member)
-        values = Call("", tuple(Str(v.value) for v in e.values), trailing=len(e.values) == 1)
-        return Call("member", (c(e.operand), values, Atom(str(e.open)), Atom(self.notes)))
+    def compared(self, e: Json) -> Node:
+        """An exact operand of a comparison: an integral literal as a plain int (cheaper to compare)."""
+        if e["op"] == "num" and Decimal(e["value"]) == Decimal(e["value"]).to_integral_value():
+            return Atom(str(int(Decimal(e["value"]))))
+        return self.exact(e, "None")
+
+    def lift(self, e: Json, trace: str) -> Node:
+        """Any numeric expression as a Range."""
+        if e["shape"] == "exact":
+            return Call("pt", (self.exact(e, trace),))
+        return self.rng(e, trace)
+
+    def rng(self, e: Json, trace: str) -> Node:
+        op = e["op"]
+        if op == "range":
+            return self.consts.range(e["low"], e["high"])
+        if op == "undet":
+            return Atom("None")
+        if op == "def":
+            return Atom(f"d_{ident(e['name'])}(f)")
+        if op == "upto":
+            (a,) = e["args"]
+            if a["op"] == "num":
+                return self.consts.up_to(a["value"])
+            if a["shape"] == "exact":
+                return Call("", (Atom("ZERO"), self.exact(a, trace)))
+            return Call("r_upto", (self.rng(a, trace),))
+        if op in ("add", "sub", "mul"):
+            return Call(f"r_{op}", tuple(self.lift(x, trace) for x in e["args"]))
+        if op == "cap":
+            a, b = (self.lift(x, trace) for x in e["args"])
+            return Call("r_cap", (a, b, Str(e["shown"]), Atom(trace)))
+        if op == "tiers":
+            return self.tiers(e, trace, self.lift)
+        raise AssertionError(op)
+
+    def tiers(self, e: Json, trace: str, arm: Any) -> Node:
+        """A tier chosen inside a formula: the first arm that holds (its note first), else 0."""
+        other = e["otherwise"]
+        if other is not None:
+            out: Node = Call("then", (Call("note", (Atom(trace), Str("分档：适用“否则”档"))), arm(other, trace)))
+        else:
+            zero = Atom("ZERO") if e["shape"] == "exact" else Atom("(ZERO, ZERO)")
+            out = Call("then", (Call("note", (Atom(trace), Str("分档：没有适用的档次，按 0 计"))), zero))
+        for a in reversed(e["arms"]):
+            chosen = Call("then", (Call("note", (Atom(trace), Str(a["note"]))), arm(a["then"], trace)))
+            out = Infix(f"{inline(chosen)} if {inline(self.cond(a['when']))} else {inline(out)}", 0)
+        return Infix(f"({out.text})", 99) if isinstance(out, Atom) else out
+
+    # -- conditions ----------------------------------------------------------
+    def cond(self, e: Json) -> Node:
+        """A condition (notes inside are never traced)."""
+        op = e["op"]
+        if op == "bool":
+            return Atom("True" if e["value"] else "False")
+        if op == "fact":
+            return Atom(f"f[{py_str(e['name'])}]")
+        if op == "def":
+            return Atom(f"d_{ident(e['name'])}(f)")
+        if op == "not":
+            return Infix(f"not {_operand(self.cond(e['args'][0]), _PREC['not'])}", _PREC["not"])
+        if op in ("and", "or"):
+            return Call(op, tuple(self.cond(x) for x in e["args"]))
+        if op == "cmp":
+            return self.compare(e)
+        if op == "in":
+            (x,) = e["args"]
+            hint = self.values_hint or (ident(x["name"]).upper() + "_VALUES" if x["op"] in ("fact", "def")
+                                        else "VALUES")
+            return Call("key_in", (self.text(x), self.consts.values(e["keys"], hint)))
+        raise AssertionError(op)
+
+    def text(self, e: Json) -> Node:
+        if e["op"] == "str":
+            return Str(e["value"])
+        if e["op"] == "fact":
+            return Atom(f"f[{py_str(e['name'])}]")
+        if e["op"] == "def":
+            return Atom(f"d_{ident(e['name'])}(f)")
+        return self.cond(e)
+
+    def compare(self, e: Json) -> Node:
+        op = e["cmp"]
+        a, b = e["args"]
+        if a["type"] == "num" and b["type"] == "num":
+            if a["shape"] == "exact" and b["shape"] == "exact":
+                return infix(op, self.compared(a), self.compared(b))
+            return Call("r_compare", (Str(op), self.lift(a, "None"), self.lift(b, "None")))
+        if a["type"] == "bool" or b["type"] == "bool":
+            return infix(op, self.cond(a), self.cond(b))
+        # text, by key when it matters: an absent value (None) compares false, whatever the operator
+        keyed = e.get("keyed", False)
+        x, y = self.text(a), self.text(b)
+        may_be_absent = [n for n, side in ((x, a), (y, b)) if side["op"] != "str"]
+        if keyed:
+            x = Str(a["key"]) if a["op"] == "str" else Call("key", (x,))
+            y = Str(b["key"]) if b["op"] == "str" else Call("key", (y,))
+        if op == "==" and len(may_be_absent) < 2:
+            return infix(op, x, y)
+        parts: list[Node] = [Infix(f"{inline(n)} is not None", _PREC["cmp"]) for n in may_be_absent]
+        return Call("and", (*parts, infix(op, x, y)))
 
 
-def _is_bool(e: n.Expr) -> bool:
-    """Whether the compiled expression is already a Python bool (no ``truth()`` needed)."""
-    return isinstance(e, n.Logic | n.Compare | n.Member | n.Not)
+def type_of(e: Json) -> str:
+    """The Python annotation of a lowered expression's value."""
+    if e["type"] == "bool":
+        return "bool"
+    if e["type"] == "text":
+        return "str | None"
+    return "Num" if e["shape"] == "exact" else "Range"
 
 
-def names(e: n.Expr) -> Node:
-    """A tuple of the names an expression reads (for the trace)."""
-    rs = refs(e)
-    return Call("", tuple(Str(r) for r in rs), trailing=len(rs) == 1)
+def digits(e: Json, defs: dict[str, Json], fact_digits: int) -> int:
+    """Significant digits an exact value of ``e`` can need when every fact is below 10**fact_digits."""
+    op = e["op"]
+    if e.get("type") != "num":
+        return max((digits(x, defs, fact_digits) for x in _children(e)), default=0)
+    if op in ("num", "range"):
+        vals = [Decimal(e[k]) for k in ("value", "low", "high") if k in e]
+        scale: int = e["scale"]
+        return max(len(str(int(abs(v)))) + scale for v in vals)
+    if op == "fact":
+        return (1 if e["kind"] == "rate" else fact_digits) + int(e["scale"])
+    if op == "def":
+        return digits(defs[e["name"]], defs, fact_digits)
+    if op == "undet":
+        return 0
+    kids = [digits(x, defs, fact_digits) for x in _children(e)]
+    if op == "mul":
+        return sum(kids)
+    if op in ("add", "sub"):
+        return max(kids) + 1
+    return max(kids, default=0)
+
+
+def _children(e: Json) -> list[Json]:
+    out: list[Json] = list(e.get("args", []))
+    for a in e.get("arms", []):
+        out += [a["when"], a["then"]]
+    if e.get("otherwise"):
+        out.append(e["otherwise"])
+    return out

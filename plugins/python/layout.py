@@ -7,6 +7,7 @@ implicitly concatenated pieces; docstring text is wrapped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from compiler.diagnostics import display_width
@@ -85,17 +86,22 @@ def fmt(node: Node, indent: int, prefix: str = "", suffix: str = "") -> list[str
     return [*lines, pad + ")" + suffix]
 
 
+# One escape (\\x09, \\u2028, \\U0001f600, \\N{…}, \\\\, \\") or one character.
+_ESCAPE_UNIT = re.compile(r"\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\N\{[^}]*\}|\\.|.",
+                          re.DOTALL)
+
+
 def wrap(text: str, indent: int, width: int = WIDTH) -> str:
     """Wrap docstring text (already escaped) to ``width`` display columns."""
     out: list[str] = []
     room = max(width - indent, 20)
     for line in text.split("\n"):
         cur = ""
-        for ch in line.strip():
-            if display_width(cur + ch) > room and not cur.endswith("\\"):
-                out.append(cur)
+        for unit in _ESCAPE_UNIT.findall(line.strip()):  # never split inside an escape
+            if cur and display_width(cur + unit) > room:
+                out.append(cur.rstrip(" "))
                 cur = ""
-            cur += ch
+            cur += unit
         out.append(cur)
     pad = " " * indent
     return "\n".join((pad + ln) if ln else "" for ln in out).lstrip()

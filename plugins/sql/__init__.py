@@ -44,6 +44,11 @@ SOURCES = ("central", "province", "city", "county", "unspecified")
 MONEY_DIGITS = 15  # integer digits accepted in a money field
 INT_DIGITS = 12  # integer digits accepted in an integer field without a stated bound
 MAX_PRECISION = 38
+# Python's str.split() white space: control characters spelled with CHR() in the SQL text,
+# the others as they are (U+2028/U+2029 too, inside string literals).
+WHITE_CONTROL = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85"
+WHITE_PRINTABLE = (" \xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B))
+                   + "\u2028\u2029\u202f\u205f\u3000")
 MONEY_RE = f"^[0-9]{{1,{MONEY_DIGITS}}}([.][0-9]{{1,2}})?$"
 
 
@@ -200,20 +205,25 @@ class Policy:
             checks: list[exp.Expr] = [exp.not_(exp.RegexpLike(this=r.copy(), expression=int_re))]
             if f["low"] is not None:
                 checks.append(coalesce(exp.LT(this=value.copy(), expression=lit(str(f["low"]))), FALSE))
-            if f["high"] is not None:
-                checks.append(coalesce(exp.GT(this=value.copy(), expression=lit(str(f["high"]))), FALSE))
+            checks.append(coalesce(exp.GT(this=value.copy(), expression=lit(str(self.int_high(f)))), FALSE))
             wrong = or_(*checks)
         elif kind == "enum":
             wrong = exp.not_(exp.In(this=r.copy(), expressions=[s(v) for v in f["values"]]))
         else:
-            return FALSE.copy()
+            most = self.form.get("limits", {}).get("max_text_chars")
+            if most is None:
+                return FALSE.copy()
+            wrong = exp.GT(this=exp.Length(this=r.copy()), expression=lit(str(most)))
         return and_(not_null(r), paren(wrong))
 
+    def int_high(self, f: Json) -> int:
+        """The largest accepted value: the stated bound, else the profile limit on counts."""
+        limit = int(self.form.get("limits", {}).get("max_count", 10**INT_DIGITS - 1))
+        return int(f["high"]) if f["high"] is not None else limit
+
     def int_digits(self, f: Json) -> int:
-        bounds = [abs(int(b)) for b in (f["low"], f["high"]) if b is not None]
-        if f["high"] is not None and bounds:
-            return max(len(str(b)) for b in bounds)
-        return INT_DIGITS
+        bounds = [abs(int(b)) for b in (f["low"], self.int_high(f)) if b is not None]
+        return max(len(str(b)) for b in bounds)
 
     def error_field(self) -> exp.Expr:
         arms: list[tuple[exp.Expr, exp.Expr]] = []
@@ -367,16 +377,39 @@ class Policy:
                 x, y = self.num(a).lo, self.num(b).lo
             elif a["type"] == "num" or b["type"] == "num":  # a number against text: only != holds
                 return TRUE.copy() if e["cmp"] == "!=" else FALSE.copy()
+            elif e.get("keyed"):
+                x, y = self.key_of(a), self.key_of(b)
             else:
                 x, y = self.value(a), self.value(b)
             compared: exp.Expr = ops[e["cmp"]](this=paren(x), expression=paren(y))
             return coalesce(compared, FALSE)
         if op == "in":
-            x = self.value(e["args"][0])
-            return coalesce(exp.In(this=paren(x), expressions=[s(v) for v in e["values"]]), FALSE)
+            x = self.key(self.value(e["args"][0]))
+            keys: list[str] = e["keys"]
+            return coalesce(exp.In(this=paren(x), expressions=[s(v) for v in keys]), FALSE)
         if op in ("bool", "fact", "def"):
             return coalesce(self.value(e), FALSE)
         raise BackendError(f"SQL 后端：不支持的条件 {op}")
+
+    def key_of(self, e: Json) -> exp.Expr:
+        """A text's key: a literal's is in the form, anything else's is worked out here."""
+        if e["op"] == "str":
+            return s(str(e["key"]))
+        return self.key(self.value(e))
+
+    def key(self, x: exp.Expr) -> exp.Expr:
+        """``runtime.text_key`` in SQL: full-width ASCII to half-width, white space removed,
+        Traditional characters to Simplified through the policy's ``text_fold`` table (one
+        TRANSLATE; characters without a counterpart are deleted). NFKC's rarer compatibility
+        mappings (ligatures, circled digits…) are not reproduced: such text compares unequal."""
+        fold: dict[str, str] = self.form.get("text_fold", {})
+        wide = "".join(chr(c) for c in range(0xFF01, 0xFF5F))
+        narrow = "".join(chr(c) for c in range(0x21, 0x7F))
+        src = wide + "".join(fold) + "".join(WHITE_PRINTABLE)
+        dst = narrow + "".join(fold[k] for k in fold)
+        controls = [exp.func("chr", lit(str(ord(c)))) for c in WHITE_CONTROL]
+        source = exp.func("concat", s(src), *controls)
+        return exp.func("translate", paren(x), source, s(dst))
 
     # -- the query -----------------------------------------------------------
     def in_force(self, as_of: dt.date | None) -> exp.Expr:
@@ -449,39 +482,59 @@ class Policy:
             after[i] = (f"{i}__a0_lo", f"{i}__a0_hi")
         steps.append(("a0", a0))
         prev = "a0"
-        # 3. cross-item caps, in order; within a cap the members are filled in order
+        # 3. cross-item caps, in order. Minimums first: each member, in order, keeps what it can
+        # of its lower bound from room = max(limit.lo, 0); then the headroom,
+        # spare = max(limit.hi - sum of the kept lows, 0), goes to the members in order.
+        zero = lit("0")
         for k, cap in enumerate(f["caps"], 1):
             members = [it["id"] for it in items if _in_scope(cap["scope"], it)]
+            if not members:
+                continue
             lim = fen_num(self.num(cap["limit"]))
-            step = exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p"))
-            step = step.select(exp.alias_(lim.lo, f"cap{k}__rem0_lo", quoted=True),
-                               exp.alias_(lim.hi, f"cap{k}__rem0_hi", quoted=True), copy=False)
             name = f"c{k}l"
-            steps.append((name, step))
+            steps.append((name, exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
+                exp.alias_(lim.lo, f"cap{k}__lim_lo", quoted=True),
+                exp.alias_(lim.hi, f"cap{k}__lim_hi", quoted=True),
+                exp.alias_(greatest(lim.lo, zero), f"cap{k}__room0", quoted=True), copy=False)))
+            prev = name
+            limited = not_null(col(f"cap{k}__lim_lo"))
+            ons = {m: and_(col(f"{m}__applies"), limited) for m in members}
+            lows: dict[str, str] = {}
+            for j, m in enumerate(members):
+                room = col(f"cap{k}__room{j}")
+                cur_lo = col(after[m][0])
+                lo_col = f"{m}__c{k}_lo"
+                name = f"c{k}a{j}"
+                steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
+                    exp.alias_(cast(case((ons[m], least(cur_lo, room)), default=cur_lo), money), lo_col,
+                               quoted=True),
+                    exp.alias_(case((ons[m].copy(), greatest(sub(room, cur_lo), zero)), default=room),
+                               f"cap{k}__room{j + 1}", quoted=True), copy=False)))
+                prev = name
+                lows[m] = lo_col
+            kept: exp.Expr = cast(zero, money)
+            for m in members:
+                kept = add(kept, case((ons[m].copy(), col(lows[m])), default=cast(zero, money)))
+            name = f"c{k}s"
+            steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
+                exp.alias_(case((limited.copy(), greatest(sub(col(f"cap{k}__lim_hi"), kept), zero)), default=NULL),
+                           f"cap{k}__spare0", quoted=True), copy=False)))
             prev = name
             for j, m in enumerate(members):
-                rem_lo, rem_hi = col(f"cap{k}__rem{j}_lo"), col(f"cap{k}__rem{j}_hi")
-                cur_lo, cur_hi = (col(x) for x in after[m])
-                zero = lit("0")
-                new_lo = least(cur_lo, greatest(rem_lo, zero))
-                new_hi = least_known(cur_hi, greatest(rem_hi, zero))  # NULL (∞) hi: the remainder
-                on = and_(col(f"{m}__applies"), not_null(rem_lo))
-                lo_col, hi_col = f"{m}__c{k}_lo", f"{m}__c{k}_hi"
-                inner = exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
-                    exp.alias_(cast(case((on, new_lo), default=cur_lo), money), lo_col, quoted=True),
-                    exp.alias_(cast(case((on.copy(), new_hi), default=cur_hi), money), hi_col, quoted=True),
-                    copy=False)
-                name = f"c{k}m{j}"
-                steps.append((name, inner))
-                nxt = exp.select(exp.Star()).from_(exp.to_table(name)).select(
-                    exp.alias_(case((on.copy(), sub(rem_lo, col(lo_col))), default=rem_lo),
-                               f"cap{k}__rem{j + 1}_lo", quoted=True),
-                    exp.alias_(case((on.copy(), sub(rem_hi, col(hi_col))), default=rem_hi),
-                               f"cap{k}__rem{j + 1}_hi", quoted=True), copy=False)
-                name = f"c{k}r{j}"
-                steps.append((name, nxt))
+                spare = col(f"cap{k}__spare{j}")
+                lo, cur_hi = col(lows[m]), col(after[m][1])
+                room_hi = sub(cur_hi, lo)  # what the member could still take (NULL: unbounded)
+                gain = case((is_null(cur_hi), spare), default=least(room_hi, spare))
+                hi_col = f"{m}__c{k}_hi"
+                name = f"c{k}b{j}"
+                steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
+                    exp.alias_(cast(case((ons[m].copy(), add(lo, gain)), default=cur_hi), money), hi_col,
+                               quoted=True),
+                    exp.alias_(case((ons[m].copy(), case((is_null(cur_hi.copy()), cast(zero, money)),
+                                                         default=greatest(sub(spare, room_hi), zero))),
+                                    default=spare), f"cap{k}__spare{j + 1}", quoted=True), copy=False)))
                 prev = name
-                after[m] = (lo_col, hi_col)
+                after[m] = (lows[m], hi_col)
         # 4. the result row
         out = exp.select(col("row_id"), col("error_field"))
         ok = is_null(col("error_field"))
@@ -507,9 +560,9 @@ class Policy:
                              keep(paid_lo, f"{i}__paid_min"), keep(paid_hi, f"{i}__paid_max"), copy=False)
             total_lo = add(total_lo, case((app.copy(), lo), default=zero_m))
             total_hi = add(total_hi, case((app.copy(), hi), default=zero_m))
-            determined = and_(app, not_null(col(f"{i}__lo")))
+            finite = and_(app, not_null(hi))  # an undetermined item counts with what a cap leaves it
             plan = it["funding"]
-            amount = case((determined, hi), default=zero_m)
+            amount = case((finite, hi), default=zero_m)
             if plan["kind"] in ("unstated", "conflict"):
                 funding["unspecified"] = add(funding["unspecified"], amount)
             elif plan["kind"] == "shares":

@@ -1,0 +1,81 @@
+"""Script- and form-insensitive text facts, worked out at compile time.
+
+Text facts (such as ``industry``) compare equal when they differ only in Traditional vs
+Simplified characters, full-width vs half-width forms or whitespace. The comparison itself is
+:func:`compiler.evaluate.runtime.text_key` — a pure function of the text and a character
+table — which every calculator backend uses. This module builds that table for one policy
+with OpenCC (``t2s``), at compile time only, so that generated calculators stay
+standard-library-only:
+
+* the policy's literal strings (``属于`` lists and text comparisons) are folded to their
+  Simplified, NFKC, whitespace-free form — their *keys*;
+* the table maps every Traditional character whose Simplified form occurs in some key to
+  that Simplified character. Characters outside the table cannot make an input equal to any
+  key, so a table restricted to them decides every comparison the full conversion would.
+
+The table is deterministic (sorted by code point) and small (a few dozen characters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+from .evaluate.runtime import text_key
+from .model import nodes as n
+
+# CJK Unified Ideographs, Extension A and the compatibility ideographs: every character
+# OpenCC's t2s table can change that a policy's lists could contain.
+_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+@cache
+def _t2s() -> Mapping[str, str]:
+    """Every single character that OpenCC ``t2s`` changes, and what it becomes."""
+    import opencc  # compile time only
+
+    chars = [chr(c) for lo, hi in _RANGES for c in range(lo, hi + 1)]
+    out = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    if len(out) != len(chars):  # a conversion that joined or split lines: be safe, go one by one
+        conv = opencc.OpenCC("t2s")
+        out = [conv.convert(c) for c in chars]
+    return {c: s for c, s in zip(chars, out, strict=True) if s != c and len(s) == 1}
+
+
+def fold_table(values: Iterable[str]) -> dict[str, str]:
+    """The Traditional -> Simplified characters that can matter for ``values``, sorted."""
+    full = _t2s()
+    table = str.maketrans(dict(full))
+    targets = {ch for v in values for ch in text_key(v, table)}
+    return {t: s for t, s in sorted(full.items()) if s in targets}
+
+
+def policy_strings(policy: n.Policy) -> list[str]:
+    """The literal strings a policy compares text facts with (属于 lists, ==, !=)."""
+    found: list[str] = []
+
+    def walk(x: object) -> None:
+        if isinstance(x, n.Member):
+            found.extend(v.value for v in x.values)
+        elif isinstance(x, n.StrLit):
+            found.append(x.value)
+        if isinstance(x, tuple):
+            for y in x:
+                walk(y)
+        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
+            for name in x.__dataclass_fields__:
+                walk(getattr(x, name))
+
+    walk(policy.definitions)
+    walk(policy.blocks())
+    return sorted(set(found))
+
+
+@cache
+def _policy_table(strings: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(fold_table(strings).items())
+
+
+def policy_fold(policy: n.Policy) -> dict[str, str]:
+    """The character table of one policy (see the module docstring)."""
+    return dict(_policy_table(tuple(policy_strings(policy))))

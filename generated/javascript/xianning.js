@@ -1,0 +1,879 @@
+// generated from policies/xianning.policy by policyc — do not edit; regenerate with `policyc build`
+// 咸宁市中小企业数字化转型专项资金管理办法 — 补贴计算器 / subsidy calculator.
+//
+// Standalone ES module, no dependency. calculate(profile, on) returns the structure of
+// `policyc calc --format json` (money as two-decimal strings, exact to the fen) or throws
+// ProfileError naming the field. Exact decimals are BigInt integers at a fixed scale.
+
+export const POLICY_ID = "xianning";
+export const TITLE = "咸宁市中小企业数字化转型专项资金管理办法";
+export const DOCUMENT_NUMBER = "";
+export const SOURCE = "policies/xianning.policy";
+const START = "2025-05-20";
+const UNTIL = null;
+const LIMITS = {
+  "money_limit": "1000000000000000",
+  "max_count": 1000000000,
+  "max_text_chars": 1000,
+  "max_number_chars": 40,
+  "max_profile_chars": 1000000,
+  "max_profile_depth": 32,
+  "money_pattern": "^[0-9]{1,15}(\\.[0-9]{1,2})?(?![\\s\\S])",
+  "rate_pattern": "^(0(\\.[0-9]{1,2})?|1(\\.00?)?)(?![\\s\\S])"
+};
+const MESSAGES = {
+  "not_object": "申请人信息必须是一个 JSON 对象（键为事实名称）",
+  "key_not_text": "字段名必须是字符串",
+  "unknown": "未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}",
+  "unknown_hint": "；是否想写“{close}”？",
+  "required": "缺少必填字段“{name}”（{label}）",
+  "shown_text": "“{text}”",
+  "shown_long": "“{head}…”（共 {n} 个字符）",
+  "bool": "应为 true 或 false，收到 {got}",
+  "money_bool": "应为金额（元），收到布尔值",
+  "money_not_finite": "金额必须是有限的数（不接受 NaN 或无穷大）",
+  "money_text": "{got}不是金额：请写成非负的十进制数（半角数字，整数部分至多 15 位），例如 \"12000.50\"",
+  "rate_text": "{got}不是比例：请写成 0 到 1 之间的十进制数，例如 \"0.5\"",
+  "money_type": "应为金额（元），收到 {got}",
+  "money_negative": "金额不能为负数（收到 {value}）",
+  "money_limit": "金额过大（须小于 {limit} 元）",
+  "money_fen": "金额最多两位小数（到分），收到 {value}",
+  "money_too_large": "金额过大（收到 {value}）",
+  "rate_above_one": "比例应在 0 到 1 之间，收到 {value}",
+  "int_type": "应为整数，收到 {got}",
+  "int_not_finite": "应为整数（不接受 NaN 或无穷大）",
+  "int_fraction": "应为整数，收到 {value}",
+  "int_below": "取值 {value} 小于下限 {low}",
+  "int_above": "取值 {value} 超出范围 {low}..{high}",
+  "enum": "应为以下之一：{values}；收到 {got}",
+  "text": "应为文本，收到 {got}",
+  "text_too_long": "文本过长（{n} 个字符，至多 {max} 个）",
+  "on": "日期“{on}”无效：应为 YYYY-MM-DD",
+  "number_too_long": "数字过长（{n} 个字符，至多 {max} 个）",
+  "number_out_of_range": "数值超出范围（{text}）",
+  "constant": "不接受 {name}：须是有限的数",
+  "profile_too_large": "申请人信息过大（{n} 个字符，至多 {max} 个）",
+  "too_deep": "JSON 嵌套过深（至多 {max} 层）",
+  "not_json": "不是合法的 JSON：第 {line} 行第 {col} 列，{msg}",
+  "duplicate": "字段重复出现"
+};
+const TRACE = {
+  "heading": "{article}「{title}」适用",
+  "heading_cond": "{article}「{title}」适用：{cond}",
+  "tier": "分档：适用第 {n} 档（当 {cond}）",
+  "tier_otherwise": "分档：适用“否则”档",
+  "tier_none": "分档：没有适用的档次，按 0 计",
+  "cap": "“{shown}”：{base} 超过上限 {limit}，取 {out}",
+  "negative": "计算结果为负数，按 0 计",
+  "amount": "金额：{shown} = {amount}",
+  "amount_where": "金额：{shown} = {amount}（{where}）",
+  "where_part": "{name} = {value}",
+  "where_sep": "，",
+  "undetermined": "金额：{shown}：原文未规定具体金额（未定）",
+  "cross_cap_cut": "{article} 累计上限 {limit}（{shown}）：本项削减 {cut}，实付 {after}",
+  "cross_cap_most": "{article} 累计上限 {limit}：本项至多 {most}",
+  "before_start": "{on} 早于本政策的适用起始日 {start}",
+  "after_end": "{on} 晚于本政策的有效期截止日 {end}",
+  "events": "有效期以事件为界（{events}），日期未定，视为有效",
+  "requirement_failed": "不满足资格条件（{article}）：{shown}",
+  "excluded": "属于排除情形（{article}）：{shown}",
+  "undetermined_value": "未定",
+  "unlisted": "{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理",
+  "unlisted_open": "{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理",
+  "range": "{lo} 至 {hi}"
+};
+// Text facts compare by key: Traditional -> Simplified for the characters in this policy's lists.
+const TEXT_FOLD = new Map([["備", "备"], ["紡", "纺"], ["織", "织"], ["葯", "药"], ["藥", "药"], ["裝", "装"], ["製", "制"], ["醫", "医"], ["電", "电"]]);
+/** The facts this policy reads. */
+export const FACTS = [
+  { name: "applicant_type", kind: "enum", label: "申报主体类型", low: null, high: null, values: ["enterprise", "service_provider", "platform_operator", "public_institution"], required: true, default: null },
+  { name: "industry", kind: "text", label: "所属行业", low: null, high: null, values: [], required: false, default: null },
+  { name: "acceptance_passed", kind: "bool", label: "改造项目验收合格", low: null, high: null, values: [], required: false, default: null },
+  { name: "digital_level", kind: "int", label: "改造后数字化水平等级", low: 0, high: 4, values: [], required: false, default: null },
+  { name: "spend_software_cloud", kind: "money", label: "软件、云服务支出", low: null, high: null, values: [], required: false, default: null },
+  { name: "spend_data_equipment", kind: "money", label: "网关、路由等数据采集传输设备支出", low: null, high: null, values: [], required: false, default: null },
+  { name: "little_giant_central_funded", kind: "bool", label: "已获得中央财政专项资金支持的专精特新“小巨人”企业", low: null, high: null, values: [], required: false, default: null },
+  { name: "in_2022_pilot", kind: "bool", label: "已纳入工信厅联企业〔2022〕22号改造试点", low: null, high: null, values: [], required: false, default: null },
+  { name: "chain_demo_enterprise", kind: "bool", label: "智能化改造数字化转型试点示范企业", low: null, high: null, values: [], required: false, default: null },
+  { name: "provincial_demo_title", kind: "bool", label: "省级示范项目称号", low: null, high: null, values: [], required: false, default: null },
+  { name: "typical_case_title", kind: "bool", label: "省级及以上数字化转型典型案例", low: null, high: null, values: [], required: false, default: null },
+  { name: "accepted_enterprises_served", kind: "int", label: "服务且验收达标的企业数量", low: 0, high: null, values: [], required: false, default: null },
+  { name: "platform_builder", kind: "bool", label: "受委托建设数字化转型公共服务平台的服务商", low: null, high: null, values: [], required: false, default: false },
+  { name: "training_provider", kind: "bool", label: "受委托组织数字化转型培训活动的服务商", low: null, high: null, values: [], required: false, default: false },
+  { name: "evaluation_agency", kind: "bool", label: "受委托开展评测、审计及验收工作的服务机构", low: null, high: null, values: [], required: false, default: false },
+  { name: "falsified_application_3y", kind: "bool", label: "因申报材料弄虚作假被取消申报资格未满三年", low: null, high: null, values: [], required: false, default: false },
+];
+const VOCABULARY = [
+  { name: "awarded_products", kind: "int", label: "获奖励的“小快轻准”产品和服务数量", low: 0, high: null, values: [], required: false, default: null },
+  { name: "chain_transformation_award", kind: "bool", label: "“链式”数字化转型典型应用/企业", low: null, high: null, values: [], required: false, default: null },
+  { name: "city_type", kind: "enum", label: "城市类型", low: null, high: null, values: ["provincial_capital", "separately_planned", "xpcc", "prefecture", "municipality_district"], required: false, default: null },
+  { name: "cloud_platform_adopted", kind: "bool", label: "上云上平台", low: null, high: null, values: [], required: false, default: null },
+  { name: "digital_workshop_title", kind: "bool", label: "国家级数字化车间/智能工厂等称号", low: null, high: null, values: [], required: false, default: null },
+  { name: "excellent_provider", kind: "bool", label: "优秀数字化服务商", low: null, high: null, values: [], required: false, default: null },
+  { name: "good_tax_and_credit", kind: "bool", label: "依法纳税，财务及信用记录良好", low: null, high: null, values: [], required: false, default: null },
+  { name: "in_pilot_scope", kind: "bool", label: "纳入试点改造范围", low: null, high: null, values: [], required: false, default: null },
+  { name: "independent_legal_person", kind: "bool", label: "具有独立法人资格", low: null, high: null, values: [], required: false, default: null },
+  { name: "is_sme", kind: "bool", label: "中小企业", low: null, high: null, values: [], required: false, default: null },
+  { name: "lighthouse", kind: "bool", label: "数字化转型“小灯塔”企业", low: null, high: null, values: [], required: false, default: null },
+  { name: "operating_normally", kind: "bool", label: "运营正常", low: null, high: null, values: [], required: false, default: null },
+  { name: "platform_benchmark", kind: "bool", label: "工业互联网平台创新应用标杆", low: null, high: null, values: [], required: false, default: null },
+  { name: "region", kind: "enum", label: "东/中/西部地区", low: null, high: null, values: ["east", "central", "west"], required: false, default: null },
+  { name: "registered_in_city", kind: "bool", label: "在本市依法注册登记", low: null, high: null, values: [], required: false, default: null },
+  { name: "serious_dishonesty_3y", kind: "bool", label: "近三年存在严重失信行为", low: null, high: null, values: [], required: false, default: null },
+  { name: "spend_consulting", kind: "money", label: "咨询诊断等服务支出", low: null, high: null, values: [], required: false, default: null },
+];
+const KNOWN = new Map([...VOCABULARY, ...FACTS].map((s) => [s.name, s]));
+const DECLARED = new Set(FACTS.map((s) => s.name));
+const NAMES = [...KNOWN.keys()].sort();
+
+// ---- runtime: shared by every policyc JavaScript calculator (plugins/javascript/runtime.js) ----
+//
+// Exact decimals as BigInt integers at a fixed scale: a value v at scale s means v / 10**s.
+// The scale of every expression is known when the module is generated, so arithmetic is plain
+// BigInt arithmetic (+, -, * and a multiplication by a power of ten to align two scales), and
+// nothing is ever a binary float. Money in results is BigInt fen (scale 2).
+//
+// Rounding rule: each support item's amount, each cross-item cap and each payment stage is
+// rounded DOWN (towards zero) to the fen right after it is computed; funding shares are rounded
+// down to the fen and the last source named takes the remainder.
+
+const P10 = [1n];
+for (let i = 1; i <= 60; i++) P10.push(P10[i - 1] * 10n);
+
+/** 10**k as a BigInt. */
+function p10(k) {
+  while (P10.length <= k) P10.push(P10[P10.length - 1] * 10n);
+  return P10[k];
+}
+
+/** A value at scale `from` rounded down (towards zero) to the fen (scale 2). */
+function toFen(v, from) {
+  if (from <= 2) return v * p10(2 - from);
+  return v / p10(from - 2); // BigInt division truncates towards zero
+}
+
+/** Fen as a two-decimal string in yuan. */
+function yuan(fen) {
+  const neg = fen < 0n;
+  const a = neg ? -fen : fen;
+  const s = (a / 100n).toString() + "." + (a % 100n).toString().padStart(2, "0");
+  return neg ? "-" + s : s;
+}
+
+/** A number in a trace, as policyc prints it: integral with two decimals, others exactly. */
+function num(v, scale) {
+  if (v === Infinity) return TRACE.undetermined_value;
+  const neg = v < 0n;
+  const a = neg ? -v : v;
+  const q = p10(scale);
+  const whole = a / q;
+  let frac = (a % q).toString().padStart(scale, "0");
+  if (scale === 0 || /^0*$/.test(frac)) return (neg ? "-" : "") + whole.toString() + ".00";
+  frac = frac.replace(/0+$/, "");
+  if (whole === 0n) {
+    const lead = frac.length - frac.replace(/^0+/, "").length;
+    if (lead + 1 > 6) { // Python's Decimal prints 0.0000001 as 1E-7
+      const digits = frac.slice(lead);
+      const mant = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
+      return (neg ? "-" : "") + mant + "E-" + (lead + 1);
+    }
+  }
+  return (neg ? "-" : "") + whole.toString() + "." + frac;
+}
+
+/** An interval (or null: undetermined) in a trace. */
+function show(r, scale) {
+  if (r === null) return TRACE.undetermined_value;
+  if (r[0] === r[1]) return num(r[0], scale);
+  return fill(TRACE.range, { lo: num(r[0], scale), hi: num(r[1], scale) });
+}
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, k) => String(values[k]));
+}
+
+function min(a, b) { return a < b ? a : b; }
+function max(a, b) { return a > b ? a : b; }
+
+// ---- ranges: [lo, hi] at one scale, or null when undetermined
+
+function pt(x) { return [x, x]; }
+function rAlign(r, k) { return r === null || k === 0 ? r : [r[0] * p10(k), r[1] * p10(k)]; }
+function rAdd(a, b) { return a === null || b === null ? null : [a[0] + b[0], a[1] + b[1]]; }
+function rSub(a, b) { return a === null || b === null ? null : [a[0] - b[1], a[1] - b[0]]; }
+function rMul(a, b) {
+  if (a === null || b === null) return null;
+  const ps = [a[0] * b[0], a[0] * b[1], a[1] * b[0], a[1] * b[1]];
+  return [ps.reduce(min), ps.reduce(max)];
+}
+function rUpto(a) { return a === null ? null : [0n, a[1]]; }
+
+/** base 封顶 limit (both at `scale`), noting the cap when it binds. */
+function cap(base, limit, scale, shown, trace) {
+  if (base > limit) {
+    if (trace) {
+      trace.push(fill(TRACE.cap, { shown, base: num(base, scale), limit: num(limit, scale), out: num(limit, scale) }));
+    }
+    return limit;
+  }
+  return base;
+}
+
+function rCap(base, limit, scale, shown, trace) {
+  if (limit === null) return base;
+  if (base === null) return [0n, limit[1]];
+  const out = [min(base[0], limit[0]), min(base[1], limit[1])];
+  if (trace && (out[0] !== base[0] || out[1] !== base[1])) {
+    trace.push(fill(TRACE.cap, { shown, base: show(base, scale), limit: show(limit, scale), out: show(out, scale) }));
+  }
+  return out;
+}
+
+/** A comparison involving an interval reads its low end; undetermined compares false. */
+function rCompare(op, a, b) {
+  if (a === null || b === null) return false;
+  const x = a[0], y = b[0];
+  switch (op) {
+    case "==": return x === y;
+    case "!=": return x !== y;
+    case ">=": return x >= y;
+    case "<=": return x <= y;
+    case ">": return x > y;
+    default: return x < y;
+  }
+}
+
+function note(trace, text) { if (trace) trace.push(text); }
+function then(_, value) { return value; }
+
+// ---- text: facts compare by key (script-, width- and space-insensitive)
+
+// Python's str.split() white space (after NFKC)
+const SPACE = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+const ASCII = /^[\x00-\x7f]*$/;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** NFKC, no white space, Traditional -> Simplified through TEXT_FOLD (policyc's text_key). */
+function textKey(text) {
+  if (ASCII.test(text)) return IDENTIFIER.test(text) ? text : text.replace(SPACE, "");
+  let out = "";
+  for (const ch of text.normalize("NFKC").replace(SPACE, "")) out += TEXT_FOLD.get(ch) ?? ch;
+  return out;
+}
+
+/** The key of a text fact's value; null (absent) stays null. */
+function key(text) { return text === null ? null : textKey(text); }
+
+/** Whether a text fact's value is one of the listed values (by key); absent: no. */
+function keyIn(text, keys) { return text !== null && keys.has(textKey(text)); }
+
+// ---- profiles
+
+export class ProfileError extends Error {
+  /** @param {Array<[string, string]>} errors (field, Chinese message) pairs */
+  constructor(errors) {
+    super(errors.map(([f, m]) => `${f || "(profile)"}: ${m}`).join("; "));
+    this.name = "ProfileError";
+    this.errors = errors;
+    this.field = errors.length ? errors[0][0] : "";
+  }
+}
+
+const MONEY_TEXT = new RegExp(LIMITS.money_pattern);
+const RATE_TEXT = new RegExp(LIMITS.rate_pattern);
+const MONEY_LIMIT = BigInt(LIMITS.money_limit) * 100n; // in fen
+
+/** The first `n` characters (code points, as Python counts them). */
+function head(text, n) { return Array.from(text).slice(0, n).join(""); }
+
+/** How Python's policyc shows a rejected value in a message. */
+function got(v) {
+  if (typeof v === "string") {
+    const n = Array.from(v).length;
+    return n <= 40 ? fill(MESSAGES.shown_text, { text: v }) : fill(MESSAGES.shown_long, { head: head(v, 40), n });
+  }
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number") return pyNumber(v);
+  if (typeof v === "bigint") return v.toString();
+  if (Array.isArray(v)) return "list";
+  return "dict";
+}
+
+/**
+ * The shortest digits of a float and the exponent of its first digit (1.5e20 -> ["15", 20]).
+ * @param {number} v
+ * @returns {[string, number]}
+ */
+function floatParts(v) {
+  const [mant, exp] = Math.abs(v).toExponential().split("e");
+  return [mant.replace(".", ""), Number(exp)];
+}
+
+/** Digits `c` with the first one at 10**adjusted, written out plainly ("15", 1 -> "15"; "15", -2 -> "0.015"). */
+function plain(c, adjusted) {
+  const point = adjusted + 1;
+  if (point <= 0) return "0." + "0".repeat(-point) + c;
+  if (point >= c.length) return c + "0".repeat(point - c.length);
+  return c.slice(0, point) + "." + c.slice(point);
+}
+
+/** A JSON number as Python prints it: an int plainly, a float as repr(float). */
+function pyNumber(v) {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+  if (Number.isInteger(v) && Math.abs(v) < 1e16) return String(v);
+  const sign = v < 0 ? "-" : "";
+  const [c, adj] = floatParts(v);
+  if (adj >= -4 && adj < 16) {
+    const text = plain(c, adj);
+    return sign + (text.includes(".") ? text : text + ".0");
+  }
+  const mant = c.length > 1 ? c[0] + "." + c.slice(1) : c;
+  return sign + mant + "e" + (adj < 0 ? "-" : "+") + String(Math.abs(adj)).padStart(2, "0");
+}
+
+/** A float as Python's Decimal(repr(x)): [its exact plain text, its str()]. */
+function floatDecimal(v) {
+  const sign = v < 0 ? "-" : "";
+  const [c, adj] = floatParts(v);
+  const text = sign + plain(c, adj);
+  if (adj >= -4 && adj < 16) return [text, pyNumber(v)];
+  const e = adj - (c.length - 1); // repr is in exponent form: Decimal keeps its digits
+  if (e <= 0 && adj >= -6) return [text, text];
+  const mant = c.length > 1 ? c[0] + "." + c.slice(1) : c;
+  return [text, sign + mant + "E" + (adj < 0 ? "-" : "+") + Math.abs(adj)];
+}
+
+/** Parse a non-negative decimal text to [BigInt digits, decimals]. */
+function parseDecimal(text) {
+  const neg = text.startsWith("-");
+  const body = neg ? text.slice(1) : text;
+  const [int, frac = ""] = body.split(".");
+  const v = BigInt((int || "0") + frac);
+  return [neg ? -v : v, frac.length];
+}
+
+/** Money (or a rate): [BigInt fen, the value as Python shows it], or a message. */
+function money(v, rate) {
+  const m = MESSAGES;
+  if (typeof v === "boolean") return m.money_bool;
+  let text, shown;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return m.money_not_finite;
+    if (Number.isInteger(v) && Math.abs(v) < 1e16) {
+      if (v >= Number(LIMITS.money_limit)) return fill(m.money_limit, { limit: LIMITS.money_limit });
+      text = shown = String(v);
+    } else {
+      [text, shown] = floatDecimal(v);
+    }
+  } else if (typeof v === "bigint") {
+    text = shown = v.toString();
+  } else if (typeof v === "string") {
+    if (!(rate ? RATE_TEXT : MONEY_TEXT).test(v)) return fill(rate ? m.rate_text : m.money_text, { got: got(head(v, 40)) });
+    text = v;
+    shown = v.replace(/^0+(?=\d)/, ""); // as Python's Decimal prints it
+  } else {
+    return fill(m.money_type, { got: got(v) });
+  }
+  const [digits, decimals] = parseDecimal(text);
+  if (digits < 0n) return fill(m.money_negative, { value: shown });
+  const cents = decimals > 2 ? digits / p10(decimals - 2) : digits * p10(2 - decimals);
+  if (cents >= MONEY_LIMIT) return fill(m.money_limit, { limit: LIMITS.money_limit });
+  if (decimals > 2 && digits % p10(decimals - 2) !== 0n) return fill(m.money_fen, { value: shown });
+  return [cents, shown];
+}
+
+function integer(v, spec) {
+  const m = MESSAGES;
+  if (typeof v !== "number" && typeof v !== "bigint") return fill(m.int_type, { got: got(v) });
+  if (typeof v === "number" && !Number.isFinite(v)) return m.int_not_finite;
+  const low = spec.low === null ? 0 : spec.low;
+  const high = spec.high === null ? LIMITS.max_count : Math.min(spec.high, LIMITS.max_count);
+  const shown = typeof v === "number" ? pyNumber(v) : v.toString();
+  if (v < low) return fill(m.int_below, { value: shown, low });
+  if (v > high) return fill(m.int_above, { value: shown, low, high });
+  if (typeof v === "number" && !Number.isInteger(v)) return fill(m.int_fraction, { value: shown });
+  return typeof v === "bigint" ? v : BigInt(v);
+}
+
+/** [value, null] or [null, message]. */
+function check(spec, v) {
+  switch (spec.kind) {
+    case "bool":
+      return typeof v === "boolean" ? [v, null] : [null, fill(MESSAGES.bool, { got: got(v) })];
+    case "money":
+    case "rate": {
+      const r = money(v, spec.kind === "rate");
+      if (typeof r === "string") return [null, r];
+      if (spec.kind === "rate" && r[0] > 100n) return [null, fill(MESSAGES.rate_above_one, { value: r[1] })];
+      return [r[0], null];
+    }
+    case "int": {
+      const i = integer(v, spec);
+      return typeof i === "string" ? [null, i] : [i, null];
+    }
+    case "enum":
+      if (typeof v === "string" && spec.values.includes(v)) return [v, null];
+      return [null, fill(MESSAGES.enum, { values: spec.values.join(", "), got: got(v) })];
+    default: {
+      if (typeof v !== "string") return [null, fill(MESSAGES.text, { got: got(v) })];
+      const n = Array.from(v).length;
+      if (n > LIMITS.max_text_chars) return [null, fill(MESSAGES.text_too_long, { n, max: LIMITS.max_text_chars })];
+      return [v, null];
+    }
+  }
+}
+
+/** The value an absent field takes: false, 0, 0 元; text and enums stay absent (null). */
+function absent(spec) {
+  if (spec.default !== null) {
+    if (spec.kind === "money" || spec.kind === "rate") return money(spec.default, false)[0];
+    if (spec.kind === "int") return BigInt(spec.default);
+    return spec.default;
+  }
+  if (spec.kind === "bool") return false;
+  if (spec.kind === "money" || spec.kind === "rate" || spec.kind === "int") return 0n;
+  return null;
+}
+
+/** Python's difflib.get_close_matches(word, names, n=1) (cutoff 0.6). */
+function closeMatch(word, names) {
+  const b = Array.from(word);
+  const b2j = new Map();
+  b.forEach((ch, j) => { if (!b2j.has(ch)) b2j.set(ch, []); b2j.get(ch).push(j); });
+  if (b.length >= 200) { // difflib's autojunk: popular elements are not matched directly
+    const limit = Math.floor(b.length / 100) + 1;
+    for (const [ch, js] of [...b2j]) if (js.length > limit) b2j.delete(ch);
+  }
+  let best = null;
+  let bestScore = 0;
+  for (const name of names) {
+    const a = Array.from(name);
+    const score = (2 * matched(a, b, b2j, 0, a.length, 0, b.length)) / (a.length + b.length);
+    if (score >= 0.6 && (best === null || score > bestScore || (score === bestScore && name > best))) {
+      best = name;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function matched(a, b, b2j, alo, ahi, blo, bhi) {
+  let besti = alo, bestj = blo, bestsize = 0;
+  let j2len = new Map();
+  for (let i = alo; i < ahi; i++) {
+    const next = new Map();
+    for (const j of b2j.get(a[i]) || []) {
+      if (j < blo) continue;
+      if (j >= bhi) break;
+      const k = (j2len.get(j - 1) || 0) + 1;
+      next.set(j, k);
+      if (k > bestsize) { besti = i - k + 1; bestj = j - k + 1; bestsize = k; }
+    }
+    j2len = next;
+  }
+  while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1]) { besti--; bestj--; bestsize++; }
+  while (besti + bestsize < ahi && bestj + bestsize < bhi && a[besti + bestsize] === b[bestj + bestsize]) bestsize++;
+  if (bestsize === 0) return 0;
+  return bestsize + (alo < besti && blo < bestj ? matched(a, b, b2j, alo, besti, blo, bestj) : 0)
+    + (besti + bestsize < ahi && bestj + bestsize < bhi
+      ? matched(a, b, b2j, besti + bestsize, ahi, bestj + bestsize, bhi) : 0);
+}
+
+/** Validate a profile: the fact values (absent ones defaulted), or a ProfileError naming fields. */
+function validate(profile) {
+  if (profile === null || typeof profile !== "object" || Array.isArray(profile)) {
+    throw new ProfileError([["", MESSAGES.not_object]]);
+  }
+  const out = Object.create(null);
+  for (const spec of FACTS) out[spec.name] = DEFAULTS[spec.name];
+  /** @type {Array<[string, string]>} */
+  const errors = [];
+  for (const key of Object.keys(profile)) {
+    const spec = KNOWN.get(key);
+    if (spec === undefined) {
+      const close = closeMatch(key, NAMES);
+      const hint = close === null ? "" : fill(MESSAGES.unknown_hint, { close });
+      errors.push([key, fill(MESSAGES.unknown, { key, hint })]);
+      continue;
+    }
+    const [value, why] = check(spec, profile[key]);
+    if (why !== null) { errors.push([key, why]); continue; }
+    if (DECLARED.has(key)) out[key] = value;
+  }
+  for (const spec of FACTS) {
+    if (spec.required && !Object.prototype.hasOwnProperty.call(profile, spec.name)) {
+      errors.push([spec.name, fill(MESSAGES.required, { name: spec.name, label: spec.label })]);
+    }
+  }
+  if (errors.length) throw new ProfileError(errors);
+  return out;
+}
+
+function parseOn(on) {
+  if (on === undefined || on === null) {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  }
+  if (on instanceof Date) return on.toISOString().slice(0, 10);
+  if (typeof on === "string" && /^\d{4}-\d{2}-\d{2}$/.test(on)) {
+    const d = new Date(on + "T00:00:00Z");
+    if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === on) return on;
+  }
+  throw new ProfileError([["on", fill(MESSAGES.on, { on: String(on) })]]);
+}
+
+// ---- items, caps, payments, results
+
+/** An item's exact amount at `scale`, rounded down to the fen (never below 0), traced. */
+function exact(value, scale, trace, shown, where) {
+  let a = toFen(value, scale);
+  if (a < 0n) { a = 0n; note(trace, TRACE.negative); }
+  if (trace) amountLine(a, a, trace, shown, where);
+  return [a, a];
+}
+
+/** An item's range amount (or null), rounded down to the fen at both ends, traced. */
+function rounded(value, scale, trace, shown, whole, where) {
+  if (value === null) {
+    if (trace) trace.push(fill(TRACE.undetermined, { shown: whole }));
+    return null;
+  }
+  let a = toFen(value[0], scale), b = toFen(value[1], scale);
+  if (a < 0n) { a = max(a, 0n); b = max(b, 0n); note(trace, TRACE.negative); }
+  if (trace) amountLine(a, b, trace, shown, where);
+  return [a, b];
+}
+
+function amountLine(a, b, trace, shown, where) {
+  const amount = show([a, b], 2);
+  const parts = (where || []).filter(([, v]) => v !== null)
+    .map(([name, value]) => fill(TRACE.where_part, { name, value }));
+  if (parts.length) {
+    trace.push(fill(TRACE.amount_where, { shown, amount, where: parts.join(TRACE.where_sep) }));
+  } else {
+    trace.push(fill(TRACE.amount, { shown, amount }));
+  }
+}
+
+function exclude(exclusions, article) {
+  if (!exclusions.includes(article)) exclusions.push(article);
+}
+
+/** A range-shaped definition in the trace's “where”: left out when undetermined. */
+function showR(r, scale) { return r === null ? null : show(r, scale); }
+
+/** Compute an applying item's amount, with its trace when wanted. */
+function run(item, amount, f, trace) {
+  const t = trace ? [item.heading] : null;
+  const r = amount(f, t);
+  if (t) t.push(item.funding.note);
+  return { item, amount: r, after: r === null ? [0n, Infinity] : r, trace: t };
+}
+
+/**
+ * A cumulative cap over `members`: each keeps its minimum first (in order, under the cap's
+ * minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first.
+ */
+function crossCap(article, shown, limit, scale, members) {
+  if (!members.length || limit === null) return;
+  const lim = [toFen(limit[0], scale), toFen(limit[1], scale)];
+  let room = max(lim[0], 0n);
+  const lows = members.map((x) => {
+    const lo = min(x.after[0], room);
+    room -= lo;
+    return lo;
+  });
+  let spare = max(lim[1] - lows.reduce((a, b) => a + b, 0n), 0n);
+  members.forEach((x, i) => {
+    const [a, b] = x.after;
+    const lo = lows[i];
+    const extra = min(b === Infinity ? spare : b - lo, spare);
+    const hi = lo + extra;
+    spare -= extra;
+    if (x.trace) {
+      if (x.amount !== null && (lo !== a || hi !== b)) {
+        const cut = [a - lo, b - hi].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
+        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut: show(cut, 2), after: show([lo, hi], 2) }));
+      } else if (x.amount === null) {
+        x.trace.push(fill(TRACE.cross_cap_most, { article, limit: show(lim, 2), most: yuan(hi) }));
+      }
+    }
+    x.after = [lo, hi];
+  });
+}
+
+/** A payment schedule over the determined `members`; a stage without share (null) takes the rest. */
+function payments(article, stages, members) {
+  let baseLo = 0n, baseHi = 0n, any = false;
+  for (const x of members) {
+    if (x.amount === null) continue;
+    any = true;
+    baseLo += x.after[0];
+    baseHi += x.after[1];
+  }
+  if (!any) return [];
+  const out = [];
+  let paidLo = 0n;
+  for (const [stage, share, scale] of stages) {
+    if (share === null) {
+      out.push({ article, stage, min: yuan(baseLo - paidLo), max: yuan(baseHi) });
+      continue;
+    }
+    paidLo += toFen(share * baseLo, scale + 2);
+    out.push({ article, stage, min: "0.00", max: yuan(toFen(share * baseHi, scale + 2)) });
+  }
+  return out;
+}
+
+const SOURCE_ORDER = ["central", "province", "city", "county", "unspecified"];
+
+/** Who pays `amount` (fen): exact shares (the last takes the remainder), unspecified, or nobody. */
+function split(funding, amount) {
+  const out = {};
+  if (amount === null || funding.kind === "none") return out;
+  if (!funding.shares.length) {
+    out.unspecified = amount;
+    return out;
+  }
+  let rest = amount;
+  funding.shares.forEach(([src, frac, scale], i) => {
+    const part = i === funding.shares.length - 1 ? rest : toFen(frac * amount, scale + 2);
+    out[src] = (out[src] || 0n) + part;
+    rest -= part;
+  });
+  return out;
+}
+
+function ordered(funding) {
+  const out = {};
+  for (const k of SOURCE_ORDER) if (k in funding) out[k] = yuan(funding[k]);
+  return out;
+}
+
+/** The result, as `policyc calc --format json` prints it; item traces are computed when read. */
+function result(on, inForce, exclusions, live, schedules, rerun) {
+  let lo = 0n, hi = 0n, unbounded = false;
+  const funding = {};
+  const items = live.map((x, i) => {
+    lo += x.after[0];
+    if (x.after[1] === Infinity) unbounded = true; else hi += x.after[1];
+    if (x.after[1] !== Infinity) { // an undetermined item counts with what a cap leaves it
+      for (const [src, part] of Object.entries(split(x.item.funding, x.after[1]))) {
+        funding[src] = (funding[src] || 0n) + part;
+      }
+    }
+    const out = {
+      id: x.item.id, article: x.item.article, title: x.item.title,
+      min: x.amount === null ? null : yuan(x.amount[0]), max: x.amount === null ? null : yuan(x.amount[1]),
+      funding: ordered(split(x.item.funding, x.amount === null ? null : x.amount[1])),
+    };
+    let trace = x.trace;
+    Object.defineProperty(out, "trace", {
+      enumerable: true,
+      get() {
+        if (trace === null) trace = rerun().items[i].trace;
+        return trace;
+      },
+    });
+    return out;
+  });
+  for (const k of Object.keys(funding)) if (funding[k] === 0n) delete funding[k];
+  return {
+    policy: POLICY_ID, as_of: on, in_force: inForce, excluded: exclusions.length > 0,
+    exclusions, items, total: { min: yuan(lo), max: unbounded ? null : yuan(hi) },
+    funding: ordered(funding), payments: schedules,
+  };
+}
+// ---- end of runtime ----
+
+const DEFAULTS = Object.fromEntries(FACTS.map((s) => [s.name, absent(s)]));
+
+const INDUSTRY_VALUES = new Set(["装备制造", "电子信息", "纺织服装", "新型建材", "生物医药"]);
+const RATE_60 = 6n; // 0.6 at scale 1
+const YUAN_150000 = 150000n; // 150000 at scale 0
+const YUAN_1000000 = 1000000n; // 1000000 at scale 0
+const YUAN_200000 = 200000n; // 200000 at scale 0
+const YUAN_50000 = 50000n; // 50000 at scale 0
+const YUAN_100000 = 100000n; // 100000 at scale 0
+const YUAN_5000 = 5000n; // 5000 at scale 0
+const YUAN_1200000 = 1200000n; // 1200000 at scale 0
+
+// 数字化改造实际投入 = spend_software_cloud + spend_data_equipment (scale 2)
+function d_reform_spend(f) {
+  return (f["spend_software_cloud"] + f["spend_data_equipment"]);
+}
+
+// 属于试点行业 = industry 属于 ["装备制造", "电子信息", "纺织服装", "新型建材", "生物医药", 等] (boolean)
+function d_pilot_industry(f) {
+  return keyIn(f["industry"], INDUSTRY_VALUES);
+}
+
+// 第六条第（一）项 企业数字化改造补贴
+// 原文：支持企業數字化改造。采取先建后補方式,按照工信部發布的最新版《中小企業數字化水平評測指標》,     對企業改造后數字化水平達到二級及以上的,按照其數字化改造(包括:相關的軟件、云服務支出,網關、路由等     必要的數據采集傳輸設備支出)實際投入的60%給予補貼,單個企業最高補貼金額不超過15萬元。
+const ITEM_REFORM_SUBSIDY = {
+  id: "reform_subsidy",
+  article: "第六条第（一）项",
+  title: "企业数字化改造补贴",
+  beneficiary: "enterprise",
+  heading: "第六条第（一）项「企业数字化改造补贴」适用：digital_level >= 2 且 acceptance_passed 且 pilot_industry",
+  funding: { kind: "shares", shares: [["province", 1n, 0]], note: "出资（第六条第（一）项）：省级 100%" },
+};
+
+function item_reform_subsidy(f, trace) {
+  const amount = cap((RATE_60 * d_reform_spend(f)), (YUAN_150000 * 1000n), 3, "60% × reform_spend 封顶 15万元", trace);
+  return exact(amount, 3, trace, "60% × reform_spend 封顶 15万元", trace && [["reform_spend", num(d_reform_spend(f), 2)]]);
+}
+
+// 第六条第（二）项 “链式”数字化转型标杆（试点示范企业）奖励
+// 原文：對全市“智能化改造數字化轉型試點示范企業”一次性給予100萬元獎勵
+const ITEM_CHAIN_DEMO_AWARD = {
+  id: "chain_demo_award",
+  article: "第六条第（二）项",
+  title: "“链式”数字化转型标杆（试点示范企业）奖励",
+  beneficiary: "enterprise",
+  heading: "第六条第（二）项「“链式”数字化转型标杆（试点示范企业）奖励」适用：chain_demo_enterprise",
+  funding: { kind: "shares", shares: [["city", 5n, 1], ["county", 5n, 1]], note: "出资（第六条第（二）项）：市级 50.0%、县（市、区）级 50.0%" },
+};
+
+function item_chain_demo_award(f, trace) {
+  const amount = YUAN_1000000;
+  return exact(amount, 0, trace, "100万元", null);
+}
+
+// 第六条第（三）项 省级示范项目奖励
+// 原文：對獲評省經信廳智能制造、上云標桿、工業互聯網平臺(含雙跨)、5G工廠、新一代信息技術與制造業融合     試點示范等的企業,獎勵20萬元。
+const ITEM_PROVINCIAL_DEMO_AWARD = {
+  id: "provincial_demo_award",
+  article: "第六条第（三）项",
+  title: "省级示范项目奖励",
+  beneficiary: "enterprise",
+  heading: "第六条第（三）项「省级示范项目奖励」适用：provincial_demo_title",
+  funding: { kind: "conflict", shares: [], note: "出资：第六条第（三）项、第十四条 对出资方的规定不一致，候选出资方：市级、县（市、区）级，分担比例未明确" },
+};
+
+function item_provincial_demo_award(f, trace) {
+  const amount = YUAN_200000;
+  return exact(amount, 0, trace, "20万元", null);
+}
+
+// 第六条第（三）项 数字化转型典型案例奖励
+// 原文：對獲評省級及以上中小企業數字化轉型典型案例的企業,獎勵5萬元。
+const ITEM_TYPICAL_CASE_AWARD = {
+  id: "typical_case_award",
+  article: "第六条第（三）项",
+  title: "数字化转型典型案例奖励",
+  beneficiary: "enterprise",
+  heading: "第六条第（三）项「数字化转型典型案例奖励」适用：typical_case_title",
+  funding: { kind: "conflict", shares: [], note: "出资：第六条第（三）项、第十四条 对出资方的规定不一致，候选出资方：市级、县（市、区）级，分担比例未明确" },
+};
+
+function item_typical_case_award(f, trace) {
+  const amount = YUAN_50000;
+  return exact(amount, 0, trace, "5万元", null);
+}
+
+// 第六条第（四）项 数字化转型公共服务平台建设费用
+// 原文：通過政府購買服務方式,遴選服務商建設中小企業數字化轉型公共服務平臺,實現“線上+線下”服務聯動,     集成項目管理、供需對接、人才培訓、轉型咨詢、成果展示等功能服務,為中小企業提供一站式數字化轉型服務。     平臺建設費用不高于20萬元,由省級資金承擔。
+const ITEM_PLATFORM_BUILDING = {
+  id: "platform_building",
+  article: "第六条第（四）项",
+  title: "数字化转型公共服务平台建设费用",
+  beneficiary: "service_provider",
+  heading: "第六条第（四）项「数字化转型公共服务平台建设费用」适用：platform_builder",
+  funding: { kind: "shares", shares: [["province", 1n, 0]], note: "出资（第六条第（四）项）：省级 100%" },
+};
+
+function item_platform_building(f, trace) {
+  const amount = [0n, YUAN_200000];
+  return rounded(amount, 0, trace, "不超过 20万元", "不超过 20万元", null);
+}
+
+// 第六条第（五）项 数字化转型培训活动补贴
+// 原文：通過政府購買服務方式,遴選服務商統籌組織開展數字化轉型培訓活動,包括數字化轉型線上線下人才培訓、     經驗推廣、會議論壇、行業交流等專題活動,以及數字化轉型供需對接、案例征集、競賽等。     對受委托的服務商給予不高于10萬元補貼,補貼資金由市級資金承擔。
+const ITEM_TRAINING_SUBSIDY = {
+  id: "training_subsidy",
+  article: "第六条第（五）项",
+  title: "数字化转型培训活动补贴",
+  beneficiary: "service_provider",
+  heading: "第六条第（五）项「数字化转型培训活动补贴」适用：training_provider",
+  funding: { kind: "shares", shares: [["city", 1n, 0]], note: "出资（第六条第（五）项）：市级 100%" },
+};
+
+function item_training_subsidy(f, trace) {
+  const amount = [0n, YUAN_100000];
+  return rounded(amount, 0, trace, "不超过 10万元", "不超过 10万元", null);
+}
+
+// 第六条第（六）项 数字化转型诊断咨询服务商补贴
+// 原文：以完成改造驗收達標企業數量為準,對每家企業對應的診斷咨詢服務商補貼不高于5000元。
+const ITEM_DIAGNOSIS_SUBSIDY = {
+  id: "diagnosis_subsidy",
+  article: "第六条第（六）项",
+  title: "数字化转型诊断咨询服务商补贴",
+  beneficiary: "service_provider",
+  heading: "第六条第（六）项「数字化转型诊断咨询服务商补贴」适用：accepted_enterprises_served >= 1",
+  funding: { kind: "shares", shares: [["province", 1n, 0]], note: "出资（第六条第（六）项）：省级 100%" },
+};
+
+function item_diagnosis_subsidy(f, trace) {
+  const amount = rMul([0n, YUAN_5000], pt(f["accepted_enterprises_served"]));
+  return rounded(amount, 0, trace, "不超过 5000元 × accepted_enterprises_served", "不超过 5000元 × accepted_enterprises_served", trace && [["accepted_enterprises_served", String(f["accepted_enterprises_served"])]]);
+}
+
+// 第六条第（八）项 数字化改造评测验收服务补贴
+// 原文：通過政府購買服務方式,遴選服務商對中小企業數字化轉型開展評測、審計及驗收工作,按照改造后數字化水平     達到二級及以上(根據工信部發布的最新版本《中小企業數字化水平評測指標》確定)的企業數量,對服務機構給予補貼。     審計驗收費用不高于120萬元,由省級資金承擔。
+const ITEM_EVALUATION_SUBSIDY = {
+  id: "evaluation_subsidy",
+  article: "第六条第（八）项",
+  title: "数字化改造评测验收服务补贴",
+  beneficiary: "service_provider",
+  heading: "第六条第（八）项「数字化改造评测验收服务补贴」适用：evaluation_agency",
+  funding: { kind: "shares", shares: [["province", 1n, 0]], note: "出资（第六条第（八）项）：省级 100%" },
+};
+
+function item_evaluation_subsidy(f, trace) {
+  const amount = [0n, YUAN_1200000];
+  return rounded(amount, 0, trace, "不超过 120万元", "不超过 120万元", null);
+}
+
+/** The whole policy for one applicant (validated facts), article by article. */
+function calculateFacts(f, on, trace) {
+  let inForce = true;
+  if (on < START) inForce = false;
+  const exclusions = [];
+  // 排除 第五条
+  if (f["little_giant_central_funded"]) exclude(exclusions, "第五条");
+  // 排除 第五条
+  if (f["in_2022_pilot"]) exclude(exclusions, "第五条");
+  // 排除 第十六条
+  if (f["falsified_application_3y"]) exclude(exclusions, "第十六条");
+  if (!inForce || exclusions.length) return result(on, inForce, exclusions, [], [], null);
+  const live = [];
+  const who = f["applicant_type"];
+  // 第六条第（一）项 企业数字化改造补贴
+  if (who === "enterprise" && ((f["digital_level"] >= 2n) && f["acceptance_passed"] && d_pilot_industry(f))) live.push(run(ITEM_REFORM_SUBSIDY, item_reform_subsidy, f, trace));
+  // 第六条第（二）项 “链式”数字化转型标杆（试点示范企业）奖励
+  if (who === "enterprise" && f["chain_demo_enterprise"]) live.push(run(ITEM_CHAIN_DEMO_AWARD, item_chain_demo_award, f, trace));
+  // 第六条第（三）项 省级示范项目奖励
+  if (who === "enterprise" && f["provincial_demo_title"]) live.push(run(ITEM_PROVINCIAL_DEMO_AWARD, item_provincial_demo_award, f, trace));
+  // 第六条第（三）项 数字化转型典型案例奖励
+  if (who === "enterprise" && f["typical_case_title"]) live.push(run(ITEM_TYPICAL_CASE_AWARD, item_typical_case_award, f, trace));
+  // 第六条第（四）项 数字化转型公共服务平台建设费用
+  if (who === "service_provider" && f["platform_builder"]) live.push(run(ITEM_PLATFORM_BUILDING, item_platform_building, f, trace));
+  // 第六条第（五）项 数字化转型培训活动补贴
+  if (who === "service_provider" && f["training_provider"]) live.push(run(ITEM_TRAINING_SUBSIDY, item_training_subsidy, f, trace));
+  // 第六条第（六）项 数字化转型诊断咨询服务商补贴
+  if (who === "service_provider" && (f["accepted_enterprises_served"] >= 1n)) live.push(run(ITEM_DIAGNOSIS_SUBSIDY, item_diagnosis_subsidy, f, trace));
+  // 第六条第（八）项 数字化改造评测验收服务补贴
+  if (who === "service_provider" && f["evaluation_agency"]) live.push(run(ITEM_EVALUATION_SUBSIDY, item_evaluation_subsidy, f, trace));
+  const schedules = [];
+  return result(on, true, [], live, schedules, trace ? null : () => calculateFacts(f, on, true));
+}
+
+// What 咸宁市中小企业数字化转型专项资金管理办法 pays the applicant `profile` as of `on` (YYYY-MM-DD; default today).
+// Throws ProfileError (errors: [field, message] pairs) for a bad profile or date.
+export function calculate(profile, on) {
+  const date = parseOn(on);
+  return calculateFacts(validate(profile), date, false);
+}

@@ -1,0 +1,560 @@
+// ---- runtime: shared by every policyc JavaScript calculator (plugins/javascript/runtime.js) ----
+//
+// Exact decimals as BigInt integers at a fixed scale: a value v at scale s means v / 10**s.
+// The scale of every expression is known when the module is generated, so arithmetic is plain
+// BigInt arithmetic (+, -, * and a multiplication by a power of ten to align two scales), and
+// nothing is ever a binary float. Money in results is BigInt fen (scale 2).
+//
+// Rounding rule: each support item's amount, each cross-item cap and each payment stage is
+// rounded DOWN (towards zero) to the fen right after it is computed; funding shares are rounded
+// down to the fen and the last source named takes the remainder.
+
+const P10 = [1n];
+for (let i = 1; i <= 60; i++) P10.push(P10[i - 1] * 10n);
+
+/** 10**k as a BigInt. */
+function p10(k) {
+  while (P10.length <= k) P10.push(P10[P10.length - 1] * 10n);
+  return P10[k];
+}
+
+/** A value at scale `from` rounded down (towards zero) to the fen (scale 2). */
+function toFen(v, from) {
+  if (from <= 2) return v * p10(2 - from);
+  return v / p10(from - 2); // BigInt division truncates towards zero
+}
+
+/** Fen as a two-decimal string in yuan. */
+function yuan(fen) {
+  const neg = fen < 0n;
+  const a = neg ? -fen : fen;
+  const s = (a / 100n).toString() + "." + (a % 100n).toString().padStart(2, "0");
+  return neg ? "-" + s : s;
+}
+
+/** A number in a trace, as policyc prints it: integral with two decimals, others exactly. */
+function num(v, scale) {
+  if (v === Infinity) return TRACE.undetermined_value;
+  const neg = v < 0n;
+  const a = neg ? -v : v;
+  const q = p10(scale);
+  const whole = a / q;
+  let frac = (a % q).toString().padStart(scale, "0");
+  if (scale === 0 || /^0*$/.test(frac)) return (neg ? "-" : "") + whole.toString() + ".00";
+  frac = frac.replace(/0+$/, "");
+  if (whole === 0n) {
+    const lead = frac.length - frac.replace(/^0+/, "").length;
+    if (lead + 1 > 6) { // Python's Decimal prints 0.0000001 as 1E-7
+      const digits = frac.slice(lead);
+      const mant = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
+      return (neg ? "-" : "") + mant + "E-" + (lead + 1);
+    }
+  }
+  return (neg ? "-" : "") + whole.toString() + "." + frac;
+}
+
+/** An interval (or null: undetermined) in a trace. */
+function show(r, scale) {
+  if (r === null) return TRACE.undetermined_value;
+  if (r[0] === r[1]) return num(r[0], scale);
+  return fill(TRACE.range, { lo: num(r[0], scale), hi: num(r[1], scale) });
+}
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, k) => String(values[k]));
+}
+
+function min(a, b) { return a < b ? a : b; }
+function max(a, b) { return a > b ? a : b; }
+
+// ---- ranges: [lo, hi] at one scale, or null when undetermined
+
+function pt(x) { return [x, x]; }
+function rAlign(r, k) { return r === null || k === 0 ? r : [r[0] * p10(k), r[1] * p10(k)]; }
+function rAdd(a, b) { return a === null || b === null ? null : [a[0] + b[0], a[1] + b[1]]; }
+function rSub(a, b) { return a === null || b === null ? null : [a[0] - b[1], a[1] - b[0]]; }
+function rMul(a, b) {
+  if (a === null || b === null) return null;
+  const ps = [a[0] * b[0], a[0] * b[1], a[1] * b[0], a[1] * b[1]];
+  return [ps.reduce(min), ps.reduce(max)];
+}
+function rUpto(a) { return a === null ? null : [0n, a[1]]; }
+
+/** base 封顶 limit (both at `scale`), noting the cap when it binds. */
+function cap(base, limit, scale, shown, trace) {
+  if (base > limit) {
+    if (trace) {
+      trace.push(fill(TRACE.cap, { shown, base: num(base, scale), limit: num(limit, scale), out: num(limit, scale) }));
+    }
+    return limit;
+  }
+  return base;
+}
+
+function rCap(base, limit, scale, shown, trace) {
+  if (limit === null) return base;
+  if (base === null) return [0n, limit[1]];
+  const out = [min(base[0], limit[0]), min(base[1], limit[1])];
+  if (trace && (out[0] !== base[0] || out[1] !== base[1])) {
+    trace.push(fill(TRACE.cap, { shown, base: show(base, scale), limit: show(limit, scale), out: show(out, scale) }));
+  }
+  return out;
+}
+
+/** A comparison involving an interval reads its low end; undetermined compares false. */
+function rCompare(op, a, b) {
+  if (a === null || b === null) return false;
+  const x = a[0], y = b[0];
+  switch (op) {
+    case "==": return x === y;
+    case "!=": return x !== y;
+    case ">=": return x >= y;
+    case "<=": return x <= y;
+    case ">": return x > y;
+    default: return x < y;
+  }
+}
+
+function note(trace, text) { if (trace) trace.push(text); }
+function then(_, value) { return value; }
+
+// ---- text: facts compare by key (script-, width- and space-insensitive)
+
+// Python's str.split() white space (after NFKC)
+const SPACE = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+const ASCII = /^[\x00-\x7f]*$/;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** NFKC, no white space, Traditional -> Simplified through TEXT_FOLD (policyc's text_key). */
+function textKey(text) {
+  if (ASCII.test(text)) return IDENTIFIER.test(text) ? text : text.replace(SPACE, "");
+  let out = "";
+  for (const ch of text.normalize("NFKC").replace(SPACE, "")) out += TEXT_FOLD.get(ch) ?? ch;
+  return out;
+}
+
+/** The key of a text fact's value; null (absent) stays null. */
+function key(text) { return text === null ? null : textKey(text); }
+
+/** Whether a text fact's value is one of the listed values (by key); absent: no. */
+function keyIn(text, keys) { return text !== null && keys.has(textKey(text)); }
+
+// ---- profiles
+
+export class ProfileError extends Error {
+  /** @param {Array<[string, string]>} errors (field, Chinese message) pairs */
+  constructor(errors) {
+    super(errors.map(([f, m]) => `${f || "(profile)"}: ${m}`).join("; "));
+    this.name = "ProfileError";
+    this.errors = errors;
+    this.field = errors.length ? errors[0][0] : "";
+  }
+}
+
+const MONEY_TEXT = new RegExp(LIMITS.money_pattern);
+const RATE_TEXT = new RegExp(LIMITS.rate_pattern);
+const MONEY_LIMIT = BigInt(LIMITS.money_limit) * 100n; // in fen
+
+/** The first `n` characters (code points, as Python counts them). */
+function head(text, n) { return Array.from(text).slice(0, n).join(""); }
+
+/** How Python's policyc shows a rejected value in a message. */
+function got(v) {
+  if (typeof v === "string") {
+    const n = Array.from(v).length;
+    return n <= 40 ? fill(MESSAGES.shown_text, { text: v }) : fill(MESSAGES.shown_long, { head: head(v, 40), n });
+  }
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number") return pyNumber(v);
+  if (typeof v === "bigint") return v.toString();
+  if (Array.isArray(v)) return "list";
+  return "dict";
+}
+
+/**
+ * The shortest digits of a float and the exponent of its first digit (1.5e20 -> ["15", 20]).
+ * @param {number} v
+ * @returns {[string, number]}
+ */
+function floatParts(v) {
+  const [mant, exp] = Math.abs(v).toExponential().split("e");
+  return [mant.replace(".", ""), Number(exp)];
+}
+
+/** Digits `c` with the first one at 10**adjusted, written out plainly ("15", 1 -> "15"; "15", -2 -> "0.015"). */
+function plain(c, adjusted) {
+  const point = adjusted + 1;
+  if (point <= 0) return "0." + "0".repeat(-point) + c;
+  if (point >= c.length) return c + "0".repeat(point - c.length);
+  return c.slice(0, point) + "." + c.slice(point);
+}
+
+/** A JSON number as Python prints it: an int plainly, a float as repr(float). */
+function pyNumber(v) {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+  if (Number.isInteger(v) && Math.abs(v) < 1e16) return String(v);
+  const sign = v < 0 ? "-" : "";
+  const [c, adj] = floatParts(v);
+  if (adj >= -4 && adj < 16) {
+    const text = plain(c, adj);
+    return sign + (text.includes(".") ? text : text + ".0");
+  }
+  const mant = c.length > 1 ? c[0] + "." + c.slice(1) : c;
+  return sign + mant + "e" + (adj < 0 ? "-" : "+") + String(Math.abs(adj)).padStart(2, "0");
+}
+
+/** A float as Python's Decimal(repr(x)): [its exact plain text, its str()]. */
+function floatDecimal(v) {
+  const sign = v < 0 ? "-" : "";
+  const [c, adj] = floatParts(v);
+  const text = sign + plain(c, adj);
+  if (adj >= -4 && adj < 16) return [text, pyNumber(v)];
+  const e = adj - (c.length - 1); // repr is in exponent form: Decimal keeps its digits
+  if (e <= 0 && adj >= -6) return [text, text];
+  const mant = c.length > 1 ? c[0] + "." + c.slice(1) : c;
+  return [text, sign + mant + "E" + (adj < 0 ? "-" : "+") + Math.abs(adj)];
+}
+
+/** Parse a non-negative decimal text to [BigInt digits, decimals]. */
+function parseDecimal(text) {
+  const neg = text.startsWith("-");
+  const body = neg ? text.slice(1) : text;
+  const [int, frac = ""] = body.split(".");
+  const v = BigInt((int || "0") + frac);
+  return [neg ? -v : v, frac.length];
+}
+
+/** Money (or a rate): [BigInt fen, the value as Python shows it], or a message. */
+function money(v, rate) {
+  const m = MESSAGES;
+  if (typeof v === "boolean") return m.money_bool;
+  let text, shown;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return m.money_not_finite;
+    if (Number.isInteger(v) && Math.abs(v) < 1e16) {
+      if (v >= Number(LIMITS.money_limit)) return fill(m.money_limit, { limit: LIMITS.money_limit });
+      text = shown = String(v);
+    } else {
+      [text, shown] = floatDecimal(v);
+    }
+  } else if (typeof v === "bigint") {
+    text = shown = v.toString();
+  } else if (typeof v === "string") {
+    if (!(rate ? RATE_TEXT : MONEY_TEXT).test(v)) return fill(rate ? m.rate_text : m.money_text, { got: got(head(v, 40)) });
+    text = v;
+    shown = v.replace(/^0+(?=\d)/, ""); // as Python's Decimal prints it
+  } else {
+    return fill(m.money_type, { got: got(v) });
+  }
+  const [digits, decimals] = parseDecimal(text);
+  if (digits < 0n) return fill(m.money_negative, { value: shown });
+  const cents = decimals > 2 ? digits / p10(decimals - 2) : digits * p10(2 - decimals);
+  if (cents >= MONEY_LIMIT) return fill(m.money_limit, { limit: LIMITS.money_limit });
+  if (decimals > 2 && digits % p10(decimals - 2) !== 0n) return fill(m.money_fen, { value: shown });
+  return [cents, shown];
+}
+
+function integer(v, spec) {
+  const m = MESSAGES;
+  if (typeof v !== "number" && typeof v !== "bigint") return fill(m.int_type, { got: got(v) });
+  if (typeof v === "number" && !Number.isFinite(v)) return m.int_not_finite;
+  const low = spec.low === null ? 0 : spec.low;
+  const high = spec.high === null ? LIMITS.max_count : Math.min(spec.high, LIMITS.max_count);
+  const shown = typeof v === "number" ? pyNumber(v) : v.toString();
+  if (v < low) return fill(m.int_below, { value: shown, low });
+  if (v > high) return fill(m.int_above, { value: shown, low, high });
+  if (typeof v === "number" && !Number.isInteger(v)) return fill(m.int_fraction, { value: shown });
+  return typeof v === "bigint" ? v : BigInt(v);
+}
+
+/** [value, null] or [null, message]. */
+function check(spec, v) {
+  switch (spec.kind) {
+    case "bool":
+      return typeof v === "boolean" ? [v, null] : [null, fill(MESSAGES.bool, { got: got(v) })];
+    case "money":
+    case "rate": {
+      const r = money(v, spec.kind === "rate");
+      if (typeof r === "string") return [null, r];
+      if (spec.kind === "rate" && r[0] > 100n) return [null, fill(MESSAGES.rate_above_one, { value: r[1] })];
+      return [r[0], null];
+    }
+    case "int": {
+      const i = integer(v, spec);
+      return typeof i === "string" ? [null, i] : [i, null];
+    }
+    case "enum":
+      if (typeof v === "string" && spec.values.includes(v)) return [v, null];
+      return [null, fill(MESSAGES.enum, { values: spec.values.join(", "), got: got(v) })];
+    default: {
+      if (typeof v !== "string") return [null, fill(MESSAGES.text, { got: got(v) })];
+      const n = Array.from(v).length;
+      if (n > LIMITS.max_text_chars) return [null, fill(MESSAGES.text_too_long, { n, max: LIMITS.max_text_chars })];
+      return [v, null];
+    }
+  }
+}
+
+/** The value an absent field takes: false, 0, 0 元; text and enums stay absent (null). */
+function absent(spec) {
+  if (spec.default !== null) {
+    if (spec.kind === "money" || spec.kind === "rate") return money(spec.default, false)[0];
+    if (spec.kind === "int") return BigInt(spec.default);
+    return spec.default;
+  }
+  if (spec.kind === "bool") return false;
+  if (spec.kind === "money" || spec.kind === "rate" || spec.kind === "int") return 0n;
+  return null;
+}
+
+/** Python's difflib.get_close_matches(word, names, n=1) (cutoff 0.6). */
+function closeMatch(word, names) {
+  const b = Array.from(word);
+  const b2j = new Map();
+  b.forEach((ch, j) => { if (!b2j.has(ch)) b2j.set(ch, []); b2j.get(ch).push(j); });
+  if (b.length >= 200) { // difflib's autojunk: popular elements are not matched directly
+    const limit = Math.floor(b.length / 100) + 1;
+    for (const [ch, js] of [...b2j]) if (js.length > limit) b2j.delete(ch);
+  }
+  let best = null;
+  let bestScore = 0;
+  for (const name of names) {
+    const a = Array.from(name);
+    const score = (2 * matched(a, b, b2j, 0, a.length, 0, b.length)) / (a.length + b.length);
+    if (score >= 0.6 && (best === null || score > bestScore || (score === bestScore && name > best))) {
+      best = name;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function matched(a, b, b2j, alo, ahi, blo, bhi) {
+  let besti = alo, bestj = blo, bestsize = 0;
+  let j2len = new Map();
+  for (let i = alo; i < ahi; i++) {
+    const next = new Map();
+    for (const j of b2j.get(a[i]) || []) {
+      if (j < blo) continue;
+      if (j >= bhi) break;
+      const k = (j2len.get(j - 1) || 0) + 1;
+      next.set(j, k);
+      if (k > bestsize) { besti = i - k + 1; bestj = j - k + 1; bestsize = k; }
+    }
+    j2len = next;
+  }
+  while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1]) { besti--; bestj--; bestsize++; }
+  while (besti + bestsize < ahi && bestj + bestsize < bhi && a[besti + bestsize] === b[bestj + bestsize]) bestsize++;
+  if (bestsize === 0) return 0;
+  return bestsize + (alo < besti && blo < bestj ? matched(a, b, b2j, alo, besti, blo, bestj) : 0)
+    + (besti + bestsize < ahi && bestj + bestsize < bhi
+      ? matched(a, b, b2j, besti + bestsize, ahi, bestj + bestsize, bhi) : 0);
+}
+
+/** Validate a profile: the fact values (absent ones defaulted), or a ProfileError naming fields. */
+function validate(profile) {
+  if (profile === null || typeof profile !== "object" || Array.isArray(profile)) {
+    throw new ProfileError([["", MESSAGES.not_object]]);
+  }
+  const out = Object.create(null);
+  for (const spec of FACTS) out[spec.name] = DEFAULTS[spec.name];
+  /** @type {Array<[string, string]>} */
+  const errors = [];
+  for (const key of Object.keys(profile)) {
+    const spec = KNOWN.get(key);
+    if (spec === undefined) {
+      const close = closeMatch(key, NAMES);
+      const hint = close === null ? "" : fill(MESSAGES.unknown_hint, { close });
+      errors.push([key, fill(MESSAGES.unknown, { key, hint })]);
+      continue;
+    }
+    const [value, why] = check(spec, profile[key]);
+    if (why !== null) { errors.push([key, why]); continue; }
+    if (DECLARED.has(key)) out[key] = value;
+  }
+  for (const spec of FACTS) {
+    if (spec.required && !Object.prototype.hasOwnProperty.call(profile, spec.name)) {
+      errors.push([spec.name, fill(MESSAGES.required, { name: spec.name, label: spec.label })]);
+    }
+  }
+  if (errors.length) throw new ProfileError(errors);
+  return out;
+}
+
+function parseOn(on) {
+  if (on === undefined || on === null) {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  }
+  if (on instanceof Date) return on.toISOString().slice(0, 10);
+  if (typeof on === "string" && /^\d{4}-\d{2}-\d{2}$/.test(on)) {
+    const d = new Date(on + "T00:00:00Z");
+    if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === on) return on;
+  }
+  throw new ProfileError([["on", fill(MESSAGES.on, { on: String(on) })]]);
+}
+
+// ---- items, caps, payments, results
+
+/** An item's exact amount at `scale`, rounded down to the fen (never below 0), traced. */
+function exact(value, scale, trace, shown, where) {
+  let a = toFen(value, scale);
+  if (a < 0n) { a = 0n; note(trace, TRACE.negative); }
+  if (trace) amountLine(a, a, trace, shown, where);
+  return [a, a];
+}
+
+/** An item's range amount (or null), rounded down to the fen at both ends, traced. */
+function rounded(value, scale, trace, shown, whole, where) {
+  if (value === null) {
+    if (trace) trace.push(fill(TRACE.undetermined, { shown: whole }));
+    return null;
+  }
+  let a = toFen(value[0], scale), b = toFen(value[1], scale);
+  if (a < 0n) { a = max(a, 0n); b = max(b, 0n); note(trace, TRACE.negative); }
+  if (trace) amountLine(a, b, trace, shown, where);
+  return [a, b];
+}
+
+function amountLine(a, b, trace, shown, where) {
+  const amount = show([a, b], 2);
+  const parts = (where || []).filter(([, v]) => v !== null)
+    .map(([name, value]) => fill(TRACE.where_part, { name, value }));
+  if (parts.length) {
+    trace.push(fill(TRACE.amount_where, { shown, amount, where: parts.join(TRACE.where_sep) }));
+  } else {
+    trace.push(fill(TRACE.amount, { shown, amount }));
+  }
+}
+
+function exclude(exclusions, article) {
+  if (!exclusions.includes(article)) exclusions.push(article);
+}
+
+/** A range-shaped definition in the trace's “where”: left out when undetermined. */
+function showR(r, scale) { return r === null ? null : show(r, scale); }
+
+/** Compute an applying item's amount, with its trace when wanted. */
+function run(item, amount, f, trace) {
+  const t = trace ? [item.heading] : null;
+  const r = amount(f, t);
+  if (t) t.push(item.funding.note);
+  return { item, amount: r, after: r === null ? [0n, Infinity] : r, trace: t };
+}
+
+/**
+ * A cumulative cap over `members`: each keeps its minimum first (in order, under the cap's
+ * minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first.
+ */
+function crossCap(article, shown, limit, scale, members) {
+  if (!members.length || limit === null) return;
+  const lim = [toFen(limit[0], scale), toFen(limit[1], scale)];
+  let room = max(lim[0], 0n);
+  const lows = members.map((x) => {
+    const lo = min(x.after[0], room);
+    room -= lo;
+    return lo;
+  });
+  let spare = max(lim[1] - lows.reduce((a, b) => a + b, 0n), 0n);
+  members.forEach((x, i) => {
+    const [a, b] = x.after;
+    const lo = lows[i];
+    const extra = min(b === Infinity ? spare : b - lo, spare);
+    const hi = lo + extra;
+    spare -= extra;
+    if (x.trace) {
+      if (x.amount !== null && (lo !== a || hi !== b)) {
+        const cut = [a - lo, b - hi].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
+        x.trace.push(fill(TRACE.cross_cap_cut, { article, limit: show(lim, 2), shown, cut: show(cut, 2), after: show([lo, hi], 2) }));
+      } else if (x.amount === null) {
+        x.trace.push(fill(TRACE.cross_cap_most, { article, limit: show(lim, 2), most: yuan(hi) }));
+      }
+    }
+    x.after = [lo, hi];
+  });
+}
+
+/** A payment schedule over the determined `members`; a stage without share (null) takes the rest. */
+function payments(article, stages, members) {
+  let baseLo = 0n, baseHi = 0n, any = false;
+  for (const x of members) {
+    if (x.amount === null) continue;
+    any = true;
+    baseLo += x.after[0];
+    baseHi += x.after[1];
+  }
+  if (!any) return [];
+  const out = [];
+  let paidLo = 0n;
+  for (const [stage, share, scale] of stages) {
+    if (share === null) {
+      out.push({ article, stage, min: yuan(baseLo - paidLo), max: yuan(baseHi) });
+      continue;
+    }
+    paidLo += toFen(share * baseLo, scale + 2);
+    out.push({ article, stage, min: "0.00", max: yuan(toFen(share * baseHi, scale + 2)) });
+  }
+  return out;
+}
+
+const SOURCE_ORDER = ["central", "province", "city", "county", "unspecified"];
+
+/** Who pays `amount` (fen): exact shares (the last takes the remainder), unspecified, or nobody. */
+function split(funding, amount) {
+  const out = {};
+  if (amount === null || funding.kind === "none") return out;
+  if (!funding.shares.length) {
+    out.unspecified = amount;
+    return out;
+  }
+  let rest = amount;
+  funding.shares.forEach(([src, frac, scale], i) => {
+    const part = i === funding.shares.length - 1 ? rest : toFen(frac * amount, scale + 2);
+    out[src] = (out[src] || 0n) + part;
+    rest -= part;
+  });
+  return out;
+}
+
+function ordered(funding) {
+  const out = {};
+  for (const k of SOURCE_ORDER) if (k in funding) out[k] = yuan(funding[k]);
+  return out;
+}
+
+/** The result, as `policyc calc --format json` prints it; item traces are computed when read. */
+function result(on, inForce, exclusions, live, schedules, rerun) {
+  let lo = 0n, hi = 0n, unbounded = false;
+  const funding = {};
+  const items = live.map((x, i) => {
+    lo += x.after[0];
+    if (x.after[1] === Infinity) unbounded = true; else hi += x.after[1];
+    if (x.after[1] !== Infinity) { // an undetermined item counts with what a cap leaves it
+      for (const [src, part] of Object.entries(split(x.item.funding, x.after[1]))) {
+        funding[src] = (funding[src] || 0n) + part;
+      }
+    }
+    const out = {
+      id: x.item.id, article: x.item.article, title: x.item.title,
+      min: x.amount === null ? null : yuan(x.amount[0]), max: x.amount === null ? null : yuan(x.amount[1]),
+      funding: ordered(split(x.item.funding, x.amount === null ? null : x.amount[1])),
+    };
+    let trace = x.trace;
+    Object.defineProperty(out, "trace", {
+      enumerable: true,
+      get() {
+        if (trace === null) trace = rerun().items[i].trace;
+        return trace;
+      },
+    });
+    return out;
+  });
+  for (const k of Object.keys(funding)) if (funding[k] === 0n) delete funding[k];
+  return {
+    policy: POLICY_ID, as_of: on, in_force: inForce, excluded: exclusions.length > 0,
+    exclusions, items, total: { min: yuan(lo), max: unbounded ? null : yuan(hi) },
+    funding: ordered(funding), payments: schedules,
+  };
+}
+// ---- end of runtime ----

@@ -1,0 +1,799 @@
+"""The small runtime every generated Python calculator embeds (standard library, Python >= 3.9).
+
+It holds only what is the same for every policy: exact rounding to the fen, intervals for the
+rare amounts that are ranges, profile validation driven by the field table, funding splits,
+the cross-item cap fill rule, payment stages and the result classes. Everything a policy says
+is translated by the Python backend into straight-line code from the lowered calculation form
+(:mod:`compiler.lowered`), whose message and trace templates fill ``MESSAGES`` and ``TRACE``.
+
+Rounding rule: all arithmetic is exact (``decimal.Decimal``, never binary floats). Each
+support item's amount, each cross-item cap and each payment stage is rounded DOWN to the fen
+(0.01 yuan) right after it is computed; funding shares are rounded down to the fen and the
+last source named takes the remainder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, localcontext
+from functools import lru_cache
+from typing import Any, Optional, TypeVar, Union
+
+FEN = Decimal("0.01")
+ZERO = Decimal(0)
+INF = Decimal("Infinity")
+# 50 significant digits, as the reference evaluator. Valid profiles keep money below
+# MONEY_LIMIT and counts at most MAX_COUNT, so the caller's context is used when it has the
+# PRECISION that the backend has proved enough for this policy.
+CTX = Context(prec=50)
+
+Num = Union[int, Decimal]
+Range = Optional[tuple[Decimal, Decimal]]  # an interval [lo, hi] of yuan; None: undetermined
+FactValues = dict[str, Any]
+Trace = Optional[list[str]]  # None: no trace wanted
+T = TypeVar("T")
+
+# Replaced in each generated module by the values of the lowered form:
+MESSAGES: dict[str, str] = {}  # message templates
+TRACE: dict[str, str] = {}  # trace templates
+TEXT_FOLD: dict[int, str] = {}  # the policy's Traditional -> Simplified table
+MONEY_LIMIT: int = 10**15  # profile limits (compiler.evaluate.runtime)
+MAX_COUNT: int = 10**9
+MAX_TEXT_CHARS: int = 1000
+MAX_NUMBER_CHARS: int = 40
+MAX_PROFILE_CHARS: int = 1_000_000
+MAX_PROFILE_DEPTH: int = 32
+MONEY_PATTERN: str = ""
+RATE_PATTERN: str = ""
+
+
+def fen(x: Num) -> Decimal:
+    """Round down (towards zero) to the fen."""
+    if x.__class__ is int:
+        x = Decimal(x)
+    return x.quantize(FEN, ROUND_DOWN, CTX)  # type: ignore[union-attr]
+
+
+def fmt(x: Decimal | None) -> str | None:
+    """Two-decimal string in yuan, or None for an undetermined amount."""
+    if x is None or not x.is_finite():
+        return None
+    return f"{fen(x):.2f}"
+
+
+def num(x: Num) -> str:
+    """A number in a trace: integral with two decimals, others exactly (0.5, 166666.665)."""
+    d = Decimal(x)
+    if not d.is_finite():
+        return TRACE["undetermined_value"]
+    if d == d.to_integral_value():
+        return f"{d:.2f}" if abs(d) >= 1 or d == 0 else str(d)
+    return str(d.normalize())
+
+
+def show(r: Range) -> str:
+    if r is None:
+        return TRACE["undetermined_value"]
+    if r[0] == r[1]:
+        return num(r[0])
+    return TRACE["range"].format(lo=num(r[0]), hi=num(r[1]))
+
+
+# ---------------------------------------------------------------------------- ranges
+
+
+def pt(x: Num) -> tuple[Decimal, Decimal]:
+    """An exact amount as an interval."""
+    d = Decimal(x)
+    return (d, d)
+
+
+def r_add(a: Range, b: Range) -> Range:
+    if a is None or b is None:
+        return None
+    return (CTX.add(a[0], b[0]), CTX.add(a[1], b[1]))
+
+
+def r_sub(a: Range, b: Range) -> Range:
+    if a is None or b is None:
+        return None
+    return (CTX.subtract(a[0], b[1]), CTX.subtract(a[1], b[0]))
+
+
+def r_mul(a: Range, b: Range) -> Range:
+    if a is None or b is None:
+        return None
+    ps = [CTX.multiply(x, y) for x in a for y in b
+          if not (x.is_infinite() and y == 0) and not (y.is_infinite() and x == 0)] or [ZERO]
+    return (min(ps), max(ps))
+
+
+def r_upto(a: Range) -> Range:
+    """不超过 X: anything from 0 up to X."""
+    return None if a is None else (ZERO, a[1])
+
+
+def cap(base: Num, limit: Num, shown: str, trace: Trace) -> Num:
+    """base 封顶 limit, noting the cap when it binds."""
+    if base > limit:
+        if trace is not None:
+            trace.append(TRACE["cap"].format(shown=shown, base=num(base), limit=num(limit), out=num(limit)))
+        return limit
+    return base
+
+
+def r_cap(base: Range, limit: Range, shown: str, trace: Trace) -> Range:
+    if limit is None:
+        return base
+    if base is None:
+        return (ZERO, limit[1])
+    out = (min(base[0], limit[0]), min(base[1], limit[1]))
+    if out != base and trace is not None:
+        trace.append(TRACE["cap"].format(shown=shown, base=show(base), limit=show(limit), out=show(out)))
+    return out
+
+
+def lo(r: Range) -> Decimal | None:
+    """What a comparison reads of an interval (its low end); None when undetermined."""
+    return None if r is None else r[0]
+
+
+def note(trace: Trace, text: str) -> None:
+    if trace is not None:
+        trace.append(text)
+
+
+def then(_: None, value: T) -> T:
+    """``value``, after the note written by the first argument (a tier chosen inside a formula)."""
+    return value
+
+
+def r_compare(op: str, a: Range, b: Range) -> bool:
+    """A comparison involving an interval reads its low end; undetermined compares false."""
+    if a is None or b is None:
+        return False
+    x, y = a[0], b[0]
+    if op == "==":
+        return x == y
+    if op == "!=":
+        return x != y
+    if op == ">=":
+        return x >= y
+    if op == "<=":
+        return x <= y
+    return x > y if op == ">" else x < y
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def text_key(text: str, fold: Mapping[int, str]) -> str:
+    """The form in which text facts are compared: NFKC (full-width -> half-width), no
+    whitespace, Traditional -> Simplified through ``fold``; spellings that differ only in
+    script, width or spaces have the same key."""
+    if text.isascii():
+        return text if text.isidentifier() else "".join(text.split())
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(fold)
+
+
+@lru_cache(maxsize=4096)
+def _key(text: str) -> str:
+    return text_key(text, TEXT_FOLD)
+
+
+def key(text: str | None) -> str | None:
+    """The text key of a fact's value with this policy's table; None stays None (absent)."""
+    return None if text is None else _key(text)
+
+
+def key_in(text: str | None, keys: frozenset[str]) -> bool:
+    """Whether a text fact's value is one of the listed values (compared by key); absent: no."""
+    return text is not None and _key(text) in keys
+
+
+def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
+    """A note for each text fact whose value is in none of the policy's lists for it."""
+    out = []
+    for fact, label, keys, is_open, articles in lists:
+        v = f[fact]
+        if isinstance(v, str) and _key(v) not in keys:
+            out.append(TRACE["unlisted_open" if is_open else "unlisted"].format(label=label, value=v,
+                                                                                 articles=articles))
+    return out
+
+
+# ---------------------------------------------------------------------------- profiles
+
+_MONEY_STR = re.compile(MONEY_PATTERN)
+_RATE_STR = re.compile(RATE_PATTERN)
+
+
+class ProfileError(ValueError):
+    """One or more fields of an applicant profile are invalid. ``errors`` lists (field, message)."""
+
+    def __init__(self, errors: list[tuple[str, str]]) -> None:
+        self.errors = errors
+        self.field = errors[0][0] if errors else ""
+        super().__init__("; ".join(f"{f or '(profile)'}: {m}" for f, m in errors))
+
+
+class FactSpec:
+    """What one fact accepts. kind: bool | money | rate | int | enum | text."""
+
+    __slots__ = ("absent", "default", "high", "kind", "label", "low", "name", "required", "values")
+
+    def __init__(self, name: str, kind: str, label: str, low: int | None = None, high: int | None = None,
+                 values: tuple[str, ...] = (), required: bool = False, default: Any = None) -> None:
+        self.name, self.kind, self.label = name, kind, label
+        self.low = 0 if low is None and kind == "int" else low
+        self.high = (MAX_COUNT if high is None else min(high, MAX_COUNT)) if kind == "int" else high
+        self.values, self.required, self.default = values, required, default
+        if default is not None:
+            self.absent: Any = default
+        else:  # false, 0, 0 元; text and enums stay absent (None)
+            self.absent = {"bool": False, "money": 0, "rate": 0, "int": 0}.get(kind)
+
+    def __repr__(self) -> str:
+        return f"FactSpec({self.name!r}, {self.kind!r})"
+
+
+class NumberToken:
+    """A JSON number or constant refused while parsing (too long, NaN, Infinity): kept as a
+    value so that validation names the field it was given for."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def _int_token(text: str) -> object:
+    if len(text) > MAX_NUMBER_CHARS:
+        return NumberToken(MESSAGES["number_too_long"].format(n=len(text), max=MAX_NUMBER_CHARS))
+    return int(text)
+
+
+def _float_token(text: str) -> object:
+    if len(text) > MAX_NUMBER_CHARS:
+        return NumberToken(MESSAGES["number_too_long"].format(n=len(text), max=MAX_NUMBER_CHARS))
+    d = Decimal(text)
+    if d and not -MAX_NUMBER_CHARS <= d.adjusted() <= MAX_NUMBER_CHARS:  # 1e-999999999, 1e400
+        return NumberToken(MESSAGES["number_out_of_range"].format(text=text))
+    return d
+
+
+def _constant_token(name: str) -> object:
+    return NumberToken(MESSAGES["constant"].format(name=name))
+
+
+def _unique_pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in items:
+        if k in out:
+            raise ProfileError([(k, MESSAGES["duplicate"])])
+        out[k] = v
+    return out
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def parse_json_profile(text: str) -> Any:
+    """Parse a profile's JSON text with exact decimals within the limits: size and nesting
+    checked before parsing; over-long numbers, NaN and Infinity kept for validation to refuse
+    (naming the field); duplicate keys refused."""
+    if len(text) > MAX_PROFILE_CHARS:
+        raise ProfileError([("", MESSAGES["profile_too_large"].format(n=len(text), max=MAX_PROFILE_CHARS))])
+    depth = top = 0
+    for ch in re.sub(r"[^\[\]{}]", "", _JSON_STRING.sub("", text)):
+        depth += 1 if ch in "[{" else -1
+        top = max(top, depth)
+    if top > MAX_PROFILE_DEPTH:
+        raise ProfileError([("", MESSAGES["too_deep"].format(max=MAX_PROFILE_DEPTH))])
+    try:
+        return json.loads(text, parse_int=_int_token, parse_float=_float_token,
+                          parse_constant=_constant_token, object_pairs_hook=_unique_pairs)
+    except json.JSONDecodeError as err:
+        raise ProfileError([("", MESSAGES["not_json"].format(line=err.lineno, col=err.colno, msg=err.msg))]
+                           ) from None
+
+
+def _show(value: object) -> str:
+    if isinstance(value, str):
+        if len(value) <= 40:
+            return MESSAGES["shown_text"].format(text=value)
+        return MESSAGES["shown_long"].format(head=value[:40], n=len(value))
+    if value is None:
+        return "null"
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    return type(value).__name__
+
+
+def _money(value: object, rate: bool = False) -> Decimal | str:
+    m = MESSAGES
+    if isinstance(value, bool):
+        return m["money_bool"]
+    if isinstance(value, int):
+        if value >= MONEY_LIMIT:
+            return m["money_limit"].format(limit=MONEY_LIMIT)
+        d = Decimal(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            return m["money_not_finite"]
+        d = Decimal(repr(value))
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            return m["money_not_finite"]
+        d = value
+    elif isinstance(value, str):
+        if not (_RATE_STR if rate else _MONEY_STR).match(value):
+            return m["rate_text" if rate else "money_text"].format(got=_show(value[:40]))
+        d = Decimal(value)
+    else:
+        return m["money_type"].format(got=_show(value))
+    if d < 0:
+        return m["money_negative"].format(value=d)
+    if d >= MONEY_LIMIT:
+        return m["money_limit"].format(limit=MONEY_LIMIT)
+    try:
+        if d != d.quantize(FEN, context=CTX):
+            return m["money_fen"].format(value=d)
+    except InvalidOperation:
+        return m["money_too_large"].format(value=d)
+    return d
+
+
+def _integer(value: object, spec: FactSpec) -> int | str:
+    m = MESSAGES
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return m["int_type"].format(got=_show(value))
+    if isinstance(value, float) and not math.isfinite(value):
+        return m["int_not_finite"]
+    if isinstance(value, Decimal) and not value.is_finite():
+        return m["int_not_finite"]
+    # the bounds first: comparing is cheap even for 1E+999999999, converting is not
+    if value < spec.low:  # type: ignore[operator]
+        return m["int_below"].format(value=value, low=spec.low)
+    if value > spec.high:  # type: ignore[operator]
+        return m["int_above"].format(value=value, low=spec.low, high=spec.high)
+    if not isinstance(value, int):
+        if value != int(value):
+            return m["int_fraction"].format(value=value)
+        value = int(value)  # an integral decimal (4.0, 1E+6) is an integer
+    return value
+
+
+def _check(spec: FactSpec, value: object) -> tuple[Any, str | None]:
+    """The normalised value, or the reason it is rejected."""
+    if isinstance(value, NumberToken):
+        return None, value.reason
+    kind = spec.kind
+    if kind == "bool":
+        return value, None if isinstance(value, bool) else MESSAGES["bool"].format(got=_show(value))
+    if kind in ("money", "rate"):
+        r = _money(value, kind == "rate")
+        if isinstance(r, str):
+            return None, r
+        if kind == "rate" and r > 1:
+            return None, MESSAGES["rate_above_one"].format(value=r)
+        return r, None
+    if kind == "int":
+        i = _integer(value, spec)
+        return (None, i) if isinstance(i, str) else (i, None)
+    if kind == "enum":
+        if isinstance(value, str) and value in spec.values:
+            return value, None
+        return None, MESSAGES["enum"].format(values=", ".join(spec.values), got=_show(value))
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT_CHARS:
+            return None, MESSAGES["text_too_long"].format(n=len(value), max=MAX_TEXT_CHARS)
+        return value, None
+    return None, MESSAGES["text"].format(got=_show(value))
+
+
+class Fields:
+    """A policy's field table, indexed once: what each name accepts and what an absent one takes."""
+
+    def __init__(self, facts: Sequence[FactSpec], vocabulary: Sequence[FactSpec]) -> None:
+        self.declared = {f.name: f for f in facts}
+        self.known = {**{f.name: f for f in vocabulary}, **self.declared}
+        self.names = sorted(self.known)
+        self.defaults = {f.name: f.absent for f in facts}
+        self.required = tuple(f for f in facts if f.required)
+
+    def validate(self, profile: object) -> FactValues:
+        """The fact values of ``profile`` (absent ones defaulted)."""
+        if type(profile) is not dict and not isinstance(profile, Mapping):
+            raise ProfileError([("", MESSAGES["not_object"])])
+        out = dict(self.defaults)
+        known = self.known
+        errors: list[tuple[str, str]] = []
+        for key, v in profile.items():
+            spec = known.get(key)
+            if spec is None:
+                if not isinstance(key, str):
+                    errors.append((str(key), MESSAGES["key_not_text"]))
+                    continue
+                close = difflib.get_close_matches(key, self.names, n=1)
+                hint = MESSAGES["unknown_hint"].format(close=close[0]) if close else ""
+                errors.append((key, MESSAGES["unknown"].format(key=key, hint=hint)))
+                continue
+            kind = spec.kind
+            t = v.__class__
+            # the common cases first, without a call
+            if t is bool:
+                ok = kind == "bool"
+            elif t is int:
+                ok = v >= 0 and ((kind == "money" and v < MONEY_LIMIT)
+                                 or (kind == "int" and spec.low <= v <= spec.high))
+            elif t is str:
+                ok = (kind == "text" and len(v) <= MAX_TEXT_CHARS) or (kind == "enum" and v in spec.values)
+            else:
+                ok = False
+            if ok:
+                checked: Any = v
+            else:
+                checked, why = _check(spec, v)
+                if why is not None:
+                    errors.append((key, why))
+                    continue
+            if key in out:  # a vocabulary fact the policy does not read is checked, then dropped
+                out[key] = checked
+        for f in self.required:
+            if f.name not in profile:
+                errors.append((f.name, MESSAGES["required"].format(name=f.name, label=f.label)))
+        if errors:
+            raise ProfileError(errors)
+        return out
+
+
+def parse_on(on: dt.date | str | None) -> dt.date:
+    if type(on) is dt.date:
+        return on
+    if on is None:
+        return dt.date.today()
+    if isinstance(on, dt.datetime):
+        return on.date()
+    if isinstance(on, dt.date):
+        return on
+    try:
+        return dt.date.fromisoformat(on)
+    except (TypeError, ValueError):
+        raise ProfileError([("on", MESSAGES["on"].format(on=on))]) from None
+
+
+# ---------------------------------------------------------------------------- items and results
+
+SOURCE_ORDER = ("central", "province", "city", "county", "unspecified")
+
+
+class Funding:
+    """Who pays an item: exact shares (the last takes the remainder), unspecified, or nobody."""
+
+    __slots__ = ("kind", "note", "shares")
+
+    def __init__(self, kind: str, shares: tuple[tuple[str, Decimal], ...], note: str) -> None:
+        self.kind, self.shares, self.note = kind, shares, note
+
+    def split(self, amount: Decimal | None) -> dict[str, Decimal]:
+        if amount is None or self.kind == "none":
+            return {}
+        if not self.shares:
+            return {"unspecified": amount}
+        out: dict[str, Decimal] = {}
+        rest = amount
+        last = len(self.shares) - 1
+        for i, (src, frac) in enumerate(self.shares):
+            part = rest if i == last else fen(frac * amount)
+            out[src] = out.get(src, ZERO) + part
+            rest -= part
+        return out
+
+
+class Item:
+    """A support item's constant facts: id, article, title, beneficiary, trace heading, funding."""
+
+    __slots__ = ("article", "beneficiary", "funding", "heading", "id", "title")
+
+    def __init__(self, id: str, article: str, title: str, beneficiary: str | None, heading: str,
+                 funding: Funding) -> None:
+        self.id, self.article, self.title, self.beneficiary = id, article, title, beneficiary
+        self.heading, self.funding = heading, funding
+
+
+class Live:
+    """An item that applies: its amount (None: undetermined) and what remains after the caps."""
+
+    __slots__ = ("after", "amount", "item", "trace")
+
+    def __init__(self, item: Item, amount: Range, trace: Trace) -> None:
+        self.item, self.amount, self.trace = item, amount, trace
+        self.after = amount if amount is not None else (ZERO, INF)
+
+
+def _amount_line(a: Decimal, b: Decimal, trace: list[str], shown: str,
+                 where: Sequence[tuple[str, str | None]]) -> None:
+    amount = show((a, b))
+    parts = [TRACE["where_part"].format(name=k, value=v) for k, v in where if v is not None]
+    if parts:
+        trace.append(TRACE["amount_where"].format(shown=shown, amount=amount, where=TRACE["where_sep"].join(parts)))
+    else:
+        trace.append(TRACE["amount"].format(shown=shown, amount=amount))
+
+
+def exact(value: Num, trace: Trace, shown: str, where: Sequence[tuple[str, str | None]] = (),
+          cents: bool = False) -> Range:
+    """An item's exact amount rounded down to the fen (never below 0), traced.
+
+    ``cents``: the value is known to have at most two decimals (no rounding needed).
+    """
+    a = (value if value.__class__ is Decimal else Decimal(value)) if cents else fen(value)
+    if a < 0:
+        a = ZERO
+        note(trace, TRACE["negative"])
+    if trace is not None:
+        _amount_line(a, a, trace, shown, where)
+    return (a, a)
+
+
+def rounded(value: Range, trace: Trace, shown: str, whole: str,
+            where: Sequence[tuple[str, str | None]] = (), cents: bool = False) -> Range:
+    """An item's amount rounded down to the fen at both ends (never below 0), traced.
+
+    ``cents``: both ends are known to have at most two decimals (no rounding needed).
+    """
+    if value is None:
+        if trace is not None:
+            trace.append(TRACE["undetermined"].format(shown=whole))
+        return None
+    if cents:
+        a, b = value
+        if a.__class__ is not Decimal:
+            a = Decimal(a)
+        if b.__class__ is not Decimal:
+            b = Decimal(b)
+    else:
+        a = fen(value[0])
+        b = a if value[1] is value[0] else fen(value[1])
+    if a < 0:
+        a, b = max(a, ZERO), max(b, ZERO)
+        note(trace, TRACE["negative"])
+    if trace is not None:
+        _amount_line(a, b, trace, shown, where)
+    return (a, b)
+
+
+def exclude(exclusions: list[str], notes: list[str], article: str, text: str) -> None:
+    """A requirement not met or an exclusion that applies: the article (once) and the reason."""
+    if article not in exclusions:
+        exclusions.append(article)
+    notes.append(text)
+
+
+def show_r(r: Range) -> str | None:
+    """A range-shaped definition in the trace's “where”: left out when undetermined."""
+    return None if r is None else show(r)
+
+
+def run(item: Item, amount: Callable[..., Range], f: Any, trace: bool) -> Live:
+    """Compute an applying item's amount (``amount(f, trace)``), with its trace when wanted."""
+    t: Trace = [item.heading] if trace else None
+    r = amount(f, t)
+    if t is not None:
+        t.append(item.funding.note)
+    return Live(item, r, t)
+
+
+def cross_cap(article: str, shown: str, limit: Range, members: list[Live]) -> None:
+    """A cumulative cap over ``members``: each keeps its minimum first (in order, under the cap's
+    minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first."""
+    if members and limit is not None:
+        _fill(article, shown, (fen(limit[0]), fen(limit[1])), members)
+
+
+def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[Live]) -> None:
+    room = lim[0] if lim[0] > 0 else ZERO
+    lows = []
+    for x in members:
+        lo_ = x.after[0] if x.after[0] < room else room
+        room -= lo_
+        lows.append(lo_)
+    spare = lim[1] - sum(lows, ZERO)
+    if spare < 0:
+        spare = ZERO
+    for i, x in enumerate(members):
+        a, b = x.after
+        lo_ = lows[i]
+        extra = b - lo_
+        if extra > spare:
+            extra = spare
+        hi_ = lo_ + extra
+        spare -= extra
+        if x.trace is not None:
+            if x.amount is not None and (lo_ != a or hi_ != b):
+                c1, c2 = sorted((a - lo_, b - hi_))
+                x.trace.append(TRACE["cross_cap_cut"].format(article=article, limit=show(lim), shown=shown,
+                                                             cut=show((c1, c2)), after=show((lo_, hi_))))
+            elif x.amount is None and hi_.is_finite():
+                x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(hi_)))
+        x.after = (lo_, hi_)
+
+
+def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live]) -> None:
+    """A cumulative cap whose limit is one exact amount."""
+    if members:
+        lim = fen(limit)
+        _fill(article, shown, (lim, lim), members)
+
+
+class PaymentResult:
+    __slots__ = ("article", "max", "min", "stage")
+
+    def __init__(self, article: str, stage: str, min: Decimal | None, max: Decimal | None) -> None:
+        self.article, self.stage, self.min, self.max = article, stage, min, max
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PaymentResult) and self.to_dict() == other.to_dict()
+
+    def __repr__(self) -> str:
+        return f"PaymentResult({self.article!r}, {self.stage!r}, {self.min!r}, {self.max!r})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "stage": self.stage, "min": fmt(self.min), "max": fmt(self.max)}
+
+
+def payments(article: str, stages: Sequence[tuple[str, Decimal | None]], members: list[Live]
+             ) -> list[PaymentResult]:
+    """A payment schedule over the determined ``members``; a stage without share takes the rest."""
+    base_lo = base_hi = ZERO
+    determined = False
+    for x in members:
+        if x.amount is not None:
+            determined = True
+            base_lo += x.after[0]
+            base_hi += x.after[1]
+    if not determined:
+        return []
+    out = []
+    paid_lo = ZERO
+    for name, share in stages:
+        if share is None:
+            out.append(PaymentResult(article, name, base_lo - paid_lo, base_hi))
+            continue
+        paid_lo += fen(share * base_lo)
+        out.append(PaymentResult(article, name, ZERO, fen(share * base_hi)))
+    return out
+
+
+def _ordered(funding: Mapping[str, Decimal]) -> dict[str, str]:
+    return {k: fmt(funding[k]) or "0.00" for k in SOURCE_ORDER if k in funding}
+
+
+class ItemResult:
+    """One support item that applies: its amount before cross-item caps, who pays, the trace."""
+
+    __slots__ = ("_funding", "_result", "_trace", "article", "id", "max", "min", "title")
+
+    def __init__(self, live: Live, result: Result) -> None:
+        it, amount = live.item, live.amount
+        self.id, self.article, self.title = it.id, it.article, it.title
+        self.min = amount[0] if amount is not None else None  # None: undetermined
+        self.max = amount[1] if amount is not None else None
+        self._funding = it.funding
+        self._trace = live.trace
+        self._result = result
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ItemResult) and (self.id, self.article, self.title, self.min, self.max) == (
+            other.id, other.article, other.title, other.min, other.max)
+
+    def __repr__(self) -> str:
+        return f"ItemResult({self.id!r}, {self.article!r}, {self.title!r}, {self.min!r}, {self.max!r})"
+
+    @property
+    def funding(self) -> dict[str, Decimal]:
+        """Who pays this item's amount (before cross-item caps), by source."""
+        return self._funding.split(self.max)
+
+    @property
+    def trace(self) -> tuple[str, ...]:
+        """Every article applied and every cap that bound, in order (Chinese); computed when asked."""
+        if self._trace is None:
+            self._result.explain()
+        return tuple(self._trace or ())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "article": self.article, "title": self.title,
+                "min": fmt(self.min), "max": fmt(self.max),
+                "funding": _ordered(self.funding), "trace": list(self.trace)}
+
+
+class Result:
+    """The result of one calculation; ``to_dict()`` is the structure of ``policyc calc --format json``."""
+
+    __slots__ = ("_items", "_live", "_rerun", "as_of", "excluded", "exclusions", "in_force", "notes", "payments",
+                 "policy", "total_max", "total_min")
+
+    def __init__(self, policy: str, as_of: dt.date, in_force: bool, exclusions: Sequence[str],
+                 live: Sequence[Live], notes: Sequence[str], schedules: Sequence[PaymentResult] = (),
+                 rerun: Any = None) -> None:
+        self.policy, self.as_of, self.in_force = policy, as_of, in_force
+        self.excluded = bool(exclusions)
+        self.exclusions = tuple(exclusions)
+        self.notes = tuple(notes)  # validity and exclusion reasons, for people
+        total_lo = total_hi = ZERO
+        for x in live:
+            total_lo += x.after[0]
+            total_hi += x.after[1]
+        self.total_min = total_lo
+        self.total_max = total_hi if total_hi.is_finite() else None
+        self.payments = tuple(schedules)
+        self._live = live
+        self._items: tuple[ItemResult, ...] | None = None
+        self._rerun = rerun  # computes the same result with traces
+
+    @property
+    def items(self) -> tuple[ItemResult, ...]:
+        """The support items that apply, in the policy's order."""
+        if self._items is None:
+            self._items = tuple(ItemResult(x, self) for x in self._live)
+        return self._items
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Result) and self.to_dict() == other.to_dict()
+
+    def __repr__(self) -> str:
+        return f"Result({self.policy!r}, {self.as_of!r}, total=({self.total_min}, {self.total_max}))"
+
+    def explain(self) -> None:
+        """Fill in every item's trace (computed again, this time with the trace)."""
+        if self._rerun is not None:
+            calc, facts, on = self._rerun
+            with localcontext(CTX):
+                traced = calc(facts, on, True)
+            for i, mine in enumerate(self.items):
+                mine._trace = traced.items[i]._trace
+            self._rerun = None
+
+    @property
+    def funding(self) -> dict[str, Decimal]:
+        """Who pays the total (after every cap), by source; ``unspecified`` when not stated."""
+        out: dict[str, Decimal] = {}
+        for x in self._live:  # an undetermined item counts with what a cap leaves it
+            if not x.after[1].is_finite():
+                continue
+            for src, part in x.item.funding.split(x.after[1]).items():
+                out[src] = out.get(src, ZERO) + part
+        return {k: v for k, v in out.items() if v != 0}
+
+    def item(self, item_id: str) -> ItemResult | None:
+        for i in self.items:
+            if i.id == item_id:
+                return i
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "policy": self.policy,
+            "as_of": self.as_of.isoformat(),
+            "in_force": self.in_force,
+            "excluded": self.excluded,
+            "exclusions": list(self.exclusions),
+            "items": [i.to_dict() for i in self.items],
+            "total": {"min": fmt(self.total_min), "max": fmt(self.total_max)},
+            "funding": _ordered(self.funding),
+            "payments": [p.to_dict() for p in self.payments],
+        }
+
+
+def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -> Result:
+    """``calc(f, on)`` in the runtime's 50-digit context (numbers too large for the caller's)."""
+    with localcontext(CTX):
+        return calc(f, on, False)

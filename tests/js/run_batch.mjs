@@ -1,0 +1,19 @@
+// Differential test driver: one Node process per policy. Reads JSONL lines {"profile", "on"} on
+// stdin, writes one JSONL line per case: {"ok": result} or {"errors": [[field, message], ...]}.
+import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
+
+const mod = await import(pathToFileURL(process.argv[2]).href);
+const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+const out = [];
+for await (const line of lines) {
+  if (!line) continue;
+  const { profile, on } = JSON.parse(line);
+  try {
+    out.push(JSON.stringify({ ok: mod.calculate(profile, on) }));
+  } catch (err) {
+    if (!(err instanceof mod.ProfileError)) throw err;
+    out.push(JSON.stringify({ errors: err.errors }));
+  }
+}
+process.stdout.write(out.join("\n") + "\n");
