@@ -1,8 +1,9 @@
 """The HTTP API (`policyc serve`): values worked out from the source texts, and bad input → 4xx.
 
 Amounts are checked against the articles, not against the evaluator's own output:
-昆明 第七条第（一）项 pays 50% of 改造投入 capped at 50万元 for level 4; 第七条第（二）项 pays a
-小灯塔 20万元; 第十条 caps everything at 50% of 数字化转型投入.
+昆明 第七条第（一）项 pays *not more than* 50% of 改造投入, at most 50万元 for level 4 (read as a
+ceiling: 0 to 500,000); 第七条第（二）项 pays a 小灯塔 20万元; 第十条 caps everything at 50% of
+数字化转型投入, keeping each item's minimum first.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from compiler.serve.app import MAX_BATCH, MAX_BODY, PolicyService, create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 ON = "2025-08-01"
-KUNMING_L4 = {"applicant_type": "enterprise", "in_pilot_scope": True, "acceptance_passed": True,
+KUNMING_L4 = {"applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True, "acceptance_passed": True,
               "digital_level": 4, "spend_software_cloud": 1200000, "lighthouse": True}
 
 
@@ -55,12 +56,12 @@ def test_calculate_one_profile_kunming(client: TestClient) -> None:
     assert r.status_code == 200
     d = r.json()
     items = {i["id"]: i for i in d["items"]}
-    # 第七条第（一）项: 50% × 1,200,000 = 600,000 > 50万元 → 500,000.00
-    assert items["reform_subsidy"]["max"] == "500000.00"
-    # 第七条第（二）项: 20万元 before the cap
+    # 第七条第（一）项: 不超过 50% × 1,200,000 = 600,000, 最高 50万元 → 0.00 to 500,000.00
+    assert (items["reform_subsidy"]["min"], items["reform_subsidy"]["max"]) == ("0.00", "500000.00")
+    # 第七条第（二）项: 20万元
     assert items["lighthouse_award"]["min"] == "200000.00"
-    # 第十条: 50% × 1,200,000 = 600,000 in all, so the award is cut to 100,000
-    assert d["total"] == {"min": "600000.00", "max": "600000.00"}
+    # 第十条: 50% × 1,200,000 = 600,000 in all; the award's 200,000 is kept first
+    assert d["total"] == {"min": "200000.00", "max": "600000.00"}
     # 第十五条 names four payers without a split: all of it unspecified
     assert d["funding"] == {"unspecified": "600000.00"}
 
