@@ -229,7 +229,46 @@ WITH v AS (
     COALESCE(`p`.`serious_dishonesty_listed` = 'true', FALSE) AS `serious_dishonesty_listed`,
     COALESCE(`p`.`major_incident_3y` = 'true', FALSE) AS `major_incident_3y`,
     COALESCE(`p`.`tax_violation_3y` = 'true', FALSE) AS `tax_violation_3y`,
-    COALESCE(`p`.`disqualified_3y` = 'true', FALSE) AS `disqualified_3y`
+    COALESCE(`p`.`disqualified_3y` = 'true', FALSE) AS `disqualified_3y`,
+    CASE
+      WHEN (
+        `p`.`industry`
+      ) RLIKE CONCAT(
+        '[',
+        '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　',
+        CHR(  9),
+        CHR(  10),
+        CHR(  11),
+        CHR(  12),
+        CHR(  13),
+        CHR(  28),
+        CHR(  29),
+        CHR(  30),
+        CHR(  31),
+        CHR(  133),
+        ']'
+      )
+      THEN TRANSLATE(
+        (
+          `p`.`industry`
+        ),
+        CONCAT(
+          '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　',
+          CHR(  9),
+          CHR(  10),
+          CHR(  11),
+          CHR(  12),
+          CHR(  13),
+          CHR(  28),
+          CHR(  29),
+          CHR(  30),
+          CHR(  31),
+          CHR(  133)
+        ),
+        '!"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~备药药装制车轨电车零器'
+      )
+      ELSE `p`.`industry`
+    END AS `industry__key`
   FROM profiles AS p
 ), x AS (
   SELECT
@@ -246,54 +285,15 @@ WITH v AS (
             (
               COALESCE(
                 (
-                  TRANSLATE(
-                    (
-                      `p`.`industry`
-                    ),
-                    CONCAT(
-                      '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　',
-                      CHR(  9),
-                      CHR(  10),
-                      CHR(  11),
-                      CHR(  12),
-                      CHR(  13),
-                      CHR(  28),
-                      CHR(  29),
-                      CHR(  30),
-                      CHR(  31),
-                      CHR(  133)
-                    ),
-                    '!"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~备药药装制车轨电车零器'
-                  )
+                  `p`.`industry__key`
                 ) IN ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
                 FALSE
               )
-              OR COALESCE(
-                (
-                  TRANSLATE(
-                    (
-                      `p`.`industry`
-                    ),
-                    CONCAT(
-                      '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　',
-                      CHR(  9),
-                      CHR(  10),
-                      CHR(  11),
-                      CHR(  12),
-                      CHR(  13),
-                      CHR(  28),
-                      CHR(  29),
-                      CHR(  30),
-                      CHR(  31),
-                      CHR(  133)
-                    ),
-                    '!"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~备药药装制车轨电车零器'
-                  )
-                ) = (
-                  '中成药生物药品制造'
-                ),
-                FALSE
-              )
+              OR COALESCE((
+                `p`.`industry__key`
+              ) = (
+                '中成药生物药品制造'
+              ), FALSE)
             ),
             FALSE
           )

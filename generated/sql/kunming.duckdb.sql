@@ -202,7 +202,23 @@ WITH v AS (
     COALESCE("p"."pilot_ended_unaccepted" = 'true', FALSE) AS "pilot_ended_unaccepted",
     COALESCE("p"."pilot_suspended" = 'true', FALSE) AS "pilot_suspended",
     COALESCE("p"."falsified_application_3y" = 'true', FALSE) AS "falsified_application_3y",
-    COALESCE("p"."evaluation_agency" = 'true', FALSE) AS "evaluation_agency"
+    COALESCE("p"."evaluation_agency" = 'true', FALSE) AS "evaluation_agency",
+    CASE
+      WHEN REGEXP_MATCHES(
+        (
+          "p"."industry"
+        ),
+        '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備學綠緑葯藥裝製電綠力料                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
+      )
+      THEN TRANSLATE(
+        (
+          "p"."industry"
+        ),
+        '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備學綠緑葯藥裝製電綠力料                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+        '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备学绿绿药药装制电绿力料'
+      )
+      ELSE "p"."industry"
+    END AS "industry__key"
   FROM profiles AS p
 ), x AS (
   SELECT
@@ -4234,13 +4250,7 @@ WITH v AS (
       AND COALESCE(
         COALESCE(
           (
-            TRANSLATE(
-              (
-                "p"."industry"
-              ),
-              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備學綠緑葯藥裝製電綠力料                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备学绿绿药药装制电绿力料'
-            )
+            "p"."industry__key"
           ) IN ('化学新材料制品制造', '民族药品制品制造', '化学药品制造', '高原特色电力装备制造', '绿色食品制品制造'),
           FALSE
         ),
@@ -4286,13 +4296,7 @@ WITH v AS (
       AND COALESCE(
         COALESCE(
           (
-            TRANSLATE(
-              (
-                "p"."industry"
-              ),
-              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備學綠緑葯藥裝製電綠力料                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备学绿绿药药装制电绿力料'
-            )
+            "p"."industry__key"
           ) IN ('化学新材料制品制造', '民族药品制品制造', '化学药品制造', '高原特色电力装备制造', '绿色食品制品制造'),
           FALSE
         ),

@@ -172,7 +172,23 @@ WITH v AS (
     COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
     COALESCE("p"."selected_pilot_city" = 'true', FALSE) AS "selected_pilot_city",
     COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
-    COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot"
+    COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
+    CASE
+      WHEN REGEXP_MATCHES(
+        (
+          "p"."city_type"
+        ),
+        '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
+      )
+      THEN TRANSLATE(
+        (
+          "p"."city_type"
+        ),
+        '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+        '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+      )
+      ELSE "p"."city_type"
+    END AS "city_type__key"
   FROM profiles AS p
 ), x AS (
   SELECT
@@ -196,13 +212,7 @@ WITH v AS (
       COALESCE(
         COALESCE(
           (
-            TRANSLATE(
-              (
-                "p"."city_type"
-              ),
-              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-            )
+            "p"."city_type__key"
           ) IN (
             'provincial_capital',
             'separately_planned',
@@ -220,13 +230,7 @@ WITH v AS (
       WHEN CAST(CASE
         WHEN COALESCE(
           (
-            TRANSLATE(
-              (
-                "p"."city_type"
-              ),
-              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-            )
+            "p"."city_type__key"
           ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
           FALSE
         )
@@ -235,18 +239,9 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(9, 0))
         END AS DECIMAL(9, 0))
-        WHEN COALESCE(
-          (
-            TRANSLATE(
-              (
-                "p"."city_type"
-              ),
-              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-            )
-          ) IN ('prefecture', 'municipality_district'),
-          FALSE
-        )
+        WHEN COALESCE((
+          "p"."city_type__key"
+        ) IN ('prefecture', 'municipality_district'), FALSE)
         THEN CAST(CASE
           WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
           THEN NULL
@@ -258,13 +253,7 @@ WITH v AS (
       ELSE CAST(CASE
         WHEN COALESCE(
           (
-            TRANSLATE(
-              (
-                "p"."city_type"
-              ),
-              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-            )
+            "p"."city_type__key"
           ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
           FALSE
         )
@@ -273,18 +262,9 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(9, 0))
         END AS DECIMAL(9, 0))
-        WHEN COALESCE(
-          (
-            TRANSLATE(
-              (
-                "p"."city_type"
-              ),
-              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-            )
-          ) IN ('prefecture', 'municipality_district'),
-          FALSE
-        )
+        WHEN COALESCE((
+          "p"."city_type__key"
+        ) IN ('prefecture', 'municipality_district'), FALSE)
         THEN CAST(CASE
           WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
           THEN NULL
@@ -297,13 +277,7 @@ WITH v AS (
       WHEN CAST(CASE
         WHEN COALESCE(
           (
-            TRANSLATE(
-              (
-                "p"."city_type"
-              ),
-              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-            )
+            "p"."city_type__key"
           ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
           FALSE
         )
@@ -312,18 +286,9 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(9, 0))
         END AS DECIMAL(9, 0))
-        WHEN COALESCE(
-          (
-            TRANSLATE(
-              (
-                "p"."city_type"
-              ),
-              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-            )
-          ) IN ('prefecture', 'municipality_district'),
-          FALSE
-        )
+        WHEN COALESCE((
+          "p"."city_type__key"
+        ) IN ('prefecture', 'municipality_district'), FALSE)
         THEN CAST(CASE
           WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
           THEN NULL
@@ -335,29 +300,14 @@ WITH v AS (
         WHEN CAST(CASE
           WHEN COALESCE(
             (
-              TRANSLATE(
-                (
-                  "p"."city_type"
-                ),
-                '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-                '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-              )
+              "p"."city_type__key"
             ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
             FALSE
           )
           THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-          WHEN COALESCE(
-            (
-              TRANSLATE(
-                (
-                  "p"."city_type"
-                ),
-                '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-                '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-              )
-            ) IN ('prefecture', 'municipality_district'),
-            FALSE
-          )
+          WHEN COALESCE((
+            "p"."city_type__key"
+          ) IN ('prefecture', 'municipality_district'), FALSE)
           THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
           ELSE CAST(0 AS DECIMAL(9, 0))
         END AS DECIMAL(11, 2)) IS NULL
@@ -367,29 +317,14 @@ WITH v AS (
           CAST(CASE
             WHEN COALESCE(
               (
-                TRANSLATE(
-                  (
-                    "p"."city_type"
-                  ),
-                  '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-                  '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-                )
+                "p"."city_type__key"
               ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
               FALSE
             )
             THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-            WHEN COALESCE(
-              (
-                TRANSLATE(
-                  (
-                    "p"."city_type"
-                  ),
-                  '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-                  '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-                )
-              ) IN ('prefecture', 'municipality_district'),
-              FALSE
-            )
+            WHEN COALESCE((
+              "p"."city_type__key"
+            ) IN ('prefecture', 'municipality_district'), FALSE)
             THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
             ELSE CAST(0 AS DECIMAL(9, 0))
           END AS DECIMAL(11, 2)),
@@ -399,29 +334,14 @@ WITH v AS (
       ELSE CAST(CASE
         WHEN COALESCE(
           (
-            TRANSLATE(
-              (
-                "p"."city_type"
-              ),
-              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-            )
+            "p"."city_type__key"
           ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
           FALSE
         )
         THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-        WHEN COALESCE(
-          (
-            TRANSLATE(
-              (
-                "p"."city_type"
-              ),
-              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-            )
-          ) IN ('prefecture', 'municipality_district'),
-          FALSE
-        )
+        WHEN COALESCE((
+          "p"."city_type__key"
+        ) IN ('prefecture', 'municipality_district'), FALSE)
         THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
         ELSE CAST(0 AS DECIMAL(9, 0))
       END AS DECIMAL(11, 2))

@@ -201,7 +201,23 @@ WITH v AS (
     COALESCE("p"."platform_builder" = 'true', FALSE) AS "platform_builder",
     COALESCE("p"."training_provider" = 'true', FALSE) AS "training_provider",
     COALESCE("p"."evaluation_agency" = 'true', FALSE) AS "evaluation_agency",
-    COALESCE("p"."falsified_application_3y" = 'true', FALSE) AS "falsified_application_3y"
+    COALESCE("p"."falsified_application_3y" = 'true', FALSE) AS "falsified_application_3y",
+    CASE
+      WHEN REGEXP_MATCHES(
+        (
+          "p"."industry"
+        ),
+        '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備紡織葯藥裝製醫電                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
+      )
+      THEN TRANSLATE(
+        (
+          "p"."industry"
+        ),
+        '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備紡織葯藥裝製醫電                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+        '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备纺织药药装制医电'
+      )
+      ELSE "p"."industry"
+    END AS "industry__key"
   FROM profiles AS p
 ), x AS (
   SELECT
@@ -235,18 +251,9 @@ WITH v AS (
       ), FALSE)
       AND COALESCE("p"."acceptance_passed", FALSE)
       AND COALESCE(
-        COALESCE(
-          (
-            TRANSLATE(
-              (
-                "p"."industry"
-              ),
-              '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備紡織葯藥裝製醫電                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-              '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备纺织药药装制医电'
-            )
-          ) IN ('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药'),
-          FALSE
-        ),
+        COALESCE((
+          "p"."industry__key"
+        ) IN ('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药'), FALSE),
         FALSE
       )
     ) AS "reform_subsidy__applies",

@@ -181,6 +181,8 @@ class Policy:
         self.fields: list[Json] = [*form["facts"], *form["vocabulary"]]
         self.by_name = {f["name"]: f for f in self.fields}
         self.defs = {d["name"]: d for d in form["definitions"]}
+        self.keyed_facts = {f["name"] for f in form["facts"] if f["kind"] in ("text", "enum")}
+        self.keys_used: set[str] = set()  # the facts whose key a condition reads
 
     # -- fields --------------------------------------------------------------
     def raw(self, name: str) -> exp.Column:
@@ -398,6 +400,13 @@ class Policy:
         return self.key(self.value(e))
 
     def key(self, x: exp.Expr) -> exp.Expr:
+        """A text's key; a text fact's is computed once per row (column ``<fact>__key``)."""
+        if isinstance(x, exp.Column) and x.table == "p" and x.name in self.keyed_facts:
+            self.keys_used.add(x.name)
+            return col(f"{x.name}__key", "p")
+        return self.key_expr(x)
+
+    def key_expr(self, x: exp.Expr) -> exp.Expr:
         """``runtime.text_key`` in SQL: full-width ASCII to half-width, white space removed,
         Traditional characters to Simplified through the policy's ``text_fold`` table (one
         TRANSLATE; characters without a counterpart are deleted). NFKC's rarer compatibility
@@ -409,7 +418,11 @@ class Policy:
         dst = narrow + "".join(fold[k] for k in fold)
         controls = [exp.func("chr", lit(str(ord(c)))) for c in WHITE_CONTROL]
         source = exp.func("concat", s(src), *controls)
-        return exp.func("translate", paren(x), source, s(dst))
+        # most text needs no change: TRANSLATE (slow with a long table) only when a character of
+        # the table occurs, found by one regular-expression character class
+        pattern = exp.func("concat", s("["), s(src), *[c.copy() for c in controls], s("]"))
+        needs = exp.RegexpLike(this=paren(x), expression=pattern)
+        return case((needs, exp.func("translate", paren(x), source, s(dst))), default=x)
 
     # -- the query -----------------------------------------------------------
     def in_force(self, as_of: dt.date | None) -> exp.Expr:
@@ -535,6 +548,11 @@ class Policy:
                                     default=spare), f"cap{k}__spare{j + 1}", quoted=True), copy=False)))
                 prev = name
                 after[m] = (lows[m], hi_col)
+        # the text keys the conditions read, computed once per row in step v
+        for fl in declared:
+            if fl["name"] in self.keys_used:
+                validated.select(exp.alias_(self.key_expr(self.typed(fl)), f"{fl['name']}__key", quoted=True),
+                                 copy=False)
         # 4. the result row
         out = exp.select(col("row_id"), col("error_field"))
         ok = is_null(col("error_field"))
