@@ -10,9 +10,9 @@ STAMP  := $(VENV)/.installed-stamp
 # mkdocs-material prints a notice about MkDocs 2 on every build; the site pins mkdocs < 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup check policy-tests build web site generated-current site-strict browser node jscheck test lint fmt-check vscode fuzz clean
+.PHONY: all setup check policy-tests build web simulation site generated-current site-strict browser java node jscheck test lint fmt-check vscode fuzz clean
 
-all: check policy-tests build site vscode
+all: check policy-tests build simulation site vscode
 
 setup: $(STAMP)
 
@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	  (echo "policyc needs Python >= 3.11" >&2; exit 1)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,docs]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,docs,api,sim,spark]'
 	touch $(STAMP)
 
 check: $(STAMP)
@@ -44,6 +44,11 @@ $(WEB_STAMP): web/package.json web/package-lock.json | node
 
 web: $(WEB_STAMP)
 	cd web && node build.mjs
+
+# The simulation page of the docs site (docs/developers/simulation.md and .svg, committed): the
+# seed policies over a seeded 100,000-profile synthetic population in DuckDB; deterministic.
+simulation: build
+	$(BIN)/python -m compiler.simulate.docs_page --out docs/developers
 
 # The documentation site (mkdocs.yml): docs/ plus the guides that `build` renders into
 # generated/markdown/ and the calculator that `web` bundles; open site/index.html or run
@@ -76,6 +81,16 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    chromium chromium-driver fonts-noto-cjk >/dev/null; \
 	else echo "chromium/chromedriver not installed and not root: the browser test will be skipped"; fi
+
+# The Spark test needs a Java runtime (>= 17, for pyspark): Debian's, installed here when missing
+# and we are root (as in CI); otherwise that one test is skipped.
+java:
+	@if command -v java >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's headless Java runtime for the Spark test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    default-jre-headless >/dev/null; \
+	else echo "java not installed and not root: the Spark test will be skipped"; fi
 
 # The JavaScript calculators are run by Node (differential test) and type-checked by tsc
 # (tools/jscheck, npm with a committed package-lock.json). Node and npm come from Debian's
@@ -112,7 +127,7 @@ $(VSCODE)/node_modules/.installed-stamp: $(VSCODE)/package-lock.json
 vscode: $(VSCODE)/node_modules/.installed-stamp
 	cd $(VSCODE) && npm run --silent package
 
-test: lint fmt-check generated-current site-strict browser jscheck vscode
+test: lint fmt-check generated-current site-strict browser java jscheck vscode
 	$(BIN)/pytest
 
 # The long fuzz run (not part of `make test`, which runs a few thousand texts): 100,000 mutated

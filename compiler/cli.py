@@ -397,5 +397,16 @@ def fmt_cmd(paths: tuple[str, ...], check_only: bool) -> None:
     sys.exit(EXIT_ERRORS if failed or (check_only and changed) else EXIT_OK)
 
 
+def _register_systems_commands() -> None:
+    """serve, population and simulate live beside the code they drive (optional extras)."""
+    from .serve.command import serve
+    from .simulate.command import population, simulate
+
+    for command in (serve, population, simulate):
+        main.add_command(command)
+
+
+_register_systems_commands()
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,1 @@
+"""Population simulation: synthetic applicant populations and budget figures in DuckDB."""

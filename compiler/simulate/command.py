@@ -1,0 +1,153 @@
+"""The ``policyc population`` and ``policyc simulate`` commands (DuckDB etc. imported when run)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..resources import SEED_POLICIES
+
+
+def _need(extra: str, err: ImportError) -> None:
+    click.echo(f"此命令需要 {extra} 扩展：pip install 'policyc[{extra}]'（缺少 {err.name}）", err=True)
+    sys.exit(2)
+
+
+@click.command()
+@click.option("--count", "-n", default=100_000, show_default=True, type=click.IntRange(1, 50_000_000),
+              help="申请人数量。")
+@click.option("--seed", default=0, show_default=True, type=int, help="随机种子（相同种子得到相同总体）。")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="输出文件：.csv、.jsonl 或 .parquet。")
+def population(count: int, seed: int, out: Path) -> None:
+    """生成合成申请人总体（共享词汇中的全部字段，分布为说明过的假设）。"""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError as err:
+        _need("sim", err)
+    from .population import FORMATS, generate, write
+
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        click.echo(f"不支持的格式“{out.suffix}”：请用 .csv、.jsonl 或 .parquet", err=True)
+        sys.exit(2)
+    cols = generate(count, seed)
+    write(cols, out, fmt)
+    click.echo(f"已生成 {count} 个合成申请人（种子 {seed}）到 {out}", err=True)
+
+
+def _budgets(values: tuple[str, ...]) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for v in values:
+        pid, _, amount = v.partition("=")
+        try:
+            d = Decimal(amount)
+        except InvalidOperation:
+            d = Decimal(-1)
+        if not pid or not d.is_finite() or d < 0:
+            click.echo(f"预算“{v}”无效：应为 政策=金额（元），例如 xianning=50000000", err=True)
+            sys.exit(2)
+        out[pid] = d
+    return out
+
+
+@click.command()
+@click.argument("population_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--policy", "policies", multiple=True, help="只模拟这些政策（可多次给出；默认全部）。")
+@click.option("--on", "on", default=None, help="计算日期 YYYY-MM-DD（默认今天）。")
+@click.option("--budget", "budgets", multiple=True, help="预算：政策=金额（元），按申请顺序用完即止。")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--chart", type=click.Path(dir_okay=False, path_type=Path), default=None, help="写出 SVG 图表。")
+@click.option("--json-out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="另存 JSON 报告。")
+def simulate(population_file: Path, policies: tuple[str, ...], on: str | None, budgets: tuple[str, ...],
+             fmt: str, chart: Path | None, json_out: Path | None) -> None:
+    """在 DuckDB 中对申请人总体运行政策：按项目、出资方、拨付阶段汇总，名额与预算能覆盖多少。"""
+    try:
+        import duckdb
+        from rich.progress import Progress
+    except ImportError as err:
+        _need("sim", err)
+    from ..backends import BackendError
+    from ..lowered import lower
+    from ..pipeline import load_named
+    from . import chart as charts
+    from .engine import simulate as run
+
+    try:
+        as_of = dt.date.fromisoformat(on) if on else dt.date.today()
+    except ValueError:
+        click.echo(f"日期“{on}”无效：应为 YYYY-MM-DD", err=True)
+        sys.exit(2)
+    forms: list[tuple[dict[str, Any], str]] = []
+    for name in policies or SEED_POLICIES:
+        loaded = load_named(name)
+        if not loaded.ok or loaded.policy is None:
+            click.echo(f"{loaded.display}: 政策有错误，无法模拟。", err=True)
+            sys.exit(1)
+        p = loaded.policy
+        source = loaded.path.parent / p.header.source if p.header.source else None
+        text = source.read_text("utf-8") if source is not None and source.is_file() else ""
+        forms.append((lower(p, f"policies/{loaded.path.name}"), text))
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("模拟", total=len(forms))
+
+        def tick(pid: str) -> None:
+            bar.update(task, advance=1, description=f"模拟 {pid}")
+
+        try:
+            result = run(population_file, forms, as_of, _budgets(budgets), tick)
+        except (BackendError, duckdb.Error) as err:
+            click.echo(f"无法模拟：{err}", err=True)
+            sys.exit(1)
+    text_json = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    if json_out is not None:
+        json_out.write_text(text_json, encoding="utf-8")
+    if chart is not None:
+        chart.write_text(charts.render(result), encoding="utf-8")
+    if fmt == "json":
+        click.echo(text_json, nl=False)
+    else:
+        print_tables(result)
+
+
+def print_tables(result: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .chart import SOURCE_NAMES, yuan_cn
+
+    console = Console()
+    console.print(f"{result['profiles']:,} 个申请人，计算日期 {result['as_of']}")
+    for p in result["policies"]:
+        t = Table(title=f"{p['title']}（{p['policy']}）", title_justify="left")
+        for c in ("条款", "项目", "申请人", "金额未定", "合计（下限）", "合计（上限）"):
+            t.add_column(c, justify="right" if c not in ("条款", "项目") else "left")
+        for it in p["items"]:
+            t.add_row(it["article"], it["title"], f"{it['applicants']:,}", f"{it['undetermined']:,}",
+                      yuan_cn(it["paid_min"]), yuan_cn(it["paid_max"]))
+        t.add_row("", "合计（经累计上限）", f"{p['eligible']:,}", f"{p['total']['unbounded']:,}",
+                  yuan_cn(p["total"]["min"]), yuan_cn(p["total"]["max"]))
+        console.print(t)
+        if p["funding"]:
+            console.print("出资方：" + "，".join(f"{SOURCE_NAMES[s]} {yuan_cn(v)}" for s, v in p["funding"].items()))
+        for st in p["payments"]:
+            console.print(f"拨付 {st['article']} {st['stage']}：{yuan_cn(st['min'])} 至 {yuan_cn(st['max'])}")
+        for q in p["quotas"]:
+            if q.get("funded") is not None:
+                console.print(f"名额 {q['article']}：{q['applicants']:,} 个申请，前 {q['limit']:,} 个获支持"
+                              f"（{yuan_cn(q['funded_amount'])}），{q['not_funded']:,} 个在名额外")
+            elif q.get("limit") is not None:
+                console.print(f"名额 {q['article']}：至少 {q['limit']:,} 个，实有 {q['applicants']:,} 个")
+        b = p.get("budget")
+        if b:
+            console.print(f"预算 {yuan_cn(b['amount'])}（{'原文：用完即止，' if p['first_come_in_text'] else ''}"
+                          f"按申请顺序）：需求 {yuan_cn(b['demand'])}，够前 {b['funded']:,} 个，"
+                          f"{b['not_funded']:,} 个未获支付")
+        if p["invalid"]:
+            console.print(f"[red]{p['invalid']:,} 个申请人信息有误，未计算[/red]：{p['invalid_by_field']}")

@@ -1,0 +1,257 @@
+"""Run policies over a population in embedded DuckDB and aggregate the budget figures.
+
+The per-applicant calculation is the SQL backend's query (found through the ``policyc.backends``
+entry-point group: the compiler does not import a backend); the population is loaded as text
+columns, exactly as the query expects, so an invalid value gets ``error_field`` and no amount.
+Every aggregate is a DECIMAL sum in DuckDB: exact, never a binary float.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlglot import exp
+
+from ..backends import BackendError, discover
+from ..vocabulary import FACTS
+
+Json = dict[str, Any]
+# histogram of the amounts per eligible applicant (total max, yuan); the last bin is open
+BINS = (0, 10_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 5_000_000)
+STOP_WORDS = ("用完即止", "用完為止", "用完为止")
+
+
+class SqlQueries(Protocol):
+    def query(self, form: Json, as_of: dt.date | None, dialect: str, table: str = "profiles") -> str: ...
+
+
+def sql_backend() -> SqlQueries:
+    backend = discover().get("sql")
+    if backend is None or not hasattr(backend, "query"):
+        raise BackendError("找不到 sql 后端（policyc.backends 中的 sql）：模拟需要它生成的查询")
+    return backend  # type: ignore[return-value]
+
+
+def _q(name: str) -> exp.Column:
+    return exp.column(name, quoted=True)
+
+
+def load_population(con: Any, path: Path) -> int:
+    """Create table ``population`` (row_id BIGINT, one VARCHAR column per field present)."""
+    suffix = path.suffix.lower()
+    src = exp.Literal.string(str(path))
+    if suffix == ".csv":
+        reader = exp.func("read_csv", src, exp.EQ(this=exp.var("all_varchar"), expression=exp.true()),
+                          exp.EQ(this=exp.var("header"), expression=exp.true()))
+    elif suffix in (".jsonl", ".ndjson", ".json"):
+        reader = exp.func("read_json", src, exp.EQ(this=exp.var("format"),
+                                                   expression=exp.Literal.string("newline_delimited")))
+    elif suffix == ".parquet":
+        reader = exp.func("read_parquet", src)
+    else:
+        raise BackendError(f"不支持的总体文件格式“{suffix}”：请用 .csv、.jsonl 或 .parquet")
+    probe = con.sql(exp.select("*").from_(reader).limit(0).sql("duckdb"))
+    present = [c for c in probe.columns]
+    unknown = [c for c in present if c != "row_id" and c not in FACTS]
+    if unknown:
+        raise BackendError(f"总体文件含未知字段：{', '.join(unknown[:5])}（不在共享词汇中）")
+    row_id: exp.Expr = (exp.cast(_q("row_id"), "BIGINT") if "row_id" in present else
+                        exp.Sub(this=exp.Window(this=exp.func("row_number")), expression=exp.Literal.number(1)))
+    cols = [exp.alias_(row_id, "row_id", quoted=True)]
+    cols += [exp.alias_(exp.cast(_q(c), "VARCHAR"), c, quoted=True) for c in present if c != "row_id"]
+    create = exp.Create(this=exp.to_table("population"), kind="TABLE", replace=True,
+                        expression=exp.select(*cols).from_(reader))
+    con.execute(create.sql("duckdb"))
+    (n,) = con.execute("SELECT count(*) FROM population").fetchone()
+    return int(n)
+
+
+def run_policy(con: Any, sql: SqlQueries, form: Json, as_of: dt.date) -> str:
+    """Compute every applicant's result into table ``results_<policy>``; return its name."""
+    pid = form["policy"]["id"]
+    have = set(con.sql("SELECT * FROM population LIMIT 0").columns)
+    fields = [f["name"] for f in [*form["facts"], *form["vocabulary"]]]
+    view = exp.select(_q("row_id"), *[
+        exp.alias_(_q(f) if f in have else exp.cast(exp.null(), "VARCHAR"), f, quoted=True) for f in fields
+    ]).from_("population")
+    con.execute(exp.Create(this=exp.to_table(f"input_{pid}"), kind="VIEW", replace=True,
+                           expression=view).sql("duckdb"))
+    query = sql.query(form, as_of, "duckdb", table=f"input_{pid}")
+    table = f"results_{pid}"
+    con.sql(query).create(table)
+    return table
+
+
+def _one(con: Any, e: exp.Select) -> tuple[Any, ...]:
+    row = con.execute(e.sql("duckdb")).fetchone()
+    assert row is not None
+    return tuple(row)
+
+
+def _money(x: Any) -> str:
+    return f"{Decimal(x or 0):.2f}"
+
+
+def _sum(e: exp.Expr) -> exp.Expr:
+    return exp.func("coalesce", exp.func("sum", e), exp.cast(exp.Literal.number(0), "DECIMAL(38, 2)"))
+
+
+def _count_if(e: exp.Expr) -> exp.Expr:
+    return exp.func("count_if", e)
+
+
+def report(con: Any, table: str, form: Json, source_text: str, budget: Decimal | None) -> Json:
+    """The budget figures for one policy's results table."""
+    t = exp.to_table(table, quoted=True)
+    ok = exp.Is(this=_q("error_field"), expression=exp.null())
+    items = form["items"]
+    applies = [_q(f"{it['id']}__applies") for it in items]
+    eligible = exp.and_(ok, _q("in_force"), exp.not_(_q("excluded")),
+                        exp.or_(*applies) if applies else exp.false())
+    head = _one(con, exp.select(
+        exp.func("count", exp.Star()), _count_if(exp.not_(ok)), _count_if(exp.and_(ok, _q("excluded"))),
+        _count_if(eligible), _count_if(exp.and_(ok, exp.not_(_q("in_force")))),
+        _sum(_q("total_min")), _sum(_q("total_max")),
+        _count_if(exp.and_(eligible, exp.Is(this=_q("total_max"), expression=exp.null()))),
+    ).from_(t))
+    out: Json = {"policy": form["policy"]["id"], "title": form["policy"]["title"],
+                 "profiles": head[0], "invalid": head[1], "excluded": head[2], "eligible": head[3],
+                 "not_in_force": head[4],
+                 "total": {"min": _money(head[5]), "max": _money(head[6]), "unbounded": head[7]}}
+    bad = con.execute(exp.select(_q("error_field"), exp.func("count", exp.Star())).from_(t)
+                      .where(exp.not_(ok)).group_by(_q("error_field")).order_by(_q("error_field"))
+                      .sql("duckdb")).fetchall()
+    out["invalid_by_field"] = {f: n for f, n in bad}
+    rows = []
+    for it in items:
+        i = it["id"]
+        app = _q(f"{i}__applies")
+        undet = exp.and_(app.copy(), exp.Is(this=_q(f"{i}__min"), expression=exp.null()))
+        n, nu, lo, hi, unb = _one(con, exp.select(
+            _count_if(app), _count_if(undet), _sum(_q(f"{i}__paid_min")), _sum(_q(f"{i}__paid_max")),
+            _count_if(exp.and_(app.copy(), exp.Is(this=_q(f"{i}__paid_max"), expression=exp.null()))),
+        ).from_(t))
+        rows.append({"id": i, "article": it["article"], "title": it["title"], "applicants": n,
+                     "undetermined": nu, "paid_min": _money(lo), "paid_max": _money(hi), "unbounded": unb})
+    out["items"] = rows
+    sources = ("central", "province", "city", "county", "unspecified")
+    fund = _one(con, exp.select(*[_sum(_q(f"funding_{s}")) for s in sources]).from_(t))
+    out["funding"] = {s: _money(v) for s, v in zip(sources, fund, strict=True) if Decimal(v) != 0}
+    stages = []
+    k = 0
+    for sched in form["payments"]:
+        for st in sched["stages"]:
+            k += 1
+            lo, hi = _one(con, exp.select(_sum(_q(f"pay_{k}_min")), _sum(_q(f"pay_{k}_max"))).from_(t))
+            stages.append({"article": sched["article"], "stage": st["name"], "min": _money(lo), "max": _money(hi)})
+    out["payments"] = stages
+    out["distribution"] = _distribution(con, t, eligible)
+    out["quotas"] = [_quota(con, t, form, q) for q in form["quotas"]]
+    first_come = any(w in source_text for w in STOP_WORDS)
+    out["budget"] = _budget(con, t, budget, first_come) if budget is not None else None
+    out["first_come_in_text"] = first_come
+    return out
+
+
+def _distribution(con: Any, t: exp.Table, eligible: exp.Expr) -> Json:
+    amount = _q("total_max")
+    qs = (0.1, 0.5, 0.9, 0.99)
+    row = _one(con, exp.select(
+        *[exp.func("quantile_disc", amount.copy(), exp.Literal.number(q)) for q in qs],
+        exp.func("max", amount.copy()),
+    ).from_(t).where(exp.and_(eligible.copy(), exp.not_(exp.Is(this=amount.copy(), expression=exp.null())))))
+    hist = []
+    for lo, hi in zip(BINS, (*BINS[1:], None), strict=True):
+        cond: exp.Expr = exp.GTE(this=amount.copy(), expression=exp.Literal.number(lo))
+        if hi is not None:
+            cond = exp.and_(cond, exp.LT(this=amount.copy(), expression=exp.Literal.number(hi)))
+        (n,) = _one(con, exp.select(_count_if(exp.and_(eligible.copy(), cond))).from_(t))
+        hist.append({"from": str(lo), "to": str(hi) if hi is not None else None, "count": n})
+    return {"quantiles": {f"p{round(q * 100)}": (_money(v) if v is not None else None)
+                          for q, v in zip(qs, row, strict=False)},
+            "max": _money(row[-1]) if row[-1] is not None else None, "histogram": hist}
+
+
+def _members(form: Json, scope: Json | None) -> list[str]:
+    if scope is None or scope["kind"] == "all":
+        return [it["id"] for it in form["items"]]
+    if scope["kind"] == "items":
+        return list(scope["items"])
+    return [it["id"] for it in form["items"] if it["beneficiary"] == scope["beneficiary"]]
+
+
+def _quota(con: Any, t: exp.Table, form: Json, q: Json) -> Json:
+    """How far a 名额 goes: applicants in its scope, in application order."""
+    members = _members(form, q["scope"])
+    out: Json = {"id": q["id"], "article": q["article"], "note": q["note"], "items": members}
+    bound = q["at_most"] or q["at_least"]
+    const = bound["value"] if bound is not None and bound.get("op") == "num" else None
+    out["bound"] = "at_most" if q["at_most"] else "at_least"
+    out["limit"] = int(Decimal(const)) if const is not None else None
+    if not members:
+        return {**out, "applicants": 0}
+    hit = exp.or_(*[_q(f"{m}__applies") for m in members])
+    amount: exp.Expr = exp.Literal.number(0)
+    for m in members:
+        amount = exp.Add(this=amount, expression=exp.func("coalesce", _q(f"{m}__paid_max"), exp.Literal.number(0)))
+    ranked = exp.select(_q("row_id"), exp.alias_(amount, "amount", quoted=True),
+                        exp.alias_(exp.Window(this=exp.func("row_number"),
+                                              order=exp.Order(expressions=[exp.Ordered(this=_q("row_id"))])),
+                                   "place", quoted=True)).from_(t).where(hit)
+    n, total = _one(con, exp.select(exp.func("count", exp.Star()), _sum(_q("amount"))).from_(ranked.subquery("r")))
+    out.update(applicants=n, amount=_money(total))
+    if out["limit"] is not None and out["bound"] == "at_most":
+        within = exp.LTE(this=_q("place"), expression=exp.Literal.number(out["limit"]))
+        funded, paid, last = _one(con, exp.select(
+            exp.func("count", exp.Star()), _sum(_q("amount")), exp.func("max", _q("row_id")),
+        ).from_(ranked.subquery("r")).where(within))
+        out.update(funded=funded, funded_amount=_money(paid), not_funded=n - funded,
+                   not_funded_amount=_money(Decimal(total or 0) - Decimal(paid or 0)),
+                   runs_out_at_row=last if n > out["limit"] else None)
+    elif out["limit"] is not None:
+        out.update(met=n >= out["limit"])
+    return out
+
+
+def _budget(con: Any, t: exp.Table, budget: Decimal, first_come: bool) -> Json:
+    """A budget spent in application order (用完即止): who is paid in full before it runs out."""
+    amount = _q("total_max")
+    running = exp.alias_(exp.Window(this=exp.func("sum", amount.copy()),
+                                    order=exp.Order(expressions=[exp.Ordered(this=_q("row_id"))])),
+                         "running", quoted=True)
+    paid = exp.and_(exp.Is(this=_q("error_field"), expression=exp.null()),
+                    exp.GT(this=amount.copy(), expression=exp.Literal.number(0)))
+    ranked = exp.select(_q("row_id"), amount.copy(), running).from_(t).where(paid)
+    cap = exp.cast(exp.Literal.string(str(budget)), "DECIMAL(38, 2)")
+    n, demand = _one(con, exp.select(exp.func("count", exp.Star()), _sum(amount.copy())).from_(ranked.subquery("r")))
+    within = exp.LTE(this=_q("running"), expression=cap)
+    funded, used = _one(con, exp.select(exp.func("count", exp.Star()), _sum(amount.copy()))
+                        .from_(ranked.subquery("r")).where(within))
+    first_out = _one(con, exp.select(exp.func("min", _q("row_id"))).from_(ranked.subquery("r"))
+                     .where(exp.not_(within.copy())))[0]
+    return {"amount": _money(budget), "order": "first_come" if first_come else "row_order",
+            "applicants_paid": n, "demand": _money(demand), "funded": funded, "used": _money(used),
+            "not_funded": n - funded, "runs_out_at_row": first_out,
+            "share_funded": f"{(Decimal(used) / Decimal(demand) * 100).quantize(Decimal('0.1')) if demand else 0}%"}
+
+
+def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
+             budgets: Mapping[str, Decimal], tick: Callable[[str], None] | None = None) -> Json:
+    """Load ``population`` and run every (lowered form, source text) over it; the full report."""
+    import duckdb
+
+    sql = sql_backend()
+    con = duckdb.connect()
+    n = load_population(con, population)
+    reports = []
+    for form, text in forms:
+        pid = form["policy"]["id"]
+        if tick is not None:
+            tick(pid)
+        table = run_policy(con, sql, form, as_of)
+        reports.append(report(con, table, form, text, budgets.get(pid)))
+    return {"as_of": as_of.isoformat(), "population": population.name, "profiles": n, "policies": reports}

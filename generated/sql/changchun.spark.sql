@@ -1,0 +1,2920 @@
+-- generated from policies/changchun.policy by policyc — do not edit; regenerate with `policyc build`
+WITH v AS (
+  SELECT
+    `p`.`row_id`,
+    CASE
+      WHEN `p`.`applicant_type` IS NULL
+      OR (
+        NOT `p`.`applicant_type` IS NULL
+        AND (
+          NOT `p`.`applicant_type` IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
+        )
+      )
+      THEN 'applicant_type'
+      WHEN NOT `p`.`industry` IS NULL AND (
+        LENGTH(`p`.`industry`) > 1000
+      )
+      THEN 'industry'
+      WHEN NOT `p`.`registered_in_city` IS NULL
+      AND (
+        NOT `p`.`registered_in_city` IN ('true', 'false')
+      )
+      THEN 'registered_in_city'
+      WHEN NOT `p`.`independent_legal_person` IS NULL
+      AND (
+        NOT `p`.`independent_legal_person` IN ('true', 'false')
+      )
+      THEN 'independent_legal_person'
+      WHEN NOT `p`.`good_tax_and_credit` IS NULL
+      AND (
+        NOT `p`.`good_tax_and_credit` IN ('true', 'false')
+      )
+      THEN 'good_tax_and_credit'
+      WHEN NOT `p`.`in_pilot_scope` IS NULL
+      AND (
+        NOT `p`.`in_pilot_scope` IN ('true', 'false')
+      )
+      THEN 'in_pilot_scope'
+      WHEN NOT `p`.`acceptance_passed` IS NULL
+      AND (
+        NOT `p`.`acceptance_passed` IN ('true', 'false')
+      )
+      THEN 'acceptance_passed'
+      WHEN NOT `p`.`spend_software_cloud` IS NULL
+      AND (
+        NOT `p`.`spend_software_cloud` RLIKE '^[0-9]{1,15}([.][0-9]{1,2})?$'
+      )
+      THEN 'spend_software_cloud'
+      WHEN NOT `p`.`spend_data_equipment` IS NULL
+      AND (
+        NOT `p`.`spend_data_equipment` RLIKE '^[0-9]{1,15}([.][0-9]{1,2})?$'
+      )
+      THEN 'spend_data_equipment'
+      WHEN NOT `p`.`spend_consulting` IS NULL
+      AND (
+        NOT `p`.`spend_consulting` RLIKE '^[0-9]{1,15}([.][0-9]{1,2})?$'
+      )
+      THEN 'spend_consulting'
+      WHEN NOT `p`.`is_sme` IS NULL AND (
+        NOT `p`.`is_sme` IN ('true', 'false')
+      )
+      THEN 'is_sme'
+      WHEN NOT `p`.`cloud_platform_adopted` IS NULL
+      AND (
+        NOT `p`.`cloud_platform_adopted` IN ('true', 'false')
+      )
+      THEN 'cloud_platform_adopted'
+      WHEN NOT `p`.`platform_benchmark` IS NULL
+      AND (
+        NOT `p`.`platform_benchmark` IN ('true', 'false')
+      )
+      THEN 'platform_benchmark'
+      WHEN NOT `p`.`awarded_products` IS NULL
+      AND (
+        NOT `p`.`awarded_products` RLIKE '^-?[0-9]{1,10}$'
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(11, 0)) > 1000000000, FALSE)
+      )
+      THEN 'awarded_products'
+      WHEN NOT `p`.`excellent_provider` IS NULL
+      AND (
+        NOT `p`.`excellent_provider` IN ('true', 'false')
+      )
+      THEN 'excellent_provider'
+      WHEN NOT `p`.`chain_transformation_award` IS NULL
+      AND (
+        NOT `p`.`chain_transformation_award` IN ('true', 'false')
+      )
+      THEN 'chain_transformation_award'
+      WHEN NOT `p`.`serious_dishonesty_3y` IS NULL
+      AND (
+        NOT `p`.`serious_dishonesty_3y` IN ('true', 'false')
+      )
+      THEN 'serious_dishonesty_3y'
+      WHEN NOT `p`.`little_giant_central_funded` IS NULL
+      AND (
+        NOT `p`.`little_giant_central_funded` IN ('true', 'false')
+      )
+      THEN 'little_giant_central_funded'
+      WHEN NOT `p`.`in_2022_pilot` IS NULL
+      AND (
+        NOT `p`.`in_2022_pilot` IN ('true', 'false')
+      )
+      THEN 'in_2022_pilot'
+      WHEN NOT `p`.`pilot_ended_unaccepted` IS NULL
+      AND (
+        NOT `p`.`pilot_ended_unaccepted` IN ('true', 'false')
+      )
+      THEN 'pilot_ended_unaccepted'
+      WHEN NOT `p`.`production_stage_reform` IS NULL
+      AND (
+        NOT `p`.`production_stage_reform` IN ('true', 'false')
+      )
+      THEN 'production_stage_reform'
+      WHEN NOT `p`.`procured_service` IS NULL
+      AND (
+        NOT `p`.`procured_service` IN ('true', 'false')
+      )
+      THEN 'procured_service'
+      WHEN NOT `p`.`abnormal_operation_listed` IS NULL
+      AND (
+        NOT `p`.`abnormal_operation_listed` IN ('true', 'false')
+      )
+      THEN 'abnormal_operation_listed'
+      WHEN NOT `p`.`serious_dishonesty_listed` IS NULL
+      AND (
+        NOT `p`.`serious_dishonesty_listed` IN ('true', 'false')
+      )
+      THEN 'serious_dishonesty_listed'
+      WHEN NOT `p`.`major_incident_3y` IS NULL
+      AND (
+        NOT `p`.`major_incident_3y` IN ('true', 'false')
+      )
+      THEN 'major_incident_3y'
+      WHEN NOT `p`.`tax_violation_3y` IS NULL
+      AND (
+        NOT `p`.`tax_violation_3y` IN ('true', 'false')
+      )
+      THEN 'tax_violation_3y'
+      WHEN NOT `p`.`disqualified_3y` IS NULL
+      AND (
+        NOT `p`.`disqualified_3y` IN ('true', 'false')
+      )
+      THEN 'disqualified_3y'
+      WHEN NOT `p`.`accepted_enterprises_served` IS NULL
+      AND (
+        NOT `p`.`accepted_enterprises_served` RLIKE '^-?[0-9]{1,10}$'
+        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(11, 0)) > 1000000000, FALSE)
+      )
+      THEN 'accepted_enterprises_served'
+      WHEN NOT `p`.`chain_demo_enterprise` IS NULL
+      AND (
+        NOT `p`.`chain_demo_enterprise` IN ('true', 'false')
+      )
+      THEN 'chain_demo_enterprise'
+      WHEN NOT `p`.`city_type` IS NULL
+      AND (
+        NOT `p`.`city_type` IN (
+          'provincial_capital',
+          'separately_planned',
+          'xpcc',
+          'prefecture',
+          'municipality_district'
+        )
+      )
+      THEN 'city_type'
+      WHEN NOT `p`.`digital_level` IS NULL
+      AND (
+        NOT `p`.`digital_level` RLIKE '^-?[0-9]{1,1}$'
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
+      )
+      THEN 'digital_level'
+      WHEN NOT `p`.`digital_workshop_title` IS NULL
+      AND (
+        NOT `p`.`digital_workshop_title` IN ('true', 'false')
+      )
+      THEN 'digital_workshop_title'
+      WHEN NOT `p`.`lighthouse` IS NULL AND (
+        NOT `p`.`lighthouse` IN ('true', 'false')
+      )
+      THEN 'lighthouse'
+      WHEN NOT `p`.`operating_normally` IS NULL
+      AND (
+        NOT `p`.`operating_normally` IN ('true', 'false')
+      )
+      THEN 'operating_normally'
+      WHEN NOT `p`.`provincial_demo_title` IS NULL
+      AND (
+        NOT `p`.`provincial_demo_title` IN ('true', 'false')
+      )
+      THEN 'provincial_demo_title'
+      WHEN NOT `p`.`region` IS NULL
+      AND (
+        NOT `p`.`region` IN ('east', 'central', 'west')
+      )
+      THEN 'region'
+      WHEN NOT `p`.`typical_case_title` IS NULL
+      AND (
+        NOT `p`.`typical_case_title` IN ('true', 'false')
+      )
+      THEN 'typical_case_title'
+      ELSE CAST(NULL AS STRING)
+    END AS `error_field`,
+    CURRENT_DATE <= CAST('2027-12-31' AS DATE) AS `in_force`,
+    `p`.`applicant_type` AS `applicant_type`,
+    `p`.`industry` AS `industry`,
+    COALESCE(`p`.`registered_in_city` = 'true', FALSE) AS `registered_in_city`,
+    COALESCE(`p`.`independent_legal_person` = 'true', FALSE) AS `independent_legal_person`,
+    COALESCE(`p`.`good_tax_and_credit` = 'true', FALSE) AS `good_tax_and_credit`,
+    COALESCE(`p`.`in_pilot_scope` = 'true', FALSE) AS `in_pilot_scope`,
+    COALESCE(`p`.`acceptance_passed` = 'true', FALSE) AS `acceptance_passed`,
+    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_software_cloud`,
+    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_data_equipment`,
+    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_consulting`,
+    COALESCE(`p`.`is_sme` = 'true', FALSE) AS `is_sme`,
+    COALESCE(`p`.`cloud_platform_adopted` = 'true', FALSE) AS `cloud_platform_adopted`,
+    COALESCE(`p`.`platform_benchmark` = 'true', FALSE) AS `platform_benchmark`,
+    COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(10, 0)), CAST(0 AS DECIMAL(10, 0))) AS `awarded_products`,
+    COALESCE(`p`.`excellent_provider` = 'true', FALSE) AS `excellent_provider`,
+    COALESCE(`p`.`chain_transformation_award` = 'true', FALSE) AS `chain_transformation_award`,
+    COALESCE(`p`.`serious_dishonesty_3y` = 'true', FALSE) AS `serious_dishonesty_3y`,
+    COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE) AS `little_giant_central_funded`,
+    COALESCE(`p`.`in_2022_pilot` = 'true', FALSE) AS `in_2022_pilot`,
+    COALESCE(`p`.`pilot_ended_unaccepted` = 'true', FALSE) AS `pilot_ended_unaccepted`,
+    COALESCE(`p`.`production_stage_reform` = 'true', FALSE) AS `production_stage_reform`,
+    COALESCE(`p`.`procured_service` = 'true', FALSE) AS `procured_service`,
+    COALESCE(`p`.`abnormal_operation_listed` = 'true', FALSE) AS `abnormal_operation_listed`,
+    COALESCE(`p`.`serious_dishonesty_listed` = 'true', FALSE) AS `serious_dishonesty_listed`,
+    COALESCE(`p`.`major_incident_3y` = 'true', FALSE) AS `major_incident_3y`,
+    COALESCE(`p`.`tax_violation_3y` = 'true', FALSE) AS `tax_violation_3y`,
+    COALESCE(`p`.`disqualified_3y` = 'true', FALSE) AS `disqualified_3y`,
+    CASE
+      WHEN (
+        `p`.`industry`
+      ) RLIKE CONCAT(
+        '[',
+        '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　',
+        CHR(  9),
+        CHR(  10),
+        CHR(  11),
+        CHR(  12),
+        CHR(  13),
+        CHR(  28),
+        CHR(  29),
+        CHR(  30),
+        CHR(  31),
+        CHR(  133),
+        ']'
+      )
+      THEN TRANSLATE(
+        (
+          `p`.`industry`
+        ),
+        CONCAT(
+          '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　',
+          CHR(  9),
+          CHR(  10),
+          CHR(  11),
+          CHR(  12),
+          CHR(  13),
+          CHR(  28),
+          CHR(  29),
+          CHR(  30),
+          CHR(  31),
+          CHR(  133)
+        ),
+        '!"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~备药药装制车轨电车零器'
+      )
+      ELSE `p`.`industry`
+    END AS `industry__key`
+  FROM profiles AS p
+), x AS (
+  SELECT
+    *,
+    (
+      NOT (
+        (
+          COALESCE((
+            `p`.`applicant_type`
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE(
+            (
+              COALESCE(
+                (
+                  `p`.`industry__key`
+                ) IN ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
+                FALSE
+              )
+              OR COALESCE((
+                `p`.`industry__key`
+              ) = (
+                '中成药生物药品制造'
+              ), FALSE)
+            ),
+            FALSE
+          )
+        )
+      )
+      OR NOT (
+        (
+          COALESCE((
+            `p`.`applicant_type`
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE(`p`.`is_sme`, FALSE)
+        )
+      )
+      OR NOT (
+        (
+          COALESCE(`p`.`registered_in_city`, FALSE)
+          AND COALESCE(`p`.`independent_legal_person`, FALSE)
+          AND COALESCE(`p`.`good_tax_and_credit`, FALSE)
+        )
+      )
+      OR (
+        COALESCE(`p`.`little_giant_central_funded`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`in_2022_pilot`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`pilot_ended_unaccepted`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`serious_dishonesty_3y`, FALSE)
+      )
+      OR (
+        (
+          COALESCE(`p`.`abnormal_operation_listed`, FALSE)
+          OR COALESCE(`p`.`serious_dishonesty_listed`, FALSE)
+          OR COALESCE(`p`.`major_incident_3y`, FALSE)
+          OR COALESCE(`p`.`tax_violation_3y`, FALSE)
+        )
+      )
+      OR (
+        COALESCE(`p`.`disqualified_3y`, FALSE)
+      )
+    ) AS `excluded`
+  FROM v AS p
+), i AS (
+  SELECT
+    *,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE(`p`.`in_pilot_scope`, FALSE)
+      AND COALESCE(`p`.`acceptance_passed`, FALSE)
+    ) AS `reform_subsidy__applies`,
+    CAST(CASE
+      WHEN CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  `p`.`spend_consulting`
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END IS NULL
+            THEN CASE
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END
+              ELSE LEAST(
+                CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END,
+                CAST(500000 AS DECIMAL(6, 0))
+              )
+            END
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2)) < 0
+      THEN CAST(0 AS DECIMAL(20, 2))
+      ELSE CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  `p`.`spend_consulting`
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END IS NULL
+            THEN CASE
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END
+              ELSE LEAST(
+                CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END,
+                CAST(500000 AS DECIMAL(6, 0))
+              )
+            END
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2))
+    END AS DECIMAL(23, 2)) AS `reform_subsidy__lo`,
+    CAST(CASE
+      WHEN CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  `p`.`spend_consulting`
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END IS NULL
+            THEN CASE
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END
+              ELSE LEAST(
+                CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END,
+                CAST(500000 AS DECIMAL(6, 0))
+              )
+            END
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2)) < 0
+      THEN GREATEST(
+        CAST((
+          CAST(CASE
+            WHEN CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  `p`.`spend_consulting`
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)) IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  `p`.`spend_consulting`
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3))
+              ELSE LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)),
+                CAST(500000 AS DECIMAL(6, 0))
+              )
+            END AS DECIMAL(21, 3)) >= 0
+            THEN FLOOR(
+              (
+                CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(21, 3))
+              ) * (
+                100
+              )
+            )
+            ELSE CEIL(
+              (
+                CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(21, 3))
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(20, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(20, 2)),
+        CAST(0 AS DECIMAL(20, 2))
+      )
+      ELSE CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) + (
+                `p`.`spend_consulting`
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3)) IS NULL
+            THEN CAST(500000 AS DECIMAL(6, 0))
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) + (
+                `p`.`spend_consulting`
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3))
+            ELSE LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  `p`.`spend_consulting`
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)),
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2))
+    END AS DECIMAL(23, 2)) AS `reform_subsidy__hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE(`p`.`in_pilot_scope`, FALSE)
+      AND COALESCE(`p`.`acceptance_passed`, FALSE)
+      AND COALESCE(`p`.`production_stage_reform`, FALSE)
+    ) AS `production_stage_extra__applies`,
+    CAST(CASE
+      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN CAST(0 AS DECIMAL(3, 2))
+      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
+    END AS DECIMAL(23, 2)) AS `production_stage_extra__lo`,
+    CAST(CASE
+      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
+      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
+    END AS DECIMAL(23, 2)) AS `production_stage_extra__hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND COALESCE(`p`.`cloud_platform_adopted`, FALSE) AS `cloud_platform_award__applies`,
+    CAST(CASE
+      WHEN CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
+      THEN CAST(0 AS DECIMAL(7, 2))
+      ELSE CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2))
+    END AS DECIMAL(23, 2)) AS `cloud_platform_award__lo`,
+    CAST(CASE
+      WHEN CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
+      THEN GREATEST(CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)), CAST(0 AS DECIMAL(7, 2)))
+      ELSE CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2))
+    END AS DECIMAL(23, 2)) AS `cloud_platform_award__hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND COALESCE(`p`.`platform_benchmark`, FALSE) AS `platform_benchmark_award__applies`,
+    CAST(CASE
+      WHEN CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN CAST(0 AS DECIMAL(8, 2))
+      ELSE CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `platform_benchmark_award__lo`,
+    CAST(CASE
+      WHEN CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
+      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `platform_benchmark_award__hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
+    )
+    AND COALESCE((
+      `p`.`awarded_products`
+    ) >= (
+      CAST(1 AS DECIMAL(1, 0))
+    ), FALSE) AS `product_award__applies`,
+    CAST(CASE
+      WHEN CAST(CAST(CASE
+        WHEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
+          THEN NULL
+          ELSE LEAST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
+        END IS NULL
+        THEN CASE
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(15, 0))
+        END
+        ELSE CASE
+          WHEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END IS NULL
+          THEN CAST(500000 AS DECIMAL(6, 0))
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END
+          ELSE LEAST(
+            CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR `p`.`awarded_products` IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0))
+              )
+            END,
+            CAST(500000 AS DECIMAL(6, 0))
+          )
+        END
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
+      THEN CAST(0 AS DECIMAL(17, 2))
+      ELSE CAST(CAST(CASE
+        WHEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
+          THEN NULL
+          ELSE LEAST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
+        END IS NULL
+        THEN CASE
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(15, 0))
+        END
+        ELSE CASE
+          WHEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END IS NULL
+          THEN CAST(500000 AS DECIMAL(6, 0))
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END
+          ELSE LEAST(
+            CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR `p`.`awarded_products` IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0))
+              )
+            END,
+            CAST(500000 AS DECIMAL(6, 0))
+          )
+        END
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2))
+    END AS DECIMAL(23, 2)) AS `product_award__lo`,
+    CAST(CASE
+      WHEN CAST(CAST(CASE
+        WHEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
+          THEN NULL
+          ELSE LEAST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
+        END IS NULL
+        THEN CASE
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(15, 0))
+        END
+        ELSE CASE
+          WHEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END IS NULL
+          THEN CAST(500000 AS DECIMAL(6, 0))
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END
+          ELSE LEAST(
+            CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR `p`.`awarded_products` IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0))
+              )
+            END,
+            CAST(500000 AS DECIMAL(6, 0))
+          )
+        END
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
+      THEN GREATEST(
+        CAST(CAST(CASE
+          WHEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE GREATEST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END IS NULL
+          THEN CAST(500000 AS DECIMAL(6, 0))
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE GREATEST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END
+          ELSE LEAST(
+            CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR `p`.`awarded_products` IS NULL
+              THEN NULL
+              ELSE GREATEST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0))
+              )
+            END,
+            CAST(500000 AS DECIMAL(6, 0))
+          )
+        END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)),
+        CAST(0 AS DECIMAL(17, 2))
+      )
+      ELSE CAST(CAST(CASE
+        WHEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
+        END IS NULL
+        THEN CAST(500000 AS DECIMAL(6, 0))
+        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+        THEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
+        END
+        ELSE LEAST(
+          CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE GREATEST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END,
+          CAST(500000 AS DECIMAL(6, 0))
+        )
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2))
+    END AS DECIMAL(23, 2)) AS `product_award__hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
+    )
+    AND COALESCE(`p`.`excellent_provider`, FALSE) AS `excellent_provider_award__applies`,
+    CAST(CASE
+      WHEN CAST(CASE
+        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(6, 0))
+      END AS DECIMAL(8, 2)) < 0
+      THEN CAST(0 AS DECIMAL(8, 2))
+      ELSE CAST(CASE
+        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(6, 0))
+      END AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `excellent_provider_award__lo`,
+    CAST(CASE
+      WHEN CAST(CASE
+        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(6, 0))
+      END AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
+      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `excellent_provider_award__hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND COALESCE(`p`.`chain_transformation_award`, FALSE) AS `chain_award__applies`,
+    CAST(CASE
+      WHEN CAST(CASE
+        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(6, 0))
+      END AS DECIMAL(8, 2)) < 0
+      THEN CAST(0 AS DECIMAL(8, 2))
+      ELSE CAST(CASE
+        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(6, 0))
+      END AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `chain_award__lo`,
+    CAST(CASE
+      WHEN CAST(CASE
+        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(6, 0))
+      END AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
+      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `chain_award__hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
+    )
+    AND COALESCE(`p`.`procured_service`, FALSE) AS `procurement_service__applies`,
+    CAST(CASE
+      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN CAST(0 AS DECIMAL(3, 2))
+      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
+    END AS DECIMAL(23, 2)) AS `procurement_service__lo`,
+    CAST(CASE
+      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
+      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
+    END AS DECIMAL(23, 2)) AS `procurement_service__hi`
+  FROM x AS p
+), a0 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `reform_subsidy__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `reform_subsidy__lo`
+    END AS `reform_subsidy__a0_lo`,
+    `reform_subsidy__hi` AS `reform_subsidy__a0_hi`,
+    CASE
+      WHEN `production_stage_extra__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `production_stage_extra__lo`
+    END AS `production_stage_extra__a0_lo`,
+    `production_stage_extra__hi` AS `production_stage_extra__a0_hi`,
+    CASE
+      WHEN `cloud_platform_award__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `cloud_platform_award__lo`
+    END AS `cloud_platform_award__a0_lo`,
+    `cloud_platform_award__hi` AS `cloud_platform_award__a0_hi`,
+    CASE
+      WHEN `platform_benchmark_award__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `platform_benchmark_award__lo`
+    END AS `platform_benchmark_award__a0_lo`,
+    `platform_benchmark_award__hi` AS `platform_benchmark_award__a0_hi`,
+    CASE
+      WHEN `product_award__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `product_award__lo`
+    END AS `product_award__a0_lo`,
+    `product_award__hi` AS `product_award__a0_hi`,
+    CASE
+      WHEN `excellent_provider_award__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `excellent_provider_award__lo`
+    END AS `excellent_provider_award__a0_lo`,
+    `excellent_provider_award__hi` AS `excellent_provider_award__a0_hi`,
+    CASE
+      WHEN `chain_award__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `chain_award__lo`
+    END AS `chain_award__a0_lo`,
+    `chain_award__hi` AS `chain_award__a0_hi`,
+    CASE
+      WHEN `procurement_service__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(23, 2))
+      ELSE `procurement_service__lo`
+    END AS `procurement_service__a0_lo`,
+    `procurement_service__hi` AS `procurement_service__a0_hi`
+  FROM i
+)
+SELECT
+  `row_id`,
+  `error_field`,
+  CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
+  CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
+  CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__lo` ELSE NULL END
+    ELSE NULL
+  END AS `reform_subsidy__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__hi` ELSE NULL END
+    ELSE NULL
+  END AS `reform_subsidy__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__a0_lo` ELSE NULL END
+    ELSE NULL
+  END AS `reform_subsidy__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__a0_hi` ELSE NULL END
+    ELSE NULL
+  END AS `reform_subsidy__paid_max`,
+  CASE WHEN `error_field` IS NULL THEN `production_stage_extra__applies` ELSE NULL END AS `production_stage_extra__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `production_stage_extra__applies`
+      THEN `production_stage_extra__lo`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `production_stage_extra__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `production_stage_extra__applies`
+      THEN `production_stage_extra__hi`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `production_stage_extra__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `production_stage_extra__applies`
+      THEN `production_stage_extra__a0_lo`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `production_stage_extra__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `production_stage_extra__applies`
+      THEN `production_stage_extra__a0_hi`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `production_stage_extra__paid_max`,
+  CASE WHEN `error_field` IS NULL THEN `cloud_platform_award__applies` ELSE NULL END AS `cloud_platform_award__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `cloud_platform_award__applies`
+      THEN `cloud_platform_award__lo`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `cloud_platform_award__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `cloud_platform_award__applies`
+      THEN `cloud_platform_award__hi`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `cloud_platform_award__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `cloud_platform_award__applies`
+      THEN `cloud_platform_award__a0_lo`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `cloud_platform_award__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `cloud_platform_award__applies`
+      THEN `cloud_platform_award__a0_hi`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `cloud_platform_award__paid_max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN `platform_benchmark_award__applies`
+    ELSE NULL
+  END AS `platform_benchmark_award__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `platform_benchmark_award__applies`
+      THEN `platform_benchmark_award__lo`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `platform_benchmark_award__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `platform_benchmark_award__applies`
+      THEN `platform_benchmark_award__hi`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `platform_benchmark_award__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `platform_benchmark_award__applies`
+      THEN `platform_benchmark_award__a0_lo`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `platform_benchmark_award__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `platform_benchmark_award__applies`
+      THEN `platform_benchmark_award__a0_hi`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `platform_benchmark_award__paid_max`,
+  CASE WHEN `error_field` IS NULL THEN `product_award__applies` ELSE NULL END AS `product_award__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `product_award__applies` THEN `product_award__lo` ELSE NULL END
+    ELSE NULL
+  END AS `product_award__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `product_award__applies` THEN `product_award__hi` ELSE NULL END
+    ELSE NULL
+  END AS `product_award__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `product_award__applies` THEN `product_award__a0_lo` ELSE NULL END
+    ELSE NULL
+  END AS `product_award__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `product_award__applies` THEN `product_award__a0_hi` ELSE NULL END
+    ELSE NULL
+  END AS `product_award__paid_max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN `excellent_provider_award__applies`
+    ELSE NULL
+  END AS `excellent_provider_award__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `excellent_provider_award__applies`
+      THEN `excellent_provider_award__lo`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `excellent_provider_award__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `excellent_provider_award__applies`
+      THEN `excellent_provider_award__hi`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `excellent_provider_award__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `excellent_provider_award__applies`
+      THEN `excellent_provider_award__a0_lo`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `excellent_provider_award__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `excellent_provider_award__applies`
+      THEN `excellent_provider_award__a0_hi`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `excellent_provider_award__paid_max`,
+  CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `chain_award__applies` THEN `chain_award__lo` ELSE NULL END
+    ELSE NULL
+  END AS `chain_award__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `chain_award__applies` THEN `chain_award__hi` ELSE NULL END
+    ELSE NULL
+  END AS `chain_award__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `chain_award__applies` THEN `chain_award__a0_lo` ELSE NULL END
+    ELSE NULL
+  END AS `chain_award__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `chain_award__applies` THEN `chain_award__a0_hi` ELSE NULL END
+    ELSE NULL
+  END AS `chain_award__paid_max`,
+  CASE WHEN `error_field` IS NULL THEN `procurement_service__applies` ELSE NULL END AS `procurement_service__applies`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `procurement_service__applies`
+      THEN `procurement_service__lo`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `procurement_service__min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `procurement_service__applies`
+      THEN `procurement_service__hi`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `procurement_service__max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `procurement_service__applies`
+      THEN `procurement_service__a0_lo`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `procurement_service__paid_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `procurement_service__applies`
+      THEN `procurement_service__a0_hi`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `procurement_service__paid_max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST((
+      (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    CAST(0 AS DECIMAL(23, 2))
+                  ) + (
+                    CASE
+                      WHEN `reform_subsidy__applies`
+                      THEN `reform_subsidy__a0_lo`
+                      ELSE CAST(0 AS DECIMAL(23, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN `production_stage_extra__applies`
+                    THEN `production_stage_extra__a0_lo`
+                    ELSE CAST(0 AS DECIMAL(23, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `cloud_platform_award__applies`
+                  THEN `cloud_platform_award__a0_lo`
+                  ELSE CAST(0 AS DECIMAL(23, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN `platform_benchmark_award__applies`
+                THEN `platform_benchmark_award__a0_lo`
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `product_award__applies`
+              THEN `product_award__a0_lo`
+              ELSE CAST(0 AS DECIMAL(23, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `excellent_provider_award__applies`
+            THEN `excellent_provider_award__a0_lo`
+            ELSE CAST(0 AS DECIMAL(23, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `chain_award__applies`
+          THEN `chain_award__a0_lo`
+          ELSE CAST(0 AS DECIMAL(23, 2))
+        END
+      )
+    ) + (
+      CASE
+        WHEN `procurement_service__applies`
+        THEN `procurement_service__a0_lo`
+        ELSE CAST(0 AS DECIMAL(23, 2))
+      END
+    ) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `total_min`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST((
+      (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    CAST(0 AS DECIMAL(23, 2))
+                  ) + (
+                    CASE
+                      WHEN `reform_subsidy__applies`
+                      THEN `reform_subsidy__a0_hi`
+                      ELSE CAST(0 AS DECIMAL(23, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN `production_stage_extra__applies`
+                    THEN `production_stage_extra__a0_hi`
+                    ELSE CAST(0 AS DECIMAL(23, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `cloud_platform_award__applies`
+                  THEN `cloud_platform_award__a0_hi`
+                  ELSE CAST(0 AS DECIMAL(23, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN `platform_benchmark_award__applies`
+                THEN `platform_benchmark_award__a0_hi`
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `product_award__applies`
+              THEN `product_award__a0_hi`
+              ELSE CAST(0 AS DECIMAL(23, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `excellent_provider_award__applies`
+            THEN `excellent_provider_award__a0_hi`
+            ELSE CAST(0 AS DECIMAL(23, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `chain_award__applies`
+          THEN `chain_award__a0_hi`
+          ELSE CAST(0 AS DECIMAL(23, 2))
+        END
+      )
+    ) + (
+      CASE
+        WHEN `procurement_service__applies`
+        THEN `procurement_service__a0_hi`
+        ELSE CAST(0 AS DECIMAL(23, 2))
+      END
+    ) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `total_max`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST((
+      (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    CAST(0 AS DECIMAL(23, 2))
+                  ) + (
+                    CASE
+                      WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__a0_hi` IS NULL
+                      THEN `reform_subsidy__a0_hi`
+                      ELSE CAST(0 AS DECIMAL(23, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN `production_stage_extra__applies` AND NOT `production_stage_extra__a0_hi` IS NULL
+                    THEN `production_stage_extra__a0_hi`
+                    ELSE CAST(0 AS DECIMAL(23, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `cloud_platform_award__applies` AND NOT `cloud_platform_award__a0_hi` IS NULL
+                  THEN `cloud_platform_award__a0_hi`
+                  ELSE CAST(0 AS DECIMAL(23, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN `platform_benchmark_award__applies`
+                AND NOT `platform_benchmark_award__a0_hi` IS NULL
+                THEN `platform_benchmark_award__a0_hi`
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `product_award__applies` AND NOT `product_award__a0_hi` IS NULL
+              THEN `product_award__a0_hi`
+              ELSE CAST(0 AS DECIMAL(23, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `excellent_provider_award__applies`
+            AND NOT `excellent_provider_award__a0_hi` IS NULL
+            THEN `excellent_provider_award__a0_hi`
+            ELSE CAST(0 AS DECIMAL(23, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `chain_award__applies` AND NOT `chain_award__a0_hi` IS NULL
+          THEN `chain_award__a0_hi`
+          ELSE CAST(0 AS DECIMAL(23, 2))
+        END
+      )
+    ) + (
+      CASE
+        WHEN `procurement_service__applies` AND NOT `procurement_service__a0_hi` IS NULL
+        THEN `procurement_service__a0_hi`
+        ELSE CAST(0 AS DECIMAL(23, 2))
+      END
+    ) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `funding_central`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `funding_province`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `funding_city`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `funding_county`,
+  CASE
+    WHEN `error_field` IS NULL
+    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    ELSE NULL
+  END AS `funding_unspecified`
+FROM a0;

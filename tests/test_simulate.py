@@ -1,0 +1,118 @@
+"""policyc population and policyc simulate: hand-worked budget figures, formats, determinism.
+
+咸宁 (xianning) figures, from the text:
+- 第六条第（一）项: 60% × (软件云 + 设备) 封顶 15万元, paid by the province —
+  row 0: 60% × (150,000 + 50,000) = 120,000; row 1: 60% × (200,000 + 100,000) = 180,000 → 150,000.
+- 第六条第（二）项: a 链式 demonstration enterprise gets 100万元, city 50% / county 50% (row 2).
+- 第六条第（三）项: a typical case gets 5万元; 第六条第（三）项 and 第十四条 name different payers, so
+  the amount is reported under unspecified (row 4).
+- row 3 has digital_level 9 (range 0..4): invalid, no number.
+- 第十二条: at most the first 200 enterprises get the reform subsidy (rows 0 and 1: both within).
+- 第十五条 says 用完即止: with a budget of 200,000 in application order, row 0 (120,000) is paid,
+  row 1 (running total 270,000) is where the budget runs out.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("duckdb")
+pytest.importorskip("pyarrow")
+from click.testing import CliRunner
+
+from compiler.cli import main
+from compiler.lowered import lower
+from compiler.simulate import chart
+from compiler.simulate.engine import simulate
+from compiler.simulate.population import generate, write
+from conftest import POLICIES
+
+ON = dt.date(2025, 8, 1)
+ROWS = [
+    {"applicant_type": "enterprise", "industry": "装备制造", "acceptance_passed": "true", "digital_level": "2",
+     "spend_software_cloud": "150000", "spend_data_equipment": "50000"},
+    {"applicant_type": "enterprise", "industry": "电子信息", "acceptance_passed": "true", "digital_level": "3",
+     "spend_software_cloud": "200000", "spend_data_equipment": "100000.00"},
+    {"applicant_type": "enterprise", "chain_demo_enterprise": "true"},
+    {"applicant_type": "enterprise", "digital_level": "9"},
+    {"applicant_type": "enterprise", "typical_case_title": "true"},
+]
+
+
+def _forms(seeds: dict, *ids: str) -> list:  # type: ignore[type-arg]
+    return [(lower(seeds[i].policy), (POLICIES / f"{i}.txt").read_text("utf-8")) for i in ids]
+
+
+def test_hand_worked_xianning_figures(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    path = tmp_path / "pop.csv"
+    fields = sorted({k for r in ROWS for k in r})
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, ["row_id", *fields])
+        w.writeheader()
+        for i, r in enumerate(ROWS):
+            w.writerow({"row_id": i, **r})
+    from decimal import Decimal
+
+    rep = simulate(path, _forms(seeds, "xianning"), ON, {"xianning": Decimal(200000)})["policies"][0]
+    assert (rep["profiles"], rep["invalid"], rep["eligible"]) == (5, 1, 4)
+    assert rep["invalid_by_field"] == {"digital_level": 1}
+    items = {i["id"]: i for i in rep["items"]}
+    assert items["reform_subsidy"]["applicants"] == 2 and items["reform_subsidy"]["paid_max"] == "270000.00"
+    assert items["chain_demo_award"]["paid_max"] == "1000000.00"
+    assert rep["total"] == {"min": "1320000.00", "max": "1320000.00", "unbounded": 0}
+    assert rep["funding"] == {"province": "270000.00", "city": "500000.00", "county": "500000.00",
+                              "unspecified": "50000.00"}
+    (quota,) = rep["quotas"]
+    assert (quota["limit"], quota["applicants"], quota["funded"], quota["not_funded"]) == (200, 2, 2, 0)
+    assert quota["runs_out_at_row"] is None
+    b = rep["budget"]
+    assert rep["first_come_in_text"] is True
+    assert (b["funded"], b["used"], b["runs_out_at_row"], b["demand"]) == (1, "120000.00", 1, "1320000.00")
+
+
+def test_population_is_seeded_and_formats_agree(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    cols = generate(4000, seed=7)
+    assert generate(4000, seed=7) == cols and generate(4000, seed=8) != cols
+    share = sum(k == "enterprise" for k in cols["applicant_type"]) / 4000
+    assert 0.85 < share < 0.91  # 88% assumed
+    cols = {k: v[:1000] for k, v in cols.items()}
+    reports = []
+    for fmt in ("csv", "jsonl", "parquet"):
+        path = tmp_path / f"pop.{fmt}"
+        write(cols, path, fmt)
+        r = simulate(path, _forms(seeds, "kunming"), ON, {})
+        r.pop("population")
+        reports.append(r)
+    assert reports[0] == reports[1] == reports[2]
+    kunming = reports[0]["policies"][0]
+    assert kunming["invalid"] == 0 and kunming["eligible"] > 0
+
+
+def test_chart_is_deterministic_and_escaped() -> None:
+    rep = {"profiles": 1, "as_of": "2025-08-01", "policies": [{
+        "policy": "x", "title": "<script>alert(1)</script>", "eligible": 1,
+        "total": {"min": "1.00", "max": "1.00", "unbounded": 0},
+        "items": [{"article": "第一条", "title": "a & b", "applicants": 1, "undetermined": 0,
+                   "paid_min": "1.00", "paid_max": "200000.00"}],
+        "funding": {"city": "200000.00"}, "quotas": [], "budget": None}]}
+    svg = chart.render(rep)
+    assert svg == chart.render(rep)
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "a &amp; b" in svg
+    assert "20 万元" in svg
+    assert chart.yuan_cn("150000000") == "1.5 亿元"
+
+
+def test_cli_population_and_simulate(tmp_path: Path) -> None:
+    out = tmp_path / "p.jsonl"
+    r = CliRunner().invoke(main, ["population", "-n", "300", "--seed", "3", "--out", str(out)])
+    assert r.exit_code == 0 and len(out.read_text("utf-8").splitlines()) == 300
+    r = CliRunner().invoke(main, ["simulate", str(out), "--policy", str(POLICIES / "xianning.policy"),
+                                  "--on", "2025-08-01", "--format", "json", "--chart", str(tmp_path / "c.svg")])
+    assert r.exit_code == 0, r.output
+    assert '"profiles": 300' in r.output and (tmp_path / "c.svg").read_text("utf-8").startswith("<svg")
+    bad = CliRunner().invoke(main, ["simulate", str(out), "--budget", "xianning=lots"])
+    assert bad.exit_code == 2 and "预算" in bad.output
