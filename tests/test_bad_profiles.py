@@ -12,13 +12,16 @@ CALCULATORS maps a name to a function giving the verdict for (policy, JSON text)
 calculator backend is one line there. The JSON Schema's verdict is that of the schema applied to
 the document as parsed by the runtime's parser (duplicate keys, NaN and over-long numbers are
 refused while parsing: a schema cannot see them), with integral decimals as integers
-(draft 2020-12).
+(draft 2020-12). 600 seeded mutations of a valid profile must also get one verdict, naming the
+same fields, from every calculator.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import random
+from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -178,3 +181,42 @@ def test_the_limits_are_one_definition_read_by_the_schema() -> None:
     assert money[1]["pattern"] == runtime.MONEY_PATTERN
     assert schema["properties"]["accepted_enterprises_served"]["maximum"] == runtime.MAX_COUNT
     assert schema["properties"]["industry"]["maxLength"] == runtime.MAX_TEXT_CHARS
+
+
+# ------------------------------------------------------------------ mutated profiles
+MUTATIONS = ["1e400", "-0", "4.0", "1E+6", '"１"', "NaN", "null", "true", "[]", "{}", '"x"', "9" * 45,
+             "0.001", '"12.5\\n"', "1000000000", "1e-50", '""', ",", ":", "}", '"a": 1,', " ", "\\u0000"]
+
+
+def _mutants(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    base = ('{"applicant_type": "enterprise", "in_pilot_scope": true, "digital_level": 3, '
+            '"spend_software_cloud": 120000.5, "lighthouse": false, "industry": "制造业", '
+            '"accepted_enterprises_served": 12}')
+    out = []
+    for _ in range(n):
+        text = base
+        for _ in range(rng.randint(1, 3)):
+            pos = rng.randint(0, len(text))
+            if rng.random() < 0.5:  # replace a value: after a colon
+                colon = text.rfind(":", 0, pos)
+                end = min((i for i in (text.find(",", colon), text.find("}", colon)) if i > colon),
+                          default=len(text))
+                text = text[:colon + 1] + " " + rng.choice(MUTATIONS) + text[end:]
+            else:
+                text = text[:pos] + rng.choice(MUTATIONS) + text[pos + rng.randint(0, 3):]
+        out.append(text)
+    return out
+
+
+def test_mutated_profiles_get_one_verdict_from_every_calculator() -> None:
+    disagree = []
+    verdicts: Counter[str] = Counter()
+    for text in _mutants(600, seed=14):
+        got = {name: CALCULATORS[name]("kunming", text) for name in sorted(CALCULATORS)}
+        kinds = {v[0] for v in got.values()}
+        verdicts[next(iter(kinds)) if len(kinds) == 1 else "disagree"] += 1
+        if len(kinds) != 1 or len({v[1] for v in got.values()}) != 1:
+            disagree.append(f"{text}\n  {got}")
+    assert not disagree, "\n".join(disagree[:10])
+    assert verdicts["accept"] >= 5 and verdicts["refuse"] >= 200, verdicts
