@@ -35,6 +35,11 @@ WITH v AS (
         NOT `p`.`is_sme` IN ('true', 'false')
       )
       THEN 'is_sme'
+      WHEN NOT `p`.`in_pilot_scope` IS NULL
+      AND (
+        NOT `p`.`in_pilot_scope` IN ('true', 'false')
+      )
+      THEN 'in_pilot_scope'
       WHEN NOT `p`.`selected_pilot_city` IS NULL
       AND (
         NOT `p`.`selected_pilot_city` IN ('true', 'false')
@@ -99,11 +104,6 @@ WITH v AS (
         NOT `p`.`good_tax_and_credit` IN ('true', 'false')
       )
       THEN 'good_tax_and_credit'
-      WHEN NOT `p`.`in_pilot_scope` IS NULL
-      AND (
-        NOT `p`.`in_pilot_scope` IN ('true', 'false')
-      )
-      THEN 'in_pilot_scope'
       WHEN NOT `p`.`independent_legal_person` IS NULL
       AND (
         NOT `p`.`independent_legal_person` IN ('true', 'false')
@@ -170,6 +170,7 @@ WITH v AS (
     `p`.`applicant_type` AS `applicant_type`,
     COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS `digital_level`,
     COALESCE(`p`.`is_sme` = 'true', FALSE) AS `is_sme`,
+    COALESCE(`p`.`in_pilot_scope` = 'true', FALSE) AS `in_pilot_scope`,
     COALESCE(`p`.`selected_pilot_city` = 'true', FALSE) AS `selected_pilot_city`,
     COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE) AS `little_giant_central_funded`,
     COALESCE(`p`.`in_2022_pilot` = 'true', FALSE) AS `in_2022_pilot`,
@@ -364,6 +365,7 @@ WITH v AS (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
       AND COALESCE(`p`.`is_sme`, FALSE)
+      AND COALESCE(`p`.`in_pilot_scope`, FALSE)
     ) AS `reform_support__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
