@@ -9,7 +9,10 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pytest
+
 from compiler.diagnostics import Diagnostic
+from compiler.evaluate import evaluator
 from compiler.evaluate.evaluator import calculate
 from compiler.pipeline import load
 from conftest import ROOT
@@ -109,23 +112,34 @@ def test_changchun_sme_read_is_quiet(tmp_path: Path) -> None:
     assert 112 not in lines and len(lines) == 4  # the edit added a line: the others moved down
 
 
-def test_xianning_traditional_spellings(tmp_path: Path) -> None:
-    diags = _check(tmp_path, "xianning")
-    got = [d.message.split("写作")[1][1:5] for d in diags if d.code == "PC351"]
-    # 第六條 「裝備制造、電子信息、紡織服裝、新型建材、生物醫藥」: 新型建材 is the same in both scripts.
-    # The finding stands exactly while the calculation refuses the policy's own spelling: once
-    # text facts compare script-insensitively (issue 9 item 3) the encoding is right as it is.
-    loaded = load(tmp_path / "xianning.policy", ON)
-    assert loaded.policy is not None
+def test_xianning_traditional_spellings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 第六條 「裝備制造、電子信息、紡織服裝、新型建材、生物醫藥」 (Traditional in the source); the
+    # unfixed encoding lists them in Simplified. 新型建材 is the same in both scripts.
     profile = {"applicant_type": "enterprise", "industry": "紡織服裝", "digital_level": 2,
                "acceptance_passed": True, "spend_software_cloud": 100000}
+
+    # Without script-insensitive text comparison (the compiler before issue 9 item 3) the
+    # calculation refuses the policy's own spelling, and PC351 names the four values.
+    monkeypatch.setattr(evaluator, "policy_fold", lambda policy: {})
+    diags = _check(tmp_path, "xianning")
+    assert [d.message.split("写作")[1][1:5] for d in diags if d.code == "PC351"] == [
+        "裝備制造", "電子信息", "紡織服裝", "生物醫藥"]
+    assert {d.span.line for d in diags if d.code == "PC351"} == {45}
+    loaded = load(tmp_path / "xianning.policy", ON)
+    assert loaded.policy is not None
     items = calculate(loaded.policy, profile, ON).items
-    pays = next((i.max for i in items if i.id == "reform_subsidy"), 0)
-    if pays == 0:
-        assert got == ["裝備制造", "電子信息", "紡織服裝", "生物醫藥"]
-        assert {d.span.line for d in diags if d.code == "PC351"} == {45}
-    else:  # 60% × 100000 = 60000 (第六条第（一）项)
-        assert pays == 60000 and got == []
+    assert next((i.max for i in items if i.id == "reform_subsidy"), 0) == 0
+
+    # With it, the same encoding pays 60% × 100,000 = 60,000 (第六条第（一）项) to an applicant who
+    # writes 紡織服裝 as the policy does, and the check is quiet.
+    monkeypatch.undo()
+    (tmp_path / "folded").mkdir()
+    diags = _check(tmp_path / "folded", "xianning")
+    assert [d for d in diags if d.code == "PC351"] == []
+    loaded = load(tmp_path / "folded" / "xianning.policy", ON)
+    assert loaded.policy is not None
+    items = calculate(loaded.policy, profile, ON).items
+    assert next(i.max for i in items if i.id == "reform_subsidy") == 60000
 
 
 def test_list_spelled_otherwise_in_the_cited_article(tmp_path: Path) -> None:
