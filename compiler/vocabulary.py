@@ -74,3 +74,61 @@ BENEFICIARIES = dict(APPLICANT_TYPES)
 def default_for(ftype: FactType) -> object:
     """The value an absent fact takes (defined once, in the calculation runtime)."""
     return absent_value(ftype.kind)
+
+
+# Key terms: how the published texts name the concept a fact stands for. The concept-coverage
+# check (PC340) flags a support item whose quote or article names a concept while neither the
+# item nor an eligibility block reads its fact. Each entry is a list of regular expressions
+# over the text in Simplified characters without white space (titles in 《》 removed); the
+# lookaheads keep out the places where the words name a programme, a fund or an authority
+# rather than a condition (「中小企业数字化转型」, 「中小企业发展专项资金」, 「中小企业主管部门」).
+# ``CONCEPT_BENEFICIARIES`` limits a concept to the applicants it can describe.
+_PROGRAMME = r"(?!数字化|发展|主管|服务局|局|服务主管|划型|促进|公共服务|的划分|“|\")"
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    # not 「大中小企业」, nor the SMEs a measure serves (面向/带动/引导/鼓励…中小企业)
+    "is_sme": (rf"(?<!大)(?<!支持)(?<!推动)(?<!促进)(?<!带动)(?<!面向)(?<!引导)(?<!鼓励)(?<!服务)"
+               rf"中小企业{_PROGRAMME}",),
+    # 「以及咨询诊断等服务支出」 lists what the money may pay for, not who may get it
+    "spend_consulting": (r"诊断服务(?!支出)", r"咨询诊断(?!等服务支出)", r"诊断咨询(?!等服务支出)",
+                         r"诊断、咨询服务"),
+    "in_pilot_scope": (r"纳入(试点)?改造范围", r"被改造企业", r"试点企业(?!数字化)"),
+    # 「先建后补」: paid after the project is built and accepted
+    "acceptance_passed": (r"验收(合格|通过|达标|评定)", r"通过(评测)?验收", r"评测验收后", r"先建后补"),
+    "industry": (r"试点(细分)?行业", r"[四五六七八九十]个(细分)?行业"),
+    "lighthouse": (r"小灯塔",),
+    "digital_workshop_title": (r"数字化车间", r"智能工厂"),
+    "cloud_platform_adopted": (r"上云上平台",),
+    "chain_transformation_award": (r"“链式”",),
+    "typical_case_title": (r"典型案例",),
+    "chain_demo_enterprise": (r"试点示范企业",),
+    "excellent_provider": (r"优秀数字化服务商",),
+    "little_giant_central_funded": (r"小巨人",),
+    "serious_dishonesty_3y": (r"严重失信",),
+    "independent_legal_person": (r"独立的?法人",),
+    # registered *in this city* (「须在长春市依法注册登记」); 「依法登记注册」 alone names no place
+    "registered_in_city": (r"在[^，。；、]{1,8}[市区县]内?依法(注册登记|登记注册)",),
+    "operating_normally": (r"运营正常", r"经营正常", r"正常经营"),
+    "good_tax_and_credit": (r"依法纳税", r"信用记录良好", r"良好的财务记录和信用记录"),
+}
+# Concepts that say who may apply. Only these are looked for beyond the item's quote: in the
+# rest of the item's own text, and in its article's lead-in where that states the scope
+# (「支持企业范围为…」). The others (spending, titles) count only in the quote.
+SUBJECT_CONCEPTS = frozenset({"is_sme", "industry", "in_pilot_scope", "acceptance_passed",
+                              "registered_in_city", "independent_legal_person"})
+# Facts that also cover a concept: 咸宁's 「打造“链式”数字化转型标杆」 is read as chain_demo_enterprise.
+CONCEPT_ALSO: dict[str, tuple[str, ...]] = {
+    "chain_transformation_award": ("chain_demo_enterprise",),
+}
+CONCEPT_BENEFICIARIES: dict[str, tuple[str, ...]] = {
+    "is_sme": ("enterprise",),
+    "spend_consulting": ("enterprise",),
+    "in_pilot_scope": ("enterprise",),
+    "acceptance_passed": ("enterprise",),
+    "lighthouse": ("enterprise",),
+    "digital_workshop_title": ("enterprise",),
+    "cloud_platform_adopted": ("enterprise",),
+    "chain_transformation_award": ("enterprise",),
+    "typical_case_title": ("enterprise",),
+    "chain_demo_enterprise": ("enterprise",),
+    "excellent_provider": ("service_provider",),
+}

@@ -175,7 +175,7 @@ def test_pc430_parent_conformance_with_witnesses() -> None:
     excl, cond, amount = (witness(d) for d in diags)
     path = CASES / "pc430_parent.policy"
     # (a) the parent excludes little giants; this policy pays one: 50% × 10000 = 5000.
-    assert diags[0].article == "solver_parent 四、（二）"
+    assert diags[0].article == "solver_parent 第九条第（一）项"
     assert excl["profile"]["little_giant_central_funded"] is True
     assert excl["amounts"] == {"reform": "5000.00", "total": "5000.00"}
     # (b) level 1 fails the parent's digital_level >= 2; this policy pays the most it can:

@@ -4,8 +4,10 @@
 * ``quotes``      every quote occurs verbatim in the source text
 * ``solver``      semantic checks backed by the z3 SMT solver (tiers, conditions, caps, parent)
 * ``consistency`` text and structure checks (quoted numbers, validity, funding, lists, unused)
+* ``fidelity``    the encoding against the source's structure and wording (articles, modality,
+                  concept coverage, counted lists; see :mod:`compiler.check.fidelity`)
 
-:func:`semantic_checks` runs the last two on a policy that type-checks.
+:func:`semantic_checks` runs the last three on a policy that type-checks.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ def semantic_checks(
 ) -> list[Diagnostic]:
     """All semantic findings for ``policy`` as of ``on``; ``parent`` is its loaded parent policy."""
     from .consistency import check_consistency
+    from .fidelity import check_fidelity
     from .solver import check_solver
 
-    return [*check_solver(policy, on, parent), *check_consistency(policy, path, on, parent)]
+    return [*check_solver(policy, on, parent), *check_consistency(policy, path, on, parent),
+            *check_fidelity(policy, path)]

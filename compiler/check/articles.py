@@ -1,0 +1,77 @@
+"""Article structure (PC320, PC321): every 条款/依据 label names a part the source text has, and
+its quote comes from that part.
+
+A quote cited under an item (第七条第（一）项) may also come from its article's lead-in (the
+text before the first item, which governs every item), but not from another item.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import nodes as n
+from ..source.structure import Part
+from .fidelity import SourceContext
+from .quotes import citations
+
+_LOW = ("item", "subitem")
+
+
+def check_articles(ctx: SourceContext) -> list[Diagnostic]:
+    if not ctx.numbered:
+        return []
+    diags: list[Diagnostic] = []
+    for c in citations(ctx.policy):
+        part = ctx.part(c.article)
+        if part is None:
+            diags.append(_missing(ctx, c))
+            continue
+        where = ctx.occurrences(c.quote)
+        if not where or any(_inside(ctx, part, a, b) for a, b in where):
+            continue  # a quote not in the source at all is PC301
+        a, b = where[0]
+        actual = _innermost(ctx, a, b)
+        diags.append(Diagnostic(
+            "PC321", Severity.WARNING, c.quote_span,
+            f"引文不在{c.article}中，而出自{actual}",
+            f"把 条款 改为 {actual}，或改为引用{c.article}的原文；"
+            "若确需在此引用别处的原文，写 忽略 PC321 \"理由\"。",
+            c.article,
+        ))
+    return diags
+
+
+def _missing(ctx: SourceContext, c: n.Citation) -> Diagnostic:
+    assert ctx.structure is not None
+    head = c.article.split("第（")[0].split("（")[0]
+    if head != c.article and (art := ctx.part(head)) is not None:
+        inner = [p.label.removeprefix(art.label) for p in art.children]
+        have = f"{art.label}下有：{'、'.join(inner)}" if inner else f"{art.label}不分项"
+    else:
+        arts = [p.label for p in ctx.structure.walk() if p.kind == "article"]
+        have = f"原文的条从{arts[0]}到{arts[-1]}"
+    return Diagnostic(
+        "PC320", Severity.ERROR, c.article_span,
+        f"原文中没有“{c.article}”（{have}）",
+        "条款 须写原文中实际存在的条、款、项（如 第七条、第七条第二款、第七条第（一）项、四、（一））；"
+        "核对条号、项号是否抄错。",
+        c.article,
+    )
+
+
+def _contains(outer: Part, inner: Part) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _inside(ctx: SourceContext, part: Part, a: int, b: int) -> bool:
+    assert ctx.structure is not None
+    chain = ctx.structure.enclosing(a, b)
+    art = ctx.article_of(part)
+    if art not in chain and part not in chain:
+        return False
+    return all(_contains(p, part) or _contains(part, p) for p in chain if p.kind in _LOW)
+
+
+def _innermost(ctx: SourceContext, a: int, b: int) -> str:
+    assert ctx.structure is not None
+    chain = [p for p in ctx.structure.enclosing(a, b) if p.kind != "chapter"]
+    return chain[-1].label if chain else "正文之外"

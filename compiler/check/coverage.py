@@ -1,0 +1,208 @@
+"""Concept coverage (PC340): the text an item encodes names a concept that has a fact — 中小企业,
+诊断服务, 试点细分行业, 验收… — but neither the item (condition, amount) nor an eligibility
+block (资格, 排除) reads that fact. A 资格 block's own quote is held to the same rule (read by
+some 资格 or 排除).
+
+The text is the item's quote and, for an item cited as 第X条第（N）项, its article's lead-in
+(the text before the article's first item, which governs every item: 「支持企业范围为…四个细分
+行业中小企业」). Titles in 《》 are left out. Concepts and their key terms:
+
+* shared facts: ``compiler.vocabulary.CONCEPTS`` (with the applicants each concept can
+  describe, ``CONCEPT_BENEFICIARIES``);
+* definitions and policy-defined facts: their Chinese label is their key term (a leading
+  属于/是/为 removed; at least four characters), e.g. ``定义 pilot_industry "属于试点细分行业"``.
+
+A concept counts as read when the item or an eligibility block reads the fact, or for a
+definition, the definition or any fact it reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic, Severity, Span
+from ..evaluate.evaluator import Evaluator
+from ..model import nodes as n
+from ..source.script import simplified
+from ..vocabulary import CONCEPT_ALSO, CONCEPT_BENEFICIARIES, CONCEPTS, FACTS, SUBJECT_CONCEPTS
+from .fidelity import SourceContext, profile_json
+
+_TITLES = re.compile(r"《[^《》]*》")
+_LABEL_LEAD = ("属于", "是", "为", "已")
+
+
+@dataclass(frozen=True)
+class Concept:
+    name: str  # the fact or definition
+    label: str
+    patterns: tuple[re.Pattern[str], ...]
+    beneficiaries: tuple[str, ...] | None
+    facts: frozenset[str]  # reading any of these covers the concept
+    subject: bool  # says who may apply: also looked for beyond the quote
+
+
+def concepts(ctx: SourceContext) -> list[Concept]:
+    out: list[Concept] = []
+    own: list[tuple[str, str]] = [(f.name, f.label) for f in ctx.policy.facts if not f.vocabulary]
+    own += [(d.name, d.label) for d in ctx.policy.definitions]
+    for name, label in own:
+        term = simplified(label)
+        for lead in _LABEL_LEAD:
+            term = term.removeprefix(lead)
+        term = "".join(term.split())
+        if len(term) < 4:
+            continue
+        covered = frozenset({name}) | frozenset(ctx.reads([n.Ref(name, _NOWHERE)]))
+        out.append(Concept(name, label, (re.compile(re.escape(term)),), None, covered, False))
+    out += [Concept(name, FACTS[name][1], tuple(re.compile(p) for p in pats),
+                    CONCEPT_BENEFICIARIES.get(name), frozenset({name, *CONCEPT_ALSO.get(name, ())}),
+                    name in SUBJECT_CONCEPTS)
+            for name, pats in CONCEPTS.items()]
+    return out
+
+
+_NOWHERE = Span("", 0, 0, 0, 0)
+
+
+def _prepared(text: str) -> str:
+    return _TITLES.sub("", "".join(simplified(text).split()))
+
+
+def check_coverage(ctx: SourceContext) -> list[Diagnostic]:
+    p = ctx.policy
+    eligibility = ctx.reads([*(b.cond for b in p.requirements), *(b.cond for b in p.exclusions)])
+    found = concepts(ctx)
+    diags: list[Diagnostic] = []
+    for it in p.items:
+        reads = ctx.reads([e for e in (it.cond, it.amount) if e is not None]) | eligibility
+        areas = [("quote", _prepared(it.citation.quote)),
+                 ("own", _prepared(_own_text(ctx, it.citation.article))),
+                 ("lead", _prepared(_scope_sentences(_lead_in(ctx, it.citation.article))))]
+        reported: set[str] = set()
+        for c in found:
+            if c.facts & reads or c.facts & reported:
+                continue
+            if c.beneficiaries is not None and it.beneficiary is not None \
+                    and it.beneficiary not in c.beneficiaries:
+                continue
+            hit = next(((m.group(0), where) for where, text in areas
+                        if where == "quote" or c.subject
+                        for pat in c.patterns if (m := pat.search(text))), None)
+            if hit is None:
+                continue
+            reported |= c.facts
+            term, where = hit
+            place = {"quote": "引文", "own": f"{it.citation.article}的原文",
+                     "lead": f"{_article(ctx, it.citation.article)}的总述"}[where]
+            extra: dict[str, object] = {}
+            w = _witness(ctx, it, c)
+            if w is not None:
+                extra["witness"] = w
+            diags.append(Diagnostic(
+                "PC340", Severity.WARNING, it.cond.span if it.cond is not None else it.span,
+                f"{place}提到“{term}”，但本项的条件和资格都没有读取 {c.name}（{c.label}）",
+                f"若“{term}”是本项的条件，在 条件 中加上 {c.name}；若原文在此只是名称或背景、"
+                f"不构成条件，写 忽略 PC340 \"理由\"。",
+                it.citation.article, extra,
+            ))
+    diags += _requirements(p, found, eligibility)
+    return diags
+
+
+def _requirements(p: n.Policy, found: list[Concept], eligibility: set[str]) -> list[Diagnostic]:
+    """A 资格 block's quote names a concept that no 资格 or 排除 reads (quote only: an
+    eligibility article often lists several conditions, each encoded by its own block)."""
+    diags: list[Diagnostic] = []
+    for r in p.requirements:
+        quote = _prepared(r.citation.quote)
+        for c in found:
+            if c.facts & eligibility:
+                continue
+            m = next((m for pat in c.patterns if (m := pat.search(quote))), None)
+            if m is None:
+                continue
+            diags.append(Diagnostic(
+                "PC340", Severity.WARNING, r.cond.span,
+                f"引文提到“{m.group(0)}”，但没有任何 资格 或 排除 读取 {c.name}（{c.label}）",
+                f"若“{m.group(0)}”是申报条件，在本块的 条件 中加上 {c.name}；"
+                "若原文在此不构成条件，写 忽略 PC340 \"理由\"。",
+                r.citation.article,
+            ))
+    return diags
+
+
+def _article(ctx: SourceContext, label: str) -> str:
+    part = ctx.part(label)
+    return ctx.article_of(part).label if part is not None else label
+
+
+_SENTENCE = re.compile(r"[^。；;]*[。；;]?")
+_SCOPE_WORDS = re.compile(r"范围|範圍|对象|對象|限于|限於")
+
+
+def _scope_sentences(text: str) -> str:
+    """The sentences of a lead-in that state whom the article covers."""
+    return "".join(s for s in _SENTENCE.findall(text) if _SCOPE_WORDS.search(s))
+
+
+def _own_text(ctx: SourceContext, label: str) -> str:
+    """The source text of the part an item label names, unless that is a whole article."""
+    part = ctx.part(label)
+    if part is None or ctx.text is None or ctx.article_of(part) is part:
+        return ""
+    return ctx.text[part.start:part.end]
+
+
+def _lead_in(ctx: SourceContext, label: str) -> str:
+    """The lead-in of the article an item label belongs to ("" for an article label)."""
+    part = ctx.part(label)
+    if part is None or ctx.text is None:
+        return ""
+    art = ctx.article_of(part)
+    if art is part:
+        return ""
+    first = next((ch for ch in art.children if ch.kind == "item"), None)
+    return "" if first is None else ctx.text[art.start:first.start]
+
+
+def _without(ftype: n.FactType) -> object:
+    """A value of a fact that does not have the concept."""
+    if ftype.kind == "bool":
+        return False
+    if ftype.kind in ("money", "int", "rate"):
+        return 0
+    if ftype.kind == "text":
+        return "其他"
+    return None
+
+
+def _witness(ctx: SourceContext, it: n.Item, c: Concept) -> dict[str, object] | None:
+    """A test case of the policy in which the item pays, rerun without the concept: the
+    amount the calculator still shows an applicant who lacks it."""
+    # a fact the policy does not declare cannot be given; the calculation ignores it anyway
+    facts = [f for f in ctx.policy.facts if f.name in c.facts]
+    try:
+        ev = Evaluator(ctx.policy)
+    except Exception:  # a witness is an illustration: never let it break the check
+        return None
+    for t in ctx.policy.tests:
+        if t.date is None:
+            continue
+        profile = {i.name: profile_json(i.value) for i in t.inputs}
+        for f in facts:
+            value = _without(f.type)
+            if value is None:
+                break
+            profile[f.name] = value
+        else:
+            try:
+                res = ev.calculate(profile, t.date)
+            except Exception:  # a witness is an illustration: never let it break the check
+                continue
+            got = next((x for x in res.items if x.id == it.id), None)
+            if got is not None and (got.max is None or got.max > 0):
+                from .solver_witness import witness
+
+                return witness(profile, t.date, res, test=t.name)
+    return None

@@ -1,0 +1,148 @@
+"""Checks that the encoding says what its source article says (beyond the quote being there).
+
+* ``articles``  PC320 a 条款 label the source does not have; PC321 a quote outside its article
+* ``modality``  PC330 a ceiling (不超过 X) paid exactly; PC331 a fixed sum (一次性/定额 X) paid as
+  a range or ceiling
+* ``coverage``  PC340 the text names a concept (中小企业, 诊断服务, …) the item never reads
+* ``counted``   PC350 「等四个行业」 and a `属于` list of another length; PC351 a list value the
+  source spells in another script or form, which the calculation does not accept
+
+They share :class:`SourceContext`: the source text, its structure and where each quote is.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from ..diagnostics import Diagnostic
+from ..model import nodes as n
+from ..source.script import simplified
+from ..source.structure import Part, SourceStructure, read_structure
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Flat:
+    """A text without white space, with each character's offset in the original."""
+
+    text: str
+    where: tuple[int, ...]
+
+    @staticmethod
+    def of(text: str) -> Flat:
+        chars: list[str] = []
+        where: list[int] = []
+        for i, ch in enumerate(text):
+            if not ch.isspace():
+                chars.append(ch)
+                where.append(i)
+        return Flat("".join(chars), tuple(where))
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the original of the flat range [start, end)."""
+        return self.where[start], self.where[end - 1] + 1
+
+
+class SourceContext:
+    """One policy with its source text read and structured (None when unreadable)."""
+
+    def __init__(self, policy: n.Policy, path: Path) -> None:
+        self.policy = policy
+        self.text: str | None = None
+        if policy.header.source:
+            try:
+                self.text = (path.parent / policy.header.source).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                self.text = None
+        self.structure: SourceStructure | None = None
+        self.flat = Flat("", ())
+        if self.text is not None:
+            self.structure = read_structure(self.text)
+            self.flat = Flat.of(self.text)
+        self.defs = {d.name: d for d in policy.definitions}
+
+    @property
+    def numbered(self) -> bool:
+        """Whether the reader found the text's numbering (else the label checks say nothing)."""
+        return self.structure is not None and any(
+            p.kind == "article" for p in self.structure.walk())
+
+    def part(self, label: str) -> Part | None:
+        return None if self.structure is None else self.structure.find(label)
+
+    def occurrences(self, quote: str) -> list[tuple[int, int]]:
+        """Every place (original offsets) the quote occurs in the source, white space ignored."""
+        q = _WS.sub("", quote)
+        if not q or self.text is None:
+            return []
+        out = []
+        i = self.flat.text.find(q)
+        while i >= 0:
+            out.append(self.flat.span(i, i + len(q)))
+            i = self.flat.text.find(q, i + 1)
+        return out
+
+    def article_of(self, part: Part) -> Part:
+        """The article (or 一、 section) a part belongs to."""
+        assert self.structure is not None
+        chain = self.structure.enclosing(part.start, part.end)
+        return next((p for p in chain if p.kind == "article"), part)
+
+    def scope_text(self, label: str) -> str | None:
+        """The text a block's label governs: the part itself and, for an item, its article's
+        lead-in (the text before the article's first item), which applies to every item."""
+        p = self.part(label)
+        if p is None or self.text is None:
+            return None
+        art = self.article_of(p)
+        if art is p:
+            return self.text[p.start:p.end]
+        first = next((c for c in art.children if c.kind == "item"), None)
+        lead = self.text[art.start:first.start] if first is not None else ""
+        return lead + "\n" + self.text[p.start:p.end]
+
+    @functools.cached_property
+    def simplified_text(self) -> str | None:
+        return None if self.text is None else simplified(self.text)
+
+    def reads(self, exprs: list[n.Expr]) -> set[str]:
+        """Facts and definitions read by ``exprs``, through definitions."""
+        from .consistency import walk
+
+        out: set[str] = set()
+        stack = [x.name for e in exprs for x in walk(e) if isinstance(x, n.Ref)]
+        while stack:
+            name = stack.pop()
+            if name in out:
+                continue
+            out.add(name)
+            d = self.defs.get(name)
+            if d is not None:
+                stack += [x.name for x in walk(d.expr) if isinstance(x, n.Ref)]
+        return out
+
+
+def profile_json(value: object) -> object:
+    """A test input value as JSON: whole Decimals as integers, others as strings."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else str(value)
+    return value
+
+
+def check_fidelity(policy: n.Policy, path: Path) -> list[Diagnostic]:
+    """PC320–PC351 for ``policy`` (``path`` locates its source text)."""
+    from .articles import check_articles
+    from .counted import check_counted
+    from .coverage import check_coverage
+    from .modality import check_modality
+
+    ctx = SourceContext(policy, path)
+    if ctx.text is None:
+        return []  # the quote check has reported it (PC302)
+    diags = [*check_articles(ctx), *check_modality(ctx), *check_coverage(ctx), *check_counted(ctx)]
+    return sorted(dict.fromkeys(diags), key=lambda d: (*d.sort_key, d.message))

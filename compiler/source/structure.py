@@ -1,0 +1,484 @@
+"""The structure of a published policy text: its numbered and unnumbered parts, as spans.
+
+The source texts are extracted from PDFs and web pages: line breaks fall mid-sentence, page
+furniture surrounds the document, and the numbering style differs between documents. The
+reader relies only on what is reliable in all of them: a numbered part starts at the beginning
+of a line, and the numbers of sibling parts run in sequence (第一条, 第二条, …; （一）, （二）, …).
+A line that looks like a heading but breaks the sequence is text, not a heading.
+
+Numbered parts (labels as drafters write them after ``条款``)::
+
+    chapter    第一章
+    article    第七条              (or 四、 in a notice numbered 一、 二、 …)
+    paragraph  第七条第二款        (only when the text before an article's first item
+                                    has two or more paragraphs)
+    item       第七条第（一）项    (or 四、（一）)
+    subitem    第七条第（五）项第1目 (or 一、（二）1.)
+
+Unnumbered parts: ``标题`` (the title of the document that is encoded; a covering notice's
+title is ``通知标题``), ``文号``, ``导语`` (addressees and the covering text before the body),
+``落款`` (issuers and the date, with 「（此件公开发布）」), ``附件`` (the list of attachments).
+
+Traditional spellings (第七條, 章) and half-width brackets ((一)) are read as well; labels are
+always Simplified with full-width brackets. :meth:`SourceStructure.find` accepts the usual ways
+of writing a label (第七条（一）, 第7条第(1)项, 第七條第（一）項).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+__all__ = ["KINDS", "Part", "SourceStructure", "parse_label", "read_structure"]
+
+KINDS = ("title", "doc_number", "preamble", "chapter", "article", "paragraph", "item", "subitem",
+         "signature", "attachment")
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+           "七": 7, "八": 8, "九": 9}
+_ZH = "〇零一二两三四五六七八九十百"
+_NUMERAL = rf"[{_ZH}]+|\d+"
+
+
+def numeral(text: str) -> int | None:
+    """第 N 条's N: 七 -> 7, 二十一 -> 21, 一百零二 -> 102, 12 -> 12."""
+    text = text.translate(_FULLWIDTH_DIGITS)
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _DIGITS and ch not in "十百" for ch in text):
+        return None
+    total = digit = 0
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        else:
+            total += (digit or 1) * (10 if ch == "十" else 100)
+            digit = 0
+    return total + digit
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_CN = "零一二三四五六七八九"
+
+
+def chinese(n: int) -> str:
+    """7 -> 七, 21 -> 二十一, 10 -> 十, 102 -> 一百零二 (as the texts number their parts)."""
+    if n < 10:
+        return _CN[n]
+    if n < 20:
+        return "十" + (_CN[n - 10] if n > 10 else "")
+    if n < 100:
+        return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if rest == 0 else ("零" + chinese(rest) if rest < 10 else
+                                 ("一" + chinese(rest) if rest < 20 else chinese(rest)))
+    return _CN[n // 100] + "百" + tail
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a source text. ``start``/``end`` are character offsets into the text."""
+
+    kind: str
+    label: str
+    start: int
+    end: int
+    line: int
+    children: tuple[Part, ...] = ()
+
+    def walk(self) -> Iterator[Part]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def text(self, source: str) -> str:
+        return source[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class SourceStructure:
+    text: str
+    parts: tuple[Part, ...]
+    _index: dict[tuple[object, ...], Part] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for part in self.walk():
+            key = parse_label(part.label)
+            if key is not None:
+                self._index.setdefault(key, part)
+
+    def walk(self) -> Iterator[Part]:
+        for part in self.parts:
+            yield from part.walk()
+
+    def labels(self) -> list[str]:
+        """Every label, in document order."""
+        return [p.label for p in self.walk()]
+
+    def find(self, label: str) -> Part | None:
+        """The part a drafter's ``条款`` label names, or None when the text has no such part."""
+        key = parse_label(label)
+        if key is None:
+            return None
+        hit = self._index.get(key)
+        if hit is None and key[0] == "num" and len(key) == 5 and key[2] is not None \
+                and key[3] is not None:
+            # 第七条第一款第（二）项: the items are numbered within the article
+            hit = self._index.get(("num", key[1], None, key[3], key[4]))
+        return hit
+
+    def enclosing(self, start: int, end: int) -> list[Part]:
+        """The parts that contain the span [start, end), outermost first."""
+        out: list[Part] = []
+        level: tuple[Part, ...] = self.parts
+        while True:
+            inner = next((p for p in level if p.start <= start and end <= p.end), None)
+            if inner is None:
+                return out
+            out.append(inner)
+            level = inner.children
+
+    def innermost_numbered(self, start: int, end: int) -> Part | None:
+        """The smallest article, paragraph, item or subitem containing [start, end)."""
+        found = [p for p in self.enclosing(start, end) if p.kind not in ("chapter",)]
+        return found[-1] if found else None
+
+
+# ---------------------------------------------------------------------------- labels
+
+_UNNUMBERED = {"标题": "title", "通知标题": "title", "文号": "doc_number", "导语": "preamble",
+               "落款": "signature", "附件": "attachment"}
+_LABEL = re.compile(
+    rf"^(?:第(?P<chap>{_NUMERAL})章"
+    rf"|(?:第(?P<art>{_NUMERAL})[条條]|(?P<sec>[{_ZH}]+)、)"
+    rf"(?:第(?P<para>{_NUMERAL})款)?"
+    rf"(?:第?[（(](?P<item>{_NUMERAL})[）)][项項]?)?"
+    rf"(?:第(?P<sub>{_NUMERAL})目|(?P<sub2>\d+)[.、]?)?)$"
+)
+
+
+def parse_label(label: str) -> tuple[object, ...] | None:
+    """A lookup key for a label: ("num", article, paragraph, item, subitem), ("chapter", n),
+    ("name", 标题); None when ``label`` is not a label."""
+    text = re.sub(r"\s+", "", label).translate(_FULLWIDTH_DIGITS)
+    if text in _UNNUMBERED:
+        return ("name", text)
+    m = _LABEL.match(text)
+    if m is None:
+        return None
+    if m.group("chap"):
+        return ("chapter", numeral(m.group("chap")))
+    art: object = (("条", numeral(m.group("art"))) if m.group("art")
+                   else ("、", numeral(m.group("sec"))))
+    para = numeral(m.group("para")) if m.group("para") else None
+    item = numeral(m.group("item")) if m.group("item") else None
+    sub_text = m.group("sub") or m.group("sub2")
+    sub = numeral(sub_text) if sub_text else None
+    return ("num", art, para, item, sub)
+
+
+# ---------------------------------------------------------------------------- reading
+
+_CHAPTER = re.compile(rf"第({_NUMERAL})章")
+_ARTICLE = re.compile(rf"第({_NUMERAL})[条條]")
+_SECTION = re.compile(r"([一二三四五六七八九十]+)、")
+_ITEM = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]")
+_SUBITEM = re.compile(r"(\d+)[.．、](?!\d)")
+_DOCNO = re.compile(r"^\S{1,12}[〔［\[]\d{4}[〕］\]]\s*\d+\s*[号號]$")
+_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_TITLE_END = re.compile(r"(办法|辦法|通知|规定|規定|细则|細則|方案|意见|意見|规则|規則)(》)?"
+                        r"(的通知)?([（(][^（()）]{1,6}[）)])?$")
+_TITLE_STOP = set("。，,：:；;！？!?[]#>|")
+_ATTACH = re.compile(r"^附\s*件\s*[：:]")
+_ATTACH_ITEM = re.compile(r"^\d+[.．、]")
+_FURNITURE = re.compile(r"^(访问量|訪問量|发布时间|發佈時間|发布日期|来源|來源|浏览次数|点击数|字号|分享)[：:]")
+_PROSE = set("。，：、；,:;")
+
+
+@dataclass
+class _Line:
+    start: int  # offset of the first non-space character
+    end: int  # offset after the last non-space character
+    text: str  # stripped
+    number: int  # 1-based
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for i, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped, i))
+        pos += len(raw) + 1
+    return out
+
+
+def read_structure(text: str) -> SourceStructure:
+    """Read the parts of a published policy text (see the module docstring)."""
+    lines = _lines(text)
+    body_at, body_end_at = _body_bounds(lines)
+    parts: list[Part] = []
+    if body_at is None:
+        parts += _front(lines, len(lines), text)
+        return SourceStructure(text, tuple(sorted(parts, key=lambda p: p.start)))
+    parts += _front(lines, body_at, text)
+    parts += _body(lines[body_at:body_end_at])
+    parts += _back(lines, body_end_at)
+    return SourceStructure(text, tuple(sorted(parts, key=lambda p: p.start)))
+
+
+def _heading(line: _Line, article_mode: bool) -> tuple[str, int] | None:
+    if m := _CHAPTER.match(line.text):
+        return ("chapter", numeral(m.group(1)) or 0)
+    if article_mode and (m := _ARTICLE.match(line.text)):
+        return ("article", numeral(m.group(1)) or 0)
+    if not article_mode and (m := _SECTION.match(line.text)):
+        return ("article", numeral(m.group(1)) or 0)
+    return None
+
+
+def _article_mode(lines: list[_Line]) -> bool:
+    return any(_ARTICLE.match(ln.text) and numeral(_ARTICLE.match(ln.text).group(1) or "") == 1  # type: ignore[union-attr]
+               for ln in lines)
+
+
+def _body_bounds(lines: list[_Line]) -> tuple[int | None, int]:
+    """Index of the first heading line (the first chapter or article 1) and of the first
+    line after the body (an attachment list or a signature that follows it)."""
+    mode = _article_mode(lines)
+    start: int | None = None
+    for i, ln in enumerate(lines):
+        h = _heading(ln, mode)
+        if h is not None and h[1] == 1:
+            start = i
+            break
+    if start is None:
+        return None, len(lines)
+    end = len(lines)
+    for i in range(start + 1, len(lines)):
+        if _ATTACH.match(lines[i].text) or _DATE.match(lines[i].text):
+            end = i
+            break
+    if end < len(lines) and _DATE.match(lines[end].text):
+        end = _issuers_from(lines, end, start)
+    return start, end
+
+
+def _issuers_from(lines: list[_Line], date_at: int, floor: int) -> int:
+    """Index of the first issuer line above the date line ``date_at``."""
+    i = date_at
+    while i - 1 > floor and i - date_at > -4 and _is_issuer(lines[i - 1].text):
+        i -= 1
+    return i
+
+
+def _is_issuer(text: str) -> bool:
+    return (len(text) <= 40 and not any(ch in _PROSE or ch in "。（(《" for ch in text)
+            and not _ATTACH_ITEM.match(text) and _TITLE_END.search(text) is None)
+
+
+def _part(kind: str, label: str, first: _Line, last: _Line,
+          children: tuple[Part, ...] = ()) -> Part:
+    return Part(kind, label, first.start, last.end, first.number, children)
+
+
+def _front(lines: list[_Line], body_at: int, text: str) -> list[Part]:
+    """Title(s), 文号, 导语, 附件 note and 落款 before the body."""
+    used = [False] * body_at
+    parts: list[Part] = []
+    for i in range(body_at):
+        if _FURNITURE.match(lines[i].text):
+            used[i] = True
+    # 文号
+    for i in range(body_at):
+        if not used[i] and _DOCNO.match(lines[i].text):
+            parts.append(_part("doc_number", "文号", lines[i], lines[i]))
+            used[i] = True
+            break
+    # attachment note: 附件：《…》 (until the 》 closes) or a numbered list
+    attach_at: int | None = None
+    for i in range(body_at):
+        if not used[i] and _ATTACH.match(lines[i].text):
+            attach_at = i
+            j = i
+            while j + 1 < body_at and not _closed(lines[i:j + 1]):
+                j += 1
+            while j + 1 < body_at and _ATTACH_ITEM.match(lines[j + 1].text):
+                j += 1
+            parts.append(_part("attachment", "附件", lines[i], lines[j]))
+            for k in range(i, j + 1):
+                used[k] = True
+            break
+    # 落款: issuers, the date, and a following 「（此件公开发布）」
+    sign_at: int | None = None
+    for i in range(body_at):
+        if not used[i] and _DATE.match(lines[i].text):
+            first = i
+            while first - 1 >= 0 and not used[first - 1] and i - first < 3 \
+                    and _is_issuer(lines[first - 1].text):
+                first -= 1
+            last = i
+            if last + 1 < body_at and re.fullmatch(r"[（(][^（()）]+[）)]", lines[last + 1].text):
+                last += 1
+            parts.append(_part("signature", "落款", lines[first], lines[last]))
+            for k in range(first, last + 1):
+                used[k] = True
+            sign_at = first
+            break
+    # bare 附件 marker lines before an attached document
+    for i in range(body_at):
+        if re.fullmatch(r"附\s*件\s*\d*", lines[i].text):
+            used[i] = True
+    # titles: runs of up to three lines without sentence punctuation that end like a title
+    titles: list[tuple[int, int]] = []
+    i = body_at - 1
+    while i >= 0:
+        if used[i] or not _TITLE_END.search(lines[i].text) or _stops_title(lines[i].text):
+            i -= 1
+            continue
+        first = i
+        while first - 1 >= 0 and i - first < 2 and not used[first - 1] \
+                and not _stops_title(lines[first - 1].text) \
+                and not _TITLE_END.search(lines[first - 1].text) \
+                and len(lines[first - 1].text) <= 30:
+            first -= 1
+        titles.append((first, i))
+        for k in range(first, i + 1):
+            used[k] = True
+        i = first - 1
+    titles.sort()
+    for n_, (a, b) in enumerate(titles):
+        label = "标题" if n_ == len(titles) - 1 else "通知标题"
+        parts.append(_part("title", label, lines[a], lines[b]))
+    # 导语: prose after the last title/文号 that precedes it, up to the attachment note,
+    # the signature or the body
+    limit = min(x for x in (attach_at, sign_at, body_at) if x is not None)
+    heads = [k for k in range(limit) if used[k] and not _FURNITURE.match(lines[k].text)]
+    lo = (max(heads) + 1) if heads else 0
+    prose = [k for k in range(lo, limit) if not used[k] and any(ch in _PROSE for ch in lines[k].text)]
+    if prose:
+        parts.append(_part("preamble", "导语", lines[prose[0]], lines[limit - 1]))
+    return parts
+
+
+def _closed(lines: list[_Line]) -> bool:
+    joined = "".join(ln.text for ln in lines)
+    return joined.count("《") <= joined.count("》")
+
+
+def _stops_title(text: str) -> bool:
+    return (any(ch in _TITLE_STOP for ch in text) or _DATE.match(text) is not None
+            or re.fullmatch(r"[（(].*[）)]", text) is not None or "](" in text)
+
+
+def _back(lines: list[_Line], at: int) -> list[Part]:
+    """The attachment list and the signature after the body; what follows is page furniture."""
+    parts: list[Part] = []
+    i = at
+    if i < len(lines) and _ATTACH.match(lines[i].text):
+        j = i
+        while j + 1 < len(lines) and (_ATTACH_ITEM.match(lines[j + 1].text)
+                                      or not _closed(lines[i:j + 1])):
+            j += 1
+        parts.append(_part("attachment", "附件", lines[i], lines[j]))
+        i = j + 1
+    date_at = next((k for k in range(i, min(i + 6, len(lines))) if _DATE.match(lines[k].text)), None)
+    if date_at is not None:
+        first = date_at
+        while first - 1 >= i and _is_issuer(lines[first - 1].text):
+            first -= 1
+        parts.append(_part("signature", "落款", lines[first], lines[date_at]))
+    return parts
+
+
+def _body(lines: list[_Line]) -> list[Part]:
+    """Chapters, articles, paragraphs, items and subitems of the body."""
+    mode = _article_mode(lines)
+    # the heading lines, each checked against the sequence of its siblings
+    chapters: list[int] = []
+    articles: list[int] = []
+    last_chapter = last_article = 0
+    for i, ln in enumerate(lines):
+        h = _heading(ln, mode)
+        if h is None:
+            continue
+        kind, num = h
+        if kind == "chapter" and num == last_chapter + 1:
+            chapters.append(i)
+            last_chapter = num
+        elif kind == "article" and num == last_article + 1:
+            articles.append(i)
+            last_article = num
+    out: list[Part] = []
+    art_parts = [_article(lines, a, _next(articles + chapters, a, len(lines)), mode)
+                 for a in articles]
+    if not chapters:
+        return art_parts
+    for n_, c in enumerate(chapters):
+        end = chapters[n_ + 1] if n_ + 1 < len(chapters) else len(lines)
+        inner = tuple(p for p in art_parts if lines[c].start <= p.start < (
+            lines[end].start if end < len(lines) else lines[-1].end + 1))
+        last = lines[end - 1]
+        label = f"第{chinese(numeral(_CHAPTER.match(lines[c].text).group(1)) or 0)}章"  # type: ignore[union-attr]
+        out.append(Part("chapter", label, lines[c].start, last.end, lines[c].number, inner))
+    return out
+
+
+def _next(heads: list[int], after: int, default: int) -> int:
+    later = [h for h in heads if h > after]
+    return min(later) if later else default
+
+
+def _article(lines: list[_Line], at: int, end: int, mode: bool) -> Part:
+    head = lines[at]
+    if mode:
+        num = numeral(_ARTICLE.match(head.text).group(1)) or 0  # type: ignore[union-attr]
+        label = f"第{chinese(num)}条"
+    else:
+        num = numeral(_SECTION.match(head.text).group(1)) or 0  # type: ignore[union-attr]
+        label = f"{chinese(num)}、"
+    items: list[int] = []
+    last = 0
+    for i in range(at + 1, end):
+        m = _ITEM.match(lines[i].text)
+        if m and numeral(m.group(1)) == last + 1:
+            items.append(i)
+            last += 1
+    children: list[Part] = []
+    # paragraphs of the text before the first item
+    pre_end = items[0] if items else end
+    paras: list[tuple[int, int]] = []
+    first = at
+    for i in range(at, pre_end):
+        if i + 1 < pre_end and lines[i].text.endswith(("。", "：", ":")):
+            paras.append((first, i))
+            first = i + 1
+    paras.append((first, pre_end - 1))
+    if len(paras) >= 2:
+        for n_, (a, b) in enumerate(paras, start=1):
+            children.append(_part("paragraph", f"{label}第{chinese(n_)}款", lines[a], lines[b]))
+    for n_, i in enumerate(items):
+        stop = items[n_ + 1] if n_ + 1 < len(items) else end
+        children.append(_item(lines, i, stop, label, mode))
+    return _part("article", label, head, lines[end - 1], tuple(children))
+
+
+def _item(lines: list[_Line], at: int, end: int, art: str, mode: bool) -> Part:
+    num = numeral(_ITEM.match(lines[at].text).group(1)) or 0  # type: ignore[union-attr]
+    label = f"{art}第（{chinese(num)}）项" if mode else f"{art}（{chinese(num)}）"
+    subs: list[int] = []
+    last = 0
+    for i in range(at + 1, end):
+        m = _SUBITEM.match(lines[i].text)
+        if m and int(m.group(1)) == last + 1:
+            subs.append(i)
+            last += 1
+    children = []
+    for n_, i in enumerate(subs):
+        stop = subs[n_ + 1] if n_ + 1 < len(subs) else end
+        sub = f"{label}第{n_ + 1}目" if mode else f"{label}{n_ + 1}."
+        children.append(_part("subitem", sub, lines[i], lines[stop - 1]))
+    return _part("item", label, lines[at], lines[end - 1], tuple(children))
