@@ -64,7 +64,7 @@ FIELD_KEYWORDS = (
 TYPE_KEYWORDS = ("布尔", "整数", "货币", "比例", "文本", "枚举")
 # Literal-like keywords: booleans (BOOL), levels (LEVEL), 未定, 余额, 全部, 无, 等.
 CONSTANT_KEYWORDS = ("真", "假", "是", "否", "国家级", "省级", "市级", "县级", "未定", "余额", "全部", "无",
-                     "等")
+                     "等", "未规定", "摘要", "节选", "转载")
 # Keywords that act as operators in expressions and bounds.
 OPERATOR_WORDS = ("或", "且", "非", "属于", "封顶", "不超过", "至", "至多", "至少", "不少于")
 
@@ -131,6 +131,10 @@ class PolicyLexer(RegexLexer):
             (r"\d+(?:\.\d+)?", _number),
             (r"(?:第[〇零一二三四五六七八九十百0-9]+[条條章]|[一二三四五六七八九十]+、)"
              r"[^\s\u3000\"「」{}\[\],]*", Name.Label),
+            # unnumbered parts of the source after 条款 / 依据: 导语, 落款, 附件1 (标题 and 文号 are
+            # also field keywords, so they stay keywords here)
+            (r"(?:导语|落款|通知标题|附件[〇零一二三四五六七八九十0-9]*)(?![^\s\u3000\"「」{}\[\],])",
+             Name.Label),
             # `补助 reform_subsidy`, `定义 reform_spend`: the name a block declares.
             (r"(" + _alternation(NAMED_BLOCKS) + r")(" + _WS + r"+)([A-Za-z_][A-Za-z0-9_]*)",
              _declaration(Name.Class)),

@@ -37,7 +37,9 @@ _MULT = {"": Decimal(1), "千": Decimal(1000), "万": Decimal(10_000), "萬": De
 _AR = r"\d+(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?"
 _ZH = r"[〇零一二两兩三四五六七八九十][〇零一二两兩三四五六七八九十百千万萬亿億]*"
 _NUM = rf"(?:{_AR}|{_ZH})"
-_UNITS = ("个工作日", "個工作日", "工作日", "个月", "個月", "元", "%", "％", "家", "户", "戶",
+# 「30万人民币」, 「30万元人民币」 and 「30万RMB」 are money: 人民币 is tried before 人 (people)
+_UNITS = ("个工作日", "個工作日", "工作日", "个月", "個月", "元人民币", "元人民幣", "人民币", "人民幣",
+          "RMB", "元", "%", "％", "家", "户", "戶",
           "个", "個", "项", "項", "名", "人", "级", "級", "年", "日", "天", "倍")
 # what a unit measures; numbers without a unit (and 倍) are plain "num"
 UNIT_KINDS = {
@@ -46,6 +48,7 @@ UNIT_KINDS = {
     "家": "count", "户": "count", "戶": "count", "个": "count", "個": "count", "项": "count",
     "項": "count", "名": "count", "人": "count", "级": "level", "級": "level",
 }
+_MONEY_UNITS = ("元", "元人民币", "元人民幣", "人民币", "人民幣", "RMB")
 KINDS = ("money", "rate", "level", "count", "duration", "num")
 _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
 
@@ -63,7 +66,8 @@ _ZH_DATE_DIGIT = "[〇零一二三四五六七八九]"
 _ZH_SMALL_NUM = "[一二三四五六七八九十]{1,3}"
 _MASKS = [
     re.compile(r"《[^《》]*》"),  # titles of other documents
-    re.compile(r"[〔［\[（(]\d{4}[〕］\]）)]\d*[号號]?"),  # 〔2023〕117号
+    # document numbers in any bracket style: 〔2023〕117号, 【2023】, [2023], （2023）, 〖2023〗
+    re.compile(r"[〔［\[（(【〖{｛][\d〇零一二三四五六七八九]{4}[〕］\]）)】〗}｝]\d*[号號]?"),
     re.compile(r"\d+[号號]"),  # 22号
     re.compile(r"\d{4}[-—–~～至到]\d{4}年?度?"),  # 2023-2025 年
     re.compile(r"\d{4}年度?(?:\d{1,2}月(?:\d{1,2}[日号號])?)?"),
@@ -240,7 +244,7 @@ def _one(s: str, start: int, end: int, digits: str, mult: str, unit: str,
     value *= _MULT[mult]
     if unit in ("%", "％"):
         return ("rate", value / 100)
-    if unit == "元" or (not unit and (mult in ("万", "萬", "亿", "億") or
+    if unit in _MONEY_UNITS or (not unit and (mult in ("万", "萬", "亿", "億") or
                                       (not arabic and digits[-1] in "万萬亿億"))):
         return ("money", value)
     return (UNIT_KINDS.get(unit, "num"), value)

@@ -22,6 +22,12 @@ def normalise(text: str) -> str:
 
 
 def citations(policy: n.Policy) -> Iterator[n.Citation]:
+    """Every citation of the policy, one per quoted passage (原文 may quote several)."""
+    for c in _citations(policy):
+        yield from c.parts()
+
+
+def _citations(policy: n.Policy) -> Iterator[n.Citation]:
     h = policy.header
     if h.validity and h.validity.citation:
         yield h.validity.citation

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from decimal import Decimal
 
 from ..model import nodes as n
 from ..model.printer import refs, show
@@ -155,7 +154,7 @@ class Evaluator:
 
     def _funding(self, it: n.Item) -> tuple[rt.FundingSpec, ...]:
         return tuple(rt.FundingSpec(f.shares, f.payers, f.stated,
-                                    f.citation.article if f.citation else "")
+                                    f.citation.article if f.citation else "", f.named)
                      for f in it.funding)
 
     def _spec(self) -> rt.PolicySpec:
@@ -165,10 +164,13 @@ class Evaluator:
         events = tuple(b.event for b in ((v.start, v.end) if v else ()) if b.event)
         stages = []
         for s in p.payments:
-            parts: list[tuple[str, Decimal | None]] = []
+            parts: list[tuple[str, rt.StageShare]] = []
             for st in s.stages:
-                share = self.eval(st.share, {}, []) if st.share is not None else None
-                parts.append((st.name, share.hi if isinstance(share, Interval) else None))
+                if st.share is None:
+                    parts.append((st.name, None))  # 余额
+                    continue
+                share = self.eval(st.share, {}, [])
+                parts.append((st.name, share.hi if isinstance(share, Interval) else rt.UNDET))
             stages.append(rt.ScheduleSpec(s.citation.article, scope_spec(s.scope), tuple(parts)))
         return rt.PolicySpec(
             id=p.id,
@@ -197,6 +199,7 @@ class Evaluator:
                                     is_open, "、".join(arts))
                         for fact, label, values, is_open, arts in text_lists(p)),
             fold=self.fold,
+            validity_note=validity_note(v),
         )
 
     def _limit(self, e: n.Expr) -> Callable[[Env], Value]:
@@ -211,3 +214,15 @@ def calculate(policy: n.Policy, profile: Mapping[str, object] | object,
               on: dt.date | str | None = None) -> Result:
     return Evaluator(policy).calculate(profile, on)
 
+
+def validity_note(v: n.Validity | None) -> str:
+    """What the text leaves open about the policy's validity, for the calculation's notes."""
+    if v is None:
+        return ""
+    if not v.stated:
+        return "原文未规定有效期，计算时视为有效"
+    if v.end.open:
+        return "原文未规定有效期的截止日期"
+    if v.start.open:
+        return "原文未规定有效期的起始日期"
+    return ""

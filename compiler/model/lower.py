@@ -110,16 +110,23 @@ class _Fields:
         quote = self.one("quote")
         article = str(art.args[0]) if art else ""
         art_span = art.args[1] if art else self.block.name_span
-        q = quote.args[0] if quote else None
+        texts = [t for t in quote.args if isinstance(t, Text)] if quote else []
+        passages = tuple((t.value, t.span) for t in texts) if len(texts) > 1 else ()
         return n.Citation(
             article,
-            q.value if isinstance(q, Text) else "",
+            "……".join(t.value for t in texts),
             art_span,
-            q.span if isinstance(q, Text) else self.block.name_span,
+            _joined(texts) if texts else self.block.name_span,
+            passages,
         )
 
     def suppressions(self) -> tuple[n.Suppression, ...]:
         return tuple(n.Suppression(f.args[0], f.args[1].value, f.span) for f in self.all("suppress"))
+
+
+def _joined(texts: list[Text]) -> Span:
+    a, b = texts[0].span, texts[-1].span
+    return Span(a.file, a.line, a.column, b.end_line, b.end_column)
 
 
 _REQUIRED_HINT = {
@@ -230,7 +237,7 @@ def _header(b: Block, diags: list[Diagnostic]) -> n.Header:
         start, end, *cite = valid.args
         validity = n.Validity(start, end, cite[0] if cite else None, valid.span)
         for bound in (start, end):
-            if bound.date is None and bound.event is None:
+            if bound.date is None and bound.event is None and not bound.open:
                 diags.append(Diagnostic("PC204", Severity.ERROR, bound.span, "日期不存在", ""))
     retroactive = None
     if retro:
@@ -239,10 +246,15 @@ def _header(b: Block, diags: list[Diagnostic]) -> n.Header:
             retroactive = n.Retroactive(d, retro.args[1] if len(retro.args) > 1 else None,
                                         retro.span)
     issuers = f.one("issuers")
+    docnos = f.one("docno")
+    source = f.one("source")
     return n.Header(
         id=b.name,
         title=f.text("title"),
         docno=f.text("docno") or None,
+        docnos=tuple(t.value for t in docnos.args) if docnos else (),
+        source_kind=source.args[1] if source else None,
+        note=f.text("note"),
         issuers=tuple(t.value for t in issuers.args) if issuers else (),
         issued=_date(issued.args[0], issued.span, diags) if issued else None,
         level=LEVELS.get(f.arg("level") or ""),
@@ -326,7 +338,7 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
         if cond is None:
             return None
         cls = n.Requirement if kw == "资格" else n.Exclusion
-        return cls(b.name, f.citation(), cond, b.span, sup)
+        return cls(b.name, f.citation(), cond, b.span, sup, note=f.text("note"))
     if kw == "补助":
         amount = f.arg("amount")
         if amount is None:
@@ -337,7 +349,7 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
             fund: n.Funding = ff.args[0]
             cite = ff.args[1] if len(ff.args) > 1 else None
             fundings.append(n.Funding(fund.shares, fund.payers, fund.stated, cite, ff.span,
-                                      fund.source_spans))
+                                      fund.source_spans, named=fund.named))
         return n.Item(
             id=b.name, citation=f.citation(), title=f.text("title"),
             beneficiary=ben.args[0] if ben else None, category=f.arg("category"),
@@ -348,19 +360,21 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
         scope, limit = f.arg("applies"), f.arg("limit")
         if scope is None or limit is None:
             return None
-        return n.CrossCap(b.name, f.citation(), scope, limit, b.span, sup)
+        return n.CrossCap(b.name, f.citation(), scope, limit, b.span, sup, note=f.text("note"))
     if kw == "拨付":
         scope = f.arg("applies")
         if scope is None:
             return None
         stages = tuple(n.Stage(s.args[0].value, s.args[1], s.span) for s in f.all("stage"))
-        return n.PaymentSchedule(b.name, f.citation(), scope, stages, b.span, sup)
+        return n.PaymentSchedule(b.name, f.citation(), scope, stages, b.span, sup,
+                                 note=f.text("note"))
     if kw == "名额":
         return n.Quota(b.name, f.citation(), f.text("note"), f.arg("applies"),
                        f.arg("at_most"), f.arg("at_least"), b.span, sup)
     if kw == "预算":
         uses = tuple(n.Use(u.args[0].value, u.args[1], u.args[2], u.span) for u in f.all("use"))
-        return n.Budget(b.name, f.citation(), f.arg("applies"), uses, b.span, sup)
+        return n.Budget(b.name, f.citation(), f.arg("applies"), uses, b.span, sup,
+                        note=f.text("note"))
     if kw == "程序":
         steps = []
         for s in f.all("step"):
@@ -368,7 +382,7 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
             dur = [a for a in s.args if not isinstance(a, Text)]
             steps.append(n.Step(texts[0].value, texts[1].value if len(texts) > 1 else "",
                                 dur[0] if dur else None, s.span))
-        return n.Procedure(b.name, f.citation(), tuple(steps), b.span, sup)
+        return n.Procedure(b.name, f.citation(), tuple(steps), b.span, sup, note=f.text("note"))
     assert kw == "测试"
     date_f = f.one("date")
     inputs_f = f.one("input")

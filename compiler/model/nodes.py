@@ -164,9 +164,16 @@ class Citation:
     """An article reference and the article's text quoted verbatim."""
 
     article: str
-    quote: str
+    quote: str  # several passages (原文 「…」 「…」) are joined with ……
     article_span: Span
     quote_span: Span
+    passages: tuple[tuple[str, Span], ...] = ()  # each passage when there are several
+
+    def parts(self) -> tuple[Citation, ...]:
+        """One citation per quoted passage (the quote check looks for each in the source)."""
+        if len(self.passages) < 2:
+            return (self,)
+        return tuple(Citation(self.article, q, self.article_span, sp) for q, sp in self.passages)
 
 
 @dataclass(frozen=True)
@@ -174,6 +181,7 @@ class Bound:
     date: dt.date | None
     event: str | None
     span: Span
+    open: bool = False  # no bound: 有效期 自 D (no end), 有效期 至 D (no start), 有效期 未规定
 
 
 @dataclass(frozen=True)
@@ -182,6 +190,11 @@ class Validity:
     end: Bound
     citation: Citation | None
     span: Span
+
+    @property
+    def stated(self) -> bool:
+        """False for 有效期 未规定: the text states neither a start nor an end."""
+        return not (self.start.open and self.end.open)
 
 
 @dataclass(frozen=True)
@@ -214,6 +227,9 @@ class Header:
     span: Span
     parent_span: Span | None = None
     source_span: Span | None = None
+    docnos: tuple[str, ...] = ()  # every 文号 (a joint notice has several); docno is the first
+    source_kind: str | None = None  # 摘要 | 节选 | 转载: only part of the document is published
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -252,6 +268,7 @@ class Requirement:
     cond: Expr
     span: Span
     suppressions: tuple[Suppression, ...] = ()
+    note: str = ""  # 说明: shown in the guide beside the block
 
 
 @dataclass(frozen=True)
@@ -263,6 +280,7 @@ class Exclusion:
     cond: Expr
     span: Span
     suppressions: tuple[Suppression, ...] = ()
+    note: str = ""  # 说明: shown in the guide beside the block
 
 
 @dataclass(frozen=True)
@@ -275,6 +293,7 @@ class Funding:
     citation: Citation | None  # None: the item's own article
     span: Span
     source_spans: tuple[Span, ...] = ()
+    named: bool = True  # False: 资金 未规定 — the text names no payer at all
 
 
 @dataclass(frozen=True)
@@ -309,6 +328,7 @@ class CrossCap:
     limit: Expr
     span: Span
     suppressions: tuple[Suppression, ...] = ()
+    note: str = ""  # 说明: shown in the guide beside the block
 
 
 @dataclass(frozen=True)
@@ -326,6 +346,7 @@ class PaymentSchedule:
     stages: tuple[Stage, ...]
     span: Span
     suppressions: tuple[Suppression, ...] = ()
+    note: str = ""  # 说明: shown in the guide beside the block
 
 
 @dataclass(frozen=True)
@@ -356,6 +377,7 @@ class Budget:
     uses: tuple[Use, ...]
     span: Span
     suppressions: tuple[Suppression, ...] = ()
+    note: str = ""  # 说明: shown in the guide beside the block
 
 
 @dataclass(frozen=True)
@@ -373,6 +395,7 @@ class Procedure:
     steps: tuple[Step, ...]
     span: Span
     suppressions: tuple[Suppression, ...] = ()
+    note: str = ""  # 说明: shown in the guide beside the block
 
 
 @dataclass(frozen=True)

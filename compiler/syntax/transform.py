@@ -182,10 +182,23 @@ class ToSurface(Transformer[Token, list[object]]):
         return self._field("parent", [str(c[0])], meta)
 
     def f_source(self, c: list[Any], meta: Meta) -> Field:
-        return self._field("source", c, meta)
+        # (Text, kind): kind is 摘要 / 节选 / 转载 for a source published only in part, else None
+        return self._field("source", [c[0], str(c[1]) if len(c) > 1 else None], meta)
 
     def f_valid(self, c: list[Any], meta: Meta) -> Field:
         return self._field("valid", c, meta)
+
+    def _open(self, meta: Meta) -> n.Bound:
+        return n.Bound(None, None, self.meta_span(meta), open=True)
+
+    def f_valid_from(self, c: list[Any], meta: Meta) -> Field:
+        return self._field("valid", [c[0], self._open(meta), *c[1:]], meta)
+
+    def f_valid_to(self, c: list[Any], meta: Meta) -> Field:
+        return self._field("valid", [self._open(meta), *c], meta)
+
+    def f_valid_unstated(self, c: list[Any], meta: Meta) -> Field:
+        return self._field("valid", [self._open(meta), self._open(meta), *c], meta)
 
     def f_retro(self, c: list[Any], meta: Meta) -> Field:
         return self._field("retro", [str(c[0]), *c[1:]], meta)
@@ -264,6 +277,9 @@ class ToSurface(Transformer[Token, list[object]]):
         spans = tuple(span for _, _, span in c)
         return n.Funding(shares, tuple(s for s, _ in shares), True, None,
                          self.meta_span(meta), spans)
+
+    def funding_unnamed(self, c: list[Any], meta: Meta) -> n.Funding:
+        return n.Funding((), (), False, None, self.meta_span(meta), (), named=False)
 
     def funding_unstated(self, c: list[Any], meta: Meta) -> n.Funding:
         payers = tuple(str(t) for t in c)

@@ -141,10 +141,18 @@ class MarkdownBackend:
         if v is None:
             return "原文未规定有效期"
 
+        if not v.stated:
+            return "原文未规定有效期"
+
         def bound(b: n.Bound) -> str:
             return b.date.isoformat() if b.date else f"“{b.event}”"
 
-        text = f"自 {bound(v.start)} 至 {bound(v.end)}"
+        if v.end.open:
+            text = f"自 {bound(v.start)} 起，原文未规定截止日期"
+        elif v.start.open:
+            text = f"至 {bound(v.end)} 止，原文未规定起始日期"
+        else:
+            text = f"自 {bound(v.start)} 至 {bound(v.end)}"
         if p.header.retroactive:
             text += f"；追溯适用自 {p.header.retroactive.start.isoformat()}"
         return text
@@ -179,6 +187,7 @@ class MarkdownBackend:
         payers = "、".join(FUNDING_SOURCES.get(x, x) for x in plan.payers)
         text = {
             "none": "原文未规定由谁出资",
+            "unnamed": "原文未规定由谁出资",
             "shares": f"依据 {plan.articles}",
             "unstated": f"由 {payers} 承担，文件未明确分担比例（{plan.articles}）",
             "conflict": f"{plan.articles} 对出资方的规定不一致（{payers}），文件未明确分担比例",

@@ -15,6 +15,7 @@ import jinja2
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
 from compiler.evaluate import runtime
+from compiler.evaluate.evaluator import validity_note
 from compiler.evaluate.runtime import text_key
 from compiler.model import nodes as n
 from compiler.model.printer import show
@@ -160,7 +161,9 @@ class PythonBackend:
             group("payments", [Call("ScheduleSpec", (
                 Str(s.citation.article), _scope(s.scope),
                 _tuple([_tuple([Str(st.name), Call("Decimal", (Str(dec(st.share.value)),))
-                                if isinstance(st.share, n.RateLit) else Atom("None")])
+                                if isinstance(st.share, n.RateLit) else
+                                Atom("UNDET") if isinstance(st.share, n.Undetermined) else
+                                Atom("None")])
                         for st in s.stages]),
             )) for s in p.payments]),
             group("lists", [Call("ListSpec", (
@@ -168,6 +171,7 @@ class PythonBackend:
                 Atom(str(is_open)), Str("、".join(arts)),
             )) for fact, label, values, is_open, arts in text_lists(p)]),
             Atom("fold=TEXT_FOLD"),
+            *((Atom(f"validity_note={validity_note(v)!r}"),) if validity_note(v) else ()),
         ))
         return self.env.get_template("module.py.j2").render(
             header=header_line(cp.source_file),
@@ -254,6 +258,7 @@ class PythonBackend:
                     _tuple([Str(x) for x in f.payers]),
                     Atom(repr(f.stated)),
                     Str(f.citation.article if f.citation else ""),
+                    *(() if f.named else (Atom("named=False"),)),
                 )) for f in it.funding]),
             )),
         }
