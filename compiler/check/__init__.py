@@ -4,10 +4,11 @@
 * ``quotes``      every quote occurs verbatim in the source text
 * ``solver``      semantic checks backed by the z3 SMT solver (tiers, conditions, caps, parent)
 * ``consistency`` text and structure checks (quoted numbers, validity, funding, lists, unused)
+* ``paired``      「分别」-paired lists against 分档, and tiers where a higher level pays less
 * ``fidelity``    the encoding against the source's structure and wording (articles, modality,
                   concept coverage, counted lists; see :mod:`compiler.check.fidelity`)
 
-:func:`semantic_checks` runs the last three on a policy that type-checks.
+:func:`semantic_checks` runs the last four on a policy that type-checks.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ def semantic_checks(
     """All semantic findings for ``policy`` as of ``on``; ``parent`` is its loaded parent policy."""
     from .consistency import check_consistency
     from .fidelity import check_fidelity
+    from .paired import check_paired
     from .solver import check_solver
 
     return [*check_solver(policy, on, parent), *check_consistency(policy, path, on, parent),
-            *check_fidelity(policy, path)]
+            *check_fidelity(policy, path), *check_paired(policy)]

@@ -4,7 +4,7 @@
   number in the rule occurs in the quote (see :mod:`compiler.check.numbers` for what counts);
 * malformed amounts (PC207, PC208);
 * funding (PC502–PC505) and undetermined amounts (PC510);
-* validity (PC601–PC605);
+* validity (PC601–PC605) and partial sources (PC380);
 * lists ending in 等 (PC701, PC702);
 * facts and definitions never read (PC140, PC141) and literals outside a fact's domain (PC209).
 
@@ -42,6 +42,7 @@ def check_consistency(
     diags += _funding(policy)
     diags += _undetermined(policy)
     diags += _validity(policy, on)
+    diags += _partial(policy)
     diags += _lists(ctx)
     diags += _unused(ctx)
     diags += _domains(policy)
@@ -637,6 +638,25 @@ def _undetermined(p: n.Policy) -> list[Diagnostic]:
             "计算器照实报告“金额未定”，不作估算；实施细则规定金额后再补充。",
             it.citation.article))
     return diags
+
+
+# ---------------------------------------------------------------------------- partial sources
+
+_PARTIAL = {"摘要": "政策的摘要", "节选": "政策的节选", "转载": "转载的文本"}
+
+
+def _partial(p: n.Policy) -> list[Diagnostic]:
+    """PC380: the source is only part of the document; say what the checks cannot know."""
+    h = p.header
+    if h.source_kind is None:
+        return []
+    return [Diagnostic(
+        "PC380", Severity.INFO, h.source_span or h.span,
+        f"原文是{_PARTIAL[h.source_kind]}，不是全文：检查只能对照已发布的部分。未发布的部分中可能还有"
+        "资格条件、排除情形、累计上限、出资和拨付的规定，检查器无法发现遗漏；引文、条款编号和措辞检查"
+        "只对已发布的部分有效",
+        "申请指南会提示申请人原文不完整；取得全文后改写 来源 并补齐规则。",
+    )]
 
 
 # ---------------------------------------------------------------------------- validity

@@ -60,6 +60,11 @@ def _one_rx(n: str, m: str, u: str) -> str:
 _NUMBER = re.compile(
     _one_rx("a", "am", "au") + r"(?:(?P<sep>[-—–~～至到])" + _one_rx("b", "bm", "bu") + ")?"
 )
+# A list of numbers that share the last one's unit: 「分别给予最高20、40、50万元」, 「30%、20%」 is
+# not one (each has its unit). Each number of the list takes the unit.
+_SHARED_UNIT = re.compile(
+    r"(?<![\d.A-Za-z])(?P<list>(?:\d+(?:\.\d+)?[、和及与](?:最高|不超过)?)+)"
+    r"(?P<last>\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|万|%|％)")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<p>{_NUM}(?:点\d+)?)")
 
 _ZH_DATE_DIGIT = "[〇零一二三四五六七八九]"
@@ -180,6 +185,15 @@ def scan(text: str) -> tuple[Number, ...]:
             found.append((start, end, kind, value))
 
     taken = [False] * len(s)
+    for lm in _SHARED_UNIT.finditer(masked):
+        unit = lm.group("unit")
+        mult = {"万元": "万", "亿元": "亿", "万": "万"}.get(unit, "")
+        kind, scale = ("rate", Decimal("0.01")) if unit in ("%", "％") else ("money", _MULT[mult])
+        for nm in re.finditer(r"\d+(?:\.\d+)?", lm.group(0)):
+            end = lm.end() if lm.start() + nm.end() == lm.end("last") else lm.start() + nm.end()
+            add(lm.start() + nm.start(), end, kind, Decimal(nm.group(0)) * scale)
+        for i in range(lm.start(), lm.end()):
+            taken[i] = True
     for pm in _PERCENT_WORDS.finditer(masked):
         raw = pm.group("p")
         if "点" in raw:

@@ -75,6 +75,25 @@ def _value_text(ftype: n.FactType | None, value: object) -> str:
     return str(value)
 
 
+# What a guide says when only part of the document is published (来源 "…" 摘要 / 节选 / 转载).
+PARTIAL = {
+    "摘要": "本指南依据的原文是政策的摘要，不是全文：全文中可能还有未列出的申请条件、不予支持的情形、"
+            "金额上限或出资规定。申请前请查阅全文或咨询发布机关。",
+    "节选": "本指南依据的原文是政策的节选，不是全文：未发布的条款中可能还有申请条件、不予支持的情形、"
+            "金额上限或出资规定。申请前请查阅全文或咨询发布机关。",
+    "转载": "本指南依据的原文是转载的文本，可能不完整：原件中可能还有未转载的申请条件、不予支持的情形、"
+            "金额上限或出资规定。申请前请查阅原件或咨询发布机关。",
+}
+
+
+def _stage_words(st: n.Stage, words: Words) -> str:
+    if st.share is None:
+        return "余额"
+    if isinstance(st.share, n.Undetermined):
+        return "原文未规定比例"
+    return f"至多 {words.amount(st.share)}"
+
+
 class MarkdownBackend:
     name = "markdown"
     description = "中文申请指南（Markdown，发布为文档站点）"
@@ -111,24 +130,28 @@ class MarkdownBackend:
             validity_text=self._validity(p),
             beneficiaries=sorted({BENEFICIARIES.get(i.beneficiary or "", "") for i in p.items
                                   if i.beneficiary} - {""}),
+            partial=PARTIAL.get(h.source_kind or "", ""),
             requirements=[{"article": r.citation.article, "words": words.cond(r.cond),
-                           "quote": _quote(r.citation.quote)} for r in p.requirements],
+                           "quote": _quote(r.citation.quote), "note": r.note}
+                          for r in p.requirements],
             exclusions=[{"article": x.citation.article, "words": words.cond(x.cond),
-                         "quote": _quote(x.citation.quote)} for x in p.exclusions],
+                         "quote": _quote(x.citation.quote), "note": x.note} for x in p.exclusions],
             items=items,
             caps=[self._cap(cp, c, ev, words) for c in p.caps],
             payments=[{"article": s.citation.article, "quote": _quote(s.citation.quote),
-                       "items": self._scope_words(p, s.scope),
-                       "stages": [(st.name, f"至多 {words.amount(st.share)}" if st.share else "余额")
-                                  for st in s.stages]} for s in p.payments],
+                       "items": self._scope_words(p, s.scope), "note": s.note,
+                       "stages": [(st.name, _stage_words(st, words)) for st in s.stages]}
+                      for s in p.payments],
             quotas=[{"article": q.citation.article, "note": q.note, "quote": _quote(q.citation.quote),
                      "bound": (f"至多 {words.amount(q.at_most)}" if q.at_most else "")
                      + (f"至少 {words.amount(q.at_least)}" if q.at_least else "")}
                     for q in p.quotas],
             budgets=[{"article": b.citation.article, "quote": _quote(b.citation.quote),
+                      "note": b.note,
                       "uses": [(u.name, ("至少" if u.bound == "at_least" else "至多")
                                 + " " + words.amount(u.share)) for u in b.uses]} for b in p.budgets],
             procedures=[{"article": pr.citation.article, "quote": _quote(pr.citation.quote),
+                         "note": pr.note,
                          "steps": [(s.name, s.description,
                                     words.amount(s.min_duration) if s.min_duration else "")
                                    for s in pr.steps]} for pr in p.procedures],
@@ -320,7 +343,7 @@ class MarkdownBackend:
                     "total": span(res.total_min, res.total_max),
                 }
                 break
-        return {"article": c.citation.article, "quote": _quote(c.citation.quote),
+        return {"article": c.citation.article, "quote": _quote(c.citation.quote), "note": c.note,
                 "scope": self._scope_words(p, c.scope), "limit": words.amount(c.limit),
                 "example": example}
 
