@@ -596,7 +596,7 @@ def _funding(p: n.Policy) -> list[Diagnostic]:
                 art = _funding_article(it, f)
                 diags.append(Diagnostic(
                     "PC505", Severity.INFO, f.span,
-                    f"{art} 未规定由谁出资：“{it.id}”（{it.title}）的金额列在 unspecified（未规定）下，"
+                    f"原文未规定由谁出资：“{it.id}”（{it.title}）的金额列在 unspecified 下，"
                     "没有候选出资方",
                     "若其他文件规定了出资方，改写为 资金 city 100% 或 资金 未明确 [city, county]，"
                     "并用 依据 引用该文件的条款。",

@@ -335,7 +335,7 @@ class SolverChecks:
         v = self.enc.value(it.amount)
         if not isinstance(v, NumV):
             return
-        below = [self.enc.applies(it), v.det, cmp("<", v.lo, 0)]
+        below = [self.enc.applies(it), v.det, disj(cmp("<", v.lo, 0), cmp("<", v.hi, 0))]
         model = self.sat(*below)
         if model is None:
             return
