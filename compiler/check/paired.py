@@ -47,7 +47,13 @@ def pairings(quote: str) -> list[Pairing]:
         ends = [x.start() for x in _SENTENCE.finditer(s, m.end())]
         end = ends[0] if ends else len(s)
         before, after = s[start:m.start()], s[m.end():end]
-        values = tuple(x.key for x in scan(after) if x.kind in ("money", "rate"))
+        # the amounts paired are those of the first clause after 分别 that lists several
+        # (「分别给予最高20、40、50万元奖励，且不超过改造投入的30%」: not the 30%)
+        values: tuple[tuple[str, Decimal], ...] = ()
+        for clause in re.split(r"[，,]", after):
+            values = tuple(x.key for x in scan(clause) if x.kind in ("money", "rate"))
+            if len(values) >= 2:
+                break
         if len(values) < 2:
             continue
         lv = list(_LEVEL_LIST.finditer(before))

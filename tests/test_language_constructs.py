@@ -1,0 +1,278 @@
+"""Constructs for notices the seed policies do not need (issue 15, the front-end subset):
+
+资金 未规定, citations of unnumbered parts (导语, 落款, 附件), validity with one end or none,
+negative formulas (PC520), 文号 in any bracket and several of them, 说明 in every block,
+「分别」 pairings (PC360, PC361), partial sources (PC380), several quotes per 原文, 人民币 amounts.
+
+The two example policies in tests/examples/ (临川 and 云溪, with their source texts) use them;
+their 测试 blocks carry the hand-worked values, and this file runs them and checks what the
+check report, the calculator and the guide say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from compiler.backends import CheckedModel, CheckedPolicy
+from compiler.check.numbers import scan
+from compiler.check.paired import pairings
+from compiler.evaluate.evaluator import Evaluator
+from compiler.pipeline import Loaded, load, parse_source
+from compiler.testing import run_tests
+from conftest import ROOT
+
+EXAMPLES = ROOT / "tests" / "examples"
+ON = dt.date(2025, 8, 1)
+ENTERPRISE = {"applicant_type": "enterprise", "registered_in_city": True,
+              "independent_legal_person": True, "is_sme": True}
+
+
+@pytest.fixture(scope="module")
+def linchuan() -> Loaded:
+    return load(EXAMPLES / "linchuan.policy", ON)
+
+
+@pytest.fixture(scope="module")
+def yunxi() -> Loaded:
+    return load(EXAMPLES / "yunxi.policy", ON)
+
+
+def codes(loaded: Loaded) -> list[str]:
+    return sorted(d.code for d in loaded.diagnostics)
+
+
+def variant(tmp_path: Path, name: str, *edits: tuple[str, str]) -> Loaded:
+    """The example ``name`` with text replacements, checked next to a copy of its source."""
+    text = (EXAMPLES / f"{name}.policy").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    (tmp_path / f"{name}.txt").write_bytes((EXAMPLES / f"{name}.txt").read_bytes())
+    path = tmp_path / f"{name}.policy"
+    path.write_text(text, encoding="utf-8")
+    return load(path, ON)
+
+
+# ---------------------------------------------------------------------------- the examples
+
+
+def test_the_examples_check_clean_and_their_hand_worked_tests_pass(linchuan: Loaded,
+                                                                   yunxi: Loaded) -> None:
+    # 临川: no end date (PC605), three items whose payer the text never names (PC505);
+    # the negative 贴息 (PC520) is reviewed and suppressed with its reason
+    assert codes(linchuan) == ["PC505", "PC505", "PC505", "PC605"]
+    assert [(d.code, s.reason[:9]) for d, s in linchuan.suppressed] == [("PC520", "其他贴息超过实际利")]
+    # 云溪: only a summary is published (PC380), no start date (PC605), two unnamed payers
+    assert codes(yunxi) == ["PC380", "PC505", "PC505", "PC605"]
+    for loaded in (linchuan, yunxi):
+        assert loaded.policy is not None
+        outcomes = run_tests(loaded.policy)
+        assert outcomes and all(o.passed for o in outcomes), [o for o in outcomes if not o.passed]
+
+
+def test_no_payer_named_goes_to_unspecified_with_no_candidate(linchuan: Loaded) -> None:
+    assert linchuan.policy is not None
+    r = Evaluator(linchuan.policy).calculate({**ENTERPRISE, "demo_level": "provincial"}, ON)
+    # 第三条: 省级 50万元人民币 (the second amount of the 「分别」 list)
+    assert r.to_dict()["funding"] == {"unspecified": "500000.00"}
+    item = r.item("demo_award")
+    assert item is not None
+    assert item.plan.kind == "unnamed" and item.plan.payers == ()
+    assert "出资（第三条）：原文未规定由谁出资" in item.trace
+    # the check report never says the text named payers (the old workaround's PC502)
+    assert "PC502" not in codes(linchuan)
+    pc505 = [d for d in linchuan.diagnostics if d.code == "PC505"]
+    assert all(d.message.startswith("原文未规定由谁出资") for d in pc505)
+    assert not any("点名" in d.message for d in linchuan.diagnostics)
+
+
+def test_guides_say_who_pays_notes_validity_and_stage_shares(linchuan: Loaded,
+                                                             yunxi: Loaded) -> None:
+    from plugins.markdown import backend
+
+    assert linchuan.policy is not None and yunxi.policy is not None
+    model = CheckedModel((
+        CheckedPolicy(linchuan.policy, "tests/examples/linchuan.policy",
+                      tuple(linchuan.diagnostics), tuple(linchuan.suppressed)),
+        CheckedPolicy(yunxi.policy, "tests/examples/yunxi.policy",
+                      tuple(yunxi.diagnostics), tuple(yunxi.suppressed)),
+    ))
+    guides = backend.render(model)
+    text = guides["linchuan.md"]
+    assert text.count("**出资**：原文未规定由谁出资") == 3
+    assert "自 2025-03-01 起，原文未规定截止日期" in text
+    assert "| 验收合格后 | 原文未规定比例 |" in text
+    # 说明 in a 资格 block is shown beside it
+    assert "导语写明本措施推进的是中小企业数字化转型" in text
+    # two quoted passages of 第三条, joined
+    assert "一次性奖励。……同一企业按最高级别奖励" in text
+    summary = guides["yunxi.md"]
+    assert "本指南依据的原文是政策的摘要，不是全文" in summary
+    assert "至 2026-12-31 止，原文未规定起始日期" in summary
+    assert "本政策只发布了摘要" in summary  # the header's 说明
+
+
+def _import(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_python_calculator_agrees_on_the_new_constructs(linchuan: Loaded,
+                                                                   tmp_path: Path) -> None:
+    from plugins.python import backend
+
+    assert linchuan.policy is not None
+    src = backend.render(CheckedModel((CheckedPolicy(linchuan.policy,
+                                                     "tests/examples/linchuan.policy", (), ()),)))
+    path = tmp_path / "linchuan.py"
+    path.write_text(src["linchuan.py"], encoding="utf-8")
+    mod = _import(path, "policyc_gen_linchuan")
+    ev = Evaluator(linchuan.policy)
+    for t in linchuan.policy.tests:
+        profile = {i.name: i.value for i in t.inputs}
+        assert mod.calculate(profile, t.date).to_dict() == ev.calculate(profile, t.date).to_dict()
+    # 国家级 100万元 paid in two batches whose first share the text does not state
+    r = mod.calculate({**ENTERPRISE, "demo_level": "national"}, ON).to_dict()
+    assert r["funding"] == {"unspecified": "1000000.00"}
+    assert r["payments"] == [
+        {"article": "第五条", "stage": "验收合格后", "min": "0.00", "max": "1000000.00"},
+        {"article": "第五条", "stage": "次年绩效评价后", "min": "0.00", "max": "1000000.00"},
+    ]
+
+
+# ---------------------------------------------------------------------------- validity
+
+
+HEADER = '政策 v {{ 标题 "有效期" {valid} }}\n事实 {{ applicant_type }}\n'
+
+
+@pytest.mark.parametrize(("valid", "before", "after", "note"), [
+    ("有效期 自 2025-03-01", False, True, "原文未规定有效期的截止日期"),
+    ("有效期 至 2026-12-31", True, False, "原文未规定有效期的起始日期"),
+    ("有效期 未规定", True, True, "原文未规定有效期，计算时视为有效"),
+])
+def test_validity_with_one_end_or_none(valid: str, before: bool, after: bool, note: str) -> None:
+    policy, diags = parse_source(HEADER.format(valid=valid), "v.policy")
+    assert policy is not None and not diags
+    ev = Evaluator(policy)
+    early = ev.calculate({"applicant_type": "enterprise"}, "2020-01-01")
+    late = ev.calculate({"applicant_type": "enterprise"}, "2030-01-01")
+    assert (early.in_force, late.in_force) == (before, after)
+    assert note in (late if after else early).notes
+
+
+def test_unnumbered_parts_are_checked_against_the_source(tmp_path: Path) -> None:
+    # the source has a 落款 (issuer and date) but no 附件
+    ok = variant(tmp_path, "linchuan", ("依据 第六条 「本措施自2025年3月1日起施行。」",
+                                        "依据 落款 「2025年2月10日」"))
+    assert "PC320" not in codes(ok) and "PC301" not in codes(ok)
+    bad = variant(tmp_path, "linchuan", ("  条款 导语\n", "  条款 附件\n"))
+    assert "PC320" in codes(bad)
+
+
+# ---------------------------------------------------------------------------- paired lists
+
+
+def test_pairings_are_read_from_the_quote() -> None:
+    levels, = pairings("数字化水平达到二级、三级、四级的，分别给予最高20、40、50万元奖励")
+    assert levels.kind == "level"
+    assert levels.keys == (2, 3, 4)
+    assert levels.values == (("money", 200000), ("money", 400000), ("money", 500000))
+    cats, = pairings("对认定为国家级、省级示范企业的，分别给予100万元、50万元人民币一次性奖励。")
+    assert cats.kind == "category" and cats.left == ("国家级", "省级示范企业的")
+    assert [v for _, v in cats.values] == [1000000, 500000]
+    assert pairings("分别不少于500家、400家和300家") == []  # counts are not amounts
+
+
+def test_swapped_caps_are_found(tmp_path: Path) -> None:
+    # 第二条 pairs 三级 with 40万元 and 四级 with 50万元; swapping them is PC360 twice, and the
+    # higher level now pays less (PC361)
+    bad = variant(tmp_path, "linchuan",
+                  ("digital_level == 3 则 不超过 (30% × reform_spend) 封顶 40万元",
+                   "digital_level == 3 则 不超过 (30% × reform_spend) 封顶 50万元"),
+                  ("digital_level >= 4 则 不超过 (30% × reform_spend) 封顶 50万元",
+                   "digital_level >= 4 则 不超过 (30% × reform_spend) 封顶 40万元"))
+    found = [d for d in bad.diagnostics if d.code in ("PC360", "PC361")]
+    assert sorted(d.code for d in found) == ["PC360", "PC360", "PC361"]
+    assert any("三级对应400000 元" in d.message for d in found)
+
+
+def test_swapped_category_amounts_and_tier_order_are_found(tmp_path: Path) -> None:
+    swapped = variant(tmp_path, "linchuan", ('"national" 则 100万元', '"national" 则 50万元'),
+                      ('"provincial" 则 50万元', '"provincial" 则 100万元'))
+    assert codes(swapped).count("PC360") == 2
+    reordered = variant(tmp_path, "linchuan", (
+        '    当 demo_level == "national" 则 100万元\n    当 demo_level == "provincial" 则 50万元\n',
+        '    当 demo_level == "provincial" 则 50万元\n    当 demo_level == "national" 则 100万元\n'))
+    order, = (d for d in reordered.diagnostics if d.code == "PC360")
+    assert order.message.startswith("分档的顺序与原文「分别」列举的顺序不同")
+
+
+# ---------------------------------------------------------------------------- negative formulas
+
+
+def test_negative_formula_warning_has_a_witness_that_pays_zero(tmp_path: Path) -> None:
+    loaded = variant(tmp_path, "linchuan", (
+        '  忽略 PC520 "其他贴息超过实际利息时没有“余额”，按 0 计、不予贴息，与原文一致。"\n', ""))
+    d, = (d for d in loaded.diagnostics if d.code == "PC520")
+    wit = d.extra["witness"]
+    assert isinstance(wit, dict)
+    profile = wit["profile"]
+    assert profile["other_interest_subsidy"] > profile["loan_interest_paid"] > 0
+    assert wit["amounts"]["interest_subsidy"] == "0.00"
+    # a formula that cannot go negative is not reported
+    fixed = variant(tmp_path, "linchuan", ("  条件 loan_interest_paid > 0元\n",
+                                           "  条件 loan_interest_paid > other_interest_subsidy\n"),
+                    ('  忽略 PC520 "其他贴息超过实际利息时没有“余额”，按 0 计、不予贴息，与原文一致。"\n', ""))
+    assert "PC520" not in codes(fixed)
+
+
+# ---------------------------------------------------------------------------- amounts and 文号
+
+
+@pytest.mark.parametrize(("text", "yuan"), [
+    ("给予一次性奖励30万元人民币", 300000),
+    ("奖励30万人民币", 300000),  # not 30万人 (a count of people)
+    ("奖励30万RMB", 300000),
+    ("奖励10萬元人民幣", 100000),
+])
+def test_renminbi_after_an_amount_is_money(text: str, yuan: int) -> None:
+    assert [(x.kind, x.value) for x in scan(text)] == [("money", Decimal(yuan))]
+
+
+def test_thirty_wan_people_is_still_a_count() -> None:
+    assert [(x.kind, x.value) for x in scan("培训30万人次")] == [("count", Decimal(300000))]
+
+
+@pytest.mark.parametrize("docno", ["〔2024〕12号", "【2024】12号", "[2024]12号", "（2024）12号",
+                                   "(2024)12号", "〖2024〗12号"])
+def test_document_numbers_in_any_bracket_are_not_rule_numbers(docno: str) -> None:
+    found = scan(f"根据某工信{docno}文件，给予20万元奖励")
+    assert [(x.kind, x.value) for x in found] == [("money", 200000)]
+
+
+def test_several_document_numbers_and_quotes(yunxi: Loaded, linchuan: Loaded) -> None:
+    assert yunxi.policy is not None and linchuan.policy is not None
+    assert yunxi.policy.header.docnos == ("云工信发〔2024〕21号", "云财企〔2024〕9号")
+    assert yunxi.policy.header.docno == "云工信发〔2024〕21号"
+    assert yunxi.policy.header.source_kind == "摘要"
+    demo = linchuan.policy.item("demo_award")
+    assert demo is not None and len(demo.citation.parts()) == 2
+
+
+def test_a_misquoted_second_passage_is_found(tmp_path: Path) -> None:
+    bad = variant(tmp_path, "linchuan", ("「同一企业按最高级别奖励，不重复享受。」",
+                                         "「同一企业按最高级别奖励，可以重复享受。」"))
+    pc301 = [d for d in bad.diagnostics if d.code == "PC301"]
+    assert len(pc301) == 1 and pc301[0].span.line == 67  # the second passage's own line
