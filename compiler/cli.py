@@ -129,7 +129,8 @@ def format_text(loaded: Loaded, r: Result) -> str:
     p = loaded.policy
     assert p is not None
     d = r.to_dict()
-    out = [f"《{p.header.title}》" + (f"（{p.header.docno}）" if p.header.docno else ""),
+    docnos = "、".join(p.header.docnos)
+    out = [f"《{p.header.title}》" + (f"（{docnos}）" if docnos else ""),
            f"计算日期：{d['as_of']}    是否有效：{'是' if r.in_force else '否'}"]
     out += [f"  说明：{note}" for note in r.notes]
     if r.excluded:
@@ -149,12 +150,20 @@ def format_text(loaded: Loaded, r: Result) -> str:
     if d["funding"]:
         out.append("出资方：")
         for src, amt in d["funding"].items():
-            out.append(f"  {FUNDING_SOURCES.get(src, '未明确分担')}（{src}）：{amt} 元")
+            out.append(f"  {FUNDING_SOURCES.get(src) or _unspecified(r)}（{src}）：{amt} 元")
     if d["payments"]:
         out.append("拨付安排：")
         for pay in d["payments"]:
             out.append(f"  {pay['article']} {pay['stage']}：{_amount_text(pay['min'], pay['max'])}")
     return "\n".join(out)
+
+
+def _unspecified(r: Result) -> str:
+    """What the ``unspecified`` funding line stands for: no payer named, or no split stated."""
+    kinds = {plan.kind for plan, amt in r.paid if "unspecified" in plan.split(amt)}
+    if kinds == {"unnamed"}:
+        return "原文未规定由谁出资"
+    return "未明确分担" if "unnamed" not in kinds else "未明确分担或原文未规定由谁出资"
 
 
 def _amount_text(lo: str | None, hi: str | None) -> str:

@@ -117,6 +117,17 @@ def test_guides_say_who_pays_notes_validity_and_stage_shares(linchuan: Loaded,
     assert "本指南依据的原文是政策的摘要，不是全文" in summary
     assert "至 2026-12-31 止，原文未规定起始日期" in summary
     assert "本政策只发布了摘要" in summary  # the header's 说明
+    assert "| 文号 | 云工信发〔2024〕21号、云财企〔2024〕9号 |" in summary
+
+
+def test_calc_text_says_no_payer_is_named(linchuan: Loaded) -> None:
+    from compiler.cli import format_text
+
+    assert linchuan.policy is not None
+    r = Evaluator(linchuan.policy).calculate({**ENTERPRISE, "demo_level": "national"}, ON)
+    text = format_text(linchuan, r)
+    assert "原文未规定由谁出资（unspecified）：1000000.00 元" in text
+    assert "说明：原文未规定有效期的截止日期" in text
 
 
 def _import(path: Path, name: str) -> ModuleType:

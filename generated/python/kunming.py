@@ -836,7 +836,9 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
     trace.extend(amt.notes)
     if isinstance(amt.value, Interval):
         amount = amt.value.to_fen()
-        if amount.lo < 0:
+        if amount.lo < 0 or amount.hi < 0:
+            # the rule for negative amounts: a formula below 0 pays 0 (nothing is owed back);
+            # either end may be negative (不超过 a negative difference gives 0 .. -x)
             amount = Interval(max(amount.lo, ZERO_D), max(amount.hi, ZERO_D))
             trace.append("计算结果为负数，按 0 计")
         trace.append(_amount_line(amt, amount, env))
