@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -113,16 +114,35 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str) -> None:
         sys.exit(EXIT_USAGE)
     try:
         profile = load_json_profile(text)
-        result = Evaluator(loaded.policy).calculate(profile, on)
+        ev = Evaluator(loaded.policy)
+        result = ev.calculate(profile, on)
+        readings = ev.readings(profile, on) if loaded.policy.readings else None
     except ProfileError as err:
         _echo_err("申请人信息有误，未计算：")
         for field, msg in err.errors:
             _echo_err(f"  {field or '(整体)'}: {msg}")
         sys.exit(EXIT_USAGE)
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        # a policy with readings (解读) adds "readings": the result under each reading and the
+        # range across them; the rest is the result under the adopted readings
+        out = result.to_dict() | (readings or {})
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        click.echo(format_text(loaded, result))
+        click.echo(format_text(loaded, result)
+                   + (format_readings(loaded, readings) if readings else ""))
+
+
+def format_readings(loaded: Loaded, rd: dict[str, Any]) -> str:
+    """The result under each reading of each 解读, and the range across them (text)."""
+    out = ["", "原文有不同理解之处（解读）："]
+    for r in rd["readings"]:
+        out.append(f"  {r['article']} {r['id']}（计算采用读法 {r['adopted']}）：")
+        for name, res in r["results"].items():
+            total = _amount_text(res["total"]["min"], res["total"]["max"])
+            out.append(f"    读法 {name}（{res['label']}）：应付总额 {total}")
+    rng = rd["range"]
+    out.append(f"  各种读法下的应付总额：{_amount_text(rng['min'], rng['max'])}")
+    return "\n".join(out)
 
 
 def format_text(loaded: Loaded, r: Result) -> str:

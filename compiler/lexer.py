@@ -50,16 +50,16 @@ __all__ = ["PolicyLexer"]
 
 # Block keywords (grammar: SECTION_KW, _KW_POLICY, _KW_FACTS, _KW_DEFINE, _KW_TEST).
 BLOCK_KEYWORDS = ("政策", "事实", "定义", "资格", "排除", "补助", "累计上限", "拨付", "名额", "预算",
-                  "程序", "测试")
+                  "程序", "测试", "解读")
 # Blocks of the shape `KW NAME { … }` (and `定义 NAME`): the name is highlighted with them.
-NAMED_BLOCKS = ("政策", "资格", "排除", "补助", "累计上限", "拨付", "名额", "预算", "程序")
+NAMED_BLOCKS = ("政策", "资格", "排除", "补助", "累计上限", "拨付", "名额", "预算", "程序", "解读")
 
 # Field and structural keywords (grammar: the _KW_* terminals not listed elsewhere).
 FIELD_KEYWORDS = (
     "默认", "必填", "条款", "原文", "标题", "说明", "文号", "发布机关", "发布日期", "层级", "地区", "上级",
     "来源", "有效期", "追溯", "自", "事件", "依据", "对象", "类别", "条件", "金额", "资金", "未明确", "适用",
     "上限", "阶段", "用途", "步骤", "日期", "输入", "期望", "忽略", "总额", "项目", "付款", "排除项", "有效",
-    "分档", "当", "则", "否则",
+    "分档", "当", "则", "否则", "读法", "采用",
 )
 TYPE_KEYWORDS = ("布尔", "整数", "货币", "比例", "文本", "枚举")
 # Literal-like keywords: booleans (BOOL), levels (LEVEL), 未定, 余额, 全部, 无, 等.

@@ -39,6 +39,11 @@ def _citations(policy: n.Policy) -> Iterator[n.Citation]:
         for f in item.funding:
             if f.citation is not None:
                 yield f.citation
+    for r in policy.readings:
+        yield r.citation
+        for o in r.options:
+            if o.citation is not None:
+                yield o.citation
 
 
 def _matched_prefix(quote: str, source: str) -> int:

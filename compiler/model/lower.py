@@ -21,7 +21,7 @@ FIELD_ZH = {
     "beneficiary": "对象", "category": "类别", "cond": "条件", "amount": "金额",
     "funding": "资金", "applies": "适用", "limit": "上限", "stage": "阶段", "at_most": "至多",
     "at_least": "至少", "use": "用途", "step": "步骤", "date": "日期", "input": "输入",
-    "expect": "期望", "suppress": "忽略",
+    "expect": "期望", "suppress": "忽略", "option": "读法", "adopt": "采用",
 }
 _CITE = {"article", "quote", "note", "suppress"}
 ALLOWED: dict[str, set[str]] = {
@@ -36,6 +36,7 @@ ALLOWED: dict[str, set[str]] = {
     "预算": _CITE | {"applies", "use"},
     "程序": _CITE | {"step"},
     "测试": {"note", "date", "input", "expect"},
+    "解读": _CITE | {"option", "adopt"},
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "政策": ("title",),
@@ -48,8 +49,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "预算": ("article", "quote", "use"),
     "程序": ("article", "quote", "step"),
     "测试": ("date", "input"),
+    "解读": ("article", "quote", "option"),
 }
-REPEATABLE = {"funding", "stage", "use", "step", "expect", "suppress"}
+REPEATABLE = {"funding", "stage", "use", "step", "expect", "suppress", "option"}
 LEVELS = {"国家级": "national", "省级": "provincial", "市级": "city", "县级": "county"}
 
 
@@ -213,6 +215,7 @@ def lower(blocks: Sequence[TopLevel], file: str) -> tuple[n.Policy | None, list[
         procedures=tuple(groups["程序"]),
         tests=tuple(groups["测试"]),
         suppressions=_Fields(headers[0], []).suppressions(),
+        readings=tuple(groups["解读"]),
     )
     return policy, diags
 
@@ -383,6 +386,12 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
             steps.append(n.Step(texts[0].value, texts[1].value if len(texts) > 1 else "",
                                 dur[0] if dur else None, s.span))
         return n.Procedure(b.name, f.citation(), tuple(steps), b.span, sup, note=f.text("note"))
+    if kw == "解读":
+        options = tuple(n.ReadingOption(o.args[0], o.args[2].value, o.args[3], o.span)
+                        for o in f.all("option"))
+        adopt = f.one("adopt")
+        adopted = adopt.args[0] if adopt else (options[0].name if options else "")
+        return n.Reading(b.name, f.citation(), options, adopted, b.span, sup, f.text("note"))
     assert kw == "测试"
     date_f = f.one("date")
     inputs_f = f.one("input")

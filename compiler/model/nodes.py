@@ -122,6 +122,30 @@ class Undetermined:
 
 
 @dataclass(frozen=True)
+class ReadingCase:
+    """One reading's expression: 读法 ceiling 则 不超过 (50% × x)."""
+
+    name: str
+    amount: Expr
+    span: Span
+    name_span: Span
+
+
+@dataclass(frozen=True)
+class Readings:
+    """解读 block { 读法 a 则 x  读法 b 则 y }: the value under each reading of an ambiguous clause.
+
+    Calculations take the reading the 解读 block adopts (采用), or the one asked for; see
+    :func:`compiler.model.readings.resolve`.
+    """
+
+    block: str
+    cases: tuple[ReadingCase, ...]
+    span: Span
+    block_span: Span
+
+
+@dataclass(frozen=True)
 class Not:
     operand: Expr
     span: Span
@@ -153,7 +177,7 @@ class Member:
 
 Expr = (
     MoneyLit | RateLit | NumberLit | CountLit | StrLit | BoolLit | Ref | RangeLit | UpTo | Arith
-    | Cap | Tiers | Undetermined | Not | Logic | Compare | Member
+    | Cap | Tiers | Undetermined | Not | Logic | Compare | Member | Readings
 )
 
 # ---------------------------------------------------------------------------- blocks
@@ -332,6 +356,30 @@ class CrossCap:
 
 
 @dataclass(frozen=True)
+class ReadingOption:
+    name: str
+    label: str  # what this reading says, for drafters and applicants
+    citation: Citation | None  # where the text supports it, if elsewhere
+    span: Span
+
+
+@dataclass(frozen=True)
+class Reading:
+    """解读: a clause of the text that allows two (or more) readings, each named and labelled."""
+
+    id: str
+    citation: Citation
+    options: tuple[ReadingOption, ...]
+    adopted: str  # the reading calculations take (采用; the first when not written)
+    span: Span
+    suppressions: tuple[Suppression, ...] = ()
+    note: str = ""
+
+    def option(self, name: str) -> ReadingOption | None:
+        return next((o for o in self.options if o.name == name), None)
+
+
+@dataclass(frozen=True)
 class Stage:
     name: str
     share: Expr | None  # None: the remainder
@@ -439,6 +487,10 @@ class Policy:
     procedures: tuple[Procedure, ...]
     tests: tuple[TestCase, ...]
     suppressions: tuple[Suppression, ...] = ()
+    readings: tuple[Reading, ...] = ()
+
+    def reading(self, reading_id: str) -> Reading | None:
+        return next((r for r in self.readings if r.id == reading_id), None)
 
     @property
     def id(self) -> str:

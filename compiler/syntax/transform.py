@@ -88,6 +88,10 @@ class ToSurface(Transformer[Token, list[object]]):
         kw, name, *fields = c
         return Block(str(kw), str(name), tuple(fields), self.meta_span(meta), self.tok_span(name))
 
+    def reading_block(self, c: list[Any], meta: Meta) -> Block:
+        name, *fields = c
+        return Block("解读", str(name), tuple(fields), self.meta_span(meta), self.tok_span(name))
+
     def test_block(self, c: list[Any], meta: Meta) -> Block:
         text, *fields = c
         return Block("测试", text.value, tuple(fields), self.meta_span(meta), text.span)
@@ -250,6 +254,14 @@ class ToSurface(Transformer[Token, list[object]]):
 
     def f_suppress(self, c: list[Any], meta: Meta) -> Field:
         return self._field("suppress", [str(c[0]), c[1]], meta)
+
+    def f_option(self, c: list[Any], meta: Meta) -> Field:
+        # (name, name span, label Text, citation or None)
+        return self._field("option", [str(c[0]), self.tok_span(c[0]), c[1],
+                                      c[2] if len(c) > 2 else None], meta)
+
+    def f_adopt(self, c: list[Any], meta: Meta) -> Field:
+        return self._field("adopt", [str(c[0]), self.tok_span(c[0])], meta)
 
     def bound_date(self, c: list[Any], meta: Meta) -> n.Bound:
         return n.Bound(parse_date(str(c[0])), None, self.meta_span(meta))
@@ -425,6 +437,13 @@ class ToSurface(Transformer[Token, list[object]]):
         tiers = tuple(x for x in c if isinstance(x, n.Tier))
         other = [x[1] for x in c if isinstance(x, tuple)]
         return n.Tiers(tiers, other[0] if other else None, self.meta_span(meta))
+
+    def readings(self, c: list[Any], meta: Meta) -> n.Readings:
+        name, *cases = c
+        return n.Readings(str(name), tuple(cases), self.meta_span(meta), self.tok_span(name))
+
+    def reading_case(self, c: list[Any], meta: Meta) -> n.ReadingCase:
+        return n.ReadingCase(str(c[0]), c[1], self.meta_span(meta), self.tok_span(c[0]))
 
     def tier(self, c: list[Any], meta: Meta) -> n.Tier:
         return n.Tier(c[0], c[1], self.meta_span(meta))

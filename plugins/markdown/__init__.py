@@ -19,10 +19,12 @@ from typing import Any
 import jinja2
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
+from compiler.diagnostics import Span
 from compiler.evaluate.evaluator import Evaluator
 from compiler.evaluate.runtime import FundingPlan, ProfileError, Result
 from compiler.model import nodes as n
 from compiler.model.queries import facts_read, first_member
+from compiler.model.readings import affected
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES
 
 from .plain import Words, cell, md, money_words, span, yuan
@@ -94,6 +96,24 @@ def _stage_words(st: n.Stage, words: Words) -> str:
     return f"至多 {words.amount(st.share)}"
 
 
+def _readings_nodes(p: n.Policy, reading_id: str) -> list[n.Readings]:
+    """Every 解读 expression of ``reading_id`` in the policy (items, definitions, caps, …)."""
+    found: list[n.Readings] = []
+
+    def walk(x: object) -> None:
+        if isinstance(x, n.Readings) and x.block == reading_id:
+            found.append(x)
+        if isinstance(x, tuple):
+            for y in x:
+                walk(y)
+        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, Span):
+            for name in x.__dataclass_fields__:
+                walk(getattr(x, name))
+
+    walk((p.definitions, p.items, p.caps, p.requirements, p.exclusions))
+    return found
+
+
 class MarkdownBackend:
     name = "markdown"
     description = "中文申请指南（Markdown，发布为文档站点）"
@@ -155,6 +175,7 @@ class MarkdownBackend:
                          "steps": [(s.name, s.description,
                                     words.amount(s.min_duration) if s.min_duration else "")
                                    for s in pr.steps]} for pr in p.procedures],
+            readings=[self._reading(p, r, words) for r in p.readings],
             other_findings=[d for d in findings if id(d) not in placed],
             suppressed=[(d, s) for d, s in cp.suppressed if d.code not in DATE_DEPENDENT],
         )
@@ -180,6 +201,33 @@ class MarkdownBackend:
             text += f"；追溯适用自 {p.header.retroactive.start.isoformat()}"
         return text
 
+    def _reading(self, p: n.Policy, r: n.Reading, words: Words) -> dict[str, Any]:
+        """One 解读 in words: what each reading pays, and an applicant for whom they differ."""
+        cases: dict[str, list[str]] = {o.name: [] for o in r.options}
+        for x in _readings_nodes(p, r.id):
+            for c in x.cases:
+                cases.setdefault(c.name, []).append(words.amount(c.amount))
+        affected_items = [f"{it.citation.article}「{it.title}」" for it in p.items
+                          if it.id in affected(p, r.id)]
+        example = None
+        for t in p.tests:
+            profile = {i.name: i.value for i in t.inputs}
+            try:
+                totals = [(o.label, Evaluator(p, {r.id: o.name}).calculate(profile, t.date))
+                          for o in r.options]
+            except Exception:  # a test with an invalid profile is reported by policyc test
+                continue
+            if len({(res.total_min, res.total_max) for _, res in totals}) > 1:
+                example = {"label": t.name, "on": t.date.isoformat() if t.date else "",
+                           "totals": [(label, span(res.total_min, res.total_max))
+                                      for label, res in totals]}
+                break
+        return {"article": r.citation.article, "quote": _quote(r.citation.quote), "note": r.note,
+                "items": "、".join(affected_items),
+                "options": [(o.label, o.name == r.adopted, "；".join(cases.get(o.name, [])))
+                            for o in r.options],
+                "example": example}
+
     def _scope_words(self, p: n.Policy, scope: n.Scope | None) -> str:
         if scope is None or scope.kind == "all":
             return "全部补助项目"
@@ -199,6 +247,7 @@ class MarkdownBackend:
             "amount": words.amount(it.amount),
             "quote": _quote(it.citation.quote),
             "note": it.note,
+            "ambiguous": any(it.id in affected(cp.policy, r.id) for r in cp.policy.readings),
             "funding": funding,
             "examples": self._examples(cp, it, ev, words),
             "findings": [d.message for d in mine],

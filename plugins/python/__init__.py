@@ -104,6 +104,10 @@ def _fact_doc(f: n.FactDecl, articles: list[str]) -> str:
     return text + "。"
 
 
+class UnsupportedConstruct(Exception):
+    """The policy uses a construct this backend cannot yet compile (the build stops, saying which)."""
+
+
 class PythonBackend:
     name = "python"
     description = "独立的 Python 计算器模块（仅依赖标准库，Python ≥ 3.9）"
@@ -120,6 +124,14 @@ class PythonBackend:
         self.env.filters.update(py_str=py_str, doc=doc, comment=comment, ident=ident)
 
     def render(self, model: CheckedModel) -> Mapping[str, str]:
+        for cp in model.policies:
+            if cp.policy.readings:
+                # 解读: the generated calculators do not compute each reading yet; emitting the
+                # adopted reading alone would hide the ambiguity the policy declares
+                raise UnsupportedConstruct(
+                    f"{cp.source_file}：Python 计算器尚不支持 解读（"
+                    + "、".join(r.id for r in cp.policy.readings)
+                    + "）；参考求值器（policyc calc）支持。请暂不为该政策生成 Python 计算器。")
         files = {f"{cp.policy.id}.py": self.module(cp) for cp in model.policies}
         files["__init__.py"] = self.env.get_template("package.py.j2").render(
             header=header_line("policies/"),
