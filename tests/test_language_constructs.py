@@ -54,7 +54,8 @@ def variant(tmp_path: Path, name: str, *edits: tuple[str, str]) -> Loaded:
     for old, new in edits:
         assert text.count(old) == 1, old
         text = text.replace(old, new)
-    (tmp_path / f"{name}.txt").write_bytes((EXAMPLES / f"{name}.txt").read_bytes())
+    source = name.split("_")[0]  # linchuan_readings quotes linchuan.txt
+    (tmp_path / f"{source}.txt").write_bytes((EXAMPLES / f"{source}.txt").read_bytes())
     path = tmp_path / f"{name}.policy"
     path.write_text(text, encoding="utf-8")
     return load(path, ON)
@@ -287,3 +288,112 @@ def test_a_misquoted_second_passage_is_found(tmp_path: Path) -> None:
                                          "「同一企业按最高级别奖励，可以重复享受。」"))
     pc301 = [d for d in bad.diagnostics if d.code == "PC301"]
     assert len(pc301) == 1 and pc301[0].span.line == 67  # the second passage's own line
+
+
+# ---------------------------------------------------------------------------- readings (解读)
+
+
+@pytest.fixture(scope="module")
+def readings() -> Loaded:
+    return load(EXAMPLES / "linchuan_readings.policy", ON)
+
+
+LEVEL_2 = {"applicant_type": "enterprise", "acceptance_passed": True, "digital_level": 2,
+           "spend_software_cloud": 500000}
+
+
+def test_readings_are_compared_with_a_witness(readings: Loaded) -> None:
+    assert codes(readings) == ["PC505", "PC530", "PC605"]
+    assert readings.policy is not None
+    assert all(o.passed for o in run_tests(readings.policy))
+    d, = (d for d in readings.diagnostics if d.code == "PC530")
+    wit = d.extra["witness"]
+    assert isinstance(wit, dict)
+    totals = wit["readings"]
+    assert isinstance(totals, dict) and set(totals) == {"ceiling", "rate"}
+    # the witness really is paid differently: 30% of its spend is a ceiling under one reading
+    # and the amount under the other
+    assert totals["ceiling"]["total"] != totals["rate"]["total"]
+    assert totals["ceiling"]["total"].startswith("0.00..")
+
+
+def test_every_reading_and_the_range_for_one_applicant(readings: Loaded) -> None:
+    assert readings.policy is not None
+    ev = Evaluator(readings.policy)
+    # 第二条, 二级: 500000 × 30% = 150000 < 200000; adopted reading (ceiling): 0 .. 150000
+    assert ev.calculate(LEVEL_2, ON).to_dict()["total"] == {"min": "0.00", "max": "150000.00"}
+    rd = ev.readings(LEVEL_2, ON)
+    r, = rd["readings"]
+    assert (r["id"], r["adopted"], r["affects"]) == ("upto_30", "ceiling", ["reform_award"])
+    assert r["results"]["ceiling"]["total"] == {"min": "0.00", "max": "150000.00"}
+    assert r["results"]["rate"]["total"] == {"min": "150000.00", "max": "150000.00"}
+    assert rd["range"] == {"min": "0.00", "max": "150000.00"}
+    # 三级 with 1500000: 450000 is over the 40万 cap either way: 0..400000 and 400000
+    level_3 = {**LEVEL_2, "digital_level": 3, "spend_software_cloud": 1500000}
+    rd3 = ev.readings(level_3, ON)
+    assert rd3["readings"][0]["results"]["rate"]["total"]["min"] == "400000.00"
+    assert rd3["range"] == {"min": "0.00", "max": "400000.00"}
+
+
+def test_calc_reports_each_reading(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from compiler.cli import main
+
+    profile = tmp_path / "p.json"
+    profile.write_text(json.dumps(LEVEL_2), encoding="utf-8")
+    args = ["calc", str(EXAMPLES / "linchuan_readings.policy"), "--input", str(profile),
+            "--on", "2025-06-01"]
+    out = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).output)
+    assert out["total"] == {"min": "0.00", "max": "150000.00"}
+    assert out["readings"][0]["results"]["rate"]["total"]["max"] == "150000.00"
+    assert out["range"] == {"min": "0.00", "max": "150000.00"}
+    text = CliRunner().invoke(main, args).output
+    assert "读法 rate（奖励按改造投入的 30% 计算，以各级最高额封顶）：应付总额 150000.00 元" in text
+    assert "各种读法下的应付总额：0.00 至 150000.00 元" in text
+
+
+def test_readings_that_never_differ_are_said_to(tmp_path: Path) -> None:
+    same = variant(tmp_path, "linchuan_readings",
+                   ("读法 rate 则 30% × reform_spend", "读法 rate 则 不超过 (reform_spend × 30%)"))
+    assert "PC530" not in codes(same) and "PC531" in codes(same)
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (("读法 rate 则 30% × reform_spend", "读法 rat 则 30% × reform_spend"), "没有读法“rat”"),
+    (("  采用 ceiling\n", "  采用 exact\n"), "采用的读法“exact”"),
+    (("定义 base_award \"按改造投入计的奖励\" = 解读 upto_30 {",
+      "定义 base_award \"按改造投入计的奖励\" = 解读 upto_3 {"), "未知的解读“upto_3”"),
+    (('  读法 rate "奖励按改造投入的 30% 计算，以各级最高额封顶"\n', ""), "只有一种读法"),
+])
+def test_readings_that_do_not_match_are_errors(tmp_path: Path, edit: tuple[str, str],
+                                               message: str) -> None:
+    text = (EXAMPLES / "linchuan_readings.policy").read_text(encoding="utf-8")
+    assert text.count(edit[0]) == 1
+    policy, diags = parse_source(text.replace(*edit), "r.policy")
+    assert any(d.code == "PC113" and message in d.message for d in diags), [d.message for d in diags]
+
+
+def test_guides_say_where_the_text_is_ambiguous(readings: Loaded) -> None:
+    from plugins.markdown import backend
+
+    assert readings.policy is not None
+    text = backend.render(CheckedModel((CheckedPolicy(
+        readings.policy, "tests/examples/linchuan_readings.policy",
+        tuple(readings.diagnostics), tuple(readings.suppressed)),)))["linchuan_readings.md"]
+    assert "## 原文有不同理解之处" in text
+    assert "奖励为 0 至改造投入的 30%**（本页采用）" in text
+    assert "- 奖励按改造投入的 30% 计算，以各级最高额封顶：全部补助合计 150,000.00 元" in text
+    assert '!!! warning "原文有不同理解"' in text
+
+
+def test_the_python_backend_refuses_readings(readings: Loaded) -> None:
+    from plugins.python import UnsupportedConstruct, backend
+
+    assert readings.policy is not None
+    model = CheckedModel((CheckedPolicy(readings.policy, "tests/examples/linchuan_readings.policy",
+                                        (), ()),))
+    with pytest.raises(UnsupportedConstruct, match="解读"):
+        backend.render(model)
