@@ -372,7 +372,7 @@ def test_readings_that_do_not_match_are_errors(tmp_path: Path, edit: tuple[str, 
                                                message: str) -> None:
     text = (EXAMPLES / "linchuan_readings.policy").read_text(encoding="utf-8")
     assert text.count(edit[0]) == 1
-    policy, diags = parse_source(text.replace(*edit), "r.policy")
+    _, diags = parse_source(text.replace(*edit), "r.policy")
     assert any(d.code == "PC113" and message in d.message for d in diags), [d.message for d in diags]
 
 
