@@ -1353,3 +1353,67 @@ EXAMPLES += [
         fix_note="原文说的是“余额”，没有余额就不予贴息：写进条件。若确属按 0 计，也可以写 `忽略 PC520 \"理由\"`。",
     ),
 ]
+
+LINCHUAN_READINGS = """\
+事实 {
+  applicant_type 必填
+  acceptance_passed
+  digital_level
+  spend_software_cloud
+}
+
+解读 upto_30 {
+  条款 第二条
+  原文 「且不超过改造投入的30%」
+  读法 ceiling "“不超过改造投入的30%”是上限：0 至改造投入的 30%"
+  读法 rate "奖励按改造投入的 30% 计算，以各级最高额封顶"
+  采用 ceiling
+}
+
+补助 reform_award {
+  条款 第二条
+  标题 "数字化改造奖励"
+  对象 enterprise
+  原文 「数字化水平达到二级、三级、四级的，分别给予最高20、40、50万元奖励，且不超过改造投入的30%。」
+  条件 acceptance_passed 且 digital_level >= 2
+  金额 解读 upto_30 {
+    读法 ceiling 则 不超过 (30% × spend_software_cloud)
+    读法 rate 则 30% × spend_software_cloud
+  } 封顶 分档 {
+    当 digital_level == 2 则 20万元
+    当 digital_level == 3 则 40万元
+    否则 50万元
+  }
+  资金 未规定
+  忽略 PC505 "原文未规定出资方"
+}
+"""
+
+EXAMPLES += [
+    Example(
+        "PC113", "解读的读法不相符",
+        _policy(LINCHUAN_HEADER, LINCHUAN_READINGS.replace("读法 rate 则", "读法 ratio 则")),
+        (("读法 ratio 则", "读法 rate 则"),),
+        files=LINCHUAN,
+        note="表达式中的读法名称必须是 解读 块中写明的读法，每种读法各写一项。",
+        fix_note="改用 解读 块中的名称。",
+    ),
+    Example(
+        "PC530", "两种读法的金额不同",
+        _policy(LINCHUAN_HEADER, LINCHUAN_READINGS),
+        (("  采用 ceiling\n}", '  采用 ceiling\n  忽略 PC530 "已请区工信局解释，答复前按上限计算"\n}'),),
+        files=LINCHUAN,
+        note="这是提示：临川第二条「且不超过改造投入的30%」可以读作上限，也可以读作计算比例。诊断附有一份申请人资料，"
+             "两种读法对他的金额不同。计算器按采用的读法计算，并列出每种读法的结果和范围；申请指南告诉申请人此处有不同理解。",
+        fix_note="发布机关解释之前，这个提示是如实的提醒；可以用 `忽略` 写明理由。",
+    ),
+    Example(
+        "PC531", "两种读法的金额总是相同",
+        _policy(LINCHUAN_HEADER, LINCHUAN_READINGS.replace(
+            "读法 rate 则 30% × spend_software_cloud", "读法 rate 则 不超过 (spend_software_cloud × 30%)")),
+        (("读法 rate 则 不超过 (spend_software_cloud × 30%)", "读法 rate 则 30% × spend_software_cloud"),),
+        files=LINCHUAN,
+        note="两种读法写出的金额其实一样（都是 0 至 30%）：这个 解读 不影响任何申请人。",
+        fix_note="把第二种读法写成它真正的含义；若两种理解确实不影响金额，只写一种，把另一种写进 说明。",
+    ),
+]
