@@ -143,7 +143,8 @@ def test_national_fixed_award_that_is_also_a_ceiling(tmp_path: Path) -> None:
     # 四、（一） 「中央财政对试点城市给予定额奖励。其中，…不超过1.5亿元；…不超过1亿元」
     diags = _check(tmp_path, "national")
     assert _where(diags, "PC331") == [(43, 79, "四、（一）"), (44, 66, "四、（一）")]
-    assert "既说定额（一次性）又说不超过" in next(d for d in diags if d.code == "PC331").message
+    first = next(d for d in diags if d.code == "PC331")
+    assert "“1.5亿元”（150000000 元）既说定额（一次性）又说不超过" in first.message
 
 
 def test_labels_and_quotes_against_the_structure(tmp_path: Path) -> None:
@@ -169,3 +170,41 @@ def test_counted_list(tmp_path: Path) -> None:
     pc350 = [d for d in diags if d.code == "PC350"]
     assert [(d.article, d.message) for d in pc350] == [
         ("第四条", "第四条写明“四个”（4 项），而列表有 3 项")]
+
+
+def test_how_a_quote_states_a_number() -> None:
+    from compiler.check.modality import modality
+    from compiler.check.numbers import scan
+
+    def marks(quote: str) -> list[tuple[bool, bool, bool]]:
+        return [modality(quote, num) for num in scan(quote)]
+
+    # (ceiling, fixed, plain)
+    assert marks("單個企業最高補貼金額不超過15萬元") == [(True, False, False)]
+    assert marks("每户补助不超過 10 萬元") == [(True, False, False)]  # Traditional 不超過
+    assert marks("补助控制在 30 万元以内") == [(True, False, False)]
+    assert marks("给予“小灯塔”企业一次性 20 万元的奖励") == [(False, True, False)]
+    assert marks("獎勵20萬元") == [(False, False, True)]
+    assert marks("每家上云上平台的企业支持 1-3万") == [(False, False, False)] * 2
+    # 定额 governs the whole quote: 「给予定额奖励。其中，…不超过1.5亿元」 is both
+    assert marks("中央财政对试点城市给予定额奖励。其中，奖补资金总额不超过1.5亿元") == [(True, True, False)]
+
+
+def test_plain_award_paid_as_a_ceiling(tmp_path: Path) -> None:
+    # 咸宁 第六条第（三）项 「…的企業,獎勵20萬元」 states no limit: 不超过 20万元 is not the text
+    diags = _check(tmp_path, "xianning", ("  条件 provincial_demo_title\n  金额 20万元",
+                                          "  条件 provincial_demo_title\n  金额 不超过 20万元"))
+    pc331 = [d for d in diags if d.code == "PC331"]
+    assert [(d.article, d.message) for d in pc331] == [
+        ("第六条第（三）项", "原文给予“20萬元”（200000 元），没有不超过、最高之类的说法，规则却按上限计算")]
+
+
+def test_labels_the_reader_cannot_rule_out(tmp_path: Path) -> None:
+    # 第十三条 has two paragraphs by the reader's guess; a third may be a paragraph break the
+    # extracted text lost, so it is not an error. 第十三条第（九）项 is: 第十三条 has (一)…(五).
+    lighthouse = "  条款 第七条第（二）项\n  标题 \"数字化转型“小灯塔”企业奖励\""
+    diags = _check(tmp_path, "kunming", (lighthouse, lighthouse.replace("第七条第（二）项", "第十三条第三款")))
+    assert not _where(diags, "PC320") and _where(diags, "PC321")
+    diags = _check(tmp_path, "kunming", (lighthouse, lighthouse.replace("第七条第（二）项", "第十三条第（九）项")))
+    assert [d.message for d in diags if d.code == "PC320"] == [
+        "原文中没有“第十三条第（九）项”（第十三条下有：第一款、第二款、第（一）项、第（二）项、第（三）项、第（四）项、第（五）项）"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import nodes as n
-from ..source.structure import Part
+from ..source.structure import Part, chinese, parse_label
 from .fidelity import SourceContext
 from .quotes import citations
 
@@ -23,12 +23,17 @@ def check_articles(ctx: SourceContext) -> list[Diagnostic]:
     for c in citations(ctx.policy):
         part = ctx.part(c.article)
         if part is None:
-            diags.append(_missing(ctx, c))
+            part = _unsure(ctx, c.article)
+            if part is None:
+                diags.append(_missing(ctx, c))
+                continue
+        art = ctx.article_of(part)
+        if any(_inside(ctx, part, a, b) for a, b in ctx.occurrences(c.quote, art.start, art.end)):
             continue
-        where = ctx.occurrences(c.quote)
-        if not where or any(_inside(ctx, part, a, b) for a, b in where):
+        first = ctx.first_occurrence(c.quote)
+        if first is None:
             continue  # a quote not in the source at all is PC301
-        a, b = where[0]
+        a, b = first
         actual = _innermost(ctx, a, b)
         diags.append(Diagnostic(
             "PC321", Severity.WARNING, c.quote_span,
@@ -56,6 +61,28 @@ def _missing(ctx: SourceContext, c: n.Citation) -> Diagnostic:
         "核对条号、项号是否抄错。",
         c.article,
     )
+
+
+def _unsure(ctx: SourceContext, label: str) -> Part | None:
+    """The article of a part the reader did not find but that may still be there: a paragraph
+    (款) of an article that exists (paragraph breaks are guessed from line ends), or an item
+    whose marker occurs in its article's text though not at the start of a line."""
+    key = parse_label(label)
+    if key is None or key[0] != "num" or ctx.structure is None or ctx.text is None:
+        return None
+    _, art_key, para, item, sub = key
+    head = next((p for p in ctx.structure.walk()
+                 if p.kind == "article" and parse_label(p.label) == ("num", art_key, None, None, None)),
+                None)
+    if head is None:
+        return None
+    if para is not None and item is None and sub is None:
+        return head
+    if isinstance(item, int):
+        text = ctx.text[head.start:head.end]
+        if any(f"{o}{chinese(item)}{c}" in text for o, c in (("（", "）"), ("(", ")"))):
+            return head
+    return None
 
 
 def _contains(outer: Part, inner: Part) -> bool:

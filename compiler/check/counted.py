@@ -69,10 +69,7 @@ def _folded(text: str) -> str:
 
 def check_counted(ctx: SourceContext) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
-    try:
-        ev: Evaluator | None = Evaluator(ctx.policy)
-    except Exception:  # the spelling check asks the evaluator; without one it says nothing
-        ev = None
+    ev = ctx.evaluator  # the spelling check asks it; without one it says nothing
     for m, blocks in _places(ctx):
         if not m.values or not blocks:
             continue

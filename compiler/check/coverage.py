@@ -22,7 +22,6 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Severity, Span
-from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
 from ..source.script import simplified
 from ..vocabulary import CONCEPT_ALSO, CONCEPT_BENEFICIARIES, CONCEPTS, FACTS, SUBJECT_CONCEPTS
@@ -40,6 +39,7 @@ class Concept:
     beneficiaries: tuple[str, ...] | None
     facts: frozenset[str]  # reading any of these covers the concept
     subject: bool  # says who may apply: also looked for beyond the quote
+    term: str | None = None  # the key term of a label concept (definitions, policy facts)
 
 
 def concepts(ctx: SourceContext) -> list[Concept]:
@@ -54,7 +54,7 @@ def concepts(ctx: SourceContext) -> list[Concept]:
         if len(term) < 4:
             continue
         covered = frozenset({name}) | frozenset(ctx.reads([n.Ref(name, _NOWHERE)]))
-        out.append(Concept(name, label, (re.compile(re.escape(term)),), None, covered, False))
+        out.append(Concept(name, label, (re.compile(re.escape(term)),), None, covered, False, term))
     out += [Concept(name, FACTS[name][1], tuple(re.compile(p) for p in pats),
                     CONCEPT_BENEFICIARIES.get(name), frozenset({name, *CONCEPT_ALSO.get(name, ())}),
                     name in SUBJECT_CONCEPTS)
@@ -73,6 +73,7 @@ def check_coverage(ctx: SourceContext) -> list[Diagnostic]:
     p = ctx.policy
     eligibility = ctx.reads([*(b.cond for b in p.requirements), *(b.cond for b in p.exclusions)])
     found = concepts(ctx)
+    terms = {c.term for c in found if c.term is not None}
     diags: list[Diagnostic] = []
     for it in p.items:
         reads = ctx.reads([e for e in (it.cond, it.amount) if e is not None]) | eligibility
@@ -80,7 +81,11 @@ def check_coverage(ctx: SourceContext) -> list[Diagnostic]:
                  ("own", _prepared(_own_text(ctx, it.citation.article))),
                  ("lead", _prepared(_scope_sentences(_lead_in(ctx, it.citation.article))))]
         reported: set[str] = set()
+        quote = areas[0][1]
+        named = {t for t in terms if t in quote}
         for c in found:
+            if c.term is not None and c.term not in named:
+                continue  # a label concept whose term the quote does not contain
             if c.facts & reads or c.facts & reported:
                 continue
             if c.beneficiaries is not None and it.beneficiary is not None \
@@ -182,9 +187,8 @@ def _witness(ctx: SourceContext, it: n.Item, c: Concept) -> dict[str, object] | 
     amount the calculator still shows an applicant who lacks it."""
     # a fact the policy does not declare cannot be given; the calculation ignores it anyway
     facts = [f for f in ctx.policy.facts if f.name in c.facts]
-    try:
-        ev = Evaluator(ctx.policy)
-    except Exception:  # a witness is an illustration: never let it break the check
+    ev = ctx.evaluator
+    if ev is None:
         return None
     for t in ctx.policy.tests:
         if t.date is None:

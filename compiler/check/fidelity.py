@@ -12,6 +12,7 @@ They share :class:`SourceContext`: the source text, its structure and where each
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
+from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
 from ..source.script import simplified
 from ..source.structure import Part, SourceStructure, read_structure
@@ -75,17 +77,25 @@ class SourceContext:
     def part(self, label: str) -> Part | None:
         return None if self.structure is None else self.structure.find(label)
 
-    def occurrences(self, quote: str) -> list[tuple[int, int]]:
-        """Every place (original offsets) the quote occurs in the source, white space ignored."""
+    def occurrences(self, quote: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """The places (original offsets) the quote occurs in the source, white space ignored;
+        only those within the original range [start, end) when given."""
         q = _WS.sub("", quote)
         if not q or self.text is None:
             return []
+        lo = bisect.bisect_left(self.flat.where, start)
+        hi = len(self.flat.text) if end is None else bisect.bisect_left(self.flat.where, end)
         out = []
-        i = self.flat.text.find(q)
+        i = self.flat.text.find(q, lo, hi)
         while i >= 0:
             out.append(self.flat.span(i, i + len(q)))
-            i = self.flat.text.find(q, i + 1)
+            i = self.flat.text.find(q, i + 1, hi)
         return out
+
+    def first_occurrence(self, quote: str) -> tuple[int, int] | None:
+        q = _WS.sub("", quote)
+        i = self.flat.text.find(q) if q else -1
+        return None if i < 0 else self.flat.span(i, i + len(q))
 
     def article_of(self, part: Part) -> Part:
         """The article (or 一、 section) a part belongs to."""
@@ -105,6 +115,15 @@ class SourceContext:
         first = next((c for c in art.children if c.kind == "item"), None)
         lead = self.text[art.start:first.start] if first is not None else ""
         return lead + "\n" + self.text[p.start:p.end]
+
+    @functools.cached_property
+    def evaluator(self) -> Evaluator | None:
+        """The reference evaluator, for witnesses and for asking how a list compares (None if
+        it cannot be built: the checks then say less, never fail)."""
+        try:
+            return Evaluator(self.policy)
+        except Exception:  # a witness is an illustration: never let it break the check
+            return None
 
     @functools.cached_property
     def simplified_text(self) -> str | None:

@@ -7,13 +7,18 @@ before a quoted number, within its clause, say how it binds:
 
 * ceiling: 不超过, 最高, 至多, 上限, 不高于, 原则上不超过, 累计不超过, 控制在…以内; or after it:
   以内, 为限, 封顶;
-* fixed: 一次性, 定额 (定额 anywhere in the quote: 「给予定额奖励。其中，…」).
+* fixed: 一次性, 定额 (定额 anywhere in the quote: 「给予定额奖励。其中，…」);
+* plain: granted (给予, 奖励, 补助, 补贴, 支持) with no word of limit: 「奖励20万元」.
+
+The quote is read in Simplified characters (咸宁's 「不超過」). An end of a range (「1-3万」)
+is none of these.
 
 How the rule uses the literal: under ``不超过`` or as the limit of ``封顶`` it is a ceiling;
 as an end of ``X 至 Y`` it is a range; anywhere else the calculator pays it exactly. A ceiling
 paid exactly presents the most an applicant may get as what it will get (PC330); a fixed sum
-paid as a range or ceiling understates a promise (PC331). A number the quote calls both (定额 …
-不超过 X) is ambiguous: PC331 says so whatever the rule does.
+paid as a range or ceiling understates a promise (PC331), as does a plain sum paid as 不超过 or
+a range. A number the quote calls both (定额 … 不超过 X) is ambiguous: PC331 says so whatever
+the rule does.
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Severity
-from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
+from ..source.script import simplified
+from .consistency import _shown as shown
 from .fidelity import SourceContext, profile_json
 from .numbers import Number, describe, scan
 
@@ -32,6 +38,8 @@ _CEILING_BEFORE = re.compile(r"不超过|最高|至多|上限|不高于|不多�
 _CEILING_AFTER = re.compile(r"^(以内|以下|为限|封顶)")
 _FIXED_BEFORE = re.compile(r"一次性|定额")
 _FIXED_ANYWHERE = re.compile(r"定额")
+_PLAIN_GRANT = re.compile(r"给予|奖励|补助|补贴|奖补|支持")
+_RANGE_MARK = "-—–~～至到"
 _CLAUSE = "，。；：,;:！？"
 
 
@@ -65,15 +73,22 @@ def uses(e: n.Expr, how: str = "exact") -> Iterator[Use]:
             yield from uses(e.otherwise, how)
 
 
-def modality(quote: str, num: Number) -> tuple[bool, bool]:
-    """(ceiling, fixed): how the quote states ``num``."""
-    before = quote[:num.start]
+def modality(quote: str, num: Number) -> tuple[bool, bool, bool]:
+    """(ceiling, fixed, plain): how the quote states ``num``. ``fixed`` is an explicit 一次性/
+    定额; ``plain`` a sum granted with no word of limit (「奖励20万元」). An end of a range
+    (「1-3万」) is none of these."""
+    q = simplified(quote)  # 不超過 -> 不超过; offsets are kept
+    before = q[:num.start]
+    after = "".join(q[num.end:num.end + 8].split())
+    last = "".join(before.split())[-1:]
+    if (after and after[0] in _RANGE_MARK) or (last and last in _RANGE_MARK):
+        return False, False, False
     cut = max(before.rfind(ch) for ch in _CLAUSE)
     clause = "".join(before[cut + 1:].split())
-    after = "".join(quote[num.end:num.end + 8].split())
     ceiling = bool(_CEILING_BEFORE.search(clause) or _CEILING_AFTER.match(after))
-    fixed = bool(_FIXED_BEFORE.search(clause) or _FIXED_ANYWHERE.search(quote))
-    return ceiling, fixed
+    fixed = bool(_FIXED_BEFORE.search(clause) or _FIXED_ANYWHERE.search(q))
+    plain = not ceiling and not fixed and bool(_PLAIN_GRANT.search(clause))
+    return ceiling, fixed, plain
 
 
 def check_modality(ctx: SourceContext) -> list[Diagnostic]:
@@ -87,12 +102,13 @@ def check_modality(ctx: SourceContext) -> list[Diagnostic]:
             if not pairs:
                 continue  # PC311/PC312 report a number the quote does not have
             marks = [modality(it.citation.quote, q) for q in pairs]
-            ceiling = any(c for c, _ in marks)
-            fixed = any(f for _, f in marks)
+            ceiling = any(c for c, _, _ in marks)
+            fixed = any(f for _, f, _ in marks)
+            plain = not ceiling and not fixed and any(p for _, _, p in marks)
             q = pairs[0]
             if ceiling and fixed:
                 code = "PC331"
-                msg = (f"原文对{q.text}既说定额（一次性）又说不超过，规则按"
+                msg = (f"原文对{_shown(q)}既说定额（一次性）又说不超过，规则按"
                        f"{'上限' if u.how != 'exact' else '确定金额'}计算")
                 hint = ("原文的两种读法金额不同：向发布机关确认；确认前在 说明 中写明所取的读法，"
                         "并写 忽略 PC331 \"理由\"。")
@@ -105,6 +121,11 @@ def check_modality(ctx: SourceContext) -> list[Diagnostic]:
                 code = "PC331"
                 msg = f"原文说{_shown(q)}是定额（一次性），规则却按{'上限' if u.how == 'ceiling' else '区间'}计算"
                 hint = "去掉 不超过／区间，按原文的确定金额计算。"
+            elif plain and (u.how == "range" or (u.how == "ceiling" and _under_upto(it.amount, u.lit))):
+                code = "PC331"
+                msg = (f"原文给予{_shown(q)}，没有不超过、最高之类的说法，规则却按"
+                       f"{'上限' if u.how == 'ceiling' else '区间'}计算")
+                hint = "原文未说是上限时，按确定金额计算；原文别处写明了上限时，把那句纳入引文。"
             else:
                 continue
             key = (q.start, code)
@@ -120,16 +141,35 @@ def check_modality(ctx: SourceContext) -> list[Diagnostic]:
     return diags
 
 
+def _under_upto(e: n.Expr, lit: n.MoneyLit | n.RateLit) -> bool:
+    """Whether ``lit`` is bound by 不超过 (not merely the limit of a 封顶)."""
+    return any(u.lit is lit for u in uses(e) if u.how == "ceiling") and _in_upto(e, lit, False)
+
+
+def _in_upto(e: n.Expr, lit: n.Expr, inside: bool) -> bool:
+    if e is lit:
+        return inside
+    if isinstance(e, n.UpTo):
+        return _in_upto(e.operand, lit, True)
+    if isinstance(e, n.Cap):
+        return _in_upto(e.base, lit, inside) or _in_upto(e.limit, lit, inside)
+    if isinstance(e, n.Arith):
+        return _in_upto(e.left, lit, inside) or _in_upto(e.right, lit, inside)
+    if isinstance(e, n.Tiers):
+        return any(_in_upto(t.amount, lit, inside) for t in e.tiers) or (
+            e.otherwise is not None and _in_upto(e.otherwise, lit, inside))
+    return False
+
+
 def _shown(q: Number) -> str:
-    return f"“{q.text}”" if q.text.endswith(("%", "元")) else f"“{q.text}”（{describe(*q.key)}）"
+    return shown(q.text, describe(*q.key))
 
 
 def _witness(ctx: SourceContext, it: n.Item, exact: bool) -> dict[str, object] | None:
     """The policy's own test case in which the item pays a single amount (``exact``) or a
     range, as a witness: what the calculator shows an applicant."""
-    try:
-        ev = Evaluator(ctx.policy)
-    except Exception:  # a witness is an illustration: never let it break the check
+    ev = ctx.evaluator
+    if ev is None:
         return None
     for t in ctx.policy.tests:
         profile = {i.name: profile_json(i.value) for i in t.inputs}

@@ -26,6 +26,7 @@ of writing a label (第七条（一）, 第7条第(1)项, 第七條第（一）�
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -101,12 +102,15 @@ class SourceStructure:
     text: str
     parts: tuple[Part, ...]
     _index: dict[tuple[object, ...], Part] = field(default_factory=dict, compare=False, repr=False)
+    _starts: dict[int, list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for part in self.walk():
             key = parse_label(part.label)
             if key is not None:
                 self._index.setdefault(key, part)
+        for level in (self.parts, *(p.children for p in self.walk())):
+            self._starts[id(level)] = [p.start for p in level]
 
     def walk(self) -> Iterator[Part]:
         for part in self.parts:
@@ -132,12 +136,15 @@ class SourceStructure:
         """The parts that contain the span [start, end), outermost first."""
         out: list[Part] = []
         level: tuple[Part, ...] = self.parts
-        while True:
-            inner = next((p for p in level if p.start <= start and end <= p.end), None)
-            if inner is None:
-                return out
-            out.append(inner)
-            level = inner.children
+        while level:
+            # siblings are sorted and do not overlap: only the last one starting at or before
+            # ``start`` can contain the span
+            i = bisect.bisect_right(self._starts[id(level)], start) - 1
+            if i < 0 or not end <= level[i].end:
+                break
+            out.append(level[i])
+            level = level[i].children
+        return out
 
     def innermost_numbered(self, start: int, end: int) -> Part | None:
         """The smallest article, paragraph, item or subitem containing [start, end)."""
