@@ -397,3 +397,13 @@ def test_the_python_backend_refuses_readings(readings: Loaded) -> None:
                                         (), ()),))
     with pytest.raises(UnsupportedConstruct, match="解读"):
         backend.render(model)
+
+
+def test_a_citation_may_quote_several_passages_too(tmp_path: Path) -> None:
+    ok = variant(tmp_path, "linchuan", ("依据 第六条 「本措施自2025年3月1日起施行。」",
+                                        "依据 第六条 「本措施」 「起施行。」"))
+    assert "PC301" not in codes(ok) and "PC321" not in codes(ok)
+    bad = variant(tmp_path, "linchuan", ("依据 第六条 「本措施自2025年3月1日起施行。」",
+                                         "依据 第六条 「本措施」 「起施行啦。」"))
+    assert "PC301" in codes(bad)
+

@@ -270,7 +270,12 @@ class ToSurface(Transformer[Token, list[object]]):
         return n.Bound(None, c[0].value, self.meta_span(meta))
 
     def citation(self, c: list[Any], meta: Meta) -> n.Citation:
-        return n.Citation(str(c[0]), c[1].value, self.tok_span(c[0]), c[1].span)
+        art, *texts = c
+        first, last = texts[0].span, texts[-1].span
+        span = Span(self.file, first.line, first.column, last.end_line, last.end_column)
+        passages = tuple((t.value, t.span) for t in texts) if len(texts) > 1 else ()
+        return n.Citation(str(art), "……".join(t.value for t in texts), self.tok_span(art), span,
+                          passages)
 
     def at_most(self, c: list[Any], meta: Meta) -> str:
         return "at_most"
