@@ -190,7 +190,12 @@ def test_unnumbered_parts_are_checked_against_the_source(tmp_path: Path) -> None
                                         "依据 落款 「2025年2月10日」"))
     assert "PC320" not in codes(ok) and "PC301" not in codes(ok)
     bad = variant(tmp_path, "linchuan", ("  条款 导语\n", "  条款 附件\n"))
-    assert "PC320" in codes(bad)
+    pc320, = (d for d in bad.diagnostics if d.code == "PC320")
+    assert pc320.message == "原文中没有“附件”（原文中读出的不编号部分：标题、文号、导语、落款）"
+    # the title of a notice ending in 措施 is read too
+    title = variant(tmp_path, "linchuan", ("  条款 导语\n  原文 「加快推进我区中小企业数字化转型」",
+                                           "  条款 标题\n  原文 「临川区推进中小企业数字化转型若干措施」"))
+    assert "PC320" not in codes(title) and "PC321" not in codes(title)
 
 
 # ---------------------------------------------------------------------------- paired lists
