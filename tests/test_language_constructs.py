@@ -412,3 +412,18 @@ def test_a_citation_may_quote_several_passages_too(tmp_path: Path) -> None:
                                          "依据 第六条 「本措施」 「起施行啦。」"))
     assert "PC301" in codes(bad)
 
+
+def test_a_test_can_be_worked_out_under_another_reading(tmp_path: Path) -> None:
+    # 第二条 read as a rate: 500000 × 30% = 150000 exactly; the ceiling's range would be wrong
+    wrong = variant(tmp_path, "linchuan_readings",
+                    ("  期望 项目 reform_award 150000元\n", "  期望 项目 reform_award 0元 至 150000元\n"))
+    assert wrong.policy is not None
+    failed = [o for o in run_tests(wrong.policy) if not o.passed]
+    assert [o.test.name for o in failed] == ["二级企业：按比例理解"]
+    _, diags = parse_source((EXAMPLES / "linchuan_readings.policy").read_text(encoding="utf-8")
+                            .replace("采用 upto_30 rate\n  输入 { applicant_type: \"enterprise\", "
+                                     "acceptance_passed: 真, digital_level: 2",
+                                     "采用 upto_30 ratio\n  输入 { applicant_type: \"enterprise\", "
+                                     "acceptance_passed: 真, digital_level: 2"), "r.policy")
+    assert [d.message for d in diags if d.code == "PC113"] == ["解读“upto_30”没有读法“ratio”"]
+

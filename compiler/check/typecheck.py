@@ -335,6 +335,13 @@ class Checker:
             self._beneficiary(scope.beneficiary, scope.span, article)
 
     def _test(self, t: n.TestCase, item_ids: set[str]) -> None:
+        for rid, name, span in t.readings:
+            r = self.policy.reading(rid)
+            if r is None:
+                self.error("PC113", span, f"测试采用了未知的解读“{rid}”", "")
+            elif r.option(name) is None:
+                self.error("PC113", span, f"解读“{rid}”没有读法“{name}”",
+                           "可选：" + "、".join(o.name for o in r.options))
         stages = {st.name for s in self.policy.payments for st in s.stages}
         for e in t.expectations:
             if e.kind in ("item", "item_absent") and e.target not in item_ids:

@@ -21,7 +21,7 @@ FIELD_ZH = {
     "beneficiary": "对象", "category": "类别", "cond": "条件", "amount": "金额",
     "funding": "资金", "applies": "适用", "limit": "上限", "stage": "阶段", "at_most": "至多",
     "at_least": "至少", "use": "用途", "step": "步骤", "date": "日期", "input": "输入",
-    "expect": "期望", "suppress": "忽略", "option": "读法", "adopt": "采用",
+    "expect": "期望", "suppress": "忽略", "option": "读法", "adopt": "采用", "reading": "采用",
 }
 _CITE = {"article", "quote", "note", "suppress"}
 ALLOWED: dict[str, set[str]] = {
@@ -35,7 +35,7 @@ ALLOWED: dict[str, set[str]] = {
     "名额": _CITE | {"applies", "at_most", "at_least"},
     "预算": _CITE | {"applies", "use"},
     "程序": _CITE | {"step"},
-    "测试": {"note", "date", "input", "expect"},
+    "测试": {"note", "date", "input", "expect", "reading"},
     "解读": _CITE | {"option", "adopt"},
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -51,7 +51,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "测试": ("date", "input"),
     "解读": ("article", "quote", "option"),
 }
-REPEATABLE = {"funding", "stage", "use", "step", "expect", "suppress", "option"}
+REPEATABLE = {"funding", "stage", "use", "step", "expect", "suppress", "option", "reading"}
 LEVELS = {"国家级": "national", "省级": "provincial", "市级": "city", "县级": "county"}
 
 
@@ -401,4 +401,5 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
         inputs=inputs_f.args[0] if inputs_f else (),
         expectations=tuple(e.args[0] for e in f.all("expect")),
         span=b.span,
+        readings=tuple((r.args[0], r.args[1], r.span) for r in f.all("reading")),
     )

@@ -469,6 +469,7 @@ class TestCase:
     inputs: tuple[InputValue, ...]
     expectations: tuple[Expectation, ...]
     span: Span
+    readings: tuple[tuple[str, str, Span], ...] = ()  # 采用 <解读> <读法>: calculated so
 
 
 @dataclass(frozen=True)

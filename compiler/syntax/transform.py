@@ -263,6 +263,10 @@ class ToSurface(Transformer[Token, list[object]]):
     def f_adopt(self, c: list[Any], meta: Meta) -> Field:
         return self._field("adopt", [str(c[0]), self.tok_span(c[0])], meta)
 
+    def f_adopt_reading(self, c: list[Any], meta: Meta) -> Field:
+        # in a 测试: 采用 <解读> <读法> — the test is calculated under that reading
+        return self._field("reading", [str(c[0]), str(c[1])], meta)
+
     def bound_date(self, c: list[Any], meta: Meta) -> n.Bound:
         return n.Bound(parse_date(str(c[0])), None, self.meta_span(meta))
 

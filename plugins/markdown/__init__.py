@@ -274,6 +274,8 @@ class MarkdownBackend:
         found: list[dict[str, Any]] = []
         seen: set[str] = set()
         for t in p.tests:
+            if t.readings:
+                continue  # worked out under another reading than the page's (采用 in the test)
             profile = {i.name: i.value for i in t.inputs}
             res = self._calc(ev, profile, t.date)
             if res is not None and res.item(it.id) is not None:
