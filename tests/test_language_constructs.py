@@ -395,7 +395,8 @@ def test_guides_say_where_the_text_is_ambiguous(readings: Loaded) -> None:
 
 
 def test_the_python_backend_refuses_readings(readings: Loaded) -> None:
-    from plugins.python import UnsupportedConstruct, backend
+    from compiler.lowered import UnsupportedConstruct
+    from plugins.python import backend
 
     assert readings.policy is not None
     model = CheckedModel((CheckedPolicy(readings.policy, "tests/examples/linchuan_readings.policy",

@@ -26,7 +26,7 @@ from ..vocabulary import FACTS, FUNDING_SOURCES
 from .messages import MESSAGES, TRACE, fill
 
 FORMAT = "policyc-lowered"
-VERSION = 1
+VERSION = 2
 
 Json = dict[str, Any]
 
@@ -220,11 +220,14 @@ class _Lowerer:
         payers = list(dict.fromkeys(p for f in fs for p in f.payers))
         articles = "、".join(dict.fromkeys((f.citation.article if f.citation else "") or it.citation.article
                                          for f in fs))
-        kinds = {(f.stated, f.shares if f.stated else tuple(sorted(f.payers))) for f in fs}
+        kinds = {(f.named, f.stated, f.shares if f.stated else tuple(sorted(f.payers))) for f in fs}
         names = "、".join(FUNDING_SOURCES.get(p, p) for p in payers)
         shares: list[list[str]] = []
         if not fs:
             kind, note = "none", "出资：原文未规定由谁出资"
+        elif len(kinds) == 1 and not fs[0].named:
+            # 资金 未规定: the text names no payer; the amount is paid under ``unspecified``
+            kind, note = "unnamed", f"出资（{articles}）：原文未规定由谁出资"
         elif len(kinds) == 1 and fs[0].stated:
             kind = "shares"
             shares = [[s, dec(frac)] for s, frac in fs[0].shares]
@@ -265,6 +268,24 @@ class _Lowerer:
         return dec(v.hi) if isinstance(v, Interval) and v.hi.is_finite() else None
 
 
+def _validity_note(v: n.Validity | None) -> str:
+    """What the text leaves open about the validity (a note of every in-force result), or ""."""
+    from ..evaluate.evaluator import validity_note
+
+    return validity_note(v)
+
+
+def _stage(st: n.Stage, lw: _Lowerer) -> Json:
+    """A payment stage: ``share`` (至多 X%: its fraction), ``undetermined`` (至多 未定: the text
+    does not say how much) or ``rest`` (余额: what the earlier stages left)."""
+    if st.share is None:
+        return {"name": st.name, "kind": "rest", "share": None}
+    share = lw.const(st.share)
+    if share is None:
+        return {"name": st.name, "kind": "undetermined", "share": None}
+    return {"name": st.name, "kind": "share", "share": share}
+
+
 def _join(a: Json, b: Json) -> str:
     return "exact" if a.get("shape") == "exact" and b.get("shape") == "exact" else "range"
 
@@ -294,9 +315,24 @@ def _topo(policy: n.Policy) -> list[n.Definition]:
     return out
 
 
+class UnsupportedConstruct(Exception):
+    """The policy uses a construct the lowered form does not describe (the build stops, saying which)."""
+
+
 def lower(policy: n.Policy, source_file: str | None = None) -> Json:
-    """The lowered calculation form of a checked policy (a JSON-serialisable dict)."""
+    """The lowered calculation form of a checked policy (a JSON-serialisable dict).
+
+    Raises :class:`UnsupportedConstruct` for a policy with readings (解读): a calculator built
+    from the form would compute the adopted reading only and hide the ambiguity the policy
+    declares, so every calculator backend refuses it (``policyc calc`` reports each reading).
+    """
     p = policy
+    if p.readings:
+        where = f"{source_file}：" if source_file else ""
+        raise UnsupportedConstruct(
+            f"{where}政策“{p.id}”含有 解读（" + "、".join(r.id for r in p.readings)
+            + "）：生成的计算器（Python、JavaScript、SQL）尚不能计算每种读法，不为它生成计算器；"
+            "参考求值器（policyc calc）给出每种读法的金额和区间。")
     h = p.header
     v = h.validity
     ordered = _topo(p)
@@ -319,7 +355,7 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
     for s in p.payments:
         stages.append({"id": s.id, "article": s.citation.article, "quote": s.citation.quote.strip(),
                        "scope": _scope(s.scope),
-                       "stages": [{"name": st.name, "share": lw.const(st.share)} for st in s.stages]})
+                       "stages": [_stage(st, lw) for st in s.stages]})
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -329,6 +365,7 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
         "validity": {"from": _date(v.start.date) if v else None, "until": _date(v.end.date) if v else None,
                      "retro_from": _date(h.retroactive.start) if h.retroactive else None,
                      "events": events,
+                     "note": _validity_note(v),
                      "article": v.citation.article if v and v.citation else None},
         "limits": dict(LIMITS),
         "facts": facts,

@@ -645,7 +645,7 @@ def rounded(value: Range, trace: Trace, shown: str, whole: str,
     else:
         a = fen(value[0])
         b = a if value[1] is value[0] else fen(value[1])
-    if a < 0:
+    if a < 0 or b < 0:  # either end: 不超过 a negative difference gives 0 .. -x
         a, b = max(a, ZERO), max(b, ZERO)
         note(trace, TRACE["negative"])
     if trace is not None:
@@ -732,9 +732,15 @@ class PaymentResult:
         return {"article": self.article, "stage": self.stage, "min": fmt(self.min), "max": fmt(self.max)}
 
 
-def payments(article: str, stages: Sequence[tuple[str, Decimal | None]], members: list[Live]
+def payments(article: str, stages: Sequence[tuple[str, str, Decimal | None]], members: list[Live]
              ) -> list[PaymentResult]:
-    """A payment schedule over the determined ``members``; a stage without share takes the rest."""
+    """A payment schedule over the determined ``members``, its stages paid in order.
+
+    Each stage is (name, kind, share): ``share`` (至多 X%) pays 0 up to X% of the base and never
+    more than the base; ``undetermined`` (至多 未定) pays 0 up to the whole base; ``rest`` (余额)
+    pays what the earlier stages left: at least ``left_lo`` (the least left at the lowest base),
+    at most the base. So the stages add up to the base and never to more.
+    """
     base_lo = base_hi = ZERO
     determined = False
     for x in members:
@@ -745,13 +751,17 @@ def payments(article: str, stages: Sequence[tuple[str, Decimal | None]], members
     if not determined:
         return []
     out = []
-    paid_lo = ZERO
-    for name, share in stages:
-        if share is None:
-            out.append(PaymentResult(article, name, base_lo - paid_lo, base_hi))
-            continue
-        paid_lo += fen(share * base_lo)
-        out.append(PaymentResult(article, name, ZERO, fen(share * base_hi)))
+    left_lo = base_lo
+    for name, kind, share in stages:
+        if kind == "rest":
+            out.append(PaymentResult(article, name, left_lo, base_hi))
+            left_lo = ZERO
+        elif kind == "undetermined" or share is None:
+            out.append(PaymentResult(article, name, ZERO, base_hi))
+            left_lo = ZERO
+        else:
+            left_lo = max(left_lo - fen(share * base_lo), ZERO)
+            out.append(PaymentResult(article, name, ZERO, min(fen(share * base_hi), base_hi)))
     return out
 
 

@@ -35,6 +35,11 @@ WITH v AS (
         NOT "p"."is_sme" IN ('true', 'false')
       )
       THEN 'is_sme'
+      WHEN NOT "p"."in_pilot_scope" IS NULL
+      AND (
+        NOT "p"."in_pilot_scope" IN ('true', 'false')
+      )
+      THEN 'in_pilot_scope'
       WHEN NOT "p"."selected_pilot_city" IS NULL
       AND (
         NOT "p"."selected_pilot_city" IN ('true', 'false')
@@ -99,11 +104,6 @@ WITH v AS (
         NOT "p"."good_tax_and_credit" IN ('true', 'false')
       )
       THEN 'good_tax_and_credit'
-      WHEN NOT "p"."in_pilot_scope" IS NULL
-      AND (
-        NOT "p"."in_pilot_scope" IN ('true', 'false')
-      )
-      THEN 'in_pilot_scope'
       WHEN NOT "p"."independent_legal_person" IS NULL
       AND (
         NOT "p"."independent_legal_person" IN ('true', 'false')
@@ -170,6 +170,7 @@ WITH v AS (
     "p"."applicant_type" AS "applicant_type",
     COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS "digital_level",
     COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
+    COALESCE("p"."in_pilot_scope" = 'true', FALSE) AS "in_pilot_scope",
     COALESCE("p"."selected_pilot_city" = 'true', FALSE) AS "selected_pilot_city",
     COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
     COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
@@ -249,7 +250,71 @@ WITH v AS (
         END AS DECIMAL(9, 0))
         ELSE CAST(0 AS DECIMAL(9, 0))
       END AS DECIMAL(11, 2)) < 0
-      THEN CAST(0 AS DECIMAL(11, 2))
+      OR CAST(CASE
+        WHEN COALESCE(
+          (
+            "p"."city_type__key"
+          ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
+          FALSE
+        )
+        THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
+        WHEN COALESCE((
+          "p"."city_type__key"
+        ) IN ('prefecture', 'municipality_district'), FALSE)
+        THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
+        ELSE CAST(0 AS DECIMAL(9, 0))
+      END AS DECIMAL(11, 2)) < 0
+      THEN CASE
+        WHEN CAST(CASE
+          WHEN COALESCE(
+            (
+              "p"."city_type__key"
+            ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
+            FALSE
+          )
+          THEN CAST(CASE
+            WHEN CAST(150000000 AS DECIMAL(9, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(9, 0))
+          END AS DECIMAL(9, 0))
+          WHEN COALESCE((
+            "p"."city_type__key"
+          ) IN ('prefecture', 'municipality_district'), FALSE)
+          THEN CAST(CASE
+            WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(9, 0))
+          END AS DECIMAL(9, 0))
+          ELSE CAST(0 AS DECIMAL(9, 0))
+        END AS DECIMAL(11, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(11, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST(CASE
+            WHEN COALESCE(
+              (
+                "p"."city_type__key"
+              ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
+              FALSE
+            )
+            THEN CAST(CASE
+              WHEN CAST(150000000 AS DECIMAL(9, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(9, 0))
+            END AS DECIMAL(9, 0))
+            WHEN COALESCE((
+              "p"."city_type__key"
+            ) IN ('prefecture', 'municipality_district'), FALSE)
+            THEN CAST(CASE
+              WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(9, 0))
+            END AS DECIMAL(9, 0))
+            ELSE CAST(0 AS DECIMAL(9, 0))
+          END AS DECIMAL(11, 2)),
+          CAST(0 AS DECIMAL(11, 2))
+        )
+      END
       ELSE CAST(CASE
         WHEN COALESCE(
           (
@@ -294,6 +359,20 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(9, 0))
         END AS DECIMAL(9, 0))
+        ELSE CAST(0 AS DECIMAL(9, 0))
+      END AS DECIMAL(11, 2)) < 0
+      OR CAST(CASE
+        WHEN COALESCE(
+          (
+            "p"."city_type__key"
+          ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
+          FALSE
+        )
+        THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
+        WHEN COALESCE((
+          "p"."city_type__key"
+        ) IN ('prefecture', 'municipality_district'), FALSE)
+        THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
         ELSE CAST(0 AS DECIMAL(9, 0))
       END AS DECIMAL(11, 2)) < 0
       THEN CASE
@@ -359,14 +438,22 @@ WITH v AS (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
       AND COALESCE("p"."is_sme", FALSE)
+      AND COALESCE("p"."in_pilot_scope", FALSE)
     ) AS "reform_support__applies",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CAST(0 AS DECIMAL(3, 2))
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN CASE
+        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
+      END
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS "reform_support__lo",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN CASE
         WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
         OR CAST(0 AS DECIMAL(3, 2)) IS NULL

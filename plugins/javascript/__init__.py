@@ -332,8 +332,10 @@ class _Module:
         out.append("  const schedules = [];")
         for sch in f["payments"]:
             stages = ", ".join(
-                f"[{js_str(st['name'])}, {scaled(st['share'], _scale(st['share']))}, {_scale(st['share'])}]"
-                if st["share"] is not None else f"[{js_str(st['name'])}, null, 0]" for st in sch["stages"])
+                f"[{js_str(st['name'])}, {js_str(st['kind'])}, {scaled(st['share'], _scale(st['share']))}, "
+                f"{_scale(st['share'])}]"
+                if st["share"] is not None else f"[{js_str(st['name'])}, {js_str(st['kind'])}, null, 0]"
+                for st in sch["stages"])
             out += [f"  // {js_comment(sch['article'])} 拨付",
                     f"  schedules.push(...payments({js_str(sch['article'])}, [{stages}], {self.scope(sch['scope'])}));"]
         out += ["  return result(on, true, [], live, schedules, trace ? null : () => calculateFacts(f, on, true));",

@@ -252,6 +252,11 @@ class _Module:
                 out += ["else:", *_lines(Call("notes.append", (Str(text),)), 4)]
             else:
                 out += _lines(Call("notes.append", (Str(text),)), 0)
+        if v["note"]:  # what the text leaves open about the validity, noted while in force
+            if branch == "elif":
+                out += ["if in_force:", *_lines(Call("notes.append", (Str(v["note"]),)), 4)]
+            else:
+                out += _lines(Call("notes.append", (Str(v["note"]),)), 0)
         if f["text_lists"]:
             out.append("notes.extend(unlisted(f, TEXT_LISTS))")
         out.append("exclusions: list[str] = []")
@@ -298,7 +303,7 @@ class _Module:
             out += ["if members:", *_lines(call, 4)]
         out.append("schedules: list[PaymentResult] = []")
         for s in f["payments"]:
-            stages = Call("", tuple(Call("", (Str(st["name"]), Call("Decimal", (Str(st["share"]),))
+            stages = Call("", tuple(Call("", (Str(st["name"]), Str(st["kind"]), Call("Decimal", (Str(st["share"]),))
                                               if st["share"] is not None else Atom("None")))
                                     for st in s["stages"]), trailing=len(s["stages"]) == 1)
             out.append(f"# {comment(s['article'])} 拨付")
