@@ -74,7 +74,7 @@ def simulate(population_file: Path, policies: tuple[str, ...], on: str | None, b
     except ImportError as err:
         _need("sim", err)
     from ..backends import BackendError
-    from ..lowered import lower
+    from ..lowered import UnsupportedConstruct, lower
     from ..pipeline import load_named
     from . import chart as charts
     from .engine import simulate as run
@@ -93,7 +93,11 @@ def simulate(population_file: Path, policies: tuple[str, ...], on: str | None, b
         p = loaded.policy
         source = loaded.path.parent / p.header.source if p.header.source else None
         text = source.read_text("utf-8") if source is not None and source.is_file() else ""
-        forms.append((lower(p, f"policies/{loaded.path.name}"), text))
+        try:
+            forms.append((lower(p, f"policies/{loaded.path.name}"), text))
+        except UnsupportedConstruct as err:
+            click.echo(str(err), err=True)
+            sys.exit(1)
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("模拟", total=len(forms))
 
