@@ -394,9 +394,11 @@ def test_guides_say_where_the_text_is_ambiguous(readings: Loaded) -> None:
     assert '!!! warning "原文有不同理解"' in text
 
 
-def test_the_python_backend_refuses_readings(readings: Loaded) -> None:
+def test_the_sql_backend_refuses_readings(readings: Loaded) -> None:
+    # a query computes one reading per row; Python and JavaScript report every reading
+    # (tests/test_language_backends.py)
     from compiler.lowered import UnsupportedConstruct
-    from plugins.python import backend
+    from plugins.sql import backend
 
     assert readings.policy is not None
     model = CheckedModel((CheckedPolicy(readings.policy, "tests/examples/linchuan_readings.policy",

@@ -21,6 +21,7 @@ from ..evaluate.runtime import field_rules, text_key
 from ..model import nodes as n
 from ..model.printer import refs, show
 from ..model.queries import text_lists
+from ..model.readings import affected
 from ..textfold import policy_fold
 from ..vocabulary import FACTS, FUNDING_SOURCES
 from .messages import MESSAGES, TRACE, fill
@@ -151,6 +152,18 @@ class _Lowerer:
             if a["type"] == "text" and b["type"] == "text":
                 out["keyed"] = self.keyed(a) or self.keyed(b)
             return out
+        if isinstance(e, n.Readings):
+            # 解读: the case of the reading the calculation takes (the adopted one unless asked);
+            # a name no case has takes the first case (compiler.model.readings.resolve)
+            cases: list[Json] = [{"name": c.name, "expr": self.expr(c.amount)} for c in e.cases]
+            r = self.policy.reading(e.block)
+            first: Json = cases[0]["expr"]
+            out_r: Json = {"op": "reading", "id": e.block, "adopted": r.adopted if r else e.cases[0].name,
+                           "cases": cases, "type": first["type"]}
+            if first["type"] == "num":
+                out_r["shape"] = "exact" if all(c["expr"].get("shape") == "exact" for c in cases) else "range"
+                out_r["scale"] = max(c["expr"].get("scale", 0) for c in cases)
+            return out_r
         assert isinstance(e, n.Member)
         return {"op": "in", "args": [self.expr(e.operand)], "values": [v.value for v in e.values],
                 "keys": [self.key(v.value) for v in e.values], "open": e.open, "type": "bool"}
@@ -316,23 +329,17 @@ def _topo(policy: n.Policy) -> list[n.Definition]:
 
 
 class UnsupportedConstruct(Exception):
-    """The policy uses a construct the lowered form does not describe (the build stops, saying which)."""
+    """A backend cannot translate a construct of the form (the build stops, saying which)."""
 
 
 def lower(policy: n.Policy, source_file: str | None = None) -> Json:
     """The lowered calculation form of a checked policy (a JSON-serialisable dict).
 
-    Raises :class:`UnsupportedConstruct` for a policy with readings (解读): a calculator built
-    from the form would compute the adopted reading only and hide the ambiguity the policy
-    declares, so every calculator backend refuses it (``policyc calc`` reports each reading).
+    Readings (解读) are lowered as ``reading`` expressions (each case, and the adopted one) and
+    the top-level ``readings`` list, so that a calculator computes the adopted reading and can
+    report every reading and the range (``Evaluator.readings``).
     """
     p = policy
-    if p.readings:
-        where = f"{source_file}：" if source_file else ""
-        raise UnsupportedConstruct(
-            f"{where}政策“{p.id}”含有 解读（" + "、".join(r.id for r in p.readings)
-            + "）：生成的计算器（Python、JavaScript、SQL）尚不能计算每种读法，不为它生成计算器；"
-            "参考求值器（policyc calc）给出每种读法的金额和区间。")
     h = p.header
     v = h.validity
     ordered = _topo(p)
@@ -383,6 +390,9 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
         "budgets": [{"id": b.id, "article": b.citation.article, "scope": _scope(b.scope),
                      "uses": [{"name": u.name, "bound": u.bound, "share": lw.opt(u.share)} for u in b.uses]}
                     for b in p.budgets],
+        "readings": [{"id": r.id, "article": r.citation.article, "adopted": r.adopted,
+                      "affects": affected(p, r.id),
+                      "options": [{"name": o.name, "label": o.label} for o in r.options]} for r in p.readings],
         "text_fold": lw.fold,
         "text_lists": [{"fact": fact, "label": label, "keys": [lw.key(x) for x in values], "open": is_open,
                         "articles": "、".join(arts)} for fact, label, values, is_open, arts in text_lists(p)],

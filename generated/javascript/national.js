@@ -691,6 +691,55 @@ function result(on, inForce, exclusions, live, schedules, rerun) {
     funding: ordered(funding), payments: schedules,
   };
 }
+
+// ---- readings (解读)
+
+// The reading each 解读 is calculated under while readings() runs (calculations are synchronous).
+let CHOICE = {};
+
+/** The reading of `id` the current calculation takes. */
+function reading(id, adopted) {
+  return Object.prototype.hasOwnProperty.call(CHOICE, id) ? CHOICE[id] : adopted;
+}
+
+function under(choice, calc, profile, on) {
+  const saved = CHOICE;
+  CHOICE = choice;
+  try {
+    return calc(profile, on);
+  } finally {
+    CHOICE = saved;
+  }
+}
+
+function fenOf(text) { return BigInt(text.replace(".", "")); }
+
+/** Every reading of every 解读 (the others as adopted) and the range of the total over every combination. */
+function computeReadings(calc, table, profile, on) {
+  const out = table.map(([id, article, adopted, affects, options]) => {
+    const results = {};
+    for (const [name, label] of options) {
+      const r = under({ [id]: name }, calc, profile, on);
+      const items = {};
+      for (const i of r.items) items[i.id] = { min: i.min, max: i.max };
+      results[name] = { label, total: { min: r.total.min, max: r.total.max }, items };
+    }
+    return { id, article, adopted, affects: [...affects], results };
+  });
+  let combos = [[]];
+  for (const [id, , , , options] of table) {
+    combos = combos.flatMap((c) => options.map(([name]) => [...c, [id, name]]));
+  }
+  let lo = null, hi = null, unbounded = false;
+  for (const c of combos) {
+    const r = under(Object.fromEntries(c), calc, profile, on);
+    const a = fenOf(r.total.min);
+    if (lo === null || a < lo) lo = a;
+    if (r.total.max === null) unbounded = true;
+    else if (hi === null || fenOf(r.total.max) > hi) hi = fenOf(r.total.max);
+  }
+  return { readings: out, range: { min: lo === null ? null : yuan(lo), max: unbounded || hi === null ? null : yuan(hi) } };
+}
 // ---- end of runtime ----
 
 const DEFAULTS = Object.fromEntries(FACTS.map((s) => [s.name, absent(s)]));

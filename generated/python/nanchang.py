@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import json
 import math
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
 from functools import lru_cache
@@ -235,6 +237,14 @@ def note(trace: Trace, text: str) -> None:
 def then(_: None, value: T) -> T:
     """``value``, after the note written by the first argument (a tier chosen inside a formula)."""
     return value
+
+
+def pick(chosen: str, first: Callable[[], T], *cases: tuple[str, Callable[[], T]]) -> T:
+    """解读: the value of the case named ``chosen``, else of the first case (only the one computed)."""
+    for name, value in cases:
+        if name == chosen:
+            return value()
+    return first()
 
 
 def r_compare(op: str, a: Range, b: Range) -> bool:
@@ -891,6 +901,52 @@ def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -
     with localcontext(CTX):
         return calc(f, on, False)
 
+
+# ---------------------------------------------------------------------------- readings (解读)
+
+# The reading each 解读 is calculated under, when asked for (readings()); else the adopted one.
+_READINGS: ContextVar[Mapping[str, str]] = ContextVar("policyc_readings")
+
+
+def reading(reading_id: str, adopted: str) -> str:
+    """The reading of ``reading_id`` the current calculation takes."""
+    return _READINGS.get({}).get(reading_id, adopted)
+
+
+def _under(choice: Mapping[str, str], calc: Callable[[Any, Any], Result], profile: Any, on: Any) -> Result:
+    token = _READINGS.set(choice)
+    try:
+        return calc(profile, on)
+    finally:
+        _READINGS.reset(token)
+
+
+def _amounts(r: Result) -> dict[str, Any]:
+    return {"label": "", "total": {"min": fmt(r.total_min), "max": fmt(r.total_max)},
+            "items": {i.id: {"min": fmt(i.min), "max": fmt(i.max)} for i in r.items}}
+
+
+def compute_readings(calc: Callable[[Any, Any], Result],
+                     table: Sequence[tuple[str, str, str, Sequence[str], Sequence[tuple[str, str]]]],
+                     profile: Any, on: Any) -> dict[str, Any]:
+    """Every reading of every 解读 (each with the others as adopted) and the range of the total
+    over every combination of readings, as the reference ``Evaluator.readings``."""
+    out = []
+    for rid, article, adopted, affects, options in table:
+        results = {}
+        for name, label in options:
+            results[name] = {**_amounts(_under({rid: name}, calc, profile, on)), "label": label}
+        out.append({"id": rid, "article": article, "adopted": adopted, "affects": list(affects),
+                    "results": results})
+    lows: list[Decimal] = []
+    highs: list[Decimal | None] = []
+    for combo in itertools.product(*[[(rid, name) for name, _ in options] for rid, _, _, _, options in table]):
+        r = _under(dict(combo), calc, profile, on)
+        lows.append(r.total_min)
+        highs.append(r.total_max)
+    top = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    return {"readings": out, "range": {"min": fmt(min(lows)) if lows else None, "max": fmt(top)}}
+
 # --------------------------------------------------------------------------------------
 # The policy: 南昌市中小企业数字化转型城市试点工作专项资金管理办法
 # --------------------------------------------------------------------------------------
@@ -1197,7 +1253,8 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
 
 
 def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None = None) -> Result:
-    """Compute what 南昌市中小企业数字化转型城市试点工作专项资金管理办法 pays the applicant ``profile`` as of ``on``.
+    """Compute what 南昌市中小企业数字化转型城市试点工作专项资金管理办法 pays the applicant ``profile`` as of ``o
+    n``.
 
     ``profile`` is a mapping of shared-vocabulary fact names (money in yuan as int, Decimal
     or decimal string) or a :class:`Profile`; ``on`` defaults to today.

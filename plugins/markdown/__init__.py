@@ -374,7 +374,7 @@ class MarkdownBackend:
             out.append("文件没有写明各级财政分别承担多少，这不影响您可得的金额。")
         if funding_kind == "conflict":
             out.append("文件不同条款对由哪一级财政出资的说法不一致，也没有写明分担比例；这不影响您可得的金额。")
-        if funding_kind == "none":
+        if funding_kind in ("none", "unnamed"):
             out.append("文件没有写明本项资金由哪一级财政承担。")
         cond_parts = [it.cond, *(r.cond for r in p.requirements)]
         if any(_open_list(p, e) for e in cond_parts if e is not None):

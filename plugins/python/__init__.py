@@ -342,7 +342,7 @@ class PythonBackend:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
         )
-        self.env.filters.update(py_str=py_str, doc=doc, comment=comment, ident=ident)
+        self.env.filters.update(py_str=py_str, doc=doc, comment=comment, ident=ident, wrap=wrap)
 
     def render(self, model: CheckedModel) -> Mapping[str, str]:
         files = {f"{cp.policy.id}.py": self.module(cp) for cp in model.policies}
@@ -386,6 +386,13 @@ class PythonBackend:
             constants=["\n".join(_lines(rhs, 0, f"{k} = ")) for k, rhs in m.consts.lines.items()],
             definitions=definitions, items=items, calculate_body=body,
             precision=need, slow=need > DEFAULT_PRECISION,
+            readings="\n".join(_lines(Call("", tuple(
+                Call("", (Str(r["id"]), Str(r["article"]), Str(r["adopted"]),
+                          Call("", tuple(Str(i) for i in r["affects"]), trailing=len(r["affects"]) == 1),
+                          Call("", tuple(Call("", (Str(o["name"]), Str(o["label"]))) for o in r["options"]),
+                               trailing=len(r["options"]) == 1)))
+                for r in form["readings"]), trailing=len(form["readings"]) == 1), 0, "READINGS: ReadingTable = "))
+            if form["readings"] else "",
         )
 
 

@@ -37,7 +37,7 @@ from typing import Any
 from sqlglot import exp
 
 from compiler.backends import BackendError, CheckedModel, header_line
-from compiler.lowered import lower
+from compiler.lowered import UnsupportedConstruct, lower
 
 Json = dict[str, Any]
 SOURCES = ("central", "province", "city", "county", "unspecified")
@@ -661,6 +661,18 @@ def describe(form: Json) -> Json:
     }
 
 
+def refuse_readings(form: Json) -> None:
+    """A query computes one reading per row; a policy with readings (解读) is refused rather than
+    reported under its adopted reading alone (which would hide the ambiguity it declares)."""
+    if form["readings"]:
+        source = form["policy"]["source"]
+        raise UnsupportedConstruct(
+            (f"{source}：" if source else "") + f"政策“{form['policy']['id']}”含有 解读（"
+            + "、".join(r["id"] for r in form["readings"])
+            + "）：SQL 查询尚不能给出每种读法的金额，不为它生成查询；"
+            "Python 与 JavaScript 计算器的 readings() 和 policyc calc 给出每种读法的金额和区间。")
+
+
 def policy_query(form: Json, as_of: dt.date | None = None, table: str = "profiles") -> exp.Select:
     """The query for one policy's lowered form; ``as_of`` fixes the calculation date."""
     return Policy(form).query(as_of, table)
@@ -679,6 +691,7 @@ class SqlBackend:
         files: dict[str, str] = {}
         for cp in model.policies:
             form = lower(cp.policy, cp.source_file)
+            refuse_readings(form)
             head = f"-- {header_line(cp.source_file)}\n"
             for dialect, suffix in (("duckdb", "duckdb"), ("spark", "spark")):
                 files[f"{cp.policy.id}.{suffix}.sql"] = head + sql_text(form, dialect) + ";\n"
