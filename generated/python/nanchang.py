@@ -1157,8 +1157,8 @@ def item_service_provider_award(f: Facts, trace: Trace) -> Range:
     原文：支持数字化服务商为被改造企业提供诊断、咨询等服务，开发集成“小快轻准”的数字化服务
     和产品。奖励集成通用性强、效果好的数字化产品及解决方案，推动复制推广。
 
-    说明：原文奖励“通用性强、效果好的数字化产品及解决方案”，未定评选标准；以“优秀数字化服务商”（excellent_prov
-    ider）表示获奖。
+    说明：原文奖励“通用性强、效果好的数字化产品及解决方案”，未定评选标准；以是否评为“优秀数字化服务商”表示是否
+    获奖。
     """
     amount = None
     return rounded(amount, trace, '未定', '未定', cents=True)
