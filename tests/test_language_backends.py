@@ -31,8 +31,8 @@ from test_python_backend import import_path
 
 NAMES = ("linchuan", "yunxi", "linchuan_readings")
 SQL_NAMES = ("linchuan", "yunxi")  # the SQL backend refuses readings
-N = 4_000  # per example (the seed policies run 10,000 each)
-N_READINGS = 1_000  # profiles whose every reading is compared (each runs every combination)
+N = 3_000  # per example (the seed policies run 10,000 each)
+N_READINGS = 800  # profiles whose every reading is compared (each runs every combination)
 
 BASE = {"applicant_type": "enterprise", "registered_in_city": True, "independent_legal_person": True,
         "is_sme": True}
