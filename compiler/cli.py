@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -132,16 +132,35 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str) -> None:
         sys.exit(EXIT_USAGE)
     try:
         profile = load_json_profile(text)
-        result = Evaluator(loaded.policy).calculate(profile, on)
+        ev = Evaluator(loaded.policy)
+        result = ev.calculate(profile, on)
+        readings = ev.readings(profile, on) if loaded.policy.readings else None
     except ProfileError as err:
         _echo_err("申请人信息有误，未计算：")
         for field, msg in err.errors:
             _echo_err(f"  {field or '(整体)'}: {msg}")
         sys.exit(EXIT_USAGE)
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        # a policy with readings (解读) adds "readings": the result under each reading and the
+        # range across them; the rest is the result under the adopted readings
+        out = result.to_dict() | (readings or {})
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        click.echo(format_text(loaded, result))
+        click.echo(format_text(loaded, result)
+                   + (format_readings(loaded, readings) if readings else ""))
+
+
+def format_readings(loaded: Loaded, rd: dict[str, Any]) -> str:
+    """The result under each reading of each 解读, and the range across them (text)."""
+    out = ["", "原文有不同理解之处（解读）："]
+    for r in rd["readings"]:
+        out.append(f"  {r['article']} {r['id']}（计算采用读法 {r['adopted']}）：")
+        for name, res in r["results"].items():
+            total = _amount_text(res["total"]["min"], res["total"]["max"])
+            out.append(f"    读法 {name}（{res['label']}）：应付总额 {total}")
+    rng = rd["range"]
+    out.append(f"  各种读法下的应付总额：{_amount_text(rng['min'], rng['max'])}")
+    return "\n".join(out)
 
 
 def format_text(loaded: Loaded, r: Result) -> str:
@@ -150,7 +169,8 @@ def format_text(loaded: Loaded, r: Result) -> str:
     p = loaded.policy
     assert p is not None
     d = r.to_dict()
-    out = [f"《{p.header.title}》" + (f"（{p.header.docno}）" if p.header.docno else ""),
+    docnos = "、".join(p.header.docnos)
+    out = [f"《{p.header.title}》" + (f"（{docnos}）" if docnos else ""),
            f"计算日期：{d['as_of']}    是否有效：{'是' if r.in_force else '否'}"]
     out += [f"  说明：{note}" for note in r.notes]
     if r.excluded:
@@ -170,12 +190,20 @@ def format_text(loaded: Loaded, r: Result) -> str:
     if d["funding"]:
         out.append("出资方：")
         for src, amt in d["funding"].items():
-            out.append(f"  {FUNDING_SOURCES.get(src, '未明确分担')}（{src}）：{amt} 元")
+            out.append(f"  {FUNDING_SOURCES.get(src) or _unspecified(r)}（{src}）：{amt} 元")
     if d["payments"]:
         out.append("拨付安排：")
         for pay in d["payments"]:
             out.append(f"  {pay['article']} {pay['stage']}：{_amount_text(pay['min'], pay['max'])}")
     return "\n".join(out)
+
+
+def _unspecified(r: Result) -> str:
+    """What the ``unspecified`` funding line stands for: no payer named, or no split stated."""
+    kinds = {plan.kind for plan, amt in r.paid if "unspecified" in plan.split(amt)}
+    if kinds == {"unnamed"}:
+        return "原文未规定由谁出资"
+    return "未明确分担" if "unnamed" not in kinds else "未明确分担或原文未规定由谁出资"
 
 
 def _amount_text(lo: str | None, hi: str | None) -> str:

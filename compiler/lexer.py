@@ -50,21 +50,21 @@ __all__ = ["PolicyLexer"]
 
 # Block keywords (grammar: SECTION_KW, _KW_POLICY, _KW_FACTS, _KW_DEFINE, _KW_TEST).
 BLOCK_KEYWORDS = ("政策", "事实", "定义", "资格", "排除", "补助", "累计上限", "拨付", "名额", "预算",
-                  "程序", "测试")
+                  "程序", "测试", "解读")
 # Blocks of the shape `KW NAME { … }` (and `定义 NAME`): the name is highlighted with them.
-NAMED_BLOCKS = ("政策", "资格", "排除", "补助", "累计上限", "拨付", "名额", "预算", "程序")
+NAMED_BLOCKS = ("政策", "资格", "排除", "补助", "累计上限", "拨付", "名额", "预算", "程序", "解读")
 
 # Field and structural keywords (grammar: the _KW_* terminals not listed elsewhere).
 FIELD_KEYWORDS = (
     "默认", "必填", "条款", "原文", "标题", "说明", "文号", "发布机关", "发布日期", "层级", "地区", "上级",
     "来源", "有效期", "追溯", "自", "事件", "依据", "对象", "类别", "条件", "金额", "资金", "未明确", "适用",
     "上限", "阶段", "用途", "步骤", "日期", "输入", "期望", "忽略", "总额", "项目", "付款", "排除项", "有效",
-    "分档", "当", "则", "否则",
+    "分档", "当", "则", "否则", "读法", "采用",
 )
 TYPE_KEYWORDS = ("布尔", "整数", "货币", "比例", "文本", "枚举")
 # Literal-like keywords: booleans (BOOL), levels (LEVEL), 未定, 余额, 全部, 无, 等.
 CONSTANT_KEYWORDS = ("真", "假", "是", "否", "国家级", "省级", "市级", "县级", "未定", "余额", "全部", "无",
-                     "等")
+                     "等", "未规定", "摘要", "节选", "转载")
 # Keywords that act as operators in expressions and bounds.
 OPERATOR_WORDS = ("或", "且", "非", "属于", "封顶", "不超过", "至", "至多", "至少", "不少于")
 
@@ -131,6 +131,10 @@ class PolicyLexer(RegexLexer):
             (r"\d+(?:\.\d+)?", _number),
             (r"(?:第[〇零一二三四五六七八九十百0-9]+[条條章]|[一二三四五六七八九十]+、)"
              r"[^\s\u3000\"「」{}\[\],]*", Name.Label),
+            # unnumbered parts of the source after 条款 / 依据: 导语, 落款, 附件1 (标题 and 文号 are
+            # also field keywords, so they stay keywords here)
+            (r"(?:导语|落款|通知标题|附件[〇零一二三四五六七八九十0-9]*)(?![^\s\u3000\"「」{}\[\],])",
+             Name.Label),
             # `补助 reform_subsidy`, `定义 reform_spend`: the name a block declares.
             (r"(" + _alternation(NAMED_BLOCKS) + r")(" + _WS + r"+)([A-Za-z_][A-Za-z0-9_]*)",
              _declaration(Name.Class)),

@@ -165,7 +165,7 @@ def _apply_suppressions(loaded: Loaded, diags: list[Diagnostic]) -> None:
     scopes: list[tuple[n.Suppression, Span | None]] = []
     if p is not None:
         scopes += [(s, None) for s in p.suppressions]
-        for block in p.blocks():
+        for block in (*p.blocks(), *p.readings):
             scopes += [(s, block.span) for s in block.suppressions]
     for d in sorted(set(diags), key=lambda d: d.sort_key):
         hit = next((s for s, span in scopes if s.code == d.code and

@@ -38,6 +38,8 @@ def run_test(ev: Evaluator, t: n.TestCase) -> Outcome:
         out.failures.append(Diagnostic(code, Severity.ERROR, e.span, f"测试“{t.name}”：{msg}"))
 
     profile = {i.name: i.value for i in t.inputs}
+    if t.readings:  # 采用 <解读> <读法>: this test is worked out under the readings it names
+        ev = Evaluator(ev.source, {r: o for r, o, _ in t.readings})
     try:
         res = ev.calculate(profile, t.date)
     except ProfileError as err:

@@ -54,22 +54,27 @@ def _break(p: n.Policy, prof: dict[str, Any], rnd: random.Random) -> dict[str, A
     return out
 
 
+EXAMPLES = POLICIES.parent / "tests" / "examples"
+
+
 @cache
 def policy(name: str) -> n.Policy:
-    loaded = load(POLICIES / f"{name}.policy")
+    """A seed policy, or else an example policy of tests/examples (the language's constructs)."""
+    path = POLICIES / f"{name}.policy"
+    loaded = load(path if path.exists() else EXAMPLES / f"{name}.policy")
     assert loaded.policy is not None
     return loaded.policy
 
 
 @cache
-def cases(name: str) -> tuple[tuple[str, str], ...]:
+def cases(name: str, count: int = N_PROFILES) -> tuple[tuple[str, str], ...]:
     """(profile as JSON text, on) pairs; the same for every backend."""
     from test_python_backend import boundary_profiles
 
     p = policy(name)
     rnd = random.Random(7 + len(name))
     out = []
-    for prof, on in boundary_profiles(p, N_PROFILES, seed=20231117 + len(name)):
+    for prof, on in boundary_profiles(p, count, seed=20231117 + len(name)):
         if rnd.random() < 0.125:
             prof = _break(p, prof, rnd)
         out.append((json.dumps(prof, ensure_ascii=False), on.isoformat()))
@@ -81,10 +86,10 @@ def outcome(result: Any) -> dict[str, Any]:
 
 
 @cache
-def _reference(name: str) -> tuple[tuple[dict[str, Any], list[str]], ...]:
+def _reference(name: str, count: int = N_PROFILES) -> tuple[tuple[dict[str, Any], list[str]], ...]:
     ev = Evaluator(policy(name))
     out: list[tuple[dict[str, Any], list[str]]] = []
-    for text, on in cases(name):
+    for text, on in cases(name, count):
         try:
             result = ev.calculate(json.loads(text), dt.date.fromisoformat(on))
             out.append((outcome(result), list(result.notes)))
@@ -93,11 +98,11 @@ def _reference(name: str) -> tuple[tuple[dict[str, Any], list[str]], ...]:
     return tuple(out)
 
 
-def reference(name: str) -> tuple[dict[str, Any], ...]:
+def reference(name: str, count: int = N_PROFILES) -> tuple[dict[str, Any], ...]:
     """The reference evaluator's outcome for each case of :func:`cases`."""
-    return tuple(r for r, _ in _reference(name))
+    return tuple(r for r, _ in _reference(name, count))
 
 
-def reference_notes(name: str) -> tuple[list[str], ...]:
+def reference_notes(name: str, count: int = N_PROFILES) -> tuple[list[str], ...]:
     """The reference evaluator's notes (validity, exclusions, unlisted text) for each case."""
-    return tuple(notes for _, notes in _reference(name))
+    return tuple(notes for _, notes in _reference(name, count))

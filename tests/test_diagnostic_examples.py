@@ -73,7 +73,7 @@ def test_the_page_shows_what_the_command_line_prints(ex: dx.Example, tmp_path: P
     for shown, written in ex.expand:
         text = text.replace(shown, written)
     for name in ex.files:
-        (tmp_path / name).write_bytes((ROOT / "policies" / name).read_bytes())
+        (tmp_path / name).write_bytes(dx.source_file(name).read_bytes())
     (tmp_path / dx.EXAMPLE_FILE).write_bytes(text.encode(ex.bad_encoding))
     monkeypatch.chdir(tmp_path)
     args = ["test"] if ex.uses_tests else ["check", "--on", ex.date.isoformat()]

@@ -115,7 +115,7 @@ def test_article_labels_are_only_article_labels(label: str) -> None:
 
 
 @pytest.mark.parametrize("label", ["第七条第（一）项", "第七条第二款", "四、（一）", "第三章", "第五条之一",
-                                   "一、（二）1.", "第7条第(2)项"])
+                                   "一、（二）1.", "第7条第(2)项", "导语", "落款", "附件2", "通知标题"])
 def test_real_article_labels_are_accepted(label: str) -> None:
     _, diags = parse_source(policy(article=label), "t.policy")
     assert not [d for d in diags if d.code == "PC010"]

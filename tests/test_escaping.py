@@ -38,6 +38,7 @@ from hostile import write_policy
 from compiler.backends import CheckedModel, CheckedPolicy, discover
 from compiler.build import render_all
 from compiler.model import nodes as n
+from compiler.model.readings import resolve
 from compiler.pipeline import load
 
 
@@ -78,6 +79,11 @@ INJECTED: dict[FIELD, str] = {
     ("Step", "description"): "QS", ("InputValue", "value"): "QT", ("TestCase", "name"): "QU",
     ("TestCase", "note"): "QV", ("StrLit", "value"): "QW", ("Expectation", "target"): "QO",
     ("Policy", "file"): "QX",
+    # the language's 说明 of every block, several 文号 and quotes, readings (解读)
+    ("Header", "note"): "RA", ("Header", "docnos"): "RB", ("Requirement", "note"): "RC",
+    ("Exclusion", "note"): "RD", ("CrossCap", "note"): "RE", ("PaymentSchedule", "note"): "RF",
+    ("Budget", "note"): "RG", ("Procedure", "note"): "RH", ("Reading", "note"): "RI",
+    ("ReadingOption", "label"): "RJ", ("Citation", "passages"): "QF",
 }
 # Slots whose text the grammar restricts to a terminal that cannot carry markup or quotes.
 NOT_FREE_TEXT: dict[FIELD, str] = {
@@ -97,6 +103,9 @@ NOT_FREE_TEXT: dict[FIELD, str] = {
     ("Budget", "id"): "NAME", ("Procedure", "id"): "NAME", ("Use", "bound"): "keyword",
     ("InputValue", "name"): "NAME", ("Expectation", "kind"): "keyword",
     ("Expectation", "value"): "ARTICLE labels (排除项 [...]) or expressions",
+    ("Header", "source_kind"): "keyword (摘要, 节选, 转载)", ("Reading", "id"): "NAME",
+    ("Reading", "adopted"): "NAME", ("ReadingOption", "name"): "NAME", ("ReadingCase", "name"): "NAME",
+    ("Readings", "block"): "NAME", ("TestCase", "readings"): "NAME (采用 <解读> <读法>)",
 }
 
 
@@ -136,7 +145,8 @@ def hostile_policy() -> tuple[str, str, str]:
     source = "第一条 " + q + "\n"
     text = f"""政策 evil {{
   标题 {lit(P(("Header", "title")))}
-  文号 {lit(P(("Header", "docno")))}
+  文号 {lit(P(("Header", "docno")))}, {lit(P(("Header", "docnos")))}
+  说明 {lit(P(("Header", "note")))}
   发布机关 {lit(P(("Header", "issuers")))}, "某局"
   层级 市级
   地区 {lit(P(("Header", "region")))}
@@ -154,13 +164,41 @@ def hostile_policy() -> tuple[str, str, str]:
 
 定义 base {lit(P(("Definition", "label")))} = spend_software_cloud
 
+资格 req {{
+  条款 第一条
+  原文 「{q}」 「第一条」
+  条件 in_pilot_scope
+  说明 {lit(P(("Requirement", "note")))}
+}}
+
+排除 ex {{
+  条款 第一条
+  原文 「{q}」
+  条件 spend_software_cloud > 20万元
+  说明 {lit(P(("Exclusion", "note")))}
+}}
+
+解读 amb {{
+  条款 第一条
+  原文 「{q}」
+  读法 half {lit(P(("ReadingOption", "label")))}
+  读法 more "另一读法"
+  采用 half
+  说明 {lit(P(("Reading", "note")))}
+}}
+
+定义 share = 解读 amb {{
+  读法 half 则 50% × base
+  读法 more 则 60% × base
+}}
+
 补助 award {{
   条款 第一条
   标题 {lit(P(("Item", "title")))}
   对象 enterprise
   原文 「{q}」
   条件 in_pilot_scope 且 remark == {lit(P(("StrLit", "value")))} 且 kind == "b"
-  金额 50% × base 封顶 20万元
+  金额 share 封顶 20万元
   资金 city 100%
   说明 {lit(P(("Item", "note")))}
   忽略 PC311 {lit(P(("Suppression", "reason")))}
@@ -172,6 +210,15 @@ def hostile_policy() -> tuple[str, str, str]:
   适用 全部
   阶段 {lit(P(("Stage", "name")))} 至多 70%
   阶段 "验收后" 余额
+  说明 {lit(P(("PaymentSchedule", "note")))}
+}}
+
+累计上限 total_cap {{
+  条款 第一条
+  原文 「{q}」
+  适用 全部
+  上限 20万元
+  说明 {lit(P(("CrossCap", "note")))}
 }}
 
 名额 quota {{
@@ -185,12 +232,14 @@ def hostile_policy() -> tuple[str, str, str]:
   条款 第一条
   原文 「{q}」
   用途 {lit(P(("Use", "name")))} 至多 20%
+  说明 {lit(P(("Budget", "note")))}
 }}
 
 程序 steps {{
   条款 第一条
   原文 「{q}」
   步骤 {lit(P(("Step", "name")))} {lit(P(("Step", "description")))} 不少于 5个工作日
+  说明 {lit(P(("Procedure", "note")))}
 }}
 
 测试 {lit(P(("TestCase", "name")))} {{
@@ -231,7 +280,11 @@ def rendered() -> tuple[n.Policy, dict[str, str]]:
                                                      for d in loaded.errors]
     cp = CheckedPolicy(loaded.policy, f"policies/{name}", tuple(loaded.diagnostics),
                        tuple(loaded.suppressed))
-    files = render_all(CheckedModel((cp,)), discover())
+    backends = discover()
+    files = render_all(CheckedModel((cp,)), {k: b for k, b in backends.items() if k != "sql"})
+    # the SQL backend refuses readings (one reading per row): it renders the adopted reading
+    adopted = dataclasses.replace(resolve(loaded.policy), readings=())
+    files.update(render_all(CheckedModel((dataclasses.replace(cp, policy=adopted),)), {"sql": backends["sql"]}))
     shutil.rmtree(tmp, ignore_errors=True)
     return loaded.policy, files
 

@@ -17,7 +17,8 @@ from compiler.syntax.fmt import format_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "policies").glob("*.policy"))
-TEST_POLICIES = sorted((ROOT / "tests" / "checks").rglob("*.policy"))
+TEST_POLICIES = (sorted((ROOT / "tests" / "checks").rglob("*.policy"))
+                 + sorted((ROOT / "tests" / "examples").glob("*.policy")))  # the language's constructs
 MALFORMED = sorted((ROOT / "tests" / "malformed").glob("*.policy"))
 
 

@@ -4,10 +4,12 @@
 * ``quotes``      every quote occurs verbatim in the source text
 * ``solver``      semantic checks backed by the z3 SMT solver (tiers, conditions, caps, parent)
 * ``consistency`` text and structure checks (quoted numbers, validity, funding, lists, unused)
+* ``readings``    解读: an applicant for whom two readings pay differently, or that they never do
+* ``paired``      「分别」-paired lists against 分档, and tiers where a higher level pays less
 * ``fidelity``    the encoding against the source's structure and wording (articles, modality,
                   concept coverage, counted lists; see :mod:`compiler.check.fidelity`)
 
-:func:`semantic_checks` runs the last three on a policy that type-checks.
+:func:`semantic_checks` runs the last four on a policy that type-checks.
 """
 
 from __future__ import annotations
@@ -23,9 +25,15 @@ def semantic_checks(
     policy: n.Policy, path: Path, on: dt.date, parent: n.Policy | None
 ) -> list[Diagnostic]:
     """All semantic findings for ``policy`` as of ``on``; ``parent`` is its loaded parent policy."""
+    from ..model.readings import resolve
     from .consistency import check_consistency
     from .fidelity import check_fidelity
+    from .paired import check_paired
+    from .readings import check_readings
     from .solver import check_solver
 
+    # every check but the readings' own sees the policy under its adopted readings (解读 … 采用)
+    raw = policy
+    policy = resolve(policy)
     return [*check_solver(policy, on, parent), *check_consistency(policy, path, on, parent),
-            *check_fidelity(policy, path)]
+            *check_fidelity(policy, path), *check_paired(policy), *check_readings(raw, on)]

@@ -14,6 +14,8 @@ from .fidelity import SourceContext
 from .quotes import citations
 
 _LOW = ("item", "subitem")
+_UNNUMBERED = ("标题", "通知标题", "文号", "导语", "落款", "附件")
+_UNNUMBERED_KINDS = ("title", "doc_number", "preamble", "signature", "attachment")
 
 
 def check_articles(ctx: SourceContext) -> list[Diagnostic]:
@@ -48,6 +50,16 @@ def check_articles(ctx: SourceContext) -> list[Diagnostic]:
 def _missing(ctx: SourceContext, c: n.Citation) -> Diagnostic:
     assert ctx.structure is not None
     head = c.article.split("第（")[0].split("（")[0]
+    if c.article in _UNNUMBERED or c.article.startswith("附件"):
+        found = [p.label for p in ctx.structure.walk() if p.kind in _UNNUMBERED_KINDS]
+        have = (f"原文中读出的不编号部分：{'、'.join(dict.fromkeys(found))}" if found
+                else "原文中没有读出不编号的部分")
+        return Diagnostic(
+            "PC320", Severity.ERROR, c.article_span, f"原文中没有“{c.article}”（{have}）",
+            "标题、文号、导语、落款、附件须在原文中能认出：标题在正文之前，落款是发布机关和日期；"
+            "核对原文，或改写所在的条款。",
+            c.article,
+        )
     if head != c.article and (art := ctx.part(head)) is not None:
         inner = [p.label.removeprefix(art.label) for p in art.children]
         have = f"{art.label}下有：{'、'.join(inner)}" if inner else f"{art.label}不分项"

@@ -3,8 +3,8 @@
 * quoted numbers (PC310–PC312): every number in a quote is used by the rule beside it, and every
   number in the rule occurs in the quote (see :mod:`compiler.check.numbers` for what counts);
 * malformed amounts (PC207, PC208);
-* funding (PC502–PC504) and undetermined amounts (PC510);
-* validity (PC601–PC604);
+* funding (PC502–PC505) and undetermined amounts (PC510);
+* validity (PC601–PC605) and partial sources (PC380);
 * lists ending in 等 (PC701, PC702);
 * facts and definitions never read (PC140, PC141) and literals outside a fact's domain (PC209).
 
@@ -43,6 +43,7 @@ def check_consistency(
     diags += _funding(policy)
     diags += _undetermined(policy)
     diags += _validity(policy, on)
+    diags += _partial(policy)
     diags += _lists(ctx)
     diags += _unused(ctx)
     diags += _domains(policy)
@@ -561,12 +562,16 @@ def _payers(f: n.Funding) -> str:
 
 
 def _funding_desc(f: n.Funding) -> str:
+    if not f.named:
+        return "未规定由谁出资"
     if f.stated:
         return "、".join(f"{FUNDING_SOURCES.get(s, s)} {describe('rate', frac)}" for s, frac in f.shares)
     return f"{_payers(f)}（比例未明确）"
 
 
 def _funding_kind(f: n.Funding) -> tuple[bool, tuple[object, ...]]:
+    if not f.named:
+        return (False, ("未规定",))
     return (True, tuple(sorted(f.shares))) if f.stated else (False, tuple(sorted(f.payers)))
 
 
@@ -584,10 +589,20 @@ def _funding(p: n.Policy) -> list[Diagnostic]:
             diags.append(Diagnostic(
                 "PC503", Severity.ERROR, it.span,
                 f"补助项“{it.id}”（{it.title}）可以支付金额，但没有写明由谁出资",
-                "加入 资金 行，例如：资金 city 100%；原文只点名出资方时写 资金 未明确 [city, county]。",
+                "加入 资金 行，例如：资金 city 100%；原文只点名出资方时写 资金 未明确 [city, county]；"
+                "原文没有说由谁出资时写 资金 未规定。",
                 it.citation.article))
         for f in it.funding:
-            if not f.stated:
+            if not f.named:
+                art = _funding_article(it, f)
+                diags.append(Diagnostic(
+                    "PC505", Severity.INFO, f.span,
+                    f"原文未规定由谁出资：“{it.id}”（{it.title}）的金额列在 unspecified 下，"
+                    "没有候选出资方",
+                    "若其他文件规定了出资方，改写为 资金 city 100% 或 资金 未明确 [city, county]，"
+                    "并用 依据 引用该文件的条款。",
+                    art))
+            elif not f.stated:
                 art = _funding_article(it, f)
                 diags.append(Diagnostic(
                     "PC502", Severity.WARNING, f.span,
@@ -626,6 +641,25 @@ def _undetermined(p: n.Policy) -> list[Diagnostic]:
     return diags
 
 
+# ---------------------------------------------------------------------------- partial sources
+
+_PARTIAL = {"摘要": "政策的摘要", "节选": "政策的节选", "转载": "转载的文本"}
+
+
+def _partial(p: n.Policy) -> list[Diagnostic]:
+    """PC380: the source is only part of the document; say what the checks cannot know."""
+    h = p.header
+    if h.source_kind is None:
+        return []
+    return [Diagnostic(
+        "PC380", Severity.INFO, h.source_span or h.span,
+        f"原文是{_PARTIAL[h.source_kind]}，不是全文：检查只能对照已发布的部分。未发布的部分中可能还有"
+        "资格条件、排除情形、累计上限、出资和拨付的规定，检查器无法发现遗漏；引文、条款编号和措辞检查"
+        "只对已发布的部分有效",
+        "申请指南会提示申请人原文不完整；取得全文后改写 来源 并补齐规则。",
+    )]
+
+
 # ---------------------------------------------------------------------------- validity
 
 
@@ -662,6 +696,18 @@ def _validity(p: n.Policy, on: dt.date) -> list[Diagnostic]:
                 "PC603", Severity.WARNING, r.span,
                 f"追溯起点 {r.start} 不早于有效期起点 {start}，不起追溯作用",
                 "追溯起点应早于有效期起点；检查日期是否写错。", rart))
+    if v and not v.stated:
+        diags.append(Diagnostic(
+            "PC605", Severity.INFO, v.span,
+            "有效期未规定：原文没有写明起止日期，计算时视为一直有效",
+            "计算结果的说明会注明“原文未规定有效期”；若另有文件规定了有效期，改写为 "
+            "有效期 自 … 至 … 并用 依据 引用。", art))
+    elif v and (v.start.open or v.end.open):
+        which = "截止日期" if v.end.open else "起始日期"
+        diags.append(Diagnostic(
+            "PC605", Severity.INFO, v.span,
+            f"有效期只写了{'起点' if v.end.open else '终点'}：原文未规定{which}，计算时该端视为开放",
+            "计算结果的说明会注明这一点；不要为缺少的一端编造日期或事件。", art))
     if v:
         for bound, which in ((v.start, "起点"), (v.end, "终点")):
             if bound.event is not None:

@@ -37,7 +37,9 @@ _MULT = {"": Decimal(1), "千": Decimal(1000), "万": Decimal(10_000), "萬": De
 _AR = r"\d+(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?"
 _ZH = r"[〇零一二两兩三四五六七八九十][〇零一二两兩三四五六七八九十百千万萬亿億]*"
 _NUM = rf"(?:{_AR}|{_ZH})"
-_UNITS = ("个工作日", "個工作日", "工作日", "个月", "個月", "元", "%", "％", "家", "户", "戶",
+# 「30万人民币」, 「30万元人民币」 and 「30万RMB」 are money: 人民币 is tried before 人 (people)
+_UNITS = ("个工作日", "個工作日", "工作日", "个月", "個月", "元人民币", "元人民幣", "人民币", "人民幣",
+          "RMB", "元", "%", "％", "家", "户", "戶",
           "个", "個", "项", "項", "名", "人", "级", "級", "年", "日", "天", "倍")
 # what a unit measures; numbers without a unit (and 倍) are plain "num"
 UNIT_KINDS = {
@@ -46,6 +48,7 @@ UNIT_KINDS = {
     "家": "count", "户": "count", "戶": "count", "个": "count", "個": "count", "项": "count",
     "項": "count", "名": "count", "人": "count", "级": "level", "級": "level",
 }
+_MONEY_UNITS = ("元", "元人民币", "元人民幣", "人民币", "人民幣", "RMB")
 KINDS = ("money", "rate", "level", "count", "duration", "num")
 _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
 
@@ -57,13 +60,19 @@ def _one_rx(n: str, m: str, u: str) -> str:
 _NUMBER = re.compile(
     _one_rx("a", "am", "au") + r"(?:(?P<sep>[-—–~～至到])" + _one_rx("b", "bm", "bu") + ")?"
 )
+# A list of numbers that share the last one's unit: 「分别给予最高20、40、50万元」, 「30%、20%」 is
+# not one (each has its unit). Each number of the list takes the unit.
+_SHARED_UNIT = re.compile(
+    r"(?<![\d.A-Za-z])(?P<list>(?:\d+(?:\.\d+)?[、和及与](?:最高|不超过)?)+)"
+    r"(?P<last>\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|万|%|％)")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<p>{_NUM}(?:点\d+)?)")
 
 _ZH_DATE_DIGIT = "[〇零一二三四五六七八九]"
 _ZH_SMALL_NUM = "[一二三四五六七八九十]{1,3}"
 _MASKS = [
     re.compile(r"《[^《》]*》"),  # titles of other documents
-    re.compile(r"[〔［\[（(]\d{4}[〕］\]）)]\d*[号號]?"),  # 〔2023〕117号
+    # document numbers in any bracket style: 〔2023〕117号, 【2023】, [2023], （2023）, 〖2023〗
+    re.compile(r"[〔［\[（(【〖{｛][\d〇零一二三四五六七八九]{4}[〕］\]）)】〗}｝]\d*[号號]?"),
     re.compile(r"\d+[号號]"),  # 22号
     re.compile(r"\d{4}[-—–~～至到]\d{4}年?度?"),  # 2023-2025 年
     re.compile(r"\d{4}年度?(?:\d{1,2}月(?:\d{1,2}[日号號])?)?"),
@@ -176,6 +185,15 @@ def scan(text: str) -> tuple[Number, ...]:
             found.append((start, end, kind, value))
 
     taken = [False] * len(s)
+    for lm in _SHARED_UNIT.finditer(masked):
+        unit = lm.group("unit")
+        mult = {"万元": "万", "亿元": "亿", "万": "万"}.get(unit, "")
+        kind, scale = ("rate", Decimal("0.01")) if unit in ("%", "％") else ("money", _MULT[mult])
+        for nm in re.finditer(r"\d+(?:\.\d+)?", lm.group(0)):
+            end = lm.end() if lm.start() + nm.end() == lm.end("last") else lm.start() + nm.end()
+            add(lm.start() + nm.start(), end, kind, Decimal(nm.group(0)) * scale)
+        for i in range(lm.start(), lm.end()):
+            taken[i] = True
     for pm in _PERCENT_WORDS.finditer(masked):
         raw = pm.group("p")
         if "点" in raw:
@@ -240,7 +258,7 @@ def _one(s: str, start: int, end: int, digits: str, mult: str, unit: str,
     value *= _MULT[mult]
     if unit in ("%", "％"):
         return ("rate", value / 100)
-    if unit == "元" or (not unit and (mult in ("万", "萬", "亿", "億") or
+    if unit in _MONEY_UNITS or (not unit and (mult in ("万", "萬", "亿", "億") or
                                       (not arabic and digits[-1] in "万萬亿億"))):
         return ("money", value)
     return (UNIT_KINDS.get(unit, "num"), value)

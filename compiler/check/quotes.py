@@ -23,6 +23,12 @@ def normalise(text: str) -> str:
 
 
 def citations(policy: n.Policy) -> Iterator[n.Citation]:
+    """Every citation of the policy, one per quoted passage (原文 may quote several)."""
+    for c in _citations(policy):
+        yield from c.parts()
+
+
+def _citations(policy: n.Policy) -> Iterator[n.Citation]:
     h = policy.header
     if h.validity and h.validity.citation:
         yield h.validity.citation
@@ -34,6 +40,11 @@ def citations(policy: n.Policy) -> Iterator[n.Citation]:
         for f in item.funding:
             if f.citation is not None:
                 yield f.citation
+    for r in policy.readings:
+        yield r.citation
+        for o in r.options:
+            if o.citation is not None:
+                yield o.citation
 
 
 def _matched_prefix(quote: str, source: str) -> int:

@@ -17,6 +17,7 @@ PC412     warning   two caps on one quantity that disagree
 PC420     warning   budget shares or quotas that cannot all be met
 PC430     warning   the policy pays what its parent policy does not allow
 PC490     info      a documented limit of the checker was reached: what was not checked
+PC520     warning   an amount formula that can go negative (paid as 0)
 ========  ========  =============================================================
 """
 
@@ -331,6 +332,7 @@ class SolverChecks:
             a = enc.amount(it)
             capped = bool(enc.flows()) and not is_false(a.det) and it.id not in late
             paid = enc.final(it)[1] if capped else cents(a.hi)
+            self._negative(it)
             if self.sat(app, disj(neg(a.det), paid > 0)) is not None:
                 live.append(it)  # the usual case, settled by one question
                 continue
@@ -365,6 +367,28 @@ class SolverChecks:
                            f"{MAX_CAP_MEMBERS} 项是否被削减（PC405、PC410），自“{first.id}”起未逐项检查")
                 late |= {m.item.id for m in members[MAX_CAP_MEMBERS:]}
         return late
+    def _negative(self, it: n.Item) -> None:
+        """PC520: a formula with a subtraction that can be negative for an applicant it applies to.
+
+        The rule (docs/reference/language.md): a negative amount is paid as 0 — nothing is
+        paid, nothing is owed back, and the trace says so. Only formulas that subtract are asked.
+        """
+        if not any(isinstance(x, n.Arith) and x.op == "-" for x in _nodes(it.amount)):
+            return
+        v = self.enc.value(it.amount)
+        if not isinstance(v, NumV):
+            return
+        below = [self.enc.applies(it), v.det, disj(cmp("<", v.lo, 0), cmp("<", v.hi, 0))]
+        model = self.sat(*below)
+        if model is None:
+            return
+        got = self.example(below, fallback=model)
+        wit = witness(got[0], self.on, got[1]) if got else None
+        self.emit("PC520", W, it.amount.span,
+                  f"金额公式可能为负数（{show(it.amount)}）：计算时按 0 计，本项不支付",
+                  "负数按 0 计是本语言的规则（不支付，也不追缴）。若原文在这种情况下不予支持，"
+                  "请把它写进 条件；若确属按 0 计，写 忽略 PC520 \"理由\"。",
+                  it.citation.article, wit)
 
     def _never_applies(self, it: n.Item) -> None:
         enc = self.enc
@@ -968,3 +992,18 @@ def _show_value(v: object) -> str:
 
 
 __all__ = ["check_solver"]
+
+
+def _nodes(e: object) -> Iterator[object]:
+    """``e`` and every expression node under it."""
+    yield e
+    if isinstance(e, n.Tiers):
+        for t in e.tiers:
+            yield from _nodes(t.cond)
+            yield from _nodes(t.amount)
+        if e.otherwise is not None:
+            yield from _nodes(e.otherwise)
+    for attr in ("operand", "left", "right", "base", "limit", "low", "high"):
+        child = getattr(e, attr, None)
+        if child is not None:
+            yield from _nodes(child)

@@ -110,6 +110,8 @@ class Checker:
         if isinstance(e, n.Compare):
             self._compare(e, article)
             return BOOL
+        if isinstance(e, n.Readings):
+            return self._readings(e, article)
         assert isinstance(e, n.Member)
         t = self.infer(e.operand, article)
         if t.kind not in ("text", "enum", "any"):
@@ -183,6 +185,33 @@ class Checker:
                     "PC202", Severity.ERROR, e.span, f"{UPTO_SCOPE_MESSAGE}，此处读作 (不超过 …) {e.op} …",
                     "整个式子是上限时请加括号，例如 不超过 (50% × 支出)。", article)
                 return
+    def _readings(self, e: n.Readings, article: str) -> Ty:
+        """解读 X { 读法 a 则 … }: X is a 解读 block and the cases are exactly its readings."""
+        result: Ty = ANY
+        for case in e.cases:
+            result = self._join(result, self.infer(case.amount, article), case.amount.span, article)
+        r = self.policy.reading(e.block)
+        if r is None:
+            names = [x.id for x in self.policy.readings]
+            close = difflib.get_close_matches(e.block, names, n=1)
+            self.error("PC113", e.block_span, f"未知的解读“{e.block}”",
+                       (f"是否想写“{close[0]}”？" if close else "")
+                       + "先写 解读 块，列出各种读法：解读 名称 { 条款 … 原文 「…」 读法 a \"…\" 读法 b \"…\" }",
+                       article)
+            return result
+        declared = [o.name for o in r.options]
+        written = [c.name for c in e.cases]
+        for c in e.cases:
+            if c.name not in declared:
+                self.error("PC113", c.name_span, f"解读“{r.id}”没有读法“{c.name}”",
+                           "可选：" + "、".join(declared), article)
+            elif written.count(c.name) > 1:
+                self.error("PC113", c.name_span, f"读法“{c.name}”写了不止一次", "", article)
+        missing = [d for d in declared if d not in written]
+        if missing:
+            self.error("PC113", e.span, f"解读“{r.id}”的读法 {'、'.join(missing)} 没有给出金额",
+                       "每种读法都要写一项：读法 名称 则 金额。", article)
+        return result
 
     def _join(self, acc: Ty, t: Ty, span: Span, article: str) -> Ty:
         if acc.kind == "any":
@@ -240,6 +269,18 @@ class Checker:
     # -- blocks --------------------------------------------------------------
     def run(self) -> list[Diagnostic]:
         p = self.policy
+        for r in p.readings:
+            names = [o.name for o in r.options]
+            art = r.citation.article
+            if len(r.options) < 2:
+                self.error("PC113", r.span, f"解读“{r.id}”只有一种读法",
+                           "解读 是原文可以有两种（或更多）理解的地方：至少写两种 读法。", art)
+            for i, o in enumerate(r.options):
+                if o.name in names[:i]:
+                    self.error("PC113", o.span, f"读法“{o.name}”重复", "", art)
+            if r.adopted not in names:
+                self.error("PC113", r.span, f"采用的读法“{r.adopted}”不是解读“{r.id}”的读法",
+                           "可选：" + "、".join(names), art)
         for d in p.definitions:
             self.env[d.name] = self.infer(d.expr)
             self.defined.add(d.name)
@@ -316,6 +357,13 @@ class Checker:
             self._beneficiary(scope.beneficiary, scope.span, article)
 
     def _test(self, t: n.TestCase, item_ids: set[str]) -> None:
+        for rid, name, span in t.readings:
+            r = self.policy.reading(rid)
+            if r is None:
+                self.error("PC113", span, f"测试采用了未知的解读“{rid}”", "")
+            elif r.option(name) is None:
+                self.error("PC113", span, f"解读“{rid}”没有读法“{name}”",
+                           "可选：" + "、".join(o.name for o in r.options))
         stages = {st.name for s in self.policy.payments for st in s.stages}
         for e in t.expectations:
             if e.kind in ("item", "item_absent") and e.target not in item_ids:

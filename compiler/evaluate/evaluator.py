@@ -30,12 +30,15 @@ shared with the generated calculators.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from typing import Any
 
 from ..model import nodes as n
 from ..model.printer import refs, show
 from ..model.queries import text_lists
+from ..model.readings import affected, resolve
 from ..textfold import policy_fold
 from ..vocabulary import FACTS
 from . import runtime as rt
@@ -64,7 +67,12 @@ def scope_spec(scope: n.Scope | None) -> rt.Scope:
 
 
 class Evaluator:
-    def __init__(self, policy: n.Policy) -> None:
+    """Computes what a policy pays. With readings (解读), under the adopted ones unless ``choice``
+    names others (解读 id -> 读法 name); see :meth:`readings` for every reading at once."""
+
+    def __init__(self, policy: n.Policy, choice: Mapping[str, str] | None = None) -> None:
+        self.source = policy
+        policy = resolve(policy, choice)
         self.policy = policy
         self.defs = {d.name: d for d in policy.definitions}
         self.fold = str.maketrans(policy_fold(policy))
@@ -155,7 +163,7 @@ class Evaluator:
 
     def _funding(self, it: n.Item) -> tuple[rt.FundingSpec, ...]:
         return tuple(rt.FundingSpec(f.shares, f.payers, f.stated,
-                                    f.citation.article if f.citation else "")
+                                    f.citation.article if f.citation else "", f.named)
                      for f in it.funding)
 
     def _spec(self) -> rt.PolicySpec:
@@ -165,10 +173,13 @@ class Evaluator:
         events = tuple(b.event for b in ((v.start, v.end) if v else ()) if b.event)
         stages = []
         for s in p.payments:
-            parts: list[tuple[str, Decimal | None]] = []
+            parts: list[tuple[str, rt.StageShare]] = []
             for st in s.stages:
-                share = self.eval(st.share, {}, []) if st.share is not None else None
-                parts.append((st.name, share.hi if isinstance(share, Interval) else None))
+                if st.share is None:
+                    parts.append((st.name, None))  # 余额
+                    continue
+                share = self.eval(st.share, {}, [])
+                parts.append((st.name, share.hi if isinstance(share, Interval) else rt.UNDET))
             stages.append(rt.ScheduleSpec(s.citation.article, scope_spec(s.scope), tuple(parts)))
         return rt.PolicySpec(
             id=p.id,
@@ -197,6 +208,7 @@ class Evaluator:
                                     is_open, "、".join(arts))
                         for fact, label, values, is_open, arts in text_lists(p)),
             fold=self.fold,
+            validity_note=validity_note(v),
         )
 
     def _limit(self, e: n.Expr) -> Callable[[Env], Value]:
@@ -206,8 +218,51 @@ class Evaluator:
                   on: dt.date | str | None = None) -> Result:
         return rt.evaluate_spec(self.spec, profile, on)
 
+    def readings(self, profile: Mapping[str, object] | object,
+                 on: dt.date | str | None = None) -> dict[str, Any]:
+        """What the applicant gets under each reading of each 解读, and the range across them.
+
+        ``readings[i].results[name]`` is the total (and each item) with that 解读 read as
+        ``name`` and every other as adopted; ``range`` is the lowest and highest total over every
+        combination of readings (``max`` null when some reading leaves the amount undetermined).
+        """
+        src = self.source
+        out: list[dict[str, Any]] = []
+        for r in src.readings:
+            results = {}
+            for o in r.options:
+                d = Evaluator(src, {r.id: o.name}).calculate(profile, on).to_dict()
+                results[o.name] = {"label": o.label, "total": d["total"],
+                                   "items": {i["id"]: {"min": i["min"], "max": i["max"]}
+                                             for i in d["items"]}}
+            out.append({"id": r.id, "article": r.citation.article, "adopted": r.adopted,
+                        "affects": affected(src, r.id),
+                        "results": results})
+        lows: list[Decimal] = []
+        highs: list[Decimal | None] = []
+        names = [[(r.id, o.name) for o in r.options] for r in src.readings]
+        for combo in itertools.product(*names):
+            res = Evaluator(src, dict(combo)).calculate(profile, on)
+            lows.append(res.total_min)
+            highs.append(res.total_max)
+        top = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+        return {"readings": out,
+                "range": {"min": rt.fmt(min(lows)) if lows else None, "max": rt.fmt(top)}}
+
 
 def calculate(policy: n.Policy, profile: Mapping[str, object] | object,
               on: dt.date | str | None = None) -> Result:
     return Evaluator(policy).calculate(profile, on)
 
+
+def validity_note(v: n.Validity | None) -> str:
+    """What the text leaves open about the policy's validity, for the calculation's notes."""
+    if v is None:
+        return ""
+    if not v.stated:
+        return "原文未规定有效期，计算时视为有效"
+    if v.end.open:
+        return "原文未规定有效期的截止日期"
+    if v.start.open:
+        return "原文未规定有效期的起始日期"
+    return ""

@@ -753,6 +753,7 @@ class FundingSpec:
     payers: tuple[str, ...]
     stated: bool
     article: str
+    named: bool = True  # False: 资金 未规定 — the text names no payer at all
 
 
 @dataclass(frozen=True)
@@ -811,11 +812,16 @@ class CapCut:
     after: Interval
 
 
+# A payment stage's share of the items it pays: a fraction (至多 70%), UNDET (至多 未定: the text
+# does not say how much) or None (余额: what the earlier stages left).
+StageShare = Union[Decimal, Undetermined, None]
+
+
 @dataclass(frozen=True)
 class ScheduleSpec:
     article: str
     scope: Scope
-    stages: tuple[tuple[str, Decimal | None], ...]  # (name, share) — None: the remainder
+    stages: tuple[tuple[str, StageShare], ...]  # (name, share)
 
 
 @dataclass(frozen=True)
@@ -845,6 +851,7 @@ class PolicySpec:
     payments: tuple[ScheduleSpec, ...]
     lists: tuple[ListSpec, ...] = ()
     fold: Mapping[int, str] = field(default_factory=dict)
+    validity_note: str = ""  # what the text leaves open: no end date, no start date, or neither
 
     @cached_property
     def table(self) -> FactTable:
@@ -878,12 +885,16 @@ class FundingPlan:
         self.shares: tuple[tuple[str, Decimal], ...] = ()
         self.payers = tuple(dict.fromkeys(p for f in funding for p in f.payers))
         self.articles = "、".join(dict.fromkeys(f.article or item_article for f in funding))
-        kinds = {(f.stated, f.shares if f.stated else tuple(sorted(f.payers))) for f in funding}
+        kinds = {(f.named, f.stated, f.shares if f.stated else tuple(sorted(f.payers)))
+                 for f in funding}
         names = "、".join(FUNDING_SOURCES.get(p, p) for p in self.payers)
         arts = self.articles
         if not funding:
             self.kind = "none"  # no payer at all
             self.note = "出资：原文未规定由谁出资"
+        elif len(kinds) == 1 and not funding[0].named:
+            self.kind = "unnamed"  # 资金 未规定: the amount is unspecified, no candidate payer
+            self.note = f"出资（{arts}）：原文未规定由谁出资"
         elif len(kinds) == 1 and funding[0].stated:
             self.kind = "shares"
             self.shares = funding[0].shares
@@ -897,6 +908,7 @@ class FundingPlan:
             self.note = f"出资：{arts} 对出资方的规定不一致，候选出资方：{names}，分担比例未明确"
 
     def split(self, amount: Decimal | None) -> dict[str, Decimal]:
+        """Who pays ``amount``: by the stated shares, else all of it under ``unspecified``."""
         if amount is None or self.kind == "none":
             return {}
         if not self.shares:
@@ -944,7 +956,9 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
     trace.extend(amt.notes)
     if isinstance(amt.value, Interval):
         amount = amt.value.to_fen()
-        if amount.lo < 0:
+        if amount.lo < 0 or amount.hi < 0:
+            # the rule for negative amounts: a formula below 0 pays 0 (nothing is owed back);
+            # either end may be negative (不超过 a negative difference gives 0 .. -x)
             amount = Interval(max(amount.lo, ZERO_D), max(amount.hi, ZERO_D))
             trace.append("计算结果为负数，按 0 计")
         trace.append(_amount_line(amt, amount, env))
@@ -1009,19 +1023,36 @@ def _most_line(cap: CapSpec, limit: Interval, hi: Decimal) -> Note:
 
 
 def _payments(s: ScheduleSpec, live: list[_Live]) -> list[PaymentResult]:
+    """The range of each stage of a schedule over the items it pays (after cross-item caps).
+
+    Stages are paid in order out of the items' amount ``base`` (a range lo..hi):
+
+    * ``至多 X%`` pays 0 up to X% of the base, and never more than what is left;
+    * ``至多 未定`` (the text does not say how much) pays 0 up to what is left: the whole base;
+    * ``余额`` pays what the earlier stages left: at least lo minus the most they can have paid
+      at lo, at most hi.
+
+    So in every case the stages add up to the base and never to more: each stage's range
+    contains what it pays, and the remainder is what is left. (An undetermined share used to
+    be taken for the remainder, so that 至多 未定 followed by 余额 paid the amount twice.)
+    """
     members = [x for x in _scope(s.scope, live) if x.amount is not None]
     if not members:
         return []
     base_lo = sum((x.after.lo for x in members), ZERO_D)
     base_hi = sum((x.after.hi for x in members), ZERO_D)
     out = []
-    paid_lo = ZERO_D
+    left_lo = base_lo  # the least that is left, at the lowest base, after the stages so far
     for name, share in s.stages:
         if share is None:
-            out.append(PaymentResult(s.article, name, base_lo - paid_lo, base_hi))
-            continue
-        paid_lo += to_fen(share * base_lo)
-        out.append(PaymentResult(s.article, name, ZERO_D, to_fen(share * base_hi)))
+            out.append(PaymentResult(s.article, name, left_lo, base_hi))
+            left_lo = ZERO_D
+        elif isinstance(share, Undetermined):
+            out.append(PaymentResult(s.article, name, ZERO_D, base_hi))
+            left_lo = ZERO_D
+        else:
+            left_lo = max(left_lo - to_fen(share * base_lo), ZERO_D)
+            out.append(PaymentResult(s.article, name, ZERO_D, min(to_fen(share * base_hi), base_hi)))
     return out
 
 
@@ -1045,6 +1076,8 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
     ok, why = in_force(spec, on_date)
     if why:
         notes.append(why)
+    if ok and spec.validity_note:
+        notes.append(spec.validity_note)
     notes.extend(_unlisted(spec, env))
     exclusions: list[str] = []
     for req in spec.requirements:
@@ -1109,6 +1142,7 @@ __all__ = [
     "Result",
     "ScheduleSpec",
     "Scope",
+    "StageShare",
     "add",
     "cap",
     "check_value",

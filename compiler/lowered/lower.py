@@ -21,12 +21,13 @@ from ..evaluate.runtime import field_rules, text_key
 from ..model import nodes as n
 from ..model.printer import refs, show
 from ..model.queries import text_lists
+from ..model.readings import affected
 from ..textfold import policy_fold
 from ..vocabulary import FACTS, FUNDING_SOURCES
 from .messages import MESSAGES, TRACE, fill
 
 FORMAT = "policyc-lowered"
-VERSION = 1
+VERSION = 2
 
 Json = dict[str, Any]
 
@@ -151,6 +152,18 @@ class _Lowerer:
             if a["type"] == "text" and b["type"] == "text":
                 out["keyed"] = self.keyed(a) or self.keyed(b)
             return out
+        if isinstance(e, n.Readings):
+            # 解读: the case of the reading the calculation takes (the adopted one unless asked);
+            # a name no case has takes the first case (compiler.model.readings.resolve)
+            cases: list[Json] = [{"name": c.name, "expr": self.expr(c.amount)} for c in e.cases]
+            r = self.policy.reading(e.block)
+            first: Json = cases[0]["expr"]
+            out_r: Json = {"op": "reading", "id": e.block, "adopted": r.adopted if r else e.cases[0].name,
+                           "cases": cases, "type": first["type"]}
+            if first["type"] == "num":
+                out_r["shape"] = "exact" if all(c["expr"].get("shape") == "exact" for c in cases) else "range"
+                out_r["scale"] = max(c["expr"].get("scale", 0) for c in cases)
+            return out_r
         assert isinstance(e, n.Member)
         return {"op": "in", "args": [self.expr(e.operand)], "values": [v.value for v in e.values],
                 "keys": [self.key(v.value) for v in e.values], "open": e.open, "type": "bool"}
@@ -220,11 +233,14 @@ class _Lowerer:
         payers = list(dict.fromkeys(p for f in fs for p in f.payers))
         articles = "、".join(dict.fromkeys((f.citation.article if f.citation else "") or it.citation.article
                                          for f in fs))
-        kinds = {(f.stated, f.shares if f.stated else tuple(sorted(f.payers))) for f in fs}
+        kinds = {(f.named, f.stated, f.shares if f.stated else tuple(sorted(f.payers))) for f in fs}
         names = "、".join(FUNDING_SOURCES.get(p, p) for p in payers)
         shares: list[list[str]] = []
         if not fs:
             kind, note = "none", "出资：原文未规定由谁出资"
+        elif len(kinds) == 1 and not fs[0].named:
+            # 资金 未规定: the text names no payer; the amount is paid under ``unspecified``
+            kind, note = "unnamed", f"出资（{articles}）：原文未规定由谁出资"
         elif len(kinds) == 1 and fs[0].stated:
             kind = "shares"
             shares = [[s, dec(frac)] for s, frac in fs[0].shares]
@@ -265,6 +281,24 @@ class _Lowerer:
         return dec(v.hi) if isinstance(v, Interval) and v.hi.is_finite() else None
 
 
+def _validity_note(v: n.Validity | None) -> str:
+    """What the text leaves open about the validity (a note of every in-force result), or ""."""
+    from ..evaluate.evaluator import validity_note
+
+    return validity_note(v)
+
+
+def _stage(st: n.Stage, lw: _Lowerer) -> Json:
+    """A payment stage: ``share`` (至多 X%: its fraction), ``undetermined`` (至多 未定: the text
+    does not say how much) or ``rest`` (余额: what the earlier stages left)."""
+    if st.share is None:
+        return {"name": st.name, "kind": "rest", "share": None}
+    share = lw.const(st.share)
+    if share is None:
+        return {"name": st.name, "kind": "undetermined", "share": None}
+    return {"name": st.name, "kind": "share", "share": share}
+
+
 def _join(a: Json, b: Json) -> str:
     return "exact" if a.get("shape") == "exact" and b.get("shape") == "exact" else "range"
 
@@ -294,8 +328,17 @@ def _topo(policy: n.Policy) -> list[n.Definition]:
     return out
 
 
+class UnsupportedConstruct(Exception):
+    """A backend cannot translate a construct of the form (the build stops, saying which)."""
+
+
 def lower(policy: n.Policy, source_file: str | None = None) -> Json:
-    """The lowered calculation form of a checked policy (a JSON-serialisable dict)."""
+    """The lowered calculation form of a checked policy (a JSON-serialisable dict).
+
+    Readings (解读) are lowered as ``reading`` expressions (each case, and the adopted one) and
+    the top-level ``readings`` list, so that a calculator computes the adopted reading and can
+    report every reading and the range (``Evaluator.readings``).
+    """
     p = policy
     h = p.header
     v = h.validity
@@ -319,7 +362,7 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
     for s in p.payments:
         stages.append({"id": s.id, "article": s.citation.article, "quote": s.citation.quote.strip(),
                        "scope": _scope(s.scope),
-                       "stages": [{"name": st.name, "share": lw.const(st.share)} for st in s.stages]})
+                       "stages": [_stage(st, lw) for st in s.stages]})
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -329,6 +372,7 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
         "validity": {"from": _date(v.start.date) if v else None, "until": _date(v.end.date) if v else None,
                      "retro_from": _date(h.retroactive.start) if h.retroactive else None,
                      "events": events,
+                     "note": _validity_note(v),
                      "article": v.citation.article if v and v.citation else None},
         "limits": dict(LIMITS),
         "facts": facts,
@@ -346,6 +390,9 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
         "budgets": [{"id": b.id, "article": b.citation.article, "scope": _scope(b.scope),
                      "uses": [{"name": u.name, "bound": u.bound, "share": lw.opt(u.share)} for u in b.uses]}
                     for b in p.budgets],
+        "readings": [{"id": r.id, "article": r.citation.article, "adopted": r.adopted,
+                      "affects": affected(p, r.id),
+                      "options": [{"name": o.name, "label": o.label} for o in r.options]} for r in p.readings],
         "text_fold": lw.fold,
         "text_lists": [{"fact": fact, "label": label, "keys": [lw.key(x) for x in values], "open": is_open,
                         "articles": "、".join(arts)} for fact, label, values, is_open, arts in text_lists(p)],

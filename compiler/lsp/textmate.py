@@ -54,6 +54,18 @@ def _alternation(words: set[str], others: set[str] | frozenset[str] = frozenset(
     return "(?:" + "|".join(one(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
 
 
+def _article_regex(keywords: set[str]) -> str:
+    """ARTICLE without the unnumbered part names that are also keywords (标题, 文号): the grammar's
+    contextual lexer takes them as a label only after 条款/依据, which a TextMate rule cannot see,
+    so they keep the keyword scope everywhere."""
+    pattern = _terminal_regex("ARTICLE")
+    m = re.search(r"\|\(((?:[^()|]+\|)+[^()]+)\)\(\?!", pattern)
+    if m is None:
+        return pattern
+    names = [w for w in m.group(1).split("|") if w not in keywords]
+    return pattern[:m.start(1)] + "|".join(names) + pattern[m.end(1):]
+
+
 def textmate_grammar() -> dict[str, object]:
     classes: dict[str, set[str]] = {"declaration": set(), "type": set(), "constant": set(), "operator": set(),
                                     "keyword": set()}
@@ -78,7 +90,8 @@ def textmate_grammar() -> dict[str, object]:
         {"match": f"({_alternation(classes['declaration'], every)})\\s+({name})",
          "captures": {"1": {"name": "storage.type.block.policy"}, "2": {"name": "entity.name.type.policy"}}},
     ]
-    patterns += [{"match": _terminal_regex(term), "name": scope} for term, scope in _LITERALS]
+    patterns += [{"match": _article_regex(every) if term == "ARTICLE" else _terminal_regex(term), "name": scope}
+                 for term, scope in _LITERALS]
     patterns += [
         {"match": _alternation(classes["declaration"], every), "name": "storage.type.block.policy"},
         {"match": _alternation(classes["type"], every), "name": "support.type.policy"},

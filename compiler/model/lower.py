@@ -22,7 +22,7 @@ FIELD_ZH = {
     "beneficiary": "对象", "category": "类别", "cond": "条件", "amount": "金额",
     "funding": "资金", "applies": "适用", "limit": "上限", "stage": "阶段", "at_most": "至多",
     "at_least": "至少", "use": "用途", "step": "步骤", "date": "日期", "input": "输入",
-    "expect": "期望", "suppress": "忽略",
+    "expect": "期望", "suppress": "忽略", "option": "读法", "adopt": "采用", "reading": "采用",
 }
 _CITE = {"article", "quote", "note", "suppress"}
 ALLOWED: dict[str, set[str]] = {
@@ -36,7 +36,8 @@ ALLOWED: dict[str, set[str]] = {
     "名额": _CITE | {"applies", "at_most", "at_least"},
     "预算": _CITE | {"applies", "use"},
     "程序": _CITE | {"step"},
-    "测试": {"note", "date", "input", "expect"},
+    "测试": {"note", "date", "input", "expect", "reading"},
+    "解读": _CITE | {"option", "adopt"},
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "政策": ("title",),
@@ -49,8 +50,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "预算": ("article", "quote", "use"),
     "程序": ("article", "quote", "step"),
     "测试": ("date", "input"),
+    "解读": ("article", "quote", "option"),
 }
-REPEATABLE = {"funding", "stage", "use", "step", "expect", "suppress"}
+REPEATABLE = {"funding", "stage", "use", "step", "expect", "suppress", "option", "reading"}
 LEVELS = {"国家级": "national", "省级": "provincial", "市级": "city", "县级": "county"}
 
 
@@ -111,16 +113,23 @@ class _Fields:
         quote = self.one("quote")
         article = str(art.args[0]) if art else ""
         art_span = art.args[1] if art else self.block.name_span
-        q = quote.args[0] if quote else None
+        texts = [t for t in quote.args if isinstance(t, Text)] if quote else []
+        passages = tuple((t.value, t.span) for t in texts) if len(texts) > 1 else ()
         return n.Citation(
             article,
-            q.value if isinstance(q, Text) else "",
+            "……".join(t.value for t in texts),
             art_span,
-            q.span if isinstance(q, Text) else self.block.name_span,
+            _joined(texts) if texts else self.block.name_span,
+            passages,
         )
 
     def suppressions(self) -> tuple[n.Suppression, ...]:
         return tuple(n.Suppression(f.args[0], f.args[1].value, f.span) for f in self.all("suppress"))
+
+
+def _joined(texts: list[Text]) -> Span:
+    a, b = texts[0].span, texts[-1].span
+    return Span(a.file, a.line, a.column, b.end_line, b.end_column)
 
 
 _REQUIRED_HINT = {
@@ -213,6 +222,7 @@ def lower(blocks: Sequence[TopLevel], file: str) -> tuple[n.Policy | None, list[
         procedures=tuple(groups["程序"]),
         tests=tuple(groups["测试"]),
         suppressions=_Fields(headers[0], []).suppressions(),
+        readings=tuple(groups["解读"]),
     )
     return policy, diags
 
@@ -237,7 +247,7 @@ def _header(b: Block, diags: list[Diagnostic]) -> n.Header:
         start, end, *cite = valid.args
         validity = n.Validity(start, end, cite[0] if cite else None, valid.span)
         for bound in (start, end):
-            if bound.date is None and bound.event is None:
+            if bound.date is None and bound.event is None and not bound.open:
                 diags.append(Diagnostic("PC204", Severity.ERROR, bound.span, "日期不存在", ""))
     retroactive = None
     if retro:
@@ -246,10 +256,15 @@ def _header(b: Block, diags: list[Diagnostic]) -> n.Header:
             retroactive = n.Retroactive(d, retro.args[1] if len(retro.args) > 1 else None,
                                         retro.span)
     issuers = f.one("issuers")
+    docnos = f.one("docno")
+    source = f.one("source")
     return n.Header(
         id=b.name,
         title=f.text("title"),
         docno=f.text("docno") or None,
+        docnos=tuple(t.value for t in docnos.args) if docnos else (),
+        source_kind=source.args[1] if source else None,
+        note=f.text("note"),
         issuers=tuple(t.value for t in issuers.args) if issuers else (),
         issued=_date(issued.args[0], issued.span, diags) if issued else None,
         level=LEVELS.get(f.arg("level") or ""),
@@ -334,7 +349,7 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
         if cond is None:
             return None
         cls = n.Requirement if kw == "资格" else n.Exclusion
-        return cls(b.name, f.citation(), cond, b.span, sup)
+        return cls(b.name, f.citation(), cond, b.span, sup, note=f.text("note"))
     if kw == "补助":
         amount = f.arg("amount")
         if amount is None:
@@ -345,7 +360,7 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
             fund: n.Funding = ff.args[0]
             cite = ff.args[1] if len(ff.args) > 1 else None
             fundings.append(n.Funding(fund.shares, fund.payers, fund.stated, cite, ff.span,
-                                      fund.source_spans))
+                                      fund.source_spans, named=fund.named))
         return n.Item(
             id=b.name, citation=f.citation(), title=f.text("title"),
             beneficiary=ben.args[0] if ben else None, category=f.arg("category"),
@@ -356,19 +371,21 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
         scope, limit = f.arg("applies"), f.arg("limit")
         if scope is None or limit is None:
             return None
-        return n.CrossCap(b.name, f.citation(), scope, limit, b.span, sup)
+        return n.CrossCap(b.name, f.citation(), scope, limit, b.span, sup, note=f.text("note"))
     if kw == "拨付":
         scope = f.arg("applies")
         if scope is None:
             return None
         stages = tuple(n.Stage(s.args[0].value, s.args[1], s.span) for s in f.all("stage"))
-        return n.PaymentSchedule(b.name, f.citation(), scope, stages, b.span, sup)
+        return n.PaymentSchedule(b.name, f.citation(), scope, stages, b.span, sup,
+                                 note=f.text("note"))
     if kw == "名额":
         return n.Quota(b.name, f.citation(), f.text("note"), f.arg("applies"),
                        f.arg("at_most"), f.arg("at_least"), b.span, sup)
     if kw == "预算":
         uses = tuple(n.Use(u.args[0].value, u.args[1], u.args[2], u.span) for u in f.all("use"))
-        return n.Budget(b.name, f.citation(), f.arg("applies"), uses, b.span, sup)
+        return n.Budget(b.name, f.citation(), f.arg("applies"), uses, b.span, sup,
+                        note=f.text("note"))
     if kw == "程序":
         steps = []
         for s in f.all("step"):
@@ -376,7 +393,13 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
             dur = [a for a in s.args if not isinstance(a, Text)]
             steps.append(n.Step(texts[0].value, texts[1].value if len(texts) > 1 else "",
                                 dur[0] if dur else None, s.span))
-        return n.Procedure(b.name, f.citation(), tuple(steps), b.span, sup)
+        return n.Procedure(b.name, f.citation(), tuple(steps), b.span, sup, note=f.text("note"))
+    if kw == "解读":
+        options = tuple(n.ReadingOption(o.args[0], o.args[2].value, o.args[3], o.span)
+                        for o in f.all("option"))
+        adopt = f.one("adopt")
+        adopted = adopt.args[0] if adopt else (options[0].name if options else "")
+        return n.Reading(b.name, f.citation(), options, adopted, b.span, sup, f.text("note"))
     assert kw == "测试"
     date_f = f.one("date")
     inputs_f = f.one("input")
@@ -386,4 +409,5 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
         inputs=inputs_f.args[0] if inputs_f else (),
         expectations=tuple(e.args[0] for e in f.all("expect")),
         span=b.span,
+        readings=tuple((r.args[0], r.args[1], r.span) for r in f.all("reading")),
     )

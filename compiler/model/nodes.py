@@ -122,6 +122,30 @@ class Undetermined:
 
 
 @dataclass(frozen=True)
+class ReadingCase:
+    """One reading's expression: 读法 ceiling 则 不超过 (50% × x)."""
+
+    name: str
+    amount: Expr
+    span: Span
+    name_span: Span
+
+
+@dataclass(frozen=True)
+class Readings:
+    """解读 block { 读法 a 则 x  读法 b 则 y }: the value under each reading of an ambiguous clause.
+
+    Calculations take the reading the 解读 block adopts (采用), or the one asked for; see
+    :func:`compiler.model.readings.resolve`.
+    """
+
+    block: str
+    cases: tuple[ReadingCase, ...]
+    span: Span
+    block_span: Span
+
+
+@dataclass(frozen=True)
 class Not:
     operand: Expr
     span: Span
@@ -153,7 +177,7 @@ class Member:
 
 Expr = (
     MoneyLit | RateLit | NumberLit | CountLit | StrLit | BoolLit | Ref | RangeLit | UpTo | Arith
-    | Cap | Tiers | Undetermined | Not | Logic | Compare | Member
+    | Cap | Tiers | Undetermined | Not | Logic | Compare | Member | Readings
 )
 
 # ---------------------------------------------------------------------------- blocks
@@ -164,9 +188,16 @@ class Citation:
     """An article reference and the article's text quoted verbatim."""
 
     article: str
-    quote: str
+    quote: str  # several passages (原文 「…」 「…」) are joined with ……
     article_span: Span
     quote_span: Span
+    passages: tuple[tuple[str, Span], ...] = ()  # each passage when there are several
+
+    def parts(self) -> tuple[Citation, ...]:
+        """One citation per quoted passage (the quote check looks for each in the source)."""
+        if len(self.passages) < 2:
+            return (self,)
+        return tuple(Citation(self.article, q, self.article_span, sp) for q, sp in self.passages)
 
 
 @dataclass(frozen=True)
@@ -174,6 +205,7 @@ class Bound:
     date: dt.date | None
     event: str | None
     span: Span
+    open: bool = False  # no bound: 有效期 自 D (no end), 有效期 至 D (no start), 有效期 未规定
 
 
 @dataclass(frozen=True)
@@ -182,6 +214,11 @@ class Validity:
     end: Bound
     citation: Citation | None
     span: Span
+
+    @property
+    def stated(self) -> bool:
+        """False for 有效期 未规定: the text states neither a start nor an end."""
+        return not (self.start.open and self.end.open)
 
 
 @dataclass(frozen=True)
@@ -215,6 +252,9 @@ class Header:
     parent_span: Span | None = None
     source_span: Span | None = None
     id_span: Span | None = None
+    docnos: tuple[str, ...] = ()  # every 文号 (a joint notice has several); docno is the first
+    source_kind: str | None = None  # 摘要 | 节选 | 转载: only part of the document is published
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -253,6 +293,7 @@ class Requirement:
     cond: Expr
     span: Span
     suppressions: tuple[Suppression, ...] = ()
+    note: str = ""  # 说明: shown in the guide beside the block
 
 
 @dataclass(frozen=True)
@@ -264,6 +305,7 @@ class Exclusion:
     cond: Expr
     span: Span
     suppressions: tuple[Suppression, ...] = ()
+    note: str = ""  # 说明: shown in the guide beside the block
 
 
 @dataclass(frozen=True)
@@ -276,6 +318,7 @@ class Funding:
     citation: Citation | None  # None: the item's own article
     span: Span
     source_spans: tuple[Span, ...] = ()
+    named: bool = True  # False: 资金 未规定 — the text names no payer at all
 
 
 @dataclass(frozen=True)
@@ -310,6 +353,31 @@ class CrossCap:
     limit: Expr
     span: Span
     suppressions: tuple[Suppression, ...] = ()
+    note: str = ""  # 说明: shown in the guide beside the block
+
+
+@dataclass(frozen=True)
+class ReadingOption:
+    name: str
+    label: str  # what this reading says, for drafters and applicants
+    citation: Citation | None  # where the text supports it, if elsewhere
+    span: Span
+
+
+@dataclass(frozen=True)
+class Reading:
+    """解读: a clause of the text that allows two (or more) readings, each named and labelled."""
+
+    id: str
+    citation: Citation
+    options: tuple[ReadingOption, ...]
+    adopted: str  # the reading calculations take (采用; the first when not written)
+    span: Span
+    suppressions: tuple[Suppression, ...] = ()
+    note: str = ""
+
+    def option(self, name: str) -> ReadingOption | None:
+        return next((o for o in self.options if o.name == name), None)
 
 
 @dataclass(frozen=True)
@@ -327,6 +395,7 @@ class PaymentSchedule:
     stages: tuple[Stage, ...]
     span: Span
     suppressions: tuple[Suppression, ...] = ()
+    note: str = ""  # 说明: shown in the guide beside the block
 
 
 @dataclass(frozen=True)
@@ -357,6 +426,7 @@ class Budget:
     uses: tuple[Use, ...]
     span: Span
     suppressions: tuple[Suppression, ...] = ()
+    note: str = ""  # 说明: shown in the guide beside the block
 
 
 @dataclass(frozen=True)
@@ -374,6 +444,7 @@ class Procedure:
     steps: tuple[Step, ...]
     span: Span
     suppressions: tuple[Suppression, ...] = ()
+    note: str = ""  # 说明: shown in the guide beside the block
 
 
 @dataclass(frozen=True)
@@ -399,6 +470,7 @@ class TestCase:
     inputs: tuple[InputValue, ...]
     expectations: tuple[Expectation, ...]
     span: Span
+    readings: tuple[tuple[str, str, Span], ...] = ()  # 采用 <解读> <读法>: calculated so
 
 
 @dataclass(frozen=True)
@@ -417,6 +489,10 @@ class Policy:
     procedures: tuple[Procedure, ...]
     tests: tuple[TestCase, ...]
     suppressions: tuple[Suppression, ...] = ()
+    readings: tuple[Reading, ...] = ()
+
+    def reading(self, reading_id: str) -> Reading | None:
+        return next((r for r in self.readings if r.id == reading_id), None)
 
     @property
     def id(self) -> str:

@@ -93,7 +93,12 @@ def simulate(population_file: Path, policies: tuple[str, ...], on: str | None, b
         p = loaded.policy
         source = loaded.path.parent / p.header.source if p.header.source else None
         text = source.read_text("utf-8") if source is not None and source.is_file() else ""
-        forms.append((lower(p, f"policies/{loaded.path.name}"), text))
+        form = lower(p, f"policies/{loaded.path.name}")
+        if form["readings"]:  # the simulation runs the SQL query, which computes one reading
+            click.echo(f"{loaded.display}: 政策含有 解读（" + "、".join(r["id"] for r in form["readings"])
+                       + "），SQL 查询尚不能给出每种读法的金额，无法模拟。", err=True)
+            sys.exit(1)
+        forms.append((form, text))
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("模拟", total=len(forms))
 

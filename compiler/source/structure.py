@@ -192,9 +192,9 @@ _ARTICLE = re.compile(rf"第({_NUMERAL})[条條]")
 _SECTION = re.compile(r"([一二三四五六七八九十]+)、")
 _ITEM = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]")
 _SUBITEM = re.compile(r"(\d+)[.．、](?!\d)")
-_DOCNO = re.compile(r"^\S{1,12}[〔［\[]\d{4}[〕］\]]\s*\d+\s*[号號]$")
+_DOCNO = re.compile(r"^\S{1,12}[〔［\[【〖（(][\d〇零一二三四五六七八九]{4}[〕］\]】〗）)]\s*\d+\s*[号號]$")
 _DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_TITLE_END = re.compile(r"(办法|辦法|通知|规定|規定|细则|細則|方案|意见|意見|规则|規則)(》)?"
+_TITLE_END = re.compile(r"(办法|辦法|通知|规定|規定|细则|細則|方案|意见|意見|规则|規則|措施)(》)?"
                         r"(的通知)?([（(][^（()）]{1,6}[）)])?$")
 _TITLE_STOP = set("。，,：:；;！？!?[]#>|")
 _ATTACH = re.compile(r"^附\s*件\s*[：:]")

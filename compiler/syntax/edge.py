@@ -50,6 +50,8 @@ _NAMES = {
 }
 # An article label: 第七条第（一）项, 第七条第二款, 四、（一）, 第三章, 第五条之一, 一、（二）1.
 ARTICLE_CHARS = re.compile(r"[第〇零一二三四五六七八九十百千0-9０-９条條章节節款项項目之（）().．、]+")
+# the unnumbered parts of a source text a citation may name (grammar: ARTICLE's second form)
+UNNUMBERED_PART = re.compile(r"(?:标题|通知标题|文号|导语|落款|附件[〇零一二三四五六七八九十0-9]*)")
 _NUMERIC = ("MONEY", "PERCENT", "COUNT", "NUMBER")
 _DIGITS = re.compile(r"(\d+)(?:\.(\d+))?")
 
@@ -131,13 +133,14 @@ def _check_token(tok: Token, file: str) -> Diagnostic | None:
             return Diagnostic("PC204", Severity.ERROR, span,
                               f"日期“{text}”超出可用范围（{YEARS[0]}–{YEARS[1]} 年）",
                               "检查年份是否抄错。")
-    elif kind == "ARTICLE" and not ARTICLE_CHARS.fullmatch(text):
+    elif kind == "ARTICLE" and not ARTICLE_CHARS.fullmatch(text) and not UNNUMBERED_PART.fullmatch(text):
         bad = next(ch for ch in text if not ARTICLE_CHARS.fullmatch(ch))
         shown = describe_char(bad) if not bad.isprintable() else f"“{bad}”"
         return Diagnostic("PC010", Severity.ERROR, span,
                           f"条款编号中不能有{shown}",
                           "条款编号只由 第、数字、条/章/款/项/目、之 和括号组成，"
-                          "如 第七条第（一）项、第七条第二款、四、（一）。")
+                          "如 第七条第（一）项、第七条第二款、四、（一）；"
+                          "未编号的部分写 标题、文号、导语、落款、附件。")
     return None
 
 

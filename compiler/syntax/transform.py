@@ -88,6 +88,10 @@ class ToSurface(Transformer[Token, list[object]]):
         kw, name, *fields = c
         return Block(str(kw), str(name), tuple(fields), self.meta_span(meta), self.tok_span(name))
 
+    def reading_block(self, c: list[Any], meta: Meta) -> Block:
+        name, *fields = c
+        return Block("解读", str(name), tuple(fields), self.meta_span(meta), self.tok_span(name))
+
     def test_block(self, c: list[Any], meta: Meta) -> Block:
         text, *fields = c
         return Block("测试", text.value, tuple(fields), self.meta_span(meta), text.span)
@@ -182,10 +186,23 @@ class ToSurface(Transformer[Token, list[object]]):
         return self._field("parent", [str(c[0])], meta)
 
     def f_source(self, c: list[Any], meta: Meta) -> Field:
-        return self._field("source", c, meta)
+        # (Text, kind): kind is 摘要 / 节选 / 转载 for a source published only in part, else None
+        return self._field("source", [c[0], str(c[1]) if len(c) > 1 else None], meta)
 
     def f_valid(self, c: list[Any], meta: Meta) -> Field:
         return self._field("valid", c, meta)
+
+    def _open(self, meta: Meta) -> n.Bound:
+        return n.Bound(None, None, self.meta_span(meta), open=True)
+
+    def f_valid_from(self, c: list[Any], meta: Meta) -> Field:
+        return self._field("valid", [c[0], self._open(meta), *c[1:]], meta)
+
+    def f_valid_to(self, c: list[Any], meta: Meta) -> Field:
+        return self._field("valid", [self._open(meta), *c], meta)
+
+    def f_valid_unstated(self, c: list[Any], meta: Meta) -> Field:
+        return self._field("valid", [self._open(meta), self._open(meta), *c], meta)
 
     def f_retro(self, c: list[Any], meta: Meta) -> Field:
         return self._field("retro", [str(c[0]), *c[1:]], meta)
@@ -238,6 +255,18 @@ class ToSurface(Transformer[Token, list[object]]):
     def f_suppress(self, c: list[Any], meta: Meta) -> Field:
         return self._field("suppress", [str(c[0]), c[1]], meta)
 
+    def f_option(self, c: list[Any], meta: Meta) -> Field:
+        # (name, name span, label Text, citation or None)
+        return self._field("option", [str(c[0]), self.tok_span(c[0]), c[1],
+                                      c[2] if len(c) > 2 else None], meta)
+
+    def f_adopt(self, c: list[Any], meta: Meta) -> Field:
+        return self._field("adopt", [str(c[0]), self.tok_span(c[0])], meta)
+
+    def f_adopt_reading(self, c: list[Any], meta: Meta) -> Field:
+        # in a 测试: 采用 <解读> <读法> — the test is calculated under that reading
+        return self._field("reading", [str(c[0]), str(c[1])], meta)
+
     def bound_date(self, c: list[Any], meta: Meta) -> n.Bound:
         return n.Bound(parse_date(str(c[0])), None, self.meta_span(meta))
 
@@ -245,7 +274,12 @@ class ToSurface(Transformer[Token, list[object]]):
         return n.Bound(None, c[0].value, self.meta_span(meta))
 
     def citation(self, c: list[Any], meta: Meta) -> n.Citation:
-        return n.Citation(str(c[0]), c[1].value, self.tok_span(c[0]), c[1].span)
+        art, *texts = c
+        first, last = texts[0].span, texts[-1].span
+        span = Span(self.file, first.line, first.column, last.end_line, last.end_column)
+        passages = tuple((t.value, t.span) for t in texts) if len(texts) > 1 else ()
+        return n.Citation(str(art), "……".join(t.value for t in texts), self.tok_span(art), span,
+                          passages)
 
     def at_most(self, c: list[Any], meta: Meta) -> str:
         return "at_most"
@@ -264,6 +298,9 @@ class ToSurface(Transformer[Token, list[object]]):
         spans = tuple(span for _, _, span in c)
         return n.Funding(shares, tuple(s for s, _ in shares), True, None,
                          self.meta_span(meta), spans)
+
+    def funding_unnamed(self, c: list[Any], meta: Meta) -> n.Funding:
+        return n.Funding((), (), False, None, self.meta_span(meta), (), named=False)
 
     def funding_unstated(self, c: list[Any], meta: Meta) -> n.Funding:
         payers = tuple(str(t) for t in c)
@@ -409,6 +446,13 @@ class ToSurface(Transformer[Token, list[object]]):
         tiers = tuple(x for x in c if isinstance(x, n.Tier))
         other = [x[1] for x in c if isinstance(x, tuple)]
         return n.Tiers(tiers, other[0] if other else None, self.meta_span(meta))
+
+    def readings(self, c: list[Any], meta: Meta) -> n.Readings:
+        name, *cases = c
+        return n.Readings(str(name), tuple(cases), self.meta_span(meta), self.tok_span(name))
+
+    def reading_case(self, c: list[Any], meta: Meta) -> n.ReadingCase:
+        return n.ReadingCase(str(c[0]), c[1], self.meta_span(meta), self.tok_span(c[0]))
 
     def tier(self, c: list[Any], meta: Meta) -> n.Tier:
         return n.Tier(c[0], c[1], self.meta_span(meta))

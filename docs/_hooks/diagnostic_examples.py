@@ -31,10 +31,13 @@ from compiler.pipeline import load
 from compiler.testing import run_tests
 
 __all__ = ["DEFAULT_ON", "EXAMPLES", "Demo", "Diagnostic", "Example", "ExampleError", "Outcome",
-           "changed_lines", "demonstrate", "demonstrate_all", "documented_codes", "run"]
+           "changed_lines", "demonstrate", "demonstrate_all", "documented_codes", "run", "source_file"]
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICIES = ROOT / "policies"
+# Source texts of the example policies in tests/examples/ (临川, 云溪): notices the seeds are not,
+# for the constructs they need (资金 未规定, 「分别」, 摘要, 有效期 without an end, …).
+EXAMPLE_SOURCES = ROOT / "tests" / "examples"
 
 EXAMPLE_FILE = "example.policy"
 # Every example is checked as of this date (`policyc check --on`), so that the page does not
@@ -109,6 +112,12 @@ class Outcome:
         return render(diag, self.text)
 
 
+def source_file(name: str) -> Path:
+    """A file an example is checked next to: from policies/, else from tests/examples/."""
+    origin = POLICIES / name
+    return origin if origin.exists() else EXAMPLE_SOURCES / name
+
+
 def run(text: str, *, on: dt.date = DEFAULT_ON, files: tuple[str, ...] = KUNMING,
         encoding: str = "utf-8", expand: tuple[tuple[str, str], ...] = ()) -> Outcome:
     """Check ``text`` as the file example.policy next to copies of ``files``; run its tests.
@@ -121,7 +130,7 @@ def run(text: str, *, on: dt.date = DEFAULT_ON, files: tuple[str, ...] = KUNMING
     with tempfile.TemporaryDirectory(prefix="policyc-example-") as tmp:
         where = Path(tmp).resolve()
         for name in files:
-            (where / name).write_bytes((POLICIES / name).read_bytes())
+            (where / name).write_bytes(source_file(name).read_bytes())
         path = where / EXAMPLE_FILE
         path.write_bytes(text.encode(encoding))
         loaded = load(path, on)
@@ -1235,5 +1244,220 @@ EXAMPLES: list[Example] = [
              "上级要求被改造企业是中小企业、改造后达到二级及以上；"
              "本项（`类别 reform`）漏了这两个条件，会向一级企业（和大型企业）支付。诊断附有这样一份申请人资料（反例）。"
              "长春、南昌办法的改造补助就有这个问题。上级的两条排除条款，本例已照录。",
+    ),
+]
+
+# --- notices from tests/examples (临川区推进中小企业数字化转型若干措施; 云溪 摘要) ---------------
+
+LINCHUAN = ("linchuan.txt",)
+LINCHUAN_HEADER = """\
+政策 linchuan_draft {
+  标题 "临川区推进中小企业数字化转型若干措施"
+  来源 "linchuan.txt"
+}
+"""
+LINCHUAN_LEVELS = """\
+事实 {
+  applicant_type 必填
+  acceptance_passed
+  digital_level
+  spend_software_cloud
+}
+
+补助 reform_award {
+  条款 第二条
+  标题 "数字化改造奖励"
+  对象 enterprise
+  原文 「数字化水平达到二级、三级、四级的，分别给予最高20、40、50万元奖励，且不超过改造投入的30%。」
+  条件 acceptance_passed 且 digital_level >= 2
+  金额 分档 {
+    当 digital_level == 2 则 不超过 (30% × spend_software_cloud) 封顶 20万元
+    当 digital_level == 3 则 不超过 (30% × spend_software_cloud) 封顶 50万元
+    当 digital_level >= 4 则 不超过 (30% × spend_software_cloud) 封顶 40万元
+  }
+  资金 未规定
+}
+"""
+LINCHUAN_INTEREST = """\
+事实 {
+  applicant_type 必填
+  loan_interest_paid: 货币 "数字化改造贷款实际支付的利息"
+  other_interest_subsidy: 货币 "该笔贷款已享受的其他贴息"
+}
+
+补助 interest_subsidy {
+  条款 第四条
+  标题 "数字化改造贷款贴息"
+  对象 enterprise
+  原文 「企业为数字化改造发生的贷款，按实际支付利息扣除已享受的其他贴息后的余额给予贴息，每家最高不超过10万元。」
+  条件 loan_interest_paid > 0元
+  金额 不超过 (loan_interest_paid - other_interest_subsidy) 封顶 10万元
+  资金 未规定
+}
+"""
+
+EXAMPLES += [
+    Example(
+        "PC505", "原文未规定由谁出资",
+        _policy(LINCHUAN_HEADER, LINCHUAN_INTEREST.replace("  条件 loan_interest_paid > 0元",
+                                                           "  条件 loan_interest_paid > other_interest_subsidy")),
+        (("  资金 未规定\n", '  资金 未规定\n  忽略 PC505 "全文没有出资规定，已向区工信局核实"\n'),),
+        files=LINCHUAN,
+        note="这是提示：《临川区推进中小企业数字化转型若干措施》通篇没有说由谁出资，`资金 未规定` 正是正确的编码。"
+             "计算结果把金额列在 `unspecified` 下，没有候选出资方；申请指南写“原文未规定由谁出资”。"
+             "（不要列出四级财政写成 `资金 未明确 [...]`：那等于说原文点名了出资方，见 PC502。）",
+        fix_note="若要在报告中关闭该提示，用 `忽略` 写明理由（申请指南会展示理由）。",
+    ),
+    Example(
+        "PC605", "有效期只写了起点",
+        _policy(LINCHUAN_HEADER.replace('  来源 "linchuan.txt"\n', '  来源 "linchuan.txt"\n'
+                                        '  有效期 自 2025-03-01 依据 第六条 「本措施自2025年3月1日起施行。」\n'),
+                LINCHUAN_INTEREST.replace("  条件 loan_interest_paid > 0元",
+                                          "  条件 loan_interest_paid > other_interest_subsidy")),
+        (("施行。」\n}", "施行。」\n  忽略 PC605 \"第六条只规定了施行日期\"\n}"),),
+        files=LINCHUAN,
+        note="这是提示：第六条只写了施行日期，没有截止日期，`有效期 自 2025-03-01` 正是正确的编码"
+             "（不要编造终点或事件）。截止日期视为开放，计算结果的说明注明“原文未规定有效期的截止日期”。",
+        fix_note="若要在报告中关闭该提示，用 `忽略` 写明理由。",
+    ),
+    Example(
+        "PC380", "原文只是摘要",
+        """\
+政策 yunxi_draft {
+  标题 "云溪市关于加快工业互联网发展的若干政策措施"
+  来源 "yunxi.txt" 摘要
+}
+
+事实 {
+  applicant_type 必填
+  national_platform: 布尔 "获评国家级工业互联网平台"
+}
+
+补助 platform_award {
+  条款 一、
+  标题 "国家级工业互联网平台奖励"
+  对象 enterprise
+  原文 「对获评国家级工业互联网平台的企业，给予一次性奖励30万元人民币。」
+  条件 national_platform
+  金额 30万元
+  资金 未规定
+  忽略 PC505 "摘要未规定出资方"
+}
+""",
+        (('  来源 "yunxi.txt" 摘要\n', '  来源 "yunxi.txt" 摘要\n  忽略 PC380 "全文尚未公开，已向市工信局申请"\n'),),
+        files=("yunxi.txt",),
+        note="这是提示：云溪市只发布了政策措施的摘要。检查器只能对照摘要：全文中可能还有资格条件、排除情形、上限和出资规定，"
+             "它无法发现遗漏；申请指南开头提示申请人原文不完整。（「30万元人民币」读作 300000 元，规则写 `30万元`。）",
+        fix_note="取得全文后改写 `来源` 并补齐规则；在此之前可以用 `忽略` 写明理由。",
+    ),
+    Example(
+        "PC360", "分档与原文「分别」的对应不一致",
+        _policy(LINCHUAN_HEADER, LINCHUAN_LEVELS),
+        (("digital_level == 3 则 不超过 (30% × spend_software_cloud) 封顶 50万元",
+          "digital_level == 3 则 不超过 (30% × spend_software_cloud) 封顶 40万元"),
+         ("digital_level >= 4 则 不超过 (30% × spend_software_cloud) 封顶 40万元",
+          "digital_level >= 4 则 不超过 (30% × spend_software_cloud) 封顶 50万元")),
+        files=LINCHUAN,
+        note="原文「达到二级、三级、四级的，分别给予最高20、40、50万元」按顺序一一对应：三级 40 万元、四级 50 万元。"
+             "规则把两档的上限写反了；数字都在引文中，所以数字检查（PC311）发现不了。",
+        fix_note="按原文的顺序逐项对应。",
+    ),
+    Example(
+        "PC361", "较高的档次金额反而较少",
+        _policy(HEADER, FACTS_REFORM, """\
+补助 reform_subsidy {
+  条款 第七条第（一）项
+  标题 "中小企业数字化转型企业改造补助"
+  对象 enterprise
+""" + REFORM_TIERS_QUOTE + """\
+  条件 digital_level >= 2
+  金额 分档 {
+    当 digital_level == 2 则 50% × spend_software_cloud 封顶 20万元
+    当 digital_level == 3 则 50% × spend_software_cloud 封顶 50万元
+    当 digital_level >= 4 则 50% × spend_software_cloud 封顶 40万元
+  }
+  资金 city 100%
+}
+"""),
+        (("当 digital_level == 3 则 50% × spend_software_cloud 封顶 50万元",
+          "当 digital_level == 3 则 50% × spend_software_cloud 封顶 40万元"),
+         ("当 digital_level >= 4 则 50% × spend_software_cloud 封顶 40万元",
+          "当 digital_level >= 4 则 50% × spend_software_cloud 封顶 50万元")),
+        note="昆明办法第七条第（一）项：三级最高 40 万元、四级及以上最高 50 万元。规则把两档的上限写反了，"
+             "四级企业反而比三级企业少。原文没有用「分别」，所以对应检查（PC360）不适用，但档次的高低仍可核对。",
+        fix_note="改回原文的金额。原文确实如此时，写 `忽略 PC361 \"理由\"`。",
+    ),
+    Example(
+        "PC520", "金额公式可能为负数",
+        _policy(LINCHUAN_HEADER, LINCHUAN_INTEREST),
+        (("  条件 loan_interest_paid > 0元", "  条件 loan_interest_paid > other_interest_subsidy"),),
+        files=LINCHUAN,
+        note="「按实际支付利息扣除已享受的其他贴息后的余额给予贴息」：其他贴息多于利息时公式为负。"
+             "负数金额按 0 计（不支付，也不追缴）；诊断附有这样一份申请人资料（反例）。",
+        fix_note="原文说的是“余额”，没有余额就不予贴息：写进条件。若确属按 0 计，也可以写 `忽略 PC520 \"理由\"`。",
+    ),
+]
+
+LINCHUAN_READINGS = """\
+事实 {
+  applicant_type 必填
+  acceptance_passed
+  digital_level
+  spend_software_cloud
+}
+
+解读 upto_30 {
+  条款 第二条
+  原文 「且不超过改造投入的30%」
+  读法 ceiling "“不超过改造投入的30%”是上限：0 至改造投入的 30%"
+  读法 rate "奖励按改造投入的 30% 计算，以各级最高额封顶"
+  采用 ceiling
+}
+
+补助 reform_award {
+  条款 第二条
+  标题 "数字化改造奖励"
+  对象 enterprise
+  原文 「数字化水平达到二级、三级、四级的，分别给予最高20、40、50万元奖励，且不超过改造投入的30%。」
+  条件 acceptance_passed 且 digital_level >= 2
+  金额 解读 upto_30 {
+    读法 ceiling 则 不超过 (30% × spend_software_cloud)
+    读法 rate 则 30% × spend_software_cloud
+  } 封顶 分档 {
+    当 digital_level == 2 则 20万元
+    当 digital_level == 3 则 40万元
+    否则 50万元
+  }
+  资金 未规定
+  忽略 PC505 "原文未规定出资方"
+}
+"""
+
+EXAMPLES += [
+    Example(
+        "PC113", "解读的读法不相符",
+        _policy(LINCHUAN_HEADER, LINCHUAN_READINGS.replace("读法 rate 则", "读法 ratio 则")),
+        (("读法 ratio 则", "读法 rate 则"),),
+        files=LINCHUAN,
+        note="表达式中的读法名称必须是 解读 块中写明的读法，每种读法各写一项。",
+        fix_note="改用 解读 块中的名称。",
+    ),
+    Example(
+        "PC530", "两种读法的金额不同",
+        _policy(LINCHUAN_HEADER, LINCHUAN_READINGS),
+        (("  采用 ceiling\n}", '  采用 ceiling\n  忽略 PC530 "已请区工信局解释，答复前按上限计算"\n}'),),
+        files=LINCHUAN,
+        note="这是提示：临川第二条「且不超过改造投入的30%」可以读作上限，也可以读作计算比例。诊断附有一份申请人资料，"
+             "两种读法对他的金额不同。计算器按采用的读法计算，并列出每种读法的结果和范围；申请指南告诉申请人此处有不同理解。",
+        fix_note="发布机关解释之前，这个提示是如实的提醒；可以用 `忽略` 写明理由。",
+    ),
+    Example(
+        "PC531", "两种读法的金额总是相同",
+        _policy(LINCHUAN_HEADER, LINCHUAN_READINGS.replace(
+            "读法 rate 则 30% × spend_software_cloud", "读法 rate 则 不超过 (spend_software_cloud × 30%)")),
+        (("读法 rate 则 不超过 (spend_software_cloud × 30%)", "读法 rate 则 30% × spend_software_cloud"),),
+        files=LINCHUAN,
+        note="两种读法写出的金额其实一样（都是 0 至 30%）：这个 解读 不影响任何申请人。",
+        fix_note="把第二种读法写成它真正的含义；若两种理解确实不影响金额，只写一种，把另一种写进 说明。",
     ),
 ]

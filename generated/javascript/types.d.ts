@@ -54,3 +54,17 @@ export interface FactSpec {
 
 /** [field, Chinese message]; the field is "" for the profile as a whole and "on" for the date. */
 export type ProfileErrorPair = [string, string];
+
+/** Amounts under one reading of an ambiguous clause (解读). */
+export interface ReadingResult {
+  label: string;
+  total: { min: Yuan; max: Yuan | null };
+  items: Record<string, { min: Yuan | null; max: Yuan | null }>;
+}
+
+/** readings(): every reading of every 解读 (the others as adopted) and the range of the total. */
+export interface ReadingsResult {
+  readings: { id: string; article: string; adopted: string; affects: string[];
+              results: Record<string, ReadingResult> }[];
+  range: { min: Yuan | null; max: Yuan | null };
+}

@@ -540,7 +540,7 @@ function rounded(value, scale, trace, shown, whole, where) {
     return null;
   }
   let a = toFen(value[0], scale), b = toFen(value[1], scale);
-  if (a < 0n) { a = max(a, 0n); b = max(b, 0n); note(trace, TRACE.negative); }
+  if (a < 0n || b < 0n) { a = max(a, 0n); b = max(b, 0n); note(trace, TRACE.negative); } // either end
   if (trace) amountLine(a, b, trace, shown, where);
   return [a, b];
 }
@@ -603,7 +603,12 @@ function crossCap(article, shown, limit, scale, members) {
   });
 }
 
-/** A payment schedule over the determined `members`; a stage without share (null) takes the rest. */
+/**
+ * A payment schedule over the determined `members`, its stages paid in order. A stage is
+ * [name, kind, share, scale]: "share" (至多 X%) pays 0 up to X% of the base, never more than the
+ * base; "undetermined" (至多 未定) pays 0 up to the base; "rest" (余额) pays what the earlier stages
+ * left: at least `leftLo` (the least left at the lowest base), at most the base.
+ */
 function payments(article, stages, members) {
   let baseLo = 0n, baseHi = 0n, any = false;
   for (const x of members) {
@@ -614,14 +619,18 @@ function payments(article, stages, members) {
   }
   if (!any) return [];
   const out = [];
-  let paidLo = 0n;
-  for (const [stage, share, scale] of stages) {
-    if (share === null) {
-      out.push({ article, stage, min: yuan(baseLo - paidLo), max: yuan(baseHi) });
-      continue;
+  let leftLo = baseLo;
+  for (const [stage, kind, share, scale] of stages) {
+    if (kind === "rest") {
+      out.push({ article, stage, min: yuan(leftLo), max: yuan(baseHi) });
+      leftLo = 0n;
+    } else if (kind === "undetermined" || share === null) {
+      out.push({ article, stage, min: "0.00", max: yuan(baseHi) });
+      leftLo = 0n;
+    } else {
+      leftLo = max(leftLo - toFen(share * baseLo, scale + 2), 0n);
+      out.push({ article, stage, min: "0.00", max: yuan(min(toFen(share * baseHi, scale + 2), baseHi)) });
     }
-    paidLo += toFen(share * baseLo, scale + 2);
-    out.push({ article, stage, min: "0.00", max: yuan(toFen(share * baseHi, scale + 2)) });
   }
   return out;
 }
@@ -684,6 +693,55 @@ function result(on, inForce, exclusions, live, schedules, rerun) {
     exclusions, items, total: { min: yuan(lo), max: unbounded ? null : yuan(hi) },
     funding: ordered(funding), payments: schedules,
   };
+}
+
+// ---- readings (解读)
+
+// The reading each 解读 is calculated under while readings() runs (calculations are synchronous).
+let CHOICE = {};
+
+/** The reading of `id` the current calculation takes. */
+function reading(id, adopted) {
+  return Object.prototype.hasOwnProperty.call(CHOICE, id) ? CHOICE[id] : adopted;
+}
+
+function under(choice, calc, profile, on) {
+  const saved = CHOICE;
+  CHOICE = choice;
+  try {
+    return calc(profile, on);
+  } finally {
+    CHOICE = saved;
+  }
+}
+
+function fenOf(text) { return BigInt(text.replace(".", "")); }
+
+/** Every reading of every 解读 (the others as adopted) and the range of the total over every combination. */
+function computeReadings(calc, table, profile, on) {
+  const out = table.map(([id, article, adopted, affects, options]) => {
+    const results = {};
+    for (const [name, label] of options) {
+      const r = under({ [id]: name }, calc, profile, on);
+      const items = {};
+      for (const i of r.items) items[i.id] = { min: i.min, max: i.max };
+      results[name] = { label, total: { min: r.total.min, max: r.total.max }, items };
+    }
+    return { id, article, adopted, affects: [...affects], results };
+  });
+  let combos = [[]];
+  for (const [id, , , , options] of table) {
+    combos = combos.flatMap((c) => options.map(([name]) => [...c, [id, name]]));
+  }
+  let lo = null, hi = null, unbounded = false;
+  for (const c of combos) {
+    const r = under(Object.fromEntries(c), calc, profile, on);
+    const a = fenOf(r.total.min);
+    if (lo === null || a < lo) lo = a;
+    if (r.total.max === null) unbounded = true;
+    else if (hi === null || fenOf(r.total.max) > hi) hi = fenOf(r.total.max);
+  }
+  return { readings: out, range: { min: lo === null ? null : yuan(lo), max: unbounded || hi === null ? null : yuan(hi) } };
 }
 // ---- end of runtime ----
 

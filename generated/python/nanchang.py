@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import json
 import math
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
 from functools import lru_cache
@@ -235,6 +237,14 @@ def note(trace: Trace, text: str) -> None:
 def then(_: None, value: T) -> T:
     """``value``, after the note written by the first argument (a tier chosen inside a formula)."""
     return value
+
+
+def pick(chosen: str, first: Callable[[], T], *cases: tuple[str, Callable[[], T]]) -> T:
+    """解读: the value of the case named ``chosen``, else of the first case (only the one computed)."""
+    for name, value in cases:
+        if name == chosen:
+            return value()
+    return first()
 
 
 def r_compare(op: str, a: Range, b: Range) -> bool:
@@ -645,7 +655,7 @@ def rounded(value: Range, trace: Trace, shown: str, whole: str,
     else:
         a = fen(value[0])
         b = a if value[1] is value[0] else fen(value[1])
-    if a < 0:
+    if a < 0 or b < 0:  # either end: 不超过 a negative difference gives 0 .. -x
         a, b = max(a, ZERO), max(b, ZERO)
         note(trace, TRACE["negative"])
     if trace is not None:
@@ -732,9 +742,15 @@ class PaymentResult:
         return {"article": self.article, "stage": self.stage, "min": fmt(self.min), "max": fmt(self.max)}
 
 
-def payments(article: str, stages: Sequence[tuple[str, Decimal | None]], members: list[Live]
+def payments(article: str, stages: Sequence[tuple[str, str, Decimal | None]], members: list[Live]
              ) -> list[PaymentResult]:
-    """A payment schedule over the determined ``members``; a stage without share takes the rest."""
+    """A payment schedule over the determined ``members``, its stages paid in order.
+
+    Each stage is (name, kind, share): ``share`` (至多 X%) pays 0 up to X% of the base and never
+    more than the base; ``undetermined`` (至多 未定) pays 0 up to the whole base; ``rest`` (余额)
+    pays what the earlier stages left: at least ``left_lo`` (the least left at the lowest base),
+    at most the base. So the stages add up to the base and never to more.
+    """
     base_lo = base_hi = ZERO
     determined = False
     for x in members:
@@ -745,13 +761,17 @@ def payments(article: str, stages: Sequence[tuple[str, Decimal | None]], members
     if not determined:
         return []
     out = []
-    paid_lo = ZERO
-    for name, share in stages:
-        if share is None:
-            out.append(PaymentResult(article, name, base_lo - paid_lo, base_hi))
-            continue
-        paid_lo += fen(share * base_lo)
-        out.append(PaymentResult(article, name, ZERO, fen(share * base_hi)))
+    left_lo = base_lo
+    for name, kind, share in stages:
+        if kind == "rest":
+            out.append(PaymentResult(article, name, left_lo, base_hi))
+            left_lo = ZERO
+        elif kind == "undetermined" or share is None:
+            out.append(PaymentResult(article, name, ZERO, base_hi))
+            left_lo = ZERO
+        else:
+            left_lo = max(left_lo - fen(share * base_lo), ZERO)
+            out.append(PaymentResult(article, name, ZERO, min(fen(share * base_hi), base_hi)))
     return out
 
 
@@ -880,6 +900,52 @@ def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -
     """``calc(f, on)`` in the runtime's 50-digit context (numbers too large for the caller's)."""
     with localcontext(CTX):
         return calc(f, on, False)
+
+
+# ---------------------------------------------------------------------------- readings (解读)
+
+# The reading each 解读 is calculated under, when asked for (readings()); else the adopted one.
+_READINGS: ContextVar[Mapping[str, str]] = ContextVar("policyc_readings")
+
+
+def reading(reading_id: str, adopted: str) -> str:
+    """The reading of ``reading_id`` the current calculation takes."""
+    return _READINGS.get({}).get(reading_id, adopted)
+
+
+def _under(choice: Mapping[str, str], calc: Callable[[Any, Any], Result], profile: Any, on: Any) -> Result:
+    token = _READINGS.set(choice)
+    try:
+        return calc(profile, on)
+    finally:
+        _READINGS.reset(token)
+
+
+def _amounts(r: Result) -> dict[str, Any]:
+    return {"label": "", "total": {"min": fmt(r.total_min), "max": fmt(r.total_max)},
+            "items": {i.id: {"min": fmt(i.min), "max": fmt(i.max)} for i in r.items}}
+
+
+def compute_readings(calc: Callable[[Any, Any], Result],
+                     table: Sequence[tuple[str, str, str, Sequence[str], Sequence[tuple[str, str]]]],
+                     profile: Any, on: Any) -> dict[str, Any]:
+    """Every reading of every 解读 (each with the others as adopted) and the range of the total
+    over every combination of readings, as the reference ``Evaluator.readings``."""
+    out = []
+    for rid, article, adopted, affects, options in table:
+        results = {}
+        for name, label in options:
+            results[name] = {**_amounts(_under({rid: name}, calc, profile, on)), "label": label}
+        out.append({"id": rid, "article": article, "adopted": adopted, "affects": list(affects),
+                    "results": results})
+    lows: list[Decimal] = []
+    highs: list[Decimal | None] = []
+    for combo in itertools.product(*[[(rid, name) for name, _ in options] for rid, _, _, _, options in table]):
+        r = _under(dict(combo), calc, profile, on)
+        lows.append(r.total_min)
+        highs.append(r.total_max)
+    top = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    return {"readings": out, "range": {"min": fmt(min(lows)) if lows else None, "max": fmt(top)}}
 
 # --------------------------------------------------------------------------------------
 # The policy: 南昌市中小企业数字化转型城市试点工作专项资金管理办法
@@ -1091,8 +1157,8 @@ def item_service_provider_award(f: Facts, trace: Trace) -> Range:
     原文：支持数字化服务商为被改造企业提供诊断、咨询等服务，开发集成“小快轻准”的数字化服务
     和产品。奖励集成通用性强、效果好的数字化产品及解决方案，推动复制推广。
 
-    说明：原文奖励“通用性强、效果好的数字化产品及解决方案”，未定评选标准；以“优秀数字化服务商”（excellent_prov
-    ider）表示获奖。
+    说明：原文奖励“通用性强、效果好的数字化产品及解决方案”，未定评选标准；以是否评为“优秀数字化服务商”表示是否
+    获奖。
     """
     amount = None
     return rounded(amount, trace, '未定', '未定', cents=True)
@@ -1187,7 +1253,8 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
 
 
 def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None = None) -> Result:
-    """Compute what 南昌市中小企业数字化转型城市试点工作专项资金管理办法 pays the applicant ``profile`` as of ``on``.
+    """Compute what 南昌市中小企业数字化转型城市试点工作专项资金管理办法 pays the applicant ``profile`` as of ``o
+    n``.
 
     ``profile`` is a mapping of shared-vocabulary fact names (money in yuan as int, Decimal
     or decimal string) or a :class:`Profile`; ``on`` defaults to today.

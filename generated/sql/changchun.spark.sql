@@ -619,7 +619,429 @@ WITH v AS (
       ) * (
         0.01
       ) AS DECIMAL(20, 2)) < 0
-      THEN CAST(0 AS DECIMAL(20, 2))
+      OR CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) + (
+                `p`.`spend_consulting`
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3)) IS NULL
+            THEN CAST(500000 AS DECIMAL(6, 0))
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) + (
+                `p`.`spend_consulting`
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3))
+            ELSE LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  `p`.`spend_consulting`
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)),
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2)) < 0
+      THEN GREATEST(
+        CAST((
+          CAST(CASE
+            WHEN CAST(CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END,
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(21, 3)) >= 0
+            THEN FLOOR(
+              (
+                CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            CAST((
+                              `p`.`spend_software_cloud`
+                            ) + (
+                              `p`.`spend_data_equipment`
+                            ) AS DECIMAL(18, 2))
+                          ) + (
+                            `p`.`spend_consulting`
+                          ) AS DECIMAL(19, 2))
+                        ) AS DECIMAL(21, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(21, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(21, 3))
+              ) * (
+                100
+              )
+            )
+            ELSE CEIL(
+              (
+                CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            CAST((
+                              `p`.`spend_software_cloud`
+                            ) + (
+                              `p`.`spend_data_equipment`
+                            ) AS DECIMAL(18, 2))
+                          ) + (
+                            `p`.`spend_consulting`
+                          ) AS DECIMAL(19, 2))
+                        ) AS DECIMAL(21, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(21, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(21, 3))
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(20, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(20, 2)),
+        CAST(0 AS DECIMAL(20, 2))
+      )
       ELSE CAST((
         CAST(CASE
           WHEN CAST(CASE
@@ -1150,6 +1572,162 @@ WITH v AS (
       ) * (
         0.01
       ) AS DECIMAL(20, 2)) < 0
+      OR CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) + (
+                `p`.`spend_consulting`
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3)) IS NULL
+            THEN CAST(500000 AS DECIMAL(6, 0))
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) + (
+                `p`.`spend_consulting`
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3))
+            ELSE LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  `p`.`spend_consulting`
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)),
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2)) < 0
       THEN GREATEST(
         CAST((
           CAST(CASE
@@ -1479,11 +2057,13 @@ WITH v AS (
     ) AS `production_stage_extra__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CAST(0 AS DECIMAL(3, 2))
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `production_stage_extra__lo`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `production_stage_extra__hi`,
@@ -1496,11 +2076,13 @@ WITH v AS (
     AND COALESCE(`p`.`cloud_platform_adopted`, FALSE) AS `cloud_platform_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
-      THEN CAST(0 AS DECIMAL(7, 2))
+      OR CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
+      THEN GREATEST(CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)), CAST(0 AS DECIMAL(7, 2)))
       ELSE CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2))
     END AS DECIMAL(23, 2)) AS `cloud_platform_award__lo`,
     CAST(CASE
       WHEN CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
+      OR CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
       THEN GREATEST(CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)), CAST(0 AS DECIMAL(7, 2)))
       ELSE CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2))
     END AS DECIMAL(23, 2)) AS `cloud_platform_award__hi`,
@@ -1513,11 +2095,13 @@ WITH v AS (
     AND COALESCE(`p`.`platform_benchmark`, FALSE) AS `platform_benchmark_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CAST(0 AS DECIMAL(8, 2))
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
       ELSE CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
     END AS DECIMAL(23, 2)) AS `platform_benchmark_award__lo`,
     CAST(CASE
       WHEN CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
       ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
     END AS DECIMAL(23, 2)) AS `platform_benchmark_award__hi`,
@@ -1703,7 +2287,303 @@ WITH v AS (
           )
         END
       END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
-      THEN CAST(0 AS DECIMAL(17, 2))
+      OR CAST(CAST(CASE
+        WHEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
+        END IS NULL
+        THEN CAST(500000 AS DECIMAL(6, 0))
+        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+        THEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
+        END
+        ELSE LEAST(
+          CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE GREATEST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END,
+          CAST(500000 AS DECIMAL(6, 0))
+        )
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
+      THEN GREATEST(
+        CAST(CAST(CASE
+          WHEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END IS NULL
+          THEN CASE
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(15, 0))
+          END
+          ELSE CASE
+            WHEN CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR `p`.`awarded_products` IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0))
+              )
+            END IS NULL
+            THEN CAST(500000 AS DECIMAL(6, 0))
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR `p`.`awarded_products` IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0))
+              )
+            END
+            ELSE LEAST(
+              CASE
+                WHEN CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END IS NULL
+                OR `p`.`awarded_products` IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    `p`.`awarded_products`
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    `p`.`awarded_products`
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    `p`.`awarded_products`
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    `p`.`awarded_products`
+                  ) AS DECIMAL(15, 0))
+                )
+              END,
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END
+        END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)),
+        CAST(0 AS DECIMAL(17, 2))
+      )
       ELSE CAST(CAST(CASE
         WHEN CASE
           WHEN CASE
@@ -2046,6 +2926,130 @@ WITH v AS (
           )
         END
       END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
+      OR CAST(CAST(CASE
+        WHEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
+        END IS NULL
+        THEN CAST(500000 AS DECIMAL(6, 0))
+        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+        THEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
+        END
+        ELSE LEAST(
+          CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE GREATEST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END,
+          CAST(500000 AS DECIMAL(6, 0))
+        )
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
       THEN GREATEST(
         CAST(CAST(CASE
           WHEN CASE
@@ -2311,7 +3315,15 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(6, 0))
       END AS DECIMAL(8, 2)) < 0
-      THEN CAST(0 AS DECIMAL(8, 2))
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(
+        CAST(CASE
+          WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(6, 0))
+        END AS DECIMAL(8, 2)),
+        CAST(0 AS DECIMAL(8, 2))
+      )
       ELSE CAST(CASE
         WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
         THEN NULL
@@ -2324,6 +3336,7 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(6, 0))
       END AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
       ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
     END AS DECIMAL(23, 2)) AS `excellent_provider_award__hi`,
@@ -2340,7 +3353,15 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(6, 0))
       END AS DECIMAL(8, 2)) < 0
-      THEN CAST(0 AS DECIMAL(8, 2))
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(
+        CAST(CASE
+          WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(6, 0))
+        END AS DECIMAL(8, 2)),
+        CAST(0 AS DECIMAL(8, 2))
+      )
       ELSE CAST(CASE
         WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
         THEN NULL
@@ -2353,6 +3374,7 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(6, 0))
       END AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
       ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
     END AS DECIMAL(23, 2)) AS `chain_award__hi`,
@@ -2365,11 +3387,13 @@ WITH v AS (
     AND COALESCE(`p`.`procured_service`, FALSE) AS `procurement_service__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CAST(0 AS DECIMAL(3, 2))
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `procurement_service__lo`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `procurement_service__hi`

@@ -1083,7 +1083,2146 @@ WITH v AS (
       ) * (
         0.01
       ) AS DECIMAL(19, 2)) < 0
-      THEN CAST(0 AS DECIMAL(19, 2))
+      OR CAST((
+        CAST(CASE
+          WHEN CASE
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) = (
+              CAST(2 AS DECIMAL(1, 0))
+            ), FALSE)
+            THEN CAST(CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(200000 AS DECIMAL(6, 0))
+              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) = (
+              CAST(3 AS DECIMAL(1, 0))
+            ), FALSE)
+            THEN CAST(CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(400000 AS DECIMAL(6, 0))
+              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) >= (
+              CAST(4 AS DECIMAL(1, 0))
+            ), FALSE)
+            THEN CAST(CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            ELSE CAST(0 AS DECIMAL(20, 3))
+          END >= 0
+          THEN FLOOR(
+            (
+              CASE
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CASE
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(19, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(19, 2)) < 0
+      THEN CASE
+        WHEN CAST((
+          CAST(CASE
+            WHEN CASE
+              WHEN COALESCE((
+                "p"."digital_level"
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END
+              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              WHEN COALESCE((
+                "p"."digital_level"
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END
+              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              WHEN COALESCE((
+                "p"."digital_level"
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END
+              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              ELSE CAST(0 AS DECIMAL(20, 3))
+            END >= 0
+            THEN FLOOR(
+              (
+                CASE
+                  WHEN COALESCE((
+                    "p"."digital_level"
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ), FALSE)
+                  THEN CAST(CAST(CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CASE
+                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CAST(200000 AS DECIMAL(6, 0))
+                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE CASE
+                        WHEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END IS NULL
+                        OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE LEAST(
+                          CASE
+                            WHEN CAST((
+                              CAST(0.5 AS DECIMAL(2, 1))
+                            ) * (
+                              CAST((
+                                "p"."spend_software_cloud"
+                              ) + (
+                                "p"."spend_data_equipment"
+                              ) AS DECIMAL(18, 2))
+                            ) AS DECIMAL(20, 3)) IS NULL
+                            THEN NULL
+                            ELSE CAST(0 AS DECIMAL(20, 3))
+                          END,
+                          CAST(200000 AS DECIMAL(6, 0))
+                        )
+                      END
+                    END
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  WHEN COALESCE((
+                    "p"."digital_level"
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ), FALSE)
+                  THEN CAST(CAST(CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CASE
+                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CAST(400000 AS DECIMAL(6, 0))
+                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE CASE
+                        WHEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END IS NULL
+                        OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE LEAST(
+                          CASE
+                            WHEN CAST((
+                              CAST(0.5 AS DECIMAL(2, 1))
+                            ) * (
+                              CAST((
+                                "p"."spend_software_cloud"
+                              ) + (
+                                "p"."spend_data_equipment"
+                              ) AS DECIMAL(18, 2))
+                            ) AS DECIMAL(20, 3)) IS NULL
+                            THEN NULL
+                            ELSE CAST(0 AS DECIMAL(20, 3))
+                          END,
+                          CAST(400000 AS DECIMAL(6, 0))
+                        )
+                      END
+                    END
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  WHEN COALESCE((
+                    "p"."digital_level"
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ), FALSE)
+                  THEN CAST(CAST(CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CASE
+                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CAST(500000 AS DECIMAL(6, 0))
+                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE CASE
+                        WHEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END IS NULL
+                        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE LEAST(
+                          CASE
+                            WHEN CAST((
+                              CAST(0.5 AS DECIMAL(2, 1))
+                            ) * (
+                              CAST((
+                                "p"."spend_software_cloud"
+                              ) + (
+                                "p"."spend_data_equipment"
+                              ) AS DECIMAL(18, 2))
+                            ) AS DECIMAL(20, 3)) IS NULL
+                            THEN NULL
+                            ELSE CAST(0 AS DECIMAL(20, 3))
+                          END,
+                          CAST(500000 AS DECIMAL(6, 0))
+                        )
+                      END
+                    END
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+              ) * (
+                100
+              )
+            )
+            ELSE CEIL(
+              (
+                CASE
+                  WHEN COALESCE((
+                    "p"."digital_level"
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ), FALSE)
+                  THEN CAST(CAST(CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CASE
+                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CAST(200000 AS DECIMAL(6, 0))
+                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE CASE
+                        WHEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END IS NULL
+                        OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE LEAST(
+                          CASE
+                            WHEN CAST((
+                              CAST(0.5 AS DECIMAL(2, 1))
+                            ) * (
+                              CAST((
+                                "p"."spend_software_cloud"
+                              ) + (
+                                "p"."spend_data_equipment"
+                              ) AS DECIMAL(18, 2))
+                            ) AS DECIMAL(20, 3)) IS NULL
+                            THEN NULL
+                            ELSE CAST(0 AS DECIMAL(20, 3))
+                          END,
+                          CAST(200000 AS DECIMAL(6, 0))
+                        )
+                      END
+                    END
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  WHEN COALESCE((
+                    "p"."digital_level"
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ), FALSE)
+                  THEN CAST(CAST(CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CASE
+                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CAST(400000 AS DECIMAL(6, 0))
+                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE CASE
+                        WHEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END IS NULL
+                        OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE LEAST(
+                          CASE
+                            WHEN CAST((
+                              CAST(0.5 AS DECIMAL(2, 1))
+                            ) * (
+                              CAST((
+                                "p"."spend_software_cloud"
+                              ) + (
+                                "p"."spend_data_equipment"
+                              ) AS DECIMAL(18, 2))
+                            ) AS DECIMAL(20, 3)) IS NULL
+                            THEN NULL
+                            ELSE CAST(0 AS DECIMAL(20, 3))
+                          END,
+                          CAST(400000 AS DECIMAL(6, 0))
+                        )
+                      END
+                    END
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  WHEN COALESCE((
+                    "p"."digital_level"
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ), FALSE)
+                  THEN CAST(CAST(CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CASE
+                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CAST(500000 AS DECIMAL(6, 0))
+                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE CASE
+                        WHEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END IS NULL
+                        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE LEAST(
+                          CASE
+                            WHEN CAST((
+                              CAST(0.5 AS DECIMAL(2, 1))
+                            ) * (
+                              CAST((
+                                "p"."spend_software_cloud"
+                              ) + (
+                                "p"."spend_data_equipment"
+                              ) AS DECIMAL(18, 2))
+                            ) AS DECIMAL(20, 3)) IS NULL
+                            THEN NULL
+                            ELSE CAST(0 AS DECIMAL(20, 3))
+                          END,
+                          CAST(500000 AS DECIMAL(6, 0))
+                        )
+                      END
+                    END
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(19, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(19, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(19, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST((
+            CAST(CASE
+              WHEN CASE
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(200000 AS DECIMAL(6, 0))
+                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(200000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(400000 AS DECIMAL(6, 0))
+                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(400000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(500000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END >= 0
+              THEN FLOOR(
+                (
+                  CASE
+                    WHEN COALESCE((
+                      "p"."digital_level"
+                    ) = (
+                      CAST(2 AS DECIMAL(1, 0))
+                    ), FALSE)
+                    THEN CAST(CAST(CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CASE
+                        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE CASE
+                        WHEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END IS NULL
+                        THEN CAST(200000 AS DECIMAL(6, 0))
+                        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                        THEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END
+                        ELSE CASE
+                          WHEN CASE
+                            WHEN CAST((
+                              CAST(0.5 AS DECIMAL(2, 1))
+                            ) * (
+                              CAST((
+                                "p"."spend_software_cloud"
+                              ) + (
+                                "p"."spend_data_equipment"
+                              ) AS DECIMAL(18, 2))
+                            ) AS DECIMAL(20, 3)) IS NULL
+                            THEN NULL
+                            ELSE CAST(0 AS DECIMAL(20, 3))
+                          END IS NULL
+                          OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                          THEN NULL
+                          ELSE LEAST(
+                            CASE
+                              WHEN CAST((
+                                CAST(0.5 AS DECIMAL(2, 1))
+                              ) * (
+                                CAST((
+                                  "p"."spend_software_cloud"
+                                ) + (
+                                  "p"."spend_data_equipment"
+                                ) AS DECIMAL(18, 2))
+                              ) AS DECIMAL(20, 3)) IS NULL
+                              THEN NULL
+                              ELSE CAST(0 AS DECIMAL(20, 3))
+                            END,
+                            CAST(200000 AS DECIMAL(6, 0))
+                          )
+                        END
+                      END
+                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                    WHEN COALESCE((
+                      "p"."digital_level"
+                    ) = (
+                      CAST(3 AS DECIMAL(1, 0))
+                    ), FALSE)
+                    THEN CAST(CAST(CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CASE
+                        WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE CASE
+                        WHEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END IS NULL
+                        THEN CAST(400000 AS DECIMAL(6, 0))
+                        WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                        THEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END
+                        ELSE CASE
+                          WHEN CASE
+                            WHEN CAST((
+                              CAST(0.5 AS DECIMAL(2, 1))
+                            ) * (
+                              CAST((
+                                "p"."spend_software_cloud"
+                              ) + (
+                                "p"."spend_data_equipment"
+                              ) AS DECIMAL(18, 2))
+                            ) AS DECIMAL(20, 3)) IS NULL
+                            THEN NULL
+                            ELSE CAST(0 AS DECIMAL(20, 3))
+                          END IS NULL
+                          OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                          THEN NULL
+                          ELSE LEAST(
+                            CASE
+                              WHEN CAST((
+                                CAST(0.5 AS DECIMAL(2, 1))
+                              ) * (
+                                CAST((
+                                  "p"."spend_software_cloud"
+                                ) + (
+                                  "p"."spend_data_equipment"
+                                ) AS DECIMAL(18, 2))
+                              ) AS DECIMAL(20, 3)) IS NULL
+                              THEN NULL
+                              ELSE CAST(0 AS DECIMAL(20, 3))
+                            END,
+                            CAST(400000 AS DECIMAL(6, 0))
+                          )
+                        END
+                      END
+                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                    WHEN COALESCE((
+                      "p"."digital_level"
+                    ) >= (
+                      CAST(4 AS DECIMAL(1, 0))
+                    ), FALSE)
+                    THEN CAST(CAST(CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CASE
+                        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE CASE
+                        WHEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END IS NULL
+                        THEN CAST(500000 AS DECIMAL(6, 0))
+                        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                        THEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END
+                        ELSE CASE
+                          WHEN CASE
+                            WHEN CAST((
+                              CAST(0.5 AS DECIMAL(2, 1))
+                            ) * (
+                              CAST((
+                                "p"."spend_software_cloud"
+                              ) + (
+                                "p"."spend_data_equipment"
+                              ) AS DECIMAL(18, 2))
+                            ) AS DECIMAL(20, 3)) IS NULL
+                            THEN NULL
+                            ELSE CAST(0 AS DECIMAL(20, 3))
+                          END IS NULL
+                          OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                          THEN NULL
+                          ELSE LEAST(
+                            CASE
+                              WHEN CAST((
+                                CAST(0.5 AS DECIMAL(2, 1))
+                              ) * (
+                                CAST((
+                                  "p"."spend_software_cloud"
+                                ) + (
+                                  "p"."spend_data_equipment"
+                                ) AS DECIMAL(18, 2))
+                              ) AS DECIMAL(20, 3)) IS NULL
+                              THEN NULL
+                              ELSE CAST(0 AS DECIMAL(20, 3))
+                            END,
+                            CAST(500000 AS DECIMAL(6, 0))
+                          )
+                        END
+                      END
+                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                ) * (
+                  100
+                )
+              )
+              ELSE CEIL(
+                (
+                  CASE
+                    WHEN COALESCE((
+                      "p"."digital_level"
+                    ) = (
+                      CAST(2 AS DECIMAL(1, 0))
+                    ), FALSE)
+                    THEN CAST(CAST(CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CASE
+                        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE CASE
+                        WHEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END IS NULL
+                        THEN CAST(200000 AS DECIMAL(6, 0))
+                        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                        THEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END
+                        ELSE CASE
+                          WHEN CASE
+                            WHEN CAST((
+                              CAST(0.5 AS DECIMAL(2, 1))
+                            ) * (
+                              CAST((
+                                "p"."spend_software_cloud"
+                              ) + (
+                                "p"."spend_data_equipment"
+                              ) AS DECIMAL(18, 2))
+                            ) AS DECIMAL(20, 3)) IS NULL
+                            THEN NULL
+                            ELSE CAST(0 AS DECIMAL(20, 3))
+                          END IS NULL
+                          OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                          THEN NULL
+                          ELSE LEAST(
+                            CASE
+                              WHEN CAST((
+                                CAST(0.5 AS DECIMAL(2, 1))
+                              ) * (
+                                CAST((
+                                  "p"."spend_software_cloud"
+                                ) + (
+                                  "p"."spend_data_equipment"
+                                ) AS DECIMAL(18, 2))
+                              ) AS DECIMAL(20, 3)) IS NULL
+                              THEN NULL
+                              ELSE CAST(0 AS DECIMAL(20, 3))
+                            END,
+                            CAST(200000 AS DECIMAL(6, 0))
+                          )
+                        END
+                      END
+                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                    WHEN COALESCE((
+                      "p"."digital_level"
+                    ) = (
+                      CAST(3 AS DECIMAL(1, 0))
+                    ), FALSE)
+                    THEN CAST(CAST(CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CASE
+                        WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE CASE
+                        WHEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END IS NULL
+                        THEN CAST(400000 AS DECIMAL(6, 0))
+                        WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                        THEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END
+                        ELSE CASE
+                          WHEN CASE
+                            WHEN CAST((
+                              CAST(0.5 AS DECIMAL(2, 1))
+                            ) * (
+                              CAST((
+                                "p"."spend_software_cloud"
+                              ) + (
+                                "p"."spend_data_equipment"
+                              ) AS DECIMAL(18, 2))
+                            ) AS DECIMAL(20, 3)) IS NULL
+                            THEN NULL
+                            ELSE CAST(0 AS DECIMAL(20, 3))
+                          END IS NULL
+                          OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                          THEN NULL
+                          ELSE LEAST(
+                            CASE
+                              WHEN CAST((
+                                CAST(0.5 AS DECIMAL(2, 1))
+                              ) * (
+                                CAST((
+                                  "p"."spend_software_cloud"
+                                ) + (
+                                  "p"."spend_data_equipment"
+                                ) AS DECIMAL(18, 2))
+                              ) AS DECIMAL(20, 3)) IS NULL
+                              THEN NULL
+                              ELSE CAST(0 AS DECIMAL(20, 3))
+                            END,
+                            CAST(400000 AS DECIMAL(6, 0))
+                          )
+                        END
+                      END
+                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                    WHEN COALESCE((
+                      "p"."digital_level"
+                    ) >= (
+                      CAST(4 AS DECIMAL(1, 0))
+                    ), FALSE)
+                    THEN CAST(CAST(CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CASE
+                        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE CASE
+                        WHEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END IS NULL
+                        THEN CAST(500000 AS DECIMAL(6, 0))
+                        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                        THEN CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              "p"."spend_software_cloud"
+                            ) + (
+                              "p"."spend_data_equipment"
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END
+                        ELSE CASE
+                          WHEN CASE
+                            WHEN CAST((
+                              CAST(0.5 AS DECIMAL(2, 1))
+                            ) * (
+                              CAST((
+                                "p"."spend_software_cloud"
+                              ) + (
+                                "p"."spend_data_equipment"
+                              ) AS DECIMAL(18, 2))
+                            ) AS DECIMAL(20, 3)) IS NULL
+                            THEN NULL
+                            ELSE CAST(0 AS DECIMAL(20, 3))
+                          END IS NULL
+                          OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                          THEN NULL
+                          ELSE LEAST(
+                            CASE
+                              WHEN CAST((
+                                CAST(0.5 AS DECIMAL(2, 1))
+                              ) * (
+                                CAST((
+                                  "p"."spend_software_cloud"
+                                ) + (
+                                  "p"."spend_data_equipment"
+                                ) AS DECIMAL(18, 2))
+                              ) AS DECIMAL(20, 3)) IS NULL
+                              THEN NULL
+                              ELSE CAST(0 AS DECIMAL(20, 3))
+                            END,
+                            CAST(500000 AS DECIMAL(6, 0))
+                          )
+                        END
+                      END
+                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                ) * (
+                  100
+                )
+              )
+            END AS DECIMAL(19, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(19, 2)),
+          CAST(0 AS DECIMAL(19, 2))
+        )
+      END
       ELSE CAST((
         CAST(CASE
           WHEN CASE
@@ -2724,6 +4863,501 @@ WITH v AS (
       ) * (
         0.01
       ) AS DECIMAL(19, 2)) < 0
+      OR CAST((
+        CAST(CASE
+          WHEN CASE
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) = (
+              CAST(2 AS DECIMAL(1, 0))
+            ), FALSE)
+            THEN CAST(CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(200000 AS DECIMAL(6, 0))
+              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) = (
+              CAST(3 AS DECIMAL(1, 0))
+            ), FALSE)
+            THEN CAST(CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(400000 AS DECIMAL(6, 0))
+              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE((
+              "p"."digital_level"
+            ) >= (
+              CAST(4 AS DECIMAL(1, 0))
+            ), FALSE)
+            THEN CAST(CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            ELSE CAST(0 AS DECIMAL(20, 3))
+          END >= 0
+          THEN FLOOR(
+            (
+              CASE
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CASE
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(200000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(400000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  "p"."digital_level"
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(19, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(19, 2)) < 0
       THEN CASE
         WHEN CAST((
           CAST(CASE
@@ -4226,11 +6860,18 @@ WITH v AS (
     AND COALESCE("p"."lighthouse", FALSE) AS "lighthouse_award__applies",
     CAST(CASE
       WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CAST(0 AS DECIMAL(8, 2))
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN CASE
+        WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
+      END
       ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
     END AS DECIMAL(23, 2)) AS "lighthouse_award__lo",
     CAST(CASE
       WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN CASE
         WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
         OR CAST(0 AS DECIMAL(8, 2)) IS NULL
@@ -4264,7 +6905,24 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(7, 0))
       END AS DECIMAL(9, 2)) < 0
-      THEN CAST(0 AS DECIMAL(9, 2))
+      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
+      THEN CASE
+        WHEN CAST(CASE
+          WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(7, 0))
+        END AS DECIMAL(9, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(9, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST(CASE
+            WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(7, 0))
+          END AS DECIMAL(9, 2)),
+          CAST(0 AS DECIMAL(9, 2))
+        )
+      END
       ELSE CAST(CASE
         WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
         THEN NULL
@@ -4277,6 +6935,7 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(7, 0))
       END AS DECIMAL(9, 2)) < 0
+      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
       THEN CASE
         WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) IS NULL
         OR CAST(0 AS DECIMAL(9, 2)) IS NULL
@@ -4309,7 +6968,24 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(7, 0))
       END AS DECIMAL(9, 2)) < 0
-      THEN CAST(0 AS DECIMAL(9, 2))
+      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
+      THEN CASE
+        WHEN CAST(CASE
+          WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(7, 0))
+        END AS DECIMAL(9, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(9, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST(CASE
+            WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(7, 0))
+          END AS DECIMAL(9, 2)),
+          CAST(0 AS DECIMAL(9, 2))
+        )
+      END
       ELSE CAST(CASE
         WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
         THEN NULL
@@ -4322,6 +6998,7 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(7, 0))
       END AS DECIMAL(9, 2)) < 0
+      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
       THEN CASE
         WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) IS NULL
         OR CAST(0 AS DECIMAL(9, 2)) IS NULL
@@ -4347,11 +7024,18 @@ WITH v AS (
     ) AS "diagnosis_subsidy__applies",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CAST(0 AS DECIMAL(3, 2))
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN CASE
+        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
+      END
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS "diagnosis_subsidy__lo",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN CASE
         WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
         OR CAST(0 AS DECIMAL(3, 2)) IS NULL
@@ -4369,11 +7053,18 @@ WITH v AS (
     AND COALESCE("p"."evaluation_agency", FALSE) AS "evaluation_subsidy__applies",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CAST(0 AS DECIMAL(3, 2))
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN CASE
+        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
+      END
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS "evaluation_subsidy__lo",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN CASE
         WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
         OR CAST(0 AS DECIMAL(3, 2)) IS NULL
@@ -5604,85 +8295,77 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-      THEN CAST(CAST((
-        CAST(CASE
-          WHEN (
-            (
-              CAST(0 AS DECIMAL(23, 2))
-            ) + (
-              CASE
-                WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                THEN "reform_subsidy__c1_hi"
-                ELSE CAST(0 AS DECIMAL(23, 2))
-              END
-            )
-          ) * (
-            0.7
-          ) >= 0
-          THEN FLOOR(
-            (
+      THEN CAST(CASE
+        WHEN CAST((
+          CAST(CASE
+            WHEN (
               (
-                (
-                  CAST(0 AS DECIMAL(23, 2))
-                ) + (
-                  CASE
-                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                    THEN "reform_subsidy__c1_hi"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
-                  END
-                )
-              ) * (
-                0.7
+                CAST(0 AS DECIMAL(23, 2))
+              ) + (
+                CASE
+                  WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                  THEN "reform_subsidy__c1_hi"
+                  ELSE CAST(0 AS DECIMAL(23, 2))
+                END
               )
             ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
+              0.7
+            ) >= 0
+            THEN FLOOR(
               (
                 (
-                  CAST(0 AS DECIMAL(23, 2))
-                ) + (
-                  CASE
-                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                    THEN "reform_subsidy__c1_hi"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
-                  END
+                  (
+                    CAST(0 AS DECIMAL(23, 2))
+                  ) + (
+                    CASE
+                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                      THEN "reform_subsidy__c1_hi"
+                      ELSE CAST(0 AS DECIMAL(23, 2))
+                    END
+                  )
+                ) * (
+                  0.7
                 )
               ) * (
-                0.7
+                100
               )
-            ) * (
-              100
             )
+            ELSE CEIL(
+              (
+                (
+                  (
+                    CAST(0 AS DECIMAL(23, 2))
+                  ) + (
+                    CASE
+                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                      THEN "reform_subsidy__c1_hi"
+                      ELSE CAST(0 AS DECIMAL(23, 2))
+                    END
+                  )
+                ) * (
+                  0.7
+                )
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(25, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(25, 2)) IS NULL
+        OR (
+          (
+            CAST(0 AS DECIMAL(23, 2))
+          ) + (
+            CASE
+              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+              THEN "reform_subsidy__c1_hi"
+              ELSE CAST(0 AS DECIMAL(23, 2))
+            END
           )
-        END AS DECIMAL(25, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(25, 2)) AS DECIMAL(23, 2))
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS "pay_1_max",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-      THEN CAST((
-        (
-          CAST(0 AS DECIMAL(23, 2))
-        ) + (
-          CASE
-            WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-            THEN "reform_subsidy__c1_lo"
-            ELSE CAST(0 AS DECIMAL(23, 2))
-          END
-        )
-      ) - (
-        (
-          CAST(0 AS DECIMAL(23, 2))
-        ) + (
+        ) IS NULL
+        THEN NULL
+        ELSE LEAST(
           CAST((
             CAST(CASE
               WHEN (
@@ -5691,7 +8374,7 @@ SELECT
                 ) + (
                   CASE
                     WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                    THEN "reform_subsidy__c1_lo"
+                    THEN "reform_subsidy__c1_hi"
                     ELSE CAST(0 AS DECIMAL(23, 2))
                   END
                 )
@@ -5706,7 +8389,7 @@ SELECT
                     ) + (
                       CASE
                         WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                        THEN "reform_subsidy__c1_lo"
+                        THEN "reform_subsidy__c1_hi"
                         ELSE CAST(0 AS DECIMAL(23, 2))
                       END
                     )
@@ -5725,7 +8408,7 @@ SELECT
                     ) + (
                       CASE
                         WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                        THEN "reform_subsidy__c1_lo"
+                        THEN "reform_subsidy__c1_hi"
                         ELSE CAST(0 AS DECIMAL(23, 2))
                       END
                     )
@@ -5739,9 +8422,173 @@ SELECT
             END AS DECIMAL(25, 0))
           ) * (
             0.01
-          ) AS DECIMAL(25, 2))
+          ) AS DECIMAL(25, 2)),
+          (
+            CAST(0 AS DECIMAL(23, 2))
+          ) + (
+            CASE
+              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+              THEN "reform_subsidy__c1_hi"
+              ELSE CAST(0 AS DECIMAL(23, 2))
+            END
+          )
         )
-      ) AS DECIMAL(23, 2))
+      END AS DECIMAL(23, 2))
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "pay_1_max",
+  CASE
+    WHEN "error_field" IS NULL
+    THEN CASE
+      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+      THEN CAST(CASE
+        WHEN (
+          (
+            (
+              CAST(0 AS DECIMAL(23, 2))
+            ) + (
+              CASE
+                WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                THEN "reform_subsidy__c1_lo"
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          ) - (
+            CAST((
+              CAST(CASE
+                WHEN (
+                  (
+                    CAST(0 AS DECIMAL(23, 2))
+                  ) + (
+                    CASE
+                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                      THEN "reform_subsidy__c1_lo"
+                      ELSE CAST(0 AS DECIMAL(23, 2))
+                    END
+                  )
+                ) * (
+                  0.7
+                ) >= 0
+                THEN FLOOR(
+                  (
+                    (
+                      (
+                        CAST(0 AS DECIMAL(23, 2))
+                      ) + (
+                        CASE
+                          WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                          THEN "reform_subsidy__c1_lo"
+                          ELSE CAST(0 AS DECIMAL(23, 2))
+                        END
+                      )
+                    ) * (
+                      0.7
+                    )
+                  ) * (
+                    100
+                  )
+                )
+                ELSE CEIL(
+                  (
+                    (
+                      (
+                        CAST(0 AS DECIMAL(23, 2))
+                      ) + (
+                        CASE
+                          WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                          THEN "reform_subsidy__c1_lo"
+                          ELSE CAST(0 AS DECIMAL(23, 2))
+                        END
+                      )
+                    ) * (
+                      0.7
+                    )
+                  ) * (
+                    100
+                  )
+                )
+              END AS DECIMAL(25, 0))
+            ) * (
+              0.01
+            ) AS DECIMAL(25, 2))
+          )
+        ) IS NULL
+        OR CAST(0 AS DECIMAL(23, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          (
+            (
+              CAST(0 AS DECIMAL(23, 2))
+            ) + (
+              CASE
+                WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                THEN "reform_subsidy__c1_lo"
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          ) - (
+            CAST((
+              CAST(CASE
+                WHEN (
+                  (
+                    CAST(0 AS DECIMAL(23, 2))
+                  ) + (
+                    CASE
+                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                      THEN "reform_subsidy__c1_lo"
+                      ELSE CAST(0 AS DECIMAL(23, 2))
+                    END
+                  )
+                ) * (
+                  0.7
+                ) >= 0
+                THEN FLOOR(
+                  (
+                    (
+                      (
+                        CAST(0 AS DECIMAL(23, 2))
+                      ) + (
+                        CASE
+                          WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                          THEN "reform_subsidy__c1_lo"
+                          ELSE CAST(0 AS DECIMAL(23, 2))
+                        END
+                      )
+                    ) * (
+                      0.7
+                    )
+                  ) * (
+                    100
+                  )
+                )
+                ELSE CEIL(
+                  (
+                    (
+                      (
+                        CAST(0 AS DECIMAL(23, 2))
+                      ) + (
+                        CASE
+                          WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                          THEN "reform_subsidy__c1_lo"
+                          ELSE CAST(0 AS DECIMAL(23, 2))
+                        END
+                      )
+                    ) * (
+                      0.7
+                    )
+                  ) * (
+                    100
+                  )
+                )
+              END AS DECIMAL(25, 0))
+            ) * (
+              0.01
+            ) AS DECIMAL(25, 2))
+          ),
+          CAST(0 AS DECIMAL(23, 2))
+        )
+      END AS DECIMAL(23, 2))
       ELSE NULL
     END
     ELSE NULL

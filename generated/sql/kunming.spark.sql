@@ -953,7 +953,1053 @@ WITH v AS (
       ) * (
         0.01
       ) AS DECIMAL(19, 2)) < 0
-      THEN CAST(0 AS DECIMAL(19, 2))
+      OR CAST((
+        CAST(CASE
+          WHEN CASE
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) = (
+              CAST(2 AS DECIMAL(1, 0))
+            ), FALSE)
+            THEN CAST(CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(200000 AS DECIMAL(6, 0))
+              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(200000 AS DECIMAL(6, 0))
+              )
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) = (
+              CAST(3 AS DECIMAL(1, 0))
+            ), FALSE)
+            THEN CAST(CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(400000 AS DECIMAL(6, 0))
+              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(400000 AS DECIMAL(6, 0))
+              )
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) >= (
+              CAST(4 AS DECIMAL(1, 0))
+            ), FALSE)
+            THEN CAST(CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(500000 AS DECIMAL(6, 0))
+              )
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            ELSE CAST(0 AS DECIMAL(20, 3))
+          END >= 0
+          THEN FLOOR(
+            (
+              CASE
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CASE
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(19, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(19, 2)) < 0
+      THEN GREATEST(
+        CAST((
+          CAST(CASE
+            WHEN CASE
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              ELSE CAST(0 AS DECIMAL(20, 3))
+            END >= 0
+            THEN FLOOR(
+              (
+                CASE
+                  WHEN COALESCE((
+                    `p`.`digital_level`
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ), FALSE)
+                  THEN CAST(CAST(CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CASE
+                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CAST(200000 AS DECIMAL(6, 0))
+                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              `p`.`spend_software_cloud`
+                            ) + (
+                              `p`.`spend_data_equipment`
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(200000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  WHEN COALESCE((
+                    `p`.`digital_level`
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ), FALSE)
+                  THEN CAST(CAST(CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CASE
+                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CAST(400000 AS DECIMAL(6, 0))
+                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              `p`.`spend_software_cloud`
+                            ) + (
+                              `p`.`spend_data_equipment`
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(400000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  WHEN COALESCE((
+                    `p`.`digital_level`
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ), FALSE)
+                  THEN CAST(CAST(CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CASE
+                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CAST(500000 AS DECIMAL(6, 0))
+                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              `p`.`spend_software_cloud`
+                            ) + (
+                              `p`.`spend_data_equipment`
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(500000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+              ) * (
+                100
+              )
+            )
+            ELSE CEIL(
+              (
+                CASE
+                  WHEN COALESCE((
+                    `p`.`digital_level`
+                  ) = (
+                    CAST(2 AS DECIMAL(1, 0))
+                  ), FALSE)
+                  THEN CAST(CAST(CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CASE
+                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CAST(200000 AS DECIMAL(6, 0))
+                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              `p`.`spend_software_cloud`
+                            ) + (
+                              `p`.`spend_data_equipment`
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(200000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  WHEN COALESCE((
+                    `p`.`digital_level`
+                  ) = (
+                    CAST(3 AS DECIMAL(1, 0))
+                  ), FALSE)
+                  THEN CAST(CAST(CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CASE
+                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CAST(400000 AS DECIMAL(6, 0))
+                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              `p`.`spend_software_cloud`
+                            ) + (
+                              `p`.`spend_data_equipment`
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(400000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  WHEN COALESCE((
+                    `p`.`digital_level`
+                  ) >= (
+                    CAST(4 AS DECIMAL(1, 0))
+                  ), FALSE)
+                  THEN CAST(CAST(CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
+                    THEN CASE
+                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END
+                    ELSE CASE
+                      WHEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END IS NULL
+                      THEN CAST(500000 AS DECIMAL(6, 0))
+                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                      THEN CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END
+                      ELSE LEAST(
+                        CASE
+                          WHEN CAST((
+                            CAST(0.5 AS DECIMAL(2, 1))
+                          ) * (
+                            CAST((
+                              `p`.`spend_software_cloud`
+                            ) + (
+                              `p`.`spend_data_equipment`
+                            ) AS DECIMAL(18, 2))
+                          ) AS DECIMAL(20, 3)) IS NULL
+                          THEN NULL
+                          ELSE CAST(0 AS DECIMAL(20, 3))
+                        END,
+                        CAST(500000 AS DECIMAL(6, 0))
+                      )
+                    END
+                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(19, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(19, 2)),
+        CAST(0 AS DECIMAL(19, 2))
+      )
       ELSE CAST((
         CAST(CASE
           WHEN CASE
@@ -2288,6 +3334,384 @@ WITH v AS (
       ) * (
         0.01
       ) AS DECIMAL(19, 2)) < 0
+      OR CAST((
+        CAST(CASE
+          WHEN CASE
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) = (
+              CAST(2 AS DECIMAL(1, 0))
+            ), FALSE)
+            THEN CAST(CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(200000 AS DECIMAL(6, 0))
+              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(200000 AS DECIMAL(6, 0))
+              )
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) = (
+              CAST(3 AS DECIMAL(1, 0))
+            ), FALSE)
+            THEN CAST(CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(400000 AS DECIMAL(6, 0))
+              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(400000 AS DECIMAL(6, 0))
+              )
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            WHEN COALESCE((
+              `p`.`digital_level`
+            ) >= (
+              CAST(4 AS DECIMAL(1, 0))
+            ), FALSE)
+            THEN CAST(CAST(CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3))
+              ELSE LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(500000 AS DECIMAL(6, 0))
+              )
+            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+            ELSE CAST(0 AS DECIMAL(20, 3))
+          END >= 0
+          THEN FLOOR(
+            (
+              CASE
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CASE
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(2 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) = (
+                  CAST(3 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                WHEN COALESCE((
+                  `p`.`digital_level`
+                ) >= (
+                  CAST(4 AS DECIMAL(1, 0))
+                ), FALSE)
+                THEN CAST(CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(19, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(19, 2)) < 0
       THEN GREATEST(
         CAST((
           CAST(CASE
@@ -3057,11 +4481,13 @@ WITH v AS (
     AND COALESCE(`p`.`lighthouse`, FALSE) AS `lighthouse_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CAST(0 AS DECIMAL(8, 2))
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
       ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
     END AS DECIMAL(23, 2)) AS `lighthouse_award__lo`,
     CAST(CASE
       WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
       ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
     END AS DECIMAL(23, 2)) AS `lighthouse_award__hi`,
@@ -3090,7 +4516,15 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(7, 0))
       END AS DECIMAL(9, 2)) < 0
-      THEN CAST(0 AS DECIMAL(9, 2))
+      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
+      THEN GREATEST(
+        CAST(CASE
+          WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(7, 0))
+        END AS DECIMAL(9, 2)),
+        CAST(0 AS DECIMAL(9, 2))
+      )
       ELSE CAST(CASE
         WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
         THEN NULL
@@ -3103,6 +4537,7 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(7, 0))
       END AS DECIMAL(9, 2)) < 0
+      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
       THEN GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
       ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
     END AS DECIMAL(23, 2)) AS `workshop_award__hi`,
@@ -3130,7 +4565,15 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(7, 0))
       END AS DECIMAL(9, 2)) < 0
-      THEN CAST(0 AS DECIMAL(9, 2))
+      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
+      THEN GREATEST(
+        CAST(CASE
+          WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(7, 0))
+        END AS DECIMAL(9, 2)),
+        CAST(0 AS DECIMAL(9, 2))
+      )
       ELSE CAST(CASE
         WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
         THEN NULL
@@ -3143,6 +4586,7 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(7, 0))
       END AS DECIMAL(9, 2)) < 0
+      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
       THEN GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
       ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
     END AS DECIMAL(23, 2)) AS `chain_award__hi`,
@@ -3163,11 +4607,13 @@ WITH v AS (
     ) AS `diagnosis_subsidy__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CAST(0 AS DECIMAL(3, 2))
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__lo`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__hi`,
@@ -3180,11 +4626,13 @@ WITH v AS (
     AND COALESCE(`p`.`evaluation_agency`, FALSE) AS `evaluation_subsidy__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CAST(0 AS DECIMAL(3, 2))
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `evaluation_subsidy__lo`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `evaluation_subsidy__hi`
@@ -4093,63 +5541,74 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-      THEN CAST(CAST((
-        CAST(CASE
-          WHEN (
-            (
-              CAST(0 AS DECIMAL(23, 2))
-            ) + (
-              CASE
-                WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-                THEN `reform_subsidy__c1_hi`
-                ELSE CAST(0 AS DECIMAL(23, 2))
-              END
-            )
-          ) * (
-            0.7
-          ) >= 0
-          THEN FLOOR(
-            (
+      THEN CAST(LEAST(
+        CAST((
+          CAST(CASE
+            WHEN (
               (
-                (
-                  CAST(0 AS DECIMAL(23, 2))
-                ) + (
-                  CASE
-                    WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-                    THEN `reform_subsidy__c1_hi`
-                    ELSE CAST(0 AS DECIMAL(23, 2))
-                  END
-                )
-              ) * (
-                0.7
+                CAST(0 AS DECIMAL(23, 2))
+              ) + (
+                CASE
+                  WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                  THEN `reform_subsidy__c1_hi`
+                  ELSE CAST(0 AS DECIMAL(23, 2))
+                END
               )
             ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
+              0.7
+            ) >= 0
+            THEN FLOOR(
               (
                 (
-                  CAST(0 AS DECIMAL(23, 2))
-                ) + (
-                  CASE
-                    WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-                    THEN `reform_subsidy__c1_hi`
-                    ELSE CAST(0 AS DECIMAL(23, 2))
-                  END
+                  (
+                    CAST(0 AS DECIMAL(23, 2))
+                  ) + (
+                    CASE
+                      WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                      THEN `reform_subsidy__c1_hi`
+                      ELSE CAST(0 AS DECIMAL(23, 2))
+                    END
+                  )
+                ) * (
+                  0.7
                 )
               ) * (
-                0.7
+                100
               )
-            ) * (
-              100
             )
-          )
-        END AS DECIMAL(25, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(25, 2)) AS DECIMAL(23, 2))
+            ELSE CEIL(
+              (
+                (
+                  (
+                    CAST(0 AS DECIMAL(23, 2))
+                  ) + (
+                    CASE
+                      WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                      THEN `reform_subsidy__c1_hi`
+                      ELSE CAST(0 AS DECIMAL(23, 2))
+                    END
+                  )
+                ) * (
+                  0.7
+                )
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(25, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(25, 2)),
+        (
+          CAST(0 AS DECIMAL(23, 2))
+        ) + (
+          CASE
+            WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+            THEN `reform_subsidy__c1_hi`
+            ELSE CAST(0 AS DECIMAL(23, 2))
+          END
+        )
+      ) AS DECIMAL(23, 2))
       ELSE NULL
     END
     ELSE NULL
@@ -4158,20 +5617,18 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-      THEN CAST((
+      THEN CAST(GREATEST(
         (
-          CAST(0 AS DECIMAL(23, 2))
-        ) + (
-          CASE
-            WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-            THEN `reform_subsidy__c1_lo`
-            ELSE CAST(0 AS DECIMAL(23, 2))
-          END
-        )
-      ) - (
-        (
-          CAST(0 AS DECIMAL(23, 2))
-        ) + (
+          (
+            CAST(0 AS DECIMAL(23, 2))
+          ) + (
+            CASE
+              WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+              THEN `reform_subsidy__c1_lo`
+              ELSE CAST(0 AS DECIMAL(23, 2))
+            END
+          )
+        ) - (
           CAST((
             CAST(CASE
               WHEN (
@@ -4229,7 +5686,8 @@ SELECT
           ) * (
             0.01
           ) AS DECIMAL(25, 2))
-        )
+        ),
+        CAST(0 AS DECIMAL(23, 2))
       ) AS DECIMAL(23, 2))
       ELSE NULL
     END

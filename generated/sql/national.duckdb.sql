@@ -250,7 +250,71 @@ WITH v AS (
         END AS DECIMAL(9, 0))
         ELSE CAST(0 AS DECIMAL(9, 0))
       END AS DECIMAL(11, 2)) < 0
-      THEN CAST(0 AS DECIMAL(11, 2))
+      OR CAST(CASE
+        WHEN COALESCE(
+          (
+            "p"."city_type__key"
+          ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
+          FALSE
+        )
+        THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
+        WHEN COALESCE((
+          "p"."city_type__key"
+        ) IN ('prefecture', 'municipality_district'), FALSE)
+        THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
+        ELSE CAST(0 AS DECIMAL(9, 0))
+      END AS DECIMAL(11, 2)) < 0
+      THEN CASE
+        WHEN CAST(CASE
+          WHEN COALESCE(
+            (
+              "p"."city_type__key"
+            ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
+            FALSE
+          )
+          THEN CAST(CASE
+            WHEN CAST(150000000 AS DECIMAL(9, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(9, 0))
+          END AS DECIMAL(9, 0))
+          WHEN COALESCE((
+            "p"."city_type__key"
+          ) IN ('prefecture', 'municipality_district'), FALSE)
+          THEN CAST(CASE
+            WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(9, 0))
+          END AS DECIMAL(9, 0))
+          ELSE CAST(0 AS DECIMAL(9, 0))
+        END AS DECIMAL(11, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(11, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST(CASE
+            WHEN COALESCE(
+              (
+                "p"."city_type__key"
+              ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
+              FALSE
+            )
+            THEN CAST(CASE
+              WHEN CAST(150000000 AS DECIMAL(9, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(9, 0))
+            END AS DECIMAL(9, 0))
+            WHEN COALESCE((
+              "p"."city_type__key"
+            ) IN ('prefecture', 'municipality_district'), FALSE)
+            THEN CAST(CASE
+              WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(9, 0))
+            END AS DECIMAL(9, 0))
+            ELSE CAST(0 AS DECIMAL(9, 0))
+          END AS DECIMAL(11, 2)),
+          CAST(0 AS DECIMAL(11, 2))
+        )
+      END
       ELSE CAST(CASE
         WHEN COALESCE(
           (
@@ -295,6 +359,20 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(9, 0))
         END AS DECIMAL(9, 0))
+        ELSE CAST(0 AS DECIMAL(9, 0))
+      END AS DECIMAL(11, 2)) < 0
+      OR CAST(CASE
+        WHEN COALESCE(
+          (
+            "p"."city_type__key"
+          ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
+          FALSE
+        )
+        THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
+        WHEN COALESCE((
+          "p"."city_type__key"
+        ) IN ('prefecture', 'municipality_district'), FALSE)
+        THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
         ELSE CAST(0 AS DECIMAL(9, 0))
       END AS DECIMAL(11, 2)) < 0
       THEN CASE
@@ -364,11 +442,18 @@ WITH v AS (
     ) AS "reform_support__applies",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CAST(0 AS DECIMAL(3, 2))
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN CASE
+        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
+      END
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS "reform_support__lo",
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN CASE
         WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
         OR CAST(0 AS DECIMAL(3, 2)) IS NULL

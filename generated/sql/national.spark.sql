@@ -273,7 +273,45 @@ WITH v AS (
         END AS DECIMAL(9, 0))
         ELSE CAST(0 AS DECIMAL(9, 0))
       END AS DECIMAL(11, 2)) < 0
-      THEN CAST(0 AS DECIMAL(11, 2))
+      OR CAST(CASE
+        WHEN COALESCE(
+          (
+            `p`.`city_type__key`
+          ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
+          FALSE
+        )
+        THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
+        WHEN COALESCE((
+          `p`.`city_type__key`
+        ) IN ('prefecture', 'municipality_district'), FALSE)
+        THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
+        ELSE CAST(0 AS DECIMAL(9, 0))
+      END AS DECIMAL(11, 2)) < 0
+      THEN GREATEST(
+        CAST(CASE
+          WHEN COALESCE(
+            (
+              `p`.`city_type__key`
+            ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
+            FALSE
+          )
+          THEN CAST(CASE
+            WHEN CAST(150000000 AS DECIMAL(9, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(9, 0))
+          END AS DECIMAL(9, 0))
+          WHEN COALESCE((
+            `p`.`city_type__key`
+          ) IN ('prefecture', 'municipality_district'), FALSE)
+          THEN CAST(CASE
+            WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(9, 0))
+          END AS DECIMAL(9, 0))
+          ELSE CAST(0 AS DECIMAL(9, 0))
+        END AS DECIMAL(11, 2)),
+        CAST(0 AS DECIMAL(11, 2))
+      )
       ELSE CAST(CASE
         WHEN COALESCE(
           (
@@ -318,6 +356,20 @@ WITH v AS (
           THEN NULL
           ELSE CAST(0 AS DECIMAL(9, 0))
         END AS DECIMAL(9, 0))
+        ELSE CAST(0 AS DECIMAL(9, 0))
+      END AS DECIMAL(11, 2)) < 0
+      OR CAST(CASE
+        WHEN COALESCE(
+          (
+            `p`.`city_type__key`
+          ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
+          FALSE
+        )
+        THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
+        WHEN COALESCE((
+          `p`.`city_type__key`
+        ) IN ('prefecture', 'municipality_district'), FALSE)
+        THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
         ELSE CAST(0 AS DECIMAL(9, 0))
       END AS DECIMAL(11, 2)) < 0
       THEN GREATEST(
@@ -369,11 +421,13 @@ WITH v AS (
     ) AS `reform_support__applies`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CAST(0 AS DECIMAL(3, 2))
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `reform_support__lo`,
     CAST(CASE
       WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
       THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
       ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
     END AS DECIMAL(23, 2)) AS `reform_support__hi`

@@ -351,7 +351,292 @@ WITH v AS (
       ) * (
         0.01
       ) AS DECIMAL(19, 2)) < 0
-      THEN CAST(0 AS DECIMAL(19, 2))
+      OR CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CAST((
+              CAST(0.6 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                "p"."spend_software_cloud"
+              ) + (
+                "p"."spend_data_equipment"
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3)) IS NULL
+            OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CAST(0.6 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(150000 AS DECIMAL(6, 0))
+            )
+          END AS DECIMAL(20, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.6 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.6 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(150000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(20, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.6 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.6 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(150000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(20, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(19, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(19, 2)) < 0
+      THEN CASE
+        WHEN CAST((
+          CAST(CASE
+            WHEN CAST(CASE
+              WHEN CAST((
+                CAST(0.6 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CAST(0.6 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(150000 AS DECIMAL(6, 0))
+              )
+            END AS DECIMAL(20, 3)) >= 0
+            THEN FLOOR(
+              (
+                CAST(CASE
+                  WHEN CAST((
+                    CAST(0.6 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.6 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(150000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3))
+              ) * (
+                100
+              )
+            )
+            ELSE CEIL(
+              (
+                CAST(CASE
+                  WHEN CAST((
+                    CAST(0.6 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.6 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(150000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(20, 3))
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(19, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(19, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(19, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST((
+            CAST(CASE
+              WHEN CAST(CASE
+                WHEN CAST((
+                  CAST(0.6 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.6 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(150000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(20, 3)) >= 0
+              THEN FLOOR(
+                (
+                  CAST(CASE
+                    WHEN CAST((
+                      CAST(0.6 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.6 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(150000 AS DECIMAL(6, 0))
+                    )
+                  END AS DECIMAL(20, 3))
+                ) * (
+                  100
+                )
+              )
+              ELSE CEIL(
+                (
+                  CAST(CASE
+                    WHEN CAST((
+                      CAST(0.6 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE LEAST(
+                      CAST((
+                        CAST(0.6 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)),
+                      CAST(150000 AS DECIMAL(6, 0))
+                    )
+                  END AS DECIMAL(20, 3))
+                ) * (
+                  100
+                )
+              )
+            END AS DECIMAL(19, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(19, 2)),
+          CAST(0 AS DECIMAL(19, 2))
+        )
+      END
       ELSE CAST((
         CAST(CASE
           WHEN CAST(CASE
@@ -448,6 +733,99 @@ WITH v AS (
     END AS DECIMAL(23, 2)) AS "reform_subsidy__lo",
     CAST(CASE
       WHEN CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CAST((
+              CAST(0.6 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                "p"."spend_software_cloud"
+              ) + (
+                "p"."spend_data_equipment"
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3)) IS NULL
+            OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CAST(0.6 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(150000 AS DECIMAL(6, 0))
+            )
+          END AS DECIMAL(20, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.6 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.6 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(150000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(20, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.6 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.6 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(150000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(20, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(19, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(19, 2)) < 0
+      OR CAST((
         CAST(CASE
           WHEN CAST(CASE
             WHEN CAST((
@@ -836,11 +1214,18 @@ WITH v AS (
     AND COALESCE("p"."chain_demo_enterprise", FALSE) AS "chain_demo_award__applies",
     CAST(CASE
       WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN CAST(0 AS DECIMAL(9, 2))
+      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
+      THEN CASE
+        WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(9, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
+      END
       ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
     END AS DECIMAL(23, 2)) AS "chain_demo_award__lo",
     CAST(CASE
       WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
+      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
       THEN CASE
         WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) IS NULL
         OR CAST(0 AS DECIMAL(9, 2)) IS NULL
@@ -858,11 +1243,18 @@ WITH v AS (
     AND COALESCE("p"."provincial_demo_title", FALSE) AS "provincial_demo_award__applies",
     CAST(CASE
       WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CAST(0 AS DECIMAL(8, 2))
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN CASE
+        WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
+      END
       ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
     END AS DECIMAL(23, 2)) AS "provincial_demo_award__lo",
     CAST(CASE
       WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN CASE
         WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
         OR CAST(0 AS DECIMAL(8, 2)) IS NULL
@@ -880,11 +1272,18 @@ WITH v AS (
     AND COALESCE("p"."typical_case_title", FALSE) AS "typical_case_award__applies",
     CAST(CASE
       WHEN CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
-      THEN CAST(0 AS DECIMAL(7, 2))
+      OR CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
+      THEN CASE
+        WHEN CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(7, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)), CAST(0 AS DECIMAL(7, 2)))
+      END
       ELSE CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2))
     END AS DECIMAL(23, 2)) AS "typical_case_award__lo",
     CAST(CASE
       WHEN CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
+      OR CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
       THEN CASE
         WHEN CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) IS NULL
         OR CAST(0 AS DECIMAL(7, 2)) IS NULL
@@ -906,7 +1305,24 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(6, 0))
       END AS DECIMAL(8, 2)) < 0
-      THEN CAST(0 AS DECIMAL(8, 2))
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN CASE
+        WHEN CAST(CASE
+          WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(6, 0))
+        END AS DECIMAL(8, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST(CASE
+            WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(6, 0))
+          END AS DECIMAL(8, 2)),
+          CAST(0 AS DECIMAL(8, 2))
+        )
+      END
       ELSE CAST(CASE
         WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
         THEN NULL
@@ -919,6 +1335,7 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(6, 0))
       END AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN CASE
         WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
         OR CAST(0 AS DECIMAL(8, 2)) IS NULL
@@ -940,7 +1357,24 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(6, 0))
       END AS DECIMAL(8, 2)) < 0
-      THEN CAST(0 AS DECIMAL(8, 2))
+      OR CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN CASE
+        WHEN CAST(CASE
+          WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(6, 0))
+        END AS DECIMAL(8, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST(CASE
+            WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(6, 0))
+          END AS DECIMAL(8, 2)),
+          CAST(0 AS DECIMAL(8, 2))
+        )
+      END
       ELSE CAST(CASE
         WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
         THEN NULL
@@ -953,6 +1387,7 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(6, 0))
       END AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN CASE
         WHEN CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
         OR CAST(0 AS DECIMAL(8, 2)) IS NULL
@@ -1043,7 +1478,223 @@ WITH v AS (
           )
         END
       END AS DECIMAL(16, 2)) < 0
-      THEN CAST(0 AS DECIMAL(16, 2))
+      OR CAST(CASE
+        WHEN CASE
+          WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(4, 0))
+        END IS NULL
+        OR "p"."accepted_enterprises_served" IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CAST((
+            CASE
+              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(4, 0))
+            END
+          ) * (
+            "p"."accepted_enterprises_served"
+          ) AS DECIMAL(14, 0)) IS NULL
+          OR CAST((
+            CASE
+              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(4, 0))
+            END
+          ) * (
+            "p"."accepted_enterprises_served"
+          ) AS DECIMAL(14, 0)) IS NULL
+          OR CAST((
+            CAST(5000 AS DECIMAL(4, 0))
+          ) * (
+            "p"."accepted_enterprises_served"
+          ) AS DECIMAL(14, 0)) IS NULL
+          OR CAST((
+            CAST(5000 AS DECIMAL(4, 0))
+          ) * (
+            "p"."accepted_enterprises_served"
+          ) AS DECIMAL(14, 0)) IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CAST((
+              CASE
+                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(4, 0))
+              END
+            ) * (
+              "p"."accepted_enterprises_served"
+            ) AS DECIMAL(14, 0)),
+            CAST((
+              CASE
+                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(4, 0))
+              END
+            ) * (
+              "p"."accepted_enterprises_served"
+            ) AS DECIMAL(14, 0)),
+            CAST((
+              CAST(5000 AS DECIMAL(4, 0))
+            ) * (
+              "p"."accepted_enterprises_served"
+            ) AS DECIMAL(14, 0)),
+            CAST((
+              CAST(5000 AS DECIMAL(4, 0))
+            ) * (
+              "p"."accepted_enterprises_served"
+            ) AS DECIMAL(14, 0))
+          )
+        END
+      END AS DECIMAL(16, 2)) < 0
+      THEN CASE
+        WHEN CAST(CASE
+          WHEN CASE
+            WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(4, 0))
+          END IS NULL
+          OR "p"."accepted_enterprises_served" IS NULL
+          THEN NULL
+          ELSE CASE
+            WHEN CAST((
+              CASE
+                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(4, 0))
+              END
+            ) * (
+              "p"."accepted_enterprises_served"
+            ) AS DECIMAL(14, 0)) IS NULL
+            OR CAST((
+              CASE
+                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(4, 0))
+              END
+            ) * (
+              "p"."accepted_enterprises_served"
+            ) AS DECIMAL(14, 0)) IS NULL
+            OR CAST((
+              CAST(5000 AS DECIMAL(4, 0))
+            ) * (
+              "p"."accepted_enterprises_served"
+            ) AS DECIMAL(14, 0)) IS NULL
+            OR CAST((
+              CAST(5000 AS DECIMAL(4, 0))
+            ) * (
+              "p"."accepted_enterprises_served"
+            ) AS DECIMAL(14, 0)) IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(4, 0))
+                END
+              ) * (
+                "p"."accepted_enterprises_served"
+              ) AS DECIMAL(14, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(4, 0))
+                END
+              ) * (
+                "p"."accepted_enterprises_served"
+              ) AS DECIMAL(14, 0)),
+              CAST((
+                CAST(5000 AS DECIMAL(4, 0))
+              ) * (
+                "p"."accepted_enterprises_served"
+              ) AS DECIMAL(14, 0)),
+              CAST((
+                CAST(5000 AS DECIMAL(4, 0))
+              ) * (
+                "p"."accepted_enterprises_served"
+              ) AS DECIMAL(14, 0))
+            )
+          END
+        END AS DECIMAL(16, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(16, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST(CASE
+            WHEN CASE
+              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(4, 0))
+            END IS NULL
+            OR "p"."accepted_enterprises_served" IS NULL
+            THEN NULL
+            ELSE CASE
+              WHEN CAST((
+                CASE
+                  WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(4, 0))
+                END
+              ) * (
+                "p"."accepted_enterprises_served"
+              ) AS DECIMAL(14, 0)) IS NULL
+              OR CAST((
+                CASE
+                  WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(4, 0))
+                END
+              ) * (
+                "p"."accepted_enterprises_served"
+              ) AS DECIMAL(14, 0)) IS NULL
+              OR CAST((
+                CAST(5000 AS DECIMAL(4, 0))
+              ) * (
+                "p"."accepted_enterprises_served"
+              ) AS DECIMAL(14, 0)) IS NULL
+              OR CAST((
+                CAST(5000 AS DECIMAL(4, 0))
+              ) * (
+                "p"."accepted_enterprises_served"
+              ) AS DECIMAL(14, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(4, 0))
+                  END
+                ) * (
+                  "p"."accepted_enterprises_served"
+                ) AS DECIMAL(14, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(4, 0))
+                  END
+                ) * (
+                  "p"."accepted_enterprises_served"
+                ) AS DECIMAL(14, 0)),
+                CAST((
+                  CAST(5000 AS DECIMAL(4, 0))
+                ) * (
+                  "p"."accepted_enterprises_served"
+                ) AS DECIMAL(14, 0)),
+                CAST((
+                  CAST(5000 AS DECIMAL(4, 0))
+                ) * (
+                  "p"."accepted_enterprises_served"
+                ) AS DECIMAL(14, 0))
+              )
+            END
+          END AS DECIMAL(16, 2)),
+          CAST(0 AS DECIMAL(16, 2))
+        )
+      END
       ELSE CAST(CASE
         WHEN CASE
           WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -1155,6 +1806,76 @@ WITH v AS (
           ) AS DECIMAL(14, 0)) IS NULL
           THEN NULL
           ELSE LEAST(
+            CAST((
+              CASE
+                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(4, 0))
+              END
+            ) * (
+              "p"."accepted_enterprises_served"
+            ) AS DECIMAL(14, 0)),
+            CAST((
+              CASE
+                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(4, 0))
+              END
+            ) * (
+              "p"."accepted_enterprises_served"
+            ) AS DECIMAL(14, 0)),
+            CAST((
+              CAST(5000 AS DECIMAL(4, 0))
+            ) * (
+              "p"."accepted_enterprises_served"
+            ) AS DECIMAL(14, 0)),
+            CAST((
+              CAST(5000 AS DECIMAL(4, 0))
+            ) * (
+              "p"."accepted_enterprises_served"
+            ) AS DECIMAL(14, 0))
+          )
+        END
+      END AS DECIMAL(16, 2)) < 0
+      OR CAST(CASE
+        WHEN CASE
+          WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(4, 0))
+        END IS NULL
+        OR "p"."accepted_enterprises_served" IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CAST((
+            CASE
+              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(4, 0))
+            END
+          ) * (
+            "p"."accepted_enterprises_served"
+          ) AS DECIMAL(14, 0)) IS NULL
+          OR CAST((
+            CASE
+              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(4, 0))
+            END
+          ) * (
+            "p"."accepted_enterprises_served"
+          ) AS DECIMAL(14, 0)) IS NULL
+          OR CAST((
+            CAST(5000 AS DECIMAL(4, 0))
+          ) * (
+            "p"."accepted_enterprises_served"
+          ) AS DECIMAL(14, 0)) IS NULL
+          OR CAST((
+            CAST(5000 AS DECIMAL(4, 0))
+          ) * (
+            "p"."accepted_enterprises_served"
+          ) AS DECIMAL(14, 0)) IS NULL
+          THEN NULL
+          ELSE GREATEST(
             CAST((
               CASE
                 WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -1417,7 +2138,24 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(7, 0))
       END AS DECIMAL(9, 2)) < 0
-      THEN CAST(0 AS DECIMAL(9, 2))
+      OR CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
+      THEN CASE
+        WHEN CAST(CASE
+          WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(7, 0))
+        END AS DECIMAL(9, 2)) IS NULL
+        OR CAST(0 AS DECIMAL(9, 2)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST(CASE
+            WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(7, 0))
+          END AS DECIMAL(9, 2)),
+          CAST(0 AS DECIMAL(9, 2))
+        )
+      END
       ELSE CAST(CASE
         WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
         THEN NULL
@@ -1430,6 +2168,7 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(7, 0))
       END AS DECIMAL(9, 2)) < 0
+      OR CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
       THEN CASE
         WHEN CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) IS NULL
         OR CAST(0 AS DECIMAL(9, 2)) IS NULL

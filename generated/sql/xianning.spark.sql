@@ -335,7 +335,117 @@ WITH v AS (
       ) * (
         0.01
       ) AS DECIMAL(19, 2)) < 0
-      THEN CAST(0 AS DECIMAL(19, 2))
+      OR CAST((
+        CAST(CASE
+          WHEN CAST(LEAST(
+            CAST((
+              CAST(0.6 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3)),
+            CAST(150000 AS DECIMAL(6, 0))
+          ) AS DECIMAL(20, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(LEAST(
+                CAST((
+                  CAST(0.6 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(150000 AS DECIMAL(6, 0))
+              ) AS DECIMAL(20, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(LEAST(
+                CAST((
+                  CAST(0.6 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(150000 AS DECIMAL(6, 0))
+              ) AS DECIMAL(20, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(19, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(19, 2)) < 0
+      THEN GREATEST(
+        CAST((
+          CAST(CASE
+            WHEN CAST(LEAST(
+              CAST((
+                CAST(0.6 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(150000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(20, 3)) >= 0
+            THEN FLOOR(
+              (
+                CAST(LEAST(
+                  CAST((
+                    CAST(0.6 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(150000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3))
+              ) * (
+                100
+              )
+            )
+            ELSE CEIL(
+              (
+                CAST(LEAST(
+                  CAST((
+                    CAST(0.6 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)),
+                  CAST(150000 AS DECIMAL(6, 0))
+                ) AS DECIMAL(20, 3))
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(19, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(19, 2)),
+        CAST(0 AS DECIMAL(19, 2))
+      )
       ELSE CAST((
         CAST(CASE
           WHEN CAST(LEAST(
@@ -393,6 +503,60 @@ WITH v AS (
     END AS DECIMAL(23, 2)) AS `reform_subsidy__lo`,
     CAST(CASE
       WHEN CAST((
+        CAST(CASE
+          WHEN CAST(LEAST(
+            CAST((
+              CAST(0.6 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3)),
+            CAST(150000 AS DECIMAL(6, 0))
+          ) AS DECIMAL(20, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(LEAST(
+                CAST((
+                  CAST(0.6 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(150000 AS DECIMAL(6, 0))
+              ) AS DECIMAL(20, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(LEAST(
+                CAST((
+                  CAST(0.6 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(150000 AS DECIMAL(6, 0))
+              ) AS DECIMAL(20, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(19, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(19, 2)) < 0
+      OR CAST((
         CAST(CASE
           WHEN CAST(LEAST(
             CAST((
@@ -567,11 +731,13 @@ WITH v AS (
     AND COALESCE(`p`.`chain_demo_enterprise`, FALSE) AS `chain_demo_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN CAST(0 AS DECIMAL(9, 2))
+      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
+      THEN GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
       ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
     END AS DECIMAL(23, 2)) AS `chain_demo_award__lo`,
     CAST(CASE
       WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
+      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
       THEN GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
       ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
     END AS DECIMAL(23, 2)) AS `chain_demo_award__hi`,
@@ -584,11 +750,13 @@ WITH v AS (
     AND COALESCE(`p`.`provincial_demo_title`, FALSE) AS `provincial_demo_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CAST(0 AS DECIMAL(8, 2))
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
       ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
     END AS DECIMAL(23, 2)) AS `provincial_demo_award__lo`,
     CAST(CASE
       WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
       ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
     END AS DECIMAL(23, 2)) AS `provincial_demo_award__hi`,
@@ -601,11 +769,13 @@ WITH v AS (
     AND COALESCE(`p`.`typical_case_title`, FALSE) AS `typical_case_award__applies`,
     CAST(CASE
       WHEN CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
-      THEN CAST(0 AS DECIMAL(7, 2))
+      OR CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
+      THEN GREATEST(CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)), CAST(0 AS DECIMAL(7, 2)))
       ELSE CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2))
     END AS DECIMAL(23, 2)) AS `typical_case_award__lo`,
     CAST(CASE
       WHEN CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
+      OR CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
       THEN GREATEST(CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)), CAST(0 AS DECIMAL(7, 2)))
       ELSE CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2))
     END AS DECIMAL(23, 2)) AS `typical_case_award__hi`,
@@ -622,7 +792,15 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(6, 0))
       END AS DECIMAL(8, 2)) < 0
-      THEN CAST(0 AS DECIMAL(8, 2))
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(
+        CAST(CASE
+          WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(6, 0))
+        END AS DECIMAL(8, 2)),
+        CAST(0 AS DECIMAL(8, 2))
+      )
       ELSE CAST(CASE
         WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
         THEN NULL
@@ -635,6 +813,7 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(6, 0))
       END AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
       ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
     END AS DECIMAL(23, 2)) AS `platform_building__hi`,
@@ -651,7 +830,15 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(6, 0))
       END AS DECIMAL(8, 2)) < 0
-      THEN CAST(0 AS DECIMAL(8, 2))
+      OR CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(
+        CAST(CASE
+          WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(6, 0))
+        END AS DECIMAL(8, 2)),
+        CAST(0 AS DECIMAL(8, 2))
+      )
       ELSE CAST(CASE
         WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
         THEN NULL
@@ -664,6 +851,7 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(6, 0))
       END AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
       THEN GREATEST(CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
       ELSE CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
     END AS DECIMAL(23, 2)) AS `training_subsidy__hi`,
@@ -718,7 +906,87 @@ WITH v AS (
           ) AS DECIMAL(14, 0))
         )
       END AS DECIMAL(16, 2)) < 0
-      THEN CAST(0 AS DECIMAL(16, 2))
+      OR CAST(CASE
+        WHEN CASE
+          WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(4, 0))
+        END IS NULL
+        OR `p`.`accepted_enterprises_served` IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST((
+            CASE
+              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(4, 0))
+            END
+          ) * (
+            `p`.`accepted_enterprises_served`
+          ) AS DECIMAL(14, 0)),
+          CAST((
+            CASE
+              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(4, 0))
+            END
+          ) * (
+            `p`.`accepted_enterprises_served`
+          ) AS DECIMAL(14, 0)),
+          CAST((
+            CAST(5000 AS DECIMAL(4, 0))
+          ) * (
+            `p`.`accepted_enterprises_served`
+          ) AS DECIMAL(14, 0)),
+          CAST((
+            CAST(5000 AS DECIMAL(4, 0))
+          ) * (
+            `p`.`accepted_enterprises_served`
+          ) AS DECIMAL(14, 0))
+        )
+      END AS DECIMAL(16, 2)) < 0
+      THEN GREATEST(
+        CAST(CASE
+          WHEN CASE
+            WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(4, 0))
+          END IS NULL
+          OR `p`.`accepted_enterprises_served` IS NULL
+          THEN NULL
+          ELSE LEAST(
+            CAST((
+              CASE
+                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(4, 0))
+              END
+            ) * (
+              `p`.`accepted_enterprises_served`
+            ) AS DECIMAL(14, 0)),
+            CAST((
+              CASE
+                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(4, 0))
+              END
+            ) * (
+              `p`.`accepted_enterprises_served`
+            ) AS DECIMAL(14, 0)),
+            CAST((
+              CAST(5000 AS DECIMAL(4, 0))
+            ) * (
+              `p`.`accepted_enterprises_served`
+            ) AS DECIMAL(14, 0)),
+            CAST((
+              CAST(5000 AS DECIMAL(4, 0))
+            ) * (
+              `p`.`accepted_enterprises_served`
+            ) AS DECIMAL(14, 0))
+          )
+        END AS DECIMAL(16, 2)),
+        CAST(0 AS DECIMAL(16, 2))
+      )
       ELSE CAST(CASE
         WHEN CASE
           WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -769,6 +1037,45 @@ WITH v AS (
         OR `p`.`accepted_enterprises_served` IS NULL
         THEN NULL
         ELSE LEAST(
+          CAST((
+            CASE
+              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(4, 0))
+            END
+          ) * (
+            `p`.`accepted_enterprises_served`
+          ) AS DECIMAL(14, 0)),
+          CAST((
+            CASE
+              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(4, 0))
+            END
+          ) * (
+            `p`.`accepted_enterprises_served`
+          ) AS DECIMAL(14, 0)),
+          CAST((
+            CAST(5000 AS DECIMAL(4, 0))
+          ) * (
+            `p`.`accepted_enterprises_served`
+          ) AS DECIMAL(14, 0)),
+          CAST((
+            CAST(5000 AS DECIMAL(4, 0))
+          ) * (
+            `p`.`accepted_enterprises_served`
+          ) AS DECIMAL(14, 0))
+        )
+      END AS DECIMAL(16, 2)) < 0
+      OR CAST(CASE
+        WHEN CASE
+          WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(4, 0))
+        END IS NULL
+        OR `p`.`accepted_enterprises_served` IS NULL
+        THEN NULL
+        ELSE GREATEST(
           CAST((
             CASE
               WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
@@ -894,7 +1201,15 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(7, 0))
       END AS DECIMAL(9, 2)) < 0
-      THEN CAST(0 AS DECIMAL(9, 2))
+      OR CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
+      THEN GREATEST(
+        CAST(CASE
+          WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(7, 0))
+        END AS DECIMAL(9, 2)),
+        CAST(0 AS DECIMAL(9, 2))
+      )
       ELSE CAST(CASE
         WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
         THEN NULL
@@ -907,6 +1222,7 @@ WITH v AS (
         THEN NULL
         ELSE CAST(0 AS DECIMAL(7, 0))
       END AS DECIMAL(9, 2)) < 0
+      OR CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
       THEN GREATEST(CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
       ELSE CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
     END AS DECIMAL(23, 2)) AS `evaluation_subsidy__hi`

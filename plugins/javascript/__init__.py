@@ -109,7 +109,17 @@ class _Expr:
                     f"{s}, {js_str(e['shown'])}, {trace})")
         if op == "tiers":
             return self.tiers(e, trace, lambda x: align(self.exact(x, trace), x["scale"], s), "0n")
+        if op == "reading":
+            return self.reading(e, lambda x: align(self.exact(x, trace), x["scale"], s))
         raise AssertionError(op)
+
+    def reading(self, e: Json, case: Any) -> str:
+        """解读: the case of the reading asked for (runtime ``reading``), else the first case."""
+        out: str = case(e["cases"][0]["expr"])
+        for c in reversed(e["cases"][1:]):
+            out = f"(reading({js_str(e['id'])}, {js_str(e['adopted'])}) === {js_str(c['name'])} ? " \
+                  f"{case(c['expr'])} : {out})"
+        return out
 
     def lift(self, e: Json, trace: str, want: int) -> str:
         """Any numeric expression as a range at scale ``want``."""
@@ -145,6 +155,8 @@ class _Expr:
             return f"rCap({self.lift(a, trace, s)}, {self.lift(b, trace, s)}, {s}, {js_str(e['shown'])}, {trace})"
         if op == "tiers":
             return self.tiers(e, trace, lambda x: self.lift(x, trace, s), "[0n, 0n]")
+        if op == "reading":
+            return self.reading(e, lambda x: self.lift(x, trace, s))
         raise AssertionError(op)
 
     def tiers(self, e: Json, trace: str, arm: Any, zero: str) -> str:
@@ -176,6 +188,8 @@ class _Expr:
             values = self.consts.add(("in", *e["keys"]), hint,
                                      "new Set([" + ", ".join(js_str(v) for v in e["keys"]) + "]);")
             return f"keyIn({self.text(x)}, {values})"
+        if op == "reading":
+            return self.reading(e, self.cond)
         raise AssertionError(op)
 
     def text(self, e: Json) -> str:
@@ -185,6 +199,8 @@ class _Expr:
             return f"f[{js_str(e['name'])}]"
         if e["op"] == "def":
             return f"d_{ident(e['name'])}(f)"
+        if e["op"] == "reading":
+            return self.reading(e, self.text)
         return self.cond(e)
 
     def compare(self, e: Json) -> str:
@@ -332,8 +348,10 @@ class _Module:
         out.append("  const schedules = [];")
         for sch in f["payments"]:
             stages = ", ".join(
-                f"[{js_str(st['name'])}, {scaled(st['share'], _scale(st['share']))}, {_scale(st['share'])}]"
-                if st["share"] is not None else f"[{js_str(st['name'])}, null, 0]" for st in sch["stages"])
+                f"[{js_str(st['name'])}, {js_str(st['kind'])}, {scaled(st['share'], _scale(st['share']))}, "
+                f"{_scale(st['share'])}]"
+                if st["share"] is not None else f"[{js_str(st['name'])}, {js_str(st['kind'])}, null, 0]"
+                for st in sch["stages"])
             out += [f"  // {js_comment(sch['article'])} 拨付",
                     f"  schedules.push(...payments({js_str(sch['article'])}, [{stages}], {self.scope(sch['scope'])}));"]
         out += ["  return result(on, true, [], live, schedules, trace ? null : () => calculateFacts(f, on, true));",
@@ -455,6 +473,21 @@ class JavaScriptBackend:
             "}",
             "",
         ]
+        if form["readings"]:
+            table = json.dumps([[r["id"], r["article"], r["adopted"], r["affects"],
+                                 [[o["name"], o["label"]] for o in r["options"]]] for r in form["readings"]],
+                               ensure_ascii=False)
+            lines += [
+                "// The readings (解读) of ambiguous clauses: [id, article, adopted, items affected, [[name, label]]].",
+                f"const READINGS = {table};",
+                "",
+                "// What the applicant gets under each reading and the range of the total over every",
+                "// combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.",
+                "export function readings(profile, on) {",
+                "  return computeReadings(calculate, READINGS, profile, on);",
+                "}",
+                "",
+            ]
         return "\n".join(lines)
 
     def declarations(self, cp: CheckedPolicy, form: Json) -> str:
@@ -489,6 +522,8 @@ class JavaScriptBackend:
             "export declare function calculate(profile: Profile | Record<string, unknown>, on?: string | Date)"
             ": CalculationResult;",
             "",
+            *(["export declare function readings(profile: Profile | Record<string, unknown>, on?: string | Date)"
+               ': import("./types.js").ReadingsResult;', ""] if form["readings"] else []),
         ])
 
 

@@ -20,10 +20,12 @@ from typing import Any
 import jinja2
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
+from compiler.diagnostics import Span
 from compiler.evaluate.evaluator import Evaluator
 from compiler.evaluate.runtime import FundingPlan, ProfileError, Result
 from compiler.model import nodes as n
 from compiler.model.queries import facts_read, first_member
+from compiler.model.readings import affected
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES
 
 from .plain import Words, adm_title, cell, md, money_words, span, yuan
@@ -143,6 +145,43 @@ def _value_text(ftype: n.FactType | None, value: object) -> str:
     return str(value)
 
 
+# What a guide says when only part of the document is published (来源 "…" 摘要 / 节选 / 转载).
+PARTIAL = {
+    "摘要": "本指南依据的原文是政策的摘要，不是全文：全文中可能还有未列出的申请条件、不予支持的情形、"
+            "金额上限或出资规定。申请前请查阅全文或咨询发布机关。",
+    "节选": "本指南依据的原文是政策的节选，不是全文：未发布的条款中可能还有申请条件、不予支持的情形、"
+            "金额上限或出资规定。申请前请查阅全文或咨询发布机关。",
+    "转载": "本指南依据的原文是转载的文本，可能不完整：原件中可能还有未转载的申请条件、不予支持的情形、"
+            "金额上限或出资规定。申请前请查阅原件或咨询发布机关。",
+}
+
+
+def _stage_words(st: n.Stage, words: Words) -> str:
+    if st.share is None:
+        return "余额"
+    if isinstance(st.share, n.Undetermined):
+        return "原文未规定比例"
+    return f"至多 {words.amount(st.share)}"
+
+
+def _readings_nodes(p: n.Policy, reading_id: str) -> list[n.Readings]:
+    """Every 解读 expression of ``reading_id`` in the policy (items, definitions, caps, …)."""
+    found: list[n.Readings] = []
+
+    def walk(x: object) -> None:
+        if isinstance(x, n.Readings) and x.block == reading_id:
+            found.append(x)
+        if isinstance(x, tuple):
+            for y in x:
+                walk(y)
+        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, Span):
+            for name in x.__dataclass_fields__:
+                walk(getattr(x, name))
+
+    walk((p.definitions, p.items, p.caps, p.requirements, p.exclusions))
+    return found
+
+
 class MarkdownBackend:
     name = "markdown"
     description = "中文申请指南（Markdown，发布为文档站点）"
@@ -182,27 +221,32 @@ class MarkdownBackend:
             validity_text=self._validity(p),
             beneficiaries=sorted({BENEFICIARIES.get(i.beneficiary or "", "") for i in p.items
                                   if i.beneficiary} - {""}),
+            partial=PARTIAL.get(h.source_kind or "", ""),
             requirements=[{"article": r.citation.article, "words": words.cond(r.cond),
-                           "quote": _quote(r.citation.quote)} for r in p.requirements],
+                           "quote": _quote(r.citation.quote), "note": r.note}
+                          for r in p.requirements],
             exclusions=[{"article": x.citation.article, "words": words.cond(x.cond),
-                         "quote": _quote(x.citation.quote)} for x in p.exclusions],
+                         "quote": _quote(x.citation.quote), "note": x.note} for x in p.exclusions],
             items=items,
             caps=[self._cap(cp, c, ev, words) for c in p.caps],
             payments=[{"article": s.citation.article, "quote": _quote(s.citation.quote),
-                       "items": self._scope_words(p, s.scope),
-                       "stages": [(st.name, f"至多 {words.amount(st.share)}" if st.share else "余额")
-                                  for st in s.stages]} for s in p.payments],
+                       "items": self._scope_words(p, s.scope), "note": s.note,
+                       "stages": [(st.name, _stage_words(st, words)) for st in s.stages]}
+                      for s in p.payments],
             quotas=[{"article": q.citation.article, "note": q.note, "quote": _quote(q.citation.quote),
                      "bound": (f"至多 {words.amount(q.at_most)}" if q.at_most else "")
                      + (f"至少 {words.amount(q.at_least)}" if q.at_least else "")}
                     for q in p.quotas],
             budgets=[{"article": b.citation.article, "quote": _quote(b.citation.quote),
+                      "note": b.note,
                       "uses": [(u.name, ("至少" if u.bound == "at_least" else "至多")
                                 + " " + words.amount(u.share)) for u in b.uses]} for b in p.budgets],
             procedures=[{"article": pr.citation.article, "quote": _quote(pr.citation.quote),
+                         "note": pr.note,
                          "steps": [(s.name, s.description,
                                     words.amount(s.min_duration) if s.min_duration else "")
                                    for s in pr.steps]} for pr in p.procedures],
+            readings=[self._reading(p, r, words) for r in p.readings],
             has_findings=True,
         )
 
@@ -252,13 +296,48 @@ class MarkdownBackend:
         if v is None:
             return "原文未规定有效期"
 
+        if not v.stated:
+            return "原文未规定有效期"
+
         def bound(b: n.Bound) -> str:
             return b.date.isoformat() if b.date else f"“{b.event}”"
 
-        text = f"自 {bound(v.start)} 至 {bound(v.end)}"
+        if v.end.open:
+            text = f"自 {bound(v.start)} 起，原文未规定截止日期"
+        elif v.start.open:
+            text = f"至 {bound(v.end)} 止，原文未规定起始日期"
+        else:
+            text = f"自 {bound(v.start)} 至 {bound(v.end)}"
         if p.header.retroactive:
             text += f"；追溯适用自 {p.header.retroactive.start.isoformat()}"
         return text
+
+    def _reading(self, p: n.Policy, r: n.Reading, words: Words) -> dict[str, Any]:
+        """One 解读 in words: what each reading pays, and an applicant for whom they differ."""
+        cases: dict[str, list[str]] = {o.name: [] for o in r.options}
+        for x in _readings_nodes(p, r.id):
+            for c in x.cases:
+                cases.setdefault(c.name, []).append(words.amount(c.amount))
+        affected_items = [f"{it.citation.article}「{it.title}」" for it in p.items
+                          if it.id in affected(p, r.id)]
+        example = None
+        for t in p.tests:
+            profile = {i.name: i.value for i in t.inputs}
+            try:
+                totals = [(o.label, Evaluator(p, {r.id: o.name}).calculate(profile, t.date))
+                          for o in r.options]
+            except Exception:  # a test with an invalid profile is reported by policyc test
+                continue
+            if len({(res.total_min, res.total_max) for _, res in totals}) > 1:
+                example = {"label": t.name, "on": t.date.isoformat() if t.date else "",
+                           "totals": [(label, span(res.total_min, res.total_max))
+                                      for label, res in totals]}
+                break
+        return {"article": r.citation.article, "quote": _quote(r.citation.quote), "note": r.note,
+                "items": "、".join(affected_items),
+                "options": [(o.label, o.name == r.adopted, "；".join(cases.get(o.name, [])))
+                            for o in r.options],
+                "example": example}
 
     def _scope_words(self, p: n.Policy, scope: n.Scope | None) -> str:
         if scope is None or scope.kind == "all":
@@ -277,6 +356,7 @@ class MarkdownBackend:
             "amount": words.amount(it.amount),
             "quote": _quote(it.citation.quote),
             "note": it.note,
+            "ambiguous": any(it.id in affected(cp.policy, r.id) for r in cp.policy.readings),
             "funding": funding,
             "examples": self._examples(cp, it, ev, words),
             "caveats": self._caveats(cp.policy, it, funding["kind"]),
@@ -294,7 +374,7 @@ class MarkdownBackend:
             out.append("文件没有写明各级财政分别承担多少，这不影响您可得的金额。")
         if funding_kind == "conflict":
             out.append("文件不同条款对由哪一级财政出资的说法不一致，也没有写明分担比例；这不影响您可得的金额。")
-        if funding_kind == "none":
+        if funding_kind in ("none", "unnamed"):
             out.append("文件没有写明本项资金由哪一级财政承担。")
         cond_parts = [it.cond, *(r.cond for r in p.requirements)]
         if any(_open_list(p, e) for e in cond_parts if e is not None):
@@ -311,6 +391,7 @@ class MarkdownBackend:
         payers = "、".join(FUNDING_SOURCES.get(x, x) for x in plan.payers)
         text = {
             "none": "原文未规定由谁出资",
+            "unnamed": "原文未规定由谁出资",
             "shares": f"依据 {plan.articles}",
             "unstated": f"由 {payers} 承担，文件未明确分担比例（{plan.articles}）",
             "conflict": f"{plan.articles} 对出资方的规定不一致（{payers}），文件未明确分担比例",
@@ -325,6 +406,8 @@ class MarkdownBackend:
         found: list[dict[str, Any]] = []
         seen: set[str] = set()
         for t in p.tests:
+            if t.readings:
+                continue  # worked out under another reading than the page's (采用 in the test)
             profile = {i.name: i.value for i in t.inputs}
             res = self._calc(ev, profile, t.date)
             if res is not None and res.item(it.id) is not None:
@@ -451,7 +534,7 @@ class MarkdownBackend:
                     "total": span(res.total_min, res.total_max),
                 }
                 break
-        return {"article": c.citation.article, "quote": _quote(c.citation.quote),
+        return {"article": c.citation.article, "quote": _quote(c.citation.quote), "note": c.note,
                 "scope": self._scope_words(p, c.scope), "limit": words.amount(c.limit),
                 "example": example}
 

@@ -83,6 +83,7 @@ class Words:
         self.labels.update({d.name: d.label or d.name for d in policy.definitions})
         self.enum_labels = {f.name: dict(f.type.values) for f in policy.facts}
         self.value_labels = {v: label for f in policy.facts for v, label in f.type.values}
+        self.readings = {r.id: {o.name: o.label for o in r.options} for r in policy.readings}
 
     def label(self, name: str) -> str:
         return self.labels.get(name, name)
@@ -140,6 +141,10 @@ class Words:
                 return f"{self._group(e.right)}每个单位{w(e.left)}"
             sign = {"+": "加", "-": "减", "×": "乘以"}[e.op]
             return f"{self._group(e.left)} {sign} {self._group(e.right)}"
+        if isinstance(e, n.Readings):
+            labels = self.readings.get(e.block, {})
+            parts = [f"按“{labels.get(c.name, c.name)}”理解：{w(c.amount)}" for c in e.cases]
+            return "原文有不同理解——" + "；".join(parts)
         if isinstance(e, n.Tiers):
             parts = [f"{self.cond(t.cond)}：{w(t.amount)}" for t in e.tiers]
             if e.otherwise is not None:

@@ -252,6 +252,11 @@ class _Module:
                 out += ["else:", *_lines(Call("notes.append", (Str(text),)), 4)]
             else:
                 out += _lines(Call("notes.append", (Str(text),)), 0)
+        if v["note"]:  # what the text leaves open about the validity, noted while in force
+            if branch == "elif":
+                out += ["if in_force:", *_lines(Call("notes.append", (Str(v["note"]),)), 4)]
+            else:
+                out += _lines(Call("notes.append", (Str(v["note"]),)), 0)
         if f["text_lists"]:
             out.append("notes.extend(unlisted(f, TEXT_LISTS))")
         out.append("exclusions: list[str] = []")
@@ -298,7 +303,7 @@ class _Module:
             out += ["if members:", *_lines(call, 4)]
         out.append("schedules: list[PaymentResult] = []")
         for s in f["payments"]:
-            stages = Call("", tuple(Call("", (Str(st["name"]), Call("Decimal", (Str(st["share"]),))
+            stages = Call("", tuple(Call("", (Str(st["name"]), Str(st["kind"]), Call("Decimal", (Str(st["share"]),))
                                               if st["share"] is not None else Atom("None")))
                                     for st in s["stages"]), trailing=len(s["stages"]) == 1)
             out.append(f"# {comment(s['article'])} 拨付")
@@ -337,7 +342,7 @@ class PythonBackend:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
         )
-        self.env.filters.update(py_str=py_str, doc=doc, comment=comment, ident=ident)
+        self.env.filters.update(py_str=py_str, doc=doc, comment=comment, ident=ident, wrap=wrap)
 
     def render(self, model: CheckedModel) -> Mapping[str, str]:
         files = {f"{cp.policy.id}.py": self.module(cp) for cp in model.policies}
@@ -381,6 +386,13 @@ class PythonBackend:
             constants=["\n".join(_lines(rhs, 0, f"{k} = ")) for k, rhs in m.consts.lines.items()],
             definitions=definitions, items=items, calculate_body=body,
             precision=need, slow=need > DEFAULT_PRECISION,
+            readings="\n".join(_lines(Call("", tuple(
+                Call("", (Str(r["id"]), Str(r["article"]), Str(r["adopted"]),
+                          Call("", tuple(Str(i) for i in r["affects"]), trailing=len(r["affects"]) == 1),
+                          Call("", tuple(Call("", (Str(o["name"]), Str(o["label"]))) for o in r["options"]),
+                               trailing=len(r["options"]) == 1)))
+                for r in form["readings"]), trailing=len(form["readings"]) == 1), 0, "READINGS: ReadingTable = "))
+            if form["readings"] else "",
         )
 
 

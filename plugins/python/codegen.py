@@ -149,6 +149,8 @@ class ExprCompiler:
             return Call("cap", (a, b, Str(e["shown"]), Atom(trace)))
         if op == "tiers":
             return self.tiers(e, trace, self.exact)
+        if op == "reading":
+            return self.reading(e, lambda x: self.exact(x, trace))
         raise AssertionError(op)
 
     def compared(self, e: Json) -> Node:
@@ -185,7 +187,18 @@ class ExprCompiler:
             return Call("r_cap", (a, b, Str(e["shown"]), Atom(trace)))
         if op == "tiers":
             return self.tiers(e, trace, self.lift)
+        if op == "reading":
+            return self.reading(e, lambda x: self.lift(x, trace))
         raise AssertionError(op)
+
+    def reading(self, e: Json, case: Any) -> Node:
+        """解读: the case of the reading asked for (runtime ``reading``), else the first case;
+        each case a thunk, so that only the chosen one runs (and traces)."""
+        cases = e["cases"]
+        chosen = Call("reading", (Str(e["id"]), Str(e["adopted"])))
+        return Call("pick", (chosen, Atom(f"lambda: {inline(case(cases[0]['expr']))}"),
+                             *(Call("", (Str(c["name"]), Atom(f"lambda: {inline(case(c['expr']))}")))
+                               for c in cases[1:])))
 
     def tiers(self, e: Json, trace: str, arm: Any) -> Node:
         """A tier chosen inside a formula: the first arm that holds (its note first), else 0."""
@@ -221,6 +234,8 @@ class ExprCompiler:
             hint = self.values_hint or (ident(x["name"]).upper() + "_VALUES" if x["op"] in ("fact", "def")
                                         else "VALUES")
             return Call("key_in", (self.text(x), self.consts.values(e["keys"], hint)))
+        if op == "reading":
+            return self.reading(e, self.cond)
         raise AssertionError(op)
 
     def text(self, e: Json) -> Node:
@@ -230,6 +245,8 @@ class ExprCompiler:
             return Atom(f"f[{py_str(e['name'])}]")
         if e["op"] == "def":
             return Atom(f"d_{ident(e['name'])}(f)")
+        if e["op"] == "reading":
+            return self.reading(e, self.text)
         return self.cond(e)
 
     def compare(self, e: Json) -> Node:
@@ -292,4 +309,5 @@ def _children(e: Json) -> list[Json]:
         out += [a["when"], a["then"]]
     if e.get("otherwise"):
         out.append(e["otherwise"])
+    out += [c["expr"] for c in e.get("cases", [])]
     return out

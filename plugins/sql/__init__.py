@@ -37,7 +37,7 @@ from typing import Any
 from sqlglot import exp
 
 from compiler.backends import BackendError, CheckedModel, header_line
-from compiler.lowered import lower
+from compiler.lowered import UnsupportedConstruct, lower
 
 Json = dict[str, Any]
 SOURCES = ("central", "province", "city", "county", "unspecified")
@@ -475,8 +475,9 @@ class Policy:
             v = fen_num(v)
             t = decimal(v.digits + 2, 2)
             zero = cast(lit("0"), t)
-            neg = exp.LT(this=v.lo.copy(), expression=lit("0"))
-            lo = case((neg, zero), default=v.lo)
+            # either end below 0 is paid as 0 (不超过 a negative difference gives 0 .. -x)
+            neg = or_(exp.LT(this=v.lo.copy(), expression=lit("0")), exp.LT(this=v.hi.copy(), expression=lit("0")))
+            lo = case((neg, greatest(v.lo, zero)), default=v.lo)
             hi = case((neg.copy(), greatest(v.hi, zero)), default=v.hi)
             item_step = item_step.select(
                 exp.alias_(applies, f"{it['id']}__applies", quoted=True),
@@ -581,7 +582,7 @@ class Policy:
             finite = and_(app, not_null(hi))  # an undetermined item counts with what a cap leaves it
             plan = it["funding"]
             amount = case((finite, hi), default=zero_m)
-            if plan["kind"] in ("unstated", "conflict"):
+            if plan["kind"] in ("unstated", "conflict", "unnamed"):
                 funding["unspecified"] = add(funding["unspecified"], amount)
             elif plan["kind"] == "shares":
                 rest: exp.Expr = amount
@@ -605,16 +606,22 @@ class Policy:
             for m, d in zip(members, det, strict=True):
                 base_lo = add(base_lo, case((d, col(after[m][0])), default=zero_m))
                 base_hi = add(base_hi, case((d.copy(), col(after[m][1])), default=zero_m))
-            paid = zero_m
+            # stages in order (runtime._payments): left_lo is the least left at the lowest base
+            left_lo: exp.Expr = base_lo
             for st in sched["stages"]:
                 k += 1
-                if st["share"] is None:
-                    lo_e, hi_e = sub(base_lo, paid), base_hi
+                if st["kind"] == "rest":
+                    lo_e, hi_e = left_lo, base_hi
+                    left_lo = zero_m
+                elif st["kind"] == "undetermined" or st["share"] is None:
+                    lo_e, hi_e = zero_m, base_hi
+                    left_lo = zero_m
                 else:
                     frac = st["share"]
                     lo_e = zero_m
-                    hi_e = to_fen(mul(base_hi, lit(frac)), MONEY_DIGITS + 8, 2 + _scale(frac))
-                    paid = add(paid, to_fen(mul(base_lo, lit(frac)), MONEY_DIGITS + 8, 2 + _scale(frac)))
+                    hi_e = least(to_fen(mul(base_hi, lit(frac)), MONEY_DIGITS + 8, 2 + _scale(frac)), base_hi)
+                    left_lo = greatest(sub(left_lo, to_fen(mul(base_lo, lit(frac)), MONEY_DIGITS + 8,
+                                                          2 + _scale(frac))), zero_m)
                 out = out.select(
                     keep(case((any_member, cast(lo_e, money)), default=NULL), f"pay_{k}_min"),
                     keep(case((any_member.copy(), cast(hi_e, money)), default=NULL), f"pay_{k}_max"), copy=False)
@@ -654,6 +661,18 @@ def describe(form: Json) -> Json:
     }
 
 
+def refuse_readings(form: Json) -> None:
+    """A query computes one reading per row; a policy with readings (解读) is refused rather than
+    reported under its adopted reading alone (which would hide the ambiguity it declares)."""
+    if form["readings"]:
+        source = form["policy"]["source"]
+        raise UnsupportedConstruct(
+            (f"{source}：" if source else "") + f"政策“{form['policy']['id']}”含有 解读（"
+            + "、".join(r["id"] for r in form["readings"])
+            + "）：SQL 查询尚不能给出每种读法的金额，不为它生成查询；"
+            "Python 与 JavaScript 计算器的 readings() 和 policyc calc 给出每种读法的金额和区间。")
+
+
 def policy_query(form: Json, as_of: dt.date | None = None, table: str = "profiles") -> exp.Select:
     """The query for one policy's lowered form; ``as_of`` fixes the calculation date."""
     return Policy(form).query(as_of, table)
@@ -672,6 +691,7 @@ class SqlBackend:
         files: dict[str, str] = {}
         for cp in model.policies:
             form = lower(cp.policy, cp.source_file)
+            refuse_readings(form)
             head = f"-- {header_line(cp.source_file)}\n"
             for dialect, suffix in (("duckdb", "duckdb"), ("spark", "spark")):
                 files[f"{cp.policy.id}.{suffix}.sql"] = head + sql_text(form, dialect) + ";\n"

@@ -4,13 +4,15 @@ import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 
 const mod = await import(pathToFileURL(process.argv[2]).href);
+// argv[3] "readings": every reading of the policy's 解读 and the range (mod.readings) instead of calculate
+const run = process.argv[3] === "readings" ? mod.readings : mod.calculate;
 const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
 const out = [];
 for await (const line of lines) {
   if (!line) continue;
   const { profile, on } = JSON.parse(line);
   try {
-    out.push(JSON.stringify({ ok: mod.calculate(profile, on) }));
+    out.push(JSON.stringify({ ok: run(profile, on) }));
   } catch (err) {
     if (!(err instanceof mod.ProfileError)) throw err;
     out.push(JSON.stringify({ errors: err.errors }));

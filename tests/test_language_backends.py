@@ -1,0 +1,234 @@
+"""The language's constructs through every calculator backend (Python, JavaScript, SQL).
+
+The example policies of tests/examples use what the seed policies do not: 资金 未规定 (funding
+kind ``unnamed``), a validity with no end (临川) or no start (云溪), a formula whose range can end
+below 0 (临川 第四条, 不超过 (利息 − 其他贴息): paid as 0) and payment stages 至多 未定 + 余额
+(临川 第五条); 临川 readings (linchuan_readings) reads 第二条's “不超过改造投入的30%” two ways (解读).
+Each is rendered by each backend and compared with the reference evaluator on random boundary
+profiles (the differential cases), and on hand-worked profiles citing the article. The Python and
+JavaScript calculators compute the adopted reading and report every reading and the range
+(``readings()``, as ``Evaluator.readings``); the SQL backend refuses a policy with readings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from test_javascript_backend import NODE, run_node
+
+from compiler.backends import CheckedModel, CheckedPolicy
+from compiler.evaluate.evaluator import Evaluator
+from compiler.lowered import UnsupportedConstruct, lower
+from compiler.pipeline import load
+from differential import EXAMPLES, cases, policy, reference, reference_notes
+from test_python_backend import import_path
+
+NAMES = ("linchuan", "yunxi", "linchuan_readings")
+SQL_NAMES = ("linchuan", "yunxi")  # the SQL backend refuses readings
+N = 3_000  # per example (the seed policies run 10,000 each)
+N_READINGS = 800  # profiles whose every reading is compared (each runs every combination)
+
+BASE = {"applicant_type": "enterprise", "registered_in_city": True, "independent_legal_person": True,
+        "is_sme": True}
+# hand-worked (临川, tests/examples/linchuan.txt)
+DEMO = {**BASE, "demo_level": "national"}  # 第三条 100万元; 第五条 首批 未定, 余款 余额
+INTEREST = {**BASE, "loan_interest_paid": 50000, "other_interest_subsidy": 80000}  # 第四条: 50000 − 80000 < 0
+
+
+def _checked(name: str) -> CheckedPolicy:
+    loaded = load(EXAMPLES / f"{name}.policy")
+    assert loaded.policy is not None
+    return CheckedPolicy(loaded.policy, f"tests/examples/{name}.policy", tuple(loaded.diagnostics),
+                         tuple(loaded.suppressed))
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from plugins.javascript import backend as js
+    from plugins.python import backend as py
+
+    out = tmp_path_factory.mktemp("lang")
+    model = CheckedModel(tuple(_checked(name) for name in NAMES))
+    for sub, backend in (("python", py), ("javascript", js)):
+        for rel, text in backend.render(model).items():
+            path = out / sub / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module")
+def modules(rendered: Path) -> dict[str, ModuleType]:
+    return {name: import_path(rendered / "python" / f"{name}.py", f"policyc_lang_{name}") for name in NAMES}
+
+
+def test_hand_worked_stages_negative_range_and_unnamed_funding(modules: dict[str, ModuleType]) -> None:
+    ref = Evaluator(policy("linchuan"))
+    mod = modules["linchuan"]
+    # 第三条 国家级 100万元; 第五条 首批比例未规定: 首批 0..1000000, 余款 0..1000000 (not 1000000 twice)
+    for r in (ref.calculate(DEMO, "2025-06-01").to_dict(), mod.calculate(DEMO, "2025-06-01").to_dict()):
+        assert r["total"] == {"min": "1000000.00", "max": "1000000.00"}
+        assert [(p["stage"], p["min"], p["max"]) for p in r["payments"]] == [
+            ("验收合格后", "0.00", "1000000.00"), ("次年绩效评价后", "0.00", "1000000.00")]
+        assert r["funding"] == {"unspecified": "1000000.00"}  # 资金 未规定: listed as unspecified
+    # 第四条: 不超过 (50000 − 80000) = 0 .. −30000: both ends clamped, nothing paid
+    want = ref.calculate(INTEREST, "2025-06-01")
+    got = mod.calculate(INTEREST, "2025-06-01")
+    assert got.to_dict() == want.to_dict()
+    item = next(i for i in got.to_dict()["items"] if i["id"] == "interest_subsidy")
+    assert (item["min"], item["max"]) == ("0.00", "0.00")
+    assert "计算结果为负数，按 0 计" in item["trace"]
+    # 第六条 gives a start only: every in-force result says the text states no end
+    assert "原文未规定有效期的截止日期" in got.notes and list(got.notes) == list(want.notes)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_python_equals_the_reference_evaluator(modules: dict[str, ModuleType], name: str) -> None:
+    mod = modules[name]
+    batch, want, notes = cases(name, N), reference(name, N), reference_notes(name, N)
+    for (text, on), expected, expected_notes in zip(batch, want, notes, strict=True):
+        try:
+            result = mod.calculate(json.loads(text), on)
+            got: dict[str, Any] = {"ok": result.to_dict()}
+            assert list(result.notes) == expected_notes, (text, on)
+        except ValueError as err:
+            got = {"errors": [list(e) for e in err.errors]}  # type: ignore[attr-defined]
+        assert got == expected, (text, on)
+    assert sum(1 for w in want if w.get("ok", {}).get("items")) > N // 40  # items reached, not only refusals
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed (make test installs it when root)")
+@pytest.mark.parametrize("name", NAMES)
+def test_javascript_equals_the_reference_evaluator(rendered: Path, name: str) -> None:
+    batch = list(cases(name, N))
+    extra = ([(json.dumps(DEMO, ensure_ascii=False), "2025-06-01"), (json.dumps(INTEREST), "2025-06-01")]
+             if name == "linchuan" else [])
+    got = run_node(rendered / "javascript" / f"{name}.js", batch + extra)
+    ev = Evaluator(policy(name))
+    want = list(reference(name, N)) + [{"ok": ev.calculate(json.loads(t), on).to_dict()} for t, on in extra]
+    diffs = [(i, want[i], got[i]) for i in range(len(want)) if got[i] != want[i]]
+    assert not diffs, f"{len(diffs)} of {len(want)} differ; first: {diffs[0]}"
+
+
+@pytest.mark.parametrize("name", SQL_NAMES)
+def test_duckdb_equals_the_reference_evaluator(name: str) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    pytest.importorskip("sqlglot")
+    from sql_reference import random_profile, reference_row, sql_row, text_table
+
+    from plugins.sql import describe, sql_text
+
+    form = lower(policy(name))
+    ev = Evaluator(policy(name))
+    rng = random.Random(f"sql-lang-{name}")
+    profiles = [random_profile(rng, form) for _ in range(N)]
+    if name == "linchuan":
+        profiles += [dict(DEMO), dict(INTEREST)]
+    on = dt.date(2025, 8, 1)
+    con = duckdb.connect()
+    con.register("profiles", text_table(profiles, describe(form)["input_fields"]))
+    rows = sorted(con.execute(sql_text(form, "duckdb", on)).fetchall(), key=lambda r: r[0])
+    mismatches = []
+    for p, row in zip(profiles, rows, strict=True):
+        want, got = reference_row(form, ev, p, on), sql_row(row)
+        if want[0] == "error":
+            if not (got[0] == "error" and got[1] in want[1]):
+                mismatches.append((p, want, got))
+        elif got != want:
+            mismatches.append((p, want, got))
+    assert mismatches == []
+
+
+# 临川 第二条, read two ways (tests/examples/linchuan_readings.policy): 二级, 改造投入 500000
+# ceiling (adopted): 不超过 30% × 500000 = 0 .. 150000;  rate: 30% × 500000 = 150000 (under 20万元)
+LEVEL2 = {**BASE, "acceptance_passed": True, "digital_level": 2, "spend_software_cloud": 500000}
+
+
+def reading_cases() -> list[tuple[str, str]]:
+    """Differential cases of linchuan_readings, four in five made eligible (第一条, 导语, 第二条's
+    acceptance) on a date in force, so that most reach 第二条 where the readings differ."""
+    out = []
+    for i, (text, _) in enumerate(cases("linchuan_readings", N)[:N_READINGS]):
+        profile = json.loads(text)
+        if i % 5:
+            profile.update(BASE, acceptance_passed=True)
+        out.append((json.dumps(profile, ensure_ascii=False), "2025-06-01"))
+    return out
+
+
+def _hand_worked(r: dict[str, Any]) -> None:
+    (only,) = r["readings"]
+    assert (only["id"], only["article"], only["adopted"], only["affects"]) == (
+        "upto_30", "第二条", "ceiling", ["reform_award"])
+    assert only["results"]["ceiling"]["total"] == {"min": "0.00", "max": "150000.00"}
+    assert only["results"]["rate"]["total"] == {"min": "150000.00", "max": "150000.00"}
+    assert only["results"]["rate"]["items"] == {"reform_award": {"min": "150000.00", "max": "150000.00"}}
+    assert r["range"] == {"min": "0.00", "max": "150000.00"}
+
+
+def test_python_reports_every_reading_as_the_reference(modules: dict[str, ModuleType]) -> None:
+    mod = modules["linchuan_readings"]
+    ev = Evaluator(policy("linchuan_readings"))
+    _hand_worked(ev.readings(LEVEL2, "2025-06-01"))
+    _hand_worked(mod.readings(LEVEL2, "2025-06-01"))
+    assert mod.calculate(LEVEL2, "2025-06-01").to_dict()["total"] == {"min": "0.00", "max": "150000.00"}
+    differ = 0
+    for text, on in reading_cases():
+        profile = json.loads(text)
+        try:
+            want: Any = ev.readings(profile, on)
+        except ValueError as err:
+            want = [list(e) for e in err.errors]  # type: ignore[attr-defined]
+        try:
+            got: Any = mod.readings(profile, on)
+        except ValueError as err:
+            got = [list(e) for e in err.errors]  # type: ignore[attr-defined]
+        assert got == want, (text, on)
+        if isinstance(want, dict) and want["range"]["min"] != want["range"]["max"]:
+            differ += 1
+    assert differ > N_READINGS // 4  # the readings do differ for many applicants
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed (make test installs it when root)")
+def test_javascript_reports_every_reading_as_the_reference(rendered: Path) -> None:
+    batch = [*reading_cases(), (json.dumps(LEVEL2), "2025-06-01")]
+    got = run_node(rendered / "javascript" / "linchuan_readings.js", batch, "readings")
+    ev = Evaluator(policy("linchuan_readings"))
+    for (text, on), out in zip(batch, got, strict=True):
+        try:
+            want: dict[str, Any] = {"ok": ev.readings(json.loads(text), on)}
+        except ValueError as err:
+            want = {"errors": [list(e) for e in err.errors]}  # type: ignore[attr-defined]
+        assert out == want, (text, on)
+    _hand_worked(got[-1]["ok"])  # type: ignore[arg-type]
+
+
+def test_generated_readings_module_passes_ruff_and_mypy_strict(rendered: Path) -> None:
+    import subprocess
+    import sys
+
+    path = str(rendered / "python" / "linchuan_readings.py")
+    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--target-version", "py39", path],
+                          capture_output=True, text=True, check=False)
+    assert ruff.returncode == 0, ruff.stdout + ruff.stderr
+    mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
+                           str(rendered / "mypy"), "--python-version", "3.10", path],
+                          capture_output=True, text=True, check=False, cwd=rendered)
+    assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+
+
+def test_the_sql_backend_refuses_readings_with_one_message() -> None:
+    from compiler.backends import BackendError, discover
+    from compiler.build import render_all
+
+    model = CheckedModel((_checked("linchuan_readings"),))
+    with pytest.raises(BackendError, match="解读（upto_30）") as err:
+        render_all(model, {"sql": discover()["sql"]})
+    assert isinstance(err.value.__cause__, UnsupportedConstruct)
+    assert "policyc calc" in str(err.value)
