@@ -183,6 +183,8 @@ class Policy:
         self.defs = {d["name"]: d for d in form["definitions"]}
         self.keyed_facts = {f["name"] for f in form["facts"] if f["kind"] in ("text", "enum")}
         self.keys_used: set[str] = set()  # the facts whose key a condition reads
+        # typed input (``typed_query``): field name → its bit in the ``bad_mask`` column
+        self.bits: Mapping[str, int] | None = None
 
     # -- fields --------------------------------------------------------------
     def raw(self, name: str) -> exp.Column:
@@ -227,8 +229,40 @@ class Policy:
         bounds = [abs(int(b)) for b in (f["low"], self.int_high(f)) if b is not None]
         return max(len(str(b)) for b in bounds)
 
+    def field_key(self, f: Json) -> str:
+        """What decides whether a text is a valid value of ``f`` (and its typed column's type)."""
+        spec = {k: f[k] for k in ("name", "kind", "low", "values")}
+        spec["high"] = self.int_high(f) if f["kind"] == "int" else f["high"]
+        spec["max_text_chars"] = self.form.get("limits", {}).get("max_text_chars")
+        return json.dumps(spec, ensure_ascii=False, sort_keys=True)
+
+    def typed_column(self, f: Json) -> exp.Expr:
+        """Field ``f``'s text as a typed value, NULL when absent or invalid (for the load step)."""
+        r = self.raw(f["name"])
+        if f["kind"] == "bool":
+            return exp.EQ(this=r.copy(), expression=s("true"))
+        if f["kind"] in ("money", "rate", "int"):
+            return try_cast(this=r.copy(), to=self.num_type(f))
+        return exp.cast(r.copy(), "VARCHAR")
+
+    def bit_set(self, bits: int) -> exp.Expr:
+        mask = exp.BitwiseAnd(this=col("bad_mask", "p"), expression=lit(str(bits)))
+        return exp.NEQ(this=paren(mask), expression=lit("0"))
+
     def error_field(self) -> exp.Expr:
         arms: list[tuple[exp.Expr, exp.Expr]] = []
+        if self.bits is not None:  # typed input: validated once when it was loaded
+            required = [is_null(self.raw(f["name"])) for f in self.fields if f["required"]]
+            every = 0
+            for f in self.fields:
+                bit = 1 << self.bits[f["name"]]
+                every |= bit
+                cond = self.bit_set(bit)
+                if f["required"]:
+                    cond = or_(is_null(self.raw(f["name"])), paren(cond))
+                arms.append((cond, s(f["name"])))
+            fine = or_(self.bit_set(every), *required)
+            return case((fine, case(*arms, default=exp.cast(NULL, "VARCHAR"))), default=exp.cast(NULL, "VARCHAR"))
         for f in self.fields:
             cond = self.bad(f)
             if f["required"]:
@@ -244,9 +278,13 @@ class Policy:
         absent = f["absent"]
         if kind == "bool":
             default = TRUE if absent is True else FALSE
+            if self.bits is not None:
+                return coalesce(r, default)
             return coalesce(exp.EQ(this=r.copy(), expression=s("true")), default)
         if kind in ("money", "rate", "int"):
             t = self.num_type(f)
+            if self.bits is not None:  # already of type t
+                return coalesce(r, cast(lit(absent or "0"), t))
             return coalesce(try_cast(this=r.copy(), to=t), cast(lit(absent or "0"), t))
         if absent is not None:
             return coalesce(r, s(str(absent)))
@@ -659,6 +697,53 @@ def policy_query(form: Json, as_of: dt.date | None = None, table: str = "profile
     return Policy(form).query(as_of, table)
 
 
+def typed_fields(forms: list[Json]) -> list[tuple[Json, Json]] | None:
+    """Every field of ``forms`` once, with a form that declares it; None when two forms validate
+    a field differently (the typed table could not serve both: use the text query)."""
+    seen: dict[str, tuple[str, Json, Json]] = {}
+    for form in forms:
+        p = Policy(form)
+        for f in p.fields:
+            key = p.field_key(f)
+            if f["name"] in seen and seen[f["name"]][0] != key:
+                return None
+            seen.setdefault(f["name"], (key, f, form))
+    if len(seen) > 62:
+        return None
+    return [(f, form) for _, f, form in seen.values()]
+
+
+def load_query(forms: list[Json], table: str = "profiles") -> tuple[exp.Select, dict[str, int]] | None:
+    """Validate a text profile table once for every policy in ``forms``: the query gives
+    ``row_id``, ``bad_mask`` (bit ``bits[field]`` set when the field's text is not acceptable,
+    exactly as the text query's validation) and one typed column per field — BOOLEAN, or the
+    DECIMAL of the field — NULL when absent or invalid. :func:`typed_query` reads it."""
+    fields = typed_fields(forms)
+    if fields is None:
+        return None
+    bits: dict[str, int] = {}
+    mask: exp.Expr = cast(lit("0"), exp.DataType.build("BIGINT"))
+    cols: list[exp.Expr] = [col("row_id", "p")]
+    for n, (f, form) in enumerate(fields):
+        p = Policy(form)
+        bits[f["name"]] = n
+        bad = p.bad(f)
+        if bad != FALSE:
+            mask = exp.Add(this=mask, expression=case((bad, lit(str(1 << n))), default=lit("0")))
+        cols.append(exp.alias_(p.typed_column(f), f["name"], quoted=True))
+    select = exp.select(*cols[:1], exp.alias_(mask, "bad_mask", quoted=True), *cols[1:])
+    return select.from_(exp.alias_(exp.to_table(table), "p")), bits
+
+
+def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = None,
+                table: str = "typed_profiles") -> exp.Select:
+    """The policy's query over the table made by :func:`load_query` (the same result columns
+    and values as :func:`policy_query` over the text table): no text is parsed per policy."""
+    p = Policy(form)
+    p.bits = bits
+    return p.query(as_of, table)
+
+
 def sql_text(form: Json, dialect: str, as_of: dt.date | None = None, table: str = "profiles",
              pretty: bool = True) -> str:
     return policy_query(form, as_of, table).sql(dialect=dialect, pretty=pretty)
@@ -682,6 +767,14 @@ class SqlBackend:
 
     def query(self, form: Json, as_of: dt.date | None, dialect: str, table: str = "profiles") -> str:
         return sql_text(form, dialect, as_of, table, pretty=False)
+
+    def load_query(self, forms: list[Json], dialect: str, table: str) -> tuple[str, dict[str, int]] | None:
+        made = load_query(forms, table)
+        return None if made is None else (made[0].sql(dialect=dialect), made[1])
+
+    def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
+                    table: str) -> str:
+        return typed_query(form, bits, as_of, table).sql(dialect=dialect)
 
 
 backend = SqlBackend()
