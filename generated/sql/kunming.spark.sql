@@ -286,2012 +286,797 @@ WITH v AS (
       ), FALSE)
       AND COALESCE(`p`.`is_sme`, FALSE)
     ) AS `reform_subsidy__applies`,
-    CAST(CASE
-      WHEN CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(200000 AS DECIMAL(6, 0))
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(200000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(400000 AS DECIMAL(6, 0))
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(400000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      THEN CAST(0 AS DECIMAL(19, 2))
-      ELSE CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(200000 AS DECIMAL(6, 0))
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(200000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(400000 AS DECIMAL(6, 0))
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(400000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2))
-    END AS DECIMAL(23, 2)) AS `reform_subsidy__lo`,
-    CAST(CASE
-      WHEN CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(200000 AS DECIMAL(6, 0))
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(200000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(400000 AS DECIMAL(6, 0))
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(400000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      THEN GREATEST(
-        CAST((
-          CAST(CASE
+    CAST(CAST((
+      CAST(CASE
+        WHEN CASE
+          WHEN COALESCE((
+            `p`.`digital_level`
+          ) = (
+            CAST(2 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
             WHEN CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(20, 3))
+            END IS NULL
+            THEN CASE
+              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CAST(200000 AS DECIMAL(6, 0))
+              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE LEAST(
+                CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END,
+                CAST(200000 AS DECIMAL(6, 0))
+              )
+            END
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          WHEN COALESCE((
+            `p`.`digital_level`
+          ) = (
+            CAST(3 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(20, 3))
+            END IS NULL
+            THEN CASE
+              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CAST(400000 AS DECIMAL(6, 0))
+              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE LEAST(
+                CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END,
+                CAST(400000 AS DECIMAL(6, 0))
+              )
+            END
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          WHEN COALESCE((
+            `p`.`digital_level`
+          ) >= (
+            CAST(4 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(20, 3))
+            END IS NULL
+            THEN CASE
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE LEAST(
+                CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END,
+                CAST(500000 AS DECIMAL(6, 0))
+              )
+            END
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          ELSE CAST(0 AS DECIMAL(9, 3))
+        END >= 0
+        THEN FLOOR(
+          (
+            CASE
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(9, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(9, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(9, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+          ) * (
+            100
+          )
+        )
+        ELSE CEIL(
+          (
+            CASE
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(9, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(200000 AS DECIMAL(6, 0))
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(9, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(9, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+          ) * (
+            100
+          )
+        )
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `reform_subsidy__lo`,
+    CAST(CAST((
+      CAST(CASE
+        WHEN CASE
+          WHEN COALESCE((
+            `p`.`digital_level`
+          ) = (
+            CAST(2 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3)) IS NULL
+            THEN CAST(200000 AS DECIMAL(6, 0))
+            WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3))
+            ELSE LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(200000 AS DECIMAL(6, 0))
+            )
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          WHEN COALESCE((
+            `p`.`digital_level`
+          ) = (
+            CAST(3 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3)) IS NULL
+            THEN CAST(400000 AS DECIMAL(6, 0))
+            WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3))
+            ELSE LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(400000 AS DECIMAL(6, 0))
+            )
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          WHEN COALESCE((
+            `p`.`digital_level`
+          ) >= (
+            CAST(4 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3)) IS NULL
+            THEN CAST(500000 AS DECIMAL(6, 0))
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3))
+            ELSE LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          ELSE CAST(0 AS DECIMAL(9, 3))
+        END >= 0
+        THEN FLOOR(
+          (
+            CASE
               WHEN COALESCE((
                 `p`.`digital_level`
               ) = (
@@ -2330,7 +1115,7 @@ WITH v AS (
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 )
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
               WHEN COALESCE((
                 `p`.`digital_level`
               ) = (
@@ -2369,7 +1154,7 @@ WITH v AS (
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 )
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
               WHEN COALESCE((
                 `p`.`digital_level`
               ) >= (
@@ -2408,525 +1193,44 @@ WITH v AS (
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
                 )
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END >= 0
-            THEN FLOOR(
-              (
-                CASE
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-              ) * (
-                100
-              )
-            )
-            ELSE CEIL(
-              (
-                CASE
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(19, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(19, 2)),
-        CAST(0 AS DECIMAL(19, 2))
-      )
-      ELSE CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(200000 AS DECIMAL(6, 0))
-              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(200000 AS DECIMAL(6, 0))
-              )
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(400000 AS DECIMAL(6, 0))
-              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(400000 AS DECIMAL(6, 0))
-              )
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(500000 AS DECIMAL(6, 0))
-              )
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+          ) * (
+            100
           )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
+        )
+        ELSE CEIL(
+          (
+            CASE
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN CAST(200000 AS DECIMAL(6, 0))
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE LEAST(
+                  CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -2934,10 +1238,38 @@ WITH v AS (
                     ) + (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN CAST(400000 AS DECIMAL(6, 0))
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE LEAST(
+                  CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -2945,27 +1277,38 @@ WITH v AS (
                     ) + (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE LEAST(
+                  CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -2973,81 +1316,20 @@ WITH v AS (
                     ) + (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+          ) * (
+            100
           )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2))
-    END AS DECIMAL(23, 2)) AS `reform_subsidy__hi`,
+        )
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `reform_subsidy__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -3055,16 +1337,8 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`lighthouse`, FALSE) AS `lighthouse_award__applies`,
-    CAST(CASE
-      WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CAST(0 AS DECIMAL(8, 2))
-      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS `lighthouse_award__lo`,
-    CAST(CASE
-      WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
-      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS `lighthouse_award__hi`,
+    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `lighthouse_award__lo`,
+    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `lighthouse_award__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -3084,28 +1358,12 @@ WITH v AS (
       )
       AND COALESCE(`p`.`is_sme`, FALSE)
     ) AS `workshop_award__applies`,
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      THEN CAST(0 AS DECIMAL(9, 2))
-      ELSE CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS `workshop_award__lo`,
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      THEN GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
-      ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS `workshop_award__hi`,
+    CAST(CAST(CASE
+      WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+      THEN NULL
+      ELSE CAST(0 AS DECIMAL(7, 0))
+    END AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `workshop_award__lo`,
+    CAST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `workshop_award__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -3124,28 +1382,12 @@ WITH v AS (
         FALSE
       )
     ) AS `chain_award__applies`,
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      THEN CAST(0 AS DECIMAL(9, 2))
-      ELSE CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS `chain_award__lo`,
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      THEN GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
-      ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS `chain_award__hi`,
+    CAST(CAST(CASE
+      WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+      THEN NULL
+      ELSE CAST(0 AS DECIMAL(7, 0))
+    END AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `chain_award__lo`,
+    CAST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `chain_award__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -3161,16 +1403,8 @@ WITH v AS (
         CAST(0 AS DECIMAL(1, 0))
       ), FALSE)
     ) AS `diagnosis_subsidy__applies`,
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CAST(0 AS DECIMAL(3, 2))
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__lo`,
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__hi`,
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `diagnosis_subsidy__lo`,
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `diagnosis_subsidy__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -3178,53 +1412,45 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`evaluation_agency`, FALSE) AS `evaluation_subsidy__applies`,
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CAST(0 AS DECIMAL(3, 2))
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS `evaluation_subsidy__lo`,
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS `evaluation_subsidy__hi`
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `evaluation_subsidy__lo`,
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `evaluation_subsidy__hi`
   FROM x AS p
 ), a0 AS (
   SELECT
     *,
     CASE
       WHEN `reform_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE `reform_subsidy__lo`
     END AS `reform_subsidy__a0_lo`,
     `reform_subsidy__hi` AS `reform_subsidy__a0_hi`,
     CASE
       WHEN `lighthouse_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE `lighthouse_award__lo`
     END AS `lighthouse_award__a0_lo`,
     `lighthouse_award__hi` AS `lighthouse_award__a0_hi`,
     CASE
       WHEN `workshop_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE `workshop_award__lo`
     END AS `workshop_award__a0_lo`,
     `workshop_award__hi` AS `workshop_award__a0_hi`,
     CASE
       WHEN `chain_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE `chain_award__lo`
     END AS `chain_award__a0_lo`,
     `chain_award__hi` AS `chain_award__a0_hi`,
     CASE
       WHEN `diagnosis_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE `diagnosis_subsidy__lo`
     END AS `diagnosis_subsidy__a0_lo`,
     `diagnosis_subsidy__hi` AS `diagnosis_subsidy__a0_hi`,
     CASE
       WHEN `evaluation_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE `evaluation_subsidy__lo`
     END AS `evaluation_subsidy__a0_lo`,
     `evaluation_subsidy__hi` AS `evaluation_subsidy__a0_hi`
@@ -3414,7 +1640,7 @@ WITH v AS (
       WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN LEAST(`reform_subsidy__a0_lo`, `cap1__room0`)
       ELSE `reform_subsidy__a0_lo`
-    END AS DECIMAL(23, 2)) AS `reform_subsidy__c1_lo`,
+    END AS DECIMAL(21, 2)) AS `reform_subsidy__c1_lo`,
     CASE
       WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN GREATEST((
@@ -3432,7 +1658,7 @@ WITH v AS (
       WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN LEAST(`lighthouse_award__a0_lo`, `cap1__room1`)
       ELSE `lighthouse_award__a0_lo`
-    END AS DECIMAL(23, 2)) AS `lighthouse_award__c1_lo`,
+    END AS DECIMAL(21, 2)) AS `lighthouse_award__c1_lo`,
     CASE
       WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN GREATEST((
@@ -3450,7 +1676,7 @@ WITH v AS (
       WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN LEAST(`workshop_award__a0_lo`, `cap1__room2`)
       ELSE `workshop_award__a0_lo`
-    END AS DECIMAL(23, 2)) AS `workshop_award__c1_lo`,
+    END AS DECIMAL(21, 2)) AS `workshop_award__c1_lo`,
     CASE
       WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN GREATEST((
@@ -3468,7 +1694,7 @@ WITH v AS (
       WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN LEAST(`chain_award__a0_lo`, `cap1__room3`)
       ELSE `chain_award__a0_lo`
-    END AS DECIMAL(23, 2)) AS `chain_award__c1_lo`,
+    END AS DECIMAL(21, 2)) AS `chain_award__c1_lo`,
     CASE
       WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN GREATEST((
@@ -3486,7 +1712,7 @@ WITH v AS (
       WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN LEAST(`diagnosis_subsidy__a0_lo`, `cap1__room4`)
       ELSE `diagnosis_subsidy__a0_lo`
-    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__c1_lo`,
+    END AS DECIMAL(21, 2)) AS `diagnosis_subsidy__c1_lo`,
     CASE
       WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN GREATEST((
@@ -3511,40 +1737,40 @@ WITH v AS (
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(23, 2))
+                    CAST(0 AS DECIMAL(21, 2))
                   ) + (
                     CASE
                       WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
                       THEN `reform_subsidy__c1_lo`
-                      ELSE CAST(0 AS DECIMAL(23, 2))
+                      ELSE CAST(0 AS DECIMAL(21, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
                     THEN `lighthouse_award__c1_lo`
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(21, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
                   THEN `workshop_award__c1_lo`
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
                 THEN `chain_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ) + (
             CASE
               WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
               THEN `diagnosis_subsidy__c1_lo`
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(21, 2))
             END
           )
         ),
@@ -3572,12 +1798,12 @@ WITH v AS (
         END
       )
       ELSE `reform_subsidy__a0_hi`
-    END AS DECIMAL(23, 2)) AS `reform_subsidy__c1_hi`,
+    END AS DECIMAL(21, 2)) AS `reform_subsidy__c1_hi`,
     CASE
       WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN CASE
         WHEN `reform_subsidy__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE GREATEST(
           (
             `cap1__spare0`
@@ -3613,12 +1839,12 @@ WITH v AS (
         END
       )
       ELSE `lighthouse_award__a0_hi`
-    END AS DECIMAL(23, 2)) AS `lighthouse_award__c1_hi`,
+    END AS DECIMAL(21, 2)) AS `lighthouse_award__c1_hi`,
     CASE
       WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN CASE
         WHEN `lighthouse_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE GREATEST(
           (
             `cap1__spare1`
@@ -3654,12 +1880,12 @@ WITH v AS (
         END
       )
       ELSE `workshop_award__a0_hi`
-    END AS DECIMAL(23, 2)) AS `workshop_award__c1_hi`,
+    END AS DECIMAL(21, 2)) AS `workshop_award__c1_hi`,
     CASE
       WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN CASE
         WHEN `workshop_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE GREATEST(
           (
             `cap1__spare2`
@@ -3695,12 +1921,12 @@ WITH v AS (
         END
       )
       ELSE `chain_award__a0_hi`
-    END AS DECIMAL(23, 2)) AS `chain_award__c1_hi`,
+    END AS DECIMAL(21, 2)) AS `chain_award__c1_hi`,
     CASE
       WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN CASE
         WHEN `chain_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE GREATEST(
           (
             `cap1__spare3`
@@ -3739,12 +1965,12 @@ WITH v AS (
         END
       )
       ELSE `diagnosis_subsidy__a0_hi`
-    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__c1_hi`,
+    END AS DECIMAL(21, 2)) AS `diagnosis_subsidy__c1_hi`,
     CASE
       WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN CASE
         WHEN `diagnosis_subsidy__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE GREATEST(
           (
             `cap1__spare4`
@@ -3909,49 +2135,49 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(23, 2))
+                CAST(0 AS DECIMAL(21, 2))
               ) + (
                 CASE
                   WHEN `reform_subsidy__applies`
                   THEN `reform_subsidy__c1_lo`
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `lighthouse_award__applies`
                 THEN `lighthouse_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ) + (
             CASE
               WHEN `workshop_award__applies`
               THEN `workshop_award__c1_lo`
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(21, 2))
             END
           )
         ) + (
           CASE
             WHEN `chain_award__applies`
             THEN `chain_award__c1_lo`
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(21, 2))
           END
         )
       ) + (
         CASE
           WHEN `diagnosis_subsidy__applies`
           THEN `diagnosis_subsidy__c1_lo`
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(21, 2))
         END
       )
     ) + (
       CASE
         WHEN `evaluation_subsidy__applies`
         THEN `evaluation_subsidy__a0_lo`
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(21, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `total_min`,
   CASE
@@ -3962,69 +2188,69 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(23, 2))
+                CAST(0 AS DECIMAL(21, 2))
               ) + (
                 CASE
                   WHEN `reform_subsidy__applies`
                   THEN `reform_subsidy__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `lighthouse_award__applies`
                 THEN `lighthouse_award__c1_hi`
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ) + (
             CASE
               WHEN `workshop_award__applies`
               THEN `workshop_award__c1_hi`
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(21, 2))
             END
           )
         ) + (
           CASE
             WHEN `chain_award__applies`
             THEN `chain_award__c1_hi`
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(21, 2))
           END
         )
       ) + (
         CASE
           WHEN `diagnosis_subsidy__applies`
           THEN `diagnosis_subsidy__c1_hi`
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(21, 2))
         END
       )
     ) + (
       CASE
         WHEN `evaluation_subsidy__applies`
         THEN `evaluation_subsidy__a0_hi`
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(21, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `total_max`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `funding_central`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `funding_province`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `funding_city`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `funding_county`,
   CASE
@@ -4035,56 +2261,56 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(23, 2))
+                CAST(0 AS DECIMAL(21, 2))
               ) + (
                 CASE
                   WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__c1_hi` IS NULL
                   THEN `reform_subsidy__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__c1_hi` IS NULL
                 THEN `lighthouse_award__c1_hi`
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ) + (
             CASE
               WHEN `workshop_award__applies` AND NOT `workshop_award__c1_hi` IS NULL
               THEN `workshop_award__c1_hi`
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(21, 2))
             END
           )
         ) + (
           CASE
             WHEN `chain_award__applies` AND NOT `chain_award__c1_hi` IS NULL
             THEN `chain_award__c1_hi`
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(21, 2))
           END
         )
       ) + (
         CASE
           WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__c1_hi` IS NULL
           THEN `diagnosis_subsidy__c1_hi`
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(21, 2))
         END
       )
     ) + (
       CASE
         WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
         THEN `evaluation_subsidy__a0_hi`
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(21, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `funding_unspecified`,
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+      THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
       ELSE NULL
     END
     ELSE NULL
@@ -4097,12 +2323,12 @@ SELECT
         CAST(CASE
           WHEN (
             (
-              CAST(0 AS DECIMAL(23, 2))
+              CAST(0 AS DECIMAL(21, 2))
             ) + (
               CASE
                 WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
                 THEN `reform_subsidy__c1_hi`
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ) * (
@@ -4112,12 +2338,12 @@ SELECT
             (
               (
                 (
-                  CAST(0 AS DECIMAL(23, 2))
+                  CAST(0 AS DECIMAL(21, 2))
                 ) + (
                   CASE
                     WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
                     THEN `reform_subsidy__c1_hi`
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(21, 2))
                   END
                 )
               ) * (
@@ -4131,12 +2357,12 @@ SELECT
             (
               (
                 (
-                  CAST(0 AS DECIMAL(23, 2))
+                  CAST(0 AS DECIMAL(21, 2))
                 ) + (
                   CASE
                     WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
                     THEN `reform_subsidy__c1_hi`
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(21, 2))
                   END
                 )
               ) * (
@@ -4146,10 +2372,10 @@ SELECT
               100
             )
           )
-        END AS DECIMAL(25, 0))
+        END AS DECIMAL(21, 0))
       ) * (
         0.01
-      ) AS DECIMAL(25, 2)) AS DECIMAL(23, 2))
+      ) AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
       ELSE NULL
     END
     ELSE NULL
@@ -4160,28 +2386,28 @@ SELECT
       WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
       THEN CAST((
         (
-          CAST(0 AS DECIMAL(23, 2))
+          CAST(0 AS DECIMAL(21, 2))
         ) + (
           CASE
             WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
             THEN `reform_subsidy__c1_lo`
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(21, 2))
           END
         )
       ) - (
         (
-          CAST(0 AS DECIMAL(23, 2))
+          CAST(0 AS DECIMAL(21, 2))
         ) + (
           CAST((
             CAST(CASE
               WHEN (
                 (
-                  CAST(0 AS DECIMAL(23, 2))
+                  CAST(0 AS DECIMAL(21, 2))
                 ) + (
                   CASE
                     WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
                     THEN `reform_subsidy__c1_lo`
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(21, 2))
                   END
                 )
               ) * (
@@ -4191,12 +2417,12 @@ SELECT
                 (
                   (
                     (
-                      CAST(0 AS DECIMAL(23, 2))
+                      CAST(0 AS DECIMAL(21, 2))
                     ) + (
                       CASE
                         WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
                         THEN `reform_subsidy__c1_lo`
-                        ELSE CAST(0 AS DECIMAL(23, 2))
+                        ELSE CAST(0 AS DECIMAL(21, 2))
                       END
                     )
                   ) * (
@@ -4210,12 +2436,12 @@ SELECT
                 (
                   (
                     (
-                      CAST(0 AS DECIMAL(23, 2))
+                      CAST(0 AS DECIMAL(21, 2))
                     ) + (
                       CASE
                         WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
                         THEN `reform_subsidy__c1_lo`
-                        ELSE CAST(0 AS DECIMAL(23, 2))
+                        ELSE CAST(0 AS DECIMAL(21, 2))
                       END
                     )
                   ) * (
@@ -4225,12 +2451,12 @@ SELECT
                   100
                 )
               )
-            END AS DECIMAL(25, 0))
+            END AS DECIMAL(21, 0))
           ) * (
             0.01
-          ) AS DECIMAL(25, 2))
+          ) AS DECIMAL(21, 2))
         )
-      ) AS DECIMAL(23, 2))
+      ) AS DECIMAL(21, 2))
       ELSE NULL
     END
     ELSE NULL
@@ -4240,14 +2466,14 @@ SELECT
     THEN CASE
       WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
       THEN CAST((
-        CAST(0 AS DECIMAL(23, 2))
+        CAST(0 AS DECIMAL(21, 2))
       ) + (
         CASE
           WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
           THEN `reform_subsidy__c1_hi`
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(21, 2))
         END
-      ) AS DECIMAL(23, 2))
+      ) AS DECIMAL(21, 2))
       ELSE NULL
     END
     ELSE NULL

@@ -61,6 +61,7 @@ class Num:
     digits: int  # integer digits
     scale: int
     exact: bool
+    nonneg: bool = False  # never below 0 (what lets a cap narrow the type: least(x, limit) ≤ limit)
 
     @property
     def type(self) -> exp.DataType:
@@ -170,7 +171,7 @@ def to_fen(x: exp.Expr, digits: int, scale: int) -> exp.Expr:
 
 
 def fen_num(v: Num) -> Num:
-    return Num(to_fen(v.lo, v.digits, v.scale), to_fen(v.hi, v.digits, v.scale), v.digits, 2, v.exact)
+    return Num(to_fen(v.lo, v.digits, v.scale), to_fen(v.hi, v.digits, v.scale), v.digits, 2, v.exact, v.nonneg)
 
 
 class Policy:
@@ -304,7 +305,9 @@ class Policy:
         c = col(f["name"], "p")
         if f["kind"] in ("money", "rate", "int"):
             digits, scale = self.num_digits(f)
-            return Num(c, c, digits, scale, True)
+            # money and rates have no sign in their pattern; a count only with a bound ≥ 0
+            nonneg = f["kind"] != "int" or (f["low"] is not None and int(f["low"]) >= 0)
+            return Num(c, c, digits, scale, True, nonneg)
         return c
 
     # -- expressions ---------------------------------------------------------
@@ -315,15 +318,15 @@ class Policy:
             digits = len(value.lstrip("-").split(".")[0])
             t = decimal(digits + e["scale"], e["scale"])
             c = cast(lit(value), t)
-            return Num(c, c, digits, e["scale"], True)
+            return Num(c, c, digits, e["scale"], True, not value.startswith("-"))
         if op == "range":
             lo, hi = e["low"], e["high"]
             digits = max(len(x.lstrip("-").split(".")[0]) for x in (lo, hi))
             t = decimal(digits + e["scale"], e["scale"])
-            return Num(cast(lit(lo), t), cast(lit(hi), t), digits, e["scale"], False)
+            return Num(cast(lit(lo), t), cast(lit(hi), t), digits, e["scale"], False, not lo.startswith("-"))
         if op == "undet":
             n = exp.cast(NULL, "DECIMAL(1, 0)")
-            return Num(n, n, 1, 0, False)
+            return Num(n, n, 1, 0, False, True)
         if op == "fact":
             v = self.fact(self.by_name[e["name"]])
             assert isinstance(v, Num)
@@ -332,7 +335,8 @@ class Policy:
             return self.num(self.defs[e["name"]]["expr"])
         if op == "upto":
             a = self.num(e["args"][0])
-            return Num(case((is_null(a.hi), NULL), default=cast(lit("0"), a.type)), a.hi, a.digits, a.scale, False)
+            return Num(case((is_null(a.hi), NULL), default=cast(lit("0"), a.type)), a.hi, a.digits, a.scale, False,
+                       a.nonneg)
         if op in ("add", "sub"):
             a, b = (self.num(x) for x in e["args"])
             digits, scale = max(a.digits, b.digits) + 1, max(a.scale, b.scale)
@@ -341,32 +345,38 @@ class Policy:
                 lo, hi = add(a.lo, b.lo), add(a.hi, b.hi)
             else:
                 lo, hi = sub(a.lo, b.hi), sub(a.hi, b.lo)
+            pos = op == "add" and a.nonneg and b.nonneg
             if a.exact and b.exact:
                 v = cast(lo, t)
-                return Num(v, v, digits, scale, True)
-            return Num(cast(lo, t), cast(hi, t), digits, scale, False)
+                return Num(v, v, digits, scale, True, pos)
+            return Num(cast(lo, t), cast(hi, t), digits, scale, False, pos)
         if op == "mul":
             a, b = (self.num(x) for x in e["args"])
             digits, scale = a.digits + b.digits, a.scale + b.scale
             t = decimal(digits + scale, scale)
             if a.exact and b.exact:
                 v = cast(mul(a.lo, b.lo), t)
-                return Num(v, v, digits, scale, True)
+                return Num(v, v, digits, scale, True, a.nonneg and b.nonneg)
             prods = [cast(mul(x, y), t) for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
             undet = or_(is_null(a.lo), is_null(b.lo))
             lo = exp.Least(this=prods[0], expressions=prods[1:])
             hi = exp.Greatest(this=prods[0].copy(), expressions=[p.copy() for p in prods[1:]])
-            return Num(case((undet, NULL), default=lo), case((undet.copy(), NULL), default=hi), digits, scale, False)
+            return Num(case((undet, NULL), default=lo), case((undet.copy(), NULL), default=hi), digits, scale, False,
+                       a.nonneg and b.nonneg)
         if op == "cap":
             b, lim = (self.num(x) for x in e["args"])
             digits, scale = max(b.digits, lim.digits), max(b.scale, lim.scale)
+            pos = b.nonneg and lim.nonneg
+            if pos and (b.exact or lim.exact):
+                # 0 ≤ result ≤ the exact (never NULL) side, also where the other is undetermined
+                digits = min(b.digits, lim.digits)
             t = decimal(digits + scale, scale)
             if b.exact and lim.exact:
                 v = cast(least(b.lo, lim.lo), t)
-                return Num(v, v, digits, scale, True)
+                return Num(v, v, digits, scale, True, pos)
             lo = case((is_null(b.lo), case((is_null(lim.lo), NULL), default=cast(lit("0"), t))),
                       default=least_known(b.lo, lim.lo))
-            return Num(cast(lo, t), cast(least_known(b.hi, lim.hi), t), digits, scale, False)
+            return Num(cast(lo, t), cast(least_known(b.hi, lim.hi), t), digits, scale, False, pos)
         if op == "tiers":
             arms = [(self.cond(a["when"]), self.num(a["then"])) for a in e["arms"]]
             other = self.num(e["otherwise"]) if e["otherwise"] is not None else None
@@ -379,11 +389,12 @@ class Policy:
         digits = max((v.digits for v in values), default=1)
         scale = max((v.scale for v in values), default=0)
         t = decimal(digits + scale, scale)
-        fallback = other or Num(lit("0"), lit("0"), 1, 0, True)
+        fallback = other or Num(lit("0"), lit("0"), 1, 0, True, True)
         lo = case(*[(c, cast(v.lo, t)) for c, v in arms], default=cast(fallback.lo, t))
         hi = case(*[(c, cast(v.hi, t)) for c, v in arms], default=cast(fallback.hi, t))
         exact = all(v.exact for v in values) and fallback.exact
-        return Num(lo, lo if exact else hi, digits, scale, exact)
+        pos = all(v.nonneg for v in values) and fallback.nonneg
+        return Num(lo, lo if exact else hi, digits, scale, exact, pos)
 
     def value(self, e: Json) -> exp.Expr:
         """A text or boolean value (NULL: absent text)."""
@@ -482,7 +493,6 @@ class Policy:
         f = self.form
         items = f["items"]
         steps: list[tuple[str, exp.Select]] = []
-        money = decimal(MONEY_DIGITS + 8, 2)  # sums of amounts
 
         # 1. validation and validity (read from the profile table); every fact typed once
         declared = [fl for fl in self.fields if fl["declared"]]
@@ -499,6 +509,7 @@ class Policy:
                       .from_(exp.alias_(exp.to_table("v"), "p"))))
         # 2. each item: applies, amount before caps (rounded down to the fen, clamped at 0)
         item_step = exp.select(exp.Star()).from_(exp.alias_(exp.to_table("x"), "p"))
+        amounts: list[tuple[exp.Expr, Num]] = []
         for it in items:
             applies = and_(col("in_force", "p"), exp.not_(col("excluded", "p")))
             if it["beneficiary"] is not None:
@@ -510,12 +521,22 @@ class Policy:
             arms = [(self.cond(a["when"]) if a["when"] is not None else TRUE.copy(), self.num(a["expr"]))
                     for a in amt["arms"]]
             v = self.choose(arms, None) if amt["tiers"] else arms[0][1]
-            v = fen_num(v)
+            amounts.append((applies, fen_num(v)))
+        lims = {k: fen_num(self.num(cap["limit"])) for k, cap in enumerate(f["caps"], 1)}
+        # every amount after the clamp and the caps is in [0, 10^d) (a cap can leave an unbounded
+        # item at most its limit); a sum of n of them is below 10^(d + digits of n): the type of
+        # every sum, DECIMAL(18, 2) or narrower (int64) unless an amount may reach 10^16 yuan
+        widest = max([v.digits for _, v in amounts] + [lim.digits for lim in lims.values()] + [1])
+        money_digits = widest + len(str(max(len(items), 1)))
+        money = decimal(money_digits + 2, 2)
+        for it, (applies, v) in zip(items, amounts, strict=True):
             t = decimal(v.digits + 2, 2)
             zero = cast(lit("0"), t)
             neg = exp.LT(this=v.lo.copy(), expression=lit("0"))
-            lo = case((neg, zero), default=v.lo)
-            hi = case((neg.copy(), greatest(v.hi, zero)), default=v.hi)
+            lo, hi = v.lo, v.hi
+            if not v.nonneg:
+                lo = case((neg, zero), default=v.lo)
+                hi = case((neg.copy(), greatest(v.hi, zero)), default=v.hi)
             item_step = item_step.select(
                 exp.alias_(applies, f"{it['id']}__applies", quoted=True),
                 exp.alias_(cast(lo, money), f"{it['id']}__lo", quoted=True),
@@ -541,7 +562,7 @@ class Policy:
             members = [it["id"] for it in items if _in_scope(cap["scope"], it)]
             if not members:
                 continue
-            lim = fen_num(self.num(cap["limit"]))
+            lim = lims[k]
             name = f"c{k}l"
             steps.append((name, exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
                 exp.alias_(lim.lo, f"cap{k}__lim_lo", quoted=True),
@@ -628,7 +649,7 @@ class Policy:
                     if n_ == len(shares) - 1:
                         part = rest
                     else:
-                        part = to_fen(mul(amount, lit(frac)), MONEY_DIGITS + 8, 2 + _scale(frac))
+                        part = to_fen(mul(amount, lit(frac)), money_digits, 2 + _scale(frac))
                         rest = sub(rest, part)
                     funding[src] = add(funding[src], part)
         out = out.select(keep(cast(total_lo, money), "total_min"), keep(cast(total_hi, money), "total_max"),
@@ -651,8 +672,8 @@ class Policy:
                 else:
                     frac = st["share"]
                     lo_e = zero_m
-                    hi_e = to_fen(mul(base_hi, lit(frac)), MONEY_DIGITS + 8, 2 + _scale(frac))
-                    paid = add(paid, to_fen(mul(base_lo, lit(frac)), MONEY_DIGITS + 8, 2 + _scale(frac)))
+                    hi_e = to_fen(mul(base_hi, lit(frac)), money_digits, 2 + _scale(frac))
+                    paid = add(paid, to_fen(mul(base_lo, lit(frac)), money_digits, 2 + _scale(frac)))
                 out = out.select(
                     keep(case((any_member, cast(lo_e, money)), default=NULL), f"pay_{k}_min"),
                     keep(case((any_member.copy(), cast(hi_e, money)), default=NULL), f"pay_{k}_max"), copy=False)
