@@ -383,6 +383,18 @@ class Policy:
             return self.choose(arms, other)
         raise BackendError(f"SQL 后端：不支持的数值表达式 {op}")
 
+    def may_be_unbounded(self, e: Any) -> bool:
+        """Whether a lowered expression may have no upper bound (it reads an undetermined value)."""
+        if isinstance(e, dict):
+            if e.get("op") == "undet":
+                return True
+            if e.get("op") == "def" and e.get("name") in self.defs:
+                return self.may_be_unbounded(self.defs[e["name"]]["expr"])
+            return any(self.may_be_unbounded(v) for v in e.values())
+        if isinstance(e, list):
+            return any(self.may_be_unbounded(v) for v in e)
+        return False
+
     def choose(self, arms: list[tuple[exp.Expr, Num]], other: Num | None) -> Num:
         """The first arm whose condition holds; none → ``other`` or exact 0."""
         values = [v for _, v in arms] + ([other] if other is not None else [])
@@ -523,10 +535,13 @@ class Policy:
             v = self.choose(arms, None) if amt["tiers"] else arms[0][1]
             amounts.append((applies, fen_num(v)))
         lims = {k: fen_num(self.num(cap["limit"])) for k, cap in enumerate(f["caps"], 1)}
-        # every amount after the clamp and the caps is in [0, 10^d) (a cap can leave an unbounded
-        # item at most its limit); a sum of n of them is below 10^(d + digits of n): the type of
+        # every amount after the clamp and the caps is in [0, 10^d): a cap never raises a
+        # member's upper bound, and leaves one without a bound (only an undetermined amount has
+        # none) at most its limit; a sum of n of them is below 10^(d + digits of n): the type of
         # every sum, DECIMAL(18, 2) or narrower (int64) unless an amount may reach 10^16 yuan
-        widest = max([v.digits for _, v in amounts] + [lim.digits for lim in lims.values()] + [1])
+        open_caps = [lims[k] for k, cap in enumerate(f["caps"], 1)
+                     if any(_in_scope(cap["scope"], it) and self.may_be_unbounded(it["amount"]) for it in items)]
+        widest = max([v.digits for _, v in amounts] + [lim.digits for lim in open_caps] + [1])
         money_digits = widest + len(str(max(len(items), 1)))
         money = decimal(money_digits + 2, 2)
         for it, (applies, v) in zip(items, amounts, strict=True):
