@@ -1206,97 +1206,65 @@ SELECT
   CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
   CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+    THEN `reform_subsidy__lo`
     ELSE NULL
   END AS `reform_subsidy__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+    THEN `reform_subsidy__hi`
     ELSE NULL
   END AS `reform_subsidy__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__a0_lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+    THEN `reform_subsidy__a0_lo`
     ELSE NULL
   END AS `reform_subsidy__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__a0_hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+    THEN `reform_subsidy__a0_hi`
     ELSE NULL
   END AS `reform_subsidy__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `production_stage_extra__applies` ELSE NULL END AS `production_stage_extra__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `production_stage_extra__applies`
-      THEN `production_stage_extra__lo`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `production_stage_extra__applies`
+    THEN `production_stage_extra__lo`
     ELSE NULL
   END AS `production_stage_extra__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `production_stage_extra__applies`
-      THEN `production_stage_extra__hi`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `production_stage_extra__applies`
+    THEN `production_stage_extra__hi`
     ELSE NULL
   END AS `production_stage_extra__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `production_stage_extra__applies`
-      THEN `production_stage_extra__a0_lo`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `production_stage_extra__applies`
+    THEN `production_stage_extra__a0_lo`
     ELSE NULL
   END AS `production_stage_extra__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `production_stage_extra__applies`
-      THEN `production_stage_extra__a0_hi`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `production_stage_extra__applies`
+    THEN `production_stage_extra__a0_hi`
     ELSE NULL
   END AS `production_stage_extra__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `cloud_platform_award__applies` ELSE NULL END AS `cloud_platform_award__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `cloud_platform_award__applies`
-      THEN `cloud_platform_award__lo`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `cloud_platform_award__applies`
+    THEN `cloud_platform_award__lo`
     ELSE NULL
   END AS `cloud_platform_award__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `cloud_platform_award__applies`
-      THEN `cloud_platform_award__hi`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `cloud_platform_award__applies`
+    THEN `cloud_platform_award__hi`
     ELSE NULL
   END AS `cloud_platform_award__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `cloud_platform_award__applies`
-      THEN `cloud_platform_award__a0_lo`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `cloud_platform_award__applies`
+    THEN `cloud_platform_award__a0_lo`
     ELSE NULL
   END AS `cloud_platform_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `cloud_platform_award__applies`
-      THEN `cloud_platform_award__a0_hi`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `cloud_platform_award__applies`
+    THEN `cloud_platform_award__a0_hi`
     ELSE NULL
   END AS `cloud_platform_award__paid_max`,
   CASE
@@ -1305,60 +1273,44 @@ SELECT
     ELSE NULL
   END AS `platform_benchmark_award__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `platform_benchmark_award__applies`
-      THEN `platform_benchmark_award__lo`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `platform_benchmark_award__applies`
+    THEN `platform_benchmark_award__lo`
     ELSE NULL
   END AS `platform_benchmark_award__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `platform_benchmark_award__applies`
-      THEN `platform_benchmark_award__hi`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `platform_benchmark_award__applies`
+    THEN `platform_benchmark_award__hi`
     ELSE NULL
   END AS `platform_benchmark_award__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `platform_benchmark_award__applies`
-      THEN `platform_benchmark_award__a0_lo`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `platform_benchmark_award__applies`
+    THEN `platform_benchmark_award__a0_lo`
     ELSE NULL
   END AS `platform_benchmark_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `platform_benchmark_award__applies`
-      THEN `platform_benchmark_award__a0_hi`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `platform_benchmark_award__applies`
+    THEN `platform_benchmark_award__a0_hi`
     ELSE NULL
   END AS `platform_benchmark_award__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `product_award__applies` ELSE NULL END AS `product_award__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `product_award__applies` THEN `product_award__lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `product_award__applies`
+    THEN `product_award__lo`
     ELSE NULL
   END AS `product_award__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `product_award__applies` THEN `product_award__hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `product_award__applies`
+    THEN `product_award__hi`
     ELSE NULL
   END AS `product_award__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `product_award__applies` THEN `product_award__a0_lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `product_award__applies`
+    THEN `product_award__a0_lo`
     ELSE NULL
   END AS `product_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `product_award__applies` THEN `product_award__a0_hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `product_award__applies`
+    THEN `product_award__a0_hi`
     ELSE NULL
   END AS `product_award__paid_max`,
   CASE
@@ -1367,97 +1319,65 @@ SELECT
     ELSE NULL
   END AS `excellent_provider_award__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `excellent_provider_award__applies`
-      THEN `excellent_provider_award__lo`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
+    THEN `excellent_provider_award__lo`
     ELSE NULL
   END AS `excellent_provider_award__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `excellent_provider_award__applies`
-      THEN `excellent_provider_award__hi`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
+    THEN `excellent_provider_award__hi`
     ELSE NULL
   END AS `excellent_provider_award__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `excellent_provider_award__applies`
-      THEN `excellent_provider_award__a0_lo`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
+    THEN `excellent_provider_award__a0_lo`
     ELSE NULL
   END AS `excellent_provider_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `excellent_provider_award__applies`
-      THEN `excellent_provider_award__a0_hi`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
+    THEN `excellent_provider_award__a0_hi`
     ELSE NULL
   END AS `excellent_provider_award__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `chain_award__applies` THEN `chain_award__lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `chain_award__applies`
+    THEN `chain_award__lo`
     ELSE NULL
   END AS `chain_award__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `chain_award__applies` THEN `chain_award__hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `chain_award__applies`
+    THEN `chain_award__hi`
     ELSE NULL
   END AS `chain_award__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `chain_award__applies` THEN `chain_award__a0_lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `chain_award__applies`
+    THEN `chain_award__a0_lo`
     ELSE NULL
   END AS `chain_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `chain_award__applies` THEN `chain_award__a0_hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `chain_award__applies`
+    THEN `chain_award__a0_hi`
     ELSE NULL
   END AS `chain_award__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `procurement_service__applies` ELSE NULL END AS `procurement_service__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `procurement_service__applies`
-      THEN `procurement_service__lo`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `procurement_service__applies`
+    THEN `procurement_service__lo`
     ELSE NULL
   END AS `procurement_service__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `procurement_service__applies`
-      THEN `procurement_service__hi`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `procurement_service__applies`
+    THEN `procurement_service__hi`
     ELSE NULL
   END AS `procurement_service__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `procurement_service__applies`
-      THEN `procurement_service__a0_lo`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `procurement_service__applies`
+    THEN `procurement_service__a0_lo`
     ELSE NULL
   END AS `procurement_service__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `procurement_service__applies`
-      THEN `procurement_service__a0_hi`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `procurement_service__applies`
+    THEN `procurement_service__a0_hi`
     ELSE NULL
   END AS `procurement_service__paid_max`,
   CASE

@@ -2559,136 +2559,128 @@ SELECT
   CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
   CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__lo"
     ELSE NULL
   END AS "reform_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__hi"
     ELSE NULL
   END AS "reform_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__c1_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__c1_lo"
     ELSE NULL
   END AS "reform_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__c1_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__c1_hi"
     ELSE NULL
   END AS "reform_subsidy__paid_max",
   CASE WHEN "error_field" IS NULL THEN "lighthouse_award__applies" ELSE NULL END AS "lighthouse_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "lighthouse_award__applies"
+    THEN "lighthouse_award__lo"
     ELSE NULL
   END AS "lighthouse_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "lighthouse_award__applies"
+    THEN "lighthouse_award__hi"
     ELSE NULL
   END AS "lighthouse_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__c1_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "lighthouse_award__applies"
+    THEN "lighthouse_award__c1_lo"
     ELSE NULL
   END AS "lighthouse_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__c1_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "lighthouse_award__applies"
+    THEN "lighthouse_award__c1_hi"
     ELSE NULL
   END AS "lighthouse_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "workshop_award__applies" ELSE NULL END AS "workshop_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "workshop_award__applies" THEN "workshop_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "workshop_award__applies"
+    THEN "workshop_award__lo"
     ELSE NULL
   END AS "workshop_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "workshop_award__applies" THEN "workshop_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "workshop_award__applies"
+    THEN "workshop_award__hi"
     ELSE NULL
   END AS "workshop_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "workshop_award__applies" THEN "workshop_award__c1_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "workshop_award__applies"
+    THEN "workshop_award__c1_lo"
     ELSE NULL
   END AS "workshop_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "workshop_award__applies" THEN "workshop_award__c1_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "workshop_award__applies"
+    THEN "workshop_award__c1_hi"
     ELSE NULL
   END AS "workshop_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__lo"
     ELSE NULL
   END AS "chain_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__hi"
     ELSE NULL
   END AS "chain_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__c1_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__c1_lo"
     ELSE NULL
   END AS "chain_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__c1_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__c1_hi"
     ELSE NULL
   END AS "chain_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "diagnosis_subsidy__applies" ELSE NULL END AS "diagnosis_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__lo"
     ELSE NULL
   END AS "diagnosis_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__hi"
     ELSE NULL
   END AS "diagnosis_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__c1_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__c1_lo"
     ELSE NULL
   END AS "diagnosis_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__c1_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__c1_hi"
     ELSE NULL
   END AS "diagnosis_subsidy__paid_max",
   CASE WHEN "error_field" IS NULL THEN "evaluation_subsidy__applies" ELSE NULL END AS "evaluation_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "evaluation_subsidy__applies" THEN "evaluation_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__lo"
     ELSE NULL
   END AS "evaluation_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "evaluation_subsidy__applies" THEN "evaluation_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__hi"
     ELSE NULL
   END AS "evaluation_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "evaluation_subsidy__applies"
-      THEN "evaluation_subsidy__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__a0_lo"
     ELSE NULL
   END AS "evaluation_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "evaluation_subsidy__applies"
-      THEN "evaluation_subsidy__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__a0_hi"
     ELSE NULL
   END AS "evaluation_subsidy__paid_max",
   CASE
@@ -2872,174 +2864,170 @@ SELECT
   END AS "funding_unspecified",
   CASE
     WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
-      ELSE NULL
-    END
+    AND (
+      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+    )
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "pay_1_min",
   CASE
     WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-      THEN CAST(CAST((
-        CAST(CASE
-          WHEN (
+    AND (
+      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+    )
+    THEN CAST(CAST((
+      CAST(CASE
+        WHEN (
+          (
+            CAST(0 AS DECIMAL(21, 2))
+          ) + (
+            CASE
+              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+              THEN "reform_subsidy__c1_hi"
+              ELSE CAST(0 AS DECIMAL(21, 2))
+            END
+          )
+        ) * (
+          0.7
+        ) >= 0
+        THEN FLOOR(
+          (
             (
-              CAST(0 AS DECIMAL(21, 2))
-            ) + (
-              CASE
-                WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                THEN "reform_subsidy__c1_hi"
-                ELSE CAST(0 AS DECIMAL(21, 2))
-              END
+              (
+                CAST(0 AS DECIMAL(21, 2))
+              ) + (
+                CASE
+                  WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                  THEN "reform_subsidy__c1_hi"
+                  ELSE CAST(0 AS DECIMAL(21, 2))
+                END
+              )
+            ) * (
+              0.7
             )
           ) * (
-            0.7
-          ) >= 0
-          THEN FLOOR(
+            100
+          )
+        )
+        ELSE CEIL(
+          (
             (
               (
-                (
-                  CAST(0 AS DECIMAL(21, 2))
-                ) + (
-                  CASE
-                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                    THEN "reform_subsidy__c1_hi"
-                    ELSE CAST(0 AS DECIMAL(21, 2))
-                  END
-                )
-              ) * (
-                0.7
+                CAST(0 AS DECIMAL(21, 2))
+              ) + (
+                CASE
+                  WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                  THEN "reform_subsidy__c1_hi"
+                  ELSE CAST(0 AS DECIMAL(21, 2))
+                END
               )
             ) * (
-              100
+              0.7
             )
+          ) * (
+            100
           )
-          ELSE CEIL(
-            (
-              (
-                (
-                  CAST(0 AS DECIMAL(21, 2))
-                ) + (
-                  CASE
-                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                    THEN "reform_subsidy__c1_hi"
-                    ELSE CAST(0 AS DECIMAL(21, 2))
-                  END
-                )
-              ) * (
-                0.7
-              )
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(21, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
-      ELSE NULL
-    END
+        )
+      END AS DECIMAL(21, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "pay_1_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-      THEN CAST((
-        (
-          CAST(0 AS DECIMAL(21, 2))
-        ) + (
-          CASE
-            WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-            THEN "reform_subsidy__c1_lo"
-            ELSE CAST(0 AS DECIMAL(21, 2))
-          END
-        )
-      ) - (
-        (
-          CAST(0 AS DECIMAL(21, 2))
-        ) + (
-          CAST((
-            CAST(CASE
-              WHEN (
-                (
-                  CAST(0 AS DECIMAL(21, 2))
-                ) + (
-                  CASE
-                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                    THEN "reform_subsidy__c1_lo"
-                    ELSE CAST(0 AS DECIMAL(21, 2))
-                  END
-                )
-              ) * (
-                0.7
-              ) >= 0
-              THEN FLOOR(
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(21, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                        THEN "reform_subsidy__c1_lo"
-                        ELSE CAST(0 AS DECIMAL(21, 2))
-                      END
-                    )
-                  ) * (
-                    0.7
-                  )
-                ) * (
-                  100
-                )
-              )
-              ELSE CEIL(
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(21, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                        THEN "reform_subsidy__c1_lo"
-                        ELSE CAST(0 AS DECIMAL(21, 2))
-                      END
-                    )
-                  ) * (
-                    0.7
-                  )
-                ) * (
-                  100
-                )
-              )
-            END AS DECIMAL(21, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(21, 2))
-        )
-      ) AS DECIMAL(21, 2))
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS "pay_2_min",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-      THEN CAST((
+    AND (
+      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+    )
+    THEN CAST((
+      (
         CAST(0 AS DECIMAL(21, 2))
       ) + (
         CASE
           WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-          THEN "reform_subsidy__c1_hi"
+          THEN "reform_subsidy__c1_lo"
           ELSE CAST(0 AS DECIMAL(21, 2))
         END
-      ) AS DECIMAL(21, 2))
-      ELSE NULL
-    END
+      )
+    ) - (
+      (
+        CAST(0 AS DECIMAL(21, 2))
+      ) + (
+        CAST((
+          CAST(CASE
+            WHEN (
+              (
+                CAST(0 AS DECIMAL(21, 2))
+              ) + (
+                CASE
+                  WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                  THEN "reform_subsidy__c1_lo"
+                  ELSE CAST(0 AS DECIMAL(21, 2))
+                END
+              )
+            ) * (
+              0.7
+            ) >= 0
+            THEN FLOOR(
+              (
+                (
+                  (
+                    CAST(0 AS DECIMAL(21, 2))
+                  ) + (
+                    CASE
+                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                      THEN "reform_subsidy__c1_lo"
+                      ELSE CAST(0 AS DECIMAL(21, 2))
+                    END
+                  )
+                ) * (
+                  0.7
+                )
+              ) * (
+                100
+              )
+            )
+            ELSE CEIL(
+              (
+                (
+                  (
+                    CAST(0 AS DECIMAL(21, 2))
+                  ) + (
+                    CASE
+                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                      THEN "reform_subsidy__c1_lo"
+                      ELSE CAST(0 AS DECIMAL(21, 2))
+                    END
+                  )
+                ) * (
+                  0.7
+                )
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(21, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(21, 2))
+      )
+    ) AS DECIMAL(21, 2))
+    ELSE NULL
+  END AS "pay_2_min",
+  CASE
+    WHEN "error_field" IS NULL
+    AND (
+      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+    )
+    THEN CAST((
+      CAST(0 AS DECIMAL(21, 2))
+    ) + (
+      CASE
+        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+        THEN "reform_subsidy__c1_hi"
+        ELSE CAST(0 AS DECIMAL(21, 2))
+      END
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "pay_2_max"
 FROM c1b4;

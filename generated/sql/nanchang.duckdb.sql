@@ -308,118 +308,86 @@ SELECT
   CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
   CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__lo"
     ELSE NULL
   END AS "reform_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__hi"
     ELSE NULL
   END AS "reform_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__a0_lo"
     ELSE NULL
   END AS "reform_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__a0_hi"
     ELSE NULL
   END AS "reform_subsidy__paid_max",
   CASE WHEN "error_field" IS NULL THEN "model_enterprise_award__applies" ELSE NULL END AS "model_enterprise_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "model_enterprise_award__applies"
-      THEN "model_enterprise_award__lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
+    THEN "model_enterprise_award__lo"
     ELSE NULL
   END AS "model_enterprise_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "model_enterprise_award__applies"
-      THEN "model_enterprise_award__hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
+    THEN "model_enterprise_award__hi"
     ELSE NULL
   END AS "model_enterprise_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "model_enterprise_award__applies"
-      THEN "model_enterprise_award__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
+    THEN "model_enterprise_award__a0_lo"
     ELSE NULL
   END AS "model_enterprise_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "model_enterprise_award__applies"
-      THEN "model_enterprise_award__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
+    THEN "model_enterprise_award__a0_hi"
     ELSE NULL
   END AS "model_enterprise_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "service_provider_award__applies" ELSE NULL END AS "service_provider_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "service_provider_award__applies"
-      THEN "service_provider_award__lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "service_provider_award__applies"
+    THEN "service_provider_award__lo"
     ELSE NULL
   END AS "service_provider_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "service_provider_award__applies"
-      THEN "service_provider_award__hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "service_provider_award__applies"
+    THEN "service_provider_award__hi"
     ELSE NULL
   END AS "service_provider_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "service_provider_award__applies"
-      THEN "service_provider_award__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "service_provider_award__applies"
+    THEN "service_provider_award__a0_lo"
     ELSE NULL
   END AS "service_provider_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "service_provider_award__applies"
-      THEN "service_provider_award__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "service_provider_award__applies"
+    THEN "service_provider_award__a0_hi"
     ELSE NULL
   END AS "service_provider_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__lo"
     ELSE NULL
   END AS "chain_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__hi"
     ELSE NULL
   END AS "chain_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__a0_lo"
     ELSE NULL
   END AS "chain_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__a0_hi"
     ELSE NULL
   END AS "chain_award__paid_max",
   CASE

@@ -305,44 +305,44 @@ SELECT
   CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
   CASE WHEN "error_field" IS NULL THEN "city_award__applies" ELSE NULL END AS "city_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "city_award__applies" THEN "city_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "city_award__applies"
+    THEN "city_award__lo"
     ELSE NULL
   END AS "city_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "city_award__applies" THEN "city_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "city_award__applies"
+    THEN "city_award__hi"
     ELSE NULL
   END AS "city_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "city_award__applies" THEN "city_award__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "city_award__applies"
+    THEN "city_award__a0_lo"
     ELSE NULL
   END AS "city_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "city_award__applies" THEN "city_award__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "city_award__applies"
+    THEN "city_award__a0_hi"
     ELSE NULL
   END AS "city_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "reform_support__applies" ELSE NULL END AS "reform_support__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_support__applies" THEN "reform_support__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_support__applies"
+    THEN "reform_support__lo"
     ELSE NULL
   END AS "reform_support__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_support__applies" THEN "reform_support__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_support__applies"
+    THEN "reform_support__hi"
     ELSE NULL
   END AS "reform_support__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_support__applies" THEN "reform_support__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_support__applies"
+    THEN "reform_support__a0_lo"
     ELSE NULL
   END AS "reform_support__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_support__applies" THEN "reform_support__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_support__applies"
+    THEN "reform_support__a0_hi"
     ELSE NULL
   END AS "reform_support__paid_max",
   CASE

@@ -721,202 +721,170 @@ SELECT
   CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
   CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__lo"
     ELSE NULL
   END AS "reform_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__hi"
     ELSE NULL
   END AS "reform_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__a0_lo"
     ELSE NULL
   END AS "reform_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__a0_hi"
     ELSE NULL
   END AS "reform_subsidy__paid_max",
   CASE WHEN "error_field" IS NULL THEN "chain_demo_award__applies" ELSE NULL END AS "chain_demo_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_demo_award__applies" THEN "chain_demo_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+    THEN "chain_demo_award__lo"
     ELSE NULL
   END AS "chain_demo_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_demo_award__applies" THEN "chain_demo_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+    THEN "chain_demo_award__hi"
     ELSE NULL
   END AS "chain_demo_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_demo_award__applies" THEN "chain_demo_award__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+    THEN "chain_demo_award__a0_lo"
     ELSE NULL
   END AS "chain_demo_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_demo_award__applies" THEN "chain_demo_award__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+    THEN "chain_demo_award__a0_hi"
     ELSE NULL
   END AS "chain_demo_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "provincial_demo_award__applies" ELSE NULL END AS "provincial_demo_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "provincial_demo_award__applies"
-      THEN "provincial_demo_award__lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+    THEN "provincial_demo_award__lo"
     ELSE NULL
   END AS "provincial_demo_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "provincial_demo_award__applies"
-      THEN "provincial_demo_award__hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+    THEN "provincial_demo_award__hi"
     ELSE NULL
   END AS "provincial_demo_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "provincial_demo_award__applies"
-      THEN "provincial_demo_award__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+    THEN "provincial_demo_award__a0_lo"
     ELSE NULL
   END AS "provincial_demo_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "provincial_demo_award__applies"
-      THEN "provincial_demo_award__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+    THEN "provincial_demo_award__a0_hi"
     ELSE NULL
   END AS "provincial_demo_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "typical_case_award__applies" ELSE NULL END AS "typical_case_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "typical_case_award__applies" THEN "typical_case_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "typical_case_award__applies"
+    THEN "typical_case_award__lo"
     ELSE NULL
   END AS "typical_case_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "typical_case_award__applies" THEN "typical_case_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "typical_case_award__applies"
+    THEN "typical_case_award__hi"
     ELSE NULL
   END AS "typical_case_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "typical_case_award__applies"
-      THEN "typical_case_award__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "typical_case_award__applies"
+    THEN "typical_case_award__a0_lo"
     ELSE NULL
   END AS "typical_case_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "typical_case_award__applies"
-      THEN "typical_case_award__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "typical_case_award__applies"
+    THEN "typical_case_award__a0_hi"
     ELSE NULL
   END AS "typical_case_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "platform_building__applies" ELSE NULL END AS "platform_building__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "platform_building__applies" THEN "platform_building__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "platform_building__applies"
+    THEN "platform_building__lo"
     ELSE NULL
   END AS "platform_building__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "platform_building__applies" THEN "platform_building__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "platform_building__applies"
+    THEN "platform_building__hi"
     ELSE NULL
   END AS "platform_building__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "platform_building__applies" THEN "platform_building__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "platform_building__applies"
+    THEN "platform_building__a0_lo"
     ELSE NULL
   END AS "platform_building__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "platform_building__applies" THEN "platform_building__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "platform_building__applies"
+    THEN "platform_building__a0_hi"
     ELSE NULL
   END AS "platform_building__paid_max",
   CASE WHEN "error_field" IS NULL THEN "training_subsidy__applies" ELSE NULL END AS "training_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "training_subsidy__applies" THEN "training_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "training_subsidy__applies"
+    THEN "training_subsidy__lo"
     ELSE NULL
   END AS "training_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "training_subsidy__applies" THEN "training_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "training_subsidy__applies"
+    THEN "training_subsidy__hi"
     ELSE NULL
   END AS "training_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "training_subsidy__applies" THEN "training_subsidy__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "training_subsidy__applies"
+    THEN "training_subsidy__a0_lo"
     ELSE NULL
   END AS "training_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "training_subsidy__applies" THEN "training_subsidy__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "training_subsidy__applies"
+    THEN "training_subsidy__a0_hi"
     ELSE NULL
   END AS "training_subsidy__paid_max",
   CASE WHEN "error_field" IS NULL THEN "diagnosis_subsidy__applies" ELSE NULL END AS "diagnosis_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__lo"
     ELSE NULL
   END AS "diagnosis_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__hi"
     ELSE NULL
   END AS "diagnosis_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__a0_lo"
     ELSE NULL
   END AS "diagnosis_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__a0_hi"
     ELSE NULL
   END AS "diagnosis_subsidy__paid_max",
   CASE WHEN "error_field" IS NULL THEN "evaluation_subsidy__applies" ELSE NULL END AS "evaluation_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "evaluation_subsidy__applies" THEN "evaluation_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__lo"
     ELSE NULL
   END AS "evaluation_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "evaluation_subsidy__applies" THEN "evaluation_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__hi"
     ELSE NULL
   END AS "evaluation_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "evaluation_subsidy__applies"
-      THEN "evaluation_subsidy__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__a0_lo"
     ELSE NULL
   END AS "evaluation_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "evaluation_subsidy__applies"
-      THEN "evaluation_subsidy__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__a0_hi"
     ELSE NULL
   END AS "evaluation_subsidy__paid_max",
   CASE

@@ -632,6 +632,11 @@ class Policy:
         ok = is_null(col("error_field"))
 
         def keep(e: exp.Expr, name: str) -> exp.Expr:
+            ifs = e.args.get("ifs") or []
+            if isinstance(e, exp.Case) and len(ifs) == 1 and isinstance(e.args.get("default"), exp.Null):
+                # one CASE instead of two nested: valid and the arm's condition
+                e = case((and_(ok, ifs[0].this), ifs[0].args["true"]), default=NULL)
+                return exp.alias_(e, name, quoted=True)
             aliased: exp.Expr = exp.alias_(case((ok.copy(), e), default=NULL), name, quoted=True)
             return aliased
 
