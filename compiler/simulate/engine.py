@@ -2,7 +2,8 @@
 
 The per-applicant calculation is the SQL backend's query (found through the ``policyc.backends``
 entry-point group: the compiler does not import a backend); the population is loaded as text
-columns, exactly as the query expects, so an invalid value gets ``error_field`` and no amount.
+columns, then validated and typed once for all the policies run (``type_population``), so an
+invalid value gets ``error_field`` and no amount, and each policy's query does arithmetic only.
 Every aggregate is a DECIMAL sum in DuckDB: exact, never a binary float.
 """
 

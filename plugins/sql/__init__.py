@@ -12,6 +12,10 @@ as in CSV: ``true``/``false``, integers, decimal strings with at most two decima
 The query validates every field as the calculators do; a row with an invalid field gets the
 field's name in ``error_field`` and NULL in every other result column — never a number.
 
+For many policies over one population, :func:`load_query` validates and types the text table
+once (typed columns and a ``bad_mask`` of invalid fields) and :func:`typed_query` gives each
+policy's query over that table: the same result rows, with arithmetic only.
+
 Exact arithmetic: every numeric node is a DECIMAL(p, s) whose scale is the lowered form's and
 whose precision is worked out from the operands (money fields have at most 15 integer digits,
 integer fields 12 — larger values are refused by validation), cast explicitly so that every
