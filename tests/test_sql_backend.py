@@ -3,7 +3,8 @@
 Each policy's generated query runs once in DuckDB over all its profiles (text columns, as a
 CSV would give them); every result column must equal what the reference evaluator computes,
 and every invalid profile must get an ``error_field`` naming one of its invalid fields and no
-number at all.
+number at all. The typed path (``load_query`` validates and types the table once,
+``typed_query`` computes from it, as ``policyc simulate`` does) must give the same rows.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from sql_reference import random_profile, reference_row, sql_row, text_table  # 
 from compiler.evaluate.evaluator import Evaluator  # noqa: E402
 from compiler.lowered import lower  # noqa: E402
 from conftest import ROOT, SEEDS  # noqa: E402
-from plugins.sql import describe, sql_text  # noqa: E402
+from plugins.sql import describe, load_query, sql_text, typed_query  # noqa: E402
 
 N = 10_000
 
@@ -55,6 +56,16 @@ def test_duckdb_equals_the_reference_evaluator(seeds: dict, pid: str) -> None:  
                  any(v is True for v in sql_row(row)[3:]))
     assert paying > N // 20
     assert mismatches == []
+    assert _typed_rows(con, [form], form, on) == rows
+
+
+def _typed_rows(con, forms: list[dict], form: dict, on: dt.date,  # type: ignore[no-untyped-def, type-arg]
+                table: str = "profiles") -> list[tuple]:  # type: ignore[type-arg]
+    made = load_query(forms, table)
+    assert made is not None
+    load, bits = made
+    con.execute(f"CREATE OR REPLACE TABLE typed_profiles AS {load.sql('duckdb')}")
+    return sorted(con.execute(typed_query(form, bits, on).sql("duckdb")).fetchall(), key=lambda r: r[0])
 
 
 def test_outside_validity_nothing_is_payable(seeds: dict) -> None:  # type: ignore[type-arg]
@@ -89,6 +100,14 @@ def test_invalid_profiles_get_an_error_field_and_no_number(seeds: dict) -> None:
         "lighthouse", "spend_software_cloud"]
     for r in rows:
         assert all(v is None for k, v in r.items() if k not in ("row_id", "error_field"))
+    # validated once at load: the same first bad field per row, in kunming's field order, even
+    # when the typed table also serves another policy (national's fields come first in it)
+    national = lower(seeds["national"].policy)
+    fields = list(dict.fromkeys([*describe(national)["input_fields"], *describe(form)["input_fields"]]))
+    con.register("both", text_table(profiles, fields))
+    typed = _typed_rows(con, [national, form], form, dt.date(2025, 8, 1), "both")
+    assert [r[1] for r in typed] == [r["error_field"] for r in rows]
+    assert all(v is None for r in typed for v in r[2:])
 
 
 def test_generated_sql_is_current_and_parses() -> None:

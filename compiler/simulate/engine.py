@@ -2,7 +2,8 @@
 
 The per-applicant calculation is the SQL backend's query (found through the ``policyc.backends``
 entry-point group: the compiler does not import a backend); the population is loaded as text
-columns, exactly as the query expects, so an invalid value gets ``error_field`` and no amount.
+columns, then validated and typed once for all the policies run (``type_population``), so an
+invalid value gets ``error_field`` and no amount, and each policy's query does arithmetic only.
 Every aggregate is a DECIMAL sum in DuckDB: exact, never a binary float.
 """
 
@@ -27,6 +28,11 @@ STOP_WORDS = ("用完即止", "用完為止", "用完为止")
 
 class SqlQueries(Protocol):
     def query(self, form: Json, as_of: dt.date | None, dialect: str, table: str = "profiles") -> str: ...
+
+    def load_query(self, forms: list[Json], dialect: str, table: str) -> tuple[str, dict[str, int]] | None: ...
+
+    def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
+                    table: str) -> str: ...
 
 
 def sql_backend() -> SqlQueries:
@@ -70,18 +76,42 @@ def load_population(con: Any, path: Path) -> int:
     return int(n)
 
 
-def run_policy(con: Any, sql: SqlQueries, form: Json, as_of: dt.date) -> str:
-    """Compute every applicant's result into table ``results_<policy>``; return its name."""
-    pid = form["policy"]["id"]
+def _input_view(con: Any, name: str, fields: list[str]) -> None:
+    """View ``name``: ``population`` with exactly ``fields`` (NULL text where a column is missing)."""
     have = set(con.sql("SELECT * FROM population LIMIT 0").columns)
-    fields = [f["name"] for f in [*form["facts"], *form["vocabulary"]]]
     view = exp.select(_q("row_id"), *[
         exp.alias_(_q(f) if f in have else exp.cast(exp.null(), "VARCHAR"), f, quoted=True) for f in fields
     ]).from_("population")
-    con.execute(exp.Create(this=exp.to_table(f"input_{pid}"), kind="VIEW", replace=True,
-                           expression=view).sql("duckdb"))
-    query = sql.query(form, as_of, "duckdb", table=f"input_{pid}")
+    con.execute(exp.Create(this=exp.to_table(name), kind="VIEW", replace=True, expression=view).sql("duckdb"))
+
+
+def type_population(con: Any, sql: SqlQueries, forms: list[Json]) -> dict[str, int] | None:
+    """Validate and type ``population`` once for all ``forms`` into table ``population_typed``
+    (typed columns and ``bad_mask``); the field bits, or None when the forms validate a field
+    differently (then each policy reads the text table)."""
+    fields = list(dict.fromkeys(f["name"] for form in forms for f in [*form["facts"], *form["vocabulary"]]))
+    _input_view(con, "input_all", fields)
+    made = sql.load_query(forms, "duckdb", "input_all")
+    if made is None:
+        return None
+    query, bits = made
+    con.sql(query).create("population_typed")
+    return bits
+
+
+def run_policy(con: Any, sql: SqlQueries, form: Json, as_of: dt.date,
+               bits: Mapping[str, int] | None = None) -> str:
+    """Compute every applicant's result into table ``results_<policy>``; return its name.
+    With ``bits`` (from :func:`type_population`) the query reads ``population_typed``: the same
+    results, without parsing text per policy."""
+    pid = form["policy"]["id"]
+    if bits is not None:
+        query = sql.typed_query(form, bits, as_of, "duckdb", "population_typed")
+    else:
+        _input_view(con, f"input_{pid}", [f["name"] for f in [*form["facts"], *form["vocabulary"]]])
+        query = sql.query(form, as_of, "duckdb", table=f"input_{pid}")
     table = f"results_{pid}"
+    con.execute(f"DROP TABLE IF EXISTS {exp.to_table(table, quoted=True).sql('duckdb')}")
     con.sql(query).create(table)
     return table
 
@@ -247,11 +277,12 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
     sql = sql_backend()
     con = duckdb.connect()
     n = load_population(con, population)
+    bits = type_population(con, sql, [form for form, _ in forms])
     reports = []
     for form, text in forms:
         pid = form["policy"]["id"]
         if tick is not None:
             tick(pid)
-        table = run_policy(con, sql, form, as_of)
+        table = run_policy(con, sql, form, as_of, bits)
         reports.append(report(con, table, form, text, budgets.get(pid)))
     return {"as_of": as_of.isoformat(), "population": population.name, "profiles": n, "policies": reports}

@@ -263,835 +263,16 @@ WITH v AS (
       ), FALSE)
       AND COALESCE("p"."is_sme", FALSE)
     ) AS "reform_subsidy__applies",
-    CAST(CASE
-      WHEN CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(200000 AS DECIMAL(6, 0))
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END,
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
-                END
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(400000 AS DECIMAL(6, 0))
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END,
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
-                END
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END,
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(200000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(400000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(200000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(400000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      OR CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
+    CAST(CAST((
+      CAST(CASE
+        WHEN CASE
+          WHEN COALESCE((
+            "p"."digital_level"
+          ) = (
+            CAST(2 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
@@ -1101,18 +282,16 @@ WITH v AS (
                   "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(200000 AS DECIMAL(6, 0))
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(20, 3))
+            END IS NULL
+            THEN CASE
               WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE CASE
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+            ELSE CASE
+              WHEN CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
@@ -1122,28 +301,66 @@ WITH v AS (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CAST(200000 AS DECIMAL(6, 0))
+              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
                 OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
                 THEN NULL
                 ELSE LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END,
                   CAST(200000 AS DECIMAL(6, 0))
                 )
               END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
+            END
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          WHEN COALESCE((
+            "p"."digital_level"
+          ) = (
+            CAST(3 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
@@ -1153,18 +370,16 @@ WITH v AS (
                   "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(400000 AS DECIMAL(6, 0))
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(20, 3))
+            END IS NULL
+            THEN CASE
               WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE CASE
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+            ELSE CASE
+              WHEN CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
@@ -1174,28 +389,66 @@ WITH v AS (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CAST(400000 AS DECIMAL(6, 0))
+              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
                 OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
                 THEN NULL
                 ELSE LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END,
                   CAST(400000 AS DECIMAL(6, 0))
                 )
               END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
+            END
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          WHEN COALESCE((
+            "p"."digital_level"
+          ) >= (
+            CAST(4 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
@@ -1205,18 +458,16 @@ WITH v AS (
                   "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(20, 3))
+            END IS NULL
+            THEN CASE
               WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE CASE
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+            ELSE CASE
+              WHEN CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
@@ -1226,362 +477,64 @@ WITH v AS (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      "p"."spend_software_cloud"
+                    ) + (
+                      "p"."spend_data_equipment"
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
                 OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
                 THEN NULL
                 ELSE LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END,
                   CAST(500000 AS DECIMAL(6, 0))
                 )
               END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      THEN CASE
-        WHEN CAST((
-          CAST(CASE
-            WHEN CASE
+            END
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          ELSE CAST(0 AS DECIMAL(9, 3))
+        END >= 0
+        THEN FLOOR(
+          (
+            CASE
               WHEN COALESCE((
                 "p"."digital_level"
               ) = (
@@ -1604,7 +557,7 @@ WITH v AS (
                 THEN CASE
                   WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
                   THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(9, 3))
                 END
                 ELSE CASE
                   WHEN CASE
@@ -1669,7 +622,7 @@ WITH v AS (
                     )
                   END
                 END
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
               WHEN COALESCE((
                 "p"."digital_level"
               ) = (
@@ -1692,7 +645,7 @@ WITH v AS (
                 THEN CASE
                   WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
                   THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(9, 3))
                 END
                 ELSE CASE
                   WHEN CASE
@@ -1757,7 +710,7 @@ WITH v AS (
                     )
                   END
                 END
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
               WHEN COALESCE((
                 "p"."digital_level"
               ) >= (
@@ -1780,7 +733,7 @@ WITH v AS (
                 THEN CASE
                   WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
                   THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(9, 3))
                 END
                 ELSE CASE
                   WHEN CASE
@@ -1845,1412 +798,22 @@ WITH v AS (
                     )
                   END
                 END
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END >= 0
-            THEN FLOOR(
-              (
-                CASE
-                  WHEN COALESCE((
-                    "p"."digital_level"
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CAST(200000 AS DECIMAL(6, 0))
-                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END IS NULL
-                        OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) AS DECIMAL(20, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(20, 3))
-                          END,
-                          CAST(200000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    "p"."digital_level"
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CAST(400000 AS DECIMAL(6, 0))
-                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END IS NULL
-                        OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) AS DECIMAL(20, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(20, 3))
-                          END,
-                          CAST(400000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    "p"."digital_level"
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CAST(500000 AS DECIMAL(6, 0))
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END IS NULL
-                        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) AS DECIMAL(20, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(20, 3))
-                          END,
-                          CAST(500000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-              ) * (
-                100
-              )
-            )
-            ELSE CEIL(
-              (
-                CASE
-                  WHEN COALESCE((
-                    "p"."digital_level"
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CAST(200000 AS DECIMAL(6, 0))
-                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END IS NULL
-                        OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) AS DECIMAL(20, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(20, 3))
-                          END,
-                          CAST(200000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    "p"."digital_level"
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CAST(400000 AS DECIMAL(6, 0))
-                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END IS NULL
-                        OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) AS DECIMAL(20, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(20, 3))
-                          END,
-                          CAST(400000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    "p"."digital_level"
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CAST(500000 AS DECIMAL(6, 0))
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END IS NULL
-                        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) AS DECIMAL(20, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(20, 3))
-                          END,
-                          CAST(500000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(19, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(19, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(19, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST((
-            CAST(CASE
-              WHEN CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(200000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(400000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END >= 0
-              THEN FLOOR(
-                (
-                  CASE
-                    WHEN COALESCE((
-                      "p"."digital_level"
-                    ) = (
-                      CAST(2 AS DECIMAL(1, 0))
-                    ), FALSE)
-                    THEN CAST(CAST(CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CASE
-                        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END IS NULL
-                        THEN CAST(200000 AS DECIMAL(6, 0))
-                        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                        THEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END
-                        ELSE CASE
-                          WHEN CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) AS DECIMAL(20, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(20, 3))
-                          END IS NULL
-                          OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                          THEN NULL
-                          ELSE LEAST(
-                            CASE
-                              WHEN CAST((
-                                CAST(0.5 AS DECIMAL(2, 1))
-                              ) * (
-                                CAST((
-                                  "p"."spend_software_cloud"
-                                ) + (
-                                  "p"."spend_data_equipment"
-                                ) AS DECIMAL(18, 2))
-                              ) AS DECIMAL(20, 3)) IS NULL
-                              THEN NULL
-                              ELSE CAST(0 AS DECIMAL(20, 3))
-                            END,
-                            CAST(200000 AS DECIMAL(6, 0))
-                          )
-                        END
-                      END
-                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    WHEN COALESCE((
-                      "p"."digital_level"
-                    ) = (
-                      CAST(3 AS DECIMAL(1, 0))
-                    ), FALSE)
-                    THEN CAST(CAST(CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CASE
-                        WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END IS NULL
-                        THEN CAST(400000 AS DECIMAL(6, 0))
-                        WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                        THEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END
-                        ELSE CASE
-                          WHEN CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) AS DECIMAL(20, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(20, 3))
-                          END IS NULL
-                          OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                          THEN NULL
-                          ELSE LEAST(
-                            CASE
-                              WHEN CAST((
-                                CAST(0.5 AS DECIMAL(2, 1))
-                              ) * (
-                                CAST((
-                                  "p"."spend_software_cloud"
-                                ) + (
-                                  "p"."spend_data_equipment"
-                                ) AS DECIMAL(18, 2))
-                              ) AS DECIMAL(20, 3)) IS NULL
-                              THEN NULL
-                              ELSE CAST(0 AS DECIMAL(20, 3))
-                            END,
-                            CAST(400000 AS DECIMAL(6, 0))
-                          )
-                        END
-                      END
-                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    WHEN COALESCE((
-                      "p"."digital_level"
-                    ) >= (
-                      CAST(4 AS DECIMAL(1, 0))
-                    ), FALSE)
-                    THEN CAST(CAST(CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CASE
-                        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END IS NULL
-                        THEN CAST(500000 AS DECIMAL(6, 0))
-                        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                        THEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END
-                        ELSE CASE
-                          WHEN CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) AS DECIMAL(20, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(20, 3))
-                          END IS NULL
-                          OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                          THEN NULL
-                          ELSE LEAST(
-                            CASE
-                              WHEN CAST((
-                                CAST(0.5 AS DECIMAL(2, 1))
-                              ) * (
-                                CAST((
-                                  "p"."spend_software_cloud"
-                                ) + (
-                                  "p"."spend_data_equipment"
-                                ) AS DECIMAL(18, 2))
-                              ) AS DECIMAL(20, 3)) IS NULL
-                              THEN NULL
-                              ELSE CAST(0 AS DECIMAL(20, 3))
-                            END,
-                            CAST(500000 AS DECIMAL(6, 0))
-                          )
-                        END
-                      END
-                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                ) * (
-                  100
-                )
-              )
-              ELSE CEIL(
-                (
-                  CASE
-                    WHEN COALESCE((
-                      "p"."digital_level"
-                    ) = (
-                      CAST(2 AS DECIMAL(1, 0))
-                    ), FALSE)
-                    THEN CAST(CAST(CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CASE
-                        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END IS NULL
-                        THEN CAST(200000 AS DECIMAL(6, 0))
-                        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                        THEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END
-                        ELSE CASE
-                          WHEN CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) AS DECIMAL(20, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(20, 3))
-                          END IS NULL
-                          OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                          THEN NULL
-                          ELSE LEAST(
-                            CASE
-                              WHEN CAST((
-                                CAST(0.5 AS DECIMAL(2, 1))
-                              ) * (
-                                CAST((
-                                  "p"."spend_software_cloud"
-                                ) + (
-                                  "p"."spend_data_equipment"
-                                ) AS DECIMAL(18, 2))
-                              ) AS DECIMAL(20, 3)) IS NULL
-                              THEN NULL
-                              ELSE CAST(0 AS DECIMAL(20, 3))
-                            END,
-                            CAST(200000 AS DECIMAL(6, 0))
-                          )
-                        END
-                      END
-                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    WHEN COALESCE((
-                      "p"."digital_level"
-                    ) = (
-                      CAST(3 AS DECIMAL(1, 0))
-                    ), FALSE)
-                    THEN CAST(CAST(CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CASE
-                        WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END IS NULL
-                        THEN CAST(400000 AS DECIMAL(6, 0))
-                        WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                        THEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END
-                        ELSE CASE
-                          WHEN CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) AS DECIMAL(20, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(20, 3))
-                          END IS NULL
-                          OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                          THEN NULL
-                          ELSE LEAST(
-                            CASE
-                              WHEN CAST((
-                                CAST(0.5 AS DECIMAL(2, 1))
-                              ) * (
-                                CAST((
-                                  "p"."spend_software_cloud"
-                                ) + (
-                                  "p"."spend_data_equipment"
-                                ) AS DECIMAL(18, 2))
-                              ) AS DECIMAL(20, 3)) IS NULL
-                              THEN NULL
-                              ELSE CAST(0 AS DECIMAL(20, 3))
-                            END,
-                            CAST(400000 AS DECIMAL(6, 0))
-                          )
-                        END
-                      END
-                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    WHEN COALESCE((
-                      "p"."digital_level"
-                    ) >= (
-                      CAST(4 AS DECIMAL(1, 0))
-                    ), FALSE)
-                    THEN CAST(CAST(CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CASE
-                        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END IS NULL
-                        THEN CAST(500000 AS DECIMAL(6, 0))
-                        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                        THEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END
-                        ELSE CASE
-                          WHEN CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) AS DECIMAL(20, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(20, 3))
-                          END IS NULL
-                          OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                          THEN NULL
-                          ELSE LEAST(
-                            CASE
-                              WHEN CAST((
-                                CAST(0.5 AS DECIMAL(2, 1))
-                              ) * (
-                                CAST((
-                                  "p"."spend_software_cloud"
-                                ) + (
-                                  "p"."spend_data_equipment"
-                                ) AS DECIMAL(18, 2))
-                              ) AS DECIMAL(20, 3)) IS NULL
-                              THEN NULL
-                              ELSE CAST(0 AS DECIMAL(20, 3))
-                            END,
-                            CAST(500000 AS DECIMAL(6, 0))
-                          )
-                        END
-                      END
-                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                ) * (
-                  100
-                )
-              )
-            END AS DECIMAL(19, 0))
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
           ) * (
-            0.01
-          ) AS DECIMAL(19, 2)),
-          CAST(0 AS DECIMAL(19, 2))
+            100
+          )
         )
-      END
-      ELSE CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
+        ELSE CEIL(
+          (
+            CASE
+              WHEN COALESCE((
+                "p"."digital_level"
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
                 WHEN CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
@@ -3264,20 +827,10 @@ WITH v AS (
                   THEN NULL
                   ELSE CAST(0 AS DECIMAL(20, 3))
                 END IS NULL
-                THEN CAST(200000 AS DECIMAL(6, 0))
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
                 THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
                   THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(9, 3))
                 END
                 ELSE CASE
                   WHEN CASE
@@ -3293,1767 +846,9 @@ WITH v AS (
                     THEN NULL
                     ELSE CAST(0 AS DECIMAL(20, 3))
                   END IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END,
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
-                END
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(400000 AS DECIMAL(6, 0))
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END,
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
-                END
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END,
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(200000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(400000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(200000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(400000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2))
-    END AS DECIMAL(23, 2)) AS "reform_subsidy__lo",
-    CAST(CASE
-      WHEN CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(200000 AS DECIMAL(6, 0))
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END,
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
-                END
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(400000 AS DECIMAL(6, 0))
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END,
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
-                END
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END,
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(200000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(400000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(200000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(400000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      OR CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(200000 AS DECIMAL(6, 0))
-              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(200000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(400000 AS DECIMAL(6, 0))
-              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(400000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
                   THEN CAST(200000 AS DECIMAL(6, 0))
                   WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
+                  THEN CASE
                     WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
@@ -5063,28 +858,51 @@ WITH v AS (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
                     OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
                     THEN NULL
                     ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
                       CAST(200000 AS DECIMAL(6, 0))
                     )
                   END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                "p"."digital_level"
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
@@ -5094,18 +912,16 @@ WITH v AS (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
                   WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(9, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
                     WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
@@ -5115,28 +931,66 @@ WITH v AS (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(400000 AS DECIMAL(6, 0))
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
                     OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
                     THEN NULL
                     ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
                       CAST(400000 AS DECIMAL(6, 0))
                     )
                   END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                "p"."digital_level"
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
@@ -5146,18 +1000,16 @@ WITH v AS (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
                   WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(9, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
                     WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
@@ -5167,201 +1019,233 @@ WITH v AS (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
                     ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          "p"."spend_software_cloud"
+                        ) + (
+                          "p"."spend_data_equipment"
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END IS NULL
                     OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
                     THEN NULL
                     ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) AS DECIMAL(20, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(20, 3))
+                      END,
                       CAST(500000 AS DECIMAL(6, 0))
                     )
                   END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+          ) * (
+            100
           )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
+        )
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "reform_subsidy__lo",
+    CAST(CAST((
+      CAST(CASE
+        WHEN CASE
+          WHEN COALESCE((
+            "p"."digital_level"
+          ) = (
+            CAST(2 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
             ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      THEN CASE
-        WHEN CAST((
-          CAST(CASE
-            WHEN CASE
+              CAST((
+                "p"."spend_software_cloud"
+              ) + (
+                "p"."spend_data_equipment"
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3)) IS NULL
+            THEN CAST(200000 AS DECIMAL(6, 0))
+            WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                "p"."spend_software_cloud"
+              ) + (
+                "p"."spend_data_equipment"
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3))
+            ELSE CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(200000 AS DECIMAL(6, 0))
+              )
+            END
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          WHEN COALESCE((
+            "p"."digital_level"
+          ) = (
+            CAST(3 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                "p"."spend_software_cloud"
+              ) + (
+                "p"."spend_data_equipment"
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3)) IS NULL
+            THEN CAST(400000 AS DECIMAL(6, 0))
+            WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                "p"."spend_software_cloud"
+              ) + (
+                "p"."spend_data_equipment"
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3))
+            ELSE CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(400000 AS DECIMAL(6, 0))
+              )
+            END
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          WHEN COALESCE((
+            "p"."digital_level"
+          ) >= (
+            CAST(4 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                "p"."spend_software_cloud"
+              ) + (
+                "p"."spend_data_equipment"
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3)) IS NULL
+            THEN CAST(500000 AS DECIMAL(6, 0))
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                "p"."spend_software_cloud"
+              ) + (
+                "p"."spend_data_equipment"
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3))
+            ELSE CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)),
+                CAST(500000 AS DECIMAL(6, 0))
+              )
+            END
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          ELSE CAST(0 AS DECIMAL(9, 3))
+        END >= 0
+        THEN FLOOR(
+          (
+            CASE
               WHEN COALESCE((
                 "p"."digital_level"
               ) = (
@@ -5413,7 +1297,7 @@ WITH v AS (
                     CAST(200000 AS DECIMAL(6, 0))
                   )
                 END
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
               WHEN COALESCE((
                 "p"."digital_level"
               ) = (
@@ -5465,7 +1349,7 @@ WITH v AS (
                     CAST(400000 AS DECIMAL(6, 0))
                   )
                 END
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
               WHEN COALESCE((
                 "p"."digital_level"
               ) >= (
@@ -5517,874 +1401,22 @@ WITH v AS (
                     CAST(500000 AS DECIMAL(6, 0))
                   )
                 END
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END >= 0
-            THEN FLOOR(
-              (
-                CASE
-                  WHEN COALESCE((
-                    "p"."digital_level"
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)),
-                        CAST(200000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    "p"."digital_level"
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)),
-                        CAST(400000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    "p"."digital_level"
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)),
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-              ) * (
-                100
-              )
-            )
-            ELSE CEIL(
-              (
-                CASE
-                  WHEN COALESCE((
-                    "p"."digital_level"
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)),
-                        CAST(200000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    "p"."digital_level"
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)),
-                        CAST(400000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    "p"."digital_level"
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)),
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(19, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(19, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(19, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST((
-            CAST(CASE
-              WHEN CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END >= 0
-              THEN FLOOR(
-                (
-                  CASE
-                    WHEN COALESCE((
-                      "p"."digital_level"
-                    ) = (
-                      CAST(2 AS DECIMAL(1, 0))
-                    ), FALSE)
-                    THEN CAST(CAST(CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN CAST(200000 AS DECIMAL(6, 0))
-                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3))
-                      ELSE CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)),
-                          CAST(200000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    WHEN COALESCE((
-                      "p"."digital_level"
-                    ) = (
-                      CAST(3 AS DECIMAL(1, 0))
-                    ), FALSE)
-                    THEN CAST(CAST(CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN CAST(400000 AS DECIMAL(6, 0))
-                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3))
-                      ELSE CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)),
-                          CAST(400000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    WHEN COALESCE((
-                      "p"."digital_level"
-                    ) >= (
-                      CAST(4 AS DECIMAL(1, 0))
-                    ), FALSE)
-                    THEN CAST(CAST(CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN CAST(500000 AS DECIMAL(6, 0))
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3))
-                      ELSE CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)),
-                          CAST(500000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                ) * (
-                  100
-                )
-              )
-              ELSE CEIL(
-                (
-                  CASE
-                    WHEN COALESCE((
-                      "p"."digital_level"
-                    ) = (
-                      CAST(2 AS DECIMAL(1, 0))
-                    ), FALSE)
-                    THEN CAST(CAST(CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN CAST(200000 AS DECIMAL(6, 0))
-                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3))
-                      ELSE CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)),
-                          CAST(200000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    WHEN COALESCE((
-                      "p"."digital_level"
-                    ) = (
-                      CAST(3 AS DECIMAL(1, 0))
-                    ), FALSE)
-                    THEN CAST(CAST(CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN CAST(400000 AS DECIMAL(6, 0))
-                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3))
-                      ELSE CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)),
-                          CAST(400000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    WHEN COALESCE((
-                      "p"."digital_level"
-                    ) >= (
-                      CAST(4 AS DECIMAL(1, 0))
-                    ), FALSE)
-                    THEN CAST(CAST(CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN CAST(500000 AS DECIMAL(6, 0))
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3))
-                      ELSE CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)),
-                          CAST(500000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                ) * (
-                  100
-                )
-              )
-            END AS DECIMAL(19, 0))
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
           ) * (
-            0.01
-          ) AS DECIMAL(19, 2)),
-          CAST(0 AS DECIMAL(19, 2))
+            100
+          )
         )
-      END
-      ELSE CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(200000 AS DECIMAL(6, 0))
-              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE CASE
+        ELSE CEIL(
+          (
+            CASE
+              WHEN COALESCE((
+                "p"."digital_level"
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
@@ -6394,10 +1426,19 @@ WITH v AS (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
+                THEN CAST(200000 AS DECIMAL(6, 0))
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
                   CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -6405,38 +1446,29 @@ WITH v AS (
                     ) + (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(200000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(400000 AS DECIMAL(6, 0))
-              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE CASE
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(200000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                "p"."digital_level"
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
@@ -6446,10 +1478,19 @@ WITH v AS (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
+                THEN CAST(400000 AS DECIMAL(6, 0))
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
                   CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE CASE
+                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -6457,38 +1498,29 @@ WITH v AS (
                     ) + (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(400000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              "p"."digital_level"
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE CASE
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)),
+                    CAST(400000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                "p"."digital_level"
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
@@ -6498,33 +1530,18 @@ WITH v AS (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
                 ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
                   CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
@@ -6534,19 +1551,10 @@ WITH v AS (
                       "p"."spend_data_equipment"
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
+                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
                     CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -6554,303 +1562,21 @@ WITH v AS (
                       ) + (
                         "p"."spend_data_equipment"
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
+                    ) AS DECIMAL(20, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+          ) * (
+            100
           )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  "p"."digital_level"
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2))
-    END AS DECIMAL(23, 2)) AS "reform_subsidy__hi",
+        )
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "reform_subsidy__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -6858,28 +1584,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."lighthouse", FALSE) AS "lighthouse_award__applies",
-    CAST(CASE
-      WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
-      END
-      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "lighthouse_award__lo",
-    CAST(CASE
-      WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
-      END
-      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "lighthouse_award__hi",
+    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "lighthouse_award__lo",
+    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "lighthouse_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -6899,51 +1605,12 @@ WITH v AS (
       )
       AND COALESCE("p"."is_sme", FALSE)
     ) AS "workshop_award__applies",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN CASE
-        WHEN CAST(CASE
-          WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(7, 0))
-        END AS DECIMAL(9, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(9, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST(CASE
-            WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(7, 0))
-          END AS DECIMAL(9, 2)),
-          CAST(0 AS DECIMAL(9, 2))
-        )
-      END
-      ELSE CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS "workshop_award__lo",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(9, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
-      END
-      ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS "workshop_award__hi",
+    CAST(CAST(CASE
+      WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+      THEN NULL
+      ELSE CAST(0 AS DECIMAL(7, 0))
+    END AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "workshop_award__lo",
+    CAST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "workshop_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -6962,51 +1629,12 @@ WITH v AS (
         FALSE
       )
     ) AS "chain_award__applies",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN CASE
-        WHEN CAST(CASE
-          WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(7, 0))
-        END AS DECIMAL(9, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(9, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST(CASE
-            WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(7, 0))
-          END AS DECIMAL(9, 2)),
-          CAST(0 AS DECIMAL(9, 2))
-        )
-      END
-      ELSE CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS "chain_award__lo",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(9, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
-      END
-      ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS "chain_award__hi",
+    CAST(CAST(CASE
+      WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+      THEN NULL
+      ELSE CAST(0 AS DECIMAL(7, 0))
+    END AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "chain_award__lo",
+    CAST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "chain_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -7022,28 +1650,8 @@ WITH v AS (
         CAST(0 AS DECIMAL(1, 0))
       ), FALSE)
     ) AS "diagnosis_subsidy__applies",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "diagnosis_subsidy__lo",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "diagnosis_subsidy__hi",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "diagnosis_subsidy__lo",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "diagnosis_subsidy__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -7051,65 +1659,45 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
     AND COALESCE("p"."evaluation_agency", FALSE) AS "evaluation_subsidy__applies",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "evaluation_subsidy__lo",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "evaluation_subsidy__hi"
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "evaluation_subsidy__lo",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "evaluation_subsidy__hi"
   FROM x AS p
 ), a0 AS (
   SELECT
     *,
     CASE
       WHEN "reform_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE "reform_subsidy__lo"
     END AS "reform_subsidy__a0_lo",
     "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
     CASE
       WHEN "lighthouse_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE "lighthouse_award__lo"
     END AS "lighthouse_award__a0_lo",
     "lighthouse_award__hi" AS "lighthouse_award__a0_hi",
     CASE
       WHEN "workshop_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE "workshop_award__lo"
     END AS "workshop_award__a0_lo",
     "workshop_award__hi" AS "workshop_award__a0_hi",
     CASE
       WHEN "chain_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE "chain_award__lo"
     END AS "chain_award__a0_lo",
     "chain_award__hi" AS "chain_award__a0_hi",
     CASE
       WHEN "diagnosis_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE "diagnosis_subsidy__lo"
     END AS "diagnosis_subsidy__a0_lo",
     "diagnosis_subsidy__hi" AS "diagnosis_subsidy__a0_hi",
     CASE
       WHEN "evaluation_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE "evaluation_subsidy__lo"
     END AS "evaluation_subsidy__a0_lo",
     "evaluation_subsidy__hi" AS "evaluation_subsidy__a0_hi"
@@ -7364,7 +1952,7 @@ WITH v AS (
         ELSE LEAST("reform_subsidy__a0_lo", "cap1__room0")
       END
       ELSE "reform_subsidy__a0_lo"
-    END AS DECIMAL(23, 2)) AS "reform_subsidy__c1_lo",
+    END AS DECIMAL(21, 2)) AS "reform_subsidy__c1_lo",
     CASE
       WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
@@ -7397,7 +1985,7 @@ WITH v AS (
         ELSE LEAST("lighthouse_award__a0_lo", "cap1__room1")
       END
       ELSE "lighthouse_award__a0_lo"
-    END AS DECIMAL(23, 2)) AS "lighthouse_award__c1_lo",
+    END AS DECIMAL(21, 2)) AS "lighthouse_award__c1_lo",
     CASE
       WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
@@ -7430,7 +2018,7 @@ WITH v AS (
         ELSE LEAST("workshop_award__a0_lo", "cap1__room2")
       END
       ELSE "workshop_award__a0_lo"
-    END AS DECIMAL(23, 2)) AS "workshop_award__c1_lo",
+    END AS DECIMAL(21, 2)) AS "workshop_award__c1_lo",
     CASE
       WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
@@ -7463,7 +2051,7 @@ WITH v AS (
         ELSE LEAST("chain_award__a0_lo", "cap1__room3")
       END
       ELSE "chain_award__a0_lo"
-    END AS DECIMAL(23, 2)) AS "chain_award__c1_lo",
+    END AS DECIMAL(21, 2)) AS "chain_award__c1_lo",
     CASE
       WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
@@ -7496,7 +2084,7 @@ WITH v AS (
         ELSE LEAST("diagnosis_subsidy__a0_lo", "cap1__room4")
       END
       ELSE "diagnosis_subsidy__a0_lo"
-    END AS DECIMAL(23, 2)) AS "diagnosis_subsidy__c1_lo",
+    END AS DECIMAL(21, 2)) AS "diagnosis_subsidy__c1_lo",
     CASE
       WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
@@ -7533,40 +2121,40 @@ WITH v AS (
                 (
                   (
                     (
-                      CAST(0 AS DECIMAL(23, 2))
+                      CAST(0 AS DECIMAL(21, 2))
                     ) + (
                       CASE
                         WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
                         THEN "reform_subsidy__c1_lo"
-                        ELSE CAST(0 AS DECIMAL(23, 2))
+                        ELSE CAST(0 AS DECIMAL(21, 2))
                       END
                     )
                   ) + (
                     CASE
                       WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
                       THEN "lighthouse_award__c1_lo"
-                      ELSE CAST(0 AS DECIMAL(23, 2))
+                      ELSE CAST(0 AS DECIMAL(21, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
                     THEN "workshop_award__c1_lo"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(21, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
                   THEN "chain_award__c1_lo"
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
                 THEN "diagnosis_subsidy__c1_lo"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           )
@@ -7582,40 +2170,40 @@ WITH v AS (
                 (
                   (
                     (
-                      CAST(0 AS DECIMAL(23, 2))
+                      CAST(0 AS DECIMAL(21, 2))
                     ) + (
                       CASE
                         WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
                         THEN "reform_subsidy__c1_lo"
-                        ELSE CAST(0 AS DECIMAL(23, 2))
+                        ELSE CAST(0 AS DECIMAL(21, 2))
                       END
                     )
                   ) + (
                     CASE
                       WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
                       THEN "lighthouse_award__c1_lo"
-                      ELSE CAST(0 AS DECIMAL(23, 2))
+                      ELSE CAST(0 AS DECIMAL(21, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
                     THEN "workshop_award__c1_lo"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(21, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
                   THEN "chain_award__c1_lo"
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
                 THEN "diagnosis_subsidy__c1_lo"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ),
@@ -7655,12 +2243,12 @@ WITH v AS (
         END
       )
       ELSE "reform_subsidy__a0_hi"
-    END AS DECIMAL(23, 2)) AS "reform_subsidy__c1_hi",
+    END AS DECIMAL(21, 2)) AS "reform_subsidy__c1_hi",
     CASE
       WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
         WHEN "reform_subsidy__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE CASE
           WHEN (
             (
@@ -7722,12 +2310,12 @@ WITH v AS (
         END
       )
       ELSE "lighthouse_award__a0_hi"
-    END AS DECIMAL(23, 2)) AS "lighthouse_award__c1_hi",
+    END AS DECIMAL(21, 2)) AS "lighthouse_award__c1_hi",
     CASE
       WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
         WHEN "lighthouse_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE CASE
           WHEN (
             (
@@ -7789,12 +2377,12 @@ WITH v AS (
         END
       )
       ELSE "workshop_award__a0_hi"
-    END AS DECIMAL(23, 2)) AS "workshop_award__c1_hi",
+    END AS DECIMAL(21, 2)) AS "workshop_award__c1_hi",
     CASE
       WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
         WHEN "workshop_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE CASE
           WHEN (
             (
@@ -7856,12 +2444,12 @@ WITH v AS (
         END
       )
       ELSE "chain_award__a0_hi"
-    END AS DECIMAL(23, 2)) AS "chain_award__c1_hi",
+    END AS DECIMAL(21, 2)) AS "chain_award__c1_hi",
     CASE
       WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
         WHEN "chain_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE CASE
           WHEN (
             (
@@ -7926,12 +2514,12 @@ WITH v AS (
         END
       )
       ELSE "diagnosis_subsidy__a0_hi"
-    END AS DECIMAL(23, 2)) AS "diagnosis_subsidy__c1_hi",
+    END AS DECIMAL(21, 2)) AS "diagnosis_subsidy__c1_hi",
     CASE
       WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
         WHEN "diagnosis_subsidy__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE CASE
           WHEN (
             (
@@ -7971,136 +2559,128 @@ SELECT
   CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
   CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__lo"
     ELSE NULL
   END AS "reform_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__hi"
     ELSE NULL
   END AS "reform_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__c1_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__c1_lo"
     ELSE NULL
   END AS "reform_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__c1_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__c1_hi"
     ELSE NULL
   END AS "reform_subsidy__paid_max",
   CASE WHEN "error_field" IS NULL THEN "lighthouse_award__applies" ELSE NULL END AS "lighthouse_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "lighthouse_award__applies"
+    THEN "lighthouse_award__lo"
     ELSE NULL
   END AS "lighthouse_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "lighthouse_award__applies"
+    THEN "lighthouse_award__hi"
     ELSE NULL
   END AS "lighthouse_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__c1_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "lighthouse_award__applies"
+    THEN "lighthouse_award__c1_lo"
     ELSE NULL
   END AS "lighthouse_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__c1_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "lighthouse_award__applies"
+    THEN "lighthouse_award__c1_hi"
     ELSE NULL
   END AS "lighthouse_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "workshop_award__applies" ELSE NULL END AS "workshop_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "workshop_award__applies" THEN "workshop_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "workshop_award__applies"
+    THEN "workshop_award__lo"
     ELSE NULL
   END AS "workshop_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "workshop_award__applies" THEN "workshop_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "workshop_award__applies"
+    THEN "workshop_award__hi"
     ELSE NULL
   END AS "workshop_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "workshop_award__applies" THEN "workshop_award__c1_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "workshop_award__applies"
+    THEN "workshop_award__c1_lo"
     ELSE NULL
   END AS "workshop_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "workshop_award__applies" THEN "workshop_award__c1_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "workshop_award__applies"
+    THEN "workshop_award__c1_hi"
     ELSE NULL
   END AS "workshop_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__lo"
     ELSE NULL
   END AS "chain_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__hi"
     ELSE NULL
   END AS "chain_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__c1_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__c1_lo"
     ELSE NULL
   END AS "chain_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__c1_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__c1_hi"
     ELSE NULL
   END AS "chain_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "diagnosis_subsidy__applies" ELSE NULL END AS "diagnosis_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__lo"
     ELSE NULL
   END AS "diagnosis_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__hi"
     ELSE NULL
   END AS "diagnosis_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__c1_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__c1_lo"
     ELSE NULL
   END AS "diagnosis_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__c1_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__c1_hi"
     ELSE NULL
   END AS "diagnosis_subsidy__paid_max",
   CASE WHEN "error_field" IS NULL THEN "evaluation_subsidy__applies" ELSE NULL END AS "evaluation_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "evaluation_subsidy__applies" THEN "evaluation_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__lo"
     ELSE NULL
   END AS "evaluation_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "evaluation_subsidy__applies" THEN "evaluation_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__hi"
     ELSE NULL
   END AS "evaluation_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "evaluation_subsidy__applies"
-      THEN "evaluation_subsidy__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__a0_lo"
     ELSE NULL
   END AS "evaluation_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "evaluation_subsidy__applies"
-      THEN "evaluation_subsidy__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__a0_hi"
     ELSE NULL
   END AS "evaluation_subsidy__paid_max",
   CASE
@@ -8111,49 +2691,49 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(23, 2))
+                CAST(0 AS DECIMAL(21, 2))
               ) + (
                 CASE
                   WHEN "reform_subsidy__applies"
                   THEN "reform_subsidy__c1_lo"
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "lighthouse_award__applies"
                 THEN "lighthouse_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ) + (
             CASE
               WHEN "workshop_award__applies"
               THEN "workshop_award__c1_lo"
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(21, 2))
             END
           )
         ) + (
           CASE
             WHEN "chain_award__applies"
             THEN "chain_award__c1_lo"
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(21, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies"
           THEN "diagnosis_subsidy__c1_lo"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(21, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies"
         THEN "evaluation_subsidy__a0_lo"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(21, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "total_min",
   CASE
@@ -8164,69 +2744,69 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(23, 2))
+                CAST(0 AS DECIMAL(21, 2))
               ) + (
                 CASE
                   WHEN "reform_subsidy__applies"
                   THEN "reform_subsidy__c1_hi"
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "lighthouse_award__applies"
                 THEN "lighthouse_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ) + (
             CASE
               WHEN "workshop_award__applies"
               THEN "workshop_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(21, 2))
             END
           )
         ) + (
           CASE
             WHEN "chain_award__applies"
             THEN "chain_award__c1_hi"
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(21, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies"
           THEN "diagnosis_subsidy__c1_hi"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(21, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies"
         THEN "evaluation_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(21, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "total_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "funding_central",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "funding_province",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "funding_city",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "funding_county",
   CASE
@@ -8237,75 +2817,152 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(23, 2))
+                CAST(0 AS DECIMAL(21, 2))
               ) + (
                 CASE
                   WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__c1_hi" IS NULL
                   THEN "reform_subsidy__c1_hi"
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "lighthouse_award__applies" AND NOT "lighthouse_award__c1_hi" IS NULL
                 THEN "lighthouse_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ) + (
             CASE
               WHEN "workshop_award__applies" AND NOT "workshop_award__c1_hi" IS NULL
               THEN "workshop_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(21, 2))
             END
           )
         ) + (
           CASE
             WHEN "chain_award__applies" AND NOT "chain_award__c1_hi" IS NULL
             THEN "chain_award__c1_hi"
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(21, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__c1_hi" IS NULL
           THEN "diagnosis_subsidy__c1_hi"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(21, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
         THEN "evaluation_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(21, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "funding_unspecified",
   CASE
     WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
-      ELSE NULL
-    END
+    AND (
+      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+    )
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "pay_1_min",
   CASE
     WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-      THEN CAST(CASE
-        WHEN CAST((
-          CAST(CASE
-            WHEN (
+    AND (
+      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+    )
+    THEN CAST(CAST((
+      CAST(CASE
+        WHEN (
+          (
+            CAST(0 AS DECIMAL(21, 2))
+          ) + (
+            CASE
+              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+              THEN "reform_subsidy__c1_hi"
+              ELSE CAST(0 AS DECIMAL(21, 2))
+            END
+          )
+        ) * (
+          0.7
+        ) >= 0
+        THEN FLOOR(
+          (
+            (
               (
-                CAST(0 AS DECIMAL(23, 2))
+                CAST(0 AS DECIMAL(21, 2))
               ) + (
                 CASE
                   WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
                   THEN "reform_subsidy__c1_hi"
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
+                END
+              )
+            ) * (
+              0.7
+            )
+          ) * (
+            100
+          )
+        )
+        ELSE CEIL(
+          (
+            (
+              (
+                CAST(0 AS DECIMAL(21, 2))
+              ) + (
+                CASE
+                  WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                  THEN "reform_subsidy__c1_hi"
+                  ELSE CAST(0 AS DECIMAL(21, 2))
+                END
+              )
+            ) * (
+              0.7
+            )
+          ) * (
+            100
+          )
+        )
+      END AS DECIMAL(21, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    ELSE NULL
+  END AS "pay_1_max",
+  CASE
+    WHEN "error_field" IS NULL
+    AND (
+      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+    )
+    THEN CAST((
+      (
+        CAST(0 AS DECIMAL(21, 2))
+      ) + (
+        CASE
+          WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+          THEN "reform_subsidy__c1_lo"
+          ELSE CAST(0 AS DECIMAL(21, 2))
+        END
+      )
+    ) - (
+      (
+        CAST(0 AS DECIMAL(21, 2))
+      ) + (
+        CAST((
+          CAST(CASE
+            WHEN (
+              (
+                CAST(0 AS DECIMAL(21, 2))
+              ) + (
+                CASE
+                  WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                  THEN "reform_subsidy__c1_lo"
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) * (
@@ -8315,12 +2972,12 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(23, 2))
+                    CAST(0 AS DECIMAL(21, 2))
                   ) + (
                     CASE
                       WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                      THEN "reform_subsidy__c1_hi"
-                      ELSE CAST(0 AS DECIMAL(23, 2))
+                      THEN "reform_subsidy__c1_lo"
+                      ELSE CAST(0 AS DECIMAL(21, 2))
                     END
                   )
                 ) * (
@@ -8334,12 +2991,12 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(23, 2))
+                    CAST(0 AS DECIMAL(21, 2))
                   ) + (
                     CASE
                       WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                      THEN "reform_subsidy__c1_hi"
-                      ELSE CAST(0 AS DECIMAL(23, 2))
+                      THEN "reform_subsidy__c1_lo"
+                      ELSE CAST(0 AS DECIMAL(21, 2))
                     END
                   )
                 ) * (
@@ -8349,265 +3006,28 @@ SELECT
                 100
               )
             )
-          END AS DECIMAL(25, 0))
+          END AS DECIMAL(21, 0))
         ) * (
           0.01
-        ) AS DECIMAL(25, 2)) IS NULL
-        OR (
-          (
-            CAST(0 AS DECIMAL(23, 2))
-          ) + (
-            CASE
-              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-              THEN "reform_subsidy__c1_hi"
-              ELSE CAST(0 AS DECIMAL(23, 2))
-            END
-          )
-        ) IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CAST((
-            CAST(CASE
-              WHEN (
-                (
-                  CAST(0 AS DECIMAL(23, 2))
-                ) + (
-                  CASE
-                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                    THEN "reform_subsidy__c1_hi"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
-                  END
-                )
-              ) * (
-                0.7
-              ) >= 0
-              THEN FLOOR(
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(23, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                        THEN "reform_subsidy__c1_hi"
-                        ELSE CAST(0 AS DECIMAL(23, 2))
-                      END
-                    )
-                  ) * (
-                    0.7
-                  )
-                ) * (
-                  100
-                )
-              )
-              ELSE CEIL(
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(23, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                        THEN "reform_subsidy__c1_hi"
-                        ELSE CAST(0 AS DECIMAL(23, 2))
-                      END
-                    )
-                  ) * (
-                    0.7
-                  )
-                ) * (
-                  100
-                )
-              )
-            END AS DECIMAL(25, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(25, 2)),
-          (
-            CAST(0 AS DECIMAL(23, 2))
-          ) + (
-            CASE
-              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-              THEN "reform_subsidy__c1_hi"
-              ELSE CAST(0 AS DECIMAL(23, 2))
-            END
-          )
-        )
-      END AS DECIMAL(23, 2))
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS "pay_1_max",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-      THEN CAST(CASE
-        WHEN (
-          (
-            (
-              CAST(0 AS DECIMAL(23, 2))
-            ) + (
-              CASE
-                WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                THEN "reform_subsidy__c1_lo"
-                ELSE CAST(0 AS DECIMAL(23, 2))
-              END
-            )
-          ) - (
-            CAST((
-              CAST(CASE
-                WHEN (
-                  (
-                    CAST(0 AS DECIMAL(23, 2))
-                  ) + (
-                    CASE
-                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                      THEN "reform_subsidy__c1_lo"
-                      ELSE CAST(0 AS DECIMAL(23, 2))
-                    END
-                  )
-                ) * (
-                  0.7
-                ) >= 0
-                THEN FLOOR(
-                  (
-                    (
-                      (
-                        CAST(0 AS DECIMAL(23, 2))
-                      ) + (
-                        CASE
-                          WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                          THEN "reform_subsidy__c1_lo"
-                          ELSE CAST(0 AS DECIMAL(23, 2))
-                        END
-                      )
-                    ) * (
-                      0.7
-                    )
-                  ) * (
-                    100
-                  )
-                )
-                ELSE CEIL(
-                  (
-                    (
-                      (
-                        CAST(0 AS DECIMAL(23, 2))
-                      ) + (
-                        CASE
-                          WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                          THEN "reform_subsidy__c1_lo"
-                          ELSE CAST(0 AS DECIMAL(23, 2))
-                        END
-                      )
-                    ) * (
-                      0.7
-                    )
-                  ) * (
-                    100
-                  )
-                )
-              END AS DECIMAL(25, 0))
-            ) * (
-              0.01
-            ) AS DECIMAL(25, 2))
-          )
-        ) IS NULL
-        OR CAST(0 AS DECIMAL(23, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          (
-            (
-              CAST(0 AS DECIMAL(23, 2))
-            ) + (
-              CASE
-                WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                THEN "reform_subsidy__c1_lo"
-                ELSE CAST(0 AS DECIMAL(23, 2))
-              END
-            )
-          ) - (
-            CAST((
-              CAST(CASE
-                WHEN (
-                  (
-                    CAST(0 AS DECIMAL(23, 2))
-                  ) + (
-                    CASE
-                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                      THEN "reform_subsidy__c1_lo"
-                      ELSE CAST(0 AS DECIMAL(23, 2))
-                    END
-                  )
-                ) * (
-                  0.7
-                ) >= 0
-                THEN FLOOR(
-                  (
-                    (
-                      (
-                        CAST(0 AS DECIMAL(23, 2))
-                      ) + (
-                        CASE
-                          WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                          THEN "reform_subsidy__c1_lo"
-                          ELSE CAST(0 AS DECIMAL(23, 2))
-                        END
-                      )
-                    ) * (
-                      0.7
-                    )
-                  ) * (
-                    100
-                  )
-                )
-                ELSE CEIL(
-                  (
-                    (
-                      (
-                        CAST(0 AS DECIMAL(23, 2))
-                      ) + (
-                        CASE
-                          WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                          THEN "reform_subsidy__c1_lo"
-                          ELSE CAST(0 AS DECIMAL(23, 2))
-                        END
-                      )
-                    ) * (
-                      0.7
-                    )
-                  ) * (
-                    100
-                  )
-                )
-              END AS DECIMAL(25, 0))
-            ) * (
-              0.01
-            ) AS DECIMAL(25, 2))
-          ),
-          CAST(0 AS DECIMAL(23, 2))
-        )
-      END AS DECIMAL(23, 2))
-      ELSE NULL
-    END
+        ) AS DECIMAL(21, 2))
+      )
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "pay_2_min",
   CASE
     WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-      THEN CAST((
-        CAST(0 AS DECIMAL(23, 2))
-      ) + (
-        CASE
-          WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-          THEN "reform_subsidy__c1_hi"
-          ELSE CAST(0 AS DECIMAL(23, 2))
-        END
-      ) AS DECIMAL(23, 2))
-      ELSE NULL
-    END
+    AND (
+      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+    )
+    THEN CAST((
+      CAST(0 AS DECIMAL(21, 2))
+    ) + (
+      CASE
+        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+        THEN "reform_subsidy__c1_hi"
+        ELSE CAST(0 AS DECIMAL(21, 2))
+      END
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "pay_2_max"
 FROM c1b4;

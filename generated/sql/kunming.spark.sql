@@ -286,682 +286,16 @@ WITH v AS (
       ), FALSE)
       AND COALESCE(`p`.`is_sme`, FALSE)
     ) AS `reform_subsidy__applies`,
-    CAST(CASE
-      WHEN CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(200000 AS DECIMAL(6, 0))
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(200000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(400000 AS DECIMAL(6, 0))
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(400000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      OR CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
+    CAST(CAST((
+      CAST(CASE
+        WHEN CASE
+          WHEN COALESCE((
+            `p`.`digital_level`
+          ) = (
+            CAST(2 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
@@ -971,19 +305,32 @@ WITH v AS (
                   `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(20, 3))
+            END IS NULL
+            THEN CASE
+              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
               THEN CAST(200000 AS DECIMAL(6, 0))
               WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE LEAST(
-                CAST((
+              THEN CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -991,16 +338,35 @@ WITH v AS (
                   ) + (
                     `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE LEAST(
+                CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END,
                 CAST(200000 AS DECIMAL(6, 0))
               )
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
+            END
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          WHEN COALESCE((
+            `p`.`digital_level`
+          ) = (
+            CAST(3 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
@@ -1010,19 +376,32 @@ WITH v AS (
                   `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(20, 3))
+            END IS NULL
+            THEN CASE
+              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
               THEN CAST(400000 AS DECIMAL(6, 0))
               WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE LEAST(
-                CAST((
+              THEN CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -1030,16 +409,35 @@ WITH v AS (
                   ) + (
                     `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE LEAST(
+                CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END,
                 CAST(400000 AS DECIMAL(6, 0))
               )
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
+            END
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          WHEN COALESCE((
+            `p`.`digital_level`
+          ) >= (
+            CAST(4 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
@@ -1049,19 +447,17 @@ WITH v AS (
                   `p`.`spend_data_equipment`
                 ) AS DECIMAL(18, 2))
               ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(20, 3))
+            END IS NULL
+            THEN CASE
               WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE LEAST(
-                CAST((
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -1069,272 +465,48 @@ WITH v AS (
                   ) + (
                     `p`.`spend_data_equipment`
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(20, 3))
+              END
+              ELSE LEAST(
+                CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END,
                 CAST(500000 AS DECIMAL(6, 0))
               )
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      THEN GREATEST(
-        CAST((
-          CAST(CASE
-            WHEN CASE
+            END
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          ELSE CAST(0 AS DECIMAL(9, 3))
+        END >= 0
+        THEN FLOOR(
+          (
+            CASE
               WHEN COALESCE((
                 `p`.`digital_level`
               ) = (
@@ -1357,7 +529,7 @@ WITH v AS (
                 THEN CASE
                   WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
                   THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(9, 3))
                 END
                 ELSE CASE
                   WHEN CASE
@@ -1405,7 +577,7 @@ WITH v AS (
                     CAST(200000 AS DECIMAL(6, 0))
                   )
                 END
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
               WHEN COALESCE((
                 `p`.`digital_level`
               ) = (
@@ -1428,7 +600,7 @@ WITH v AS (
                 THEN CASE
                   WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
                   THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(9, 3))
                 END
                 ELSE CASE
                   WHEN CASE
@@ -1476,7 +648,7 @@ WITH v AS (
                     CAST(400000 AS DECIMAL(6, 0))
                   )
                 END
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
               WHEN COALESCE((
                 `p`.`digital_level`
               ) >= (
@@ -1499,7 +671,7 @@ WITH v AS (
                 THEN CASE
                   WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
                   THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(9, 3))
                 END
                 ELSE CASE
                   WHEN CASE
@@ -1547,1155 +719,22 @@ WITH v AS (
                     CAST(500000 AS DECIMAL(6, 0))
                   )
                 END
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END >= 0
-            THEN FLOOR(
-              (
-                CASE
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CAST(200000 AS DECIMAL(6, 0))
-                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              `p`.`spend_software_cloud`
-                            ) + (
-                              `p`.`spend_data_equipment`
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(200000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CAST(400000 AS DECIMAL(6, 0))
-                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              `p`.`spend_software_cloud`
-                            ) + (
-                              `p`.`spend_data_equipment`
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(400000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CAST(500000 AS DECIMAL(6, 0))
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              `p`.`spend_software_cloud`
-                            ) + (
-                              `p`.`spend_data_equipment`
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-              ) * (
-                100
-              )
-            )
-            ELSE CEIL(
-              (
-                CASE
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CAST(200000 AS DECIMAL(6, 0))
-                      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              `p`.`spend_software_cloud`
-                            ) + (
-                              `p`.`spend_data_equipment`
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(200000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CAST(400000 AS DECIMAL(6, 0))
-                      WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              `p`.`spend_software_cloud`
-                            ) + (
-                              `p`.`spend_data_equipment`
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(400000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END IS NULL
-                      THEN CAST(500000 AS DECIMAL(6, 0))
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              `p`.`spend_software_cloud`
-                            ) + (
-                              `p`.`spend_data_equipment`
-                            ) AS DECIMAL(18, 2))
-                          ) AS DECIMAL(20, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(20, 3))
-                        END,
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(19, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(19, 2)),
-        CAST(0 AS DECIMAL(19, 2))
-      )
-      ELSE CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(200000 AS DECIMAL(6, 0))
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(200000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(400000 AS DECIMAL(6, 0))
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(400000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+          ) * (
+            100
           )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2))
-    END AS DECIMAL(23, 2)) AS `reform_subsidy__lo`,
-    CAST(CASE
-      WHEN CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
+        )
+        ELSE CEIL(
+          (
+            CASE
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
                 WHEN CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
@@ -2709,192 +748,12 @@ WITH v AS (
                   THEN NULL
                   ELSE CAST(0 AS DECIMAL(20, 3))
                 END IS NULL
-                THEN CAST(200000 AS DECIMAL(6, 0))
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
                 THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
+                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
                   THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
+                  ELSE CAST(0 AS DECIMAL(9, 3))
                 END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(200000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(400000 AS DECIMAL(6, 0))
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(400000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
+                ELSE CASE
                   WHEN CASE
                     WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
@@ -2908,585 +767,10 @@ WITH v AS (
                     THEN NULL
                     ELSE CAST(0 AS DECIMAL(20, 3))
                   END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            `p`.`spend_software_cloud`
-                          ) + (
-                            `p`.`spend_data_equipment`
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      OR CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(200000 AS DECIMAL(6, 0))
-              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(200000 AS DECIMAL(6, 0))
-              )
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(400000 AS DECIMAL(6, 0))
-              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(400000 AS DECIMAL(6, 0))
-              )
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(500000 AS DECIMAL(6, 0))
-              )
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
                   THEN CAST(200000 AS DECIMAL(6, 0))
                   WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
+                  THEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -3494,16 +778,35 @@ WITH v AS (
                       ) + (
                         `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
                     CAST(200000 AS DECIMAL(6, 0))
                   )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
@@ -3513,19 +816,32 @@ WITH v AS (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(9, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
                   THEN CAST(400000 AS DECIMAL(6, 0))
                   WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
+                  THEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -3533,16 +849,35 @@ WITH v AS (
                       ) + (
                         `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
                     CAST(400000 AS DECIMAL(6, 0))
                   )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
@@ -3552,19 +887,32 @@ WITH v AS (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
                   ) AS DECIMAL(20, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(20, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(9, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END IS NULL
                   THEN CAST(500000 AS DECIMAL(6, 0))
                   WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
+                  THEN CASE
+                    WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
                       CAST((
@@ -3572,150 +920,163 @@ WITH v AS (
                       ) + (
                         `p`.`spend_data_equipment`
                       ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
+                    ) AS DECIMAL(20, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(20, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) AS DECIMAL(20, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(20, 3))
+                    END,
                     CAST(500000 AS DECIMAL(6, 0))
                   )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
+                END
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+          ) * (
+            100
           )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
+        )
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `reform_subsidy__lo`,
+    CAST(CAST((
+      CAST(CASE
+        WHEN CASE
+          WHEN COALESCE((
+            `p`.`digital_level`
+          ) = (
+            CAST(2 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
             ) * (
-              100
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3)) IS NULL
+            THEN CAST(200000 AS DECIMAL(6, 0))
+            WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3))
+            ELSE LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(200000 AS DECIMAL(6, 0))
             )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      THEN GREATEST(
-        CAST((
-          CAST(CASE
-            WHEN CASE
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          WHEN COALESCE((
+            `p`.`digital_level`
+          ) = (
+            CAST(3 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3)) IS NULL
+            THEN CAST(400000 AS DECIMAL(6, 0))
+            WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3))
+            ELSE LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(400000 AS DECIMAL(6, 0))
+            )
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          WHEN COALESCE((
+            `p`.`digital_level`
+          ) >= (
+            CAST(4 AS DECIMAL(1, 0))
+          ), FALSE)
+          THEN CAST(CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3)) IS NULL
+            THEN CAST(500000 AS DECIMAL(6, 0))
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                `p`.`spend_software_cloud`
+              ) + (
+                `p`.`spend_data_equipment`
+              ) AS DECIMAL(18, 2))
+            ) AS DECIMAL(20, 3))
+            ELSE LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)),
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+          ELSE CAST(0 AS DECIMAL(9, 3))
+        END >= 0
+        THEN FLOOR(
+          (
+            CASE
               WHEN COALESCE((
                 `p`.`digital_level`
               ) = (
@@ -3754,7 +1115,7 @@ WITH v AS (
                   ) AS DECIMAL(20, 3)),
                   CAST(200000 AS DECIMAL(6, 0))
                 )
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
               WHEN COALESCE((
                 `p`.`digital_level`
               ) = (
@@ -3793,7 +1154,7 @@ WITH v AS (
                   ) AS DECIMAL(20, 3)),
                   CAST(400000 AS DECIMAL(6, 0))
                 )
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
               WHEN COALESCE((
                 `p`.`digital_level`
               ) >= (
@@ -3832,525 +1193,44 @@ WITH v AS (
                   ) AS DECIMAL(20, 3)),
                   CAST(500000 AS DECIMAL(6, 0))
                 )
-              END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END >= 0
-            THEN FLOOR(
-              (
-                CASE
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-              ) * (
-                100
-              )
-            )
-            ELSE CEIL(
-              (
-                CASE
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) = (
-                    CAST(2 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(200000 AS DECIMAL(6, 0))
-                    WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) = (
-                    CAST(3 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(400000 AS DECIMAL(6, 0))
-                    WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  WHEN COALESCE((
-                    `p`.`digital_level`
-                  ) >= (
-                    CAST(4 AS DECIMAL(1, 0))
-                  ), FALSE)
-                  THEN CAST(CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3))
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          `p`.`spend_software_cloud`
-                        ) + (
-                          `p`.`spend_data_equipment`
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(19, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(19, 2)),
-        CAST(0 AS DECIMAL(19, 2))
-      )
-      ELSE CAST((
-        CAST(CASE
-          WHEN CASE
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(2 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(200000 AS DECIMAL(6, 0))
-              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(200000 AS DECIMAL(6, 0))
-              )
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) = (
-              CAST(3 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(400000 AS DECIMAL(6, 0))
-              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(400000 AS DECIMAL(6, 0))
-              )
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            WHEN COALESCE((
-              `p`.`digital_level`
-            ) >= (
-              CAST(4 AS DECIMAL(1, 0))
-            ), FALSE)
-            THEN CAST(CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3))
-              ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(500000 AS DECIMAL(6, 0))
-              )
-            END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END >= 0
-          THEN FLOOR(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+          ) * (
+            100
           )
-          ELSE CEIL(
-            (
-              CASE
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(2 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
+        )
+        ELSE CEIL(
+          (
+            CASE
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(2 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN CAST(200000 AS DECIMAL(6, 0))
+                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE LEAST(
+                  CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -4358,10 +1238,38 @@ WITH v AS (
                     ) + (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
+                  ) AS DECIMAL(20, 3)),
+                  CAST(200000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) = (
+                CAST(3 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN CAST(400000 AS DECIMAL(6, 0))
+                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE LEAST(
+                  CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -4369,27 +1277,38 @@ WITH v AS (
                     ) + (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) = (
-                  CAST(3 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
+                  ) AS DECIMAL(20, 3)),
+                  CAST(400000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              WHEN COALESCE((
+                `p`.`digital_level`
+              ) >= (
+                CAST(4 AS DECIMAL(1, 0))
+              ), FALSE)
+              THEN CAST(CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) AS DECIMAL(20, 3))
+                ELSE LEAST(
+                  CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -4397,81 +1316,20 @@ WITH v AS (
                     ) + (
                       `p`.`spend_data_equipment`
                     ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                WHEN COALESCE((
-                  `p`.`digital_level`
-                ) >= (
-                  CAST(4 AS DECIMAL(1, 0))
-                ), FALSE)
-                THEN CAST(CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3))
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3)) AS DECIMAL(20, 3))
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-            ) * (
-              100
-            )
+                  ) AS DECIMAL(20, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+              ELSE CAST(0 AS DECIMAL(9, 3))
+            END
+          ) * (
+            100
           )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2))
-    END AS DECIMAL(23, 2)) AS `reform_subsidy__hi`,
+        )
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `reform_subsidy__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -4479,18 +1337,8 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`lighthouse`, FALSE) AS `lighthouse_award__applies`,
-    CAST(CASE
-      WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
-      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS `lighthouse_award__lo`,
-    CAST(CASE
-      WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
-      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS `lighthouse_award__hi`,
+    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `lighthouse_award__lo`,
+    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `lighthouse_award__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -4510,37 +1358,12 @@ WITH v AS (
       )
       AND COALESCE(`p`.`is_sme`, FALSE)
     ) AS `workshop_award__applies`,
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN GREATEST(
-        CAST(CASE
-          WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(7, 0))
-        END AS DECIMAL(9, 2)),
-        CAST(0 AS DECIMAL(9, 2))
-      )
-      ELSE CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS `workshop_award__lo`,
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
-      ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS `workshop_award__hi`,
+    CAST(CAST(CASE
+      WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+      THEN NULL
+      ELSE CAST(0 AS DECIMAL(7, 0))
+    END AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `workshop_award__lo`,
+    CAST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `workshop_award__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -4559,37 +1382,12 @@ WITH v AS (
         FALSE
       )
     ) AS `chain_award__applies`,
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN GREATEST(
-        CAST(CASE
-          WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(7, 0))
-        END AS DECIMAL(9, 2)),
-        CAST(0 AS DECIMAL(9, 2))
-      )
-      ELSE CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS `chain_award__lo`,
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
-      ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS `chain_award__hi`,
+    CAST(CAST(CASE
+      WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
+      THEN NULL
+      ELSE CAST(0 AS DECIMAL(7, 0))
+    END AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `chain_award__lo`,
+    CAST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `chain_award__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -4605,18 +1403,8 @@ WITH v AS (
         CAST(0 AS DECIMAL(1, 0))
       ), FALSE)
     ) AS `diagnosis_subsidy__applies`,
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__lo`,
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__hi`,
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `diagnosis_subsidy__lo`,
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `diagnosis_subsidy__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -4624,55 +1412,45 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`evaluation_agency`, FALSE) AS `evaluation_subsidy__applies`,
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS `evaluation_subsidy__lo`,
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS `evaluation_subsidy__hi`
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `evaluation_subsidy__lo`,
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `evaluation_subsidy__hi`
   FROM x AS p
 ), a0 AS (
   SELECT
     *,
     CASE
       WHEN `reform_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE `reform_subsidy__lo`
     END AS `reform_subsidy__a0_lo`,
     `reform_subsidy__hi` AS `reform_subsidy__a0_hi`,
     CASE
       WHEN `lighthouse_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE `lighthouse_award__lo`
     END AS `lighthouse_award__a0_lo`,
     `lighthouse_award__hi` AS `lighthouse_award__a0_hi`,
     CASE
       WHEN `workshop_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE `workshop_award__lo`
     END AS `workshop_award__a0_lo`,
     `workshop_award__hi` AS `workshop_award__a0_hi`,
     CASE
       WHEN `chain_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE `chain_award__lo`
     END AS `chain_award__a0_lo`,
     `chain_award__hi` AS `chain_award__a0_hi`,
     CASE
       WHEN `diagnosis_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE `diagnosis_subsidy__lo`
     END AS `diagnosis_subsidy__a0_lo`,
     `diagnosis_subsidy__hi` AS `diagnosis_subsidy__a0_hi`,
     CASE
       WHEN `evaluation_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(21, 2))
       ELSE `evaluation_subsidy__lo`
     END AS `evaluation_subsidy__a0_lo`,
     `evaluation_subsidy__hi` AS `evaluation_subsidy__a0_hi`
@@ -4862,7 +1640,7 @@ WITH v AS (
       WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN LEAST(`reform_subsidy__a0_lo`, `cap1__room0`)
       ELSE `reform_subsidy__a0_lo`
-    END AS DECIMAL(23, 2)) AS `reform_subsidy__c1_lo`,
+    END AS DECIMAL(21, 2)) AS `reform_subsidy__c1_lo`,
     CASE
       WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN GREATEST((
@@ -4880,7 +1658,7 @@ WITH v AS (
       WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN LEAST(`lighthouse_award__a0_lo`, `cap1__room1`)
       ELSE `lighthouse_award__a0_lo`
-    END AS DECIMAL(23, 2)) AS `lighthouse_award__c1_lo`,
+    END AS DECIMAL(21, 2)) AS `lighthouse_award__c1_lo`,
     CASE
       WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN GREATEST((
@@ -4898,7 +1676,7 @@ WITH v AS (
       WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN LEAST(`workshop_award__a0_lo`, `cap1__room2`)
       ELSE `workshop_award__a0_lo`
-    END AS DECIMAL(23, 2)) AS `workshop_award__c1_lo`,
+    END AS DECIMAL(21, 2)) AS `workshop_award__c1_lo`,
     CASE
       WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN GREATEST((
@@ -4916,7 +1694,7 @@ WITH v AS (
       WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN LEAST(`chain_award__a0_lo`, `cap1__room3`)
       ELSE `chain_award__a0_lo`
-    END AS DECIMAL(23, 2)) AS `chain_award__c1_lo`,
+    END AS DECIMAL(21, 2)) AS `chain_award__c1_lo`,
     CASE
       WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN GREATEST((
@@ -4934,7 +1712,7 @@ WITH v AS (
       WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN LEAST(`diagnosis_subsidy__a0_lo`, `cap1__room4`)
       ELSE `diagnosis_subsidy__a0_lo`
-    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__c1_lo`,
+    END AS DECIMAL(21, 2)) AS `diagnosis_subsidy__c1_lo`,
     CASE
       WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN GREATEST((
@@ -4959,40 +1737,40 @@ WITH v AS (
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(23, 2))
+                    CAST(0 AS DECIMAL(21, 2))
                   ) + (
                     CASE
                       WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
                       THEN `reform_subsidy__c1_lo`
-                      ELSE CAST(0 AS DECIMAL(23, 2))
+                      ELSE CAST(0 AS DECIMAL(21, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
                     THEN `lighthouse_award__c1_lo`
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(21, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
                   THEN `workshop_award__c1_lo`
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
                 THEN `chain_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ) + (
             CASE
               WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
               THEN `diagnosis_subsidy__c1_lo`
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(21, 2))
             END
           )
         ),
@@ -5020,12 +1798,12 @@ WITH v AS (
         END
       )
       ELSE `reform_subsidy__a0_hi`
-    END AS DECIMAL(23, 2)) AS `reform_subsidy__c1_hi`,
+    END AS DECIMAL(21, 2)) AS `reform_subsidy__c1_hi`,
     CASE
       WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN CASE
         WHEN `reform_subsidy__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE GREATEST(
           (
             `cap1__spare0`
@@ -5061,12 +1839,12 @@ WITH v AS (
         END
       )
       ELSE `lighthouse_award__a0_hi`
-    END AS DECIMAL(23, 2)) AS `lighthouse_award__c1_hi`,
+    END AS DECIMAL(21, 2)) AS `lighthouse_award__c1_hi`,
     CASE
       WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN CASE
         WHEN `lighthouse_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE GREATEST(
           (
             `cap1__spare1`
@@ -5102,12 +1880,12 @@ WITH v AS (
         END
       )
       ELSE `workshop_award__a0_hi`
-    END AS DECIMAL(23, 2)) AS `workshop_award__c1_hi`,
+    END AS DECIMAL(21, 2)) AS `workshop_award__c1_hi`,
     CASE
       WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN CASE
         WHEN `workshop_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE GREATEST(
           (
             `cap1__spare2`
@@ -5143,12 +1921,12 @@ WITH v AS (
         END
       )
       ELSE `chain_award__a0_hi`
-    END AS DECIMAL(23, 2)) AS `chain_award__c1_hi`,
+    END AS DECIMAL(21, 2)) AS `chain_award__c1_hi`,
     CASE
       WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN CASE
         WHEN `chain_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE GREATEST(
           (
             `cap1__spare3`
@@ -5187,12 +1965,12 @@ WITH v AS (
         END
       )
       ELSE `diagnosis_subsidy__a0_hi`
-    END AS DECIMAL(23, 2)) AS `diagnosis_subsidy__c1_hi`,
+    END AS DECIMAL(21, 2)) AS `diagnosis_subsidy__c1_hi`,
     CASE
       WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
       THEN CASE
         WHEN `diagnosis_subsidy__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(21, 2))
         ELSE GREATEST(
           (
             `cap1__spare4`
@@ -5217,136 +1995,128 @@ SELECT
   CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
   CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+    THEN `reform_subsidy__lo`
     ELSE NULL
   END AS `reform_subsidy__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+    THEN `reform_subsidy__hi`
     ELSE NULL
   END AS `reform_subsidy__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__c1_lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+    THEN `reform_subsidy__c1_lo`
     ELSE NULL
   END AS `reform_subsidy__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__c1_hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+    THEN `reform_subsidy__c1_hi`
     ELSE NULL
   END AS `reform_subsidy__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `lighthouse_award__applies` ELSE NULL END AS `lighthouse_award__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+    THEN `lighthouse_award__lo`
     ELSE NULL
   END AS `lighthouse_award__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+    THEN `lighthouse_award__hi`
     ELSE NULL
   END AS `lighthouse_award__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__c1_lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+    THEN `lighthouse_award__c1_lo`
     ELSE NULL
   END AS `lighthouse_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__c1_hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+    THEN `lighthouse_award__c1_hi`
     ELSE NULL
   END AS `lighthouse_award__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `workshop_award__applies` ELSE NULL END AS `workshop_award__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `workshop_award__applies` THEN `workshop_award__lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `workshop_award__applies`
+    THEN `workshop_award__lo`
     ELSE NULL
   END AS `workshop_award__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `workshop_award__applies` THEN `workshop_award__hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `workshop_award__applies`
+    THEN `workshop_award__hi`
     ELSE NULL
   END AS `workshop_award__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `workshop_award__applies` THEN `workshop_award__c1_lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `workshop_award__applies`
+    THEN `workshop_award__c1_lo`
     ELSE NULL
   END AS `workshop_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `workshop_award__applies` THEN `workshop_award__c1_hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `workshop_award__applies`
+    THEN `workshop_award__c1_hi`
     ELSE NULL
   END AS `workshop_award__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `chain_award__applies` THEN `chain_award__lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `chain_award__applies`
+    THEN `chain_award__lo`
     ELSE NULL
   END AS `chain_award__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `chain_award__applies` THEN `chain_award__hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `chain_award__applies`
+    THEN `chain_award__hi`
     ELSE NULL
   END AS `chain_award__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `chain_award__applies` THEN `chain_award__c1_lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `chain_award__applies`
+    THEN `chain_award__c1_lo`
     ELSE NULL
   END AS `chain_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `chain_award__applies` THEN `chain_award__c1_hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `chain_award__applies`
+    THEN `chain_award__c1_hi`
     ELSE NULL
   END AS `chain_award__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `diagnosis_subsidy__applies` ELSE NULL END AS `diagnosis_subsidy__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+    THEN `diagnosis_subsidy__lo`
     ELSE NULL
   END AS `diagnosis_subsidy__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+    THEN `diagnosis_subsidy__hi`
     ELSE NULL
   END AS `diagnosis_subsidy__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__c1_lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+    THEN `diagnosis_subsidy__c1_lo`
     ELSE NULL
   END AS `diagnosis_subsidy__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__c1_hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+    THEN `diagnosis_subsidy__c1_hi`
     ELSE NULL
   END AS `diagnosis_subsidy__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `evaluation_subsidy__applies` ELSE NULL END AS `evaluation_subsidy__applies`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `evaluation_subsidy__applies` THEN `evaluation_subsidy__lo` ELSE NULL END
+    WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+    THEN `evaluation_subsidy__lo`
     ELSE NULL
   END AS `evaluation_subsidy__min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE WHEN `evaluation_subsidy__applies` THEN `evaluation_subsidy__hi` ELSE NULL END
+    WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+    THEN `evaluation_subsidy__hi`
     ELSE NULL
   END AS `evaluation_subsidy__max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__a0_lo`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+    THEN `evaluation_subsidy__a0_lo`
     ELSE NULL
   END AS `evaluation_subsidy__paid_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__a0_hi`
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+    THEN `evaluation_subsidy__a0_hi`
     ELSE NULL
   END AS `evaluation_subsidy__paid_max`,
   CASE
@@ -5357,49 +2127,49 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(23, 2))
+                CAST(0 AS DECIMAL(21, 2))
               ) + (
                 CASE
                   WHEN `reform_subsidy__applies`
                   THEN `reform_subsidy__c1_lo`
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `lighthouse_award__applies`
                 THEN `lighthouse_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ) + (
             CASE
               WHEN `workshop_award__applies`
               THEN `workshop_award__c1_lo`
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(21, 2))
             END
           )
         ) + (
           CASE
             WHEN `chain_award__applies`
             THEN `chain_award__c1_lo`
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(21, 2))
           END
         )
       ) + (
         CASE
           WHEN `diagnosis_subsidy__applies`
           THEN `diagnosis_subsidy__c1_lo`
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(21, 2))
         END
       )
     ) + (
       CASE
         WHEN `evaluation_subsidy__applies`
         THEN `evaluation_subsidy__a0_lo`
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(21, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `total_min`,
   CASE
@@ -5410,69 +2180,69 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(23, 2))
+                CAST(0 AS DECIMAL(21, 2))
               ) + (
                 CASE
                   WHEN `reform_subsidy__applies`
                   THEN `reform_subsidy__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `lighthouse_award__applies`
                 THEN `lighthouse_award__c1_hi`
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ) + (
             CASE
               WHEN `workshop_award__applies`
               THEN `workshop_award__c1_hi`
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(21, 2))
             END
           )
         ) + (
           CASE
             WHEN `chain_award__applies`
             THEN `chain_award__c1_hi`
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(21, 2))
           END
         )
       ) + (
         CASE
           WHEN `diagnosis_subsidy__applies`
           THEN `diagnosis_subsidy__c1_hi`
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(21, 2))
         END
       )
     ) + (
       CASE
         WHEN `evaluation_subsidy__applies`
         THEN `evaluation_subsidy__a0_hi`
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(21, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `total_max`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `funding_central`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `funding_province`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `funding_city`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `funding_county`,
   CASE
@@ -5483,75 +2253,152 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(23, 2))
+                CAST(0 AS DECIMAL(21, 2))
               ) + (
                 CASE
                   WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__c1_hi` IS NULL
                   THEN `reform_subsidy__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__c1_hi` IS NULL
                 THEN `lighthouse_award__c1_hi`
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ) + (
             CASE
               WHEN `workshop_award__applies` AND NOT `workshop_award__c1_hi` IS NULL
               THEN `workshop_award__c1_hi`
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(21, 2))
             END
           )
         ) + (
           CASE
             WHEN `chain_award__applies` AND NOT `chain_award__c1_hi` IS NULL
             THEN `chain_award__c1_hi`
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(21, 2))
           END
         )
       ) + (
         CASE
           WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__c1_hi` IS NULL
           THEN `diagnosis_subsidy__c1_hi`
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(21, 2))
         END
       )
     ) + (
       CASE
         WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
         THEN `evaluation_subsidy__a0_hi`
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(21, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `funding_unspecified`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
-      ELSE NULL
-    END
+    AND (
+      `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+    )
+    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `pay_1_min`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-      THEN CAST(LEAST(
-        CAST((
-          CAST(CASE
-            WHEN (
+    AND (
+      `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+    )
+    THEN CAST(CAST((
+      CAST(CASE
+        WHEN (
+          (
+            CAST(0 AS DECIMAL(21, 2))
+          ) + (
+            CASE
+              WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+              THEN `reform_subsidy__c1_hi`
+              ELSE CAST(0 AS DECIMAL(21, 2))
+            END
+          )
+        ) * (
+          0.7
+        ) >= 0
+        THEN FLOOR(
+          (
+            (
               (
-                CAST(0 AS DECIMAL(23, 2))
+                CAST(0 AS DECIMAL(21, 2))
               ) + (
                 CASE
                   WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
                   THEN `reform_subsidy__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(21, 2))
+                END
+              )
+            ) * (
+              0.7
+            )
+          ) * (
+            100
+          )
+        )
+        ELSE CEIL(
+          (
+            (
+              (
+                CAST(0 AS DECIMAL(21, 2))
+              ) + (
+                CASE
+                  WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                  THEN `reform_subsidy__c1_hi`
+                  ELSE CAST(0 AS DECIMAL(21, 2))
+                END
+              )
+            ) * (
+              0.7
+            )
+          ) * (
+            100
+          )
+        )
+      END AS DECIMAL(21, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    ELSE NULL
+  END AS `pay_1_max`,
+  CASE
+    WHEN `error_field` IS NULL
+    AND (
+      `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+    )
+    THEN CAST((
+      (
+        CAST(0 AS DECIMAL(21, 2))
+      ) + (
+        CASE
+          WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+          THEN `reform_subsidy__c1_lo`
+          ELSE CAST(0 AS DECIMAL(21, 2))
+        END
+      )
+    ) - (
+      (
+        CAST(0 AS DECIMAL(21, 2))
+      ) + (
+        CAST((
+          CAST(CASE
+            WHEN (
+              (
+                CAST(0 AS DECIMAL(21, 2))
+              ) + (
+                CASE
+                  WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                  THEN `reform_subsidy__c1_lo`
+                  ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) * (
@@ -5561,12 +2408,12 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(23, 2))
+                    CAST(0 AS DECIMAL(21, 2))
                   ) + (
                     CASE
                       WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-                      THEN `reform_subsidy__c1_hi`
-                      ELSE CAST(0 AS DECIMAL(23, 2))
+                      THEN `reform_subsidy__c1_lo`
+                      ELSE CAST(0 AS DECIMAL(21, 2))
                     END
                   )
                 ) * (
@@ -5580,12 +2427,12 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(23, 2))
+                    CAST(0 AS DECIMAL(21, 2))
                   ) + (
                     CASE
                       WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-                      THEN `reform_subsidy__c1_hi`
-                      ELSE CAST(0 AS DECIMAL(23, 2))
+                      THEN `reform_subsidy__c1_lo`
+                      ELSE CAST(0 AS DECIMAL(21, 2))
                     END
                   )
                 ) * (
@@ -5595,119 +2442,28 @@ SELECT
                 100
               )
             )
-          END AS DECIMAL(25, 0))
+          END AS DECIMAL(21, 0))
         ) * (
           0.01
-        ) AS DECIMAL(25, 2)),
-        (
-          CAST(0 AS DECIMAL(23, 2))
-        ) + (
-          CASE
-            WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-            THEN `reform_subsidy__c1_hi`
-            ELSE CAST(0 AS DECIMAL(23, 2))
-          END
-        )
-      ) AS DECIMAL(23, 2))
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `pay_1_max`,
-  CASE
-    WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-      THEN CAST(GREATEST(
-        (
-          (
-            CAST(0 AS DECIMAL(23, 2))
-          ) + (
-            CASE
-              WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-              THEN `reform_subsidy__c1_lo`
-              ELSE CAST(0 AS DECIMAL(23, 2))
-            END
-          )
-        ) - (
-          CAST((
-            CAST(CASE
-              WHEN (
-                (
-                  CAST(0 AS DECIMAL(23, 2))
-                ) + (
-                  CASE
-                    WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-                    THEN `reform_subsidy__c1_lo`
-                    ELSE CAST(0 AS DECIMAL(23, 2))
-                  END
-                )
-              ) * (
-                0.7
-              ) >= 0
-              THEN FLOOR(
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(23, 2))
-                    ) + (
-                      CASE
-                        WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-                        THEN `reform_subsidy__c1_lo`
-                        ELSE CAST(0 AS DECIMAL(23, 2))
-                      END
-                    )
-                  ) * (
-                    0.7
-                  )
-                ) * (
-                  100
-                )
-              )
-              ELSE CEIL(
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(23, 2))
-                    ) + (
-                      CASE
-                        WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-                        THEN `reform_subsidy__c1_lo`
-                        ELSE CAST(0 AS DECIMAL(23, 2))
-                      END
-                    )
-                  ) * (
-                    0.7
-                  )
-                ) * (
-                  100
-                )
-              )
-            END AS DECIMAL(25, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(25, 2))
-        ),
-        CAST(0 AS DECIMAL(23, 2))
-      ) AS DECIMAL(23, 2))
-      ELSE NULL
-    END
+        ) AS DECIMAL(21, 2))
+      )
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `pay_2_min`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CASE
-      WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-      THEN CAST((
-        CAST(0 AS DECIMAL(23, 2))
-      ) + (
-        CASE
-          WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-          THEN `reform_subsidy__c1_hi`
-          ELSE CAST(0 AS DECIMAL(23, 2))
-        END
-      ) AS DECIMAL(23, 2))
-      ELSE NULL
-    END
+    AND (
+      `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+    )
+    THEN CAST((
+      CAST(0 AS DECIMAL(21, 2))
+    ) + (
+      CASE
+        WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+        THEN `reform_subsidy__c1_hi`
+        ELSE CAST(0 AS DECIMAL(21, 2))
+      END
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `pay_2_max`
 FROM c1b4;

@@ -242,28 +242,8 @@ WITH v AS (
       COALESCE("p"."in_pilot_scope", FALSE)
       AND COALESCE("p"."acceptance_passed", FALSE)
     ) AS "reform_subsidy__applies",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "reform_subsidy__lo",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "reform_subsidy__hi",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS "reform_subsidy__lo",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS "reform_subsidy__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -271,28 +251,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."model_enterprise", FALSE) AS "model_enterprise_award__applies",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "model_enterprise_award__lo",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "model_enterprise_award__hi",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS "model_enterprise_award__lo",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS "model_enterprise_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -300,28 +260,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
     AND COALESCE("p"."excellent_provider", FALSE) AS "service_provider_award__applies",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "service_provider_award__lo",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "service_provider_award__hi",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS "service_provider_award__lo",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS "service_provider_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -329,53 +269,33 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "chain_award__lo",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "chain_award__hi"
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS "chain_award__lo",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS "chain_award__hi"
   FROM x AS p
 ), a0 AS (
   SELECT
     *,
     CASE
       WHEN "reform_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(4, 2))
       ELSE "reform_subsidy__lo"
     END AS "reform_subsidy__a0_lo",
     "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
     CASE
       WHEN "model_enterprise_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(4, 2))
       ELSE "model_enterprise_award__lo"
     END AS "model_enterprise_award__a0_lo",
     "model_enterprise_award__hi" AS "model_enterprise_award__a0_hi",
     CASE
       WHEN "service_provider_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(4, 2))
       ELSE "service_provider_award__lo"
     END AS "service_provider_award__a0_lo",
     "service_provider_award__hi" AS "service_provider_award__a0_hi",
     CASE
       WHEN "chain_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(4, 2))
       ELSE "chain_award__lo"
     END AS "chain_award__a0_lo",
     "chain_award__hi" AS "chain_award__a0_hi"
@@ -388,118 +308,86 @@ SELECT
   CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
   CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__lo"
     ELSE NULL
   END AS "reform_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__hi"
     ELSE NULL
   END AS "reform_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__a0_lo"
     ELSE NULL
   END AS "reform_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__a0_hi"
     ELSE NULL
   END AS "reform_subsidy__paid_max",
   CASE WHEN "error_field" IS NULL THEN "model_enterprise_award__applies" ELSE NULL END AS "model_enterprise_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "model_enterprise_award__applies"
-      THEN "model_enterprise_award__lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
+    THEN "model_enterprise_award__lo"
     ELSE NULL
   END AS "model_enterprise_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "model_enterprise_award__applies"
-      THEN "model_enterprise_award__hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
+    THEN "model_enterprise_award__hi"
     ELSE NULL
   END AS "model_enterprise_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "model_enterprise_award__applies"
-      THEN "model_enterprise_award__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
+    THEN "model_enterprise_award__a0_lo"
     ELSE NULL
   END AS "model_enterprise_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "model_enterprise_award__applies"
-      THEN "model_enterprise_award__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
+    THEN "model_enterprise_award__a0_hi"
     ELSE NULL
   END AS "model_enterprise_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "service_provider_award__applies" ELSE NULL END AS "service_provider_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "service_provider_award__applies"
-      THEN "service_provider_award__lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "service_provider_award__applies"
+    THEN "service_provider_award__lo"
     ELSE NULL
   END AS "service_provider_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "service_provider_award__applies"
-      THEN "service_provider_award__hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "service_provider_award__applies"
+    THEN "service_provider_award__hi"
     ELSE NULL
   END AS "service_provider_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "service_provider_award__applies"
-      THEN "service_provider_award__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "service_provider_award__applies"
+    THEN "service_provider_award__a0_lo"
     ELSE NULL
   END AS "service_provider_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "service_provider_award__applies"
-      THEN "service_provider_award__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "service_provider_award__applies"
+    THEN "service_provider_award__a0_hi"
     ELSE NULL
   END AS "service_provider_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__lo"
     ELSE NULL
   END AS "chain_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__hi"
     ELSE NULL
   END AS "chain_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__a0_lo"
     ELSE NULL
   END AS "chain_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__a0_hi"
     ELSE NULL
   END AS "chain_award__paid_max",
   CASE
@@ -508,35 +396,35 @@ SELECT
       (
         (
           (
-            CAST(0 AS DECIMAL(23, 2))
+            CAST(0 AS DECIMAL(4, 2))
           ) + (
             CASE
               WHEN "reform_subsidy__applies"
               THEN "reform_subsidy__a0_lo"
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(4, 2))
             END
           )
         ) + (
           CASE
             WHEN "model_enterprise_award__applies"
             THEN "model_enterprise_award__a0_lo"
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(4, 2))
           END
         )
       ) + (
         CASE
           WHEN "service_provider_award__applies"
           THEN "service_provider_award__a0_lo"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(4, 2))
         END
       )
     ) + (
       CASE
         WHEN "chain_award__applies"
         THEN "chain_award__a0_lo"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(4, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(4, 2))
     ELSE NULL
   END AS "total_min",
   CASE
@@ -545,55 +433,55 @@ SELECT
       (
         (
           (
-            CAST(0 AS DECIMAL(23, 2))
+            CAST(0 AS DECIMAL(4, 2))
           ) + (
             CASE
               WHEN "reform_subsidy__applies"
               THEN "reform_subsidy__a0_hi"
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(4, 2))
             END
           )
         ) + (
           CASE
             WHEN "model_enterprise_award__applies"
             THEN "model_enterprise_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(4, 2))
           END
         )
       ) + (
         CASE
           WHEN "service_provider_award__applies"
           THEN "service_provider_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(4, 2))
         END
       )
     ) + (
       CASE
         WHEN "chain_award__applies"
         THEN "chain_award__a0_hi"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(4, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(4, 2))
     ELSE NULL
   END AS "total_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(4, 2)) AS DECIMAL(4, 2))
     ELSE NULL
   END AS "funding_central",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(4, 2)) AS DECIMAL(4, 2))
     ELSE NULL
   END AS "funding_province",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(4, 2)) AS DECIMAL(4, 2))
     ELSE NULL
   END AS "funding_city",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(4, 2)) AS DECIMAL(4, 2))
     ELSE NULL
   END AS "funding_county",
   CASE
@@ -602,35 +490,35 @@ SELECT
       (
         (
           (
-            CAST(0 AS DECIMAL(23, 2))
+            CAST(0 AS DECIMAL(4, 2))
           ) + (
             CASE
               WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
               THEN "reform_subsidy__a0_hi"
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(4, 2))
             END
           )
         ) + (
           CASE
             WHEN "model_enterprise_award__applies" AND NOT "model_enterprise_award__a0_hi" IS NULL
             THEN "model_enterprise_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(4, 2))
           END
         )
       ) + (
         CASE
           WHEN "service_provider_award__applies" AND NOT "service_provider_award__a0_hi" IS NULL
           THEN "service_provider_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(4, 2))
         END
       )
     ) + (
       CASE
         WHEN "chain_award__applies" AND NOT "chain_award__a0_hi" IS NULL
         THEN "chain_award__a0_hi"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(4, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(4, 2))
     ELSE NULL
   END AS "funding_unspecified"
 FROM a0;

@@ -227,204 +227,42 @@ WITH v AS (
       )
       AND COALESCE("p"."selected_pilot_city", FALSE)
     ) AS "city_award__applies",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN COALESCE(
-          (
-            "p"."city_type__key"
-          ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
-          FALSE
-        )
-        THEN CAST(CASE
-          WHEN CAST(150000000 AS DECIMAL(9, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(9, 0))
-        END AS DECIMAL(9, 0))
-        WHEN COALESCE((
+    CAST(CAST(CASE
+      WHEN COALESCE(
+        (
           "p"."city_type__key"
-        ) IN ('prefecture', 'municipality_district'), FALSE)
-        THEN CAST(CASE
-          WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(9, 0))
-        END AS DECIMAL(9, 0))
-        ELSE CAST(0 AS DECIMAL(9, 0))
-      END AS DECIMAL(11, 2)) < 0
-      OR CAST(CASE
-        WHEN COALESCE(
-          (
-            "p"."city_type__key"
-          ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
-          FALSE
-        )
-        THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-        WHEN COALESCE((
-          "p"."city_type__key"
-        ) IN ('prefecture', 'municipality_district'), FALSE)
-        THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-        ELSE CAST(0 AS DECIMAL(9, 0))
-      END AS DECIMAL(11, 2)) < 0
-      THEN CASE
-        WHEN CAST(CASE
-          WHEN COALESCE(
-            (
-              "p"."city_type__key"
-            ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
-            FALSE
-          )
-          THEN CAST(CASE
-            WHEN CAST(150000000 AS DECIMAL(9, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(9, 0))
-          END AS DECIMAL(9, 0))
-          WHEN COALESCE((
-            "p"."city_type__key"
-          ) IN ('prefecture', 'municipality_district'), FALSE)
-          THEN CAST(CASE
-            WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(9, 0))
-          END AS DECIMAL(9, 0))
-          ELSE CAST(0 AS DECIMAL(9, 0))
-        END AS DECIMAL(11, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(11, 2)) IS NULL
+        ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
+        FALSE
+      )
+      THEN CAST(CASE
+        WHEN CAST(150000000 AS DECIMAL(9, 0)) IS NULL
         THEN NULL
-        ELSE GREATEST(
-          CAST(CASE
-            WHEN COALESCE(
-              (
-                "p"."city_type__key"
-              ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
-              FALSE
-            )
-            THEN CAST(CASE
-              WHEN CAST(150000000 AS DECIMAL(9, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(9, 0))
-            END AS DECIMAL(9, 0))
-            WHEN COALESCE((
-              "p"."city_type__key"
-            ) IN ('prefecture', 'municipality_district'), FALSE)
-            THEN CAST(CASE
-              WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(9, 0))
-            END AS DECIMAL(9, 0))
-            ELSE CAST(0 AS DECIMAL(9, 0))
-          END AS DECIMAL(11, 2)),
-          CAST(0 AS DECIMAL(11, 2))
-        )
-      END
-      ELSE CAST(CASE
-        WHEN COALESCE(
-          (
-            "p"."city_type__key"
-          ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
-          FALSE
-        )
-        THEN CAST(CASE
-          WHEN CAST(150000000 AS DECIMAL(9, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(9, 0))
-        END AS DECIMAL(9, 0))
-        WHEN COALESCE((
-          "p"."city_type__key"
-        ) IN ('prefecture', 'municipality_district'), FALSE)
-        THEN CAST(CASE
-          WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(9, 0))
-        END AS DECIMAL(9, 0))
         ELSE CAST(0 AS DECIMAL(9, 0))
-      END AS DECIMAL(11, 2))
-    END AS DECIMAL(23, 2)) AS "city_award__lo",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN COALESCE(
-          (
-            "p"."city_type__key"
-          ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
-          FALSE
-        )
-        THEN CAST(CASE
-          WHEN CAST(150000000 AS DECIMAL(9, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(9, 0))
-        END AS DECIMAL(9, 0))
-        WHEN COALESCE((
-          "p"."city_type__key"
-        ) IN ('prefecture', 'municipality_district'), FALSE)
-        THEN CAST(CASE
-          WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(9, 0))
-        END AS DECIMAL(9, 0))
-        ELSE CAST(0 AS DECIMAL(9, 0))
-      END AS DECIMAL(11, 2)) < 0
-      OR CAST(CASE
-        WHEN COALESCE(
-          (
-            "p"."city_type__key"
-          ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
-          FALSE
-        )
-        THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-        WHEN COALESCE((
-          "p"."city_type__key"
-        ) IN ('prefecture', 'municipality_district'), FALSE)
-        THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-        ELSE CAST(0 AS DECIMAL(9, 0))
-      END AS DECIMAL(11, 2)) < 0
-      THEN CASE
-        WHEN CAST(CASE
-          WHEN COALESCE(
-            (
-              "p"."city_type__key"
-            ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
-            FALSE
-          )
-          THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-          WHEN COALESCE((
-            "p"."city_type__key"
-          ) IN ('prefecture', 'municipality_district'), FALSE)
-          THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-          ELSE CAST(0 AS DECIMAL(9, 0))
-        END AS DECIMAL(11, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(11, 2)) IS NULL
+      END AS DECIMAL(9, 0))
+      WHEN COALESCE((
+        "p"."city_type__key"
+      ) IN ('prefecture', 'municipality_district'), FALSE)
+      THEN CAST(CASE
+        WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
         THEN NULL
-        ELSE GREATEST(
-          CAST(CASE
-            WHEN COALESCE(
-              (
-                "p"."city_type__key"
-              ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
-              FALSE
-            )
-            THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-            WHEN COALESCE((
-              "p"."city_type__key"
-            ) IN ('prefecture', 'municipality_district'), FALSE)
-            THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-            ELSE CAST(0 AS DECIMAL(9, 0))
-          END AS DECIMAL(11, 2)),
-          CAST(0 AS DECIMAL(11, 2))
-        )
-      END
-      ELSE CAST(CASE
-        WHEN COALESCE(
-          (
-            "p"."city_type__key"
-          ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
-          FALSE
-        )
-        THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
-        WHEN COALESCE((
-          "p"."city_type__key"
-        ) IN ('prefecture', 'municipality_district'), FALSE)
-        THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
         ELSE CAST(0 AS DECIMAL(9, 0))
-      END AS DECIMAL(11, 2))
-    END AS DECIMAL(23, 2)) AS "city_award__hi",
+      END AS DECIMAL(9, 0))
+      ELSE CAST(0 AS DECIMAL(9, 0))
+    END AS DECIMAL(11, 2)) AS DECIMAL(12, 2)) AS "city_award__lo",
+    CAST(CAST(CASE
+      WHEN COALESCE(
+        (
+          "p"."city_type__key"
+        ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
+        FALSE
+      )
+      THEN CAST(CAST(150000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
+      WHEN COALESCE((
+        "p"."city_type__key"
+      ) IN ('prefecture', 'municipality_district'), FALSE)
+      THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
+      ELSE CAST(0 AS DECIMAL(9, 0))
+    END AS DECIMAL(11, 2)) AS DECIMAL(12, 2)) AS "city_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -440,41 +278,21 @@ WITH v AS (
       AND COALESCE("p"."is_sme", FALSE)
       AND COALESCE("p"."in_pilot_scope", FALSE)
     ) AS "reform_support__applies",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "reform_support__lo",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "reform_support__hi"
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(12, 2)) AS "reform_support__lo",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(12, 2)) AS "reform_support__hi"
   FROM x AS p
 ), a0 AS (
   SELECT
     *,
     CASE
       WHEN "city_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(12, 2))
       ELSE "city_award__lo"
     END AS "city_award__a0_lo",
     "city_award__hi" AS "city_award__a0_hi",
     CASE
       WHEN "reform_support__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(12, 2))
       ELSE "reform_support__lo"
     END AS "reform_support__a0_lo",
     "reform_support__hi" AS "reform_support__a0_hi"
@@ -487,127 +305,127 @@ SELECT
   CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
   CASE WHEN "error_field" IS NULL THEN "city_award__applies" ELSE NULL END AS "city_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "city_award__applies" THEN "city_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "city_award__applies"
+    THEN "city_award__lo"
     ELSE NULL
   END AS "city_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "city_award__applies" THEN "city_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "city_award__applies"
+    THEN "city_award__hi"
     ELSE NULL
   END AS "city_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "city_award__applies" THEN "city_award__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "city_award__applies"
+    THEN "city_award__a0_lo"
     ELSE NULL
   END AS "city_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "city_award__applies" THEN "city_award__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "city_award__applies"
+    THEN "city_award__a0_hi"
     ELSE NULL
   END AS "city_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "reform_support__applies" ELSE NULL END AS "reform_support__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_support__applies" THEN "reform_support__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_support__applies"
+    THEN "reform_support__lo"
     ELSE NULL
   END AS "reform_support__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_support__applies" THEN "reform_support__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_support__applies"
+    THEN "reform_support__hi"
     ELSE NULL
   END AS "reform_support__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_support__applies" THEN "reform_support__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_support__applies"
+    THEN "reform_support__a0_lo"
     ELSE NULL
   END AS "reform_support__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_support__applies" THEN "reform_support__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_support__applies"
+    THEN "reform_support__a0_hi"
     ELSE NULL
   END AS "reform_support__paid_max",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
       (
-        CAST(0 AS DECIMAL(23, 2))
+        CAST(0 AS DECIMAL(12, 2))
       ) + (
         CASE
           WHEN "city_award__applies"
           THEN "city_award__a0_lo"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(12, 2))
         END
       )
     ) + (
       CASE
         WHEN "reform_support__applies"
         THEN "reform_support__a0_lo"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(12, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(12, 2))
     ELSE NULL
   END AS "total_min",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
       (
-        CAST(0 AS DECIMAL(23, 2))
+        CAST(0 AS DECIMAL(12, 2))
       ) + (
         CASE
           WHEN "city_award__applies"
           THEN "city_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(12, 2))
         END
       )
     ) + (
       CASE
         WHEN "reform_support__applies"
         THEN "reform_support__a0_hi"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(12, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(12, 2))
     ELSE NULL
   END AS "total_max",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
       (
-        CAST(0 AS DECIMAL(23, 2))
+        CAST(0 AS DECIMAL(12, 2))
       ) + (
         CASE
           WHEN "city_award__applies" AND NOT "city_award__a0_hi" IS NULL
           THEN "city_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(12, 2))
         END
       )
     ) + (
       CASE
         WHEN "reform_support__applies" AND NOT "reform_support__a0_hi" IS NULL
         THEN "reform_support__a0_hi"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(12, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(12, 2))
     ELSE NULL
   END AS "funding_central",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(12, 2)) AS DECIMAL(12, 2))
     ELSE NULL
   END AS "funding_province",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(12, 2)) AS DECIMAL(12, 2))
     ELSE NULL
   END AS "funding_city",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(12, 2)) AS DECIMAL(12, 2))
     ELSE NULL
   END AS "funding_county",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(12, 2)) AS DECIMAL(12, 2))
     ELSE NULL
   END AS "funding_unspecified"
 FROM a0;

@@ -257,11 +257,22 @@ WITH v AS (
         FALSE
       )
     ) AS "reform_subsidy__applies",
-    CAST(CASE
-      WHEN CAST((
-        CAST(CASE
-          WHEN CAST(CASE
-            WHEN CAST((
+    CAST(CAST((
+      CAST(CASE
+        WHEN CAST(CASE
+          WHEN CAST((
+            CAST(0.6 AS DECIMAL(2, 1))
+          ) * (
+            CAST((
+              "p"."spend_software_cloud"
+            ) + (
+              "p"."spend_data_equipment"
+            ) AS DECIMAL(18, 2))
+          ) AS DECIMAL(20, 3)) IS NULL
+          OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE LEAST(
+            CAST((
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
@@ -269,185 +280,13 @@ WITH v AS (
               ) + (
                 "p"."spend_data_equipment"
               ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CAST(0.6 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(150000 AS DECIMAL(6, 0))
-            )
-          END AS DECIMAL(20, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.6 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3))
-            ) * (
-              100
-            )
+            ) AS DECIMAL(20, 3)),
+            CAST(150000 AS DECIMAL(6, 0))
           )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.6 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3))
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      OR CAST((
-        CAST(CASE
-          WHEN CAST(CASE
-            WHEN CAST((
-              CAST(0.6 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CAST(0.6 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(150000 AS DECIMAL(6, 0))
-            )
-          END AS DECIMAL(20, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.6 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3))
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.6 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3))
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      THEN CASE
-        WHEN CAST((
-          CAST(CASE
-            WHEN CAST(CASE
+        END AS DECIMAL(9, 3)) >= 0
+        THEN FLOOR(
+          (
+            CAST(CASE
               WHEN CAST((
                 CAST(0.6 AS DECIMAL(2, 1))
               ) * (
@@ -471,457 +310,14 @@ WITH v AS (
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
               )
-            END AS DECIMAL(20, 3)) >= 0
-            THEN FLOOR(
-              (
-                CAST(CASE
-                  WHEN CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.6 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(150000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3))
-              ) * (
-                100
-              )
-            )
-            ELSE CEIL(
-              (
-                CAST(CASE
-                  WHEN CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.6 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(150000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3))
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(19, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(19, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(19, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST((
-            CAST(CASE
-              WHEN CAST(CASE
-                WHEN CAST((
-                  CAST(0.6 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3)) >= 0
-              THEN FLOOR(
-                (
-                  CAST(CASE
-                    WHEN CAST((
-                      CAST(0.6 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.6 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(150000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3))
-                ) * (
-                  100
-                )
-              )
-              ELSE CEIL(
-                (
-                  CAST(CASE
-                    WHEN CAST((
-                      CAST(0.6 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.6 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(150000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3))
-                ) * (
-                  100
-                )
-              )
-            END AS DECIMAL(19, 0))
+            END AS DECIMAL(9, 3))
           ) * (
-            0.01
-          ) AS DECIMAL(19, 2)),
-          CAST(0 AS DECIMAL(19, 2))
+            100
+          )
         )
-      END
-      ELSE CAST((
-        CAST(CASE
-          WHEN CAST(CASE
-            WHEN CAST((
-              CAST(0.6 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CAST(0.6 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(150000 AS DECIMAL(6, 0))
-            )
-          END AS DECIMAL(20, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.6 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3))
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.6 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3))
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2))
-    END AS DECIMAL(23, 2)) AS "reform_subsidy__lo",
-    CAST(CASE
-      WHEN CAST((
-        CAST(CASE
-          WHEN CAST(CASE
-            WHEN CAST((
-              CAST(0.6 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CAST(0.6 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(150000 AS DECIMAL(6, 0))
-            )
-          END AS DECIMAL(20, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.6 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3))
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.6 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3))
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      OR CAST((
-        CAST(CASE
-          WHEN CAST(CASE
-            WHEN CAST((
-              CAST(0.6 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CAST(0.6 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(150000 AS DECIMAL(6, 0))
-            )
-          END AS DECIMAL(20, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.6 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3))
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.6 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3))
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2)) < 0
-      THEN CASE
-        WHEN CAST((
-          CAST(CASE
-            WHEN CAST(CASE
+        ELSE CEIL(
+          (
+            CAST(CASE
               WHEN CAST((
                 CAST(0.6 AS DECIMAL(2, 1))
               ) * (
@@ -945,176 +341,31 @@ WITH v AS (
                 ) AS DECIMAL(20, 3)),
                 CAST(150000 AS DECIMAL(6, 0))
               )
-            END AS DECIMAL(20, 3)) >= 0
-            THEN FLOOR(
-              (
-                CAST(CASE
-                  WHEN CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.6 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(150000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3))
-              ) * (
-                100
-              )
-            )
-            ELSE CEIL(
-              (
-                CAST(CASE
-                  WHEN CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.6 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(150000 AS DECIMAL(6, 0))
-                  )
-                END AS DECIMAL(20, 3))
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(19, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(19, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(19, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST((
-            CAST(CASE
-              WHEN CAST(CASE
-                WHEN CAST((
-                  CAST(0.6 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3)) >= 0
-              THEN FLOOR(
-                (
-                  CAST(CASE
-                    WHEN CAST((
-                      CAST(0.6 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.6 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(150000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3))
-                ) * (
-                  100
-                )
-              )
-              ELSE CEIL(
-                (
-                  CAST(CASE
-                    WHEN CAST((
-                      CAST(0.6 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.6 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)),
-                      CAST(150000 AS DECIMAL(6, 0))
-                    )
-                  END AS DECIMAL(20, 3))
-                ) * (
-                  100
-                )
-              )
-            END AS DECIMAL(19, 0))
+            END AS DECIMAL(9, 3))
           ) * (
-            0.01
-          ) AS DECIMAL(19, 2)),
-          CAST(0 AS DECIMAL(19, 2))
+            100
+          )
         )
-      END
-      ELSE CAST((
-        CAST(CASE
-          WHEN CAST(CASE
-            WHEN CAST((
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "reform_subsidy__lo",
+    CAST(CAST((
+      CAST(CASE
+        WHEN CAST(CASE
+          WHEN CAST((
+            CAST(0.6 AS DECIMAL(2, 1))
+          ) * (
+            CAST((
+              "p"."spend_software_cloud"
+            ) + (
+              "p"."spend_data_equipment"
+            ) AS DECIMAL(18, 2))
+          ) AS DECIMAL(20, 3)) IS NULL
+          OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE LEAST(
+            CAST((
               CAST(0.6 AS DECIMAL(2, 1))
             ) * (
               CAST((
@@ -1122,11 +373,14 @@ WITH v AS (
               ) + (
                 "p"."spend_data_equipment"
               ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
+            ) AS DECIMAL(20, 3)),
+            CAST(150000 AS DECIMAL(6, 0))
+          )
+        END AS DECIMAL(9, 3)) >= 0
+        THEN FLOOR(
+          (
+            CAST(CASE
+              WHEN CAST((
                 CAST(0.6 AS DECIMAL(2, 1))
               ) * (
                 CAST((
@@ -1134,14 +388,11 @@ WITH v AS (
                 ) + (
                   "p"."spend_data_equipment"
                 ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(150000 AS DECIMAL(6, 0))
-            )
-          END AS DECIMAL(20, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
-                WHEN CAST((
+              ) AS DECIMAL(20, 3)) IS NULL
+              OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -1149,30 +400,30 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3))
-            ) * (
-              100
-            )
+                ) AS DECIMAL(20, 3)),
+                CAST(150000 AS DECIMAL(6, 0))
+              )
+            END AS DECIMAL(9, 3))
+          ) * (
+            100
           )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CAST((
+        )
+        ELSE CEIL(
+          (
+            CAST(CASE
+              WHEN CAST((
+                CAST(0.6 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) AS DECIMAL(20, 3)) IS NULL
+              OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
                   CAST(0.6 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -1180,31 +431,18 @@ WITH v AS (
                   ) + (
                     "p"."spend_data_equipment"
                   ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.6 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)),
-                  CAST(150000 AS DECIMAL(6, 0))
-                )
-              END AS DECIMAL(20, 3))
-            ) * (
-              100
-            )
+                ) AS DECIMAL(20, 3)),
+                CAST(150000 AS DECIMAL(6, 0))
+              )
+            END AS DECIMAL(9, 3))
+          ) * (
+            100
           )
-        END AS DECIMAL(19, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(19, 2))
-    END AS DECIMAL(23, 2)) AS "reform_subsidy__hi",
+        )
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "reform_subsidy__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1212,28 +450,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."chain_demo_enterprise", FALSE) AS "chain_demo_award__applies",
-    CAST(CASE
-      WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(9, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
-      END
-      ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS "chain_demo_award__lo",
-    CAST(CASE
-      WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      OR CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(9, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
-      END
-      ELSE CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS "chain_demo_award__hi",
+    CAST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS "chain_demo_award__lo",
+    CAST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS "chain_demo_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1241,28 +459,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."provincial_demo_title", FALSE) AS "provincial_demo_award__applies",
-    CAST(CASE
-      WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
-      END
-      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "provincial_demo_award__lo",
-    CAST(CASE
-      WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
-      END
-      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "provincial_demo_award__hi",
+    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "provincial_demo_award__lo",
+    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "provincial_demo_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1270,28 +468,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."typical_case_title", FALSE) AS "typical_case_award__applies",
-    CAST(CASE
-      WHEN CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
-      OR CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(7, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)), CAST(0 AS DECIMAL(7, 2)))
-      END
-      ELSE CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2))
-    END AS DECIMAL(23, 2)) AS "typical_case_award__lo",
-    CAST(CASE
-      WHEN CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
-      OR CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(7, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)), CAST(0 AS DECIMAL(7, 2)))
-      END
-      ELSE CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2))
-    END AS DECIMAL(23, 2)) AS "typical_case_award__hi",
+    CAST(CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) AS DECIMAL(17, 2)) AS "typical_case_award__lo",
+    CAST(CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) AS DECIMAL(17, 2)) AS "typical_case_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1299,51 +477,12 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
     AND COALESCE("p"."platform_builder", FALSE) AS "platform_building__applies",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CASE
-          WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(6, 0))
-        END AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST(CASE
-            WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(6, 0))
-          END AS DECIMAL(8, 2)),
-          CAST(0 AS DECIMAL(8, 2))
-        )
-      END
-      ELSE CAST(CASE
-        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "platform_building__lo",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
-      END
-      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "platform_building__hi",
+    CAST(CAST(CASE
+      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+      THEN NULL
+      ELSE CAST(0 AS DECIMAL(6, 0))
+    END AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "platform_building__lo",
+    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "platform_building__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1351,51 +490,12 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
     AND COALESCE("p"."training_provider", FALSE) AS "training_subsidy__applies",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CASE
-          WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(6, 0))
-        END AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST(CASE
-            WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(6, 0))
-          END AS DECIMAL(8, 2)),
-          CAST(0 AS DECIMAL(8, 2))
-        )
-      END
-      ELSE CAST(CASE
-        WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "training_subsidy__lo",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
-      END
-      ELSE CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "training_subsidy__hi",
+    CAST(CAST(CASE
+      WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
+      THEN NULL
+      ELSE CAST(0 AS DECIMAL(6, 0))
+    END AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "training_subsidy__lo",
+    CAST(CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "training_subsidy__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1407,663 +507,116 @@ WITH v AS (
     ) >= (
       CAST(1 AS DECIMAL(1, 0))
     ), FALSE) AS "diagnosis_subsidy__applies",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CASE
-          WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(4, 0))
-        END IS NULL
-        OR "p"."accepted_enterprises_served" IS NULL
+    CAST(CAST(CASE
+      WHEN CASE
+        WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CAST((
-            CASE
-              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(4, 0))
-            END
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CASE
-              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(4, 0))
-            END
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CAST(5000 AS DECIMAL(4, 0))
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CAST(5000 AS DECIMAL(4, 0))
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0))
-          )
-        END
-      END AS DECIMAL(16, 2)) < 0
-      OR CAST(CASE
-        WHEN CASE
-          WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(4, 0))
-        END IS NULL
-        OR "p"."accepted_enterprises_served" IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CAST((
-            CASE
-              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(4, 0))
-            END
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CASE
-              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(4, 0))
-            END
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CAST(5000 AS DECIMAL(4, 0))
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CAST(5000 AS DECIMAL(4, 0))
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0))
-          )
-        END
-      END AS DECIMAL(16, 2)) < 0
-      THEN CASE
-        WHEN CAST(CASE
-          WHEN CASE
+        ELSE CAST(0 AS DECIMAL(4, 0))
+      END IS NULL
+      OR "p"."accepted_enterprises_served" IS NULL
+      THEN NULL
+      ELSE CASE
+        WHEN CAST((
+          CASE
             WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
             THEN NULL
             ELSE CAST(0 AS DECIMAL(4, 0))
-          END IS NULL
-          OR "p"."accepted_enterprises_served" IS NULL
-          THEN NULL
-          ELSE CASE
-            WHEN CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)) IS NULL
-            OR CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)) IS NULL
-            OR CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)) IS NULL
-            OR CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CASE
-                  WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(4, 0))
-                END
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)),
-              CAST((
-                CASE
-                  WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(4, 0))
-                END
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)),
-              CAST((
-                CAST(5000 AS DECIMAL(4, 0))
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)),
-              CAST((
-                CAST(5000 AS DECIMAL(4, 0))
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0))
-            )
           END
-        END AS DECIMAL(16, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(16, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST(CASE
-            WHEN CASE
-              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(4, 0))
-            END IS NULL
-            OR "p"."accepted_enterprises_served" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(4, 0))
-                END
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(4, 0))
-                END
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)) IS NULL
-              OR CAST((
-                CAST(5000 AS DECIMAL(4, 0))
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)) IS NULL
-              OR CAST((
-                CAST(5000 AS DECIMAL(4, 0))
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
-                  CASE
-                    WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(4, 0))
-                  END
-                ) * (
-                  "p"."accepted_enterprises_served"
-                ) AS DECIMAL(14, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(4, 0))
-                  END
-                ) * (
-                  "p"."accepted_enterprises_served"
-                ) AS DECIMAL(14, 0)),
-                CAST((
-                  CAST(5000 AS DECIMAL(4, 0))
-                ) * (
-                  "p"."accepted_enterprises_served"
-                ) AS DECIMAL(14, 0)),
-                CAST((
-                  CAST(5000 AS DECIMAL(4, 0))
-                ) * (
-                  "p"."accepted_enterprises_served"
-                ) AS DECIMAL(14, 0))
-              )
-            END
-          END AS DECIMAL(16, 2)),
-          CAST(0 AS DECIMAL(16, 2))
-        )
-      END
-      ELSE CAST(CASE
-        WHEN CASE
-          WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(4, 0))
-        END IS NULL
-        OR "p"."accepted_enterprises_served" IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CAST((
-            CASE
-              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(4, 0))
-            END
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CASE
-              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(4, 0))
-            END
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CAST(5000 AS DECIMAL(4, 0))
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CAST(5000 AS DECIMAL(4, 0))
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0))
-          )
-        END
-      END AS DECIMAL(16, 2))
-    END AS DECIMAL(23, 2)) AS "diagnosis_subsidy__lo",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CASE
-          WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(4, 0))
-        END IS NULL
-        OR "p"."accepted_enterprises_served" IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CAST((
-            CASE
-              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(4, 0))
-            END
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CASE
-              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(4, 0))
-            END
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CAST(5000 AS DECIMAL(4, 0))
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CAST(5000 AS DECIMAL(4, 0))
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0))
-          )
-        END
-      END AS DECIMAL(16, 2)) < 0
-      OR CAST(CASE
-        WHEN CASE
-          WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(4, 0))
-        END IS NULL
-        OR "p"."accepted_enterprises_served" IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CAST((
-            CASE
-              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(4, 0))
-            END
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CASE
-              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(4, 0))
-            END
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CAST(5000 AS DECIMAL(4, 0))
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
-            CAST(5000 AS DECIMAL(4, 0))
-          ) * (
-            "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0))
-          )
-        END
-      END AS DECIMAL(16, 2)) < 0
-      THEN CASE
-        WHEN CAST(CASE
-          WHEN CASE
+        ) * (
+          "p"."accepted_enterprises_served"
+        ) AS DECIMAL(14, 0)) IS NULL
+        OR CAST((
+          CASE
             WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
             THEN NULL
             ELSE CAST(0 AS DECIMAL(4, 0))
-          END IS NULL
-          OR "p"."accepted_enterprises_served" IS NULL
-          THEN NULL
-          ELSE CASE
-            WHEN CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)) IS NULL
-            OR CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)) IS NULL
-            OR CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)) IS NULL
-            OR CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)) IS NULL
-            THEN NULL
-            ELSE GREATEST(
-              CAST((
-                CASE
-                  WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(4, 0))
-                END
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)),
-              CAST((
-                CASE
-                  WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(4, 0))
-                END
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)),
-              CAST((
-                CAST(5000 AS DECIMAL(4, 0))
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)),
-              CAST((
-                CAST(5000 AS DECIMAL(4, 0))
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0))
-            )
           END
-        END AS DECIMAL(16, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(16, 2)) IS NULL
+        ) * (
+          "p"."accepted_enterprises_served"
+        ) AS DECIMAL(14, 0)) IS NULL
+        OR CAST((
+          CAST(5000 AS DECIMAL(4, 0))
+        ) * (
+          "p"."accepted_enterprises_served"
+        ) AS DECIMAL(14, 0)) IS NULL
+        OR CAST((
+          CAST(5000 AS DECIMAL(4, 0))
+        ) * (
+          "p"."accepted_enterprises_served"
+        ) AS DECIMAL(14, 0)) IS NULL
         THEN NULL
-        ELSE GREATEST(
-          CAST(CASE
-            WHEN CASE
+        ELSE LEAST(
+          CAST((
+            CASE
               WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
               THEN NULL
               ELSE CAST(0 AS DECIMAL(4, 0))
-            END IS NULL
-            OR "p"."accepted_enterprises_served" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(4, 0))
-                END
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(4, 0))
-                END
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)) IS NULL
-              OR CAST((
-                CAST(5000 AS DECIMAL(4, 0))
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)) IS NULL
-              OR CAST((
-                CAST(5000 AS DECIMAL(4, 0))
-              ) * (
-                "p"."accepted_enterprises_served"
-              ) AS DECIMAL(14, 0)) IS NULL
-              THEN NULL
-              ELSE GREATEST(
-                CAST((
-                  CASE
-                    WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(4, 0))
-                  END
-                ) * (
-                  "p"."accepted_enterprises_served"
-                ) AS DECIMAL(14, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(4, 0))
-                  END
-                ) * (
-                  "p"."accepted_enterprises_served"
-                ) AS DECIMAL(14, 0)),
-                CAST((
-                  CAST(5000 AS DECIMAL(4, 0))
-                ) * (
-                  "p"."accepted_enterprises_served"
-                ) AS DECIMAL(14, 0)),
-                CAST((
-                  CAST(5000 AS DECIMAL(4, 0))
-                ) * (
-                  "p"."accepted_enterprises_served"
-                ) AS DECIMAL(14, 0))
-              )
             END
-          END AS DECIMAL(16, 2)),
-          CAST(0 AS DECIMAL(16, 2))
+          ) * (
+            "p"."accepted_enterprises_served"
+          ) AS DECIMAL(14, 0)),
+          CAST((
+            CASE
+              WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(4, 0))
+            END
+          ) * (
+            "p"."accepted_enterprises_served"
+          ) AS DECIMAL(14, 0)),
+          CAST((
+            CAST(5000 AS DECIMAL(4, 0))
+          ) * (
+            "p"."accepted_enterprises_served"
+          ) AS DECIMAL(14, 0)),
+          CAST((
+            CAST(5000 AS DECIMAL(4, 0))
+          ) * (
+            "p"."accepted_enterprises_served"
+          ) AS DECIMAL(14, 0))
         )
       END
-      ELSE CAST(CASE
-        WHEN CASE
-          WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(4, 0))
-        END IS NULL
-        OR "p"."accepted_enterprises_served" IS NULL
+    END AS DECIMAL(16, 2)) AS DECIMAL(17, 2)) AS "diagnosis_subsidy__lo",
+    CAST(CAST(CASE
+      WHEN CASE
+        WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CAST((
+        ELSE CAST(0 AS DECIMAL(4, 0))
+      END IS NULL
+      OR "p"."accepted_enterprises_served" IS NULL
+      THEN NULL
+      ELSE CASE
+        WHEN CAST((
+          CASE
+            WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(4, 0))
+          END
+        ) * (
+          "p"."accepted_enterprises_served"
+        ) AS DECIMAL(14, 0)) IS NULL
+        OR CAST((
+          CASE
+            WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(4, 0))
+          END
+        ) * (
+          "p"."accepted_enterprises_served"
+        ) AS DECIMAL(14, 0)) IS NULL
+        OR CAST((
+          CAST(5000 AS DECIMAL(4, 0))
+        ) * (
+          "p"."accepted_enterprises_served"
+        ) AS DECIMAL(14, 0)) IS NULL
+        OR CAST((
+          CAST(5000 AS DECIMAL(4, 0))
+        ) * (
+          "p"."accepted_enterprises_served"
+        ) AS DECIMAL(14, 0)) IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CAST((
             CASE
               WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
               THEN NULL
@@ -2071,8 +624,8 @@ WITH v AS (
             END
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
+          ) AS DECIMAL(14, 0)),
+          CAST((
             CASE
               WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
               THEN NULL
@@ -2080,51 +633,20 @@ WITH v AS (
             END
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
+          ) AS DECIMAL(14, 0)),
+          CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          OR CAST((
+          ) AS DECIMAL(14, 0)),
+          CAST((
             CAST(5000 AS DECIMAL(4, 0))
           ) * (
             "p"."accepted_enterprises_served"
-          ) AS DECIMAL(14, 0)) IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CASE
-                WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(4, 0))
-              END
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0)),
-            CAST((
-              CAST(5000 AS DECIMAL(4, 0))
-            ) * (
-              "p"."accepted_enterprises_served"
-            ) AS DECIMAL(14, 0))
-          )
-        END
-      END AS DECIMAL(16, 2))
-    END AS DECIMAL(23, 2)) AS "diagnosis_subsidy__hi",
+          ) AS DECIMAL(14, 0))
+        )
+      END
+    END AS DECIMAL(16, 2)) AS DECIMAL(17, 2)) AS "diagnosis_subsidy__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -2132,100 +654,61 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
     AND COALESCE("p"."evaluation_agency", FALSE) AS "evaluation_subsidy__applies",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      OR CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN CASE
-        WHEN CAST(CASE
-          WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(7, 0))
-        END AS DECIMAL(9, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(9, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST(CASE
-            WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(7, 0))
-          END AS DECIMAL(9, 2)),
-          CAST(0 AS DECIMAL(9, 2))
-        )
-      END
-      ELSE CAST(CASE
-        WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS "evaluation_subsidy__lo",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(7, 0))
-      END AS DECIMAL(9, 2)) < 0
-      OR CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(9, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)), CAST(0 AS DECIMAL(9, 2)))
-      END
-      ELSE CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2))
-    END AS DECIMAL(23, 2)) AS "evaluation_subsidy__hi"
+    CAST(CAST(CASE
+      WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
+      THEN NULL
+      ELSE CAST(0 AS DECIMAL(7, 0))
+    END AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS "evaluation_subsidy__lo",
+    CAST(CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS "evaluation_subsidy__hi"
   FROM x AS p
 ), a0 AS (
   SELECT
     *,
     CASE
       WHEN "reform_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(17, 2))
       ELSE "reform_subsidy__lo"
     END AS "reform_subsidy__a0_lo",
     "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
     CASE
       WHEN "chain_demo_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(17, 2))
       ELSE "chain_demo_award__lo"
     END AS "chain_demo_award__a0_lo",
     "chain_demo_award__hi" AS "chain_demo_award__a0_hi",
     CASE
       WHEN "provincial_demo_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(17, 2))
       ELSE "provincial_demo_award__lo"
     END AS "provincial_demo_award__a0_lo",
     "provincial_demo_award__hi" AS "provincial_demo_award__a0_hi",
     CASE
       WHEN "typical_case_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(17, 2))
       ELSE "typical_case_award__lo"
     END AS "typical_case_award__a0_lo",
     "typical_case_award__hi" AS "typical_case_award__a0_hi",
     CASE
       WHEN "platform_building__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(17, 2))
       ELSE "platform_building__lo"
     END AS "platform_building__a0_lo",
     "platform_building__hi" AS "platform_building__a0_hi",
     CASE
       WHEN "training_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(17, 2))
       ELSE "training_subsidy__lo"
     END AS "training_subsidy__a0_lo",
     "training_subsidy__hi" AS "training_subsidy__a0_hi",
     CASE
       WHEN "diagnosis_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(17, 2))
       ELSE "diagnosis_subsidy__lo"
     END AS "diagnosis_subsidy__a0_lo",
     "diagnosis_subsidy__hi" AS "diagnosis_subsidy__a0_hi",
     CASE
       WHEN "evaluation_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(17, 2))
       ELSE "evaluation_subsidy__lo"
     END AS "evaluation_subsidy__a0_lo",
     "evaluation_subsidy__hi" AS "evaluation_subsidy__a0_hi"
@@ -2238,202 +721,170 @@ SELECT
   CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
   CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__lo"
     ELSE NULL
   END AS "reform_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__hi"
     ELSE NULL
   END AS "reform_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__a0_lo"
     ELSE NULL
   END AS "reform_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__a0_hi"
     ELSE NULL
   END AS "reform_subsidy__paid_max",
   CASE WHEN "error_field" IS NULL THEN "chain_demo_award__applies" ELSE NULL END AS "chain_demo_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_demo_award__applies" THEN "chain_demo_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+    THEN "chain_demo_award__lo"
     ELSE NULL
   END AS "chain_demo_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_demo_award__applies" THEN "chain_demo_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+    THEN "chain_demo_award__hi"
     ELSE NULL
   END AS "chain_demo_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_demo_award__applies" THEN "chain_demo_award__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+    THEN "chain_demo_award__a0_lo"
     ELSE NULL
   END AS "chain_demo_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_demo_award__applies" THEN "chain_demo_award__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+    THEN "chain_demo_award__a0_hi"
     ELSE NULL
   END AS "chain_demo_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "provincial_demo_award__applies" ELSE NULL END AS "provincial_demo_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "provincial_demo_award__applies"
-      THEN "provincial_demo_award__lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+    THEN "provincial_demo_award__lo"
     ELSE NULL
   END AS "provincial_demo_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "provincial_demo_award__applies"
-      THEN "provincial_demo_award__hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+    THEN "provincial_demo_award__hi"
     ELSE NULL
   END AS "provincial_demo_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "provincial_demo_award__applies"
-      THEN "provincial_demo_award__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+    THEN "provincial_demo_award__a0_lo"
     ELSE NULL
   END AS "provincial_demo_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "provincial_demo_award__applies"
-      THEN "provincial_demo_award__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+    THEN "provincial_demo_award__a0_hi"
     ELSE NULL
   END AS "provincial_demo_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "typical_case_award__applies" ELSE NULL END AS "typical_case_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "typical_case_award__applies" THEN "typical_case_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "typical_case_award__applies"
+    THEN "typical_case_award__lo"
     ELSE NULL
   END AS "typical_case_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "typical_case_award__applies" THEN "typical_case_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "typical_case_award__applies"
+    THEN "typical_case_award__hi"
     ELSE NULL
   END AS "typical_case_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "typical_case_award__applies"
-      THEN "typical_case_award__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "typical_case_award__applies"
+    THEN "typical_case_award__a0_lo"
     ELSE NULL
   END AS "typical_case_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "typical_case_award__applies"
-      THEN "typical_case_award__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "typical_case_award__applies"
+    THEN "typical_case_award__a0_hi"
     ELSE NULL
   END AS "typical_case_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "platform_building__applies" ELSE NULL END AS "platform_building__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "platform_building__applies" THEN "platform_building__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "platform_building__applies"
+    THEN "platform_building__lo"
     ELSE NULL
   END AS "platform_building__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "platform_building__applies" THEN "platform_building__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "platform_building__applies"
+    THEN "platform_building__hi"
     ELSE NULL
   END AS "platform_building__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "platform_building__applies" THEN "platform_building__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "platform_building__applies"
+    THEN "platform_building__a0_lo"
     ELSE NULL
   END AS "platform_building__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "platform_building__applies" THEN "platform_building__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "platform_building__applies"
+    THEN "platform_building__a0_hi"
     ELSE NULL
   END AS "platform_building__paid_max",
   CASE WHEN "error_field" IS NULL THEN "training_subsidy__applies" ELSE NULL END AS "training_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "training_subsidy__applies" THEN "training_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "training_subsidy__applies"
+    THEN "training_subsidy__lo"
     ELSE NULL
   END AS "training_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "training_subsidy__applies" THEN "training_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "training_subsidy__applies"
+    THEN "training_subsidy__hi"
     ELSE NULL
   END AS "training_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "training_subsidy__applies" THEN "training_subsidy__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "training_subsidy__applies"
+    THEN "training_subsidy__a0_lo"
     ELSE NULL
   END AS "training_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "training_subsidy__applies" THEN "training_subsidy__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "training_subsidy__applies"
+    THEN "training_subsidy__a0_hi"
     ELSE NULL
   END AS "training_subsidy__paid_max",
   CASE WHEN "error_field" IS NULL THEN "diagnosis_subsidy__applies" ELSE NULL END AS "diagnosis_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__lo"
     ELSE NULL
   END AS "diagnosis_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__hi"
     ELSE NULL
   END AS "diagnosis_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__a0_lo"
     ELSE NULL
   END AS "diagnosis_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+    THEN "diagnosis_subsidy__a0_hi"
     ELSE NULL
   END AS "diagnosis_subsidy__paid_max",
   CASE WHEN "error_field" IS NULL THEN "evaluation_subsidy__applies" ELSE NULL END AS "evaluation_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "evaluation_subsidy__applies" THEN "evaluation_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__lo"
     ELSE NULL
   END AS "evaluation_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "evaluation_subsidy__applies" THEN "evaluation_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__hi"
     ELSE NULL
   END AS "evaluation_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "evaluation_subsidy__applies"
-      THEN "evaluation_subsidy__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__a0_lo"
     ELSE NULL
   END AS "evaluation_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "evaluation_subsidy__applies"
-      THEN "evaluation_subsidy__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+    THEN "evaluation_subsidy__a0_hi"
     ELSE NULL
   END AS "evaluation_subsidy__paid_max",
   CASE
@@ -2446,63 +897,63 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(23, 2))
+                    CAST(0 AS DECIMAL(17, 2))
                   ) + (
                     CASE
                       WHEN "reform_subsidy__applies"
                       THEN "reform_subsidy__a0_lo"
-                      ELSE CAST(0 AS DECIMAL(23, 2))
+                      ELSE CAST(0 AS DECIMAL(17, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN "chain_demo_award__applies"
                     THEN "chain_demo_award__a0_lo"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(17, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN "provincial_demo_award__applies"
                   THEN "provincial_demo_award__a0_lo"
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(17, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "typical_case_award__applies"
                 THEN "typical_case_award__a0_lo"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(17, 2))
               END
             )
           ) + (
             CASE
               WHEN "platform_building__applies"
               THEN "platform_building__a0_lo"
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(17, 2))
             END
           )
         ) + (
           CASE
             WHEN "training_subsidy__applies"
             THEN "training_subsidy__a0_lo"
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(17, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies"
           THEN "diagnosis_subsidy__a0_lo"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(17, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies"
         THEN "evaluation_subsidy__a0_lo"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(17, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(17, 2))
     ELSE NULL
   END AS "total_min",
   CASE
@@ -2515,68 +966,68 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(23, 2))
+                    CAST(0 AS DECIMAL(17, 2))
                   ) + (
                     CASE
                       WHEN "reform_subsidy__applies"
                       THEN "reform_subsidy__a0_hi"
-                      ELSE CAST(0 AS DECIMAL(23, 2))
+                      ELSE CAST(0 AS DECIMAL(17, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN "chain_demo_award__applies"
                     THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(17, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN "provincial_demo_award__applies"
                   THEN "provincial_demo_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(17, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "typical_case_award__applies"
                 THEN "typical_case_award__a0_hi"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(17, 2))
               END
             )
           ) + (
             CASE
               WHEN "platform_building__applies"
               THEN "platform_building__a0_hi"
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(17, 2))
             END
           )
         ) + (
           CASE
             WHEN "training_subsidy__applies"
             THEN "training_subsidy__a0_hi"
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(17, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies"
           THEN "diagnosis_subsidy__a0_hi"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(17, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies"
         THEN "evaluation_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(17, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(17, 2))
     ELSE NULL
   END AS "total_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(17, 2)) AS DECIMAL(17, 2))
     ELSE NULL
   END AS "funding_central",
   CASE
@@ -2585,42 +1036,42 @@ SELECT
       (
         (
           (
-            CAST(0 AS DECIMAL(23, 2))
+            CAST(0 AS DECIMAL(17, 2))
           ) + (
             CASE
               WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
               THEN "reform_subsidy__a0_hi"
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(17, 2))
             END
           )
         ) + (
           CASE
             WHEN "platform_building__applies" AND NOT "platform_building__a0_hi" IS NULL
             THEN "platform_building__a0_hi"
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(17, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__a0_hi" IS NULL
           THEN "diagnosis_subsidy__a0_hi"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(17, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
         THEN "evaluation_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(17, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(17, 2))
     ELSE NULL
   END AS "funding_province",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
       (
-        CAST(0 AS DECIMAL(23, 2))
+        CAST(0 AS DECIMAL(17, 2))
       ) + (
         CAST((
           CAST(CASE
@@ -2628,7 +1079,7 @@ SELECT
               CASE
                 WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                 THEN "chain_demo_award__a0_hi"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(17, 2))
               END
             ) * (
               0.5
@@ -2639,7 +1090,7 @@ SELECT
                   CASE
                     WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                     THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(17, 2))
                   END
                 ) * (
                   0.5
@@ -2654,7 +1105,7 @@ SELECT
                   CASE
                     WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                     THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(17, 2))
                   END
                 ) * (
                   0.5
@@ -2663,30 +1114,30 @@ SELECT
                 100
               )
             )
-          END AS DECIMAL(25, 0))
+          END AS DECIMAL(17, 0))
         ) * (
           0.01
-        ) AS DECIMAL(25, 2))
+        ) AS DECIMAL(17, 2))
       )
     ) + (
       CASE
         WHEN "training_subsidy__applies" AND NOT "training_subsidy__a0_hi" IS NULL
         THEN "training_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(17, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(17, 2))
     ELSE NULL
   END AS "funding_city",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
-      CAST(0 AS DECIMAL(23, 2))
+      CAST(0 AS DECIMAL(17, 2))
     ) + (
       (
         CASE
           WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
           THEN "chain_demo_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(17, 2))
         END
       ) - (
         CAST((
@@ -2695,7 +1146,7 @@ SELECT
               CASE
                 WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                 THEN "chain_demo_award__a0_hi"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(17, 2))
               END
             ) * (
               0.5
@@ -2706,7 +1157,7 @@ SELECT
                   CASE
                     WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                     THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(17, 2))
                   END
                 ) * (
                   0.5
@@ -2721,7 +1172,7 @@ SELECT
                   CASE
                     WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                     THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(17, 2))
                   END
                 ) * (
                   0.5
@@ -2730,33 +1181,33 @@ SELECT
                 100
               )
             )
-          END AS DECIMAL(25, 0))
+          END AS DECIMAL(17, 0))
         ) * (
           0.01
-        ) AS DECIMAL(25, 2))
+        ) AS DECIMAL(17, 2))
       )
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(17, 2))
     ELSE NULL
   END AS "funding_county",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
       (
-        CAST(0 AS DECIMAL(23, 2))
+        CAST(0 AS DECIMAL(17, 2))
       ) + (
         CASE
           WHEN "provincial_demo_award__applies" AND NOT "provincial_demo_award__a0_hi" IS NULL
           THEN "provincial_demo_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(17, 2))
         END
       )
     ) + (
       CASE
         WHEN "typical_case_award__applies" AND NOT "typical_case_award__a0_hi" IS NULL
         THEN "typical_case_award__a0_hi"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(17, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(17, 2))
     ELSE NULL
   END AS "funding_unspecified"
 FROM a0;

@@ -12,6 +12,10 @@ as in CSV: ``true``/``false``, integers, decimal strings with at most two decima
 The query validates every field as the calculators do; a row with an invalid field gets the
 field's name in ``error_field`` and NULL in every other result column — never a number.
 
+For many policies over one population, :func:`load_query` validates and types the text table
+once (typed columns and a ``bad_mask`` of invalid fields) and :func:`typed_query` gives each
+policy's query over that table: the same result rows, with arithmetic only.
+
 Exact arithmetic: every numeric node is a DECIMAL(p, s) whose scale is the lowered form's and
 whose precision is worked out from the operands (money fields have at most 15 integer digits,
 integer fields 12 — larger values are refused by validation), cast explicitly so that every
@@ -61,6 +65,7 @@ class Num:
     digits: int  # integer digits
     scale: int
     exact: bool
+    nonneg: bool = False  # never below 0 (what lets a cap narrow the type: least(x, limit) ≤ limit)
 
     @property
     def type(self) -> exp.DataType:
@@ -170,7 +175,7 @@ def to_fen(x: exp.Expr, digits: int, scale: int) -> exp.Expr:
 
 
 def fen_num(v: Num) -> Num:
-    return Num(to_fen(v.lo, v.digits, v.scale), to_fen(v.hi, v.digits, v.scale), v.digits, 2, v.exact)
+    return Num(to_fen(v.lo, v.digits, v.scale), to_fen(v.hi, v.digits, v.scale), v.digits, 2, v.exact, v.nonneg)
 
 
 class Policy:
@@ -183,6 +188,8 @@ class Policy:
         self.defs = {d["name"]: d for d in form["definitions"]}
         self.keyed_facts = {f["name"] for f in form["facts"] if f["kind"] in ("text", "enum")}
         self.keys_used: set[str] = set()  # the facts whose key a condition reads
+        # typed input (``typed_query``): field name → its bit in the ``bad_mask`` column
+        self.bits: Mapping[str, int] | None = None
 
     # -- fields --------------------------------------------------------------
     def raw(self, name: str) -> exp.Column:
@@ -227,8 +234,40 @@ class Policy:
         bounds = [abs(int(b)) for b in (f["low"], self.int_high(f)) if b is not None]
         return max(len(str(b)) for b in bounds)
 
+    def field_key(self, f: Json) -> str:
+        """What decides whether a text is a valid value of ``f`` (and its typed column's type)."""
+        spec = {k: f[k] for k in ("name", "kind", "low", "values")}
+        spec["high"] = self.int_high(f) if f["kind"] == "int" else f["high"]
+        spec["max_text_chars"] = self.form.get("limits", {}).get("max_text_chars")
+        return json.dumps(spec, ensure_ascii=False, sort_keys=True)
+
+    def typed_column(self, f: Json) -> exp.Expr:
+        """Field ``f``'s text as a typed value, NULL when absent or invalid (for the load step)."""
+        r = self.raw(f["name"])
+        if f["kind"] == "bool":
+            return exp.EQ(this=r.copy(), expression=s("true"))
+        if f["kind"] in ("money", "rate", "int"):
+            return try_cast(this=r.copy(), to=self.num_type(f))
+        return exp.cast(r.copy(), "VARCHAR")
+
+    def bit_set(self, bits: int) -> exp.Expr:
+        mask = exp.BitwiseAnd(this=col("bad_mask", "p"), expression=lit(str(bits)))
+        return exp.NEQ(this=paren(mask), expression=lit("0"))
+
     def error_field(self) -> exp.Expr:
         arms: list[tuple[exp.Expr, exp.Expr]] = []
+        if self.bits is not None:  # typed input: validated once when it was loaded
+            required = [is_null(self.raw(f["name"])) for f in self.fields if f["required"]]
+            every = 0
+            for f in self.fields:
+                bit = 1 << self.bits[f["name"]]
+                every |= bit
+                cond = self.bit_set(bit)
+                if f["required"]:
+                    cond = or_(is_null(self.raw(f["name"])), paren(cond))
+                arms.append((cond, s(f["name"])))
+            fine = or_(self.bit_set(every), *required)
+            return case((fine, case(*arms, default=exp.cast(NULL, "VARCHAR"))), default=exp.cast(NULL, "VARCHAR"))
         for f in self.fields:
             cond = self.bad(f)
             if f["required"]:
@@ -244,9 +283,13 @@ class Policy:
         absent = f["absent"]
         if kind == "bool":
             default = TRUE if absent is True else FALSE
+            if self.bits is not None:
+                return coalesce(r, default)
             return coalesce(exp.EQ(this=r.copy(), expression=s("true")), default)
         if kind in ("money", "rate", "int"):
             t = self.num_type(f)
+            if self.bits is not None:  # already of type t
+                return coalesce(r, cast(lit(absent or "0"), t))
             return coalesce(try_cast(this=r.copy(), to=t), cast(lit(absent or "0"), t))
         if absent is not None:
             return coalesce(r, s(str(absent)))
@@ -266,7 +309,9 @@ class Policy:
         c = col(f["name"], "p")
         if f["kind"] in ("money", "rate", "int"):
             digits, scale = self.num_digits(f)
-            return Num(c, c, digits, scale, True)
+            # money and rates have no sign in their pattern; a count only with a bound ≥ 0
+            nonneg = f["kind"] != "int" or (f["low"] is not None and int(f["low"]) >= 0)
+            return Num(c, c, digits, scale, True, nonneg)
         return c
 
     # -- expressions ---------------------------------------------------------
@@ -277,15 +322,15 @@ class Policy:
             digits = len(value.lstrip("-").split(".")[0])
             t = decimal(digits + e["scale"], e["scale"])
             c = cast(lit(value), t)
-            return Num(c, c, digits, e["scale"], True)
+            return Num(c, c, digits, e["scale"], True, not value.startswith("-"))
         if op == "range":
             lo, hi = e["low"], e["high"]
             digits = max(len(x.lstrip("-").split(".")[0]) for x in (lo, hi))
             t = decimal(digits + e["scale"], e["scale"])
-            return Num(cast(lit(lo), t), cast(lit(hi), t), digits, e["scale"], False)
+            return Num(cast(lit(lo), t), cast(lit(hi), t), digits, e["scale"], False, not lo.startswith("-"))
         if op == "undet":
             n = exp.cast(NULL, "DECIMAL(1, 0)")
-            return Num(n, n, 1, 0, False)
+            return Num(n, n, 1, 0, False, True)
         if op == "fact":
             v = self.fact(self.by_name[e["name"]])
             assert isinstance(v, Num)
@@ -294,7 +339,8 @@ class Policy:
             return self.num(self.defs[e["name"]]["expr"])
         if op == "upto":
             a = self.num(e["args"][0])
-            return Num(case((is_null(a.hi), NULL), default=cast(lit("0"), a.type)), a.hi, a.digits, a.scale, False)
+            return Num(case((is_null(a.hi), NULL), default=cast(lit("0"), a.type)), a.hi, a.digits, a.scale, False,
+                       a.nonneg)
         if op in ("add", "sub"):
             a, b = (self.num(x) for x in e["args"])
             digits, scale = max(a.digits, b.digits) + 1, max(a.scale, b.scale)
@@ -303,37 +349,55 @@ class Policy:
                 lo, hi = add(a.lo, b.lo), add(a.hi, b.hi)
             else:
                 lo, hi = sub(a.lo, b.hi), sub(a.hi, b.lo)
+            pos = op == "add" and a.nonneg and b.nonneg
             if a.exact and b.exact:
                 v = cast(lo, t)
-                return Num(v, v, digits, scale, True)
-            return Num(cast(lo, t), cast(hi, t), digits, scale, False)
+                return Num(v, v, digits, scale, True, pos)
+            return Num(cast(lo, t), cast(hi, t), digits, scale, False, pos)
         if op == "mul":
             a, b = (self.num(x) for x in e["args"])
             digits, scale = a.digits + b.digits, a.scale + b.scale
             t = decimal(digits + scale, scale)
             if a.exact and b.exact:
                 v = cast(mul(a.lo, b.lo), t)
-                return Num(v, v, digits, scale, True)
+                return Num(v, v, digits, scale, True, a.nonneg and b.nonneg)
             prods = [cast(mul(x, y), t) for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
             undet = or_(is_null(a.lo), is_null(b.lo))
             lo = exp.Least(this=prods[0], expressions=prods[1:])
             hi = exp.Greatest(this=prods[0].copy(), expressions=[p.copy() for p in prods[1:]])
-            return Num(case((undet, NULL), default=lo), case((undet.copy(), NULL), default=hi), digits, scale, False)
+            return Num(case((undet, NULL), default=lo), case((undet.copy(), NULL), default=hi), digits, scale, False,
+                       a.nonneg and b.nonneg)
         if op == "cap":
             b, lim = (self.num(x) for x in e["args"])
             digits, scale = max(b.digits, lim.digits), max(b.scale, lim.scale)
+            pos = b.nonneg and lim.nonneg
+            if pos and (b.exact or lim.exact):
+                # 0 ≤ result ≤ the exact (never NULL) side, also where the other is undetermined
+                digits = min(b.digits, lim.digits)
             t = decimal(digits + scale, scale)
             if b.exact and lim.exact:
                 v = cast(least(b.lo, lim.lo), t)
-                return Num(v, v, digits, scale, True)
+                return Num(v, v, digits, scale, True, pos)
             lo = case((is_null(b.lo), case((is_null(lim.lo), NULL), default=cast(lit("0"), t))),
                       default=least_known(b.lo, lim.lo))
-            return Num(cast(lo, t), cast(least_known(b.hi, lim.hi), t), digits, scale, False)
+            return Num(cast(lo, t), cast(least_known(b.hi, lim.hi), t), digits, scale, False, pos)
         if op == "tiers":
             arms = [(self.cond(a["when"]), self.num(a["then"])) for a in e["arms"]]
             other = self.num(e["otherwise"]) if e["otherwise"] is not None else None
             return self.choose(arms, other)
         raise BackendError(f"SQL 后端：不支持的数值表达式 {op}")
+
+    def may_be_unbounded(self, e: Any) -> bool:
+        """Whether a lowered expression may have no upper bound (it reads an undetermined value)."""
+        if isinstance(e, dict):
+            if e.get("op") == "undet":
+                return True
+            if e.get("op") == "def" and e.get("name") in self.defs:
+                return self.may_be_unbounded(self.defs[e["name"]]["expr"])
+            return any(self.may_be_unbounded(v) for v in e.values())
+        if isinstance(e, list):
+            return any(self.may_be_unbounded(v) for v in e)
+        return False
 
     def choose(self, arms: list[tuple[exp.Expr, Num]], other: Num | None) -> Num:
         """The first arm whose condition holds; none → ``other`` or exact 0."""
@@ -341,11 +405,12 @@ class Policy:
         digits = max((v.digits for v in values), default=1)
         scale = max((v.scale for v in values), default=0)
         t = decimal(digits + scale, scale)
-        fallback = other or Num(lit("0"), lit("0"), 1, 0, True)
+        fallback = other or Num(lit("0"), lit("0"), 1, 0, True, True)
         lo = case(*[(c, cast(v.lo, t)) for c, v in arms], default=cast(fallback.lo, t))
         hi = case(*[(c, cast(v.hi, t)) for c, v in arms], default=cast(fallback.hi, t))
         exact = all(v.exact for v in values) and fallback.exact
-        return Num(lo, lo if exact else hi, digits, scale, exact)
+        pos = all(v.nonneg for v in values) and fallback.nonneg
+        return Num(lo, lo if exact else hi, digits, scale, exact, pos)
 
     def value(self, e: Json) -> exp.Expr:
         """A text or boolean value (NULL: absent text)."""
@@ -444,7 +509,6 @@ class Policy:
         f = self.form
         items = f["items"]
         steps: list[tuple[str, exp.Select]] = []
-        money = decimal(MONEY_DIGITS + 8, 2)  # sums of amounts
 
         # 1. validation and validity (read from the profile table); every fact typed once
         declared = [fl for fl in self.fields if fl["declared"]]
@@ -461,6 +525,7 @@ class Policy:
                       .from_(exp.alias_(exp.to_table("v"), "p"))))
         # 2. each item: applies, amount before caps (rounded down to the fen, clamped at 0)
         item_step = exp.select(exp.Star()).from_(exp.alias_(exp.to_table("x"), "p"))
+        amounts: list[tuple[exp.Expr, Num]] = []
         for it in items:
             applies = and_(col("in_force", "p"), exp.not_(col("excluded", "p")))
             if it["beneficiary"] is not None:
@@ -472,13 +537,28 @@ class Policy:
             arms = [(self.cond(a["when"]) if a["when"] is not None else TRUE.copy(), self.num(a["expr"]))
                     for a in amt["arms"]]
             v = self.choose(arms, None) if amt["tiers"] else arms[0][1]
-            v = fen_num(v)
+            amounts.append((applies, fen_num(v)))
+        lims = {k: fen_num(self.num(cap["limit"])) for k, cap in enumerate(f["caps"], 1)}
+        # every amount after the clamp and the caps is in [0, 10^d): a cap never raises a
+        # member's upper bound, and leaves one without a bound (only an undetermined amount has
+        # none) at most its limit; a sum of n of them is below 10^(d + digits of n): the type of
+        # every sum, DECIMAL(18, 2) or narrower (int64) unless an amount may reach 10^16 yuan
+        open_caps = [lims[k] for k, cap in enumerate(f["caps"], 1)
+                     if any(_in_scope(cap["scope"], it) and self.may_be_unbounded(it["amount"]) for it in items)]
+        widest = max([v.digits for _, v in amounts] + [lim.digits for lim in open_caps] + [1])
+        money_digits = widest + len(str(max(len(items), 1)))
+        money = decimal(money_digits + 2, 2)
+        for it, (applies, v) in zip(items, amounts, strict=True):
             t = decimal(v.digits + 2, 2)
             zero = cast(lit("0"), t)
-            # either end below 0 is paid as 0 (不超过 a negative difference gives 0 .. -x)
-            neg = or_(exp.LT(this=v.lo.copy(), expression=lit("0")), exp.LT(this=v.hi.copy(), expression=lit("0")))
-            lo = case((neg, greatest(v.lo, zero)), default=v.lo)
-            hi = case((neg.copy(), greatest(v.hi, zero)), default=v.hi)
+            # either end below 0 is paid as 0 (不超过 a negative difference gives 0 .. -x); an
+            # amount that cannot be negative needs no clamp
+            lo, hi = v.lo, v.hi
+            if not v.nonneg:
+                neg = or_(exp.LT(this=v.lo.copy(), expression=lit("0")),
+                          exp.LT(this=v.hi.copy(), expression=lit("0")))
+                lo = case((neg, greatest(v.lo, zero)), default=v.lo)
+                hi = case((neg.copy(), greatest(v.hi, zero)), default=v.hi)
             item_step = item_step.select(
                 exp.alias_(applies, f"{it['id']}__applies", quoted=True),
                 exp.alias_(cast(lo, money), f"{it['id']}__lo", quoted=True),
@@ -504,7 +584,7 @@ class Policy:
             members = [it["id"] for it in items if _in_scope(cap["scope"], it)]
             if not members:
                 continue
-            lim = fen_num(self.num(cap["limit"]))
+            lim = lims[k]
             name = f"c{k}l"
             steps.append((name, exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
                 exp.alias_(lim.lo, f"cap{k}__lim_lo", quoted=True),
@@ -559,6 +639,11 @@ class Policy:
         ok = is_null(col("error_field"))
 
         def keep(e: exp.Expr, name: str) -> exp.Expr:
+            ifs = e.args.get("ifs") or []
+            if isinstance(e, exp.Case) and len(ifs) == 1 and isinstance(e.args.get("default"), exp.Null):
+                # one CASE instead of two nested: valid and the arm's condition
+                e = case((and_(ok, ifs[0].this), ifs[0].args["true"]), default=NULL)
+                return exp.alias_(e, name, quoted=True)
             aliased: exp.Expr = exp.alias_(case((ok.copy(), e), default=NULL), name, quoted=True)
             return aliased
 
@@ -591,7 +676,7 @@ class Policy:
                     if n_ == len(shares) - 1:
                         part = rest
                     else:
-                        part = to_fen(mul(amount, lit(frac)), MONEY_DIGITS + 8, 2 + _scale(frac))
+                        part = to_fen(mul(amount, lit(frac)), money_digits, 2 + _scale(frac))
                         rest = sub(rest, part)
                     funding[src] = add(funding[src], part)
         out = out.select(keep(cast(total_lo, money), "total_min"), keep(cast(total_hi, money), "total_max"),
@@ -619,8 +704,8 @@ class Policy:
                 else:
                     frac = st["share"]
                     lo_e = zero_m
-                    hi_e = least(to_fen(mul(base_hi, lit(frac)), MONEY_DIGITS + 8, 2 + _scale(frac)), base_hi)
-                    left_lo = greatest(sub(left_lo, to_fen(mul(base_lo, lit(frac)), MONEY_DIGITS + 8,
+                    hi_e = least(to_fen(mul(base_hi, lit(frac)), money_digits, 2 + _scale(frac)), base_hi)
+                    left_lo = greatest(sub(left_lo, to_fen(mul(base_lo, lit(frac)), money_digits,
                                                           2 + _scale(frac))), zero_m)
                 out = out.select(
                     keep(case((any_member, cast(lo_e, money)), default=NULL), f"pay_{k}_min"),
@@ -678,6 +763,53 @@ def policy_query(form: Json, as_of: dt.date | None = None, table: str = "profile
     return Policy(form).query(as_of, table)
 
 
+def typed_fields(forms: list[Json]) -> list[tuple[Json, Json]] | None:
+    """Every field of ``forms`` once, with a form that declares it; None when two forms validate
+    a field differently (the typed table could not serve both: use the text query)."""
+    seen: dict[str, tuple[str, Json, Json]] = {}
+    for form in forms:
+        p = Policy(form)
+        for f in p.fields:
+            key = p.field_key(f)
+            if f["name"] in seen and seen[f["name"]][0] != key:
+                return None
+            seen.setdefault(f["name"], (key, f, form))
+    if len(seen) > 62:
+        return None
+    return [(f, form) for _, f, form in seen.values()]
+
+
+def load_query(forms: list[Json], table: str = "profiles") -> tuple[exp.Select, dict[str, int]] | None:
+    """Validate a text profile table once for every policy in ``forms``: the query gives
+    ``row_id``, ``bad_mask`` (bit ``bits[field]`` set when the field's text is not acceptable,
+    exactly as the text query's validation) and one typed column per field — BOOLEAN, or the
+    DECIMAL of the field — NULL when absent or invalid. :func:`typed_query` reads it."""
+    fields = typed_fields(forms)
+    if fields is None:
+        return None
+    bits: dict[str, int] = {}
+    mask: exp.Expr = cast(lit("0"), exp.DataType.build("BIGINT"))
+    cols: list[exp.Expr] = [col("row_id", "p")]
+    for n, (f, form) in enumerate(fields):
+        p = Policy(form)
+        bits[f["name"]] = n
+        bad = p.bad(f)
+        if bad != FALSE:
+            mask = exp.Add(this=mask, expression=case((bad, lit(str(1 << n))), default=lit("0")))
+        cols.append(exp.alias_(p.typed_column(f), f["name"], quoted=True))
+    select = exp.select(*cols[:1], exp.alias_(mask, "bad_mask", quoted=True), *cols[1:])
+    return select.from_(exp.alias_(exp.to_table(table), "p")), bits
+
+
+def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = None,
+                table: str = "typed_profiles") -> exp.Select:
+    """The policy's query over the table made by :func:`load_query` (the same result columns
+    and values as :func:`policy_query` over the text table): no text is parsed per policy."""
+    p = Policy(form)
+    p.bits = bits
+    return p.query(as_of, table)
+
+
 def sql_text(form: Json, dialect: str, as_of: dt.date | None = None, table: str = "profiles",
              pretty: bool = True) -> str:
     return policy_query(form, as_of, table).sql(dialect=dialect, pretty=pretty)
@@ -702,6 +834,14 @@ class SqlBackend:
 
     def query(self, form: Json, as_of: dt.date | None, dialect: str, table: str = "profiles") -> str:
         return sql_text(form, dialect, as_of, table, pretty=False)
+
+    def load_query(self, forms: list[Json], dialect: str, table: str) -> tuple[str, dict[str, int]] | None:
+        made = load_query(forms, table)
+        return None if made is None else (made[0].sql(dialect=dialect), made[1])
+
+    def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
+                    table: str) -> str:
+        return typed_query(form, bits, as_of, table).sql(dialect=dialect)
 
 
 backend = SqlBackend()
