@@ -2875,84 +2875,77 @@ SELECT
     AND (
       "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
     )
-    THEN CAST(CAST((
-      CAST(CASE
-        WHEN (
-          (
-            CAST(0 AS DECIMAL(21, 2))
-          ) + (
-            CASE
-              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-              THEN "reform_subsidy__c1_hi"
-              ELSE CAST(0 AS DECIMAL(21, 2))
-            END
-          )
-        ) * (
-          0.7
-        ) >= 0
-        THEN FLOOR(
-          (
+    THEN CAST(CASE
+      WHEN CAST((
+        CAST(CASE
+          WHEN (
             (
-              (
-                CAST(0 AS DECIMAL(21, 2))
-              ) + (
-                CASE
-                  WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                  THEN "reform_subsidy__c1_hi"
-                  ELSE CAST(0 AS DECIMAL(21, 2))
-                END
-              )
-            ) * (
-              0.7
+              CAST(0 AS DECIMAL(21, 2))
+            ) + (
+              CASE
+                WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                THEN "reform_subsidy__c1_hi"
+                ELSE CAST(0 AS DECIMAL(21, 2))
+              END
             )
           ) * (
-            100
-          )
-        )
-        ELSE CEIL(
-          (
+            0.7
+          ) >= 0
+          THEN FLOOR(
             (
               (
-                CAST(0 AS DECIMAL(21, 2))
-              ) + (
-                CASE
-                  WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                  THEN "reform_subsidy__c1_hi"
-                  ELSE CAST(0 AS DECIMAL(21, 2))
-                END
+                (
+                  CAST(0 AS DECIMAL(21, 2))
+                ) + (
+                  CASE
+                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                    THEN "reform_subsidy__c1_hi"
+                    ELSE CAST(0 AS DECIMAL(21, 2))
+                  END
+                )
+              ) * (
+                0.7
               )
             ) * (
-              0.7
+              100
             )
-          ) * (
-            100
           )
+          ELSE CEIL(
+            (
+              (
+                (
+                  CAST(0 AS DECIMAL(21, 2))
+                ) + (
+                  CASE
+                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                    THEN "reform_subsidy__c1_hi"
+                    ELSE CAST(0 AS DECIMAL(21, 2))
+                  END
+                )
+              ) * (
+                0.7
+              )
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(21, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(21, 2)) IS NULL
+      OR (
+        (
+          CAST(0 AS DECIMAL(21, 2))
+        ) + (
+          CASE
+            WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+            THEN "reform_subsidy__c1_hi"
+            ELSE CAST(0 AS DECIMAL(21, 2))
+          END
         )
-      END AS DECIMAL(21, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
-    ELSE NULL
-  END AS "pay_1_max",
-  CASE
-    WHEN "error_field" IS NULL
-    AND (
-      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-    )
-    THEN CAST((
-      (
-        CAST(0 AS DECIMAL(21, 2))
-      ) + (
-        CASE
-          WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-          THEN "reform_subsidy__c1_lo"
-          ELSE CAST(0 AS DECIMAL(21, 2))
-        END
-      )
-    ) - (
-      (
-        CAST(0 AS DECIMAL(21, 2))
-      ) + (
+      ) IS NULL
+      THEN NULL
+      ELSE LEAST(
         CAST((
           CAST(CASE
             WHEN (
@@ -2961,7 +2954,7 @@ SELECT
               ) + (
                 CASE
                   WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                  THEN "reform_subsidy__c1_lo"
+                  THEN "reform_subsidy__c1_hi"
                   ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
@@ -2976,7 +2969,7 @@ SELECT
                   ) + (
                     CASE
                       WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                      THEN "reform_subsidy__c1_lo"
+                      THEN "reform_subsidy__c1_hi"
                       ELSE CAST(0 AS DECIMAL(21, 2))
                     END
                   )
@@ -2995,7 +2988,7 @@ SELECT
                   ) + (
                     CASE
                       WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                      THEN "reform_subsidy__c1_lo"
+                      THEN "reform_subsidy__c1_hi"
                       ELSE CAST(0 AS DECIMAL(21, 2))
                     END
                   )
@@ -3009,9 +3002,172 @@ SELECT
           END AS DECIMAL(21, 0))
         ) * (
           0.01
-        ) AS DECIMAL(21, 2))
+        ) AS DECIMAL(21, 2)),
+        (
+          CAST(0 AS DECIMAL(21, 2))
+        ) + (
+          CASE
+            WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+            THEN "reform_subsidy__c1_hi"
+            ELSE CAST(0 AS DECIMAL(21, 2))
+          END
+        )
       )
-    ) AS DECIMAL(21, 2))
+    END AS DECIMAL(21, 2))
+    ELSE NULL
+  END AS "pay_1_max",
+  CASE
+    WHEN "error_field" IS NULL
+    AND (
+      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+    )
+    THEN CAST(CASE
+      WHEN (
+        (
+          (
+            CAST(0 AS DECIMAL(21, 2))
+          ) + (
+            CASE
+              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+              THEN "reform_subsidy__c1_lo"
+              ELSE CAST(0 AS DECIMAL(21, 2))
+            END
+          )
+        ) - (
+          CAST((
+            CAST(CASE
+              WHEN (
+                (
+                  CAST(0 AS DECIMAL(21, 2))
+                ) + (
+                  CASE
+                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                    THEN "reform_subsidy__c1_lo"
+                    ELSE CAST(0 AS DECIMAL(21, 2))
+                  END
+                )
+              ) * (
+                0.7
+              ) >= 0
+              THEN FLOOR(
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(21, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                        THEN "reform_subsidy__c1_lo"
+                        ELSE CAST(0 AS DECIMAL(21, 2))
+                      END
+                    )
+                  ) * (
+                    0.7
+                  )
+                ) * (
+                  100
+                )
+              )
+              ELSE CEIL(
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(21, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                        THEN "reform_subsidy__c1_lo"
+                        ELSE CAST(0 AS DECIMAL(21, 2))
+                      END
+                    )
+                  ) * (
+                    0.7
+                  )
+                ) * (
+                  100
+                )
+              )
+            END AS DECIMAL(21, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(21, 2))
+        )
+      ) IS NULL
+      OR CAST(0 AS DECIMAL(21, 2)) IS NULL
+      THEN NULL
+      ELSE GREATEST(
+        (
+          (
+            CAST(0 AS DECIMAL(21, 2))
+          ) + (
+            CASE
+              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+              THEN "reform_subsidy__c1_lo"
+              ELSE CAST(0 AS DECIMAL(21, 2))
+            END
+          )
+        ) - (
+          CAST((
+            CAST(CASE
+              WHEN (
+                (
+                  CAST(0 AS DECIMAL(21, 2))
+                ) + (
+                  CASE
+                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                    THEN "reform_subsidy__c1_lo"
+                    ELSE CAST(0 AS DECIMAL(21, 2))
+                  END
+                )
+              ) * (
+                0.7
+              ) >= 0
+              THEN FLOOR(
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(21, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                        THEN "reform_subsidy__c1_lo"
+                        ELSE CAST(0 AS DECIMAL(21, 2))
+                      END
+                    )
+                  ) * (
+                    0.7
+                  )
+                ) * (
+                  100
+                )
+              )
+              ELSE CEIL(
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(21, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+                        THEN "reform_subsidy__c1_lo"
+                        ELSE CAST(0 AS DECIMAL(21, 2))
+                      END
+                    )
+                  ) * (
+                    0.7
+                  )
+                ) * (
+                  100
+                )
+              )
+            END AS DECIMAL(21, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(21, 2))
+        ),
+        CAST(0 AS DECIMAL(21, 2))
+      )
+    END AS DECIMAL(21, 2))
     ELSE NULL
   END AS "pay_2_min",
   CASE

@@ -2311,63 +2311,74 @@ SELECT
     AND (
       `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
     )
-    THEN CAST(CAST((
-      CAST(CASE
-        WHEN (
-          (
-            CAST(0 AS DECIMAL(21, 2))
-          ) + (
-            CASE
-              WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-              THEN `reform_subsidy__c1_hi`
-              ELSE CAST(0 AS DECIMAL(21, 2))
-            END
-          )
-        ) * (
-          0.7
-        ) >= 0
-        THEN FLOOR(
-          (
+    THEN CAST(LEAST(
+      CAST((
+        CAST(CASE
+          WHEN (
             (
-              (
-                CAST(0 AS DECIMAL(21, 2))
-              ) + (
-                CASE
-                  WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-                  THEN `reform_subsidy__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(21, 2))
-                END
-              )
-            ) * (
-              0.7
+              CAST(0 AS DECIMAL(21, 2))
+            ) + (
+              CASE
+                WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                THEN `reform_subsidy__c1_hi`
+                ELSE CAST(0 AS DECIMAL(21, 2))
+              END
             )
           ) * (
-            100
-          )
-        )
-        ELSE CEIL(
-          (
+            0.7
+          ) >= 0
+          THEN FLOOR(
             (
               (
-                CAST(0 AS DECIMAL(21, 2))
-              ) + (
-                CASE
-                  WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-                  THEN `reform_subsidy__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(21, 2))
-                END
+                (
+                  CAST(0 AS DECIMAL(21, 2))
+                ) + (
+                  CASE
+                    WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                    THEN `reform_subsidy__c1_hi`
+                    ELSE CAST(0 AS DECIMAL(21, 2))
+                  END
+                )
+              ) * (
+                0.7
               )
             ) * (
-              0.7
+              100
             )
-          ) * (
-            100
           )
-        )
-      END AS DECIMAL(21, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+          ELSE CEIL(
+            (
+              (
+                (
+                  CAST(0 AS DECIMAL(21, 2))
+                ) + (
+                  CASE
+                    WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+                    THEN `reform_subsidy__c1_hi`
+                    ELSE CAST(0 AS DECIMAL(21, 2))
+                  END
+                )
+              ) * (
+                0.7
+              )
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(21, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(21, 2)),
+      (
+        CAST(0 AS DECIMAL(21, 2))
+      ) + (
+        CASE
+          WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+          THEN `reform_subsidy__c1_hi`
+          ELSE CAST(0 AS DECIMAL(21, 2))
+        END
+      )
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `pay_1_max`,
   CASE
@@ -2375,20 +2386,18 @@ SELECT
     AND (
       `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
     )
-    THEN CAST((
+    THEN CAST(GREATEST(
       (
-        CAST(0 AS DECIMAL(21, 2))
-      ) + (
-        CASE
-          WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-          THEN `reform_subsidy__c1_lo`
-          ELSE CAST(0 AS DECIMAL(21, 2))
-        END
-      )
-    ) - (
-      (
-        CAST(0 AS DECIMAL(21, 2))
-      ) + (
+        (
+          CAST(0 AS DECIMAL(21, 2))
+        ) + (
+          CASE
+            WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+            THEN `reform_subsidy__c1_lo`
+            ELSE CAST(0 AS DECIMAL(21, 2))
+          END
+        )
+      ) - (
         CAST((
           CAST(CASE
             WHEN (
@@ -2446,7 +2455,8 @@ SELECT
         ) * (
           0.01
         ) AS DECIMAL(21, 2))
-      )
+      ),
+      CAST(0 AS DECIMAL(21, 2))
     ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS `pay_2_min`,
