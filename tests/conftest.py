@@ -13,15 +13,58 @@ import pytest
 from compiler.pipeline import Loaded, load
 
 # The suite never reads or writes the user's cache (compiler/cache.py): one cache for the
-# session, shared with the policyc processes the tests start, removed at the end.
-_CACHE = tempfile.mkdtemp(prefix="policyc-test-cache-")
+# session, shared with the policyc processes the tests start, removed at the end. Under
+# pytest-xdist the worker processes share the one that the controlling process made.
+if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("POLICYC_SUITE_CACHE"):
+    _CACHE = os.environ["POLICYC_SUITE_CACHE"]
+else:
+    _CACHE = tempfile.mkdtemp(prefix="policyc-test-cache-")
+    os.environ["POLICYC_SUITE_CACHE"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, True)
 os.environ["POLICYC_CACHE_DIR"] = _CACHE
 os.environ.pop("POLICYC_NO_CACHE", None)
-atexit.register(shutil.rmtree, _CACHE, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICIES = ROOT / "policies"
 SEEDS = ("national", "nanchang", "changchun", "kunming", "xianning")
+
+
+# `make test` runs the suite on two processes (pytest-xdist, `--dist loadgroup`). The tests that
+# share a module-scoped fixture (a Spark session, a browser, a build) are sent together to one
+# process, so that it is made once; the differential tests of one policy (Python and JavaScript)
+# go together, so that the reference evaluator's outcomes for its 10,000 cases are computed once;
+# any other test is sent on its own. The slowest modules go first, so that neither process is
+# left running one of them alone at the end.
+SLOWEST_FIRST = (
+    "test_spark.py", "test_build.py", "test_site_browser.py", "test_fuzz.py", "test_simulate.py",
+    "test_fuzz_mutational.py", "test_serve_fuzz.py", "test_sql_backend.py", "test_mutation_smoke.py",
+    "test_diagnostic_examples.py", "test_docs_site.py", "test_lsp.py",
+)
+DIFFERENTIAL = {
+    "test_python_backend.py": "test_generated_module_equals_reference_evaluator",
+    "test_javascript_backend.py": "test_javascript_module_equals_reference_evaluator",
+}
+
+
+def _group(item: pytest.Item) -> str | None:
+    module = item.path.name
+    if DIFFERENTIAL.get(module) == getattr(item, "originalname", None) and hasattr(item, "callspec"):
+        return "differential-" + str(item.callspec.params["name"])
+    info = getattr(item, "_fixtureinfo", None)
+    defs = info.name2fixturedefs.values() if info is not None else ()
+    if any(d.scope in ("class", "module", "package") for ds in defs for d in ds):
+        return module
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    rank = {m: i for i, m in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda it: rank.get(it.path.name, len(rank)))  # stable: file order otherwise
+    for item in items:
+        group = _group(item)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")
@@ -31,8 +74,17 @@ def seeds() -> dict[str, Loaded]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The documentation site, built once per test session with ``mkdocs build --strict``."""
+    """The documentation site, built once per test session with ``mkdocs build --strict``.
+
+    ``make test`` builds it just before (its ``site-strict`` step, the same command, failing on any
+    warning) and names it in ``POLICYC_TEST_SITE``, so that it is not built twice.
+    """
     pytest.importorskip("mkdocs")
+    prebuilt = os.environ.get("POLICYC_TEST_SITE")
+    if prebuilt:
+        out = Path(prebuilt).resolve()
+        assert (out / "index.html").is_file(), f"POLICYC_TEST_SITE={prebuilt} holds no built site"
+        return out
     out = tmp_path_factory.mktemp("site")
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -85,17 +82,9 @@ def test_full_width_punctuation_is_an_error_token() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`mkdocs build --strict` of the whole site, with the committed guides."""
-    pytest.importorskip("mkdocs")
-    out = tmp_path_factory.mktemp("site")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return out
+def site(built_site: Path) -> Path:
+    """`mkdocs build --strict` of the whole site, with the committed guides (conftest.py)."""
+    return built_site
 
 
 def test_a_built_page_highlights_policy_code_blocks(site: Path) -> None:
