@@ -77,7 +77,9 @@ def _compare(policy: n.Policy, r: n.Reading, other: n.ReadingOption,
     defs_differ = pol_a.definitions != pol_b.definitions
     # a reading in a cross-item cap's limit (or a definition it uses) changes amounts after caps
     caps_differ = bool(pol_a.caps) and (defs_differ or pol_a.caps != pol_b.caps)
-    if defs_differ or caps_differ:
+    # a reading in a requirement (资格) or an exclusion (排除) changes whether any item applies
+    gate_differ = pol_a.requirements != pol_b.requirements or pol_a.exclusions != pol_b.exclusions
+    if defs_differ or caps_differ or gate_differ:
         pairs = list(zip(pol_a.items, pol_b.items, strict=True))
     where = f"解读“{r.id}”（{r.citation.article}）"
     if not pairs:
