@@ -917,7 +917,7 @@ function calculateFacts(f, on, trace) {
   // 排除 第十一条第（一）项
   if (f["serious_dishonesty_3y"]) exclude(exclusions, "第十一条第（一）项");
   // 排除 第十三条
-  if (f["abnormal_operation_listed"] || f["serious_dishonesty_listed"] || f["major_incident_3y"] || f["tax_violation_3y"]) exclude(exclusions, "第十三条");
+  if ((f["abnormal_operation_listed"] || f["serious_dishonesty_listed"] || f["major_incident_3y"] || f["tax_violation_3y"]) && (reading("record_scope", "all_applicants") === "enterprise_only" ? (f["applicant_type"] === "enterprise") : true)) exclude(exclusions, "第十三条");
   // 排除 第二十条
   if (f["disqualified_3y"]) exclude(exclusions, "第二十条");
   if (!inForce || exclusions.length) return result(on, inForce, exclusions, [], [], null);
@@ -939,6 +939,11 @@ function calculateFacts(f, on, trace) {
   if (who === "enterprise" && f["chain_transformation_award"]) live.push(run(ITEM_CHAIN_AWARD, item_chain_award, f, trace));
   // 第七条第（六）项 政府采购数字化转型公共服务
   if (who === "service_provider" && f["procured_service"]) live.push(run(ITEM_PROCUREMENT_SERVICE, item_procurement_service, f, trace));
+  // 第七条第（三）项 累计上限 provider_total
+  {
+    const members = live.filter((x) => ["product_award", "excellent_provider_award"].includes(x.item.id));
+    if (members.length) crossCap("第七条第（三）项", "解读 provider_cap_scope { 读法 item_only 则 50万元 + 20万元；读法 combined 则 50万元 }", pt((reading("provider_cap_scope", "item_only") === "combined" ? YUAN_500000 : (YUAN_500000 + YUAN_200000))), 0, members);
+  }
   const schedules = [];
   return result(on, true, [], live, schedules, trace ? null : () => calculateFacts(f, on, true));
 }
@@ -948,4 +953,13 @@ function calculateFacts(f, on, trace) {
 export function calculate(profile, on) {
   const date = parseOn(on);
   return calculateFacts(validate(profile), date, false);
+}
+
+// The readings (解读) of ambiguous clauses: [id, article, adopted, items affected, [[name, label]]].
+const READINGS = [["record_scope", "第十三条", "all_applicants", [], [["all_applicants", "服务商申报主体通常也是企业，本句对全部申报主体适用"], ["enterprise_only", "本句只约束申报第七条第（一）、（二）、（五）项的企业，不约束服务商"]]], ["provider_cap_scope", "第七条第（三）项", "item_only", [], [["item_only", "该句写在第（三）项之内，紧接“每个产品和服务不超过 5万元”，只约束第（三）项的产品和服务奖励；第（四）项另有“每家服务商不超过 20万元”，两项合计至多 50万元 + 20万元"], ["combined", "同一服务商从第（三）项与第（四）项获得的奖补合计不超过 50万元"]]]];
+
+// What the applicant gets under each reading and the range of the total over every
+// combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.
+export function readings(profile, on) {
+  return computeReadings(calculate, READINGS, profile, on);
 }

@@ -769,16 +769,16 @@ const ITEM_CITY_AWARD = {
 function item_city_award(f, trace) {
   if (keyIn(f["city_type"], CITY_TYPE_VALUES_2)) {
     if (trace) trace.push("分档：适用第 1 档（当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"]）");
-    const amount = [0n, YUAN_150000000];
-    return rounded(amount, 0, trace, "不超过 1.5亿元", "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 不超过 1.5亿元；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 不超过 1亿元 }", null);
+    const amount = (reading("fixed_award", "ceiling") === "fixed" ? pt(YUAN_150000000) : [0n, YUAN_150000000]);
+    return rounded(amount, 0, trace, "解读 fixed_award { 读法 ceiling 则 不超过 1.5亿元；读法 fixed 则 1.5亿元 }", "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 解读 fixed_award { 读法 ceiling 则 不超过 1.5亿元；读法 fixed 则 1.5亿元 }；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 解读 fixed_award { 读法 ceiling 则 不超过 1亿元；读法 fixed 则 1亿元 } }", null);
   }
   if (keyIn(f["city_type"], CITY_TYPE_VALUES_3)) {
     if (trace) trace.push("分档：适用第 2 档（当 city_type 属于 [\"prefecture\", \"municipality_district\"]）");
-    const amount = [0n, YUAN_100000000];
-    return rounded(amount, 0, trace, "不超过 1亿元", "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 不超过 1.5亿元；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 不超过 1亿元 }", null);
+    const amount = (reading("fixed_award", "ceiling") === "fixed" ? pt(YUAN_100000000) : [0n, YUAN_100000000]);
+    return rounded(amount, 0, trace, "解读 fixed_award { 读法 ceiling 则 不超过 1亿元；读法 fixed 则 1亿元 }", "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 解读 fixed_award { 读法 ceiling 则 不超过 1.5亿元；读法 fixed 则 1.5亿元 }；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 解读 fixed_award { 读法 ceiling 则 不超过 1亿元；读法 fixed 则 1亿元 } }", null);
   }
   if (trace) trace.push("分档：没有适用的档次，按 0 计");
-  return exact(0n, 0, trace, "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 不超过 1.5亿元；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 不超过 1亿元 }", null);
+  return exact(0n, 0, trace, "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 解读 fixed_award { 读法 ceiling 则 不超过 1.5亿元；读法 fixed 则 1.5亿元 }；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 解读 fixed_award { 读法 ceiling 则 不超过 1亿元；读法 fixed 则 1亿元 } }", null);
 }
 
 // 四、（二） 中小企业数字化改造支持（经试点城市）
@@ -822,4 +822,13 @@ function calculateFacts(f, on, trace) {
 export function calculate(profile, on) {
   const date = parseOn(on);
   return calculateFacts(validate(profile), date, false);
+}
+
+// The readings (解读) of ambiguous clauses: [id, article, adopted, items affected, [[name, label]]].
+const READINGS = [["fixed_award", "四、（一）", "ceiling", ["city_award"], [["ceiling", "“定额”指按城市核定的一笔奖励（不按支出比例计算），“不超过”给出这笔定额的上限：0 至 1.5亿元（其他地级市、直辖市所辖区县 0 至 1亿元）"], ["fixed", "“定额”即按城市类型的固定额度：省会城市、计划单列市、兵团 1.5亿元整，其他地级市、直辖市所辖区县 1亿元整（“不超过”只是说明额度封顶）"]]]];
+
+// What the applicant gets under each reading and the range of the total over every
+// combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.
+export function readings(profile, on) {
+  return computeReadings(calculate, READINGS, profile, on);
 }

@@ -1106,6 +1106,7 @@ YUAN_10000_TO_30000 = (Decimal('10000'), Decimal('30000'))
 YUAN_50000_TO_200000 = (Decimal('50000'), Decimal('200000'))
 UP_TO_50000 = (ZERO, Decimal('50000'))
 UP_TO_200000 = (ZERO, Decimal('200000'))
+YUAN_200000 = Decimal('200000')
 
 
 @dataclass(frozen=True)
@@ -1114,7 +1115,7 @@ class Profile:
 
     applicant_type: str | None = None
     """申报主体类型（必填） — 枚举：enterprise（企业）、service_provider（数字化服务商）、platform_operator（平台
-    运营方）、public_institution（事业单位等公共机构）。见 第四条、第七条。"""
+    运营方）、public_institution（事业单位等公共机构）。见 第四条、第七条、第十三条。"""
 
     industry: str | None = None
     """所属行业 — 文本。见 第四条。"""
@@ -1356,7 +1357,7 @@ def item_product_award(f: Facts, trace: Trace) -> Range:
     商奖补累计不超过 50万元。
 
     说明：“每家服务商奖补累计不超过 50万元”写在第七条第（三）项之内，按只约束本项理解；另一读法是本项与第（四
-    ）项合计不超过 50 万元，须由主管部门确认。
+    ）项合计不超过 50 万元（解读 provider_cap_scope），须由主管部门确认。
     """
     amount = r_cap(
         r_mul(UP_TO_50000, pt(f['awarded_products'])),
@@ -1488,18 +1489,26 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
         )
     # 排除 第十三条
     if (
-        f['abnormal_operation_listed']
-        or f['serious_dishonesty_listed']
-        or f['major_incident_3y']
-        or f['tax_violation_3y']
+        (
+            f['abnormal_operation_listed']
+            or f['serious_dishonesty_listed']
+            or f['major_incident_3y']
+            or f['tax_violation_3y']
+        )
+        and pick(
+            reading('record_scope', 'all_applicants'),
+            lambda: True,
+            ('enterprise_only', lambda: f['applicant_type'] == 'enterprise'),
+        )
     ):
         exclude(
             exclusions,
             notes,
             '第十三条',
             (
-                '属于排除情形（第十三条）：abnormal_operation_listed 或 serious_dishonesty_listed 或 major_in'
-                'cident_3y 或 tax_violation_3y'
+                '属于排除情形（第十三条）：(abnormal_operation_listed 或 serious_dishonesty_listed 或 major_i'
+                'ncident_3y 或 tax_violation_3y) 且 解读 record_scope { 读法 all_applicants 则 真；读法 enter'
+                'prise_only 则 applicant_type == "enterprise" }'
             ),
         )
     # 排除 第二十条
@@ -1533,6 +1542,19 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     # 第七条第（六）项 政府采购数字化转型公共服务
     if (who == 'service_provider' and f['procured_service']):
         live.append(run(PROCUREMENT_SERVICE, item_procurement_service, f, trace))
+    # 第七条第（三）项 累计上限 provider_total
+    members = [x for x in live if x.item.id in ('product_award', 'excellent_provider_award')]
+    if members:
+        cross_cap_exact(
+            '第七条第（三）项',
+            '解读 provider_cap_scope { 读法 item_only 则 50万元 + 20万元；读法 combined 则 50万元 }',
+            pick(
+                reading('provider_cap_scope', 'item_only'),
+                lambda: YUAN_500000 + YUAN_200000,
+                ('combined', lambda: YUAN_500000),
+            ),
+            members,
+        )
     schedules: list[PaymentResult] = []
     return Result(POLICY_ID, on, True, (), live, notes, schedules, None if trace else (_calculate, f, on))
 
@@ -1549,3 +1571,45 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     if getcontext().prec < PRECISION:
         return compute(_calculate, facts, on_date)
     return _calculate(facts, on_date, False)  # type: ignore[arg-type]
+
+
+ReadingTable = tuple[tuple[str, str, str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]
+READINGS: ReadingTable = (
+    (
+        'record_scope',
+        '第十三条',
+        'all_applicants',
+        (),
+        (
+            ('all_applicants', '服务商申报主体通常也是企业，本句对全部申报主体适用'),
+            ('enterprise_only', '本句只约束申报第七条第（一）、（二）、（五）项的企业，不约束服务商'),
+        ),
+    ),
+    (
+        'provider_cap_scope',
+        '第七条第（三）项',
+        'item_only',
+        (),
+        (
+            (
+                'item_only',
+                (
+                    '该句写在第（三）项之内，紧接“每个产品和服务不超过 5万元”，只约束第（三）项的产品和服'
+                    '务奖励；第（四）项另有“每家服务商不超过 20万元”，两项合计至多 50万元 + 20万元'
+                ),
+            ),
+            ('combined', '同一服务商从第（三）项与第（四）项获得的奖补合计不超过 50万元'),
+        ),
+    ),
+)
+
+
+def readings(profile: Mapping[str, object] | Profile, on: dt.date | str | None = None) -> dict[str, Any]:
+    """What the applicant gets under each reading (解读) of an ambiguous clause, and the range.
+
+    ``readings[i]["results"][name]`` is the total and each item with that 解读 read as ``name``
+    and every other as adopted; ``range`` is the lowest and highest total over every combination
+    of readings (``max`` null when some reading leaves the amount undetermined). ``calculate``
+    takes the adopted readings.
+    """
+    return compute_readings(calculate, READINGS, profile, on)

@@ -1,4 +1,6 @@
 -- generated from policies/changchun.policy by policyc — do not edit; regenerate with `policyc build`
+-- 解读 record_scope（第十三条）：本查询按采用的读法 all_applicants 计算
+-- 解读 provider_cap_scope（第七条第（三）项）：本查询按采用的读法 item_only 计算
 WITH v AS (
   SELECT
     `p`.`row_id`,
@@ -330,10 +332,13 @@ WITH v AS (
       )
       OR (
         (
-          COALESCE(`p`.`abnormal_operation_listed`, FALSE)
-          OR COALESCE(`p`.`serious_dishonesty_listed`, FALSE)
-          OR COALESCE(`p`.`major_incident_3y`, FALSE)
-          OR COALESCE(`p`.`tax_violation_3y`, FALSE)
+          (
+            COALESCE(`p`.`abnormal_operation_listed`, FALSE)
+            OR COALESCE(`p`.`serious_dishonesty_listed`, FALSE)
+            OR COALESCE(`p`.`major_incident_3y`, FALSE)
+            OR COALESCE(`p`.`tax_violation_3y`, FALSE)
+          )
+          AND COALESCE(TRUE, FALSE)
         )
       )
       OR (
@@ -3450,6 +3455,181 @@ WITH v AS (
     END AS `procurement_service__a0_lo`,
     `procurement_service__hi` AS `procurement_service__a0_hi`
   FROM i
+), c1l AS (
+  SELECT
+    *,
+    CAST(CAST((
+      CAST(500000 AS DECIMAL(6, 0))
+    ) + (
+      CAST(200000 AS DECIMAL(6, 0))
+    ) AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS `cap1__lim_lo`,
+    CAST(CAST((
+      CAST(500000 AS DECIMAL(6, 0))
+    ) + (
+      CAST(200000 AS DECIMAL(6, 0))
+    ) AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS `cap1__lim_hi`,
+    GREATEST(
+      CAST(CAST((
+        CAST(500000 AS DECIMAL(6, 0))
+      ) + (
+        CAST(200000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(7, 0)) AS DECIMAL(9, 2)),
+      0
+    ) AS `cap1__room0`
+  FROM a0 AS p
+), c1a0 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN LEAST(`product_award__a0_lo`, `cap1__room0`)
+      ELSE `product_award__a0_lo`
+    END AS DECIMAL(23, 2)) AS `product_award__c1_lo`,
+    CASE
+      WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN GREATEST((
+        `cap1__room0`
+      ) - (
+        `product_award__a0_lo`
+      ), 0)
+      ELSE `cap1__room0`
+    END AS `cap1__room1`
+  FROM c1l
+), c1a1 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN LEAST(`excellent_provider_award__a0_lo`, `cap1__room1`)
+      ELSE `excellent_provider_award__a0_lo`
+    END AS DECIMAL(23, 2)) AS `excellent_provider_award__c1_lo`,
+    CASE
+      WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN GREATEST((
+        `cap1__room1`
+      ) - (
+        `excellent_provider_award__a0_lo`
+      ), 0)
+      ELSE `cap1__room1`
+    END AS `cap1__room2`
+  FROM c1a0
+), c1s AS (
+  SELECT
+    *,
+    CASE
+      WHEN NOT `cap1__lim_lo` IS NULL
+      THEN GREATEST(
+        (
+          `cap1__lim_hi`
+        ) - (
+          (
+            (
+              CAST(0 AS DECIMAL(23, 2))
+            ) + (
+              CASE
+                WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+                THEN `product_award__c1_lo`
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+              THEN `excellent_provider_award__c1_lo`
+              ELSE CAST(0 AS DECIMAL(23, 2))
+            END
+          )
+        ),
+        0
+      )
+      ELSE NULL
+    END AS `cap1__spare0`
+  FROM c1a1
+), c1b0 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN (
+        `product_award__c1_lo`
+      ) + (
+        CASE
+          WHEN `product_award__a0_hi` IS NULL
+          THEN `cap1__spare0`
+          ELSE LEAST((
+            `product_award__a0_hi`
+          ) - (
+            `product_award__c1_lo`
+          ), `cap1__spare0`)
+        END
+      )
+      ELSE `product_award__a0_hi`
+    END AS DECIMAL(23, 2)) AS `product_award__c1_hi`,
+    CASE
+      WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN CASE
+        WHEN `product_award__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare0`
+          ) - (
+            (
+              `product_award__a0_hi`
+            ) - (
+              `product_award__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare0`
+    END AS `cap1__spare1`
+  FROM c1s
+), c1b1 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN (
+        `excellent_provider_award__c1_lo`
+      ) + (
+        CASE
+          WHEN `excellent_provider_award__a0_hi` IS NULL
+          THEN `cap1__spare1`
+          ELSE LEAST(
+            (
+              `excellent_provider_award__a0_hi`
+            ) - (
+              `excellent_provider_award__c1_lo`
+            ),
+            `cap1__spare1`
+          )
+        END
+      )
+      ELSE `excellent_provider_award__a0_hi`
+    END AS DECIMAL(23, 2)) AS `excellent_provider_award__c1_hi`,
+    CASE
+      WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN CASE
+        WHEN `excellent_provider_award__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare1`
+          ) - (
+            (
+              `excellent_provider_award__a0_hi`
+            ) - (
+              `excellent_provider_award__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare1`
+    END AS `cap1__spare2`
+  FROM c1b0
 )
 SELECT
   `row_id`,
@@ -3605,12 +3785,12 @@ SELECT
   END AS `product_award__max`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CASE WHEN `product_award__applies` THEN `product_award__a0_lo` ELSE NULL END
+    THEN CASE WHEN `product_award__applies` THEN `product_award__c1_lo` ELSE NULL END
     ELSE NULL
   END AS `product_award__paid_min`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CASE WHEN `product_award__applies` THEN `product_award__a0_hi` ELSE NULL END
+    THEN CASE WHEN `product_award__applies` THEN `product_award__c1_hi` ELSE NULL END
     ELSE NULL
   END AS `product_award__paid_max`,
   CASE
@@ -3640,7 +3820,7 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN `excellent_provider_award__applies`
-      THEN `excellent_provider_award__a0_lo`
+      THEN `excellent_provider_award__c1_lo`
       ELSE NULL
     END
     ELSE NULL
@@ -3649,7 +3829,7 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN `excellent_provider_award__applies`
-      THEN `excellent_provider_award__a0_hi`
+      THEN `excellent_provider_award__c1_hi`
       ELSE NULL
     END
     ELSE NULL
@@ -3754,14 +3934,14 @@ SELECT
           ) + (
             CASE
               WHEN `product_award__applies`
-              THEN `product_award__a0_lo`
+              THEN `product_award__c1_lo`
               ELSE CAST(0 AS DECIMAL(23, 2))
             END
           )
         ) + (
           CASE
             WHEN `excellent_provider_award__applies`
-            THEN `excellent_provider_award__a0_lo`
+            THEN `excellent_provider_award__c1_lo`
             ELSE CAST(0 AS DECIMAL(23, 2))
           END
         )
@@ -3823,14 +4003,14 @@ SELECT
           ) + (
             CASE
               WHEN `product_award__applies`
-              THEN `product_award__a0_hi`
+              THEN `product_award__c1_hi`
               ELSE CAST(0 AS DECIMAL(23, 2))
             END
           )
         ) + (
           CASE
             WHEN `excellent_provider_award__applies`
-            THEN `excellent_provider_award__a0_hi`
+            THEN `excellent_provider_award__c1_hi`
             ELSE CAST(0 AS DECIMAL(23, 2))
           END
         )
@@ -3892,16 +4072,16 @@ SELECT
             )
           ) + (
             CASE
-              WHEN `product_award__applies` AND NOT `product_award__a0_hi` IS NULL
-              THEN `product_award__a0_hi`
+              WHEN `product_award__applies` AND NOT `product_award__c1_hi` IS NULL
+              THEN `product_award__c1_hi`
               ELSE CAST(0 AS DECIMAL(23, 2))
             END
           )
         ) + (
           CASE
             WHEN `excellent_provider_award__applies`
-            AND NOT `excellent_provider_award__a0_hi` IS NULL
-            THEN `excellent_provider_award__a0_hi`
+            AND NOT `excellent_provider_award__c1_hi` IS NULL
+            THEN `excellent_provider_award__c1_hi`
             ELSE CAST(0 AS DECIMAL(23, 2))
           END
         )
@@ -3941,4 +4121,4 @@ SELECT
     THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
     ELSE NULL
   END AS `funding_unspecified`
-FROM a0;
+FROM c1b1;
