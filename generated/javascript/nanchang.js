@@ -746,6 +746,11 @@ function computeReadings(calc, table, profile, on) {
 const DEFAULTS = Object.fromEntries(FACTS.map((s) => [s.name, absent(s)]));
 
 
+// 符合第七条第（五）项 = 解读 double_funding { 读法 choose_one 则 真；读法 excluded 则 非 provincial_pilot_funded } (boolean)
+function d_double_funding_ok(f) {
+  return (reading("double_funding", "choose_one") === "excluded" ? !f["provincial_pilot_funded"] : true);
+}
+
 // 第五条第（一）项 中小企业数字化改造补贴
 // 原文：支持中小企业进行数字化改造，对改造中相关的软件、云服务支出，网关、路由等必要的数据     采集传输设备支出，以及咨询诊断等服务支出予以补贴。
 const ITEM_REFORM_SUBSIDY = {
@@ -824,7 +829,7 @@ function calculateFacts(f, on, trace) {
   // 资格 第七条第（三）项
   if (!((f["applicant_type"] !== null && f["applicant_type"] !== "enterprise") || f["acceptance_passed"])) exclude(exclusions, "第七条第（三）项");
   // 资格 第七条第（五）项
-  if (!(reading("double_funding", "choose_one") === "excluded" ? !f["provincial_pilot_funded"] : true)) exclude(exclusions, "第七条第（五）项");
+  if (!d_double_funding_ok(f)) exclude(exclusions, "第七条第（五）项");
   // 排除 第七条第（四）项
   if (f["little_giant_central_funded"]) exclude(exclusions, "第七条第（四）项");
   // 排除 第七条第（四）项

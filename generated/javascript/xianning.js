@@ -767,6 +767,11 @@ function d_pilot_industry(f) {
   return keyIn(f["industry"], INDUSTRY_VALUES);
 }
 
+// 符合第六条第（一）项的企业规模 = 解读 sme_scope { 读法 any_enterprise 则 真；读法 sme_only 则 is_sme } (boolean)
+function d_sme_scope_ok(f) {
+  return (reading("sme_scope", "any_enterprise") === "sme_only" ? f["is_sme"] : true);
+}
+
 // 第六条第（一）项 企业数字化改造补贴
 // 原文：支持企業數字化改造。采取先建后補方式,按照工信部發布的最新版《中小企業數字化水平評測指標》,     對企業改造后數字化水平達到二級及以上的,按照其數字化改造(包括:相關的軟件、云服務支出,網關、路由等     必要的數據采集傳輸設備支出)實際投入的60%給予補貼,單個企業最高補貼金額不超過15萬元。
 const ITEM_REFORM_SUBSIDY = {
@@ -774,7 +779,7 @@ const ITEM_REFORM_SUBSIDY = {
   article: "第六条第（一）项",
   title: "企业数字化改造补贴",
   beneficiary: "enterprise",
-  heading: "第六条第（一）项「企业数字化改造补贴」适用：digital_level >= 2 且 acceptance_passed 且 pilot_industry 且 解读 sme_scope { 读法 any_enterprise 则 真；读法 sme_only 则 is_sme }",
+  heading: "第六条第（一）项「企业数字化改造补贴」适用：digital_level >= 2 且 acceptance_passed 且 pilot_industry 且 sme_scope_ok",
   funding: { kind: "shares", shares: [["province", 1n, 0]], note: "出资（第六条第（一）项）：省级 100%" },
 };
 
@@ -910,7 +915,7 @@ function calculateFacts(f, on, trace) {
   const live = [];
   const who = f["applicant_type"];
   // 第六条第（一）项 企业数字化改造补贴
-  if (who === "enterprise" && ((f["digital_level"] >= 2n) && f["acceptance_passed"] && d_pilot_industry(f) && (reading("sme_scope", "any_enterprise") === "sme_only" ? f["is_sme"] : true))) live.push(run(ITEM_REFORM_SUBSIDY, item_reform_subsidy, f, trace));
+  if (who === "enterprise" && ((f["digital_level"] >= 2n) && f["acceptance_passed"] && d_pilot_industry(f) && d_sme_scope_ok(f))) live.push(run(ITEM_REFORM_SUBSIDY, item_reform_subsidy, f, trace));
   // 第六条第（二）项 “链式”数字化转型标杆（试点示范企业）奖励
   if (who === "enterprise" && f["chain_demo_enterprise"]) live.push(run(ITEM_CHAIN_DEMO_AWARD, item_chain_demo_award, f, trace));
   // 第六条第（三）项 省级示范项目奖励

@@ -1100,13 +1100,13 @@ FIELDS = Fields(FACTS, VOCABULARY)
 PILOT_INDUSTRY_VALUES = frozenset(
     ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
 )
-RATE_50 = Decimal('0.5')
 YUAN_500000 = Decimal('500000')
+YUAN_200000 = Decimal('200000')
+RATE_50 = Decimal('0.5')
 YUAN_10000_TO_30000 = (Decimal('10000'), Decimal('30000'))
 YUAN_50000_TO_200000 = (Decimal('50000'), Decimal('200000'))
 UP_TO_50000 = (ZERO, Decimal('50000'))
 UP_TO_200000 = (ZERO, Decimal('200000'))
-YUAN_200000 = Decimal('200000')
 
 
 @dataclass(frozen=True)
@@ -1241,6 +1241,26 @@ def d_pilot_industry(f: Facts) -> bool:
     """属于四个试点细分行业 = industry 属于 [\"汽车零部件配件制造\", \"轨道交通高端装备制造\", \"电子元器件制造\"
     , \"中成药生物药品制品制造\"] 或 industry == \"中成药生物药品制造\""""
     return (key_in(f['industry'], PILOT_INDUSTRY_VALUES) or key(f['industry']) == '中成药生物药品制造')
+
+
+def d_record_scope_applies(f: Facts) -> bool:
+    """第十三条后半句约束的申报主体 = 解读 record_scope { 读法 all_applicants 则 真；读法 enterprise_only 则 appl
+    icant_type == \"enterprise\" }"""
+    return pick(
+        reading('record_scope', 'all_applicants'),
+        lambda: True,
+        ('enterprise_only', lambda: f['applicant_type'] == 'enterprise'),
+    )
+
+
+def d_provider_limit(f: Facts) -> Num:
+    """每家服务商第七条第（三）项、第（四）项合计上限 = 解读 provider_cap_scope { 读法 item_only 则 50万元 + 20万
+    元；读法 combined 则 50万元 }"""
+    return pick(
+        reading('provider_cap_scope', 'item_only'),
+        lambda: YUAN_500000 + YUAN_200000,
+        ('combined', lambda: YUAN_500000),
+    )
 
 
 REFORM_SUBSIDY = Item(
@@ -1495,11 +1515,7 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
             or f['major_incident_3y']
             or f['tax_violation_3y']
         )
-        and pick(
-            reading('record_scope', 'all_applicants'),
-            lambda: True,
-            ('enterprise_only', lambda: f['applicant_type'] == 'enterprise'),
-        )
+        and d_record_scope_applies(f)
     ):
         exclude(
             exclusions,
@@ -1507,8 +1523,7 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
             '第十三条',
             (
                 '属于排除情形（第十三条）：(abnormal_operation_listed 或 serious_dishonesty_listed 或 major_i'
-                'ncident_3y 或 tax_violation_3y) 且 解读 record_scope { 读法 all_applicants 则 真；读法 enter'
-                'prise_only 则 applicant_type == "enterprise" }'
+                'ncident_3y 或 tax_violation_3y) 且 record_scope_applies'
             ),
         )
     # 排除 第二十条
@@ -1545,16 +1560,7 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     # 第七条第（三）项 累计上限 provider_total
     members = [x for x in live if x.item.id in ('product_award', 'excellent_provider_award')]
     if members:
-        cross_cap_exact(
-            '第七条第（三）项',
-            '解读 provider_cap_scope { 读法 item_only 则 50万元 + 20万元；读法 combined 则 50万元 }',
-            pick(
-                reading('provider_cap_scope', 'item_only'),
-                lambda: YUAN_500000 + YUAN_200000,
-                ('combined', lambda: YUAN_500000),
-            ),
-            members,
-        )
+        cross_cap_exact('第七条第（三）项', 'provider_limit', d_provider_limit(f), members)
     schedules: list[PaymentResult] = []
     return Result(POLICY_ID, on, True, (), live, notes, schedules, None if trace else (_calculate, f, on))
 

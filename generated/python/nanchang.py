@@ -1096,6 +1096,16 @@ class Facts(TypedDict):
     provincial_pilot_funded: bool
 
 
+def d_double_funding_ok(f: Facts) -> bool:
+    """符合第七条第（五）项 = 解读 double_funding { 读法 choose_one 则 真；读法 excluded 则 非 provincial_pilot_f
+    unded }"""
+    return pick(
+        reading('double_funding', 'choose_one'),
+        lambda: True,
+        ('excluded', lambda: not f['provincial_pilot_funded']),
+    )
+
+
 REFORM_SUBSIDY = Item(
     'reform_subsidy',
     '第五条第（一）项',
@@ -1222,16 +1232,8 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
             '不满足资格条件（第七条第（三）项）：applicant_type != "enterprise" 或 acceptance_passed',
         )
     # 资格 第七条第（五）项
-    if not pick(reading('double_funding', 'choose_one'), lambda: True, ('excluded', lambda: not f['provincial_pilot_funded'])):
-        exclude(
-            exclusions,
-            notes,
-            '第七条第（五）项',
-            (
-                '不满足资格条件（第七条第（五）项）：解读 double_funding { 读法 choose_one 则 真；读法 exclud'
-                'ed 则 非 provincial_pilot_funded }'
-            ),
-        )
+    if not d_double_funding_ok(f):
+        exclude(exclusions, notes, '第七条第（五）项', '不满足资格条件（第七条第（五）项）：double_funding_ok')
     # 排除 第七条第（四）项
     if f['little_giant_central_funded']:
         exclude(

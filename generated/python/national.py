@@ -1021,12 +1021,12 @@ FIELDS = Fields(FACTS, VOCABULARY)
 PILOT_CITY_VALUES = frozenset(
     ('provincial_capital', 'separately_planned', 'xpcc', 'prefecture', 'municipality_district'),
 )
-CITY_TYPE_VALUES = frozenset(('provincial_capital', 'separately_planned', 'xpcc'))
 UP_TO_150000000 = (ZERO, Decimal('150000000'))
 YUAN_150000000 = Decimal('150000000')
-CITY_TYPE_VALUES_2 = frozenset(('prefecture', 'municipality_district'))
 UP_TO_100000000 = (ZERO, Decimal('100000000'))
 YUAN_100000000 = Decimal('100000000')
+CITY_TYPE_VALUES = frozenset(('provincial_capital', 'separately_planned', 'xpcc'))
+CITY_TYPE_VALUES_2 = frozenset(('prefecture', 'municipality_district'))
 
 
 @dataclass(frozen=True)
@@ -1087,6 +1087,26 @@ def d_pilot_city(f: Facts) -> bool:
     return key_in(f['city_type'], PILOT_CITY_VALUES)
 
 
+def d_award_high(f: Facts) -> Range:
+    """省会城市、计划单列市、兵团的定额奖励 = 解读 fixed_award { 读法 ceiling 则 不超过 1.5亿元；读法 fixed 则 1.
+    5亿元 }"""
+    return pick(
+        reading('fixed_award', 'ceiling'),
+        lambda: UP_TO_150000000,
+        ('fixed', lambda: pt(YUAN_150000000)),
+    )
+
+
+def d_award_low(f: Facts) -> Range:
+    """其他地级市、直辖市所辖区县的定额奖励 = 解读 fixed_award { 读法 ceiling 则 不超过 1亿元；读法 fixed 则 1亿
+    元 }"""
+    return pick(
+        reading('fixed_award', 'ceiling'),
+        lambda: UP_TO_100000000,
+        ('fixed', lambda: pt(YUAN_100000000)),
+    )
+
+
 CITY_AWARD = Item(
     'city_award',
     '四、（一）',
@@ -1112,41 +1132,35 @@ def item_city_award(f: Facts, trace: Trace) -> Range:
             trace.append(
                 '分档：适用第 1 档（当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"]）',
             )
-        amount = pick(
-            reading('fixed_award', 'ceiling'),
-            lambda: UP_TO_150000000,
-            ('fixed', lambda: pt(YUAN_150000000)),
-        )
+        amount = d_award_high(f)
+        if trace is None:
+            return rounded(amount, None, '', '', (), cents=True)
         return rounded(
             amount,
             trace,
-            '解读 fixed_award { 读法 ceiling 则 不超过 1.5亿元；读法 fixed 则 1.5亿元 }',
+            'award_high',
             (
-                '分档 { 当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"] 则 解读 fi'
-                'xed_award { 读法 ceiling 则 不超过 1.5亿元；读法 fixed 则 1.5亿元 }；当 city_type 属于 ['
-                '"prefecture", "municipality_district"] 则 解读 fixed_award { 读法 ceiling 则 不超过 1亿'
-                '元；读法 fixed 则 1亿元 } }'
+                '分档 { 当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"] 则 award_h'
+                'igh；当 city_type 属于 ["prefecture", "municipality_district"] 则 award_low }'
             ),
+            (('award_high', show_r(d_award_high(f))),),
             cents=True,
         )
     if key_in(f['city_type'], CITY_TYPE_VALUES_2):
         if trace is not None:
             trace.append('分档：适用第 2 档（当 city_type 属于 ["prefecture", "municipality_district"]）')
-        amount = pick(
-            reading('fixed_award', 'ceiling'),
-            lambda: UP_TO_100000000,
-            ('fixed', lambda: pt(YUAN_100000000)),
-        )
+        amount = d_award_low(f)
+        if trace is None:
+            return rounded(amount, None, '', '', (), cents=True)
         return rounded(
             amount,
             trace,
-            '解读 fixed_award { 读法 ceiling 则 不超过 1亿元；读法 fixed 则 1亿元 }',
+            'award_low',
             (
-                '分档 { 当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"] 则 解读 fi'
-                'xed_award { 读法 ceiling 则 不超过 1.5亿元；读法 fixed 则 1.5亿元 }；当 city_type 属于 ['
-                '"prefecture", "municipality_district"] 则 解读 fixed_award { 读法 ceiling 则 不超过 1亿'
-                '元；读法 fixed 则 1亿元 } }'
+                '分档 { 当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"] 则 award_h'
+                'igh；当 city_type 属于 ["prefecture", "municipality_district"] 则 award_low }'
             ),
+            (('award_low', show_r(d_award_low(f))),),
             cents=True,
         )
     if trace is not None:
@@ -1155,10 +1169,8 @@ def item_city_award(f: Facts, trace: Trace) -> Range:
         ZERO,
         trace,
         (
-            '分档 { 当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"] 则 解读 fixed_'
-            'award { 读法 ceiling 则 不超过 1.5亿元；读法 fixed 则 1.5亿元 }；当 city_type 属于 ["prefect'
-            'ure", "municipality_district"] 则 解读 fixed_award { 读法 ceiling 则 不超过 1亿元；读法 fixe'
-            'd 则 1亿元 } }'
+            '分档 { 当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"] 则 award_high'
+            '；当 city_type 属于 ["prefecture", "municipality_district"] 则 award_low }'
         ),
         (),
         cents=True,

@@ -1174,6 +1174,11 @@ def d_pilot_industry(f: Facts) -> bool:
     return key_in(f['industry'], PILOT_INDUSTRY_VALUES)
 
 
+def d_sme_scope_ok(f: Facts) -> bool:
+    """符合第六条第（一）项的企业规模 = 解读 sme_scope { 读法 any_enterprise 则 真；读法 sme_only 则 is_sme }"""
+    return pick(reading('sme_scope', 'any_enterprise'), lambda: True, ('sme_only', lambda: f['is_sme']))
+
+
 REFORM_SUBSIDY = Item(
     'reform_subsidy',
     '第六条第（一）项',
@@ -1181,7 +1186,7 @@ REFORM_SUBSIDY = Item(
     'enterprise',
     (
         '第六条第（一）项「企业数字化改造补贴」适用：digital_level >= 2 且 acceptance_passed 且 pilot_ind'
-        'ustry 且 解读 sme_scope { 读法 any_enterprise 则 真；读法 sme_only 则 is_sme }'
+        'ustry 且 sme_scope_ok'
     ),
     Funding('shares', (('province', Decimal('1')),), '出资（第六条第（一）项）：省级 100%'),
 )
@@ -1397,7 +1402,7 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
         and f['digital_level'] >= 2
         and f['acceptance_passed']
         and d_pilot_industry(f)
-        and pick(reading('sme_scope', 'any_enterprise'), lambda: True, ('sme_only', lambda: f['is_sme']))
+        and d_sme_scope_ok(f)
     ):
         live.append(run(REFORM_SUBSIDY, item_reform_subsidy, f, trace))
     # 第六条第（二）项 “链式”数字化转型标杆（试点示范企业）奖励

@@ -315,7 +315,7 @@ WITH v AS (
             OR COALESCE("p"."major_incident_3y", FALSE)
             OR COALESCE("p"."tax_violation_3y", FALSE)
           )
-          AND COALESCE(TRUE, FALSE)
+          AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
         )
       )
       OR (

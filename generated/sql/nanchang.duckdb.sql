@@ -223,7 +223,7 @@ WITH v AS (
         )
       )
       OR NOT (
-        COALESCE(TRUE, FALSE)
+        COALESCE(COALESCE(TRUE, FALSE), FALSE)
       )
       OR (
         COALESCE("p"."little_giant_central_funded", FALSE)

@@ -281,7 +281,7 @@ WITH v AS (
         ) IN ('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药'), FALSE),
         FALSE
       )
-      AND COALESCE(TRUE, FALSE)
+      AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
     ) AS `reform_subsidy__applies`,
     CAST(CASE
       WHEN CAST((
