@@ -1377,7 +1377,7 @@ def item_product_award(f: Facts, trace: Trace) -> Range:
     商奖补累计不超过 50万元。
 
     说明：“每家服务商奖补累计不超过 50万元”写在第七条第（三）项之内，按只约束本项理解；另一读法是本项与第（四
-    ）项合计不超过 50 万元（解读 provider_cap_scope），须由主管部门确认。
+    ）项合计不超过 50 万元，须由主管部门确认。
     """
     amount = r_cap(
         r_mul(UP_TO_50000, pt(f['awarded_products'])),

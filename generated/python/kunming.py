@@ -1352,7 +1352,7 @@ def item_workshop_award(f: Facts, trace: Trace) -> Range:
     厂或其他同级别同范畴称号的，经评审公示无异议后，给予企业不超过 100 万元的奖励。
 
     说明：第七条第（三）项以“鼓励试点细分行业中小企业……”开头，按限于第六条所列试点细分行业的中小企业理解；另一
-    读法是奖励句未限行业（解读 encouraged_industry），须由主管部门确认。
+    读法是奖励句未限行业，须由主管部门确认。
     """
     amount = UP_TO_1000000
     return rounded(amount, trace, '不超过 100万元', '不超过 100万元', cents=True)
@@ -1376,7 +1376,7 @@ def item_chain_award(f: Facts, trace: Trace) -> Range:
     的奖励。
 
     说明：第七条第（四）项以“鼓励试点细分行业龙头企业、链主企业……”开头，按限于第六条所列试点细分行业理解（与第
-    （三）项一致）；另一读法是奖励句未限行业（解读 encouraged_industry），须由主管部门确认。
+    （三）项一致）；另一读法是奖励句未限行业，须由主管部门确认。
     """
     amount = UP_TO_1000000
     return rounded(amount, trace, '不超过 100万元', '不超过 100万元', cents=True)
