@@ -50,8 +50,10 @@ def test_result_has_exactly_the_vocabulary_structure(tmp_path: Path) -> None:
     code, out = calc(tmp_path, KUNMING_L4, "kunming", "--on", "2025-08-01", "--format", "json")
     assert code == 0
     r = json.loads(out)
+    # 昆明 第七条第（三）、（四）项 are read two ways (解读 encouraged_industry): readings and range
     assert list(r) == ["policy", "as_of", "in_force", "excluded", "exclusions", "items",
-                       "total", "funding", "payments"]
+                       "total", "funding", "payments", "readings", "range"]
+    assert [x["id"] for x in r["readings"]] == ["encouraged_industry"]
     assert r["policy"] == "kunming" and r["as_of"] == "2025-08-01"
     for item in r["items"]:
         assert list(item) == ["id", "article", "title", "min", "max", "funding", "trace"]

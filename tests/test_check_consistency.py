@@ -190,9 +190,9 @@ def test_kunming_funding_split_not_stated() -> None:
 def test_xianning_conflicting_payers_and_open_list() -> None:
     diags = seed("xianning").diagnostics
     pc504 = [d for d in diags if d.code == "PC504"]
-    assert [d.span.line for d in pc504] == [114, 128]  # both items of 第六条第（三）项
+    assert [d.span.line for d in pc504] == [131, 145]  # both items of 第六条第（三）项
     assert all(d.article == "第六条第（三）项、第十四条" for d in pc504)
-    assert [d.span.line for d in diags if d.code == "PC701"] == [46]
+    assert [d.span.line for d in diags if d.code == "PC701"] == [48]
 
 
 def test_nanchang_undetermined_amounts_and_expiry() -> None:

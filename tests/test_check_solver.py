@@ -205,9 +205,9 @@ def test_every_case_file_is_covered() -> None:
 def test_kunming_cap_stacking_findings() -> None:
     diags = seed("kunming")
     assert [(d.code, d.span.line, d.article) for d in diags] == [
-        ("PC410", 94, "第七条第（一）项"),
-        ("PC410", 130, "第七条第（三）项"),
-        ("PC410", 148, "第七条第（四）项"),
+        ("PC410", 110, "第七条第（一）项"),
+        ("PC410", 146, "第七条第（三）项"),
+        ("PC410", 161, "第七条第（四）项"),
     ]
     assert all("第十条" in d.message for d in diags)
     w = witness(diags[0])
@@ -237,8 +237,8 @@ def test_changchun_reform_subsidy_without_the_parents_level_condition() -> None:
     # The per-provider 50万 of 第七条第（三）项 is now that item's own 封顶 (it sits inside
     # （三）), so 第七条第（四）项 is no longer cut by it: no PC410.
     assert [(d.code, d.span.line, d.article) for d in diags] == [
-        ("PC430", 151, "第七条第（一）项"),
-        ("PC430", 167, "第七条第（一）项"),
+        ("PC430", 168, "第七条第（一）项"),
+        ("PC430", 184, "第七条第（一）项"),
     ]
     w = witness(diags[0])
     # Level 1 (the parent, national 四、（二）, needs >= 2), an SME, 1000000 invested:
@@ -252,7 +252,7 @@ def test_changchun_reform_subsidy_without_the_parents_level_condition() -> None:
 
 def test_nanchang_reform_subsidy_without_the_parents_level_condition() -> None:
     assert [(d.code, d.span.line, d.article) for d in seed("nanchang")] == [
-        ("PC430", 105, "第五条第（一）项")]
+        ("PC430", 124, "第五条第（一）项")]
 
 
 @pytest.mark.parametrize("name", ["national", "xianning"])

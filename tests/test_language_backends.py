@@ -7,7 +7,7 @@ below 0 (临川 第四条, 不超过 (利息 − 其他贴息): paid as 0) and p
 Each is rendered by each backend and compared with the reference evaluator on random boundary
 profiles (the differential cases), and on hand-worked profiles citing the article. The Python and
 JavaScript calculators compute the adopted reading and report every reading and the range
-(``readings()``, as ``Evaluator.readings``); the SQL backend refuses a policy with readings.
+(``readings()``, as ``Evaluator.readings``); the SQL query computes the adopted reading and says so.
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ from test_javascript_backend import NODE, run_node
 
 from compiler.backends import CheckedModel, CheckedPolicy
 from compiler.evaluate.evaluator import Evaluator
-from compiler.lowered import UnsupportedConstruct, lower
+from compiler.lowered import lower
 from compiler.pipeline import load
 from differential import EXAMPLES, cases, policy, reference, reference_notes
 from test_python_backend import import_path
 
 NAMES = ("linchuan", "yunxi", "linchuan_readings")
-SQL_NAMES = ("linchuan", "yunxi")  # the SQL backend refuses readings
+SQL_NAMES = NAMES  # the SQL query computes the adopted reading (linchuan_readings: ceiling)
 N = 3_000  # per example (the seed policies run 10,000 each)
 N_READINGS = 800  # profiles whose every reading is compared (each runs every combination)
 
@@ -223,12 +223,23 @@ def test_generated_readings_module_passes_ruff_and_mypy_strict(rendered: Path) -
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
 
 
-def test_the_sql_backend_refuses_readings_with_one_message() -> None:
-    from compiler.backends import BackendError, discover
-    from compiler.build import render_all
+def test_the_sql_query_computes_the_adopted_reading_and_says_which() -> None:
+    duckdb = pytest.importorskip("duckdb")
+    pytest.importorskip("sqlglot")
+    from sql_reference import reference_row, sql_row, text_table
 
-    model = CheckedModel((_checked("linchuan_readings"),))
-    with pytest.raises(BackendError, match="解读（upto_30）") as err:
-        render_all(model, {"sql": discover()["sql"]})
-    assert isinstance(err.value.__cause__, UnsupportedConstruct)
-    assert "policyc calc" in str(err.value)
+    from plugins.sql import backend, describe, sql_text
+
+    files = backend.render(CheckedModel((_checked("linchuan_readings"),)))
+    assert "-- 解读 upto_30（第二条）：本查询按采用的读法 ceiling 计算" in files["linchuan_readings.duckdb.sql"]
+    (r,) = json.loads(files["linchuan_readings.columns.json"])["readings"]
+    assert (r["id"], r["adopted"], r["affects"], [o["name"] for o in r["others"]]) == (
+        "upto_30", "ceiling", ["reform_award"], ["rate"])
+    # 临川 第二条, adopted reading ceiling: 二级, 改造投入 500000 → 0 至 min(30% × 500000, 200000) = 150000
+    form = lower(policy("linchuan_readings"))
+    con = duckdb.connect()
+    con.register("profiles", text_table([LEVEL2], describe(form)["input_fields"]))
+    (row,) = con.execute(sql_text(form, "duckdb", dt.date(2025, 6, 1))).fetchall()
+    got = sql_row(row)
+    assert got == reference_row(form, Evaluator(policy("linchuan_readings")), LEVEL2, dt.date(2025, 6, 1))
+    assert "150000.00" in got and "0.00" in got, got  # 0 .. 150000, not rate's 150000 .. 150000

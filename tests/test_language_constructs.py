@@ -366,6 +366,24 @@ def test_readings_that_never_differ_are_said_to(tmp_path: Path) -> None:
     assert "PC530" not in codes(same) and "PC531" in codes(same)
 
 
+@pytest.mark.parametrize(("name", "reading", "readings"), [
+    # 长春 第七条第（三）项: the reading is in a cross-item cap's limit (items are the same)
+    ("changchun", "provider_cap_scope", ("item_only", "combined")),
+    # 南昌 第七条第（五）项: the reading is in a requirement (资格), not in any item
+    ("nanchang", "double_funding", ("choose_one", "excluded")),
+])
+def test_readings_in_a_cap_or_a_requirement_are_compared(name: str, reading: str,
+                                                         readings: tuple[str, str]) -> None:
+    loaded = load(ROOT / "policies" / f"{name}.policy")
+    d, = (d for d in loaded.diagnostics if d.code in ("PC530", "PC531") and reading in d.message)
+    assert d.code == "PC530"
+    wit = d.extra["witness"]
+    assert isinstance(wit, dict)
+    totals = wit["readings"]
+    assert isinstance(totals, dict) and set(totals) == set(readings)
+    assert totals[readings[0]]["total"] != totals[readings[1]]["total"]
+
+
 @pytest.mark.parametrize(("edit", "message"), [
     (("读法 rate 则 30% × reform_spend", "读法 rat 则 30% × reform_spend"), "没有读法“rat”"),
     (("  采用 ceiling\n", "  采用 exact\n"), "采用的读法“exact”"),
@@ -394,17 +412,18 @@ def test_guides_say_where_the_text_is_ambiguous(readings: Loaded) -> None:
     assert '!!! warning "原文有不同理解"' in text
 
 
-def test_the_sql_backend_refuses_readings(readings: Loaded) -> None:
-    # a query computes one reading per row; Python and JavaScript report every reading
-    # (tests/test_language_backends.py)
-    from compiler.lowered import UnsupportedConstruct
+def test_the_sql_backend_computes_the_adopted_reading_and_says_so(readings: Loaded) -> None:
+    # a query computes one reading per row, the adopted one (values compared with the reference
+    # evaluator in tests/test_language_backends.py); Python and JavaScript report every reading
     from plugins.sql import backend
 
     assert readings.policy is not None
     model = CheckedModel((CheckedPolicy(readings.policy, "tests/examples/linchuan_readings.policy",
                                         (), ()),))
-    with pytest.raises(UnsupportedConstruct, match="解读"):
-        backend.render(model)
+    files = backend.render(model)
+    for suffix in ("duckdb", "spark"):
+        text = files[f"linchuan_readings.{suffix}.sql"]
+        assert "-- 解读 upto_30（第二条）：本查询按采用的读法 ceiling 计算\n" in text
 
 
 def test_a_citation_may_quote_several_passages_too(tmp_path: Path) -> None:

@@ -82,8 +82,10 @@ def test_one_minute_summary_says_who_what_at_most_and_the_conditions() -> None:
     assert "**第七条第（二）项「数字化转型“小灯塔”企业奖励」**（企业）：最多 **20 万元**" in top
     assert "第十条：企业获得的全部补助合计不超过数字化转型投入的 50%" in top
     n = (GUIDES / "national.md").read_text(encoding="utf-8")
-    # 四、（一）: 省会城市等 不超过1.5亿元 — as people write it, with the enum labels
-    assert "1\\.5 亿元" in n.split("## 一分钟自测")[1].split("\n## ")[0]
+    # 四、（一）: 省会城市等 不超过1.5亿元 — as people write it, with the enum labels; the amount is
+    # a 解读 (fixed_award), so the summary gives it under each reading: 不超过 1.5 亿元 or 1.5 亿元整
+    top_n = n.split("## 一分钟自测")[1].split("\n## ")[0]
+    assert "原文有不同理解" in top_n and "理解：不超过 1.5 亿元" in top_n and "理解：1.5 亿元" in top_n
     assert "provincial_capital" not in n and "15000.0 万元" not in n
     assert "城市类型属于：省会城市、计划单列市、新疆生产建设兵团" in n
 

@@ -72,6 +72,11 @@ def test_hand_worked_xianning_figures(seeds: dict, tmp_path: Path) -> None:  # t
     b = rep["budget"]
     assert rep["first_come_in_text"] is True
     assert (b["funded"], b["used"], b["runs_out_at_row"], b["demand"]) == (1, "120000.00", 1, "1320000.00")
+    # 第六条第（一）项 is read two ways (解读 sme_scope): the figures say they use the adopted one
+    (r,) = rep["readings"]
+    assert (r["id"], r["article"], r["adopted"], r["items"]) == (
+        "sme_scope", "第六条第（一）项", "any_enterprise", ["reform_subsidy"])
+    assert [o["name"] for o in r["others"]] == ["sme_only"]
 
 
 def test_population_is_seeded_and_formats_agree(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
@@ -113,6 +118,7 @@ def test_cli_population_and_simulate(tmp_path: Path) -> None:
     r = CliRunner().invoke(main, ["simulate", str(out), "--policy", str(POLICIES / "xianning.policy"),
                                   "--on", "2025-08-01", "--format", "json", "--chart", str(tmp_path / "c.svg")])
     assert r.exit_code == 0, r.output
+    assert '"adopted": "any_enterprise"' in r.output
     assert '"profiles": 300' in r.output and (tmp_path / "c.svg").read_text("utf-8").startswith("<svg")
     bad = CliRunner().invoke(main, ["simulate", str(out), "--budget", "xianning=lots"])
     assert bad.exit_code == 2 and "预算" in bad.output

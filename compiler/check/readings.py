@@ -4,7 +4,8 @@ For each 解读 block and each reading other than the adopted one, the policy is
 ways (:func:`compiler.model.readings.resolve`) and both are encoded over one z3 fact space. The
 question is whether some applicant (every fact in its domain) is paid differently by some item:
 it applies under one reading and not the other, or its amount (rounded to the fen, negative
-paid as 0, undetermined or not) differs. If so, PC530 with a witness: the applicant's totals
+paid as 0, undetermined or not) differs, before or (when a reading reaches a cross-item cap's
+limit) after the cross-item caps. If so, PC530 with a witness: the applicant's totals
 under both readings, from the reference evaluator. If provably never, PC531: the readings do
 not change any amount (the 解读 is then documentation only). No answer in time: nothing.
 """
@@ -57,6 +58,15 @@ def _differs(a: Encoder, b: Encoder, items: list[tuple[n.Item, n.Item]]) -> Flag
     return disj(*out)
 
 
+def _capped_differ(a: Encoder, b: Encoder, items: list[tuple[n.Item, n.Item]]) -> list[Flag]:
+    """Some item's amount after every cross-item cap differs (fen, 0 when it does not apply)."""
+    out: list[Flag] = []
+    for it_a, it_b in items:
+        (lo_a, hi_a), (lo_b, hi_b) = a.final(it_a), b.final(it_b)
+        out.append(z3.Or(lo_a != lo_b, hi_a != hi_b))
+    return out
+
+
 def _compare(policy: n.Policy, r: n.Reading, other: n.ReadingOption,
              on: dt.date) -> Diagnostic | None:
     adopted = r.option(r.adopted)
@@ -65,7 +75,11 @@ def _compare(policy: n.Policy, r: n.Reading, other: n.ReadingOption,
     pol_b = resolve(policy, {r.id: other.name})
     pairs = [(a, b) for a, b in zip(pol_a.items, pol_b.items, strict=True) if a != b]
     defs_differ = pol_a.definitions != pol_b.definitions
-    if defs_differ:
+    # a reading in a cross-item cap's limit (or a definition it uses) changes amounts after caps
+    caps_differ = bool(pol_a.caps) and (defs_differ or pol_a.caps != pol_b.caps)
+    # a reading in a requirement (资格) or an exclusion (排除) changes whether any item applies
+    gate_differ = pol_a.requirements != pol_b.requirements or pol_a.exclusions != pol_b.exclusions
+    if defs_differ or caps_differ or gate_differ:
         pairs = list(zip(pol_a.items, pol_b.items, strict=True))
     where = f"解读“{r.id}”（{r.citation.article}）"
     if not pairs:
@@ -73,6 +87,8 @@ def _compare(policy: n.Policy, r: n.Reading, other: n.ReadingOption,
     space = Space()
     enc_a, enc_b = Encoder(pol_a, space), Encoder(pol_b, space)
     differs = _differs(enc_a, enc_b, pairs)
+    if caps_differ:
+        differs = disj(differs, *_capped_differ(enc_a, enc_b, pairs))
     solver = z3.Solver()
     solver.set("rlimit", RLIMIT)
     solver.add(*space.domains())

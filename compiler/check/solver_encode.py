@@ -453,6 +453,11 @@ class Encoder:
             return BoolV(conj(a, b) if e.op == "且" else disj(a, b))
         if isinstance(e, n.Compare):
             return BoolV(compare(e.op, self.value(e.left), self.value(e.right)))
+        if isinstance(e, n.Readings):
+            # an unresolved policy (compiler.model.readings.resolve not applied): the adopted case
+            r = self.policy.reading(e.block)
+            case = next((c for c in e.cases if r is not None and c.name == r.adopted), e.cases[0])
+            return self.value(case.amount)
         assert isinstance(e, n.Member)
         v = self.value(e.operand)
         if not isinstance(v, StrV):

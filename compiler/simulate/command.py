@@ -94,10 +94,6 @@ def simulate(population_file: Path, policies: tuple[str, ...], on: str | None, b
         source = loaded.path.parent / p.header.source if p.header.source else None
         text = source.read_text("utf-8") if source is not None and source.is_file() else ""
         form = lower(p, f"policies/{loaded.path.name}")
-        if form["readings"]:  # the simulation runs the SQL query, which computes one reading
-            click.echo(f"{loaded.display}: 政策含有 解读（" + "、".join(r["id"] for r in form["readings"])
-                       + "），SQL 查询尚不能给出每种读法的金额，无法模拟。", err=True)
-            sys.exit(1)
         forms.append((form, text))
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("模拟", total=len(forms))
@@ -149,6 +145,10 @@ def print_tables(result: dict[str, Any]) -> None:
                               f"（{yuan_cn(q['funded_amount'])}），{q['not_funded']:,} 个在名额外")
             elif q.get("limit") is not None:
                 console.print(f"名额 {q['article']}：至少 {q['limit']:,} 个，实有 {q['applicants']:,} 个")
+        for r in p["readings"]:  # the query computes the adopted reading of each 解读
+            others = "、".join(f"{o['name']}（{o['label']}）" for o in r["others"])
+            console.print(f"解读 {r['id']}（{r['article']}）：本模拟按采用的读法 {r['adopted']}（{r['label']}）计算；"
+                          f"未按其他读法 {others} 计算（policyc calc 列出每种读法的金额）")
         b = p.get("budget")
         if b:
             console.print(f"预算 {yuan_cn(b['amount'])}（{'原文：用完即止，' if p['first_come_in_text'] else ''}"

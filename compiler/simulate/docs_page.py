@@ -49,6 +49,12 @@ def page(result: dict[str, Any]) -> str:
         out.append(f"Eligible applicants: **{p['eligible']:,}** of {p['profiles']:,} "
                    f"({p['excluded']:,} excluded by a requirement or an exclusion).")
         out.append("")
+        for r in p["readings"]:
+            others = "; ".join(f"`{o['name']}` ({o['label']})" for o in r["others"])
+            out.append(f"Reading `{r['id']}` ({r['article']}, 解读): the figures use the adopted reading "
+                       f"`{r['adopted']}` ({r['label']}), not {others}; items affected: "
+                       + ", ".join(f"`{i}`" for i in r["items"]) + ". `policyc calc` gives each reading's amounts.")
+            out.append("")
         out += ["| article | item | applicants | amount undetermined | at least | up to |",
                 "|---|---|--:|--:|--:|--:|"]
         for it in p["items"]:

@@ -184,6 +184,18 @@ def report(con: Any, table: str, form: Json, source_text: str, budget: Decimal |
     first_come = any(w in source_text for w in STOP_WORDS)
     out["budget"] = _budget(con, t, budget, first_come) if budget is not None else None
     out["first_come_in_text"] = first_come
+    out["readings"] = _readings(form)
+    return out
+
+
+def _readings(form: Json) -> list[Json]:
+    """Which reading of each 解读 the figures use: the query computes the adopted one."""
+    out = []
+    for r in form["readings"]:
+        labels = {o["name"]: o["label"] for o in r["options"]}
+        out.append({"id": r["id"], "article": r["article"], "adopted": r["adopted"],
+                    "label": labels.get(r["adopted"], ""), "items": r["affects"],
+                    "others": [{"name": k, "label": v} for k, v in labels.items() if k != r["adopted"]]})
     return out
 
 

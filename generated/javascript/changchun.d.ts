@@ -72,3 +72,5 @@ export declare class ProfileError extends Error {
 }
 
 export declare function calculate(profile: Profile | Record<string, unknown>, on?: string | Date): CalculationResult;
+
+export declare function readings(profile: Profile | Record<string, unknown>, on?: string | Date): import("./types.js").ReadingsResult;

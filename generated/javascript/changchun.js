@@ -752,12 +752,12 @@ function computeReadings(calc, table, profile, on) {
 const DEFAULTS = Object.fromEntries(FACTS.map((s) => [s.name, absent(s)]));
 
 const INDUSTRY_VALUES = new Set(["汽车零部件配件制造", "轨道交通高端装备制造", "电子元器件制造", "中成药生物药品制品制造"]);
-const RATE_50 = 5n; // 0.5 at scale 1
 const YUAN_500000 = 500000n; // 500000 at scale 0
+const YUAN_200000 = 200000n; // 200000 at scale 0
+const RATE_50 = 5n; // 0.5 at scale 1
 const YUAN_10000_TO_30000 = [10000n, 30000n]; // at scale 0
 const YUAN_50000_TO_200000 = [50000n, 200000n]; // at scale 0
 const YUAN_50000 = 50000n; // 50000 at scale 0
-const YUAN_200000 = 200000n; // 200000 at scale 0
 
 // 核定改造投入 = spend_software_cloud + spend_data_equipment + spend_consulting (scale 2)
 function d_reform_spend(f) {
@@ -767,6 +767,16 @@ function d_reform_spend(f) {
 // 属于四个试点细分行业 = industry 属于 ["汽车零部件配件制造", "轨道交通高端装备制造", "电子元器件制造", "中成药生物药品制品制造"] 或 industry == "中成药生物药品制造" (boolean)
 function d_pilot_industry(f) {
   return (keyIn(f["industry"], INDUSTRY_VALUES) || (key(f["industry"]) === "中成药生物药品制造"));
+}
+
+// 第十三条后半句约束的申报主体 = 解读 record_scope { 读法 all_applicants 则 真；读法 enterprise_only 则 applicant_type == "enterprise" } (boolean)
+function d_record_scope_applies(f) {
+  return (reading("record_scope", "all_applicants") === "enterprise_only" ? (f["applicant_type"] === "enterprise") : true);
+}
+
+// 每家服务商第七条第（三）项、第（四）项合计上限 = 解读 provider_cap_scope { 读法 item_only 则 50万元 + 20万元；读法 combined 则 50万元 } (scale 0)
+function d_provider_limit(f) {
+  return (reading("provider_cap_scope", "item_only") === "combined" ? YUAN_500000 : (YUAN_500000 + YUAN_200000));
 }
 
 // 第七条第（一）项 中小企业数字化改造补助
@@ -917,7 +927,7 @@ function calculateFacts(f, on, trace) {
   // 排除 第十一条第（一）项
   if (f["serious_dishonesty_3y"]) exclude(exclusions, "第十一条第（一）项");
   // 排除 第十三条
-  if (f["abnormal_operation_listed"] || f["serious_dishonesty_listed"] || f["major_incident_3y"] || f["tax_violation_3y"]) exclude(exclusions, "第十三条");
+  if ((f["abnormal_operation_listed"] || f["serious_dishonesty_listed"] || f["major_incident_3y"] || f["tax_violation_3y"]) && d_record_scope_applies(f)) exclude(exclusions, "第十三条");
   // 排除 第二十条
   if (f["disqualified_3y"]) exclude(exclusions, "第二十条");
   if (!inForce || exclusions.length) return result(on, inForce, exclusions, [], [], null);
@@ -939,6 +949,11 @@ function calculateFacts(f, on, trace) {
   if (who === "enterprise" && f["chain_transformation_award"]) live.push(run(ITEM_CHAIN_AWARD, item_chain_award, f, trace));
   // 第七条第（六）项 政府采购数字化转型公共服务
   if (who === "service_provider" && f["procured_service"]) live.push(run(ITEM_PROCUREMENT_SERVICE, item_procurement_service, f, trace));
+  // 第七条第（三）项 累计上限 provider_total
+  {
+    const members = live.filter((x) => ["product_award", "excellent_provider_award"].includes(x.item.id));
+    if (members.length) crossCap("第七条第（三）项", "provider_limit", pt(d_provider_limit(f)), 0, members);
+  }
   const schedules = [];
   return result(on, true, [], live, schedules, trace ? null : () => calculateFacts(f, on, true));
 }
@@ -948,4 +963,13 @@ function calculateFacts(f, on, trace) {
 export function calculate(profile, on) {
   const date = parseOn(on);
   return calculateFacts(validate(profile), date, false);
+}
+
+// The readings (解读) of ambiguous clauses: [id, article, adopted, items affected, [[name, label]]].
+const READINGS = [["record_scope", "第十三条", "all_applicants", [], [["all_applicants", "服务商申报主体通常也是企业，本句对全部申报主体适用"], ["enterprise_only", "本句只约束申报第七条第（一）、（二）、（五）项的企业，不约束服务商"]]], ["provider_cap_scope", "第七条第（三）项", "item_only", [], [["item_only", "该句写在第（三）项之内，紧接“每个产品和服务不超过 5万元”，只约束第（三）项的产品和服务奖励；第（四）项另有“每家服务商不超过 20万元”，两项合计至多 50万元 + 20万元"], ["combined", "同一服务商从第（三）项与第（四）项获得的奖补合计不超过 50万元"]]]];
+
+// What the applicant gets under each reading and the range of the total over every
+// combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.
+export function readings(profile, on) {
+  return computeReadings(calculate, READINGS, profile, on);
 }

@@ -770,6 +770,11 @@ function d_pilot_industry(f) {
   return keyIn(f["industry"], INDUSTRY_VALUES);
 }
 
+// 符合第七条第（三）项、第（四）项首句的行业 = 解读 encouraged_industry { 读法 limited 则 pilot_industry；读法 any_industry 则 真 } (boolean)
+function d_encouraged_industry_ok(f) {
+  return (reading("encouraged_industry", "limited") === "any_industry" ? true : d_pilot_industry(f));
+}
+
 // 第七条第（一）项 中小企业数字化转型企业改造补助
 // 原文：开展中小企业数字化改造工作，对纳入试点改造范围企业的数字化转型相关软件、云服务支出，以及网关、路由等必要的数据采集传输设备支出给予补助。     补助标准不超过改造投入的 50%，其中，达到二级水平的企业，每家最高补助     20 万元；达到三级水平的企业，每家最高补助 40 万元；达到四级及以上水平的     企业，每家最高补助 50 万元。
 const ITEM_REFORM_SUBSIDY = {
@@ -824,7 +829,7 @@ const ITEM_WORKSHOP_AWARD = {
   article: "第七条第（三）项",
   title: "数字化车间/智能工厂奖励",
   beneficiary: "enterprise",
-  heading: "第七条第（三）项「数字化车间/智能工厂奖励」适用：digital_workshop_title 且 pilot_industry 且 is_sme",
+  heading: "第七条第（三）项「数字化车间/智能工厂奖励」适用：digital_workshop_title 且 encouraged_industry_ok 且 is_sme",
   funding: { kind: "unstated", shares: [], note: "出资（第六条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确" },
 };
 
@@ -840,7 +845,7 @@ const ITEM_CHAIN_AWARD = {
   article: "第七条第（四）项",
   title: "“链式”转型企业奖励",
   beneficiary: "enterprise",
-  heading: "第七条第（四）项「“链式”转型企业奖励」适用：chain_transformation_award 且 pilot_industry",
+  heading: "第七条第（四）项「“链式”转型企业奖励」适用：chain_transformation_award 且 encouraged_industry_ok",
   funding: { kind: "unstated", shares: [], note: "出资（第六条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确" },
 };
 
@@ -906,9 +911,9 @@ function calculateFacts(f, on, trace) {
   // 第七条第（二）项 数字化转型“小灯塔”企业奖励
   if (who === "enterprise" && f["lighthouse"]) live.push(run(ITEM_LIGHTHOUSE_AWARD, item_lighthouse_award, f, trace));
   // 第七条第（三）项 数字化车间/智能工厂奖励
-  if (who === "enterprise" && (f["digital_workshop_title"] && d_pilot_industry(f) && f["is_sme"])) live.push(run(ITEM_WORKSHOP_AWARD, item_workshop_award, f, trace));
+  if (who === "enterprise" && (f["digital_workshop_title"] && d_encouraged_industry_ok(f) && f["is_sme"])) live.push(run(ITEM_WORKSHOP_AWARD, item_workshop_award, f, trace));
   // 第七条第（四）项 “链式”转型企业奖励
-  if (who === "enterprise" && (f["chain_transformation_award"] && d_pilot_industry(f))) live.push(run(ITEM_CHAIN_AWARD, item_chain_award, f, trace));
+  if (who === "enterprise" && (f["chain_transformation_award"] && d_encouraged_industry_ok(f))) live.push(run(ITEM_CHAIN_AWARD, item_chain_award, f, trace));
   // 第七条第（五）项 试点企业诊断服务补助
   if (who === "enterprise" && (f["in_pilot_scope"] && f["acceptance_passed"] && (f["spend_consulting"] > (YUAN_0 * 100n)))) live.push(run(ITEM_DIAGNOSIS_SUBSIDY, item_diagnosis_subsidy, f, trace));
   // 第七条第（六）项 评测验收服务补助
@@ -929,4 +934,13 @@ function calculateFacts(f, on, trace) {
 export function calculate(profile, on) {
   const date = parseOn(on);
   return calculateFacts(validate(profile), date, false);
+}
+
+// The readings (解读) of ambiguous clauses: [id, article, adopted, items affected, [[name, label]]].
+const READINGS = [["encouraged_industry", "第七条第（三）项", "limited", ["workshop_award", "chain_award"], [["limited", "首句限定了奖励对象：第（三）项、第（四）项只奖励第六条所列试点细分行业的企业"], ["any_industry", "首句只是倡导，奖励句“给予企业”“对获评……的企业”未限行业：两项都不要求试点细分行业"]]]];
+
+// What the applicant gets under each reading and the range of the total over every
+// combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.
+export function readings(profile, on) {
+  return computeReadings(calculate, READINGS, profile, on);
 }

@@ -746,6 +746,11 @@ function computeReadings(calc, table, profile, on) {
 const DEFAULTS = Object.fromEntries(FACTS.map((s) => [s.name, absent(s)]));
 
 
+// 符合第七条第（五）项 = 解读 double_funding { 读法 choose_one 则 真；读法 excluded 则 非 provincial_pilot_funded } (boolean)
+function d_double_funding_ok(f) {
+  return (reading("double_funding", "choose_one") === "excluded" ? !f["provincial_pilot_funded"] : true);
+}
+
 // 第五条第（一）项 中小企业数字化改造补贴
 // 原文：支持中小企业进行数字化改造，对改造中相关的软件、云服务支出，网关、路由等必要的数据     采集传输设备支出，以及咨询诊断等服务支出予以补贴。
 const ITEM_REFORM_SUBSIDY = {
@@ -823,6 +828,8 @@ function calculateFacts(f, on, trace) {
   if (!f["good_tax_and_credit"]) exclude(exclusions, "第七条第（二）项");
   // 资格 第七条第（三）项
   if (!((f["applicant_type"] !== null && f["applicant_type"] !== "enterprise") || f["acceptance_passed"])) exclude(exclusions, "第七条第（三）项");
+  // 资格 第七条第（五）项
+  if (!d_double_funding_ok(f)) exclude(exclusions, "第七条第（五）项");
   // 排除 第七条第（四）项
   if (f["little_giant_central_funded"]) exclude(exclusions, "第七条第（四）项");
   // 排除 第七条第（四）项
@@ -847,4 +854,13 @@ function calculateFacts(f, on, trace) {
 export function calculate(profile, on) {
   const date = parseOn(on);
   return calculateFacts(validate(profile), date, false);
+}
+
+// The readings (解读) of ambiguous clauses: [id, article, adopted, items affected, [[name, label]]].
+const READINGS = [["double_funding", "第七条第（五）项", "choose_one", [], [["choose_one", "只禁止同时享受两笔奖补资金：已享受省级试点奖补资金的企业不得再享受中央城市试点奖补资金，但仍是本办法的支持对象，由地方配套资金支付"], ["excluded", "已享受省级试点奖补资金的企业不是本办法的支持对象（第七条列为支持对象的基本条件）"]]]];
+
+// What the applicant gets under each reading and the range of the total over every
+// combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.
+export function readings(profile, on) {
+  return computeReadings(calculate, READINGS, profile, on);
 }

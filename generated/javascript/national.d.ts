@@ -36,3 +36,5 @@ export declare class ProfileError extends Error {
 }
 
 export declare function calculate(profile: Profile | Record<string, unknown>, on?: string | Date): CalculationResult;
+
+export declare function readings(profile: Profile | Record<string, unknown>, on?: string | Date): import("./types.js").ReadingsResult;

@@ -745,14 +745,24 @@ function computeReadings(calc, table, profile, on) {
 const DEFAULTS = Object.fromEntries(FACTS.map((s) => [s.name, absent(s)]));
 
 const CITY_TYPE_VALUES = new Set(["provincial_capital", "separately_planned", "xpcc", "prefecture", "municipality_district"]);
-const CITY_TYPE_VALUES_2 = new Set(["provincial_capital", "separately_planned", "xpcc"]);
 const YUAN_150000000 = 150000000n; // 150000000 at scale 0
-const CITY_TYPE_VALUES_3 = new Set(["prefecture", "municipality_district"]);
 const YUAN_100000000 = 100000000n; // 100000000 at scale 0
+const CITY_TYPE_VALUES_2 = new Set(["provincial_capital", "separately_planned", "xpcc"]);
+const CITY_TYPE_VALUES_3 = new Set(["prefecture", "municipality_district"]);
 
 // 试点城市类型 = city_type 属于 ["provincial_capital", "separately_planned", "xpcc", "prefecture", "municipality_district"] (boolean)
 function d_pilot_city(f) {
   return keyIn(f["city_type"], CITY_TYPE_VALUES);
+}
+
+// 省会城市、计划单列市、兵团的定额奖励 = 解读 fixed_award { 读法 ceiling 则 不超过 1.5亿元；读法 fixed 则 1.5亿元 } (scale 0, [lo, hi] or null)
+function d_award_high(f) {
+  return (reading("fixed_award", "ceiling") === "fixed" ? pt(YUAN_150000000) : [0n, YUAN_150000000]);
+}
+
+// 其他地级市、直辖市所辖区县的定额奖励 = 解读 fixed_award { 读法 ceiling 则 不超过 1亿元；读法 fixed 则 1亿元 } (scale 0, [lo, hi] or null)
+function d_award_low(f) {
+  return (reading("fixed_award", "ceiling") === "fixed" ? pt(YUAN_100000000) : [0n, YUAN_100000000]);
 }
 
 // 四、（一） 中小企业数字化转型城市试点定额奖励
@@ -769,16 +779,16 @@ const ITEM_CITY_AWARD = {
 function item_city_award(f, trace) {
   if (keyIn(f["city_type"], CITY_TYPE_VALUES_2)) {
     if (trace) trace.push("分档：适用第 1 档（当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"]）");
-    const amount = [0n, YUAN_150000000];
-    return rounded(amount, 0, trace, "不超过 1.5亿元", "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 不超过 1.5亿元；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 不超过 1亿元 }", null);
+    const amount = d_award_high(f);
+    return rounded(amount, 0, trace, "award_high", "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 award_high；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 award_low }", trace && [["award_high", showR(d_award_high(f), 0)]]);
   }
   if (keyIn(f["city_type"], CITY_TYPE_VALUES_3)) {
     if (trace) trace.push("分档：适用第 2 档（当 city_type 属于 [\"prefecture\", \"municipality_district\"]）");
-    const amount = [0n, YUAN_100000000];
-    return rounded(amount, 0, trace, "不超过 1亿元", "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 不超过 1.5亿元；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 不超过 1亿元 }", null);
+    const amount = d_award_low(f);
+    return rounded(amount, 0, trace, "award_low", "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 award_high；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 award_low }", trace && [["award_low", showR(d_award_low(f), 0)]]);
   }
   if (trace) trace.push("分档：没有适用的档次，按 0 计");
-  return exact(0n, 0, trace, "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 不超过 1.5亿元；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 不超过 1亿元 }", null);
+  return exact(0n, 0, trace, "分档 { 当 city_type 属于 [\"provincial_capital\", \"separately_planned\", \"xpcc\"] 则 award_high；当 city_type 属于 [\"prefecture\", \"municipality_district\"] 则 award_low }", null);
 }
 
 // 四、（二） 中小企业数字化改造支持（经试点城市）
@@ -822,4 +832,13 @@ function calculateFacts(f, on, trace) {
 export function calculate(profile, on) {
   const date = parseOn(on);
   return calculateFacts(validate(profile), date, false);
+}
+
+// The readings (解读) of ambiguous clauses: [id, article, adopted, items affected, [[name, label]]].
+const READINGS = [["fixed_award", "四、（一）", "ceiling", ["city_award"], [["ceiling", "“定额”指按城市核定的一笔奖励（不按支出比例计算），“不超过”给出这笔定额的上限：0 至 1.5亿元（其他地级市、直辖市所辖区县 0 至 1亿元）"], ["fixed", "“定额”即按城市类型的固定额度：省会城市、计划单列市、兵团 1.5亿元整，其他地级市、直辖市所辖区县 1亿元整（“不超过”只是说明额度封顶）"]]]];
+
+// What the applicant gets under each reading and the range of the total over every
+// combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.
+export function readings(profile, on) {
+  return computeReadings(calculate, READINGS, profile, on);
 }

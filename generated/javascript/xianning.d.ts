@@ -16,6 +16,8 @@ export interface Profile {
   industry?: string;
   /** 改造项目验收合格 */
   acceptance_passed?: boolean;
+  /** 中小企业 */
+  is_sme?: boolean;
   /** 改造后数字化水平等级 */
   digital_level?: number;
   /** 软件、云服务支出 */
@@ -50,3 +52,5 @@ export declare class ProfileError extends Error {
 }
 
 export declare function calculate(profile: Profile | Record<string, unknown>, on?: string | Date): CalculationResult;
+
+export declare function readings(profile: Profile | Record<string, unknown>, on?: string | Date): import("./types.js").ReadingsResult;

@@ -89,6 +89,7 @@ export const FACTS = [
   { name: "applicant_type", kind: "enum", label: "申报主体类型", low: null, high: null, values: ["enterprise", "service_provider", "platform_operator", "public_institution"], required: true, default: null },
   { name: "industry", kind: "text", label: "所属行业", low: null, high: null, values: [], required: false, default: null },
   { name: "acceptance_passed", kind: "bool", label: "改造项目验收合格", low: null, high: null, values: [], required: false, default: null },
+  { name: "is_sme", kind: "bool", label: "中小企业", low: null, high: null, values: [], required: false, default: null },
   { name: "digital_level", kind: "int", label: "改造后数字化水平等级", low: 0, high: 4, values: [], required: false, default: null },
   { name: "spend_software_cloud", kind: "money", label: "软件、云服务支出", low: null, high: null, values: [], required: false, default: null },
   { name: "spend_data_equipment", kind: "money", label: "网关、路由等数据采集传输设备支出", low: null, high: null, values: [], required: false, default: null },
@@ -113,7 +114,6 @@ const VOCABULARY = [
   { name: "good_tax_and_credit", kind: "bool", label: "依法纳税，财务及信用记录良好", low: null, high: null, values: [], required: false, default: null },
   { name: "in_pilot_scope", kind: "bool", label: "纳入试点改造范围", low: null, high: null, values: [], required: false, default: null },
   { name: "independent_legal_person", kind: "bool", label: "具有独立法人资格", low: null, high: null, values: [], required: false, default: null },
-  { name: "is_sme", kind: "bool", label: "中小企业", low: null, high: null, values: [], required: false, default: null },
   { name: "lighthouse", kind: "bool", label: "数字化转型“小灯塔”企业", low: null, high: null, values: [], required: false, default: null },
   { name: "operating_normally", kind: "bool", label: "运营正常", low: null, high: null, values: [], required: false, default: null },
   { name: "platform_benchmark", kind: "bool", label: "工业互联网平台创新应用标杆", low: null, high: null, values: [], required: false, default: null },
@@ -767,6 +767,11 @@ function d_pilot_industry(f) {
   return keyIn(f["industry"], INDUSTRY_VALUES);
 }
 
+// 符合第六条第（一）项的企业规模 = 解读 sme_scope { 读法 any_enterprise 则 真；读法 sme_only 则 is_sme } (boolean)
+function d_sme_scope_ok(f) {
+  return (reading("sme_scope", "any_enterprise") === "sme_only" ? f["is_sme"] : true);
+}
+
 // 第六条第（一）项 企业数字化改造补贴
 // 原文：支持企業數字化改造。采取先建后補方式,按照工信部發布的最新版《中小企業數字化水平評測指標》,     對企業改造后數字化水平達到二級及以上的,按照其數字化改造(包括:相關的軟件、云服務支出,網關、路由等     必要的數據采集傳輸設備支出)實際投入的60%給予補貼,單個企業最高補貼金額不超過15萬元。
 const ITEM_REFORM_SUBSIDY = {
@@ -774,7 +779,7 @@ const ITEM_REFORM_SUBSIDY = {
   article: "第六条第（一）项",
   title: "企业数字化改造补贴",
   beneficiary: "enterprise",
-  heading: "第六条第（一）项「企业数字化改造补贴」适用：digital_level >= 2 且 acceptance_passed 且 pilot_industry",
+  heading: "第六条第（一）项「企业数字化改造补贴」适用：digital_level >= 2 且 acceptance_passed 且 pilot_industry 且 sme_scope_ok",
   funding: { kind: "shares", shares: [["province", 1n, 0]], note: "出资（第六条第（一）项）：省级 100%" },
 };
 
@@ -910,7 +915,7 @@ function calculateFacts(f, on, trace) {
   const live = [];
   const who = f["applicant_type"];
   // 第六条第（一）项 企业数字化改造补贴
-  if (who === "enterprise" && ((f["digital_level"] >= 2n) && f["acceptance_passed"] && d_pilot_industry(f))) live.push(run(ITEM_REFORM_SUBSIDY, item_reform_subsidy, f, trace));
+  if (who === "enterprise" && ((f["digital_level"] >= 2n) && f["acceptance_passed"] && d_pilot_industry(f) && d_sme_scope_ok(f))) live.push(run(ITEM_REFORM_SUBSIDY, item_reform_subsidy, f, trace));
   // 第六条第（二）项 “链式”数字化转型标杆（试点示范企业）奖励
   if (who === "enterprise" && f["chain_demo_enterprise"]) live.push(run(ITEM_CHAIN_DEMO_AWARD, item_chain_demo_award, f, trace));
   // 第六条第（三）项 省级示范项目奖励
@@ -934,4 +939,13 @@ function calculateFacts(f, on, trace) {
 export function calculate(profile, on) {
   const date = parseOn(on);
   return calculateFacts(validate(profile), date, false);
+}
+
+// The readings (解读) of ambiguous clauses: [id, article, adopted, items affected, [[name, label]]].
+const READINGS = [["sme_scope", "第六条第（一）项", "any_enterprise", ["reform_subsidy"], [["any_enterprise", "本办法第六条第（一）项只说“企业”，未限中小企业：符合条件的企业都可获得改造补贴"], ["sme_only", "上级通知的改造对象为中小企业，本项也只补贴中小企业"]]]];
+
+// What the applicant gets under each reading and the range of the total over every
+// combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.
+export function readings(profile, on) {
+  return computeReadings(calculate, READINGS, profile, on);
 }

@@ -1100,8 +1100,9 @@ FIELDS = Fields(FACTS, VOCABULARY)
 PILOT_INDUSTRY_VALUES = frozenset(
     ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
 )
-RATE_50 = Decimal('0.5')
 YUAN_500000 = Decimal('500000')
+YUAN_200000 = Decimal('200000')
+RATE_50 = Decimal('0.5')
 YUAN_10000_TO_30000 = (Decimal('10000'), Decimal('30000'))
 YUAN_50000_TO_200000 = (Decimal('50000'), Decimal('200000'))
 UP_TO_50000 = (ZERO, Decimal('50000'))
@@ -1114,7 +1115,7 @@ class Profile:
 
     applicant_type: str | None = None
     """申报主体类型（必填） — 枚举：enterprise（企业）、service_provider（数字化服务商）、platform_operator（平台
-    运营方）、public_institution（事业单位等公共机构）。见 第四条、第七条。"""
+    运营方）、public_institution（事业单位等公共机构）。见 第四条、第七条、第十三条。"""
 
     industry: str | None = None
     """所属行业 — 文本。见 第四条。"""
@@ -1240,6 +1241,26 @@ def d_pilot_industry(f: Facts) -> bool:
     """属于四个试点细分行业 = industry 属于 [\"汽车零部件配件制造\", \"轨道交通高端装备制造\", \"电子元器件制造\"
     , \"中成药生物药品制品制造\"] 或 industry == \"中成药生物药品制造\""""
     return (key_in(f['industry'], PILOT_INDUSTRY_VALUES) or key(f['industry']) == '中成药生物药品制造')
+
+
+def d_record_scope_applies(f: Facts) -> bool:
+    """第十三条后半句约束的申报主体 = 解读 record_scope { 读法 all_applicants 则 真；读法 enterprise_only 则 appl
+    icant_type == \"enterprise\" }"""
+    return pick(
+        reading('record_scope', 'all_applicants'),
+        lambda: True,
+        ('enterprise_only', lambda: f['applicant_type'] == 'enterprise'),
+    )
+
+
+def d_provider_limit(f: Facts) -> Num:
+    """每家服务商第七条第（三）项、第（四）项合计上限 = 解读 provider_cap_scope { 读法 item_only 则 50万元 + 20万
+    元；读法 combined 则 50万元 }"""
+    return pick(
+        reading('provider_cap_scope', 'item_only'),
+        lambda: YUAN_500000 + YUAN_200000,
+        ('combined', lambda: YUAN_500000),
+    )
 
 
 REFORM_SUBSIDY = Item(
@@ -1488,18 +1509,21 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
         )
     # 排除 第十三条
     if (
-        f['abnormal_operation_listed']
-        or f['serious_dishonesty_listed']
-        or f['major_incident_3y']
-        or f['tax_violation_3y']
+        (
+            f['abnormal_operation_listed']
+            or f['serious_dishonesty_listed']
+            or f['major_incident_3y']
+            or f['tax_violation_3y']
+        )
+        and d_record_scope_applies(f)
     ):
         exclude(
             exclusions,
             notes,
             '第十三条',
             (
-                '属于排除情形（第十三条）：abnormal_operation_listed 或 serious_dishonesty_listed 或 major_in'
-                'cident_3y 或 tax_violation_3y'
+                '属于排除情形（第十三条）：(abnormal_operation_listed 或 serious_dishonesty_listed 或 major_i'
+                'ncident_3y 或 tax_violation_3y) 且 record_scope_applies'
             ),
         )
     # 排除 第二十条
@@ -1533,6 +1557,10 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     # 第七条第（六）项 政府采购数字化转型公共服务
     if (who == 'service_provider' and f['procured_service']):
         live.append(run(PROCUREMENT_SERVICE, item_procurement_service, f, trace))
+    # 第七条第（三）项 累计上限 provider_total
+    members = [x for x in live if x.item.id in ('product_award', 'excellent_provider_award')]
+    if members:
+        cross_cap_exact('第七条第（三）项', 'provider_limit', d_provider_limit(f), members)
     schedules: list[PaymentResult] = []
     return Result(POLICY_ID, on, True, (), live, notes, schedules, None if trace else (_calculate, f, on))
 
@@ -1549,3 +1577,45 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     if getcontext().prec < PRECISION:
         return compute(_calculate, facts, on_date)
     return _calculate(facts, on_date, False)  # type: ignore[arg-type]
+
+
+ReadingTable = tuple[tuple[str, str, str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]
+READINGS: ReadingTable = (
+    (
+        'record_scope',
+        '第十三条',
+        'all_applicants',
+        (),
+        (
+            ('all_applicants', '服务商申报主体通常也是企业，本句对全部申报主体适用'),
+            ('enterprise_only', '本句只约束申报第七条第（一）、（二）、（五）项的企业，不约束服务商'),
+        ),
+    ),
+    (
+        'provider_cap_scope',
+        '第七条第（三）项',
+        'item_only',
+        (),
+        (
+            (
+                'item_only',
+                (
+                    '该句写在第（三）项之内，紧接“每个产品和服务不超过 5万元”，只约束第（三）项的产品和服'
+                    '务奖励；第（四）项另有“每家服务商不超过 20万元”，两项合计至多 50万元 + 20万元'
+                ),
+            ),
+            ('combined', '同一服务商从第（三）项与第（四）项获得的奖补合计不超过 50万元'),
+        ),
+    ),
+)
+
+
+def readings(profile: Mapping[str, object] | Profile, on: dt.date | str | None = None) -> dict[str, Any]:
+    """What the applicant gets under each reading (解读) of an ambiguous clause, and the range.
+
+    ``readings[i]["results"][name]`` is the total and each item with that 解读 read as ``name``
+    and every other as adopted; ``range`` is the lowest and highest total over every combination
+    of readings (``max`` null when some reading leaves the amount undetermined). ``calculate``
+    takes the adopted readings.
+    """
+    return compute_readings(calculate, READINGS, profile, on)

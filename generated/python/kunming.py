@@ -1197,6 +1197,16 @@ def d_pilot_industry(f: Facts) -> bool:
     return key_in(f['industry'], PILOT_INDUSTRY_VALUES)
 
 
+def d_encouraged_industry_ok(f: Facts) -> bool:
+    """符合第七条第（三）项、第（四）项首句的行业 = 解读 encouraged_industry { 读法 limited 则 pilot_industry；读
+    法 any_industry 则 真 }"""
+    return pick(
+        reading('encouraged_industry', 'limited'),
+        lambda: d_pilot_industry(f),
+        ('any_industry', lambda: True),
+    )
+
+
 REFORM_SUBSIDY = Item(
     'reform_subsidy',
     '第七条第（一）项',
@@ -1327,7 +1337,10 @@ WORKSHOP_AWARD = Item(
     '第七条第（三）项',
     '数字化车间/智能工厂奖励',
     'enterprise',
-    '第七条第（三）项「数字化车间/智能工厂奖励」适用：digital_workshop_title 且 pilot_industry 且 is_sme',
+    (
+        '第七条第（三）项「数字化车间/智能工厂奖励」适用：digital_workshop_title 且 encouraged_industry_o'
+        'k 且 is_sme'
+    ),
     Funding('unstated', (), '出资（第六条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
 )
 
@@ -1350,7 +1363,7 @@ CHAIN_AWARD = Item(
     '第七条第（四）项',
     '“链式”转型企业奖励',
     'enterprise',
-    '第七条第（四）项「“链式”转型企业奖励」适用：chain_transformation_award 且 pilot_industry',
+    '第七条第（四）项「“链式”转型企业奖励」适用：chain_transformation_award 且 encouraged_industry_ok',
     Funding('unstated', (), '出资（第六条）：由 中央财政、省级、市级、县（市、区）级 承担，分担比例未明确'),
 )
 
@@ -1466,10 +1479,10 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     if (who == 'enterprise' and f['lighthouse']):
         live.append(run(LIGHTHOUSE_AWARD, item_lighthouse_award, f, trace))
     # 第七条第（三）项 数字化车间/智能工厂奖励
-    if (who == 'enterprise' and f['digital_workshop_title'] and d_pilot_industry(f) and f['is_sme']):
+    if (who == 'enterprise' and f['digital_workshop_title'] and d_encouraged_industry_ok(f) and f['is_sme']):
         live.append(run(WORKSHOP_AWARD, item_workshop_award, f, trace))
     # 第七条第（四）项 “链式”转型企业奖励
-    if (who == 'enterprise' and f['chain_transformation_award'] and d_pilot_industry(f)):
+    if (who == 'enterprise' and f['chain_transformation_award'] and d_encouraged_industry_ok(f)):
         live.append(run(CHAIN_AWARD, item_chain_award, f, trace))
     # 第七条第（五）项 试点企业诊断服务补助
     if (who == 'enterprise' and f['in_pilot_scope'] and f['acceptance_passed'] and f['spend_consulting'] > 0):
@@ -1511,3 +1524,32 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     if getcontext().prec < PRECISION:
         return compute(_calculate, facts, on_date)
     return _calculate(facts, on_date, False)  # type: ignore[arg-type]
+
+
+ReadingTable = tuple[tuple[str, str, str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]
+READINGS: ReadingTable = (
+    (
+        'encouraged_industry',
+        '第七条第（三）项',
+        'limited',
+        ('workshop_award', 'chain_award'),
+        (
+            ('limited', '首句限定了奖励对象：第（三）项、第（四）项只奖励第六条所列试点细分行业的企业'),
+            (
+                'any_industry',
+                '首句只是倡导，奖励句“给予企业”“对获评……的企业”未限行业：两项都不要求试点细分行业',
+            ),
+        ),
+    ),
+)
+
+
+def readings(profile: Mapping[str, object] | Profile, on: dt.date | str | None = None) -> dict[str, Any]:
+    """What the applicant gets under each reading (解读) of an ambiguous clause, and the range.
+
+    ``readings[i]["results"][name]`` is the total and each item with that 解读 read as ``name``
+    and every other as adopted; ``range`` is the lowest and highest total over every combination
+    of readings (``max`` null when some reading leaves the amount undetermined). ``calculate``
+    takes the adopted readings.
+    """
+    return compute_readings(calculate, READINGS, profile, on)

@@ -1071,7 +1071,7 @@ class Profile:
     """数字化转型样板企业 — 是/否。见 第五条第（二）项。"""
 
     provincial_pilot_funded: bool | None = None
-    """已享受省级产业集群和中小企业数字化转型试点项目奖补资金 — 是/否。"""
+    """已享受省级产业集群和中小企业数字化转型试点项目奖补资金 — 是/否。见 第七条第（五）项。"""
 
     def to_mapping(self) -> dict[str, object]:
         """The profile as a mapping, leaving out the facts not given."""
@@ -1094,6 +1094,16 @@ class Facts(TypedDict):
     in_2022_pilot: bool
     model_enterprise: bool
     provincial_pilot_funded: bool
+
+
+def d_double_funding_ok(f: Facts) -> bool:
+    """符合第七条第（五）项 = 解读 double_funding { 读法 choose_one 则 真；读法 excluded 则 非 provincial_pilot_f
+    unded }"""
+    return pick(
+        reading('double_funding', 'choose_one'),
+        lambda: True,
+        ('excluded', lambda: not f['provincial_pilot_funded']),
+    )
 
 
 REFORM_SUBSIDY = Item(
@@ -1221,6 +1231,9 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
             '第七条第（三）项',
             '不满足资格条件（第七条第（三）项）：applicant_type != "enterprise" 或 acceptance_passed',
         )
+    # 资格 第七条第（五）项
+    if not d_double_funding_ok(f):
+        exclude(exclusions, notes, '第七条第（五）项', '不满足资格条件（第七条第（五）项）：double_funding_ok')
     # 排除 第七条第（四）项
     if f['little_giant_central_funded']:
         exclude(
@@ -1264,3 +1277,35 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     if getcontext().prec < PRECISION:
         return compute(_calculate, facts, on_date)
     return _calculate(facts, on_date, False)  # type: ignore[arg-type]
+
+
+ReadingTable = tuple[tuple[str, str, str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]
+READINGS: ReadingTable = (
+    (
+        'double_funding',
+        '第七条第（五）项',
+        'choose_one',
+        (),
+        (
+            (
+                'choose_one',
+                (
+                    '只禁止同时享受两笔奖补资金：已享受省级试点奖补资金的企业不得再享受中央城市试点奖补资'
+                    '金，但仍是本办法的支持对象，由地方配套资金支付'
+                ),
+            ),
+            ('excluded', '已享受省级试点奖补资金的企业不是本办法的支持对象（第七条列为支持对象的基本条件）'),
+        ),
+    ),
+)
+
+
+def readings(profile: Mapping[str, object] | Profile, on: dt.date | str | None = None) -> dict[str, Any]:
+    """What the applicant gets under each reading (解读) of an ambiguous clause, and the range.
+
+    ``readings[i]["results"][name]`` is the total and each item with that 解读 read as ``name``
+    and every other as adopted; ``range`` is the lowest and highest total over every combination
+    of readings (``max`` null when some reading leaves the amount undetermined). ``calculate``
+    takes the adopted readings.
+    """
+    return compute_readings(calculate, READINGS, profile, on)

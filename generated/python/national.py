@@ -1021,10 +1021,12 @@ FIELDS = Fields(FACTS, VOCABULARY)
 PILOT_CITY_VALUES = frozenset(
     ('provincial_capital', 'separately_planned', 'xpcc', 'prefecture', 'municipality_district'),
 )
-CITY_TYPE_VALUES = frozenset(('provincial_capital', 'separately_planned', 'xpcc'))
 UP_TO_150000000 = (ZERO, Decimal('150000000'))
-CITY_TYPE_VALUES_2 = frozenset(('prefecture', 'municipality_district'))
+YUAN_150000000 = Decimal('150000000')
 UP_TO_100000000 = (ZERO, Decimal('100000000'))
+YUAN_100000000 = Decimal('100000000')
+CITY_TYPE_VALUES = frozenset(('provincial_capital', 'separately_planned', 'xpcc'))
+CITY_TYPE_VALUES_2 = frozenset(('prefecture', 'municipality_district'))
 
 
 @dataclass(frozen=True)
@@ -1085,6 +1087,26 @@ def d_pilot_city(f: Facts) -> bool:
     return key_in(f['city_type'], PILOT_CITY_VALUES)
 
 
+def d_award_high(f: Facts) -> Range:
+    """省会城市、计划单列市、兵团的定额奖励 = 解读 fixed_award { 读法 ceiling 则 不超过 1.5亿元；读法 fixed 则 1.
+    5亿元 }"""
+    return pick(
+        reading('fixed_award', 'ceiling'),
+        lambda: UP_TO_150000000,
+        ('fixed', lambda: pt(YUAN_150000000)),
+    )
+
+
+def d_award_low(f: Facts) -> Range:
+    """其他地级市、直辖市所辖区县的定额奖励 = 解读 fixed_award { 读法 ceiling 则 不超过 1亿元；读法 fixed 则 1亿
+    元 }"""
+    return pick(
+        reading('fixed_award', 'ceiling'),
+        lambda: UP_TO_100000000,
+        ('fixed', lambda: pt(YUAN_100000000)),
+    )
+
+
 CITY_AWARD = Item(
     'city_award',
     '四、（一）',
@@ -1101,38 +1123,44 @@ def item_city_award(f: Facts, trace: Trace) -> Range:
     原文：中央财政对试点城市给予定额奖励。其中，省会城市、计划单列市、兵团奖补资金总额
     不超过1.5亿元，其他地级市、直辖市所辖区县奖补资金总额不超过1亿元。
 
-    说明：“定额奖励”与“不超过”并存：按城市核定的定额，上限 1.5亿元（1亿元），金额按 0 至上限计；另一读法为按上
-    限足额给予。只有经公示确定的试点城市获得奖励（六、（三））。“奖补资金分期拨付”（四、（一）），各期比例原文
-    未规定；中期绩效评价结果作为拨付的重要参考（五、）。
+    说明：“定额奖励”与“不超过”并存，两种读法：采用按城市核定的定额、上限 1.5亿元（1亿元），金额按 0 至上限计；
+    另一读法为按上限足额给予。只有经公示确定的试点城市获得奖励（六、（三））。“奖补资金分期拨付”（四、（一））
+    ，各期比例原文未规定；中期绩效评价结果作为拨付的重要参考（五、）。
     """
     if key_in(f['city_type'], CITY_TYPE_VALUES):
         if trace is not None:
             trace.append(
                 '分档：适用第 1 档（当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"]）',
             )
-        amount = UP_TO_150000000
+        amount = d_award_high(f)
+        if trace is None:
+            return rounded(amount, None, '', '', (), cents=True)
         return rounded(
             amount,
             trace,
-            '不超过 1.5亿元',
+            'award_high',
             (
-                '分档 { 当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"] 则 不超过 '
-                '1.5亿元；当 city_type 属于 ["prefecture", "municipality_district"] 则 不超过 1亿元 }'
+                '分档 { 当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"] 则 award_h'
+                'igh；当 city_type 属于 ["prefecture", "municipality_district"] 则 award_low }'
             ),
+            (('award_high', show_r(d_award_high(f))),),
             cents=True,
         )
     if key_in(f['city_type'], CITY_TYPE_VALUES_2):
         if trace is not None:
             trace.append('分档：适用第 2 档（当 city_type 属于 ["prefecture", "municipality_district"]）')
-        amount = UP_TO_100000000
+        amount = d_award_low(f)
+        if trace is None:
+            return rounded(amount, None, '', '', (), cents=True)
         return rounded(
             amount,
             trace,
-            '不超过 1亿元',
+            'award_low',
             (
-                '分档 { 当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"] 则 不超过 '
-                '1.5亿元；当 city_type 属于 ["prefecture", "municipality_district"] 则 不超过 1亿元 }'
+                '分档 { 当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"] 则 award_h'
+                'igh；当 city_type 属于 ["prefecture", "municipality_district"] 则 award_low }'
             ),
+            (('award_low', show_r(d_award_low(f))),),
             cents=True,
         )
     if trace is not None:
@@ -1141,8 +1169,8 @@ def item_city_award(f: Facts, trace: Trace) -> Range:
         ZERO,
         trace,
         (
-            '分档 { 当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"] 则 不超过 1.5'
-            '亿元；当 city_type 属于 ["prefecture", "municipality_district"] 则 不超过 1亿元 }'
+            '分档 { 当 city_type 属于 ["provincial_capital", "separately_planned", "xpcc"] 则 award_high'
+            '；当 city_type 属于 ["prefecture", "municipality_district"] 则 award_low }'
         ),
         (),
         cents=True,
@@ -1215,3 +1243,41 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     if getcontext().prec < PRECISION:
         return compute(_calculate, facts, on_date)
     return _calculate(facts, on_date, False)  # type: ignore[arg-type]
+
+
+ReadingTable = tuple[tuple[str, str, str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]
+READINGS: ReadingTable = (
+    (
+        'fixed_award',
+        '四、（一）',
+        'ceiling',
+        ('city_award',),
+        (
+            (
+                'ceiling',
+                (
+                    '“定额”指按城市核定的一笔奖励（不按支出比例计算），“不超过”给出这笔定额的上限：0 至 1'
+                    '.5亿元（其他地级市、直辖市所辖区县 0 至 1亿元）'
+                ),
+            ),
+            (
+                'fixed',
+                (
+                    '“定额”即按城市类型的固定额度：省会城市、计划单列市、兵团 1.5亿元整，其他地级市、直辖'
+                    '市所辖区县 1亿元整（“不超过”只是说明额度封顶）'
+                ),
+            ),
+        ),
+    ),
+)
+
+
+def readings(profile: Mapping[str, object] | Profile, on: dt.date | str | None = None) -> dict[str, Any]:
+    """What the applicant gets under each reading (解读) of an ambiguous clause, and the range.
+
+    ``readings[i]["results"][name]`` is the total and each item with that 解读 read as ``name``
+    and every other as adopted; ``range`` is the lowest and highest total over every combination
+    of readings (``max`` null when some reading leaves the amount undetermined). ``calculate``
+    takes the adopted readings.
+    """
+    return compute_readings(calculate, READINGS, profile, on)

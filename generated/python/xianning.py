@@ -991,6 +991,7 @@ FACTS: tuple[FactSpec, ...] = (
     ),
     FactSpec('industry', 'text', '所属行业', low=None, high=None),
     FactSpec('acceptance_passed', 'bool', '改造项目验收合格', low=None, high=None),
+    FactSpec('is_sme', 'bool', '中小企业', low=None, high=None),
     FactSpec('digital_level', 'int', '改造后数字化水平等级', low=0, high=4),
     FactSpec('spend_software_cloud', 'money', '软件、云服务支出', low=None, high=None),
     FactSpec('spend_data_equipment', 'money', '网关、路由等数据采集传输设备支出', low=None, high=None),
@@ -1057,7 +1058,6 @@ VOCABULARY: tuple[FactSpec, ...] = (
     FactSpec('good_tax_and_credit', 'bool', '依法纳税，财务及信用记录良好', low=None, high=None),
     FactSpec('in_pilot_scope', 'bool', '纳入试点改造范围', low=None, high=None),
     FactSpec('independent_legal_person', 'bool', '具有独立法人资格', low=None, high=None),
-    FactSpec('is_sme', 'bool', '中小企业', low=None, high=None),
     FactSpec('lighthouse', 'bool', '数字化转型“小灯塔”企业', low=None, high=None),
     FactSpec('operating_normally', 'bool', '运营正常', low=None, high=None),
     FactSpec('platform_benchmark', 'bool', '工业互联网平台创新应用标杆', low=None, high=None),
@@ -1094,6 +1094,9 @@ class Profile:
 
     acceptance_passed: bool | None = None
     """改造项目验收合格 — 是/否。见 第六条第（一）项。"""
+
+    is_sme: bool | None = None
+    """中小企业 — 是/否。见 第六条第（一）项。"""
 
     digital_level: int | None = None
     """改造后数字化水平等级 — 整数。见 第六条第（一）项。"""
@@ -1145,6 +1148,7 @@ class Facts(TypedDict):
     applicant_type: str | None
     industry: str | None
     acceptance_passed: bool
+    is_sme: bool
     digital_level: int
     spend_software_cloud: Num
     spend_data_equipment: Num
@@ -1170,12 +1174,20 @@ def d_pilot_industry(f: Facts) -> bool:
     return key_in(f['industry'], PILOT_INDUSTRY_VALUES)
 
 
+def d_sme_scope_ok(f: Facts) -> bool:
+    """符合第六条第（一）项的企业规模 = 解读 sme_scope { 读法 any_enterprise 则 真；读法 sme_only 则 is_sme }"""
+    return pick(reading('sme_scope', 'any_enterprise'), lambda: True, ('sme_only', lambda: f['is_sme']))
+
+
 REFORM_SUBSIDY = Item(
     'reform_subsidy',
     '第六条第（一）项',
     '企业数字化改造补贴',
     'enterprise',
-    '第六条第（一）项「企业数字化改造补贴」适用：digital_level >= 2 且 acceptance_passed 且 pilot_industry',
+    (
+        '第六条第（一）项「企业数字化改造补贴」适用：digital_level >= 2 且 acceptance_passed 且 pilot_ind'
+        'ustry 且 sme_scope_ok'
+    ),
     Funding('shares', (('province', Decimal('1')),), '出资（第六条第（一）项）：省级 100%'),
 )
 
@@ -1385,7 +1397,13 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
     live: list[Live] = []
     who = f['applicant_type']
     # 第六条第（一）项 企业数字化改造补贴
-    if (who == 'enterprise' and f['digital_level'] >= 2 and f['acceptance_passed'] and d_pilot_industry(f)):
+    if (
+        who == 'enterprise'
+        and f['digital_level'] >= 2
+        and f['acceptance_passed']
+        and d_pilot_industry(f)
+        and d_sme_scope_ok(f)
+    ):
         live.append(run(REFORM_SUBSIDY, item_reform_subsidy, f, trace))
     # 第六条第（二）项 “链式”数字化转型标杆（试点示范企业）奖励
     if (who == 'enterprise' and f['chain_demo_enterprise']):
@@ -1423,3 +1441,32 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     if getcontext().prec < PRECISION:
         return compute(_calculate, facts, on_date)
     return _calculate(facts, on_date, False)  # type: ignore[arg-type]
+
+
+ReadingTable = tuple[tuple[str, str, str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]
+READINGS: ReadingTable = (
+    (
+        'sme_scope',
+        '第六条第（一）项',
+        'any_enterprise',
+        ('reform_subsidy',),
+        (
+            (
+                'any_enterprise',
+                '本办法第六条第（一）项只说“企业”，未限中小企业：符合条件的企业都可获得改造补贴',
+            ),
+            ('sme_only', '上级通知的改造对象为中小企业，本项也只补贴中小企业'),
+        ),
+    ),
+)
+
+
+def readings(profile: Mapping[str, object] | Profile, on: dt.date | str | None = None) -> dict[str, Any]:
+    """What the applicant gets under each reading (解读) of an ambiguous clause, and the range.
+
+    ``readings[i]["results"][name]`` is the total and each item with that 解读 read as ``name``
+    and every other as adopted; ``range`` is the lowest and highest total over every combination
+    of readings (``max`` null when some reading leaves the amount undetermined). ``calculate``
+    takes the adopted readings.
+    """
+    return compute_readings(calculate, READINGS, profile, on)

@@ -1,4 +1,6 @@
 -- generated from policies/changchun.policy by policyc — do not edit; regenerate with `policyc build`
+-- 解读 record_scope（第十三条）：本查询按采用的读法 all_applicants 计算
+-- 解读 provider_cap_scope（第七条第（三）项）：本查询按采用的读法 item_only 计算
 WITH v AS (
   SELECT
     `p`.`row_id`,
@@ -330,10 +332,13 @@ WITH v AS (
       )
       OR (
         (
-          COALESCE(`p`.`abnormal_operation_listed`, FALSE)
-          OR COALESCE(`p`.`serious_dishonesty_listed`, FALSE)
-          OR COALESCE(`p`.`major_incident_3y`, FALSE)
-          OR COALESCE(`p`.`tax_violation_3y`, FALSE)
+          (
+            COALESCE(`p`.`abnormal_operation_listed`, FALSE)
+            OR COALESCE(`p`.`serious_dishonesty_listed`, FALSE)
+            OR COALESCE(`p`.`major_incident_3y`, FALSE)
+            OR COALESCE(`p`.`tax_violation_3y`, FALSE)
+          )
+          AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
         )
       )
       OR (
@@ -354,32 +359,10 @@ WITH v AS (
       COALESCE(`p`.`in_pilot_scope`, FALSE)
       AND COALESCE(`p`.`acceptance_passed`, FALSE)
     ) AS `reform_subsidy__applies`,
-    CAST(CAST((
-      CAST(CASE
-        WHEN CAST(CASE
-          WHEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) + (
-                `p`.`spend_consulting`
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(21, 3))
-          END IS NULL
-          THEN CASE
-            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(9, 3))
-          END
-          ELSE CASE
+    CAST(CASE
+      WHEN CAST((
+        CAST(CASE
+          WHEN CAST(CASE
             WHEN CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
@@ -397,9 +380,677 @@ WITH v AS (
               THEN NULL
               ELSE CAST(0 AS DECIMAL(21, 3))
             END IS NULL
+            THEN CASE
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END
+              ELSE LEAST(
+                CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END,
+                CAST(500000 AS DECIMAL(6, 0))
+              )
+            END
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2)) < 0
+      OR CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) + (
+                `p`.`spend_consulting`
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3)) IS NULL
             THEN CAST(500000 AS DECIMAL(6, 0))
             WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN CASE
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) + (
+                `p`.`spend_consulting`
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3))
+            ELSE LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  `p`.`spend_consulting`
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)),
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2)) < 0
+      THEN GREATEST(
+        CAST((
+          CAST(CASE
+            WHEN CAST(CASE
+              WHEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END IS NULL
+              THEN CASE
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END
+              ELSE CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE LEAST(
+                  CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END,
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(21, 3)) >= 0
+            THEN FLOOR(
+              (
+                CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            CAST((
+                              `p`.`spend_software_cloud`
+                            ) + (
+                              `p`.`spend_data_equipment`
+                            ) AS DECIMAL(18, 2))
+                          ) + (
+                            `p`.`spend_consulting`
+                          ) AS DECIMAL(19, 2))
+                        ) AS DECIMAL(21, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(21, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(21, 3))
+              ) * (
+                100
+              )
+            )
+            ELSE CEIL(
+              (
+                CAST(CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CASE
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE CASE
+                    WHEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END IS NULL
+                    THEN CAST(500000 AS DECIMAL(6, 0))
+                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                    THEN CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END
+                    ELSE LEAST(
+                      CASE
+                        WHEN CAST((
+                          CAST(0.5 AS DECIMAL(2, 1))
+                        ) * (
+                          CAST((
+                            CAST((
+                              `p`.`spend_software_cloud`
+                            ) + (
+                              `p`.`spend_data_equipment`
+                            ) AS DECIMAL(18, 2))
+                          ) + (
+                            `p`.`spend_consulting`
+                          ) AS DECIMAL(19, 2))
+                        ) AS DECIMAL(21, 3)) IS NULL
+                        THEN NULL
+                        ELSE CAST(0 AS DECIMAL(21, 3))
+                      END,
+                      CAST(500000 AS DECIMAL(6, 0))
+                    )
+                  END
+                END AS DECIMAL(21, 3))
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(20, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(20, 2)),
+        CAST(0 AS DECIMAL(20, 2))
+      )
+      ELSE CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
@@ -415,9 +1066,14 @@ WITH v AS (
               ) AS DECIMAL(21, 3)) IS NULL
               THEN NULL
               ELSE CAST(0 AS DECIMAL(21, 3))
+            END IS NULL
+            THEN CASE
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
             END
-            ELSE LEAST(
-              CASE
+            ELSE CASE
+              WHEN CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
@@ -433,37 +1089,139 @@ WITH v AS (
                 ) AS DECIMAL(21, 3)) IS NULL
                 THEN NULL
                 ELSE CAST(0 AS DECIMAL(21, 3))
-              END,
-              CAST(500000 AS DECIMAL(6, 0))
+              END IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(21, 3))
+              END
+              ELSE LEAST(
+                CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END,
+                CAST(500000 AS DECIMAL(6, 0))
+              )
+            END
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
             )
-          END
-        END AS DECIMAL(9, 3)) >= 0
-        THEN FLOOR(
-          (
-            CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) + (
-                      `p`.`spend_data_equipment`
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    `p`.`spend_consulting`
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(21, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(9, 3))
-              END
-              ELSE CASE
+          )
+          ELSE CEIL(
+            (
+              CAST(CASE
                 WHEN CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
@@ -481,27 +1239,13 @@ WITH v AS (
                   THEN NULL
                   ELSE CAST(0 AS DECIMAL(21, 3))
                 END IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
                 THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      `p`.`spend_consulting`
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
                   THEN NULL
                   ELSE CAST(0 AS DECIMAL(21, 3))
                 END
-                ELSE LEAST(
-                  CASE
+                ELSE CASE
+                  WHEN CASE
                     WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
@@ -517,18 +1261,84 @@ WITH v AS (
                     ) AS DECIMAL(21, 3)) IS NULL
                     THEN NULL
                     ELSE CAST(0 AS DECIMAL(21, 3))
-                  END,
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(9, 3))
-          ) * (
-            100
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
           )
-        )
-        ELSE CEIL(
-          (
-            CAST(CASE
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2))
+    END AS DECIMAL(23, 2)) AS `reform_subsidy__lo`,
+    CAST(CASE
+      WHEN CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CASE
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  `p`.`spend_consulting`
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END IS NULL
+            THEN CASE
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(21, 3))
+            END
+            ELSE CASE
               WHEN CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
@@ -546,12 +1356,50 @@ WITH v AS (
                 THEN NULL
                 ELSE CAST(0 AS DECIMAL(21, 3))
               END IS NULL
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
               THEN CASE
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
                 THEN NULL
-                ELSE CAST(0 AS DECIMAL(9, 3))
+                ELSE CAST(0 AS DECIMAL(21, 3))
               END
-              ELSE CASE
+              ELSE LEAST(
+                CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END,
+                CAST(500000 AS DECIMAL(6, 0))
+              )
+            END
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
                 WHEN CASE
                   WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
@@ -569,27 +1417,13 @@ WITH v AS (
                   THEN NULL
                   ELSE CAST(0 AS DECIMAL(21, 3))
                 END IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
                 THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        `p`.`spend_software_cloud`
-                      ) + (
-                        `p`.`spend_data_equipment`
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      `p`.`spend_consulting`
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
                   THEN NULL
                   ELSE CAST(0 AS DECIMAL(21, 3))
                 END
-                ELSE LEAST(
-                  CASE
+                ELSE CASE
+                  WHEN CASE
                     WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
@@ -605,52 +1439,148 @@ WITH v AS (
                     ) AS DECIMAL(21, 3)) IS NULL
                     THEN NULL
                     ELSE CAST(0 AS DECIMAL(21, 3))
-                  END,
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(9, 3))
-          ) * (
-            100
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
           )
-        )
-      END AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `reform_subsidy__lo`,
-    CAST(CAST((
-      CAST(CASE
-        WHEN CAST(CASE
-          WHEN CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              CAST((
-                `p`.`spend_software_cloud`
-              ) + (
-                `p`.`spend_data_equipment`
-              ) AS DECIMAL(18, 2))
-            ) + (
-              `p`.`spend_consulting`
-            ) AS DECIMAL(19, 2))
-          ) AS DECIMAL(21, 3)) IS NULL
-          THEN CAST(500000 AS DECIMAL(6, 0))
-          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              CAST((
-                `p`.`spend_software_cloud`
-              ) + (
-                `p`.`spend_data_equipment`
-              ) AS DECIMAL(18, 2))
-            ) + (
-              `p`.`spend_consulting`
-            ) AS DECIMAL(19, 2))
-          ) AS DECIMAL(21, 3))
-          ELSE LEAST(
-            CAST((
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END IS NULL
+                THEN CASE
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CASE
+                    WHEN CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(21, 3))
+                  END
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            `p`.`spend_software_cloud`
+                          ) + (
+                            `p`.`spend_data_equipment`
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          `p`.`spend_consulting`
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2)) < 0
+      OR CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CAST((
               CAST(0.5 AS DECIMAL(2, 1))
             ) * (
               CAST((
@@ -662,13 +1592,151 @@ WITH v AS (
               ) + (
                 `p`.`spend_consulting`
               ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3)),
-            CAST(500000 AS DECIMAL(6, 0))
+            ) AS DECIMAL(21, 3)) IS NULL
+            THEN CAST(500000 AS DECIMAL(6, 0))
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) + (
+                `p`.`spend_consulting`
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3))
+            ELSE LEAST(
+              CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    `p`.`spend_software_cloud`
+                  ) + (
+                    `p`.`spend_data_equipment`
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  `p`.`spend_consulting`
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)),
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
           )
-        END AS DECIMAL(9, 3)) >= 0
-        THEN FLOOR(
-          (
-            CAST(CASE
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2)) < 0
+      THEN GREATEST(
+        CAST((
+          CAST(CASE
+            WHEN CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
@@ -713,15 +1781,150 @@ WITH v AS (
                 ) AS DECIMAL(21, 3)),
                 CAST(500000 AS DECIMAL(6, 0))
               )
-            END AS DECIMAL(9, 3))
-          ) * (
-            100
-          )
-        )
-        ELSE CEIL(
-          (
-            CAST(CASE
-              WHEN CAST((
+            END AS DECIMAL(21, 3)) >= 0
+            THEN FLOOR(
+              (
+                CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(21, 3))
+              ) * (
+                100
+              )
+            )
+            ELSE CEIL(
+              (
+                CAST(CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN CAST(500000 AS DECIMAL(6, 0))
+                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3))
+                  ELSE LEAST(
+                    CAST((
+                      CAST(0.5 AS DECIMAL(2, 1))
+                    ) * (
+                      CAST((
+                        CAST((
+                          `p`.`spend_software_cloud`
+                        ) + (
+                          `p`.`spend_data_equipment`
+                        ) AS DECIMAL(18, 2))
+                      ) + (
+                        `p`.`spend_consulting`
+                      ) AS DECIMAL(19, 2))
+                    ) AS DECIMAL(21, 3)),
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END AS DECIMAL(21, 3))
+              ) * (
+                100
+              )
+            )
+          END AS DECIMAL(20, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(20, 2)),
+        CAST(0 AS DECIMAL(20, 2))
+      )
+      ELSE CAST((
+        CAST(CASE
+          WHEN CAST(CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) + (
+                `p`.`spend_consulting`
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3)) IS NULL
+            THEN CAST(500000 AS DECIMAL(6, 0))
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  `p`.`spend_software_cloud`
+                ) + (
+                  `p`.`spend_data_equipment`
+                ) AS DECIMAL(18, 2))
+              ) + (
+                `p`.`spend_consulting`
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3))
+            ELSE LEAST(
+              CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
@@ -733,24 +1936,14 @@ WITH v AS (
                 ) + (
                   `p`.`spend_consulting`
                 ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)) IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    `p`.`spend_software_cloud`
-                  ) + (
-                    `p`.`spend_data_equipment`
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  `p`.`spend_consulting`
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3))
-              ELSE LEAST(
-                CAST((
+              ) AS DECIMAL(21, 3)),
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END AS DECIMAL(21, 3)) >= 0
+          THEN FLOOR(
+            (
+              CAST(CASE
+                WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
                   CAST((
@@ -762,18 +1955,100 @@ WITH v AS (
                   ) + (
                     `p`.`spend_consulting`
                   ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)),
-                CAST(500000 AS DECIMAL(6, 0))
-              )
-            END AS DECIMAL(9, 3))
-          ) * (
-            100
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
           )
-        )
-      END AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `reform_subsidy__hi`,
+          ELSE CEIL(
+            (
+              CAST(CASE
+                WHEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3)) IS NULL
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CAST((
+                  CAST(0.5 AS DECIMAL(2, 1))
+                ) * (
+                  CAST((
+                    CAST((
+                      `p`.`spend_software_cloud`
+                    ) + (
+                      `p`.`spend_data_equipment`
+                    ) AS DECIMAL(18, 2))
+                  ) + (
+                    `p`.`spend_consulting`
+                  ) AS DECIMAL(19, 2))
+                ) AS DECIMAL(21, 3))
+                ELSE LEAST(
+                  CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        `p`.`spend_software_cloud`
+                      ) + (
+                        `p`.`spend_data_equipment`
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      `p`.`spend_consulting`
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END AS DECIMAL(21, 3))
+            ) * (
+              100
+            )
+          )
+        END AS DECIMAL(20, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(20, 2))
+    END AS DECIMAL(23, 2)) AS `reform_subsidy__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -785,8 +2060,18 @@ WITH v AS (
       AND COALESCE(`p`.`acceptance_passed`, FALSE)
       AND COALESCE(`p`.`production_stage_reform`, FALSE)
     ) AS `production_stage_extra__applies`,
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS `production_stage_extra__lo`,
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS `production_stage_extra__hi`,
+    CAST(CASE
+      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
+      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
+    END AS DECIMAL(23, 2)) AS `production_stage_extra__lo`,
+    CAST(CASE
+      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
+      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
+    END AS DECIMAL(23, 2)) AS `production_stage_extra__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -794,8 +2079,18 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`cloud_platform_adopted`, FALSE) AS `cloud_platform_award__applies`,
-    CAST(CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS `cloud_platform_award__lo`,
-    CAST(CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS `cloud_platform_award__hi`,
+    CAST(CASE
+      WHEN CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
+      OR CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
+      THEN GREATEST(CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)), CAST(0 AS DECIMAL(7, 2)))
+      ELSE CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2))
+    END AS DECIMAL(23, 2)) AS `cloud_platform_award__lo`,
+    CAST(CASE
+      WHEN CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
+      OR CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
+      THEN GREATEST(CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)), CAST(0 AS DECIMAL(7, 2)))
+      ELSE CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2))
+    END AS DECIMAL(23, 2)) AS `cloud_platform_award__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -803,8 +2098,18 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`platform_benchmark`, FALSE) AS `platform_benchmark_award__applies`,
-    CAST(CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `platform_benchmark_award__lo`,
-    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `platform_benchmark_award__hi`,
+    CAST(CASE
+      WHEN CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
+      ELSE CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `platform_benchmark_award__lo`,
+    CAST(CASE
+      WHEN CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
+      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `platform_benchmark_award__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -816,52 +2121,8 @@ WITH v AS (
     ) >= (
       CAST(1 AS DECIMAL(1, 0))
     ), FALSE) AS `product_award__applies`,
-    CAST(CAST(CAST(CASE
-      WHEN CASE
-        WHEN CASE
-          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(5, 0))
-        END IS NULL
-        OR `p`.`awarded_products` IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0))
-        )
-      END IS NULL
-      THEN CASE
-        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END
-      ELSE CASE
+    CAST(CASE
+      WHEN CAST(CAST(CASE
         WHEN CASE
           WHEN CASE
             WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -871,6 +2132,176 @@ WITH v AS (
           OR `p`.`awarded_products` IS NULL
           THEN NULL
           ELSE LEAST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
+        END IS NULL
+        THEN CASE
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(15, 0))
+        END
+        ELSE CASE
+          WHEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END IS NULL
+          THEN CAST(500000 AS DECIMAL(6, 0))
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END
+          ELSE LEAST(
+            CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR `p`.`awarded_products` IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0))
+              )
+            END,
+            CAST(500000 AS DECIMAL(6, 0))
+          )
+        END
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
+      OR CAST(CAST(CASE
+        WHEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
+          THEN NULL
+          ELSE GREATEST(
             CAST((
               CASE
                 WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -911,7 +2342,7 @@ WITH v AS (
           END IS NULL
           OR `p`.`awarded_products` IS NULL
           THEN NULL
-          ELSE LEAST(
+          ELSE GREATEST(
             CAST((
               CASE
                 WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -951,7 +2382,7 @@ WITH v AS (
             END IS NULL
             OR `p`.`awarded_products` IS NULL
             THEN NULL
-            ELSE LEAST(
+            ELSE GREATEST(
               CAST((
                 CASE
                   WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -984,91 +2415,524 @@ WITH v AS (
           END,
           CAST(500000 AS DECIMAL(6, 0))
         )
-      END
-    END AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `product_award__lo`,
-    CAST(CAST(CAST(CASE
-      WHEN CASE
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
+      THEN GREATEST(
+        CAST(CAST(CASE
+          WHEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END IS NULL
+          THEN CASE
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(15, 0))
+          END
+          ELSE CASE
+            WHEN CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR `p`.`awarded_products` IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0))
+              )
+            END IS NULL
+            THEN CAST(500000 AS DECIMAL(6, 0))
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR `p`.`awarded_products` IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0))
+              )
+            END
+            ELSE LEAST(
+              CASE
+                WHEN CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END IS NULL
+                OR `p`.`awarded_products` IS NULL
+                THEN NULL
+                ELSE LEAST(
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    `p`.`awarded_products`
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CASE
+                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(5, 0))
+                    END
+                  ) * (
+                    `p`.`awarded_products`
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    `p`.`awarded_products`
+                  ) AS DECIMAL(15, 0)),
+                  CAST((
+                    CAST(50000 AS DECIMAL(5, 0))
+                  ) * (
+                    `p`.`awarded_products`
+                  ) AS DECIMAL(15, 0))
+                )
+              END,
+              CAST(500000 AS DECIMAL(6, 0))
+            )
+          END
+        END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)),
+        CAST(0 AS DECIMAL(17, 2))
+      )
+      ELSE CAST(CAST(CASE
         WHEN CASE
-          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
           THEN NULL
-          ELSE CAST(0 AS DECIMAL(5, 0))
+          ELSE LEAST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
         END IS NULL
-        OR `p`.`awarded_products` IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST((
-            CASE
+        THEN CASE
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(15, 0))
+        END
+        ELSE CASE
+          WHEN CASE
+            WHEN CASE
               WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
               THEN NULL
               ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CASE
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END IS NULL
+          THEN CAST(500000 AS DECIMAL(6, 0))
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN CASE
+            WHEN CASE
               WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
               THEN NULL
               ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0))
-        )
-      END IS NULL
-      THEN CAST(500000 AS DECIMAL(6, 0))
-      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-      THEN CASE
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END
+          ELSE LEAST(
+            CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR `p`.`awarded_products` IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0))
+              )
+            END,
+            CAST(500000 AS DECIMAL(6, 0))
+          )
+        END
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2))
+    END AS DECIMAL(23, 2)) AS `product_award__lo`,
+    CAST(CASE
+      WHEN CAST(CAST(CASE
         WHEN CASE
-          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
           THEN NULL
-          ELSE CAST(0 AS DECIMAL(5, 0))
+          ELSE LEAST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
         END IS NULL
-        OR `p`.`awarded_products` IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST((
-            CASE
+        THEN CASE
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(15, 0))
+        END
+        ELSE CASE
+          WHEN CASE
+            WHEN CASE
               WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
               THEN NULL
               ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CASE
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END IS NULL
+          THEN CAST(500000 AS DECIMAL(6, 0))
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN CASE
+            WHEN CASE
               WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
               THEN NULL
               ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0))
-        )
-      END
-      ELSE LEAST(
-        CASE
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE LEAST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END
+          ELSE LEAST(
+            CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR `p`.`awarded_products` IS NULL
+              THEN NULL
+              ELSE LEAST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0))
+              )
+            END,
+            CAST(500000 AS DECIMAL(6, 0))
+          )
+        END
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
+      OR CAST(CAST(CASE
+        WHEN CASE
           WHEN CASE
             WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
             THEN NULL
@@ -1106,10 +2970,343 @@ WITH v AS (
               `p`.`awarded_products`
             ) AS DECIMAL(15, 0))
           )
-        END,
-        CAST(500000 AS DECIMAL(6, 0))
+        END IS NULL
+        THEN CAST(500000 AS DECIMAL(6, 0))
+        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+        THEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
+        END
+        ELSE LEAST(
+          CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE GREATEST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END,
+          CAST(500000 AS DECIMAL(6, 0))
+        )
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
+      THEN GREATEST(
+        CAST(CAST(CASE
+          WHEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE GREATEST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END IS NULL
+          THEN CAST(500000 AS DECIMAL(6, 0))
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE GREATEST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END
+          ELSE LEAST(
+            CASE
+              WHEN CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END IS NULL
+              OR `p`.`awarded_products` IS NULL
+              THEN NULL
+              ELSE GREATEST(
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CASE
+                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                    THEN NULL
+                    ELSE CAST(0 AS DECIMAL(5, 0))
+                  END
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0)),
+                CAST((
+                  CAST(50000 AS DECIMAL(5, 0))
+                ) * (
+                  `p`.`awarded_products`
+                ) AS DECIMAL(15, 0))
+              )
+            END,
+            CAST(500000 AS DECIMAL(6, 0))
+          )
+        END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)),
+        CAST(0 AS DECIMAL(17, 2))
       )
-    END AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `product_award__hi`,
+      ELSE CAST(CAST(CASE
+        WHEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
+        END IS NULL
+        THEN CAST(500000 AS DECIMAL(6, 0))
+        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+        THEN CASE
+          WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR `p`.`awarded_products` IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              `p`.`awarded_products`
+            ) AS DECIMAL(15, 0))
+          )
+        END
+        ELSE LEAST(
+          CASE
+            WHEN CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END IS NULL
+            OR `p`.`awarded_products` IS NULL
+            THEN NULL
+            ELSE GREATEST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                `p`.`awarded_products`
+              ) AS DECIMAL(15, 0))
+            )
+          END,
+          CAST(500000 AS DECIMAL(6, 0))
+        )
+      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2))
+    END AS DECIMAL(23, 2)) AS `product_award__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -1117,12 +3314,37 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`excellent_provider`, FALSE) AS `excellent_provider_award__applies`,
-    CAST(CAST(CASE
-      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(6, 0))
-    END AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `excellent_provider_award__lo`,
-    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `excellent_provider_award__hi`,
+    CAST(CASE
+      WHEN CAST(CASE
+        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(6, 0))
+      END AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(
+        CAST(CASE
+          WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(6, 0))
+        END AS DECIMAL(8, 2)),
+        CAST(0 AS DECIMAL(8, 2))
+      )
+      ELSE CAST(CASE
+        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(6, 0))
+      END AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `excellent_provider_award__lo`,
+    CAST(CASE
+      WHEN CAST(CASE
+        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(6, 0))
+      END AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
+      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `excellent_provider_award__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -1130,12 +3352,37 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`chain_transformation_award`, FALSE) AS `chain_award__applies`,
-    CAST(CAST(CASE
-      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(6, 0))
-    END AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `chain_award__lo`,
-    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `chain_award__hi`,
+    CAST(CASE
+      WHEN CAST(CASE
+        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(6, 0))
+      END AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(
+        CAST(CASE
+          WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(6, 0))
+        END AS DECIMAL(8, 2)),
+        CAST(0 AS DECIMAL(8, 2))
+      )
+      ELSE CAST(CASE
+        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(6, 0))
+      END AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `chain_award__lo`,
+    CAST(CASE
+      WHEN CAST(CASE
+        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(6, 0))
+      END AS DECIMAL(8, 2)) < 0
+      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
+      THEN GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
+      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
+    END AS DECIMAL(23, 2)) AS `chain_award__hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -1143,61 +3390,246 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`procured_service`, FALSE) AS `procurement_service__applies`,
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS `procurement_service__lo`,
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS `procurement_service__hi`
+    CAST(CASE
+      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
+      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
+    END AS DECIMAL(23, 2)) AS `procurement_service__lo`,
+    CAST(CASE
+      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
+      THEN GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
+      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
+    END AS DECIMAL(23, 2)) AS `procurement_service__hi`
   FROM x AS p
 ), a0 AS (
   SELECT
     *,
     CASE
       WHEN `reform_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
+      THEN CAST(0 AS DECIMAL(23, 2))
       ELSE `reform_subsidy__lo`
     END AS `reform_subsidy__a0_lo`,
     `reform_subsidy__hi` AS `reform_subsidy__a0_hi`,
     CASE
       WHEN `production_stage_extra__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
+      THEN CAST(0 AS DECIMAL(23, 2))
       ELSE `production_stage_extra__lo`
     END AS `production_stage_extra__a0_lo`,
     `production_stage_extra__hi` AS `production_stage_extra__a0_hi`,
     CASE
       WHEN `cloud_platform_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
+      THEN CAST(0 AS DECIMAL(23, 2))
       ELSE `cloud_platform_award__lo`
     END AS `cloud_platform_award__a0_lo`,
     `cloud_platform_award__hi` AS `cloud_platform_award__a0_hi`,
     CASE
       WHEN `platform_benchmark_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
+      THEN CAST(0 AS DECIMAL(23, 2))
       ELSE `platform_benchmark_award__lo`
     END AS `platform_benchmark_award__a0_lo`,
     `platform_benchmark_award__hi` AS `platform_benchmark_award__a0_hi`,
     CASE
       WHEN `product_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
+      THEN CAST(0 AS DECIMAL(23, 2))
       ELSE `product_award__lo`
     END AS `product_award__a0_lo`,
     `product_award__hi` AS `product_award__a0_hi`,
     CASE
       WHEN `excellent_provider_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
+      THEN CAST(0 AS DECIMAL(23, 2))
       ELSE `excellent_provider_award__lo`
     END AS `excellent_provider_award__a0_lo`,
     `excellent_provider_award__hi` AS `excellent_provider_award__a0_hi`,
     CASE
       WHEN `chain_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
+      THEN CAST(0 AS DECIMAL(23, 2))
       ELSE `chain_award__lo`
     END AS `chain_award__a0_lo`,
     `chain_award__hi` AS `chain_award__a0_hi`,
     CASE
       WHEN `procurement_service__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
+      THEN CAST(0 AS DECIMAL(23, 2))
       ELSE `procurement_service__lo`
     END AS `procurement_service__a0_lo`,
     `procurement_service__hi` AS `procurement_service__a0_hi`
   FROM i
+), c1l AS (
+  SELECT
+    *,
+    CAST(CAST((
+      CAST(500000 AS DECIMAL(6, 0))
+    ) + (
+      CAST(200000 AS DECIMAL(6, 0))
+    ) AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS `cap1__lim_lo`,
+    CAST(CAST((
+      CAST(500000 AS DECIMAL(6, 0))
+    ) + (
+      CAST(200000 AS DECIMAL(6, 0))
+    ) AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS `cap1__lim_hi`,
+    GREATEST(
+      CAST(CAST((
+        CAST(500000 AS DECIMAL(6, 0))
+      ) + (
+        CAST(200000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(7, 0)) AS DECIMAL(9, 2)),
+      0
+    ) AS `cap1__room0`
+  FROM a0 AS p
+), c1a0 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN LEAST(`product_award__a0_lo`, `cap1__room0`)
+      ELSE `product_award__a0_lo`
+    END AS DECIMAL(23, 2)) AS `product_award__c1_lo`,
+    CASE
+      WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN GREATEST((
+        `cap1__room0`
+      ) - (
+        `product_award__a0_lo`
+      ), 0)
+      ELSE `cap1__room0`
+    END AS `cap1__room1`
+  FROM c1l
+), c1a1 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN LEAST(`excellent_provider_award__a0_lo`, `cap1__room1`)
+      ELSE `excellent_provider_award__a0_lo`
+    END AS DECIMAL(23, 2)) AS `excellent_provider_award__c1_lo`,
+    CASE
+      WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN GREATEST((
+        `cap1__room1`
+      ) - (
+        `excellent_provider_award__a0_lo`
+      ), 0)
+      ELSE `cap1__room1`
+    END AS `cap1__room2`
+  FROM c1a0
+), c1s AS (
+  SELECT
+    *,
+    CASE
+      WHEN NOT `cap1__lim_lo` IS NULL
+      THEN GREATEST(
+        (
+          `cap1__lim_hi`
+        ) - (
+          (
+            (
+              CAST(0 AS DECIMAL(23, 2))
+            ) + (
+              CASE
+                WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+                THEN `product_award__c1_lo`
+                ELSE CAST(0 AS DECIMAL(23, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+              THEN `excellent_provider_award__c1_lo`
+              ELSE CAST(0 AS DECIMAL(23, 2))
+            END
+          )
+        ),
+        0
+      )
+      ELSE NULL
+    END AS `cap1__spare0`
+  FROM c1a1
+), c1b0 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN (
+        `product_award__c1_lo`
+      ) + (
+        CASE
+          WHEN `product_award__a0_hi` IS NULL
+          THEN `cap1__spare0`
+          ELSE LEAST((
+            `product_award__a0_hi`
+          ) - (
+            `product_award__c1_lo`
+          ), `cap1__spare0`)
+        END
+      )
+      ELSE `product_award__a0_hi`
+    END AS DECIMAL(23, 2)) AS `product_award__c1_hi`,
+    CASE
+      WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN CASE
+        WHEN `product_award__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare0`
+          ) - (
+            (
+              `product_award__a0_hi`
+            ) - (
+              `product_award__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare0`
+    END AS `cap1__spare1`
+  FROM c1s
+), c1b1 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN (
+        `excellent_provider_award__c1_lo`
+      ) + (
+        CASE
+          WHEN `excellent_provider_award__a0_hi` IS NULL
+          THEN `cap1__spare1`
+          ELSE LEAST(
+            (
+              `excellent_provider_award__a0_hi`
+            ) - (
+              `excellent_provider_award__c1_lo`
+            ),
+            `cap1__spare1`
+          )
+        END
+      )
+      ELSE `excellent_provider_award__a0_hi`
+    END AS DECIMAL(23, 2)) AS `excellent_provider_award__c1_hi`,
+    CASE
+      WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      THEN CASE
+        WHEN `excellent_provider_award__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(23, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare1`
+          ) - (
+            (
+              `excellent_provider_award__a0_hi`
+            ) - (
+              `excellent_provider_award__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare1`
+    END AS `cap1__spare2`
+  FROM c1b0
 )
 SELECT
   `row_id`,
@@ -1206,65 +3638,97 @@ SELECT
   CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
   CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-    THEN `reform_subsidy__lo`
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__lo` ELSE NULL END
     ELSE NULL
   END AS `reform_subsidy__min`,
   CASE
-    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-    THEN `reform_subsidy__hi`
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__hi` ELSE NULL END
     ELSE NULL
   END AS `reform_subsidy__max`,
   CASE
-    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-    THEN `reform_subsidy__a0_lo`
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__a0_lo` ELSE NULL END
     ELSE NULL
   END AS `reform_subsidy__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-    THEN `reform_subsidy__a0_hi`
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__a0_hi` ELSE NULL END
     ELSE NULL
   END AS `reform_subsidy__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `production_stage_extra__applies` ELSE NULL END AS `production_stage_extra__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `production_stage_extra__applies`
-    THEN `production_stage_extra__lo`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `production_stage_extra__applies`
+      THEN `production_stage_extra__lo`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `production_stage_extra__min`,
   CASE
-    WHEN `error_field` IS NULL AND `production_stage_extra__applies`
-    THEN `production_stage_extra__hi`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `production_stage_extra__applies`
+      THEN `production_stage_extra__hi`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `production_stage_extra__max`,
   CASE
-    WHEN `error_field` IS NULL AND `production_stage_extra__applies`
-    THEN `production_stage_extra__a0_lo`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `production_stage_extra__applies`
+      THEN `production_stage_extra__a0_lo`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `production_stage_extra__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `production_stage_extra__applies`
-    THEN `production_stage_extra__a0_hi`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `production_stage_extra__applies`
+      THEN `production_stage_extra__a0_hi`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `production_stage_extra__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `cloud_platform_award__applies` ELSE NULL END AS `cloud_platform_award__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `cloud_platform_award__applies`
-    THEN `cloud_platform_award__lo`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `cloud_platform_award__applies`
+      THEN `cloud_platform_award__lo`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `cloud_platform_award__min`,
   CASE
-    WHEN `error_field` IS NULL AND `cloud_platform_award__applies`
-    THEN `cloud_platform_award__hi`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `cloud_platform_award__applies`
+      THEN `cloud_platform_award__hi`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `cloud_platform_award__max`,
   CASE
-    WHEN `error_field` IS NULL AND `cloud_platform_award__applies`
-    THEN `cloud_platform_award__a0_lo`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `cloud_platform_award__applies`
+      THEN `cloud_platform_award__a0_lo`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `cloud_platform_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `cloud_platform_award__applies`
-    THEN `cloud_platform_award__a0_hi`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `cloud_platform_award__applies`
+      THEN `cloud_platform_award__a0_hi`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `cloud_platform_award__paid_max`,
   CASE
@@ -1273,44 +3737,60 @@ SELECT
     ELSE NULL
   END AS `platform_benchmark_award__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `platform_benchmark_award__applies`
-    THEN `platform_benchmark_award__lo`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `platform_benchmark_award__applies`
+      THEN `platform_benchmark_award__lo`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `platform_benchmark_award__min`,
   CASE
-    WHEN `error_field` IS NULL AND `platform_benchmark_award__applies`
-    THEN `platform_benchmark_award__hi`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `platform_benchmark_award__applies`
+      THEN `platform_benchmark_award__hi`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `platform_benchmark_award__max`,
   CASE
-    WHEN `error_field` IS NULL AND `platform_benchmark_award__applies`
-    THEN `platform_benchmark_award__a0_lo`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `platform_benchmark_award__applies`
+      THEN `platform_benchmark_award__a0_lo`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `platform_benchmark_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `platform_benchmark_award__applies`
-    THEN `platform_benchmark_award__a0_hi`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `platform_benchmark_award__applies`
+      THEN `platform_benchmark_award__a0_hi`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `platform_benchmark_award__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `product_award__applies` ELSE NULL END AS `product_award__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `product_award__applies`
-    THEN `product_award__lo`
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `product_award__applies` THEN `product_award__lo` ELSE NULL END
     ELSE NULL
   END AS `product_award__min`,
   CASE
-    WHEN `error_field` IS NULL AND `product_award__applies`
-    THEN `product_award__hi`
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `product_award__applies` THEN `product_award__hi` ELSE NULL END
     ELSE NULL
   END AS `product_award__max`,
   CASE
-    WHEN `error_field` IS NULL AND `product_award__applies`
-    THEN `product_award__a0_lo`
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `product_award__applies` THEN `product_award__c1_lo` ELSE NULL END
     ELSE NULL
   END AS `product_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `product_award__applies`
-    THEN `product_award__a0_hi`
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `product_award__applies` THEN `product_award__c1_hi` ELSE NULL END
     ELSE NULL
   END AS `product_award__paid_max`,
   CASE
@@ -1319,65 +3799,97 @@ SELECT
     ELSE NULL
   END AS `excellent_provider_award__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
-    THEN `excellent_provider_award__lo`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `excellent_provider_award__applies`
+      THEN `excellent_provider_award__lo`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `excellent_provider_award__min`,
   CASE
-    WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
-    THEN `excellent_provider_award__hi`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `excellent_provider_award__applies`
+      THEN `excellent_provider_award__hi`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `excellent_provider_award__max`,
   CASE
-    WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
-    THEN `excellent_provider_award__a0_lo`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `excellent_provider_award__applies`
+      THEN `excellent_provider_award__c1_lo`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `excellent_provider_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
-    THEN `excellent_provider_award__a0_hi`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `excellent_provider_award__applies`
+      THEN `excellent_provider_award__c1_hi`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `excellent_provider_award__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `chain_award__applies`
-    THEN `chain_award__lo`
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `chain_award__applies` THEN `chain_award__lo` ELSE NULL END
     ELSE NULL
   END AS `chain_award__min`,
   CASE
-    WHEN `error_field` IS NULL AND `chain_award__applies`
-    THEN `chain_award__hi`
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `chain_award__applies` THEN `chain_award__hi` ELSE NULL END
     ELSE NULL
   END AS `chain_award__max`,
   CASE
-    WHEN `error_field` IS NULL AND `chain_award__applies`
-    THEN `chain_award__a0_lo`
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `chain_award__applies` THEN `chain_award__a0_lo` ELSE NULL END
     ELSE NULL
   END AS `chain_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `chain_award__applies`
-    THEN `chain_award__a0_hi`
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN `chain_award__applies` THEN `chain_award__a0_hi` ELSE NULL END
     ELSE NULL
   END AS `chain_award__paid_max`,
   CASE WHEN `error_field` IS NULL THEN `procurement_service__applies` ELSE NULL END AS `procurement_service__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `procurement_service__applies`
-    THEN `procurement_service__lo`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `procurement_service__applies`
+      THEN `procurement_service__lo`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `procurement_service__min`,
   CASE
-    WHEN `error_field` IS NULL AND `procurement_service__applies`
-    THEN `procurement_service__hi`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `procurement_service__applies`
+      THEN `procurement_service__hi`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `procurement_service__max`,
   CASE
-    WHEN `error_field` IS NULL AND `procurement_service__applies`
-    THEN `procurement_service__a0_lo`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `procurement_service__applies`
+      THEN `procurement_service__a0_lo`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `procurement_service__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `procurement_service__applies`
-    THEN `procurement_service__a0_hi`
+    WHEN `error_field` IS NULL
+    THEN CASE
+      WHEN `procurement_service__applies`
+      THEN `procurement_service__a0_hi`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `procurement_service__paid_max`,
   CASE
@@ -1390,63 +3902,63 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(9, 2))
+                    CAST(0 AS DECIMAL(23, 2))
                   ) + (
                     CASE
                       WHEN `reform_subsidy__applies`
                       THEN `reform_subsidy__a0_lo`
-                      ELSE CAST(0 AS DECIMAL(9, 2))
+                      ELSE CAST(0 AS DECIMAL(23, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN `production_stage_extra__applies`
                     THEN `production_stage_extra__a0_lo`
-                    ELSE CAST(0 AS DECIMAL(9, 2))
+                    ELSE CAST(0 AS DECIMAL(23, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN `cloud_platform_award__applies`
                   THEN `cloud_platform_award__a0_lo`
-                  ELSE CAST(0 AS DECIMAL(9, 2))
+                  ELSE CAST(0 AS DECIMAL(23, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `platform_benchmark_award__applies`
                 THEN `platform_benchmark_award__a0_lo`
-                ELSE CAST(0 AS DECIMAL(9, 2))
+                ELSE CAST(0 AS DECIMAL(23, 2))
               END
             )
           ) + (
             CASE
               WHEN `product_award__applies`
-              THEN `product_award__a0_lo`
-              ELSE CAST(0 AS DECIMAL(9, 2))
+              THEN `product_award__c1_lo`
+              ELSE CAST(0 AS DECIMAL(23, 2))
             END
           )
         ) + (
           CASE
             WHEN `excellent_provider_award__applies`
-            THEN `excellent_provider_award__a0_lo`
-            ELSE CAST(0 AS DECIMAL(9, 2))
+            THEN `excellent_provider_award__c1_lo`
+            ELSE CAST(0 AS DECIMAL(23, 2))
           END
         )
       ) + (
         CASE
           WHEN `chain_award__applies`
           THEN `chain_award__a0_lo`
-          ELSE CAST(0 AS DECIMAL(9, 2))
+          ELSE CAST(0 AS DECIMAL(23, 2))
         END
       )
     ) + (
       CASE
         WHEN `procurement_service__applies`
         THEN `procurement_service__a0_lo`
-        ELSE CAST(0 AS DECIMAL(9, 2))
+        ELSE CAST(0 AS DECIMAL(23, 2))
       END
-    ) AS DECIMAL(9, 2))
+    ) AS DECIMAL(23, 2))
     ELSE NULL
   END AS `total_min`,
   CASE
@@ -1459,63 +3971,63 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(9, 2))
+                    CAST(0 AS DECIMAL(23, 2))
                   ) + (
                     CASE
                       WHEN `reform_subsidy__applies`
                       THEN `reform_subsidy__a0_hi`
-                      ELSE CAST(0 AS DECIMAL(9, 2))
+                      ELSE CAST(0 AS DECIMAL(23, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN `production_stage_extra__applies`
                     THEN `production_stage_extra__a0_hi`
-                    ELSE CAST(0 AS DECIMAL(9, 2))
+                    ELSE CAST(0 AS DECIMAL(23, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN `cloud_platform_award__applies`
                   THEN `cloud_platform_award__a0_hi`
-                  ELSE CAST(0 AS DECIMAL(9, 2))
+                  ELSE CAST(0 AS DECIMAL(23, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `platform_benchmark_award__applies`
                 THEN `platform_benchmark_award__a0_hi`
-                ELSE CAST(0 AS DECIMAL(9, 2))
+                ELSE CAST(0 AS DECIMAL(23, 2))
               END
             )
           ) + (
             CASE
               WHEN `product_award__applies`
-              THEN `product_award__a0_hi`
-              ELSE CAST(0 AS DECIMAL(9, 2))
+              THEN `product_award__c1_hi`
+              ELSE CAST(0 AS DECIMAL(23, 2))
             END
           )
         ) + (
           CASE
             WHEN `excellent_provider_award__applies`
-            THEN `excellent_provider_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(9, 2))
+            THEN `excellent_provider_award__c1_hi`
+            ELSE CAST(0 AS DECIMAL(23, 2))
           END
         )
       ) + (
         CASE
           WHEN `chain_award__applies`
           THEN `chain_award__a0_hi`
-          ELSE CAST(0 AS DECIMAL(9, 2))
+          ELSE CAST(0 AS DECIMAL(23, 2))
         END
       )
     ) + (
       CASE
         WHEN `procurement_service__applies`
         THEN `procurement_service__a0_hi`
-        ELSE CAST(0 AS DECIMAL(9, 2))
+        ELSE CAST(0 AS DECIMAL(23, 2))
       END
-    ) AS DECIMAL(9, 2))
+    ) AS DECIMAL(23, 2))
     ELSE NULL
   END AS `total_max`,
   CASE
@@ -1528,26 +4040,26 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(9, 2))
+                    CAST(0 AS DECIMAL(23, 2))
                   ) + (
                     CASE
                       WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__a0_hi` IS NULL
                       THEN `reform_subsidy__a0_hi`
-                      ELSE CAST(0 AS DECIMAL(9, 2))
+                      ELSE CAST(0 AS DECIMAL(23, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN `production_stage_extra__applies` AND NOT `production_stage_extra__a0_hi` IS NULL
                     THEN `production_stage_extra__a0_hi`
-                    ELSE CAST(0 AS DECIMAL(9, 2))
+                    ELSE CAST(0 AS DECIMAL(23, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN `cloud_platform_award__applies` AND NOT `cloud_platform_award__a0_hi` IS NULL
                   THEN `cloud_platform_award__a0_hi`
-                  ELSE CAST(0 AS DECIMAL(9, 2))
+                  ELSE CAST(0 AS DECIMAL(23, 2))
                 END
               )
             ) + (
@@ -1555,58 +4067,58 @@ SELECT
                 WHEN `platform_benchmark_award__applies`
                 AND NOT `platform_benchmark_award__a0_hi` IS NULL
                 THEN `platform_benchmark_award__a0_hi`
-                ELSE CAST(0 AS DECIMAL(9, 2))
+                ELSE CAST(0 AS DECIMAL(23, 2))
               END
             )
           ) + (
             CASE
-              WHEN `product_award__applies` AND NOT `product_award__a0_hi` IS NULL
-              THEN `product_award__a0_hi`
-              ELSE CAST(0 AS DECIMAL(9, 2))
+              WHEN `product_award__applies` AND NOT `product_award__c1_hi` IS NULL
+              THEN `product_award__c1_hi`
+              ELSE CAST(0 AS DECIMAL(23, 2))
             END
           )
         ) + (
           CASE
             WHEN `excellent_provider_award__applies`
-            AND NOT `excellent_provider_award__a0_hi` IS NULL
-            THEN `excellent_provider_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(9, 2))
+            AND NOT `excellent_provider_award__c1_hi` IS NULL
+            THEN `excellent_provider_award__c1_hi`
+            ELSE CAST(0 AS DECIMAL(23, 2))
           END
         )
       ) + (
         CASE
           WHEN `chain_award__applies` AND NOT `chain_award__a0_hi` IS NULL
           THEN `chain_award__a0_hi`
-          ELSE CAST(0 AS DECIMAL(9, 2))
+          ELSE CAST(0 AS DECIMAL(23, 2))
         END
       )
     ) + (
       CASE
         WHEN `procurement_service__applies` AND NOT `procurement_service__a0_hi` IS NULL
         THEN `procurement_service__a0_hi`
-        ELSE CAST(0 AS DECIMAL(9, 2))
+        ELSE CAST(0 AS DECIMAL(23, 2))
       END
-    ) AS DECIMAL(9, 2))
+    ) AS DECIMAL(23, 2))
     ELSE NULL
   END AS `funding_central`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
+    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
     ELSE NULL
   END AS `funding_province`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
+    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
     ELSE NULL
   END AS `funding_city`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
+    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
     ELSE NULL
   END AS `funding_county`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
+    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
     ELSE NULL
   END AS `funding_unspecified`
-FROM a0;
+FROM c1b1;

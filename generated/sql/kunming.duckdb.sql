@@ -1,4 +1,5 @@
 -- generated from policies/kunming.policy by policyc — do not edit; regenerate with `policyc build`
+-- 解读 encouraged_industry（第七条第（三）项）：本查询按采用的读法 limited 计算
 WITH v AS (
   SELECT
     "p"."row_id",
@@ -1596,9 +1597,12 @@ WITH v AS (
       COALESCE("p"."digital_workshop_title", FALSE)
       AND COALESCE(
         COALESCE(
-          (
-            "p"."industry__key"
-          ) IN ('化学新材料制品制造', '民族药品制品制造', '化学药品制造', '高原特色电力装备制造', '绿色食品制品制造'),
+          COALESCE(
+            (
+              "p"."industry__key"
+            ) IN ('化学新材料制品制造', '民族药品制品制造', '化学药品制造', '高原特色电力装备制造', '绿色食品制品制造'),
+            FALSE
+          ),
           FALSE
         ),
         FALSE
@@ -1621,9 +1625,12 @@ WITH v AS (
       COALESCE("p"."chain_transformation_award", FALSE)
       AND COALESCE(
         COALESCE(
-          (
-            "p"."industry__key"
-          ) IN ('化学新材料制品制造', '民族药品制品制造', '化学药品制造', '高原特色电力装备制造', '绿色食品制品制造'),
+          COALESCE(
+            (
+              "p"."industry__key"
+            ) IN ('化学新材料制品制造', '民族药品制品制造', '化学药品制造', '高原特色电力装备制造', '绿色食品制品制造'),
+            FALSE
+          ),
           FALSE
         ),
         FALSE

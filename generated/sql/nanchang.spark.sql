@@ -1,4 +1,5 @@
 -- generated from policies/nanchang.policy by policyc — do not edit; regenerate with `policyc build`
+-- 解读 double_funding（第七条第（五）项）：本查询按采用的读法 choose_one 计算
 WITH v AS (
   SELECT
     `p`.`row_id`,
@@ -220,6 +221,9 @@ WITH v AS (
           ), FALSE)
           OR COALESCE(`p`.`acceptance_passed`, FALSE)
         )
+      )
+      OR NOT (
+        COALESCE(COALESCE(TRUE, FALSE), FALSE)
       )
       OR (
         COALESCE(`p`.`little_giant_central_funded`, FALSE)

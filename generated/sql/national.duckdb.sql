@@ -1,4 +1,5 @@
 -- generated from policies/national.policy by policyc — do not edit; regenerate with `policyc build`
+-- 解读 fixed_award（四、（一））：本查询按采用的读法 ceiling 计算
 WITH v AS (
   SELECT
     "p"."row_id",

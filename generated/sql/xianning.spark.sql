@@ -1,4 +1,5 @@
 -- generated from policies/xianning.policy by policyc — do not edit; regenerate with `policyc build`
+-- 解读 sme_scope（第六条第（一）项）：本查询按采用的读法 any_enterprise 计算
 WITH v AS (
   SELECT
     `p`.`row_id`,
@@ -20,6 +21,10 @@ WITH v AS (
         NOT `p`.`acceptance_passed` IN ('true', 'false')
       )
       THEN 'acceptance_passed'
+      WHEN NOT `p`.`is_sme` IS NULL AND (
+        NOT `p`.`is_sme` IN ('true', 'false')
+      )
+      THEN 'is_sme'
       WHEN NOT `p`.`digital_level` IS NULL
       AND (
         NOT `p`.`digital_level` RLIKE '^-?[0-9]{1,1}$'
@@ -142,10 +147,6 @@ WITH v AS (
         NOT `p`.`independent_legal_person` IN ('true', 'false')
       )
       THEN 'independent_legal_person'
-      WHEN NOT `p`.`is_sme` IS NULL AND (
-        NOT `p`.`is_sme` IN ('true', 'false')
-      )
-      THEN 'is_sme'
       WHEN NOT `p`.`lighthouse` IS NULL AND (
         NOT `p`.`lighthouse` IN ('true', 'false')
       )
@@ -186,6 +187,7 @@ WITH v AS (
     `p`.`applicant_type` AS `applicant_type`,
     `p`.`industry` AS `industry`,
     COALESCE(`p`.`acceptance_passed` = 'true', FALSE) AS `acceptance_passed`,
+    COALESCE(`p`.`is_sme` = 'true', FALSE) AS `is_sme`,
     COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS `digital_level`,
     COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_software_cloud`,
     COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_data_equipment`,
@@ -279,6 +281,7 @@ WITH v AS (
         ) IN ('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药'), FALSE),
         FALSE
       )
+      AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
     ) AS `reform_subsidy__applies`,
     CAST(CAST((
       CAST(CASE

@@ -84,6 +84,8 @@ class Words:
         self.enum_labels = {f.name: dict(f.type.values) for f in policy.facts}
         self.value_labels = {v: label for f in policy.facts for v, label in f.type.values}
         self.readings = {r.id: {o.name: o.label for o in r.options} for r in policy.readings}
+        # a definition that is a 解读 is an amount whose readings the applicant should see
+        self.read_defs = {d.name: d.expr for d in policy.definitions if isinstance(d.expr, n.Readings)}
 
     def label(self, name: str) -> str:
         return self.labels.get(name, name)
@@ -125,7 +127,7 @@ class Words:
         if isinstance(e, n.BoolLit):
             return "是" if e.value else "否"
         if isinstance(e, n.Ref):
-            return self.label(e.name)
+            return w(self.read_defs[e.name]) if e.name in self.read_defs else self.label(e.name)
         if isinstance(e, n.RangeLit):
             return f"{money_words(e.low.value)} 至 {money_words(e.high.value)}"
         if isinstance(e, n.UpTo):

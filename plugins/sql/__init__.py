@@ -41,7 +41,7 @@ from typing import Any
 from sqlglot import exp
 
 from compiler.backends import BackendError, CheckedModel, header_line
-from compiler.lowered import UnsupportedConstruct, lower
+from compiler.lowered import lower
 
 Json = dict[str, Any]
 SOURCES = ("central", "province", "city", "county", "unspecified")
@@ -743,24 +743,45 @@ def describe(form: Json) -> Json:
                    "funding": it["funding"]["kind"]} for it in form["items"]],
         "stages": stages,
         "sources": list(SOURCES),
+        "readings": adopted_readings(form),
     }
 
 
-def refuse_readings(form: Json) -> None:
-    """A query computes one reading per row; a policy with readings (解读) is refused rather than
-    reported under its adopted reading alone (which would hide the ambiguity it declares)."""
-    if form["readings"]:
-        source = form["policy"]["source"]
-        raise UnsupportedConstruct(
-            (f"{source}：" if source else "") + f"政策“{form['policy']['id']}”含有 解读（"
-            + "、".join(r["id"] for r in form["readings"])
-            + "）：SQL 查询尚不能给出每种读法的金额，不为它生成查询；"
-            "Python 与 JavaScript 计算器的 readings() 和 policyc calc 给出每种读法的金额和区间。")
+def adopted(form: Json) -> Json:
+    """``form`` with every reading expression (解读) replaced by its adopted case: a query computes
+    one reading per row, the adopted one, and says so (``describe``'s ``readings``, the header of
+    the generated query, the ``readings`` of ``policyc simulate``'s report)."""
+
+    def walk(x: Any) -> Any:
+        if isinstance(x, dict):
+            if x.get("op") == "reading":
+                case = next((c for c in x["cases"] if c["name"] == x["adopted"]), x["cases"][0])
+                return walk(case["expr"])
+            return {k: walk(v) for k, v in x.items()}
+        if isinstance(x, list):
+            return [walk(v) for v in x]
+        return x
+
+    out: Json = walk(form)
+    return out
+
+
+def adopted_readings(form: Json) -> list[Json]:
+    """Which reading of which 解读 a query computes: id, article, the adopted reading and its
+    label, and the readings it does not compute."""
+    out = []
+    for r in form["readings"]:
+        labels = {o["name"]: o["label"] for o in r["options"]}
+        out.append({"id": r["id"], "article": r["article"], "adopted": r["adopted"],
+                    "label": labels.get(r["adopted"], ""), "affects": r["affects"],
+                    "others": [{"name": n, "label": lb} for n, lb in labels.items() if n != r["adopted"]]})
+    return out
 
 
 def policy_query(form: Json, as_of: dt.date | None = None, table: str = "profiles") -> exp.Select:
-    """The query for one policy's lowered form; ``as_of`` fixes the calculation date."""
-    return Policy(form).query(as_of, table)
+    """The query for one policy's lowered form (its adopted readings); ``as_of`` fixes the
+    calculation date."""
+    return Policy(adopted(form)).query(as_of, table)
 
 
 def typed_fields(forms: list[Json]) -> list[tuple[Json, Json]] | None:
@@ -823,8 +844,9 @@ class SqlBackend:
         files: dict[str, str] = {}
         for cp in model.policies:
             form = lower(cp.policy, cp.source_file)
-            refuse_readings(form)
-            head = f"-- {header_line(cp.source_file)}\n"
+            head = f"-- {header_line(cp.source_file)}\n" + "".join(
+                f"-- 解读 {r['id']}（{r['article']}）：本查询按采用的读法 {r['adopted']} 计算\n"
+                for r in form["readings"])
             for dialect, suffix in (("duckdb", "duckdb"), ("spark", "spark")):
                 files[f"{cp.policy.id}.{suffix}.sql"] = head + sql_text(form, dialect) + ";\n"
             columns = {"$comment": header_line(cp.source_file), **describe(form)}
