@@ -336,10 +336,32 @@ WITH v AS (
       COALESCE("p"."in_pilot_scope", FALSE)
       AND COALESCE("p"."acceptance_passed", FALSE)
     ) AS "reform_subsidy__applies",
-    CAST(CASE
-      WHEN CAST((
-        CAST(CASE
-          WHEN CAST(CASE
+    CAST(CAST((
+      CAST(CASE
+        WHEN CAST(CASE
+          WHEN CASE
+            WHEN CAST((
+              CAST(0.5 AS DECIMAL(2, 1))
+            ) * (
+              CAST((
+                CAST((
+                  "p"."spend_software_cloud"
+                ) + (
+                  "p"."spend_data_equipment"
+                ) AS DECIMAL(18, 2))
+              ) + (
+                "p"."spend_consulting"
+              ) AS DECIMAL(19, 2))
+            ) AS DECIMAL(21, 3)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(21, 3))
+          END IS NULL
+          THEN CASE
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(9, 3))
+          END
+          ELSE CASE
             WHEN CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
@@ -357,8 +379,22 @@ WITH v AS (
               THEN NULL
               ELSE CAST(0 AS DECIMAL(21, 3))
             END IS NULL
+            THEN CAST(500000 AS DECIMAL(6, 0))
+            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
             THEN CASE
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              WHEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
+                CAST((
+                  CAST((
+                    "p"."spend_software_cloud"
+                  ) + (
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  "p"."spend_consulting"
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3)) IS NULL
               THEN NULL
               ELSE CAST(0 AS DECIMAL(21, 3))
             END
@@ -380,501 +416,34 @@ WITH v AS (
                 THEN NULL
                 ELSE CAST(0 AS DECIMAL(21, 3))
               END IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(21, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END,
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END
-          END AS DECIMAL(21, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END IS NULL
-                THEN CASE
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(21, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END IS NULL
-                THEN CASE
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(21, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(20, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(20, 2)) < 0
-      OR CAST((
-        CAST(CASE
-          WHEN CAST(CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3)) IS NULL
-            THEN CAST(500000 AS DECIMAL(6, 0))
-            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3))
-            ELSE CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)) IS NULL
               OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
               THEN NULL
               ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
+                CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
                     CAST((
-                      "p"."spend_software_cloud"
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
                     ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)),
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END,
                 CAST(500000 AS DECIMAL(6, 0))
               )
             END
-          END AS DECIMAL(21, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3))
-                ELSE CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3))
-                ELSE CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(20, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(20, 2)) < 0
-      THEN CASE
-        WHEN CAST((
-          CAST(CASE
-            WHEN CAST(CASE
+          END
+        END AS DECIMAL(9, 3)) >= 0
+        THEN FLOOR(
+          (
+            CAST(CASE
               WHEN CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
@@ -895,7 +464,7 @@ WITH v AS (
               THEN CASE
                 WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
                 THEN NULL
-                ELSE CAST(0 AS DECIMAL(21, 3))
+                ELSE CAST(0 AS DECIMAL(9, 3))
               END
               ELSE CASE
                 WHEN CASE
@@ -976,588 +545,14 @@ WITH v AS (
                   )
                 END
               END
-            END AS DECIMAL(21, 3)) >= 0
-            THEN FLOOR(
-              (
-                CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(21, 3))
-                      END IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) + (
-                              "p"."spend_consulting"
-                            ) AS DECIMAL(19, 2))
-                          ) AS DECIMAL(21, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(21, 3))
-                        END,
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(21, 3))
-              ) * (
-                100
-              )
-            )
-            ELSE CEIL(
-              (
-                CAST(CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END IS NULL
-                  THEN CASE
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(21, 3))
-                      END IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) + (
-                              "p"."spend_consulting"
-                            ) AS DECIMAL(19, 2))
-                          ) AS DECIMAL(21, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(21, 3))
-                        END,
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END
-                END AS DECIMAL(21, 3))
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(20, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(20, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(20, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST((
-            CAST(CASE
-              WHEN CAST(CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END IS NULL
-                THEN CASE
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(21, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END
-              END AS DECIMAL(21, 3)) >= 0
-              THEN FLOOR(
-                (
-                  CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(21, 3))
-                      END IS NULL
-                      THEN CAST(500000 AS DECIMAL(6, 0))
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(21, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) + (
-                              "p"."spend_consulting"
-                            ) AS DECIMAL(19, 2))
-                          ) AS DECIMAL(21, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(21, 3))
-                        END IS NULL
-                        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                CAST((
-                                  "p"."spend_software_cloud"
-                                ) + (
-                                  "p"."spend_data_equipment"
-                                ) AS DECIMAL(18, 2))
-                              ) + (
-                                "p"."spend_consulting"
-                              ) AS DECIMAL(19, 2))
-                            ) AS DECIMAL(21, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(21, 3))
-                          END,
-                          CAST(500000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END
-                  END AS DECIMAL(21, 3))
-                ) * (
-                  100
-                )
-              )
-              ELSE CEIL(
-                (
-                  CAST(CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END IS NULL
-                    THEN CASE
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END
-                    ELSE CASE
-                      WHEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(21, 3))
-                      END IS NULL
-                      THEN CAST(500000 AS DECIMAL(6, 0))
-                      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(21, 3))
-                      END
-                      ELSE CASE
-                        WHEN CASE
-                          WHEN CAST((
-                            CAST(0.5 AS DECIMAL(2, 1))
-                          ) * (
-                            CAST((
-                              CAST((
-                                "p"."spend_software_cloud"
-                              ) + (
-                                "p"."spend_data_equipment"
-                              ) AS DECIMAL(18, 2))
-                            ) + (
-                              "p"."spend_consulting"
-                            ) AS DECIMAL(19, 2))
-                          ) AS DECIMAL(21, 3)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(21, 3))
-                        END IS NULL
-                        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                        THEN NULL
-                        ELSE LEAST(
-                          CASE
-                            WHEN CAST((
-                              CAST(0.5 AS DECIMAL(2, 1))
-                            ) * (
-                              CAST((
-                                CAST((
-                                  "p"."spend_software_cloud"
-                                ) + (
-                                  "p"."spend_data_equipment"
-                                ) AS DECIMAL(18, 2))
-                              ) + (
-                                "p"."spend_consulting"
-                              ) AS DECIMAL(19, 2))
-                            ) AS DECIMAL(21, 3)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(21, 3))
-                          END,
-                          CAST(500000 AS DECIMAL(6, 0))
-                        )
-                      END
-                    END
-                  END AS DECIMAL(21, 3))
-                ) * (
-                  100
-                )
-              )
-            END AS DECIMAL(20, 0))
+            END AS DECIMAL(9, 3))
           ) * (
-            0.01
-          ) AS DECIMAL(20, 2)),
-          CAST(0 AS DECIMAL(20, 2))
+            100
+          )
         )
-      END
-      ELSE CAST((
-        CAST(CASE
-          WHEN CAST(CASE
-            WHEN CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(21, 3))
-            END IS NULL
-            THEN CASE
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(21, 3))
-            END
-            ELSE CASE
+        ELSE CEIL(
+          (
+            CAST(CASE
               WHEN CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
@@ -1575,24 +570,10 @@ WITH v AS (
                 THEN NULL
                 ELSE CAST(0 AS DECIMAL(21, 3))
               END IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
               THEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
                 THEN NULL
-                ELSE CAST(0 AS DECIMAL(21, 3))
+                ELSE CAST(0 AS DECIMAL(9, 3))
               END
               ELSE CASE
                 WHEN CASE
@@ -1612,10 +593,27 @@ WITH v AS (
                   THEN NULL
                   ELSE CAST(0 AS DECIMAL(21, 3))
                 END IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CASE
+                THEN CAST(500000 AS DECIMAL(6, 0))
+                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN CASE
+                  WHEN CAST((
+                    CAST(0.5 AS DECIMAL(2, 1))
+                  ) * (
+                    CAST((
+                      CAST((
+                        "p"."spend_software_cloud"
+                      ) + (
+                        "p"."spend_data_equipment"
+                      ) AS DECIMAL(18, 2))
+                    ) + (
+                      "p"."spend_consulting"
+                    ) AS DECIMAL(19, 2))
+                  ) AS DECIMAL(21, 3)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(21, 3))
+                END
+                ELSE CASE
+                  WHEN CASE
                     WHEN CAST((
                       CAST(0.5 AS DECIMAL(2, 1))
                     ) * (
@@ -1631,566 +629,72 @@ WITH v AS (
                     ) AS DECIMAL(21, 3)) IS NULL
                     THEN NULL
                     ELSE CAST(0 AS DECIMAL(21, 3))
-                  END,
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
+                  END IS NULL
+                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                  THEN NULL
+                  ELSE LEAST(
+                    CASE
+                      WHEN CAST((
+                        CAST(0.5 AS DECIMAL(2, 1))
+                      ) * (
+                        CAST((
+                          CAST((
+                            "p"."spend_software_cloud"
+                          ) + (
+                            "p"."spend_data_equipment"
+                          ) AS DECIMAL(18, 2))
+                        ) + (
+                          "p"."spend_consulting"
+                        ) AS DECIMAL(19, 2))
+                      ) AS DECIMAL(21, 3)) IS NULL
+                      THEN NULL
+                      ELSE CAST(0 AS DECIMAL(21, 3))
+                    END,
+                    CAST(500000 AS DECIMAL(6, 0))
+                  )
+                END
               END
-            END
-          END AS DECIMAL(21, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END IS NULL
-                THEN CASE
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(21, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
+            END AS DECIMAL(9, 3))
+          ) * (
+            100
           )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END IS NULL
-                THEN CASE
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(21, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(20, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(20, 2))
-    END AS DECIMAL(23, 2)) AS "reform_subsidy__lo",
-    CAST(CASE
-      WHEN CAST((
-        CAST(CASE
-          WHEN CAST(CASE
-            WHEN CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(21, 3))
-            END IS NULL
-            THEN CASE
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(21, 3))
-            END
-            ELSE CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(21, 3))
-              END IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(21, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END,
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END
-          END AS DECIMAL(21, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END IS NULL
-                THEN CASE
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(21, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END IS NULL
-                THEN CASE
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(21, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(20, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(20, 2)) < 0
-      OR CAST((
-        CAST(CASE
-          WHEN CAST(CASE
+        )
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__lo",
+    CAST(CAST((
+      CAST(CASE
+        WHEN CAST(CASE
+          WHEN CAST((
+            CAST(0.5 AS DECIMAL(2, 1))
+          ) * (
+            CAST((
+              CAST((
+                "p"."spend_software_cloud"
+              ) + (
+                "p"."spend_data_equipment"
+              ) AS DECIMAL(18, 2))
+            ) + (
+              "p"."spend_consulting"
+            ) AS DECIMAL(19, 2))
+          ) AS DECIMAL(21, 3)) IS NULL
+          THEN CAST(500000 AS DECIMAL(6, 0))
+          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+          THEN CAST((
+            CAST(0.5 AS DECIMAL(2, 1))
+          ) * (
+            CAST((
+              CAST((
+                "p"."spend_software_cloud"
+              ) + (
+                "p"."spend_data_equipment"
+              ) AS DECIMAL(18, 2))
+            ) + (
+              "p"."spend_consulting"
+            ) AS DECIMAL(19, 2))
+          ) AS DECIMAL(21, 3))
+          ELSE CASE
             WHEN CAST((
               CAST(0.5 AS DECIMAL(2, 1))
             ) * (
@@ -2204,23 +708,10 @@ WITH v AS (
                 "p"."spend_consulting"
               ) AS DECIMAL(19, 2))
             ) AS DECIMAL(21, 3)) IS NULL
-            THEN CAST(500000 AS DECIMAL(6, 0))
-            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
+            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+            THEN NULL
+            ELSE LEAST(
               CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3))
-            ELSE CASE
-              WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
                 CAST((
@@ -2232,173 +723,14 @@ WITH v AS (
                 ) + (
                   "p"."spend_consulting"
                 ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)) IS NULL
-              OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)),
-                CAST(500000 AS DECIMAL(6, 0))
-              )
-            END
-          END AS DECIMAL(21, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3))
-                ELSE CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
+              ) AS DECIMAL(21, 3)),
+              CAST(500000 AS DECIMAL(6, 0))
             )
-          )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3))
-                ELSE CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(20, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(20, 2)) < 0
-      THEN CASE
-        WHEN CAST((
-          CAST(CASE
-            WHEN CAST(CASE
+          END
+        END AS DECIMAL(9, 3)) >= 0
+        THEN FLOOR(
+          (
+            CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
@@ -2460,394 +792,14 @@ WITH v AS (
                   CAST(500000 AS DECIMAL(6, 0))
                 )
               END
-            END AS DECIMAL(21, 3)) >= 0
-            THEN FLOOR(
-              (
-                CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(21, 3))
-              ) * (
-                100
-              )
-            )
-            ELSE CEIL(
-              (
-                CAST(CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3))
-                  ELSE CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)),
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END AS DECIMAL(21, 3))
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(20, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(20, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(20, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST((
-            CAST(CASE
-              WHEN CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3))
-                ELSE CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END AS DECIMAL(21, 3)) >= 0
-              THEN FLOOR(
-                (
-                  CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3))
-                    ELSE CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)),
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(21, 3))
-                ) * (
-                  100
-                )
-              )
-              ELSE CEIL(
-                (
-                  CAST(CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN CAST(500000 AS DECIMAL(6, 0))
-                    WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3))
-                    ELSE CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            CAST((
-                              "p"."spend_software_cloud"
-                            ) + (
-                              "p"."spend_data_equipment"
-                            ) AS DECIMAL(18, 2))
-                          ) + (
-                            "p"."spend_consulting"
-                          ) AS DECIMAL(19, 2))
-                        ) AS DECIMAL(21, 3)),
-                        CAST(500000 AS DECIMAL(6, 0))
-                      )
-                    END
-                  END AS DECIMAL(21, 3))
-                ) * (
-                  100
-                )
-              )
-            END AS DECIMAL(20, 0))
+            END AS DECIMAL(9, 3))
           ) * (
-            0.01
-          ) AS DECIMAL(20, 2)),
-          CAST(0 AS DECIMAL(20, 2))
+            100
+          )
         )
-      END
-      ELSE CAST((
-        CAST(CASE
-          WHEN CAST(CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3)) IS NULL
-            THEN CAST(500000 AS DECIMAL(6, 0))
-            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3))
-            ELSE CASE
+        ELSE CEIL(
+          (
+            CAST(CASE
               WHEN CAST((
                 CAST(0.5 AS DECIMAL(2, 1))
               ) * (
@@ -2861,29 +813,22 @@ WITH v AS (
                   "p"."spend_consulting"
                 ) AS DECIMAL(19, 2))
               ) AS DECIMAL(21, 3)) IS NULL
-              OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
+              THEN CAST(500000 AS DECIMAL(6, 0))
+              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+              THEN CAST((
+                CAST(0.5 AS DECIMAL(2, 1))
+              ) * (
                 CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
                   CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
+                    "p"."spend_software_cloud"
                   ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)),
-                CAST(500000 AS DECIMAL(6, 0))
-              )
-            END
-          END AS DECIMAL(21, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST(CASE
+                    "p"."spend_data_equipment"
+                  ) AS DECIMAL(18, 2))
+                ) + (
+                  "p"."spend_consulting"
+                ) AS DECIMAL(19, 2))
+              ) AS DECIMAL(21, 3))
+              ELSE CASE
                 WHEN CAST((
                   CAST(0.5 AS DECIMAL(2, 1))
                 ) * (
@@ -2897,23 +842,10 @@ WITH v AS (
                     "p"."spend_consulting"
                   ) AS DECIMAL(19, 2))
                 ) AS DECIMAL(21, 3)) IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
+                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+                THEN NULL
+                ELSE LEAST(
                   CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3))
-                ELSE CASE
-                  WHEN CAST((
                     CAST(0.5 AS DECIMAL(2, 1))
                   ) * (
                     CAST((
@@ -2925,105 +857,19 @@ WITH v AS (
                     ) + (
                       "p"."spend_consulting"
                     ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
+                  ) AS DECIMAL(21, 3)),
+                  CAST(500000 AS DECIMAL(6, 0))
+                )
+              END
+            END AS DECIMAL(9, 3))
+          ) * (
+            100
           )
-          ELSE CEIL(
-            (
-              CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3))
-                ELSE CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-        END AS DECIMAL(20, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(20, 2))
-    END AS DECIMAL(23, 2)) AS "reform_subsidy__hi",
+        )
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -3035,28 +881,8 @@ WITH v AS (
       AND COALESCE("p"."acceptance_passed", FALSE)
       AND COALESCE("p"."production_stage_reform", FALSE)
     ) AS "production_stage_extra__applies",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "production_stage_extra__lo",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "production_stage_extra__hi",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__lo",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -3064,28 +890,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."cloud_platform_adopted", FALSE) AS "cloud_platform_award__applies",
-    CAST(CASE
-      WHEN CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
-      OR CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(7, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)), CAST(0 AS DECIMAL(7, 2)))
-      END
-      ELSE CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2))
-    END AS DECIMAL(23, 2)) AS "cloud_platform_award__lo",
-    CAST(CASE
-      WHEN CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
-      OR CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(7, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)), CAST(0 AS DECIMAL(7, 2)))
-      END
-      ELSE CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2))
-    END AS DECIMAL(23, 2)) AS "cloud_platform_award__hi",
+    CAST(CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__lo",
+    CAST(CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -3093,28 +899,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."platform_benchmark", FALSE) AS "platform_benchmark_award__applies",
-    CAST(CASE
-      WHEN CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
-      END
-      ELSE CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "platform_benchmark_award__lo",
-    CAST(CASE
-      WHEN CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
-      END
-      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "platform_benchmark_award__hi",
+    CAST(CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__lo",
+    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -3126,376 +912,83 @@ WITH v AS (
     ) >= (
       CAST(1 AS DECIMAL(1, 0))
     ), FALSE) AS "product_award__applies",
-    CAST(CASE
-      WHEN CAST(CAST(CASE
+    CAST(CAST(CAST(CASE
+      WHEN CASE
         WHEN CASE
-          WHEN CASE
-            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(5, 0))
-          END IS NULL
-          OR "p"."awarded_products" IS NULL
+          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
           THEN NULL
-          ELSE CASE
-            WHEN CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0))
-            )
-          END
+          ELSE CAST(0 AS DECIMAL(5, 0))
         END IS NULL
-        THEN CASE
-          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(15, 0))
-        END
+        OR "p"."awarded_products" IS NULL
+        THEN NULL
         ELSE CASE
-          WHEN CASE
-            WHEN CASE
+          WHEN CAST((
+            CASE
               WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
               THEN NULL
               ELSE CAST(0 AS DECIMAL(5, 0))
-            END IS NULL
-            OR "p"."awarded_products" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0))
-              )
             END
-          END IS NULL
-          THEN CAST(500000 AS DECIMAL(6, 0))
-          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN CASE
-            WHEN CASE
+          ) * (
+            "p"."awarded_products"
+          ) AS DECIMAL(15, 0)) IS NULL
+          OR CAST((
+            CASE
               WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
               THEN NULL
               ELSE CAST(0 AS DECIMAL(5, 0))
-            END IS NULL
-            OR "p"."awarded_products" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0))
-              )
             END
-          END
-          ELSE CASE
-            WHEN CASE
-              WHEN CASE
+          ) * (
+            "p"."awarded_products"
+          ) AS DECIMAL(15, 0)) IS NULL
+          OR CAST((
+            CAST(50000 AS DECIMAL(5, 0))
+          ) * (
+            "p"."awarded_products"
+          ) AS DECIMAL(15, 0)) IS NULL
+          OR CAST((
+            CAST(50000 AS DECIMAL(5, 0))
+          ) * (
+            "p"."awarded_products"
+          ) AS DECIMAL(15, 0)) IS NULL
+          THEN NULL
+          ELSE LEAST(
+            CAST((
+              CASE
                 WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
                 THEN NULL
                 ELSE CAST(0 AS DECIMAL(5, 0))
-              END IS NULL
-              OR "p"."awarded_products" IS NULL
-              THEN NULL
-              ELSE CASE
-                WHEN CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0))
-                )
               END
-            END IS NULL
-            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)),
+            CAST((
               CASE
-                WHEN CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END IS NULL
-                OR "p"."awarded_products" IS NULL
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
                 THEN NULL
-                ELSE CASE
-                  WHEN CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0))
-                  )
-                END
-              END,
-              CAST(500000 AS DECIMAL(6, 0))
-            )
-          END
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0))
+          )
         END
-      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
-      OR CAST(CAST(CASE
+      END IS NULL
+      THEN CASE
+        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE CAST(0 AS DECIMAL(6, 0))
+      END
+      ELSE CASE
         WHEN CASE
           WHEN CASE
             WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -3534,7 +1027,7 @@ WITH v AS (
               "p"."awarded_products"
             ) AS DECIMAL(15, 0)) IS NULL
             THEN NULL
-            ELSE GREATEST(
+            ELSE LEAST(
               CAST((
                 CASE
                   WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -3606,7 +1099,7 @@ WITH v AS (
               "p"."awarded_products"
             ) AS DECIMAL(15, 0)) IS NULL
             THEN NULL
-            ELSE GREATEST(
+            ELSE LEAST(
               CAST((
                 CASE
                   WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -3677,7 +1170,7 @@ WITH v AS (
                 "p"."awarded_products"
               ) AS DECIMAL(15, 0)) IS NULL
               THEN NULL
-              ELSE GREATEST(
+              ELSE LEAST(
                 CAST((
                   CASE
                     WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -3750,7 +1243,7 @@ WITH v AS (
                   "p"."awarded_products"
                 ) AS DECIMAL(15, 0)) IS NULL
                 THEN NULL
-                ELSE GREATEST(
+                ELSE LEAST(
                   CAST((
                     CASE
                       WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -3785,10 +1278,226 @@ WITH v AS (
             CAST(500000 AS DECIMAL(6, 0))
           )
         END
-      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
+      END
+    END AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__lo",
+    CAST(CAST(CAST(CASE
+      WHEN CASE
+        WHEN CASE
+          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(5, 0))
+        END IS NULL
+        OR "p"."awarded_products" IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CAST((
+            CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END
+          ) * (
+            "p"."awarded_products"
+          ) AS DECIMAL(15, 0)) IS NULL
+          OR CAST((
+            CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END
+          ) * (
+            "p"."awarded_products"
+          ) AS DECIMAL(15, 0)) IS NULL
+          OR CAST((
+            CAST(50000 AS DECIMAL(5, 0))
+          ) * (
+            "p"."awarded_products"
+          ) AS DECIMAL(15, 0)) IS NULL
+          OR CAST((
+            CAST(50000 AS DECIMAL(5, 0))
+          ) * (
+            "p"."awarded_products"
+          ) AS DECIMAL(15, 0)) IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0))
+          )
+        END
+      END IS NULL
+      THEN CAST(500000 AS DECIMAL(6, 0))
+      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
       THEN CASE
-        WHEN CAST(CAST(CASE
+        WHEN CASE
+          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+          THEN NULL
+          ELSE CAST(0 AS DECIMAL(5, 0))
+        END IS NULL
+        OR "p"."awarded_products" IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CAST((
+            CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END
+          ) * (
+            "p"."awarded_products"
+          ) AS DECIMAL(15, 0)) IS NULL
+          OR CAST((
+            CASE
+              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+              THEN NULL
+              ELSE CAST(0 AS DECIMAL(5, 0))
+            END
+          ) * (
+            "p"."awarded_products"
+          ) AS DECIMAL(15, 0)) IS NULL
+          OR CAST((
+            CAST(50000 AS DECIMAL(5, 0))
+          ) * (
+            "p"."awarded_products"
+          ) AS DECIMAL(15, 0)) IS NULL
+          OR CAST((
+            CAST(50000 AS DECIMAL(5, 0))
+          ) * (
+            "p"."awarded_products"
+          ) AS DECIMAL(15, 0)) IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)),
+            CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0))
+          )
+        END
+      END
+      ELSE CASE
+        WHEN CASE
           WHEN CASE
+            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+            THEN NULL
+            ELSE CAST(0 AS DECIMAL(5, 0))
+          END IS NULL
+          OR "p"."awarded_products" IS NULL
+          THEN NULL
+          ELSE CASE
+            WHEN CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
+              CASE
+                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                THEN NULL
+                ELSE CAST(0 AS DECIMAL(5, 0))
+              END
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            OR CAST((
+              CAST(50000 AS DECIMAL(5, 0))
+            ) * (
+              "p"."awarded_products"
+            ) AS DECIMAL(15, 0)) IS NULL
+            THEN NULL
+            ELSE GREATEST(
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CASE
+                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
+                  THEN NULL
+                  ELSE CAST(0 AS DECIMAL(5, 0))
+                END
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0)),
+              CAST((
+                CAST(50000 AS DECIMAL(5, 0))
+              ) * (
+                "p"."awarded_products"
+              ) AS DECIMAL(15, 0))
+            )
+          END
+        END IS NULL
+        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
             WHEN CASE
               WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
               THEN NULL
@@ -3826,7 +1535,7 @@ WITH v AS (
                 "p"."awarded_products"
               ) AS DECIMAL(15, 0)) IS NULL
               THEN NULL
-              ELSE LEAST(
+              ELSE GREATEST(
                 CAST((
                   CASE
                     WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
@@ -3857,2588 +1566,11 @@ WITH v AS (
                 ) AS DECIMAL(15, 0))
               )
             END
-          END IS NULL
-          THEN CASE
-            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(15, 0))
-          END
-          ELSE CASE
-            WHEN CASE
-              WHEN CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END IS NULL
-              OR "p"."awarded_products" IS NULL
-              THEN NULL
-              ELSE CASE
-                WHEN CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0))
-                )
-              END
-            END IS NULL
-            THEN CAST(500000 AS DECIMAL(6, 0))
-            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN CASE
-              WHEN CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END IS NULL
-              OR "p"."awarded_products" IS NULL
-              THEN NULL
-              ELSE CASE
-                WHEN CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0))
-                )
-              END
-            END
-            ELSE CASE
-              WHEN CASE
-                WHEN CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END IS NULL
-                OR "p"."awarded_products" IS NULL
-                THEN NULL
-                ELSE CASE
-                  WHEN CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0))
-                  )
-                END
-              END IS NULL
-              OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CASE
-                  WHEN CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END IS NULL
-                  OR "p"."awarded_products" IS NULL
-                  THEN NULL
-                  ELSE CASE
-                    WHEN CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)) IS NULL
-                    OR CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)) IS NULL
-                    OR CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)) IS NULL
-                    OR CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CASE
-                          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(5, 0))
-                        END
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0)),
-                      CAST((
-                        CASE
-                          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(5, 0))
-                        END
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0)),
-                      CAST((
-                        CAST(50000 AS DECIMAL(5, 0))
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0)),
-                      CAST((
-                        CAST(50000 AS DECIMAL(5, 0))
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0))
-                    )
-                  END
-                END,
-                CAST(500000 AS DECIMAL(6, 0))
-              )
-            END
-          END
-        END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(17, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST(CAST(CASE
-            WHEN CASE
-              WHEN CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END IS NULL
-              OR "p"."awarded_products" IS NULL
-              THEN NULL
-              ELSE CASE
-                WHEN CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0))
-                )
-              END
-            END IS NULL
-            THEN CASE
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(15, 0))
-            END
-            ELSE CASE
-              WHEN CASE
-                WHEN CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END IS NULL
-                OR "p"."awarded_products" IS NULL
-                THEN NULL
-                ELSE CASE
-                  WHEN CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0))
-                  )
-                END
-              END IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CASE
-                WHEN CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END IS NULL
-                OR "p"."awarded_products" IS NULL
-                THEN NULL
-                ELSE CASE
-                  WHEN CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0))
-                  )
-                END
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END IS NULL
-                  OR "p"."awarded_products" IS NULL
-                  THEN NULL
-                  ELSE CASE
-                    WHEN CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)) IS NULL
-                    OR CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)) IS NULL
-                    OR CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)) IS NULL
-                    OR CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CAST((
-                        CASE
-                          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(5, 0))
-                        END
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0)),
-                      CAST((
-                        CASE
-                          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(5, 0))
-                        END
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0)),
-                      CAST((
-                        CAST(50000 AS DECIMAL(5, 0))
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0)),
-                      CAST((
-                        CAST(50000 AS DECIMAL(5, 0))
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0))
-                    )
-                  END
-                END IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CASE
-                    WHEN CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END IS NULL
-                    OR "p"."awarded_products" IS NULL
-                    THEN NULL
-                    ELSE CASE
-                      WHEN CAST((
-                        CASE
-                          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(5, 0))
-                        END
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0)) IS NULL
-                      OR CAST((
-                        CASE
-                          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(5, 0))
-                        END
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0)) IS NULL
-                      OR CAST((
-                        CAST(50000 AS DECIMAL(5, 0))
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0)) IS NULL
-                      OR CAST((
-                        CAST(50000 AS DECIMAL(5, 0))
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0)) IS NULL
-                      THEN NULL
-                      ELSE LEAST(
-                        CAST((
-                          CASE
-                            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(5, 0))
-                          END
-                        ) * (
-                          "p"."awarded_products"
-                        ) AS DECIMAL(15, 0)),
-                        CAST((
-                          CASE
-                            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                            THEN NULL
-                            ELSE CAST(0 AS DECIMAL(5, 0))
-                          END
-                        ) * (
-                          "p"."awarded_products"
-                        ) AS DECIMAL(15, 0)),
-                        CAST((
-                          CAST(50000 AS DECIMAL(5, 0))
-                        ) * (
-                          "p"."awarded_products"
-                        ) AS DECIMAL(15, 0)),
-                        CAST((
-                          CAST(50000 AS DECIMAL(5, 0))
-                        ) * (
-                          "p"."awarded_products"
-                        ) AS DECIMAL(15, 0))
-                      )
-                    END
-                  END,
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END
-          END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)),
-          CAST(0 AS DECIMAL(17, 2))
+          END,
+          CAST(500000 AS DECIMAL(6, 0))
         )
       END
-      ELSE CAST(CAST(CASE
-        WHEN CASE
-          WHEN CASE
-            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(5, 0))
-          END IS NULL
-          OR "p"."awarded_products" IS NULL
-          THEN NULL
-          ELSE CASE
-            WHEN CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0))
-            )
-          END
-        END IS NULL
-        THEN CASE
-          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(15, 0))
-        END
-        ELSE CASE
-          WHEN CASE
-            WHEN CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END IS NULL
-            OR "p"."awarded_products" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0))
-              )
-            END
-          END IS NULL
-          THEN CAST(500000 AS DECIMAL(6, 0))
-          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN CASE
-            WHEN CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END IS NULL
-            OR "p"."awarded_products" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0))
-              )
-            END
-          END
-          ELSE CASE
-            WHEN CASE
-              WHEN CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END IS NULL
-              OR "p"."awarded_products" IS NULL
-              THEN NULL
-              ELSE CASE
-                WHEN CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0))
-                )
-              END
-            END IS NULL
-            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CASE
-                WHEN CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END IS NULL
-                OR "p"."awarded_products" IS NULL
-                THEN NULL
-                ELSE CASE
-                  WHEN CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0))
-                  )
-                END
-              END,
-              CAST(500000 AS DECIMAL(6, 0))
-            )
-          END
-        END
-      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2))
-    END AS DECIMAL(23, 2)) AS "product_award__lo",
-    CAST(CASE
-      WHEN CAST(CAST(CASE
-        WHEN CASE
-          WHEN CASE
-            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(5, 0))
-          END IS NULL
-          OR "p"."awarded_products" IS NULL
-          THEN NULL
-          ELSE CASE
-            WHEN CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0))
-            )
-          END
-        END IS NULL
-        THEN CASE
-          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(15, 0))
-        END
-        ELSE CASE
-          WHEN CASE
-            WHEN CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END IS NULL
-            OR "p"."awarded_products" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0))
-              )
-            END
-          END IS NULL
-          THEN CAST(500000 AS DECIMAL(6, 0))
-          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN CASE
-            WHEN CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END IS NULL
-            OR "p"."awarded_products" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0))
-              )
-            END
-          END
-          ELSE CASE
-            WHEN CASE
-              WHEN CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END IS NULL
-              OR "p"."awarded_products" IS NULL
-              THEN NULL
-              ELSE CASE
-                WHEN CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0))
-                )
-              END
-            END IS NULL
-            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CASE
-                WHEN CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END IS NULL
-                OR "p"."awarded_products" IS NULL
-                THEN NULL
-                ELSE CASE
-                  WHEN CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0))
-                  )
-                END
-              END,
-              CAST(500000 AS DECIMAL(6, 0))
-            )
-          END
-        END
-      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
-      OR CAST(CAST(CASE
-        WHEN CASE
-          WHEN CASE
-            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(5, 0))
-          END IS NULL
-          OR "p"."awarded_products" IS NULL
-          THEN NULL
-          ELSE CASE
-            WHEN CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            THEN NULL
-            ELSE GREATEST(
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0))
-            )
-          END
-        END IS NULL
-        THEN CAST(500000 AS DECIMAL(6, 0))
-        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN CASE
-          WHEN CASE
-            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(5, 0))
-          END IS NULL
-          OR "p"."awarded_products" IS NULL
-          THEN NULL
-          ELSE CASE
-            WHEN CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            THEN NULL
-            ELSE GREATEST(
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0))
-            )
-          END
-        END
-        ELSE CASE
-          WHEN CASE
-            WHEN CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END IS NULL
-            OR "p"."awarded_products" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              THEN NULL
-              ELSE GREATEST(
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0))
-              )
-            END
-          END IS NULL
-          OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CASE
-              WHEN CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END IS NULL
-              OR "p"."awarded_products" IS NULL
-              THEN NULL
-              ELSE CASE
-                WHEN CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                THEN NULL
-                ELSE GREATEST(
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0))
-                )
-              END
-            END,
-            CAST(500000 AS DECIMAL(6, 0))
-          )
-        END
-      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(CASE
-          WHEN CASE
-            WHEN CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END IS NULL
-            OR "p"."awarded_products" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              THEN NULL
-              ELSE GREATEST(
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0))
-              )
-            END
-          END IS NULL
-          THEN CAST(500000 AS DECIMAL(6, 0))
-          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN CASE
-            WHEN CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END IS NULL
-            OR "p"."awarded_products" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              THEN NULL
-              ELSE GREATEST(
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0))
-              )
-            END
-          END
-          ELSE CASE
-            WHEN CASE
-              WHEN CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END IS NULL
-              OR "p"."awarded_products" IS NULL
-              THEN NULL
-              ELSE CASE
-                WHEN CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                THEN NULL
-                ELSE GREATEST(
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0))
-                )
-              END
-            END IS NULL
-            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CASE
-                WHEN CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END IS NULL
-                OR "p"."awarded_products" IS NULL
-                THEN NULL
-                ELSE CASE
-                  WHEN CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  THEN NULL
-                  ELSE GREATEST(
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0))
-                  )
-                END
-              END,
-              CAST(500000 AS DECIMAL(6, 0))
-            )
-          END
-        END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(17, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST(CAST(CASE
-            WHEN CASE
-              WHEN CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END IS NULL
-              OR "p"."awarded_products" IS NULL
-              THEN NULL
-              ELSE CASE
-                WHEN CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                THEN NULL
-                ELSE GREATEST(
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0))
-                )
-              END
-            END IS NULL
-            THEN CAST(500000 AS DECIMAL(6, 0))
-            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN CASE
-              WHEN CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END IS NULL
-              OR "p"."awarded_products" IS NULL
-              THEN NULL
-              ELSE CASE
-                WHEN CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                THEN NULL
-                ELSE GREATEST(
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0))
-                )
-              END
-            END
-            ELSE CASE
-              WHEN CASE
-                WHEN CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END IS NULL
-                OR "p"."awarded_products" IS NULL
-                THEN NULL
-                ELSE CASE
-                  WHEN CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  OR CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)) IS NULL
-                  THEN NULL
-                  ELSE GREATEST(
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)),
-                    CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0))
-                  )
-                END
-              END IS NULL
-              OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CASE
-                  WHEN CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END IS NULL
-                  OR "p"."awarded_products" IS NULL
-                  THEN NULL
-                  ELSE CASE
-                    WHEN CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)) IS NULL
-                    OR CAST((
-                      CASE
-                        WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(5, 0))
-                      END
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)) IS NULL
-                    OR CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)) IS NULL
-                    OR CAST((
-                      CAST(50000 AS DECIMAL(5, 0))
-                    ) * (
-                      "p"."awarded_products"
-                    ) AS DECIMAL(15, 0)) IS NULL
-                    THEN NULL
-                    ELSE GREATEST(
-                      CAST((
-                        CASE
-                          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(5, 0))
-                        END
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0)),
-                      CAST((
-                        CASE
-                          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                          THEN NULL
-                          ELSE CAST(0 AS DECIMAL(5, 0))
-                        END
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0)),
-                      CAST((
-                        CAST(50000 AS DECIMAL(5, 0))
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0)),
-                      CAST((
-                        CAST(50000 AS DECIMAL(5, 0))
-                      ) * (
-                        "p"."awarded_products"
-                      ) AS DECIMAL(15, 0))
-                    )
-                  END
-                END,
-                CAST(500000 AS DECIMAL(6, 0))
-              )
-            END
-          END AS DECIMAL(15, 0)) AS DECIMAL(17, 2)),
-          CAST(0 AS DECIMAL(17, 2))
-        )
-      END
-      ELSE CAST(CAST(CASE
-        WHEN CASE
-          WHEN CASE
-            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(5, 0))
-          END IS NULL
-          OR "p"."awarded_products" IS NULL
-          THEN NULL
-          ELSE CASE
-            WHEN CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            THEN NULL
-            ELSE GREATEST(
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0))
-            )
-          END
-        END IS NULL
-        THEN CAST(500000 AS DECIMAL(6, 0))
-        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN CASE
-          WHEN CASE
-            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(5, 0))
-          END IS NULL
-          OR "p"."awarded_products" IS NULL
-          THEN NULL
-          ELSE CASE
-            WHEN CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            THEN NULL
-            ELSE GREATEST(
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0))
-            )
-          END
-        END
-        ELSE CASE
-          WHEN CASE
-            WHEN CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END IS NULL
-            OR "p"."awarded_products" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              THEN NULL
-              ELSE GREATEST(
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0))
-              )
-            END
-          END IS NULL
-          OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CASE
-              WHEN CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END IS NULL
-              OR "p"."awarded_products" IS NULL
-              THEN NULL
-              ELSE CASE
-                WHEN CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                THEN NULL
-                ELSE GREATEST(
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0))
-                )
-              END
-            END,
-            CAST(500000 AS DECIMAL(6, 0))
-          )
-        END
-      END AS DECIMAL(15, 0)) AS DECIMAL(17, 2))
-    END AS DECIMAL(23, 2)) AS "product_award__hi",
+    END AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -6446,51 +1578,12 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
     AND COALESCE("p"."excellent_provider", FALSE) AS "excellent_provider_award__applies",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CASE
-          WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(6, 0))
-        END AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST(CASE
-            WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(6, 0))
-          END AS DECIMAL(8, 2)),
-          CAST(0 AS DECIMAL(8, 2))
-        )
-      END
-      ELSE CAST(CASE
-        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "excellent_provider_award__lo",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
-      END
-      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "excellent_provider_award__hi",
+    CAST(CAST(CASE
+      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+      THEN NULL
+      ELSE CAST(0 AS DECIMAL(6, 0))
+    END AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__lo",
+    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -6498,51 +1591,12 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CASE
-          WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(6, 0))
-        END AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST(CASE
-            WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(6, 0))
-          END AS DECIMAL(8, 2)),
-          CAST(0 AS DECIMAL(8, 2))
-        )
-      END
-      ELSE CAST(CASE
-        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "chain_award__lo",
-    CAST(CASE
-      WHEN CAST(CASE
-        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END AS DECIMAL(8, 2)) < 0
-      OR CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(8, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)), CAST(0 AS DECIMAL(8, 2)))
-      END
-      ELSE CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2))
-    END AS DECIMAL(23, 2)) AS "chain_award__hi",
+    CAST(CAST(CASE
+      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
+      THEN NULL
+      ELSE CAST(0 AS DECIMAL(6, 0))
+    END AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__lo",
+    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -6550,77 +1604,57 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
     AND COALESCE("p"."procured_service", FALSE) AS "procurement_service__applies",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "procurement_service__lo",
-    CAST(CASE
-      WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      OR CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) < 0
-      THEN CASE
-        WHEN CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) IS NULL
-        OR CAST(0 AS DECIMAL(3, 2)) IS NULL
-        THEN NULL
-        ELSE GREATEST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)), CAST(0 AS DECIMAL(3, 2)))
-      END
-      ELSE CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2))
-    END AS DECIMAL(23, 2)) AS "procurement_service__hi"
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__lo",
+    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__hi"
   FROM x AS p
 ), a0 AS (
   SELECT
     *,
     CASE
       WHEN "reform_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(9, 2))
       ELSE "reform_subsidy__lo"
     END AS "reform_subsidy__a0_lo",
     "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
     CASE
       WHEN "production_stage_extra__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(9, 2))
       ELSE "production_stage_extra__lo"
     END AS "production_stage_extra__a0_lo",
     "production_stage_extra__hi" AS "production_stage_extra__a0_hi",
     CASE
       WHEN "cloud_platform_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(9, 2))
       ELSE "cloud_platform_award__lo"
     END AS "cloud_platform_award__a0_lo",
     "cloud_platform_award__hi" AS "cloud_platform_award__a0_hi",
     CASE
       WHEN "platform_benchmark_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(9, 2))
       ELSE "platform_benchmark_award__lo"
     END AS "platform_benchmark_award__a0_lo",
     "platform_benchmark_award__hi" AS "platform_benchmark_award__a0_hi",
     CASE
       WHEN "product_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(9, 2))
       ELSE "product_award__lo"
     END AS "product_award__a0_lo",
     "product_award__hi" AS "product_award__a0_hi",
     CASE
       WHEN "excellent_provider_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(9, 2))
       ELSE "excellent_provider_award__lo"
     END AS "excellent_provider_award__a0_lo",
     "excellent_provider_award__hi" AS "excellent_provider_award__a0_hi",
     CASE
       WHEN "chain_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(9, 2))
       ELSE "chain_award__lo"
     END AS "chain_award__a0_lo",
     "chain_award__hi" AS "chain_award__a0_hi",
     CASE
       WHEN "procurement_service__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(23, 2))
+      THEN CAST(0 AS DECIMAL(9, 2))
       ELSE "procurement_service__lo"
     END AS "procurement_service__a0_lo",
     "procurement_service__hi" AS "procurement_service__a0_hi"
@@ -6667,7 +1701,7 @@ WITH v AS (
         ELSE LEAST("product_award__a0_lo", "cap1__room0")
       END
       ELSE "product_award__a0_lo"
-    END AS DECIMAL(23, 2)) AS "product_award__c1_lo",
+    END AS DECIMAL(9, 2)) AS "product_award__c1_lo",
     CASE
       WHEN "product_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
@@ -6700,7 +1734,7 @@ WITH v AS (
         ELSE LEAST("excellent_provider_award__a0_lo", "cap1__room1")
       END
       ELSE "excellent_provider_award__a0_lo"
-    END AS DECIMAL(23, 2)) AS "excellent_provider_award__c1_lo",
+    END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_lo",
     CASE
       WHEN "excellent_provider_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
@@ -6734,19 +1768,19 @@ WITH v AS (
           ) - (
             (
               (
-                CAST(0 AS DECIMAL(23, 2))
+                CAST(0 AS DECIMAL(9, 2))
               ) + (
                 CASE
                   WHEN "product_award__applies" AND NOT "cap1__lim_lo" IS NULL
                   THEN "product_award__c1_lo"
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(9, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "excellent_provider_award__applies" AND NOT "cap1__lim_lo" IS NULL
                 THEN "excellent_provider_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(9, 2))
               END
             )
           )
@@ -6759,19 +1793,19 @@ WITH v AS (
           ) - (
             (
               (
-                CAST(0 AS DECIMAL(23, 2))
+                CAST(0 AS DECIMAL(9, 2))
               ) + (
                 CASE
                   WHEN "product_award__applies" AND NOT "cap1__lim_lo" IS NULL
                   THEN "product_award__c1_lo"
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(9, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "excellent_provider_award__applies" AND NOT "cap1__lim_lo" IS NULL
                 THEN "excellent_provider_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(9, 2))
               END
             )
           ),
@@ -6811,12 +1845,12 @@ WITH v AS (
         END
       )
       ELSE "product_award__a0_hi"
-    END AS DECIMAL(23, 2)) AS "product_award__c1_hi",
+    END AS DECIMAL(9, 2)) AS "product_award__c1_hi",
     CASE
       WHEN "product_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
         WHEN "product_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(9, 2))
         ELSE CASE
           WHEN (
             (
@@ -6881,12 +1915,12 @@ WITH v AS (
         END
       )
       ELSE "excellent_provider_award__a0_hi"
-    END AS DECIMAL(23, 2)) AS "excellent_provider_award__c1_hi",
+    END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_hi",
     CASE
       WHEN "excellent_provider_award__applies" AND NOT "cap1__lim_lo" IS NULL
       THEN CASE
         WHEN "excellent_provider_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(23, 2))
+        THEN CAST(0 AS DECIMAL(9, 2))
         ELSE CASE
           WHEN (
             (
@@ -6926,97 +1960,65 @@ SELECT
   CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
   CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__lo"
     ELSE NULL
   END AS "reform_subsidy__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__hi"
     ELSE NULL
   END AS "reform_subsidy__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__a0_lo"
     ELSE NULL
   END AS "reform_subsidy__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+    THEN "reform_subsidy__a0_hi"
     ELSE NULL
   END AS "reform_subsidy__paid_max",
   CASE WHEN "error_field" IS NULL THEN "production_stage_extra__applies" ELSE NULL END AS "production_stage_extra__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "production_stage_extra__applies"
-      THEN "production_stage_extra__lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "production_stage_extra__applies"
+    THEN "production_stage_extra__lo"
     ELSE NULL
   END AS "production_stage_extra__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "production_stage_extra__applies"
-      THEN "production_stage_extra__hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "production_stage_extra__applies"
+    THEN "production_stage_extra__hi"
     ELSE NULL
   END AS "production_stage_extra__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "production_stage_extra__applies"
-      THEN "production_stage_extra__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "production_stage_extra__applies"
+    THEN "production_stage_extra__a0_lo"
     ELSE NULL
   END AS "production_stage_extra__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "production_stage_extra__applies"
-      THEN "production_stage_extra__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "production_stage_extra__applies"
+    THEN "production_stage_extra__a0_hi"
     ELSE NULL
   END AS "production_stage_extra__paid_max",
   CASE WHEN "error_field" IS NULL THEN "cloud_platform_award__applies" ELSE NULL END AS "cloud_platform_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "cloud_platform_award__applies"
-      THEN "cloud_platform_award__lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
+    THEN "cloud_platform_award__lo"
     ELSE NULL
   END AS "cloud_platform_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "cloud_platform_award__applies"
-      THEN "cloud_platform_award__hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
+    THEN "cloud_platform_award__hi"
     ELSE NULL
   END AS "cloud_platform_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "cloud_platform_award__applies"
-      THEN "cloud_platform_award__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
+    THEN "cloud_platform_award__a0_lo"
     ELSE NULL
   END AS "cloud_platform_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "cloud_platform_award__applies"
-      THEN "cloud_platform_award__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
+    THEN "cloud_platform_award__a0_hi"
     ELSE NULL
   END AS "cloud_platform_award__paid_max",
   CASE
@@ -7025,60 +2027,44 @@ SELECT
     ELSE NULL
   END AS "platform_benchmark_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
+    THEN "platform_benchmark_award__lo"
     ELSE NULL
   END AS "platform_benchmark_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
+    THEN "platform_benchmark_award__hi"
     ELSE NULL
   END AS "platform_benchmark_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
+    THEN "platform_benchmark_award__a0_lo"
     ELSE NULL
   END AS "platform_benchmark_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
+    THEN "platform_benchmark_award__a0_hi"
     ELSE NULL
   END AS "platform_benchmark_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "product_award__applies" ELSE NULL END AS "product_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "product_award__applies" THEN "product_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "product_award__applies"
+    THEN "product_award__lo"
     ELSE NULL
   END AS "product_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "product_award__applies" THEN "product_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "product_award__applies"
+    THEN "product_award__hi"
     ELSE NULL
   END AS "product_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "product_award__applies" THEN "product_award__c1_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "product_award__applies"
+    THEN "product_award__c1_lo"
     ELSE NULL
   END AS "product_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "product_award__applies" THEN "product_award__c1_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "product_award__applies"
+    THEN "product_award__c1_hi"
     ELSE NULL
   END AS "product_award__paid_max",
   CASE
@@ -7087,97 +2073,65 @@ SELECT
     ELSE NULL
   END AS "excellent_provider_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "excellent_provider_award__applies"
-      THEN "excellent_provider_award__lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
+    THEN "excellent_provider_award__lo"
     ELSE NULL
   END AS "excellent_provider_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "excellent_provider_award__applies"
-      THEN "excellent_provider_award__hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
+    THEN "excellent_provider_award__hi"
     ELSE NULL
   END AS "excellent_provider_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "excellent_provider_award__applies"
-      THEN "excellent_provider_award__c1_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
+    THEN "excellent_provider_award__c1_lo"
     ELSE NULL
   END AS "excellent_provider_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "excellent_provider_award__applies"
-      THEN "excellent_provider_award__c1_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
+    THEN "excellent_provider_award__c1_hi"
     ELSE NULL
   END AS "excellent_provider_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__lo"
     ELSE NULL
   END AS "chain_award__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__hi"
     ELSE NULL
   END AS "chain_award__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__a0_lo" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__a0_lo"
     ELSE NULL
   END AS "chain_award__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE WHEN "chain_award__applies" THEN "chain_award__a0_hi" ELSE NULL END
+    WHEN "error_field" IS NULL AND "chain_award__applies"
+    THEN "chain_award__a0_hi"
     ELSE NULL
   END AS "chain_award__paid_max",
   CASE WHEN "error_field" IS NULL THEN "procurement_service__applies" ELSE NULL END AS "procurement_service__applies",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "procurement_service__applies"
-      THEN "procurement_service__lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "procurement_service__applies"
+    THEN "procurement_service__lo"
     ELSE NULL
   END AS "procurement_service__min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "procurement_service__applies"
-      THEN "procurement_service__hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "procurement_service__applies"
+    THEN "procurement_service__hi"
     ELSE NULL
   END AS "procurement_service__max",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "procurement_service__applies"
-      THEN "procurement_service__a0_lo"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "procurement_service__applies"
+    THEN "procurement_service__a0_lo"
     ELSE NULL
   END AS "procurement_service__paid_min",
   CASE
-    WHEN "error_field" IS NULL
-    THEN CASE
-      WHEN "procurement_service__applies"
-      THEN "procurement_service__a0_hi"
-      ELSE NULL
-    END
+    WHEN "error_field" IS NULL AND "procurement_service__applies"
+    THEN "procurement_service__a0_hi"
     ELSE NULL
   END AS "procurement_service__paid_max",
   CASE
@@ -7190,63 +2144,63 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(23, 2))
+                    CAST(0 AS DECIMAL(9, 2))
                   ) + (
                     CASE
                       WHEN "reform_subsidy__applies"
                       THEN "reform_subsidy__a0_lo"
-                      ELSE CAST(0 AS DECIMAL(23, 2))
+                      ELSE CAST(0 AS DECIMAL(9, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN "production_stage_extra__applies"
                     THEN "production_stage_extra__a0_lo"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(9, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN "cloud_platform_award__applies"
                   THEN "cloud_platform_award__a0_lo"
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(9, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "platform_benchmark_award__applies"
                 THEN "platform_benchmark_award__a0_lo"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(9, 2))
               END
             )
           ) + (
             CASE
               WHEN "product_award__applies"
               THEN "product_award__c1_lo"
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(9, 2))
             END
           )
         ) + (
           CASE
             WHEN "excellent_provider_award__applies"
             THEN "excellent_provider_award__c1_lo"
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(9, 2))
           END
         )
       ) + (
         CASE
           WHEN "chain_award__applies"
           THEN "chain_award__a0_lo"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(9, 2))
         END
       )
     ) + (
       CASE
         WHEN "procurement_service__applies"
         THEN "procurement_service__a0_lo"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(9, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(9, 2))
     ELSE NULL
   END AS "total_min",
   CASE
@@ -7259,63 +2213,63 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(23, 2))
+                    CAST(0 AS DECIMAL(9, 2))
                   ) + (
                     CASE
                       WHEN "reform_subsidy__applies"
                       THEN "reform_subsidy__a0_hi"
-                      ELSE CAST(0 AS DECIMAL(23, 2))
+                      ELSE CAST(0 AS DECIMAL(9, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN "production_stage_extra__applies"
                     THEN "production_stage_extra__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(9, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN "cloud_platform_award__applies"
                   THEN "cloud_platform_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(9, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "platform_benchmark_award__applies"
                 THEN "platform_benchmark_award__a0_hi"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(9, 2))
               END
             )
           ) + (
             CASE
               WHEN "product_award__applies"
               THEN "product_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(9, 2))
             END
           )
         ) + (
           CASE
             WHEN "excellent_provider_award__applies"
             THEN "excellent_provider_award__c1_hi"
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(9, 2))
           END
         )
       ) + (
         CASE
           WHEN "chain_award__applies"
           THEN "chain_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(9, 2))
         END
       )
     ) + (
       CASE
         WHEN "procurement_service__applies"
         THEN "procurement_service__a0_hi"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(9, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(9, 2))
     ELSE NULL
   END AS "total_max",
   CASE
@@ -7328,26 +2282,26 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(23, 2))
+                    CAST(0 AS DECIMAL(9, 2))
                   ) + (
                     CASE
                       WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
                       THEN "reform_subsidy__a0_hi"
-                      ELSE CAST(0 AS DECIMAL(23, 2))
+                      ELSE CAST(0 AS DECIMAL(9, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN "production_stage_extra__applies" AND NOT "production_stage_extra__a0_hi" IS NULL
                     THEN "production_stage_extra__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(23, 2))
+                    ELSE CAST(0 AS DECIMAL(9, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN "cloud_platform_award__applies" AND NOT "cloud_platform_award__a0_hi" IS NULL
                   THEN "cloud_platform_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(23, 2))
+                  ELSE CAST(0 AS DECIMAL(9, 2))
                 END
               )
             ) + (
@@ -7355,14 +2309,14 @@ SELECT
                 WHEN "platform_benchmark_award__applies"
                 AND NOT "platform_benchmark_award__a0_hi" IS NULL
                 THEN "platform_benchmark_award__a0_hi"
-                ELSE CAST(0 AS DECIMAL(23, 2))
+                ELSE CAST(0 AS DECIMAL(9, 2))
               END
             )
           ) + (
             CASE
               WHEN "product_award__applies" AND NOT "product_award__c1_hi" IS NULL
               THEN "product_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(23, 2))
+              ELSE CAST(0 AS DECIMAL(9, 2))
             END
           )
         ) + (
@@ -7370,43 +2324,43 @@ SELECT
             WHEN "excellent_provider_award__applies"
             AND NOT "excellent_provider_award__c1_hi" IS NULL
             THEN "excellent_provider_award__c1_hi"
-            ELSE CAST(0 AS DECIMAL(23, 2))
+            ELSE CAST(0 AS DECIMAL(9, 2))
           END
         )
       ) + (
         CASE
           WHEN "chain_award__applies" AND NOT "chain_award__a0_hi" IS NULL
           THEN "chain_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(23, 2))
+          ELSE CAST(0 AS DECIMAL(9, 2))
         END
       )
     ) + (
       CASE
         WHEN "procurement_service__applies" AND NOT "procurement_service__a0_hi" IS NULL
         THEN "procurement_service__a0_hi"
-        ELSE CAST(0 AS DECIMAL(23, 2))
+        ELSE CAST(0 AS DECIMAL(9, 2))
       END
-    ) AS DECIMAL(23, 2))
+    ) AS DECIMAL(9, 2))
     ELSE NULL
   END AS "funding_central",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
     ELSE NULL
   END AS "funding_province",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
     ELSE NULL
   END AS "funding_city",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
     ELSE NULL
   END AS "funding_county",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(23, 2)) AS DECIMAL(23, 2))
+    THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
     ELSE NULL
   END AS "funding_unspecified"
 FROM c1b1;

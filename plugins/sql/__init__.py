@@ -825,8 +825,9 @@ def load_query(forms: list[Json], table: str = "profiles") -> tuple[exp.Select, 
 def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = None,
                 table: str = "typed_profiles") -> exp.Select:
     """The policy's query over the table made by :func:`load_query` (the same result columns
-    and values as :func:`policy_query` over the text table): no text is parsed per policy."""
-    p = Policy(form)
+    and values as :func:`policy_query` over the text table): no text is parsed per policy;
+    like it, each 解读 is computed under its adopted reading."""
+    p = Policy(adopted(form))
     p.bits = bits
     return p.query(as_of, table)
 
