@@ -80,7 +80,7 @@ def _unsure(ctx: SourceContext, label: str) -> Part | None:
     (款) of an article that exists (paragraph breaks are guessed from line ends), or an item
     whose marker occurs in its article's text though not at the start of a line."""
     key = parse_label(label)
-    if key is None or key[0] != "num" or ctx.structure is None or ctx.text is None:
+    if key is None or key[0] != "num" or ctx.structure is None or ctx.source is None:
         return None
     _, art_key, para, item, sub = key
     head = next((p for p in ctx.structure.walk()
@@ -91,7 +91,7 @@ def _unsure(ctx: SourceContext, label: str) -> Part | None:
     if para is not None and item is None and sub is None:
         return head
     if isinstance(item, int):
-        text = ctx.text[head.start:head.end]
+        text = ctx.source[head.start:head.end]
         if any(f"{o}{chinese(item)}{c}" in text for o, c in (("（", "）"), ("(", ")"))):
             return head
     return None

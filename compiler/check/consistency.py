@@ -36,7 +36,7 @@ def check_consistency(
     policy: n.Policy, path: Path, on: dt.date, parent: n.Policy | None
 ) -> list[Diagnostic]:
     """All text and structure findings for ``policy`` (``path`` locates its source text)."""
-    ctx = _Context(policy, path)
+    ctx = PolicyContext(policy, path)
     diags: list[Diagnostic] = []
     diags += _quoted_numbers(ctx)
     diags += _malformed_amounts(policy)
@@ -98,7 +98,7 @@ def _refs(e: n.Expr) -> set[str]:
     return {x.name for x in walk(e) if isinstance(x, n.Ref)}
 
 
-class _Context:
+class PolicyContext:
     """The policy with its source text and the names each block reads."""
 
     def __init__(self, policy: n.Policy, path: Path) -> None:
@@ -334,7 +334,7 @@ class _BlockNumbers:
     used: set[Key]  # everything the block's rule uses (incl. definitions, labels)
 
 
-def _block_numbers(ctx: _Context, block: n.Block) -> _BlockNumbers:
+def _block_numbers(ctx: PolicyContext, block: n.Block) -> _BlockNumbers:
     exprs = rule_exprs(block)
     rule = [r for e in exprs for r in rule_numbers(e, ctx.labels)]
     if isinstance(block, n.Item):
@@ -367,7 +367,7 @@ def _header_used(h: n.Header) -> set[Key]:
     return keys
 
 
-def _quoted_numbers(ctx: _Context) -> list[Diagnostic]:
+def _quoted_numbers(ctx: PolicyContext) -> list[Diagnostic]:
     p = ctx.policy
     if ctx.source is None:
         return []  # the quote check has reported it (PC302)
@@ -395,7 +395,7 @@ def _quoted_numbers(ctx: _Context) -> list[Diagnostic]:
     return diags
 
 
-def _definition_numbers(ctx: _Context, per_block: list[_BlockNumbers]) -> list[Diagnostic]:
+def _definition_numbers(ctx: PolicyContext, per_block: list[_BlockNumbers]) -> list[Diagnostic]:
     """A number in a definition must occur in the quote of some block that reads it."""
     diags: list[Diagnostic] = []
     for d in ctx.policy.definitions:
@@ -429,7 +429,7 @@ def _unused_quote_numbers(c: n.Citation, used: set[Key]) -> list[Diagnostic]:
     return diags
 
 
-def _missing_number(ctx: _Context, block: n.Block, cites: list[n.Citation],
+def _missing_number(ctx: PolicyContext, block: n.Block, cites: list[n.Citation],
                     r: RuleNumber) -> Diagnostic:
     article = block.citation.article
     assert ctx.source is not None
@@ -725,7 +725,9 @@ def _members(e: n.Expr) -> list[n.Member]:
     return [x for x in walk(e) if isinstance(x, n.Member)]
 
 
-def _lists(ctx: _Context) -> list[Diagnostic]:
+def list_places(ctx: PolicyContext) -> list[tuple[n.Member, list[n.Block]]]:
+    """Every ``属于`` list with the blocks it is read by: its own block, or for a list in a
+    definition, every block that reads the definition (directly or through another)."""
     p = ctx.policy
     users: dict[str, list[n.Block]] = {d.name: [] for d in p.definitions}
     places: list[tuple[n.Member, list[n.Block]]] = []
@@ -737,8 +739,12 @@ def _lists(ctx: _Context) -> list[Diagnostic]:
         places += [(m, [block]) for e in exprs for m in _members(e)]
     for d in p.definitions:
         places += [(m, users[d.name]) for m in _members(d.expr)]
+    return places
+
+
+def _lists(ctx: PolicyContext) -> list[Diagnostic]:
     diags = []
-    for m, blocks in places:
+    for m, blocks in list_places(ctx):
         article = blocks[0].citation.article if blocks else ""
         if m.open:
             where = "、".join(dict.fromkeys(b.citation.article for b in blocks))
@@ -764,7 +770,7 @@ _CLOSING = "」”\"'’）)》"
 _ETC_COUNT = re.compile(r"等[\d〇一二两兩三四五六七八九十]+[个個项項家类類种種]")
 
 
-def _etc_after(ctx: _Context, m: n.Member, blocks: list[n.Block]) -> tuple[str, str] | None:
+def _etc_after(ctx: PolicyContext, m: n.Member, blocks: list[n.Block]) -> tuple[str, str] | None:
     """(article, last value) when the source lists ``m``'s values and then writes 等."""
     values = [v.value for v in m.values]
     if not values:
@@ -793,7 +799,7 @@ def _etc_after(ctx: _Context, m: n.Member, blocks: list[n.Block]) -> tuple[str, 
 # ---------------------------------------------------------------------------- unused names
 
 
-def _unused(ctx: _Context) -> list[Diagnostic]:
+def _unused(ctx: PolicyContext) -> list[Diagnostic]:
     p = ctx.policy
     direct: set[str] = set()
     for block in p.blocks():

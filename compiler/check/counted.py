@@ -22,27 +22,12 @@ from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
 from ..source.script import simplified
 from ..source.structure import numeral
-from .consistency import block_citations, rule_exprs, walk
+from .consistency import block_citations, list_places
 from .fidelity import SourceContext
 
 _CLOSING = "」”\"'’）)》"
 _COUNT = re.compile(r"(等)?([0-9〇一二两三四五六七八九十]+)[个個类類种種项項家]")
 _SENTENCE_END = re.compile(r"[。；;，,：:]")
-
-
-def _places(ctx: SourceContext) -> list[tuple[n.Member, list[n.Block]]]:
-    p = ctx.policy
-    users: dict[str, list[n.Block]] = {d.name: [] for d in p.definitions}
-    places: list[tuple[n.Member, list[n.Block]]] = []
-    for block in p.blocks():
-        exprs = rule_exprs(block)
-        for name in sorted(ctx.reads(exprs)):
-            if name in users:
-                users[name].append(block)
-        places += [(m, [block]) for e in exprs for m in walk(e) if isinstance(m, n.Member)]
-    for d in p.definitions:
-        places += [(m, users[d.name]) for m in walk(d.expr) if isinstance(m, n.Member)]
-    return places
 
 
 def _texts(ctx: SourceContext, blocks: list[n.Block]) -> list[tuple[str, str]]:
@@ -70,7 +55,7 @@ def _folded(text: str) -> str:
 def check_counted(ctx: SourceContext) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     ev = ctx.evaluator  # the spelling check asks it; without one it says nothing
-    for m, blocks in _places(ctx):
+    for m, blocks in list_places(ctx):
         if not m.values or not blocks:
             continue
         article = blocks[0].citation.article
@@ -180,7 +165,7 @@ _ENTRY_SPLIT = re.compile(r"、|(?<=[造业品务])[和及与]")
 
 def _elsewhere(ctx: SourceContext, value: str) -> str:
     """The part of the source where ``value`` is written (any script), or ""."""
-    if ctx.text is None or ctx.structure is None:
+    if ctx.source is None or ctx.structure is None:
         return ""
     folded = _folded(ctx.flat.text)
     i = folded.find(_folded("".join(value.split())))

@@ -154,21 +154,21 @@ def _scope_sentences(text: str) -> str:
 def _own_text(ctx: SourceContext, label: str) -> str:
     """The source text of the part an item label names, unless that is a whole article."""
     part = ctx.part(label)
-    if part is None or ctx.text is None or ctx.article_of(part) is part:
+    if part is None or ctx.source is None or ctx.article_of(part) is part:
         return ""
-    return ctx.text[part.start:part.end]
+    return ctx.source[part.start:part.end]
 
 
 def _lead_in(ctx: SourceContext, label: str) -> str:
     """The lead-in of the article an item label belongs to ("" for an article label)."""
     part = ctx.part(label)
-    if part is None or ctx.text is None:
+    if part is None or ctx.source is None:
         return ""
     art = ctx.article_of(part)
     if art is part:
         return ""
     first = next((ch for ch in art.children if ch.kind == "item"), None)
-    return "" if first is None else ctx.text[art.start:first.start]
+    return "" if first is None else ctx.source[art.start:first.start]
 
 
 def _without(ftype: n.FactType) -> object:

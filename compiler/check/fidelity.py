@@ -22,8 +22,8 @@ from pathlib import Path
 from ..diagnostics import Diagnostic
 from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
-from ..source.script import simplified
 from ..source.structure import Part, SourceStructure, read_structure
+from .consistency import PolicyContext
 
 _WS = re.compile(r"\s+")
 
@@ -50,23 +50,18 @@ class Flat:
         return self.where[start], self.where[end - 1] + 1
 
 
-class SourceContext:
-    """One policy with its source text read and structured (None when unreadable)."""
+class SourceContext(PolicyContext):
+    """The policy, its source text (``source``, None when unreadable) and the names each block
+    reads (:class:`~compiler.check.consistency.PolicyContext`), with the text's structure and
+    its flat form (where each quote is)."""
 
     def __init__(self, policy: n.Policy, path: Path) -> None:
-        self.policy = policy
-        self.text: str | None = None
-        if policy.header.source:
-            try:
-                self.text = (path.parent / policy.header.source).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                self.text = None
+        super().__init__(policy, path)
         self.structure: SourceStructure | None = None
         self.flat = Flat("", ())
-        if self.text is not None:
-            self.structure = read_structure(self.text)
-            self.flat = Flat.of(self.text)
-        self.defs = {d.name: d for d in policy.definitions}
+        if self.source is not None:
+            self.structure = read_structure(self.source)
+            self.flat = Flat.of(self.source)
 
     @property
     def numbered(self) -> bool:
@@ -81,7 +76,7 @@ class SourceContext:
         """The places (original offsets) the quote occurs in the source, white space ignored;
         only those within the original range [start, end) when given."""
         q = _WS.sub("", quote)
-        if not q or self.text is None:
+        if not q or self.source is None:
             return []
         lo = bisect.bisect_left(self.flat.where, start)
         hi = len(self.flat.text) if end is None else bisect.bisect_left(self.flat.where, end)
@@ -107,14 +102,14 @@ class SourceContext:
         """The text a block's label governs: the part itself and, for an item, its article's
         lead-in (the text before the article's first item), which applies to every item."""
         p = self.part(label)
-        if p is None or self.text is None:
+        if p is None or self.source is None:
             return None
         art = self.article_of(p)
         if art is p:
-            return self.text[p.start:p.end]
+            return self.source[p.start:p.end]
         first = next((c for c in art.children if c.kind == "item"), None)
-        lead = self.text[art.start:first.start] if first is not None else ""
-        return lead + "\n" + self.text[p.start:p.end]
+        lead = self.source[art.start:first.start] if first is not None else ""
+        return lead + "\n" + self.source[p.start:p.end]
 
     @functools.cached_property
     def evaluator(self) -> Evaluator | None:
@@ -124,26 +119,6 @@ class SourceContext:
             return Evaluator(self.policy)
         except Exception:  # a witness is an illustration: never let it break the check
             return None
-
-    @functools.cached_property
-    def simplified_text(self) -> str | None:
-        return None if self.text is None else simplified(self.text)
-
-    def reads(self, exprs: list[n.Expr]) -> set[str]:
-        """Facts and definitions read by ``exprs``, through definitions."""
-        from .consistency import walk
-
-        out: set[str] = set()
-        stack = [x.name for e in exprs for x in walk(e) if isinstance(x, n.Ref)]
-        while stack:
-            name = stack.pop()
-            if name in out:
-                continue
-            out.add(name)
-            d = self.defs.get(name)
-            if d is not None:
-                stack += [x.name for x in walk(d.expr) if isinstance(x, n.Ref)]
-        return out
 
 
 def profile_json(value: object) -> object:
@@ -161,7 +136,7 @@ def check_fidelity(policy: n.Policy, path: Path) -> list[Diagnostic]:
     from .modality import check_modality
 
     ctx = SourceContext(policy, path)
-    if ctx.text is None:
+    if ctx.source is None:
         return []  # the quote check has reported it (PC302)
     diags = [*check_articles(ctx), *check_modality(ctx), *check_coverage(ctx), *check_counted(ctx)]
     return sorted(dict.fromkeys(diags), key=lambda d: (*d.sort_key, d.message))
