@@ -36,7 +36,7 @@ def check_articles(ctx: SourceContext) -> list[Diagnostic]:
         if first is None:
             continue  # a quote not in the source at all is PC301
         a, b = first
-        actual = _innermost(ctx, a, b)
+        actual = ctx.innermost(a, b) or "正文之外"
         diags.append(Diagnostic(
             "PC321", Severity.WARNING, c.quote_span,
             f"引文不在{c.article}中，而出自{actual}",
@@ -108,9 +108,3 @@ def _inside(ctx: SourceContext, part: Part, a: int, b: int) -> bool:
     if art not in chain and part not in chain:
         return False
     return all(_contains(p, part) or _contains(part, p) for p in chain if p.kind in _LOW)
-
-
-def _innermost(ctx: SourceContext, a: int, b: int) -> str:
-    assert ctx.structure is not None
-    chain = [p for p in ctx.structure.enclosing(a, b) if p.kind != "chapter"]
-    return chain[-1].label if chain else "正文之外"

@@ -172,8 +172,7 @@ def _elsewhere(ctx: SourceContext, value: str) -> str:
     if i < 0:
         return ""
     a, b = ctx.flat.span(i, i + len("".join(value.split())))
-    chain = [p for p in ctx.structure.enclosing(a, b) if p.kind != "chapter"]
-    return chain[-1].label if chain else "原文"
+    return ctx.innermost(a, b) or "原文"
 
 
 def _accepted(ev: Evaluator, m: n.Member, fact: str, value: str) -> bool:

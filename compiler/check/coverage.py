@@ -79,7 +79,7 @@ def check_coverage(ctx: SourceContext) -> list[Diagnostic]:
         reads = ctx.reads([e for e in (it.cond, it.amount) if e is not None]) | eligibility
         areas = [("quote", _prepared(it.citation.quote)),
                  ("own", _prepared(_own_text(ctx, it.citation.article))),
-                 ("lead", _prepared(_scope_sentences(_lead_in(ctx, it.citation.article))))]
+                 ("lead", _prepared(_scope_sentences(ctx.lead_in(it.citation.article))))]
         reported: set[str] = set()
         quote = areas[0][1]
         named = {t for t in terms if t in quote}
@@ -157,18 +157,6 @@ def _own_text(ctx: SourceContext, label: str) -> str:
     if part is None or ctx.source is None or ctx.article_of(part) is part:
         return ""
     return ctx.source[part.start:part.end]
-
-
-def _lead_in(ctx: SourceContext, label: str) -> str:
-    """The lead-in of the article an item label belongs to ("" for an article label)."""
-    part = ctx.part(label)
-    if part is None or ctx.source is None:
-        return ""
-    art = ctx.article_of(part)
-    if art is part:
-        return ""
-    first = next((ch for ch in art.children if ch.kind == "item"), None)
-    return "" if first is None else ctx.source[art.start:first.start]
 
 
 def _without(ftype: n.FactType) -> object:

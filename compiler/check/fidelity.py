@@ -24,6 +24,7 @@ from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
 from ..source.structure import Part, SourceStructure, read_structure
 from .consistency import PolicyContext
+from .numbers import unspaced
 
 _WS = re.compile(r"\s+")
 
@@ -37,13 +38,8 @@ class Flat:
 
     @staticmethod
     def of(text: str) -> Flat:
-        chars: list[str] = []
-        where: list[int] = []
-        for i, ch in enumerate(text):
-            if not ch.isspace():
-                chars.append(ch)
-                where.append(i)
-        return Flat("".join(chars), tuple(where))
+        flat, where = unspaced(text)
+        return Flat(flat, tuple(where))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original of the flat range [start, end)."""
@@ -98,18 +94,30 @@ class SourceContext(PolicyContext):
         chain = self.structure.enclosing(part.start, part.end)
         return next((p for p in chain if p.kind == "article"), part)
 
+    def innermost(self, start: int, end: int) -> str | None:
+        """The label of the smallest part (not a chapter) that holds [start, end), if any."""
+        assert self.structure is not None
+        chain = [p for p in self.structure.enclosing(start, end) if p.kind != "chapter"]
+        return chain[-1].label if chain else None
+
+    def lead_in(self, label: str) -> str:
+        """The lead-in of the article an item label belongs to: the text before the article's
+        first item, which applies to every item ("" for an article label)."""
+        p = self.part(label)
+        if p is None or self.source is None:
+            return ""
+        art = self.article_of(p)
+        first = next((c for c in art.children if c.kind == "item"), None)
+        return "" if art is p or first is None else self.source[art.start:first.start]
+
     def scope_text(self, label: str) -> str | None:
         """The text a block's label governs: the part itself and, for an item, its article's
-        lead-in (the text before the article's first item), which applies to every item."""
+        lead-in."""
         p = self.part(label)
         if p is None or self.source is None:
             return None
-        art = self.article_of(p)
-        if art is p:
-            return self.source[p.start:p.end]
-        first = next((c for c in art.children if c.kind == "item"), None)
-        lead = self.source[art.start:first.start] if first is not None else ""
-        return lead + "\n" + self.source[p.start:p.end]
+        own = self.source[p.start:p.end]
+        return own if self.article_of(p) is p else self.lead_in(label) + "\n" + own
 
     @functools.cached_property
     def evaluator(self) -> Evaluator | None:

@@ -151,7 +151,7 @@ def _plain(value: Decimal) -> str:
     return text
 
 
-def _normalise(text: str) -> tuple[str, list[int]]:
+def unspaced(text: str) -> tuple[str, list[int]]:
     """``text`` without white space, and for each remaining character its index in ``text``."""
     chars: list[str] = []
     where: list[int] = []
@@ -174,7 +174,7 @@ def _masked(s: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def scan(text: str) -> tuple[Number, ...]:
     """Every number in ``text``, in order of appearance (cached: quotes repeat)."""
-    s, where = _normalise(text)
+    s, where = unspaced(text)
     if not s:
         return ()
     masked = _masked(s)
