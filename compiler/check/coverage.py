@@ -25,7 +25,7 @@ from ..diagnostics import Diagnostic, Severity, Span
 from ..model import nodes as n
 from ..source.script import simplified
 from ..vocabulary import CONCEPT_ALSO, CONCEPT_BENEFICIARIES, CONCEPTS, FACTS, SUBJECT_CONCEPTS
-from .fidelity import SourceContext, profile_json
+from .fidelity import SourceContext, test_witness
 
 _TITLES = re.compile(r"《[^《》]*》")
 _LABEL_LEAD = ("属于", "是", "为", "已")
@@ -175,26 +175,13 @@ def _witness(ctx: SourceContext, it: n.Item, c: Concept) -> dict[str, object] | 
     amount the calculator still shows an applicant who lacks it."""
     # a fact the policy does not declare cannot be given; the calculation ignores it anyway
     facts = [f for f in ctx.policy.facts if f.name in c.facts]
-    ev = ctx.evaluator
-    if ev is None:
-        return None
-    for t in ctx.policy.tests:
-        if t.date is None:
-            continue
-        profile = {i.name: profile_json(i.value) for i in t.inputs}
+
+    def without(profile: dict[str, object]) -> bool:
         for f in facts:
             value = _without(f.type)
             if value is None:
-                break
+                return False
             profile[f.name] = value
-        else:
-            try:
-                res = ev.calculate(profile, t.date)
-            except Exception:  # a witness is an illustration: never let it break the check
-                continue
-            got = next((x for x in res.items if x.id == it.id), None)
-            if got is not None and (got.max is None or got.max > 0):
-                from .solver_witness import witness
+        return True
 
-                return witness(profile, t.date, res, test=t.name)
-    return None
+    return test_witness(ctx, it.id, lambda got: got.max is None or got.max > 0, without)

@@ -15,11 +15,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
+from ..evaluate import runtime as rt
 from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
 from ..source.structure import Part, SourceStructure, read_structure
@@ -134,6 +136,28 @@ def profile_json(value: object) -> object:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else str(value)
     return value
+
+
+def test_witness(ctx: SourceContext, item: str, shows: Callable[[rt.ItemResult], bool],
+                 vary: Callable[[dict[str, object]], bool] = lambda profile: True,
+                 ) -> dict[str, object] | None:
+    """The first of the policy's own test cases (with a date) in which the calculator's result
+    for ``item`` ``shows`` what a finding says, as a witness; ``vary`` may change a test's
+    profile first (False: skip that test). None without an evaluator or such a test."""
+    from .solver_witness import calculate, witness
+
+    ev = ctx.evaluator
+    if ev is None:
+        return None
+    for t in ctx.policy.tests:
+        profile = {i.name: profile_json(i.value) for i in t.inputs}
+        if t.date is None or not vary(profile):
+            continue
+        res = calculate(ev, profile, t.date)
+        got = None if res is None else next((x for x in res.items if x.id == item), None)
+        if res is not None and got is not None and shows(got):
+            return witness(profile, t.date, res, test=t.name)
+    return None
 
 
 def check_fidelity(policy: n.Policy, path: Path) -> list[Diagnostic]:

@@ -31,7 +31,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..model import nodes as n
 from ..source.script import simplified
 from .consistency import _shown as shown
-from .fidelity import SourceContext, profile_json
+from .fidelity import SourceContext, test_witness
 from .numbers import Number, describe, scan
 
 _CEILING_BEFORE = re.compile(r"不超过|最高|至多|上限|不高于|不多于|控制在")
@@ -168,23 +168,5 @@ def _shown(q: Number) -> str:
 def _witness(ctx: SourceContext, it: n.Item, exact: bool) -> dict[str, object] | None:
     """The policy's own test case in which the item pays a single amount (``exact``) or a
     range, as a witness: what the calculator shows an applicant."""
-    ev = ctx.evaluator
-    if ev is None:
-        return None
-    for t in ctx.policy.tests:
-        profile = {i.name: profile_json(i.value) for i in t.inputs}
-        on = t.date
-        if on is None:
-            continue
-        try:
-            res = ev.calculate(profile, on)
-        except Exception:  # a witness is an illustration: never let it break the check
-            continue
-        got = next((x for x in res.items if x.id == it.id), None)
-        if got is None or got.min is None or got.max is None or got.max <= 0:
-            continue
-        if (got.min == got.max) == exact:
-            from .solver_witness import witness
-
-            return witness(profile, on, res, test=t.name)
-    return None
+    return test_witness(ctx, it.id, lambda got: got.min is not None and got.max is not None
+                        and got.max > 0 and (got.min == got.max) == exact)
