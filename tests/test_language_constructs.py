@@ -12,11 +12,8 @@ check report, the calculator and the guide say.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from decimal import Decimal
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -27,6 +24,7 @@ from compiler.evaluate.evaluator import Evaluator
 from compiler.pipeline import Loaded, load, parse_source
 from compiler.testing import run_tests
 from conftest import ROOT
+from test_python_backend import import_path
 
 EXAMPLES = ROOT / "tests" / "examples"
 ON = dt.date(2025, 8, 1)
@@ -131,15 +129,6 @@ def test_calc_text_says_no_payer_is_named(linchuan: Loaded) -> None:
     assert "说明：原文未规定有效期的截止日期" in text
 
 
-def _import(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_generated_python_calculator_agrees_on_the_new_constructs(linchuan: Loaded,
                                                                    tmp_path: Path) -> None:
     from plugins.python import backend
@@ -149,7 +138,7 @@ def test_generated_python_calculator_agrees_on_the_new_constructs(linchuan: Load
                                                      "tests/examples/linchuan.policy", (), ()),)))
     path = tmp_path / "linchuan.py"
     path.write_text(src["linchuan.py"], encoding="utf-8")
-    mod = _import(path, "policyc_gen_linchuan")
+    mod = import_path(path, "policyc_gen_linchuan")
     ev = Evaluator(linchuan.policy)
     for t in linchuan.policy.tests:
         profile = {i.name: i.value for i in t.inputs}

@@ -10,20 +10,14 @@ condition of 第七条第（一）项 leaves level 0/1 applicants in no tier (PC
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from types import ModuleType
 
 from conftest import ROOT
+from test_python_backend import import_path
 
 
 def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("mutation", ROOT / "benchmarks" / "mutation.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["mutation"] = module
-    spec.loader.exec_module(module)
-    return module
+    return import_path(ROOT / "benchmarks" / "mutation.py", "mutation")
 
 
 def test_kunming_mutants() -> None:
