@@ -229,9 +229,9 @@ def read_structure(text: str) -> SourceStructure:
     body_at, body_end_at = _body_bounds(lines)
     parts: list[Part] = []
     if body_at is None:
-        parts += _front(lines, len(lines), text)
+        parts += _front(lines, len(lines))
         return SourceStructure(text, tuple(sorted(parts, key=lambda p: p.start)))
-    parts += _front(lines, body_at, text)
+    parts += _front(lines, body_at)
     parts += _body(lines[body_at:body_end_at])
     parts += _back(lines, body_end_at)
     return SourceStructure(text, tuple(sorted(parts, key=lambda p: p.start)))
@@ -292,49 +292,44 @@ def _part(kind: str, label: str, first: _Line, last: _Line,
     return Part(kind, label, first.start, last.end, first.number, children)
 
 
-def _front(lines: list[_Line], body_at: int, text: str) -> list[Part]:
+def _front(lines: list[_Line], body_at: int) -> list[Part]:
     """Title(s), 文号, 导语, 附件 note and 落款 before the body."""
-    used = [False] * body_at
+    used = [bool(_FURNITURE.match(lines[i].text)) for i in range(body_at)]
     parts: list[Part] = []
-    for i in range(body_at):
-        if _FURNITURE.match(lines[i].text):
-            used[i] = True
-    # 文号
-    for i in range(body_at):
-        if not used[i] and _DOCNO.match(lines[i].text):
-            parts.append(_part("doc_number", "文号", lines[i], lines[i]))
-            used[i] = True
-            break
+
+    def free(rx: re.Pattern[str]) -> int | None:
+        """The first line not yet taken that ``rx`` matches."""
+        return next((i for i in range(body_at) if not used[i] and rx.match(lines[i].text)), None)
+
+    def take(kind: str, label: str, first: int, last: int) -> None:
+        parts.append(_part(kind, label, lines[first], lines[last]))
+        used[first:last + 1] = [True] * (last + 1 - first)
+
+    docno_at = free(_DOCNO)
+    if docno_at is not None:
+        take("doc_number", "文号", docno_at, docno_at)
     # attachment note: 附件：《…》 (until the 》 closes) or a numbered list
-    attach_at: int | None = None
-    for i in range(body_at):
-        if not used[i] and _ATTACH.match(lines[i].text):
-            attach_at = i
-            j = i
-            while j + 1 < body_at and not _closed(lines[i:j + 1]):
-                j += 1
-            while j + 1 < body_at and _ATTACH_ITEM.match(lines[j + 1].text):
-                j += 1
-            parts.append(_part("attachment", "附件", lines[i], lines[j]))
-            for k in range(i, j + 1):
-                used[k] = True
-            break
+    attach_at = free(_ATTACH)
+    if attach_at is not None:
+        j = attach_at
+        while j + 1 < body_at and not _closed(lines[attach_at:j + 1]):
+            j += 1
+        while j + 1 < body_at and _ATTACH_ITEM.match(lines[j + 1].text):
+            j += 1
+        take("attachment", "附件", attach_at, j)
     # 落款: issuers, the date, and a following 「（此件公开发布）」
+    date_at = free(_DATE)
     sign_at: int | None = None
-    for i in range(body_at):
-        if not used[i] and _DATE.match(lines[i].text):
-            first = i
-            while first - 1 >= 0 and not used[first - 1] and i - first < 3 \
-                    and _is_issuer(lines[first - 1].text):
-                first -= 1
-            last = i
-            if last + 1 < body_at and re.fullmatch(r"[（(][^（()）]+[）)]", lines[last + 1].text):
-                last += 1
-            parts.append(_part("signature", "落款", lines[first], lines[last]))
-            for k in range(first, last + 1):
-                used[k] = True
-            sign_at = first
-            break
+    if date_at is not None:
+        first = date_at
+        while first - 1 >= 0 and not used[first - 1] and date_at - first < 3 \
+                and _is_issuer(lines[first - 1].text):
+            first -= 1
+        last = date_at
+        if last + 1 < body_at and re.fullmatch(r"[（(][^（()）]+[）)]", lines[last + 1].text):
+            last += 1
+        take("signature", "落款", first, last)
+        sign_at = first
     # bare 附件 marker lines before an attached document
     for i in range(body_at):
         if re.fullmatch(r"附\s*件\s*\d*", lines[i].text):
@@ -353,8 +348,7 @@ def _front(lines: list[_Line], body_at: int, text: str) -> list[Part]:
                 and len(lines[first - 1].text) <= 30:
             first -= 1
         titles.append((first, i))
-        for k in range(first, i + 1):
-            used[k] = True
+        used[first:i + 1] = [True] * (i + 1 - first)
         i = first - 1
     titles.sort()
     for n_, (a, b) in enumerate(titles):
