@@ -36,6 +36,7 @@ from ..diagnostics import Diagnostic, Severity, Span
 from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
 from ..model.printer import show
+from .consistency import walk
 from .solver_encode import (
     RLIMIT,
     CapFlow,
@@ -367,13 +368,14 @@ class SolverChecks:
                            f"{MAX_CAP_MEMBERS} 项是否被削减（PC405、PC410），自“{first.id}”起未逐项检查")
                 late |= {m.item.id for m in members[MAX_CAP_MEMBERS:]}
         return late
+
     def _negative(self, it: n.Item) -> None:
         """PC520: a formula with a subtraction that can be negative for an applicant it applies to.
 
         The rule (docs/reference/language.md): a negative amount is paid as 0 — nothing is
         paid, nothing is owed back, and the trace says so. Only formulas that subtract are asked.
         """
-        if not any(isinstance(x, n.Arith) and x.op == "-" for x in _nodes(it.amount)):
+        if not any(isinstance(x, n.Arith) and x.op == "-" for x in walk(it.amount)):
             return
         v = self.enc.value(it.amount)
         if not isinstance(v, NumV):
@@ -992,18 +994,3 @@ def _show_value(v: object) -> str:
 
 
 __all__ = ["check_solver"]
-
-
-def _nodes(e: object) -> Iterator[object]:
-    """``e`` and every expression node under it."""
-    yield e
-    if isinstance(e, n.Tiers):
-        for t in e.tiers:
-            yield from _nodes(t.cond)
-            yield from _nodes(t.amount)
-        if e.otherwise is not None:
-            yield from _nodes(e.otherwise)
-    for attr in ("operand", "left", "right", "base", "limit", "low", "high"):
-        child = getattr(e, attr, None)
-        if child is not None:
-            yield from _nodes(child)
