@@ -113,23 +113,11 @@ class _Fields:
         quote = self.one("quote")
         article = str(art.args[0]) if art else ""
         art_span = art.args[1] if art else self.block.name_span
-        texts = [t for t in quote.args if isinstance(t, Text)] if quote else []
-        passages = tuple((t.value, t.span) for t in texts) if len(texts) > 1 else ()
-        return n.Citation(
-            article,
-            "……".join(t.value for t in texts),
-            art_span,
-            _joined(texts) if texts else self.block.name_span,
-            passages,
-        )
+        texts = [(t.value, t.span) for t in quote.args if isinstance(t, Text)] if quote else []
+        return n.Citation.of(article, art_span, texts, self.block.name_span)
 
     def suppressions(self) -> tuple[n.Suppression, ...]:
         return tuple(n.Suppression(f.args[0], f.args[1].value, f.span) for f in self.all("suppress"))
-
-
-def _joined(texts: list[Text]) -> Span:
-    a, b = texts[0].span, texts[-1].span
-    return Span(a.file, a.line, a.column, b.end_line, b.end_column)
 
 
 _REQUIRED_HINT = {

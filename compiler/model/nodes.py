@@ -7,6 +7,7 @@ encode, so that diagnostics and calculation traces can cite the law.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -192,6 +193,18 @@ class Citation:
     article_span: Span
     quote_span: Span
     passages: tuple[tuple[str, Span], ...] = ()  # each passage when there are several
+
+    @staticmethod
+    def of(article: str, article_span: Span, passages: Sequence[tuple[str, Span]],
+           nowhere: Span) -> Citation:
+        """The citation of ``passages`` (text, span) joined with ……, its quote span running from
+        the first to the last (``nowhere`` when there is none)."""
+        if not passages:
+            return Citation(article, "", article_span, nowhere)
+        a, b = passages[0][1], passages[-1][1]
+        return Citation(article, "……".join(q for q, _ in passages), article_span,
+                        Span(a.file, a.line, a.column, b.end_line, b.end_column),
+                        tuple(passages) if len(passages) > 1 else ())
 
     def parts(self) -> tuple[Citation, ...]:
         """One citation per quoted passage (the quote check looks for each in the source)."""

@@ -275,11 +275,8 @@ class ToSurface(Transformer[Token, list[object]]):
 
     def citation(self, c: list[Any], meta: Meta) -> n.Citation:
         art, *texts = c
-        first, last = texts[0].span, texts[-1].span
-        span = Span(self.file, first.line, first.column, last.end_line, last.end_column)
-        passages = tuple((t.value, t.span) for t in texts) if len(texts) > 1 else ()
-        return n.Citation(str(art), "……".join(t.value for t in texts), self.tok_span(art), span,
-                          passages)
+        span = self.tok_span(art)
+        return n.Citation.of(str(art), span, [(t.value, t.span) for t in texts], span)
 
     def at_most(self, c: list[Any], meta: Meta) -> str:
         return "at_most"
