@@ -185,6 +185,7 @@ class Checker:
                     "PC202", Severity.ERROR, e.span, f"{UPTO_SCOPE_MESSAGE}，此处读作 (不超过 …) {e.op} …",
                     "整个式子是上限时请加括号，例如 不超过 (50% × 支出)。", article)
                 return
+
     def _readings(self, e: n.Readings, article: str) -> Ty:
         """解读 X { 读法 a 则 … }: X is a 解读 block and the cases are exactly its readings."""
         result: Ty = ANY
