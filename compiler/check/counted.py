@@ -15,12 +15,11 @@ the parts of the source their labels name (with an item's article lead-in).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..diagnostics import Diagnostic, Severity
 from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
-from ..source.script import simplified
+from ..source.script import fold
 from ..source.structure import numeral
 from .consistency import block_citations, list_places
 from .fidelity import SourceContext
@@ -41,15 +40,6 @@ def _texts(ctx: SourceContext, blocks: list[n.Block]) -> list[tuple[str, str]]:
             if scope is not None:
                 out.append((c.article, scope))
     return out
-
-
-def _folded(text: str) -> str:
-    """Character by character (so offsets agree): Simplified, half-width."""
-    out = []
-    for ch in simplified(text):
-        f = unicodedata.normalize("NFKC", ch)
-        out.append(f if len(f) == 1 else ch)
-    return "".join(out)
 
 
 def check_counted(ctx: SourceContext) -> list[Diagnostic]:
@@ -77,9 +67,9 @@ def check_counted(ctx: SourceContext) -> list[Diagnostic]:
 
 
 def _count(m: n.Member, texts: list[tuple[str, str]]) -> tuple[str, int, str] | None:
-    values = [_folded("".join(v.value.split())) for v in m.values]
+    values = [fold("".join(v.value.split())) for v in m.values]
     for label, raw in texts:
-        text = _folded("".join(raw.split()))
+        text = fold("".join(raw.split()))
         found = [(text.find(v), v) for v in values]
         hits = [(i, v) for i, v in found if i >= 0]
         if len(hits) * 2 <= len(values):
@@ -109,7 +99,7 @@ def _spelling(ev: Evaluator, m: n.Member, fact: str, texts: list[tuple[str, str]
             flat = "".join(raw.split())
             if want in flat:
                 break
-            i = _folded(flat).find(_folded(want))
+            i = fold(flat).find(fold(want))
             if i < 0:
                 continue
             written = flat[i:i + len(want)]
@@ -129,10 +119,10 @@ def _unlisted(ctx: SourceContext, m: n.Member, texts: list[tuple[str, str]],
     """Values missing from the text that lists the others (in any script), where that text's
     enumeration has an entry no value matches: 长春 第七条 spells 「中成药生物药品制造」 where the
     list (from 第四条) has 「中成药生物药品制品制造」."""
-    values = [(v, _folded("".join(v.value.split()))) for v in m.values]
+    values = [(v, fold("".join(v.value.split()))) for v in m.values]
     folded_values = {f for _, f in values}
     for label, raw in texts:
-        text = _folded("".join(raw.split()))
+        text = fold("".join(raw.split()))
         spans = [(i, i + len(f)) for _, f in values if f and (i := text.find(f)) >= 0]
         missing = [v for v, f in values if f and f not in text]
         if not missing or len(spans) * 2 <= len(values) or len(values) < 3:
@@ -167,8 +157,8 @@ def _elsewhere(ctx: SourceContext, value: str) -> str:
     """The part of the source where ``value`` is written (any script), or ""."""
     if ctx.source is None or ctx.structure is None:
         return ""
-    folded = _folded(ctx.flat.text)
-    i = folded.find(_folded("".join(value.split())))
+    folded = fold(ctx.flat.text)
+    i = folded.find(fold("".join(value.split())))
     if i < 0:
         return ""
     a, b = ctx.flat.span(i, i + len("".join(value.split())))

@@ -1,5 +1,5 @@
 """Script- and form-folding of Chinese text: Traditional to Simplified (OpenCC), full-width to
-half-width (NFKC), white space removed. Used at compile time only: generated code never needs it.
+half-width (NFKC). Used at compile time only: generated code never needs it.
 """
 
 from __future__ import annotations
@@ -30,5 +30,10 @@ def simplified(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """The form two spellings are compared in: Simplified, half-width, no white space."""
-    return "".join(unicodedata.normalize("NFKC", simplified(text)).split())
+    """The form two spellings are compared in: Simplified, half-width, converted character by
+    character (as :func:`simplified`) so that offsets into the result are offsets into ``text``."""
+    out = []
+    for ch in simplified(text):
+        f = unicodedata.normalize("NFKC", ch)
+        out.append(f if len(f) == 1 else ch)
+    return "".join(out)
