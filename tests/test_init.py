@@ -87,3 +87,17 @@ def test_refuses_to_overwrite_and_reports_bad_input(tmp_path: Path) -> None:
     assert r.exit_code == 2 and path.read_text(encoding="utf-8") == "# mine\n"
     r = CliRunner().invoke(main, ["init", str(ROOT / "tests" / "malformed" / "kunming_gbk.txt"), "--out", "-"])
     assert r.exit_code == 2 and "UTF-8" in r.output
+
+
+def test_a_day_that_does_not_exist_is_left_to_the_drafter() -> None:
+    """「有效期至2025年2月30日」: February has no 30th, so the skeleton states no 有效期 (and
+    asks for it) rather than guessing a date or failing."""
+    from compiler.source.skeleton import skeleton
+
+    for period in ("本办法自2024年1月1日起施行，有效期至2025年2月30日。",
+                   "本办法有效期自2024年2月30日至2025年12月31日。"):
+        text = skeleton(f"某市某办法\n第一条 为了规范资金管理。\n第二条 {period}\n", "a.txt", "a")
+        assert "有效期 自" not in text and "# 有效期：原文中没有找到" in text
+    text = skeleton("某市某办法\n第一条 为了规范资金管理。\n第二条 本办法有效期自2024年2月29日至"
+                    "2025年12月31日。\n", "a.txt", "a")
+    assert "有效期 自 2024-02-29 至 2025-12-31" in text  # 2024 is a leap year

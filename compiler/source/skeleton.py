@@ -56,10 +56,14 @@ def _string(text: str) -> str:
 
 def _date(text: str) -> dt.date | None:
     m = _DATE.fullmatch(_flat(text))
-    if m is None:
-        return None
+    return None if m is None else _ymd(m)
+
+
+def _ymd(m: re.Match[str]) -> dt.date | None:
+    """The date of a match whose last three groups are year, month and day (None: no such day)."""
+    y, mo, d = m.groups()[-3:]
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return dt.date(int(y), int(mo), int(d))
     except ValueError:
         return None
 
@@ -113,7 +117,7 @@ def _validity(structure: SourceStructure, text: str) -> Validity | None:
     for part in structure.walk():
         if part.kind not in ("article", "paragraph", "item") or part.children:
             continue
-        flat = _strip_label(part, _flat(part.text(text)))
+        flat = _strip_label(_flat(part.text(text)))
         for a, b in _sentences(flat):
             sentence = flat[a:b]
             if "有效期" not in sentence or "「" in sentence or "」" in sentence:
@@ -129,7 +133,8 @@ def _validity(structure: SourceStructure, text: str) -> Validity | None:
 def _start_bound(sentence: str) -> Bound | None:
     m = re.search(r"有效期(?:为|自|从)" + _DATE.pattern, sentence)
     if m:
-        return Bound(_date(m.group(0)[m.group(0).index(m.group(1)):]), None)
+        d = _ymd(m)
+        return Bound(d, None) if d else None  # 2月30日: no such day, left to the drafter
     m = re.search(r"自(.{1,20}?)起(?:施行|实施|执行|实行|生效)", sentence)
     if m:
         d = _date(m.group(1))
@@ -140,14 +145,15 @@ def _start_bound(sentence: str) -> Bound | None:
 def _end_bound(sentence: str) -> Bound | None:
     m = re.search(r"有效期.*?(?:到|至)" + _DATE.pattern, sentence)
     if m:
-        return Bound(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None)
+        d = _ymd(m)
+        return Bound(d, None) if d else None
     m = re.search(r"有效期至(.+?)[。，,；;]?$", sentence)
     if m:
         return Bound(None, m.group(1))
     return None
 
 
-def _strip_label(part: Part, flat: str) -> str:
+def _strip_label(flat: str) -> str:
     """An article's text without its number (第七条, 四、) — the quote starts after it."""
     m = re.match(r"(第[〇零一二两三四五六七八九十百0-9]+[条條]|[一二三四五六七八九十]+、)", flat)
     return flat[m.end():] if m else flat
@@ -214,7 +220,7 @@ def skeleton(source_text: str, source_name: str, policy_id: str) -> str:
             chapter = ch
             heading = re.sub(r"\s+", " ", ch.text(text).strip().splitlines()[0])
             out += ["", f"# {'-' * 64} {heading}"]
-        quote = _strip_label(article, _flat(article.text(text)))
+        quote = _strip_label(_flat(article.text(text)))
         out += ["", f"# {_BLOCK_KINDS} {_block_name(article.label)} {{",
                 f"#   条款 {article.label}",
                 f"#   原文 「{_wrap(quote, '#     ')}」",
