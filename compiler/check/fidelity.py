@@ -99,8 +99,8 @@ class SourceContext(PolicyContext):
     def innermost(self, start: int, end: int) -> str | None:
         """The label of the smallest part (not a chapter) that holds [start, end), if any."""
         assert self.structure is not None
-        chain = [p for p in self.structure.enclosing(start, end) if p.kind != "chapter"]
-        return chain[-1].label if chain else None
+        part = self.structure.innermost(start, end)
+        return None if part is None else part.label
 
     def lead_in(self, label: str) -> str:
         """The lead-in of the article an item label belongs to: the text before the article's

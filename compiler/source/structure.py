@@ -146,9 +146,9 @@ class SourceStructure:
             level = level[i].children
         return out
 
-    def innermost_numbered(self, start: int, end: int) -> Part | None:
-        """The smallest article, paragraph, item or subitem containing [start, end)."""
-        found = [p for p in self.enclosing(start, end) if p.kind not in ("chapter",)]
+    def innermost(self, start: int, end: int) -> Part | None:
+        """The smallest part (not a chapter) containing [start, end)."""
+        found = [p for p in self.enclosing(start, end) if p.kind != "chapter"]
         return found[-1] if found else None
 
 
