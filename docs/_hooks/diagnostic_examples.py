@@ -25,6 +25,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from compiler.diagnostics import Diagnostic, Severity, render
 from compiler.pipeline import load
@@ -337,6 +338,13 @@ def _lighthouse(old: str, new: str) -> str:
     return LIGHTHOUSE.replace(old, new)
 
 
+def _lighthouse_undone(code: str, title: str, right: str, wrong: str, **more: Any) -> Example:
+    """An example whose mistake is one change to the 小灯塔 item (``right`` written as
+    ``wrong``), fixed by undoing it."""
+    return Example(code, title, _policy(HEADER, FACTS_LIGHTHOUSE, _lighthouse(right, wrong)),
+                   ((wrong, right),), **more)
+
+
 def _reform(old: str, new: str) -> str:
     assert REFORM.count(old) == 1, old
     return REFORM.replace(old, new)
@@ -358,10 +366,9 @@ EXAMPLES: list[Example] = [
         note="逗号只用来分隔列表中的各项，不能写在数字里。编译器在逗号处停下，并列出此处可以出现的内容。",
         fix_note="写成 `200000元` 或 `20万元`（两者是同一金额）。",
     ),
-    Example(
+    _lighthouse_undone(
         "PC002", "关键字拼写错误",
-        _policy(HEADER, FACTS_LIGHTHOUSE, _lighthouse("补助 lighthouse_award", "补主 lighthouse_award")),
-        (("补主 lighthouse_award", "补助 lighthouse_award"),),
+        "补助 lighthouse_award", "补主 lighthouse_award",
         note="输入法选错了字：`补主` 不是关键字。提示中给出最接近的关键字。",
     ),
     Example(
@@ -398,10 +405,9 @@ EXAMPLES: list[Example] = [
              "以及 `policyc calc`/`policyc check` 给出的政策 id 找不到。",
         fix_note="内容不变，以 UTF-8 编码另存（编辑器“另存为”中选择 UTF-8）。",
     ),
-    Example(
+    _lighthouse_undone(
         "PC007", "表达式嵌套过深",
-        _policy(HEADER, FACTS_LIGHTHOUSE, _lighthouse("条件 lighthouse", f"条件 〔“非 ” × {DEEP}〕lighthouse")),
-        ((f"条件 〔“非 ” × {DEEP}〕lighthouse", "条件 lighthouse"),),
+        "条件 lighthouse", f"条件 〔“非 ” × {DEEP}〕lighthouse",
         expand=((f"〔“非 ” × {DEEP}〕", "非 " * DEEP),),
         note=f"只有程序生成的政策才会嵌套到这种深度。示例中的 `〔“非 ” × {DEEP}〕` 是本页的缩写："
              f"构建本页时实际检查的文件在这里连写了 {DEEP} 个 `非 `（2 万个字符，不便印出）。",
@@ -419,19 +425,17 @@ EXAMPLES: list[Example] = [
              "示例中的 `〔换页符〕` 是本页的写法：实际检查的文件在这里是一个 U+000C。",
         fix_note="删除这个字符（引文比对本来就忽略空白）。",
     ),
-    Example(
+    _lighthouse_undone(
         "PC009", "金额多打了几个零",
-        _policy(HEADER, FACTS_LIGHTHOUSE, _lighthouse("金额 20万元", "金额 2000000000000000000元")),
-        (("金额 2000000000000000000元", "金额 20万元"),),
+        "金额 20万元", "金额 2000000000000000000元",
         note="数字的整数部分至多 15 位、小数部分至多 8 位；字符串至多 2000 个字符，原文引文至多 20000 个字符，"
              "政策文件至多 2 MB，原文来源至多 8 MB。这些上限远大于任何真实的政策，"
              "使检查和计算的时间与内存有界。",
         fix_note="写成 `20万元`。",
     ),
-    Example(
+    _lighthouse_undone(
         "PC010", "条款编号后多写了冒号",
-        _policy(HEADER, FACTS_LIGHTHOUSE, _lighthouse("条款 第七条第（二）项", "条款 第七条第（二）项：")),
-        (("条款 第七条第（二）项：", "条款 第七条第（二）项"),),
+        "条款 第七条第（二）项", "条款 第七条第（二）项：",
         note="条款编号只由 第、数字、条/章/节/款/项/目、之、括号和顿号组成，"
              "如 `第七条第（一）项`、`第七条第二款`、`四、（一）`。它会出现在指南的标题和计算过程中，"
              "所以其他字符（冒号、尖括号、引号等）都不允许。",
@@ -549,10 +553,9 @@ EXAMPLES: list[Example] = [
         note="资金来源只有 `central`（中央）、`province`（省级）、`city`（市级）、`county`（县级）四个；"
              "同一来源在一条 `资金` 中列两次也报告此代码。",
     ),
-    Example(
+    _lighthouse_undone(
         "PC121", "申报主体类型错误",
-        _policy(HEADER, FACTS_LIGHTHOUSE, _lighthouse("对象 enterprise", "对象 company")),
-        (("对象 company", "对象 enterprise"),),
+        "对象 enterprise", "对象 company",
         note="`对象` 的取值来自共享词汇中 `applicant_type` 的枚举：`enterprise`、`service_provider`、"
              "`platform_operator`、`public_institution`。",
     ),
@@ -648,10 +651,9 @@ EXAMPLES: list[Example] = [
         note="区间总是“下限 至 上限”。自定义整数事实的范围（如 `整数 300..1`）写反也报告此代码。",
     ),
     # --- PC3xx fidelity to the source text ------------------------------------------------------
-    Example(
+    _lighthouse_undone(
         "PC301", "引文与原文不一致",
-        _policy(HEADER, FACTS_LIGHTHOUSE, _lighthouse("一次性 20 万元", "一次性 30 万元")),
-        (("一次性 30 万元", "一次性 20 万元"),),
+        "一次性 20 万元", "一次性 30 万元",
         note="原文第七条第（二）项是“一次性 20 万元”。诊断用 ▲ 指出第一个不一致的字。",
         fix_note="引文逐字照录原文（空白和换行可以不同）。",
     ),
@@ -750,10 +752,9 @@ EXAMPLES: list[Example] = [
         (("条件 digital_level >= 1.5 且 digital_level < 2.5", "条件 digital_level == 2"),),
         note="数字化水平是整数（0..4）。与小数比较多半是把“二级”理解成了一个区间。",
     ),
-    Example(
+    _lighthouse_undone(
         "PC310", "原文中的数字没有被规则用到",
-        _policy(HEADER, FACTS_LIGHTHOUSE, _lighthouse("金额 20万元", "金额 未定")),
-        (("金额 未定", "金额 20万元"),),
+        "金额 20万元", "金额 未定",
         note="引文写明“一次性 20 万元”，规则却写成 `未定`（还会有 PC510 提示）。",
     ),
     Example(
@@ -777,17 +778,15 @@ EXAMPLES: list[Example] = [
         note="“5 个工作日”在原文中，但不在本块引用的那一句里。审核者在规则旁看不到这个数字的出处。",
         fix_note="引用含有这个数字、也正是这一步骤所依据的那一句（第十二条第（三）项）。引文可以跨行。",
     ),
-    Example(
+    _lighthouse_undone(
         "PC320", "条款在原文中不存在",
-        _policy(HEADER, FACTS_LIGHTHOUSE, _lighthouse("条款 第七条第（二）项", "条款 第七条第（八）项")),
-        (("条款 第七条第（八）项", "条款 第七条第（二）项"),),
+        "条款 第七条第（二）项", "条款 第七条第（八）项",
         note="昆明办法第七条只有第（一）项至第（七）项。编译器读出原文的条、款、项（含 一、（一） 1. 等编号），"
              "诊断列出该条实有的各项。",
     ),
-    Example(
+    _lighthouse_undone(
         "PC321", "引文不在所写的条款中",
-        _policy(HEADER, FACTS_LIGHTHOUSE, _lighthouse("条款 第七条第（二）项", "条款 第七条第（三）项")),
-        (("条款 第七条第（三）项", "条款 第七条第（二）项"),),
+        "条款 第七条第（二）项", "条款 第七条第（三）项",
         note="引文确实在原文中（所以没有 PC301），但出自第七条第（二）项，而不是本块写的第（三）项："
              "计算过程和申请指南会引错条款。",
         fix_note="项号改为引文实际所在的项。引用条的总述（第一项之前的文字）作为某一项的依据是允许的。",
@@ -803,10 +802,9 @@ EXAMPLES: list[Example] = [
              "规则却没有用 不超过 或 封顶 来表达它。",
         fix_note="用 不超过 表达上限：金额从 0 到该公式的值。封顶 的 20 万元本身就是上限，不受影响。",
     ),
-    Example(
+    _lighthouse_undone(
         "PC331", "原文的定额被当作上限",
-        _policy(HEADER, FACTS_LIGHTHOUSE, _lighthouse("金额 20万元", "金额 不超过 20万元")),
-        (("金额 不超过 20万元", "金额 20万元"),),
+        "金额 20万元", "金额 不超过 20万元",
         note="原文说给予“小灯塔”企业**一次性** 20 万元，规则却写成 不超过 20 万元，最低额变成 0。"
              "原文对同一数字既说定额又说不超过（如上级通知 四、（一）“给予定额奖励。其中……不超过1.5亿元”）时，"
              "无论规则怎样写都报告此代码：须在 说明 中写明所取的读法，并用 忽略 写明理由。",
