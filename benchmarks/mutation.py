@@ -76,13 +76,8 @@ def _shown(text: str, e: n.Expr) -> str:
     return part if atomic else f"({part})"
 
 
-def _drop_line(text: str, span: Span) -> str:
-    """``text`` without the lines ``span`` covers (the field's keyword is on its first line)."""
-    lines = text.split("\n")
-    return "\n".join(lines[: span.line - 1] + lines[span.end_line:])
-
-
-def _drop_block(text: str, span: Span) -> str:
+def _drop_lines(text: str, span: Span) -> str:
+    """``text`` without the lines ``span`` covers (a field's keyword is on its first line)."""
     lines = text.split("\n")
     return "\n".join(lines[: span.line - 1] + lines[span.end_line:])
 
@@ -99,7 +94,7 @@ def mutants(name: str, text: str, policy: n.Policy) -> list[Mutant]:
         parts = conjuncts(cond)
         if len(parts) == 1:
             dropped = _shown(text, parts[0])
-            mutated = _drop_block(text, span) if is_requirement else _drop_line(text, cond.span)
+            mutated = _drop_lines(text, span if is_requirement else cond.span)
             out.append(Mutant(name, block_id, dropped, mutated))
             continue
         a, b = _slice(text, cond.span)
