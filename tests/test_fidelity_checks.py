@@ -162,8 +162,9 @@ def test_national_fixed_award_that_is_also_a_ceiling(tmp_path: Path) -> None:
 
 
 def test_labels_and_quotes_against_the_structure(tmp_path: Path) -> None:
-    assert not _where(_check(tmp_path, "kunming"), "PC320")
-    assert not _where(_check(tmp_path, "kunming"), "PC321")
+    diags = _check(tmp_path, "kunming")
+    assert not _where(diags, "PC320")
+    assert not _where(diags, "PC321")
     # 第七条 has items (一)…(七): (九) does not exist
     diags = _check(tmp_path, "kunming", ("  条款 第七条第（五）项\n  标题 \"试点企业诊断服务补助\"",
                                          "  条款 第七条第（九）项\n  标题 \"试点企业诊断服务补助\""))
