@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..diagnostics import Diagnostic, Severity, Span
+from ..diagnostics import Diagnostic, Severity
 from ..model import nodes as n
 from ..source.script import simplified
 from ..vocabulary import CONCEPT_ALSO, CONCEPT_BENEFICIARIES, CONCEPTS, FACTS, SUBJECT_CONCEPTS
@@ -53,16 +53,13 @@ def concepts(ctx: SourceContext) -> list[Concept]:
         term = "".join(term.split())
         if len(term) < 4:
             continue
-        covered = frozenset({name}) | frozenset(ctx.reads([n.Ref(name, _NOWHERE)]))
+        covered = frozenset({name, *ctx.def_reads(name)})
         out.append(Concept(name, label, (re.compile(re.escape(term)),), None, covered, False, term))
     out += [Concept(name, FACTS[name][1], tuple(re.compile(p) for p in pats),
                     CONCEPT_BENEFICIARIES.get(name), frozenset({name, *CONCEPT_ALSO.get(name, ())}),
                     name in SUBJECT_CONCEPTS)
             for name, pats in CONCEPTS.items()]
     return out
-
-
-_NOWHERE = Span("", 0, 0, 0, 0)
 
 
 def _prepared(text: str) -> str:
