@@ -27,7 +27,7 @@ def semantic_checks(
     """All semantic findings for ``policy`` as of ``on``; ``parent`` is its loaded parent policy."""
     from ..model.readings import resolve
     from .consistency import check_consistency
-    from .fidelity import check_fidelity
+    from .fidelity import SourceContext, check_fidelity
     from .paired import check_paired
     from .readings import check_readings
     from .solver import check_solver
@@ -35,5 +35,6 @@ def semantic_checks(
     # every check but the readings' own sees the policy under its adopted readings (解读 … 采用)
     raw = policy
     policy = resolve(policy)
-    return [*check_solver(policy, on, parent), *check_consistency(policy, path, on, parent),
-            *check_fidelity(policy, path), *check_paired(policy), *check_readings(raw, on)]
+    ctx = SourceContext(policy, path)  # the source text, read once for both text checks
+    return [*check_solver(policy, on, parent), *check_consistency(policy, path, on, parent, ctx),
+            *check_fidelity(ctx), *check_paired(policy), *check_readings(raw, on)]

@@ -33,10 +33,12 @@ _ONE = Decimal(1)
 
 
 def check_consistency(
-    policy: n.Policy, path: Path, on: dt.date, parent: n.Policy | None
+    policy: n.Policy, path: Path, on: dt.date, parent: n.Policy | None,
+    ctx: PolicyContext | None = None,
 ) -> list[Diagnostic]:
-    """All text and structure findings for ``policy`` (``path`` locates its source text)."""
-    ctx = PolicyContext(policy, path)
+    """All text and structure findings for ``policy`` (``path`` locates its source text;
+    ``ctx``, when given, is the context other checks share)."""
+    ctx = ctx if ctx is not None else PolicyContext(policy, path)
     diags: list[Diagnostic] = []
     diags += _quoted_numbers(ctx)
     diags += _malformed_amounts(policy)

@@ -160,14 +160,13 @@ def test_witness(ctx: SourceContext, item: str, shows: Callable[[rt.ItemResult],
     return None
 
 
-def check_fidelity(policy: n.Policy, path: Path) -> list[Diagnostic]:
-    """PC320–PC351 for ``policy`` (``path`` locates its source text)."""
+def check_fidelity(ctx: SourceContext) -> list[Diagnostic]:
+    """PC320–PC351 for the context's policy."""
     from .articles import check_articles
     from .counted import check_counted
     from .coverage import check_coverage
     from .modality import check_modality
 
-    ctx = SourceContext(policy, path)
     if ctx.source is None:
         return []  # the quote check has reported it (PC302)
     diags = [*check_articles(ctx), *check_modality(ctx), *check_coverage(ctx), *check_counted(ctx)]
