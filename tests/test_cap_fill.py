@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from compiler.evaluate import runtime as rt
 from compiler.evaluate.evaluator import Evaluator
 from compiler.model import nodes as n
+from compiler.model.queries import nodes
 from compiler.pipeline import Loaded, parse_source
 from conftest import SEEDS
 
@@ -63,20 +64,11 @@ def _literals(p: n.Policy) -> tuple[list[int], list[str]]:
     nums: set[int] = set()
     strs: set[str] = set()
 
-    def walk(x: object) -> None:
+    for x in nodes(p.definitions, p.blocks()):
         if isinstance(x, n.MoneyLit | n.NumberLit | n.CountLit):
             nums.add(int(x.value))
         elif isinstance(x, n.StrLit):
             strs.add(x.value)
-        if isinstance(x, tuple):
-            for y in x:
-                walk(y)
-        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
-            for f in x.__dataclass_fields__:
-                walk(getattr(x, f))
-
-    walk(p.definitions)
-    walk(p.blocks())
     return sorted(nums), sorted(strs)
 
 

@@ -20,6 +20,7 @@ from compiler.backends import CheckedModel, CheckedPolicy
 from compiler.evaluate.evaluator import Evaluator
 from compiler.evaluate.runtime import ProfileError
 from compiler.model import nodes as n
+from compiler.model.queries import nodes
 from compiler.pipeline import Loaded, parse_source
 from conftest import ROOT, SEEDS
 from plugins.python import backend
@@ -45,21 +46,13 @@ def _literals(p: n.Policy) -> tuple[set[Decimal], set[Decimal], set[str]]:
     rates: set[Decimal] = set()
     strings: set[str] = set()
 
-    def walk(x: object) -> None:
+    for x in nodes(p):
         if isinstance(x, n.MoneyLit):
             money.add(x.value)
         elif isinstance(x, n.RateLit):
             rates.add(x.value)
         elif isinstance(x, n.StrLit):
             strings.add(x.value)
-        if isinstance(x, tuple):
-            for y in x:
-                walk(y)
-        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
-            for f in x.__dataclass_fields__:
-                walk(getattr(x, f))
-
-    walk(p)
     return money, rates, strings
 
 
