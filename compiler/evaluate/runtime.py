@@ -1,11 +1,10 @@
-"""The calculation runtime shared by the reference evaluator and the generated calculators.
+"""The reference calculation runtime: validation, rounding, caps, funding, payments and the
+result structure of the reference evaluator (compiler.evaluate.evaluator), the CLI and the API.
 
-This module uses only the standard library and runs on Python >= 3.9: the Python backend
-embeds its source verbatim in every generated calculator, so that the reference evaluator and
-the generated modules share one implementation of validation, rounding, caps, funding,
-payments and the result structure. What differs is only how a policy's conditions and
-amounts are computed: interpreted from the model (compiler.evaluate.evaluator) or compiled to
-Python (plugins.python).
+The generated calculators do not embed this module: each backend carries its own small runtime
+(plugins/python/runtime.py, plugins/javascript/runtime.js) fed by the lowered form
+(compiler.lowered), whose profile limits, field rules and text keys come from here. The
+differential tests check every generated calculator against this one.
 
 Rounding rule (stated once): all arithmetic is exact (``decimal.Decimal``, 50 significant
 digits, never binary floats). Each support item's amount, each cross-item cap and each
@@ -263,9 +262,9 @@ def negate(v: Value) -> bool:
 
 
 # ---------------------------------------------------------------------------- profile limits
-# The bounds on applicant profiles, defined once as data. Every calculator uses them through
-# this runtime (embedded verbatim in each generated module); the JSON Schema backend and any
-# other backend read them through field_rules(), a target-neutral description. Documented in
+# The bounds on applicant profiles, defined once as data. The reference evaluator uses them
+# here; the lowered form carries them to the generated calculators, and the JSON Schema backend
+# and any other backend read them through field_rules(), a target-neutral description. Documented in
 # docs/developers/result.md (“申请人信息的上限”).
 
 MAX_PROFILE_CHARS = 1_000_000
