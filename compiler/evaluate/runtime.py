@@ -26,6 +26,8 @@ from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
 from functools import cache, cached_property
 from typing import Any, Union
 
+from .messages import MESSAGES
+
 FEN = Decimal("0.01")
 INF = Decimal("Infinity")
 ZERO_D = Decimal(0)
@@ -320,28 +322,28 @@ class NumberToken:
 
 def _int_token(text: str) -> object:
     if len(text) > MAX_NUMBER_CHARS:
-        return NumberToken(f"数字过长（{len(text)} 个字符，至多 {MAX_NUMBER_CHARS} 个）")
+        return NumberToken(MESSAGES["number_too_long"].format(n=len(text), max=MAX_NUMBER_CHARS))
     return int(text)
 
 
 def _float_token(text: str) -> object:
     if len(text) > MAX_NUMBER_CHARS:
-        return NumberToken(f"数字过长（{len(text)} 个字符，至多 {MAX_NUMBER_CHARS} 个）")
+        return NumberToken(MESSAGES["number_too_long"].format(n=len(text), max=MAX_NUMBER_CHARS))
     d = Decimal(text)
     if d and not -MAX_NUMBER_CHARS <= d.adjusted() <= MAX_NUMBER_CHARS:  # 1e-999999999, 1e400
-        return NumberToken(f"数值超出范围（{text}）")
+        return NumberToken(MESSAGES["number_out_of_range"].format(text=text))
     return d
 
 
 def _constant_token(name: str) -> object:
-    return NumberToken(f"不接受 {name}：须是有限的数")
+    return NumberToken(MESSAGES["constant"].format(name=name))
 
 
 def _unique_pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in items:
         if k in out:
-            raise ProfileError([(k, "字段重复出现")])
+            raise ProfileError([(k, MESSAGES["duplicate"])])
         out[k] = v
     return out
 
@@ -357,18 +359,18 @@ def parse_json_profile(text: str) -> Any:
     import json
 
     if len(text) > MAX_PROFILE_CHARS:
-        raise ProfileError([("", f"申请人信息过大（{len(text)} 个字符，至多 {MAX_PROFILE_CHARS} 个）")])
+        raise ProfileError([("", MESSAGES["profile_too_large"].format(n=len(text), max=MAX_PROFILE_CHARS))])
     depth = top = 0
     for ch in re.sub(r"[^\[\]{}]", "", _JSON_STRING.sub("", text)):
         depth += 1 if ch in "[{" else -1
         top = max(top, depth)
     if top > MAX_PROFILE_DEPTH:
-        raise ProfileError([("", f"JSON 嵌套过深（至多 {MAX_PROFILE_DEPTH} 层）")])
+        raise ProfileError([("", MESSAGES["too_deep"].format(max=MAX_PROFILE_DEPTH))])
     try:
         return json.loads(text, parse_int=_int_token, parse_float=_float_token,
                           parse_constant=_constant_token, object_pairs_hook=_unique_pairs)
     except json.JSONDecodeError as err:
-        raise ProfileError([("", f"不是合法的 JSON：第 {err.lineno} 行第 {err.colno} 列，{err.msg}")]
+        raise ProfileError([("", MESSAGES["not_json"].format(line=err.lineno, col=err.colno, msg=err.msg))]
                            ) from None
     except RecursionError:  # pragma: no cover - the depth check above comes first
         raise ProfileError([("", "JSON 嵌套过深")]) from None
@@ -412,7 +414,9 @@ class Bad:
 
 def _show(value: object) -> str:
     if isinstance(value, str):
-        return f"“{value[:40]}”" if len(value) <= 40 else f"“{value[:40]}…”（共 {len(value)} 个字符）"
+        if len(value) <= 40:
+            return MESSAGES["shown_text"].format(text=value)
+        return MESSAGES["shown_long"].format(head=value[:40], n=len(value))
     if value is None:
         return "null"
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
@@ -422,56 +426,53 @@ def _show(value: object) -> str:
 
 def _money(value: object, rate: bool = False) -> Decimal | str:
     if isinstance(value, bool):
-        return "应为金额（元），收到布尔值"
+        return MESSAGES["money_bool"]
     if isinstance(value, int):
         if value >= MONEY_LIMIT:
-            return f"金额过大（须小于 {MONEY_LIMIT} 元）"
+            return MESSAGES["money_limit"].format(limit=MONEY_LIMIT)
         d = Decimal(value)
     elif isinstance(value, float):
         if not math.isfinite(value):
-            return "金额必须是有限的数（不接受 NaN 或无穷大）"
+            return MESSAGES["money_not_finite"]
         d = Decimal(repr(value))
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            return "金额必须是有限的数（不接受 NaN 或无穷大）"
+            return MESSAGES["money_not_finite"]
         d = value
     elif isinstance(value, str):
         if not (_RATE_STR if rate else _MONEY_STR).match(value):
-            if rate:
-                return f"{_show(value[:40])}不是比例：请写成 0 到 1 之间的十进制数，例如 \"0.5\""
-            return (f"{_show(value[:40])}不是金额：请写成非负的十进制数（半角数字，整数部分至多 15 位），"
-                    "例如 \"12000.50\"")
+            return MESSAGES["rate_text" if rate else "money_text"].format(got=_show(value[:40]))
         d = Decimal(value)
     else:
-        return f"应为金额（元），收到 {_show(value)}"
+        return MESSAGES["money_type"].format(got=_show(value))
     if d < 0:
-        return f"金额不能为负数（收到 {d}）"
+        return MESSAGES["money_negative"].format(value=d)
     if d >= MONEY_LIMIT:
-        return f"金额过大（须小于 {MONEY_LIMIT} 元）"
+        return MESSAGES["money_limit"].format(limit=MONEY_LIMIT)
     try:
         if d != d.quantize(FEN, context=CTX):
-            return f"金额最多两位小数（到分），收到 {d}"
+            return MESSAGES["money_fen"].format(value=d)
     except InvalidOperation:
-        return f"金额过大（收到 {d}）"
+        return MESSAGES["money_too_large"].format(value=d)
     return d
 
 
 def _integer(value: object, spec: FactSpec) -> int | str:
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-        return f"应为整数，收到 {_show(value)}"
+        return MESSAGES["int_type"].format(got=_show(value))
     if isinstance(value, float) and not math.isfinite(value):
-        return "应为整数（不接受 NaN 或无穷大）"
+        return MESSAGES["int_not_finite"]
     if isinstance(value, Decimal) and not value.is_finite():
-        return "应为整数（不接受 NaN 或无穷大）"
+        return MESSAGES["int_not_finite"]
     rules = field_rules("int", spec.low, spec.high)
     # the bounds first: comparing is cheap even for 1E+999999999, converting is not
     if value < rules["minimum"]:
-        return f"取值 {value} 小于下限 {rules['minimum']}"
+        return MESSAGES["int_below"].format(value=value, low=rules["minimum"])
     if value > rules["maximum"]:
-        return f"取值 {value} 超出范围 {rules['minimum']}..{rules['maximum']}"
+        return MESSAGES["int_above"].format(value=value, low=rules["minimum"], high=rules["maximum"])
     if not isinstance(value, int):
         if value != int(value):
-            return f"应为整数，收到 {value}"
+            return MESSAGES["int_fraction"].format(value=value)
         value = int(value)  # an integral decimal (4.0, 1E+6) is an integer
     return value
 
@@ -486,13 +487,13 @@ def check_value(spec: FactSpec, value: object) -> object:
     if isinstance(value, NumberToken):
         return Bad(value.reason)
     if kind == "bool":
-        return value if isinstance(value, bool) else Bad(f"应为 true 或 false，收到 {_show(value)}")
+        return value if isinstance(value, bool) else Bad(MESSAGES["bool"].format(got=_show(value)))
     if spec.kind in ("money", "rate"):
         r = _money(value, spec.kind == "rate")
         if isinstance(r, str):
             return Bad(r)
         if spec.kind == "rate" and r > 1:
-            return Bad(f"比例应在 0 到 1 之间，收到 {r}")
+            return Bad(MESSAGES["rate_above_one"].format(value=r))
         return r
     if spec.kind == "int":
         i = _integer(value, spec)
@@ -500,12 +501,12 @@ def check_value(spec: FactSpec, value: object) -> object:
     if spec.kind == "enum":
         if isinstance(value, str) and value in spec.values:
             return value
-        return Bad(f"应为以下之一：{', '.join(spec.values)}；收到 {_show(value)}")
+        return Bad(MESSAGES["enum"].format(values=", ".join(spec.values), got=_show(value)))
     if isinstance(value, str):
         if len(value) > MAX_TEXT_CHARS:
-            return Bad(f"文本过长（{len(value)} 个字符，至多 {MAX_TEXT_CHARS} 个）")
+            return Bad(MESSAGES["text_too_long"].format(n=len(value), max=MAX_TEXT_CHARS))
         return value
-    return Bad(f"应为文本，收到 {_show(value)}")
+    return Bad(MESSAGES["text"].format(got=_show(value)))
 
 
 def absent_value(kind: str) -> Any:
@@ -574,7 +575,7 @@ def validate(facts: Sequence[FactSpec] | FactTable, vocabulary: Mapping[str, Fac
     """Check ``profile`` against the policy's facts (and the shared vocabulary)."""
     table = facts if isinstance(facts, FactTable) else FactTable(facts)
     if type(profile) is not dict and not isinstance(profile, Mapping):
-        raise ProfileError([("", "申请人信息必须是一个 JSON 对象（键为事实名称）")])
+        raise ProfileError([("", MESSAGES["not_object"])])
     declared = table.declared
     numeric = table.numeric
     env = dict(table.defaults)
@@ -585,11 +586,11 @@ def validate(facts: Sequence[FactSpec] | FactTable, vocabulary: Mapping[str, Fac
             spec = vocabulary.get(key)
             if spec is None:
                 if not isinstance(key, str):
-                    errors.append((str(key), "字段名必须是字符串"))
+                    errors.append((str(key), MESSAGES["key_not_text"]))
                     continue
                 close = difflib.get_close_matches(key, sorted(set(declared) | set(vocabulary)), n=1)
-                hint = f"；是否想写“{close[0]}”？" if close else ""
-                errors.append((key, f"未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}"))
+                hint = MESSAGES["unknown_hint"].format(close=close[0]) if close else ""
+                errors.append((key, MESSAGES["unknown"].format(key=key, hint=hint)))
                 continue
         t = type(v)
         if (t is bool and spec.kind == "bool") or (
@@ -608,7 +609,7 @@ def validate(facts: Sequence[FactSpec] | FactTable, vocabulary: Mapping[str, Fac
                 env[key] = checked
     for f in table.required:
         if f.name not in profile:
-            errors.append((f.name, f"缺少必填字段“{f.name}”（{f.label}）"))
+            errors.append((f.name, MESSAGES["required"].format(name=f.name, label=f.label)))
     if errors:
         raise ProfileError(errors)
     return Env(env, table.kinds)
@@ -624,7 +625,7 @@ def parse_on(on: dt.date | str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(on)
     except (TypeError, ValueError):
-        raise ProfileError([("on", f"日期“{on}”无效：应为 YYYY-MM-DD")]) from None
+        raise ProfileError([("on", MESSAGES["on"].format(on=on))]) from None
 
 
 # ---------------------------------------------------------------------------- results

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..evaluate import runtime as rt
+from ..evaluate.messages import MESSAGES, TRACE, fill
 from ..evaluate.runtime import field_rules, text_key
 from ..model import nodes as n
 from ..model.printer import refs, show
@@ -24,7 +25,6 @@ from ..model.queries import text_lists
 from ..model.readings import affected
 from ..textfold import policy_fold
 from ..vocabulary import FACTS, FUNDING_SOURCES
-from .messages import MESSAGES, TRACE, fill
 
 FORMAT = "policyc-lowered"
 VERSION = 2
