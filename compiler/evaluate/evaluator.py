@@ -42,6 +42,7 @@ from ..model.readings import affected, resolve
 from ..textfold import policy_fold
 from ..vocabulary import FACTS
 from . import runtime as rt
+from .messages import TRACE
 from .runtime import UNDET, Env, Interval, Result, Value
 
 ZERO = rt.ZERO
@@ -137,10 +138,10 @@ class Evaluator:
         """The amount of the first tier that holds, and the trace note saying which."""
         for i, t in enumerate(e.tiers, 1):
             if rt.truth(self.eval(t.cond, env, [])):
-                return t.amount, f"分档：适用第 {i} 档（当 {show(t.cond)}）"
+                return t.amount, TRACE["tier"].format(n=i, cond=show(t.cond))
         if e.otherwise is not None:
-            return e.otherwise, "分档：适用“否则”档"
-        return None, "分档：没有适用的档次，按 0 计"
+            return e.otherwise, TRACE["tier_otherwise"]
+        return None, TRACE["tier_none"]
 
     # -- the policy as a runtime spec ---------------------------------------
     def _cond(self, e: n.Expr) -> Callable[[Env], bool]:

@@ -26,7 +26,7 @@ from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
 from functools import cache, cached_property
 from typing import Any, Union
 
-from .messages import MESSAGES
+from .messages import MESSAGES, TRACE
 
 FEN = Decimal("0.01")
 INF = Decimal("Infinity")
@@ -50,7 +50,7 @@ def fmt(x: Decimal | None) -> str | None:
 
 def num(x: Decimal) -> str:
     if not x.is_finite():
-        return "未定"
+        return TRACE["undetermined_value"]
     if x == x.to_integral_value():
         return f"{x:.2f}" if abs(x) >= 1 or x == 0 else str(x)
     return str(x.normalize())
@@ -106,14 +106,14 @@ class Interval:
     def show(self) -> str:
         if self.lo == self.hi:
             return num(self.lo)
-        return f"{num(self.lo)} 至 {num(self.hi)}"
+        return TRACE["range"].format(lo=num(self.lo), hi=num(self.hi))
 
 
 class Undetermined:
     """An amount the policy leaves undetermined (未定)."""
 
     def __repr__(self) -> str:
-        return "未定"
+        return TRACE["undetermined_value"]
 
 
 UNDET = Undetermined()
@@ -181,7 +181,7 @@ def cap(base: Value, limit: Value, shown: str, notes: list[Note]) -> Value:
         return Interval(ZERO_D, limit.hi)
     out = base.cap(limit)
     if out != base:
-        notes.append(lambda: f"“{shown}”：{base.show()} 超过上限 {limit.show()}，取 {out.show()}")
+        notes.append(lambda: TRACE["cap"].format(shown=shown, base=base.show(), limit=limit.show(), out=out.show()))
     return out
 
 
@@ -193,9 +193,9 @@ def tiers(notes: list[Note], arms: Sequence[tuple[Callable[[], bool], Callable[[
             notes.append(note)
             return value()
     if otherwise is not None:
-        notes.append("分档：适用“否则”档")
+        notes.append(TRACE["tier_otherwise"])
         return otherwise()
-    notes.append("分档：没有适用的档次，按 0 计")
+    notes.append(TRACE["tier_none"])
     return ZERO
 
 
@@ -550,7 +550,7 @@ class Env(dict):  # type: ignore[type-arg]
     def where(self, names: Sequence[str]) -> str:
         """“x = 1.00，y = 2” for the names that hold numbers (for the trace)."""
         used = [n for n in names if isinstance(self.get(n), Interval)]
-        return "，".join(f"{n} = {self.show_value(n)}" for n in used)
+        return TRACE["where_sep"].join(TRACE["where_part"].format(name=n, value=self.show_value(n)) for n in used)
 
 
 class FactTable:
@@ -782,7 +782,8 @@ class ItemSpec:
 
     @cached_property
     def heading(self) -> str:
-        return f"{self.article}「{self.title}」适用" + (f"：{self.cond_shown}" if self.cond else "")
+        return TRACE["heading_cond" if self.cond else "heading"].format(article=self.article, title=self.title,
+                                                                       cond=self.cond_shown)
 
 
 @dataclass(frozen=True)
@@ -869,12 +870,12 @@ class _Live:
 def in_force(spec: PolicySpec, on: dt.date) -> tuple[bool, str]:
     start = spec.retro_from or spec.valid_from
     if start is not None and on < start:
-        return False, f"{on.isoformat()} 早于本政策的适用起始日 {start.isoformat()}"
+        return False, TRACE["before_start"].format(on=on.isoformat(), start=start.isoformat())
     if spec.valid_until is not None and on > spec.valid_until:
-        return False, f"{on.isoformat()} 晚于本政策的有效期截止日 {spec.valid_until.isoformat()}"
+        return False, TRACE["after_end"].format(on=on.isoformat(), end=spec.valid_until.isoformat())
     if spec.events:
         events = "；".join(f"“{e}”" for e in spec.events)
-        return True, f"有效期以事件为界（{events}），日期未定，视为有效"
+        return True, TRACE["events"].format(events=events)
     return True, ""
 
 
@@ -933,7 +934,8 @@ def split_funding(funding: Sequence[FundingSpec], item_article: str,
 def _amount_line(amt: Amount, amount: Interval, env: Env) -> Note:
     def line() -> str:
         where = env.where(amt.names)
-        return f"金额：{amt.shown} = {amount.show()}" + (f"（{where}）" if where else "")
+        return TRACE["amount_where" if where else "amount"].format(shown=amt.shown, amount=amount.show(),
+                                                                   where=where)
 
     return line
 
@@ -960,13 +962,13 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
             # the rule for negative amounts: a formula below 0 pays 0 (nothing is owed back);
             # either end may be negative (不超过 a negative difference gives 0 .. -x)
             amount = Interval(max(amount.lo, ZERO_D), max(amount.hi, ZERO_D))
-            trace.append("计算结果为负数，按 0 计")
+            trace.append(TRACE["negative"])
         trace.append(_amount_line(amt, amount, env))
         after = amount
         final: Interval | None = amount
     else:
         final = None
-        trace.append(f"金额：{amt.shown}：原文未规定具体金额（未定）")
+        trace.append(TRACE["undetermined"].format(shown=amt.shown))
         after = Interval(ZERO_D, INF)
     trace.append(it.plan.note)
     return _Live(it, final, after, trace)
@@ -1014,12 +1016,12 @@ def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) ->
 
 def _cut_line(cap: CapSpec, limit: Interval, before: Interval, after: Interval) -> Note:
     cut = sorted((before.lo - after.lo, before.hi - after.hi))
-    return lambda: (f"{cap.article} 累计上限 {limit.show()}（{cap.shown}）：本项削减 "
-                    f"{Interval(cut[0], cut[1]).show()}，实付 {after.show()}")
+    return lambda: TRACE["cross_cap_cut"].format(article=cap.article, limit=limit.show(), shown=cap.shown,
+                                                 cut=Interval(cut[0], cut[1]).show(), after=after.show())
 
 
 def _most_line(cap: CapSpec, limit: Interval, hi: Decimal) -> Note:
-    return lambda: f"{cap.article} 累计上限 {limit.show()}：本项至多 {fmt(hi)}"
+    return lambda: TRACE["cross_cap_most"].format(article=cap.article, limit=limit.show(), most=fmt(hi))
 
 
 def _payments(s: ScheduleSpec, live: list[_Live]) -> list[PaymentResult]:
@@ -1062,9 +1064,8 @@ def _unlisted(spec: PolicySpec, env: Env) -> list[str]:
     for ls in spec.lists:
         v = env.get(ls.fact)
         if isinstance(v, str) and text_key(v, spec.fold) not in ls.keys:
-            why = ("原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理" if ls.open
-                   else "计算时按不符合处理")
-            out.append(f"{ls.label}“{v}”不在{ls.articles}列举的范围内；{why}")
+            out.append(TRACE["unlisted_open" if ls.open else "unlisted"].format(label=ls.label, value=v,
+                                                                                 articles=ls.articles))
     return out
 
 
@@ -1084,12 +1085,12 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
         if not req.cond(env):
             if req.article not in exclusions:
                 exclusions.append(req.article)
-            notes.append(f"不满足资格条件（{req.article}）：{req.shown}")
+            notes.append(TRACE["requirement_failed"].format(article=req.article, shown=req.shown))
     for exc in spec.exclusions:
         if exc.cond(env):
             if exc.article not in exclusions:
                 exclusions.append(exc.article)
-            notes.append(f"属于排除情形（{exc.article}）：{exc.shown}")
+            notes.append(TRACE["excluded"].format(article=exc.article, shown=exc.shown))
     if not ok or exclusions:
         return Result(spec.id, on_date, ok, bool(exclusions), tuple(exclusions), (), ZERO_D,
                       ZERO_D, (), (), tuple(notes))
