@@ -67,6 +67,12 @@ def scope_spec(scope: n.Scope | None) -> rt.Scope:
     return rt.Scope(scope.kind, scope.items, scope.beneficiary)
 
 
+def funding_specs(it: n.Item) -> tuple[rt.FundingSpec, ...]:
+    """An item's 资金 clauses, as the runtime's funding specs (see ``runtime.FundingPlan``)."""
+    return tuple(rt.FundingSpec(f.shares, f.payers, f.stated, f.citation.article if f.citation else "", f.named)
+                 for f in it.funding)
+
+
 class Evaluator:
     """Computes what a policy pays. With readings (解读), under the adopted ones unless ``choice``
     names others (解读 id -> 读法 name); see :meth:`readings` for every reading at once."""
@@ -162,11 +168,6 @@ class Evaluator:
 
         return run
 
-    def _funding(self, it: n.Item) -> tuple[rt.FundingSpec, ...]:
-        return tuple(rt.FundingSpec(f.shares, f.payers, f.stated,
-                                    f.citation.article if f.citation else "", f.named)
-                     for f in it.funding)
-
     def _spec(self) -> rt.PolicySpec:
         p = self.policy
         h = p.header
@@ -199,7 +200,7 @@ class Evaluator:
                 rt.ItemSpec(it.id, it.citation.article, it.title, it.beneficiary,
                             self._cond(it.cond) if it.cond is not None else None,
                             show(it.cond) if it.cond is not None else "",
-                            self._amount(it.amount), self._funding(it))
+                            self._amount(it.amount), funding_specs(it))
                 for it in p.items
             ),
             caps=tuple(rt.CapSpec(c.citation.article, scope_spec(c.scope),
