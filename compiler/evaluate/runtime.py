@@ -78,10 +78,6 @@ class Interval:
     def exact(x: Decimal) -> Interval:
         return Interval(x, x)
 
-    @property
-    def is_exact(self) -> bool:
-        return self.lo == self.hi
-
     def __add__(self, o: Interval) -> Interval:
         return Interval(CTX.add(self.lo, o.lo), CTX.add(self.hi, o.hi))
 
@@ -922,13 +918,6 @@ class FundingPlan:
             out[src] = out.get(src, ZERO_D) + part
             rest -= part
         return out
-
-
-def split_funding(funding: Sequence[FundingSpec], item_article: str,
-                  amount: Decimal | None) -> tuple[dict[str, Decimal], str]:
-    """Who pays ``amount``, and the trace note saying so."""
-    plan = FundingPlan(funding, item_article)
-    return plan.split(amount), plan.note
 
 
 def _amount_line(amt: Amount, amount: Interval, env: Env) -> Note:
