@@ -117,6 +117,19 @@ def test_every_result_is_consistent(seeds: dict[str, Loaded], name: str) -> None
     run()
 
 
+def _item_specs(items: list[tuple[int, int] | None], payer: str) -> list[rt.ItemSpec]:
+    """One item per amount (lo, hi), or undetermined for None, all paid by ``payer``."""
+    specs = []
+    for i, amt in enumerate(items):
+        value: rt.Value = (rt.UNDET if amt is None
+                           else rt.Interval(Decimal(amt[0]), Decimal(amt[1])))
+        specs.append(rt.ItemSpec(
+            f"i{i}", f"第{i + 1}条", f"项目{i}", None, None, "",
+            (lambda v: lambda env: rt.Amount(v, [], "x", ()))(value),
+            (rt.FundingSpec(((payer, Decimal(1)),), (payer,), True, ""),)))
+    return specs
+
+
 _amounts = st.tuples(st.integers(0, 500), st.integers(0, 500)).map(lambda t: (min(t), max(t)))
 
 
@@ -126,14 +139,7 @@ _amounts = st.tuples(st.integers(0, 500), st.integers(0, 500)).map(lambda t: (mi
 def test_cap_fill_is_exact_on_random_items(items: list[tuple[int, int] | None], limit: int,
                                            spread: int) -> None:
     """Random fixed, ranged and undetermined items under one cap (whose limit may be a range)."""
-    specs = []
-    for i, amt in enumerate(items):
-        value: rt.Value = (rt.UNDET if amt is None
-                           else rt.Interval(Decimal(amt[0]), Decimal(amt[1])))
-        specs.append(rt.ItemSpec(
-            f"i{i}", f"第{i + 1}条", f"项目{i}", None, None, "",
-            (lambda v: lambda env: rt.Amount(v, [], "x", ()))(value),
-            (rt.FundingSpec((("city", Decimal(1)),), ("city",), True, ""),)))
+    specs = _item_specs(items, "city")
     lim = rt.Interval(Decimal(limit), Decimal(limit + spread))
     spec = rt.PolicySpec("t", None, None, None, (), (), {}, (), (), tuple(specs),
                          (rt.CapSpec("第九条", rt.Scope("all"), lambda env: lim, "L", "cap"),), ())
@@ -180,14 +186,7 @@ def test_two_overlapping_caps_stay_consistent(items: list[tuple[int, int] | None
                                               second: int, in_second: list[bool]) -> None:
     """A second cap over some of the items, applied after the first: still no inverted range,
     totals are the items' sum, funding adds up, and neither cap is exceeded."""
-    specs = []
-    for i, amt in enumerate(items):
-        value: rt.Value = (rt.UNDET if amt is None
-                           else rt.Interval(Decimal(amt[0]), Decimal(amt[1])))
-        specs.append(rt.ItemSpec(
-            f"i{i}", f"第{i + 1}条", f"项目{i}", None, None, "",
-            (lambda v: lambda env: rt.Amount(v, [], "x", ()))(value),
-            (rt.FundingSpec((("county", Decimal(1)),), ("county",), True, ""),)))
+    specs = _item_specs(items, "county")
     subset = tuple(s.id for s, keep in zip(specs, in_second, strict=False) if keep)
     caps = (rt.CapSpec("第九条", rt.Scope("all"), lambda env: rt.Interval.exact(Decimal(first)), "A", "a"),
             rt.CapSpec("第十条", rt.Scope("items", subset),
