@@ -8,8 +8,9 @@ in one run, on the same profiles:
 
 * ``generated``: generated/python/<policy>.py, translated from the lowered form;
 * ``legacy``: the calculators generated before the lowered form (benchmarks/legacy/; the
-  interpreter-style runtime they embedded is kept once, in legacy_runtime.py), kept to show the change — timing only: they encode the
-  policies as they were then (before the fidelity fixes), so their numbers differ;
+  interpreter-style runtime they embedded is kept once, in legacy_runtime.py), kept to show
+  the change — timing only: they encode the policies as they were then (before the fidelity
+  fixes), so their numbers differ;
 * ``hand-written``: the baseline below;
 * ``node``: generated/javascript/<policy>.js in one Node process (when ``node`` is installed),
   on the same profiles sent as JSON.
