@@ -7,9 +7,10 @@ The baseline is a hand-written, one-at-a-time implementation of the same article
 in one run, on the same profiles:
 
 * ``generated``: generated/python/<policy>.py, translated from the lowered form;
-* ``legacy``: the calculators generated before the lowered form (benchmarks/legacy/, which
-  embed the interpreter-style runtime), kept to show the change — timing only: they encode the
-  policies as they were then (before the fidelity fixes), so their numbers differ;
+* ``legacy``: the calculators generated before the lowered form (benchmarks/legacy/; the
+  interpreter-style runtime they embedded is kept once, in legacy_runtime.py), kept to show
+  the change — timing only: they encode the policies as they were then (before the fidelity
+  fixes), so their numbers differ;
 * ``hand-written``: the baseline below;
 * ``node``: generated/javascript/<policy>.js in one Node process (when ``node`` is installed),
   on the same profiles sent as JSON.
@@ -242,6 +243,17 @@ def load_module(name: str, generated: Path = ROOT / "generated", folder: str = "
     return mod
 
 
+def load_legacy(name: str) -> ModuleType | None:
+    """The legacy calculator of ``name``, if kept; it imports the runtime it embedded when
+    generated from ``legacy_runtime`` beside it."""
+    folder = Path(__file__).resolve().parent / "legacy"
+    if not (folder / f"{name}.py").exists():
+        return None
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+    return load_module(name, folder, "")
+
+
 def rates(fns: dict[str, Callable[[dict[str, object], dt.date], object]], data: list[dict[str, object]],
           on: dt.date, repeat: int, chunk: int = 250) -> dict[str, float]:
     """Calculations per second of each function.
@@ -321,8 +333,7 @@ def main() -> None:
           f" {'node/s':>9} {'node/generated':>14}")
     for name, by_hand, industries in cases:
         mod = load_module(name, args.generated)
-        legacy_path = Path(__file__).resolve().parent / "legacy"
-        legacy = load_module(name, legacy_path, "") if (legacy_path / f"{name}.py").exists() else None
+        legacy = load_legacy(name)
         data = profiles(args.profiles, seed=7, industries=industries)
         for p in data:  # same numbers before timing
             want = numbers_of(mod.calculate(p, on))

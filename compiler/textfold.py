@@ -23,6 +23,7 @@ from functools import cache
 
 from .evaluate.runtime import text_key
 from .model import nodes as n
+from .model.queries import nodes
 
 # CJK Unified Ideographs, Extension A and the compatibility ideographs: every character
 # OpenCC's t2s table can change that a policy's lists could contain.
@@ -52,23 +53,7 @@ def fold_table(values: Iterable[str]) -> dict[str, str]:
 
 def policy_strings(policy: n.Policy) -> list[str]:
     """The literal strings a policy compares text facts with (属于 lists, ==, !=)."""
-    found: list[str] = []
-
-    def walk(x: object) -> None:
-        if isinstance(x, n.Member):
-            found.extend(v.value for v in x.values)
-        elif isinstance(x, n.StrLit):
-            found.append(x.value)
-        if isinstance(x, tuple):
-            for y in x:
-                walk(y)
-        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
-            for name in x.__dataclass_fields__:
-                walk(getattr(x, name))
-
-    walk(policy.definitions)
-    walk(policy.blocks())
-    return sorted(set(found))
+    return sorted({x.value for x in nodes(policy.definitions, policy.blocks()) if isinstance(x, n.StrLit)})
 
 
 @cache

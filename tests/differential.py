@@ -106,3 +106,19 @@ def reference(name: str, count: int = N_PROFILES) -> tuple[dict[str, Any], ...]:
 def reference_notes(name: str, count: int = N_PROFILES) -> tuple[list[str], ...]:
     """The reference evaluator's notes (validity, exclusions, unlisted text) for each case."""
     return tuple(notes for _, notes in _reference(name, count))
+
+
+def assert_python_agrees(mod: Any, name: str, count: int = N_PROFILES) -> tuple[dict[str, Any], ...]:
+    """A generated Python calculator gives the reference outcome (result or errors) and notes for
+    every case of :func:`cases`; returns the reference outcomes."""
+    batch, want, notes = cases(name, count), reference(name, count), reference_notes(name, count)
+    assert len(batch) == count
+    for (text, on), expected, expected_notes in zip(batch, want, notes, strict=True):
+        try:
+            result = mod.calculate(json.loads(text), on)
+            got: dict[str, Any] = {"ok": result.to_dict()}
+            assert list(result.notes) == expected_notes, (text, on)
+        except ValueError as err:
+            got = {"errors": [list(e) for e in err.errors]}  # type: ignore[attr-defined]
+        assert got == expected, (text, on)
+    return want

@@ -32,8 +32,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator
-from jsonschema.validators import extend
+from test_jsonschema import DecimalValidator
 
 from compiler.evaluate import runtime
 from compiler.evaluate.evaluator import Evaluator
@@ -95,16 +94,6 @@ def generated_python(pid: str, text: str) -> Verdict:
     except mod.ProfileError as err:
         return "refuse", frozenset(f for f, _ in err.errors)
     return "accept", frozenset()
-
-
-DecimalValidator = extend(
-    Draft202012Validator,
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
-        "integer",
-        lambda checker, x: (isinstance(x, int) and not isinstance(x, bool))
-        or (isinstance(x, Decimal) and x.is_finite() and x == x.to_integral_value()),
-    ),
-)
 
 
 @functools.cache

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from compiler.evaluate import runtime as rt
 from compiler.evaluate.evaluator import Evaluator
 from compiler.model import nodes as n
+from compiler.model.queries import nodes
 from compiler.pipeline import Loaded, parse_source
 from conftest import SEEDS
 
@@ -63,20 +64,11 @@ def _literals(p: n.Policy) -> tuple[list[int], list[str]]:
     nums: set[int] = set()
     strs: set[str] = set()
 
-    def walk(x: object) -> None:
+    for x in nodes(p.definitions, p.blocks()):
         if isinstance(x, n.MoneyLit | n.NumberLit | n.CountLit):
             nums.add(int(x.value))
         elif isinstance(x, n.StrLit):
             strs.add(x.value)
-        if isinstance(x, tuple):
-            for y in x:
-                walk(y)
-        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
-            for f in x.__dataclass_fields__:
-                walk(getattr(x, f))
-
-    walk(p.definitions)
-    walk(p.blocks())
     return sorted(nums), sorted(strs)
 
 
@@ -125,6 +117,19 @@ def test_every_result_is_consistent(seeds: dict[str, Loaded], name: str) -> None
     run()
 
 
+def _item_specs(items: list[tuple[int, int] | None], payer: str) -> list[rt.ItemSpec]:
+    """One item per amount (lo, hi), or undetermined for None, all paid by ``payer``."""
+    specs = []
+    for i, amt in enumerate(items):
+        value: rt.Value = (rt.UNDET if amt is None
+                           else rt.Interval(Decimal(amt[0]), Decimal(amt[1])))
+        specs.append(rt.ItemSpec(
+            f"i{i}", f"第{i + 1}条", f"项目{i}", None, None, "",
+            (lambda v: lambda env: rt.Amount(v, [], "x", ()))(value),
+            (rt.FundingSpec(((payer, Decimal(1)),), (payer,), True, ""),)))
+    return specs
+
+
 _amounts = st.tuples(st.integers(0, 500), st.integers(0, 500)).map(lambda t: (min(t), max(t)))
 
 
@@ -134,14 +139,7 @@ _amounts = st.tuples(st.integers(0, 500), st.integers(0, 500)).map(lambda t: (mi
 def test_cap_fill_is_exact_on_random_items(items: list[tuple[int, int] | None], limit: int,
                                            spread: int) -> None:
     """Random fixed, ranged and undetermined items under one cap (whose limit may be a range)."""
-    specs = []
-    for i, amt in enumerate(items):
-        value: rt.Value = (rt.UNDET if amt is None
-                           else rt.Interval(Decimal(amt[0]), Decimal(amt[1])))
-        specs.append(rt.ItemSpec(
-            f"i{i}", f"第{i + 1}条", f"项目{i}", None, None, "",
-            (lambda v: lambda env: rt.Amount(v, [], "x", ()))(value),
-            (rt.FundingSpec((("city", Decimal(1)),), ("city",), True, ""),)))
+    specs = _item_specs(items, "city")
     lim = rt.Interval(Decimal(limit), Decimal(limit + spread))
     spec = rt.PolicySpec("t", None, None, None, (), (), {}, (), (), tuple(specs),
                          (rt.CapSpec("第九条", rt.Scope("all"), lambda env: lim, "L", "cap"),), ())
@@ -188,14 +186,7 @@ def test_two_overlapping_caps_stay_consistent(items: list[tuple[int, int] | None
                                               second: int, in_second: list[bool]) -> None:
     """A second cap over some of the items, applied after the first: still no inverted range,
     totals are the items' sum, funding adds up, and neither cap is exceeded."""
-    specs = []
-    for i, amt in enumerate(items):
-        value: rt.Value = (rt.UNDET if amt is None
-                           else rt.Interval(Decimal(amt[0]), Decimal(amt[1])))
-        specs.append(rt.ItemSpec(
-            f"i{i}", f"第{i + 1}条", f"项目{i}", None, None, "",
-            (lambda v: lambda env: rt.Amount(v, [], "x", ()))(value),
-            (rt.FundingSpec((("county", Decimal(1)),), ("county",), True, ""),)))
+    specs = _item_specs(items, "county")
     subset = tuple(s.id for s, keep in zip(specs, in_second, strict=False) if keep)
     caps = (rt.CapSpec("第九条", rt.Scope("all"), lambda env: rt.Interval.exact(Decimal(first)), "A", "a"),
             rt.CapSpec("第十条", rt.Scope("items", subset),

@@ -42,6 +42,7 @@ from ..model.readings import affected, resolve
 from ..textfold import policy_fold
 from ..vocabulary import FACTS
 from . import runtime as rt
+from .messages import TRACE
 from .runtime import UNDET, Env, Interval, Result, Value
 
 ZERO = rt.ZERO
@@ -64,6 +65,12 @@ def scope_spec(scope: n.Scope | None) -> rt.Scope:
     if scope is None or scope.kind == "all":
         return rt.Scope("all")
     return rt.Scope(scope.kind, scope.items, scope.beneficiary)
+
+
+def funding_specs(it: n.Item) -> tuple[rt.FundingSpec, ...]:
+    """An item's 资金 clauses, as the runtime's funding specs (see ``runtime.FundingPlan``)."""
+    return tuple(rt.FundingSpec(f.shares, f.payers, f.stated, f.citation.article if f.citation else "", f.named)
+                 for f in it.funding)
 
 
 class Evaluator:
@@ -137,10 +144,10 @@ class Evaluator:
         """The amount of the first tier that holds, and the trace note saying which."""
         for i, t in enumerate(e.tiers, 1):
             if rt.truth(self.eval(t.cond, env, [])):
-                return t.amount, f"分档：适用第 {i} 档（当 {show(t.cond)}）"
+                return t.amount, TRACE["tier"].format(n=i, cond=show(t.cond))
         if e.otherwise is not None:
-            return e.otherwise, "分档：适用“否则”档"
-        return None, "分档：没有适用的档次，按 0 计"
+            return e.otherwise, TRACE["tier_otherwise"]
+        return None, TRACE["tier_none"]
 
     # -- the policy as a runtime spec ---------------------------------------
     def _cond(self, e: n.Expr) -> Callable[[Env], bool]:
@@ -160,11 +167,6 @@ class Evaluator:
             return rt.amount(value, notes, show(shown), tuple(refs(shown)), show(e), tuple(refs(e)))
 
         return run
-
-    def _funding(self, it: n.Item) -> tuple[rt.FundingSpec, ...]:
-        return tuple(rt.FundingSpec(f.shares, f.payers, f.stated,
-                                    f.citation.article if f.citation else "", f.named)
-                     for f in it.funding)
 
     def _spec(self) -> rt.PolicySpec:
         p = self.policy
@@ -198,7 +200,7 @@ class Evaluator:
                 rt.ItemSpec(it.id, it.citation.article, it.title, it.beneficiary,
                             self._cond(it.cond) if it.cond is not None else None,
                             show(it.cond) if it.cond is not None else "",
-                            self._amount(it.amount), self._funding(it))
+                            self._amount(it.amount), funding_specs(it))
                 for it in p.items
             ),
             caps=tuple(rt.CapSpec(c.citation.article, scope_spec(c.scope),

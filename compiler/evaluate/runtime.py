@@ -1,11 +1,10 @@
-"""The calculation runtime shared by the reference evaluator and the generated calculators.
+"""The reference calculation runtime: validation, rounding, caps, funding, payments and the
+result structure of the reference evaluator (compiler.evaluate.evaluator), the CLI and the API.
 
-This module uses only the standard library and runs on Python >= 3.9: the Python backend
-embeds its source verbatim in every generated calculator, so that the reference evaluator and
-the generated modules share one implementation of validation, rounding, caps, funding,
-payments and the result structure. What differs is only how a policy's conditions and
-amounts are computed: interpreted from the model (compiler.evaluate.evaluator) or compiled to
-Python (plugins.python).
+The generated calculators do not embed this module: each backend carries its own small runtime
+(plugins/python/runtime.py, plugins/javascript/runtime.js) fed by the lowered form
+(compiler.lowered), whose profile limits, field rules and text keys come from here. The
+differential tests check every generated calculator against this one.
 
 Rounding rule (stated once): all arithmetic is exact (``decimal.Decimal``, 50 significant
 digits, never binary floats). Each support item's amount, each cross-item cap and each
@@ -26,6 +25,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
 from functools import cache, cached_property
 from typing import Any, Union
+
+from .messages import MESSAGES, TRACE
 
 FEN = Decimal("0.01")
 INF = Decimal("Infinity")
@@ -49,7 +50,7 @@ def fmt(x: Decimal | None) -> str | None:
 
 def num(x: Decimal) -> str:
     if not x.is_finite():
-        return "未定"
+        return TRACE["undetermined_value"]
     if x == x.to_integral_value():
         return f"{x:.2f}" if abs(x) >= 1 or x == 0 else str(x)
     return str(x.normalize())
@@ -77,10 +78,6 @@ class Interval:
     def exact(x: Decimal) -> Interval:
         return Interval(x, x)
 
-    @property
-    def is_exact(self) -> bool:
-        return self.lo == self.hi
-
     def __add__(self, o: Interval) -> Interval:
         return Interval(CTX.add(self.lo, o.lo), CTX.add(self.hi, o.hi))
 
@@ -105,14 +102,14 @@ class Interval:
     def show(self) -> str:
         if self.lo == self.hi:
             return num(self.lo)
-        return f"{num(self.lo)} 至 {num(self.hi)}"
+        return TRACE["range"].format(lo=num(self.lo), hi=num(self.hi))
 
 
 class Undetermined:
     """An amount the policy leaves undetermined (未定)."""
 
     def __repr__(self) -> str:
-        return "未定"
+        return TRACE["undetermined_value"]
 
 
 UNDET = Undetermined()
@@ -180,7 +177,7 @@ def cap(base: Value, limit: Value, shown: str, notes: list[Note]) -> Value:
         return Interval(ZERO_D, limit.hi)
     out = base.cap(limit)
     if out != base:
-        notes.append(lambda: f"“{shown}”：{base.show()} 超过上限 {limit.show()}，取 {out.show()}")
+        notes.append(lambda: TRACE["cap"].format(shown=shown, base=base.show(), limit=limit.show(), out=out.show()))
     return out
 
 
@@ -192,9 +189,9 @@ def tiers(notes: list[Note], arms: Sequence[tuple[Callable[[], bool], Callable[[
             notes.append(note)
             return value()
     if otherwise is not None:
-        notes.append("分档：适用“否则”档")
+        notes.append(TRACE["tier_otherwise"])
         return otherwise()
-    notes.append("分档：没有适用的档次，按 0 计")
+    notes.append(TRACE["tier_none"])
     return ZERO
 
 
@@ -263,9 +260,9 @@ def negate(v: Value) -> bool:
 
 
 # ---------------------------------------------------------------------------- profile limits
-# The bounds on applicant profiles, defined once as data. Every calculator uses them through
-# this runtime (embedded verbatim in each generated module); the JSON Schema backend and any
-# other backend read them through field_rules(), a target-neutral description. Documented in
+# The bounds on applicant profiles, defined once as data. The reference evaluator uses them
+# here; the lowered form carries them to the generated calculators, and the JSON Schema backend
+# and any other backend read them through field_rules(), a target-neutral description. Documented in
 # docs/developers/result.md (“申请人信息的上限”).
 
 MAX_PROFILE_CHARS = 1_000_000
@@ -321,28 +318,28 @@ class NumberToken:
 
 def _int_token(text: str) -> object:
     if len(text) > MAX_NUMBER_CHARS:
-        return NumberToken(f"数字过长（{len(text)} 个字符，至多 {MAX_NUMBER_CHARS} 个）")
+        return NumberToken(MESSAGES["number_too_long"].format(n=len(text), max=MAX_NUMBER_CHARS))
     return int(text)
 
 
 def _float_token(text: str) -> object:
     if len(text) > MAX_NUMBER_CHARS:
-        return NumberToken(f"数字过长（{len(text)} 个字符，至多 {MAX_NUMBER_CHARS} 个）")
+        return NumberToken(MESSAGES["number_too_long"].format(n=len(text), max=MAX_NUMBER_CHARS))
     d = Decimal(text)
     if d and not -MAX_NUMBER_CHARS <= d.adjusted() <= MAX_NUMBER_CHARS:  # 1e-999999999, 1e400
-        return NumberToken(f"数值超出范围（{text}）")
+        return NumberToken(MESSAGES["number_out_of_range"].format(text=text))
     return d
 
 
 def _constant_token(name: str) -> object:
-    return NumberToken(f"不接受 {name}：须是有限的数")
+    return NumberToken(MESSAGES["constant"].format(name=name))
 
 
 def _unique_pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in items:
         if k in out:
-            raise ProfileError([(k, "字段重复出现")])
+            raise ProfileError([(k, MESSAGES["duplicate"])])
         out[k] = v
     return out
 
@@ -358,18 +355,18 @@ def parse_json_profile(text: str) -> Any:
     import json
 
     if len(text) > MAX_PROFILE_CHARS:
-        raise ProfileError([("", f"申请人信息过大（{len(text)} 个字符，至多 {MAX_PROFILE_CHARS} 个）")])
+        raise ProfileError([("", MESSAGES["profile_too_large"].format(n=len(text), max=MAX_PROFILE_CHARS))])
     depth = top = 0
     for ch in re.sub(r"[^\[\]{}]", "", _JSON_STRING.sub("", text)):
         depth += 1 if ch in "[{" else -1
         top = max(top, depth)
     if top > MAX_PROFILE_DEPTH:
-        raise ProfileError([("", f"JSON 嵌套过深（至多 {MAX_PROFILE_DEPTH} 层）")])
+        raise ProfileError([("", MESSAGES["too_deep"].format(max=MAX_PROFILE_DEPTH))])
     try:
         return json.loads(text, parse_int=_int_token, parse_float=_float_token,
                           parse_constant=_constant_token, object_pairs_hook=_unique_pairs)
     except json.JSONDecodeError as err:
-        raise ProfileError([("", f"不是合法的 JSON：第 {err.lineno} 行第 {err.colno} 列，{err.msg}")]
+        raise ProfileError([("", MESSAGES["not_json"].format(line=err.lineno, col=err.colno, msg=err.msg))]
                            ) from None
     except RecursionError:  # pragma: no cover - the depth check above comes first
         raise ProfileError([("", "JSON 嵌套过深")]) from None
@@ -413,7 +410,9 @@ class Bad:
 
 def _show(value: object) -> str:
     if isinstance(value, str):
-        return f"“{value[:40]}”" if len(value) <= 40 else f"“{value[:40]}…”（共 {len(value)} 个字符）"
+        if len(value) <= 40:
+            return MESSAGES["shown_text"].format(text=value)
+        return MESSAGES["shown_long"].format(head=value[:40], n=len(value))
     if value is None:
         return "null"
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
@@ -423,56 +422,53 @@ def _show(value: object) -> str:
 
 def _money(value: object, rate: bool = False) -> Decimal | str:
     if isinstance(value, bool):
-        return "应为金额（元），收到布尔值"
+        return MESSAGES["money_bool"]
     if isinstance(value, int):
         if value >= MONEY_LIMIT:
-            return f"金额过大（须小于 {MONEY_LIMIT} 元）"
+            return MESSAGES["money_limit"].format(limit=MONEY_LIMIT)
         d = Decimal(value)
     elif isinstance(value, float):
         if not math.isfinite(value):
-            return "金额必须是有限的数（不接受 NaN 或无穷大）"
+            return MESSAGES["money_not_finite"]
         d = Decimal(repr(value))
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            return "金额必须是有限的数（不接受 NaN 或无穷大）"
+            return MESSAGES["money_not_finite"]
         d = value
     elif isinstance(value, str):
         if not (_RATE_STR if rate else _MONEY_STR).match(value):
-            if rate:
-                return f"{_show(value[:40])}不是比例：请写成 0 到 1 之间的十进制数，例如 \"0.5\""
-            return (f"{_show(value[:40])}不是金额：请写成非负的十进制数（半角数字，整数部分至多 15 位），"
-                    "例如 \"12000.50\"")
+            return MESSAGES["rate_text" if rate else "money_text"].format(got=_show(value[:40]))
         d = Decimal(value)
     else:
-        return f"应为金额（元），收到 {_show(value)}"
+        return MESSAGES["money_type"].format(got=_show(value))
     if d < 0:
-        return f"金额不能为负数（收到 {d}）"
+        return MESSAGES["money_negative"].format(value=d)
     if d >= MONEY_LIMIT:
-        return f"金额过大（须小于 {MONEY_LIMIT} 元）"
+        return MESSAGES["money_limit"].format(limit=MONEY_LIMIT)
     try:
         if d != d.quantize(FEN, context=CTX):
-            return f"金额最多两位小数（到分），收到 {d}"
+            return MESSAGES["money_fen"].format(value=d)
     except InvalidOperation:
-        return f"金额过大（收到 {d}）"
+        return MESSAGES["money_too_large"].format(value=d)
     return d
 
 
 def _integer(value: object, spec: FactSpec) -> int | str:
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-        return f"应为整数，收到 {_show(value)}"
+        return MESSAGES["int_type"].format(got=_show(value))
     if isinstance(value, float) and not math.isfinite(value):
-        return "应为整数（不接受 NaN 或无穷大）"
+        return MESSAGES["int_not_finite"]
     if isinstance(value, Decimal) and not value.is_finite():
-        return "应为整数（不接受 NaN 或无穷大）"
+        return MESSAGES["int_not_finite"]
     rules = field_rules("int", spec.low, spec.high)
     # the bounds first: comparing is cheap even for 1E+999999999, converting is not
     if value < rules["minimum"]:
-        return f"取值 {value} 小于下限 {rules['minimum']}"
+        return MESSAGES["int_below"].format(value=value, low=rules["minimum"])
     if value > rules["maximum"]:
-        return f"取值 {value} 超出范围 {rules['minimum']}..{rules['maximum']}"
+        return MESSAGES["int_above"].format(value=value, low=rules["minimum"], high=rules["maximum"])
     if not isinstance(value, int):
         if value != int(value):
-            return f"应为整数，收到 {value}"
+            return MESSAGES["int_fraction"].format(value=value)
         value = int(value)  # an integral decimal (4.0, 1E+6) is an integer
     return value
 
@@ -487,13 +483,13 @@ def check_value(spec: FactSpec, value: object) -> object:
     if isinstance(value, NumberToken):
         return Bad(value.reason)
     if kind == "bool":
-        return value if isinstance(value, bool) else Bad(f"应为 true 或 false，收到 {_show(value)}")
+        return value if isinstance(value, bool) else Bad(MESSAGES["bool"].format(got=_show(value)))
     if spec.kind in ("money", "rate"):
         r = _money(value, spec.kind == "rate")
         if isinstance(r, str):
             return Bad(r)
         if spec.kind == "rate" and r > 1:
-            return Bad(f"比例应在 0 到 1 之间，收到 {r}")
+            return Bad(MESSAGES["rate_above_one"].format(value=r))
         return r
     if spec.kind == "int":
         i = _integer(value, spec)
@@ -501,12 +497,12 @@ def check_value(spec: FactSpec, value: object) -> object:
     if spec.kind == "enum":
         if isinstance(value, str) and value in spec.values:
             return value
-        return Bad(f"应为以下之一：{', '.join(spec.values)}；收到 {_show(value)}")
+        return Bad(MESSAGES["enum"].format(values=", ".join(spec.values), got=_show(value)))
     if isinstance(value, str):
         if len(value) > MAX_TEXT_CHARS:
-            return Bad(f"文本过长（{len(value)} 个字符，至多 {MAX_TEXT_CHARS} 个）")
+            return Bad(MESSAGES["text_too_long"].format(n=len(value), max=MAX_TEXT_CHARS))
         return value
-    return Bad(f"应为文本，收到 {_show(value)}")
+    return Bad(MESSAGES["text"].format(got=_show(value)))
 
 
 def absent_value(kind: str) -> Any:
@@ -550,7 +546,7 @@ class Env(dict):  # type: ignore[type-arg]
     def where(self, names: Sequence[str]) -> str:
         """“x = 1.00，y = 2” for the names that hold numbers (for the trace)."""
         used = [n for n in names if isinstance(self.get(n), Interval)]
-        return "，".join(f"{n} = {self.show_value(n)}" for n in used)
+        return TRACE["where_sep"].join(TRACE["where_part"].format(name=n, value=self.show_value(n)) for n in used)
 
 
 class FactTable:
@@ -575,7 +571,7 @@ def validate(facts: Sequence[FactSpec] | FactTable, vocabulary: Mapping[str, Fac
     """Check ``profile`` against the policy's facts (and the shared vocabulary)."""
     table = facts if isinstance(facts, FactTable) else FactTable(facts)
     if type(profile) is not dict and not isinstance(profile, Mapping):
-        raise ProfileError([("", "申请人信息必须是一个 JSON 对象（键为事实名称）")])
+        raise ProfileError([("", MESSAGES["not_object"])])
     declared = table.declared
     numeric = table.numeric
     env = dict(table.defaults)
@@ -586,11 +582,11 @@ def validate(facts: Sequence[FactSpec] | FactTable, vocabulary: Mapping[str, Fac
             spec = vocabulary.get(key)
             if spec is None:
                 if not isinstance(key, str):
-                    errors.append((str(key), "字段名必须是字符串"))
+                    errors.append((str(key), MESSAGES["key_not_text"]))
                     continue
                 close = difflib.get_close_matches(key, sorted(set(declared) | set(vocabulary)), n=1)
-                hint = f"；是否想写“{close[0]}”？" if close else ""
-                errors.append((key, f"未知字段“{key}”：不在共享词汇中，本政策也未声明{hint}"))
+                hint = MESSAGES["unknown_hint"].format(close=close[0]) if close else ""
+                errors.append((key, MESSAGES["unknown"].format(key=key, hint=hint)))
                 continue
         t = type(v)
         if (t is bool and spec.kind == "bool") or (
@@ -609,7 +605,7 @@ def validate(facts: Sequence[FactSpec] | FactTable, vocabulary: Mapping[str, Fac
                 env[key] = checked
     for f in table.required:
         if f.name not in profile:
-            errors.append((f.name, f"缺少必填字段“{f.name}”（{f.label}）"))
+            errors.append((f.name, MESSAGES["required"].format(name=f.name, label=f.label)))
     if errors:
         raise ProfileError(errors)
     return Env(env, table.kinds)
@@ -625,7 +621,7 @@ def parse_on(on: dt.date | str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(on)
     except (TypeError, ValueError):
-        raise ProfileError([("on", f"日期“{on}”无效：应为 YYYY-MM-DD")]) from None
+        raise ProfileError([("on", MESSAGES["on"].format(on=on))]) from None
 
 
 # ---------------------------------------------------------------------------- results
@@ -782,7 +778,8 @@ class ItemSpec:
 
     @cached_property
     def heading(self) -> str:
-        return f"{self.article}「{self.title}」适用" + (f"：{self.cond_shown}" if self.cond else "")
+        return TRACE["heading_cond" if self.cond else "heading"].format(article=self.article, title=self.title,
+                                                                       cond=self.cond_shown)
 
 
 @dataclass(frozen=True)
@@ -869,12 +866,12 @@ class _Live:
 def in_force(spec: PolicySpec, on: dt.date) -> tuple[bool, str]:
     start = spec.retro_from or spec.valid_from
     if start is not None and on < start:
-        return False, f"{on.isoformat()} 早于本政策的适用起始日 {start.isoformat()}"
+        return False, TRACE["before_start"].format(on=on.isoformat(), start=start.isoformat())
     if spec.valid_until is not None and on > spec.valid_until:
-        return False, f"{on.isoformat()} 晚于本政策的有效期截止日 {spec.valid_until.isoformat()}"
+        return False, TRACE["after_end"].format(on=on.isoformat(), end=spec.valid_until.isoformat())
     if spec.events:
         events = "；".join(f"“{e}”" for e in spec.events)
-        return True, f"有效期以事件为界（{events}），日期未定，视为有效"
+        return True, TRACE["events"].format(events=events)
     return True, ""
 
 
@@ -923,17 +920,11 @@ class FundingPlan:
         return out
 
 
-def split_funding(funding: Sequence[FundingSpec], item_article: str,
-                  amount: Decimal | None) -> tuple[dict[str, Decimal], str]:
-    """Who pays ``amount``, and the trace note saying so."""
-    plan = FundingPlan(funding, item_article)
-    return plan.split(amount), plan.note
-
-
 def _amount_line(amt: Amount, amount: Interval, env: Env) -> Note:
     def line() -> str:
         where = env.where(amt.names)
-        return f"金额：{amt.shown} = {amount.show()}" + (f"（{where}）" if where else "")
+        return TRACE["amount_where" if where else "amount"].format(shown=amt.shown, amount=amount.show(),
+                                                                   where=where)
 
     return line
 
@@ -960,13 +951,13 @@ def _item(it: ItemSpec, env: Env) -> _Live | None:
             # the rule for negative amounts: a formula below 0 pays 0 (nothing is owed back);
             # either end may be negative (不超过 a negative difference gives 0 .. -x)
             amount = Interval(max(amount.lo, ZERO_D), max(amount.hi, ZERO_D))
-            trace.append("计算结果为负数，按 0 计")
+            trace.append(TRACE["negative"])
         trace.append(_amount_line(amt, amount, env))
         after = amount
         final: Interval | None = amount
     else:
         final = None
-        trace.append(f"金额：{amt.shown}：原文未规定具体金额（未定）")
+        trace.append(TRACE["undetermined"].format(shown=amt.shown))
         after = Interval(ZERO_D, INF)
     trace.append(it.plan.note)
     return _Live(it, final, after, trace)
@@ -1014,12 +1005,12 @@ def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) ->
 
 def _cut_line(cap: CapSpec, limit: Interval, before: Interval, after: Interval) -> Note:
     cut = sorted((before.lo - after.lo, before.hi - after.hi))
-    return lambda: (f"{cap.article} 累计上限 {limit.show()}（{cap.shown}）：本项削减 "
-                    f"{Interval(cut[0], cut[1]).show()}，实付 {after.show()}")
+    return lambda: TRACE["cross_cap_cut"].format(article=cap.article, limit=limit.show(), shown=cap.shown,
+                                                 cut=Interval(cut[0], cut[1]).show(), after=after.show())
 
 
 def _most_line(cap: CapSpec, limit: Interval, hi: Decimal) -> Note:
-    return lambda: f"{cap.article} 累计上限 {limit.show()}：本项至多 {fmt(hi)}"
+    return lambda: TRACE["cross_cap_most"].format(article=cap.article, limit=limit.show(), most=fmt(hi))
 
 
 def _payments(s: ScheduleSpec, live: list[_Live]) -> list[PaymentResult]:
@@ -1062,9 +1053,8 @@ def _unlisted(spec: PolicySpec, env: Env) -> list[str]:
     for ls in spec.lists:
         v = env.get(ls.fact)
         if isinstance(v, str) and text_key(v, spec.fold) not in ls.keys:
-            why = ("原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理" if ls.open
-                   else "计算时按不符合处理")
-            out.append(f"{ls.label}“{v}”不在{ls.articles}列举的范围内；{why}")
+            out.append(TRACE["unlisted_open" if ls.open else "unlisted"].format(label=ls.label, value=v,
+                                                                                 articles=ls.articles))
     return out
 
 
@@ -1084,12 +1074,12 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
         if not req.cond(env):
             if req.article not in exclusions:
                 exclusions.append(req.article)
-            notes.append(f"不满足资格条件（{req.article}）：{req.shown}")
+            notes.append(TRACE["requirement_failed"].format(article=req.article, shown=req.shown))
     for exc in spec.exclusions:
         if exc.cond(env):
             if exc.article not in exclusions:
                 exclusions.append(exc.article)
-            notes.append(f"属于排除情形（{exc.article}）：{exc.shown}")
+            notes.append(TRACE["excluded"].format(article=exc.article, shown=exc.shown))
     if not ok or exclusions:
         return Result(spec.id, on_date, ok, bool(exclusions), tuple(exclusions), (), ZERO_D,
                       ZERO_D, (), (), tuple(notes))

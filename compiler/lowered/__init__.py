@@ -12,7 +12,7 @@ is plain data (dicts, lists, strings, numbers, booleans, ``None``) that ``json.d
 
 from __future__ import annotations
 
+from ..evaluate.messages import MESSAGES, TRACE, fill
 from .lower import FORMAT, VERSION, UnsupportedConstruct, lower, lower_expr
-from .messages import MESSAGES, TRACE, fill
 
 __all__ = ["FORMAT", "MESSAGES", "TRACE", "VERSION", "UnsupportedConstruct", "fill", "lower", "lower_expr"]

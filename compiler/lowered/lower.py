@@ -17,6 +17,8 @@ from decimal import Decimal
 from typing import Any
 
 from ..evaluate import runtime as rt
+from ..evaluate.evaluator import funding_specs, validity_note
+from ..evaluate.messages import MESSAGES, TRACE, fill
 from ..evaluate.runtime import field_rules, text_key
 from ..model import nodes as n
 from ..model.printer import refs, show
@@ -24,7 +26,6 @@ from ..model.queries import text_lists
 from ..model.readings import affected
 from ..textfold import policy_fold
 from ..vocabulary import FACTS, FUNDING_SOURCES
-from .messages import MESSAGES, TRACE, fill
 
 FORMAT = "policyc-lowered"
 VERSION = 2
@@ -228,30 +229,11 @@ class _Lowerer:
         return {"tiers": False, "arms": [arm], "none": None, "whole": whole}
 
     def funding(self, it: n.Item) -> Json:
-        """Who pays (``runtime.FundingPlan``): exact shares, payers without a split, or none."""
-        fs = it.funding
-        payers = list(dict.fromkeys(p for f in fs for p in f.payers))
-        articles = "、".join(dict.fromkeys((f.citation.article if f.citation else "") or it.citation.article
-                                         for f in fs))
-        kinds = {(f.named, f.stated, f.shares if f.stated else tuple(sorted(f.payers))) for f in fs}
-        names = "、".join(FUNDING_SOURCES.get(p, p) for p in payers)
-        shares: list[list[str]] = []
-        if not fs:
-            kind, note = "none", "出资：原文未规定由谁出资"
-        elif len(kinds) == 1 and not fs[0].named:
-            # 资金 未规定: the text names no payer; the amount is paid under ``unspecified``
-            kind, note = "unnamed", f"出资（{articles}）：原文未规定由谁出资"
-        elif len(kinds) == 1 and fs[0].stated:
-            kind = "shares"
-            shares = [[s, dec(frac)] for s, frac in fs[0].shares]
-            desc = "、".join(f"{FUNDING_SOURCES.get(s, s)} {frac * 100:g}%" for s, frac in fs[0].shares)
-            note = f"出资（{articles}）：{desc}"
-        elif len(kinds) == 1:
-            kind, note = "unstated", f"出资（{articles}）：由 {names} 承担，分担比例未明确"
-        else:
-            kind = "conflict"
-            note = f"出资：{articles} 对出资方的规定不一致，候选出资方：{names}，分担比例未明确"
-        return {"kind": kind, "shares": shares, "payers": payers, "articles": articles, "note": note}
+        """Who pays, as the reference runtime works it out (``runtime.FundingPlan``): exact shares,
+        payers without a split, or none."""
+        plan = rt.FundingPlan(funding_specs(it), it.citation.article)
+        return {"kind": plan.kind, "shares": [[s, dec(frac)] for s, frac in plan.shares],
+                "payers": list(plan.payers), "articles": plan.articles, "note": plan.note}
 
     def check(self, b: n.Requirement | n.Exclusion) -> Json:
         return {"id": b.id, "article": b.citation.article, "quote": b.citation.quote.strip(),
@@ -279,13 +261,6 @@ class _Lowerer:
 
         v = Evaluator(self.policy).eval(e, {}, [])
         return dec(v.hi) if isinstance(v, Interval) and v.hi.is_finite() else None
-
-
-def _validity_note(v: n.Validity | None) -> str:
-    """What the text leaves open about the validity (a note of every in-force result), or ""."""
-    from ..evaluate.evaluator import validity_note
-
-    return validity_note(v)
 
 
 def _stage(st: n.Stage, lw: _Lowerer) -> Json:
@@ -372,7 +347,7 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
         "validity": {"from": _date(v.start.date) if v else None, "until": _date(v.end.date) if v else None,
                      "retro_from": _date(h.retroactive.start) if h.retroactive else None,
                      "events": events,
-                     "note": _validity_note(v),
+                     "note": validity_note(v),
                      "article": v.citation.article if v and v.citation else None},
         "limits": dict(LIMITS),
         "facts": facts,

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from . import nodes as n
 from .printer import refs
 
 _EXPR_FIELDS = ("cond", "amount", "limit", "at_most", "at_least")
+
+
+def nodes(*roots: object) -> Iterator[object]:
+    """Every model node under ``roots`` (tuples of nodes included), each before its fields, in
+    the policy's order; test cases (试算) are left out."""
+    for x in roots:
+        if isinstance(x, tuple):
+            yield from nodes(*x)
+        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
+            yield x
+            yield from nodes(*(getattr(x, name) for name in x.__dataclass_fields__))
 
 
 def block_exprs(block: n.Block) -> list[n.Expr]:
@@ -53,26 +66,10 @@ def articles_by_fact(policy: n.Policy, beneficiary: bool = False) -> dict[str, l
 
 def first_member(policy: n.Policy, fact: str) -> str | None:
     """The first value of a 属于 list on ``fact`` (e.g. the first pilot industry), if any."""
-    found: list[str] = []
-
-    def walk(x: object) -> None:
-        if found:
-            return
-        if isinstance(x, n.Member) and isinstance(x.operand, n.Ref) and x.operand.name == fact:
-            if x.values:
-                found.append(x.values[0].value)
-            return
-        if isinstance(x, tuple):
-            for y in x:
-                walk(y)
-        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
-            for name in x.__dataclass_fields__:
-                walk(getattr(x, name))
-
-    walk(policy.definitions)
-    walk(policy.requirements)
-    walk(policy.items)
-    return found[0] if found else None
+    for x in nodes(policy.definitions, policy.requirements, policy.items):
+        if isinstance(x, n.Member) and isinstance(x.operand, n.Ref) and x.operand.name == fact and x.values:
+            return x.values[0].value
+    return None
 
 
 def listed_values(policy: n.Policy, fact: str) -> tuple[list[str], bool]:
@@ -84,8 +81,7 @@ def listed_values(policy: n.Policy, fact: str) -> tuple[list[str], bool]:
     def is_fact(e: n.Expr) -> bool:
         return isinstance(e, n.Ref) and e.name == fact
 
-    def walk(x: object) -> None:
-        nonlocal is_open
+    for x in nodes(policy.definitions, policy.blocks()):
         if isinstance(x, n.Member) and is_fact(x.operand):
             values.extend(v.value for v in x.values)
             is_open = is_open or x.open
@@ -93,15 +89,6 @@ def listed_values(policy: n.Policy, fact: str) -> tuple[list[str], bool]:
             for a, b in ((x.left, x.right), (x.right, x.left)):
                 if is_fact(a) and isinstance(b, n.StrLit):
                     values.append(b.value)
-        if isinstance(x, tuple):
-            for y in x:
-                walk(y)
-        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
-            for name in x.__dataclass_fields__:
-                walk(getattr(x, name))
-
-    walk(policy.definitions)
-    walk(policy.blocks())
     return list(dict.fromkeys(values)), is_open
 
 

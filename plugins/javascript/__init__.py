@@ -78,9 +78,10 @@ class _Consts:
 class _Expr:
     """Lowered expression -> JavaScript source; numbers are BigInt at the expression's scale."""
 
-    def __init__(self, defs: dict[str, Json]) -> None:
+    def __init__(self, defs: dict[str, Json], notes: dict[str, str]) -> None:
         self.consts = _Consts()
         self.defs = defs
+        self.notes = notes  # the form's trace templates (the tier notes)
 
     def exact(self, e: Json, trace: str) -> str:
         op, s = e["op"], e["scale"]
@@ -162,9 +163,9 @@ class _Expr:
     def tiers(self, e: Json, trace: str, arm: Any, zero: str) -> str:
         other = e["otherwise"]
         if other is not None:
-            out = f"then(note({trace}, {js_str('分档：适用“否则”档')}), {arm(other)})"
+            out = f"then(note({trace}, {js_str(self.notes['tier_otherwise'])}), {arm(other)})"
         else:
-            out = f"then(note({trace}, {js_str('分档：没有适用的档次，按 0 计')}), {zero})"
+            out = f"then(note({trace}, {js_str(self.notes['tier_none'])}), {zero})"
         for a in reversed(e["arms"]):
             out = f"({self.cond(a['when'])} ? then(note({trace}, {js_str(a['note'])}), {arm(a['then'])}) : {out})"
         return out
@@ -229,7 +230,7 @@ class _Module:
     def __init__(self, form: Json) -> None:
         self.form = form
         self.defs = {d["name"]: d["expr"] for d in form["definitions"]}
-        self.x = _Expr(self.defs)
+        self.x = _Expr(self.defs, form["trace"])
 
     def definitions(self) -> list[str]:
         out = []

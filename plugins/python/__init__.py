@@ -136,7 +136,7 @@ class _Module:
         self.form = form
         self.consts = Constants()
         self.defs = {d["name"]: d["expr"] for d in form["definitions"]}
-        self.c = ExprCompiler(self.consts, self.defs)
+        self.c = ExprCompiler(self.consts, self.defs, form["trace"])
 
     # -- pieces --------------------------------------------------------------
     def definition(self, d: Json) -> list[str]:

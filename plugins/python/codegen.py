@@ -120,11 +120,13 @@ def _label(d: Decimal) -> str:
 
 
 class ExprCompiler:
-    """Lowered expression -> layout tree of Python. ``trace`` names where cap notes go."""
+    """Lowered expression -> layout tree of Python. ``trace`` names where cap notes go; ``notes``
+    is the form's trace templates (the tier notes)."""
 
-    def __init__(self, consts: Constants, defs: dict[str, Json]) -> None:
+    def __init__(self, consts: Constants, defs: dict[str, Json], notes: dict[str, str]) -> None:
         self.consts = consts
         self.defs = defs
+        self.notes = notes
         self.values_hint: str | None = None
 
     def num(self, e: Json, trace: str) -> Node:
@@ -204,10 +206,11 @@ class ExprCompiler:
         """A tier chosen inside a formula: the first arm that holds (its note first), else 0."""
         other = e["otherwise"]
         if other is not None:
-            out: Node = Call("then", (Call("note", (Atom(trace), Str("分档：适用“否则”档"))), arm(other, trace)))
+            chosen_note = Call("note", (Atom(trace), Str(self.notes["tier_otherwise"])))
+            out: Node = Call("then", (chosen_note, arm(other, trace)))
         else:
             zero = Atom("ZERO") if e["shape"] == "exact" else Atom("(ZERO, ZERO)")
-            out = Call("then", (Call("note", (Atom(trace), Str("分档：没有适用的档次，按 0 计"))), zero))
+            out = Call("then", (Call("note", (Atom(trace), Str(self.notes["tier_none"]))), zero))
         for a in reversed(e["arms"]):
             chosen = Call("then", (Call("note", (Atom(trace), Str(a["note"]))), arm(a["then"], trace)))
             out = Infix(f"{inline(chosen)} if {inline(self.cond(a['when']))} else {inline(out)}", 0)

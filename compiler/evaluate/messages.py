@@ -1,9 +1,11 @@
 """The Chinese texts every calculator prints: validation messages and trace lines, as templates.
 
 A template's ``{name}`` placeholders are filled in one pass by :func:`fill` (the value inserted is
-never scanned again, so policy strings containing braces are safe). Each backend carries these
-templates from the lowered form; ``tests/test_lowered.py`` checks that they reproduce the
-reference runtime's texts (:mod:`compiler.evaluate.runtime`) exactly.
+never scanned again, so policy strings containing braces are safe). The reference runtime and
+evaluator (:mod:`compiler.evaluate`) write their messages and trace lines from these tables;
+each calculator backend carries both tables from the lowered form (:mod:`compiler.lowered`), and
+``tests/test_lowered.py`` checks that the templates, filled as a calculator fills them,
+reproduce the reference runtime's texts exactly.
 """
 
 from __future__ import annotations
