@@ -8,6 +8,7 @@ These names are the users' contract: one applicant profile runs against every po
 
 from __future__ import annotations
 
+from .evaluate import runtime
 from .evaluate.runtime import absent_value
 from .model.nodes import FactType
 
@@ -94,13 +95,9 @@ MEANINGS: dict[str, str] = {
     "region": "申报城市所在的东、中、西部地区",
 }
 
-FUNDING_SOURCES: dict[str, str] = {
-    "central": "中央财政",
-    "province": "省级",
-    "city": "市级",
-    "county": "县（市、区）级",
-}
-UNSPECIFIED = "unspecified"
+# the funding sources and their Chinese names are the runtime's (which cannot import this module)
+FUNDING_SOURCES: dict[str, str] = dict(runtime.FUNDING_SOURCES)
+UNSPECIFIED = runtime.UNSPECIFIED
 
 BENEFICIARIES = dict(APPLICANT_TYPES)
 
