@@ -20,7 +20,6 @@ from typing import Any
 import jinja2
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
-from compiler.diagnostics import Span
 from compiler.evaluate.evaluator import Evaluator
 from compiler.evaluate.runtime import FundingPlan, ProfileError, Result
 from compiler.model import nodes as n
@@ -127,6 +126,13 @@ def _open_list(p: n.Policy, e: n.Expr) -> bool:
     return False
 
 
+def _dates(p: n.Policy) -> tuple[dt.date | None, dt.date | None]:
+    """The first day the policy applies (its retroactive start, or its start) and its last."""
+    v = p.header.validity
+    start = p.header.retroactive.start if p.header.retroactive else (v.start.date if v else None)
+    return start, v.end.date if v else None
+
+
 def _in_scope(p: n.Policy, scope: n.Scope | None, it: n.Item) -> bool:
     if scope is None or scope.kind == "all":
         return True
@@ -166,20 +172,8 @@ def _stage_words(st: n.Stage, words: Words) -> str:
 
 def _readings_nodes(p: n.Policy, reading_id: str) -> list[n.Readings]:
     """Every 解读 expression of ``reading_id`` in the policy (items, definitions, caps, …)."""
-    found: list[n.Readings] = []
-
-    def walk(x: object) -> None:
-        if isinstance(x, n.Readings) and x.block == reading_id:
-            found.append(x)
-        if isinstance(x, tuple):
-            for y in x:
-                walk(y)
-        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, Span):
-            for name in x.__dataclass_fields__:
-                walk(getattr(x, name))
-
-    walk((p.definitions, p.items, p.caps, p.requirements, p.exclusions))
-    return found
+    blocks = (p.definitions, p.items, p.caps, p.requirements, p.exclusions)
+    return [x for x in _walk(blocks) if isinstance(x, n.Readings) and x.block == reading_id]
 
 
 class MarkdownBackend:
@@ -208,7 +202,7 @@ class MarkdownBackend:
         h = p.header
         words = Words(p)
         ev = Evaluator(p)
-        v = h.validity
+        valid_from, valid_until = _dates(p)
         items = [self._item(cp, it, ev, words) for it in p.items]
         return self.env.get_template("guide.md.j2").render(
             header=header_line(cp.source_file),
@@ -216,8 +210,8 @@ class MarkdownBackend:
             parent_title=titles.get(h.parent or "", h.parent or ""),
             summary=self._summary(p, words),
             level=LEVELS.get(h.level or "", ""),
-            valid_from=(h.retroactive.start if h.retroactive else (v.start.date if v else None)),
-            valid_until=v.end.date if v else None,
+            valid_from=valid_from,
+            valid_until=valid_until,
             validity_text=self._validity(p),
             beneficiaries=sorted({BENEFICIARIES.get(i.beneficiary or "", "") for i in p.items
                                   if i.beneficiary} - {""}),
@@ -247,7 +241,6 @@ class MarkdownBackend:
                                     words.amount(s.min_duration) if s.min_duration else "")
                                    for s in pr.steps]} for pr in p.procedures],
             readings=[self._reading(p, r, words) for r in p.readings],
-            has_findings=True,
         )
 
     def review(self, cp: CheckedPolicy) -> str:
@@ -293,10 +286,7 @@ class MarkdownBackend:
 
     def _validity(self, p: n.Policy) -> str:
         v = p.header.validity
-        if v is None:
-            return "原文未规定有效期"
-
-        if not v.stated:
+        if v is None or not v.stated:
             return "原文未规定有效期"
 
         def bound(b: n.Bound) -> str:
@@ -417,8 +407,8 @@ class MarkdownBackend:
                     found.append(self._example(p, words, t.name, profile, t.date, res, it.id))
             if len(found) >= 2:
                 return found
-        dates = [self._in_force_date(p), self._in_force_date(p)]
-        for (label, profile), on in zip(self._synthesised(p, it), dates, strict=False):
+        on = self._in_force_date(p)
+        for label, profile in self._synthesised(p, it):
             res = self._calc(ev, profile, on)
             if res is not None and res.item(it.id) is not None:
                 key = repr((sorted(profile.items()), on))
@@ -435,16 +425,8 @@ class MarkdownBackend:
         except ProfileError:
             return None
 
-    def _first_day(self, p: n.Policy) -> dt.date:
-        """The first day the policy applies (its retroactive start, or its start)."""
-        v = p.header.validity
-        start = p.header.retroactive.start if p.header.retroactive else (v.start.date if v else None)
-        return start or self._in_force_date(p)
-
     def _in_force_date(self, p: n.Policy) -> dt.date:
-        v = p.header.validity
-        start = p.header.retroactive.start if p.header.retroactive else (v.start.date if v else None)
-        end = v.end.date if v else None
+        start, end = _dates(p)
         on = COMPARE_ON
         if start and on < start:
             on = start
@@ -540,9 +522,7 @@ class MarkdownBackend:
 
     # -- comparison ----------------------------------------------------------
     def _city(self, p: n.Policy) -> dict[str, str]:
-        v = p.header.validity
-        start = p.header.retroactive.start if p.header.retroactive else (v.start.date if v else None)
-        end = v.end.date if v else None
+        start, end = _dates(p)
         if start and start > COMPARE_ON:
             state = "尚未生效"
         elif end and end < COMPARE_ON:
