@@ -506,8 +506,9 @@ class MarkdownBackend:
             res = self._calc(ev, profile, on)
             if res is None:
                 continue
-            cut = [i for i in res.items if any(f"{c.citation.article} 累计上限" in t and "削减" in t
-                                                for t in i.trace)]
+            # the items this cap cut (an undetermined item is not cut, only bounded)
+            cut_ids = {k.item for k in res.cuts if k.cap == c.id and k.before != k.after}
+            cut = [i for i in res.items if i.id in cut_ids and i.min is not None]
             if cut:
                 example = {
                     "label": label, "on": (on or COMPARE_ON).isoformat(),
