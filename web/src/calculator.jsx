@@ -99,10 +99,6 @@ function transformErrors(errors) {
     });
 }
 
-function terms(schema) {
-  return { ...(schema["x-terms"] || {}) };
-}
-
 /* ---- the answer ------------------------------------------------------------------------ */
 
 function clean(data, allowed) {
@@ -167,7 +163,7 @@ function Answer({ policy, outcome }) {
   const schema = POLICIES[policy].schema;
   if (outcome.error) return <div className="policyc-answer policyc-answer--error" role="status">{outcome.error}</div>;
   const r = outcome.result;
-  const t = terms(schema);
+  const t = schema["x-terms"] || {};
   const values = schema["x-value-labels"] || {};
   return (
     <div className="policyc-answer" role="status" aria-live="polite">
@@ -289,22 +285,33 @@ function ShareLink() {
     {copied ? "已复制本页链接：打开它即可看到您填写的内容" : "复制分享链接"}</button>;
 }
 
+/* The date, the form and the link to share: the same on one policy's page and on every policy's. */
+function ProfileForm({ schema, answers }) {
+  const { data, setData, on, setOn } = answers;
+  const ui = useMemo(() => uiSchemaFor(schema), [schema]);
+  return (
+    <>
+      <DateField on={on} setOn={setOn} />
+      <Form schema={schema} uiSchema={ui} formData={data} validator={validator} liveValidate
+        showErrorList={false} noHtml5Validate transformErrors={transformErrors}
+        onChange={(e) => setData(e.formData || {})} />
+      <ShareLink />
+    </>
+  );
+}
+
 /* ---- one policy ------------------------------------------------------------------------- */
 
 function Calculator({ policy }) {
   const entry = POLICIES[policy];
-  const { data, setData, on, setOn } = useAnswers(today());
+  const answers = useAnswers(today());
+  const { data, on } = answers;
   const schema = useMemo(() => formSchema(entry.schema), [policy]);
-  const ui = useMemo(() => uiSchemaFor(schema), [schema]);
   const outcome = useMemo(() => compute(policy, data, on), [policy, data, on]);
   return (
     <div className="policyc-calculator__body">
       <div className="policyc-calculator__form">
-        <DateField on={on} setOn={setOn} />
-        <Form schema={schema} uiSchema={ui} formData={data} validator={validator} liveValidate
-          showErrorList={false} noHtml5Validate transformErrors={transformErrors}
-          onChange={(e) => setData(e.formData || {})} />
-        <ShareLink />
+        <ProfileForm schema={schema} answers={answers} />
         <TotalBar outcome={outcome} />
       </div>
       <Answer policy={policy} outcome={outcome} />
@@ -315,17 +322,13 @@ function Calculator({ policy }) {
 /* ---- every policy, side by side --------------------------------------------------------- */
 
 function Compare({ policies }) {
-  const { data, setData, on, setOn } = useAnswers(today());
+  const answers = useAnswers(today());
+  const { data, on } = answers;
   const schema = useMemo(() => formSchema(PROFILE), []);
-  const ui = useMemo(() => uiSchemaFor(schema), [schema]);
   return (
     <div className="policyc-compare">
       <div className="policyc-calculator__form">
-        <DateField on={on} setOn={setOn} />
-        <Form schema={schema} uiSchema={ui} formData={data} validator={validator} liveValidate
-          showErrorList={false} noHtml5Validate transformErrors={transformErrors}
-          onChange={(e) => setData(e.formData || {})} />
-        <ShareLink />
+        <ProfileForm schema={schema} answers={answers} />
       </div>
       <div className="policyc-compare__columns">
         {policies.filter((id) => POLICIES[id]).map((id) => {
