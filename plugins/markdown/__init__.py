@@ -202,7 +202,6 @@ class MarkdownBackend:
         h = p.header
         words = Words(p)
         ev = Evaluator(p)
-        valid_from, valid_until = _dates(p)
         items = [self._item(cp, it, ev, words) for it in p.items]
         return self.env.get_template("guide.md.j2").render(
             header=header_line(cp.source_file),
@@ -210,9 +209,7 @@ class MarkdownBackend:
             parent_title=titles.get(h.parent or "", h.parent or ""),
             summary=self._summary(p, words),
             level=LEVELS.get(h.level or "", ""),
-            valid_from=valid_from,
-            valid_until=valid_until,
-            validity_text=self._validity(p),
+            dates=self._dates_row(p),
             beneficiaries=sorted({BENEFICIARIES.get(i.beneficiary or "", "") for i in p.items
                                   if i.beneficiary} - {""}),
             partial=PARTIAL.get(h.source_kind or "", ""),
@@ -266,10 +263,6 @@ class MarkdownBackend:
                 "cond": words.cond(it.cond) if it.cond is not None else "无其他条件",
             })
         return {
-            "who": sorted({BENEFICIARIES.get(i.beneficiary or "", "") for i in p.items
-                           if i.beneficiary} - {""}),
-            "requirements": [words.cond(r.cond) for r in p.requirements],
-            "exclusions": [words.cond(x.cond) for x in p.exclusions],
             "rows": rows,
             "caps": [f"{c.citation.article}：{self._scope_words(p, c.scope)}合计不超过"
                      f"{words.limit(c.limit)}" for c in p.caps],
@@ -522,7 +515,9 @@ class MarkdownBackend:
                 "example": example}
 
     # -- comparison ----------------------------------------------------------
-    def _city(self, p: n.Policy) -> dict[str, str]:
+    def _dates_row(self, p: n.Policy) -> dict[str, str]:
+        """The policy and when it applies: its validity in words, its first and last day and
+        whether it is in force on COMPARE_ON (the validity badges and the tables)."""
         start, end = _dates(p)
         if start and start > COMPARE_ON:
             state = "尚未生效"
@@ -539,7 +534,7 @@ class MarkdownBackend:
         return self.env.get_template("calculator.md.j2").render(
             header=header_line("policies/"),
             # the cities first: the national notice's applicant is a pilot city, not an enterprise
-            policies=[self._city(cp.policy) for cp in sorted(
+            policies=[self._dates_row(cp.policy) for cp in sorted(
                 model.policies, key=lambda cp: cp.policy.header.level == "national")],
         )
 
@@ -568,7 +563,7 @@ class MarkdownBackend:
         return self.env.get_template("compare.md.j2").render(
             header=header_line("policies/"),
             on=COMPARE_ON.isoformat(),
-            cities=[self._city(cp.policy) for cp in cities],
+            cities=[self._dates_row(cp.policy) for cp in cities],
             rows=rows,
             common=", ".join(f"{k}" for k in COMMON),
         )
