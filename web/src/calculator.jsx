@@ -144,10 +144,10 @@ function funding(f) {
   return parts.length ? "出资：" + parts.join("；") : "";
 }
 
-/* Where the text leaves the answer open (a list ending in 等, an amount it does not state),
-   as the calculator's trace says it. */
+/* Where the applicant's answer is not in a list the text gives (“…”不在列举中, a list ending in
+   等), as the calculator's trace says it (the runtime's member and unlisted notes). */
 function readings(item) {
-  return item.trace.filter((line) => /原文列举|不在列举中|两种读法|按.*读法/.test(line));
+  return item.trace.filter((line) => /原文列举|不在列举中/.test(line));
 }
 
 /* What a cross-item cap took from an item, from its trace line (“第十条 累计上限 …：本项削减 X，实付 Y”). */
