@@ -540,16 +540,17 @@ class MarkdownBackend:
 
     def compare(self, model: CheckedModel) -> str:
         cities = [cp for cp in model.policies if cp.policy.header.level != "national"]
+        # each city's evaluator, and the industry its enterprises are given (its first pilot one)
+        calcs = [(Evaluator(cp.policy), first_member(cp.policy, "industry")) for cp in cities]
         rows = []
         for label, profile in COMPARE_PROFILES:
             cells = []
-            for cp in cities:
+            for ev, member in calcs:
                 full = {**COMMON, **profile}
-                member = first_member(cp.policy, "industry")
                 if member and profile.get("applicant_type") == "enterprise":
                     full["industry"] = member
                 try:
-                    res = Evaluator(cp.policy).calculate(full, COMPARE_ON)
+                    res = ev.calculate(full, COMPARE_ON)
                 except ProfileError as err:
                     cells.append(f"不适用（{err.errors[0][1]}）")
                     continue
@@ -565,7 +566,6 @@ class MarkdownBackend:
             on=COMPARE_ON.isoformat(),
             cities=[self._dates_row(cp.policy) for cp in cities],
             rows=rows,
-            common=", ".join(f"{k}" for k in COMMON),
         )
 
 
