@@ -150,7 +150,10 @@ function readings(item) {
   return item.trace.filter((line) => /原文列举|不在列举中/.test(line));
 }
 
-/* What a cross-item cap took from an item, from its trace line (“第十条 累计上限 …：本项削减 X，实付 Y”). */
+/* What a cross-item cap left an item, from its trace line (“第十条 累计上限 …：本项削减 X，实付 Y”,
+   the cross_cap_cut message of compiler/lowered/messages.py): the result structure gives each
+   item's amount before the caps only, and the calculator module exports no cuts. Keep the two
+   in step; the browser test checks the line on 昆明's 第十条. */
 function cut(item) {
   for (const line of item.trace) {
     const m = /^(\S+) 累计上限 .*：本项削减 (.+)，实付 (.+)$/.exec(line);
