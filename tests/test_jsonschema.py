@@ -19,7 +19,7 @@ from compiler.evaluate.runtime import ProfileError
 from compiler.pipeline import Loaded
 from compiler.vocabulary import FACTS
 from conftest import ROOT, SEEDS
-from test_python_backend import import_path
+from test_python_backend import boundary_profiles, import_path
 
 SCHEMAS = ROOT / "generated" / "jsonschema"
 
@@ -173,10 +173,8 @@ def _accepts_calc(text: str, module: ModuleType) -> bool:
 
 def _profile_text(base: dict[str, object], broken: tuple[str, str] | None) -> str:
     body = {k: (str(v) if isinstance(v, Decimal) else v) for k, v in base.items()}
-    text = json.dumps(body, ensure_ascii=False)
-    # Decimal values were written as strings; money also accepts numbers: write some as numbers
     if broken is None:
-        return text
+        return json.dumps(body, ensure_ascii=False)
     field, raw = broken
     body.pop(field, None)
     inner = json.dumps(body, ensure_ascii=False)[1:-1]
@@ -234,8 +232,6 @@ def test_schema_and_calculator_agree_on_accept_and_reject(
 def test_every_result_validates_against_the_result_schema(
     seeds: dict[str, Loaded], modules: dict[str, ModuleType], name: str
 ) -> None:
-    from test_python_backend import boundary_profiles
-
     policy = seeds[name].policy
     assert policy is not None
     v = DecimalValidator(schema(name, "result"))

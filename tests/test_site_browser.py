@@ -53,6 +53,7 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from test_docs_site import FORBIDDEN  # noqa: E402
 
 from test_python_backend import boundary_profiles  # noqa: E402
 
@@ -142,30 +143,27 @@ def test_navigation_reaches_every_policy(browser: webdriver.Chrome, server: str)
         assert title in browser.find_element(By.TAG_NAME, "h1").text
 
 
-def test_search_for_a_chinese_term_finds_the_kunming_guide(browser: webdriver.Chrome, server: str) -> None:
-    browser.get(server + "/")
-    box = WebDriverWait(browser, 10).until(
+def _search(driver: webdriver.Chrome, server: str, words: str) -> list[str]:
+    """Type ``words`` into the home page's search box: the addresses of the results, in order."""
+    driver.get(server + "/")
+    box = WebDriverWait(driver, 10).until(
         ec.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input")))
     box.click()
-    box.send_keys("小灯塔")
-    WebDriverWait(browser, 20).until(
+    box.send_keys(words)
+    WebDriverWait(driver, 20).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
-    hrefs = [a.get_attribute("href") or ""
-             for a in browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")]
+    return [a.get_attribute("href") or ""
+            for a in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")]
+
+
+def test_search_for_a_chinese_term_finds_the_kunming_guide(browser: webdriver.Chrome, server: str) -> None:
+    hrefs = _search(browser, server, "小灯塔")
     assert any("/guides/kunming.html" in h for h in hrefs), hrefs
     _shot(browser, "search-xiaodengta.png")
 
 
 def test_search_for_how_much_can_i_get_finds_the_calculator(browser: webdriver.Chrome, server: str) -> None:
-    browser.get(server + "/")
-    box = WebDriverWait(browser, 10).until(
-        ec.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input")))
-    box.click()
-    box.send_keys("我能拿多少补贴")
-    WebDriverWait(browser, 20).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
-    hrefs = [a.get_attribute("href") or ""
-             for a in browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")]
+    hrefs = _search(browser, server, "我能拿多少补贴")
     assert any("/guides/calculator.html" in h for h in hrefs[:3]), hrefs
 
 
@@ -178,9 +176,26 @@ def _answer(driver: webdriver.Chrome, root: str = ".policyc-calculator") -> dict
             "rows": {r.get_attribute("data-article"): r.text for r in rows}}
 
 
+# The acceptance case of policies/kunming.policy (四级小灯塔企业) as the page's answers.
+FOUR_LIGHTHOUSE = {"applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True,
+                   "acceptance_passed": True, "digital_level": 4, "spend_software_cloud": "1200000",
+                   "lighthouse": True}
+# 第七条第（一）项 0 to 500,000 (不超过, level 4) and 小灯塔's 200,000, within 第十条's 600,000
+FOUR_LIGHTHOUSE_TOTAL = "200,000.00 元 至 600,000.00 元"
+
+
 def _answers_url(page: str, on: str, profile: dict[str, object]) -> str:
     """The shareable address of a page with the answers filled in."""
     return page + "#answers=" + quote(json.dumps({"on": on, "data": profile}, ensure_ascii=False))
+
+
+def _rendered_forbidden(driver: webdriver.Chrome, root: str) -> list[str]:
+    """What the scan of the applicant pages (test_docs_site) refuses, in the text the calculator
+    renders at run time under ``root``: the form, the answer and the folded 计算过程."""
+    text = driver.execute_script(
+        "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent).join(' ')", root)
+    assert "合计可得" in text, text[:200]
+    return sorted(set(FORBIDDEN.findall(text)))
 
 
 def _wait_total(driver: webdriver.Chrome, text: str, root: str = ".policyc-calculator") -> None:
@@ -193,7 +208,7 @@ def test_a_person_fills_the_kunming_calculator(browser: webdriver.Chrome, server
     第七条第（一）项 不超过 50% × 1,200,000, capped at 500,000 for level 4 — read as a ceiling,
     0 to 500,000; 第七条第（二）项 200,000 for a 小灯塔; 第十条 keeps the total within
     50% × 1,200,000 = 600,000: 小灯塔's 200,000 first, at most 400,000 left for the reform."""
-    total = "200,000.00 元 至 600,000.00 元"
+    total = FOUR_LIGHTHOUSE_TOTAL
     _wide(browser)
     browser.get(server + "/guides/kunming.html")
     form = WebDriverWait(browser, 10).until(
@@ -217,6 +232,8 @@ def test_a_person_fills_the_kunming_calculator(browser: webdriver.Chrome, server
     assert "0.00 元 至 500,000.00 元" in rows["第七条第（一）项"]
     assert "经第十条累计上限后实付 0.00 元 至 400,000.00 元" in rows["第七条第（一）项"]
     assert "200,000.00 元" in rows["第七条第（二）项"]
+    # no identifier, interval syntax or operator in the form, the answer or its 计算过程
+    assert not _rendered_forbidden(browser, ".policyc-calculator")
     _shot(browser, "kunming-calculator.png")
     # the address now holds the answers: opening it again shows the same answer
     link = browser.current_url
@@ -237,18 +254,15 @@ def test_a_person_fills_the_kunming_calculator(browser: webdriver.Chrome, server
 
 
 def test_kunming_screenshots_desktop_and_phone(browser: webdriver.Chrome, server: str) -> None:
-    profile = {"applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True,
-               "acceptance_passed": True, "digital_level": 4, "spend_software_cloud": "1200000",
-               "lighthouse": True}
-    url = _answers_url(server + "/guides/kunming.html", "2025-08-01", profile)
+    url = _answers_url(server + "/guides/kunming.html", "2025-08-01", FOUR_LIGHTHOUSE)
     _wide(browser)
     browser.get(url)
-    _wait_total(browser, "200,000.00 元 至 600,000.00 元")
+    _wait_total(browser, FOUR_LIGHTHOUSE_TOTAL)
     browser.execute_script("window.scrollTo(0, 0)")
     _shot(browser, "kunming-desktop.png")
     _phone(browser)
     browser.get(url)
-    _wait_total(browser, "200,000.00 元 至 600,000.00 元")
+    _wait_total(browser, FOUR_LIGHTHOUSE_TOTAL)
     browser.execute_script("window.scrollTo(0, 0)")
     _shot(browser, "kunming-phone.png")
     browser.execute_script("document.querySelector('.policyc-calculator').scrollIntoView()")
@@ -288,10 +302,7 @@ def test_the_page_computes_what_policyc_calc_computes(
 
 
 def test_the_cross_policy_page_shows_every_policy_with_its_validity(browser: webdriver.Chrome, server: str) -> None:
-    profile = {"applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True,
-               "acceptance_passed": True, "digital_level": 4, "spend_software_cloud": "1200000",
-               "lighthouse": True}
-    browser.get(_answers_url(server + "/guides/calculator.html", "2026-03-01", profile))
+    browser.get(_answers_url(server + "/guides/calculator.html", "2026-03-01", FOUR_LIGHTHOUSE))
     WebDriverWait(browser, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".policyc-compare__column")) == 5)
     cols = {c.get_attribute("data-policy"): c
             for c in browser.find_elements(By.CSS_SELECTOR, ".policyc-compare__column")}
@@ -299,7 +310,9 @@ def test_the_cross_policy_page_shows_every_policy_with_its_validity(browser: web
     assert "该日不在有效期内" in cols["nanchang"].find_element(By.CSS_SELECTOR, ".policyc-compare__state").text
     assert cols["kunming"].find_element(By.CSS_SELECTOR, ".policyc-compare__state").text.split("：")[1] == "在有效期内"
     assert cols["kunming"].find_element(By.CSS_SELECTOR, ".policyc-answer__total strong").text \
-        == "200,000.00 元 至 600,000.00 元"
+        == FOUR_LIGHTHOUSE_TOTAL
+    # every policy's answer and 计算过程 in an applicant's words
+    assert not _rendered_forbidden(browser, ".policyc-compare-calculator")
 
 
 # -- offline: file:// with the network off --------------------------------------------------

@@ -23,13 +23,10 @@ const ids = readdirSync(schemas)
   .map((f) => f.slice(0, -".input.schema.json".length))
   .sort();
 
-// the calculator module of a policy, wherever the JavaScript backend put it
+// the calculator module of a policy (the JavaScript backend's <id>.js), if generated
 function calculatorPath(id) {
-  for (const candidate of [`${id}.js`, `${id}.mjs`, join(id, "index.js"), join("src", `${id}.js`)]) {
-    const path = join(calculators, candidate);
-    if (existsSync(path)) return path;
-  }
-  return null;
+  const path = join(calculators, `${id}.js`);
+  return existsSync(path) ? path : null;
 }
 
 const rel = (p) => "./" + relative(out, p).split("\\").join("/");

@@ -183,15 +183,17 @@ def input_schema(cp: CheckedPolicy) -> dict[str, Any]:
     facts = _declared(p)
     read = _form_order(p, [name for name in facts if name in uses or facts[name].required])
     only = _only_for(p)
-    props = {name: fact_schema(facts[name], uses.get(name, []), listed_values(p, name))
-             for name in read if name not in only}
+
+    def field(name: str) -> dict[str, Any]:
+        return fact_schema(facts[name], uses.get(name, []), listed_values(p, name))
+
+    props = {name: field(name) for name in read if name not in only}
     conditional = []
     for who in sorted(set(only.values())):
         fields = [f for f in read if only.get(f) == who]
         conditional.append({
             "if": {"properties": {"applicant_type": {"const": who}}, "required": ["applicant_type"]},
-            "then": {"properties": {f: fact_schema(facts[f], uses.get(f, []), listed_values(p, f))
-                                    for f in fields}},
+            "then": {"properties": {f: field(f) for f in fields}},
             "$comment": f"read only for {BENEFICIARIES.get(who, who)}",
         })
     schema = _head(cp, "input", "申请人信息")

@@ -20,7 +20,6 @@ from typing import Any
 import jinja2
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
-from compiler.diagnostics import Span
 from compiler.evaluate.evaluator import Evaluator
 from compiler.evaluate.runtime import FundingPlan, ProfileError, Result
 from compiler.model import nodes as n
@@ -127,6 +126,13 @@ def _open_list(p: n.Policy, e: n.Expr) -> bool:
     return False
 
 
+def _dates(p: n.Policy) -> tuple[dt.date | None, dt.date | None]:
+    """The first day the policy applies (its retroactive start, or its start) and its last."""
+    v = p.header.validity
+    start = p.header.retroactive.start if p.header.retroactive else (v.start.date if v else None)
+    return start, v.end.date if v else None
+
+
 def _in_scope(p: n.Policy, scope: n.Scope | None, it: n.Item) -> bool:
     if scope is None or scope.kind == "all":
         return True
@@ -166,20 +172,8 @@ def _stage_words(st: n.Stage, words: Words) -> str:
 
 def _readings_nodes(p: n.Policy, reading_id: str) -> list[n.Readings]:
     """Every 解读 expression of ``reading_id`` in the policy (items, definitions, caps, …)."""
-    found: list[n.Readings] = []
-
-    def walk(x: object) -> None:
-        if isinstance(x, n.Readings) and x.block == reading_id:
-            found.append(x)
-        if isinstance(x, tuple):
-            for y in x:
-                walk(y)
-        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, Span):
-            for name in x.__dataclass_fields__:
-                walk(getattr(x, name))
-
-    walk((p.definitions, p.items, p.caps, p.requirements, p.exclusions))
-    return found
+    blocks = (p.definitions, p.items, p.caps, p.requirements, p.exclusions)
+    return [x for x in _walk(blocks) if isinstance(x, n.Readings) and x.block == reading_id]
 
 
 class MarkdownBackend:
@@ -208,7 +202,6 @@ class MarkdownBackend:
         h = p.header
         words = Words(p)
         ev = Evaluator(p)
-        v = h.validity
         items = [self._item(cp, it, ev, words) for it in p.items]
         return self.env.get_template("guide.md.j2").render(
             header=header_line(cp.source_file),
@@ -216,9 +209,7 @@ class MarkdownBackend:
             parent_title=titles.get(h.parent or "", h.parent or ""),
             summary=self._summary(p, words),
             level=LEVELS.get(h.level or "", ""),
-            valid_from=(h.retroactive.start if h.retroactive else (v.start.date if v else None)),
-            valid_until=v.end.date if v else None,
-            validity_text=self._validity(p),
+            dates=self._dates_row(p),
             beneficiaries=sorted({BENEFICIARIES.get(i.beneficiary or "", "") for i in p.items
                                   if i.beneficiary} - {""}),
             partial=PARTIAL.get(h.source_kind or "", ""),
@@ -247,7 +238,6 @@ class MarkdownBackend:
                                     words.amount(s.min_duration) if s.min_duration else "")
                                    for s in pr.steps]} for pr in p.procedures],
             readings=[self._reading(p, r, words) for r in p.readings],
-            has_findings=True,
         )
 
     def review(self, cp: CheckedPolicy) -> str:
@@ -273,10 +263,6 @@ class MarkdownBackend:
                 "cond": words.cond(it.cond) if it.cond is not None else "无其他条件",
             })
         return {
-            "who": sorted({BENEFICIARIES.get(i.beneficiary or "", "") for i in p.items
-                           if i.beneficiary} - {""}),
-            "requirements": [words.cond(r.cond) for r in p.requirements],
-            "exclusions": [words.cond(x.cond) for x in p.exclusions],
             "rows": rows,
             "caps": [f"{c.citation.article}：{self._scope_words(p, c.scope)}合计不超过"
                      f"{words.limit(c.limit)}" for c in p.caps],
@@ -293,10 +279,7 @@ class MarkdownBackend:
 
     def _validity(self, p: n.Policy) -> str:
         v = p.header.validity
-        if v is None:
-            return "原文未规定有效期"
-
-        if not v.stated:
+        if v is None or not v.stated:
             return "原文未规定有效期"
 
         def bound(b: n.Bound) -> str:
@@ -318,20 +301,20 @@ class MarkdownBackend:
         for x in _readings_nodes(p, r.id):
             for c in x.cases:
                 cases.setdefault(c.name, []).append(words.amount(c.amount))
-        affected_items = [f"{it.citation.article}「{it.title}」" for it in p.items
-                          if it.id in affected(p, r.id)]
+        ids = affected(p, r.id)
+        affected_items = [f"{it.citation.article}「{it.title}」" for it in p.items if it.id in ids]
+        evs = [(o.label, Evaluator(p, {r.id: o.name})) for o in r.options]
         example = None
         for t in p.tests:
             profile = {i.name: i.value for i in t.inputs}
-            try:
-                totals = [(o.label, Evaluator(p, {r.id: o.name}).calculate(profile, t.date))
-                          for o in r.options]
-            except Exception:  # a test with an invalid profile is reported by policyc test
-                continue
-            if len({(res.total_min, res.total_max) for _, res in totals}) > 1:
-                example = {"label": t.name, "on": t.date.isoformat() if t.date else "",
+            totals = [(label, self._calc(ev, profile, t.date)) for label, ev in evs]
+            done = [(label, res) for label, res in totals if res is not None]
+            if len(done) < len(totals):
+                continue  # a test with an invalid profile is reported by policyc test
+            if len({(res.total_min, res.total_max) for _, res in done}) > 1:
+                example = {"label": t.name, "on": (t.date or COMPARE_ON).isoformat(),
                            "totals": [(label, span(res.total_min, res.total_max))
-                                      for label, res in totals]}
+                                      for label, res in done]}
                 break
         return {"article": r.citation.article, "quote": _quote(r.citation.quote), "note": r.note,
                 "items": "、".join(affected_items),
@@ -417,8 +400,8 @@ class MarkdownBackend:
                     found.append(self._example(p, words, t.name, profile, t.date, res, it.id))
             if len(found) >= 2:
                 return found
-        dates = [self._in_force_date(p), self._in_force_date(p)]
-        for (label, profile), on in zip(self._synthesised(p, it), dates, strict=False):
+        on = self._in_force_date(p)
+        for label, profile in self._synthesised(p, it):
             res = self._calc(ev, profile, on)
             if res is not None and res.item(it.id) is not None:
                 key = repr((sorted(profile.items()), on))
@@ -435,16 +418,8 @@ class MarkdownBackend:
         except ProfileError:
             return None
 
-    def _first_day(self, p: n.Policy) -> dt.date:
-        """The first day the policy applies (its retroactive start, or its start)."""
-        v = p.header.validity
-        start = p.header.retroactive.start if p.header.retroactive else (v.start.date if v else None)
-        return start or self._in_force_date(p)
-
     def _in_force_date(self, p: n.Policy) -> dt.date:
-        v = p.header.validity
-        start = p.header.retroactive.start if p.header.retroactive else (v.start.date if v else None)
-        end = v.end.date if v else None
+        start, end = _dates(p)
         on = COMPARE_ON
         if start and on < start:
             on = start
@@ -524,8 +499,9 @@ class MarkdownBackend:
             res = self._calc(ev, profile, on)
             if res is None:
                 continue
-            cut = [i for i in res.items if any(f"{c.citation.article} 累计上限" in t and "削减" in t
-                                                for t in i.trace)]
+            # the items this cap cut (an undetermined item is not cut, only bounded)
+            cut_ids = {k.item for k in res.cuts if k.cap == c.id and k.before != k.after}
+            cut = [i for i in res.items if i.id in cut_ids and i.min is not None]
             if cut:
                 example = {
                     "label": label, "on": (on or COMPARE_ON).isoformat(),
@@ -539,10 +515,10 @@ class MarkdownBackend:
                 "example": example}
 
     # -- comparison ----------------------------------------------------------
-    def _city(self, p: n.Policy) -> dict[str, str]:
-        v = p.header.validity
-        start = p.header.retroactive.start if p.header.retroactive else (v.start.date if v else None)
-        end = v.end.date if v else None
+    def _dates_row(self, p: n.Policy) -> dict[str, str]:
+        """The policy and when it applies: its validity in words, its first and last day and
+        whether it is in force on COMPARE_ON (the validity badges and the tables)."""
+        start, end = _dates(p)
         if start and start > COMPARE_ON:
             state = "尚未生效"
         elif end and end < COMPARE_ON:
@@ -558,22 +534,23 @@ class MarkdownBackend:
         return self.env.get_template("calculator.md.j2").render(
             header=header_line("policies/"),
             # the cities first: the national notice's applicant is a pilot city, not an enterprise
-            policies=[self._city(cp.policy) for cp in sorted(
+            policies=[self._dates_row(cp.policy) for cp in sorted(
                 model.policies, key=lambda cp: cp.policy.header.level == "national")],
         )
 
     def compare(self, model: CheckedModel) -> str:
         cities = [cp for cp in model.policies if cp.policy.header.level != "national"]
+        # each city's evaluator, and the industry its enterprises are given (its first pilot one)
+        calcs = [(Evaluator(cp.policy), first_member(cp.policy, "industry")) for cp in cities]
         rows = []
         for label, profile in COMPARE_PROFILES:
             cells = []
-            for cp in cities:
+            for ev, member in calcs:
                 full = {**COMMON, **profile}
-                member = first_member(cp.policy, "industry")
                 if member and profile.get("applicant_type") == "enterprise":
                     full["industry"] = member
                 try:
-                    res = Evaluator(cp.policy).calculate(full, COMPARE_ON)
+                    res = ev.calculate(full, COMPARE_ON)
                 except ProfileError as err:
                     cells.append(f"不适用（{err.errors[0][1]}）")
                     continue
@@ -587,9 +564,8 @@ class MarkdownBackend:
         return self.env.get_template("compare.md.j2").render(
             header=header_line("policies/"),
             on=COMPARE_ON.isoformat(),
-            cities=[self._city(cp.policy) for cp in cities],
+            cities=[self._dates_row(cp.policy) for cp in cities],
             rows=rows,
-            common=", ".join(f"{k}" for k in COMMON),
         )
 
 

@@ -99,10 +99,6 @@ function transformErrors(errors) {
     });
 }
 
-function terms(schema) {
-  return { ...(schema["x-terms"] || {}) };
-}
-
 /* ---- the answer ------------------------------------------------------------------------ */
 
 function clean(data, allowed) {
@@ -148,13 +144,16 @@ function funding(f) {
   return parts.length ? "出资：" + parts.join("；") : "";
 }
 
-/* Where the text leaves the answer open (a list ending in 等, an amount it does not state),
-   as the calculator's trace says it. */
+/* Where the applicant's answer is not in a list the text gives (“…”不在列举中, a list ending in
+   等), as the calculator's trace says it (the runtime's member and unlisted notes). */
 function readings(item) {
-  return item.trace.filter((line) => /原文列举|不在列举中|两种读法|按.*读法/.test(line));
+  return item.trace.filter((line) => /原文列举|不在列举中/.test(line));
 }
 
-/* What a cross-item cap took from an item, from its trace line (“第十条 累计上限 …：本项削减 X，实付 Y”). */
+/* What a cross-item cap left an item, from its trace line (“第十条 累计上限 …：本项削减 X，实付 Y”,
+   the cross_cap_cut message of compiler/lowered/messages.py): the result structure gives each
+   item's amount before the caps only, and the calculator module exports no cuts. Keep the two
+   in step; the browser test checks the line on 昆明's 第十条. */
 function cut(item) {
   for (const line of item.trace) {
     const m = /^(\S+) 累计上限 .*：本项削减 (.+)，实付 (.+)$/.exec(line);
@@ -167,7 +166,7 @@ function Answer({ policy, outcome }) {
   const schema = POLICIES[policy].schema;
   if (outcome.error) return <div className="policyc-answer policyc-answer--error" role="status">{outcome.error}</div>;
   const r = outcome.result;
-  const t = terms(schema);
+  const t = schema["x-terms"] || {};
   const values = schema["x-value-labels"] || {};
   return (
     <div className="policyc-answer" role="status" aria-live="polite">
@@ -289,22 +288,33 @@ function ShareLink() {
     {copied ? "已复制本页链接：打开它即可看到您填写的内容" : "复制分享链接"}</button>;
 }
 
+/* The date, the form and the link to share: the same on one policy's page and on every policy's. */
+function ProfileForm({ schema, answers }) {
+  const { data, setData, on, setOn } = answers;
+  const ui = useMemo(() => uiSchemaFor(schema), [schema]);
+  return (
+    <>
+      <DateField on={on} setOn={setOn} />
+      <Form schema={schema} uiSchema={ui} formData={data} validator={validator} liveValidate
+        showErrorList={false} noHtml5Validate transformErrors={transformErrors}
+        onChange={(e) => setData(e.formData || {})} />
+      <ShareLink />
+    </>
+  );
+}
+
 /* ---- one policy ------------------------------------------------------------------------- */
 
 function Calculator({ policy }) {
   const entry = POLICIES[policy];
-  const { data, setData, on, setOn } = useAnswers(today());
+  const answers = useAnswers(today());
+  const { data, on } = answers;
   const schema = useMemo(() => formSchema(entry.schema), [policy]);
-  const ui = useMemo(() => uiSchemaFor(schema), [schema]);
   const outcome = useMemo(() => compute(policy, data, on), [policy, data, on]);
   return (
     <div className="policyc-calculator__body">
       <div className="policyc-calculator__form">
-        <DateField on={on} setOn={setOn} />
-        <Form schema={schema} uiSchema={ui} formData={data} validator={validator} liveValidate
-          showErrorList={false} noHtml5Validate transformErrors={transformErrors}
-          onChange={(e) => setData(e.formData || {})} />
-        <ShareLink />
+        <ProfileForm schema={schema} answers={answers} />
         <TotalBar outcome={outcome} />
       </div>
       <Answer policy={policy} outcome={outcome} />
@@ -315,17 +325,13 @@ function Calculator({ policy }) {
 /* ---- every policy, side by side --------------------------------------------------------- */
 
 function Compare({ policies }) {
-  const { data, setData, on, setOn } = useAnswers(today());
+  const answers = useAnswers(today());
+  const { data, on } = answers;
   const schema = useMemo(() => formSchema(PROFILE), []);
-  const ui = useMemo(() => uiSchemaFor(schema), [schema]);
   return (
     <div className="policyc-compare">
       <div className="policyc-calculator__form">
-        <DateField on={on} setOn={setOn} />
-        <Form schema={schema} uiSchema={ui} formData={data} validator={validator} liveValidate
-          showErrorList={false} noHtml5Validate transformErrors={transformErrors}
-          onChange={(e) => setData(e.formData || {})} />
-        <ShareLink />
+        <ProfileForm schema={schema} answers={answers} />
       </div>
       <div className="policyc-compare__columns">
         {policies.filter((id) => POLICIES[id]).map((id) => {
