@@ -9,10 +9,9 @@ depends on the build date: whether a policy is in force *today* is filled in by 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from compiler.backends import CheckedModel, CheckedPolicy, header_line
 from compiler.evaluate.evaluator import Evaluator
 from compiler.evaluate.runtime import FundingPlan, ProfileError, Result
 from compiler.model import nodes as n
-from compiler.model.queries import facts_read, first_member
+from compiler.model.queries import facts_read, first_member, nodes
 from compiler.model.readings import affected
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES
 
@@ -67,18 +66,6 @@ def _quote(text: str) -> str:
     return re.sub(r"\s+", "", text) if re.search(r"[\u4e00-\u9fff]", text) else " ".join(text.split())
 
 
-def _walk(x: object) -> Iterator[object]:
-    """Every node under ``x`` (dataclass fields and tuples)."""
-    yield x
-    if isinstance(x, tuple):
-        for y in x:
-            yield from _walk(y)
-    elif dataclasses.is_dataclass(x) and not isinstance(x, type):
-        for f in dataclasses.fields(x):
-            if f.name != "span":
-                yield from _walk(getattr(x, f.name))
-
-
 def _ceiling(e: n.Expr) -> Decimal | None:
     """The most an amount can be when that is a fixed sum (None: no fixed maximum)."""
     if isinstance(e, n.MoneyLit):
@@ -109,7 +96,7 @@ def _undetermined(e: n.Expr) -> bool:
 
 
 def _is_up_to(e: n.Expr) -> bool:
-    return any(isinstance(x, n.UpTo | n.RangeLit) for x in _walk(e))
+    return any(isinstance(x, n.UpTo | n.RangeLit) for x in nodes(e))
 
 
 def _open_list(p: n.Policy, e: n.Expr) -> bool:
@@ -117,7 +104,7 @@ def _open_list(p: n.Policy, e: n.Expr) -> bool:
     todo: list[object] = [e]
     seen: set[str] = set()
     while todo:
-        for x in _walk(todo.pop()):
+        for x in nodes(todo.pop()):
             if isinstance(x, n.Member) and x.open:
                 return True
             if isinstance(x, n.Ref) and x.name in defs and x.name not in seen:
@@ -173,7 +160,7 @@ def _stage_words(st: n.Stage, words: Words) -> str:
 def _readings_nodes(p: n.Policy, reading_id: str) -> list[n.Readings]:
     """Every 解读 expression of ``reading_id`` in the policy (items, definitions, caps, …)."""
     blocks = (p.definitions, p.items, p.caps, p.requirements, p.exclusions)
-    return [x for x in _walk(blocks) if isinstance(x, n.Readings) and x.block == reading_id]
+    return [x for x in nodes(blocks) if isinstance(x, n.Readings) and x.block == reading_id]
 
 
 class MarkdownBackend:
