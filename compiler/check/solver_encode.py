@@ -34,6 +34,7 @@ from typing import Any
 import z3
 
 from ..model import nodes as n
+from ..model import queries
 from ..model.printer import refs
 from ..vocabulary import FACTS
 
@@ -585,12 +586,7 @@ class Encoder:
 
     # -- cross-item caps ----------------------------------------------------
     def in_scope(self, scope: n.Scope | None) -> list[n.Item]:
-        items = self.policy.items
-        if scope is None or scope.kind == "all":
-            return list(items)
-        if scope.kind == "items":
-            return [it for it in items if it.id in scope.items]
-        return [it for it in items if it.beneficiary == scope.beneficiary]
+        return queries.in_scope(self.policy, scope)
 
     def flows(self) -> list[CapFlow]:
         """Every cross-item cap in order, with each member's amount (fen) before and after it."""

@@ -21,6 +21,15 @@ def nodes(*roots: object) -> Iterator[object]:
             yield from nodes(*(getattr(x, name) for name in x.__dataclass_fields__))
 
 
+def in_scope(policy: n.Policy, scope: n.Scope | None) -> list[n.Item]:
+    """The items a cap, quota or budget covers (no scope: every item), in the policy's order."""
+    if scope is None or scope.kind == "all":
+        return list(policy.items)
+    if scope.kind == "items":
+        return [it for it in policy.items if it.id in scope.items]
+    return [it for it in policy.items if it.beneficiary == scope.beneficiary]
+
+
 def block_exprs(block: n.Block) -> list[n.Expr]:
     """The expressions a block computes with (condition, amount, limit, quota bounds)."""
     return [e for attr in _EXPR_FIELDS if (e := getattr(block, attr, None)) is not None]

@@ -22,7 +22,7 @@ from compiler.backends import CheckedModel, CheckedPolicy, header_line
 from compiler.evaluate.evaluator import Evaluator
 from compiler.evaluate.runtime import FundingPlan, ProfileError, Result
 from compiler.model import nodes as n
-from compiler.model.queries import facts_read, first_member, nodes
+from compiler.model.queries import facts_read, first_member, in_scope, nodes
 from compiler.model.readings import affected
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES
 
@@ -118,14 +118,6 @@ def _dates(p: n.Policy) -> tuple[dt.date | None, dt.date | None]:
     v = p.header.validity
     start = p.header.retroactive.start if p.header.retroactive else (v.start.date if v else None)
     return start, v.end.date if v else None
-
-
-def _in_scope(p: n.Policy, scope: n.Scope | None, it: n.Item) -> bool:
-    if scope is None or scope.kind == "all":
-        return True
-    if scope.kind == "beneficiary":
-        return it.beneficiary == scope.beneficiary
-    return it.id in scope.items
 
 
 def _value_text(ftype: n.FactType | None, value: object) -> str:
@@ -351,7 +343,7 @@ class MarkdownBackend:
             out.append("原文列举的范围以“等”结尾，有两种读法：只限列出的几项，或还包括同类情形。"
                        "计算器按只限列出的几项计算；未列出的情形能否申请，请向主管部门咨询。")
         for c in p.caps:
-            if _in_scope(p, c.scope, it):
+            if it in in_scope(p, c.scope):
                 out.append(f"本项与其他项目合计受{c.citation.article}的累计上限约束，"
                            "同时申请多个项目时可能被削减（见下文“跨项目累计上限”）。")
         return out
@@ -422,7 +414,7 @@ class MarkdownBackend:
         """
         names: set[str] = set()
         exprs = [it.cond, it.amount, *(r.cond for r in p.requirements),
-                 *(c.limit for c in p.caps if _in_scope(p, c.scope, it))]
+                 *(c.limit for c in p.caps if it in in_scope(p, c.scope))]
         for e in exprs:
             if e is not None:
                 names |= facts_read(p, e)
