@@ -214,3 +214,28 @@ def test_completion_of_article_labels_and_their_text(tmp_path: Path) -> None:
     assert quote.insert_text is not None
     assert quote.insert_text.startswith("「中小企业数字化转型企业改造补助开展中小企业数字化改造工作，对纳入试点")
     assert quote.insert_text.endswith("具体补助以验收评定结果为准。」")
+
+
+def test_hover_reads_the_source_only_as_the_quote_check_does(tmp_path: Path) -> None:
+    """The editor's hover reads 来源 through compiler/files.py: a source outside the policy's
+    folder, or a named pipe, is not shown (and the pipe is not waited on)."""
+    import os
+    import threading
+
+    from compiler.lsp.analysis import hover
+
+    (tmp_path / "secret.txt").write_text("API_TOKEN=s3cr3t\n", encoding="utf-8")
+    folder = tmp_path / "p"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    text = (ROOT / "policies" / "kunming.policy").read_text(encoding="utf-8")
+    quote = text.index("原文 「开展中小企业数字化改造工作") + 4
+    line, col = text.count("\n", 0, quote) + 1, quote - (text.rfind("\n", 0, quote) + 1) + 1
+    for source in ("../secret.txt", "pipe.txt"):
+        doc = Document(folder / "kunming.policy", text.replace('来源 "kunming.txt"', f'来源 "{source}"'))
+        doc.update(doc.text)
+        got: list[str | None] = []
+        th = threading.Thread(target=lambda d=doc, out=got: out.append(hover(d, line, col)), daemon=True)
+        th.start()
+        th.join(30)
+        assert got and got[0] is not None and "找不到原文来源" in got[0], (source, got)
