@@ -239,3 +239,21 @@ def test_hover_reads_the_source_only_as_the_quote_check_does(tmp_path: Path) -> 
         th.start()
         th.join(30)
         assert got and got[0] is not None and "找不到原文来源" in got[0], (source, got)
+
+
+def test_go_to_definition_does_not_wait_on_a_pipe(tmp_path: Path) -> None:
+    """Go to definition on 来源 reads the target only to place the cursor: a named pipe there
+    (or a device) gives an empty text instead of a server that hangs."""
+    import os
+    import threading
+
+    from compiler.lsp.server import _read
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "ok.txt").write_text("\ufeff第一条", encoding="utf-8")
+    got: list[str] = []
+    th = threading.Thread(target=lambda: got.append(_read(tmp_path / "pipe.txt")), daemon=True)
+    th.start()
+    th.join(30)
+    assert got == [""]
+    assert _read(tmp_path / "ok.txt") == "第一条" and _read(Path("/dev/zero")) == ""
