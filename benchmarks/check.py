@@ -37,8 +37,9 @@ from compiler.check.consistency import check_consistency  # noqa: E402
 from compiler.check.numbers import scan  # noqa: E402
 from compiler.diagnostics import Severity  # noqa: E402
 from compiler.pipeline import Loaded, load  # noqa: E402
+from compiler.resources import SEED_POLICIES  # noqa: E402
 
-SEEDS = ("national", "nanchang", "changchun", "kunming", "xianning")
+SEEDS = SEED_POLICIES
 SIZES = (50, 100, 200, 500)
 GROUP = 5
 BUDGET = 300.0  # seconds: sizes whose projected time would exceed it are skipped, not run
