@@ -322,6 +322,7 @@ def test_cmd(paths: tuple[str, ...]) -> None:
         loaded = load_named(name)
         if not loaded.ok or loaded.policy is None:
             _print_diagnostics(loaded, loaded.errors)
+            total += 1  # a policy that does not load counts as one failed test
             failed += 1
             continue
         outcomes = run_tests(loaded.policy)
