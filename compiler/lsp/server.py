@@ -158,6 +158,7 @@ def did_close(ls: PolicyServer, params: t.DidCloseTextDocumentParams) -> None:
         task.cancel()
     ls.docs.pop(uri, None)
     ls.versions.pop(uri, None)
+    ls.last.pop(uri, None)
     ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
