@@ -21,11 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
-import os
-import resource
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,12 +31,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cli import whole_processes  # noqa: E402
+
 from compiler.check.consistency import check_consistency  # noqa: E402
 from compiler.check.numbers import scan  # noqa: E402
 from compiler.diagnostics import Severity  # noqa: E402
 from compiler.pipeline import Loaded, load  # noqa: E402
+from compiler.resources import SEED_POLICIES  # noqa: E402
 
-SEEDS = ("national", "nanchang", "changchun", "kunming", "xianning")
+SEEDS = SEED_POLICIES
 SIZES = (50, 100, 200, 500)
 GROUP = 5
 BUDGET = 300.0  # seconds: sizes whose projected time would exceed it are skipped, not run
@@ -180,34 +179,8 @@ def witnessed(loaded: Loaded) -> str:
 
 def cli(runs: int) -> None:
     """Whole `policyc check` processes on the seeds: --no-cache and warm cache, in turns."""
-    exe = Path(sys.executable).with_name("policyc")
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "POLICYC_CACHE_DIR": str(Path(tmp) / "cache")}
-        env.pop("POLICYC_NO_CACHE", None)
-        args = ["check", "--on", ON.isoformat(), "--format", "json"]
-        commands = {"uncached": [str(exe), "--no-cache", *args], "cached": [str(exe), *args]}
-        cpu: dict[bool, list[float]] = {True: [], False: []}  # CPU seconds, by "uncached"
-
-        def once(cmd: list[str]) -> tuple[float, str]:
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT)
-            wall = time.perf_counter() - start
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu[cmd[1] == "--no-cache"].append(after.ru_utime + after.ru_stime
-                                               - before.ru_utime - before.ru_stime)
-            return wall, done.stdout
-
-        _, want = once(commands["cached"])  # fills the cache (not counted)
-        times: dict[str, list[float]] = {k: [] for k in commands}
-        for _ in range(runs):
-            for name, cmd in commands.items():
-                secs, out = once(cmd)
-                if out != want:
-                    raise SystemExit(f"`policyc check` {name} printed other findings than the first run")
-                times[name].append(secs)
-    old, new = statistics.median(times["uncached"]), statistics.median(times["cached"])
-    old_cpu, new_cpu = statistics.median(cpu[True]), statistics.median(cpu[False][1:])
+    t = whole_processes(["check", "--on", ON.isoformat(), "--format", "json"], runs)
+    old, new, old_cpu, new_cpu = t["uncached"], t["cached"], t["uncached_cpu"], t["cached_cpu"]
     print(f"policyc check, all five seeds (whole process, median of {runs} runs each; wall and CPU seconds):")
     print(f"  --no-cache (parse + full check)  {old:6.3f} s wall  {old_cpu:6.3f} s CPU")
     print(f"  warm cache                       {new:6.3f} s wall  {new_cpu:6.3f} s CPU"

@@ -32,43 +32,56 @@ CLI_PROFILE = {"applicant_type": "enterprise", "in_pilot_scope": True, "acceptan
                "is_sme": True}
 
 
+def whole_processes(args: list[str], runs: int, *, check: bool = False) -> dict[str, float]:
+    """Whole `policyc ARGS` processes, ``--no-cache`` and cached, taking turns.
+
+    The first, uncounted run fills a fresh cache; every later run must print the same. Returns
+    the medians of ``runs`` runs each, as ``uncached``/``cached`` (wall seconds),
+    ``uncached_cpu``/``cached_cpu`` (CPU seconds of the process) and ``first`` (the wall
+    seconds of the run that filled the cache). ``check``: fail on a non-zero exit status.
+    """
+    exe = Path(sys.executable).with_name("policyc")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "POLICYC_CACHE_DIR": str(Path(tmp) / "cache")}
+        env.pop("POLICYC_NO_CACHE", None)
+        commands = {"uncached": [str(exe), "--no-cache", *args], "cached": [str(exe), *args]}
+        wall: dict[str, list[float]] = {k: [] for k in commands}
+        cpu: dict[str, list[float]] = {k: [] for k in commands}
+
+        def once(cmd: list[str]) -> tuple[float, float, str]:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=check, cwd=ROOT)
+            secs = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            return secs, used, done.stdout
+
+        first, _, want = once(commands["cached"])  # fills the cache (not counted)
+        for _ in range(runs):
+            for name, cmd in commands.items():
+                secs, used, out = once(cmd)
+                if out != want:
+                    raise SystemExit(f"`policyc {args[0]}` {name} printed something else than the first run")
+                wall[name].append(secs)
+                cpu[name].append(used)
+    return {**{k: statistics.median(v) for k, v in wall.items()},
+            **{f"{k}_cpu": statistics.median(v) for k, v in cpu.items()}, "first": first}
+
+
 def cli(runs: int) -> None:
     """Median wall seconds of whole `policyc calc` processes, uncached and cached, in turns."""
-    exe = Path(sys.executable).with_name("policyc")
     with tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "profile.json"
         profile.write_text(json.dumps(CLI_PROFILE), encoding="utf-8")
-        env = {**os.environ, "POLICYC_CACHE_DIR": str(Path(tmp) / "cache")}
-        env.pop("POLICYC_NO_CACHE", None)
         args = ["calc", "kunming", "--input", str(profile), "--on", "2025-08-01", "--format", "json"]
-        commands = {"uncached": [str(exe), "--no-cache", *args], "cached": [str(exe), *args]}
-        cpu: dict[bool, list[float]] = {True: [], False: []}  # CPU seconds, by "uncached"
-
-        def once(cmd: list[str]) -> tuple[float, str]:
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True, cwd=ROOT)
-            wall = time.perf_counter() - start
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu[cmd[1] == "--no-cache"].append(after.ru_utime + after.ru_stime
-                                               - before.ru_utime - before.ru_stime)
-            return wall, done.stdout
-
-        first, want = once(commands["cached"])  # fills the cache (not counted)
-        times: dict[str, list[float]] = {k: [] for k in commands}
-        for _ in range(runs):
-            for name, cmd in commands.items():
-                secs, out = once(cmd)
-                if out != want:
-                    raise SystemExit(f"`policyc calc` {name} printed something else than the first run")
-                times[name].append(secs)
-    old, new = statistics.median(times["uncached"]), statistics.median(times["cached"])
-    old_cpu, new_cpu = statistics.median(cpu[True]), statistics.median(cpu[False][1:])
+        t = whole_processes(args, runs, check=True)
+    old, new, old_cpu, new_cpu = t["uncached"], t["cached"], t["uncached_cpu"], t["cached_cpu"]
     print(f"\npolicyc calc kunming (whole process, median of {runs} runs each; wall and CPU seconds):")
     print(f"  --no-cache (parser build + full check)  {old:6.3f} s wall  {old_cpu:6.3f} s CPU")
     print(f"  cached checked model                     {new:6.3f} s wall  {new_cpu:6.3f} s CPU"
           f"   ({old / new:.1f}x faster wall, {old_cpu / new_cpu:.1f}x CPU)")
-    print(f"  first run, empty cache                   {first:6.3f} s wall")
+    print(f"  first run, empty cache                   {t['first']:6.3f} s wall")
 
 
 def main() -> None:

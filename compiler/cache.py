@@ -35,6 +35,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .files import MAX_POLICY_BYTES, MAX_SOURCE_BYTES, FileRefused, read_regular
+
 if TYPE_CHECKING:
     from lark import Lark
 
@@ -194,8 +196,8 @@ def _fingerprint(path: Path) -> Fingerprint | None:
     if not stat.S_ISREG(st.st_mode):
         return None
     try:
-        content = hashlib.blake2b(Path(path).read_bytes(), digest_size=_DIGEST).hexdigest()
-    except OSError:
+        content = hashlib.blake2b(read_regular(path, MAX_SOURCE_BYTES), digest_size=_DIGEST).hexdigest()
+    except FileRefused:
         return None
     return (str(path), real, "link" if stat.S_ISLNK(lst.st_mode) else "file", str(st.st_size), content)
 
@@ -218,12 +220,9 @@ def load_cached(path: Path, display: str, on: dt.date, fresh: Callable[[], Loade
     if folder is None:
         return fresh()
     try:
-        raw = path.read_bytes()
-        st = os.stat(path)
-    except OSError:
+        raw = read_regular(path, MAX_POLICY_BYTES)  # a pipe or a device is never opened
+    except FileRefused:
         return fresh()  # the fresh load reports why it cannot be read
-    if not stat.S_ISREG(st.st_mode):
-        return fresh()
     # file names may hold bytes that are not UTF-8 (surrogate escapes): encode them as the OS does
     key = _digest(compiler_fingerprint(), raw, os.fsencode(path), display.encode("utf-8", "surrogatepass"),
                   os.fsencode(Path.cwd()), on.isoformat().encode())

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .diagnostics import Diagnostic, Severity, render
-from .files import FileRefused, read_regular
+from .files import MAX_POLICY_BYTES, MAX_SOURCE_BYTES, FileRefused, read_regular
 from .pipeline import Loaded, check_ids, load_named, resolve
 from .resources import SEED_POLICIES, policy_dirs
 
@@ -322,6 +322,7 @@ def test_cmd(paths: tuple[str, ...]) -> None:
         loaded = load_named(name)
         if not loaded.ok or loaded.policy is None:
             _print_diagnostics(loaded, loaded.errors)
+            total += 1  # a policy that does not load counts as one failed test
             failed += 1
             continue
         outcomes = run_tests(loaded.policy)
@@ -359,9 +360,9 @@ def init(source: str, out: str | None, policy_id: str | None, force: bool) -> No
 
     src = Path(source)
     try:
-        text = src.read_bytes().decode("utf-8-sig")
-    except OSError as err:
-        _echo_err(f"无法读取原文 {source}：{err.strerror or err.__class__.__name__}")
+        text = read_regular(src, MAX_SOURCE_BYTES).decode("utf-8-sig")
+    except FileRefused as err:
+        _echo_err(f"无法读取原文 {source}：{err}")
         sys.exit(EXIT_USAGE)
     except UnicodeDecodeError:
         _echo_err(f"{source} 不是 UTF-8 编码：请先转存为 UTF-8（政策检查也按 UTF-8 读取原文）。")
@@ -378,7 +379,11 @@ def init(source: str, out: str | None, policy_id: str | None, force: bool) -> No
     if target.exists() and not force:
         _echo_err(f"{target} 已存在：未改动。要覆盖请加 --force，或用 --out 指定其他文件。")
         sys.exit(EXIT_USAGE)
-    target.write_text(policy, encoding="utf-8")
+    try:
+        target.write_text(policy, encoding="utf-8")
+    except OSError as err:
+        _echo_err(f"无法写入 {target}：{err.strerror or err.__class__.__name__}")
+        sys.exit(EXIT_USAGE)
     _echo_err(f"已写入 {target}（原文 {source_name}）。")
 
 
@@ -395,9 +400,10 @@ def fmt_cmd(paths: tuple[str, ...], check_only: bool) -> None:
     for name in names:
         path = resolve(name) or Path(name)
         try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as err:
-            _echo_err(f"{name}: 无法读取（{err.__class__.__name__}），请以 UTF-8 编码保存。")
+            text = read_regular(path, MAX_POLICY_BYTES).decode("utf-8-sig")
+        except (FileRefused, UnicodeDecodeError) as err:
+            why = err if isinstance(err, FileRefused) else "不是 UTF-8 编码，请以 UTF-8 编码保存"
+            _echo_err(f"{name}: 无法读取（{why}）。")
             failed += 1
             continue
         try:
@@ -418,7 +424,12 @@ def fmt_cmd(paths: tuple[str, ...], check_only: bool) -> None:
         if check_only:
             _echo_err(f"{name}: 不是规范格式（运行 policyc fmt {name}）")
         else:
-            path.write_text(out, encoding="utf-8")
+            try:
+                path.write_text(out, encoding="utf-8")
+            except OSError as err:
+                _echo_err(f"{name}: 无法写入（{err.strerror or err.__class__.__name__}）")
+                failed += 1
+                continue
             _echo_err(f"{name}: 已格式化")
     verb = "需要格式化" if check_only else "已格式化"
     _echo_err(f"{len(names)} 个文件，{changed} 个{verb}，{failed} 个无法格式化。")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from compiler.pipeline import Loaded, load
+from compiler.resources import SEED_POLICIES
 
 # The suite never reads or writes the user's cache (compiler/cache.py): one cache for the
 # session, shared with the policyc processes the tests start, removed at the end. Under
@@ -26,7 +27,7 @@ os.environ.pop("POLICYC_NO_CACHE", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICIES = ROOT / "policies"
-SEEDS = ("national", "nanchang", "changchun", "kunming", "xianning")
+SEEDS = SEED_POLICIES
 
 
 # `make test` runs the suite on two processes (pytest-xdist, `--dist loadgroup`). The tests that

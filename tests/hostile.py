@@ -16,17 +16,17 @@ def policy(*, source: str = "src.txt", title: str = "试点奖励办法", articl
            item_title: str = "试点奖励", note: str = "", quote: str = "对试点企业给予一次性 20 万元奖励。",
            extra: str = "", pid: str = "tiny", condition: str = "in_pilot_scope") -> str:
     """A small valid policy; every keyword argument lands in one string slot of the language."""
-    note_line = f"  说明 {_s(note)}\n" if note else ""
+    note_line = f"  说明 {literal(note)}\n" if note else ""
     return (
         f"政策 {pid} {{\n"
-        f"  标题 {_s(title)}\n"
+        f"  标题 {literal(title)}\n"
         f"  层级 市级\n"
-        f"  来源 {_s(source)}\n"
+        f"  来源 {literal(source)}\n"
         f"}}\n\n"
         f"事实 {{\n  applicant_type 必填\n  in_pilot_scope\n}}\n\n"
         f"补助 award {{\n"
         f"  条款 {article}\n"
-        f"  标题 {_s(item_title)}\n"
+        f"  标题 {literal(item_title)}\n"
         f"  对象 enterprise\n"
         f"  原文 「{quote}」\n"
         f"  条件 {condition}\n"
@@ -38,7 +38,7 @@ def policy(*, source: str = "src.txt", title: str = "试点奖励办法", articl
     )
 
 
-def _s(text: str) -> str:
+def literal(text: str) -> str:
     """A policy string literal for ``text`` (the language's escapes: \\\\ \\" \\n \\t \\uXXXX)."""
     out = []
     for ch in text:

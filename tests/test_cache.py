@@ -158,3 +158,23 @@ def test_an_entry_others_may_write_is_not_trusted(cache_dir: Path, policies: Pat
     assert cache._read_entry(entry) is None
     assert as_json(load_named(path, ON)) == good
     assert entry.stat().st_mode & 0o022 == 0
+
+
+def test_a_policy_that_is_a_pipe_or_a_device_is_refused_with_the_cache_on(cache_dir: Path, tmp_path: Path) -> None:
+    """The cache reads the policy as the check does (compiler/files.py): `policyc check` on a
+    named pipe reports PC006 instead of waiting on it, and on /dev/zero instead of filling memory."""
+    import os
+    import threading
+
+    os.mkfifo(tmp_path / "pipe.policy")
+    for name in (str(tmp_path / "pipe.policy"), "/dev/zero"):
+        got: list[object] = []
+        th = threading.Thread(target=lambda a=name, out=got: out.append(
+            CliRunner().invoke(main, ["check", "--format", "json", a])), daemon=True)
+        th.start()
+        th.join(30)
+        assert got, f"check {name} blocked"
+        r = got[0]
+        assert r.exit_code == 1, r.output  # type: ignore[attr-defined]
+        codes = [d["code"] for d in json.loads(r.stdout)["diagnostics"]]  # type: ignore[attr-defined]
+        assert codes == ["PC006"], (name, r.output)  # type: ignore[attr-defined]

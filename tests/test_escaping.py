@@ -33,6 +33,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from hostile import literal as lit
 from hostile import write_policy
 
 from compiler.backends import CheckedModel, CheckedPolicy, discover
@@ -53,12 +54,6 @@ def payload(tag: str) -> str:
 def file_payload(tag: str) -> str:
     """A payload that can be a file name in the policy's folder (no /, no control characters)."""
     return f"{tag}--><img src=x onerror=alert({tag})><!--'\";$(x)`{{{{x}}}}"
-
-
-def lit(text: str) -> str:
-    """The policy string literal for ``text``."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace(
-        "\t", "\\t") + '"'
 
 
 def quote(text: str) -> str:

@@ -214,3 +214,46 @@ def test_completion_of_article_labels_and_their_text(tmp_path: Path) -> None:
     assert quote.insert_text is not None
     assert quote.insert_text.startswith("「中小企业数字化转型企业改造补助开展中小企业数字化改造工作，对纳入试点")
     assert quote.insert_text.endswith("具体补助以验收评定结果为准。」")
+
+
+def test_hover_reads_the_source_only_as_the_quote_check_does(tmp_path: Path) -> None:
+    """The editor's hover reads 来源 through compiler/files.py: a source outside the policy's
+    folder, or a named pipe, is not shown (and the pipe is not waited on)."""
+    import os
+    import threading
+
+    from compiler.lsp.analysis import hover
+
+    (tmp_path / "secret.txt").write_text("API_TOKEN=s3cr3t\n", encoding="utf-8")
+    folder = tmp_path / "p"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    text = (ROOT / "policies" / "kunming.policy").read_text(encoding="utf-8")
+    quote = text.index("原文 「开展中小企业数字化改造工作") + 4
+    line, col = text.count("\n", 0, quote) + 1, quote - (text.rfind("\n", 0, quote) + 1) + 1
+    for source in ("../secret.txt", "pipe.txt"):
+        doc = Document(folder / "kunming.policy", text.replace('来源 "kunming.txt"', f'来源 "{source}"'))
+        doc.update(doc.text)
+        got: list[str | None] = []
+        th = threading.Thread(target=lambda d=doc, out=got: out.append(hover(d, line, col)), daemon=True)
+        th.start()
+        th.join(30)
+        assert got and got[0] is not None and "找不到原文来源" in got[0], (source, got)
+
+
+def test_go_to_definition_does_not_wait_on_a_pipe(tmp_path: Path) -> None:
+    """Go to definition on 来源 reads the target only to place the cursor: a named pipe there
+    (or a device) gives an empty text instead of a server that hangs."""
+    import os
+    import threading
+
+    from compiler.lsp.server import _read
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "ok.txt").write_text("\ufeff第一条", encoding="utf-8")
+    got: list[str] = []
+    th = threading.Thread(target=lambda: got.append(_read(tmp_path / "pipe.txt")), daemon=True)
+    th.start()
+    th.join(30)
+    assert got == [""]
+    assert _read(tmp_path / "ok.txt") == "第一条" and _read(Path("/dev/zero")) == ""

@@ -191,3 +191,19 @@ def test_cli_check_reports_location(path: Path, monkeypatch: pytest.MonkeyPatch)
     col = want.column if want.column is not None else ""
     assert f"{rel}:{want.line}:{col}" in res.output, res.output
     assert f"[{want.code}]" in res.output
+
+
+def test_every_command_reports_the_location(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`lower`, `test` and `fmt` report a syntax error as `check` does (file:line:col, no
+    traceback); `test` counts a policy that does not load as one failed test."""
+    monkeypatch.chdir(ROOT)
+    (path,) = [p for p in FILES if case_name(p) == "cjk_before_error_column"]
+    rel = path.relative_to(ROOT).as_posix()
+    want = expectation(path)
+    for command in ("lower", "test", "fmt"):
+        res = CliRunner().invoke(main, [command, rel])
+        assert res.exit_code == 1, (command, res.output)
+        assert res.exception is None or isinstance(res.exception, SystemExit), command
+        assert f"{rel}:{want.line}:{want.column or ''}" in res.output, (command, res.output)
+        if command == "test":
+            assert res.output.rstrip().endswith("0 passed, 1 failed"), res.output

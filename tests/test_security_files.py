@@ -151,3 +151,30 @@ def test_check_format_json_survives_hostile_file_names(tmp_path: Path) -> None:
     doc = json.loads(res.stdout.decode("utf-8", "replace"))
     assert [d["code"] for d in doc["diagnostics"]] == ["PC006"]
     assert res.returncode == 1
+
+
+def test_fmt_and_init_read_through_the_same_guard(tmp_path: Path) -> None:
+    """`policyc fmt` and `policyc init` read their file as `check` does (a FIFO is refused, not
+    waited on), and an unwritable target is an error message with exit code, not a traceback."""
+    from click.testing import CliRunner
+
+    from compiler.cli import main
+
+    os.mkfifo(tmp_path / "pipe.policy")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "src.txt").write_text(SOURCE, encoding="utf-8")
+    cases = [(["fmt", str(tmp_path / "pipe.policy")], 1, "普通文件"),
+             (["fmt", str(tmp_path / "missing.policy")], 1, "文件不存在"),
+             (["init", str(tmp_path / "pipe.txt"), "--out", "-"], 2, "普通文件"),
+             (["init", str(tmp_path / "src.txt"), "--out", str(tmp_path / "no" / "x.policy")], 2,
+              "无法写入")]
+    for args, code, words in cases:
+        result: list[object] = []
+        t = threading.Thread(target=lambda a=args, out=result: out.append(CliRunner().invoke(main, a)),
+                             daemon=True)
+        t.start()
+        t.join(30)
+        assert result, f"{args} blocked"
+        r = result[0]
+        assert r.exit_code == code and words in r.output, (args, r.output)  # type: ignore[attr-defined]
+        assert r.exception is None or isinstance(r.exception, SystemExit), args  # type: ignore[attr-defined]

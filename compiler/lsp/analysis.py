@@ -7,24 +7,25 @@ Positions here are those of the compiler: 1-based lines and columns counted in c
 from __future__ import annotations
 
 import difflib
-import importlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Protocol, cast
+from typing import cast
 
 from lark import Lark
 from lark.exceptions import LarkError
 from lark.lexer import PatternRE, PatternStr
 
-from ..check.quotes import citations
+from ..check.quotes import citations, normalise
 from ..check.typecheck import UPTO_SCOPE_MESSAGE
 from ..diagnostics import Diagnostic, Span
+from ..files import FileRefused, read_beside
 from ..model import nodes as n
 from ..model.printer import refs, show
 from ..model.queries import articles_by_fact, block_exprs
 from ..pipeline import Loaded, load_text, parse_source
+from ..source.structure import SourceStructure, read_structure
 from ..syntax.parser import FULLWIDTH, lark_parser
 from ..vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, MEANINGS, type_text
 
@@ -77,14 +78,15 @@ class Document:
         return loaded
 
     def source(self) -> tuple[Path, str] | None:
-        """The policy's source text (来源), read once per file name."""
+        """The policy's source text (来源), read once per file name, as the quote check reads it
+        (only a regular file in the policy's folder: compiler/files.py)."""
         if self.policy is None or not self.policy.header.source:
             return None
         path = self.path.parent / self.policy.header.source
         if self._source is None or self._source[0] != path:
             try:
-                self._source = (path, path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
+                self._source = (path, read_beside(self.path, self.policy.header.source))
+            except FileRefused:
                 return None
         return self._source
 
@@ -155,34 +157,17 @@ def locate_quote(source: str, quote: str) -> tuple[int, int] | None:
     """Where ``quote`` is in ``source``, ignoring white space as the quote check does."""
     keep = [i for i, ch in enumerate(source) if not ch.isspace()]
     flat = "".join(source[i] for i in keep)
-    q = re.sub(r"\s+", "", quote)
+    q = normalise(quote)
     k = flat.find(q) if q else -1
     if k < 0:
         return None
     return keep[k], keep[k + len(q) - 1] + 1
 
 
-class _Part(Protocol):
-    kind: str
-    label: str
-    start: int
-    end: int
-
-
-class _Structure(Protocol):
-    def find(self, label: str) -> _Part | None: ...
-    def enclosing(self, start: int, end: int) -> list[_Part]: ...
-    def labels(self) -> list[str]: ...
-
-
-def _structure(source: str) -> _Structure | None:
-    """The source text's article structure (compiler.source.structure), when that module is there."""
+def _structure(source: str) -> SourceStructure | None:
+    """The source text's article structure (compiler.source.structure)."""
     try:
-        module = importlib.import_module("compiler.source.structure")
-    except ImportError:
-        return None
-    try:
-        return cast(_Structure, module.read_structure(source))
+        return read_structure(source)
     except Exception:  # a source the reader cannot take still hovers, without the article
         return None
 
@@ -192,14 +177,14 @@ def article_text(source: str, label: str) -> tuple[int, int] | None:
     st = _structure(source)
     part = st.find(label) if st is not None else None
     if part is not None:
-        return int(part.start), int(part.end)
+        return part.start, part.end
     m = re.search(re.escape(label), source)
     return (m.start(), m.end()) if m else None
 
 
 def article_labels(source: str) -> list[str]:
     st = _structure(source)
-    return [str(x) for x in st.labels()] if st is not None else []
+    return st.labels() if st is not None else []
 
 
 def _enclosing_article(source: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -210,7 +195,7 @@ def _enclosing_article(source: str, start: int, end: int) -> tuple[str, int, int
     if not numbered:
         return None
     part = numbered[-1]  # the smallest numbered part: what a 条款 label names
-    return str(part.label), int(part.start), int(part.end)
+    return part.label, part.start, part.end
 
 
 def _lines_around(source: str, start: int, end: int) -> tuple[int, str]:

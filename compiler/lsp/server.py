@@ -20,6 +20,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity, Span
+from ..files import MAX_SOURCE_BYTES, FileRefused, read_regular
 from ..syntax.fmt import FormatError, format_text
 from .analysis import Document, completions, definition, fixes, hover
 
@@ -157,6 +158,7 @@ def did_close(ls: PolicyServer, params: t.DidCloseTextDocumentParams) -> None:
         task.cancel()
     ls.docs.pop(uri, None)
     ls.versions.pop(uri, None)
+    ls.last.pop(uri, None)
     ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
@@ -197,9 +199,10 @@ def on_definition(ls: PolicyServer, params: t.DefinitionParams) -> list[t.Locati
 
 
 def _read(path: Path) -> str:
+    """The text of a definition's target (to convert its span), never blocking on a pipe."""
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        return read_regular(path, MAX_SOURCE_BYTES).decode("utf-8-sig")
+    except (FileRefused, UnicodeDecodeError):
         return ""
 
 

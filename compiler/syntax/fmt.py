@@ -51,8 +51,12 @@ _GAP = re.compile(r"(?P<nl>\n)|(?P<comment>#[^\n]*)|(?P<ws>[ \t\r\u3000\ufeff]+)
 
 @cache
 def _token_parser() -> Lark:
-    return Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer="contextual",
-                keep_all_tokens=True, maybe_placeholders=False)
+    """The compiler's grammar with every token kept, built once and then loaded from the cache."""
+    from ..cache import cached_parser
+
+    return cached_parser(grammar_path().read_text(encoding="utf-8"), {
+        "parser": "lalr", "lexer": "contextual", "keep_all_tokens": True, "maybe_placeholders": False,
+    })
 
 
 @dataclass
