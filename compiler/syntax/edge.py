@@ -25,6 +25,7 @@ import unicodedata
 from lark import Token, Tree
 
 from ..diagnostics import Diagnostic, Severity, Span
+from .transform import unescape
 
 MAX_DEPTH = 200
 """Nesting of the parse tree; far beyond any real policy, keeps later recursion shallow."""
@@ -95,12 +96,6 @@ def _tok_span(file: str, tok: Token) -> Span:
     return Span(file, line, col, tok.end_line or line, tok.end_column or col + 1)
 
 
-def _unescaped(raw: str) -> str:
-    from .transform import _unescape  # the transformer's own decoding of "…" literals
-
-    return _unescape(raw)
-
-
 def _check_token(tok: Token, file: str) -> Diagnostic | None:
     kind = tok.type
     text = str(tok)
@@ -110,7 +105,7 @@ def _check_token(tok: Token, file: str) -> Diagnostic | None:
             return Diagnostic("PC009", Severity.ERROR, span,
                               f"字符串过长（{len(text) - 2} 个字符，上限 {MAX_STRING_CHARS}）",
                               "标题、说明等字符串应简短；条款原文请用 原文 「…」 引用。")
-        m = _BAD_CHAR.search(_unescaped(text))
+        m = _BAD_CHAR.search(unescape(text))  # the transformer's own decoding of "…" literals
         if m is not None:
             return Diagnostic("PC008", Severity.ERROR, span,
                               f"字符串中的转义写出了不允许的字符 {describe_char(m.group(0))}",

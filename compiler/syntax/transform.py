@@ -149,7 +149,7 @@ class ToSurface(Transformer[Token, list[object]]):
         return n.FactType("enum", values=tuple(c))
 
     def enum_value(self, c: list[Any], meta: Meta) -> tuple[str, str]:
-        return (_unescape(str(c[0])), c[1].value)
+        return (unescape(str(c[0])), c[1].value)
 
     # -- fields --------------------------------------------------------------
     def _field(self, kind: str, args: list[Any], meta: Meta) -> Field:
@@ -324,7 +324,7 @@ class ToSurface(Transformer[Token, list[object]]):
         return n.InputValue(str(c[0]), c[1], self.meta_span(meta))
 
     def v_string(self, c: list[Any], meta: Meta) -> str:
-        return _unescape(str(c[0]))
+        return unescape(str(c[0]))
 
     def v_number(self, c: list[Any], meta: Meta) -> Decimal:
         return Decimal(str(c[0]))
@@ -427,7 +427,7 @@ class ToSurface(Transformer[Token, list[object]]):
 
     def string(self, c: list[Any], meta: Meta) -> n.StrLit:
         tok = c[0]
-        return n.StrLit(_unescape(str(tok)), self.tok_span(tok))
+        return n.StrLit(unescape(str(tok)), self.tok_span(tok))
 
     def boolean(self, c: list[Any], meta: Meta) -> n.BoolLit:
         tok = c[0]
@@ -460,14 +460,14 @@ class ToSurface(Transformer[Token, list[object]]):
     def text(self, c: list[Any], meta: Meta) -> Text:
         tok = c[0]
         raw = str(tok)
-        value = _unescape(raw) if tok.type == "STRING" else raw[1:-1]
+        value = unescape(raw) if tok.type == "STRING" else raw[1:-1]
         return Text(value, self.tok_span(tok))
 
 
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
 
 
-def _unescape(raw: str) -> str:
+def unescape(raw: str) -> str:
     """Decode a "..." string literal: \\n \\t \\" \\\\ and \\uXXXX; unknown escapes stay as written."""
     body = raw[1:-1] if raw.startswith('"') else raw
     out: list[str] = []
