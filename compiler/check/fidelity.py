@@ -17,13 +17,13 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..evaluate import runtime as rt
 from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
+from ..model.queries import input_json
 from ..source.structure import Part, SourceStructure, read_structure
 from .consistency import PolicyContext
 from .numbers import unspaced
@@ -131,13 +131,6 @@ class SourceContext(PolicyContext):
             return None
 
 
-def profile_json(value: object) -> object:
-    """A test input value as JSON: whole Decimals as integers, others as strings."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else str(value)
-    return value
-
-
 def test_witness(ctx: SourceContext, item: str, shows: Callable[[rt.ItemResult], bool],
                  vary: Callable[[dict[str, object]], bool] = lambda profile: True,
                  ) -> dict[str, object] | None:
@@ -150,7 +143,7 @@ def test_witness(ctx: SourceContext, item: str, shows: Callable[[rt.ItemResult],
     if ev is None:
         return None
     for t in ctx.policy.tests:
-        profile = {i.name: profile_json(i.value) for i in t.inputs}
+        profile = {i.name: input_json(i.value) for i in t.inputs}
         if t.date is None or not vary(profile):
             continue
         res = calculate(ev, profile, t.date)

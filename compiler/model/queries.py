@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from . import nodes as n
 from .printer import refs
@@ -112,3 +113,10 @@ def text_lists(policy: n.Policy) -> list[tuple[str, str, list[str], bool, list[s
         if values:
             out.append((f.name, f.label, values, is_open, uses.get(f.name, [])))
     return out
+
+
+def input_json(value: object) -> object:
+    """A test case's input value as JSON: whole Decimals as integers, other Decimals as strings."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else str(value)
+    return value

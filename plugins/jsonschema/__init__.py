@@ -33,7 +33,7 @@ from typing import Any
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
 from compiler.evaluate.runtime import field_rules
 from compiler.model import nodes as n
-from compiler.model.queries import articles_by_fact, block_exprs, facts_read, listed_values
+from compiler.model.queries import articles_by_fact, block_exprs, facts_read, input_json, listed_values
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, UNSPECIFIED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -51,9 +51,7 @@ def _plain(value: object, kind: str | None = None) -> object:
     """A test-case value as JSON: money as a decimal string, integers as integers."""
     if kind in ("money", "rate") and isinstance(value, int | Decimal) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else str(value)
-    return value
+    return input_json(value)
 
 
 def _level_titles(f: n.FactDecl) -> list[dict[str, Any]] | None:
