@@ -174,6 +174,17 @@ def to_fen(x: exp.Expr, digits: int, scale: int) -> exp.Expr:
     return cast(mul(cast(trunc, decimal(digits + 2, 0)), lit("0.01")), decimal(digits + 2, 2))
 
 
+def once(v: Num, name: str, step: exp.Select) -> Num:
+    """``v`` computed once per row as a column of ``step`` (``name``; ``name_lo`` and ``name_hi``
+    when it is an interval), and read by column in later steps."""
+    if v.exact:
+        step.select(exp.alias_(v.lo, name, quoted=True), copy=False)
+        return Num(col(name), col(name), v.digits, v.scale, True, v.nonneg)
+    step.select(exp.alias_(v.lo, f"{name}_lo", quoted=True), exp.alias_(v.hi, f"{name}_hi", quoted=True),
+                copy=False)
+    return Num(col(f"{name}_lo"), col(f"{name}_hi"), v.digits, v.scale, False, v.nonneg)
+
+
 def fen_num(v: Num) -> Num:
     return Num(to_fen(v.lo, v.digits, v.scale), to_fen(v.hi, v.digits, v.scale), v.digits, 2, v.exact, v.nonneg)
 
@@ -523,9 +534,11 @@ class Policy:
                        *[paren(self.cond(x["cond"])) for x in f["exclusions"]])
         steps.append(("x", exp.select(exp.Star(), exp.alias_(paren(excluded), "excluded", quoted=True))
                       .from_(exp.alias_(exp.to_table("v"), "p"))))
-        # 2. each item: applies, amount before caps (rounded down to the fen, clamped at 0)
-        item_step = exp.select(exp.Star()).from_(exp.alias_(exp.to_table("x"), "p"))
-        amounts: list[tuple[exp.Expr, Num]] = []
+        # 2. each item: applies and its amount, then (step i) the amount rounded down to the fen
+        # and clamped at 0; every amount and cap limit is computed once (step r) and read by
+        # column afterwards, never copied into the expressions that round, clamp or cap it
+        raw = exp.select(exp.Star()).from_(exp.alias_(exp.to_table("x"), "p"))
+        amounts: list[Num] = []
         for it in items:
             applies = and_(col("in_force", "p"), exp.not_(col("excluded", "p")))
             if it["beneficiary"] is not None:
@@ -537,18 +550,22 @@ class Policy:
             arms = [(self.cond(a["when"]) if a["when"] is not None else TRUE.copy(), self.num(a["expr"]))
                     for a in amt["arms"]]
             v = self.choose(arms, None) if amt["tiers"] else arms[0][1]
-            amounts.append((applies, fen_num(v)))
-        lims = {k: fen_num(self.num(cap["limit"])) for k, cap in enumerate(f["caps"], 1)}
+            raw.select(exp.alias_(applies, f"{it['id']}__applies", quoted=True), copy=False)
+            amounts.append(fen_num(once(v, f"{it['id']}__raw", raw)))
+        lims = {k: fen_num(once(self.num(cap["limit"]), f"cap{k}__raw", raw)) for k, cap in enumerate(f["caps"], 1)
+                if any(_in_scope(cap["scope"], it) for it in items)}
+        steps.append(("r", raw))
         # every amount after the clamp and the caps is in [0, 10^d): a cap never raises a
         # member's upper bound, and leaves one without a bound (only an undetermined amount has
         # none) at most its limit; a sum of n of them is below 10^(d + digits of n): the type of
         # every sum, DECIMAL(18, 2) or narrower (int64) unless an amount may reach 10^16 yuan
         open_caps = [lims[k] for k, cap in enumerate(f["caps"], 1)
                      if any(_in_scope(cap["scope"], it) and self.may_be_unbounded(it["amount"]) for it in items)]
-        widest = max([v.digits for _, v in amounts] + [lim.digits for lim in open_caps] + [1])
+        widest = max([v.digits for v in amounts] + [lim.digits for lim in open_caps] + [1])
         money_digits = widest + len(str(max(len(items), 1)))
         money = decimal(money_digits + 2, 2)
-        for it, (applies, v) in zip(items, amounts, strict=True):
+        item_step = exp.select(exp.Star()).from_("r")
+        for it, v in zip(items, amounts, strict=True):
             t = decimal(v.digits + 2, 2)
             zero = cast(lit("0"), t)
             # either end below 0 is paid as 0 (不超过 a negative difference gives 0 .. -x); an
@@ -560,7 +577,6 @@ class Policy:
                 lo = case((neg, greatest(v.lo, zero)), default=v.lo)
                 hi = case((neg.copy(), greatest(v.hi, zero)), default=v.hi)
             item_step = item_step.select(
-                exp.alias_(applies, f"{it['id']}__applies", quoted=True),
                 exp.alias_(cast(lo, money), f"{it['id']}__lo", quoted=True),
                 exp.alias_(cast(hi, money), f"{it['id']}__hi", quoted=True), copy=False)
         steps.append(("i", item_step))
@@ -629,6 +645,23 @@ class Policy:
                                     default=spare), f"cap{k}__spare{j + 1}", quoted=True), copy=False)))
                 prev = name
                 after[m] = (lows[m], hi_col)
+        # each payment schedule's base (its applying, determined members after the caps), once
+        zero_m = cast(lit("0"), money)
+        if f["payments"]:
+            base = exp.select(exp.Star()).from_(exp.to_table(prev))
+            for n, sched in enumerate(f["payments"], 1):
+                members = [it["id"] for it in items if _in_scope(sched["scope"], it)]
+                det = [and_(col(f"{m}__applies"), not_null(col(f"{m}__lo"))) for m in members]
+                sum_lo = zero_m
+                sum_hi = zero_m
+                for m, d in zip(members, det, strict=True):
+                    sum_lo = add(sum_lo, case((d, col(after[m][0])), default=zero_m))
+                    sum_hi = add(sum_hi, case((d.copy(), col(after[m][1])), default=zero_m))
+                base.select(exp.alias_(or_(*det), f"pay{n}__any", quoted=True),
+                            exp.alias_(sum_lo, f"pay{n}__base_lo", quoted=True),
+                            exp.alias_(sum_hi, f"pay{n}__base_hi", quoted=True), copy=False)
+            steps.append(("pay", base))
+            prev = "pay"
         # the text keys the conditions read, computed once per row in step v
         for fl in declared:
             if fl["name"] in self.keys_used:
@@ -648,7 +681,6 @@ class Policy:
             return aliased
 
         out = out.select(keep(col("in_force"), "in_force"), keep(col("excluded"), "excluded"), copy=False)
-        zero_m = cast(lit("0"), money)
         total_lo: exp.Expr = zero_m
         total_hi: exp.Expr = zero_m
         funding: dict[str, exp.Expr] = {src: zero_m for src in SOURCES}
@@ -682,19 +714,14 @@ class Policy:
         out = out.select(keep(cast(total_lo, money), "total_min"), keep(cast(total_hi, money), "total_max"),
                          *[keep(cast(funding[src], money), f"funding_{src}") for src in SOURCES], copy=False)
         k = 0
-        for sched in f["payments"]:
-            members = [it["id"] for it in items if _in_scope(sched["scope"], it)]
-            det = [and_(col(f"{m}__applies"), not_null(col(f"{m}__lo"))) for m in members]
-            any_member = or_(*det)
-            base_lo = zero_m
-            base_hi = zero_m
-            for m, d in zip(members, det, strict=True):
-                base_lo = add(base_lo, case((d, col(after[m][0])), default=zero_m))
-                base_hi = add(base_hi, case((d.copy(), col(after[m][1])), default=zero_m))
+        for n, sched in enumerate(f["payments"], 1):
+            any_member, base_lo, base_hi = (col(f"pay{n}__{c}") for c in ("any", "base_lo", "base_hi"))
             # stages in order (runtime._payments): left_lo is the least left at the lowest base
             left_lo: exp.Expr = base_lo
             for st in sched["stages"]:
                 k += 1
+                lo_e: exp.Expr
+                hi_e: exp.Expr
                 if st["kind"] == "rest":
                     lo_e, hi_e = left_lo, base_hi
                     left_lo = zero_m
