@@ -359,90 +359,9 @@ WITH v AS (
       COALESCE(`p`.`in_pilot_scope`, FALSE)
       AND COALESCE(`p`.`acceptance_passed`, FALSE)
     ) AS `reform_subsidy__applies`,
-    CAST(CASE
-      WHEN CASE
-        WHEN CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
-        ) * (
-          CAST((
-            CAST((
-              `p`.`spend_software_cloud`
-            ) + (
-              `p`.`spend_data_equipment`
-            ) AS DECIMAL(18, 2))
-          ) + (
-            `p`.`spend_consulting`
-          ) AS DECIMAL(19, 2))
-        ) AS DECIMAL(21, 3)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(21, 3))
-      END IS NULL
-      THEN CASE
-        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(9, 3))
-      END
-      ELSE CASE
-        WHEN CASE
-          WHEN CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              CAST((
-                `p`.`spend_software_cloud`
-              ) + (
-                `p`.`spend_data_equipment`
-              ) AS DECIMAL(18, 2))
-            ) + (
-              `p`.`spend_consulting`
-            ) AS DECIMAL(19, 2))
-          ) AS DECIMAL(21, 3)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(21, 3))
-        END IS NULL
-        THEN CAST(500000 AS DECIMAL(6, 0))
-        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN CASE
-          WHEN CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              CAST((
-                `p`.`spend_software_cloud`
-              ) + (
-                `p`.`spend_data_equipment`
-              ) AS DECIMAL(18, 2))
-            ) + (
-              `p`.`spend_consulting`
-            ) AS DECIMAL(19, 2))
-          ) AS DECIMAL(21, 3)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(21, 3))
-        END
-        ELSE LEAST(
-          CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) + (
-                `p`.`spend_consulting`
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(21, 3))
-          END,
-          CAST(500000 AS DECIMAL(6, 0))
-        )
-      END
-    END AS DECIMAL(9, 3)) AS `reform_subsidy__raw_lo`,
-    CAST(CASE
-      WHEN CAST((
+    CAST(LEAST(CAST(0 AS DECIMAL(21, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS `reform_subsidy__raw_lo`,
+    CAST(LEAST(
+      CAST((
         CAST(0.5 AS DECIMAL(2, 1))
       ) * (
         CAST((
@@ -454,39 +373,9 @@ WITH v AS (
         ) + (
           `p`.`spend_consulting`
         ) AS DECIMAL(19, 2))
-      ) AS DECIMAL(21, 3)) IS NULL
-      THEN CAST(500000 AS DECIMAL(6, 0))
-      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-      THEN CAST((
-        CAST(0.5 AS DECIMAL(2, 1))
-      ) * (
-        CAST((
-          CAST((
-            `p`.`spend_software_cloud`
-          ) + (
-            `p`.`spend_data_equipment`
-          ) AS DECIMAL(18, 2))
-        ) + (
-          `p`.`spend_consulting`
-        ) AS DECIMAL(19, 2))
-      ) AS DECIMAL(21, 3))
-      ELSE LEAST(
-        CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
-        ) * (
-          CAST((
-            CAST((
-              `p`.`spend_software_cloud`
-            ) + (
-              `p`.`spend_data_equipment`
-            ) AS DECIMAL(18, 2))
-          ) + (
-            `p`.`spend_consulting`
-          ) AS DECIMAL(19, 2))
-        ) AS DECIMAL(21, 3)),
-        CAST(500000 AS DECIMAL(6, 0))
-      )
-    END AS DECIMAL(9, 3)) AS `reform_subsidy__raw_hi`,
+      ) AS DECIMAL(21, 3)),
+      CAST(500000 AS DECIMAL(6, 0))
+    ) AS DECIMAL(9, 3)) AS `reform_subsidy__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -529,300 +418,56 @@ WITH v AS (
     ) >= (
       CAST(1 AS DECIMAL(1, 0))
     ), FALSE) AS `product_award__applies`,
-    CAST(CASE
-      WHEN CASE
-        WHEN CASE
-          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(5, 0))
-        END IS NULL
-        OR `p`.`awarded_products` IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0))
-        )
-      END IS NULL
-      THEN CASE
-        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END
-      ELSE CASE
-        WHEN CASE
-          WHEN CASE
-            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(5, 0))
-          END IS NULL
-          OR `p`.`awarded_products` IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              `p`.`awarded_products`
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              `p`.`awarded_products`
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              `p`.`awarded_products`
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              `p`.`awarded_products`
-            ) AS DECIMAL(15, 0))
-          )
-        END IS NULL
-        THEN CAST(500000 AS DECIMAL(6, 0))
-        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN CASE
-          WHEN CASE
-            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(5, 0))
-          END IS NULL
-          OR `p`.`awarded_products` IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              `p`.`awarded_products`
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              `p`.`awarded_products`
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              `p`.`awarded_products`
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              `p`.`awarded_products`
-            ) AS DECIMAL(15, 0))
-          )
-        END
-        ELSE LEAST(
-          CASE
-            WHEN CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END IS NULL
-            OR `p`.`awarded_products` IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                `p`.`awarded_products`
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                `p`.`awarded_products`
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                `p`.`awarded_products`
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                `p`.`awarded_products`
-              ) AS DECIMAL(15, 0))
-            )
-          END,
-          CAST(500000 AS DECIMAL(6, 0))
-        )
-      END
-    END AS DECIMAL(6, 0)) AS `product_award__raw_lo`,
-    CAST(CASE
-      WHEN CASE
-        WHEN CASE
-          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(5, 0))
-        END IS NULL
-        OR `p`.`awarded_products` IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0))
-        )
-      END IS NULL
-      THEN CAST(500000 AS DECIMAL(6, 0))
-      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-      THEN CASE
-        WHEN CASE
-          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(5, 0))
-        END IS NULL
-        OR `p`.`awarded_products` IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            `p`.`awarded_products`
-          ) AS DECIMAL(15, 0))
-        )
-      END
-      ELSE LEAST(
-        CASE
-          WHEN CASE
-            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(5, 0))
-          END IS NULL
-          OR `p`.`awarded_products` IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              `p`.`awarded_products`
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              `p`.`awarded_products`
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              `p`.`awarded_products`
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              `p`.`awarded_products`
-            ) AS DECIMAL(15, 0))
-          )
-        END,
-        CAST(500000 AS DECIMAL(6, 0))
-      )
-    END AS DECIMAL(6, 0)) AS `product_award__raw_hi`,
+    CAST(LEAST(
+      LEAST(
+        CAST((
+          CAST(0 AS DECIMAL(5, 0))
+        ) * (
+          `p`.`awarded_products`
+        ) AS DECIMAL(15, 0)),
+        CAST((
+          CAST(0 AS DECIMAL(5, 0))
+        ) * (
+          `p`.`awarded_products`
+        ) AS DECIMAL(15, 0)),
+        CAST((
+          CAST(50000 AS DECIMAL(5, 0))
+        ) * (
+          `p`.`awarded_products`
+        ) AS DECIMAL(15, 0)),
+        CAST((
+          CAST(50000 AS DECIMAL(5, 0))
+        ) * (
+          `p`.`awarded_products`
+        ) AS DECIMAL(15, 0))
+      ),
+      CAST(500000 AS DECIMAL(6, 0))
+    ) AS DECIMAL(6, 0)) AS `product_award__raw_lo`,
+    CAST(LEAST(
+      GREATEST(
+        CAST((
+          CAST(0 AS DECIMAL(5, 0))
+        ) * (
+          `p`.`awarded_products`
+        ) AS DECIMAL(15, 0)),
+        CAST((
+          CAST(0 AS DECIMAL(5, 0))
+        ) * (
+          `p`.`awarded_products`
+        ) AS DECIMAL(15, 0)),
+        CAST((
+          CAST(50000 AS DECIMAL(5, 0))
+        ) * (
+          `p`.`awarded_products`
+        ) AS DECIMAL(15, 0)),
+        CAST((
+          CAST(50000 AS DECIMAL(5, 0))
+        ) * (
+          `p`.`awarded_products`
+        ) AS DECIMAL(15, 0))
+      ),
+      CAST(500000 AS DECIMAL(6, 0))
+    ) AS DECIMAL(6, 0)) AS `product_award__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -830,11 +475,7 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`excellent_provider`, FALSE) AS `excellent_provider_award__applies`,
-    CASE
-      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(6, 0))
-    END AS `excellent_provider_award__raw_lo`,
+    CAST(0 AS DECIMAL(6, 0)) AS `excellent_provider_award__raw_lo`,
     CAST(200000 AS DECIMAL(6, 0)) AS `excellent_provider_award__raw_hi`,
     (
       (
@@ -843,11 +484,7 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`chain_transformation_award`, FALSE) AS `chain_award__applies`,
-    CASE
-      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(6, 0))
-    END AS `chain_award__raw_lo`,
+    CAST(0 AS DECIMAL(6, 0)) AS `chain_award__raw_lo`,
     CAST(200000 AS DECIMAL(6, 0)) AS `chain_award__raw_hi`,
     (
       (

@@ -271,87 +271,9 @@ WITH v AS (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
       THEN CAST(CAST(CASE
-        WHEN CASE
-          WHEN CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(20, 3))
-        END IS NULL
-        THEN CASE
-          WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(9, 3))
-        END
-        ELSE CASE
-          WHEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END IS NULL
-          THEN CAST(200000 AS DECIMAL(6, 0))
-          WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-          THEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END
-          ELSE CASE
-            WHEN CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END IS NULL
-            OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END,
-              CAST(200000 AS DECIMAL(6, 0))
-            )
-          END
-        END
+        WHEN CAST(0 AS DECIMAL(20, 3)) IS NULL OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(200000 AS DECIMAL(6, 0)))
       END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         "p"."digital_level"
@@ -359,87 +281,9 @@ WITH v AS (
         CAST(3 AS DECIMAL(1, 0))
       ), FALSE)
       THEN CAST(CAST(CASE
-        WHEN CASE
-          WHEN CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(20, 3))
-        END IS NULL
-        THEN CASE
-          WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(9, 3))
-        END
-        ELSE CASE
-          WHEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END IS NULL
-          THEN CAST(400000 AS DECIMAL(6, 0))
-          WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-          THEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END
-          ELSE CASE
-            WHEN CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END IS NULL
-            OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END,
-              CAST(400000 AS DECIMAL(6, 0))
-            )
-          END
-        END
+        WHEN CAST(0 AS DECIMAL(20, 3)) IS NULL OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(400000 AS DECIMAL(6, 0)))
       END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         "p"."digital_level"
@@ -447,87 +291,9 @@ WITH v AS (
         CAST(4 AS DECIMAL(1, 0))
       ), FALSE)
       THEN CAST(CAST(CASE
-        WHEN CASE
-          WHEN CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(20, 3))
-        END IS NULL
-        THEN CASE
-          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(9, 3))
-        END
-        ELSE CASE
-          WHEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END IS NULL
-          THEN CAST(500000 AS DECIMAL(6, 0))
-          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END
-          ELSE CASE
-            WHEN CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END IS NULL
-            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END,
-              CAST(500000 AS DECIMAL(6, 0))
-            )
-          END
-        END
+        WHEN CAST(0 AS DECIMAL(20, 3)) IS NULL OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(500000 AS DECIMAL(6, 0)))
       END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       ELSE CAST(0 AS DECIMAL(9, 3))
     END AS "reform_subsidy__raw_lo",
@@ -547,19 +313,10 @@ WITH v AS (
             "p"."spend_data_equipment"
           ) AS DECIMAL(18, 2))
         ) AS DECIMAL(20, 3)) IS NULL
-        THEN CAST(200000 AS DECIMAL(6, 0))
-        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
-        ) * (
+        OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(
           CAST((
-            "p"."spend_software_cloud"
-          ) + (
-            "p"."spend_data_equipment"
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3))
-        ELSE CASE
-          WHEN CAST((
             CAST(0.5 AS DECIMAL(2, 1))
           ) * (
             CAST((
@@ -567,22 +324,9 @@ WITH v AS (
             ) + (
               "p"."spend_data_equipment"
             ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)) IS NULL
-          OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)),
-            CAST(200000 AS DECIMAL(6, 0))
-          )
-        END
+          ) AS DECIMAL(20, 3)),
+          CAST(200000 AS DECIMAL(6, 0))
+        )
       END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         "p"."digital_level"
@@ -599,19 +343,10 @@ WITH v AS (
             "p"."spend_data_equipment"
           ) AS DECIMAL(18, 2))
         ) AS DECIMAL(20, 3)) IS NULL
-        THEN CAST(400000 AS DECIMAL(6, 0))
-        WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-        THEN CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
-        ) * (
+        OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(
           CAST((
-            "p"."spend_software_cloud"
-          ) + (
-            "p"."spend_data_equipment"
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3))
-        ELSE CASE
-          WHEN CAST((
             CAST(0.5 AS DECIMAL(2, 1))
           ) * (
             CAST((
@@ -619,22 +354,9 @@ WITH v AS (
             ) + (
               "p"."spend_data_equipment"
             ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)) IS NULL
-          OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)),
-            CAST(400000 AS DECIMAL(6, 0))
-          )
-        END
+          ) AS DECIMAL(20, 3)),
+          CAST(400000 AS DECIMAL(6, 0))
+        )
       END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         "p"."digital_level"
@@ -651,19 +373,10 @@ WITH v AS (
             "p"."spend_data_equipment"
           ) AS DECIMAL(18, 2))
         ) AS DECIMAL(20, 3)) IS NULL
-        THEN CAST(500000 AS DECIMAL(6, 0))
-        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
-        ) * (
+        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(
           CAST((
-            "p"."spend_software_cloud"
-          ) + (
-            "p"."spend_data_equipment"
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3))
-        ELSE CASE
-          WHEN CAST((
             CAST(0.5 AS DECIMAL(2, 1))
           ) * (
             CAST((
@@ -671,22 +384,9 @@ WITH v AS (
             ) + (
               "p"."spend_data_equipment"
             ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)) IS NULL
-          OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)),
-            CAST(500000 AS DECIMAL(6, 0))
-          )
-        END
+          ) AS DECIMAL(20, 3)),
+          CAST(500000 AS DECIMAL(6, 0))
+        )
       END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       ELSE CAST(0 AS DECIMAL(9, 3))
     END AS "reform_subsidy__raw_hi",
@@ -720,11 +420,7 @@ WITH v AS (
       )
       AND COALESCE("p"."is_sme", FALSE)
     ) AS "workshop_award__applies",
-    CASE
-      WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(7, 0))
-    END AS "workshop_award__raw_lo",
+    CAST(0 AS DECIMAL(7, 0)) AS "workshop_award__raw_lo",
     CAST(1000000 AS DECIMAL(7, 0)) AS "workshop_award__raw_hi",
     (
       (
@@ -747,11 +443,7 @@ WITH v AS (
         FALSE
       )
     ) AS "chain_award__applies",
-    CASE
-      WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(7, 0))
-    END AS "chain_award__raw_lo",
+    CAST(0 AS DECIMAL(7, 0)) AS "chain_award__raw_lo",
     CAST(1000000 AS DECIMAL(7, 0)) AS "chain_award__raw_hi",
     (
       (

@@ -293,214 +293,19 @@ WITH v AS (
       ) = (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CASE
-          WHEN CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              `p`.`spend_software_cloud`
-            ) + (
-              `p`.`spend_data_equipment`
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(20, 3))
-        END IS NULL
-        THEN CASE
-          WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(9, 3))
-        END
-        ELSE CASE
-          WHEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                `p`.`spend_software_cloud`
-              ) + (
-                `p`.`spend_data_equipment`
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END IS NULL
-          THEN CAST(200000 AS DECIMAL(6, 0))
-          WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-          THEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                `p`.`spend_software_cloud`
-              ) + (
-                `p`.`spend_data_equipment`
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END
-          ELSE LEAST(
-            CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END,
-            CAST(200000 AS DECIMAL(6, 0))
-          )
-        END
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(200000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         `p`.`digital_level`
       ) = (
         CAST(3 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CASE
-          WHEN CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              `p`.`spend_software_cloud`
-            ) + (
-              `p`.`spend_data_equipment`
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(20, 3))
-        END IS NULL
-        THEN CASE
-          WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(9, 3))
-        END
-        ELSE CASE
-          WHEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                `p`.`spend_software_cloud`
-              ) + (
-                `p`.`spend_data_equipment`
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END IS NULL
-          THEN CAST(400000 AS DECIMAL(6, 0))
-          WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-          THEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                `p`.`spend_software_cloud`
-              ) + (
-                `p`.`spend_data_equipment`
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END
-          ELSE LEAST(
-            CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END,
-            CAST(400000 AS DECIMAL(6, 0))
-          )
-        END
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(400000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         `p`.`digital_level`
       ) >= (
         CAST(4 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CASE
-          WHEN CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              `p`.`spend_software_cloud`
-            ) + (
-              `p`.`spend_data_equipment`
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(20, 3))
-        END IS NULL
-        THEN CASE
-          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(9, 3))
-        END
-        ELSE CASE
-          WHEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                `p`.`spend_software_cloud`
-              ) + (
-                `p`.`spend_data_equipment`
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END IS NULL
-          THEN CAST(500000 AS DECIMAL(6, 0))
-          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                `p`.`spend_software_cloud`
-              ) + (
-                `p`.`spend_data_equipment`
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(20, 3))
-          END
-          ELSE LEAST(
-            CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END,
-            CAST(500000 AS DECIMAL(6, 0))
-          )
-        END
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       ELSE CAST(0 AS DECIMAL(9, 3))
     END AS `reform_subsidy__raw_lo`,
     CASE
@@ -509,8 +314,8 @@ WITH v AS (
       ) = (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST((
+      THEN CAST(CAST(LEAST(
+        CAST((
           CAST(0.5 AS DECIMAL(2, 1))
         ) * (
           CAST((
@@ -518,38 +323,16 @@ WITH v AS (
           ) + (
             `p`.`spend_data_equipment`
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)) IS NULL
-        THEN CAST(200000 AS DECIMAL(6, 0))
-        WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
-        ) * (
-          CAST((
-            `p`.`spend_software_cloud`
-          ) + (
-            `p`.`spend_data_equipment`
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3))
-        ELSE LEAST(
-          CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              `p`.`spend_software_cloud`
-            ) + (
-              `p`.`spend_data_equipment`
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)),
-          CAST(200000 AS DECIMAL(6, 0))
-        )
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+        ) AS DECIMAL(20, 3)),
+        CAST(200000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         `p`.`digital_level`
       ) = (
         CAST(3 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST((
+      THEN CAST(CAST(LEAST(
+        CAST((
           CAST(0.5 AS DECIMAL(2, 1))
         ) * (
           CAST((
@@ -557,38 +340,16 @@ WITH v AS (
           ) + (
             `p`.`spend_data_equipment`
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)) IS NULL
-        THEN CAST(400000 AS DECIMAL(6, 0))
-        WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-        THEN CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
-        ) * (
-          CAST((
-            `p`.`spend_software_cloud`
-          ) + (
-            `p`.`spend_data_equipment`
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3))
-        ELSE LEAST(
-          CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              `p`.`spend_software_cloud`
-            ) + (
-              `p`.`spend_data_equipment`
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)),
-          CAST(400000 AS DECIMAL(6, 0))
-        )
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+        ) AS DECIMAL(20, 3)),
+        CAST(400000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         `p`.`digital_level`
       ) >= (
         CAST(4 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST((
+      THEN CAST(CAST(LEAST(
+        CAST((
           CAST(0.5 AS DECIMAL(2, 1))
         ) * (
           CAST((
@@ -596,31 +357,9 @@ WITH v AS (
           ) + (
             `p`.`spend_data_equipment`
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)) IS NULL
-        THEN CAST(500000 AS DECIMAL(6, 0))
-        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
-        ) * (
-          CAST((
-            `p`.`spend_software_cloud`
-          ) + (
-            `p`.`spend_data_equipment`
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3))
-        ELSE LEAST(
-          CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              `p`.`spend_software_cloud`
-            ) + (
-              `p`.`spend_data_equipment`
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)),
-          CAST(500000 AS DECIMAL(6, 0))
-        )
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+        ) AS DECIMAL(20, 3)),
+        CAST(500000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       ELSE CAST(0 AS DECIMAL(9, 3))
     END AS `reform_subsidy__raw_hi`,
     (
@@ -653,11 +392,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`is_sme`, FALSE)
     ) AS `workshop_award__applies`,
-    CASE
-      WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(7, 0))
-    END AS `workshop_award__raw_lo`,
+    CAST(0 AS DECIMAL(7, 0)) AS `workshop_award__raw_lo`,
     CAST(1000000 AS DECIMAL(7, 0)) AS `workshop_award__raw_hi`,
     (
       (
@@ -680,11 +415,7 @@ WITH v AS (
         FALSE
       )
     ) AS `chain_award__applies`,
-    CASE
-      WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(7, 0))
-    END AS `chain_award__raw_lo`,
+    CAST(0 AS DECIMAL(7, 0)) AS `chain_award__raw_lo`,
     CAST(1000000 AS DECIMAL(7, 0)) AS `chain_award__raw_hi`,
     (
       (

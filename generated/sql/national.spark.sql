@@ -258,19 +258,11 @@ WITH v AS (
         ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
         FALSE
       )
-      THEN CAST(CASE
-        WHEN CAST(150000000 AS DECIMAL(9, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(9, 0))
-      END AS DECIMAL(9, 0))
+      THEN CAST(CAST(0 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
       WHEN COALESCE((
         `p`.`city_type__key`
       ) IN ('prefecture', 'municipality_district'), FALSE)
-      THEN CAST(CASE
-        WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(9, 0))
-      END AS DECIMAL(9, 0))
+      THEN CAST(CAST(0 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
       ELSE CAST(0 AS DECIMAL(9, 0))
     END AS `city_award__raw_lo`,
     CASE

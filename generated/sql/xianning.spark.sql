@@ -326,11 +326,7 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`platform_builder`, FALSE) AS `platform_building__applies`,
-    CASE
-      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(6, 0))
-    END AS `platform_building__raw_lo`,
+    CAST(0 AS DECIMAL(6, 0)) AS `platform_building__raw_lo`,
     CAST(200000 AS DECIMAL(6, 0)) AS `platform_building__raw_hi`,
     (
       (
@@ -339,11 +335,7 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`training_provider`, FALSE) AS `training_subsidy__applies`,
-    CASE
-      WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(6, 0))
-    END AS `training_subsidy__raw_lo`,
+    CAST(0 AS DECIMAL(6, 0)) AS `training_subsidy__raw_lo`,
     CAST(100000 AS DECIMAL(6, 0)) AS `training_subsidy__raw_hi`,
     (
       (
@@ -356,84 +348,50 @@ WITH v AS (
     ) >= (
       CAST(1 AS DECIMAL(1, 0))
     ), FALSE) AS `diagnosis_subsidy__applies`,
-    CASE
-      WHEN CASE
-        WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(4, 0))
-      END IS NULL
-      OR `p`.`accepted_enterprises_served` IS NULL
-      THEN NULL
-      ELSE LEAST(
-        CAST((
-          CASE
-            WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(4, 0))
-          END
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CASE
-            WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(4, 0))
-          END
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(5000 AS DECIMAL(4, 0))
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(5000 AS DECIMAL(4, 0))
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0))
-      )
-    END AS `diagnosis_subsidy__raw_lo`,
-    CASE
-      WHEN CASE
-        WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(4, 0))
-      END IS NULL
-      OR `p`.`accepted_enterprises_served` IS NULL
-      THEN NULL
-      ELSE GREATEST(
-        CAST((
-          CASE
-            WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(4, 0))
-          END
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CASE
-            WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(4, 0))
-          END
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(5000 AS DECIMAL(4, 0))
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(5000 AS DECIMAL(4, 0))
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0))
-      )
-    END AS `diagnosis_subsidy__raw_hi`,
+    LEAST(
+      CAST((
+        CAST(0 AS DECIMAL(4, 0))
+      ) * (
+        `p`.`accepted_enterprises_served`
+      ) AS DECIMAL(14, 0)),
+      CAST((
+        CAST(0 AS DECIMAL(4, 0))
+      ) * (
+        `p`.`accepted_enterprises_served`
+      ) AS DECIMAL(14, 0)),
+      CAST((
+        CAST(5000 AS DECIMAL(4, 0))
+      ) * (
+        `p`.`accepted_enterprises_served`
+      ) AS DECIMAL(14, 0)),
+      CAST((
+        CAST(5000 AS DECIMAL(4, 0))
+      ) * (
+        `p`.`accepted_enterprises_served`
+      ) AS DECIMAL(14, 0))
+    ) AS `diagnosis_subsidy__raw_lo`,
+    GREATEST(
+      CAST((
+        CAST(0 AS DECIMAL(4, 0))
+      ) * (
+        `p`.`accepted_enterprises_served`
+      ) AS DECIMAL(14, 0)),
+      CAST((
+        CAST(0 AS DECIMAL(4, 0))
+      ) * (
+        `p`.`accepted_enterprises_served`
+      ) AS DECIMAL(14, 0)),
+      CAST((
+        CAST(5000 AS DECIMAL(4, 0))
+      ) * (
+        `p`.`accepted_enterprises_served`
+      ) AS DECIMAL(14, 0)),
+      CAST((
+        CAST(5000 AS DECIMAL(4, 0))
+      ) * (
+        `p`.`accepted_enterprises_served`
+      ) AS DECIMAL(14, 0))
+    ) AS `diagnosis_subsidy__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -441,11 +399,7 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`evaluation_agency`, FALSE) AS `evaluation_subsidy__applies`,
-    CASE
-      WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(7, 0))
-    END AS `evaluation_subsidy__raw_lo`,
+    CAST(0 AS DECIMAL(7, 0)) AS `evaluation_subsidy__raw_lo`,
     CAST(1200000 AS DECIMAL(7, 0)) AS `evaluation_subsidy__raw_hi`
   FROM x AS p
 ), i AS (

@@ -66,6 +66,7 @@ class Num:
     scale: int
     exact: bool
     nonneg: bool = False  # never below 0 (what lets a cap narrow the type: least(x, limit) ≤ limit)
+    sure: bool = False  # neither end is ever NULL (true of every exact value): no NULL test needed
 
     @property
     def type(self) -> exp.DataType:
@@ -121,9 +122,11 @@ def least(a: exp.Expr, b: exp.Expr) -> exp.Expr:
     return exp.Least(this=a.copy(), expressions=[b.copy()])
 
 
-def least_known(a: exp.Expr, b: exp.Expr) -> exp.Expr:
-    """The smaller of two values where NULL stands for “no bound” (+∞); engines differ on NULLs."""
-    return case((is_null(a), b), (is_null(b), a), default=least(a, b))
+def least_known(a: exp.Expr, b: exp.Expr, a_sure: bool = False, b_sure: bool = False) -> exp.Expr:
+    """The smaller of two values where NULL stands for “no bound” (+∞); engines differ on NULLs.
+    A side that is never NULL (``_sure``) needs no test."""
+    arms = [(is_null(x), y) for x, y, sure in ((a, b, a_sure), (b, a, b_sure)) if not sure]
+    return case(*arms, default=least(a, b)) if arms else least(a, b)
 
 
 def greatest(a: exp.Expr, b: exp.Expr) -> exp.Expr:
@@ -179,14 +182,15 @@ def once(v: Num, name: str, step: exp.Select) -> Num:
     when it is an interval), and read by column in later steps."""
     if v.exact:
         step.select(exp.alias_(v.lo, name, quoted=True), copy=False)
-        return Num(col(name), col(name), v.digits, v.scale, True, v.nonneg)
+        return Num(col(name), col(name), v.digits, v.scale, True, v.nonneg, True)
     step.select(exp.alias_(v.lo, f"{name}_lo", quoted=True), exp.alias_(v.hi, f"{name}_hi", quoted=True),
                 copy=False)
-    return Num(col(f"{name}_lo"), col(f"{name}_hi"), v.digits, v.scale, False, v.nonneg)
+    return Num(col(f"{name}_lo"), col(f"{name}_hi"), v.digits, v.scale, False, v.nonneg, v.sure)
 
 
 def fen_num(v: Num) -> Num:
-    return Num(to_fen(v.lo, v.digits, v.scale), to_fen(v.hi, v.digits, v.scale), v.digits, 2, v.exact, v.nonneg)
+    return Num(to_fen(v.lo, v.digits, v.scale), to_fen(v.hi, v.digits, v.scale), v.digits, 2, v.exact, v.nonneg,
+               v.sure)
 
 
 class Policy:
@@ -322,7 +326,7 @@ class Policy:
             digits, scale = self.num_digits(f)
             # money and rates have no sign in their pattern; a count only with a bound ≥ 0
             nonneg = f["kind"] != "int" or (f["low"] is not None and int(f["low"]) >= 0)
-            return Num(c, c, digits, scale, True, nonneg)
+            return Num(c, c, digits, scale, True, nonneg, True)
         return c
 
     # -- expressions ---------------------------------------------------------
@@ -333,12 +337,12 @@ class Policy:
             digits = len(value.lstrip("-").split(".")[0])
             t = decimal(digits + e["scale"], e["scale"])
             c = cast(lit(value), t)
-            return Num(c, c, digits, e["scale"], True, not value.startswith("-"))
+            return Num(c, c, digits, e["scale"], True, not value.startswith("-"), True)
         if op == "range":
             lo, hi = e["low"], e["high"]
             digits = max(len(x.lstrip("-").split(".")[0]) for x in (lo, hi))
             t = decimal(digits + e["scale"], e["scale"])
-            return Num(cast(lit(lo), t), cast(lit(hi), t), digits, e["scale"], False, not lo.startswith("-"))
+            return Num(cast(lit(lo), t), cast(lit(hi), t), digits, e["scale"], False, not lo.startswith("-"), True)
         if op == "undet":
             n = exp.cast(NULL, "DECIMAL(1, 0)")
             return Num(n, n, 1, 0, False, True)
@@ -350,8 +354,9 @@ class Policy:
             return self.num(self.defs[e["name"]]["expr"])
         if op == "upto":
             a = self.num(e["args"][0])
-            return Num(case((is_null(a.hi), NULL), default=cast(lit("0"), a.type)), a.hi, a.digits, a.scale, False,
-                       a.nonneg)
+            zero = cast(lit("0"), a.type)
+            return Num(zero if a.sure else case((is_null(a.hi), NULL), default=zero), a.hi, a.digits, a.scale,
+                       False, a.nonneg, a.sure)
         if op in ("add", "sub"):
             a, b = (self.num(x) for x in e["args"])
             digits, scale = max(a.digits, b.digits) + 1, max(a.scale, b.scale)
@@ -363,21 +368,23 @@ class Policy:
             pos = op == "add" and a.nonneg and b.nonneg
             if a.exact and b.exact:
                 v = cast(lo, t)
-                return Num(v, v, digits, scale, True, pos)
-            return Num(cast(lo, t), cast(hi, t), digits, scale, False, pos)
+                return Num(v, v, digits, scale, True, pos, True)
+            return Num(cast(lo, t), cast(hi, t), digits, scale, False, pos, a.sure and b.sure)
         if op == "mul":
             a, b = (self.num(x) for x in e["args"])
             digits, scale = a.digits + b.digits, a.scale + b.scale
             t = decimal(digits + scale, scale)
             if a.exact and b.exact:
                 v = cast(mul(a.lo, b.lo), t)
-                return Num(v, v, digits, scale, True, a.nonneg and b.nonneg)
+                return Num(v, v, digits, scale, True, a.nonneg and b.nonneg, True)
             prods = [cast(mul(x, y), t) for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
-            undet = or_(is_null(a.lo), is_null(b.lo))
             lo = exp.Least(this=prods[0], expressions=prods[1:])
             hi = exp.Greatest(this=prods[0].copy(), expressions=[p.copy() for p in prods[1:]])
-            return Num(case((undet, NULL), default=lo), case((undet.copy(), NULL), default=hi), digits, scale, False,
-                       a.nonneg and b.nonneg)
+            sure = a.sure and b.sure
+            if not sure:
+                undet = or_(is_null(a.lo), is_null(b.lo))
+                lo, hi = case((undet, NULL), default=lo), case((undet.copy(), NULL), default=hi)
+            return Num(lo, hi, digits, scale, False, a.nonneg and b.nonneg, sure)
         if op == "cap":
             b, lim = (self.num(x) for x in e["args"])
             digits, scale = max(b.digits, lim.digits), max(b.scale, lim.scale)
@@ -388,10 +395,14 @@ class Policy:
             t = decimal(digits + scale, scale)
             if b.exact and lim.exact:
                 v = cast(least(b.lo, lim.lo), t)
-                return Num(v, v, digits, scale, True, pos)
-            lo = case((is_null(b.lo), case((is_null(lim.lo), NULL), default=cast(lit("0"), t))),
-                      default=least_known(b.lo, lim.lo))
-            return Num(cast(lo, t), cast(least_known(b.hi, lim.hi), t), digits, scale, False, pos)
+                return Num(v, v, digits, scale, True, pos, True)
+            lo = least_known(b.lo, lim.lo, True, lim.sure)  # b.lo is not NULL here
+            if not b.sure:  # an undetermined base: 0, unless the limit is undetermined too
+                zero = cast(lit("0"), t)
+                lo = case((is_null(b.lo), zero if lim.sure else case((is_null(lim.lo), NULL), default=zero)),
+                          default=lo)
+            return Num(cast(lo, t), cast(least_known(b.hi, lim.hi, b.sure, lim.sure), t), digits, scale, False, pos,
+                       b.sure or lim.sure)
         if op == "tiers":
             arms = [(self.cond(a["when"]), self.num(a["then"])) for a in e["arms"]]
             other = self.num(e["otherwise"]) if e["otherwise"] is not None else None
@@ -416,12 +427,12 @@ class Policy:
         digits = max((v.digits for v in values), default=1)
         scale = max((v.scale for v in values), default=0)
         t = decimal(digits + scale, scale)
-        fallback = other or Num(lit("0"), lit("0"), 1, 0, True, True)
+        fallback = other or Num(lit("0"), lit("0"), 1, 0, True, True, True)
         lo = case(*[(c, cast(v.lo, t)) for c, v in arms], default=cast(fallback.lo, t))
         hi = case(*[(c, cast(v.hi, t)) for c, v in arms], default=cast(fallback.hi, t))
         exact = all(v.exact for v in values) and fallback.exact
         pos = all(v.nonneg for v in values) and fallback.nonneg
-        return Num(lo, lo if exact else hi, digits, scale, exact, pos)
+        return Num(lo, lo if exact else hi, digits, scale, exact, pos, all(v.sure for v in (*values, fallback)))
 
     def value(self, e: Json) -> exp.Expr:
         """A text or boolean value (NULL: absent text)."""
