@@ -390,8 +390,9 @@ class Policy:
             digits, scale = max(b.digits, lim.digits), max(b.scale, lim.scale)
             pos = b.nonneg and lim.nonneg
             if pos and (b.exact or lim.exact):
-                # 0 ≤ result ≤ the exact (never NULL) side, also where the other is undetermined
-                digits = min(b.digits, lim.digits)
+                # 0 ≤ result ≤ each side that is never NULL (an exact one), also where the other
+                # is undetermined (a NULL side does not bound it)
+                digits = min(x.digits for x in (b, lim) if x.sure)
             t = decimal(digits + scale, scale)
             if b.exact and lim.exact:
                 v = cast(least(b.lo, lim.lo), t)
