@@ -34,6 +34,8 @@ class SqlQueries(Protocol):
     def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
                     table: str) -> str: ...
 
+    def readings(self, form: Json) -> list[Json]: ...
+
 
 def sql_backend() -> SqlQueries:
     backend = discover().get("sql")
@@ -134,7 +136,7 @@ def _count_if(e: exp.Expr) -> exp.Expr:
     return exp.func("count_if", e)
 
 
-def report(con: Any, table: str, form: Json, source_text: str, budget: Decimal | None) -> Json:
+def report(con: Any, sql: SqlQueries, table: str, form: Json, source_text: str, budget: Decimal | None) -> Json:
     """The budget figures for one policy's results table."""
     t = exp.to_table(table, quoted=True)
     ok = exp.Is(this=_q("error_field"), expression=exp.null())
@@ -184,18 +186,8 @@ def report(con: Any, table: str, form: Json, source_text: str, budget: Decimal |
     first_come = any(w in source_text for w in STOP_WORDS)
     out["budget"] = _budget(con, t, budget, first_come) if budget is not None else None
     out["first_come_in_text"] = first_come
-    out["readings"] = _readings(form)
-    return out
-
-
-def _readings(form: Json) -> list[Json]:
-    """Which reading of each 解读 the figures use: the query computes the adopted one."""
-    out = []
-    for r in form["readings"]:
-        labels = {o["name"]: o["label"] for o in r["options"]}
-        out.append({"id": r["id"], "article": r["article"], "adopted": r["adopted"],
-                    "label": labels.get(r["adopted"], ""), "items": r["affects"],
-                    "others": [{"name": k, "label": v} for k, v in labels.items() if k != r["adopted"]]})
+    # which reading of each 解读 the figures use (the query's: the adopted one); items: those it affects
+    out["readings"] = [{("items" if k == "affects" else k): v for k, v in r.items()} for r in sql.readings(form)]
     return out
 
 
@@ -296,5 +288,5 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
         if tick is not None:
             tick(pid)
         table = run_policy(con, sql, form, as_of, bits)
-        reports.append(report(con, table, form, text, budgets.get(pid)))
+        reports.append(report(con, sql, table, form, text, budgets.get(pid)))
     return {"as_of": as_of.isoformat(), "population": population.name, "profiles": n, "policies": reports}

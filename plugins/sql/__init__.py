@@ -894,6 +894,9 @@ class SqlBackend:
                                                                indent=2, sort_keys=True) + "\n"
         return files
 
+    def readings(self, form: Json) -> list[Json]:
+        return adopted_readings(form)
+
     def query(self, form: Json, as_of: dt.date | None, dialect: str, table: str = "profiles") -> str:
         return sql_text(form, dialect, as_of, table, pretty=False)
 
