@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from sqlglot import exp
 
 from ..backends import BackendError, discover
-from ..vocabulary import FACTS
+from ..vocabulary import FACTS, FUNDING_SOURCES, UNSPECIFIED
 
 Json = dict[str, Any]
 # histogram of the amounts per eligible applicant (total max, yuan); the last bin is open
@@ -170,7 +170,7 @@ def report(con: Any, sql: SqlQueries, table: str, form: Json, source_text: str, 
         rows.append({"id": i, "article": it["article"], "title": it["title"], "applicants": n,
                      "undetermined": nu, "paid_min": _money(lo), "paid_max": _money(hi), "unbounded": unb})
     out["items"] = rows
-    sources = ("central", "province", "city", "county", "unspecified")
+    sources = (*FUNDING_SOURCES, UNSPECIFIED)
     fund = _one(con, exp.select(*[_sum(_q(f"funding_{s}")) for s in sources]).from_(t))
     out["funding"] = {s: _money(v) for s, v in zip(sources, fund, strict=True) if Decimal(v) != 0}
     stages = []

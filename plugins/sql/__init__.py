@@ -42,9 +42,10 @@ from sqlglot import exp
 
 from compiler.backends import BackendError, CheckedModel, header_line
 from compiler.lowered import lower
+from compiler.vocabulary import FUNDING_SOURCES, UNSPECIFIED
 
 Json = dict[str, Any]
-SOURCES = ("central", "province", "city", "county", "unspecified")
+SOURCES = (*FUNDING_SOURCES, UNSPECIFIED)  # the result's funding columns, in this order
 MONEY_DIGITS = 15  # integer digits accepted in a money field
 INT_DIGITS = 12  # integer digits accepted in an integer field without a stated bound
 MAX_PRECISION = 38
