@@ -294,22 +294,15 @@ class Policy:
 
     def typed(self, f: Json) -> exp.Expr:
         """Field ``f``'s value, typed, with its absent value (computed once per row, step ``v``)."""
-        r = self.raw(f["name"])
-        kind = f["kind"]
-        absent = f["absent"]
+        kind, absent = f["kind"], f["absent"]
+        value: exp.Expr = self.raw(f["name"])
+        if self.bits is None and kind in ("bool", "money", "rate", "int"):
+            value = self.typed_column(f)  # text input, parsed here as load_query parses it
         if kind == "bool":
-            default = TRUE if absent is True else FALSE
-            if self.bits is not None:
-                return coalesce(r, default)
-            return coalesce(exp.EQ(this=r.copy(), expression=s("true")), default)
+            return coalesce(value, TRUE if absent is True else FALSE)
         if kind in ("money", "rate", "int"):
-            t = self.num_type(f)
-            if self.bits is not None:  # already of type t
-                return coalesce(r, cast(lit(absent or "0"), t))
-            return coalesce(try_cast(this=r.copy(), to=t), cast(lit(absent or "0"), t))
-        if absent is not None:
-            return coalesce(r, s(str(absent)))
-        return r.copy()
+            return coalesce(value, cast(lit(absent or "0"), self.num_type(f)))
+        return coalesce(value, s(str(absent))) if absent is not None else value
 
     def num_type(self, f: Json) -> exp.DataType:
         digits, scale = self.num_digits(f)
