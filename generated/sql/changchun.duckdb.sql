@@ -417,196 +417,36 @@ WITH v AS (
       CAST(1 AS DECIMAL(1, 0))
     ), FALSE) AS "product_award__applies",
     CAST(CASE
-      WHEN CASE
-        WHEN CAST((
-          CAST(0 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(15, 0)) IS NULL
-        OR CAST((
-          CAST(0 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(15, 0)) IS NULL
-        OR CAST((
-          CAST(50000 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(15, 0)) IS NULL
-        OR CAST((
-          CAST(50000 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(15, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CAST((
-            CAST(0 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(0 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0))
-        )
-      END IS NULL
+      WHEN CAST((
+        CAST(0 AS DECIMAL(5, 0))
+      ) * (
+        "p"."awarded_products"
+      ) AS DECIMAL(15, 0)) IS NULL
       OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
       THEN NULL
       ELSE LEAST(
-        CASE
-          WHEN CAST((
-            CAST(0 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CAST(0 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CAST((
-              CAST(0 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(0 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0))
-          )
-        END,
+        CAST((
+          CAST(0 AS DECIMAL(5, 0))
+        ) * (
+          "p"."awarded_products"
+        ) AS DECIMAL(15, 0)),
         CAST(500000 AS DECIMAL(6, 0))
       )
     END AS DECIMAL(6, 0)) AS "product_award__raw_lo",
     CAST(CASE
-      WHEN CASE
-        WHEN CAST((
-          CAST(0 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(15, 0)) IS NULL
-        OR CAST((
-          CAST(0 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(15, 0)) IS NULL
-        OR CAST((
-          CAST(50000 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(15, 0)) IS NULL
-        OR CAST((
-          CAST(50000 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(15, 0)) IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CAST((
-            CAST(0 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(0 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)),
-          CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0))
-        )
-      END IS NULL
+      WHEN CAST((
+        CAST(50000 AS DECIMAL(5, 0))
+      ) * (
+        "p"."awarded_products"
+      ) AS DECIMAL(15, 0)) IS NULL
       OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
       THEN NULL
       ELSE LEAST(
-        CASE
-          WHEN CAST((
-            CAST(0 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CAST(0 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CAST((
-              CAST(0 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(0 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0))
-          )
-        END,
+        CAST((
+          CAST(50000 AS DECIMAL(5, 0))
+        ) * (
+          "p"."awarded_products"
+        ) AS DECIMAL(15, 0)),
         CAST(500000 AS DECIMAL(6, 0))
       )
     END AS DECIMAL(6, 0)) AS "product_award__raw_hi",

@@ -419,53 +419,19 @@ WITH v AS (
       CAST(1 AS DECIMAL(1, 0))
     ), FALSE) AS `product_award__applies`,
     CAST(LEAST(
-      LEAST(
-        CAST((
-          CAST(0 AS DECIMAL(5, 0))
-        ) * (
-          `p`.`awarded_products`
-        ) AS DECIMAL(15, 0)),
-        CAST((
-          CAST(0 AS DECIMAL(5, 0))
-        ) * (
-          `p`.`awarded_products`
-        ) AS DECIMAL(15, 0)),
-        CAST((
-          CAST(50000 AS DECIMAL(5, 0))
-        ) * (
-          `p`.`awarded_products`
-        ) AS DECIMAL(15, 0)),
-        CAST((
-          CAST(50000 AS DECIMAL(5, 0))
-        ) * (
-          `p`.`awarded_products`
-        ) AS DECIMAL(15, 0))
-      ),
+      CAST((
+        CAST(0 AS DECIMAL(5, 0))
+      ) * (
+        `p`.`awarded_products`
+      ) AS DECIMAL(15, 0)),
       CAST(500000 AS DECIMAL(6, 0))
     ) AS DECIMAL(6, 0)) AS `product_award__raw_lo`,
     CAST(LEAST(
-      GREATEST(
-        CAST((
-          CAST(0 AS DECIMAL(5, 0))
-        ) * (
-          `p`.`awarded_products`
-        ) AS DECIMAL(15, 0)),
-        CAST((
-          CAST(0 AS DECIMAL(5, 0))
-        ) * (
-          `p`.`awarded_products`
-        ) AS DECIMAL(15, 0)),
-        CAST((
-          CAST(50000 AS DECIMAL(5, 0))
-        ) * (
-          `p`.`awarded_products`
-        ) AS DECIMAL(15, 0)),
-        CAST((
-          CAST(50000 AS DECIMAL(5, 0))
-        ) * (
-          `p`.`awarded_products`
-        ) AS DECIMAL(15, 0))
-      ),
+      CAST((
+        CAST(50000 AS DECIMAL(5, 0))
+      ) * (
+        `p`.`awarded_products`
+      ) AS DECIMAL(15, 0)),
       CAST(500000 AS DECIMAL(6, 0))
     ) AS DECIMAL(6, 0)) AS `product_award__raw_hi`,
     (

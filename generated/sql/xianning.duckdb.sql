@@ -338,96 +338,16 @@ WITH v AS (
     ) >= (
       CAST(1 AS DECIMAL(1, 0))
     ), FALSE) AS "diagnosis_subsidy__applies",
-    CASE
-      WHEN CAST((
-        CAST(0 AS DECIMAL(4, 0))
-      ) * (
-        "p"."accepted_enterprises_served"
-      ) AS DECIMAL(14, 0)) IS NULL
-      OR CAST((
-        CAST(0 AS DECIMAL(4, 0))
-      ) * (
-        "p"."accepted_enterprises_served"
-      ) AS DECIMAL(14, 0)) IS NULL
-      OR CAST((
-        CAST(5000 AS DECIMAL(4, 0))
-      ) * (
-        "p"."accepted_enterprises_served"
-      ) AS DECIMAL(14, 0)) IS NULL
-      OR CAST((
-        CAST(5000 AS DECIMAL(4, 0))
-      ) * (
-        "p"."accepted_enterprises_served"
-      ) AS DECIMAL(14, 0)) IS NULL
-      THEN NULL
-      ELSE LEAST(
-        CAST((
-          CAST(0 AS DECIMAL(4, 0))
-        ) * (
-          "p"."accepted_enterprises_served"
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(0 AS DECIMAL(4, 0))
-        ) * (
-          "p"."accepted_enterprises_served"
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(5000 AS DECIMAL(4, 0))
-        ) * (
-          "p"."accepted_enterprises_served"
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(5000 AS DECIMAL(4, 0))
-        ) * (
-          "p"."accepted_enterprises_served"
-        ) AS DECIMAL(14, 0))
-      )
-    END AS "diagnosis_subsidy__raw_lo",
-    CASE
-      WHEN CAST((
-        CAST(0 AS DECIMAL(4, 0))
-      ) * (
-        "p"."accepted_enterprises_served"
-      ) AS DECIMAL(14, 0)) IS NULL
-      OR CAST((
-        CAST(0 AS DECIMAL(4, 0))
-      ) * (
-        "p"."accepted_enterprises_served"
-      ) AS DECIMAL(14, 0)) IS NULL
-      OR CAST((
-        CAST(5000 AS DECIMAL(4, 0))
-      ) * (
-        "p"."accepted_enterprises_served"
-      ) AS DECIMAL(14, 0)) IS NULL
-      OR CAST((
-        CAST(5000 AS DECIMAL(4, 0))
-      ) * (
-        "p"."accepted_enterprises_served"
-      ) AS DECIMAL(14, 0)) IS NULL
-      THEN NULL
-      ELSE GREATEST(
-        CAST((
-          CAST(0 AS DECIMAL(4, 0))
-        ) * (
-          "p"."accepted_enterprises_served"
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(0 AS DECIMAL(4, 0))
-        ) * (
-          "p"."accepted_enterprises_served"
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(5000 AS DECIMAL(4, 0))
-        ) * (
-          "p"."accepted_enterprises_served"
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(5000 AS DECIMAL(4, 0))
-        ) * (
-          "p"."accepted_enterprises_served"
-        ) AS DECIMAL(14, 0))
-      )
-    END AS "diagnosis_subsidy__raw_hi",
+    CAST((
+      CAST(0 AS DECIMAL(4, 0))
+    ) * (
+      "p"."accepted_enterprises_served"
+    ) AS DECIMAL(14, 0)) AS "diagnosis_subsidy__raw_lo",
+    CAST((
+      CAST(5000 AS DECIMAL(4, 0))
+    ) * (
+      "p"."accepted_enterprises_served"
+    ) AS DECIMAL(14, 0)) AS "diagnosis_subsidy__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"

@@ -371,9 +371,12 @@ class Policy:
             if a.exact and b.exact:
                 v = cast(mul(a.lo, b.lo), t)
                 return Num(v, v, digits, scale, True, a.nonneg and b.nonneg, True)
-            prods = [cast(mul(x, y), t) for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
-            lo = exp.Least(this=prods[0], expressions=prods[1:])
-            hi = exp.Greatest(this=prods[0].copy(), expressions=[p.copy() for p in prods[1:]])
+            if a.nonneg and b.nonneg:  # the ends of two intervals in [0, ∞): lo × lo to hi × hi
+                lo, hi = cast(mul(a.lo, b.lo), t), cast(mul(a.hi, b.hi), t)
+            else:
+                prods = [cast(mul(x, y), t) for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
+                lo = exp.Least(this=prods[0], expressions=prods[1:])
+                hi = exp.Greatest(this=prods[0].copy(), expressions=[p.copy() for p in prods[1:]])
             sure = a.sure and b.sure
             if not sure:
                 undet = or_(is_null(a.lo), is_null(b.lo))
