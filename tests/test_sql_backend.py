@@ -127,3 +127,35 @@ def test_policy_strings_are_escaped_literals() -> None:
     con = duckdb.connect()
     assert con.execute(sqlglot.exp.select(s(hostile)).sql("duckdb")).fetchone() == (hostile,)
     assert "\\'" in sqlglot.exp.select(s(hostile)).sql("spark") or "''" in sqlglot.exp.select(s(hostile)).sql("spark")
+
+
+def test_an_undetermined_amount_under_a_cap_is_zero_to_the_cap(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # 长春 第七条第（一）项 “可适当增加奖补力度” states no amount (金额 未定); were it encoded with the
+    # item's 50万元 ceiling (未定 封顶 50万元), the amount is 0 to 500000 — the cap's type must
+    # hold the ceiling's digits, not the undetermined side's (it failed with a conversion error)
+    from compiler.pipeline import load
+
+    for name in ("national", "changchun"):
+        for ext in ("policy", "txt"):
+            (tmp_path / f"{name}.{ext}").write_text((ROOT / "policies" / f"{name}.{ext}").read_text("utf-8"), "utf-8")
+    path = tmp_path / "changchun.policy"
+    text = path.read_text("utf-8")
+    item = text.index("补助 production_stage_extra {")
+    at = text.index("  金额 未定\n", item)
+    path.write_text(text[:at] + "  金额 未定 封顶 50万元\n" + text[at + len("  金额 未定\n"):], "utf-8")
+    loaded = load(path)
+    assert loaded.ok and loaded.policy is not None
+    form = lower(loaded.policy)
+    # the requirements of 第四条 met (as the policy's own test case 改造补助：50%超过50万 meets them)
+    profile = {"applicant_type": "enterprise", "is_sme": True, "industry": "汽车零部件配件制造",
+               "registered_in_city": True, "independent_legal_person": True, "good_tax_and_credit": True,
+               "in_pilot_scope": True, "acceptance_passed": True, "production_stage_reform": True}
+    con = duckdb.connect()
+    con.register("profiles", text_table([profile], describe(form)["input_fields"]))
+    on = dt.date(2025, 8, 1)
+    cur = con.execute(sql_text(form, "duckdb", on))
+    row = cur.fetchone()
+    got = dict(zip([d[0] for d in cur.description], row, strict=True))
+    assert (got["production_stage_extra__min"], got["production_stage_extra__max"]) == (Decimal("0.00"),
+                                                                                         Decimal("500000.00"))
+    assert sql_row(row) == reference_row(form, Evaluator(loaded.policy), profile, on)

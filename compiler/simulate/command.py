@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from ..files import FileRefused, read_beside
+from ..pipeline import Loaded
 from ..resources import SEED_POLICIES
 
 
@@ -40,6 +42,20 @@ def population(count: int, seed: int, out: Path) -> None:
     cols = generate(count, seed)
     write(cols, out, fmt)
     click.echo(f"已生成 {count} 个合成申请人（种子 {seed}）到 {out}", err=True)
+
+
+def form_and_text(loaded: Loaded) -> tuple[dict[str, Any], str]:
+    """A checked policy's lowered form and its source text ("" when it names none or it cannot
+    be read): what :func:`.engine.simulate` takes for each policy."""
+    from ..lowered import lower
+
+    p = loaded.policy
+    assert p is not None
+    try:
+        text = read_beside(loaded.path, p.header.source) if p.header.source else ""
+    except FileRefused:
+        text = ""
+    return lower(p, f"policies/{loaded.path.name}"), text
 
 
 def _budgets(values: tuple[str, ...]) -> dict[str, Decimal]:
@@ -74,7 +90,6 @@ def simulate(population_file: Path, policies: tuple[str, ...], on: str | None, b
     except ImportError as err:
         _need("sim", err)
     from ..backends import BackendError
-    from ..lowered import lower
     from ..pipeline import load_named
     from . import chart as charts
     from .engine import simulate as run
@@ -90,11 +105,7 @@ def simulate(population_file: Path, policies: tuple[str, ...], on: str | None, b
         if not loaded.ok or loaded.policy is None:
             click.echo(f"{loaded.display}: 政策有错误，无法模拟。", err=True)
             sys.exit(1)
-        p = loaded.policy
-        source = loaded.path.parent / p.header.source if p.header.source else None
-        text = source.read_text("utf-8") if source is not None and source.is_file() else ""
-        form = lower(p, f"policies/{loaded.path.name}")
-        forms.append((form, text))
+        forms.append(form_and_text(loaded))
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("模拟", total=len(forms))
 

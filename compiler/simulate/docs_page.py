@@ -15,10 +15,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..lowered import lower
 from ..pipeline import load_named
 from ..resources import SEED_POLICIES
 from .chart import SOURCE_NAMES, render, yuan_cn
+from .command import form_and_text
 from .engine import simulate
 from .population import generate, write
 
@@ -97,14 +97,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     ap.add_argument("--out", type=Path, default=Path("docs/developers"))
     args = ap.parse_args()
-    forms = []
-    for pid in SEED_POLICIES:
-        loaded = load_named(pid)
-        assert loaded.policy is not None, pid
-        p = loaded.policy
-        source = loaded.path.parent / p.header.source if p.header.source else None
-        text = source.read_text("utf-8") if source is not None and source.is_file() else ""
-        forms.append((lower(p, f"policies/{loaded.path.name}"), text))
+    forms = [form_and_text(load_named(pid)) for pid in SEED_POLICIES]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "population.parquet"
         write(generate(PROFILES, SEED), path, "parquet")

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from sqlglot import exp
 
 from ..backends import BackendError, discover
-from ..vocabulary import FACTS
+from ..vocabulary import FACTS, FUNDING_SOURCES, UNSPECIFIED
 
 Json = dict[str, Any]
 # histogram of the amounts per eligible applicant (total max, yuan); the last bin is open
@@ -33,6 +33,8 @@ class SqlQueries(Protocol):
 
     def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
                     table: str) -> str: ...
+
+    def readings(self, form: Json) -> list[Json]: ...
 
 
 def sql_backend() -> SqlQueries:
@@ -134,7 +136,7 @@ def _count_if(e: exp.Expr) -> exp.Expr:
     return exp.func("count_if", e)
 
 
-def report(con: Any, table: str, form: Json, source_text: str, budget: Decimal | None) -> Json:
+def report(con: Any, sql: SqlQueries, table: str, form: Json, source_text: str, budget: Decimal | None) -> Json:
     """The budget figures for one policy's results table."""
     t = exp.to_table(table, quoted=True)
     ok = exp.Is(this=_q("error_field"), expression=exp.null())
@@ -168,7 +170,7 @@ def report(con: Any, table: str, form: Json, source_text: str, budget: Decimal |
         rows.append({"id": i, "article": it["article"], "title": it["title"], "applicants": n,
                      "undetermined": nu, "paid_min": _money(lo), "paid_max": _money(hi), "unbounded": unb})
     out["items"] = rows
-    sources = ("central", "province", "city", "county", "unspecified")
+    sources = (*FUNDING_SOURCES, UNSPECIFIED)
     fund = _one(con, exp.select(*[_sum(_q(f"funding_{s}")) for s in sources]).from_(t))
     out["funding"] = {s: _money(v) for s, v in zip(sources, fund, strict=True) if Decimal(v) != 0}
     stages = []
@@ -184,18 +186,8 @@ def report(con: Any, table: str, form: Json, source_text: str, budget: Decimal |
     first_come = any(w in source_text for w in STOP_WORDS)
     out["budget"] = _budget(con, t, budget, first_come) if budget is not None else None
     out["first_come_in_text"] = first_come
-    out["readings"] = _readings(form)
-    return out
-
-
-def _readings(form: Json) -> list[Json]:
-    """Which reading of each 解读 the figures use: the query computes the adopted one."""
-    out = []
-    for r in form["readings"]:
-        labels = {o["name"]: o["label"] for o in r["options"]}
-        out.append({"id": r["id"], "article": r["article"], "adopted": r["adopted"],
-                    "label": labels.get(r["adopted"], ""), "items": r["affects"],
-                    "others": [{"name": k, "label": v} for k, v in labels.items() if k != r["adopted"]]})
+    # which reading of each 解读 the figures use (the query's: the adopted one); items: those it affects
+    out["readings"] = [{("items" if k == "affects" else k): v for k, v in r.items()} for r in sql.readings(form)]
     return out
 
 
@@ -296,5 +288,5 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
         if tick is not None:
             tick(pid)
         table = run_policy(con, sql, form, as_of, bits)
-        reports.append(report(con, table, form, text, budgets.get(pid)))
+        reports.append(report(con, sql, table, form, text, budgets.get(pid)))
     return {"as_of": as_of.isoformat(), "population": population.name, "profiles": n, "policies": reports}

@@ -323,7 +323,7 @@ WITH v AS (
       )
     ) AS "excluded"
   FROM v AS p
-), i AS (
+), r AS (
   SELECT
     *,
     (
@@ -336,540 +336,44 @@ WITH v AS (
       COALESCE("p"."in_pilot_scope", FALSE)
       AND COALESCE("p"."acceptance_passed", FALSE)
     ) AS "reform_subsidy__applies",
-    CAST(CAST((
-      CAST(CASE
-        WHEN CAST(CASE
-          WHEN CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(21, 3))
-          END IS NULL
-          THEN CASE
-            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(9, 3))
-          END
-          ELSE CASE
-            WHEN CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(21, 3))
-            END IS NULL
-            THEN CAST(500000 AS DECIMAL(6, 0))
-            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(21, 3))
-            END
-            ELSE CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(21, 3))
-              END IS NULL
-              OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END,
-                CAST(500000 AS DECIMAL(6, 0))
-              )
-            END
-          END
-        END AS DECIMAL(9, 3)) >= 0
-        THEN FLOOR(
-          (
-            CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(21, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(9, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END,
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END
-            END AS DECIMAL(9, 3))
-          ) * (
-            100
-          )
-        )
-        ELSE CEIL(
-          (
-            CAST(CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(21, 3))
-              END IS NULL
-              THEN CASE
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(9, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(21, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) + (
-                        "p"."spend_consulting"
-                      ) AS DECIMAL(19, 2))
-                    ) AS DECIMAL(21, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(21, 3))
-                  END IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) + (
-                          "p"."spend_consulting"
-                        ) AS DECIMAL(19, 2))
-                      ) AS DECIMAL(21, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(21, 3))
-                    END,
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END
-            END AS DECIMAL(9, 3))
-          ) * (
-            100
-          )
-        )
-      END AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__lo",
-    CAST(CAST((
-      CAST(CASE
-        WHEN CAST(CASE
-          WHEN CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
+    CAST(CASE
+      WHEN CAST(0 AS DECIMAL(21, 3)) IS NULL OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+      THEN NULL
+      ELSE LEAST(CAST(0 AS DECIMAL(21, 3)), CAST(500000 AS DECIMAL(6, 0)))
+    END AS DECIMAL(9, 3)) AS "reform_subsidy__raw_lo",
+    CAST(CASE
+      WHEN CAST((
+        CAST(0.5 AS DECIMAL(2, 1))
+      ) * (
+        CAST((
+          CAST((
+            "p"."spend_software_cloud"
+          ) + (
+            "p"."spend_data_equipment"
+          ) AS DECIMAL(18, 2))
+        ) + (
+          "p"."spend_consulting"
+        ) AS DECIMAL(19, 2))
+      ) AS DECIMAL(21, 3)) IS NULL
+      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+      THEN NULL
+      ELSE LEAST(
+        CAST((
+          CAST(0.5 AS DECIMAL(2, 1))
+        ) * (
+          CAST((
             CAST((
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
+              "p"."spend_software_cloud"
             ) + (
-              "p"."spend_consulting"
-            ) AS DECIMAL(19, 2))
-          ) AS DECIMAL(21, 3)) IS NULL
-          THEN CAST(500000 AS DECIMAL(6, 0))
-          WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) + (
-              "p"."spend_consulting"
-            ) AS DECIMAL(19, 2))
-          ) AS DECIMAL(21, 3))
-          ELSE CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3)) IS NULL
-            OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)),
-              CAST(500000 AS DECIMAL(6, 0))
-            )
-          END
-        END AS DECIMAL(9, 3)) >= 0
-        THEN FLOOR(
-          (
-            CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)) IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3))
-              ELSE CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(9, 3))
-          ) * (
-            100
-          )
-        )
-        ELSE CEIL(
-          (
-            CAST(CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3)) IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3))
-              ELSE CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3)) IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) + (
-                      "p"."spend_consulting"
-                    ) AS DECIMAL(19, 2))
-                  ) AS DECIMAL(21, 3)),
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END AS DECIMAL(9, 3))
-          ) * (
-            100
-          )
-        )
-      END AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__hi",
+              "p"."spend_data_equipment"
+            ) AS DECIMAL(18, 2))
+          ) + (
+            "p"."spend_consulting"
+          ) AS DECIMAL(19, 2))
+        ) AS DECIMAL(21, 3)),
+        CAST(500000 AS DECIMAL(6, 0))
+      )
+    END AS DECIMAL(9, 3)) AS "reform_subsidy__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -881,8 +385,8 @@ WITH v AS (
       AND COALESCE("p"."acceptance_passed", FALSE)
       AND COALESCE("p"."production_stage_reform", FALSE)
     ) AS "production_stage_extra__applies",
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__lo",
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__hi",
+    CAST(NULL AS DECIMAL(1, 0)) AS "production_stage_extra__raw_lo",
+    CAST(NULL AS DECIMAL(1, 0)) AS "production_stage_extra__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -890,8 +394,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."cloud_platform_adopted", FALSE) AS "cloud_platform_award__applies",
-    CAST(CAST(CAST(10000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__lo",
-    CAST(CAST(CAST(30000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__hi",
+    CAST(10000 AS DECIMAL(5, 0)) AS "cloud_platform_award__raw_lo",
+    CAST(30000 AS DECIMAL(5, 0)) AS "cloud_platform_award__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -899,8 +403,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."platform_benchmark", FALSE) AS "platform_benchmark_award__applies",
-    CAST(CAST(CAST(50000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__lo",
-    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__hi",
+    CAST(50000 AS DECIMAL(6, 0)) AS "platform_benchmark_award__raw_lo",
+    CAST(200000 AS DECIMAL(6, 0)) AS "platform_benchmark_award__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -912,665 +416,40 @@ WITH v AS (
     ) >= (
       CAST(1 AS DECIMAL(1, 0))
     ), FALSE) AS "product_award__applies",
-    CAST(CAST(CAST(CASE
-      WHEN CASE
-        WHEN CASE
-          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(5, 0))
-        END IS NULL
-        OR "p"."awarded_products" IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0))
-          )
-        END
-      END IS NULL
-      THEN CASE
-        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(6, 0))
-      END
-      ELSE CASE
-        WHEN CASE
-          WHEN CASE
-            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(5, 0))
-          END IS NULL
-          OR "p"."awarded_products" IS NULL
-          THEN NULL
-          ELSE CASE
-            WHEN CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0))
-            )
-          END
-        END IS NULL
-        THEN CAST(500000 AS DECIMAL(6, 0))
-        WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN CASE
-          WHEN CASE
-            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(5, 0))
-          END IS NULL
-          OR "p"."awarded_products" IS NULL
-          THEN NULL
-          ELSE CASE
-            WHEN CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            THEN NULL
-            ELSE LEAST(
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0))
-            )
-          END
-        END
-        ELSE CASE
-          WHEN CASE
-            WHEN CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END IS NULL
-            OR "p"."awarded_products" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0))
-              )
-            END
-          END IS NULL
-          OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-          THEN NULL
-          ELSE LEAST(
-            CASE
-              WHEN CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END IS NULL
-              OR "p"."awarded_products" IS NULL
-              THEN NULL
-              ELSE CASE
-                WHEN CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                OR CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CASE
-                      WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(5, 0))
-                    END
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0)),
-                  CAST((
-                    CAST(50000 AS DECIMAL(5, 0))
-                  ) * (
-                    "p"."awarded_products"
-                  ) AS DECIMAL(15, 0))
-                )
-              END
-            END,
-            CAST(500000 AS DECIMAL(6, 0))
-          )
-        END
-      END
-    END AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__lo",
-    CAST(CAST(CAST(CASE
-      WHEN CASE
-        WHEN CASE
-          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(5, 0))
-        END IS NULL
-        OR "p"."awarded_products" IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0))
-          )
-        END
-      END IS NULL
-      THEN CAST(500000 AS DECIMAL(6, 0))
-      WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-      THEN CASE
-        WHEN CASE
-          WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-          THEN NULL
-          ELSE CAST(0 AS DECIMAL(5, 0))
-        END IS NULL
-        OR "p"."awarded_products" IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          OR CAST((
-            CAST(50000 AS DECIMAL(5, 0))
-          ) * (
-            "p"."awarded_products"
-          ) AS DECIMAL(15, 0)) IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)),
-            CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0))
-          )
-        END
-      END
-      ELSE CASE
-        WHEN CASE
-          WHEN CASE
-            WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(5, 0))
-          END IS NULL
-          OR "p"."awarded_products" IS NULL
-          THEN NULL
-          ELSE CASE
-            WHEN CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CASE
-                WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(5, 0))
-              END
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            OR CAST((
-              CAST(50000 AS DECIMAL(5, 0))
-            ) * (
-              "p"."awarded_products"
-            ) AS DECIMAL(15, 0)) IS NULL
-            THEN NULL
-            ELSE GREATEST(
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)),
-              CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0))
-            )
-          END
-        END IS NULL
-        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE
-            WHEN CASE
-              WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(5, 0))
-            END IS NULL
-            OR "p"."awarded_products" IS NULL
-            THEN NULL
-            ELSE CASE
-              WHEN CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CASE
-                  WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(5, 0))
-                END
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              OR CAST((
-                CAST(50000 AS DECIMAL(5, 0))
-              ) * (
-                "p"."awarded_products"
-              ) AS DECIMAL(15, 0)) IS NULL
-              THEN NULL
-              ELSE GREATEST(
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CASE
-                    WHEN CAST(50000 AS DECIMAL(5, 0)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(5, 0))
-                  END
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0)),
-                CAST((
-                  CAST(50000 AS DECIMAL(5, 0))
-                ) * (
-                  "p"."awarded_products"
-                ) AS DECIMAL(15, 0))
-              )
-            END
-          END,
-          CAST(500000 AS DECIMAL(6, 0))
-        )
-      END
-    END AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__hi",
+    CAST(CASE
+      WHEN CAST((
+        CAST(0 AS DECIMAL(5, 0))
+      ) * (
+        "p"."awarded_products"
+      ) AS DECIMAL(15, 0)) IS NULL
+      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+      THEN NULL
+      ELSE LEAST(
+        CAST((
+          CAST(0 AS DECIMAL(5, 0))
+        ) * (
+          "p"."awarded_products"
+        ) AS DECIMAL(15, 0)),
+        CAST(500000 AS DECIMAL(6, 0))
+      )
+    END AS DECIMAL(6, 0)) AS "product_award__raw_lo",
+    CAST(CASE
+      WHEN CAST((
+        CAST(50000 AS DECIMAL(5, 0))
+      ) * (
+        "p"."awarded_products"
+      ) AS DECIMAL(15, 0)) IS NULL
+      OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+      THEN NULL
+      ELSE LEAST(
+        CAST((
+          CAST(50000 AS DECIMAL(5, 0))
+        ) * (
+          "p"."awarded_products"
+        ) AS DECIMAL(15, 0)),
+        CAST(500000 AS DECIMAL(6, 0))
+      )
+    END AS DECIMAL(6, 0)) AS "product_award__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1578,12 +457,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
     AND COALESCE("p"."excellent_provider", FALSE) AS "excellent_provider_award__applies",
-    CAST(CAST(CASE
-      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(6, 0))
-    END AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__lo",
-    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__hi",
+    CAST(0 AS DECIMAL(6, 0)) AS "excellent_provider_award__raw_lo",
+    CAST(200000 AS DECIMAL(6, 0)) AS "excellent_provider_award__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1591,12 +466,8 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
-    CAST(CAST(CASE
-      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(6, 0))
-    END AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__lo",
-    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__hi",
+    CAST(0 AS DECIMAL(6, 0)) AS "chain_award__raw_lo",
+    CAST(200000 AS DECIMAL(6, 0)) AS "chain_award__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1604,9 +475,66 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
     AND COALESCE("p"."procured_service", FALSE) AS "procurement_service__applies",
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__lo",
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__hi"
+    CAST(NULL AS DECIMAL(1, 0)) AS "procurement_service__raw_lo",
+    CAST(NULL AS DECIMAL(1, 0)) AS "procurement_service__raw_hi",
+    CAST((
+      CAST(500000 AS DECIMAL(6, 0))
+    ) + (
+      CAST(200000 AS DECIMAL(6, 0))
+    ) AS DECIMAL(7, 0)) AS "cap1__raw"
   FROM x AS p
+), i AS (
+  SELECT
+    *,
+    CAST(CAST((
+      CAST(CASE
+        WHEN "reform_subsidy__raw_lo" >= 0
+        THEN FLOOR((
+          "reform_subsidy__raw_lo"
+        ) * (
+          100
+        ))
+        ELSE CEIL((
+          "reform_subsidy__raw_lo"
+        ) * (
+          100
+        ))
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__lo",
+    CAST(CAST((
+      CAST(CASE
+        WHEN "reform_subsidy__raw_hi" >= 0
+        THEN FLOOR((
+          "reform_subsidy__raw_hi"
+        ) * (
+          100
+        ))
+        ELSE CEIL((
+          "reform_subsidy__raw_hi"
+        ) * (
+          100
+        ))
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__hi",
+    CAST(CAST("production_stage_extra__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__lo",
+    CAST(CAST("production_stage_extra__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__hi",
+    CAST(CAST("cloud_platform_award__raw_lo" AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__lo",
+    CAST(CAST("cloud_platform_award__raw_hi" AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__hi",
+    CAST(CAST("platform_benchmark_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__lo",
+    CAST(CAST("platform_benchmark_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__hi",
+    CAST(CAST("product_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__lo",
+    CAST(CAST("product_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__hi",
+    CAST(CAST("excellent_provider_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__lo",
+    CAST(CAST("excellent_provider_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__hi",
+    CAST(CAST("chain_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__lo",
+    CAST(CAST("chain_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__hi",
+    CAST(CAST("procurement_service__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__lo",
+    CAST(CAST("procurement_service__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__hi"
+  FROM r
 ), a0 AS (
   SELECT
     *,
@@ -1662,32 +590,12 @@ WITH v AS (
 ), c1l AS (
   SELECT
     *,
-    CAST(CAST((
-      CAST(500000 AS DECIMAL(6, 0))
-    ) + (
-      CAST(200000 AS DECIMAL(6, 0))
-    ) AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS "cap1__lim_lo",
-    CAST(CAST((
-      CAST(500000 AS DECIMAL(6, 0))
-    ) + (
-      CAST(200000 AS DECIMAL(6, 0))
-    ) AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS "cap1__lim_hi",
+    CAST("cap1__raw" AS DECIMAL(9, 2)) AS "cap1__lim_lo",
+    CAST("cap1__raw" AS DECIMAL(9, 2)) AS "cap1__lim_hi",
     CASE
-      WHEN CAST(CAST((
-        CAST(500000 AS DECIMAL(6, 0))
-      ) + (
-        CAST(200000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) IS NULL
-      OR 0 IS NULL
+      WHEN CAST("cap1__raw" AS DECIMAL(9, 2)) IS NULL OR 0 IS NULL
       THEN NULL
-      ELSE GREATEST(
-        CAST(CAST((
-          CAST(500000 AS DECIMAL(6, 0))
-        ) + (
-          CAST(200000 AS DECIMAL(6, 0))
-        ) AS DECIMAL(7, 0)) AS DECIMAL(9, 2)),
-        0
-      )
+      ELSE GREATEST(CAST("cap1__raw" AS DECIMAL(9, 2)), 0)
     END AS "cap1__room0"
   FROM a0 AS p
 ), c1a0 AS (

@@ -245,7 +245,7 @@ WITH v AS (
       )
     ) AS "excluded"
   FROM v AS p
-), i AS (
+), r AS (
   SELECT
     *,
     (
@@ -264,1320 +264,132 @@ WITH v AS (
       ), FALSE)
       AND COALESCE("p"."is_sme", FALSE)
     ) AS "reform_subsidy__applies",
-    CAST(CAST((
-      CAST(CASE
-        WHEN CASE
-          WHEN COALESCE((
-            "p"."digital_level"
-          ) = (
-            CAST(2 AS DECIMAL(1, 0))
-          ), FALSE)
-          THEN CAST(CAST(CASE
-            WHEN CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END IS NULL
-            THEN CASE
-              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(9, 3))
-            END
-            ELSE CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CAST(200000 AS DECIMAL(6, 0))
-              WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(200000 AS DECIMAL(6, 0))
-                )
-              END
-            END
-          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-          WHEN COALESCE((
-            "p"."digital_level"
-          ) = (
-            CAST(3 AS DECIMAL(1, 0))
-          ), FALSE)
-          THEN CAST(CAST(CASE
-            WHEN CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END IS NULL
-            THEN CASE
-              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(9, 3))
-            END
-            ELSE CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CAST(400000 AS DECIMAL(6, 0))
-              WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(400000 AS DECIMAL(6, 0))
-                )
-              END
-            END
-          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-          WHEN COALESCE((
-            "p"."digital_level"
-          ) >= (
-            CAST(4 AS DECIMAL(1, 0))
-          ), FALSE)
-          THEN CAST(CAST(CASE
-            WHEN CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(20, 3))
-            END IS NULL
-            THEN CASE
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE CAST(0 AS DECIMAL(9, 3))
-            END
-            ELSE CASE
-              WHEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END IS NULL
-              THEN CAST(500000 AS DECIMAL(6, 0))
-              WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN NULL
-                ELSE CAST(0 AS DECIMAL(20, 3))
-              END
-              ELSE CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN NULL
-                ELSE LEAST(
-                  CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END,
-                  CAST(500000 AS DECIMAL(6, 0))
-                )
-              END
-            END
-          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-          ELSE CAST(0 AS DECIMAL(9, 3))
-        END >= 0
-        THEN FLOOR(
-          (
-            CASE
-              WHEN COALESCE((
-                "p"."digital_level"
-              ) = (
-                CAST(2 AS DECIMAL(1, 0))
-              ), FALSE)
-              THEN CAST(CAST(CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CASE
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(9, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END
-              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-              WHEN COALESCE((
-                "p"."digital_level"
-              ) = (
-                CAST(3 AS DECIMAL(1, 0))
-              ), FALSE)
-              THEN CAST(CAST(CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CASE
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(9, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END
-              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-              WHEN COALESCE((
-                "p"."digital_level"
-              ) >= (
-                CAST(4 AS DECIMAL(1, 0))
-              ), FALSE)
-              THEN CAST(CAST(CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CASE
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(9, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END
-              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-              ELSE CAST(0 AS DECIMAL(9, 3))
-            END
+    CASE
+      WHEN COALESCE((
+        "p"."digital_level"
+      ) = (
+        CAST(2 AS DECIMAL(1, 0))
+      ), FALSE)
+      THEN CAST(CAST(CASE
+        WHEN CAST(0 AS DECIMAL(20, 3)) IS NULL OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(200000 AS DECIMAL(6, 0)))
+      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      WHEN COALESCE((
+        "p"."digital_level"
+      ) = (
+        CAST(3 AS DECIMAL(1, 0))
+      ), FALSE)
+      THEN CAST(CAST(CASE
+        WHEN CAST(0 AS DECIMAL(20, 3)) IS NULL OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(400000 AS DECIMAL(6, 0)))
+      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      WHEN COALESCE((
+        "p"."digital_level"
+      ) >= (
+        CAST(4 AS DECIMAL(1, 0))
+      ), FALSE)
+      THEN CAST(CAST(CASE
+        WHEN CAST(0 AS DECIMAL(20, 3)) IS NULL OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(500000 AS DECIMAL(6, 0)))
+      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      ELSE CAST(0 AS DECIMAL(9, 3))
+    END AS "reform_subsidy__raw_lo",
+    CASE
+      WHEN COALESCE((
+        "p"."digital_level"
+      ) = (
+        CAST(2 AS DECIMAL(1, 0))
+      ), FALSE)
+      THEN CAST(CAST(CASE
+        WHEN CAST((
+          CAST(0.5 AS DECIMAL(2, 1))
+        ) * (
+          CAST((
+            "p"."spend_software_cloud"
+          ) + (
+            "p"."spend_data_equipment"
+          ) AS DECIMAL(18, 2))
+        ) AS DECIMAL(20, 3)) IS NULL
+        OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CAST((
+            CAST(0.5 AS DECIMAL(2, 1))
           ) * (
-            100
-          )
+            CAST((
+              "p"."spend_software_cloud"
+            ) + (
+              "p"."spend_data_equipment"
+            ) AS DECIMAL(18, 2))
+          ) AS DECIMAL(20, 3)),
+          CAST(200000 AS DECIMAL(6, 0))
         )
-        ELSE CEIL(
-          (
-            CASE
-              WHEN COALESCE((
-                "p"."digital_level"
-              ) = (
-                CAST(2 AS DECIMAL(1, 0))
-              ), FALSE)
-              THEN CAST(CAST(CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CASE
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(9, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CAST(200000 AS DECIMAL(6, 0))
-                  WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(200000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END
-              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-              WHEN COALESCE((
-                "p"."digital_level"
-              ) = (
-                CAST(3 AS DECIMAL(1, 0))
-              ), FALSE)
-              THEN CAST(CAST(CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CASE
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(9, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CAST(400000 AS DECIMAL(6, 0))
-                  WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(400000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END
-              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-              WHEN COALESCE((
-                "p"."digital_level"
-              ) >= (
-                CAST(4 AS DECIMAL(1, 0))
-              ), FALSE)
-              THEN CAST(CAST(CASE
-                WHEN CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(20, 3))
-                END IS NULL
-                THEN CASE
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE CAST(0 AS DECIMAL(9, 3))
-                END
-                ELSE CASE
-                  WHEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END IS NULL
-                  THEN CAST(500000 AS DECIMAL(6, 0))
-                  WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN CASE
-                    WHEN CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)) IS NULL
-                    THEN NULL
-                    ELSE CAST(0 AS DECIMAL(20, 3))
-                  END
-                  ELSE CASE
-                    WHEN CASE
-                      WHEN CAST((
-                        CAST(0.5 AS DECIMAL(2, 1))
-                      ) * (
-                        CAST((
-                          "p"."spend_software_cloud"
-                        ) + (
-                          "p"."spend_data_equipment"
-                        ) AS DECIMAL(18, 2))
-                      ) AS DECIMAL(20, 3)) IS NULL
-                      THEN NULL
-                      ELSE CAST(0 AS DECIMAL(20, 3))
-                    END IS NULL
-                    OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                    THEN NULL
-                    ELSE LEAST(
-                      CASE
-                        WHEN CAST((
-                          CAST(0.5 AS DECIMAL(2, 1))
-                        ) * (
-                          CAST((
-                            "p"."spend_software_cloud"
-                          ) + (
-                            "p"."spend_data_equipment"
-                          ) AS DECIMAL(18, 2))
-                        ) AS DECIMAL(20, 3)) IS NULL
-                        THEN NULL
-                        ELSE CAST(0 AS DECIMAL(20, 3))
-                      END,
-                      CAST(500000 AS DECIMAL(6, 0))
-                    )
-                  END
-                END
-              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-              ELSE CAST(0 AS DECIMAL(9, 3))
-            END
+      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      WHEN COALESCE((
+        "p"."digital_level"
+      ) = (
+        CAST(3 AS DECIMAL(1, 0))
+      ), FALSE)
+      THEN CAST(CAST(CASE
+        WHEN CAST((
+          CAST(0.5 AS DECIMAL(2, 1))
+        ) * (
+          CAST((
+            "p"."spend_software_cloud"
+          ) + (
+            "p"."spend_data_equipment"
+          ) AS DECIMAL(18, 2))
+        ) AS DECIMAL(20, 3)) IS NULL
+        OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CAST((
+            CAST(0.5 AS DECIMAL(2, 1))
           ) * (
-            100
-          )
+            CAST((
+              "p"."spend_software_cloud"
+            ) + (
+              "p"."spend_data_equipment"
+            ) AS DECIMAL(18, 2))
+          ) AS DECIMAL(20, 3)),
+          CAST(400000 AS DECIMAL(6, 0))
         )
-      END AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "reform_subsidy__lo",
-    CAST(CAST((
-      CAST(CASE
-        WHEN CASE
-          WHEN COALESCE((
-            "p"."digital_level"
-          ) = (
-            CAST(2 AS DECIMAL(1, 0))
-          ), FALSE)
-          THEN CAST(CAST(CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN CAST(200000 AS DECIMAL(6, 0))
-            WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-            THEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3))
-            ELSE CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(200000 AS DECIMAL(6, 0))
-              )
-            END
-          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-          WHEN COALESCE((
-            "p"."digital_level"
-          ) = (
-            CAST(3 AS DECIMAL(1, 0))
-          ), FALSE)
-          THEN CAST(CAST(CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN CAST(400000 AS DECIMAL(6, 0))
-            WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-            THEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3))
-            ELSE CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(400000 AS DECIMAL(6, 0))
-              )
-            END
-          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-          WHEN COALESCE((
-            "p"."digital_level"
-          ) >= (
-            CAST(4 AS DECIMAL(1, 0))
-          ), FALSE)
-          THEN CAST(CAST(CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3)) IS NULL
-            THEN CAST(500000 AS DECIMAL(6, 0))
-            WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-            THEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) AS DECIMAL(20, 3))
-            ELSE CASE
-              WHEN CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)) IS NULL
-              OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-              THEN NULL
-              ELSE LEAST(
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)),
-                CAST(500000 AS DECIMAL(6, 0))
-              )
-            END
-          END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-          ELSE CAST(0 AS DECIMAL(9, 3))
-        END >= 0
-        THEN FLOOR(
-          (
-            CASE
-              WHEN COALESCE((
-                "p"."digital_level"
-              ) = (
-                CAST(2 AS DECIMAL(1, 0))
-              ), FALSE)
-              THEN CAST(CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN CAST(200000 AS DECIMAL(6, 0))
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3))
-                ELSE CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
-                END
-              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-              WHEN COALESCE((
-                "p"."digital_level"
-              ) = (
-                CAST(3 AS DECIMAL(1, 0))
-              ), FALSE)
-              THEN CAST(CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN CAST(400000 AS DECIMAL(6, 0))
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3))
-                ELSE CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
-                END
-              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-              WHEN COALESCE((
-                "p"."digital_level"
-              ) >= (
-                CAST(4 AS DECIMAL(1, 0))
-              ), FALSE)
-              THEN CAST(CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3))
-                ELSE CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-              ELSE CAST(0 AS DECIMAL(9, 3))
-            END
+      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      WHEN COALESCE((
+        "p"."digital_level"
+      ) >= (
+        CAST(4 AS DECIMAL(1, 0))
+      ), FALSE)
+      THEN CAST(CAST(CASE
+        WHEN CAST((
+          CAST(0.5 AS DECIMAL(2, 1))
+        ) * (
+          CAST((
+            "p"."spend_software_cloud"
+          ) + (
+            "p"."spend_data_equipment"
+          ) AS DECIMAL(18, 2))
+        ) AS DECIMAL(20, 3)) IS NULL
+        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CAST((
+            CAST(0.5 AS DECIMAL(2, 1))
           ) * (
-            100
-          )
+            CAST((
+              "p"."spend_software_cloud"
+            ) + (
+              "p"."spend_data_equipment"
+            ) AS DECIMAL(18, 2))
+          ) AS DECIMAL(20, 3)),
+          CAST(500000 AS DECIMAL(6, 0))
         )
-        ELSE CEIL(
-          (
-            CASE
-              WHEN COALESCE((
-                "p"."digital_level"
-              ) = (
-                CAST(2 AS DECIMAL(1, 0))
-              ), FALSE)
-              THEN CAST(CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN CAST(200000 AS DECIMAL(6, 0))
-                WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                THEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3))
-                ELSE CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(200000 AS DECIMAL(6, 0))
-                  )
-                END
-              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-              WHEN COALESCE((
-                "p"."digital_level"
-              ) = (
-                CAST(3 AS DECIMAL(1, 0))
-              ), FALSE)
-              THEN CAST(CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN CAST(400000 AS DECIMAL(6, 0))
-                WHEN CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                THEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3))
-                ELSE CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(400000 AS DECIMAL(6, 0))
-                  )
-                END
-              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-              WHEN COALESCE((
-                "p"."digital_level"
-              ) >= (
-                CAST(4 AS DECIMAL(1, 0))
-              ), FALSE)
-              THEN CAST(CAST(CASE
-                WHEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3)) IS NULL
-                THEN CAST(500000 AS DECIMAL(6, 0))
-                WHEN CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                THEN CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) AS DECIMAL(20, 3))
-                ELSE CASE
-                  WHEN CAST((
-                    CAST(0.5 AS DECIMAL(2, 1))
-                  ) * (
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) AS DECIMAL(20, 3)) IS NULL
-                  OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-                  THEN NULL
-                  ELSE LEAST(
-                    CAST((
-                      CAST(0.5 AS DECIMAL(2, 1))
-                    ) * (
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) + (
-                        "p"."spend_data_equipment"
-                      ) AS DECIMAL(18, 2))
-                    ) AS DECIMAL(20, 3)),
-                    CAST(500000 AS DECIMAL(6, 0))
-                  )
-                END
-              END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-              ELSE CAST(0 AS DECIMAL(9, 3))
-            END
-          ) * (
-            100
-          )
-        )
-      END AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "reform_subsidy__hi",
+      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      ELSE CAST(0 AS DECIMAL(9, 3))
+    END AS "reform_subsidy__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1585,8 +397,7 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."lighthouse", FALSE) AS "lighthouse_award__applies",
-    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "lighthouse_award__lo",
-    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "lighthouse_award__hi",
+    CAST(200000 AS DECIMAL(6, 0)) AS "lighthouse_award__raw",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1609,12 +420,8 @@ WITH v AS (
       )
       AND COALESCE("p"."is_sme", FALSE)
     ) AS "workshop_award__applies",
-    CAST(CAST(CASE
-      WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(7, 0))
-    END AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "workshop_award__lo",
-    CAST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "workshop_award__hi",
+    CAST(0 AS DECIMAL(7, 0)) AS "workshop_award__raw_lo",
+    CAST(1000000 AS DECIMAL(7, 0)) AS "workshop_award__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1636,12 +443,8 @@ WITH v AS (
         FALSE
       )
     ) AS "chain_award__applies",
-    CAST(CAST(CASE
-      WHEN CAST(1000000 AS DECIMAL(7, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(7, 0))
-    END AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "chain_award__lo",
-    CAST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "chain_award__hi",
+    CAST(0 AS DECIMAL(7, 0)) AS "chain_award__raw_lo",
+    CAST(1000000 AS DECIMAL(7, 0)) AS "chain_award__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1657,8 +460,8 @@ WITH v AS (
         CAST(0 AS DECIMAL(1, 0))
       ), FALSE)
     ) AS "diagnosis_subsidy__applies",
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "diagnosis_subsidy__lo",
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "diagnosis_subsidy__hi",
+    CAST(NULL AS DECIMAL(1, 0)) AS "diagnosis_subsidy__raw_lo",
+    CAST(NULL AS DECIMAL(1, 0)) AS "diagnosis_subsidy__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -1666,9 +469,70 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
     AND COALESCE("p"."evaluation_agency", FALSE) AS "evaluation_subsidy__applies",
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "evaluation_subsidy__lo",
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "evaluation_subsidy__hi"
+    CAST(NULL AS DECIMAL(1, 0)) AS "evaluation_subsidy__raw_lo",
+    CAST(NULL AS DECIMAL(1, 0)) AS "evaluation_subsidy__raw_hi",
+    CAST((
+      CAST(0.5 AS DECIMAL(2, 1))
+    ) * (
+      CAST((
+        CAST((
+          "p"."spend_software_cloud"
+        ) + (
+          "p"."spend_data_equipment"
+        ) AS DECIMAL(18, 2))
+      ) + (
+        "p"."spend_consulting"
+      ) AS DECIMAL(19, 2))
+    ) AS DECIMAL(21, 3)) AS "cap1__raw"
   FROM x AS p
+), i AS (
+  SELECT
+    *,
+    CAST(CAST((
+      CAST(CASE
+        WHEN "reform_subsidy__raw_lo" >= 0
+        THEN FLOOR((
+          "reform_subsidy__raw_lo"
+        ) * (
+          100
+        ))
+        ELSE CEIL((
+          "reform_subsidy__raw_lo"
+        ) * (
+          100
+        ))
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "reform_subsidy__lo",
+    CAST(CAST((
+      CAST(CASE
+        WHEN "reform_subsidy__raw_hi" >= 0
+        THEN FLOOR((
+          "reform_subsidy__raw_hi"
+        ) * (
+          100
+        ))
+        ELSE CEIL((
+          "reform_subsidy__raw_hi"
+        ) * (
+          100
+        ))
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "reform_subsidy__hi",
+    CAST(CAST("lighthouse_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "lighthouse_award__lo",
+    CAST(CAST("lighthouse_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "lighthouse_award__hi",
+    CAST(CAST("workshop_award__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "workshop_award__lo",
+    CAST(CAST("workshop_award__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "workshop_award__hi",
+    CAST(CAST("chain_award__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "chain_award__lo",
+    CAST(CAST("chain_award__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "chain_award__hi",
+    CAST(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "diagnosis_subsidy__lo",
+    CAST(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "diagnosis_subsidy__hi",
+    CAST(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "evaluation_subsidy__lo",
+    CAST(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "evaluation_subsidy__hi"
+  FROM r
 ), a0 AS (
   SELECT
     *,
@@ -1714,114 +578,34 @@ WITH v AS (
     *,
     CAST((
       CAST(CASE
-        WHEN CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
+        WHEN "cap1__raw" >= 0
+        THEN FLOOR((
+          "cap1__raw"
         ) * (
-          CAST((
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) + (
-            "p"."spend_consulting"
-          ) AS DECIMAL(19, 2))
-        ) AS DECIMAL(21, 3)) >= 0
-        THEN FLOOR(
-          (
-            CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3))
-          ) * (
-            100
-          )
-        )
-        ELSE CEIL(
-          (
-            CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3))
-          ) * (
-            100
-          )
-        )
+          100
+        ))
+        ELSE CEIL((
+          "cap1__raw"
+        ) * (
+          100
+        ))
       END AS DECIMAL(20, 0))
     ) * (
       0.01
     ) AS DECIMAL(20, 2)) AS "cap1__lim_lo",
     CAST((
       CAST(CASE
-        WHEN CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
+        WHEN "cap1__raw" >= 0
+        THEN FLOOR((
+          "cap1__raw"
         ) * (
-          CAST((
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) + (
-            "p"."spend_consulting"
-          ) AS DECIMAL(19, 2))
-        ) AS DECIMAL(21, 3)) >= 0
-        THEN FLOOR(
-          (
-            CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3))
-          ) * (
-            100
-          )
-        )
-        ELSE CEIL(
-          (
-            CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
-            ) * (
-              CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3))
-          ) * (
-            100
-          )
-        )
+          100
+        ))
+        ELSE CEIL((
+          "cap1__raw"
+        ) * (
+          100
+        ))
       END AS DECIMAL(20, 0))
     ) * (
       0.01
@@ -1829,57 +613,17 @@ WITH v AS (
     CASE
       WHEN CAST((
         CAST(CASE
-          WHEN CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
+          WHEN "cap1__raw" >= 0
+          THEN FLOOR((
+            "cap1__raw"
           ) * (
-            CAST((
-              CAST((
-                "p"."spend_software_cloud"
-              ) + (
-                "p"."spend_data_equipment"
-              ) AS DECIMAL(18, 2))
-            ) + (
-              "p"."spend_consulting"
-            ) AS DECIMAL(19, 2))
-          ) AS DECIMAL(21, 3)) >= 0
-          THEN FLOOR(
-            (
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
-          ELSE CEIL(
-            (
-              CAST((
-                CAST(0.5 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  CAST((
-                    "p"."spend_software_cloud"
-                  ) + (
-                    "p"."spend_data_equipment"
-                  ) AS DECIMAL(18, 2))
-                ) + (
-                  "p"."spend_consulting"
-                ) AS DECIMAL(19, 2))
-              ) AS DECIMAL(21, 3))
-            ) * (
-              100
-            )
-          )
+            100
+          ))
+          ELSE CEIL((
+            "cap1__raw"
+          ) * (
+            100
+          ))
         END AS DECIMAL(20, 0))
       ) * (
         0.01
@@ -1889,57 +633,17 @@ WITH v AS (
       ELSE GREATEST(
         CAST((
           CAST(CASE
-            WHEN CAST((
-              CAST(0.5 AS DECIMAL(2, 1))
+            WHEN "cap1__raw" >= 0
+            THEN FLOOR((
+              "cap1__raw"
             ) * (
-              CAST((
-                CAST((
-                  "p"."spend_software_cloud"
-                ) + (
-                  "p"."spend_data_equipment"
-                ) AS DECIMAL(18, 2))
-              ) + (
-                "p"."spend_consulting"
-              ) AS DECIMAL(19, 2))
-            ) AS DECIMAL(21, 3)) >= 0
-            THEN FLOOR(
-              (
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3))
-              ) * (
-                100
-              )
-            )
-            ELSE CEIL(
-              (
-                CAST((
-                  CAST(0.5 AS DECIMAL(2, 1))
-                ) * (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) + (
-                      "p"."spend_data_equipment"
-                    ) AS DECIMAL(18, 2))
-                  ) + (
-                    "p"."spend_consulting"
-                  ) AS DECIMAL(19, 2))
-                ) AS DECIMAL(21, 3))
-              ) * (
-                100
-              )
-            )
+              100
+            ))
+            ELSE CEIL((
+              "cap1__raw"
+            ) * (
+              100
+            ))
           END AS DECIMAL(20, 0))
         ) * (
           0.01
@@ -2558,6 +1262,29 @@ WITH v AS (
       ELSE "cap1__spare4"
     END AS "cap1__spare5"
   FROM c1b3
+), pay AS (
+  SELECT
+    *,
+    "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL AS "pay1__any",
+    (
+      CAST(0 AS DECIMAL(21, 2))
+    ) + (
+      CASE
+        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+        THEN "reform_subsidy__c1_lo"
+        ELSE CAST(0 AS DECIMAL(21, 2))
+      END
+    ) AS "pay1__base_lo",
+    (
+      CAST(0 AS DECIMAL(21, 2))
+    ) + (
+      CASE
+        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
+        THEN "reform_subsidy__c1_hi"
+        ELSE CAST(0 AS DECIMAL(21, 2))
+      END
+    ) AS "pay1__base_hi"
+  FROM c1b4
 )
 SELECT
   "row_id",
@@ -2870,230 +1597,111 @@ SELECT
     ELSE NULL
   END AS "funding_unspecified",
   CASE
-    WHEN "error_field" IS NULL
-    AND (
-      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-    )
+    WHEN "error_field" IS NULL AND "pay1__any"
     THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "pay_1_min",
   CASE
-    WHEN "error_field" IS NULL
-    AND (
-      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-    )
+    WHEN "error_field" IS NULL AND "pay1__any"
     THEN CAST(CASE
       WHEN CAST((
         CAST(CASE
           WHEN (
-            (
-              CAST(0 AS DECIMAL(21, 2))
-            ) + (
-              CASE
-                WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                THEN "reform_subsidy__c1_hi"
-                ELSE CAST(0 AS DECIMAL(21, 2))
-              END
-            )
+            "pay1__base_hi"
           ) * (
             0.7
           ) >= 0
-          THEN FLOOR(
+          THEN FLOOR((
             (
-              (
-                (
-                  CAST(0 AS DECIMAL(21, 2))
-                ) + (
-                  CASE
-                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                    THEN "reform_subsidy__c1_hi"
-                    ELSE CAST(0 AS DECIMAL(21, 2))
-                  END
-                )
-              ) * (
-                0.7
-              )
+              "pay1__base_hi"
             ) * (
-              100
+              0.7
             )
-          )
-          ELSE CEIL(
+          ) * (
+            100
+          ))
+          ELSE CEIL((
             (
-              (
-                (
-                  CAST(0 AS DECIMAL(21, 2))
-                ) + (
-                  CASE
-                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                    THEN "reform_subsidy__c1_hi"
-                    ELSE CAST(0 AS DECIMAL(21, 2))
-                  END
-                )
-              ) * (
-                0.7
-              )
+              "pay1__base_hi"
             ) * (
-              100
+              0.7
             )
-          )
+          ) * (
+            100
+          ))
         END AS DECIMAL(21, 0))
       ) * (
         0.01
       ) AS DECIMAL(21, 2)) IS NULL
-      OR (
-        (
-          CAST(0 AS DECIMAL(21, 2))
-        ) + (
-          CASE
-            WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-            THEN "reform_subsidy__c1_hi"
-            ELSE CAST(0 AS DECIMAL(21, 2))
-          END
-        )
-      ) IS NULL
+      OR "pay1__base_hi" IS NULL
       THEN NULL
       ELSE LEAST(
         CAST((
           CAST(CASE
             WHEN (
-              (
-                CAST(0 AS DECIMAL(21, 2))
-              ) + (
-                CASE
-                  WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                  THEN "reform_subsidy__c1_hi"
-                  ELSE CAST(0 AS DECIMAL(21, 2))
-                END
-              )
+              "pay1__base_hi"
             ) * (
               0.7
             ) >= 0
-            THEN FLOOR(
+            THEN FLOOR((
               (
-                (
-                  (
-                    CAST(0 AS DECIMAL(21, 2))
-                  ) + (
-                    CASE
-                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                      THEN "reform_subsidy__c1_hi"
-                      ELSE CAST(0 AS DECIMAL(21, 2))
-                    END
-                  )
-                ) * (
-                  0.7
-                )
+                "pay1__base_hi"
               ) * (
-                100
+                0.7
               )
-            )
-            ELSE CEIL(
+            ) * (
+              100
+            ))
+            ELSE CEIL((
               (
-                (
-                  (
-                    CAST(0 AS DECIMAL(21, 2))
-                  ) + (
-                    CASE
-                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                      THEN "reform_subsidy__c1_hi"
-                      ELSE CAST(0 AS DECIMAL(21, 2))
-                    END
-                  )
-                ) * (
-                  0.7
-                )
+                "pay1__base_hi"
               ) * (
-                100
+                0.7
               )
-            )
+            ) * (
+              100
+            ))
           END AS DECIMAL(21, 0))
         ) * (
           0.01
         ) AS DECIMAL(21, 2)),
-        (
-          CAST(0 AS DECIMAL(21, 2))
-        ) + (
-          CASE
-            WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-            THEN "reform_subsidy__c1_hi"
-            ELSE CAST(0 AS DECIMAL(21, 2))
-          END
-        )
+        "pay1__base_hi"
       )
     END AS DECIMAL(21, 2))
     ELSE NULL
   END AS "pay_1_max",
   CASE
-    WHEN "error_field" IS NULL
-    AND (
-      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-    )
+    WHEN "error_field" IS NULL AND "pay1__any"
     THEN CAST(CASE
       WHEN (
         (
-          (
-            CAST(0 AS DECIMAL(21, 2))
-          ) + (
-            CASE
-              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-              THEN "reform_subsidy__c1_lo"
-              ELSE CAST(0 AS DECIMAL(21, 2))
-            END
-          )
+          "pay1__base_lo"
         ) - (
           CAST((
             CAST(CASE
               WHEN (
-                (
-                  CAST(0 AS DECIMAL(21, 2))
-                ) + (
-                  CASE
-                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                    THEN "reform_subsidy__c1_lo"
-                    ELSE CAST(0 AS DECIMAL(21, 2))
-                  END
-                )
+                "pay1__base_lo"
               ) * (
                 0.7
               ) >= 0
-              THEN FLOOR(
+              THEN FLOOR((
                 (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(21, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                        THEN "reform_subsidy__c1_lo"
-                        ELSE CAST(0 AS DECIMAL(21, 2))
-                      END
-                    )
-                  ) * (
-                    0.7
-                  )
+                  "pay1__base_lo"
                 ) * (
-                  100
+                  0.7
                 )
-              )
-              ELSE CEIL(
+              ) * (
+                100
+              ))
+              ELSE CEIL((
                 (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(21, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                        THEN "reform_subsidy__c1_lo"
-                        ELSE CAST(0 AS DECIMAL(21, 2))
-                      END
-                    )
-                  ) * (
-                    0.7
-                  )
+                  "pay1__base_lo"
                 ) * (
-                  100
+                  0.7
                 )
-              )
+              ) * (
+                100
+              ))
             END AS DECIMAL(21, 0))
           ) * (
             0.01
@@ -3104,69 +1712,33 @@ SELECT
       THEN NULL
       ELSE GREATEST(
         (
-          (
-            CAST(0 AS DECIMAL(21, 2))
-          ) + (
-            CASE
-              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-              THEN "reform_subsidy__c1_lo"
-              ELSE CAST(0 AS DECIMAL(21, 2))
-            END
-          )
+          "pay1__base_lo"
         ) - (
           CAST((
             CAST(CASE
               WHEN (
-                (
-                  CAST(0 AS DECIMAL(21, 2))
-                ) + (
-                  CASE
-                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                    THEN "reform_subsidy__c1_lo"
-                    ELSE CAST(0 AS DECIMAL(21, 2))
-                  END
-                )
+                "pay1__base_lo"
               ) * (
                 0.7
               ) >= 0
-              THEN FLOOR(
+              THEN FLOOR((
                 (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(21, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                        THEN "reform_subsidy__c1_lo"
-                        ELSE CAST(0 AS DECIMAL(21, 2))
-                      END
-                    )
-                  ) * (
-                    0.7
-                  )
+                  "pay1__base_lo"
                 ) * (
-                  100
+                  0.7
                 )
-              )
-              ELSE CEIL(
+              ) * (
+                100
+              ))
+              ELSE CEIL((
                 (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(21, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-                        THEN "reform_subsidy__c1_lo"
-                        ELSE CAST(0 AS DECIMAL(21, 2))
-                      END
-                    )
-                  ) * (
-                    0.7
-                  )
+                  "pay1__base_lo"
                 ) * (
-                  100
+                  0.7
                 )
-              )
+              ) * (
+                100
+              ))
             END AS DECIMAL(21, 0))
           ) * (
             0.01
@@ -3178,19 +1750,8 @@ SELECT
     ELSE NULL
   END AS "pay_2_min",
   CASE
-    WHEN "error_field" IS NULL
-    AND (
-      "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-    )
-    THEN CAST((
-      CAST(0 AS DECIMAL(21, 2))
-    ) + (
-      CASE
-        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
-        THEN "reform_subsidy__c1_hi"
-        ELSE CAST(0 AS DECIMAL(21, 2))
-      END
-    ) AS DECIMAL(21, 2))
+    WHEN "error_field" IS NULL AND "pay1__any"
+    THEN CAST("pay1__base_hi" AS DECIMAL(21, 2))
     ELSE NULL
   END AS "pay_2_max"
-FROM c1b4;
+FROM pay;

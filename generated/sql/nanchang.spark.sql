@@ -233,7 +233,7 @@ WITH v AS (
       )
     ) AS `excluded`
   FROM v AS p
-), i AS (
+), r AS (
   SELECT
     *,
     (
@@ -246,8 +246,8 @@ WITH v AS (
       COALESCE(`p`.`in_pilot_scope`, FALSE)
       AND COALESCE(`p`.`acceptance_passed`, FALSE)
     ) AS `reform_subsidy__applies`,
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `reform_subsidy__lo`,
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `reform_subsidy__hi`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `reform_subsidy__raw_lo`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `reform_subsidy__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -255,8 +255,8 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`model_enterprise`, FALSE) AS `model_enterprise_award__applies`,
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `model_enterprise_award__lo`,
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `model_enterprise_award__hi`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `model_enterprise_award__raw_lo`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `model_enterprise_award__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -264,8 +264,8 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`excellent_provider`, FALSE) AS `service_provider_award__applies`,
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `service_provider_award__lo`,
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `service_provider_award__hi`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `service_provider_award__raw_lo`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `service_provider_award__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -273,9 +273,21 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`chain_transformation_award`, FALSE) AS `chain_award__applies`,
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `chain_award__lo`,
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `chain_award__hi`
+    CAST(NULL AS DECIMAL(1, 0)) AS `chain_award__raw_lo`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `chain_award__raw_hi`
   FROM x AS p
+), i AS (
+  SELECT
+    *,
+    CAST(CAST(`reform_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `reform_subsidy__lo`,
+    CAST(CAST(`reform_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `reform_subsidy__hi`,
+    CAST(CAST(`model_enterprise_award__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `model_enterprise_award__lo`,
+    CAST(CAST(`model_enterprise_award__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `model_enterprise_award__hi`,
+    CAST(CAST(`service_provider_award__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `service_provider_award__lo`,
+    CAST(CAST(`service_provider_award__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `service_provider_award__hi`,
+    CAST(CAST(`chain_award__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `chain_award__lo`,
+    CAST(CAST(`chain_award__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `chain_award__hi`
+  FROM r
 ), a0 AS (
   SELECT
     *,

@@ -204,7 +204,7 @@ WITH v AS (
       )
     ) AS "excluded"
   FROM v AS p
-), i AS (
+), r AS (
   SELECT
     *,
     (
@@ -228,29 +228,21 @@ WITH v AS (
       )
       AND COALESCE("p"."selected_pilot_city", FALSE)
     ) AS "city_award__applies",
-    CAST(CAST(CASE
+    CASE
       WHEN COALESCE(
         (
           "p"."city_type__key"
         ) IN ('provincial_capital', 'separately_planned', 'xpcc'),
         FALSE
       )
-      THEN CAST(CASE
-        WHEN CAST(150000000 AS DECIMAL(9, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(9, 0))
-      END AS DECIMAL(9, 0))
+      THEN CAST(CAST(0 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
       WHEN COALESCE((
         "p"."city_type__key"
       ) IN ('prefecture', 'municipality_district'), FALSE)
-      THEN CAST(CASE
-        WHEN CAST(100000000 AS DECIMAL(9, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(9, 0))
-      END AS DECIMAL(9, 0))
+      THEN CAST(CAST(0 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
       ELSE CAST(0 AS DECIMAL(9, 0))
-    END AS DECIMAL(11, 2)) AS DECIMAL(12, 2)) AS "city_award__lo",
-    CAST(CAST(CASE
+    END AS "city_award__raw_lo",
+    CASE
       WHEN COALESCE(
         (
           "p"."city_type__key"
@@ -263,7 +255,7 @@ WITH v AS (
       ) IN ('prefecture', 'municipality_district'), FALSE)
       THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
       ELSE CAST(0 AS DECIMAL(9, 0))
-    END AS DECIMAL(11, 2)) AS DECIMAL(12, 2)) AS "city_award__hi",
+    END AS "city_award__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -279,9 +271,17 @@ WITH v AS (
       AND COALESCE("p"."is_sme", FALSE)
       AND COALESCE("p"."in_pilot_scope", FALSE)
     ) AS "reform_support__applies",
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(12, 2)) AS "reform_support__lo",
-    CAST(CAST(CAST(NULL AS DECIMAL(1, 0)) AS DECIMAL(3, 2)) AS DECIMAL(12, 2)) AS "reform_support__hi"
+    CAST(NULL AS DECIMAL(1, 0)) AS "reform_support__raw_lo",
+    CAST(NULL AS DECIMAL(1, 0)) AS "reform_support__raw_hi"
   FROM x AS p
+), i AS (
+  SELECT
+    *,
+    CAST(CAST("city_award__raw_lo" AS DECIMAL(11, 2)) AS DECIMAL(12, 2)) AS "city_award__lo",
+    CAST(CAST("city_award__raw_hi" AS DECIMAL(11, 2)) AS DECIMAL(12, 2)) AS "city_award__hi",
+    CAST(CAST("reform_support__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(12, 2)) AS "reform_support__lo",
+    CAST(CAST("reform_support__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(12, 2)) AS "reform_support__hi"
+  FROM r
 ), a0 AS (
   SELECT
     *,

@@ -259,7 +259,7 @@ WITH v AS (
       )
     ) AS `excluded`
   FROM v AS p
-), i AS (
+), r AS (
   SELECT
     *,
     (
@@ -283,114 +283,18 @@ WITH v AS (
       )
       AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
     ) AS `reform_subsidy__applies`,
-    CAST(CAST((
-      CAST(CASE
-        WHEN CAST(LEAST(
-          CAST((
-            CAST(0.6 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              `p`.`spend_software_cloud`
-            ) + (
-              `p`.`spend_data_equipment`
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)),
-          CAST(150000 AS DECIMAL(6, 0))
-        ) AS DECIMAL(9, 3)) >= 0
-        THEN FLOOR(
-          (
-            CAST(LEAST(
-              CAST((
-                CAST(0.6 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(150000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(9, 3))
-          ) * (
-            100
-          )
-        )
-        ELSE CEIL(
-          (
-            CAST(LEAST(
-              CAST((
-                CAST(0.6 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(150000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(9, 3))
-          ) * (
-            100
-          )
-        )
-      END AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `reform_subsidy__lo`,
-    CAST(CAST((
-      CAST(CASE
-        WHEN CAST(LEAST(
-          CAST((
-            CAST(0.6 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              `p`.`spend_software_cloud`
-            ) + (
-              `p`.`spend_data_equipment`
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)),
-          CAST(150000 AS DECIMAL(6, 0))
-        ) AS DECIMAL(9, 3)) >= 0
-        THEN FLOOR(
-          (
-            CAST(LEAST(
-              CAST((
-                CAST(0.6 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(150000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(9, 3))
-          ) * (
-            100
-          )
-        )
-        ELSE CEIL(
-          (
-            CAST(LEAST(
-              CAST((
-                CAST(0.6 AS DECIMAL(2, 1))
-              ) * (
-                CAST((
-                  `p`.`spend_software_cloud`
-                ) + (
-                  `p`.`spend_data_equipment`
-                ) AS DECIMAL(18, 2))
-              ) AS DECIMAL(20, 3)),
-              CAST(150000 AS DECIMAL(6, 0))
-            ) AS DECIMAL(9, 3))
-          ) * (
-            100
-          )
-        )
-      END AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `reform_subsidy__hi`,
+    CAST(LEAST(
+      CAST((
+        CAST(0.6 AS DECIMAL(2, 1))
+      ) * (
+        CAST((
+          `p`.`spend_software_cloud`
+        ) + (
+          `p`.`spend_data_equipment`
+        ) AS DECIMAL(18, 2))
+      ) AS DECIMAL(20, 3)),
+      CAST(150000 AS DECIMAL(6, 0))
+    ) AS DECIMAL(9, 3)) AS `reform_subsidy__raw`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -398,8 +302,7 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`chain_demo_enterprise`, FALSE) AS `chain_demo_award__applies`,
-    CAST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS `chain_demo_award__lo`,
-    CAST(CAST(CAST(1000000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS `chain_demo_award__hi`,
+    CAST(1000000 AS DECIMAL(7, 0)) AS `chain_demo_award__raw`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -407,8 +310,7 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`provincial_demo_title`, FALSE) AS `provincial_demo_award__applies`,
-    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `provincial_demo_award__lo`,
-    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `provincial_demo_award__hi`,
+    CAST(200000 AS DECIMAL(6, 0)) AS `provincial_demo_award__raw`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -416,8 +318,7 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`typical_case_title`, FALSE) AS `typical_case_award__applies`,
-    CAST(CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) AS DECIMAL(17, 2)) AS `typical_case_award__lo`,
-    CAST(CAST(CAST(50000 AS DECIMAL(5, 0)) AS DECIMAL(7, 2)) AS DECIMAL(17, 2)) AS `typical_case_award__hi`,
+    CAST(50000 AS DECIMAL(5, 0)) AS `typical_case_award__raw`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -425,12 +326,8 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`platform_builder`, FALSE) AS `platform_building__applies`,
-    CAST(CAST(CASE
-      WHEN CAST(200000 AS DECIMAL(6, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(6, 0))
-    END AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `platform_building__lo`,
-    CAST(CAST(CAST(200000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `platform_building__hi`,
+    CAST(0 AS DECIMAL(6, 0)) AS `platform_building__raw_lo`,
+    CAST(200000 AS DECIMAL(6, 0)) AS `platform_building__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -438,12 +335,8 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`training_provider`, FALSE) AS `training_subsidy__applies`,
-    CAST(CAST(CASE
-      WHEN CAST(100000 AS DECIMAL(6, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(6, 0))
-    END AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `training_subsidy__lo`,
-    CAST(CAST(CAST(100000 AS DECIMAL(6, 0)) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `training_subsidy__hi`,
+    CAST(0 AS DECIMAL(6, 0)) AS `training_subsidy__raw_lo`,
+    CAST(100000 AS DECIMAL(6, 0)) AS `training_subsidy__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -455,84 +348,16 @@ WITH v AS (
     ) >= (
       CAST(1 AS DECIMAL(1, 0))
     ), FALSE) AS `diagnosis_subsidy__applies`,
-    CAST(CAST(CASE
-      WHEN CASE
-        WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(4, 0))
-      END IS NULL
-      OR `p`.`accepted_enterprises_served` IS NULL
-      THEN NULL
-      ELSE LEAST(
-        CAST((
-          CASE
-            WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(4, 0))
-          END
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CASE
-            WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(4, 0))
-          END
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(5000 AS DECIMAL(4, 0))
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(5000 AS DECIMAL(4, 0))
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0))
-      )
-    END AS DECIMAL(16, 2)) AS DECIMAL(17, 2)) AS `diagnosis_subsidy__lo`,
-    CAST(CAST(CASE
-      WHEN CASE
-        WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-        THEN NULL
-        ELSE CAST(0 AS DECIMAL(4, 0))
-      END IS NULL
-      OR `p`.`accepted_enterprises_served` IS NULL
-      THEN NULL
-      ELSE GREATEST(
-        CAST((
-          CASE
-            WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(4, 0))
-          END
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CASE
-            WHEN CAST(5000 AS DECIMAL(4, 0)) IS NULL
-            THEN NULL
-            ELSE CAST(0 AS DECIMAL(4, 0))
-          END
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(5000 AS DECIMAL(4, 0))
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0)),
-        CAST((
-          CAST(5000 AS DECIMAL(4, 0))
-        ) * (
-          `p`.`accepted_enterprises_served`
-        ) AS DECIMAL(14, 0))
-      )
-    END AS DECIMAL(16, 2)) AS DECIMAL(17, 2)) AS `diagnosis_subsidy__hi`,
+    CAST((
+      CAST(0 AS DECIMAL(4, 0))
+    ) * (
+      `p`.`accepted_enterprises_served`
+    ) AS DECIMAL(14, 0)) AS `diagnosis_subsidy__raw_lo`,
+    CAST((
+      CAST(5000 AS DECIMAL(4, 0))
+    ) * (
+      `p`.`accepted_enterprises_served`
+    ) AS DECIMAL(14, 0)) AS `diagnosis_subsidy__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -540,13 +365,61 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`evaluation_agency`, FALSE) AS `evaluation_subsidy__applies`,
-    CAST(CAST(CASE
-      WHEN CAST(1200000 AS DECIMAL(7, 0)) IS NULL
-      THEN NULL
-      ELSE CAST(0 AS DECIMAL(7, 0))
-    END AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS `evaluation_subsidy__lo`,
-    CAST(CAST(CAST(1200000 AS DECIMAL(7, 0)) AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS `evaluation_subsidy__hi`
+    CAST(0 AS DECIMAL(7, 0)) AS `evaluation_subsidy__raw_lo`,
+    CAST(1200000 AS DECIMAL(7, 0)) AS `evaluation_subsidy__raw_hi`
   FROM x AS p
+), i AS (
+  SELECT
+    *,
+    CAST(CAST((
+      CAST(CASE
+        WHEN `reform_subsidy__raw` >= 0
+        THEN FLOOR((
+          `reform_subsidy__raw`
+        ) * (
+          100
+        ))
+        ELSE CEIL((
+          `reform_subsidy__raw`
+        ) * (
+          100
+        ))
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `reform_subsidy__lo`,
+    CAST(CAST((
+      CAST(CASE
+        WHEN `reform_subsidy__raw` >= 0
+        THEN FLOOR((
+          `reform_subsidy__raw`
+        ) * (
+          100
+        ))
+        ELSE CEIL((
+          `reform_subsidy__raw`
+        ) * (
+          100
+        ))
+      END AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `reform_subsidy__hi`,
+    CAST(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS `chain_demo_award__lo`,
+    CAST(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS `chain_demo_award__hi`,
+    CAST(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `provincial_demo_award__lo`,
+    CAST(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `provincial_demo_award__hi`,
+    CAST(CAST(`typical_case_award__raw` AS DECIMAL(7, 2)) AS DECIMAL(17, 2)) AS `typical_case_award__lo`,
+    CAST(CAST(`typical_case_award__raw` AS DECIMAL(7, 2)) AS DECIMAL(17, 2)) AS `typical_case_award__hi`,
+    CAST(CAST(`platform_building__raw_lo` AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `platform_building__lo`,
+    CAST(CAST(`platform_building__raw_hi` AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `platform_building__hi`,
+    CAST(CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `training_subsidy__lo`,
+    CAST(CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS `training_subsidy__hi`,
+    CAST(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(16, 2)) AS DECIMAL(17, 2)) AS `diagnosis_subsidy__lo`,
+    CAST(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(16, 2)) AS DECIMAL(17, 2)) AS `diagnosis_subsidy__hi`,
+    CAST(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS `evaluation_subsidy__lo`,
+    CAST(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS `evaluation_subsidy__hi`
+  FROM r
 ), a0 AS (
   SELECT
     *,

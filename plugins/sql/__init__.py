@@ -42,9 +42,10 @@ from sqlglot import exp
 
 from compiler.backends import BackendError, CheckedModel, header_line
 from compiler.lowered import lower
+from compiler.vocabulary import FUNDING_SOURCES, UNSPECIFIED
 
 Json = dict[str, Any]
-SOURCES = ("central", "province", "city", "county", "unspecified")
+SOURCES = (*FUNDING_SOURCES, UNSPECIFIED)  # the result's funding columns, in this order
 MONEY_DIGITS = 15  # integer digits accepted in a money field
 INT_DIGITS = 12  # integer digits accepted in an integer field without a stated bound
 MAX_PRECISION = 38
@@ -66,6 +67,7 @@ class Num:
     scale: int
     exact: bool
     nonneg: bool = False  # never below 0 (what lets a cap narrow the type: least(x, limit) ≤ limit)
+    sure: bool = False  # neither end is ever NULL (true of every exact value): no NULL test needed
 
     @property
     def type(self) -> exp.DataType:
@@ -121,9 +123,11 @@ def least(a: exp.Expr, b: exp.Expr) -> exp.Expr:
     return exp.Least(this=a.copy(), expressions=[b.copy()])
 
 
-def least_known(a: exp.Expr, b: exp.Expr) -> exp.Expr:
-    """The smaller of two values where NULL stands for “no bound” (+∞); engines differ on NULLs."""
-    return case((is_null(a), b), (is_null(b), a), default=least(a, b))
+def least_known(a: exp.Expr, b: exp.Expr, a_sure: bool = False, b_sure: bool = False) -> exp.Expr:
+    """The smaller of two values where NULL stands for “no bound” (+∞); engines differ on NULLs.
+    A side that is never NULL (``_sure``) needs no test."""
+    arms = [(is_null(x), y) for x, y, sure in ((a, b, a_sure), (b, a, b_sure)) if not sure]
+    return case(*arms, default=least(a, b)) if arms else least(a, b)
 
 
 def greatest(a: exp.Expr, b: exp.Expr) -> exp.Expr:
@@ -174,8 +178,20 @@ def to_fen(x: exp.Expr, digits: int, scale: int) -> exp.Expr:
     return cast(mul(cast(trunc, decimal(digits + 2, 0)), lit("0.01")), decimal(digits + 2, 2))
 
 
+def once(v: Num, name: str, step: exp.Select) -> Num:
+    """``v`` computed once per row as a column of ``step`` (``name``; ``name_lo`` and ``name_hi``
+    when it is an interval), and read by column in later steps."""
+    if v.exact:
+        step.select(exp.alias_(v.lo, name, quoted=True), copy=False)
+        return Num(col(name), col(name), v.digits, v.scale, True, v.nonneg, True)
+    step.select(exp.alias_(v.lo, f"{name}_lo", quoted=True), exp.alias_(v.hi, f"{name}_hi", quoted=True),
+                copy=False)
+    return Num(col(f"{name}_lo"), col(f"{name}_hi"), v.digits, v.scale, False, v.nonneg, v.sure)
+
+
 def fen_num(v: Num) -> Num:
-    return Num(to_fen(v.lo, v.digits, v.scale), to_fen(v.hi, v.digits, v.scale), v.digits, 2, v.exact, v.nonneg)
+    return Num(to_fen(v.lo, v.digits, v.scale), to_fen(v.hi, v.digits, v.scale), v.digits, 2, v.exact, v.nonneg,
+               v.sure)
 
 
 class Policy:
@@ -278,22 +294,15 @@ class Policy:
 
     def typed(self, f: Json) -> exp.Expr:
         """Field ``f``'s value, typed, with its absent value (computed once per row, step ``v``)."""
-        r = self.raw(f["name"])
-        kind = f["kind"]
-        absent = f["absent"]
+        kind, absent = f["kind"], f["absent"]
+        value: exp.Expr = self.raw(f["name"])
+        if self.bits is None and kind in ("bool", "money", "rate", "int"):
+            value = self.typed_column(f)  # text input, parsed here as load_query parses it
         if kind == "bool":
-            default = TRUE if absent is True else FALSE
-            if self.bits is not None:
-                return coalesce(r, default)
-            return coalesce(exp.EQ(this=r.copy(), expression=s("true")), default)
+            return coalesce(value, TRUE if absent is True else FALSE)
         if kind in ("money", "rate", "int"):
-            t = self.num_type(f)
-            if self.bits is not None:  # already of type t
-                return coalesce(r, cast(lit(absent or "0"), t))
-            return coalesce(try_cast(this=r.copy(), to=t), cast(lit(absent or "0"), t))
-        if absent is not None:
-            return coalesce(r, s(str(absent)))
-        return r.copy()
+            return coalesce(value, cast(lit(absent or "0"), self.num_type(f)))
+        return coalesce(value, s(str(absent))) if absent is not None else value
 
     def num_type(self, f: Json) -> exp.DataType:
         digits, scale = self.num_digits(f)
@@ -311,7 +320,7 @@ class Policy:
             digits, scale = self.num_digits(f)
             # money and rates have no sign in their pattern; a count only with a bound ≥ 0
             nonneg = f["kind"] != "int" or (f["low"] is not None and int(f["low"]) >= 0)
-            return Num(c, c, digits, scale, True, nonneg)
+            return Num(c, c, digits, scale, True, nonneg, True)
         return c
 
     # -- expressions ---------------------------------------------------------
@@ -322,12 +331,12 @@ class Policy:
             digits = len(value.lstrip("-").split(".")[0])
             t = decimal(digits + e["scale"], e["scale"])
             c = cast(lit(value), t)
-            return Num(c, c, digits, e["scale"], True, not value.startswith("-"))
+            return Num(c, c, digits, e["scale"], True, not value.startswith("-"), True)
         if op == "range":
             lo, hi = e["low"], e["high"]
             digits = max(len(x.lstrip("-").split(".")[0]) for x in (lo, hi))
             t = decimal(digits + e["scale"], e["scale"])
-            return Num(cast(lit(lo), t), cast(lit(hi), t), digits, e["scale"], False, not lo.startswith("-"))
+            return Num(cast(lit(lo), t), cast(lit(hi), t), digits, e["scale"], False, not lo.startswith("-"), True)
         if op == "undet":
             n = exp.cast(NULL, "DECIMAL(1, 0)")
             return Num(n, n, 1, 0, False, True)
@@ -339,8 +348,9 @@ class Policy:
             return self.num(self.defs[e["name"]]["expr"])
         if op == "upto":
             a = self.num(e["args"][0])
-            return Num(case((is_null(a.hi), NULL), default=cast(lit("0"), a.type)), a.hi, a.digits, a.scale, False,
-                       a.nonneg)
+            zero = cast(lit("0"), a.type)
+            return Num(zero if a.sure else case((is_null(a.hi), NULL), default=zero), a.hi, a.digits, a.scale,
+                       False, a.nonneg, a.sure)
         if op in ("add", "sub"):
             a, b = (self.num(x) for x in e["args"])
             digits, scale = max(a.digits, b.digits) + 1, max(a.scale, b.scale)
@@ -352,35 +362,45 @@ class Policy:
             pos = op == "add" and a.nonneg and b.nonneg
             if a.exact and b.exact:
                 v = cast(lo, t)
-                return Num(v, v, digits, scale, True, pos)
-            return Num(cast(lo, t), cast(hi, t), digits, scale, False, pos)
+                return Num(v, v, digits, scale, True, pos, True)
+            return Num(cast(lo, t), cast(hi, t), digits, scale, False, pos, a.sure and b.sure)
         if op == "mul":
             a, b = (self.num(x) for x in e["args"])
             digits, scale = a.digits + b.digits, a.scale + b.scale
             t = decimal(digits + scale, scale)
             if a.exact and b.exact:
                 v = cast(mul(a.lo, b.lo), t)
-                return Num(v, v, digits, scale, True, a.nonneg and b.nonneg)
-            prods = [cast(mul(x, y), t) for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
-            undet = or_(is_null(a.lo), is_null(b.lo))
-            lo = exp.Least(this=prods[0], expressions=prods[1:])
-            hi = exp.Greatest(this=prods[0].copy(), expressions=[p.copy() for p in prods[1:]])
-            return Num(case((undet, NULL), default=lo), case((undet.copy(), NULL), default=hi), digits, scale, False,
-                       a.nonneg and b.nonneg)
+                return Num(v, v, digits, scale, True, a.nonneg and b.nonneg, True)
+            if a.nonneg and b.nonneg:  # the ends of two intervals in [0, ∞): lo × lo to hi × hi
+                lo, hi = cast(mul(a.lo, b.lo), t), cast(mul(a.hi, b.hi), t)
+            else:
+                prods = [cast(mul(x, y), t) for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
+                lo = exp.Least(this=prods[0], expressions=prods[1:])
+                hi = exp.Greatest(this=prods[0].copy(), expressions=[p.copy() for p in prods[1:]])
+            sure = a.sure and b.sure
+            if not sure:
+                undet = or_(is_null(a.lo), is_null(b.lo))
+                lo, hi = case((undet, NULL), default=lo), case((undet.copy(), NULL), default=hi)
+            return Num(lo, hi, digits, scale, False, a.nonneg and b.nonneg, sure)
         if op == "cap":
             b, lim = (self.num(x) for x in e["args"])
             digits, scale = max(b.digits, lim.digits), max(b.scale, lim.scale)
             pos = b.nonneg and lim.nonneg
             if pos and (b.exact or lim.exact):
-                # 0 ≤ result ≤ the exact (never NULL) side, also where the other is undetermined
-                digits = min(b.digits, lim.digits)
+                # 0 ≤ result ≤ each side that is never NULL (an exact one), also where the other
+                # is undetermined (a NULL side does not bound it)
+                digits = min(x.digits for x in (b, lim) if x.sure)
             t = decimal(digits + scale, scale)
             if b.exact and lim.exact:
                 v = cast(least(b.lo, lim.lo), t)
-                return Num(v, v, digits, scale, True, pos)
-            lo = case((is_null(b.lo), case((is_null(lim.lo), NULL), default=cast(lit("0"), t))),
-                      default=least_known(b.lo, lim.lo))
-            return Num(cast(lo, t), cast(least_known(b.hi, lim.hi), t), digits, scale, False, pos)
+                return Num(v, v, digits, scale, True, pos, True)
+            lo = least_known(b.lo, lim.lo, True, lim.sure)  # b.lo is not NULL here
+            if not b.sure:  # an undetermined base: 0, unless the limit is undetermined too
+                zero = cast(lit("0"), t)
+                lo = case((is_null(b.lo), zero if lim.sure else case((is_null(lim.lo), NULL), default=zero)),
+                          default=lo)
+            return Num(cast(lo, t), cast(least_known(b.hi, lim.hi, b.sure, lim.sure), t), digits, scale, False, pos,
+                       b.sure or lim.sure)
         if op == "tiers":
             arms = [(self.cond(a["when"]), self.num(a["then"])) for a in e["arms"]]
             other = self.num(e["otherwise"]) if e["otherwise"] is not None else None
@@ -405,12 +425,12 @@ class Policy:
         digits = max((v.digits for v in values), default=1)
         scale = max((v.scale for v in values), default=0)
         t = decimal(digits + scale, scale)
-        fallback = other or Num(lit("0"), lit("0"), 1, 0, True, True)
+        fallback = other or Num(lit("0"), lit("0"), 1, 0, True, True, True)
         lo = case(*[(c, cast(v.lo, t)) for c, v in arms], default=cast(fallback.lo, t))
         hi = case(*[(c, cast(v.hi, t)) for c, v in arms], default=cast(fallback.hi, t))
         exact = all(v.exact for v in values) and fallback.exact
         pos = all(v.nonneg for v in values) and fallback.nonneg
-        return Num(lo, lo if exact else hi, digits, scale, exact, pos)
+        return Num(lo, lo if exact else hi, digits, scale, exact, pos, all(v.sure for v in (*values, fallback)))
 
     def value(self, e: Json) -> exp.Expr:
         """A text or boolean value (NULL: absent text)."""
@@ -523,9 +543,11 @@ class Policy:
                        *[paren(self.cond(x["cond"])) for x in f["exclusions"]])
         steps.append(("x", exp.select(exp.Star(), exp.alias_(paren(excluded), "excluded", quoted=True))
                       .from_(exp.alias_(exp.to_table("v"), "p"))))
-        # 2. each item: applies, amount before caps (rounded down to the fen, clamped at 0)
-        item_step = exp.select(exp.Star()).from_(exp.alias_(exp.to_table("x"), "p"))
-        amounts: list[tuple[exp.Expr, Num]] = []
+        # 2. each item: applies and its amount, then (step i) the amount rounded down to the fen
+        # and clamped at 0; every amount and cap limit is computed once (step r) and read by
+        # column afterwards, never copied into the expressions that round, clamp or cap it
+        raw = exp.select(exp.Star()).from_(exp.alias_(exp.to_table("x"), "p"))
+        amounts: list[Num] = []
         for it in items:
             applies = and_(col("in_force", "p"), exp.not_(col("excluded", "p")))
             if it["beneficiary"] is not None:
@@ -537,18 +559,22 @@ class Policy:
             arms = [(self.cond(a["when"]) if a["when"] is not None else TRUE.copy(), self.num(a["expr"]))
                     for a in amt["arms"]]
             v = self.choose(arms, None) if amt["tiers"] else arms[0][1]
-            amounts.append((applies, fen_num(v)))
-        lims = {k: fen_num(self.num(cap["limit"])) for k, cap in enumerate(f["caps"], 1)}
+            raw.select(exp.alias_(applies, f"{it['id']}__applies", quoted=True), copy=False)
+            amounts.append(fen_num(once(v, f"{it['id']}__raw", raw)))
+        lims = {k: fen_num(once(self.num(cap["limit"]), f"cap{k}__raw", raw)) for k, cap in enumerate(f["caps"], 1)
+                if any(_in_scope(cap["scope"], it) for it in items)}
+        steps.append(("r", raw))
         # every amount after the clamp and the caps is in [0, 10^d): a cap never raises a
         # member's upper bound, and leaves one without a bound (only an undetermined amount has
         # none) at most its limit; a sum of n of them is below 10^(d + digits of n): the type of
         # every sum, DECIMAL(18, 2) or narrower (int64) unless an amount may reach 10^16 yuan
         open_caps = [lims[k] for k, cap in enumerate(f["caps"], 1)
                      if any(_in_scope(cap["scope"], it) and self.may_be_unbounded(it["amount"]) for it in items)]
-        widest = max([v.digits for _, v in amounts] + [lim.digits for lim in open_caps] + [1])
+        widest = max([v.digits for v in amounts] + [lim.digits for lim in open_caps] + [1])
         money_digits = widest + len(str(max(len(items), 1)))
         money = decimal(money_digits + 2, 2)
-        for it, (applies, v) in zip(items, amounts, strict=True):
+        item_step = exp.select(exp.Star()).from_("r")
+        for it, v in zip(items, amounts, strict=True):
             t = decimal(v.digits + 2, 2)
             zero = cast(lit("0"), t)
             # either end below 0 is paid as 0 (不超过 a negative difference gives 0 .. -x); an
@@ -560,7 +586,6 @@ class Policy:
                 lo = case((neg, greatest(v.lo, zero)), default=v.lo)
                 hi = case((neg.copy(), greatest(v.hi, zero)), default=v.hi)
             item_step = item_step.select(
-                exp.alias_(applies, f"{it['id']}__applies", quoted=True),
                 exp.alias_(cast(lo, money), f"{it['id']}__lo", quoted=True),
                 exp.alias_(cast(hi, money), f"{it['id']}__hi", quoted=True), copy=False)
         steps.append(("i", item_step))
@@ -629,6 +654,23 @@ class Policy:
                                     default=spare), f"cap{k}__spare{j + 1}", quoted=True), copy=False)))
                 prev = name
                 after[m] = (lows[m], hi_col)
+        # each payment schedule's base (its applying, determined members after the caps), once
+        zero_m = cast(lit("0"), money)
+        if f["payments"]:
+            base = exp.select(exp.Star()).from_(exp.to_table(prev))
+            for n, sched in enumerate(f["payments"], 1):
+                members = [it["id"] for it in items if _in_scope(sched["scope"], it)]
+                det = [and_(col(f"{m}__applies"), not_null(col(f"{m}__lo"))) for m in members]
+                sum_lo = zero_m
+                sum_hi = zero_m
+                for m, d in zip(members, det, strict=True):
+                    sum_lo = add(sum_lo, case((d, col(after[m][0])), default=zero_m))
+                    sum_hi = add(sum_hi, case((d.copy(), col(after[m][1])), default=zero_m))
+                base.select(exp.alias_(or_(*det), f"pay{n}__any", quoted=True),
+                            exp.alias_(sum_lo, f"pay{n}__base_lo", quoted=True),
+                            exp.alias_(sum_hi, f"pay{n}__base_hi", quoted=True), copy=False)
+            steps.append(("pay", base))
+            prev = "pay"
         # the text keys the conditions read, computed once per row in step v
         for fl in declared:
             if fl["name"] in self.keys_used:
@@ -648,7 +690,6 @@ class Policy:
             return aliased
 
         out = out.select(keep(col("in_force"), "in_force"), keep(col("excluded"), "excluded"), copy=False)
-        zero_m = cast(lit("0"), money)
         total_lo: exp.Expr = zero_m
         total_hi: exp.Expr = zero_m
         funding: dict[str, exp.Expr] = {src: zero_m for src in SOURCES}
@@ -682,19 +723,14 @@ class Policy:
         out = out.select(keep(cast(total_lo, money), "total_min"), keep(cast(total_hi, money), "total_max"),
                          *[keep(cast(funding[src], money), f"funding_{src}") for src in SOURCES], copy=False)
         k = 0
-        for sched in f["payments"]:
-            members = [it["id"] for it in items if _in_scope(sched["scope"], it)]
-            det = [and_(col(f"{m}__applies"), not_null(col(f"{m}__lo"))) for m in members]
-            any_member = or_(*det)
-            base_lo = zero_m
-            base_hi = zero_m
-            for m, d in zip(members, det, strict=True):
-                base_lo = add(base_lo, case((d, col(after[m][0])), default=zero_m))
-                base_hi = add(base_hi, case((d.copy(), col(after[m][1])), default=zero_m))
+        for n, sched in enumerate(f["payments"], 1):
+            any_member, base_lo, base_hi = (col(f"pay{n}__{c}") for c in ("any", "base_lo", "base_hi"))
             # stages in order (runtime._payments): left_lo is the least left at the lowest base
             left_lo: exp.Expr = base_lo
             for st in sched["stages"]:
                 k += 1
+                lo_e: exp.Expr
+                hi_e: exp.Expr
                 if st["kind"] == "rest":
                     lo_e, hi_e = left_lo, base_hi
                     left_lo = zero_m
@@ -854,6 +890,9 @@ class SqlBackend:
             files[f"{cp.policy.id}.columns.json"] = json.dumps(columns, ensure_ascii=False,
                                                                indent=2, sort_keys=True) + "\n"
         return files
+
+    def readings(self, form: Json) -> list[Json]:
+        return adopted_readings(form)
 
     def query(self, form: Json, as_of: dt.date | None, dialect: str, table: str = "profiles") -> str:
         return sql_text(form, dialect, as_of, table, pretty=False)
