@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from typing import Protocol, runtime_checkable
 
 from .diagnostics import Diagnostic
@@ -59,6 +58,8 @@ class BackendError(Exception):
 
 def discover() -> dict[str, Backend]:
     """Every backend registered under the ``policyc.backends`` entry-point group, by name."""
+    from importlib.metadata import entry_points  # not on the calculation path
+
     found: dict[str, Backend] = {}
     for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
         try:

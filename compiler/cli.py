@@ -13,7 +13,7 @@ import click
 
 from .diagnostics import Diagnostic, Severity, render
 from .files import MAX_POLICY_BYTES, MAX_SOURCE_BYTES, FileRefused, read_regular
-from .pipeline import Loaded, check_ids, load_named, resolve
+from .pipeline import Loaded, check_ids, checked_model, load_named, resolve
 from .resources import SEED_POLICIES, policy_dirs
 
 if TYPE_CHECKING:
@@ -214,14 +214,6 @@ def _amount_text(lo: str | None, hi: str | None) -> str:
     return f"{lo} 至 {hi if hi is not None else '未定'} 元"
 
 
-def _source_name(loaded: Loaded) -> str:
-    """A stable, relative name for where a policy came from (no absolute paths in outputs)."""
-    try:
-        return loaded.path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return f"policies/{loaded.path.name}"
-
-
 @main.command()
 @click.argument("policy")
 def lower(policy: str) -> None:
@@ -230,7 +222,7 @@ def lower(policy: str) -> None:
 
     loaded = _load_or_fail(policy)
     assert loaded.policy is not None
-    click.echo(json.dumps(lower_policy(loaded.policy, _source_name(loaded)), ensure_ascii=False, indent=1))
+    click.echo(json.dumps(lower_policy(loaded.policy, loaded.source_name), ensure_ascii=False, indent=1))
 
 
 @main.command()
@@ -240,7 +232,7 @@ def lower(policy: str) -> None:
 @click.option("--check", "check_only", is_flag=True, help="不写文件；输出已过期时列出差异并以 1 退出。")
 def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_only: bool) -> None:
     """检查政策，然后用各后端生成输出（先检查；有错误时不写任何文件）。"""
-    from .backends import BackendError, CheckedModel, CheckedPolicy, discover
+    from .backends import BackendError, discover
     from .build import BuildError, diff, read_tree, recover_locked, render_all, write_atomically
 
     try:
@@ -262,10 +254,7 @@ def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_o
     if failing:
         _echo_err(f"{len(failing)} 个政策有错误：没有生成、也没有改动任何文件。")
         sys.exit(EXIT_ERRORS)
-    model = CheckedModel(tuple(
-        CheckedPolicy(r.policy, _source_name(r), tuple(r.diagnostics), tuple(r.suppressed))
-        for r in loaded if r.policy is not None
-    ))
+    model = checked_model(loaded)
     try:
         files = render_all(model, selected)
     except BackendError as err:

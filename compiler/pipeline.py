@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .backends import CheckedModel, CheckedPolicy
 from .diagnostics import Diagnostic, Severity, Span
 from .files import MAX_POLICY_BYTES, FileRefused, confined, read_regular
 from .model import nodes as n
@@ -32,6 +33,21 @@ class Loaded:
     @property
     def ok(self) -> bool:
         return self.policy is not None and not self.errors
+
+    @property
+    def source_name(self) -> str:
+        """A stable, relative name for where the policy came from (no absolute paths in outputs)."""
+        try:
+            return self.path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            return f"policies/{self.path.name}"
+
+
+def checked_model(loaded: list[Loaded]) -> CheckedModel:
+    """What the backends receive: the policies that loaded, with their findings and suppressions."""
+    return CheckedModel(tuple(
+        CheckedPolicy(r.policy, r.source_name, tuple(r.diagnostics), tuple(r.suppressed))
+        for r in loaded if r.policy is not None))
 
 
 def resolve(name: str) -> Path | None:

@@ -29,11 +29,11 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..backends import BackendError, CheckedModel, CheckedPolicy, discover
+from ..backends import BackendError, discover
 from ..evaluate.evaluator import Evaluator
 from ..evaluate.profile import load_json_profile
 from ..evaluate.runtime import ProfileError, Result, in_force, parse_on
-from ..pipeline import Loaded, load_named
+from ..pipeline import Loaded, checked_model, load_named
 
 MAX_BODY = 1_000_000  # bytes of one request body
 MAX_BATCH = 1_000  # profiles in one batch request
@@ -59,9 +59,7 @@ class PolicyService:
         bad = [x.display for x in loaded if not x.ok]
         if bad:
             raise BackendError(f"政策有错误，无法提供服务：{'、'.join(bad)}")
-        model = CheckedModel(tuple(
-            CheckedPolicy(x.policy, f"policies/{x.path.name}", tuple(x.diagnostics), ())
-            for x in loaded if x.policy is not None))
+        model = checked_model(loaded)
         backends = discover()
         if "jsonschema" not in backends:
             raise BackendError("找不到 jsonschema 后端：API 的请求与响应模式由它生成")
