@@ -111,7 +111,9 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, on: str | None) -> Non
 @click.option("--on", "on", default=None, help="计算日期 YYYY-MM-DD（默认今天）。")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text",
               show_default=True)
-def calc(policy: str, input_path: str, on: str | None, fmt: str) -> None:
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="政策参数的值（如 --param city_avg_growth=0.065）；原文未公布的参数必须提供。")
+def calc(policy: str, input_path: str, on: str | None, fmt: str, params: tuple[str, ...]) -> None:
     """按政策计算一个申请人的补贴。输入错误时退出码为 2。"""
     from .evaluate.evaluator import Evaluator
     from .evaluate.profile import ProfileError, load_json_profile
@@ -133,8 +135,9 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str) -> None:
     try:
         profile = load_json_profile(text)
         ev = Evaluator(loaded.policy)
-        result = ev.calculate(profile, on)
-        readings = ev.readings(profile, on) if loaded.policy.readings else None
+        given = _parameters(params)
+        result = ev.calculate(profile, on, given)
+        readings = ev.readings(profile, on, given) if loaded.policy.readings else None
     except ProfileError as err:
         _echo_err("申请人信息有误，未计算：")
         for field, msg in err.errors:
@@ -148,6 +151,19 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str) -> None:
     else:
         click.echo(format_text(loaded, result)
                    + (format_readings(loaded, readings) if readings else ""))
+
+
+def _parameters(pairs: tuple[str, ...]) -> dict[str, object]:
+    """``--param name=value`` pairs; the values stay text (validated as the parameter's kind)."""
+    from .evaluate.profile import ProfileError
+
+    out: dict[str, object] = {}
+    for pair in pairs:
+        name, eq, value = pair.partition("=")
+        if not eq or not name.strip():
+            raise ProfileError([("parameters", f"参数应写作 名称=值，收到“{pair[:40]}”")])
+        out[name.strip()] = value.strip()
+    return out
 
 
 def format_readings(loaded: Loaded, rd: dict[str, Any]) -> str:

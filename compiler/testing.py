@@ -41,7 +41,7 @@ def run_test(ev: Evaluator, t: n.TestCase) -> Outcome:
     if t.readings:  # 采用 <解读> <读法>: this test is worked out under the readings it names
         ev = Evaluator(ev.source, {r: o for r, o, _ in t.readings})
     try:
-        res = ev.calculate(profile, t.date)
+        res = ev.calculate(profile, t.date, {v.name: v.value for v in t.parameters})
     except ProfileError as err:
         fail(t, f"输入无效：{err}", "PC902")
         return out

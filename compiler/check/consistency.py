@@ -348,7 +348,16 @@ def _block_numbers(ctx: PolicyContext, block: n.Block) -> _BlockNumbers:
             used |= {k for r in rule_numbers(ctx.defs[name].expr, ctx.labels, False) for k in r.keys}
         # 「近三年」 is read through the fact 近三年存在严重失信行为
         used |= {num.key for num in scan(ctx.labels.get(name, ""))}
+        used |= _parameter_keys(ctx.policy.parameter(name))  # 参数 unit_price = 5000元
     return _BlockNumbers(block, rule, used)
+
+
+def _parameter_keys(prm: n.Parameter | None) -> set[Key]:
+    """A 参数's stated value (5000元, 5%) is a number every rule that reads it uses."""
+    if prm is None or prm.value is None:
+        return set()
+    kinds = {"money": ("money",), "rate": ("rate",), "int": _ANY_NUMBER}[prm.type.kind]
+    return {(k, prm.value) for k in kinds}
 
 
 def _header_used(h: n.Header) -> set[Key]:
@@ -810,6 +819,8 @@ def _unused(ctx: PolicyContext) -> list[Diagnostic]:
     by_defs: set[str] = set()
     for d in p.definitions:
         by_defs |= _refs(d.expr) - {d.name}
+    for c in p.constraints:  # 约束 reads the facts it relates
+        direct |= _refs(c.cond)
     read = direct | by_defs
     scopes: list[n.Scope | None] = [
         *(c.scope for c in p.caps), *(s.scope for s in p.payments),

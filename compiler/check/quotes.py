@@ -45,6 +45,9 @@ def _citations(policy: n.Policy) -> Iterator[n.Citation]:
         for o in r.options:
             if o.citation is not None:
                 yield o.citation
+    for x in (*policy.parameters, *policy.constraints):  # 参数 and 约束 依据 …
+        if x.citation is not None:
+            yield x.citation
 
 
 def _matched_prefix(quote: str, source: str) -> int:

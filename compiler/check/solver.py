@@ -133,6 +133,9 @@ class SolverChecks:
     # -- plumbing -------------------------------------------------------------
     def run(self) -> list[Diagnostic]:
         try:
+            if self.policy.constraints and self.unsat(True):
+                self._contradictory_constraints()
+                return sorted(self.diags, key=lambda d: (*d.sort_key, d.message))
             self._conditions()
             if self.unsat(self.enc.eligible()):
                 self._nobody_eligible()
@@ -148,6 +151,19 @@ class SolverChecks:
         self._report_limits()
         out = sorted(self.diags, key=lambda d: (*d.sort_key, d.message))
         return list(dict.fromkeys(out))
+
+    def _contradictory_constraints(self) -> None:
+        """PC440: no profile satisfies every 约束 (with the facts' ranges): every calculator
+        would refuse every applicant. The message lists a minimal set that cannot hold together."""
+        p = self.policy
+        parts = [(show(c.cond), self.enc.truth(c.cond)) for c in p.constraints]
+        domains = self.domain_parts(self.enc, [c.cond for c in p.constraints])
+        core = self.core(parts + domains) or [x for x, _ in parts]
+        first = p.constraints[0]
+        self.emit("PC440", Severity.ERROR, first.span,
+                  "约束互相矛盾：没有任何申请人资料能同时满足" + "；".join(f"“{x}”" for x in core),
+                  "核对约束的方向（<= 还是 >=）与原文；计算器会拒绝每一份申请人资料。",
+                  first.citation.article if first.citation else "")
 
     def limit(self, key: tuple[str, ...], span: Span, article: str, what: str) -> None:
         """Note that a documented limit was reached (reported once per key as PC490)."""
@@ -221,9 +237,12 @@ class SolverChecks:
         if model is None:
             return None
         profile = profile_of(model, self.enc, extra)
-        result = calculate(self.evaluator, profile, self.on)
+        params = self.enc.parameter_values(model)
+        result = calculate(self.evaluator, profile, self.on, params)
         if result is None:
             return None
+        if params:  # the witness says which values of the unpublished 参数 it takes
+            profile = {**profile, "参数": params}
         return profile, result
 
     def core(self, parts: list[tuple[str, Flag]]) -> list[str]:

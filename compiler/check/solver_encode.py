@@ -43,6 +43,7 @@ from ..vocabulary import FACTS
 RLIMIT = 20_000_000
 ABSENT = -1
 FEN_PER_YUAN = 100
+PARAM_RATE_DENOMINATOR = 10 ** 6  # a rate 参数 has at most six decimals (runtime.PARAM_RATE_SCALE)
 
 Term = Any  # a z3 expression; z3 ships no type information
 Flag = Any  # a z3 Boolean expression or a Python bool
@@ -292,6 +293,8 @@ class Space:
 
     strings: dict[str, int] = field(default_factory=dict)
     facts: dict[str, FactVar] = field(default_factory=dict)
+    # 约束 of the policies, and the ranges of 参数 not stated in the text: assumed by every query
+    assumptions: list[Term] = field(default_factory=list)
 
     def code(self, s: str) -> int:
         if s not in self.strings:
@@ -326,7 +329,7 @@ class Space:
         return fv
 
     def domains(self) -> list[Term]:
-        return [as_bool(f.domain) for f in self.facts.values() if not is_true(f.domain)]
+        return [as_bool(f.domain) for f in self.facts.values() if not is_true(f.domain)] + self.assumptions
 
 
 def _make(space: Space, key: str, decl: n.FactDecl) -> FactVar:
@@ -417,6 +420,40 @@ class Encoder:
         self._eligible: Flag | None = None
         self._flows: list[CapFlow] | None = None
         self._final: dict[str, tuple[Term, Term]] = {}
+        self.params: dict[str, tuple[n.Parameter, Val, Term | None]] = {}
+        for prm in policy.parameters:
+            self.params[prm.name] = self._parameter(prm)
+        for c in policy.constraints:  # 约束: every applicant the checks consider satisfies them
+            t = self.truth(c.cond)
+            if not is_true(t):
+                space.assumptions.append(as_bool(t))
+
+    def _parameter(self, prm: n.Parameter) -> tuple[n.Parameter, Val, Term | None]:
+        """A 参数: its stated value as a constant; one the text does not state (未公布) as a free
+        variable over its range (rates -100%..100% in millionths, money in fen ≥ 0, counts ≥ 0),
+        so that a finding holds for any value the authority may publish."""
+        if prm.value is not None:
+            return prm, num_const(prm.value), None
+        kind = prm.type.kind
+        var = z3.Int(f"参数:{self.policy.id}:{prm.name}")
+        d = {"rate": PARAM_RATE_DENOMINATOR, "money": FEN_PER_YUAN}.get(kind, 1)
+        low = -PARAM_RATE_DENOMINATOR if kind == "rate" else 0
+        self.space.assumptions.append(var >= low)
+        if kind == "rate":
+            self.space.assumptions.append(var <= PARAM_RATE_DENOMINATOR)
+        q = Q(var, d)
+        return prm, NumV(q, q), var
+
+    def parameter_values(self, model: Any) -> dict[str, str]:
+        """The values a model gives the parameters not stated in the text (for a witness)."""
+        out: dict[str, str] = {}
+        for name, (prm, v, var) in self.params.items():
+            if var is None:
+                continue
+            x = model.eval(var, model_completion=True).as_long()
+            d = v.lo.d if isinstance(v, NumV) else 1
+            out[name] = format((Decimal(x) / Decimal(d)).normalize(), "f") if x else "0"
+        return out
 
     # -- expressions ---------------------------------------------------------
     def value(self, e: n.Expr) -> Val:
@@ -470,6 +507,8 @@ class Encoder:
         fv = self.facts.get(name)
         if fv is not None:
             return fv.value
+        if name in self.params:
+            return self.params[name][1]
         if name in self._def_memo:
             return self._def_memo[name]
         d = self.defs.get(name)

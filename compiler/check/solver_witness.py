@@ -40,7 +40,8 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
     and enum values. The optimum is unique in every fact, so the witness does not depend on
     the solver's search order. Facts the constraints do not read keep their defaults.
     """
-    terms = [as_bool(c) for c in constraints]
+    # the policies' 约束 and 参数 ranges hold in every witness
+    terms = [as_bool(c) for c in constraints] + list(encoder.space.assumptions)
     read = _facts_in([*terms, *(g.term for g in goals)])
     names = _names(encoder.space)
     facts = [f for k, f in encoder.space.facts.items() if names[k] in read]
@@ -349,10 +350,12 @@ def witness_date(policy: n.Policy, on: dt.date) -> dt.date:
     return on
 
 
-def calculate(ev: Evaluator, profile: dict[str, object], on: dt.date) -> rt.Result | None:
-    """The evaluator's result for a witness; None when it refuses the profile (or fails)."""
+def calculate(ev: Evaluator, profile: dict[str, object], on: dt.date,
+              parameters: dict[str, str] | None = None) -> rt.Result | None:
+    """The evaluator's result for a witness (with the values the witness gives the 参数 the text
+    does not state); None when it refuses the profile (or fails)."""
     try:
-        return ev.calculate(profile, on)
+        return ev.calculate(profile, on, parameters)
     except Exception:  # a witness is an illustration: never let it break the check
         return None
 

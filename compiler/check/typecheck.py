@@ -49,6 +49,9 @@ class Checker:
         self.policy = policy
         self.diags: list[Diagnostic] = []
         self.env: dict[str, Ty] = {f.name: fact_ty(f) for f in policy.facts}
+        for prm in policy.parameters:  # 参数: read like facts (their names are checked distinct)
+            self.env.setdefault(prm.name, Ty({"int": "num"}.get(prm.type.kind, prm.type.kind), (),
+                                              prm.type.low, prm.type.high, prm.name))
         self.defined: set[str] = set()
         self.pending_defs = {d.name for d in policy.definitions}
 
@@ -321,9 +324,37 @@ class Checker:
             for step in pr.steps:
                 if step.min_duration is not None:
                     self.expect(step.min_duration, ("num",), "数量", pr.citation.article)
+        for c in p.constraints:
+            self._constraint(c)
         for t in p.tests:
             self._test(t, item_ids)
+            self._test_parameters(t)
         return self.diags
+
+    def _constraint(self, c: n.Constraint) -> None:
+        """约束: a condition over facts and parameters only (checked on every profile)."""
+        from ..model.printer import refs
+
+        art = c.citation.article if c.citation else ""
+        self.expect_bool(c.cond, art)
+        facts = {f.name for f in self.policy.facts}
+        params = {x.name for x in self.policy.parameters}
+        for name in refs(c.cond):
+            if name not in facts and name not in params and name in self.env:
+                self.error("PC115", c.span, f"约束只能读取事实和参数，“{name}”是定义",
+                           "把定义的式子直接写进约束，例如 约束 equipment_spend <= project_investment。", art)
+        if not any(r in facts for r in refs(c.cond)):
+            self.error("PC115", c.span, "约束没有读取任何事实",
+                       "约束是申请人资料中事实之间的关系，例如 约束 equipment_spend <= project_investment。", art)
+
+    def _test_parameters(self, t: n.TestCase) -> None:
+        for v in t.parameters:
+            if self.policy.parameter(v.name) is None:
+                names = [x.name for x in self.policy.parameters]
+                close = difflib.get_close_matches(v.name, names, n=1)
+                self.error("PC130", v.span, f"测试提供了未知的参数“{v.name}”",
+                           (f"是否想写“{close[0]}”？" if close else "")
+                           + ("可选：" + "、".join(names) if names else "本政策没有声明 参数。"))
 
     def _beneficiary(self, ben: str | None, span: Span, article: str) -> None:
         if ben is not None and ben not in BENEFICIARIES:

@@ -37,6 +37,7 @@ from typing import Any
 
 from ..model import nodes as n
 from ..model.printer import refs, show
+from ..model.params import constraint_error
 from ..model.queries import text_lists
 from ..model.readings import affected, resolve
 from ..textfold import policy_fold
@@ -211,17 +212,23 @@ class Evaluator:
                         for fact, label, values, is_open, arts in text_lists(p)),
             fold=self.fold,
             validity_note=validity_note(v),
+            parameters=param_specs(p),
+            constraints=tuple(rt.ConstraintSpec(self._cond(c.cond), *constraint_error(p, c))
+                              for c in p.constraints),
         )
 
     def _limit(self, e: n.Expr) -> Callable[[Env], Value]:
         return lambda env: self.eval(e, env, [])
 
     def calculate(self, profile: Mapping[str, object] | object,
-                  on: dt.date | str | None = None) -> Result:
-        return rt.evaluate_spec(self.spec, profile, on)
+                  on: dt.date | str | None = None,
+                  parameters: Mapping[str, object] | None = None) -> Result:
+        """``parameters``: values of the policy's 参数 (those the text does not state must be given)."""
+        return rt.evaluate_spec(self.spec, profile, on, parameters)
 
     def readings(self, profile: Mapping[str, object] | object,
-                 on: dt.date | str | None = None) -> dict[str, Any]:
+                 on: dt.date | str | None = None,
+                 parameters: Mapping[str, object] | None = None) -> dict[str, Any]:
         """What the applicant gets under each reading of each 解读, and the range across them.
 
         ``readings[i].results[name]`` is the total (and each item) with that 解读 read as
@@ -233,7 +240,7 @@ class Evaluator:
         for r in src.readings:
             results = {}
             for o in r.options:
-                d = Evaluator(src, {r.id: o.name}).calculate(profile, on).to_dict()
+                d = Evaluator(src, {r.id: o.name}).calculate(profile, on, parameters).to_dict()
                 results[o.name] = {"label": o.label, "total": d["total"],
                                    "items": {i["id"]: {"min": i["min"], "max": i["max"]}
                                              for i in d["items"]}}
@@ -244,7 +251,7 @@ class Evaluator:
         highs: list[Decimal | None] = []
         names = [[(r.id, o.name) for o in r.options] for r in src.readings]
         for combo in itertools.product(*names):
-            res = Evaluator(src, dict(combo)).calculate(profile, on)
+            res = Evaluator(src, dict(combo)).calculate(profile, on, parameters)
             lows.append(res.total_min)
             highs.append(res.total_max)
         top = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
@@ -253,8 +260,15 @@ class Evaluator:
 
 
 def calculate(policy: n.Policy, profile: Mapping[str, object] | object,
-              on: dt.date | str | None = None) -> Result:
-    return Evaluator(policy).calculate(profile, on)
+              on: dt.date | str | None = None,
+              parameters: Mapping[str, object] | None = None) -> Result:
+    return Evaluator(policy).calculate(profile, on, parameters)
+
+
+def param_specs(p: n.Policy) -> tuple[rt.ParamSpec, ...]:
+    """The policy's 参数 as the runtime binds them."""
+    return tuple(rt.ParamSpec(x.name, x.type.kind, x.label, x.value,
+                              x.citation.article if x.citation else "") for x in p.parameters)
 
 
 def validity_note(v: n.Validity | None) -> str:

@@ -54,6 +54,13 @@ MESSAGES: dict[str, str] = {
     "not_json": "不是合法的 JSON：第 {line} 行第 {col} 列，{msg}",
     "duplicate": "字段重复出现",
 }
+# 参数 (policy parameters) and 约束 (constraints between facts): see runtime.check_parameters.
+MESSAGES.update({
+    "param_missing": "缺少参数“{name}”（{label}）：原文未公布其数值，计算时须提供",
+    "param_unknown": "未知参数“{name}”：本政策没有声明该参数",
+    "param_rate": "{got}不是比例：请写成 -1 到 1 之间的十进制数（至多 6 位小数），例如 \"0.065\"",
+    "parameters_not_object": "参数必须是一个 JSON 对象（键为参数名称）",
+})
 
 # Trace lines and result notes (compiler.evaluate.runtime). Numbers are shown by the rule of
 # ``runtime.num``: an integral value with two decimals (5.00), any other value without trailing
@@ -84,6 +91,11 @@ TRACE: dict[str, str] = {
                      "原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理",
     "range": "{lo} 至 {hi}",
 }
+TRACE.update({
+    "parameter": "按参数 {label}（{name}）= {value} 计算（{source}）",
+    "parameter_stated": "原文{article}规定",
+    "parameter_given": "计算时提供",
+})
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -849,6 +849,8 @@ class PolicySpec:
     lists: tuple[ListSpec, ...] = ()
     fold: Mapping[int, str] = field(default_factory=dict)
     validity_note: str = ""  # what the text leaves open: no end date, no start date, or neither
+    parameters: tuple[ParamSpec, ...] = ()  # 参数
+    constraints: tuple[ConstraintSpec, ...] = ()  # 约束
 
     @cached_property
     def table(self) -> FactTable:
@@ -1058,11 +1060,16 @@ def _unlisted(spec: PolicySpec, env: Env) -> list[str]:
     return out
 
 
-def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = None) -> Result:
-    """Validate ``profile`` and compute what the policy pays as of ``on`` (default today)."""
+def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = None,
+                  parameters: Mapping[str, object] | None = None) -> Result:
+    """Validate ``profile`` and compute what the policy pays as of ``on`` (default today), with
+    ``parameters`` (参数) supplied for those the text does not state or to replace them."""
     on_date = parse_on(on)
     env = validate(spec.table, spec.vocabulary, profile)
     notes: list[str] = []
+    if spec.parameters or parameters:
+        notes.extend(bind_parameters(spec.parameters, parameters, env))
+    check_constraints(spec.constraints, env)
     ok, why = in_force(spec, on_date)
     if why:
         notes.append(why)
@@ -1104,6 +1111,104 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
                   tuple(cuts))
 
 
+# ---------------------------------------------------------------------------- 参数 and 约束
+
+PARAM_RATE_PATTERN = r"^-?(0(\.[0-9]{1,6})?|1(\.0{1,6})?)(?![\s\S])"
+_PARAM_RATE = re.compile(PARAM_RATE_PATTERN)
+PARAM_RATE_SCALE = 6
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """A 参数: kind money | rate | int; ``value`` the text states (None: 未公布)."""
+
+    name: str
+    kind: str
+    label: str
+    value: Decimal | None = None
+    article: str = ""
+
+
+@dataclass(frozen=True)
+class ConstraintSpec:
+    """A 约束 every profile must satisfy; ``field`` and ``message`` are the error when it does not."""
+
+    cond: Callable[[Env], bool]
+    field: str
+    message: str
+
+
+def parameter_value(spec: ParamSpec, value: object) -> Decimal | Bad:
+    """A supplied parameter value, normalised, or :class:`Bad` with the reason.
+
+    Money: as a profile's money (≥ 0, at most two decimals); counts: integers ≥ 0; rates: a
+    decimal from -1 to 1 with at most six decimals (a statistic may be negative)."""
+    if spec.kind == "money":
+        m = _money(value)
+        return Bad(m) if isinstance(m, str) else m
+    if spec.kind == "int":
+        i = _integer(value, FactSpec(spec.name, "int", spec.label, 0, None))
+        return Bad(i) if isinstance(i, str) else Decimal(i)
+    d: Decimal | None = None
+    if isinstance(value, bool):
+        d = None
+    elif isinstance(value, str):
+        d = Decimal(value) if _PARAM_RATE.match(value) else None
+    elif isinstance(value, int):
+        d = Decimal(value)
+    elif isinstance(value, float):
+        d = Decimal(repr(value)) if math.isfinite(value) else None
+    elif isinstance(value, Decimal):
+        d = value if value.is_finite() else None
+    if d is not None and not (-1 <= d <= 1 and d == d.quantize(Decimal(1).scaleb(-PARAM_RATE_SCALE))):
+        d = None
+    if d is None:
+        shown = value[:40] if isinstance(value, str) else value
+        return Bad(MESSAGES["param_rate"].format(got=_show(shown)))
+    return d
+
+
+def bind_parameters(specs: Sequence[ParamSpec], given: Mapping[str, object] | None, env: Env) -> list[str]:
+    """Put every parameter's value into ``env`` (the one supplied, else the one the text states);
+    return the notes saying which values the calculation takes. A parameter the text does not
+    state and the caller did not supply is an error naming it, as is an unknown or bad value."""
+    if given is not None and not isinstance(given, Mapping):
+        raise ProfileError([("parameters", MESSAGES["parameters_not_object"])])
+    given = given or {}
+    known = {p.name: p for p in specs}
+    errors: list[tuple[str, str]] = []
+    for key in given:
+        if key not in known:
+            errors.append((str(key), MESSAGES["param_unknown"].format(name=key)))
+    notes: list[str] = []
+    for p in specs:
+        if p.name in given:
+            v = parameter_value(p, given[p.name])
+            if isinstance(v, Bad):
+                errors.append((p.name, v.message))
+                continue
+            source = TRACE["parameter_given"]
+        elif p.value is not None:
+            v, source = p.value, TRACE["parameter_stated"].format(article=p.article)
+        else:
+            errors.append((p.name, MESSAGES["param_missing"].format(name=p.name, label=p.label)))
+            continue
+        env[p.name] = Interval.exact(v)
+        env.kinds[p.name] = p.kind
+        notes.append(TRACE["parameter"].format(label=p.label, name=p.name, value=env.show_value(p.name),
+                                               source=source))
+    if errors:
+        raise ProfileError(errors)
+    return notes
+
+
+def check_constraints(specs: Sequence[ConstraintSpec], env: Env) -> None:
+    """Refuse a profile that breaks a 约束, naming the fields (every broken one, in order)."""
+    errors = [(c.field, c.message) for c in specs if not c.cond(env)]
+    if errors:
+        raise ProfileError(errors)
+
+
 __all__ = [
     "INF",
     "MAX_COUNT",
@@ -1118,6 +1223,10 @@ __all__ = [
     "Amount",
     "CapSpec",
     "CheckSpec",
+    "ConstraintSpec",
+    "ParamSpec",
+    "bind_parameters",
+    "check_constraints",
     "Env",
     "FactSpec",
     "FundingSpec",

@@ -24,6 +24,7 @@ FIELD_ZH = {
     "at_least": "至少", "use": "用途", "step": "步骤", "date": "日期", "input": "输入",
     "expect": "期望", "suppress": "忽略", "option": "读法", "adopt": "采用", "reading": "采用",
 }
+FIELD_ZH["params"] = "参数"
 _CITE = {"article", "quote", "note", "suppress"}
 ALLOWED: dict[str, set[str]] = {
     "政策": {"title", "docno", "issuers", "issued", "level", "region", "parent", "source",
@@ -36,7 +37,7 @@ ALLOWED: dict[str, set[str]] = {
     "名额": _CITE | {"applies", "at_most", "at_least"},
     "预算": _CITE | {"applies", "use"},
     "程序": _CITE | {"step"},
-    "测试": {"note", "date", "input", "expect", "reading"},
+    "测试": {"note", "date", "input", "expect", "reading", "params"},
     "解读": _CITE | {"option", "adopt"},
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -162,7 +163,15 @@ def lower(blocks: Sequence[TopLevel], file: str) -> tuple[n.Policy | None, list[
     definitions: list[n.Definition] = []
     groups: dict[str, list[Any]] = {k: [] for k in ALLOWED if k != "政策"}
     ids: dict[str, Span] = {}
+    parameters: list[n.Parameter] = []
+    constraints: list[n.Constraint] = []
     for b in blocks:
+        if isinstance(b, n.Parameter):
+            parameters.append(_parameter(b, diags))
+            continue
+        if isinstance(b, n.Constraint):
+            constraints.append(b)
+            continue
         if isinstance(b, FactsBlock):
             facts.extend(_facts(b, diags))
         elif isinstance(b, DefineBlock):
@@ -189,6 +198,7 @@ def lower(blocks: Sequence[TopLevel], file: str) -> tuple[n.Policy | None, list[
                 f"第一次声明在第 {seen_facts[f.name].line} 行。",
             ))
         seen_facts.setdefault(f.name, f.span)
+    _parameter_names(parameters, seen_facts, definitions, diags)
     test_names: dict[str, Span] = {}
     for t in groups["测试"]:
         if t.name in test_names:
@@ -211,8 +221,56 @@ def lower(blocks: Sequence[TopLevel], file: str) -> tuple[n.Policy | None, list[
         tests=tuple(groups["测试"]),
         suppressions=_Fields(headers[0], []).suppressions(),
         readings=tuple(groups["解读"]),
+        parameters=tuple(parameters),
+        constraints=tuple(constraints),
     )
     return policy, diags
+
+
+_PARAM_KINDS = {"money": "货币", "rate": "比例", "int": "整数"}
+_PARAM_EXAMPLE = {"money": "= 5000元", "rate": "= 5%", "int": "= 10"}
+
+
+def _parameter(p: n.Parameter, diags: list[Diagnostic]) -> n.Parameter:
+    """A 参数 checked for its kind (money, rate, int) and its stated value's type."""
+    kind = p.type.kind
+    if kind not in _PARAM_KINDS:
+        diags.append(Diagnostic(
+            "PC114", Severity.ERROR, p.span, f"参数“{p.name}”的类型只能是 货币、比例 或 整数",
+            "参数是政策依据的数值（如单价、全市平均增长率）；是非、文本由申请人填写，应声明为 事实。"))
+        return p
+    if p.value_span is None:
+        return p
+    # the literal's unit must be the parameter's: 5000元 for 货币, 5% for 比例, 10 for 整数
+    value = p.value
+    ok = value is not None and p.value_kind == kind
+    if ok and value is not None and kind == "money":
+        ok = value == value.quantize(Decimal("0.01"))
+    if ok and value is not None and kind == "int":
+        ok = value == value.to_integral_value()
+    if ok and value is not None and kind == "rate":
+        ok = value == value.quantize(Decimal("0.000001")) and value <= 1
+    if not ok:
+        diags.append(Diagnostic(
+            "PC202", Severity.ERROR, p.value_span, f"参数“{p.name}”的值与其类型（{_PARAM_KINDS[kind]}）不符",
+            f"例如：参数 {p.name}: {_PARAM_KINDS[kind]} \"{p.label}\" {_PARAM_EXAMPLE[kind]} 依据 …"))
+        return n.Parameter(p.name, p.type, p.label, None, p.citation, p.span, None)
+    return p
+
+
+def _parameter_names(params: Sequence[n.Parameter], facts: dict[str, Span],
+                     definitions: Sequence[n.Definition], diags: list[Diagnostic]) -> None:
+    """Parameters share the name space of facts and definitions."""
+    seen: dict[str, Span] = dict(facts)
+    for d in definitions:
+        seen.setdefault(d.name, d.span)
+    for p in params:
+        if p.name in seen:
+            diags.append(Diagnostic(
+                "PC104", Severity.ERROR, p.span, f"参数“{p.name}”与已声明的事实、定义或参数同名",
+                f"第一次声明在第 {seen[p.name].line} 行；事实、定义和参数共用一个名称空间。"))
+        else:
+            seen[p.name] = p.span
 
 
 def _unique(ids: dict[str, Span], name: str, span: Span, diags: list[Diagnostic]) -> None:
@@ -398,4 +456,5 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
         expectations=tuple(e.args[0] for e in f.all("expect")),
         span=b.span,
         readings=tuple((r.args[0], r.args[1], r.span) for r in f.all("reading")),
+        parameters=f.arg("params") or (),
     )

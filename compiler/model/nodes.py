@@ -484,6 +484,32 @@ class TestCase:
     expectations: tuple[Expectation, ...]
     span: Span
     readings: tuple[tuple[str, str, Span], ...] = ()  # 采用 <解读> <读法>: calculated so
+    parameters: tuple[InputValue, ...] = ()  # 参数 { name: value }: supplied parameter values
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """参数: a value the policy relies on that is not an applicant fact (a published statistic,
+    a unit price). ``value`` is the value the text states (None: 未公布, supplied at calculation
+    time); ``type.kind`` is money, rate or int."""
+
+    name: str
+    type: FactType
+    label: str
+    value: Decimal | None
+    citation: Citation | None
+    span: Span
+    value_span: Span | None = None
+    value_kind: str | None = None  # the stated literal's unit: money | rate | int | other
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """约束: a relation between facts every profile must satisfy (约束 a <= b 依据 …)."""
+
+    cond: Expr
+    citation: Citation | None
+    span: Span
 
 
 @dataclass(frozen=True)
@@ -503,6 +529,11 @@ class Policy:
     tests: tuple[TestCase, ...]
     suppressions: tuple[Suppression, ...] = ()
     readings: tuple[Reading, ...] = ()
+    parameters: tuple[Parameter, ...] = ()
+    constraints: tuple[Constraint, ...] = ()
+
+    def parameter(self, name: str) -> Parameter | None:
+        return next((x for x in self.parameters if x.name == name), None)
 
     def reading(self, reading_id: str) -> Reading | None:
         return next((r for r in self.readings if r.id == reading_id), None)

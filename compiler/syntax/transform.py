@@ -104,6 +104,26 @@ class ToSurface(Transformer[Token, list[object]]):
         label = c[1].value if len(c) == 3 else ""
         return DefineBlock(str(name), label, c[-1], self.meta_span(meta))
 
+    # -- 参数 and 约束 -----------------------------------------------------------
+    def param_decl(self, c: list[Any], meta: Meta) -> n.Parameter:
+        name, ftype, label, (value, vspan, cite, vkind) = c
+        return n.Parameter(str(name), ftype, label.value, value, cite, self.meta_span(meta), vspan, vkind)
+
+    def param_stated(self, c: list[Any], meta: Meta) -> tuple[Decimal | None, Span | None, Any, str]:
+        lit = c[0]
+        kind = {n.MoneyLit: "money", n.RateLit: "rate", n.NumberLit: "int"}.get(type(lit), "other")
+        value = lit.value if kind != "other" else None
+        return (value, lit.span, c[1], kind)
+
+    def param_unpublished(self, c: list[Any], meta: Meta) -> tuple[None, None, Any, None]:
+        return (None, None, c[0] if c else None, None)
+
+    def constraint_decl(self, c: list[Any], meta: Meta) -> n.Constraint:
+        return n.Constraint(c[0], c[1] if len(c) > 1 else None, self.meta_span(meta))
+
+    def f_params(self, c: list[Any], meta: Meta) -> Field:
+        return self._field("params", c, meta)
+
     # -- facts ---------------------------------------------------------------
     def fact_decl(self, c: list[Any], meta: Meta) -> FactSurface:
         name = str(c[0])
