@@ -447,7 +447,7 @@ class Encoder:
     def parameter_values(self, model: Any) -> dict[str, str]:
         """The values a model gives the parameters not stated in the text (for a witness)."""
         out: dict[str, str] = {}
-        for name, (prm, v, var) in self.params.items():
+        for name, (_prm, v, var) in self.params.items():
             if var is None:
                 continue
             x = model.eval(var, model_completion=True).as_long()

@@ -36,8 +36,8 @@ from decimal import Decimal
 from typing import Any
 
 from ..model import nodes as n
-from ..model.printer import refs, show
 from ..model.params import constraint_error
+from ..model.printer import refs, show
 from ..model.queries import text_lists
 from ..model.readings import affected, resolve
 from ..textfold import policy_fold

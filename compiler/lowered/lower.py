@@ -21,6 +21,7 @@ from ..evaluate.evaluator import funding_specs, validity_note
 from ..evaluate.messages import MESSAGES, TRACE, fill
 from ..evaluate.runtime import field_rules, text_key
 from ..model import nodes as n
+from ..model.params import constraint_error, constraint_fields
 from ..model.printer import refs, show
 from ..model.queries import text_lists
 from ..model.readings import affected
@@ -34,6 +35,8 @@ Json = dict[str, Any]
 
 # Scale of a fact's validated values: money and rates have at most two decimals, counts none.
 _FACT_SCALE = {"money": 2, "rate": 2, "int": 0}
+# Scale of a 参数's values: a rate may have six decimals (0.065 = 6.5%), see runtime.parameter_value.
+_PARAM_SCALE = {"money": 2, "rate": rt.PARAM_RATE_SCALE, "int": 0}
 
 
 def dec(x: Decimal) -> str:
@@ -87,6 +90,7 @@ LIMITS: Json = {
     "max_profile_depth": rt.MAX_PROFILE_DEPTH,
     "money_pattern": rt.MONEY_PATTERN,
     "rate_pattern": rt.RATE_PATTERN,
+    "param_rate_pattern": rt.PARAM_RATE_PATTERN,  # a rate 参数: -1..1, at most six decimals
 }
 
 
@@ -188,6 +192,10 @@ class _Lowerer:
         return self.expr(e)
 
     def ref(self, name: str) -> Json:
+        prm = self.policy.parameter(name)
+        if prm is not None:  # 参数: read like a numeric fact, from the calculation's parameters
+            return {"op": "fact", "name": name, "kind": prm.type.kind, "type": "num", "shape": "exact",
+                    "scale": _PARAM_SCALE[prm.type.kind], "param": True}
         f = self.facts.get(name)
         if f is not None:
             kind = f.type.kind
@@ -368,6 +376,8 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
         "readings": [{"id": r.id, "article": r.citation.article, "adopted": r.adopted,
                       "affects": affected(p, r.id),
                       "options": [{"name": o.name, "label": o.label} for o in r.options]} for r in p.readings],
+        "parameters": [parameter_spec(x) for x in p.parameters],
+        "constraints": [constraint_spec(lw, p, c) for c in p.constraints],
         "text_fold": lw.fold,
         "text_lists": [{"fact": fact, "label": label, "keys": [lw.key(x) for x in values], "open": is_open,
                         "articles": "、".join(arts)} for fact, label, values, is_open, arts in text_lists(p)],
@@ -375,6 +385,22 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
         "messages": dict(MESSAGES),
         "trace": dict(TRACE),
     }
+
+
+def parameter_spec(x: n.Parameter) -> Json:
+    """A 参数: its kind, label, the value the text states (null: 未公布, must be supplied), the
+    article, and the scale of its values; ``note`` is the trace's “原文…规定” for a stated value."""
+    article = x.citation.article if x.citation else ""
+    return {"name": x.name, "kind": x.type.kind, "label": x.label,
+            "value": dec(x.value) if x.value is not None else None, "article": article,
+            "scale": _PARAM_SCALE[x.type.kind], "stated": fill(TRACE["parameter_stated"], {"article": article})}
+
+
+def constraint_spec(lw: _Lowerer, p: n.Policy, c: n.Constraint) -> Json:
+    """A 约束: the condition every profile must satisfy, and the (field, message) error otherwise."""
+    field, message = constraint_error(p, c)
+    return {"cond": lw.cond(c.cond), "shown": show(c.cond), "field": field, "message": message,
+            "fields": constraint_fields(p, c), "article": c.citation.article if c.citation else None}
 
 
 def lower_expr(policy: n.Policy, e: n.Expr) -> Json:

@@ -38,7 +38,8 @@ DEFAULT_PRECISION = 28
 
 # The runtime's placeholders that each module defines from its lowered form, before the runtime.
 _FROM_THE_FORM = ("MESSAGES", "TRACE", "TEXT_FOLD", "MONEY_LIMIT", "MAX_COUNT", "MAX_TEXT_CHARS", "MAX_NUMBER_CHARS",
-                  "MAX_PROFILE_CHARS", "MAX_PROFILE_DEPTH", "MONEY_PATTERN", "RATE_PATTERN")
+                  "MAX_PROFILE_CHARS", "MAX_PROFILE_DEPTH", "MONEY_PATTERN", "RATE_PATTERN",
+                  "PARAM_RATE_PATTERN")
 
 
 def runtime_source() -> tuple[list[str], str]:
@@ -314,6 +315,22 @@ class _Module:
                    "(_calculate, f, on))")
         return out
 
+    def parameters(self) -> str:
+        """PARAMETERS: (name, kind, label, stated value or None, “原文…规定”) per 参数."""
+        rows = tuple(Call("", (Str(x["name"]), Str(x["kind"]), Str(x["label"]),
+                               Call("Decimal", (Str(x["value"]),)) if x["value"] is not None else Atom("None"),
+                               Str(x["stated"]))) for x in self.form["parameters"])
+        return "\n".join(_lines(Call("", rows, trailing=len(rows) == 1), 0,
+                                "PARAMETERS: tuple[tuple[str, str, str, Decimal | None, str], ...] = "))
+
+    def constraints(self) -> list[str]:
+        """_constraints(f): every 约束 as (holds, field, message), checked before any calculation."""
+        rows = tuple(Call("", (self.c.cond(c["cond"]), Str(c["field"]), Str(c["message"])))
+                     for c in self.form["constraints"])
+        return ["def _constraints(f: Facts) -> None:",
+                '    """约束: a profile that breaks one is refused (ProfileError naming the fields)."""',
+                *_lines(Call("check_constraints", (Call("", rows, trailing=len(rows) == 1),)), 4)]
+
     def precision(self) -> int:
         """Digits the fast path needs: the widest exact value, plus room for sums and shares."""
         exprs: list[Json] = [d["expr"] for d in self.form["definitions"]]
@@ -321,6 +338,7 @@ class _Module:
             exprs += [a["expr"] for a in it["amount"]["arms"]] + ([it["cond"]] if it["cond"] else [])
         exprs += [c["limit"] for c in self.form["caps"]]
         exprs += [b["cond"] for b in self.form["requirements"] + self.form["exclusions"]]
+        exprs += [c["cond"] for c in self.form.get("constraints", [])]
         widest = max([digits(e, self.defs, FACT_DIGITS) for e in exprs] + [FACT_DIGITS + 2])
         shares = [fr for it in self.form["items"] for _, fr in it["funding"]["shares"]]
         shares += [st["share"] for s in self.form["payments"] for st in s["stages"] if st["share"]]
@@ -385,6 +403,9 @@ class PythonBackend:
             vocabulary=["\n".join(_lines(_fact_spec(f), 4, "", ",")) for f in form["vocabulary"]],
             constants=["\n".join(_lines(rhs, 0, f"{k} = ")) for k, rhs in m.consts.lines.items()],
             definitions=definitions, items=items, calculate_body=body,
+            parameters=m.parameters() if form["parameters"] else "",
+            constraints="\n".join(m.constraints()) if form["constraints"] else "",
+            param_facts=[{"name": x["name"], "doc": wrap(doc(f"{x['label']}（参数）"), 4)} for x in form["parameters"]],
             precision=need, slow=need > DEFAULT_PRECISION,
             readings="\n".join(_lines(Call("", tuple(
                 Call("", (Str(r["id"]), Str(r["article"]), Str(r["adopted"]),
