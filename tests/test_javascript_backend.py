@@ -18,11 +18,14 @@ NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed (make test installs it when root)")
 
 
-def run_node(module: Path, batch: list[tuple[str, str]], fn: str = "calculate") -> list[dict[str, object]]:
+def run_node(module: Path, batch: list[tuple[str, str]] | list[tuple[str, str, str]],
+             fn: str = "calculate") -> list[dict[str, object]]:
     """One Node process for the whole batch: JSONL in, one outcome per line out (``fn``:
-    ``calculate``, or ``readings`` for every reading of a policy with 解读)."""
+    ``calculate``, or ``readings`` for every reading of a policy with 解读). A case may carry a
+    third element: the JSON text of the parameters (参数) it is calculated with."""
     assert NODE is not None
-    stdin = "".join(f'{{"profile": {text}, "on": {json.dumps(on)}}}\n' for text, on in batch)
+    stdin = "".join(f'{{"profile": {case[0]}, "on": {json.dumps(case[1])}'
+                    + (f', "parameters": {case[2]}' if len(case) > 2 else "") + "}\n" for case in batch)
     proc = subprocess.run([NODE, str(DRIVER), str(module), fn], input=stdin, capture_output=True, text=True,
                           check=False, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]

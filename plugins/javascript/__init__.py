@@ -360,6 +360,29 @@ class _Module:
         return out
 
 
+def _parameters_js(form: Json, m: Any) -> list[str]:
+    """calculate(profile, on, parameters): the 参数 bound and every 约束 checked before computing."""
+    rows = [f"  [{js_str(x['name'])}, {js_str(x['kind'])}, {js_str(x['label'])}, "
+            f"{scaled(x['value'], x['scale']) if x['value'] is not None else 'null'}],"
+            for x in form["parameters"]]
+    checks = [f"    [{m.x.cond(c['cond'])}, {js_str(c['field'])}, {js_str(c['message'])}],"
+              for c in form["constraints"]]
+    return [
+        "// 参数: [name, kind, label, the value the text states (BigInt at the kind's scale) or null].",
+        "const PARAMETERS = [", *rows, "];",
+        "",
+        "/** 约束: [holds, field, message] for each constraint between facts. */",
+        "function constraints(f) {", "  return [", *checks, "  ];", "}",
+        "",
+        "export function calculate(profile, on, parameters) {",
+        "  const date = parseOn(on);",
+        "  const f = validate(profile);",
+        "  bindParameters(PARAMETERS, parameters, f);",
+        "  checkConstraints(constraints(f));",
+        "  return calculateFacts(f, date, false);",
+        "}"]
+
+
 def _bare(cond: str) -> str:
     """A condition without its outer parentheses (inside ``if (…)``)."""
     if cond.startswith("(") and cond.endswith(")"):
@@ -468,10 +491,11 @@ class JavaScriptBackend:
             "",
             f"// What {js_comment(p['title'])} pays the applicant `profile` as of `on` (YYYY-MM-DD; default today).",
             "// Throws ProfileError (errors: [field, message] pairs) for a bad profile or date.",
-            "export function calculate(profile, on) {",
-            "  const date = parseOn(on);",
-            "  return calculateFacts(validate(profile), date, false);",
-            "}",
+            *(_parameters_js(form, m) if form["parameters"] or form["constraints"] else [
+                "export function calculate(profile, on) {",
+                "  const date = parseOn(on);",
+                "  return calculateFacts(validate(profile), date, false);",
+                "}"]),
             "",
         ]
         if form["readings"]:
@@ -484,8 +508,8 @@ class JavaScriptBackend:
                 "",
                 "// What the applicant gets under each reading and the range of the total over every",
                 "// combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.",
-                "export function readings(profile, on) {",
-                "  return computeReadings(calculate, READINGS, profile, on);",
+                "export function readings(profile, on, parameters) {",
+                "  return computeReadings((p, o) => calculate(p, o, parameters), READINGS, profile, on);",
                 "}",
                 "",
             ]
@@ -520,8 +544,9 @@ class JavaScriptBackend:
             "  field: string;",
             "}",
             "",
-            "export declare function calculate(profile: Profile | Record<string, unknown>, on?: string | Date)"
-            ": CalculationResult;",
+            "export declare function calculate(profile: Profile | Record<string, unknown>, on?: string | Date"
+            + (", parameters?: Record<string, number | string>" if form["parameters"] else "")
+            + "): CalculationResult;",
             "",
             *(["export declare function readings(profile: Profile | Record<string, unknown>, on?: string | Date)"
                ': import("./types.js").ReadingsResult;', ""] if form["readings"] else []),

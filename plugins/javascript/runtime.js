@@ -616,3 +616,64 @@ function computeReadings(calc, table, profile, on) {
   return { readings: out, range: { min: lo === null ? null : yuan(lo), max: unbounded || hi === null ? null : yuan(hi) } };
 }
 // ---- end of runtime ----
+
+// ---- 参数 (policy parameters) and 约束 (constraints between facts), as compiler.evaluate.runtime
+
+const PARAM_RATE_TEXT = new RegExp(LIMITS.param_rate_pattern);
+
+/** A supplied parameter value as a BigInt at its kind's scale (money 2, rate 6, count 0), or a message. */
+function paramValue(kind, v) {
+  if (kind === "money") {
+    const r = money(v, false);
+    return typeof r === "string" ? r : r[0];
+  }
+  if (kind === "int") return integer(v, { low: 0, high: null });
+  let text = null;
+  if (typeof v === "string") text = PARAM_RATE_TEXT.test(v) ? v : null;
+  else if (typeof v === "number" && Number.isFinite(v)) {
+    text = Number.isInteger(v) && Math.abs(v) < 1e16 ? String(v) : floatDecimal(v)[0];
+  } else if (typeof v === "bigint") text = v.toString();
+  if (text !== null) {
+    const [digits, decimals] = parseDecimal(text);
+    if (decimals <= 6 || digits % p10(decimals - 6) === 0n) {
+      const scaled = decimals > 6 ? digits / p10(decimals - 6) : digits * p10(6 - decimals);
+      if (scaled >= -1000000n && scaled <= 1000000n) return scaled;
+    }
+  }
+  return fill(MESSAGES.param_rate, { got: got(typeof v === "string" ? head(v, 40) : v) });
+}
+
+/**
+ * Put each parameter's value into `f` (supplied, else stated by the text); an unstated parameter
+ * not supplied, an unknown one or a bad value throws ProfileError naming it.
+ * @param {Array<[string, string, string, bigint | null]>} table (name, kind, label, stated value)
+ */
+function bindParameters(table, given, f) {
+  if (given === undefined || given === null) given = {};
+  if (typeof given !== "object" || Array.isArray(given)) {
+    throw new ProfileError([["parameters", MESSAGES.parameters_not_object]]);
+  }
+  const names = new Set(table.map((row) => row[0]));
+  /** @type {Array<[string, string]>} */
+  const errors = [];
+  for (const k of Object.keys(given)) if (!names.has(k)) errors.push([k, fill(MESSAGES.param_unknown, { name: k })]);
+  for (const [name, kind, label, stated] of table) {
+    if (Object.prototype.hasOwnProperty.call(given, name)) {
+      const v = paramValue(kind, given[name]);
+      if (typeof v === "string") errors.push([name, v]);
+      else f[name] = v;
+    } else if (stated !== null) {
+      f[name] = stated;
+    } else {
+      errors.push([name, fill(MESSAGES.param_missing, { name, label })]);
+    }
+  }
+  if (errors.length) throw new ProfileError(errors);
+}
+
+/** Refuse a profile that breaks a 约束: rows of [holds, field, message], in order. */
+function checkConstraints(rows) {
+  /** @type {Array<[string, string]>} */
+  const errors = rows.filter((row) => !row[0]).map((row) => [row[1], row[2]]);
+  if (errors.length) throw new ProfileError(errors);
+}

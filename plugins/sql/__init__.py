@@ -55,6 +55,8 @@ WHITE_CONTROL = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85"
 WHITE_PRINTABLE = (" \xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B))
                    + "\u2028\u2029\u202f\u205f\u3000")
 MONEY_RE = f"^[0-9]{{1,{MONEY_DIGITS}}}([.][0-9]{{1,2}})?$"
+# a rate 参数 (runtime.PARAM_RATE_PATTERN without the look-ahead SQL's regex engines lack)
+PARAM_RATE_RE = "^-?(0([.][0-9]{1,6})?|1([.]0{1,6})?)$"
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,8 @@ class Policy:
         self.keys_used: set[str] = set()  # the facts whose key a condition reads
         # typed input (``typed_query``): field name → its bit in the ``bad_mask`` column
         self.bits: Mapping[str, int] | None = None
+        # 参数: read like numeric facts, typed in step v from the one-row table ``parameters``
+        self.params: dict[str, Json] = {x["name"]: x for x in form.get("parameters", [])}
 
     # -- fields --------------------------------------------------------------
     def raw(self, name: str) -> exp.Column:
@@ -240,6 +244,31 @@ class Policy:
                 return FALSE.copy()
             wrong = exp.GT(this=exp.Length(this=r.copy()), expression=lit(str(most)))
         return and_(not_null(r), paren(wrong))
+
+    def _param_raw(self, x: Json) -> tuple[exp.Expr, exp.Expr, exp.DataType]:
+        """A 参数's supplied text, whether it is acceptable, and its type."""
+        r = col(x["name"], "q")
+        digits, scale = _PARAM_DIGITS[x["kind"]]
+        pattern = {"money": MONEY_RE, "rate": PARAM_RATE_RE,
+                   "int": f"^[0-9]{{1,{len(str(self.form['limits']['max_count']))}}}$"}[x["kind"]]
+        t = decimal(digits + scale, scale)
+        ok = exp.RegexpLike(this=r.copy(), expression=s(pattern))
+        if x["kind"] == "int":
+            ok = and_(ok, coalesce(exp.LTE(this=try_cast(this=r.copy(), to=t),
+                                           expression=lit(str(self.form["limits"]["max_count"]))), FALSE))
+        return r, ok, t
+
+    def param_value(self, x: Json) -> exp.Expr:
+        """The 参数's value: the one supplied, else the one the text states (NULL: neither)."""
+        r, ok, t = self._param_raw(x)
+        stated = cast(lit(x["value"]), t) if x["value"] is not None else exp.cast(NULL, t)
+        return case((and_(not_null(r.copy()), paren(ok)), try_cast(this=r.copy(), to=t)), default=stated)
+
+    def param_bad(self, x: Json) -> exp.Expr:
+        """Whether the 参数 is refused: a bad value supplied, or none where the text states none."""
+        r, ok, _ = self._param_raw(x)
+        bad = and_(not_null(r.copy()), exp.not_(paren(ok)))
+        return or_(bad, is_null(r.copy())) if x["value"] is None else bad
 
     def int_high(self, f: Json) -> int:
         """The largest accepted value: the stated bound, else the profile limit on counts."""
@@ -316,6 +345,9 @@ class Policy:
     def fact(self, f: Json) -> Num | exp.Expr:
         """A fact's typed value, read from the typed column of step ``v``."""
         c = col(f["name"], "p")
+        if f.get("param"):  # a 参数 (a rate may be negative)
+            digits, scale = _PARAM_DIGITS[f["kind"]]
+            return Num(c, c, digits, scale, True, f["kind"] != "rate", True)
         if f["kind"] in ("money", "rate", "int"):
             digits, scale = self.num_digits(f)
             # money and rates have no sign in their pattern; a count only with a bound ≥ 0
@@ -341,7 +373,7 @@ class Policy:
             n = exp.cast(NULL, "DECIMAL(1, 0)")
             return Num(n, n, 1, 0, False, True)
         if op == "fact":
-            v = self.fact(self.by_name[e["name"]])
+            v = self.fact(e if e.get("param") else self.by_name[e["name"]])
             assert isinstance(v, Num)
             return v
         if op == "def":
@@ -532,17 +564,31 @@ class Policy:
 
         # 1. validation and validity (read from the profile table); every fact typed once
         declared = [fl for fl in self.fields if fl["declared"]]
+        checked = bool(self.params or f.get("constraints"))
         validated = exp.select(
-            col("row_id", "p"), exp.alias_(self.error_field(), "error_field", quoted=True),
+            col("row_id", "p"),
+            exp.alias_(self.error_field(), "profile_error" if checked else "error_field", quoted=True),
             exp.alias_(self.in_force(as_of), "in_force", quoted=True),
             *[exp.alias_(self.typed(fl), fl["name"], quoted=True) for fl in declared],
         ).from_(exp.alias_(exp.to_table(table), "p"))
+        if self.params:  # 参数: from the one-row table ``parameters`` (text, NULL when not supplied)
+            validated = validated.join(exp.alias_(exp.to_table("parameters"), "q"), join_type="cross")
+            validated.select(*[exp.alias_(self.param_value(x), x["name"], quoted=True)
+                               for x in self.params.values()],
+                             *[exp.alias_(self.param_bad(x), f"{x['name']}__bad", quoted=True)
+                               for x in self.params.values()], copy=False)
         steps.append(("v", validated))
+        if checked:  # a bad or missing 参数, then a broken 约束, after the profile's own errors
+            arms = [(col(f"{x['name']}__bad", "p"), s(x["name"])) for x in self.params.values()]
+            arms += [(exp.not_(paren(self.cond(c["cond"]))), s(c["field"])) for c in f.get("constraints", [])]
+            err = coalesce(col("profile_error", "p"), case(*arms, default=exp.cast(NULL, "VARCHAR")))
+            steps.append(("vc", exp.select(exp.Star(), exp.alias_(err, "error_field", quoted=True))
+                          .from_(exp.alias_(exp.to_table("v"), "p"))))
         # requirements and exclusions
         excluded = or_(*[exp.not_(paren(self.cond(r["cond"]))) for r in f["requirements"]],
                        *[paren(self.cond(x["cond"])) for x in f["exclusions"]])
         steps.append(("x", exp.select(exp.Star(), exp.alias_(paren(excluded), "excluded", quoted=True))
-                      .from_(exp.alias_(exp.to_table("v"), "p"))))
+                      .from_(exp.alias_(exp.to_table("vc" if checked else "v"), "p"))))
         # 2. each item: applies and its amount, then (step i) the amount rounded down to the fen
         # and clamped at 0; every amount and cap limit is computed once (step r) and read by
         # column afterwards, never copied into the expressions that round, clamp or cap it
@@ -752,6 +798,10 @@ class Policy:
         return out  # rows in no particular order (a sort would cost a fifth of the time): join on row_id
 
 
+# (digits, scale) of a 参数's values: money as a profile's, rates -1..1 in millionths, counts.
+_PARAM_DIGITS = {"money": (MONEY_DIGITS, 2), "rate": (1, 6), "int": (10, 0)}
+
+
 def _scale(frac: str) -> int:
     return len(frac.split(".")[1]) if "." in frac else 0
 
@@ -780,6 +830,9 @@ def describe(form: Json) -> Json:
         "stages": stages,
         "sources": list(SOURCES),
         "readings": adopted_readings(form),
+        # 参数: the one-row table ``parameters`` has one text column per name (NULL: not supplied)
+        "parameters": [{"name": x["name"], "kind": x["kind"], "label": x["label"], "value": x["value"]}
+                       for x in form.get("parameters", [])],
     }
 
 
