@@ -1459,3 +1459,81 @@ EXAMPLES += [
         fix_note="把第二种读法写成它真正的含义；若两种理解确实不影响金额，只写一种，把另一种写进 说明。",
     ),
 ]
+
+# 参数 and 约束 (tests/examples/tongxi.txt: 桐溪区 技改 notice)
+TONGXI = ("tongxi.txt",)
+TONGXI_HEADER = """\
+政策 tongxi_draft {
+  标题 "桐溪区关于支持工业企业技术改造提质增效的若干措施"
+  来源 "tongxi.txt"
+}
+"""
+TONGXI_FACTS = """\
+事实 {
+  applicant_type 必填
+  equipment_spend: 货币 "项目设备购置支出"
+  project_investment: 货币 "项目总投资"
+  robots_bought: 整数 0..100000 "购置工业机器人台数"
+}
+"""
+TONGXI_ROBOTS = """\
+参数 robot_unit_price: 货币 "每台工业机器人补助标准" = 3000元
+  依据 第四条 「按每台3000元的标准给予补助」
+
+补助 robot_subsidy {
+  条款 第四条
+  标题 "机器人购置补助"
+  对象 enterprise
+  原文 「对购置工业机器人的企业，按每台3000元的标准给予补助。」
+  条件 robots_bought > 0
+  金额 robot_unit_price × robots_bought
+  资金 未规定
+}
+
+补助 upgrade_subsidy {
+  条款 第三条
+  标题 "技改补助"
+  对象 enterprise
+  原文 「对实施技术改造项目的企业，按项目设备购置支出的10%给予补助，每家最高不超过200万元。」
+  条件 equipment_spend > 0元
+  金额 10% × equipment_spend 封顶 200万元
+  资金 未规定
+}
+"""
+TONGXI_CONSTRAINT = """\
+约束 equipment_spend <= project_investment
+  依据 第三条 「申报的设备购置支出不得超过项目总投资。」
+"""
+EXAMPLES += [
+    Example(
+        "PC114", "参数的类型不是 货币、比例 或 整数",
+        _policy(TONGXI_HEADER, TONGXI_FACTS,
+                TONGXI_ROBOTS.replace('robot_unit_price: 货币 "每台工业机器人补助标准" = 3000元',
+                                      'robot_unit_price: 文本 "每台工业机器人补助标准" = 3000元'), TONGXI_CONSTRAINT),
+        (('robot_unit_price: 文本 "每台', 'robot_unit_price: 货币 "每台'),),
+        files=TONGXI,
+        note="参数是政策依据的数值（单价、全市平均增长率等），只能是金额、比例或数量；由申请人填写的内容应声明为 事实。",
+        fix_note="单价是金额：写 货币。",
+    ),
+    Example(
+        "PC115", "约束读取了定义，或没有读取任何事实",
+        _policy(TONGXI_HEADER, TONGXI_FACTS, TONGXI_ROBOTS,
+                '定义 spend "设备购置支出" = equipment_spend\n\n'
+                + TONGXI_CONSTRAINT.replace("约束 equipment_spend <=", "约束 spend <=")),
+        (("约束 spend <=", "约束 equipment_spend <="), ('定义 spend "设备购置支出" = equipment_spend\n\n', "")),
+        files=TONGXI,
+        note="约束是申请人资料中事实之间的关系，每个计算器在计算之前检查它；它只能读取事实和参数。",
+        fix_note="直接写事实的名称。",
+    ),
+    Example(
+        "PC440", "约束互相矛盾",
+        _policy(TONGXI_HEADER, TONGXI_FACTS, TONGXI_ROBOTS,
+                TONGXI_CONSTRAINT.replace("约束 equipment_spend <=", "约束 equipment_spend >")
+                + TONGXI_CONSTRAINT.replace("约束 equipment_spend <= project_investment",
+                                            "约束 project_investment >= equipment_spend")),
+        (("约束 equipment_spend > project_investment", "约束 equipment_spend <= project_investment"),),
+        files=TONGXI,
+        note="两条约束合起来没有任何申请人资料能满足：每个计算器都会拒绝每一份申请人资料。",
+        fix_note="按原文「申报的设备购置支出不得超过项目总投资」写出方向。",
+    ),
+]
