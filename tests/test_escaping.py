@@ -79,6 +79,7 @@ INJECTED: dict[FIELD, str] = {
     ("Exclusion", "note"): "RD", ("CrossCap", "note"): "RE", ("PaymentSchedule", "note"): "RF",
     ("Budget", "note"): "RG", ("Procedure", "note"): "RH", ("Reading", "note"): "RI",
     ("ReadingOption", "label"): "RJ", ("Citation", "passages"): "QF",
+    ("Parameter", "label"): "RK",  # 参数: its label is in every calculator's error and trace
 }
 # Slots whose text the grammar restricts to a terminal that cannot carry markup or quotes.
 NOT_FREE_TEXT: dict[FIELD, str] = {
@@ -101,6 +102,7 @@ NOT_FREE_TEXT: dict[FIELD, str] = {
     ("Header", "source_kind"): "keyword (摘要, 节选, 转载)", ("Reading", "id"): "NAME",
     ("Reading", "adopted"): "NAME", ("ReadingOption", "name"): "NAME", ("ReadingCase", "name"): "NAME",
     ("Readings", "block"): "NAME", ("TestCase", "readings"): "NAME (采用 <解读> <读法>)",
+    ("Parameter", "name"): "NAME", ("Parameter", "value_kind"): "keyword (money, rate, int)",
 }
 
 
@@ -158,6 +160,10 @@ def hostile_policy() -> tuple[str, str, str]:
 }}
 
 定义 base {lit(P(("Definition", "label")))} = spend_software_cloud
+
+参数 unit: 货币 {lit(P(("Parameter", "label")))} 未公布
+
+约束 spend_software_cloud >= unit
 
 资格 req {{
   条款 第一条

@@ -205,7 +205,29 @@ def input_schema(cp: CheckedPolicy) -> dict[str, Any]:
     })
     if conditional:
         schema["allOf"] = conditional
+    _constraints(p, schema)
     return schema
+
+
+def _constraints(p: n.Policy, schema: dict[str, Any]) -> None:
+    """约束 between facts: JSON Schema cannot compare two fields' values (and money is a decimal
+    string), so each is an annotation the calculator enforces (it refuses a profile that breaks
+    one, naming the fields); 参数 are listed for the calculation, not the form."""
+    from compiler.model.params import constraint_error, constraint_fields
+
+    if p.constraints:
+        rows = []
+        for c in p.constraints:
+            _, message = constraint_error(p, c)
+            rows.append({"fields": constraint_fields(p, c), "message": message,
+                         "article": c.citation.article if c.citation else None})
+        schema["x-policyc-constraints"] = rows
+        schema["description"] += "另须满足：" + "；".join(r["message"] for r in rows) + "（由计算器检查）。"
+    if p.parameters:
+        schema["x-policyc-parameters"] = [
+            {"name": x.name, "label": x.label, "kind": x.type.kind,
+             "value": _plain(x.value, x.type.kind) if x.value is not None else None,
+             "article": x.citation.article if x.citation else None} for x in p.parameters]
 
 
 def vocabulary_schema(cp: CheckedPolicy) -> dict[str, Any]:
@@ -223,6 +245,7 @@ def vocabulary_schema(cp: CheckedPolicy) -> dict[str, Any]:
         "examples": _examples(p, facts),
         **_terms(p, facts),
     })
+    _constraints(p, schema)
     return schema
 
 
