@@ -189,7 +189,7 @@ def test_the_random_cases_reach_every_outcome(reference: list[dict[str, Any]]) -
 
 def test_python_equals_the_reference(module: Any, reference: list[dict[str, Any]]) -> None:
     for (t, o, q), want in zip(param_cases(), reference, strict=True):
-        got = _outcome(lambda: module.calculate(json.loads(t), o, json.loads(q)))
+        got = _outcome(lambda t=t, o=o, q=q: module.calculate(json.loads(t), o, json.loads(q)))  # type: ignore[misc]
         assert got == want, (t, o, q)
 
 
@@ -226,12 +226,15 @@ def test_duckdb_equals_the_reference() -> None:
         ref = Evaluator(policy(NAME))
 
         class WithParams:  # reference_row calls ev.calculate(profile, on)
+            def __init__(self, given: dict[str, str]) -> None:
+                self.given = given
+
             def calculate(self, profile: Any, when: Any) -> Any:
-                return ref.calculate(profile, when, params)
+                return ref.calculate(profile, when, self.given)  # noqa: B023 (used within the iteration)
 
         mismatches = []
         for p, row in zip(profiles, rows, strict=True):
-            want, got = reference_row(form, WithParams(), p, on), sql_row(row)  # type: ignore[arg-type]
+            want, got = reference_row(form, WithParams(params), p, on), sql_row(row)  # type: ignore[arg-type]
             if want[0] == "error":
                 broken += got[1] == "equipment_spend"
                 if not (got[0] == "error" and got[1] in want[1]):

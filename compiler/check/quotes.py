@@ -45,9 +45,12 @@ def _citations(policy: n.Policy) -> Iterator[n.Citation]:
         for o in r.options:
             if o.citation is not None:
                 yield o.citation
-    for x in (*policy.parameters, *policy.constraints):  # 参数 and 约束 依据 …
-        if x.citation is not None:
-            yield x.citation
+    for prm in policy.parameters:  # 参数 … 依据 …
+        if prm.citation is not None:
+            yield prm.citation
+    for con in policy.constraints:  # 约束 … 依据 …
+        if con.citation is not None:
+            yield con.citation
 
 
 def _matched_prefix(quote: str, source: str) -> int:

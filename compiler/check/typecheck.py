@@ -324,8 +324,8 @@ class Checker:
             for step in pr.steps:
                 if step.min_duration is not None:
                     self.expect(step.min_duration, ("num",), "数量", pr.citation.article)
-        for c in p.constraints:
-            self._constraint(c)
+        for con in p.constraints:
+            self._constraint(con)
         for t in p.tests:
             self._test(t, item_ids)
             self._test_parameters(t)

@@ -19,7 +19,8 @@ const LIMITS = {
   "max_profile_chars": 1000000,
   "max_profile_depth": 32,
   "money_pattern": "^[0-9]{1,15}(\\.[0-9]{1,2})?(?![\\s\\S])",
-  "rate_pattern": "^(0(\\.[0-9]{1,2})?|1(\\.00?)?)(?![\\s\\S])"
+  "rate_pattern": "^(0(\\.[0-9]{1,2})?|1(\\.00?)?)(?![\\s\\S])",
+  "param_rate_pattern": "^-?(0(\\.[0-9]{1,6})?|1(\\.0{1,6})?)(?![\\s\\S])"
 };
 const MESSAGES = {
   "not_object": "申请人信息必须是一个 JSON 对象（键为事实名称）",
@@ -55,7 +56,11 @@ const MESSAGES = {
   "profile_too_large": "申请人信息过大（{n} 个字符，至多 {max} 个）",
   "too_deep": "JSON 嵌套过深（至多 {max} 层）",
   "not_json": "不是合法的 JSON：第 {line} 行第 {col} 列，{msg}",
-  "duplicate": "字段重复出现"
+  "duplicate": "字段重复出现",
+  "param_missing": "缺少参数“{name}”（{label}）：原文未公布其数值，计算时须提供",
+  "param_unknown": "未知参数“{name}”：本政策没有声明该参数",
+  "param_rate": "{got}不是比例：请写成 -1 到 1 之间的十进制数（至多 6 位小数），例如 \"0.065\"",
+  "parameters_not_object": "参数必须是一个 JSON 对象（键为参数名称）"
 };
 const TRACE = {
   "heading": "{article}「{title}」适用",
@@ -80,7 +85,10 @@ const TRACE = {
   "undetermined_value": "未定",
   "unlisted": "{label}“{value}”不在{articles}列举的范围内；计算时按不符合处理",
   "unlisted_open": "{label}“{value}”不在{articles}列举的范围内；原文列举以“等”结尾，是否属于由主管部门认定，计算时按不符合处理",
-  "range": "{lo} 至 {hi}"
+  "range": "{lo} 至 {hi}",
+  "parameter": "按参数 {label}（{name}）= {value} 计算（{source}）",
+  "parameter_stated": "原文{article}规定",
+  "parameter_given": "计算时提供"
 };
 // Text facts compare by key: Traditional -> Simplified for the characters in this policy's lists.
 const TEXT_FOLD = new Map([["備", "备"], ["葯", "药"], ["藥", "药"], ["裝", "装"], ["製", "制"], ["車", "车"], ["軌", "轨"], ["電", "电"], ["車", "车"], ["零", "零"], ["器", "器"]]);
@@ -749,6 +757,67 @@ function computeReadings(calc, table, profile, on) {
 }
 // ---- end of runtime ----
 
+// ---- 参数 (policy parameters) and 约束 (constraints between facts), as compiler.evaluate.runtime
+
+const PARAM_RATE_TEXT = new RegExp(LIMITS.param_rate_pattern);
+
+/** A supplied parameter value as a BigInt at its kind's scale (money 2, rate 6, count 0), or a message. */
+function paramValue(kind, v) {
+  if (kind === "money") {
+    const r = money(v, false);
+    return typeof r === "string" ? r : r[0];
+  }
+  if (kind === "int") return integer(v, { low: 0, high: null });
+  let text = null;
+  if (typeof v === "string") text = PARAM_RATE_TEXT.test(v) ? v : null;
+  else if (typeof v === "number" && Number.isFinite(v)) {
+    text = Number.isInteger(v) && Math.abs(v) < 1e16 ? String(v) : floatDecimal(v)[0];
+  } else if (typeof v === "bigint") text = v.toString();
+  if (text !== null) {
+    const [digits, decimals] = parseDecimal(text);
+    if (decimals <= 6 || digits % p10(decimals - 6) === 0n) {
+      const scaled = decimals > 6 ? digits / p10(decimals - 6) : digits * p10(6 - decimals);
+      if (scaled >= -1000000n && scaled <= 1000000n) return scaled;
+    }
+  }
+  return fill(MESSAGES.param_rate, { got: got(typeof v === "string" ? head(v, 40) : v) });
+}
+
+/**
+ * Put each parameter's value into `f` (supplied, else stated by the text); an unstated parameter
+ * not supplied, an unknown one or a bad value throws ProfileError naming it.
+ * @param {Array<[string, string, string, bigint | null]>} table (name, kind, label, stated value)
+ */
+function bindParameters(table, given, f) {
+  if (given === undefined || given === null) given = {};
+  if (typeof given !== "object" || Array.isArray(given)) {
+    throw new ProfileError([["parameters", MESSAGES.parameters_not_object]]);
+  }
+  const names = new Set(table.map((row) => row[0]));
+  /** @type {Array<[string, string]>} */
+  const errors = [];
+  for (const k of Object.keys(given)) if (!names.has(k)) errors.push([k, fill(MESSAGES.param_unknown, { name: k })]);
+  for (const [name, kind, label, stated] of table) {
+    if (Object.prototype.hasOwnProperty.call(given, name)) {
+      const v = paramValue(kind, given[name]);
+      if (typeof v === "string") errors.push([name, v]);
+      else f[name] = v;
+    } else if (stated !== null) {
+      f[name] = stated;
+    } else {
+      errors.push([name, fill(MESSAGES.param_missing, { name, label })]);
+    }
+  }
+  if (errors.length) throw new ProfileError(errors);
+}
+
+/** Refuse a profile that breaks a 约束: rows of [holds, field, message], in order. */
+function checkConstraints(rows) {
+  /** @type {Array<[string, string]>} */
+  const errors = rows.filter((row) => !row[0]).map((row) => [row[1], row[2]]);
+  if (errors.length) throw new ProfileError(errors);
+}
+
 const DEFAULTS = Object.fromEntries(FACTS.map((s) => [s.name, absent(s)]));
 
 const INDUSTRY_VALUES = new Set(["汽车零部件配件制造", "轨道交通高端装备制造", "电子元器件制造", "中成药生物药品制品制造"]);
@@ -970,6 +1039,6 @@ const READINGS = [["record_scope", "第十三条", "all_applicants", [], [["all_
 
 // What the applicant gets under each reading and the range of the total over every
 // combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.
-export function readings(profile, on) {
-  return computeReadings(calculate, READINGS, profile, on);
+export function readings(profile, on, parameters) {
+  return computeReadings((p, o) => calculate(p, o, parameters), READINGS, profile, on);
 }

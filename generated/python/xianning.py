@@ -44,6 +44,7 @@ MAX_PROFILE_CHARS = 1_000_000
 MAX_PROFILE_DEPTH = 32
 MONEY_PATTERN = '^[0-9]{1,15}(\\.[0-9]{1,2})?(?![\\s\\S])'
 RATE_PATTERN = '^(0(\\.[0-9]{1,2})?|1(\\.00?)?)(?![\\s\\S])'
+PARAM_RATE_PATTERN = '^-?(0(\\.[0-9]{1,6})?|1(\\.0{1,6})?)(?![\\s\\S])'
 
 MESSAGES: dict[str, str] = {
     'not_object': '申请人信息必须是一个 JSON 对象（键为事实名称）',
@@ -80,6 +81,10 @@ MESSAGES: dict[str, str] = {
     'too_deep': 'JSON 嵌套过深（至多 {max} 层）',
     'not_json': '不是合法的 JSON：第 {line} 行第 {col} 列，{msg}',
     'duplicate': '字段重复出现',
+    'param_missing': '缺少参数“{name}”（{label}）：原文未公布其数值，计算时须提供',
+    'param_unknown': '未知参数“{name}”：本政策没有声明该参数',
+    'param_rate': '{got}不是比例：请写成 -1 到 1 之间的十进制数（至多 6 位小数），例如 "0.065"',
+    'parameters_not_object': '参数必须是一个 JSON 对象（键为参数名称）',
 }
 
 # Text facts compare by text_key: Traditional -> Simplified for the characters that occur in
@@ -133,6 +138,9 @@ TRACE: dict[str, str] = {
         '不符合处理'
     ),
     'range': '{lo} 至 {hi}',
+    'parameter': '按参数 {label}（{name}）= {value} 计算（{source}）',
+    'parameter_stated': '原文{article}规定',
+    'parameter_given': '计算时提供',
 }
 
 
@@ -965,6 +973,77 @@ def compute_readings(calc: Callable[[Any, Any], Result],
         highs.append(r.total_max)
     top = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     return {"readings": out, "range": {"min": fmt(min(lows)) if lows else None, "max": fmt(top)}}
+
+
+
+# 参数 (policy parameters) and 约束 (constraints between facts), as compiler.evaluate.runtime.
+_PARAM_RATE = re.compile(PARAM_RATE_PATTERN)
+_MILLIONTH = Decimal("0.000001")
+
+
+def _param_value(kind: str, label: str, value: object) -> tuple[Any, str | None]:
+    """A supplied parameter value, normalised, or the reason it is rejected."""
+    if kind == "money":
+        m = _money(value)
+        return (None, m) if isinstance(m, str) else (m, None)
+    if kind == "int":
+        return _check(FactSpec("", "int", label, 0, MAX_COUNT), value)
+    d: Decimal | None = None
+    if isinstance(value, bool):
+        d = None
+    elif isinstance(value, str):
+        d = Decimal(value) if _PARAM_RATE.match(value) else None
+    elif isinstance(value, int):
+        d = Decimal(value)
+    elif isinstance(value, float):
+        d = Decimal(repr(value)) if math.isfinite(value) else None
+    elif isinstance(value, Decimal):
+        d = value if value.is_finite() else None
+    if d is not None and not (-1 <= d <= 1 and d == d.quantize(_MILLIONTH)):
+        d = None
+    if d is None:
+        return None, MESSAGES["param_rate"].format(got=_show(value[:40] if isinstance(value, str) else value))
+    return d, None
+
+
+def bind_parameters(table: Sequence[tuple[str, str, str, Decimal | None, str]], given: object,
+                    f: Any) -> list[str]:
+    """Put each parameter's value into ``f`` (supplied, else stated by the text) and return the
+    notes saying which values the calculation takes; an unstated parameter not supplied, an
+    unknown one or a bad value is a ProfileError naming it. ``table``: (name, kind, label,
+    stated value or None, “原文…规定”)."""
+    if given is None:
+        given = {}
+    if not isinstance(given, Mapping):
+        raise ProfileError([("parameters", MESSAGES["parameters_not_object"])])
+    names = {row[0] for row in table}
+    errors = [(str(k), MESSAGES["param_unknown"].format(name=k)) for k in given if k not in names]
+    notes: list[str] = []
+    for name, kind, label, stated, source in table:
+        if name in given:
+            value, why = _param_value(kind, label, given[name])
+            if why is not None:
+                errors.append((name, why))
+                continue
+            source = TRACE["parameter_given"]
+        elif stated is not None:
+            value = stated
+        else:
+            errors.append((name, MESSAGES["param_missing"].format(name=name, label=label)))
+            continue
+        f[name] = value
+        shown = str(int(value)) if kind == "int" else num(value)
+        notes.append(TRACE["parameter"].format(label=label, name=name, value=shown, source=source))
+    if errors:
+        raise ProfileError(errors)
+    return notes
+
+
+def check_constraints(broken: Sequence[tuple[bool, str, str]]) -> None:
+    """Refuse a profile that breaks a 约束: (holds, field, message) per constraint, in order."""
+    errors = [(name, message) for holds, name, message in broken if not holds]
+    if errors:
+        raise ProfileError(errors)
 
 # --------------------------------------------------------------------------------------
 # The policy: 咸宁市中小企业数字化转型专项资金管理办法

@@ -216,7 +216,7 @@ def _constraints(p: n.Policy, schema: dict[str, Any]) -> None:
     from compiler.model.params import constraint_error, constraint_fields
 
     if p.constraints:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for c in p.constraints:
             _, message = constraint_error(p, c)
             rows.append({"fields": constraint_fields(p, c), "message": message,

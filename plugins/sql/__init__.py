@@ -252,7 +252,7 @@ class Policy:
         pattern = {"money": MONEY_RE, "rate": PARAM_RATE_RE,
                    "int": f"^[0-9]{{1,{len(str(self.form['limits']['max_count']))}}}$"}[x["kind"]]
         t = decimal(digits + scale, scale)
-        ok = exp.RegexpLike(this=r.copy(), expression=s(pattern))
+        ok: exp.Expr = exp.RegexpLike(this=r.copy(), expression=s(pattern))
         if x["kind"] == "int":
             ok = and_(ok, coalesce(exp.LTE(this=try_cast(this=r.copy(), to=t),
                                            expression=lit(str(self.form["limits"]["max_count"]))), FALSE))
@@ -579,9 +579,10 @@ class Policy:
                                for x in self.params.values()], copy=False)
         steps.append(("v", validated))
         if checked:  # a bad or missing 参数, then a broken 约束, after the profile's own errors
-            arms = [(col(f"{x['name']}__bad", "p"), s(x["name"])) for x in self.params.values()]
-            arms += [(exp.not_(paren(self.cond(c["cond"]))), s(c["field"])) for c in f.get("constraints", [])]
-            err = coalesce(col("profile_error", "p"), case(*arms, default=exp.cast(NULL, "VARCHAR")))
+            errs: list[tuple[exp.Expr, exp.Expr]] = [(col(f"{x['name']}__bad", "p"), s(x["name"]))
+                                                     for x in self.params.values()]
+            errs += [(exp.not_(paren(self.cond(c["cond"]))), s(c["field"])) for c in f.get("constraints", [])]
+            err = coalesce(col("profile_error", "p"), case(*errs, default=exp.cast(NULL, "VARCHAR")))
             steps.append(("vc", exp.select(exp.Star(), exp.alias_(err, "error_field", quoted=True))
                           .from_(exp.alias_(exp.to_table("v"), "p"))))
         # requirements and exclusions
