@@ -217,7 +217,19 @@ class MarkdownBackend:
                                     words.amount(s.min_duration) if s.min_duration else "")
                                    for s in pr.steps]} for pr in p.procedures],
             readings=[self._reading(p, r, words) for r in p.readings],
+            parameters=[self._parameter(x) for x in p.parameters],
+            constraints=[{"words": words.cond(c.cond), "article": c.citation.article if c.citation else "",
+                          "quote": _quote(c.citation.quote) if c.citation else ""} for c in p.constraints],
         )
+
+    def _parameter(self, x: n.Parameter) -> dict[str, Any]:
+        """A 参数 for applicants: its name, and its value or who publishes it."""
+        from .plain import parameter_value_words
+
+        value = (f"原文规定为 {parameter_value_words(x)}" if x.value is not None else
+                 "原文未写明数值，以主管部门公布的为准；在线计算时请填写主管部门公布的数值")
+        return {"label": x.label, "value": value, "article": x.citation.article if x.citation else "",
+                "quote": _quote(x.citation.quote) if x.citation else ""}
 
     def review(self, cp: CheckedPolicy) -> str:
         """The drafters' page of one policy: every checker finding, with its code."""
@@ -371,12 +383,13 @@ class MarkdownBackend:
             if t.readings:
                 continue  # worked out under another reading than the page's (采用 in the test)
             profile = {i.name: i.value for i in t.inputs}
-            res = self._calc(ev, profile, t.date)
+            params = {v.name: v.value for v in t.parameters}
+            res = self._calc(ev, profile, t.date, params)
             if res is not None and res.item(it.id) is not None:
                 key = repr((sorted(profile.items()), t.date))
                 if key not in seen:
                     seen.add(key)
-                    found.append(self._example(p, words, t.name, profile, t.date, res, it.id))
+                    found.append(self._example(p, words, t.name, profile, t.date, res, it.id, params))
             if len(found) >= 2:
                 return found
         on = self._in_force_date(p)
@@ -391,9 +404,10 @@ class MarkdownBackend:
                 break
         return found
 
-    def _calc(self, ev: Evaluator, profile: dict[str, object], on: dt.date | None) -> Result | None:
+    def _calc(self, ev: Evaluator, profile: dict[str, object], on: dt.date | None,
+              params: dict[str, object] | None = None) -> Result | None:
         try:
-            return ev.calculate(profile, on or COMPARE_ON)
+            return ev.calculate(profile, on or COMPARE_ON, params)
         except ProfileError:
             return None
 
@@ -445,9 +459,16 @@ class MarkdownBackend:
                  {**base, **{f: v for f in money}}) for v in (300000, 1500000)]
 
     def _example(self, p: n.Policy, words: Words, label: str, profile: dict[str, object],
-                 on: dt.date | None, res: Result, item_id: str) -> dict[str, Any]:
+                 on: dt.date | None, res: Result, item_id: str,
+                 params: dict[str, object] | None = None) -> dict[str, Any]:
         facts = {f.name: f for f in p.facts}
         inputs = []
+        for x in p.parameters:  # the 参数 the example takes (supplied, else stated by the text)
+            if params and x.name in params:
+                v = params[x.name]
+                shown = (f"{(Decimal(str(v)) * 100).normalize():f}%" if x.type.kind == "rate"
+                         else _value_text(x.type, v))
+                inputs.append((x.label + "（示例取值）", shown))
         for name, value in profile.items():
             f = facts.get(name)
             ftype = f.type if f else FACTS.get(name, (None, ""))[0]

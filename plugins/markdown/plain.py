@@ -75,12 +75,25 @@ _OPS = re.compile(r"\s*(>=|<=|==|!=)\s*|\s+([<>])\s+")
 _RATE_TIMES = re.compile(r"(\d+(?:\.\d+)?%)\s*×\s*(\([^()]+\)|[^\s，。；：（）“”()]+)")
 
 
+def parameter_value_words(x: n.Parameter) -> str:
+    """A stated 参数's value in words: “3000 元”, “6.5%”, “10”."""
+    assert x.value is not None
+    if x.type.kind == "money":
+        return money_words(x.value)
+    if x.type.kind == "rate":
+        return f"{(x.value * 100).normalize():f}%"
+    return f"{x.value.normalize():f}"
+
+
 class Words:
     """Renders expressions with the labels of facts and definitions."""
 
     def __init__(self, policy: n.Policy) -> None:
         self.labels = {f.name: f.label for f in policy.facts}
         self.labels.update({d.name: d.label or d.name for d in policy.definitions})
+        # 参数: “全市平均增长率（由主管部门公布）”, “每台补助标准（3000 元）”
+        self.labels.update({x.name: x.label + ("（由主管部门公布）" if x.value is None else
+                                               f"（{parameter_value_words(x)}）") for x in policy.parameters})
         self.enum_labels = {f.name: dict(f.type.values) for f in policy.facts}
         self.value_labels = {v: label for f in policy.facts for v, label in f.type.values}
         self.readings = {r.id: {o.name: o.label for o in r.options} for r in policy.readings}
