@@ -295,3 +295,67 @@ def test_parameters_and_constraints_are_type_checked(tmp_path: Path) -> None:
     assert "PC104" in [d.code for d in _check(tmp_path, bad)]
     bad = _variant('参数 robot_unit_price: 货币', '参数 robot_unit_price: 布尔')
     assert "PC114" in [d.code for d in _check(tmp_path, bad)]
+
+
+# ---------------------------------------------------------------------------- API, schema, guide
+
+
+def test_the_api_takes_parameters_in_the_query() -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from compiler.serve.app import PolicyService, create_app
+
+    client = TestClient(create_app(PolicyService.load([str(EXAMPLES / f"{NAME}.policy")])),
+                        raise_server_exceptions=False)
+    url = f"/policies/{NAME}/calculate?on={ON}"
+    r = client.post(url + "&param=city_avg_growth=0.065", json=GROWTH)
+    assert r.status_code == 200 and r.json()["total"] == {"min": "27000.00", "max": "27000.00"}  # 第二条
+    r = client.post(url, json=GROWTH)
+    assert r.status_code == 422
+    assert r.json()["errors"] == [{"field": "city_avg_growth", "message": MISSING_MESSAGE}]
+    r = client.post(url + "&param=city_avg_growth=0.065", json={**UPGRADE, "project_investment": 1})
+    assert r.status_code == 422
+    assert r.json()["errors"] == [{"field": "equipment_spend", "message": CONSTRAINT_MESSAGE}]
+    params = {p["name"] for p in client.get("/openapi.json").json()["paths"][url.split("?")[0]]["post"]["parameters"]}
+    assert params == {"on", "param"}
+
+
+def test_the_form_schema_states_what_it_cannot_check() -> None:
+    from plugins.jsonschema import input_schema
+
+    s = input_schema(_checked())
+    assert s["x-policyc-constraints"] == [{"fields": ["equipment_spend", "project_investment"],
+                                           "message": CONSTRAINT_MESSAGE, "article": "第三条"}]
+    assert CONSTRAINT_MESSAGE in s["description"]
+    by_name = {x["name"]: x for x in s["x-policyc-parameters"]}
+    assert by_name["city_avg_growth"]["value"] is None
+    assert (by_name["robot_unit_price"]["value"], by_name["robot_unit_price"]["shown"]) == ("3000", "3000 元")
+
+
+def test_the_guide_says_it_in_plain_chinese() -> None:
+    from plugins.markdown import backend
+
+    text = backend.guide(_checked(), {})
+    assert "- 项目设备购置支出不高于 项目总投资（第三条）" in text  # 约束, no identifiers
+    assert "**全市规模以上工业产值平均增速**：原文未写明数值，以主管部门公布的为准" in text
+    assert "**每台工业机器人补助标准**：原文规定为 3,000 元（第四条）" in text
+    assert "city_avg_growth" not in text and "equipment_spend" not in text
+    # the examples take the test's parameter values: 第二条 27000 with 全市平均增速 6.5%
+    assert "| 全市规模以上工业产值平均增速（示例取值） | 6\\.5% |" in text
+    assert "**本项金额：27,000.00 元**" in text
+
+
+def test_calc_cli_takes_param(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from compiler.cli import main
+
+    profile = tmp_path / "p.json"
+    profile.write_text(json.dumps(GROWTH), encoding="utf-8")
+    args = ["calc", str(EXAMPLES / f"{NAME}.policy"), "--input", str(profile), "--on", ON, "--format", "json"]
+    r = CliRunner().invoke(main, [*args, "--param", "city_avg_growth=0.065"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["total"] == {"min": "27000.00", "max": "27000.00"}
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 2 and "city_avg_growth" in r.output

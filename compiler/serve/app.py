@@ -8,6 +8,8 @@ Endpoints (every policy gets its own paths, so each has its own request schema i
 * ``POST /policies/{id}/batch?on=`` — ``{"profiles": [...]}`` → one entry per profile
 * ``POST /policies/{id}/explain?on=`` — the result, the notes and the Chinese breakdown
 
+``?param=name=value`` (repeatable) gives the values of a policy's 参数 (policy parameters).
+
 Bad input is answered 4xx with the same Chinese field messages as the CLI (``errors``:
 ``[{"field", "message"}]``), never a 500: bodies are parsed here (exact decimals, no NaN, no
 duplicate keys) rather than by a framework model, request bodies are bounded by
@@ -156,9 +158,20 @@ def _on(request: Request) -> dt.date:
         raise ApiError(422, "参数有误。", err.errors) from None
 
 
-def _calculate(s: Served, profile: object, on: dt.date) -> Result:
+def _params(request: Request) -> dict[str, object]:
+    """The values of the policy's 参数 from the query: ``?param=city_avg_growth=0.065`` (repeatable)."""
+    out: dict[str, object] = {}
+    for pair in request.query_params.getlist("param"):
+        name, eq, value = pair.partition("=")
+        if not eq or not name:
+            raise ApiError(422, "参数有误。", [("param", f"参数应写作 名称=值，收到“{pair[:40]}”")])
+        out[name] = value
+    return out
+
+
+def _calculate(s: Served, profile: object, on: dt.date, params: dict[str, object] | None = None) -> Result:
     try:
-        return s.evaluator.calculate(profile, on)
+        return s.evaluator.calculate(profile, on, params)
     except ProfileError as err:
         raise ApiError(422, "申请人信息有误，未计算。", err.errors) from None
 
@@ -192,6 +205,12 @@ _ERROR: dict[str, Any] = {
 _ON = {"name": "on", "in": "query", "required": False,
        "description": "calculation date YYYY-MM-DD (default: today)",
        "schema": {"type": "string", "format": "date"}}
+
+
+_PARAM = {"name": "param", "in": "query", "required": False, "explode": True,
+          "description": "a value of the policy's 参数, name=value (repeatable); those the text "
+                         "does not state (未公布) must be given",
+          "schema": {"type": "array", "items": {"type": "string"}}}
 
 
 def _errors(*codes: int) -> dict[str, Any]:
@@ -314,17 +333,18 @@ def _routes(app: FastAPI, pid: str, s: Served, components: dict[str, Any]) -> No
 
     async def calculate(request: Request) -> JSONResponse:
         on = _on(request)
-        return JSONResponse(_calculate(s, await _json_body(request), on).to_dict())
+        return JSONResponse(_calculate(s, await _json_body(request), on, _params(request)).to_dict())
 
     async def explain(request: Request) -> JSONResponse:
         from ..cli import format_text
 
         on = _on(request)
-        r = _calculate(s, await _json_body(request), on)
+        r = _calculate(s, await _json_body(request), on, _params(request))
         return JSONResponse({"result": r.to_dict(), "notes": list(r.notes), "text": format_text(s.loaded, r)})
 
     async def batch(request: Request) -> JSONResponse:
         on = _on(request)
+        params = _params(request)
         body = await _json_body(request)
         if not isinstance(body, Mapping) or set(body) != {"profiles"} or not isinstance(body["profiles"], list):
             raise ApiError(422, "请求有误。", [("profiles", "请求体应为 {\"profiles\": [申请人信息, …]}")])
@@ -335,7 +355,8 @@ def _routes(app: FastAPI, pid: str, s: Served, components: dict[str, Any]) -> No
         out: list[dict[str, Any]] = []
         for i, profile in enumerate(profiles):
             try:
-                out.append({"index": i, "ok": True, "result": s.evaluator.calculate(profile, on).to_dict()})
+                out.append({"index": i, "ok": True,
+                            "result": s.evaluator.calculate(profile, on, params).to_dict()})
             except ProfileError as err:
                 out.append({"index": i, "ok": False,
                             "errors": [{"field": f, "message": m} for f, m in err.errors]})
@@ -356,7 +377,8 @@ def _routes(app: FastAPI, pid: str, s: Served, components: dict[str, Any]) -> No
     ):
         app.add_api_route(f"{base}/{path}", fn, methods=["POST"], tags=tag, summary=summary,
                           operation_id=f"{pid}_{path}",
-                          openapi_extra={"parameters": [_ON],
+                          openapi_extra={"parameters": [_ON, *([_PARAM] if s.loaded.policy
+                                                                and s.loaded.policy.parameters else [])],
                                          "requestBody": _body(f"#/components/schemas/{body}"),
                                          "responses": {**_ok(schema, "the result"), **_errors(413, 422)}})
 

@@ -209,6 +209,17 @@ def input_schema(cp: CheckedPolicy) -> dict[str, Any]:
     return schema
 
 
+def _parameter_words(x: n.Parameter) -> str | None:
+    """A stated 参数 as an applicant reads it: “3000 元”, “6.5%”, “10”."""
+    if x.value is None:
+        return None
+    if x.type.kind == "money":
+        return f"{x.value.normalize():f} 元"
+    if x.type.kind == "rate":
+        return f"{(x.value * 100).normalize():f}%"
+    return f"{x.value.normalize():f}"
+
+
 def _constraints(p: n.Policy, schema: dict[str, Any]) -> None:
     """约束 between facts: JSON Schema cannot compare two fields' values (and money is a decimal
     string), so each is an annotation the calculator enforces (it refuses a profile that breaks
@@ -227,6 +238,7 @@ def _constraints(p: n.Policy, schema: dict[str, Any]) -> None:
         schema["x-policyc-parameters"] = [
             {"name": x.name, "label": x.label, "kind": x.type.kind,
              "value": _plain(x.value, x.type.kind) if x.value is not None else None,
+             "shown": _parameter_words(x),
              "article": x.citation.article if x.citation else None} for x in p.parameters]
 
 

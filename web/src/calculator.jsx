@@ -116,11 +116,12 @@ function refusal(entry, field, message) {
   const props = entry.vocabulary.properties;
   const title = (props[field] && props[field].title) || "";
   const text = String(message).replace(/“([A-Za-z_][A-Za-z0-9_]*)”（([^）]*)）/g, "“$2”")
+    .replace(/（[A-Za-z_][A-Za-z0-9_]*）/g, "")  // 约束: “项目设备购置支出（equipment_spend）不能超过…”
     .replace(/“([A-Za-z_][A-Za-z0-9_]*)”/g, (m, name) => `“${(props[name] && props[name].title) || "该项"}”`);
   return title && !text.includes(title) ? `${title}：${text}` : text;
 }
 
-function compute(policy, data, on) {
+function compute(policy, data, on, params) {
   const entry = POLICIES[policy];
   if (!entry || !entry.calculator) return { error: "本政策的计算器尚未生成。" };
   const allowed = new Set(Object.keys(entry.vocabulary.properties));
@@ -130,7 +131,7 @@ function compute(policy, data, on) {
     return { error: "请先填写：" + missing.map((f) => entry.vocabulary.properties[f].title).join("、") };
   }
   try {
-    return { result: entry.calculator.calculate(profile, on) };
+    return { result: entry.calculator.calculate(profile, on, clean(params)) };
   } catch (err) {
     const list = err && err.errors;
     if (Array.isArray(list)) return { error: list.map(([f, m]) => refusal(entry, f, m)).join("；") };
@@ -305,15 +306,40 @@ function ProfileForm({ schema, answers }) {
 
 /* ---- one policy ------------------------------------------------------------------------- */
 
+/* The policy's 参数 (schema x-policyc-parameters): a value the text states is shown; one it leaves
+   to the authority (由主管部门公布) is asked for, since the calculator cannot compute without it. */
+function ParameterFields({ parameters, params, setParams }) {
+  if (!parameters || !parameters.length) return null;
+  return (
+    <fieldset className="policyc-parameters">
+      <legend>计算依据的数值</legend>
+      {parameters.map((x) => (
+        <div key={x.name} className="form-group">
+          <label htmlFor={`param-${x.name}`}>
+            {x.label}{x.value === null ? "（由主管部门公布，请填写公布的数值" + (x.kind === "rate" ? "，如 0.065 表示 6.5%" : "") + "）" : "（原文规定）"}
+          </label>
+          {x.value === null
+            ? <input id={`param-${x.name}`} className="form-control" type="text" inputMode="decimal"
+                value={params[x.name] || ""}
+                onChange={(e) => setParams({ ...params, [x.name]: e.target.value.trim() })} />
+            : <p>{x.shown}</p>}
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 function Calculator({ policy }) {
   const entry = POLICIES[policy];
   const answers = useAnswers(today());
   const { data, on } = answers;
+  const [params, setParams] = useState({});
   const schema = useMemo(() => formSchema(entry.schema), [policy]);
-  const outcome = useMemo(() => compute(policy, data, on), [policy, data, on]);
+  const outcome = useMemo(() => compute(policy, data, on, params), [policy, data, on, params]);
   return (
     <div className="policyc-calculator__body">
       <div className="policyc-calculator__form">
+        <ParameterFields parameters={entry.schema["x-policyc-parameters"]} params={params} setParams={setParams} />
         <ProfileForm schema={schema} answers={answers} />
         <TotalBar outcome={outcome} />
       </div>
