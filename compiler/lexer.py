@@ -68,6 +68,11 @@ CONSTANT_KEYWORDS = ("真", "假", "是", "否", "国家级", "省级", "市级"
 # Keywords that act as operators in expressions and bounds.
 OPERATOR_WORDS = ("或", "且", "非", "属于", "封顶", "不超过", "至", "至多", "至少", "不少于")
 
+# 参数 (a policy parameter: named like a block) and 约束 (a constraint between facts); 未公布.
+BLOCK_KEYWORDS = (*BLOCK_KEYWORDS, "参数", "约束")
+NAMED_BLOCKS = (*NAMED_BLOCKS, "参数")
+CONSTANT_KEYWORDS = (*CONSTANT_KEYWORDS, "未公布")
+
 _KIND: dict[str, _TokenType] = {
     **{w: Keyword for w in FIELD_KEYWORDS},
     **{w: Keyword.Type for w in TYPE_KEYWORDS},
