@@ -359,3 +359,10 @@ def test_calc_cli_takes_param(tmp_path: Path) -> None:
     assert json.loads(r.stdout)["total"] == {"min": "27000.00", "max": "27000.00"}
     r = CliRunner().invoke(main, args)
     assert r.exit_code == 2 and "city_avg_growth" in r.output
+
+
+def test_a_stated_parameter_value_must_be_in_its_quote(tmp_path: Path) -> None:
+    # 第四条 says 3000元 a robot; 3500元 is nowhere in the text
+    bad = _variant("= 3000元", "= 3500元")
+    found = [d for d in _check(tmp_path, bad) if d.code == "PC311"]
+    assert found and "robot_unit_price" in found[0].message

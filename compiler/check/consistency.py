@@ -41,6 +41,7 @@ def check_consistency(
     ctx = ctx if ctx is not None else PolicyContext(policy, path)
     diags: list[Diagnostic] = []
     diags += _quoted_numbers(ctx)
+    diags += _parameter_numbers(ctx)
     diags += _malformed_amounts(policy)
     diags += _funding(policy)
     diags += _undetermined(policy)
@@ -437,6 +438,31 @@ def _unused_quote_numbers(c: n.Citation, used: set[Key]) -> list[Diagnostic]:
             "若它确实无需编码，写 忽略 PC310 \"理由\" 说明原因。",
             c.article,
         ))
+    return diags
+
+
+def _parameter_numbers(ctx: PolicyContext) -> list[Diagnostic]:
+    """A 参数's stated value must be in its 依据 quote (PC311), or else is shown where the source
+    has it (PC312) — as every number of a rule."""
+    if ctx.source is None:
+        return []
+    diags = []
+    for prm in ctx.policy.parameters:
+        keys = _parameter_keys(prm)
+        if not keys or prm.citation is None or prm.value_span is None:
+            continue
+        if keys & {num.key for num in scan(prm.citation.quote)}:
+            continue
+        article = prm.citation.article
+        shown = f"参数“{prm.name}”的数值"
+        if any(num.key in keys for num in ctx.source_numbers):
+            diags.append(Diagnostic("PC312", Severity.WARNING, prm.value_span,
+                                    f"{shown}不在所引原文中，而见于原文来源的其他位置",
+                                    "把写明这个数值的句子纳入 依据 引文。", article))
+        else:
+            diags.append(Diagnostic("PC311", Severity.ERROR, prm.value_span,
+                                    f"{shown}在所引原文及原文来源中都找不到",
+                                    "核对数值是否抄错；原文没有写数值时写 未公布。", article))
     return diags
 
 
