@@ -49,10 +49,10 @@ from pygments.token import (
 __all__ = ["PolicyLexer"]
 
 # Block keywords (grammar: SECTION_KW, _KW_POLICY, _KW_FACTS, _KW_DEFINE, _KW_TEST).
-BLOCK_KEYWORDS = ("政策", "事实", "定义", "资格", "排除", "补助", "累计上限", "拨付", "名额", "预算",
+BLOCK_KEYWORDS: tuple[str, ...] = ("政策", "事实", "定义", "资格", "排除", "补助", "累计上限", "拨付", "名额", "预算",
                   "程序", "测试", "解读")
 # Blocks of the shape `KW NAME { … }` (and `定义 NAME`): the name is highlighted with them.
-NAMED_BLOCKS = ("政策", "资格", "排除", "补助", "累计上限", "拨付", "名额", "预算", "程序", "解读")
+NAMED_BLOCKS: tuple[str, ...] = ("政策", "资格", "排除", "补助", "累计上限", "拨付", "名额", "预算", "程序", "解读")
 
 # Field and structural keywords (grammar: the _KW_* terminals not listed elsewhere).
 FIELD_KEYWORDS = (
@@ -63,8 +63,9 @@ FIELD_KEYWORDS = (
 )
 TYPE_KEYWORDS = ("布尔", "整数", "货币", "比例", "文本", "枚举")
 # Literal-like keywords: booleans (BOOL), levels (LEVEL), 未定, 余额, 全部, 无, 等.
-CONSTANT_KEYWORDS = ("真", "假", "是", "否", "国家级", "省级", "市级", "县级", "未定", "余额", "全部", "无",
-                     "等", "未规定", "摘要", "节选", "转载")
+CONSTANT_KEYWORDS: tuple[str, ...] = (
+    "真", "假", "是", "否", "国家级", "省级", "市级", "县级", "未定", "余额", "全部", "无",
+    "等", "未规定", "摘要", "节选", "转载")
 # Keywords that act as operators in expressions and bounds.
 OPERATOR_WORDS = ("或", "且", "非", "属于", "封顶", "不超过", "至", "至多", "至少", "不少于")
 

@@ -366,3 +366,19 @@ def test_a_stated_parameter_value_must_be_in_its_quote(tmp_path: Path) -> None:
     bad = _variant("= 3000元", "= 3500元")
     found = [d for d in _check(tmp_path, bad) if d.code == "PC311"]
     assert found and "robot_unit_price" in found[0].message
+
+
+def test_simulate_needs_the_unpublished_parameter(tmp_path: Path) -> None:
+    pytest.importorskip("duckdb")
+    from click.testing import CliRunner
+
+    from compiler.cli import main
+
+    out = tmp_path / "p.jsonl"
+    assert CliRunner().invoke(main, ["population", "-n", "200", "--seed", "1", "--out", str(out)]).exit_code == 0
+    args = ["simulate", str(out), "--policy", str(EXAMPLES / f"{NAME}.policy"), "--on", ON, "--format", "json"]
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 2 and "--param city_avg_growth=值" in r.output
+    r = CliRunner().invoke(main, [*args, "--param", "city_avg_growth=0.065"])
+    assert r.exit_code == 0, r.output
+    assert '"profiles": 200' in r.output

@@ -81,8 +81,10 @@ def _budgets(values: tuple[str, ...]) -> dict[str, Decimal]:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--chart", type=click.Path(dir_okay=False, path_type=Path), default=None, help="写出 SVG 图表。")
 @click.option("--json-out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="另存 JSON 报告。")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="政策参数的值（如 --param city_avg_growth=0.065）；原文未公布的参数必须提供。")
 def simulate(population_file: Path, policies: tuple[str, ...], on: str | None, budgets: tuple[str, ...],
-             fmt: str, chart: Path | None, json_out: Path | None) -> None:
+             fmt: str, chart: Path | None, json_out: Path | None, params: tuple[str, ...] = ()) -> None:
     """在 DuckDB 中对申请人总体运行政策：按项目、出资方、拨付阶段汇总，名额与预算能覆盖多少。"""
     try:
         import duckdb
@@ -106,6 +108,13 @@ def simulate(population_file: Path, policies: tuple[str, ...], on: str | None, b
             click.echo(f"{loaded.display}: 政策有错误，无法模拟。", err=True)
             sys.exit(1)
         forms.append(form_and_text(loaded))
+    given = dict(pair.partition("=")[::2] for pair in params)
+    for form, _ in forms:
+        for x in form.get("parameters", []):
+            if x["value"] is None and x["name"] not in given:
+                click.echo(f"{form['policy']['id']}：参数“{x['name']}”（{x['label']}）原文未公布其数值，"
+                           f"请用 --param {x['name']}=值 提供。", err=True)
+                sys.exit(2)
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("模拟", total=len(forms))
 
@@ -113,7 +122,7 @@ def simulate(population_file: Path, policies: tuple[str, ...], on: str | None, b
             bar.update(task, advance=1, description=f"模拟 {pid}")
 
         try:
-            result = run(population_file, forms, as_of, _budgets(budgets), tick)
+            result = run(population_file, forms, as_of, _budgets(budgets), tick, given)
         except (BackendError, duckdb.Error) as err:
             click.echo(f"无法模拟：{err}", err=True)
             sys.exit(1)

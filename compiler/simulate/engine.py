@@ -101,12 +101,24 @@ def type_population(con: Any, sql: SqlQueries, forms: list[Json]) -> dict[str, i
     return bits
 
 
+def parameters_table(con: Any, form: Json, params: Mapping[str, str]) -> None:
+    """The one-row table ``parameters`` a policy with 参数 reads: the value given for each (text),
+    NULL where none is (the query then takes the value the text states)."""
+    names = [x["name"] for x in form.get("parameters", [])]
+    if not names:
+        return
+    row = exp.select(*[exp.alias_(exp.cast(exp.Literal.string(params[x]) if x in params else exp.Null(), "VARCHAR"),
+                                  x, quoted=True) for x in names])
+    con.execute(exp.Create(this=exp.to_table("parameters"), kind="TABLE", replace=True, expression=row).sql("duckdb"))
+
+
 def run_policy(con: Any, sql: SqlQueries, form: Json, as_of: dt.date,
-               bits: Mapping[str, int] | None = None) -> str:
+               bits: Mapping[str, int] | None = None, params: Mapping[str, str] | None = None) -> str:
     """Compute every applicant's result into table ``results_<policy>``; return its name.
     With ``bits`` (from :func:`type_population`) the query reads ``population_typed``: the same
-    results, without parsing text per policy."""
+    results, without parsing text per policy. ``params``: values of the policy's 参数 (text)."""
     pid = form["policy"]["id"]
+    parameters_table(con, form, params or {})
     if bits is not None:
         query = sql.typed_query(form, bits, as_of, "duckdb", "population_typed")
     else:
@@ -274,7 +286,8 @@ def _budget(con: Any, t: exp.Table, budget: Decimal, first_come: bool) -> Json:
 
 
 def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
-             budgets: Mapping[str, Decimal], tick: Callable[[str], None] | None = None) -> Json:
+             budgets: Mapping[str, Decimal], tick: Callable[[str], None] | None = None,
+             params: Mapping[str, str] | None = None) -> Json:
     """Load ``population`` and run every (lowered form, source text) over it; the full report."""
     import duckdb
 
@@ -287,6 +300,6 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
         pid = form["policy"]["id"]
         if tick is not None:
             tick(pid)
-        table = run_policy(con, sql, form, as_of, bits)
+        table = run_policy(con, sql, form, as_of, bits, params)
         reports.append(report(con, sql, table, form, text, budgets.get(pid)))
     return {"as_of": as_of.isoformat(), "population": population.name, "profiles": n, "policies": reports}
