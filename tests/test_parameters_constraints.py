@@ -382,3 +382,22 @@ def test_simulate_needs_the_unpublished_parameter(tmp_path: Path) -> None:
     r = CliRunner().invoke(main, [*args, "--param", "city_avg_growth=0.065"])
     assert r.exit_code == 0, r.output
     assert '"profiles": 200' in r.output
+
+
+def test_a_witness_says_which_parameter_values_it_takes(tmp_path: Path) -> None:
+    # 第二条 without the condition “增速高于全市平均”: the formula can go negative (PC520); the
+    # unpublished 全市平均增速 is free in the check, and the witness names the value it takes
+    text = _variant("条件 output_year_before > 0元 且 excess_growth > 0元", "条件 output_year_before > 0元")
+    text = text.replace("金额 2% × excess_growth 封顶 50万元",
+                        "金额 2% × (growth - city_avg_growth × output_year_before) 封顶 50万元")
+    line = '定义 excess_growth "产值增量中超出全市平均增速的部分" = growth - city_avg_growth × output_year_before\n'
+    text = text.replace(line, "")
+    (found,) = [d for d in _check(tmp_path, text) if d.code == "PC520"]
+    wit = found.extra["witness"]
+    given = wit["profile"].pop("参数")
+    assert set(given) == {"city_avg_growth"}
+    # the witness is what the calculator computes with that value: nothing paid (negative → 0)
+    r = Evaluator(load(tmp_path / "t.policy", on=dt.date(2025, 8, 1)).policy).calculate(  # type: ignore[arg-type]
+        wit["profile"], wit["on"], given)
+    assert r.to_dict()["total"] == {"min": "0.00", "max": "0.00"} == {"min": wit["amounts"]["total"],
+                                                                       "max": wit["amounts"]["total"]}
