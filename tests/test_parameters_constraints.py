@@ -401,3 +401,29 @@ def test_a_witness_says_which_parameter_values_it_takes(tmp_path: Path) -> None:
         wit["profile"], wit["on"], given)
     assert r.to_dict()["total"] == {"min": "0.00", "max": "0.00"} == {"min": wit["amounts"]["total"],
                                                                        "max": wit["amounts"]["total"]}
+
+
+def test_generated_modules_pass_the_type_checkers(rendered: Path) -> None:
+    """The 桐溪 modules (参数, 约束, a product of a parameter and a fact) pass ``tsc --checkJs``
+    (when the project's tools/jscheck is installed) and ruff and mypy --strict."""
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    tsc = root / "tools" / "jscheck" / "node_modules" / ".bin" / "tsc"
+    if tsc.exists() and shutil.which("node"):
+        cfg = json.loads((root / "tools" / "jscheck" / "tsconfig.js.json").read_text("utf-8"))
+        js = rendered / "javascript"
+        cfg["include"], cfg["exclude"] = [str(js / "*.js")], [str(js / "*.d.ts")]
+        (js / "tsconfig.json").write_text(json.dumps(cfg), "utf-8")
+        out = subprocess.run([str(tsc), "-p", str(js / "tsconfig.json")], capture_output=True, text=True, check=False)
+        assert out.returncode == 0, out.stdout + out.stderr
+    path = str(rendered / "python" / f"{NAME}.py")
+    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--target-version", "py39", path],
+                          capture_output=True, text=True, check=False)
+    assert ruff.returncode == 0, ruff.stdout + ruff.stderr
+    mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
+                           str(rendered / "mypy"), "--python-version", "3.10", path],
+                          capture_output=True, text=True, check=False, cwd=rendered)
+    assert mypy.returncode == 0, mypy.stdout + mypy.stderr

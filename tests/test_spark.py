@@ -82,3 +82,42 @@ def test_spark_equals_duckdb(spark, seeds: dict) -> None:  # type: ignore[no-unt
         got = sorted(tuple(_norm(v) for v in row) for row in result.collect())
         assert got == want, pid
         assert any(r[names.index("total_max")] not in (None, "0.00") for r in got) or pid == "nanchang"
+
+
+def test_spark_equals_duckdb_with_parameters_and_constraints(spark) -> None:  # type: ignore[no-untyped-def]
+    """桐溪 (tests/examples/tongxi.policy): 参数 read from the one-row table ``parameters``, and the
+    约束 equipment_spend <= project_investment reported in error_field, alike in both engines."""
+    import pyarrow as pa
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    from compiler.pipeline import load
+
+    loaded = load(ROOT / "tests" / "examples" / "tongxi.policy")
+    assert loaded.policy is not None
+    form = lower(loaded.policy)
+    fields = describe(form)["input_fields"]
+    rng = random.Random("spark-tongxi")
+    profiles = [random_profile(rng, form) for _ in range(N)]
+    for i, p in enumerate(profiles):
+        if i % 3 == 0:  # the 约束 holds for some, breaks for others
+            p["project_investment"] = p.get("equipment_spend", "0")
+    table = text_table(profiles, fields)
+    names = [x["name"] for x in form["parameters"]]
+    given = {"city_avg_growth": "-0.0125", "robot_unit_price": None}
+    con = duckdb.connect()
+    con.register("profiles", table)
+    con.register("parameters", pa.table({k: pa.array([given[k]], pa.string()) for k in names}))
+    cur = con.execute(sql_text(form, "duckdb", ON))
+    cols = [d[0] for d in cur.description]
+    want = sorted(tuple(_norm(v) for v in row) for row in cur.fetchall())
+    schema = StructType([StructField("row_id", LongType(), False)] +
+                        [StructField(f, StringType(), True) for f in fields])
+    rows = list(zip(*[table.column(c).to_pylist() for c in ["row_id", *fields]], strict=True))
+    spark.createDataFrame(rows, schema).createOrReplaceTempView("profiles")
+    spark.createDataFrame([tuple(given[k] for k in names)],
+                          StructType([StructField(k, StringType(), True) for k in names])
+                          ).createOrReplaceTempView("parameters")
+    got = sorted(tuple(_norm(v) for v in row) for row in spark.sql(sql_text(form, "spark", ON)).collect())
+    assert got == want
+    errors = [r[cols.index("error_field")] for r in got]
+    assert "equipment_spend" in errors and None in errors

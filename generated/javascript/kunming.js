@@ -1010,6 +1010,6 @@ const READINGS = [["encouraged_industry", "第七条第（三）项", "limited",
 
 // What the applicant gets under each reading and the range of the total over every
 // combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.
-export function readings(profile, on, parameters) {
-  return computeReadings((p, o) => calculate(p, o, parameters), READINGS, profile, on);
+export function readings(profile, on) {
+  return computeReadings(calculate, READINGS, profile, on);
 }

@@ -1015,6 +1015,6 @@ const READINGS = [["sme_scope", "第六条第（一）项", "any_enterprise", ["
 
 // What the applicant gets under each reading and the range of the total over every
 // combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.
-export function readings(profile, on, parameters) {
-  return computeReadings((p, o) => calculate(p, o, parameters), READINGS, profile, on);
+export function readings(profile, on) {
+  return computeReadings(calculate, READINGS, profile, on);
 }

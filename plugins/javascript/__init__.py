@@ -103,6 +103,8 @@ class _Expr:
             return f"({align(self.exact(a, trace), a['scale'], s)} {sign} {align(self.exact(b, trace), b['scale'], s)})"
         if op == "mul":
             a, b = e["args"]
+            if a["op"] != "num" and b["op"] != "num":  # two facts (untyped): a number to tsc, a BigInt here
+                return f"BigInt({self.exact(a, trace)} * {self.exact(b, trace)})"
             return f"({self.exact(a, trace)} * {self.exact(b, trace)})"
         if op == "cap":
             a, b = e["args"]
@@ -243,7 +245,11 @@ class _Module:
                 body, what = self.x.text(e), "text or null"
             else:
                 body, what = self.x.cond(e), "boolean"
-            out += ["", f"// {js_comment(d['label'] or d['name'])} = {js_comment(d['shown'])} ({what})",
+            doc = []
+            if e["type"] == "num" and e["shape"] == "exact" and e["op"] in ("sub", "mul"):
+                # a difference or product of facts (untyped) is a number to tsc: say it is a BigInt
+                doc, body = ["/** @returns {bigint} */"], f"BigInt({body})"
+            out += ["", f"// {js_comment(d['label'] or d['name'])} = {js_comment(d['shown'])} ({what})", *doc,
                     f"function d_{ident(d['name'])}(f) {{", f"  return {body};", "}"]
         return out
 
@@ -369,6 +375,7 @@ def _parameters_js(form: Json, m: Any) -> list[str]:
               for c in form["constraints"]]
     return [
         "// 参数: [name, kind, label, the value the text states (BigInt at the kind's scale) or null].",
+        "/** @type {Array<[string, string, string, bigint | null]>} */",
         "const PARAMETERS = [", *rows, "];",
         "",
         "/** 约束: [holds, field, message] for each constraint between facts. */",
@@ -508,8 +515,11 @@ class JavaScriptBackend:
                 "",
                 "// What the applicant gets under each reading and the range of the total over every",
                 "// combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.",
-                "export function readings(profile, on, parameters) {",
-                "  return computeReadings((p, o) => calculate(p, o, parameters), READINGS, profile, on);",
+                *(["export function readings(profile, on, parameters) {",
+                   "  return computeReadings((p, o) => calculate(p, o, parameters), READINGS, profile, on);"]
+                  if form["parameters"] or form["constraints"] else
+                  ["export function readings(profile, on) {",
+                   "  return computeReadings(calculate, READINGS, profile, on);"]),
                 "}",
                 "",
             ]
