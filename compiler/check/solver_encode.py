@@ -295,6 +295,7 @@ class Space:
     facts: dict[str, FactVar] = field(default_factory=dict)
     # 约束 of the policies, and the ranges of 参数 not stated in the text: assumed by every query
     assumptions: list[Term] = field(default_factory=list)
+    params: list[Term] = field(default_factory=list)  # the variables of 参数 not stated in the text
 
     def code(self, s: str) -> int:
         if s not in self.strings:
@@ -442,6 +443,7 @@ class Encoder:
         if kind == "rate":
             self.space.assumptions.append(var <= PARAM_RATE_DENOMINATOR)
         q = Q(var, d)
+        self.space.params.append(var)
         return prm, NumV(q, q), var
 
     def parameter_values(self, model: Any) -> dict[str, str]:

@@ -50,9 +50,14 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
     pins = _pins(encoder.space)
     pinned = {names[k]: pins[k] for k in encoder.space.facts if names[k] not in read}
     domains = [as_bool(f.domain) for f in facts if not is_true(f.domain)]
+    params = encoder.space.params
     for step in STEPS:
         rewrite = _rewriter(encoder.space, step) if step > 1 else None
-        model = _optimize_at(rewrite, facts, [*domains, *terms], goals, maximize_ints)
+        # an unpublished 参数 at a whole percent where possible (rates in millionths), then the
+        # one nearest 0: the roundest value the witness can take
+        round_params = [v % 10_000 == 0 for v in params] if step > 1 else []
+        model = _optimize_at(rewrite, facts, [*domains, *terms, *round_params],
+                             [*goals, *(Goal("min", z3.If(v >= 0, v, -v)) for v in params)], maximize_ints)
         if model is not None:
             return _Pinned(model, pinned)
     return None
