@@ -427,3 +427,20 @@ def test_generated_modules_pass_the_type_checkers(rendered: Path) -> None:
                            str(rendered / "mypy"), "--python-version", "3.10", path],
                           capture_output=True, text=True, check=False, cwd=rendered)
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+
+
+def test_the_editor_knows_parameters() -> None:
+    from compiler.lsp.analysis import Document, completions, definition, hover
+
+    path = EXAMPLES / f"{NAME}.policy"
+    text = path.read_text(encoding="utf-8")
+    doc = Document(path, text)
+    doc.update(text)
+    use = text.index("city_avg_growth ×")  # in 定义 excess_growth
+    line, col = text.count("\n", 0, use) + 1, use - (text.rfind("\n", 0, use) + 1) + 2
+    shown = hover(doc, line, col)
+    assert shown is not None and "参数 — 全市规模以上工业产值平均增速" in shown and "未公布" in shown
+    (loc,) = definition(doc, line, col)
+    assert loc.span.line == text.count("\n", 0, text.index("参数 city_avg_growth")) + 1
+    labels = {c.label: c.kind for c in completions(doc, line, col)}
+    assert labels.get("robot_unit_price") == "parameter"

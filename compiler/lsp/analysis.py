@@ -254,6 +254,11 @@ def hover(doc: Document, line: int, column: int) -> str | None:
         parts.append("共享词汇表中的事实" if name in FACTS else "本政策自己声明的事实")
         parts.append("读取它的条款：" + ("、".join(readers) if readers else "无"))
         return "\n\n".join(parts)
+    prm = p.parameter(name)
+    if prm is not None:  # 参数
+        value = f"原文{prm.citation.article if prm.citation else ''}规定：{prm.value.normalize():f}" \
+            if prm.value is not None else "未公布：计算时须提供（policyc calc --param）"
+        return "\n\n".join([f"**{name}** 参数 — {prm.label}", f"类型：{type_text(prm.type)}", value])
     block = next((b for b in p.blocks() if b.id == name), None)
     if block is not None:
         title = getattr(block, "title", "")
@@ -360,6 +365,7 @@ def _names(doc: Document, before: list[str]) -> list[Completion]:
         out += [Completion(f.name, "fact", f"{f.label}（{type_text(f.type)}）") for f in p.facts
                 if not f.vocabulary]
         out += [Completion(d.name, "definition", d.label) for d in p.definitions]
+        out += [Completion(x.name, "parameter", x.label) for x in p.parameters]  # 参数
         out += [Completion(b.id, "item", f"{b.citation.article} {getattr(b, 'title', '')}".strip())
                 for b in p.blocks()]
     out += [Completion(k, "funding", v) for k, v in FUNDING_SOURCES.items()]
@@ -414,6 +420,7 @@ def definition(doc: Document, line: int, column: int) -> list[Location]:
     spans = [d.span for d in p.definitions if d.name == name]
     spans += [f.span for f in p.facts if f.name == name]
     spans += [b.span for b in p.blocks() if b.id == name]
+    spans += [x.span for x in p.parameters if x.name == name]  # 参数
     return [Location(doc.path, s) for s in spans]
 
 

@@ -41,6 +41,7 @@ _KINDS = {
     "beneficiary": t.CompletionItemKind.EnumMember,
     "article": t.CompletionItemKind.Reference,
     "quote": t.CompletionItemKind.Text,
+    "parameter": t.CompletionItemKind.Constant,  # 参数
 }
 
 
