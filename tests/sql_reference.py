@@ -47,6 +47,8 @@ def random_value(rng: random.Random, f: dict[str, Any]) -> Any:
         if r < 0.8:
             return rng.randrange(0, 2_000_000)
         return f"{rng.randrange(0, 2_000_000)}.{rng.randrange(0, 100):02d}"
+    if kind == "int" and (f["low"], f["high"]) == (1900, 2199) and rng.random() < 0.8:  # 年份
+        return rng.choice([2023, 2024, 2025, 2026])
     if kind == "int":
         hi = f["high"] if f["high"] is not None else 40
         return rng.randint(f["low"] or 0, hi)

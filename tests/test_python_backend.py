@@ -82,6 +82,9 @@ def boundary_profiles(p: n.Policy, count: int, seed: int) -> list[tuple[dict[str
     day_edges = [dt.date(2020, 1, 1), dt.date(2030, 6, 30)]
     for d in named_dates(p):
         day_edges += [d - dt.timedelta(days=1), d, d + dt.timedelta(days=1)]
+    # the years a policy names (project_year == 2024) and the years either side
+    years = sorted({int(x.value) + d for x in nodes(p) if isinstance(x, n.NumberLit)
+                    and x.value == int(x.value) and 1900 <= x.value <= 2199 for d in (-1, 0, 1)})
     rate_edges = {Decimal(0), Decimal(1)}
     for r in rates:
         rate_edges |= {r, r - Decimal("0.00000001"), r + Decimal("0.00000001")}
@@ -103,6 +106,8 @@ def boundary_profiles(p: n.Policy, count: int, seed: int) -> list[tuple[dict[str
                 else:
                     prof[f.name] = rnd.choice([rnd.randint(0, 3_000_000),
                                                f"{rnd.randint(0, 300_000_000) / 100:.2f}"])
+            elif k == "int" and (f.type.low, f.type.high) == (1900, 2199) and years:  # 年份
+                prof[f.name] = rnd.choice(years) if rnd.random() < 0.8 else rnd.randint(1900, 2199)
             elif k == "int":
                 hi = f.type.high if f.type.high is not None else 40
                 prof[f.name] = rnd.randint(f.type.low or 0, hi)

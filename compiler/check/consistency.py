@@ -298,7 +298,9 @@ def rule_numbers(e: n.Expr, labels: dict[str, str], required: bool = True) -> li
             kinds = _lit_kinds(x, id(x) in levels)
             if isinstance(x, n.NumberLit) and _is_year(x.value):
                 kinds = (*kinds, "year")  # 2024 compared with a year: 「2024年」 in the quote
-            out.append(RuleNumber(kinds, x.value, _compact(x.text), x.span, need))
+            # a negative rate (增长率 >= -10%) is stated as a fall: 「下降10%」
+            value = -x.value if isinstance(x, n.RateLit) and x.value < 0 else x.value
+            out.append(RuleNumber(kinds, value, _compact(x.text), x.span, need))
         elif isinstance(x, n.DateLit) and x.value != dt.date.min:
             # a date must be in the quote: 「2026年3月31日前」
             out.append(RuleNumber(("date",), Decimal(x.value.toordinal()), x.text, x.span, required))
@@ -472,6 +474,13 @@ def _missing_number(ctx: PolicyContext, block: n.Block, cites: list[n.Citation],
             f"规则中的{r.shown()}不在所引原文中，而见于{where}的“{clause}”",
             f"把{where}含“{clause}”的句子纳入 原文 引文（出资比例可用 依据 引用），"
             "使审核者能在规则旁看到这个数字的出处。",
+            article,
+        )
+    if set(r.kinds) & {"date", "year"} and r.keys & scan_dates(ctx.source):
+        return Diagnostic(  # a date or year the text states elsewhere (dates are not located)
+            "PC312", Severity.WARNING, r.span,
+            f"规则中的{r.shown()}不在所引原文中，而见于原文来源的其他地方",
+            "把原文中写明这个日期或年份的句子纳入 原文 引文，使审核者能在规则旁看到它的出处。",
             article,
         )
     in_quote = sorted({describe(*num.key) for c in cites for num in scan(c.quote)

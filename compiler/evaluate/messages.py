@@ -35,7 +35,6 @@ MESSAGES: dict[str, str] = {
     "money_limit": "金额过大（须小于 {limit} 元）",
     "money_fen": "金额最多两位小数（到分），收到 {value}",
     "money_too_large": "金额过大（收到 {value}）",
-    "rate_above_one": "比例应在 0 到 1 之间，收到 {value}",
     "rate_bool": "应为比例，收到布尔值",
     "rate_type": "应为比例，收到 {got}",
     "rate_not_finite": "比例必须是有限的数（不接受 NaN 或无穷大）",

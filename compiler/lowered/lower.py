@@ -97,6 +97,9 @@ LIMITS: Json = {
     "max_profile_depth": rt.MAX_PROFILE_DEPTH,
     "money_pattern": rt.MONEY_PATTERN,
     "rate_pattern": rt.RATE_PATTERN,
+    "rate_digits": rt.RATE_DIGITS,
+    "date_pattern": rt.DATE_PATTERN,
+    "date_years": list(rt.DATE_YEARS),
 }
 
 

@@ -448,6 +448,11 @@ class ToSurface(Transformer[Token, list[object]]):
         tok = c[0]
         return n.RateLit(Decimal(str(tok)[:-1]) / 100, str(tok), self.tok_span(tok))
 
+    def neg_percent(self, c: list[Any], meta: Meta) -> n.RateLit:
+        # a negative ratio compared with a ratio fact (增长率 >= -10%: a fall of at most 10%)
+        tok = c[0]
+        return n.RateLit(-Decimal(str(tok)[:-1]) / 100, "-" + str(tok), self.meta_span(meta))
+
     def number(self, c: list[Any], meta: Meta) -> n.NumberLit:
         tok = c[0]
         return n.NumberLit(Decimal(str(tok)), str(tok), self.tok_span(tok))

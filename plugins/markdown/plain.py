@@ -104,7 +104,8 @@ class Words:
         # a definition that is a 解读 is an amount whose readings the applicant should see
         self.read_defs = {d.name: d.expr for d in policy.definitions if isinstance(d.expr, n.Readings)}
         self.policy = policy
-        self.dated = {f.name for f in policy.facts if f.type.kind == "date"}
+        self.years = {f.name for f in policy.facts  # 年份: a year, said as one
+                      if f.type.kind == "int" and (f.type.low, f.type.high) == (1900, 2199)}
 
     def label(self, name: str) -> str:
         return self.labels.get(name, name)
@@ -230,6 +231,9 @@ class Words:
             if isinstance(right, n.StrLit) and isinstance(e.left, n.Ref):
                 value = self.enum_labels.get(e.left.name, {}).get(right.value, right.value)
                 return f"{left}{'为' if e.op == '==' else '不为'}“{value}”"
+            if isinstance(e.left, n.Ref) and e.left.name in self.years and isinstance(right, n.NumberLit):
+                years = {"==": "为", "!=": "不为", ">=": "不早于", "<=": "不晚于", ">": "晚于", "<": "早于"}
+                return f"{left}{years[e.op]} {right.text} 年"  # 完成年份为 2024 年
             ops = {"==": "等于", "!=": "不等于", ">=": "不低于", "<=": "不高于", ">": "高于", "<": "低于"}
             return f"{left}{ops[e.op]} {self.amount(right)}"
         if isinstance(e, n.Member):
