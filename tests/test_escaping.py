@@ -101,6 +101,7 @@ NOT_FREE_TEXT: dict[FIELD, str] = {
     ("Header", "source_kind"): "keyword (摘要, 节选, 转载)", ("Reading", "id"): "NAME",
     ("Reading", "adopted"): "NAME", ("ReadingOption", "name"): "NAME", ("ReadingCase", "name"): "NAME",
     ("Readings", "block"): "NAME", ("TestCase", "readings"): "NAME (采用 <解读> <读法>)",
+    ("DateLit", "text"): "DATE token", ("Step", "deadline_fact"): "NAME (截止 D 按 <事实>)",
 }
 
 
