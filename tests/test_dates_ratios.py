@@ -195,3 +195,20 @@ def _rates(e: object) -> list[RateLit]:
     from compiler.model.queries import nodes
 
     return [x for x in nodes(e) if isinstance(x, RateLit)]
+
+
+def test_the_page_calculator_says_deadlines_and_dates_in_words() -> None:
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    words = Path(__file__).resolve().parents[1] / "web" / "src" / "words.js"
+    script = (f"import {{ plainTrace }} from {json.dumps(words.as_uri())};\n"
+              "console.log(plainTrace('条件：按期 filed_on 且 completed_on > 2026-03-31',"
+              " {filed_on: '改造项目备案日期', completed_on: '完成日期'}, {}, {filed_on: '2025-06-30'}));")
+    out = subprocess.run([node, "--input-type=module", "-e", script], capture_output=True, text=True,
+                         check=True, timeout=60).stdout.strip()
+    # the same words as the guide (plugins/markdown/plain.py): 三、's 备案 deadline, a date as a date
+    assert out == "条件：改造项目备案日期不晚于 2025 年 6 月 30 日 且 完成日期晚于 2026 年 3 月 31 日"

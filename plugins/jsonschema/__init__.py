@@ -203,7 +203,13 @@ def _terms(p: n.Policy, facts: Mapping[str, n.FactDecl]) -> dict[str, Any]:
     terms = {name: f.label for name, f in facts.items()}
     terms.update({d.name: d.label or d.name for d in p.definitions})
     values = {v: label for f in facts.values() for v, label in f.type.values}
-    return {"x-terms": terms, "x-value-labels": values}
+    out: dict[str, Any] = {"x-terms": terms, "x-value-labels": values}
+    # 按期 x in a trace: the deadline of the 程序 step that x's date is checked against
+    deadlines = {st.deadline_fact: st.deadline.isoformat() for pr in p.procedures for st in pr.steps
+                 if st.deadline_fact and st.deadline and st.deadline_fact in facts}
+    if deadlines:
+        out["x-deadlines"] = deadlines
+    return out
 
 
 def _examples(p: n.Policy, facts: Mapping[str, n.FactDecl]) -> list[dict[str, object]]:

@@ -211,7 +211,7 @@ function Answer({ policy, outcome }) {
                 <strong className="policyc-answer__amount">{span(it.min, it.max)}</strong>
                 {c && <span className="policyc-answer__cut">经{c.article}累计上限后实付 {c.paid}</span>}
                 {readings(it).map((line, i) => (
-                  <span key={i} className="policyc-answer__reading">{plainTrace(line, t, values)}</span>))}
+                  <span key={i} className="policyc-answer__reading">{plainTrace(line, t, values, schema["x-deadlines"] || {})}</span>))}
                 <span className="policyc-answer__funding">{funding(it.funding)}</span>
               </li>
             );
@@ -232,7 +232,7 @@ function Answer({ policy, outcome }) {
           {r.items.map((it) => (
             <div key={it.id}>
               <p><strong>{it.article}「{it.title}」</strong></p>
-              <ol>{it.trace.map((line, i) => <li key={i}>{plainTrace(line, t, values)}</li>)}</ol>
+              <ol>{it.trace.map((line, i) => <li key={i}>{plainTrace(line, t, values, schema["x-deadlines"] || {})}</li>)}</ol>
             </div>
           ))}
         </details>
