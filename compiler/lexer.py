@@ -79,6 +79,8 @@ _KIND: dict[str, _TokenType] = {
     **{w: Keyword.Type for w in TYPE_KEYWORDS},
     **{w: Keyword.Constant for w in CONSTANT_KEYWORDS},
     **{w: Operator.Word for w in OPERATOR_WORDS},
+    # dates, deadlines and years: 年份 (a type), 步骤 … 截止 D 按 fact, 按期 fact
+    "年份": Keyword.Type, "截止": Keyword, "按期": Operator.Word, "按": Operator.Word,
     **{w: Keyword.Declaration for w in BLOCK_KEYWORDS},
 }
 

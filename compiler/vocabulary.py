@@ -107,7 +107,8 @@ def default_for(ftype: FactType) -> object:
     return absent_value(ftype.kind)
 
 
-_TYPE_WORDS = {"bool": "布尔", "int": "整数", "money": "货币", "rate": "比例", "text": "文本", "enum": "枚举"}
+_TYPE_WORDS = {"bool": "布尔", "int": "整数", "money": "货币", "rate": "比例", "text": "文本", "enum": "枚举",
+               "date": "日期"}
 
 
 def type_text(ftype: FactType) -> str:
@@ -122,6 +123,10 @@ def type_text(ftype: FactType) -> str:
         return f"{word} " + " | ".join(f"{v}（{label}）" for v, label in ftype.values)
     if ftype.kind == "money":
         return f"{word}（元，≥ 0）"
+    if ftype.kind == "rate":
+        lo = 0 if ftype.low is None else ftype.low
+        hi = 1 if ftype.high is None else ftype.high
+        return f"{word} {lo}..{hi}"
     return word
 
 

@@ -30,15 +30,25 @@ def random_value(rng: random.Random, f: dict[str, Any]) -> Any:
     kind = f["kind"]
     if kind == "bool":
         return rng.random() < 0.6
+    if kind == "date":  # around the deadlines of the example policies, and far from them
+        return rng.choice(DATES)
     if kind in ("money", "rate"):
-        if kind == "rate":
-            return rng.choice(["0", "0.5", "1", "0.33"])
+        if kind == "rate":  # full precision within the declared range (low, high: decimal strings)
+            lo, hi = Decimal(f["low"]), Decimal(f["high"])
+            r = rng.random()
+            if r < 0.3:
+                return rng.choice([f["low"], f["high"], "0.075", "0.5", "0"]) if lo <= 0 <= hi else f["low"]
+            step = Decimal("0.00000001")
+            x = lo + (hi - lo) * Decimal(rng.randrange(0, 10**6)) / Decimal(10**6)
+            return str(x.quantize(step if r < 0.6 else Decimal("0.001")))
         r = rng.random()
         if r < 0.5:
             return rng.choice(MONEY)
         if r < 0.8:
             return rng.randrange(0, 2_000_000)
         return f"{rng.randrange(0, 2_000_000)}.{rng.randrange(0, 100):02d}"
+    if kind == "int" and (f["low"], f["high"]) == (1900, 2199) and rng.random() < 0.8:  # 年份
+        return rng.choice([2023, 2024, 2025, 2026])
     if kind == "int":
         hi = f["high"] if f["high"] is not None else 40
         return rng.randint(f["low"] or 0, hi)
@@ -47,7 +57,10 @@ def random_value(rng: random.Random, f: dict[str, Any]) -> Any:
     return rng.choice(INDUSTRIES)
 
 
-BAD = {"bool": ["yes", "1"], "money": ["-5", "1.234", "abc", "1e5"], "rate": ["2", "-1"],
+DATES = ["2024-01-01", "2024-12-31", "2025-01-01", "2025-06-30", "2025-07-01", "2025-12-31", "2026-01-01",
+         "2026-03-31", "2026-04-01", "2026-06-30", "2026-07-01", "2027-05-17", "1900-01-01", "2199-12-31"]
+BAD = {"bool": ["yes", "1"], "money": ["-5", "1.234", "abc", "1e5"], "rate": ["9", "-9", "0.123456789", "x"],
+       "date": ["2025-02-30", "2025/06/30", "1899-12-31", "2200-01-01", "20250630"],
        "int": ["7", "-1", "2.5", "x"], "enum": ["company"], "text": []}
 
 

@@ -103,6 +103,7 @@ NOT_FREE_TEXT: dict[FIELD, str] = {
     ("Reading", "adopted"): "NAME", ("ReadingOption", "name"): "NAME", ("ReadingCase", "name"): "NAME",
     ("Readings", "block"): "NAME", ("TestCase", "readings"): "NAME (采用 <解读> <读法>)",
     ("Parameter", "name"): "NAME", ("Parameter", "value_kind"): "keyword (money, rate, int)",
+    ("DateLit", "text"): "DATE token", ("Step", "deadline_fact"): "NAME (截止 D 按 <事实>)",
 }
 
 

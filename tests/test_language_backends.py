@@ -32,6 +32,8 @@ from test_python_backend import import_path
 NAMES = ("linchuan", "yunxi", "linchuan_readings")
 SQL_NAMES = NAMES  # the SQL query computes the adopted reading (linchuan_readings: ceiling)
 N = 3_000  # per example (the seed policies run 10,000 each)
+# 云溪 carries the date, deadline, year and ratio facts: as many random profiles as a seed policy
+COUNT = {"yunxi": 10_000}
 N_READINGS = 800  # profiles whose every reading is compared (each runs every combination)
 
 BASE = {"applicant_type": "enterprise", "registered_in_city": True, "independent_legal_person": True,
@@ -90,19 +92,21 @@ def test_hand_worked_stages_negative_range_and_unnamed_funding(modules: dict[str
 
 @pytest.mark.parametrize("name", NAMES)
 def test_python_equals_the_reference_evaluator(modules: dict[str, ModuleType], name: str) -> None:
-    want = assert_python_agrees(modules[name], name, N)
-    assert sum(1 for w in want if w.get("ok", {}).get("items")) > N // 40  # items reached, not only refusals
+    count = COUNT.get(name, N)
+    want = assert_python_agrees(modules[name], name, count)
+    assert sum(1 for w in want if w.get("ok", {}).get("items")) > count // 40  # items reached, not only refusals
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed (make test installs it when root)")
 @pytest.mark.parametrize("name", NAMES)
 def test_javascript_equals_the_reference_evaluator(rendered: Path, name: str) -> None:
-    batch = list(cases(name, N))
+    count = COUNT.get(name, N)
+    batch = list(cases(name, count))
     extra = ([(json.dumps(DEMO, ensure_ascii=False), "2025-06-01"), (json.dumps(INTEREST), "2025-06-01")]
              if name == "linchuan" else [])
     got = run_node(rendered / "javascript" / f"{name}.js", batch + extra)
     ev = Evaluator(policy(name))
-    want = list(reference(name, N)) + [{"ok": ev.calculate(json.loads(t), on).to_dict()} for t, on in extra]
+    want = list(reference(name, count)) + [{"ok": ev.calculate(json.loads(t), on).to_dict()} for t, on in extra]
     diffs = [(i, want[i], got[i]) for i in range(len(want)) if got[i] != want[i]]
     assert not diffs, f"{len(diffs)} of {len(want)} differ; first: {diffs[0]}"
 
@@ -118,7 +122,7 @@ def test_duckdb_equals_the_reference_evaluator(name: str) -> None:
     form = lower(policy(name))
     ev = Evaluator(policy(name))
     rng = random.Random(f"sql-lang-{name}")
-    profiles = [random_profile(rng, form) for _ in range(N)]
+    profiles = [random_profile(rng, form) for _ in range(COUNT.get(name, N))]
     if name == "linchuan":
         profiles += [dict(DEMO), dict(INTEREST)]
     on = dt.date(2025, 8, 1)
@@ -134,6 +138,62 @@ def test_duckdb_equals_the_reference_evaluator(name: str) -> None:
         elif got != want:
             mismatches.append((p, want, got))
     assert mismatches == []
+
+
+# 云溪 (tests/examples/yunxi.txt), worked by hand: 三、 deadlines 2025-06-30 (备案) and 2026-03-31
+# (完成并验收), 「X日前」 read as including day X; 四、 the year of completion; 五、 a growth ratio.
+YUNXI = {"applicant_type": "enterprise", "is_sme": True, "acceptance_passed": True}
+YUNXI_CASES = [
+    # 三、 on time (completed on the deadline itself): 30% × (1000000 + 200000) = 360000 (< 50万元);
+    # 五、 growth 0.075 reaches 7.5%: 50000
+    ({**YUNXI, "filed_on": "2025-06-15", "completed_on": "2026-03-31", "spend_software_cloud": 1000000,
+      "spend_data_equipment": 200000, "revenue_growth": "0.075"}, {"reform_subsidy": "360000.00",
+                                                                   "growth_award": "50000.00"}),
+    # 三、 one day late: 15% × 2000000 = 300000, capped at 20万元; 五、 growth −12%: no award
+    ({**YUNXI, "filed_on": "2025-06-30", "completed_on": "2026-04-01", "spend_software_cloud": 2000000,
+      "revenue_growth": "-0.12"}, {"reform_subsidy": "200000.00"}),
+    # 三、 filed a day late (2025-07-01): nothing under 三、
+    ({**YUNXI, "filed_on": "2025-07-01", "completed_on": "2026-01-10", "spend_software_cloud": 1000000}, {}),
+    # 四、 2024: 10% × 3000000 = 300000; 2025: 8% × 15000000 = 1200000, capped at 100万元; 2023: nothing
+    ({"applicant_type": "enterprise", "project_year": 2024, "equipment_investment": 3000000},
+     {"equipment_subsidy": "300000.00"}),
+    ({"applicant_type": "enterprise", "project_year": 2025, "equipment_investment": 15000000},
+     {"equipment_subsidy": "1000000.00"}),
+    ({"applicant_type": "enterprise", "project_year": 2023, "equipment_investment": 3000000}, {}),
+    # 五、 0.07499999 is below 7.5% (every decimal counts)
+    ({**YUNXI, "revenue_growth": "0.07499999"}, {}),
+]
+
+
+def _paid(result: dict[str, Any]) -> dict[str, str]:
+    return {i["id"]: i["max"] for i in result["items"] if i["max"] != "0.00"}
+
+
+def test_hand_worked_dates_years_and_ratios_in_every_backend(modules: dict[str, ModuleType], rendered: Path) -> None:
+    ev = Evaluator(policy("yunxi"))
+    on = "2026-06-01"
+    for profile, want in YUNXI_CASES:
+        assert _paid(ev.calculate(profile, on).to_dict()) == want, profile
+        assert _paid(modules["yunxi"].calculate(profile, on).to_dict()) == want, profile
+    if NODE is not None:
+        got = run_node(rendered / "javascript" / "yunxi.js", [(json.dumps(p), on) for p, _ in YUNXI_CASES])
+        assert [_paid(g["ok"]) for g in got] == [w for _, w in YUNXI_CASES]  # type: ignore[arg-type]
+    duckdb = pytest.importorskip("duckdb")
+    from sql_reference import text_table
+
+    from plugins.sql import describe, sql_text
+
+    form = lower(policy("yunxi"))
+    con = duckdb.connect()
+    profiles = [p for p, _ in YUNXI_CASES]
+    con.register("profiles", text_table(profiles, describe(form)["input_fields"]))
+    rows = sorted(con.execute(sql_text(form, "duckdb", dt.date(2026, 6, 1))).fetchall(), key=lambda r: r[0])
+    names = [d[0] for d in con.description]
+    for row, (_, want) in zip(rows, YUNXI_CASES, strict=True):
+        r = dict(zip(names, row, strict=True))
+        paid = {i: f"{r[f'{i}__max']:.2f}" for i in ("reform_subsidy", "equipment_subsidy", "growth_award")
+                if r[f"{i}__max"] is not None and r[f"{i}__max"] != 0}
+        assert paid == want
 
 
 # 临川 第二条, read two ways (tests/examples/linchuan_readings.policy): 二级, 改造投入 500000

@@ -68,8 +68,9 @@ def test_the_examples_check_clean_and_their_hand_worked_tests_pass(linchuan: Loa
     # the negative 贴息 (PC520) is reviewed and suppressed with its reason
     assert codes(linchuan) == ["PC505", "PC505", "PC505", "PC605"]
     assert [(d.code, s.reason[:9]) for d, s in linchuan.suppressed] == [("PC520", "其他贴息超过实际利")]
-    # 云溪: only a summary is published (PC380), no start date (PC605), two unnamed payers
-    assert codes(yunxi) == ["PC380", "PC505", "PC505", "PC605"]
+    # 云溪: only a summary is published (PC380), no start date (PC605), five unnamed payers;
+    # its dates (2025年6月30日, 2026年3月31日) and years (2024年, 2025年) are in the quotes: no PC311
+    assert codes(yunxi) == ["PC380", "PC505", "PC505", "PC505", "PC505", "PC505", "PC605"]
     for loaded in (linchuan, yunxi):
         assert loaded.policy is not None
         outcomes = run_tests(loaded.policy)

@@ -98,13 +98,21 @@ def _runtime_message(kind: str, value: object, low: int | None = None, high: int
     ("money", "１２", "money_text", {"got": "“１２”"}),
     ("money", 10**15, "money_limit", {"limit": 10**15}),
     ("money", "x" * 50, "money_text", {"got": "“" + "x" * 40 + "”"}),
-    ("rate", "0.333", "rate_text", {"got": "“0.333”"}),
+    ("rate", "0.123456789", "rate_text", {"got": "“0.123456789”"}),  # at most 8 decimals
+    ("rate", True, "rate_bool", {}),
+    ("rate", None, "rate_type", {"got": "null"}),
+    ("rate", float("nan"), "rate_not_finite", {}),
+    ("rate", Decimal("0.123456789"), "rate_digits", {"value": "0.123456789"}),
+    ("date", "2025-02-29", "date_invalid", {"value": "2025-02-29"}),
+    ("date", "2025/06/30", "date", {"got": "“2025/06/30”"}),
+    ("date", 20250630, "date", {"got": "20250630"}),
+    ("date", "1899-12-31", "date_range", {"low": 1900, "high": 2199, "value": "1899-12-31"}),
     ("text", "y" * 1001, "text_too_long", {"n": 1001, "max": 1000}),
     ("bool", "z" * 41, "bool", {"got": "“" + "z" * 40 + "…”（共 41 个字符）"}),
     ("money", None, "money_type", {"got": "null"}),
     ("money", -1, "money_negative", {"value": "-1"}),
     ("money", 1.005, "money_fen", {"value": "1.005"}),
-    ("rate", 1.5, "rate_above_one", {"value": "1.5"}),
+    ("rate", 1.5, "rate_range", {"low": "0", "high": "1", "value": "1.5"}),  # 比例 without a range: 0..1
     ("int", "2", "int_type", {"got": "“2”"}),
     ("int", True, "int_type", {"got": "bool"}),
     ("int", float("inf"), "int_not_finite", {}),
@@ -123,6 +131,19 @@ def test_range_messages_reproduce_the_runtime() -> None:
     # no stated upper bound: counts stop at MAX_COUNT
     assert fill(MESSAGES["int_above"], {"value": 10**10, "low": 0, "high": rt.MAX_COUNT}) == \
         _runtime_message("int", 10**10, 0, None)
+
+
+def test_ratio_messages_name_the_declared_range_and_say_ratio() -> None:
+    # 比例 [-1..5] (an annual growth rate): -100% to 500%, never called 金额
+    low, high = Decimal(-1), Decimal(5)
+    for value, shown in ((6, "6"), ("-1.5", "-1.5"), (-2, "-2")):
+        got = _runtime_message("rate", value, low, high)  # type: ignore[arg-type]
+        assert got == fill(MESSAGES["rate_range"], {"low": "-1", "high": "5", "value": shown})
+        assert "比例" in got and "金额" not in got
+    spec = rt.FactSpec("g", "rate", "增长率", low, high)
+    assert rt.check_value(spec, "-0.12") == Decimal("-0.12")  # negatives where declared
+    assert rt.check_value(spec, "0.075") == Decimal("0.075")  # full precision (two decimals refused it)
+    assert rt.check_value(spec, 0.07499999) == Decimal("0.07499999")
 
 
 def test_the_form_carries_the_profile_limits(seeds: dict[str, Loaded]) -> None:

@@ -19,7 +19,7 @@ from compiler.backends import CheckedModel, CheckedPolicy
 from compiler.evaluate.evaluator import Evaluator
 from compiler.evaluate.runtime import ProfileError
 from compiler.model import nodes as n
-from compiler.model.queries import nodes
+from compiler.model.queries import named_dates, nodes
 from compiler.pipeline import Loaded, parse_source
 from conftest import ROOT, SEEDS
 from plugins.python import backend
@@ -79,6 +79,15 @@ def boundary_profiles(p: n.Policy, count: int, seed: int) -> list[tuple[dict[str
         dates += [r0 - dt.timedelta(days=1), r0]
     from compiler.model.printer import refs
 
+    day_edges = [dt.date(2020, 1, 1), dt.date(2030, 6, 30)]
+    for d in named_dates(p):
+        day_edges += [d - dt.timedelta(days=1), d, d + dt.timedelta(days=1)]
+    # the years a policy names (project_year == 2024) and the years either side
+    years = sorted({int(x.value) + d for x in nodes(p) if isinstance(x, n.NumberLit)
+                    and x.value == int(x.value) and 1900 <= x.value <= 2199 for d in (-1, 0, 1)})
+    rate_edges = {Decimal(0), Decimal(1)}
+    for r in rates:
+        rate_edges |= {r, r - Decimal("0.00000001"), r + Decimal("0.00000001")}
     needed = {r for q in p.requirements for r in refs(q.cond)}
     barred = {r for x in p.exclusions for r in refs(x.cond)}
     out = []
@@ -97,11 +106,26 @@ def boundary_profiles(p: n.Policy, count: int, seed: int) -> list[tuple[dict[str
                 else:
                     prof[f.name] = rnd.choice([rnd.randint(0, 3_000_000),
                                                f"{rnd.randint(0, 300_000_000) / 100:.2f}"])
+            elif k == "int" and (f.type.low, f.type.high) == (1900, 2199) and years:  # 年份
+                prof[f.name] = rnd.choice(years) if rnd.random() < 0.8 else rnd.randint(1900, 2199)
             elif k == "int":
                 hi = f.type.high if f.type.high is not None else 40
                 prof[f.name] = rnd.randint(f.type.low or 0, hi)
             elif k == "enum":
                 prof[f.name] = rnd.choice([val for val, _ in f.type.values])
+            elif k == "date":  # the policy's own dates, the days either side, and far away
+                prof[f.name] = rnd.choice(day_edges).isoformat()
+            elif k == "rate":  # full precision, the declared range's ends, either side of literals
+                lo = Decimal(f.type.low if f.type.low is not None else 0)
+                hi = Decimal(f.type.high if f.type.high is not None else 1)
+                pick = rnd.random()
+                if pick < 0.4:
+                    prof[f.name] = str(rnd.choice([x for x in rate_edges if lo <= x <= hi] or [lo]))
+                elif pick < 0.7:
+                    x = lo + (hi - lo) * Decimal(rnd.randrange(10**8 + 1)) / 10**8
+                    prof[f.name] = str(x.quantize(Decimal("0.00000001")))
+                else:
+                    prof[f.name] = float(round(float(lo) + (float(hi) - float(lo)) * rnd.random(), 3))
             elif k == "text":
                 text = rnd.choice([*sorted(strings), "其他行业"])
                 if rnd.random() < 0.3:  # the same value in Traditional script, with odd spaces

@@ -121,3 +121,32 @@ def test_spark_equals_duckdb_with_parameters_and_constraints(spark) -> None:  # 
     assert got == want
     errors = [r[cols.index("error_field")] for r in got]
     assert "equipment_spend" in errors and None in errors
+
+
+def test_spark_equals_duckdb_on_dates_years_and_ratios(spark) -> None:  # type: ignore[no-untyped-def]
+    """云溪 (tests/examples/yunxi.policy): date facts compared as ISO text, 按期 a step's deadline,
+    a year, a ratio with a declared negative range; invalid dates and ratios refused alike."""
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    from differential import policy
+
+    form = lower(policy("yunxi"))
+    fields = describe(form)["input_fields"]
+    rng = random.Random("spark-yunxi")
+    table = text_table([random_profile(rng, form, bad_rate=0.2) for _ in range(N)], fields)
+    con = duckdb.connect()
+    con.register("profiles", table)
+    on = dt.date(2026, 6, 1)
+    cur = con.execute(sql_text(form, "duckdb", on))
+    names = [d[0] for d in cur.description]
+    want = sorted(tuple(_norm(v) for v in row) for row in cur.fetchall())
+    schema = StructType([StructField("row_id", LongType(), False)] +
+                        [StructField(f, StringType(), True) for f in fields])
+    rows = list(zip(*[table.column(c).to_pylist() for c in ["row_id", *fields]], strict=True))
+    spark.createDataFrame(rows, schema).createOrReplaceTempView("profiles")
+    result = spark.sql(sql_text(form, "spark", on))
+    got = sorted(tuple(_norm(v) for v in row) for row in result.collect())
+    assert got == want
+    errors = [r[names.index("error_field")] for r in got if r[names.index("error_field")] is not None]
+    assert {"completed_on", "revenue_growth"} & set(errors)  # refusals reached the new kinds
+    assert any(r[names.index("reform_subsidy__max")] not in (None, "0.00") for r in got)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -25,7 +25,7 @@ from ..files import FileRefused, read_beside
 from ..model import nodes as n
 from ..model.printer import show
 from ..vocabulary import FUNDING_SOURCES
-from .numbers import Number, describe, normalise, scan
+from .numbers import Number, describe, normalise, scan, scan_dates
 
 Key = tuple[str, Decimal]
 _LITERALS = (n.MoneyLit, n.RateLit, n.NumberLit, n.CountLit)
@@ -296,12 +296,35 @@ def rule_numbers(e: n.Expr, labels: dict[str, str], required: bool = True) -> li
             # x >= 1 on a count means "any"; on a level it is the threshold 一级
             skip = id(x) in trivial and (x.value == 0 or id(x) not in levels)
             need = required and x.value != 0 and not skip
-            out.append(RuleNumber(_lit_kinds(x, id(x) in levels), x.value, _compact(x.text),
-                                  x.span, need))
+            kinds = _lit_kinds(x, id(x) in levels)
+            if isinstance(x, n.NumberLit) and _is_year(x.value):
+                kinds = (*kinds, "year")  # 2024 compared with a year: 「2024年」 in the quote
+            # a negative rate (增长率 >= -10%) is stated as a fall: 「下降10%」
+            value = -x.value if isinstance(x, n.RateLit) and x.value < 0 else x.value
+            out.append(RuleNumber(kinds, value, _compact(x.text), x.span, need))
+        elif isinstance(x, n.DateLit) and x.value != dt.date.min:
+            # a date must be in the quote: 「2026年3月31日前」
+            out.append(RuleNumber(("date",), Decimal(x.value.toordinal()), x.text, x.span, required))
         elif isinstance(x, n.Member) and not x.open:
             # a closed list of k values states "these k": 「…四个行业」
             out.append(RuleNumber(("count", "num"), Decimal(len(x.values)), "", x.span, False))
     return out
+
+
+def _is_year(v: Decimal) -> bool:
+    return v == v.to_integral_value() and 1900 <= v <= 2199
+
+
+def _deadline_numbers(pr: n.Procedure) -> list[RuleNumber]:
+    """A step's deadline (截止 2026-03-31) must be a date of the procedure's quote."""
+    return [RuleNumber(("date",), Decimal(st.deadline.toordinal()), st.deadline.isoformat(),
+                       st.deadline_span or st.span, True)
+            for st in pr.steps if st.deadline is not None]
+
+
+def quoted_keys(cites: Sequence[n.Citation]) -> set[Key]:
+    """Every number, date and year the citations state."""
+    return {k for c in cites for k in (*(num.key for num in scan(c.quote)), *scan_dates(c.quote))}
 
 
 def _shown(text: str, plain: str) -> str:
@@ -342,6 +365,8 @@ def _block_numbers(ctx: PolicyContext, block: n.Block) -> _BlockNumbers:
     rule = [r for e in exprs for r in rule_numbers(e, ctx.labels)]
     if isinstance(block, n.Item):
         rule += _funding_numbers(block)
+    if isinstance(block, n.Procedure):
+        rule += _deadline_numbers(block)
     names = ctx.reads(exprs)
     used = {k for r in rule for k in r.keys}
     for name in sorted(names):
@@ -391,7 +416,7 @@ def _quoted_numbers(ctx: PolicyContext) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for bn in per_block:
         cites = block_citations(bn.block)
-        quoted = {num.key for c in cites for num in scan(c.quote)}
+        quoted = quoted_keys(cites)
         for r in bn.rule:
             if r.required and not r.keys & quoted:
                 diags.append(_missing_number(ctx, bn.block, cites, r))
@@ -416,7 +441,7 @@ def _definition_numbers(ctx: PolicyContext, per_block: list[_BlockNumbers]) -> l
         if not rule or not users:
             continue  # an unused definition is reported as PC141
         cites = [c for b in users for c in block_citations(b)]
-        quoted = {num.key for c in cites for num in scan(c.quote)}
+        quoted = quoted_keys(cites)
         for r in rule:
             if not r.keys & quoted:
                 diags.append(_missing_number(ctx, users[0], cites, r))
@@ -484,6 +509,13 @@ def _missing_number(ctx: PolicyContext, block: n.Block, cites: list[n.Citation],
             f"规则中的{r.shown()}不在所引原文中，而见于{where}的“{clause}”",
             f"把{where}含“{clause}”的句子纳入 原文 引文（出资比例可用 依据 引用），"
             "使审核者能在规则旁看到这个数字的出处。",
+            article,
+        )
+    if set(r.kinds) & {"date", "year"} and r.keys & scan_dates(ctx.source):
+        return Diagnostic(  # a date or year the text states elsewhere (dates are not located)
+            "PC312", Severity.WARNING, r.span,
+            f"规则中的{r.shown()}不在所引原文中，而见于原文来源的其他地方",
+            "把原文中写明这个日期或年份的句子纳入 原文 引文，使审核者能在规则旁看到它的出处。",
             article,
         )
     in_quote = sorted({describe(*num.key) for c in cites for num in scan(c.quote)

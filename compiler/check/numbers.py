@@ -143,6 +143,10 @@ def describe(kind: str, value: Decimal) -> str:
         return f"{_plain(value * 100)}%"
     if kind == "level":
         return f"{_plain(value)} 级"
+    if kind == "date":
+        import datetime as dt
+
+        return dt.date.fromordinal(int(value)).isoformat()
     return _plain(value)
 
 
@@ -262,6 +266,48 @@ def _one(s: str, start: int, end: int, digits: str, mult: str, unit: str,
                                       (not arabic and digits[-1] in "万萬亿億"))):
         return ("money", value)
     return (UNIT_KINDS.get(unit, "num"), value)
+
+
+_ZH_DATE = "[〇零一二三四五六七八九]"
+_DATES = re.compile(
+    r"(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
+    r"|[-./](?P<m2>\d{1,2})[-./](?P<d2>\d{1,2})(?!\d))")
+_ZH_DATES = re.compile(rf"(?P<y>{_ZH_DATE}{{4}})年(?P<m>[一二三四五六七八九十]{{1,2}})月"
+                       rf"(?P<d>[一二三四五六七八九十]{{1,3}})[日号號]")
+_YEARS = re.compile(r"(?<!\d)(?P<y>\d{4})\s*(?:[-—–~～至到]\s*(?P<y2>\d{4})\s*)?年")
+_ZH_YEARS = re.compile(rf"(?P<y>{_ZH_DATE}{{4}})年")
+
+
+@functools.lru_cache(maxsize=4096)
+def scan_dates(text: str) -> frozenset[tuple[str, Decimal]]:
+    """The dates and years a text states, as keys: ("date", day ordinal) for 2026年3月31日,
+    2026-03-31, 二〇二六年三月三十一日; ("year", 2024) for 2024年, 2023-2025年 (both ends) and
+    the year of every date. Not numbers (scan masks them): a rule's date or year must be one
+    of these (PC311)."""
+    import datetime as dt
+
+    out: set[tuple[str, Decimal]] = set()
+    flat = "".join(text.split())
+    for rx in (_DATES, _ZH_DATES):
+        for m in rx.finditer(flat):
+            y, mo, d = m.group("y"), m.group("m") or m.groupdict().get("m2"), m.group("d") or m.groupdict().get("d2")
+            vals = [_number(x) for x in (y, mo, d) if x]
+            if len(vals) != 3 or any(v is None for v in vals):
+                continue
+            try:
+                day = dt.date(*(int(v) for v in vals if v is not None))
+            except ValueError:
+                continue
+            out.add(("date", Decimal(day.toordinal())))
+            out.add(("year", Decimal(day.year)))
+    for rx in (_YEARS, _ZH_YEARS):
+        for m in rx.finditer(flat):
+            for g in ("y", "y2"):
+                raw = m.groupdict().get(g)
+                v = _number(raw) if raw else None
+                if v is not None:
+                    out.add(("year", v))
+    return frozenset(out)
 
 
 def normalise(text: str) -> str:

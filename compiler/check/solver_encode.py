@@ -25,6 +25,7 @@ Strings are interned to integer codes shared by every policy translated in one
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -44,6 +45,18 @@ RLIMIT = 20_000_000
 ABSENT = -1
 FEN_PER_YUAN = 100
 PARAM_RATE_DENOMINATOR = 10 ** 6  # a rate 参数 has at most six decimals (runtime.PARAM_RATE_SCALE)
+RATE_SCALE = 10 ** 8  # a ratio fact is a whole number of 10⁻⁸ (the runtime's RATE_DIGITS)
+EPOCH = dt.date(1970, 1, 1)  # a date fact is its day number from here
+DATE_LOW, DATE_HIGH = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+DATE_ABSENT = (DATE_LOW - EPOCH).days - 1  # a date fact not provided
+
+
+def day_number(d: dt.date) -> int:
+    return (d - EPOCH).days
+
+
+def day_date(x: int) -> dt.date:
+    return EPOCH + dt.timedelta(days=x)
 
 Term = Any  # a z3 expression; z3 ships no type information
 Flag = Any  # a z3 Boolean expression or a Python bool
@@ -283,8 +296,8 @@ class FactVar:
     default: object
     values: tuple[str, ...] = ()
     vocabulary: bool = False
-    low: int | None = None
-    high: int | None = None
+    low: int | Decimal | None = None
+    high: int | Decimal | None = None
 
 
 @dataclass
@@ -343,9 +356,15 @@ def _make(space: Space, key: str, decl: n.FactDecl) -> FactVar:
         fv = FactVar(decl.name, kind, var, BoolV(var), True, "", decl.required, default)
     elif kind in ("int", "money", "rate"):
         var = z3.Int(key)
-        q = Q(var, 1 if kind == "int" else FEN_PER_YUAN)
+        q = Q(var, {"int": 1, "rate": RATE_SCALE}.get(kind, FEN_PER_YUAN))
         fv = FactVar(decl.name, kind, var, NumV(q, q), True, "", decl.required, default,
                      low=t.low, high=t.high)
+    elif kind == "date":
+        # a day number; DATE_ABSENT when not provided: then, like 未定, every comparison is false
+        var = z3.Int(key)
+        q = Q(var, 1)
+        fv = FactVar(decl.name, kind, var, NumV(q, q, var != DATE_ABSENT), True, "",
+                     decl.required, default)
     else:
         var = z3.Int(key)
         for v in values:
@@ -373,7 +392,15 @@ def _domain(space: Space, fv: FactVar) -> tuple[Flag, str]:
     if fv.kind == "money":
         return v >= 0, f"{name} ≥ 0"
     if fv.kind == "rate":
-        return conj(v >= 0, v <= FEN_PER_YUAN), f"{name} 在 0%..100% 之间"
+        rlo = Decimal(0) if fv.low is None else Decimal(fv.low)
+        rhi = Decimal(1) if fv.high is None else Decimal(fv.high)
+        return (conj(v >= int(rlo * RATE_SCALE), v <= int(rhi * RATE_SCALE)),
+                f"{name} 在 {rlo:f}..{rhi:f} 之间")
+    if fv.kind == "date":
+        inside = conj(v >= day_number(DATE_LOW), v <= day_number(DATE_HIGH))
+        if fv.required:
+            return inside, f"{name} 必填"
+        return disj(inside, v == DATE_ABSENT), ""
     may_be_absent = not fv.required and fv.default is None
     if fv.kind == "enum":
         opts = [v == space.code(x) for x in fv.values]
@@ -493,6 +520,13 @@ class Encoder:
             return BoolV(conj(a, b) if e.op == "且" else disj(a, b))
         if isinstance(e, n.Compare):
             return BoolV(compare(e.op, self.value(e.left), self.value(e.right)))
+        if isinstance(e, n.DateLit):
+            return num_const(day_number(e.value))
+        if isinstance(e, n.OnTime):
+            found = self.policy.deadline(e.fact)
+            if found is None or found[1].deadline is None:
+                return BoolV(False)
+            return BoolV(compare("<=", self.ref(e.fact), num_const(day_number(found[1].deadline))))
         if isinstance(e, n.Readings):
             # an unresolved policy (compiler.model.readings.resolve not applied): the adopted case
             r = self.policy.reading(e.block)

@@ -18,7 +18,20 @@ import z3
 from ..evaluate import runtime as rt
 from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
-from .solver_encode import ABSENT, FEN_PER_YUAN, RLIMIT, Encoder, FactVar, Flag, Term, as_bool, is_true
+from .solver_encode import (
+    ABSENT,
+    DATE_ABSENT,
+    FEN_PER_YUAN,
+    RATE_SCALE,
+    RLIMIT,
+    Encoder,
+    FactVar,
+    Flag,
+    Term,
+    as_bool,
+    day_date,
+    is_true,
+)
 
 MONEY_BOUND = 10**12  # fen (100亿元): keeps every objective bounded
 INT_BOUND = 10**6
@@ -120,7 +133,7 @@ def _optimize_at(rewrite: _Rewriter | None, facts: list[FactVar], base: list[Ter
         elif f.kind == "int" and f.high is None:
             hard.append(f.var <= INT_BOUND)
         elif f.kind == "rate" and step > 1:
-            hard.append(f.var % 10 == 0)  # whole tens of percent where possible
+            hard.append(f.var % (RATE_SCALE // 10) == 0)  # whole tens of percent where possible
         elif f.kind == "bool":
             bools.append(z3.If(f.var, 2 ** len(bools), 0))
     opt.add(*hard)
@@ -133,7 +146,7 @@ def _optimize_at(rewrite: _Rewriter | None, facts: list[FactVar], base: list[Ter
                for f in facts if f.kind == "int"]
     if bools:
         wanted.append(("min", z3.Sum(*bools)))
-    wanted += [("min", f.var) for f in facts if f.kind in ("rate", "enum", "text")]
+    wanted += [("min", f.var) for f in facts if f.kind in ("rate", "enum", "text", "date")]
     for sense, t in wanted:
         objectives.append((t, opt.maximize(t) if sense == "max" else opt.minimize(t)))
     if opt.check() != z3.sat:
@@ -270,13 +283,15 @@ def _pin(f: FactVar, space: Any) -> Term:
         d = int(f.default) if isinstance(f.default, Decimal | int) and \
             not isinstance(f.default, bool) else 0
         if f.low is not None:
-            d = max(d, f.low)
+            d = max(d, int(f.low))
         if f.high is not None:
-            d = min(d, f.high)
+            d = min(d, int(f.high))
         return f.var == d
     if f.kind in ("money", "rate"):
         amount = Decimal(f.default) if isinstance(f.default, Decimal | int) else Decimal(0)
-        return f.var == int(amount * FEN_PER_YUAN)
+        return f.var == int(amount * (RATE_SCALE if f.kind == "rate" else FEN_PER_YUAN))
+    if f.kind == "date":
+        return f.var == DATE_ABSENT
     if isinstance(f.default, str):
         return f.var == space.code(f.default)
     if _may_be_absent(f):
@@ -320,10 +335,14 @@ def _value(f: FactVar, v: Any, encoder: Encoder) -> object:
     x = v.as_long()
     if f.kind == "int":
         return int(x)
-    if f.kind in ("money", "rate"):
+    if f.kind == "money":
         if x % FEN_PER_YUAN == 0:
             return int(x // FEN_PER_YUAN)
         return f"{Decimal(x) / FEN_PER_YUAN:.2f}"
+    if f.kind == "rate":  # a ratio as its exact decimal string ("0.075")
+        return format((Decimal(x) / RATE_SCALE).normalize(), "f") if x % RATE_SCALE else int(x // RATE_SCALE)
+    if f.kind == "date":  # shown as a date, never as a day number
+        return None if x == DATE_ABSENT else day_date(int(x)).isoformat()
     if x == ABSENT:
         return None
     return encoder.space.string(int(x))

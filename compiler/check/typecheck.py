@@ -6,6 +6,7 @@ and ``any`` (an undetermined amount, compatible with everything).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,15 +19,15 @@ from ..vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, UNSPECIFIED
 UPTO_SCOPE_MESSAGE = "“不超过”只作用于紧随其后的一个值"
 
 UNIT_ZH = {"money": "金额（元）", "rate": "比例（%）", "num": "数量", "bool": "条件（真/假）",
-           "text": "文本", "enum": "枚举值", "any": "未定"}
+           "text": "文本", "enum": "枚举值", "any": "未定", "date": "日期"}
 
 
 @dataclass(frozen=True)
 class Ty:
     kind: str
     values: tuple[str, ...] = ()  # enum values
-    low: int | None = None
-    high: int | None = None
+    low: int | Decimal | None = None
+    high: int | Decimal | None = None
     name: str = ""  # the fact it comes from, for messages
 
 
@@ -36,6 +37,7 @@ MONEY = Ty("money")
 RATE = Ty("rate")
 NUM = Ty("num")
 TEXT = Ty("text")
+DATE = Ty("date")
 
 
 def fact_ty(f: n.FactDecl) -> Ty:
@@ -115,6 +117,12 @@ class Checker:
             return BOOL
         if isinstance(e, n.Readings):
             return self._readings(e, article)
+        if isinstance(e, n.DateLit):
+            if e.value == dt.date.min:
+                self.error("PC204", e.span, f"日期“{e.text}”不存在", "检查月份和日期。", article)
+            return DATE
+        if isinstance(e, n.OnTime):
+            return self._on_time(e, article)
         assert isinstance(e, n.Member)
         t = self.infer(e.operand, article)
         if t.kind not in ("text", "enum", "any"):
@@ -122,6 +130,19 @@ class Checker:
         if t.kind == "enum":
             for v in e.values:
                 self._enum_value(t, v, article)
+        return BOOL
+
+    def _on_time(self, e: n.OnTime, article: str) -> Ty:
+        """按期 x: x is a date fact that a 程序 step's deadline names (截止 D 按 x)."""
+        t = self._ref(e.ref, article)
+        if t.kind == "any":
+            return BOOL
+        if t.kind != "date" or e.fact in self.pending_defs:
+            self._mismatch(e.ref.span, "日期事实", t, article)
+        elif self.policy.deadline(e.fact) is None:
+            self.error("PC116", e.ref.span, f"没有哪个 程序 步骤的截止日期按“{e.fact}”计",
+                       f"在 程序 块的步骤后写：步骤 \"…\" 截止 2025-06-30 按 {e.fact}；"
+                       f"或直接比较日期：{e.fact} <= 2025-06-30", article)
         return BOOL
 
     def _ref(self, e: n.Ref, article: str) -> Ty:
@@ -149,6 +170,10 @@ class Checker:
             self._upto_scope(e, before, article)
         if a.kind == "any" or b.kind == "any":
             return b if a.kind == "any" else a
+        if "date" in (a.kind, b.kind):
+            self.error("PC201", e.span, "日期不能参与加减乘运算",
+                       "日期只能与日期比较，例如 completed_on <= 2026-03-31。", article)
+            return ANY
         if e.op in "+-":
             if a.kind == b.kind and a.kind in ("money", "num", "rate"):
                 return Ty(a.kind)
@@ -236,6 +261,12 @@ class Checker:
                 if e.op not in ("==", "!="):
                     self.error("PC202", e.span, "枚举值只能比较相等（== 或 !=）", "", article)
                 return
+            if fact_t.kind == "rate" and isinstance(lit, n.RateLit | n.NumberLit):
+                lo, hi = rate_bounds(fact_t.low, fact_t.high)
+                if not lo <= lit.value <= hi:
+                    self.error("PC203", lit.span,
+                               f"{lit.text} 超出“{fact_t.name}”的取值范围 {lo}..{hi}",
+                               "比例事实的范围在 事实 块中声明，例如 比例 [-1..5]。", article)
             if fact_t.kind == "num" and isinstance(lit, n.NumberLit | n.CountLit):
                 v = lit.value
                 if (fact_t.low is not None and v < fact_t.low) or (
@@ -324,6 +355,7 @@ class Checker:
             for step in pr.steps:
                 if step.min_duration is not None:
                     self.expect(step.min_duration, ("num",), "数量", pr.citation.article)
+                self._deadline(step, pr.citation.article)
         for con in p.constraints:
             self._constraint(con)
         for t in p.tests:
@@ -355,6 +387,21 @@ class Checker:
                 self.error("PC130", v.span, f"测试提供了未知的参数“{v.name}”",
                            (f"是否想写“{close[0]}”？" if close else "")
                            + ("可选：" + "、".join(names) if names else "本政策没有声明 参数。"))
+
+    def _deadline(self, step: n.Step, article: str) -> None:
+        """截止 D 按 x: x is a date fact, named by one step only."""
+        if step.deadline_fact is None:
+            return
+        span = step.deadline_span or step.span
+        t = self.env.get(step.deadline_fact)
+        if t is None:
+            self._ref(n.Ref(step.deadline_fact, span), article)
+        elif t.kind != "date":
+            self._mismatch(span, "日期", t, article)
+        found = self.policy.deadline(step.deadline_fact)
+        if found is not None and found[1] is not step:
+            self.error("PC116", span, f"“{step.deadline_fact}”已是步骤“{found[1].name}”的日期",
+                       "每个日期事实只对应一个步骤的截止日期。", article)
 
     def _beneficiary(self, ben: str | None, span: Span, article: str) -> None:
         if ben is not None and ben not in BENEFICIARIES:
@@ -410,6 +457,13 @@ class Checker:
                 self.infer(e.value)
             elif e.kind in ("total", "item", "funding", "payment"):
                 self.expect(e.value, ("money",), "金额（元）", "")  # type: ignore[arg-type]
+
+
+def rate_bounds(low: object, high: object) -> tuple[Decimal, Decimal]:
+    """The range a ratio fact accepts: the declared one (比例 [-1..5]), else 0..1."""
+    lo = Decimal(str(low)) if low is not None else Decimal(0)
+    hi = Decimal(str(high)) if high is not None else Decimal(1)
+    return lo, hi
 
 
 def _compatible(a: Ty, b: Ty) -> bool:

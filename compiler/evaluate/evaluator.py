@@ -123,6 +123,10 @@ class Evaluator:
         if isinstance(e, n.Compare):
             return rt.compare(e.op, self.eval(e.left, env, notes), self.eval(e.right, env, notes),
                               self.fold)
+        if isinstance(e, n.DateLit):
+            return e.value
+        if isinstance(e, n.OnTime):
+            return rt.compare("<=", self._ref(e.ref, env), deadline_of(self.policy, e.fact), self.fold)
         assert isinstance(e, n.Member)
         keys = self._keys.get(id(e))
         if keys is None:
@@ -269,6 +273,18 @@ def param_specs(p: n.Policy) -> tuple[rt.ParamSpec, ...]:
     """The policy's 参数 as the runtime binds them."""
     return tuple(rt.ParamSpec(x.name, x.type.kind, x.label, x.value,
                               x.citation.article if x.citation else "") for x in p.parameters)
+
+
+def deadline_of(policy: n.Policy, fact: str) -> dt.date | None:
+    """The deadline 按期 ``fact`` is checked against (None: not a checked policy)."""
+    found = policy.deadline(fact)
+    return found[1].deadline if found is not None else None
+
+
+def on_time_compare(policy: n.Policy, e: n.OnTime) -> n.Compare:
+    """按期 x as the comparison it means: x <= the deadline of the step that names x."""
+    due = deadline_of(policy, e.fact) or dt.date.min
+    return n.Compare("<=", e.ref, n.DateLit(due, due.isoformat(), e.span), e.span)
 
 
 def validity_note(v: n.Validity | None) -> str:

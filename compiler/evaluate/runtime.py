@@ -113,7 +113,7 @@ class Undetermined:
 
 
 UNDET = Undetermined()
-Value = Union[bool, str, None, Interval, Undetermined]
+Value = Union[bool, str, None, Interval, Undetermined, dt.date]
 # A trace line, or a function that makes it: lines are formatted only when someone reads them.
 Note = Union[str, Callable[[], str]]
 ZERO = Interval.exact(ZERO_D)
@@ -281,11 +281,23 @@ MAX_COUNT = 1_000_000_000
 MONEY_PATTERN = r"^[0-9]{1,15}(\.[0-9]{1,2})?(?![\s\S])"
 """A money string: ASCII digits only; the look-ahead is the end of the text in every regex
 dialect (``$`` would also match before a final newline in Python)."""
-RATE_PATTERN = r"^(0(\.[0-9]{1,2})?|1(\.00?)?)(?![\s\S])"
-"""A rate string, 0 to 1 with at most two decimals."""
+RATE_PATTERN = r"^-?[0-9]{1,15}(\.[0-9]{1,8})?(?![\s\S])"
+"""A ratio string: a decimal with at most eight decimals (0.075 is 7.5%), signed; the fact's
+declared range (比例 [-1..5], else 0 to 1) is checked on the value."""
+RATE_DIGITS = 8
+"""Decimals of a ratio fact (the language's own limit on a number's fraction)."""
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?![\s\S])"
+"""A date: YYYY-MM-DD (ISO 8601), a real calendar date between DATE_YEARS."""
+DATE_YEARS = (1900, 2199)
 
 
-def field_rules(kind: str, low: int | None = None, high: int | None = None,
+def rate_range(low: Any = None, high: Any = None) -> tuple[Decimal, Decimal]:
+    """The range a ratio fact accepts: its declared one, else 0 to 1."""
+    return (Decimal(str(low)) if low is not None else Decimal(0),
+            Decimal(str(high)) if high is not None else Decimal(1))
+
+
+def field_rules(kind: str, low: int | Decimal | None = None, high: int | Decimal | None = None,
                 values: Sequence[str] = ()) -> dict[str, Any]:
     """The values one fact accepts, target-neutral: JSON types, bounds (decimal strings for
     money), ``multiple_of``, ``pattern`` for strings, ``enum``, ``max_length``.
@@ -294,16 +306,28 @@ def field_rules(kind: str, low: int | None = None, high: int | None = None,
     """
     if kind == "bool":
         return {"types": ["boolean"]}
-    if kind in ("money", "rate"):
-        bound = {"maximum": 1} if kind == "rate" else {"exclusive_maximum": MONEY_LIMIT}
-        return {"types": ["number", "string"], "minimum": 0, **bound, "multiple_of": "0.01",
-                "pattern": RATE_PATTERN if kind == "rate" else MONEY_PATTERN}
+    if kind == "rate":
+        lo, hi = rate_range(low, high)
+        return {"types": ["number", "string"], "minimum": _plain(lo), "maximum": _plain(hi),
+                "multiple_of": "0.00000001", "pattern": RATE_PATTERN}
+    if kind == "date":
+        return {"types": ["string"], "pattern": DATE_PATTERN, "format": "date",
+                "years": list(DATE_YEARS)}
+    if kind == "money":
+        return {"types": ["number", "string"], "minimum": 0, "exclusive_maximum": MONEY_LIMIT,
+                "multiple_of": "0.01", "pattern": MONEY_PATTERN}
     if kind == "int":
         top = MAX_COUNT if high is None else min(high, MAX_COUNT)
         return {"types": ["integer"], "minimum": 0 if low is None else low, "maximum": top}
     if kind == "enum":
         return {"types": ["string"], "enum": list(values)}
     return {"types": ["string"], "max_length": MAX_TEXT_CHARS}
+
+
+def _plain(x: Decimal) -> str:
+    """A decimal's digits without exponent or trailing zeros (-1, 0.075, 5)."""
+    text = format(x.normalize(), "f")
+    return "0" if text in ("-0", "") else text
 
 
 class NumberToken:
@@ -376,6 +400,7 @@ def parse_json_profile(text: str) -> Any:
 
 _MONEY_STR = re.compile(MONEY_PATTERN)
 _RATE_STR = re.compile(RATE_PATTERN)
+_DATE_STR = re.compile(DATE_PATTERN)
 
 
 class ProfileError(ValueError):
@@ -394,8 +419,8 @@ class FactSpec:
     name: str
     kind: str
     label: str
-    low: int | None = None
-    high: int | None = None
+    low: int | Decimal | None = None
+    high: int | Decimal | None = None
     values: tuple[str, ...] = ()
     required: bool = False
     default: Any = None
@@ -453,6 +478,55 @@ def _money(value: object, rate: bool = False) -> Decimal | str:
     return d
 
 
+def _ratio(value: object, spec: FactSpec) -> Decimal | str:
+    """A ratio: exact, at most RATE_DIGITS decimals, within the fact's declared range."""
+    if isinstance(value, bool):
+        return MESSAGES["rate_bool"]
+    if isinstance(value, int):
+        d = Decimal(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            return MESSAGES["rate_not_finite"]
+        d = Decimal(repr(value))
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            return MESSAGES["rate_not_finite"]
+        d = value
+    elif isinstance(value, str):
+        if not _RATE_STR.match(value):
+            return MESSAGES["rate_text"].format(got=_show(value[:40]))
+        d = Decimal(value)
+    else:
+        return MESSAGES["rate_type"].format(got=_show(value))
+    lo, hi = rate_range(spec.low, spec.high)
+    if not lo <= d <= hi:  # the bounds first: cheap even for 1E+999999999
+        return MESSAGES["rate_range"].format(low=_plain(lo), high=_plain(hi), value=d)
+    if d != d.quantize(RATE_QUANTUM, context=CTX):
+        return MESSAGES["rate_digits"].format(value=d)
+    return d
+
+
+RATE_QUANTUM = Decimal(1).scaleb(-RATE_DIGITS)
+
+
+def _date_value(value: object) -> dt.date | str:
+    """A date fact: "YYYY-MM-DD", a real date within DATE_YEARS (a ``datetime.date`` is taken as is)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        d = value
+    elif isinstance(value, str) and _DATE_STR.match(value):
+        try:
+            d = dt.date.fromisoformat(value)
+        except ValueError:
+            return MESSAGES["date_invalid"].format(value=value)
+    else:
+        return MESSAGES["date"].format(got=_show(value[:40] if isinstance(value, str) else value))
+    if not DATE_YEARS[0] <= d.year <= DATE_YEARS[1]:
+        return MESSAGES["date_range"].format(low=DATE_YEARS[0], high=DATE_YEARS[1], value=d.isoformat())
+    return d
+
+
 def _integer(value: object, spec: FactSpec) -> int | str:
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return MESSAGES["int_type"].format(got=_show(value))
@@ -484,13 +558,15 @@ def check_value(spec: FactSpec, value: object) -> object:
         return Bad(value.reason)
     if kind == "bool":
         return value if isinstance(value, bool) else Bad(MESSAGES["bool"].format(got=_show(value)))
-    if spec.kind in ("money", "rate"):
-        r = _money(value, spec.kind == "rate")
-        if isinstance(r, str):
-            return Bad(r)
-        if spec.kind == "rate" and r > 1:
-            return Bad(MESSAGES["rate_above_one"].format(value=r))
-        return r
+    if spec.kind == "money":
+        r = _money(value)
+        return Bad(r) if isinstance(r, str) else r
+    if spec.kind == "rate":
+        q = _ratio(value, spec)
+        return Bad(q) if isinstance(q, str) else q
+    if spec.kind == "date":
+        day = _date_value(value)
+        return Bad(day) if isinstance(day, str) else day
     if spec.kind == "int":
         i = _integer(value, spec)
         return Bad(i) if isinstance(i, str) else i
@@ -1210,6 +1286,8 @@ def check_constraints(specs: Sequence[ConstraintSpec], env: Env) -> None:
 
 
 __all__ = [
+    "DATE_PATTERN",
+    "DATE_YEARS",
     "INF",
     "MAX_COUNT",
     "MAX_NUMBER_CHARS",
@@ -1218,6 +1296,7 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "MONEY_LIMIT",
     "MONEY_PATTERN",
+    "RATE_DIGITS",
     "RATE_PATTERN",
     "UNDET",
     "Amount",
@@ -1255,6 +1334,7 @@ __all__ = [
     "negate",
     "parse_json_profile",
     "pct",
+    "rate_range",
     "sub",
     "text_key",
     "tiers",

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..evaluate import runtime as rt
-from ..evaluate.evaluator import funding_specs, validity_note
+from ..evaluate.evaluator import funding_specs, on_time_compare, validity_note
 from ..evaluate.messages import MESSAGES, TRACE, fill
 from ..evaluate.runtime import field_rules, text_key
 from ..model import nodes as n
@@ -33,10 +33,10 @@ VERSION = 2
 
 Json = dict[str, Any]
 
-# Scale of a fact's validated values: money and rates have at most two decimals, counts none.
-_FACT_SCALE = {"money": 2, "rate": 2, "int": 0}
 # Scale of a 参数's values: a rate may have six decimals (0.065 = 6.5%), see runtime.parameter_value.
 _PARAM_SCALE = {"money": 2, "rate": rt.PARAM_RATE_SCALE, "int": 0}
+# Scale of a fact's validated values: money has at most two decimals, ratios RATE_DIGITS, counts none.
+_FACT_SCALE = {"money": 2, "rate": rt.RATE_DIGITS, "int": 0}
 
 
 def dec(x: Decimal) -> str:
@@ -52,6 +52,12 @@ def scale_of(x: Decimal) -> int:
     return max(-exp, 0)
 
 
+def rate_digits(t: n.FactType) -> int:
+    """Integer digits a ratio fact's value can have (its declared range, else 0..1)."""
+    lo, hi = rt.rate_range(t.low, t.high)
+    return max(len(str(int(abs(lo)))), len(str(int(abs(hi)))))
+
+
 def _date(d: dt.date | None) -> str | None:
     return d.isoformat() if d is not None else None
 
@@ -59,8 +65,12 @@ def _date(d: dt.date | None) -> str | None:
 def field_spec(name: str, ftype: n.FactType, label: str, required: bool = False,
                default: object = None, declared: bool = True) -> Json:
     """What one profile field accepts (the rules of ``runtime.check_value``)."""
-    out: Json = {"name": name, "kind": ftype.kind, "label": label, "low": ftype.low,
-                 "high": ftype.high, "values": [v for v, _ in ftype.values],
+    low: object = ftype.low
+    high: object = ftype.high
+    if ftype.kind == "rate":  # the declared range as decimal strings (0..1 when not declared)
+        low, high = (dec(x) for x in rt.rate_range(ftype.low, ftype.high))
+    out: Json = {"name": name, "kind": ftype.kind, "label": label, "low": low,
+                 "high": high, "values": [v for v, _ in ftype.values],
                  "value_labels": [lab for _, lab in ftype.values], "required": required}
     if isinstance(default, bool):
         out["default"] = default
@@ -91,6 +101,9 @@ LIMITS: Json = {
     "money_pattern": rt.MONEY_PATTERN,
     "rate_pattern": rt.RATE_PATTERN,
     "param_rate_pattern": rt.PARAM_RATE_PATTERN,  # a rate 参数: -1..1, at most six decimals
+    "rate_digits": rt.RATE_DIGITS,
+    "date_pattern": rt.DATE_PATTERN,
+    "date_years": list(rt.DATE_YEARS),
 }
 
 
@@ -112,6 +125,11 @@ class _Lowerer:
                     "shape": "exact", "scale": scale_of(e.value)}
         if isinstance(e, n.StrLit):
             return {"op": "str", "value": e.value, "key": self.key(e.value), "type": "text"}
+        if isinstance(e, n.DateLit):
+            # a date is its ISO text: YYYY-MM-DD strings compare in the order of the dates
+            return {"op": "str", "value": e.value.isoformat(), "key": e.value.isoformat(), "type": "date"}
+        if isinstance(e, n.OnTime):
+            return self.expr(on_time_compare(self.policy, e))
         if isinstance(e, n.BoolLit):
             return {"op": "bool", "value": e.value, "type": "bool"}
         if isinstance(e, n.Undetermined):
@@ -200,10 +218,13 @@ class _Lowerer:
         if f is not None:
             kind = f.type.kind
             if kind in _FACT_SCALE:
-                return {"op": "fact", "name": name, "kind": kind, "type": "num", "shape": "exact",
-                        "scale": _FACT_SCALE[kind]}
+                out_f: Json = {"op": "fact", "name": name, "kind": kind, "type": "num", "shape": "exact",
+                               "scale": _FACT_SCALE[kind]}
+                if kind == "rate":  # integer digits of the declared range (比例 [-1..5]: 1)
+                    out_f["digits"] = rate_digits(f.type)
+                return out_f
             return {"op": "fact", "name": name, "kind": kind,
-                    "type": "bool" if kind == "bool" else "text"}
+                    "type": {"bool": "bool", "date": "date"}.get(kind, "text")}
         d = self.defs[name]
         out: Json = {"op": "def", "name": name, "type": d["type"]}
         if d["type"] == "num":

@@ -351,6 +351,9 @@ def _facts(b: FactsBlock, diags: list[Diagnostic]) -> Iterable[n.FactDecl]:
         if t.kind == "int" and t.low is not None and t.high is not None and t.low > t.high:
             diags.append(Diagnostic("PC206", Severity.ERROR, fs.span,
                                     f"取值范围 {t.low}..{t.high} 的下限大于上限", "写作：整数 0..4"))
+        if t.kind == "rate" and t.low is not None and t.high is not None and t.low >= t.high:
+            diags.append(Diagnostic("PC206", Severity.ERROR, fs.span,
+                                    f"取值范围 {t.low}..{t.high} 的下限不小于上限", "写作：比例 [-1..5]"))
         default = default_for(fs.type)
         if fs.default is not None:
             default = _default_value(fs, diags)
@@ -358,9 +361,9 @@ def _facts(b: FactsBlock, diags: list[Diagnostic]) -> Iterable[n.FactDecl]:
 
 
 _DEFAULT_NODE = {"bool": n.BoolLit, "money": n.MoneyLit, "rate": n.RateLit, "int": n.NumberLit,
-                 "text": n.StrLit, "enum": n.StrLit}
+                 "text": n.StrLit, "enum": n.StrLit, "date": n.DateLit}
 _DEFAULT_EXAMPLE = {"bool": "默认 假", "money": "默认 0元", "rate": "默认 50%", "int": "默认 0",
-                    "text": '默认 "……"', "enum": '默认 "取值"'}
+                    "text": '默认 "……"', "enum": '默认 "取值"', "date": "日期事实没有默认值：未填写时任何比较都不成立"}
 
 
 def _default_value(fs: FactSurface, diags: list[Diagnostic]) -> object:
@@ -377,6 +380,11 @@ def _default_value(fs: FactSurface, diags: list[Diagnostic]) -> object:
         value = int(value) if ok else value
     if ok and t.kind == "enum":
         ok = value in [v for v, _ in t.values]
+    if ok and t.kind == "rate":
+        assert isinstance(value, Decimal)
+        lo = Decimal(0) if t.low is None else Decimal(t.low)
+        hi = Decimal(1) if t.high is None else Decimal(t.high)
+        ok = lo <= value <= hi
     if not ok:
         diags.append(Diagnostic(
             "PC202", Severity.ERROR, d.span, f"“{fs.name}”的默认值与其类型不符",
@@ -437,8 +445,12 @@ def _section(b: Block, diags: list[Diagnostic]) -> Any:
         for s in f.all("step"):
             texts = [a for a in s.args if isinstance(a, Text)]
             dur = [a for a in s.args if not isinstance(a, Text)]
+            due = [a for a in s.args if isinstance(a, tuple) and a[:1] == ("deadline",)]
+            dur = [a for a in dur if not isinstance(a, tuple)]
+            deadline = _date(due[0][1], due[0][3], diags) if due else None
             steps.append(n.Step(texts[0].value, texts[1].value if len(texts) > 1 else "",
-                                dur[0] if dur else None, s.span))
+                                dur[0] if dur else None, s.span, deadline,
+                                due[0][2] if due else None, due[0][3] if due else None))
         return n.Procedure(b.name, f.citation(), tuple(steps), b.span, sup, note=f.text("note"))
     if kw == "解读":
         options = tuple(n.ReadingOption(o.args[0], o.args[2].value, o.args[3], o.span)

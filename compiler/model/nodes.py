@@ -176,9 +176,32 @@ class Member:
     span: Span
 
 
+@dataclass(frozen=True)
+class DateLit:
+    """A date (2026-03-31), compared with date facts (完成日期 <= 2026-03-31)."""
+
+    value: dt.date
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class OnTime:
+    """按期 completed_on: the date fact is given and not later than the deadline of the 程序 step
+    that names it (步骤 "…" 截止 2025-06-30 按 completed_on)."""
+
+    ref: Ref  # the date fact
+    span: Span
+
+    @property
+    def fact(self) -> str:
+        return self.ref.name
+
+
 Expr = (
     MoneyLit | RateLit | NumberLit | CountLit | StrLit | BoolLit | Ref | RangeLit | UpTo | Arith
     | Cap | Tiers | Undetermined | Not | Logic | Compare | Member | Readings
+    | DateLit | OnTime
 )
 
 # ---------------------------------------------------------------------------- blocks
@@ -272,9 +295,10 @@ class Header:
 
 @dataclass(frozen=True)
 class FactType:
-    kind: str  # bool | int | money | rate | text | enum
-    low: int | None = None
-    high: int | None = None
+    kind: str  # bool | int | money | rate | text | enum | date
+    # int: whole bounds; rate: the declared range as decimal fractions (比例 [-1..5]), else 0..1
+    low: int | Decimal | None = None
+    high: int | Decimal | None = None
     values: tuple[tuple[str, str], ...] = ()  # (value, Chinese label)
 
 
@@ -448,6 +472,9 @@ class Step:
     description: str
     min_duration: Expr | None
     span: Span
+    deadline: dt.date | None = None  # 截止 2025-06-30
+    deadline_fact: str | None = None  # 按 completed_on: the date fact of this step
+    deadline_span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -546,6 +573,14 @@ class Policy:
         """Every block that cites an article, in a fixed order."""
         return (*self.requirements, *self.exclusions, *self.items, *self.caps, *self.payments,
                 *self.quotas, *self.budgets, *self.procedures)
+
+    def deadline(self, fact: str) -> tuple[Procedure, Step] | None:
+        """The 程序 step whose deadline the date fact ``fact`` is checked against (按期)."""
+        for pr in self.procedures:
+            for st in pr.steps:
+                if st.deadline_fact == fact and st.deadline is not None:
+                    return pr, st
+        return None
 
     def fact(self, name: str) -> FactDecl | None:
         for f in self.facts:

@@ -52,6 +52,10 @@ def _show(e: n.Expr, outer: int) -> str:
     if isinstance(e, n.Readings):
         parts = [f"读法 {c.name} 则 {show(c.amount)}" for c in e.cases]
         return f"解读 {e.block} {{ " + "；".join(parts) + " }"
+    if isinstance(e, n.DateLit):
+        return e.text
+    if isinstance(e, n.OnTime):
+        return f"按期 {e.fact}"
     assert isinstance(e, n.Member)
     vals = ", ".join(_show(v, 0) for v in e.values) + (", 等" if e.open else "")
     return _wrap(f"{_show(e.operand, 5)} 属于 [{vals}]", 4, outer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -120,3 +121,18 @@ def input_json(value: object) -> object:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else str(value)
     return value
+
+
+def named_dates(policy: n.Policy) -> list[dt.date]:
+    """Every date the policy's rules and 程序 step deadlines name (截止, 2026-03-31), earliest first."""
+    out = {st.deadline for pr in policy.procedures for st in pr.steps if st.deadline is not None}
+    roots = [*policy.blocks(), *policy.definitions]
+    out |= {x.value for x in nodes(*roots) if isinstance(x, n.DateLit) and x.value != dt.date.min}
+    return sorted(out)
+
+
+def compared_rates(policy: n.Policy) -> list[Decimal]:
+    """Every percentage a condition compares with (growth >= 7.5%), lowest first."""
+    roots = [*policy.blocks(), *policy.definitions]
+    return sorted({side.value for x in nodes(*roots) if isinstance(x, n.Compare)
+                   for side in (x.left, x.right) if isinstance(side, n.RateLit)})

@@ -104,7 +104,7 @@ def _mark(child: Tree[Token] | Token, parent: Tree[Token]) -> Tree[Token] | Toke
     kind = None
     if data in _BLOCK_BRACES and value in ("{", "}"):
         kind = "BLOCK_LBRACE" if value == "{" else "BLOCK_RBRACE"
-    elif data == "v_negative" and value == "-":
+    elif data in ("v_negative", "neg_num", "neg_percent") and value == "-":
         kind = "NEG_SIGN"
     if kind is None:
         return child

@@ -29,6 +29,9 @@ def money_value(text: str) -> Decimal:
     return Decimal(m.group(1)) * _UNITS[m.group(2)]
 
 
+YEAR_LOW, YEAR_HIGH = 1900, 2199  # the dates and years the language accepts (PC204)
+
+
 def parse_date(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
@@ -162,6 +165,22 @@ class ToSurface(Transformer[Token, list[object]]):
     def t_rate(self, c: list[Any], meta: Meta) -> n.FactType:
         return n.FactType("rate")
 
+    def t_date(self, c: list[Any], meta: Meta) -> n.FactType:
+        return n.FactType("date")
+
+    def t_year(self, c: list[Any], meta: Meta) -> n.FactType:
+        # 年份: an integer year (2024), as 整数 1900..2199
+        return n.FactType("int", YEAR_LOW, YEAR_HIGH)
+
+    def t_rate_range(self, c: list[Any], meta: Meta) -> n.FactType:
+        return n.FactType("rate", c[0], c[1])
+
+    def pos_num(self, c: list[Any], meta: Meta) -> Decimal:
+        return Decimal(str(c[0]))
+
+    def neg_num(self, c: list[Any], meta: Meta) -> Decimal:
+        return -Decimal(str(c[0]))
+
     def t_text(self, c: list[Any], meta: Meta) -> n.FactType:
         return n.FactType("text")
 
@@ -262,6 +281,20 @@ class ToSurface(Transformer[Token, list[object]]):
 
     def f_step(self, c: list[Any], meta: Meta) -> Field:
         return self._field("step", c, meta)
+
+    def deadline(self, c: list[Any], meta: Meta) -> tuple[str, str, str | None, Span]:
+        return ("deadline", str(c[0]), str(c[1]) if len(c) > 1 else None, self.tok_span(c[0]))
+
+    def date_lit(self, c: list[Any], meta: Meta) -> n.Expr:
+        tok = c[0]
+        d = parse_date(str(tok))
+        span = self.tok_span(tok)
+        if d is None:  # not a calendar date: the model reports it (PC204)
+            return n.DateLit(dt.date.min, str(tok), span)
+        return n.DateLit(d, str(tok), span)
+
+    def on_time(self, c: list[Any], meta: Meta) -> n.OnTime:
+        return n.OnTime(n.Ref(str(c[0]), self.tok_span(c[0])), self.meta_span(meta))
 
     def f_date(self, c: list[Any], meta: Meta) -> Field:
         return self._field("date", [str(c[0])], meta)
@@ -434,6 +467,11 @@ class ToSurface(Transformer[Token, list[object]]):
     def percent(self, c: list[Any], meta: Meta) -> n.RateLit:
         tok = c[0]
         return n.RateLit(Decimal(str(tok)[:-1]) / 100, str(tok), self.tok_span(tok))
+
+    def neg_percent(self, c: list[Any], meta: Meta) -> n.RateLit:
+        # a negative ratio compared with a ratio fact (增长率 >= -10%: a fall of at most 10%)
+        tok = c[0]
+        return n.RateLit(-Decimal(str(tok)[:-1]) / 100, "-" + str(tok), self.meta_span(meta))
 
     def number(self, c: list[Any], meta: Meta) -> n.NumberLit:
         tok = c[0]

@@ -1537,3 +1537,56 @@ EXAMPLES += [
         fix_note="按原文「申报的设备购置支出不得超过项目总投资」写出方向。",
     ),
 ]
+
+# --- dates and deadlines (云溪 摘要, tests/examples/yunxi.txt) -------------------------------------
+
+YUNXI_HEADER = """\
+政策 yunxi_draft {
+  标题 "云溪市关于加快工业互联网发展的若干政策措施"
+  来源 "yunxi.txt" 摘要
+  忽略 PC380 "全文尚未公开"
+}
+"""
+YUNXI_DEADLINES = """\
+事实 {
+  applicant_type 必填
+  spend_software_cloud
+  filed_on: 日期 "改造项目备案日期"
+  completed_on: 日期 "完成改造并通过验收的日期"
+}
+
+程序 reform_schedule {
+  条款 三、
+  原文 「企业应于2025年6月30日前完成改造项目备案，于2026年3月31日前完成改造并通过验收。」
+  步骤 "完成改造项目备案" 截止 2025-06-30
+  步骤 "完成改造并通过验收" 截止 2026-03-31 按 completed_on
+}
+
+补助 reform_subsidy {
+  条款 三、
+  标题 "数字化改造补助"
+  对象 enterprise
+  原文 「按期备案并按期完成改造的，按改造投入的30%给予补助，最高不超过50万元；按期备案、未按期完成改造的，按改造投入的15%给予补助，最高不超过20万元。」
+  条件 按期 filed_on
+  金额 分档 {
+    当 按期 completed_on 则 30% × spend_software_cloud 封顶 50万元
+    否则 15% × spend_software_cloud 封顶 20万元
+  }
+  资金 未规定
+  忽略 PC505 "摘要未规定出资方"
+}
+"""
+
+EXAMPLES += [
+    Example(
+        "PC116", "按期 的日期事实没有对应的截止日期",
+        _policy(YUNXI_HEADER, YUNXI_DEADLINES),
+        (('  步骤 "完成改造项目备案" 截止 2025-06-30\n', '  步骤 "完成改造项目备案" 截止 2025-06-30 按 filed_on\n'),),
+        files=("yunxi.txt",),
+        on=dt.date(2026, 6, 1),
+        note="`按期 filed_on` 的意思是“备案日期不晚于备案步骤的截止日期”：程序 块中须有一个步骤写明它的截止日期按 "
+             "`filed_on` 计。这里备案步骤只写了截止日期，没有写 `按 filed_on`。",
+        fix_note="在步骤的截止日期后写 `按 filed_on`。申请指南写“改造项目备案日期不晚于 2025 年 6 月 30 日"
+                 "（“完成改造项目备案”的截止日期）”；也可以不用 按期，直接比较日期：`filed_on <= 2025-06-30`。",
+    ),
+]

@@ -19,8 +19,14 @@ const LIMITS = {
   "max_profile_chars": 1000000,
   "max_profile_depth": 32,
   "money_pattern": "^[0-9]{1,15}(\\.[0-9]{1,2})?(?![\\s\\S])",
-  "rate_pattern": "^(0(\\.[0-9]{1,2})?|1(\\.00?)?)(?![\\s\\S])",
-  "param_rate_pattern": "^-?(0(\\.[0-9]{1,6})?|1(\\.0{1,6})?)(?![\\s\\S])"
+  "rate_pattern": "^-?[0-9]{1,15}(\\.[0-9]{1,8})?(?![\\s\\S])",
+  "param_rate_pattern": "^-?(0(\\.[0-9]{1,6})?|1(\\.0{1,6})?)(?![\\s\\S])",
+  "rate_digits": 8,
+  "date_pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?![\\s\\S])",
+  "date_years": [
+    1900,
+    2199
+  ]
 };
 const MESSAGES = {
   "not_object": "申请人信息必须是一个 JSON 对象（键为事实名称）",
@@ -34,13 +40,20 @@ const MESSAGES = {
   "money_bool": "应为金额（元），收到布尔值",
   "money_not_finite": "金额必须是有限的数（不接受 NaN 或无穷大）",
   "money_text": "{got}不是金额：请写成非负的十进制数（半角数字，整数部分至多 15 位），例如 \"12000.50\"",
-  "rate_text": "{got}不是比例：请写成 0 到 1 之间的十进制数，例如 \"0.5\"",
+  "rate_text": "{got}不是比例：请写成十进制数（半角数字，至多 8 位小数），例如 \"0.075\" 表示 7.5%",
   "money_type": "应为金额（元），收到 {got}",
   "money_negative": "金额不能为负数（收到 {value}）",
   "money_limit": "金额过大（须小于 {limit} 元）",
   "money_fen": "金额最多两位小数（到分），收到 {value}",
   "money_too_large": "金额过大（收到 {value}）",
-  "rate_above_one": "比例应在 0 到 1 之间，收到 {value}",
+  "rate_bool": "应为比例，收到布尔值",
+  "rate_type": "应为比例，收到 {got}",
+  "rate_not_finite": "比例必须是有限的数（不接受 NaN 或无穷大）",
+  "rate_digits": "比例最多 8 位小数，收到 {value}",
+  "rate_range": "比例应在 {low} 到 {high} 之间，收到 {value}",
+  "date": "应为日期（YYYY-MM-DD，如 \"2026-03-31\"），收到 {got}",
+  "date_invalid": "日期“{value}”不存在：请核对月份和日期",
+  "date_range": "日期应在 {low} 年至 {high} 年之间，收到“{value}”",
   "int_type": "应为整数，收到 {got}",
   "int_not_finite": "应为整数（不接受 NaN 或无穷大）",
   "int_fraction": "应为整数，收到 {value}",
@@ -286,6 +299,7 @@ export class ProfileError extends Error {
 
 const MONEY_TEXT = new RegExp(LIMITS.money_pattern);
 const RATE_TEXT = new RegExp(LIMITS.rate_pattern);
+const DATE_TEXT = new RegExp(LIMITS.date_pattern);
 const MONEY_LIMIT = BigInt(LIMITS.money_limit) * 100n; // in fen
 
 /** The first `n` characters (code points, as Python counts them). */
@@ -388,6 +402,55 @@ function money(v, rate) {
   return [cents, shown];
 }
 
+/** Digits at `decimals` as a BigInt scaled to `scale` decimals (exact when scale >= decimals). */
+function rescale(digits, decimals, scale) {
+  return scale >= decimals ? digits * p10(scale - decimals) : digits / p10(decimals - scale);
+}
+
+/** A ratio: [BigInt scaled by 10**rate_digits, shown], or a message (full precision, declared range). */
+function ratio(v, spec) {
+  const m = MESSAGES;
+  if (typeof v === "boolean") return m.rate_bool;
+  let text, shown;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return m.rate_not_finite;
+    if (Number.isInteger(v) && Math.abs(v) < 1e16) text = shown = String(v);
+    else [text, shown] = floatDecimal(v);
+  } else if (typeof v === "bigint") {
+    text = shown = v.toString();
+  } else if (typeof v === "string") {
+    if (!RATE_TEXT.test(v)) return fill(m.rate_text, { got: got(head(v, 40)) });
+    text = v;
+    shown = v.replace(/^(-?)0+(?=\d)/, "$1"); // as Python's Decimal prints it
+  } else {
+    return fill(m.rate_type, { got: got(v) });
+  }
+  const [digits, decimals] = parseDecimal(text);
+  const [lo, loD] = parseDecimal(spec.low === null ? "0" : String(spec.low));
+  const [hi, hiD] = parseDecimal(spec.high === null ? "1" : String(spec.high));
+  const s = Math.max(decimals, loD, hiD);
+  const x = rescale(digits, decimals, s);
+  if (x < rescale(lo, loD, s) || x > rescale(hi, hiD, s)) {
+    return fill(m.rate_range, { low: spec.low === null ? "0" : spec.low, high: spec.high === null ? "1" : spec.high, value: shown });
+  }
+  const rd = LIMITS.rate_digits;
+  if (decimals > rd && digits % p10(decimals - rd) !== 0n) return fill(m.rate_digits, { value: shown });
+  return [rescale(digits, decimals, rd), shown];
+}
+
+/** A date: its ISO text when it is a real date YYYY-MM-DD within the years allowed, or a message. */
+function dateValue(v) {
+  const m = MESSAGES;
+  if (typeof v !== "string" || !DATE_TEXT.test(v)) return fill(m.date, { got: got(typeof v === "string" ? head(v, 40) : v) });
+  const [y, mo, d] = v.split("-").map(Number);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  if (y < 1 || days === undefined || d < 1 || d > days) return fill(m.date_invalid, { value: v });
+  const [low, high] = LIMITS.date_years;
+  if (y < low || y > high) return fill(m.date_range, { low, high, value: v });
+  return [v];
+}
+
 function integer(v, spec) {
   const m = MESSAGES;
   if (typeof v !== "number" && typeof v !== "bigint") return fill(m.int_type, { got: got(v) });
@@ -406,12 +469,17 @@ function check(spec, v) {
   switch (spec.kind) {
     case "bool":
       return typeof v === "boolean" ? [v, null] : [null, fill(MESSAGES.bool, { got: got(v) })];
-    case "money":
+    case "money": {
+      const r = money(v, false);
+      return typeof r === "string" ? [null, r] : [r[0], null];
+    }
     case "rate": {
-      const r = money(v, spec.kind === "rate");
-      if (typeof r === "string") return [null, r];
-      if (spec.kind === "rate" && r[0] > 100n) return [null, fill(MESSAGES.rate_above_one, { value: r[1] })];
-      return [r[0], null];
+      const r = ratio(v, spec);
+      return typeof r === "string" ? [null, r] : [r[0], null];
+    }
+    case "date": {
+      const r = dateValue(v);
+      return typeof r === "string" ? [null, r] : [r[0], null];
     }
     case "int": {
       const i = integer(v, spec);
@@ -432,7 +500,8 @@ function check(spec, v) {
 /** The value an absent field takes: false, 0, 0 元; text and enums stay absent (null). */
 function absent(spec) {
   if (spec.default !== null) {
-    if (spec.kind === "money" || spec.kind === "rate") return money(spec.default, false)[0];
+    if (spec.kind === "money") return money(spec.default, false)[0];
+    if (spec.kind === "rate") return ratio(spec.default, spec)[0];
     if (spec.kind === "int") return BigInt(spec.default);
     return spec.default;
   }

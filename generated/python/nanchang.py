@@ -43,8 +43,11 @@ MAX_NUMBER_CHARS = 40
 MAX_PROFILE_CHARS = 1_000_000
 MAX_PROFILE_DEPTH = 32
 MONEY_PATTERN = '^[0-9]{1,15}(\\.[0-9]{1,2})?(?![\\s\\S])'
-RATE_PATTERN = '^(0(\\.[0-9]{1,2})?|1(\\.00?)?)(?![\\s\\S])'
+RATE_PATTERN = '^-?[0-9]{1,15}(\\.[0-9]{1,8})?(?![\\s\\S])'
 PARAM_RATE_PATTERN = '^-?(0(\\.[0-9]{1,6})?|1(\\.0{1,6})?)(?![\\s\\S])'
+RATE_DIGITS = 8
+DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}(?![\\s\\S])'
+DATE_YEARS = (1_900, 2_199)
 
 MESSAGES: dict[str, str] = {
     'not_object': '申请人信息必须是一个 JSON 对象（键为事实名称）',
@@ -58,13 +61,20 @@ MESSAGES: dict[str, str] = {
     'money_bool': '应为金额（元），收到布尔值',
     'money_not_finite': '金额必须是有限的数（不接受 NaN 或无穷大）',
     'money_text': '{got}不是金额：请写成非负的十进制数（半角数字，整数部分至多 15 位），例如 "12000.50"',
-    'rate_text': '{got}不是比例：请写成 0 到 1 之间的十进制数，例如 "0.5"',
+    'rate_text': '{got}不是比例：请写成十进制数（半角数字，至多 8 位小数），例如 "0.075" 表示 7.5%',
     'money_type': '应为金额（元），收到 {got}',
     'money_negative': '金额不能为负数（收到 {value}）',
     'money_limit': '金额过大（须小于 {limit} 元）',
     'money_fen': '金额最多两位小数（到分），收到 {value}',
     'money_too_large': '金额过大（收到 {value}）',
-    'rate_above_one': '比例应在 0 到 1 之间，收到 {value}',
+    'rate_bool': '应为比例，收到布尔值',
+    'rate_type': '应为比例，收到 {got}',
+    'rate_not_finite': '比例必须是有限的数（不接受 NaN 或无穷大）',
+    'rate_digits': '比例最多 8 位小数，收到 {value}',
+    'rate_range': '比例应在 {low} 到 {high} 之间，收到 {value}',
+    'date': '应为日期（YYYY-MM-DD，如 "2026-03-31"），收到 {got}',
+    'date_invalid': '日期“{value}”不存在：请核对月份和日期',
+    'date_range': '日期应在 {low} 年至 {high} 年之间，收到“{value}”',
     'int_type': '应为整数，收到 {got}',
     'int_not_finite': '应为整数（不接受 NaN 或无穷大）',
     'int_fraction': '应为整数，收到 {value}',
@@ -313,6 +323,7 @@ def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str
 
 _MONEY_STR = re.compile(MONEY_PATTERN)
 _RATE_STR = re.compile(RATE_PATTERN)
+_DATE_STR = re.compile(DATE_PATTERN)
 
 
 class ProfileError(ValueError):
@@ -329,11 +340,15 @@ class FactSpec:
 
     __slots__ = ("absent", "default", "high", "kind", "label", "low", "name", "required", "values")
 
-    def __init__(self, name: str, kind: str, label: str, low: int | None = None, high: int | None = None,
+    def __init__(self, name: str, kind: str, label: str, low: Any = None, high: Any = None,
                  values: tuple[str, ...] = (), required: bool = False, default: Any = None) -> None:
         self.name, self.kind, self.label = name, kind, label
-        self.low = 0 if low is None and kind == "int" else low
+        self.low: Any = 0 if low is None and kind == "int" else low
+        self.high: Any
         self.high = (MAX_COUNT if high is None else min(high, MAX_COUNT)) if kind == "int" else high
+        if kind == "rate":  # the declared range (decimal strings), else 0 to 1
+            self.low = Decimal(str(low)) if low is not None else Decimal(0)
+            self.high = Decimal(str(high)) if high is not None else Decimal(1)
         self.values, self.required, self.default = values, required, default
         if default is not None:
             self.absent: Any = default
@@ -451,6 +466,57 @@ def _money(value: object, rate: bool = False) -> Decimal | str:
     return d
 
 
+def _plain(x: Decimal) -> str:
+    text = format(x.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def _ratio(value: object, spec: FactSpec) -> Decimal | str:
+    """A ratio: exact, at most RATE_DIGITS decimals, within the fact's declared range."""
+    m = MESSAGES
+    if isinstance(value, bool):
+        return m["rate_bool"]
+    if isinstance(value, int):
+        d = Decimal(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            return m["rate_not_finite"]
+        d = Decimal(repr(value))
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            return m["rate_not_finite"]
+        d = value
+    elif isinstance(value, str):
+        if not _RATE_STR.match(value):
+            return m["rate_text"].format(got=_show(value[:40]))
+        d = Decimal(value)
+    else:
+        return m["rate_type"].format(got=_show(value))
+    if not spec.low <= d <= spec.high:
+        return m["rate_range"].format(low=_plain(spec.low), high=_plain(spec.high), value=d)
+    if d != d.quantize(Decimal(1).scaleb(-RATE_DIGITS), context=CTX):
+        return m["rate_digits"].format(value=d)
+    return d
+
+
+def _date(value: object) -> str:
+    """A date fact as its ISO text (YYYY-MM-DD), or the reason it is rejected (prefixed "!")."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        d = value
+    elif isinstance(value, str) and _DATE_STR.match(value):
+        try:
+            d = dt.date.fromisoformat(value)
+        except ValueError:
+            return "!" + MESSAGES["date_invalid"].format(value=value)
+    else:
+        return "!" + MESSAGES["date"].format(got=_show(value[:40] if isinstance(value, str) else value))
+    if not DATE_YEARS[0] <= d.year <= DATE_YEARS[1]:
+        return "!" + MESSAGES["date_range"].format(low=DATE_YEARS[0], high=DATE_YEARS[1], value=d.isoformat())
+    return d.isoformat()
+
+
 def _integer(value: object, spec: FactSpec) -> int | str:
     m = MESSAGES
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
@@ -460,9 +526,9 @@ def _integer(value: object, spec: FactSpec) -> int | str:
     if isinstance(value, Decimal) and not value.is_finite():
         return m["int_not_finite"]
     # the bounds first: comparing is cheap even for 1E+999999999, converting is not
-    if value < spec.low:  # type: ignore[operator]
+    if value < spec.low:
         return m["int_below"].format(value=value, low=spec.low)
-    if value > spec.high:  # type: ignore[operator]
+    if value > spec.high:
         return m["int_above"].format(value=value, low=spec.low, high=spec.high)
     if not isinstance(value, int):
         if value != int(value):
@@ -478,13 +544,15 @@ def _check(spec: FactSpec, value: object) -> tuple[Any, str | None]:
     kind = spec.kind
     if kind == "bool":
         return value, None if isinstance(value, bool) else MESSAGES["bool"].format(got=_show(value))
-    if kind in ("money", "rate"):
-        r = _money(value, kind == "rate")
-        if isinstance(r, str):
-            return None, r
-        if kind == "rate" and r > 1:
-            return None, MESSAGES["rate_above_one"].format(value=r)
-        return r, None
+    if kind == "money":
+        r = _money(value)
+        return (None, r) if isinstance(r, str) else (r, None)
+    if kind == "rate":
+        q = _ratio(value, spec)
+        return (None, q) if isinstance(q, str) else (q, None)
+    if kind == "date":
+        day = _date(value)
+        return (None, day[1:]) if day.startswith("!") else (day, None)
     if kind == "int":
         i = _integer(value, spec)
         return (None, i) if isinstance(i, str) else (i, None)

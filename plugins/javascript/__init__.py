@@ -528,7 +528,7 @@ class JavaScriptBackend:
     def declarations(self, cp: CheckedPolicy, form: Json) -> str:
         p = form["policy"]
         ts = {"bool": "boolean", "money": "number | string", "rate": "number | string", "int": "number",
-              "text": "string"}
+              "text": "string", "date": "string"}
         fields = []
         for f in form["facts"]:
             t = " | ".join(js_str(x) for x in f["values"]) if f["kind"] == "enum" else ts[f["kind"]]

@@ -153,6 +153,7 @@ export class ProfileError extends Error {
 
 const MONEY_TEXT = new RegExp(LIMITS.money_pattern);
 const RATE_TEXT = new RegExp(LIMITS.rate_pattern);
+const DATE_TEXT = new RegExp(LIMITS.date_pattern);
 const MONEY_LIMIT = BigInt(LIMITS.money_limit) * 100n; // in fen
 
 /** The first `n` characters (code points, as Python counts them). */
@@ -255,6 +256,55 @@ function money(v, rate) {
   return [cents, shown];
 }
 
+/** Digits at `decimals` as a BigInt scaled to `scale` decimals (exact when scale >= decimals). */
+function rescale(digits, decimals, scale) {
+  return scale >= decimals ? digits * p10(scale - decimals) : digits / p10(decimals - scale);
+}
+
+/** A ratio: [BigInt scaled by 10**rate_digits, shown], or a message (full precision, declared range). */
+function ratio(v, spec) {
+  const m = MESSAGES;
+  if (typeof v === "boolean") return m.rate_bool;
+  let text, shown;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return m.rate_not_finite;
+    if (Number.isInteger(v) && Math.abs(v) < 1e16) text = shown = String(v);
+    else [text, shown] = floatDecimal(v);
+  } else if (typeof v === "bigint") {
+    text = shown = v.toString();
+  } else if (typeof v === "string") {
+    if (!RATE_TEXT.test(v)) return fill(m.rate_text, { got: got(head(v, 40)) });
+    text = v;
+    shown = v.replace(/^(-?)0+(?=\d)/, "$1"); // as Python's Decimal prints it
+  } else {
+    return fill(m.rate_type, { got: got(v) });
+  }
+  const [digits, decimals] = parseDecimal(text);
+  const [lo, loD] = parseDecimal(spec.low === null ? "0" : String(spec.low));
+  const [hi, hiD] = parseDecimal(spec.high === null ? "1" : String(spec.high));
+  const s = Math.max(decimals, loD, hiD);
+  const x = rescale(digits, decimals, s);
+  if (x < rescale(lo, loD, s) || x > rescale(hi, hiD, s)) {
+    return fill(m.rate_range, { low: spec.low === null ? "0" : spec.low, high: spec.high === null ? "1" : spec.high, value: shown });
+  }
+  const rd = LIMITS.rate_digits;
+  if (decimals > rd && digits % p10(decimals - rd) !== 0n) return fill(m.rate_digits, { value: shown });
+  return [rescale(digits, decimals, rd), shown];
+}
+
+/** A date: its ISO text when it is a real date YYYY-MM-DD within the years allowed, or a message. */
+function dateValue(v) {
+  const m = MESSAGES;
+  if (typeof v !== "string" || !DATE_TEXT.test(v)) return fill(m.date, { got: got(typeof v === "string" ? head(v, 40) : v) });
+  const [y, mo, d] = v.split("-").map(Number);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  if (y < 1 || days === undefined || d < 1 || d > days) return fill(m.date_invalid, { value: v });
+  const [low, high] = LIMITS.date_years;
+  if (y < low || y > high) return fill(m.date_range, { low, high, value: v });
+  return [v];
+}
+
 function integer(v, spec) {
   const m = MESSAGES;
   if (typeof v !== "number" && typeof v !== "bigint") return fill(m.int_type, { got: got(v) });
@@ -273,12 +323,17 @@ function check(spec, v) {
   switch (spec.kind) {
     case "bool":
       return typeof v === "boolean" ? [v, null] : [null, fill(MESSAGES.bool, { got: got(v) })];
-    case "money":
+    case "money": {
+      const r = money(v, false);
+      return typeof r === "string" ? [null, r] : [r[0], null];
+    }
     case "rate": {
-      const r = money(v, spec.kind === "rate");
-      if (typeof r === "string") return [null, r];
-      if (spec.kind === "rate" && r[0] > 100n) return [null, fill(MESSAGES.rate_above_one, { value: r[1] })];
-      return [r[0], null];
+      const r = ratio(v, spec);
+      return typeof r === "string" ? [null, r] : [r[0], null];
+    }
+    case "date": {
+      const r = dateValue(v);
+      return typeof r === "string" ? [null, r] : [r[0], null];
     }
     case "int": {
       const i = integer(v, spec);
@@ -299,7 +354,8 @@ function check(spec, v) {
 /** The value an absent field takes: false, 0, 0 元; text and enums stay absent (null). */
 function absent(spec) {
   if (spec.default !== null) {
-    if (spec.kind === "money" || spec.kind === "rate") return money(spec.default, false)[0];
+    if (spec.kind === "money") return money(spec.default, false)[0];
+    if (spec.kind === "rate") return ratio(spec.default, spec)[0];
     if (spec.kind === "int") return BigInt(spec.default);
     return spec.default;
   }

@@ -43,7 +43,7 @@ export interface CalculationResult {
 /** What one profile field accepts. */
 export interface FactSpec {
   name: string;
-  kind: "bool" | "money" | "rate" | "int" | "enum" | "text";
+  kind: "bool" | "money" | "rate" | "int" | "enum" | "text" | "date";
   label: string;
   low: number | null;
   high: number | null;

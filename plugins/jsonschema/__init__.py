@@ -39,7 +39,8 @@ from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, UNSPECIFI
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 AMOUNT_PATTERN = r"^-?[0-9]+\.[0-9]{2}$"
 _UNIT = {"bool": "是/否", "money": "金额，单位元，写成十进制数字串，最多两位小数，例如 \"12000.50\"",
-         "rate": "比例，0 到 1，十进制数字串", "int": "整数", "enum": "选项", "text": "文本"}
+         "rate": "比例，写成十进制数字串（至多 8 位小数，0.075 即 7.5%）", "int": "整数", "enum": "选项",
+         "text": "文本", "date": "日期，写成 YYYY-MM-DD，例如 \"2026-03-31\""}
 _LEVELS = "〇一二三四五六七八九十"
 
 
@@ -57,10 +58,11 @@ def _plain(value: object, kind: str | None = None) -> object:
 def _level_titles(f: n.FactDecl) -> list[dict[str, Any]] | None:
     """“一级”…“四级” for a small integer scale such as 改造后数字化水平等级."""
     t = f.type
-    if t.low is None or t.high is None or not 0 <= t.low <= t.high <= 10 or "等级" not in f.label:
+    if t.kind != "int" or t.low is None or t.high is None or not 0 <= t.low <= t.high <= 10 \
+            or "等级" not in f.label:
         return None
     return [{"const": v, "title": "未评测（0）" if v == 0 else f"{_LEVELS[v]}级"}
-            for v in range(t.low, t.high + 1)]
+            for v in range(int(t.low), int(t.high) + 1)]
 
 
 def fact_schema(f: n.FactDecl, articles: list[str],
@@ -74,6 +76,17 @@ def fact_schema(f: n.FactDecl, articles: list[str],
     rules = field_rules(t.kind, t.low, t.high, tuple(v for v, _ in t.values))
     if t.kind == "bool":
         s.update(type="boolean", default=bool(f.default) if f.default is not None else False)
+    elif t.kind == "date":
+        # an ISO date; JSON Schema cannot say which days a month has: the calculators refuse 2025-02-30
+        s.update(type="string", format="date", pattern=rules["pattern"])
+    elif t.kind == "rate":
+        lo, hi = rules["minimum"], rules["maximum"]
+        s["description"] += f"；取值 {lo} 到 {hi}"
+        s["x-range"] = [lo, hi]
+        # a decimal string whose pattern admits only the declared range (when its ends are whole),
+        # or a JSON number within it
+        s["anyOf"] = [{"type": "string", "pattern": ratio_pattern(lo, hi)},
+                      {"type": "number", "minimum": float(lo), "maximum": float(hi)}]
     elif t.kind in ("money", "rate"):
         # one type: a decimal string (the runtime's pattern: below 10^15 yuan, two decimals)
         s.update(type="string", pattern=rules["pattern"])
@@ -113,6 +126,30 @@ def fact_schema(f: n.FactDecl, articles: list[str],
                                     if is_open else "（未列举的按不符合处理）")
                                  + "。简体、繁体，全角、半角与多余空格视为相同")
     return s
+
+
+def ratio_pattern(low: str, high: str) -> str:
+    """The runtime's ratio pattern, narrowed to the range [low, high] when both ends are whole
+    numbers not too far apart (比例 [-1..5]); else the runtime's pattern (the calculators check
+    the range and say so)."""
+    from compiler.evaluate.runtime import RATE_PATTERN
+
+    lo, hi = Decimal(low), Decimal(high)
+    whole = lo == lo.to_integral_value() and hi == hi.to_integral_value()
+    if not whole or hi - lo > 200:
+        return RATE_PATTERN
+    a, b = int(lo), int(hi)
+
+    def spans(first: int, last: int) -> list[str]:  # magnitudes first..last, last only as k.000
+        return [f"{k}(\\.[0-9]+)?" for k in range(first, last)] + [f"{last}(\\.0+)?"]
+
+    alts = []
+    if b >= 0:
+        alts += ["0*(?:" + "|".join(spans(max(a, 0), b)) + ")"]
+    if a <= 0:
+        alts += ["-0*(?:" + "|".join(spans(max(0, -b), -a)) + ")"]
+    inner = RATE_PATTERN.removeprefix("^")
+    return f"^(?={inner})(?:{'|'.join(alts)})(?![\\s\\S])"
 
 
 def _only_for(p: n.Policy) -> dict[str, str]:
@@ -166,7 +203,13 @@ def _terms(p: n.Policy, facts: Mapping[str, n.FactDecl]) -> dict[str, Any]:
     terms = {name: f.label for name, f in facts.items()}
     terms.update({d.name: d.label or d.name for d in p.definitions})
     values = {v: label for f in facts.values() for v, label in f.type.values}
-    return {"x-terms": terms, "x-value-labels": values}
+    out: dict[str, Any] = {"x-terms": terms, "x-value-labels": values}
+    # 按期 x in a trace: the deadline of the 程序 step that x's date is checked against
+    deadlines = {st.deadline_fact: st.deadline.isoformat() for pr in p.procedures for st in pr.steps
+                 if st.deadline_fact and st.deadline and st.deadline_fact in facts}
+    if deadlines:
+        out["x-deadlines"] = deadlines
+    return out
 
 
 def _examples(p: n.Policy, facts: Mapping[str, n.FactDecl]) -> list[dict[str, object]]:

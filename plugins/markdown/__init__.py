@@ -20,13 +20,13 @@ import jinja2
 
 from compiler.backends import CheckedModel, CheckedPolicy, header_line
 from compiler.evaluate.evaluator import Evaluator
-from compiler.evaluate.runtime import FundingPlan, ProfileError, Result
+from compiler.evaluate.runtime import FundingPlan, ProfileError, Result, rate_range
 from compiler.model import nodes as n
-from compiler.model.queries import facts_read, first_member, in_scope, nodes
+from compiler.model.queries import compared_rates, facts_read, first_member, in_scope, named_dates, nodes
 from compiler.model.readings import affected
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES
 
-from .plain import Words, adm_title, cell, md, money_words, span, yuan
+from .plain import Words, adm_title, cell, date_words, md, money_words, ratio_words, span, yuan
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 LEVELS = {"national": "国家级", "provincial": "省级", "city": "市级", "county": "县级"}
@@ -127,6 +127,10 @@ def _value_text(ftype: n.FactType | None, value: object) -> str:
         return yuan(Decimal(str(value)))
     if ftype is not None and ftype.kind == "enum":
         return dict(ftype.values).get(str(value), str(value))
+    if ftype is not None and ftype.kind == "rate":
+        return ratio_words(value)
+    if ftype is not None and ftype.kind == "date":
+        return date_words(str(value)).strip()
     return str(value)
 
 
@@ -214,7 +218,8 @@ class MarkdownBackend:
             procedures=[{"article": pr.citation.article, "quote": _quote(pr.citation.quote),
                          "note": pr.note,
                          "steps": [(s.name, s.description,
-                                    words.amount(s.min_duration) if s.min_duration else "")
+                                    words.amount(s.min_duration) if s.min_duration else "",
+                                    date_words(s.deadline.isoformat()).strip() if s.deadline else "")
                                    for s in pr.steps]} for pr in p.procedures],
             readings=[self._reading(p, r, words) for r in p.readings],
             parameters=[self._parameter(x) for x in p.parameters],
@@ -449,6 +454,15 @@ class MarkdownBackend:
                 member = first_member(p, name) or (f.type.values[0][0] if f.type.values else None)
                 if member:
                     base[name] = member
+            elif k == "date":  # the earliest date the policy names: meets its deadlines
+                dates = named_dates(p)
+                if dates:
+                    base[name] = dates[0].isoformat()
+            elif k == "rate":  # the highest rate the policy compares with, within the range
+                lo, hi = rate_range(f.type.low, f.type.high)
+                rates = [r for r in compared_rates(p) if lo <= r <= hi]
+                if rates:
+                    base[name] = str(max(rates))
         if "applicant_type" not in base and "applicant_type" in facts:
             base["applicant_type"] = "enterprise"
         money = sorted(f for f in names if f in facts and facts[f].type.kind == "money")

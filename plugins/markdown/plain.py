@@ -85,6 +85,23 @@ def parameter_value_words(x: n.Parameter) -> str:
     return f"{x.value.normalize():f}"
 
 
+_DATE_WORDS = {"<=": "不晚于", "<": "早于", ">=": "不早于", ">": "晚于", "==": "为", "!=": "不为"}
+_FLIP = {"<=": ">=", "<": ">", ">=": "<=", ">": "<", "==": "==", "!=": "!="}
+_DATE_CMP = re.compile(r"\s*(>=|<=|==|!=|>|<)\s*(\d{4}-\d{2}-\d{2})")
+_ON_TIME = re.compile(r"按期\s+([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def date_words(iso: str) -> str:
+    """2026-03-31 → “2026 年 3 月 31 日”."""
+    y, m, d = iso.split("-")
+    return f" {int(y)} 年 {int(m)} 月 {int(d)} 日"
+
+
+def ratio_words(value: object) -> str:
+    """A ratio as people write it: 0.075 → “7.5%”, -0.1 → “-10%”."""
+    return f"{(Decimal(str(value)) * 100).normalize():f}%"
+
+
 class Words:
     """Renders expressions with the labels of facts and definitions."""
 
@@ -99,13 +116,19 @@ class Words:
         self.readings = {r.id: {o.name: o.label for o in r.options} for r in policy.readings}
         # a definition that is a 解读 is an amount whose readings the applicant should see
         self.read_defs = {d.name: d.expr for d in policy.definitions if isinstance(d.expr, n.Readings)}
+        self.policy = policy
+        self.years = {f.name for f in policy.facts  # 年份: a year, said as one
+                      if f.type.kind == "int" and (f.type.low, f.type.high) == (1900, 2199)}
 
     def label(self, name: str) -> str:
         return self.labels.get(name, name)
 
     def plain(self, trace_line: str) -> str:
         """A calculation trace line for applicants: labels instead of names, words instead of
-        operators, “600,000.00 元” instead of “600000.00”, “至” instead of “..”."""
+        operators, “600,000.00 元” instead of “600000.00”, “至” instead of “..”; a date compared
+        as 不晚于 2026 年 3 月 31 日."""
+        trace_line = _ON_TIME.sub(lambda m: self._on_time_text(m.group(1)), trace_line)
+        trace_line = _DATE_CMP.sub(lambda m: f"{_DATE_WORDS[m.group(1)]}{date_words(m.group(2))}", trace_line)
         s = self.readable(trace_line).replace("〔", "").replace("〕", "")
         s = re.sub(r'"([A-Za-z_][A-Za-z0-9_]*)"', lambda m: f"“{self.value_labels.get(m.group(1), m.group(1))}”", s)
         s = _RATE_TIMES.sub(lambda m: f"{m.group(2).strip('()')}的 {m.group(1)}", s)
@@ -127,8 +150,16 @@ class Words:
         pattern = re.compile(r"(?<![A-Za-z0-9_])(" + "|".join(map(re.escape, names)) + r")(?![A-Za-z0-9_])")
         return pattern.sub(lambda m: f"〔{self.labels[m.group(1)]}〕", trace_line)
 
+    def _on_time_text(self, name: str) -> str:
+        found = self.policy.deadline(name)
+        if found is None or found[1].deadline is None:
+            return name
+        return f"{name}不晚于{date_words(found[1].deadline.isoformat())}（“{found[1].name}”的截止日期）"
+
     def amount(self, e: n.Expr) -> str:
         w = self.amount
+        if isinstance(e, n.DateLit):
+            return date_words(e.text)
         if isinstance(e, n.MoneyLit):
             return money_words(e.value)
         if isinstance(e, n.RateLit):
@@ -195,6 +226,16 @@ class Words:
             return self.cond(e.left) + joiner + self.cond(e.right)
         if isinstance(e, n.Not):
             return f"并非“{self.cond(e.operand)}”"
+        if isinstance(e, n.OnTime):
+            return self._on_time_text(e.fact).replace(e.fact, self.label(e.fact), 1)
+        if isinstance(e, n.Compare) and (isinstance(e.left, n.DateLit) or isinstance(e.right, n.DateLit)):
+            left, right, op = e.left, e.right, e.op
+            if isinstance(left, n.DateLit):  # 2026-03-31 >= x reads as x <= 2026-03-31
+                left, right, op = right, left, _FLIP[op]
+            return f"{self.amount(left)}{_DATE_WORDS[op]}{self.amount(right)}"
+        return self._compare(e)
+
+    def _compare(self, e: n.Expr) -> str:
         if isinstance(e, n.Compare):
             if isinstance(e.left, n.StrLit) and isinstance(e.right, n.Ref) and e.op in ("==", "!="):
                 e = n.Compare(e.op, e.right, e.left, e.span)  # "x" == kind reads as kind == "x"
@@ -203,6 +244,9 @@ class Words:
             if isinstance(right, n.StrLit) and isinstance(e.left, n.Ref):
                 value = self.enum_labels.get(e.left.name, {}).get(right.value, right.value)
                 return f"{left}{'为' if e.op == '==' else '不为'}“{value}”"
+            if isinstance(e.left, n.Ref) and e.left.name in self.years and isinstance(right, n.NumberLit):
+                years = {"==": "为", "!=": "不为", ">=": "不早于", "<=": "不晚于", ">": "晚于", "<": "早于"}
+                return f"{left}{years[e.op]} {right.text} 年"  # 完成年份为 2024 年
             ops = {"==": "等于", "!=": "不等于", ">=": "不低于", "<=": "不高于", ">": "高于", "<": "低于"}
             return f"{left}{ops[e.op]} {self.amount(right)}"
         if isinstance(e, n.Member):

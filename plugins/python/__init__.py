@@ -39,7 +39,7 @@ DEFAULT_PRECISION = 28
 # The runtime's placeholders that each module defines from its lowered form, before the runtime.
 _FROM_THE_FORM = ("MESSAGES", "TRACE", "TEXT_FOLD", "MONEY_LIMIT", "MAX_COUNT", "MAX_TEXT_CHARS", "MAX_NUMBER_CHARS",
                   "MAX_PROFILE_CHARS", "MAX_PROFILE_DEPTH", "MONEY_PATTERN", "RATE_PATTERN",
-                  "PARAM_RATE_PATTERN")
+                  "PARAM_RATE_PATTERN", "RATE_DIGITS", "DATE_PATTERN", "DATE_YEARS")
 
 
 def runtime_source() -> tuple[list[str], str]:
@@ -84,20 +84,23 @@ def _imports(extra: list[str]) -> str:
 
 def _fact_type(kind: str) -> str:
     return {"bool": "bool | None", "money": "Decimal | int | str | None", "rate": "Decimal | int | str | None",
-            "int": "int | None", "enum": "str | None", "text": "str | None"}[kind]
+            "int": "int | None", "enum": "str | None", "text": "str | None", "date": "str | None"}[kind]
 
 
 def _value_type(kind: str) -> str:
     return {"bool": "bool", "money": "Num", "rate": "Num", "int": "int", "enum": "str | None",
-            "text": "str | None"}[kind]
+            "text": "str | None", "date": "str | None"}[kind]
 
 
-_UNIT = {"bool": "是/否", "money": "金额（元，非负，最多两位小数）", "rate": "比例（0 到 1）",
-         "int": "整数", "enum": "枚举", "text": "文本"}
+_UNIT = {"bool": "是/否", "money": "金额（元，非负，最多两位小数）", "rate": "比例（十进制小数，0.075 即 7.5%）",
+         "int": "整数", "enum": "枚举", "text": "文本", "date": "日期（YYYY-MM-DD）"}
 
 
 def _fact_doc(f: Json, articles: list[str]) -> str:
-    text: str = f["label"] + ("（必填）" if f["required"] else "") + " — " + _UNIT[f["kind"]]
+    unit = _UNIT[f["kind"]]
+    if f["kind"] == "rate":
+        unit = unit[:-1] + f"，{f['low']} 到 {f['high']}）"
+    text: str = f["label"] + ("（必填）" if f["required"] else "") + " — " + unit
     if f["values"]:
         text += "：" + "、".join(f"{v}（{lab}）" for v, lab in zip(f["values"], f["value_labels"], strict=True))
     if articles:
@@ -425,6 +428,8 @@ def _table(name: str, table: Mapping[str, str]) -> str:
 
 
 def _limit(x: object) -> str:
+    if isinstance(x, list):
+        return "(" + ", ".join(_limit(y) for y in x) + ")"
     if isinstance(x, str) and x.isdigit():
         return f"{int(x):_}"
     return f"{x:_}" if isinstance(x, int) else py_str(str(x))

@@ -278,7 +278,7 @@ def type_of(e: Json) -> str:
     """The Python annotation of a lowered expression's value."""
     if e["type"] == "bool":
         return "bool"
-    if e["type"] == "text":
+    if e["type"] in ("text", "date"):
         return "str | None"
     return "Num" if e["shape"] == "exact" else "Range"
 
@@ -293,7 +293,7 @@ def digits(e: Json, defs: dict[str, Json], fact_digits: int) -> int:
         scale: int = e["scale"]
         return max(len(str(int(abs(v)))) + scale for v in vals)
     if op == "fact":
-        return (1 if e["kind"] == "rate" else fact_digits) + int(e["scale"])
+        return (int(e.get("digits", 1)) if e["kind"] == "rate" else fact_digits) + int(e["scale"])
     if op == "def":
         return digits(defs[e["name"]], defs, fact_digits)
     if op == "undet":

@@ -36,6 +36,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlglot import exp
@@ -57,6 +58,9 @@ WHITE_PRINTABLE = (" \xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)
 MONEY_RE = f"^[0-9]{{1,{MONEY_DIGITS}}}([.][0-9]{{1,2}})?$"
 # a rate 参数 (runtime.PARAM_RATE_PATTERN without the look-ahead SQL's regex engines lack)
 PARAM_RATE_RE = "^-?(0([.][0-9]{1,6})?|1([.]0{1,6})?)$"
+RATE_DECIMALS = 8  # a ratio's decimals (runtime.RATE_DIGITS)
+RATE_RE = f"^-?[0-9]{{1,{MONEY_DIGITS}}}([.][0-9]{{1,{RATE_DECIMALS}}})?$"
+DATE_RE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 @dataclass(frozen=True)
@@ -221,12 +225,20 @@ class Policy:
         kind = f["kind"]
         if kind == "bool":
             wrong: exp.Expr = exp.not_(exp.In(this=r.copy(), expressions=[s("true"), s("false")]))
-        elif kind in ("money", "rate"):
+        elif kind == "money":
             wrong = exp.not_(exp.RegexpLike(this=r.copy(), expression=s(MONEY_RE)))
-            if kind == "rate":
-                too_big = exp.GT(this=try_cast(this=r.copy(), to=decimal(MONEY_DIGITS + 2, 2)),
-                                 expression=lit("1"))
-                wrong = or_(wrong, coalesce(too_big, FALSE))
+        elif kind == "rate":  # a signed decimal of at most 8 decimals, within the declared range
+            value = try_cast(this=r.copy(), to=decimal(MONEY_DIGITS + RATE_DECIMALS, RATE_DECIMALS))
+            outside = or_(exp.LT(this=value.copy(), expression=lit(str(f["low"]))),
+                          exp.GT(this=value.copy(), expression=lit(str(f["high"]))))
+            wrong = or_(exp.not_(exp.RegexpLike(this=r.copy(), expression=s(RATE_RE))),
+                        coalesce(paren(outside), FALSE))
+        elif kind == "date":  # YYYY-MM-DD, a real date, years 1900..2199 (ISO text compares in date order)
+            years = self.form.get("limits", {}).get("date_years", [1900, 2199])
+            wrong = or_(exp.not_(exp.RegexpLike(this=r.copy(), expression=s(DATE_RE))),
+                        is_null(try_cast(this=r.copy(), to=exp.DataType.build("DATE"))),
+                        exp.LT(this=r.copy(), expression=s(f"{years[0]:04d}-01-01")),
+                        exp.GT(this=r.copy(), expression=s(f"{years[1]:04d}-12-31")))
         elif kind == "int":
             digits = self.int_digits(f)
             value = try_cast(this=r.copy(), to=decimal(digits + 1, 0))
@@ -340,6 +352,8 @@ class Policy:
     def num_digits(self, f: Json) -> tuple[int, int]:
         if f["kind"] == "int":
             return self.int_digits(f), 0
+        if f["kind"] == "rate":  # the declared range's integer digits, full precision
+            return max(len(str(abs(int(Decimal(str(b)))))) for b in (f["low"], f["high"])), RATE_DECIMALS
         return MONEY_DIGITS, 2
 
     def fact(self, f: Json) -> Num | exp.Expr:
@@ -350,8 +364,8 @@ class Policy:
             return Num(c, c, digits, scale, True, f["kind"] != "rate", True)
         if f["kind"] in ("money", "rate", "int"):
             digits, scale = self.num_digits(f)
-            # money and rates have no sign in their pattern; a count only with a bound ≥ 0
-            nonneg = f["kind"] != "int" or (f["low"] is not None and int(f["low"]) >= 0)
+            # money has no sign in its pattern; a count or a ratio only with a bound ≥ 0
+            nonneg = f["kind"] == "money" or (f["low"] is not None and Decimal(str(f["low"])) >= 0)
             return Num(c, c, digits, scale, True, nonneg, True)
         return c
 

@@ -54,6 +54,18 @@ function formSchema(schema) {
   const field = (s) => {
     const out = { ...s };
     delete out.description;
+    if (s["x-range"]) {
+      // a ratio: typed as a decimal (the schema's string branch), its range said in words
+      const [lo, hi] = s["x-range"];
+      delete out.anyOf;
+      Object.assign(out, { type: "string", pattern: s.anyOf[0].pattern });
+      out.description = `填小数，例如 0.075 表示 7.5%；取值 ${lo} 至 ${hi}。${basis(s)}`;
+      return out;
+    }
+    if (s.format === "date") {
+      out.description = `年-月-日，例如 2026-03-31；没有就不填。${basis(s)}`;
+      return out;
+    }
     if (s.type === "boolean") out["x-basis"] = basis(s);
     else if (s.type === "string" && s.examples) out.description = `${basis(s)}。原文列举：${s.examples.join("、")}`;
     else if (basis(s)) out.description = basis(s);
@@ -88,10 +100,24 @@ function uiSchemaFor(schema) {
 }
 
 /* ajv's messages, in Chinese, for an applicant: no patterns, no schema keywords. */
-function transformErrors(errors) {
+function fieldOf(schema, property) {
+  const name = String(property || "").replace(/^\./, "");
+  const all = [schema.properties || {}, ...(schema.allOf || []).map((b) => (b.then && b.then.properties) || {})];
+  for (const props of all) if (props[name]) return props[name];
+  return {};
+}
+
+function transformErrors(errors, schema) {
   return errors
     .filter((e) => !["oneOf", "if", "anyOf", "unevaluatedProperties"].includes(e.name))
     .map((e) => {
+      const f = schema ? fieldOf(schema, e.property) : {};
+      if ((e.name === "pattern" || e.name === "format") && f.format === "date") {
+        return { ...e, message: "请填写日期：年-月-日，例如 2026-03-31" };
+      }
+      if (e.name === "pattern" && f["x-range"]) {
+        return { ...e, message: `请填写比例：小数（例如 0.075 表示 7.5%），取值 ${f["x-range"][0]} 至 ${f["x-range"][1]}` };
+      }
       if (e.name === "pattern") return { ...e, message: "请填写金额（元），只用数字和小数点，最多两位小数，例如 12000.50" };
       if (e.name === "required") return { ...e, message: "请填写此项" };
       if (e.name === "type") return { ...e, message: "格式不正确" };
@@ -186,7 +212,7 @@ function Answer({ policy, outcome }) {
                 <strong className="policyc-answer__amount">{span(it.min, it.max)}</strong>
                 {c && <span className="policyc-answer__cut">经{c.article}累计上限后实付 {c.paid}</span>}
                 {readings(it).map((line, i) => (
-                  <span key={i} className="policyc-answer__reading">{plainTrace(line, t, values)}</span>))}
+                  <span key={i} className="policyc-answer__reading">{plainTrace(line, t, values, schema["x-deadlines"] || {})}</span>))}
                 <span className="policyc-answer__funding">{funding(it.funding)}</span>
               </li>
             );
@@ -207,7 +233,7 @@ function Answer({ policy, outcome }) {
           {r.items.map((it) => (
             <div key={it.id}>
               <p><strong>{it.article}「{it.title}」</strong></p>
-              <ol>{it.trace.map((line, i) => <li key={i}>{plainTrace(line, t, values)}</li>)}</ol>
+              <ol>{it.trace.map((line, i) => <li key={i}>{plainTrace(line, t, values, schema["x-deadlines"] || {})}</li>)}</ol>
             </div>
           ))}
         </details>
@@ -297,7 +323,7 @@ function ProfileForm({ schema, answers }) {
     <>
       <DateField on={on} setOn={setOn} />
       <Form schema={schema} uiSchema={ui} formData={data} validator={validator} liveValidate
-        showErrorList={false} noHtml5Validate transformErrors={transformErrors}
+        showErrorList={false} noHtml5Validate transformErrors={(errors) => transformErrors(errors, schema)}
         onChange={(e) => setData(e.formData || {})} />
       <ShareLink />
     </>

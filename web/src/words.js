@@ -23,9 +23,19 @@ function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/* A trace line in plain words: labels for names (terms: {name: 中文}), words for operators. */
-export function plainTrace(line, terms, values) {
+const DATE_COMPARE = { "<=": "不晚于", "<": "早于", ">=": "不早于", ">": "晚于", "==": "为", "!=": "不为" };
+
+/* 2026-03-31 → " 2026 年 3 月 31 日" (plugins/markdown/plain.py date_words). */
+function dateWords(y, m, d) {
+  return ` ${Number(y)} 年 ${Number(m)} 月 ${Number(d)} 日`;
+}
+
+/* A trace line in plain words: labels for names (terms: {name: 中文}), words for operators;
+   按期 x as x 不晚于 its step's deadline (deadlines: {name: "YYYY-MM-DD"}), dates as dates. */
+export function plainTrace(line, terms, values, deadlines = {}) {
   let s = String(line);
+  s = s.replace(/按期\s+([A-Za-z_][A-Za-z0-9_]*)/g, (m, name) => (deadlines[name] ? `${name} <= ${deadlines[name]}` : m));
+  s = s.replace(/\s*(>=|<=|==|!=|>|<)\s*(\d{4})-(\d{2})-(\d{2})/g, (m, op, y, mo, d) => DATE_COMPARE[op] + dateWords(y, mo, d));
   const names = Object.keys(terms).sort((a, b) => b.length - a.length);
   if (names.length) {
     const re = new RegExp("(?<![A-Za-z0-9_])(" + names.map(escapeRegExp).join("|") + ")(?![A-Za-z0-9_])", "g");
