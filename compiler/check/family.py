@@ -76,7 +76,8 @@ def _gap(sc: SolverChecks, category: str, items: list[n.Item], fv: FactVar) -> b
         return False
     # facts that neither the family nor eligibility reads keep their defaults
     read = {"applicant_type", *(f for it in items for f in enc.facts_read(it.cond))}
-    read |= {f for b in (*sc.policy.requirements, *sc.policy.exclusions) for f in enc.facts_read(b.cond)}
+    conds = [r.cond for r in sc.policy.requirements] + [x.cond for x in sc.policy.exclusions]
+    read |= {f for c in conds for f in enc.facts_read(c)}
     profile = {k: v for k, v in profile_of(model, enc).items()
                if k in read or enc.facts[k].required}
     low = _value(fv, model.eval(below, model_completion=True), enc)
