@@ -252,3 +252,92 @@ def test_a_boundary_written_exclusive_on_both_sides_is_a_gap(tmp_path: Path) -> 
     assert len(found) == 1
     w = found[0].extra["witness"]
     assert isinstance(w, dict) and (w["gap"]["value"], w["gap"]["below"], w["gap"]["above"]) == (20, 19, 21)
+
+
+def test_a_schedule_whose_stated_shares_exceed_the_whole_is_pc210(tmp_path: Path) -> None:
+    bad = variant(tmp_path, '阶段 "验收合格后" 至多 未定', '阶段 "验收合格后" 至多 70%')
+    assert "PC210" not in {d.code for d in bad.diagnostics}  # 70% and the 余额: adds up to the whole
+    text = (EXAMPLES / "linchuan.policy").read_text(encoding="utf-8").replace(
+        '阶段 "预拨" 至多 (30% × contract_down_payment) 封顶 10万元', '阶段 "预拨" 至多 30%').replace(
+        '阶段 "验收合格后拨付余额" 余额', '阶段 "验收合格后拨付余额" 至多 100%')
+    (tmp_path / "linchuan.txt").write_bytes((EXAMPLES / "linchuan.txt").read_bytes())
+    (tmp_path / "linchuan.policy").write_text(text, encoding="utf-8")
+    loaded = load(tmp_path / "linchuan.policy", CHECKED_ON)
+    pc210, = (d for d in loaded.diagnostics if d.code == "PC210")
+    assert pc210.message == "拨付各阶段写明的比例合计 130%，超过 100%（预拨 30%、验收合格后拨付余额 100%）"
+    assert pc210.article == "附件第1段第2句"
+
+
+# a reprint of part of a notice, without numbering: cited by passage and sentence
+REPRINT = """临川区发布数字化转型奖励措施
+
+近日，临川区出台推进中小企业数字化转型若干措施。
+措施明确，对认定为国家级示范企业的，给予100万元人民币一次性奖励。同一企业按最高级别奖励，不重复享受。
+
+奖励资金分两批拨付。
+"""
+REPRINT_POLICY = """政策 reprint {
+  标题 "临川区发布数字化转型奖励措施"
+  来源 "reprint.txt" 转载
+}
+
+事实 {
+  applicant_type 必填
+  national_demo: 布尔 "认定为国家级示范企业"
+}
+
+补助 demo_award {
+  条款 第2段第1句
+  标题 "国家级示范企业奖励"
+  对象 enterprise
+  原文 「对认定为国家级示范企业的，给予100万元人民币一次性奖励。」
+  条件 national_demo
+  金额 100万元
+  资金 未规定
+}
+"""
+
+
+@pytest.mark.parametrize(("label", "codes"), [
+    ("第2段第1句", set()), ("第2段", set()), ("导语第2段", set()), ("第二段第一句", set()),
+    ("第2段第2句", {"PC321"}),  # the quote is the first sentence
+    ("第4段", {"PC320"}), ("一、", {"PC320"}),  # an invented label for an unnumbered text
+])
+def test_a_reprint_without_numbering_is_cited_by_passage(tmp_path: Path, label: str, codes: set[str]) -> None:
+    (tmp_path / "reprint.txt").write_text(REPRINT, encoding="utf-8")
+    path = tmp_path / "reprint.policy"
+    path.write_text(REPRINT_POLICY.replace("条款 第2段第1句", f"条款 {label}"), encoding="utf-8")
+    loaded = load(path, CHECKED_ON)
+    found = {d.code for d in loaded.diagnostics} & {"PC320", "PC321", "PC010", "PC001", "PC000"}
+    assert found == codes, [(d.code, d.message) for d in loaded.diagnostics]
+    # 转载: the checker says what it cannot know (PC380)
+    pc380, = (d for d in loaded.diagnostics if d.code == "PC380")
+    assert pc380.message.startswith("原文是转载的文本，不是全文") or "转载" in pc380.message
+    if codes == {"PC320"}:
+        d, = (d for d in loaded.diagnostics if d.code == "PC320")
+        assert (d.span.line, d.span.column) == (12, 6)
+
+
+@pytest.mark.parametrize("kind", ["摘要", "节选", "转载"])
+def test_partial_sources_are_said_in_the_check_and_the_guide(tmp_path: Path, kind: str) -> None:
+    from plugins.markdown import PARTIAL, backend
+
+    (tmp_path / "reprint.txt").write_text(REPRINT, encoding="utf-8")
+    path = tmp_path / "reprint.policy"
+    path.write_text(REPRINT_POLICY.replace(" 转载\n", f" {kind}\n"), encoding="utf-8")
+    loaded = load(path, CHECKED_ON)
+    assert loaded.policy is not None and loaded.policy.header.source_kind == kind
+    pc380, = (d for d in loaded.diagnostics if d.code == "PC380")
+    assert "未发布的部分中可能还有资格条件、排除情形" in pc380.message
+    guide = backend.render(CheckedModel((CheckedPolicy(loaded.policy, "reprint.policy",
+                                                       tuple(loaded.diagnostics), ()),)))["reprint.md"]
+    assert PARTIAL[kind] in guide
+
+
+@pytest.mark.parametrize(("text", "yuan"), [
+    ("给予5000元人民币补助", 5000), ("最高奖励3万元RMB", 30000), ("给予1.5亿元人民币奖励", 150000000),
+])
+def test_more_renminbi_spellings_after_an_amount(text: str, yuan: int) -> None:
+    from compiler.check.numbers import scan
+
+    assert [(x.kind, x.value) for x in scan(text)] == [("money", Decimal(yuan))]

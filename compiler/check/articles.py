@@ -68,7 +68,13 @@ def _missing(ctx: SourceContext, c: n.Citation) -> Diagnostic:
         have = f"{art.label}下有：{'、'.join(inner)}" if inner else f"{art.label}不分项"
     else:
         arts = [p.label for p in ctx.structure.walk() if p.kind == "article"]
-        have = f"原文的条从{arts[0]}到{arts[-1]}"
+        passages = [p.label for p in ctx.structure.walk() if p.kind == "passage" and not p.label.startswith("附件")]
+        if arts:
+            have = f"原文的条从{arts[0]}到{arts[-1]}"
+        elif passages:
+            have = f"原文没有条款编号，按段、句引用：{passages[0]} 至 {passages[-1]}"
+        else:
+            have = "原文中没有读出条款编号"
     return Diagnostic(
         "PC320", Severity.ERROR, c.article_span,
         f"原文中没有“{c.article}”（{have}）",
