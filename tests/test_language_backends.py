@@ -3,7 +3,9 @@
 The example policies of tests/examples use what the seed policies do not: 资金 未规定 (funding
 kind ``unnamed``), a validity with no end (临川) or no start (云溪), a formula whose range can end
 below 0 (临川 第四条, 不超过 (利息 − 其他贴息): paid as 0) and payment stages 至多 未定 + 余额
-(临川 第五条); 临川 readings (linchuan_readings) reads 第二条's “不超过改造投入的30%” two ways (解读).
+(临川 第五条), a stage computed from another base with its own cap (临川 附件第1段第2句: 预拨 at most
+30% of the down payment, at most 10万元); 临川 readings (linchuan_readings) reads 第二条's
+“不超过改造投入的30%” two ways (解读).
 Each is rendered by each backend and compared with the reference evaluator on random boundary
 profiles (the differential cases), and on hand-worked profiles citing the article. The Python and
 JavaScript calculators compute the adopted reading and report every reading and the range
@@ -41,6 +43,9 @@ BASE = {"applicant_type": "enterprise", "registered_in_city": True, "independent
 # hand-worked (临川, tests/examples/linchuan.txt)
 DEMO = {**BASE, "demo_level": "national"}  # 第三条 100万元; 第五条 首批 未定, 余款 余额
 INTEREST = {**BASE, "loan_interest_paid": 50000, "other_interest_subsidy": 80000}  # 第四条: 50000 − 80000 < 0
+# 附件第1段第2句: 三级 0..400000; 预拨 30% × 500000 = 150000, at most 10万元 → 0..100000; 余额 0..400000
+ADVANCE = {**BASE, "acceptance_passed": True, "digital_level": 3, "spend_software_cloud": 1000000,
+           "spend_data_equipment": 500000, "contract_down_payment": 500000}
 
 
 def _checked(name: str) -> CheckedPolicy:
@@ -79,6 +84,10 @@ def test_hand_worked_stages_negative_range_and_unnamed_funding(modules: dict[str
         assert [(p["stage"], p["min"], p["max"]) for p in r["payments"]] == [
             ("验收合格后", "0.00", "1000000.00"), ("次年绩效评价后", "0.00", "1000000.00")]
         assert r["funding"] == {"unspecified": "1000000.00"}  # 资金 未规定: listed as unspecified
+    # 附件第1段第2句: the advance on the down payment, at most 10万元 a firm
+    for r in (ref.calculate(ADVANCE, "2025-06-01").to_dict(), mod.calculate(ADVANCE, "2025-06-01").to_dict()):
+        assert [(p["stage"], p["min"], p["max"]) for p in r["payments"]] == [
+            ("预拨", "0.00", "100000.00"), ("验收合格后拨付余额", "0.00", "400000.00")]
     # 第四条: 不超过 (50000 − 80000) = 0 .. −30000: both ends clamped, nothing paid
     want = ref.calculate(INTEREST, "2025-06-01")
     got = mod.calculate(INTEREST, "2025-06-01")
@@ -102,7 +111,8 @@ def test_python_equals_the_reference_evaluator(modules: dict[str, ModuleType], n
 def test_javascript_equals_the_reference_evaluator(rendered: Path, name: str) -> None:
     count = COUNT.get(name, N)
     batch = list(cases(name, count))
-    extra = ([(json.dumps(DEMO, ensure_ascii=False), "2025-06-01"), (json.dumps(INTEREST), "2025-06-01")]
+    extra = ([(json.dumps(DEMO, ensure_ascii=False), "2025-06-01"), (json.dumps(INTEREST), "2025-06-01"),
+              (json.dumps(ADVANCE), "2025-06-01")]
              if name == "linchuan" else [])
     got = run_node(rendered / "javascript" / f"{name}.js", batch + extra)
     ev = Evaluator(policy(name))
@@ -124,7 +134,7 @@ def test_duckdb_equals_the_reference_evaluator(name: str) -> None:
     rng = random.Random(f"sql-lang-{name}")
     profiles = [random_profile(rng, form) for _ in range(COUNT.get(name, N))]
     if name == "linchuan":
-        profiles += [dict(DEMO), dict(INTEREST)]
+        profiles += [dict(DEMO), dict(INTEREST), dict(ADVANCE)]
     on = dt.date(2025, 8, 1)
     con = duckdb.connect()
     con.register("profiles", text_table(profiles, describe(form)["input_fields"]))

@@ -118,3 +118,21 @@ def test_every_stacked_item_under_the_limit_gets_its_finding_and_witness(tmp_pat
     assert len(pc410) == n - 1
     assert all("witness" in d.extra for d in pc410)
     assert not [d for d in loaded.diagnostics if d.code == "PC490"]
+
+
+def test_category_items_beyond_the_limit_are_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """PC407 checks at most MAX_FAMILY items of one 类别 for gaps; the rest are named (PC490)."""
+    from compiler.check import family
+
+    examples = Path(__file__).resolve().parent / "examples"
+    (tmp_path / "linchuan.txt").write_bytes((examples / "linchuan.txt").read_bytes())
+    (tmp_path / "linchuan.policy").write_bytes((examples / "linchuan.policy").read_bytes())
+    full = load(tmp_path / "linchuan.policy", ON)
+    assert [d.code for d, _ in full.suppressed if d.code == "PC407"] == ["PC407"]
+    assert not limit_notes(full.diagnostics)
+    monkeypatch.setattr(family, "MAX_FAMILY", 1)
+    cut = load(tmp_path / "linchuan.policy", dt.date(2025, 8, 2))  # another date: not the cached result
+    assert limit_notes(cut.diagnostics) == [
+        "检查达到规模上限：类别“provider”有 2 个补助项，只检查了前 1 项之间的空档（PC407），"
+        "自“provider_award_mid”起未检查"]
+    assert "PC407" not in {d.code for d, _ in cut.suppressed}

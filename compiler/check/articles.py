@@ -50,6 +50,9 @@ def check_articles(ctx: SourceContext) -> list[Diagnostic]:
 def _missing(ctx: SourceContext, c: n.Citation) -> Diagnostic:
     assert ctx.structure is not None
     head = c.article.split("第（")[0].split("（")[0]
+    key = parse_label(c.article)
+    if key is not None and key[0] == "passage":
+        return _missing_passage(ctx, c, key)
     if c.article in _UNNUMBERED or c.article.startswith("附件"):
         found = [p.label for p in ctx.structure.walk() if p.kind in _UNNUMBERED_KINDS]
         have = (f"原文中读出的不编号部分：{'、'.join(dict.fromkeys(found))}" if found
@@ -65,12 +68,41 @@ def _missing(ctx: SourceContext, c: n.Citation) -> Diagnostic:
         have = f"{art.label}下有：{'、'.join(inner)}" if inner else f"{art.label}不分项"
     else:
         arts = [p.label for p in ctx.structure.walk() if p.kind == "article"]
-        have = f"原文的条从{arts[0]}到{arts[-1]}"
+        passages = [p.label for p in ctx.structure.walk() if p.kind == "passage" and not p.label.startswith("附件")]
+        if arts:
+            have = f"原文的条从{arts[0]}到{arts[-1]}"
+        elif passages:
+            have = f"原文没有条款编号，按段、句引用：{passages[0]} 至 {passages[-1]}"
+        else:
+            have = "原文中没有读出条款编号"
     return Diagnostic(
         "PC320", Severity.ERROR, c.article_span,
         f"原文中没有“{c.article}”（{have}）",
         "条款 须写原文中实际存在的条、款、项（如 第七条、第七条第二款、第七条第（一）项、四、（一））；"
         "核对条号、项号是否抄错。",
+        c.article,
+    )
+
+
+def _missing_passage(ctx: SourceContext, c: n.Citation, key: tuple[object, ...]) -> Diagnostic:
+    """PC320 for 第N段 / 第N段第M句 (附件第N段 …) that the text does not have."""
+    assert ctx.structure is not None
+    owner, n_, m = key[1], key[2], key[3]
+    passages = [p for p in ctx.structure.walk() if p.kind == "passage"
+                and (p.label.startswith("附件") == (owner == "附件"))]
+    here = next((p for p in passages if parse_label(p.label) == ("passage", owner, n_, None)), None)
+    if here is not None and m is not None:
+        have = f"{here.label}有 {len(here.children)} 句"
+    elif passages:
+        have = f"原文中读出的段：{passages[0].label} 至 {passages[-1].label}"
+    elif any(p.kind == "article" for p in ctx.structure.walk()):
+        have = "原文有条款编号，按编号引用" if owner == "" else "原文中没有读出附件的正文"
+    else:
+        have = "原文中没有读出不编号的段落"
+    return Diagnostic(
+        "PC320", Severity.ERROR, c.article_span, f"原文中没有“{c.article}”（{have}）",
+        "不编号的原文按段、句引用：第2段、第2段第1句；正文之后的附件写 附件第1段。段以空行或句末的"
+        "行尾（。！？：）分开，句以 。！？ 分开；核对段号、句号是否数错。",
         c.article,
     )
 

@@ -43,6 +43,7 @@ def check_consistency(
     diags += _quoted_numbers(ctx)
     diags += _parameter_numbers(ctx)
     diags += _malformed_amounts(policy)
+    diags += _stage_shares(policy)
     diags += _funding(policy)
     diags += _undetermined(policy)
     diags += _validity(policy, on)
@@ -611,6 +612,25 @@ def _malformed_amounts(p: n.Policy) -> list[Diagnostic]:
                         f"资金来源 {src} 的分担比例 {describe('rate', frac)} 超出 (0, 100%] 的范围",
                         "不出资的来源不要写；各来源比例须大于 0% 且合计为 100%。",
                         _funding_article(it, f)))
+    return diags
+
+
+def _stage_shares(p: n.Policy) -> list[Diagnostic]:
+    """PC210: the stated shares of one schedule's stages (至多 70%, 至多 50%) add up to more than
+    100%: the stages would pay more than the items (the calculators never do: each stage pays
+    at most what is left)."""
+    diags: list[Diagnostic] = []
+    for s in p.payments:
+        rates = [st for st in s.stages if isinstance(st.share, n.RateLit)]
+        total = sum((st.share.value for st in rates if isinstance(st.share, n.RateLit)), Decimal(0))
+        if len(rates) >= 2 and total > 1:
+            shown = "、".join(f"{st.name} {_compact(st.share.text)}" for st in rates
+                             if isinstance(st.share, n.RateLit))
+            diags.append(Diagnostic(
+                "PC210", Severity.ERROR, rates[-1].span,
+                f"拨付各阶段写明的比例合计 {describe('rate', total)}，超过 100%（{shown}）",
+                "各阶段合计不能超过补助金额：核对各阶段的比例；最后一期是“剩余部分”时写 余额。",
+                s.citation.article))
     return diags
 
 

@@ -63,9 +63,10 @@ class SourceContext(PolicyContext):
 
     @property
     def numbered(self) -> bool:
-        """Whether the reader found the text's numbering (else the label checks say nothing)."""
+        """Whether the reader found the text's numbering, or the passages of unnumbered text
+        (else the label checks say nothing)."""
         return self.structure is not None and any(
-            p.kind == "article" for p in self.structure.walk())
+            p.kind in ("article", "passage") for p in self.structure.walk())
 
     def part(self, label: str) -> Part | None:
         return None if self.structure is None else self.structure.find(label)

@@ -37,9 +37,9 @@ _MULT = {"": Decimal(1), "千": Decimal(1000), "万": Decimal(10_000), "萬": De
 _AR = r"\d+(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?"
 _ZH = r"[〇零一二两兩三四五六七八九十][〇零一二两兩三四五六七八九十百千万萬亿億]*"
 _NUM = rf"(?:{_AR}|{_ZH})"
-# 「30万人民币」, 「30万元人民币」 and 「30万RMB」 are money: 人民币 is tried before 人 (people)
+# 「30万人民币」, 「30万元人民币」, 「30万RMB」 and 「30万元RMB」 are money: 人民币 is tried before 人 (people)
 _UNITS = ("个工作日", "個工作日", "工作日", "个月", "個月", "元人民币", "元人民幣", "人民币", "人民幣",
-          "RMB", "元", "%", "％", "家", "户", "戶",
+          "元RMB", "RMB", "元", "%", "％", "家", "户", "戶",
           "个", "個", "项", "項", "名", "人", "级", "級", "年", "日", "天", "倍")
 # what a unit measures; numbers without a unit (and 倍) are plain "num"
 UNIT_KINDS = {
@@ -48,7 +48,7 @@ UNIT_KINDS = {
     "家": "count", "户": "count", "戶": "count", "个": "count", "個": "count", "项": "count",
     "項": "count", "名": "count", "人": "count", "级": "level", "級": "level",
 }
-_MONEY_UNITS = ("元", "元人民币", "元人民幣", "人民币", "人民幣", "RMB")
+_MONEY_UNITS = ("元", "元人民币", "元人民幣", "人民币", "人民幣", "元RMB", "RMB")
 KINDS = ("money", "rate", "level", "count", "duration", "num")
 _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
 

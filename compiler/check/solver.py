@@ -11,6 +11,7 @@ PC403     error     a condition no applicant can satisfy (explained by an unsat 
 PC404     warning   a condition, or one of its 且-parts, that holds for every applicant
 PC405     warning   an item that can never pay (eligibility, amount 0, always cut)
 PC406     error     two items with the same condition and the same amount
+PC407     warning   a gap between the items of one category (compiler/check/family.py)
 PC410     warning   an item cut by a 累计上限 when it stacks with earlier items
 PC411     warning   a 封顶 or a 累计上限 that can never bind
 PC412     warning   two caps on one quantity that disagree
@@ -37,6 +38,7 @@ from ..evaluate.evaluator import Evaluator
 from ..model import nodes as n
 from ..model.printer import show
 from .consistency import walk
+from .family import category_gaps
 from .solver_encode import (
     RLIMIT,
     CapFlow,
@@ -142,6 +144,7 @@ class SolverChecks:
             else:
                 self._items()
                 self._expressions()
+                category_gaps(self)
                 self._cross_caps()
                 self._parent()
             self._budgets()

@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from ..diagnostics import Diagnostic, Severity, Span
 from ..model import nodes as n
+from ..model.printer import refs
+from ..model.stages import unit
 from ..vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES, UNSPECIFIED
 
 # The start of the message for `不超过 50% × x` (editors offer the parenthesised form as a fix).
@@ -339,7 +341,8 @@ class Checker:
             self._scope(s.scope, item_ids, s.citation.article)
             for st in s.stages:
                 if st.share is not None:
-                    self.expect(st.share, ("rate",), "比例（%）", s.citation.article)
+                    self.expect(st.share, ("rate", "money"), "比例（%）或金额（元）", s.citation.article)
+                    self._stage_share(st, s.citation.article)
         for q in p.quotas:
             if q.scope:
                 self._scope(q.scope, item_ids, q.citation.article)
@@ -402,6 +405,15 @@ class Checker:
         if found is not None and found[1] is not step:
             self.error("PC116", span, f"“{step.deadline_fact}”已是步骤“{found[1].name}”的日期",
                        "每个日期事实只对应一个步骤的截止日期。", article)
+
+    def _stage_share(self, st: n.Stage, article: str) -> None:
+        """A stage's share is a stated ratio (至多 70%): one that reads facts is written as the
+        amount it gives (至多 30% × 首付款 封顶 10万元), which is paid from another base."""
+        if st.share is None or unit(self.policy, st.share) != "rate" or not refs(st.share):
+            return
+        self.error("PC202", st.share.span, f"拨付阶段“{st.name}”的比例读取了申请人的事实",
+                   "拨付阶段的比例须是原文写明的比例（如 至多 70%）；按其他基数计算的阶段写成金额，"
+                   "如 至多 (30% × down_payment) 封顶 10万元。", article)
 
     def _beneficiary(self, ben: str | None, span: Span, article: str) -> None:
         if ben is not None and ben not in BENEFICIARIES:

@@ -40,6 +40,7 @@ from ..model.params import constraint_error
 from ..model.printer import refs, show
 from ..model.queries import text_lists
 from ..model.readings import affected, resolve
+from ..model.stages import stage_kind
 from ..textfold import policy_fold
 from ..vocabulary import FACTS
 from . import runtime as rt
@@ -184,6 +185,9 @@ class Evaluator:
             for st in s.stages:
                 if st.share is None:
                     parts.append((st.name, None))  # 余额
+                    continue
+                if stage_kind(p, st) == "amount":  # computed from another base, with its own cap
+                    parts.append((st.name, rt.StageAmount(self._limit(st.share), show(st.share))))
                     continue
                 share = self.eval(st.share, {}, [])
                 parts.append((st.name, share.hi if isinstance(share, Interval) else rt.UNDET))

@@ -885,9 +885,20 @@ class CapCut:
     after: Interval
 
 
+@dataclass(frozen=True)
+class StageAmount:
+    """A payment stage computed from another base with its own cap (至多 30% × 首付款 封顶 10万元):
+    the stage pays 0 up to that amount (rounded down to the fen; a negative amount pays 0), and
+    never more than the items it pays."""
+
+    amount: Callable[[Env], Value]
+    shown: str
+
+
 # A payment stage's share of the items it pays: a fraction (至多 70%), UNDET (至多 未定: the text
-# does not say how much) or None (余额: what the earlier stages left).
-StageShare = Union[Decimal, Undetermined, None]
+# does not say how much), None (余额: what the earlier stages left) or an amount computed from
+# another base (StageAmount).
+StageShare = Union[Decimal, Undetermined, None, StageAmount]
 
 
 @dataclass(frozen=True)
@@ -1091,13 +1102,15 @@ def _most_line(cap: CapSpec, limit: Interval, hi: Decimal) -> Note:
     return lambda: TRACE["cross_cap_most"].format(article=cap.article, limit=limit.show(), most=fmt(hi))
 
 
-def _payments(s: ScheduleSpec, live: list[_Live]) -> list[PaymentResult]:
+def _payments(s: ScheduleSpec, live: list[_Live], env: Env | None = None) -> list[PaymentResult]:
     """The range of each stage of a schedule over the items it pays (after cross-item caps).
 
     Stages are paid in order out of the items' amount ``base`` (a range lo..hi):
 
     * ``至多 X%`` pays 0 up to X% of the base, and never more than what is left;
     * ``至多 未定`` (the text does not say how much) pays 0 up to what is left: the whole base;
+    * ``至多 <amount>`` (a StageAmount: an advance of 30% of the down payment, at most 10万元) pays
+      0 up to that amount, evaluated on ``env`` and rounded down to the fen, never more than hi;
     * ``余额`` pays what the earlier stages left: at least lo minus the most they can have paid
       at lo, at most hi.
 
@@ -1116,6 +1129,14 @@ def _payments(s: ScheduleSpec, live: list[_Live]) -> list[PaymentResult]:
         if share is None:
             out.append(PaymentResult(s.article, name, left_lo, base_hi))
             left_lo = ZERO_D
+        elif isinstance(share, StageAmount):
+            most = _stage_most(share, env)
+            if most is None:  # an undetermined amount: like 至多 未定
+                out.append(PaymentResult(s.article, name, ZERO_D, base_hi))
+                left_lo = ZERO_D
+            else:
+                left_lo = max(left_lo - most, ZERO_D)
+                out.append(PaymentResult(s.article, name, ZERO_D, min(most, base_hi)))
         elif isinstance(share, Undetermined):
             out.append(PaymentResult(s.article, name, ZERO_D, base_hi))
             left_lo = ZERO_D
@@ -1123,6 +1144,15 @@ def _payments(s: ScheduleSpec, live: list[_Live]) -> list[PaymentResult]:
             left_lo = max(left_lo - to_fen(share * base_lo), ZERO_D)
             out.append(PaymentResult(s.article, name, ZERO_D, min(to_fen(share * base_hi), base_hi)))
     return out
+
+
+def _stage_most(share: StageAmount, env: Env | None) -> Decimal | None:
+    """The most a stage computed from another base pays: its amount's upper end, rounded down to
+    the fen and never below 0; None when the amount is undetermined."""
+    v = share.amount(env if env is not None else Env({}, {}))
+    if not isinstance(v, Interval) or not v.hi.is_finite():
+        return None
+    return max(to_fen(v.hi), ZERO_D)
 
 
 def _unlisted(spec: PolicySpec, env: Env) -> list[str]:
@@ -1175,7 +1205,7 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
     # who pays the capped total: every item's after-cap maximum, including the share of a cap
     # that an undetermined item can take (so funding adds up to a finite total)
     paid = tuple((x.spec.plan, x.after.hi) for x in live if x.after.hi.is_finite())
-    payments = tuple(p for s in spec.payments for p in _payments(s, live))
+    payments = tuple(p for s in spec.payments for p in _payments(s, live, env))
     items = tuple(
         ItemResult(x.spec.id, x.spec.article, x.spec.title,
                    x.amount.lo if x.amount else None, x.amount.hi if x.amount else None,
@@ -1318,6 +1348,7 @@ __all__ = [
     "Result",
     "ScheduleSpec",
     "Scope",
+    "StageAmount",
     "StageShare",
     "add",
     "bind_parameters",

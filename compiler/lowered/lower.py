@@ -25,6 +25,7 @@ from ..model.params import constraint_error, constraint_fields
 from ..model.printer import refs, show
 from ..model.queries import text_lists
 from ..model.readings import affected
+from ..model.stages import stage_kind
 from ..textfold import policy_fold
 from ..vocabulary import FACTS, FUNDING_SOURCES
 
@@ -294,9 +295,13 @@ class _Lowerer:
 
 def _stage(st: n.Stage, lw: _Lowerer) -> Json:
     """A payment stage: ``share`` (至多 X%: its fraction), ``undetermined`` (至多 未定: the text
-    does not say how much) or ``rest`` (余额: what the earlier stages left)."""
+    does not say how much), ``amount`` (至多 an amount computed from another base, with its own
+    cap: the lowered expression) or ``rest`` (余额: what the earlier stages left)."""
     if st.share is None:
         return {"name": st.name, "kind": "rest", "share": None}
+    if stage_kind(lw.policy, st) == "amount":  # 至多 30% × 首付款 封顶 10万元: from another base
+        return {"name": st.name, "kind": "amount", "share": None, "amount": lw.expr(st.share),
+                "shown": show(st.share)}
     share = lw.const(st.share)
     if share is None:
         return {"name": st.name, "kind": "undetermined", "share": None}

@@ -191,7 +191,8 @@ def _enclosing_article(source: str, start: int, end: int) -> tuple[str, int, int
     st = _structure(source)
     if st is None:
         return None
-    numbered = [p for p in st.enclosing(start, end) if p.kind in ("article", "paragraph", "item", "subitem")]
+    numbered = [p for p in st.enclosing(start, end)
+                if p.kind in ("article", "paragraph", "item", "subitem", "passage", "sentence")]
     if not numbered:
         return None
     part = numbered[-1]  # the smallest numbered part: what a 条款 label names

@@ -19,6 +19,12 @@ Unnumbered parts: ``标题`` (the title of the document that is encoded; a cover
 title is ``通知标题``), ``文号``, ``导语`` (addressees and the covering text before the body),
 ``落款`` (issuers and the date, with 「（此件公开发布）」), ``附件`` (the list of attachments).
 
+Passages and sentences of unnumbered text: a source with no numbered body (a reprint, a news
+release quoting the policy) is read as passages ``第1段``, ``第2段``, …, each with its sentences
+``第2段第1句``; a document attached after the signature (a line 「附件」, its title, then text) is
+``附件`` with passages ``附件第1段`` and sentences ``附件第1段第2句``. A passage ends at a blank
+line or at a line that ends a sentence (。！？：); a sentence ends at 。！？.
+
 Traditional spellings (第七條, 章) and half-width brackets ((一)) are read as well; labels are
 always Simplified with full-width brackets. :meth:`SourceStructure.find` accepts the usual ways
 of writing a label (第七条（一）, 第7条第(1)项, 第七條第（一）項).
@@ -34,7 +40,7 @@ from dataclasses import dataclass, field
 __all__ = ["KINDS", "Part", "SourceStructure", "parse_label", "read_structure"]
 
 KINDS = ("title", "doc_number", "preamble", "chapter", "article", "paragraph", "item", "subitem",
-         "signature", "attachment")
+         "signature", "attachment", "passage", "sentence")
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "七": 7, "八": 8, "九": 9}
@@ -165,10 +171,17 @@ _LABEL = re.compile(
 )
 
 
+_PASSAGE = re.compile(rf"^(?P<owner>导语|附件)?(?:第(?P<n>{_NUMERAL})段)(?:第(?P<m>{_NUMERAL})句)?$")
+
+
 def parse_label(label: str) -> tuple[object, ...] | None:
     """A lookup key for a label: ("num", article, paragraph, item, subitem), ("chapter", n),
-    ("name", 标题); None when ``label`` is not a label."""
+    ("name", 标题), ("passage", owner, n, sentence or None) with owner "" or 附件; None when
+    ``label`` is not a label."""
     text = re.sub(r"\s+", "", label).translate(_FULLWIDTH_DIGITS)
+    if m := _PASSAGE.match(text):
+        owner = "附件" if m.group("owner") == "附件" else ""  # 导语第2段 is 第2段
+        return ("passage", owner, numeral(m.group("n")), numeral(m.group("m")) if m.group("m") else None)
     if text in _UNNUMBERED:
         return ("name", text)
     m = _LABEL.match(text)
@@ -229,7 +242,8 @@ def read_structure(text: str) -> SourceStructure:
     body_at, body_end_at = _body_bounds(lines)
     parts: list[Part] = []
     if body_at is None:
-        parts += _front(lines, len(lines))
+        parts += [_with_passages(p, lines, "") if p.kind == "preamble" else p
+                  for p in _front(lines, len(lines))]
         return SourceStructure(text, tuple(sorted(parts, key=lambda p: p.start)))
     parts += _front(lines, body_at)
     parts += _body(lines[body_at:body_end_at])
@@ -392,7 +406,75 @@ def _back(lines: list[_Line], at: int) -> list[Part]:
         while first - 1 >= i and _is_issuer(lines[first - 1].text):
             first -= 1
         parts.append(_part("signature", "落款", lines[first], lines[date_at]))
+        attached = _attached(lines, date_at + 1)
+        if attached is not None:
+            parts.append(attached)
     return parts
+
+
+_ATTACH_MARK = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*")
+_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”」’』）)]*|$)")
+
+
+def _attached(lines: list[_Line], at: int) -> Part | None:
+    """A document attached after the signature: a line 「附件」, its title, then unnumbered text,
+    read as passages (附件第1段 …) up to the end or the page furniture."""
+    if at >= len(lines) or not _ATTACH_MARK.fullmatch(lines[at].text):
+        return None
+    end = next((k for k in range(at + 1, len(lines)) if _FURNITURE.match(lines[k].text)), len(lines))
+    first = at + 1
+    while first < end and first - at <= 3 and not _stops_title(lines[first].text) \
+            and len(lines[first].text) <= 40 and (_TITLE_END.search(lines[first].text)
+                                                  or not any(ch in _PROSE for ch in lines[first].text)):
+        first += 1
+    if first >= end:
+        return None
+    whole = _part("attachment", "附件", lines[at], lines[end - 1])
+    return Part(whole.kind, whole.label, whole.start, whole.end, whole.line,
+                _passages(lines[first:end], "附件"))
+
+
+def _with_passages(part: Part, lines: list[_Line], owner: str) -> Part:
+    """``part`` (the text of a source without numbering) with its passages as children."""
+    inside = [ln for ln in lines if part.start <= ln.start and ln.end <= part.end]
+    return Part(part.kind, part.label, part.start, part.end, part.line, _passages(inside, owner))
+
+
+def _passages(lines: list[_Line], owner: str) -> tuple[Part, ...]:
+    """Passages (段) of unnumbered text, each with its sentences (句): a passage ends at a blank
+    line or at a line that ends a sentence."""
+    groups: list[list[_Line]] = []
+    for ln in lines:
+        if groups and groups[-1][-1].number + 1 == ln.number \
+                and not groups[-1][-1].text.endswith(("。", "！", "？", "：", ":", "!", "?")):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    out = []
+    for k, group in enumerate(groups, start=1):
+        label = f"{owner}第{k}段"
+        out.append(Part("passage", label, group[0].start, group[-1].end, group[0].number,
+                        _sentences(group, label)))
+    return tuple(out)
+
+
+def _sentences(group: list[_Line], label: str) -> tuple[Part, ...]:
+    out = []
+    # each character of the passage with its offset, line breaks left out
+    chars = [(ln.start + i, ch) for ln in group for i, ch in enumerate(ln.text)]
+    text = "".join(ch for _, ch in chars)
+    k = 0
+    for m in _SENTENCE.finditer(text):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        if a >= b:
+            continue
+        k += 1
+        start, end = chars[a][0], chars[b - 1][0] + 1
+        line = next(ln.number for ln in group if ln.start <= start < ln.end + 1)
+        out.append(Part("sentence", f"{label}第{k}句", start, end, line))
+    return tuple(out)
 
 
 def _body(lines: list[_Line]) -> list[Part]:

@@ -53,6 +53,9 @@ _NAMES = {
 ARTICLE_CHARS = re.compile(r"[第〇零一二三四五六七八九十百千0-9０-９条條章节節款项項目之（）().．、]+")
 # the unnumbered parts of a source text a citation may name (grammar: ARTICLE's second form)
 UNNUMBERED_PART = re.compile(r"(?:标题|通知标题|文号|导语|落款|附件[〇零一二三四五六七八九十0-9]*)")
+# a passage (段) or sentence (句) of unnumbered text (grammar: ARTICLE's third form)
+_ZH_NUM = "[〇零一二三四五六七八九十百0-9]+"
+PASSAGE_PART = re.compile(rf"(?:导语|附件)?第{_ZH_NUM}段(?:第{_ZH_NUM}句)?")
 _NUMERIC = ("MONEY", "PERCENT", "COUNT", "NUMBER")
 _DIGITS = re.compile(r"(\d+)(?:\.(\d+))?")
 
@@ -128,7 +131,8 @@ def _check_token(tok: Token, file: str) -> Diagnostic | None:
             return Diagnostic("PC204", Severity.ERROR, span,
                               f"日期“{text}”超出可用范围（{YEARS[0]}–{YEARS[1]} 年）",
                               "检查年份是否抄错。")
-    elif kind == "ARTICLE" and not ARTICLE_CHARS.fullmatch(text) and not UNNUMBERED_PART.fullmatch(text):
+    elif kind == "ARTICLE" and not ARTICLE_CHARS.fullmatch(text) and not UNNUMBERED_PART.fullmatch(text) \
+            and not PASSAGE_PART.fullmatch(text):
         bad = next(ch for ch in text if not ARTICLE_CHARS.fullmatch(ch))
         shown = describe_char(bad) if not bad.isprintable() else f"“{bad}”"
         return Diagnostic("PC010", Severity.ERROR, span,

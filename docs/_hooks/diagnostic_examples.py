@@ -752,6 +752,22 @@ EXAMPLES: list[Example] = [
         (("条件 digital_level >= 1.5 且 digital_level < 2.5", "条件 digital_level == 2"),),
         note="数字化水平是整数（0..4）。与小数比较多半是把“二级”理解成了一个区间。",
     ),
+    Example(
+        "PC210", "拨付各阶段的比例合计超过 100%",
+        _policy(HEADER, FACTS_REFORM, REFORM, """\
+拨付 reform_payment {
+  条款 第十七条
+  原文 「经评测验收后，可将不高于 70%的补助资金拨付给企业，剩余补助资金在全市试点工作总体验收后予以拨付。」
+  适用 [reform_subsidy]
+  阶段 "评测验收后" 至多 70%
+  阶段 "全市试点工作总体验收后" 至多 70%
+}
+"""),
+        (('阶段 "全市试点工作总体验收后" 至多 70%', '阶段 "全市试点工作总体验收后" 余额'),),
+        note="第十七条：验收后拨付不高于 70%，“剩余补助资金”在总体验收后拨付。第二期也写成了 `至多 70%`，"
+             "两期合计 140%，超过了补助本身。",
+        fix_note="“剩余补助资金”是前一期拨付后剩下的部分：写 `余额`。",
+    ),
     _lighthouse_undone(
         "PC310", "原文中的数字没有被规则用到",
         "金额 20万元", "金额 未定",
@@ -1294,7 +1310,48 @@ LINCHUAN_INTEREST = """\
 }
 """
 
+LINCHUAN_PROVIDERS = """\
+事实 {
+  applicant_type 必填
+  accepted_enterprises_served
+}
+
+补助 provider_award_top {
+  条款 附件第2段
+  标题 "数字化服务商奖励（20家以上）"
+  对象 service_provider
+  类别 provider
+  原文 「数字化服务商年度服务本区中小企业完成数字化改造并验收达标20家以上的，给予10万元奖励」
+  条件 accepted_enterprises_served > 20
+  金额 10万元
+  资金 未规定
+}
+
+补助 provider_award_mid {
+  条款 附件第2段
+  标题 "数字化服务商奖励（10家以上不足15家）"
+  对象 service_provider
+  类别 provider
+  原文 「10家以上不足15家的，给予5万元奖励」
+  条件 accepted_enterprises_served >= 10 且 accepted_enterprises_served < 15
+  金额 5万元
+  资金 未规定
+}
+"""
+
 EXAMPLES += [
+    Example(
+        "PC407", "同一类别的补助项之间有空档",
+        _policy(LINCHUAN_HEADER, LINCHUAN_PROVIDERS),
+        (("  条件 accepted_enterprises_served > 20", "  条件 accepted_enterprises_served >= 20"),
+         ("  金额 5万元\n  资金 未规定\n",
+          "  金额 5万元\n  资金 未规定\n  忽略 PC407 \"原文对15至19家没有规定（疑为“不足20家”之误）；按原文不予奖励。\"\n")),
+        files=LINCHUAN,
+        note="临川附件第2段：服务 14 家的服务商适用“10家以上不足15家”，21 家的适用“20家以上”，15 至 20 家哪一项都不适用。"
+             "诊断附有空档中的申请人资料（反例）和两边的取值。其中 20 家是规则的错：「20家以上」含 20 家（“以上”含本数），"
+             "规则却写成了 `> 20`；15 至 19 家是原文本身没有规定的一段。",
+        fix_note="把条件改回原文的边界 `>= 20`；原文本身留下的 15 至 19 家，写明理由忽略。",
+    ),
     Example(
         "PC505", "原文未规定由谁出资",
         _policy(LINCHUAN_HEADER, LINCHUAN_INTEREST.replace("  条件 loan_interest_paid > 0元",

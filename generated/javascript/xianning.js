@@ -683,7 +683,9 @@ function crossCap(article, shown, limit, scale, members) {
 /**
  * A payment schedule over the determined `members`, its stages paid in order. A stage is
  * [name, kind, share, scale]: "share" (至多 X%) pays 0 up to X% of the base, never more than the
- * base; "undetermined" (至多 未定) pays 0 up to the base; "rest" (余额) pays what the earlier stages
+ * base; "undetermined" (至多 未定) pays 0 up to the base; "amount" (至多 an amount from another base,
+ * its own cap: `share` is that amount's range at `scale`, null when undetermined) pays 0 up to it,
+ * rounded down to the fen and never below 0; "rest" (余额) pays what the earlier stages
  * left: at least `leftLo` (the least left at the lowest base), at most the base.
  */
 function payments(article, stages, members) {
@@ -701,7 +703,11 @@ function payments(article, stages, members) {
     if (kind === "rest") {
       out.push({ article, stage, min: yuan(leftLo), max: yuan(baseHi) });
       leftLo = 0n;
-    } else if (kind === "undetermined" || share === null) {
+    } else if (kind === "amount" && share !== null) {
+      const most = max(toFen(share[1], scale), 0n);
+      leftLo = max(leftLo - most, 0n);
+      out.push({ article, stage, min: "0.00", max: yuan(min(most, baseHi)) });
+    } else if (kind === "undetermined" || kind === "amount" || share === null) {
       out.push({ article, stage, min: "0.00", max: yuan(baseHi) });
       leftLo = 0n;
     } else {

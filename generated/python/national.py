@@ -818,12 +818,14 @@ class PaymentResult:
         return {"article": self.article, "stage": self.stage, "min": fmt(self.min), "max": fmt(self.max)}
 
 
-def payments(article: str, stages: Sequence[tuple[str, str, Decimal | None]], members: list[Live]
+def payments(article: str, stages: Sequence[tuple[str, str, Decimal | Range]], members: list[Live]
              ) -> list[PaymentResult]:
     """A payment schedule over the determined ``members``, its stages paid in order.
 
     Each stage is (name, kind, share): ``share`` (至多 X%) pays 0 up to X% of the base and never
-    more than the base; ``undetermined`` (至多 未定) pays 0 up to the whole base; ``rest`` (余额)
+    more than the base; ``undetermined`` (至多 未定) pays 0 up to the whole base; ``amount`` (至多 an
+    amount from another base, its own cap: ``share`` is that amount's Range) pays 0 up to it,
+    rounded down to the fen and never below 0 (None: as undetermined); ``rest`` (余额)
     pays what the earlier stages left: at least ``left_lo`` (the least left at the lowest base),
     at most the base. So the stages add up to the base and never to more.
     """
@@ -842,7 +844,13 @@ def payments(article: str, stages: Sequence[tuple[str, str, Decimal | None]], me
         if kind == "rest":
             out.append(PaymentResult(article, name, left_lo, base_hi))
             left_lo = ZERO
-        elif kind == "undetermined" or share is None:
+        elif kind == "amount" and isinstance(share, tuple):
+            most = fen(share[1])
+            if most < 0:
+                most = ZERO
+            left_lo = max(left_lo - most, ZERO)
+            out.append(PaymentResult(article, name, ZERO, min(most, base_hi)))
+        elif kind in ("undetermined", "amount") or not isinstance(share, Decimal):
             out.append(PaymentResult(article, name, ZERO, base_hi))
             left_lo = ZERO
         else:

@@ -354,16 +354,23 @@ class _Module:
                     f"{self.x.lift(c['limit'], 'null', s)}, {s}, members);", "  }"]
         out.append("  const schedules = [];")
         for sch in f["payments"]:
-            stages = ", ".join(
-                f"[{js_str(st['name'])}, {js_str(st['kind'])}, {scaled(st['share'], _scale(st['share']))}, "
-                f"{_scale(st['share'])}]"
-                if st["share"] is not None else f"[{js_str(st['name'])}, {js_str(st['kind'])}, null, 0]"
-                for st in sch["stages"])
+            stages = ", ".join(self._stage(st) for st in sch["stages"])
             out += [f"  // {js_comment(sch['article'])} 拨付",
                     f"  schedules.push(...payments({js_str(sch['article'])}, [{stages}], {self.scope(sch['scope'])}));"]
         out += ["  return result(on, true, [], live, schedules, trace ? null : () => calculateFacts(f, on, true));",
                 "}"]
         return out
+
+    def _stage(self, st: Json) -> str:
+        """A stage [name, kind, share, scale]: the share's BigInt, an amount's range from another
+        base (at its own scale), or null."""
+        head = f"[{js_str(st['name'])}, {js_str(st['kind'])}"
+        if st["kind"] == "amount":
+            s = st["amount"].get("scale", 0)
+            return f"{head}, {self.x.lift(st['amount'], 'null', s)}, {s}]"
+        if st["share"] is not None:
+            return f"{head}, {scaled(st['share'], _scale(st['share']))}, {_scale(st['share'])}]"
+        return f"{head}, null, 0]"
 
 
 def _parameters_js(form: Json, m: Any) -> list[str]:

@@ -24,6 +24,7 @@ from compiler.evaluate.runtime import FundingPlan, ProfileError, Result, rate_ra
 from compiler.model import nodes as n
 from compiler.model.queries import compared_rates, facts_read, first_member, in_scope, named_dates, nodes
 from compiler.model.readings import affected
+from compiler.model.stages import stage_kind
 from compiler.vocabulary import BENEFICIARIES, FACTS, FUNDING_SOURCES
 
 from .plain import Words, adm_title, cell, date_words, md, money_words, ratio_words, span, yuan
@@ -145,11 +146,14 @@ PARTIAL = {
 }
 
 
-def _stage_words(st: n.Stage, words: Words) -> str:
+def _stage_words(p: n.Policy, st: n.Stage, words: Words) -> str:
+    kind = stage_kind(p, st)
     if st.share is None:
-        return "余额"
-    if isinstance(st.share, n.Undetermined):
-        return "原文未规定比例"
+        return "余额（前面各期拨付后剩下的部分）"
+    if kind == "undetermined":
+        return "原文未规定这一期拨付多少（可能是 0 至全部）"
+    if kind == "amount":
+        return f"至多 {words.amount(st.share)}，且不超过应拨付的总额"
     return f"至多 {words.amount(st.share)}"
 
 
@@ -205,7 +209,7 @@ class MarkdownBackend:
             caps=[self._cap(cp, c, ev, words) for c in p.caps],
             payments=[{"article": s.citation.article, "quote": _quote(s.citation.quote),
                        "items": self._scope_words(p, s.scope), "note": s.note,
-                       "stages": [(st.name, _stage_words(st, words)) for st in s.stages]}
+                       "stages": [(st.name, _stage_words(p, st, words)) for st in s.stages]}
                       for s in p.payments],
             quotas=[{"article": q.citation.article, "note": q.note, "quote": _quote(q.citation.quote),
                      "bound": (f"至多 {words.amount(q.at_most)}" if q.at_most else "")

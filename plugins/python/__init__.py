@@ -307,8 +307,7 @@ class _Module:
             out += ["if members:", *_lines(call, 4)]
         out.append("schedules: list[PaymentResult] = []")
         for s in f["payments"]:
-            stages = Call("", tuple(Call("", (Str(st["name"]), Str(st["kind"]), Call("Decimal", (Str(st["share"]),))
-                                              if st["share"] is not None else Atom("None")))
+            stages = Call("", tuple(Call("", (Str(st["name"]), Str(st["kind"]), self._stage_share(st)))
                                     for st in s["stages"]), trailing=len(s["stages"]) == 1)
             out.append(f"# {comment(s['article'])} 拨付")
             out.append(f"members = {self.scope(s['scope'])}")
@@ -334,12 +333,19 @@ class _Module:
                 '    """约束: a profile that breaks one is refused (ProfileError naming the fields)."""',
                 *_lines(Call("check_constraints", (Call("", rows, trailing=len(rows) == 1),)), 4)]
 
+    def _stage_share(self, st: Json) -> Node:
+        """A stage's share: its fraction, the Range of an amount from another base, or None."""
+        if st["kind"] == "amount":
+            return self.c.lift(st["amount"], "None")
+        return Call("Decimal", (Str(st["share"]),)) if st["share"] is not None else Atom("None")
+
     def precision(self) -> int:
         """Digits the fast path needs: the widest exact value, plus room for sums and shares."""
         exprs: list[Json] = [d["expr"] for d in self.form["definitions"]]
         for it in self.form["items"]:
             exprs += [a["expr"] for a in it["amount"]["arms"]] + ([it["cond"]] if it["cond"] else [])
         exprs += [c["limit"] for c in self.form["caps"]]
+        exprs += [st["amount"] for s in self.form["payments"] for st in s["stages"] if st["kind"] == "amount"]
         exprs += [b["cond"] for b in self.form["requirements"] + self.form["exclusions"]]
         exprs += [c["cond"] for c in self.form.get("constraints", [])]
         widest = max([digits(e, self.defs, FACT_DIGITS) for e in exprs] + [FACT_DIGITS + 2])

@@ -624,6 +624,10 @@ class Policy:
             amounts.append(fen_num(once(v, f"{it['id']}__raw", raw)))
         lims = {k: fen_num(once(self.num(cap["limit"]), f"cap{k}__raw", raw)) for k, cap in enumerate(f["caps"], 1)
                 if any(_in_scope(cap["scope"], it) for it in items)}
+        # each payment stage computed from another base (至多 30% × 首付款 封顶 10万元), once
+        stage_amounts = {(k, j): fen_num(once(self.num(st["amount"]), f"pay{k}s{j}__raw", raw))
+                         for k, sched in enumerate(f["payments"], 1)
+                         for j, st in enumerate(sched["stages"], 1) if st["kind"] == "amount"}
         steps.append(("r", raw))
         # every amount after the clamp and the caps is in [0, 10^d): a cap never raises a
         # member's upper bound, and leaves one without a bound (only an undetermined amount has
@@ -788,13 +792,26 @@ class Policy:
             any_member, base_lo, base_hi = (col(f"pay{n}__{c}") for c in ("any", "base_lo", "base_hi"))
             # stages in order (runtime._payments): left_lo is the least left at the lowest base
             left_lo: exp.Expr = base_lo
-            for st in sched["stages"]:
+            for j, st in enumerate(sched["stages"], 1):
                 k += 1
                 lo_e: exp.Expr
                 hi_e: exp.Expr
                 if st["kind"] == "rest":
                     lo_e, hi_e = left_lo, base_hi
                     left_lo = zero_m
+                elif st["kind"] == "amount":
+                    # 0 up to the amount (never below 0), never more than the base; undetermined
+                    # (NULL): as 至多 未定
+                    amt = stage_amounts[(n, j)]
+                    most = greatest(amt.hi, zero_m.copy())
+                    lo_e = zero_m
+                    if amt.sure:
+                        hi_e = least(most, base_hi.copy())
+                        left_lo = greatest(sub(left_lo, most.copy()), zero_m.copy())
+                    else:
+                        hi_e = case((is_null(amt.hi.copy()), base_hi.copy()), default=least(most, base_hi.copy()))
+                        left_lo = case((is_null(amt.hi.copy()), zero_m.copy()),
+                                       default=greatest(sub(left_lo, most.copy()), zero_m.copy()))
                 elif st["kind"] == "undetermined" or st["share"] is None:
                     lo_e, hi_e = zero_m, base_hi
                     left_lo = zero_m
