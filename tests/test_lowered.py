@@ -21,7 +21,7 @@ def test_the_form_is_plain_json_and_deterministic(seeds: dict[str, Loaded], name
     text = json.dumps(form, ensure_ascii=False, sort_keys=True)
     assert json.loads(text) == form
     assert json.dumps(lower(policy, f"policies/{name}.policy"), ensure_ascii=False, sort_keys=True) == text
-    assert form["format"] == "policyc-lowered" and form["version"] == 2
+    assert form["format"] == "policyc-lowered" and form["version"] == 3
 
     def no_floats(x: object) -> None:
         assert not isinstance(x, float), x

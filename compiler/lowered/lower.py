@@ -30,7 +30,7 @@ from ..textfold import policy_fold
 from ..vocabulary import FACTS, FUNDING_SOURCES
 
 FORMAT = "policyc-lowered"
-VERSION = 2
+VERSION = 3
 
 Json = dict[str, Any]
 
