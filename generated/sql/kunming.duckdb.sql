@@ -270,31 +270,19 @@ WITH v AS (
       ) = (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST(0 AS DECIMAL(20, 3)) IS NULL OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(200000 AS DECIMAL(6, 0)))
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(200000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         "p"."digital_level"
       ) = (
         CAST(3 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST(0 AS DECIMAL(20, 3)) IS NULL OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(400000 AS DECIMAL(6, 0)))
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(400000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         "p"."digital_level"
       ) >= (
         CAST(4 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST(0 AS DECIMAL(20, 3)) IS NULL OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(500000 AS DECIMAL(6, 0)))
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       ELSE CAST(0 AS DECIMAL(9, 3))
     END AS "reform_subsidy__raw_lo",
     CASE
@@ -303,91 +291,52 @@ WITH v AS (
       ) = (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
+      THEN CAST(CAST(LEAST(
+        CAST((
+          CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
         ) * (
           CAST((
             "p"."spend_software_cloud"
           ) + (
             "p"."spend_data_equipment"
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)) IS NULL
-        OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)),
-          CAST(200000 AS DECIMAL(6, 0))
-        )
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+        ) AS DECIMAL(20, 3)),
+        CAST(200000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         "p"."digital_level"
       ) = (
         CAST(3 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
+      THEN CAST(CAST(LEAST(
+        CAST((
+          CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
         ) * (
           CAST((
             "p"."spend_software_cloud"
           ) + (
             "p"."spend_data_equipment"
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)) IS NULL
-        OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)),
-          CAST(400000 AS DECIMAL(6, 0))
-        )
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+        ) AS DECIMAL(20, 3)),
+        CAST(400000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         "p"."digital_level"
       ) >= (
         CAST(4 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
+      THEN CAST(CAST(LEAST(
+        CAST((
+          CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
         ) * (
           CAST((
             "p"."spend_software_cloud"
           ) + (
             "p"."spend_data_equipment"
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)) IS NULL
-        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)),
-          CAST(500000 AS DECIMAL(6, 0))
-        )
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+        ) AS DECIMAL(20, 3)),
+        CAST(500000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       ELSE CAST(0 AS DECIMAL(9, 3))
     END AS "reform_subsidy__raw_hi",
     (
@@ -472,7 +421,7 @@ WITH v AS (
     CAST(NULL AS DECIMAL(1, 0)) AS "evaluation_subsidy__raw_lo",
     CAST(NULL AS DECIMAL(1, 0)) AS "evaluation_subsidy__raw_hi",
     CAST((
-      CAST(0.5 AS DECIMAL(2, 1))
+      CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
     ) * (
       CAST((
         CAST((
@@ -489,36 +438,20 @@ WITH v AS (
   SELECT
     *,
     CAST(CAST((
-      CAST(CASE
-        WHEN "reform_subsidy__raw_lo" >= 0
-        THEN FLOOR((
-          "reform_subsidy__raw_lo"
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          "reform_subsidy__raw_lo"
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
+      CAST(FLOOR((
+        "reform_subsidy__raw_lo"
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
     ) * (
       0.01
     ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "reform_subsidy__lo",
     CAST(CAST((
-      CAST(CASE
-        WHEN "reform_subsidy__raw_hi" >= 0
-        THEN FLOOR((
-          "reform_subsidy__raw_hi"
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          "reform_subsidy__raw_hi"
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
+      CAST(FLOOR((
+        "reform_subsidy__raw_hi"
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
     ) * (
       0.01
     ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "reform_subsidy__hi",
@@ -536,29 +469,13 @@ WITH v AS (
 ), a0 AS (
   SELECT
     *,
-    CASE
-      WHEN "reform_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE "reform_subsidy__lo"
-    END AS "reform_subsidy__a0_lo",
+    "reform_subsidy__lo" AS "reform_subsidy__a0_lo",
     "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
-    CASE
-      WHEN "lighthouse_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE "lighthouse_award__lo"
-    END AS "lighthouse_award__a0_lo",
+    "lighthouse_award__lo" AS "lighthouse_award__a0_lo",
     "lighthouse_award__hi" AS "lighthouse_award__a0_hi",
-    CASE
-      WHEN "workshop_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE "workshop_award__lo"
-    END AS "workshop_award__a0_lo",
+    "workshop_award__lo" AS "workshop_award__a0_lo",
     "workshop_award__hi" AS "workshop_award__a0_hi",
-    CASE
-      WHEN "chain_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE "chain_award__lo"
-    END AS "chain_award__a0_lo",
+    "chain_award__lo" AS "chain_award__a0_lo",
     "chain_award__hi" AS "chain_award__a0_hi",
     CASE
       WHEN "diagnosis_subsidy__lo" IS NULL
@@ -577,111 +494,48 @@ WITH v AS (
   SELECT
     *,
     CAST((
-      CAST(CASE
-        WHEN "cap1__raw" >= 0
-        THEN FLOOR((
-          "cap1__raw"
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          "cap1__raw"
-        ) * (
-          100
-        ))
-      END AS DECIMAL(20, 0))
+      CAST(FLOOR((
+        "cap1__raw"
+      ) * (
+        100
+      )) AS DECIMAL(20, 0))
     ) * (
       0.01
     ) AS DECIMAL(20, 2)) AS "cap1__lim_lo",
     CAST((
-      CAST(CASE
-        WHEN "cap1__raw" >= 0
-        THEN FLOOR((
-          "cap1__raw"
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          "cap1__raw"
-        ) * (
-          100
-        ))
-      END AS DECIMAL(20, 0))
+      CAST(FLOOR((
+        "cap1__raw"
+      ) * (
+        100
+      )) AS DECIMAL(20, 0))
     ) * (
       0.01
     ) AS DECIMAL(20, 2)) AS "cap1__lim_hi",
-    CASE
-      WHEN CAST((
-        CAST(CASE
-          WHEN "cap1__raw" >= 0
-          THEN FLOOR((
-            "cap1__raw"
-          ) * (
-            100
-          ))
-          ELSE CEIL((
-            "cap1__raw"
-          ) * (
-            100
-          ))
-        END AS DECIMAL(20, 0))
+    CAST((
+      CAST(FLOOR((
+        "cap1__raw"
       ) * (
-        0.01
-      ) AS DECIMAL(20, 2)) IS NULL
-      OR 0 IS NULL
-      THEN NULL
-      ELSE GREATEST(
-        CAST((
-          CAST(CASE
-            WHEN "cap1__raw" >= 0
-            THEN FLOOR((
-              "cap1__raw"
-            ) * (
-              100
-            ))
-            ELSE CEIL((
-              "cap1__raw"
-            ) * (
-              100
-            ))
-          END AS DECIMAL(20, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(20, 2)),
-        0
-      )
-    END AS "cap1__room0"
+        100
+      )) AS DECIMAL(20, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(20, 2)) AS "cap1__room0"
   FROM a0 AS p
 ), c1a0 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN "reform_subsidy__a0_lo" IS NULL OR "cap1__room0" IS NULL
-        THEN NULL
-        ELSE LEAST("reform_subsidy__a0_lo", "cap1__room0")
-      END
+      WHEN "reform_subsidy__applies"
+      THEN LEAST("reform_subsidy__a0_lo", "cap1__room0")
       ELSE "reform_subsidy__a0_lo"
     END AS DECIMAL(21, 2)) AS "reform_subsidy__c1_lo",
     CASE
-      WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN (
-          (
-            "cap1__room0"
-          ) - (
-            "reform_subsidy__a0_lo"
-          )
-        ) IS NULL
-        OR 0 IS NULL
-        THEN NULL
-        ELSE GREATEST((
-          "cap1__room0"
-        ) - (
-          "reform_subsidy__a0_lo"
-        ), 0)
-      END
+      WHEN "reform_subsidy__applies"
+      THEN GREATEST((
+        "cap1__room0"
+      ) - (
+        "reform_subsidy__a0_lo"
+      ), 0)
       ELSE "cap1__room0"
     END AS "cap1__room1"
   FROM c1l
@@ -689,32 +543,17 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN "lighthouse_award__a0_lo" IS NULL OR "cap1__room1" IS NULL
-        THEN NULL
-        ELSE LEAST("lighthouse_award__a0_lo", "cap1__room1")
-      END
+      WHEN "lighthouse_award__applies"
+      THEN LEAST("lighthouse_award__a0_lo", "cap1__room1")
       ELSE "lighthouse_award__a0_lo"
     END AS DECIMAL(21, 2)) AS "lighthouse_award__c1_lo",
     CASE
-      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN (
-          (
-            "cap1__room1"
-          ) - (
-            "lighthouse_award__a0_lo"
-          )
-        ) IS NULL
-        OR 0 IS NULL
-        THEN NULL
-        ELSE GREATEST((
-          "cap1__room1"
-        ) - (
-          "lighthouse_award__a0_lo"
-        ), 0)
-      END
+      WHEN "lighthouse_award__applies"
+      THEN GREATEST((
+        "cap1__room1"
+      ) - (
+        "lighthouse_award__a0_lo"
+      ), 0)
       ELSE "cap1__room1"
     END AS "cap1__room2"
   FROM c1a0
@@ -722,32 +561,17 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN "workshop_award__a0_lo" IS NULL OR "cap1__room2" IS NULL
-        THEN NULL
-        ELSE LEAST("workshop_award__a0_lo", "cap1__room2")
-      END
+      WHEN "workshop_award__applies"
+      THEN LEAST("workshop_award__a0_lo", "cap1__room2")
       ELSE "workshop_award__a0_lo"
     END AS DECIMAL(21, 2)) AS "workshop_award__c1_lo",
     CASE
-      WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN (
-          (
-            "cap1__room2"
-          ) - (
-            "workshop_award__a0_lo"
-          )
-        ) IS NULL
-        OR 0 IS NULL
-        THEN NULL
-        ELSE GREATEST((
-          "cap1__room2"
-        ) - (
-          "workshop_award__a0_lo"
-        ), 0)
-      END
+      WHEN "workshop_award__applies"
+      THEN GREATEST((
+        "cap1__room2"
+      ) - (
+        "workshop_award__a0_lo"
+      ), 0)
       ELSE "cap1__room2"
     END AS "cap1__room3"
   FROM c1a1
@@ -755,32 +579,17 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN "chain_award__a0_lo" IS NULL OR "cap1__room3" IS NULL
-        THEN NULL
-        ELSE LEAST("chain_award__a0_lo", "cap1__room3")
-      END
+      WHEN "chain_award__applies"
+      THEN LEAST("chain_award__a0_lo", "cap1__room3")
       ELSE "chain_award__a0_lo"
     END AS DECIMAL(21, 2)) AS "chain_award__c1_lo",
     CASE
-      WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN (
-          (
-            "cap1__room3"
-          ) - (
-            "chain_award__a0_lo"
-          )
-        ) IS NULL
-        OR 0 IS NULL
-        THEN NULL
-        ELSE GREATEST((
-          "cap1__room3"
-        ) - (
-          "chain_award__a0_lo"
-        ), 0)
-      END
+      WHEN "chain_award__applies"
+      THEN GREATEST((
+        "cap1__room3"
+      ) - (
+        "chain_award__a0_lo"
+      ), 0)
       ELSE "cap1__room3"
     END AS "cap1__room4"
   FROM c1a2
@@ -788,205 +597,109 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN "diagnosis_subsidy__a0_lo" IS NULL OR "cap1__room4" IS NULL
-        THEN NULL
-        ELSE LEAST("diagnosis_subsidy__a0_lo", "cap1__room4")
-      END
+      WHEN "diagnosis_subsidy__applies"
+      THEN LEAST("diagnosis_subsidy__a0_lo", "cap1__room4")
       ELSE "diagnosis_subsidy__a0_lo"
     END AS DECIMAL(21, 2)) AS "diagnosis_subsidy__c1_lo",
     CASE
-      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN (
-          (
-            "cap1__room4"
-          ) - (
-            "diagnosis_subsidy__a0_lo"
-          )
-        ) IS NULL
-        OR 0 IS NULL
-        THEN NULL
-        ELSE GREATEST((
-          "cap1__room4"
-        ) - (
-          "diagnosis_subsidy__a0_lo"
-        ), 0)
-      END
+      WHEN "diagnosis_subsidy__applies"
+      THEN GREATEST((
+        "cap1__room4"
+      ) - (
+        "diagnosis_subsidy__a0_lo"
+      ), 0)
       ELSE "cap1__room4"
     END AS "cap1__room5"
   FROM c1a3
 ), c1s AS (
   SELECT
     *,
-    CASE
-      WHEN NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN (
+    GREATEST(
+      (
+        "cap1__lim_hi"
+      ) - (
+        (
           (
-            "cap1__lim_hi"
-          ) - (
             (
               (
                 (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(21, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-                        THEN "reform_subsidy__c1_lo"
-                        ELSE CAST(0 AS DECIMAL(21, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
-                      THEN "lighthouse_award__c1_lo"
-                      ELSE CAST(0 AS DECIMAL(21, 2))
-                    END
-                  )
+                  CAST(0 AS DECIMAL(21, 2))
                 ) + (
                   CASE
-                    WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
-                    THEN "workshop_award__c1_lo"
+                    WHEN "reform_subsidy__applies"
+                    THEN "reform_subsidy__c1_lo"
                     ELSE CAST(0 AS DECIMAL(21, 2))
                   END
                 )
               ) + (
                 CASE
-                  WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
-                  THEN "chain_award__c1_lo"
+                  WHEN "lighthouse_award__applies"
+                  THEN "lighthouse_award__c1_lo"
                   ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
-                WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-                THEN "diagnosis_subsidy__c1_lo"
+                WHEN "workshop_award__applies"
+                THEN "workshop_award__c1_lo"
                 ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
+          ) + (
+            CASE
+              WHEN "chain_award__applies"
+              THEN "chain_award__c1_lo"
+              ELSE CAST(0 AS DECIMAL(21, 2))
+            END
           )
-        ) IS NULL
-        OR 0 IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          (
-            "cap1__lim_hi"
-          ) - (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(21, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-                        THEN "reform_subsidy__c1_lo"
-                        ELSE CAST(0 AS DECIMAL(21, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
-                      THEN "lighthouse_award__c1_lo"
-                      ELSE CAST(0 AS DECIMAL(21, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
-                    THEN "workshop_award__c1_lo"
-                    ELSE CAST(0 AS DECIMAL(21, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
-                  THEN "chain_award__c1_lo"
-                  ELSE CAST(0 AS DECIMAL(21, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-                THEN "diagnosis_subsidy__c1_lo"
-                ELSE CAST(0 AS DECIMAL(21, 2))
-              END
-            )
-          ),
-          0
+        ) + (
+          CASE
+            WHEN "diagnosis_subsidy__applies"
+            THEN "diagnosis_subsidy__c1_lo"
+            ELSE CAST(0 AS DECIMAL(21, 2))
+          END
         )
-      END
-      ELSE NULL
-    END AS "cap1__spare0"
+      ),
+      0
+    ) AS "cap1__spare0"
   FROM c1a4
 ), c1b0 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "reform_subsidy__applies"
       THEN (
         "reform_subsidy__c1_lo"
       ) + (
         CASE
           WHEN "reform_subsidy__a0_hi" IS NULL
           THEN "cap1__spare0"
-          ELSE CASE
-            WHEN (
-              (
-                "reform_subsidy__a0_hi"
-              ) - (
-                "reform_subsidy__c1_lo"
-              )
-            ) IS NULL
-            OR "cap1__spare0" IS NULL
-            THEN NULL
-            ELSE LEAST((
-              "reform_subsidy__a0_hi"
-            ) - (
-              "reform_subsidy__c1_lo"
-            ), "cap1__spare0")
-          END
+          ELSE LEAST((
+            "reform_subsidy__a0_hi"
+          ) - (
+            "reform_subsidy__c1_lo"
+          ), "cap1__spare0")
         END
       )
       ELSE "reform_subsidy__a0_hi"
     END AS DECIMAL(21, 2)) AS "reform_subsidy__c1_hi",
     CASE
-      WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "reform_subsidy__applies"
       THEN CASE
         WHEN "reform_subsidy__a0_hi" IS NULL
         THEN CAST(0 AS DECIMAL(21, 2))
-        ELSE CASE
-          WHEN (
+        ELSE GREATEST(
+          (
+            "cap1__spare0"
+          ) - (
             (
-              "cap1__spare0"
+              "reform_subsidy__a0_hi"
             ) - (
-              (
-                "reform_subsidy__a0_hi"
-              ) - (
-                "reform_subsidy__c1_lo"
-              )
+              "reform_subsidy__c1_lo"
             )
-          ) IS NULL
-          OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            (
-              "cap1__spare0"
-            ) - (
-              (
-                "reform_subsidy__a0_hi"
-              ) - (
-                "reform_subsidy__c1_lo"
-              )
-            ),
-            0
-          )
-        END
+          ),
+          0
+        )
       END
       ELSE "cap1__spare0"
     END AS "cap1__spare1"
@@ -995,65 +708,39 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "lighthouse_award__applies"
       THEN (
         "lighthouse_award__c1_lo"
       ) + (
         CASE
           WHEN "lighthouse_award__a0_hi" IS NULL
           THEN "cap1__spare1"
-          ELSE CASE
-            WHEN (
-              (
-                "lighthouse_award__a0_hi"
-              ) - (
-                "lighthouse_award__c1_lo"
-              )
-            ) IS NULL
-            OR "cap1__spare1" IS NULL
-            THEN NULL
-            ELSE LEAST((
-              "lighthouse_award__a0_hi"
-            ) - (
-              "lighthouse_award__c1_lo"
-            ), "cap1__spare1")
-          END
+          ELSE LEAST((
+            "lighthouse_award__a0_hi"
+          ) - (
+            "lighthouse_award__c1_lo"
+          ), "cap1__spare1")
         END
       )
       ELSE "lighthouse_award__a0_hi"
     END AS DECIMAL(21, 2)) AS "lighthouse_award__c1_hi",
     CASE
-      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "lighthouse_award__applies"
       THEN CASE
         WHEN "lighthouse_award__a0_hi" IS NULL
         THEN CAST(0 AS DECIMAL(21, 2))
-        ELSE CASE
-          WHEN (
+        ELSE GREATEST(
+          (
+            "cap1__spare1"
+          ) - (
             (
-              "cap1__spare1"
+              "lighthouse_award__a0_hi"
             ) - (
-              (
-                "lighthouse_award__a0_hi"
-              ) - (
-                "lighthouse_award__c1_lo"
-              )
+              "lighthouse_award__c1_lo"
             )
-          ) IS NULL
-          OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            (
-              "cap1__spare1"
-            ) - (
-              (
-                "lighthouse_award__a0_hi"
-              ) - (
-                "lighthouse_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
+          ),
+          0
+        )
       END
       ELSE "cap1__spare1"
     END AS "cap1__spare2"
@@ -1062,65 +749,39 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "workshop_award__applies"
       THEN (
         "workshop_award__c1_lo"
       ) + (
         CASE
           WHEN "workshop_award__a0_hi" IS NULL
           THEN "cap1__spare2"
-          ELSE CASE
-            WHEN (
-              (
-                "workshop_award__a0_hi"
-              ) - (
-                "workshop_award__c1_lo"
-              )
-            ) IS NULL
-            OR "cap1__spare2" IS NULL
-            THEN NULL
-            ELSE LEAST((
-              "workshop_award__a0_hi"
-            ) - (
-              "workshop_award__c1_lo"
-            ), "cap1__spare2")
-          END
+          ELSE LEAST((
+            "workshop_award__a0_hi"
+          ) - (
+            "workshop_award__c1_lo"
+          ), "cap1__spare2")
         END
       )
       ELSE "workshop_award__a0_hi"
     END AS DECIMAL(21, 2)) AS "workshop_award__c1_hi",
     CASE
-      WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "workshop_award__applies"
       THEN CASE
         WHEN "workshop_award__a0_hi" IS NULL
         THEN CAST(0 AS DECIMAL(21, 2))
-        ELSE CASE
-          WHEN (
+        ELSE GREATEST(
+          (
+            "cap1__spare2"
+          ) - (
             (
-              "cap1__spare2"
+              "workshop_award__a0_hi"
             ) - (
-              (
-                "workshop_award__a0_hi"
-              ) - (
-                "workshop_award__c1_lo"
-              )
+              "workshop_award__c1_lo"
             )
-          ) IS NULL
-          OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            (
-              "cap1__spare2"
-            ) - (
-              (
-                "workshop_award__a0_hi"
-              ) - (
-                "workshop_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
+          ),
+          0
+        )
       END
       ELSE "cap1__spare2"
     END AS "cap1__spare3"
@@ -1129,65 +790,39 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "chain_award__applies"
       THEN (
         "chain_award__c1_lo"
       ) + (
         CASE
           WHEN "chain_award__a0_hi" IS NULL
           THEN "cap1__spare3"
-          ELSE CASE
-            WHEN (
-              (
-                "chain_award__a0_hi"
-              ) - (
-                "chain_award__c1_lo"
-              )
-            ) IS NULL
-            OR "cap1__spare3" IS NULL
-            THEN NULL
-            ELSE LEAST((
-              "chain_award__a0_hi"
-            ) - (
-              "chain_award__c1_lo"
-            ), "cap1__spare3")
-          END
+          ELSE LEAST((
+            "chain_award__a0_hi"
+          ) - (
+            "chain_award__c1_lo"
+          ), "cap1__spare3")
         END
       )
       ELSE "chain_award__a0_hi"
     END AS DECIMAL(21, 2)) AS "chain_award__c1_hi",
     CASE
-      WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "chain_award__applies"
       THEN CASE
         WHEN "chain_award__a0_hi" IS NULL
         THEN CAST(0 AS DECIMAL(21, 2))
-        ELSE CASE
-          WHEN (
+        ELSE GREATEST(
+          (
+            "cap1__spare3"
+          ) - (
             (
-              "cap1__spare3"
+              "chain_award__a0_hi"
             ) - (
-              (
-                "chain_award__a0_hi"
-              ) - (
-                "chain_award__c1_lo"
-              )
+              "chain_award__c1_lo"
             )
-          ) IS NULL
-          OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            (
-              "cap1__spare3"
-            ) - (
-              (
-                "chain_award__a0_hi"
-              ) - (
-                "chain_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
+          ),
+          0
+        )
       END
       ELSE "cap1__spare3"
     END AS "cap1__spare4"
@@ -1196,68 +831,42 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "diagnosis_subsidy__applies"
       THEN (
         "diagnosis_subsidy__c1_lo"
       ) + (
         CASE
           WHEN "diagnosis_subsidy__a0_hi" IS NULL
           THEN "cap1__spare4"
-          ELSE CASE
-            WHEN (
-              (
-                "diagnosis_subsidy__a0_hi"
-              ) - (
-                "diagnosis_subsidy__c1_lo"
-              )
-            ) IS NULL
-            OR "cap1__spare4" IS NULL
-            THEN NULL
-            ELSE LEAST(
-              (
-                "diagnosis_subsidy__a0_hi"
-              ) - (
-                "diagnosis_subsidy__c1_lo"
-              ),
-              "cap1__spare4"
-            )
-          END
+          ELSE LEAST(
+            (
+              "diagnosis_subsidy__a0_hi"
+            ) - (
+              "diagnosis_subsidy__c1_lo"
+            ),
+            "cap1__spare4"
+          )
         END
       )
       ELSE "diagnosis_subsidy__a0_hi"
     END AS DECIMAL(21, 2)) AS "diagnosis_subsidy__c1_hi",
     CASE
-      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "diagnosis_subsidy__applies"
       THEN CASE
         WHEN "diagnosis_subsidy__a0_hi" IS NULL
         THEN CAST(0 AS DECIMAL(21, 2))
-        ELSE CASE
-          WHEN (
+        ELSE GREATEST(
+          (
+            "cap1__spare4"
+          ) - (
             (
-              "cap1__spare4"
+              "diagnosis_subsidy__a0_hi"
             ) - (
-              (
-                "diagnosis_subsidy__a0_hi"
-              ) - (
-                "diagnosis_subsidy__c1_lo"
-              )
+              "diagnosis_subsidy__c1_lo"
             )
-          ) IS NULL
-          OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            (
-              "cap1__spare4"
-            ) - (
-              (
-                "diagnosis_subsidy__a0_hi"
-              ) - (
-                "diagnosis_subsidy__c1_lo"
-              )
-            ),
-            0
-          )
-        END
+          ),
+          0
+        )
       END
       ELSE "cap1__spare4"
     END AS "cap1__spare5"
@@ -1605,31 +1214,15 @@ SELECT
     WHEN "error_field" IS NULL AND "pay1__any"
     THEN CAST(CASE
       WHEN CAST((
-        CAST(CASE
-          WHEN (
+        CAST(FLOOR((
+          (
             "pay1__base_hi"
           ) * (
             0.7
-          ) >= 0
-          THEN FLOOR((
-            (
-              "pay1__base_hi"
-            ) * (
-              0.7
-            )
-          ) * (
-            100
-          ))
-          ELSE CEIL((
-            (
-              "pay1__base_hi"
-            ) * (
-              0.7
-            )
-          ) * (
-            100
-          ))
-        END AS DECIMAL(21, 0))
+          )
+        ) * (
+          100
+        )) AS DECIMAL(21, 0))
       ) * (
         0.01
       ) AS DECIMAL(21, 2)) IS NULL
@@ -1637,31 +1230,15 @@ SELECT
       THEN NULL
       ELSE LEAST(
         CAST((
-          CAST(CASE
-            WHEN (
+          CAST(FLOOR((
+            (
               "pay1__base_hi"
             ) * (
               0.7
-            ) >= 0
-            THEN FLOOR((
-              (
-                "pay1__base_hi"
-              ) * (
-                0.7
-              )
-            ) * (
-              100
-            ))
-            ELSE CEIL((
-              (
-                "pay1__base_hi"
-              ) * (
-                0.7
-              )
-            ) * (
-              100
-            ))
-          END AS DECIMAL(21, 0))
+            )
+          ) * (
+            100
+          )) AS DECIMAL(21, 0))
         ) * (
           0.01
         ) AS DECIMAL(21, 2)),
@@ -1672,81 +1249,26 @@ SELECT
   END AS "pay_1_max",
   CASE
     WHEN "error_field" IS NULL AND "pay1__any"
-    THEN CAST(CASE
-      WHEN (
-        (
-          "pay1__base_lo"
-        ) - (
-          CAST((
-            CAST(CASE
-              WHEN (
-                "pay1__base_lo"
-              ) * (
-                0.7
-              ) >= 0
-              THEN FLOOR((
-                (
-                  "pay1__base_lo"
-                ) * (
-                  0.7
-                )
-              ) * (
-                100
-              ))
-              ELSE CEIL((
-                (
-                  "pay1__base_lo"
-                ) * (
-                  0.7
-                )
-              ) * (
-                100
-              ))
-            END AS DECIMAL(21, 0))
+    THEN CAST(GREATEST(
+      (
+        "pay1__base_lo"
+      ) - (
+        CAST((
+          CAST(FLOOR((
+            (
+              "pay1__base_lo"
+            ) * (
+              0.7
+            )
           ) * (
-            0.01
-          ) AS DECIMAL(21, 2))
-        )
-      ) IS NULL
-      OR CAST(0 AS DECIMAL(21, 2)) IS NULL
-      THEN NULL
-      ELSE GREATEST(
-        (
-          "pay1__base_lo"
-        ) - (
-          CAST((
-            CAST(CASE
-              WHEN (
-                "pay1__base_lo"
-              ) * (
-                0.7
-              ) >= 0
-              THEN FLOOR((
-                (
-                  "pay1__base_lo"
-                ) * (
-                  0.7
-                )
-              ) * (
-                100
-              ))
-              ELSE CEIL((
-                (
-                  "pay1__base_lo"
-                ) * (
-                  0.7
-                )
-              ) * (
-                100
-              ))
-            END AS DECIMAL(21, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(21, 2))
-        ),
-        CAST(0 AS DECIMAL(21, 2))
-      )
-    END AS DECIMAL(21, 2))
+            100
+          )) AS DECIMAL(21, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(21, 2))
+      ),
+      CAST(0 AS DECIMAL(21, 2))
+    ) AS DECIMAL(21, 2))
     ELSE NULL
   END AS "pay_2_min",
   CASE

@@ -316,7 +316,7 @@ WITH v AS (
       ), FALSE)
       THEN CAST(CAST(LEAST(
         CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
+          CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
         ) * (
           CAST((
             `p`.`spend_software_cloud`
@@ -333,7 +333,7 @@ WITH v AS (
       ), FALSE)
       THEN CAST(CAST(LEAST(
         CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
+          CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
         ) * (
           CAST((
             `p`.`spend_software_cloud`
@@ -350,7 +350,7 @@ WITH v AS (
       ), FALSE)
       THEN CAST(CAST(LEAST(
         CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
+          CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
         ) * (
           CAST((
             `p`.`spend_software_cloud`
@@ -444,7 +444,7 @@ WITH v AS (
     CAST(NULL AS DECIMAL(1, 0)) AS `evaluation_subsidy__raw_lo`,
     CAST(NULL AS DECIMAL(1, 0)) AS `evaluation_subsidy__raw_hi`,
     CAST((
-      CAST(0.5 AS DECIMAL(2, 1))
+      CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
     ) * (
       CAST((
         CAST((
@@ -461,36 +461,20 @@ WITH v AS (
   SELECT
     *,
     CAST(CAST((
-      CAST(CASE
-        WHEN `reform_subsidy__raw_lo` >= 0
-        THEN FLOOR((
-          `reform_subsidy__raw_lo`
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          `reform_subsidy__raw_lo`
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
+      CAST(FLOOR((
+        `reform_subsidy__raw_lo`
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
     ) * (
       0.01
     ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `reform_subsidy__lo`,
     CAST(CAST((
-      CAST(CASE
-        WHEN `reform_subsidy__raw_hi` >= 0
-        THEN FLOOR((
-          `reform_subsidy__raw_hi`
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          `reform_subsidy__raw_hi`
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
+      CAST(FLOOR((
+        `reform_subsidy__raw_hi`
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
     ) * (
       0.01
     ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `reform_subsidy__hi`,
@@ -508,29 +492,13 @@ WITH v AS (
 ), a0 AS (
   SELECT
     *,
-    CASE
-      WHEN `reform_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE `reform_subsidy__lo`
-    END AS `reform_subsidy__a0_lo`,
+    `reform_subsidy__lo` AS `reform_subsidy__a0_lo`,
     `reform_subsidy__hi` AS `reform_subsidy__a0_hi`,
-    CASE
-      WHEN `lighthouse_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE `lighthouse_award__lo`
-    END AS `lighthouse_award__a0_lo`,
+    `lighthouse_award__lo` AS `lighthouse_award__a0_lo`,
     `lighthouse_award__hi` AS `lighthouse_award__a0_hi`,
-    CASE
-      WHEN `workshop_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE `workshop_award__lo`
-    END AS `workshop_award__a0_lo`,
+    `workshop_award__lo` AS `workshop_award__a0_lo`,
     `workshop_award__hi` AS `workshop_award__a0_hi`,
-    CASE
-      WHEN `chain_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE `chain_award__lo`
-    END AS `chain_award__a0_lo`,
+    `chain_award__lo` AS `chain_award__a0_lo`,
     `chain_award__hi` AS `chain_award__a0_hi`,
     CASE
       WHEN `diagnosis_subsidy__lo` IS NULL
@@ -549,70 +517,43 @@ WITH v AS (
   SELECT
     *,
     CAST((
-      CAST(CASE
-        WHEN `cap1__raw` >= 0
-        THEN FLOOR((
-          `cap1__raw`
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          `cap1__raw`
-        ) * (
-          100
-        ))
-      END AS DECIMAL(20, 0))
+      CAST(FLOOR((
+        `cap1__raw`
+      ) * (
+        100
+      )) AS DECIMAL(20, 0))
     ) * (
       0.01
     ) AS DECIMAL(20, 2)) AS `cap1__lim_lo`,
     CAST((
-      CAST(CASE
-        WHEN `cap1__raw` >= 0
-        THEN FLOOR((
-          `cap1__raw`
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          `cap1__raw`
-        ) * (
-          100
-        ))
-      END AS DECIMAL(20, 0))
+      CAST(FLOOR((
+        `cap1__raw`
+      ) * (
+        100
+      )) AS DECIMAL(20, 0))
     ) * (
       0.01
     ) AS DECIMAL(20, 2)) AS `cap1__lim_hi`,
-    GREATEST(
-      CAST((
-        CAST(CASE
-          WHEN `cap1__raw` >= 0
-          THEN FLOOR((
-            `cap1__raw`
-          ) * (
-            100
-          ))
-          ELSE CEIL((
-            `cap1__raw`
-          ) * (
-            100
-          ))
-        END AS DECIMAL(20, 0))
+    CAST((
+      CAST(FLOOR((
+        `cap1__raw`
       ) * (
-        0.01
-      ) AS DECIMAL(20, 2)),
-      0
-    ) AS `cap1__room0`
+        100
+      )) AS DECIMAL(20, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(20, 2)) AS `cap1__room0`
   FROM a0 AS p
 ), c1a0 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `reform_subsidy__applies`
       THEN LEAST(`reform_subsidy__a0_lo`, `cap1__room0`)
       ELSE `reform_subsidy__a0_lo`
     END AS DECIMAL(21, 2)) AS `reform_subsidy__c1_lo`,
     CASE
-      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `reform_subsidy__applies`
       THEN GREATEST((
         `cap1__room0`
       ) - (
@@ -625,12 +566,12 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `lighthouse_award__applies`
       THEN LEAST(`lighthouse_award__a0_lo`, `cap1__room1`)
       ELSE `lighthouse_award__a0_lo`
     END AS DECIMAL(21, 2)) AS `lighthouse_award__c1_lo`,
     CASE
-      WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `lighthouse_award__applies`
       THEN GREATEST((
         `cap1__room1`
       ) - (
@@ -643,12 +584,12 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `workshop_award__applies`
       THEN LEAST(`workshop_award__a0_lo`, `cap1__room2`)
       ELSE `workshop_award__a0_lo`
     END AS DECIMAL(21, 2)) AS `workshop_award__c1_lo`,
     CASE
-      WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `workshop_award__applies`
       THEN GREATEST((
         `cap1__room2`
       ) - (
@@ -661,12 +602,12 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `chain_award__applies`
       THEN LEAST(`chain_award__a0_lo`, `cap1__room3`)
       ELSE `chain_award__a0_lo`
     END AS DECIMAL(21, 2)) AS `chain_award__c1_lo`,
     CASE
-      WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `chain_award__applies`
       THEN GREATEST((
         `cap1__room3`
       ) - (
@@ -679,12 +620,12 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `diagnosis_subsidy__applies`
       THEN LEAST(`diagnosis_subsidy__a0_lo`, `cap1__room4`)
       ELSE `diagnosis_subsidy__a0_lo`
     END AS DECIMAL(21, 2)) AS `diagnosis_subsidy__c1_lo`,
     CASE
-      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `diagnosis_subsidy__applies`
       THEN GREATEST((
         `cap1__room4`
       ) - (
@@ -696,64 +637,60 @@ WITH v AS (
 ), c1s AS (
   SELECT
     *,
-    CASE
-      WHEN NOT `cap1__lim_lo` IS NULL
-      THEN GREATEST(
+    GREATEST(
+      (
+        `cap1__lim_hi`
+      ) - (
         (
-          `cap1__lim_hi`
-        ) - (
           (
             (
               (
                 (
-                  (
-                    CAST(0 AS DECIMAL(21, 2))
-                  ) + (
-                    CASE
-                      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
-                      THEN `reform_subsidy__c1_lo`
-                      ELSE CAST(0 AS DECIMAL(21, 2))
-                    END
-                  )
+                  CAST(0 AS DECIMAL(21, 2))
                 ) + (
                   CASE
-                    WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
-                    THEN `lighthouse_award__c1_lo`
+                    WHEN `reform_subsidy__applies`
+                    THEN `reform_subsidy__c1_lo`
                     ELSE CAST(0 AS DECIMAL(21, 2))
                   END
                 )
               ) + (
                 CASE
-                  WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
-                  THEN `workshop_award__c1_lo`
+                  WHEN `lighthouse_award__applies`
+                  THEN `lighthouse_award__c1_lo`
                   ELSE CAST(0 AS DECIMAL(21, 2))
                 END
               )
             ) + (
               CASE
-                WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
-                THEN `chain_award__c1_lo`
+                WHEN `workshop_award__applies`
+                THEN `workshop_award__c1_lo`
                 ELSE CAST(0 AS DECIMAL(21, 2))
               END
             )
           ) + (
             CASE
-              WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
-              THEN `diagnosis_subsidy__c1_lo`
+              WHEN `chain_award__applies`
+              THEN `chain_award__c1_lo`
               ELSE CAST(0 AS DECIMAL(21, 2))
             END
           )
-        ),
-        0
-      )
-      ELSE NULL
-    END AS `cap1__spare0`
+        ) + (
+          CASE
+            WHEN `diagnosis_subsidy__applies`
+            THEN `diagnosis_subsidy__c1_lo`
+            ELSE CAST(0 AS DECIMAL(21, 2))
+          END
+        )
+      ),
+      0
+    ) AS `cap1__spare0`
   FROM c1a4
 ), c1b0 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `reform_subsidy__applies`
       THEN (
         `reform_subsidy__c1_lo`
       ) + (
@@ -770,7 +707,7 @@ WITH v AS (
       ELSE `reform_subsidy__a0_hi`
     END AS DECIMAL(21, 2)) AS `reform_subsidy__c1_hi`,
     CASE
-      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `reform_subsidy__applies`
       THEN CASE
         WHEN `reform_subsidy__a0_hi` IS NULL
         THEN CAST(0 AS DECIMAL(21, 2))
@@ -794,7 +731,7 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `lighthouse_award__applies`
       THEN (
         `lighthouse_award__c1_lo`
       ) + (
@@ -811,7 +748,7 @@ WITH v AS (
       ELSE `lighthouse_award__a0_hi`
     END AS DECIMAL(21, 2)) AS `lighthouse_award__c1_hi`,
     CASE
-      WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `lighthouse_award__applies`
       THEN CASE
         WHEN `lighthouse_award__a0_hi` IS NULL
         THEN CAST(0 AS DECIMAL(21, 2))
@@ -835,7 +772,7 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `workshop_award__applies`
       THEN (
         `workshop_award__c1_lo`
       ) + (
@@ -852,7 +789,7 @@ WITH v AS (
       ELSE `workshop_award__a0_hi`
     END AS DECIMAL(21, 2)) AS `workshop_award__c1_hi`,
     CASE
-      WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `workshop_award__applies`
       THEN CASE
         WHEN `workshop_award__a0_hi` IS NULL
         THEN CAST(0 AS DECIMAL(21, 2))
@@ -876,7 +813,7 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `chain_award__applies`
       THEN (
         `chain_award__c1_lo`
       ) + (
@@ -893,7 +830,7 @@ WITH v AS (
       ELSE `chain_award__a0_hi`
     END AS DECIMAL(21, 2)) AS `chain_award__c1_hi`,
     CASE
-      WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `chain_award__applies`
       THEN CASE
         WHEN `chain_award__a0_hi` IS NULL
         THEN CAST(0 AS DECIMAL(21, 2))
@@ -917,7 +854,7 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `diagnosis_subsidy__applies`
       THEN (
         `diagnosis_subsidy__c1_lo`
       ) + (
@@ -937,7 +874,7 @@ WITH v AS (
       ELSE `diagnosis_subsidy__a0_hi`
     END AS DECIMAL(21, 2)) AS `diagnosis_subsidy__c1_hi`,
     CASE
-      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `diagnosis_subsidy__applies`
       THEN CASE
         WHEN `diagnosis_subsidy__a0_hi` IS NULL
         THEN CAST(0 AS DECIMAL(21, 2))
@@ -1300,31 +1237,15 @@ SELECT
     WHEN `error_field` IS NULL AND `pay1__any`
     THEN CAST(LEAST(
       CAST((
-        CAST(CASE
-          WHEN (
+        CAST(FLOOR((
+          (
             `pay1__base_hi`
           ) * (
             0.7
-          ) >= 0
-          THEN FLOOR((
-            (
-              `pay1__base_hi`
-            ) * (
-              0.7
-            )
-          ) * (
-            100
-          ))
-          ELSE CEIL((
-            (
-              `pay1__base_hi`
-            ) * (
-              0.7
-            )
-          ) * (
-            100
-          ))
-        END AS DECIMAL(21, 0))
+          )
+        ) * (
+          100
+        )) AS DECIMAL(21, 0))
       ) * (
         0.01
       ) AS DECIMAL(21, 2)),
@@ -1339,31 +1260,15 @@ SELECT
         `pay1__base_lo`
       ) - (
         CAST((
-          CAST(CASE
-            WHEN (
+          CAST(FLOOR((
+            (
               `pay1__base_lo`
             ) * (
               0.7
-            ) >= 0
-            THEN FLOOR((
-              (
-                `pay1__base_lo`
-              ) * (
-                0.7
-              )
-            ) * (
-              100
-            ))
-            ELSE CEIL((
-              (
-                `pay1__base_lo`
-              ) * (
-                0.7
-              )
-            ) * (
-              100
-            ))
-          END AS DECIMAL(21, 0))
+            )
+          ) * (
+            100
+          )) AS DECIMAL(21, 0))
         ) * (
           0.01
         ) AS DECIMAL(21, 2))

@@ -285,11 +285,7 @@ WITH v AS (
 ), a0 AS (
   SELECT
     *,
-    CASE
-      WHEN "city_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(12, 2))
-      ELSE "city_award__lo"
-    END AS "city_award__a0_lo",
+    "city_award__lo" AS "city_award__a0_lo",
     "city_award__hi" AS "city_award__a0_hi",
     CASE
       WHEN "reform_support__lo" IS NULL

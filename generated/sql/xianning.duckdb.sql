@@ -262,7 +262,7 @@ WITH v AS (
     ) AS "reform_subsidy__applies",
     CAST(CASE
       WHEN CAST((
-        CAST(0.6 AS DECIMAL(2, 1))
+        CAST(CAST(0.6 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
       ) * (
         CAST((
           "p"."spend_software_cloud"
@@ -274,7 +274,7 @@ WITH v AS (
       THEN NULL
       ELSE LEAST(
         CAST((
-          CAST(0.6 AS DECIMAL(2, 1))
+          CAST(CAST(0.6 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
         ) * (
           CAST((
             "p"."spend_software_cloud"
@@ -362,36 +362,20 @@ WITH v AS (
   SELECT
     *,
     CAST(CAST((
-      CAST(CASE
-        WHEN "reform_subsidy__raw" >= 0
-        THEN FLOOR((
-          "reform_subsidy__raw"
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          "reform_subsidy__raw"
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
+      CAST(FLOOR((
+        "reform_subsidy__raw"
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
     ) * (
       0.01
     ) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "reform_subsidy__lo",
     CAST(CAST((
-      CAST(CASE
-        WHEN "reform_subsidy__raw" >= 0
-        THEN FLOOR((
-          "reform_subsidy__raw"
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          "reform_subsidy__raw"
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
+      CAST(FLOOR((
+        "reform_subsidy__raw"
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
     ) * (
       0.01
     ) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "reform_subsidy__hi",
@@ -413,53 +397,21 @@ WITH v AS (
 ), a0 AS (
   SELECT
     *,
-    CASE
-      WHEN "reform_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "reform_subsidy__lo"
-    END AS "reform_subsidy__a0_lo",
+    "reform_subsidy__lo" AS "reform_subsidy__a0_lo",
     "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
-    CASE
-      WHEN "chain_demo_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "chain_demo_award__lo"
-    END AS "chain_demo_award__a0_lo",
+    "chain_demo_award__lo" AS "chain_demo_award__a0_lo",
     "chain_demo_award__hi" AS "chain_demo_award__a0_hi",
-    CASE
-      WHEN "provincial_demo_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "provincial_demo_award__lo"
-    END AS "provincial_demo_award__a0_lo",
+    "provincial_demo_award__lo" AS "provincial_demo_award__a0_lo",
     "provincial_demo_award__hi" AS "provincial_demo_award__a0_hi",
-    CASE
-      WHEN "typical_case_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "typical_case_award__lo"
-    END AS "typical_case_award__a0_lo",
+    "typical_case_award__lo" AS "typical_case_award__a0_lo",
     "typical_case_award__hi" AS "typical_case_award__a0_hi",
-    CASE
-      WHEN "platform_building__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "platform_building__lo"
-    END AS "platform_building__a0_lo",
+    "platform_building__lo" AS "platform_building__a0_lo",
     "platform_building__hi" AS "platform_building__a0_hi",
-    CASE
-      WHEN "training_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "training_subsidy__lo"
-    END AS "training_subsidy__a0_lo",
+    "training_subsidy__lo" AS "training_subsidy__a0_lo",
     "training_subsidy__hi" AS "training_subsidy__a0_hi",
-    CASE
-      WHEN "diagnosis_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "diagnosis_subsidy__lo"
-    END AS "diagnosis_subsidy__a0_lo",
+    "diagnosis_subsidy__lo" AS "diagnosis_subsidy__a0_lo",
     "diagnosis_subsidy__hi" AS "diagnosis_subsidy__a0_hi",
-    CASE
-      WHEN "evaluation_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "evaluation_subsidy__lo"
-    END AS "evaluation_subsidy__a0_lo",
+    "evaluation_subsidy__lo" AS "evaluation_subsidy__a0_lo",
     "evaluation_subsidy__hi" AS "evaluation_subsidy__a0_hi"
   FROM i
 )
@@ -823,47 +775,21 @@ SELECT
         CAST(0 AS DECIMAL(17, 2))
       ) + (
         CAST((
-          CAST(CASE
-            WHEN (
-              CASE
-                WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                THEN "chain_demo_award__a0_hi"
-                ELSE CAST(0 AS DECIMAL(17, 2))
-              END
+          CAST(FLOOR(
+            (
+              CAST((
+                CAST(CASE
+                  WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
+                  THEN "chain_demo_award__a0_hi"
+                  ELSE CAST(0 AS DECIMAL(17, 2))
+                END AS DECIMAL(19, 2))
+              ) * (
+                0.5
+              ) AS DECIMAL(19, 3))
             ) * (
-              0.5
-            ) >= 0
-            THEN FLOOR(
-              (
-                (
-                  CASE
-                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                    THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(17, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
+              100
             )
-            ELSE CEIL(
-              (
-                (
-                  CASE
-                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                    THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(17, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(17, 0))
+          ) AS DECIMAL(17, 0))
         ) * (
           0.01
         ) AS DECIMAL(17, 2))
@@ -890,47 +816,21 @@ SELECT
         END
       ) - (
         CAST((
-          CAST(CASE
-            WHEN (
-              CASE
-                WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                THEN "chain_demo_award__a0_hi"
-                ELSE CAST(0 AS DECIMAL(17, 2))
-              END
+          CAST(FLOOR(
+            (
+              CAST((
+                CAST(CASE
+                  WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
+                  THEN "chain_demo_award__a0_hi"
+                  ELSE CAST(0 AS DECIMAL(17, 2))
+                END AS DECIMAL(19, 2))
+              ) * (
+                0.5
+              ) AS DECIMAL(19, 3))
             ) * (
-              0.5
-            ) >= 0
-            THEN FLOOR(
-              (
-                (
-                  CASE
-                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                    THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(17, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
+              100
             )
-            ELSE CEIL(
-              (
-                (
-                  CASE
-                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                    THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(17, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(17, 0))
+          ) AS DECIMAL(17, 0))
         ) * (
           0.01
         ) AS DECIMAL(17, 2))

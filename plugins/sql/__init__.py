@@ -119,19 +119,22 @@ def coalesce(*args: exp.Expr) -> exp.Expr:
     return exp.Coalesce(this=args[0].copy(), expressions=[a.copy() for a in args[1:]])
 
 
-def least(a: exp.Expr, b: exp.Expr) -> exp.Expr:
-    return exp.Least(this=a.copy(), expressions=[b.copy()])
+def least(a: exp.Expr, b: exp.Expr, sure: bool = False) -> exp.Expr:
+    """LEAST, NULL when either side is NULL; ``sure``: neither side is ever NULL, so every
+    dialect's own LEAST (DuckDB's without the NULL test sqlglot otherwise prints) is the same."""
+    return exp.Least(this=a.copy(), expressions=[b.copy()], ignore_nulls=sure or None)
 
 
 def least_known(a: exp.Expr, b: exp.Expr, a_sure: bool = False, b_sure: bool = False) -> exp.Expr:
     """The smaller of two values where NULL stands for “no bound” (+∞); engines differ on NULLs.
     A side that is never NULL (``_sure``) needs no test."""
     arms = [(is_null(x), y) for x, y, sure in ((a, b, a_sure), (b, a, b_sure)) if not sure]
-    return case(*arms, default=least(a, b)) if arms else least(a, b)
+    return case(*arms, default=least(a, b, True)) if arms else least(a, b, True)
 
 
-def greatest(a: exp.Expr, b: exp.Expr) -> exp.Expr:
-    return exp.Greatest(this=a.copy(), expressions=[b.copy()])
+def greatest(a: exp.Expr, b: exp.Expr, sure: bool = False) -> exp.Expr:
+    """GREATEST, NULL when either side is NULL (``sure``: as :func:`least`)."""
+    return exp.Greatest(this=a.copy(), expressions=[b.copy()], ignore_nulls=sure or None)
 
 
 def is_null(e: exp.Expr) -> exp.Expr:
@@ -168,13 +171,34 @@ def mul(a: exp.Expr, b: exp.Expr) -> exp.Expr:
     return exp.Mul(this=paren(a), expression=paren(b))
 
 
-def to_fen(x: exp.Expr, digits: int, scale: int) -> exp.Expr:
-    """Round down, towards zero, to the fen: an exact DECIMAL(digits + 2, 2)."""
+INT64_DIGITS = 18  # DuckDB keeps a DECIMAL of up to 18 digits in 64 bits
+
+
+def mul_wide(a: exp.Expr, a_type: tuple[int, int], b: exp.Expr, need: int) -> exp.Expr:
+    """``a × b`` whose exact value needs ``need`` digits of precision. DuckDB types the product of
+    two DECIMALs of at most 18 digits as at most ``DECIMAL(18, s)`` and fails on overflow (money
+    near 10^15 times a rate): ``a`` (``DECIMAL(a_type)``) is then widened to 19 digits first, so
+    that the product is computed in 128 bits. Other engines compute the same exact value."""
+    p, s_ = a_type
+    if need > INT64_DIGITS and p <= INT64_DIGITS:
+        a = cast(a, decimal(INT64_DIGITS + 1, s_))
+    return mul(a, b)
+
+
+def _lit_digits(value: str) -> int:
+    """Integer digits of a decimal literal (at least 1)."""
+    return max(len(value.lstrip("-").split(".")[0].lstrip("0")), 1)
+
+
+def to_fen(x: exp.Expr, digits: int, scale: int, nonneg: bool = False) -> exp.Expr:
+    """Round down, towards zero, to the fen: an exact DECIMAL(digits + 2, 2) (``nonneg``: ``x``
+    is never below 0, so towards zero is FLOOR)."""
     if scale <= 2:
         return cast(x, decimal(digits + 2, 2))
-    cents = mul(x, lit("100"))
-    trunc = case((exp.GTE(this=x.copy(), expression=lit("0")), exp.Floor(this=cents)),
-                 default=exp.Ceil(this=cents))
+    cents = mul_wide(x, (digits + scale, scale), lit("100"), digits + 2 + scale)
+    trunc: exp.Expr = exp.Floor(this=cents)
+    if not nonneg:
+        trunc = case((exp.GTE(this=x.copy(), expression=lit("0")), trunc), default=exp.Ceil(this=cents.copy()))
     return cast(mul(cast(trunc, decimal(digits + 2, 0)), lit("0.01")), decimal(digits + 2, 2))
 
 
@@ -190,8 +214,8 @@ def once(v: Num, name: str, step: exp.Select) -> Num:
 
 
 def fen_num(v: Num) -> Num:
-    return Num(to_fen(v.lo, v.digits, v.scale), to_fen(v.hi, v.digits, v.scale), v.digits, 2, v.exact, v.nonneg,
-               v.sure)
+    return Num(to_fen(v.lo, v.digits, v.scale, v.nonneg), to_fen(v.hi, v.digits, v.scale, v.nonneg), v.digits, 2,
+               v.exact, v.nonneg, v.sure)
 
 
 class Policy:
@@ -368,13 +392,15 @@ class Policy:
             a, b = (self.num(x) for x in e["args"])
             digits, scale = a.digits + b.digits, a.scale + b.scale
             t = decimal(digits + scale, scale)
+            need = digits + scale
+            a_type = (a.digits + a.scale, a.scale)
             if a.exact and b.exact:
-                v = cast(mul(a.lo, b.lo), t)
+                v = cast(mul_wide(a.lo, a_type, b.lo, need), t)
                 return Num(v, v, digits, scale, True, a.nonneg and b.nonneg, True)
             if a.nonneg and b.nonneg:  # the ends of two intervals in [0, ∞): lo × lo to hi × hi
-                lo, hi = cast(mul(a.lo, b.lo), t), cast(mul(a.hi, b.hi), t)
+                lo, hi = cast(mul_wide(a.lo, a_type, b.lo, need), t), cast(mul_wide(a.hi, a_type, b.hi, need), t)
             else:
-                prods = [cast(mul(x, y), t) for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
+                prods = [cast(mul_wide(x, a_type, y, need), t) for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
                 lo = exp.Least(this=prods[0], expressions=prods[1:])
                 hi = exp.Greatest(this=prods[0].copy(), expressions=[p.copy() for p in prods[1:]])
             sure = a.sure and b.sure
@@ -583,8 +609,8 @@ class Policy:
             if not v.nonneg:
                 neg = or_(exp.LT(this=v.lo.copy(), expression=lit("0")),
                           exp.LT(this=v.hi.copy(), expression=lit("0")))
-                lo = case((neg, greatest(v.lo, zero)), default=v.lo)
-                hi = case((neg.copy(), greatest(v.hi, zero)), default=v.hi)
+                lo = case((neg, greatest(v.lo, zero, v.sure)), default=v.lo)
+                hi = case((neg.copy(), greatest(v.hi, zero, v.sure)), default=v.hi)
             item_step = item_step.select(
                 exp.alias_(cast(lo, money), f"{it['id']}__lo", quoted=True),
                 exp.alias_(cast(hi, money), f"{it['id']}__hi", quoted=True), copy=False)
@@ -592,10 +618,11 @@ class Policy:
         # after-cap amounts: undetermined items enter the caps as [0, ∞] (hi NULL)
         after: dict[str, tuple[str, str]] = {}
         a0 = exp.select(exp.Star()).from_("i")
-        for it in items:
+        for it, v in zip(items, amounts, strict=True):
             i = it["id"]
             a0 = a0.select(
-                exp.alias_(case((is_null(col(f"{i}__lo")), cast(lit("0"), money)), default=col(f"{i}__lo")),
+                exp.alias_(col(f"{i}__lo") if v.sure else
+                           case((is_null(col(f"{i}__lo")), cast(lit("0"), money)), default=col(f"{i}__lo")),
                            f"{i}__a0_lo", quoted=True),
                 exp.alias_(col(f"{i}__hi"), f"{i}__a0_hi", quoted=True), copy=False)
             after[i] = (f"{i}__a0_lo", f"{i}__a0_hi")
@@ -614,10 +641,11 @@ class Policy:
             steps.append((name, exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
                 exp.alias_(lim.lo, f"cap{k}__lim_lo", quoted=True),
                 exp.alias_(lim.hi, f"cap{k}__lim_hi", quoted=True),
-                exp.alias_(greatest(lim.lo, zero), f"cap{k}__room0", quoted=True), copy=False)))
+                exp.alias_(lim.lo if lim.nonneg else greatest(lim.lo, zero, lim.sure), f"cap{k}__room0",
+                           quoted=True), copy=False)))
             prev = name
-            limited = not_null(col(f"cap{k}__lim_lo"))
-            ons = {m: and_(col(f"{m}__applies"), limited) for m in members}
+            limited = TRUE.copy() if lim.sure else not_null(col(f"cap{k}__lim_lo"))  # a limit applies
+            ons = {m: col(f"{m}__applies") if lim.sure else and_(col(f"{m}__applies"), limited) for m in members}
             lows: dict[str, str] = {}
             for j, m in enumerate(members):
                 room = col(f"cap{k}__room{j}")
@@ -625,9 +653,9 @@ class Policy:
                 lo_col = f"{m}__c{k}_lo"
                 name = f"c{k}a{j}"
                 steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
-                    exp.alias_(cast(case((ons[m], least(cur_lo, room)), default=cur_lo), money), lo_col,
+                    exp.alias_(cast(case((ons[m], least(cur_lo, room, True)), default=cur_lo), money), lo_col,
                                quoted=True),
-                    exp.alias_(case((ons[m].copy(), greatest(sub(room, cur_lo), zero)), default=room),
+                    exp.alias_(case((ons[m].copy(), greatest(sub(room, cur_lo), zero, True)), default=room),
                                f"cap{k}__room{j + 1}", quoted=True), copy=False)))
                 prev = name
                 lows[m] = lo_col
@@ -636,26 +664,32 @@ class Policy:
                 kept = add(kept, case((ons[m].copy(), col(lows[m])), default=cast(zero, money)))
             name = f"c{k}s"
             steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
-                exp.alias_(case((limited.copy(), greatest(sub(col(f"cap{k}__lim_hi"), kept), zero)), default=NULL),
+                exp.alias_(greatest(sub(col(f"cap{k}__lim_hi"), kept), zero, True) if lim.sure else
+                           case((limited.copy(), greatest(sub(col(f"cap{k}__lim_hi"), kept), zero)), default=NULL),
                            f"cap{k}__spare0", quoted=True), copy=False)))
             prev = name
             for j, m in enumerate(members):
                 spare = col(f"cap{k}__spare{j}")
                 lo, cur_hi = col(lows[m]), col(after[m][1])
                 room_hi = sub(cur_hi, lo)  # what the member could still take (NULL: unbounded)
-                gain = case((is_null(cur_hi), spare), default=least(room_hi, spare))
+                gain = case((is_null(cur_hi), spare), default=least(room_hi, spare, lim.sure))
                 hi_col = f"{m}__c{k}_hi"
                 name = f"c{k}b{j}"
                 steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
                     exp.alias_(cast(case((ons[m].copy(), add(lo, gain)), default=cur_hi), money), hi_col,
                                quoted=True),
                     exp.alias_(case((ons[m].copy(), case((is_null(cur_hi.copy()), cast(zero, money)),
-                                                         default=greatest(sub(spare, room_hi), zero))),
+                                                         default=greatest(sub(spare, room_hi), zero, lim.sure))),
                                     default=spare), f"cap{k}__spare{j + 1}", quoted=True), copy=False)))
                 prev = name
                 after[m] = (lows[m], hi_col)
         # each payment schedule's base (its applying, determined members after the caps), once
         zero_m = cast(lit("0"), money)
+
+        def share_of(amount: exp.Expr, frac: str) -> exp.Expr:
+            """A sum of money (never below 0) times a share: exact, widened where DuckDB needs it."""
+            return mul_wide(amount, (money_digits + 2, 2), lit(frac),
+                            money_digits + _lit_digits(frac) + 2 + _scale(frac))
         if f["payments"]:
             base = exp.select(exp.Star()).from_(exp.to_table(prev))
             for n, sched in enumerate(f["payments"], 1):
@@ -717,7 +751,7 @@ class Policy:
                     if n_ == len(shares) - 1:
                         part = rest
                     else:
-                        part = to_fen(mul(amount, lit(frac)), money_digits, 2 + _scale(frac))
+                        part = to_fen(share_of(amount, frac), money_digits, 2 + _scale(frac), True)
                         rest = sub(rest, part)
                     funding[src] = add(funding[src], part)
         out = out.select(keep(cast(total_lo, money), "total_min"), keep(cast(total_hi, money), "total_max"),
@@ -740,9 +774,9 @@ class Policy:
                 else:
                     frac = st["share"]
                     lo_e = zero_m
-                    hi_e = least(to_fen(mul(base_hi, lit(frac)), money_digits, 2 + _scale(frac)), base_hi)
-                    left_lo = greatest(sub(left_lo, to_fen(mul(base_lo, lit(frac)), money_digits,
-                                                          2 + _scale(frac))), zero_m)
+                    hi_e = least(to_fen(share_of(base_hi, frac), money_digits, 2 + _scale(frac), True), base_hi)
+                    left_lo = greatest(sub(left_lo, to_fen(share_of(base_lo, frac), money_digits,
+                                                          2 + _scale(frac), True)), zero_m, True)
                 out = out.select(
                     keep(case((any_member, cast(lo_e, money)), default=NULL), f"pay_{k}_min"),
                     keep(case((any_member.copy(), cast(hi_e, money)), default=NULL), f"pay_{k}_max"), copy=False)
