@@ -294,6 +294,16 @@ class Policy:
         mask = exp.BitwiseAnd(this=col("bad_mask", "p"), expression=lit(str(bits)))
         return exp.NEQ(this=paren(mask), expression=lit("0"))
 
+    def valid(self) -> exp.Expr:
+        """When the row has no invalid field (``error_field`` would be NULL)."""
+        if self.bits is not None:
+            every = 0
+            for f in self.fields:
+                every |= 1 << self.bits[f["name"]]
+            required = [is_null(self.raw(f["name"])) for f in self.fields if f["required"]]
+            return exp.not_(paren(or_(self.bit_set(every), *required)))
+        return is_null(self.error_field())
+
     def error_field(self) -> exp.Expr:
         arms: list[tuple[exp.Expr, exp.Expr]] = []
         if self.bits is not None:  # typed input: validated once when it was loaded
@@ -551,7 +561,9 @@ class Policy:
             checks.append(exp.LTE(this=today.copy(), expression=exp.cast(s(v["until"]), "DATE")))
         return and_(*checks)
 
-    def query(self, as_of: dt.date | None = None, table: str = "profiles") -> exp.Select:
+    def query(self, as_of: dt.date | None = None, table: str = "profiles", valid_only: bool = False) -> exp.Select:
+        """The per-row query; ``valid_only``: only the rows without an invalid field (the others
+        left out, ``error_field`` NULL in every row), the same values in every other column."""
         f = self.form
         items = f["items"]
         steps: list[tuple[str, exp.Select]] = []
@@ -559,10 +571,13 @@ class Policy:
         # 1. validation and validity (read from the profile table); every fact typed once
         declared = [fl for fl in self.fields if fl["declared"]]
         validated = exp.select(
-            col("row_id", "p"), exp.alias_(self.error_field(), "error_field", quoted=True),
+            col("row_id", "p"),
+            exp.alias_(exp.cast(NULL, "VARCHAR") if valid_only else self.error_field(), "error_field", quoted=True),
             exp.alias_(self.in_force(as_of), "in_force", quoted=True),
             *[exp.alias_(self.typed(fl), fl["name"], quoted=True) for fl in declared],
         ).from_(exp.alias_(exp.to_table(table), "p"))
+        if valid_only:
+            validated = validated.where(self.valid(), copy=False)
         steps.append(("v", validated))
         # requirements and exclusions
         excluded = or_(*[exp.not_(paren(self.cond(r["cond"]))) for r in f["requirements"]],
@@ -715,6 +730,8 @@ class Policy:
         ok = is_null(col("error_field"))
 
         def keep(e: exp.Expr, name: str) -> exp.Expr:
+            if valid_only:  # every row is valid
+                return exp.alias_(e, name, quoted=True)
             ifs = e.args.get("ifs") or []
             if isinstance(e, exp.Case) and len(ifs) == 1 and isinstance(e.args.get("default"), exp.Null):
                 # one CASE instead of two nested: valid and the arm's condition
@@ -893,13 +910,15 @@ def load_query(forms: list[Json], table: str = "profiles") -> tuple[exp.Select, 
 
 
 def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = None,
-                table: str = "typed_profiles") -> exp.Select:
+                table: str = "typed_profiles", valid_only: bool = False) -> exp.Select:
     """The policy's query over the table made by :func:`load_query` (the same result columns
     and values as :func:`policy_query` over the text table): no text is parsed per policy;
-    like it, each 解读 is computed under its adopted reading."""
+    like it, each 解读 is computed under its adopted reading. ``valid_only``: only the rows
+    without an invalid field, without the per-column test of validity (what an aggregation
+    over the valid applicants reads: ``policyc simulate``)."""
     p = Policy(adopted(form))
     p.bits = bits
-    return p.query(as_of, table)
+    return p.query(as_of, table, valid_only)
 
 
 def sql_text(form: Json, dialect: str, as_of: dt.date | None = None, table: str = "profiles",
@@ -936,8 +955,8 @@ class SqlBackend:
         return None if made is None else (made[0].sql(dialect=dialect), made[1])
 
     def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
-                    table: str) -> str:
-        return typed_query(form, bits, as_of, table).sql(dialect=dialect)
+                    table: str, valid_only: bool = False) -> str:
+        return typed_query(form, bits, as_of, table, valid_only).sql(dialect=dialect)
 
 
 backend = SqlBackend()
