@@ -34,6 +34,8 @@ class SqlQueries(Protocol):
     def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
                     table: str, valid_only: bool = False) -> str: ...
 
+    def typed_errors(self, form: Json, bits: Mapping[str, int], dialect: str, table: str) -> str: ...
+
     def readings(self, form: Json) -> list[Json]: ...
 
 
@@ -124,20 +126,21 @@ def _view(con: Any, name: str, query: str) -> exp.Table:
     return exp.to_table(name, quoted=True)
 
 
-def _valid_rows(con: Any, sql: SqlQueries, form: Json, as_of: dt.date, bits: Mapping[str, int]) -> exp.Table:
-    """View ``valid_<policy>``: the per-applicant rows of the valid profiles of ``population_typed``
-    (never stored: an aggregation over it computes each row once and keeps only the sums)."""
-    query = sql.typed_query(form, bits, as_of, "duckdb", "population_typed", valid_only=True)
-    return _view(con, f"valid_{form['policy']['id']}", query)
+def policy_views(con: Any, sql: SqlQueries, form: Json, as_of: dt.date,
+                 bits: Mapping[str, int]) -> tuple[exp.Table, exp.Table]:
+    """Views over ``population_typed`` (never stored: a query over a view computes its rows):
+    ``valid_<policy>``, the per-applicant result rows of the valid profiles, and
+    ``invalid_<policy>``, the invalid profiles' ``row_id`` and ``error_field``."""
+    pid = form["policy"]["id"]
+    valid = sql.typed_query(form, bits, as_of, "duckdb", "population_typed", valid_only=True)
+    invalid = sql.typed_errors(form, bits, "duckdb", "population_typed")
+    return _view(con, f"valid_{pid}", valid), _view(con, f"invalid_{pid}", invalid)
 
 
-def invalid_by_field(con: Any, sql: SqlQueries, form: Json, as_of: dt.date, bits: Mapping[str, int]) -> dict[str, int]:
-    """The number of invalid profiles of ``population_typed`` by ``error_field`` (the first invalid
-    field in the policy's order); DuckDB computes only that column of the policy's query."""
-    rows = _view(con, f"rows_{form['policy']['id']}", sql.typed_query(form, bits, as_of, "duckdb", "population_typed"))
+def invalid_by_field(con: Any, invalid: exp.Table) -> dict[str, int]:
+    """The number of invalid profiles by ``error_field`` (view ``invalid_<policy>``)."""
     field = _q("error_field")
-    q = (exp.select(field, exp.func("count", exp.Star())).from_(rows)
-         .where(exp.not_(exp.Is(this=field.copy(), expression=exp.null()))).group_by(field.copy()))
+    q = exp.select(field, exp.func("count", exp.Star())).from_(invalid.copy()).group_by(field.copy())
     return {f: int(n) for f, n in con.execute(q.sql("duckdb")).fetchall()}
 
 
@@ -361,8 +364,8 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
             reports.append(report(con, sql, table, form, text, budget))
             continue
         # typed: one aggregating pass over the valid rows, no results table; the invalid rows by field
-        rows = _valid_rows(con, sql, form, as_of, bits)
+        valid, invalid = policy_views(con, sql, form, as_of, bits)
         spent = exp.to_table(run_policy(con, sql, form, as_of, bits), quoted=True) if budget is not None else None
-        reports.append(report(con, sql, rows, form, text, budget, errors=invalid_by_field(con, sql, form, as_of, bits),
+        reports.append(report(con, sql, valid, form, text, budget, errors=invalid_by_field(con, invalid),
                               budget_source=spent))
     return {"as_of": as_of.isoformat(), "population": population.name, "profiles": n, "policies": reports}

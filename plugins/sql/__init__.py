@@ -921,6 +921,16 @@ def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = Non
     return p.query(as_of, table, valid_only)
 
 
+def typed_errors(form: Json, bits: Mapping[str, int], table: str = "typed_profiles") -> exp.Select:
+    """The rows of the table made by :func:`load_query` with an invalid field: ``row_id`` and
+    ``error_field`` (the first invalid field in the policy's order, as :func:`typed_query`
+    gives it) — without computing anything else."""
+    p = Policy(adopted(form))
+    p.bits = bits
+    return (exp.select(col("row_id", "p"), exp.alias_(p.error_field(), "error_field", quoted=True))
+            .from_(exp.alias_(exp.to_table(table), "p")).where(exp.not_(paren(p.valid()))))
+
+
 def sql_text(form: Json, dialect: str, as_of: dt.date | None = None, table: str = "profiles",
              pretty: bool = True) -> str:
     return policy_query(form, as_of, table).sql(dialect=dialect, pretty=pretty)
@@ -957,6 +967,9 @@ class SqlBackend:
     def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
                     table: str, valid_only: bool = False) -> str:
         return typed_query(form, bits, as_of, table, valid_only).sql(dialect=dialect)
+
+    def typed_errors(self, form: Json, bits: Mapping[str, int], dialect: str, table: str) -> str:
+        return typed_errors(form, bits, table).sql(dialect=dialect)
 
 
 backend = SqlBackend()
