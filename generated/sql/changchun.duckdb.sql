@@ -336,7 +336,7 @@ WITH v AS (
       COALESCE("p"."in_pilot_scope", FALSE)
       AND COALESCE("p"."acceptance_passed", FALSE)
     ) AS "reform_subsidy__applies",
-    CAST(LEAST(CAST(0 AS DECIMAL(21, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS "reform_subsidy__raw_lo",
+    CAST(LEAST(CAST(0 AS DECIMAL(19, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS "reform_subsidy__raw_lo",
     CAST(LEAST(
       CAST((
         CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
@@ -349,8 +349,8 @@ WITH v AS (
           ) AS DECIMAL(18, 2))
         ) + (
           "p"."spend_consulting"
-        ) AS DECIMAL(19, 2))
-      ) AS DECIMAL(21, 3)),
+        ) AS DECIMAL(18, 2))
+      ) AS DECIMAL(19, 3)),
       CAST(500000 AS DECIMAL(6, 0))
     ) AS DECIMAL(9, 3)) AS "reform_subsidy__raw_hi",
     (
@@ -400,7 +400,7 @@ WITH v AS (
         CAST(0 AS DECIMAL(5, 0))
       ) * (
         "p"."awarded_products"
-      ) AS DECIMAL(15, 0)),
+      ) AS DECIMAL(14, 0)),
       CAST(500000 AS DECIMAL(6, 0))
     ) AS DECIMAL(6, 0)) AS "product_award__raw_lo",
     CAST(LEAST(
@@ -408,7 +408,7 @@ WITH v AS (
         CAST(50000 AS DECIMAL(5, 0))
       ) * (
         "p"."awarded_products"
-      ) AS DECIMAL(15, 0)),
+      ) AS DECIMAL(14, 0)),
       CAST(500000 AS DECIMAL(6, 0))
     ) AS DECIMAL(6, 0)) AS "product_award__raw_hi",
     (
@@ -442,7 +442,7 @@ WITH v AS (
       CAST(500000 AS DECIMAL(6, 0))
     ) + (
       CAST(200000 AS DECIMAL(6, 0))
-    ) AS DECIMAL(7, 0)) AS "cap1__raw"
+    ) AS DECIMAL(6, 0)) AS "cap1__raw"
   FROM x AS p
 ), i AS (
   SELECT
@@ -511,9 +511,9 @@ WITH v AS (
 ), c1l AS (
   SELECT
     *,
-    CAST("cap1__raw" AS DECIMAL(9, 2)) AS "cap1__lim_lo",
-    CAST("cap1__raw" AS DECIMAL(9, 2)) AS "cap1__lim_hi",
-    CAST("cap1__raw" AS DECIMAL(9, 2)) AS "cap1__room0"
+    CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__lim_lo",
+    CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__lim_hi",
+    CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__room0"
   FROM a0 AS p
 ), c1a0 AS (
   SELECT

@@ -293,19 +293,19 @@ WITH v AS (
       ) = (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(200000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(200000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         `p`.`digital_level`
       ) = (
         CAST(3 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(400000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(400000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         `p`.`digital_level`
       ) >= (
         CAST(4 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       ELSE CAST(0 AS DECIMAL(9, 3))
     END AS `reform_subsidy__raw_lo`,
     CASE
@@ -316,14 +316,14 @@ WITH v AS (
       ), FALSE)
       THEN CAST(CAST(LEAST(
         CAST((
-          CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
+          CAST(0.5 AS DECIMAL(2, 1))
         ) * (
           CAST((
             `p`.`spend_software_cloud`
           ) + (
             `p`.`spend_data_equipment`
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)),
+        ) AS DECIMAL(18, 3)),
         CAST(200000 AS DECIMAL(6, 0))
       ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
@@ -333,14 +333,14 @@ WITH v AS (
       ), FALSE)
       THEN CAST(CAST(LEAST(
         CAST((
-          CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
+          CAST(0.5 AS DECIMAL(2, 1))
         ) * (
           CAST((
             `p`.`spend_software_cloud`
           ) + (
             `p`.`spend_data_equipment`
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)),
+        ) AS DECIMAL(18, 3)),
         CAST(400000 AS DECIMAL(6, 0))
       ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
@@ -350,14 +350,14 @@ WITH v AS (
       ), FALSE)
       THEN CAST(CAST(LEAST(
         CAST((
-          CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
+          CAST(0.5 AS DECIMAL(2, 1))
         ) * (
           CAST((
             `p`.`spend_software_cloud`
           ) + (
             `p`.`spend_data_equipment`
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)),
+        ) AS DECIMAL(18, 3)),
         CAST(500000 AS DECIMAL(6, 0))
       ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       ELSE CAST(0 AS DECIMAL(9, 3))
@@ -454,8 +454,8 @@ WITH v AS (
         ) AS DECIMAL(18, 2))
       ) + (
         `p`.`spend_consulting`
-      ) AS DECIMAL(19, 2))
-    ) AS DECIMAL(21, 3)) AS `cap1__raw`
+      ) AS DECIMAL(18, 2))
+    ) AS DECIMAL(19, 3)) AS `cap1__raw`
   FROM x AS p
 ), i AS (
   SELECT
@@ -468,7 +468,7 @@ WITH v AS (
       )) AS DECIMAL(8, 0))
     ) * (
       0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `reform_subsidy__lo`,
+    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `reform_subsidy__lo`,
     CAST(CAST((
       CAST(FLOOR((
         `reform_subsidy__raw_hi`
@@ -477,17 +477,17 @@ WITH v AS (
       )) AS DECIMAL(8, 0))
     ) * (
       0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `reform_subsidy__hi`,
-    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `lighthouse_award__lo`,
-    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `lighthouse_award__hi`,
-    CAST(CAST(`workshop_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `workshop_award__lo`,
-    CAST(CAST(`workshop_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `workshop_award__hi`,
-    CAST(CAST(`chain_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `chain_award__lo`,
-    CAST(CAST(`chain_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `chain_award__hi`,
-    CAST(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `diagnosis_subsidy__lo`,
-    CAST(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `diagnosis_subsidy__hi`,
-    CAST(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `evaluation_subsidy__lo`,
-    CAST(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `evaluation_subsidy__hi`
+    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `reform_subsidy__hi`,
+    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `lighthouse_award__lo`,
+    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `lighthouse_award__hi`,
+    CAST(CAST(`workshop_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `workshop_award__lo`,
+    CAST(CAST(`workshop_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `workshop_award__hi`,
+    CAST(CAST(`chain_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `chain_award__lo`,
+    CAST(CAST(`chain_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `chain_award__hi`,
+    CAST(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `diagnosis_subsidy__lo`,
+    CAST(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `diagnosis_subsidy__hi`,
+    CAST(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `evaluation_subsidy__lo`,
+    CAST(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `evaluation_subsidy__hi`
   FROM r
 ), a0 AS (
   SELECT
@@ -502,13 +502,13 @@ WITH v AS (
     `chain_award__hi` AS `chain_award__a0_hi`,
     CASE
       WHEN `diagnosis_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
+      THEN CAST(0 AS DECIMAL(18, 2))
       ELSE `diagnosis_subsidy__lo`
     END AS `diagnosis_subsidy__a0_lo`,
     `diagnosis_subsidy__hi` AS `diagnosis_subsidy__a0_hi`,
     CASE
       WHEN `evaluation_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
+      THEN CAST(0 AS DECIMAL(18, 2))
       ELSE `evaluation_subsidy__lo`
     END AS `evaluation_subsidy__a0_lo`,
     `evaluation_subsidy__hi` AS `evaluation_subsidy__a0_hi`
@@ -521,28 +521,28 @@ WITH v AS (
         `cap1__raw`
       ) * (
         100
-      )) AS DECIMAL(20, 0))
+      )) AS DECIMAL(18, 0))
     ) * (
       0.01
-    ) AS DECIMAL(20, 2)) AS `cap1__lim_lo`,
+    ) AS DECIMAL(18, 2)) AS `cap1__lim_lo`,
     CAST((
       CAST(FLOOR((
         `cap1__raw`
       ) * (
         100
-      )) AS DECIMAL(20, 0))
+      )) AS DECIMAL(18, 0))
     ) * (
       0.01
-    ) AS DECIMAL(20, 2)) AS `cap1__lim_hi`,
+    ) AS DECIMAL(18, 2)) AS `cap1__lim_hi`,
     CAST((
       CAST(FLOOR((
         `cap1__raw`
       ) * (
         100
-      )) AS DECIMAL(20, 0))
+      )) AS DECIMAL(18, 0))
     ) * (
       0.01
-    ) AS DECIMAL(20, 2)) AS `cap1__room0`
+    ) AS DECIMAL(18, 2)) AS `cap1__room0`
   FROM a0 AS p
 ), c1a0 AS (
   SELECT
@@ -551,7 +551,7 @@ WITH v AS (
       WHEN `reform_subsidy__applies`
       THEN LEAST(`reform_subsidy__a0_lo`, `cap1__room0`)
       ELSE `reform_subsidy__a0_lo`
-    END AS DECIMAL(21, 2)) AS `reform_subsidy__c1_lo`,
+    END AS DECIMAL(18, 2)) AS `reform_subsidy__c1_lo`,
     CASE
       WHEN `reform_subsidy__applies`
       THEN GREATEST((
@@ -569,7 +569,7 @@ WITH v AS (
       WHEN `lighthouse_award__applies`
       THEN LEAST(`lighthouse_award__a0_lo`, `cap1__room1`)
       ELSE `lighthouse_award__a0_lo`
-    END AS DECIMAL(21, 2)) AS `lighthouse_award__c1_lo`,
+    END AS DECIMAL(18, 2)) AS `lighthouse_award__c1_lo`,
     CASE
       WHEN `lighthouse_award__applies`
       THEN GREATEST((
@@ -587,7 +587,7 @@ WITH v AS (
       WHEN `workshop_award__applies`
       THEN LEAST(`workshop_award__a0_lo`, `cap1__room2`)
       ELSE `workshop_award__a0_lo`
-    END AS DECIMAL(21, 2)) AS `workshop_award__c1_lo`,
+    END AS DECIMAL(18, 2)) AS `workshop_award__c1_lo`,
     CASE
       WHEN `workshop_award__applies`
       THEN GREATEST((
@@ -605,7 +605,7 @@ WITH v AS (
       WHEN `chain_award__applies`
       THEN LEAST(`chain_award__a0_lo`, `cap1__room3`)
       ELSE `chain_award__a0_lo`
-    END AS DECIMAL(21, 2)) AS `chain_award__c1_lo`,
+    END AS DECIMAL(18, 2)) AS `chain_award__c1_lo`,
     CASE
       WHEN `chain_award__applies`
       THEN GREATEST((
@@ -623,7 +623,7 @@ WITH v AS (
       WHEN `diagnosis_subsidy__applies`
       THEN LEAST(`diagnosis_subsidy__a0_lo`, `cap1__room4`)
       ELSE `diagnosis_subsidy__a0_lo`
-    END AS DECIMAL(21, 2)) AS `diagnosis_subsidy__c1_lo`,
+    END AS DECIMAL(18, 2)) AS `diagnosis_subsidy__c1_lo`,
     CASE
       WHEN `diagnosis_subsidy__applies`
       THEN GREATEST((
@@ -646,40 +646,40 @@ WITH v AS (
             (
               (
                 (
-                  CAST(0 AS DECIMAL(21, 2))
+                  CAST(0 AS DECIMAL(18, 2))
                 ) + (
                   CASE
                     WHEN `reform_subsidy__applies`
                     THEN `reform_subsidy__c1_lo`
-                    ELSE CAST(0 AS DECIMAL(21, 2))
+                    ELSE CAST(0 AS DECIMAL(18, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN `lighthouse_award__applies`
                   THEN `lighthouse_award__c1_lo`
-                  ELSE CAST(0 AS DECIMAL(21, 2))
+                  ELSE CAST(0 AS DECIMAL(18, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `workshop_award__applies`
                 THEN `workshop_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(21, 2))
+                ELSE CAST(0 AS DECIMAL(18, 2))
               END
             )
           ) + (
             CASE
               WHEN `chain_award__applies`
               THEN `chain_award__c1_lo`
-              ELSE CAST(0 AS DECIMAL(21, 2))
+              ELSE CAST(0 AS DECIMAL(18, 2))
             END
           )
         ) + (
           CASE
             WHEN `diagnosis_subsidy__applies`
             THEN `diagnosis_subsidy__c1_lo`
-            ELSE CAST(0 AS DECIMAL(21, 2))
+            ELSE CAST(0 AS DECIMAL(18, 2))
           END
         )
       ),
@@ -705,12 +705,12 @@ WITH v AS (
         END
       )
       ELSE `reform_subsidy__a0_hi`
-    END AS DECIMAL(21, 2)) AS `reform_subsidy__c1_hi`,
+    END AS DECIMAL(18, 2)) AS `reform_subsidy__c1_hi`,
     CASE
       WHEN `reform_subsidy__applies`
       THEN CASE
         WHEN `reform_subsidy__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
+        THEN CAST(0 AS DECIMAL(18, 2))
         ELSE GREATEST(
           (
             `cap1__spare0`
@@ -746,12 +746,12 @@ WITH v AS (
         END
       )
       ELSE `lighthouse_award__a0_hi`
-    END AS DECIMAL(21, 2)) AS `lighthouse_award__c1_hi`,
+    END AS DECIMAL(18, 2)) AS `lighthouse_award__c1_hi`,
     CASE
       WHEN `lighthouse_award__applies`
       THEN CASE
         WHEN `lighthouse_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
+        THEN CAST(0 AS DECIMAL(18, 2))
         ELSE GREATEST(
           (
             `cap1__spare1`
@@ -787,12 +787,12 @@ WITH v AS (
         END
       )
       ELSE `workshop_award__a0_hi`
-    END AS DECIMAL(21, 2)) AS `workshop_award__c1_hi`,
+    END AS DECIMAL(18, 2)) AS `workshop_award__c1_hi`,
     CASE
       WHEN `workshop_award__applies`
       THEN CASE
         WHEN `workshop_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
+        THEN CAST(0 AS DECIMAL(18, 2))
         ELSE GREATEST(
           (
             `cap1__spare2`
@@ -828,12 +828,12 @@ WITH v AS (
         END
       )
       ELSE `chain_award__a0_hi`
-    END AS DECIMAL(21, 2)) AS `chain_award__c1_hi`,
+    END AS DECIMAL(18, 2)) AS `chain_award__c1_hi`,
     CASE
       WHEN `chain_award__applies`
       THEN CASE
         WHEN `chain_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
+        THEN CAST(0 AS DECIMAL(18, 2))
         ELSE GREATEST(
           (
             `cap1__spare3`
@@ -872,12 +872,12 @@ WITH v AS (
         END
       )
       ELSE `diagnosis_subsidy__a0_hi`
-    END AS DECIMAL(21, 2)) AS `diagnosis_subsidy__c1_hi`,
+    END AS DECIMAL(18, 2)) AS `diagnosis_subsidy__c1_hi`,
     CASE
       WHEN `diagnosis_subsidy__applies`
       THEN CASE
         WHEN `diagnosis_subsidy__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
+        THEN CAST(0 AS DECIMAL(18, 2))
         ELSE GREATEST(
           (
             `cap1__spare4`
@@ -899,21 +899,21 @@ WITH v AS (
     *,
     `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL AS `pay1__any`,
     (
-      CAST(0 AS DECIMAL(21, 2))
+      CAST(0 AS DECIMAL(18, 2))
     ) + (
       CASE
         WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
         THEN `reform_subsidy__c1_lo`
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
     ) AS `pay1__base_lo`,
     (
-      CAST(0 AS DECIMAL(21, 2))
+      CAST(0 AS DECIMAL(18, 2))
     ) + (
       CASE
         WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
         THEN `reform_subsidy__c1_hi`
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
     ) AS `pay1__base_hi`
   FROM c1b4
@@ -1057,49 +1057,49 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(21, 2))
+                CAST(0 AS DECIMAL(18, 2))
               ) + (
                 CASE
                   WHEN `reform_subsidy__applies`
                   THEN `reform_subsidy__c1_lo`
-                  ELSE CAST(0 AS DECIMAL(21, 2))
+                  ELSE CAST(0 AS DECIMAL(18, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `lighthouse_award__applies`
                 THEN `lighthouse_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(21, 2))
+                ELSE CAST(0 AS DECIMAL(18, 2))
               END
             )
           ) + (
             CASE
               WHEN `workshop_award__applies`
               THEN `workshop_award__c1_lo`
-              ELSE CAST(0 AS DECIMAL(21, 2))
+              ELSE CAST(0 AS DECIMAL(18, 2))
             END
           )
         ) + (
           CASE
             WHEN `chain_award__applies`
             THEN `chain_award__c1_lo`
-            ELSE CAST(0 AS DECIMAL(21, 2))
+            ELSE CAST(0 AS DECIMAL(18, 2))
           END
         )
       ) + (
         CASE
           WHEN `diagnosis_subsidy__applies`
           THEN `diagnosis_subsidy__c1_lo`
-          ELSE CAST(0 AS DECIMAL(21, 2))
+          ELSE CAST(0 AS DECIMAL(18, 2))
         END
       )
     ) + (
       CASE
         WHEN `evaluation_subsidy__applies`
         THEN `evaluation_subsidy__a0_lo`
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
-    ) AS DECIMAL(21, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `total_min`,
   CASE
@@ -1110,69 +1110,69 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(21, 2))
+                CAST(0 AS DECIMAL(18, 2))
               ) + (
                 CASE
                   WHEN `reform_subsidy__applies`
                   THEN `reform_subsidy__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(21, 2))
+                  ELSE CAST(0 AS DECIMAL(18, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `lighthouse_award__applies`
                 THEN `lighthouse_award__c1_hi`
-                ELSE CAST(0 AS DECIMAL(21, 2))
+                ELSE CAST(0 AS DECIMAL(18, 2))
               END
             )
           ) + (
             CASE
               WHEN `workshop_award__applies`
               THEN `workshop_award__c1_hi`
-              ELSE CAST(0 AS DECIMAL(21, 2))
+              ELSE CAST(0 AS DECIMAL(18, 2))
             END
           )
         ) + (
           CASE
             WHEN `chain_award__applies`
             THEN `chain_award__c1_hi`
-            ELSE CAST(0 AS DECIMAL(21, 2))
+            ELSE CAST(0 AS DECIMAL(18, 2))
           END
         )
       ) + (
         CASE
           WHEN `diagnosis_subsidy__applies`
           THEN `diagnosis_subsidy__c1_hi`
-          ELSE CAST(0 AS DECIMAL(21, 2))
+          ELSE CAST(0 AS DECIMAL(18, 2))
         END
       )
     ) + (
       CASE
         WHEN `evaluation_subsidy__applies`
         THEN `evaluation_subsidy__a0_hi`
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
-    ) AS DECIMAL(21, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `total_max`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `funding_central`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `funding_province`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `funding_city`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `funding_county`,
   CASE
@@ -1183,74 +1183,76 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(21, 2))
+                CAST(0 AS DECIMAL(18, 2))
               ) + (
                 CASE
                   WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__c1_hi` IS NULL
                   THEN `reform_subsidy__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(21, 2))
+                  ELSE CAST(0 AS DECIMAL(18, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__c1_hi` IS NULL
                 THEN `lighthouse_award__c1_hi`
-                ELSE CAST(0 AS DECIMAL(21, 2))
+                ELSE CAST(0 AS DECIMAL(18, 2))
               END
             )
           ) + (
             CASE
               WHEN `workshop_award__applies` AND NOT `workshop_award__c1_hi` IS NULL
               THEN `workshop_award__c1_hi`
-              ELSE CAST(0 AS DECIMAL(21, 2))
+              ELSE CAST(0 AS DECIMAL(18, 2))
             END
           )
         ) + (
           CASE
             WHEN `chain_award__applies` AND NOT `chain_award__c1_hi` IS NULL
             THEN `chain_award__c1_hi`
-            ELSE CAST(0 AS DECIMAL(21, 2))
+            ELSE CAST(0 AS DECIMAL(18, 2))
           END
         )
       ) + (
         CASE
           WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__c1_hi` IS NULL
           THEN `diagnosis_subsidy__c1_hi`
-          ELSE CAST(0 AS DECIMAL(21, 2))
+          ELSE CAST(0 AS DECIMAL(18, 2))
         END
       )
     ) + (
       CASE
         WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
         THEN `evaluation_subsidy__a0_hi`
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
-    ) AS DECIMAL(21, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `funding_unspecified`,
   CASE
     WHEN `error_field` IS NULL AND `pay1__any`
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `pay_1_min`,
   CASE
     WHEN `error_field` IS NULL AND `pay1__any`
     THEN CAST(LEAST(
       CAST((
-        CAST(FLOOR((
+        CAST(FLOOR(
           (
-            `pay1__base_hi`
+            (
+              CAST(`pay1__base_hi` AS DECIMAL(19, 2))
+            ) * (
+              0.7
+            )
           ) * (
-            0.7
+            100
           )
-        ) * (
-          100
-        )) AS DECIMAL(21, 0))
+        ) AS DECIMAL(18, 0))
       ) * (
         0.01
-      ) AS DECIMAL(21, 2)),
+      ) AS DECIMAL(18, 2)),
       `pay1__base_hi`
-    ) AS DECIMAL(21, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `pay_1_max`,
   CASE
@@ -1260,26 +1262,28 @@ SELECT
         `pay1__base_lo`
       ) - (
         CAST((
-          CAST(FLOOR((
+          CAST(FLOOR(
             (
-              `pay1__base_lo`
+              (
+                CAST(`pay1__base_lo` AS DECIMAL(19, 2))
+              ) * (
+                0.7
+              )
             ) * (
-              0.7
+              100
             )
-          ) * (
-            100
-          )) AS DECIMAL(21, 0))
+          ) AS DECIMAL(18, 0))
         ) * (
           0.01
-        ) AS DECIMAL(21, 2))
+        ) AS DECIMAL(18, 2))
       ),
-      CAST(0 AS DECIMAL(21, 2))
-    ) AS DECIMAL(21, 2))
+      CAST(0 AS DECIMAL(18, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `pay_2_min`,
   CASE
     WHEN `error_field` IS NULL AND `pay1__any`
-    THEN CAST(`pay1__base_hi` AS DECIMAL(21, 2))
+    THEN CAST(`pay1__base_hi` AS DECIMAL(18, 2))
     ELSE NULL
   END AS `pay_2_max`
 FROM pay;

@@ -269,7 +269,7 @@ WITH v AS (
         ) + (
           "p"."spend_data_equipment"
         ) AS DECIMAL(18, 2))
-      ) AS DECIMAL(20, 3)) IS NULL
+      ) AS DECIMAL(19, 3)) IS NULL
       OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
       THEN NULL
       ELSE LEAST(
@@ -281,7 +281,7 @@ WITH v AS (
           ) + (
             "p"."spend_data_equipment"
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)),
+        ) AS DECIMAL(19, 3)),
         CAST(150000 AS DECIMAL(6, 0))
       )
     END AS DECIMAL(9, 3)) AS "reform_subsidy__raw",
@@ -342,12 +342,12 @@ WITH v AS (
       CAST(0 AS DECIMAL(4, 0))
     ) * (
       "p"."accepted_enterprises_served"
-    ) AS DECIMAL(14, 0)) AS "diagnosis_subsidy__raw_lo",
+    ) AS DECIMAL(13, 0)) AS "diagnosis_subsidy__raw_lo",
     CAST((
       CAST(5000 AS DECIMAL(4, 0))
     ) * (
       "p"."accepted_enterprises_served"
-    ) AS DECIMAL(14, 0)) AS "diagnosis_subsidy__raw_hi",
+    ) AS DECIMAL(13, 0)) AS "diagnosis_subsidy__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -369,7 +369,7 @@ WITH v AS (
       )) AS DECIMAL(8, 0))
     ) * (
       0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "reform_subsidy__lo",
+    ) AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__lo",
     CAST(CAST((
       CAST(FLOOR((
         "reform_subsidy__raw"
@@ -378,21 +378,21 @@ WITH v AS (
       )) AS DECIMAL(8, 0))
     ) * (
       0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "reform_subsidy__hi",
-    CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS "chain_demo_award__lo",
-    CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS "chain_demo_award__hi",
-    CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "provincial_demo_award__lo",
-    CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "provincial_demo_award__hi",
-    CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(17, 2)) AS "typical_case_award__lo",
-    CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(17, 2)) AS "typical_case_award__hi",
-    CAST(CAST("platform_building__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "platform_building__lo",
-    CAST(CAST("platform_building__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "platform_building__hi",
-    CAST(CAST("training_subsidy__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "training_subsidy__lo",
-    CAST(CAST("training_subsidy__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "training_subsidy__hi",
-    CAST(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(16, 2)) AS DECIMAL(17, 2)) AS "diagnosis_subsidy__lo",
-    CAST(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(16, 2)) AS DECIMAL(17, 2)) AS "diagnosis_subsidy__hi",
-    CAST(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS "evaluation_subsidy__lo",
-    CAST(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS "evaluation_subsidy__hi"
+    ) AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__hi",
+    CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "chain_demo_award__lo",
+    CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "chain_demo_award__hi",
+    CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "provincial_demo_award__lo",
+    CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "provincial_demo_award__hi",
+    CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS "typical_case_award__lo",
+    CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS "typical_case_award__hi",
+    CAST(CAST("platform_building__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "platform_building__lo",
+    CAST(CAST("platform_building__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "platform_building__hi",
+    CAST(CAST("training_subsidy__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "training_subsidy__lo",
+    CAST(CAST("training_subsidy__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "training_subsidy__hi",
+    CAST(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS "diagnosis_subsidy__lo",
+    CAST(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS "diagnosis_subsidy__hi",
+    CAST(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "evaluation_subsidy__lo",
+    CAST(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "evaluation_subsidy__hi"
   FROM r
 ), a0 AS (
   SELECT
@@ -598,63 +598,63 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(17, 2))
+                    CAST(0 AS DECIMAL(15, 2))
                   ) + (
                     CASE
                       WHEN "reform_subsidy__applies"
                       THEN "reform_subsidy__a0_lo"
-                      ELSE CAST(0 AS DECIMAL(17, 2))
+                      ELSE CAST(0 AS DECIMAL(15, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN "chain_demo_award__applies"
                     THEN "chain_demo_award__a0_lo"
-                    ELSE CAST(0 AS DECIMAL(17, 2))
+                    ELSE CAST(0 AS DECIMAL(15, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN "provincial_demo_award__applies"
                   THEN "provincial_demo_award__a0_lo"
-                  ELSE CAST(0 AS DECIMAL(17, 2))
+                  ELSE CAST(0 AS DECIMAL(15, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "typical_case_award__applies"
                 THEN "typical_case_award__a0_lo"
-                ELSE CAST(0 AS DECIMAL(17, 2))
+                ELSE CAST(0 AS DECIMAL(15, 2))
               END
             )
           ) + (
             CASE
               WHEN "platform_building__applies"
               THEN "platform_building__a0_lo"
-              ELSE CAST(0 AS DECIMAL(17, 2))
+              ELSE CAST(0 AS DECIMAL(15, 2))
             END
           )
         ) + (
           CASE
             WHEN "training_subsidy__applies"
             THEN "training_subsidy__a0_lo"
-            ELSE CAST(0 AS DECIMAL(17, 2))
+            ELSE CAST(0 AS DECIMAL(15, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies"
           THEN "diagnosis_subsidy__a0_lo"
-          ELSE CAST(0 AS DECIMAL(17, 2))
+          ELSE CAST(0 AS DECIMAL(15, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies"
         THEN "evaluation_subsidy__a0_lo"
-        ELSE CAST(0 AS DECIMAL(17, 2))
+        ELSE CAST(0 AS DECIMAL(15, 2))
       END
-    ) AS DECIMAL(17, 2))
+    ) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "total_min",
   CASE
@@ -667,68 +667,68 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(17, 2))
+                    CAST(0 AS DECIMAL(15, 2))
                   ) + (
                     CASE
                       WHEN "reform_subsidy__applies"
                       THEN "reform_subsidy__a0_hi"
-                      ELSE CAST(0 AS DECIMAL(17, 2))
+                      ELSE CAST(0 AS DECIMAL(15, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN "chain_demo_award__applies"
                     THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(17, 2))
+                    ELSE CAST(0 AS DECIMAL(15, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN "provincial_demo_award__applies"
                   THEN "provincial_demo_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(17, 2))
+                  ELSE CAST(0 AS DECIMAL(15, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "typical_case_award__applies"
                 THEN "typical_case_award__a0_hi"
-                ELSE CAST(0 AS DECIMAL(17, 2))
+                ELSE CAST(0 AS DECIMAL(15, 2))
               END
             )
           ) + (
             CASE
               WHEN "platform_building__applies"
               THEN "platform_building__a0_hi"
-              ELSE CAST(0 AS DECIMAL(17, 2))
+              ELSE CAST(0 AS DECIMAL(15, 2))
             END
           )
         ) + (
           CASE
             WHEN "training_subsidy__applies"
             THEN "training_subsidy__a0_hi"
-            ELSE CAST(0 AS DECIMAL(17, 2))
+            ELSE CAST(0 AS DECIMAL(15, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies"
           THEN "diagnosis_subsidy__a0_hi"
-          ELSE CAST(0 AS DECIMAL(17, 2))
+          ELSE CAST(0 AS DECIMAL(15, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies"
         THEN "evaluation_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(17, 2))
+        ELSE CAST(0 AS DECIMAL(15, 2))
       END
-    ) AS DECIMAL(17, 2))
+    ) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "total_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(17, 2)) AS DECIMAL(17, 2))
+    THEN CAST(CAST(0 AS DECIMAL(15, 2)) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "funding_central",
   CASE
@@ -737,126 +737,126 @@ SELECT
       (
         (
           (
-            CAST(0 AS DECIMAL(17, 2))
+            CAST(0 AS DECIMAL(15, 2))
           ) + (
             CASE
               WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
               THEN "reform_subsidy__a0_hi"
-              ELSE CAST(0 AS DECIMAL(17, 2))
+              ELSE CAST(0 AS DECIMAL(15, 2))
             END
           )
         ) + (
           CASE
             WHEN "platform_building__applies" AND NOT "platform_building__a0_hi" IS NULL
             THEN "platform_building__a0_hi"
-            ELSE CAST(0 AS DECIMAL(17, 2))
+            ELSE CAST(0 AS DECIMAL(15, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__a0_hi" IS NULL
           THEN "diagnosis_subsidy__a0_hi"
-          ELSE CAST(0 AS DECIMAL(17, 2))
+          ELSE CAST(0 AS DECIMAL(15, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
         THEN "evaluation_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(17, 2))
+        ELSE CAST(0 AS DECIMAL(15, 2))
       END
-    ) AS DECIMAL(17, 2))
+    ) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "funding_province",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
       (
-        CAST(0 AS DECIMAL(17, 2))
+        CAST(0 AS DECIMAL(15, 2))
       ) + (
         CAST((
           CAST(FLOOR(
             (
-              CAST((
-                CAST(CASE
+              (
+                CASE
                   WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                   THEN "chain_demo_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(17, 2))
-                END AS DECIMAL(19, 2))
+                  ELSE CAST(0 AS DECIMAL(15, 2))
+                END
               ) * (
                 0.5
-              ) AS DECIMAL(19, 3))
+              )
             ) * (
               100
             )
-          ) AS DECIMAL(17, 0))
+          ) AS DECIMAL(15, 0))
         ) * (
           0.01
-        ) AS DECIMAL(17, 2))
+        ) AS DECIMAL(15, 2))
       )
     ) + (
       CASE
         WHEN "training_subsidy__applies" AND NOT "training_subsidy__a0_hi" IS NULL
         THEN "training_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(17, 2))
+        ELSE CAST(0 AS DECIMAL(15, 2))
       END
-    ) AS DECIMAL(17, 2))
+    ) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "funding_city",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
-      CAST(0 AS DECIMAL(17, 2))
+      CAST(0 AS DECIMAL(15, 2))
     ) + (
       (
         CASE
           WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
           THEN "chain_demo_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(17, 2))
+          ELSE CAST(0 AS DECIMAL(15, 2))
         END
       ) - (
         CAST((
           CAST(FLOOR(
             (
-              CAST((
-                CAST(CASE
+              (
+                CASE
                   WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
                   THEN "chain_demo_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(17, 2))
-                END AS DECIMAL(19, 2))
+                  ELSE CAST(0 AS DECIMAL(15, 2))
+                END
               ) * (
                 0.5
-              ) AS DECIMAL(19, 3))
+              )
             ) * (
               100
             )
-          ) AS DECIMAL(17, 0))
+          ) AS DECIMAL(15, 0))
         ) * (
           0.01
-        ) AS DECIMAL(17, 2))
+        ) AS DECIMAL(15, 2))
       )
-    ) AS DECIMAL(17, 2))
+    ) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "funding_county",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
       (
-        CAST(0 AS DECIMAL(17, 2))
+        CAST(0 AS DECIMAL(15, 2))
       ) + (
         CASE
           WHEN "provincial_demo_award__applies" AND NOT "provincial_demo_award__a0_hi" IS NULL
           THEN "provincial_demo_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(17, 2))
+          ELSE CAST(0 AS DECIMAL(15, 2))
         END
       )
     ) + (
       CASE
         WHEN "typical_case_award__applies" AND NOT "typical_case_award__a0_hi" IS NULL
         THEN "typical_case_award__a0_hi"
-        ELSE CAST(0 AS DECIMAL(17, 2))
+        ELSE CAST(0 AS DECIMAL(15, 2))
       END
-    ) AS DECIMAL(17, 2))
+    ) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "funding_unspecified"
 FROM a0;

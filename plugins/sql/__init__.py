@@ -36,6 +36,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlglot import exp
@@ -63,15 +64,29 @@ class Num:
 
     lo: exp.Expr
     hi: exp.Expr
-    digits: int  # integer digits
+    top: Decimal  # no value is larger in absolute value: what the type must hold
     scale: int
     exact: bool
     nonneg: bool = False  # never below 0 (what lets a cap narrow the type: least(x, limit) ≤ limit)
     sure: bool = False  # neither end is ever NULL (true of every exact value): no NULL test needed
 
     @property
+    def digits(self) -> int:
+        """Integer digits of the type: those of ``top`` (at least 1)."""
+        return dig(self.top)
+
+    @property
     def type(self) -> exp.DataType:
         return decimal(self.digits + self.scale, self.scale)
+
+
+def dig(top: Decimal) -> int:
+    """The integer digits a DECIMAL needs to hold every value of absolute value at most ``top``."""
+    return max(len(str(int(top))), 1)
+
+
+def _abs(value: str) -> Decimal:
+    return abs(Decimal(value))
 
 
 def decimal(p: int, s: int) -> exp.DataType:
@@ -207,14 +222,14 @@ def once(v: Num, name: str, step: exp.Select) -> Num:
     when it is an interval), and read by column in later steps."""
     if v.exact:
         step.select(exp.alias_(v.lo, name, quoted=True), copy=False)
-        return Num(col(name), col(name), v.digits, v.scale, True, v.nonneg, True)
+        return Num(col(name), col(name), v.top, v.scale, True, v.nonneg, True)
     step.select(exp.alias_(v.lo, f"{name}_lo", quoted=True), exp.alias_(v.hi, f"{name}_hi", quoted=True),
                 copy=False)
-    return Num(col(f"{name}_lo"), col(f"{name}_hi"), v.digits, v.scale, False, v.nonneg, v.sure)
+    return Num(col(f"{name}_lo"), col(f"{name}_hi"), v.top, v.scale, False, v.nonneg, v.sure)
 
 
 def fen_num(v: Num) -> Num:
-    return Num(to_fen(v.lo, v.digits, v.scale, v.nonneg), to_fen(v.hi, v.digits, v.scale, v.nonneg), v.digits, 2,
+    return Num(to_fen(v.lo, v.digits, v.scale, v.nonneg), to_fen(v.hi, v.digits, v.scale, v.nonneg), v.top, 2,
                v.exact, v.nonneg, v.sure)
 
 
@@ -354,7 +369,11 @@ class Policy:
             digits, scale = self.num_digits(f)
             # money and rates have no sign in their pattern; a count only with a bound ≥ 0
             nonneg = f["kind"] != "int" or (f["low"] is not None and int(f["low"]) >= 0)
-            return Num(c, c, digits, scale, True, nonneg, True)
+            if f["kind"] == "int":
+                top = Decimal(max(abs(int(b)) for b in (f["low"], self.int_high(f)) if b is not None))
+            else:  # validation: at most MONEY_DIGITS integer digits and two decimals
+                top = Decimal(10) ** digits - Decimal("0.01")
+            return Num(c, c, top, scale, True, nonneg, True)
         return c
 
     # -- expressions ---------------------------------------------------------
@@ -365,15 +384,16 @@ class Policy:
             digits = len(value.lstrip("-").split(".")[0])
             t = decimal(digits + e["scale"], e["scale"])
             c = cast(lit(value), t)
-            return Num(c, c, digits, e["scale"], True, not value.startswith("-"), True)
+            return Num(c, c, _abs(value), e["scale"], True, not value.startswith("-"), True)
         if op == "range":
             lo, hi = e["low"], e["high"]
             digits = max(len(x.lstrip("-").split(".")[0]) for x in (lo, hi))
             t = decimal(digits + e["scale"], e["scale"])
-            return Num(cast(lit(lo), t), cast(lit(hi), t), digits, e["scale"], False, not lo.startswith("-"), True)
+            return Num(cast(lit(lo), t), cast(lit(hi), t), max(_abs(lo), _abs(hi)), e["scale"], False,
+                       not lo.startswith("-"), True)
         if op == "undet":
             n = exp.cast(NULL, "DECIMAL(1, 0)")
-            return Num(n, n, 1, 0, False, True)
+            return Num(n, n, Decimal(0), 0, False, True)
         if op == "fact":
             v = self.fact(self.by_name[e["name"]])
             assert isinstance(v, Num)
@@ -383,12 +403,12 @@ class Policy:
         if op == "upto":
             a = self.num(e["args"][0])
             zero = cast(lit("0"), a.type)
-            return Num(zero if a.sure else case((is_null(a.hi), NULL), default=zero), a.hi, a.digits, a.scale,
+            return Num(zero if a.sure else case((is_null(a.hi), NULL), default=zero), a.hi, a.top, a.scale,
                        False, a.nonneg, a.sure)
         if op in ("add", "sub"):
             a, b = (self.num(x) for x in e["args"])
-            digits, scale = max(a.digits, b.digits) + 1, max(a.scale, b.scale)
-            t = decimal(digits + scale, scale)
+            top, scale = a.top + b.top, max(a.scale, b.scale)
+            t = decimal(dig(top) + scale, scale)
             if op == "add":
                 lo, hi = add(a.lo, b.lo), add(a.hi, b.hi)
             else:
@@ -396,17 +416,17 @@ class Policy:
             pos = op == "add" and a.nonneg and b.nonneg
             if a.exact and b.exact:
                 v = cast(lo, t)
-                return Num(v, v, digits, scale, True, pos, True)
-            return Num(cast(lo, t), cast(hi, t), digits, scale, False, pos, a.sure and b.sure)
+                return Num(v, v, top, scale, True, pos, True)
+            return Num(cast(lo, t), cast(hi, t), top, scale, False, pos, a.sure and b.sure)
         if op == "mul":
             a, b = (self.num(x) for x in e["args"])
-            digits, scale = a.digits + b.digits, a.scale + b.scale
-            t = decimal(digits + scale, scale)
-            need = digits + scale
+            top, scale = a.top * b.top, a.scale + b.scale
+            t = decimal(dig(top) + scale, scale)
+            need = dig(top) + scale
             a_type = (a.digits + a.scale, a.scale)
             if a.exact and b.exact:
                 v = cast(mul_wide(a.lo, a_type, b.lo, need), t)
-                return Num(v, v, digits, scale, True, a.nonneg and b.nonneg, True)
+                return Num(v, v, top, scale, True, a.nonneg and b.nonneg, True)
             if a.nonneg and b.nonneg:  # the ends of two intervals in [0, ∞): lo × lo to hi × hi
                 lo, hi = cast(mul_wide(a.lo, a_type, b.lo, need), t), cast(mul_wide(a.hi, a_type, b.hi, need), t)
             else:
@@ -417,25 +437,25 @@ class Policy:
             if not sure:
                 undet = or_(is_null(a.lo), is_null(b.lo))
                 lo, hi = case((undet, NULL), default=lo), case((undet.copy(), NULL), default=hi)
-            return Num(lo, hi, digits, scale, False, a.nonneg and b.nonneg, sure)
+            return Num(lo, hi, top, scale, False, a.nonneg and b.nonneg, sure)
         if op == "cap":
             b, lim = (self.num(x) for x in e["args"])
-            digits, scale = max(b.digits, lim.digits), max(b.scale, lim.scale)
+            top, scale = max(b.top, lim.top), max(b.scale, lim.scale)
             pos = b.nonneg and lim.nonneg
             if pos and (b.exact or lim.exact):
                 # 0 ≤ result ≤ each side that is never NULL (an exact one), also where the other
                 # is undetermined (a NULL side does not bound it)
-                digits = min(x.digits for x in (b, lim) if x.sure)
-            t = decimal(digits + scale, scale)
+                top = min(x.top for x in (b, lim) if x.sure)
+            t = decimal(dig(top) + scale, scale)
             if b.exact and lim.exact:
                 v = cast(least(b.lo, lim.lo), t)
-                return Num(v, v, digits, scale, True, pos, True)
+                return Num(v, v, top, scale, True, pos, True)
             lo = least_known(b.lo, lim.lo, True, lim.sure)  # b.lo is not NULL here
             if not b.sure:  # an undetermined base: 0, unless the limit is undetermined too
                 zero = cast(lit("0"), t)
                 lo = case((is_null(b.lo), zero if lim.sure else case((is_null(lim.lo), NULL), default=zero)),
                           default=lo)
-            return Num(cast(lo, t), cast(least_known(b.hi, lim.hi, b.sure, lim.sure), t), digits, scale, False, pos,
+            return Num(cast(lo, t), cast(least_known(b.hi, lim.hi, b.sure, lim.sure), t), top, scale, False, pos,
                        b.sure or lim.sure)
         if op == "tiers":
             arms = [(self.cond(a["when"]), self.num(a["then"])) for a in e["arms"]]
@@ -458,15 +478,15 @@ class Policy:
     def choose(self, arms: list[tuple[exp.Expr, Num]], other: Num | None) -> Num:
         """The first arm whose condition holds; none → ``other`` or exact 0."""
         values = [v for _, v in arms] + ([other] if other is not None else [])
-        digits = max((v.digits for v in values), default=1)
+        top = max((v.top for v in values), default=Decimal(0))
         scale = max((v.scale for v in values), default=0)
-        t = decimal(digits + scale, scale)
-        fallback = other or Num(lit("0"), lit("0"), 1, 0, True, True, True)
+        t = decimal(dig(top) + scale, scale)
+        fallback = other or Num(lit("0"), lit("0"), Decimal(0), 0, True, True, True)
         lo = case(*[(c, cast(v.lo, t)) for c, v in arms], default=cast(fallback.lo, t))
         hi = case(*[(c, cast(v.hi, t)) for c, v in arms], default=cast(fallback.hi, t))
         exact = all(v.exact for v in values) and fallback.exact
         pos = all(v.nonneg for v in values) and fallback.nonneg
-        return Num(lo, lo if exact else hi, digits, scale, exact, pos, all(v.sure for v in (*values, fallback)))
+        return Num(lo, lo if exact else hi, top, scale, exact, pos, all(v.sure for v in (*values, fallback)))
 
     def value(self, e: Json) -> exp.Expr:
         """A text or boolean value (NULL: absent text)."""
@@ -605,14 +625,16 @@ class Policy:
         lims = {k: fen_num(once(self.num(cap["limit"]), f"cap{k}__raw", raw)) for k, cap in enumerate(f["caps"], 1)
                 if any(_in_scope(cap["scope"], it) for it in items)}
         steps.append(("r", raw))
-        # every amount after the clamp and the caps is in [0, 10^d): a cap never raises a
-        # member's upper bound, and leaves one without a bound (only an undetermined amount has
-        # none) at most its limit; a sum of n of them is below 10^(d + digits of n): the type of
-        # every sum, DECIMAL(18, 2) or narrower (int64) unless an amount may reach 10^16 yuan
+        # every amount after the clamp and the caps is in [0, top]: a cap never raises a member's
+        # upper bound, and leaves one without a bound (only an undetermined amount has none) at
+        # most its limit; the sum of every item's top bounds every sum (totals, funding, stages):
+        # their type, DECIMAL(18, 2) or narrower (int64) unless the sum may reach 10^16 yuan
         open_caps = [lims[k] for k, cap in enumerate(f["caps"], 1)
                      if any(_in_scope(cap["scope"], it) and self.may_be_unbounded(it["amount"]) for it in items)]
-        widest = max([v.digits for v in amounts] + [lim.digits for lim in open_caps] + [1])
-        money_digits = widest + len(str(max(len(items), 1)))
+        open_top = max([lim.top for lim in open_caps], default=Decimal(0))
+        money_top = sum((max(v.top, open_top) if self.may_be_unbounded(it["amount"]) else v.top
+                         for it, v in zip(items, amounts, strict=True)), Decimal(0))
+        money_digits = dig(money_top)
         money = decimal(money_digits + 2, 2)
         item_step = exp.select(exp.Star()).from_("r")
         for it, v in zip(items, amounts, strict=True):
