@@ -254,8 +254,9 @@ def _distribution(fig: Figures, eligible: exp.Expr) -> Callable[[tuple[Any, ...]
     amount = _q("total_max")
     qs = (0.1, 0.5, 0.9, 0.99)
     paying = exp.and_(eligible.copy(), exp.not_(exp.Is(this=amount.copy(), expression=exp.null())))
-    quantiles = [fig.add(_filtered(exp.func("quantile_disc", amount.copy(), exp.Literal.number(q)), paying))
-                 for q in qs]
+    # the four quantiles from one sorted list (a list of fractions: one sort, not four)
+    fractions = exp.Array(expressions=[exp.Literal.number(q) for q in qs])
+    quantiles = fig.add(_filtered(exp.func("quantile_disc", amount.copy(), fractions), paying))
     most = fig.add(_filtered(exp.func("max", amount.copy()), paying))
     bins = []
     for lo, hi in zip(BINS, (*BINS[1:], None), strict=True):
@@ -265,8 +266,9 @@ def _distribution(fig: Figures, eligible: exp.Expr) -> Callable[[tuple[Any, ...]
         bins.append((lo, hi, fig.add(_count_if(exp.and_(eligible.copy(), cond)))))
 
     def read(row: tuple[Any, ...]) -> Json:
-        return {"quantiles": {f"p{round(q * 100)}": (_money(row[n]) if row[n] is not None else None)
-                              for q, n in zip(qs, quantiles, strict=True)},
+        values = row[quantiles] if row[quantiles] is not None else [None] * len(qs)
+        return {"quantiles": {f"p{round(q * 100)}": (_money(v) if v is not None else None)
+                              for q, v in zip(qs, values, strict=True)},
                 "max": _money(row[most]) if row[most] is not None else None,
                 "histogram": [{"from": str(lo), "to": str(hi) if hi is not None else None, "count": row[n]}
                               for lo, hi, n in bins]}
