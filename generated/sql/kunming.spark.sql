@@ -444,18 +444,66 @@ WITH v AS (
     CAST(NULL AS DECIMAL(1, 0)) AS `evaluation_subsidy__raw_lo`,
     CAST(NULL AS DECIMAL(1, 0)) AS `evaluation_subsidy__raw_hi`,
     CAST((
-      CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
-    ) * (
       CAST((
-        CAST((
-          `p`.`spend_software_cloud`
-        ) + (
-          `p`.`spend_data_equipment`
-        ) AS DECIMAL(18, 2))
-      ) + (
-        `p`.`spend_consulting`
-      ) AS DECIMAL(18, 2))
-    ) AS DECIMAL(19, 3)) AS `cap1__raw`
+        (
+          CAST(5 AS BIGINT)
+        ) * (
+          (
+            (
+              (
+                (
+                  CAST(CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    `p`.`spend_software_cloud`
+                  ) - (
+                    CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            ) + (
+              (
+                (
+                  CAST(CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    `p`.`spend_data_equipment`
+                  ) - (
+                    CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            )
+          ) + (
+            (
+              (
+                CAST(CAST(FLOOR(`p`.`spend_consulting`) AS DECIMAL(15, 0)) AS BIGINT)
+              ) * 100
+            ) + (
+              CAST((
+                (
+                  `p`.`spend_consulting`
+                ) - (
+                  CAST(FLOOR(`p`.`spend_consulting`) AS DECIMAL(15, 0))
+                )
+              ) * (
+                100
+              ) AS BIGINT)
+            )
+          )
+        )
+      ) DIV CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(18, 2)) AS `cap1__raw`
   FROM x AS p
 ), i AS (
   SELECT
@@ -516,33 +564,9 @@ WITH v AS (
 ), c1l AS (
   SELECT
     *,
-    CAST((
-      CAST(FLOOR((
-        `cap1__raw`
-      ) * (
-        100
-      )) AS DECIMAL(18, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(18, 2)) AS `cap1__lim_lo`,
-    CAST((
-      CAST(FLOOR((
-        `cap1__raw`
-      ) * (
-        100
-      )) AS DECIMAL(18, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(18, 2)) AS `cap1__lim_hi`,
-    CAST((
-      CAST(FLOOR((
-        `cap1__raw`
-      ) * (
-        100
-      )) AS DECIMAL(18, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(18, 2)) AS `cap1__room0`
+    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__lim_lo`,
+    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__lim_hi`,
+    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__room0`
   FROM a0 AS p
 ), c1a0 AS (
   SELECT

@@ -262,29 +262,97 @@ WITH v AS (
     ) AS "reform_subsidy__applies",
     CAST(CASE
       WHEN CAST((
-        CAST(CAST(0.6 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
-      ) * (
         CAST((
-          "p"."spend_software_cloud"
-        ) + (
-          "p"."spend_data_equipment"
-        ) AS DECIMAL(18, 2))
-      ) AS DECIMAL(19, 3)) IS NULL
+          (
+            CAST(6 AS BIGINT)
+          ) * (
+            (
+              (
+                (
+                  CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    "p"."spend_software_cloud"
+                  ) - (
+                    CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            ) + (
+              (
+                (
+                  CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    "p"."spend_data_equipment"
+                  ) - (
+                    CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            )
+          )
+        ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2)) IS NULL
       OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
       THEN NULL
       ELSE LEAST(
         CAST((
-          CAST(CAST(0.6 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
-        ) * (
           CAST((
-            "p"."spend_software_cloud"
-          ) + (
-            "p"."spend_data_equipment"
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(19, 3)),
+            (
+              CAST(6 AS BIGINT)
+            ) * (
+              (
+                (
+                  (
+                    CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      "p"."spend_software_cloud"
+                    ) - (
+                      CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              ) + (
+                (
+                  (
+                    CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      "p"."spend_data_equipment"
+                    ) - (
+                      CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              )
+            )
+          ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(18, 2)),
         CAST(150000 AS DECIMAL(6, 0))
       )
-    END AS DECIMAL(9, 3)) AS "reform_subsidy__raw",
+    END AS DECIMAL(8, 2)) AS "reform_subsidy__raw",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -361,24 +429,8 @@ WITH v AS (
 ), i AS (
   SELECT
     *,
-    CAST(CAST((
-      CAST(FLOOR((
-        "reform_subsidy__raw"
-      ) * (
-        100
-      )) AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__lo",
-    CAST(CAST((
-      CAST(FLOOR((
-        "reform_subsidy__raw"
-      ) * (
-        100
-      )) AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__hi",
+    CAST(CAST("reform_subsidy__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__lo",
+    CAST(CAST("reform_subsidy__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__hi",
     CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "chain_demo_award__lo",
     CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "chain_demo_award__hi",
     CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "provincial_demo_award__lo",

@@ -187,6 +187,8 @@ def mul(a: exp.Expr, b: exp.Expr) -> exp.Expr:
 
 
 INT64_DIGITS = 18  # DuckDB keeps a DECIMAL of up to 18 digits in 64 bits
+BIGINT_TOP = 2**63  # every BIGINT is below this
+BIGINT = exp.DataType.build("BIGINT")
 
 
 def mul_wide(a: exp.Expr, a_type: tuple[int, int], b: exp.Expr, need: int) -> exp.Expr:
@@ -440,28 +442,103 @@ class Policy:
             return Num(lo, hi, top, scale, False, a.nonneg and b.nonneg, sure)
         if op == "cap":
             b, lim = (self.num(x) for x in e["args"])
-            top, scale = max(b.top, lim.top), max(b.scale, lim.scale)
-            pos = b.nonneg and lim.nonneg
-            if pos and (b.exact or lim.exact):
-                # 0 ≤ result ≤ each side that is never NULL (an exact one), also where the other
-                # is undetermined (a NULL side does not bound it)
-                top = min(x.top for x in (b, lim) if x.sure)
-            t = decimal(dig(top) + scale, scale)
-            if b.exact and lim.exact:
-                v = cast(least(b.lo, lim.lo), t)
-                return Num(v, v, top, scale, True, pos, True)
-            lo = least_known(b.lo, lim.lo, True, lim.sure)  # b.lo is not NULL here
-            if not b.sure:  # an undetermined base: 0, unless the limit is undetermined too
-                zero = cast(lit("0"), t)
-                lo = case((is_null(b.lo), zero if lim.sure else case((is_null(lim.lo), NULL), default=zero)),
-                          default=lo)
-            return Num(cast(lo, t), cast(least_known(b.hi, lim.hi, b.sure, lim.sure), t), top, scale, False, pos,
-                       b.sure or lim.sure)
+            return self.cap_of(b, lim)
         if op == "tiers":
             arms = [(self.cond(a["when"]), self.num(a["then"])) for a in e["arms"]]
             other = self.num(e["otherwise"]) if e["otherwise"] is not None else None
             return self.choose(arms, other)
         raise BackendError(f"SQL 后端：不支持的数值表达式 {op}")
+
+    def cap_of(self, b: Num, lim: Num) -> Num:
+        """``b`` capped at ``lim`` (不超过): the least of the two, NULL ends as in the runtime."""
+        top, scale = max(b.top, lim.top), max(b.scale, lim.scale)
+        pos = b.nonneg and lim.nonneg
+        if pos and (b.exact or lim.exact):
+            # 0 ≤ result ≤ each side that is never NULL (an exact one), also where the other
+            # is undetermined (a NULL side does not bound it)
+            top = min(x.top for x in (b, lim) if x.sure)
+        t = decimal(dig(top) + scale, scale)
+        if b.exact and lim.exact:
+            v = cast(least(b.lo, lim.lo), t)
+            return Num(v, v, top, scale, True, pos, True)
+        lo = least_known(b.lo, lim.lo, True, lim.sure)  # b.lo is not NULL here
+        if not b.sure:  # an undetermined base: 0, unless the limit is undetermined too
+            zero = cast(lit("0"), t)
+            lo = case((is_null(b.lo), zero if lim.sure else case((is_null(lim.lo), NULL), default=zero)),
+                      default=lo)
+        return Num(cast(lo, t), cast(least_known(b.hi, lim.hi, b.sure, lim.sure), t), top, scale, False, pos,
+                   b.sure or lim.sure)
+
+    def fen_expr(self, e: Json) -> Num:
+        """A value whose rounding down to the fen is that of ``num(e)``, computed without 128-bit
+        values where it can be: rounding down commutes with the least of two values (不超过) and
+        with the choice of a tier, and rounding twice is rounding once, so a product that needs
+        more than 18 digits (DuckDB: 128 bits) is rounded down in 64-bit integers, exactly,
+        where its bound allows (``fen_product``), before the cap or the tier that reads it."""
+        op = e["op"]
+        if op == "def":
+            return self.fen_expr(self.defs[e["name"]]["expr"])
+        if op == "cap":
+            b, lim = (self.fen_expr(x) for x in e["args"])
+            return self.cap_of(b, lim)
+        if op == "tiers":
+            arms = [(self.cond(a["when"]), self.fen_expr(a["then"])) for a in e["arms"]]
+            other = self.fen_expr(e["otherwise"]) if e["otherwise"] is not None else None
+            return self.choose(arms, other)
+        if op == "mul":
+            made = self.fen_product(e)
+            if made is not None:
+                return made
+        return self.num(e)
+
+    def fen_product(self, e: Json) -> Num | None:
+        """A product of two exact values that are never negative, rounded down to the fen in
+        BIGINT: each factor as an integer of its own scale (``int_of``), their product, an
+        integer division by a power of ten (towards zero: down, as both are ≥ 0); None when the
+        product fits 18 digits anyway, or a factor or the product does not fit 63 bits."""
+        a, b = (self.num(x) for x in e["args"])
+        scale, top = a.scale + b.scale, a.top * b.top
+        if scale <= 2 or dig(top) + scale <= INT64_DIGITS or not (a.exact and b.exact and a.nonneg and b.nonneg):
+            return None
+        if top * 10**scale >= BIGINT_TOP:
+            return None
+        ia, ib = self.int_of(e["args"][0], a.scale), self.int_of(e["args"][1], b.scale)
+        if ia is None or ib is None:
+            return None
+        fen = exp.IntDiv(this=paren(exp.Mul(this=paren(ia), expression=paren(ib))),
+                         expression=cast(lit(str(10 ** (scale - 2))), BIGINT))
+        digits = dig(top)
+        v = cast(mul(cast(fen, decimal(digits + 2, 0)), lit("0.01")), decimal(digits + 2, 2))
+        return Num(v, v, top, 2, True, True, True)
+
+    def int_of(self, e: Json, scale: int) -> exp.Expr | None:
+        """``num(e)`` × 10^scale as a BIGINT, exactly: sums and differences of numeric facts and
+        literals of at most ``scale`` decimals whose every step fits 63 bits; None otherwise."""
+        op = e["op"]
+        if op == "def":
+            return self.int_of(self.defs[e["name"]]["expr"], scale)
+        if op not in ("num", "fact", "add", "sub"):
+            return None
+        v = self.num(e)
+        if v.scale > scale or v.top * 10**scale >= BIGINT_TOP:
+            return None
+        if op == "num":
+            return cast(lit(str(int(Decimal(e["value"]) * 10**scale))), BIGINT)
+        if op in ("add", "sub"):
+            x, y = (self.int_of(a, scale) for a in e["args"])
+            if x is None or y is None:
+                return None
+            return (exp.Add if op == "add" else exp.Sub)(this=paren(x), expression=paren(y))
+        c = v.lo  # a numeric fact: DECIMAL(digits + s, s); its whole part and its decimals apart
+        whole = cast(exp.Floor(this=c.copy()), decimal(v.digits, 0))
+        out: exp.Expr = cast(whole, BIGINT)
+        if v.scale > 0:
+            part = cast(mul(sub(c, whole), lit(str(10 ** v.scale))), BIGINT)
+            out = exp.Add(this=paren(exp.Mul(this=paren(out), expression=lit(str(10 ** v.scale)))),
+                          expression=paren(part))
+        if scale > v.scale:
+            out = exp.Mul(this=paren(out), expression=cast(lit(str(10 ** (scale - v.scale))), BIGINT))
+        return out
 
     def may_be_unbounded(self, e: Any) -> bool:
         """Whether a lowered expression may have no upper bound (it reads an undetermined value)."""
@@ -617,12 +694,12 @@ class Policy:
             if it["cond"] is not None:
                 applies = and_(applies, self.cond(it["cond"]))
             amt = it["amount"]
-            arms = [(self.cond(a["when"]) if a["when"] is not None else TRUE.copy(), self.num(a["expr"]))
+            arms = [(self.cond(a["when"]) if a["when"] is not None else TRUE.copy(), self.fen_expr(a["expr"]))
                     for a in amt["arms"]]
             v = self.choose(arms, None) if amt["tiers"] else arms[0][1]
             raw.select(exp.alias_(applies, f"{it['id']}__applies", quoted=True), copy=False)
             amounts.append(fen_num(once(v, f"{it['id']}__raw", raw)))
-        lims = {k: fen_num(once(self.num(cap["limit"]), f"cap{k}__raw", raw)) for k, cap in enumerate(f["caps"], 1)
+        lims = {k: fen_num(once(self.fen_expr(cap["limit"]), f"cap{k}__raw", raw)) for k, cap in enumerate(f["caps"], 1)
                 if any(_in_scope(cap["scope"], it) for it in items)}
         steps.append(("r", raw))
         # every amount after the clamp and the caps is in [0, top]: a cap never raises a member's
