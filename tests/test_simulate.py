@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ from compiler.lowered import lower
 from compiler.simulate import chart
 from compiler.simulate.engine import simulate
 from compiler.simulate.population import generate, write
-from conftest import POLICIES
+from conftest import POLICIES, SEEDS
 
 ON = dt.date(2025, 8, 1)
 ROWS = [
@@ -55,7 +56,6 @@ def test_hand_worked_xianning_figures(seeds: dict, tmp_path: Path) -> None:  # t
         w.writeheader()
         for i, r in enumerate(ROWS):
             w.writerow({"row_id": i, **r})
-    from decimal import Decimal
 
     rep = simulate(path, _forms(seeds, "xianning"), ON, {"xianning": Decimal(200000)})["policies"][0]
     assert (rep["profiles"], rep["invalid"], rep["eligible"]) == (5, 1, 4)
@@ -122,3 +122,30 @@ def test_cli_population_and_simulate(tmp_path: Path) -> None:
     assert '"profiles": 300' in r.output and (tmp_path / "c.svg").read_text("utf-8").startswith("<svg")
     bad = CliRunner().invoke(main, ["simulate", str(out), "--budget", "xianning=lots"])
     assert bad.exit_code == 2 and "预算" in bad.output
+
+
+def test_one_aggregating_pass_equals_the_results_tables(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    # simulate computes each policy's figures in one aggregating query over its valid rows (no
+    # results table); the report must be the one aggregated from the stored per-applicant rows
+    # (which tests/test_sql_backend.py checks against the reference evaluator), invalid rows,
+    # 名额 (咸宁 第十二条: the first 200) and a budget spent in application order included
+    cols = generate(3000, seed=11)
+    for i in range(0, 3000, 97):  # some invalid values: out of range, malformed money, unknown type
+        cols["digital_level"][i] = 9
+        cols["spend_consulting"][i + 1] = "12.345"
+        cols["applicant_type"][i + 2] = "company"
+    path = tmp_path / "pop.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(cols)
+        for row in zip(*cols.values(), strict=True):
+            w.writerow(["" if v is None else str(v).lower() if isinstance(v, bool) else v for v in row])
+    forms = _forms(seeds, *SEEDS)
+    budgets = {"xianning": Decimal(30_000_000), "kunming": Decimal(5_000_000)}
+    one_pass = simulate(path, forms, ON, budgets)
+    assert one_pass == simulate(path, forms, ON, budgets, results_tables=True)
+    by_id = {r["policy"]: r for r in one_pass["policies"]}
+    assert by_id["kunming"]["invalid"] >= 3 * 30 and by_id["kunming"]["invalid_by_field"]["digital_level"] >= 30
+    (quota,) = by_id["xianning"]["quotas"]
+    assert quota["applicants"] > quota["limit"] == 200 and quota["runs_out_at_row"] is not None
+    assert by_id["xianning"]["budget"]["runs_out_at_row"] is not None

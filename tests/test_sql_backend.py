@@ -159,3 +159,33 @@ def test_an_undetermined_amount_under_a_cap_is_zero_to_the_cap(tmp_path) -> None
     assert (got["production_stage_extra__min"], got["production_stage_extra__max"]) == (Decimal("0.00"),
                                                                                          Decimal("500000.00"))
     assert sql_row(row) == reference_row(form, Evaluator(loaded.policy), profile, on)
+
+
+@pytest.mark.parametrize("pid", SEEDS)
+def test_money_at_the_limit_of_validation_does_not_overflow(seeds: dict, pid: str) -> None:  # type: ignore[type-arg]
+    # the largest accepted money, 999,999,999,999,999.99 yuan (15 integer digits), in every money
+    # field, times the policies' shares (昆明 第七条: 50% of the spend; the funding splits):
+    # DuckDB types a product of two DECIMALs of ≤ 18 digits as DECIMAL(18, s) and failed the
+    # whole query with an overflow; the products are now widened where the bounds need it
+    policy = seeds[pid].policy
+    form = lower(policy)
+    ev = Evaluator(policy)
+    rng = random.Random(f"sql-limit-{pid}")
+    big = ["999999999999999.99", "999999999999999", "500000000000000.01", "333333333333333.33"]
+    profiles = []
+    for _ in range(300):
+        p = random_profile(rng, form, bad_rate=0)
+        for f in form["facts"]:
+            if f["kind"] == "money":
+                p[f["name"]] = rng.choice(big)
+        profiles.append(p)
+    on = dt.date(2025, 8, 1)
+    con = duckdb.connect()
+    con.register("profiles", text_table(profiles, describe(form)["input_fields"]))
+    rows = sorted(con.execute(sql_text(form, "duckdb", on)).fetchall(), key=lambda r: r[0])
+    want = [reference_row(form, ev, p, on) for p in profiles]
+    assert [sql_row(r) for r in rows] == want
+    assert _typed_rows(con, [form], form, on) == rows
+    if pid == "kunming":  # 50% of 3 × 999,999,999,999,999.99 yuan of spend caps the subsidies
+        total_max = 4 + 5 * len(form["items"])
+        assert any(r[0] is None and Decimal(r[total_max] or 0) > 10**14 for r in want)

@@ -32,7 +32,9 @@ class SqlQueries(Protocol):
     def load_query(self, forms: list[Json], dialect: str, table: str) -> tuple[str, dict[str, int]] | None: ...
 
     def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
-                    table: str) -> str: ...
+                    table: str, valid_only: bool = False) -> str: ...
+
+    def typed_errors(self, form: Json, bits: Mapping[str, int], dialect: str, table: str) -> str: ...
 
     def readings(self, form: Json) -> list[Json]: ...
 
@@ -130,9 +132,32 @@ def run_policy(con: Any, sql: SqlQueries, form: Json, as_of: dt.date,
     return table
 
 
+def _view(con: Any, name: str, query: str) -> exp.Table:
+    """View ``name`` over ``query`` (a view is not stored: a query over it computes the rows)."""
+    con.sql(query).create_view(name, replace=True)
+    return exp.to_table(name, quoted=True)
+
+
+def policy_views(con: Any, sql: SqlQueries, form: Json, as_of: dt.date,
+                 bits: Mapping[str, int]) -> tuple[exp.Table, exp.Table]:
+    """Views over ``population_typed`` (never stored: a query over a view computes its rows):
+    ``valid_<policy>``, the per-applicant result rows of the valid profiles, and
+    ``invalid_<policy>``, the invalid profiles' ``row_id`` and ``error_field``."""
+    pid = form["policy"]["id"]
+    valid = sql.typed_query(form, bits, as_of, "duckdb", "population_typed", valid_only=True)
+    invalid = sql.typed_errors(form, bits, "duckdb", "population_typed")
+    return _view(con, f"valid_{pid}", valid), _view(con, f"invalid_{pid}", invalid)
+
+
+def invalid_by_field(con: Any, invalid: exp.Table) -> dict[str, int]:
+    """The number of invalid profiles by ``error_field`` (view ``invalid_<policy>``)."""
+    field = _q("error_field")
+    q = exp.select(field, exp.func("count", exp.Star())).from_(invalid.copy()).group_by(field.copy())
+    return {f: int(n) for f, n in con.execute(q.sql("duckdb")).fetchall()}
+
+
 def _one(con: Any, e: exp.Select) -> tuple[Any, ...]:
-    row = con.execute(e.sql("duckdb")).fetchone()
-    assert row is not None
+    (row,) = con.execute(e.sql("duckdb")).fetchall()  # one row, fetched to the end
     return tuple(row)
 
 
@@ -144,82 +169,122 @@ def _sum(e: exp.Expr) -> exp.Expr:
     return exp.func("coalesce", exp.func("sum", e), exp.cast(exp.Literal.number(0), "DECIMAL(38, 2)"))
 
 
+def _sum_raw(e: exp.Expr) -> exp.Expr:
+    return exp.func("sum", e)
+
+
 def _count_if(e: exp.Expr) -> exp.Expr:
     return exp.func("count_if", e)
 
 
-def report(con: Any, sql: SqlQueries, table: str, form: Json, source_text: str, budget: Decimal | None) -> Json:
-    """The budget figures for one policy's results table."""
-    t = exp.to_table(table, quoted=True)
+class Figures:
+    """The aggregates of one policy's report, gathered into one SELECT: one pass over the rows."""
+
+    def __init__(self) -> None:
+        self.exprs: list[exp.Expr] = []
+
+    def add(self, e: exp.Expr) -> int:
+        self.exprs.append(e)
+        return len(self.exprs) - 1
+
+    def run(self, con: Any, source: exp.Expr) -> tuple[Any, ...]:
+        cols = [exp.alias_(e, f"f{n}", quoted=True) for n, e in enumerate(self.exprs)]
+        return _one(con, exp.select(*cols).from_(source.copy()))
+
+
+def _filtered(agg: exp.Expr, cond: exp.Expr) -> exp.Expr:
+    return exp.Filter(this=agg, expression=exp.Where(this=cond.copy()))
+
+
+def report(con: Any, sql: SqlQueries, source: exp.Expr, form: Json, source_text: str, budget: Decimal | None,
+           errors: Mapping[str, int] | None = None, budget_source: exp.Expr | None = None) -> Json:
+    """The budget figures for one policy from its per-applicant rows ``source`` (a results table,
+    or the query of the valid rows with ``errors``, the number of invalid profiles by field):
+    one aggregating query. ``budget_source``: the rows the budget is spent over in application
+    order (a results table; ``source`` when not given)."""
     ok = exp.Is(this=_q("error_field"), expression=exp.null())
     items = form["items"]
     applies = [_q(f"{it['id']}__applies") for it in items]
     eligible = exp.and_(ok, _q("in_force"), exp.not_(_q("excluded")),
                         exp.or_(*applies) if applies else exp.false())
-    head = _one(con, exp.select(
+    fig = Figures()
+    head = [fig.add(e) for e in (
         exp.func("count", exp.Star()), _count_if(exp.not_(ok)), _count_if(exp.and_(ok, _q("excluded"))),
         _count_if(eligible), _count_if(exp.and_(ok, exp.not_(_q("in_force")))),
         _sum(_q("total_min")), _sum(_q("total_max")),
-        _count_if(exp.and_(eligible, exp.Is(this=_q("total_max"), expression=exp.null()))),
-    ).from_(t))
-    out: Json = {"policy": form["policy"]["id"], "title": form["policy"]["title"],
-                 "profiles": head[0], "invalid": head[1], "excluded": head[2], "eligible": head[3],
-                 "not_in_force": head[4],
-                 "total": {"min": _money(head[5]), "max": _money(head[6]), "unbounded": head[7]}}
-    bad = con.execute(exp.select(_q("error_field"), exp.func("count", exp.Star())).from_(t)
-                      .where(exp.not_(ok)).group_by(_q("error_field")).order_by(_q("error_field"))
-                      .sql("duckdb")).fetchall()
-    out["invalid_by_field"] = {f: n for f, n in bad}
-    rows = []
+        _count_if(exp.and_(eligible, exp.Is(this=_q("total_max"), expression=exp.null()))))]
+    per_item = []
     for it in items:
         i = it["id"]
         app = _q(f"{i}__applies")
         undet = exp.and_(app.copy(), exp.Is(this=_q(f"{i}__min"), expression=exp.null()))
-        n, nu, lo, hi, unb = _one(con, exp.select(
+        per_item.append([fig.add(e) for e in (
             _count_if(app), _count_if(undet), _sum(_q(f"{i}__paid_min")), _sum(_q(f"{i}__paid_max")),
-            _count_if(exp.and_(app.copy(), exp.Is(this=_q(f"{i}__paid_max"), expression=exp.null()))),
-        ).from_(t))
-        rows.append({"id": i, "article": it["article"], "title": it["title"], "applicants": n,
-                     "undetermined": nu, "paid_min": _money(lo), "paid_max": _money(hi), "unbounded": unb})
-    out["items"] = rows
+            _count_if(exp.and_(app.copy(), exp.Is(this=_q(f"{i}__paid_max"), expression=exp.null()))))])
     sources = (*FUNDING_SOURCES, UNSPECIFIED)
-    fund = _one(con, exp.select(*[_sum(_q(f"funding_{s}")) for s in sources]).from_(t))
-    out["funding"] = {s: _money(v) for s, v in zip(sources, fund, strict=True) if Decimal(v) != 0}
-    stages = []
+    fund = [fig.add(_sum(_q(f"funding_{s}"))) for s in sources]
+    stage_cols = []
     k = 0
     for sched in form["payments"]:
         for st in sched["stages"]:
             k += 1
-            lo, hi = _one(con, exp.select(_sum(_q(f"pay_{k}_min")), _sum(_q(f"pay_{k}_max"))).from_(t))
-            stages.append({"article": sched["article"], "stage": st["name"], "min": _money(lo), "max": _money(hi)})
-    out["payments"] = stages
-    out["distribution"] = _distribution(con, t, eligible)
-    out["quotas"] = [_quota(con, t, form, q) for q in form["quotas"]]
+            stage_cols.append((sched, st, fig.add(_sum(_q(f"pay_{k}_min"))), fig.add(_sum(_q(f"pay_{k}_max")))))
+    dist = _distribution(fig, eligible)
+    quotas = [_quota(fig, form, q) for q in form["quotas"]]
+    row = fig.run(con, source)
+
+    invalid = row[head[1]] if errors is None else sum(errors.values())
+    profiles = row[head[0]] + (0 if errors is None else invalid)
+    out: Json = {"policy": form["policy"]["id"], "title": form["policy"]["title"],
+                 "profiles": profiles, "invalid": invalid, "excluded": row[head[2]], "eligible": row[head[3]],
+                 "not_in_force": row[head[4]],
+                 "total": {"min": _money(row[head[5]]), "max": _money(row[head[6]]), "unbounded": row[head[7]]}}
+    if errors is None:
+        bad = con.execute(exp.select(_q("error_field"), exp.func("count", exp.Star())).from_(source.copy())
+                          .where(exp.not_(ok)).group_by(_q("error_field")).sql("duckdb")).fetchall()
+        errors = {f: n for f, n in bad}
+    out["invalid_by_field"] = {f: errors[f] for f in sorted(errors)}
+    out["items"] = [{"id": it["id"], "article": it["article"], "title": it["title"], "applicants": row[n],
+                     "undetermined": row[nu], "paid_min": _money(row[lo]), "paid_max": _money(row[hi]),
+                     "unbounded": row[unb]}
+                    for it, (n, nu, lo, hi, unb) in zip(items, per_item, strict=True)]
+    out["funding"] = {s: _money(row[n]) for s, n in zip(sources, fund, strict=True) if Decimal(row[n]) != 0}
+    out["payments"] = [{"article": sched["article"], "stage": st["name"], "min": _money(row[lo]),
+                        "max": _money(row[hi])} for sched, st, lo, hi in stage_cols]
+    out["distribution"] = dist(row)
+    out["quotas"] = [q(row) for q in quotas]
     first_come = any(w in source_text for w in STOP_WORDS)
-    out["budget"] = _budget(con, t, budget, first_come) if budget is not None else None
+    out["budget"] = (_budget(con, budget_source if budget_source is not None else source, budget, first_come)
+                     if budget is not None else None)
     out["first_come_in_text"] = first_come
     # which reading of each 解读 the figures use (the query's: the adopted one); items: those it affects
     out["readings"] = [{("items" if k == "affects" else k): v for k, v in r.items()} for r in sql.readings(form)]
     return out
 
 
-def _distribution(con: Any, t: exp.Table, eligible: exp.Expr) -> Json:
+def _distribution(fig: Figures, eligible: exp.Expr) -> Callable[[tuple[Any, ...]], Json]:
     amount = _q("total_max")
     qs = (0.1, 0.5, 0.9, 0.99)
-    row = _one(con, exp.select(
-        *[exp.func("quantile_disc", amount.copy(), exp.Literal.number(q)) for q in qs],
-        exp.func("max", amount.copy()),
-    ).from_(t).where(exp.and_(eligible.copy(), exp.not_(exp.Is(this=amount.copy(), expression=exp.null())))))
-    hist = []
+    paying = exp.and_(eligible.copy(), exp.not_(exp.Is(this=amount.copy(), expression=exp.null())))
+    # the four quantiles from one sorted list (a list of fractions: one sort, not four)
+    fractions = exp.Array(expressions=[exp.Literal.number(q) for q in qs])
+    quantiles = fig.add(_filtered(exp.func("quantile_disc", amount.copy(), fractions), paying))
+    most = fig.add(_filtered(exp.func("max", amount.copy()), paying))
+    bins = []
     for lo, hi in zip(BINS, (*BINS[1:], None), strict=True):
         cond: exp.Expr = exp.GTE(this=amount.copy(), expression=exp.Literal.number(lo))
         if hi is not None:
             cond = exp.and_(cond, exp.LT(this=amount.copy(), expression=exp.Literal.number(hi)))
-        (n,) = _one(con, exp.select(_count_if(exp.and_(eligible.copy(), cond))).from_(t))
-        hist.append({"from": str(lo), "to": str(hi) if hi is not None else None, "count": n})
-    return {"quantiles": {f"p{round(q * 100)}": (_money(v) if v is not None else None)
-                          for q, v in zip(qs, row, strict=False)},
-            "max": _money(row[-1]) if row[-1] is not None else None, "histogram": hist}
+        bins.append((lo, hi, fig.add(_count_if(exp.and_(eligible.copy(), cond)))))
+
+    def read(row: tuple[Any, ...]) -> Json:
+        values = row[quantiles] if row[quantiles] is not None else [None] * len(qs)
+        return {"quantiles": {f"p{round(q * 100)}": (_money(v) if v is not None else None)
+                              for q, v in zip(qs, values, strict=True)},
+                "max": _money(row[most]) if row[most] is not None else None,
+                "histogram": [{"from": str(lo), "to": str(hi) if hi is not None else None, "count": row[n]}
+                              for lo, hi, n in bins]}
+    return read
 
 
 def _members(form: Json, scope: Json | None) -> list[str]:
@@ -230,8 +295,9 @@ def _members(form: Json, scope: Json | None) -> list[str]:
     return [it["id"] for it in form["items"] if it["beneficiary"] == scope["beneficiary"]]
 
 
-def _quota(con: Any, t: exp.Table, form: Json, q: Json) -> Json:
-    """How far a 名额 goes: applicants in its scope, in application order."""
+def _quota(fig: Figures, form: Json, q: Json) -> Callable[[tuple[Any, ...]], Json]:
+    """How far a 名额 goes: applicants in its scope, in application order (the first ``limit``
+    by ``row_id``: DuckDB's ``min_by(amount, row_id, limit)``, no sort of the whole table)."""
     members = _members(form, q["scope"])
     out: Json = {"id": q["id"], "article": q["article"], "note": q["note"], "items": members}
     bound = q["at_most"] or q["at_least"]
@@ -239,31 +305,34 @@ def _quota(con: Any, t: exp.Table, form: Json, q: Json) -> Json:
     out["bound"] = "at_most" if q["at_most"] else "at_least"
     out["limit"] = int(Decimal(const)) if const is not None else None
     if not members:
-        return {**out, "applicants": 0}
+        return lambda row: {**out, "applicants": 0}
     hit = exp.or_(*[_q(f"{m}__applies") for m in members])
     amount: exp.Expr = exp.Literal.number(0)
     for m in members:
         amount = exp.Add(this=amount, expression=exp.func("coalesce", _q(f"{m}__paid_max"), exp.Literal.number(0)))
-    ranked = exp.select(_q("row_id"), exp.alias_(amount, "amount", quoted=True),
-                        exp.alias_(exp.Window(this=exp.func("row_number"),
-                                              order=exp.Order(expressions=[exp.Ordered(this=_q("row_id"))])),
-                                   "place", quoted=True)).from_(t).where(hit)
-    n, total = _one(con, exp.select(exp.func("count", exp.Star()), _sum(_q("amount"))).from_(ranked.subquery("r")))
-    out.update(applicants=n, amount=_money(total))
-    if out["limit"] is not None and out["bound"] == "at_most":
-        within = exp.LTE(this=_q("place"), expression=exp.Literal.number(out["limit"]))
-        funded, paid, last = _one(con, exp.select(
-            exp.func("count", exp.Star()), _sum(_q("amount")), exp.func("max", _q("row_id")),
-        ).from_(ranked.subquery("r")).where(within))
-        out.update(funded=funded, funded_amount=_money(paid), not_funded=n - funded,
-                   not_funded_amount=_money(Decimal(total or 0) - Decimal(paid or 0)),
-                   runs_out_at_row=last if n > out["limit"] else None)
-    elif out["limit"] is not None:
-        out.update(met=n >= out["limit"])
-    return out
+    n = fig.add(_count_if(hit))
+    total = fig.add(_filtered(_sum_raw(amount), hit))
+    first: tuple[int, int] | None = None
+    if out["limit"] is not None and out["bound"] == "at_most" and out["limit"] > 0:
+        limit = exp.Literal.number(out["limit"])
+        first = (fig.add(exp.func("list_sum", _filtered(exp.func("min_by", amount.copy(), _q("row_id"), limit), hit))),
+                 fig.add(exp.func("list_max", _filtered(exp.func("min", _q("row_id"), limit.copy()), hit))))
+
+    def read(row: tuple[Any, ...]) -> Json:
+        got = {**out, "applicants": row[n], "amount": _money(row[total])}
+        if out["limit"] is not None and out["bound"] == "at_most":
+            paid, last = (row[first[0]], row[first[1]]) if first is not None else (None, None)
+            funded = min(row[n], out["limit"])
+            got.update(funded=funded, funded_amount=_money(paid), not_funded=row[n] - funded,
+                       not_funded_amount=_money(Decimal(row[total] or 0) - Decimal(paid or 0)),
+                       runs_out_at_row=last if row[n] > out["limit"] else None)
+        elif out["limit"] is not None:
+            got.update(met=row[n] >= out["limit"])
+        return got
+    return read
 
 
-def _budget(con: Any, t: exp.Table, budget: Decimal, first_come: bool) -> Json:
+def _budget(con: Any, t: exp.Expr, budget: Decimal, first_come: bool) -> Json:
     """A budget spent in application order (用完即止): who is paid in full before it runs out."""
     amount = _q("total_max")
     running = exp.alias_(exp.Window(this=exp.func("sum", amount.copy()),
@@ -287,8 +356,14 @@ def _budget(con: Any, t: exp.Table, budget: Decimal, first_come: bool) -> Json:
 
 def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
              budgets: Mapping[str, Decimal], tick: Callable[[str], None] | None = None,
-             params: Mapping[str, str] | None = None) -> Json:
-    """Load ``population`` and run every (lowered form, source text) over it; the full report."""
+             params: Mapping[str, str] | None = None, results_tables: bool = False) -> Json:
+    """Load ``population`` and run every (lowered form, source text) over it; the full report.
+    Each policy's figures are one aggregating query over its valid rows, computed and summed in
+    one pass; ``results_tables``: store every applicant's result row first and aggregate the
+    table (the same report, slower: what the tests compare the one pass with). A policy with
+    参数 or 约束 always takes the results-table path, whose ``error_field`` also names a missing
+    参数 or a broken 约束 (the one pass counts only the profile's own invalid fields).
+    ``params``: values of the policies' 参数 (text)."""
     import duckdb
 
     sql = sql_backend()
@@ -300,6 +375,15 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
         pid = form["policy"]["id"]
         if tick is not None:
             tick(pid)
-        table = run_policy(con, sql, form, as_of, bits, params)
-        reports.append(report(con, sql, table, form, text, budgets.get(pid)))
+        budget = budgets.get(pid)
+        checked = bool(form.get("parameters") or form.get("constraints"))
+        if bits is None or results_tables or checked:  # each policy's query into a results table
+            table = exp.to_table(run_policy(con, sql, form, as_of, bits, params), quoted=True)
+            reports.append(report(con, sql, table, form, text, budget))
+            continue
+        # typed: one aggregating pass over the valid rows, no results table; the invalid rows by field
+        valid, invalid = policy_views(con, sql, form, as_of, bits)
+        spent = exp.to_table(run_policy(con, sql, form, as_of, bits), quoted=True) if budget is not None else None
+        reports.append(report(con, sql, valid, form, text, budget, errors=invalid_by_field(con, invalid),
+                              budget_source=spent))
     return {"as_of": as_of.isoformat(), "population": population.name, "profiles": n, "policies": reports}

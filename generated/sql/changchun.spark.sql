@@ -359,10 +359,10 @@ WITH v AS (
       COALESCE(`p`.`in_pilot_scope`, FALSE)
       AND COALESCE(`p`.`acceptance_passed`, FALSE)
     ) AS `reform_subsidy__applies`,
-    CAST(LEAST(CAST(0 AS DECIMAL(21, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS `reform_subsidy__raw_lo`,
+    CAST(LEAST(CAST(0 AS DECIMAL(19, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS `reform_subsidy__raw_lo`,
     CAST(LEAST(
       CAST((
-        CAST(0.5 AS DECIMAL(2, 1))
+        CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
       ) * (
         CAST((
           CAST((
@@ -372,8 +372,8 @@ WITH v AS (
           ) AS DECIMAL(18, 2))
         ) + (
           `p`.`spend_consulting`
-        ) AS DECIMAL(19, 2))
-      ) AS DECIMAL(21, 3)),
+        ) AS DECIMAL(18, 2))
+      ) AS DECIMAL(19, 3)),
       CAST(500000 AS DECIMAL(6, 0))
     ) AS DECIMAL(9, 3)) AS `reform_subsidy__raw_hi`,
     (
@@ -423,7 +423,7 @@ WITH v AS (
         CAST(0 AS DECIMAL(5, 0))
       ) * (
         `p`.`awarded_products`
-      ) AS DECIMAL(15, 0)),
+      ) AS DECIMAL(14, 0)),
       CAST(500000 AS DECIMAL(6, 0))
     ) AS DECIMAL(6, 0)) AS `product_award__raw_lo`,
     CAST(LEAST(
@@ -431,7 +431,7 @@ WITH v AS (
         CAST(50000 AS DECIMAL(5, 0))
       ) * (
         `p`.`awarded_products`
-      ) AS DECIMAL(15, 0)),
+      ) AS DECIMAL(14, 0)),
       CAST(500000 AS DECIMAL(6, 0))
     ) AS DECIMAL(6, 0)) AS `product_award__raw_hi`,
     (
@@ -465,42 +465,26 @@ WITH v AS (
       CAST(500000 AS DECIMAL(6, 0))
     ) + (
       CAST(200000 AS DECIMAL(6, 0))
-    ) AS DECIMAL(7, 0)) AS `cap1__raw`
+    ) AS DECIMAL(6, 0)) AS `cap1__raw`
   FROM x AS p
 ), i AS (
   SELECT
     *,
     CAST(CAST((
-      CAST(CASE
-        WHEN `reform_subsidy__raw_lo` >= 0
-        THEN FLOOR((
-          `reform_subsidy__raw_lo`
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          `reform_subsidy__raw_lo`
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
+      CAST(FLOOR((
+        `reform_subsidy__raw_lo`
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
     ) * (
       0.01
     ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `reform_subsidy__lo`,
     CAST(CAST((
-      CAST(CASE
-        WHEN `reform_subsidy__raw_hi` >= 0
-        THEN FLOOR((
-          `reform_subsidy__raw_hi`
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          `reform_subsidy__raw_hi`
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
+      CAST(FLOOR((
+        `reform_subsidy__raw_hi`
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
     ) * (
       0.01
     ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `reform_subsidy__hi`,
@@ -522,11 +506,7 @@ WITH v AS (
 ), a0 AS (
   SELECT
     *,
-    CASE
-      WHEN `reform_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
-      ELSE `reform_subsidy__lo`
-    END AS `reform_subsidy__a0_lo`,
+    `reform_subsidy__lo` AS `reform_subsidy__a0_lo`,
     `reform_subsidy__hi` AS `reform_subsidy__a0_hi`,
     CASE
       WHEN `production_stage_extra__lo` IS NULL
@@ -534,35 +514,15 @@ WITH v AS (
       ELSE `production_stage_extra__lo`
     END AS `production_stage_extra__a0_lo`,
     `production_stage_extra__hi` AS `production_stage_extra__a0_hi`,
-    CASE
-      WHEN `cloud_platform_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
-      ELSE `cloud_platform_award__lo`
-    END AS `cloud_platform_award__a0_lo`,
+    `cloud_platform_award__lo` AS `cloud_platform_award__a0_lo`,
     `cloud_platform_award__hi` AS `cloud_platform_award__a0_hi`,
-    CASE
-      WHEN `platform_benchmark_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
-      ELSE `platform_benchmark_award__lo`
-    END AS `platform_benchmark_award__a0_lo`,
+    `platform_benchmark_award__lo` AS `platform_benchmark_award__a0_lo`,
     `platform_benchmark_award__hi` AS `platform_benchmark_award__a0_hi`,
-    CASE
-      WHEN `product_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
-      ELSE `product_award__lo`
-    END AS `product_award__a0_lo`,
+    `product_award__lo` AS `product_award__a0_lo`,
     `product_award__hi` AS `product_award__a0_hi`,
-    CASE
-      WHEN `excellent_provider_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
-      ELSE `excellent_provider_award__lo`
-    END AS `excellent_provider_award__a0_lo`,
+    `excellent_provider_award__lo` AS `excellent_provider_award__a0_lo`,
     `excellent_provider_award__hi` AS `excellent_provider_award__a0_hi`,
-    CASE
-      WHEN `chain_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(9, 2))
-      ELSE `chain_award__lo`
-    END AS `chain_award__a0_lo`,
+    `chain_award__lo` AS `chain_award__a0_lo`,
     `chain_award__hi` AS `chain_award__a0_hi`,
     CASE
       WHEN `procurement_service__lo` IS NULL
@@ -574,20 +534,20 @@ WITH v AS (
 ), c1l AS (
   SELECT
     *,
-    CAST(`cap1__raw` AS DECIMAL(9, 2)) AS `cap1__lim_lo`,
-    CAST(`cap1__raw` AS DECIMAL(9, 2)) AS `cap1__lim_hi`,
-    GREATEST(CAST(`cap1__raw` AS DECIMAL(9, 2)), 0) AS `cap1__room0`
+    CAST(`cap1__raw` AS DECIMAL(8, 2)) AS `cap1__lim_lo`,
+    CAST(`cap1__raw` AS DECIMAL(8, 2)) AS `cap1__lim_hi`,
+    CAST(`cap1__raw` AS DECIMAL(8, 2)) AS `cap1__room0`
   FROM a0 AS p
 ), c1a0 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `product_award__applies`
       THEN LEAST(`product_award__a0_lo`, `cap1__room0`)
       ELSE `product_award__a0_lo`
     END AS DECIMAL(9, 2)) AS `product_award__c1_lo`,
     CASE
-      WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `product_award__applies`
       THEN GREATEST((
         `cap1__room0`
       ) - (
@@ -600,12 +560,12 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `excellent_provider_award__applies`
       THEN LEAST(`excellent_provider_award__a0_lo`, `cap1__room1`)
       ELSE `excellent_provider_award__a0_lo`
     END AS DECIMAL(9, 2)) AS `excellent_provider_award__c1_lo`,
     CASE
-      WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `excellent_provider_award__applies`
       THEN GREATEST((
         `cap1__room1`
       ) - (
@@ -617,40 +577,36 @@ WITH v AS (
 ), c1s AS (
   SELECT
     *,
-    CASE
-      WHEN NOT `cap1__lim_lo` IS NULL
-      THEN GREATEST(
+    GREATEST(
+      (
+        `cap1__lim_hi`
+      ) - (
         (
-          `cap1__lim_hi`
-        ) - (
           (
-            (
-              CAST(0 AS DECIMAL(9, 2))
-            ) + (
-              CASE
-                WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
-                THEN `product_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
+            CAST(0 AS DECIMAL(9, 2))
           ) + (
             CASE
-              WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
-              THEN `excellent_provider_award__c1_lo`
+              WHEN `product_award__applies`
+              THEN `product_award__c1_lo`
               ELSE CAST(0 AS DECIMAL(9, 2))
             END
           )
-        ),
-        0
-      )
-      ELSE NULL
-    END AS `cap1__spare0`
+        ) + (
+          CASE
+            WHEN `excellent_provider_award__applies`
+            THEN `excellent_provider_award__c1_lo`
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ),
+      0
+    ) AS `cap1__spare0`
   FROM c1a1
 ), c1b0 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `product_award__applies`
       THEN (
         `product_award__c1_lo`
       ) + (
@@ -667,7 +623,7 @@ WITH v AS (
       ELSE `product_award__a0_hi`
     END AS DECIMAL(9, 2)) AS `product_award__c1_hi`,
     CASE
-      WHEN `product_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `product_award__applies`
       THEN CASE
         WHEN `product_award__a0_hi` IS NULL
         THEN CAST(0 AS DECIMAL(9, 2))
@@ -691,7 +647,7 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `excellent_provider_award__applies`
       THEN (
         `excellent_provider_award__c1_lo`
       ) + (
@@ -711,7 +667,7 @@ WITH v AS (
       ELSE `excellent_provider_award__a0_hi`
     END AS DECIMAL(9, 2)) AS `excellent_provider_award__c1_hi`,
     CASE
-      WHEN `excellent_provider_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `excellent_provider_award__applies`
       THEN CASE
         WHEN `excellent_provider_award__a0_hi` IS NULL
         THEN CAST(0 AS DECIMAL(9, 2))

@@ -270,31 +270,19 @@ WITH v AS (
       ) = (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST(0 AS DECIMAL(20, 3)) IS NULL OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(200000 AS DECIMAL(6, 0)))
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(200000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         "p"."digital_level"
       ) = (
         CAST(3 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST(0 AS DECIMAL(20, 3)) IS NULL OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(400000 AS DECIMAL(6, 0)))
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(400000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         "p"."digital_level"
       ) >= (
         CAST(4 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST(0 AS DECIMAL(20, 3)) IS NULL OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(500000 AS DECIMAL(6, 0)))
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       ELSE CAST(0 AS DECIMAL(9, 3))
     END AS "reform_subsidy__raw_lo",
     CASE
@@ -303,8 +291,8 @@ WITH v AS (
       ) = (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST((
+      THEN CAST(CAST(LEAST(
+        CAST((
           CAST(0.5 AS DECIMAL(2, 1))
         ) * (
           CAST((
@@ -312,29 +300,16 @@ WITH v AS (
           ) + (
             "p"."spend_data_equipment"
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)) IS NULL
-        OR CAST(200000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)),
-          CAST(200000 AS DECIMAL(6, 0))
-        )
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+        ) AS DECIMAL(18, 3)),
+        CAST(200000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         "p"."digital_level"
       ) = (
         CAST(3 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST((
+      THEN CAST(CAST(LEAST(
+        CAST((
           CAST(0.5 AS DECIMAL(2, 1))
         ) * (
           CAST((
@@ -342,29 +317,16 @@ WITH v AS (
           ) + (
             "p"."spend_data_equipment"
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)) IS NULL
-        OR CAST(400000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)),
-          CAST(400000 AS DECIMAL(6, 0))
-        )
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+        ) AS DECIMAL(18, 3)),
+        CAST(400000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         "p"."digital_level"
       ) >= (
         CAST(4 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(CASE
-        WHEN CAST((
+      THEN CAST(CAST(LEAST(
+        CAST((
           CAST(0.5 AS DECIMAL(2, 1))
         ) * (
           CAST((
@@ -372,22 +334,9 @@ WITH v AS (
           ) + (
             "p"."spend_data_equipment"
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)) IS NULL
-        OR CAST(500000 AS DECIMAL(6, 0)) IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CAST((
-            CAST(0.5 AS DECIMAL(2, 1))
-          ) * (
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) AS DECIMAL(20, 3)),
-          CAST(500000 AS DECIMAL(6, 0))
-        )
-      END AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+        ) AS DECIMAL(18, 3)),
+        CAST(500000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       ELSE CAST(0 AS DECIMAL(9, 3))
     END AS "reform_subsidy__raw_hi",
     (
@@ -472,103 +421,119 @@ WITH v AS (
     CAST(NULL AS DECIMAL(1, 0)) AS "evaluation_subsidy__raw_lo",
     CAST(NULL AS DECIMAL(1, 0)) AS "evaluation_subsidy__raw_hi",
     CAST((
-      CAST(0.5 AS DECIMAL(2, 1))
-    ) * (
       CAST((
-        CAST((
-          "p"."spend_software_cloud"
-        ) + (
-          "p"."spend_data_equipment"
-        ) AS DECIMAL(18, 2))
-      ) + (
-        "p"."spend_consulting"
-      ) AS DECIMAL(19, 2))
-    ) AS DECIMAL(21, 3)) AS "cap1__raw"
+        (
+          CAST(5 AS BIGINT)
+        ) * (
+          (
+            (
+              (
+                (
+                  CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    "p"."spend_software_cloud"
+                  ) - (
+                    CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            ) + (
+              (
+                (
+                  CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    "p"."spend_data_equipment"
+                  ) - (
+                    CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            )
+          ) + (
+            (
+              (
+                CAST(CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0)) AS BIGINT)
+              ) * 100
+            ) + (
+              CAST((
+                (
+                  "p"."spend_consulting"
+                ) - (
+                  CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0))
+                )
+              ) * (
+                100
+              ) AS BIGINT)
+            )
+          )
+        )
+      ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(18, 2)) AS "cap1__raw"
   FROM x AS p
 ), i AS (
   SELECT
     *,
     CAST(CAST((
-      CAST(CASE
-        WHEN "reform_subsidy__raw_lo" >= 0
-        THEN FLOOR((
-          "reform_subsidy__raw_lo"
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          "reform_subsidy__raw_lo"
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
+      CAST(FLOOR((
+        "reform_subsidy__raw_lo"
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
     ) * (
       0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "reform_subsidy__lo",
+    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS "reform_subsidy__lo",
     CAST(CAST((
-      CAST(CASE
-        WHEN "reform_subsidy__raw_hi" >= 0
-        THEN FLOOR((
-          "reform_subsidy__raw_hi"
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          "reform_subsidy__raw_hi"
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
+      CAST(FLOOR((
+        "reform_subsidy__raw_hi"
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
     ) * (
       0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "reform_subsidy__hi",
-    CAST(CAST("lighthouse_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "lighthouse_award__lo",
-    CAST(CAST("lighthouse_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS "lighthouse_award__hi",
-    CAST(CAST("workshop_award__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "workshop_award__lo",
-    CAST(CAST("workshop_award__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "workshop_award__hi",
-    CAST(CAST("chain_award__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "chain_award__lo",
-    CAST(CAST("chain_award__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS "chain_award__hi",
-    CAST(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "diagnosis_subsidy__lo",
-    CAST(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "diagnosis_subsidy__hi",
-    CAST(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "evaluation_subsidy__lo",
-    CAST(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS "evaluation_subsidy__hi"
+    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS "reform_subsidy__hi",
+    CAST(CAST("lighthouse_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS "lighthouse_award__lo",
+    CAST(CAST("lighthouse_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS "lighthouse_award__hi",
+    CAST(CAST("workshop_award__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS "workshop_award__lo",
+    CAST(CAST("workshop_award__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS "workshop_award__hi",
+    CAST(CAST("chain_award__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS "chain_award__lo",
+    CAST(CAST("chain_award__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS "chain_award__hi",
+    CAST(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS "diagnosis_subsidy__lo",
+    CAST(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS "diagnosis_subsidy__hi",
+    CAST(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS "evaluation_subsidy__lo",
+    CAST(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS "evaluation_subsidy__hi"
   FROM r
 ), a0 AS (
   SELECT
     *,
-    CASE
-      WHEN "reform_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE "reform_subsidy__lo"
-    END AS "reform_subsidy__a0_lo",
+    "reform_subsidy__lo" AS "reform_subsidy__a0_lo",
     "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
-    CASE
-      WHEN "lighthouse_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE "lighthouse_award__lo"
-    END AS "lighthouse_award__a0_lo",
+    "lighthouse_award__lo" AS "lighthouse_award__a0_lo",
     "lighthouse_award__hi" AS "lighthouse_award__a0_hi",
-    CASE
-      WHEN "workshop_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE "workshop_award__lo"
-    END AS "workshop_award__a0_lo",
+    "workshop_award__lo" AS "workshop_award__a0_lo",
     "workshop_award__hi" AS "workshop_award__a0_hi",
-    CASE
-      WHEN "chain_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE "chain_award__lo"
-    END AS "chain_award__a0_lo",
+    "chain_award__lo" AS "chain_award__a0_lo",
     "chain_award__hi" AS "chain_award__a0_hi",
     CASE
       WHEN "diagnosis_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
+      THEN CAST(0 AS DECIMAL(18, 2))
       ELSE "diagnosis_subsidy__lo"
     END AS "diagnosis_subsidy__a0_lo",
     "diagnosis_subsidy__hi" AS "diagnosis_subsidy__a0_hi",
     CASE
       WHEN "evaluation_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
+      THEN CAST(0 AS DECIMAL(18, 2))
       ELSE "evaluation_subsidy__lo"
     END AS "evaluation_subsidy__a0_lo",
     "evaluation_subsidy__hi" AS "evaluation_subsidy__a0_hi"
@@ -576,112 +541,25 @@ WITH v AS (
 ), c1l AS (
   SELECT
     *,
-    CAST((
-      CAST(CASE
-        WHEN "cap1__raw" >= 0
-        THEN FLOOR((
-          "cap1__raw"
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          "cap1__raw"
-        ) * (
-          100
-        ))
-      END AS DECIMAL(20, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(20, 2)) AS "cap1__lim_lo",
-    CAST((
-      CAST(CASE
-        WHEN "cap1__raw" >= 0
-        THEN FLOOR((
-          "cap1__raw"
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          "cap1__raw"
-        ) * (
-          100
-        ))
-      END AS DECIMAL(20, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(20, 2)) AS "cap1__lim_hi",
-    CASE
-      WHEN CAST((
-        CAST(CASE
-          WHEN "cap1__raw" >= 0
-          THEN FLOOR((
-            "cap1__raw"
-          ) * (
-            100
-          ))
-          ELSE CEIL((
-            "cap1__raw"
-          ) * (
-            100
-          ))
-        END AS DECIMAL(20, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(20, 2)) IS NULL
-      OR 0 IS NULL
-      THEN NULL
-      ELSE GREATEST(
-        CAST((
-          CAST(CASE
-            WHEN "cap1__raw" >= 0
-            THEN FLOOR((
-              "cap1__raw"
-            ) * (
-              100
-            ))
-            ELSE CEIL((
-              "cap1__raw"
-            ) * (
-              100
-            ))
-          END AS DECIMAL(20, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(20, 2)),
-        0
-      )
-    END AS "cap1__room0"
+    CAST("cap1__raw" AS DECIMAL(18, 2)) AS "cap1__lim_lo",
+    CAST("cap1__raw" AS DECIMAL(18, 2)) AS "cap1__lim_hi",
+    CAST("cap1__raw" AS DECIMAL(18, 2)) AS "cap1__room0"
   FROM a0 AS p
 ), c1a0 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN "reform_subsidy__a0_lo" IS NULL OR "cap1__room0" IS NULL
-        THEN NULL
-        ELSE LEAST("reform_subsidy__a0_lo", "cap1__room0")
-      END
+      WHEN "reform_subsidy__applies"
+      THEN LEAST("reform_subsidy__a0_lo", "cap1__room0")
       ELSE "reform_subsidy__a0_lo"
-    END AS DECIMAL(21, 2)) AS "reform_subsidy__c1_lo",
+    END AS DECIMAL(18, 2)) AS "reform_subsidy__c1_lo",
     CASE
-      WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN (
-          (
-            "cap1__room0"
-          ) - (
-            "reform_subsidy__a0_lo"
-          )
-        ) IS NULL
-        OR 0 IS NULL
-        THEN NULL
-        ELSE GREATEST((
-          "cap1__room0"
-        ) - (
-          "reform_subsidy__a0_lo"
-        ), 0)
-      END
+      WHEN "reform_subsidy__applies"
+      THEN GREATEST((
+        "cap1__room0"
+      ) - (
+        "reform_subsidy__a0_lo"
+      ), 0)
       ELSE "cap1__room0"
     END AS "cap1__room1"
   FROM c1l
@@ -689,32 +567,17 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN "lighthouse_award__a0_lo" IS NULL OR "cap1__room1" IS NULL
-        THEN NULL
-        ELSE LEAST("lighthouse_award__a0_lo", "cap1__room1")
-      END
+      WHEN "lighthouse_award__applies"
+      THEN LEAST("lighthouse_award__a0_lo", "cap1__room1")
       ELSE "lighthouse_award__a0_lo"
-    END AS DECIMAL(21, 2)) AS "lighthouse_award__c1_lo",
+    END AS DECIMAL(18, 2)) AS "lighthouse_award__c1_lo",
     CASE
-      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN (
-          (
-            "cap1__room1"
-          ) - (
-            "lighthouse_award__a0_lo"
-          )
-        ) IS NULL
-        OR 0 IS NULL
-        THEN NULL
-        ELSE GREATEST((
-          "cap1__room1"
-        ) - (
-          "lighthouse_award__a0_lo"
-        ), 0)
-      END
+      WHEN "lighthouse_award__applies"
+      THEN GREATEST((
+        "cap1__room1"
+      ) - (
+        "lighthouse_award__a0_lo"
+      ), 0)
       ELSE "cap1__room1"
     END AS "cap1__room2"
   FROM c1a0
@@ -722,32 +585,17 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN "workshop_award__a0_lo" IS NULL OR "cap1__room2" IS NULL
-        THEN NULL
-        ELSE LEAST("workshop_award__a0_lo", "cap1__room2")
-      END
+      WHEN "workshop_award__applies"
+      THEN LEAST("workshop_award__a0_lo", "cap1__room2")
       ELSE "workshop_award__a0_lo"
-    END AS DECIMAL(21, 2)) AS "workshop_award__c1_lo",
+    END AS DECIMAL(18, 2)) AS "workshop_award__c1_lo",
     CASE
-      WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN (
-          (
-            "cap1__room2"
-          ) - (
-            "workshop_award__a0_lo"
-          )
-        ) IS NULL
-        OR 0 IS NULL
-        THEN NULL
-        ELSE GREATEST((
-          "cap1__room2"
-        ) - (
-          "workshop_award__a0_lo"
-        ), 0)
-      END
+      WHEN "workshop_award__applies"
+      THEN GREATEST((
+        "cap1__room2"
+      ) - (
+        "workshop_award__a0_lo"
+      ), 0)
       ELSE "cap1__room2"
     END AS "cap1__room3"
   FROM c1a1
@@ -755,32 +603,17 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN "chain_award__a0_lo" IS NULL OR "cap1__room3" IS NULL
-        THEN NULL
-        ELSE LEAST("chain_award__a0_lo", "cap1__room3")
-      END
+      WHEN "chain_award__applies"
+      THEN LEAST("chain_award__a0_lo", "cap1__room3")
       ELSE "chain_award__a0_lo"
-    END AS DECIMAL(21, 2)) AS "chain_award__c1_lo",
+    END AS DECIMAL(18, 2)) AS "chain_award__c1_lo",
     CASE
-      WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN (
-          (
-            "cap1__room3"
-          ) - (
-            "chain_award__a0_lo"
-          )
-        ) IS NULL
-        OR 0 IS NULL
-        THEN NULL
-        ELSE GREATEST((
-          "cap1__room3"
-        ) - (
-          "chain_award__a0_lo"
-        ), 0)
-      END
+      WHEN "chain_award__applies"
+      THEN GREATEST((
+        "cap1__room3"
+      ) - (
+        "chain_award__a0_lo"
+      ), 0)
       ELSE "cap1__room3"
     END AS "cap1__room4"
   FROM c1a2
@@ -788,205 +621,109 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN "diagnosis_subsidy__a0_lo" IS NULL OR "cap1__room4" IS NULL
-        THEN NULL
-        ELSE LEAST("diagnosis_subsidy__a0_lo", "cap1__room4")
-      END
+      WHEN "diagnosis_subsidy__applies"
+      THEN LEAST("diagnosis_subsidy__a0_lo", "cap1__room4")
       ELSE "diagnosis_subsidy__a0_lo"
-    END AS DECIMAL(21, 2)) AS "diagnosis_subsidy__c1_lo",
+    END AS DECIMAL(18, 2)) AS "diagnosis_subsidy__c1_lo",
     CASE
-      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN (
-          (
-            "cap1__room4"
-          ) - (
-            "diagnosis_subsidy__a0_lo"
-          )
-        ) IS NULL
-        OR 0 IS NULL
-        THEN NULL
-        ELSE GREATEST((
-          "cap1__room4"
-        ) - (
-          "diagnosis_subsidy__a0_lo"
-        ), 0)
-      END
+      WHEN "diagnosis_subsidy__applies"
+      THEN GREATEST((
+        "cap1__room4"
+      ) - (
+        "diagnosis_subsidy__a0_lo"
+      ), 0)
       ELSE "cap1__room4"
     END AS "cap1__room5"
   FROM c1a3
 ), c1s AS (
   SELECT
     *,
-    CASE
-      WHEN NOT "cap1__lim_lo" IS NULL
-      THEN CASE
-        WHEN (
+    GREATEST(
+      (
+        "cap1__lim_hi"
+      ) - (
+        (
           (
-            "cap1__lim_hi"
-          ) - (
             (
               (
                 (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(21, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-                        THEN "reform_subsidy__c1_lo"
-                        ELSE CAST(0 AS DECIMAL(21, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
-                      THEN "lighthouse_award__c1_lo"
-                      ELSE CAST(0 AS DECIMAL(21, 2))
-                    END
-                  )
+                  CAST(0 AS DECIMAL(18, 2))
                 ) + (
                   CASE
-                    WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
-                    THEN "workshop_award__c1_lo"
-                    ELSE CAST(0 AS DECIMAL(21, 2))
+                    WHEN "reform_subsidy__applies"
+                    THEN "reform_subsidy__c1_lo"
+                    ELSE CAST(0 AS DECIMAL(18, 2))
                   END
                 )
               ) + (
                 CASE
-                  WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
-                  THEN "chain_award__c1_lo"
-                  ELSE CAST(0 AS DECIMAL(21, 2))
+                  WHEN "lighthouse_award__applies"
+                  THEN "lighthouse_award__c1_lo"
+                  ELSE CAST(0 AS DECIMAL(18, 2))
                 END
               )
             ) + (
               CASE
-                WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-                THEN "diagnosis_subsidy__c1_lo"
-                ELSE CAST(0 AS DECIMAL(21, 2))
+                WHEN "workshop_award__applies"
+                THEN "workshop_award__c1_lo"
+                ELSE CAST(0 AS DECIMAL(18, 2))
               END
             )
+          ) + (
+            CASE
+              WHEN "chain_award__applies"
+              THEN "chain_award__c1_lo"
+              ELSE CAST(0 AS DECIMAL(18, 2))
+            END
           )
-        ) IS NULL
-        OR 0 IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          (
-            "cap1__lim_hi"
-          ) - (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(21, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-                        THEN "reform_subsidy__c1_lo"
-                        ELSE CAST(0 AS DECIMAL(21, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
-                      THEN "lighthouse_award__c1_lo"
-                      ELSE CAST(0 AS DECIMAL(21, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
-                    THEN "workshop_award__c1_lo"
-                    ELSE CAST(0 AS DECIMAL(21, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
-                  THEN "chain_award__c1_lo"
-                  ELSE CAST(0 AS DECIMAL(21, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
-                THEN "diagnosis_subsidy__c1_lo"
-                ELSE CAST(0 AS DECIMAL(21, 2))
-              END
-            )
-          ),
-          0
+        ) + (
+          CASE
+            WHEN "diagnosis_subsidy__applies"
+            THEN "diagnosis_subsidy__c1_lo"
+            ELSE CAST(0 AS DECIMAL(18, 2))
+          END
         )
-      END
-      ELSE NULL
-    END AS "cap1__spare0"
+      ),
+      0
+    ) AS "cap1__spare0"
   FROM c1a4
 ), c1b0 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "reform_subsidy__applies"
       THEN (
         "reform_subsidy__c1_lo"
       ) + (
         CASE
           WHEN "reform_subsidy__a0_hi" IS NULL
           THEN "cap1__spare0"
-          ELSE CASE
-            WHEN (
-              (
-                "reform_subsidy__a0_hi"
-              ) - (
-                "reform_subsidy__c1_lo"
-              )
-            ) IS NULL
-            OR "cap1__spare0" IS NULL
-            THEN NULL
-            ELSE LEAST((
-              "reform_subsidy__a0_hi"
-            ) - (
-              "reform_subsidy__c1_lo"
-            ), "cap1__spare0")
-          END
+          ELSE LEAST((
+            "reform_subsidy__a0_hi"
+          ) - (
+            "reform_subsidy__c1_lo"
+          ), "cap1__spare0")
         END
       )
       ELSE "reform_subsidy__a0_hi"
-    END AS DECIMAL(21, 2)) AS "reform_subsidy__c1_hi",
+    END AS DECIMAL(18, 2)) AS "reform_subsidy__c1_hi",
     CASE
-      WHEN "reform_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "reform_subsidy__applies"
       THEN CASE
         WHEN "reform_subsidy__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
-        ELSE CASE
-          WHEN (
+        THEN CAST(0 AS DECIMAL(18, 2))
+        ELSE GREATEST(
+          (
+            "cap1__spare0"
+          ) - (
             (
-              "cap1__spare0"
+              "reform_subsidy__a0_hi"
             ) - (
-              (
-                "reform_subsidy__a0_hi"
-              ) - (
-                "reform_subsidy__c1_lo"
-              )
+              "reform_subsidy__c1_lo"
             )
-          ) IS NULL
-          OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            (
-              "cap1__spare0"
-            ) - (
-              (
-                "reform_subsidy__a0_hi"
-              ) - (
-                "reform_subsidy__c1_lo"
-              )
-            ),
-            0
-          )
-        END
+          ),
+          0
+        )
       END
       ELSE "cap1__spare0"
     END AS "cap1__spare1"
@@ -995,65 +732,39 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "lighthouse_award__applies"
       THEN (
         "lighthouse_award__c1_lo"
       ) + (
         CASE
           WHEN "lighthouse_award__a0_hi" IS NULL
           THEN "cap1__spare1"
-          ELSE CASE
-            WHEN (
-              (
-                "lighthouse_award__a0_hi"
-              ) - (
-                "lighthouse_award__c1_lo"
-              )
-            ) IS NULL
-            OR "cap1__spare1" IS NULL
-            THEN NULL
-            ELSE LEAST((
-              "lighthouse_award__a0_hi"
-            ) - (
-              "lighthouse_award__c1_lo"
-            ), "cap1__spare1")
-          END
+          ELSE LEAST((
+            "lighthouse_award__a0_hi"
+          ) - (
+            "lighthouse_award__c1_lo"
+          ), "cap1__spare1")
         END
       )
       ELSE "lighthouse_award__a0_hi"
-    END AS DECIMAL(21, 2)) AS "lighthouse_award__c1_hi",
+    END AS DECIMAL(18, 2)) AS "lighthouse_award__c1_hi",
     CASE
-      WHEN "lighthouse_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "lighthouse_award__applies"
       THEN CASE
         WHEN "lighthouse_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
-        ELSE CASE
-          WHEN (
+        THEN CAST(0 AS DECIMAL(18, 2))
+        ELSE GREATEST(
+          (
+            "cap1__spare1"
+          ) - (
             (
-              "cap1__spare1"
+              "lighthouse_award__a0_hi"
             ) - (
-              (
-                "lighthouse_award__a0_hi"
-              ) - (
-                "lighthouse_award__c1_lo"
-              )
+              "lighthouse_award__c1_lo"
             )
-          ) IS NULL
-          OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            (
-              "cap1__spare1"
-            ) - (
-              (
-                "lighthouse_award__a0_hi"
-              ) - (
-                "lighthouse_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
+          ),
+          0
+        )
       END
       ELSE "cap1__spare1"
     END AS "cap1__spare2"
@@ -1062,65 +773,39 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "workshop_award__applies"
       THEN (
         "workshop_award__c1_lo"
       ) + (
         CASE
           WHEN "workshop_award__a0_hi" IS NULL
           THEN "cap1__spare2"
-          ELSE CASE
-            WHEN (
-              (
-                "workshop_award__a0_hi"
-              ) - (
-                "workshop_award__c1_lo"
-              )
-            ) IS NULL
-            OR "cap1__spare2" IS NULL
-            THEN NULL
-            ELSE LEAST((
-              "workshop_award__a0_hi"
-            ) - (
-              "workshop_award__c1_lo"
-            ), "cap1__spare2")
-          END
+          ELSE LEAST((
+            "workshop_award__a0_hi"
+          ) - (
+            "workshop_award__c1_lo"
+          ), "cap1__spare2")
         END
       )
       ELSE "workshop_award__a0_hi"
-    END AS DECIMAL(21, 2)) AS "workshop_award__c1_hi",
+    END AS DECIMAL(18, 2)) AS "workshop_award__c1_hi",
     CASE
-      WHEN "workshop_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "workshop_award__applies"
       THEN CASE
         WHEN "workshop_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
-        ELSE CASE
-          WHEN (
+        THEN CAST(0 AS DECIMAL(18, 2))
+        ELSE GREATEST(
+          (
+            "cap1__spare2"
+          ) - (
             (
-              "cap1__spare2"
+              "workshop_award__a0_hi"
             ) - (
-              (
-                "workshop_award__a0_hi"
-              ) - (
-                "workshop_award__c1_lo"
-              )
+              "workshop_award__c1_lo"
             )
-          ) IS NULL
-          OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            (
-              "cap1__spare2"
-            ) - (
-              (
-                "workshop_award__a0_hi"
-              ) - (
-                "workshop_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
+          ),
+          0
+        )
       END
       ELSE "cap1__spare2"
     END AS "cap1__spare3"
@@ -1129,65 +814,39 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "chain_award__applies"
       THEN (
         "chain_award__c1_lo"
       ) + (
         CASE
           WHEN "chain_award__a0_hi" IS NULL
           THEN "cap1__spare3"
-          ELSE CASE
-            WHEN (
-              (
-                "chain_award__a0_hi"
-              ) - (
-                "chain_award__c1_lo"
-              )
-            ) IS NULL
-            OR "cap1__spare3" IS NULL
-            THEN NULL
-            ELSE LEAST((
-              "chain_award__a0_hi"
-            ) - (
-              "chain_award__c1_lo"
-            ), "cap1__spare3")
-          END
+          ELSE LEAST((
+            "chain_award__a0_hi"
+          ) - (
+            "chain_award__c1_lo"
+          ), "cap1__spare3")
         END
       )
       ELSE "chain_award__a0_hi"
-    END AS DECIMAL(21, 2)) AS "chain_award__c1_hi",
+    END AS DECIMAL(18, 2)) AS "chain_award__c1_hi",
     CASE
-      WHEN "chain_award__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "chain_award__applies"
       THEN CASE
         WHEN "chain_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
-        ELSE CASE
-          WHEN (
+        THEN CAST(0 AS DECIMAL(18, 2))
+        ELSE GREATEST(
+          (
+            "cap1__spare3"
+          ) - (
             (
-              "cap1__spare3"
+              "chain_award__a0_hi"
             ) - (
-              (
-                "chain_award__a0_hi"
-              ) - (
-                "chain_award__c1_lo"
-              )
+              "chain_award__c1_lo"
             )
-          ) IS NULL
-          OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            (
-              "cap1__spare3"
-            ) - (
-              (
-                "chain_award__a0_hi"
-              ) - (
-                "chain_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
+          ),
+          0
+        )
       END
       ELSE "cap1__spare3"
     END AS "cap1__spare4"
@@ -1196,68 +855,42 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "diagnosis_subsidy__applies"
       THEN (
         "diagnosis_subsidy__c1_lo"
       ) + (
         CASE
           WHEN "diagnosis_subsidy__a0_hi" IS NULL
           THEN "cap1__spare4"
-          ELSE CASE
-            WHEN (
-              (
-                "diagnosis_subsidy__a0_hi"
-              ) - (
-                "diagnosis_subsidy__c1_lo"
-              )
-            ) IS NULL
-            OR "cap1__spare4" IS NULL
-            THEN NULL
-            ELSE LEAST(
-              (
-                "diagnosis_subsidy__a0_hi"
-              ) - (
-                "diagnosis_subsidy__c1_lo"
-              ),
-              "cap1__spare4"
-            )
-          END
+          ELSE LEAST(
+            (
+              "diagnosis_subsidy__a0_hi"
+            ) - (
+              "diagnosis_subsidy__c1_lo"
+            ),
+            "cap1__spare4"
+          )
         END
       )
       ELSE "diagnosis_subsidy__a0_hi"
-    END AS DECIMAL(21, 2)) AS "diagnosis_subsidy__c1_hi",
+    END AS DECIMAL(18, 2)) AS "diagnosis_subsidy__c1_hi",
     CASE
-      WHEN "diagnosis_subsidy__applies" AND NOT "cap1__lim_lo" IS NULL
+      WHEN "diagnosis_subsidy__applies"
       THEN CASE
         WHEN "diagnosis_subsidy__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
-        ELSE CASE
-          WHEN (
+        THEN CAST(0 AS DECIMAL(18, 2))
+        ELSE GREATEST(
+          (
+            "cap1__spare4"
+          ) - (
             (
-              "cap1__spare4"
+              "diagnosis_subsidy__a0_hi"
             ) - (
-              (
-                "diagnosis_subsidy__a0_hi"
-              ) - (
-                "diagnosis_subsidy__c1_lo"
-              )
+              "diagnosis_subsidy__c1_lo"
             )
-          ) IS NULL
-          OR 0 IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            (
-              "cap1__spare4"
-            ) - (
-              (
-                "diagnosis_subsidy__a0_hi"
-              ) - (
-                "diagnosis_subsidy__c1_lo"
-              )
-            ),
-            0
-          )
-        END
+          ),
+          0
+        )
       END
       ELSE "cap1__spare4"
     END AS "cap1__spare5"
@@ -1267,21 +900,21 @@ WITH v AS (
     *,
     "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL AS "pay1__any",
     (
-      CAST(0 AS DECIMAL(21, 2))
+      CAST(0 AS DECIMAL(18, 2))
     ) + (
       CASE
         WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
         THEN "reform_subsidy__c1_lo"
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
     ) AS "pay1__base_lo",
     (
-      CAST(0 AS DECIMAL(21, 2))
+      CAST(0 AS DECIMAL(18, 2))
     ) + (
       CASE
         WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
         THEN "reform_subsidy__c1_hi"
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
     ) AS "pay1__base_hi"
   FROM c1b4
@@ -1425,49 +1058,49 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(21, 2))
+                CAST(0 AS DECIMAL(18, 2))
               ) + (
                 CASE
                   WHEN "reform_subsidy__applies"
                   THEN "reform_subsidy__c1_lo"
-                  ELSE CAST(0 AS DECIMAL(21, 2))
+                  ELSE CAST(0 AS DECIMAL(18, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "lighthouse_award__applies"
                 THEN "lighthouse_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(21, 2))
+                ELSE CAST(0 AS DECIMAL(18, 2))
               END
             )
           ) + (
             CASE
               WHEN "workshop_award__applies"
               THEN "workshop_award__c1_lo"
-              ELSE CAST(0 AS DECIMAL(21, 2))
+              ELSE CAST(0 AS DECIMAL(18, 2))
             END
           )
         ) + (
           CASE
             WHEN "chain_award__applies"
             THEN "chain_award__c1_lo"
-            ELSE CAST(0 AS DECIMAL(21, 2))
+            ELSE CAST(0 AS DECIMAL(18, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies"
           THEN "diagnosis_subsidy__c1_lo"
-          ELSE CAST(0 AS DECIMAL(21, 2))
+          ELSE CAST(0 AS DECIMAL(18, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies"
         THEN "evaluation_subsidy__a0_lo"
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
-    ) AS DECIMAL(21, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS "total_min",
   CASE
@@ -1478,69 +1111,69 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(21, 2))
+                CAST(0 AS DECIMAL(18, 2))
               ) + (
                 CASE
                   WHEN "reform_subsidy__applies"
                   THEN "reform_subsidy__c1_hi"
-                  ELSE CAST(0 AS DECIMAL(21, 2))
+                  ELSE CAST(0 AS DECIMAL(18, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "lighthouse_award__applies"
                 THEN "lighthouse_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(21, 2))
+                ELSE CAST(0 AS DECIMAL(18, 2))
               END
             )
           ) + (
             CASE
               WHEN "workshop_award__applies"
               THEN "workshop_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(21, 2))
+              ELSE CAST(0 AS DECIMAL(18, 2))
             END
           )
         ) + (
           CASE
             WHEN "chain_award__applies"
             THEN "chain_award__c1_hi"
-            ELSE CAST(0 AS DECIMAL(21, 2))
+            ELSE CAST(0 AS DECIMAL(18, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies"
           THEN "diagnosis_subsidy__c1_hi"
-          ELSE CAST(0 AS DECIMAL(21, 2))
+          ELSE CAST(0 AS DECIMAL(18, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies"
         THEN "evaluation_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
-    ) AS DECIMAL(21, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS "total_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS "funding_central",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS "funding_province",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS "funding_city",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS "funding_county",
   CASE
@@ -1551,207 +1184,126 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(21, 2))
+                CAST(0 AS DECIMAL(18, 2))
               ) + (
                 CASE
                   WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__c1_hi" IS NULL
                   THEN "reform_subsidy__c1_hi"
-                  ELSE CAST(0 AS DECIMAL(21, 2))
+                  ELSE CAST(0 AS DECIMAL(18, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "lighthouse_award__applies" AND NOT "lighthouse_award__c1_hi" IS NULL
                 THEN "lighthouse_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(21, 2))
+                ELSE CAST(0 AS DECIMAL(18, 2))
               END
             )
           ) + (
             CASE
               WHEN "workshop_award__applies" AND NOT "workshop_award__c1_hi" IS NULL
               THEN "workshop_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(21, 2))
+              ELSE CAST(0 AS DECIMAL(18, 2))
             END
           )
         ) + (
           CASE
             WHEN "chain_award__applies" AND NOT "chain_award__c1_hi" IS NULL
             THEN "chain_award__c1_hi"
-            ELSE CAST(0 AS DECIMAL(21, 2))
+            ELSE CAST(0 AS DECIMAL(18, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__c1_hi" IS NULL
           THEN "diagnosis_subsidy__c1_hi"
-          ELSE CAST(0 AS DECIMAL(21, 2))
+          ELSE CAST(0 AS DECIMAL(18, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
         THEN "evaluation_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
-    ) AS DECIMAL(21, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS "funding_unspecified",
   CASE
     WHEN "error_field" IS NULL AND "pay1__any"
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS "pay_1_min",
   CASE
     WHEN "error_field" IS NULL AND "pay1__any"
     THEN CAST(CASE
       WHEN CAST((
-        CAST(CASE
-          WHEN (
-            "pay1__base_hi"
-          ) * (
-            0.7
-          ) >= 0
-          THEN FLOOR((
+        CAST(FLOOR(
+          (
             (
-              "pay1__base_hi"
+              CAST("pay1__base_hi" AS DECIMAL(19, 2))
             ) * (
               0.7
             )
           ) * (
             100
-          ))
-          ELSE CEIL((
-            (
-              "pay1__base_hi"
-            ) * (
-              0.7
-            )
-          ) * (
-            100
-          ))
-        END AS DECIMAL(21, 0))
+          )
+        ) AS DECIMAL(18, 0))
       ) * (
         0.01
-      ) AS DECIMAL(21, 2)) IS NULL
+      ) AS DECIMAL(18, 2)) IS NULL
       OR "pay1__base_hi" IS NULL
       THEN NULL
       ELSE LEAST(
         CAST((
-          CAST(CASE
-            WHEN (
-              "pay1__base_hi"
-            ) * (
-              0.7
-            ) >= 0
-            THEN FLOOR((
+          CAST(FLOOR(
+            (
               (
-                "pay1__base_hi"
+                CAST("pay1__base_hi" AS DECIMAL(19, 2))
               ) * (
                 0.7
               )
             ) * (
               100
-            ))
-            ELSE CEIL((
-              (
-                "pay1__base_hi"
-              ) * (
-                0.7
-              )
-            ) * (
-              100
-            ))
-          END AS DECIMAL(21, 0))
+            )
+          ) AS DECIMAL(18, 0))
         ) * (
           0.01
-        ) AS DECIMAL(21, 2)),
+        ) AS DECIMAL(18, 2)),
         "pay1__base_hi"
       )
-    END AS DECIMAL(21, 2))
+    END AS DECIMAL(18, 2))
     ELSE NULL
   END AS "pay_1_max",
   CASE
     WHEN "error_field" IS NULL AND "pay1__any"
-    THEN CAST(CASE
-      WHEN (
-        (
-          "pay1__base_lo"
-        ) - (
-          CAST((
-            CAST(CASE
-              WHEN (
-                "pay1__base_lo"
+    THEN CAST(GREATEST(
+      (
+        "pay1__base_lo"
+      ) - (
+        CAST((
+          CAST(FLOOR(
+            (
+              (
+                CAST("pay1__base_lo" AS DECIMAL(19, 2))
               ) * (
                 0.7
-              ) >= 0
-              THEN FLOOR((
-                (
-                  "pay1__base_lo"
-                ) * (
-                  0.7
-                )
-              ) * (
-                100
-              ))
-              ELSE CEIL((
-                (
-                  "pay1__base_lo"
-                ) * (
-                  0.7
-                )
-              ) * (
-                100
-              ))
-            END AS DECIMAL(21, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(21, 2))
-        )
-      ) IS NULL
-      OR CAST(0 AS DECIMAL(21, 2)) IS NULL
-      THEN NULL
-      ELSE GREATEST(
-        (
-          "pay1__base_lo"
-        ) - (
-          CAST((
-            CAST(CASE
-              WHEN (
-                "pay1__base_lo"
-              ) * (
-                0.7
-              ) >= 0
-              THEN FLOOR((
-                (
-                  "pay1__base_lo"
-                ) * (
-                  0.7
-                )
-              ) * (
-                100
-              ))
-              ELSE CEIL((
-                (
-                  "pay1__base_lo"
-                ) * (
-                  0.7
-                )
-              ) * (
-                100
-              ))
-            END AS DECIMAL(21, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(21, 2))
-        ),
-        CAST(0 AS DECIMAL(21, 2))
-      )
-    END AS DECIMAL(21, 2))
+              )
+            ) * (
+              100
+            )
+          ) AS DECIMAL(18, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(18, 2))
+      ),
+      CAST(0 AS DECIMAL(18, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS "pay_2_min",
   CASE
     WHEN "error_field" IS NULL AND "pay1__any"
-    THEN CAST("pay1__base_hi" AS DECIMAL(21, 2))
+    THEN CAST("pay1__base_hi" AS DECIMAL(18, 2))
     ELSE NULL
   END AS "pay_2_max"
 FROM pay;

@@ -293,19 +293,19 @@ WITH v AS (
       ) = (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(200000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(200000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         `p`.`digital_level`
       ) = (
         CAST(3 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(400000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(400000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
         `p`.`digital_level`
       ) >= (
         CAST(4 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(20, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       ELSE CAST(0 AS DECIMAL(9, 3))
     END AS `reform_subsidy__raw_lo`,
     CASE
@@ -323,7 +323,7 @@ WITH v AS (
           ) + (
             `p`.`spend_data_equipment`
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)),
+        ) AS DECIMAL(18, 3)),
         CAST(200000 AS DECIMAL(6, 0))
       ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
@@ -340,7 +340,7 @@ WITH v AS (
           ) + (
             `p`.`spend_data_equipment`
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)),
+        ) AS DECIMAL(18, 3)),
         CAST(400000 AS DECIMAL(6, 0))
       ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       WHEN COALESCE((
@@ -357,7 +357,7 @@ WITH v AS (
           ) + (
             `p`.`spend_data_equipment`
           ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)),
+        ) AS DECIMAL(18, 3)),
         CAST(500000 AS DECIMAL(6, 0))
       ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
       ELSE CAST(0 AS DECIMAL(9, 3))
@@ -444,103 +444,119 @@ WITH v AS (
     CAST(NULL AS DECIMAL(1, 0)) AS `evaluation_subsidy__raw_lo`,
     CAST(NULL AS DECIMAL(1, 0)) AS `evaluation_subsidy__raw_hi`,
     CAST((
-      CAST(0.5 AS DECIMAL(2, 1))
-    ) * (
       CAST((
-        CAST((
-          `p`.`spend_software_cloud`
-        ) + (
-          `p`.`spend_data_equipment`
-        ) AS DECIMAL(18, 2))
-      ) + (
-        `p`.`spend_consulting`
-      ) AS DECIMAL(19, 2))
-    ) AS DECIMAL(21, 3)) AS `cap1__raw`
+        (
+          CAST(5 AS BIGINT)
+        ) * (
+          (
+            (
+              (
+                (
+                  CAST(CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    `p`.`spend_software_cloud`
+                  ) - (
+                    CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            ) + (
+              (
+                (
+                  CAST(CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    `p`.`spend_data_equipment`
+                  ) - (
+                    CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            )
+          ) + (
+            (
+              (
+                CAST(CAST(FLOOR(`p`.`spend_consulting`) AS DECIMAL(15, 0)) AS BIGINT)
+              ) * 100
+            ) + (
+              CAST((
+                (
+                  `p`.`spend_consulting`
+                ) - (
+                  CAST(FLOOR(`p`.`spend_consulting`) AS DECIMAL(15, 0))
+                )
+              ) * (
+                100
+              ) AS BIGINT)
+            )
+          )
+        )
+      ) DIV CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(18, 2)) AS `cap1__raw`
   FROM x AS p
 ), i AS (
   SELECT
     *,
     CAST(CAST((
-      CAST(CASE
-        WHEN `reform_subsidy__raw_lo` >= 0
-        THEN FLOOR((
-          `reform_subsidy__raw_lo`
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          `reform_subsidy__raw_lo`
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
+      CAST(FLOOR((
+        `reform_subsidy__raw_lo`
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
     ) * (
       0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `reform_subsidy__lo`,
+    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `reform_subsidy__lo`,
     CAST(CAST((
-      CAST(CASE
-        WHEN `reform_subsidy__raw_hi` >= 0
-        THEN FLOOR((
-          `reform_subsidy__raw_hi`
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          `reform_subsidy__raw_hi`
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
+      CAST(FLOOR((
+        `reform_subsidy__raw_hi`
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
     ) * (
       0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `reform_subsidy__hi`,
-    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `lighthouse_award__lo`,
-    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(21, 2)) AS `lighthouse_award__hi`,
-    CAST(CAST(`workshop_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `workshop_award__lo`,
-    CAST(CAST(`workshop_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `workshop_award__hi`,
-    CAST(CAST(`chain_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `chain_award__lo`,
-    CAST(CAST(`chain_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(21, 2)) AS `chain_award__hi`,
-    CAST(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `diagnosis_subsidy__lo`,
-    CAST(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `diagnosis_subsidy__hi`,
-    CAST(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `evaluation_subsidy__lo`,
-    CAST(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(21, 2)) AS `evaluation_subsidy__hi`
+    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `reform_subsidy__hi`,
+    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `lighthouse_award__lo`,
+    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `lighthouse_award__hi`,
+    CAST(CAST(`workshop_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `workshop_award__lo`,
+    CAST(CAST(`workshop_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `workshop_award__hi`,
+    CAST(CAST(`chain_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `chain_award__lo`,
+    CAST(CAST(`chain_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `chain_award__hi`,
+    CAST(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `diagnosis_subsidy__lo`,
+    CAST(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `diagnosis_subsidy__hi`,
+    CAST(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `evaluation_subsidy__lo`,
+    CAST(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `evaluation_subsidy__hi`
   FROM r
 ), a0 AS (
   SELECT
     *,
-    CASE
-      WHEN `reform_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE `reform_subsidy__lo`
-    END AS `reform_subsidy__a0_lo`,
+    `reform_subsidy__lo` AS `reform_subsidy__a0_lo`,
     `reform_subsidy__hi` AS `reform_subsidy__a0_hi`,
-    CASE
-      WHEN `lighthouse_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE `lighthouse_award__lo`
-    END AS `lighthouse_award__a0_lo`,
+    `lighthouse_award__lo` AS `lighthouse_award__a0_lo`,
     `lighthouse_award__hi` AS `lighthouse_award__a0_hi`,
-    CASE
-      WHEN `workshop_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE `workshop_award__lo`
-    END AS `workshop_award__a0_lo`,
+    `workshop_award__lo` AS `workshop_award__a0_lo`,
     `workshop_award__hi` AS `workshop_award__a0_hi`,
-    CASE
-      WHEN `chain_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
-      ELSE `chain_award__lo`
-    END AS `chain_award__a0_lo`,
+    `chain_award__lo` AS `chain_award__a0_lo`,
     `chain_award__hi` AS `chain_award__a0_hi`,
     CASE
       WHEN `diagnosis_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
+      THEN CAST(0 AS DECIMAL(18, 2))
       ELSE `diagnosis_subsidy__lo`
     END AS `diagnosis_subsidy__a0_lo`,
     `diagnosis_subsidy__hi` AS `diagnosis_subsidy__a0_hi`,
     CASE
       WHEN `evaluation_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(21, 2))
+      THEN CAST(0 AS DECIMAL(18, 2))
       ELSE `evaluation_subsidy__lo`
     END AS `evaluation_subsidy__a0_lo`,
     `evaluation_subsidy__hi` AS `evaluation_subsidy__a0_hi`
@@ -548,71 +564,20 @@ WITH v AS (
 ), c1l AS (
   SELECT
     *,
-    CAST((
-      CAST(CASE
-        WHEN `cap1__raw` >= 0
-        THEN FLOOR((
-          `cap1__raw`
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          `cap1__raw`
-        ) * (
-          100
-        ))
-      END AS DECIMAL(20, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(20, 2)) AS `cap1__lim_lo`,
-    CAST((
-      CAST(CASE
-        WHEN `cap1__raw` >= 0
-        THEN FLOOR((
-          `cap1__raw`
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          `cap1__raw`
-        ) * (
-          100
-        ))
-      END AS DECIMAL(20, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(20, 2)) AS `cap1__lim_hi`,
-    GREATEST(
-      CAST((
-        CAST(CASE
-          WHEN `cap1__raw` >= 0
-          THEN FLOOR((
-            `cap1__raw`
-          ) * (
-            100
-          ))
-          ELSE CEIL((
-            `cap1__raw`
-          ) * (
-            100
-          ))
-        END AS DECIMAL(20, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(20, 2)),
-      0
-    ) AS `cap1__room0`
+    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__lim_lo`,
+    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__lim_hi`,
+    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__room0`
   FROM a0 AS p
 ), c1a0 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `reform_subsidy__applies`
       THEN LEAST(`reform_subsidy__a0_lo`, `cap1__room0`)
       ELSE `reform_subsidy__a0_lo`
-    END AS DECIMAL(21, 2)) AS `reform_subsidy__c1_lo`,
+    END AS DECIMAL(18, 2)) AS `reform_subsidy__c1_lo`,
     CASE
-      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `reform_subsidy__applies`
       THEN GREATEST((
         `cap1__room0`
       ) - (
@@ -625,12 +590,12 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `lighthouse_award__applies`
       THEN LEAST(`lighthouse_award__a0_lo`, `cap1__room1`)
       ELSE `lighthouse_award__a0_lo`
-    END AS DECIMAL(21, 2)) AS `lighthouse_award__c1_lo`,
+    END AS DECIMAL(18, 2)) AS `lighthouse_award__c1_lo`,
     CASE
-      WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `lighthouse_award__applies`
       THEN GREATEST((
         `cap1__room1`
       ) - (
@@ -643,12 +608,12 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `workshop_award__applies`
       THEN LEAST(`workshop_award__a0_lo`, `cap1__room2`)
       ELSE `workshop_award__a0_lo`
-    END AS DECIMAL(21, 2)) AS `workshop_award__c1_lo`,
+    END AS DECIMAL(18, 2)) AS `workshop_award__c1_lo`,
     CASE
-      WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `workshop_award__applies`
       THEN GREATEST((
         `cap1__room2`
       ) - (
@@ -661,12 +626,12 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `chain_award__applies`
       THEN LEAST(`chain_award__a0_lo`, `cap1__room3`)
       ELSE `chain_award__a0_lo`
-    END AS DECIMAL(21, 2)) AS `chain_award__c1_lo`,
+    END AS DECIMAL(18, 2)) AS `chain_award__c1_lo`,
     CASE
-      WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `chain_award__applies`
       THEN GREATEST((
         `cap1__room3`
       ) - (
@@ -679,12 +644,12 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `diagnosis_subsidy__applies`
       THEN LEAST(`diagnosis_subsidy__a0_lo`, `cap1__room4`)
       ELSE `diagnosis_subsidy__a0_lo`
-    END AS DECIMAL(21, 2)) AS `diagnosis_subsidy__c1_lo`,
+    END AS DECIMAL(18, 2)) AS `diagnosis_subsidy__c1_lo`,
     CASE
-      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `diagnosis_subsidy__applies`
       THEN GREATEST((
         `cap1__room4`
       ) - (
@@ -696,64 +661,60 @@ WITH v AS (
 ), c1s AS (
   SELECT
     *,
-    CASE
-      WHEN NOT `cap1__lim_lo` IS NULL
-      THEN GREATEST(
+    GREATEST(
+      (
+        `cap1__lim_hi`
+      ) - (
         (
-          `cap1__lim_hi`
-        ) - (
           (
             (
               (
                 (
-                  (
-                    CAST(0 AS DECIMAL(21, 2))
-                  ) + (
-                    CASE
-                      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
-                      THEN `reform_subsidy__c1_lo`
-                      ELSE CAST(0 AS DECIMAL(21, 2))
-                    END
-                  )
+                  CAST(0 AS DECIMAL(18, 2))
                 ) + (
                   CASE
-                    WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
-                    THEN `lighthouse_award__c1_lo`
-                    ELSE CAST(0 AS DECIMAL(21, 2))
+                    WHEN `reform_subsidy__applies`
+                    THEN `reform_subsidy__c1_lo`
+                    ELSE CAST(0 AS DECIMAL(18, 2))
                   END
                 )
               ) + (
                 CASE
-                  WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
-                  THEN `workshop_award__c1_lo`
-                  ELSE CAST(0 AS DECIMAL(21, 2))
+                  WHEN `lighthouse_award__applies`
+                  THEN `lighthouse_award__c1_lo`
+                  ELSE CAST(0 AS DECIMAL(18, 2))
                 END
               )
             ) + (
               CASE
-                WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
-                THEN `chain_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(21, 2))
+                WHEN `workshop_award__applies`
+                THEN `workshop_award__c1_lo`
+                ELSE CAST(0 AS DECIMAL(18, 2))
               END
             )
           ) + (
             CASE
-              WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
-              THEN `diagnosis_subsidy__c1_lo`
-              ELSE CAST(0 AS DECIMAL(21, 2))
+              WHEN `chain_award__applies`
+              THEN `chain_award__c1_lo`
+              ELSE CAST(0 AS DECIMAL(18, 2))
             END
           )
-        ),
-        0
-      )
-      ELSE NULL
-    END AS `cap1__spare0`
+        ) + (
+          CASE
+            WHEN `diagnosis_subsidy__applies`
+            THEN `diagnosis_subsidy__c1_lo`
+            ELSE CAST(0 AS DECIMAL(18, 2))
+          END
+        )
+      ),
+      0
+    ) AS `cap1__spare0`
   FROM c1a4
 ), c1b0 AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `reform_subsidy__applies`
       THEN (
         `reform_subsidy__c1_lo`
       ) + (
@@ -768,12 +729,12 @@ WITH v AS (
         END
       )
       ELSE `reform_subsidy__a0_hi`
-    END AS DECIMAL(21, 2)) AS `reform_subsidy__c1_hi`,
+    END AS DECIMAL(18, 2)) AS `reform_subsidy__c1_hi`,
     CASE
-      WHEN `reform_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `reform_subsidy__applies`
       THEN CASE
         WHEN `reform_subsidy__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
+        THEN CAST(0 AS DECIMAL(18, 2))
         ELSE GREATEST(
           (
             `cap1__spare0`
@@ -794,7 +755,7 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `lighthouse_award__applies`
       THEN (
         `lighthouse_award__c1_lo`
       ) + (
@@ -809,12 +770,12 @@ WITH v AS (
         END
       )
       ELSE `lighthouse_award__a0_hi`
-    END AS DECIMAL(21, 2)) AS `lighthouse_award__c1_hi`,
+    END AS DECIMAL(18, 2)) AS `lighthouse_award__c1_hi`,
     CASE
-      WHEN `lighthouse_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `lighthouse_award__applies`
       THEN CASE
         WHEN `lighthouse_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
+        THEN CAST(0 AS DECIMAL(18, 2))
         ELSE GREATEST(
           (
             `cap1__spare1`
@@ -835,7 +796,7 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `workshop_award__applies`
       THEN (
         `workshop_award__c1_lo`
       ) + (
@@ -850,12 +811,12 @@ WITH v AS (
         END
       )
       ELSE `workshop_award__a0_hi`
-    END AS DECIMAL(21, 2)) AS `workshop_award__c1_hi`,
+    END AS DECIMAL(18, 2)) AS `workshop_award__c1_hi`,
     CASE
-      WHEN `workshop_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `workshop_award__applies`
       THEN CASE
         WHEN `workshop_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
+        THEN CAST(0 AS DECIMAL(18, 2))
         ELSE GREATEST(
           (
             `cap1__spare2`
@@ -876,7 +837,7 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `chain_award__applies`
       THEN (
         `chain_award__c1_lo`
       ) + (
@@ -891,12 +852,12 @@ WITH v AS (
         END
       )
       ELSE `chain_award__a0_hi`
-    END AS DECIMAL(21, 2)) AS `chain_award__c1_hi`,
+    END AS DECIMAL(18, 2)) AS `chain_award__c1_hi`,
     CASE
-      WHEN `chain_award__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `chain_award__applies`
       THEN CASE
         WHEN `chain_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
+        THEN CAST(0 AS DECIMAL(18, 2))
         ELSE GREATEST(
           (
             `cap1__spare3`
@@ -917,7 +878,7 @@ WITH v AS (
   SELECT
     *,
     CAST(CASE
-      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `diagnosis_subsidy__applies`
       THEN (
         `diagnosis_subsidy__c1_lo`
       ) + (
@@ -935,12 +896,12 @@ WITH v AS (
         END
       )
       ELSE `diagnosis_subsidy__a0_hi`
-    END AS DECIMAL(21, 2)) AS `diagnosis_subsidy__c1_hi`,
+    END AS DECIMAL(18, 2)) AS `diagnosis_subsidy__c1_hi`,
     CASE
-      WHEN `diagnosis_subsidy__applies` AND NOT `cap1__lim_lo` IS NULL
+      WHEN `diagnosis_subsidy__applies`
       THEN CASE
         WHEN `diagnosis_subsidy__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(21, 2))
+        THEN CAST(0 AS DECIMAL(18, 2))
         ELSE GREATEST(
           (
             `cap1__spare4`
@@ -962,21 +923,21 @@ WITH v AS (
     *,
     `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL AS `pay1__any`,
     (
-      CAST(0 AS DECIMAL(21, 2))
+      CAST(0 AS DECIMAL(18, 2))
     ) + (
       CASE
         WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
         THEN `reform_subsidy__c1_lo`
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
     ) AS `pay1__base_lo`,
     (
-      CAST(0 AS DECIMAL(21, 2))
+      CAST(0 AS DECIMAL(18, 2))
     ) + (
       CASE
         WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
         THEN `reform_subsidy__c1_hi`
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
     ) AS `pay1__base_hi`
   FROM c1b4
@@ -1120,49 +1081,49 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(21, 2))
+                CAST(0 AS DECIMAL(18, 2))
               ) + (
                 CASE
                   WHEN `reform_subsidy__applies`
                   THEN `reform_subsidy__c1_lo`
-                  ELSE CAST(0 AS DECIMAL(21, 2))
+                  ELSE CAST(0 AS DECIMAL(18, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `lighthouse_award__applies`
                 THEN `lighthouse_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(21, 2))
+                ELSE CAST(0 AS DECIMAL(18, 2))
               END
             )
           ) + (
             CASE
               WHEN `workshop_award__applies`
               THEN `workshop_award__c1_lo`
-              ELSE CAST(0 AS DECIMAL(21, 2))
+              ELSE CAST(0 AS DECIMAL(18, 2))
             END
           )
         ) + (
           CASE
             WHEN `chain_award__applies`
             THEN `chain_award__c1_lo`
-            ELSE CAST(0 AS DECIMAL(21, 2))
+            ELSE CAST(0 AS DECIMAL(18, 2))
           END
         )
       ) + (
         CASE
           WHEN `diagnosis_subsidy__applies`
           THEN `diagnosis_subsidy__c1_lo`
-          ELSE CAST(0 AS DECIMAL(21, 2))
+          ELSE CAST(0 AS DECIMAL(18, 2))
         END
       )
     ) + (
       CASE
         WHEN `evaluation_subsidy__applies`
         THEN `evaluation_subsidy__a0_lo`
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
-    ) AS DECIMAL(21, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `total_min`,
   CASE
@@ -1173,69 +1134,69 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(21, 2))
+                CAST(0 AS DECIMAL(18, 2))
               ) + (
                 CASE
                   WHEN `reform_subsidy__applies`
                   THEN `reform_subsidy__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(21, 2))
+                  ELSE CAST(0 AS DECIMAL(18, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `lighthouse_award__applies`
                 THEN `lighthouse_award__c1_hi`
-                ELSE CAST(0 AS DECIMAL(21, 2))
+                ELSE CAST(0 AS DECIMAL(18, 2))
               END
             )
           ) + (
             CASE
               WHEN `workshop_award__applies`
               THEN `workshop_award__c1_hi`
-              ELSE CAST(0 AS DECIMAL(21, 2))
+              ELSE CAST(0 AS DECIMAL(18, 2))
             END
           )
         ) + (
           CASE
             WHEN `chain_award__applies`
             THEN `chain_award__c1_hi`
-            ELSE CAST(0 AS DECIMAL(21, 2))
+            ELSE CAST(0 AS DECIMAL(18, 2))
           END
         )
       ) + (
         CASE
           WHEN `diagnosis_subsidy__applies`
           THEN `diagnosis_subsidy__c1_hi`
-          ELSE CAST(0 AS DECIMAL(21, 2))
+          ELSE CAST(0 AS DECIMAL(18, 2))
         END
       )
     ) + (
       CASE
         WHEN `evaluation_subsidy__applies`
         THEN `evaluation_subsidy__a0_hi`
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
-    ) AS DECIMAL(21, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `total_max`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `funding_central`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `funding_province`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `funding_city`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `funding_county`,
   CASE
@@ -1246,90 +1207,76 @@ SELECT
           (
             (
               (
-                CAST(0 AS DECIMAL(21, 2))
+                CAST(0 AS DECIMAL(18, 2))
               ) + (
                 CASE
                   WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__c1_hi` IS NULL
                   THEN `reform_subsidy__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(21, 2))
+                  ELSE CAST(0 AS DECIMAL(18, 2))
                 END
               )
             ) + (
               CASE
                 WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__c1_hi` IS NULL
                 THEN `lighthouse_award__c1_hi`
-                ELSE CAST(0 AS DECIMAL(21, 2))
+                ELSE CAST(0 AS DECIMAL(18, 2))
               END
             )
           ) + (
             CASE
               WHEN `workshop_award__applies` AND NOT `workshop_award__c1_hi` IS NULL
               THEN `workshop_award__c1_hi`
-              ELSE CAST(0 AS DECIMAL(21, 2))
+              ELSE CAST(0 AS DECIMAL(18, 2))
             END
           )
         ) + (
           CASE
             WHEN `chain_award__applies` AND NOT `chain_award__c1_hi` IS NULL
             THEN `chain_award__c1_hi`
-            ELSE CAST(0 AS DECIMAL(21, 2))
+            ELSE CAST(0 AS DECIMAL(18, 2))
           END
         )
       ) + (
         CASE
           WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__c1_hi` IS NULL
           THEN `diagnosis_subsidy__c1_hi`
-          ELSE CAST(0 AS DECIMAL(21, 2))
+          ELSE CAST(0 AS DECIMAL(18, 2))
         END
       )
     ) + (
       CASE
         WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
         THEN `evaluation_subsidy__a0_hi`
-        ELSE CAST(0 AS DECIMAL(21, 2))
+        ELSE CAST(0 AS DECIMAL(18, 2))
       END
-    ) AS DECIMAL(21, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `funding_unspecified`,
   CASE
     WHEN `error_field` IS NULL AND `pay1__any`
-    THEN CAST(CAST(0 AS DECIMAL(21, 2)) AS DECIMAL(21, 2))
+    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `pay_1_min`,
   CASE
     WHEN `error_field` IS NULL AND `pay1__any`
     THEN CAST(LEAST(
       CAST((
-        CAST(CASE
-          WHEN (
-            `pay1__base_hi`
-          ) * (
-            0.7
-          ) >= 0
-          THEN FLOOR((
+        CAST(FLOOR(
+          (
             (
-              `pay1__base_hi`
+              CAST(`pay1__base_hi` AS DECIMAL(19, 2))
             ) * (
               0.7
             )
           ) * (
             100
-          ))
-          ELSE CEIL((
-            (
-              `pay1__base_hi`
-            ) * (
-              0.7
-            )
-          ) * (
-            100
-          ))
-        END AS DECIMAL(21, 0))
+          )
+        ) AS DECIMAL(18, 0))
       ) * (
         0.01
-      ) AS DECIMAL(21, 2)),
+      ) AS DECIMAL(18, 2)),
       `pay1__base_hi`
-    ) AS DECIMAL(21, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `pay_1_max`,
   CASE
@@ -1339,42 +1286,28 @@ SELECT
         `pay1__base_lo`
       ) - (
         CAST((
-          CAST(CASE
-            WHEN (
-              `pay1__base_lo`
-            ) * (
-              0.7
-            ) >= 0
-            THEN FLOOR((
+          CAST(FLOOR(
+            (
               (
-                `pay1__base_lo`
+                CAST(`pay1__base_lo` AS DECIMAL(19, 2))
               ) * (
                 0.7
               )
             ) * (
               100
-            ))
-            ELSE CEIL((
-              (
-                `pay1__base_lo`
-              ) * (
-                0.7
-              )
-            ) * (
-              100
-            ))
-          END AS DECIMAL(21, 0))
+            )
+          ) AS DECIMAL(18, 0))
         ) * (
           0.01
-        ) AS DECIMAL(21, 2))
+        ) AS DECIMAL(18, 2))
       ),
-      CAST(0 AS DECIMAL(21, 2))
-    ) AS DECIMAL(21, 2))
+      CAST(0 AS DECIMAL(18, 2))
+    ) AS DECIMAL(18, 2))
     ELSE NULL
   END AS `pay_2_min`,
   CASE
     WHEN `error_field` IS NULL AND `pay1__any`
-    THEN CAST(`pay1__base_hi` AS DECIMAL(21, 2))
+    THEN CAST(`pay1__base_hi` AS DECIMAL(18, 2))
     ELSE NULL
   END AS `pay_2_max`
 FROM pay;

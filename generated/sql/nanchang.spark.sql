@@ -279,39 +279,39 @@ WITH v AS (
 ), i AS (
   SELECT
     *,
-    CAST(CAST(`reform_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `reform_subsidy__lo`,
-    CAST(CAST(`reform_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `reform_subsidy__hi`,
-    CAST(CAST(`model_enterprise_award__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `model_enterprise_award__lo`,
-    CAST(CAST(`model_enterprise_award__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `model_enterprise_award__hi`,
-    CAST(CAST(`service_provider_award__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `service_provider_award__lo`,
-    CAST(CAST(`service_provider_award__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `service_provider_award__hi`,
-    CAST(CAST(`chain_award__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `chain_award__lo`,
-    CAST(CAST(`chain_award__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(4, 2)) AS `chain_award__hi`
+    CAST(CAST(`reform_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `reform_subsidy__lo`,
+    CAST(CAST(`reform_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `reform_subsidy__hi`,
+    CAST(CAST(`model_enterprise_award__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `model_enterprise_award__lo`,
+    CAST(CAST(`model_enterprise_award__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `model_enterprise_award__hi`,
+    CAST(CAST(`service_provider_award__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `service_provider_award__lo`,
+    CAST(CAST(`service_provider_award__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `service_provider_award__hi`,
+    CAST(CAST(`chain_award__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `chain_award__lo`,
+    CAST(CAST(`chain_award__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `chain_award__hi`
   FROM r
 ), a0 AS (
   SELECT
     *,
     CASE
       WHEN `reform_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(4, 2))
+      THEN CAST(0 AS DECIMAL(3, 2))
       ELSE `reform_subsidy__lo`
     END AS `reform_subsidy__a0_lo`,
     `reform_subsidy__hi` AS `reform_subsidy__a0_hi`,
     CASE
       WHEN `model_enterprise_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(4, 2))
+      THEN CAST(0 AS DECIMAL(3, 2))
       ELSE `model_enterprise_award__lo`
     END AS `model_enterprise_award__a0_lo`,
     `model_enterprise_award__hi` AS `model_enterprise_award__a0_hi`,
     CASE
       WHEN `service_provider_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(4, 2))
+      THEN CAST(0 AS DECIMAL(3, 2))
       ELSE `service_provider_award__lo`
     END AS `service_provider_award__a0_lo`,
     `service_provider_award__hi` AS `service_provider_award__a0_hi`,
     CASE
       WHEN `chain_award__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(4, 2))
+      THEN CAST(0 AS DECIMAL(3, 2))
       ELSE `chain_award__lo`
     END AS `chain_award__a0_lo`,
     `chain_award__hi` AS `chain_award__a0_hi`
@@ -412,35 +412,35 @@ SELECT
       (
         (
           (
-            CAST(0 AS DECIMAL(4, 2))
+            CAST(0 AS DECIMAL(3, 2))
           ) + (
             CASE
               WHEN `reform_subsidy__applies`
               THEN `reform_subsidy__a0_lo`
-              ELSE CAST(0 AS DECIMAL(4, 2))
+              ELSE CAST(0 AS DECIMAL(3, 2))
             END
           )
         ) + (
           CASE
             WHEN `model_enterprise_award__applies`
             THEN `model_enterprise_award__a0_lo`
-            ELSE CAST(0 AS DECIMAL(4, 2))
+            ELSE CAST(0 AS DECIMAL(3, 2))
           END
         )
       ) + (
         CASE
           WHEN `service_provider_award__applies`
           THEN `service_provider_award__a0_lo`
-          ELSE CAST(0 AS DECIMAL(4, 2))
+          ELSE CAST(0 AS DECIMAL(3, 2))
         END
       )
     ) + (
       CASE
         WHEN `chain_award__applies`
         THEN `chain_award__a0_lo`
-        ELSE CAST(0 AS DECIMAL(4, 2))
+        ELSE CAST(0 AS DECIMAL(3, 2))
       END
-    ) AS DECIMAL(4, 2))
+    ) AS DECIMAL(3, 2))
     ELSE NULL
   END AS `total_min`,
   CASE
@@ -449,55 +449,55 @@ SELECT
       (
         (
           (
-            CAST(0 AS DECIMAL(4, 2))
+            CAST(0 AS DECIMAL(3, 2))
           ) + (
             CASE
               WHEN `reform_subsidy__applies`
               THEN `reform_subsidy__a0_hi`
-              ELSE CAST(0 AS DECIMAL(4, 2))
+              ELSE CAST(0 AS DECIMAL(3, 2))
             END
           )
         ) + (
           CASE
             WHEN `model_enterprise_award__applies`
             THEN `model_enterprise_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(4, 2))
+            ELSE CAST(0 AS DECIMAL(3, 2))
           END
         )
       ) + (
         CASE
           WHEN `service_provider_award__applies`
           THEN `service_provider_award__a0_hi`
-          ELSE CAST(0 AS DECIMAL(4, 2))
+          ELSE CAST(0 AS DECIMAL(3, 2))
         END
       )
     ) + (
       CASE
         WHEN `chain_award__applies`
         THEN `chain_award__a0_hi`
-        ELSE CAST(0 AS DECIMAL(4, 2))
+        ELSE CAST(0 AS DECIMAL(3, 2))
       END
-    ) AS DECIMAL(4, 2))
+    ) AS DECIMAL(3, 2))
     ELSE NULL
   END AS `total_max`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(4, 2)) AS DECIMAL(4, 2))
+    THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
     ELSE NULL
   END AS `funding_central`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(4, 2)) AS DECIMAL(4, 2))
+    THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
     ELSE NULL
   END AS `funding_province`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(4, 2)) AS DECIMAL(4, 2))
+    THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
     ELSE NULL
   END AS `funding_city`,
   CASE
     WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(4, 2)) AS DECIMAL(4, 2))
+    THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
     ELSE NULL
   END AS `funding_county`,
   CASE
@@ -506,35 +506,35 @@ SELECT
       (
         (
           (
-            CAST(0 AS DECIMAL(4, 2))
+            CAST(0 AS DECIMAL(3, 2))
           ) + (
             CASE
               WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__a0_hi` IS NULL
               THEN `reform_subsidy__a0_hi`
-              ELSE CAST(0 AS DECIMAL(4, 2))
+              ELSE CAST(0 AS DECIMAL(3, 2))
             END
           )
         ) + (
           CASE
             WHEN `model_enterprise_award__applies` AND NOT `model_enterprise_award__a0_hi` IS NULL
             THEN `model_enterprise_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(4, 2))
+            ELSE CAST(0 AS DECIMAL(3, 2))
           END
         )
       ) + (
         CASE
           WHEN `service_provider_award__applies` AND NOT `service_provider_award__a0_hi` IS NULL
           THEN `service_provider_award__a0_hi`
-          ELSE CAST(0 AS DECIMAL(4, 2))
+          ELSE CAST(0 AS DECIMAL(3, 2))
         END
       )
     ) + (
       CASE
         WHEN `chain_award__applies` AND NOT `chain_award__a0_hi` IS NULL
         THEN `chain_award__a0_hi`
-        ELSE CAST(0 AS DECIMAL(4, 2))
+        ELSE CAST(0 AS DECIMAL(3, 2))
       END
-    ) AS DECIMAL(4, 2))
+    ) AS DECIMAL(3, 2))
     ELSE NULL
   END AS `funding_unspecified`
 FROM a0;

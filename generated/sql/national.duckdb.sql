@@ -277,23 +277,19 @@ WITH v AS (
 ), i AS (
   SELECT
     *,
-    CAST(CAST("city_award__raw_lo" AS DECIMAL(11, 2)) AS DECIMAL(12, 2)) AS "city_award__lo",
-    CAST(CAST("city_award__raw_hi" AS DECIMAL(11, 2)) AS DECIMAL(12, 2)) AS "city_award__hi",
-    CAST(CAST("reform_support__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(12, 2)) AS "reform_support__lo",
-    CAST(CAST("reform_support__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(12, 2)) AS "reform_support__hi"
+    CAST(CAST("city_award__raw_lo" AS DECIMAL(11, 2)) AS DECIMAL(11, 2)) AS "city_award__lo",
+    CAST(CAST("city_award__raw_hi" AS DECIMAL(11, 2)) AS DECIMAL(11, 2)) AS "city_award__hi",
+    CAST(CAST("reform_support__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(11, 2)) AS "reform_support__lo",
+    CAST(CAST("reform_support__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(11, 2)) AS "reform_support__hi"
   FROM r
 ), a0 AS (
   SELECT
     *,
-    CASE
-      WHEN "city_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(12, 2))
-      ELSE "city_award__lo"
-    END AS "city_award__a0_lo",
+    "city_award__lo" AS "city_award__a0_lo",
     "city_award__hi" AS "city_award__a0_hi",
     CASE
       WHEN "reform_support__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(12, 2))
+      THEN CAST(0 AS DECIMAL(11, 2))
       ELSE "reform_support__lo"
     END AS "reform_support__a0_lo",
     "reform_support__hi" AS "reform_support__a0_hi"
@@ -350,83 +346,83 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CAST((
       (
-        CAST(0 AS DECIMAL(12, 2))
+        CAST(0 AS DECIMAL(11, 2))
       ) + (
         CASE
           WHEN "city_award__applies"
           THEN "city_award__a0_lo"
-          ELSE CAST(0 AS DECIMAL(12, 2))
+          ELSE CAST(0 AS DECIMAL(11, 2))
         END
       )
     ) + (
       CASE
         WHEN "reform_support__applies"
         THEN "reform_support__a0_lo"
-        ELSE CAST(0 AS DECIMAL(12, 2))
+        ELSE CAST(0 AS DECIMAL(11, 2))
       END
-    ) AS DECIMAL(12, 2))
+    ) AS DECIMAL(11, 2))
     ELSE NULL
   END AS "total_min",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
       (
-        CAST(0 AS DECIMAL(12, 2))
+        CAST(0 AS DECIMAL(11, 2))
       ) + (
         CASE
           WHEN "city_award__applies"
           THEN "city_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(12, 2))
+          ELSE CAST(0 AS DECIMAL(11, 2))
         END
       )
     ) + (
       CASE
         WHEN "reform_support__applies"
         THEN "reform_support__a0_hi"
-        ELSE CAST(0 AS DECIMAL(12, 2))
+        ELSE CAST(0 AS DECIMAL(11, 2))
       END
-    ) AS DECIMAL(12, 2))
+    ) AS DECIMAL(11, 2))
     ELSE NULL
   END AS "total_max",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
       (
-        CAST(0 AS DECIMAL(12, 2))
+        CAST(0 AS DECIMAL(11, 2))
       ) + (
         CASE
           WHEN "city_award__applies" AND NOT "city_award__a0_hi" IS NULL
           THEN "city_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(12, 2))
+          ELSE CAST(0 AS DECIMAL(11, 2))
         END
       )
     ) + (
       CASE
         WHEN "reform_support__applies" AND NOT "reform_support__a0_hi" IS NULL
         THEN "reform_support__a0_hi"
-        ELSE CAST(0 AS DECIMAL(12, 2))
+        ELSE CAST(0 AS DECIMAL(11, 2))
       END
-    ) AS DECIMAL(12, 2))
+    ) AS DECIMAL(11, 2))
     ELSE NULL
   END AS "funding_central",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(12, 2)) AS DECIMAL(12, 2))
+    THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
     ELSE NULL
   END AS "funding_province",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(12, 2)) AS DECIMAL(12, 2))
+    THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
     ELSE NULL
   END AS "funding_city",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(12, 2)) AS DECIMAL(12, 2))
+    THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
     ELSE NULL
   END AS "funding_county",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(12, 2)) AS DECIMAL(12, 2))
+    THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
     ELSE NULL
   END AS "funding_unspecified"
 FROM a0;

@@ -262,29 +262,97 @@ WITH v AS (
     ) AS "reform_subsidy__applies",
     CAST(CASE
       WHEN CAST((
-        CAST(0.6 AS DECIMAL(2, 1))
-      ) * (
         CAST((
-          "p"."spend_software_cloud"
-        ) + (
-          "p"."spend_data_equipment"
-        ) AS DECIMAL(18, 2))
-      ) AS DECIMAL(20, 3)) IS NULL
+          (
+            CAST(6 AS BIGINT)
+          ) * (
+            (
+              (
+                (
+                  CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    "p"."spend_software_cloud"
+                  ) - (
+                    CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            ) + (
+              (
+                (
+                  CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    "p"."spend_data_equipment"
+                  ) - (
+                    CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            )
+          )
+        ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2)) IS NULL
       OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
       THEN NULL
       ELSE LEAST(
         CAST((
-          CAST(0.6 AS DECIMAL(2, 1))
-        ) * (
           CAST((
-            "p"."spend_software_cloud"
-          ) + (
-            "p"."spend_data_equipment"
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(20, 3)),
+            (
+              CAST(6 AS BIGINT)
+            ) * (
+              (
+                (
+                  (
+                    CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      "p"."spend_software_cloud"
+                    ) - (
+                      CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              ) + (
+                (
+                  (
+                    CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      "p"."spend_data_equipment"
+                    ) - (
+                      CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              )
+            )
+          ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(18, 2)),
         CAST(150000 AS DECIMAL(6, 0))
       )
-    END AS DECIMAL(9, 3)) AS "reform_subsidy__raw",
+    END AS DECIMAL(8, 2)) AS "reform_subsidy__raw",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -342,12 +410,12 @@ WITH v AS (
       CAST(0 AS DECIMAL(4, 0))
     ) * (
       "p"."accepted_enterprises_served"
-    ) AS DECIMAL(14, 0)) AS "diagnosis_subsidy__raw_lo",
+    ) AS DECIMAL(13, 0)) AS "diagnosis_subsidy__raw_lo",
     CAST((
       CAST(5000 AS DECIMAL(4, 0))
     ) * (
       "p"."accepted_enterprises_served"
-    ) AS DECIMAL(14, 0)) AS "diagnosis_subsidy__raw_hi",
+    ) AS DECIMAL(13, 0)) AS "diagnosis_subsidy__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -361,105 +429,41 @@ WITH v AS (
 ), i AS (
   SELECT
     *,
-    CAST(CAST((
-      CAST(CASE
-        WHEN "reform_subsidy__raw" >= 0
-        THEN FLOOR((
-          "reform_subsidy__raw"
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          "reform_subsidy__raw"
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "reform_subsidy__lo",
-    CAST(CAST((
-      CAST(CASE
-        WHEN "reform_subsidy__raw" >= 0
-        THEN FLOOR((
-          "reform_subsidy__raw"
-        ) * (
-          100
-        ))
-        ELSE CEIL((
-          "reform_subsidy__raw"
-        ) * (
-          100
-        ))
-      END AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "reform_subsidy__hi",
-    CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS "chain_demo_award__lo",
-    CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS "chain_demo_award__hi",
-    CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "provincial_demo_award__lo",
-    CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "provincial_demo_award__hi",
-    CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(17, 2)) AS "typical_case_award__lo",
-    CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(17, 2)) AS "typical_case_award__hi",
-    CAST(CAST("platform_building__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "platform_building__lo",
-    CAST(CAST("platform_building__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "platform_building__hi",
-    CAST(CAST("training_subsidy__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "training_subsidy__lo",
-    CAST(CAST("training_subsidy__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(17, 2)) AS "training_subsidy__hi",
-    CAST(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(16, 2)) AS DECIMAL(17, 2)) AS "diagnosis_subsidy__lo",
-    CAST(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(16, 2)) AS DECIMAL(17, 2)) AS "diagnosis_subsidy__hi",
-    CAST(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS "evaluation_subsidy__lo",
-    CAST(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(17, 2)) AS "evaluation_subsidy__hi"
+    CAST(CAST("reform_subsidy__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__lo",
+    CAST(CAST("reform_subsidy__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__hi",
+    CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "chain_demo_award__lo",
+    CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "chain_demo_award__hi",
+    CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "provincial_demo_award__lo",
+    CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "provincial_demo_award__hi",
+    CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS "typical_case_award__lo",
+    CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS "typical_case_award__hi",
+    CAST(CAST("platform_building__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "platform_building__lo",
+    CAST(CAST("platform_building__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "platform_building__hi",
+    CAST(CAST("training_subsidy__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "training_subsidy__lo",
+    CAST(CAST("training_subsidy__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "training_subsidy__hi",
+    CAST(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS "diagnosis_subsidy__lo",
+    CAST(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS "diagnosis_subsidy__hi",
+    CAST(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "evaluation_subsidy__lo",
+    CAST(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "evaluation_subsidy__hi"
   FROM r
 ), a0 AS (
   SELECT
     *,
-    CASE
-      WHEN "reform_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "reform_subsidy__lo"
-    END AS "reform_subsidy__a0_lo",
+    "reform_subsidy__lo" AS "reform_subsidy__a0_lo",
     "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
-    CASE
-      WHEN "chain_demo_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "chain_demo_award__lo"
-    END AS "chain_demo_award__a0_lo",
+    "chain_demo_award__lo" AS "chain_demo_award__a0_lo",
     "chain_demo_award__hi" AS "chain_demo_award__a0_hi",
-    CASE
-      WHEN "provincial_demo_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "provincial_demo_award__lo"
-    END AS "provincial_demo_award__a0_lo",
+    "provincial_demo_award__lo" AS "provincial_demo_award__a0_lo",
     "provincial_demo_award__hi" AS "provincial_demo_award__a0_hi",
-    CASE
-      WHEN "typical_case_award__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "typical_case_award__lo"
-    END AS "typical_case_award__a0_lo",
+    "typical_case_award__lo" AS "typical_case_award__a0_lo",
     "typical_case_award__hi" AS "typical_case_award__a0_hi",
-    CASE
-      WHEN "platform_building__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "platform_building__lo"
-    END AS "platform_building__a0_lo",
+    "platform_building__lo" AS "platform_building__a0_lo",
     "platform_building__hi" AS "platform_building__a0_hi",
-    CASE
-      WHEN "training_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "training_subsidy__lo"
-    END AS "training_subsidy__a0_lo",
+    "training_subsidy__lo" AS "training_subsidy__a0_lo",
     "training_subsidy__hi" AS "training_subsidy__a0_hi",
-    CASE
-      WHEN "diagnosis_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "diagnosis_subsidy__lo"
-    END AS "diagnosis_subsidy__a0_lo",
+    "diagnosis_subsidy__lo" AS "diagnosis_subsidy__a0_lo",
     "diagnosis_subsidy__hi" AS "diagnosis_subsidy__a0_hi",
-    CASE
-      WHEN "evaluation_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(17, 2))
-      ELSE "evaluation_subsidy__lo"
-    END AS "evaluation_subsidy__a0_lo",
+    "evaluation_subsidy__lo" AS "evaluation_subsidy__a0_lo",
     "evaluation_subsidy__hi" AS "evaluation_subsidy__a0_hi"
   FROM i
 )
@@ -646,63 +650,63 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(17, 2))
+                    CAST(0 AS DECIMAL(15, 2))
                   ) + (
                     CASE
                       WHEN "reform_subsidy__applies"
                       THEN "reform_subsidy__a0_lo"
-                      ELSE CAST(0 AS DECIMAL(17, 2))
+                      ELSE CAST(0 AS DECIMAL(15, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN "chain_demo_award__applies"
                     THEN "chain_demo_award__a0_lo"
-                    ELSE CAST(0 AS DECIMAL(17, 2))
+                    ELSE CAST(0 AS DECIMAL(15, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN "provincial_demo_award__applies"
                   THEN "provincial_demo_award__a0_lo"
-                  ELSE CAST(0 AS DECIMAL(17, 2))
+                  ELSE CAST(0 AS DECIMAL(15, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "typical_case_award__applies"
                 THEN "typical_case_award__a0_lo"
-                ELSE CAST(0 AS DECIMAL(17, 2))
+                ELSE CAST(0 AS DECIMAL(15, 2))
               END
             )
           ) + (
             CASE
               WHEN "platform_building__applies"
               THEN "platform_building__a0_lo"
-              ELSE CAST(0 AS DECIMAL(17, 2))
+              ELSE CAST(0 AS DECIMAL(15, 2))
             END
           )
         ) + (
           CASE
             WHEN "training_subsidy__applies"
             THEN "training_subsidy__a0_lo"
-            ELSE CAST(0 AS DECIMAL(17, 2))
+            ELSE CAST(0 AS DECIMAL(15, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies"
           THEN "diagnosis_subsidy__a0_lo"
-          ELSE CAST(0 AS DECIMAL(17, 2))
+          ELSE CAST(0 AS DECIMAL(15, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies"
         THEN "evaluation_subsidy__a0_lo"
-        ELSE CAST(0 AS DECIMAL(17, 2))
+        ELSE CAST(0 AS DECIMAL(15, 2))
       END
-    ) AS DECIMAL(17, 2))
+    ) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "total_min",
   CASE
@@ -715,68 +719,68 @@ SELECT
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(17, 2))
+                    CAST(0 AS DECIMAL(15, 2))
                   ) + (
                     CASE
                       WHEN "reform_subsidy__applies"
                       THEN "reform_subsidy__a0_hi"
-                      ELSE CAST(0 AS DECIMAL(17, 2))
+                      ELSE CAST(0 AS DECIMAL(15, 2))
                     END
                   )
                 ) + (
                   CASE
                     WHEN "chain_demo_award__applies"
                     THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(17, 2))
+                    ELSE CAST(0 AS DECIMAL(15, 2))
                   END
                 )
               ) + (
                 CASE
                   WHEN "provincial_demo_award__applies"
                   THEN "provincial_demo_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(17, 2))
+                  ELSE CAST(0 AS DECIMAL(15, 2))
                 END
               )
             ) + (
               CASE
                 WHEN "typical_case_award__applies"
                 THEN "typical_case_award__a0_hi"
-                ELSE CAST(0 AS DECIMAL(17, 2))
+                ELSE CAST(0 AS DECIMAL(15, 2))
               END
             )
           ) + (
             CASE
               WHEN "platform_building__applies"
               THEN "platform_building__a0_hi"
-              ELSE CAST(0 AS DECIMAL(17, 2))
+              ELSE CAST(0 AS DECIMAL(15, 2))
             END
           )
         ) + (
           CASE
             WHEN "training_subsidy__applies"
             THEN "training_subsidy__a0_hi"
-            ELSE CAST(0 AS DECIMAL(17, 2))
+            ELSE CAST(0 AS DECIMAL(15, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies"
           THEN "diagnosis_subsidy__a0_hi"
-          ELSE CAST(0 AS DECIMAL(17, 2))
+          ELSE CAST(0 AS DECIMAL(15, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies"
         THEN "evaluation_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(17, 2))
+        ELSE CAST(0 AS DECIMAL(15, 2))
       END
-    ) AS DECIMAL(17, 2))
+    ) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "total_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(17, 2)) AS DECIMAL(17, 2))
+    THEN CAST(CAST(0 AS DECIMAL(15, 2)) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "funding_central",
   CASE
@@ -785,178 +789,126 @@ SELECT
       (
         (
           (
-            CAST(0 AS DECIMAL(17, 2))
+            CAST(0 AS DECIMAL(15, 2))
           ) + (
             CASE
               WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
               THEN "reform_subsidy__a0_hi"
-              ELSE CAST(0 AS DECIMAL(17, 2))
+              ELSE CAST(0 AS DECIMAL(15, 2))
             END
           )
         ) + (
           CASE
             WHEN "platform_building__applies" AND NOT "platform_building__a0_hi" IS NULL
             THEN "platform_building__a0_hi"
-            ELSE CAST(0 AS DECIMAL(17, 2))
+            ELSE CAST(0 AS DECIMAL(15, 2))
           END
         )
       ) + (
         CASE
           WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__a0_hi" IS NULL
           THEN "diagnosis_subsidy__a0_hi"
-          ELSE CAST(0 AS DECIMAL(17, 2))
+          ELSE CAST(0 AS DECIMAL(15, 2))
         END
       )
     ) + (
       CASE
         WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
         THEN "evaluation_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(17, 2))
+        ELSE CAST(0 AS DECIMAL(15, 2))
       END
-    ) AS DECIMAL(17, 2))
+    ) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "funding_province",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
       (
-        CAST(0 AS DECIMAL(17, 2))
+        CAST(0 AS DECIMAL(15, 2))
       ) + (
         CAST((
-          CAST(CASE
-            WHEN (
-              CASE
-                WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                THEN "chain_demo_award__a0_hi"
-                ELSE CAST(0 AS DECIMAL(17, 2))
-              END
+          CAST(FLOOR(
+            (
+              (
+                CASE
+                  WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
+                  THEN "chain_demo_award__a0_hi"
+                  ELSE CAST(0 AS DECIMAL(15, 2))
+                END
+              ) * (
+                0.5
+              )
             ) * (
-              0.5
-            ) >= 0
-            THEN FLOOR(
-              (
-                (
-                  CASE
-                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                    THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(17, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
+              100
             )
-            ELSE CEIL(
-              (
-                (
-                  CASE
-                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                    THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(17, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(17, 0))
+          ) AS DECIMAL(15, 0))
         ) * (
           0.01
-        ) AS DECIMAL(17, 2))
+        ) AS DECIMAL(15, 2))
       )
     ) + (
       CASE
         WHEN "training_subsidy__applies" AND NOT "training_subsidy__a0_hi" IS NULL
         THEN "training_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(17, 2))
+        ELSE CAST(0 AS DECIMAL(15, 2))
       END
-    ) AS DECIMAL(17, 2))
+    ) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "funding_city",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
-      CAST(0 AS DECIMAL(17, 2))
+      CAST(0 AS DECIMAL(15, 2))
     ) + (
       (
         CASE
           WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
           THEN "chain_demo_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(17, 2))
+          ELSE CAST(0 AS DECIMAL(15, 2))
         END
       ) - (
         CAST((
-          CAST(CASE
-            WHEN (
-              CASE
-                WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                THEN "chain_demo_award__a0_hi"
-                ELSE CAST(0 AS DECIMAL(17, 2))
-              END
+          CAST(FLOOR(
+            (
+              (
+                CASE
+                  WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
+                  THEN "chain_demo_award__a0_hi"
+                  ELSE CAST(0 AS DECIMAL(15, 2))
+                END
+              ) * (
+                0.5
+              )
             ) * (
-              0.5
-            ) >= 0
-            THEN FLOOR(
-              (
-                (
-                  CASE
-                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                    THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(17, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
+              100
             )
-            ELSE CEIL(
-              (
-                (
-                  CASE
-                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                    THEN "chain_demo_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(17, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
-            )
-          END AS DECIMAL(17, 0))
+          ) AS DECIMAL(15, 0))
         ) * (
           0.01
-        ) AS DECIMAL(17, 2))
+        ) AS DECIMAL(15, 2))
       )
-    ) AS DECIMAL(17, 2))
+    ) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "funding_county",
   CASE
     WHEN "error_field" IS NULL
     THEN CAST((
       (
-        CAST(0 AS DECIMAL(17, 2))
+        CAST(0 AS DECIMAL(15, 2))
       ) + (
         CASE
           WHEN "provincial_demo_award__applies" AND NOT "provincial_demo_award__a0_hi" IS NULL
           THEN "provincial_demo_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(17, 2))
+          ELSE CAST(0 AS DECIMAL(15, 2))
         END
       )
     ) + (
       CASE
         WHEN "typical_case_award__applies" AND NOT "typical_case_award__a0_hi" IS NULL
         THEN "typical_case_award__a0_hi"
-        ELSE CAST(0 AS DECIMAL(17, 2))
+        ELSE CAST(0 AS DECIMAL(15, 2))
       END
-    ) AS DECIMAL(17, 2))
+    ) AS DECIMAL(15, 2))
     ELSE NULL
   END AS "funding_unspecified"
 FROM a0;

@@ -69,15 +69,29 @@ class Num:
 
     lo: exp.Expr
     hi: exp.Expr
-    digits: int  # integer digits
+    top: Decimal  # no value is larger in absolute value: what the type must hold
     scale: int
     exact: bool
     nonneg: bool = False  # never below 0 (what lets a cap narrow the type: least(x, limit) ≤ limit)
     sure: bool = False  # neither end is ever NULL (true of every exact value): no NULL test needed
 
     @property
+    def digits(self) -> int:
+        """Integer digits of the type: those of ``top`` (at least 1)."""
+        return dig(self.top)
+
+    @property
     def type(self) -> exp.DataType:
         return decimal(self.digits + self.scale, self.scale)
+
+
+def dig(top: Decimal) -> int:
+    """The integer digits a DECIMAL needs to hold every value of absolute value at most ``top``."""
+    return max(len(str(int(top))), 1)
+
+
+def _abs(value: str) -> Decimal:
+    return abs(Decimal(value))
 
 
 def decimal(p: int, s: int) -> exp.DataType:
@@ -125,19 +139,22 @@ def coalesce(*args: exp.Expr) -> exp.Expr:
     return exp.Coalesce(this=args[0].copy(), expressions=[a.copy() for a in args[1:]])
 
 
-def least(a: exp.Expr, b: exp.Expr) -> exp.Expr:
-    return exp.Least(this=a.copy(), expressions=[b.copy()])
+def least(a: exp.Expr, b: exp.Expr, sure: bool = False) -> exp.Expr:
+    """LEAST, NULL when either side is NULL; ``sure``: neither side is ever NULL, so every
+    dialect's own LEAST (DuckDB's without the NULL test sqlglot otherwise prints) is the same."""
+    return exp.Least(this=a.copy(), expressions=[b.copy()], ignore_nulls=sure or None)
 
 
 def least_known(a: exp.Expr, b: exp.Expr, a_sure: bool = False, b_sure: bool = False) -> exp.Expr:
     """The smaller of two values where NULL stands for “no bound” (+∞); engines differ on NULLs.
     A side that is never NULL (``_sure``) needs no test."""
     arms = [(is_null(x), y) for x, y, sure in ((a, b, a_sure), (b, a, b_sure)) if not sure]
-    return case(*arms, default=least(a, b)) if arms else least(a, b)
+    return case(*arms, default=least(a, b, True)) if arms else least(a, b, True)
 
 
-def greatest(a: exp.Expr, b: exp.Expr) -> exp.Expr:
-    return exp.Greatest(this=a.copy(), expressions=[b.copy()])
+def greatest(a: exp.Expr, b: exp.Expr, sure: bool = False) -> exp.Expr:
+    """GREATEST, NULL when either side is NULL (``sure``: as :func:`least`)."""
+    return exp.Greatest(this=a.copy(), expressions=[b.copy()], ignore_nulls=sure or None)
 
 
 def is_null(e: exp.Expr) -> exp.Expr:
@@ -174,13 +191,36 @@ def mul(a: exp.Expr, b: exp.Expr) -> exp.Expr:
     return exp.Mul(this=paren(a), expression=paren(b))
 
 
-def to_fen(x: exp.Expr, digits: int, scale: int) -> exp.Expr:
-    """Round down, towards zero, to the fen: an exact DECIMAL(digits + 2, 2)."""
+INT64_DIGITS = 18  # DuckDB keeps a DECIMAL of up to 18 digits in 64 bits
+BIGINT_TOP = 2**63  # every BIGINT is below this
+BIGINT = exp.DataType.build("BIGINT")
+
+
+def mul_wide(a: exp.Expr, a_type: tuple[int, int], b: exp.Expr, need: int) -> exp.Expr:
+    """``a × b`` whose exact value needs ``need`` digits of precision. DuckDB types the product of
+    two DECIMALs of at most 18 digits as at most ``DECIMAL(18, s)`` and fails on overflow (money
+    near 10^15 times a rate): ``a`` (``DECIMAL(a_type)``) is then widened to 19 digits first, so
+    that the product is computed in 128 bits. Other engines compute the same exact value."""
+    p, s_ = a_type
+    if need > INT64_DIGITS and p <= INT64_DIGITS:
+        a = cast(a, decimal(INT64_DIGITS + 1, s_))
+    return mul(a, b)
+
+
+def _lit_digits(value: str) -> int:
+    """Integer digits of a decimal literal (at least 1)."""
+    return max(len(value.lstrip("-").split(".")[0].lstrip("0")), 1)
+
+
+def to_fen(x: exp.Expr, digits: int, scale: int, nonneg: bool = False) -> exp.Expr:
+    """Round down, towards zero, to the fen: an exact DECIMAL(digits + 2, 2) (``nonneg``: ``x``
+    is never below 0, so towards zero is FLOOR)."""
     if scale <= 2:
         return cast(x, decimal(digits + 2, 2))
-    cents = mul(x, lit("100"))
-    trunc = case((exp.GTE(this=x.copy(), expression=lit("0")), exp.Floor(this=cents)),
-                 default=exp.Ceil(this=cents))
+    cents = mul_wide(x, (digits + scale, scale), lit("100"), digits + 2 + scale)
+    trunc: exp.Expr = exp.Floor(this=cents)
+    if not nonneg:
+        trunc = case((exp.GTE(this=x.copy(), expression=lit("0")), trunc), default=exp.Ceil(this=cents.copy()))
     return cast(mul(cast(trunc, decimal(digits + 2, 0)), lit("0.01")), decimal(digits + 2, 2))
 
 
@@ -189,15 +229,15 @@ def once(v: Num, name: str, step: exp.Select) -> Num:
     when it is an interval), and read by column in later steps."""
     if v.exact:
         step.select(exp.alias_(v.lo, name, quoted=True), copy=False)
-        return Num(col(name), col(name), v.digits, v.scale, True, v.nonneg, True)
+        return Num(col(name), col(name), v.top, v.scale, True, v.nonneg, True)
     step.select(exp.alias_(v.lo, f"{name}_lo", quoted=True), exp.alias_(v.hi, f"{name}_hi", quoted=True),
                 copy=False)
-    return Num(col(f"{name}_lo"), col(f"{name}_hi"), v.digits, v.scale, False, v.nonneg, v.sure)
+    return Num(col(f"{name}_lo"), col(f"{name}_hi"), v.top, v.scale, False, v.nonneg, v.sure)
 
 
 def fen_num(v: Num) -> Num:
-    return Num(to_fen(v.lo, v.digits, v.scale), to_fen(v.hi, v.digits, v.scale), v.digits, 2, v.exact, v.nonneg,
-               v.sure)
+    return Num(to_fen(v.lo, v.digits, v.scale, v.nonneg), to_fen(v.hi, v.digits, v.scale, v.nonneg), v.top, 2,
+               v.exact, v.nonneg, v.sure)
 
 
 class Policy:
@@ -311,6 +351,16 @@ class Policy:
         mask = exp.BitwiseAnd(this=col("bad_mask", "p"), expression=lit(str(bits)))
         return exp.NEQ(this=paren(mask), expression=lit("0"))
 
+    def valid(self) -> exp.Expr:
+        """When the row has no invalid field (``error_field`` would be NULL)."""
+        if self.bits is not None:
+            every = 0
+            for f in self.fields:
+                every |= 1 << self.bits[f["name"]]
+            required = [is_null(self.raw(f["name"])) for f in self.fields if f["required"]]
+            return exp.not_(paren(or_(self.bit_set(every), *required)))
+        return is_null(self.error_field())
+
     def error_field(self) -> exp.Expr:
         arms: list[tuple[exp.Expr, exp.Expr]] = []
         if self.bits is not None:  # typed input: validated once when it was loaded
@@ -361,12 +411,18 @@ class Policy:
         c = col(f["name"], "p")
         if f.get("param"):  # a 参数 (a rate may be negative)
             digits, scale = _PARAM_DIGITS[f["kind"]]
-            return Num(c, c, digits, scale, True, f["kind"] != "rate", True)
+            return Num(c, c, Decimal(10) ** digits - Decimal(1).scaleb(-scale), scale, True, f["kind"] != "rate", True)
         if f["kind"] in ("money", "rate", "int"):
             digits, scale = self.num_digits(f)
             # money has no sign in its pattern; a count or a ratio only with a bound ≥ 0
             nonneg = f["kind"] == "money" or (f["low"] is not None and Decimal(str(f["low"])) >= 0)
-            return Num(c, c, digits, scale, True, nonneg, True)
+            if f["kind"] == "int":
+                top = Decimal(max(abs(int(b)) for b in (f["low"], self.int_high(f)) if b is not None))
+            elif f["kind"] == "rate":  # validation: within the declared range
+                top = max(abs(Decimal(str(b))) for b in (f["low"], f["high"]))
+            else:  # validation: at most MONEY_DIGITS integer digits and two decimals
+                top = Decimal(10) ** digits - Decimal("0.01")
+            return Num(c, c, top, scale, True, nonneg, True)
         return c
 
     # -- expressions ---------------------------------------------------------
@@ -377,15 +433,16 @@ class Policy:
             digits = len(value.lstrip("-").split(".")[0])
             t = decimal(digits + e["scale"], e["scale"])
             c = cast(lit(value), t)
-            return Num(c, c, digits, e["scale"], True, not value.startswith("-"), True)
+            return Num(c, c, _abs(value), e["scale"], True, not value.startswith("-"), True)
         if op == "range":
             lo, hi = e["low"], e["high"]
             digits = max(len(x.lstrip("-").split(".")[0]) for x in (lo, hi))
             t = decimal(digits + e["scale"], e["scale"])
-            return Num(cast(lit(lo), t), cast(lit(hi), t), digits, e["scale"], False, not lo.startswith("-"), True)
+            return Num(cast(lit(lo), t), cast(lit(hi), t), max(_abs(lo), _abs(hi)), e["scale"], False,
+                       not lo.startswith("-"), True)
         if op == "undet":
             n = exp.cast(NULL, "DECIMAL(1, 0)")
-            return Num(n, n, 1, 0, False, True)
+            return Num(n, n, Decimal(0), 0, False, True)
         if op == "fact":
             v = self.fact(e if e.get("param") else self.by_name[e["name"]])
             assert isinstance(v, Num)
@@ -395,12 +452,12 @@ class Policy:
         if op == "upto":
             a = self.num(e["args"][0])
             zero = cast(lit("0"), a.type)
-            return Num(zero if a.sure else case((is_null(a.hi), NULL), default=zero), a.hi, a.digits, a.scale,
+            return Num(zero if a.sure else case((is_null(a.hi), NULL), default=zero), a.hi, a.top, a.scale,
                        False, a.nonneg, a.sure)
         if op in ("add", "sub"):
             a, b = (self.num(x) for x in e["args"])
-            digits, scale = max(a.digits, b.digits) + 1, max(a.scale, b.scale)
-            t = decimal(digits + scale, scale)
+            top, scale = a.top + b.top, max(a.scale, b.scale)
+            t = decimal(dig(top) + scale, scale)
             if op == "add":
                 lo, hi = add(a.lo, b.lo), add(a.hi, b.hi)
             else:
@@ -408,50 +465,127 @@ class Policy:
             pos = op == "add" and a.nonneg and b.nonneg
             if a.exact and b.exact:
                 v = cast(lo, t)
-                return Num(v, v, digits, scale, True, pos, True)
-            return Num(cast(lo, t), cast(hi, t), digits, scale, False, pos, a.sure and b.sure)
+                return Num(v, v, top, scale, True, pos, True)
+            return Num(cast(lo, t), cast(hi, t), top, scale, False, pos, a.sure and b.sure)
         if op == "mul":
             a, b = (self.num(x) for x in e["args"])
-            digits, scale = a.digits + b.digits, a.scale + b.scale
-            t = decimal(digits + scale, scale)
+            top, scale = a.top * b.top, a.scale + b.scale
+            t = decimal(dig(top) + scale, scale)
+            need = dig(top) + scale
+            a_type = (a.digits + a.scale, a.scale)
             if a.exact and b.exact:
-                v = cast(mul(a.lo, b.lo), t)
-                return Num(v, v, digits, scale, True, a.nonneg and b.nonneg, True)
+                v = cast(mul_wide(a.lo, a_type, b.lo, need), t)
+                return Num(v, v, top, scale, True, a.nonneg and b.nonneg, True)
             if a.nonneg and b.nonneg:  # the ends of two intervals in [0, ∞): lo × lo to hi × hi
-                lo, hi = cast(mul(a.lo, b.lo), t), cast(mul(a.hi, b.hi), t)
+                lo, hi = cast(mul_wide(a.lo, a_type, b.lo, need), t), cast(mul_wide(a.hi, a_type, b.hi, need), t)
             else:
-                prods = [cast(mul(x, y), t) for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
+                prods = [cast(mul_wide(x, a_type, y, need), t) for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
                 lo = exp.Least(this=prods[0], expressions=prods[1:])
                 hi = exp.Greatest(this=prods[0].copy(), expressions=[p.copy() for p in prods[1:]])
             sure = a.sure and b.sure
             if not sure:
                 undet = or_(is_null(a.lo), is_null(b.lo))
                 lo, hi = case((undet, NULL), default=lo), case((undet.copy(), NULL), default=hi)
-            return Num(lo, hi, digits, scale, False, a.nonneg and b.nonneg, sure)
+            return Num(lo, hi, top, scale, False, a.nonneg and b.nonneg, sure)
         if op == "cap":
             b, lim = (self.num(x) for x in e["args"])
-            digits, scale = max(b.digits, lim.digits), max(b.scale, lim.scale)
-            pos = b.nonneg and lim.nonneg
-            if pos and (b.exact or lim.exact):
-                # 0 ≤ result ≤ each side that is never NULL (an exact one), also where the other
-                # is undetermined (a NULL side does not bound it)
-                digits = min(x.digits for x in (b, lim) if x.sure)
-            t = decimal(digits + scale, scale)
-            if b.exact and lim.exact:
-                v = cast(least(b.lo, lim.lo), t)
-                return Num(v, v, digits, scale, True, pos, True)
-            lo = least_known(b.lo, lim.lo, True, lim.sure)  # b.lo is not NULL here
-            if not b.sure:  # an undetermined base: 0, unless the limit is undetermined too
-                zero = cast(lit("0"), t)
-                lo = case((is_null(b.lo), zero if lim.sure else case((is_null(lim.lo), NULL), default=zero)),
-                          default=lo)
-            return Num(cast(lo, t), cast(least_known(b.hi, lim.hi, b.sure, lim.sure), t), digits, scale, False, pos,
-                       b.sure or lim.sure)
+            return self.cap_of(b, lim)
         if op == "tiers":
             arms = [(self.cond(a["when"]), self.num(a["then"])) for a in e["arms"]]
             other = self.num(e["otherwise"]) if e["otherwise"] is not None else None
             return self.choose(arms, other)
         raise BackendError(f"SQL 后端：不支持的数值表达式 {op}")
+
+    def cap_of(self, b: Num, lim: Num) -> Num:
+        """``b`` capped at ``lim`` (不超过): the least of the two, NULL ends as in the runtime."""
+        top, scale = max(b.top, lim.top), max(b.scale, lim.scale)
+        pos = b.nonneg and lim.nonneg
+        if pos and (b.exact or lim.exact):
+            # 0 ≤ result ≤ each side that is never NULL (an exact one), also where the other
+            # is undetermined (a NULL side does not bound it)
+            top = min(x.top for x in (b, lim) if x.sure)
+        t = decimal(dig(top) + scale, scale)
+        if b.exact and lim.exact:
+            v = cast(least(b.lo, lim.lo), t)
+            return Num(v, v, top, scale, True, pos, True)
+        lo = least_known(b.lo, lim.lo, True, lim.sure)  # b.lo is not NULL here
+        if not b.sure:  # an undetermined base: 0, unless the limit is undetermined too
+            zero = cast(lit("0"), t)
+            lo = case((is_null(b.lo), zero if lim.sure else case((is_null(lim.lo), NULL), default=zero)),
+                      default=lo)
+        return Num(cast(lo, t), cast(least_known(b.hi, lim.hi, b.sure, lim.sure), t), top, scale, False, pos,
+                   b.sure or lim.sure)
+
+    def fen_expr(self, e: Json) -> Num:
+        """A value whose rounding down to the fen is that of ``num(e)``, computed without 128-bit
+        values where it can be: rounding down commutes with the least of two values (不超过) and
+        with the choice of a tier, and rounding twice is rounding once, so a product that needs
+        more than 18 digits (DuckDB: 128 bits) is rounded down in 64-bit integers, exactly,
+        where its bound allows (``fen_product``), before the cap or the tier that reads it."""
+        op = e["op"]
+        if op == "def":
+            return self.fen_expr(self.defs[e["name"]]["expr"])
+        if op == "cap":
+            b, lim = (self.fen_expr(x) for x in e["args"])
+            return self.cap_of(b, lim)
+        if op == "tiers":
+            arms = [(self.cond(a["when"]), self.fen_expr(a["then"])) for a in e["arms"]]
+            other = self.fen_expr(e["otherwise"]) if e["otherwise"] is not None else None
+            return self.choose(arms, other)
+        if op == "mul":
+            made = self.fen_product(e)
+            if made is not None:
+                return made
+        return self.num(e)
+
+    def fen_product(self, e: Json) -> Num | None:
+        """A product of two exact values that are never negative, rounded down to the fen in
+        BIGINT: each factor as an integer of its own scale (``int_of``), their product, an
+        integer division by a power of ten (towards zero: down, as both are ≥ 0); None when the
+        product fits 18 digits anyway, or a factor or the product does not fit 63 bits."""
+        a, b = (self.num(x) for x in e["args"])
+        scale, top = a.scale + b.scale, a.top * b.top
+        if scale <= 2 or dig(top) + scale <= INT64_DIGITS or not (a.exact and b.exact and a.nonneg and b.nonneg):
+            return None
+        if top * 10**scale >= BIGINT_TOP:
+            return None
+        ia, ib = self.int_of(e["args"][0], a.scale), self.int_of(e["args"][1], b.scale)
+        if ia is None or ib is None:
+            return None
+        fen = exp.IntDiv(this=paren(exp.Mul(this=paren(ia), expression=paren(ib))),
+                         expression=cast(lit(str(10 ** (scale - 2))), BIGINT))
+        digits = dig(top)
+        v = cast(mul(cast(fen, decimal(digits + 2, 0)), lit("0.01")), decimal(digits + 2, 2))
+        return Num(v, v, top, 2, True, True, True)
+
+    def int_of(self, e: Json, scale: int) -> exp.Expr | None:
+        """``num(e)`` × 10^scale as a BIGINT, exactly: sums and differences of numeric facts and
+        literals of at most ``scale`` decimals whose every step fits 63 bits; None otherwise."""
+        op = e["op"]
+        if op == "def":
+            return self.int_of(self.defs[e["name"]]["expr"], scale)
+        if op not in ("num", "fact", "add", "sub"):
+            return None
+        v = self.num(e)
+        if v.scale > scale or v.top * 10**scale >= BIGINT_TOP:
+            return None
+        if op == "num":
+            return cast(lit(str(int(Decimal(e["value"]) * 10**scale))), BIGINT)
+        if op in ("add", "sub"):
+            x, y = (self.int_of(a, scale) for a in e["args"])
+            if x is None or y is None:
+                return None
+            return (exp.Add if op == "add" else exp.Sub)(this=paren(x), expression=paren(y))
+        c = v.lo  # a numeric fact: DECIMAL(digits + s, s); its whole part and its decimals apart
+        whole = cast(exp.Floor(this=c.copy()), decimal(v.digits, 0))
+        out: exp.Expr = cast(whole, BIGINT)
+        if v.scale > 0:
+            part = cast(mul(sub(c, whole), lit(str(10 ** v.scale))), BIGINT)
+            out = exp.Add(this=paren(exp.Mul(this=paren(out), expression=lit(str(10 ** v.scale)))),
+                          expression=paren(part))
+        if scale > v.scale:
+            out = exp.Mul(this=paren(out), expression=cast(lit(str(10 ** (scale - v.scale))), BIGINT))
+        return out
 
     def may_be_unbounded(self, e: Any) -> bool:
         """Whether a lowered expression may have no upper bound (it reads an undetermined value)."""
@@ -468,15 +602,15 @@ class Policy:
     def choose(self, arms: list[tuple[exp.Expr, Num]], other: Num | None) -> Num:
         """The first arm whose condition holds; none → ``other`` or exact 0."""
         values = [v for _, v in arms] + ([other] if other is not None else [])
-        digits = max((v.digits for v in values), default=1)
+        top = max((v.top for v in values), default=Decimal(0))
         scale = max((v.scale for v in values), default=0)
-        t = decimal(digits + scale, scale)
-        fallback = other or Num(lit("0"), lit("0"), 1, 0, True, True, True)
+        t = decimal(dig(top) + scale, scale)
+        fallback = other or Num(lit("0"), lit("0"), Decimal(0), 0, True, True, True)
         lo = case(*[(c, cast(v.lo, t)) for c, v in arms], default=cast(fallback.lo, t))
         hi = case(*[(c, cast(v.hi, t)) for c, v in arms], default=cast(fallback.hi, t))
         exact = all(v.exact for v in values) and fallback.exact
         pos = all(v.nonneg for v in values) and fallback.nonneg
-        return Num(lo, lo if exact else hi, digits, scale, exact, pos, all(v.sure for v in (*values, fallback)))
+        return Num(lo, lo if exact else hi, top, scale, exact, pos, all(v.sure for v in (*values, fallback)))
 
     def value(self, e: Json) -> exp.Expr:
         """A text or boolean value (NULL: absent text)."""
@@ -571,7 +705,9 @@ class Policy:
             checks.append(exp.LTE(this=today.copy(), expression=exp.cast(s(v["until"]), "DATE")))
         return and_(*checks)
 
-    def query(self, as_of: dt.date | None = None, table: str = "profiles") -> exp.Select:
+    def query(self, as_of: dt.date | None = None, table: str = "profiles", valid_only: bool = False) -> exp.Select:
+        """The per-row query; ``valid_only``: only the rows without an invalid field (the others
+        left out, ``error_field`` NULL in every row), the same values in every other column."""
         f = self.form
         items = f["items"]
         steps: list[tuple[str, exp.Select]] = []
@@ -581,10 +717,13 @@ class Policy:
         checked = bool(self.params or f.get("constraints"))
         validated = exp.select(
             col("row_id", "p"),
-            exp.alias_(self.error_field(), "profile_error" if checked else "error_field", quoted=True),
+            exp.alias_(exp.cast(NULL, "VARCHAR") if valid_only else self.error_field(),
+                      "profile_error" if checked else "error_field", quoted=True),
             exp.alias_(self.in_force(as_of), "in_force", quoted=True),
             *[exp.alias_(self.typed(fl), fl["name"], quoted=True) for fl in declared],
         ).from_(exp.alias_(exp.to_table(table), "p"))
+        if valid_only:
+            validated = validated.where(self.valid(), copy=False)
         if self.params:  # 参数: from the one-row table ``parameters`` (text, NULL when not supplied)
             validated = validated.join(exp.alias_(exp.to_table("parameters"), "q"), join_type="cross")
             validated.select(*[exp.alias_(self.param_value(x), x["name"], quoted=True)
@@ -617,26 +756,28 @@ class Policy:
             if it["cond"] is not None:
                 applies = and_(applies, self.cond(it["cond"]))
             amt = it["amount"]
-            arms = [(self.cond(a["when"]) if a["when"] is not None else TRUE.copy(), self.num(a["expr"]))
+            arms = [(self.cond(a["when"]) if a["when"] is not None else TRUE.copy(), self.fen_expr(a["expr"]))
                     for a in amt["arms"]]
             v = self.choose(arms, None) if amt["tiers"] else arms[0][1]
             raw.select(exp.alias_(applies, f"{it['id']}__applies", quoted=True), copy=False)
             amounts.append(fen_num(once(v, f"{it['id']}__raw", raw)))
-        lims = {k: fen_num(once(self.num(cap["limit"]), f"cap{k}__raw", raw)) for k, cap in enumerate(f["caps"], 1)
+        lims = {k: fen_num(once(self.fen_expr(cap["limit"]), f"cap{k}__raw", raw)) for k, cap in enumerate(f["caps"], 1)
                 if any(_in_scope(cap["scope"], it) for it in items)}
         # each payment stage computed from another base (至多 30% × 首付款 封顶 10万元), once
         stage_amounts = {(k, j): fen_num(once(self.num(st["amount"]), f"pay{k}s{j}__raw", raw))
                          for k, sched in enumerate(f["payments"], 1)
                          for j, st in enumerate(sched["stages"], 1) if st["kind"] == "amount"}
         steps.append(("r", raw))
-        # every amount after the clamp and the caps is in [0, 10^d): a cap never raises a
-        # member's upper bound, and leaves one without a bound (only an undetermined amount has
-        # none) at most its limit; a sum of n of them is below 10^(d + digits of n): the type of
-        # every sum, DECIMAL(18, 2) or narrower (int64) unless an amount may reach 10^16 yuan
+        # every amount after the clamp and the caps is in [0, top]: a cap never raises a member's
+        # upper bound, and leaves one without a bound (only an undetermined amount has none) at
+        # most its limit; the sum of every item's top bounds every sum (totals, funding, stages):
+        # their type, DECIMAL(18, 2) or narrower (int64) unless the sum may reach 10^16 yuan
         open_caps = [lims[k] for k, cap in enumerate(f["caps"], 1)
                      if any(_in_scope(cap["scope"], it) and self.may_be_unbounded(it["amount"]) for it in items)]
-        widest = max([v.digits for v in amounts] + [lim.digits for lim in open_caps] + [1])
-        money_digits = widest + len(str(max(len(items), 1)))
+        open_top = max([lim.top for lim in open_caps], default=Decimal(0))
+        money_top = sum((max(v.top, open_top) if self.may_be_unbounded(it["amount"]) else v.top
+                         for it, v in zip(items, amounts, strict=True)), Decimal(0))
+        money_digits = dig(money_top)
         money = decimal(money_digits + 2, 2)
         item_step = exp.select(exp.Star()).from_("r")
         for it, v in zip(items, amounts, strict=True):
@@ -648,8 +789,8 @@ class Policy:
             if not v.nonneg:
                 neg = or_(exp.LT(this=v.lo.copy(), expression=lit("0")),
                           exp.LT(this=v.hi.copy(), expression=lit("0")))
-                lo = case((neg, greatest(v.lo, zero)), default=v.lo)
-                hi = case((neg.copy(), greatest(v.hi, zero)), default=v.hi)
+                lo = case((neg, greatest(v.lo, zero, v.sure)), default=v.lo)
+                hi = case((neg.copy(), greatest(v.hi, zero, v.sure)), default=v.hi)
             item_step = item_step.select(
                 exp.alias_(cast(lo, money), f"{it['id']}__lo", quoted=True),
                 exp.alias_(cast(hi, money), f"{it['id']}__hi", quoted=True), copy=False)
@@ -657,10 +798,11 @@ class Policy:
         # after-cap amounts: undetermined items enter the caps as [0, ∞] (hi NULL)
         after: dict[str, tuple[str, str]] = {}
         a0 = exp.select(exp.Star()).from_("i")
-        for it in items:
+        for it, v in zip(items, amounts, strict=True):
             i = it["id"]
             a0 = a0.select(
-                exp.alias_(case((is_null(col(f"{i}__lo")), cast(lit("0"), money)), default=col(f"{i}__lo")),
+                exp.alias_(col(f"{i}__lo") if v.sure else
+                           case((is_null(col(f"{i}__lo")), cast(lit("0"), money)), default=col(f"{i}__lo")),
                            f"{i}__a0_lo", quoted=True),
                 exp.alias_(col(f"{i}__hi"), f"{i}__a0_hi", quoted=True), copy=False)
             after[i] = (f"{i}__a0_lo", f"{i}__a0_hi")
@@ -679,10 +821,11 @@ class Policy:
             steps.append((name, exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
                 exp.alias_(lim.lo, f"cap{k}__lim_lo", quoted=True),
                 exp.alias_(lim.hi, f"cap{k}__lim_hi", quoted=True),
-                exp.alias_(greatest(lim.lo, zero), f"cap{k}__room0", quoted=True), copy=False)))
+                exp.alias_(lim.lo if lim.nonneg else greatest(lim.lo, zero, lim.sure), f"cap{k}__room0",
+                           quoted=True), copy=False)))
             prev = name
-            limited = not_null(col(f"cap{k}__lim_lo"))
-            ons = {m: and_(col(f"{m}__applies"), limited) for m in members}
+            limited = TRUE.copy() if lim.sure else not_null(col(f"cap{k}__lim_lo"))  # a limit applies
+            ons = {m: col(f"{m}__applies") if lim.sure else and_(col(f"{m}__applies"), limited) for m in members}
             lows: dict[str, str] = {}
             for j, m in enumerate(members):
                 room = col(f"cap{k}__room{j}")
@@ -690,9 +833,9 @@ class Policy:
                 lo_col = f"{m}__c{k}_lo"
                 name = f"c{k}a{j}"
                 steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
-                    exp.alias_(cast(case((ons[m], least(cur_lo, room)), default=cur_lo), money), lo_col,
+                    exp.alias_(cast(case((ons[m], least(cur_lo, room, True)), default=cur_lo), money), lo_col,
                                quoted=True),
-                    exp.alias_(case((ons[m].copy(), greatest(sub(room, cur_lo), zero)), default=room),
+                    exp.alias_(case((ons[m].copy(), greatest(sub(room, cur_lo), zero, True)), default=room),
                                f"cap{k}__room{j + 1}", quoted=True), copy=False)))
                 prev = name
                 lows[m] = lo_col
@@ -701,26 +844,32 @@ class Policy:
                 kept = add(kept, case((ons[m].copy(), col(lows[m])), default=cast(zero, money)))
             name = f"c{k}s"
             steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
-                exp.alias_(case((limited.copy(), greatest(sub(col(f"cap{k}__lim_hi"), kept), zero)), default=NULL),
+                exp.alias_(greatest(sub(col(f"cap{k}__lim_hi"), kept), zero, True) if lim.sure else
+                           case((limited.copy(), greatest(sub(col(f"cap{k}__lim_hi"), kept), zero)), default=NULL),
                            f"cap{k}__spare0", quoted=True), copy=False)))
             prev = name
             for j, m in enumerate(members):
                 spare = col(f"cap{k}__spare{j}")
                 lo, cur_hi = col(lows[m]), col(after[m][1])
                 room_hi = sub(cur_hi, lo)  # what the member could still take (NULL: unbounded)
-                gain = case((is_null(cur_hi), spare), default=least(room_hi, spare))
+                gain = case((is_null(cur_hi), spare), default=least(room_hi, spare, lim.sure))
                 hi_col = f"{m}__c{k}_hi"
                 name = f"c{k}b{j}"
                 steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
                     exp.alias_(cast(case((ons[m].copy(), add(lo, gain)), default=cur_hi), money), hi_col,
                                quoted=True),
                     exp.alias_(case((ons[m].copy(), case((is_null(cur_hi.copy()), cast(zero, money)),
-                                                         default=greatest(sub(spare, room_hi), zero))),
+                                                         default=greatest(sub(spare, room_hi), zero, lim.sure))),
                                     default=spare), f"cap{k}__spare{j + 1}", quoted=True), copy=False)))
                 prev = name
                 after[m] = (lows[m], hi_col)
         # each payment schedule's base (its applying, determined members after the caps), once
         zero_m = cast(lit("0"), money)
+
+        def share_of(amount: exp.Expr, frac: str) -> exp.Expr:
+            """A sum of money (never below 0) times a share: exact, widened where DuckDB needs it."""
+            return mul_wide(amount, (money_digits + 2, 2), lit(frac),
+                            money_digits + _lit_digits(frac) + 2 + _scale(frac))
         if f["payments"]:
             base = exp.select(exp.Star()).from_(exp.to_table(prev))
             for n, sched in enumerate(f["payments"], 1):
@@ -746,6 +895,8 @@ class Policy:
         ok = is_null(col("error_field"))
 
         def keep(e: exp.Expr, name: str) -> exp.Expr:
+            if valid_only:  # every row is valid
+                return exp.alias_(e, name, quoted=True)
             ifs = e.args.get("ifs") or []
             if isinstance(e, exp.Case) and len(ifs) == 1 and isinstance(e.args.get("default"), exp.Null):
                 # one CASE instead of two nested: valid and the arm's condition
@@ -782,7 +933,7 @@ class Policy:
                     if n_ == len(shares) - 1:
                         part = rest
                     else:
-                        part = to_fen(mul(amount, lit(frac)), money_digits, 2 + _scale(frac))
+                        part = to_fen(share_of(amount, frac), money_digits, 2 + _scale(frac), True)
                         rest = sub(rest, part)
                     funding[src] = add(funding[src], part)
         out = out.select(keep(cast(total_lo, money), "total_min"), keep(cast(total_hi, money), "total_max"),
@@ -818,9 +969,9 @@ class Policy:
                 else:
                     frac = st["share"]
                     lo_e = zero_m
-                    hi_e = least(to_fen(mul(base_hi, lit(frac)), money_digits, 2 + _scale(frac)), base_hi)
-                    left_lo = greatest(sub(left_lo, to_fen(mul(base_lo, lit(frac)), money_digits,
-                                                          2 + _scale(frac))), zero_m)
+                    hi_e = least(to_fen(share_of(base_hi, frac), money_digits, 2 + _scale(frac), True), base_hi)
+                    left_lo = greatest(sub(left_lo, to_fen(share_of(base_lo, frac), money_digits,
+                                                          2 + _scale(frac), True)), zero_m, True)
                 out = out.select(
                     keep(case((any_member, cast(lo_e, money)), default=NULL), f"pay_{k}_min"),
                     keep(case((any_member.copy(), cast(hi_e, money)), default=NULL), f"pay_{k}_max"), copy=False)
@@ -944,13 +1095,25 @@ def load_query(forms: list[Json], table: str = "profiles") -> tuple[exp.Select, 
 
 
 def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = None,
-                table: str = "typed_profiles") -> exp.Select:
+                table: str = "typed_profiles", valid_only: bool = False) -> exp.Select:
     """The policy's query over the table made by :func:`load_query` (the same result columns
     and values as :func:`policy_query` over the text table): no text is parsed per policy;
-    like it, each 解读 is computed under its adopted reading."""
+    like it, each 解读 is computed under its adopted reading. ``valid_only``: only the rows
+    without an invalid field, without the per-column test of validity (what an aggregation
+    over the valid applicants reads: ``policyc simulate``)."""
     p = Policy(adopted(form))
     p.bits = bits
-    return p.query(as_of, table)
+    return p.query(as_of, table, valid_only)
+
+
+def typed_errors(form: Json, bits: Mapping[str, int], table: str = "typed_profiles") -> exp.Select:
+    """The rows of the table made by :func:`load_query` with an invalid field: ``row_id`` and
+    ``error_field`` (the first invalid field in the policy's order, as :func:`typed_query`
+    gives it) — without computing anything else."""
+    p = Policy(adopted(form))
+    p.bits = bits
+    return (exp.select(col("row_id", "p"), exp.alias_(p.error_field(), "error_field", quoted=True))
+            .from_(exp.alias_(exp.to_table(table), "p")).where(exp.not_(paren(p.valid()))))
 
 
 def sql_text(form: Json, dialect: str, as_of: dt.date | None = None, table: str = "profiles",
@@ -987,8 +1150,11 @@ class SqlBackend:
         return None if made is None else (made[0].sql(dialect=dialect), made[1])
 
     def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
-                    table: str) -> str:
-        return typed_query(form, bits, as_of, table).sql(dialect=dialect)
+                    table: str, valid_only: bool = False) -> str:
+        return typed_query(form, bits, as_of, table, valid_only).sql(dialect=dialect)
+
+    def typed_errors(self, form: Json, bits: Mapping[str, int], dialect: str, table: str) -> str:
+        return typed_errors(form, bits, table).sql(dialect=dialect)
 
 
 backend = SqlBackend()
