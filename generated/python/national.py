@@ -1125,7 +1125,8 @@ def span(calc: Callable[[Any, dt.date], Result], table: ReadingTable, order: Seq
         runs = [(c, first) for c in combos]
     else:
         runs = [(combos[0], first)] + [(c, _chosen(c, _under(c, calc, facts, on))) for c in combos[1:]]
-    return SpannedResult(table, runs, order)
+    with localcontext(CTX):  # sums of funding: exact whatever the caller's context
+        return SpannedResult(table, runs, order)
 
 
 def _chosen(choice: Mapping[str, str], r: Result) -> Result:
