@@ -232,5 +232,5 @@ def test_the_sql_query_computes_the_adopted_reading_and_says_which() -> None:
     con.register("profiles", text_table([LEVEL2], describe(form)["input_fields"]))
     (row,) = con.execute(sql_text(form, "duckdb", dt.date(2025, 6, 1))).fetchall()
     got = sql_row(row)
-    assert got == reference_row(form, Evaluator(policy("linchuan_readings"), {}), LEVEL2, dt.date(2025, 6, 1))
+    assert got == reference_row(form, Evaluator(policy("linchuan_readings")), LEVEL2, dt.date(2025, 6, 1))
     assert "150000.00" in got and "0.00" in got, got  # 0 .. 150000, not rate's 150000 .. 150000

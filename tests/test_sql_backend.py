@@ -32,7 +32,7 @@ N = 10_000
 def test_duckdb_equals_the_reference_evaluator(seeds: dict, pid: str) -> None:  # type: ignore[type-arg]
     policy = seeds[pid].policy
     form = lower(policy)
-    ev = Evaluator(policy, {})  # the query computes the adopted readings (解读) only
+    ev = Evaluator(policy)  # with readings (解读) the rows span them, as the reference result
     rng = random.Random(f"sql-{pid}")
     profiles = [random_profile(rng, form) for _ in range(N)]
     on = dt.date(2025, 8, 1)
@@ -158,4 +158,4 @@ def test_an_undetermined_amount_under_a_cap_is_zero_to_the_cap(tmp_path) -> None
     got = dict(zip([d[0] for d in cur.description], row, strict=True))
     assert (got["production_stage_extra__min"], got["production_stage_extra__max"]) == (Decimal("0.00"),
                                                                                          Decimal("500000.00"))
-    assert sql_row(row) == reference_row(form, Evaluator(loaded.policy, {}), profile, on)
+    assert sql_row(row) == reference_row(form, Evaluator(loaded.policy), profile, on)
