@@ -50,10 +50,15 @@ def test_result_has_exactly_the_vocabulary_structure(tmp_path: Path) -> None:
     code, out = calc(tmp_path, KUNMING_L4, "kunming", "--on", "2025-08-01", "--format", "json")
     assert code == 0
     r = json.loads(out)
-    # 昆明 第七条第（三）、（四）项 are read two ways (解读 encouraged_industry): readings and range
+    # the shared vocabulary's keys, then notes and cuts; 昆明 第七条第（三）、（四）项 are read two ways
+    # (解读 encouraged_industry): readings
     assert list(r) == ["policy", "as_of", "in_force", "excluded", "exclusions", "items",
-                       "total", "funding", "payments", "readings", "range"]
+                       "total", "funding", "payments", "notes", "cuts", "readings"]
     assert [x["id"] for x in r["readings"]] == ["encouraged_industry"]
+    assert list(r["readings"][0]) == ["id", "article", "quote", "adopted", "affects", "results"]
+    assert r["readings"][0]["quote"] == "鼓励试点细分行业中小企业打造数字化车间、智能工厂。"
+    # 第十条 on both items of the level-4 小灯塔 enterprise: the 200,000 award kept, the reform cut
+    assert [(c["article"], c["item"]) for c in r["cuts"]] == [("第十条", "reform_subsidy"), ("第十条", "lighthouse_award")]
     assert r["policy"] == "kunming" and r["as_of"] == "2025-08-01"
     for item in r["items"]:
         assert list(item) == ["id", "article", "title", "min", "max", "funding", "trace"]
@@ -67,15 +72,25 @@ def test_text_format_is_a_chinese_breakdown(tmp_path: Path) -> None:
 
 
 def test_xianning_reform_subsidy_paid_by_the_province(tmp_path: Path) -> None:
-    # 咸宁 第六条第（一）项: 60% × 300,000 = 180,000 > 15万 → 150,000, 由省级资金承担.
+    # 咸宁 第六条第（一）项 「企业」 is read two ways (解读 sme_scope). Reading any_enterprise (adopted):
+    # 60% × 300,000 = 180,000 > 15万 → 150,000, 由省级资金承担. Reading sme_only: this enterprise
+    # does not say it is an SME → the item does not apply → 0. The result spans both: 0 to 150,000;
+    # who pays is the reading that pays the most (省级 150,000).
     profile = {"applicant_type": "enterprise", "digital_level": 2, "acceptance_passed": True,
                "industry": "装备制造", "spend_software_cloud": "200000",
                "spend_data_equipment": "100000.00"}
     code, out = calc(tmp_path, profile, "xianning", "--on", "2025-08-01", "--format", "json")
     assert code == 0, out
     r = json.loads(out)
-    assert r["total"] == {"min": "150000.00", "max": "150000.00"}
+    assert r["total"] == {"min": "0.00", "max": "150000.00"}
     assert r["funding"] == {"province": "150000.00"}
+    each = r["readings"][0]["results"]
+    assert each["any_enterprise"]["total"] == {"min": "150000.00", "max": "150000.00"}
+    assert each["any_enterprise"]["funding"] == {"province": "150000.00"}
+    assert each["sme_only"]["total"] == {"min": "0.00", "max": "0.00"} and each["sme_only"]["items"] == {}
+    # and for an SME both readings pay the same 150,000
+    code, out = calc(tmp_path, {**profile, "is_sme": True}, "xianning", "--on", "2025-08-01", "--format", "json")
+    assert json.loads(out)["total"] == {"min": "150000.00", "max": "150000.00"}
 
 
 @pytest.mark.parametrize(
