@@ -58,7 +58,8 @@ def test_result_has_exactly_the_vocabulary_structure(tmp_path: Path) -> None:
     assert list(r["readings"][0]) == ["id", "article", "quote", "adopted", "affects", "results"]
     assert r["readings"][0]["quote"] == "鼓励试点细分行业中小企业打造数字化车间、智能工厂。"
     # 第十条 on both items of the level-4 小灯塔 enterprise: the 200,000 award kept, the reform cut
-    assert [(c["article"], c["item"]) for c in r["cuts"]] == [("第十条", "reform_subsidy"), ("第十条", "lighthouse_award")]
+    assert [(c["article"], c["item"]) for c in r["cuts"]] == [("第十条", "reform_subsidy"),
+                                                             ("第十条", "lighthouse_award")]
     assert r["policy"] == "kunming" and r["as_of"] == "2025-08-01"
     for item in r["items"]:
         assert list(item) == ["id", "article", "title", "min", "max", "funding", "trace"]

@@ -242,4 +242,4 @@ def test_the_sql_query_spans_the_readings_and_says_so() -> None:
     con.register("profiles", text_table([level3], describe(form)["input_fields"]))
     (row,) = con.execute(sql_text(form, "duckdb", dt.date(2025, 6, 1))).fetchall()
     assert sql_row(row) == reference_row(form, Evaluator(policy("linchuan_readings")), level3, dt.date(2025, 6, 1))
-    assert ("0.00", "400000.00") in zip(sql_row(row), sql_row(row)[1:])
+    assert ("0.00", "400000.00") in zip(sql_row(row), sql_row(row)[1:], strict=False)
