@@ -232,6 +232,9 @@ def test_a_person_fills_the_kunming_calculator(browser: webdriver.Chrome, server
     assert "0.00 元 至 500,000.00 元" in rows["第七条第（一）项"]
     assert "经第十条累计上限后实付 0.00 元 至 400,000.00 元" in rows["第七条第（一）项"]
     assert "200,000.00 元" in rows["第七条第（二）项"]
+    # 第七条第（三）、（四）项 are read two ways, but this applicant claims neither: one plain line
+    same = browser.find_element(By.CSS_SELECTOR, ".policyc-calculator [data-readings-same]")
+    assert "各种理解下的金额相同" in same.text
     # no identifier, interval syntax or operator in the form, the answer or its 计算过程
     assert not _rendered_forbidden(browser, ".policyc-calculator")
     _shot(browser, "kunming-calculator.png")
@@ -281,7 +284,7 @@ def test_the_kunming_calculator_shows_each_reading(browser: webdriver.Chrome, se
     assert "第七条第（三）项「数字化车间/智能工厂奖励」、第七条第（四）项「“链式”转型企业奖励」不适用" in limited.text
     assert (anyone.get_attribute("data-total-min"), anyone.get_attribute("data-total-max")) == ("0.00", "400000.00")
     assert "合计可得 0.00 元 至 400,000.00 元" in anyone.text
-    assert "第七条第（三）项「数字化车间/智能工厂奖励」 0.00 元 至 1,000,000.00 元" in anyone.text
+    assert "第七条第（三）项「数字化车间/智能工厂奖励」为 0.00 元 至 1,000,000.00 元" in anyone.text
     rows = _answer(browser)["rows"]
     assert isinstance(rows, dict)
     # each item spans the readings (not applicable = 0 under limited); 第十条 from the result's cuts
@@ -290,6 +293,7 @@ def test_the_kunming_calculator_shows_each_reading(browser: webdriver.Chrome, se
     assert "经第十条累计上限后实付 0.00 元" in rows["第七条第（四）项"]
     assert "原文有不同理解" in rows["第七条第（四）项"]
     assert not _rendered_forbidden(browser, ".policyc-calculator")
+    browser.execute_script("arguments[0].scrollIntoView()", block)
     _shot(browser, "kunming-readings.png")
 
 

@@ -168,6 +168,12 @@ function Readings({ result }) {
   const list = result.readings || [];
   if (!list.length) return null;
   const titles = Object.fromEntries(result.items.map((it) => [it.id, `${it.article}「${it.title}」`]));
+  const same = list.every((rd) => new Set(Object.values(rd.results).map((res) =>
+    JSON.stringify([res.excluded, res.total, res.items]))).size === 1);
+  if (same) {
+    return <p className="policyc-answer__readings policyc-answer__note" data-readings-same="true">
+      原文在{list.map((rd) => rd.article).join("、")}有不同理解之处；按您填写的情况，各种理解下的金额相同。</p>;
+  }
   return (
     <div className="policyc-answer__readings">
       <p><strong>原文有不同理解之处：</strong>上面的金额从各种理解下的最低额到最高额；各种理解下分别是：</p>
@@ -181,7 +187,7 @@ function Readings({ result }) {
                 {res.excluded ? <span>按这种理解，不符合申请条件（{res.exclusions.join("、")}），不能获得补贴。</span>
                   : <span>按这种理解，合计可得 <strong>{span(res.total.min, res.total.max)}</strong>
                     {Object.entries(res.items).filter(([id]) => rd.affects.includes(id)).map(([id, a]) => (
-                      <span key={id}>；其中{titles[id] || "受影响的项目"} {span(a.min, a.max)}</span>))}
+                      <span key={id}>；其中{titles[id] || "受影响的项目"}为 {span(a.min, a.max)}</span>))}
                     {rd.affects.some((id) => !(id in res.items) && titles[id])
                       && <span>；{rd.affects.filter((id) => !(id in res.items) && titles[id]).map((id) => titles[id]).join("、")}不适用</span>}
                     。</span>}
