@@ -1204,8 +1204,8 @@ def span_results(readings: Sequence[ReadingSpec], runs: Sequence[tuple[Mapping[s
       one first among equals), so that it adds up to ``total.max``;
     * ``payments`` and ``cuts``: each stage's and each cut's lowest minimum and highest maximum
       over the readings, 0 where absent;
-    * ``excluded``: only when every reading excludes; ``notes``: every reading's, once each, the
-      adopted reading's first;
+    * ``excluded``: only when every reading excludes; ``notes``: the adopted reading's, then each
+      other reading's new ones (an unlisted value once per fact, any other note once per text);
     * ``readings``: each 解读's article, quoted words, items affected and, for each reading (the
       others as adopted), its total, funding, exclusions and items.
     """
@@ -1247,11 +1247,18 @@ def span_results(readings: Sequence[ReadingSpec], runs: Sequence[tuple[Mapping[s
                            spread([nil if c is None else c.after for c in found_c]), some[0].article))
     excluded = all(r.excluded for r in results)
     exclusions = tuple(dict.fromkeys(a for r in results for a in r.exclusions)) if excluded else ()
-    notes: dict[object, str] = {}
-    for r in results:
-        for x in r.notes:  # once each: an unlisted value once per fact, whatever lists a reading reads
-            k = (x.kind, x.data.get("article"), x.data.get("fact")) if isinstance(x, ResultNote) else x
-            notes.setdefault(k, x)
+    # the adopted reading's notes, then each other reading's new ones: an unlisted value once per
+    # fact (the readings may list different articles), any other note once per text
+    def key(x: str) -> object:
+        return (x.kind, x.data.get("fact")) if isinstance(x, ResultNote) and x.kind.startswith("unlisted") else str(x)
+
+    notes = list(first.notes)
+    seen = {key(x) for x in notes}
+    for r in results[1:]:
+        for x in r.notes:
+            if key(x) not in seen:
+                seen.add(key(x))
+                notes.append(x)
     adopted = runs[0][0]
     table = []
     for rd in readings:
@@ -1267,7 +1274,7 @@ def span_results(readings: Sequence[ReadingSpec], runs: Sequence[tuple[Mapping[s
                       "affects": list(rd.affects), "results": per})
     return Result(first.policy, first.as_of, first.in_force, excluded, exclusions, tuple(items),
                   min(r.total_min for r in results), _highest([r.total_max for r in results]),
-                  top.paid, tuple(payments), tuple(notes.values()), tuple(cuts), tuple(table))
+                  top.paid, tuple(payments), tuple(notes), tuple(cuts), tuple(table))
 
 
 __all__ = [

@@ -830,14 +830,38 @@ function spanned(table, runs, order) {
   const excluded = results.every((r) => r.excluded);
   const exclusions = [];
   if (excluded) for (const r of results) for (const a of r.exclusions) if (!exclusions.includes(a)) exclusions.push(a);
-  const notes = [];
-  const seen = new Set();
-  for (const r of results) for (const n of r.notes) {
-    const k = JSON.stringify([n.kind, n.article === undefined ? null : n.article, n.fact === undefined ? null : n.fact]);
-    if (!seen.has(k)) { seen.add(k); notes.push(n); }
+  // the adopted reading's notes, then each other reading's new ones: an unlisted value once per
+  // fact (the readings may list different articles), any other note once per text
+  const noteKey = (n) => (n.kind.startsWith("unlisted") ? JSON.stringify([n.kind, n.fact]) : n.text);
+  const notes = [...first.notes];
+  const seen = new Set(notes.map(noteKey));
+  for (const r of results.slice(1)) for (const n of r.notes) {
+    if (!seen.has(noteKey(n))) { seen.add(noteKey(n)); notes.push(n); }
   }
+  const out = {
+    policy: first.policy, as_of: first.as_of, in_force: first.in_force, excluded, exclusions, items,
+    total: { min: lowest(results.map((r) => fenOf(r.total.min))), max: highest(results.map((r) => fenOrNull(r.total.max))) },
+    funding: top.funding, payments, notes, cuts,
+  };
+  return withReadings(out, table, runs);
+}
+
+/** `result` with `readings` (each 解读 and the result under each reading), made when read. */
+function withReadings(result, table, runs) {
+  let made = null;
+  Object.defineProperty(result, "readings", {
+    enumerable: true,
+    get() {
+      if (made === null) made = readingTable(table, runs);
+      return made;
+    },
+  });
+  return result;
+}
+
+function readingTable(table, runs) {
   const adopted = runs[0][0];
-  const readings = table.map(([id, article, quote, chosen, affects, options]) => {
+  return table.map(([id, article, quote, chosen, affects, options]) => {
     const per = {};
     for (const [name, label] of options) {
       const want = { ...adopted, [id]: name };
@@ -849,11 +873,6 @@ function spanned(table, runs, order) {
     }
     return { id, article, quote, adopted: chosen, affects: [...affects], results: per };
   });
-  return {
-    policy: first.policy, as_of: first.as_of, in_force: first.in_force, excluded, exclusions, items,
-    total: { min: lowest(results.map((r) => fenOf(r.total.min))), max: highest(results.map((r) => fenOrNull(r.total.max))) },
-    funding: top.funding, payments, notes, cuts, readings,
-  };
 }
 
 /**
@@ -872,9 +891,8 @@ function span(calc, table, order, f, on) {
   } finally {
     TOUCHED = saved;
   }
-  const runs = touched.size
-    ? [[combos[0], first], ...combos.slice(1).map((c) => [c, under(c, calc, f, on)])]
-    : combos.map((c) => [c, first]);
+  if (!touched.size) return withReadings(first, table, combos.map((c) => [c, first])); // the same under all
+  const runs = [[combos[0], first], ...combos.slice(1).map((c) => [c, under(c, calc, f, on)])];
   return spanned(table, runs, order);
 }
 // ---- end of runtime ----

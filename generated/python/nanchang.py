@@ -860,15 +860,29 @@ class ItemResult:
 class Result:
     """The result of one calculation; ``to_dict()`` is the structure of ``policyc calc --format json``."""
 
-    __slots__ = ("_items", "_live", "_rerun", "as_of", "cuts", "excluded", "exclusions", "in_force", "notes",
-                 "payments", "policy", "readings", "total_max", "total_min")
+    __slots__ = (
+        "_items",
+        "_live",
+        "_readings",
+        "_rerun",
+        "as_of",
+        "cuts",
+        "excluded",
+        "exclusions",
+        "in_force",
+        "notes",
+        "payments",
+        "policy",
+        "total_max",
+        "total_min",
+    )
 
     def __init__(self, policy: str, as_of: dt.date, in_force: bool, exclusions: Sequence[str],
                  live: Sequence[Live], notes: Sequence[str], schedules: Sequence[PaymentResult] = (),
                  rerun: Any = None, cuts: Sequence[Cut] = ()) -> None:
         self.policy, self.as_of, self.in_force = policy, as_of, in_force
         self.cuts = tuple(cuts)  # every cross-item cap on every item in its scope, in order
-        self.readings: tuple[dict[str, Any], ...] | None = None  # see span()
+        self._readings: Any = None  # see span(): (table, runs), made into the table when read
         self.excluded = bool(exclusions)
         self.exclusions = tuple(exclusions)
         self.notes = tuple(notes)  # validity and exclusion reasons, for people
@@ -939,6 +953,14 @@ class Result:
             **({"readings": list(self.readings)} if self.readings is not None else {}),
         }
 
+    @property
+    def readings(self) -> tuple[dict[str, Any], ...] | None:
+        """For a policy with readings (解读): each 解读 and the result under each reading (see span())."""
+        if isinstance(self._readings, list):
+            table, runs = self._readings
+            self._readings = _reading_table(table, runs or [(c, self) for c in combinations(table)])
+        return self._readings  # type: ignore[no-any-return]
+
 
 def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -> Result:
     """``calc(f, on)`` in the runtime's 50-digit context (numbers too large for the caller's)."""
@@ -975,13 +997,20 @@ def _under(choice: Mapping[str, str], calc: Callable[..., T], *args: Any) -> T:
 
 def combinations(table: ReadingTable) -> list[dict[str, str]]:
     """Every combination of readings: the adopted one first, then in the order written."""
+    made = _COMBINATIONS.get(id(table))
+    if made is not None and made[0] is table:
+        return made[1]
     adopted = {r[0]: r[3] for r in table}
     out = [adopted]
     for combo in itertools.product(*[[(r[0], name) for name, _ in r[5]] for r in table]):
         choice = dict(combo)
         if choice != adopted:
             out.append(choice)
+    _COMBINATIONS[id(table)] = (table, out)
     return out
+
+
+_COMBINATIONS: dict[int, tuple[ReadingTable, list[dict[str, str]]]] = {}
 
 
 def _lowest(values: Sequence[Decimal | None]) -> Decimal | None:
@@ -1027,7 +1056,7 @@ class SpannedResult(Result):
 
     def __init__(self, table: ReadingTable, runs: Sequence[tuple[Mapping[str, str], Result]],
                  order: Sequence[str]) -> None:
-        results = [r for _, r in runs]
+        results = list({id(r): r for _, r in runs}.values())  # each distinct result once, in order
         first = results[0]
         self.policy, self.as_of, self.in_force = first.policy, first.as_of, first.in_force
         items: list[SpannedItem] = []
@@ -1073,26 +1102,15 @@ class SpannedResult(Result):
         self.cuts = tuple(cuts)
         self.excluded = all(r.excluded for r in results)
         self.exclusions = tuple(dict.fromkeys(a for r in results for a in r.exclusions)) if self.excluded else ()
-        notes: dict[object, str] = {}
-        for r in results:
+        notes = list(first.notes)
+        seen = {_note_key(x) for x in notes}
+        for r in results[1:]:
             for x in r.notes:
-                k = (x.kind, x.data.get("article"), x.data.get("fact")) if isinstance(x, ResultNote) else x
-                notes.setdefault(k, x)
-        self.notes = tuple(notes.values())
-        adopted = runs[0][0]
-        out = []
-        for rid, article, quote, chosen, affects, options in table:
-            per: dict[str, Any] = {}
-            for name, label in options:
-                want = {**adopted, rid: name}
-                r = next(res for choice, res in runs if dict(choice) == want)
-                per[name] = {"label": label, "excluded": r.excluded, "exclusions": list(r.exclusions),
-                             "total": {"min": fmt(r.total_min), "max": fmt(r.total_max)},
-                             "funding": _ordered(r.funding),
-                             "items": {i.id: {"min": fmt(i.min), "max": fmt(i.max)} for i in r.items}}
-            out.append({"id": rid, "article": article, "quote": quote, "adopted": chosen,
-                        "affects": list(affects), "results": per})
-        self.readings = tuple(out)
+                if _note_key(x) not in seen:
+                    seen.add(_note_key(x))
+                    notes.append(x)
+        self.notes = tuple(notes)
+        self._readings = [table, runs]
 
     @property
     def items(self) -> tuple[ItemResult, ...]:
@@ -1107,24 +1125,67 @@ class SpannedResult(Result):
             i._base._result.explain()
 
 
+def _note_key(x: str) -> object:
+    """Notes of other readings are added when new: an unlisted value once per fact (the readings
+    may list different articles), any other note once per text."""
+    return (x.kind, x.data.get("fact")) if isinstance(x, ResultNote) and x.kind.startswith("unlisted") else str(x)
+
+
+def _reading_table(table: ReadingTable, runs: Sequence[tuple[Mapping[str, str], Result]]
+                   ) -> tuple[dict[str, Any], ...]:
+    """Each 解读: its article, quoted words, adopted reading and items affected, and for each
+    reading (the others as adopted) the total, funding, exclusions and items."""
+    adopted = runs[0][0]
+    out = []
+    with localcontext(CTX):
+        for rid, article, quote, chosen, affects, options in table:
+            per: dict[str, Any] = {}
+            for name, label in options:
+                want = {**adopted, rid: name}
+                r = next(res for choice, res in runs if dict(choice) == want)
+                per[name] = {"label": label, "excluded": r.excluded, "exclusions": list(r.exclusions),
+                             "total": {"min": fmt(r.total_min), "max": fmt(r.total_max)},
+                             "funding": _ordered(r.funding),
+                             "items": {i.id: {"min": fmt(i.min), "max": fmt(i.max)} for i in r.items}}
+            out.append({"id": rid, "article": article, "quote": quote, "adopted": chosen,
+                        "affects": list(affects), "results": per})
+    return tuple(out)
+
+
 def span(calc: Callable[[Any, dt.date], Result], table: ReadingTable, order: Sequence[str], facts: Any,
          on: dt.date) -> Result:
     """``calc(facts, on)`` under every combination of readings, as one :class:`SpannedResult`.
 
-    The adopted combination is computed first, counting the 解读 it asks for: when it asks for
-    none, no other reading can change anything (the calculation is the same up to the first
-    reading asked for), and the one result stands for every combination."""
-    combos = combinations(table)
-    touched: set[str] = set()
-    token = _TOUCHED.set(touched)
-    try:
-        first = _under(combos[0], calc, facts, on)
+    Each calculation counts the 解读 it asks for. A combination that agrees with one already
+    computed on every 解读 that one asked for has the same result (the calculation is the same up
+    to the first reading that differs, and it never asked for one): it is not computed again.
+    When every combination has the adopted one's result, that result spans them all as it is."""
+    asked: set[str] = set()
+    token = _TOUCHED.set(asked)
+    try:  # the adopted combination is the default: no need to say it
+        first = calc(facts, on)
     finally:
         _TOUCHED.reset(token)
-    if not touched:
-        runs = [(c, first) for c in combos]
-    else:
-        runs = [(combos[0], first)] + [(c, _chosen(c, _under(c, calc, facts, on))) for c in combos[1:]]
+    if not asked:  # no reading asked for: every combination gives this result, which spans them
+        first._readings = [table, None]
+        return first
+    combos = combinations(table)
+    done: list[tuple[Mapping[str, str], set[str], Result]] = [(combos[0], asked, first)]
+    runs: list[tuple[Mapping[str, str], Result]] = [(combos[0], first)]
+    for c in combos[1:]:
+        same = next((r for choice, seen, r in done if all(choice[k] == c[k] for k in seen)), None)
+        if same is None:
+            seen_now: set[str] = set()
+            token = _TOUCHED.set(seen_now)
+            try:
+                same = _chosen(c, _under(c, calc, facts, on))
+            finally:
+                _TOUCHED.reset(token)
+            done.append((c, seen_now, same))
+        runs.append((c, same))
+    if len(done) == 1:
+        first._readings = [table, runs]
+        return first
     with localcontext(CTX):  # sums of funding: exact whatever the caller's context
         return SpannedResult(table, runs, order)
 
