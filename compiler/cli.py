@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -135,22 +135,18 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str, params: tuple[s
     try:
         profile = load_json_profile(text)
         ev = Evaluator(loaded.policy)
-        given = _parameters(params)
-        result = ev.calculate(profile, on, given)
-        readings = ev.readings(profile, on, given) if loaded.policy.readings else None
+        result = ev.calculate(profile, on, _parameters(params))
     except ProfileError as err:
         _echo_err("申请人信息有误，未计算：")
         for field, msg in err.errors:
             _echo_err(f"  {field or '(整体)'}: {msg}")
         sys.exit(EXIT_USAGE)
     if fmt == "json":
-        # a policy with readings (解读) adds "readings": the result under each reading and the
-        # range across them; the rest is the result under the adopted readings
-        out = result.to_dict() | (readings or {})
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        # a policy with readings (解读): totals and items span every reading, and "readings"
+        # gives the result under each reading alone (runtime.span_results)
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(format_text(loaded, result)
-                   + (format_readings(loaded, readings) if readings else ""))
+        click.echo(format_text(loaded, result) + format_readings(result))
 
 
 def _parameters(pairs: tuple[str, ...]) -> dict[str, object]:
@@ -166,16 +162,21 @@ def _parameters(pairs: tuple[str, ...]) -> dict[str, object]:
     return out
 
 
-def format_readings(loaded: Loaded, rd: dict[str, Any]) -> str:
-    """The result under each reading of each 解读, and the range across them (text)."""
-    out = ["", "原文有不同理解之处（解读）："]
-    for r in rd["readings"]:
-        out.append(f"  {r['article']} {r['id']}（计算采用读法 {r['adopted']}）：")
-        for name, res in r["results"].items():
+def format_readings(r: Result) -> str:
+    """The result under each reading of each 解读 (text); empty for a policy without readings."""
+    if not r.readings:
+        return ""
+    out = ["", "原文有不同理解之处（解读）：上面的金额覆盖每一种理解（从最低到最高）；各种理解下分别为："]
+    for rd in r.readings:
+        out.append(f"  {rd['article']}「{rd['quote']}」（解读 {rd['id']}，采用读法 {rd['adopted']}）：")
+        for name, res in rd["results"].items():
             total = _amount_text(res["total"]["min"], res["total"]["max"])
-            out.append(f"    读法 {name}（{res['label']}）：应付总额 {total}")
-    rng = rd["range"]
-    out.append(f"  各种读法下的应付总额：{_amount_text(rng['min'], rng['max'])}")
+            why = f"（不予支持：{'、'.join(res['exclusions'])}）" if res["excluded"] else ""
+            out.append(f"    读法 {name}（{res['label']}）：应付总额 {total}{why}")
+            for iid, amt in res["items"].items():
+                it = r.item(iid)
+                name = f"{it.article} {it.title}" if it else iid
+                out.append(f"      {name}：{_amount_text(amt['min'], amt['max'])}")
     return "\n".join(out)
 
 

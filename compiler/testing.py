@@ -40,6 +40,8 @@ def run_test(ev: Evaluator, t: n.TestCase) -> Outcome:
     profile = {i.name: i.value for i in t.inputs}
     if t.readings:  # 采用 <解读> <读法>: this test is worked out under the readings it names
         ev = Evaluator(ev.source, {r: o for r, o, _ in t.readings})
+    elif ev.spans:  # a test without 采用 is worked out under the adopted readings
+        ev = Evaluator(ev.source, {})
     try:
         res = ev.calculate(profile, t.date, {v.name: v.value for v in t.parameters})
     except ProfileError as err:

@@ -157,29 +157,15 @@ def reference_row(form: dict[str, Any], ev: Evaluator, profile: dict[str, Any], 
     out += [_m(r.total_min), _m(r.total_max)]
     funding = r.funding
     out += [_m(funding.get(src, Decimal(0))) for src in SOURCES]
-    # payments: the Result lists only the schedules with an applying, determined item
-    pays = list(r.payments)
-    k = 0
+    # payments: the Result lists only the schedules with an applying, determined item (under some
+    # reading, for a policy with readings), each stage once
+    pays = {(p.article, p.stage): p for p in r.payments}
     for sched in form["payments"]:
-        members = [x for x in r.items if x.min is not None and _member(sched["scope"], x.id, form)]
-        for _ in sched["stages"]:
-            k += 1
-            if members:
-                p = pays.pop(0)
-                out += [_m(p.min), _m(p.max)]
-            else:
-                out += [None, None]
+        for st in sched["stages"]:
+            p = pays.pop((sched["article"], st["name"]), None)
+            out += [_m(p.min), _m(p.max)] if p is not None else [None, None]
     assert not pays
     return tuple(out)
-
-
-def _member(scope: dict[str, Any], item_id: str, form: dict[str, Any]) -> bool:
-    if scope["kind"] == "all":
-        return True
-    if scope["kind"] == "items":
-        return item_id in scope["items"]
-    it = next(i for i in form["items"] if i["id"] == item_id)
-    return bool(it["beneficiary"] == scope["beneficiary"])
 
 
 def sql_row(row: tuple[Any, ...]) -> tuple[Any, ...]:

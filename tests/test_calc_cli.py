@@ -50,10 +50,16 @@ def test_result_has_exactly_the_vocabulary_structure(tmp_path: Path) -> None:
     code, out = calc(tmp_path, KUNMING_L4, "kunming", "--on", "2025-08-01", "--format", "json")
     assert code == 0
     r = json.loads(out)
-    # 昆明 第七条第（三）、（四）项 are read two ways (解读 encouraged_industry): readings and range
+    # the shared vocabulary's keys, then notes and cuts; 昆明 第七条第（三）、（四）项 are read two ways
+    # (解读 encouraged_industry): readings
     assert list(r) == ["policy", "as_of", "in_force", "excluded", "exclusions", "items",
-                       "total", "funding", "payments", "readings", "range"]
+                       "total", "funding", "payments", "notes", "cuts", "readings"]
     assert [x["id"] for x in r["readings"]] == ["encouraged_industry"]
+    assert list(r["readings"][0]) == ["id", "article", "quote", "adopted", "affects", "results"]
+    assert r["readings"][0]["quote"] == "鼓励试点细分行业中小企业打造数字化车间、智能工厂。"
+    # 第十条 on both items of the level-4 小灯塔 enterprise: the 200,000 award kept, the reform cut
+    assert [(c["article"], c["item"]) for c in r["cuts"]] == [("第十条", "reform_subsidy"),
+                                                             ("第十条", "lighthouse_award")]
     assert r["policy"] == "kunming" and r["as_of"] == "2025-08-01"
     for item in r["items"]:
         assert list(item) == ["id", "article", "title", "min", "max", "funding", "trace"]
@@ -67,15 +73,25 @@ def test_text_format_is_a_chinese_breakdown(tmp_path: Path) -> None:
 
 
 def test_xianning_reform_subsidy_paid_by_the_province(tmp_path: Path) -> None:
-    # 咸宁 第六条第（一）项: 60% × 300,000 = 180,000 > 15万 → 150,000, 由省级资金承担.
+    # 咸宁 第六条第（一）项 「企业」 is read two ways (解读 sme_scope). Reading any_enterprise (adopted):
+    # 60% × 300,000 = 180,000 > 15万 → 150,000, 由省级资金承担. Reading sme_only: this enterprise
+    # does not say it is an SME → the item does not apply → 0. The result spans both: 0 to 150,000;
+    # who pays is the reading that pays the most (省级 150,000).
     profile = {"applicant_type": "enterprise", "digital_level": 2, "acceptance_passed": True,
                "industry": "装备制造", "spend_software_cloud": "200000",
                "spend_data_equipment": "100000.00"}
     code, out = calc(tmp_path, profile, "xianning", "--on", "2025-08-01", "--format", "json")
     assert code == 0, out
     r = json.loads(out)
-    assert r["total"] == {"min": "150000.00", "max": "150000.00"}
+    assert r["total"] == {"min": "0.00", "max": "150000.00"}
     assert r["funding"] == {"province": "150000.00"}
+    each = r["readings"][0]["results"]
+    assert each["any_enterprise"]["total"] == {"min": "150000.00", "max": "150000.00"}
+    assert each["any_enterprise"]["funding"] == {"province": "150000.00"}
+    assert each["sme_only"]["total"] == {"min": "0.00", "max": "0.00"} and each["sme_only"]["items"] == {}
+    # and for an SME both readings pay the same 150,000
+    code, out = calc(tmp_path, {**profile, "is_sme": True}, "xianning", "--on", "2025-08-01", "--format", "json")
+    assert json.loads(out)["total"] == {"min": "150000.00", "max": "150000.00"}
 
 
 @pytest.mark.parametrize(
@@ -152,3 +168,46 @@ def test_odd_fen_rounds_down(tmp_path: Path) -> None:
     assert code == 0
     items = {i["id"]: i for i in json.loads(out)["items"]}
     assert items["reform_subsidy"]["max"] == "0.00"
+
+
+def test_kunming_result_spans_both_readings_of_the_pilot_industry_clause(tmp_path: Path) -> None:
+    # 昆明 第七条第（三）、（四）项 both open with 「鼓励试点细分行业……」 (解读 encouraged_industry). An SME
+    # in 汽车制造 (not one of 第六条's five pilot industries) with both titles and 800,000 of
+    # diagnosis spend. Reading limited (adopted): neither item applies → 0. Reading any_industry:
+    # 第（三）项 「给予企业不超过 100 万元的奖励」 0..1,000,000, 第（四）项 0..1,000,000; 第十条 caps the
+    # total at 50% × 800,000 = 400,000, handed out in order: 第（三）项 keeps 0..400,000, 第（四）项 0.
+    profile = {"applicant_type": "enterprise", "industry": "汽车制造", "is_sme": True,
+               "digital_workshop_title": True, "chain_transformation_award": True, "spend_consulting": 800000}
+    code, out = calc(tmp_path, profile, "kunming", "--on", "2025-08-01", "--format", "json")
+    assert code == 0, out
+    r = json.loads(out)
+    assert r["total"] == {"min": "0.00", "max": "400000.00"}
+    items = {i["id"]: (i["min"], i["max"]) for i in r["items"]}
+    # each item spans the readings: 0 where it does not apply (limited), 0..1,000,000 (any_industry)
+    assert items == {"workshop_award": ("0.00", "1000000.00"), "chain_award": ("0.00", "1000000.00")}
+    # who pays: the reading that pays the most (any_industry): 400,000, split not stated (第六条)
+    assert r["funding"] == {"unspecified": "400000.00"}
+    after = {c["item"]: c["after"] for c in r["cuts"]}
+    assert after == {"workshop_award": {"min": "0.00", "max": "400000.00"},
+                     "chain_award": {"min": "0.00", "max": "0.00"}}
+    (rd,) = r["readings"]
+    assert rd["results"]["limited"]["total"] == {"min": "0.00", "max": "0.00"}
+    assert rd["results"]["limited"]["items"] == {}
+    assert rd["results"]["any_industry"]["total"] == {"min": "0.00", "max": "400000.00"}
+    # the value outside the listed industries, as data (once, though the readings list it differently)
+    assert r["notes"] == [{"kind": "unlisted", "fact": "industry", "value": "汽车制造",
+                           "articles": "第七条第（三）项、第七条第（四）项",
+                           "text": "所属行业“汽车制造”不在第七条第（三）项、第七条第（四）项列举的范围内；"
+                                   "计算时按不符合处理"}]
+
+
+def test_notes_of_an_excluded_applicant_are_data(tmp_path: Path) -> None:
+    # 昆明 第九条第（二）项: 近三年存在严重失信行为 is excluded — the note names the article
+    profile = {"applicant_type": "enterprise", "serious_dishonesty_3y": True}
+    code, out = calc(tmp_path, profile, "kunming", "--on", "2025-08-01", "--format", "json")
+    r = json.loads(out)
+    assert r["excluded"] is True and r["exclusions"] == ["第九条第（二）项"]
+    assert [(n["kind"], n["article"]) for n in r["notes"]] == [("excluded", "第九条第（二）项")]
+    # 有效期 to 2026-12-31: on 2027-01-01 nothing is payable, and the note says why
+    code, out = calc(tmp_path, {"applicant_type": "enterprise"}, "kunming", "--on", "2027-01-01", "--format", "json")
+    assert code == 0 and [n["kind"] for n in json.loads(out)["notes"]] == ["after_end"]

@@ -284,7 +284,7 @@ def test_generated_readings_module_passes_ruff_and_mypy_strict(rendered: Path) -
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
 
 
-def test_the_sql_query_computes_the_adopted_reading_and_says_which() -> None:
+def test_the_sql_query_spans_the_readings_and_says_so() -> None:
     duckdb = pytest.importorskip("duckdb")
     pytest.importorskip("sqlglot")
     from sql_reference import reference_row, sql_row, text_table
@@ -292,11 +292,13 @@ def test_the_sql_query_computes_the_adopted_reading_and_says_which() -> None:
     from plugins.sql import backend, describe, sql_text
 
     files = backend.render(CheckedModel((_checked("linchuan_readings"),)))
-    assert "-- 解读 upto_30（第二条）：本查询按采用的读法 ceiling 计算" in files["linchuan_readings.duckdb.sql"]
+    assert "-- 解读 upto_30（第二条）：本查询覆盖各种读法（ceiling、rate），各列取最低额至最高额" in files[
+        "linchuan_readings.duckdb.sql"]
     (r,) = json.loads(files["linchuan_readings.columns.json"])["readings"]
     assert (r["id"], r["adopted"], r["affects"], [o["name"] for o in r["others"]]) == (
         "upto_30", "ceiling", ["reform_award"], ["rate"])
-    # 临川 第二条, adopted reading ceiling: 二级, 改造投入 500000 → 0 至 min(30% × 500000, 200000) = 150000
+    # 临川 第二条, 二级, 改造投入 500000: reading ceiling (adopted) 0 至 min(30% × 500000, 200000) = 150000,
+    # reading rate 150000 exactly; the row spans both: 0 至 150000
     form = lower(policy("linchuan_readings"))
     con = duckdb.connect()
     con.register("profiles", text_table([LEVEL2], describe(form)["input_fields"]))
@@ -304,3 +306,10 @@ def test_the_sql_query_computes_the_adopted_reading_and_says_which() -> None:
     got = sql_row(row)
     assert got == reference_row(form, Evaluator(policy("linchuan_readings")), LEVEL2, dt.date(2025, 6, 1))
     assert "150000.00" in got and "0.00" in got, got  # 0 .. 150000, not rate's 150000 .. 150000
+    # a level-3 applicant with 1,500,000: 450,000 is over the 40万 cap either way — ceiling 0 .. 400,000,
+    # rate 400,000: the row spans 0 .. 400,000 (the reference agrees)
+    level3 = {**LEVEL2, "digital_level": 3, "spend_software_cloud": 1500000}
+    con.register("profiles", text_table([level3], describe(form)["input_fields"]))
+    (row,) = con.execute(sql_text(form, "duckdb", dt.date(2025, 6, 1))).fetchall()
+    assert sql_row(row) == reference_row(form, Evaluator(policy("linchuan_readings")), level3, dt.date(2025, 6, 1))
+    assert ("0.00", "400000.00") in zip(sql_row(row), sql_row(row)[1:], strict=False)

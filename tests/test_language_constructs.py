@@ -321,8 +321,12 @@ def test_every_reading_and_the_range_for_one_applicant(readings: Loaded) -> None
     assert readings.policy is not None
     ev = Evaluator(readings.policy)
     # 第二条, 二级: 500000 × 30% = 150000 < 200000; adopted reading (ceiling): 0 .. 150000
-    assert ev.calculate(LEVEL_2, ON).to_dict()["total"] == {"min": "0.00", "max": "150000.00"}
+    assert Evaluator(readings.policy, {}).calculate(LEVEL_2, ON).to_dict()["total"] == {
+        "min": "0.00", "max": "150000.00"}
+    # reading rate: 150000 exactly; the result spans both readings (and says so in readings)
     rd = ev.readings(LEVEL_2, ON)
+    award = ev.calculate(LEVEL_2, ON).item("reform_award")
+    assert award is not None and (award.min, award.max) == (Decimal("0.00"), Decimal("150000.00"))
     r, = rd["readings"]
     assert (r["id"], r["adopted"], r["affects"]) == ("upto_30", "ceiling", ["reform_award"])
     assert r["results"]["ceiling"]["total"] == {"min": "0.00", "max": "150000.00"}
@@ -347,12 +351,16 @@ def test_calc_reports_each_reading(tmp_path: Path) -> None:
     args = ["calc", str(EXAMPLES / "linchuan_readings.policy"), "--input", str(profile),
             "--on", "2025-06-01"]
     out = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).output)
+    # the total spans both readings: ceiling (adopted) 0 to 150,000, rate 150,000 exactly
     assert out["total"] == {"min": "0.00", "max": "150000.00"}
-    assert out["readings"][0]["results"]["rate"]["total"]["max"] == "150000.00"
-    assert out["range"] == {"min": "0.00", "max": "150000.00"}
+    assert "range" not in out
+    upto_30, = out["readings"]
+    assert upto_30["quote"] == "且不超过改造投入的30%"
+    assert upto_30["results"]["ceiling"]["total"] == {"min": "0.00", "max": "150000.00"}
+    assert upto_30["results"]["rate"]["total"] == {"min": "150000.00", "max": "150000.00"}
     text = CliRunner().invoke(main, args).output
     assert "读法 rate（奖励按改造投入的 30% 计算，以各级最高额封顶）：应付总额 150000.00 元" in text
-    assert "各种读法下的应付总额：0.00 至 150000.00 元" in text
+    assert "上面的金额覆盖每一种理解" in text
 
 
 def test_readings_that_never_differ_are_said_to(tmp_path: Path) -> None:
@@ -407,9 +415,9 @@ def test_guides_say_where_the_text_is_ambiguous(readings: Loaded) -> None:
     assert '!!! warning "原文有不同理解"' in text
 
 
-def test_the_sql_backend_computes_the_adopted_reading_and_says_so(readings: Loaded) -> None:
-    # a query computes one reading per row, the adopted one (values compared with the reference
-    # evaluator in tests/test_language_backends.py); Python and JavaScript report every reading
+def test_the_sql_backend_spans_the_readings_and_says_so(readings: Loaded) -> None:
+    # a query's rows span every reading, as the reference result (values compared with the
+    # reference evaluator in tests/test_language_backends.py)
     from plugins.sql import backend
 
     assert readings.policy is not None
@@ -418,7 +426,7 @@ def test_the_sql_backend_computes_the_adopted_reading_and_says_so(readings: Load
     files = backend.render(model)
     for suffix in ("duckdb", "spark"):
         text = files[f"linchuan_readings.{suffix}.sql"]
-        assert "-- 解读 upto_30（第二条）：本查询按采用的读法 ceiling 计算\n" in text
+        assert "-- 解读 upto_30（第二条）：本查询覆盖各种读法（ceiling、rate），各列取最低额至最高额\n" in text
 
 
 def test_a_citation_may_quote_several_passages_too(tmp_path: Path) -> None:

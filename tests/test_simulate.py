@@ -63,7 +63,12 @@ def test_hand_worked_xianning_figures(seeds: dict, tmp_path: Path) -> None:  # t
     items = {i["id"]: i for i in rep["items"]}
     assert items["reform_subsidy"]["applicants"] == 2 and items["reform_subsidy"]["paid_max"] == "270000.00"
     assert items["chain_demo_award"]["paid_max"] == "1000000.00"
-    assert rep["total"] == {"min": "1320000.00", "max": "1320000.00", "unbounded": 0}
+    # 第六条第（一）项 「企业」 is read two ways (解读 sme_scope): any_enterprise (adopted) pays rows 0
+    # and 1 (neither says it is an SME) 60% × 200,000 = 120,000 and 60% × 300,000 = 180,000 → 15万
+    # = 150,000; sme_only pays them nothing. Each row spans both: the reform subsidy 0 to 270,000
+    # in all, the total at least 1,320,000 − 270,000 = 1,050,000
+    assert items["reform_subsidy"]["paid_min"] == "0.00"
+    assert rep["total"] == {"min": "1050000.00", "max": "1320000.00", "unbounded": 0}
     assert rep["funding"] == {"province": "270000.00", "city": "500000.00", "county": "500000.00",
                               "unspecified": "50000.00"}
     (quota,) = rep["quotas"]
@@ -72,7 +77,7 @@ def test_hand_worked_xianning_figures(seeds: dict, tmp_path: Path) -> None:  # t
     b = rep["budget"]
     assert rep["first_come_in_text"] is True
     assert (b["funded"], b["used"], b["runs_out_at_row"], b["demand"]) == (1, "120000.00", 1, "1320000.00")
-    # 第六条第（一）项 is read two ways (解读 sme_scope): the figures say they use the adopted one
+    # the report names the 解读, its adopted reading and the other one (both are spanned)
     (r,) = rep["readings"]
     assert (r["id"], r["article"], r["adopted"], r["items"]) == (
         "sme_scope", "第六条第（一）项", "any_enterprise", ["reform_subsidy"])

@@ -232,6 +232,9 @@ def test_a_person_fills_the_kunming_calculator(browser: webdriver.Chrome, server
     assert "0.00 元 至 500,000.00 元" in rows["第七条第（一）项"]
     assert "经第十条累计上限后实付 0.00 元 至 400,000.00 元" in rows["第七条第（一）项"]
     assert "200,000.00 元" in rows["第七条第（二）项"]
+    # 第七条第（三）、（四）项 are read two ways, but this applicant claims neither: one plain line
+    same = browser.find_element(By.CSS_SELECTOR, ".policyc-calculator [data-readings-same]")
+    assert "各种理解下的金额相同" in same.text
     # no identifier, interval syntax or operator in the form, the answer or its 计算过程
     assert not _rendered_forbidden(browser, ".policyc-calculator")
     _shot(browser, "kunming-calculator.png")
@@ -251,6 +254,47 @@ def test_a_person_fills_the_kunming_calculator(browser: webdriver.Chrome, server
     money.send_keys("12.345")
     WebDriverWait(browser, 5).until(lambda d: "最多两位小数" in d.find_element(
         By.CSS_SELECTOR, ".policyc-calculator form").text)
+
+
+# 昆明 第七条第（三）、（四）项 both open with 「鼓励试点细分行业…」: an SME outside the pilot industries
+# with both titles (the policy's own tests of 解读 encouraged_industry)
+OTHER_INDUSTRY = {"applicant_type": "enterprise", "industry": "汽车制造", "is_sme": True,
+                  "digital_workshop_title": True, "chain_transformation_award": True, "spend_consulting": "800000"}
+
+
+def test_the_kunming_calculator_shows_each_reading(browser: webdriver.Chrome, server: str) -> None:
+    """Where the text allows two readings the page gives each one's amount and the range.
+
+    Reading limited (adopted): 「鼓励试点细分行业中小企业打造数字化车间、智能工厂」 limits both awards to
+    第六条's five pilot industries; 汽车制造 is not one → neither applies, total 0.00.
+    Reading any_industry: the award sentences (「给予企业不超过 100 万元的奖励」, 「给予不超过 100 万元的奖励」)
+    name no industry → 第（三）项 0 to 1,000,000 and 第（四）项 0 to 1,000,000; 第十条 caps the total at
+    50% × 800,000 = 400,000, handed out in order: 第（三）项 keeps at most 400,000, 第（四）项 0.
+    The page's total spans both readings: 0.00 to 400,000.00."""
+    _wide(browser)
+    browser.get(_answers_url(server + "/guides/kunming.html", "2025-08-01", OTHER_INDUSTRY))
+    _wait_total(browser, "0.00 元 至 400,000.00 元")
+    block = browser.find_element(By.CSS_SELECTOR, ".policyc-calculator [data-reading-block]")
+    assert "「鼓励试点细分行业中小企业打造数字化车间、智能工厂。」" in block.text
+    readings = {li.get_attribute("data-reading"): li for li in block.find_elements(By.CSS_SELECTOR, "li")}
+    assert list(readings) == ["limited", "any_industry"]
+    limited, anyone = readings["limited"], readings["any_industry"]
+    assert (limited.get_attribute("data-total-min"), limited.get_attribute("data-total-max")) == ("0.00", "0.00")
+    assert "合计可得 0.00 元" in limited.text
+    assert "第七条第（三）项「数字化车间/智能工厂奖励」、第七条第（四）项「“链式”转型企业奖励」不适用" in limited.text
+    assert (anyone.get_attribute("data-total-min"), anyone.get_attribute("data-total-max")) == ("0.00", "400000.00")
+    assert "合计可得 0.00 元 至 400,000.00 元" in anyone.text
+    assert "第七条第（三）项「数字化车间/智能工厂奖励」为 0.00 元 至 1,000,000.00 元" in anyone.text
+    rows = _answer(browser)["rows"]
+    assert isinstance(rows, dict)
+    # each item spans the readings (not applicable = 0 under limited); 第十条 from the result's cuts
+    assert "0.00 元 至 1,000,000.00 元" in rows["第七条第（三）项"]
+    assert "经第十条累计上限后实付 0.00 元 至 400,000.00 元" in rows["第七条第（三）项"]
+    assert "经第十条累计上限后实付 0.00 元" in rows["第七条第（四）项"]
+    assert "原文有不同理解" in rows["第七条第（四）项"]
+    assert not _rendered_forbidden(browser, ".policyc-calculator")
+    browser.execute_script("arguments[0].scrollIntoView()", block)
+    _shot(browser, "kunming-readings.png")
 
 
 def test_kunming_screenshots_desktop_and_phone(browser: webdriver.Chrome, server: str) -> None:

@@ -32,7 +32,7 @@ N = 10_000
 def test_duckdb_equals_the_reference_evaluator(seeds: dict, pid: str) -> None:  # type: ignore[type-arg]
     policy = seeds[pid].policy
     form = lower(policy)
-    ev = Evaluator(policy)
+    ev = Evaluator(policy)  # with readings (解读) the rows span them, as the reference result
     rng = random.Random(f"sql-{pid}")
     profiles = [random_profile(rng, form) for _ in range(N)]
     on = dt.date(2025, 8, 1)

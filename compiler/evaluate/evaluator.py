@@ -30,16 +30,15 @@ shared with the generated calculators.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
+import functools
 from collections.abc import Callable, Mapping
-from decimal import Decimal
 from typing import Any
 
 from ..model import nodes as n
 from ..model.params import constraint_error
 from ..model.printer import refs, show
 from ..model.queries import text_lists
-from ..model.readings import affected, resolve
+from ..model.readings import affected, resolve, uses
 from ..model.stages import stage_kind
 from ..textfold import policy_fold
 from ..vocabulary import FACTS
@@ -76,11 +75,20 @@ def funding_specs(it: n.Item) -> tuple[rt.FundingSpec, ...]:
 
 
 class Evaluator:
-    """Computes what a policy pays. With readings (解读), under the adopted ones unless ``choice``
-    names others (解读 id -> 读法 name); see :meth:`readings` for every reading at once."""
+    """Computes what a policy pays.
+
+    With readings (解读) and no ``choice``, :meth:`calculate` spans every reading as the shared
+    vocabulary says (``runtime.span_results``: totals and items from the lowest minimum to the
+    highest maximum, and ``readings``: the result under each reading). ``choice`` (解读 id ->
+    读法 name; ``{}`` for the adopted readings) computes one combination of readings alone, the
+    others as adopted."""
 
     def __init__(self, policy: n.Policy, choice: Mapping[str, str] | None = None) -> None:
         self.source = policy
+        # spanning only where some expression still depends on a reading (a policy already
+        # resolved to one reading keeps its 解读 blocks but no longer depends on them)
+        self.spans = choice is None and any(uses(policy, r.id) for r in policy.readings)
+        self._runs: list[tuple[dict[str, str], Evaluator]] | None = None
         policy = resolve(policy, choice)
         self.policy = policy
         self.defs = {d.name: d for d in policy.definitions}
@@ -232,39 +240,29 @@ class Evaluator:
                   on: dt.date | str | None = None,
                   parameters: Mapping[str, object] | None = None) -> Result:
         """``parameters``: values of the policy's 参数 (those the text does not state must be given)."""
-        return rt.evaluate_spec(self.spec, profile, on, parameters)
+        if not self.spans:
+            return rt.evaluate_spec(self.spec, profile, on, parameters)
+        if self._runs is None:
+            self._runs = [(c, Evaluator(self.source, c)) for c in rt.combinations(self.reading_specs)]
+        runs = [(c, ev.calculate(profile, on, parameters)) for c, ev in self._runs]
+        return rt.span_results(self.reading_specs, runs, [it.id for it in self.policy.items])
+
+    @functools.cached_property
+    def reading_specs(self) -> tuple[rt.ReadingSpec, ...]:
+        src = self.source
+        return tuple(rt.ReadingSpec(r.id, r.citation.article, r.citation.quote.strip(), r.adopted,
+                                    tuple(affected(src, r.id)), tuple((o.name, o.label) for o in r.options))
+                     for r in src.readings)
 
     def readings(self, profile: Mapping[str, object] | object,
                  on: dt.date | str | None = None,
                  parameters: Mapping[str, object] | None = None) -> dict[str, Any]:
-        """What the applicant gets under each reading of each 解读, and the range across them.
-
-        ``readings[i].results[name]`` is the total (and each item) with that 解读 read as
-        ``name`` and every other as adopted; ``range`` is the lowest and highest total over every
-        combination of readings (``max`` null when some reading leaves the amount undetermined).
-        """
-        src = self.source
-        out: list[dict[str, Any]] = []
-        for r in src.readings:
-            results = {}
-            for o in r.options:
-                d = Evaluator(src, {r.id: o.name}).calculate(profile, on, parameters).to_dict()
-                results[o.name] = {"label": o.label, "total": d["total"],
-                                   "items": {i["id"]: {"min": i["min"], "max": i["max"]}
-                                             for i in d["items"]}}
-            out.append({"id": r.id, "article": r.citation.article, "adopted": r.adopted,
-                        "affects": affected(src, r.id),
-                        "results": results})
-        lows: list[Decimal] = []
-        highs: list[Decimal | None] = []
-        names = [[(r.id, o.name) for o in r.options] for r in src.readings]
-        for combo in itertools.product(*names):
-            res = Evaluator(src, dict(combo)).calculate(profile, on, parameters)
-            lows.append(res.total_min)
-            highs.append(res.total_max)
-        top = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
-        return {"readings": out,
-                "range": {"min": rt.fmt(min(lows)) if lows else None, "max": rt.fmt(top)}}
+        """The ``readings`` of :meth:`calculate`'s result: each 解读 with its article, quoted
+        words and items affected, and for each reading (the others as adopted) the total, funding,
+        exclusions and items; and ``range``, the total across every reading (the result's
+        ``total``)."""
+        d = self.calculate(profile, on, parameters).to_dict()
+        return {"readings": d.get("readings", []), "range": d["total"]}
 
 
 def calculate(policy: n.Policy, profile: Mapping[str, object] | object,

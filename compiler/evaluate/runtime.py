@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import math
 import re
 import unicodedata
@@ -768,6 +769,8 @@ class Result:
     payments: tuple[PaymentResult, ...]
     notes: tuple[str, ...] = field(default=())  # validity and exclusion reasons, for people
     cuts: tuple[CapCut, ...] = field(default=(), repr=False, compare=False)  # caps, in order
+    # a policy with readings (解读): each reading's totals and items (see span_results)
+    readings: tuple[dict[str, Any], ...] | None = field(default=None, repr=False, compare=False)
 
     @property
     def funding(self) -> dict[str, Decimal]:
@@ -789,6 +792,9 @@ class Result:
             "total": {"min": fmt(self.total_min), "max": fmt(self.total_max)},
             "funding": _ordered(self.funding),
             "payments": [p.to_dict() for p in self.payments],
+            "notes": [note_dict(x) for x in self.notes],
+            "cuts": [c.to_dict() for c in self.cuts],
+            **({"readings": list(self.readings)} if self.readings is not None else {}),
         }
 
     def item(self, item_id: str) -> ItemResult | None:
@@ -876,13 +882,52 @@ class CapSpec:
 
 @dataclass
 class CapCut:
-    """What one cross-item cap did to one item: its amount before and after the cap."""
+    """What one cross-item cap did to one item: its amount before and after the cap.
+
+    An undetermined item enters a cap as 0 .. ∞ (``before.hi`` infinite, shown as null)."""
 
     cap: str  # the cap's id
     item: str
     limit: Interval
     before: Interval
     after: Interval
+    article: str = ""  # the cap's article
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"cap": self.cap, "article": self.article, "item": self.item,
+                "limit": _pair(self.limit), "before": _pair(self.before), "after": _pair(self.after)}
+
+
+def _pair(x: Interval) -> dict[str, str | None]:
+    return {"min": fmt(x.lo), "max": fmt(x.hi)}
+
+
+class ResultNote(str):
+    """A note of a calculation for people (validity, an unlisted value, a requirement not met, an
+    exclusion): the Chinese text itself, which also knows its ``kind`` and the article, fact and
+    value it is about, for the JSON result (``{"kind", "text", ...}``).
+
+    ``kind`` is the name of its text in ``messages.TRACE``: ``before_start``, ``after_end``,
+    ``events``, ``requirement_failed``, ``excluded``, ``unlisted``, ``unlisted_open``; ``validity_open``
+    (what the text leaves open about the validity); or ``parameter`` (the value of a 参数 the
+    calculation takes, ``fact`` its name)."""
+
+    kind: str
+    data: dict[str, str]
+
+    def __new__(cls, text: str, kind: str, **data: str) -> ResultNote:
+        self = super().__new__(cls, text)
+        self.kind = kind
+        self.data = data
+        return self
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "text": str(self), **self.data}
+
+
+def note_dict(note: str) -> dict[str, str]:
+    """A result note as JSON (a plain string is of kind ``note``)."""
+    return note.to_dict() if isinstance(note, ResultNote) else {"kind": "note", "text": str(note)}
 
 
 @dataclass(frozen=True)
@@ -955,12 +1000,14 @@ class _Live:
 def in_force(spec: PolicySpec, on: dt.date) -> tuple[bool, str]:
     start = spec.retro_from or spec.valid_from
     if start is not None and on < start:
-        return False, TRACE["before_start"].format(on=on.isoformat(), start=start.isoformat())
+        return False, ResultNote(TRACE["before_start"].format(on=on.isoformat(), start=start.isoformat()),
+                                 "before_start")
     if spec.valid_until is not None and on > spec.valid_until:
-        return False, TRACE["after_end"].format(on=on.isoformat(), end=spec.valid_until.isoformat())
+        return False, ResultNote(TRACE["after_end"].format(on=on.isoformat(), end=spec.valid_until.isoformat()),
+                                 "after_end")
     if spec.events:
         events = "；".join(f"“{e}”" for e in spec.events)
-        return True, TRACE["events"].format(events=events)
+        return True, ResultNote(TRACE["events"].format(events=events), "events")
     return True, ""
 
 
@@ -1088,7 +1135,7 @@ def _apply_cap(cap: CapSpec, live: list[_Live], env: Env, cuts: list[CapCut]) ->
             x.trace.append(_cut_line(cap, limit, x.after, Interval(lo, hi)))
         elif x.amount is None and hi.is_finite():
             x.trace.append(_most_line(cap, limit, hi))
-        cuts.append(CapCut(cap.id, x.spec.id, limit, x.after, Interval(lo, hi)))
+        cuts.append(CapCut(cap.id, x.spec.id, limit, x.after, Interval(lo, hi), cap.article))
         x.after = Interval(lo, hi)
 
 
@@ -1157,12 +1204,13 @@ def _stage_most(share: StageAmount, env: Env | None) -> Decimal | None:
 
 def _unlisted(spec: PolicySpec, env: Env) -> list[str]:
     """A note for each text fact whose value is in none of the policy's lists for it."""
-    out = []
+    out: list[str] = []
     for ls in spec.lists:
         v = env.get(ls.fact)
         if isinstance(v, str) and text_key(v, spec.fold) not in ls.keys:
-            out.append(TRACE["unlisted_open" if ls.open else "unlisted"].format(label=ls.label, value=v,
-                                                                                 articles=ls.articles))
+            kind = "unlisted_open" if ls.open else "unlisted"
+            out.append(ResultNote(TRACE[kind].format(label=ls.label, value=v, articles=ls.articles), kind,
+                                  fact=ls.fact, value=v, articles=ls.articles))
     return out
 
 
@@ -1180,19 +1228,21 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
     if why:
         notes.append(why)
     if ok and spec.validity_note:
-        notes.append(spec.validity_note)
+        notes.append(ResultNote(spec.validity_note, "validity_open"))
     notes.extend(_unlisted(spec, env))
     exclusions: list[str] = []
     for req in spec.requirements:
         if not req.cond(env):
             if req.article not in exclusions:
                 exclusions.append(req.article)
-            notes.append(TRACE["requirement_failed"].format(article=req.article, shown=req.shown))
+            notes.append(ResultNote(TRACE["requirement_failed"].format(article=req.article, shown=req.shown),
+                                    "requirement_failed", article=req.article))
     for exc in spec.exclusions:
         if exc.cond(env):
             if exc.article not in exclusions:
                 exclusions.append(exc.article)
-            notes.append(TRACE["excluded"].format(article=exc.article, shown=exc.shown))
+            notes.append(ResultNote(TRACE["excluded"].format(article=exc.article, shown=exc.shown),
+                                    "excluded", article=exc.article))
     if not ok or exclusions:
         return Result(spec.id, on_date, ok, bool(exclusions), tuple(exclusions), (), ZERO_D,
                       ZERO_D, (), (), tuple(notes))
@@ -1301,8 +1351,8 @@ def bind_parameters(specs: Sequence[ParamSpec], given: Mapping[str, object] | No
             continue
         env[p.name] = Interval.exact(v)
         env.kinds[p.name] = p.kind
-        notes.append(TRACE["parameter"].format(label=p.label, name=p.name, value=env.show_value(p.name),
-                                               source=source))
+        notes.append(ResultNote(TRACE["parameter"].format(label=p.label, name=p.name, value=env.show_value(p.name),
+                                                          source=source), "parameter", fact=p.name))
     if errors:
         raise ProfileError(errors)
     return notes
@@ -1313,6 +1363,130 @@ def check_constraints(specs: Sequence[ConstraintSpec], env: Env) -> None:
     errors = [(c.field, c.message) for c in specs if not c.cond(env)]
     if errors:
         raise ProfileError(errors)
+
+
+# ---------------------------------------------------------------------------- readings (解读)
+
+
+@dataclass(frozen=True)
+class ReadingSpec:
+    """One 解读 of a policy: its article, the ambiguous words quoted, the adopted reading, the
+    items it affects and its readings as (name, label)."""
+
+    id: str
+    article: str
+    quote: str
+    adopted: str
+    affects: tuple[str, ...]
+    options: tuple[tuple[str, str], ...]
+
+
+def combinations(readings: Sequence[ReadingSpec]) -> list[dict[str, str]]:
+    """Every combination of readings (解读 id -> 读法 name): the adopted one first, then the
+    others in the order the readings are written."""
+    adopted = {r.id: r.adopted for r in readings}
+    out = [adopted]
+    for combo in itertools.product(*[[(r.id, name) for name, _ in r.options] for r in readings]):
+        choice = dict(combo)
+        if choice != adopted:
+            out.append(choice)
+    return out
+
+
+def _lowest(values: Sequence[Decimal | None]) -> Decimal | None:
+    known = [v for v in values if v is not None]
+    return min(known) if known else None
+
+
+def _highest(values: Sequence[Decimal | None]) -> Decimal | None:
+    return None if any(v is None for v in values) else max(v for v in values if v is not None)
+
+
+def span_results(readings: Sequence[ReadingSpec], runs: Sequence[tuple[Mapping[str, str], Result]],
+                 order: Sequence[str]) -> Result:
+    """One result that spans every combination of readings (``runs``, from :func:`combinations`,
+    the adopted one first), as the shared vocabulary says:
+
+    * ``total``: the lowest minimum and the highest maximum (null when a reading leaves it open);
+    * each item that applies under some reading, in the policy's ``order``: the lowest minimum
+      and the highest maximum over the readings, 0 where it does not apply; null (未定) when a
+      reading leaves it undetermined; its trace is the adopted reading's (else the first that
+      applies); its ``funding`` splits its maximum;
+    * ``funding``: who pays under the combination of readings that pays the most (the adopted
+      one first among equals), so that it adds up to ``total.max``;
+    * ``payments`` and ``cuts``: each stage's and each cut's lowest minimum and highest maximum
+      over the readings, 0 where absent;
+    * ``excluded``: only when every reading excludes; ``notes``: the adopted reading's, then each
+      other reading's new ones (an unlisted value once per fact, any other note once per text);
+    * ``readings``: each 解读's article, quoted words, items affected and, for each reading (the
+      others as adopted), its total, funding, exclusions and items.
+    """
+    results = [r for _, r in runs]
+    first = results[0]
+    items: list[ItemResult] = []
+    for iid in order:
+        got = [r.item(iid) for r in results]
+        present = [i for i in got if i is not None]
+        if not present:
+            continue
+        base = got[0] or present[0]
+        if any(i.min is None or i.max is None for i in present):
+            lo: Decimal | None = None
+            hi: Decimal | None = None
+        else:
+            lo = _lowest([ZERO_D if i is None else i.min for i in got])
+            hi = _highest([ZERO_D if i is None else i.max for i in got])
+        items.append(ItemResult(base.id, base.article, base.title, lo, hi, base.plan, base.steps))
+    top = max(results, key=lambda r: (1, ZERO_D) if r.total_max is None else (0, r.total_max))
+    stages = dict.fromkeys((p.article, p.stage) for r in results for p in r.payments)
+    payments = []
+    for article, stage in stages:
+        found = [next((p for p in r.payments if (p.article, p.stage) == (article, stage)), None) for r in results]
+        payments.append(PaymentResult(article, stage,
+                                      _lowest([ZERO_D if p is None else p.min for p in found]),
+                                      _highest([ZERO_D if p is None else p.max for p in found])))
+    cuts = []
+    for cap_id, item_id in dict.fromkeys((c.cap, c.item) for r in results for c in r.cuts):
+        found_c = [next((c for c in r.cuts if (c.cap, c.item) == (cap_id, item_id)), None) for r in results]
+        some = [c for c in found_c if c is not None]
+        nil = Interval(ZERO_D, ZERO_D)
+
+        def spread(parts: Sequence[Interval]) -> Interval:
+            return Interval(min(x.lo for x in parts), max(x.hi for x in parts))
+
+        cuts.append(CapCut(cap_id, item_id, spread([c.limit for c in some]),
+                           spread([nil if c is None else c.before for c in found_c]),
+                           spread([nil if c is None else c.after for c in found_c]), some[0].article))
+    excluded = all(r.excluded for r in results)
+    exclusions = tuple(dict.fromkeys(a for r in results for a in r.exclusions)) if excluded else ()
+    # the adopted reading's notes, then each other reading's new ones: an unlisted value once per
+    # fact (the readings may list different articles), any other note once per text
+    def key(x: str) -> object:
+        return (x.kind, x.data.get("fact")) if isinstance(x, ResultNote) and x.kind.startswith("unlisted") else str(x)
+
+    notes = list(first.notes)
+    seen = {key(x) for x in notes}
+    for r in results[1:]:
+        for x in r.notes:
+            if key(x) not in seen:
+                seen.add(key(x))
+                notes.append(x)
+    adopted = runs[0][0]
+    table = []
+    for rd in readings:
+        per: dict[str, Any] = {}
+        for name, label in rd.options:
+            want = {**adopted, rd.id: name}
+            r = next(res for choice, res in runs if dict(choice) == want)
+            per[name] = {"label": label, "excluded": r.excluded, "exclusions": list(r.exclusions),
+                         "total": {"min": fmt(r.total_min), "max": fmt(r.total_max)},
+                         "funding": _ordered(r.funding),
+                         "items": {i.id: {"min": fmt(i.min), "max": fmt(i.max)} for i in r.items}}
+        table.append({"id": rd.id, "article": rd.article, "quote": rd.quote, "adopted": rd.adopted,
+                      "affects": list(rd.affects), "results": per})
+    return Result(first.policy, first.as_of, first.in_force, excluded, exclusions, tuple(items),
+                  min(r.total_min for r in results), _highest([r.total_max for r in results]),
+                  top.paid, tuple(payments), tuple(notes), tuple(cuts), tuple(table))
 
 
 __all__ = [
@@ -1345,7 +1519,9 @@ __all__ = [
     "PaymentResult",
     "PolicySpec",
     "ProfileError",
+    "ReadingSpec",
     "Result",
+    "ResultNote",
     "ScheduleSpec",
     "Scope",
     "StageAmount",
@@ -1355,6 +1531,7 @@ __all__ = [
     "cap",
     "check_constraints",
     "check_value",
+    "combinations",
     "compare",
     "evaluate_spec",
     "field_rules",
@@ -1366,6 +1543,7 @@ __all__ = [
     "parse_json_profile",
     "pct",
     "rate_range",
+    "span_results",
     "sub",
     "text_key",
     "tiers",

@@ -345,8 +345,10 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
     """The lowered calculation form of a checked policy (a JSON-serialisable dict).
 
     Readings (解读) are lowered as ``reading`` expressions (each case, and the adopted one) and
-    the top-level ``readings`` list, so that a calculator computes the adopted reading and can
-    report every reading and the range (``Evaluator.readings``).
+    the top-level ``readings`` list (article, quoted words, items affected, readings). A
+    calculator computes the policy under every combination of readings (the adopted one first)
+    and reports one result that spans them, with each reading's totals and items
+    (``runtime.span_results``; ``docs/reference/lowered.md``).
     """
     p = policy
     h = p.header
@@ -399,7 +401,8 @@ def lower(policy: n.Policy, source_file: str | None = None) -> Json:
         "budgets": [{"id": b.id, "article": b.citation.article, "scope": _scope(b.scope),
                      "uses": [{"name": u.name, "bound": u.bound, "share": lw.opt(u.share)} for u in b.uses]}
                     for b in p.budgets],
-        "readings": [{"id": r.id, "article": r.citation.article, "adopted": r.adopted,
+        "readings": [{"id": r.id, "article": r.citation.article, "quote": r.citation.quote.strip(),
+                      "adopted": r.adopted,
                       "affects": affected(p, r.id),
                       "options": [{"name": o.name, "label": o.label} for o in r.options]} for r in p.readings],
         "parameters": [parameter_spec(x) for x in p.parameters],

@@ -336,11 +336,12 @@ def _routes(app: FastAPI, pid: str, s: Served, components: dict[str, Any]) -> No
         return JSONResponse(_calculate(s, await _json_body(request), on, _params(request)).to_dict())
 
     async def explain(request: Request) -> JSONResponse:
-        from ..cli import format_text
+        from ..cli import format_readings, format_text
 
         on = _on(request)
         r = _calculate(s, await _json_body(request), on, _params(request))
-        return JSONResponse({"result": r.to_dict(), "notes": list(r.notes), "text": format_text(s.loaded, r)})
+        return JSONResponse({"result": r.to_dict(), "notes": list(r.notes),
+                             "text": format_text(s.loaded, r) + format_readings(r)})
 
     async def batch(request: Request) -> JSONResponse:
         on = _on(request)

@@ -165,10 +165,11 @@ def print_tables(result: dict[str, Any]) -> None:
                               f"（{yuan_cn(q['funded_amount'])}），{q['not_funded']:,} 个在名额外")
             elif q.get("limit") is not None:
                 console.print(f"名额 {q['article']}：至少 {q['limit']:,} 个，实有 {q['applicants']:,} 个")
-        for r in p["readings"]:  # the query computes the adopted reading of each 解读
+        for r in p["readings"]:  # each applicant's amounts span every reading of each 解读
             others = "、".join(f"{o['name']}（{o['label']}）" for o in r["others"])
-            console.print(f"解读 {r['id']}（{r['article']}）：本模拟按采用的读法 {r['adopted']}（{r['label']}）计算；"
-                          f"未按其他读法 {others} 计算（policyc calc 列出每种读法的金额）")
+            console.print(f"解读 {r['id']}（{r['article']}）：每个申请人的金额覆盖采用的读法 "
+                          f"{r['adopted']}（{r['label']}）和其他读法 {others}，取最低额至最高额"
+                          "（policyc calc 列出每种读法的金额）")
         b = p.get("budget")
         if b:
             console.print(f"预算 {yuan_cn(b['amount'])}（{'原文：用完即止，' if p['first_come_in_text'] else ''}"

@@ -51,8 +51,9 @@ def page(result: dict[str, Any]) -> str:
         out.append("")
         for r in p["readings"]:
             others = "; ".join(f"`{o['name']}` ({o['label']})" for o in r["others"])
-            out.append(f"Reading `{r['id']}` ({r['article']}, 解读): the figures use the adopted reading "
-                       f"`{r['adopted']}` ({r['label']}), not {others}; items affected: "
+            out.append(f"Reading `{r['id']}` ({r['article']}, 解读): each applicant's amounts span the adopted "
+                       f"reading `{r['adopted']}` ({r['label']}) and {others} (the lowest minimum to the highest "
+                       "maximum); items affected: "
                        + ", ".join(f"`{i}`" for i in r["items"]) + ". `policyc calc` gives each reading's amounts.")
             out.append("")
         out += ["| article | item | applicants | amount undetermined | at least | up to |",

@@ -105,6 +105,8 @@ const TRACE = {
 };
 // Text facts compare by key: Traditional -> Simplified for the characters in this policy's lists.
 const TEXT_FOLD = new Map([["備", "备"], ["葯", "药"], ["藥", "药"], ["裝", "装"], ["製", "制"], ["車", "车"], ["軌", "轨"], ["電", "电"], ["車", "车"], ["零", "零"], ["器", "器"]]);
+// Text facts checked against listed values: [fact, label, keys, list ends in 等, articles].
+const TEXT_LISTS = [["industry", "所属行业", new Set(["汽车零部件配件制造", "轨道交通高端装备制造", "电子元器件制造", "中成药生物药品制品制造", "中成药生物药品制造"]), false, "第四条"]];
 /** The facts this policy reads. */
 export const FACTS = [
   { name: "applicant_type", kind: "enum", label: "申报主体类型", low: null, high: null, values: ["enterprise", "service_provider", "platform_operator", "public_institution"], required: true, default: null },
@@ -637,8 +639,21 @@ function amountLine(a, b, trace, shown, where) {
   }
 }
 
-function exclude(exclusions, article) {
+/** A requirement not met (kind "requirement_failed") or an exclusion that applies: the article (once) and the note. */
+function exclude(exclusions, notes, article, text, kind) {
   if (!exclusions.includes(article)) exclusions.push(article);
+  notes.push({ kind: kind || "excluded", text, article });
+}
+
+/** A note for each text fact whose value is in none of the policy's lists for it. */
+function unlisted(f, lists, notes) {
+  for (const [fact, label, keys, open, articles] of lists) {
+    const v = f[fact];
+    if (typeof v === "string" && !keys.has(textKey(v))) {
+      const kind = open ? "unlisted_open" : "unlisted";
+      notes.push({ kind, text: fill(TRACE[kind], { label, value: v, articles }), fact, value: v, articles });
+    }
+  }
 }
 
 /** A range-shaped definition in the trace's “where”: left out when undetermined. */
@@ -656,7 +671,7 @@ function run(item, amount, f, trace) {
  * A cumulative cap over `members`: each keeps its minimum first (in order, under the cap's
  * minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first.
  */
-function crossCap(article, shown, limit, scale, members) {
+function crossCap(article, shown, limit, scale, members, cuts, cap) {
   if (!members.length || limit === null) return;
   const lim = [toFen(limit[0], scale), toFen(limit[1], scale)];
   let room = max(lim[0], 0n);
@@ -680,8 +695,14 @@ function crossCap(article, shown, limit, scale, members) {
         x.trace.push(fill(TRACE.cross_cap_most, { article, limit: show(lim, 2), most: yuan(hi) }));
       }
     }
+    cuts.push({ cap, article, item: x.item.id, limit: pair(lim), before: pair(x.after), after: pair([lo, hi]) });
     x.after = [lo, hi];
   });
+}
+
+/** A range of fen as {min, max}; an unbounded end is null. */
+function pair(r) {
+  return { min: r[0] === Infinity ? null : yuan(r[0]), max: r[1] === Infinity ? null : yuan(r[1]) };
 }
 
 /**
@@ -748,7 +769,8 @@ function ordered(funding) {
 }
 
 /** The result, as `policyc calc --format json` prints it; item traces are computed when read. */
-function result(on, inForce, exclusions, live, schedules, rerun) {
+function result(on, inForce, exclusions, live, schedules, rerun, notes, cuts) {
+  const choice = CHOICE; // the readings of this calculation, for the traces computed when read
   let lo = 0n, hi = 0n, unbounded = false;
   const funding = {};
   const items = live.map((x, i) => {
@@ -768,7 +790,7 @@ function result(on, inForce, exclusions, live, schedules, rerun) {
     Object.defineProperty(out, "trace", {
       enumerable: true,
       get() {
-        if (trace === null) trace = rerun().items[i].trace;
+        if (trace === null) trace = under(choice, rerun).items[i].trace;
         return trace;
       },
     });
@@ -778,25 +800,28 @@ function result(on, inForce, exclusions, live, schedules, rerun) {
   return {
     policy: POLICY_ID, as_of: on, in_force: inForce, excluded: exclusions.length > 0,
     exclusions, items, total: { min: yuan(lo), max: unbounded ? null : yuan(hi) },
-    funding: ordered(funding), payments: schedules,
+    funding: ordered(funding), payments: schedules, notes, cuts,
   };
 }
 
 // ---- readings (解读)
 
-// The reading each 解读 is calculated under while readings() runs (calculations are synchronous).
+// The reading each 解读 is calculated under (id -> name; absent: the adopted one), and the 解读
+// the current calculation asked for (null: nobody is counting). Calculations are synchronous.
 let CHOICE = {};
+let TOUCHED = null;
 
 /** The reading of `id` the current calculation takes. */
 function reading(id, adopted) {
+  if (TOUCHED) TOUCHED.add(id);
   return Object.prototype.hasOwnProperty.call(CHOICE, id) ? CHOICE[id] : adopted;
 }
 
-function under(choice, calc, profile, on) {
+function under(choice, calc, ...args) {
   const saved = CHOICE;
   CHOICE = choice;
   try {
-    return calc(profile, on);
+    return calc(...args);
   } finally {
     CHOICE = saved;
   }
@@ -804,31 +829,158 @@ function under(choice, calc, profile, on) {
 
 function fenOf(text) { return BigInt(text.replace(".", "")); }
 
-/** Every reading of every 解读 (the others as adopted) and the range of the total over every combination. */
-function computeReadings(calc, table, profile, on) {
-  const out = table.map(([id, article, adopted, affects, options]) => {
-    const results = {};
-    for (const [name, label] of options) {
-      const r = under({ [id]: name }, calc, profile, on);
-      const items = {};
-      for (const i of r.items) items[i.id] = { min: i.min, max: i.max };
-      results[name] = { label, total: { min: r.total.min, max: r.total.max }, items };
-    }
-    return { id, article, adopted, affects: [...affects], results };
-  });
+/** Every combination of readings: the adopted one first, then in the order written. */
+function combinations(table) {
+  const adopted = Object.fromEntries(table.map((r) => [r[0], r[3]]));
+  const same = (c) => table.every((r) => c[r[0]] === adopted[r[0]]);
   let combos = [[]];
-  for (const [id, , , , options] of table) {
-    combos = combos.flatMap((c) => options.map(([name]) => [...c, [id, name]]));
+  for (const r of table) combos = combos.flatMap((c) => r[5].map(([name]) => [...c, [r[0], name]]));
+  return [adopted, ...combos.map((c) => Object.fromEntries(c)).filter((c) => !same(c))];
+}
+
+/** The lowest of some fen amounts (null ones left out), as yuan; null when none. */
+function lowest(values) {
+  let lo = null;
+  for (const v of values) if (v !== null && (lo === null || v < lo)) lo = v;
+  return lo === null ? null : yuan(lo);
+}
+
+/** The highest of some fen amounts, as yuan; null when one is null (unbounded). */
+function highest(values) {
+  let hi = null;
+  for (const v of values) {
+    if (v === null) return null;
+    if (hi === null || v > hi) hi = v;
   }
-  let lo = null, hi = null, unbounded = false;
-  for (const c of combos) {
-    const r = under(Object.fromEntries(c), calc, profile, on);
-    const a = fenOf(r.total.min);
-    if (lo === null || a < lo) lo = a;
-    if (r.total.max === null) unbounded = true;
-    else if (hi === null || fenOf(r.total.max) > hi) hi = fenOf(r.total.max);
+  return hi === null ? null : yuan(hi);
+}
+
+const fenOrNull = (t) => (t === null ? null : fenOf(t));
+
+/**
+ * One result that spans every combination of readings (`runs`: [choice, result], the adopted
+ * one first), as the reference runtime.span_results: totals and items from the lowest minimum
+ * to the highest maximum (0 where an item does not apply, null where a reading leaves it
+ * undetermined), funding of the combination that pays the most, payments and cuts spread the
+ * same way, excluded only when every reading excludes, every reading's notes once, and
+ * `readings`: each reading's total, funding, exclusions and items.
+ */
+function spanned(table, runs, order) {
+  const results = runs.map(([, r]) => r);
+  const first = results[0];
+  const items = [];
+  for (const id of order) {
+    const got = results.map((r) => r.items.find((i) => i.id === id) || null);
+    const present = got.filter((i) => i !== null);
+    if (!present.length) continue;
+    const base = got[0] || present[0];
+    let lo = null, hi = null, funding = {};
+    if (!present.some((i) => i.min === null || i.max === null)) {
+      lo = lowest(got.map((i) => (i === null ? 0n : fenOf(i.min))));
+      hi = highest(got.map((i) => (i === null ? 0n : fenOf(i.max))));
+      const top = present.find((i) => i.max === hi);
+      funding = top ? top.funding : {}; // who pays the highest maximum (split by the same plan)
+    }
+    const out = { id: base.id, article: base.article, title: base.title, min: lo, max: hi, funding };
+    Object.defineProperty(out, "trace", { enumerable: true, get() { return base.trace; } });
+    items.push(out);
   }
-  return { readings: out, range: { min: lo === null ? null : yuan(lo), max: unbounded || hi === null ? null : yuan(hi) } };
+  let top = results[0];
+  for (const r of results) {
+    if (top.total.max === null) break;
+    if (r.total.max === null || fenOf(r.total.max) > fenOf(top.total.max)) top = r;
+  }
+  const payments = [];
+  const stageKeys = [];
+  for (const r of results) for (const p of r.payments) {
+    if (!stageKeys.some(([a, s]) => a === p.article && s === p.stage)) stageKeys.push([p.article, p.stage]);
+  }
+  for (const [article, stage] of stageKeys) {
+    const found = results.map((r) => r.payments.find((p) => p.article === article && p.stage === stage) || null);
+    payments.push({ article, stage, min: lowest(found.map((p) => (p === null ? 0n : fenOrNull(p.min)))),
+      max: highest(found.map((p) => (p === null ? 0n : fenOrNull(p.max)))) });
+  }
+  const cuts = [];
+  const cutKeys = [];
+  for (const r of results) for (const c of r.cuts) {
+    if (!cutKeys.some(([a, i]) => a === c.cap && i === c.item)) cutKeys.push([c.cap, c.item]);
+  }
+  const nil = { min: "0.00", max: "0.00" };
+  const spread = (parts) => ({ min: lowest(parts.map((x) => fenOrNull(x.min))), max: highest(parts.map((x) => fenOrNull(x.max))) });
+  for (const [cap, item] of cutKeys) {
+    const found = results.map((r) => r.cuts.find((c) => c.cap === cap && c.item === item) || null);
+    const some = found.filter((c) => c !== null);
+    cuts.push({ cap, article: some[0].article, item, limit: spread(some.map((c) => c.limit)),
+      before: spread(found.map((c) => (c === null ? nil : c.before))),
+      after: spread(found.map((c) => (c === null ? nil : c.after))) });
+  }
+  const excluded = results.every((r) => r.excluded);
+  const exclusions = [];
+  if (excluded) for (const r of results) for (const a of r.exclusions) if (!exclusions.includes(a)) exclusions.push(a);
+  // the adopted reading's notes, then each other reading's new ones: an unlisted value once per
+  // fact (the readings may list different articles), any other note once per text
+  const noteKey = (n) => (n.kind.startsWith("unlisted") ? JSON.stringify([n.kind, n.fact]) : n.text);
+  const notes = [...first.notes];
+  const seen = new Set(notes.map(noteKey));
+  for (const r of results.slice(1)) for (const n of r.notes) {
+    if (!seen.has(noteKey(n))) { seen.add(noteKey(n)); notes.push(n); }
+  }
+  const out = {
+    policy: first.policy, as_of: first.as_of, in_force: first.in_force, excluded, exclusions, items,
+    total: { min: lowest(results.map((r) => fenOf(r.total.min))), max: highest(results.map((r) => fenOrNull(r.total.max))) },
+    funding: top.funding, payments, notes, cuts,
+  };
+  return withReadings(out, table, runs);
+}
+
+/** `result` with `readings` (each 解读 and the result under each reading), made when read. */
+function withReadings(result, table, runs) {
+  let made = null;
+  Object.defineProperty(result, "readings", {
+    enumerable: true,
+    get() {
+      if (made === null) made = readingTable(table, runs);
+      return made;
+    },
+  });
+  return result;
+}
+
+function readingTable(table, runs) {
+  const adopted = runs[0][0];
+  return table.map(([id, article, quote, chosen, affects, options]) => {
+    const per = {};
+    for (const [name, label] of options) {
+      const want = { ...adopted, [id]: name };
+      const [, r] = runs.find(([c]) => table.every((t) => c[t[0]] === want[t[0]]));
+      const its = {};
+      for (const i of r.items) its[i.id] = { min: i.min, max: i.max };
+      per[name] = { label, excluded: r.excluded, exclusions: [...r.exclusions],
+        total: { min: r.total.min, max: r.total.max }, funding: r.funding, items: its };
+    }
+    return { id, article, quote, adopted: chosen, affects: [...affects], results: per };
+  });
+}
+
+/**
+ * `calc(f, on)` under every combination of readings, as one spanning result. The adopted one is
+ * computed first, counting the 解读 it asks for: when it asks for none, no other reading can
+ * change anything, and the one result stands for every combination.
+ */
+function span(calc, table, order, f, on) {
+  const combos = combinations(table);
+  const touched = new Set();
+  const saved = TOUCHED;
+  TOUCHED = touched;
+  let first;
+  try {
+    first = under(combos[0], calc, f, on);
+  } finally {
+    TOUCHED = saved;
+  }
+  if (!touched.size) return withReadings(first, table, combos.map((c) => [c, first])); // the same under all
+  const runs = [[combos[0], first], ...combos.slice(1).map((c) => [c, under(c, calc, f, on)])];
+  return spanned(table, runs, order);
 }
 // ---- end of runtime ----
 
@@ -859,9 +1011,12 @@ function paramValue(kind, v) {
 }
 
 /**
- * Put each parameter's value into `f` (supplied, else stated by the text); an unstated parameter
- * not supplied, an unknown one or a bad value throws ProfileError naming it.
- * @param {Array<[string, string, string, bigint | null]>} table (name, kind, label, stated value)
+ * Put each parameter's value into `f` (supplied, else stated by the text) and return the notes
+ * saying which values the calculation takes; an unstated parameter not supplied, an unknown one
+ * or a bad value throws ProfileError naming it.
+ * @param {Array<[string, string, string, bigint | null, string, number]>} table
+ *   (name, kind, label, stated value, where the text states it, scale)
+ * @returns {Array<{kind: string, text: string, fact: string}>}
  */
 function bindParameters(table, given, f) {
   if (given === undefined || given === null) given = {};
@@ -872,18 +1027,26 @@ function bindParameters(table, given, f) {
   /** @type {Array<[string, string]>} */
   const errors = [];
   for (const k of Object.keys(given)) if (!names.has(k)) errors.push([k, fill(MESSAGES.param_unknown, { name: k })]);
-  for (const [name, kind, label, stated] of table) {
+  /** @type {Array<{kind: string, text: string, fact: string}>} */
+  const notes = [];
+  for (const [name, kind, label, stated, statedText, scale] of table) {
+    let source = statedText;
     if (Object.prototype.hasOwnProperty.call(given, name)) {
       const v = paramValue(kind, given[name]);
-      if (typeof v === "string") errors.push([name, v]);
-      else f[name] = v;
+      if (typeof v === "string") { errors.push([name, v]); continue; }
+      f[name] = v;
+      source = TRACE.parameter_given;
     } else if (stated !== null) {
       f[name] = stated;
     } else {
       errors.push([name, fill(MESSAGES.param_missing, { name, label })]);
+      continue;
     }
+    const value = kind === "int" ? f[name].toString() : num(f[name], scale);
+    notes.push({ kind: "parameter", text: fill(TRACE.parameter, { label, name, value, source }), fact: name });
   }
   if (errors.length) throw new ProfileError(errors);
+  return notes;
 }
 
 /** Refuse a profile that breaks a 约束: rows of [holds, field, message], in order. */
@@ -1054,28 +1217,36 @@ function item_procurement_service(f, trace) {
 /** The whole policy for one applicant (validated facts), article by article. */
 function calculateFacts(f, on, trace) {
   let inForce = true;
-  if (on > UNTIL) inForce = false;
+  const notes = [];
+  if (on > UNTIL) {
+    inForce = false;
+    notes.push({ kind: "after_end", text: fill(TRACE.after_end, { on, end: UNTIL }) });
+  } else {
+    notes.push({ kind: "events", text: "有效期以事件为界（“印发之日（原文未载明日期）”），日期未定，视为有效" });
+  }
+  unlisted(f, TEXT_LISTS, notes);
   const exclusions = [];
   // 资格 第四条
-  if (!((f["applicant_type"] !== null && f["applicant_type"] !== "enterprise") || d_pilot_industry(f))) exclude(exclusions, "第四条");
+  if (!((f["applicant_type"] !== null && f["applicant_type"] !== "enterprise") || d_pilot_industry(f))) exclude(exclusions, notes, "第四条", "不满足资格条件（第四条）：applicant_type != \"enterprise\" 或 pilot_industry", "requirement_failed");
   // 资格 第七条
-  if (!((f["applicant_type"] !== null && f["applicant_type"] !== "enterprise") || f["is_sme"])) exclude(exclusions, "第七条");
+  if (!((f["applicant_type"] !== null && f["applicant_type"] !== "enterprise") || f["is_sme"])) exclude(exclusions, notes, "第七条", "不满足资格条件（第七条）：applicant_type != \"enterprise\" 或 is_sme", "requirement_failed");
   // 资格 第十三条
-  if (!(f["registered_in_city"] && f["independent_legal_person"] && f["good_tax_and_credit"])) exclude(exclusions, "第十三条");
+  if (!(f["registered_in_city"] && f["independent_legal_person"] && f["good_tax_and_credit"])) exclude(exclusions, notes, "第十三条", "不满足资格条件（第十三条）：registered_in_city 且 independent_legal_person 且 good_tax_and_credit", "requirement_failed");
   // 排除 第十条第（一）项
-  if (f["little_giant_central_funded"]) exclude(exclusions, "第十条第（一）项");
+  if (f["little_giant_central_funded"]) exclude(exclusions, notes, "第十条第（一）项", "属于排除情形（第十条第（一）项）：little_giant_central_funded");
   // 排除 第十条第（二）项
-  if (f["in_2022_pilot"]) exclude(exclusions, "第十条第（二）项");
+  if (f["in_2022_pilot"]) exclude(exclusions, notes, "第十条第（二）项", "属于排除情形（第十条第（二）项）：in_2022_pilot");
   // 排除 第十条第（三）项
-  if (f["pilot_ended_unaccepted"]) exclude(exclusions, "第十条第（三）项");
+  if (f["pilot_ended_unaccepted"]) exclude(exclusions, notes, "第十条第（三）项", "属于排除情形（第十条第（三）项）：pilot_ended_unaccepted");
   // 排除 第十一条第（一）项
-  if (f["serious_dishonesty_3y"]) exclude(exclusions, "第十一条第（一）项");
+  if (f["serious_dishonesty_3y"]) exclude(exclusions, notes, "第十一条第（一）项", "属于排除情形（第十一条第（一）项）：serious_dishonesty_3y");
   // 排除 第十三条
-  if ((f["abnormal_operation_listed"] || f["serious_dishonesty_listed"] || f["major_incident_3y"] || f["tax_violation_3y"]) && d_record_scope_applies(f)) exclude(exclusions, "第十三条");
+  if ((f["abnormal_operation_listed"] || f["serious_dishonesty_listed"] || f["major_incident_3y"] || f["tax_violation_3y"]) && d_record_scope_applies(f)) exclude(exclusions, notes, "第十三条", "属于排除情形（第十三条）：(abnormal_operation_listed 或 serious_dishonesty_listed 或 major_incident_3y 或 tax_violation_3y) 且 record_scope_applies");
   // 排除 第二十条
-  if (f["disqualified_3y"]) exclude(exclusions, "第二十条");
-  if (!inForce || exclusions.length) return result(on, inForce, exclusions, [], [], null);
+  if (f["disqualified_3y"]) exclude(exclusions, notes, "第二十条", "属于排除情形（第二十条）：disqualified_3y");
+  if (!inForce || exclusions.length) return result(on, inForce, exclusions, [], [], null, notes, []);
   const live = [];
+  const cuts = [];
   const who = f["applicant_type"];
   // 第七条第（一）项 中小企业数字化改造补助
   if (who === "enterprise" && (f["in_pilot_scope"] && f["acceptance_passed"])) live.push(run(ITEM_REFORM_SUBSIDY, item_reform_subsidy, f, trace));
@@ -1096,24 +1267,30 @@ function calculateFacts(f, on, trace) {
   // 第七条第（三）项 累计上限 provider_total
   {
     const members = live.filter((x) => ["product_award", "excellent_provider_award"].includes(x.item.id));
-    if (members.length) crossCap("第七条第（三）项", "provider_limit", pt(d_provider_limit(f)), 0, members);
+    if (members.length) crossCap("第七条第（三）项", "provider_limit", pt(d_provider_limit(f)), 0, members, cuts, "provider_total");
   }
   const schedules = [];
-  return result(on, true, [], live, schedules, trace ? null : () => calculateFacts(f, on, true));
+  const rerun = trace ? null : () => calculateFacts(f, on, true);
+  return result(on, true, [], live, schedules, rerun, notes, cuts);
 }
 
 // What 长春市中小企业数字化转型专项资金使用管理办法（暂行） pays the applicant `profile` as of `on` (YYYY-MM-DD; default today).
 // Throws ProfileError (errors: [field, message] pairs) for a bad profile or date.
+// The text allows more than one reading (解读): the result spans every reading (totals and
+// items from the lowest minimum to the highest maximum) and `readings` gives each one's.
 export function calculate(profile, on) {
   const date = parseOn(on);
-  return calculateFacts(validate(profile), date, false);
+  const f = validate(profile);
+  return span((g, d) => calculateFacts(g, d, false), READINGS, ORDER, f, date);
 }
 
-// The readings (解读) of ambiguous clauses: [id, article, adopted, items affected, [[name, label]]].
-const READINGS = [["record_scope", "第十三条", "all_applicants", [], [["all_applicants", "服务商申报主体通常也是企业，本句对全部申报主体适用"], ["enterprise_only", "本句只约束申报第七条第（一）、（二）、（五）项的企业，不约束服务商"]]], ["provider_cap_scope", "第七条第（三）项", "item_only", [], [["item_only", "该句写在第（三）项之内，紧接“每个产品和服务不超过 5万元”，只约束第（三）项的产品和服务奖励；第（四）项另有“每家服务商不超过 20万元”，两项合计至多 50万元 + 20万元"], ["combined", "同一服务商从第（三）项与第（四）项获得的奖补合计不超过 50万元"]]]];
+// The readings (解读) of ambiguous clauses:
+// [id, article, quoted words, adopted, items affected, [[name, label]]].
+const READINGS = [["record_scope", "第十三条", "同时，企业未被列入经营异常名录或严重失信主体名单", "all_applicants", [], [["all_applicants", "服务商申报主体通常也是企业，本句对全部申报主体适用"], ["enterprise_only", "本句只约束申报第七条第（一）、（二）、（五）项的企业，不约束服务商"]]], ["provider_cap_scope", "第七条第（三）项", "每家服务商奖补累计不超过 50万元。", "item_only", [], [["item_only", "该句写在第（三）项之内，紧接“每个产品和服务不超过 5万元”，只约束第（三）项的产品和服务奖励；第（四）项另有“每家服务商不超过 20万元”，两项合计至多 50万元 + 20万元"], ["combined", "同一服务商从第（三）项与第（四）项获得的奖补合计不超过 50万元"]]]];
+const ORDER = ["reform_subsidy", "production_stage_extra", "cloud_platform_award", "platform_benchmark_award", "product_award", "excellent_provider_award", "chain_award", "procurement_service"];
 
-// What the applicant gets under each reading and the range of the total over every
-// combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.
+// The `readings` of calculate()'s result, and `range`: its total, across every reading.
 export function readings(profile, on) {
-  return computeReadings(calculate, READINGS, profile, on);
+  const r = calculate(profile, on);
+  return { readings: r.readings, range: r.total };
 }

@@ -38,6 +38,45 @@ export interface CalculationResult {
   total: { min: Yuan; max: Yuan | null };
   funding: Funding;
   payments: PaymentResult[];
+  /** Notes for people: validity, values outside the text's lists, requirements not met, exclusions. */
+  notes: Note[];
+  /** Every cross-item cap (累计上限) on every item in its scope: the item's amount before and after it. */
+  cuts: Cut[];
+  /** Only for a policy whose text allows more than one reading (解读); the amounts above span them. */
+  readings?: Reading[];
+}
+
+export interface Note {
+  kind: "before_start" | "after_end" | "events" | "validity_open" | "requirement_failed" | "excluded"
+    | "unlisted" | "unlisted_open";
+  /** The note in Chinese, as `policyc calc` prints it. */
+  text: string;
+  /** requirement_failed, excluded: the article. */
+  article?: string;
+  /** unlisted, unlisted_open: the text fact, the value given and the articles that list values. */
+  fact?: string;
+  value?: string;
+  articles?: string;
+}
+
+export interface Cut {
+  cap: string;
+  article: string;
+  item: string;
+  limit: { min: Yuan | null; max: Yuan | null };
+  /** null max: an undetermined item (it can take what the cap leaves). */
+  before: { min: Yuan | null; max: Yuan | null };
+  after: { min: Yuan | null; max: Yuan | null };
+}
+
+/** One ambiguous clause (解读): the quoted words and the result under each reading (others as adopted). */
+export interface Reading {
+  id: string;
+  article: string;
+  quote: string;
+  adopted: string;
+  affects: string[];
+  results: Record<string, ReadingResult>;
 }
 
 /** What one profile field accepts. */
@@ -58,13 +97,15 @@ export type ProfileErrorPair = [string, string];
 /** Amounts under one reading of an ambiguous clause (解读). */
 export interface ReadingResult {
   label: string;
+  excluded: boolean;
+  exclusions: string[];
   total: { min: Yuan; max: Yuan | null };
+  funding: Funding;
   items: Record<string, { min: Yuan | null; max: Yuan | null }>;
 }
 
-/** readings(): every reading of every 解读 (the others as adopted) and the range of the total. */
+/** readings(): the result's `readings`, and `range`: its total (across every reading). */
 export interface ReadingsResult {
-  readings: { id: string; article: string; adopted: string; affects: string[];
-              results: Record<string, ReadingResult> }[];
+  readings: Reading[];
   range: { min: Yuan | null; max: Yuan | null };
 }

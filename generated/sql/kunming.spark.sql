@@ -1,5 +1,5 @@
 -- generated from policies/kunming.policy by policyc — do not edit; regenerate with `policyc build`
--- 解读 encouraged_industry（第七条第（三）项）：本查询按采用的读法 limited 计算
+-- 解读 encouraged_industry（第七条第（三）项）：本查询覆盖各种读法（limited、any_industry），各列取最低额至最高额
 WITH v AS (
   SELECT
     `p`.`row_id`,
@@ -941,355 +941,2043 @@ WITH v AS (
       END
     ) AS `pay1__base_hi`
   FROM c1b4
+), q1_v AS (
+  SELECT
+    `p`.`row_id`,
+    CASE
+      WHEN `p`.`applicant_type` IS NULL
+      OR (
+        NOT `p`.`applicant_type` IS NULL
+        AND (
+          NOT `p`.`applicant_type` IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
+        )
+      )
+      THEN 'applicant_type'
+      WHEN NOT `p`.`industry` IS NULL AND (
+        LENGTH(`p`.`industry`) > 1000
+      )
+      THEN 'industry'
+      WHEN NOT `p`.`in_pilot_scope` IS NULL
+      AND (
+        NOT `p`.`in_pilot_scope` IN ('true', 'false')
+      )
+      THEN 'in_pilot_scope'
+      WHEN NOT `p`.`acceptance_passed` IS NULL
+      AND (
+        NOT `p`.`acceptance_passed` IN ('true', 'false')
+      )
+      THEN 'acceptance_passed'
+      WHEN NOT `p`.`digital_level` IS NULL
+      AND (
+        NOT `p`.`digital_level` RLIKE '^-?[0-9]{1,1}$'
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
+      )
+      THEN 'digital_level'
+      WHEN NOT `p`.`spend_software_cloud` IS NULL
+      AND (
+        NOT `p`.`spend_software_cloud` RLIKE '^[0-9]{1,15}([.][0-9]{1,2})?$'
+      )
+      THEN 'spend_software_cloud'
+      WHEN NOT `p`.`spend_data_equipment` IS NULL
+      AND (
+        NOT `p`.`spend_data_equipment` RLIKE '^[0-9]{1,15}([.][0-9]{1,2})?$'
+      )
+      THEN 'spend_data_equipment'
+      WHEN NOT `p`.`spend_consulting` IS NULL
+      AND (
+        NOT `p`.`spend_consulting` RLIKE '^[0-9]{1,15}([.][0-9]{1,2})?$'
+      )
+      THEN 'spend_consulting'
+      WHEN NOT `p`.`lighthouse` IS NULL AND (
+        NOT `p`.`lighthouse` IN ('true', 'false')
+      )
+      THEN 'lighthouse'
+      WHEN NOT `p`.`digital_workshop_title` IS NULL
+      AND (
+        NOT `p`.`digital_workshop_title` IN ('true', 'false')
+      )
+      THEN 'digital_workshop_title'
+      WHEN NOT `p`.`chain_transformation_award` IS NULL
+      AND (
+        NOT `p`.`chain_transformation_award` IN ('true', 'false')
+      )
+      THEN 'chain_transformation_award'
+      WHEN NOT `p`.`serious_dishonesty_3y` IS NULL
+      AND (
+        NOT `p`.`serious_dishonesty_3y` IN ('true', 'false')
+      )
+      THEN 'serious_dishonesty_3y'
+      WHEN NOT `p`.`little_giant_central_funded` IS NULL
+      AND (
+        NOT `p`.`little_giant_central_funded` IN ('true', 'false')
+      )
+      THEN 'little_giant_central_funded'
+      WHEN NOT `p`.`in_2022_pilot` IS NULL
+      AND (
+        NOT `p`.`in_2022_pilot` IN ('true', 'false')
+      )
+      THEN 'in_2022_pilot'
+      WHEN NOT `p`.`is_sme` IS NULL AND (
+        NOT `p`.`is_sme` IN ('true', 'false')
+      )
+      THEN 'is_sme'
+      WHEN NOT `p`.`pilot_ended_unaccepted` IS NULL
+      AND (
+        NOT `p`.`pilot_ended_unaccepted` IN ('true', 'false')
+      )
+      THEN 'pilot_ended_unaccepted'
+      WHEN NOT `p`.`pilot_suspended` IS NULL
+      AND (
+        NOT `p`.`pilot_suspended` IN ('true', 'false')
+      )
+      THEN 'pilot_suspended'
+      WHEN NOT `p`.`falsified_application_3y` IS NULL
+      AND (
+        NOT `p`.`falsified_application_3y` IN ('true', 'false')
+      )
+      THEN 'falsified_application_3y'
+      WHEN NOT `p`.`evaluation_agency` IS NULL
+      AND (
+        NOT `p`.`evaluation_agency` IN ('true', 'false')
+      )
+      THEN 'evaluation_agency'
+      WHEN NOT `p`.`accepted_enterprises_served` IS NULL
+      AND (
+        NOT `p`.`accepted_enterprises_served` RLIKE '^-?[0-9]{1,10}$'
+        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(11, 0)) > 1000000000, FALSE)
+      )
+      THEN 'accepted_enterprises_served'
+      WHEN NOT `p`.`awarded_products` IS NULL
+      AND (
+        NOT `p`.`awarded_products` RLIKE '^-?[0-9]{1,10}$'
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(11, 0)) > 1000000000, FALSE)
+      )
+      THEN 'awarded_products'
+      WHEN NOT `p`.`chain_demo_enterprise` IS NULL
+      AND (
+        NOT `p`.`chain_demo_enterprise` IN ('true', 'false')
+      )
+      THEN 'chain_demo_enterprise'
+      WHEN NOT `p`.`city_type` IS NULL
+      AND (
+        NOT `p`.`city_type` IN (
+          'provincial_capital',
+          'separately_planned',
+          'xpcc',
+          'prefecture',
+          'municipality_district'
+        )
+      )
+      THEN 'city_type'
+      WHEN NOT `p`.`cloud_platform_adopted` IS NULL
+      AND (
+        NOT `p`.`cloud_platform_adopted` IN ('true', 'false')
+      )
+      THEN 'cloud_platform_adopted'
+      WHEN NOT `p`.`excellent_provider` IS NULL
+      AND (
+        NOT `p`.`excellent_provider` IN ('true', 'false')
+      )
+      THEN 'excellent_provider'
+      WHEN NOT `p`.`good_tax_and_credit` IS NULL
+      AND (
+        NOT `p`.`good_tax_and_credit` IN ('true', 'false')
+      )
+      THEN 'good_tax_and_credit'
+      WHEN NOT `p`.`independent_legal_person` IS NULL
+      AND (
+        NOT `p`.`independent_legal_person` IN ('true', 'false')
+      )
+      THEN 'independent_legal_person'
+      WHEN NOT `p`.`operating_normally` IS NULL
+      AND (
+        NOT `p`.`operating_normally` IN ('true', 'false')
+      )
+      THEN 'operating_normally'
+      WHEN NOT `p`.`platform_benchmark` IS NULL
+      AND (
+        NOT `p`.`platform_benchmark` IN ('true', 'false')
+      )
+      THEN 'platform_benchmark'
+      WHEN NOT `p`.`provincial_demo_title` IS NULL
+      AND (
+        NOT `p`.`provincial_demo_title` IN ('true', 'false')
+      )
+      THEN 'provincial_demo_title'
+      WHEN NOT `p`.`region` IS NULL
+      AND (
+        NOT `p`.`region` IN ('east', 'central', 'west')
+      )
+      THEN 'region'
+      WHEN NOT `p`.`registered_in_city` IS NULL
+      AND (
+        NOT `p`.`registered_in_city` IN ('true', 'false')
+      )
+      THEN 'registered_in_city'
+      WHEN NOT `p`.`typical_case_title` IS NULL
+      AND (
+        NOT `p`.`typical_case_title` IN ('true', 'false')
+      )
+      THEN 'typical_case_title'
+      ELSE CAST(NULL AS STRING)
+    END AS `error_field`,
+    CURRENT_DATE >= CAST('2023-06-12' AS DATE)
+    AND CURRENT_DATE <= CAST('2026-12-31' AS DATE) AS `in_force`,
+    `p`.`applicant_type` AS `applicant_type`,
+    `p`.`industry` AS `industry`,
+    COALESCE(`p`.`in_pilot_scope` = 'true', FALSE) AS `in_pilot_scope`,
+    COALESCE(`p`.`acceptance_passed` = 'true', FALSE) AS `acceptance_passed`,
+    COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS `digital_level`,
+    COALESCE(TRY_CAST(`p`.`spend_software_cloud` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_software_cloud`,
+    COALESCE(TRY_CAST(`p`.`spend_data_equipment` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_data_equipment`,
+    COALESCE(TRY_CAST(`p`.`spend_consulting` AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS `spend_consulting`,
+    COALESCE(`p`.`lighthouse` = 'true', FALSE) AS `lighthouse`,
+    COALESCE(`p`.`digital_workshop_title` = 'true', FALSE) AS `digital_workshop_title`,
+    COALESCE(`p`.`chain_transformation_award` = 'true', FALSE) AS `chain_transformation_award`,
+    COALESCE(`p`.`serious_dishonesty_3y` = 'true', FALSE) AS `serious_dishonesty_3y`,
+    COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE) AS `little_giant_central_funded`,
+    COALESCE(`p`.`in_2022_pilot` = 'true', FALSE) AS `in_2022_pilot`,
+    COALESCE(`p`.`is_sme` = 'true', FALSE) AS `is_sme`,
+    COALESCE(`p`.`pilot_ended_unaccepted` = 'true', FALSE) AS `pilot_ended_unaccepted`,
+    COALESCE(`p`.`pilot_suspended` = 'true', FALSE) AS `pilot_suspended`,
+    COALESCE(`p`.`falsified_application_3y` = 'true', FALSE) AS `falsified_application_3y`,
+    COALESCE(`p`.`evaluation_agency` = 'true', FALSE) AS `evaluation_agency`
+  FROM profiles AS p
+), q1_x AS (
+  SELECT
+    *,
+    (
+      (
+        COALESCE(`p`.`little_giant_central_funded`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`in_2022_pilot`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`serious_dishonesty_3y`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`pilot_ended_unaccepted`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`pilot_suspended`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`falsified_application_3y`, FALSE)
+      )
+    ) AS `excluded`
+  FROM q1_v AS p
+), q1_r AS (
+  SELECT
+    *,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE(`p`.`in_pilot_scope`, FALSE)
+      AND COALESCE(`p`.`acceptance_passed`, FALSE)
+      AND COALESCE((
+        `p`.`digital_level`
+      ) >= (
+        CAST(2 AS DECIMAL(1, 0))
+      ), FALSE)
+      AND COALESCE(`p`.`is_sme`, FALSE)
+    ) AS `reform_subsidy__applies`,
+    CASE
+      WHEN COALESCE((
+        `p`.`digital_level`
+      ) = (
+        CAST(2 AS DECIMAL(1, 0))
+      ), FALSE)
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(200000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      WHEN COALESCE((
+        `p`.`digital_level`
+      ) = (
+        CAST(3 AS DECIMAL(1, 0))
+      ), FALSE)
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(400000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      WHEN COALESCE((
+        `p`.`digital_level`
+      ) >= (
+        CAST(4 AS DECIMAL(1, 0))
+      ), FALSE)
+      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      ELSE CAST(0 AS DECIMAL(9, 3))
+    END AS `reform_subsidy__raw_lo`,
+    CASE
+      WHEN COALESCE((
+        `p`.`digital_level`
+      ) = (
+        CAST(2 AS DECIMAL(1, 0))
+      ), FALSE)
+      THEN CAST(CAST(LEAST(
+        CAST((
+          CAST(0.5 AS DECIMAL(2, 1))
+        ) * (
+          CAST((
+            `p`.`spend_software_cloud`
+          ) + (
+            `p`.`spend_data_equipment`
+          ) AS DECIMAL(18, 2))
+        ) AS DECIMAL(18, 3)),
+        CAST(200000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      WHEN COALESCE((
+        `p`.`digital_level`
+      ) = (
+        CAST(3 AS DECIMAL(1, 0))
+      ), FALSE)
+      THEN CAST(CAST(LEAST(
+        CAST((
+          CAST(0.5 AS DECIMAL(2, 1))
+        ) * (
+          CAST((
+            `p`.`spend_software_cloud`
+          ) + (
+            `p`.`spend_data_equipment`
+          ) AS DECIMAL(18, 2))
+        ) AS DECIMAL(18, 3)),
+        CAST(400000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      WHEN COALESCE((
+        `p`.`digital_level`
+      ) >= (
+        CAST(4 AS DECIMAL(1, 0))
+      ), FALSE)
+      THEN CAST(CAST(LEAST(
+        CAST((
+          CAST(0.5 AS DECIMAL(2, 1))
+        ) * (
+          CAST((
+            `p`.`spend_software_cloud`
+          ) + (
+            `p`.`spend_data_equipment`
+          ) AS DECIMAL(18, 2))
+        ) AS DECIMAL(18, 3)),
+        CAST(500000 AS DECIMAL(6, 0))
+      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      ELSE CAST(0 AS DECIMAL(9, 3))
+    END AS `reform_subsidy__raw_hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND COALESCE(`p`.`lighthouse`, FALSE) AS `lighthouse_award__applies`,
+    CAST(200000 AS DECIMAL(6, 0)) AS `lighthouse_award__raw`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE(`p`.`digital_workshop_title`, FALSE)
+      AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
+      AND COALESCE(`p`.`is_sme`, FALSE)
+    ) AS `workshop_award__applies`,
+    CAST(0 AS DECIMAL(7, 0)) AS `workshop_award__raw_lo`,
+    CAST(1000000 AS DECIMAL(7, 0)) AS `workshop_award__raw_hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE(`p`.`chain_transformation_award`, FALSE)
+      AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
+    ) AS `chain_award__applies`,
+    CAST(0 AS DECIMAL(7, 0)) AS `chain_award__raw_lo`,
+    CAST(1000000 AS DECIMAL(7, 0)) AS `chain_award__raw_hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE(`p`.`in_pilot_scope`, FALSE)
+      AND COALESCE(`p`.`acceptance_passed`, FALSE)
+      AND COALESCE((
+        `p`.`spend_consulting`
+      ) > (
+        CAST(0 AS DECIMAL(1, 0))
+      ), FALSE)
+    ) AS `diagnosis_subsidy__applies`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `diagnosis_subsidy__raw_lo`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `diagnosis_subsidy__raw_hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
+    )
+    AND COALESCE(`p`.`evaluation_agency`, FALSE) AS `evaluation_subsidy__applies`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `evaluation_subsidy__raw_lo`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `evaluation_subsidy__raw_hi`,
+    CAST((
+      CAST((
+        (
+          CAST(5 AS BIGINT)
+        ) * (
+          (
+            (
+              (
+                (
+                  CAST(CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    `p`.`spend_software_cloud`
+                  ) - (
+                    CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            ) + (
+              (
+                (
+                  CAST(CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    `p`.`spend_data_equipment`
+                  ) - (
+                    CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            )
+          ) + (
+            (
+              (
+                CAST(CAST(FLOOR(`p`.`spend_consulting`) AS DECIMAL(15, 0)) AS BIGINT)
+              ) * 100
+            ) + (
+              CAST((
+                (
+                  `p`.`spend_consulting`
+                ) - (
+                  CAST(FLOOR(`p`.`spend_consulting`) AS DECIMAL(15, 0))
+                )
+              ) * (
+                100
+              ) AS BIGINT)
+            )
+          )
+        )
+      ) DIV CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(18, 2)) AS `cap1__raw`
+  FROM q1_x AS p
+), q1_i AS (
+  SELECT
+    *,
+    CAST(CAST((
+      CAST(FLOOR((
+        `reform_subsidy__raw_lo`
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `reform_subsidy__lo`,
+    CAST(CAST((
+      CAST(FLOOR((
+        `reform_subsidy__raw_hi`
+      ) * (
+        100
+      )) AS DECIMAL(8, 0))
+    ) * (
+      0.01
+    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `reform_subsidy__hi`,
+    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `lighthouse_award__lo`,
+    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `lighthouse_award__hi`,
+    CAST(CAST(`workshop_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `workshop_award__lo`,
+    CAST(CAST(`workshop_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `workshop_award__hi`,
+    CAST(CAST(`chain_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `chain_award__lo`,
+    CAST(CAST(`chain_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `chain_award__hi`,
+    CAST(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `diagnosis_subsidy__lo`,
+    CAST(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `diagnosis_subsidy__hi`,
+    CAST(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `evaluation_subsidy__lo`,
+    CAST(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `evaluation_subsidy__hi`
+  FROM q1_r
+), q1_a0 AS (
+  SELECT
+    *,
+    `reform_subsidy__lo` AS `reform_subsidy__a0_lo`,
+    `reform_subsidy__hi` AS `reform_subsidy__a0_hi`,
+    `lighthouse_award__lo` AS `lighthouse_award__a0_lo`,
+    `lighthouse_award__hi` AS `lighthouse_award__a0_hi`,
+    `workshop_award__lo` AS `workshop_award__a0_lo`,
+    `workshop_award__hi` AS `workshop_award__a0_hi`,
+    `chain_award__lo` AS `chain_award__a0_lo`,
+    `chain_award__hi` AS `chain_award__a0_hi`,
+    CASE
+      WHEN `diagnosis_subsidy__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(18, 2))
+      ELSE `diagnosis_subsidy__lo`
+    END AS `diagnosis_subsidy__a0_lo`,
+    `diagnosis_subsidy__hi` AS `diagnosis_subsidy__a0_hi`,
+    CASE
+      WHEN `evaluation_subsidy__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(18, 2))
+      ELSE `evaluation_subsidy__lo`
+    END AS `evaluation_subsidy__a0_lo`,
+    `evaluation_subsidy__hi` AS `evaluation_subsidy__a0_hi`
+  FROM q1_i
+), q1_c1l AS (
+  SELECT
+    *,
+    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__lim_lo`,
+    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__lim_hi`,
+    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__room0`
+  FROM q1_a0 AS p
+), q1_c1a0 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `reform_subsidy__applies`
+      THEN LEAST(`reform_subsidy__a0_lo`, `cap1__room0`)
+      ELSE `reform_subsidy__a0_lo`
+    END AS DECIMAL(18, 2)) AS `reform_subsidy__c1_lo`,
+    CASE
+      WHEN `reform_subsidy__applies`
+      THEN GREATEST((
+        `cap1__room0`
+      ) - (
+        `reform_subsidy__a0_lo`
+      ), 0)
+      ELSE `cap1__room0`
+    END AS `cap1__room1`
+  FROM q1_c1l
+), q1_c1a1 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `lighthouse_award__applies`
+      THEN LEAST(`lighthouse_award__a0_lo`, `cap1__room1`)
+      ELSE `lighthouse_award__a0_lo`
+    END AS DECIMAL(18, 2)) AS `lighthouse_award__c1_lo`,
+    CASE
+      WHEN `lighthouse_award__applies`
+      THEN GREATEST((
+        `cap1__room1`
+      ) - (
+        `lighthouse_award__a0_lo`
+      ), 0)
+      ELSE `cap1__room1`
+    END AS `cap1__room2`
+  FROM q1_c1a0
+), q1_c1a2 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `workshop_award__applies`
+      THEN LEAST(`workshop_award__a0_lo`, `cap1__room2`)
+      ELSE `workshop_award__a0_lo`
+    END AS DECIMAL(18, 2)) AS `workshop_award__c1_lo`,
+    CASE
+      WHEN `workshop_award__applies`
+      THEN GREATEST((
+        `cap1__room2`
+      ) - (
+        `workshop_award__a0_lo`
+      ), 0)
+      ELSE `cap1__room2`
+    END AS `cap1__room3`
+  FROM q1_c1a1
+), q1_c1a3 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `chain_award__applies`
+      THEN LEAST(`chain_award__a0_lo`, `cap1__room3`)
+      ELSE `chain_award__a0_lo`
+    END AS DECIMAL(18, 2)) AS `chain_award__c1_lo`,
+    CASE
+      WHEN `chain_award__applies`
+      THEN GREATEST((
+        `cap1__room3`
+      ) - (
+        `chain_award__a0_lo`
+      ), 0)
+      ELSE `cap1__room3`
+    END AS `cap1__room4`
+  FROM q1_c1a2
+), q1_c1a4 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `diagnosis_subsidy__applies`
+      THEN LEAST(`diagnosis_subsidy__a0_lo`, `cap1__room4`)
+      ELSE `diagnosis_subsidy__a0_lo`
+    END AS DECIMAL(18, 2)) AS `diagnosis_subsidy__c1_lo`,
+    CASE
+      WHEN `diagnosis_subsidy__applies`
+      THEN GREATEST((
+        `cap1__room4`
+      ) - (
+        `diagnosis_subsidy__a0_lo`
+      ), 0)
+      ELSE `cap1__room4`
+    END AS `cap1__room5`
+  FROM q1_c1a3
+), q1_c1s AS (
+  SELECT
+    *,
+    GREATEST(
+      (
+        `cap1__lim_hi`
+      ) - (
+        (
+          (
+            (
+              (
+                (
+                  CAST(0 AS DECIMAL(18, 2))
+                ) + (
+                  CASE
+                    WHEN `reform_subsidy__applies`
+                    THEN `reform_subsidy__c1_lo`
+                    ELSE CAST(0 AS DECIMAL(18, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `lighthouse_award__applies`
+                  THEN `lighthouse_award__c1_lo`
+                  ELSE CAST(0 AS DECIMAL(18, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN `workshop_award__applies`
+                THEN `workshop_award__c1_lo`
+                ELSE CAST(0 AS DECIMAL(18, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `chain_award__applies`
+              THEN `chain_award__c1_lo`
+              ELSE CAST(0 AS DECIMAL(18, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `diagnosis_subsidy__applies`
+            THEN `diagnosis_subsidy__c1_lo`
+            ELSE CAST(0 AS DECIMAL(18, 2))
+          END
+        )
+      ),
+      0
+    ) AS `cap1__spare0`
+  FROM q1_c1a4
+), q1_c1b0 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `reform_subsidy__applies`
+      THEN (
+        `reform_subsidy__c1_lo`
+      ) + (
+        CASE
+          WHEN `reform_subsidy__a0_hi` IS NULL
+          THEN `cap1__spare0`
+          ELSE LEAST((
+            `reform_subsidy__a0_hi`
+          ) - (
+            `reform_subsidy__c1_lo`
+          ), `cap1__spare0`)
+        END
+      )
+      ELSE `reform_subsidy__a0_hi`
+    END AS DECIMAL(18, 2)) AS `reform_subsidy__c1_hi`,
+    CASE
+      WHEN `reform_subsidy__applies`
+      THEN CASE
+        WHEN `reform_subsidy__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(18, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare0`
+          ) - (
+            (
+              `reform_subsidy__a0_hi`
+            ) - (
+              `reform_subsidy__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare0`
+    END AS `cap1__spare1`
+  FROM q1_c1s
+), q1_c1b1 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `lighthouse_award__applies`
+      THEN (
+        `lighthouse_award__c1_lo`
+      ) + (
+        CASE
+          WHEN `lighthouse_award__a0_hi` IS NULL
+          THEN `cap1__spare1`
+          ELSE LEAST((
+            `lighthouse_award__a0_hi`
+          ) - (
+            `lighthouse_award__c1_lo`
+          ), `cap1__spare1`)
+        END
+      )
+      ELSE `lighthouse_award__a0_hi`
+    END AS DECIMAL(18, 2)) AS `lighthouse_award__c1_hi`,
+    CASE
+      WHEN `lighthouse_award__applies`
+      THEN CASE
+        WHEN `lighthouse_award__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(18, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare1`
+          ) - (
+            (
+              `lighthouse_award__a0_hi`
+            ) - (
+              `lighthouse_award__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare1`
+    END AS `cap1__spare2`
+  FROM q1_c1b0
+), q1_c1b2 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `workshop_award__applies`
+      THEN (
+        `workshop_award__c1_lo`
+      ) + (
+        CASE
+          WHEN `workshop_award__a0_hi` IS NULL
+          THEN `cap1__spare2`
+          ELSE LEAST((
+            `workshop_award__a0_hi`
+          ) - (
+            `workshop_award__c1_lo`
+          ), `cap1__spare2`)
+        END
+      )
+      ELSE `workshop_award__a0_hi`
+    END AS DECIMAL(18, 2)) AS `workshop_award__c1_hi`,
+    CASE
+      WHEN `workshop_award__applies`
+      THEN CASE
+        WHEN `workshop_award__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(18, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare2`
+          ) - (
+            (
+              `workshop_award__a0_hi`
+            ) - (
+              `workshop_award__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare2`
+    END AS `cap1__spare3`
+  FROM q1_c1b1
+), q1_c1b3 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `chain_award__applies`
+      THEN (
+        `chain_award__c1_lo`
+      ) + (
+        CASE
+          WHEN `chain_award__a0_hi` IS NULL
+          THEN `cap1__spare3`
+          ELSE LEAST((
+            `chain_award__a0_hi`
+          ) - (
+            `chain_award__c1_lo`
+          ), `cap1__spare3`)
+        END
+      )
+      ELSE `chain_award__a0_hi`
+    END AS DECIMAL(18, 2)) AS `chain_award__c1_hi`,
+    CASE
+      WHEN `chain_award__applies`
+      THEN CASE
+        WHEN `chain_award__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(18, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare3`
+          ) - (
+            (
+              `chain_award__a0_hi`
+            ) - (
+              `chain_award__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare3`
+    END AS `cap1__spare4`
+  FROM q1_c1b2
+), q1_c1b4 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN `diagnosis_subsidy__applies`
+      THEN (
+        `diagnosis_subsidy__c1_lo`
+      ) + (
+        CASE
+          WHEN `diagnosis_subsidy__a0_hi` IS NULL
+          THEN `cap1__spare4`
+          ELSE LEAST(
+            (
+              `diagnosis_subsidy__a0_hi`
+            ) - (
+              `diagnosis_subsidy__c1_lo`
+            ),
+            `cap1__spare4`
+          )
+        END
+      )
+      ELSE `diagnosis_subsidy__a0_hi`
+    END AS DECIMAL(18, 2)) AS `diagnosis_subsidy__c1_hi`,
+    CASE
+      WHEN `diagnosis_subsidy__applies`
+      THEN CASE
+        WHEN `diagnosis_subsidy__a0_hi` IS NULL
+        THEN CAST(0 AS DECIMAL(18, 2))
+        ELSE GREATEST(
+          (
+            `cap1__spare4`
+          ) - (
+            (
+              `diagnosis_subsidy__a0_hi`
+            ) - (
+              `diagnosis_subsidy__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare4`
+    END AS `cap1__spare5`
+  FROM q1_c1b3
+), q1_pay AS (
+  SELECT
+    *,
+    `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL AS `pay1__any`,
+    (
+      CAST(0 AS DECIMAL(18, 2))
+    ) + (
+      CASE
+        WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+        THEN `reform_subsidy__c1_lo`
+        ELSE CAST(0 AS DECIMAL(18, 2))
+      END
+    ) AS `pay1__base_lo`,
+    (
+      CAST(0 AS DECIMAL(18, 2))
+    ) + (
+      CASE
+        WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+        THEN `reform_subsidy__c1_hi`
+        ELSE CAST(0 AS DECIMAL(18, 2))
+      END
+    ) AS `pay1__base_hi`
+  FROM q1_c1b4
 )
 SELECT
-  `row_id`,
-  `error_field`,
-  CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
-  CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
-  CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
+  `q0`.`row_id` AS `row_id`,
+  `q0`.`error_field` AS `error_field`,
+  CASE WHEN `q0`.`error_field` IS NULL THEN `q0`.`in_force` ELSE NULL END AS `in_force`,
   CASE
-    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-    THEN `reform_subsidy__lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN `q0`.`excluded` AND `q1`.`excluded`
+    ELSE NULL
+  END AS `excluded`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+    ELSE NULL
+  END AS `reform_subsidy__applies`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`reform_subsidy__applies` AND `q0`.`reform_subsidy__min` IS NULL
+        )
+        OR (
+          `q1`.`reform_subsidy__applies` AND `q1`.`reform_subsidy__min` IS NULL
+        )
+      )
+      THEN LEAST(
+        CASE WHEN `q0`.`reform_subsidy__applies` THEN `q0`.`reform_subsidy__min` ELSE 0 END,
+        CASE WHEN `q1`.`reform_subsidy__applies` THEN `q1`.`reform_subsidy__min` ELSE 0 END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `reform_subsidy__min`,
   CASE
-    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-    THEN `reform_subsidy__hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`reform_subsidy__applies` AND `q0`.`reform_subsidy__min` IS NULL
+        )
+        OR (
+          `q1`.`reform_subsidy__applies` AND `q1`.`reform_subsidy__min` IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE WHEN `q0`.`reform_subsidy__applies` THEN `q0`.`reform_subsidy__max` ELSE 0 END IS NULL
+        OR CASE WHEN `q1`.`reform_subsidy__applies` THEN `q1`.`reform_subsidy__max` ELSE 0 END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE WHEN `q0`.`reform_subsidy__applies` THEN `q0`.`reform_subsidy__max` ELSE 0 END,
+          CASE WHEN `q1`.`reform_subsidy__applies` THEN `q1`.`reform_subsidy__max` ELSE 0 END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `reform_subsidy__max`,
   CASE
-    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-    THEN `reform_subsidy__c1_lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+      THEN LEAST(
+        CASE
+          WHEN `q0`.`reform_subsidy__applies`
+          THEN `q0`.`reform_subsidy__paid_min`
+          ELSE 0
+        END,
+        CASE
+          WHEN `q1`.`reform_subsidy__applies`
+          THEN `q1`.`reform_subsidy__paid_min`
+          ELSE 0
+        END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `reform_subsidy__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-    THEN `reform_subsidy__c1_hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+      THEN CASE
+        WHEN CASE
+          WHEN `q0`.`reform_subsidy__applies`
+          THEN `q0`.`reform_subsidy__paid_max`
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN `q1`.`reform_subsidy__applies`
+          THEN `q1`.`reform_subsidy__paid_max`
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE
+            WHEN `q0`.`reform_subsidy__applies`
+            THEN `q0`.`reform_subsidy__paid_max`
+            ELSE 0
+          END,
+          CASE
+            WHEN `q1`.`reform_subsidy__applies`
+            THEN `q1`.`reform_subsidy__paid_max`
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `reform_subsidy__paid_max`,
-  CASE WHEN `error_field` IS NULL THEN `lighthouse_award__applies` ELSE NULL END AS `lighthouse_award__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `lighthouse_award__applies`
-    THEN `lighthouse_award__lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN `q0`.`lighthouse_award__applies` OR `q1`.`lighthouse_award__applies`
+    ELSE NULL
+  END AS `lighthouse_award__applies`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`lighthouse_award__applies` OR `q1`.`lighthouse_award__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`lighthouse_award__applies` AND `q0`.`lighthouse_award__min` IS NULL
+        )
+        OR (
+          `q1`.`lighthouse_award__applies` AND `q1`.`lighthouse_award__min` IS NULL
+        )
+      )
+      THEN LEAST(
+        CASE
+          WHEN `q0`.`lighthouse_award__applies`
+          THEN `q0`.`lighthouse_award__min`
+          ELSE 0
+        END,
+        CASE
+          WHEN `q1`.`lighthouse_award__applies`
+          THEN `q1`.`lighthouse_award__min`
+          ELSE 0
+        END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `lighthouse_award__min`,
   CASE
-    WHEN `error_field` IS NULL AND `lighthouse_award__applies`
-    THEN `lighthouse_award__hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`lighthouse_award__applies` OR `q1`.`lighthouse_award__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`lighthouse_award__applies` AND `q0`.`lighthouse_award__min` IS NULL
+        )
+        OR (
+          `q1`.`lighthouse_award__applies` AND `q1`.`lighthouse_award__min` IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN `q0`.`lighthouse_award__applies`
+          THEN `q0`.`lighthouse_award__max`
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN `q1`.`lighthouse_award__applies`
+          THEN `q1`.`lighthouse_award__max`
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE
+            WHEN `q0`.`lighthouse_award__applies`
+            THEN `q0`.`lighthouse_award__max`
+            ELSE 0
+          END,
+          CASE
+            WHEN `q1`.`lighthouse_award__applies`
+            THEN `q1`.`lighthouse_award__max`
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `lighthouse_award__max`,
   CASE
-    WHEN `error_field` IS NULL AND `lighthouse_award__applies`
-    THEN `lighthouse_award__c1_lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`lighthouse_award__applies` OR `q1`.`lighthouse_award__applies`
+      THEN LEAST(
+        CASE
+          WHEN `q0`.`lighthouse_award__applies`
+          THEN `q0`.`lighthouse_award__paid_min`
+          ELSE 0
+        END,
+        CASE
+          WHEN `q1`.`lighthouse_award__applies`
+          THEN `q1`.`lighthouse_award__paid_min`
+          ELSE 0
+        END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `lighthouse_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `lighthouse_award__applies`
-    THEN `lighthouse_award__c1_hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`lighthouse_award__applies` OR `q1`.`lighthouse_award__applies`
+      THEN CASE
+        WHEN CASE
+          WHEN `q0`.`lighthouse_award__applies`
+          THEN `q0`.`lighthouse_award__paid_max`
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN `q1`.`lighthouse_award__applies`
+          THEN `q1`.`lighthouse_award__paid_max`
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE
+            WHEN `q0`.`lighthouse_award__applies`
+            THEN `q0`.`lighthouse_award__paid_max`
+            ELSE 0
+          END,
+          CASE
+            WHEN `q1`.`lighthouse_award__applies`
+            THEN `q1`.`lighthouse_award__paid_max`
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `lighthouse_award__paid_max`,
-  CASE WHEN `error_field` IS NULL THEN `workshop_award__applies` ELSE NULL END AS `workshop_award__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `workshop_award__applies`
-    THEN `workshop_award__lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN `q0`.`workshop_award__applies` OR `q1`.`workshop_award__applies`
+    ELSE NULL
+  END AS `workshop_award__applies`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`workshop_award__applies` OR `q1`.`workshop_award__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`workshop_award__applies` AND `q0`.`workshop_award__min` IS NULL
+        )
+        OR (
+          `q1`.`workshop_award__applies` AND `q1`.`workshop_award__min` IS NULL
+        )
+      )
+      THEN LEAST(
+        CASE WHEN `q0`.`workshop_award__applies` THEN `q0`.`workshop_award__min` ELSE 0 END,
+        CASE WHEN `q1`.`workshop_award__applies` THEN `q1`.`workshop_award__min` ELSE 0 END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `workshop_award__min`,
   CASE
-    WHEN `error_field` IS NULL AND `workshop_award__applies`
-    THEN `workshop_award__hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`workshop_award__applies` OR `q1`.`workshop_award__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`workshop_award__applies` AND `q0`.`workshop_award__min` IS NULL
+        )
+        OR (
+          `q1`.`workshop_award__applies` AND `q1`.`workshop_award__min` IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE WHEN `q0`.`workshop_award__applies` THEN `q0`.`workshop_award__max` ELSE 0 END IS NULL
+        OR CASE WHEN `q1`.`workshop_award__applies` THEN `q1`.`workshop_award__max` ELSE 0 END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE WHEN `q0`.`workshop_award__applies` THEN `q0`.`workshop_award__max` ELSE 0 END,
+          CASE WHEN `q1`.`workshop_award__applies` THEN `q1`.`workshop_award__max` ELSE 0 END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `workshop_award__max`,
   CASE
-    WHEN `error_field` IS NULL AND `workshop_award__applies`
-    THEN `workshop_award__c1_lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`workshop_award__applies` OR `q1`.`workshop_award__applies`
+      THEN LEAST(
+        CASE
+          WHEN `q0`.`workshop_award__applies`
+          THEN `q0`.`workshop_award__paid_min`
+          ELSE 0
+        END,
+        CASE
+          WHEN `q1`.`workshop_award__applies`
+          THEN `q1`.`workshop_award__paid_min`
+          ELSE 0
+        END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `workshop_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `workshop_award__applies`
-    THEN `workshop_award__c1_hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`workshop_award__applies` OR `q1`.`workshop_award__applies`
+      THEN CASE
+        WHEN CASE
+          WHEN `q0`.`workshop_award__applies`
+          THEN `q0`.`workshop_award__paid_max`
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN `q1`.`workshop_award__applies`
+          THEN `q1`.`workshop_award__paid_max`
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE
+            WHEN `q0`.`workshop_award__applies`
+            THEN `q0`.`workshop_award__paid_max`
+            ELSE 0
+          END,
+          CASE
+            WHEN `q1`.`workshop_award__applies`
+            THEN `q1`.`workshop_award__paid_max`
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `workshop_award__paid_max`,
-  CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `chain_award__applies`
-    THEN `chain_award__lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+    ELSE NULL
+  END AS `chain_award__applies`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`chain_award__applies` AND `q0`.`chain_award__min` IS NULL
+        )
+        OR (
+          `q1`.`chain_award__applies` AND `q1`.`chain_award__min` IS NULL
+        )
+      )
+      THEN LEAST(
+        CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__min` ELSE 0 END,
+        CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__min` ELSE 0 END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `chain_award__min`,
   CASE
-    WHEN `error_field` IS NULL AND `chain_award__applies`
-    THEN `chain_award__hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`chain_award__applies` AND `q0`.`chain_award__min` IS NULL
+        )
+        OR (
+          `q1`.`chain_award__applies` AND `q1`.`chain_award__min` IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__max` ELSE 0 END IS NULL
+        OR CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__max` ELSE 0 END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__max` ELSE 0 END,
+          CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__max` ELSE 0 END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `chain_award__max`,
   CASE
-    WHEN `error_field` IS NULL AND `chain_award__applies`
-    THEN `chain_award__c1_lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+      THEN LEAST(
+        CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__paid_min` ELSE 0 END,
+        CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__paid_min` ELSE 0 END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `chain_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `chain_award__applies`
-    THEN `chain_award__c1_hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+      THEN CASE
+        WHEN CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__paid_max` ELSE 0 END IS NULL
+        OR CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__paid_max` ELSE 0 END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__paid_max` ELSE 0 END,
+          CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__paid_max` ELSE 0 END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `chain_award__paid_max`,
-  CASE WHEN `error_field` IS NULL THEN `diagnosis_subsidy__applies` ELSE NULL END AS `diagnosis_subsidy__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-    THEN `diagnosis_subsidy__lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
+    ELSE NULL
+  END AS `diagnosis_subsidy__applies`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`diagnosis_subsidy__applies` AND `q0`.`diagnosis_subsidy__min` IS NULL
+        )
+        OR (
+          `q1`.`diagnosis_subsidy__applies` AND `q1`.`diagnosis_subsidy__min` IS NULL
+        )
+      )
+      THEN LEAST(
+        CASE
+          WHEN `q0`.`diagnosis_subsidy__applies`
+          THEN `q0`.`diagnosis_subsidy__min`
+          ELSE 0
+        END,
+        CASE
+          WHEN `q1`.`diagnosis_subsidy__applies`
+          THEN `q1`.`diagnosis_subsidy__min`
+          ELSE 0
+        END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `diagnosis_subsidy__min`,
   CASE
-    WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-    THEN `diagnosis_subsidy__hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`diagnosis_subsidy__applies` AND `q0`.`diagnosis_subsidy__min` IS NULL
+        )
+        OR (
+          `q1`.`diagnosis_subsidy__applies` AND `q1`.`diagnosis_subsidy__min` IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN `q0`.`diagnosis_subsidy__applies`
+          THEN `q0`.`diagnosis_subsidy__max`
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN `q1`.`diagnosis_subsidy__applies`
+          THEN `q1`.`diagnosis_subsidy__max`
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE
+            WHEN `q0`.`diagnosis_subsidy__applies`
+            THEN `q0`.`diagnosis_subsidy__max`
+            ELSE 0
+          END,
+          CASE
+            WHEN `q1`.`diagnosis_subsidy__applies`
+            THEN `q1`.`diagnosis_subsidy__max`
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `diagnosis_subsidy__max`,
   CASE
-    WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-    THEN `diagnosis_subsidy__c1_lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
+      THEN LEAST(
+        CASE
+          WHEN `q0`.`diagnosis_subsidy__applies`
+          THEN `q0`.`diagnosis_subsidy__paid_min`
+          ELSE 0
+        END,
+        CASE
+          WHEN `q1`.`diagnosis_subsidy__applies`
+          THEN `q1`.`diagnosis_subsidy__paid_min`
+          ELSE 0
+        END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `diagnosis_subsidy__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-    THEN `diagnosis_subsidy__c1_hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
+      THEN CASE
+        WHEN CASE
+          WHEN `q0`.`diagnosis_subsidy__applies`
+          THEN `q0`.`diagnosis_subsidy__paid_max`
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN `q1`.`diagnosis_subsidy__applies`
+          THEN `q1`.`diagnosis_subsidy__paid_max`
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE
+            WHEN `q0`.`diagnosis_subsidy__applies`
+            THEN `q0`.`diagnosis_subsidy__paid_max`
+            ELSE 0
+          END,
+          CASE
+            WHEN `q1`.`diagnosis_subsidy__applies`
+            THEN `q1`.`diagnosis_subsidy__paid_max`
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `diagnosis_subsidy__paid_max`,
-  CASE WHEN `error_field` IS NULL THEN `evaluation_subsidy__applies` ELSE NULL END AS `evaluation_subsidy__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-    THEN `evaluation_subsidy__lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
+    ELSE NULL
+  END AS `evaluation_subsidy__applies`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`evaluation_subsidy__applies` AND `q0`.`evaluation_subsidy__min` IS NULL
+        )
+        OR (
+          `q1`.`evaluation_subsidy__applies` AND `q1`.`evaluation_subsidy__min` IS NULL
+        )
+      )
+      THEN LEAST(
+        CASE
+          WHEN `q0`.`evaluation_subsidy__applies`
+          THEN `q0`.`evaluation_subsidy__min`
+          ELSE 0
+        END,
+        CASE
+          WHEN `q1`.`evaluation_subsidy__applies`
+          THEN `q1`.`evaluation_subsidy__min`
+          ELSE 0
+        END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `evaluation_subsidy__min`,
   CASE
-    WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-    THEN `evaluation_subsidy__hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`evaluation_subsidy__applies` AND `q0`.`evaluation_subsidy__min` IS NULL
+        )
+        OR (
+          `q1`.`evaluation_subsidy__applies` AND `q1`.`evaluation_subsidy__min` IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN `q0`.`evaluation_subsidy__applies`
+          THEN `q0`.`evaluation_subsidy__max`
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN `q1`.`evaluation_subsidy__applies`
+          THEN `q1`.`evaluation_subsidy__max`
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE
+            WHEN `q0`.`evaluation_subsidy__applies`
+            THEN `q0`.`evaluation_subsidy__max`
+            ELSE 0
+          END,
+          CASE
+            WHEN `q1`.`evaluation_subsidy__applies`
+            THEN `q1`.`evaluation_subsidy__max`
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `evaluation_subsidy__max`,
   CASE
-    WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-    THEN `evaluation_subsidy__a0_lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
+      THEN LEAST(
+        CASE
+          WHEN `q0`.`evaluation_subsidy__applies`
+          THEN `q0`.`evaluation_subsidy__paid_min`
+          ELSE 0
+        END,
+        CASE
+          WHEN `q1`.`evaluation_subsidy__applies`
+          THEN `q1`.`evaluation_subsidy__paid_min`
+          ELSE 0
+        END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `evaluation_subsidy__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-    THEN `evaluation_subsidy__a0_hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
+      THEN CASE
+        WHEN CASE
+          WHEN `q0`.`evaluation_subsidy__applies`
+          THEN `q0`.`evaluation_subsidy__paid_max`
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN `q1`.`evaluation_subsidy__applies`
+          THEN `q1`.`evaluation_subsidy__paid_max`
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE
+            WHEN `q0`.`evaluation_subsidy__applies`
+            THEN `q0`.`evaluation_subsidy__paid_max`
+            ELSE 0
+          END,
+          CASE
+            WHEN `q1`.`evaluation_subsidy__applies`
+            THEN `q1`.`evaluation_subsidy__paid_max`
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `evaluation_subsidy__paid_max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST((
-      (
-        (
-          (
-            (
-              (
-                CAST(0 AS DECIMAL(18, 2))
-              ) + (
-                CASE
-                  WHEN `reform_subsidy__applies`
-                  THEN `reform_subsidy__c1_lo`
-                  ELSE CAST(0 AS DECIMAL(18, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN `lighthouse_award__applies`
-                THEN `lighthouse_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(18, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `workshop_award__applies`
-              THEN `workshop_award__c1_lo`
-              ELSE CAST(0 AS DECIMAL(18, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `chain_award__applies`
-            THEN `chain_award__c1_lo`
-            ELSE CAST(0 AS DECIMAL(18, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `diagnosis_subsidy__applies`
-          THEN `diagnosis_subsidy__c1_lo`
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
-      )
-    ) + (
-      CASE
-        WHEN `evaluation_subsidy__applies`
-        THEN `evaluation_subsidy__a0_lo`
-        ELSE CAST(0 AS DECIMAL(18, 2))
-      END
-    ) AS DECIMAL(18, 2))
+    WHEN `q0`.`error_field` IS NULL
+    THEN LEAST(`q0`.`total_min`, `q1`.`total_min`)
     ELSE NULL
   END AS `total_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST((
-      (
-        (
-          (
-            (
-              (
-                CAST(0 AS DECIMAL(18, 2))
-              ) + (
-                CASE
-                  WHEN `reform_subsidy__applies`
-                  THEN `reform_subsidy__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(18, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN `lighthouse_award__applies`
-                THEN `lighthouse_award__c1_hi`
-                ELSE CAST(0 AS DECIMAL(18, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `workshop_award__applies`
-              THEN `workshop_award__c1_hi`
-              ELSE CAST(0 AS DECIMAL(18, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `chain_award__applies`
-            THEN `chain_award__c1_hi`
-            ELSE CAST(0 AS DECIMAL(18, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `diagnosis_subsidy__applies`
-          THEN `diagnosis_subsidy__c1_hi`
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
-      )
-    ) + (
-      CASE
-        WHEN `evaluation_subsidy__applies`
-        THEN `evaluation_subsidy__a0_hi`
-        ELSE CAST(0 AS DECIMAL(18, 2))
-      END
-    ) AS DECIMAL(18, 2))
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`total_max` IS NULL OR `q1`.`total_max` IS NULL
+      THEN NULL
+      ELSE GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+    END
     ELSE NULL
   END AS `total_max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`total_max` IS NULL
+      THEN `q0`.`funding_central`
+      WHEN `q1`.`total_max` IS NULL
+      THEN `q1`.`funding_central`
+      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q0`.`funding_central`
+      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q1`.`funding_central`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `funding_central`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`total_max` IS NULL
+      THEN `q0`.`funding_province`
+      WHEN `q1`.`total_max` IS NULL
+      THEN `q1`.`funding_province`
+      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q0`.`funding_province`
+      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q1`.`funding_province`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `funding_province`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`total_max` IS NULL
+      THEN `q0`.`funding_city`
+      WHEN `q1`.`total_max` IS NULL
+      THEN `q1`.`funding_city`
+      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q0`.`funding_city`
+      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q1`.`funding_city`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `funding_city`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`total_max` IS NULL
+      THEN `q0`.`funding_county`
+      WHEN `q1`.`total_max` IS NULL
+      THEN `q1`.`funding_county`
+      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q0`.`funding_county`
+      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q1`.`funding_county`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `funding_county`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST((
-      (
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`total_max` IS NULL
+      THEN `q0`.`funding_unspecified`
+      WHEN `q1`.`total_max` IS NULL
+      THEN `q1`.`funding_unspecified`
+      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q0`.`funding_unspecified`
+      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q1`.`funding_unspecified`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `funding_unspecified`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN NOT `q0`.`pay_1_min` IS NULL OR NOT `q1`.`pay_1_min` IS NULL
+      THEN LEAST(COALESCE(`q0`.`pay_1_min`, 0), COALESCE(`q1`.`pay_1_min`, 0))
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `pay_1_min`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN NOT `q0`.`pay_1_min` IS NULL OR NOT `q1`.`pay_1_min` IS NULL
+      THEN CASE
+        WHEN COALESCE(`q0`.`pay_1_max`, 0) IS NULL OR COALESCE(`q1`.`pay_1_max`, 0) IS NULL
+        THEN NULL
+        ELSE GREATEST(COALESCE(`q0`.`pay_1_max`, 0), COALESCE(`q1`.`pay_1_max`, 0))
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `pay_1_max`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN NOT `q0`.`pay_2_min` IS NULL OR NOT `q1`.`pay_2_min` IS NULL
+      THEN LEAST(COALESCE(`q0`.`pay_2_min`, 0), COALESCE(`q1`.`pay_2_min`, 0))
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `pay_2_min`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN NOT `q0`.`pay_2_min` IS NULL OR NOT `q1`.`pay_2_min` IS NULL
+      THEN CASE
+        WHEN COALESCE(`q0`.`pay_2_max`, 0) IS NULL OR COALESCE(`q1`.`pay_2_max`, 0) IS NULL
+        THEN NULL
+        ELSE GREATEST(COALESCE(`q0`.`pay_2_max`, 0), COALESCE(`q1`.`pay_2_max`, 0))
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `pay_2_max`
+FROM (
+  SELECT
+    `row_id`,
+    `error_field`,
+    CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
+    CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
+    CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__lo`
+      ELSE NULL
+    END AS `reform_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__hi`
+      ELSE NULL
+    END AS `reform_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__c1_lo`
+      ELSE NULL
+    END AS `reform_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__c1_hi`
+      ELSE NULL
+    END AS `reform_subsidy__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `lighthouse_award__applies` ELSE NULL END AS `lighthouse_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+      THEN `lighthouse_award__lo`
+      ELSE NULL
+    END AS `lighthouse_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+      THEN `lighthouse_award__hi`
+      ELSE NULL
+    END AS `lighthouse_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+      THEN `lighthouse_award__c1_lo`
+      ELSE NULL
+    END AS `lighthouse_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+      THEN `lighthouse_award__c1_hi`
+      ELSE NULL
+    END AS `lighthouse_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `workshop_award__applies` ELSE NULL END AS `workshop_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies`
+      THEN `workshop_award__lo`
+      ELSE NULL
+    END AS `workshop_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies`
+      THEN `workshop_award__hi`
+      ELSE NULL
+    END AS `workshop_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies`
+      THEN `workshop_award__c1_lo`
+      ELSE NULL
+    END AS `workshop_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies`
+      THEN `workshop_award__c1_hi`
+      ELSE NULL
+    END AS `workshop_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__lo`
+      ELSE NULL
+    END AS `chain_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__hi`
+      ELSE NULL
+    END AS `chain_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__c1_lo`
+      ELSE NULL
+    END AS `chain_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__c1_hi`
+      ELSE NULL
+    END AS `chain_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `diagnosis_subsidy__applies` ELSE NULL END AS `diagnosis_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN `diagnosis_subsidy__lo`
+      ELSE NULL
+    END AS `diagnosis_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN `diagnosis_subsidy__hi`
+      ELSE NULL
+    END AS `diagnosis_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN `diagnosis_subsidy__c1_lo`
+      ELSE NULL
+    END AS `diagnosis_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN `diagnosis_subsidy__c1_hi`
+      ELSE NULL
+    END AS `diagnosis_subsidy__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `evaluation_subsidy__applies` ELSE NULL END AS `evaluation_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN `evaluation_subsidy__lo`
+      ELSE NULL
+    END AS `evaluation_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN `evaluation_subsidy__hi`
+      ELSE NULL
+    END AS `evaluation_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN `evaluation_subsidy__a0_lo`
+      ELSE NULL
+    END AS `evaluation_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN `evaluation_subsidy__a0_hi`
+      ELSE NULL
+    END AS `evaluation_subsidy__paid_max`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
         (
           (
             (
               (
-                CAST(0 AS DECIMAL(18, 2))
+                (
+                  CAST(0 AS DECIMAL(18, 2))
+                ) + (
+                  CASE
+                    WHEN `reform_subsidy__applies`
+                    THEN `reform_subsidy__c1_lo`
+                    ELSE CAST(0 AS DECIMAL(18, 2))
+                  END
+                )
               ) + (
                 CASE
-                  WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__c1_hi` IS NULL
-                  THEN `reform_subsidy__c1_hi`
+                  WHEN `lighthouse_award__applies`
+                  THEN `lighthouse_award__c1_lo`
                   ELSE CAST(0 AS DECIMAL(18, 2))
                 END
               )
             ) + (
               CASE
-                WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__c1_hi` IS NULL
-                THEN `lighthouse_award__c1_hi`
+                WHEN `workshop_award__applies`
+                THEN `workshop_award__c1_lo`
                 ELSE CAST(0 AS DECIMAL(18, 2))
               END
             )
           ) + (
             CASE
-              WHEN `workshop_award__applies` AND NOT `workshop_award__c1_hi` IS NULL
-              THEN `workshop_award__c1_hi`
+              WHEN `chain_award__applies`
+              THEN `chain_award__c1_lo`
               ELSE CAST(0 AS DECIMAL(18, 2))
             END
           )
         ) + (
           CASE
-            WHEN `chain_award__applies` AND NOT `chain_award__c1_hi` IS NULL
-            THEN `chain_award__c1_hi`
+            WHEN `diagnosis_subsidy__applies`
+            THEN `diagnosis_subsidy__c1_lo`
             ELSE CAST(0 AS DECIMAL(18, 2))
           END
         )
       ) + (
         CASE
-          WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__c1_hi` IS NULL
-          THEN `diagnosis_subsidy__c1_hi`
+          WHEN `evaluation_subsidy__applies`
+          THEN `evaluation_subsidy__a0_lo`
           ELSE CAST(0 AS DECIMAL(18, 2))
         END
-      )
-    ) + (
-      CASE
-        WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
-        THEN `evaluation_subsidy__a0_hi`
-        ELSE CAST(0 AS DECIMAL(18, 2))
-      END
-    ) AS DECIMAL(18, 2))
-    ELSE NULL
-  END AS `funding_unspecified`,
-  CASE
-    WHEN `error_field` IS NULL AND `pay1__any`
-    THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
-    ELSE NULL
-  END AS `pay_1_min`,
-  CASE
-    WHEN `error_field` IS NULL AND `pay1__any`
-    THEN CAST(LEAST(
-      CAST((
-        CAST(FLOOR(
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `total_min`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
           (
             (
-              CAST(`pay1__base_hi` AS DECIMAL(19, 2))
-            ) * (
-              0.7
+              (
+                (
+                  CAST(0 AS DECIMAL(18, 2))
+                ) + (
+                  CASE
+                    WHEN `reform_subsidy__applies`
+                    THEN `reform_subsidy__c1_hi`
+                    ELSE CAST(0 AS DECIMAL(18, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `lighthouse_award__applies`
+                  THEN `lighthouse_award__c1_hi`
+                  ELSE CAST(0 AS DECIMAL(18, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN `workshop_award__applies`
+                THEN `workshop_award__c1_hi`
+                ELSE CAST(0 AS DECIMAL(18, 2))
+              END
             )
-          ) * (
-            100
+          ) + (
+            CASE
+              WHEN `chain_award__applies`
+              THEN `chain_award__c1_hi`
+              ELSE CAST(0 AS DECIMAL(18, 2))
+            END
           )
-        ) AS DECIMAL(18, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(18, 2)),
-      `pay1__base_hi`
-    ) AS DECIMAL(18, 2))
-    ELSE NULL
-  END AS `pay_1_max`,
-  CASE
-    WHEN `error_field` IS NULL AND `pay1__any`
-    THEN CAST(GREATEST(
-      (
-        `pay1__base_lo`
-      ) - (
+        ) + (
+          CASE
+            WHEN `diagnosis_subsidy__applies`
+            THEN `diagnosis_subsidy__c1_hi`
+            ELSE CAST(0 AS DECIMAL(18, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `evaluation_subsidy__applies`
+          THEN `evaluation_subsidy__a0_hi`
+          ELSE CAST(0 AS DECIMAL(18, 2))
+        END
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `total_max`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_central`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_province`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_city`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_county`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  CAST(0 AS DECIMAL(18, 2))
+                ) + (
+                  CASE
+                    WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__c1_hi` IS NULL
+                    THEN `reform_subsidy__c1_hi`
+                    ELSE CAST(0 AS DECIMAL(18, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__c1_hi` IS NULL
+                  THEN `lighthouse_award__c1_hi`
+                  ELSE CAST(0 AS DECIMAL(18, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN `workshop_award__applies` AND NOT `workshop_award__c1_hi` IS NULL
+                THEN `workshop_award__c1_hi`
+                ELSE CAST(0 AS DECIMAL(18, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `chain_award__applies` AND NOT `chain_award__c1_hi` IS NULL
+              THEN `chain_award__c1_hi`
+              ELSE CAST(0 AS DECIMAL(18, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__c1_hi` IS NULL
+            THEN `diagnosis_subsidy__c1_hi`
+            ELSE CAST(0 AS DECIMAL(18, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
+          THEN `evaluation_subsidy__a0_hi`
+          ELSE CAST(0 AS DECIMAL(18, 2))
+        END
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_unspecified`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_1_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST(LEAST(
         CAST((
           CAST(FLOOR(
             (
               (
-                CAST(`pay1__base_lo` AS DECIMAL(19, 2))
+                CAST(`pay1__base_hi` AS DECIMAL(19, 2))
               ) * (
                 0.7
               )
@@ -1299,15 +2987,413 @@ SELECT
           ) AS DECIMAL(18, 0))
         ) * (
           0.01
-        ) AS DECIMAL(18, 2))
-      ),
-      CAST(0 AS DECIMAL(18, 2))
-    ) AS DECIMAL(18, 2))
-    ELSE NULL
-  END AS `pay_2_min`,
-  CASE
-    WHEN `error_field` IS NULL AND `pay1__any`
-    THEN CAST(`pay1__base_hi` AS DECIMAL(18, 2))
-    ELSE NULL
-  END AS `pay_2_max`
-FROM pay;
+        ) AS DECIMAL(18, 2)),
+        `pay1__base_hi`
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_1_max`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST(GREATEST(
+        (
+          `pay1__base_lo`
+        ) - (
+          CAST((
+            CAST(FLOOR(
+              (
+                (
+                  CAST(`pay1__base_lo` AS DECIMAL(19, 2))
+                ) * (
+                  0.7
+                )
+              ) * (
+                100
+              )
+            ) AS DECIMAL(18, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(18, 2))
+        ),
+        CAST(0 AS DECIMAL(18, 2))
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_2_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST(`pay1__base_hi` AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_2_max`
+  FROM pay
+) AS q0
+JOIN (
+  SELECT
+    `row_id`,
+    `error_field`,
+    CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
+    CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
+    CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__lo`
+      ELSE NULL
+    END AS `reform_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__hi`
+      ELSE NULL
+    END AS `reform_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__c1_lo`
+      ELSE NULL
+    END AS `reform_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__c1_hi`
+      ELSE NULL
+    END AS `reform_subsidy__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `lighthouse_award__applies` ELSE NULL END AS `lighthouse_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+      THEN `lighthouse_award__lo`
+      ELSE NULL
+    END AS `lighthouse_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+      THEN `lighthouse_award__hi`
+      ELSE NULL
+    END AS `lighthouse_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+      THEN `lighthouse_award__c1_lo`
+      ELSE NULL
+    END AS `lighthouse_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+      THEN `lighthouse_award__c1_hi`
+      ELSE NULL
+    END AS `lighthouse_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `workshop_award__applies` ELSE NULL END AS `workshop_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies`
+      THEN `workshop_award__lo`
+      ELSE NULL
+    END AS `workshop_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies`
+      THEN `workshop_award__hi`
+      ELSE NULL
+    END AS `workshop_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies`
+      THEN `workshop_award__c1_lo`
+      ELSE NULL
+    END AS `workshop_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies`
+      THEN `workshop_award__c1_hi`
+      ELSE NULL
+    END AS `workshop_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__lo`
+      ELSE NULL
+    END AS `chain_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__hi`
+      ELSE NULL
+    END AS `chain_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__c1_lo`
+      ELSE NULL
+    END AS `chain_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__c1_hi`
+      ELSE NULL
+    END AS `chain_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `diagnosis_subsidy__applies` ELSE NULL END AS `diagnosis_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN `diagnosis_subsidy__lo`
+      ELSE NULL
+    END AS `diagnosis_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN `diagnosis_subsidy__hi`
+      ELSE NULL
+    END AS `diagnosis_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN `diagnosis_subsidy__c1_lo`
+      ELSE NULL
+    END AS `diagnosis_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN `diagnosis_subsidy__c1_hi`
+      ELSE NULL
+    END AS `diagnosis_subsidy__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `evaluation_subsidy__applies` ELSE NULL END AS `evaluation_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN `evaluation_subsidy__lo`
+      ELSE NULL
+    END AS `evaluation_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN `evaluation_subsidy__hi`
+      ELSE NULL
+    END AS `evaluation_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN `evaluation_subsidy__a0_lo`
+      ELSE NULL
+    END AS `evaluation_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN `evaluation_subsidy__a0_hi`
+      ELSE NULL
+    END AS `evaluation_subsidy__paid_max`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  CAST(0 AS DECIMAL(18, 2))
+                ) + (
+                  CASE
+                    WHEN `reform_subsidy__applies`
+                    THEN `reform_subsidy__c1_lo`
+                    ELSE CAST(0 AS DECIMAL(18, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `lighthouse_award__applies`
+                  THEN `lighthouse_award__c1_lo`
+                  ELSE CAST(0 AS DECIMAL(18, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN `workshop_award__applies`
+                THEN `workshop_award__c1_lo`
+                ELSE CAST(0 AS DECIMAL(18, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `chain_award__applies`
+              THEN `chain_award__c1_lo`
+              ELSE CAST(0 AS DECIMAL(18, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `diagnosis_subsidy__applies`
+            THEN `diagnosis_subsidy__c1_lo`
+            ELSE CAST(0 AS DECIMAL(18, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `evaluation_subsidy__applies`
+          THEN `evaluation_subsidy__a0_lo`
+          ELSE CAST(0 AS DECIMAL(18, 2))
+        END
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `total_min`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  CAST(0 AS DECIMAL(18, 2))
+                ) + (
+                  CASE
+                    WHEN `reform_subsidy__applies`
+                    THEN `reform_subsidy__c1_hi`
+                    ELSE CAST(0 AS DECIMAL(18, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `lighthouse_award__applies`
+                  THEN `lighthouse_award__c1_hi`
+                  ELSE CAST(0 AS DECIMAL(18, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN `workshop_award__applies`
+                THEN `workshop_award__c1_hi`
+                ELSE CAST(0 AS DECIMAL(18, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `chain_award__applies`
+              THEN `chain_award__c1_hi`
+              ELSE CAST(0 AS DECIMAL(18, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `diagnosis_subsidy__applies`
+            THEN `diagnosis_subsidy__c1_hi`
+            ELSE CAST(0 AS DECIMAL(18, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `evaluation_subsidy__applies`
+          THEN `evaluation_subsidy__a0_hi`
+          ELSE CAST(0 AS DECIMAL(18, 2))
+        END
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `total_max`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_central`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_province`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_city`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_county`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  CAST(0 AS DECIMAL(18, 2))
+                ) + (
+                  CASE
+                    WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__c1_hi` IS NULL
+                    THEN `reform_subsidy__c1_hi`
+                    ELSE CAST(0 AS DECIMAL(18, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__c1_hi` IS NULL
+                  THEN `lighthouse_award__c1_hi`
+                  ELSE CAST(0 AS DECIMAL(18, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN `workshop_award__applies` AND NOT `workshop_award__c1_hi` IS NULL
+                THEN `workshop_award__c1_hi`
+                ELSE CAST(0 AS DECIMAL(18, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `chain_award__applies` AND NOT `chain_award__c1_hi` IS NULL
+              THEN `chain_award__c1_hi`
+              ELSE CAST(0 AS DECIMAL(18, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__c1_hi` IS NULL
+            THEN `diagnosis_subsidy__c1_hi`
+            ELSE CAST(0 AS DECIMAL(18, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
+          THEN `evaluation_subsidy__a0_hi`
+          ELSE CAST(0 AS DECIMAL(18, 2))
+        END
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_unspecified`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_1_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST(LEAST(
+        CAST((
+          CAST(FLOOR(
+            (
+              (
+                CAST(`pay1__base_hi` AS DECIMAL(19, 2))
+              ) * (
+                0.7
+              )
+            ) * (
+              100
+            )
+          ) AS DECIMAL(18, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(18, 2)),
+        `pay1__base_hi`
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_1_max`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST(GREATEST(
+        (
+          `pay1__base_lo`
+        ) - (
+          CAST((
+            CAST(FLOOR(
+              (
+                (
+                  CAST(`pay1__base_lo` AS DECIMAL(19, 2))
+                ) * (
+                  0.7
+                )
+              ) * (
+                100
+              )
+            ) AS DECIMAL(18, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(18, 2))
+        ),
+        CAST(0 AS DECIMAL(18, 2))
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_2_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST(`pay1__base_hi` AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_2_max`
+  FROM q1_pay
+) AS q1
+  ON `q0`.`row_id` = `q1`.`row_id`;

@@ -1,5 +1,5 @@
 -- generated from policies/nanchang.policy by policyc — do not edit; regenerate with `policyc build`
--- 解读 double_funding（第七条第（五）项）：本查询按采用的读法 choose_one 计算
+-- 解读 double_funding（第七条第（五）项）：本查询覆盖各种读法（choose_one、excluded），各列取最低额至最高额
 WITH v AS (
   SELECT
     `p`.`row_id`,
@@ -316,225 +316,1327 @@ WITH v AS (
     END AS `chain_award__a0_lo`,
     `chain_award__hi` AS `chain_award__a0_hi`
   FROM i
+), q1_v AS (
+  SELECT
+    `p`.`row_id`,
+    CASE
+      WHEN `p`.`applicant_type` IS NULL
+      OR (
+        NOT `p`.`applicant_type` IS NULL
+        AND (
+          NOT `p`.`applicant_type` IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
+        )
+      )
+      THEN 'applicant_type'
+      WHEN NOT `p`.`independent_legal_person` IS NULL
+      AND (
+        NOT `p`.`independent_legal_person` IN ('true', 'false')
+      )
+      THEN 'independent_legal_person'
+      WHEN NOT `p`.`operating_normally` IS NULL
+      AND (
+        NOT `p`.`operating_normally` IN ('true', 'false')
+      )
+      THEN 'operating_normally'
+      WHEN NOT `p`.`good_tax_and_credit` IS NULL
+      AND (
+        NOT `p`.`good_tax_and_credit` IN ('true', 'false')
+      )
+      THEN 'good_tax_and_credit'
+      WHEN NOT `p`.`is_sme` IS NULL AND (
+        NOT `p`.`is_sme` IN ('true', 'false')
+      )
+      THEN 'is_sme'
+      WHEN NOT `p`.`in_pilot_scope` IS NULL
+      AND (
+        NOT `p`.`in_pilot_scope` IN ('true', 'false')
+      )
+      THEN 'in_pilot_scope'
+      WHEN NOT `p`.`acceptance_passed` IS NULL
+      AND (
+        NOT `p`.`acceptance_passed` IN ('true', 'false')
+      )
+      THEN 'acceptance_passed'
+      WHEN NOT `p`.`excellent_provider` IS NULL
+      AND (
+        NOT `p`.`excellent_provider` IN ('true', 'false')
+      )
+      THEN 'excellent_provider'
+      WHEN NOT `p`.`chain_transformation_award` IS NULL
+      AND (
+        NOT `p`.`chain_transformation_award` IN ('true', 'false')
+      )
+      THEN 'chain_transformation_award'
+      WHEN NOT `p`.`little_giant_central_funded` IS NULL
+      AND (
+        NOT `p`.`little_giant_central_funded` IN ('true', 'false')
+      )
+      THEN 'little_giant_central_funded'
+      WHEN NOT `p`.`in_2022_pilot` IS NULL
+      AND (
+        NOT `p`.`in_2022_pilot` IN ('true', 'false')
+      )
+      THEN 'in_2022_pilot'
+      WHEN NOT `p`.`model_enterprise` IS NULL
+      AND (
+        NOT `p`.`model_enterprise` IN ('true', 'false')
+      )
+      THEN 'model_enterprise'
+      WHEN NOT `p`.`provincial_pilot_funded` IS NULL
+      AND (
+        NOT `p`.`provincial_pilot_funded` IN ('true', 'false')
+      )
+      THEN 'provincial_pilot_funded'
+      WHEN NOT `p`.`accepted_enterprises_served` IS NULL
+      AND (
+        NOT `p`.`accepted_enterprises_served` RLIKE '^-?[0-9]{1,10}$'
+        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`accepted_enterprises_served` AS DECIMAL(11, 0)) > 1000000000, FALSE)
+      )
+      THEN 'accepted_enterprises_served'
+      WHEN NOT `p`.`awarded_products` IS NULL
+      AND (
+        NOT `p`.`awarded_products` RLIKE '^-?[0-9]{1,10}$'
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`awarded_products` AS DECIMAL(11, 0)) > 1000000000, FALSE)
+      )
+      THEN 'awarded_products'
+      WHEN NOT `p`.`chain_demo_enterprise` IS NULL
+      AND (
+        NOT `p`.`chain_demo_enterprise` IN ('true', 'false')
+      )
+      THEN 'chain_demo_enterprise'
+      WHEN NOT `p`.`city_type` IS NULL
+      AND (
+        NOT `p`.`city_type` IN (
+          'provincial_capital',
+          'separately_planned',
+          'xpcc',
+          'prefecture',
+          'municipality_district'
+        )
+      )
+      THEN 'city_type'
+      WHEN NOT `p`.`cloud_platform_adopted` IS NULL
+      AND (
+        NOT `p`.`cloud_platform_adopted` IN ('true', 'false')
+      )
+      THEN 'cloud_platform_adopted'
+      WHEN NOT `p`.`digital_level` IS NULL
+      AND (
+        NOT `p`.`digital_level` RLIKE '^-?[0-9]{1,1}$'
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST(`p`.`digital_level` AS DECIMAL(2, 0)) > 4, FALSE)
+      )
+      THEN 'digital_level'
+      WHEN NOT `p`.`digital_workshop_title` IS NULL
+      AND (
+        NOT `p`.`digital_workshop_title` IN ('true', 'false')
+      )
+      THEN 'digital_workshop_title'
+      WHEN NOT `p`.`industry` IS NULL AND (
+        LENGTH(`p`.`industry`) > 1000
+      )
+      THEN 'industry'
+      WHEN NOT `p`.`lighthouse` IS NULL AND (
+        NOT `p`.`lighthouse` IN ('true', 'false')
+      )
+      THEN 'lighthouse'
+      WHEN NOT `p`.`platform_benchmark` IS NULL
+      AND (
+        NOT `p`.`platform_benchmark` IN ('true', 'false')
+      )
+      THEN 'platform_benchmark'
+      WHEN NOT `p`.`provincial_demo_title` IS NULL
+      AND (
+        NOT `p`.`provincial_demo_title` IN ('true', 'false')
+      )
+      THEN 'provincial_demo_title'
+      WHEN NOT `p`.`region` IS NULL
+      AND (
+        NOT `p`.`region` IN ('east', 'central', 'west')
+      )
+      THEN 'region'
+      WHEN NOT `p`.`registered_in_city` IS NULL
+      AND (
+        NOT `p`.`registered_in_city` IN ('true', 'false')
+      )
+      THEN 'registered_in_city'
+      WHEN NOT `p`.`serious_dishonesty_3y` IS NULL
+      AND (
+        NOT `p`.`serious_dishonesty_3y` IN ('true', 'false')
+      )
+      THEN 'serious_dishonesty_3y'
+      WHEN NOT `p`.`spend_consulting` IS NULL
+      AND (
+        NOT `p`.`spend_consulting` RLIKE '^[0-9]{1,15}([.][0-9]{1,2})?$'
+      )
+      THEN 'spend_consulting'
+      WHEN NOT `p`.`spend_data_equipment` IS NULL
+      AND (
+        NOT `p`.`spend_data_equipment` RLIKE '^[0-9]{1,15}([.][0-9]{1,2})?$'
+      )
+      THEN 'spend_data_equipment'
+      WHEN NOT `p`.`spend_software_cloud` IS NULL
+      AND (
+        NOT `p`.`spend_software_cloud` RLIKE '^[0-9]{1,15}([.][0-9]{1,2})?$'
+      )
+      THEN 'spend_software_cloud'
+      WHEN NOT `p`.`typical_case_title` IS NULL
+      AND (
+        NOT `p`.`typical_case_title` IN ('true', 'false')
+      )
+      THEN 'typical_case_title'
+      ELSE CAST(NULL AS STRING)
+    END AS `error_field`,
+    CURRENT_DATE >= CAST('2024-03-27' AS DATE)
+    AND CURRENT_DATE <= CAST('2025-12-31' AS DATE) AS `in_force`,
+    `p`.`applicant_type` AS `applicant_type`,
+    COALESCE(`p`.`independent_legal_person` = 'true', FALSE) AS `independent_legal_person`,
+    COALESCE(`p`.`operating_normally` = 'true', FALSE) AS `operating_normally`,
+    COALESCE(`p`.`good_tax_and_credit` = 'true', FALSE) AS `good_tax_and_credit`,
+    COALESCE(`p`.`is_sme` = 'true', FALSE) AS `is_sme`,
+    COALESCE(`p`.`in_pilot_scope` = 'true', FALSE) AS `in_pilot_scope`,
+    COALESCE(`p`.`acceptance_passed` = 'true', FALSE) AS `acceptance_passed`,
+    COALESCE(`p`.`excellent_provider` = 'true', FALSE) AS `excellent_provider`,
+    COALESCE(`p`.`chain_transformation_award` = 'true', FALSE) AS `chain_transformation_award`,
+    COALESCE(`p`.`little_giant_central_funded` = 'true', FALSE) AS `little_giant_central_funded`,
+    COALESCE(`p`.`in_2022_pilot` = 'true', FALSE) AS `in_2022_pilot`,
+    COALESCE(`p`.`model_enterprise` = 'true', FALSE) AS `model_enterprise`,
+    COALESCE(`p`.`provincial_pilot_funded` = 'true', FALSE) AS `provincial_pilot_funded`
+  FROM profiles AS p
+), q1_x AS (
+  SELECT
+    *,
+    (
+      NOT (
+        (
+          COALESCE((
+            `p`.`applicant_type`
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE(`p`.`is_sme`, FALSE)
+        )
+      )
+      OR NOT (
+        (
+          COALESCE(`p`.`independent_legal_person`, FALSE)
+          AND COALESCE(`p`.`operating_normally`, FALSE)
+        )
+      )
+      OR NOT (
+        COALESCE(`p`.`good_tax_and_credit`, FALSE)
+      )
+      OR NOT (
+        (
+          COALESCE((
+            `p`.`applicant_type`
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE(`p`.`acceptance_passed`, FALSE)
+        )
+      )
+      OR NOT (
+        COALESCE(NOT (
+          COALESCE(`p`.`provincial_pilot_funded`, FALSE)
+        ), FALSE)
+      )
+      OR (
+        COALESCE(`p`.`little_giant_central_funded`, FALSE)
+      )
+      OR (
+        COALESCE(`p`.`in_2022_pilot`, FALSE)
+      )
+    ) AS `excluded`
+  FROM q1_v AS p
+), q1_r AS (
+  SELECT
+    *,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE(`p`.`in_pilot_scope`, FALSE)
+      AND COALESCE(`p`.`acceptance_passed`, FALSE)
+    ) AS `reform_subsidy__applies`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `reform_subsidy__raw_lo`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `reform_subsidy__raw_hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND COALESCE(`p`.`model_enterprise`, FALSE) AS `model_enterprise_award__applies`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `model_enterprise_award__raw_lo`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `model_enterprise_award__raw_hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
+    )
+    AND COALESCE(`p`.`excellent_provider`, FALSE) AS `service_provider_award__applies`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `service_provider_award__raw_lo`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `service_provider_award__raw_hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND COALESCE(`p`.`chain_transformation_award`, FALSE) AS `chain_award__applies`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `chain_award__raw_lo`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `chain_award__raw_hi`
+  FROM q1_x AS p
+), q1_i AS (
+  SELECT
+    *,
+    CAST(CAST(`reform_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `reform_subsidy__lo`,
+    CAST(CAST(`reform_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `reform_subsidy__hi`,
+    CAST(CAST(`model_enterprise_award__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `model_enterprise_award__lo`,
+    CAST(CAST(`model_enterprise_award__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `model_enterprise_award__hi`,
+    CAST(CAST(`service_provider_award__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `service_provider_award__lo`,
+    CAST(CAST(`service_provider_award__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `service_provider_award__hi`,
+    CAST(CAST(`chain_award__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `chain_award__lo`,
+    CAST(CAST(`chain_award__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS `chain_award__hi`
+  FROM q1_r
+), q1_a0 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `reform_subsidy__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(3, 2))
+      ELSE `reform_subsidy__lo`
+    END AS `reform_subsidy__a0_lo`,
+    `reform_subsidy__hi` AS `reform_subsidy__a0_hi`,
+    CASE
+      WHEN `model_enterprise_award__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(3, 2))
+      ELSE `model_enterprise_award__lo`
+    END AS `model_enterprise_award__a0_lo`,
+    `model_enterprise_award__hi` AS `model_enterprise_award__a0_hi`,
+    CASE
+      WHEN `service_provider_award__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(3, 2))
+      ELSE `service_provider_award__lo`
+    END AS `service_provider_award__a0_lo`,
+    `service_provider_award__hi` AS `service_provider_award__a0_hi`,
+    CASE
+      WHEN `chain_award__lo` IS NULL
+      THEN CAST(0 AS DECIMAL(3, 2))
+      ELSE `chain_award__lo`
+    END AS `chain_award__a0_lo`,
+    `chain_award__hi` AS `chain_award__a0_hi`
+  FROM q1_i
 )
 SELECT
-  `row_id`,
-  `error_field`,
-  CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
-  CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
-  CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
+  `q0`.`row_id` AS `row_id`,
+  `q0`.`error_field` AS `error_field`,
+  CASE WHEN `q0`.`error_field` IS NULL THEN `q0`.`in_force` ELSE NULL END AS `in_force`,
   CASE
-    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-    THEN `reform_subsidy__lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN `q0`.`excluded` AND `q1`.`excluded`
+    ELSE NULL
+  END AS `excluded`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+    ELSE NULL
+  END AS `reform_subsidy__applies`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`reform_subsidy__applies` AND `q0`.`reform_subsidy__min` IS NULL
+        )
+        OR (
+          `q1`.`reform_subsidy__applies` AND `q1`.`reform_subsidy__min` IS NULL
+        )
+      )
+      THEN LEAST(
+        CASE WHEN `q0`.`reform_subsidy__applies` THEN `q0`.`reform_subsidy__min` ELSE 0 END,
+        CASE WHEN `q1`.`reform_subsidy__applies` THEN `q1`.`reform_subsidy__min` ELSE 0 END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `reform_subsidy__min`,
   CASE
-    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-    THEN `reform_subsidy__hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`reform_subsidy__applies` AND `q0`.`reform_subsidy__min` IS NULL
+        )
+        OR (
+          `q1`.`reform_subsidy__applies` AND `q1`.`reform_subsidy__min` IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE WHEN `q0`.`reform_subsidy__applies` THEN `q0`.`reform_subsidy__max` ELSE 0 END IS NULL
+        OR CASE WHEN `q1`.`reform_subsidy__applies` THEN `q1`.`reform_subsidy__max` ELSE 0 END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE WHEN `q0`.`reform_subsidy__applies` THEN `q0`.`reform_subsidy__max` ELSE 0 END,
+          CASE WHEN `q1`.`reform_subsidy__applies` THEN `q1`.`reform_subsidy__max` ELSE 0 END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `reform_subsidy__max`,
   CASE
-    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-    THEN `reform_subsidy__a0_lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+      THEN LEAST(
+        CASE
+          WHEN `q0`.`reform_subsidy__applies`
+          THEN `q0`.`reform_subsidy__paid_min`
+          ELSE 0
+        END,
+        CASE
+          WHEN `q1`.`reform_subsidy__applies`
+          THEN `q1`.`reform_subsidy__paid_min`
+          ELSE 0
+        END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `reform_subsidy__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-    THEN `reform_subsidy__a0_hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+      THEN CASE
+        WHEN CASE
+          WHEN `q0`.`reform_subsidy__applies`
+          THEN `q0`.`reform_subsidy__paid_max`
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN `q1`.`reform_subsidy__applies`
+          THEN `q1`.`reform_subsidy__paid_max`
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE
+            WHEN `q0`.`reform_subsidy__applies`
+            THEN `q0`.`reform_subsidy__paid_max`
+            ELSE 0
+          END,
+          CASE
+            WHEN `q1`.`reform_subsidy__applies`
+            THEN `q1`.`reform_subsidy__paid_max`
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `reform_subsidy__paid_max`,
-  CASE WHEN `error_field` IS NULL THEN `model_enterprise_award__applies` ELSE NULL END AS `model_enterprise_award__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
-    THEN `model_enterprise_award__lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN `q0`.`model_enterprise_award__applies` OR `q1`.`model_enterprise_award__applies`
+    ELSE NULL
+  END AS `model_enterprise_award__applies`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`model_enterprise_award__applies` OR `q1`.`model_enterprise_award__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`model_enterprise_award__applies`
+          AND `q0`.`model_enterprise_award__min` IS NULL
+        )
+        OR (
+          `q1`.`model_enterprise_award__applies`
+          AND `q1`.`model_enterprise_award__min` IS NULL
+        )
+      )
+      THEN LEAST(
+        CASE
+          WHEN `q0`.`model_enterprise_award__applies`
+          THEN `q0`.`model_enterprise_award__min`
+          ELSE 0
+        END,
+        CASE
+          WHEN `q1`.`model_enterprise_award__applies`
+          THEN `q1`.`model_enterprise_award__min`
+          ELSE 0
+        END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `model_enterprise_award__min`,
   CASE
-    WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
-    THEN `model_enterprise_award__hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`model_enterprise_award__applies` OR `q1`.`model_enterprise_award__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`model_enterprise_award__applies`
+          AND `q0`.`model_enterprise_award__min` IS NULL
+        )
+        OR (
+          `q1`.`model_enterprise_award__applies`
+          AND `q1`.`model_enterprise_award__min` IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN `q0`.`model_enterprise_award__applies`
+          THEN `q0`.`model_enterprise_award__max`
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN `q1`.`model_enterprise_award__applies`
+          THEN `q1`.`model_enterprise_award__max`
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE
+            WHEN `q0`.`model_enterprise_award__applies`
+            THEN `q0`.`model_enterprise_award__max`
+            ELSE 0
+          END,
+          CASE
+            WHEN `q1`.`model_enterprise_award__applies`
+            THEN `q1`.`model_enterprise_award__max`
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `model_enterprise_award__max`,
   CASE
-    WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
-    THEN `model_enterprise_award__a0_lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`model_enterprise_award__applies` OR `q1`.`model_enterprise_award__applies`
+      THEN LEAST(
+        CASE
+          WHEN `q0`.`model_enterprise_award__applies`
+          THEN `q0`.`model_enterprise_award__paid_min`
+          ELSE 0
+        END,
+        CASE
+          WHEN `q1`.`model_enterprise_award__applies`
+          THEN `q1`.`model_enterprise_award__paid_min`
+          ELSE 0
+        END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `model_enterprise_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
-    THEN `model_enterprise_award__a0_hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`model_enterprise_award__applies` OR `q1`.`model_enterprise_award__applies`
+      THEN CASE
+        WHEN CASE
+          WHEN `q0`.`model_enterprise_award__applies`
+          THEN `q0`.`model_enterprise_award__paid_max`
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN `q1`.`model_enterprise_award__applies`
+          THEN `q1`.`model_enterprise_award__paid_max`
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE
+            WHEN `q0`.`model_enterprise_award__applies`
+            THEN `q0`.`model_enterprise_award__paid_max`
+            ELSE 0
+          END,
+          CASE
+            WHEN `q1`.`model_enterprise_award__applies`
+            THEN `q1`.`model_enterprise_award__paid_max`
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `model_enterprise_award__paid_max`,
-  CASE WHEN `error_field` IS NULL THEN `service_provider_award__applies` ELSE NULL END AS `service_provider_award__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `service_provider_award__applies`
-    THEN `service_provider_award__lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN `q0`.`service_provider_award__applies` OR `q1`.`service_provider_award__applies`
+    ELSE NULL
+  END AS `service_provider_award__applies`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`service_provider_award__applies` OR `q1`.`service_provider_award__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`service_provider_award__applies`
+          AND `q0`.`service_provider_award__min` IS NULL
+        )
+        OR (
+          `q1`.`service_provider_award__applies`
+          AND `q1`.`service_provider_award__min` IS NULL
+        )
+      )
+      THEN LEAST(
+        CASE
+          WHEN `q0`.`service_provider_award__applies`
+          THEN `q0`.`service_provider_award__min`
+          ELSE 0
+        END,
+        CASE
+          WHEN `q1`.`service_provider_award__applies`
+          THEN `q1`.`service_provider_award__min`
+          ELSE 0
+        END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `service_provider_award__min`,
   CASE
-    WHEN `error_field` IS NULL AND `service_provider_award__applies`
-    THEN `service_provider_award__hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`service_provider_award__applies` OR `q1`.`service_provider_award__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`service_provider_award__applies`
+          AND `q0`.`service_provider_award__min` IS NULL
+        )
+        OR (
+          `q1`.`service_provider_award__applies`
+          AND `q1`.`service_provider_award__min` IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN `q0`.`service_provider_award__applies`
+          THEN `q0`.`service_provider_award__max`
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN `q1`.`service_provider_award__applies`
+          THEN `q1`.`service_provider_award__max`
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE
+            WHEN `q0`.`service_provider_award__applies`
+            THEN `q0`.`service_provider_award__max`
+            ELSE 0
+          END,
+          CASE
+            WHEN `q1`.`service_provider_award__applies`
+            THEN `q1`.`service_provider_award__max`
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `service_provider_award__max`,
   CASE
-    WHEN `error_field` IS NULL AND `service_provider_award__applies`
-    THEN `service_provider_award__a0_lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`service_provider_award__applies` OR `q1`.`service_provider_award__applies`
+      THEN LEAST(
+        CASE
+          WHEN `q0`.`service_provider_award__applies`
+          THEN `q0`.`service_provider_award__paid_min`
+          ELSE 0
+        END,
+        CASE
+          WHEN `q1`.`service_provider_award__applies`
+          THEN `q1`.`service_provider_award__paid_min`
+          ELSE 0
+        END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `service_provider_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `service_provider_award__applies`
-    THEN `service_provider_award__a0_hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`service_provider_award__applies` OR `q1`.`service_provider_award__applies`
+      THEN CASE
+        WHEN CASE
+          WHEN `q0`.`service_provider_award__applies`
+          THEN `q0`.`service_provider_award__paid_max`
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN `q1`.`service_provider_award__applies`
+          THEN `q1`.`service_provider_award__paid_max`
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE
+            WHEN `q0`.`service_provider_award__applies`
+            THEN `q0`.`service_provider_award__paid_max`
+            ELSE 0
+          END,
+          CASE
+            WHEN `q1`.`service_provider_award__applies`
+            THEN `q1`.`service_provider_award__paid_max`
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `service_provider_award__paid_max`,
-  CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
   CASE
-    WHEN `error_field` IS NULL AND `chain_award__applies`
-    THEN `chain_award__lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+    ELSE NULL
+  END AS `chain_award__applies`,
+  CASE
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`chain_award__applies` AND `q0`.`chain_award__min` IS NULL
+        )
+        OR (
+          `q1`.`chain_award__applies` AND `q1`.`chain_award__min` IS NULL
+        )
+      )
+      THEN LEAST(
+        CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__min` ELSE 0 END,
+        CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__min` ELSE 0 END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `chain_award__min`,
   CASE
-    WHEN `error_field` IS NULL AND `chain_award__applies`
-    THEN `chain_award__hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN (
+        `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+      )
+      AND NOT (
+        (
+          `q0`.`chain_award__applies` AND `q0`.`chain_award__min` IS NULL
+        )
+        OR (
+          `q1`.`chain_award__applies` AND `q1`.`chain_award__min` IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__max` ELSE 0 END IS NULL
+        OR CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__max` ELSE 0 END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__max` ELSE 0 END,
+          CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__max` ELSE 0 END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `chain_award__max`,
   CASE
-    WHEN `error_field` IS NULL AND `chain_award__applies`
-    THEN `chain_award__a0_lo`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+      THEN LEAST(
+        CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__paid_min` ELSE 0 END,
+        CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__paid_min` ELSE 0 END
+      )
+      ELSE NULL
+    END
     ELSE NULL
   END AS `chain_award__paid_min`,
   CASE
-    WHEN `error_field` IS NULL AND `chain_award__applies`
-    THEN `chain_award__a0_hi`
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+      THEN CASE
+        WHEN CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__paid_max` ELSE 0 END IS NULL
+        OR CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__paid_max` ELSE 0 END IS NULL
+        THEN NULL
+        ELSE GREATEST(
+          CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__paid_max` ELSE 0 END,
+          CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__paid_max` ELSE 0 END
+        )
+      END
+      ELSE NULL
+    END
     ELSE NULL
   END AS `chain_award__paid_max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST((
-      (
-        (
-          (
-            CAST(0 AS DECIMAL(3, 2))
-          ) + (
-            CASE
-              WHEN `reform_subsidy__applies`
-              THEN `reform_subsidy__a0_lo`
-              ELSE CAST(0 AS DECIMAL(3, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `model_enterprise_award__applies`
-            THEN `model_enterprise_award__a0_lo`
-            ELSE CAST(0 AS DECIMAL(3, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `service_provider_award__applies`
-          THEN `service_provider_award__a0_lo`
-          ELSE CAST(0 AS DECIMAL(3, 2))
-        END
-      )
-    ) + (
-      CASE
-        WHEN `chain_award__applies`
-        THEN `chain_award__a0_lo`
-        ELSE CAST(0 AS DECIMAL(3, 2))
-      END
-    ) AS DECIMAL(3, 2))
+    WHEN `q0`.`error_field` IS NULL
+    THEN LEAST(`q0`.`total_min`, `q1`.`total_min`)
     ELSE NULL
   END AS `total_min`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST((
-      (
-        (
-          (
-            CAST(0 AS DECIMAL(3, 2))
-          ) + (
-            CASE
-              WHEN `reform_subsidy__applies`
-              THEN `reform_subsidy__a0_hi`
-              ELSE CAST(0 AS DECIMAL(3, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `model_enterprise_award__applies`
-            THEN `model_enterprise_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(3, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `service_provider_award__applies`
-          THEN `service_provider_award__a0_hi`
-          ELSE CAST(0 AS DECIMAL(3, 2))
-        END
-      )
-    ) + (
-      CASE
-        WHEN `chain_award__applies`
-        THEN `chain_award__a0_hi`
-        ELSE CAST(0 AS DECIMAL(3, 2))
-      END
-    ) AS DECIMAL(3, 2))
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`total_max` IS NULL OR `q1`.`total_max` IS NULL
+      THEN NULL
+      ELSE GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+    END
     ELSE NULL
   END AS `total_max`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`total_max` IS NULL
+      THEN `q0`.`funding_central`
+      WHEN `q1`.`total_max` IS NULL
+      THEN `q1`.`funding_central`
+      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q0`.`funding_central`
+      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q1`.`funding_central`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `funding_central`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`total_max` IS NULL
+      THEN `q0`.`funding_province`
+      WHEN `q1`.`total_max` IS NULL
+      THEN `q1`.`funding_province`
+      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q0`.`funding_province`
+      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q1`.`funding_province`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `funding_province`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`total_max` IS NULL
+      THEN `q0`.`funding_city`
+      WHEN `q1`.`total_max` IS NULL
+      THEN `q1`.`funding_city`
+      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q0`.`funding_city`
+      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q1`.`funding_city`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `funding_city`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`total_max` IS NULL
+      THEN `q0`.`funding_county`
+      WHEN `q1`.`total_max` IS NULL
+      THEN `q1`.`funding_county`
+      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q0`.`funding_county`
+      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q1`.`funding_county`
+      ELSE NULL
+    END
     ELSE NULL
   END AS `funding_county`,
   CASE
-    WHEN `error_field` IS NULL
-    THEN CAST((
-      (
+    WHEN `q0`.`error_field` IS NULL
+    THEN CASE
+      WHEN `q0`.`total_max` IS NULL
+      THEN `q0`.`funding_unspecified`
+      WHEN `q1`.`total_max` IS NULL
+      THEN `q1`.`funding_unspecified`
+      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q0`.`funding_unspecified`
+      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      THEN `q1`.`funding_unspecified`
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS `funding_unspecified`
+FROM (
+  SELECT
+    `row_id`,
+    `error_field`,
+    CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
+    CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
+    CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__lo`
+      ELSE NULL
+    END AS `reform_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__hi`
+      ELSE NULL
+    END AS `reform_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__a0_lo`
+      ELSE NULL
+    END AS `reform_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__a0_hi`
+      ELSE NULL
+    END AS `reform_subsidy__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `model_enterprise_award__applies` ELSE NULL END AS `model_enterprise_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
+      THEN `model_enterprise_award__lo`
+      ELSE NULL
+    END AS `model_enterprise_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
+      THEN `model_enterprise_award__hi`
+      ELSE NULL
+    END AS `model_enterprise_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
+      THEN `model_enterprise_award__a0_lo`
+      ELSE NULL
+    END AS `model_enterprise_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
+      THEN `model_enterprise_award__a0_hi`
+      ELSE NULL
+    END AS `model_enterprise_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `service_provider_award__applies` ELSE NULL END AS `service_provider_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `service_provider_award__applies`
+      THEN `service_provider_award__lo`
+      ELSE NULL
+    END AS `service_provider_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `service_provider_award__applies`
+      THEN `service_provider_award__hi`
+      ELSE NULL
+    END AS `service_provider_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `service_provider_award__applies`
+      THEN `service_provider_award__a0_lo`
+      ELSE NULL
+    END AS `service_provider_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `service_provider_award__applies`
+      THEN `service_provider_award__a0_hi`
+      ELSE NULL
+    END AS `service_provider_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__lo`
+      ELSE NULL
+    END AS `chain_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__hi`
+      ELSE NULL
+    END AS `chain_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__a0_lo`
+      ELSE NULL
+    END AS `chain_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__a0_hi`
+      ELSE NULL
+    END AS `chain_award__paid_max`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
         (
           (
-            CAST(0 AS DECIMAL(3, 2))
+            (
+              CAST(0 AS DECIMAL(3, 2))
+            ) + (
+              CASE
+                WHEN `reform_subsidy__applies`
+                THEN `reform_subsidy__a0_lo`
+                ELSE CAST(0 AS DECIMAL(3, 2))
+              END
+            )
           ) + (
             CASE
-              WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__a0_hi` IS NULL
-              THEN `reform_subsidy__a0_hi`
+              WHEN `model_enterprise_award__applies`
+              THEN `model_enterprise_award__a0_lo`
               ELSE CAST(0 AS DECIMAL(3, 2))
             END
           )
         ) + (
           CASE
-            WHEN `model_enterprise_award__applies` AND NOT `model_enterprise_award__a0_hi` IS NULL
-            THEN `model_enterprise_award__a0_hi`
+            WHEN `service_provider_award__applies`
+            THEN `service_provider_award__a0_lo`
             ELSE CAST(0 AS DECIMAL(3, 2))
           END
         )
       ) + (
         CASE
-          WHEN `service_provider_award__applies` AND NOT `service_provider_award__a0_hi` IS NULL
-          THEN `service_provider_award__a0_hi`
+          WHEN `chain_award__applies`
+          THEN `chain_award__a0_lo`
           ELSE CAST(0 AS DECIMAL(3, 2))
         END
-      )
-    ) + (
-      CASE
-        WHEN `chain_award__applies` AND NOT `chain_award__a0_hi` IS NULL
-        THEN `chain_award__a0_hi`
-        ELSE CAST(0 AS DECIMAL(3, 2))
-      END
-    ) AS DECIMAL(3, 2))
-    ELSE NULL
-  END AS `funding_unspecified`
-FROM a0;
+      ) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `total_min`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              CAST(0 AS DECIMAL(3, 2))
+            ) + (
+              CASE
+                WHEN `reform_subsidy__applies`
+                THEN `reform_subsidy__a0_hi`
+                ELSE CAST(0 AS DECIMAL(3, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `model_enterprise_award__applies`
+              THEN `model_enterprise_award__a0_hi`
+              ELSE CAST(0 AS DECIMAL(3, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `service_provider_award__applies`
+            THEN `service_provider_award__a0_hi`
+            ELSE CAST(0 AS DECIMAL(3, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `chain_award__applies`
+          THEN `chain_award__a0_hi`
+          ELSE CAST(0 AS DECIMAL(3, 2))
+        END
+      ) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `total_max`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `funding_central`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `funding_province`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `funding_city`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `funding_county`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              CAST(0 AS DECIMAL(3, 2))
+            ) + (
+              CASE
+                WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__a0_hi` IS NULL
+                THEN `reform_subsidy__a0_hi`
+                ELSE CAST(0 AS DECIMAL(3, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `model_enterprise_award__applies` AND NOT `model_enterprise_award__a0_hi` IS NULL
+              THEN `model_enterprise_award__a0_hi`
+              ELSE CAST(0 AS DECIMAL(3, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `service_provider_award__applies` AND NOT `service_provider_award__a0_hi` IS NULL
+            THEN `service_provider_award__a0_hi`
+            ELSE CAST(0 AS DECIMAL(3, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `chain_award__applies` AND NOT `chain_award__a0_hi` IS NULL
+          THEN `chain_award__a0_hi`
+          ELSE CAST(0 AS DECIMAL(3, 2))
+        END
+      ) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `funding_unspecified`
+  FROM a0
+) AS q0
+JOIN (
+  SELECT
+    `row_id`,
+    `error_field`,
+    CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
+    CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
+    CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__lo`
+      ELSE NULL
+    END AS `reform_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__hi`
+      ELSE NULL
+    END AS `reform_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__a0_lo`
+      ELSE NULL
+    END AS `reform_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN `reform_subsidy__a0_hi`
+      ELSE NULL
+    END AS `reform_subsidy__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `model_enterprise_award__applies` ELSE NULL END AS `model_enterprise_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
+      THEN `model_enterprise_award__lo`
+      ELSE NULL
+    END AS `model_enterprise_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
+      THEN `model_enterprise_award__hi`
+      ELSE NULL
+    END AS `model_enterprise_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
+      THEN `model_enterprise_award__a0_lo`
+      ELSE NULL
+    END AS `model_enterprise_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
+      THEN `model_enterprise_award__a0_hi`
+      ELSE NULL
+    END AS `model_enterprise_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `service_provider_award__applies` ELSE NULL END AS `service_provider_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `service_provider_award__applies`
+      THEN `service_provider_award__lo`
+      ELSE NULL
+    END AS `service_provider_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `service_provider_award__applies`
+      THEN `service_provider_award__hi`
+      ELSE NULL
+    END AS `service_provider_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `service_provider_award__applies`
+      THEN `service_provider_award__a0_lo`
+      ELSE NULL
+    END AS `service_provider_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `service_provider_award__applies`
+      THEN `service_provider_award__a0_hi`
+      ELSE NULL
+    END AS `service_provider_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__lo`
+      ELSE NULL
+    END AS `chain_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__hi`
+      ELSE NULL
+    END AS `chain_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__a0_lo`
+      ELSE NULL
+    END AS `chain_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN `chain_award__a0_hi`
+      ELSE NULL
+    END AS `chain_award__paid_max`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              CAST(0 AS DECIMAL(3, 2))
+            ) + (
+              CASE
+                WHEN `reform_subsidy__applies`
+                THEN `reform_subsidy__a0_lo`
+                ELSE CAST(0 AS DECIMAL(3, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `model_enterprise_award__applies`
+              THEN `model_enterprise_award__a0_lo`
+              ELSE CAST(0 AS DECIMAL(3, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `service_provider_award__applies`
+            THEN `service_provider_award__a0_lo`
+            ELSE CAST(0 AS DECIMAL(3, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `chain_award__applies`
+          THEN `chain_award__a0_lo`
+          ELSE CAST(0 AS DECIMAL(3, 2))
+        END
+      ) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `total_min`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              CAST(0 AS DECIMAL(3, 2))
+            ) + (
+              CASE
+                WHEN `reform_subsidy__applies`
+                THEN `reform_subsidy__a0_hi`
+                ELSE CAST(0 AS DECIMAL(3, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `model_enterprise_award__applies`
+              THEN `model_enterprise_award__a0_hi`
+              ELSE CAST(0 AS DECIMAL(3, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `service_provider_award__applies`
+            THEN `service_provider_award__a0_hi`
+            ELSE CAST(0 AS DECIMAL(3, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `chain_award__applies`
+          THEN `chain_award__a0_hi`
+          ELSE CAST(0 AS DECIMAL(3, 2))
+        END
+      ) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `total_max`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `funding_central`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `funding_province`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `funding_city`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `funding_county`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              CAST(0 AS DECIMAL(3, 2))
+            ) + (
+              CASE
+                WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__a0_hi` IS NULL
+                THEN `reform_subsidy__a0_hi`
+                ELSE CAST(0 AS DECIMAL(3, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN `model_enterprise_award__applies` AND NOT `model_enterprise_award__a0_hi` IS NULL
+              THEN `model_enterprise_award__a0_hi`
+              ELSE CAST(0 AS DECIMAL(3, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN `service_provider_award__applies` AND NOT `service_provider_award__a0_hi` IS NULL
+            THEN `service_provider_award__a0_hi`
+            ELSE CAST(0 AS DECIMAL(3, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `chain_award__applies` AND NOT `chain_award__a0_hi` IS NULL
+          THEN `chain_award__a0_hi`
+          ELSE CAST(0 AS DECIMAL(3, 2))
+        END
+      ) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS `funding_unspecified`
+  FROM q1_a0
+) AS q1
+  ON `q0`.`row_id` = `q1`.`row_id`;

@@ -1,313 +1,1842 @@
 -- generated from policies/xianning.policy by policyc — do not edit; regenerate with `policyc build`
--- 解读 sme_scope（第六条第（一）项）：本查询按采用的读法 any_enterprise 计算
-WITH v AS (
-  SELECT
-    "p"."row_id",
-    CASE
-      WHEN "p"."applicant_type" IS NULL
-      OR (
-        NOT "p"."applicant_type" IS NULL
-        AND (
-          NOT "p"."applicant_type" IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
+-- 解读 sme_scope（第六条第（一）项）：本查询覆盖各种读法（any_enterprise、sme_only），各列取最低额至最高额
+SELECT
+  "q0"."row_id" AS "row_id",
+  "q0"."error_field" AS "error_field",
+  CASE WHEN "q0"."error_field" IS NULL THEN "q0"."in_force" ELSE NULL END AS "in_force",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN "q0"."excluded" AND "q1"."excluded"
+    ELSE NULL
+  END AS "excluded",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN "q0"."reform_subsidy__applies" OR "q1"."reform_subsidy__applies"
+    ELSE NULL
+  END AS "reform_subsidy__applies",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."reform_subsidy__applies" OR "q1"."reform_subsidy__applies"
+      )
+      AND NOT (
+        (
+          "q0"."reform_subsidy__applies" AND "q0"."reform_subsidy__min" IS NULL
+        )
+        OR (
+          "q1"."reform_subsidy__applies" AND "q1"."reform_subsidy__min" IS NULL
         )
       )
-      THEN 'applicant_type'
-      WHEN NOT "p"."industry" IS NULL AND (
-        LENGTH("p"."industry") > 1000
+      THEN CASE
+        WHEN CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__min" ELSE 0 END IS NULL
+        OR CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__min" ELSE 0 END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__min" ELSE 0 END,
+          CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__min" ELSE 0 END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "reform_subsidy__min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."reform_subsidy__applies" OR "q1"."reform_subsidy__applies"
       )
-      THEN 'industry'
-      WHEN NOT "p"."acceptance_passed" IS NULL
-      AND (
-        NOT "p"."acceptance_passed" IN ('true', 'false')
-      )
-      THEN 'acceptance_passed'
-      WHEN NOT "p"."is_sme" IS NULL AND (
-        NOT "p"."is_sme" IN ('true', 'false')
-      )
-      THEN 'is_sme'
-      WHEN NOT "p"."digital_level" IS NULL
-      AND (
-        NOT REGEXP_MATCHES("p"."digital_level", '^-?[0-9]{1,1}$')
-        OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) < 0, FALSE)
-        OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) > 4, FALSE)
-      )
-      THEN 'digital_level'
-      WHEN NOT "p"."spend_software_cloud" IS NULL
-      AND (
-        NOT REGEXP_MATCHES("p"."spend_software_cloud", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-      )
-      THEN 'spend_software_cloud'
-      WHEN NOT "p"."spend_data_equipment" IS NULL
-      AND (
-        NOT REGEXP_MATCHES("p"."spend_data_equipment", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-      )
-      THEN 'spend_data_equipment'
-      WHEN NOT "p"."little_giant_central_funded" IS NULL
-      AND (
-        NOT "p"."little_giant_central_funded" IN ('true', 'false')
-      )
-      THEN 'little_giant_central_funded'
-      WHEN NOT "p"."in_2022_pilot" IS NULL
-      AND (
-        NOT "p"."in_2022_pilot" IN ('true', 'false')
-      )
-      THEN 'in_2022_pilot'
-      WHEN NOT "p"."chain_demo_enterprise" IS NULL
-      AND (
-        NOT "p"."chain_demo_enterprise" IN ('true', 'false')
-      )
-      THEN 'chain_demo_enterprise'
-      WHEN NOT "p"."provincial_demo_title" IS NULL
-      AND (
-        NOT "p"."provincial_demo_title" IN ('true', 'false')
-      )
-      THEN 'provincial_demo_title'
-      WHEN NOT "p"."typical_case_title" IS NULL
-      AND (
-        NOT "p"."typical_case_title" IN ('true', 'false')
-      )
-      THEN 'typical_case_title'
-      WHEN NOT "p"."accepted_enterprises_served" IS NULL
-      AND (
-        NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
-        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
-        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-      )
-      THEN 'accepted_enterprises_served'
-      WHEN NOT "p"."platform_builder" IS NULL
-      AND (
-        NOT "p"."platform_builder" IN ('true', 'false')
-      )
-      THEN 'platform_builder'
-      WHEN NOT "p"."training_provider" IS NULL
-      AND (
-        NOT "p"."training_provider" IN ('true', 'false')
-      )
-      THEN 'training_provider'
-      WHEN NOT "p"."evaluation_agency" IS NULL
-      AND (
-        NOT "p"."evaluation_agency" IN ('true', 'false')
-      )
-      THEN 'evaluation_agency'
-      WHEN NOT "p"."falsified_application_3y" IS NULL
-      AND (
-        NOT "p"."falsified_application_3y" IN ('true', 'false')
-      )
-      THEN 'falsified_application_3y'
-      WHEN NOT "p"."awarded_products" IS NULL
-      AND (
-        NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
-        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
-        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-      )
-      THEN 'awarded_products'
-      WHEN NOT "p"."chain_transformation_award" IS NULL
-      AND (
-        NOT "p"."chain_transformation_award" IN ('true', 'false')
-      )
-      THEN 'chain_transformation_award'
-      WHEN NOT "p"."city_type" IS NULL
-      AND (
-        NOT "p"."city_type" IN (
-          'provincial_capital',
-          'separately_planned',
-          'xpcc',
-          'prefecture',
-          'municipality_district'
+      AND NOT (
+        (
+          "q0"."reform_subsidy__applies" AND "q0"."reform_subsidy__min" IS NULL
+        )
+        OR (
+          "q1"."reform_subsidy__applies" AND "q1"."reform_subsidy__min" IS NULL
         )
       )
-      THEN 'city_type'
-      WHEN NOT "p"."cloud_platform_adopted" IS NULL
-      AND (
-        NOT "p"."cloud_platform_adopted" IN ('true', 'false')
-      )
-      THEN 'cloud_platform_adopted'
-      WHEN NOT "p"."digital_workshop_title" IS NULL
-      AND (
-        NOT "p"."digital_workshop_title" IN ('true', 'false')
-      )
-      THEN 'digital_workshop_title'
-      WHEN NOT "p"."excellent_provider" IS NULL
-      AND (
-        NOT "p"."excellent_provider" IN ('true', 'false')
-      )
-      THEN 'excellent_provider'
-      WHEN NOT "p"."good_tax_and_credit" IS NULL
-      AND (
-        NOT "p"."good_tax_and_credit" IN ('true', 'false')
-      )
-      THEN 'good_tax_and_credit'
-      WHEN NOT "p"."in_pilot_scope" IS NULL
-      AND (
-        NOT "p"."in_pilot_scope" IN ('true', 'false')
-      )
-      THEN 'in_pilot_scope'
-      WHEN NOT "p"."independent_legal_person" IS NULL
-      AND (
-        NOT "p"."independent_legal_person" IN ('true', 'false')
-      )
-      THEN 'independent_legal_person'
-      WHEN NOT "p"."lighthouse" IS NULL AND (
-        NOT "p"."lighthouse" IN ('true', 'false')
-      )
-      THEN 'lighthouse'
-      WHEN NOT "p"."operating_normally" IS NULL
-      AND (
-        NOT "p"."operating_normally" IN ('true', 'false')
-      )
-      THEN 'operating_normally'
-      WHEN NOT "p"."platform_benchmark" IS NULL
-      AND (
-        NOT "p"."platform_benchmark" IN ('true', 'false')
-      )
-      THEN 'platform_benchmark'
-      WHEN NOT "p"."region" IS NULL
-      AND (
-        NOT "p"."region" IN ('east', 'central', 'west')
-      )
-      THEN 'region'
-      WHEN NOT "p"."registered_in_city" IS NULL
-      AND (
-        NOT "p"."registered_in_city" IN ('true', 'false')
-      )
-      THEN 'registered_in_city'
-      WHEN NOT "p"."serious_dishonesty_3y" IS NULL
-      AND (
-        NOT "p"."serious_dishonesty_3y" IN ('true', 'false')
-      )
-      THEN 'serious_dishonesty_3y'
-      WHEN NOT "p"."spend_consulting" IS NULL
-      AND (
-        NOT REGEXP_MATCHES("p"."spend_consulting", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-      )
-      THEN 'spend_consulting'
-      ELSE CAST(NULL AS TEXT)
-    END AS "error_field",
-    CURRENT_DATE >= CAST('2025-05-20' AS DATE) AS "in_force",
-    "p"."applicant_type" AS "applicant_type",
-    "p"."industry" AS "industry",
-    COALESCE("p"."acceptance_passed" = 'true', FALSE) AS "acceptance_passed",
-    COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
-    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS "digital_level",
-    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_software_cloud",
-    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_data_equipment",
-    COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
-    COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
-    COALESCE("p"."chain_demo_enterprise" = 'true', FALSE) AS "chain_demo_enterprise",
-    COALESCE("p"."provincial_demo_title" = 'true', FALSE) AS "provincial_demo_title",
-    COALESCE("p"."typical_case_title" = 'true', FALSE) AS "typical_case_title",
-    COALESCE(
-      TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(10, 0)),
-      CAST(0 AS DECIMAL(10, 0))
-    ) AS "accepted_enterprises_served",
-    COALESCE("p"."platform_builder" = 'true', FALSE) AS "platform_builder",
-    COALESCE("p"."training_provider" = 'true', FALSE) AS "training_provider",
-    COALESCE("p"."evaluation_agency" = 'true', FALSE) AS "evaluation_agency",
-    COALESCE("p"."falsified_application_3y" = 'true', FALSE) AS "falsified_application_3y",
-    CASE
-      WHEN REGEXP_MATCHES(
-        (
-          "p"."industry"
-        ),
-        '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備紡織葯藥裝製醫電                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
-      )
-      THEN TRANSLATE(
-        (
-          "p"."industry"
-        ),
-        '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備紡織葯藥裝製醫電                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-        '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备纺织药药装制医电'
-      )
-      ELSE "p"."industry"
-    END AS "industry__key"
-  FROM profiles AS p
-), x AS (
-  SELECT
-    *,
-    (
-      (
-        COALESCE("p"."little_giant_central_funded", FALSE)
-      )
-      OR (
-        COALESCE("p"."in_2022_pilot", FALSE)
-      )
-      OR (
-        COALESCE("p"."falsified_application_3y", FALSE)
-      )
-    ) AS "excluded"
-  FROM v AS p
-), r AS (
-  SELECT
-    *,
-    (
-      (
-        "p"."in_force" AND NOT "p"."excluded"
-      )
-      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-    )
-    AND (
-      COALESCE((
-        "p"."digital_level"
-      ) >= (
-        CAST(2 AS DECIMAL(1, 0))
-      ), FALSE)
-      AND COALESCE("p"."acceptance_passed", FALSE)
-      AND COALESCE(
-        COALESCE((
-          "p"."industry__key"
-        ) IN ('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药'), FALSE),
-        FALSE
-      )
-      AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
-    ) AS "reform_subsidy__applies",
-    CAST(CASE
-      WHEN CAST((
-        CAST((
-          (
-            CAST(6 AS BIGINT)
-          ) * (
-            (
-              (
-                (
-                  CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
-                ) * 100
-              ) + (
-                CAST((
-                  (
-                    "p"."spend_software_cloud"
-                  ) - (
-                    CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
-                  )
-                ) * (
-                  100
-                ) AS BIGINT)
-              )
-            ) + (
-              (
-                (
-                  CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
-                ) * 100
-              ) + (
-                CAST((
-                  (
-                    "p"."spend_data_equipment"
-                  ) - (
-                    CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
-                  )
-                ) * (
-                  100
-                ) AS BIGINT)
-              )
-            )
+      THEN CASE
+        WHEN CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__max" ELSE 0 END IS NULL
+        OR CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__max" ELSE 0 END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__max" ELSE 0 END IS NULL
+          OR CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__max" ELSE 0 END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__max" ELSE 0 END,
+            CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__max" ELSE 0 END
           )
-        ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(18, 2)) IS NULL
-      OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "reform_subsidy__max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."reform_subsidy__applies" OR "q1"."reform_subsidy__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."reform_subsidy__applies"
+          THEN "q0"."reform_subsidy__paid_min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."reform_subsidy__applies"
+          THEN "q1"."reform_subsidy__paid_min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."reform_subsidy__applies"
+            THEN "q0"."reform_subsidy__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."reform_subsidy__applies"
+            THEN "q1"."reform_subsidy__paid_min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "reform_subsidy__paid_min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."reform_subsidy__applies" OR "q1"."reform_subsidy__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."reform_subsidy__applies"
+          THEN "q0"."reform_subsidy__paid_max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."reform_subsidy__applies"
+          THEN "q1"."reform_subsidy__paid_max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."reform_subsidy__applies"
+            THEN "q0"."reform_subsidy__paid_max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."reform_subsidy__applies"
+            THEN "q1"."reform_subsidy__paid_max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."reform_subsidy__applies"
+              THEN "q0"."reform_subsidy__paid_max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."reform_subsidy__applies"
+              THEN "q1"."reform_subsidy__paid_max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "reform_subsidy__paid_max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN "q0"."chain_demo_award__applies" OR "q1"."chain_demo_award__applies"
+    ELSE NULL
+  END AS "chain_demo_award__applies",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."chain_demo_award__applies" OR "q1"."chain_demo_award__applies"
+      )
+      AND NOT (
+        (
+          "q0"."chain_demo_award__applies" AND "q0"."chain_demo_award__min" IS NULL
+        )
+        OR (
+          "q1"."chain_demo_award__applies" AND "q1"."chain_demo_award__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."chain_demo_award__applies"
+          THEN "q0"."chain_demo_award__min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."chain_demo_award__applies"
+          THEN "q1"."chain_demo_award__min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."chain_demo_award__applies"
+            THEN "q0"."chain_demo_award__min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."chain_demo_award__applies"
+            THEN "q1"."chain_demo_award__min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "chain_demo_award__min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."chain_demo_award__applies" OR "q1"."chain_demo_award__applies"
+      )
+      AND NOT (
+        (
+          "q0"."chain_demo_award__applies" AND "q0"."chain_demo_award__min" IS NULL
+        )
+        OR (
+          "q1"."chain_demo_award__applies" AND "q1"."chain_demo_award__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."chain_demo_award__applies"
+          THEN "q0"."chain_demo_award__max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."chain_demo_award__applies"
+          THEN "q1"."chain_demo_award__max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."chain_demo_award__applies"
+            THEN "q0"."chain_demo_award__max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."chain_demo_award__applies"
+            THEN "q1"."chain_demo_award__max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."chain_demo_award__applies"
+              THEN "q0"."chain_demo_award__max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."chain_demo_award__applies"
+              THEN "q1"."chain_demo_award__max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "chain_demo_award__max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."chain_demo_award__applies" OR "q1"."chain_demo_award__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."chain_demo_award__applies"
+          THEN "q0"."chain_demo_award__paid_min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."chain_demo_award__applies"
+          THEN "q1"."chain_demo_award__paid_min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."chain_demo_award__applies"
+            THEN "q0"."chain_demo_award__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."chain_demo_award__applies"
+            THEN "q1"."chain_demo_award__paid_min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "chain_demo_award__paid_min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."chain_demo_award__applies" OR "q1"."chain_demo_award__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."chain_demo_award__applies"
+          THEN "q0"."chain_demo_award__paid_max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."chain_demo_award__applies"
+          THEN "q1"."chain_demo_award__paid_max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."chain_demo_award__applies"
+            THEN "q0"."chain_demo_award__paid_max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."chain_demo_award__applies"
+            THEN "q1"."chain_demo_award__paid_max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."chain_demo_award__applies"
+              THEN "q0"."chain_demo_award__paid_max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."chain_demo_award__applies"
+              THEN "q1"."chain_demo_award__paid_max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "chain_demo_award__paid_max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN "q0"."provincial_demo_award__applies" OR "q1"."provincial_demo_award__applies"
+    ELSE NULL
+  END AS "provincial_demo_award__applies",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."provincial_demo_award__applies" OR "q1"."provincial_demo_award__applies"
+      )
+      AND NOT (
+        (
+          "q0"."provincial_demo_award__applies"
+          AND "q0"."provincial_demo_award__min" IS NULL
+        )
+        OR (
+          "q1"."provincial_demo_award__applies"
+          AND "q1"."provincial_demo_award__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."provincial_demo_award__applies"
+          THEN "q0"."provincial_demo_award__min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."provincial_demo_award__applies"
+          THEN "q1"."provincial_demo_award__min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."provincial_demo_award__applies"
+            THEN "q0"."provincial_demo_award__min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."provincial_demo_award__applies"
+            THEN "q1"."provincial_demo_award__min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "provincial_demo_award__min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."provincial_demo_award__applies" OR "q1"."provincial_demo_award__applies"
+      )
+      AND NOT (
+        (
+          "q0"."provincial_demo_award__applies"
+          AND "q0"."provincial_demo_award__min" IS NULL
+        )
+        OR (
+          "q1"."provincial_demo_award__applies"
+          AND "q1"."provincial_demo_award__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."provincial_demo_award__applies"
+          THEN "q0"."provincial_demo_award__max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."provincial_demo_award__applies"
+          THEN "q1"."provincial_demo_award__max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."provincial_demo_award__applies"
+            THEN "q0"."provincial_demo_award__max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."provincial_demo_award__applies"
+            THEN "q1"."provincial_demo_award__max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."provincial_demo_award__applies"
+              THEN "q0"."provincial_demo_award__max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."provincial_demo_award__applies"
+              THEN "q1"."provincial_demo_award__max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "provincial_demo_award__max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."provincial_demo_award__applies" OR "q1"."provincial_demo_award__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."provincial_demo_award__applies"
+          THEN "q0"."provincial_demo_award__paid_min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."provincial_demo_award__applies"
+          THEN "q1"."provincial_demo_award__paid_min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."provincial_demo_award__applies"
+            THEN "q0"."provincial_demo_award__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."provincial_demo_award__applies"
+            THEN "q1"."provincial_demo_award__paid_min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "provincial_demo_award__paid_min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."provincial_demo_award__applies" OR "q1"."provincial_demo_award__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."provincial_demo_award__applies"
+          THEN "q0"."provincial_demo_award__paid_max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."provincial_demo_award__applies"
+          THEN "q1"."provincial_demo_award__paid_max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."provincial_demo_award__applies"
+            THEN "q0"."provincial_demo_award__paid_max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."provincial_demo_award__applies"
+            THEN "q1"."provincial_demo_award__paid_max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."provincial_demo_award__applies"
+              THEN "q0"."provincial_demo_award__paid_max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."provincial_demo_award__applies"
+              THEN "q1"."provincial_demo_award__paid_max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "provincial_demo_award__paid_max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN "q0"."typical_case_award__applies" OR "q1"."typical_case_award__applies"
+    ELSE NULL
+  END AS "typical_case_award__applies",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."typical_case_award__applies" OR "q1"."typical_case_award__applies"
+      )
+      AND NOT (
+        (
+          "q0"."typical_case_award__applies" AND "q0"."typical_case_award__min" IS NULL
+        )
+        OR (
+          "q1"."typical_case_award__applies" AND "q1"."typical_case_award__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."typical_case_award__applies"
+          THEN "q0"."typical_case_award__min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."typical_case_award__applies"
+          THEN "q1"."typical_case_award__min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."typical_case_award__applies"
+            THEN "q0"."typical_case_award__min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."typical_case_award__applies"
+            THEN "q1"."typical_case_award__min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "typical_case_award__min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."typical_case_award__applies" OR "q1"."typical_case_award__applies"
+      )
+      AND NOT (
+        (
+          "q0"."typical_case_award__applies" AND "q0"."typical_case_award__min" IS NULL
+        )
+        OR (
+          "q1"."typical_case_award__applies" AND "q1"."typical_case_award__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."typical_case_award__applies"
+          THEN "q0"."typical_case_award__max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."typical_case_award__applies"
+          THEN "q1"."typical_case_award__max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."typical_case_award__applies"
+            THEN "q0"."typical_case_award__max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."typical_case_award__applies"
+            THEN "q1"."typical_case_award__max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."typical_case_award__applies"
+              THEN "q0"."typical_case_award__max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."typical_case_award__applies"
+              THEN "q1"."typical_case_award__max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "typical_case_award__max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."typical_case_award__applies" OR "q1"."typical_case_award__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."typical_case_award__applies"
+          THEN "q0"."typical_case_award__paid_min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."typical_case_award__applies"
+          THEN "q1"."typical_case_award__paid_min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."typical_case_award__applies"
+            THEN "q0"."typical_case_award__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."typical_case_award__applies"
+            THEN "q1"."typical_case_award__paid_min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "typical_case_award__paid_min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."typical_case_award__applies" OR "q1"."typical_case_award__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."typical_case_award__applies"
+          THEN "q0"."typical_case_award__paid_max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."typical_case_award__applies"
+          THEN "q1"."typical_case_award__paid_max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."typical_case_award__applies"
+            THEN "q0"."typical_case_award__paid_max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."typical_case_award__applies"
+            THEN "q1"."typical_case_award__paid_max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."typical_case_award__applies"
+              THEN "q0"."typical_case_award__paid_max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."typical_case_award__applies"
+              THEN "q1"."typical_case_award__paid_max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "typical_case_award__paid_max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN "q0"."platform_building__applies" OR "q1"."platform_building__applies"
+    ELSE NULL
+  END AS "platform_building__applies",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."platform_building__applies" OR "q1"."platform_building__applies"
+      )
+      AND NOT (
+        (
+          "q0"."platform_building__applies" AND "q0"."platform_building__min" IS NULL
+        )
+        OR (
+          "q1"."platform_building__applies" AND "q1"."platform_building__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."platform_building__applies"
+          THEN "q0"."platform_building__min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."platform_building__applies"
+          THEN "q1"."platform_building__min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."platform_building__applies"
+            THEN "q0"."platform_building__min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."platform_building__applies"
+            THEN "q1"."platform_building__min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "platform_building__min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."platform_building__applies" OR "q1"."platform_building__applies"
+      )
+      AND NOT (
+        (
+          "q0"."platform_building__applies" AND "q0"."platform_building__min" IS NULL
+        )
+        OR (
+          "q1"."platform_building__applies" AND "q1"."platform_building__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."platform_building__applies"
+          THEN "q0"."platform_building__max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."platform_building__applies"
+          THEN "q1"."platform_building__max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."platform_building__applies"
+            THEN "q0"."platform_building__max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."platform_building__applies"
+            THEN "q1"."platform_building__max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."platform_building__applies"
+              THEN "q0"."platform_building__max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."platform_building__applies"
+              THEN "q1"."platform_building__max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "platform_building__max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."platform_building__applies" OR "q1"."platform_building__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."platform_building__applies"
+          THEN "q0"."platform_building__paid_min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."platform_building__applies"
+          THEN "q1"."platform_building__paid_min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."platform_building__applies"
+            THEN "q0"."platform_building__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."platform_building__applies"
+            THEN "q1"."platform_building__paid_min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "platform_building__paid_min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."platform_building__applies" OR "q1"."platform_building__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."platform_building__applies"
+          THEN "q0"."platform_building__paid_max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."platform_building__applies"
+          THEN "q1"."platform_building__paid_max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."platform_building__applies"
+            THEN "q0"."platform_building__paid_max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."platform_building__applies"
+            THEN "q1"."platform_building__paid_max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."platform_building__applies"
+              THEN "q0"."platform_building__paid_max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."platform_building__applies"
+              THEN "q1"."platform_building__paid_max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "platform_building__paid_max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN "q0"."training_subsidy__applies" OR "q1"."training_subsidy__applies"
+    ELSE NULL
+  END AS "training_subsidy__applies",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."training_subsidy__applies" OR "q1"."training_subsidy__applies"
+      )
+      AND NOT (
+        (
+          "q0"."training_subsidy__applies" AND "q0"."training_subsidy__min" IS NULL
+        )
+        OR (
+          "q1"."training_subsidy__applies" AND "q1"."training_subsidy__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."training_subsidy__applies"
+          THEN "q0"."training_subsidy__min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."training_subsidy__applies"
+          THEN "q1"."training_subsidy__min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."training_subsidy__applies"
+            THEN "q0"."training_subsidy__min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."training_subsidy__applies"
+            THEN "q1"."training_subsidy__min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "training_subsidy__min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."training_subsidy__applies" OR "q1"."training_subsidy__applies"
+      )
+      AND NOT (
+        (
+          "q0"."training_subsidy__applies" AND "q0"."training_subsidy__min" IS NULL
+        )
+        OR (
+          "q1"."training_subsidy__applies" AND "q1"."training_subsidy__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."training_subsidy__applies"
+          THEN "q0"."training_subsidy__max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."training_subsidy__applies"
+          THEN "q1"."training_subsidy__max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."training_subsidy__applies"
+            THEN "q0"."training_subsidy__max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."training_subsidy__applies"
+            THEN "q1"."training_subsidy__max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."training_subsidy__applies"
+              THEN "q0"."training_subsidy__max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."training_subsidy__applies"
+              THEN "q1"."training_subsidy__max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "training_subsidy__max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."training_subsidy__applies" OR "q1"."training_subsidy__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."training_subsidy__applies"
+          THEN "q0"."training_subsidy__paid_min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."training_subsidy__applies"
+          THEN "q1"."training_subsidy__paid_min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."training_subsidy__applies"
+            THEN "q0"."training_subsidy__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."training_subsidy__applies"
+            THEN "q1"."training_subsidy__paid_min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "training_subsidy__paid_min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."training_subsidy__applies" OR "q1"."training_subsidy__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."training_subsidy__applies"
+          THEN "q0"."training_subsidy__paid_max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."training_subsidy__applies"
+          THEN "q1"."training_subsidy__paid_max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."training_subsidy__applies"
+            THEN "q0"."training_subsidy__paid_max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."training_subsidy__applies"
+            THEN "q1"."training_subsidy__paid_max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."training_subsidy__applies"
+              THEN "q0"."training_subsidy__paid_max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."training_subsidy__applies"
+              THEN "q1"."training_subsidy__paid_max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "training_subsidy__paid_max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN "q0"."diagnosis_subsidy__applies" OR "q1"."diagnosis_subsidy__applies"
+    ELSE NULL
+  END AS "diagnosis_subsidy__applies",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."diagnosis_subsidy__applies" OR "q1"."diagnosis_subsidy__applies"
+      )
+      AND NOT (
+        (
+          "q0"."diagnosis_subsidy__applies" AND "q0"."diagnosis_subsidy__min" IS NULL
+        )
+        OR (
+          "q1"."diagnosis_subsidy__applies" AND "q1"."diagnosis_subsidy__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."diagnosis_subsidy__applies"
+          THEN "q0"."diagnosis_subsidy__min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."diagnosis_subsidy__applies"
+          THEN "q1"."diagnosis_subsidy__min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."diagnosis_subsidy__applies"
+            THEN "q0"."diagnosis_subsidy__min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."diagnosis_subsidy__applies"
+            THEN "q1"."diagnosis_subsidy__min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "diagnosis_subsidy__min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."diagnosis_subsidy__applies" OR "q1"."diagnosis_subsidy__applies"
+      )
+      AND NOT (
+        (
+          "q0"."diagnosis_subsidy__applies" AND "q0"."diagnosis_subsidy__min" IS NULL
+        )
+        OR (
+          "q1"."diagnosis_subsidy__applies" AND "q1"."diagnosis_subsidy__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."diagnosis_subsidy__applies"
+          THEN "q0"."diagnosis_subsidy__max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."diagnosis_subsidy__applies"
+          THEN "q1"."diagnosis_subsidy__max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."diagnosis_subsidy__applies"
+            THEN "q0"."diagnosis_subsidy__max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."diagnosis_subsidy__applies"
+            THEN "q1"."diagnosis_subsidy__max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."diagnosis_subsidy__applies"
+              THEN "q0"."diagnosis_subsidy__max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."diagnosis_subsidy__applies"
+              THEN "q1"."diagnosis_subsidy__max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "diagnosis_subsidy__max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."diagnosis_subsidy__applies" OR "q1"."diagnosis_subsidy__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."diagnosis_subsidy__applies"
+          THEN "q0"."diagnosis_subsidy__paid_min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."diagnosis_subsidy__applies"
+          THEN "q1"."diagnosis_subsidy__paid_min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."diagnosis_subsidy__applies"
+            THEN "q0"."diagnosis_subsidy__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."diagnosis_subsidy__applies"
+            THEN "q1"."diagnosis_subsidy__paid_min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "diagnosis_subsidy__paid_min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."diagnosis_subsidy__applies" OR "q1"."diagnosis_subsidy__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."diagnosis_subsidy__applies"
+          THEN "q0"."diagnosis_subsidy__paid_max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."diagnosis_subsidy__applies"
+          THEN "q1"."diagnosis_subsidy__paid_max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."diagnosis_subsidy__applies"
+            THEN "q0"."diagnosis_subsidy__paid_max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."diagnosis_subsidy__applies"
+            THEN "q1"."diagnosis_subsidy__paid_max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."diagnosis_subsidy__applies"
+              THEN "q0"."diagnosis_subsidy__paid_max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."diagnosis_subsidy__applies"
+              THEN "q1"."diagnosis_subsidy__paid_max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "diagnosis_subsidy__paid_max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN "q0"."evaluation_subsidy__applies" OR "q1"."evaluation_subsidy__applies"
+    ELSE NULL
+  END AS "evaluation_subsidy__applies",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."evaluation_subsidy__applies" OR "q1"."evaluation_subsidy__applies"
+      )
+      AND NOT (
+        (
+          "q0"."evaluation_subsidy__applies" AND "q0"."evaluation_subsidy__min" IS NULL
+        )
+        OR (
+          "q1"."evaluation_subsidy__applies" AND "q1"."evaluation_subsidy__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."evaluation_subsidy__applies"
+          THEN "q0"."evaluation_subsidy__min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."evaluation_subsidy__applies"
+          THEN "q1"."evaluation_subsidy__min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."evaluation_subsidy__applies"
+            THEN "q0"."evaluation_subsidy__min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."evaluation_subsidy__applies"
+            THEN "q1"."evaluation_subsidy__min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "evaluation_subsidy__min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN (
+        "q0"."evaluation_subsidy__applies" OR "q1"."evaluation_subsidy__applies"
+      )
+      AND NOT (
+        (
+          "q0"."evaluation_subsidy__applies" AND "q0"."evaluation_subsidy__min" IS NULL
+        )
+        OR (
+          "q1"."evaluation_subsidy__applies" AND "q1"."evaluation_subsidy__min" IS NULL
+        )
+      )
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."evaluation_subsidy__applies"
+          THEN "q0"."evaluation_subsidy__max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."evaluation_subsidy__applies"
+          THEN "q1"."evaluation_subsidy__max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."evaluation_subsidy__applies"
+            THEN "q0"."evaluation_subsidy__max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."evaluation_subsidy__applies"
+            THEN "q1"."evaluation_subsidy__max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."evaluation_subsidy__applies"
+              THEN "q0"."evaluation_subsidy__max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."evaluation_subsidy__applies"
+              THEN "q1"."evaluation_subsidy__max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "evaluation_subsidy__max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."evaluation_subsidy__applies" OR "q1"."evaluation_subsidy__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."evaluation_subsidy__applies"
+          THEN "q0"."evaluation_subsidy__paid_min"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."evaluation_subsidy__applies"
+          THEN "q1"."evaluation_subsidy__paid_min"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "q0"."evaluation_subsidy__applies"
+            THEN "q0"."evaluation_subsidy__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "q1"."evaluation_subsidy__applies"
+            THEN "q1"."evaluation_subsidy__paid_min"
+            ELSE 0
+          END
+        )
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "evaluation_subsidy__paid_min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."evaluation_subsidy__applies" OR "q1"."evaluation_subsidy__applies"
+      THEN CASE
+        WHEN CASE
+          WHEN "q0"."evaluation_subsidy__applies"
+          THEN "q0"."evaluation_subsidy__paid_max"
+          ELSE 0
+        END IS NULL
+        OR CASE
+          WHEN "q1"."evaluation_subsidy__applies"
+          THEN "q1"."evaluation_subsidy__paid_max"
+          ELSE 0
+        END IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN "q0"."evaluation_subsidy__applies"
+            THEN "q0"."evaluation_subsidy__paid_max"
+            ELSE 0
+          END IS NULL
+          OR CASE
+            WHEN "q1"."evaluation_subsidy__applies"
+            THEN "q1"."evaluation_subsidy__paid_max"
+            ELSE 0
+          END IS NULL
+          THEN NULL
+          ELSE GREATEST(
+            CASE
+              WHEN "q0"."evaluation_subsidy__applies"
+              THEN "q0"."evaluation_subsidy__paid_max"
+              ELSE 0
+            END,
+            CASE
+              WHEN "q1"."evaluation_subsidy__applies"
+              THEN "q1"."evaluation_subsidy__paid_max"
+              ELSE 0
+            END
+          )
+        END
+      END
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "evaluation_subsidy__paid_max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."total_min" IS NULL OR "q1"."total_min" IS NULL
       THEN NULL
-      ELSE LEAST(
-        CAST((
+      ELSE LEAST("q0"."total_min", "q1"."total_min")
+    END
+    ELSE NULL
+  END AS "total_min",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+      THEN NULL
+      ELSE CASE
+        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+        THEN NULL
+        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+      END
+    END
+    ELSE NULL
+  END AS "total_max",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."total_max" IS NULL
+      THEN "q0"."funding_central"
+      WHEN "q1"."total_max" IS NULL
+      THEN "q1"."funding_central"
+      WHEN "q0"."total_max" = CASE
+        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+        THEN NULL
+        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+      END
+      THEN "q0"."funding_central"
+      WHEN "q1"."total_max" = CASE
+        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+        THEN NULL
+        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+      END
+      THEN "q1"."funding_central"
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "funding_central",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."total_max" IS NULL
+      THEN "q0"."funding_province"
+      WHEN "q1"."total_max" IS NULL
+      THEN "q1"."funding_province"
+      WHEN "q0"."total_max" = CASE
+        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+        THEN NULL
+        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+      END
+      THEN "q0"."funding_province"
+      WHEN "q1"."total_max" = CASE
+        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+        THEN NULL
+        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+      END
+      THEN "q1"."funding_province"
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "funding_province",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."total_max" IS NULL
+      THEN "q0"."funding_city"
+      WHEN "q1"."total_max" IS NULL
+      THEN "q1"."funding_city"
+      WHEN "q0"."total_max" = CASE
+        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+        THEN NULL
+        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+      END
+      THEN "q0"."funding_city"
+      WHEN "q1"."total_max" = CASE
+        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+        THEN NULL
+        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+      END
+      THEN "q1"."funding_city"
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "funding_city",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."total_max" IS NULL
+      THEN "q0"."funding_county"
+      WHEN "q1"."total_max" IS NULL
+      THEN "q1"."funding_county"
+      WHEN "q0"."total_max" = CASE
+        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+        THEN NULL
+        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+      END
+      THEN "q0"."funding_county"
+      WHEN "q1"."total_max" = CASE
+        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+        THEN NULL
+        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+      END
+      THEN "q1"."funding_county"
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "funding_county",
+  CASE
+    WHEN "q0"."error_field" IS NULL
+    THEN CASE
+      WHEN "q0"."total_max" IS NULL
+      THEN "q0"."funding_unspecified"
+      WHEN "q1"."total_max" IS NULL
+      THEN "q1"."funding_unspecified"
+      WHEN "q0"."total_max" = CASE
+        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+        THEN NULL
+        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+      END
+      THEN "q0"."funding_unspecified"
+      WHEN "q1"."total_max" = CASE
+        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+        THEN NULL
+        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+      END
+      THEN "q1"."funding_unspecified"
+      ELSE NULL
+    END
+    ELSE NULL
+  END AS "funding_unspecified"
+FROM (
+  WITH v AS (
+    SELECT
+      "p"."row_id",
+      CASE
+        WHEN "p"."applicant_type" IS NULL
+        OR (
+          NOT "p"."applicant_type" IS NULL
+          AND (
+            NOT "p"."applicant_type" IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
+          )
+        )
+        THEN 'applicant_type'
+        WHEN NOT "p"."industry" IS NULL AND (
+          LENGTH("p"."industry") > 1000
+        )
+        THEN 'industry'
+        WHEN NOT "p"."acceptance_passed" IS NULL
+        AND (
+          NOT "p"."acceptance_passed" IN ('true', 'false')
+        )
+        THEN 'acceptance_passed'
+        WHEN NOT "p"."is_sme" IS NULL AND (
+          NOT "p"."is_sme" IN ('true', 'false')
+        )
+        THEN 'is_sme'
+        WHEN NOT "p"."digital_level" IS NULL
+        AND (
+          NOT REGEXP_MATCHES("p"."digital_level", '^-?[0-9]{1,1}$')
+          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) < 0, FALSE)
+          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) > 4, FALSE)
+        )
+        THEN 'digital_level'
+        WHEN NOT "p"."spend_software_cloud" IS NULL
+        AND (
+          NOT REGEXP_MATCHES("p"."spend_software_cloud", '^[0-9]{1,15}([.][0-9]{1,2})?$')
+        )
+        THEN 'spend_software_cloud'
+        WHEN NOT "p"."spend_data_equipment" IS NULL
+        AND (
+          NOT REGEXP_MATCHES("p"."spend_data_equipment", '^[0-9]{1,15}([.][0-9]{1,2})?$')
+        )
+        THEN 'spend_data_equipment'
+        WHEN NOT "p"."little_giant_central_funded" IS NULL
+        AND (
+          NOT "p"."little_giant_central_funded" IN ('true', 'false')
+        )
+        THEN 'little_giant_central_funded'
+        WHEN NOT "p"."in_2022_pilot" IS NULL
+        AND (
+          NOT "p"."in_2022_pilot" IN ('true', 'false')
+        )
+        THEN 'in_2022_pilot'
+        WHEN NOT "p"."chain_demo_enterprise" IS NULL
+        AND (
+          NOT "p"."chain_demo_enterprise" IN ('true', 'false')
+        )
+        THEN 'chain_demo_enterprise'
+        WHEN NOT "p"."provincial_demo_title" IS NULL
+        AND (
+          NOT "p"."provincial_demo_title" IN ('true', 'false')
+        )
+        THEN 'provincial_demo_title'
+        WHEN NOT "p"."typical_case_title" IS NULL
+        AND (
+          NOT "p"."typical_case_title" IN ('true', 'false')
+        )
+        THEN 'typical_case_title'
+        WHEN NOT "p"."accepted_enterprises_served" IS NULL
+        AND (
+          NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
+          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
+          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
+        )
+        THEN 'accepted_enterprises_served'
+        WHEN NOT "p"."platform_builder" IS NULL
+        AND (
+          NOT "p"."platform_builder" IN ('true', 'false')
+        )
+        THEN 'platform_builder'
+        WHEN NOT "p"."training_provider" IS NULL
+        AND (
+          NOT "p"."training_provider" IN ('true', 'false')
+        )
+        THEN 'training_provider'
+        WHEN NOT "p"."evaluation_agency" IS NULL
+        AND (
+          NOT "p"."evaluation_agency" IN ('true', 'false')
+        )
+        THEN 'evaluation_agency'
+        WHEN NOT "p"."falsified_application_3y" IS NULL
+        AND (
+          NOT "p"."falsified_application_3y" IN ('true', 'false')
+        )
+        THEN 'falsified_application_3y'
+        WHEN NOT "p"."awarded_products" IS NULL
+        AND (
+          NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
+          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
+          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
+        )
+        THEN 'awarded_products'
+        WHEN NOT "p"."chain_transformation_award" IS NULL
+        AND (
+          NOT "p"."chain_transformation_award" IN ('true', 'false')
+        )
+        THEN 'chain_transformation_award'
+        WHEN NOT "p"."city_type" IS NULL
+        AND (
+          NOT "p"."city_type" IN (
+            'provincial_capital',
+            'separately_planned',
+            'xpcc',
+            'prefecture',
+            'municipality_district'
+          )
+        )
+        THEN 'city_type'
+        WHEN NOT "p"."cloud_platform_adopted" IS NULL
+        AND (
+          NOT "p"."cloud_platform_adopted" IN ('true', 'false')
+        )
+        THEN 'cloud_platform_adopted'
+        WHEN NOT "p"."digital_workshop_title" IS NULL
+        AND (
+          NOT "p"."digital_workshop_title" IN ('true', 'false')
+        )
+        THEN 'digital_workshop_title'
+        WHEN NOT "p"."excellent_provider" IS NULL
+        AND (
+          NOT "p"."excellent_provider" IN ('true', 'false')
+        )
+        THEN 'excellent_provider'
+        WHEN NOT "p"."good_tax_and_credit" IS NULL
+        AND (
+          NOT "p"."good_tax_and_credit" IN ('true', 'false')
+        )
+        THEN 'good_tax_and_credit'
+        WHEN NOT "p"."in_pilot_scope" IS NULL
+        AND (
+          NOT "p"."in_pilot_scope" IN ('true', 'false')
+        )
+        THEN 'in_pilot_scope'
+        WHEN NOT "p"."independent_legal_person" IS NULL
+        AND (
+          NOT "p"."independent_legal_person" IN ('true', 'false')
+        )
+        THEN 'independent_legal_person'
+        WHEN NOT "p"."lighthouse" IS NULL AND (
+          NOT "p"."lighthouse" IN ('true', 'false')
+        )
+        THEN 'lighthouse'
+        WHEN NOT "p"."operating_normally" IS NULL
+        AND (
+          NOT "p"."operating_normally" IN ('true', 'false')
+        )
+        THEN 'operating_normally'
+        WHEN NOT "p"."platform_benchmark" IS NULL
+        AND (
+          NOT "p"."platform_benchmark" IN ('true', 'false')
+        )
+        THEN 'platform_benchmark'
+        WHEN NOT "p"."region" IS NULL
+        AND (
+          NOT "p"."region" IN ('east', 'central', 'west')
+        )
+        THEN 'region'
+        WHEN NOT "p"."registered_in_city" IS NULL
+        AND (
+          NOT "p"."registered_in_city" IN ('true', 'false')
+        )
+        THEN 'registered_in_city'
+        WHEN NOT "p"."serious_dishonesty_3y" IS NULL
+        AND (
+          NOT "p"."serious_dishonesty_3y" IN ('true', 'false')
+        )
+        THEN 'serious_dishonesty_3y'
+        WHEN NOT "p"."spend_consulting" IS NULL
+        AND (
+          NOT REGEXP_MATCHES("p"."spend_consulting", '^[0-9]{1,15}([.][0-9]{1,2})?$')
+        )
+        THEN 'spend_consulting'
+        ELSE CAST(NULL AS TEXT)
+      END AS "error_field",
+      CURRENT_DATE >= CAST('2025-05-20' AS DATE) AS "in_force",
+      "p"."applicant_type" AS "applicant_type",
+      "p"."industry" AS "industry",
+      COALESCE("p"."acceptance_passed" = 'true', FALSE) AS "acceptance_passed",
+      COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
+      COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS "digital_level",
+      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_software_cloud",
+      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_data_equipment",
+      COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
+      COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
+      COALESCE("p"."chain_demo_enterprise" = 'true', FALSE) AS "chain_demo_enterprise",
+      COALESCE("p"."provincial_demo_title" = 'true', FALSE) AS "provincial_demo_title",
+      COALESCE("p"."typical_case_title" = 'true', FALSE) AS "typical_case_title",
+      COALESCE(
+        TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(10, 0)),
+        CAST(0 AS DECIMAL(10, 0))
+      ) AS "accepted_enterprises_served",
+      COALESCE("p"."platform_builder" = 'true', FALSE) AS "platform_builder",
+      COALESCE("p"."training_provider" = 'true', FALSE) AS "training_provider",
+      COALESCE("p"."evaluation_agency" = 'true', FALSE) AS "evaluation_agency",
+      COALESCE("p"."falsified_application_3y" = 'true', FALSE) AS "falsified_application_3y",
+      CASE
+        WHEN REGEXP_MATCHES(
+          (
+            "p"."industry"
+          ),
+          '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備紡織葯藥裝製醫電                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
+        )
+        THEN TRANSLATE(
+          (
+            "p"."industry"
+          ),
+          '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備紡織葯藥裝製醫電                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+          '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备纺织药药装制医电'
+        )
+        ELSE "p"."industry"
+      END AS "industry__key"
+    FROM profiles AS p
+  ), x AS (
+    SELECT
+      *,
+      (
+        (
+          COALESCE("p"."little_giant_central_funded", FALSE)
+        )
+        OR (
+          COALESCE("p"."in_2022_pilot", FALSE)
+        )
+        OR (
+          COALESCE("p"."falsified_application_3y", FALSE)
+        )
+      ) AS "excluded"
+    FROM v AS p
+  ), r AS (
+    SELECT
+      *,
+      (
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+      )
+      AND (
+        COALESCE((
+          "p"."digital_level"
+        ) >= (
+          CAST(2 AS DECIMAL(1, 0))
+        ), FALSE)
+        AND COALESCE("p"."acceptance_passed", FALSE)
+        AND COALESCE(
+          COALESCE((
+            "p"."industry__key"
+          ) IN ('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药'), FALSE),
+          FALSE
+        )
+        AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
+      ) AS "reform_subsidy__applies",
+      CAST(CASE
+        WHEN CAST((
           CAST((
             (
               CAST(6 AS BIGINT)
@@ -349,566 +1878,1528 @@ WITH v AS (
           ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))
         ) * (
           0.01
-        ) AS DECIMAL(18, 2)),
-        CAST(150000 AS DECIMAL(6, 0))
-      )
-    END AS DECIMAL(8, 2)) AS "reform_subsidy__raw",
-    (
+        ) AS DECIMAL(18, 2)) IS NULL
+        OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CAST((
+            CAST((
+              (
+                CAST(6 AS BIGINT)
+              ) * (
+                (
+                  (
+                    (
+                      CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
+                    ) * 100
+                  ) + (
+                    CAST((
+                      (
+                        "p"."spend_software_cloud"
+                      ) - (
+                        CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
+                      )
+                    ) * (
+                      100
+                    ) AS BIGINT)
+                  )
+                ) + (
+                  (
+                    (
+                      CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
+                    ) * 100
+                  ) + (
+                    CAST((
+                      (
+                        "p"."spend_data_equipment"
+                      ) - (
+                        CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
+                      )
+                    ) * (
+                      100
+                    ) AS BIGINT)
+                  )
+                )
+              )
+            ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(18, 2)),
+          CAST(150000 AS DECIMAL(6, 0))
+        )
+      END AS DECIMAL(8, 2)) AS "reform_subsidy__raw",
       (
-        "p"."in_force" AND NOT "p"."excluded"
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
       )
-      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-    )
-    AND COALESCE("p"."chain_demo_enterprise", FALSE) AS "chain_demo_award__applies",
-    CAST(1000000 AS DECIMAL(7, 0)) AS "chain_demo_award__raw",
-    (
+      AND COALESCE("p"."chain_demo_enterprise", FALSE) AS "chain_demo_award__applies",
+      CAST(1000000 AS DECIMAL(7, 0)) AS "chain_demo_award__raw",
       (
-        "p"."in_force" AND NOT "p"."excluded"
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
       )
-      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-    )
-    AND COALESCE("p"."provincial_demo_title", FALSE) AS "provincial_demo_award__applies",
-    CAST(200000 AS DECIMAL(6, 0)) AS "provincial_demo_award__raw",
-    (
+      AND COALESCE("p"."provincial_demo_title", FALSE) AS "provincial_demo_award__applies",
+      CAST(200000 AS DECIMAL(6, 0)) AS "provincial_demo_award__raw",
       (
-        "p"."in_force" AND NOT "p"."excluded"
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
       )
-      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-    )
-    AND COALESCE("p"."typical_case_title", FALSE) AS "typical_case_award__applies",
-    CAST(50000 AS DECIMAL(5, 0)) AS "typical_case_award__raw",
-    (
+      AND COALESCE("p"."typical_case_title", FALSE) AS "typical_case_award__applies",
+      CAST(50000 AS DECIMAL(5, 0)) AS "typical_case_award__raw",
       (
-        "p"."in_force" AND NOT "p"."excluded"
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
       )
-      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-    )
-    AND COALESCE("p"."platform_builder", FALSE) AS "platform_building__applies",
-    CAST(0 AS DECIMAL(6, 0)) AS "platform_building__raw_lo",
-    CAST(200000 AS DECIMAL(6, 0)) AS "platform_building__raw_hi",
-    (
+      AND COALESCE("p"."platform_builder", FALSE) AS "platform_building__applies",
+      CAST(0 AS DECIMAL(6, 0)) AS "platform_building__raw_lo",
+      CAST(200000 AS DECIMAL(6, 0)) AS "platform_building__raw_hi",
       (
-        "p"."in_force" AND NOT "p"."excluded"
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
       )
-      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-    )
-    AND COALESCE("p"."training_provider", FALSE) AS "training_subsidy__applies",
-    CAST(0 AS DECIMAL(6, 0)) AS "training_subsidy__raw_lo",
-    CAST(100000 AS DECIMAL(6, 0)) AS "training_subsidy__raw_hi",
-    (
+      AND COALESCE("p"."training_provider", FALSE) AS "training_subsidy__applies",
+      CAST(0 AS DECIMAL(6, 0)) AS "training_subsidy__raw_lo",
+      CAST(100000 AS DECIMAL(6, 0)) AS "training_subsidy__raw_hi",
       (
-        "p"."in_force" AND NOT "p"."excluded"
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
       )
-      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-    )
-    AND COALESCE((
-      "p"."accepted_enterprises_served"
-    ) >= (
-      CAST(1 AS DECIMAL(1, 0))
-    ), FALSE) AS "diagnosis_subsidy__applies",
-    CAST((
-      CAST(0 AS DECIMAL(4, 0))
-    ) * (
-      "p"."accepted_enterprises_served"
-    ) AS DECIMAL(13, 0)) AS "diagnosis_subsidy__raw_lo",
-    CAST((
-      CAST(5000 AS DECIMAL(4, 0))
-    ) * (
-      "p"."accepted_enterprises_served"
-    ) AS DECIMAL(13, 0)) AS "diagnosis_subsidy__raw_hi",
-    (
+      AND COALESCE((
+        "p"."accepted_enterprises_served"
+      ) >= (
+        CAST(1 AS DECIMAL(1, 0))
+      ), FALSE) AS "diagnosis_subsidy__applies",
+      CAST((
+        CAST(0 AS DECIMAL(4, 0))
+      ) * (
+        "p"."accepted_enterprises_served"
+      ) AS DECIMAL(13, 0)) AS "diagnosis_subsidy__raw_lo",
+      CAST((
+        CAST(5000 AS DECIMAL(4, 0))
+      ) * (
+        "p"."accepted_enterprises_served"
+      ) AS DECIMAL(13, 0)) AS "diagnosis_subsidy__raw_hi",
       (
-        "p"."in_force" AND NOT "p"."excluded"
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
       )
-      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-    )
-    AND COALESCE("p"."evaluation_agency", FALSE) AS "evaluation_subsidy__applies",
-    CAST(0 AS DECIMAL(7, 0)) AS "evaluation_subsidy__raw_lo",
-    CAST(1200000 AS DECIMAL(7, 0)) AS "evaluation_subsidy__raw_hi"
-  FROM x AS p
-), i AS (
+      AND COALESCE("p"."evaluation_agency", FALSE) AS "evaluation_subsidy__applies",
+      CAST(0 AS DECIMAL(7, 0)) AS "evaluation_subsidy__raw_lo",
+      CAST(1200000 AS DECIMAL(7, 0)) AS "evaluation_subsidy__raw_hi"
+    FROM x AS p
+  ), i AS (
+    SELECT
+      *,
+      CAST(CAST("reform_subsidy__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__lo",
+      CAST(CAST("reform_subsidy__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__hi",
+      CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "chain_demo_award__lo",
+      CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "chain_demo_award__hi",
+      CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "provincial_demo_award__lo",
+      CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "provincial_demo_award__hi",
+      CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS "typical_case_award__lo",
+      CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS "typical_case_award__hi",
+      CAST(CAST("platform_building__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "platform_building__lo",
+      CAST(CAST("platform_building__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "platform_building__hi",
+      CAST(CAST("training_subsidy__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "training_subsidy__lo",
+      CAST(CAST("training_subsidy__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "training_subsidy__hi",
+      CAST(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS "diagnosis_subsidy__lo",
+      CAST(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS "diagnosis_subsidy__hi",
+      CAST(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "evaluation_subsidy__lo",
+      CAST(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "evaluation_subsidy__hi"
+    FROM r
+  ), a0 AS (
+    SELECT
+      *,
+      "reform_subsidy__lo" AS "reform_subsidy__a0_lo",
+      "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
+      "chain_demo_award__lo" AS "chain_demo_award__a0_lo",
+      "chain_demo_award__hi" AS "chain_demo_award__a0_hi",
+      "provincial_demo_award__lo" AS "provincial_demo_award__a0_lo",
+      "provincial_demo_award__hi" AS "provincial_demo_award__a0_hi",
+      "typical_case_award__lo" AS "typical_case_award__a0_lo",
+      "typical_case_award__hi" AS "typical_case_award__a0_hi",
+      "platform_building__lo" AS "platform_building__a0_lo",
+      "platform_building__hi" AS "platform_building__a0_hi",
+      "training_subsidy__lo" AS "training_subsidy__a0_lo",
+      "training_subsidy__hi" AS "training_subsidy__a0_hi",
+      "diagnosis_subsidy__lo" AS "diagnosis_subsidy__a0_lo",
+      "diagnosis_subsidy__hi" AS "diagnosis_subsidy__a0_hi",
+      "evaluation_subsidy__lo" AS "evaluation_subsidy__a0_lo",
+      "evaluation_subsidy__hi" AS "evaluation_subsidy__a0_hi"
+    FROM i
+  )
   SELECT
-    *,
-    CAST(CAST("reform_subsidy__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__lo",
-    CAST(CAST("reform_subsidy__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__hi",
-    CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "chain_demo_award__lo",
-    CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "chain_demo_award__hi",
-    CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "provincial_demo_award__lo",
-    CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "provincial_demo_award__hi",
-    CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS "typical_case_award__lo",
-    CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS "typical_case_award__hi",
-    CAST(CAST("platform_building__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "platform_building__lo",
-    CAST(CAST("platform_building__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "platform_building__hi",
-    CAST(CAST("training_subsidy__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "training_subsidy__lo",
-    CAST(CAST("training_subsidy__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "training_subsidy__hi",
-    CAST(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS "diagnosis_subsidy__lo",
-    CAST(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS "diagnosis_subsidy__hi",
-    CAST(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "evaluation_subsidy__lo",
-    CAST(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "evaluation_subsidy__hi"
-  FROM r
-), a0 AS (
-  SELECT
-    *,
-    "reform_subsidy__lo" AS "reform_subsidy__a0_lo",
-    "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
-    "chain_demo_award__lo" AS "chain_demo_award__a0_lo",
-    "chain_demo_award__hi" AS "chain_demo_award__a0_hi",
-    "provincial_demo_award__lo" AS "provincial_demo_award__a0_lo",
-    "provincial_demo_award__hi" AS "provincial_demo_award__a0_hi",
-    "typical_case_award__lo" AS "typical_case_award__a0_lo",
-    "typical_case_award__hi" AS "typical_case_award__a0_hi",
-    "platform_building__lo" AS "platform_building__a0_lo",
-    "platform_building__hi" AS "platform_building__a0_hi",
-    "training_subsidy__lo" AS "training_subsidy__a0_lo",
-    "training_subsidy__hi" AS "training_subsidy__a0_hi",
-    "diagnosis_subsidy__lo" AS "diagnosis_subsidy__a0_lo",
-    "diagnosis_subsidy__hi" AS "diagnosis_subsidy__a0_hi",
-    "evaluation_subsidy__lo" AS "evaluation_subsidy__a0_lo",
-    "evaluation_subsidy__hi" AS "evaluation_subsidy__a0_hi"
-  FROM i
-)
-SELECT
-  "row_id",
-  "error_field",
-  CASE WHEN "error_field" IS NULL THEN "in_force" ELSE NULL END AS "in_force",
-  CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
-  CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
-  CASE
-    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-    THEN "reform_subsidy__lo"
-    ELSE NULL
-  END AS "reform_subsidy__min",
-  CASE
-    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-    THEN "reform_subsidy__hi"
-    ELSE NULL
-  END AS "reform_subsidy__max",
-  CASE
-    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-    THEN "reform_subsidy__a0_lo"
-    ELSE NULL
-  END AS "reform_subsidy__paid_min",
-  CASE
-    WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-    THEN "reform_subsidy__a0_hi"
-    ELSE NULL
-  END AS "reform_subsidy__paid_max",
-  CASE WHEN "error_field" IS NULL THEN "chain_demo_award__applies" ELSE NULL END AS "chain_demo_award__applies",
-  CASE
-    WHEN "error_field" IS NULL AND "chain_demo_award__applies"
-    THEN "chain_demo_award__lo"
-    ELSE NULL
-  END AS "chain_demo_award__min",
-  CASE
-    WHEN "error_field" IS NULL AND "chain_demo_award__applies"
-    THEN "chain_demo_award__hi"
-    ELSE NULL
-  END AS "chain_demo_award__max",
-  CASE
-    WHEN "error_field" IS NULL AND "chain_demo_award__applies"
-    THEN "chain_demo_award__a0_lo"
-    ELSE NULL
-  END AS "chain_demo_award__paid_min",
-  CASE
-    WHEN "error_field" IS NULL AND "chain_demo_award__applies"
-    THEN "chain_demo_award__a0_hi"
-    ELSE NULL
-  END AS "chain_demo_award__paid_max",
-  CASE WHEN "error_field" IS NULL THEN "provincial_demo_award__applies" ELSE NULL END AS "provincial_demo_award__applies",
-  CASE
-    WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
-    THEN "provincial_demo_award__lo"
-    ELSE NULL
-  END AS "provincial_demo_award__min",
-  CASE
-    WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
-    THEN "provincial_demo_award__hi"
-    ELSE NULL
-  END AS "provincial_demo_award__max",
-  CASE
-    WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
-    THEN "provincial_demo_award__a0_lo"
-    ELSE NULL
-  END AS "provincial_demo_award__paid_min",
-  CASE
-    WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
-    THEN "provincial_demo_award__a0_hi"
-    ELSE NULL
-  END AS "provincial_demo_award__paid_max",
-  CASE WHEN "error_field" IS NULL THEN "typical_case_award__applies" ELSE NULL END AS "typical_case_award__applies",
-  CASE
-    WHEN "error_field" IS NULL AND "typical_case_award__applies"
-    THEN "typical_case_award__lo"
-    ELSE NULL
-  END AS "typical_case_award__min",
-  CASE
-    WHEN "error_field" IS NULL AND "typical_case_award__applies"
-    THEN "typical_case_award__hi"
-    ELSE NULL
-  END AS "typical_case_award__max",
-  CASE
-    WHEN "error_field" IS NULL AND "typical_case_award__applies"
-    THEN "typical_case_award__a0_lo"
-    ELSE NULL
-  END AS "typical_case_award__paid_min",
-  CASE
-    WHEN "error_field" IS NULL AND "typical_case_award__applies"
-    THEN "typical_case_award__a0_hi"
-    ELSE NULL
-  END AS "typical_case_award__paid_max",
-  CASE WHEN "error_field" IS NULL THEN "platform_building__applies" ELSE NULL END AS "platform_building__applies",
-  CASE
-    WHEN "error_field" IS NULL AND "platform_building__applies"
-    THEN "platform_building__lo"
-    ELSE NULL
-  END AS "platform_building__min",
-  CASE
-    WHEN "error_field" IS NULL AND "platform_building__applies"
-    THEN "platform_building__hi"
-    ELSE NULL
-  END AS "platform_building__max",
-  CASE
-    WHEN "error_field" IS NULL AND "platform_building__applies"
-    THEN "platform_building__a0_lo"
-    ELSE NULL
-  END AS "platform_building__paid_min",
-  CASE
-    WHEN "error_field" IS NULL AND "platform_building__applies"
-    THEN "platform_building__a0_hi"
-    ELSE NULL
-  END AS "platform_building__paid_max",
-  CASE WHEN "error_field" IS NULL THEN "training_subsidy__applies" ELSE NULL END AS "training_subsidy__applies",
-  CASE
-    WHEN "error_field" IS NULL AND "training_subsidy__applies"
-    THEN "training_subsidy__lo"
-    ELSE NULL
-  END AS "training_subsidy__min",
-  CASE
-    WHEN "error_field" IS NULL AND "training_subsidy__applies"
-    THEN "training_subsidy__hi"
-    ELSE NULL
-  END AS "training_subsidy__max",
-  CASE
-    WHEN "error_field" IS NULL AND "training_subsidy__applies"
-    THEN "training_subsidy__a0_lo"
-    ELSE NULL
-  END AS "training_subsidy__paid_min",
-  CASE
-    WHEN "error_field" IS NULL AND "training_subsidy__applies"
-    THEN "training_subsidy__a0_hi"
-    ELSE NULL
-  END AS "training_subsidy__paid_max",
-  CASE WHEN "error_field" IS NULL THEN "diagnosis_subsidy__applies" ELSE NULL END AS "diagnosis_subsidy__applies",
-  CASE
-    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
-    THEN "diagnosis_subsidy__lo"
-    ELSE NULL
-  END AS "diagnosis_subsidy__min",
-  CASE
-    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
-    THEN "diagnosis_subsidy__hi"
-    ELSE NULL
-  END AS "diagnosis_subsidy__max",
-  CASE
-    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
-    THEN "diagnosis_subsidy__a0_lo"
-    ELSE NULL
-  END AS "diagnosis_subsidy__paid_min",
-  CASE
-    WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
-    THEN "diagnosis_subsidy__a0_hi"
-    ELSE NULL
-  END AS "diagnosis_subsidy__paid_max",
-  CASE WHEN "error_field" IS NULL THEN "evaluation_subsidy__applies" ELSE NULL END AS "evaluation_subsidy__applies",
-  CASE
-    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
-    THEN "evaluation_subsidy__lo"
-    ELSE NULL
-  END AS "evaluation_subsidy__min",
-  CASE
-    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
-    THEN "evaluation_subsidy__hi"
-    ELSE NULL
-  END AS "evaluation_subsidy__max",
-  CASE
-    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
-    THEN "evaluation_subsidy__a0_lo"
-    ELSE NULL
-  END AS "evaluation_subsidy__paid_min",
-  CASE
-    WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
-    THEN "evaluation_subsidy__a0_hi"
-    ELSE NULL
-  END AS "evaluation_subsidy__paid_max",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN CAST((
-      (
+    "row_id",
+    "error_field",
+    CASE WHEN "error_field" IS NULL THEN "in_force" ELSE NULL END AS "in_force",
+    CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
+    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN "reform_subsidy__lo"
+      ELSE NULL
+    END AS "reform_subsidy__min",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN "reform_subsidy__hi"
+      ELSE NULL
+    END AS "reform_subsidy__max",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN "reform_subsidy__a0_lo"
+      ELSE NULL
+    END AS "reform_subsidy__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN "reform_subsidy__a0_hi"
+      ELSE NULL
+    END AS "reform_subsidy__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "chain_demo_award__applies" ELSE NULL END AS "chain_demo_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+      THEN "chain_demo_award__lo"
+      ELSE NULL
+    END AS "chain_demo_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+      THEN "chain_demo_award__hi"
+      ELSE NULL
+    END AS "chain_demo_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+      THEN "chain_demo_award__a0_lo"
+      ELSE NULL
+    END AS "chain_demo_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+      THEN "chain_demo_award__a0_hi"
+      ELSE NULL
+    END AS "chain_demo_award__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "provincial_demo_award__applies" ELSE NULL END AS "provincial_demo_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+      THEN "provincial_demo_award__lo"
+      ELSE NULL
+    END AS "provincial_demo_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+      THEN "provincial_demo_award__hi"
+      ELSE NULL
+    END AS "provincial_demo_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+      THEN "provincial_demo_award__a0_lo"
+      ELSE NULL
+    END AS "provincial_demo_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+      THEN "provincial_demo_award__a0_hi"
+      ELSE NULL
+    END AS "provincial_demo_award__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "typical_case_award__applies" ELSE NULL END AS "typical_case_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "typical_case_award__applies"
+      THEN "typical_case_award__lo"
+      ELSE NULL
+    END AS "typical_case_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "typical_case_award__applies"
+      THEN "typical_case_award__hi"
+      ELSE NULL
+    END AS "typical_case_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "typical_case_award__applies"
+      THEN "typical_case_award__a0_lo"
+      ELSE NULL
+    END AS "typical_case_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "typical_case_award__applies"
+      THEN "typical_case_award__a0_hi"
+      ELSE NULL
+    END AS "typical_case_award__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "platform_building__applies" ELSE NULL END AS "platform_building__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_building__applies"
+      THEN "platform_building__lo"
+      ELSE NULL
+    END AS "platform_building__min",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_building__applies"
+      THEN "platform_building__hi"
+      ELSE NULL
+    END AS "platform_building__max",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_building__applies"
+      THEN "platform_building__a0_lo"
+      ELSE NULL
+    END AS "platform_building__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_building__applies"
+      THEN "platform_building__a0_hi"
+      ELSE NULL
+    END AS "platform_building__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "training_subsidy__applies" ELSE NULL END AS "training_subsidy__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "training_subsidy__applies"
+      THEN "training_subsidy__lo"
+      ELSE NULL
+    END AS "training_subsidy__min",
+    CASE
+      WHEN "error_field" IS NULL AND "training_subsidy__applies"
+      THEN "training_subsidy__hi"
+      ELSE NULL
+    END AS "training_subsidy__max",
+    CASE
+      WHEN "error_field" IS NULL AND "training_subsidy__applies"
+      THEN "training_subsidy__a0_lo"
+      ELSE NULL
+    END AS "training_subsidy__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "training_subsidy__applies"
+      THEN "training_subsidy__a0_hi"
+      ELSE NULL
+    END AS "training_subsidy__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "diagnosis_subsidy__applies" ELSE NULL END AS "diagnosis_subsidy__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+      THEN "diagnosis_subsidy__lo"
+      ELSE NULL
+    END AS "diagnosis_subsidy__min",
+    CASE
+      WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+      THEN "diagnosis_subsidy__hi"
+      ELSE NULL
+    END AS "diagnosis_subsidy__max",
+    CASE
+      WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+      THEN "diagnosis_subsidy__a0_lo"
+      ELSE NULL
+    END AS "diagnosis_subsidy__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+      THEN "diagnosis_subsidy__a0_hi"
+      ELSE NULL
+    END AS "diagnosis_subsidy__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "evaluation_subsidy__applies" ELSE NULL END AS "evaluation_subsidy__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+      THEN "evaluation_subsidy__lo"
+      ELSE NULL
+    END AS "evaluation_subsidy__min",
+    CASE
+      WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+      THEN "evaluation_subsidy__hi"
+      ELSE NULL
+    END AS "evaluation_subsidy__max",
+    CASE
+      WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+      THEN "evaluation_subsidy__a0_lo"
+      ELSE NULL
+    END AS "evaluation_subsidy__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+      THEN "evaluation_subsidy__a0_hi"
+      ELSE NULL
+    END AS "evaluation_subsidy__paid_max",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
         (
           (
             (
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(15, 2))
+                    (
+                      CAST(0 AS DECIMAL(15, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies"
+                        THEN "reform_subsidy__a0_lo"
+                        ELSE CAST(0 AS DECIMAL(15, 2))
+                      END
+                    )
                   ) + (
                     CASE
-                      WHEN "reform_subsidy__applies"
-                      THEN "reform_subsidy__a0_lo"
+                      WHEN "chain_demo_award__applies"
+                      THEN "chain_demo_award__a0_lo"
                       ELSE CAST(0 AS DECIMAL(15, 2))
                     END
                   )
                 ) + (
                   CASE
-                    WHEN "chain_demo_award__applies"
-                    THEN "chain_demo_award__a0_lo"
+                    WHEN "provincial_demo_award__applies"
+                    THEN "provincial_demo_award__a0_lo"
                     ELSE CAST(0 AS DECIMAL(15, 2))
                   END
                 )
               ) + (
                 CASE
-                  WHEN "provincial_demo_award__applies"
-                  THEN "provincial_demo_award__a0_lo"
+                  WHEN "typical_case_award__applies"
+                  THEN "typical_case_award__a0_lo"
                   ELSE CAST(0 AS DECIMAL(15, 2))
                 END
               )
             ) + (
               CASE
-                WHEN "typical_case_award__applies"
-                THEN "typical_case_award__a0_lo"
+                WHEN "platform_building__applies"
+                THEN "platform_building__a0_lo"
                 ELSE CAST(0 AS DECIMAL(15, 2))
               END
             )
           ) + (
             CASE
-              WHEN "platform_building__applies"
-              THEN "platform_building__a0_lo"
+              WHEN "training_subsidy__applies"
+              THEN "training_subsidy__a0_lo"
               ELSE CAST(0 AS DECIMAL(15, 2))
             END
           )
         ) + (
           CASE
-            WHEN "training_subsidy__applies"
-            THEN "training_subsidy__a0_lo"
+            WHEN "diagnosis_subsidy__applies"
+            THEN "diagnosis_subsidy__a0_lo"
             ELSE CAST(0 AS DECIMAL(15, 2))
           END
         )
       ) + (
         CASE
-          WHEN "diagnosis_subsidy__applies"
-          THEN "diagnosis_subsidy__a0_lo"
+          WHEN "evaluation_subsidy__applies"
+          THEN "evaluation_subsidy__a0_lo"
           ELSE CAST(0 AS DECIMAL(15, 2))
         END
-      )
-    ) + (
-      CASE
-        WHEN "evaluation_subsidy__applies"
-        THEN "evaluation_subsidy__a0_lo"
-        ELSE CAST(0 AS DECIMAL(15, 2))
-      END
-    ) AS DECIMAL(15, 2))
-    ELSE NULL
-  END AS "total_min",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN CAST((
-      (
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "total_min",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
         (
           (
             (
               (
                 (
                   (
-                    CAST(0 AS DECIMAL(15, 2))
+                    (
+                      CAST(0 AS DECIMAL(15, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies"
+                        THEN "reform_subsidy__a0_hi"
+                        ELSE CAST(0 AS DECIMAL(15, 2))
+                      END
+                    )
                   ) + (
                     CASE
-                      WHEN "reform_subsidy__applies"
-                      THEN "reform_subsidy__a0_hi"
+                      WHEN "chain_demo_award__applies"
+                      THEN "chain_demo_award__a0_hi"
                       ELSE CAST(0 AS DECIMAL(15, 2))
                     END
                   )
                 ) + (
                   CASE
-                    WHEN "chain_demo_award__applies"
-                    THEN "chain_demo_award__a0_hi"
+                    WHEN "provincial_demo_award__applies"
+                    THEN "provincial_demo_award__a0_hi"
                     ELSE CAST(0 AS DECIMAL(15, 2))
                   END
                 )
               ) + (
                 CASE
-                  WHEN "provincial_demo_award__applies"
-                  THEN "provincial_demo_award__a0_hi"
+                  WHEN "typical_case_award__applies"
+                  THEN "typical_case_award__a0_hi"
                   ELSE CAST(0 AS DECIMAL(15, 2))
                 END
               )
             ) + (
               CASE
-                WHEN "typical_case_award__applies"
-                THEN "typical_case_award__a0_hi"
+                WHEN "platform_building__applies"
+                THEN "platform_building__a0_hi"
                 ELSE CAST(0 AS DECIMAL(15, 2))
               END
             )
           ) + (
             CASE
-              WHEN "platform_building__applies"
+              WHEN "training_subsidy__applies"
+              THEN "training_subsidy__a0_hi"
+              ELSE CAST(0 AS DECIMAL(15, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "diagnosis_subsidy__applies"
+            THEN "diagnosis_subsidy__a0_hi"
+            ELSE CAST(0 AS DECIMAL(15, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "evaluation_subsidy__applies"
+          THEN "evaluation_subsidy__a0_hi"
+          ELSE CAST(0 AS DECIMAL(15, 2))
+        END
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "total_max",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(15, 2)) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "funding_central",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              CAST(0 AS DECIMAL(15, 2))
+            ) + (
+              CASE
+                WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
+                THEN "reform_subsidy__a0_hi"
+                ELSE CAST(0 AS DECIMAL(15, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "platform_building__applies" AND NOT "platform_building__a0_hi" IS NULL
               THEN "platform_building__a0_hi"
               ELSE CAST(0 AS DECIMAL(15, 2))
             END
           )
         ) + (
           CASE
-            WHEN "training_subsidy__applies"
-            THEN "training_subsidy__a0_hi"
+            WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__a0_hi" IS NULL
+            THEN "diagnosis_subsidy__a0_hi"
             ELSE CAST(0 AS DECIMAL(15, 2))
           END
         )
       ) + (
         CASE
-          WHEN "diagnosis_subsidy__applies"
-          THEN "diagnosis_subsidy__a0_hi"
+          WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
+          THEN "evaluation_subsidy__a0_hi"
           ELSE CAST(0 AS DECIMAL(15, 2))
         END
-      )
-    ) + (
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "funding_province",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          CAST(0 AS DECIMAL(15, 2))
+        ) + (
+          CAST((
+            CAST(FLOOR(
+              (
+                (
+                  CASE
+                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
+                    THEN "chain_demo_award__a0_hi"
+                    ELSE CAST(0 AS DECIMAL(15, 2))
+                  END
+                ) * (
+                  0.5
+                )
+              ) * (
+                100
+              )
+            ) AS DECIMAL(15, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(15, 2))
+        )
+      ) + (
+        CASE
+          WHEN "training_subsidy__applies" AND NOT "training_subsidy__a0_hi" IS NULL
+          THEN "training_subsidy__a0_hi"
+          ELSE CAST(0 AS DECIMAL(15, 2))
+        END
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "funding_city",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        CAST(0 AS DECIMAL(15, 2))
+      ) + (
+        (
+          CASE
+            WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
+            THEN "chain_demo_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(15, 2))
+          END
+        ) - (
+          CAST((
+            CAST(FLOOR(
+              (
+                (
+                  CASE
+                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
+                    THEN "chain_demo_award__a0_hi"
+                    ELSE CAST(0 AS DECIMAL(15, 2))
+                  END
+                ) * (
+                  0.5
+                )
+              ) * (
+                100
+              )
+            ) AS DECIMAL(15, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(15, 2))
+        )
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "funding_county",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          CAST(0 AS DECIMAL(15, 2))
+        ) + (
+          CASE
+            WHEN "provincial_demo_award__applies" AND NOT "provincial_demo_award__a0_hi" IS NULL
+            THEN "provincial_demo_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(15, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "typical_case_award__applies" AND NOT "typical_case_award__a0_hi" IS NULL
+          THEN "typical_case_award__a0_hi"
+          ELSE CAST(0 AS DECIMAL(15, 2))
+        END
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "funding_unspecified"
+  FROM a0
+) AS q0
+JOIN (
+  WITH q1_v AS (
+    SELECT
+      "p"."row_id",
       CASE
-        WHEN "evaluation_subsidy__applies"
-        THEN "evaluation_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(15, 2))
-      END
-    ) AS DECIMAL(15, 2))
-    ELSE NULL
-  END AS "total_max",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN CAST(CAST(0 AS DECIMAL(15, 2)) AS DECIMAL(15, 2))
-    ELSE NULL
-  END AS "funding_central",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN CAST((
+        WHEN "p"."applicant_type" IS NULL
+        OR (
+          NOT "p"."applicant_type" IS NULL
+          AND (
+            NOT "p"."applicant_type" IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
+          )
+        )
+        THEN 'applicant_type'
+        WHEN NOT "p"."industry" IS NULL AND (
+          LENGTH("p"."industry") > 1000
+        )
+        THEN 'industry'
+        WHEN NOT "p"."acceptance_passed" IS NULL
+        AND (
+          NOT "p"."acceptance_passed" IN ('true', 'false')
+        )
+        THEN 'acceptance_passed'
+        WHEN NOT "p"."is_sme" IS NULL AND (
+          NOT "p"."is_sme" IN ('true', 'false')
+        )
+        THEN 'is_sme'
+        WHEN NOT "p"."digital_level" IS NULL
+        AND (
+          NOT REGEXP_MATCHES("p"."digital_level", '^-?[0-9]{1,1}$')
+          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) < 0, FALSE)
+          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) > 4, FALSE)
+        )
+        THEN 'digital_level'
+        WHEN NOT "p"."spend_software_cloud" IS NULL
+        AND (
+          NOT REGEXP_MATCHES("p"."spend_software_cloud", '^[0-9]{1,15}([.][0-9]{1,2})?$')
+        )
+        THEN 'spend_software_cloud'
+        WHEN NOT "p"."spend_data_equipment" IS NULL
+        AND (
+          NOT REGEXP_MATCHES("p"."spend_data_equipment", '^[0-9]{1,15}([.][0-9]{1,2})?$')
+        )
+        THEN 'spend_data_equipment'
+        WHEN NOT "p"."little_giant_central_funded" IS NULL
+        AND (
+          NOT "p"."little_giant_central_funded" IN ('true', 'false')
+        )
+        THEN 'little_giant_central_funded'
+        WHEN NOT "p"."in_2022_pilot" IS NULL
+        AND (
+          NOT "p"."in_2022_pilot" IN ('true', 'false')
+        )
+        THEN 'in_2022_pilot'
+        WHEN NOT "p"."chain_demo_enterprise" IS NULL
+        AND (
+          NOT "p"."chain_demo_enterprise" IN ('true', 'false')
+        )
+        THEN 'chain_demo_enterprise'
+        WHEN NOT "p"."provincial_demo_title" IS NULL
+        AND (
+          NOT "p"."provincial_demo_title" IN ('true', 'false')
+        )
+        THEN 'provincial_demo_title'
+        WHEN NOT "p"."typical_case_title" IS NULL
+        AND (
+          NOT "p"."typical_case_title" IN ('true', 'false')
+        )
+        THEN 'typical_case_title'
+        WHEN NOT "p"."accepted_enterprises_served" IS NULL
+        AND (
+          NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
+          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
+          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
+        )
+        THEN 'accepted_enterprises_served'
+        WHEN NOT "p"."platform_builder" IS NULL
+        AND (
+          NOT "p"."platform_builder" IN ('true', 'false')
+        )
+        THEN 'platform_builder'
+        WHEN NOT "p"."training_provider" IS NULL
+        AND (
+          NOT "p"."training_provider" IN ('true', 'false')
+        )
+        THEN 'training_provider'
+        WHEN NOT "p"."evaluation_agency" IS NULL
+        AND (
+          NOT "p"."evaluation_agency" IN ('true', 'false')
+        )
+        THEN 'evaluation_agency'
+        WHEN NOT "p"."falsified_application_3y" IS NULL
+        AND (
+          NOT "p"."falsified_application_3y" IN ('true', 'false')
+        )
+        THEN 'falsified_application_3y'
+        WHEN NOT "p"."awarded_products" IS NULL
+        AND (
+          NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
+          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
+          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
+        )
+        THEN 'awarded_products'
+        WHEN NOT "p"."chain_transformation_award" IS NULL
+        AND (
+          NOT "p"."chain_transformation_award" IN ('true', 'false')
+        )
+        THEN 'chain_transformation_award'
+        WHEN NOT "p"."city_type" IS NULL
+        AND (
+          NOT "p"."city_type" IN (
+            'provincial_capital',
+            'separately_planned',
+            'xpcc',
+            'prefecture',
+            'municipality_district'
+          )
+        )
+        THEN 'city_type'
+        WHEN NOT "p"."cloud_platform_adopted" IS NULL
+        AND (
+          NOT "p"."cloud_platform_adopted" IN ('true', 'false')
+        )
+        THEN 'cloud_platform_adopted'
+        WHEN NOT "p"."digital_workshop_title" IS NULL
+        AND (
+          NOT "p"."digital_workshop_title" IN ('true', 'false')
+        )
+        THEN 'digital_workshop_title'
+        WHEN NOT "p"."excellent_provider" IS NULL
+        AND (
+          NOT "p"."excellent_provider" IN ('true', 'false')
+        )
+        THEN 'excellent_provider'
+        WHEN NOT "p"."good_tax_and_credit" IS NULL
+        AND (
+          NOT "p"."good_tax_and_credit" IN ('true', 'false')
+        )
+        THEN 'good_tax_and_credit'
+        WHEN NOT "p"."in_pilot_scope" IS NULL
+        AND (
+          NOT "p"."in_pilot_scope" IN ('true', 'false')
+        )
+        THEN 'in_pilot_scope'
+        WHEN NOT "p"."independent_legal_person" IS NULL
+        AND (
+          NOT "p"."independent_legal_person" IN ('true', 'false')
+        )
+        THEN 'independent_legal_person'
+        WHEN NOT "p"."lighthouse" IS NULL AND (
+          NOT "p"."lighthouse" IN ('true', 'false')
+        )
+        THEN 'lighthouse'
+        WHEN NOT "p"."operating_normally" IS NULL
+        AND (
+          NOT "p"."operating_normally" IN ('true', 'false')
+        )
+        THEN 'operating_normally'
+        WHEN NOT "p"."platform_benchmark" IS NULL
+        AND (
+          NOT "p"."platform_benchmark" IN ('true', 'false')
+        )
+        THEN 'platform_benchmark'
+        WHEN NOT "p"."region" IS NULL
+        AND (
+          NOT "p"."region" IN ('east', 'central', 'west')
+        )
+        THEN 'region'
+        WHEN NOT "p"."registered_in_city" IS NULL
+        AND (
+          NOT "p"."registered_in_city" IN ('true', 'false')
+        )
+        THEN 'registered_in_city'
+        WHEN NOT "p"."serious_dishonesty_3y" IS NULL
+        AND (
+          NOT "p"."serious_dishonesty_3y" IN ('true', 'false')
+        )
+        THEN 'serious_dishonesty_3y'
+        WHEN NOT "p"."spend_consulting" IS NULL
+        AND (
+          NOT REGEXP_MATCHES("p"."spend_consulting", '^[0-9]{1,15}([.][0-9]{1,2})?$')
+        )
+        THEN 'spend_consulting'
+        ELSE CAST(NULL AS TEXT)
+      END AS "error_field",
+      CURRENT_DATE >= CAST('2025-05-20' AS DATE) AS "in_force",
+      "p"."applicant_type" AS "applicant_type",
+      "p"."industry" AS "industry",
+      COALESCE("p"."acceptance_passed" = 'true', FALSE) AS "acceptance_passed",
+      COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
+      COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS "digital_level",
+      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_software_cloud",
+      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_data_equipment",
+      COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
+      COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
+      COALESCE("p"."chain_demo_enterprise" = 'true', FALSE) AS "chain_demo_enterprise",
+      COALESCE("p"."provincial_demo_title" = 'true', FALSE) AS "provincial_demo_title",
+      COALESCE("p"."typical_case_title" = 'true', FALSE) AS "typical_case_title",
+      COALESCE(
+        TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(10, 0)),
+        CAST(0 AS DECIMAL(10, 0))
+      ) AS "accepted_enterprises_served",
+      COALESCE("p"."platform_builder" = 'true', FALSE) AS "platform_builder",
+      COALESCE("p"."training_provider" = 'true', FALSE) AS "training_provider",
+      COALESCE("p"."evaluation_agency" = 'true', FALSE) AS "evaluation_agency",
+      COALESCE("p"."falsified_application_3y" = 'true', FALSE) AS "falsified_application_3y",
+      CASE
+        WHEN REGEXP_MATCHES(
+          (
+            "p"."industry"
+          ),
+          '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備紡織葯藥裝製醫電                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
+        )
+        THEN TRANSLATE(
+          (
+            "p"."industry"
+          ),
+          '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備紡織葯藥裝製醫電                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+          '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备纺织药药装制医电'
+        )
+        ELSE "p"."industry"
+      END AS "industry__key"
+    FROM profiles AS p
+  ), q1_x AS (
+    SELECT
+      *,
       (
         (
+          COALESCE("p"."little_giant_central_funded", FALSE)
+        )
+        OR (
+          COALESCE("p"."in_2022_pilot", FALSE)
+        )
+        OR (
+          COALESCE("p"."falsified_application_3y", FALSE)
+        )
+      ) AS "excluded"
+    FROM q1_v AS p
+  ), q1_r AS (
+    SELECT
+      *,
+      (
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+      )
+      AND (
+        COALESCE((
+          "p"."digital_level"
+        ) >= (
+          CAST(2 AS DECIMAL(1, 0))
+        ), FALSE)
+        AND COALESCE("p"."acceptance_passed", FALSE)
+        AND COALESCE(
+          COALESCE((
+            "p"."industry__key"
+          ) IN ('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药'), FALSE),
+          FALSE
+        )
+        AND COALESCE(COALESCE("p"."is_sme", FALSE), FALSE)
+      ) AS "reform_subsidy__applies",
+      CAST(CASE
+        WHEN CAST((
+          CAST((
+            (
+              CAST(6 AS BIGINT)
+            ) * (
+              (
+                (
+                  (
+                    CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      "p"."spend_software_cloud"
+                    ) - (
+                      CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              ) + (
+                (
+                  (
+                    CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      "p"."spend_data_equipment"
+                    ) - (
+                      CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              )
+            )
+          ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+        ) * (
+          0.01
+        ) AS DECIMAL(18, 2)) IS NULL
+        OR CAST(150000 AS DECIMAL(6, 0)) IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CAST((
+            CAST((
+              (
+                CAST(6 AS BIGINT)
+              ) * (
+                (
+                  (
+                    (
+                      CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
+                    ) * 100
+                  ) + (
+                    CAST((
+                      (
+                        "p"."spend_software_cloud"
+                      ) - (
+                        CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
+                      )
+                    ) * (
+                      100
+                    ) AS BIGINT)
+                  )
+                ) + (
+                  (
+                    (
+                      CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
+                    ) * 100
+                  ) + (
+                    CAST((
+                      (
+                        "p"."spend_data_equipment"
+                      ) - (
+                        CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
+                      )
+                    ) * (
+                      100
+                    ) AS BIGINT)
+                  )
+                )
+              )
+            ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(18, 2)),
+          CAST(150000 AS DECIMAL(6, 0))
+        )
+      END AS DECIMAL(8, 2)) AS "reform_subsidy__raw",
+      (
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+      )
+      AND COALESCE("p"."chain_demo_enterprise", FALSE) AS "chain_demo_award__applies",
+      CAST(1000000 AS DECIMAL(7, 0)) AS "chain_demo_award__raw",
+      (
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+      )
+      AND COALESCE("p"."provincial_demo_title", FALSE) AS "provincial_demo_award__applies",
+      CAST(200000 AS DECIMAL(6, 0)) AS "provincial_demo_award__raw",
+      (
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+      )
+      AND COALESCE("p"."typical_case_title", FALSE) AS "typical_case_award__applies",
+      CAST(50000 AS DECIMAL(5, 0)) AS "typical_case_award__raw",
+      (
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+      )
+      AND COALESCE("p"."platform_builder", FALSE) AS "platform_building__applies",
+      CAST(0 AS DECIMAL(6, 0)) AS "platform_building__raw_lo",
+      CAST(200000 AS DECIMAL(6, 0)) AS "platform_building__raw_hi",
+      (
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+      )
+      AND COALESCE("p"."training_provider", FALSE) AS "training_subsidy__applies",
+      CAST(0 AS DECIMAL(6, 0)) AS "training_subsidy__raw_lo",
+      CAST(100000 AS DECIMAL(6, 0)) AS "training_subsidy__raw_hi",
+      (
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+      )
+      AND COALESCE((
+        "p"."accepted_enterprises_served"
+      ) >= (
+        CAST(1 AS DECIMAL(1, 0))
+      ), FALSE) AS "diagnosis_subsidy__applies",
+      CAST((
+        CAST(0 AS DECIMAL(4, 0))
+      ) * (
+        "p"."accepted_enterprises_served"
+      ) AS DECIMAL(13, 0)) AS "diagnosis_subsidy__raw_lo",
+      CAST((
+        CAST(5000 AS DECIMAL(4, 0))
+      ) * (
+        "p"."accepted_enterprises_served"
+      ) AS DECIMAL(13, 0)) AS "diagnosis_subsidy__raw_hi",
+      (
+        (
+          "p"."in_force" AND NOT "p"."excluded"
+        )
+        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+      )
+      AND COALESCE("p"."evaluation_agency", FALSE) AS "evaluation_subsidy__applies",
+      CAST(0 AS DECIMAL(7, 0)) AS "evaluation_subsidy__raw_lo",
+      CAST(1200000 AS DECIMAL(7, 0)) AS "evaluation_subsidy__raw_hi"
+    FROM q1_x AS p
+  ), q1_i AS (
+    SELECT
+      *,
+      CAST(CAST("reform_subsidy__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__lo",
+      CAST(CAST("reform_subsidy__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "reform_subsidy__hi",
+      CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "chain_demo_award__lo",
+      CAST(CAST("chain_demo_award__raw" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "chain_demo_award__hi",
+      CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "provincial_demo_award__lo",
+      CAST(CAST("provincial_demo_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "provincial_demo_award__hi",
+      CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS "typical_case_award__lo",
+      CAST(CAST("typical_case_award__raw" AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS "typical_case_award__hi",
+      CAST(CAST("platform_building__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "platform_building__lo",
+      CAST(CAST("platform_building__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "platform_building__hi",
+      CAST(CAST("training_subsidy__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "training_subsidy__lo",
+      CAST(CAST("training_subsidy__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS "training_subsidy__hi",
+      CAST(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS "diagnosis_subsidy__lo",
+      CAST(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS "diagnosis_subsidy__hi",
+      CAST(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "evaluation_subsidy__lo",
+      CAST(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS "evaluation_subsidy__hi"
+    FROM q1_r
+  ), q1_a0 AS (
+    SELECT
+      *,
+      "reform_subsidy__lo" AS "reform_subsidy__a0_lo",
+      "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
+      "chain_demo_award__lo" AS "chain_demo_award__a0_lo",
+      "chain_demo_award__hi" AS "chain_demo_award__a0_hi",
+      "provincial_demo_award__lo" AS "provincial_demo_award__a0_lo",
+      "provincial_demo_award__hi" AS "provincial_demo_award__a0_hi",
+      "typical_case_award__lo" AS "typical_case_award__a0_lo",
+      "typical_case_award__hi" AS "typical_case_award__a0_hi",
+      "platform_building__lo" AS "platform_building__a0_lo",
+      "platform_building__hi" AS "platform_building__a0_hi",
+      "training_subsidy__lo" AS "training_subsidy__a0_lo",
+      "training_subsidy__hi" AS "training_subsidy__a0_hi",
+      "diagnosis_subsidy__lo" AS "diagnosis_subsidy__a0_lo",
+      "diagnosis_subsidy__hi" AS "diagnosis_subsidy__a0_hi",
+      "evaluation_subsidy__lo" AS "evaluation_subsidy__a0_lo",
+      "evaluation_subsidy__hi" AS "evaluation_subsidy__a0_hi"
+    FROM q1_i
+  )
+  SELECT
+    "row_id",
+    "error_field",
+    CASE WHEN "error_field" IS NULL THEN "in_force" ELSE NULL END AS "in_force",
+    CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
+    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN "reform_subsidy__lo"
+      ELSE NULL
+    END AS "reform_subsidy__min",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN "reform_subsidy__hi"
+      ELSE NULL
+    END AS "reform_subsidy__max",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN "reform_subsidy__a0_lo"
+      ELSE NULL
+    END AS "reform_subsidy__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN "reform_subsidy__a0_hi"
+      ELSE NULL
+    END AS "reform_subsidy__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "chain_demo_award__applies" ELSE NULL END AS "chain_demo_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+      THEN "chain_demo_award__lo"
+      ELSE NULL
+    END AS "chain_demo_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+      THEN "chain_demo_award__hi"
+      ELSE NULL
+    END AS "chain_demo_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+      THEN "chain_demo_award__a0_lo"
+      ELSE NULL
+    END AS "chain_demo_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_demo_award__applies"
+      THEN "chain_demo_award__a0_hi"
+      ELSE NULL
+    END AS "chain_demo_award__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "provincial_demo_award__applies" ELSE NULL END AS "provincial_demo_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+      THEN "provincial_demo_award__lo"
+      ELSE NULL
+    END AS "provincial_demo_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+      THEN "provincial_demo_award__hi"
+      ELSE NULL
+    END AS "provincial_demo_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+      THEN "provincial_demo_award__a0_lo"
+      ELSE NULL
+    END AS "provincial_demo_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "provincial_demo_award__applies"
+      THEN "provincial_demo_award__a0_hi"
+      ELSE NULL
+    END AS "provincial_demo_award__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "typical_case_award__applies" ELSE NULL END AS "typical_case_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "typical_case_award__applies"
+      THEN "typical_case_award__lo"
+      ELSE NULL
+    END AS "typical_case_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "typical_case_award__applies"
+      THEN "typical_case_award__hi"
+      ELSE NULL
+    END AS "typical_case_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "typical_case_award__applies"
+      THEN "typical_case_award__a0_lo"
+      ELSE NULL
+    END AS "typical_case_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "typical_case_award__applies"
+      THEN "typical_case_award__a0_hi"
+      ELSE NULL
+    END AS "typical_case_award__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "platform_building__applies" ELSE NULL END AS "platform_building__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_building__applies"
+      THEN "platform_building__lo"
+      ELSE NULL
+    END AS "platform_building__min",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_building__applies"
+      THEN "platform_building__hi"
+      ELSE NULL
+    END AS "platform_building__max",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_building__applies"
+      THEN "platform_building__a0_lo"
+      ELSE NULL
+    END AS "platform_building__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_building__applies"
+      THEN "platform_building__a0_hi"
+      ELSE NULL
+    END AS "platform_building__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "training_subsidy__applies" ELSE NULL END AS "training_subsidy__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "training_subsidy__applies"
+      THEN "training_subsidy__lo"
+      ELSE NULL
+    END AS "training_subsidy__min",
+    CASE
+      WHEN "error_field" IS NULL AND "training_subsidy__applies"
+      THEN "training_subsidy__hi"
+      ELSE NULL
+    END AS "training_subsidy__max",
+    CASE
+      WHEN "error_field" IS NULL AND "training_subsidy__applies"
+      THEN "training_subsidy__a0_lo"
+      ELSE NULL
+    END AS "training_subsidy__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "training_subsidy__applies"
+      THEN "training_subsidy__a0_hi"
+      ELSE NULL
+    END AS "training_subsidy__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "diagnosis_subsidy__applies" ELSE NULL END AS "diagnosis_subsidy__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+      THEN "diagnosis_subsidy__lo"
+      ELSE NULL
+    END AS "diagnosis_subsidy__min",
+    CASE
+      WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+      THEN "diagnosis_subsidy__hi"
+      ELSE NULL
+    END AS "diagnosis_subsidy__max",
+    CASE
+      WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+      THEN "diagnosis_subsidy__a0_lo"
+      ELSE NULL
+    END AS "diagnosis_subsidy__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
+      THEN "diagnosis_subsidy__a0_hi"
+      ELSE NULL
+    END AS "diagnosis_subsidy__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "evaluation_subsidy__applies" ELSE NULL END AS "evaluation_subsidy__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+      THEN "evaluation_subsidy__lo"
+      ELSE NULL
+    END AS "evaluation_subsidy__min",
+    CASE
+      WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+      THEN "evaluation_subsidy__hi"
+      ELSE NULL
+    END AS "evaluation_subsidy__max",
+    CASE
+      WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+      THEN "evaluation_subsidy__a0_lo"
+      ELSE NULL
+    END AS "evaluation_subsidy__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
+      THEN "evaluation_subsidy__a0_hi"
+      ELSE NULL
+    END AS "evaluation_subsidy__paid_max",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
           (
-            CAST(0 AS DECIMAL(15, 2))
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(15, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies"
+                        THEN "reform_subsidy__a0_lo"
+                        ELSE CAST(0 AS DECIMAL(15, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "chain_demo_award__applies"
+                      THEN "chain_demo_award__a0_lo"
+                      ELSE CAST(0 AS DECIMAL(15, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "provincial_demo_award__applies"
+                    THEN "provincial_demo_award__a0_lo"
+                    ELSE CAST(0 AS DECIMAL(15, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "typical_case_award__applies"
+                  THEN "typical_case_award__a0_lo"
+                  ELSE CAST(0 AS DECIMAL(15, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "platform_building__applies"
+                THEN "platform_building__a0_lo"
+                ELSE CAST(0 AS DECIMAL(15, 2))
+              END
+            )
           ) + (
             CASE
-              WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
-              THEN "reform_subsidy__a0_hi"
+              WHEN "training_subsidy__applies"
+              THEN "training_subsidy__a0_lo"
               ELSE CAST(0 AS DECIMAL(15, 2))
             END
           )
         ) + (
           CASE
-            WHEN "platform_building__applies" AND NOT "platform_building__a0_hi" IS NULL
-            THEN "platform_building__a0_hi"
+            WHEN "diagnosis_subsidy__applies"
+            THEN "diagnosis_subsidy__a0_lo"
             ELSE CAST(0 AS DECIMAL(15, 2))
           END
         )
       ) + (
         CASE
-          WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__a0_hi" IS NULL
-          THEN "diagnosis_subsidy__a0_hi"
+          WHEN "evaluation_subsidy__applies"
+          THEN "evaluation_subsidy__a0_lo"
           ELSE CAST(0 AS DECIMAL(15, 2))
         END
-      )
-    ) + (
-      CASE
-        WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
-        THEN "evaluation_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(15, 2))
-      END
-    ) AS DECIMAL(15, 2))
-    ELSE NULL
-  END AS "funding_province",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN CAST((
-      (
-        CAST(0 AS DECIMAL(15, 2))
-      ) + (
-        CAST((
-          CAST(FLOOR(
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "total_min",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
             (
               (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(15, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies"
+                        THEN "reform_subsidy__a0_hi"
+                        ELSE CAST(0 AS DECIMAL(15, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "chain_demo_award__applies"
+                      THEN "chain_demo_award__a0_hi"
+                      ELSE CAST(0 AS DECIMAL(15, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "provincial_demo_award__applies"
+                    THEN "provincial_demo_award__a0_hi"
+                    ELSE CAST(0 AS DECIMAL(15, 2))
+                  END
+                )
+              ) + (
                 CASE
-                  WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                  THEN "chain_demo_award__a0_hi"
+                  WHEN "typical_case_award__applies"
+                  THEN "typical_case_award__a0_hi"
                   ELSE CAST(0 AS DECIMAL(15, 2))
                 END
-              ) * (
-                0.5
               )
-            ) * (
-              100
+            ) + (
+              CASE
+                WHEN "platform_building__applies"
+                THEN "platform_building__a0_hi"
+                ELSE CAST(0 AS DECIMAL(15, 2))
+              END
             )
-          ) AS DECIMAL(15, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(15, 2))
-      )
-    ) + (
-      CASE
-        WHEN "training_subsidy__applies" AND NOT "training_subsidy__a0_hi" IS NULL
-        THEN "training_subsidy__a0_hi"
-        ELSE CAST(0 AS DECIMAL(15, 2))
-      END
-    ) AS DECIMAL(15, 2))
-    ELSE NULL
-  END AS "funding_city",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN CAST((
-      CAST(0 AS DECIMAL(15, 2))
-    ) + (
-      (
-        CASE
-          WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-          THEN "chain_demo_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
-      ) - (
-        CAST((
-          CAST(FLOOR(
-            (
-              (
-                CASE
-                  WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
-                  THEN "chain_demo_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(15, 2))
-                END
-              ) * (
-                0.5
-              )
-            ) * (
-              100
-            )
-          ) AS DECIMAL(15, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(15, 2))
-      )
-    ) AS DECIMAL(15, 2))
-    ELSE NULL
-  END AS "funding_county",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN CAST((
-      (
-        CAST(0 AS DECIMAL(15, 2))
+          ) + (
+            CASE
+              WHEN "training_subsidy__applies"
+              THEN "training_subsidy__a0_hi"
+              ELSE CAST(0 AS DECIMAL(15, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "diagnosis_subsidy__applies"
+            THEN "diagnosis_subsidy__a0_hi"
+            ELSE CAST(0 AS DECIMAL(15, 2))
+          END
+        )
       ) + (
         CASE
-          WHEN "provincial_demo_award__applies" AND NOT "provincial_demo_award__a0_hi" IS NULL
-          THEN "provincial_demo_award__a0_hi"
+          WHEN "evaluation_subsidy__applies"
+          THEN "evaluation_subsidy__a0_hi"
           ELSE CAST(0 AS DECIMAL(15, 2))
         END
-      )
-    ) + (
-      CASE
-        WHEN "typical_case_award__applies" AND NOT "typical_case_award__a0_hi" IS NULL
-        THEN "typical_case_award__a0_hi"
-        ELSE CAST(0 AS DECIMAL(15, 2))
-      END
-    ) AS DECIMAL(15, 2))
-    ELSE NULL
-  END AS "funding_unspecified"
-FROM a0;
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "total_max",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(15, 2)) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "funding_central",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              CAST(0 AS DECIMAL(15, 2))
+            ) + (
+              CASE
+                WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
+                THEN "reform_subsidy__a0_hi"
+                ELSE CAST(0 AS DECIMAL(15, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "platform_building__applies" AND NOT "platform_building__a0_hi" IS NULL
+              THEN "platform_building__a0_hi"
+              ELSE CAST(0 AS DECIMAL(15, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__a0_hi" IS NULL
+            THEN "diagnosis_subsidy__a0_hi"
+            ELSE CAST(0 AS DECIMAL(15, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
+          THEN "evaluation_subsidy__a0_hi"
+          ELSE CAST(0 AS DECIMAL(15, 2))
+        END
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "funding_province",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          CAST(0 AS DECIMAL(15, 2))
+        ) + (
+          CAST((
+            CAST(FLOOR(
+              (
+                (
+                  CASE
+                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
+                    THEN "chain_demo_award__a0_hi"
+                    ELSE CAST(0 AS DECIMAL(15, 2))
+                  END
+                ) * (
+                  0.5
+                )
+              ) * (
+                100
+              )
+            ) AS DECIMAL(15, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(15, 2))
+        )
+      ) + (
+        CASE
+          WHEN "training_subsidy__applies" AND NOT "training_subsidy__a0_hi" IS NULL
+          THEN "training_subsidy__a0_hi"
+          ELSE CAST(0 AS DECIMAL(15, 2))
+        END
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "funding_city",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        CAST(0 AS DECIMAL(15, 2))
+      ) + (
+        (
+          CASE
+            WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
+            THEN "chain_demo_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(15, 2))
+          END
+        ) - (
+          CAST((
+            CAST(FLOOR(
+              (
+                (
+                  CASE
+                    WHEN "chain_demo_award__applies" AND NOT "chain_demo_award__a0_hi" IS NULL
+                    THEN "chain_demo_award__a0_hi"
+                    ELSE CAST(0 AS DECIMAL(15, 2))
+                  END
+                ) * (
+                  0.5
+                )
+              ) * (
+                100
+              )
+            ) AS DECIMAL(15, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(15, 2))
+        )
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "funding_county",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          CAST(0 AS DECIMAL(15, 2))
+        ) + (
+          CASE
+            WHEN "provincial_demo_award__applies" AND NOT "provincial_demo_award__a0_hi" IS NULL
+            THEN "provincial_demo_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(15, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "typical_case_award__applies" AND NOT "typical_case_award__a0_hi" IS NULL
+          THEN "typical_case_award__a0_hi"
+          ELSE CAST(0 AS DECIMAL(15, 2))
+        END
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS "funding_unspecified"
+  FROM q1_a0
+) AS q1
+  ON "q0"."row_id" = "q1"."row_id";

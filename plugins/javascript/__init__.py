@@ -317,24 +317,41 @@ class _Module:
         f = self.form
         v = f["validity"]
         out = ["", "/** The whole policy for one applicant (validated facts), article by article. */",
-               "function calculateFacts(f, on, trace) {", "  let inForce = true;"]
+               "function calculateFacts(f, on, trace) {", "  let inForce = true;", "  const notes = [];"]
         start = v["retro_from"] or v["from"]
-        conds = []
+        branch = "if"
         if start:
-            conds.append("on < START")
+            out += ["  if (on < START) {", "    inForce = false;",
+                    '    notes.push({ kind: "before_start", text: fill(TRACE.before_start, { on, start: START }) });']
+            branch = "} else if"
         if v["until"]:
-            conds.append("on > UNTIL")
-        if conds:
-            out.append(f"  if ({' || '.join(conds)}) inForce = false;")
+            out += [f"  {branch} (on > UNTIL) {{" if branch == "if" else "  } else if (on > UNTIL) {",
+                    "    inForce = false;",
+                    '    notes.push({ kind: "after_end", text: fill(TRACE.after_end, { on, end: UNTIL }) });']
+            branch = "} else if"
+        if v["events"]:
+            text = f["trace"]["events"].format(events="；".join(f"“{e}”" for e in v["events"]))
+            push = f'notes.push({{ kind: "events", text: {js_str(text)} }});'
+            out += ["  } else {", f"    {push}", "  }"] if branch != "if" else [f"  {push}"]
+        elif branch != "if":
+            out.append("  }")
+        if v["note"]:  # what the text leaves open about the validity, noted while in force
+            out.append(f'  if (inForce) notes.push({{ kind: "validity_open", text: {js_str(v["note"])} }});')
+        if f["text_lists"]:
+            out.append("  unlisted(f, TEXT_LISTS, notes);")
         out.append("  const exclusions = [];")
         for b in f["requirements"]:
+            text = f["trace"]["requirement_failed"].format(article=b["article"], shown=b["shown"])
             out.append(f"  // 资格 {js_comment(b['article'])}")
-            out.append(f"  if (!{self.x.cond(b['cond'])}) exclude(exclusions, {js_str(b['article'])});")
+            out.append(f"  if (!{self.x.cond(b['cond'])}) exclude(exclusions, notes, {js_str(b['article'])}, "
+                       f"{js_str(text)}, \"requirement_failed\");")
         for b in f["exclusions"]:
+            text = f["trace"]["excluded"].format(article=b["article"], shown=b["shown"])
             out.append(f"  // 排除 {js_comment(b['article'])}")
-            out.append(f"  if ({_bare(self.x.cond(b['cond']))}) exclude(exclusions, {js_str(b['article'])});")
-        out += ["  if (!inForce || exclusions.length) return result(on, inForce, exclusions, [], [], null);",
-                "  const live = [];"]
+            out.append(f"  if ({_bare(self.x.cond(b['cond']))}) exclude(exclusions, notes, {js_str(b['article'])}, "
+                       f"{js_str(text)});")
+        out += ["  if (!inForce || exclusions.length) return result(on, inForce, exclusions, [], [], null, notes, []);",
+                "  const live = [];", "  const cuts = [];"]
         if any(it["beneficiary"] for it in f["items"]):
             out.append('  const who = f["applicant_type"];')
         for it in f["items"]:
@@ -351,13 +368,14 @@ class _Module:
             out += [f"  // {js_comment(c['article'])} 累计上限 {ident(c['id'])}",
                     "  {", f"    const members = {self.scope(c['scope'])};",
                     f"    if (members.length) crossCap({js_str(c['article'])}, {js_str(c['shown'])}, "
-                    f"{self.x.lift(c['limit'], 'null', s)}, {s}, members);", "  }"]
+                    f"{self.x.lift(c['limit'], 'null', s)}, {s}, members, cuts, {js_str(c['id'])});", "  }"]
         out.append("  const schedules = [];")
         for sch in f["payments"]:
             stages = ", ".join(self._stage(st) for st in sch["stages"])
             out += [f"  // {js_comment(sch['article'])} 拨付",
                     f"  schedules.push(...payments({js_str(sch['article'])}, [{stages}], {self.scope(sch['scope'])}));"]
-        out += ["  return result(on, true, [], live, schedules, trace ? null : () => calculateFacts(f, on, true));",
+        out += ["  const rerun = trace ? null : () => calculateFacts(f, on, true);",
+                "  return result(on, true, [], live, schedules, rerun, notes, cuts);",
                 "}"]
         return out
 
@@ -373,16 +391,19 @@ class _Module:
         return f"{head}, null, 0]"
 
 
-def _parameters_js(form: Json, m: Any) -> list[str]:
-    """calculate(profile, on, parameters): the 参数 bound and every 约束 checked before computing."""
+def _parameters_js(form: Json, m: Any, ret: str) -> list[str]:
+    """calculate(profile, on, parameters): the 参数 bound and every 约束 checked before computing;
+    ``ret``: the line that computes the result from the facts ``f`` and the date ``date``."""
     rows = [f"  [{js_str(x['name'])}, {js_str(x['kind'])}, {js_str(x['label'])}, "
-            f"{scaled(x['value'], x['scale']) if x['value'] is not None else 'null'}],"
+            f"{scaled(x['value'], x['scale']) if x['value'] is not None else 'null'}, {js_str(x['stated'])}, "
+            f"{x['scale']}],"
             for x in form["parameters"]]
     checks = [f"    [{m.x.cond(c['cond'])}, {js_str(c['field'])}, {js_str(c['message'])}],"
               for c in form["constraints"]]
     return [
-        "// 参数: [name, kind, label, the value the text states (BigInt at the kind's scale) or null].",
-        "/** @type {Array<[string, string, string, bigint | null]>} */",
+        "// 参数: [name, kind, label, the value the text states (BigInt at the kind's scale) or null,",
+        "// where the text states it (for the note), the kind's scale].",
+        "/** @type {Array<[string, string, string, bigint | null, string, number]>} */",
         "const PARAMETERS = [", *rows, "];",
         "",
         "/** 约束: [holds, field, message] for each constraint between facts. */",
@@ -391,9 +412,11 @@ def _parameters_js(form: Json, m: Any) -> list[str]:
         "export function calculate(profile, on, parameters) {",
         "  const date = parseOn(on);",
         "  const f = validate(profile);",
-        "  bindParameters(PARAMETERS, parameters, f);",
+        "  const notes = bindParameters(PARAMETERS, parameters, f);",
         "  checkConstraints(constraints(f));",
-        "  return calculateFacts(f, date, false);",
+        f"  const r = {ret};",
+        "  r.notes = [...notes, ...r.notes];",
+        "  return r;",
         "}"]
 
 
@@ -470,6 +493,8 @@ class JavaScriptBackend:
         start = v["retro_from"] or v["from"]
         title = p["title"] + (f"（{p['docno']}）" if p["docno"] else "")
         runtime = (_HERE / "runtime.js").read_text(encoding="utf-8").strip("\n")
+        ret = ("span((g, d) => calculateFacts(g, d, false), READINGS, ORDER, f, date)" if form["readings"]
+               else "calculateFacts(f, date, false)")
         lines = [
             f"// {js_comment(header_line(cp.source_file))}",
             f"// {js_comment(title)} — 补贴计算器 / subsidy calculator.",
@@ -489,6 +514,10 @@ class JavaScriptBackend:
             f"const TRACE = {json.dumps(form['trace'], ensure_ascii=False, indent=2)};",
             "// Text facts compare by key: Traditional -> Simplified for the characters in this policy's lists.",
             f"const TEXT_FOLD = new Map({json.dumps(sorted(form['text_fold'].items()), ensure_ascii=False)});",
+            "// Text facts checked against listed values: [fact, label, keys, list ends in 等, articles].",
+            "const TEXT_LISTS = [" + ", ".join(
+                f"[{js_str(ls['fact'])}, {js_str(ls['label'])}, new Set({json.dumps(ls['keys'], ensure_ascii=False)}), "
+                f"{'true' if ls['open'] else 'false'}, {js_str(ls['articles'])}]" for ls in form["text_lists"]) + "];",
             "/** The facts this policy reads. */",
             "export const FACTS = [", *[f"  {_spec(f)}," for f in form["facts"]], "];",
             "const VOCABULARY = [", *[f"  {_spec(f)}," for f in form["vocabulary"]], "];",
@@ -505,28 +534,34 @@ class JavaScriptBackend:
             "",
             f"// What {js_comment(p['title'])} pays the applicant `profile` as of `on` (YYYY-MM-DD; default today).",
             "// Throws ProfileError (errors: [field, message] pairs) for a bad profile or date.",
-            *(_parameters_js(form, m) if form["parameters"] or form["constraints"] else [
+            *(["// The text allows more than one reading (解读): the result spans every reading (totals and",
+               "// items from the lowest minimum to the highest maximum) and `readings` gives each one's."]
+              if form["readings"] else []),
+            *(_parameters_js(form, m, ret) if form["parameters"] or form["constraints"] else [
                 "export function calculate(profile, on) {",
                 "  const date = parseOn(on);",
-                "  return calculateFacts(validate(profile), date, false);",
+                "  const f = validate(profile);",
+                f"  return {ret};",
                 "}"]),
             "",
         ]
         if form["readings"]:
-            table = json.dumps([[r["id"], r["article"], r["adopted"], r["affects"],
+            table = json.dumps([[r["id"], r["article"], r["quote"], r["adopted"], r["affects"],
                                  [[o["name"], o["label"]] for o in r["options"]]] for r in form["readings"]],
                                ensure_ascii=False)
             lines += [
-                "// The readings (解读) of ambiguous clauses: [id, article, adopted, items affected, [[name, label]]].",
+                "// The readings (解读) of ambiguous clauses:",
+                "// [id, article, quoted words, adopted, items affected, [[name, label]]].",
                 f"const READINGS = {table};",
+                f"const ORDER = {json.dumps([it['id'] for it in form['items']], ensure_ascii=False)};",
                 "",
-                "// What the applicant gets under each reading and the range of the total over every",
-                "// combination of readings (as `policyc calc` reports them); calculate() takes the adopted ones.",
+                "// The `readings` of calculate()'s result, and `range`: its total, across every reading.",
                 *(["export function readings(profile, on, parameters) {",
-                   "  return computeReadings((p, o) => calculate(p, o, parameters), READINGS, profile, on);"]
+                   "  const r = calculate(profile, on, parameters);"]
                   if form["parameters"] or form["constraints"] else
                   ["export function readings(profile, on) {",
-                   "  return computeReadings(calculate, READINGS, profile, on);"]),
+                   "  const r = calculate(profile, on);"]),
+                "  return { readings: r.readings, range: r.total };",
                 "}",
                 "",
             ]

@@ -484,8 +484,21 @@ function amountLine(a, b, trace, shown, where) {
   }
 }
 
-function exclude(exclusions, article) {
+/** A requirement not met (kind "requirement_failed") or an exclusion that applies: the article (once) and the note. */
+function exclude(exclusions, notes, article, text, kind) {
   if (!exclusions.includes(article)) exclusions.push(article);
+  notes.push({ kind: kind || "excluded", text, article });
+}
+
+/** A note for each text fact whose value is in none of the policy's lists for it. */
+function unlisted(f, lists, notes) {
+  for (const [fact, label, keys, open, articles] of lists) {
+    const v = f[fact];
+    if (typeof v === "string" && !keys.has(textKey(v))) {
+      const kind = open ? "unlisted_open" : "unlisted";
+      notes.push({ kind, text: fill(TRACE[kind], { label, value: v, articles }), fact, value: v, articles });
+    }
+  }
 }
 
 /** A range-shaped definition in the trace's “where”: left out when undetermined. */
@@ -503,7 +516,7 @@ function run(item, amount, f, trace) {
  * A cumulative cap over `members`: each keeps its minimum first (in order, under the cap's
  * minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first.
  */
-function crossCap(article, shown, limit, scale, members) {
+function crossCap(article, shown, limit, scale, members, cuts, cap) {
   if (!members.length || limit === null) return;
   const lim = [toFen(limit[0], scale), toFen(limit[1], scale)];
   let room = max(lim[0], 0n);
@@ -527,8 +540,14 @@ function crossCap(article, shown, limit, scale, members) {
         x.trace.push(fill(TRACE.cross_cap_most, { article, limit: show(lim, 2), most: yuan(hi) }));
       }
     }
+    cuts.push({ cap, article, item: x.item.id, limit: pair(lim), before: pair(x.after), after: pair([lo, hi]) });
     x.after = [lo, hi];
   });
+}
+
+/** A range of fen as {min, max}; an unbounded end is null. */
+function pair(r) {
+  return { min: r[0] === Infinity ? null : yuan(r[0]), max: r[1] === Infinity ? null : yuan(r[1]) };
 }
 
 /**
@@ -595,7 +614,8 @@ function ordered(funding) {
 }
 
 /** The result, as `policyc calc --format json` prints it; item traces are computed when read. */
-function result(on, inForce, exclusions, live, schedules, rerun) {
+function result(on, inForce, exclusions, live, schedules, rerun, notes, cuts) {
+  const choice = CHOICE; // the readings of this calculation, for the traces computed when read
   let lo = 0n, hi = 0n, unbounded = false;
   const funding = {};
   const items = live.map((x, i) => {
@@ -615,7 +635,7 @@ function result(on, inForce, exclusions, live, schedules, rerun) {
     Object.defineProperty(out, "trace", {
       enumerable: true,
       get() {
-        if (trace === null) trace = rerun().items[i].trace;
+        if (trace === null) trace = under(choice, rerun).items[i].trace;
         return trace;
       },
     });
@@ -625,25 +645,28 @@ function result(on, inForce, exclusions, live, schedules, rerun) {
   return {
     policy: POLICY_ID, as_of: on, in_force: inForce, excluded: exclusions.length > 0,
     exclusions, items, total: { min: yuan(lo), max: unbounded ? null : yuan(hi) },
-    funding: ordered(funding), payments: schedules,
+    funding: ordered(funding), payments: schedules, notes, cuts,
   };
 }
 
 // ---- readings (解读)
 
-// The reading each 解读 is calculated under while readings() runs (calculations are synchronous).
+// The reading each 解读 is calculated under (id -> name; absent: the adopted one), and the 解读
+// the current calculation asked for (null: nobody is counting). Calculations are synchronous.
 let CHOICE = {};
+let TOUCHED = null;
 
 /** The reading of `id` the current calculation takes. */
 function reading(id, adopted) {
+  if (TOUCHED) TOUCHED.add(id);
   return Object.prototype.hasOwnProperty.call(CHOICE, id) ? CHOICE[id] : adopted;
 }
 
-function under(choice, calc, profile, on) {
+function under(choice, calc, ...args) {
   const saved = CHOICE;
   CHOICE = choice;
   try {
-    return calc(profile, on);
+    return calc(...args);
   } finally {
     CHOICE = saved;
   }
@@ -651,31 +674,158 @@ function under(choice, calc, profile, on) {
 
 function fenOf(text) { return BigInt(text.replace(".", "")); }
 
-/** Every reading of every 解读 (the others as adopted) and the range of the total over every combination. */
-function computeReadings(calc, table, profile, on) {
-  const out = table.map(([id, article, adopted, affects, options]) => {
-    const results = {};
-    for (const [name, label] of options) {
-      const r = under({ [id]: name }, calc, profile, on);
-      const items = {};
-      for (const i of r.items) items[i.id] = { min: i.min, max: i.max };
-      results[name] = { label, total: { min: r.total.min, max: r.total.max }, items };
-    }
-    return { id, article, adopted, affects: [...affects], results };
-  });
+/** Every combination of readings: the adopted one first, then in the order written. */
+function combinations(table) {
+  const adopted = Object.fromEntries(table.map((r) => [r[0], r[3]]));
+  const same = (c) => table.every((r) => c[r[0]] === adopted[r[0]]);
   let combos = [[]];
-  for (const [id, , , , options] of table) {
-    combos = combos.flatMap((c) => options.map(([name]) => [...c, [id, name]]));
+  for (const r of table) combos = combos.flatMap((c) => r[5].map(([name]) => [...c, [r[0], name]]));
+  return [adopted, ...combos.map((c) => Object.fromEntries(c)).filter((c) => !same(c))];
+}
+
+/** The lowest of some fen amounts (null ones left out), as yuan; null when none. */
+function lowest(values) {
+  let lo = null;
+  for (const v of values) if (v !== null && (lo === null || v < lo)) lo = v;
+  return lo === null ? null : yuan(lo);
+}
+
+/** The highest of some fen amounts, as yuan; null when one is null (unbounded). */
+function highest(values) {
+  let hi = null;
+  for (const v of values) {
+    if (v === null) return null;
+    if (hi === null || v > hi) hi = v;
   }
-  let lo = null, hi = null, unbounded = false;
-  for (const c of combos) {
-    const r = under(Object.fromEntries(c), calc, profile, on);
-    const a = fenOf(r.total.min);
-    if (lo === null || a < lo) lo = a;
-    if (r.total.max === null) unbounded = true;
-    else if (hi === null || fenOf(r.total.max) > hi) hi = fenOf(r.total.max);
+  return hi === null ? null : yuan(hi);
+}
+
+const fenOrNull = (t) => (t === null ? null : fenOf(t));
+
+/**
+ * One result that spans every combination of readings (`runs`: [choice, result], the adopted
+ * one first), as the reference runtime.span_results: totals and items from the lowest minimum
+ * to the highest maximum (0 where an item does not apply, null where a reading leaves it
+ * undetermined), funding of the combination that pays the most, payments and cuts spread the
+ * same way, excluded only when every reading excludes, every reading's notes once, and
+ * `readings`: each reading's total, funding, exclusions and items.
+ */
+function spanned(table, runs, order) {
+  const results = runs.map(([, r]) => r);
+  const first = results[0];
+  const items = [];
+  for (const id of order) {
+    const got = results.map((r) => r.items.find((i) => i.id === id) || null);
+    const present = got.filter((i) => i !== null);
+    if (!present.length) continue;
+    const base = got[0] || present[0];
+    let lo = null, hi = null, funding = {};
+    if (!present.some((i) => i.min === null || i.max === null)) {
+      lo = lowest(got.map((i) => (i === null ? 0n : fenOf(i.min))));
+      hi = highest(got.map((i) => (i === null ? 0n : fenOf(i.max))));
+      const top = present.find((i) => i.max === hi);
+      funding = top ? top.funding : {}; // who pays the highest maximum (split by the same plan)
+    }
+    const out = { id: base.id, article: base.article, title: base.title, min: lo, max: hi, funding };
+    Object.defineProperty(out, "trace", { enumerable: true, get() { return base.trace; } });
+    items.push(out);
   }
-  return { readings: out, range: { min: lo === null ? null : yuan(lo), max: unbounded || hi === null ? null : yuan(hi) } };
+  let top = results[0];
+  for (const r of results) {
+    if (top.total.max === null) break;
+    if (r.total.max === null || fenOf(r.total.max) > fenOf(top.total.max)) top = r;
+  }
+  const payments = [];
+  const stageKeys = [];
+  for (const r of results) for (const p of r.payments) {
+    if (!stageKeys.some(([a, s]) => a === p.article && s === p.stage)) stageKeys.push([p.article, p.stage]);
+  }
+  for (const [article, stage] of stageKeys) {
+    const found = results.map((r) => r.payments.find((p) => p.article === article && p.stage === stage) || null);
+    payments.push({ article, stage, min: lowest(found.map((p) => (p === null ? 0n : fenOrNull(p.min)))),
+      max: highest(found.map((p) => (p === null ? 0n : fenOrNull(p.max)))) });
+  }
+  const cuts = [];
+  const cutKeys = [];
+  for (const r of results) for (const c of r.cuts) {
+    if (!cutKeys.some(([a, i]) => a === c.cap && i === c.item)) cutKeys.push([c.cap, c.item]);
+  }
+  const nil = { min: "0.00", max: "0.00" };
+  const spread = (parts) => ({ min: lowest(parts.map((x) => fenOrNull(x.min))), max: highest(parts.map((x) => fenOrNull(x.max))) });
+  for (const [cap, item] of cutKeys) {
+    const found = results.map((r) => r.cuts.find((c) => c.cap === cap && c.item === item) || null);
+    const some = found.filter((c) => c !== null);
+    cuts.push({ cap, article: some[0].article, item, limit: spread(some.map((c) => c.limit)),
+      before: spread(found.map((c) => (c === null ? nil : c.before))),
+      after: spread(found.map((c) => (c === null ? nil : c.after))) });
+  }
+  const excluded = results.every((r) => r.excluded);
+  const exclusions = [];
+  if (excluded) for (const r of results) for (const a of r.exclusions) if (!exclusions.includes(a)) exclusions.push(a);
+  // the adopted reading's notes, then each other reading's new ones: an unlisted value once per
+  // fact (the readings may list different articles), any other note once per text
+  const noteKey = (n) => (n.kind.startsWith("unlisted") ? JSON.stringify([n.kind, n.fact]) : n.text);
+  const notes = [...first.notes];
+  const seen = new Set(notes.map(noteKey));
+  for (const r of results.slice(1)) for (const n of r.notes) {
+    if (!seen.has(noteKey(n))) { seen.add(noteKey(n)); notes.push(n); }
+  }
+  const out = {
+    policy: first.policy, as_of: first.as_of, in_force: first.in_force, excluded, exclusions, items,
+    total: { min: lowest(results.map((r) => fenOf(r.total.min))), max: highest(results.map((r) => fenOrNull(r.total.max))) },
+    funding: top.funding, payments, notes, cuts,
+  };
+  return withReadings(out, table, runs);
+}
+
+/** `result` with `readings` (each 解读 and the result under each reading), made when read. */
+function withReadings(result, table, runs) {
+  let made = null;
+  Object.defineProperty(result, "readings", {
+    enumerable: true,
+    get() {
+      if (made === null) made = readingTable(table, runs);
+      return made;
+    },
+  });
+  return result;
+}
+
+function readingTable(table, runs) {
+  const adopted = runs[0][0];
+  return table.map(([id, article, quote, chosen, affects, options]) => {
+    const per = {};
+    for (const [name, label] of options) {
+      const want = { ...adopted, [id]: name };
+      const [, r] = runs.find(([c]) => table.every((t) => c[t[0]] === want[t[0]]));
+      const its = {};
+      for (const i of r.items) its[i.id] = { min: i.min, max: i.max };
+      per[name] = { label, excluded: r.excluded, exclusions: [...r.exclusions],
+        total: { min: r.total.min, max: r.total.max }, funding: r.funding, items: its };
+    }
+    return { id, article, quote, adopted: chosen, affects: [...affects], results: per };
+  });
+}
+
+/**
+ * `calc(f, on)` under every combination of readings, as one spanning result. The adopted one is
+ * computed first, counting the 解读 it asks for: when it asks for none, no other reading can
+ * change anything, and the one result stands for every combination.
+ */
+function span(calc, table, order, f, on) {
+  const combos = combinations(table);
+  const touched = new Set();
+  const saved = TOUCHED;
+  TOUCHED = touched;
+  let first;
+  try {
+    first = under(combos[0], calc, f, on);
+  } finally {
+    TOUCHED = saved;
+  }
+  if (!touched.size) return withReadings(first, table, combos.map((c) => [c, first])); // the same under all
+  const runs = [[combos[0], first], ...combos.slice(1).map((c) => [c, under(c, calc, f, on)])];
+  return spanned(table, runs, order);
 }
 // ---- end of runtime ----
 
@@ -706,9 +856,12 @@ function paramValue(kind, v) {
 }
 
 /**
- * Put each parameter's value into `f` (supplied, else stated by the text); an unstated parameter
- * not supplied, an unknown one or a bad value throws ProfileError naming it.
- * @param {Array<[string, string, string, bigint | null]>} table (name, kind, label, stated value)
+ * Put each parameter's value into `f` (supplied, else stated by the text) and return the notes
+ * saying which values the calculation takes; an unstated parameter not supplied, an unknown one
+ * or a bad value throws ProfileError naming it.
+ * @param {Array<[string, string, string, bigint | null, string, number]>} table
+ *   (name, kind, label, stated value, where the text states it, scale)
+ * @returns {Array<{kind: string, text: string, fact: string}>}
  */
 function bindParameters(table, given, f) {
   if (given === undefined || given === null) given = {};
@@ -719,18 +872,26 @@ function bindParameters(table, given, f) {
   /** @type {Array<[string, string]>} */
   const errors = [];
   for (const k of Object.keys(given)) if (!names.has(k)) errors.push([k, fill(MESSAGES.param_unknown, { name: k })]);
-  for (const [name, kind, label, stated] of table) {
+  /** @type {Array<{kind: string, text: string, fact: string}>} */
+  const notes = [];
+  for (const [name, kind, label, stated, statedText, scale] of table) {
+    let source = statedText;
     if (Object.prototype.hasOwnProperty.call(given, name)) {
       const v = paramValue(kind, given[name]);
-      if (typeof v === "string") errors.push([name, v]);
-      else f[name] = v;
+      if (typeof v === "string") { errors.push([name, v]); continue; }
+      f[name] = v;
+      source = TRACE.parameter_given;
     } else if (stated !== null) {
       f[name] = stated;
     } else {
       errors.push([name, fill(MESSAGES.param_missing, { name, label })]);
+      continue;
     }
+    const value = kind === "int" ? f[name].toString() : num(f[name], scale);
+    notes.push({ kind: "parameter", text: fill(TRACE.parameter, { label, name, value, source }), fact: name });
   }
   if (errors.length) throw new ProfileError(errors);
+  return notes;
 }
 
 /** Refuse a profile that breaks a 约束: rows of [holds, field, message], in order. */

@@ -365,6 +365,34 @@ def result_schema(cp: CheckedPolicy) -> dict[str, Any]:
                "required": ["article", "stage", "min", "max"],
                "properties": {"article": {"type": "string"}, "stage": {"type": "string"},
                               "min": maybe, "max": maybe}}
+    text = {"type": "string"}
+    note = {"type": "object", "required": ["kind", "text"],
+            "properties": {"kind": {"enum": ["before_start", "after_end", "events", "validity_open",
+                                             "requirement_failed", "excluded", "unlisted", "unlisted_open"]},
+                           "text": text, "article": text, "fact": text, "value": text, "articles": text},
+            "additionalProperties": False}
+    spread = {"type": "object", "additionalProperties": False, "required": ["min", "max"],
+              "properties": {"min": maybe, "max": maybe}}
+    cut = {"type": "object", "additionalProperties": False,
+           "required": ["cap", "article", "item", "limit", "before", "after"],
+           "properties": {"cap": {"enum": [c.id for c in p.caps]} if p.caps else text, "article": text,
+                          "item": {"enum": [i.id for i in p.items]},
+                          "limit": spread, "before": spread, "after": spread}}
+    extra: dict[str, Any] = {}
+    if p.readings:
+        one = {"type": "object", "additionalProperties": False,
+               "required": ["label", "excluded", "exclusions", "total", "funding", "items"],
+               "properties": {"label": text, "excluded": {"type": "boolean"},
+                              "exclusions": {"type": "array", "items": text}, "total": pair,
+                              "funding": funding,
+                              "items": {"type": "object", "propertyNames": {"enum": [i.id for i in p.items]},
+                                        "additionalProperties": spread}}}
+        extra["readings"] = {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["id", "article", "quote", "adopted", "affects", "results"],
+            "properties": {"id": {"enum": [r.id for r in p.readings]}, "article": text, "quote": text,
+                           "adopted": text, "affects": {"type": "array", "items": text},
+                           "results": {"type": "object", "additionalProperties": one}}}}
     return {
         "$schema": DRAFT,
         "$id": f"urn:policyc:{p.id}:result",
@@ -373,7 +401,7 @@ def result_schema(cp: CheckedPolicy) -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "required": ["policy", "as_of", "in_force", "excluded", "exclusions", "items", "total",
-                     "funding", "payments"],
+                     "funding", "payments", "notes", "cuts", *extra],
         "properties": {
             "policy": {"const": p.id},
             "as_of": {"type": "string", "format": "date"},
@@ -384,6 +412,9 @@ def result_schema(cp: CheckedPolicy) -> dict[str, Any]:
             "total": pair,
             "funding": funding,
             "payments": {"type": "array", "items": payment},
+            "notes": {"type": "array", "items": note},
+            "cuts": {"type": "array", "items": cut},
+            **extra,
         },
     }
 

@@ -188,7 +188,7 @@ class MarkdownBackend:
         p = cp.policy
         h = p.header
         words = Words(p)
-        ev = Evaluator(p)
+        ev = Evaluator(p, {})  # the worked examples: under the adopted readings (解读), as the tests
         items = [self._item(cp, it, ev, words) for it in p.items]
         return self.env.get_template("guide.md.j2").render(
             header=header_line(cp.source_file),
@@ -559,7 +559,7 @@ class MarkdownBackend:
     def compare(self, model: CheckedModel) -> str:
         cities = [cp for cp in model.policies if cp.policy.header.level != "national"]
         # each city's evaluator, and the industry its enterprises are given (its first pilot one)
-        calcs = [(Evaluator(cp.policy), first_member(cp.policy, "industry")) for cp in cities]
+        calcs = [(Evaluator(cp.policy, {}), first_member(cp.policy, "industry")) for cp in cities]
         rows = []
         for label, profile in COMPARE_PROFILES:
             cells = []

@@ -243,24 +243,29 @@ class _Module:
         branch = "if"
         if start:
             out += ["if on < START:", "    in_force = False",
-                    "    notes.append(TRACE['before_start'].format(on=on.isoformat(), start=START.isoformat()))"]
+                    "    notes.append(ResultNote(TRACE['before_start'].format(on=on.isoformat(), "
+                    "start=START.isoformat()),",
+                    "                            'before_start'))"]
             branch = "elif"
         if v["until"]:
             out += [f"{branch} on > UNTIL:", "    in_force = False",
-                    "    notes.append(TRACE['after_end'].format(on=on.isoformat(), end=UNTIL.isoformat()))"]
+                    "    notes.append(ResultNote(TRACE['after_end'].format(on=on.isoformat(), end=UNTIL.isoformat()),",
+                    "                            'after_end'))"]
             branch = "elif"
         if v["events"]:
             events = "；".join(f"“{e}”" for e in v["events"])
             text = f["trace"]["events"].format(events=events)
+            add = Call("notes.append", (Call("ResultNote", (Str(text), Str("events"))),))
             if branch == "elif":
-                out += ["else:", *_lines(Call("notes.append", (Str(text),)), 4)]
+                out += ["else:", *_lines(add, 4)]
             else:
-                out += _lines(Call("notes.append", (Str(text),)), 0)
+                out += _lines(add, 0)
         if v["note"]:  # what the text leaves open about the validity, noted while in force
+            add = Call("notes.append", (Call("ResultNote", (Str(v["note"]), Str("validity_open"))),))
             if branch == "elif":
-                out += ["if in_force:", *_lines(Call("notes.append", (Str(v["note"]),)), 4)]
+                out += ["if in_force:", *_lines(add, 4)]
             else:
-                out += _lines(Call("notes.append", (Str(v["note"]),)), 0)
+                out += _lines(add, 0)
         if f["text_lists"]:
             out.append("notes.extend(unlisted(f, TEXT_LISTS))")
         out.append("exclusions: list[str] = []")
@@ -273,11 +278,14 @@ class _Module:
                 else:
                     out += _lines(_negate(cond) if kind == "requirement_failed" else cond, 0, "if ", ":")
                 text = f["trace"][kind].format(article=b["article"], shown=b["shown"])
-                out += _lines(Call("exclude", (Atom("exclusions"), Atom("notes"), Str(b["article"]), Str(text))),
-                              4)
+                args: tuple[Node, ...] = (Atom("exclusions"), Atom("notes"), Str(b["article"]), Str(text))
+                if kind != "excluded":
+                    args += (Str(kind),)
+                out += _lines(Call("exclude", args), 4)
         out += ["if not in_force or exclusions:",
                 "    return Result(POLICY_ID, on, in_force, exclusions, (), notes)",
-                "live: list[Live] = []"]
+                "live: list[Live] = []",
+                "cuts: list[Cut] = []"]
         if any(it["beneficiary"] for it in f["items"]):
             out.append("who = f['applicant_type']")
         for it in f["items"]:
@@ -300,10 +308,11 @@ class _Module:
             out.append(f"members = {self.scope(cap['scope'])}")
             if cap["limit"]["shape"] == "exact":
                 limit = self.c.exact(cap["limit"], "None")
-                call = Call("cross_cap_exact", (Str(cap["article"]), Str(cap["shown"]), limit, Atom("members")))
+                call = Call("cross_cap_exact", (Str(cap["article"]), Str(cap["shown"]), limit, Atom("members"),
+                                                Atom("cuts"), Str(cap["id"])))
             else:
                 call = Call("cross_cap", (Str(cap["article"]), Str(cap["shown"]), self.c.lift(cap["limit"], "None"),
-                                          Atom("members")))
+                                          Atom("members"), Atom("cuts"), Str(cap["id"])))
             out += ["if members:", *_lines(call, 4)]
         out.append("schedules: list[PaymentResult] = []")
         for s in f["payments"]:
@@ -314,7 +323,7 @@ class _Module:
             out += ["if members:", *_lines(Call("schedules.extend", (Call("payments", (Str(s["article"]), stages,
                                                                                    Atom("members"))),)), 4)]
         out.append("return Result(POLICY_ID, on, True, (), live, notes, schedules, None if trace else "
-                   "(_calculate, f, on))")
+                   "(_calculate, f, on), cuts)")
         return out
 
     def parameters(self) -> str:
@@ -417,12 +426,14 @@ class PythonBackend:
             param_facts=[{"name": x["name"], "doc": wrap(doc(f"{x['label']}（参数）"), 4)} for x in form["parameters"]],
             precision=need, slow=need > DEFAULT_PRECISION,
             readings="\n".join(_lines(Call("", tuple(
-                Call("", (Str(r["id"]), Str(r["article"]), Str(r["adopted"]),
+                Call("", (Str(r["id"]), Str(r["article"]), Str(r["quote"]), Str(r["adopted"]),
                           Call("", tuple(Str(i) for i in r["affects"]), trailing=len(r["affects"]) == 1),
                           Call("", tuple(Call("", (Str(o["name"]), Str(o["label"]))) for o in r["options"]),
                                trailing=len(r["options"]) == 1)))
                 for r in form["readings"]), trailing=len(form["readings"]) == 1), 0, "READINGS: ReadingTable = "))
             if form["readings"] else "",
+            item_order="\n".join(_lines(Call("", tuple(Str(it["id"]) for it in form["items"]),
+                                              trailing=len(form["items"]) == 1), 0, "ITEM_ORDER: tuple[str, ...] = ")),
         )
 
 

@@ -210,14 +210,37 @@ def key_in(text: str | None, keys: frozenset[str]) -> bool:
     return text is not None and _key(text) in keys
 
 
+class ResultNote(str):
+    """A note of a calculation for people: the Chinese text itself, which also knows its ``kind``
+    (``before_start``, ``after_end``, ``events``, ``validity_open``, ``requirement_failed``,
+    ``excluded``, ``unlisted``, ``unlisted_open``, ``parameter``) and the article, fact and value it is about."""
+
+    kind: str
+    data: dict[str, str]
+
+    def __new__(cls, text: str, kind: str, **data: str) -> ResultNote:
+        self = super().__new__(cls, text)
+        self.kind = kind
+        self.data = data
+        return self
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "text": str(self), **self.data}
+
+
+def note_dict(x: str) -> dict[str, str]:
+    return x.to_dict() if isinstance(x, ResultNote) else {"kind": "note", "text": str(x)}
+
+
 def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
     """A note for each text fact whose value is in none of the policy's lists for it."""
-    out = []
+    out: list[str] = []
     for fact, label, keys, is_open, articles in lists:
         v = f[fact]
         if isinstance(v, str) and _key(v) not in keys:
-            out.append(TRACE["unlisted_open" if is_open else "unlisted"].format(label=label, value=v,
-                                                                                 articles=articles))
+            kind = "unlisted_open" if is_open else "unlisted"
+            out.append(ResultNote(TRACE[kind].format(label=label, value=v, articles=articles), kind,
+                                  fact=fact, value=v, articles=articles))
     return out
 
 
@@ -641,11 +664,12 @@ def rounded(value: Range, trace: Trace, shown: str, whole: str,
     return (a, b)
 
 
-def exclude(exclusions: list[str], notes: list[str], article: str, text: str) -> None:
-    """A requirement not met or an exclusion that applies: the article (once) and the reason."""
+def exclude(exclusions: list[str], notes: list[str], article: str, text: str, kind: str = "excluded") -> None:
+    """A requirement not met (``kind`` requirement_failed) or an exclusion that applies: the
+    article (once) and the reason."""
     if article not in exclusions:
         exclusions.append(article)
-    notes.append(text)
+    notes.append(ResultNote(text, kind, article=article))
 
 
 def show_r(r: Range) -> str | None:
@@ -662,14 +686,19 @@ def run(item: Item, amount: Callable[..., Range], f: Any, trace: bool) -> Live:
     return Live(item, r, t)
 
 
-def cross_cap(article: str, shown: str, limit: Range, members: list[Live]) -> None:
+# What one cross-item cap did to one item: (cap id, article, item id, limit, before, after).
+Cut = tuple[str, str, str, tuple[Decimal, Decimal], tuple[Decimal, Decimal], tuple[Decimal, Decimal]]
+
+
+def cross_cap(article: str, shown: str, limit: Range, members: list[Live], cuts: list[Cut], cap: str) -> None:
     """A cumulative cap over ``members``: each keeps its minimum first (in order, under the cap's
     minimum), then the headroom under the cap's maximum goes out in order; later ones are cut first."""
     if members and limit is not None:
-        _fill(article, shown, (fen(limit[0]), fen(limit[1])), members)
+        _fill(article, shown, (fen(limit[0]), fen(limit[1])), members, cuts, cap)
 
 
-def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[Live]) -> None:
+def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[Live], cuts: list[Cut],
+          cap: str) -> None:
     room = lim[0] if lim[0] > 0 else ZERO
     lows = []
     for x in members:
@@ -694,14 +723,24 @@ def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[
                                                              cut=show((c1, c2)), after=show((lo_, hi_))))
             elif x.amount is None and hi_.is_finite():
                 x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(hi_)))
+        cuts.append((cap, article, x.item.id, lim, x.after, (lo_, hi_)))
         x.after = (lo_, hi_)
 
 
-def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live]) -> None:
+def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live], cuts: list[Cut], cap: str) -> None:
     """A cumulative cap whose limit is one exact amount."""
     if members:
         lim = fen(limit)
-        _fill(article, shown, (lim, lim), members)
+        _fill(article, shown, (lim, lim), members, cuts, cap)
+
+
+def _pair(r: tuple[Decimal, Decimal]) -> dict[str, str | None]:
+    return {"min": fmt(r[0]), "max": fmt(r[1])}
+
+
+def cut_dict(c: Cut) -> dict[str, Any]:
+    return {"cap": c[0], "article": c[1], "item": c[2], "limit": _pair(c[3]), "before": _pair(c[4]),
+            "after": _pair(c[5])}
 
 
 class PaymentResult:
@@ -807,13 +846,29 @@ class ItemResult:
 class Result:
     """The result of one calculation; ``to_dict()`` is the structure of ``policyc calc --format json``."""
 
-    __slots__ = ("_items", "_live", "_rerun", "as_of", "excluded", "exclusions", "in_force", "notes", "payments",
-                 "policy", "total_max", "total_min")
+    __slots__ = (
+        "_items",
+        "_live",
+        "_readings",
+        "_rerun",
+        "as_of",
+        "cuts",
+        "excluded",
+        "exclusions",
+        "in_force",
+        "notes",
+        "payments",
+        "policy",
+        "total_max",
+        "total_min",
+    )
 
     def __init__(self, policy: str, as_of: dt.date, in_force: bool, exclusions: Sequence[str],
                  live: Sequence[Live], notes: Sequence[str], schedules: Sequence[PaymentResult] = (),
-                 rerun: Any = None) -> None:
+                 rerun: Any = None, cuts: Sequence[Cut] = ()) -> None:
         self.policy, self.as_of, self.in_force = policy, as_of, in_force
+        self.cuts = tuple(cuts)  # every cross-item cap on every item in its scope, in order
+        self._readings: Any = None  # see span(): (table, runs), made into the table when read
         self.excluded = bool(exclusions)
         self.exclusions = tuple(exclusions)
         self.notes = tuple(notes)  # validity and exclusion reasons, for people
@@ -879,7 +934,18 @@ class Result:
             "total": {"min": fmt(self.total_min), "max": fmt(self.total_max)},
             "funding": _ordered(self.funding),
             "payments": [p.to_dict() for p in self.payments],
+            "notes": [note_dict(x) for x in self.notes],
+            "cuts": [cut_dict(c) for c in self.cuts],
+            **({"readings": list(self.readings)} if self.readings is not None else {}),
         }
+
+    @property
+    def readings(self) -> tuple[dict[str, Any], ...] | None:
+        """For a policy with readings (解读): each 解读 and the result under each reading (see span())."""
+        if isinstance(self._readings, list):
+            table, runs = self._readings
+            self._readings = _reading_table(table, runs or [(c, self) for c in combinations(table)])
+        return self._readings  # type: ignore[no-any-return]
 
 
 def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -> Result:
@@ -890,48 +956,186 @@ def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -
 
 # ---------------------------------------------------------------------------- readings (解读)
 
-# The reading each 解读 is calculated under, when asked for (readings()); else the adopted one.
+# The reading each 解读 is calculated under (解读 id -> 读法 name); absent: the adopted one.
 _READINGS: ContextVar[Mapping[str, str]] = ContextVar("policyc_readings")
+# The 解读 whose value the current calculation asked for (None: nobody is counting).
+_TOUCHED: ContextVar[set[str] | None] = ContextVar("policyc_touched")
+
+# (id, article, quoted words, adopted, items affected, ((name, label), ...)) for each 解读
+ReadingTable = tuple[tuple[str, str, str, str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]
 
 
 def reading(reading_id: str, adopted: str) -> str:
     """The reading of ``reading_id`` the current calculation takes."""
+    touched = _TOUCHED.get(None)
+    if touched is not None:
+        touched.add(reading_id)
     return _READINGS.get({}).get(reading_id, adopted)
 
 
-def _under(choice: Mapping[str, str], calc: Callable[[Any, Any], Result], profile: Any, on: Any) -> Result:
+def _under(choice: Mapping[str, str], calc: Callable[..., T], *args: Any) -> T:
     token = _READINGS.set(choice)
     try:
-        return calc(profile, on)
+        return calc(*args)
     finally:
         _READINGS.reset(token)
 
 
-def _amounts(r: Result) -> dict[str, Any]:
-    return {"label": "", "total": {"min": fmt(r.total_min), "max": fmt(r.total_max)},
-            "items": {i.id: {"min": fmt(i.min), "max": fmt(i.max)} for i in r.items}}
+def combinations(table: ReadingTable) -> list[dict[str, str]]:
+    """Every combination of readings: the adopted one first, then in the order written."""
+    made = _COMBINATIONS.get(id(table))
+    if made is not None and made[0] is table:
+        return made[1]
+    adopted = {r[0]: r[3] for r in table}
+    out = [adopted]
+    for combo in itertools.product(*[[(r[0], name) for name, _ in r[5]] for r in table]):
+        choice = dict(combo)
+        if choice != adopted:
+            out.append(choice)
+    _COMBINATIONS[id(table)] = (table, out)
+    return out
 
 
-def compute_readings(calc: Callable[[Any, Any], Result],
-                     table: Sequence[tuple[str, str, str, Sequence[str], Sequence[tuple[str, str]]]],
-                     profile: Any, on: Any) -> dict[str, Any]:
-    """Every reading of every 解读 (each with the others as adopted) and the range of the total
-    over every combination of readings, as the reference ``Evaluator.readings``."""
+_COMBINATIONS: dict[int, tuple[ReadingTable, list[dict[str, str]]]] = {}
+
+
+def _lowest(values: Sequence[Decimal | None]) -> Decimal | None:
+    known = [v for v in values if v is not None]
+    return min(known) if known else None
+
+
+def _highest(values: Sequence[Decimal | None]) -> Decimal | None:
+    return None if any(v is None for v in values) else max(v for v in values if v is not None)
+
+
+class SpannedItem:
+    """An item of a result that spans every reading: its lowest minimum and highest maximum."""
+
+    __slots__ = ("_base", "article", "id", "max", "min", "title")
+
+    def __init__(self, base: ItemResult, lo: Decimal | None, hi: Decimal | None) -> None:
+        self._base = base
+        self.id, self.article, self.title, self.min, self.max = base.id, base.article, base.title, lo, hi
+
+    @property
+    def funding(self) -> dict[str, Decimal]:
+        """Who pays this item's maximum (before cross-item caps), by source."""
+        return self._base._funding.split(self.max)
+
+    @property
+    def trace(self) -> tuple[str, ...]:
+        """The trace under the adopted readings (else the first reading under which it applies)."""
+        return self._base.trace
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "article": self.article, "title": self.title,
+                "min": fmt(self.min), "max": fmt(self.max),
+                "funding": _ordered(self.funding), "trace": list(self.trace)}
+
+
+class SpannedResult(Result):
+    """A result that spans every combination of readings, as ``policyc calc`` reports it (the
+    reference ``runtime.span_results``): totals and items from the lowest minimum to the highest
+    maximum, funding of the combination that pays the most, and ``readings``."""
+
+    __slots__ = ("_paid", "_spanned")
+
+    def __init__(self, table: ReadingTable, runs: Sequence[tuple[Mapping[str, str], Result]],
+                 order: Sequence[str]) -> None:
+        results = list({id(r): r for _, r in runs}.values())  # each distinct result once, in order
+        first = results[0]
+        self.policy, self.as_of, self.in_force = first.policy, first.as_of, first.in_force
+        items: list[SpannedItem] = []
+        for iid in order:
+            got = [r.item(iid) for r in results]
+            present = [i for i in got if i is not None]
+            if not present:
+                continue
+            base = got[0] or present[0]
+            if any(i.min is None or i.max is None for i in present):
+                items.append(SpannedItem(base, None, None))
+            else:
+                items.append(SpannedItem(base, _lowest([ZERO if i is None else i.min for i in got]),
+                                         _highest([ZERO if i is None else i.max for i in got])))
+        self._spanned = tuple(items)
+        self._items = None
+        self._live = ()
+        self._rerun = None
+        self.total_min = min(r.total_min for r in results)
+        self.total_max = _highest([r.total_max for r in results])
+        top = max(results, key=lambda r: (1, ZERO) if r.total_max is None else (0, r.total_max))
+        self._paid = top.funding
+        stages = dict.fromkeys((p.article, p.stage) for r in results for p in r.payments)
+        pays = []
+        for article, stage in stages:
+            found = [next((p for p in r.payments if (p.article, p.stage) == (article, stage)), None)
+                     for r in results]
+            pays.append(PaymentResult(article, stage, _lowest([ZERO if p is None else p.min for p in found]),
+                                      _highest([ZERO if p is None else p.max for p in found])))
+        self.payments = tuple(pays)
+        cuts: list[Cut] = []
+        nil = (ZERO, ZERO)
+        for cap_id, item_id in dict.fromkeys((c[0], c[2]) for r in results for c in r.cuts):
+            found_c = [next((c for c in r.cuts if (c[0], c[2]) == (cap_id, item_id)), None) for r in results]
+            some = [c for c in found_c if c is not None]
+
+            def spread(parts: Sequence[tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal]:
+                return (min(x[0] for x in parts), max(x[1] for x in parts))
+
+            cuts.append((cap_id, some[0][1], item_id, spread([c[3] for c in some]),
+                         spread([nil if c is None else c[4] for c in found_c]),
+                         spread([nil if c is None else c[5] for c in found_c])))
+        self.cuts = tuple(cuts)
+        self.excluded = all(r.excluded for r in results)
+        self.exclusions = tuple(dict.fromkeys(a for r in results for a in r.exclusions)) if self.excluded else ()
+        notes = list(first.notes)
+        seen = {_note_key(x) for x in notes}
+        for r in results[1:]:
+            for x in r.notes:
+                if _note_key(x) not in seen:
+                    seen.add(_note_key(x))
+                    notes.append(x)
+        self.notes = tuple(notes)
+        self._readings = [table, runs]
+
+    @property
+    def items(self) -> tuple[ItemResult, ...]:
+        return self._spanned  # type: ignore[return-value]
+
+    @property
+    def funding(self) -> dict[str, Decimal]:
+        return dict(self._paid)
+
+    def explain(self) -> None:
+        for i in self._spanned:
+            i._base._result.explain()
+
+
+def _note_key(x: str) -> object:
+    """Notes of other readings are added when new: an unlisted value once per fact (the readings
+    may list different articles), any other note once per text."""
+    return (x.kind, x.data.get("fact")) if isinstance(x, ResultNote) and x.kind.startswith("unlisted") else str(x)
+
+
+def _reading_table(table: ReadingTable, runs: Sequence[tuple[Mapping[str, str], Result]]
+                   ) -> tuple[dict[str, Any], ...]:
+    """Each 解读: its article, quoted words, adopted reading and items affected, and for each
+    reading (the others as adopted) the total, funding, exclusions and items."""
+    adopted = runs[0][0]
     out = []
-    for rid, article, adopted, affects, options in table:
-        results = {}
-        for name, label in options:
-            results[name] = {**_amounts(_under({rid: name}, calc, profile, on)), "label": label}
-        out.append({"id": rid, "article": article, "adopted": adopted, "affects": list(affects),
-                    "results": results})
-    lows: list[Decimal] = []
-    highs: list[Decimal | None] = []
-    for combo in itertools.product(*[[(rid, name) for name, _ in options] for rid, _, _, _, options in table]):
-        r = _under(dict(combo), calc, profile, on)
-        lows.append(r.total_min)
-        highs.append(r.total_max)
-    top = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
-    return {"readings": out, "range": {"min": fmt(min(lows)) if lows else None, "max": fmt(top)}}
+    with localcontext(CTX):
+        for rid, article, quote, chosen, affects, options in table:
+            per: dict[str, Any] = {}
+            for name, label in options:
+                want = {**adopted, rid: name}
+                r = next(res for choice, res in runs if dict(choice) == want)
+                per[name] = {"label": label, "excluded": r.excluded, "exclusions": list(r.exclusions),
+                             "total": {"min": fmt(r.total_min), "max": fmt(r.total_max)},
+                             "funding": _ordered(r.funding),
+                             "items": {i.id: {"min": fmt(i.min), "max": fmt(i.max)} for i in r.items}}
+            out.append({"id": rid, "article": article, "quote": quote, "adopted": chosen,
+                        "affects": list(affects), "results": per})
+    return tuple(out)
 
 
 
@@ -993,7 +1197,8 @@ def bind_parameters(table: Sequence[tuple[str, str, str, Decimal | None, str]], 
             continue
         f[name] = value
         shown = str(int(value)) if kind == "int" else num(value)
-        notes.append(TRACE["parameter"].format(label=label, name=name, value=shown, source=source))
+        notes.append(ResultNote(TRACE["parameter"].format(label=label, name=name, value=shown, source=source),
+                                "parameter", fact=name))
     if errors:
         raise ProfileError(errors)
     return notes
@@ -1004,3 +1209,49 @@ def check_constraints(broken: Sequence[tuple[bool, str, str]]) -> None:
     errors = [(name, message) for holds, name, message in broken if not holds]
     if errors:
         raise ProfileError(errors)
+
+
+def span(calc: Callable[[Any, dt.date], Result], table: ReadingTable, order: Sequence[str], facts: Any,
+         on: dt.date) -> Result:
+    """``calc(facts, on)`` under every combination of readings, as one :class:`SpannedResult`.
+
+    Each calculation counts the 解读 it asks for. A combination that agrees with one already
+    computed on every 解读 that one asked for has the same result (the calculation is the same up
+    to the first reading that differs, and it never asked for one): it is not computed again.
+    When every combination has the adopted one's result, that result spans them all as it is."""
+    asked: set[str] = set()
+    token = _TOUCHED.set(asked)
+    try:  # the adopted combination is the default: no need to say it
+        first = calc(facts, on)
+    finally:
+        _TOUCHED.reset(token)
+    if not asked:  # no reading asked for: every combination gives this result, which spans them
+        first._readings = [table, None]
+        return first
+    combos = combinations(table)
+    done: list[tuple[Mapping[str, str], set[str], Result]] = [(combos[0], asked, first)]
+    runs: list[tuple[Mapping[str, str], Result]] = [(combos[0], first)]
+    for c in combos[1:]:
+        same = next((r for choice, seen, r in done if all(choice[k] == c[k] for k in seen)), None)
+        if same is None:
+            seen_now: set[str] = set()
+            token = _TOUCHED.set(seen_now)
+            try:
+                same = _chosen(c, _under(c, calc, facts, on))
+            finally:
+                _TOUCHED.reset(token)
+            done.append((c, seen_now, same))
+        runs.append((c, same))
+    if len(done) == 1:
+        first._readings = [table, runs]
+        return first
+    with localcontext(CTX):  # sums of funding: exact whatever the caller's context
+        return SpannedResult(table, runs, order)
+
+
+def _chosen(choice: Mapping[str, str], r: Result) -> Result:
+    """``r``, whose traces (computed again when read) keep its readings."""
+    if r._rerun is not None:
+        calc, facts, on = r._rerun
+        r._rerun = (lambda f, d, t: _under(choice, calc, f, d, t), facts, on)
+    return r

@@ -33,8 +33,9 @@ NULL when the schedule has no applying item).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -1019,15 +1020,16 @@ def describe(form: Json) -> Json:
     }
 
 
-def adopted(form: Json) -> Json:
-    """``form`` with every reading expression (解读) replaced by its adopted case: a query computes
-    one reading per row, the adopted one, and says so (``describe``'s ``readings``, the header of
-    the generated query, the ``readings`` of ``policyc simulate``'s report)."""
+def adopted(form: Json, choice: Mapping[str, str] | None = None) -> Json:
+    """``form`` with every reading expression (解读) replaced by its case under ``choice`` (解读 id
+    -> 读法 name), else its adopted case: the query of one combination of readings."""
+    chosen = choice or {}
 
     def walk(x: Any) -> Any:
         if isinstance(x, dict):
             if x.get("op") == "reading":
-                case = next((c for c in x["cases"] if c["name"] == x["adopted"]), x["cases"][0])
+                name = chosen.get(x["id"], x["adopted"])
+                case = next((c for c in x["cases"] if c["name"] == name), x["cases"][0])
                 return walk(case["expr"])
             return {k: walk(v) for k, v in x.items()}
         if isinstance(x, list):
@@ -1039,21 +1041,119 @@ def adopted(form: Json) -> Json:
 
 
 def adopted_readings(form: Json) -> list[Json]:
-    """Which reading of which 解读 a query computes: id, article, the adopted reading and its
-    label, and the readings it does not compute."""
+    """The readings (解读) a query spans: id, article, the quoted words, the adopted reading and its
+    label, the items it affects and the other readings."""
     out = []
     for r in form["readings"]:
         labels = {o["name"]: o["label"] for o in r["options"]}
-        out.append({"id": r["id"], "article": r["article"], "adopted": r["adopted"],
+        out.append({"id": r["id"], "article": r["article"], "quote": r["quote"], "adopted": r["adopted"],
                     "label": labels.get(r["adopted"], ""), "affects": r["affects"],
                     "others": [{"name": n, "label": lb} for n, lb in labels.items() if n != r["adopted"]]})
     return out
 
 
+def combinations(form: Json) -> list[dict[str, str]]:
+    """Every combination of readings (解读 id -> 读法 name): the adopted one first, then in the
+    order written (as ``runtime.combinations``)."""
+    adopted_ = {r["id"]: r["adopted"] for r in form["readings"]}
+    out = [adopted_]
+    for combo in itertools.product(*[[(r["id"], o["name"]) for o in r["options"]] for r in form["readings"]]):
+        choice = dict(combo)
+        if choice != adopted_:
+            out.append(choice)
+    return out
+
+
+def spanning(form: Json, build: Callable[[Json], exp.Select]) -> exp.Select:
+    """The query of a policy (``build`` of its lowered form under one combination of readings); with
+    readings (解读), one row per profile that spans every combination, as ``runtime.span_results``:
+    each combination's query is a subquery joined on ``row_id``, and every result column is its
+    lowest minimum and highest maximum over them (an item that does not apply counts as 0, an
+    undetermined one makes the item NULL), ``excluded`` only when every combination excludes, and
+    the funding columns of the combination with the highest ``total_max`` (the first among equals;
+    NULL — unbounded — is the highest)."""
+    if not form["readings"]:
+        return build(form)
+    q = [f"q{k}" for k in range(len(combinations(form)))]
+    # each combination's steps under their own names (Spark SQL hoists every WITH to the top)
+    subs = [_renamed(build(adopted(form, c)), f"{t}_" if k else "") for k, (c, t) in
+            enumerate(zip(combinations(form), q, strict=True))]
+
+    def each(name: str) -> list[exp.Expr]:
+        return [col(name, t) for t in q]
+
+    def lowest(xs: list[exp.Expr]) -> exp.Expr:
+        return exp.Least(this=xs[0], expressions=xs[1:]) if len(xs) > 1 else xs[0]
+
+    def highest(xs: list[exp.Expr]) -> exp.Expr:  # NULL (unbounded) when one is NULL
+        top = exp.Greatest(this=xs[0], expressions=xs[1:]) if len(xs) > 1 else xs[0]
+        return case((or_(*[is_null(x.copy()) for x in xs]), NULL), default=top)
+
+    zero = lit("0")
+    ok = is_null(col("error_field", q[0]))
+
+    def keep(e: exp.Expr, name: str) -> exp.Expr:
+        return exp.alias_(case((ok.copy(), e), default=NULL), name, quoted=True)
+
+    out = exp.select(exp.alias_(col("row_id", q[0]), "row_id", quoted=True),
+                     exp.alias_(col("error_field", q[0]), "error_field", quoted=True),
+                     keep(col("in_force", q[0]), "in_force"), keep(and_(*each("excluded")), "excluded"))
+    for it in form["items"]:
+        i = it["id"]
+        apps = each(f"{i}__applies")
+        any_app = or_(*[a.copy() for a in apps])
+        undet = or_(*[and_(a.copy(), is_null(col(f"{i}__min", t))) for a, t in zip(apps, q, strict=True)])
+
+        def side(name: str, apps: list[exp.Expr] = apps) -> list[exp.Expr]:
+            return [case((a.copy(), col(name, t)), default=zero.copy()) for a, t in zip(apps, q, strict=True)]
+
+        known = and_(any_app.copy(), exp.not_(paren(undet)))
+        out = out.select(keep(any_app, f"{i}__applies"),
+                         keep(case((known, lowest(side(f"{i}__min"))), default=NULL), f"{i}__min"),
+                         keep(case((known.copy(), highest(side(f"{i}__max"))), default=NULL), f"{i}__max"),
+                         keep(case((any_app.copy(), lowest(side(f"{i}__paid_min"))), default=NULL), f"{i}__paid_min"),
+                         keep(case((any_app.copy(), highest(side(f"{i}__paid_max"))), default=NULL),
+                              f"{i}__paid_max"), copy=False)
+    out = out.select(keep(lowest(each("total_min")), "total_min"), keep(highest(each("total_max")), "total_max"),
+                     copy=False)
+    tops = each("total_max")
+    top = exp.Greatest(this=tops[0], expressions=tops[1:]) if len(tops) > 1 else tops[0]
+    for src in SOURCES:
+        arms = [(is_null(col("total_max", t)), col(f"funding_{src}", t)) for t in q]
+        arms += [(exp.EQ(this=col("total_max", t), expression=top.copy()), col(f"funding_{src}", t)) for t in q]
+        out = out.select(keep(case(*arms, default=NULL), f"funding_{src}"), copy=False)
+    for st in describe(form)["stages"]:
+        c = st["column"]
+        present = or_(*[not_null(x) for x in each(f"{c}_min")])
+        out = out.select(
+            keep(case((present, lowest([coalesce(x, zero.copy()) for x in each(f"{c}_min")])), default=NULL),
+                 f"{c}_min"),
+            keep(case((present.copy(), highest([coalesce(x, zero.copy()) for x in each(f"{c}_max")])), default=NULL),
+                 f"{c}_max"), copy=False)
+    out = out.from_(subs[0].subquery(q[0]))
+    for sub, t in zip(subs[1:], q[1:], strict=True):
+        out = out.join(sub.subquery(t), on=exp.EQ(this=col("row_id", q[0]), expression=col("row_id", t)),
+                       copy=False)
+    return out
+
+
+def _renamed(query: exp.Select, prefix: str) -> exp.Select:
+    """``query`` with each of its steps (WITH names) prefixed, and every reference to them."""
+    if not prefix:
+        return query
+    names = {cte.alias for cte in query.find_all(exp.CTE)}
+    for cte in list(query.find_all(exp.CTE)):
+        cte.set("alias", exp.TableAlias(this=exp.to_identifier(prefix + cte.alias)))
+    for t in list(query.find_all(exp.Table)):
+        if t.name in names and not t.db:
+            t.set("this", exp.to_identifier(prefix + t.name))
+    return query
+
+
 def policy_query(form: Json, as_of: dt.date | None = None, table: str = "profiles") -> exp.Select:
-    """The query for one policy's lowered form (its adopted readings); ``as_of`` fixes the
-    calculation date."""
-    return Policy(adopted(form)).query(as_of, table)
+    """The query for one policy's lowered form; ``as_of`` fixes the calculation date. With
+    readings (解读) its rows span every reading (:func:`spanning`)."""
+    return spanning(form, lambda f: Policy(f).query(as_of, table))
 
 
 def typed_fields(forms: list[Json]) -> list[tuple[Json, Json]] | None:
@@ -1098,18 +1198,22 @@ def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = Non
                 table: str = "typed_profiles", valid_only: bool = False) -> exp.Select:
     """The policy's query over the table made by :func:`load_query` (the same result columns
     and values as :func:`policy_query` over the text table): no text is parsed per policy;
-    like it, each 解读 is computed under its adopted reading. ``valid_only``: only the rows
-    without an invalid field, without the per-column test of validity (what an aggregation
-    over the valid applicants reads: ``policyc simulate``)."""
-    p = Policy(adopted(form))
-    p.bits = bits
-    return p.query(as_of, table, valid_only)
+    like it, the rows span every reading (解读). ``valid_only``: only the rows without an invalid
+    field, without the per-column test of validity (what an aggregation over the valid applicants
+    reads: ``policyc simulate``)."""
+
+    def build(f: Json) -> exp.Select:
+        p = Policy(f)
+        p.bits = bits
+        return p.query(as_of, table, valid_only)
+
+    return spanning(form, build)
 
 
 def typed_errors(form: Json, bits: Mapping[str, int], table: str = "typed_profiles") -> exp.Select:
     """The rows of the table made by :func:`load_query` with an invalid field: ``row_id`` and
     ``error_field`` (the first invalid field in the policy's order, as :func:`typed_query`
-    gives it) — without computing anything else."""
+    gives it) — without computing anything else (validation does not depend on the readings)."""
     p = Policy(adopted(form))
     p.bits = bits
     return (exp.select(col("row_id", "p"), exp.alias_(p.error_field(), "error_field", quoted=True))
@@ -1130,7 +1234,8 @@ class SqlBackend:
         for cp in model.policies:
             form = lower(cp.policy, cp.source_file)
             head = f"-- {header_line(cp.source_file)}\n" + "".join(
-                f"-- 解读 {r['id']}（{r['article']}）：本查询按采用的读法 {r['adopted']} 计算\n"
+                f"-- 解读 {r['id']}（{r['article']}）：本查询覆盖各种读法（"
+                + "、".join(o["name"] for o in r["options"]) + "），各列取最低额至最高额\n"
                 for r in form["readings"])
             for dialect, suffix in (("duckdb", "duckdb"), ("spark", "spark")):
                 files[f"{cp.policy.id}.{suffix}.sql"] = head + sql_text(form, dialect) + ";\n"

@@ -177,16 +177,55 @@ function readings(item) {
   return item.trace.filter((line) => /原文列举|不在列举中/.test(line));
 }
 
-/* What a cross-item cap left an item, from its trace line (“第十条 累计上限 …：本项削减 X，实付 Y”,
-   the cross_cap_cut message of compiler/lowered/messages.py): the result structure gives each
-   item's amount before the caps only, and the calculator module exports no cuts. Keep the two
-   in step; the browser test checks the line on 昆明's 第十条. */
-function cut(item) {
-  for (const line of item.trace) {
-    const m = /^(\S+) 累计上限 .*：本项削减 (.+)，实付 (.+)$/.exec(line);
-    if (m) return { article: m[1], paid: m[3].replace(/(\d+\.\d{2})/g, (x) => yuan(x)) };
+/* What the cross-item caps (累计上限) left an item: the result's `cuts` (every cap on every item
+   in its scope, before and after), read for the caps that changed this item's amount. */
+function cut(result, item) {
+  if (item.min === null) return null;
+  const cuts = (result.cuts || []).filter((c) => c.item === item.id
+    && (c.before.min !== c.after.min || c.before.max !== c.after.max));
+  if (!cuts.length) return null;
+  const last = cuts[cuts.length - 1];
+  return { article: [...new Set(cuts.map((c) => c.article))].join("、"), paid: span(last.after.min, last.after.max),
+    min: last.after.min, max: last.after.max };
+}
+
+/* Where the text allows more than one reading (解读): what the applicant gets under each, in
+   plain words (the quoted words, what each reading says, its total and the items it changes). */
+function Readings({ result }) {
+  const list = result.readings || [];
+  if (!list.length) return null;
+  const titles = Object.fromEntries(result.items.map((it) => [it.id, `${it.article}「${it.title}」`]));
+  const same = list.every((rd) => new Set(Object.values(rd.results).map((res) =>
+    JSON.stringify([res.excluded, res.total, res.items]))).size === 1);
+  if (same) {
+    return <p className="policyc-answer__readings policyc-answer__note" data-readings-same="true">
+      原文在{list.map((rd) => rd.article).join("、")}有不同理解之处；按您填写的情况，各种理解下的金额相同。</p>;
   }
-  return null;
+  return (
+    <div className="policyc-answer__readings">
+      <p><strong>原文有不同理解之处：</strong>上面的金额从各种理解下的最低额到最高额；各种理解下分别是：</p>
+      {list.map((rd) => (
+        <div key={rd.id} className="policyc-answer__reading-block" data-reading-block={rd.id}>
+          <p>{rd.article}：「{rd.quote}」</p>
+          <ul>
+            {Object.entries(rd.results).map(([name, res], i) => (
+              <li key={name} data-reading={name} data-total-min={res.total.min} data-total-max={res.total.max}>
+                <span>理解{"一二三四五六七八九十"[i] || i + 1}：{res.label}。</span>
+                {res.excluded ? <span>按这种理解，不符合申请条件（{res.exclusions.join("、")}），不能获得补贴。</span>
+                  : <span>按这种理解，合计可得 <strong>{span(res.total.min, res.total.max)}</strong>
+                    {Object.entries(res.items).filter(([id]) => rd.affects.includes(id)).map(([id, a]) => (
+                      <span key={id}>；其中{titles[id] || "受影响的项目"}为 {span(a.min, a.max)}</span>))}
+                    {rd.affects.some((id) => !(id in res.items) && titles[id])
+                      && <span>；{rd.affects.filter((id) => !(id in res.items) && titles[id]).map((id) => titles[id]).join("、")}不适用</span>}
+                    。</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <p className="policyc-answer__note">原文在这些地方可以有不同理解，以主管部门的解释为准。</p>
+    </div>
+  );
 }
 
 function Answer({ policy, outcome }) {
@@ -205,12 +244,15 @@ function Answer({ policy, outcome }) {
       {r.items.length === 0 ? <p>按您填写的情况，没有适用的支持项目。</p> : (
         <ul className="policyc-answer__items">
           {r.items.map((it) => {
-            const c = cut(it);
+            const c = cut(r, it);
+            const ambiguous = (r.readings || []).some((rd) => rd.affects.includes(it.id));
             return (
               <li key={it.id} data-item={it.id} data-article={it.article}>
                 <span className="policyc-answer__item">{it.article}「{it.title}」</span>
                 <strong className="policyc-answer__amount">{span(it.min, it.max)}</strong>
-                {c && <span className="policyc-answer__cut">经{c.article}累计上限后实付 {c.paid}</span>}
+                {c && <span className="policyc-answer__cut" data-paid-min={c.min} data-paid-max={c.max}>
+                  经{c.article}累计上限后实付 {c.paid}</span>}
+                {ambiguous && <span className="policyc-answer__ambiguous">原文有不同理解，金额见下方“原文有不同理解之处”</span>}
                 {readings(it).map((line, i) => (
                   <span key={i} className="policyc-answer__reading">{plainTrace(line, t, values, schema["x-deadlines"] || {})}</span>))}
                 <span className="policyc-answer__funding">{funding(it.funding)}</span>
@@ -219,6 +261,7 @@ function Answer({ policy, outcome }) {
           })}
         </ul>
       )}
+      <Readings result={r} />
       {r.payments.length > 0 && (
         <div className="policyc-answer__payments">
           <p>分期拨付：</p>
