@@ -129,6 +129,8 @@ class SolverChecks:
         self.limits: dict[tuple[str, ...], tuple[Span, str, str]] = {}
         self.unwitnessed = 0
         self.plain_witnesses = 0
+        self.answers: dict[int, tuple[Flag, Any, Any]] = {}
+        self._mates_memo: dict[str, list[n.Item]] | None = None
 
     # -- plumbing -------------------------------------------------------------
     def run(self) -> list[Diagnostic]:
@@ -169,14 +171,23 @@ class SolverChecks:
         c = conj(*conds)
         if is_false(c):
             return z3.unsat, None
+        # z3 shares equal terms, so a question asked again (the same tier condition in many
+        # items, the same cap in many contexts) is the same term: answered once per policy.
+        key = c.get_id() if not is_true(c) else -1
+        hit = self.answers.get(key)
+        if hit is not None:
+            return hit[1], hit[2]
         self.solver.push()
         try:
             if not is_true(c):
                 self.solver.add(as_bool(c))
             result = self.solver.check()
-            return result, self.solver.model() if result == z3.sat else None
+            answer = (result, self.solver.model() if result == z3.sat else None)
         finally:
             self.solver.pop()
+        if result != z3.unknown:
+            self.answers[key] = (c, *answer)  # the term is kept so that its id stays its own
+        return answer
 
     def sat(self, *conds: Flag) -> Any:
         """A model of the conditions (with every domain), or None (none, or no answer in time)."""
@@ -334,8 +345,14 @@ class SolverChecks:
             capped = bool(enc.flows()) and not is_false(a.det) and it.id not in late
             paid = enc.final(it)[1] if capped else cents(a.hi)
             self._negative(it)
-            if self.sat(app, disj(neg(a.det), paid > 0)) is not None:
-                live.append(it)  # the usual case, settled by one question
+            may_pay = disj(neg(a.det), paid > 0)
+            # The usual case, settled by one question: first with the item's fellow members of
+            # its 累计上限 not applying (a model of that is a model of the question, and the
+            # solver, with their amounts at 0, answers it several times faster), then as asked.
+            alone = [neg(enc.applies(o)) for o in self._mates().get(it.id, ())] if capped else []
+            if (alone and self.sat(app, may_pay, *alone) is not None) \
+                    or self.sat(app, may_pay) is not None:
+                live.append(it)
                 continue
             if self.unsat(app):
                 self._never_applies(it)
@@ -355,6 +372,17 @@ class SolverChecks:
                           "上限内排在前面的项目总会用尽额度：检查上限的适用范围或项目顺序。",
                           it.citation.article)
         self._duplicates(live)
+
+    def _mates(self) -> dict[str, list[n.Item]]:
+        """Per item, the other members of the 累计上限 it belongs to (in order, once each)."""
+        if self._mates_memo is None:
+            mates: dict[str, dict[str, n.Item]] = {}
+            for flow in self.enc.flows():
+                for m in flow.members:
+                    mine = mates.setdefault(m.item.id, {})
+                    mine.update({o.item.id: o.item for o in flow.members if o.item.id != m.item.id})
+            self._mates_memo = {k: list(v.values()) for k, v in mates.items()}
+        return self._mates_memo
 
     def _late_members(self) -> set[str]:
         """Items beyond MAX_CAP_MEMBERS in some 累计上限: not checked one by one against it."""

@@ -51,9 +51,10 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
     domains = [as_bool(f.domain) for f in facts if not is_true(f.domain)]
     for step in STEPS:
         rewrite = _rewriter(encoder.space, step) if step > 1 else None
-        model = _optimize_at(rewrite, facts, [*domains, *terms], goals, maximize_ints)
+        model = _optimize_at(rewrite, facts, [*domains, *terms], goals, maximize_ints,
+                             _var_names(encoder.space))
         if model is not None:
-            return _Pinned(model, pinned)
+            return _Pinned(model, pinned, _var_names(encoder.space))
     return None
 
 
@@ -92,7 +93,7 @@ def _rewriter(space: Any, step: int) -> _Rewriter:
 
 
 def _optimize_at(rewrite: _Rewriter | None, facts: list[FactVar], base: list[Term],
-                 goals: list[Goal], maximize_ints: frozenset[str]) -> Any:
+                 goals: list[Goal], maximize_ints: frozenset[str], names: dict[int, str]) -> Any:
     """The optimum with money in whole steps of ``rewrite.step`` fen (any fen without one)."""
     step = rewrite.step if rewrite is not None else 1
     scale = {_name(f.var): (rewrite.vars[_name(f.var)], step)
@@ -133,7 +134,7 @@ def _optimize_at(rewrite: _Rewriter | None, facts: list[FactVar], base: list[Ter
     if opt.check() != z3.sat:
         return None
     model = _at_optimum(hard, objectives) or opt.model()
-    return _Scaled(model, scale) if scale else model
+    return _Scaled(model, scale, names) if scale else model
 
 
 def _push_div(t: Term, memo: dict[Any, tuple[Term, Term]]) -> Term:
@@ -194,25 +195,28 @@ def _at_optimum(hard: list[Term], objectives: list[tuple[Term, Any]]) -> Any:
 class _Pinned:
     """A model in which the facts the problem left out read as their pinned defaults."""
 
-    def __init__(self, model: Any, pinned: dict[str, Term]) -> None:
+    def __init__(self, model: Any, pinned: dict[str, Term], names: dict[int, str]) -> None:
         self.model = model
         self.pinned = pinned
+        self.names = names
 
     def eval(self, t: Term, model_completion: bool = False) -> Any:
-        v = self.pinned.get(_name(t))
+        v = self.pinned.get(self.names.get(t.get_id()) or _name(t))
         return v if v is not None else self.model.eval(t, model_completion=model_completion)
 
 
 class _Scaled:
     """A model of the stepped problem, read back in fen."""
 
-    def __init__(self, model: Any, scale: dict[str, tuple[Term, int]]) -> None:
+    def __init__(self, model: Any, scale: dict[str, tuple[Term, int]], names: dict[int, str]) -> None:
         self.model = model
         self.scale = scale
+        self.names = names
 
     def eval(self, t: Term, model_completion: bool = False) -> Any:
-        if _name(t) in self.scale:
-            k, step = self.scale[_name(t)]
+        name = self.names.get(t.get_id()) or _name(t)
+        if name in self.scale:
+            k, step = self.scale[name]
             return z3.IntVal(step * self.model.eval(k, model_completion=True).as_long())
         return self.model.eval(t, model_completion=model_completion)
 
@@ -227,6 +231,15 @@ def _names(space: Any) -> dict[str, str]:
     names: dict[str, str] = space.__dict__.setdefault("_witness_names", {})
     if len(names) != len(space.facts):
         names.update({k: _name(f.var) for k, f in space.facts.items()})
+    return names
+
+
+def _var_names(space: Any) -> dict[int, str]:
+    """Each fact variable's name by its term id, worked out once per policy: a witness of a
+    policy with n facts reads n of them, and asking z3 for a name is slow."""
+    names: dict[int, str] = space.__dict__.setdefault("_witness_var_names", {})
+    if len(names) != len(space.facts):
+        names.update({f.var.get_id(): _name(f.var) for f in space.facts.values()})
     return names
 
 
@@ -294,8 +307,9 @@ def profile_of(model: Any, encoder: Encoder, extra: tuple[FactVar, ...] = ()) ->
     if isinstance(model, z3.ModelRef):
         absent = encoder.__dict__.setdefault("_witness_absent", {})
         mentioned = {str(d.name()) for d in model.decls()}
+    names = _var_names(encoder.space)
     for f in own + [x for x in extra if x.vocabulary and x.name not in encoder.facts]:
-        if absent is not None and _name(f.var) not in mentioned:
+        if absent is not None and names[f.var.get_id()] not in mentioned:
             if f.name not in absent:
                 absent[f.name] = _value(f, model.eval(f.var, model_completion=True), encoder)
             value = absent[f.name]
