@@ -41,7 +41,7 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
     the solver's search order. Facts the constraints do not read keep their defaults.
     """
     terms = [as_bool(c) for c in constraints]
-    read = _facts_in([*terms, *(g.term for g in goals)])
+    read = _facts_in([*terms, *(g.term for g in goals)], encoder.space)
     names = _names(encoder.space)
     facts = [f for k, f in encoder.space.facts.items() if names[k] in read]
     # Facts no constraint reads stay out of the problem: they are held at their defaults when
@@ -251,21 +251,32 @@ def _pins(space: Any) -> dict[str, Term]:
     return pins
 
 
-def _facts_in(terms: list[Any]) -> set[str]:
-    """The names of the uninterpreted constants (fact variables) the terms read."""
-    seen: set[int] = set()
+def _facts_in(terms: list[Any], space: Any) -> set[str]:
+    """The names of the uninterpreted constants (fact variables) the terms read.
+
+    Remembered per term for the policy (kept on its encoding space): the witnesses of one
+    policy ask about the same amounts and caps again and again.
+    """
+    memo: dict[int, tuple[Any, frozenset[str]]] = space.__dict__.setdefault("_witness_reads", {})
     names: set[str] = set()
-    stack = [t for t in terms if z3.is_expr(t)]
-    while stack:
-        t = stack.pop()
-        key = t.get_id()
-        if key in seen:
+    for root in terms:
+        if not z3.is_expr(root):
             continue
-        seen.add(key)
-        if z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
-            names.add(t.decl().name())
-        else:
-            stack.extend(t.children())
+        stack: list[tuple[Any, list[Any] | None]] = [(root, None)]
+        while stack:
+            t, kids = stack.pop()
+            key = t.get_id()
+            if key in memo:
+                continue
+            if kids is not None:
+                memo[key] = (t, frozenset().union(*(memo[c.get_id()][1] for c in kids)))
+            elif z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+                memo[key] = (t, frozenset((str(t.decl().name()),)))
+            else:
+                kids = t.children()
+                stack.append((t, kids))
+                stack.extend((c, None) for c in kids if c.get_id() not in memo)
+        names |= memo[root.get_id()][1]
     return names
 
 
