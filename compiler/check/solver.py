@@ -82,6 +82,7 @@ WITNESS_BUDGET = 1000  # witnesses per policy; then findings come without one
 MAX_GROUP = 40  # items compared pairwise for PC406 within one group of look-alike items
 MAX_TIERS = 200  # tiers of one 分档 checked for overlaps (PC401)
 MAX_CAP_MEMBERS = 25  # members of one 累计上限 checked one by one (PC405 always cut, PC410)
+RECENT_MODELS = 4  # models tried on a question before the solver is asked
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -131,6 +132,10 @@ class SolverChecks:
         self.limits: dict[tuple[str, ...], tuple[Span, str, str]] = {}
         self.unwitnessed = 0
         self.plain_witnesses = 0
+        self.answers: dict[int, tuple[Flag, Any, Any]] = {}
+        self.recent: list[Any] = []  # the latest models found, newest first
+        self.domains = as_bool(conj(*self.space.domains()))
+        self._mates_memo: dict[str, list[n.Item]] | None = None
 
     # -- plumbing -------------------------------------------------------------
     def run(self) -> list[Diagnostic]:
@@ -184,26 +189,49 @@ class SolverChecks:
                       "这是检查器有意设定的上限，不是政策的错误；规模较小的政策会得到完整检查。"
                       "可将过长的分档或上限拆分后分别检查。", article)
 
-    def _check(self, conds: tuple[Flag, ...]) -> tuple[Any, Any]:
+    def _check(self, conds: tuple[Flag, ...], want_model: bool) -> tuple[Any, Any]:
         c = conj(*conds)
         if is_false(c):
             return z3.unsat, None
+        # z3 shares equal terms, so a question asked again (the same tier condition in many
+        # items, the same cap in many contexts) is the same term: answered once per policy.
+        key = c.get_id() if not is_true(c) else -1
+        hit = self.answers.get(key)
+        if hit is not None and (hit[2] is not None or hit[1] != z3.sat or not want_model):
+            return hit[1], hit[2]
+        q = as_bool(c)
+        if want_model:
+            # A model found for an earlier question often answers this one (the next member
+            # of the same 累计上限, the next tier): checking it costs far less than solving.
+            for model in self.recent:
+                if z3.is_true(model.eval(z3.And(q, self.domains), model_completion=True)):
+                    self.answers[key] = (c, z3.sat, model)
+                    return z3.sat, model
         self.solver.push()
         try:
-            if not is_true(c):
-                self.solver.add(as_bool(c))
+            self.solver.add(q)
             result = self.solver.check()
-            return result, self.solver.model() if result == z3.sat else None
+            model = self.solver.model() if want_model and result == z3.sat else None
         finally:
             self.solver.pop()
+        if model is not None:
+            self.recent.insert(0, model)
+            del self.recent[RECENT_MODELS:]
+        if result != z3.unknown:
+            self.answers[key] = (c, result, model)  # the term is kept so that its id stays its own
+        return result, model
 
     def sat(self, *conds: Flag) -> Any:
         """A model of the conditions (with every domain), or None (none, or no answer in time)."""
-        return self._check(conds)[1]
+        return self._check(conds, True)[1]
+
+    def possible(self, *conds: Flag) -> bool:
+        """The conditions can hold together (found; no model is read)."""
+        return bool(self._check(conds, False)[0] == z3.sat)
 
     def unsat(self, *conds: Flag) -> bool:
         """The conditions cannot hold together (proved; an exhausted resource limit proves nothing)."""
-        return bool(self._check(conds)[0] == z3.unsat)
+        return bool(self._check(conds, False)[0] == z3.unsat)
 
     def emit(self, code: str, sev: Severity, span: Span, msg: str, hint: str, article: str,
              wit: dict[str, object] | None = None) -> None:
@@ -356,8 +384,13 @@ class SolverChecks:
             capped = bool(enc.flows()) and not is_false(a.det) and it.id not in late
             paid = enc.final(it)[1] if capped else cents(a.hi)
             self._negative(it)
-            if self.sat(app, disj(neg(a.det), paid > 0)) is not None:
-                live.append(it)  # the usual case, settled by one question
+            may_pay = disj(neg(a.det), paid > 0)
+            # The usual case, settled by one question: first with the item's fellow members of
+            # its 累计上限 not applying (a model of that is a model of the question, and the
+            # solver, with their amounts at 0, answers it several times faster), then as asked.
+            alone = [neg(enc.applies(o)) for o in self._mates().get(it.id, ())] if capped else []
+            if (alone and self.possible(app, may_pay, *alone)) or self.possible(app, may_pay):
+                live.append(it)
                 continue
             if self.unsat(app):
                 self._never_applies(it)
@@ -377,6 +410,17 @@ class SolverChecks:
                           "上限内排在前面的项目总会用尽额度：检查上限的适用范围或项目顺序。",
                           it.citation.article)
         self._duplicates(live)
+
+    def _mates(self) -> dict[str, list[n.Item]]:
+        """Per item, the other members of the 累计上限 it belongs to (in order, once each)."""
+        if self._mates_memo is None:
+            mates: dict[str, dict[str, n.Item]] = {}
+            for flow in self.enc.flows():
+                for m in flow.members:
+                    mine = mates.setdefault(m.item.id, {})
+                    mine.update({o.item.id: o.item for o in flow.members if o.item.id != m.item.id})
+            self._mates_memo = {k: list(v.values()) for k, v in mates.items()}
+        return self._mates_memo
 
     def _late_members(self) -> set[str]:
         """Items beyond MAX_CAP_MEMBERS in some 累计上限: not checked one by one against it."""
@@ -524,7 +568,7 @@ class SolverChecks:
 
     def _tiers(self, node: n.Tiers, ctx: Flag, article: str) -> None:
         enc = self.enc
-        if self.sat(ctx) is None:
+        if not self.possible(ctx):
             return
         conds = [enc.truth(t.cond) for t in node.tiers]
         amounts = [enc.value(t.amount) for t in node.tiers]
@@ -638,7 +682,7 @@ class SolverChecks:
         if not (isinstance(base, NumV) and isinstance(lim, NumV)):
             return
         both = conj(ctx, base.det, lim.det)
-        if self.sat(both) is None:
+        if not self.possible(both):
             return
         if self.unsat(both, disj(cmp(">", base.hi, lim.hi), cmp(">", base.lo, lim.lo))):
             self.emit("PC411", W, node.limit.span,
@@ -725,7 +769,7 @@ class SolverChecks:
             for j, g in enumerate(group):
                 for f in group[:j]:
                     a, b = f.limit, g.limit
-                    if self.sat(any_app, a.det, b.det, cmp("!=", a.hi, b.hi)) is not None:
+                    if self.possible(any_app, a.det, b.det, cmp("!=", a.hi, b.hi)):
                         reported.add(g.cap.id)
                         self.emit("PC412", W, g.cap.span,
                                   f"与 {f.cap.citation.article} 的累计上限适用于同样的项目，"
@@ -779,8 +823,7 @@ class SolverChecks:
             lo, hi = enc.value(q.at_least), enc.value(q.at_most)
             if not (isinstance(lo, NumV) and isinstance(hi, NumV)):
                 continue
-            model = self.sat(lo.det, hi.det, cmp(">", lo.lo, hi.hi))
-            if model is not None:
+            if self.possible(lo.det, hi.det, cmp(">", lo.lo, hi.hi)):
                 self.emit("PC420", W, q.span,
                           f"名额要求至少 {show(q.at_least)}，却又规定至多 {show(q.at_most)}："
                           "两者可能无法同时满足",

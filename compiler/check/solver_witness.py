@@ -55,7 +55,7 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
     """
     # the policies' 约束 and 参数 ranges hold in every witness
     terms = [as_bool(c) for c in constraints] + list(encoder.space.assumptions)
-    read = _facts_in([*terms, *(g.term for g in goals)])
+    read = _facts_in([*terms, *(g.term for g in goals)], encoder.space)
     names = _names(encoder.space)
     facts = [f for k, f in encoder.space.facts.items() if names[k] in read]
     # Facts no constraint reads stay out of the problem: they are held at their defaults when
@@ -70,9 +70,10 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
         # one nearest 0: the roundest value the witness can take
         round_params = [v % 10_000 == 0 for v in params] if step > 1 else []
         model = _optimize_at(rewrite, facts, [*domains, *terms, *round_params],
-                             [*goals, *(Goal("min", z3.If(v >= 0, v, -v)) for v in params)], maximize_ints)
+                             [*goals, *(Goal("min", z3.If(v >= 0, v, -v)) for v in params)], maximize_ints,
+                             _var_names(encoder.space))
         if model is not None:
-            return _Pinned(model, pinned)
+            return _Pinned(model, pinned, _var_names(encoder.space))
     return None
 
 
@@ -111,7 +112,7 @@ def _rewriter(space: Any, step: int) -> _Rewriter:
 
 
 def _optimize_at(rewrite: _Rewriter | None, facts: list[FactVar], base: list[Term],
-                 goals: list[Goal], maximize_ints: frozenset[str]) -> Any:
+                 goals: list[Goal], maximize_ints: frozenset[str], names: dict[int, str]) -> Any:
     """The optimum with money in whole steps of ``rewrite.step`` fen (any fen without one)."""
     step = rewrite.step if rewrite is not None else 1
     scale = {_name(f.var): (rewrite.vars[_name(f.var)], step)
@@ -152,7 +153,7 @@ def _optimize_at(rewrite: _Rewriter | None, facts: list[FactVar], base: list[Ter
     if opt.check() != z3.sat:
         return None
     model = _at_optimum(hard, objectives) or opt.model()
-    return _Scaled(model, scale) if scale else model
+    return _Scaled(model, scale, names) if scale else model
 
 
 def _push_div(t: Term, memo: dict[Any, tuple[Term, Term]]) -> Term:
@@ -213,25 +214,28 @@ def _at_optimum(hard: list[Term], objectives: list[tuple[Term, Any]]) -> Any:
 class _Pinned:
     """A model in which the facts the problem left out read as their pinned defaults."""
 
-    def __init__(self, model: Any, pinned: dict[str, Term]) -> None:
+    def __init__(self, model: Any, pinned: dict[str, Term], names: dict[int, str]) -> None:
         self.model = model
         self.pinned = pinned
+        self.names = names
 
     def eval(self, t: Term, model_completion: bool = False) -> Any:
-        v = self.pinned.get(_name(t))
+        v = self.pinned.get(self.names.get(t.get_id()) or _name(t))
         return v if v is not None else self.model.eval(t, model_completion=model_completion)
 
 
 class _Scaled:
     """A model of the stepped problem, read back in fen."""
 
-    def __init__(self, model: Any, scale: dict[str, tuple[Term, int]]) -> None:
+    def __init__(self, model: Any, scale: dict[str, tuple[Term, int]], names: dict[int, str]) -> None:
         self.model = model
         self.scale = scale
+        self.names = names
 
     def eval(self, t: Term, model_completion: bool = False) -> Any:
-        if _name(t) in self.scale:
-            k, step = self.scale[_name(t)]
+        name = self.names.get(t.get_id()) or _name(t)
+        if name in self.scale:
+            k, step = self.scale[name]
             return z3.IntVal(step * self.model.eval(k, model_completion=True).as_long())
         return self.model.eval(t, model_completion=model_completion)
 
@@ -249,6 +253,15 @@ def _names(space: Any) -> dict[str, str]:
     return names
 
 
+def _var_names(space: Any) -> dict[int, str]:
+    """Each fact variable's name by its term id, worked out once per policy: a witness of a
+    policy with n facts reads n of them, and asking z3 for a name is slow."""
+    names: dict[int, str] = space.__dict__.setdefault("_witness_var_names", {})
+    if len(names) != len(space.facts):
+        names.update({f.var.get_id(): _name(f.var) for f in space.facts.values()})
+    return names
+
+
 def _pins(space: Any) -> dict[str, Term]:
     """Each fact's pinned value (:func:`_pin`), worked out once per policy."""
     pins: dict[str, Term] = space.__dict__.setdefault("_witness_pins", {})
@@ -257,21 +270,32 @@ def _pins(space: Any) -> dict[str, Term]:
     return pins
 
 
-def _facts_in(terms: list[Any]) -> set[str]:
-    """The names of the uninterpreted constants (fact variables) the terms read."""
-    seen: set[int] = set()
+def _facts_in(terms: list[Any], space: Any) -> set[str]:
+    """The names of the uninterpreted constants (fact variables) the terms read.
+
+    Remembered per term for the policy (kept on its encoding space): the witnesses of one
+    policy ask about the same amounts and caps again and again.
+    """
+    memo: dict[int, tuple[Any, frozenset[str]]] = space.__dict__.setdefault("_witness_reads", {})
     names: set[str] = set()
-    stack = [t for t in terms if z3.is_expr(t)]
-    while stack:
-        t = stack.pop()
-        key = t.get_id()
-        if key in seen:
+    for root in terms:
+        if not z3.is_expr(root):
             continue
-        seen.add(key)
-        if z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
-            names.add(t.decl().name())
-        else:
-            stack.extend(t.children())
+        stack: list[tuple[Any, list[Any] | None]] = [(root, None)]
+        while stack:
+            t, kids = stack.pop()
+            key = t.get_id()
+            if key in memo:
+                continue
+            if kids is not None:
+                memo[key] = (t, frozenset().union(*(memo[c.get_id()][1] for c in kids)))
+            elif z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+                memo[key] = (t, frozenset((str(t.decl().name()),)))
+            else:
+                kids = t.children()
+                stack.append((t, kids))
+                stack.extend((c, None) for c in kids if c.get_id() not in memo)
+        names |= memo[root.get_id()][1]
     return names
 
 
@@ -315,8 +339,9 @@ def profile_of(model: Any, encoder: Encoder, extra: tuple[FactVar, ...] = ()) ->
     if isinstance(model, z3.ModelRef):
         absent = encoder.__dict__.setdefault("_witness_absent", {})
         mentioned = {str(d.name()) for d in model.decls()}
+    names = _var_names(encoder.space)
     for f in own + [x for x in extra if x.vocabulary and x.name not in encoder.facts]:
-        if absent is not None and _name(f.var) not in mentioned:
+        if absent is not None and names[f.var.get_id()] not in mentioned:
             if f.name not in absent:
                 absent[f.name] = _value(f, model.eval(f.var, model_completion=True), encoder)
             value = absent[f.name]
