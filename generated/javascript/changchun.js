@@ -817,6 +817,23 @@ function reading(id, adopted) {
   return Object.prototype.hasOwnProperty.call(CHOICE, id) ? CHOICE[id] : adopted;
 }
 
+/**
+ * 解读 of a condition or a text (nothing traced): when every case gives the same value, that value,
+ * without asking for a reading (the result does not depend on it); else the chosen case's.
+ * @template T
+ * @param {string} id
+ * @param {string} adopted
+ * @param {Array<[string, () => T]>} cases the first is the default
+ * @returns {T}
+ */
+function pickSame(id, adopted, cases) {
+  const first = cases[0][1]();
+  if (cases.every(([, value], i) => i === 0 || value() === first)) return first;
+  const chosen = reading(id, adopted);
+  const hit = cases.find(([name]) => name === chosen);
+  return hit ? hit[1]() : first;
+}
+
 function under(choice, calc, ...args) {
   const saved = CHOICE;
   CHOICE = choice;
@@ -1078,7 +1095,7 @@ function d_pilot_industry(f) {
 
 // 第十三条后半句约束的申报主体 = 解读 record_scope { 读法 all_applicants 则 真；读法 enterprise_only 则 applicant_type == "enterprise" } (boolean)
 function d_record_scope_applies(f) {
-  return (reading("record_scope", "all_applicants") === "enterprise_only" ? (f["applicant_type"] === "enterprise") : true);
+  return pickSame("record_scope", "all_applicants", [["all_applicants", () => true], ["enterprise_only", () => (f["applicant_type"] === "enterprise")]]);
 }
 
 // 每家服务商第七条第（三）项、第（四）项合计上限 = 解读 provider_cap_scope { 读法 item_only 则 50万元 + 20万元；读法 combined 则 50万元 } (scale 0)

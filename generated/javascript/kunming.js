@@ -813,6 +813,23 @@ function reading(id, adopted) {
   return Object.prototype.hasOwnProperty.call(CHOICE, id) ? CHOICE[id] : adopted;
 }
 
+/**
+ * 解读 of a condition or a text (nothing traced): when every case gives the same value, that value,
+ * without asking for a reading (the result does not depend on it); else the chosen case's.
+ * @template T
+ * @param {string} id
+ * @param {string} adopted
+ * @param {Array<[string, () => T]>} cases the first is the default
+ * @returns {T}
+ */
+function pickSame(id, adopted, cases) {
+  const first = cases[0][1]();
+  if (cases.every(([, value], i) => i === 0 || value() === first)) return first;
+  const chosen = reading(id, adopted);
+  const hit = cases.find(([name]) => name === chosen);
+  return hit ? hit[1]() : first;
+}
+
 function under(choice, calc, ...args) {
   const saved = CHOICE;
   CHOICE = choice;
@@ -1079,7 +1096,7 @@ function d_pilot_industry(f) {
 
 // 符合第七条第（三）项、第（四）项首句的行业 = 解读 encouraged_industry { 读法 limited 则 pilot_industry；读法 any_industry 则 真 } (boolean)
 function d_encouraged_industry_ok(f) {
-  return (reading("encouraged_industry", "limited") === "any_industry" ? true : d_pilot_industry(f));
+  return pickSame("encouraged_industry", "limited", [["limited", () => d_pilot_industry(f)], ["any_industry", () => true]]);
 }
 
 // 第七条第（一）项 中小企业数字化转型企业改造补助

@@ -811,6 +811,23 @@ function reading(id, adopted) {
   return Object.prototype.hasOwnProperty.call(CHOICE, id) ? CHOICE[id] : adopted;
 }
 
+/**
+ * 解读 of a condition or a text (nothing traced): when every case gives the same value, that value,
+ * without asking for a reading (the result does not depend on it); else the chosen case's.
+ * @template T
+ * @param {string} id
+ * @param {string} adopted
+ * @param {Array<[string, () => T]>} cases the first is the default
+ * @returns {T}
+ */
+function pickSame(id, adopted, cases) {
+  const first = cases[0][1]();
+  if (cases.every(([, value], i) => i === 0 || value() === first)) return first;
+  const chosen = reading(id, adopted);
+  const hit = cases.find(([name]) => name === chosen);
+  return hit ? hit[1]() : first;
+}
+
 function under(choice, calc, ...args) {
   const saved = CHOICE;
   CHOICE = choice;
@@ -1055,7 +1072,7 @@ const DEFAULTS = Object.fromEntries(FACTS.map((s) => [s.name, absent(s)]));
 
 // 符合第七条第（五）项 = 解读 double_funding { 读法 choose_one 则 真；读法 excluded 则 非 provincial_pilot_funded } (boolean)
 function d_double_funding_ok(f) {
-  return (reading("double_funding", "choose_one") === "excluded" ? !f["provincial_pilot_funded"] : true);
+  return pickSame("double_funding", "choose_one", [["choose_one", () => true], ["excluded", () => !f["provincial_pilot_funded"]]]);
 }
 
 // 第五条第（一）项 中小企业数字化改造补贴

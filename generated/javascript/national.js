@@ -810,6 +810,23 @@ function reading(id, adopted) {
   return Object.prototype.hasOwnProperty.call(CHOICE, id) ? CHOICE[id] : adopted;
 }
 
+/**
+ * 解读 of a condition or a text (nothing traced): when every case gives the same value, that value,
+ * without asking for a reading (the result does not depend on it); else the chosen case's.
+ * @template T
+ * @param {string} id
+ * @param {string} adopted
+ * @param {Array<[string, () => T]>} cases the first is the default
+ * @returns {T}
+ */
+function pickSame(id, adopted, cases) {
+  const first = cases[0][1]();
+  if (cases.every(([, value], i) => i === 0 || value() === first)) return first;
+  const chosen = reading(id, adopted);
+  const hit = cases.find(([name]) => name === chosen);
+  return hit ? hit[1]() : first;
+}
+
 function under(choice, calc, ...args) {
   const saved = CHOICE;
   CHOICE = choice;

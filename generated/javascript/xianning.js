@@ -813,6 +813,23 @@ function reading(id, adopted) {
   return Object.prototype.hasOwnProperty.call(CHOICE, id) ? CHOICE[id] : adopted;
 }
 
+/**
+ * 解读 of a condition or a text (nothing traced): when every case gives the same value, that value,
+ * without asking for a reading (the result does not depend on it); else the chosen case's.
+ * @template T
+ * @param {string} id
+ * @param {string} adopted
+ * @param {Array<[string, () => T]>} cases the first is the default
+ * @returns {T}
+ */
+function pickSame(id, adopted, cases) {
+  const first = cases[0][1]();
+  if (cases.every(([, value], i) => i === 0 || value() === first)) return first;
+  const chosen = reading(id, adopted);
+  const hit = cases.find(([name]) => name === chosen);
+  return hit ? hit[1]() : first;
+}
+
 function under(choice, calc, ...args) {
   const saved = CHOICE;
   CHOICE = choice;
@@ -1076,7 +1093,7 @@ function d_pilot_industry(f) {
 
 // 符合第六条第（一）项的企业规模 = 解读 sme_scope { 读法 any_enterprise 则 真；读法 sme_only 则 is_sme } (boolean)
 function d_sme_scope_ok(f) {
-  return (reading("sme_scope", "any_enterprise") === "sme_only" ? f["is_sme"] : true);
+  return pickSame("sme_scope", "any_enterprise", [["any_enterprise", () => true], ["sme_only", () => f["is_sme"]]]);
 }
 
 // 第六条第（一）项 企业数字化改造补贴

@@ -294,6 +294,16 @@ def pick(chosen: str, first: Callable[[], T], *cases: tuple[str, Callable[[], T]
     return first()
 
 
+def pick_same(reading_id: str, adopted: str, first: Callable[[], T], *cases: tuple[str, Callable[[], T]]) -> T:
+    """解读 of a condition or a text (nothing traced): when every case gives the same value, that
+    value, without asking for a reading (the result does not depend on it); else as :func:`pick`."""
+    value = first()
+    for _, other in cases:
+        if other() != value:
+            return pick(reading(reading_id, adopted), lambda: value, *cases)
+    return value
+
+
 def r_compare(op: str, a: Range, b: Range) -> bool:
     """A comparison involving an interval reads its low end; undetermined compares false."""
     if a is None or b is None:
@@ -1652,8 +1662,9 @@ def d_pilot_industry(f: Facts) -> bool:
 def d_record_scope_applies(f: Facts) -> bool:
     """第十三条后半句约束的申报主体 = 解读 record_scope { 读法 all_applicants 则 真；读法 enterprise_only 则 appl
     icant_type == \"enterprise\" }"""
-    return pick(
-        reading('record_scope', 'all_applicants'),
+    return pick_same(
+        'record_scope',
+        'all_applicants',
         lambda: True,
         ('enterprise_only', lambda: f['applicant_type'] == 'enterprise'),
     )

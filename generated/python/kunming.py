@@ -295,6 +295,16 @@ def pick(chosen: str, first: Callable[[], T], *cases: tuple[str, Callable[[], T]
     return first()
 
 
+def pick_same(reading_id: str, adopted: str, first: Callable[[], T], *cases: tuple[str, Callable[[], T]]) -> T:
+    """解读 of a condition or a text (nothing traced): when every case gives the same value, that
+    value, without asking for a reading (the result does not depend on it); else as :func:`pick`."""
+    value = first()
+    for _, other in cases:
+        if other() != value:
+            return pick(reading(reading_id, adopted), lambda: value, *cases)
+    return value
+
+
 def r_compare(op: str, a: Range, b: Range) -> bool:
     """A comparison involving an interval reads its low end; undetermined compares false."""
     if a is None or b is None:
@@ -1606,8 +1616,9 @@ def d_pilot_industry(f: Facts) -> bool:
 def d_encouraged_industry_ok(f: Facts) -> bool:
     """符合第七条第（三）项、第（四）项首句的行业 = 解读 encouraged_industry { 读法 limited 则 pilot_industry；读
     法 any_industry 则 真 }"""
-    return pick(
-        reading('encouraged_industry', 'limited'),
+    return pick_same(
+        'encouraged_industry',
+        'limited',
         lambda: d_pilot_industry(f),
         ('any_industry', lambda: True),
     )

@@ -265,6 +265,16 @@ def pick(chosen: str, first: Callable[[], T], *cases: tuple[str, Callable[[], T]
     return first()
 
 
+def pick_same(reading_id: str, adopted: str, first: Callable[[], T], *cases: tuple[str, Callable[[], T]]) -> T:
+    """解读 of a condition or a text (nothing traced): when every case gives the same value, that
+    value, without asking for a reading (the result does not depend on it); else as :func:`pick`."""
+    value = first()
+    for _, other in cases:
+        if other() != value:
+            return pick(reading(reading_id, adopted), lambda: value, *cases)
+    return value
+
+
 def r_compare(op: str, a: Range, b: Range) -> bool:
     """A comparison involving an interval reads its low end; undetermined compares false."""
     if a is None or b is None:

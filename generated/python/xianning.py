@@ -284,6 +284,16 @@ def pick(chosen: str, first: Callable[[], T], *cases: tuple[str, Callable[[], T]
     return first()
 
 
+def pick_same(reading_id: str, adopted: str, first: Callable[[], T], *cases: tuple[str, Callable[[], T]]) -> T:
+    """解读 of a condition or a text (nothing traced): when every case gives the same value, that
+    value, without asking for a reading (the result does not depend on it); else as :func:`pick`."""
+    value = first()
+    for _, other in cases:
+        if other() != value:
+            return pick(reading(reading_id, adopted), lambda: value, *cases)
+    return value
+
+
 def r_compare(op: str, a: Range, b: Range) -> bool:
     """A comparison involving an interval reads its low end; undetermined compares false."""
     if a is None or b is None:
@@ -1582,7 +1592,7 @@ def d_pilot_industry(f: Facts) -> bool:
 
 def d_sme_scope_ok(f: Facts) -> bool:
     """符合第六条第（一）项的企业规模 = 解读 sme_scope { 读法 any_enterprise 则 真；读法 sme_only 则 is_sme }"""
-    return pick(reading('sme_scope', 'any_enterprise'), lambda: True, ('sme_only', lambda: f['is_sme']))
+    return pick_same('sme_scope', 'any_enterprise', lambda: True, ('sme_only', lambda: f['is_sme']))
 
 
 REFORM_SUBSIDY = Item(

@@ -116,8 +116,13 @@ class _Expr:
             return self.reading(e, lambda x: align(self.exact(x, trace), x["scale"], s))
         raise AssertionError(op)
 
-    def reading(self, e: Json, case: Any) -> str:
-        """解读: the case of the reading asked for (runtime ``reading``), else the first case."""
+    def reading(self, e: Json, case: Any, pure: bool = False) -> str:
+        """解读: the case of the reading asked for (runtime ``reading``), else the first case.
+        ``pure``: a condition or a text (nothing traced): when every case agrees, the value without
+        asking for a reading (runtime ``pickSame``, as the Python calculators' ``pick_same``)."""
+        if pure:
+            thunks = ", ".join(f"[{js_str(c['name'])}, () => {case(c['expr'])}]" for c in e["cases"])
+            return f"pickSame({js_str(e['id'])}, {js_str(e['adopted'])}, [{thunks}])"
         out: str = case(e["cases"][0]["expr"])
         for c in reversed(e["cases"][1:]):
             out = f"(reading({js_str(e['id'])}, {js_str(e['adopted'])}) === {js_str(c['name'])} ? " \
@@ -192,7 +197,7 @@ class _Expr:
                                      "new Set([" + ", ".join(js_str(v) for v in e["keys"]) + "]);")
             return f"keyIn({self.text(x)}, {values})"
         if op == "reading":
-            return self.reading(e, self.cond)
+            return self.reading(e, self.cond, pure=True)
         raise AssertionError(op)
 
     def text(self, e: Json) -> str:
@@ -203,7 +208,7 @@ class _Expr:
         if e["op"] == "def":
             return f"d_{ident(e['name'])}(f)"
         if e["op"] == "reading":
-            return self.reading(e, self.text)
+            return self.reading(e, self.text, pure=True)
         return self.cond(e)
 
     def compare(self, e: Json) -> str:

@@ -193,14 +193,19 @@ class ExprCompiler:
             return self.reading(e, lambda x: self.lift(x, trace))
         raise AssertionError(op)
 
-    def reading(self, e: Json, case: Any) -> Node:
+    def reading(self, e: Json, case: Any, pure: bool = False) -> Node:
         """解读: the case of the reading asked for (runtime ``reading``), else the first case;
-        each case a thunk, so that only the chosen one runs (and traces)."""
+        each case a thunk, so that only the chosen one runs (and traces). ``pure``: a condition
+        or a text (nothing traced): every case is computed, and when they agree the value is
+        taken without asking for a reading (runtime ``pick_same``): the result does not depend
+        on it, so no other combination of readings is computed for this applicant."""
         cases = e["cases"]
+        first = Atom(f"lambda: {inline(case(cases[0]['expr']))}")
+        others = tuple(Call("", (Str(c["name"]), Atom(f"lambda: {inline(case(c['expr']))}"))) for c in cases[1:])
+        if pure:
+            return Call("pick_same", (Str(e["id"]), Str(e["adopted"]), first, *others))
         chosen = Call("reading", (Str(e["id"]), Str(e["adopted"])))
-        return Call("pick", (chosen, Atom(f"lambda: {inline(case(cases[0]['expr']))}"),
-                             *(Call("", (Str(c["name"]), Atom(f"lambda: {inline(case(c['expr']))}")))
-                               for c in cases[1:])))
+        return Call("pick", (chosen, first, *others))
 
     def tiers(self, e: Json, trace: str, arm: Any) -> Node:
         """A tier chosen inside a formula: the first arm that holds (its note first), else 0."""
@@ -238,7 +243,7 @@ class ExprCompiler:
                                         else "VALUES")
             return Call("key_in", (self.text(x), self.consts.values(e["keys"], hint)))
         if op == "reading":
-            return self.reading(e, self.cond)
+            return self.reading(e, self.cond, pure=True)
         raise AssertionError(op)
 
     def text(self, e: Json) -> Node:
@@ -249,7 +254,7 @@ class ExprCompiler:
         if e["op"] == "def":
             return Atom(f"d_{ident(e['name'])}(f)")
         if e["op"] == "reading":
-            return self.reading(e, self.text)
+            return self.reading(e, self.text, pure=True)
         return self.cond(e)
 
     def compare(self, e: Json) -> Node:
