@@ -1,6 +1,255 @@
 -- generated from policies/changchun.policy by policyc — do not edit; regenerate with `policyc build`
 -- 解读 record_scope（第十三条）：本查询覆盖各种读法（all_applicants、enterprise_only），各列取最低额至最高额
 -- 解读 provider_cap_scope（第七条第（三）项）：本查询覆盖各种读法（item_only、combined），各列取最低额至最高额
+WITH v AS (
+  SELECT
+    "p"."row_id",
+    CASE
+      WHEN "p"."applicant_type" IS NULL
+      OR (
+        NOT "p"."applicant_type" IS NULL
+        AND (
+          NOT "p"."applicant_type" IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
+        )
+      )
+      THEN 'applicant_type'
+      WHEN NOT "p"."industry" IS NULL AND (
+        LENGTH("p"."industry") > 1000
+      )
+      THEN 'industry'
+      WHEN NOT "p"."registered_in_city" IS NULL
+      AND (
+        NOT "p"."registered_in_city" IN ('true', 'false')
+      )
+      THEN 'registered_in_city'
+      WHEN NOT "p"."independent_legal_person" IS NULL
+      AND (
+        NOT "p"."independent_legal_person" IN ('true', 'false')
+      )
+      THEN 'independent_legal_person'
+      WHEN NOT "p"."good_tax_and_credit" IS NULL
+      AND (
+        NOT "p"."good_tax_and_credit" IN ('true', 'false')
+      )
+      THEN 'good_tax_and_credit'
+      WHEN NOT "p"."in_pilot_scope" IS NULL
+      AND (
+        NOT "p"."in_pilot_scope" IN ('true', 'false')
+      )
+      THEN 'in_pilot_scope'
+      WHEN NOT "p"."acceptance_passed" IS NULL
+      AND (
+        NOT "p"."acceptance_passed" IN ('true', 'false')
+      )
+      THEN 'acceptance_passed'
+      WHEN NOT "p"."spend_software_cloud" IS NULL
+      AND (
+        NOT REGEXP_MATCHES("p"."spend_software_cloud", '^[0-9]{1,15}([.][0-9]{1,2})?$')
+      )
+      THEN 'spend_software_cloud'
+      WHEN NOT "p"."spend_data_equipment" IS NULL
+      AND (
+        NOT REGEXP_MATCHES("p"."spend_data_equipment", '^[0-9]{1,15}([.][0-9]{1,2})?$')
+      )
+      THEN 'spend_data_equipment'
+      WHEN NOT "p"."spend_consulting" IS NULL
+      AND (
+        NOT REGEXP_MATCHES("p"."spend_consulting", '^[0-9]{1,15}([.][0-9]{1,2})?$')
+      )
+      THEN 'spend_consulting'
+      WHEN NOT "p"."is_sme" IS NULL AND (
+        NOT "p"."is_sme" IN ('true', 'false')
+      )
+      THEN 'is_sme'
+      WHEN NOT "p"."cloud_platform_adopted" IS NULL
+      AND (
+        NOT "p"."cloud_platform_adopted" IN ('true', 'false')
+      )
+      THEN 'cloud_platform_adopted'
+      WHEN NOT "p"."platform_benchmark" IS NULL
+      AND (
+        NOT "p"."platform_benchmark" IN ('true', 'false')
+      )
+      THEN 'platform_benchmark'
+      WHEN NOT "p"."awarded_products" IS NULL
+      AND (
+        NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
+      )
+      THEN 'awarded_products'
+      WHEN NOT "p"."excellent_provider" IS NULL
+      AND (
+        NOT "p"."excellent_provider" IN ('true', 'false')
+      )
+      THEN 'excellent_provider'
+      WHEN NOT "p"."chain_transformation_award" IS NULL
+      AND (
+        NOT "p"."chain_transformation_award" IN ('true', 'false')
+      )
+      THEN 'chain_transformation_award'
+      WHEN NOT "p"."serious_dishonesty_3y" IS NULL
+      AND (
+        NOT "p"."serious_dishonesty_3y" IN ('true', 'false')
+      )
+      THEN 'serious_dishonesty_3y'
+      WHEN NOT "p"."little_giant_central_funded" IS NULL
+      AND (
+        NOT "p"."little_giant_central_funded" IN ('true', 'false')
+      )
+      THEN 'little_giant_central_funded'
+      WHEN NOT "p"."in_2022_pilot" IS NULL
+      AND (
+        NOT "p"."in_2022_pilot" IN ('true', 'false')
+      )
+      THEN 'in_2022_pilot'
+      WHEN NOT "p"."pilot_ended_unaccepted" IS NULL
+      AND (
+        NOT "p"."pilot_ended_unaccepted" IN ('true', 'false')
+      )
+      THEN 'pilot_ended_unaccepted'
+      WHEN NOT "p"."production_stage_reform" IS NULL
+      AND (
+        NOT "p"."production_stage_reform" IN ('true', 'false')
+      )
+      THEN 'production_stage_reform'
+      WHEN NOT "p"."procured_service" IS NULL
+      AND (
+        NOT "p"."procured_service" IN ('true', 'false')
+      )
+      THEN 'procured_service'
+      WHEN NOT "p"."abnormal_operation_listed" IS NULL
+      AND (
+        NOT "p"."abnormal_operation_listed" IN ('true', 'false')
+      )
+      THEN 'abnormal_operation_listed'
+      WHEN NOT "p"."serious_dishonesty_listed" IS NULL
+      AND (
+        NOT "p"."serious_dishonesty_listed" IN ('true', 'false')
+      )
+      THEN 'serious_dishonesty_listed'
+      WHEN NOT "p"."major_incident_3y" IS NULL
+      AND (
+        NOT "p"."major_incident_3y" IN ('true', 'false')
+      )
+      THEN 'major_incident_3y'
+      WHEN NOT "p"."tax_violation_3y" IS NULL
+      AND (
+        NOT "p"."tax_violation_3y" IN ('true', 'false')
+      )
+      THEN 'tax_violation_3y'
+      WHEN NOT "p"."disqualified_3y" IS NULL
+      AND (
+        NOT "p"."disqualified_3y" IN ('true', 'false')
+      )
+      THEN 'disqualified_3y'
+      WHEN NOT "p"."accepted_enterprises_served" IS NULL
+      AND (
+        NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
+      )
+      THEN 'accepted_enterprises_served'
+      WHEN NOT "p"."chain_demo_enterprise" IS NULL
+      AND (
+        NOT "p"."chain_demo_enterprise" IN ('true', 'false')
+      )
+      THEN 'chain_demo_enterprise'
+      WHEN NOT "p"."city_type" IS NULL
+      AND (
+        NOT "p"."city_type" IN (
+          'provincial_capital',
+          'separately_planned',
+          'xpcc',
+          'prefecture',
+          'municipality_district'
+        )
+      )
+      THEN 'city_type'
+      WHEN NOT "p"."digital_level" IS NULL
+      AND (
+        NOT REGEXP_MATCHES("p"."digital_level", '^-?[0-9]{1,1}$')
+        OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) > 4, FALSE)
+      )
+      THEN 'digital_level'
+      WHEN NOT "p"."digital_workshop_title" IS NULL
+      AND (
+        NOT "p"."digital_workshop_title" IN ('true', 'false')
+      )
+      THEN 'digital_workshop_title'
+      WHEN NOT "p"."lighthouse" IS NULL AND (
+        NOT "p"."lighthouse" IN ('true', 'false')
+      )
+      THEN 'lighthouse'
+      WHEN NOT "p"."operating_normally" IS NULL
+      AND (
+        NOT "p"."operating_normally" IN ('true', 'false')
+      )
+      THEN 'operating_normally'
+      WHEN NOT "p"."provincial_demo_title" IS NULL
+      AND (
+        NOT "p"."provincial_demo_title" IN ('true', 'false')
+      )
+      THEN 'provincial_demo_title'
+      WHEN NOT "p"."region" IS NULL
+      AND (
+        NOT "p"."region" IN ('east', 'central', 'west')
+      )
+      THEN 'region'
+      WHEN NOT "p"."typical_case_title" IS NULL
+      AND (
+        NOT "p"."typical_case_title" IN ('true', 'false')
+      )
+      THEN 'typical_case_title'
+      ELSE CAST(NULL AS TEXT)
+    END AS "error_field",
+    CURRENT_DATE <= CAST('2027-12-31' AS DATE) AS "in_force",
+    "p"."applicant_type" AS "applicant_type",
+    "p"."industry" AS "industry",
+    COALESCE("p"."registered_in_city" = 'true', FALSE) AS "registered_in_city",
+    COALESCE("p"."independent_legal_person" = 'true', FALSE) AS "independent_legal_person",
+    COALESCE("p"."good_tax_and_credit" = 'true', FALSE) AS "good_tax_and_credit",
+    COALESCE("p"."in_pilot_scope" = 'true', FALSE) AS "in_pilot_scope",
+    COALESCE("p"."acceptance_passed" = 'true', FALSE) AS "acceptance_passed",
+    COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_software_cloud",
+    COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_data_equipment",
+    COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_consulting",
+    COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
+    COALESCE("p"."cloud_platform_adopted" = 'true', FALSE) AS "cloud_platform_adopted",
+    COALESCE("p"."platform_benchmark" = 'true', FALSE) AS "platform_benchmark",
+    COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(10, 0)), CAST(0 AS DECIMAL(10, 0))) AS "awarded_products",
+    COALESCE("p"."excellent_provider" = 'true', FALSE) AS "excellent_provider",
+    COALESCE("p"."chain_transformation_award" = 'true', FALSE) AS "chain_transformation_award",
+    COALESCE("p"."serious_dishonesty_3y" = 'true', FALSE) AS "serious_dishonesty_3y",
+    COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
+    COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
+    COALESCE("p"."pilot_ended_unaccepted" = 'true', FALSE) AS "pilot_ended_unaccepted",
+    COALESCE("p"."production_stage_reform" = 'true', FALSE) AS "production_stage_reform",
+    COALESCE("p"."procured_service" = 'true', FALSE) AS "procured_service",
+    COALESCE("p"."abnormal_operation_listed" = 'true', FALSE) AS "abnormal_operation_listed",
+    COALESCE("p"."serious_dishonesty_listed" = 'true', FALSE) AS "serious_dishonesty_listed",
+    COALESCE("p"."major_incident_3y" = 'true', FALSE) AS "major_incident_3y",
+    COALESCE("p"."tax_violation_3y" = 'true', FALSE) AS "tax_violation_3y",
+    COALESCE("p"."disqualified_3y" = 'true', FALSE) AS "disqualified_3y",
+    CASE
+      WHEN REGEXP_MATCHES(
+        (
+          "p"."industry"
+        ),
+        '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
+      )
+      THEN TRANSLATE(
+        (
+          "p"."industry"
+        ),
+        '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+        '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备药药装制车轨电车零器'
+      )
+      ELSE "p"."industry"
+    END AS "industry__key"
+  FROM profiles AS p
+)
 SELECT
   "q0"."row_id" AS "row_id",
   "q0"."error_field" AS "error_field",
@@ -2481,255 +2730,7 @@ SELECT
     ELSE NULL
   END AS "funding_unspecified"
 FROM (
-  WITH v AS (
-    SELECT
-      "p"."row_id",
-      CASE
-        WHEN "p"."applicant_type" IS NULL
-        OR (
-          NOT "p"."applicant_type" IS NULL
-          AND (
-            NOT "p"."applicant_type" IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
-          )
-        )
-        THEN 'applicant_type'
-        WHEN NOT "p"."industry" IS NULL AND (
-          LENGTH("p"."industry") > 1000
-        )
-        THEN 'industry'
-        WHEN NOT "p"."registered_in_city" IS NULL
-        AND (
-          NOT "p"."registered_in_city" IN ('true', 'false')
-        )
-        THEN 'registered_in_city'
-        WHEN NOT "p"."independent_legal_person" IS NULL
-        AND (
-          NOT "p"."independent_legal_person" IN ('true', 'false')
-        )
-        THEN 'independent_legal_person'
-        WHEN NOT "p"."good_tax_and_credit" IS NULL
-        AND (
-          NOT "p"."good_tax_and_credit" IN ('true', 'false')
-        )
-        THEN 'good_tax_and_credit'
-        WHEN NOT "p"."in_pilot_scope" IS NULL
-        AND (
-          NOT "p"."in_pilot_scope" IN ('true', 'false')
-        )
-        THEN 'in_pilot_scope'
-        WHEN NOT "p"."acceptance_passed" IS NULL
-        AND (
-          NOT "p"."acceptance_passed" IN ('true', 'false')
-        )
-        THEN 'acceptance_passed'
-        WHEN NOT "p"."spend_software_cloud" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_software_cloud", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_software_cloud'
-        WHEN NOT "p"."spend_data_equipment" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_data_equipment", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_data_equipment'
-        WHEN NOT "p"."spend_consulting" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_consulting", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_consulting'
-        WHEN NOT "p"."is_sme" IS NULL AND (
-          NOT "p"."is_sme" IN ('true', 'false')
-        )
-        THEN 'is_sme'
-        WHEN NOT "p"."cloud_platform_adopted" IS NULL
-        AND (
-          NOT "p"."cloud_platform_adopted" IN ('true', 'false')
-        )
-        THEN 'cloud_platform_adopted'
-        WHEN NOT "p"."platform_benchmark" IS NULL
-        AND (
-          NOT "p"."platform_benchmark" IN ('true', 'false')
-        )
-        THEN 'platform_benchmark'
-        WHEN NOT "p"."awarded_products" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
-          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-        )
-        THEN 'awarded_products'
-        WHEN NOT "p"."excellent_provider" IS NULL
-        AND (
-          NOT "p"."excellent_provider" IN ('true', 'false')
-        )
-        THEN 'excellent_provider'
-        WHEN NOT "p"."chain_transformation_award" IS NULL
-        AND (
-          NOT "p"."chain_transformation_award" IN ('true', 'false')
-        )
-        THEN 'chain_transformation_award'
-        WHEN NOT "p"."serious_dishonesty_3y" IS NULL
-        AND (
-          NOT "p"."serious_dishonesty_3y" IN ('true', 'false')
-        )
-        THEN 'serious_dishonesty_3y'
-        WHEN NOT "p"."little_giant_central_funded" IS NULL
-        AND (
-          NOT "p"."little_giant_central_funded" IN ('true', 'false')
-        )
-        THEN 'little_giant_central_funded'
-        WHEN NOT "p"."in_2022_pilot" IS NULL
-        AND (
-          NOT "p"."in_2022_pilot" IN ('true', 'false')
-        )
-        THEN 'in_2022_pilot'
-        WHEN NOT "p"."pilot_ended_unaccepted" IS NULL
-        AND (
-          NOT "p"."pilot_ended_unaccepted" IN ('true', 'false')
-        )
-        THEN 'pilot_ended_unaccepted'
-        WHEN NOT "p"."production_stage_reform" IS NULL
-        AND (
-          NOT "p"."production_stage_reform" IN ('true', 'false')
-        )
-        THEN 'production_stage_reform'
-        WHEN NOT "p"."procured_service" IS NULL
-        AND (
-          NOT "p"."procured_service" IN ('true', 'false')
-        )
-        THEN 'procured_service'
-        WHEN NOT "p"."abnormal_operation_listed" IS NULL
-        AND (
-          NOT "p"."abnormal_operation_listed" IN ('true', 'false')
-        )
-        THEN 'abnormal_operation_listed'
-        WHEN NOT "p"."serious_dishonesty_listed" IS NULL
-        AND (
-          NOT "p"."serious_dishonesty_listed" IN ('true', 'false')
-        )
-        THEN 'serious_dishonesty_listed'
-        WHEN NOT "p"."major_incident_3y" IS NULL
-        AND (
-          NOT "p"."major_incident_3y" IN ('true', 'false')
-        )
-        THEN 'major_incident_3y'
-        WHEN NOT "p"."tax_violation_3y" IS NULL
-        AND (
-          NOT "p"."tax_violation_3y" IN ('true', 'false')
-        )
-        THEN 'tax_violation_3y'
-        WHEN NOT "p"."disqualified_3y" IS NULL
-        AND (
-          NOT "p"."disqualified_3y" IN ('true', 'false')
-        )
-        THEN 'disqualified_3y'
-        WHEN NOT "p"."accepted_enterprises_served" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
-          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-        )
-        THEN 'accepted_enterprises_served'
-        WHEN NOT "p"."chain_demo_enterprise" IS NULL
-        AND (
-          NOT "p"."chain_demo_enterprise" IN ('true', 'false')
-        )
-        THEN 'chain_demo_enterprise'
-        WHEN NOT "p"."city_type" IS NULL
-        AND (
-          NOT "p"."city_type" IN (
-            'provincial_capital',
-            'separately_planned',
-            'xpcc',
-            'prefecture',
-            'municipality_district'
-          )
-        )
-        THEN 'city_type'
-        WHEN NOT "p"."digital_level" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."digital_level", '^-?[0-9]{1,1}$')
-          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) > 4, FALSE)
-        )
-        THEN 'digital_level'
-        WHEN NOT "p"."digital_workshop_title" IS NULL
-        AND (
-          NOT "p"."digital_workshop_title" IN ('true', 'false')
-        )
-        THEN 'digital_workshop_title'
-        WHEN NOT "p"."lighthouse" IS NULL AND (
-          NOT "p"."lighthouse" IN ('true', 'false')
-        )
-        THEN 'lighthouse'
-        WHEN NOT "p"."operating_normally" IS NULL
-        AND (
-          NOT "p"."operating_normally" IN ('true', 'false')
-        )
-        THEN 'operating_normally'
-        WHEN NOT "p"."provincial_demo_title" IS NULL
-        AND (
-          NOT "p"."provincial_demo_title" IN ('true', 'false')
-        )
-        THEN 'provincial_demo_title'
-        WHEN NOT "p"."region" IS NULL
-        AND (
-          NOT "p"."region" IN ('east', 'central', 'west')
-        )
-        THEN 'region'
-        WHEN NOT "p"."typical_case_title" IS NULL
-        AND (
-          NOT "p"."typical_case_title" IN ('true', 'false')
-        )
-        THEN 'typical_case_title'
-        ELSE CAST(NULL AS TEXT)
-      END AS "error_field",
-      CURRENT_DATE <= CAST('2027-12-31' AS DATE) AS "in_force",
-      "p"."applicant_type" AS "applicant_type",
-      "p"."industry" AS "industry",
-      COALESCE("p"."registered_in_city" = 'true', FALSE) AS "registered_in_city",
-      COALESCE("p"."independent_legal_person" = 'true', FALSE) AS "independent_legal_person",
-      COALESCE("p"."good_tax_and_credit" = 'true', FALSE) AS "good_tax_and_credit",
-      COALESCE("p"."in_pilot_scope" = 'true', FALSE) AS "in_pilot_scope",
-      COALESCE("p"."acceptance_passed" = 'true', FALSE) AS "acceptance_passed",
-      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_software_cloud",
-      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_data_equipment",
-      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_consulting",
-      COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
-      COALESCE("p"."cloud_platform_adopted" = 'true', FALSE) AS "cloud_platform_adopted",
-      COALESCE("p"."platform_benchmark" = 'true', FALSE) AS "platform_benchmark",
-      COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(10, 0)), CAST(0 AS DECIMAL(10, 0))) AS "awarded_products",
-      COALESCE("p"."excellent_provider" = 'true', FALSE) AS "excellent_provider",
-      COALESCE("p"."chain_transformation_award" = 'true', FALSE) AS "chain_transformation_award",
-      COALESCE("p"."serious_dishonesty_3y" = 'true', FALSE) AS "serious_dishonesty_3y",
-      COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
-      COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
-      COALESCE("p"."pilot_ended_unaccepted" = 'true', FALSE) AS "pilot_ended_unaccepted",
-      COALESCE("p"."production_stage_reform" = 'true', FALSE) AS "production_stage_reform",
-      COALESCE("p"."procured_service" = 'true', FALSE) AS "procured_service",
-      COALESCE("p"."abnormal_operation_listed" = 'true', FALSE) AS "abnormal_operation_listed",
-      COALESCE("p"."serious_dishonesty_listed" = 'true', FALSE) AS "serious_dishonesty_listed",
-      COALESCE("p"."major_incident_3y" = 'true', FALSE) AS "major_incident_3y",
-      COALESCE("p"."tax_violation_3y" = 'true', FALSE) AS "tax_violation_3y",
-      COALESCE("p"."disqualified_3y" = 'true', FALSE) AS "disqualified_3y",
-      CASE
-        WHEN REGEXP_MATCHES(
-          (
-            "p"."industry"
-          ),
-          '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
-        )
-        THEN TRANSLATE(
-          (
-            "p"."industry"
-          ),
-          '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-          '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备药药装制车轨电车零器'
-        )
-        ELSE "p"."industry"
-      END AS "industry__key"
-    FROM profiles AS p
-  ), x AS (
+  WITH x AS (
     SELECT
       *,
       (
@@ -3558,255 +3559,7 @@ FROM (
   FROM c1b1
 ) AS q0
 JOIN (
-  WITH q1_v AS (
-    SELECT
-      "p"."row_id",
-      CASE
-        WHEN "p"."applicant_type" IS NULL
-        OR (
-          NOT "p"."applicant_type" IS NULL
-          AND (
-            NOT "p"."applicant_type" IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
-          )
-        )
-        THEN 'applicant_type'
-        WHEN NOT "p"."industry" IS NULL AND (
-          LENGTH("p"."industry") > 1000
-        )
-        THEN 'industry'
-        WHEN NOT "p"."registered_in_city" IS NULL
-        AND (
-          NOT "p"."registered_in_city" IN ('true', 'false')
-        )
-        THEN 'registered_in_city'
-        WHEN NOT "p"."independent_legal_person" IS NULL
-        AND (
-          NOT "p"."independent_legal_person" IN ('true', 'false')
-        )
-        THEN 'independent_legal_person'
-        WHEN NOT "p"."good_tax_and_credit" IS NULL
-        AND (
-          NOT "p"."good_tax_and_credit" IN ('true', 'false')
-        )
-        THEN 'good_tax_and_credit'
-        WHEN NOT "p"."in_pilot_scope" IS NULL
-        AND (
-          NOT "p"."in_pilot_scope" IN ('true', 'false')
-        )
-        THEN 'in_pilot_scope'
-        WHEN NOT "p"."acceptance_passed" IS NULL
-        AND (
-          NOT "p"."acceptance_passed" IN ('true', 'false')
-        )
-        THEN 'acceptance_passed'
-        WHEN NOT "p"."spend_software_cloud" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_software_cloud", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_software_cloud'
-        WHEN NOT "p"."spend_data_equipment" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_data_equipment", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_data_equipment'
-        WHEN NOT "p"."spend_consulting" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_consulting", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_consulting'
-        WHEN NOT "p"."is_sme" IS NULL AND (
-          NOT "p"."is_sme" IN ('true', 'false')
-        )
-        THEN 'is_sme'
-        WHEN NOT "p"."cloud_platform_adopted" IS NULL
-        AND (
-          NOT "p"."cloud_platform_adopted" IN ('true', 'false')
-        )
-        THEN 'cloud_platform_adopted'
-        WHEN NOT "p"."platform_benchmark" IS NULL
-        AND (
-          NOT "p"."platform_benchmark" IN ('true', 'false')
-        )
-        THEN 'platform_benchmark'
-        WHEN NOT "p"."awarded_products" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
-          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-        )
-        THEN 'awarded_products'
-        WHEN NOT "p"."excellent_provider" IS NULL
-        AND (
-          NOT "p"."excellent_provider" IN ('true', 'false')
-        )
-        THEN 'excellent_provider'
-        WHEN NOT "p"."chain_transformation_award" IS NULL
-        AND (
-          NOT "p"."chain_transformation_award" IN ('true', 'false')
-        )
-        THEN 'chain_transformation_award'
-        WHEN NOT "p"."serious_dishonesty_3y" IS NULL
-        AND (
-          NOT "p"."serious_dishonesty_3y" IN ('true', 'false')
-        )
-        THEN 'serious_dishonesty_3y'
-        WHEN NOT "p"."little_giant_central_funded" IS NULL
-        AND (
-          NOT "p"."little_giant_central_funded" IN ('true', 'false')
-        )
-        THEN 'little_giant_central_funded'
-        WHEN NOT "p"."in_2022_pilot" IS NULL
-        AND (
-          NOT "p"."in_2022_pilot" IN ('true', 'false')
-        )
-        THEN 'in_2022_pilot'
-        WHEN NOT "p"."pilot_ended_unaccepted" IS NULL
-        AND (
-          NOT "p"."pilot_ended_unaccepted" IN ('true', 'false')
-        )
-        THEN 'pilot_ended_unaccepted'
-        WHEN NOT "p"."production_stage_reform" IS NULL
-        AND (
-          NOT "p"."production_stage_reform" IN ('true', 'false')
-        )
-        THEN 'production_stage_reform'
-        WHEN NOT "p"."procured_service" IS NULL
-        AND (
-          NOT "p"."procured_service" IN ('true', 'false')
-        )
-        THEN 'procured_service'
-        WHEN NOT "p"."abnormal_operation_listed" IS NULL
-        AND (
-          NOT "p"."abnormal_operation_listed" IN ('true', 'false')
-        )
-        THEN 'abnormal_operation_listed'
-        WHEN NOT "p"."serious_dishonesty_listed" IS NULL
-        AND (
-          NOT "p"."serious_dishonesty_listed" IN ('true', 'false')
-        )
-        THEN 'serious_dishonesty_listed'
-        WHEN NOT "p"."major_incident_3y" IS NULL
-        AND (
-          NOT "p"."major_incident_3y" IN ('true', 'false')
-        )
-        THEN 'major_incident_3y'
-        WHEN NOT "p"."tax_violation_3y" IS NULL
-        AND (
-          NOT "p"."tax_violation_3y" IN ('true', 'false')
-        )
-        THEN 'tax_violation_3y'
-        WHEN NOT "p"."disqualified_3y" IS NULL
-        AND (
-          NOT "p"."disqualified_3y" IN ('true', 'false')
-        )
-        THEN 'disqualified_3y'
-        WHEN NOT "p"."accepted_enterprises_served" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
-          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-        )
-        THEN 'accepted_enterprises_served'
-        WHEN NOT "p"."chain_demo_enterprise" IS NULL
-        AND (
-          NOT "p"."chain_demo_enterprise" IN ('true', 'false')
-        )
-        THEN 'chain_demo_enterprise'
-        WHEN NOT "p"."city_type" IS NULL
-        AND (
-          NOT "p"."city_type" IN (
-            'provincial_capital',
-            'separately_planned',
-            'xpcc',
-            'prefecture',
-            'municipality_district'
-          )
-        )
-        THEN 'city_type'
-        WHEN NOT "p"."digital_level" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."digital_level", '^-?[0-9]{1,1}$')
-          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) > 4, FALSE)
-        )
-        THEN 'digital_level'
-        WHEN NOT "p"."digital_workshop_title" IS NULL
-        AND (
-          NOT "p"."digital_workshop_title" IN ('true', 'false')
-        )
-        THEN 'digital_workshop_title'
-        WHEN NOT "p"."lighthouse" IS NULL AND (
-          NOT "p"."lighthouse" IN ('true', 'false')
-        )
-        THEN 'lighthouse'
-        WHEN NOT "p"."operating_normally" IS NULL
-        AND (
-          NOT "p"."operating_normally" IN ('true', 'false')
-        )
-        THEN 'operating_normally'
-        WHEN NOT "p"."provincial_demo_title" IS NULL
-        AND (
-          NOT "p"."provincial_demo_title" IN ('true', 'false')
-        )
-        THEN 'provincial_demo_title'
-        WHEN NOT "p"."region" IS NULL
-        AND (
-          NOT "p"."region" IN ('east', 'central', 'west')
-        )
-        THEN 'region'
-        WHEN NOT "p"."typical_case_title" IS NULL
-        AND (
-          NOT "p"."typical_case_title" IN ('true', 'false')
-        )
-        THEN 'typical_case_title'
-        ELSE CAST(NULL AS TEXT)
-      END AS "error_field",
-      CURRENT_DATE <= CAST('2027-12-31' AS DATE) AS "in_force",
-      "p"."applicant_type" AS "applicant_type",
-      "p"."industry" AS "industry",
-      COALESCE("p"."registered_in_city" = 'true', FALSE) AS "registered_in_city",
-      COALESCE("p"."independent_legal_person" = 'true', FALSE) AS "independent_legal_person",
-      COALESCE("p"."good_tax_and_credit" = 'true', FALSE) AS "good_tax_and_credit",
-      COALESCE("p"."in_pilot_scope" = 'true', FALSE) AS "in_pilot_scope",
-      COALESCE("p"."acceptance_passed" = 'true', FALSE) AS "acceptance_passed",
-      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_software_cloud",
-      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_data_equipment",
-      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_consulting",
-      COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
-      COALESCE("p"."cloud_platform_adopted" = 'true', FALSE) AS "cloud_platform_adopted",
-      COALESCE("p"."platform_benchmark" = 'true', FALSE) AS "platform_benchmark",
-      COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(10, 0)), CAST(0 AS DECIMAL(10, 0))) AS "awarded_products",
-      COALESCE("p"."excellent_provider" = 'true', FALSE) AS "excellent_provider",
-      COALESCE("p"."chain_transformation_award" = 'true', FALSE) AS "chain_transformation_award",
-      COALESCE("p"."serious_dishonesty_3y" = 'true', FALSE) AS "serious_dishonesty_3y",
-      COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
-      COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
-      COALESCE("p"."pilot_ended_unaccepted" = 'true', FALSE) AS "pilot_ended_unaccepted",
-      COALESCE("p"."production_stage_reform" = 'true', FALSE) AS "production_stage_reform",
-      COALESCE("p"."procured_service" = 'true', FALSE) AS "procured_service",
-      COALESCE("p"."abnormal_operation_listed" = 'true', FALSE) AS "abnormal_operation_listed",
-      COALESCE("p"."serious_dishonesty_listed" = 'true', FALSE) AS "serious_dishonesty_listed",
-      COALESCE("p"."major_incident_3y" = 'true', FALSE) AS "major_incident_3y",
-      COALESCE("p"."tax_violation_3y" = 'true', FALSE) AS "tax_violation_3y",
-      COALESCE("p"."disqualified_3y" = 'true', FALSE) AS "disqualified_3y",
-      CASE
-        WHEN REGEXP_MATCHES(
-          (
-            "p"."industry"
-          ),
-          '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
-        )
-        THEN TRANSLATE(
-          (
-            "p"."industry"
-          ),
-          '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-          '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备药药装制车轨电车零器'
-        )
-        ELSE "p"."industry"
-      END AS "industry__key"
-    FROM profiles AS p
-  ), q1_x AS (
+  WITH q1_x AS (
     SELECT
       *,
       (
@@ -3879,7 +3632,7 @@ JOIN (
           COALESCE("p"."disqualified_3y", FALSE)
         )
       ) AS "excluded"
-    FROM q1_v AS p
+    FROM v AS p
   ), q1_r AS (
     SELECT
       *,
@@ -4632,255 +4385,7 @@ JOIN (
 ) AS q1
   ON "q0"."row_id" = "q1"."row_id"
 JOIN (
-  WITH q2_v AS (
-    SELECT
-      "p"."row_id",
-      CASE
-        WHEN "p"."applicant_type" IS NULL
-        OR (
-          NOT "p"."applicant_type" IS NULL
-          AND (
-            NOT "p"."applicant_type" IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
-          )
-        )
-        THEN 'applicant_type'
-        WHEN NOT "p"."industry" IS NULL AND (
-          LENGTH("p"."industry") > 1000
-        )
-        THEN 'industry'
-        WHEN NOT "p"."registered_in_city" IS NULL
-        AND (
-          NOT "p"."registered_in_city" IN ('true', 'false')
-        )
-        THEN 'registered_in_city'
-        WHEN NOT "p"."independent_legal_person" IS NULL
-        AND (
-          NOT "p"."independent_legal_person" IN ('true', 'false')
-        )
-        THEN 'independent_legal_person'
-        WHEN NOT "p"."good_tax_and_credit" IS NULL
-        AND (
-          NOT "p"."good_tax_and_credit" IN ('true', 'false')
-        )
-        THEN 'good_tax_and_credit'
-        WHEN NOT "p"."in_pilot_scope" IS NULL
-        AND (
-          NOT "p"."in_pilot_scope" IN ('true', 'false')
-        )
-        THEN 'in_pilot_scope'
-        WHEN NOT "p"."acceptance_passed" IS NULL
-        AND (
-          NOT "p"."acceptance_passed" IN ('true', 'false')
-        )
-        THEN 'acceptance_passed'
-        WHEN NOT "p"."spend_software_cloud" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_software_cloud", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_software_cloud'
-        WHEN NOT "p"."spend_data_equipment" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_data_equipment", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_data_equipment'
-        WHEN NOT "p"."spend_consulting" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_consulting", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_consulting'
-        WHEN NOT "p"."is_sme" IS NULL AND (
-          NOT "p"."is_sme" IN ('true', 'false')
-        )
-        THEN 'is_sme'
-        WHEN NOT "p"."cloud_platform_adopted" IS NULL
-        AND (
-          NOT "p"."cloud_platform_adopted" IN ('true', 'false')
-        )
-        THEN 'cloud_platform_adopted'
-        WHEN NOT "p"."platform_benchmark" IS NULL
-        AND (
-          NOT "p"."platform_benchmark" IN ('true', 'false')
-        )
-        THEN 'platform_benchmark'
-        WHEN NOT "p"."awarded_products" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
-          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-        )
-        THEN 'awarded_products'
-        WHEN NOT "p"."excellent_provider" IS NULL
-        AND (
-          NOT "p"."excellent_provider" IN ('true', 'false')
-        )
-        THEN 'excellent_provider'
-        WHEN NOT "p"."chain_transformation_award" IS NULL
-        AND (
-          NOT "p"."chain_transformation_award" IN ('true', 'false')
-        )
-        THEN 'chain_transformation_award'
-        WHEN NOT "p"."serious_dishonesty_3y" IS NULL
-        AND (
-          NOT "p"."serious_dishonesty_3y" IN ('true', 'false')
-        )
-        THEN 'serious_dishonesty_3y'
-        WHEN NOT "p"."little_giant_central_funded" IS NULL
-        AND (
-          NOT "p"."little_giant_central_funded" IN ('true', 'false')
-        )
-        THEN 'little_giant_central_funded'
-        WHEN NOT "p"."in_2022_pilot" IS NULL
-        AND (
-          NOT "p"."in_2022_pilot" IN ('true', 'false')
-        )
-        THEN 'in_2022_pilot'
-        WHEN NOT "p"."pilot_ended_unaccepted" IS NULL
-        AND (
-          NOT "p"."pilot_ended_unaccepted" IN ('true', 'false')
-        )
-        THEN 'pilot_ended_unaccepted'
-        WHEN NOT "p"."production_stage_reform" IS NULL
-        AND (
-          NOT "p"."production_stage_reform" IN ('true', 'false')
-        )
-        THEN 'production_stage_reform'
-        WHEN NOT "p"."procured_service" IS NULL
-        AND (
-          NOT "p"."procured_service" IN ('true', 'false')
-        )
-        THEN 'procured_service'
-        WHEN NOT "p"."abnormal_operation_listed" IS NULL
-        AND (
-          NOT "p"."abnormal_operation_listed" IN ('true', 'false')
-        )
-        THEN 'abnormal_operation_listed'
-        WHEN NOT "p"."serious_dishonesty_listed" IS NULL
-        AND (
-          NOT "p"."serious_dishonesty_listed" IN ('true', 'false')
-        )
-        THEN 'serious_dishonesty_listed'
-        WHEN NOT "p"."major_incident_3y" IS NULL
-        AND (
-          NOT "p"."major_incident_3y" IN ('true', 'false')
-        )
-        THEN 'major_incident_3y'
-        WHEN NOT "p"."tax_violation_3y" IS NULL
-        AND (
-          NOT "p"."tax_violation_3y" IN ('true', 'false')
-        )
-        THEN 'tax_violation_3y'
-        WHEN NOT "p"."disqualified_3y" IS NULL
-        AND (
-          NOT "p"."disqualified_3y" IN ('true', 'false')
-        )
-        THEN 'disqualified_3y'
-        WHEN NOT "p"."accepted_enterprises_served" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
-          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-        )
-        THEN 'accepted_enterprises_served'
-        WHEN NOT "p"."chain_demo_enterprise" IS NULL
-        AND (
-          NOT "p"."chain_demo_enterprise" IN ('true', 'false')
-        )
-        THEN 'chain_demo_enterprise'
-        WHEN NOT "p"."city_type" IS NULL
-        AND (
-          NOT "p"."city_type" IN (
-            'provincial_capital',
-            'separately_planned',
-            'xpcc',
-            'prefecture',
-            'municipality_district'
-          )
-        )
-        THEN 'city_type'
-        WHEN NOT "p"."digital_level" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."digital_level", '^-?[0-9]{1,1}$')
-          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) > 4, FALSE)
-        )
-        THEN 'digital_level'
-        WHEN NOT "p"."digital_workshop_title" IS NULL
-        AND (
-          NOT "p"."digital_workshop_title" IN ('true', 'false')
-        )
-        THEN 'digital_workshop_title'
-        WHEN NOT "p"."lighthouse" IS NULL AND (
-          NOT "p"."lighthouse" IN ('true', 'false')
-        )
-        THEN 'lighthouse'
-        WHEN NOT "p"."operating_normally" IS NULL
-        AND (
-          NOT "p"."operating_normally" IN ('true', 'false')
-        )
-        THEN 'operating_normally'
-        WHEN NOT "p"."provincial_demo_title" IS NULL
-        AND (
-          NOT "p"."provincial_demo_title" IN ('true', 'false')
-        )
-        THEN 'provincial_demo_title'
-        WHEN NOT "p"."region" IS NULL
-        AND (
-          NOT "p"."region" IN ('east', 'central', 'west')
-        )
-        THEN 'region'
-        WHEN NOT "p"."typical_case_title" IS NULL
-        AND (
-          NOT "p"."typical_case_title" IN ('true', 'false')
-        )
-        THEN 'typical_case_title'
-        ELSE CAST(NULL AS TEXT)
-      END AS "error_field",
-      CURRENT_DATE <= CAST('2027-12-31' AS DATE) AS "in_force",
-      "p"."applicant_type" AS "applicant_type",
-      "p"."industry" AS "industry",
-      COALESCE("p"."registered_in_city" = 'true', FALSE) AS "registered_in_city",
-      COALESCE("p"."independent_legal_person" = 'true', FALSE) AS "independent_legal_person",
-      COALESCE("p"."good_tax_and_credit" = 'true', FALSE) AS "good_tax_and_credit",
-      COALESCE("p"."in_pilot_scope" = 'true', FALSE) AS "in_pilot_scope",
-      COALESCE("p"."acceptance_passed" = 'true', FALSE) AS "acceptance_passed",
-      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_software_cloud",
-      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_data_equipment",
-      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_consulting",
-      COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
-      COALESCE("p"."cloud_platform_adopted" = 'true', FALSE) AS "cloud_platform_adopted",
-      COALESCE("p"."platform_benchmark" = 'true', FALSE) AS "platform_benchmark",
-      COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(10, 0)), CAST(0 AS DECIMAL(10, 0))) AS "awarded_products",
-      COALESCE("p"."excellent_provider" = 'true', FALSE) AS "excellent_provider",
-      COALESCE("p"."chain_transformation_award" = 'true', FALSE) AS "chain_transformation_award",
-      COALESCE("p"."serious_dishonesty_3y" = 'true', FALSE) AS "serious_dishonesty_3y",
-      COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
-      COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
-      COALESCE("p"."pilot_ended_unaccepted" = 'true', FALSE) AS "pilot_ended_unaccepted",
-      COALESCE("p"."production_stage_reform" = 'true', FALSE) AS "production_stage_reform",
-      COALESCE("p"."procured_service" = 'true', FALSE) AS "procured_service",
-      COALESCE("p"."abnormal_operation_listed" = 'true', FALSE) AS "abnormal_operation_listed",
-      COALESCE("p"."serious_dishonesty_listed" = 'true', FALSE) AS "serious_dishonesty_listed",
-      COALESCE("p"."major_incident_3y" = 'true', FALSE) AS "major_incident_3y",
-      COALESCE("p"."tax_violation_3y" = 'true', FALSE) AS "tax_violation_3y",
-      COALESCE("p"."disqualified_3y" = 'true', FALSE) AS "disqualified_3y",
-      CASE
-        WHEN REGEXP_MATCHES(
-          (
-            "p"."industry"
-          ),
-          '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
-        )
-        THEN TRANSLATE(
-          (
-            "p"."industry"
-          ),
-          '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-          '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备药药装制车轨电车零器'
-        )
-        ELSE "p"."industry"
-      END AS "industry__key"
-    FROM profiles AS p
-  ), q2_x AS (
+  WITH q2_x AS (
     SELECT
       *,
       (
@@ -4957,7 +4462,7 @@ JOIN (
           COALESCE("p"."disqualified_3y", FALSE)
         )
       ) AS "excluded"
-    FROM q2_v AS p
+    FROM v AS p
   ), q2_r AS (
     SELECT
       *,
@@ -5714,255 +5219,7 @@ JOIN (
 ) AS q2
   ON "q0"."row_id" = "q2"."row_id"
 JOIN (
-  WITH q3_v AS (
-    SELECT
-      "p"."row_id",
-      CASE
-        WHEN "p"."applicant_type" IS NULL
-        OR (
-          NOT "p"."applicant_type" IS NULL
-          AND (
-            NOT "p"."applicant_type" IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
-          )
-        )
-        THEN 'applicant_type'
-        WHEN NOT "p"."industry" IS NULL AND (
-          LENGTH("p"."industry") > 1000
-        )
-        THEN 'industry'
-        WHEN NOT "p"."registered_in_city" IS NULL
-        AND (
-          NOT "p"."registered_in_city" IN ('true', 'false')
-        )
-        THEN 'registered_in_city'
-        WHEN NOT "p"."independent_legal_person" IS NULL
-        AND (
-          NOT "p"."independent_legal_person" IN ('true', 'false')
-        )
-        THEN 'independent_legal_person'
-        WHEN NOT "p"."good_tax_and_credit" IS NULL
-        AND (
-          NOT "p"."good_tax_and_credit" IN ('true', 'false')
-        )
-        THEN 'good_tax_and_credit'
-        WHEN NOT "p"."in_pilot_scope" IS NULL
-        AND (
-          NOT "p"."in_pilot_scope" IN ('true', 'false')
-        )
-        THEN 'in_pilot_scope'
-        WHEN NOT "p"."acceptance_passed" IS NULL
-        AND (
-          NOT "p"."acceptance_passed" IN ('true', 'false')
-        )
-        THEN 'acceptance_passed'
-        WHEN NOT "p"."spend_software_cloud" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_software_cloud", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_software_cloud'
-        WHEN NOT "p"."spend_data_equipment" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_data_equipment", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_data_equipment'
-        WHEN NOT "p"."spend_consulting" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_consulting", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_consulting'
-        WHEN NOT "p"."is_sme" IS NULL AND (
-          NOT "p"."is_sme" IN ('true', 'false')
-        )
-        THEN 'is_sme'
-        WHEN NOT "p"."cloud_platform_adopted" IS NULL
-        AND (
-          NOT "p"."cloud_platform_adopted" IN ('true', 'false')
-        )
-        THEN 'cloud_platform_adopted'
-        WHEN NOT "p"."platform_benchmark" IS NULL
-        AND (
-          NOT "p"."platform_benchmark" IN ('true', 'false')
-        )
-        THEN 'platform_benchmark'
-        WHEN NOT "p"."awarded_products" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
-          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-        )
-        THEN 'awarded_products'
-        WHEN NOT "p"."excellent_provider" IS NULL
-        AND (
-          NOT "p"."excellent_provider" IN ('true', 'false')
-        )
-        THEN 'excellent_provider'
-        WHEN NOT "p"."chain_transformation_award" IS NULL
-        AND (
-          NOT "p"."chain_transformation_award" IN ('true', 'false')
-        )
-        THEN 'chain_transformation_award'
-        WHEN NOT "p"."serious_dishonesty_3y" IS NULL
-        AND (
-          NOT "p"."serious_dishonesty_3y" IN ('true', 'false')
-        )
-        THEN 'serious_dishonesty_3y'
-        WHEN NOT "p"."little_giant_central_funded" IS NULL
-        AND (
-          NOT "p"."little_giant_central_funded" IN ('true', 'false')
-        )
-        THEN 'little_giant_central_funded'
-        WHEN NOT "p"."in_2022_pilot" IS NULL
-        AND (
-          NOT "p"."in_2022_pilot" IN ('true', 'false')
-        )
-        THEN 'in_2022_pilot'
-        WHEN NOT "p"."pilot_ended_unaccepted" IS NULL
-        AND (
-          NOT "p"."pilot_ended_unaccepted" IN ('true', 'false')
-        )
-        THEN 'pilot_ended_unaccepted'
-        WHEN NOT "p"."production_stage_reform" IS NULL
-        AND (
-          NOT "p"."production_stage_reform" IN ('true', 'false')
-        )
-        THEN 'production_stage_reform'
-        WHEN NOT "p"."procured_service" IS NULL
-        AND (
-          NOT "p"."procured_service" IN ('true', 'false')
-        )
-        THEN 'procured_service'
-        WHEN NOT "p"."abnormal_operation_listed" IS NULL
-        AND (
-          NOT "p"."abnormal_operation_listed" IN ('true', 'false')
-        )
-        THEN 'abnormal_operation_listed'
-        WHEN NOT "p"."serious_dishonesty_listed" IS NULL
-        AND (
-          NOT "p"."serious_dishonesty_listed" IN ('true', 'false')
-        )
-        THEN 'serious_dishonesty_listed'
-        WHEN NOT "p"."major_incident_3y" IS NULL
-        AND (
-          NOT "p"."major_incident_3y" IN ('true', 'false')
-        )
-        THEN 'major_incident_3y'
-        WHEN NOT "p"."tax_violation_3y" IS NULL
-        AND (
-          NOT "p"."tax_violation_3y" IN ('true', 'false')
-        )
-        THEN 'tax_violation_3y'
-        WHEN NOT "p"."disqualified_3y" IS NULL
-        AND (
-          NOT "p"."disqualified_3y" IN ('true', 'false')
-        )
-        THEN 'disqualified_3y'
-        WHEN NOT "p"."accepted_enterprises_served" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
-          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-        )
-        THEN 'accepted_enterprises_served'
-        WHEN NOT "p"."chain_demo_enterprise" IS NULL
-        AND (
-          NOT "p"."chain_demo_enterprise" IN ('true', 'false')
-        )
-        THEN 'chain_demo_enterprise'
-        WHEN NOT "p"."city_type" IS NULL
-        AND (
-          NOT "p"."city_type" IN (
-            'provincial_capital',
-            'separately_planned',
-            'xpcc',
-            'prefecture',
-            'municipality_district'
-          )
-        )
-        THEN 'city_type'
-        WHEN NOT "p"."digital_level" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."digital_level", '^-?[0-9]{1,1}$')
-          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) > 4, FALSE)
-        )
-        THEN 'digital_level'
-        WHEN NOT "p"."digital_workshop_title" IS NULL
-        AND (
-          NOT "p"."digital_workshop_title" IN ('true', 'false')
-        )
-        THEN 'digital_workshop_title'
-        WHEN NOT "p"."lighthouse" IS NULL AND (
-          NOT "p"."lighthouse" IN ('true', 'false')
-        )
-        THEN 'lighthouse'
-        WHEN NOT "p"."operating_normally" IS NULL
-        AND (
-          NOT "p"."operating_normally" IN ('true', 'false')
-        )
-        THEN 'operating_normally'
-        WHEN NOT "p"."provincial_demo_title" IS NULL
-        AND (
-          NOT "p"."provincial_demo_title" IN ('true', 'false')
-        )
-        THEN 'provincial_demo_title'
-        WHEN NOT "p"."region" IS NULL
-        AND (
-          NOT "p"."region" IN ('east', 'central', 'west')
-        )
-        THEN 'region'
-        WHEN NOT "p"."typical_case_title" IS NULL
-        AND (
-          NOT "p"."typical_case_title" IN ('true', 'false')
-        )
-        THEN 'typical_case_title'
-        ELSE CAST(NULL AS TEXT)
-      END AS "error_field",
-      CURRENT_DATE <= CAST('2027-12-31' AS DATE) AS "in_force",
-      "p"."applicant_type" AS "applicant_type",
-      "p"."industry" AS "industry",
-      COALESCE("p"."registered_in_city" = 'true', FALSE) AS "registered_in_city",
-      COALESCE("p"."independent_legal_person" = 'true', FALSE) AS "independent_legal_person",
-      COALESCE("p"."good_tax_and_credit" = 'true', FALSE) AS "good_tax_and_credit",
-      COALESCE("p"."in_pilot_scope" = 'true', FALSE) AS "in_pilot_scope",
-      COALESCE("p"."acceptance_passed" = 'true', FALSE) AS "acceptance_passed",
-      COALESCE(TRY_CAST("p"."spend_software_cloud" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_software_cloud",
-      COALESCE(TRY_CAST("p"."spend_data_equipment" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_data_equipment",
-      COALESCE(TRY_CAST("p"."spend_consulting" AS DECIMAL(17, 2)), CAST(0 AS DECIMAL(17, 2))) AS "spend_consulting",
-      COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
-      COALESCE("p"."cloud_platform_adopted" = 'true', FALSE) AS "cloud_platform_adopted",
-      COALESCE("p"."platform_benchmark" = 'true', FALSE) AS "platform_benchmark",
-      COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(10, 0)), CAST(0 AS DECIMAL(10, 0))) AS "awarded_products",
-      COALESCE("p"."excellent_provider" = 'true', FALSE) AS "excellent_provider",
-      COALESCE("p"."chain_transformation_award" = 'true', FALSE) AS "chain_transformation_award",
-      COALESCE("p"."serious_dishonesty_3y" = 'true', FALSE) AS "serious_dishonesty_3y",
-      COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
-      COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
-      COALESCE("p"."pilot_ended_unaccepted" = 'true', FALSE) AS "pilot_ended_unaccepted",
-      COALESCE("p"."production_stage_reform" = 'true', FALSE) AS "production_stage_reform",
-      COALESCE("p"."procured_service" = 'true', FALSE) AS "procured_service",
-      COALESCE("p"."abnormal_operation_listed" = 'true', FALSE) AS "abnormal_operation_listed",
-      COALESCE("p"."serious_dishonesty_listed" = 'true', FALSE) AS "serious_dishonesty_listed",
-      COALESCE("p"."major_incident_3y" = 'true', FALSE) AS "major_incident_3y",
-      COALESCE("p"."tax_violation_3y" = 'true', FALSE) AS "tax_violation_3y",
-      COALESCE("p"."disqualified_3y" = 'true', FALSE) AS "disqualified_3y",
-      CASE
-        WHEN REGEXP_MATCHES(
-          (
-            "p"."industry"
-          ),
-          '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
-        )
-        THEN TRANSLATE(
-          (
-            "p"."industry"
-          ),
-          '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～備葯藥裝製車軌電車零器                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-          '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~备药药装制车轨电车零器'
-        )
-        ELSE "p"."industry"
-      END AS "industry__key"
-    FROM profiles AS p
-  ), q3_x AS (
+  WITH q3_x AS (
     SELECT
       *,
       (
@@ -6039,7 +5296,7 @@ JOIN (
           COALESCE("p"."disqualified_3y", FALSE)
         )
       ) AS "excluded"
-    FROM q3_v AS p
+    FROM v AS p
   ), q3_r AS (
     SELECT
       *,

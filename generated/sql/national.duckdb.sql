@@ -1,5 +1,198 @@
 -- generated from policies/national.policy by policyc — do not edit; regenerate with `policyc build`
 -- 解读 fixed_award（四、（一））：本查询覆盖各种读法（ceiling、fixed），各列取最低额至最高额
+WITH v AS (
+  SELECT
+    "p"."row_id",
+    CASE
+      WHEN NOT "p"."city_type" IS NULL
+      AND (
+        NOT "p"."city_type" IN (
+          'provincial_capital',
+          'separately_planned',
+          'xpcc',
+          'prefecture',
+          'municipality_district'
+        )
+      )
+      THEN 'city_type'
+      WHEN NOT "p"."region" IS NULL
+      AND (
+        NOT "p"."region" IN ('east', 'central', 'west')
+      )
+      THEN 'region'
+      WHEN NOT "p"."applicant_type" IS NULL
+      AND (
+        NOT "p"."applicant_type" IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
+      )
+      THEN 'applicant_type'
+      WHEN NOT "p"."digital_level" IS NULL
+      AND (
+        NOT REGEXP_MATCHES("p"."digital_level", '^-?[0-9]{1,1}$')
+        OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) > 4, FALSE)
+      )
+      THEN 'digital_level'
+      WHEN NOT "p"."is_sme" IS NULL AND (
+        NOT "p"."is_sme" IN ('true', 'false')
+      )
+      THEN 'is_sme'
+      WHEN NOT "p"."in_pilot_scope" IS NULL
+      AND (
+        NOT "p"."in_pilot_scope" IN ('true', 'false')
+      )
+      THEN 'in_pilot_scope'
+      WHEN NOT "p"."selected_pilot_city" IS NULL
+      AND (
+        NOT "p"."selected_pilot_city" IN ('true', 'false')
+      )
+      THEN 'selected_pilot_city'
+      WHEN NOT "p"."little_giant_central_funded" IS NULL
+      AND (
+        NOT "p"."little_giant_central_funded" IN ('true', 'false')
+      )
+      THEN 'little_giant_central_funded'
+      WHEN NOT "p"."in_2022_pilot" IS NULL
+      AND (
+        NOT "p"."in_2022_pilot" IN ('true', 'false')
+      )
+      THEN 'in_2022_pilot'
+      WHEN NOT "p"."acceptance_passed" IS NULL
+      AND (
+        NOT "p"."acceptance_passed" IN ('true', 'false')
+      )
+      THEN 'acceptance_passed'
+      WHEN NOT "p"."accepted_enterprises_served" IS NULL
+      AND (
+        NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
+      )
+      THEN 'accepted_enterprises_served'
+      WHEN NOT "p"."awarded_products" IS NULL
+      AND (
+        NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
+        OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
+      )
+      THEN 'awarded_products'
+      WHEN NOT "p"."chain_demo_enterprise" IS NULL
+      AND (
+        NOT "p"."chain_demo_enterprise" IN ('true', 'false')
+      )
+      THEN 'chain_demo_enterprise'
+      WHEN NOT "p"."chain_transformation_award" IS NULL
+      AND (
+        NOT "p"."chain_transformation_award" IN ('true', 'false')
+      )
+      THEN 'chain_transformation_award'
+      WHEN NOT "p"."cloud_platform_adopted" IS NULL
+      AND (
+        NOT "p"."cloud_platform_adopted" IN ('true', 'false')
+      )
+      THEN 'cloud_platform_adopted'
+      WHEN NOT "p"."digital_workshop_title" IS NULL
+      AND (
+        NOT "p"."digital_workshop_title" IN ('true', 'false')
+      )
+      THEN 'digital_workshop_title'
+      WHEN NOT "p"."excellent_provider" IS NULL
+      AND (
+        NOT "p"."excellent_provider" IN ('true', 'false')
+      )
+      THEN 'excellent_provider'
+      WHEN NOT "p"."good_tax_and_credit" IS NULL
+      AND (
+        NOT "p"."good_tax_and_credit" IN ('true', 'false')
+      )
+      THEN 'good_tax_and_credit'
+      WHEN NOT "p"."independent_legal_person" IS NULL
+      AND (
+        NOT "p"."independent_legal_person" IN ('true', 'false')
+      )
+      THEN 'independent_legal_person'
+      WHEN NOT "p"."industry" IS NULL AND (
+        LENGTH("p"."industry") > 1000
+      )
+      THEN 'industry'
+      WHEN NOT "p"."lighthouse" IS NULL AND (
+        NOT "p"."lighthouse" IN ('true', 'false')
+      )
+      THEN 'lighthouse'
+      WHEN NOT "p"."operating_normally" IS NULL
+      AND (
+        NOT "p"."operating_normally" IN ('true', 'false')
+      )
+      THEN 'operating_normally'
+      WHEN NOT "p"."platform_benchmark" IS NULL
+      AND (
+        NOT "p"."platform_benchmark" IN ('true', 'false')
+      )
+      THEN 'platform_benchmark'
+      WHEN NOT "p"."provincial_demo_title" IS NULL
+      AND (
+        NOT "p"."provincial_demo_title" IN ('true', 'false')
+      )
+      THEN 'provincial_demo_title'
+      WHEN NOT "p"."registered_in_city" IS NULL
+      AND (
+        NOT "p"."registered_in_city" IN ('true', 'false')
+      )
+      THEN 'registered_in_city'
+      WHEN NOT "p"."serious_dishonesty_3y" IS NULL
+      AND (
+        NOT "p"."serious_dishonesty_3y" IN ('true', 'false')
+      )
+      THEN 'serious_dishonesty_3y'
+      WHEN NOT "p"."spend_consulting" IS NULL
+      AND (
+        NOT REGEXP_MATCHES("p"."spend_consulting", '^[0-9]{1,15}([.][0-9]{1,2})?$')
+      )
+      THEN 'spend_consulting'
+      WHEN NOT "p"."spend_data_equipment" IS NULL
+      AND (
+        NOT REGEXP_MATCHES("p"."spend_data_equipment", '^[0-9]{1,15}([.][0-9]{1,2})?$')
+      )
+      THEN 'spend_data_equipment'
+      WHEN NOT "p"."spend_software_cloud" IS NULL
+      AND (
+        NOT REGEXP_MATCHES("p"."spend_software_cloud", '^[0-9]{1,15}([.][0-9]{1,2})?$')
+      )
+      THEN 'spend_software_cloud'
+      WHEN NOT "p"."typical_case_title" IS NULL
+      AND (
+        NOT "p"."typical_case_title" IN ('true', 'false')
+      )
+      THEN 'typical_case_title'
+      ELSE CAST(NULL AS TEXT)
+    END AS "error_field",
+    CURRENT_DATE >= CAST('2023-06-12' AS DATE) AS "in_force",
+    "p"."city_type" AS "city_type",
+    "p"."region" AS "region",
+    "p"."applicant_type" AS "applicant_type",
+    COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS "digital_level",
+    COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
+    COALESCE("p"."in_pilot_scope" = 'true', FALSE) AS "in_pilot_scope",
+    COALESCE("p"."selected_pilot_city" = 'true', FALSE) AS "selected_pilot_city",
+    COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
+    COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
+    CASE
+      WHEN REGEXP_MATCHES(
+        (
+          "p"."city_type"
+        ),
+        '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
+      )
+      THEN TRANSLATE(
+        (
+          "p"."city_type"
+        ),
+        '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
+        '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+      )
+      ELSE "p"."city_type"
+    END AS "city_type__key"
+  FROM profiles AS p
+)
 SELECT
   "q0"."row_id" AS "row_id",
   "q0"."error_field" AS "error_field",
@@ -393,199 +586,7 @@ SELECT
     ELSE NULL
   END AS "funding_unspecified"
 FROM (
-  WITH v AS (
-    SELECT
-      "p"."row_id",
-      CASE
-        WHEN NOT "p"."city_type" IS NULL
-        AND (
-          NOT "p"."city_type" IN (
-            'provincial_capital',
-            'separately_planned',
-            'xpcc',
-            'prefecture',
-            'municipality_district'
-          )
-        )
-        THEN 'city_type'
-        WHEN NOT "p"."region" IS NULL
-        AND (
-          NOT "p"."region" IN ('east', 'central', 'west')
-        )
-        THEN 'region'
-        WHEN NOT "p"."applicant_type" IS NULL
-        AND (
-          NOT "p"."applicant_type" IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
-        )
-        THEN 'applicant_type'
-        WHEN NOT "p"."digital_level" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."digital_level", '^-?[0-9]{1,1}$')
-          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) > 4, FALSE)
-        )
-        THEN 'digital_level'
-        WHEN NOT "p"."is_sme" IS NULL AND (
-          NOT "p"."is_sme" IN ('true', 'false')
-        )
-        THEN 'is_sme'
-        WHEN NOT "p"."in_pilot_scope" IS NULL
-        AND (
-          NOT "p"."in_pilot_scope" IN ('true', 'false')
-        )
-        THEN 'in_pilot_scope'
-        WHEN NOT "p"."selected_pilot_city" IS NULL
-        AND (
-          NOT "p"."selected_pilot_city" IN ('true', 'false')
-        )
-        THEN 'selected_pilot_city'
-        WHEN NOT "p"."little_giant_central_funded" IS NULL
-        AND (
-          NOT "p"."little_giant_central_funded" IN ('true', 'false')
-        )
-        THEN 'little_giant_central_funded'
-        WHEN NOT "p"."in_2022_pilot" IS NULL
-        AND (
-          NOT "p"."in_2022_pilot" IN ('true', 'false')
-        )
-        THEN 'in_2022_pilot'
-        WHEN NOT "p"."acceptance_passed" IS NULL
-        AND (
-          NOT "p"."acceptance_passed" IN ('true', 'false')
-        )
-        THEN 'acceptance_passed'
-        WHEN NOT "p"."accepted_enterprises_served" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
-          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-        )
-        THEN 'accepted_enterprises_served'
-        WHEN NOT "p"."awarded_products" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
-          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-        )
-        THEN 'awarded_products'
-        WHEN NOT "p"."chain_demo_enterprise" IS NULL
-        AND (
-          NOT "p"."chain_demo_enterprise" IN ('true', 'false')
-        )
-        THEN 'chain_demo_enterprise'
-        WHEN NOT "p"."chain_transformation_award" IS NULL
-        AND (
-          NOT "p"."chain_transformation_award" IN ('true', 'false')
-        )
-        THEN 'chain_transformation_award'
-        WHEN NOT "p"."cloud_platform_adopted" IS NULL
-        AND (
-          NOT "p"."cloud_platform_adopted" IN ('true', 'false')
-        )
-        THEN 'cloud_platform_adopted'
-        WHEN NOT "p"."digital_workshop_title" IS NULL
-        AND (
-          NOT "p"."digital_workshop_title" IN ('true', 'false')
-        )
-        THEN 'digital_workshop_title'
-        WHEN NOT "p"."excellent_provider" IS NULL
-        AND (
-          NOT "p"."excellent_provider" IN ('true', 'false')
-        )
-        THEN 'excellent_provider'
-        WHEN NOT "p"."good_tax_and_credit" IS NULL
-        AND (
-          NOT "p"."good_tax_and_credit" IN ('true', 'false')
-        )
-        THEN 'good_tax_and_credit'
-        WHEN NOT "p"."independent_legal_person" IS NULL
-        AND (
-          NOT "p"."independent_legal_person" IN ('true', 'false')
-        )
-        THEN 'independent_legal_person'
-        WHEN NOT "p"."industry" IS NULL AND (
-          LENGTH("p"."industry") > 1000
-        )
-        THEN 'industry'
-        WHEN NOT "p"."lighthouse" IS NULL AND (
-          NOT "p"."lighthouse" IN ('true', 'false')
-        )
-        THEN 'lighthouse'
-        WHEN NOT "p"."operating_normally" IS NULL
-        AND (
-          NOT "p"."operating_normally" IN ('true', 'false')
-        )
-        THEN 'operating_normally'
-        WHEN NOT "p"."platform_benchmark" IS NULL
-        AND (
-          NOT "p"."platform_benchmark" IN ('true', 'false')
-        )
-        THEN 'platform_benchmark'
-        WHEN NOT "p"."provincial_demo_title" IS NULL
-        AND (
-          NOT "p"."provincial_demo_title" IN ('true', 'false')
-        )
-        THEN 'provincial_demo_title'
-        WHEN NOT "p"."registered_in_city" IS NULL
-        AND (
-          NOT "p"."registered_in_city" IN ('true', 'false')
-        )
-        THEN 'registered_in_city'
-        WHEN NOT "p"."serious_dishonesty_3y" IS NULL
-        AND (
-          NOT "p"."serious_dishonesty_3y" IN ('true', 'false')
-        )
-        THEN 'serious_dishonesty_3y'
-        WHEN NOT "p"."spend_consulting" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_consulting", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_consulting'
-        WHEN NOT "p"."spend_data_equipment" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_data_equipment", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_data_equipment'
-        WHEN NOT "p"."spend_software_cloud" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_software_cloud", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_software_cloud'
-        WHEN NOT "p"."typical_case_title" IS NULL
-        AND (
-          NOT "p"."typical_case_title" IN ('true', 'false')
-        )
-        THEN 'typical_case_title'
-        ELSE CAST(NULL AS TEXT)
-      END AS "error_field",
-      CURRENT_DATE >= CAST('2023-06-12' AS DATE) AS "in_force",
-      "p"."city_type" AS "city_type",
-      "p"."region" AS "region",
-      "p"."applicant_type" AS "applicant_type",
-      COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS "digital_level",
-      COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
-      COALESCE("p"."in_pilot_scope" = 'true', FALSE) AS "in_pilot_scope",
-      COALESCE("p"."selected_pilot_city" = 'true', FALSE) AS "selected_pilot_city",
-      COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
-      COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
-      CASE
-        WHEN REGEXP_MATCHES(
-          (
-            "p"."city_type"
-          ),
-          '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
-        )
-        THEN TRANSLATE(
-          (
-            "p"."city_type"
-          ),
-          '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-          '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-        )
-        ELSE "p"."city_type"
-      END AS "city_type__key"
-    FROM profiles AS p
-  ), x AS (
+  WITH x AS (
     SELECT
       *,
       (
@@ -821,199 +822,7 @@ FROM (
   FROM a0
 ) AS q0
 JOIN (
-  WITH q1_v AS (
-    SELECT
-      "p"."row_id",
-      CASE
-        WHEN NOT "p"."city_type" IS NULL
-        AND (
-          NOT "p"."city_type" IN (
-            'provincial_capital',
-            'separately_planned',
-            'xpcc',
-            'prefecture',
-            'municipality_district'
-          )
-        )
-        THEN 'city_type'
-        WHEN NOT "p"."region" IS NULL
-        AND (
-          NOT "p"."region" IN ('east', 'central', 'west')
-        )
-        THEN 'region'
-        WHEN NOT "p"."applicant_type" IS NULL
-        AND (
-          NOT "p"."applicant_type" IN ('enterprise', 'service_provider', 'platform_operator', 'public_institution')
-        )
-        THEN 'applicant_type'
-        WHEN NOT "p"."digital_level" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."digital_level", '^-?[0-9]{1,1}$')
-          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(2, 0)) > 4, FALSE)
-        )
-        THEN 'digital_level'
-        WHEN NOT "p"."is_sme" IS NULL AND (
-          NOT "p"."is_sme" IN ('true', 'false')
-        )
-        THEN 'is_sme'
-        WHEN NOT "p"."in_pilot_scope" IS NULL
-        AND (
-          NOT "p"."in_pilot_scope" IN ('true', 'false')
-        )
-        THEN 'in_pilot_scope'
-        WHEN NOT "p"."selected_pilot_city" IS NULL
-        AND (
-          NOT "p"."selected_pilot_city" IN ('true', 'false')
-        )
-        THEN 'selected_pilot_city'
-        WHEN NOT "p"."little_giant_central_funded" IS NULL
-        AND (
-          NOT "p"."little_giant_central_funded" IN ('true', 'false')
-        )
-        THEN 'little_giant_central_funded'
-        WHEN NOT "p"."in_2022_pilot" IS NULL
-        AND (
-          NOT "p"."in_2022_pilot" IN ('true', 'false')
-        )
-        THEN 'in_2022_pilot'
-        WHEN NOT "p"."acceptance_passed" IS NULL
-        AND (
-          NOT "p"."acceptance_passed" IN ('true', 'false')
-        )
-        THEN 'acceptance_passed'
-        WHEN NOT "p"."accepted_enterprises_served" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."accepted_enterprises_served", '^-?[0-9]{1,10}$')
-          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."accepted_enterprises_served" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-        )
-        THEN 'accepted_enterprises_served'
-        WHEN NOT "p"."awarded_products" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."awarded_products", '^-?[0-9]{1,10}$')
-          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) < 0, FALSE)
-          OR COALESCE(TRY_CAST("p"."awarded_products" AS DECIMAL(11, 0)) > 1000000000, FALSE)
-        )
-        THEN 'awarded_products'
-        WHEN NOT "p"."chain_demo_enterprise" IS NULL
-        AND (
-          NOT "p"."chain_demo_enterprise" IN ('true', 'false')
-        )
-        THEN 'chain_demo_enterprise'
-        WHEN NOT "p"."chain_transformation_award" IS NULL
-        AND (
-          NOT "p"."chain_transformation_award" IN ('true', 'false')
-        )
-        THEN 'chain_transformation_award'
-        WHEN NOT "p"."cloud_platform_adopted" IS NULL
-        AND (
-          NOT "p"."cloud_platform_adopted" IN ('true', 'false')
-        )
-        THEN 'cloud_platform_adopted'
-        WHEN NOT "p"."digital_workshop_title" IS NULL
-        AND (
-          NOT "p"."digital_workshop_title" IN ('true', 'false')
-        )
-        THEN 'digital_workshop_title'
-        WHEN NOT "p"."excellent_provider" IS NULL
-        AND (
-          NOT "p"."excellent_provider" IN ('true', 'false')
-        )
-        THEN 'excellent_provider'
-        WHEN NOT "p"."good_tax_and_credit" IS NULL
-        AND (
-          NOT "p"."good_tax_and_credit" IN ('true', 'false')
-        )
-        THEN 'good_tax_and_credit'
-        WHEN NOT "p"."independent_legal_person" IS NULL
-        AND (
-          NOT "p"."independent_legal_person" IN ('true', 'false')
-        )
-        THEN 'independent_legal_person'
-        WHEN NOT "p"."industry" IS NULL AND (
-          LENGTH("p"."industry") > 1000
-        )
-        THEN 'industry'
-        WHEN NOT "p"."lighthouse" IS NULL AND (
-          NOT "p"."lighthouse" IN ('true', 'false')
-        )
-        THEN 'lighthouse'
-        WHEN NOT "p"."operating_normally" IS NULL
-        AND (
-          NOT "p"."operating_normally" IN ('true', 'false')
-        )
-        THEN 'operating_normally'
-        WHEN NOT "p"."platform_benchmark" IS NULL
-        AND (
-          NOT "p"."platform_benchmark" IN ('true', 'false')
-        )
-        THEN 'platform_benchmark'
-        WHEN NOT "p"."provincial_demo_title" IS NULL
-        AND (
-          NOT "p"."provincial_demo_title" IN ('true', 'false')
-        )
-        THEN 'provincial_demo_title'
-        WHEN NOT "p"."registered_in_city" IS NULL
-        AND (
-          NOT "p"."registered_in_city" IN ('true', 'false')
-        )
-        THEN 'registered_in_city'
-        WHEN NOT "p"."serious_dishonesty_3y" IS NULL
-        AND (
-          NOT "p"."serious_dishonesty_3y" IN ('true', 'false')
-        )
-        THEN 'serious_dishonesty_3y'
-        WHEN NOT "p"."spend_consulting" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_consulting", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_consulting'
-        WHEN NOT "p"."spend_data_equipment" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_data_equipment", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_data_equipment'
-        WHEN NOT "p"."spend_software_cloud" IS NULL
-        AND (
-          NOT REGEXP_MATCHES("p"."spend_software_cloud", '^[0-9]{1,15}([.][0-9]{1,2})?$')
-        )
-        THEN 'spend_software_cloud'
-        WHEN NOT "p"."typical_case_title" IS NULL
-        AND (
-          NOT "p"."typical_case_title" IN ('true', 'false')
-        )
-        THEN 'typical_case_title'
-        ELSE CAST(NULL AS TEXT)
-      END AS "error_field",
-      CURRENT_DATE >= CAST('2023-06-12' AS DATE) AS "in_force",
-      "p"."city_type" AS "city_type",
-      "p"."region" AS "region",
-      "p"."applicant_type" AS "applicant_type",
-      COALESCE(TRY_CAST("p"."digital_level" AS DECIMAL(1, 0)), CAST(0 AS DECIMAL(1, 0))) AS "digital_level",
-      COALESCE("p"."is_sme" = 'true', FALSE) AS "is_sme",
-      COALESCE("p"."in_pilot_scope" = 'true', FALSE) AS "in_pilot_scope",
-      COALESCE("p"."selected_pilot_city" = 'true', FALSE) AS "selected_pilot_city",
-      COALESCE("p"."little_giant_central_funded" = 'true', FALSE) AS "little_giant_central_funded",
-      COALESCE("p"."in_2022_pilot" = 'true', FALSE) AS "in_2022_pilot",
-      CASE
-        WHEN REGEXP_MATCHES(
-          (
-            "p"."city_type"
-          ),
-          '[' || '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133) || ']'
-        )
-        THEN TRANSLATE(
-          (
-            "p"."city_type"
-          ),
-          '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～                  　' || CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(28) || CHR(29) || CHR(30) || CHR(31) || CHR(133),
-          '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
-        )
-        ELSE "p"."city_type"
-      END AS "city_type__key"
-    FROM profiles AS p
-  ), q1_x AS (
+  WITH q1_x AS (
     SELECT
       *,
       (
@@ -1024,7 +833,7 @@ JOIN (
           COALESCE("p"."in_2022_pilot", FALSE)
         )
       ) AS "excluded"
-    FROM q1_v AS p
+    FROM v AS p
   ), q1_r AS (
     SELECT
       *,

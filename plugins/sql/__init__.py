@@ -1075,9 +1075,13 @@ def spanning(form: Json, build: Callable[[Json], exp.Select]) -> exp.Select:
     if not form["readings"]:
         return build(form)
     q = [f"q{k}" for k in range(len(combinations(form)))]
-    # each combination's steps under their own names (Spark SQL hoists every WITH to the top)
-    subs = [_renamed(build(adopted(form, c)), f"{t}_" if k else "") for k, (c, t) in
+    # each combination's steps under their own names (Spark SQL hoists every WITH to the top),
+    # but the validation step ``v`` once: it reads no reading, so every combination shares it
+    subs = [_renamed(build(adopted(form, c)), f"{t}_" if k else "", shared=SHARED_STEP) for k, (c, t) in
             enumerate(zip(combinations(form), q, strict=True))]
+    validated = _pop_step(subs[0], SHARED_STEP)
+    for sub in subs[1:]:
+        _pop_step(sub, SHARED_STEP)
 
     def each(name: str) -> list[exp.Expr]:
         return [col(name, t) for t in q]
@@ -1134,16 +1138,30 @@ def spanning(form: Json, build: Callable[[Json], exp.Select]) -> exp.Select:
     for sub, t in zip(subs[1:], q[1:], strict=True):
         out = out.join(sub.subquery(t), on=exp.EQ(this=col("row_id", q[0]), expression=col("row_id", t)),
                        copy=False)
-    return out
+    return out.with_(SHARED_STEP, as_=validated, copy=False)
 
 
-def _renamed(query: exp.Select, prefix: str) -> exp.Select:
-    """``query`` with each of its steps (WITH names) prefixed, and every reference to them."""
+SHARED_STEP = "v"  # the step that validates and types the profile (Policy.query): no reading reads it
+
+
+def _pop_step(query: exp.Select, name: str) -> exp.Select:
+    """Take the step (WITH) ``name`` out of ``query`` and return its query."""
+    cte = next(c for c in query.find_all(exp.CTE) if c.alias == name)
+    body = cte.this
+    assert isinstance(body, exp.Select)
+    cte.pop()
+    return body
+
+
+def _renamed(query: exp.Select, prefix: str, shared: str = "") -> exp.Select:
+    """``query`` with each of its steps (WITH names) prefixed, and every reference to them; the
+    step ``shared`` keeps its name."""
     if not prefix:
         return query
-    names = {cte.alias for cte in query.find_all(exp.CTE)}
+    names = {cte.alias for cte in query.find_all(exp.CTE)} - {shared}
     for cte in list(query.find_all(exp.CTE)):
-        cte.set("alias", exp.TableAlias(this=exp.to_identifier(prefix + cte.alias)))
+        if cte.alias in names:
+            cte.set("alias", exp.TableAlias(this=exp.to_identifier(prefix + cte.alias)))
     for t in list(query.find_all(exp.Table)):
         if t.name in names and not t.db:
             t.set("this", exp.to_identifier(prefix + t.name))
