@@ -13,12 +13,14 @@ import datetime as dt
 import json
 import random
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from compiler.backends import CheckedModel, CheckedPolicy
 from compiler.evaluate.evaluator import Evaluator
 from compiler.evaluate.runtime import ProfileError
 from compiler.model import nodes as n
-from compiler.pipeline import load
+from compiler.pipeline import checked_model, load
 from conftest import POLICIES
 
 N_PROFILES = 10_000
@@ -124,3 +126,23 @@ def assert_python_agrees(mod: Any, name: str, count: int = N_PROFILES) -> tuple[
             got = {"errors": [list(e) for e in err.errors]}  # type: ignore[attr-defined]
         assert got == expected, (text, on)
     return want
+
+
+def checked_example(name: str) -> CheckedPolicy:
+    """tests/examples/<name>.policy as ``policyc build`` hands it to the backends."""
+    return checked_model([load(EXAMPLES / f"{name}.policy")]).policies[0]
+
+
+def render_calculators(out: Path, names: tuple[str, ...]) -> Path:
+    """The Python and JavaScript calculators of the examples ``names``, written under ``out``
+    (``out/python/<name>.py``, ``out/javascript/<name>.js``)."""
+    from plugins.javascript import backend as js
+    from plugins.python import backend as py
+
+    model = CheckedModel(tuple(checked_example(name) for name in names))
+    for sub, backend in (("python", py), ("javascript", js)):
+        for rel, text in backend.render(model).items():
+            path = out / sub / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    return out

@@ -24,11 +24,10 @@ from typing import Any
 import pytest
 from test_javascript_backend import NODE, run_node
 
-from compiler.backends import CheckedModel, CheckedPolicy
+from compiler.backends import CheckedModel
 from compiler.evaluate.evaluator import Evaluator
 from compiler.lowered import lower
-from compiler.pipeline import load
-from differential import EXAMPLES, assert_python_agrees, cases, policy, reference
+from differential import assert_python_agrees, cases, checked_example, policy, reference, render_calculators
 from test_python_backend import import_path
 
 NAMES = ("linchuan", "yunxi", "linchuan_readings")
@@ -48,26 +47,9 @@ ADVANCE = {**BASE, "acceptance_passed": True, "digital_level": 3, "spend_softwar
            "spend_data_equipment": 500000, "contract_down_payment": 500000}
 
 
-def _checked(name: str) -> CheckedPolicy:
-    loaded = load(EXAMPLES / f"{name}.policy")
-    assert loaded.policy is not None
-    return CheckedPolicy(loaded.policy, f"tests/examples/{name}.policy", tuple(loaded.diagnostics),
-                         tuple(loaded.suppressed))
-
-
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from plugins.javascript import backend as js
-    from plugins.python import backend as py
-
-    out = tmp_path_factory.mktemp("lang")
-    model = CheckedModel(tuple(_checked(name) for name in NAMES))
-    for sub, backend in (("python", py), ("javascript", js)):
-        for rel, text in backend.render(model).items():
-            path = out / sub / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    return out
+    return render_calculators(tmp_path_factory.mktemp("lang"), NAMES)
 
 
 @pytest.fixture(scope="module")
@@ -291,7 +273,7 @@ def test_the_sql_query_spans_the_readings_and_says_so() -> None:
 
     from plugins.sql import backend, describe, sql_text
 
-    files = backend.render(CheckedModel((_checked("linchuan_readings"),)))
+    files = backend.render(CheckedModel((checked_example("linchuan_readings"),)))
     assert "-- 解读 upto_30（第二条）：本查询覆盖各种读法（ceiling、rate），各列取最低额至最高额" in files[
         "linchuan_readings.duckdb.sql"]
     (r,) = json.loads(files["linchuan_readings.columns.json"])["readings"]

@@ -21,12 +21,11 @@ from typing import Any
 import pytest
 from test_javascript_backend import NODE, run_node
 
-from compiler.backends import CheckedModel, CheckedPolicy
 from compiler.evaluate.evaluator import Evaluator
 from compiler.evaluate.runtime import ProfileError
 from compiler.lowered import lower
 from compiler.pipeline import load
-from differential import EXAMPLES, cases, policy
+from differential import EXAMPLES, cases, checked_example, policy, render_calculators
 from test_python_backend import import_path
 
 NAME = "tongxi"
@@ -43,26 +42,9 @@ CONSTRAINT_MESSAGE = "项目设备购置支出（equipment_spend）不能超过�
 MISSING_MESSAGE = "缺少参数“city_avg_growth”（全市规模以上工业产值平均增速）：原文未公布其数值，计算时须提供"
 
 
-def _checked() -> CheckedPolicy:
-    loaded = load(EXAMPLES / f"{NAME}.policy")
-    assert loaded.policy is not None
-    return CheckedPolicy(loaded.policy, f"tests/examples/{NAME}.policy", tuple(loaded.diagnostics),
-                         tuple(loaded.suppressed))
-
-
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from plugins.javascript import backend as js
-    from plugins.python import backend as py
-
-    out = tmp_path_factory.mktemp("params")
-    model = CheckedModel((_checked(),))
-    for sub, backend in (("python", py), ("javascript", js)):
-        for rel, text in backend.render(model).items():
-            path = out / sub / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    return out
+    return render_calculators(tmp_path_factory.mktemp("params"), (NAME,))
 
 
 @pytest.fixture(scope="module")
@@ -324,7 +306,7 @@ def test_the_api_takes_parameters_in_the_query() -> None:
 def test_the_form_schema_states_what_it_cannot_check() -> None:
     from plugins.jsonschema import input_schema
 
-    s = input_schema(_checked())
+    s = input_schema(checked_example(NAME))
     assert s["x-policyc-constraints"] == [{"fields": ["equipment_spend", "project_investment"],
                                            "message": CONSTRAINT_MESSAGE, "article": "第三条"}]
     assert CONSTRAINT_MESSAGE in s["description"]
@@ -336,7 +318,7 @@ def test_the_form_schema_states_what_it_cannot_check() -> None:
 def test_the_guide_says_it_in_plain_chinese() -> None:
     from plugins.markdown import backend
 
-    text = backend.guide(_checked(), {})
+    text = backend.guide(checked_example(NAME), {})
     assert "- 项目设备购置支出不高于 项目总投资（第三条）" in text  # 约束, no identifiers
     assert "**全市规模以上工业产值平均增速**：原文未写明数值，以主管部门公布的为准" in text
     assert "**每台工业机器人补助标准**：原文规定为 3,000 元（第四条）" in text
