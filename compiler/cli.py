@@ -116,7 +116,7 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, on: str | None) -> Non
 def calc(policy: str, input_path: str, on: str | None, fmt: str, params: tuple[str, ...]) -> None:
     """按政策计算一个申请人的补贴。输入错误时退出码为 2。"""
     from .evaluate.evaluator import Evaluator
-    from .evaluate.profile import ProfileError, load_json_profile
+    from .evaluate.profile import ProfileError, load_json_profile, parameter_pairs
     from .evaluate.runtime import MAX_PROFILE_CHARS
 
     loaded = _load_or_fail(policy)
@@ -135,7 +135,7 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str, params: tuple[s
     try:
         profile = load_json_profile(text)
         ev = Evaluator(loaded.policy)
-        result = ev.calculate(profile, on, _parameters(params))
+        result = ev.calculate(profile, on, parameter_pairs(params))
     except ProfileError as err:
         _echo_err("申请人信息有误，未计算：")
         for field, msg in err.errors:
@@ -147,19 +147,6 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str, params: tuple[s
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_text(loaded, result) + format_readings(result))
-
-
-def _parameters(pairs: tuple[str, ...]) -> dict[str, object]:
-    """``--param name=value`` pairs; the values stay text (validated as the parameter's kind)."""
-    from .evaluate.profile import ProfileError
-
-    out: dict[str, object] = {}
-    for pair in pairs:
-        name, eq, value = pair.partition("=")
-        if not eq or not name.strip():
-            raise ProfileError([("parameters", f"参数应写作 名称=值，收到“{pair[:40]}”")])
-        out[name.strip()] = value.strip()
-    return out
 
 
 def format_readings(r: Result) -> str:

@@ -33,7 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..backends import BackendError, discover
 from ..evaluate.evaluator import Evaluator
-from ..evaluate.profile import load_json_profile
+from ..evaluate.profile import load_json_profile, parameter_pairs
 from ..evaluate.runtime import ProfileError, Result, in_force, parse_on
 from ..pipeline import Loaded, checked_model, load_named
 
@@ -158,18 +158,15 @@ def _on(request: Request) -> dt.date:
         raise ApiError(422, "参数有误。", err.errors) from None
 
 
-def _params(request: Request) -> dict[str, object]:
+def _params(request: Request) -> dict[str, str]:
     """The values of the policy's 参数 from the query: ``?param=city_avg_growth=0.065`` (repeatable)."""
-    out: dict[str, object] = {}
-    for pair in request.query_params.getlist("param"):
-        name, eq, value = pair.partition("=")
-        if not eq or not name:
-            raise ApiError(422, "参数有误。", [("param", f"参数应写作 名称=值，收到“{pair[:40]}”")])
-        out[name] = value
-    return out
+    try:
+        return parameter_pairs(request.query_params.getlist("param"), "param")
+    except ProfileError as err:
+        raise ApiError(422, "参数有误。", err.errors) from None
 
 
-def _calculate(s: Served, profile: object, on: dt.date, params: dict[str, object] | None = None) -> Result:
+def _calculate(s: Served, profile: object, on: dt.date, params: Mapping[str, str] | None = None) -> Result:
     try:
         return s.evaluator.calculate(profile, on, params)
     except ProfileError as err:

@@ -92,6 +92,7 @@ def simulate(population_file: Path, policies: tuple[str, ...], on: str | None, b
     except ImportError as err:
         _need("sim", err)
     from ..backends import BackendError
+    from ..evaluate.profile import ProfileError, parameter_pairs
     from ..pipeline import load_named
     from . import chart as charts
     from .engine import simulate as run
@@ -108,7 +109,11 @@ def simulate(population_file: Path, policies: tuple[str, ...], on: str | None, b
             click.echo(f"{loaded.display}: 政策有错误，无法模拟。", err=True)
             sys.exit(1)
         forms.append(form_and_text(loaded))
-    given = dict(pair.partition("=")[::2] for pair in params)
+    try:
+        given = parameter_pairs(params)
+    except ProfileError as err:
+        click.echo(err.errors[0][1], err=True)
+        sys.exit(2)
     for form, _ in forms:
         for x in form.get("parameters", []):
             if x["value"] is None and x["name"] not in given:
