@@ -52,9 +52,35 @@ def _norm(v: object) -> object:
     return f"{v:.2f}" if isinstance(v, Decimal) else v
 
 
-def test_spark_equals_duckdb(spark, seeds: dict) -> None:  # type: ignore[no-untyped-def, type-arg]
+def _same_rows(spark, con, form: dict, table, on: dt.date,  # type: ignore[no-untyped-def, type-arg]
+               parameters: dict[str, str | None] | None = None) -> tuple[list[str], list[tuple[object, ...]]]:
+    """The policy's query over the text profile ``table`` in DuckDB (``con``, which has it as
+    ``profiles``) and in Spark: the same columns and the same rows (sorted, money to the fen);
+    ``parameters``: the one-row table ``parameters`` in both. Returns the columns and the rows."""
+    import pyarrow as pa
     from pyspark.sql.types import LongType, StringType, StructField, StructType
 
+    fields = describe(form)["input_fields"]
+    if parameters is not None:
+        con.register("parameters", pa.table({k: pa.array([v], pa.string()) for k, v in parameters.items()}))
+        spark.createDataFrame([tuple(parameters.values())],
+                              StructType([StructField(k, StringType(), True) for k in parameters])
+                              ).createOrReplaceTempView("parameters")
+    cur = con.execute(sql_text(form, "duckdb", on))
+    names = [d[0] for d in cur.description]
+    want = sorted(tuple(_norm(v) for v in row) for row in cur.fetchall())
+    schema = StructType([StructField("row_id", LongType(), False)] +
+                        [StructField(f, StringType(), True) for f in fields])
+    rows = list(zip(*[table.column(c).to_pylist() for c in ["row_id", *fields]], strict=True))
+    spark.createDataFrame(rows, schema).createOrReplaceTempView("profiles")
+    result = spark.sql(sql_text(form, "spark", on))
+    assert result.columns == names
+    got = sorted(tuple(_norm(v) for v in row) for row in result.collect())
+    assert got == want, form["policy"]["id"]
+    return names, got
+
+
+def test_spark_equals_duckdb(spark, seeds: dict) -> None:  # type: ignore[no-untyped-def, type-arg]
     for pid in SEEDS:
         form = lower(seeds[pid].policy)
         fields = describe(form)["input_fields"]
@@ -67,29 +93,13 @@ def test_spark_equals_duckdb(spark, seeds: dict) -> None:  # type: ignore[no-unt
             # the header: the source line, then one line per 解读 naming the reading computed
             body = "".join(ln for ln in committed.splitlines(keepends=True) if not ln.startswith("-- "))
             assert body == sql_text(form, dialect) + ";\n"
-        duck_sql = sql_text(form, "duckdb", ON)
-        cur = con.execute(duck_sql)
-        names = [d[0] for d in cur.description]
-        want = sorted(tuple(_norm(v) for v in row) for row in cur.fetchall())
-
-        schema = StructType([StructField("row_id", LongType(), False)] +
-                            [StructField(f, StringType(), True) for f in fields])
-        rows = list(zip(*[table.column(c).to_pylist() for c in ["row_id", *fields]], strict=True))
-        spark.createDataFrame(rows, schema).createOrReplaceTempView("profiles")
-        spark_sql = sql_text(form, "spark", ON)
-        result = spark.sql(spark_sql)
-        assert result.columns == names
-        got = sorted(tuple(_norm(v) for v in row) for row in result.collect())
-        assert got == want, pid
+        names, got = _same_rows(spark, con, form, table, ON)
         assert any(r[names.index("total_max")] not in (None, "0.00") for r in got) or pid == "nanchang"
 
 
 def test_spark_equals_duckdb_with_parameters_and_constraints(spark) -> None:  # type: ignore[no-untyped-def]
     """桐溪 (tests/examples/tongxi.policy): 参数 read from the one-row table ``parameters``, and the
     约束 equipment_spend <= project_investment reported in error_field, alike in both engines."""
-    import pyarrow as pa
-    from pyspark.sql.types import LongType, StringType, StructField, StructType
-
     from compiler.pipeline import load
 
     loaded = load(ROOT / "tests" / "examples" / "tongxi.policy")
@@ -102,23 +112,11 @@ def test_spark_equals_duckdb_with_parameters_and_constraints(spark) -> None:  # 
         if i % 3 == 0:  # the 约束 holds for some, breaks for others
             p["project_investment"] = p.get("equipment_spend", "0")
     table = text_table(profiles, fields)
-    names = [x["name"] for x in form["parameters"]]
     given = {"city_avg_growth": "-0.0125", "robot_unit_price": None}
+    assert list(given) == [x["name"] for x in form["parameters"]]
     con = duckdb.connect()
     con.register("profiles", table)
-    con.register("parameters", pa.table({k: pa.array([given[k]], pa.string()) for k in names}))
-    cur = con.execute(sql_text(form, "duckdb", ON))
-    cols = [d[0] for d in cur.description]
-    want = sorted(tuple(_norm(v) for v in row) for row in cur.fetchall())
-    schema = StructType([StructField("row_id", LongType(), False)] +
-                        [StructField(f, StringType(), True) for f in fields])
-    rows = list(zip(*[table.column(c).to_pylist() for c in ["row_id", *fields]], strict=True))
-    spark.createDataFrame(rows, schema).createOrReplaceTempView("profiles")
-    spark.createDataFrame([tuple(given[k] for k in names)],
-                          StructType([StructField(k, StringType(), True) for k in names])
-                          ).createOrReplaceTempView("parameters")
-    got = sorted(tuple(_norm(v) for v in row) for row in spark.sql(sql_text(form, "spark", ON)).collect())
-    assert got == want
+    cols, got = _same_rows(spark, con, form, table, ON, given)
     errors = [r[cols.index("error_field")] for r in got]
     assert "equipment_spend" in errors and None in errors
 
@@ -126,8 +124,6 @@ def test_spark_equals_duckdb_with_parameters_and_constraints(spark) -> None:  # 
 def test_spark_equals_duckdb_on_dates_years_and_ratios(spark) -> None:  # type: ignore[no-untyped-def]
     """云溪 (tests/examples/yunxi.policy): date facts compared as ISO text, 按期 a step's deadline,
     a year, a ratio with a declared negative range; invalid dates and ratios refused alike."""
-    from pyspark.sql.types import LongType, StringType, StructField, StructType
-
     from differential import policy
 
     form = lower(policy("yunxi"))
@@ -136,17 +132,7 @@ def test_spark_equals_duckdb_on_dates_years_and_ratios(spark) -> None:  # type: 
     table = text_table([random_profile(rng, form, bad_rate=0.2) for _ in range(N)], fields)
     con = duckdb.connect()
     con.register("profiles", table)
-    on = dt.date(2026, 6, 1)
-    cur = con.execute(sql_text(form, "duckdb", on))
-    names = [d[0] for d in cur.description]
-    want = sorted(tuple(_norm(v) for v in row) for row in cur.fetchall())
-    schema = StructType([StructField("row_id", LongType(), False)] +
-                        [StructField(f, StringType(), True) for f in fields])
-    rows = list(zip(*[table.column(c).to_pylist() for c in ["row_id", *fields]], strict=True))
-    spark.createDataFrame(rows, schema).createOrReplaceTempView("profiles")
-    result = spark.sql(sql_text(form, "spark", on))
-    got = sorted(tuple(_norm(v) for v in row) for row in result.collect())
-    assert got == want
+    names, got = _same_rows(spark, con, form, table, dt.date(2026, 6, 1))
     errors = [r[names.index("error_field")] for r in got if r[names.index("error_field")] is not None]
     assert {"completed_on", "revenue_growth"} & set(errors)  # refusals reached the new kinds
     assert any(r[names.index("reform_subsidy__max")] not in (None, "0.00") for r in got)
