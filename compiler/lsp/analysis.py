@@ -146,10 +146,6 @@ def grammar_keywords() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def keyword_list() -> list[str]:
-    return sorted({w for words in grammar_keywords().values() for w in words})
-
-
 # --------------------------------------------------------------------------- source articles
 
 

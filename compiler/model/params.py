@@ -1,5 +1,5 @@
-"""参数 and 约束 as every calculator reports them: the parameters a block reads, and the field
-and the Chinese message of a broken constraint (written once here, carried by the lowered form)."""
+"""约束 as every calculator reports them: the field and the Chinese message of a broken
+constraint (written once here, carried by the lowered form)."""
 
 from __future__ import annotations
 
@@ -39,17 +39,3 @@ def constraint_error(policy: n.Policy, c: n.Constraint) -> tuple[str, str]:
         message = f"申请人资料不符合约束{where}：{show(e)}（{named}）"
     return (fields[0] if fields else "", message)
 
-
-def parameters_read(policy: n.Policy, exprs: list[n.Expr]) -> list[str]:
-    """The parameters ``exprs`` read, directly or through definitions, in declaration order."""
-    defs = {d.name: d for d in policy.definitions}
-    seen: set[str] = set()
-    stack = [r for e in exprs for r in refs(e)]
-    while stack:
-        name = stack.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        if name in defs:
-            stack.extend(refs(defs[name].expr))
-    return [p.name for p in policy.parameters if p.name in seen]
