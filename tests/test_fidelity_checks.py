@@ -223,3 +223,28 @@ def test_labels_the_reader_cannot_rule_out(tmp_path: Path) -> None:
     diags = _check(tmp_path, "kunming", (lighthouse, lighthouse.replace("第七条第（二）项", "第十三条第（九）项")))
     assert [d.message for d in diags if d.code == "PC320"] == [
         "原文中没有“第十三条第（九）项”（第十三条下有：第一款、第二款、第（一）项、第（二）项、第（三）项、第（四）项、第（五）项）"]
+
+
+def test_modality_looks_through_definitions(tmp_path: Path) -> None:
+    # 四、（一） 「给予定额奖励。其中，…不超过1.5亿元」 says both (PC331), also when the rule's
+    # 不超过 1.5亿元 is written in a 定义 the 分档 reads: the finding points at the literal in
+    # the 定义 (line 36 once the 定义 is inserted before the item) and names the item's article.
+    define = '定义 capital_cap "省会城市等奖补资金总额上限" = 不超过 1.5亿元\n\n补助 city_award {'
+    diags = _check(tmp_path, "national", ("补助 city_award {", define),
+                   ("则 不超过 1.5亿元", "则 capital_cap"))
+    column = define.index("1.5亿元") + 1
+    assert _where(diags, "PC331") == [(36, column, "四、（一）"), (46, 66, "四、（一）")]
+
+
+def test_a_reading_written_both_ways_is_not_reported(tmp_path: Path) -> None:
+    # The same 「定额…不超过1.5亿元」 written as a 解读 whose readings pay 1.5亿元 as a ceiling
+    # and exactly: the ambiguity is written down, so PC331 is silent on 1.5亿元 and still
+    # reports 1亿元, which the rule keeps under a plain 不超过 (line 44 + the 12 inserted lines = 56).
+    define = ('解读 fixed_award {\n条款 四、（一）\n'
+              '原文 「中央财政对试点城市给予定额奖励。其中，省会城市、计划单列市、兵团奖补资金总额不超过1.5亿元」\n'
+              '读法 ceiling "不超过给出定额的上限"\n读法 fixed "定额即1.5亿元整"\n采用 ceiling\n}\n'
+              '定义 capital_award "省会城市等定额奖励" = 解读 fixed_award {\n'
+              '  读法 ceiling 则 不超过 1.5亿元\n  读法 fixed 则 1.5亿元\n}\n\n补助 city_award {')
+    diags = _check(tmp_path, "national", ("则 不超过 1.5亿元", "则 capital_award"),
+                   ("补助 city_award {", define))
+    assert _where(diags, "PC331") == [(56, 66, "四、（一）")]

@@ -452,3 +452,24 @@ def test_a_test_can_be_worked_out_under_another_reading(tmp_path: Path) -> None:
                                      "acceptance_passed: 真, digital_level: 2"), "r.policy")
     assert [d.message for d in diags if d.code == "PC113"] == ["解读“upto_30”没有读法“ratio”"]
 
+
+
+def test_pairing_and_tier_order_look_through_definitions(tmp_path: Path) -> None:
+    # 第二条 pairs 三级 with 40万元 and 四级 with 50万元 (「分别」). The same swap as above, with
+    # the capped amounts written as 定义s and the levels read through a 定义: the checker must
+    # still see 三级 paying 50万元 (PC360 twice) and 四级 paying less than 三级 (PC361).
+    defs = ('定义 reform_spend "改造投入" = spend_software_cloud + spend_data_equipment\n'
+            '定义 award_level3 "三级企业奖励" = 不超过 (30% × reform_spend) 封顶 50万元\n'
+            '定义 award_level4 "四级企业奖励" = 不超过 (30% × reform_spend) 封顶 40万元\n'
+            '定义 level_four "达到四级及以上" = digital_level >= 4\n')
+    bad = variant(tmp_path, "linchuan",
+                  ('定义 reform_spend "改造投入" = spend_software_cloud + spend_data_equipment\n', defs),
+                  ("digital_level == 3 则 不超过 (30% × reform_spend) 封顶 40万元",
+                   "digital_level == 3 则 award_level3"),
+                  ("digital_level >= 4 则 不超过 (30% × reform_spend) 封顶 50万元",
+                   "level_four 则 award_level4"))
+    found = sorted((d.code, d.span.line) for d in bad.diagnostics if d.code in ("PC360", "PC361"))
+    # 三级's 50万元 is written in the 定义 on line 36, 四级's 40万元 on line 37; PC361 points at
+    # the higher tier's amount, line 37
+    assert found == [("PC360", 36), ("PC360", 37), ("PC361", 37)]
+    assert any("三级对应400000 元" in d.message for d in bad.diagnostics if d.code == "PC360")

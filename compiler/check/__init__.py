@@ -32,9 +32,10 @@ def semantic_checks(
     from .readings import check_readings
     from .solver import check_solver
 
-    # every check but the readings' own sees the policy under its adopted readings (解读 … 采用)
+    # every check sees the policy under its adopted readings (解读 … 采用), but those that read
+    # what the drafter wrote against the text (modality, 「分别」 pairings) and the readings' own
     raw = policy
     policy = resolve(policy)
     ctx = SourceContext(policy, path)  # the source text, read once for both text checks
     return [*check_solver(policy, on, parent), *check_consistency(policy, path, on, parent, ctx),
-            *check_fidelity(ctx), *check_paired(policy), *check_readings(raw, on)]
+            *check_fidelity(ctx, raw), *check_paired(raw), *check_readings(raw, on)]

@@ -154,8 +154,9 @@ def test_witness(ctx: SourceContext, item: str, shows: Callable[[rt.ItemResult],
     return None
 
 
-def check_fidelity(ctx: SourceContext) -> list[Diagnostic]:
-    """PC320–PC351 for the context's policy."""
+def check_fidelity(ctx: SourceContext, written: n.Policy | None = None) -> list[Diagnostic]:
+    """PC320–PC351 for the context's policy; ``written`` is the policy before its readings were
+    resolved (every 读法's literals), for the modality check."""
     from .articles import check_articles
     from .counted import check_counted
     from .coverage import check_coverage
@@ -163,5 +164,6 @@ def check_fidelity(ctx: SourceContext) -> list[Diagnostic]:
 
     if ctx.source is None:
         return []  # the quote check has reported it (PC302)
-    diags = [*check_articles(ctx), *check_modality(ctx), *check_coverage(ctx), *check_counted(ctx)]
+    diags = [*check_articles(ctx), *check_modality(ctx, written or ctx.policy), *check_coverage(ctx),
+             *check_counted(ctx)]
     return sorted(dict.fromkeys(diags), key=lambda d: (*d.sort_key, d.message))

@@ -1,7 +1,8 @@
 """Modality (PC330, PC331): a number the quote states as a ceiling is paid as a ceiling, and a
 number it states as a fixed sum is paid exactly.
 
-Each money or rate literal in an item's amount is paired with the numbers of the item's quote
+Each money or rate literal in an item's amount (including those of the definitions it reads,
+and every reading of a 解读) is paired with the numbers of the item's quote
 that have the same value (the pairing of the quoted-number check, PC310–PC312). The words
 before a quoted number, within its clause, say how it binds:
 
@@ -18,7 +19,8 @@ as an end of ``X 至 Y`` it is a range; anywhere else the calculator pays it exa
 paid exactly presents the most an applicant may get as what it will get (PC330); a fixed sum
 paid as a range or ceiling understates a promise (PC331), as does a plain sum paid as 不超过 or
 a range. A number the quote calls both (定额 … 不超过 X) is ambiguous: PC331 says so whatever
-the rule does.
+the rule does, unless a 解读 writes both readings (one paying X exactly, one as a ceiling or
+range), which is how the language makes the ambiguity visible.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import nodes as n
+from ..model.queries import inline_definitions
 from ..source.script import simplified
 from .consistency import _shown as shown
 from .fidelity import SourceContext, test_witness
@@ -45,32 +48,50 @@ _CLAUSE = "，。；：,;:！？"
 
 @dataclass(frozen=True)
 class Use:
-    """How a rule uses one literal."""
+    """How a rule uses one literal; ``block``: the 解读 whose reading it is written in, if any."""
 
     lit: n.MoneyLit | n.RateLit
     how: str  # exact | ceiling | range
+    block: str | None = None
 
 
-def uses(e: n.Expr, how: str = "exact") -> Iterator[Use]:
+def uses(e: n.Expr, how: str = "exact", block: str | None = None) -> Iterator[Use]:
     """Every money/rate literal of an amount with how the calculation binds it."""
     if isinstance(e, n.MoneyLit | n.RateLit):
-        yield Use(e, how)
+        yield Use(e, how, block)
     elif isinstance(e, n.RangeLit):
-        yield Use(e.low, "range")
-        yield Use(e.high, "range")
+        yield Use(e.low, "range", block)
+        yield Use(e.high, "range", block)
     elif isinstance(e, n.UpTo):
-        yield from uses(e.operand, "ceiling")
+        yield from uses(e.operand, "ceiling", block)
     elif isinstance(e, n.Cap):
-        yield from uses(e.base, how)
-        yield from uses(e.limit, "ceiling")
+        yield from uses(e.base, how, block)
+        yield from uses(e.limit, "ceiling", block)
     elif isinstance(e, n.Arith):
-        yield from uses(e.left, how)
-        yield from uses(e.right, how)
+        yield from uses(e.left, how, block)
+        yield from uses(e.right, how, block)
     elif isinstance(e, n.Tiers):
         for t in e.tiers:
-            yield from uses(t.amount, how)
+            yield from uses(t.amount, how, block)
         if e.otherwise is not None:
-            yield from uses(e.otherwise, how)
+            yield from uses(e.otherwise, how, block)
+    elif isinstance(e, n.Readings):  # each reading binds its own literals
+        for c in e.cases:
+            yield from uses(c.amount, how, e.block)
+
+
+def _read_both_ways(found: list[Use]) -> set[tuple[str, str, object]]:
+    """(解读, kind, value) of each number that the readings of one 解读 bind both exactly and as
+    a ceiling or range: the ambiguity is written down, so the number is not judged."""
+    hows: dict[tuple[str, str, object], set[bool]] = {}
+    for u in found:
+        if u.block is not None:
+            hows.setdefault((u.block, _kind(u.lit), u.lit.value), set()).add(u.how == "exact")
+    return {k for k, v in hows.items() if len(v) == 2}
+
+
+def _kind(lit: n.MoneyLit | n.RateLit) -> str:
+    return "money" if isinstance(lit, n.MoneyLit) else "rate"
 
 
 def modality(quote: str, num: Number) -> tuple[bool, bool, bool]:
@@ -91,13 +112,20 @@ def modality(quote: str, num: Number) -> tuple[bool, bool, bool]:
     return ceiling, fixed, plain
 
 
-def check_modality(ctx: SourceContext) -> list[Diagnostic]:
+def check_modality(ctx: SourceContext, written: n.Policy) -> list[Diagnostic]:
+    """PC330/PC331 over ``written``: the policy with every reading of its 解读 blocks (the
+    context's policy has them resolved to the adopted ones)."""
     diags: list[Diagnostic] = []
-    for it in ctx.policy.items:
+    for it in written.items:
         quoted = scan(it.citation.quote)
         seen: set[tuple[int, str]] = set()
-        for u in uses(it.amount):
-            kind = "money" if isinstance(u.lit, n.MoneyLit) else "rate"
+        amount = inline_definitions(written, it.amount)  # 金额 base_award: its 定义's literals
+        found = list(uses(amount))
+        covered = _read_both_ways(found)
+        for u in found:
+            kind = _kind(u.lit)
+            if (u.block, kind, u.lit.value) in covered:
+                continue  # 解读 { 读法 … 则 不超过 X  读法 … 则 X }: both readings are written
             pairs = [q for q in quoted if q.key == (kind, u.lit.value)]
             if not pairs:
                 continue  # PC311/PC312 report a number the quote does not have
@@ -121,7 +149,7 @@ def check_modality(ctx: SourceContext) -> list[Diagnostic]:
                 code = "PC331"
                 msg = f"原文说{_shown(q)}是定额（一次性），规则却按{'上限' if u.how == 'ceiling' else '区间'}计算"
                 hint = "去掉 不超过／区间，按原文的确定金额计算。"
-            elif plain and (u.how == "range" or (u.how == "ceiling" and _under_upto(it.amount, u.lit))):
+            elif plain and (u.how == "range" or (u.how == "ceiling" and _under_upto(amount, u.lit))):
                 code = "PC331"
                 msg = (f"原文给予{_shown(q)}，没有不超过、最高之类的说法，规则却按"
                        f"{'上限' if u.how == 'ceiling' else '区间'}计算")
@@ -158,6 +186,8 @@ def _in_upto(e: n.Expr, lit: n.Expr, inside: bool) -> bool:
     if isinstance(e, n.Tiers):
         return any(_in_upto(t.amount, lit, inside) for t in e.tiers) or (
             e.otherwise is not None and _in_upto(e.otherwise, lit, inside))
+    if isinstance(e, n.Readings):
+        return any(_in_upto(c.amount, lit, inside) for c in e.cases)
     return False
 
 

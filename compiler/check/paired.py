@@ -9,6 +9,9 @@
   condition (a 文本 value, or an enum value and its label).
 * PC361: tiers on an integer level where a higher level's amount (its fixed amount, 封顶 or
   不超过 ceiling) is less than a lower level's. Unusual but possible in a text, so a warning.
+
+Both look through definitions (定义): an item whose 金额 is a 定义 holding the 分档, tiers that pay
+定义s, conditions that read them. Amounts under a 解读 count with every reading's literals.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from decimal import Decimal
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import nodes as n
+from ..model.queries import inline_definitions
 from .numbers import describe, normalise, scan, zh_number
 
 _SENTENCE = re.compile(r"[。；;]")
@@ -94,6 +98,9 @@ def _amounts(e: n.Expr) -> set[tuple[str, Decimal]]:
             child = getattr(x, attr, None)
             if child is not None:
                 walk(child)
+        if isinstance(x, n.Readings):
+            for c in x.cases:
+                walk(c.amount)
 
     walk(e)
     return out
@@ -109,6 +116,9 @@ def _ceiling(e: n.Expr) -> Decimal | None:
         return _ceiling(e.operand)
     if isinstance(e, n.Cap):
         return _ceiling(e.limit)
+    if isinstance(e, n.Readings):  # a ceiling only where every reading has the same one
+        tops = {_ceiling(c.amount) for c in e.cases}
+        return tops.pop() if len(tops) == 1 else None
     return None
 
 
@@ -154,9 +164,11 @@ def check_paired(policy: n.Policy) -> list[Diagnostic]:
     labels = {v: lab for f in policy.facts for v, lab in f.type.values}
     diags: list[Diagnostic] = []
     for it in policy.items:
-        if not isinstance(it.amount, n.Tiers):
+        # 金额 = a 定义 that is the 分档, tiers paying 定义s, conditions reading 定义s: look through
+        amount = inline_definitions(policy, it.amount)
+        if not isinstance(amount, n.Tiers):
             continue
-        tiers = it.amount.tiers
+        tiers = amount.tiers
         for pr in pairings(it.citation.quote):
             diags += _pairing(it, tiers, pr, ints, labels)
         diags += _monotone(it, tiers, ints)

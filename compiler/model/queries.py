@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import fields, is_dataclass, replace
 from decimal import Decimal
+from typing import cast
 
 from . import nodes as n
 from .printer import refs
@@ -52,6 +54,43 @@ def facts_read(policy: n.Policy, e: n.Expr) -> set[str]:
             else:
                 out.add(r)
     return out
+
+
+def rewrite(x: object, swap: Callable[[object], object | None]) -> object:
+    """``x`` (a node, a tuple of nodes or a value) rebuilt with every node for which ``swap``
+    returns something replaced by that; unchanged parts are shared, not copied."""
+    new = swap(x)
+    if new is not None:
+        return new
+    if isinstance(x, tuple):
+        items = tuple(rewrite(y, swap) for y in x)
+        return items if any(a is not b for a, b in zip(items, x, strict=True)) else x
+    if is_dataclass(x) and not isinstance(x, type):
+        changes = {}
+        for f in fields(x):
+            old = getattr(x, f.name)
+            if (new := rewrite(old, swap)) is not old:
+                changes[f.name] = new
+        return replace(x, **changes) if changes else x
+    return x
+
+
+def inline_definitions(policy: n.Policy, e: n.Expr) -> n.Expr:
+    """``e`` with every reference to a definition (定义) replaced by the definition's expression,
+    through definitions that use others. A check that reads the literals of an amount or a
+    condition (how a number binds, which tier pays what) then sees those written in a 定义 too;
+    their spans stay where they are written. A cycle (reported by the type check) stops at the
+    definition seen twice rather than recursing forever."""
+    defs = {d.name: d.expr for d in policy.definitions}
+
+    def through(seen: frozenset[str]) -> Callable[[object], object | None]:
+        def swap(x: object) -> object | None:
+            if isinstance(x, n.Ref) and x.name in defs and x.name not in seen:
+                return rewrite(defs[x.name], through(seen | {x.name}))
+            return None
+        return swap
+
+    return cast(n.Expr, rewrite(e, through(frozenset())))
 
 
 def articles_by_fact(policy: n.Policy, beneficiary: bool = False) -> dict[str, list[str]]:

@@ -8,9 +8,10 @@ for. The rest of the compiler then never sees a ``Readings`` node.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import fields, is_dataclass
 
 from . import nodes as n
+from .queries import rewrite
 
 
 def adopted(policy: n.Policy) -> dict[str, str]:
@@ -40,22 +41,14 @@ def uses(e: object, reading_id: str) -> bool:
 
 
 def _rewrite(x: object, chosen: Mapping[str, str]) -> object:
-    if isinstance(x, n.Readings):
-        name = chosen.get(x.block)
-        case = next((c for c in x.cases if c.name == name), x.cases[0])
-        return _rewrite(case.amount, chosen)
-    if isinstance(x, tuple):
-        items = tuple(_rewrite(y, chosen) for y in x)
-        return items if any(a is not b for a, b in zip(items, x, strict=True)) else x
-    if is_dataclass(x) and not isinstance(x, type):
-        changes = {}
-        for f in fields(x):
-            old = getattr(x, f.name)
-            new = _rewrite(old, chosen)
-            if new is not old:
-                changes[f.name] = new
-        return replace(x, **changes) if changes else x
-    return x
+    def swap(y: object) -> object | None:
+        if isinstance(y, n.Readings):
+            name = chosen.get(y.block)
+            case = next((c for c in y.cases if c.name == name), y.cases[0])
+            return rewrite(case.amount, swap)
+        return None
+
+    return rewrite(x, swap)
 
 
 def affected(policy: n.Policy, reading_id: str) -> list[str]:
