@@ -1146,87 +1146,95 @@ def _highest(values: Sequence[Decimal | None]) -> Decimal | None:
     return None if any(v is None for v in values) else max(v for v in values if v is not None)
 
 
-class SpannedItem:
-    """An item of a result that spans every reading: its lowest minimum and highest maximum."""
+class SpannedItem(ItemResult):
+    """An item of a result that spans every reading: its lowest minimum and highest maximum; its
+    funding splits the maximum, its trace is that of ``base`` (the adopted readings' item, else
+    the first under which it applies)."""
 
-    __slots__ = ("_base", "article", "id", "max", "min", "title")
+    __slots__ = ("_base",)
 
     def __init__(self, base: ItemResult, lo: Decimal | None, hi: Decimal | None) -> None:
         self._base = base
         self.id, self.article, self.title, self.min, self.max = base.id, base.article, base.title, lo, hi
-
-    @property
-    def funding(self) -> dict[str, Decimal]:
-        """Who pays this item's maximum (before cross-item caps), by source."""
-        return self._base._funding.split(self.max)
+        self._funding, self._result, self._trace = base._funding, base._result, None
 
     @property
     def trace(self) -> tuple[str, ...]:
-        """The trace under the adopted readings (else the first reading under which it applies)."""
         return self._base.trace
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "article": self.article, "title": self.title,
-                "min": fmt(self.min), "max": fmt(self.max),
-                "funding": _ordered(self.funding), "trace": list(self.trace)}
 
 
 class SpannedResult(Result):
     """A result that spans every combination of readings, as ``policyc calc`` reports it (the
     reference ``runtime.span_results``): totals and items from the lowest minimum to the highest
-    maximum, funding of the combination that pays the most, and ``readings``."""
+    maximum, funding of the combination that pays the most, and ``readings``.
 
-    __slots__ = ("_paid", "_spanned")
+    The totals and ``excluded`` are worked out at once; the items, payments, cuts, exclusions
+    and notes when one of them is first read (:meth:`_merge`)."""
+
+    __slots__ = ("_order", "_results")
 
     def __init__(self, table: ReadingTable, runs: Sequence[tuple[Mapping[str, str], Result]],
                  order: Sequence[str]) -> None:
         results = list({id(r): r for _, r in runs}.values())  # each distinct result once, in order
         first = results[0]
         self.policy, self.as_of, self.in_force = first.policy, first.as_of, first.in_force
-        items: list[SpannedItem] = []
-        for iid in order:
-            got = [r.item(iid) for r in results]
-            present = [i for i in got if i is not None]
-            if not present:
-                continue
-            base = got[0] or present[0]
-            if any(i.min is None or i.max is None for i in present):
-                items.append(SpannedItem(base, None, None))
-            else:
-                items.append(SpannedItem(base, _lowest([ZERO if i is None else i.min for i in got]),
-                                         _highest([ZERO if i is None else i.max for i in got])))
-        self._spanned = tuple(items)
+        self.total_min = min(r.total_min for r in results)
+        self.total_max = _highest([r.total_max for r in results])
+        self.excluded = all(r.excluded for r in results)
+        self._results, self._order = results, order
         self._items = None
         self._live = ()
         self._rerun = None
-        self.total_min = min(r.total_min for r in results)
-        self.total_max = _highest([r.total_max for r in results])
-        top = max(results, key=lambda r: (1, ZERO) if r.total_max is None else (0, r.total_max))
-        self._paid = top.funding
-        stages = dict.fromkeys((p.article, p.stage) for r in results for p in r.payments)
-        pays = []
-        for article, stage in stages:
-            found = [next((p for p in r.payments if (p.article, p.stage) == (article, stage)), None)
-                     for r in results]
-            pays.append(PaymentResult(article, stage, _lowest([ZERO if p is None else p.min for p in found]),
-                                      _highest([ZERO if p is None else p.max for p in found])))
+        self._readings = [table, runs]
+
+    def __getattr__(self, name: str) -> Any:
+        """``payments``, ``cuts``, ``exclusions`` and ``notes``, merged when first read."""
+        if name in ("payments", "cuts", "exclusions", "notes") and self._items is None:
+            self._merge()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    @property
+    def items(self) -> tuple[ItemResult, ...]:
+        if self._items is None:
+            self._merge()
+        return self._items  # type: ignore[return-value]
+
+    def _merge(self) -> None:
+        results, nil = self._results, (ZERO, ZERO)
+        with localcontext(CTX):
+            by_id = [{i.id: i for i in r.items} for r in results]
+            items: list[ItemResult] = []
+            for iid in self._order:
+                got = [found.get(iid) for found in by_id]
+                present = [i for i in got if i is not None]
+                if not present:
+                    continue
+                base = got[0] or present[0]
+                if any(i.min is None or i.max is None for i in present):
+                    items.append(SpannedItem(base, None, None))
+                else:
+                    items.append(SpannedItem(base, _lowest([ZERO if i is None else i.min for i in got]),
+                                             _highest([ZERO if i is None else i.max for i in got])))
+            pays = []
+            stages = [{(p.article, p.stage): p for p in r.payments} for r in results]
+            for article, stage in dict.fromkeys(k for found in stages for k in found):
+                ps = [found.get((article, stage)) for found in stages]
+                pays.append(PaymentResult(article, stage, _lowest([ZERO if p is None else p.min for p in ps]),
+                                          _highest([ZERO if p is None else p.max for p in ps])))
+            cuts: list[Cut] = []
+            each = [{(c[0], c[2]): c for c in r.cuts} for r in results]
+            for cap_id, item_id in dict.fromkeys(k for found in each for k in found):
+                cs = [found.get((cap_id, item_id)) for found in each]
+                some = [c for c in cs if c is not None]
+                cuts.append((cap_id, some[0][1], item_id, _spread([c[3] for c in some]),
+                             _spread([nil if c is None else c[4] for c in cs]),
+                             _spread([nil if c is None else c[5] for c in cs])))
+        self._items = tuple(items)
         self.payments = tuple(pays)
-        cuts: list[Cut] = []
-        nil = (ZERO, ZERO)
-        for cap_id, item_id in dict.fromkeys((c[0], c[2]) for r in results for c in r.cuts):
-            found_c = [next((c for c in r.cuts if (c[0], c[2]) == (cap_id, item_id)), None) for r in results]
-            some = [c for c in found_c if c is not None]
-
-            def spread(parts: Sequence[tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal]:
-                return (min(x[0] for x in parts), max(x[1] for x in parts))
-
-            cuts.append((cap_id, some[0][1], item_id, spread([c[3] for c in some]),
-                         spread([nil if c is None else c[4] for c in found_c]),
-                         spread([nil if c is None else c[5] for c in found_c])))
         self.cuts = tuple(cuts)
-        self.excluded = all(r.excluded for r in results)
         self.exclusions = tuple(dict.fromkeys(a for r in results for a in r.exclusions)) if self.excluded else ()
-        notes = list(first.notes)
+        notes = list(results[0].notes)
         seen = {_note_key(x) for x in notes}
         for r in results[1:]:
             for x in r.notes:
@@ -1234,19 +1242,22 @@ class SpannedResult(Result):
                     seen.add(_note_key(x))
                     notes.append(x)
         self.notes = tuple(notes)
-        self._readings = [table, runs]
-
-    @property
-    def items(self) -> tuple[ItemResult, ...]:
-        return self._spanned  # type: ignore[return-value]
 
     @property
     def funding(self) -> dict[str, Decimal]:
-        return dict(self._paid)
+        """Who pays under the combination of readings that pays the most (the adopted one first
+        among equals)."""
+        top = max(self._results, key=lambda r: (1, ZERO) if r.total_max is None else (0, r.total_max))
+        with localcontext(CTX):  # sums of funding: exact whatever the caller's context
+            return top.funding
 
     def explain(self) -> None:
-        for i in self._spanned:
-            i._base._result.explain()
+        for i in self.items:
+            i._result.explain()
+
+
+def _spread(parts: Sequence[tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal]:
+    return (min(x[0] for x in parts), max(x[1] for x in parts))
 
 
 def _note_key(x: str) -> object:
@@ -1382,8 +1393,7 @@ def span(calc: Callable[[Any, dt.date], Result], table: ReadingTable, order: Seq
     if len(done) == 1:
         first._readings = [table, runs]
         return first
-    with localcontext(CTX):  # sums of funding: exact whatever the caller's context
-        return SpannedResult(table, runs, order)
+    return SpannedResult(table, runs, order)
 
 
 def _chosen(choice: Mapping[str, str], r: Result) -> Result:
@@ -1616,12 +1626,13 @@ def d_pilot_industry(f: Facts) -> bool:
 def d_encouraged_industry_ok(f: Facts) -> bool:
     """符合第七条第（三）项、第（四）项首句的行业 = 解读 encouraged_industry { 读法 limited 则 pilot_industry；读
     法 any_industry 则 真 }"""
-    return pick_same(
-        'encouraged_industry',
-        'limited',
-        lambda: d_pilot_industry(f),
-        ('any_industry', lambda: True),
-    )
+    case_limited = d_pilot_industry(f)
+    case_any_industry = True
+    if case_limited == case_any_industry:  # the readings agree for this applicant
+        return case_limited
+    if reading('encouraged_industry', 'limited') == 'any_industry':
+        return case_any_industry
+    return case_limited
 
 
 REFORM_SUBSIDY = Item(

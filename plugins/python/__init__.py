@@ -146,12 +146,43 @@ class _Module:
     def definition(self, d: Json) -> list[str]:
         self.c.values_hint = ident(d["name"]).upper() + "_VALUES"
         e = d["expr"]
-        body = self.c.num(e, "None") if e["type"] == "num" else self.c.text(e) if e["type"] == "text" \
-            else self.c.cond(e)
+        if e["type"] == "num":  # each case of a range-shaped 解读 as a Range
+            compile_ = (lambda x: self.c.lift(x, "None")) if e["shape"] == "range" else \
+                (lambda x: self.c.exact(x, "None"))
+        else:
+            compile_ = self.c.text if e["type"] == "text" else self.c.cond
+        if e["op"] == "reading":
+            body = self.reading(e, e["type"] != "num", compile_)
+        else:
+            body = _lines(compile_(e), 4, "return ")
         self.c.values_hint = None
         text = f"{d['label'] or d['name']} = {d['shown']}"
         return [f"def d_{ident(d['name'])}(f: Facts) -> {type_of(e)}:",
-                f'    """{wrap(doc(text), 4)}"""', *_lines(body, 4, "return ")]
+                f'    """{wrap(doc(text), 4)}"""', *body]
+
+    def reading(self, e: Json, pure: bool, case: Any) -> list[str]:
+        """A definition that is a 解读, as statements: the case of the reading the calculation
+        takes (runtime ``reading``). ``pure`` (a condition or a text, nothing traced): every case
+        is computed first, and when they agree that value is returned without asking for a
+        reading — the result does not depend on it, so no other combination of readings is
+        computed for this applicant."""
+        cases = e["cases"]
+        names = [f"case_{ident(c['name'])}" for c in cases]
+        ask = inline(Call("reading", (Str(e["id"]), Str(e["adopted"]))))
+        out: list[str] = []
+        if pure:
+            for name, c in zip(names, cases, strict=True):
+                out += _lines(case(c["expr"]), 4, f"{name} = ")
+            out += [f"    if {' == '.join(names)}:  # the readings agree for this applicant",
+                    f"        return {names[0]}"]
+        if len(cases) > 2:
+            out.append(f"    chosen = {ask}")
+            ask = "chosen"
+        for name, c in zip(names[1:], cases[1:], strict=True):
+            out.append(f"    if {ask} == {py_str(c['name'])}:")
+            out += [f"        return {name}"] if pure else _lines(case(c["expr"]), 8, "return ")
+        out += [f"    return {names[0]}"] if pure else _lines(case(cases[0]["expr"]), 4, "return ")
+        return out
 
     def _where(self, names: list[Json]) -> Node:
         entries: list[Node] = []
