@@ -369,16 +369,15 @@ def note_dict(x: str) -> dict[str, str]:
     return x.to_dict() if isinstance(x, ResultNote) else {"kind": "note", "text": str(x)}
 
 
-def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
-    """A note for each text fact whose value is in none of the policy's lists for it."""
-    out: list[str] = []
+def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]],
+             notes: list[str]) -> None:
+    """Note each text fact whose value is in none of the policy's lists for it."""
     for fact, label, keys, is_open, articles in lists:
         v = f[fact]
         if isinstance(v, str) and _key(v) not in keys:
             kind = "unlisted_open" if is_open else "unlisted"
-            out.append(ResultNote(TRACE[kind].format(label=label, value=v, articles=articles), kind,
-                                  fact=fact, value=v, articles=articles))
-    return out
+            notes.append(ResultNote(TRACE[kind].format(label=label, value=v, articles=articles), kind,
+                                    fact=fact, value=v, articles=articles))
 
 
 # ---------------------------------------------------------------------------- profiles
@@ -839,29 +838,32 @@ def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[
     room = lim[0] if lim[0] > 0 else ZERO
     lows = []
     for x in members:
-        lo_ = x.after[0] if x.after[0] < room else room
-        room -= lo_
-        lows.append(lo_)
+        low = x.after[0]
+        if low > room:
+            low = room
+        room -= low
+        lows.append(low)
     spare = lim[1] - sum(lows, ZERO)
     if spare < 0:
         spare = ZERO
-    for i, x in enumerate(members):
-        a, b = x.after
-        lo_ = lows[i]
-        extra = b - lo_
-        if extra > spare:
+    for x, low in zip(members, lows):
+        a, b = before = x.after
+        extra = b - low
+        if extra > spare:  # cut: the headroom left
             extra = spare
-        hi_ = lo_ + extra
+            high = low + extra
+        else:
+            high = b
         spare -= extra
         if x.trace is not None:
-            if x.amount is not None and (lo_ != a or hi_ != b):
-                c1, c2 = sorted((a - lo_, b - hi_))
+            if x.amount is not None and (low != a or high != b):
+                c1, c2 = sorted((a - low, b - high))
                 x.trace.append(TRACE["cross_cap_cut"].format(article=article, limit=show(lim), shown=shown,
-                                                             cut=show((c1, c2)), after=show((lo_, hi_))))
-            elif x.amount is None and hi_.is_finite():
-                x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(hi_)))
-        cuts.append((cap, article, x.item.id, lim, x.after, (lo_, hi_)))
-        x.after = (lo_, hi_)
+                                                             cut=show((c1, c2)), after=show((low, high))))
+            elif x.amount is None and high.is_finite():
+                x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(high)))
+        x.after = (low, high)
+        cuts.append((cap, article, x.item.id, lim, before, x.after))
 
 
 def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live], cuts: list[Cut], cap: str) -> None:
@@ -1085,37 +1087,35 @@ class Result:
         return self._readings  # type: ignore[no-any-return]
 
 
-def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -> Result:
-    """``calc(f, on)`` in the runtime's 50-digit context (numbers too large for the caller's)."""
-    with localcontext(CTX):
-        return calc(f, on, False)
-
-
 # ---------------------------------------------------------------------------- readings (解读)
-
-# The reading each 解读 is calculated under (解读 id -> 读法 name); absent: the adopted one.
-_READINGS: ContextVar[Mapping[str, str]] = ContextVar("policyc_readings")
-# The 解读 whose value the current calculation asked for (None: nobody is counting).
-_TOUCHED: ContextVar[set[str] | None] = ContextVar("policyc_touched")
 
 # (id, article, quoted words, adopted, items affected, ((name, label), ...)) for each 解读
 ReadingTable = tuple[tuple[str, str, str, str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]
 
 
+# The calculation under way: the readings it takes (解读 id -> 读法 name; absent: the adopted
+# one) and the 解读 whose reading it asked for. None: every 解读 as adopted, nobody counting.
+_TAKEN: ContextVar[Optional[tuple[Mapping[str, str], set[str]]]] = ContextVar("policyc_readings", default=None)
+
+
 def reading(reading_id: str, adopted: str) -> str:
     """The reading of ``reading_id`` the current calculation takes."""
-    touched = _TOUCHED.get(None)
-    if touched is not None:
-        touched.add(reading_id)
-    return _READINGS.get({}).get(reading_id, adopted)
+    taken = _TAKEN.get()
+    if taken is None:
+        return adopted
+    taken[1].add(reading_id)
+    return taken[0].get(reading_id, adopted)
 
 
-def _under(choice: Mapping[str, str], calc: Callable[..., T], *args: Any) -> T:
-    token = _READINGS.set(choice)
+def _under(choice: Mapping[str, str], calc: Callable[[Any, dt.date, bool], Result], facts: Any, on: dt.date,
+           trace: bool) -> tuple[Result, set[str]]:
+    """``calc(facts, on, trace)`` under the readings ``choice``, and the 解读 it asked for."""
+    asked: set[str] = set()
+    token = _TAKEN.set((choice, asked))
     try:
-        return calc(*args)
+        return calc(facts, on, trace), asked
     finally:
-        _READINGS.reset(token)
+        _TAKEN.reset(token)
 
 
 def combinations(table: ReadingTable) -> list[dict[str, str]]:
@@ -1173,13 +1173,17 @@ class SpannedResult(Result):
     __slots__ = ("_order", "_results")
 
     def __init__(self, table: ReadingTable, runs: Sequence[tuple[Mapping[str, str], Result]],
-                 order: Sequence[str]) -> None:
-        results = list({id(r): r for _, r in runs}.values())  # each distinct result once, in order
+                 order: Sequence[str], results: Sequence[Result]) -> None:
+        """``runs``: each combination of readings and its result; ``results``: each distinct
+        result once, the adopted combination's first."""
         first = results[0]
         self.policy, self.as_of, self.in_force = first.policy, first.as_of, first.in_force
-        self.total_min = min(r.total_min for r in results)
-        self.total_max = _highest([r.total_max for r in results])
-        self.excluded = all(r.excluded for r in results)
+        low, high, excluded = first.total_min, first.total_max, first.excluded
+        for r in results[1:]:
+            low = min(low, r.total_min)
+            high = None if high is None or r.total_max is None else max(high, r.total_max)
+            excluded = excluded and r.excluded
+        self.total_min, self.total_max, self.excluded = low, high, excluded
         self._results, self._order = results, order
         self._items = None
         self._live = ()
@@ -1358,20 +1362,15 @@ def check_constraints(broken: Sequence[tuple[bool, str, str]]) -> None:
         raise ProfileError(errors)
 
 
-def span(calc: Callable[[Any, dt.date], Result], table: ReadingTable, order: Sequence[str], facts: Any,
+def span(calc: Callable[[Any, dt.date, bool], Result], table: ReadingTable, order: Sequence[str], facts: Any,
          on: dt.date) -> Result:
-    """``calc(facts, on)`` under every combination of readings, as one :class:`SpannedResult`.
+    """``calc(facts, on, False)`` under every combination of readings, as one :class:`SpannedResult`.
 
     Each calculation counts the 解读 it asks for. A combination that agrees with one already
     computed on every 解读 that one asked for has the same result (the calculation is the same up
     to the first reading that differs, and it never asked for one): it is not computed again.
     When every combination has the adopted one's result, that result spans them all as it is."""
-    asked: set[str] = set()
-    token = _TOUCHED.set(asked)
-    try:  # the adopted combination is the default: no need to say it
-        first = calc(facts, on)
-    finally:
-        _TOUCHED.reset(token)
+    first, asked = _under({}, calc, facts, on, False)  # {}: every 解读 as adopted
     if not asked:  # no reading asked for: every combination gives this result, which spans them
         first._readings = [table, None]
         return first
@@ -1379,28 +1378,33 @@ def span(calc: Callable[[Any, dt.date], Result], table: ReadingTable, order: Seq
     done: list[tuple[Mapping[str, str], set[str], Result]] = [(combos[0], asked, first)]
     runs: list[tuple[Mapping[str, str], Result]] = [(combos[0], first)]
     for c in combos[1:]:
-        same = next((r for choice, seen, r in done if all(choice[k] == c[k] for k in seen)), None)
-        if same is None:
-            seen_now: set[str] = set()
-            token = _TOUCHED.set(seen_now)
-            try:
-                same = _chosen(c, _under(c, calc, facts, on))
-            finally:
-                _TOUCHED.reset(token)
-            done.append((c, seen_now, same))
+        for choice, seen, same in done:
+            if _agree(choice, c, seen):
+                break
+        else:
+            same, seen = _under(c, calc, facts, on, False)
+            if same._rerun is not None:  # its traces, computed again when read, keep its readings
+                same._rerun = (_rerun_under(c, calc), facts, on)
+            done.append((c, seen, same))
         runs.append((c, same))
     if len(done) == 1:
         first._readings = [table, runs]
         return first
-    return SpannedResult(table, runs, order)
+    return SpannedResult(table, runs, order, [r for _, _, r in done])
 
 
-def _chosen(choice: Mapping[str, str], r: Result) -> Result:
-    """``r``, whose traces (computed again when read) keep its readings."""
-    if r._rerun is not None:
-        calc, facts, on = r._rerun
-        r._rerun = (lambda f, d, t: _under(choice, calc, f, d, t), facts, on)
-    return r
+def _agree(a: Mapping[str, str], b: Mapping[str, str], ids: set[str]) -> bool:
+    """Whether ``a`` and ``b`` take the same reading of every 解读 in ``ids``."""
+    for k in ids:
+        if a[k] != b[k]:
+            return False
+    return True
+
+
+def _rerun_under(choice: Mapping[str, str], calc: Callable[[Any, dt.date, bool], Result]
+                 ) -> Callable[[Any, dt.date, bool], Result]:
+    """``calc`` under the readings ``choice`` (the traces of a result computed under them)."""
+    return lambda f, on, trace: _under(choice, calc, f, on, trace)[0]
 
 # --------------------------------------------------------------------------------------
 # The policy: 长春市中小企业数字化转型专项资金使用管理办法（暂行）
@@ -1533,6 +1537,7 @@ YUAN_10000_TO_30000 = (Decimal('10000'), Decimal('30000'))
 YUAN_50000_TO_200000 = (Decimal('50000'), Decimal('200000'))
 UP_TO_50000 = (ZERO, Decimal('50000'))
 UP_TO_200000 = (ZERO, Decimal('200000'))
+EVENTS_NOTE = ResultNote('有效期以事件为界（“印发之日（原文未载明日期）”），日期未定，视为有效', 'events')
 
 
 @dataclass(frozen=True)
@@ -1890,8 +1895,8 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
         notes.append(ResultNote(TRACE['after_end'].format(on=on.isoformat(), end=UNTIL.isoformat()),
                                 'after_end'))
     else:
-        notes.append(ResultNote('有效期以事件为界（“印发之日（原文未载明日期）”），日期未定，视为有效', 'events'))
-    notes.extend(unlisted(f, TEXT_LISTS))
+        notes.append(EVENTS_NOTE)
+    unlisted(f, TEXT_LISTS, notes)
     exclusions: list[str] = []
     # 资格 第四条
     if not ((f['applicant_type'] is not None and f['applicant_type'] != 'enterprise') or d_pilot_industry(f)):
@@ -2020,14 +2025,10 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     """
     on_date = parse_on(on)
     facts = FIELDS.validate(profile.to_mapping() if isinstance(profile, Profile) else profile)
-    return span(_one, READINGS, ITEM_ORDER, facts, on_date)
-
-
-def _one(facts: Facts, on_date: dt.date) -> Result:
-    """The policy under one combination of readings (the current one, see ``reading``)."""
-    if getcontext().prec < PRECISION:
-        return compute(_calculate, facts, on_date)
-    return _calculate(facts, on_date, False)
+    if getcontext().prec < PRECISION:  # the caller's decimal context is too narrow for this policy
+        with localcontext(CTX):
+            return span(_calculate, READINGS, ITEM_ORDER, facts, on_date)
+    return span(_calculate, READINGS, ITEM_ORDER, facts, on_date)
 
 
 READINGS: ReadingTable = (

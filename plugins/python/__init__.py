@@ -286,19 +286,22 @@ class _Module:
         if v["events"]:
             events = "；".join(f"“{e}”" for e in v["events"])
             text = f["trace"]["events"].format(events=events)
-            add = Call("notes.append", (Call("ResultNote", (Str(text), Str("events"))),))
+            note = self.consts.add("note", "events", Call("ResultNote", (Str(text), Str("events"))), "EVENTS_NOTE")
+            add = Call("notes.append", (Atom(note),))
             if branch == "elif":
                 out += ["else:", *_lines(add, 4)]
             else:
                 out += _lines(add, 0)
         if v["note"]:  # what the text leaves open about the validity, noted while in force
-            add = Call("notes.append", (Call("ResultNote", (Str(v["note"]), Str("validity_open"))),))
+            note = self.consts.add("note", "validity_open", Call("ResultNote", (Str(v["note"]), Str("validity_open"))),
+                                   "VALIDITY_NOTE")
+            add = Call("notes.append", (Atom(note),))
             if branch == "elif":
                 out += ["if in_force:", *_lines(add, 4)]
             else:
                 out += _lines(add, 0)
         if f["text_lists"]:
-            out.append("notes.extend(unlisted(f, TEXT_LISTS))")
+            out.append("unlisted(f, TEXT_LISTS, notes)")
         out.append("exclusions: list[str] = []")
         for kind, blocks in (("requirement_failed", f["requirements"]), ("excluded", f["exclusions"])):
             for b in blocks:
