@@ -346,9 +346,15 @@ def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str
     for fact, label, keys, is_open, articles in lists:
         v = f[fact]
         if isinstance(v, str) and _key(v) not in keys:
-            kind = "unlisted_open" if is_open else "unlisted"
-            notes.append(ResultNote(TRACE[kind].format(label=label, value=v, articles=articles), kind,
-                                    fact=fact, value=v, articles=articles))
+            notes.append(_unlisted_note(fact, label, v, is_open, articles))
+
+
+@lru_cache(maxsize=1024)
+def _unlisted_note(fact: str, label: str, value: str, is_open: bool, articles: str) -> ResultNote:
+    """The note for an unlisted value (made once per value: notes are never changed)."""
+    kind = "unlisted_open" if is_open else "unlisted"
+    return ResultNote(TRACE[kind].format(label=label, value=value, articles=articles), kind,
+                      fact=fact, value=value, articles=articles)
 
 
 # ---------------------------------------------------------------------------- profiles
@@ -806,7 +812,7 @@ def cross_cap(article: str, shown: str, limit: Range, members: list[Live], cuts:
 
 def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[Live], cuts: list[Cut],
           cap: str) -> None:
-    room = lim[0] if lim[0] > 0 else ZERO
+    first = room = lim[0] if lim[0] > 0 else ZERO
     lows = []
     for x in members:
         low = x.after[0]
@@ -814,18 +820,21 @@ def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[
             low = room
         room -= low
         lows.append(low)
-    spare = lim[1] - sum(lows, ZERO)
+    spare = lim[1] - (first - room)  # the headroom above the minimums kept
     if spare < 0:
         spare = ZERO
-    for x, low in zip(members, lows):
+    for i, x in enumerate(members):
+        low = lows[i]
         a, b = before = x.after
-        extra = b - low
-        if extra > spare:  # cut: the headroom left
-            extra = spare
-            high = low + extra
+        if not spare:
+            high = low
         else:
-            high = b
-        spare -= extra
+            extra = b - low
+            if extra > spare:  # cut to the headroom left
+                high, spare = low + spare, ZERO
+            else:
+                high = b
+                spare -= extra
         if x.trace is not None:
             if x.amount is not None and (low != a or high != b):
                 c1, c2 = sorted((a - low, b - high))
@@ -1066,7 +1075,7 @@ ReadingTable = tuple[tuple[str, str, str, str, tuple[str, ...], tuple[tuple[str,
 
 # The calculation under way: the readings it takes (解读 id -> 读法 name; absent: the adopted
 # one) and the 解读 whose reading it asked for. None: every 解读 as adopted, nobody counting.
-_TAKEN: ContextVar[Optional[tuple[Mapping[str, str], set[str]]]] = ContextVar("policyc_readings", default=None)
+_TAKEN: ContextVar[tuple[Mapping[str, str], set[str]] | None] = ContextVar("policyc_readings", default=None)
 
 
 def reading(reading_id: str, adopted: str) -> str:
@@ -1349,10 +1358,8 @@ def span(calc: Callable[[Any, dt.date, bool], Result], table: ReadingTable, orde
     done: list[tuple[Mapping[str, str], set[str], Result]] = [(combos[0], asked, first)]
     runs: list[tuple[Mapping[str, str], Result]] = [(combos[0], first)]
     for c in combos[1:]:
-        for choice, seen, same in done:
-            if _agree(choice, c, seen):
-                break
-        else:
+        same = next((r for choice, seen, r in done if all(choice[k] == c[k] for k in seen)), None)
+        if same is None:
             same, seen = _under(c, calc, facts, on, False)
             if same._rerun is not None:  # its traces, computed again when read, keep its readings
                 same._rerun = (_rerun_under(c, calc), facts, on)
@@ -1362,14 +1369,6 @@ def span(calc: Callable[[Any, dt.date, bool], Result], table: ReadingTable, orde
         first._readings = [table, runs]
         return first
     return SpannedResult(table, runs, order, [r for _, _, r in done])
-
-
-def _agree(a: Mapping[str, str], b: Mapping[str, str], ids: set[str]) -> bool:
-    """Whether ``a`` and ``b`` take the same reading of every 解读 in ``ids``."""
-    for k in ids:
-        if a[k] != b[k]:
-            return False
-    return True
 
 
 def _rerun_under(choice: Mapping[str, str], calc: Callable[[Any, dt.date, bool], Result]

@@ -146,11 +146,11 @@ class _Module:
     def definition(self, d: Json) -> list[str]:
         self.c.values_hint = ident(d["name"]).upper() + "_VALUES"
         e = d["expr"]
-        if e["type"] == "num":  # each case of a range-shaped 解读 as a Range
-            compile_ = (lambda x: self.c.lift(x, "None")) if e["shape"] == "range" else \
-                (lambda x: self.c.exact(x, "None"))
-        else:
-            compile_ = self.c.text if e["type"] == "text" else self.c.cond
+        def compile_(x: Json) -> Node:
+            if e["type"] == "num":  # each case of a range-shaped 解读 as a Range
+                return self.c.lift(x, "None") if e["shape"] == "range" else self.c.exact(x, "None")
+            return self.c.text(x) if e["type"] == "text" else self.c.cond(x)
+
         if e["op"] == "reading":
             body = self.reading(e, e["type"] != "num", compile_)
         else:
