@@ -1747,6 +1747,8 @@ def item_production_stage_extra(f: Facts, trace: Trace) -> Range:
 
     原文：如为生产制造环节数字化改造，可适当增加奖补力度。
     """
+    if trace is None:
+        return None
     amount = None
     return rounded(amount, trace, '未定', '未定', cents=True)
 
@@ -1767,6 +1769,8 @@ def item_cloud_platform_award(f: Facts, trace: Trace) -> Range:
     原文：支持企业上云上平台，打造形成成效显著、可复制可推广的工业互联网平台创新应用新产品新模式新业态标杆。每
     家上云上平台的企业支持 1-3万；
     """
+    if trace is None:
+        return YUAN_10000_TO_30000
     amount = YUAN_10000_TO_30000
     return rounded(amount, trace, '1万元 至 3万元', '1万元 至 3万元', cents=True)
 
@@ -1786,6 +1790,8 @@ def item_platform_benchmark_award(f: Facts, trace: Trace) -> Range:
 
     原文：成效显著、可复制推广的工业互联网平台创新应用新产品新模式新业态标杆，每个奖补 5-20万元。
     """
+    if trace is None:
+        return YUAN_50000_TO_200000
     amount = YUAN_50000_TO_200000
     return rounded(amount, trace, '5万元 至 20万元', '5万元 至 20万元', cents=True)
 
@@ -1842,6 +1848,8 @@ def item_excellent_provider_award(f: Facts, trace: Trace) -> Range:
 
     原文：对于服务效果良好、转型方案应用落地数量多的数字化服务商予以奖补，每家服务商不超过 20万元。
     """
+    if trace is None:
+        return UP_TO_200000
     amount = UP_TO_200000
     return rounded(amount, trace, '不超过 20万元', '不超过 20万元', cents=True)
 
@@ -1861,6 +1869,8 @@ def item_chain_award(f: Facts, trace: Trace) -> Range:
 
     原文：支持打造形成高效的“链式”数字化转型产品和应用，奖补金额为每个产品和服务最高不超过 20万元。
     """
+    if trace is None:
+        return UP_TO_200000
     amount = UP_TO_200000
     return rounded(amount, trace, '不超过 20万元', '不超过 20万元', cents=True)
 
@@ -1881,6 +1891,8 @@ def item_procurement_service(f: Facts, trace: Trace) -> Range:
     原文：支持以政府采购的形式购买的数字化转型公共服务平台搭建服务，数字化水平评测、验收及评审服务，数字化转型
     人才培训和公益服务，第三方专家智库支撑服务等。
     """
+    if trace is None:
+        return None
     amount = None
     return rounded(amount, trace, '未定', '未定', cents=True)
 

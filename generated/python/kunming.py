@@ -1516,6 +1516,7 @@ RATE_50 = Decimal('0.5')
 YUAN_200000 = Decimal('200000')
 YUAN_400000 = Decimal('400000')
 YUAN_500000 = Decimal('500000')
+EXACTLY_200000 = (YUAN_200000, YUAN_200000)
 UP_TO_1000000 = (ZERO, Decimal('1000000'))
 
 
@@ -1759,6 +1760,8 @@ def item_lighthouse_award(f: Facts, trace: Trace) -> Range:
 
     原文：经评审公示无异议后，给予“小灯塔”企业一次性 20 万元的奖励。
     """
+    if trace is None:
+        return EXACTLY_200000
     amount = YUAN_200000
     return exact(amount, trace, '20万元', cents=True)
 
@@ -1785,6 +1788,8 @@ def item_workshop_award(f: Facts, trace: Trace) -> Range:
     说明：第七条第（三）项以“鼓励试点细分行业中小企业……”开头，按限于第六条所列试点细分行业的中小企业理解；另一
     读法是奖励句未限行业，须由主管部门确认。
     """
+    if trace is None:
+        return UP_TO_1000000
     amount = UP_TO_1000000
     return rounded(amount, trace, '不超过 100万元', '不超过 100万元', cents=True)
 
@@ -1809,6 +1814,8 @@ def item_chain_award(f: Facts, trace: Trace) -> Range:
     说明：第七条第（四）项以“鼓励试点细分行业龙头企业、链主企业……”开头，按限于第六条所列试点细分行业理解（与第
     （三）项一致）；另一读法是奖励句未限行业，须由主管部门确认。
     """
+    if trace is None:
+        return UP_TO_1000000
     amount = UP_TO_1000000
     return rounded(amount, trace, '不超过 100万元', '不超过 100万元', cents=True)
 
@@ -1834,6 +1841,8 @@ def item_diagnosis_subsidy(f: Facts, trace: Trace) -> Range:
 
     说明：只补助自主选择服务商购买了诊断服务的企业（以咨询诊断等服务支出大于 0 表示）；金额“适当补助”未定。
     """
+    if trace is None:
+        return None
     amount = None
     return rounded(amount, trace, '未定', '未定', cents=True)
 
@@ -1854,6 +1863,8 @@ def item_evaluation_subsidy(f: Facts, trace: Trace) -> Range:
     原文：对试点企业进行数字化水平评测服务和成效验收服务，实施整体试点工作的验收评估。根据验收办法给予评测机构
     适当补助。
     """
+    if trace is None:
+        return None
     amount = None
     return rounded(amount, trace, '未定', '未定', cents=True)
 

@@ -1556,6 +1556,8 @@ def item_reform_subsidy(f: Facts, trace: Trace) -> Range:
     说明：已享受省级产业集群和中小企业数字化转型试点项目奖补资金的企业，不得再享受中央城市试点项目奖补资金（第
     七条第（五）项），本项只能由地方配套资金支付。
     """
+    if trace is None:
+        return None
     amount = None
     return rounded(amount, trace, '未定', '未定', cents=True)
 
@@ -1578,6 +1580,8 @@ def item_model_enterprise_award(f: Facts, trace: Trace) -> Range:
     说明：已享受省级产业集群和中小企业数字化转型试点项目奖补资金的企业，不得再享受中央城市试点项目奖补资金（第
     七条第（五）项），本项只能由地方配套资金支付。
     """
+    if trace is None:
+        return None
     amount = None
     return rounded(amount, trace, '未定', '未定', cents=True)
 
@@ -1601,6 +1605,8 @@ def item_service_provider_award(f: Facts, trace: Trace) -> Range:
     说明：原文奖励“通用性强、效果好的数字化产品及解决方案”，未定评选标准；以是否评为“优秀数字化服务商”表示是否
     获奖。
     """
+    if trace is None:
+        return None
     amount = None
     return rounded(amount, trace, '未定', '未定', cents=True)
 
@@ -1625,6 +1631,8 @@ def item_chain_award(f: Facts, trace: Trace) -> Range:
     说明：已享受省级产业集群和中小企业数字化转型试点项目奖补资金的企业，不得再享受中央城市试点项目奖补资金（第
     七条第（五）项），本项只能由地方配套资金支付。
     """
+    if trace is None:
+        return None
     amount = None
     return rounded(amount, trace, '未定', '未定', cents=True)
 

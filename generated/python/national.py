@@ -1627,6 +1627,8 @@ def item_reform_support(f: Facts, trace: Trace) -> Range:
     说明：条件依据 三、（二）：改造完成后其数字化水平应达到二级及以上；被改造企业为中小企业（本段“开展中小企业
     数字化改造工作”）。通知未规定每家企业的支持金额，由试点城市统筹确定。
     """
+    if trace is None:
+        return None
     amount = None
     return rounded(amount, trace, '未定', '未定', cents=True)
 

@@ -1502,8 +1502,11 @@ PILOT_INDUSTRY_VALUES = frozenset(('装备制造', '电子信息', '纺织服装
 RATE_60 = Decimal('0.6')
 YUAN_150000 = Decimal('150000')
 YUAN_1000000 = Decimal('1000000')
+EXACTLY_1000000 = (YUAN_1000000, YUAN_1000000)
 YUAN_200000 = Decimal('200000')
+EXACTLY_200000 = (YUAN_200000, YUAN_200000)
 YUAN_50000 = Decimal('50000')
+EXACTLY_50000 = (YUAN_50000, YUAN_50000)
 UP_TO_200000 = (ZERO, Decimal('200000'))
 UP_TO_100000 = (ZERO, Decimal('100000'))
 UP_TO_5000 = (ZERO, Decimal('5000'))
@@ -1663,6 +1666,8 @@ def item_chain_demo_award(f: Facts, trace: Trace) -> Range:
 
     原文：對全市“智能化改造數字化轉型試點示范企業”一次性給予100萬元獎勵
     """
+    if trace is None:
+        return EXACTLY_1000000
     amount = YUAN_1000000
     return exact(amount, trace, '100万元', cents=True)
 
@@ -1690,6 +1695,8 @@ def item_provincial_demo_award(f: Facts, trace: Trace) -> Range:
     原文：對獲評省經信廳智能制造、上云標桿、工業互聯網平臺(含雙跨)、5G工廠、新一代信息技術與制造業融合
     試點示范等的企業,獎勵20萬元。
     """
+    if trace is None:
+        return EXACTLY_200000
     amount = YUAN_200000
     return exact(amount, trace, '20万元', cents=True)
 
@@ -1716,6 +1723,8 @@ def item_typical_case_award(f: Facts, trace: Trace) -> Range:
 
     原文：對獲評省級及以上中小企業數字化轉型典型案例的企業,獎勵5萬元。
     """
+    if trace is None:
+        return EXACTLY_50000
     amount = YUAN_50000
     return exact(amount, trace, '5万元', cents=True)
 
@@ -1737,6 +1746,8 @@ def item_platform_building(f: Facts, trace: Trace) -> Range:
     集成項目管理、供需對接、人才培訓、轉型咨詢、成果展示等功能服務,為中小企業提供一站式數字化轉型服務。
     平臺建設費用不高于20萬元,由省級資金承擔。
     """
+    if trace is None:
+        return UP_TO_200000
     amount = UP_TO_200000
     return rounded(amount, trace, '不超过 20万元', '不超过 20万元', cents=True)
 
@@ -1758,6 +1769,8 @@ def item_training_subsidy(f: Facts, trace: Trace) -> Range:
     經驗推廣、會議論壇、行業交流等專題活動,以及數字化轉型供需對接、案例征集、競賽等。
     對受委托的服務商給予不高于10萬元補貼,補貼資金由市級資金承擔。
     """
+    if trace is None:
+        return UP_TO_100000
     amount = UP_TO_100000
     return rounded(amount, trace, '不超过 10万元', '不超过 10万元', cents=True)
 
@@ -1807,6 +1820,8 @@ def item_evaluation_subsidy(f: Facts, trace: Trace) -> Range:
     達到二級及以上(根據工信部發布的最新版本《中小企業數字化水平評測指標》確定)的企業數量,對服務機構給予補貼。
     審計驗收費用不高于120萬元,由省級資金承擔。
     """
+    if trace is None:
+        return UP_TO_1200000
     amount = UP_TO_1200000
     return rounded(amount, trace, '不超过 120万元', '不超过 120万元', cents=True)
 

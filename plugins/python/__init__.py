@@ -197,9 +197,27 @@ class _Module:
             entries.append(Call("", (Str(name), value)))
         return Call("", tuple(entries), trailing=len(entries) == 1)
 
+    def _fixed(self, e: Json) -> Node | None:
+        """An amount written as a literal (never negative, at most two decimals: nothing to round):
+        its Range as a module constant; None for any other amount."""
+        if e["op"] == "undet":
+            return Atom("None")
+        if e["scale"] > 2:
+            return None
+        if e["op"] == "num" and Decimal(e["value"]) >= 0:
+            return self.consts.point(e["value"])
+        if e["op"] == "range" and Decimal(e["low"]) >= 0:
+            return self.consts.range(e["low"], e["high"])
+        if e["op"] == "upto" and e["args"][0]["op"] == "num" and Decimal(e["args"][0]["value"]) >= 0:
+            return self.consts.up_to(e["args"][0]["value"])
+        return None
+
     def _arm(self, arm: Json, whole: str, indent: int) -> list[str]:
         e = arm["expr"]
         out: list[str] = []
+        fixed = self._fixed(e)
+        if fixed is not None:  # without a trace, the amount is the constant
+            out += [" " * indent + "if trace is None:", " " * indent + f"    return {inline(fixed)}"]
         if e["shape"] == "exact":
             out += _lines(self.c.exact(e, "trace"), indent, "amount = ")
             fn, extra = "exact", []
