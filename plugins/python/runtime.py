@@ -1041,6 +1041,7 @@ class SpannedItem(ItemResult):
 
     @property
     def trace(self) -> tuple[str, ...]:
+        """The trace under the adopted readings (else the first reading under which it applies)."""
         return self._base.trace
 
 
@@ -1081,41 +1082,40 @@ class SpannedResult(Result):
 
     @property
     def items(self) -> tuple[ItemResult, ...]:
-        if self._items is None:
-            self._merge()
-        return self._items  # type: ignore[return-value]
+        return self._items if self._items is not None else self._merge()
 
-    def _merge(self) -> None:
+    def _merge(self) -> tuple[ItemResult, ...]:
+        """Work out the items, payments, cuts, exclusions and notes over the readings' results
+        (the reference ``span_results``); returns the items."""
         results, nil = self._results, (ZERO, ZERO)
-        with localcontext(CTX):
-            by_id = [{i.id: i for i in r.items} for r in results]
-            items: list[ItemResult] = []
-            for iid in self._order:
-                got = [found.get(iid) for found in by_id]
-                present = [i for i in got if i is not None]
-                if not present:
-                    continue
-                base = got[0] or present[0]
-                if any(i.min is None or i.max is None for i in present):
-                    items.append(SpannedItem(base, None, None))
-                else:
-                    items.append(SpannedItem(base, _lowest([ZERO if i is None else i.min for i in got]),
-                                             _highest([ZERO if i is None else i.max for i in got])))
-            pays = []
-            stages = [{(p.article, p.stage): p for p in r.payments} for r in results]
-            for article, stage in dict.fromkeys(k for found in stages for k in found):
-                ps = [found.get((article, stage)) for found in stages]
-                pays.append(PaymentResult(article, stage, _lowest([ZERO if p is None else p.min for p in ps]),
-                                          _highest([ZERO if p is None else p.max for p in ps])))
-            cuts: list[Cut] = []
-            each = [{(c[0], c[2]): c for c in r.cuts} for r in results]
-            for cap_id, item_id in dict.fromkeys(k for found in each for k in found):
-                cs = [found.get((cap_id, item_id)) for found in each]
-                some = [c for c in cs if c is not None]
-                cuts.append((cap_id, some[0][1], item_id, _spread([c[3] for c in some]),
-                             _spread([nil if c is None else c[4] for c in cs]),
-                             _spread([nil if c is None else c[5] for c in cs])))
-        self._items = tuple(items)
+        by_id = [{i.id: i for i in r.items} for r in results]
+        items: list[ItemResult] = []
+        for iid in self._order:
+            got = [found.get(iid) for found in by_id]
+            present = [i for i in got if i is not None]
+            if not present:
+                continue
+            base = got[0] or present[0]
+            if any(i.min is None or i.max is None for i in present):
+                items.append(SpannedItem(base, None, None))
+            else:
+                items.append(SpannedItem(base, _lowest([ZERO if i is None else i.min for i in got]),
+                                         _highest([ZERO if i is None else i.max for i in got])))
+        pays = []
+        stages = [{(p.article, p.stage): p for p in r.payments} for r in results]
+        for article, stage in dict.fromkeys(k for found in stages for k in found):
+            ps = [found.get((article, stage)) for found in stages]
+            pays.append(PaymentResult(article, stage, _lowest([ZERO if p is None else p.min for p in ps]),
+                                      _highest([ZERO if p is None else p.max for p in ps])))
+        cuts: list[Cut] = []
+        each = [{(c[0], c[2]): c for c in r.cuts} for r in results]
+        for cap_id, item_id in dict.fromkeys(k for found in each for k in found):
+            cs = [found.get((cap_id, item_id)) for found in each]
+            some = [c for c in cs if c is not None]
+            cuts.append((cap_id, some[0][1], item_id, _spread([c[3] for c in some]),
+                         _spread([nil if c is None else c[4] for c in cs]),
+                         _spread([nil if c is None else c[5] for c in cs])))
+        self._items = spanned = tuple(items)
         self.payments = tuple(pays)
         self.cuts = tuple(cuts)
         self.exclusions = tuple(dict.fromkeys(a for r in results for a in r.exclusions)) if self.excluded else ()
@@ -1127,6 +1127,7 @@ class SpannedResult(Result):
                     seen.add(_note_key(x))
                     notes.append(x)
         self.notes = tuple(notes)
+        return spanned
 
     @property
     def funding(self) -> dict[str, Decimal]:
