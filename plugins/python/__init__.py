@@ -11,7 +11,7 @@ module is a one-file drop-in. Traces are built only when someone reads them.
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -146,6 +146,7 @@ class _Module:
     def definition(self, d: Json) -> list[str]:
         self.c.values_hint = ident(d["name"]).upper() + "_VALUES"
         e = d["expr"]
+
         def compile_(x: Json) -> Node:
             if e["type"] == "num":  # each case of a range-shaped 解读 as a Range
                 return self.c.lift(x, "None") if e["shape"] == "range" else self.c.exact(x, "None")
@@ -160,7 +161,7 @@ class _Module:
         return [f"def d_{ident(d['name'])}(f: Facts) -> {type_of(e)}:",
                 f'    """{wrap(doc(text), 4)}"""', *body]
 
-    def reading(self, e: Json, pure: bool, case: Any) -> list[str]:
+    def reading(self, e: Json, pure: bool, case: Callable[[Json], Node]) -> list[str]:
         """A definition that is a 解读, as statements: the case of the reading the calculation
         takes (runtime ``reading``). ``pure`` (a condition or a text, nothing traced): every case
         is computed first, and when they agree that value is returned without asking for a
