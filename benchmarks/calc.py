@@ -3,12 +3,17 @@
     .venv/bin/python benchmarks/calc.py [--profiles 3000] [--repeat 7]
 
 The baseline is a hand-written, one-at-a-time implementation of the same articles of 昆明 and
-咸宁 (validation included, traces left out): the practical ceiling for plain Python. Like the
-generated calculators it honours the result contract for readings (解读): where the text allows
-two readings the numbers span both (lowest minimum, highest maximum; who pays from the reading
-that pays the most), and, as a careful programmer would, it computes the second reading only for
-the applicants it can change (昆明 第七条第（三）、（四）项 outside the pilot industries; 咸宁
-第六条第（一）项 for an enterprise that is not an SME). Measured in one run, on the same profiles:
+咸宁 (validation included, traces left out): the practical ceiling for plain Python. It does the
+work the generated calculators do for a result without traces: totals, items, funding, payment
+stages (昆明 第十七条), what the cumulative cap did to each item (昆明 第十条), the notes
+(validity, an unlisted industry, each exclusion) and the exclusions; text facts compared by
+their normalised key. Like the generated calculators it honours the result contract for
+readings (解读): where the text allows two readings the numbers span both (lowest minimum,
+highest maximum; who pays from the reading that pays the most; payments, cuts and notes merged
+when read, as the generated modules merge them), and, as a careful programmer would, it
+computes the second reading only for the applicants it can change (昆明 第七条第（三）、（四）项
+outside the pilot industries; 咸宁 第六条第（一）项 for an enterprise that is not an SME).
+Measured in one run, on the same profiles:
 
 * ``generated``: generated/python/<policy>.py, translated from the lowered form;
 * ``legacy``: the calculators generated before the lowered form (benchmarks/legacy/; the
@@ -19,8 +24,9 @@ the applicants it can change (昆明 第七条第（三）、（四）项 outsid
 * ``node``: generated/javascript/<policy>.js in one Node process (when ``node`` is installed),
   on the same profiles sent as JSON.
 
-Before timing, every profile's numbers are checked to agree between the hand-written baseline,
-the generated Python module and (totals) the JavaScript module. Timings are
+Before timing, every profile's numbers (totals, items, funding, payments, cuts, notes and
+exclusions) are checked to agree between the hand-written baseline and the generated Python
+module, and the totals with the JavaScript module. Timings are
 interleaved (each repeat times every calculator once) and the best repeat counts, so that load
 from other processes hits all alike. Printed: calculations per second and ratios.
 """
@@ -38,8 +44,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import ROUND_DOWN, Decimal
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -57,8 +65,17 @@ BOOL_FACTS = {
     "pilot_suspended", "falsified_application_3y",
 }
 MONEY_FACTS = {"spend_software_cloud", "spend_data_equipment", "spend_consulting"}
-Numbers = tuple[Decimal, Decimal | None, dict[str, tuple[Decimal | None, Decimal | None]],
-                dict[str, Decimal]]
+# Numbers of one result: total min and max, items (min, max), funding, and the rest: payment
+# stages (article, stage, min, max), cuts (cap, article, item, limit, before, after), notes and
+# exclusions; for a result that spans two readings, the rest is merged when asked for (as the
+# generated modules do).
+Pair = tuple[Decimal, Decimal]
+Rest = tuple[list[tuple[str, str, Decimal, Decimal]], list[tuple[str, str, str, Pair, Pair, Pair]], list[str],
+             list[str]]
+Items = dict[str, tuple[Decimal | None, Decimal | None]]
+Plain = tuple[Decimal, Decimal | None, Items, dict[str, Decimal], Rest]  # one reading
+Numbers = tuple[Decimal, Decimal | None, Items, dict[str, Decimal], Rest | Callable[[], Rest]]
+NIL = (ZERO, ZERO)
 
 
 def fen(x: Decimal) -> Decimal:
@@ -103,10 +120,40 @@ KUNMING_INDUSTRIES = {"化学新材料制品制造", "民族药品制品制造",
                       "绿色食品制品制造"}
 
 
+@lru_cache(maxsize=4096)
+def text_key(text: str) -> str:
+    """Text facts compare regardless of width and spaces (NFKC, no whitespace; the generated
+    modules also fold Traditional characters, which cached costs the same)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def validity(on: dt.date, start: dt.date, end: dt.date | None, notes: list[str]) -> bool:
+    """Whether the policy is in force on ``on``; if not, noted."""
+    if on < start:
+        notes.append(f"{on.isoformat()} 早于本政策的适用起始日 {start.isoformat()}")
+        return False
+    if end is not None and on > end:
+        notes.append(f"{on.isoformat()} 晚于本政策的有效期截止日 {end.isoformat()}")
+        return False
+    return True
+
+
+def excluded(g: Callable[[str], Any], rules: tuple[tuple[str, str], ...], notes: list[str]) -> list[str]:
+    """The articles of the exclusions that apply (each once), noting each fact that triggers one."""
+    out: list[str] = []
+    for fact, article in rules:
+        if g(fact):
+            if article not in out:
+                out.append(article)
+            notes.append(f"属于排除情形（{article}）：{fact}")
+    return out
+
+
 def span(a: Numbers, b: Numbers) -> Numbers:
     """The numbers under two readings as one (the result contract for 解读): each total and item
     from the lowest minimum to the highest maximum (an absent item counts as 0, an undetermined
-    one stays undetermined), funding from the reading whose total can be highest (``a`` among equals)."""
+    one stays undetermined), funding from the reading whose total can be highest (``a`` among
+    equals); payments, cuts, notes and exclusions when asked for (:func:`span_rest`)."""
     def top(x: Numbers) -> Decimal:
         return INF if x[1] is None else x[1]
 
@@ -120,35 +167,78 @@ def span(a: Numbers, b: Numbers) -> Numbers:
             his = [ZERO if g is None else g[1] for g in got]
             items[k] = (min(x for x in los if x is not None), max(x for x in his if x is not None))
     hi = None if a[1] is None or b[1] is None else max(a[1], b[1])
-    return min(a[0], b[0]), hi, items, (a if top(a) >= top(b) else b)[3]
+    return min(a[0], b[0]), hi, items, (a if top(a) >= top(b) else b)[3], lambda: span_rest(rest(a), rest(b))
+
+
+def rest(x: Numbers) -> Rest:
+    """The payments, cuts, notes and exclusions of ``x``."""
+    r = x[4]
+    return r() if callable(r) else r
+
+
+def span_rest(a: Rest, b: Rest) -> Rest:
+    """Payment stages and cuts under two readings: from the lowest minimum to the highest maximum
+    (absent counts as 0); ``a``'s notes then ``b``'s new ones; excluded only if both are."""
+    stages = [{(p[0], p[1]): p for p in x[0]} for x in (a, b)]
+    pays = []
+    for key in {**stages[0], **stages[1]}:
+        ps = [s.get(key) for s in stages]
+        pays.append((*key, min(ZERO if p is None else p[2] for p in ps), max(ZERO if p is None else p[3] for p in ps)))
+    each = [{(c[0], c[2]): c for c in x[1]} for x in (a, b)]
+    cuts = []
+    for key in {**each[0], **each[1]}:
+        cs = [e.get(key) for e in each]
+        some = [c for c in cs if c is not None]
+        limit = (min(c[3][0] for c in some), max(c[3][1] for c in some))
+        before = [NIL if c is None else c[4] for c in cs]
+        after = [NIL if c is None else c[5] for c in cs]
+        cuts.append((key[0], some[0][1], key[1], limit, (min(x[0] for x in before), max(x[1] for x in before)),
+                     (min(x[0] for x in after), max(x[1] for x in after))))
+    notes = a[2] + [x for x in b[2] if x not in a[2]]
+    exclusions = list(dict.fromkeys(a[3] + b[3])) if a[3] and b[3] else []
+    return pays, cuts, notes, exclusions
 
 
 def kunming_by_hand(profile: Mapping[str, object], on: dt.date) -> Numbers:
     f = _validate(profile, KUNMING_FACTS)
     adopted = _kunming(f, on, any_industry=False)  # 解读 encouraged_industry: limited (adopted)
     g = f.get
-    if (g("applicant_type") == "enterprise" and g("industry") not in KUNMING_INDUSTRIES
+    industry = g("industry")
+    if (not adopted[4][3] and g("applicant_type") == "enterprise"
+            and (industry is None or text_key(industry) not in KUNMING_INDUSTRIES)
             and ((g("digital_workshop_title") and g("is_sme")) or g("chain_transformation_award"))):
         return span(adopted, _kunming(f, on, any_industry=True))
     return adopted
 
 
-def _kunming(f: dict[str, Any], on: dt.date, any_industry: bool) -> Numbers:
+KUNMING_EXCLUSIONS = (("little_giant_central_funded", "第九条第（一）项"), ("in_2022_pilot", "第九条第（一）项"),
+                      ("serious_dishonesty_3y", "第九条第（二）项"), ("pilot_ended_unaccepted", "第九条第（三）项"),
+                      ("pilot_suspended", "第十四条"), ("falsified_application_3y", "第二十三条"))
+SHARE_70 = Decimal("0.7")
+KUNMING_START, KUNMING_END = dt.date(2023, 6, 12), dt.date(2026, 12, 31)  # 第二十六条, 第二十七条
+
+
+def _kunming(f: dict[str, Any], on: dt.date, any_industry: bool) -> Plain:
     g = f.get
-    if on < dt.date(2023, 6, 12) or on > dt.date(2026, 12, 31):  # 第二十六条, 第二十七条
-        return ZERO, ZERO, {}, {}
-    if (g("little_giant_central_funded") or g("in_2022_pilot") or g("serious_dishonesty_3y")
-            or g("pilot_ended_unaccepted") or g("pilot_suspended")
-            or g("falsified_application_3y")):  # 第九条, 第十四条, 第二十三条
-        return ZERO, ZERO, {}, {}
+    notes: list[str] = []
+    in_force = KUNMING_START <= on <= KUNMING_END or validity(on, KUNMING_START, KUNMING_END, notes)
+    industry = g("industry")
+    listed = industry is not None and text_key(industry) in KUNMING_INDUSTRIES
+    if industry is not None and not listed:
+        notes.append(f"所属行业“{industry}”不在第七条第（三）项、第七条第（四）项列举的范围内；计算时按不符合处理")
+    exclusions = excluded(g, KUNMING_EXCLUSIONS, notes)  # 第九条, 第十四条, 第二十三条
+    if not in_force or exclusions:
+        return ZERO, ZERO, {}, {}, ([], [], notes, exclusions)
     items: dict[str, tuple[Decimal | None, Decimal | None]] = {}
     order: list[tuple[str, Decimal, Decimal]] = []
+    cuts: list[tuple[str, str, str, Pair, Pair, Pair]] = []
+    payments: list[tuple[str, str, Decimal, Decimal]] = []
     sw, eq, co = g("spend_software_cloud", ZERO), g("spend_data_equipment", ZERO), g("spend_consulting", ZERO)
     if g("applicant_type") == "enterprise":
         level = g("digital_level", 0)
         pilot_done = g("in_pilot_scope") and g("acceptance_passed")
         sme = g("is_sme")
-        pilot_industry = any_industry or g("industry") in KUNMING_INDUSTRIES
+        pilot_industry = any_industry or listed
         if pilot_done and level >= 2 and sme:  # 第七条第（一）项: 不超过 50% of the spend, by level
             top = Decimal(200000 if level == 2 else 400000 if level == 3 else 500000)
             a = fen(min(HALF * (sw + eq), top))
@@ -176,10 +266,14 @@ def _kunming(f: dict[str, Any], on: dt.date, any_industry: bool) -> Numbers:
             lows.append(low)
         spare = max(limit - sum(lows, ZERO), ZERO)
         capped = []
-        for (name, _, hi), low in zip(order, lows, strict=True):
+        for (name, lo, hi), low in zip(order, lows, strict=True):
             high = low + min(hi - low, spare)
             spare -= high - low
             capped.append((name, low, high))
+            cuts.append(("investment_cap", "第十条", name, (limit, limit), (lo, hi), (low, high)))
+            if name == "reform_subsidy":  # 第十七条: 70% after 评测验收, the rest after 总体验收
+                payments = [("第十七条", "评测验收后", ZERO, min(fen(SHARE_70 * high), high)),
+                            ("第十七条", "全市试点工作总体验收后", max(low - fen(SHARE_70 * low), ZERO), high)]
     else:
         capped = []
         if g("applicant_type") == "service_provider" and g("evaluation_agency"):
@@ -189,28 +283,39 @@ def _kunming(f: dict[str, Any], on: dt.date, any_industry: bool) -> Numbers:
     total_hi = sum((hi for _, _, hi in capped), ZERO)
     paid = sum((hi for _, _, hi in capped if hi.is_finite()), ZERO)  # capped undetermined items count
     funding = {"unspecified": paid} if paid else {}
-    return total_lo, (total_hi if total_hi.is_finite() else None), items, funding
+    return total_lo, (total_hi if total_hi.is_finite() else None), items, funding, (payments, cuts, notes, exclusions)
 
 
 XIANNING_FACTS = BOOL_FACTS | MONEY_FACTS | {"applicant_type", "industry", "digital_level",
                                               "accepted_enterprises_served"}
 XIANNING_INDUSTRIES = {"装备制造", "电子信息", "纺织服装", "新型建材", "生物医药"}
+XIANNING_EXCLUSIONS = (("little_giant_central_funded", "第五条"), ("in_2022_pilot", "第五条"),
+                       ("falsified_application_3y", "第十六条"))
+XIANNING_START = dt.date(2025, 5, 20)
 
 
 def xianning_by_hand(profile: Mapping[str, object], on: dt.date) -> Numbers:
     f = _validate(profile, XIANNING_FACTS)
     adopted = _xianning(f, on, sme_only=False)  # 解读 sme_scope: any_enterprise (adopted)
-    if f.get("applicant_type") == "enterprise" and not f.get("is_sme"):
+    if not adopted[4][3] and f.get("applicant_type") == "enterprise" and not f.get("is_sme"):
         return span(adopted, _xianning(f, on, sme_only=True))
     return adopted
 
 
-def _xianning(f: dict[str, Any], on: dt.date, sme_only: bool) -> Numbers:
+def _xianning(f: dict[str, Any], on: dt.date, sme_only: bool) -> Plain:
     g = f.get
-    if on < dt.date(2025, 5, 20):
-        return ZERO, ZERO, {}, {}
-    if g("little_giant_central_funded") or g("in_2022_pilot"):  # 第五条
-        return ZERO, ZERO, {}, {}
+    notes: list[str] = []
+    in_force = on >= XIANNING_START or validity(on, XIANNING_START, None, notes)
+    if in_force:  # 第十七条: until the city's pilot work is done, a date the text does not give
+        notes.append("有效期以事件为界（“省级中小企业数字化转型城市试点工作完成”），日期未定，视为有效")
+    industry = g("industry")
+    listed = industry is not None and text_key(industry) in XIANNING_INDUSTRIES
+    if industry is not None and not listed:
+        notes.append(f"所属行业“{industry}”不在第六条第（一）项列举的范围内；原文列举以“等”结尾，"
+                     "是否属于由主管部门认定，计算时按不符合处理")
+    exclusions = excluded(g, XIANNING_EXCLUSIONS, notes)  # 第五条, 第十六条
+    if not in_force or exclusions:
+        return ZERO, ZERO, {}, {}, ([], [], notes, exclusions)
     items: dict[str, tuple[Decimal | None, Decimal | None]] = {}
     funding: dict[str, Decimal] = {}
 
@@ -222,7 +327,7 @@ def _xianning(f: dict[str, Any], on: dt.date, sme_only: bool) -> Numbers:
     kind = g("applicant_type")
     if kind == "enterprise":
         if (g("digital_level", 0) >= 2 and g("acceptance_passed") and (g("is_sme") or not sme_only)
-                and g("industry") in XIANNING_INDUSTRIES):  # 第六条第（一）项
+                and listed):  # 第六条第（一）项
             a = fen(min(Decimal("0.6") * (g("spend_software_cloud", ZERO) + g("spend_data_equipment", ZERO)),
                         Decimal(150000)))
             pay("reform_subsidy", a, a, {"province": a})
@@ -246,7 +351,7 @@ def _xianning(f: dict[str, Any], on: dt.date, sme_only: bool) -> Numbers:
             pay("evaluation_service", ZERO, Decimal(1200000), {"province": Decimal(1200000)})
     lo = sum((a for a, _ in items.values() if a is not None), ZERO)
     hi = sum((b for _, b in items.values() if b is not None), ZERO)
-    return lo, hi, items, {k: v for k, v in funding.items() if v}
+    return lo, hi, items, {k: v for k, v in funding.items() if v}, ([], [], notes, exclusions)
 
 
 def profiles(n: int, seed: int, industries: list[str]) -> list[dict[str, object]]:
@@ -270,7 +375,14 @@ def profiles(n: int, seed: int, industries: list[str]) -> list[dict[str, object]
 
 def numbers_of(result: Any) -> Numbers:
     items = {i.id: (i.min, i.max) for i in result.items}
-    return result.total_min, result.total_max, items, dict(result.funding)
+    pays = [(p.article, p.stage, p.min, p.max) for p in result.payments]
+    return (result.total_min, result.total_max, items, dict(result.funding),
+            (pays, list(result.cuts), [str(x) for x in result.notes], list(result.exclusions)))
+
+
+def settled(x: Numbers) -> Numbers:
+    """``x`` with its payments, cuts, notes and exclusions worked out (to compare)."""
+    return x[0], x[1], x[2], x[3], rest(x)
 
 
 def load_module(name: str, generated: Path = ROOT / "generated", folder: str = "python") -> ModuleType:
@@ -377,7 +489,7 @@ def main() -> None:
         data = profiles(args.profiles, seed=7, industries=industries)
         for p in data:  # same numbers before timing
             want = numbers_of(mod.calculate(p, on))
-            got = by_hand(p, on)
+            got = settled(by_hand(p, on))
             if got != want:
                 raise SystemExit(f"{name}: hand-written and generated disagree on {p}:\n{got}\n{want}")
         fns = {"hand": by_hand, "generated": mod.calculate}

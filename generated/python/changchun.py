@@ -369,16 +369,21 @@ def note_dict(x: str) -> dict[str, str]:
     return x.to_dict() if isinstance(x, ResultNote) else {"kind": "note", "text": str(x)}
 
 
-def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]]) -> list[str]:
-    """A note for each text fact whose value is in none of the policy's lists for it."""
-    out: list[str] = []
+def unlisted(f: Mapping[str, Any], lists: Sequence[tuple[str, str, frozenset[str], bool, str]],
+             notes: list[str]) -> None:
+    """Note each text fact whose value is in none of the policy's lists for it."""
     for fact, label, keys, is_open, articles in lists:
         v = f[fact]
         if isinstance(v, str) and _key(v) not in keys:
-            kind = "unlisted_open" if is_open else "unlisted"
-            out.append(ResultNote(TRACE[kind].format(label=label, value=v, articles=articles), kind,
-                                  fact=fact, value=v, articles=articles))
-    return out
+            notes.append(_unlisted_note(fact, label, v, is_open, articles))
+
+
+@lru_cache(maxsize=1024)
+def _unlisted_note(fact: str, label: str, value: str, is_open: bool, articles: str) -> ResultNote:
+    """The note for an unlisted value (made once per value: notes are never changed)."""
+    kind = "unlisted_open" if is_open else "unlisted"
+    return ResultNote(TRACE[kind].format(label=label, value=value, articles=articles), kind,
+                      fact=fact, value=value, articles=articles)
 
 
 # ---------------------------------------------------------------------------- profiles
@@ -836,32 +841,38 @@ def cross_cap(article: str, shown: str, limit: Range, members: list[Live], cuts:
 
 def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[Live], cuts: list[Cut],
           cap: str) -> None:
-    room = lim[0] if lim[0] > 0 else ZERO
+    first = room = lim[0] if lim[0] > 0 else ZERO
     lows = []
     for x in members:
-        lo_ = x.after[0] if x.after[0] < room else room
-        room -= lo_
-        lows.append(lo_)
-    spare = lim[1] - sum(lows, ZERO)
+        low = x.after[0]
+        if low > room:
+            low = room
+        room -= low
+        lows.append(low)
+    spare = lim[1] - (first - room)  # the headroom above the minimums kept
     if spare < 0:
         spare = ZERO
     for i, x in enumerate(members):
-        a, b = x.after
-        lo_ = lows[i]
-        extra = b - lo_
-        if extra > spare:
-            extra = spare
-        hi_ = lo_ + extra
-        spare -= extra
+        low = lows[i]
+        a, b = before = x.after
+        if not spare:
+            high = low
+        else:
+            extra = b - low
+            if extra > spare:  # cut to the headroom left
+                high, spare = low + spare, ZERO
+            else:
+                high = b
+                spare -= extra
         if x.trace is not None:
-            if x.amount is not None and (lo_ != a or hi_ != b):
-                c1, c2 = sorted((a - lo_, b - hi_))
+            if x.amount is not None and (low != a or high != b):
+                c1, c2 = sorted((a - low, b - high))
                 x.trace.append(TRACE["cross_cap_cut"].format(article=article, limit=show(lim), shown=shown,
-                                                             cut=show((c1, c2)), after=show((lo_, hi_))))
-            elif x.amount is None and hi_.is_finite():
-                x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(hi_)))
-        cuts.append((cap, article, x.item.id, lim, x.after, (lo_, hi_)))
-        x.after = (lo_, hi_)
+                                                             cut=show((c1, c2)), after=show((low, high))))
+            elif x.amount is None and high.is_finite():
+                x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(high)))
+        x.after = (low, high)
+        cuts.append((cap, article, x.item.id, lim, before, x.after))
 
 
 def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live], cuts: list[Cut], cap: str) -> None:
@@ -1085,37 +1096,35 @@ class Result:
         return self._readings  # type: ignore[no-any-return]
 
 
-def compute(calc: Callable[[Any, dt.date, bool], Result], f: Any, on: dt.date) -> Result:
-    """``calc(f, on)`` in the runtime's 50-digit context (numbers too large for the caller's)."""
-    with localcontext(CTX):
-        return calc(f, on, False)
-
-
 # ---------------------------------------------------------------------------- readings (解读)
-
-# The reading each 解读 is calculated under (解读 id -> 读法 name); absent: the adopted one.
-_READINGS: ContextVar[Mapping[str, str]] = ContextVar("policyc_readings")
-# The 解读 whose value the current calculation asked for (None: nobody is counting).
-_TOUCHED: ContextVar[set[str] | None] = ContextVar("policyc_touched")
 
 # (id, article, quoted words, adopted, items affected, ((name, label), ...)) for each 解读
 ReadingTable = tuple[tuple[str, str, str, str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]
 
 
+# The calculation under way: the readings it takes (解读 id -> 读法 name; absent: the adopted
+# one) and the 解读 whose reading it asked for. None: every 解读 as adopted, nobody counting.
+_TAKEN: ContextVar[tuple[Mapping[str, str], set[str]] | None] = ContextVar("policyc_readings", default=None)
+
+
 def reading(reading_id: str, adopted: str) -> str:
     """The reading of ``reading_id`` the current calculation takes."""
-    touched = _TOUCHED.get(None)
-    if touched is not None:
-        touched.add(reading_id)
-    return _READINGS.get({}).get(reading_id, adopted)
+    taken = _TAKEN.get()
+    if taken is None:
+        return adopted
+    taken[1].add(reading_id)
+    return taken[0].get(reading_id, adopted)
 
 
-def _under(choice: Mapping[str, str], calc: Callable[..., T], *args: Any) -> T:
-    token = _READINGS.set(choice)
+def _under(choice: Mapping[str, str], calc: Callable[[Any, dt.date, bool], Result], facts: Any, on: dt.date,
+           trace: bool) -> tuple[Result, set[str]]:
+    """``calc(facts, on, trace)`` under the readings ``choice``, and the 解读 it asked for."""
+    asked: set[str] = set()
+    token = _TAKEN.set((choice, asked))
     try:
-        return calc(*args)
+        return calc(facts, on, trace), asked
     finally:
-        _READINGS.reset(token)
+        _TAKEN.reset(token)
 
 
 def combinations(table: ReadingTable) -> list[dict[str, str]]:
@@ -1145,46 +1154,71 @@ def _highest(values: Sequence[Decimal | None]) -> Decimal | None:
     return None if any(v is None for v in values) else max(v for v in values if v is not None)
 
 
-class SpannedItem:
-    """An item of a result that spans every reading: its lowest minimum and highest maximum."""
+class SpannedItem(ItemResult):
+    """An item of a result that spans every reading: its lowest minimum and highest maximum; its
+    funding splits the maximum, its trace is that of ``base`` (the adopted readings' item, else
+    the first under which it applies)."""
 
-    __slots__ = ("_base", "article", "id", "max", "min", "title")
+    __slots__ = ("_base",)
 
     def __init__(self, base: ItemResult, lo: Decimal | None, hi: Decimal | None) -> None:
         self._base = base
         self.id, self.article, self.title, self.min, self.max = base.id, base.article, base.title, lo, hi
-
-    @property
-    def funding(self) -> dict[str, Decimal]:
-        """Who pays this item's maximum (before cross-item caps), by source."""
-        return self._base._funding.split(self.max)
+        self._funding, self._result, self._trace = base._funding, base._result, None
 
     @property
     def trace(self) -> tuple[str, ...]:
         """The trace under the adopted readings (else the first reading under which it applies)."""
         return self._base.trace
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "article": self.article, "title": self.title,
-                "min": fmt(self.min), "max": fmt(self.max),
-                "funding": _ordered(self.funding), "trace": list(self.trace)}
-
 
 class SpannedResult(Result):
     """A result that spans every combination of readings, as ``policyc calc`` reports it (the
     reference ``runtime.span_results``): totals and items from the lowest minimum to the highest
-    maximum, funding of the combination that pays the most, and ``readings``."""
+    maximum, funding of the combination that pays the most, and ``readings``.
 
-    __slots__ = ("_paid", "_spanned")
+    The totals and ``excluded`` are worked out at once; the items, payments, cuts, exclusions
+    and notes when one of them is first read (:meth:`_merge`)."""
+
+    __slots__ = ("_order", "_results")
 
     def __init__(self, table: ReadingTable, runs: Sequence[tuple[Mapping[str, str], Result]],
-                 order: Sequence[str]) -> None:
-        results = list({id(r): r for _, r in runs}.values())  # each distinct result once, in order
+                 order: Sequence[str], results: Sequence[Result]) -> None:
+        """``runs``: each combination of readings and its result; ``results``: each distinct
+        result once, the adopted combination's first."""
         first = results[0]
         self.policy, self.as_of, self.in_force = first.policy, first.as_of, first.in_force
-        items: list[SpannedItem] = []
-        for iid in order:
-            got = [r.item(iid) for r in results]
+        low, high, excluded = first.total_min, first.total_max, first.excluded
+        for r in results[1:]:
+            low = min(low, r.total_min)
+            high = None if high is None or r.total_max is None else max(high, r.total_max)
+            excluded = excluded and r.excluded
+        self.total_min, self.total_max, self.excluded = low, high, excluded
+        self._results, self._order = results, order
+        self._items = None
+        self._live = ()
+        self._rerun = None
+        self._readings = [table, runs]
+
+    def __getattr__(self, name: str) -> Any:
+        """``payments``, ``cuts``, ``exclusions`` and ``notes``, merged when first read."""
+        if name in ("payments", "cuts", "exclusions", "notes") and self._items is None:
+            self._merge()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    @property
+    def items(self) -> tuple[ItemResult, ...]:
+        return self._items if self._items is not None else self._merge()
+
+    def _merge(self) -> tuple[ItemResult, ...]:
+        """Work out the items, payments, cuts, exclusions and notes over the readings' results
+        (the reference ``span_results``); returns the items."""
+        results, nil = self._results, (ZERO, ZERO)
+        by_id = [{i.id: i for i in r.items} for r in results]
+        items: list[ItemResult] = []
+        for iid in self._order:
+            got = [found.get(iid) for found in by_id]
             present = [i for i in got if i is not None]
             if not present:
                 continue
@@ -1194,38 +1228,25 @@ class SpannedResult(Result):
             else:
                 items.append(SpannedItem(base, _lowest([ZERO if i is None else i.min for i in got]),
                                          _highest([ZERO if i is None else i.max for i in got])))
-        self._spanned = tuple(items)
-        self._items = None
-        self._live = ()
-        self._rerun = None
-        self.total_min = min(r.total_min for r in results)
-        self.total_max = _highest([r.total_max for r in results])
-        top = max(results, key=lambda r: (1, ZERO) if r.total_max is None else (0, r.total_max))
-        self._paid = top.funding
-        stages = dict.fromkeys((p.article, p.stage) for r in results for p in r.payments)
         pays = []
-        for article, stage in stages:
-            found = [next((p for p in r.payments if (p.article, p.stage) == (article, stage)), None)
-                     for r in results]
-            pays.append(PaymentResult(article, stage, _lowest([ZERO if p is None else p.min for p in found]),
-                                      _highest([ZERO if p is None else p.max for p in found])))
-        self.payments = tuple(pays)
+        stages = [{(p.article, p.stage): p for p in r.payments} for r in results]
+        for article, stage in dict.fromkeys(k for found in stages for k in found):
+            ps = [found.get((article, stage)) for found in stages]
+            pays.append(PaymentResult(article, stage, _lowest([ZERO if p is None else p.min for p in ps]),
+                                      _highest([ZERO if p is None else p.max for p in ps])))
         cuts: list[Cut] = []
-        nil = (ZERO, ZERO)
-        for cap_id, item_id in dict.fromkeys((c[0], c[2]) for r in results for c in r.cuts):
-            found_c = [next((c for c in r.cuts if (c[0], c[2]) == (cap_id, item_id)), None) for r in results]
-            some = [c for c in found_c if c is not None]
-
-            def spread(parts: Sequence[tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal]:
-                return (min(x[0] for x in parts), max(x[1] for x in parts))
-
-            cuts.append((cap_id, some[0][1], item_id, spread([c[3] for c in some]),
-                         spread([nil if c is None else c[4] for c in found_c]),
-                         spread([nil if c is None else c[5] for c in found_c])))
+        each = [{(c[0], c[2]): c for c in r.cuts} for r in results]
+        for cap_id, item_id in dict.fromkeys(k for found in each for k in found):
+            cs = [found.get((cap_id, item_id)) for found in each]
+            some = [c for c in cs if c is not None]
+            cuts.append((cap_id, some[0][1], item_id, _spread([c[3] for c in some]),
+                         _spread([nil if c is None else c[4] for c in cs]),
+                         _spread([nil if c is None else c[5] for c in cs])))
+        self._items = spanned = tuple(items)
+        self.payments = tuple(pays)
         self.cuts = tuple(cuts)
-        self.excluded = all(r.excluded for r in results)
         self.exclusions = tuple(dict.fromkeys(a for r in results for a in r.exclusions)) if self.excluded else ()
-        notes = list(first.notes)
+        notes = list(results[0].notes)
         seen = {_note_key(x) for x in notes}
         for r in results[1:]:
             for x in r.notes:
@@ -1233,19 +1254,23 @@ class SpannedResult(Result):
                     seen.add(_note_key(x))
                     notes.append(x)
         self.notes = tuple(notes)
-        self._readings = [table, runs]
-
-    @property
-    def items(self) -> tuple[ItemResult, ...]:
-        return self._spanned  # type: ignore[return-value]
+        return spanned
 
     @property
     def funding(self) -> dict[str, Decimal]:
-        return dict(self._paid)
+        """Who pays under the combination of readings that pays the most (the adopted one first
+        among equals)."""
+        top = max(self._results, key=lambda r: (1, ZERO) if r.total_max is None else (0, r.total_max))
+        with localcontext(CTX):  # sums of funding: exact whatever the caller's context
+            return top.funding
 
     def explain(self) -> None:
-        for i in self._spanned:
-            i._base._result.explain()
+        for i in self.items:
+            i._result.explain()
+
+
+def _spread(parts: Sequence[tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal]:
+    return (min(x[0] for x in parts), max(x[1] for x in parts))
 
 
 def _note_key(x: str) -> object:
@@ -1347,20 +1372,15 @@ def check_constraints(broken: Sequence[tuple[bool, str, str]]) -> None:
         raise ProfileError(errors)
 
 
-def span(calc: Callable[[Any, dt.date], Result], table: ReadingTable, order: Sequence[str], facts: Any,
+def span(calc: Callable[[Any, dt.date, bool], Result], table: ReadingTable, order: Sequence[str], facts: Any,
          on: dt.date) -> Result:
-    """``calc(facts, on)`` under every combination of readings, as one :class:`SpannedResult`.
+    """``calc(facts, on, False)`` under every combination of readings, as one :class:`SpannedResult`.
 
     Each calculation counts the 解读 it asks for. A combination that agrees with one already
     computed on every 解读 that one asked for has the same result (the calculation is the same up
     to the first reading that differs, and it never asked for one): it is not computed again.
     When every combination has the adopted one's result, that result spans them all as it is."""
-    asked: set[str] = set()
-    token = _TOUCHED.set(asked)
-    try:  # the adopted combination is the default: no need to say it
-        first = calc(facts, on)
-    finally:
-        _TOUCHED.reset(token)
+    first, asked = _under({}, calc, facts, on, False)  # {}: every 解读 as adopted
     if not asked:  # no reading asked for: every combination gives this result, which spans them
         first._readings = [table, None]
         return first
@@ -1370,27 +1390,21 @@ def span(calc: Callable[[Any, dt.date], Result], table: ReadingTable, order: Seq
     for c in combos[1:]:
         same = next((r for choice, seen, r in done if all(choice[k] == c[k] for k in seen)), None)
         if same is None:
-            seen_now: set[str] = set()
-            token = _TOUCHED.set(seen_now)
-            try:
-                same = _chosen(c, _under(c, calc, facts, on))
-            finally:
-                _TOUCHED.reset(token)
-            done.append((c, seen_now, same))
+            same, seen = _under(c, calc, facts, on, False)
+            if same._rerun is not None:  # its traces, computed again when read, keep its readings
+                same._rerun = (_rerun_under(c, calc), facts, on)
+            done.append((c, seen, same))
         runs.append((c, same))
     if len(done) == 1:
         first._readings = [table, runs]
         return first
-    with localcontext(CTX):  # sums of funding: exact whatever the caller's context
-        return SpannedResult(table, runs, order)
+    return SpannedResult(table, runs, order, [r for _, _, r in done])
 
 
-def _chosen(choice: Mapping[str, str], r: Result) -> Result:
-    """``r``, whose traces (computed again when read) keep its readings."""
-    if r._rerun is not None:
-        calc, facts, on = r._rerun
-        r._rerun = (lambda f, d, t: _under(choice, calc, f, d, t), facts, on)
-    return r
+def _rerun_under(choice: Mapping[str, str], calc: Callable[[Any, dt.date, bool], Result]
+                 ) -> Callable[[Any, dt.date, bool], Result]:
+    """``calc`` under the readings ``choice`` (the traces of a result computed under them)."""
+    return lambda f, on, trace: _under(choice, calc, f, on, trace)[0]
 
 # --------------------------------------------------------------------------------------
 # The policy: 长春市中小企业数字化转型专项资金使用管理办法（暂行）
@@ -1523,6 +1537,7 @@ YUAN_10000_TO_30000 = (Decimal('10000'), Decimal('30000'))
 YUAN_50000_TO_200000 = (Decimal('50000'), Decimal('200000'))
 UP_TO_50000 = (ZERO, Decimal('50000'))
 UP_TO_200000 = (ZERO, Decimal('200000'))
+EVENTS_NOTE = ResultNote('有效期以事件为界（“印发之日（原文未载明日期）”），日期未定，视为有效', 'events')
 
 
 @dataclass(frozen=True)
@@ -1662,22 +1677,21 @@ def d_pilot_industry(f: Facts) -> bool:
 def d_record_scope_applies(f: Facts) -> bool:
     """第十三条后半句约束的申报主体 = 解读 record_scope { 读法 all_applicants 则 真；读法 enterprise_only 则 appl
     icant_type == \"enterprise\" }"""
-    return pick_same(
-        'record_scope',
-        'all_applicants',
-        lambda: True,
-        ('enterprise_only', lambda: f['applicant_type'] == 'enterprise'),
-    )
+    case_all_applicants = True
+    case_enterprise_only = f['applicant_type'] == 'enterprise'
+    if case_all_applicants == case_enterprise_only:  # the readings agree for this applicant
+        return case_all_applicants
+    if reading('record_scope', 'all_applicants') == 'enterprise_only':
+        return case_enterprise_only
+    return case_all_applicants
 
 
 def d_provider_limit(f: Facts) -> Num:
     """每家服务商第七条第（三）项、第（四）项合计上限 = 解读 provider_cap_scope { 读法 item_only 则 50万元 + 20万
     元；读法 combined 则 50万元 }"""
-    return pick(
-        reading('provider_cap_scope', 'item_only'),
-        lambda: YUAN_500000 + YUAN_200000,
-        ('combined', lambda: YUAN_500000),
-    )
+    if reading('provider_cap_scope', 'item_only') == 'combined':
+        return YUAN_500000
+    return YUAN_500000 + YUAN_200000
 
 
 REFORM_SUBSIDY = Item(
@@ -1734,6 +1748,8 @@ def item_production_stage_extra(f: Facts, trace: Trace) -> Range:
 
     原文：如为生产制造环节数字化改造，可适当增加奖补力度。
     """
+    if trace is None:
+        return None
     amount = None
     return rounded(amount, trace, '未定', '未定', cents=True)
 
@@ -1754,6 +1770,8 @@ def item_cloud_platform_award(f: Facts, trace: Trace) -> Range:
     原文：支持企业上云上平台，打造形成成效显著、可复制可推广的工业互联网平台创新应用新产品新模式新业态标杆。每
     家上云上平台的企业支持 1-3万；
     """
+    if trace is None:
+        return YUAN_10000_TO_30000
     amount = YUAN_10000_TO_30000
     return rounded(amount, trace, '1万元 至 3万元', '1万元 至 3万元', cents=True)
 
@@ -1773,6 +1791,8 @@ def item_platform_benchmark_award(f: Facts, trace: Trace) -> Range:
 
     原文：成效显著、可复制推广的工业互联网平台创新应用新产品新模式新业态标杆，每个奖补 5-20万元。
     """
+    if trace is None:
+        return YUAN_50000_TO_200000
     amount = YUAN_50000_TO_200000
     return rounded(amount, trace, '5万元 至 20万元', '5万元 至 20万元', cents=True)
 
@@ -1829,6 +1849,8 @@ def item_excellent_provider_award(f: Facts, trace: Trace) -> Range:
 
     原文：对于服务效果良好、转型方案应用落地数量多的数字化服务商予以奖补，每家服务商不超过 20万元。
     """
+    if trace is None:
+        return UP_TO_200000
     amount = UP_TO_200000
     return rounded(amount, trace, '不超过 20万元', '不超过 20万元', cents=True)
 
@@ -1848,6 +1870,8 @@ def item_chain_award(f: Facts, trace: Trace) -> Range:
 
     原文：支持打造形成高效的“链式”数字化转型产品和应用，奖补金额为每个产品和服务最高不超过 20万元。
     """
+    if trace is None:
+        return UP_TO_200000
     amount = UP_TO_200000
     return rounded(amount, trace, '不超过 20万元', '不超过 20万元', cents=True)
 
@@ -1868,6 +1892,8 @@ def item_procurement_service(f: Facts, trace: Trace) -> Range:
     原文：支持以政府采购的形式购买的数字化转型公共服务平台搭建服务，数字化水平评测、验收及评审服务，数字化转型
     人才培训和公益服务，第三方专家智库支撑服务等。
     """
+    if trace is None:
+        return None
     amount = None
     return rounded(amount, trace, '未定', '未定', cents=True)
 
@@ -1881,8 +1907,8 @@ def _calculate(f: Facts, on: dt.date, trace: bool) -> Result:
         notes.append(ResultNote(TRACE['after_end'].format(on=on.isoformat(), end=UNTIL.isoformat()),
                                 'after_end'))
     else:
-        notes.append(ResultNote('有效期以事件为界（“印发之日（原文未载明日期）”），日期未定，视为有效', 'events'))
-    notes.extend(unlisted(f, TEXT_LISTS))
+        notes.append(EVENTS_NOTE)
+    unlisted(f, TEXT_LISTS, notes)
     exclusions: list[str] = []
     # 资格 第四条
     if not ((f['applicant_type'] is not None and f['applicant_type'] != 'enterprise') or d_pilot_industry(f)):
@@ -2011,14 +2037,10 @@ def calculate(profile: Mapping[str, object] | Profile, on: dt.date | str | None 
     """
     on_date = parse_on(on)
     facts = FIELDS.validate(profile.to_mapping() if isinstance(profile, Profile) else profile)
-    return span(_one, READINGS, ITEM_ORDER, facts, on_date)
-
-
-def _one(facts: Facts, on_date: dt.date) -> Result:
-    """The policy under one combination of readings (the current one, see ``reading``)."""
-    if getcontext().prec < PRECISION:
-        return compute(_calculate, facts, on_date)
-    return _calculate(facts, on_date, False)
+    if getcontext().prec < PRECISION:  # the caller's decimal context is too narrow for this policy
+        with localcontext(CTX):
+            return span(_calculate, READINGS, ITEM_ORDER, facts, on_date)
+    return span(_calculate, READINGS, ITEM_ORDER, facts, on_date)
 
 
 READINGS: ReadingTable = (

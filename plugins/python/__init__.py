@@ -11,7 +11,7 @@ module is a one-file drop-in. Traces are built only when someone reads them.
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -146,12 +146,44 @@ class _Module:
     def definition(self, d: Json) -> list[str]:
         self.c.values_hint = ident(d["name"]).upper() + "_VALUES"
         e = d["expr"]
-        body = self.c.num(e, "None") if e["type"] == "num" else self.c.text(e) if e["type"] == "text" \
-            else self.c.cond(e)
+
+        def compile_(x: Json) -> Node:
+            if e["type"] == "num":  # each case of a range-shaped 解读 as a Range
+                return self.c.lift(x, "None") if e["shape"] == "range" else self.c.exact(x, "None")
+            return self.c.text(x) if e["type"] == "text" else self.c.cond(x)
+
+        if e["op"] == "reading":
+            body = self.reading(e, e["type"] != "num", compile_)
+        else:
+            body = _lines(compile_(e), 4, "return ")
         self.c.values_hint = None
         text = f"{d['label'] or d['name']} = {d['shown']}"
         return [f"def d_{ident(d['name'])}(f: Facts) -> {type_of(e)}:",
-                f'    """{wrap(doc(text), 4)}"""', *_lines(body, 4, "return ")]
+                f'    """{wrap(doc(text), 4)}"""', *body]
+
+    def reading(self, e: Json, pure: bool, case: Callable[[Json], Node]) -> list[str]:
+        """A definition that is a 解读, as statements: the case of the reading the calculation
+        takes (runtime ``reading``). ``pure`` (a condition or a text, nothing traced): every case
+        is computed first, and when they agree that value is returned without asking for a
+        reading — the result does not depend on it, so no other combination of readings is
+        computed for this applicant."""
+        cases = e["cases"]
+        names = [f"case_{ident(c['name'])}" for c in cases]
+        ask = inline(Call("reading", (Str(e["id"]), Str(e["adopted"]))))
+        out: list[str] = []
+        if pure:
+            for name, c in zip(names, cases, strict=True):
+                out += _lines(case(c["expr"]), 4, f"{name} = ")
+            out += [f"    if {' == '.join(names)}:  # the readings agree for this applicant",
+                    f"        return {names[0]}"]
+        if len(cases) > 2:
+            out.append(f"    chosen = {ask}")
+            ask = "chosen"
+        for name, c in zip(names[1:], cases[1:], strict=True):
+            out.append(f"    if {ask} == {py_str(c['name'])}:")
+            out += [f"        return {name}"] if pure else _lines(case(c["expr"]), 8, "return ")
+        out += [f"    return {names[0]}"] if pure else _lines(case(cases[0]["expr"]), 4, "return ")
+        return out
 
     def _where(self, names: list[Json]) -> Node:
         entries: list[Node] = []
@@ -166,9 +198,27 @@ class _Module:
             entries.append(Call("", (Str(name), value)))
         return Call("", tuple(entries), trailing=len(entries) == 1)
 
+    def _fixed(self, e: Json) -> Node | None:
+        """An amount written as a literal (never negative, at most two decimals: nothing to round):
+        its Range as a module constant; None for any other amount."""
+        if e["op"] == "undet":
+            return Atom("None")
+        if e["scale"] > 2:
+            return None
+        if e["op"] == "num" and Decimal(e["value"]) >= 0:
+            return self.consts.point(e["value"])
+        if e["op"] == "range" and Decimal(e["low"]) >= 0:
+            return self.consts.range(e["low"], e["high"])
+        if e["op"] == "upto" and e["args"][0]["op"] == "num" and Decimal(e["args"][0]["value"]) >= 0:
+            return self.consts.up_to(e["args"][0]["value"])
+        return None
+
     def _arm(self, arm: Json, whole: str, indent: int) -> list[str]:
         e = arm["expr"]
         out: list[str] = []
+        fixed = self._fixed(e)
+        if fixed is not None:  # without a trace, the amount is the constant
+            out += [" " * indent + "if trace is None:", " " * indent + f"    return {inline(fixed)}"]
         if e["shape"] == "exact":
             out += _lines(self.c.exact(e, "trace"), indent, "amount = ")
             fn, extra = "exact", []
@@ -255,19 +305,22 @@ class _Module:
         if v["events"]:
             events = "；".join(f"“{e}”" for e in v["events"])
             text = f["trace"]["events"].format(events=events)
-            add = Call("notes.append", (Call("ResultNote", (Str(text), Str("events"))),))
+            note = self.consts.add("note", "events", Call("ResultNote", (Str(text), Str("events"))), "EVENTS_NOTE")
+            add = Call("notes.append", (Atom(note),))
             if branch == "elif":
                 out += ["else:", *_lines(add, 4)]
             else:
                 out += _lines(add, 0)
         if v["note"]:  # what the text leaves open about the validity, noted while in force
-            add = Call("notes.append", (Call("ResultNote", (Str(v["note"]), Str("validity_open"))),))
+            note = self.consts.add("note", "validity_open", Call("ResultNote", (Str(v["note"]), Str("validity_open"))),
+                                   "VALIDITY_NOTE")
+            add = Call("notes.append", (Atom(note),))
             if branch == "elif":
                 out += ["if in_force:", *_lines(add, 4)]
             else:
                 out += _lines(add, 0)
         if f["text_lists"]:
-            out.append("notes.extend(unlisted(f, TEXT_LISTS))")
+            out.append("unlisted(f, TEXT_LISTS, notes)")
         out.append("exclusions: list[str] = []")
         for kind, blocks in (("requirement_failed", f["requirements"]), ("excluded", f["exclusions"])):
             for b in blocks:

@@ -108,6 +108,11 @@ class Constants:
         name = f"UP_TO_{_label(Decimal(value))}"
         return Atom(self.add("upto", value, Call("", (Atom("ZERO"), Call("Decimal", (Str(value),)))), name))
 
+    def point(self, value: str) -> Node:
+        """An exact amount as a Range: EXACTLY_200000 = (YUAN_200000, YUAN_200000)."""
+        amount = self.number(value, "money")
+        return Atom(self.add("point", value, Call("", (amount, amount)), f"EXACTLY_{_label(Decimal(value))}"))
+
     def values(self, values: list[str], hint: str) -> Node:
         key = "\x00".join(values)
         rhs = Call("frozenset", (Call("", tuple(Str(v) for v in values), trailing=len(values) == 1),))
