@@ -290,3 +290,17 @@ def test_one_function_per_item_with_the_article_quoted(modules: dict[str, Module
     assert doc.startswith("第七条第（一）项 中小企业数字化转型企业改造补助")
     assert "每家最高补助" in doc
     assert "达到二级水平" in (k.Profile.__doc__ or "") or hasattr(k.Profile, "digital_level")
+
+
+def test_a_shared_note_cannot_be_changed_by_one_caller() -> None:
+    # The note for an industry outside 昆明 第四条's list is made once per value and shared by
+    # every result that has it: its data is read-only, so one caller cannot rewrite another's.
+    mod = import_path(ROOT / "generated" / "python" / "kunming.py", "kunming_shared_note")
+    profile = {"applicant_type": "enterprise", "industry": "造船", "in_pilot_scope": True}
+    first = mod.calculate(profile, "2025-08-01")
+    second = mod.calculate(profile, "2025-08-01")
+    note, = (x for x in first.notes if getattr(x, "kind", "").startswith("unlisted"))
+    assert note.data["fact"] == "industry"
+    with pytest.raises(TypeError):
+        note.data["fact"] = "other"
+    assert [x.to_dict() for x in second.notes] == [x.to_dict() for x in first.notes]

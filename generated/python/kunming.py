@@ -33,6 +33,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any, Optional, TypedDict, TypeVar, Union
 
 # Profile limits, messages and trace texts: from the lowered form (compiler.lowered).
@@ -354,12 +355,12 @@ class ResultNote(str):
     ``excluded``, ``unlisted``, ``unlisted_open``, ``parameter``) and the article, fact and value it is about."""
 
     kind: str
-    data: dict[str, str]
+    data: Mapping[str, str]  # read-only: a constant note is one object shared by every result
 
     def __new__(cls, text: str, kind: str, **data: str) -> ResultNote:
         self = super().__new__(cls, text)
         self.kind = kind
-        self.data = data
+        self.data = MappingProxyType(data)
         return self
 
     def to_dict(self) -> dict[str, str]:
