@@ -1067,105 +1067,141 @@ def combinations(form: Json) -> list[dict[str, str]]:
 def spanning(form: Json, build: Callable[[Json], exp.Select]) -> exp.Select:
     """The query of a policy (``build`` of its lowered form under one combination of readings); with
     readings (解读), one row per profile that spans every combination, as ``runtime.span_results``:
-    each combination's query is a subquery joined on ``row_id``, and every result column is its
-    lowest minimum and highest maximum over them (an item that does not apply counts as 0, an
-    undetermined one makes the item NULL), ``excluded`` only when every combination excludes, and
-    the funding columns of the combination with the highest ``total_max`` (the first among equals;
-    NULL — unbounded — is the highest)."""
+    every result column is its lowest minimum and highest maximum over the combinations (an item
+    that does not apply counts as 0, an undetermined one makes the item NULL), ``excluded`` only
+    when every combination excludes, and the funding columns of the combination with the highest
+    ``total_max`` (the first among equals; NULL — unbounded — is the highest).
+
+    The combinations are computed in one chain of steps (:func:`merged`): a column that a
+    reading does not change is computed once, one that it changes once more per combination
+    under its own name — no combination is a query of its own, and nothing is joined."""
     if not form["readings"]:
         return build(form)
-    q = [f"q{k}" for k in range(len(combinations(form)))]
-    # each combination's steps under their own names (Spark SQL hoists every WITH to the top),
-    # but the validation step ``v`` once: it reads no reading, so every combination shares it
-    subs = [_renamed(build(adopted(form, c)), f"{t}_" if k else "", shared=SHARED_STEP) for k, (c, t) in
-            enumerate(zip(combinations(form), q, strict=True))]
-    validated = _pop_step(subs[0], SHARED_STEP)
-    for sub in subs[1:]:
-        _pop_step(sub, SHARED_STEP)
+    chain, names = merged([build(adopted(form, c)) for c in combinations(form)])
 
-    def each(name: str) -> list[exp.Expr]:
-        return [col(name, t) for t in q]
+    def each(name: str) -> list[exp.Expr]:  # the column under each combination, each name once
+        return [col(n) for n in dict.fromkeys(m.get(name, name) for m in names)]
 
     def lowest(xs: list[exp.Expr]) -> exp.Expr:
         return exp.Least(this=xs[0], expressions=xs[1:]) if len(xs) > 1 else xs[0]
 
     def highest(xs: list[exp.Expr]) -> exp.Expr:  # NULL (unbounded) when one is NULL
-        top = exp.Greatest(this=xs[0], expressions=xs[1:]) if len(xs) > 1 else xs[0]
-        return case((or_(*[is_null(x.copy()) for x in xs]), NULL), default=top)
+        if len(xs) == 1:
+            return xs[0]
+        return case((or_(*[is_null(x.copy()) for x in xs]), NULL), default=exp.Greatest(this=xs[0], expressions=xs[1:]))
 
     zero = lit("0")
-    ok = is_null(col("error_field", q[0]))
+    ok = is_null(col("error_field"))
 
     def keep(e: exp.Expr, name: str) -> exp.Expr:
         return exp.alias_(case((ok.copy(), e), default=NULL), name, quoted=True)
 
-    out = exp.select(exp.alias_(col("row_id", q[0]), "row_id", quoted=True),
-                     exp.alias_(col("error_field", q[0]), "error_field", quoted=True),
-                     keep(col("in_force", q[0]), "in_force"), keep(and_(*each("excluded")), "excluded"))
+    out = exp.select(col("row_id"), col("error_field"), keep(col("in_force"), "in_force"),
+                     keep(and_(*each("excluded")), "excluded"))
     for it in form["items"]:
         i = it["id"]
-        apps = each(f"{i}__applies")
+        cols = [f"{i}__{c}" for c in ("applies", "min", "max", "paid_min", "paid_max")]
+        combos = list(dict.fromkeys(tuple(m.get(c, c) for c in cols) for m in names))
+        if len(combos) == 1:  # no reading changes the item
+            out = out.select(*[exp.alias_(col(c), c, quoted=True) for c in cols], copy=False)
+            continue
+        apps: list[exp.Expr] = [col(c[0]) for c in combos]
         any_app = or_(*[a.copy() for a in apps])
-        undet = or_(*[and_(a.copy(), is_null(col(f"{i}__min", t))) for a, t in zip(apps, q, strict=True)])
+        undet = or_(*[and_(a.copy(), is_null(col(c[1]))) for a, c in zip(apps, combos, strict=True)])
 
-        def side(name: str, apps: list[exp.Expr] = apps) -> list[exp.Expr]:
-            return [case((a.copy(), col(name, t)), default=zero.copy()) for a, t in zip(apps, q, strict=True)]
+        def side(k: int, apps: list[exp.Expr] = apps, combos: list[tuple[str, ...]] = combos) -> list[exp.Expr]:
+            return [case((a.copy(), col(c[k])), default=zero.copy()) for a, c in zip(apps, combos, strict=True)]
 
         known = and_(any_app.copy(), exp.not_(paren(undet)))
         out = out.select(keep(any_app, f"{i}__applies"),
-                         keep(case((known, lowest(side(f"{i}__min"))), default=NULL), f"{i}__min"),
-                         keep(case((known.copy(), highest(side(f"{i}__max"))), default=NULL), f"{i}__max"),
-                         keep(case((any_app.copy(), lowest(side(f"{i}__paid_min"))), default=NULL), f"{i}__paid_min"),
-                         keep(case((any_app.copy(), highest(side(f"{i}__paid_max"))), default=NULL),
-                              f"{i}__paid_max"), copy=False)
+                         keep(case((known, lowest(side(1))), default=NULL), f"{i}__min"),
+                         keep(case((known.copy(), highest(side(2))), default=NULL), f"{i}__max"),
+                         keep(case((any_app.copy(), lowest(side(3))), default=NULL), f"{i}__paid_min"),
+                         keep(case((any_app.copy(), highest(side(4))), default=NULL), f"{i}__paid_max"), copy=False)
     out = out.select(keep(lowest(each("total_min")), "total_min"), keep(highest(each("total_max")), "total_max"),
                      copy=False)
-    tops = each("total_max")
-    top = exp.Greatest(this=tops[0], expressions=tops[1:]) if len(tops) > 1 else tops[0]
+    tops = [m.get("total_max", "total_max") for m in names]
+    top = exp.Greatest(this=col(tops[0]), expressions=[col(t) for t in dict.fromkeys(tops[1:])]) \
+        if len(set(tops)) > 1 else col(tops[0])
     for src in SOURCES:
-        arms = [(is_null(col("total_max", t)), col(f"funding_{src}", t)) for t in q]
-        arms += [(exp.EQ(this=col("total_max", t), expression=top.copy()), col(f"funding_{src}", t)) for t in q]
-        out = out.select(keep(case(*arms, default=NULL), f"funding_{src}"), copy=False)
+        c = f"funding_{src}"
+        pairs = list(dict.fromkeys((t, m.get(c, c)) for t, m in zip(tops, names, strict=True)))
+        if len({f for _, f in pairs}) == 1:  # the same funding under every combination
+            out = out.select(exp.alias_(col(pairs[0][1]), c, quoted=True), copy=False)
+            continue
+        arms = [(is_null(col(t)), col(f_)) for t, f_ in pairs]
+        arms += [(exp.EQ(this=col(t), expression=top.copy()), col(f_)) for t, f_ in pairs]
+        out = out.select(keep(case(*arms, default=NULL), c), copy=False)
     for st in describe(form)["stages"]:
         c = st["column"]
+        if len(each(f"{c}_min")) == 1 and len(each(f"{c}_max")) == 1:
+            out = out.select(col(f"{c}_min"), col(f"{c}_max"), copy=False)
+            continue
         present = or_(*[not_null(x) for x in each(f"{c}_min")])
         out = out.select(
             keep(case((present, lowest([coalesce(x, zero.copy()) for x in each(f"{c}_min")])), default=NULL),
                  f"{c}_min"),
             keep(case((present.copy(), highest([coalesce(x, zero.copy()) for x in each(f"{c}_max")])), default=NULL),
                  f"{c}_max"), copy=False)
-    out = out.from_(subs[0].subquery(q[0]))
-    for sub, t in zip(subs[1:], q[1:], strict=True):
-        out = out.join(sub.subquery(t), on=exp.EQ(this=col("row_id", q[0]), expression=col("row_id", t)),
-                       copy=False)
-    return out.with_(SHARED_STEP, as_=validated, copy=False)
+    out = out.from_(RESULT_STEP)
+    ctes = chain.args["with_"].expressions if chain.args.get("with_") else []
+    chain.set("with_", None)
+    for cte in ctes:
+        out = out.with_(cte.alias, as_=cte.this, copy=False)
+    return out.with_(RESULT_STEP, as_=chain, copy=False)
 
 
-SHARED_STEP = "v"  # the step that validates and types the profile (Policy.query): no reading reads it
+RESULT_STEP = "res"  # the step with every combination's result columns (spanning)
 
 
-def _pop_step(query: exp.Select, name: str) -> exp.Select:
-    """Take the step (WITH) ``name`` out of ``query`` and return its query."""
-    cte = next(c for c in query.find_all(exp.CTE) if c.alias == name)
-    body = cte.this
-    assert isinstance(body, exp.Select)
-    cte.pop()
-    return body
+def merged(queries: list[exp.Select]) -> tuple[exp.Select, list[dict[str, str]]]:
+    """One query computing every query of ``queries`` — the same policy under each combination of
+    readings: the same steps (WITH) in the same order, each ``SELECT *, <new columns> FROM <the
+    step before>``, and a final SELECT of result columns. The first query is kept; a column of
+    another whose expression (its references renamed) is the first's is not computed again, one
+    that differs is added to the same step as ``<name>__q<k>``. Returns the query and, per
+    query, its renamed columns (name → column)."""
+    first = queries[0]
+    steps0 = {cte.alias: cte.this for cte in first.args["with_"].expressions}
+    names: list[dict[str, str]] = [{}]
+    for k, q in enumerate(queries[1:], 1):
+        renamed: dict[str, str] = {}
+        for cte in q.args["with_"].expressions:
+            _merge_step(steps0[cte.alias], cte.this, renamed, k)
+        body = q.copy()
+        body.set("with_", None)
+        _merge_step(first, body, renamed, k)
+        names.append(renamed)
+    return first, names
 
 
-def _renamed(query: exp.Select, prefix: str, shared: str = "") -> exp.Select:
-    """``query`` with each of its steps (WITH names) prefixed, and every reference to them; the
-    step ``shared`` keeps its name."""
-    if not prefix:
-        return query
-    names = {cte.alias for cte in query.find_all(exp.CTE)} - {shared}
-    for cte in list(query.find_all(exp.CTE)):
-        if cte.alias in names:
-            cte.set("alias", exp.TableAlias(this=exp.to_identifier(prefix + cte.alias)))
-    for t in list(query.find_all(exp.Table)):
-        if t.name in names and not t.db:
-            t.set("this", exp.to_identifier(prefix + t.name))
-    return query
+def _merge_step(into: exp.Select, other: exp.Select, renamed: dict[str, str], k: int) -> None:
+    """Add to ``into`` the columns of ``other`` (the same step under another combination) that
+    differ from its own, as ``<name>__q<k>``; ``renamed`` maps a column name to its column."""
+
+    def rename(e: exp.Expr) -> exp.Expr:
+        e = e.copy()
+        for c in list(e.find_all(exp.Column)):
+            if c.name in renamed:
+                c.set("this", exp.to_identifier(renamed[c.name], quoted=True))
+        return e
+
+    rest = [other.args.get(a) for a in ("from_", "joins", "where")]
+    mine = [into.args.get(a) for a in ("from_", "joins", "where")]
+    if [None if x is None else rename(x) if isinstance(x, exp.Expr) else [rename(y) for y in x] for x in rest] != mine:
+        raise BackendError("SQL 后端：各种读法的计算步骤不一致")
+    own = {s.alias_or_name: s for s in into.expressions}
+    for sel in other.expressions:
+        if isinstance(sel, exp.Star):
+            continue
+        name = sel.alias_or_name
+        e = rename(sel.this if isinstance(sel, exp.Alias) else sel)
+        if name in own:
+            mine_e = own[name].this if isinstance(own[name], exp.Alias) else own[name]
+            if mine_e == e:
+                continue
+        renamed[name] = f"{name}__q{k}"
+        into.select(exp.alias_(e, renamed[name], quoted=True), copy=False)
 
 
 def policy_query(form: Json, as_of: dt.date | None = None, table: str = "profiles") -> exp.Select:
