@@ -737,8 +737,11 @@ class Policy:
                                                      for x in self.params.values()]
             errs += [(exp.not_(paren(self.cond(c["cond"]))), s(c["field"])) for c in f.get("constraints", [])]
             err = coalesce(col("profile_error", "p"), case(*errs, default=exp.cast(NULL, "VARCHAR")))
-            steps.append(("vc", exp.select(exp.Star(), exp.alias_(err, "error_field", quoted=True))
-                          .from_(exp.alias_(exp.to_table("v"), "p"))))
+            checks = exp.select(exp.Star(), exp.alias_(err, "error_field", quoted=True)).from_(
+                exp.alias_(exp.to_table("v"), "p"))
+            if valid_only:  # a bad or missing 参数 or a broken 约束 makes the row invalid too
+                checks = checks.where(is_null(err.copy()), copy=False)
+            steps.append(("vc", checks))
         # requirements and exclusions
         excluded = or_(*[exp.not_(paren(self.cond(r["cond"]))) for r in f["requirements"]],
                        *[paren(self.cond(x["cond"])) for x in f["exclusions"]])
@@ -1267,9 +1270,15 @@ def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = Non
 def typed_errors(form: Json, bits: Mapping[str, int], table: str = "typed_profiles") -> exp.Select:
     """The rows of the table made by :func:`load_query` with an invalid field: ``row_id`` and
     ``error_field`` (the first invalid field in the policy's order, as :func:`typed_query`
-    gives it) — without computing anything else (validation does not depend on the readings)."""
+    gives it; for a policy with 参数 or 约束, then a bad or missing 参数 and a broken 约束, as
+    step vc of the query names them) — without computing anything else (validation does not
+    depend on the readings; the engine reads only the two columns of the query's rows)."""
     p = Policy(adopted(form))
     p.bits = bits
+    if p.params or form.get("constraints"):  # also a bad or missing 参数 and a broken 约束 (step vc)
+        rows = typed_query(form, bits, None, table).subquery("r")
+        return (exp.select(col("row_id", "r"), col("error_field", "r")).from_(rows)
+                .where(not_null(col("error_field", "r"))))
     return (exp.select(col("row_id", "p"), exp.alias_(p.error_field(), "error_field", quoted=True))
             .from_(exp.alias_(exp.to_table(table), "p")).where(exp.not_(paren(p.valid()))))
 
