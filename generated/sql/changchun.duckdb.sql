@@ -2793,7 +2793,7 @@ WITH v AS (
 SELECT
   "row_id",
   "error_field",
-  CASE WHEN "error_field" IS NULL THEN "in_force" ELSE NULL END AS "in_force",
+  "in_force",
   CASE
     WHEN "error_field" IS NULL
     THEN "excluded" AND "excluded__q2" AND "excluded__q3"

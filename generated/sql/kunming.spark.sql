@@ -1877,7 +1877,7 @@ WITH v AS (
 SELECT
   `row_id`,
   `error_field`,
-  CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
+  `in_force`,
   CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
   CASE
     WHEN `error_field` IS NULL

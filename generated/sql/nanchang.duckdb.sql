@@ -821,7 +821,7 @@ WITH v AS (
 SELECT
   "row_id",
   "error_field",
-  CASE WHEN "error_field" IS NULL THEN "in_force" ELSE NULL END AS "in_force",
+  "in_force",
   CASE WHEN "error_field" IS NULL THEN "excluded" AND "excluded__q1" ELSE NULL END AS "excluded",
   CASE
     WHEN "error_field" IS NULL

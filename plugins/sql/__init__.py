@@ -1067,7 +1067,7 @@ def combinations(form: Json) -> list[dict[str, str]]:
     return out
 
 
-def spanning(form: Json, build: Callable[[Json], exp.Select]) -> exp.Select:
+def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool = False) -> exp.Select:
     """The query of a policy (``build`` of its lowered form under one combination of readings); with
     readings (解读), one row per profile that spans every combination, as ``runtime.span_results``:
     every result column is its lowest minimum and highest maximum over the combinations (an item
@@ -1077,7 +1077,8 @@ def spanning(form: Json, build: Callable[[Json], exp.Select]) -> exp.Select:
 
     The combinations are computed in one chain of steps (:func:`merged`): a column that a
     reading does not change is computed once, one that it changes once more per combination
-    under its own name — no combination is a query of its own, and nothing is joined."""
+    under its own name — no combination is a query of its own, and nothing is joined.
+    ``valid_only``: ``build`` gives only valid rows (no column needs a test of validity)."""
     if not form["readings"]:
         return build(form)
     chain, names = merged([build(adopted(form, c)) for c in combinations(form)])
@@ -1097,9 +1098,9 @@ def spanning(form: Json, build: Callable[[Json], exp.Select]) -> exp.Select:
     ok = is_null(col("error_field"))
 
     def keep(e: exp.Expr, name: str) -> exp.Expr:
-        return exp.alias_(case((ok.copy(), e), default=NULL), name, quoted=True)
+        return exp.alias_(e if valid_only else case((ok.copy(), e), default=NULL), name, quoted=True)
 
-    out = exp.select(col("row_id"), col("error_field"), keep(col("in_force"), "in_force"),
+    out = exp.select(col("row_id"), col("error_field"), col("in_force"),
                      keep(and_(*each("excluded")), "excluded"))
     for it in form["items"]:
         i = it["id"]
@@ -1264,7 +1265,7 @@ def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = Non
         p.bits = bits
         return p.query(as_of, table, valid_only)
 
-    return spanning(form, build)
+    return spanning(form, build, valid_only)
 
 
 def typed_errors(form: Json, bits: Mapping[str, int], table: str = "typed_profiles") -> exp.Select:
