@@ -818,16 +818,20 @@ WITH v AS (
 ), c1l AS (
   SELECT
     *,
-    CAST(`cap1__raw` AS DECIMAL(8, 2)) AS `cap1__lim_lo`,
-    CAST(`cap1__raw` AS DECIMAL(8, 2)) AS `cap1__lim_hi`,
-    CAST(`cap1__raw` AS DECIMAL(8, 2)) AS `cap1__room0`,
-    CAST(`cap1__raw__q1` AS DECIMAL(8, 2)) AS `cap1__lim_lo__q1`,
-    CAST(`cap1__raw__q1` AS DECIMAL(8, 2)) AS `cap1__lim_hi__q1`,
-    CAST(`cap1__raw__q1` AS DECIMAL(8, 2)) AS `cap1__room0__q1`,
-    CAST(`cap1__raw__q3` AS DECIMAL(8, 2)) AS `cap1__lim_lo__q3`,
-    CAST(`cap1__raw__q3` AS DECIMAL(8, 2)) AS `cap1__lim_hi__q3`,
-    CAST(`cap1__raw__q3` AS DECIMAL(8, 2)) AS `cap1__room0__q3`
+    CAST(CAST(`cap1__raw` AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `cap1__lim_lo`,
+    CAST(CAST(`cap1__raw__q1` AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `cap1__lim_lo__q1`,
+    CAST(CAST(`cap1__raw__q3` AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `cap1__lim_lo__q3`
   FROM a0 AS p
+), c1m AS (
+  SELECT
+    *,
+    `cap1__lim_lo` AS `cap1__room0`,
+    `cap1__lim_lo` AS `cap1__lim_hi`,
+    `cap1__lim_lo__q1` AS `cap1__room0__q1`,
+    `cap1__lim_lo__q1` AS `cap1__lim_hi__q1`,
+    `cap1__lim_lo__q3` AS `cap1__room0__q3`,
+    `cap1__lim_lo__q3` AS `cap1__lim_hi__q3`
+  FROM c1l
 ), c1a0 AS (
   SELECT
     *,
@@ -887,7 +891,7 @@ WITH v AS (
       ), 0)
       ELSE `cap1__room0__q3`
     END AS `cap1__room1__q3`
-  FROM c1l
+  FROM c1m
 ), c1a1 AS (
   SELECT
     *,
@@ -1382,64 +1386,64 @@ WITH v AS (
     CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__lo`
+      THEN CAST(`reform_subsidy__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `reform_subsidy__min`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__hi`
+      THEN CAST(`reform_subsidy__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `reform_subsidy__max`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__a0_lo`
+      THEN CAST(`reform_subsidy__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__a0_hi`
+      THEN CAST(`reform_subsidy__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `production_stage_extra__applies` ELSE NULL END AS `production_stage_extra__applies`,
     CASE
       WHEN `error_field` IS NULL AND `production_stage_extra__applies`
-      THEN `production_stage_extra__lo`
+      THEN CAST(`production_stage_extra__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `production_stage_extra__min`,
     CASE
       WHEN `error_field` IS NULL AND `production_stage_extra__applies`
-      THEN `production_stage_extra__hi`
+      THEN CAST(`production_stage_extra__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `production_stage_extra__max`,
     CASE
       WHEN `error_field` IS NULL AND `production_stage_extra__applies`
-      THEN `production_stage_extra__a0_lo`
+      THEN CAST(`production_stage_extra__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `production_stage_extra__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `production_stage_extra__applies`
-      THEN `production_stage_extra__a0_hi`
+      THEN CAST(`production_stage_extra__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `production_stage_extra__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `cloud_platform_award__applies` ELSE NULL END AS `cloud_platform_award__applies`,
     CASE
       WHEN `error_field` IS NULL AND `cloud_platform_award__applies`
-      THEN `cloud_platform_award__lo`
+      THEN CAST(`cloud_platform_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `cloud_platform_award__min`,
     CASE
       WHEN `error_field` IS NULL AND `cloud_platform_award__applies`
-      THEN `cloud_platform_award__hi`
+      THEN CAST(`cloud_platform_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `cloud_platform_award__max`,
     CASE
       WHEN `error_field` IS NULL AND `cloud_platform_award__applies`
-      THEN `cloud_platform_award__a0_lo`
+      THEN CAST(`cloud_platform_award__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `cloud_platform_award__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `cloud_platform_award__applies`
-      THEN `cloud_platform_award__a0_hi`
+      THEN CAST(`cloud_platform_award__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `cloud_platform_award__paid_max`,
     CASE
@@ -1449,43 +1453,43 @@ WITH v AS (
     END AS `platform_benchmark_award__applies`,
     CASE
       WHEN `error_field` IS NULL AND `platform_benchmark_award__applies`
-      THEN `platform_benchmark_award__lo`
+      THEN CAST(`platform_benchmark_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `platform_benchmark_award__min`,
     CASE
       WHEN `error_field` IS NULL AND `platform_benchmark_award__applies`
-      THEN `platform_benchmark_award__hi`
+      THEN CAST(`platform_benchmark_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `platform_benchmark_award__max`,
     CASE
       WHEN `error_field` IS NULL AND `platform_benchmark_award__applies`
-      THEN `platform_benchmark_award__a0_lo`
+      THEN CAST(`platform_benchmark_award__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `platform_benchmark_award__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `platform_benchmark_award__applies`
-      THEN `platform_benchmark_award__a0_hi`
+      THEN CAST(`platform_benchmark_award__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `platform_benchmark_award__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `product_award__applies` ELSE NULL END AS `product_award__applies`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies`
-      THEN `product_award__lo`
+      THEN CAST(`product_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__min`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies`
-      THEN `product_award__hi`
+      THEN CAST(`product_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__max`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies`
-      THEN `product_award__c1_lo`
+      THEN CAST(`product_award__c1_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies`
-      THEN `product_award__c1_hi`
+      THEN CAST(`product_award__c1_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__paid_max`,
     CASE
@@ -1495,64 +1499,64 @@ WITH v AS (
     END AS `excellent_provider_award__applies`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
-      THEN `excellent_provider_award__lo`
+      THEN CAST(`excellent_provider_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__min`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
-      THEN `excellent_provider_award__hi`
+      THEN CAST(`excellent_provider_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__max`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
-      THEN `excellent_provider_award__c1_lo`
+      THEN CAST(`excellent_provider_award__c1_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
-      THEN `excellent_provider_award__c1_hi`
+      THEN CAST(`excellent_provider_award__c1_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__lo`
+      THEN CAST(`chain_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `chain_award__min`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__hi`
+      THEN CAST(`chain_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `chain_award__max`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__a0_lo`
+      THEN CAST(`chain_award__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `chain_award__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__a0_hi`
+      THEN CAST(`chain_award__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `chain_award__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `procurement_service__applies` ELSE NULL END AS `procurement_service__applies`,
     CASE
       WHEN `error_field` IS NULL AND `procurement_service__applies`
-      THEN `procurement_service__lo`
+      THEN CAST(`procurement_service__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `procurement_service__min`,
     CASE
       WHEN `error_field` IS NULL AND `procurement_service__applies`
-      THEN `procurement_service__hi`
+      THEN CAST(`procurement_service__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `procurement_service__max`,
     CASE
       WHEN `error_field` IS NULL AND `procurement_service__applies`
-      THEN `procurement_service__a0_lo`
+      THEN CAST(`procurement_service__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `procurement_service__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `procurement_service__applies`
-      THEN `procurement_service__a0_hi`
+      THEN CAST(`procurement_service__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `procurement_service__paid_max`,
     CASE
@@ -1786,22 +1790,22 @@ WITH v AS (
     END AS `funding_unspecified`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies`
-      THEN `product_award__c1_lo__q1`
+      THEN CAST(`product_award__c1_lo__q1` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__paid_min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies`
-      THEN `product_award__c1_hi__q1`
+      THEN CAST(`product_award__c1_hi__q1` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__paid_max__q1`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
-      THEN `excellent_provider_award__c1_lo__q1`
+      THEN CAST(`excellent_provider_award__c1_lo__q1` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__paid_min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies`
-      THEN `excellent_provider_award__c1_hi__q1`
+      THEN CAST(`excellent_provider_award__c1_hi__q1` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__paid_max__q1`,
     CASE
@@ -2017,22 +2021,22 @@ WITH v AS (
     CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies__q2` ELSE NULL END AS `reform_subsidy__applies__q2`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q2`
-      THEN `reform_subsidy__lo`
+      THEN CAST(`reform_subsidy__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `reform_subsidy__min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q2`
-      THEN `reform_subsidy__hi`
+      THEN CAST(`reform_subsidy__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `reform_subsidy__max__q2`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q2`
-      THEN `reform_subsidy__a0_lo`
+      THEN CAST(`reform_subsidy__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q2`
-      THEN `reform_subsidy__a0_hi`
+      THEN CAST(`reform_subsidy__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_max__q2`,
     CASE
@@ -2042,22 +2046,22 @@ WITH v AS (
     END AS `production_stage_extra__applies__q2`,
     CASE
       WHEN `error_field` IS NULL AND `production_stage_extra__applies__q2`
-      THEN `production_stage_extra__lo`
+      THEN CAST(`production_stage_extra__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `production_stage_extra__min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `production_stage_extra__applies__q2`
-      THEN `production_stage_extra__hi`
+      THEN CAST(`production_stage_extra__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `production_stage_extra__max__q2`,
     CASE
       WHEN `error_field` IS NULL AND `production_stage_extra__applies__q2`
-      THEN `production_stage_extra__a0_lo`
+      THEN CAST(`production_stage_extra__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `production_stage_extra__paid_min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `production_stage_extra__applies__q2`
-      THEN `production_stage_extra__a0_hi`
+      THEN CAST(`production_stage_extra__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `production_stage_extra__paid_max__q2`,
     CASE
@@ -2067,22 +2071,22 @@ WITH v AS (
     END AS `cloud_platform_award__applies__q2`,
     CASE
       WHEN `error_field` IS NULL AND `cloud_platform_award__applies__q2`
-      THEN `cloud_platform_award__lo`
+      THEN CAST(`cloud_platform_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `cloud_platform_award__min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `cloud_platform_award__applies__q2`
-      THEN `cloud_platform_award__hi`
+      THEN CAST(`cloud_platform_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `cloud_platform_award__max__q2`,
     CASE
       WHEN `error_field` IS NULL AND `cloud_platform_award__applies__q2`
-      THEN `cloud_platform_award__a0_lo`
+      THEN CAST(`cloud_platform_award__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `cloud_platform_award__paid_min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `cloud_platform_award__applies__q2`
-      THEN `cloud_platform_award__a0_hi`
+      THEN CAST(`cloud_platform_award__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `cloud_platform_award__paid_max__q2`,
     CASE
@@ -2092,43 +2096,43 @@ WITH v AS (
     END AS `platform_benchmark_award__applies__q2`,
     CASE
       WHEN `error_field` IS NULL AND `platform_benchmark_award__applies__q2`
-      THEN `platform_benchmark_award__lo`
+      THEN CAST(`platform_benchmark_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `platform_benchmark_award__min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `platform_benchmark_award__applies__q2`
-      THEN `platform_benchmark_award__hi`
+      THEN CAST(`platform_benchmark_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `platform_benchmark_award__max__q2`,
     CASE
       WHEN `error_field` IS NULL AND `platform_benchmark_award__applies__q2`
-      THEN `platform_benchmark_award__a0_lo`
+      THEN CAST(`platform_benchmark_award__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `platform_benchmark_award__paid_min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `platform_benchmark_award__applies__q2`
-      THEN `platform_benchmark_award__a0_hi`
+      THEN CAST(`platform_benchmark_award__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `platform_benchmark_award__paid_max__q2`,
     CASE WHEN `error_field` IS NULL THEN `product_award__applies__q2` ELSE NULL END AS `product_award__applies__q2`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies__q2`
-      THEN `product_award__lo`
+      THEN CAST(`product_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies__q2`
-      THEN `product_award__hi`
+      THEN CAST(`product_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__max__q2`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies__q2`
-      THEN `product_award__c1_lo__q2`
+      THEN CAST(`product_award__c1_lo__q2` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__paid_min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies__q2`
-      THEN `product_award__c1_hi__q2`
+      THEN CAST(`product_award__c1_hi__q2` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__paid_max__q2`,
     CASE
@@ -2138,43 +2142,43 @@ WITH v AS (
     END AS `excellent_provider_award__applies__q2`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q2`
-      THEN `excellent_provider_award__lo`
+      THEN CAST(`excellent_provider_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q2`
-      THEN `excellent_provider_award__hi`
+      THEN CAST(`excellent_provider_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__max__q2`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q2`
-      THEN `excellent_provider_award__c1_lo__q2`
+      THEN CAST(`excellent_provider_award__c1_lo__q2` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__paid_min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q2`
-      THEN `excellent_provider_award__c1_hi__q2`
+      THEN CAST(`excellent_provider_award__c1_hi__q2` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__paid_max__q2`,
     CASE WHEN `error_field` IS NULL THEN `chain_award__applies__q2` ELSE NULL END AS `chain_award__applies__q2`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies__q2`
-      THEN `chain_award__lo`
+      THEN CAST(`chain_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `chain_award__min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies__q2`
-      THEN `chain_award__hi`
+      THEN CAST(`chain_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `chain_award__max__q2`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies__q2`
-      THEN `chain_award__a0_lo`
+      THEN CAST(`chain_award__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `chain_award__paid_min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies__q2`
-      THEN `chain_award__a0_hi`
+      THEN CAST(`chain_award__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `chain_award__paid_max__q2`,
     CASE
@@ -2184,22 +2188,22 @@ WITH v AS (
     END AS `procurement_service__applies__q2`,
     CASE
       WHEN `error_field` IS NULL AND `procurement_service__applies__q2`
-      THEN `procurement_service__lo`
+      THEN CAST(`procurement_service__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `procurement_service__min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `procurement_service__applies__q2`
-      THEN `procurement_service__hi`
+      THEN CAST(`procurement_service__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `procurement_service__max__q2`,
     CASE
       WHEN `error_field` IS NULL AND `procurement_service__applies__q2`
-      THEN `procurement_service__a0_lo`
+      THEN CAST(`procurement_service__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `procurement_service__paid_min__q2`,
     CASE
       WHEN `error_field` IS NULL AND `procurement_service__applies__q2`
-      THEN `procurement_service__a0_hi`
+      THEN CAST(`procurement_service__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `procurement_service__paid_max__q2`,
     CASE
@@ -2416,22 +2420,22 @@ WITH v AS (
     CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies__q3` ELSE NULL END AS `reform_subsidy__applies__q3`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q3`
-      THEN `reform_subsidy__lo`
+      THEN CAST(`reform_subsidy__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `reform_subsidy__min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q3`
-      THEN `reform_subsidy__hi`
+      THEN CAST(`reform_subsidy__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `reform_subsidy__max__q3`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q3`
-      THEN `reform_subsidy__a0_lo`
+      THEN CAST(`reform_subsidy__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q3`
-      THEN `reform_subsidy__a0_hi`
+      THEN CAST(`reform_subsidy__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_max__q3`,
     CASE
@@ -2441,22 +2445,22 @@ WITH v AS (
     END AS `production_stage_extra__applies__q3`,
     CASE
       WHEN `error_field` IS NULL AND `production_stage_extra__applies__q3`
-      THEN `production_stage_extra__lo`
+      THEN CAST(`production_stage_extra__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `production_stage_extra__min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `production_stage_extra__applies__q3`
-      THEN `production_stage_extra__hi`
+      THEN CAST(`production_stage_extra__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `production_stage_extra__max__q3`,
     CASE
       WHEN `error_field` IS NULL AND `production_stage_extra__applies__q3`
-      THEN `production_stage_extra__a0_lo`
+      THEN CAST(`production_stage_extra__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `production_stage_extra__paid_min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `production_stage_extra__applies__q3`
-      THEN `production_stage_extra__a0_hi`
+      THEN CAST(`production_stage_extra__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `production_stage_extra__paid_max__q3`,
     CASE
@@ -2466,22 +2470,22 @@ WITH v AS (
     END AS `cloud_platform_award__applies__q3`,
     CASE
       WHEN `error_field` IS NULL AND `cloud_platform_award__applies__q3`
-      THEN `cloud_platform_award__lo`
+      THEN CAST(`cloud_platform_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `cloud_platform_award__min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `cloud_platform_award__applies__q3`
-      THEN `cloud_platform_award__hi`
+      THEN CAST(`cloud_platform_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `cloud_platform_award__max__q3`,
     CASE
       WHEN `error_field` IS NULL AND `cloud_platform_award__applies__q3`
-      THEN `cloud_platform_award__a0_lo`
+      THEN CAST(`cloud_platform_award__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `cloud_platform_award__paid_min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `cloud_platform_award__applies__q3`
-      THEN `cloud_platform_award__a0_hi`
+      THEN CAST(`cloud_platform_award__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `cloud_platform_award__paid_max__q3`,
     CASE
@@ -2491,43 +2495,43 @@ WITH v AS (
     END AS `platform_benchmark_award__applies__q3`,
     CASE
       WHEN `error_field` IS NULL AND `platform_benchmark_award__applies__q3`
-      THEN `platform_benchmark_award__lo`
+      THEN CAST(`platform_benchmark_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `platform_benchmark_award__min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `platform_benchmark_award__applies__q3`
-      THEN `platform_benchmark_award__hi`
+      THEN CAST(`platform_benchmark_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `platform_benchmark_award__max__q3`,
     CASE
       WHEN `error_field` IS NULL AND `platform_benchmark_award__applies__q3`
-      THEN `platform_benchmark_award__a0_lo`
+      THEN CAST(`platform_benchmark_award__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `platform_benchmark_award__paid_min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `platform_benchmark_award__applies__q3`
-      THEN `platform_benchmark_award__a0_hi`
+      THEN CAST(`platform_benchmark_award__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `platform_benchmark_award__paid_max__q3`,
     CASE WHEN `error_field` IS NULL THEN `product_award__applies__q3` ELSE NULL END AS `product_award__applies__q3`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies__q3`
-      THEN `product_award__lo`
+      THEN CAST(`product_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies__q3`
-      THEN `product_award__hi`
+      THEN CAST(`product_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__max__q3`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies__q3`
-      THEN `product_award__c1_lo__q3`
+      THEN CAST(`product_award__c1_lo__q3` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__paid_min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `product_award__applies__q3`
-      THEN `product_award__c1_hi__q3`
+      THEN CAST(`product_award__c1_hi__q3` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__paid_max__q3`,
     CASE
@@ -2537,43 +2541,43 @@ WITH v AS (
     END AS `excellent_provider_award__applies__q3`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q3`
-      THEN `excellent_provider_award__lo`
+      THEN CAST(`excellent_provider_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q3`
-      THEN `excellent_provider_award__hi`
+      THEN CAST(`excellent_provider_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__max__q3`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q3`
-      THEN `excellent_provider_award__c1_lo__q3`
+      THEN CAST(`excellent_provider_award__c1_lo__q3` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__paid_min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q3`
-      THEN `excellent_provider_award__c1_hi__q3`
+      THEN CAST(`excellent_provider_award__c1_hi__q3` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__paid_max__q3`,
     CASE WHEN `error_field` IS NULL THEN `chain_award__applies__q3` ELSE NULL END AS `chain_award__applies__q3`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies__q3`
-      THEN `chain_award__lo`
+      THEN CAST(`chain_award__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `chain_award__min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies__q3`
-      THEN `chain_award__hi`
+      THEN CAST(`chain_award__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `chain_award__max__q3`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies__q3`
-      THEN `chain_award__a0_lo`
+      THEN CAST(`chain_award__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `chain_award__paid_min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies__q3`
-      THEN `chain_award__a0_hi`
+      THEN CAST(`chain_award__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `chain_award__paid_max__q3`,
     CASE
@@ -2583,22 +2587,22 @@ WITH v AS (
     END AS `procurement_service__applies__q3`,
     CASE
       WHEN `error_field` IS NULL AND `procurement_service__applies__q3`
-      THEN `procurement_service__lo`
+      THEN CAST(`procurement_service__lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `procurement_service__min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `procurement_service__applies__q3`
-      THEN `procurement_service__hi`
+      THEN CAST(`procurement_service__hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `procurement_service__max__q3`,
     CASE
       WHEN `error_field` IS NULL AND `procurement_service__applies__q3`
-      THEN `procurement_service__a0_lo`
+      THEN CAST(`procurement_service__a0_lo` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `procurement_service__paid_min__q3`,
     CASE
       WHEN `error_field` IS NULL AND `procurement_service__applies__q3`
-      THEN `procurement_service__a0_hi`
+      THEN CAST(`procurement_service__a0_hi` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `procurement_service__paid_max__q3`,
     CASE

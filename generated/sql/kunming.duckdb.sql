@@ -506,34 +506,242 @@ WITH v AS (
 ), i AS (
   SELECT
     *,
-    CAST(CAST((
-      CAST(FLOOR((
-        "reform_subsidy__raw_lo"
+    (
+      (
+        CAST(CAST(FLOOR(
+          CAST((
+            CAST(FLOOR((
+              "reform_subsidy__raw_lo"
+            ) * (
+              100
+            )) AS DECIMAL(8, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(8, 2))
+        ) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST((
+            CAST(FLOOR((
+              "reform_subsidy__raw_lo"
+            ) * (
+              100
+            )) AS DECIMAL(8, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(
+            CAST((
+              CAST(FLOOR((
+                "reform_subsidy__raw_lo"
+              ) * (
+                100
+              )) AS DECIMAL(8, 0))
+            ) * (
+              0.01
+            ) AS DECIMAL(8, 2))
+          ) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
       ) * (
         100
-      )) AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS "reform_subsidy__lo",
-    CAST(CAST((
-      CAST(FLOOR((
-        "reform_subsidy__raw_hi"
+      ) AS BIGINT)
+    ) AS "reform_subsidy__lo",
+    (
+      (
+        CAST(CAST(FLOOR(
+          CAST((
+            CAST(FLOOR((
+              "reform_subsidy__raw_hi"
+            ) * (
+              100
+            )) AS DECIMAL(8, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(8, 2))
+        ) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST((
+            CAST(FLOOR((
+              "reform_subsidy__raw_hi"
+            ) * (
+              100
+            )) AS DECIMAL(8, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(
+            CAST((
+              CAST(FLOOR((
+                "reform_subsidy__raw_hi"
+              ) * (
+                100
+              )) AS DECIMAL(8, 0))
+            ) * (
+              0.01
+            ) AS DECIMAL(8, 2))
+          ) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
       ) * (
         100
-      )) AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS "reform_subsidy__hi",
-    CAST(CAST("lighthouse_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS "lighthouse_award__lo",
-    CAST(CAST("lighthouse_award__raw" AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS "lighthouse_award__hi",
-    CAST(CAST("workshop_award__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS "workshop_award__lo",
-    CAST(CAST("workshop_award__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS "workshop_award__hi",
-    CAST(CAST("chain_award__raw_lo" AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS "chain_award__lo",
-    CAST(CAST("chain_award__raw_hi" AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS "chain_award__hi",
-    CAST(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS "diagnosis_subsidy__lo",
-    CAST(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS "diagnosis_subsidy__hi",
-    CAST(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS "evaluation_subsidy__lo",
-    CAST(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS "evaluation_subsidy__hi"
+      ) AS BIGINT)
+    ) AS "reform_subsidy__hi",
+    (
+      (
+        CAST(CAST(FLOOR(CAST("lighthouse_award__raw" AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST("lighthouse_award__raw" AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST("lighthouse_award__raw" AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS "lighthouse_award__lo",
+    (
+      (
+        CAST(CAST(FLOOR(CAST("lighthouse_award__raw" AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST("lighthouse_award__raw" AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST("lighthouse_award__raw" AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS "lighthouse_award__hi",
+    (
+      (
+        CAST(CAST(FLOOR(CAST("workshop_award__raw_lo" AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST("workshop_award__raw_lo" AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST("workshop_award__raw_lo" AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS "workshop_award__lo",
+    (
+      (
+        CAST(CAST(FLOOR(CAST("workshop_award__raw_hi" AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST("workshop_award__raw_hi" AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST("workshop_award__raw_hi" AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS "workshop_award__hi",
+    (
+      (
+        CAST(CAST(FLOOR(CAST("chain_award__raw_lo" AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST("chain_award__raw_lo" AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST("chain_award__raw_lo" AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS "chain_award__lo",
+    (
+      (
+        CAST(CAST(FLOOR(CAST("chain_award__raw_hi" AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST("chain_award__raw_hi" AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST("chain_award__raw_hi" AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS "chain_award__hi",
+    (
+      (
+        CAST(CAST(FLOOR(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(3, 2))) AS DECIMAL(1, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(3, 2))
+        ) - (
+          CAST(FLOOR(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(3, 2))) AS DECIMAL(1, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS "diagnosis_subsidy__lo",
+    (
+      (
+        CAST(CAST(FLOOR(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(3, 2))) AS DECIMAL(1, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(3, 2))
+        ) - (
+          CAST(FLOOR(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(3, 2))) AS DECIMAL(1, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS "diagnosis_subsidy__hi",
+    (
+      (
+        CAST(CAST(FLOOR(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(3, 2))) AS DECIMAL(1, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST("evaluation_subsidy__raw_lo" AS DECIMAL(3, 2))
+        ) - (
+          CAST(FLOOR(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(3, 2))) AS DECIMAL(1, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS "evaluation_subsidy__lo",
+    (
+      (
+        CAST(CAST(FLOOR(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(3, 2))) AS DECIMAL(1, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST("evaluation_subsidy__raw_hi" AS DECIMAL(3, 2))
+        ) - (
+          CAST(FLOOR(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(3, 2))) AS DECIMAL(1, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS "evaluation_subsidy__hi"
   FROM r
 ), a0 AS (
   SELECT
@@ -548,13 +756,13 @@ WITH v AS (
     "chain_award__hi" AS "chain_award__a0_hi",
     CASE
       WHEN "diagnosis_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(18, 2))
+      THEN CAST(0 AS BIGINT)
       ELSE "diagnosis_subsidy__lo"
     END AS "diagnosis_subsidy__a0_lo",
     "diagnosis_subsidy__hi" AS "diagnosis_subsidy__a0_hi",
     CASE
       WHEN "evaluation_subsidy__lo" IS NULL
-      THEN CAST(0 AS DECIMAL(18, 2))
+      THEN CAST(0 AS BIGINT)
       ELSE "evaluation_subsidy__lo"
     END AS "evaluation_subsidy__a0_lo",
     "evaluation_subsidy__hi" AS "evaluation_subsidy__a0_hi"
@@ -562,10 +770,28 @@ WITH v AS (
 ), c1l AS (
   SELECT
     *,
-    CAST("cap1__raw" AS DECIMAL(18, 2)) AS "cap1__lim_lo",
-    CAST("cap1__raw" AS DECIMAL(18, 2)) AS "cap1__lim_hi",
-    CAST("cap1__raw" AS DECIMAL(18, 2)) AS "cap1__room0"
+    (
+      (
+        CAST(CAST(FLOOR(CAST("cap1__raw" AS DECIMAL(18, 2))) AS DECIMAL(16, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST("cap1__raw" AS DECIMAL(18, 2))
+        ) - (
+          CAST(FLOOR(CAST("cap1__raw" AS DECIMAL(18, 2))) AS DECIMAL(16, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS "cap1__lim_lo"
   FROM a0 AS p
+), c1m AS (
+  SELECT
+    *,
+    "cap1__lim_lo" AS "cap1__room0",
+    "cap1__lim_lo" AS "cap1__lim_hi"
+  FROM c1l
 ), c1a0 AS (
   SELECT
     *,
@@ -573,7 +799,7 @@ WITH v AS (
       WHEN "reform_subsidy__applies"
       THEN LEAST("reform_subsidy__a0_lo", "cap1__room0")
       ELSE "reform_subsidy__a0_lo"
-    END AS DECIMAL(18, 2)) AS "reform_subsidy__c1_lo",
+    END AS BIGINT) AS "reform_subsidy__c1_lo",
     CASE
       WHEN "reform_subsidy__applies"
       THEN GREATEST((
@@ -583,7 +809,7 @@ WITH v AS (
       ), 0)
       ELSE "cap1__room0"
     END AS "cap1__room1"
-  FROM c1l
+  FROM c1m
 ), c1a1 AS (
   SELECT
     *,
@@ -591,7 +817,7 @@ WITH v AS (
       WHEN "lighthouse_award__applies"
       THEN LEAST("lighthouse_award__a0_lo", "cap1__room1")
       ELSE "lighthouse_award__a0_lo"
-    END AS DECIMAL(18, 2)) AS "lighthouse_award__c1_lo",
+    END AS BIGINT) AS "lighthouse_award__c1_lo",
     CASE
       WHEN "lighthouse_award__applies"
       THEN GREATEST((
@@ -609,7 +835,7 @@ WITH v AS (
       WHEN "workshop_award__applies"
       THEN LEAST("workshop_award__a0_lo", "cap1__room2")
       ELSE "workshop_award__a0_lo"
-    END AS DECIMAL(18, 2)) AS "workshop_award__c1_lo",
+    END AS BIGINT) AS "workshop_award__c1_lo",
     CASE
       WHEN "workshop_award__applies"
       THEN GREATEST((
@@ -623,7 +849,7 @@ WITH v AS (
       WHEN "workshop_award__applies__q1"
       THEN LEAST("workshop_award__a0_lo", "cap1__room2")
       ELSE "workshop_award__a0_lo"
-    END AS DECIMAL(18, 2)) AS "workshop_award__c1_lo__q1",
+    END AS BIGINT) AS "workshop_award__c1_lo__q1",
     CASE
       WHEN "workshop_award__applies__q1"
       THEN GREATEST((
@@ -641,7 +867,7 @@ WITH v AS (
       WHEN "chain_award__applies"
       THEN LEAST("chain_award__a0_lo", "cap1__room3")
       ELSE "chain_award__a0_lo"
-    END AS DECIMAL(18, 2)) AS "chain_award__c1_lo",
+    END AS BIGINT) AS "chain_award__c1_lo",
     CASE
       WHEN "chain_award__applies"
       THEN GREATEST((
@@ -655,7 +881,7 @@ WITH v AS (
       WHEN "chain_award__applies__q1"
       THEN LEAST("chain_award__a0_lo", "cap1__room3__q1")
       ELSE "chain_award__a0_lo"
-    END AS DECIMAL(18, 2)) AS "chain_award__c1_lo__q1",
+    END AS BIGINT) AS "chain_award__c1_lo__q1",
     CASE
       WHEN "chain_award__applies__q1"
       THEN GREATEST((
@@ -673,7 +899,7 @@ WITH v AS (
       WHEN "diagnosis_subsidy__applies"
       THEN LEAST("diagnosis_subsidy__a0_lo", "cap1__room4")
       ELSE "diagnosis_subsidy__a0_lo"
-    END AS DECIMAL(18, 2)) AS "diagnosis_subsidy__c1_lo",
+    END AS BIGINT) AS "diagnosis_subsidy__c1_lo",
     CASE
       WHEN "diagnosis_subsidy__applies"
       THEN GREATEST((
@@ -687,7 +913,7 @@ WITH v AS (
       WHEN "diagnosis_subsidy__applies"
       THEN LEAST("diagnosis_subsidy__a0_lo", "cap1__room4__q1")
       ELSE "diagnosis_subsidy__a0_lo"
-    END AS DECIMAL(18, 2)) AS "diagnosis_subsidy__c1_lo__q1",
+    END AS BIGINT) AS "diagnosis_subsidy__c1_lo__q1",
     CASE
       WHEN "diagnosis_subsidy__applies"
       THEN GREATEST((
@@ -710,40 +936,40 @@ WITH v AS (
             (
               (
                 (
-                  CAST(0 AS DECIMAL(18, 2))
+                  CAST(0 AS BIGINT)
                 ) + (
                   CASE
                     WHEN "reform_subsidy__applies"
                     THEN "reform_subsidy__c1_lo"
-                    ELSE CAST(0 AS DECIMAL(18, 2))
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
                   WHEN "lighthouse_award__applies"
                   THEN "lighthouse_award__c1_lo"
-                  ELSE CAST(0 AS DECIMAL(18, 2))
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
                 WHEN "workshop_award__applies"
                 THEN "workshop_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(18, 2))
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
               WHEN "chain_award__applies"
               THEN "chain_award__c1_lo"
-              ELSE CAST(0 AS DECIMAL(18, 2))
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
             WHEN "diagnosis_subsidy__applies"
             THEN "diagnosis_subsidy__c1_lo"
-            ELSE CAST(0 AS DECIMAL(18, 2))
+            ELSE CAST(0 AS BIGINT)
           END
         )
       ),
@@ -758,40 +984,40 @@ WITH v AS (
             (
               (
                 (
-                  CAST(0 AS DECIMAL(18, 2))
+                  CAST(0 AS BIGINT)
                 ) + (
                   CASE
                     WHEN "reform_subsidy__applies"
                     THEN "reform_subsidy__c1_lo"
-                    ELSE CAST(0 AS DECIMAL(18, 2))
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
                   WHEN "lighthouse_award__applies"
                   THEN "lighthouse_award__c1_lo"
-                  ELSE CAST(0 AS DECIMAL(18, 2))
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
                 WHEN "workshop_award__applies__q1"
                 THEN "workshop_award__c1_lo__q1"
-                ELSE CAST(0 AS DECIMAL(18, 2))
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
               WHEN "chain_award__applies__q1"
               THEN "chain_award__c1_lo__q1"
-              ELSE CAST(0 AS DECIMAL(18, 2))
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
             WHEN "diagnosis_subsidy__applies"
             THEN "diagnosis_subsidy__c1_lo__q1"
-            ELSE CAST(0 AS DECIMAL(18, 2))
+            ELSE CAST(0 AS BIGINT)
           END
         )
       ),
@@ -817,12 +1043,12 @@ WITH v AS (
         END
       )
       ELSE "reform_subsidy__a0_hi"
-    END AS DECIMAL(18, 2)) AS "reform_subsidy__c1_hi",
+    END AS BIGINT) AS "reform_subsidy__c1_hi",
     CASE
       WHEN "reform_subsidy__applies"
       THEN CASE
         WHEN "reform_subsidy__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             "cap1__spare0"
@@ -854,12 +1080,12 @@ WITH v AS (
         END
       )
       ELSE "reform_subsidy__a0_hi"
-    END AS DECIMAL(18, 2)) AS "reform_subsidy__c1_hi__q1",
+    END AS BIGINT) AS "reform_subsidy__c1_hi__q1",
     CASE
       WHEN "reform_subsidy__applies"
       THEN CASE
         WHEN "reform_subsidy__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             "cap1__spare0__q1"
@@ -895,12 +1121,12 @@ WITH v AS (
         END
       )
       ELSE "lighthouse_award__a0_hi"
-    END AS DECIMAL(18, 2)) AS "lighthouse_award__c1_hi",
+    END AS BIGINT) AS "lighthouse_award__c1_hi",
     CASE
       WHEN "lighthouse_award__applies"
       THEN CASE
         WHEN "lighthouse_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             "cap1__spare1"
@@ -935,12 +1161,12 @@ WITH v AS (
         END
       )
       ELSE "lighthouse_award__a0_hi"
-    END AS DECIMAL(18, 2)) AS "lighthouse_award__c1_hi__q1",
+    END AS BIGINT) AS "lighthouse_award__c1_hi__q1",
     CASE
       WHEN "lighthouse_award__applies"
       THEN CASE
         WHEN "lighthouse_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             "cap1__spare1__q1"
@@ -976,12 +1202,12 @@ WITH v AS (
         END
       )
       ELSE "workshop_award__a0_hi"
-    END AS DECIMAL(18, 2)) AS "workshop_award__c1_hi",
+    END AS BIGINT) AS "workshop_award__c1_hi",
     CASE
       WHEN "workshop_award__applies"
       THEN CASE
         WHEN "workshop_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             "cap1__spare2"
@@ -1016,12 +1242,12 @@ WITH v AS (
         END
       )
       ELSE "workshop_award__a0_hi"
-    END AS DECIMAL(18, 2)) AS "workshop_award__c1_hi__q1",
+    END AS BIGINT) AS "workshop_award__c1_hi__q1",
     CASE
       WHEN "workshop_award__applies__q1"
       THEN CASE
         WHEN "workshop_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             "cap1__spare2__q1"
@@ -1057,12 +1283,12 @@ WITH v AS (
         END
       )
       ELSE "chain_award__a0_hi"
-    END AS DECIMAL(18, 2)) AS "chain_award__c1_hi",
+    END AS BIGINT) AS "chain_award__c1_hi",
     CASE
       WHEN "chain_award__applies"
       THEN CASE
         WHEN "chain_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             "cap1__spare3"
@@ -1094,12 +1320,12 @@ WITH v AS (
         END
       )
       ELSE "chain_award__a0_hi"
-    END AS DECIMAL(18, 2)) AS "chain_award__c1_hi__q1",
+    END AS BIGINT) AS "chain_award__c1_hi__q1",
     CASE
       WHEN "chain_award__applies__q1"
       THEN CASE
         WHEN "chain_award__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             "cap1__spare3__q1"
@@ -1138,12 +1364,12 @@ WITH v AS (
         END
       )
       ELSE "diagnosis_subsidy__a0_hi"
-    END AS DECIMAL(18, 2)) AS "diagnosis_subsidy__c1_hi",
+    END AS BIGINT) AS "diagnosis_subsidy__c1_hi",
     CASE
       WHEN "diagnosis_subsidy__applies"
       THEN CASE
         WHEN "diagnosis_subsidy__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             "cap1__spare4"
@@ -1178,12 +1404,12 @@ WITH v AS (
         END
       )
       ELSE "diagnosis_subsidy__a0_hi"
-    END AS DECIMAL(18, 2)) AS "diagnosis_subsidy__c1_hi__q1",
+    END AS BIGINT) AS "diagnosis_subsidy__c1_hi__q1",
     CASE
       WHEN "diagnosis_subsidy__applies"
       THEN CASE
         WHEN "diagnosis_subsidy__a0_hi" IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             "cap1__spare4__q1"
@@ -1205,30 +1431,30 @@ WITH v AS (
     *,
     "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL AS "pay1__any",
     (
-      CAST(0 AS DECIMAL(18, 2))
+      CAST(0 AS BIGINT)
     ) + (
       CASE
         WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
         THEN "reform_subsidy__c1_lo"
-        ELSE CAST(0 AS DECIMAL(18, 2))
+        ELSE CAST(0 AS BIGINT)
       END
     ) AS "pay1__base_lo",
     (
-      CAST(0 AS DECIMAL(18, 2))
+      CAST(0 AS BIGINT)
     ) + (
       CASE
         WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
         THEN "reform_subsidy__c1_hi"
-        ELSE CAST(0 AS DECIMAL(18, 2))
+        ELSE CAST(0 AS BIGINT)
       END
     ) AS "pay1__base_hi",
     (
-      CAST(0 AS DECIMAL(18, 2))
+      CAST(0 AS BIGINT)
     ) + (
       CASE
         WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__lo" IS NULL
         THEN "reform_subsidy__c1_hi__q1"
-        ELSE CAST(0 AS DECIMAL(18, 2))
+        ELSE CAST(0 AS BIGINT)
       END
     ) AS "pay1__base_hi__q1"
   FROM c1b4
@@ -1241,650 +1467,812 @@ WITH v AS (
     CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
     CASE
       WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__lo"
+      THEN CAST((
+        CAST("reform_subsidy__lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "reform_subsidy__min",
     CASE
       WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__hi"
+      THEN CAST((
+        CAST("reform_subsidy__hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "reform_subsidy__max",
     CASE
       WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__c1_lo"
+      THEN CAST((
+        CAST("reform_subsidy__c1_lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "reform_subsidy__paid_min",
     CASE
       WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__c1_hi"
+      THEN CAST((
+        CAST("reform_subsidy__c1_hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "reform_subsidy__paid_max",
     CASE WHEN "error_field" IS NULL THEN "lighthouse_award__applies" ELSE NULL END AS "lighthouse_award__applies",
     CASE
       WHEN "error_field" IS NULL AND "lighthouse_award__applies"
-      THEN "lighthouse_award__lo"
+      THEN CAST((
+        CAST("lighthouse_award__lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "lighthouse_award__min",
     CASE
       WHEN "error_field" IS NULL AND "lighthouse_award__applies"
-      THEN "lighthouse_award__hi"
+      THEN CAST((
+        CAST("lighthouse_award__hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "lighthouse_award__max",
     CASE
       WHEN "error_field" IS NULL AND "lighthouse_award__applies"
-      THEN "lighthouse_award__c1_lo"
+      THEN CAST((
+        CAST("lighthouse_award__c1_lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "lighthouse_award__paid_min",
     CASE
       WHEN "error_field" IS NULL AND "lighthouse_award__applies"
-      THEN "lighthouse_award__c1_hi"
+      THEN CAST((
+        CAST("lighthouse_award__c1_hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "lighthouse_award__paid_max",
     CASE WHEN "error_field" IS NULL THEN "workshop_award__applies" ELSE NULL END AS "workshop_award__applies",
     CASE
       WHEN "error_field" IS NULL AND "workshop_award__applies"
-      THEN "workshop_award__lo"
+      THEN CAST((
+        CAST("workshop_award__lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "workshop_award__min",
     CASE
       WHEN "error_field" IS NULL AND "workshop_award__applies"
-      THEN "workshop_award__hi"
+      THEN CAST((
+        CAST("workshop_award__hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "workshop_award__max",
     CASE
       WHEN "error_field" IS NULL AND "workshop_award__applies"
-      THEN "workshop_award__c1_lo"
+      THEN CAST((
+        CAST("workshop_award__c1_lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "workshop_award__paid_min",
     CASE
       WHEN "error_field" IS NULL AND "workshop_award__applies"
-      THEN "workshop_award__c1_hi"
+      THEN CAST((
+        CAST("workshop_award__c1_hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "workshop_award__paid_max",
     CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
     CASE
       WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__lo"
+      THEN CAST((
+        CAST("chain_award__lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "chain_award__min",
     CASE
       WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__hi"
+      THEN CAST((
+        CAST("chain_award__hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "chain_award__max",
     CASE
       WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__c1_lo"
+      THEN CAST((
+        CAST("chain_award__c1_lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "chain_award__paid_min",
     CASE
       WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__c1_hi"
+      THEN CAST((
+        CAST("chain_award__c1_hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "chain_award__paid_max",
     CASE WHEN "error_field" IS NULL THEN "diagnosis_subsidy__applies" ELSE NULL END AS "diagnosis_subsidy__applies",
     CASE
       WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
-      THEN "diagnosis_subsidy__lo"
+      THEN CAST((
+        CAST("diagnosis_subsidy__lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "diagnosis_subsidy__min",
     CASE
       WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
-      THEN "diagnosis_subsidy__hi"
+      THEN CAST((
+        CAST("diagnosis_subsidy__hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "diagnosis_subsidy__max",
     CASE
       WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
-      THEN "diagnosis_subsidy__c1_lo"
+      THEN CAST((
+        CAST("diagnosis_subsidy__c1_lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "diagnosis_subsidy__paid_min",
     CASE
       WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
-      THEN "diagnosis_subsidy__c1_hi"
+      THEN CAST((
+        CAST("diagnosis_subsidy__c1_hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "diagnosis_subsidy__paid_max",
     CASE WHEN "error_field" IS NULL THEN "evaluation_subsidy__applies" ELSE NULL END AS "evaluation_subsidy__applies",
     CASE
       WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
-      THEN "evaluation_subsidy__lo"
+      THEN CAST((
+        CAST("evaluation_subsidy__lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "evaluation_subsidy__min",
     CASE
       WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
-      THEN "evaluation_subsidy__hi"
+      THEN CAST((
+        CAST("evaluation_subsidy__hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "evaluation_subsidy__max",
     CASE
       WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
-      THEN "evaluation_subsidy__a0_lo"
+      THEN CAST((
+        CAST("evaluation_subsidy__a0_lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "evaluation_subsidy__paid_min",
     CASE
       WHEN "error_field" IS NULL AND "evaluation_subsidy__applies"
-      THEN "evaluation_subsidy__a0_hi"
+      THEN CAST((
+        CAST("evaluation_subsidy__a0_hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "evaluation_subsidy__paid_max",
     CASE
       WHEN "error_field" IS NULL
       THEN CAST((
-        (
+        CAST((
           (
             (
               (
                 (
-                  CAST(0 AS DECIMAL(18, 2))
+                  (
+                    CAST(0 AS BIGINT)
+                  ) + (
+                    CASE
+                      WHEN "reform_subsidy__applies"
+                      THEN "reform_subsidy__c1_lo"
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
                 ) + (
                   CASE
-                    WHEN "reform_subsidy__applies"
-                    THEN "reform_subsidy__c1_lo"
-                    ELSE CAST(0 AS DECIMAL(18, 2))
+                    WHEN "lighthouse_award__applies"
+                    THEN "lighthouse_award__c1_lo"
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
-                  WHEN "lighthouse_award__applies"
-                  THEN "lighthouse_award__c1_lo"
-                  ELSE CAST(0 AS DECIMAL(18, 2))
+                  WHEN "workshop_award__applies"
+                  THEN "workshop_award__c1_lo"
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
-                WHEN "workshop_award__applies"
-                THEN "workshop_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(18, 2))
+                WHEN "chain_award__applies"
+                THEN "chain_award__c1_lo"
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
-              WHEN "chain_award__applies"
-              THEN "chain_award__c1_lo"
-              ELSE CAST(0 AS DECIMAL(18, 2))
+              WHEN "diagnosis_subsidy__applies"
+              THEN "diagnosis_subsidy__c1_lo"
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
-            WHEN "diagnosis_subsidy__applies"
-            THEN "diagnosis_subsidy__c1_lo"
-            ELSE CAST(0 AS DECIMAL(18, 2))
+            WHEN "evaluation_subsidy__applies"
+            THEN "evaluation_subsidy__a0_lo"
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ) + (
-        CASE
-          WHEN "evaluation_subsidy__applies"
-          THEN "evaluation_subsidy__a0_lo"
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "total_min",
     CASE
       WHEN "error_field" IS NULL
       THEN CAST((
-        (
+        CAST((
           (
             (
               (
                 (
-                  CAST(0 AS DECIMAL(18, 2))
+                  (
+                    CAST(0 AS BIGINT)
+                  ) + (
+                    CASE
+                      WHEN "reform_subsidy__applies"
+                      THEN "reform_subsidy__c1_hi"
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
                 ) + (
                   CASE
-                    WHEN "reform_subsidy__applies"
-                    THEN "reform_subsidy__c1_hi"
-                    ELSE CAST(0 AS DECIMAL(18, 2))
+                    WHEN "lighthouse_award__applies"
+                    THEN "lighthouse_award__c1_hi"
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
-                  WHEN "lighthouse_award__applies"
-                  THEN "lighthouse_award__c1_hi"
-                  ELSE CAST(0 AS DECIMAL(18, 2))
+                  WHEN "workshop_award__applies"
+                  THEN "workshop_award__c1_hi"
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
-                WHEN "workshop_award__applies"
-                THEN "workshop_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(18, 2))
+                WHEN "chain_award__applies"
+                THEN "chain_award__c1_hi"
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
-              WHEN "chain_award__applies"
-              THEN "chain_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(18, 2))
+              WHEN "diagnosis_subsidy__applies"
+              THEN "diagnosis_subsidy__c1_hi"
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
-            WHEN "diagnosis_subsidy__applies"
-            THEN "diagnosis_subsidy__c1_hi"
-            ELSE CAST(0 AS DECIMAL(18, 2))
+            WHEN "evaluation_subsidy__applies"
+            THEN "evaluation_subsidy__a0_hi"
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ) + (
-        CASE
-          WHEN "evaluation_subsidy__applies"
-          THEN "evaluation_subsidy__a0_hi"
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "total_max",
     CASE
       WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      THEN CAST((
+        CAST(CAST(0 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "funding_central",
     CASE
       WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      THEN CAST((
+        CAST(CAST(0 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "funding_province",
     CASE
       WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      THEN CAST((
+        CAST(CAST(0 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "funding_city",
     CASE
       WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      THEN CAST((
+        CAST(CAST(0 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "funding_county",
     CASE
       WHEN "error_field" IS NULL
       THEN CAST((
-        (
+        CAST((
           (
             (
               (
                 (
-                  CAST(0 AS DECIMAL(18, 2))
+                  (
+                    CAST(0 AS BIGINT)
+                  ) + (
+                    CASE
+                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__c1_hi" IS NULL
+                      THEN "reform_subsidy__c1_hi"
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
                 ) + (
                   CASE
-                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__c1_hi" IS NULL
-                    THEN "reform_subsidy__c1_hi"
-                    ELSE CAST(0 AS DECIMAL(18, 2))
+                    WHEN "lighthouse_award__applies" AND NOT "lighthouse_award__c1_hi" IS NULL
+                    THEN "lighthouse_award__c1_hi"
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
-                  WHEN "lighthouse_award__applies" AND NOT "lighthouse_award__c1_hi" IS NULL
-                  THEN "lighthouse_award__c1_hi"
-                  ELSE CAST(0 AS DECIMAL(18, 2))
+                  WHEN "workshop_award__applies" AND NOT "workshop_award__c1_hi" IS NULL
+                  THEN "workshop_award__c1_hi"
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
-                WHEN "workshop_award__applies" AND NOT "workshop_award__c1_hi" IS NULL
-                THEN "workshop_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(18, 2))
+                WHEN "chain_award__applies" AND NOT "chain_award__c1_hi" IS NULL
+                THEN "chain_award__c1_hi"
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
-              WHEN "chain_award__applies" AND NOT "chain_award__c1_hi" IS NULL
-              THEN "chain_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(18, 2))
+              WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__c1_hi" IS NULL
+              THEN "diagnosis_subsidy__c1_hi"
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
-            WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__c1_hi" IS NULL
-            THEN "diagnosis_subsidy__c1_hi"
-            ELSE CAST(0 AS DECIMAL(18, 2))
+            WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
+            THEN "evaluation_subsidy__a0_hi"
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ) + (
-        CASE
-          WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
-          THEN "evaluation_subsidy__a0_hi"
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "funding_unspecified",
     CASE
       WHEN "error_field" IS NULL AND "pay1__any"
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
+      THEN CAST((
+        CAST(CAST(0 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "pay_1_min",
     CASE
       WHEN "error_field" IS NULL AND "pay1__any"
-      THEN CAST(CASE
-        WHEN CAST((
-          CAST(FLOOR(
+      THEN CAST((
+        CAST(CASE
+          WHEN (
             (
               (
-                CAST("pay1__base_hi" AS DECIMAL(19, 2))
-              ) * (
-                0.7
-              )
-            ) * (
-              100
-            )
-          ) AS DECIMAL(18, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(18, 2)) IS NULL
-        OR "pay1__base_hi" IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CAST((
-            CAST(FLOOR(
+                "pay1__base_hi"
+              ) * CAST(7 AS BIGINT)
+            ) // CAST(10 AS BIGINT)
+          ) IS NULL
+          OR "pay1__base_hi" IS NULL
+          THEN NULL
+          ELSE LEAST(
+            (
               (
-                (
-                  CAST("pay1__base_hi" AS DECIMAL(19, 2))
-                ) * (
-                  0.7
-                )
-              ) * (
-                100
-              )
-            ) AS DECIMAL(18, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(18, 2)),
-          "pay1__base_hi"
-        )
-      END AS DECIMAL(18, 2))
+                "pay1__base_hi"
+              ) * CAST(7 AS BIGINT)
+            ) // CAST(10 AS BIGINT),
+            "pay1__base_hi"
+          )
+        END AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "pay_1_max",
     CASE
       WHEN "error_field" IS NULL AND "pay1__any"
-      THEN CAST(GREATEST(
-        (
-          "pay1__base_lo"
-        ) - (
-          CAST((
-            CAST(FLOOR(
+      THEN CAST((
+        CAST(GREATEST(
+          (
+            "pay1__base_lo"
+          ) - (
+            (
               (
-                (
-                  CAST("pay1__base_lo" AS DECIMAL(19, 2))
-                ) * (
-                  0.7
-                )
-              ) * (
-                100
-              )
-            ) AS DECIMAL(18, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(18, 2))
-        ),
-        CAST(0 AS DECIMAL(18, 2))
+                "pay1__base_lo"
+              ) * CAST(7 AS BIGINT)
+            ) // CAST(10 AS BIGINT)
+          ),
+          CAST(0 AS BIGINT)
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "pay_2_min",
     CASE
       WHEN "error_field" IS NULL AND "pay1__any"
-      THEN CAST("pay1__base_hi" AS DECIMAL(18, 2))
+      THEN CAST((
+        CAST("pay1__base_hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "pay_2_max",
     CASE
       WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__c1_hi__q1"
+      THEN CAST((
+        CAST("reform_subsidy__c1_hi__q1" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "reform_subsidy__paid_max__q1",
     CASE
       WHEN "error_field" IS NULL AND "lighthouse_award__applies"
-      THEN "lighthouse_award__c1_hi__q1"
+      THEN CAST((
+        CAST("lighthouse_award__c1_hi__q1" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "lighthouse_award__paid_max__q1",
     CASE WHEN "error_field" IS NULL THEN "workshop_award__applies__q1" ELSE NULL END AS "workshop_award__applies__q1",
     CASE
       WHEN "error_field" IS NULL AND "workshop_award__applies__q1"
-      THEN "workshop_award__lo"
+      THEN CAST((
+        CAST("workshop_award__lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "workshop_award__min__q1",
     CASE
       WHEN "error_field" IS NULL AND "workshop_award__applies__q1"
-      THEN "workshop_award__hi"
+      THEN CAST((
+        CAST("workshop_award__hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "workshop_award__max__q1",
     CASE
       WHEN "error_field" IS NULL AND "workshop_award__applies__q1"
-      THEN "workshop_award__c1_lo__q1"
+      THEN CAST((
+        CAST("workshop_award__c1_lo__q1" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "workshop_award__paid_min__q1",
     CASE
       WHEN "error_field" IS NULL AND "workshop_award__applies__q1"
-      THEN "workshop_award__c1_hi__q1"
+      THEN CAST((
+        CAST("workshop_award__c1_hi__q1" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "workshop_award__paid_max__q1",
     CASE WHEN "error_field" IS NULL THEN "chain_award__applies__q1" ELSE NULL END AS "chain_award__applies__q1",
     CASE
       WHEN "error_field" IS NULL AND "chain_award__applies__q1"
-      THEN "chain_award__lo"
+      THEN CAST((
+        CAST("chain_award__lo" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "chain_award__min__q1",
     CASE
       WHEN "error_field" IS NULL AND "chain_award__applies__q1"
-      THEN "chain_award__hi"
+      THEN CAST((
+        CAST("chain_award__hi" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "chain_award__max__q1",
     CASE
       WHEN "error_field" IS NULL AND "chain_award__applies__q1"
-      THEN "chain_award__c1_lo__q1"
+      THEN CAST((
+        CAST("chain_award__c1_lo__q1" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "chain_award__paid_min__q1",
     CASE
       WHEN "error_field" IS NULL AND "chain_award__applies__q1"
-      THEN "chain_award__c1_hi__q1"
+      THEN CAST((
+        CAST("chain_award__c1_hi__q1" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "chain_award__paid_max__q1",
     CASE
       WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
-      THEN "diagnosis_subsidy__c1_lo__q1"
+      THEN CAST((
+        CAST("diagnosis_subsidy__c1_lo__q1" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "diagnosis_subsidy__paid_min__q1",
     CASE
       WHEN "error_field" IS NULL AND "diagnosis_subsidy__applies"
-      THEN "diagnosis_subsidy__c1_hi__q1"
+      THEN CAST((
+        CAST("diagnosis_subsidy__c1_hi__q1" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "diagnosis_subsidy__paid_max__q1",
     CASE
       WHEN "error_field" IS NULL
       THEN CAST((
-        (
+        CAST((
           (
             (
               (
                 (
-                  CAST(0 AS DECIMAL(18, 2))
+                  (
+                    CAST(0 AS BIGINT)
+                  ) + (
+                    CASE
+                      WHEN "reform_subsidy__applies"
+                      THEN "reform_subsidy__c1_lo"
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
                 ) + (
                   CASE
-                    WHEN "reform_subsidy__applies"
-                    THEN "reform_subsidy__c1_lo"
-                    ELSE CAST(0 AS DECIMAL(18, 2))
+                    WHEN "lighthouse_award__applies"
+                    THEN "lighthouse_award__c1_lo"
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
-                  WHEN "lighthouse_award__applies"
-                  THEN "lighthouse_award__c1_lo"
-                  ELSE CAST(0 AS DECIMAL(18, 2))
+                  WHEN "workshop_award__applies__q1"
+                  THEN "workshop_award__c1_lo__q1"
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
-                WHEN "workshop_award__applies__q1"
-                THEN "workshop_award__c1_lo__q1"
-                ELSE CAST(0 AS DECIMAL(18, 2))
+                WHEN "chain_award__applies__q1"
+                THEN "chain_award__c1_lo__q1"
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
-              WHEN "chain_award__applies__q1"
-              THEN "chain_award__c1_lo__q1"
-              ELSE CAST(0 AS DECIMAL(18, 2))
+              WHEN "diagnosis_subsidy__applies"
+              THEN "diagnosis_subsidy__c1_lo__q1"
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
-            WHEN "diagnosis_subsidy__applies"
-            THEN "diagnosis_subsidy__c1_lo__q1"
-            ELSE CAST(0 AS DECIMAL(18, 2))
+            WHEN "evaluation_subsidy__applies"
+            THEN "evaluation_subsidy__a0_lo"
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ) + (
-        CASE
-          WHEN "evaluation_subsidy__applies"
-          THEN "evaluation_subsidy__a0_lo"
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "total_min__q1",
     CASE
       WHEN "error_field" IS NULL
       THEN CAST((
-        (
+        CAST((
           (
             (
               (
                 (
-                  CAST(0 AS DECIMAL(18, 2))
+                  (
+                    CAST(0 AS BIGINT)
+                  ) + (
+                    CASE
+                      WHEN "reform_subsidy__applies"
+                      THEN "reform_subsidy__c1_hi__q1"
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
                 ) + (
                   CASE
-                    WHEN "reform_subsidy__applies"
-                    THEN "reform_subsidy__c1_hi__q1"
-                    ELSE CAST(0 AS DECIMAL(18, 2))
+                    WHEN "lighthouse_award__applies"
+                    THEN "lighthouse_award__c1_hi__q1"
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
-                  WHEN "lighthouse_award__applies"
-                  THEN "lighthouse_award__c1_hi__q1"
-                  ELSE CAST(0 AS DECIMAL(18, 2))
+                  WHEN "workshop_award__applies__q1"
+                  THEN "workshop_award__c1_hi__q1"
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
-                WHEN "workshop_award__applies__q1"
-                THEN "workshop_award__c1_hi__q1"
-                ELSE CAST(0 AS DECIMAL(18, 2))
+                WHEN "chain_award__applies__q1"
+                THEN "chain_award__c1_hi__q1"
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
-              WHEN "chain_award__applies__q1"
-              THEN "chain_award__c1_hi__q1"
-              ELSE CAST(0 AS DECIMAL(18, 2))
+              WHEN "diagnosis_subsidy__applies"
+              THEN "diagnosis_subsidy__c1_hi__q1"
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
-            WHEN "diagnosis_subsidy__applies"
-            THEN "diagnosis_subsidy__c1_hi__q1"
-            ELSE CAST(0 AS DECIMAL(18, 2))
+            WHEN "evaluation_subsidy__applies"
+            THEN "evaluation_subsidy__a0_hi"
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ) + (
-        CASE
-          WHEN "evaluation_subsidy__applies"
-          THEN "evaluation_subsidy__a0_hi"
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "total_max__q1",
     CASE
       WHEN "error_field" IS NULL
       THEN CAST((
-        (
+        CAST((
           (
             (
               (
                 (
-                  CAST(0 AS DECIMAL(18, 2))
+                  (
+                    CAST(0 AS BIGINT)
+                  ) + (
+                    CASE
+                      WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__c1_hi__q1" IS NULL
+                      THEN "reform_subsidy__c1_hi__q1"
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
                 ) + (
                   CASE
-                    WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__c1_hi__q1" IS NULL
-                    THEN "reform_subsidy__c1_hi__q1"
-                    ELSE CAST(0 AS DECIMAL(18, 2))
+                    WHEN "lighthouse_award__applies" AND NOT "lighthouse_award__c1_hi__q1" IS NULL
+                    THEN "lighthouse_award__c1_hi__q1"
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
-                  WHEN "lighthouse_award__applies" AND NOT "lighthouse_award__c1_hi__q1" IS NULL
-                  THEN "lighthouse_award__c1_hi__q1"
-                  ELSE CAST(0 AS DECIMAL(18, 2))
+                  WHEN "workshop_award__applies__q1" AND NOT "workshop_award__c1_hi__q1" IS NULL
+                  THEN "workshop_award__c1_hi__q1"
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
-                WHEN "workshop_award__applies__q1" AND NOT "workshop_award__c1_hi__q1" IS NULL
-                THEN "workshop_award__c1_hi__q1"
-                ELSE CAST(0 AS DECIMAL(18, 2))
+                WHEN "chain_award__applies__q1" AND NOT "chain_award__c1_hi__q1" IS NULL
+                THEN "chain_award__c1_hi__q1"
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
-              WHEN "chain_award__applies__q1" AND NOT "chain_award__c1_hi__q1" IS NULL
-              THEN "chain_award__c1_hi__q1"
-              ELSE CAST(0 AS DECIMAL(18, 2))
+              WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__c1_hi__q1" IS NULL
+              THEN "diagnosis_subsidy__c1_hi__q1"
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
-            WHEN "diagnosis_subsidy__applies" AND NOT "diagnosis_subsidy__c1_hi__q1" IS NULL
-            THEN "diagnosis_subsidy__c1_hi__q1"
-            ELSE CAST(0 AS DECIMAL(18, 2))
+            WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
+            THEN "evaluation_subsidy__a0_hi"
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ) + (
-        CASE
-          WHEN "evaluation_subsidy__applies" AND NOT "evaluation_subsidy__a0_hi" IS NULL
-          THEN "evaluation_subsidy__a0_hi"
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "funding_unspecified__q1",
     CASE
       WHEN "error_field" IS NULL AND "pay1__any"
-      THEN CAST(CASE
-        WHEN CAST((
-          CAST(FLOOR(
+      THEN CAST((
+        CAST(CASE
+          WHEN (
             (
               (
-                CAST("pay1__base_hi__q1" AS DECIMAL(19, 2))
-              ) * (
-                0.7
-              )
-            ) * (
-              100
-            )
-          ) AS DECIMAL(18, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(18, 2)) IS NULL
-        OR "pay1__base_hi__q1" IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CAST((
-            CAST(FLOOR(
+                "pay1__base_hi__q1"
+              ) * CAST(7 AS BIGINT)
+            ) // CAST(10 AS BIGINT)
+          ) IS NULL
+          OR "pay1__base_hi__q1" IS NULL
+          THEN NULL
+          ELSE LEAST(
+            (
               (
-                (
-                  CAST("pay1__base_hi__q1" AS DECIMAL(19, 2))
-                ) * (
-                  0.7
-                )
-              ) * (
-                100
-              )
-            ) AS DECIMAL(18, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(18, 2)),
-          "pay1__base_hi__q1"
-        )
-      END AS DECIMAL(18, 2))
+                "pay1__base_hi__q1"
+              ) * CAST(7 AS BIGINT)
+            ) // CAST(10 AS BIGINT),
+            "pay1__base_hi__q1"
+          )
+        END AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "pay_1_max__q1",
     CASE
       WHEN "error_field" IS NULL AND "pay1__any"
-      THEN CAST("pay1__base_hi__q1" AS DECIMAL(18, 2))
+      THEN CAST((
+        CAST("pay1__base_hi__q1" AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
       ELSE NULL
     END AS "pay_2_max__q1"
   FROM pay

@@ -398,85 +398,85 @@ WITH v AS (
     CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__lo`
+      THEN CAST(`reform_subsidy__lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `reform_subsidy__min`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__hi`
+      THEN CAST(`reform_subsidy__hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `reform_subsidy__max`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__a0_lo`
+      THEN CAST(`reform_subsidy__a0_lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__a0_hi`
+      THEN CAST(`reform_subsidy__a0_hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `model_enterprise_award__applies` ELSE NULL END AS `model_enterprise_award__applies`,
     CASE
       WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
-      THEN `model_enterprise_award__lo`
+      THEN CAST(`model_enterprise_award__lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `model_enterprise_award__min`,
     CASE
       WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
-      THEN `model_enterprise_award__hi`
+      THEN CAST(`model_enterprise_award__hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `model_enterprise_award__max`,
     CASE
       WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
-      THEN `model_enterprise_award__a0_lo`
+      THEN CAST(`model_enterprise_award__a0_lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `model_enterprise_award__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `model_enterprise_award__applies`
-      THEN `model_enterprise_award__a0_hi`
+      THEN CAST(`model_enterprise_award__a0_hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `model_enterprise_award__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `service_provider_award__applies` ELSE NULL END AS `service_provider_award__applies`,
     CASE
       WHEN `error_field` IS NULL AND `service_provider_award__applies`
-      THEN `service_provider_award__lo`
+      THEN CAST(`service_provider_award__lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `service_provider_award__min`,
     CASE
       WHEN `error_field` IS NULL AND `service_provider_award__applies`
-      THEN `service_provider_award__hi`
+      THEN CAST(`service_provider_award__hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `service_provider_award__max`,
     CASE
       WHEN `error_field` IS NULL AND `service_provider_award__applies`
-      THEN `service_provider_award__a0_lo`
+      THEN CAST(`service_provider_award__a0_lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `service_provider_award__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `service_provider_award__applies`
-      THEN `service_provider_award__a0_hi`
+      THEN CAST(`service_provider_award__a0_hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `service_provider_award__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__lo`
+      THEN CAST(`chain_award__lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `chain_award__min`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__hi`
+      THEN CAST(`chain_award__hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `chain_award__max`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__a0_lo`
+      THEN CAST(`chain_award__a0_lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `chain_award__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__a0_hi`
+      THEN CAST(`chain_award__a0_hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `chain_award__paid_max`,
     CASE
@@ -614,22 +614,22 @@ WITH v AS (
     CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies__q1` ELSE NULL END AS `reform_subsidy__applies__q1`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q1`
-      THEN `reform_subsidy__lo`
+      THEN CAST(`reform_subsidy__lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `reform_subsidy__min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q1`
-      THEN `reform_subsidy__hi`
+      THEN CAST(`reform_subsidy__hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `reform_subsidy__max__q1`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q1`
-      THEN `reform_subsidy__a0_lo`
+      THEN CAST(`reform_subsidy__a0_lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q1`
-      THEN `reform_subsidy__a0_hi`
+      THEN CAST(`reform_subsidy__a0_hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_max__q1`,
     CASE
@@ -639,22 +639,22 @@ WITH v AS (
     END AS `model_enterprise_award__applies__q1`,
     CASE
       WHEN `error_field` IS NULL AND `model_enterprise_award__applies__q1`
-      THEN `model_enterprise_award__lo`
+      THEN CAST(`model_enterprise_award__lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `model_enterprise_award__min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `model_enterprise_award__applies__q1`
-      THEN `model_enterprise_award__hi`
+      THEN CAST(`model_enterprise_award__hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `model_enterprise_award__max__q1`,
     CASE
       WHEN `error_field` IS NULL AND `model_enterprise_award__applies__q1`
-      THEN `model_enterprise_award__a0_lo`
+      THEN CAST(`model_enterprise_award__a0_lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `model_enterprise_award__paid_min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `model_enterprise_award__applies__q1`
-      THEN `model_enterprise_award__a0_hi`
+      THEN CAST(`model_enterprise_award__a0_hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `model_enterprise_award__paid_max__q1`,
     CASE
@@ -664,43 +664,43 @@ WITH v AS (
     END AS `service_provider_award__applies__q1`,
     CASE
       WHEN `error_field` IS NULL AND `service_provider_award__applies__q1`
-      THEN `service_provider_award__lo`
+      THEN CAST(`service_provider_award__lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `service_provider_award__min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `service_provider_award__applies__q1`
-      THEN `service_provider_award__hi`
+      THEN CAST(`service_provider_award__hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `service_provider_award__max__q1`,
     CASE
       WHEN `error_field` IS NULL AND `service_provider_award__applies__q1`
-      THEN `service_provider_award__a0_lo`
+      THEN CAST(`service_provider_award__a0_lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `service_provider_award__paid_min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `service_provider_award__applies__q1`
-      THEN `service_provider_award__a0_hi`
+      THEN CAST(`service_provider_award__a0_hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `service_provider_award__paid_max__q1`,
     CASE WHEN `error_field` IS NULL THEN `chain_award__applies__q1` ELSE NULL END AS `chain_award__applies__q1`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies__q1`
-      THEN `chain_award__lo`
+      THEN CAST(`chain_award__lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `chain_award__min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies__q1`
-      THEN `chain_award__hi`
+      THEN CAST(`chain_award__hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `chain_award__max__q1`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies__q1`
-      THEN `chain_award__a0_lo`
+      THEN CAST(`chain_award__a0_lo` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `chain_award__paid_min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `chain_award__applies__q1`
-      THEN `chain_award__a0_hi`
+      THEN CAST(`chain_award__a0_hi` AS DECIMAL(3, 2))
       ELSE NULL
     END AS `chain_award__paid_max__q1`,
     CASE

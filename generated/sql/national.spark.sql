@@ -344,43 +344,43 @@ WITH v AS (
     CASE WHEN `error_field` IS NULL THEN `city_award__applies` ELSE NULL END AS `city_award__applies`,
     CASE
       WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__lo`
+      THEN CAST(`city_award__lo` AS DECIMAL(11, 2))
       ELSE NULL
     END AS `city_award__min`,
     CASE
       WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__hi`
+      THEN CAST(`city_award__hi` AS DECIMAL(11, 2))
       ELSE NULL
     END AS `city_award__max`,
     CASE
       WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__a0_lo`
+      THEN CAST(`city_award__a0_lo` AS DECIMAL(11, 2))
       ELSE NULL
     END AS `city_award__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__a0_hi`
+      THEN CAST(`city_award__a0_hi` AS DECIMAL(11, 2))
       ELSE NULL
     END AS `city_award__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `reform_support__applies` ELSE NULL END AS `reform_support__applies`,
     CASE
       WHEN `error_field` IS NULL AND `reform_support__applies`
-      THEN `reform_support__lo`
+      THEN CAST(`reform_support__lo` AS DECIMAL(11, 2))
       ELSE NULL
     END AS `reform_support__min`,
     CASE
       WHEN `error_field` IS NULL AND `reform_support__applies`
-      THEN `reform_support__hi`
+      THEN CAST(`reform_support__hi` AS DECIMAL(11, 2))
       ELSE NULL
     END AS `reform_support__max`,
     CASE
       WHEN `error_field` IS NULL AND `reform_support__applies`
-      THEN `reform_support__a0_lo`
+      THEN CAST(`reform_support__a0_lo` AS DECIMAL(11, 2))
       ELSE NULL
     END AS `reform_support__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `reform_support__applies`
-      THEN `reform_support__a0_hi`
+      THEN CAST(`reform_support__a0_hi` AS DECIMAL(11, 2))
       ELSE NULL
     END AS `reform_support__paid_max`,
     CASE
@@ -468,22 +468,22 @@ WITH v AS (
     END AS `funding_unspecified`,
     CASE
       WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__lo__q1`
+      THEN CAST(`city_award__lo__q1` AS DECIMAL(11, 2))
       ELSE NULL
     END AS `city_award__min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__hi__q1`
+      THEN CAST(`city_award__hi__q1` AS DECIMAL(11, 2))
       ELSE NULL
     END AS `city_award__max__q1`,
     CASE
       WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__a0_lo__q1`
+      THEN CAST(`city_award__a0_lo__q1` AS DECIMAL(11, 2))
       ELSE NULL
     END AS `city_award__paid_min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__a0_hi__q1`
+      THEN CAST(`city_award__a0_hi__q1` AS DECIMAL(11, 2))
       ELSE NULL
     END AS `city_award__paid_max__q1`,
     CASE

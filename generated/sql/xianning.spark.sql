@@ -426,22 +426,246 @@ WITH v AS (
 ), i AS (
   SELECT
     *,
-    CAST(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `reform_subsidy__lo`,
-    CAST(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `reform_subsidy__hi`,
-    CAST(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS `chain_demo_award__lo`,
-    CAST(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS `chain_demo_award__hi`,
-    CAST(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `provincial_demo_award__lo`,
-    CAST(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `provincial_demo_award__hi`,
-    CAST(CAST(`typical_case_award__raw` AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS `typical_case_award__lo`,
-    CAST(CAST(`typical_case_award__raw` AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS `typical_case_award__hi`,
-    CAST(CAST(`platform_building__raw_lo` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `platform_building__lo`,
-    CAST(CAST(`platform_building__raw_hi` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `platform_building__hi`,
-    CAST(CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `training_subsidy__lo`,
-    CAST(CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `training_subsidy__hi`,
-    CAST(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS `diagnosis_subsidy__lo`,
-    CAST(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS `diagnosis_subsidy__hi`,
-    CAST(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS `evaluation_subsidy__lo`,
-    CAST(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS `evaluation_subsidy__hi`
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `reform_subsidy__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `reform_subsidy__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `chain_demo_award__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `chain_demo_award__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `provincial_demo_award__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `provincial_demo_award__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`typical_case_award__raw` AS DECIMAL(7, 2))) AS DECIMAL(5, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`typical_case_award__raw` AS DECIMAL(7, 2))
+        ) - (
+          CAST(FLOOR(CAST(`typical_case_award__raw` AS DECIMAL(7, 2))) AS DECIMAL(5, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `typical_case_award__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`typical_case_award__raw` AS DECIMAL(7, 2))) AS DECIMAL(5, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`typical_case_award__raw` AS DECIMAL(7, 2))
+        ) - (
+          CAST(FLOOR(CAST(`typical_case_award__raw` AS DECIMAL(7, 2))) AS DECIMAL(5, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `typical_case_award__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`platform_building__raw_lo` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`platform_building__raw_lo` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`platform_building__raw_lo` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `platform_building__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`platform_building__raw_hi` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`platform_building__raw_hi` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`platform_building__raw_hi` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `platform_building__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `training_subsidy__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `training_subsidy__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2))) AS DECIMAL(13, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2))
+        ) - (
+          CAST(FLOOR(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2))) AS DECIMAL(13, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `diagnosis_subsidy__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2))) AS DECIMAL(13, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2))
+        ) - (
+          CAST(FLOOR(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2))) AS DECIMAL(13, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `diagnosis_subsidy__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `evaluation_subsidy__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `evaluation_subsidy__hi`
   FROM r
 ), a0 AS (
   SELECT
@@ -472,635 +696,799 @@ WITH v AS (
     CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__lo`
+      THEN CAST((
+        CAST(`reform_subsidy__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `reform_subsidy__min`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__hi`
+      THEN CAST((
+        CAST(`reform_subsidy__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `reform_subsidy__max`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__a0_lo`
+      THEN CAST((
+        CAST(`reform_subsidy__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__a0_hi`
+      THEN CAST((
+        CAST(`reform_subsidy__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `chain_demo_award__applies` ELSE NULL END AS `chain_demo_award__applies`,
     CASE
       WHEN `error_field` IS NULL AND `chain_demo_award__applies`
-      THEN `chain_demo_award__lo`
+      THEN CAST((
+        CAST(`chain_demo_award__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `chain_demo_award__min`,
     CASE
       WHEN `error_field` IS NULL AND `chain_demo_award__applies`
-      THEN `chain_demo_award__hi`
+      THEN CAST((
+        CAST(`chain_demo_award__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `chain_demo_award__max`,
     CASE
       WHEN `error_field` IS NULL AND `chain_demo_award__applies`
-      THEN `chain_demo_award__a0_lo`
+      THEN CAST((
+        CAST(`chain_demo_award__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `chain_demo_award__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `chain_demo_award__applies`
-      THEN `chain_demo_award__a0_hi`
+      THEN CAST((
+        CAST(`chain_demo_award__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `chain_demo_award__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `provincial_demo_award__applies` ELSE NULL END AS `provincial_demo_award__applies`,
     CASE
       WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
-      THEN `provincial_demo_award__lo`
+      THEN CAST((
+        CAST(`provincial_demo_award__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `provincial_demo_award__min`,
     CASE
       WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
-      THEN `provincial_demo_award__hi`
+      THEN CAST((
+        CAST(`provincial_demo_award__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `provincial_demo_award__max`,
     CASE
       WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
-      THEN `provincial_demo_award__a0_lo`
+      THEN CAST((
+        CAST(`provincial_demo_award__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `provincial_demo_award__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
-      THEN `provincial_demo_award__a0_hi`
+      THEN CAST((
+        CAST(`provincial_demo_award__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `provincial_demo_award__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `typical_case_award__applies` ELSE NULL END AS `typical_case_award__applies`,
     CASE
       WHEN `error_field` IS NULL AND `typical_case_award__applies`
-      THEN `typical_case_award__lo`
+      THEN CAST((
+        CAST(`typical_case_award__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `typical_case_award__min`,
     CASE
       WHEN `error_field` IS NULL AND `typical_case_award__applies`
-      THEN `typical_case_award__hi`
+      THEN CAST((
+        CAST(`typical_case_award__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `typical_case_award__max`,
     CASE
       WHEN `error_field` IS NULL AND `typical_case_award__applies`
-      THEN `typical_case_award__a0_lo`
+      THEN CAST((
+        CAST(`typical_case_award__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `typical_case_award__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `typical_case_award__applies`
-      THEN `typical_case_award__a0_hi`
+      THEN CAST((
+        CAST(`typical_case_award__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `typical_case_award__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `platform_building__applies` ELSE NULL END AS `platform_building__applies`,
     CASE
       WHEN `error_field` IS NULL AND `platform_building__applies`
-      THEN `platform_building__lo`
+      THEN CAST((
+        CAST(`platform_building__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `platform_building__min`,
     CASE
       WHEN `error_field` IS NULL AND `platform_building__applies`
-      THEN `platform_building__hi`
+      THEN CAST((
+        CAST(`platform_building__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `platform_building__max`,
     CASE
       WHEN `error_field` IS NULL AND `platform_building__applies`
-      THEN `platform_building__a0_lo`
+      THEN CAST((
+        CAST(`platform_building__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `platform_building__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `platform_building__applies`
-      THEN `platform_building__a0_hi`
+      THEN CAST((
+        CAST(`platform_building__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `platform_building__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `training_subsidy__applies` ELSE NULL END AS `training_subsidy__applies`,
     CASE
       WHEN `error_field` IS NULL AND `training_subsidy__applies`
-      THEN `training_subsidy__lo`
+      THEN CAST((
+        CAST(`training_subsidy__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `training_subsidy__min`,
     CASE
       WHEN `error_field` IS NULL AND `training_subsidy__applies`
-      THEN `training_subsidy__hi`
+      THEN CAST((
+        CAST(`training_subsidy__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `training_subsidy__max`,
     CASE
       WHEN `error_field` IS NULL AND `training_subsidy__applies`
-      THEN `training_subsidy__a0_lo`
+      THEN CAST((
+        CAST(`training_subsidy__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `training_subsidy__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `training_subsidy__applies`
-      THEN `training_subsidy__a0_hi`
+      THEN CAST((
+        CAST(`training_subsidy__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `training_subsidy__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `diagnosis_subsidy__applies` ELSE NULL END AS `diagnosis_subsidy__applies`,
     CASE
       WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__lo`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `diagnosis_subsidy__min`,
     CASE
       WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__hi`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `diagnosis_subsidy__max`,
     CASE
       WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__a0_lo`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `diagnosis_subsidy__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__a0_hi`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `diagnosis_subsidy__paid_max`,
     CASE WHEN `error_field` IS NULL THEN `evaluation_subsidy__applies` ELSE NULL END AS `evaluation_subsidy__applies`,
     CASE
       WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__lo`
+      THEN CAST((
+        CAST(`evaluation_subsidy__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `evaluation_subsidy__min`,
     CASE
       WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__hi`
+      THEN CAST((
+        CAST(`evaluation_subsidy__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `evaluation_subsidy__max`,
     CASE
       WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__a0_lo`
+      THEN CAST((
+        CAST(`evaluation_subsidy__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `evaluation_subsidy__paid_min`,
     CASE
       WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__a0_hi`
+      THEN CAST((
+        CAST(`evaluation_subsidy__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `evaluation_subsidy__paid_max`,
     CASE
       WHEN `error_field` IS NULL
       THEN CAST((
-        (
+        CAST((
           (
             (
               (
                 (
                   (
                     (
-                      CAST(0 AS DECIMAL(15, 2))
+                      (
+                        CAST(0 AS BIGINT)
+                      ) + (
+                        CASE
+                          WHEN `reform_subsidy__applies`
+                          THEN `reform_subsidy__a0_lo`
+                          ELSE CAST(0 AS BIGINT)
+                        END
+                      )
                     ) + (
                       CASE
-                        WHEN `reform_subsidy__applies`
-                        THEN `reform_subsidy__a0_lo`
-                        ELSE CAST(0 AS DECIMAL(15, 2))
+                        WHEN `chain_demo_award__applies`
+                        THEN `chain_demo_award__a0_lo`
+                        ELSE CAST(0 AS BIGINT)
                       END
                     )
                   ) + (
                     CASE
-                      WHEN `chain_demo_award__applies`
-                      THEN `chain_demo_award__a0_lo`
-                      ELSE CAST(0 AS DECIMAL(15, 2))
+                      WHEN `provincial_demo_award__applies`
+                      THEN `provincial_demo_award__a0_lo`
+                      ELSE CAST(0 AS BIGINT)
                     END
                   )
                 ) + (
                   CASE
-                    WHEN `provincial_demo_award__applies`
-                    THEN `provincial_demo_award__a0_lo`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
+                    WHEN `typical_case_award__applies`
+                    THEN `typical_case_award__a0_lo`
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
-                  WHEN `typical_case_award__applies`
-                  THEN `typical_case_award__a0_lo`
-                  ELSE CAST(0 AS DECIMAL(15, 2))
+                  WHEN `platform_building__applies`
+                  THEN `platform_building__a0_lo`
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
-                WHEN `platform_building__applies`
-                THEN `platform_building__a0_lo`
-                ELSE CAST(0 AS DECIMAL(15, 2))
+                WHEN `training_subsidy__applies`
+                THEN `training_subsidy__a0_lo`
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
-              WHEN `training_subsidy__applies`
-              THEN `training_subsidy__a0_lo`
-              ELSE CAST(0 AS DECIMAL(15, 2))
+              WHEN `diagnosis_subsidy__applies`
+              THEN `diagnosis_subsidy__a0_lo`
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
-            WHEN `diagnosis_subsidy__applies`
-            THEN `diagnosis_subsidy__a0_lo`
-            ELSE CAST(0 AS DECIMAL(15, 2))
+            WHEN `evaluation_subsidy__applies`
+            THEN `evaluation_subsidy__a0_lo`
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies`
-          THEN `evaluation_subsidy__a0_lo`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `total_min`,
     CASE
       WHEN `error_field` IS NULL
       THEN CAST((
-        (
+        CAST((
           (
             (
               (
                 (
                   (
                     (
-                      CAST(0 AS DECIMAL(15, 2))
+                      (
+                        CAST(0 AS BIGINT)
+                      ) + (
+                        CASE
+                          WHEN `reform_subsidy__applies`
+                          THEN `reform_subsidy__a0_hi`
+                          ELSE CAST(0 AS BIGINT)
+                        END
+                      )
                     ) + (
                       CASE
-                        WHEN `reform_subsidy__applies`
-                        THEN `reform_subsidy__a0_hi`
-                        ELSE CAST(0 AS DECIMAL(15, 2))
+                        WHEN `chain_demo_award__applies`
+                        THEN `chain_demo_award__a0_hi`
+                        ELSE CAST(0 AS BIGINT)
                       END
                     )
                   ) + (
                     CASE
-                      WHEN `chain_demo_award__applies`
-                      THEN `chain_demo_award__a0_hi`
-                      ELSE CAST(0 AS DECIMAL(15, 2))
+                      WHEN `provincial_demo_award__applies`
+                      THEN `provincial_demo_award__a0_hi`
+                      ELSE CAST(0 AS BIGINT)
                     END
                   )
                 ) + (
                   CASE
-                    WHEN `provincial_demo_award__applies`
-                    THEN `provincial_demo_award__a0_hi`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
+                    WHEN `typical_case_award__applies`
+                    THEN `typical_case_award__a0_hi`
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
-                  WHEN `typical_case_award__applies`
-                  THEN `typical_case_award__a0_hi`
-                  ELSE CAST(0 AS DECIMAL(15, 2))
+                  WHEN `platform_building__applies`
+                  THEN `platform_building__a0_hi`
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
-                WHEN `platform_building__applies`
-                THEN `platform_building__a0_hi`
-                ELSE CAST(0 AS DECIMAL(15, 2))
+                WHEN `training_subsidy__applies`
+                THEN `training_subsidy__a0_hi`
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
-              WHEN `training_subsidy__applies`
-              THEN `training_subsidy__a0_hi`
-              ELSE CAST(0 AS DECIMAL(15, 2))
+              WHEN `diagnosis_subsidy__applies`
+              THEN `diagnosis_subsidy__a0_hi`
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
-            WHEN `diagnosis_subsidy__applies`
-            THEN `diagnosis_subsidy__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
+            WHEN `evaluation_subsidy__applies`
+            THEN `evaluation_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies`
-          THEN `evaluation_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `total_max`,
     CASE
       WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(15, 2)) AS DECIMAL(15, 2))
+      THEN CAST((
+        CAST(CAST(0 AS BIGINT) AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `funding_central`,
     CASE
       WHEN `error_field` IS NULL
       THEN CAST((
-        (
+        CAST((
           (
             (
-              CAST(0 AS DECIMAL(15, 2))
+              (
+                CAST(0 AS BIGINT)
+              ) + (
+                CASE
+                  WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__a0_hi` IS NULL
+                  THEN `reform_subsidy__a0_hi`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              )
             ) + (
               CASE
-                WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__a0_hi` IS NULL
-                THEN `reform_subsidy__a0_hi`
-                ELSE CAST(0 AS DECIMAL(15, 2))
+                WHEN `platform_building__applies` AND NOT `platform_building__a0_hi` IS NULL
+                THEN `platform_building__a0_hi`
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
-              WHEN `platform_building__applies` AND NOT `platform_building__a0_hi` IS NULL
-              THEN `platform_building__a0_hi`
-              ELSE CAST(0 AS DECIMAL(15, 2))
+              WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__a0_hi` IS NULL
+              THEN `diagnosis_subsidy__a0_hi`
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
-            WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__a0_hi` IS NULL
-            THEN `diagnosis_subsidy__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
+            WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
+            THEN `evaluation_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
-          THEN `evaluation_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `funding_province`,
     CASE
       WHEN `error_field` IS NULL
       THEN CAST((
-        (
-          CAST(0 AS DECIMAL(15, 2))
-        ) + (
-          CAST((
-            CAST(FLOOR(
+        CAST((
+          (
+            CAST(0 AS BIGINT)
+          ) + (
+            (
               (
-                (
-                  CASE
-                    WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
-                    THEN `chain_demo_award__a0_hi`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
-            ) AS DECIMAL(15, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(15, 2))
-        )
-      ) + (
-        CASE
-          WHEN `training_subsidy__applies` AND NOT `training_subsidy__a0_hi` IS NULL
-          THEN `training_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
+                CASE
+                  WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
+                  THEN `chain_demo_award__a0_hi`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              ) * CAST(5 AS BIGINT)
+            ) DIV CAST(10 AS BIGINT)
+          )
+        ) + (
+          CASE
+            WHEN `training_subsidy__applies` AND NOT `training_subsidy__a0_hi` IS NULL
+            THEN `training_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `funding_city`,
     CASE
       WHEN `error_field` IS NULL
       THEN CAST((
-        CAST(0 AS DECIMAL(15, 2))
-      ) + (
-        (
-          CASE
-            WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
-            THEN `chain_demo_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
-          END
-        ) - (
-          CAST((
-            CAST(FLOOR(
+        CAST((
+          CAST(0 AS BIGINT)
+        ) + (
+          (
+            CASE
+              WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
+              THEN `chain_demo_award__a0_hi`
+              ELSE CAST(0 AS BIGINT)
+            END
+          ) - (
+            (
               (
-                (
-                  CASE
-                    WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
-                    THEN `chain_demo_award__a0_hi`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
-            ) AS DECIMAL(15, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(15, 2))
-        )
+                CASE
+                  WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
+                  THEN `chain_demo_award__a0_hi`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              ) * CAST(5 AS BIGINT)
+            ) DIV CAST(10 AS BIGINT)
+          )
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `funding_county`,
     CASE
       WHEN `error_field` IS NULL
       THEN CAST((
-        (
-          CAST(0 AS DECIMAL(15, 2))
+        CAST((
+          (
+            CAST(0 AS BIGINT)
+          ) + (
+            CASE
+              WHEN `provincial_demo_award__applies` AND NOT `provincial_demo_award__a0_hi` IS NULL
+              THEN `provincial_demo_award__a0_hi`
+              ELSE CAST(0 AS BIGINT)
+            END
+          )
         ) + (
           CASE
-            WHEN `provincial_demo_award__applies` AND NOT `provincial_demo_award__a0_hi` IS NULL
-            THEN `provincial_demo_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
+            WHEN `typical_case_award__applies` AND NOT `typical_case_award__a0_hi` IS NULL
+            THEN `typical_case_award__a0_hi`
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ) + (
-        CASE
-          WHEN `typical_case_award__applies` AND NOT `typical_case_award__a0_hi` IS NULL
-          THEN `typical_case_award__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `funding_unspecified`,
     CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies__q1` ELSE NULL END AS `reform_subsidy__applies__q1`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q1`
-      THEN `reform_subsidy__lo`
+      THEN CAST((
+        CAST(`reform_subsidy__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `reform_subsidy__min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q1`
-      THEN `reform_subsidy__hi`
+      THEN CAST((
+        CAST(`reform_subsidy__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `reform_subsidy__max__q1`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q1`
-      THEN `reform_subsidy__a0_lo`
+      THEN CAST((
+        CAST(`reform_subsidy__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_min__q1`,
     CASE
       WHEN `error_field` IS NULL AND `reform_subsidy__applies__q1`
-      THEN `reform_subsidy__a0_hi`
+      THEN CAST((
+        CAST(`reform_subsidy__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `reform_subsidy__paid_max__q1`,
     CASE
       WHEN `error_field` IS NULL
       THEN CAST((
-        (
+        CAST((
           (
             (
               (
                 (
                   (
                     (
-                      CAST(0 AS DECIMAL(15, 2))
+                      (
+                        CAST(0 AS BIGINT)
+                      ) + (
+                        CASE
+                          WHEN `reform_subsidy__applies__q1`
+                          THEN `reform_subsidy__a0_lo`
+                          ELSE CAST(0 AS BIGINT)
+                        END
+                      )
                     ) + (
                       CASE
-                        WHEN `reform_subsidy__applies__q1`
-                        THEN `reform_subsidy__a0_lo`
-                        ELSE CAST(0 AS DECIMAL(15, 2))
+                        WHEN `chain_demo_award__applies`
+                        THEN `chain_demo_award__a0_lo`
+                        ELSE CAST(0 AS BIGINT)
                       END
                     )
                   ) + (
                     CASE
-                      WHEN `chain_demo_award__applies`
-                      THEN `chain_demo_award__a0_lo`
-                      ELSE CAST(0 AS DECIMAL(15, 2))
+                      WHEN `provincial_demo_award__applies`
+                      THEN `provincial_demo_award__a0_lo`
+                      ELSE CAST(0 AS BIGINT)
                     END
                   )
                 ) + (
                   CASE
-                    WHEN `provincial_demo_award__applies`
-                    THEN `provincial_demo_award__a0_lo`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
+                    WHEN `typical_case_award__applies`
+                    THEN `typical_case_award__a0_lo`
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
-                  WHEN `typical_case_award__applies`
-                  THEN `typical_case_award__a0_lo`
-                  ELSE CAST(0 AS DECIMAL(15, 2))
+                  WHEN `platform_building__applies`
+                  THEN `platform_building__a0_lo`
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
-                WHEN `platform_building__applies`
-                THEN `platform_building__a0_lo`
-                ELSE CAST(0 AS DECIMAL(15, 2))
+                WHEN `training_subsidy__applies`
+                THEN `training_subsidy__a0_lo`
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
-              WHEN `training_subsidy__applies`
-              THEN `training_subsidy__a0_lo`
-              ELSE CAST(0 AS DECIMAL(15, 2))
+              WHEN `diagnosis_subsidy__applies`
+              THEN `diagnosis_subsidy__a0_lo`
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
-            WHEN `diagnosis_subsidy__applies`
-            THEN `diagnosis_subsidy__a0_lo`
-            ELSE CAST(0 AS DECIMAL(15, 2))
+            WHEN `evaluation_subsidy__applies`
+            THEN `evaluation_subsidy__a0_lo`
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies`
-          THEN `evaluation_subsidy__a0_lo`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `total_min__q1`,
     CASE
       WHEN `error_field` IS NULL
       THEN CAST((
-        (
+        CAST((
           (
             (
               (
                 (
                   (
                     (
-                      CAST(0 AS DECIMAL(15, 2))
+                      (
+                        CAST(0 AS BIGINT)
+                      ) + (
+                        CASE
+                          WHEN `reform_subsidy__applies__q1`
+                          THEN `reform_subsidy__a0_hi`
+                          ELSE CAST(0 AS BIGINT)
+                        END
+                      )
                     ) + (
                       CASE
-                        WHEN `reform_subsidy__applies__q1`
-                        THEN `reform_subsidy__a0_hi`
-                        ELSE CAST(0 AS DECIMAL(15, 2))
+                        WHEN `chain_demo_award__applies`
+                        THEN `chain_demo_award__a0_hi`
+                        ELSE CAST(0 AS BIGINT)
                       END
                     )
                   ) + (
                     CASE
-                      WHEN `chain_demo_award__applies`
-                      THEN `chain_demo_award__a0_hi`
-                      ELSE CAST(0 AS DECIMAL(15, 2))
+                      WHEN `provincial_demo_award__applies`
+                      THEN `provincial_demo_award__a0_hi`
+                      ELSE CAST(0 AS BIGINT)
                     END
                   )
                 ) + (
                   CASE
-                    WHEN `provincial_demo_award__applies`
-                    THEN `provincial_demo_award__a0_hi`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
+                    WHEN `typical_case_award__applies`
+                    THEN `typical_case_award__a0_hi`
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
-                  WHEN `typical_case_award__applies`
-                  THEN `typical_case_award__a0_hi`
-                  ELSE CAST(0 AS DECIMAL(15, 2))
+                  WHEN `platform_building__applies`
+                  THEN `platform_building__a0_hi`
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
-                WHEN `platform_building__applies`
-                THEN `platform_building__a0_hi`
-                ELSE CAST(0 AS DECIMAL(15, 2))
+                WHEN `training_subsidy__applies`
+                THEN `training_subsidy__a0_hi`
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
-              WHEN `training_subsidy__applies`
-              THEN `training_subsidy__a0_hi`
-              ELSE CAST(0 AS DECIMAL(15, 2))
+              WHEN `diagnosis_subsidy__applies`
+              THEN `diagnosis_subsidy__a0_hi`
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
-            WHEN `diagnosis_subsidy__applies`
-            THEN `diagnosis_subsidy__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
+            WHEN `evaluation_subsidy__applies`
+            THEN `evaluation_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies`
-          THEN `evaluation_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `total_max__q1`,
     CASE
       WHEN `error_field` IS NULL
       THEN CAST((
-        (
+        CAST((
           (
             (
-              CAST(0 AS DECIMAL(15, 2))
+              (
+                CAST(0 AS BIGINT)
+              ) + (
+                CASE
+                  WHEN `reform_subsidy__applies__q1` AND NOT `reform_subsidy__a0_hi` IS NULL
+                  THEN `reform_subsidy__a0_hi`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              )
             ) + (
               CASE
-                WHEN `reform_subsidy__applies__q1` AND NOT `reform_subsidy__a0_hi` IS NULL
-                THEN `reform_subsidy__a0_hi`
-                ELSE CAST(0 AS DECIMAL(15, 2))
+                WHEN `platform_building__applies` AND NOT `platform_building__a0_hi` IS NULL
+                THEN `platform_building__a0_hi`
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
-              WHEN `platform_building__applies` AND NOT `platform_building__a0_hi` IS NULL
-              THEN `platform_building__a0_hi`
-              ELSE CAST(0 AS DECIMAL(15, 2))
+              WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__a0_hi` IS NULL
+              THEN `diagnosis_subsidy__a0_hi`
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
-            WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__a0_hi` IS NULL
-            THEN `diagnosis_subsidy__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
+            WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
+            THEN `evaluation_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
-          THEN `evaluation_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
       ) AS DECIMAL(15, 2))
       ELSE NULL
     END AS `funding_province__q1`

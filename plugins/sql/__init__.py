@@ -225,6 +225,17 @@ def to_fen(x: exp.Expr, digits: int, scale: int, nonneg: bool = False) -> exp.Ex
     return cast(mul(cast(trunc, decimal(digits + 2, 0)), lit("0.01")), decimal(digits + 2, 2))
 
 
+def fen_int(x: exp.Expr, digits: int) -> exp.Expr:
+    """``x``, a DECIMAL(digits + 2, 2), as a BIGINT number of fen: its whole part and its two
+    decimals apart, so that no value passes 18 digits. (``CAST(x * 100 AS BIGINT)`` is the same
+    value, but DuckDB computes it in 128 bits, and casting a 128-bit DECIMAL costs 30 times a
+    64-bit one.)"""
+    whole = cast(exp.Floor(this=x.copy()), decimal(digits, 0))
+    cents = cast(sub(x, whole), decimal(3, 2))  # in [0, 1)
+    return exp.Add(this=paren(exp.Mul(this=paren(cast(whole, BIGINT)), expression=lit("100"))),
+                   expression=paren(cast(mul(cents, lit("100")), BIGINT)))
+
+
 def once(v: Num, name: str, step: exp.Select) -> Num:
     """``v`` computed once per row as a column of ``step`` (``name``; ``name_lo`` and ``name_hi``
     when it is an interval), and read by column in later steps."""
@@ -783,6 +794,38 @@ class Policy:
                          for it, v in zip(items, amounts, strict=True)), Decimal(0))
         money_digits = dig(money_top)
         money = decimal(money_digits + 2, 2)
+        # after the items' rounding every amount is a whole number of fen: computed from here on
+        # as BIGINT fen (a sum of 64-bit integers stays 64-bit, where DuckDB widens a sum of two
+        # DECIMAL(18, 2) to 128 bits), converted back to DECIMAL in the result row; kept DECIMAL
+        # where a sum or a cap limit could pass 2^63 fen
+        # (only where a sum of the policy's amounts may reach 19 digits: DuckDB adds narrower
+        # DECIMALs in 64 bits, and the conversions would cost more than they save)
+        fen = money_digits + 2 + len(items) + 1 > INT64_DIGITS and money_top * 100 < BIGINT_TOP \
+            and all(lim.top * 100 < BIGINT_TOP for lim in lims.values()) \
+            and all(a.top * 100 < BIGINT_TOP for a in stage_amounts.values())
+        mt = BIGINT if fen else money  # the type of an amount in the steps after i
+
+        def m_in(x: exp.Expr, digits: int) -> exp.Expr:
+            """An amount of fen, DECIMAL(digits + 2, 2), as the steps after i compute with it."""
+            return fen_int(x, digits) if fen else cast(x, money)
+
+        def m_out(x: exp.Expr) -> exp.Expr:
+            """An amount of the steps after i as the result's DECIMAL."""
+            if not fen:
+                return cast(x, money)
+            return cast(mul(cast(x, decimal(money_digits + 2, 0)), lit("0.01")), money)
+
+        def m_share(x: exp.Expr, frac: str) -> exp.Expr:
+            """A share of an amount (never below 0), rounded down to the fen."""
+            num, den = int(Decimal(frac).scaleb(_scale(frac))), 10 ** _scale(frac)
+            if not fen or money_top * 100 * max(num, 1) >= BIGINT_TOP:
+                return (to_fen(share_of(x, frac), money_digits, 2 + _scale(frac), True) if not fen else
+                        cast(exp.Floor(this=mul_wide(cast(x, decimal(money_digits + 2, 0)), (money_digits + 2, 0),
+                                                     lit(frac), money_digits + 2 + _lit_digits(frac) + _scale(frac))),
+                             BIGINT))
+            # x ≥ 0 fen: x × num fits 63 bits, and integer division rounds it down
+            return exp.IntDiv(this=paren(exp.Mul(this=paren(x), expression=cast(lit(str(num)), BIGINT))),
+                              expression=cast(lit(str(den)), BIGINT))
         item_step = exp.select(exp.Star()).from_("r")
         for it, v in zip(items, amounts, strict=True):
             t = decimal(v.digits + 2, 2)
@@ -796,8 +839,8 @@ class Policy:
                 lo = case((neg, greatest(v.lo, zero, v.sure)), default=v.lo)
                 hi = case((neg.copy(), greatest(v.hi, zero, v.sure)), default=v.hi)
             item_step = item_step.select(
-                exp.alias_(cast(lo, money), f"{it['id']}__lo", quoted=True),
-                exp.alias_(cast(hi, money), f"{it['id']}__hi", quoted=True), copy=False)
+                exp.alias_(m_in(lo, v.digits), f"{it['id']}__lo", quoted=True),
+                exp.alias_(m_in(hi, v.digits), f"{it['id']}__hi", quoted=True), copy=False)
         steps.append(("i", item_step))
         # after-cap amounts: undetermined items enter the caps as [0, ∞] (hi NULL)
         after: dict[str, tuple[str, str]] = {}
@@ -806,7 +849,7 @@ class Policy:
             i = it["id"]
             a0 = a0.select(
                 exp.alias_(col(f"{i}__lo") if v.sure else
-                           case((is_null(col(f"{i}__lo")), cast(lit("0"), money)), default=col(f"{i}__lo")),
+                           case((is_null(col(f"{i}__lo")), cast(lit("0"), mt)), default=col(f"{i}__lo")),
                            f"{i}__a0_lo", quoted=True),
                 exp.alias_(col(f"{i}__hi"), f"{i}__a0_hi", quoted=True), copy=False)
             after[i] = (f"{i}__a0_lo", f"{i}__a0_hi")
@@ -822,12 +865,19 @@ class Policy:
                 continue
             lim = lims[k]
             name = f"c{k}l"
-            steps.append((name, exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
-                exp.alias_(lim.lo, f"cap{k}__lim_lo", quoted=True),
-                exp.alias_(lim.hi, f"cap{k}__lim_hi", quoted=True),
-                exp.alias_(lim.lo if lim.nonneg else greatest(lim.lo, zero, lim.sure), f"cap{k}__room0",
-                           quoted=True), copy=False)))
-            prev = name
+            limit = exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
+                exp.alias_(m_in(lim.lo, lim.digits), f"cap{k}__lim_lo", quoted=True), copy=False)
+            if not lim.exact:
+                limit.select(exp.alias_(m_in(lim.hi, lim.digits), f"cap{k}__lim_hi", quoted=True), copy=False)
+            steps.append((name, limit))
+            lim_lo = col(f"cap{k}__lim_lo")
+            room0 = lim_lo if lim.nonneg else greatest(lim_lo, cast(zero, mt), lim.sure)
+            rooms = exp.select(exp.Star()).from_(exp.to_table(name)).select(
+                exp.alias_(room0, f"cap{k}__room0", quoted=True), copy=False)
+            if lim.exact:
+                rooms.select(exp.alias_(lim_lo.copy(), f"cap{k}__lim_hi", quoted=True), copy=False)
+            steps.append((f"c{k}m", rooms))
+            prev = f"c{k}m"
             limited = TRUE.copy() if lim.sure else not_null(col(f"cap{k}__lim_lo"))  # a limit applies
             ons = {m: col(f"{m}__applies") if lim.sure else and_(col(f"{m}__applies"), limited) for m in members}
             lows: dict[str, str] = {}
@@ -837,15 +887,15 @@ class Policy:
                 lo_col = f"{m}__c{k}_lo"
                 name = f"c{k}a{j}"
                 steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
-                    exp.alias_(cast(case((ons[m], least(cur_lo, room, True)), default=cur_lo), money), lo_col,
+                    exp.alias_(cast(case((ons[m], least(cur_lo, room, True)), default=cur_lo), mt), lo_col,
                                quoted=True),
                     exp.alias_(case((ons[m].copy(), greatest(sub(room, cur_lo), zero, True)), default=room),
                                f"cap{k}__room{j + 1}", quoted=True), copy=False)))
                 prev = name
                 lows[m] = lo_col
-            kept: exp.Expr = cast(zero, money)
+            kept: exp.Expr = cast(zero, mt)
             for m in members:
-                kept = add(kept, case((ons[m].copy(), col(lows[m])), default=cast(zero, money)))
+                kept = add(kept, case((ons[m].copy(), col(lows[m])), default=cast(zero, mt)))
             name = f"c{k}s"
             steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
                 exp.alias_(greatest(sub(col(f"cap{k}__lim_hi"), kept), zero, True) if lim.sure else
@@ -860,15 +910,15 @@ class Policy:
                 hi_col = f"{m}__c{k}_hi"
                 name = f"c{k}b{j}"
                 steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
-                    exp.alias_(cast(case((ons[m].copy(), add(lo, gain)), default=cur_hi), money), hi_col,
+                    exp.alias_(cast(case((ons[m].copy(), add(lo, gain)), default=cur_hi), mt), hi_col,
                                quoted=True),
-                    exp.alias_(case((ons[m].copy(), case((is_null(cur_hi.copy()), cast(zero, money)),
+                    exp.alias_(case((ons[m].copy(), case((is_null(cur_hi.copy()), cast(zero, mt)),
                                                          default=greatest(sub(spare, room_hi), zero, lim.sure))),
                                     default=spare), f"cap{k}__spare{j + 1}", quoted=True), copy=False)))
                 prev = name
                 after[m] = (lows[m], hi_col)
         # each payment schedule's base (its applying, determined members after the caps), once
-        zero_m = cast(lit("0"), money)
+        zero_m = cast(lit("0"), mt)
 
         def share_of(amount: exp.Expr, frac: str) -> exp.Expr:
             """A sum of money (never below 0) times a share: exact, widened where DuckDB needs it."""
@@ -917,11 +967,11 @@ class Policy:
             i = it["id"]
             app = col(f"{i}__applies")
             lo, hi = col(after[i][0]), col(after[i][1])
-            paid_lo = case((app, lo), default=NULL)
-            paid_hi = case((app.copy(), hi), default=NULL)
+            paid_lo = case((app, m_out(lo)), default=NULL)
+            paid_hi = case((app.copy(), m_out(hi)), default=NULL)
             out = out.select(keep(app, f"{i}__applies"),
-                             keep(case((app.copy(), col(f"{i}__lo")), default=NULL), f"{i}__min"),
-                             keep(case((app.copy(), col(f"{i}__hi")), default=NULL), f"{i}__max"),
+                             keep(case((app.copy(), m_out(col(f"{i}__lo"))), default=NULL), f"{i}__min"),
+                             keep(case((app.copy(), m_out(col(f"{i}__hi"))), default=NULL), f"{i}__max"),
                              keep(paid_lo, f"{i}__paid_min"), keep(paid_hi, f"{i}__paid_max"), copy=False)
             total_lo = add(total_lo, case((app.copy(), lo), default=zero_m))
             total_hi = add(total_hi, case((app.copy(), hi), default=zero_m))
@@ -937,11 +987,11 @@ class Policy:
                     if n_ == len(shares) - 1:
                         part = rest
                     else:
-                        part = to_fen(share_of(amount, frac), money_digits, 2 + _scale(frac), True)
+                        part = m_share(amount, frac)
                         rest = sub(rest, part)
                     funding[src] = add(funding[src], part)
-        out = out.select(keep(cast(total_lo, money), "total_min"), keep(cast(total_hi, money), "total_max"),
-                         *[keep(cast(funding[src], money), f"funding_{src}") for src in SOURCES], copy=False)
+        out = out.select(keep(m_out(total_lo), "total_min"), keep(m_out(total_hi), "total_max"),
+                         *[keep(m_out(funding[src]), f"funding_{src}") for src in SOURCES], copy=False)
         k = 0
         for n, sched in enumerate(f["payments"], 1):
             any_member, base_lo, base_hi = (col(f"pay{n}__{c}") for c in ("any", "base_lo", "base_hi"))
@@ -958,7 +1008,7 @@ class Policy:
                     # 0 up to the amount (never below 0), never more than the base; undetermined
                     # (NULL): as 至多 未定
                     amt = stage_amounts[(n, j)]
-                    most = greatest(amt.hi, zero_m.copy())
+                    most = greatest(m_in(amt.hi, amt.digits), zero_m.copy())
                     lo_e = zero_m
                     if amt.sure:
                         hi_e = least(most, base_hi.copy())
@@ -973,12 +1023,11 @@ class Policy:
                 else:
                     frac = st["share"]
                     lo_e = zero_m
-                    hi_e = least(to_fen(share_of(base_hi, frac), money_digits, 2 + _scale(frac), True), base_hi)
-                    left_lo = greatest(sub(left_lo, to_fen(share_of(base_lo, frac), money_digits,
-                                                          2 + _scale(frac), True)), zero_m, True)
+                    hi_e = least(m_share(base_hi, frac), base_hi)
+                    left_lo = greatest(sub(left_lo, m_share(base_lo, frac)), zero_m, True)
                 out = out.select(
-                    keep(case((any_member, cast(lo_e, money)), default=NULL), f"pay_{k}_min"),
-                    keep(case((any_member.copy(), cast(hi_e, money)), default=NULL), f"pay_{k}_max"), copy=False)
+                    keep(case((any_member, m_out(lo_e)), default=NULL), f"pay_{k}_min"),
+                    keep(case((any_member.copy(), m_out(hi_e)), default=NULL), f"pay_{k}_max"), copy=False)
         out = out.from_(prev)
         for name, q in steps:
             out = out.with_(name, as_=q, copy=False)
