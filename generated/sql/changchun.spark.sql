@@ -507,23 +507,71 @@ WITH v AS (
       COALESCE(`p`.`in_pilot_scope`, FALSE)
       AND COALESCE(`p`.`acceptance_passed`, FALSE)
     ) AS `reform_subsidy__applies`,
-    CAST(LEAST(CAST(0 AS DECIMAL(19, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS `reform_subsidy__raw_lo`,
+    CAST(LEAST(CAST(0 AS DECIMAL(18, 2)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(8, 2)) AS `reform_subsidy__raw_lo`,
     CAST(LEAST(
       CAST((
-        CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
-      ) * (
         CAST((
-          CAST((
-            `p`.`spend_software_cloud`
-          ) + (
-            `p`.`spend_data_equipment`
-          ) AS DECIMAL(18, 2))
-        ) + (
-          `p`.`spend_consulting`
-        ) AS DECIMAL(18, 2))
-      ) AS DECIMAL(19, 3)),
+          (
+            CAST(5 AS BIGINT)
+          ) * (
+            (
+              (
+                (
+                  (
+                    CAST(CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      `p`.`spend_software_cloud`
+                    ) - (
+                      CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              ) + (
+                (
+                  (
+                    CAST(CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      `p`.`spend_data_equipment`
+                    ) - (
+                      CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              )
+            ) + (
+              (
+                (
+                  CAST(CAST(FLOOR(`p`.`spend_consulting`) AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    `p`.`spend_consulting`
+                  ) - (
+                    CAST(FLOOR(`p`.`spend_consulting`) AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            )
+          )
+        ) DIV CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2)),
       CAST(500000 AS DECIMAL(6, 0))
-    ) AS DECIMAL(9, 3)) AS `reform_subsidy__raw_hi`,
+    ) AS DECIMAL(8, 2)) AS `reform_subsidy__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -754,24 +802,8 @@ WITH v AS (
 ), i AS (
   SELECT
     *,
-    CAST(CAST((
-      CAST(FLOOR((
-        `reform_subsidy__raw_lo`
-      ) * (
-        100
-      )) AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `reform_subsidy__lo`,
-    CAST(CAST((
-      CAST(FLOOR((
-        `reform_subsidy__raw_hi`
-      ) * (
-        100
-      )) AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `reform_subsidy__hi`,
+    CAST(CAST(`reform_subsidy__raw_lo` AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `reform_subsidy__lo`,
+    CAST(CAST(`reform_subsidy__raw_hi` AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `reform_subsidy__hi`,
     CAST(CAST(`production_stage_extra__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS `production_stage_extra__lo`,
     CAST(CAST(`production_stage_extra__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS `production_stage_extra__hi`,
     CAST(CAST(`cloud_platform_award__raw_lo` AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS `cloud_platform_award__lo`,

@@ -544,6 +544,11 @@ class Policy:
             arms = [(self.cond(a["when"]), self.fen_expr(a["then"])) for a in e["arms"]]
             other = self.fen_expr(e["otherwise"]) if e["otherwise"] is not None else None
             return self.choose(arms, other)
+        if op == "upto":  # 0 up to the value: its rounding is 0 up to the value's
+            a = self.fen_expr(e["args"][0])
+            zero = cast(lit("0"), a.type)
+            return Num(zero if a.sure else case((is_null(a.hi), NULL), default=zero), a.hi, a.top, a.scale,
+                       False, a.nonneg, a.sure)
         if op == "mul":
             made = self.fen_product(e)
             if made is not None:
