@@ -20,7 +20,9 @@ Exact arithmetic: every numeric node is a DECIMAL(p, s) whose scale is the lower
 whose precision is worked out from the operands (money fields have at most 15 integer digits,
 integer fields 12 — larger values are refused by validation), cast explicitly so that every
 engine computes the same exact value. Item amounts, cap limits and payment stages are rounded
-down (towards zero) to the fen, as in ``compiler/evaluate/runtime.py``.
+down (towards zero) to the fen, as in ``compiler/evaluate/runtime.py``; after the items' rounding,
+where a sum of DECIMALs would need more than 18 digits (128-bit arithmetic in DuckDB), the amounts
+are BIGINT numbers of fen until the result row converts them back.
 
 Output columns, per row: ``row_id``, ``error_field``, ``in_force``, ``excluded``; per item
 ``<id>__applies``, ``<id>__min``, ``<id>__max`` (before cross-item caps, NULL when undetermined),
