@@ -1226,6 +1226,8 @@ def merged(queries: list[exp.Select]) -> tuple[exp.Select, list[dict[str, str]]]
     names: list[dict[str, str]] = [{}]
     for k, q in enumerate(queries[1:], 1):
         renamed: dict[str, str] = {}
+        if [cte.alias for cte in q.args["with_"].expressions] != list(steps0):
+            raise BackendError("SQL 后端：各种读法的计算步骤不一致")
         for cte in q.args["with_"].expressions:
             _merge_step(steps0[cte.alias], cte.this, renamed, k)
         body = q.copy()
