@@ -154,3 +154,41 @@ def test_one_aggregating_pass_equals_the_results_tables(seeds: dict, tmp_path: P
     (quota,) = by_id["xianning"]["quotas"]
     assert quota["applicants"] > quota["limit"] == 200 and quota["runs_out_at_row"] is not None
     assert by_id["xianning"]["budget"]["runs_out_at_row"] is not None
+
+
+TONGXI = [  # tests/examples/tongxi.policy: 参数 city_avg_growth (未公布) and 约束 equipment_spend <= project_investment
+    # 第二条: 增量 200万, 平均增长 6.5% × 1000万 = 65万, 超出 135万 × 2% = 27000
+    {"output_last_year": "12000000", "output_year_before": "10000000"},
+    # 第三条 约束: 设备购置支出 200万 > 项目总投资 100万 → refused, counted under equipment_spend
+    {"equipment_spend": "2000000", "project_investment": "1000000"},
+    # its own invalid field first: robots_bought below 0
+    {"robots_bought": "-1", "equipment_spend": "2000000", "project_investment": "1000000"},
+    # 第三条: 2500万 × 10% = 250万, 封顶 200万; 第四条: 12 台 × 3000元 = 36000
+    {"equipment_spend": "25000000", "project_investment": "30000000", "robots_bought": "12"},
+]
+
+
+def test_parameters_and_constraints_in_the_one_pass(tmp_path: Path) -> None:
+    # a policy with 参数 and 约束 takes the same one aggregating pass as any other: a broken 约束
+    # or a missing 参数 counts by the field error_field names, as in the results tables
+    from differential import EXAMPLES, policy
+    base = {"applicant_type": "enterprise", "registered_in_city": "true", "independent_legal_person": "true",
+            "above_scale": "true"}
+    path = tmp_path / "pop.csv"
+    fields = sorted({k for r in TONGXI for k in r} | set(base))
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, ["row_id", *fields])
+        w.writeheader()
+        for i, r in enumerate(TONGXI):
+            w.writerow({"row_id": i, **base, **r})
+    forms = [(lower(policy("tongxi")), (EXAMPLES / "tongxi.txt").read_text("utf-8"))]
+    given = simulate(path, forms, ON, {}, params={"city_avg_growth": "0.065"})
+    assert given == simulate(path, forms, ON, {}, params={"city_avg_growth": "0.065"}, results_tables=True)
+    (rep,) = given["policies"]
+    assert rep["invalid_by_field"] == {"equipment_spend": 1, "robots_bought": 1}
+    assert rep["eligible"] == 2 and rep["total"] == {"min": "2063000.00", "max": "2063000.00", "unbounded": 0}
+    # 全市平均增速 not supplied (the text states none): every profile is refused, naming it —
+    # after a profile's own invalid field and before a broken 约束
+    missing = simulate(path, forms, ON, {})
+    assert missing == simulate(path, forms, ON, {}, results_tables=True)
+    assert missing["policies"][0]["invalid_by_field"] == {"city_avg_growth": 3, "robots_bought": 1}

@@ -10,7 +10,7 @@ Every aggregate is a DECIMAL sum in DuckDB: exact, never a binary float.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
@@ -50,8 +50,9 @@ def _q(name: str) -> exp.Column:
     return exp.column(name, quoted=True)
 
 
-def load_population(con: Any, path: Path) -> int:
-    """Create table ``population`` (row_id BIGINT, one VARCHAR column per field present)."""
+def load_population(con: Any, path: Path, facts: Collection[str] = ()) -> int:
+    """Create table ``population`` (row_id BIGINT, one VARCHAR column per field present): fields
+    of the shared vocabulary, and ``facts`` (those the policies run declare themselves)."""
     suffix = path.suffix.lower()
     src = exp.Literal.string(str(path))
     if suffix == ".csv":
@@ -66,9 +67,10 @@ def load_population(con: Any, path: Path) -> int:
         raise BackendError(f"不支持的总体文件格式“{suffix}”：请用 .csv、.jsonl 或 .parquet")
     probe = con.sql(exp.select("*").from_(reader).limit(0).sql("duckdb"))
     present = [c for c in probe.columns]
-    unknown = [c for c in present if c != "row_id" and c not in FACTS]
+    unknown = [c for c in present if c != "row_id" and c not in FACTS and c not in facts]
     if unknown:
-        raise BackendError(f"总体文件含未知字段：{', '.join(unknown[:5])}（不在共享词汇中）")
+        raise BackendError(f"总体文件含未知字段：{', '.join(unknown[:5])}"
+                           "（既不在共享词汇中，也不是所选政策声明的事实）")
     row_id: exp.Expr = (exp.cast(_q("row_id"), "BIGINT") if "row_id" in present else
                         exp.Sub(this=exp.Window(this=exp.func("row_number")), expression=exp.Literal.number(1)))
     cols = [exp.alias_(row_id, "row_id", quoted=True)]
@@ -173,8 +175,8 @@ def _sum_raw(e: exp.Expr) -> exp.Expr:
     return exp.func("sum", e)
 
 
-def _count_if(e: exp.Expr) -> exp.Expr:
-    return exp.func("count_if", e)
+def _count_if(e: exp.Expr) -> exp.Expr:  # 0, not NULL, over no rows (every profile invalid)
+    return exp.func("coalesce", exp.func("count_if", e), exp.Literal.number(0))
 
 
 class Figures:
@@ -360,15 +362,14 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
     """Load ``population`` and run every (lowered form, source text) over it; the full report.
     Each policy's figures are one aggregating query over its valid rows, computed and summed in
     one pass; ``results_tables``: store every applicant's result row first and aggregate the
-    table (the same report, slower: what the tests compare the one pass with). A policy with
-    参数 or 约束 always takes the results-table path, whose ``error_field`` also names a missing
-    参数 or a broken 约束 (the one pass counts only the profile's own invalid fields).
-    ``params``: values of the policies' 参数 (text)."""
+    table (the same report, slower: what the tests compare the one pass with). Either way an
+    invalid profile counts under the field its ``error_field`` names: its own invalid field,
+    else a bad or missing 参数, else a broken 约束. ``params``: values of the policies' 参数 (text)."""
     import duckdb
 
     sql = sql_backend()
     con = duckdb.connect()
-    n = load_population(con, population)
+    n = load_population(con, population, {f["name"] for form, _ in forms for f in form["facts"]})
     bits = type_population(con, sql, [form for form, _ in forms])
     reports = []
     for form, text in forms:
@@ -376,14 +377,16 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
         if tick is not None:
             tick(pid)
         budget = budgets.get(pid)
-        checked = bool(form.get("parameters") or form.get("constraints"))
-        if bits is None or results_tables or checked:  # each policy's query into a results table
+        if bits is None or results_tables:  # each policy's query into a results table
             table = exp.to_table(run_policy(con, sql, form, as_of, bits, params), quoted=True)
             reports.append(report(con, sql, table, form, text, budget))
             continue
-        # typed: one aggregating pass over the valid rows, no results table; the invalid rows by field
+        # typed: one aggregating pass over the valid rows, no results table; the invalid rows by
+        # field (a profile's own, then a bad or missing 参数 and a broken 约束)
+        parameters_table(con, form, params or {})
         valid, invalid = policy_views(con, sql, form, as_of, bits)
-        spent = exp.to_table(run_policy(con, sql, form, as_of, bits), quoted=True) if budget is not None else None
+        spent = (exp.to_table(run_policy(con, sql, form, as_of, bits, params), quoted=True)
+                 if budget is not None else None)
         reports.append(report(con, sql, valid, form, text, budget, errors=invalid_by_field(con, invalid),
                               budget_source=spent))
     return {"as_of": as_of.isoformat(), "population": population.name, "profiles": n, "policies": reports}

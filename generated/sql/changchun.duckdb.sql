@@ -249,58 +249,2627 @@ WITH v AS (
       ELSE "p"."industry"
     END AS "industry__key"
   FROM profiles AS p
+), x AS (
+  SELECT
+    *,
+    (
+      NOT (
+        (
+          COALESCE((
+            "p"."applicant_type"
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE(
+            (
+              COALESCE(
+                (
+                  "p"."industry__key"
+                ) IN ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
+                FALSE
+              )
+              OR COALESCE((
+                "p"."industry__key"
+              ) = (
+                '中成药生物药品制造'
+              ), FALSE)
+            ),
+            FALSE
+          )
+        )
+      )
+      OR NOT (
+        (
+          COALESCE((
+            "p"."applicant_type"
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE("p"."is_sme", FALSE)
+        )
+      )
+      OR NOT (
+        (
+          COALESCE("p"."registered_in_city", FALSE)
+          AND COALESCE("p"."independent_legal_person", FALSE)
+          AND COALESCE("p"."good_tax_and_credit", FALSE)
+        )
+      )
+      OR (
+        COALESCE("p"."little_giant_central_funded", FALSE)
+      )
+      OR (
+        COALESCE("p"."in_2022_pilot", FALSE)
+      )
+      OR (
+        COALESCE("p"."pilot_ended_unaccepted", FALSE)
+      )
+      OR (
+        COALESCE("p"."serious_dishonesty_3y", FALSE)
+      )
+      OR (
+        (
+          (
+            COALESCE("p"."abnormal_operation_listed", FALSE)
+            OR COALESCE("p"."serious_dishonesty_listed", FALSE)
+            OR COALESCE("p"."major_incident_3y", FALSE)
+            OR COALESCE("p"."tax_violation_3y", FALSE)
+          )
+          AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
+        )
+      )
+      OR (
+        COALESCE("p"."disqualified_3y", FALSE)
+      )
+    ) AS "excluded",
+    (
+      NOT (
+        (
+          COALESCE((
+            "p"."applicant_type"
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE(
+            (
+              COALESCE(
+                (
+                  "p"."industry__key"
+                ) IN ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
+                FALSE
+              )
+              OR COALESCE((
+                "p"."industry__key"
+              ) = (
+                '中成药生物药品制造'
+              ), FALSE)
+            ),
+            FALSE
+          )
+        )
+      )
+      OR NOT (
+        (
+          COALESCE((
+            "p"."applicant_type"
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE("p"."is_sme", FALSE)
+        )
+      )
+      OR NOT (
+        (
+          COALESCE("p"."registered_in_city", FALSE)
+          AND COALESCE("p"."independent_legal_person", FALSE)
+          AND COALESCE("p"."good_tax_and_credit", FALSE)
+        )
+      )
+      OR (
+        COALESCE("p"."little_giant_central_funded", FALSE)
+      )
+      OR (
+        COALESCE("p"."in_2022_pilot", FALSE)
+      )
+      OR (
+        COALESCE("p"."pilot_ended_unaccepted", FALSE)
+      )
+      OR (
+        COALESCE("p"."serious_dishonesty_3y", FALSE)
+      )
+      OR (
+        (
+          (
+            COALESCE("p"."abnormal_operation_listed", FALSE)
+            OR COALESCE("p"."serious_dishonesty_listed", FALSE)
+            OR COALESCE("p"."major_incident_3y", FALSE)
+            OR COALESCE("p"."tax_violation_3y", FALSE)
+          )
+          AND COALESCE(COALESCE((
+            "p"."applicant_type"
+          ) = (
+            'enterprise'
+          ), FALSE), FALSE)
+        )
+      )
+      OR (
+        COALESCE("p"."disqualified_3y", FALSE)
+      )
+    ) AS "excluded__q2",
+    (
+      NOT (
+        (
+          COALESCE((
+            "p"."applicant_type"
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE(
+            (
+              COALESCE(
+                (
+                  "p"."industry__key"
+                ) IN ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
+                FALSE
+              )
+              OR COALESCE((
+                "p"."industry__key"
+              ) = (
+                '中成药生物药品制造'
+              ), FALSE)
+            ),
+            FALSE
+          )
+        )
+      )
+      OR NOT (
+        (
+          COALESCE((
+            "p"."applicant_type"
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE("p"."is_sme", FALSE)
+        )
+      )
+      OR NOT (
+        (
+          COALESCE("p"."registered_in_city", FALSE)
+          AND COALESCE("p"."independent_legal_person", FALSE)
+          AND COALESCE("p"."good_tax_and_credit", FALSE)
+        )
+      )
+      OR (
+        COALESCE("p"."little_giant_central_funded", FALSE)
+      )
+      OR (
+        COALESCE("p"."in_2022_pilot", FALSE)
+      )
+      OR (
+        COALESCE("p"."pilot_ended_unaccepted", FALSE)
+      )
+      OR (
+        COALESCE("p"."serious_dishonesty_3y", FALSE)
+      )
+      OR (
+        (
+          (
+            COALESCE("p"."abnormal_operation_listed", FALSE)
+            OR COALESCE("p"."serious_dishonesty_listed", FALSE)
+            OR COALESCE("p"."major_incident_3y", FALSE)
+            OR COALESCE("p"."tax_violation_3y", FALSE)
+          )
+          AND COALESCE(COALESCE((
+            "p"."applicant_type"
+          ) = (
+            'enterprise'
+          ), FALSE), FALSE)
+        )
+      )
+      OR (
+        COALESCE("p"."disqualified_3y", FALSE)
+      )
+    ) AS "excluded__q3"
+  FROM v AS p
+), r AS (
+  SELECT
+    *,
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE("p"."in_pilot_scope", FALSE)
+      AND COALESCE("p"."acceptance_passed", FALSE)
+    ) AS "reform_subsidy__applies",
+    CAST(LEAST(CAST(0 AS DECIMAL(18, 2)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(8, 2)) AS "reform_subsidy__raw_lo",
+    CAST(LEAST(
+      CAST((
+        CAST((
+          (
+            CAST(5 AS BIGINT)
+          ) * (
+            (
+              (
+                (
+                  (
+                    CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      "p"."spend_software_cloud"
+                    ) - (
+                      CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              ) + (
+                (
+                  (
+                    CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      "p"."spend_data_equipment"
+                    ) - (
+                      CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              )
+            ) + (
+              (
+                (
+                  CAST(CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    "p"."spend_consulting"
+                  ) - (
+                    CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            )
+          )
+        ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2)),
+      CAST(500000 AS DECIMAL(6, 0))
+    ) AS DECIMAL(8, 2)) AS "reform_subsidy__raw_hi",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE("p"."in_pilot_scope", FALSE)
+      AND COALESCE("p"."acceptance_passed", FALSE)
+      AND COALESCE("p"."production_stage_reform", FALSE)
+    ) AS "production_stage_extra__applies",
+    CAST(NULL AS DECIMAL(1, 0)) AS "production_stage_extra__raw_lo",
+    CAST(NULL AS DECIMAL(1, 0)) AS "production_stage_extra__raw_hi",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND COALESCE("p"."cloud_platform_adopted", FALSE) AS "cloud_platform_award__applies",
+    CAST(10000 AS DECIMAL(5, 0)) AS "cloud_platform_award__raw_lo",
+    CAST(30000 AS DECIMAL(5, 0)) AS "cloud_platform_award__raw_hi",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND COALESCE("p"."platform_benchmark", FALSE) AS "platform_benchmark_award__applies",
+    CAST(50000 AS DECIMAL(6, 0)) AS "platform_benchmark_award__raw_lo",
+    CAST(200000 AS DECIMAL(6, 0)) AS "platform_benchmark_award__raw_hi",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded"
+      )
+      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+    )
+    AND COALESCE((
+      "p"."awarded_products"
+    ) >= (
+      CAST(1 AS DECIMAL(1, 0))
+    ), FALSE) AS "product_award__applies",
+    CAST(LEAST(
+      CAST((
+        CAST(0 AS DECIMAL(5, 0))
+      ) * (
+        "p"."awarded_products"
+      ) AS DECIMAL(14, 0)),
+      CAST(500000 AS DECIMAL(6, 0))
+    ) AS DECIMAL(6, 0)) AS "product_award__raw_lo",
+    CAST(LEAST(
+      CAST((
+        CAST(50000 AS DECIMAL(5, 0))
+      ) * (
+        "p"."awarded_products"
+      ) AS DECIMAL(14, 0)),
+      CAST(500000 AS DECIMAL(6, 0))
+    ) AS DECIMAL(6, 0)) AS "product_award__raw_hi",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded"
+      )
+      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+    )
+    AND COALESCE("p"."excellent_provider", FALSE) AS "excellent_provider_award__applies",
+    CAST(0 AS DECIMAL(6, 0)) AS "excellent_provider_award__raw_lo",
+    CAST(200000 AS DECIMAL(6, 0)) AS "excellent_provider_award__raw_hi",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
+    CAST(0 AS DECIMAL(6, 0)) AS "chain_award__raw_lo",
+    CAST(200000 AS DECIMAL(6, 0)) AS "chain_award__raw_hi",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded"
+      )
+      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+    )
+    AND COALESCE("p"."procured_service", FALSE) AS "procurement_service__applies",
+    CAST(NULL AS DECIMAL(1, 0)) AS "procurement_service__raw_lo",
+    CAST(NULL AS DECIMAL(1, 0)) AS "procurement_service__raw_hi",
+    CAST((
+      CAST(500000 AS DECIMAL(6, 0))
+    ) + (
+      CAST(200000 AS DECIMAL(6, 0))
+    ) AS DECIMAL(6, 0)) AS "cap1__raw",
+    CAST(500000 AS DECIMAL(6, 0)) AS "cap1__raw__q1",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q2"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE("p"."in_pilot_scope", FALSE)
+      AND COALESCE("p"."acceptance_passed", FALSE)
+    ) AS "reform_subsidy__applies__q2",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q2"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE("p"."in_pilot_scope", FALSE)
+      AND COALESCE("p"."acceptance_passed", FALSE)
+      AND COALESCE("p"."production_stage_reform", FALSE)
+    ) AS "production_stage_extra__applies__q2",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q2"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND COALESCE("p"."cloud_platform_adopted", FALSE) AS "cloud_platform_award__applies__q2",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q2"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND COALESCE("p"."platform_benchmark", FALSE) AS "platform_benchmark_award__applies__q2",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q2"
+      )
+      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+    )
+    AND COALESCE((
+      "p"."awarded_products"
+    ) >= (
+      CAST(1 AS DECIMAL(1, 0))
+    ), FALSE) AS "product_award__applies__q2",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q2"
+      )
+      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+    )
+    AND COALESCE("p"."excellent_provider", FALSE) AS "excellent_provider_award__applies__q2",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q2"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies__q2",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q2"
+      )
+      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+    )
+    AND COALESCE("p"."procured_service", FALSE) AS "procurement_service__applies__q2",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q3"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE("p"."in_pilot_scope", FALSE)
+      AND COALESCE("p"."acceptance_passed", FALSE)
+    ) AS "reform_subsidy__applies__q3",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q3"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE("p"."in_pilot_scope", FALSE)
+      AND COALESCE("p"."acceptance_passed", FALSE)
+      AND COALESCE("p"."production_stage_reform", FALSE)
+    ) AS "production_stage_extra__applies__q3",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q3"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND COALESCE("p"."cloud_platform_adopted", FALSE) AS "cloud_platform_award__applies__q3",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q3"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND COALESCE("p"."platform_benchmark", FALSE) AS "platform_benchmark_award__applies__q3",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q3"
+      )
+      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+    )
+    AND COALESCE((
+      "p"."awarded_products"
+    ) >= (
+      CAST(1 AS DECIMAL(1, 0))
+    ), FALSE) AS "product_award__applies__q3",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q3"
+      )
+      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+    )
+    AND COALESCE("p"."excellent_provider", FALSE) AS "excellent_provider_award__applies__q3",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q3"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies__q3",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q3"
+      )
+      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+    )
+    AND COALESCE("p"."procured_service", FALSE) AS "procurement_service__applies__q3",
+    CAST(500000 AS DECIMAL(6, 0)) AS "cap1__raw__q3"
+  FROM x AS p
+), i AS (
+  SELECT
+    *,
+    CAST(CAST("reform_subsidy__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__lo",
+    CAST(CAST("reform_subsidy__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__hi",
+    CAST(CAST("production_stage_extra__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__lo",
+    CAST(CAST("production_stage_extra__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__hi",
+    CAST(CAST("cloud_platform_award__raw_lo" AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__lo",
+    CAST(CAST("cloud_platform_award__raw_hi" AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__hi",
+    CAST(CAST("platform_benchmark_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__lo",
+    CAST(CAST("platform_benchmark_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__hi",
+    CAST(CAST("product_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__lo",
+    CAST(CAST("product_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__hi",
+    CAST(CAST("excellent_provider_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__lo",
+    CAST(CAST("excellent_provider_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__hi",
+    CAST(CAST("chain_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__lo",
+    CAST(CAST("chain_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__hi",
+    CAST(CAST("procurement_service__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__lo",
+    CAST(CAST("procurement_service__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__hi"
+  FROM r
+), a0 AS (
+  SELECT
+    *,
+    "reform_subsidy__lo" AS "reform_subsidy__a0_lo",
+    "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
+    CASE
+      WHEN "production_stage_extra__lo" IS NULL
+      THEN CAST(0 AS DECIMAL(9, 2))
+      ELSE "production_stage_extra__lo"
+    END AS "production_stage_extra__a0_lo",
+    "production_stage_extra__hi" AS "production_stage_extra__a0_hi",
+    "cloud_platform_award__lo" AS "cloud_platform_award__a0_lo",
+    "cloud_platform_award__hi" AS "cloud_platform_award__a0_hi",
+    "platform_benchmark_award__lo" AS "platform_benchmark_award__a0_lo",
+    "platform_benchmark_award__hi" AS "platform_benchmark_award__a0_hi",
+    "product_award__lo" AS "product_award__a0_lo",
+    "product_award__hi" AS "product_award__a0_hi",
+    "excellent_provider_award__lo" AS "excellent_provider_award__a0_lo",
+    "excellent_provider_award__hi" AS "excellent_provider_award__a0_hi",
+    "chain_award__lo" AS "chain_award__a0_lo",
+    "chain_award__hi" AS "chain_award__a0_hi",
+    CASE
+      WHEN "procurement_service__lo" IS NULL
+      THEN CAST(0 AS DECIMAL(9, 2))
+      ELSE "procurement_service__lo"
+    END AS "procurement_service__a0_lo",
+    "procurement_service__hi" AS "procurement_service__a0_hi"
+  FROM i
+), c1l AS (
+  SELECT
+    *,
+    CAST(CAST("cap1__raw" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "cap1__lim_lo",
+    CAST(CAST("cap1__raw__q1" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "cap1__lim_lo__q1",
+    CAST(CAST("cap1__raw__q3" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "cap1__lim_lo__q3"
+  FROM a0 AS p
+), c1m AS (
+  SELECT
+    *,
+    "cap1__lim_lo" AS "cap1__room0",
+    "cap1__lim_lo" AS "cap1__lim_hi",
+    "cap1__lim_lo__q1" AS "cap1__room0__q1",
+    "cap1__lim_lo__q1" AS "cap1__lim_hi__q1",
+    "cap1__lim_lo__q3" AS "cap1__room0__q3",
+    "cap1__lim_lo__q3" AS "cap1__lim_hi__q3"
+  FROM c1l
+), c1a0 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN "product_award__applies"
+      THEN LEAST("product_award__a0_lo", "cap1__room0")
+      ELSE "product_award__a0_lo"
+    END AS DECIMAL(9, 2)) AS "product_award__c1_lo",
+    CASE
+      WHEN "product_award__applies"
+      THEN GREATEST((
+        "cap1__room0"
+      ) - (
+        "product_award__a0_lo"
+      ), 0)
+      ELSE "cap1__room0"
+    END AS "cap1__room1",
+    CAST(CASE
+      WHEN "product_award__applies"
+      THEN LEAST("product_award__a0_lo", "cap1__room0__q1")
+      ELSE "product_award__a0_lo"
+    END AS DECIMAL(9, 2)) AS "product_award__c1_lo__q1",
+    CASE
+      WHEN "product_award__applies"
+      THEN GREATEST((
+        "cap1__room0__q1"
+      ) - (
+        "product_award__a0_lo"
+      ), 0)
+      ELSE "cap1__room0__q1"
+    END AS "cap1__room1__q1",
+    CAST(CASE
+      WHEN "product_award__applies__q2"
+      THEN LEAST("product_award__a0_lo", "cap1__room0")
+      ELSE "product_award__a0_lo"
+    END AS DECIMAL(9, 2)) AS "product_award__c1_lo__q2",
+    CASE
+      WHEN "product_award__applies__q2"
+      THEN GREATEST((
+        "cap1__room0"
+      ) - (
+        "product_award__a0_lo"
+      ), 0)
+      ELSE "cap1__room0"
+    END AS "cap1__room1__q2",
+    CAST(CASE
+      WHEN "product_award__applies__q3"
+      THEN LEAST("product_award__a0_lo", "cap1__room0__q3")
+      ELSE "product_award__a0_lo"
+    END AS DECIMAL(9, 2)) AS "product_award__c1_lo__q3",
+    CASE
+      WHEN "product_award__applies__q3"
+      THEN GREATEST((
+        "cap1__room0__q3"
+      ) - (
+        "product_award__a0_lo"
+      ), 0)
+      ELSE "cap1__room0__q3"
+    END AS "cap1__room1__q3"
+  FROM c1m
+), c1a1 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN "excellent_provider_award__applies"
+      THEN LEAST("excellent_provider_award__a0_lo", "cap1__room1")
+      ELSE "excellent_provider_award__a0_lo"
+    END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_lo",
+    CASE
+      WHEN "excellent_provider_award__applies"
+      THEN GREATEST((
+        "cap1__room1"
+      ) - (
+        "excellent_provider_award__a0_lo"
+      ), 0)
+      ELSE "cap1__room1"
+    END AS "cap1__room2",
+    CAST(CASE
+      WHEN "excellent_provider_award__applies"
+      THEN LEAST("excellent_provider_award__a0_lo", "cap1__room1__q1")
+      ELSE "excellent_provider_award__a0_lo"
+    END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_lo__q1",
+    CASE
+      WHEN "excellent_provider_award__applies"
+      THEN GREATEST((
+        "cap1__room1__q1"
+      ) - (
+        "excellent_provider_award__a0_lo"
+      ), 0)
+      ELSE "cap1__room1__q1"
+    END AS "cap1__room2__q1",
+    CAST(CASE
+      WHEN "excellent_provider_award__applies__q2"
+      THEN LEAST("excellent_provider_award__a0_lo", "cap1__room1__q2")
+      ELSE "excellent_provider_award__a0_lo"
+    END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_lo__q2",
+    CASE
+      WHEN "excellent_provider_award__applies__q2"
+      THEN GREATEST((
+        "cap1__room1__q2"
+      ) - (
+        "excellent_provider_award__a0_lo"
+      ), 0)
+      ELSE "cap1__room1__q2"
+    END AS "cap1__room2__q2",
+    CAST(CASE
+      WHEN "excellent_provider_award__applies__q3"
+      THEN LEAST("excellent_provider_award__a0_lo", "cap1__room1__q3")
+      ELSE "excellent_provider_award__a0_lo"
+    END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_lo__q3",
+    CASE
+      WHEN "excellent_provider_award__applies__q3"
+      THEN GREATEST((
+        "cap1__room1__q3"
+      ) - (
+        "excellent_provider_award__a0_lo"
+      ), 0)
+      ELSE "cap1__room1__q3"
+    END AS "cap1__room2__q3"
+  FROM c1a0
+), c1s AS (
+  SELECT
+    *,
+    GREATEST(
+      (
+        "cap1__lim_hi"
+      ) - (
+        (
+          (
+            CAST(0 AS DECIMAL(9, 2))
+          ) + (
+            CASE
+              WHEN "product_award__applies"
+              THEN "product_award__c1_lo"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "excellent_provider_award__applies"
+            THEN "excellent_provider_award__c1_lo"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ),
+      0
+    ) AS "cap1__spare0",
+    GREATEST(
+      (
+        "cap1__lim_hi__q1"
+      ) - (
+        (
+          (
+            CAST(0 AS DECIMAL(9, 2))
+          ) + (
+            CASE
+              WHEN "product_award__applies"
+              THEN "product_award__c1_lo__q1"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "excellent_provider_award__applies"
+            THEN "excellent_provider_award__c1_lo__q1"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ),
+      0
+    ) AS "cap1__spare0__q1",
+    GREATEST(
+      (
+        "cap1__lim_hi"
+      ) - (
+        (
+          (
+            CAST(0 AS DECIMAL(9, 2))
+          ) + (
+            CASE
+              WHEN "product_award__applies__q2"
+              THEN "product_award__c1_lo__q2"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "excellent_provider_award__applies__q2"
+            THEN "excellent_provider_award__c1_lo__q2"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ),
+      0
+    ) AS "cap1__spare0__q2",
+    GREATEST(
+      (
+        "cap1__lim_hi__q3"
+      ) - (
+        (
+          (
+            CAST(0 AS DECIMAL(9, 2))
+          ) + (
+            CASE
+              WHEN "product_award__applies__q3"
+              THEN "product_award__c1_lo__q3"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "excellent_provider_award__applies__q3"
+            THEN "excellent_provider_award__c1_lo__q3"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ),
+      0
+    ) AS "cap1__spare0__q3"
+  FROM c1a1
+), c1b0 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN "product_award__applies"
+      THEN (
+        "product_award__c1_lo"
+      ) + (
+        CASE
+          WHEN "product_award__a0_hi" IS NULL
+          THEN "cap1__spare0"
+          ELSE LEAST((
+            "product_award__a0_hi"
+          ) - (
+            "product_award__c1_lo"
+          ), "cap1__spare0")
+        END
+      )
+      ELSE "product_award__a0_hi"
+    END AS DECIMAL(9, 2)) AS "product_award__c1_hi",
+    CASE
+      WHEN "product_award__applies"
+      THEN CASE
+        WHEN "product_award__a0_hi" IS NULL
+        THEN CAST(0 AS DECIMAL(9, 2))
+        ELSE GREATEST(
+          (
+            "cap1__spare0"
+          ) - (
+            (
+              "product_award__a0_hi"
+            ) - (
+              "product_award__c1_lo"
+            )
+          ),
+          0
+        )
+      END
+      ELSE "cap1__spare0"
+    END AS "cap1__spare1",
+    CAST(CASE
+      WHEN "product_award__applies"
+      THEN (
+        "product_award__c1_lo__q1"
+      ) + (
+        CASE
+          WHEN "product_award__a0_hi" IS NULL
+          THEN "cap1__spare0__q1"
+          ELSE LEAST(
+            (
+              "product_award__a0_hi"
+            ) - (
+              "product_award__c1_lo__q1"
+            ),
+            "cap1__spare0__q1"
+          )
+        END
+      )
+      ELSE "product_award__a0_hi"
+    END AS DECIMAL(9, 2)) AS "product_award__c1_hi__q1",
+    CASE
+      WHEN "product_award__applies"
+      THEN CASE
+        WHEN "product_award__a0_hi" IS NULL
+        THEN CAST(0 AS DECIMAL(9, 2))
+        ELSE GREATEST(
+          (
+            "cap1__spare0__q1"
+          ) - (
+            (
+              "product_award__a0_hi"
+            ) - (
+              "product_award__c1_lo__q1"
+            )
+          ),
+          0
+        )
+      END
+      ELSE "cap1__spare0__q1"
+    END AS "cap1__spare1__q1",
+    CAST(CASE
+      WHEN "product_award__applies__q2"
+      THEN (
+        "product_award__c1_lo__q2"
+      ) + (
+        CASE
+          WHEN "product_award__a0_hi" IS NULL
+          THEN "cap1__spare0__q2"
+          ELSE LEAST(
+            (
+              "product_award__a0_hi"
+            ) - (
+              "product_award__c1_lo__q2"
+            ),
+            "cap1__spare0__q2"
+          )
+        END
+      )
+      ELSE "product_award__a0_hi"
+    END AS DECIMAL(9, 2)) AS "product_award__c1_hi__q2",
+    CASE
+      WHEN "product_award__applies__q2"
+      THEN CASE
+        WHEN "product_award__a0_hi" IS NULL
+        THEN CAST(0 AS DECIMAL(9, 2))
+        ELSE GREATEST(
+          (
+            "cap1__spare0__q2"
+          ) - (
+            (
+              "product_award__a0_hi"
+            ) - (
+              "product_award__c1_lo__q2"
+            )
+          ),
+          0
+        )
+      END
+      ELSE "cap1__spare0__q2"
+    END AS "cap1__spare1__q2",
+    CAST(CASE
+      WHEN "product_award__applies__q3"
+      THEN (
+        "product_award__c1_lo__q3"
+      ) + (
+        CASE
+          WHEN "product_award__a0_hi" IS NULL
+          THEN "cap1__spare0__q3"
+          ELSE LEAST(
+            (
+              "product_award__a0_hi"
+            ) - (
+              "product_award__c1_lo__q3"
+            ),
+            "cap1__spare0__q3"
+          )
+        END
+      )
+      ELSE "product_award__a0_hi"
+    END AS DECIMAL(9, 2)) AS "product_award__c1_hi__q3",
+    CASE
+      WHEN "product_award__applies__q3"
+      THEN CASE
+        WHEN "product_award__a0_hi" IS NULL
+        THEN CAST(0 AS DECIMAL(9, 2))
+        ELSE GREATEST(
+          (
+            "cap1__spare0__q3"
+          ) - (
+            (
+              "product_award__a0_hi"
+            ) - (
+              "product_award__c1_lo__q3"
+            )
+          ),
+          0
+        )
+      END
+      ELSE "cap1__spare0__q3"
+    END AS "cap1__spare1__q3"
+  FROM c1s
+), c1b1 AS (
+  SELECT
+    *,
+    CAST(CASE
+      WHEN "excellent_provider_award__applies"
+      THEN (
+        "excellent_provider_award__c1_lo"
+      ) + (
+        CASE
+          WHEN "excellent_provider_award__a0_hi" IS NULL
+          THEN "cap1__spare1"
+          ELSE LEAST(
+            (
+              "excellent_provider_award__a0_hi"
+            ) - (
+              "excellent_provider_award__c1_lo"
+            ),
+            "cap1__spare1"
+          )
+        END
+      )
+      ELSE "excellent_provider_award__a0_hi"
+    END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_hi",
+    CASE
+      WHEN "excellent_provider_award__applies"
+      THEN CASE
+        WHEN "excellent_provider_award__a0_hi" IS NULL
+        THEN CAST(0 AS DECIMAL(9, 2))
+        ELSE GREATEST(
+          (
+            "cap1__spare1"
+          ) - (
+            (
+              "excellent_provider_award__a0_hi"
+            ) - (
+              "excellent_provider_award__c1_lo"
+            )
+          ),
+          0
+        )
+      END
+      ELSE "cap1__spare1"
+    END AS "cap1__spare2",
+    CAST(CASE
+      WHEN "excellent_provider_award__applies"
+      THEN (
+        "excellent_provider_award__c1_lo__q1"
+      ) + (
+        CASE
+          WHEN "excellent_provider_award__a0_hi" IS NULL
+          THEN "cap1__spare1__q1"
+          ELSE LEAST(
+            (
+              "excellent_provider_award__a0_hi"
+            ) - (
+              "excellent_provider_award__c1_lo__q1"
+            ),
+            "cap1__spare1__q1"
+          )
+        END
+      )
+      ELSE "excellent_provider_award__a0_hi"
+    END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_hi__q1",
+    CASE
+      WHEN "excellent_provider_award__applies"
+      THEN CASE
+        WHEN "excellent_provider_award__a0_hi" IS NULL
+        THEN CAST(0 AS DECIMAL(9, 2))
+        ELSE GREATEST(
+          (
+            "cap1__spare1__q1"
+          ) - (
+            (
+              "excellent_provider_award__a0_hi"
+            ) - (
+              "excellent_provider_award__c1_lo__q1"
+            )
+          ),
+          0
+        )
+      END
+      ELSE "cap1__spare1__q1"
+    END AS "cap1__spare2__q1",
+    CAST(CASE
+      WHEN "excellent_provider_award__applies__q2"
+      THEN (
+        "excellent_provider_award__c1_lo__q2"
+      ) + (
+        CASE
+          WHEN "excellent_provider_award__a0_hi" IS NULL
+          THEN "cap1__spare1__q2"
+          ELSE LEAST(
+            (
+              "excellent_provider_award__a0_hi"
+            ) - (
+              "excellent_provider_award__c1_lo__q2"
+            ),
+            "cap1__spare1__q2"
+          )
+        END
+      )
+      ELSE "excellent_provider_award__a0_hi"
+    END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_hi__q2",
+    CASE
+      WHEN "excellent_provider_award__applies__q2"
+      THEN CASE
+        WHEN "excellent_provider_award__a0_hi" IS NULL
+        THEN CAST(0 AS DECIMAL(9, 2))
+        ELSE GREATEST(
+          (
+            "cap1__spare1__q2"
+          ) - (
+            (
+              "excellent_provider_award__a0_hi"
+            ) - (
+              "excellent_provider_award__c1_lo__q2"
+            )
+          ),
+          0
+        )
+      END
+      ELSE "cap1__spare1__q2"
+    END AS "cap1__spare2__q2",
+    CAST(CASE
+      WHEN "excellent_provider_award__applies__q3"
+      THEN (
+        "excellent_provider_award__c1_lo__q3"
+      ) + (
+        CASE
+          WHEN "excellent_provider_award__a0_hi" IS NULL
+          THEN "cap1__spare1__q3"
+          ELSE LEAST(
+            (
+              "excellent_provider_award__a0_hi"
+            ) - (
+              "excellent_provider_award__c1_lo__q3"
+            ),
+            "cap1__spare1__q3"
+          )
+        END
+      )
+      ELSE "excellent_provider_award__a0_hi"
+    END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_hi__q3",
+    CASE
+      WHEN "excellent_provider_award__applies__q3"
+      THEN CASE
+        WHEN "excellent_provider_award__a0_hi" IS NULL
+        THEN CAST(0 AS DECIMAL(9, 2))
+        ELSE GREATEST(
+          (
+            "cap1__spare1__q3"
+          ) - (
+            (
+              "excellent_provider_award__a0_hi"
+            ) - (
+              "excellent_provider_award__c1_lo__q3"
+            )
+          ),
+          0
+        )
+      END
+      ELSE "cap1__spare1__q3"
+    END AS "cap1__spare2__q3"
+  FROM c1b0
+), res AS (
+  SELECT
+    "row_id",
+    "error_field",
+    CASE WHEN "error_field" IS NULL THEN "in_force" ELSE NULL END AS "in_force",
+    CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
+    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN CAST("reform_subsidy__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "reform_subsidy__min",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN CAST("reform_subsidy__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "reform_subsidy__max",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN CAST("reform_subsidy__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "reform_subsidy__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN CAST("reform_subsidy__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "reform_subsidy__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "production_stage_extra__applies" ELSE NULL END AS "production_stage_extra__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
+      THEN CAST("production_stage_extra__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "production_stage_extra__min",
+    CASE
+      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
+      THEN CAST("production_stage_extra__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "production_stage_extra__max",
+    CASE
+      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
+      THEN CAST("production_stage_extra__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "production_stage_extra__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
+      THEN CAST("production_stage_extra__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "production_stage_extra__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "cloud_platform_award__applies" ELSE NULL END AS "cloud_platform_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
+      THEN CAST("cloud_platform_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "cloud_platform_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
+      THEN CAST("cloud_platform_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "cloud_platform_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
+      THEN CAST("cloud_platform_award__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "cloud_platform_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
+      THEN CAST("cloud_platform_award__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "cloud_platform_award__paid_max",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "platform_benchmark_award__applies"
+      ELSE NULL
+    END AS "platform_benchmark_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
+      THEN CAST("platform_benchmark_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "platform_benchmark_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
+      THEN CAST("platform_benchmark_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "platform_benchmark_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
+      THEN CAST("platform_benchmark_award__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "platform_benchmark_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
+      THEN CAST("platform_benchmark_award__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "platform_benchmark_award__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "product_award__applies" ELSE NULL END AS "product_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies"
+      THEN CAST("product_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies"
+      THEN CAST("product_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies"
+      THEN CAST("product_award__c1_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies"
+      THEN CAST("product_award__c1_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__paid_max",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "excellent_provider_award__applies"
+      ELSE NULL
+    END AS "excellent_provider_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
+      THEN CAST("excellent_provider_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
+      THEN CAST("excellent_provider_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
+      THEN CAST("excellent_provider_award__c1_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
+      THEN CAST("excellent_provider_award__c1_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies"
+      THEN CAST("chain_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "chain_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies"
+      THEN CAST("chain_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "chain_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies"
+      THEN CAST("chain_award__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "chain_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies"
+      THEN CAST("chain_award__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "chain_award__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "procurement_service__applies" ELSE NULL END AS "procurement_service__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "procurement_service__applies"
+      THEN CAST("procurement_service__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "procurement_service__min",
+    CASE
+      WHEN "error_field" IS NULL AND "procurement_service__applies"
+      THEN CAST("procurement_service__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "procurement_service__max",
+    CASE
+      WHEN "error_field" IS NULL AND "procurement_service__applies"
+      THEN CAST("procurement_service__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "procurement_service__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "procurement_service__applies"
+      THEN CAST("procurement_service__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "procurement_service__paid_max",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(9, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies"
+                        THEN "reform_subsidy__a0_lo"
+                        ELSE CAST(0 AS DECIMAL(9, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "production_stage_extra__applies"
+                      THEN "production_stage_extra__a0_lo"
+                      ELSE CAST(0 AS DECIMAL(9, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "cloud_platform_award__applies"
+                    THEN "cloud_platform_award__a0_lo"
+                    ELSE CAST(0 AS DECIMAL(9, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "platform_benchmark_award__applies"
+                  THEN "platform_benchmark_award__a0_lo"
+                  ELSE CAST(0 AS DECIMAL(9, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "product_award__applies"
+                THEN "product_award__c1_lo"
+                ELSE CAST(0 AS DECIMAL(9, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "excellent_provider_award__applies"
+              THEN "excellent_provider_award__c1_lo"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "chain_award__applies"
+            THEN "chain_award__a0_lo"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "procurement_service__applies"
+          THEN "procurement_service__a0_lo"
+          ELSE CAST(0 AS DECIMAL(9, 2))
+        END
+      ) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "total_min",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(9, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies"
+                        THEN "reform_subsidy__a0_hi"
+                        ELSE CAST(0 AS DECIMAL(9, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "production_stage_extra__applies"
+                      THEN "production_stage_extra__a0_hi"
+                      ELSE CAST(0 AS DECIMAL(9, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "cloud_platform_award__applies"
+                    THEN "cloud_platform_award__a0_hi"
+                    ELSE CAST(0 AS DECIMAL(9, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "platform_benchmark_award__applies"
+                  THEN "platform_benchmark_award__a0_hi"
+                  ELSE CAST(0 AS DECIMAL(9, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "product_award__applies"
+                THEN "product_award__c1_hi"
+                ELSE CAST(0 AS DECIMAL(9, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "excellent_provider_award__applies"
+              THEN "excellent_provider_award__c1_hi"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "chain_award__applies"
+            THEN "chain_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "procurement_service__applies"
+          THEN "procurement_service__a0_hi"
+          ELSE CAST(0 AS DECIMAL(9, 2))
+        END
+      ) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "total_max",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(9, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
+                        THEN "reform_subsidy__a0_hi"
+                        ELSE CAST(0 AS DECIMAL(9, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "production_stage_extra__applies" AND NOT "production_stage_extra__a0_hi" IS NULL
+                      THEN "production_stage_extra__a0_hi"
+                      ELSE CAST(0 AS DECIMAL(9, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "cloud_platform_award__applies" AND NOT "cloud_platform_award__a0_hi" IS NULL
+                    THEN "cloud_platform_award__a0_hi"
+                    ELSE CAST(0 AS DECIMAL(9, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "platform_benchmark_award__applies"
+                  AND NOT "platform_benchmark_award__a0_hi" IS NULL
+                  THEN "platform_benchmark_award__a0_hi"
+                  ELSE CAST(0 AS DECIMAL(9, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "product_award__applies" AND NOT "product_award__c1_hi" IS NULL
+                THEN "product_award__c1_hi"
+                ELSE CAST(0 AS DECIMAL(9, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "excellent_provider_award__applies"
+              AND NOT "excellent_provider_award__c1_hi" IS NULL
+              THEN "excellent_provider_award__c1_hi"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "chain_award__applies" AND NOT "chain_award__a0_hi" IS NULL
+            THEN "chain_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "procurement_service__applies" AND NOT "procurement_service__a0_hi" IS NULL
+          THEN "procurement_service__a0_hi"
+          ELSE CAST(0 AS DECIMAL(9, 2))
+        END
+      ) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "funding_central",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "funding_province",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "funding_city",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "funding_county",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "funding_unspecified",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies"
+      THEN CAST("product_award__c1_lo__q1" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__paid_min__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies"
+      THEN CAST("product_award__c1_hi__q1" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__paid_max__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
+      THEN CAST("excellent_provider_award__c1_lo__q1" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__paid_min__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
+      THEN CAST("excellent_provider_award__c1_hi__q1" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__paid_max__q1",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(9, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies"
+                        THEN "reform_subsidy__a0_lo"
+                        ELSE CAST(0 AS DECIMAL(9, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "production_stage_extra__applies"
+                      THEN "production_stage_extra__a0_lo"
+                      ELSE CAST(0 AS DECIMAL(9, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "cloud_platform_award__applies"
+                    THEN "cloud_platform_award__a0_lo"
+                    ELSE CAST(0 AS DECIMAL(9, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "platform_benchmark_award__applies"
+                  THEN "platform_benchmark_award__a0_lo"
+                  ELSE CAST(0 AS DECIMAL(9, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "product_award__applies"
+                THEN "product_award__c1_lo__q1"
+                ELSE CAST(0 AS DECIMAL(9, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "excellent_provider_award__applies"
+              THEN "excellent_provider_award__c1_lo__q1"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "chain_award__applies"
+            THEN "chain_award__a0_lo"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "procurement_service__applies"
+          THEN "procurement_service__a0_lo"
+          ELSE CAST(0 AS DECIMAL(9, 2))
+        END
+      ) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "total_min__q1",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(9, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies"
+                        THEN "reform_subsidy__a0_hi"
+                        ELSE CAST(0 AS DECIMAL(9, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "production_stage_extra__applies"
+                      THEN "production_stage_extra__a0_hi"
+                      ELSE CAST(0 AS DECIMAL(9, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "cloud_platform_award__applies"
+                    THEN "cloud_platform_award__a0_hi"
+                    ELSE CAST(0 AS DECIMAL(9, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "platform_benchmark_award__applies"
+                  THEN "platform_benchmark_award__a0_hi"
+                  ELSE CAST(0 AS DECIMAL(9, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "product_award__applies"
+                THEN "product_award__c1_hi__q1"
+                ELSE CAST(0 AS DECIMAL(9, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "excellent_provider_award__applies"
+              THEN "excellent_provider_award__c1_hi__q1"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "chain_award__applies"
+            THEN "chain_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "procurement_service__applies"
+          THEN "procurement_service__a0_hi"
+          ELSE CAST(0 AS DECIMAL(9, 2))
+        END
+      ) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "total_max__q1",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(9, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
+                        THEN "reform_subsidy__a0_hi"
+                        ELSE CAST(0 AS DECIMAL(9, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "production_stage_extra__applies" AND NOT "production_stage_extra__a0_hi" IS NULL
+                      THEN "production_stage_extra__a0_hi"
+                      ELSE CAST(0 AS DECIMAL(9, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "cloud_platform_award__applies" AND NOT "cloud_platform_award__a0_hi" IS NULL
+                    THEN "cloud_platform_award__a0_hi"
+                    ELSE CAST(0 AS DECIMAL(9, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "platform_benchmark_award__applies"
+                  AND NOT "platform_benchmark_award__a0_hi" IS NULL
+                  THEN "platform_benchmark_award__a0_hi"
+                  ELSE CAST(0 AS DECIMAL(9, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "product_award__applies" AND NOT "product_award__c1_hi__q1" IS NULL
+                THEN "product_award__c1_hi__q1"
+                ELSE CAST(0 AS DECIMAL(9, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "excellent_provider_award__applies"
+              AND NOT "excellent_provider_award__c1_hi__q1" IS NULL
+              THEN "excellent_provider_award__c1_hi__q1"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "chain_award__applies" AND NOT "chain_award__a0_hi" IS NULL
+            THEN "chain_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "procurement_service__applies" AND NOT "procurement_service__a0_hi" IS NULL
+          THEN "procurement_service__a0_hi"
+          ELSE CAST(0 AS DECIMAL(9, 2))
+        END
+      ) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "funding_central__q1",
+    CASE WHEN "error_field" IS NULL THEN "excluded__q2" ELSE NULL END AS "excluded__q2",
+    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies__q2" ELSE NULL END AS "reform_subsidy__applies__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q2"
+      THEN CAST("reform_subsidy__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "reform_subsidy__min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q2"
+      THEN CAST("reform_subsidy__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "reform_subsidy__max__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q2"
+      THEN CAST("reform_subsidy__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "reform_subsidy__paid_min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q2"
+      THEN CAST("reform_subsidy__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "reform_subsidy__paid_max__q2",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "production_stage_extra__applies__q2"
+      ELSE NULL
+    END AS "production_stage_extra__applies__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "production_stage_extra__applies__q2"
+      THEN CAST("production_stage_extra__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "production_stage_extra__min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "production_stage_extra__applies__q2"
+      THEN CAST("production_stage_extra__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "production_stage_extra__max__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "production_stage_extra__applies__q2"
+      THEN CAST("production_stage_extra__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "production_stage_extra__paid_min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "production_stage_extra__applies__q2"
+      THEN CAST("production_stage_extra__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "production_stage_extra__paid_max__q2",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "cloud_platform_award__applies__q2"
+      ELSE NULL
+    END AS "cloud_platform_award__applies__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "cloud_platform_award__applies__q2"
+      THEN CAST("cloud_platform_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "cloud_platform_award__min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "cloud_platform_award__applies__q2"
+      THEN CAST("cloud_platform_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "cloud_platform_award__max__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "cloud_platform_award__applies__q2"
+      THEN CAST("cloud_platform_award__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "cloud_platform_award__paid_min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "cloud_platform_award__applies__q2"
+      THEN CAST("cloud_platform_award__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "cloud_platform_award__paid_max__q2",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "platform_benchmark_award__applies__q2"
+      ELSE NULL
+    END AS "platform_benchmark_award__applies__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies__q2"
+      THEN CAST("platform_benchmark_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "platform_benchmark_award__min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies__q2"
+      THEN CAST("platform_benchmark_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "platform_benchmark_award__max__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies__q2"
+      THEN CAST("platform_benchmark_award__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "platform_benchmark_award__paid_min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies__q2"
+      THEN CAST("platform_benchmark_award__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "platform_benchmark_award__paid_max__q2",
+    CASE WHEN "error_field" IS NULL THEN "product_award__applies__q2" ELSE NULL END AS "product_award__applies__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies__q2"
+      THEN CAST("product_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies__q2"
+      THEN CAST("product_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__max__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies__q2"
+      THEN CAST("product_award__c1_lo__q2" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__paid_min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies__q2"
+      THEN CAST("product_award__c1_hi__q2" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__paid_max__q2",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "excellent_provider_award__applies__q2"
+      ELSE NULL
+    END AS "excellent_provider_award__applies__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q2"
+      THEN CAST("excellent_provider_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q2"
+      THEN CAST("excellent_provider_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__max__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q2"
+      THEN CAST("excellent_provider_award__c1_lo__q2" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__paid_min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q2"
+      THEN CAST("excellent_provider_award__c1_hi__q2" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__paid_max__q2",
+    CASE WHEN "error_field" IS NULL THEN "chain_award__applies__q2" ELSE NULL END AS "chain_award__applies__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies__q2"
+      THEN CAST("chain_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "chain_award__min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies__q2"
+      THEN CAST("chain_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "chain_award__max__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies__q2"
+      THEN CAST("chain_award__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "chain_award__paid_min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies__q2"
+      THEN CAST("chain_award__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "chain_award__paid_max__q2",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "procurement_service__applies__q2"
+      ELSE NULL
+    END AS "procurement_service__applies__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "procurement_service__applies__q2"
+      THEN CAST("procurement_service__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "procurement_service__min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "procurement_service__applies__q2"
+      THEN CAST("procurement_service__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "procurement_service__max__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "procurement_service__applies__q2"
+      THEN CAST("procurement_service__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "procurement_service__paid_min__q2",
+    CASE
+      WHEN "error_field" IS NULL AND "procurement_service__applies__q2"
+      THEN CAST("procurement_service__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "procurement_service__paid_max__q2",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(9, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies__q2"
+                        THEN "reform_subsidy__a0_lo"
+                        ELSE CAST(0 AS DECIMAL(9, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "production_stage_extra__applies__q2"
+                      THEN "production_stage_extra__a0_lo"
+                      ELSE CAST(0 AS DECIMAL(9, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "cloud_platform_award__applies__q2"
+                    THEN "cloud_platform_award__a0_lo"
+                    ELSE CAST(0 AS DECIMAL(9, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "platform_benchmark_award__applies__q2"
+                  THEN "platform_benchmark_award__a0_lo"
+                  ELSE CAST(0 AS DECIMAL(9, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "product_award__applies__q2"
+                THEN "product_award__c1_lo__q2"
+                ELSE CAST(0 AS DECIMAL(9, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "excellent_provider_award__applies__q2"
+              THEN "excellent_provider_award__c1_lo__q2"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "chain_award__applies__q2"
+            THEN "chain_award__a0_lo"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "procurement_service__applies__q2"
+          THEN "procurement_service__a0_lo"
+          ELSE CAST(0 AS DECIMAL(9, 2))
+        END
+      ) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "total_min__q2",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(9, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies__q2"
+                        THEN "reform_subsidy__a0_hi"
+                        ELSE CAST(0 AS DECIMAL(9, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "production_stage_extra__applies__q2"
+                      THEN "production_stage_extra__a0_hi"
+                      ELSE CAST(0 AS DECIMAL(9, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "cloud_platform_award__applies__q2"
+                    THEN "cloud_platform_award__a0_hi"
+                    ELSE CAST(0 AS DECIMAL(9, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "platform_benchmark_award__applies__q2"
+                  THEN "platform_benchmark_award__a0_hi"
+                  ELSE CAST(0 AS DECIMAL(9, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "product_award__applies__q2"
+                THEN "product_award__c1_hi__q2"
+                ELSE CAST(0 AS DECIMAL(9, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "excellent_provider_award__applies__q2"
+              THEN "excellent_provider_award__c1_hi__q2"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "chain_award__applies__q2"
+            THEN "chain_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "procurement_service__applies__q2"
+          THEN "procurement_service__a0_hi"
+          ELSE CAST(0 AS DECIMAL(9, 2))
+        END
+      ) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "total_max__q2",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(9, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies__q2" AND NOT "reform_subsidy__a0_hi" IS NULL
+                        THEN "reform_subsidy__a0_hi"
+                        ELSE CAST(0 AS DECIMAL(9, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "production_stage_extra__applies__q2"
+                      AND NOT "production_stage_extra__a0_hi" IS NULL
+                      THEN "production_stage_extra__a0_hi"
+                      ELSE CAST(0 AS DECIMAL(9, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "cloud_platform_award__applies__q2" AND NOT "cloud_platform_award__a0_hi" IS NULL
+                    THEN "cloud_platform_award__a0_hi"
+                    ELSE CAST(0 AS DECIMAL(9, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "platform_benchmark_award__applies__q2"
+                  AND NOT "platform_benchmark_award__a0_hi" IS NULL
+                  THEN "platform_benchmark_award__a0_hi"
+                  ELSE CAST(0 AS DECIMAL(9, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "product_award__applies__q2" AND NOT "product_award__c1_hi__q2" IS NULL
+                THEN "product_award__c1_hi__q2"
+                ELSE CAST(0 AS DECIMAL(9, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "excellent_provider_award__applies__q2"
+              AND NOT "excellent_provider_award__c1_hi__q2" IS NULL
+              THEN "excellent_provider_award__c1_hi__q2"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "chain_award__applies__q2" AND NOT "chain_award__a0_hi" IS NULL
+            THEN "chain_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "procurement_service__applies__q2" AND NOT "procurement_service__a0_hi" IS NULL
+          THEN "procurement_service__a0_hi"
+          ELSE CAST(0 AS DECIMAL(9, 2))
+        END
+      ) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "funding_central__q2",
+    CASE WHEN "error_field" IS NULL THEN "excluded__q3" ELSE NULL END AS "excluded__q3",
+    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies__q3" ELSE NULL END AS "reform_subsidy__applies__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q3"
+      THEN CAST("reform_subsidy__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "reform_subsidy__min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q3"
+      THEN CAST("reform_subsidy__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "reform_subsidy__max__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q3"
+      THEN CAST("reform_subsidy__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "reform_subsidy__paid_min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q3"
+      THEN CAST("reform_subsidy__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "reform_subsidy__paid_max__q3",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "production_stage_extra__applies__q3"
+      ELSE NULL
+    END AS "production_stage_extra__applies__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "production_stage_extra__applies__q3"
+      THEN CAST("production_stage_extra__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "production_stage_extra__min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "production_stage_extra__applies__q3"
+      THEN CAST("production_stage_extra__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "production_stage_extra__max__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "production_stage_extra__applies__q3"
+      THEN CAST("production_stage_extra__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "production_stage_extra__paid_min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "production_stage_extra__applies__q3"
+      THEN CAST("production_stage_extra__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "production_stage_extra__paid_max__q3",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "cloud_platform_award__applies__q3"
+      ELSE NULL
+    END AS "cloud_platform_award__applies__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "cloud_platform_award__applies__q3"
+      THEN CAST("cloud_platform_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "cloud_platform_award__min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "cloud_platform_award__applies__q3"
+      THEN CAST("cloud_platform_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "cloud_platform_award__max__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "cloud_platform_award__applies__q3"
+      THEN CAST("cloud_platform_award__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "cloud_platform_award__paid_min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "cloud_platform_award__applies__q3"
+      THEN CAST("cloud_platform_award__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "cloud_platform_award__paid_max__q3",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "platform_benchmark_award__applies__q3"
+      ELSE NULL
+    END AS "platform_benchmark_award__applies__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies__q3"
+      THEN CAST("platform_benchmark_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "platform_benchmark_award__min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies__q3"
+      THEN CAST("platform_benchmark_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "platform_benchmark_award__max__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies__q3"
+      THEN CAST("platform_benchmark_award__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "platform_benchmark_award__paid_min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies__q3"
+      THEN CAST("platform_benchmark_award__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "platform_benchmark_award__paid_max__q3",
+    CASE WHEN "error_field" IS NULL THEN "product_award__applies__q3" ELSE NULL END AS "product_award__applies__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies__q3"
+      THEN CAST("product_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies__q3"
+      THEN CAST("product_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__max__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies__q3"
+      THEN CAST("product_award__c1_lo__q3" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__paid_min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "product_award__applies__q3"
+      THEN CAST("product_award__c1_hi__q3" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "product_award__paid_max__q3",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "excellent_provider_award__applies__q3"
+      ELSE NULL
+    END AS "excellent_provider_award__applies__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q3"
+      THEN CAST("excellent_provider_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q3"
+      THEN CAST("excellent_provider_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__max__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q3"
+      THEN CAST("excellent_provider_award__c1_lo__q3" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__paid_min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q3"
+      THEN CAST("excellent_provider_award__c1_hi__q3" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "excellent_provider_award__paid_max__q3",
+    CASE WHEN "error_field" IS NULL THEN "chain_award__applies__q3" ELSE NULL END AS "chain_award__applies__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies__q3"
+      THEN CAST("chain_award__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "chain_award__min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies__q3"
+      THEN CAST("chain_award__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "chain_award__max__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies__q3"
+      THEN CAST("chain_award__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "chain_award__paid_min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies__q3"
+      THEN CAST("chain_award__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "chain_award__paid_max__q3",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "procurement_service__applies__q3"
+      ELSE NULL
+    END AS "procurement_service__applies__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "procurement_service__applies__q3"
+      THEN CAST("procurement_service__lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "procurement_service__min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "procurement_service__applies__q3"
+      THEN CAST("procurement_service__hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "procurement_service__max__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "procurement_service__applies__q3"
+      THEN CAST("procurement_service__a0_lo" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "procurement_service__paid_min__q3",
+    CASE
+      WHEN "error_field" IS NULL AND "procurement_service__applies__q3"
+      THEN CAST("procurement_service__a0_hi" AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "procurement_service__paid_max__q3",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(9, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies__q3"
+                        THEN "reform_subsidy__a0_lo"
+                        ELSE CAST(0 AS DECIMAL(9, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "production_stage_extra__applies__q3"
+                      THEN "production_stage_extra__a0_lo"
+                      ELSE CAST(0 AS DECIMAL(9, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "cloud_platform_award__applies__q3"
+                    THEN "cloud_platform_award__a0_lo"
+                    ELSE CAST(0 AS DECIMAL(9, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "platform_benchmark_award__applies__q3"
+                  THEN "platform_benchmark_award__a0_lo"
+                  ELSE CAST(0 AS DECIMAL(9, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "product_award__applies__q3"
+                THEN "product_award__c1_lo__q3"
+                ELSE CAST(0 AS DECIMAL(9, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "excellent_provider_award__applies__q3"
+              THEN "excellent_provider_award__c1_lo__q3"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "chain_award__applies__q3"
+            THEN "chain_award__a0_lo"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "procurement_service__applies__q3"
+          THEN "procurement_service__a0_lo"
+          ELSE CAST(0 AS DECIMAL(9, 2))
+        END
+      ) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "total_min__q3",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(9, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies__q3"
+                        THEN "reform_subsidy__a0_hi"
+                        ELSE CAST(0 AS DECIMAL(9, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "production_stage_extra__applies__q3"
+                      THEN "production_stage_extra__a0_hi"
+                      ELSE CAST(0 AS DECIMAL(9, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "cloud_platform_award__applies__q3"
+                    THEN "cloud_platform_award__a0_hi"
+                    ELSE CAST(0 AS DECIMAL(9, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "platform_benchmark_award__applies__q3"
+                  THEN "platform_benchmark_award__a0_hi"
+                  ELSE CAST(0 AS DECIMAL(9, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "product_award__applies__q3"
+                THEN "product_award__c1_hi__q3"
+                ELSE CAST(0 AS DECIMAL(9, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "excellent_provider_award__applies__q3"
+              THEN "excellent_provider_award__c1_hi__q3"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "chain_award__applies__q3"
+            THEN "chain_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "procurement_service__applies__q3"
+          THEN "procurement_service__a0_hi"
+          ELSE CAST(0 AS DECIMAL(9, 2))
+        END
+      ) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "total_max__q3",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      CAST(0 AS DECIMAL(9, 2))
+                    ) + (
+                      CASE
+                        WHEN "reform_subsidy__applies__q3" AND NOT "reform_subsidy__a0_hi" IS NULL
+                        THEN "reform_subsidy__a0_hi"
+                        ELSE CAST(0 AS DECIMAL(9, 2))
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN "production_stage_extra__applies__q3"
+                      AND NOT "production_stage_extra__a0_hi" IS NULL
+                      THEN "production_stage_extra__a0_hi"
+                      ELSE CAST(0 AS DECIMAL(9, 2))
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN "cloud_platform_award__applies__q3" AND NOT "cloud_platform_award__a0_hi" IS NULL
+                    THEN "cloud_platform_award__a0_hi"
+                    ELSE CAST(0 AS DECIMAL(9, 2))
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN "platform_benchmark_award__applies__q3"
+                  AND NOT "platform_benchmark_award__a0_hi" IS NULL
+                  THEN "platform_benchmark_award__a0_hi"
+                  ELSE CAST(0 AS DECIMAL(9, 2))
+                END
+              )
+            ) + (
+              CASE
+                WHEN "product_award__applies__q3" AND NOT "product_award__c1_hi__q3" IS NULL
+                THEN "product_award__c1_hi__q3"
+                ELSE CAST(0 AS DECIMAL(9, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "excellent_provider_award__applies__q3"
+              AND NOT "excellent_provider_award__c1_hi__q3" IS NULL
+              THEN "excellent_provider_award__c1_hi__q3"
+              ELSE CAST(0 AS DECIMAL(9, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "chain_award__applies__q3" AND NOT "chain_award__a0_hi" IS NULL
+            THEN "chain_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(9, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "procurement_service__applies__q3" AND NOT "procurement_service__a0_hi" IS NULL
+          THEN "procurement_service__a0_hi"
+          ELSE CAST(0 AS DECIMAL(9, 2))
+        END
+      ) AS DECIMAL(9, 2))
+      ELSE NULL
+    END AS "funding_central__q3"
+  FROM c1b1
 )
 SELECT
-  "q0"."row_id" AS "row_id",
-  "q0"."error_field" AS "error_field",
-  CASE WHEN "q0"."error_field" IS NULL THEN "q0"."in_force" ELSE NULL END AS "in_force",
+  "row_id",
+  "error_field",
+  "in_force",
   CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."excluded" AND "q1"."excluded" AND "q2"."excluded" AND "q3"."excluded"
+    WHEN "error_field" IS NULL
+    THEN "excluded" AND "excluded__q2" AND "excluded__q3"
     ELSE NULL
   END AS "excluded",
   CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."reform_subsidy__applies"
-    OR "q1"."reform_subsidy__applies"
-    OR "q2"."reform_subsidy__applies"
-    OR "q3"."reform_subsidy__applies"
+    WHEN "error_field" IS NULL
+    THEN "reform_subsidy__applies"
+    OR "reform_subsidy__applies__q2"
+    OR "reform_subsidy__applies__q3"
     ELSE NULL
   END AS "reform_subsidy__applies",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."reform_subsidy__applies"
-        OR "q1"."reform_subsidy__applies"
-        OR "q2"."reform_subsidy__applies"
-        OR "q3"."reform_subsidy__applies"
+        "reform_subsidy__applies"
+        OR "reform_subsidy__applies__q2"
+        OR "reform_subsidy__applies__q3"
       )
       AND NOT (
         (
-          "q0"."reform_subsidy__applies" AND "q0"."reform_subsidy__min" IS NULL
+          "reform_subsidy__applies" AND "reform_subsidy__min" IS NULL
         )
         OR (
-          "q1"."reform_subsidy__applies" AND "q1"."reform_subsidy__min" IS NULL
+          "reform_subsidy__applies__q2" AND "reform_subsidy__min__q2" IS NULL
         )
         OR (
-          "q2"."reform_subsidy__applies" AND "q2"."reform_subsidy__min" IS NULL
-        )
-        OR (
-          "q3"."reform_subsidy__applies" AND "q3"."reform_subsidy__min" IS NULL
+          "reform_subsidy__applies__q3" AND "reform_subsidy__min__q3" IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__min" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__min" ELSE 0 END IS NULL
-        OR CASE WHEN "q2"."reform_subsidy__applies" THEN "q2"."reform_subsidy__min" ELSE 0 END IS NULL
-        OR CASE WHEN "q3"."reform_subsidy__applies" THEN "q3"."reform_subsidy__min" ELSE 0 END IS NULL
+        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END IS NULL
+        OR CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__min__q2" ELSE 0 END IS NULL
+        OR CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__min__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE LEAST(
-          CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__min" ELSE 0 END,
-          CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__min" ELSE 0 END,
-          CASE WHEN "q2"."reform_subsidy__applies" THEN "q2"."reform_subsidy__min" ELSE 0 END,
-          CASE WHEN "q3"."reform_subsidy__applies" THEN "q3"."reform_subsidy__min" ELSE 0 END
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END,
+          CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__min__q2" ELSE 0 END,
+          CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__min__q3" ELSE 0 END
         )
       END
       ELSE NULL
@@ -308,45 +2877,38 @@ SELECT
     ELSE NULL
   END AS "reform_subsidy__min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."reform_subsidy__applies"
-        OR "q1"."reform_subsidy__applies"
-        OR "q2"."reform_subsidy__applies"
-        OR "q3"."reform_subsidy__applies"
+        "reform_subsidy__applies"
+        OR "reform_subsidy__applies__q2"
+        OR "reform_subsidy__applies__q3"
       )
       AND NOT (
         (
-          "q0"."reform_subsidy__applies" AND "q0"."reform_subsidy__min" IS NULL
+          "reform_subsidy__applies" AND "reform_subsidy__min" IS NULL
         )
         OR (
-          "q1"."reform_subsidy__applies" AND "q1"."reform_subsidy__min" IS NULL
+          "reform_subsidy__applies__q2" AND "reform_subsidy__min__q2" IS NULL
         )
         OR (
-          "q2"."reform_subsidy__applies" AND "q2"."reform_subsidy__min" IS NULL
-        )
-        OR (
-          "q3"."reform_subsidy__applies" AND "q3"."reform_subsidy__min" IS NULL
+          "reform_subsidy__applies__q3" AND "reform_subsidy__min__q3" IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__max" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__max" ELSE 0 END IS NULL
-        OR CASE WHEN "q2"."reform_subsidy__applies" THEN "q2"."reform_subsidy__max" ELSE 0 END IS NULL
-        OR CASE WHEN "q3"."reform_subsidy__applies" THEN "q3"."reform_subsidy__max" ELSE 0 END IS NULL
+        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
+        OR CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__max__q2" ELSE 0 END IS NULL
+        OR CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__max__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE CASE
-          WHEN CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__max" ELSE 0 END IS NULL
-          OR CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__max" ELSE 0 END IS NULL
-          OR CASE WHEN "q2"."reform_subsidy__applies" THEN "q2"."reform_subsidy__max" ELSE 0 END IS NULL
-          OR CASE WHEN "q3"."reform_subsidy__applies" THEN "q3"."reform_subsidy__max" ELSE 0 END IS NULL
+          WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
+          OR CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__max__q2" ELSE 0 END IS NULL
+          OR CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__max__q3" ELSE 0 END IS NULL
           THEN NULL
           ELSE GREATEST(
-            CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__max" ELSE 0 END,
-            CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__max" ELSE 0 END,
-            CASE WHEN "q2"."reform_subsidy__applies" THEN "q2"."reform_subsidy__max" ELSE 0 END,
-            CASE WHEN "q3"."reform_subsidy__applies" THEN "q3"."reform_subsidy__max" ELSE 0 END
+            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END,
+            CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__max__q2" ELSE 0 END,
+            CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__max__q3" ELSE 0 END
           )
         END
       END
@@ -355,53 +2917,34 @@ SELECT
     ELSE NULL
   END AS "reform_subsidy__max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."reform_subsidy__applies"
-      OR "q1"."reform_subsidy__applies"
-      OR "q2"."reform_subsidy__applies"
-      OR "q3"."reform_subsidy__applies"
+      WHEN "reform_subsidy__applies"
+      OR "reform_subsidy__applies__q2"
+      OR "reform_subsidy__applies__q3"
       THEN CASE
-        WHEN CASE
-          WHEN "q0"."reform_subsidy__applies"
-          THEN "q0"."reform_subsidy__paid_min"
+        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END IS NULL
+        OR CASE
+          WHEN "reform_subsidy__applies__q2"
+          THEN "reform_subsidy__paid_min__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."reform_subsidy__applies"
-          THEN "q1"."reform_subsidy__paid_min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q2"."reform_subsidy__applies"
-          THEN "q2"."reform_subsidy__paid_min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."reform_subsidy__applies"
-          THEN "q3"."reform_subsidy__paid_min"
+          WHEN "reform_subsidy__applies__q3"
+          THEN "reform_subsidy__paid_min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END,
           CASE
-            WHEN "q0"."reform_subsidy__applies"
-            THEN "q0"."reform_subsidy__paid_min"
+            WHEN "reform_subsidy__applies__q2"
+            THEN "reform_subsidy__paid_min__q2"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."reform_subsidy__applies"
-            THEN "q1"."reform_subsidy__paid_min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q2"."reform_subsidy__applies"
-            THEN "q2"."reform_subsidy__paid_min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q3"."reform_subsidy__applies"
-            THEN "q3"."reform_subsidy__paid_min"
+            WHEN "reform_subsidy__applies__q3"
+            THEN "reform_subsidy__paid_min__q3"
             ELSE 0
           END
         )
@@ -411,75 +2954,47 @@ SELECT
     ELSE NULL
   END AS "reform_subsidy__paid_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."reform_subsidy__applies"
-      OR "q1"."reform_subsidy__applies"
-      OR "q2"."reform_subsidy__applies"
-      OR "q3"."reform_subsidy__applies"
+      WHEN "reform_subsidy__applies"
+      OR "reform_subsidy__applies__q2"
+      OR "reform_subsidy__applies__q3"
       THEN CASE
-        WHEN CASE
-          WHEN "q0"."reform_subsidy__applies"
-          THEN "q0"."reform_subsidy__paid_max"
+        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END IS NULL
+        OR CASE
+          WHEN "reform_subsidy__applies__q2"
+          THEN "reform_subsidy__paid_max__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."reform_subsidy__applies"
-          THEN "q1"."reform_subsidy__paid_max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q2"."reform_subsidy__applies"
-          THEN "q2"."reform_subsidy__paid_max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."reform_subsidy__applies"
-          THEN "q3"."reform_subsidy__paid_max"
+          WHEN "reform_subsidy__applies__q3"
+          THEN "reform_subsidy__paid_max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
-          WHEN CASE
-            WHEN "q0"."reform_subsidy__applies"
-            THEN "q0"."reform_subsidy__paid_max"
+          WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END IS NULL
+          OR CASE
+            WHEN "reform_subsidy__applies__q2"
+            THEN "reform_subsidy__paid_max__q2"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."reform_subsidy__applies"
-            THEN "q1"."reform_subsidy__paid_max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q2"."reform_subsidy__applies"
-            THEN "q2"."reform_subsidy__paid_max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q3"."reform_subsidy__applies"
-            THEN "q3"."reform_subsidy__paid_max"
+            WHEN "reform_subsidy__applies__q3"
+            THEN "reform_subsidy__paid_max__q3"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
+            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END,
             CASE
-              WHEN "q0"."reform_subsidy__applies"
-              THEN "q0"."reform_subsidy__paid_max"
+              WHEN "reform_subsidy__applies__q2"
+              THEN "reform_subsidy__paid_max__q2"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."reform_subsidy__applies"
-              THEN "q1"."reform_subsidy__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q2"."reform_subsidy__applies"
-              THEN "q2"."reform_subsidy__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q3"."reform_subsidy__applies"
-              THEN "q3"."reform_subsidy__paid_max"
+              WHEN "reform_subsidy__applies__q3"
+              THEN "reform_subsidy__paid_max__q3"
               ELSE 0
             END
           )
@@ -490,81 +3005,64 @@ SELECT
     ELSE NULL
   END AS "reform_subsidy__paid_max",
   CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."production_stage_extra__applies"
-    OR "q1"."production_stage_extra__applies"
-    OR "q2"."production_stage_extra__applies"
-    OR "q3"."production_stage_extra__applies"
+    WHEN "error_field" IS NULL
+    THEN "production_stage_extra__applies"
+    OR "production_stage_extra__applies__q2"
+    OR "production_stage_extra__applies__q3"
     ELSE NULL
   END AS "production_stage_extra__applies",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."production_stage_extra__applies"
-        OR "q1"."production_stage_extra__applies"
-        OR "q2"."production_stage_extra__applies"
-        OR "q3"."production_stage_extra__applies"
+        "production_stage_extra__applies"
+        OR "production_stage_extra__applies__q2"
+        OR "production_stage_extra__applies__q3"
       )
       AND NOT (
         (
-          "q0"."production_stage_extra__applies"
-          AND "q0"."production_stage_extra__min" IS NULL
+          "production_stage_extra__applies" AND "production_stage_extra__min" IS NULL
         )
         OR (
-          "q1"."production_stage_extra__applies"
-          AND "q1"."production_stage_extra__min" IS NULL
+          "production_stage_extra__applies__q2"
+          AND "production_stage_extra__min__q2" IS NULL
         )
         OR (
-          "q2"."production_stage_extra__applies"
-          AND "q2"."production_stage_extra__min" IS NULL
-        )
-        OR (
-          "q3"."production_stage_extra__applies"
-          AND "q3"."production_stage_extra__min" IS NULL
+          "production_stage_extra__applies__q3"
+          AND "production_stage_extra__min__q3" IS NULL
         )
       )
       THEN CASE
         WHEN CASE
-          WHEN "q0"."production_stage_extra__applies"
-          THEN "q0"."production_stage_extra__min"
+          WHEN "production_stage_extra__applies"
+          THEN "production_stage_extra__min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."production_stage_extra__applies"
-          THEN "q1"."production_stage_extra__min"
+          WHEN "production_stage_extra__applies__q2"
+          THEN "production_stage_extra__min__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."production_stage_extra__applies"
-          THEN "q2"."production_stage_extra__min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."production_stage_extra__applies"
-          THEN "q3"."production_stage_extra__min"
+          WHEN "production_stage_extra__applies__q3"
+          THEN "production_stage_extra__min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE
-            WHEN "q0"."production_stage_extra__applies"
-            THEN "q0"."production_stage_extra__min"
+            WHEN "production_stage_extra__applies"
+            THEN "production_stage_extra__min"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."production_stage_extra__applies"
-            THEN "q1"."production_stage_extra__min"
+            WHEN "production_stage_extra__applies__q2"
+            THEN "production_stage_extra__min__q2"
             ELSE 0
           END,
           CASE
-            WHEN "q2"."production_stage_extra__applies"
-            THEN "q2"."production_stage_extra__min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q3"."production_stage_extra__applies"
-            THEN "q3"."production_stage_extra__min"
+            WHEN "production_stage_extra__applies__q3"
+            THEN "production_stage_extra__min__q3"
             ELSE 0
           END
         )
@@ -574,95 +3072,74 @@ SELECT
     ELSE NULL
   END AS "production_stage_extra__min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."production_stage_extra__applies"
-        OR "q1"."production_stage_extra__applies"
-        OR "q2"."production_stage_extra__applies"
-        OR "q3"."production_stage_extra__applies"
+        "production_stage_extra__applies"
+        OR "production_stage_extra__applies__q2"
+        OR "production_stage_extra__applies__q3"
       )
       AND NOT (
         (
-          "q0"."production_stage_extra__applies"
-          AND "q0"."production_stage_extra__min" IS NULL
+          "production_stage_extra__applies" AND "production_stage_extra__min" IS NULL
         )
         OR (
-          "q1"."production_stage_extra__applies"
-          AND "q1"."production_stage_extra__min" IS NULL
+          "production_stage_extra__applies__q2"
+          AND "production_stage_extra__min__q2" IS NULL
         )
         OR (
-          "q2"."production_stage_extra__applies"
-          AND "q2"."production_stage_extra__min" IS NULL
-        )
-        OR (
-          "q3"."production_stage_extra__applies"
-          AND "q3"."production_stage_extra__min" IS NULL
+          "production_stage_extra__applies__q3"
+          AND "production_stage_extra__min__q3" IS NULL
         )
       )
       THEN CASE
         WHEN CASE
-          WHEN "q0"."production_stage_extra__applies"
-          THEN "q0"."production_stage_extra__max"
+          WHEN "production_stage_extra__applies"
+          THEN "production_stage_extra__max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."production_stage_extra__applies"
-          THEN "q1"."production_stage_extra__max"
+          WHEN "production_stage_extra__applies__q2"
+          THEN "production_stage_extra__max__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."production_stage_extra__applies"
-          THEN "q2"."production_stage_extra__max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."production_stage_extra__applies"
-          THEN "q3"."production_stage_extra__max"
+          WHEN "production_stage_extra__applies__q3"
+          THEN "production_stage_extra__max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
           WHEN CASE
-            WHEN "q0"."production_stage_extra__applies"
-            THEN "q0"."production_stage_extra__max"
+            WHEN "production_stage_extra__applies"
+            THEN "production_stage_extra__max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."production_stage_extra__applies"
-            THEN "q1"."production_stage_extra__max"
+            WHEN "production_stage_extra__applies__q2"
+            THEN "production_stage_extra__max__q2"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q2"."production_stage_extra__applies"
-            THEN "q2"."production_stage_extra__max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q3"."production_stage_extra__applies"
-            THEN "q3"."production_stage_extra__max"
+            WHEN "production_stage_extra__applies__q3"
+            THEN "production_stage_extra__max__q3"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
             CASE
-              WHEN "q0"."production_stage_extra__applies"
-              THEN "q0"."production_stage_extra__max"
+              WHEN "production_stage_extra__applies"
+              THEN "production_stage_extra__max"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."production_stage_extra__applies"
-              THEN "q1"."production_stage_extra__max"
+              WHEN "production_stage_extra__applies__q2"
+              THEN "production_stage_extra__max__q2"
               ELSE 0
             END,
             CASE
-              WHEN "q2"."production_stage_extra__applies"
-              THEN "q2"."production_stage_extra__max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q3"."production_stage_extra__applies"
-              THEN "q3"."production_stage_extra__max"
+              WHEN "production_stage_extra__applies__q3"
+              THEN "production_stage_extra__max__q3"
               ELSE 0
             END
           )
@@ -673,53 +3150,42 @@ SELECT
     ELSE NULL
   END AS "production_stage_extra__max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."production_stage_extra__applies"
-      OR "q1"."production_stage_extra__applies"
-      OR "q2"."production_stage_extra__applies"
-      OR "q3"."production_stage_extra__applies"
+      WHEN "production_stage_extra__applies"
+      OR "production_stage_extra__applies__q2"
+      OR "production_stage_extra__applies__q3"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."production_stage_extra__applies"
-          THEN "q0"."production_stage_extra__paid_min"
+          WHEN "production_stage_extra__applies"
+          THEN "production_stage_extra__paid_min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."production_stage_extra__applies"
-          THEN "q1"."production_stage_extra__paid_min"
+          WHEN "production_stage_extra__applies__q2"
+          THEN "production_stage_extra__paid_min__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."production_stage_extra__applies"
-          THEN "q2"."production_stage_extra__paid_min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."production_stage_extra__applies"
-          THEN "q3"."production_stage_extra__paid_min"
+          WHEN "production_stage_extra__applies__q3"
+          THEN "production_stage_extra__paid_min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE
-            WHEN "q0"."production_stage_extra__applies"
-            THEN "q0"."production_stage_extra__paid_min"
+            WHEN "production_stage_extra__applies"
+            THEN "production_stage_extra__paid_min"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."production_stage_extra__applies"
-            THEN "q1"."production_stage_extra__paid_min"
+            WHEN "production_stage_extra__applies__q2"
+            THEN "production_stage_extra__paid_min__q2"
             ELSE 0
           END,
           CASE
-            WHEN "q2"."production_stage_extra__applies"
-            THEN "q2"."production_stage_extra__paid_min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q3"."production_stage_extra__applies"
-            THEN "q3"."production_stage_extra__paid_min"
+            WHEN "production_stage_extra__applies__q3"
+            THEN "production_stage_extra__paid_min__q3"
             ELSE 0
           END
         )
@@ -729,75 +3195,59 @@ SELECT
     ELSE NULL
   END AS "production_stage_extra__paid_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."production_stage_extra__applies"
-      OR "q1"."production_stage_extra__applies"
-      OR "q2"."production_stage_extra__applies"
-      OR "q3"."production_stage_extra__applies"
+      WHEN "production_stage_extra__applies"
+      OR "production_stage_extra__applies__q2"
+      OR "production_stage_extra__applies__q3"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."production_stage_extra__applies"
-          THEN "q0"."production_stage_extra__paid_max"
+          WHEN "production_stage_extra__applies"
+          THEN "production_stage_extra__paid_max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."production_stage_extra__applies"
-          THEN "q1"."production_stage_extra__paid_max"
+          WHEN "production_stage_extra__applies__q2"
+          THEN "production_stage_extra__paid_max__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."production_stage_extra__applies"
-          THEN "q2"."production_stage_extra__paid_max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."production_stage_extra__applies"
-          THEN "q3"."production_stage_extra__paid_max"
+          WHEN "production_stage_extra__applies__q3"
+          THEN "production_stage_extra__paid_max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
           WHEN CASE
-            WHEN "q0"."production_stage_extra__applies"
-            THEN "q0"."production_stage_extra__paid_max"
+            WHEN "production_stage_extra__applies"
+            THEN "production_stage_extra__paid_max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."production_stage_extra__applies"
-            THEN "q1"."production_stage_extra__paid_max"
+            WHEN "production_stage_extra__applies__q2"
+            THEN "production_stage_extra__paid_max__q2"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q2"."production_stage_extra__applies"
-            THEN "q2"."production_stage_extra__paid_max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q3"."production_stage_extra__applies"
-            THEN "q3"."production_stage_extra__paid_max"
+            WHEN "production_stage_extra__applies__q3"
+            THEN "production_stage_extra__paid_max__q3"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
             CASE
-              WHEN "q0"."production_stage_extra__applies"
-              THEN "q0"."production_stage_extra__paid_max"
+              WHEN "production_stage_extra__applies"
+              THEN "production_stage_extra__paid_max"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."production_stage_extra__applies"
-              THEN "q1"."production_stage_extra__paid_max"
+              WHEN "production_stage_extra__applies__q2"
+              THEN "production_stage_extra__paid_max__q2"
               ELSE 0
             END,
             CASE
-              WHEN "q2"."production_stage_extra__applies"
-              THEN "q2"."production_stage_extra__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q3"."production_stage_extra__applies"
-              THEN "q3"."production_stage_extra__paid_max"
+              WHEN "production_stage_extra__applies__q3"
+              THEN "production_stage_extra__paid_max__q3"
               ELSE 0
             END
           )
@@ -808,77 +3258,62 @@ SELECT
     ELSE NULL
   END AS "production_stage_extra__paid_max",
   CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."cloud_platform_award__applies"
-    OR "q1"."cloud_platform_award__applies"
-    OR "q2"."cloud_platform_award__applies"
-    OR "q3"."cloud_platform_award__applies"
+    WHEN "error_field" IS NULL
+    THEN "cloud_platform_award__applies"
+    OR "cloud_platform_award__applies__q2"
+    OR "cloud_platform_award__applies__q3"
     ELSE NULL
   END AS "cloud_platform_award__applies",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."cloud_platform_award__applies"
-        OR "q1"."cloud_platform_award__applies"
-        OR "q2"."cloud_platform_award__applies"
-        OR "q3"."cloud_platform_award__applies"
+        "cloud_platform_award__applies"
+        OR "cloud_platform_award__applies__q2"
+        OR "cloud_platform_award__applies__q3"
       )
       AND NOT (
         (
-          "q0"."cloud_platform_award__applies" AND "q0"."cloud_platform_award__min" IS NULL
+          "cloud_platform_award__applies" AND "cloud_platform_award__min" IS NULL
         )
         OR (
-          "q1"."cloud_platform_award__applies" AND "q1"."cloud_platform_award__min" IS NULL
+          "cloud_platform_award__applies__q2" AND "cloud_platform_award__min__q2" IS NULL
         )
         OR (
-          "q2"."cloud_platform_award__applies" AND "q2"."cloud_platform_award__min" IS NULL
-        )
-        OR (
-          "q3"."cloud_platform_award__applies" AND "q3"."cloud_platform_award__min" IS NULL
+          "cloud_platform_award__applies__q3" AND "cloud_platform_award__min__q3" IS NULL
         )
       )
       THEN CASE
         WHEN CASE
-          WHEN "q0"."cloud_platform_award__applies"
-          THEN "q0"."cloud_platform_award__min"
+          WHEN "cloud_platform_award__applies"
+          THEN "cloud_platform_award__min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."cloud_platform_award__applies"
-          THEN "q1"."cloud_platform_award__min"
+          WHEN "cloud_platform_award__applies__q2"
+          THEN "cloud_platform_award__min__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."cloud_platform_award__applies"
-          THEN "q2"."cloud_platform_award__min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."cloud_platform_award__applies"
-          THEN "q3"."cloud_platform_award__min"
+          WHEN "cloud_platform_award__applies__q3"
+          THEN "cloud_platform_award__min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE
-            WHEN "q0"."cloud_platform_award__applies"
-            THEN "q0"."cloud_platform_award__min"
+            WHEN "cloud_platform_award__applies"
+            THEN "cloud_platform_award__min"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."cloud_platform_award__applies"
-            THEN "q1"."cloud_platform_award__min"
+            WHEN "cloud_platform_award__applies__q2"
+            THEN "cloud_platform_award__min__q2"
             ELSE 0
           END,
           CASE
-            WHEN "q2"."cloud_platform_award__applies"
-            THEN "q2"."cloud_platform_award__min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q3"."cloud_platform_award__applies"
-            THEN "q3"."cloud_platform_award__min"
+            WHEN "cloud_platform_award__applies__q3"
+            THEN "cloud_platform_award__min__q3"
             ELSE 0
           END
         )
@@ -888,91 +3323,72 @@ SELECT
     ELSE NULL
   END AS "cloud_platform_award__min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."cloud_platform_award__applies"
-        OR "q1"."cloud_platform_award__applies"
-        OR "q2"."cloud_platform_award__applies"
-        OR "q3"."cloud_platform_award__applies"
+        "cloud_platform_award__applies"
+        OR "cloud_platform_award__applies__q2"
+        OR "cloud_platform_award__applies__q3"
       )
       AND NOT (
         (
-          "q0"."cloud_platform_award__applies" AND "q0"."cloud_platform_award__min" IS NULL
+          "cloud_platform_award__applies" AND "cloud_platform_award__min" IS NULL
         )
         OR (
-          "q1"."cloud_platform_award__applies" AND "q1"."cloud_platform_award__min" IS NULL
+          "cloud_platform_award__applies__q2" AND "cloud_platform_award__min__q2" IS NULL
         )
         OR (
-          "q2"."cloud_platform_award__applies" AND "q2"."cloud_platform_award__min" IS NULL
-        )
-        OR (
-          "q3"."cloud_platform_award__applies" AND "q3"."cloud_platform_award__min" IS NULL
+          "cloud_platform_award__applies__q3" AND "cloud_platform_award__min__q3" IS NULL
         )
       )
       THEN CASE
         WHEN CASE
-          WHEN "q0"."cloud_platform_award__applies"
-          THEN "q0"."cloud_platform_award__max"
+          WHEN "cloud_platform_award__applies"
+          THEN "cloud_platform_award__max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."cloud_platform_award__applies"
-          THEN "q1"."cloud_platform_award__max"
+          WHEN "cloud_platform_award__applies__q2"
+          THEN "cloud_platform_award__max__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."cloud_platform_award__applies"
-          THEN "q2"."cloud_platform_award__max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."cloud_platform_award__applies"
-          THEN "q3"."cloud_platform_award__max"
+          WHEN "cloud_platform_award__applies__q3"
+          THEN "cloud_platform_award__max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
           WHEN CASE
-            WHEN "q0"."cloud_platform_award__applies"
-            THEN "q0"."cloud_platform_award__max"
+            WHEN "cloud_platform_award__applies"
+            THEN "cloud_platform_award__max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."cloud_platform_award__applies"
-            THEN "q1"."cloud_platform_award__max"
+            WHEN "cloud_platform_award__applies__q2"
+            THEN "cloud_platform_award__max__q2"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q2"."cloud_platform_award__applies"
-            THEN "q2"."cloud_platform_award__max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q3"."cloud_platform_award__applies"
-            THEN "q3"."cloud_platform_award__max"
+            WHEN "cloud_platform_award__applies__q3"
+            THEN "cloud_platform_award__max__q3"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
             CASE
-              WHEN "q0"."cloud_platform_award__applies"
-              THEN "q0"."cloud_platform_award__max"
+              WHEN "cloud_platform_award__applies"
+              THEN "cloud_platform_award__max"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."cloud_platform_award__applies"
-              THEN "q1"."cloud_platform_award__max"
+              WHEN "cloud_platform_award__applies__q2"
+              THEN "cloud_platform_award__max__q2"
               ELSE 0
             END,
             CASE
-              WHEN "q2"."cloud_platform_award__applies"
-              THEN "q2"."cloud_platform_award__max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q3"."cloud_platform_award__applies"
-              THEN "q3"."cloud_platform_award__max"
+              WHEN "cloud_platform_award__applies__q3"
+              THEN "cloud_platform_award__max__q3"
               ELSE 0
             END
           )
@@ -983,53 +3399,42 @@ SELECT
     ELSE NULL
   END AS "cloud_platform_award__max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."cloud_platform_award__applies"
-      OR "q1"."cloud_platform_award__applies"
-      OR "q2"."cloud_platform_award__applies"
-      OR "q3"."cloud_platform_award__applies"
+      WHEN "cloud_platform_award__applies"
+      OR "cloud_platform_award__applies__q2"
+      OR "cloud_platform_award__applies__q3"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."cloud_platform_award__applies"
-          THEN "q0"."cloud_platform_award__paid_min"
+          WHEN "cloud_platform_award__applies"
+          THEN "cloud_platform_award__paid_min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."cloud_platform_award__applies"
-          THEN "q1"."cloud_platform_award__paid_min"
+          WHEN "cloud_platform_award__applies__q2"
+          THEN "cloud_platform_award__paid_min__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."cloud_platform_award__applies"
-          THEN "q2"."cloud_platform_award__paid_min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."cloud_platform_award__applies"
-          THEN "q3"."cloud_platform_award__paid_min"
+          WHEN "cloud_platform_award__applies__q3"
+          THEN "cloud_platform_award__paid_min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE
-            WHEN "q0"."cloud_platform_award__applies"
-            THEN "q0"."cloud_platform_award__paid_min"
+            WHEN "cloud_platform_award__applies"
+            THEN "cloud_platform_award__paid_min"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."cloud_platform_award__applies"
-            THEN "q1"."cloud_platform_award__paid_min"
+            WHEN "cloud_platform_award__applies__q2"
+            THEN "cloud_platform_award__paid_min__q2"
             ELSE 0
           END,
           CASE
-            WHEN "q2"."cloud_platform_award__applies"
-            THEN "q2"."cloud_platform_award__paid_min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q3"."cloud_platform_award__applies"
-            THEN "q3"."cloud_platform_award__paid_min"
+            WHEN "cloud_platform_award__applies__q3"
+            THEN "cloud_platform_award__paid_min__q3"
             ELSE 0
           END
         )
@@ -1039,75 +3444,59 @@ SELECT
     ELSE NULL
   END AS "cloud_platform_award__paid_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."cloud_platform_award__applies"
-      OR "q1"."cloud_platform_award__applies"
-      OR "q2"."cloud_platform_award__applies"
-      OR "q3"."cloud_platform_award__applies"
+      WHEN "cloud_platform_award__applies"
+      OR "cloud_platform_award__applies__q2"
+      OR "cloud_platform_award__applies__q3"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."cloud_platform_award__applies"
-          THEN "q0"."cloud_platform_award__paid_max"
+          WHEN "cloud_platform_award__applies"
+          THEN "cloud_platform_award__paid_max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."cloud_platform_award__applies"
-          THEN "q1"."cloud_platform_award__paid_max"
+          WHEN "cloud_platform_award__applies__q2"
+          THEN "cloud_platform_award__paid_max__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."cloud_platform_award__applies"
-          THEN "q2"."cloud_platform_award__paid_max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."cloud_platform_award__applies"
-          THEN "q3"."cloud_platform_award__paid_max"
+          WHEN "cloud_platform_award__applies__q3"
+          THEN "cloud_platform_award__paid_max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
           WHEN CASE
-            WHEN "q0"."cloud_platform_award__applies"
-            THEN "q0"."cloud_platform_award__paid_max"
+            WHEN "cloud_platform_award__applies"
+            THEN "cloud_platform_award__paid_max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."cloud_platform_award__applies"
-            THEN "q1"."cloud_platform_award__paid_max"
+            WHEN "cloud_platform_award__applies__q2"
+            THEN "cloud_platform_award__paid_max__q2"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q2"."cloud_platform_award__applies"
-            THEN "q2"."cloud_platform_award__paid_max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q3"."cloud_platform_award__applies"
-            THEN "q3"."cloud_platform_award__paid_max"
+            WHEN "cloud_platform_award__applies__q3"
+            THEN "cloud_platform_award__paid_max__q3"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
             CASE
-              WHEN "q0"."cloud_platform_award__applies"
-              THEN "q0"."cloud_platform_award__paid_max"
+              WHEN "cloud_platform_award__applies"
+              THEN "cloud_platform_award__paid_max"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."cloud_platform_award__applies"
-              THEN "q1"."cloud_platform_award__paid_max"
+              WHEN "cloud_platform_award__applies__q2"
+              THEN "cloud_platform_award__paid_max__q2"
               ELSE 0
             END,
             CASE
-              WHEN "q2"."cloud_platform_award__applies"
-              THEN "q2"."cloud_platform_award__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q3"."cloud_platform_award__applies"
-              THEN "q3"."cloud_platform_award__paid_max"
+              WHEN "cloud_platform_award__applies__q3"
+              THEN "cloud_platform_award__paid_max__q3"
               ELSE 0
             END
           )
@@ -1118,81 +3507,64 @@ SELECT
     ELSE NULL
   END AS "cloud_platform_award__paid_max",
   CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."platform_benchmark_award__applies"
-    OR "q1"."platform_benchmark_award__applies"
-    OR "q2"."platform_benchmark_award__applies"
-    OR "q3"."platform_benchmark_award__applies"
+    WHEN "error_field" IS NULL
+    THEN "platform_benchmark_award__applies"
+    OR "platform_benchmark_award__applies__q2"
+    OR "platform_benchmark_award__applies__q3"
     ELSE NULL
   END AS "platform_benchmark_award__applies",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."platform_benchmark_award__applies"
-        OR "q1"."platform_benchmark_award__applies"
-        OR "q2"."platform_benchmark_award__applies"
-        OR "q3"."platform_benchmark_award__applies"
+        "platform_benchmark_award__applies"
+        OR "platform_benchmark_award__applies__q2"
+        OR "platform_benchmark_award__applies__q3"
       )
       AND NOT (
         (
-          "q0"."platform_benchmark_award__applies"
-          AND "q0"."platform_benchmark_award__min" IS NULL
+          "platform_benchmark_award__applies" AND "platform_benchmark_award__min" IS NULL
         )
         OR (
-          "q1"."platform_benchmark_award__applies"
-          AND "q1"."platform_benchmark_award__min" IS NULL
+          "platform_benchmark_award__applies__q2"
+          AND "platform_benchmark_award__min__q2" IS NULL
         )
         OR (
-          "q2"."platform_benchmark_award__applies"
-          AND "q2"."platform_benchmark_award__min" IS NULL
-        )
-        OR (
-          "q3"."platform_benchmark_award__applies"
-          AND "q3"."platform_benchmark_award__min" IS NULL
+          "platform_benchmark_award__applies__q3"
+          AND "platform_benchmark_award__min__q3" IS NULL
         )
       )
       THEN CASE
         WHEN CASE
-          WHEN "q0"."platform_benchmark_award__applies"
-          THEN "q0"."platform_benchmark_award__min"
+          WHEN "platform_benchmark_award__applies"
+          THEN "platform_benchmark_award__min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."platform_benchmark_award__applies"
-          THEN "q1"."platform_benchmark_award__min"
+          WHEN "platform_benchmark_award__applies__q2"
+          THEN "platform_benchmark_award__min__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."platform_benchmark_award__applies"
-          THEN "q2"."platform_benchmark_award__min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."platform_benchmark_award__applies"
-          THEN "q3"."platform_benchmark_award__min"
+          WHEN "platform_benchmark_award__applies__q3"
+          THEN "platform_benchmark_award__min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE
-            WHEN "q0"."platform_benchmark_award__applies"
-            THEN "q0"."platform_benchmark_award__min"
+            WHEN "platform_benchmark_award__applies"
+            THEN "platform_benchmark_award__min"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."platform_benchmark_award__applies"
-            THEN "q1"."platform_benchmark_award__min"
+            WHEN "platform_benchmark_award__applies__q2"
+            THEN "platform_benchmark_award__min__q2"
             ELSE 0
           END,
           CASE
-            WHEN "q2"."platform_benchmark_award__applies"
-            THEN "q2"."platform_benchmark_award__min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q3"."platform_benchmark_award__applies"
-            THEN "q3"."platform_benchmark_award__min"
+            WHEN "platform_benchmark_award__applies__q3"
+            THEN "platform_benchmark_award__min__q3"
             ELSE 0
           END
         )
@@ -1202,95 +3574,74 @@ SELECT
     ELSE NULL
   END AS "platform_benchmark_award__min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."platform_benchmark_award__applies"
-        OR "q1"."platform_benchmark_award__applies"
-        OR "q2"."platform_benchmark_award__applies"
-        OR "q3"."platform_benchmark_award__applies"
+        "platform_benchmark_award__applies"
+        OR "platform_benchmark_award__applies__q2"
+        OR "platform_benchmark_award__applies__q3"
       )
       AND NOT (
         (
-          "q0"."platform_benchmark_award__applies"
-          AND "q0"."platform_benchmark_award__min" IS NULL
+          "platform_benchmark_award__applies" AND "platform_benchmark_award__min" IS NULL
         )
         OR (
-          "q1"."platform_benchmark_award__applies"
-          AND "q1"."platform_benchmark_award__min" IS NULL
+          "platform_benchmark_award__applies__q2"
+          AND "platform_benchmark_award__min__q2" IS NULL
         )
         OR (
-          "q2"."platform_benchmark_award__applies"
-          AND "q2"."platform_benchmark_award__min" IS NULL
-        )
-        OR (
-          "q3"."platform_benchmark_award__applies"
-          AND "q3"."platform_benchmark_award__min" IS NULL
+          "platform_benchmark_award__applies__q3"
+          AND "platform_benchmark_award__min__q3" IS NULL
         )
       )
       THEN CASE
         WHEN CASE
-          WHEN "q0"."platform_benchmark_award__applies"
-          THEN "q0"."platform_benchmark_award__max"
+          WHEN "platform_benchmark_award__applies"
+          THEN "platform_benchmark_award__max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."platform_benchmark_award__applies"
-          THEN "q1"."platform_benchmark_award__max"
+          WHEN "platform_benchmark_award__applies__q2"
+          THEN "platform_benchmark_award__max__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."platform_benchmark_award__applies"
-          THEN "q2"."platform_benchmark_award__max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."platform_benchmark_award__applies"
-          THEN "q3"."platform_benchmark_award__max"
+          WHEN "platform_benchmark_award__applies__q3"
+          THEN "platform_benchmark_award__max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
           WHEN CASE
-            WHEN "q0"."platform_benchmark_award__applies"
-            THEN "q0"."platform_benchmark_award__max"
+            WHEN "platform_benchmark_award__applies"
+            THEN "platform_benchmark_award__max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."platform_benchmark_award__applies"
-            THEN "q1"."platform_benchmark_award__max"
+            WHEN "platform_benchmark_award__applies__q2"
+            THEN "platform_benchmark_award__max__q2"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q2"."platform_benchmark_award__applies"
-            THEN "q2"."platform_benchmark_award__max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q3"."platform_benchmark_award__applies"
-            THEN "q3"."platform_benchmark_award__max"
+            WHEN "platform_benchmark_award__applies__q3"
+            THEN "platform_benchmark_award__max__q3"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
             CASE
-              WHEN "q0"."platform_benchmark_award__applies"
-              THEN "q0"."platform_benchmark_award__max"
+              WHEN "platform_benchmark_award__applies"
+              THEN "platform_benchmark_award__max"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."platform_benchmark_award__applies"
-              THEN "q1"."platform_benchmark_award__max"
+              WHEN "platform_benchmark_award__applies__q2"
+              THEN "platform_benchmark_award__max__q2"
               ELSE 0
             END,
             CASE
-              WHEN "q2"."platform_benchmark_award__applies"
-              THEN "q2"."platform_benchmark_award__max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q3"."platform_benchmark_award__applies"
-              THEN "q3"."platform_benchmark_award__max"
+              WHEN "platform_benchmark_award__applies__q3"
+              THEN "platform_benchmark_award__max__q3"
               ELSE 0
             END
           )
@@ -1301,53 +3652,42 @@ SELECT
     ELSE NULL
   END AS "platform_benchmark_award__max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."platform_benchmark_award__applies"
-      OR "q1"."platform_benchmark_award__applies"
-      OR "q2"."platform_benchmark_award__applies"
-      OR "q3"."platform_benchmark_award__applies"
+      WHEN "platform_benchmark_award__applies"
+      OR "platform_benchmark_award__applies__q2"
+      OR "platform_benchmark_award__applies__q3"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."platform_benchmark_award__applies"
-          THEN "q0"."platform_benchmark_award__paid_min"
+          WHEN "platform_benchmark_award__applies"
+          THEN "platform_benchmark_award__paid_min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."platform_benchmark_award__applies"
-          THEN "q1"."platform_benchmark_award__paid_min"
+          WHEN "platform_benchmark_award__applies__q2"
+          THEN "platform_benchmark_award__paid_min__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."platform_benchmark_award__applies"
-          THEN "q2"."platform_benchmark_award__paid_min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."platform_benchmark_award__applies"
-          THEN "q3"."platform_benchmark_award__paid_min"
+          WHEN "platform_benchmark_award__applies__q3"
+          THEN "platform_benchmark_award__paid_min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE
-            WHEN "q0"."platform_benchmark_award__applies"
-            THEN "q0"."platform_benchmark_award__paid_min"
+            WHEN "platform_benchmark_award__applies"
+            THEN "platform_benchmark_award__paid_min"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."platform_benchmark_award__applies"
-            THEN "q1"."platform_benchmark_award__paid_min"
+            WHEN "platform_benchmark_award__applies__q2"
+            THEN "platform_benchmark_award__paid_min__q2"
             ELSE 0
           END,
           CASE
-            WHEN "q2"."platform_benchmark_award__applies"
-            THEN "q2"."platform_benchmark_award__paid_min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q3"."platform_benchmark_award__applies"
-            THEN "q3"."platform_benchmark_award__paid_min"
+            WHEN "platform_benchmark_award__applies__q3"
+            THEN "platform_benchmark_award__paid_min__q3"
             ELSE 0
           END
         )
@@ -1357,75 +3697,59 @@ SELECT
     ELSE NULL
   END AS "platform_benchmark_award__paid_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."platform_benchmark_award__applies"
-      OR "q1"."platform_benchmark_award__applies"
-      OR "q2"."platform_benchmark_award__applies"
-      OR "q3"."platform_benchmark_award__applies"
+      WHEN "platform_benchmark_award__applies"
+      OR "platform_benchmark_award__applies__q2"
+      OR "platform_benchmark_award__applies__q3"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."platform_benchmark_award__applies"
-          THEN "q0"."platform_benchmark_award__paid_max"
+          WHEN "platform_benchmark_award__applies"
+          THEN "platform_benchmark_award__paid_max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."platform_benchmark_award__applies"
-          THEN "q1"."platform_benchmark_award__paid_max"
+          WHEN "platform_benchmark_award__applies__q2"
+          THEN "platform_benchmark_award__paid_max__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."platform_benchmark_award__applies"
-          THEN "q2"."platform_benchmark_award__paid_max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."platform_benchmark_award__applies"
-          THEN "q3"."platform_benchmark_award__paid_max"
+          WHEN "platform_benchmark_award__applies__q3"
+          THEN "platform_benchmark_award__paid_max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
           WHEN CASE
-            WHEN "q0"."platform_benchmark_award__applies"
-            THEN "q0"."platform_benchmark_award__paid_max"
+            WHEN "platform_benchmark_award__applies"
+            THEN "platform_benchmark_award__paid_max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."platform_benchmark_award__applies"
-            THEN "q1"."platform_benchmark_award__paid_max"
+            WHEN "platform_benchmark_award__applies__q2"
+            THEN "platform_benchmark_award__paid_max__q2"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q2"."platform_benchmark_award__applies"
-            THEN "q2"."platform_benchmark_award__paid_max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q3"."platform_benchmark_award__applies"
-            THEN "q3"."platform_benchmark_award__paid_max"
+            WHEN "platform_benchmark_award__applies__q3"
+            THEN "platform_benchmark_award__paid_max__q3"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
             CASE
-              WHEN "q0"."platform_benchmark_award__applies"
-              THEN "q0"."platform_benchmark_award__paid_max"
+              WHEN "platform_benchmark_award__applies"
+              THEN "platform_benchmark_award__paid_max"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."platform_benchmark_award__applies"
-              THEN "q1"."platform_benchmark_award__paid_max"
+              WHEN "platform_benchmark_award__applies__q2"
+              THEN "platform_benchmark_award__paid_max__q2"
               ELSE 0
             END,
             CASE
-              WHEN "q2"."platform_benchmark_award__applies"
-              THEN "q2"."platform_benchmark_award__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q3"."platform_benchmark_award__applies"
-              THEN "q3"."platform_benchmark_award__paid_max"
+              WHEN "platform_benchmark_award__applies__q3"
+              THEN "platform_benchmark_award__paid_max__q3"
               ELSE 0
             END
           )
@@ -1436,47 +3760,47 @@ SELECT
     ELSE NULL
   END AS "platform_benchmark_award__paid_max",
   CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."product_award__applies"
-    OR "q1"."product_award__applies"
-    OR "q2"."product_award__applies"
-    OR "q3"."product_award__applies"
+    WHEN "error_field" IS NULL
+    THEN "product_award__applies"
+    OR "product_award__applies"
+    OR "product_award__applies__q2"
+    OR "product_award__applies__q3"
     ELSE NULL
   END AS "product_award__applies",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."product_award__applies"
-        OR "q1"."product_award__applies"
-        OR "q2"."product_award__applies"
-        OR "q3"."product_award__applies"
+        "product_award__applies"
+        OR "product_award__applies"
+        OR "product_award__applies__q2"
+        OR "product_award__applies__q3"
       )
       AND NOT (
         (
-          "q0"."product_award__applies" AND "q0"."product_award__min" IS NULL
+          "product_award__applies" AND "product_award__min" IS NULL
         )
         OR (
-          "q1"."product_award__applies" AND "q1"."product_award__min" IS NULL
+          "product_award__applies" AND "product_award__min" IS NULL
         )
         OR (
-          "q2"."product_award__applies" AND "q2"."product_award__min" IS NULL
+          "product_award__applies__q2" AND "product_award__min__q2" IS NULL
         )
         OR (
-          "q3"."product_award__applies" AND "q3"."product_award__min" IS NULL
+          "product_award__applies__q3" AND "product_award__min__q3" IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN "q0"."product_award__applies" THEN "q0"."product_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."product_award__applies" THEN "q1"."product_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "q2"."product_award__applies" THEN "q2"."product_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "q3"."product_award__applies" THEN "q3"."product_award__min" ELSE 0 END IS NULL
+        WHEN CASE WHEN "product_award__applies" THEN "product_award__min" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies" THEN "product_award__min" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies__q2" THEN "product_award__min__q2" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies__q3" THEN "product_award__min__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE LEAST(
-          CASE WHEN "q0"."product_award__applies" THEN "q0"."product_award__min" ELSE 0 END,
-          CASE WHEN "q1"."product_award__applies" THEN "q1"."product_award__min" ELSE 0 END,
-          CASE WHEN "q2"."product_award__applies" THEN "q2"."product_award__min" ELSE 0 END,
-          CASE WHEN "q3"."product_award__applies" THEN "q3"."product_award__min" ELSE 0 END
+          CASE WHEN "product_award__applies" THEN "product_award__min" ELSE 0 END,
+          CASE WHEN "product_award__applies" THEN "product_award__min" ELSE 0 END,
+          CASE WHEN "product_award__applies__q2" THEN "product_award__min__q2" ELSE 0 END,
+          CASE WHEN "product_award__applies__q3" THEN "product_award__min__q3" ELSE 0 END
         )
       END
       ELSE NULL
@@ -1484,45 +3808,45 @@ SELECT
     ELSE NULL
   END AS "product_award__min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."product_award__applies"
-        OR "q1"."product_award__applies"
-        OR "q2"."product_award__applies"
-        OR "q3"."product_award__applies"
+        "product_award__applies"
+        OR "product_award__applies"
+        OR "product_award__applies__q2"
+        OR "product_award__applies__q3"
       )
       AND NOT (
         (
-          "q0"."product_award__applies" AND "q0"."product_award__min" IS NULL
+          "product_award__applies" AND "product_award__min" IS NULL
         )
         OR (
-          "q1"."product_award__applies" AND "q1"."product_award__min" IS NULL
+          "product_award__applies" AND "product_award__min" IS NULL
         )
         OR (
-          "q2"."product_award__applies" AND "q2"."product_award__min" IS NULL
+          "product_award__applies__q2" AND "product_award__min__q2" IS NULL
         )
         OR (
-          "q3"."product_award__applies" AND "q3"."product_award__min" IS NULL
+          "product_award__applies__q3" AND "product_award__min__q3" IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN "q0"."product_award__applies" THEN "q0"."product_award__max" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."product_award__applies" THEN "q1"."product_award__max" ELSE 0 END IS NULL
-        OR CASE WHEN "q2"."product_award__applies" THEN "q2"."product_award__max" ELSE 0 END IS NULL
-        OR CASE WHEN "q3"."product_award__applies" THEN "q3"."product_award__max" ELSE 0 END IS NULL
+        WHEN CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies__q2" THEN "product_award__max__q2" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies__q3" THEN "product_award__max__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE CASE
-          WHEN CASE WHEN "q0"."product_award__applies" THEN "q0"."product_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "q1"."product_award__applies" THEN "q1"."product_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "q2"."product_award__applies" THEN "q2"."product_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "q3"."product_award__applies" THEN "q3"."product_award__max" ELSE 0 END IS NULL
+          WHEN CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END IS NULL
+          OR CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END IS NULL
+          OR CASE WHEN "product_award__applies__q2" THEN "product_award__max__q2" ELSE 0 END IS NULL
+          OR CASE WHEN "product_award__applies__q3" THEN "product_award__max__q3" ELSE 0 END IS NULL
           THEN NULL
           ELSE GREATEST(
-            CASE WHEN "q0"."product_award__applies" THEN "q0"."product_award__max" ELSE 0 END,
-            CASE WHEN "q1"."product_award__applies" THEN "q1"."product_award__max" ELSE 0 END,
-            CASE WHEN "q2"."product_award__applies" THEN "q2"."product_award__max" ELSE 0 END,
-            CASE WHEN "q3"."product_award__applies" THEN "q3"."product_award__max" ELSE 0 END
+            CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END,
+            CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END,
+            CASE WHEN "product_award__applies__q2" THEN "product_award__max__q2" ELSE 0 END,
+            CASE WHEN "product_award__applies__q3" THEN "product_award__max__q3" ELSE 0 END
           )
         END
       END
@@ -1531,55 +3855,23 @@ SELECT
     ELSE NULL
   END AS "product_award__max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."product_award__applies"
-      OR "q1"."product_award__applies"
-      OR "q2"."product_award__applies"
-      OR "q3"."product_award__applies"
+      WHEN "product_award__applies"
+      OR "product_award__applies"
+      OR "product_award__applies__q2"
+      OR "product_award__applies__q3"
       THEN CASE
-        WHEN CASE
-          WHEN "q0"."product_award__applies"
-          THEN "q0"."product_award__paid_min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q1"."product_award__applies"
-          THEN "q1"."product_award__paid_min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q2"."product_award__applies"
-          THEN "q2"."product_award__paid_min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."product_award__applies"
-          THEN "q3"."product_award__paid_min"
-          ELSE 0
-        END IS NULL
+        WHEN CASE WHEN "product_award__applies" THEN "product_award__paid_min" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies" THEN "product_award__paid_min__q1" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies__q2" THEN "product_award__paid_min__q2" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies__q3" THEN "product_award__paid_min__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE LEAST(
-          CASE
-            WHEN "q0"."product_award__applies"
-            THEN "q0"."product_award__paid_min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q1"."product_award__applies"
-            THEN "q1"."product_award__paid_min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q2"."product_award__applies"
-            THEN "q2"."product_award__paid_min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q3"."product_award__applies"
-            THEN "q3"."product_award__paid_min"
-            ELSE 0
-          END
+          CASE WHEN "product_award__applies" THEN "product_award__paid_min" ELSE 0 END,
+          CASE WHEN "product_award__applies" THEN "product_award__paid_min__q1" ELSE 0 END,
+          CASE WHEN "product_award__applies__q2" THEN "product_award__paid_min__q2" ELSE 0 END,
+          CASE WHEN "product_award__applies__q3" THEN "product_award__paid_min__q3" ELSE 0 END
         )
       END
       ELSE NULL
@@ -1587,77 +3879,29 @@ SELECT
     ELSE NULL
   END AS "product_award__paid_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."product_award__applies"
-      OR "q1"."product_award__applies"
-      OR "q2"."product_award__applies"
-      OR "q3"."product_award__applies"
+      WHEN "product_award__applies"
+      OR "product_award__applies"
+      OR "product_award__applies__q2"
+      OR "product_award__applies__q3"
       THEN CASE
-        WHEN CASE
-          WHEN "q0"."product_award__applies"
-          THEN "q0"."product_award__paid_max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q1"."product_award__applies"
-          THEN "q1"."product_award__paid_max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q2"."product_award__applies"
-          THEN "q2"."product_award__paid_max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."product_award__applies"
-          THEN "q3"."product_award__paid_max"
-          ELSE 0
-        END IS NULL
+        WHEN CASE WHEN "product_award__applies" THEN "product_award__paid_max" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies" THEN "product_award__paid_max__q1" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies__q2" THEN "product_award__paid_max__q2" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies__q3" THEN "product_award__paid_max__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE CASE
-          WHEN CASE
-            WHEN "q0"."product_award__applies"
-            THEN "q0"."product_award__paid_max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q1"."product_award__applies"
-            THEN "q1"."product_award__paid_max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q2"."product_award__applies"
-            THEN "q2"."product_award__paid_max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q3"."product_award__applies"
-            THEN "q3"."product_award__paid_max"
-            ELSE 0
-          END IS NULL
+          WHEN CASE WHEN "product_award__applies" THEN "product_award__paid_max" ELSE 0 END IS NULL
+          OR CASE WHEN "product_award__applies" THEN "product_award__paid_max__q1" ELSE 0 END IS NULL
+          OR CASE WHEN "product_award__applies__q2" THEN "product_award__paid_max__q2" ELSE 0 END IS NULL
+          OR CASE WHEN "product_award__applies__q3" THEN "product_award__paid_max__q3" ELSE 0 END IS NULL
           THEN NULL
           ELSE GREATEST(
-            CASE
-              WHEN "q0"."product_award__applies"
-              THEN "q0"."product_award__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q1"."product_award__applies"
-              THEN "q1"."product_award__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q2"."product_award__applies"
-              THEN "q2"."product_award__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q3"."product_award__applies"
-              THEN "q3"."product_award__paid_max"
-              ELSE 0
-            END
+            CASE WHEN "product_award__applies" THEN "product_award__paid_max" ELSE 0 END,
+            CASE WHEN "product_award__applies" THEN "product_award__paid_max__q1" ELSE 0 END,
+            CASE WHEN "product_award__applies__q2" THEN "product_award__paid_max__q2" ELSE 0 END,
+            CASE WHEN "product_award__applies__q3" THEN "product_award__paid_max__q3" ELSE 0 END
           )
         END
       END
@@ -1666,81 +3910,79 @@ SELECT
     ELSE NULL
   END AS "product_award__paid_max",
   CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."excellent_provider_award__applies"
-    OR "q1"."excellent_provider_award__applies"
-    OR "q2"."excellent_provider_award__applies"
-    OR "q3"."excellent_provider_award__applies"
+    WHEN "error_field" IS NULL
+    THEN "excellent_provider_award__applies"
+    OR "excellent_provider_award__applies"
+    OR "excellent_provider_award__applies__q2"
+    OR "excellent_provider_award__applies__q3"
     ELSE NULL
   END AS "excellent_provider_award__applies",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."excellent_provider_award__applies"
-        OR "q1"."excellent_provider_award__applies"
-        OR "q2"."excellent_provider_award__applies"
-        OR "q3"."excellent_provider_award__applies"
+        "excellent_provider_award__applies"
+        OR "excellent_provider_award__applies"
+        OR "excellent_provider_award__applies__q2"
+        OR "excellent_provider_award__applies__q3"
       )
       AND NOT (
         (
-          "q0"."excellent_provider_award__applies"
-          AND "q0"."excellent_provider_award__min" IS NULL
+          "excellent_provider_award__applies" AND "excellent_provider_award__min" IS NULL
         )
         OR (
-          "q1"."excellent_provider_award__applies"
-          AND "q1"."excellent_provider_award__min" IS NULL
+          "excellent_provider_award__applies" AND "excellent_provider_award__min" IS NULL
         )
         OR (
-          "q2"."excellent_provider_award__applies"
-          AND "q2"."excellent_provider_award__min" IS NULL
+          "excellent_provider_award__applies__q2"
+          AND "excellent_provider_award__min__q2" IS NULL
         )
         OR (
-          "q3"."excellent_provider_award__applies"
-          AND "q3"."excellent_provider_award__min" IS NULL
+          "excellent_provider_award__applies__q3"
+          AND "excellent_provider_award__min__q3" IS NULL
         )
       )
       THEN CASE
         WHEN CASE
-          WHEN "q0"."excellent_provider_award__applies"
-          THEN "q0"."excellent_provider_award__min"
+          WHEN "excellent_provider_award__applies"
+          THEN "excellent_provider_award__min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."excellent_provider_award__applies"
-          THEN "q1"."excellent_provider_award__min"
+          WHEN "excellent_provider_award__applies"
+          THEN "excellent_provider_award__min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."excellent_provider_award__applies"
-          THEN "q2"."excellent_provider_award__min"
+          WHEN "excellent_provider_award__applies__q2"
+          THEN "excellent_provider_award__min__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q3"."excellent_provider_award__applies"
-          THEN "q3"."excellent_provider_award__min"
+          WHEN "excellent_provider_award__applies__q3"
+          THEN "excellent_provider_award__min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE
-            WHEN "q0"."excellent_provider_award__applies"
-            THEN "q0"."excellent_provider_award__min"
+            WHEN "excellent_provider_award__applies"
+            THEN "excellent_provider_award__min"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."excellent_provider_award__applies"
-            THEN "q1"."excellent_provider_award__min"
+            WHEN "excellent_provider_award__applies"
+            THEN "excellent_provider_award__min"
             ELSE 0
           END,
           CASE
-            WHEN "q2"."excellent_provider_award__applies"
-            THEN "q2"."excellent_provider_award__min"
+            WHEN "excellent_provider_award__applies__q2"
+            THEN "excellent_provider_award__min__q2"
             ELSE 0
           END,
           CASE
-            WHEN "q3"."excellent_provider_award__applies"
-            THEN "q3"."excellent_provider_award__min"
+            WHEN "excellent_provider_award__applies__q3"
+            THEN "excellent_provider_award__min__q3"
             ELSE 0
           END
         )
@@ -1750,95 +3992,93 @@ SELECT
     ELSE NULL
   END AS "excellent_provider_award__min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."excellent_provider_award__applies"
-        OR "q1"."excellent_provider_award__applies"
-        OR "q2"."excellent_provider_award__applies"
-        OR "q3"."excellent_provider_award__applies"
+        "excellent_provider_award__applies"
+        OR "excellent_provider_award__applies"
+        OR "excellent_provider_award__applies__q2"
+        OR "excellent_provider_award__applies__q3"
       )
       AND NOT (
         (
-          "q0"."excellent_provider_award__applies"
-          AND "q0"."excellent_provider_award__min" IS NULL
+          "excellent_provider_award__applies" AND "excellent_provider_award__min" IS NULL
         )
         OR (
-          "q1"."excellent_provider_award__applies"
-          AND "q1"."excellent_provider_award__min" IS NULL
+          "excellent_provider_award__applies" AND "excellent_provider_award__min" IS NULL
         )
         OR (
-          "q2"."excellent_provider_award__applies"
-          AND "q2"."excellent_provider_award__min" IS NULL
+          "excellent_provider_award__applies__q2"
+          AND "excellent_provider_award__min__q2" IS NULL
         )
         OR (
-          "q3"."excellent_provider_award__applies"
-          AND "q3"."excellent_provider_award__min" IS NULL
+          "excellent_provider_award__applies__q3"
+          AND "excellent_provider_award__min__q3" IS NULL
         )
       )
       THEN CASE
         WHEN CASE
-          WHEN "q0"."excellent_provider_award__applies"
-          THEN "q0"."excellent_provider_award__max"
+          WHEN "excellent_provider_award__applies"
+          THEN "excellent_provider_award__max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."excellent_provider_award__applies"
-          THEN "q1"."excellent_provider_award__max"
+          WHEN "excellent_provider_award__applies"
+          THEN "excellent_provider_award__max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."excellent_provider_award__applies"
-          THEN "q2"."excellent_provider_award__max"
+          WHEN "excellent_provider_award__applies__q2"
+          THEN "excellent_provider_award__max__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q3"."excellent_provider_award__applies"
-          THEN "q3"."excellent_provider_award__max"
+          WHEN "excellent_provider_award__applies__q3"
+          THEN "excellent_provider_award__max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
           WHEN CASE
-            WHEN "q0"."excellent_provider_award__applies"
-            THEN "q0"."excellent_provider_award__max"
+            WHEN "excellent_provider_award__applies"
+            THEN "excellent_provider_award__max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."excellent_provider_award__applies"
-            THEN "q1"."excellent_provider_award__max"
+            WHEN "excellent_provider_award__applies"
+            THEN "excellent_provider_award__max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q2"."excellent_provider_award__applies"
-            THEN "q2"."excellent_provider_award__max"
+            WHEN "excellent_provider_award__applies__q2"
+            THEN "excellent_provider_award__max__q2"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q3"."excellent_provider_award__applies"
-            THEN "q3"."excellent_provider_award__max"
+            WHEN "excellent_provider_award__applies__q3"
+            THEN "excellent_provider_award__max__q3"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
             CASE
-              WHEN "q0"."excellent_provider_award__applies"
-              THEN "q0"."excellent_provider_award__max"
+              WHEN "excellent_provider_award__applies"
+              THEN "excellent_provider_award__max"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."excellent_provider_award__applies"
-              THEN "q1"."excellent_provider_award__max"
+              WHEN "excellent_provider_award__applies"
+              THEN "excellent_provider_award__max"
               ELSE 0
             END,
             CASE
-              WHEN "q2"."excellent_provider_award__applies"
-              THEN "q2"."excellent_provider_award__max"
+              WHEN "excellent_provider_award__applies__q2"
+              THEN "excellent_provider_award__max__q2"
               ELSE 0
             END,
             CASE
-              WHEN "q3"."excellent_provider_award__applies"
-              THEN "q3"."excellent_provider_award__max"
+              WHEN "excellent_provider_award__applies__q3"
+              THEN "excellent_provider_award__max__q3"
               ELSE 0
             END
           )
@@ -1849,53 +4089,53 @@ SELECT
     ELSE NULL
   END AS "excellent_provider_award__max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."excellent_provider_award__applies"
-      OR "q1"."excellent_provider_award__applies"
-      OR "q2"."excellent_provider_award__applies"
-      OR "q3"."excellent_provider_award__applies"
+      WHEN "excellent_provider_award__applies"
+      OR "excellent_provider_award__applies"
+      OR "excellent_provider_award__applies__q2"
+      OR "excellent_provider_award__applies__q3"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."excellent_provider_award__applies"
-          THEN "q0"."excellent_provider_award__paid_min"
+          WHEN "excellent_provider_award__applies"
+          THEN "excellent_provider_award__paid_min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."excellent_provider_award__applies"
-          THEN "q1"."excellent_provider_award__paid_min"
+          WHEN "excellent_provider_award__applies"
+          THEN "excellent_provider_award__paid_min__q1"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."excellent_provider_award__applies"
-          THEN "q2"."excellent_provider_award__paid_min"
+          WHEN "excellent_provider_award__applies__q2"
+          THEN "excellent_provider_award__paid_min__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q3"."excellent_provider_award__applies"
-          THEN "q3"."excellent_provider_award__paid_min"
+          WHEN "excellent_provider_award__applies__q3"
+          THEN "excellent_provider_award__paid_min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE
-            WHEN "q0"."excellent_provider_award__applies"
-            THEN "q0"."excellent_provider_award__paid_min"
+            WHEN "excellent_provider_award__applies"
+            THEN "excellent_provider_award__paid_min"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."excellent_provider_award__applies"
-            THEN "q1"."excellent_provider_award__paid_min"
+            WHEN "excellent_provider_award__applies"
+            THEN "excellent_provider_award__paid_min__q1"
             ELSE 0
           END,
           CASE
-            WHEN "q2"."excellent_provider_award__applies"
-            THEN "q2"."excellent_provider_award__paid_min"
+            WHEN "excellent_provider_award__applies__q2"
+            THEN "excellent_provider_award__paid_min__q2"
             ELSE 0
           END,
           CASE
-            WHEN "q3"."excellent_provider_award__applies"
-            THEN "q3"."excellent_provider_award__paid_min"
+            WHEN "excellent_provider_award__applies__q3"
+            THEN "excellent_provider_award__paid_min__q3"
             ELSE 0
           END
         )
@@ -1905,75 +4145,75 @@ SELECT
     ELSE NULL
   END AS "excellent_provider_award__paid_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."excellent_provider_award__applies"
-      OR "q1"."excellent_provider_award__applies"
-      OR "q2"."excellent_provider_award__applies"
-      OR "q3"."excellent_provider_award__applies"
+      WHEN "excellent_provider_award__applies"
+      OR "excellent_provider_award__applies"
+      OR "excellent_provider_award__applies__q2"
+      OR "excellent_provider_award__applies__q3"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."excellent_provider_award__applies"
-          THEN "q0"."excellent_provider_award__paid_max"
+          WHEN "excellent_provider_award__applies"
+          THEN "excellent_provider_award__paid_max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."excellent_provider_award__applies"
-          THEN "q1"."excellent_provider_award__paid_max"
+          WHEN "excellent_provider_award__applies"
+          THEN "excellent_provider_award__paid_max__q1"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."excellent_provider_award__applies"
-          THEN "q2"."excellent_provider_award__paid_max"
+          WHEN "excellent_provider_award__applies__q2"
+          THEN "excellent_provider_award__paid_max__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q3"."excellent_provider_award__applies"
-          THEN "q3"."excellent_provider_award__paid_max"
+          WHEN "excellent_provider_award__applies__q3"
+          THEN "excellent_provider_award__paid_max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
           WHEN CASE
-            WHEN "q0"."excellent_provider_award__applies"
-            THEN "q0"."excellent_provider_award__paid_max"
+            WHEN "excellent_provider_award__applies"
+            THEN "excellent_provider_award__paid_max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."excellent_provider_award__applies"
-            THEN "q1"."excellent_provider_award__paid_max"
+            WHEN "excellent_provider_award__applies"
+            THEN "excellent_provider_award__paid_max__q1"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q2"."excellent_provider_award__applies"
-            THEN "q2"."excellent_provider_award__paid_max"
+            WHEN "excellent_provider_award__applies__q2"
+            THEN "excellent_provider_award__paid_max__q2"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q3"."excellent_provider_award__applies"
-            THEN "q3"."excellent_provider_award__paid_max"
+            WHEN "excellent_provider_award__applies__q3"
+            THEN "excellent_provider_award__paid_max__q3"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
             CASE
-              WHEN "q0"."excellent_provider_award__applies"
-              THEN "q0"."excellent_provider_award__paid_max"
+              WHEN "excellent_provider_award__applies"
+              THEN "excellent_provider_award__paid_max"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."excellent_provider_award__applies"
-              THEN "q1"."excellent_provider_award__paid_max"
+              WHEN "excellent_provider_award__applies"
+              THEN "excellent_provider_award__paid_max__q1"
               ELSE 0
             END,
             CASE
-              WHEN "q2"."excellent_provider_award__applies"
-              THEN "q2"."excellent_provider_award__paid_max"
+              WHEN "excellent_provider_award__applies__q2"
+              THEN "excellent_provider_award__paid_max__q2"
               ELSE 0
             END,
             CASE
-              WHEN "q3"."excellent_provider_award__applies"
-              THEN "q3"."excellent_provider_award__paid_max"
+              WHEN "excellent_provider_award__applies__q3"
+              THEN "excellent_provider_award__paid_max__q3"
               ELSE 0
             END
           )
@@ -1984,47 +4224,36 @@ SELECT
     ELSE NULL
   END AS "excellent_provider_award__paid_max",
   CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."chain_award__applies"
-    OR "q1"."chain_award__applies"
-    OR "q2"."chain_award__applies"
-    OR "q3"."chain_award__applies"
+    WHEN "error_field" IS NULL
+    THEN "chain_award__applies" OR "chain_award__applies__q2" OR "chain_award__applies__q3"
     ELSE NULL
   END AS "chain_award__applies",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."chain_award__applies"
-        OR "q1"."chain_award__applies"
-        OR "q2"."chain_award__applies"
-        OR "q3"."chain_award__applies"
+        "chain_award__applies" OR "chain_award__applies__q2" OR "chain_award__applies__q3"
       )
       AND NOT (
         (
-          "q0"."chain_award__applies" AND "q0"."chain_award__min" IS NULL
+          "chain_award__applies" AND "chain_award__min" IS NULL
         )
         OR (
-          "q1"."chain_award__applies" AND "q1"."chain_award__min" IS NULL
+          "chain_award__applies__q2" AND "chain_award__min__q2" IS NULL
         )
         OR (
-          "q2"."chain_award__applies" AND "q2"."chain_award__min" IS NULL
-        )
-        OR (
-          "q3"."chain_award__applies" AND "q3"."chain_award__min" IS NULL
+          "chain_award__applies__q3" AND "chain_award__min__q3" IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "q2"."chain_award__applies" THEN "q2"."chain_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "q3"."chain_award__applies" THEN "q3"."chain_award__min" ELSE 0 END IS NULL
+        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__min__q2" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__min__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE LEAST(
-          CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__min" ELSE 0 END,
-          CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__min" ELSE 0 END,
-          CASE WHEN "q2"."chain_award__applies" THEN "q2"."chain_award__min" ELSE 0 END,
-          CASE WHEN "q3"."chain_award__applies" THEN "q3"."chain_award__min" ELSE 0 END
+          CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q2" THEN "chain_award__min__q2" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q3" THEN "chain_award__min__q3" ELSE 0 END
         )
       END
       ELSE NULL
@@ -2032,45 +4261,36 @@ SELECT
     ELSE NULL
   END AS "chain_award__min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."chain_award__applies"
-        OR "q1"."chain_award__applies"
-        OR "q2"."chain_award__applies"
-        OR "q3"."chain_award__applies"
+        "chain_award__applies" OR "chain_award__applies__q2" OR "chain_award__applies__q3"
       )
       AND NOT (
         (
-          "q0"."chain_award__applies" AND "q0"."chain_award__min" IS NULL
+          "chain_award__applies" AND "chain_award__min" IS NULL
         )
         OR (
-          "q1"."chain_award__applies" AND "q1"."chain_award__min" IS NULL
+          "chain_award__applies__q2" AND "chain_award__min__q2" IS NULL
         )
         OR (
-          "q2"."chain_award__applies" AND "q2"."chain_award__min" IS NULL
-        )
-        OR (
-          "q3"."chain_award__applies" AND "q3"."chain_award__min" IS NULL
+          "chain_award__applies__q3" AND "chain_award__min__q3" IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__max" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__max" ELSE 0 END IS NULL
-        OR CASE WHEN "q2"."chain_award__applies" THEN "q2"."chain_award__max" ELSE 0 END IS NULL
-        OR CASE WHEN "q3"."chain_award__applies" THEN "q3"."chain_award__max" ELSE 0 END IS NULL
+        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__max__q2" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__max__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE CASE
-          WHEN CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "q2"."chain_award__applies" THEN "q2"."chain_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "q3"."chain_award__applies" THEN "q3"."chain_award__max" ELSE 0 END IS NULL
+          WHEN CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END IS NULL
+          OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__max__q2" ELSE 0 END IS NULL
+          OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__max__q3" ELSE 0 END IS NULL
           THEN NULL
           ELSE GREATEST(
-            CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__max" ELSE 0 END,
-            CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__max" ELSE 0 END,
-            CASE WHEN "q2"."chain_award__applies" THEN "q2"."chain_award__max" ELSE 0 END,
-            CASE WHEN "q3"."chain_award__applies" THEN "q3"."chain_award__max" ELSE 0 END
+            CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END,
+            CASE WHEN "chain_award__applies__q2" THEN "chain_award__max__q2" ELSE 0 END,
+            CASE WHEN "chain_award__applies__q3" THEN "chain_award__max__q3" ELSE 0 END
           )
         END
       END
@@ -2079,23 +4299,18 @@ SELECT
     ELSE NULL
   END AS "chain_award__max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."chain_award__applies"
-      OR "q1"."chain_award__applies"
-      OR "q2"."chain_award__applies"
-      OR "q3"."chain_award__applies"
+      WHEN "chain_award__applies" OR "chain_award__applies__q2" OR "chain_award__applies__q3"
       THEN CASE
-        WHEN CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__paid_min" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__paid_min" ELSE 0 END IS NULL
-        OR CASE WHEN "q2"."chain_award__applies" THEN "q2"."chain_award__paid_min" ELSE 0 END IS NULL
-        OR CASE WHEN "q3"."chain_award__applies" THEN "q3"."chain_award__paid_min" ELSE 0 END IS NULL
+        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_min__q2" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__paid_min__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE LEAST(
-          CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__paid_min" ELSE 0 END,
-          CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__paid_min" ELSE 0 END,
-          CASE WHEN "q2"."chain_award__applies" THEN "q2"."chain_award__paid_min" ELSE 0 END,
-          CASE WHEN "q3"."chain_award__applies" THEN "q3"."chain_award__paid_min" ELSE 0 END
+          CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_min__q2" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q3" THEN "chain_award__paid_min__q3" ELSE 0 END
         )
       END
       ELSE NULL
@@ -2103,29 +4318,23 @@ SELECT
     ELSE NULL
   END AS "chain_award__paid_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."chain_award__applies"
-      OR "q1"."chain_award__applies"
-      OR "q2"."chain_award__applies"
-      OR "q3"."chain_award__applies"
+      WHEN "chain_award__applies" OR "chain_award__applies__q2" OR "chain_award__applies__q3"
       THEN CASE
-        WHEN CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__paid_max" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__paid_max" ELSE 0 END IS NULL
-        OR CASE WHEN "q2"."chain_award__applies" THEN "q2"."chain_award__paid_max" ELSE 0 END IS NULL
-        OR CASE WHEN "q3"."chain_award__applies" THEN "q3"."chain_award__paid_max" ELSE 0 END IS NULL
+        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_max__q2" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__paid_max__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE CASE
-          WHEN CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__paid_max" ELSE 0 END IS NULL
-          OR CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__paid_max" ELSE 0 END IS NULL
-          OR CASE WHEN "q2"."chain_award__applies" THEN "q2"."chain_award__paid_max" ELSE 0 END IS NULL
-          OR CASE WHEN "q3"."chain_award__applies" THEN "q3"."chain_award__paid_max" ELSE 0 END IS NULL
+          WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END IS NULL
+          OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_max__q2" ELSE 0 END IS NULL
+          OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__paid_max__q3" ELSE 0 END IS NULL
           THEN NULL
           ELSE GREATEST(
-            CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__paid_max" ELSE 0 END,
-            CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__paid_max" ELSE 0 END,
-            CASE WHEN "q2"."chain_award__applies" THEN "q2"."chain_award__paid_max" ELSE 0 END,
-            CASE WHEN "q3"."chain_award__applies" THEN "q3"."chain_award__paid_max" ELSE 0 END
+            CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END,
+            CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_max__q2" ELSE 0 END,
+            CASE WHEN "chain_award__applies__q3" THEN "chain_award__paid_max__q3" ELSE 0 END
           )
         END
       END
@@ -2134,77 +4343,54 @@ SELECT
     ELSE NULL
   END AS "chain_award__paid_max",
   CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."procurement_service__applies"
-    OR "q1"."procurement_service__applies"
-    OR "q2"."procurement_service__applies"
-    OR "q3"."procurement_service__applies"
+    WHEN "error_field" IS NULL
+    THEN "procurement_service__applies"
+    OR "procurement_service__applies__q2"
+    OR "procurement_service__applies__q3"
     ELSE NULL
   END AS "procurement_service__applies",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."procurement_service__applies"
-        OR "q1"."procurement_service__applies"
-        OR "q2"."procurement_service__applies"
-        OR "q3"."procurement_service__applies"
+        "procurement_service__applies"
+        OR "procurement_service__applies__q2"
+        OR "procurement_service__applies__q3"
       )
       AND NOT (
         (
-          "q0"."procurement_service__applies" AND "q0"."procurement_service__min" IS NULL
+          "procurement_service__applies" AND "procurement_service__min" IS NULL
         )
         OR (
-          "q1"."procurement_service__applies" AND "q1"."procurement_service__min" IS NULL
+          "procurement_service__applies__q2" AND "procurement_service__min__q2" IS NULL
         )
         OR (
-          "q2"."procurement_service__applies" AND "q2"."procurement_service__min" IS NULL
-        )
-        OR (
-          "q3"."procurement_service__applies" AND "q3"."procurement_service__min" IS NULL
+          "procurement_service__applies__q3" AND "procurement_service__min__q3" IS NULL
         )
       )
       THEN CASE
-        WHEN CASE
-          WHEN "q0"."procurement_service__applies"
-          THEN "q0"."procurement_service__min"
+        WHEN CASE WHEN "procurement_service__applies" THEN "procurement_service__min" ELSE 0 END IS NULL
+        OR CASE
+          WHEN "procurement_service__applies__q2"
+          THEN "procurement_service__min__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."procurement_service__applies"
-          THEN "q1"."procurement_service__min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q2"."procurement_service__applies"
-          THEN "q2"."procurement_service__min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."procurement_service__applies"
-          THEN "q3"."procurement_service__min"
+          WHEN "procurement_service__applies__q3"
+          THEN "procurement_service__min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
+          CASE WHEN "procurement_service__applies" THEN "procurement_service__min" ELSE 0 END,
           CASE
-            WHEN "q0"."procurement_service__applies"
-            THEN "q0"."procurement_service__min"
+            WHEN "procurement_service__applies__q2"
+            THEN "procurement_service__min__q2"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."procurement_service__applies"
-            THEN "q1"."procurement_service__min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q2"."procurement_service__applies"
-            THEN "q2"."procurement_service__min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q3"."procurement_service__applies"
-            THEN "q3"."procurement_service__min"
+            WHEN "procurement_service__applies__q3"
+            THEN "procurement_service__min__q3"
             ELSE 0
           END
         )
@@ -2214,91 +4400,60 @@ SELECT
     ELSE NULL
   END AS "procurement_service__min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."procurement_service__applies"
-        OR "q1"."procurement_service__applies"
-        OR "q2"."procurement_service__applies"
-        OR "q3"."procurement_service__applies"
+        "procurement_service__applies"
+        OR "procurement_service__applies__q2"
+        OR "procurement_service__applies__q3"
       )
       AND NOT (
         (
-          "q0"."procurement_service__applies" AND "q0"."procurement_service__min" IS NULL
+          "procurement_service__applies" AND "procurement_service__min" IS NULL
         )
         OR (
-          "q1"."procurement_service__applies" AND "q1"."procurement_service__min" IS NULL
+          "procurement_service__applies__q2" AND "procurement_service__min__q2" IS NULL
         )
         OR (
-          "q2"."procurement_service__applies" AND "q2"."procurement_service__min" IS NULL
-        )
-        OR (
-          "q3"."procurement_service__applies" AND "q3"."procurement_service__min" IS NULL
+          "procurement_service__applies__q3" AND "procurement_service__min__q3" IS NULL
         )
       )
       THEN CASE
-        WHEN CASE
-          WHEN "q0"."procurement_service__applies"
-          THEN "q0"."procurement_service__max"
+        WHEN CASE WHEN "procurement_service__applies" THEN "procurement_service__max" ELSE 0 END IS NULL
+        OR CASE
+          WHEN "procurement_service__applies__q2"
+          THEN "procurement_service__max__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."procurement_service__applies"
-          THEN "q1"."procurement_service__max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q2"."procurement_service__applies"
-          THEN "q2"."procurement_service__max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."procurement_service__applies"
-          THEN "q3"."procurement_service__max"
+          WHEN "procurement_service__applies__q3"
+          THEN "procurement_service__max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
-          WHEN CASE
-            WHEN "q0"."procurement_service__applies"
-            THEN "q0"."procurement_service__max"
+          WHEN CASE WHEN "procurement_service__applies" THEN "procurement_service__max" ELSE 0 END IS NULL
+          OR CASE
+            WHEN "procurement_service__applies__q2"
+            THEN "procurement_service__max__q2"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."procurement_service__applies"
-            THEN "q1"."procurement_service__max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q2"."procurement_service__applies"
-            THEN "q2"."procurement_service__max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q3"."procurement_service__applies"
-            THEN "q3"."procurement_service__max"
+            WHEN "procurement_service__applies__q3"
+            THEN "procurement_service__max__q3"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
+            CASE WHEN "procurement_service__applies" THEN "procurement_service__max" ELSE 0 END,
             CASE
-              WHEN "q0"."procurement_service__applies"
-              THEN "q0"."procurement_service__max"
+              WHEN "procurement_service__applies__q2"
+              THEN "procurement_service__max__q2"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."procurement_service__applies"
-              THEN "q1"."procurement_service__max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q2"."procurement_service__applies"
-              THEN "q2"."procurement_service__max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q3"."procurement_service__applies"
-              THEN "q3"."procurement_service__max"
+              WHEN "procurement_service__applies__q3"
+              THEN "procurement_service__max__q3"
               ELSE 0
             END
           )
@@ -2309,53 +4464,42 @@ SELECT
     ELSE NULL
   END AS "procurement_service__max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."procurement_service__applies"
-      OR "q1"."procurement_service__applies"
-      OR "q2"."procurement_service__applies"
-      OR "q3"."procurement_service__applies"
+      WHEN "procurement_service__applies"
+      OR "procurement_service__applies__q2"
+      OR "procurement_service__applies__q3"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."procurement_service__applies"
-          THEN "q0"."procurement_service__paid_min"
+          WHEN "procurement_service__applies"
+          THEN "procurement_service__paid_min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."procurement_service__applies"
-          THEN "q1"."procurement_service__paid_min"
+          WHEN "procurement_service__applies__q2"
+          THEN "procurement_service__paid_min__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."procurement_service__applies"
-          THEN "q2"."procurement_service__paid_min"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."procurement_service__applies"
-          THEN "q3"."procurement_service__paid_min"
+          WHEN "procurement_service__applies__q3"
+          THEN "procurement_service__paid_min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE
-            WHEN "q0"."procurement_service__applies"
-            THEN "q0"."procurement_service__paid_min"
+            WHEN "procurement_service__applies"
+            THEN "procurement_service__paid_min"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."procurement_service__applies"
-            THEN "q1"."procurement_service__paid_min"
+            WHEN "procurement_service__applies__q2"
+            THEN "procurement_service__paid_min__q2"
             ELSE 0
           END,
           CASE
-            WHEN "q2"."procurement_service__applies"
-            THEN "q2"."procurement_service__paid_min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q3"."procurement_service__applies"
-            THEN "q3"."procurement_service__paid_min"
+            WHEN "procurement_service__applies__q3"
+            THEN "procurement_service__paid_min__q3"
             ELSE 0
           END
         )
@@ -2365,75 +4509,59 @@ SELECT
     ELSE NULL
   END AS "procurement_service__paid_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."procurement_service__applies"
-      OR "q1"."procurement_service__applies"
-      OR "q2"."procurement_service__applies"
-      OR "q3"."procurement_service__applies"
+      WHEN "procurement_service__applies"
+      OR "procurement_service__applies__q2"
+      OR "procurement_service__applies__q3"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."procurement_service__applies"
-          THEN "q0"."procurement_service__paid_max"
+          WHEN "procurement_service__applies"
+          THEN "procurement_service__paid_max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."procurement_service__applies"
-          THEN "q1"."procurement_service__paid_max"
+          WHEN "procurement_service__applies__q2"
+          THEN "procurement_service__paid_max__q2"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q2"."procurement_service__applies"
-          THEN "q2"."procurement_service__paid_max"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "q3"."procurement_service__applies"
-          THEN "q3"."procurement_service__paid_max"
+          WHEN "procurement_service__applies__q3"
+          THEN "procurement_service__paid_max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
           WHEN CASE
-            WHEN "q0"."procurement_service__applies"
-            THEN "q0"."procurement_service__paid_max"
+            WHEN "procurement_service__applies"
+            THEN "procurement_service__paid_max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."procurement_service__applies"
-            THEN "q1"."procurement_service__paid_max"
+            WHEN "procurement_service__applies__q2"
+            THEN "procurement_service__paid_max__q2"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q2"."procurement_service__applies"
-            THEN "q2"."procurement_service__paid_max"
-            ELSE 0
-          END IS NULL
-          OR CASE
-            WHEN "q3"."procurement_service__applies"
-            THEN "q3"."procurement_service__paid_max"
+            WHEN "procurement_service__applies__q3"
+            THEN "procurement_service__paid_max__q3"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
             CASE
-              WHEN "q0"."procurement_service__applies"
-              THEN "q0"."procurement_service__paid_max"
+              WHEN "procurement_service__applies"
+              THEN "procurement_service__paid_max"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."procurement_service__applies"
-              THEN "q1"."procurement_service__paid_max"
+              WHEN "procurement_service__applies__q2"
+              THEN "procurement_service__paid_max__q2"
               ELSE 0
             END,
             CASE
-              WHEN "q2"."procurement_service__applies"
-              THEN "q2"."procurement_service__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q3"."procurement_service__applies"
-              THEN "q3"."procurement_service__paid_max"
+              WHEN "procurement_service__applies__q3"
+              THEN "procurement_service__paid_max__q3"
               ELSE 0
             END
           )
@@ -2444,3607 +4572,89 @@ SELECT
     ELSE NULL
   END AS "procurement_service__paid_max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."total_min" IS NULL
-      OR "q1"."total_min" IS NULL
-      OR "q2"."total_min" IS NULL
-      OR "q3"."total_min" IS NULL
+      WHEN "total_min" IS NULL
+      OR "total_min__q1" IS NULL
+      OR "total_min__q2" IS NULL
+      OR "total_min__q3" IS NULL
       THEN NULL
-      ELSE LEAST("q0"."total_min", "q1"."total_min", "q2"."total_min", "q3"."total_min")
+      ELSE LEAST("total_min", "total_min__q1", "total_min__q2", "total_min__q3")
     END
     ELSE NULL
   END AS "total_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."total_max" IS NULL
-      OR "q1"."total_max" IS NULL
-      OR "q2"."total_max" IS NULL
-      OR "q3"."total_max" IS NULL
+      WHEN "total_max" IS NULL
+      OR "total_max__q1" IS NULL
+      OR "total_max__q2" IS NULL
+      OR "total_max__q3" IS NULL
       THEN NULL
       ELSE CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
+        WHEN "total_max" IS NULL
+        OR "total_max__q1" IS NULL
+        OR "total_max__q2" IS NULL
+        OR "total_max__q3" IS NULL
         THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
+        ELSE GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
       END
     END
     ELSE NULL
   END AS "total_max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."total_max" IS NULL
-      THEN "q0"."funding_central"
-      WHEN "q1"."total_max" IS NULL
-      THEN "q1"."funding_central"
-      WHEN "q2"."total_max" IS NULL
-      THEN "q2"."funding_central"
-      WHEN "q3"."total_max" IS NULL
-      THEN "q3"."funding_central"
-      WHEN "q0"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
+      WHEN "total_max" IS NULL
+      THEN "funding_central"
+      WHEN "total_max__q1" IS NULL
+      THEN "funding_central__q1"
+      WHEN "total_max__q2" IS NULL
+      THEN "funding_central__q2"
+      WHEN "total_max__q3" IS NULL
+      THEN "funding_central__q3"
+      WHEN "total_max" = CASE
+        WHEN "total_max" IS NULL
+        OR "total_max__q1" IS NULL
+        OR "total_max__q2" IS NULL
+        OR "total_max__q3" IS NULL
         THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
+        ELSE GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
       END
-      THEN "q0"."funding_central"
-      WHEN "q1"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
+      THEN "funding_central"
+      WHEN "total_max__q1" = CASE
+        WHEN "total_max" IS NULL
+        OR "total_max__q1" IS NULL
+        OR "total_max__q2" IS NULL
+        OR "total_max__q3" IS NULL
         THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
+        ELSE GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
       END
-      THEN "q1"."funding_central"
-      WHEN "q2"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
+      THEN "funding_central__q1"
+      WHEN "total_max__q2" = CASE
+        WHEN "total_max" IS NULL
+        OR "total_max__q1" IS NULL
+        OR "total_max__q2" IS NULL
+        OR "total_max__q3" IS NULL
         THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
+        ELSE GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
       END
-      THEN "q2"."funding_central"
-      WHEN "q3"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
+      THEN "funding_central__q2"
+      WHEN "total_max__q3" = CASE
+        WHEN "total_max" IS NULL
+        OR "total_max__q1" IS NULL
+        OR "total_max__q2" IS NULL
+        OR "total_max__q3" IS NULL
         THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
+        ELSE GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
       END
-      THEN "q3"."funding_central"
+      THEN "funding_central__q3"
       ELSE NULL
     END
     ELSE NULL
   END AS "funding_central",
-  CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN CASE
-      WHEN "q0"."total_max" IS NULL
-      THEN "q0"."funding_province"
-      WHEN "q1"."total_max" IS NULL
-      THEN "q1"."funding_province"
-      WHEN "q2"."total_max" IS NULL
-      THEN "q2"."funding_province"
-      WHEN "q3"."total_max" IS NULL
-      THEN "q3"."funding_province"
-      WHEN "q0"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q0"."funding_province"
-      WHEN "q1"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q1"."funding_province"
-      WHEN "q2"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q2"."funding_province"
-      WHEN "q3"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q3"."funding_province"
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS "funding_province",
-  CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN CASE
-      WHEN "q0"."total_max" IS NULL
-      THEN "q0"."funding_city"
-      WHEN "q1"."total_max" IS NULL
-      THEN "q1"."funding_city"
-      WHEN "q2"."total_max" IS NULL
-      THEN "q2"."funding_city"
-      WHEN "q3"."total_max" IS NULL
-      THEN "q3"."funding_city"
-      WHEN "q0"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q0"."funding_city"
-      WHEN "q1"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q1"."funding_city"
-      WHEN "q2"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q2"."funding_city"
-      WHEN "q3"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q3"."funding_city"
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS "funding_city",
-  CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN CASE
-      WHEN "q0"."total_max" IS NULL
-      THEN "q0"."funding_county"
-      WHEN "q1"."total_max" IS NULL
-      THEN "q1"."funding_county"
-      WHEN "q2"."total_max" IS NULL
-      THEN "q2"."funding_county"
-      WHEN "q3"."total_max" IS NULL
-      THEN "q3"."funding_county"
-      WHEN "q0"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q0"."funding_county"
-      WHEN "q1"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q1"."funding_county"
-      WHEN "q2"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q2"."funding_county"
-      WHEN "q3"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q3"."funding_county"
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS "funding_county",
-  CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN CASE
-      WHEN "q0"."total_max" IS NULL
-      THEN "q0"."funding_unspecified"
-      WHEN "q1"."total_max" IS NULL
-      THEN "q1"."funding_unspecified"
-      WHEN "q2"."total_max" IS NULL
-      THEN "q2"."funding_unspecified"
-      WHEN "q3"."total_max" IS NULL
-      THEN "q3"."funding_unspecified"
-      WHEN "q0"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q0"."funding_unspecified"
-      WHEN "q1"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q1"."funding_unspecified"
-      WHEN "q2"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q2"."funding_unspecified"
-      WHEN "q3"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL
-        OR "q1"."total_max" IS NULL
-        OR "q2"."total_max" IS NULL
-        OR "q3"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max", "q2"."total_max", "q3"."total_max")
-      END
-      THEN "q3"."funding_unspecified"
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS "funding_unspecified"
-FROM (
-  WITH x AS (
-    SELECT
-      *,
-      (
-        NOT (
-          (
-            COALESCE((
-              "p"."applicant_type"
-            ) <> (
-              'enterprise'
-            ), FALSE)
-            OR COALESCE(
-              (
-                COALESCE(
-                  (
-                    "p"."industry__key"
-                  ) IN ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
-                  FALSE
-                )
-                OR COALESCE((
-                  "p"."industry__key"
-                ) = (
-                  '中成药生物药品制造'
-                ), FALSE)
-              ),
-              FALSE
-            )
-          )
-        )
-        OR NOT (
-          (
-            COALESCE((
-              "p"."applicant_type"
-            ) <> (
-              'enterprise'
-            ), FALSE)
-            OR COALESCE("p"."is_sme", FALSE)
-          )
-        )
-        OR NOT (
-          (
-            COALESCE("p"."registered_in_city", FALSE)
-            AND COALESCE("p"."independent_legal_person", FALSE)
-            AND COALESCE("p"."good_tax_and_credit", FALSE)
-          )
-        )
-        OR (
-          COALESCE("p"."little_giant_central_funded", FALSE)
-        )
-        OR (
-          COALESCE("p"."in_2022_pilot", FALSE)
-        )
-        OR (
-          COALESCE("p"."pilot_ended_unaccepted", FALSE)
-        )
-        OR (
-          COALESCE("p"."serious_dishonesty_3y", FALSE)
-        )
-        OR (
-          (
-            (
-              COALESCE("p"."abnormal_operation_listed", FALSE)
-              OR COALESCE("p"."serious_dishonesty_listed", FALSE)
-              OR COALESCE("p"."major_incident_3y", FALSE)
-              OR COALESCE("p"."tax_violation_3y", FALSE)
-            )
-            AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
-          )
-        )
-        OR (
-          COALESCE("p"."disqualified_3y", FALSE)
-        )
-      ) AS "excluded"
-    FROM v AS p
-  ), r AS (
-    SELECT
-      *,
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND (
-        COALESCE("p"."in_pilot_scope", FALSE)
-        AND COALESCE("p"."acceptance_passed", FALSE)
-      ) AS "reform_subsidy__applies",
-      CAST(LEAST(CAST(0 AS DECIMAL(19, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS "reform_subsidy__raw_lo",
-      CAST(LEAST(
-        CAST((
-          CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
-        ) * (
-          CAST((
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) + (
-            "p"."spend_consulting"
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(19, 3)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(9, 3)) AS "reform_subsidy__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND (
-        COALESCE("p"."in_pilot_scope", FALSE)
-        AND COALESCE("p"."acceptance_passed", FALSE)
-        AND COALESCE("p"."production_stage_reform", FALSE)
-      ) AS "production_stage_extra__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "production_stage_extra__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "production_stage_extra__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."cloud_platform_adopted", FALSE) AS "cloud_platform_award__applies",
-      CAST(10000 AS DECIMAL(5, 0)) AS "cloud_platform_award__raw_lo",
-      CAST(30000 AS DECIMAL(5, 0)) AS "cloud_platform_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."platform_benchmark", FALSE) AS "platform_benchmark_award__applies",
-      CAST(50000 AS DECIMAL(6, 0)) AS "platform_benchmark_award__raw_lo",
-      CAST(200000 AS DECIMAL(6, 0)) AS "platform_benchmark_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE((
-        "p"."awarded_products"
-      ) >= (
-        CAST(1 AS DECIMAL(1, 0))
-      ), FALSE) AS "product_award__applies",
-      CAST(LEAST(
-        CAST((
-          CAST(0 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(14, 0)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(6, 0)) AS "product_award__raw_lo",
-      CAST(LEAST(
-        CAST((
-          CAST(50000 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(14, 0)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(6, 0)) AS "product_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE("p"."excellent_provider", FALSE) AS "excellent_provider_award__applies",
-      CAST(0 AS DECIMAL(6, 0)) AS "excellent_provider_award__raw_lo",
-      CAST(200000 AS DECIMAL(6, 0)) AS "excellent_provider_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
-      CAST(0 AS DECIMAL(6, 0)) AS "chain_award__raw_lo",
-      CAST(200000 AS DECIMAL(6, 0)) AS "chain_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE("p"."procured_service", FALSE) AS "procurement_service__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "procurement_service__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "procurement_service__raw_hi",
-      CAST((
-        CAST(500000 AS DECIMAL(6, 0))
-      ) + (
-        CAST(200000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(6, 0)) AS "cap1__raw"
-    FROM x AS p
-  ), i AS (
-    SELECT
-      *,
-      CAST(CAST((
-        CAST(FLOOR((
-          "reform_subsidy__raw_lo"
-        ) * (
-          100
-        )) AS DECIMAL(8, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__lo",
-      CAST(CAST((
-        CAST(FLOOR((
-          "reform_subsidy__raw_hi"
-        ) * (
-          100
-        )) AS DECIMAL(8, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__hi",
-      CAST(CAST("production_stage_extra__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__lo",
-      CAST(CAST("production_stage_extra__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__hi",
-      CAST(CAST("cloud_platform_award__raw_lo" AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__lo",
-      CAST(CAST("cloud_platform_award__raw_hi" AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__hi",
-      CAST(CAST("platform_benchmark_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__lo",
-      CAST(CAST("platform_benchmark_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__hi",
-      CAST(CAST("product_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__lo",
-      CAST(CAST("product_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__hi",
-      CAST(CAST("excellent_provider_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__lo",
-      CAST(CAST("excellent_provider_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__hi",
-      CAST(CAST("chain_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__lo",
-      CAST(CAST("chain_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__hi",
-      CAST(CAST("procurement_service__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__lo",
-      CAST(CAST("procurement_service__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__hi"
-    FROM r
-  ), a0 AS (
-    SELECT
-      *,
-      "reform_subsidy__lo" AS "reform_subsidy__a0_lo",
-      "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
-      CASE
-        WHEN "production_stage_extra__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(9, 2))
-        ELSE "production_stage_extra__lo"
-      END AS "production_stage_extra__a0_lo",
-      "production_stage_extra__hi" AS "production_stage_extra__a0_hi",
-      "cloud_platform_award__lo" AS "cloud_platform_award__a0_lo",
-      "cloud_platform_award__hi" AS "cloud_platform_award__a0_hi",
-      "platform_benchmark_award__lo" AS "platform_benchmark_award__a0_lo",
-      "platform_benchmark_award__hi" AS "platform_benchmark_award__a0_hi",
-      "product_award__lo" AS "product_award__a0_lo",
-      "product_award__hi" AS "product_award__a0_hi",
-      "excellent_provider_award__lo" AS "excellent_provider_award__a0_lo",
-      "excellent_provider_award__hi" AS "excellent_provider_award__a0_hi",
-      "chain_award__lo" AS "chain_award__a0_lo",
-      "chain_award__hi" AS "chain_award__a0_hi",
-      CASE
-        WHEN "procurement_service__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(9, 2))
-        ELSE "procurement_service__lo"
-      END AS "procurement_service__a0_lo",
-      "procurement_service__hi" AS "procurement_service__a0_hi"
-    FROM i
-  ), c1l AS (
-    SELECT
-      *,
-      CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__lim_lo",
-      CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__lim_hi",
-      CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__room0"
-    FROM a0 AS p
-  ), c1a0 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "product_award__applies"
-        THEN LEAST("product_award__a0_lo", "cap1__room0")
-        ELSE "product_award__a0_lo"
-      END AS DECIMAL(9, 2)) AS "product_award__c1_lo",
-      CASE
-        WHEN "product_award__applies"
-        THEN GREATEST((
-          "cap1__room0"
-        ) - (
-          "product_award__a0_lo"
-        ), 0)
-        ELSE "cap1__room0"
-      END AS "cap1__room1"
-    FROM c1l
-  ), c1a1 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "excellent_provider_award__applies"
-        THEN LEAST("excellent_provider_award__a0_lo", "cap1__room1")
-        ELSE "excellent_provider_award__a0_lo"
-      END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_lo",
-      CASE
-        WHEN "excellent_provider_award__applies"
-        THEN GREATEST((
-          "cap1__room1"
-        ) - (
-          "excellent_provider_award__a0_lo"
-        ), 0)
-        ELSE "cap1__room1"
-      END AS "cap1__room2"
-    FROM c1a0
-  ), c1s AS (
-    SELECT
-      *,
-      GREATEST(
-        (
-          "cap1__lim_hi"
-        ) - (
-          (
-            (
-              CAST(0 AS DECIMAL(9, 2))
-            ) + (
-              CASE
-                WHEN "product_award__applies"
-                THEN "product_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__c1_lo"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ),
-        0
-      ) AS "cap1__spare0"
-    FROM c1a1
-  ), c1b0 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "product_award__applies"
-        THEN (
-          "product_award__c1_lo"
-        ) + (
-          CASE
-            WHEN "product_award__a0_hi" IS NULL
-            THEN "cap1__spare0"
-            ELSE LEAST((
-              "product_award__a0_hi"
-            ) - (
-              "product_award__c1_lo"
-            ), "cap1__spare0")
-          END
-        )
-        ELSE "product_award__a0_hi"
-      END AS DECIMAL(9, 2)) AS "product_award__c1_hi",
-      CASE
-        WHEN "product_award__applies"
-        THEN CASE
-          WHEN "product_award__a0_hi" IS NULL
-          THEN CAST(0 AS DECIMAL(9, 2))
-          ELSE GREATEST(
-            (
-              "cap1__spare0"
-            ) - (
-              (
-                "product_award__a0_hi"
-              ) - (
-                "product_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
-        ELSE "cap1__spare0"
-      END AS "cap1__spare1"
-    FROM c1s
-  ), c1b1 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "excellent_provider_award__applies"
-        THEN (
-          "excellent_provider_award__c1_lo"
-        ) + (
-          CASE
-            WHEN "excellent_provider_award__a0_hi" IS NULL
-            THEN "cap1__spare1"
-            ELSE LEAST(
-              (
-                "excellent_provider_award__a0_hi"
-              ) - (
-                "excellent_provider_award__c1_lo"
-              ),
-              "cap1__spare1"
-            )
-          END
-        )
-        ELSE "excellent_provider_award__a0_hi"
-      END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_hi",
-      CASE
-        WHEN "excellent_provider_award__applies"
-        THEN CASE
-          WHEN "excellent_provider_award__a0_hi" IS NULL
-          THEN CAST(0 AS DECIMAL(9, 2))
-          ELSE GREATEST(
-            (
-              "cap1__spare1"
-            ) - (
-              (
-                "excellent_provider_award__a0_hi"
-              ) - (
-                "excellent_provider_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
-        ELSE "cap1__spare1"
-      END AS "cap1__spare2"
-    FROM c1b0
-  )
-  SELECT
-    "row_id",
-    "error_field",
-    CASE WHEN "error_field" IS NULL THEN "in_force" ELSE NULL END AS "in_force",
-    CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
-    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__lo"
-      ELSE NULL
-    END AS "reform_subsidy__min",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__hi"
-      ELSE NULL
-    END AS "reform_subsidy__max",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__a0_lo"
-      ELSE NULL
-    END AS "reform_subsidy__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__a0_hi"
-      ELSE NULL
-    END AS "reform_subsidy__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "production_stage_extra__applies" ELSE NULL END AS "production_stage_extra__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__lo"
-      ELSE NULL
-    END AS "production_stage_extra__min",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__hi"
-      ELSE NULL
-    END AS "production_stage_extra__max",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__a0_lo"
-      ELSE NULL
-    END AS "production_stage_extra__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__a0_hi"
-      ELSE NULL
-    END AS "production_stage_extra__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "cloud_platform_award__applies" ELSE NULL END AS "cloud_platform_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__lo"
-      ELSE NULL
-    END AS "cloud_platform_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__hi"
-      ELSE NULL
-    END AS "cloud_platform_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__a0_lo"
-      ELSE NULL
-    END AS "cloud_platform_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__a0_hi"
-      ELSE NULL
-    END AS "cloud_platform_award__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN "platform_benchmark_award__applies"
-      ELSE NULL
-    END AS "platform_benchmark_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__lo"
-      ELSE NULL
-    END AS "platform_benchmark_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__hi"
-      ELSE NULL
-    END AS "platform_benchmark_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__a0_lo"
-      ELSE NULL
-    END AS "platform_benchmark_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__a0_hi"
-      ELSE NULL
-    END AS "platform_benchmark_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "product_award__applies" ELSE NULL END AS "product_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__lo"
-      ELSE NULL
-    END AS "product_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__hi"
-      ELSE NULL
-    END AS "product_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__c1_lo"
-      ELSE NULL
-    END AS "product_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__c1_hi"
-      ELSE NULL
-    END AS "product_award__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN "excellent_provider_award__applies"
-      ELSE NULL
-    END AS "excellent_provider_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__lo"
-      ELSE NULL
-    END AS "excellent_provider_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__hi"
-      ELSE NULL
-    END AS "excellent_provider_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__c1_lo"
-      ELSE NULL
-    END AS "excellent_provider_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__c1_hi"
-      ELSE NULL
-    END AS "excellent_provider_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__lo"
-      ELSE NULL
-    END AS "chain_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__hi"
-      ELSE NULL
-    END AS "chain_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__a0_lo"
-      ELSE NULL
-    END AS "chain_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__a0_hi"
-      ELSE NULL
-    END AS "chain_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "procurement_service__applies" ELSE NULL END AS "procurement_service__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__lo"
-      ELSE NULL
-    END AS "procurement_service__min",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__hi"
-      ELSE NULL
-    END AS "procurement_service__max",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__a0_lo"
-      ELSE NULL
-    END AS "procurement_service__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__a0_hi"
-      ELSE NULL
-    END AS "procurement_service__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(9, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies"
-                        THEN "reform_subsidy__a0_lo"
-                        ELSE CAST(0 AS DECIMAL(9, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "production_stage_extra__applies"
-                      THEN "production_stage_extra__a0_lo"
-                      ELSE CAST(0 AS DECIMAL(9, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "cloud_platform_award__applies"
-                    THEN "cloud_platform_award__a0_lo"
-                    ELSE CAST(0 AS DECIMAL(9, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "platform_benchmark_award__applies"
-                  THEN "platform_benchmark_award__a0_lo"
-                  ELSE CAST(0 AS DECIMAL(9, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "product_award__applies"
-                THEN "product_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__c1_lo"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "chain_award__applies"
-            THEN "chain_award__a0_lo"
-            ELSE CAST(0 AS DECIMAL(9, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "procurement_service__applies"
-          THEN "procurement_service__a0_lo"
-          ELSE CAST(0 AS DECIMAL(9, 2))
-        END
-      ) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "total_min",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(9, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies"
-                        THEN "reform_subsidy__a0_hi"
-                        ELSE CAST(0 AS DECIMAL(9, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "production_stage_extra__applies"
-                      THEN "production_stage_extra__a0_hi"
-                      ELSE CAST(0 AS DECIMAL(9, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "cloud_platform_award__applies"
-                    THEN "cloud_platform_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(9, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "platform_benchmark_award__applies"
-                  THEN "platform_benchmark_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(9, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "product_award__applies"
-                THEN "product_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "chain_award__applies"
-            THEN "chain_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(9, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "procurement_service__applies"
-          THEN "procurement_service__a0_hi"
-          ELSE CAST(0 AS DECIMAL(9, 2))
-        END
-      ) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "total_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(9, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
-                        THEN "reform_subsidy__a0_hi"
-                        ELSE CAST(0 AS DECIMAL(9, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "production_stage_extra__applies" AND NOT "production_stage_extra__a0_hi" IS NULL
-                      THEN "production_stage_extra__a0_hi"
-                      ELSE CAST(0 AS DECIMAL(9, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "cloud_platform_award__applies" AND NOT "cloud_platform_award__a0_hi" IS NULL
-                    THEN "cloud_platform_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(9, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "platform_benchmark_award__applies"
-                  AND NOT "platform_benchmark_award__a0_hi" IS NULL
-                  THEN "platform_benchmark_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(9, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "product_award__applies" AND NOT "product_award__c1_hi" IS NULL
-                THEN "product_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              AND NOT "excellent_provider_award__c1_hi" IS NULL
-              THEN "excellent_provider_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "chain_award__applies" AND NOT "chain_award__a0_hi" IS NULL
-            THEN "chain_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(9, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "procurement_service__applies" AND NOT "procurement_service__a0_hi" IS NULL
-          THEN "procurement_service__a0_hi"
-          ELSE CAST(0 AS DECIMAL(9, 2))
-        END
-      ) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_central",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_province",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_city",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_county",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_unspecified"
-  FROM c1b1
-) AS q0
-JOIN (
-  WITH q1_x AS (
-    SELECT
-      *,
-      (
-        NOT (
-          (
-            COALESCE((
-              "p"."applicant_type"
-            ) <> (
-              'enterprise'
-            ), FALSE)
-            OR COALESCE(
-              (
-                COALESCE(
-                  (
-                    "p"."industry__key"
-                  ) IN ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
-                  FALSE
-                )
-                OR COALESCE((
-                  "p"."industry__key"
-                ) = (
-                  '中成药生物药品制造'
-                ), FALSE)
-              ),
-              FALSE
-            )
-          )
-        )
-        OR NOT (
-          (
-            COALESCE((
-              "p"."applicant_type"
-            ) <> (
-              'enterprise'
-            ), FALSE)
-            OR COALESCE("p"."is_sme", FALSE)
-          )
-        )
-        OR NOT (
-          (
-            COALESCE("p"."registered_in_city", FALSE)
-            AND COALESCE("p"."independent_legal_person", FALSE)
-            AND COALESCE("p"."good_tax_and_credit", FALSE)
-          )
-        )
-        OR (
-          COALESCE("p"."little_giant_central_funded", FALSE)
-        )
-        OR (
-          COALESCE("p"."in_2022_pilot", FALSE)
-        )
-        OR (
-          COALESCE("p"."pilot_ended_unaccepted", FALSE)
-        )
-        OR (
-          COALESCE("p"."serious_dishonesty_3y", FALSE)
-        )
-        OR (
-          (
-            (
-              COALESCE("p"."abnormal_operation_listed", FALSE)
-              OR COALESCE("p"."serious_dishonesty_listed", FALSE)
-              OR COALESCE("p"."major_incident_3y", FALSE)
-              OR COALESCE("p"."tax_violation_3y", FALSE)
-            )
-            AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
-          )
-        )
-        OR (
-          COALESCE("p"."disqualified_3y", FALSE)
-        )
-      ) AS "excluded"
-    FROM v AS p
-  ), q1_r AS (
-    SELECT
-      *,
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND (
-        COALESCE("p"."in_pilot_scope", FALSE)
-        AND COALESCE("p"."acceptance_passed", FALSE)
-      ) AS "reform_subsidy__applies",
-      CAST(LEAST(CAST(0 AS DECIMAL(19, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS "reform_subsidy__raw_lo",
-      CAST(LEAST(
-        CAST((
-          CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
-        ) * (
-          CAST((
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) + (
-            "p"."spend_consulting"
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(19, 3)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(9, 3)) AS "reform_subsidy__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND (
-        COALESCE("p"."in_pilot_scope", FALSE)
-        AND COALESCE("p"."acceptance_passed", FALSE)
-        AND COALESCE("p"."production_stage_reform", FALSE)
-      ) AS "production_stage_extra__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "production_stage_extra__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "production_stage_extra__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."cloud_platform_adopted", FALSE) AS "cloud_platform_award__applies",
-      CAST(10000 AS DECIMAL(5, 0)) AS "cloud_platform_award__raw_lo",
-      CAST(30000 AS DECIMAL(5, 0)) AS "cloud_platform_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."platform_benchmark", FALSE) AS "platform_benchmark_award__applies",
-      CAST(50000 AS DECIMAL(6, 0)) AS "platform_benchmark_award__raw_lo",
-      CAST(200000 AS DECIMAL(6, 0)) AS "platform_benchmark_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE((
-        "p"."awarded_products"
-      ) >= (
-        CAST(1 AS DECIMAL(1, 0))
-      ), FALSE) AS "product_award__applies",
-      CAST(LEAST(
-        CAST((
-          CAST(0 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(14, 0)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(6, 0)) AS "product_award__raw_lo",
-      CAST(LEAST(
-        CAST((
-          CAST(50000 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(14, 0)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(6, 0)) AS "product_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE("p"."excellent_provider", FALSE) AS "excellent_provider_award__applies",
-      CAST(0 AS DECIMAL(6, 0)) AS "excellent_provider_award__raw_lo",
-      CAST(200000 AS DECIMAL(6, 0)) AS "excellent_provider_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
-      CAST(0 AS DECIMAL(6, 0)) AS "chain_award__raw_lo",
-      CAST(200000 AS DECIMAL(6, 0)) AS "chain_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE("p"."procured_service", FALSE) AS "procurement_service__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "procurement_service__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "procurement_service__raw_hi",
-      CAST(500000 AS DECIMAL(6, 0)) AS "cap1__raw"
-    FROM q1_x AS p
-  ), q1_i AS (
-    SELECT
-      *,
-      CAST(CAST((
-        CAST(FLOOR((
-          "reform_subsidy__raw_lo"
-        ) * (
-          100
-        )) AS DECIMAL(8, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__lo",
-      CAST(CAST((
-        CAST(FLOOR((
-          "reform_subsidy__raw_hi"
-        ) * (
-          100
-        )) AS DECIMAL(8, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__hi",
-      CAST(CAST("production_stage_extra__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__lo",
-      CAST(CAST("production_stage_extra__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__hi",
-      CAST(CAST("cloud_platform_award__raw_lo" AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__lo",
-      CAST(CAST("cloud_platform_award__raw_hi" AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__hi",
-      CAST(CAST("platform_benchmark_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__lo",
-      CAST(CAST("platform_benchmark_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__hi",
-      CAST(CAST("product_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__lo",
-      CAST(CAST("product_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__hi",
-      CAST(CAST("excellent_provider_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__lo",
-      CAST(CAST("excellent_provider_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__hi",
-      CAST(CAST("chain_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__lo",
-      CAST(CAST("chain_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__hi",
-      CAST(CAST("procurement_service__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__lo",
-      CAST(CAST("procurement_service__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__hi"
-    FROM q1_r
-  ), q1_a0 AS (
-    SELECT
-      *,
-      "reform_subsidy__lo" AS "reform_subsidy__a0_lo",
-      "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
-      CASE
-        WHEN "production_stage_extra__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(9, 2))
-        ELSE "production_stage_extra__lo"
-      END AS "production_stage_extra__a0_lo",
-      "production_stage_extra__hi" AS "production_stage_extra__a0_hi",
-      "cloud_platform_award__lo" AS "cloud_platform_award__a0_lo",
-      "cloud_platform_award__hi" AS "cloud_platform_award__a0_hi",
-      "platform_benchmark_award__lo" AS "platform_benchmark_award__a0_lo",
-      "platform_benchmark_award__hi" AS "platform_benchmark_award__a0_hi",
-      "product_award__lo" AS "product_award__a0_lo",
-      "product_award__hi" AS "product_award__a0_hi",
-      "excellent_provider_award__lo" AS "excellent_provider_award__a0_lo",
-      "excellent_provider_award__hi" AS "excellent_provider_award__a0_hi",
-      "chain_award__lo" AS "chain_award__a0_lo",
-      "chain_award__hi" AS "chain_award__a0_hi",
-      CASE
-        WHEN "procurement_service__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(9, 2))
-        ELSE "procurement_service__lo"
-      END AS "procurement_service__a0_lo",
-      "procurement_service__hi" AS "procurement_service__a0_hi"
-    FROM q1_i
-  ), q1_c1l AS (
-    SELECT
-      *,
-      CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__lim_lo",
-      CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__lim_hi",
-      CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__room0"
-    FROM q1_a0 AS p
-  ), q1_c1a0 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "product_award__applies"
-        THEN LEAST("product_award__a0_lo", "cap1__room0")
-        ELSE "product_award__a0_lo"
-      END AS DECIMAL(9, 2)) AS "product_award__c1_lo",
-      CASE
-        WHEN "product_award__applies"
-        THEN GREATEST((
-          "cap1__room0"
-        ) - (
-          "product_award__a0_lo"
-        ), 0)
-        ELSE "cap1__room0"
-      END AS "cap1__room1"
-    FROM q1_c1l
-  ), q1_c1a1 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "excellent_provider_award__applies"
-        THEN LEAST("excellent_provider_award__a0_lo", "cap1__room1")
-        ELSE "excellent_provider_award__a0_lo"
-      END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_lo",
-      CASE
-        WHEN "excellent_provider_award__applies"
-        THEN GREATEST((
-          "cap1__room1"
-        ) - (
-          "excellent_provider_award__a0_lo"
-        ), 0)
-        ELSE "cap1__room1"
-      END AS "cap1__room2"
-    FROM q1_c1a0
-  ), q1_c1s AS (
-    SELECT
-      *,
-      GREATEST(
-        (
-          "cap1__lim_hi"
-        ) - (
-          (
-            (
-              CAST(0 AS DECIMAL(9, 2))
-            ) + (
-              CASE
-                WHEN "product_award__applies"
-                THEN "product_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__c1_lo"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ),
-        0
-      ) AS "cap1__spare0"
-    FROM q1_c1a1
-  ), q1_c1b0 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "product_award__applies"
-        THEN (
-          "product_award__c1_lo"
-        ) + (
-          CASE
-            WHEN "product_award__a0_hi" IS NULL
-            THEN "cap1__spare0"
-            ELSE LEAST((
-              "product_award__a0_hi"
-            ) - (
-              "product_award__c1_lo"
-            ), "cap1__spare0")
-          END
-        )
-        ELSE "product_award__a0_hi"
-      END AS DECIMAL(9, 2)) AS "product_award__c1_hi",
-      CASE
-        WHEN "product_award__applies"
-        THEN CASE
-          WHEN "product_award__a0_hi" IS NULL
-          THEN CAST(0 AS DECIMAL(9, 2))
-          ELSE GREATEST(
-            (
-              "cap1__spare0"
-            ) - (
-              (
-                "product_award__a0_hi"
-              ) - (
-                "product_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
-        ELSE "cap1__spare0"
-      END AS "cap1__spare1"
-    FROM q1_c1s
-  ), q1_c1b1 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "excellent_provider_award__applies"
-        THEN (
-          "excellent_provider_award__c1_lo"
-        ) + (
-          CASE
-            WHEN "excellent_provider_award__a0_hi" IS NULL
-            THEN "cap1__spare1"
-            ELSE LEAST(
-              (
-                "excellent_provider_award__a0_hi"
-              ) - (
-                "excellent_provider_award__c1_lo"
-              ),
-              "cap1__spare1"
-            )
-          END
-        )
-        ELSE "excellent_provider_award__a0_hi"
-      END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_hi",
-      CASE
-        WHEN "excellent_provider_award__applies"
-        THEN CASE
-          WHEN "excellent_provider_award__a0_hi" IS NULL
-          THEN CAST(0 AS DECIMAL(9, 2))
-          ELSE GREATEST(
-            (
-              "cap1__spare1"
-            ) - (
-              (
-                "excellent_provider_award__a0_hi"
-              ) - (
-                "excellent_provider_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
-        ELSE "cap1__spare1"
-      END AS "cap1__spare2"
-    FROM q1_c1b0
-  )
-  SELECT
-    "row_id",
-    "error_field",
-    CASE WHEN "error_field" IS NULL THEN "in_force" ELSE NULL END AS "in_force",
-    CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
-    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__lo"
-      ELSE NULL
-    END AS "reform_subsidy__min",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__hi"
-      ELSE NULL
-    END AS "reform_subsidy__max",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__a0_lo"
-      ELSE NULL
-    END AS "reform_subsidy__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__a0_hi"
-      ELSE NULL
-    END AS "reform_subsidy__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "production_stage_extra__applies" ELSE NULL END AS "production_stage_extra__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__lo"
-      ELSE NULL
-    END AS "production_stage_extra__min",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__hi"
-      ELSE NULL
-    END AS "production_stage_extra__max",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__a0_lo"
-      ELSE NULL
-    END AS "production_stage_extra__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__a0_hi"
-      ELSE NULL
-    END AS "production_stage_extra__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "cloud_platform_award__applies" ELSE NULL END AS "cloud_platform_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__lo"
-      ELSE NULL
-    END AS "cloud_platform_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__hi"
-      ELSE NULL
-    END AS "cloud_platform_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__a0_lo"
-      ELSE NULL
-    END AS "cloud_platform_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__a0_hi"
-      ELSE NULL
-    END AS "cloud_platform_award__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN "platform_benchmark_award__applies"
-      ELSE NULL
-    END AS "platform_benchmark_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__lo"
-      ELSE NULL
-    END AS "platform_benchmark_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__hi"
-      ELSE NULL
-    END AS "platform_benchmark_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__a0_lo"
-      ELSE NULL
-    END AS "platform_benchmark_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__a0_hi"
-      ELSE NULL
-    END AS "platform_benchmark_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "product_award__applies" ELSE NULL END AS "product_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__lo"
-      ELSE NULL
-    END AS "product_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__hi"
-      ELSE NULL
-    END AS "product_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__c1_lo"
-      ELSE NULL
-    END AS "product_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__c1_hi"
-      ELSE NULL
-    END AS "product_award__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN "excellent_provider_award__applies"
-      ELSE NULL
-    END AS "excellent_provider_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__lo"
-      ELSE NULL
-    END AS "excellent_provider_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__hi"
-      ELSE NULL
-    END AS "excellent_provider_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__c1_lo"
-      ELSE NULL
-    END AS "excellent_provider_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__c1_hi"
-      ELSE NULL
-    END AS "excellent_provider_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__lo"
-      ELSE NULL
-    END AS "chain_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__hi"
-      ELSE NULL
-    END AS "chain_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__a0_lo"
-      ELSE NULL
-    END AS "chain_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__a0_hi"
-      ELSE NULL
-    END AS "chain_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "procurement_service__applies" ELSE NULL END AS "procurement_service__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__lo"
-      ELSE NULL
-    END AS "procurement_service__min",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__hi"
-      ELSE NULL
-    END AS "procurement_service__max",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__a0_lo"
-      ELSE NULL
-    END AS "procurement_service__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__a0_hi"
-      ELSE NULL
-    END AS "procurement_service__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(9, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies"
-                        THEN "reform_subsidy__a0_lo"
-                        ELSE CAST(0 AS DECIMAL(9, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "production_stage_extra__applies"
-                      THEN "production_stage_extra__a0_lo"
-                      ELSE CAST(0 AS DECIMAL(9, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "cloud_platform_award__applies"
-                    THEN "cloud_platform_award__a0_lo"
-                    ELSE CAST(0 AS DECIMAL(9, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "platform_benchmark_award__applies"
-                  THEN "platform_benchmark_award__a0_lo"
-                  ELSE CAST(0 AS DECIMAL(9, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "product_award__applies"
-                THEN "product_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__c1_lo"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "chain_award__applies"
-            THEN "chain_award__a0_lo"
-            ELSE CAST(0 AS DECIMAL(9, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "procurement_service__applies"
-          THEN "procurement_service__a0_lo"
-          ELSE CAST(0 AS DECIMAL(9, 2))
-        END
-      ) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "total_min",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(9, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies"
-                        THEN "reform_subsidy__a0_hi"
-                        ELSE CAST(0 AS DECIMAL(9, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "production_stage_extra__applies"
-                      THEN "production_stage_extra__a0_hi"
-                      ELSE CAST(0 AS DECIMAL(9, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "cloud_platform_award__applies"
-                    THEN "cloud_platform_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(9, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "platform_benchmark_award__applies"
-                  THEN "platform_benchmark_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(9, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "product_award__applies"
-                THEN "product_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "chain_award__applies"
-            THEN "chain_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(9, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "procurement_service__applies"
-          THEN "procurement_service__a0_hi"
-          ELSE CAST(0 AS DECIMAL(9, 2))
-        END
-      ) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "total_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(9, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
-                        THEN "reform_subsidy__a0_hi"
-                        ELSE CAST(0 AS DECIMAL(9, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "production_stage_extra__applies" AND NOT "production_stage_extra__a0_hi" IS NULL
-                      THEN "production_stage_extra__a0_hi"
-                      ELSE CAST(0 AS DECIMAL(9, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "cloud_platform_award__applies" AND NOT "cloud_platform_award__a0_hi" IS NULL
-                    THEN "cloud_platform_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(9, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "platform_benchmark_award__applies"
-                  AND NOT "platform_benchmark_award__a0_hi" IS NULL
-                  THEN "platform_benchmark_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(9, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "product_award__applies" AND NOT "product_award__c1_hi" IS NULL
-                THEN "product_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              AND NOT "excellent_provider_award__c1_hi" IS NULL
-              THEN "excellent_provider_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "chain_award__applies" AND NOT "chain_award__a0_hi" IS NULL
-            THEN "chain_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(9, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "procurement_service__applies" AND NOT "procurement_service__a0_hi" IS NULL
-          THEN "procurement_service__a0_hi"
-          ELSE CAST(0 AS DECIMAL(9, 2))
-        END
-      ) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_central",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_province",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_city",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_county",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_unspecified"
-  FROM q1_c1b1
-) AS q1
-  ON "q0"."row_id" = "q1"."row_id"
-JOIN (
-  WITH q2_x AS (
-    SELECT
-      *,
-      (
-        NOT (
-          (
-            COALESCE((
-              "p"."applicant_type"
-            ) <> (
-              'enterprise'
-            ), FALSE)
-            OR COALESCE(
-              (
-                COALESCE(
-                  (
-                    "p"."industry__key"
-                  ) IN ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
-                  FALSE
-                )
-                OR COALESCE((
-                  "p"."industry__key"
-                ) = (
-                  '中成药生物药品制造'
-                ), FALSE)
-              ),
-              FALSE
-            )
-          )
-        )
-        OR NOT (
-          (
-            COALESCE((
-              "p"."applicant_type"
-            ) <> (
-              'enterprise'
-            ), FALSE)
-            OR COALESCE("p"."is_sme", FALSE)
-          )
-        )
-        OR NOT (
-          (
-            COALESCE("p"."registered_in_city", FALSE)
-            AND COALESCE("p"."independent_legal_person", FALSE)
-            AND COALESCE("p"."good_tax_and_credit", FALSE)
-          )
-        )
-        OR (
-          COALESCE("p"."little_giant_central_funded", FALSE)
-        )
-        OR (
-          COALESCE("p"."in_2022_pilot", FALSE)
-        )
-        OR (
-          COALESCE("p"."pilot_ended_unaccepted", FALSE)
-        )
-        OR (
-          COALESCE("p"."serious_dishonesty_3y", FALSE)
-        )
-        OR (
-          (
-            (
-              COALESCE("p"."abnormal_operation_listed", FALSE)
-              OR COALESCE("p"."serious_dishonesty_listed", FALSE)
-              OR COALESCE("p"."major_incident_3y", FALSE)
-              OR COALESCE("p"."tax_violation_3y", FALSE)
-            )
-            AND COALESCE(COALESCE((
-              "p"."applicant_type"
-            ) = (
-              'enterprise'
-            ), FALSE), FALSE)
-          )
-        )
-        OR (
-          COALESCE("p"."disqualified_3y", FALSE)
-        )
-      ) AS "excluded"
-    FROM v AS p
-  ), q2_r AS (
-    SELECT
-      *,
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND (
-        COALESCE("p"."in_pilot_scope", FALSE)
-        AND COALESCE("p"."acceptance_passed", FALSE)
-      ) AS "reform_subsidy__applies",
-      CAST(LEAST(CAST(0 AS DECIMAL(19, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS "reform_subsidy__raw_lo",
-      CAST(LEAST(
-        CAST((
-          CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
-        ) * (
-          CAST((
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) + (
-            "p"."spend_consulting"
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(19, 3)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(9, 3)) AS "reform_subsidy__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND (
-        COALESCE("p"."in_pilot_scope", FALSE)
-        AND COALESCE("p"."acceptance_passed", FALSE)
-        AND COALESCE("p"."production_stage_reform", FALSE)
-      ) AS "production_stage_extra__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "production_stage_extra__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "production_stage_extra__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."cloud_platform_adopted", FALSE) AS "cloud_platform_award__applies",
-      CAST(10000 AS DECIMAL(5, 0)) AS "cloud_platform_award__raw_lo",
-      CAST(30000 AS DECIMAL(5, 0)) AS "cloud_platform_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."platform_benchmark", FALSE) AS "platform_benchmark_award__applies",
-      CAST(50000 AS DECIMAL(6, 0)) AS "platform_benchmark_award__raw_lo",
-      CAST(200000 AS DECIMAL(6, 0)) AS "platform_benchmark_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE((
-        "p"."awarded_products"
-      ) >= (
-        CAST(1 AS DECIMAL(1, 0))
-      ), FALSE) AS "product_award__applies",
-      CAST(LEAST(
-        CAST((
-          CAST(0 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(14, 0)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(6, 0)) AS "product_award__raw_lo",
-      CAST(LEAST(
-        CAST((
-          CAST(50000 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(14, 0)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(6, 0)) AS "product_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE("p"."excellent_provider", FALSE) AS "excellent_provider_award__applies",
-      CAST(0 AS DECIMAL(6, 0)) AS "excellent_provider_award__raw_lo",
-      CAST(200000 AS DECIMAL(6, 0)) AS "excellent_provider_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
-      CAST(0 AS DECIMAL(6, 0)) AS "chain_award__raw_lo",
-      CAST(200000 AS DECIMAL(6, 0)) AS "chain_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE("p"."procured_service", FALSE) AS "procurement_service__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "procurement_service__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "procurement_service__raw_hi",
-      CAST((
-        CAST(500000 AS DECIMAL(6, 0))
-      ) + (
-        CAST(200000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(6, 0)) AS "cap1__raw"
-    FROM q2_x AS p
-  ), q2_i AS (
-    SELECT
-      *,
-      CAST(CAST((
-        CAST(FLOOR((
-          "reform_subsidy__raw_lo"
-        ) * (
-          100
-        )) AS DECIMAL(8, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__lo",
-      CAST(CAST((
-        CAST(FLOOR((
-          "reform_subsidy__raw_hi"
-        ) * (
-          100
-        )) AS DECIMAL(8, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__hi",
-      CAST(CAST("production_stage_extra__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__lo",
-      CAST(CAST("production_stage_extra__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__hi",
-      CAST(CAST("cloud_platform_award__raw_lo" AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__lo",
-      CAST(CAST("cloud_platform_award__raw_hi" AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__hi",
-      CAST(CAST("platform_benchmark_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__lo",
-      CAST(CAST("platform_benchmark_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__hi",
-      CAST(CAST("product_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__lo",
-      CAST(CAST("product_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__hi",
-      CAST(CAST("excellent_provider_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__lo",
-      CAST(CAST("excellent_provider_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__hi",
-      CAST(CAST("chain_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__lo",
-      CAST(CAST("chain_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__hi",
-      CAST(CAST("procurement_service__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__lo",
-      CAST(CAST("procurement_service__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__hi"
-    FROM q2_r
-  ), q2_a0 AS (
-    SELECT
-      *,
-      "reform_subsidy__lo" AS "reform_subsidy__a0_lo",
-      "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
-      CASE
-        WHEN "production_stage_extra__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(9, 2))
-        ELSE "production_stage_extra__lo"
-      END AS "production_stage_extra__a0_lo",
-      "production_stage_extra__hi" AS "production_stage_extra__a0_hi",
-      "cloud_platform_award__lo" AS "cloud_platform_award__a0_lo",
-      "cloud_platform_award__hi" AS "cloud_platform_award__a0_hi",
-      "platform_benchmark_award__lo" AS "platform_benchmark_award__a0_lo",
-      "platform_benchmark_award__hi" AS "platform_benchmark_award__a0_hi",
-      "product_award__lo" AS "product_award__a0_lo",
-      "product_award__hi" AS "product_award__a0_hi",
-      "excellent_provider_award__lo" AS "excellent_provider_award__a0_lo",
-      "excellent_provider_award__hi" AS "excellent_provider_award__a0_hi",
-      "chain_award__lo" AS "chain_award__a0_lo",
-      "chain_award__hi" AS "chain_award__a0_hi",
-      CASE
-        WHEN "procurement_service__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(9, 2))
-        ELSE "procurement_service__lo"
-      END AS "procurement_service__a0_lo",
-      "procurement_service__hi" AS "procurement_service__a0_hi"
-    FROM q2_i
-  ), q2_c1l AS (
-    SELECT
-      *,
-      CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__lim_lo",
-      CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__lim_hi",
-      CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__room0"
-    FROM q2_a0 AS p
-  ), q2_c1a0 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "product_award__applies"
-        THEN LEAST("product_award__a0_lo", "cap1__room0")
-        ELSE "product_award__a0_lo"
-      END AS DECIMAL(9, 2)) AS "product_award__c1_lo",
-      CASE
-        WHEN "product_award__applies"
-        THEN GREATEST((
-          "cap1__room0"
-        ) - (
-          "product_award__a0_lo"
-        ), 0)
-        ELSE "cap1__room0"
-      END AS "cap1__room1"
-    FROM q2_c1l
-  ), q2_c1a1 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "excellent_provider_award__applies"
-        THEN LEAST("excellent_provider_award__a0_lo", "cap1__room1")
-        ELSE "excellent_provider_award__a0_lo"
-      END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_lo",
-      CASE
-        WHEN "excellent_provider_award__applies"
-        THEN GREATEST((
-          "cap1__room1"
-        ) - (
-          "excellent_provider_award__a0_lo"
-        ), 0)
-        ELSE "cap1__room1"
-      END AS "cap1__room2"
-    FROM q2_c1a0
-  ), q2_c1s AS (
-    SELECT
-      *,
-      GREATEST(
-        (
-          "cap1__lim_hi"
-        ) - (
-          (
-            (
-              CAST(0 AS DECIMAL(9, 2))
-            ) + (
-              CASE
-                WHEN "product_award__applies"
-                THEN "product_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__c1_lo"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ),
-        0
-      ) AS "cap1__spare0"
-    FROM q2_c1a1
-  ), q2_c1b0 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "product_award__applies"
-        THEN (
-          "product_award__c1_lo"
-        ) + (
-          CASE
-            WHEN "product_award__a0_hi" IS NULL
-            THEN "cap1__spare0"
-            ELSE LEAST((
-              "product_award__a0_hi"
-            ) - (
-              "product_award__c1_lo"
-            ), "cap1__spare0")
-          END
-        )
-        ELSE "product_award__a0_hi"
-      END AS DECIMAL(9, 2)) AS "product_award__c1_hi",
-      CASE
-        WHEN "product_award__applies"
-        THEN CASE
-          WHEN "product_award__a0_hi" IS NULL
-          THEN CAST(0 AS DECIMAL(9, 2))
-          ELSE GREATEST(
-            (
-              "cap1__spare0"
-            ) - (
-              (
-                "product_award__a0_hi"
-              ) - (
-                "product_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
-        ELSE "cap1__spare0"
-      END AS "cap1__spare1"
-    FROM q2_c1s
-  ), q2_c1b1 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "excellent_provider_award__applies"
-        THEN (
-          "excellent_provider_award__c1_lo"
-        ) + (
-          CASE
-            WHEN "excellent_provider_award__a0_hi" IS NULL
-            THEN "cap1__spare1"
-            ELSE LEAST(
-              (
-                "excellent_provider_award__a0_hi"
-              ) - (
-                "excellent_provider_award__c1_lo"
-              ),
-              "cap1__spare1"
-            )
-          END
-        )
-        ELSE "excellent_provider_award__a0_hi"
-      END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_hi",
-      CASE
-        WHEN "excellent_provider_award__applies"
-        THEN CASE
-          WHEN "excellent_provider_award__a0_hi" IS NULL
-          THEN CAST(0 AS DECIMAL(9, 2))
-          ELSE GREATEST(
-            (
-              "cap1__spare1"
-            ) - (
-              (
-                "excellent_provider_award__a0_hi"
-              ) - (
-                "excellent_provider_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
-        ELSE "cap1__spare1"
-      END AS "cap1__spare2"
-    FROM q2_c1b0
-  )
-  SELECT
-    "row_id",
-    "error_field",
-    CASE WHEN "error_field" IS NULL THEN "in_force" ELSE NULL END AS "in_force",
-    CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
-    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__lo"
-      ELSE NULL
-    END AS "reform_subsidy__min",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__hi"
-      ELSE NULL
-    END AS "reform_subsidy__max",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__a0_lo"
-      ELSE NULL
-    END AS "reform_subsidy__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__a0_hi"
-      ELSE NULL
-    END AS "reform_subsidy__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "production_stage_extra__applies" ELSE NULL END AS "production_stage_extra__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__lo"
-      ELSE NULL
-    END AS "production_stage_extra__min",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__hi"
-      ELSE NULL
-    END AS "production_stage_extra__max",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__a0_lo"
-      ELSE NULL
-    END AS "production_stage_extra__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__a0_hi"
-      ELSE NULL
-    END AS "production_stage_extra__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "cloud_platform_award__applies" ELSE NULL END AS "cloud_platform_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__lo"
-      ELSE NULL
-    END AS "cloud_platform_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__hi"
-      ELSE NULL
-    END AS "cloud_platform_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__a0_lo"
-      ELSE NULL
-    END AS "cloud_platform_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__a0_hi"
-      ELSE NULL
-    END AS "cloud_platform_award__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN "platform_benchmark_award__applies"
-      ELSE NULL
-    END AS "platform_benchmark_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__lo"
-      ELSE NULL
-    END AS "platform_benchmark_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__hi"
-      ELSE NULL
-    END AS "platform_benchmark_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__a0_lo"
-      ELSE NULL
-    END AS "platform_benchmark_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__a0_hi"
-      ELSE NULL
-    END AS "platform_benchmark_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "product_award__applies" ELSE NULL END AS "product_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__lo"
-      ELSE NULL
-    END AS "product_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__hi"
-      ELSE NULL
-    END AS "product_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__c1_lo"
-      ELSE NULL
-    END AS "product_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__c1_hi"
-      ELSE NULL
-    END AS "product_award__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN "excellent_provider_award__applies"
-      ELSE NULL
-    END AS "excellent_provider_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__lo"
-      ELSE NULL
-    END AS "excellent_provider_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__hi"
-      ELSE NULL
-    END AS "excellent_provider_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__c1_lo"
-      ELSE NULL
-    END AS "excellent_provider_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__c1_hi"
-      ELSE NULL
-    END AS "excellent_provider_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__lo"
-      ELSE NULL
-    END AS "chain_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__hi"
-      ELSE NULL
-    END AS "chain_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__a0_lo"
-      ELSE NULL
-    END AS "chain_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__a0_hi"
-      ELSE NULL
-    END AS "chain_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "procurement_service__applies" ELSE NULL END AS "procurement_service__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__lo"
-      ELSE NULL
-    END AS "procurement_service__min",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__hi"
-      ELSE NULL
-    END AS "procurement_service__max",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__a0_lo"
-      ELSE NULL
-    END AS "procurement_service__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__a0_hi"
-      ELSE NULL
-    END AS "procurement_service__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(9, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies"
-                        THEN "reform_subsidy__a0_lo"
-                        ELSE CAST(0 AS DECIMAL(9, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "production_stage_extra__applies"
-                      THEN "production_stage_extra__a0_lo"
-                      ELSE CAST(0 AS DECIMAL(9, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "cloud_platform_award__applies"
-                    THEN "cloud_platform_award__a0_lo"
-                    ELSE CAST(0 AS DECIMAL(9, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "platform_benchmark_award__applies"
-                  THEN "platform_benchmark_award__a0_lo"
-                  ELSE CAST(0 AS DECIMAL(9, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "product_award__applies"
-                THEN "product_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__c1_lo"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "chain_award__applies"
-            THEN "chain_award__a0_lo"
-            ELSE CAST(0 AS DECIMAL(9, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "procurement_service__applies"
-          THEN "procurement_service__a0_lo"
-          ELSE CAST(0 AS DECIMAL(9, 2))
-        END
-      ) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "total_min",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(9, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies"
-                        THEN "reform_subsidy__a0_hi"
-                        ELSE CAST(0 AS DECIMAL(9, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "production_stage_extra__applies"
-                      THEN "production_stage_extra__a0_hi"
-                      ELSE CAST(0 AS DECIMAL(9, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "cloud_platform_award__applies"
-                    THEN "cloud_platform_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(9, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "platform_benchmark_award__applies"
-                  THEN "platform_benchmark_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(9, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "product_award__applies"
-                THEN "product_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "chain_award__applies"
-            THEN "chain_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(9, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "procurement_service__applies"
-          THEN "procurement_service__a0_hi"
-          ELSE CAST(0 AS DECIMAL(9, 2))
-        END
-      ) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "total_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(9, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
-                        THEN "reform_subsidy__a0_hi"
-                        ELSE CAST(0 AS DECIMAL(9, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "production_stage_extra__applies" AND NOT "production_stage_extra__a0_hi" IS NULL
-                      THEN "production_stage_extra__a0_hi"
-                      ELSE CAST(0 AS DECIMAL(9, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "cloud_platform_award__applies" AND NOT "cloud_platform_award__a0_hi" IS NULL
-                    THEN "cloud_platform_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(9, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "platform_benchmark_award__applies"
-                  AND NOT "platform_benchmark_award__a0_hi" IS NULL
-                  THEN "platform_benchmark_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(9, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "product_award__applies" AND NOT "product_award__c1_hi" IS NULL
-                THEN "product_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              AND NOT "excellent_provider_award__c1_hi" IS NULL
-              THEN "excellent_provider_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "chain_award__applies" AND NOT "chain_award__a0_hi" IS NULL
-            THEN "chain_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(9, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "procurement_service__applies" AND NOT "procurement_service__a0_hi" IS NULL
-          THEN "procurement_service__a0_hi"
-          ELSE CAST(0 AS DECIMAL(9, 2))
-        END
-      ) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_central",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_province",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_city",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_county",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_unspecified"
-  FROM q2_c1b1
-) AS q2
-  ON "q0"."row_id" = "q2"."row_id"
-JOIN (
-  WITH q3_x AS (
-    SELECT
-      *,
-      (
-        NOT (
-          (
-            COALESCE((
-              "p"."applicant_type"
-            ) <> (
-              'enterprise'
-            ), FALSE)
-            OR COALESCE(
-              (
-                COALESCE(
-                  (
-                    "p"."industry__key"
-                  ) IN ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
-                  FALSE
-                )
-                OR COALESCE((
-                  "p"."industry__key"
-                ) = (
-                  '中成药生物药品制造'
-                ), FALSE)
-              ),
-              FALSE
-            )
-          )
-        )
-        OR NOT (
-          (
-            COALESCE((
-              "p"."applicant_type"
-            ) <> (
-              'enterprise'
-            ), FALSE)
-            OR COALESCE("p"."is_sme", FALSE)
-          )
-        )
-        OR NOT (
-          (
-            COALESCE("p"."registered_in_city", FALSE)
-            AND COALESCE("p"."independent_legal_person", FALSE)
-            AND COALESCE("p"."good_tax_and_credit", FALSE)
-          )
-        )
-        OR (
-          COALESCE("p"."little_giant_central_funded", FALSE)
-        )
-        OR (
-          COALESCE("p"."in_2022_pilot", FALSE)
-        )
-        OR (
-          COALESCE("p"."pilot_ended_unaccepted", FALSE)
-        )
-        OR (
-          COALESCE("p"."serious_dishonesty_3y", FALSE)
-        )
-        OR (
-          (
-            (
-              COALESCE("p"."abnormal_operation_listed", FALSE)
-              OR COALESCE("p"."serious_dishonesty_listed", FALSE)
-              OR COALESCE("p"."major_incident_3y", FALSE)
-              OR COALESCE("p"."tax_violation_3y", FALSE)
-            )
-            AND COALESCE(COALESCE((
-              "p"."applicant_type"
-            ) = (
-              'enterprise'
-            ), FALSE), FALSE)
-          )
-        )
-        OR (
-          COALESCE("p"."disqualified_3y", FALSE)
-        )
-      ) AS "excluded"
-    FROM v AS p
-  ), q3_r AS (
-    SELECT
-      *,
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND (
-        COALESCE("p"."in_pilot_scope", FALSE)
-        AND COALESCE("p"."acceptance_passed", FALSE)
-      ) AS "reform_subsidy__applies",
-      CAST(LEAST(CAST(0 AS DECIMAL(19, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS "reform_subsidy__raw_lo",
-      CAST(LEAST(
-        CAST((
-          CAST(CAST(0.5 AS DECIMAL(2, 1)) AS DECIMAL(19, 1))
-        ) * (
-          CAST((
-            CAST((
-              "p"."spend_software_cloud"
-            ) + (
-              "p"."spend_data_equipment"
-            ) AS DECIMAL(18, 2))
-          ) + (
-            "p"."spend_consulting"
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(19, 3)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(9, 3)) AS "reform_subsidy__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND (
-        COALESCE("p"."in_pilot_scope", FALSE)
-        AND COALESCE("p"."acceptance_passed", FALSE)
-        AND COALESCE("p"."production_stage_reform", FALSE)
-      ) AS "production_stage_extra__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "production_stage_extra__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "production_stage_extra__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."cloud_platform_adopted", FALSE) AS "cloud_platform_award__applies",
-      CAST(10000 AS DECIMAL(5, 0)) AS "cloud_platform_award__raw_lo",
-      CAST(30000 AS DECIMAL(5, 0)) AS "cloud_platform_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."platform_benchmark", FALSE) AS "platform_benchmark_award__applies",
-      CAST(50000 AS DECIMAL(6, 0)) AS "platform_benchmark_award__raw_lo",
-      CAST(200000 AS DECIMAL(6, 0)) AS "platform_benchmark_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE((
-        "p"."awarded_products"
-      ) >= (
-        CAST(1 AS DECIMAL(1, 0))
-      ), FALSE) AS "product_award__applies",
-      CAST(LEAST(
-        CAST((
-          CAST(0 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(14, 0)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(6, 0)) AS "product_award__raw_lo",
-      CAST(LEAST(
-        CAST((
-          CAST(50000 AS DECIMAL(5, 0))
-        ) * (
-          "p"."awarded_products"
-        ) AS DECIMAL(14, 0)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(6, 0)) AS "product_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE("p"."excellent_provider", FALSE) AS "excellent_provider_award__applies",
-      CAST(0 AS DECIMAL(6, 0)) AS "excellent_provider_award__raw_lo",
-      CAST(200000 AS DECIMAL(6, 0)) AS "excellent_provider_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
-      CAST(0 AS DECIMAL(6, 0)) AS "chain_award__raw_lo",
-      CAST(200000 AS DECIMAL(6, 0)) AS "chain_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE("p"."procured_service", FALSE) AS "procurement_service__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "procurement_service__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "procurement_service__raw_hi",
-      CAST(500000 AS DECIMAL(6, 0)) AS "cap1__raw"
-    FROM q3_x AS p
-  ), q3_i AS (
-    SELECT
-      *,
-      CAST(CAST((
-        CAST(FLOOR((
-          "reform_subsidy__raw_lo"
-        ) * (
-          100
-        )) AS DECIMAL(8, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__lo",
-      CAST(CAST((
-        CAST(FLOOR((
-          "reform_subsidy__raw_hi"
-        ) * (
-          100
-        )) AS DECIMAL(8, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "reform_subsidy__hi",
-      CAST(CAST("production_stage_extra__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__lo",
-      CAST(CAST("production_stage_extra__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "production_stage_extra__hi",
-      CAST(CAST("cloud_platform_award__raw_lo" AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__lo",
-      CAST(CAST("cloud_platform_award__raw_hi" AS DECIMAL(7, 2)) AS DECIMAL(9, 2)) AS "cloud_platform_award__hi",
-      CAST(CAST("platform_benchmark_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__lo",
-      CAST(CAST("platform_benchmark_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "platform_benchmark_award__hi",
-      CAST(CAST("product_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__lo",
-      CAST(CAST("product_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "product_award__hi",
-      CAST(CAST("excellent_provider_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__lo",
-      CAST(CAST("excellent_provider_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "excellent_provider_award__hi",
-      CAST(CAST("chain_award__raw_lo" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__lo",
-      CAST(CAST("chain_award__raw_hi" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "chain_award__hi",
-      CAST(CAST("procurement_service__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__lo",
-      CAST(CAST("procurement_service__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(9, 2)) AS "procurement_service__hi"
-    FROM q3_r
-  ), q3_a0 AS (
-    SELECT
-      *,
-      "reform_subsidy__lo" AS "reform_subsidy__a0_lo",
-      "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
-      CASE
-        WHEN "production_stage_extra__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(9, 2))
-        ELSE "production_stage_extra__lo"
-      END AS "production_stage_extra__a0_lo",
-      "production_stage_extra__hi" AS "production_stage_extra__a0_hi",
-      "cloud_platform_award__lo" AS "cloud_platform_award__a0_lo",
-      "cloud_platform_award__hi" AS "cloud_platform_award__a0_hi",
-      "platform_benchmark_award__lo" AS "platform_benchmark_award__a0_lo",
-      "platform_benchmark_award__hi" AS "platform_benchmark_award__a0_hi",
-      "product_award__lo" AS "product_award__a0_lo",
-      "product_award__hi" AS "product_award__a0_hi",
-      "excellent_provider_award__lo" AS "excellent_provider_award__a0_lo",
-      "excellent_provider_award__hi" AS "excellent_provider_award__a0_hi",
-      "chain_award__lo" AS "chain_award__a0_lo",
-      "chain_award__hi" AS "chain_award__a0_hi",
-      CASE
-        WHEN "procurement_service__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(9, 2))
-        ELSE "procurement_service__lo"
-      END AS "procurement_service__a0_lo",
-      "procurement_service__hi" AS "procurement_service__a0_hi"
-    FROM q3_i
-  ), q3_c1l AS (
-    SELECT
-      *,
-      CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__lim_lo",
-      CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__lim_hi",
-      CAST("cap1__raw" AS DECIMAL(8, 2)) AS "cap1__room0"
-    FROM q3_a0 AS p
-  ), q3_c1a0 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "product_award__applies"
-        THEN LEAST("product_award__a0_lo", "cap1__room0")
-        ELSE "product_award__a0_lo"
-      END AS DECIMAL(9, 2)) AS "product_award__c1_lo",
-      CASE
-        WHEN "product_award__applies"
-        THEN GREATEST((
-          "cap1__room0"
-        ) - (
-          "product_award__a0_lo"
-        ), 0)
-        ELSE "cap1__room0"
-      END AS "cap1__room1"
-    FROM q3_c1l
-  ), q3_c1a1 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "excellent_provider_award__applies"
-        THEN LEAST("excellent_provider_award__a0_lo", "cap1__room1")
-        ELSE "excellent_provider_award__a0_lo"
-      END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_lo",
-      CASE
-        WHEN "excellent_provider_award__applies"
-        THEN GREATEST((
-          "cap1__room1"
-        ) - (
-          "excellent_provider_award__a0_lo"
-        ), 0)
-        ELSE "cap1__room1"
-      END AS "cap1__room2"
-    FROM q3_c1a0
-  ), q3_c1s AS (
-    SELECT
-      *,
-      GREATEST(
-        (
-          "cap1__lim_hi"
-        ) - (
-          (
-            (
-              CAST(0 AS DECIMAL(9, 2))
-            ) + (
-              CASE
-                WHEN "product_award__applies"
-                THEN "product_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__c1_lo"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ),
-        0
-      ) AS "cap1__spare0"
-    FROM q3_c1a1
-  ), q3_c1b0 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "product_award__applies"
-        THEN (
-          "product_award__c1_lo"
-        ) + (
-          CASE
-            WHEN "product_award__a0_hi" IS NULL
-            THEN "cap1__spare0"
-            ELSE LEAST((
-              "product_award__a0_hi"
-            ) - (
-              "product_award__c1_lo"
-            ), "cap1__spare0")
-          END
-        )
-        ELSE "product_award__a0_hi"
-      END AS DECIMAL(9, 2)) AS "product_award__c1_hi",
-      CASE
-        WHEN "product_award__applies"
-        THEN CASE
-          WHEN "product_award__a0_hi" IS NULL
-          THEN CAST(0 AS DECIMAL(9, 2))
-          ELSE GREATEST(
-            (
-              "cap1__spare0"
-            ) - (
-              (
-                "product_award__a0_hi"
-              ) - (
-                "product_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
-        ELSE "cap1__spare0"
-      END AS "cap1__spare1"
-    FROM q3_c1s
-  ), q3_c1b1 AS (
-    SELECT
-      *,
-      CAST(CASE
-        WHEN "excellent_provider_award__applies"
-        THEN (
-          "excellent_provider_award__c1_lo"
-        ) + (
-          CASE
-            WHEN "excellent_provider_award__a0_hi" IS NULL
-            THEN "cap1__spare1"
-            ELSE LEAST(
-              (
-                "excellent_provider_award__a0_hi"
-              ) - (
-                "excellent_provider_award__c1_lo"
-              ),
-              "cap1__spare1"
-            )
-          END
-        )
-        ELSE "excellent_provider_award__a0_hi"
-      END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_hi",
-      CASE
-        WHEN "excellent_provider_award__applies"
-        THEN CASE
-          WHEN "excellent_provider_award__a0_hi" IS NULL
-          THEN CAST(0 AS DECIMAL(9, 2))
-          ELSE GREATEST(
-            (
-              "cap1__spare1"
-            ) - (
-              (
-                "excellent_provider_award__a0_hi"
-              ) - (
-                "excellent_provider_award__c1_lo"
-              )
-            ),
-            0
-          )
-        END
-        ELSE "cap1__spare1"
-      END AS "cap1__spare2"
-    FROM q3_c1b0
-  )
-  SELECT
-    "row_id",
-    "error_field",
-    CASE WHEN "error_field" IS NULL THEN "in_force" ELSE NULL END AS "in_force",
-    CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
-    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__lo"
-      ELSE NULL
-    END AS "reform_subsidy__min",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__hi"
-      ELSE NULL
-    END AS "reform_subsidy__max",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__a0_lo"
-      ELSE NULL
-    END AS "reform_subsidy__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__a0_hi"
-      ELSE NULL
-    END AS "reform_subsidy__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "production_stage_extra__applies" ELSE NULL END AS "production_stage_extra__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__lo"
-      ELSE NULL
-    END AS "production_stage_extra__min",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__hi"
-      ELSE NULL
-    END AS "production_stage_extra__max",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__a0_lo"
-      ELSE NULL
-    END AS "production_stage_extra__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies"
-      THEN "production_stage_extra__a0_hi"
-      ELSE NULL
-    END AS "production_stage_extra__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "cloud_platform_award__applies" ELSE NULL END AS "cloud_platform_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__lo"
-      ELSE NULL
-    END AS "cloud_platform_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__hi"
-      ELSE NULL
-    END AS "cloud_platform_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__a0_lo"
-      ELSE NULL
-    END AS "cloud_platform_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies"
-      THEN "cloud_platform_award__a0_hi"
-      ELSE NULL
-    END AS "cloud_platform_award__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN "platform_benchmark_award__applies"
-      ELSE NULL
-    END AS "platform_benchmark_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__lo"
-      ELSE NULL
-    END AS "platform_benchmark_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__hi"
-      ELSE NULL
-    END AS "platform_benchmark_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__a0_lo"
-      ELSE NULL
-    END AS "platform_benchmark_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies"
-      THEN "platform_benchmark_award__a0_hi"
-      ELSE NULL
-    END AS "platform_benchmark_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "product_award__applies" ELSE NULL END AS "product_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__lo"
-      ELSE NULL
-    END AS "product_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__hi"
-      ELSE NULL
-    END AS "product_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__c1_lo"
-      ELSE NULL
-    END AS "product_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies"
-      THEN "product_award__c1_hi"
-      ELSE NULL
-    END AS "product_award__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN "excellent_provider_award__applies"
-      ELSE NULL
-    END AS "excellent_provider_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__lo"
-      ELSE NULL
-    END AS "excellent_provider_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__hi"
-      ELSE NULL
-    END AS "excellent_provider_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__c1_lo"
-      ELSE NULL
-    END AS "excellent_provider_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies"
-      THEN "excellent_provider_award__c1_hi"
-      ELSE NULL
-    END AS "excellent_provider_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__lo"
-      ELSE NULL
-    END AS "chain_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__hi"
-      ELSE NULL
-    END AS "chain_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__a0_lo"
-      ELSE NULL
-    END AS "chain_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__a0_hi"
-      ELSE NULL
-    END AS "chain_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "procurement_service__applies" ELSE NULL END AS "procurement_service__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__lo"
-      ELSE NULL
-    END AS "procurement_service__min",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__hi"
-      ELSE NULL
-    END AS "procurement_service__max",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__a0_lo"
-      ELSE NULL
-    END AS "procurement_service__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies"
-      THEN "procurement_service__a0_hi"
-      ELSE NULL
-    END AS "procurement_service__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(9, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies"
-                        THEN "reform_subsidy__a0_lo"
-                        ELSE CAST(0 AS DECIMAL(9, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "production_stage_extra__applies"
-                      THEN "production_stage_extra__a0_lo"
-                      ELSE CAST(0 AS DECIMAL(9, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "cloud_platform_award__applies"
-                    THEN "cloud_platform_award__a0_lo"
-                    ELSE CAST(0 AS DECIMAL(9, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "platform_benchmark_award__applies"
-                  THEN "platform_benchmark_award__a0_lo"
-                  ELSE CAST(0 AS DECIMAL(9, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "product_award__applies"
-                THEN "product_award__c1_lo"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__c1_lo"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "chain_award__applies"
-            THEN "chain_award__a0_lo"
-            ELSE CAST(0 AS DECIMAL(9, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "procurement_service__applies"
-          THEN "procurement_service__a0_lo"
-          ELSE CAST(0 AS DECIMAL(9, 2))
-        END
-      ) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "total_min",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(9, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies"
-                        THEN "reform_subsidy__a0_hi"
-                        ELSE CAST(0 AS DECIMAL(9, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "production_stage_extra__applies"
-                      THEN "production_stage_extra__a0_hi"
-                      ELSE CAST(0 AS DECIMAL(9, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "cloud_platform_award__applies"
-                    THEN "cloud_platform_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(9, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "platform_benchmark_award__applies"
-                  THEN "platform_benchmark_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(9, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "product_award__applies"
-                THEN "product_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "chain_award__applies"
-            THEN "chain_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(9, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "procurement_service__applies"
-          THEN "procurement_service__a0_hi"
-          ELSE CAST(0 AS DECIMAL(9, 2))
-        END
-      ) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "total_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(9, 2))
-                    ) + (
-                      CASE
-                        WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
-                        THEN "reform_subsidy__a0_hi"
-                        ELSE CAST(0 AS DECIMAL(9, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN "production_stage_extra__applies" AND NOT "production_stage_extra__a0_hi" IS NULL
-                      THEN "production_stage_extra__a0_hi"
-                      ELSE CAST(0 AS DECIMAL(9, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN "cloud_platform_award__applies" AND NOT "cloud_platform_award__a0_hi" IS NULL
-                    THEN "cloud_platform_award__a0_hi"
-                    ELSE CAST(0 AS DECIMAL(9, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN "platform_benchmark_award__applies"
-                  AND NOT "platform_benchmark_award__a0_hi" IS NULL
-                  THEN "platform_benchmark_award__a0_hi"
-                  ELSE CAST(0 AS DECIMAL(9, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN "product_award__applies" AND NOT "product_award__c1_hi" IS NULL
-                THEN "product_award__c1_hi"
-                ELSE CAST(0 AS DECIMAL(9, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "excellent_provider_award__applies"
-              AND NOT "excellent_provider_award__c1_hi" IS NULL
-              THEN "excellent_provider_award__c1_hi"
-              ELSE CAST(0 AS DECIMAL(9, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "chain_award__applies" AND NOT "chain_award__a0_hi" IS NULL
-            THEN "chain_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(9, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "procurement_service__applies" AND NOT "procurement_service__a0_hi" IS NULL
-          THEN "procurement_service__a0_hi"
-          ELSE CAST(0 AS DECIMAL(9, 2))
-        END
-      ) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_central",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_province",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_city",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_county",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(9, 2)) AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "funding_unspecified"
-  FROM q3_c1b1
-) AS q3
-  ON "q0"."row_id" = "q3"."row_id";
+  "funding_province" AS "funding_province",
+  "funding_city" AS "funding_city",
+  "funding_county" AS "funding_county",
+  "funding_unspecified" AS "funding_unspecified"
+FROM res;

@@ -503,39 +503,268 @@ WITH v AS (
       ) DIV CAST(10 AS BIGINT) AS DECIMAL(18, 0))
     ) * (
       0.01
-    ) AS DECIMAL(18, 2)) AS `cap1__raw`
+    ) AS DECIMAL(18, 2)) AS `cap1__raw`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE(`p`.`digital_workshop_title`, FALSE)
+      AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
+      AND COALESCE(`p`.`is_sme`, FALSE)
+    ) AS `workshop_award__applies__q1`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE(`p`.`chain_transformation_award`, FALSE)
+      AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
+    ) AS `chain_award__applies__q1`
   FROM x AS p
 ), i AS (
   SELECT
     *,
-    CAST(CAST((
-      CAST(FLOOR((
-        `reform_subsidy__raw_lo`
+    (
+      (
+        CAST(CAST(FLOOR(
+          CAST((
+            CAST(FLOOR((
+              `reform_subsidy__raw_lo`
+            ) * (
+              100
+            )) AS DECIMAL(8, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(8, 2))
+        ) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST((
+            CAST(FLOOR((
+              `reform_subsidy__raw_lo`
+            ) * (
+              100
+            )) AS DECIMAL(8, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(
+            CAST((
+              CAST(FLOOR((
+                `reform_subsidy__raw_lo`
+              ) * (
+                100
+              )) AS DECIMAL(8, 0))
+            ) * (
+              0.01
+            ) AS DECIMAL(8, 2))
+          ) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
       ) * (
         100
-      )) AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `reform_subsidy__lo`,
-    CAST(CAST((
-      CAST(FLOOR((
-        `reform_subsidy__raw_hi`
+      ) AS BIGINT)
+    ) AS `reform_subsidy__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(
+          CAST((
+            CAST(FLOOR((
+              `reform_subsidy__raw_hi`
+            ) * (
+              100
+            )) AS DECIMAL(8, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(8, 2))
+        ) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST((
+            CAST(FLOOR((
+              `reform_subsidy__raw_hi`
+            ) * (
+              100
+            )) AS DECIMAL(8, 0))
+          ) * (
+            0.01
+          ) AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(
+            CAST((
+              CAST(FLOOR((
+                `reform_subsidy__raw_hi`
+              ) * (
+                100
+              )) AS DECIMAL(8, 0))
+            ) * (
+              0.01
+            ) AS DECIMAL(8, 2))
+          ) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
       ) * (
         100
-      )) AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `reform_subsidy__hi`,
-    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `lighthouse_award__lo`,
-    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `lighthouse_award__hi`,
-    CAST(CAST(`workshop_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `workshop_award__lo`,
-    CAST(CAST(`workshop_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `workshop_award__hi`,
-    CAST(CAST(`chain_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `chain_award__lo`,
-    CAST(CAST(`chain_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `chain_award__hi`,
-    CAST(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `diagnosis_subsidy__lo`,
-    CAST(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `diagnosis_subsidy__hi`,
-    CAST(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `evaluation_subsidy__lo`,
-    CAST(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `evaluation_subsidy__hi`
+      ) AS BIGINT)
+    ) AS `reform_subsidy__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`lighthouse_award__raw` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `lighthouse_award__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`lighthouse_award__raw` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `lighthouse_award__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`workshop_award__raw_lo` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`workshop_award__raw_lo` AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST(`workshop_award__raw_lo` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `workshop_award__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`workshop_award__raw_hi` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`workshop_award__raw_hi` AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST(`workshop_award__raw_hi` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `workshop_award__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`chain_award__raw_lo` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`chain_award__raw_lo` AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST(`chain_award__raw_lo` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `chain_award__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`chain_award__raw_hi` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`chain_award__raw_hi` AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST(`chain_award__raw_hi` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `chain_award__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(3, 2))) AS DECIMAL(1, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(3, 2))
+        ) - (
+          CAST(FLOOR(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(3, 2))) AS DECIMAL(1, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `diagnosis_subsidy__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(3, 2))) AS DECIMAL(1, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(3, 2))
+        ) - (
+          CAST(FLOOR(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(3, 2))) AS DECIMAL(1, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `diagnosis_subsidy__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(3, 2))) AS DECIMAL(1, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(3, 2))
+        ) - (
+          CAST(FLOOR(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(3, 2))) AS DECIMAL(1, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `evaluation_subsidy__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(3, 2))) AS DECIMAL(1, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(3, 2))
+        ) - (
+          CAST(FLOOR(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(3, 2))) AS DECIMAL(1, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `evaluation_subsidy__hi`
   FROM r
 ), a0 AS (
   SELECT
@@ -550,13 +779,13 @@ WITH v AS (
     `chain_award__hi` AS `chain_award__a0_hi`,
     CASE
       WHEN `diagnosis_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(18, 2))
+      THEN CAST(0 AS BIGINT)
       ELSE `diagnosis_subsidy__lo`
     END AS `diagnosis_subsidy__a0_lo`,
     `diagnosis_subsidy__hi` AS `diagnosis_subsidy__a0_hi`,
     CASE
       WHEN `evaluation_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(18, 2))
+      THEN CAST(0 AS BIGINT)
       ELSE `evaluation_subsidy__lo`
     END AS `evaluation_subsidy__a0_lo`,
     `evaluation_subsidy__hi` AS `evaluation_subsidy__a0_hi`
@@ -564,10 +793,28 @@ WITH v AS (
 ), c1l AS (
   SELECT
     *,
-    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__lim_lo`,
-    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__lim_hi`,
-    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__room0`
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`cap1__raw` AS DECIMAL(18, 2))) AS DECIMAL(16, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`cap1__raw` AS DECIMAL(18, 2))
+        ) - (
+          CAST(FLOOR(CAST(`cap1__raw` AS DECIMAL(18, 2))) AS DECIMAL(16, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `cap1__lim_lo`
   FROM a0 AS p
+), c1m AS (
+  SELECT
+    *,
+    `cap1__lim_lo` AS `cap1__room0`,
+    `cap1__lim_lo` AS `cap1__lim_hi`
+  FROM c1l
 ), c1a0 AS (
   SELECT
     *,
@@ -575,7 +822,7 @@ WITH v AS (
       WHEN `reform_subsidy__applies`
       THEN LEAST(`reform_subsidy__a0_lo`, `cap1__room0`)
       ELSE `reform_subsidy__a0_lo`
-    END AS DECIMAL(18, 2)) AS `reform_subsidy__c1_lo`,
+    END AS BIGINT) AS `reform_subsidy__c1_lo`,
     CASE
       WHEN `reform_subsidy__applies`
       THEN GREATEST((
@@ -585,7 +832,7 @@ WITH v AS (
       ), 0)
       ELSE `cap1__room0`
     END AS `cap1__room1`
-  FROM c1l
+  FROM c1m
 ), c1a1 AS (
   SELECT
     *,
@@ -593,7 +840,7 @@ WITH v AS (
       WHEN `lighthouse_award__applies`
       THEN LEAST(`lighthouse_award__a0_lo`, `cap1__room1`)
       ELSE `lighthouse_award__a0_lo`
-    END AS DECIMAL(18, 2)) AS `lighthouse_award__c1_lo`,
+    END AS BIGINT) AS `lighthouse_award__c1_lo`,
     CASE
       WHEN `lighthouse_award__applies`
       THEN GREATEST((
@@ -611,7 +858,7 @@ WITH v AS (
       WHEN `workshop_award__applies`
       THEN LEAST(`workshop_award__a0_lo`, `cap1__room2`)
       ELSE `workshop_award__a0_lo`
-    END AS DECIMAL(18, 2)) AS `workshop_award__c1_lo`,
+    END AS BIGINT) AS `workshop_award__c1_lo`,
     CASE
       WHEN `workshop_award__applies`
       THEN GREATEST((
@@ -620,7 +867,21 @@ WITH v AS (
         `workshop_award__a0_lo`
       ), 0)
       ELSE `cap1__room2`
-    END AS `cap1__room3`
+    END AS `cap1__room3`,
+    CAST(CASE
+      WHEN `workshop_award__applies__q1`
+      THEN LEAST(`workshop_award__a0_lo`, `cap1__room2`)
+      ELSE `workshop_award__a0_lo`
+    END AS BIGINT) AS `workshop_award__c1_lo__q1`,
+    CASE
+      WHEN `workshop_award__applies__q1`
+      THEN GREATEST((
+        `cap1__room2`
+      ) - (
+        `workshop_award__a0_lo`
+      ), 0)
+      ELSE `cap1__room2`
+    END AS `cap1__room3__q1`
   FROM c1a1
 ), c1a3 AS (
   SELECT
@@ -629,7 +890,7 @@ WITH v AS (
       WHEN `chain_award__applies`
       THEN LEAST(`chain_award__a0_lo`, `cap1__room3`)
       ELSE `chain_award__a0_lo`
-    END AS DECIMAL(18, 2)) AS `chain_award__c1_lo`,
+    END AS BIGINT) AS `chain_award__c1_lo`,
     CASE
       WHEN `chain_award__applies`
       THEN GREATEST((
@@ -638,7 +899,21 @@ WITH v AS (
         `chain_award__a0_lo`
       ), 0)
       ELSE `cap1__room3`
-    END AS `cap1__room4`
+    END AS `cap1__room4`,
+    CAST(CASE
+      WHEN `chain_award__applies__q1`
+      THEN LEAST(`chain_award__a0_lo`, `cap1__room3__q1`)
+      ELSE `chain_award__a0_lo`
+    END AS BIGINT) AS `chain_award__c1_lo__q1`,
+    CASE
+      WHEN `chain_award__applies__q1`
+      THEN GREATEST((
+        `cap1__room3__q1`
+      ) - (
+        `chain_award__a0_lo`
+      ), 0)
+      ELSE `cap1__room3__q1`
+    END AS `cap1__room4__q1`
   FROM c1a2
 ), c1a4 AS (
   SELECT
@@ -647,7 +922,7 @@ WITH v AS (
       WHEN `diagnosis_subsidy__applies`
       THEN LEAST(`diagnosis_subsidy__a0_lo`, `cap1__room4`)
       ELSE `diagnosis_subsidy__a0_lo`
-    END AS DECIMAL(18, 2)) AS `diagnosis_subsidy__c1_lo`,
+    END AS BIGINT) AS `diagnosis_subsidy__c1_lo`,
     CASE
       WHEN `diagnosis_subsidy__applies`
       THEN GREATEST((
@@ -656,7 +931,21 @@ WITH v AS (
         `diagnosis_subsidy__a0_lo`
       ), 0)
       ELSE `cap1__room4`
-    END AS `cap1__room5`
+    END AS `cap1__room5`,
+    CAST(CASE
+      WHEN `diagnosis_subsidy__applies`
+      THEN LEAST(`diagnosis_subsidy__a0_lo`, `cap1__room4__q1`)
+      ELSE `diagnosis_subsidy__a0_lo`
+    END AS BIGINT) AS `diagnosis_subsidy__c1_lo__q1`,
+    CASE
+      WHEN `diagnosis_subsidy__applies`
+      THEN GREATEST((
+        `cap1__room4__q1`
+      ) - (
+        `diagnosis_subsidy__a0_lo`
+      ), 0)
+      ELSE `cap1__room4__q1`
+    END AS `cap1__room5__q1`
   FROM c1a3
 ), c1s AS (
   SELECT
@@ -670,45 +959,93 @@ WITH v AS (
             (
               (
                 (
-                  CAST(0 AS DECIMAL(18, 2))
+                  CAST(0 AS BIGINT)
                 ) + (
                   CASE
                     WHEN `reform_subsidy__applies`
                     THEN `reform_subsidy__c1_lo`
-                    ELSE CAST(0 AS DECIMAL(18, 2))
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
                   WHEN `lighthouse_award__applies`
                   THEN `lighthouse_award__c1_lo`
-                  ELSE CAST(0 AS DECIMAL(18, 2))
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
                 WHEN `workshop_award__applies`
                 THEN `workshop_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(18, 2))
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
               WHEN `chain_award__applies`
               THEN `chain_award__c1_lo`
-              ELSE CAST(0 AS DECIMAL(18, 2))
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
             WHEN `diagnosis_subsidy__applies`
             THEN `diagnosis_subsidy__c1_lo`
-            ELSE CAST(0 AS DECIMAL(18, 2))
+            ELSE CAST(0 AS BIGINT)
           END
         )
       ),
       0
-    ) AS `cap1__spare0`
+    ) AS `cap1__spare0`,
+    GREATEST(
+      (
+        `cap1__lim_hi`
+      ) - (
+        (
+          (
+            (
+              (
+                (
+                  CAST(0 AS BIGINT)
+                ) + (
+                  CASE
+                    WHEN `reform_subsidy__applies`
+                    THEN `reform_subsidy__c1_lo`
+                    ELSE CAST(0 AS BIGINT)
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `lighthouse_award__applies`
+                  THEN `lighthouse_award__c1_lo`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              )
+            ) + (
+              CASE
+                WHEN `workshop_award__applies__q1`
+                THEN `workshop_award__c1_lo__q1`
+                ELSE CAST(0 AS BIGINT)
+              END
+            )
+          ) + (
+            CASE
+              WHEN `chain_award__applies__q1`
+              THEN `chain_award__c1_lo__q1`
+              ELSE CAST(0 AS BIGINT)
+            END
+          )
+        ) + (
+          CASE
+            WHEN `diagnosis_subsidy__applies`
+            THEN `diagnosis_subsidy__c1_lo__q1`
+            ELSE CAST(0 AS BIGINT)
+          END
+        )
+      ),
+      0
+    ) AS `cap1__spare0__q1`
   FROM c1a4
 ), c1b0 AS (
   SELECT
@@ -729,12 +1066,12 @@ WITH v AS (
         END
       )
       ELSE `reform_subsidy__a0_hi`
-    END AS DECIMAL(18, 2)) AS `reform_subsidy__c1_hi`,
+    END AS BIGINT) AS `reform_subsidy__c1_hi`,
     CASE
       WHEN `reform_subsidy__applies`
       THEN CASE
         WHEN `reform_subsidy__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             `cap1__spare0`
@@ -749,7 +1086,44 @@ WITH v AS (
         )
       END
       ELSE `cap1__spare0`
-    END AS `cap1__spare1`
+    END AS `cap1__spare1`,
+    CAST(CASE
+      WHEN `reform_subsidy__applies`
+      THEN (
+        `reform_subsidy__c1_lo`
+      ) + (
+        CASE
+          WHEN `reform_subsidy__a0_hi` IS NULL
+          THEN `cap1__spare0__q1`
+          ELSE LEAST((
+            `reform_subsidy__a0_hi`
+          ) - (
+            `reform_subsidy__c1_lo`
+          ), `cap1__spare0__q1`)
+        END
+      )
+      ELSE `reform_subsidy__a0_hi`
+    END AS BIGINT) AS `reform_subsidy__c1_hi__q1`,
+    CASE
+      WHEN `reform_subsidy__applies`
+      THEN CASE
+        WHEN `reform_subsidy__a0_hi` IS NULL
+        THEN CAST(0 AS BIGINT)
+        ELSE GREATEST(
+          (
+            `cap1__spare0__q1`
+          ) - (
+            (
+              `reform_subsidy__a0_hi`
+            ) - (
+              `reform_subsidy__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare0__q1`
+    END AS `cap1__spare1__q1`
   FROM c1s
 ), c1b1 AS (
   SELECT
@@ -770,12 +1144,12 @@ WITH v AS (
         END
       )
       ELSE `lighthouse_award__a0_hi`
-    END AS DECIMAL(18, 2)) AS `lighthouse_award__c1_hi`,
+    END AS BIGINT) AS `lighthouse_award__c1_hi`,
     CASE
       WHEN `lighthouse_award__applies`
       THEN CASE
         WHEN `lighthouse_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             `cap1__spare1`
@@ -790,7 +1164,47 @@ WITH v AS (
         )
       END
       ELSE `cap1__spare1`
-    END AS `cap1__spare2`
+    END AS `cap1__spare2`,
+    CAST(CASE
+      WHEN `lighthouse_award__applies`
+      THEN (
+        `lighthouse_award__c1_lo`
+      ) + (
+        CASE
+          WHEN `lighthouse_award__a0_hi` IS NULL
+          THEN `cap1__spare1__q1`
+          ELSE LEAST(
+            (
+              `lighthouse_award__a0_hi`
+            ) - (
+              `lighthouse_award__c1_lo`
+            ),
+            `cap1__spare1__q1`
+          )
+        END
+      )
+      ELSE `lighthouse_award__a0_hi`
+    END AS BIGINT) AS `lighthouse_award__c1_hi__q1`,
+    CASE
+      WHEN `lighthouse_award__applies`
+      THEN CASE
+        WHEN `lighthouse_award__a0_hi` IS NULL
+        THEN CAST(0 AS BIGINT)
+        ELSE GREATEST(
+          (
+            `cap1__spare1__q1`
+          ) - (
+            (
+              `lighthouse_award__a0_hi`
+            ) - (
+              `lighthouse_award__c1_lo`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare1__q1`
+    END AS `cap1__spare2__q1`
   FROM c1b0
 ), c1b2 AS (
   SELECT
@@ -811,12 +1225,12 @@ WITH v AS (
         END
       )
       ELSE `workshop_award__a0_hi`
-    END AS DECIMAL(18, 2)) AS `workshop_award__c1_hi`,
+    END AS BIGINT) AS `workshop_award__c1_hi`,
     CASE
       WHEN `workshop_award__applies`
       THEN CASE
         WHEN `workshop_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             `cap1__spare2`
@@ -831,7 +1245,47 @@ WITH v AS (
         )
       END
       ELSE `cap1__spare2`
-    END AS `cap1__spare3`
+    END AS `cap1__spare3`,
+    CAST(CASE
+      WHEN `workshop_award__applies__q1`
+      THEN (
+        `workshop_award__c1_lo__q1`
+      ) + (
+        CASE
+          WHEN `workshop_award__a0_hi` IS NULL
+          THEN `cap1__spare2__q1`
+          ELSE LEAST(
+            (
+              `workshop_award__a0_hi`
+            ) - (
+              `workshop_award__c1_lo__q1`
+            ),
+            `cap1__spare2__q1`
+          )
+        END
+      )
+      ELSE `workshop_award__a0_hi`
+    END AS BIGINT) AS `workshop_award__c1_hi__q1`,
+    CASE
+      WHEN `workshop_award__applies__q1`
+      THEN CASE
+        WHEN `workshop_award__a0_hi` IS NULL
+        THEN CAST(0 AS BIGINT)
+        ELSE GREATEST(
+          (
+            `cap1__spare2__q1`
+          ) - (
+            (
+              `workshop_award__a0_hi`
+            ) - (
+              `workshop_award__c1_lo__q1`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare2__q1`
+    END AS `cap1__spare3__q1`
   FROM c1b1
 ), c1b3 AS (
   SELECT
@@ -852,12 +1306,12 @@ WITH v AS (
         END
       )
       ELSE `chain_award__a0_hi`
-    END AS DECIMAL(18, 2)) AS `chain_award__c1_hi`,
+    END AS BIGINT) AS `chain_award__c1_hi`,
     CASE
       WHEN `chain_award__applies`
       THEN CASE
         WHEN `chain_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             `cap1__spare3`
@@ -872,7 +1326,44 @@ WITH v AS (
         )
       END
       ELSE `cap1__spare3`
-    END AS `cap1__spare4`
+    END AS `cap1__spare4`,
+    CAST(CASE
+      WHEN `chain_award__applies__q1`
+      THEN (
+        `chain_award__c1_lo__q1`
+      ) + (
+        CASE
+          WHEN `chain_award__a0_hi` IS NULL
+          THEN `cap1__spare3__q1`
+          ELSE LEAST((
+            `chain_award__a0_hi`
+          ) - (
+            `chain_award__c1_lo__q1`
+          ), `cap1__spare3__q1`)
+        END
+      )
+      ELSE `chain_award__a0_hi`
+    END AS BIGINT) AS `chain_award__c1_hi__q1`,
+    CASE
+      WHEN `chain_award__applies__q1`
+      THEN CASE
+        WHEN `chain_award__a0_hi` IS NULL
+        THEN CAST(0 AS BIGINT)
+        ELSE GREATEST(
+          (
+            `cap1__spare3__q1`
+          ) - (
+            (
+              `chain_award__a0_hi`
+            ) - (
+              `chain_award__c1_lo__q1`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare3__q1`
+    END AS `cap1__spare4__q1`
   FROM c1b2
 ), c1b4 AS (
   SELECT
@@ -896,12 +1387,12 @@ WITH v AS (
         END
       )
       ELSE `diagnosis_subsidy__a0_hi`
-    END AS DECIMAL(18, 2)) AS `diagnosis_subsidy__c1_hi`,
+    END AS BIGINT) AS `diagnosis_subsidy__c1_hi`,
     CASE
       WHEN `diagnosis_subsidy__applies`
       THEN CASE
         WHEN `diagnosis_subsidy__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
+        THEN CAST(0 AS BIGINT)
         ELSE GREATEST(
           (
             `cap1__spare4`
@@ -916,764 +1407,930 @@ WITH v AS (
         )
       END
       ELSE `cap1__spare4`
-    END AS `cap1__spare5`
+    END AS `cap1__spare5`,
+    CAST(CASE
+      WHEN `diagnosis_subsidy__applies`
+      THEN (
+        `diagnosis_subsidy__c1_lo__q1`
+      ) + (
+        CASE
+          WHEN `diagnosis_subsidy__a0_hi` IS NULL
+          THEN `cap1__spare4__q1`
+          ELSE LEAST(
+            (
+              `diagnosis_subsidy__a0_hi`
+            ) - (
+              `diagnosis_subsidy__c1_lo__q1`
+            ),
+            `cap1__spare4__q1`
+          )
+        END
+      )
+      ELSE `diagnosis_subsidy__a0_hi`
+    END AS BIGINT) AS `diagnosis_subsidy__c1_hi__q1`,
+    CASE
+      WHEN `diagnosis_subsidy__applies`
+      THEN CASE
+        WHEN `diagnosis_subsidy__a0_hi` IS NULL
+        THEN CAST(0 AS BIGINT)
+        ELSE GREATEST(
+          (
+            `cap1__spare4__q1`
+          ) - (
+            (
+              `diagnosis_subsidy__a0_hi`
+            ) - (
+              `diagnosis_subsidy__c1_lo__q1`
+            )
+          ),
+          0
+        )
+      END
+      ELSE `cap1__spare4__q1`
+    END AS `cap1__spare5__q1`
   FROM c1b3
 ), pay AS (
   SELECT
     *,
     `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL AS `pay1__any`,
     (
-      CAST(0 AS DECIMAL(18, 2))
+      CAST(0 AS BIGINT)
     ) + (
       CASE
         WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
         THEN `reform_subsidy__c1_lo`
-        ELSE CAST(0 AS DECIMAL(18, 2))
+        ELSE CAST(0 AS BIGINT)
       END
     ) AS `pay1__base_lo`,
     (
-      CAST(0 AS DECIMAL(18, 2))
+      CAST(0 AS BIGINT)
     ) + (
       CASE
         WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
         THEN `reform_subsidy__c1_hi`
-        ELSE CAST(0 AS DECIMAL(18, 2))
+        ELSE CAST(0 AS BIGINT)
       END
-    ) AS `pay1__base_hi`
+    ) AS `pay1__base_hi`,
+    (
+      CAST(0 AS BIGINT)
+    ) + (
+      CASE
+        WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
+        THEN `reform_subsidy__c1_hi__q1`
+        ELSE CAST(0 AS BIGINT)
+      END
+    ) AS `pay1__base_hi__q1`
   FROM c1b4
-), q1_x AS (
+), res AS (
   SELECT
-    *,
-    (
-      (
-        COALESCE(`p`.`little_giant_central_funded`, FALSE)
-      )
-      OR (
-        COALESCE(`p`.`in_2022_pilot`, FALSE)
-      )
-      OR (
-        COALESCE(`p`.`serious_dishonesty_3y`, FALSE)
-      )
-      OR (
-        COALESCE(`p`.`pilot_ended_unaccepted`, FALSE)
-      )
-      OR (
-        COALESCE(`p`.`pilot_suspended`, FALSE)
-      )
-      OR (
-        COALESCE(`p`.`falsified_application_3y`, FALSE)
-      )
-    ) AS `excluded`
-  FROM v AS p
-), q1_r AS (
-  SELECT
-    *,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND (
-      COALESCE(`p`.`in_pilot_scope`, FALSE)
-      AND COALESCE(`p`.`acceptance_passed`, FALSE)
-      AND COALESCE((
-        `p`.`digital_level`
-      ) >= (
-        CAST(2 AS DECIMAL(1, 0))
-      ), FALSE)
-      AND COALESCE(`p`.`is_sme`, FALSE)
-    ) AS `reform_subsidy__applies`,
+    `row_id`,
+    `error_field`,
+    CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
+    CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
+    CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
     CASE
-      WHEN COALESCE((
-        `p`.`digital_level`
-      ) = (
-        CAST(2 AS DECIMAL(1, 0))
-      ), FALSE)
-      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(200000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-      WHEN COALESCE((
-        `p`.`digital_level`
-      ) = (
-        CAST(3 AS DECIMAL(1, 0))
-      ), FALSE)
-      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(400000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-      WHEN COALESCE((
-        `p`.`digital_level`
-      ) >= (
-        CAST(4 AS DECIMAL(1, 0))
-      ), FALSE)
-      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-      ELSE CAST(0 AS DECIMAL(9, 3))
-    END AS `reform_subsidy__raw_lo`,
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN CAST((
+        CAST(`reform_subsidy__lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `reform_subsidy__min`,
     CASE
-      WHEN COALESCE((
-        `p`.`digital_level`
-      ) = (
-        CAST(2 AS DECIMAL(1, 0))
-      ), FALSE)
-      THEN CAST(CAST(LEAST(
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN CAST((
+        CAST(`reform_subsidy__hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `reform_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN CAST((
+        CAST(`reform_subsidy__c1_lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `reform_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN CAST((
+        CAST(`reform_subsidy__c1_hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `reform_subsidy__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `lighthouse_award__applies` ELSE NULL END AS `lighthouse_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+      THEN CAST((
+        CAST(`lighthouse_award__lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `lighthouse_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+      THEN CAST((
+        CAST(`lighthouse_award__hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `lighthouse_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+      THEN CAST((
+        CAST(`lighthouse_award__c1_lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `lighthouse_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+      THEN CAST((
+        CAST(`lighthouse_award__c1_hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `lighthouse_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `workshop_award__applies` ELSE NULL END AS `workshop_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies`
+      THEN CAST((
+        CAST(`workshop_award__lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `workshop_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies`
+      THEN CAST((
+        CAST(`workshop_award__hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `workshop_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies`
+      THEN CAST((
+        CAST(`workshop_award__c1_lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `workshop_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies`
+      THEN CAST((
+        CAST(`workshop_award__c1_hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `workshop_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN CAST((
+        CAST(`chain_award__lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `chain_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN CAST((
+        CAST(`chain_award__hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `chain_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN CAST((
+        CAST(`chain_award__c1_lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `chain_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies`
+      THEN CAST((
+        CAST(`chain_award__c1_hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `chain_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `diagnosis_subsidy__applies` ELSE NULL END AS `diagnosis_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `diagnosis_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `diagnosis_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__c1_lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `diagnosis_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__c1_hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `diagnosis_subsidy__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `evaluation_subsidy__applies` ELSE NULL END AS `evaluation_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN CAST((
+        CAST(`evaluation_subsidy__lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `evaluation_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN CAST((
+        CAST(`evaluation_subsidy__hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `evaluation_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN CAST((
+        CAST(`evaluation_subsidy__a0_lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `evaluation_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN CAST((
+        CAST(`evaluation_subsidy__a0_hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `evaluation_subsidy__paid_max`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
         CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
-        ) * (
-          CAST((
-            `p`.`spend_software_cloud`
-          ) + (
-            `p`.`spend_data_equipment`
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(18, 3)),
-        CAST(200000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-      WHEN COALESCE((
-        `p`.`digital_level`
-      ) = (
-        CAST(3 AS DECIMAL(1, 0))
-      ), FALSE)
-      THEN CAST(CAST(LEAST(
-        CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
-        ) * (
-          CAST((
-            `p`.`spend_software_cloud`
-          ) + (
-            `p`.`spend_data_equipment`
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(18, 3)),
-        CAST(400000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-      WHEN COALESCE((
-        `p`.`digital_level`
-      ) >= (
-        CAST(4 AS DECIMAL(1, 0))
-      ), FALSE)
-      THEN CAST(CAST(LEAST(
-        CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
-        ) * (
-          CAST((
-            `p`.`spend_software_cloud`
-          ) + (
-            `p`.`spend_data_equipment`
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(18, 3)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-      ELSE CAST(0 AS DECIMAL(9, 3))
-    END AS `reform_subsidy__raw_hi`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND COALESCE(`p`.`lighthouse`, FALSE) AS `lighthouse_award__applies`,
-    CAST(200000 AS DECIMAL(6, 0)) AS `lighthouse_award__raw`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND (
-      COALESCE(`p`.`digital_workshop_title`, FALSE)
-      AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
-      AND COALESCE(`p`.`is_sme`, FALSE)
-    ) AS `workshop_award__applies`,
-    CAST(0 AS DECIMAL(7, 0)) AS `workshop_award__raw_lo`,
-    CAST(1000000 AS DECIMAL(7, 0)) AS `workshop_award__raw_hi`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND (
-      COALESCE(`p`.`chain_transformation_award`, FALSE)
-      AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
-    ) AS `chain_award__applies`,
-    CAST(0 AS DECIMAL(7, 0)) AS `chain_award__raw_lo`,
-    CAST(1000000 AS DECIMAL(7, 0)) AS `chain_award__raw_hi`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND (
-      COALESCE(`p`.`in_pilot_scope`, FALSE)
-      AND COALESCE(`p`.`acceptance_passed`, FALSE)
-      AND COALESCE((
-        `p`.`spend_consulting`
-      ) > (
-        CAST(0 AS DECIMAL(1, 0))
-      ), FALSE)
-    ) AS `diagnosis_subsidy__applies`,
-    CAST(NULL AS DECIMAL(1, 0)) AS `diagnosis_subsidy__raw_lo`,
-    CAST(NULL AS DECIMAL(1, 0)) AS `diagnosis_subsidy__raw_hi`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
-    )
-    AND COALESCE(`p`.`evaluation_agency`, FALSE) AS `evaluation_subsidy__applies`,
-    CAST(NULL AS DECIMAL(1, 0)) AS `evaluation_subsidy__raw_lo`,
-    CAST(NULL AS DECIMAL(1, 0)) AS `evaluation_subsidy__raw_hi`,
-    CAST((
-      CAST((
-        (
-          CAST(5 AS BIGINT)
-        ) * (
           (
             (
               (
                 (
-                  CAST(CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0)) AS BIGINT)
-                ) * 100
-              ) + (
-                CAST((
                   (
-                    `p`.`spend_software_cloud`
-                  ) - (
-                    CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0))
+                    CAST(0 AS BIGINT)
+                  ) + (
+                    CASE
+                      WHEN `reform_subsidy__applies`
+                      THEN `reform_subsidy__c1_lo`
+                      ELSE CAST(0 AS BIGINT)
+                    END
                   )
-                ) * (
-                  100
-                ) AS BIGINT)
-              )
-            ) + (
-              (
-                (
-                  CAST(CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0)) AS BIGINT)
-                ) * 100
-              ) + (
-                CAST((
-                  (
-                    `p`.`spend_data_equipment`
-                  ) - (
-                    CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0))
-                  )
-                ) * (
-                  100
-                ) AS BIGINT)
-              )
-            )
-          ) + (
-            (
-              (
-                CAST(CAST(FLOOR(`p`.`spend_consulting`) AS DECIMAL(15, 0)) AS BIGINT)
-              ) * 100
-            ) + (
-              CAST((
-                (
-                  `p`.`spend_consulting`
-                ) - (
-                  CAST(FLOOR(`p`.`spend_consulting`) AS DECIMAL(15, 0))
-                )
-              ) * (
-                100
-              ) AS BIGINT)
-            )
-          )
-        )
-      ) DIV CAST(10 AS BIGINT) AS DECIMAL(18, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(18, 2)) AS `cap1__raw`
-  FROM q1_x AS p
-), q1_i AS (
-  SELECT
-    *,
-    CAST(CAST((
-      CAST(FLOOR((
-        `reform_subsidy__raw_lo`
-      ) * (
-        100
-      )) AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `reform_subsidy__lo`,
-    CAST(CAST((
-      CAST(FLOOR((
-        `reform_subsidy__raw_hi`
-      ) * (
-        100
-      )) AS DECIMAL(8, 0))
-    ) * (
-      0.01
-    ) AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `reform_subsidy__hi`,
-    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `lighthouse_award__lo`,
-    CAST(CAST(`lighthouse_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(18, 2)) AS `lighthouse_award__hi`,
-    CAST(CAST(`workshop_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `workshop_award__lo`,
-    CAST(CAST(`workshop_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `workshop_award__hi`,
-    CAST(CAST(`chain_award__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `chain_award__lo`,
-    CAST(CAST(`chain_award__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(18, 2)) AS `chain_award__hi`,
-    CAST(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `diagnosis_subsidy__lo`,
-    CAST(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `diagnosis_subsidy__hi`,
-    CAST(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `evaluation_subsidy__lo`,
-    CAST(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(18, 2)) AS `evaluation_subsidy__hi`
-  FROM q1_r
-), q1_a0 AS (
-  SELECT
-    *,
-    `reform_subsidy__lo` AS `reform_subsidy__a0_lo`,
-    `reform_subsidy__hi` AS `reform_subsidy__a0_hi`,
-    `lighthouse_award__lo` AS `lighthouse_award__a0_lo`,
-    `lighthouse_award__hi` AS `lighthouse_award__a0_hi`,
-    `workshop_award__lo` AS `workshop_award__a0_lo`,
-    `workshop_award__hi` AS `workshop_award__a0_hi`,
-    `chain_award__lo` AS `chain_award__a0_lo`,
-    `chain_award__hi` AS `chain_award__a0_hi`,
-    CASE
-      WHEN `diagnosis_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(18, 2))
-      ELSE `diagnosis_subsidy__lo`
-    END AS `diagnosis_subsidy__a0_lo`,
-    `diagnosis_subsidy__hi` AS `diagnosis_subsidy__a0_hi`,
-    CASE
-      WHEN `evaluation_subsidy__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(18, 2))
-      ELSE `evaluation_subsidy__lo`
-    END AS `evaluation_subsidy__a0_lo`,
-    `evaluation_subsidy__hi` AS `evaluation_subsidy__a0_hi`
-  FROM q1_i
-), q1_c1l AS (
-  SELECT
-    *,
-    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__lim_lo`,
-    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__lim_hi`,
-    CAST(`cap1__raw` AS DECIMAL(18, 2)) AS `cap1__room0`
-  FROM q1_a0 AS p
-), q1_c1a0 AS (
-  SELECT
-    *,
-    CAST(CASE
-      WHEN `reform_subsidy__applies`
-      THEN LEAST(`reform_subsidy__a0_lo`, `cap1__room0`)
-      ELSE `reform_subsidy__a0_lo`
-    END AS DECIMAL(18, 2)) AS `reform_subsidy__c1_lo`,
-    CASE
-      WHEN `reform_subsidy__applies`
-      THEN GREATEST((
-        `cap1__room0`
-      ) - (
-        `reform_subsidy__a0_lo`
-      ), 0)
-      ELSE `cap1__room0`
-    END AS `cap1__room1`
-  FROM q1_c1l
-), q1_c1a1 AS (
-  SELECT
-    *,
-    CAST(CASE
-      WHEN `lighthouse_award__applies`
-      THEN LEAST(`lighthouse_award__a0_lo`, `cap1__room1`)
-      ELSE `lighthouse_award__a0_lo`
-    END AS DECIMAL(18, 2)) AS `lighthouse_award__c1_lo`,
-    CASE
-      WHEN `lighthouse_award__applies`
-      THEN GREATEST((
-        `cap1__room1`
-      ) - (
-        `lighthouse_award__a0_lo`
-      ), 0)
-      ELSE `cap1__room1`
-    END AS `cap1__room2`
-  FROM q1_c1a0
-), q1_c1a2 AS (
-  SELECT
-    *,
-    CAST(CASE
-      WHEN `workshop_award__applies`
-      THEN LEAST(`workshop_award__a0_lo`, `cap1__room2`)
-      ELSE `workshop_award__a0_lo`
-    END AS DECIMAL(18, 2)) AS `workshop_award__c1_lo`,
-    CASE
-      WHEN `workshop_award__applies`
-      THEN GREATEST((
-        `cap1__room2`
-      ) - (
-        `workshop_award__a0_lo`
-      ), 0)
-      ELSE `cap1__room2`
-    END AS `cap1__room3`
-  FROM q1_c1a1
-), q1_c1a3 AS (
-  SELECT
-    *,
-    CAST(CASE
-      WHEN `chain_award__applies`
-      THEN LEAST(`chain_award__a0_lo`, `cap1__room3`)
-      ELSE `chain_award__a0_lo`
-    END AS DECIMAL(18, 2)) AS `chain_award__c1_lo`,
-    CASE
-      WHEN `chain_award__applies`
-      THEN GREATEST((
-        `cap1__room3`
-      ) - (
-        `chain_award__a0_lo`
-      ), 0)
-      ELSE `cap1__room3`
-    END AS `cap1__room4`
-  FROM q1_c1a2
-), q1_c1a4 AS (
-  SELECT
-    *,
-    CAST(CASE
-      WHEN `diagnosis_subsidy__applies`
-      THEN LEAST(`diagnosis_subsidy__a0_lo`, `cap1__room4`)
-      ELSE `diagnosis_subsidy__a0_lo`
-    END AS DECIMAL(18, 2)) AS `diagnosis_subsidy__c1_lo`,
-    CASE
-      WHEN `diagnosis_subsidy__applies`
-      THEN GREATEST((
-        `cap1__room4`
-      ) - (
-        `diagnosis_subsidy__a0_lo`
-      ), 0)
-      ELSE `cap1__room4`
-    END AS `cap1__room5`
-  FROM q1_c1a3
-), q1_c1s AS (
-  SELECT
-    *,
-    GREATEST(
-      (
-        `cap1__lim_hi`
-      ) - (
-        (
-          (
-            (
-              (
-                (
-                  CAST(0 AS DECIMAL(18, 2))
                 ) + (
                   CASE
-                    WHEN `reform_subsidy__applies`
-                    THEN `reform_subsidy__c1_lo`
-                    ELSE CAST(0 AS DECIMAL(18, 2))
+                    WHEN `lighthouse_award__applies`
+                    THEN `lighthouse_award__c1_lo`
+                    ELSE CAST(0 AS BIGINT)
                   END
                 )
               ) + (
                 CASE
-                  WHEN `lighthouse_award__applies`
-                  THEN `lighthouse_award__c1_lo`
-                  ELSE CAST(0 AS DECIMAL(18, 2))
+                  WHEN `workshop_award__applies`
+                  THEN `workshop_award__c1_lo`
+                  ELSE CAST(0 AS BIGINT)
                 END
               )
             ) + (
               CASE
-                WHEN `workshop_award__applies`
-                THEN `workshop_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(18, 2))
+                WHEN `chain_award__applies`
+                THEN `chain_award__c1_lo`
+                ELSE CAST(0 AS BIGINT)
               END
             )
           ) + (
             CASE
-              WHEN `chain_award__applies`
-              THEN `chain_award__c1_lo`
-              ELSE CAST(0 AS DECIMAL(18, 2))
+              WHEN `diagnosis_subsidy__applies`
+              THEN `diagnosis_subsidy__c1_lo`
+              ELSE CAST(0 AS BIGINT)
             END
           )
         ) + (
           CASE
-            WHEN `diagnosis_subsidy__applies`
-            THEN `diagnosis_subsidy__c1_lo`
-            ELSE CAST(0 AS DECIMAL(18, 2))
+            WHEN `evaluation_subsidy__applies`
+            THEN `evaluation_subsidy__a0_lo`
+            ELSE CAST(0 AS BIGINT)
           END
-        )
-      ),
-      0
-    ) AS `cap1__spare0`
-  FROM q1_c1a4
-), q1_c1b0 AS (
-  SELECT
-    *,
-    CAST(CASE
-      WHEN `reform_subsidy__applies`
-      THEN (
-        `reform_subsidy__c1_lo`
-      ) + (
-        CASE
-          WHEN `reform_subsidy__a0_hi` IS NULL
-          THEN `cap1__spare0`
-          ELSE LEAST((
-            `reform_subsidy__a0_hi`
-          ) - (
-            `reform_subsidy__c1_lo`
-          ), `cap1__spare0`)
-        END
-      )
-      ELSE `reform_subsidy__a0_hi`
-    END AS DECIMAL(18, 2)) AS `reform_subsidy__c1_hi`,
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `total_min`,
     CASE
-      WHEN `reform_subsidy__applies`
-      THEN CASE
-        WHEN `reform_subsidy__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
-        ELSE GREATEST(
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST((
           (
-            `cap1__spare0`
-          ) - (
             (
-              `reform_subsidy__a0_hi`
-            ) - (
-              `reform_subsidy__c1_lo`
+              (
+                (
+                  (
+                    CAST(0 AS BIGINT)
+                  ) + (
+                    CASE
+                      WHEN `reform_subsidy__applies`
+                      THEN `reform_subsidy__c1_hi`
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN `lighthouse_award__applies`
+                    THEN `lighthouse_award__c1_hi`
+                    ELSE CAST(0 AS BIGINT)
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `workshop_award__applies`
+                  THEN `workshop_award__c1_hi`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              )
+            ) + (
+              CASE
+                WHEN `chain_award__applies`
+                THEN `chain_award__c1_hi`
+                ELSE CAST(0 AS BIGINT)
+              END
             )
-          ),
-          0
-        )
-      END
-      ELSE `cap1__spare0`
-    END AS `cap1__spare1`
-  FROM q1_c1s
-), q1_c1b1 AS (
-  SELECT
-    *,
-    CAST(CASE
-      WHEN `lighthouse_award__applies`
-      THEN (
-        `lighthouse_award__c1_lo`
-      ) + (
-        CASE
-          WHEN `lighthouse_award__a0_hi` IS NULL
-          THEN `cap1__spare1`
-          ELSE LEAST((
-            `lighthouse_award__a0_hi`
-          ) - (
-            `lighthouse_award__c1_lo`
-          ), `cap1__spare1`)
-        END
-      )
-      ELSE `lighthouse_award__a0_hi`
-    END AS DECIMAL(18, 2)) AS `lighthouse_award__c1_hi`,
-    CASE
-      WHEN `lighthouse_award__applies`
-      THEN CASE
-        WHEN `lighthouse_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
-        ELSE GREATEST(
-          (
-            `cap1__spare1`
-          ) - (
-            (
-              `lighthouse_award__a0_hi`
-            ) - (
-              `lighthouse_award__c1_lo`
-            )
-          ),
-          0
-        )
-      END
-      ELSE `cap1__spare1`
-    END AS `cap1__spare2`
-  FROM q1_c1b0
-), q1_c1b2 AS (
-  SELECT
-    *,
-    CAST(CASE
-      WHEN `workshop_award__applies`
-      THEN (
-        `workshop_award__c1_lo`
-      ) + (
-        CASE
-          WHEN `workshop_award__a0_hi` IS NULL
-          THEN `cap1__spare2`
-          ELSE LEAST((
-            `workshop_award__a0_hi`
-          ) - (
-            `workshop_award__c1_lo`
-          ), `cap1__spare2`)
-        END
-      )
-      ELSE `workshop_award__a0_hi`
-    END AS DECIMAL(18, 2)) AS `workshop_award__c1_hi`,
-    CASE
-      WHEN `workshop_award__applies`
-      THEN CASE
-        WHEN `workshop_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
-        ELSE GREATEST(
-          (
-            `cap1__spare2`
-          ) - (
-            (
-              `workshop_award__a0_hi`
-            ) - (
-              `workshop_award__c1_lo`
-            )
-          ),
-          0
-        )
-      END
-      ELSE `cap1__spare2`
-    END AS `cap1__spare3`
-  FROM q1_c1b1
-), q1_c1b3 AS (
-  SELECT
-    *,
-    CAST(CASE
-      WHEN `chain_award__applies`
-      THEN (
-        `chain_award__c1_lo`
-      ) + (
-        CASE
-          WHEN `chain_award__a0_hi` IS NULL
-          THEN `cap1__spare3`
-          ELSE LEAST((
-            `chain_award__a0_hi`
-          ) - (
-            `chain_award__c1_lo`
-          ), `cap1__spare3`)
-        END
-      )
-      ELSE `chain_award__a0_hi`
-    END AS DECIMAL(18, 2)) AS `chain_award__c1_hi`,
-    CASE
-      WHEN `chain_award__applies`
-      THEN CASE
-        WHEN `chain_award__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
-        ELSE GREATEST(
-          (
-            `cap1__spare3`
-          ) - (
-            (
-              `chain_award__a0_hi`
-            ) - (
-              `chain_award__c1_lo`
-            )
-          ),
-          0
-        )
-      END
-      ELSE `cap1__spare3`
-    END AS `cap1__spare4`
-  FROM q1_c1b2
-), q1_c1b4 AS (
-  SELECT
-    *,
-    CAST(CASE
-      WHEN `diagnosis_subsidy__applies`
-      THEN (
-        `diagnosis_subsidy__c1_lo`
-      ) + (
-        CASE
-          WHEN `diagnosis_subsidy__a0_hi` IS NULL
-          THEN `cap1__spare4`
-          ELSE LEAST(
-            (
-              `diagnosis_subsidy__a0_hi`
-            ) - (
-              `diagnosis_subsidy__c1_lo`
-            ),
-            `cap1__spare4`
+          ) + (
+            CASE
+              WHEN `diagnosis_subsidy__applies`
+              THEN `diagnosis_subsidy__c1_hi`
+              ELSE CAST(0 AS BIGINT)
+            END
           )
-        END
-      )
-      ELSE `diagnosis_subsidy__a0_hi`
-    END AS DECIMAL(18, 2)) AS `diagnosis_subsidy__c1_hi`,
+        ) + (
+          CASE
+            WHEN `evaluation_subsidy__applies`
+            THEN `evaluation_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `total_max`,
     CASE
-      WHEN `diagnosis_subsidy__applies`
-      THEN CASE
-        WHEN `diagnosis_subsidy__a0_hi` IS NULL
-        THEN CAST(0 AS DECIMAL(18, 2))
-        ELSE GREATEST(
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST(CAST(0 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_central`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST(CAST(0 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_province`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST(CAST(0 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_city`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST(CAST(0 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_county`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST((
           (
-            `cap1__spare4`
+            (
+              (
+                (
+                  (
+                    CAST(0 AS BIGINT)
+                  ) + (
+                    CASE
+                      WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__c1_hi` IS NULL
+                      THEN `reform_subsidy__c1_hi`
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__c1_hi` IS NULL
+                    THEN `lighthouse_award__c1_hi`
+                    ELSE CAST(0 AS BIGINT)
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `workshop_award__applies` AND NOT `workshop_award__c1_hi` IS NULL
+                  THEN `workshop_award__c1_hi`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              )
+            ) + (
+              CASE
+                WHEN `chain_award__applies` AND NOT `chain_award__c1_hi` IS NULL
+                THEN `chain_award__c1_hi`
+                ELSE CAST(0 AS BIGINT)
+              END
+            )
+          ) + (
+            CASE
+              WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__c1_hi` IS NULL
+              THEN `diagnosis_subsidy__c1_hi`
+              ELSE CAST(0 AS BIGINT)
+            END
+          )
+        ) + (
+          CASE
+            WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
+            THEN `evaluation_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_unspecified`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST((
+        CAST(CAST(0 AS BIGINT) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_1_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST((
+        CAST(LEAST(
+          (
+            (
+              `pay1__base_hi`
+            ) * CAST(7 AS BIGINT)
+          ) DIV CAST(10 AS BIGINT),
+          `pay1__base_hi`
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_1_max`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST((
+        CAST(GREATEST(
+          (
+            `pay1__base_lo`
           ) - (
             (
-              `diagnosis_subsidy__a0_hi`
-            ) - (
-              `diagnosis_subsidy__c1_lo`
-            )
+              (
+                `pay1__base_lo`
+              ) * CAST(7 AS BIGINT)
+            ) DIV CAST(10 AS BIGINT)
           ),
-          0
-        )
-      END
-      ELSE `cap1__spare4`
-    END AS `cap1__spare5`
-  FROM q1_c1b3
-), q1_pay AS (
-  SELECT
-    *,
-    `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL AS `pay1__any`,
-    (
-      CAST(0 AS DECIMAL(18, 2))
-    ) + (
-      CASE
-        WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-        THEN `reform_subsidy__c1_lo`
-        ELSE CAST(0 AS DECIMAL(18, 2))
-      END
-    ) AS `pay1__base_lo`,
-    (
-      CAST(0 AS DECIMAL(18, 2))
-    ) + (
-      CASE
-        WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__lo` IS NULL
-        THEN `reform_subsidy__c1_hi`
-        ELSE CAST(0 AS DECIMAL(18, 2))
-      END
-    ) AS `pay1__base_hi`
-  FROM q1_c1b4
+          CAST(0 AS BIGINT)
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_2_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST((
+        CAST(`pay1__base_hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_2_max`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN CAST((
+        CAST(`reform_subsidy__c1_hi__q1` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `reform_subsidy__paid_max__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
+      THEN CAST((
+        CAST(`lighthouse_award__c1_hi__q1` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `lighthouse_award__paid_max__q1`,
+    CASE WHEN `error_field` IS NULL THEN `workshop_award__applies__q1` ELSE NULL END AS `workshop_award__applies__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies__q1`
+      THEN CAST((
+        CAST(`workshop_award__lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `workshop_award__min__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies__q1`
+      THEN CAST((
+        CAST(`workshop_award__hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `workshop_award__max__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies__q1`
+      THEN CAST((
+        CAST(`workshop_award__c1_lo__q1` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `workshop_award__paid_min__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `workshop_award__applies__q1`
+      THEN CAST((
+        CAST(`workshop_award__c1_hi__q1` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `workshop_award__paid_max__q1`,
+    CASE WHEN `error_field` IS NULL THEN `chain_award__applies__q1` ELSE NULL END AS `chain_award__applies__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies__q1`
+      THEN CAST((
+        CAST(`chain_award__lo` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `chain_award__min__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies__q1`
+      THEN CAST((
+        CAST(`chain_award__hi` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `chain_award__max__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies__q1`
+      THEN CAST((
+        CAST(`chain_award__c1_lo__q1` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `chain_award__paid_min__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_award__applies__q1`
+      THEN CAST((
+        CAST(`chain_award__c1_hi__q1` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `chain_award__paid_max__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__c1_lo__q1` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `diagnosis_subsidy__paid_min__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__c1_hi__q1` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `diagnosis_subsidy__paid_max__q1`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST((
+          (
+            (
+              (
+                (
+                  (
+                    CAST(0 AS BIGINT)
+                  ) + (
+                    CASE
+                      WHEN `reform_subsidy__applies`
+                      THEN `reform_subsidy__c1_lo`
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN `lighthouse_award__applies`
+                    THEN `lighthouse_award__c1_lo`
+                    ELSE CAST(0 AS BIGINT)
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `workshop_award__applies__q1`
+                  THEN `workshop_award__c1_lo__q1`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              )
+            ) + (
+              CASE
+                WHEN `chain_award__applies__q1`
+                THEN `chain_award__c1_lo__q1`
+                ELSE CAST(0 AS BIGINT)
+              END
+            )
+          ) + (
+            CASE
+              WHEN `diagnosis_subsidy__applies`
+              THEN `diagnosis_subsidy__c1_lo__q1`
+              ELSE CAST(0 AS BIGINT)
+            END
+          )
+        ) + (
+          CASE
+            WHEN `evaluation_subsidy__applies`
+            THEN `evaluation_subsidy__a0_lo`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `total_min__q1`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST((
+          (
+            (
+              (
+                (
+                  (
+                    CAST(0 AS BIGINT)
+                  ) + (
+                    CASE
+                      WHEN `reform_subsidy__applies`
+                      THEN `reform_subsidy__c1_hi__q1`
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN `lighthouse_award__applies`
+                    THEN `lighthouse_award__c1_hi__q1`
+                    ELSE CAST(0 AS BIGINT)
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `workshop_award__applies__q1`
+                  THEN `workshop_award__c1_hi__q1`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              )
+            ) + (
+              CASE
+                WHEN `chain_award__applies__q1`
+                THEN `chain_award__c1_hi__q1`
+                ELSE CAST(0 AS BIGINT)
+              END
+            )
+          ) + (
+            CASE
+              WHEN `diagnosis_subsidy__applies`
+              THEN `diagnosis_subsidy__c1_hi__q1`
+              ELSE CAST(0 AS BIGINT)
+            END
+          )
+        ) + (
+          CASE
+            WHEN `evaluation_subsidy__applies`
+            THEN `evaluation_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `total_max__q1`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST((
+          (
+            (
+              (
+                (
+                  (
+                    CAST(0 AS BIGINT)
+                  ) + (
+                    CASE
+                      WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__c1_hi__q1` IS NULL
+                      THEN `reform_subsidy__c1_hi__q1`
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__c1_hi__q1` IS NULL
+                    THEN `lighthouse_award__c1_hi__q1`
+                    ELSE CAST(0 AS BIGINT)
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `workshop_award__applies__q1` AND NOT `workshop_award__c1_hi__q1` IS NULL
+                  THEN `workshop_award__c1_hi__q1`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              )
+            ) + (
+              CASE
+                WHEN `chain_award__applies__q1` AND NOT `chain_award__c1_hi__q1` IS NULL
+                THEN `chain_award__c1_hi__q1`
+                ELSE CAST(0 AS BIGINT)
+              END
+            )
+          ) + (
+            CASE
+              WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__c1_hi__q1` IS NULL
+              THEN `diagnosis_subsidy__c1_hi__q1`
+              ELSE CAST(0 AS BIGINT)
+            END
+          )
+        ) + (
+          CASE
+            WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
+            THEN `evaluation_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `funding_unspecified__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST((
+        CAST(LEAST(
+          (
+            (
+              `pay1__base_hi__q1`
+            ) * CAST(7 AS BIGINT)
+          ) DIV CAST(10 AS BIGINT),
+          `pay1__base_hi__q1`
+        ) AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_1_max__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `pay1__any`
+      THEN CAST((
+        CAST(`pay1__base_hi__q1` AS DECIMAL(18, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(18, 2))
+      ELSE NULL
+    END AS `pay_2_max__q1`
+  FROM pay
 )
 SELECT
-  `q0`.`row_id` AS `row_id`,
-  `q0`.`error_field` AS `error_field`,
-  CASE WHEN `q0`.`error_field` IS NULL THEN `q0`.`in_force` ELSE NULL END AS `in_force`,
+  `row_id`,
+  `error_field`,
+  `in_force`,
+  CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`excluded` AND `q1`.`excluded`
-    ELSE NULL
-  END AS `excluded`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+    WHEN `error_field` IS NULL
+    THEN `reform_subsidy__applies` OR `reform_subsidy__applies`
     ELSE NULL
   END AS `reform_subsidy__applies`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+        `reform_subsidy__applies` OR `reform_subsidy__applies`
       )
       AND NOT (
         (
-          `q0`.`reform_subsidy__applies` AND `q0`.`reform_subsidy__min` IS NULL
+          `reform_subsidy__applies` AND `reform_subsidy__min` IS NULL
         )
         OR (
-          `q1`.`reform_subsidy__applies` AND `q1`.`reform_subsidy__min` IS NULL
+          `reform_subsidy__applies` AND `reform_subsidy__min` IS NULL
         )
       )
       THEN LEAST(
-        CASE WHEN `q0`.`reform_subsidy__applies` THEN `q0`.`reform_subsidy__min` ELSE 0 END,
-        CASE WHEN `q1`.`reform_subsidy__applies` THEN `q1`.`reform_subsidy__min` ELSE 0 END
+        CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__min` ELSE 0 END,
+        CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__min` ELSE 0 END
       )
       ELSE NULL
     END
     ELSE NULL
   END AS `reform_subsidy__min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+        `reform_subsidy__applies` OR `reform_subsidy__applies`
       )
       AND NOT (
         (
-          `q0`.`reform_subsidy__applies` AND `q0`.`reform_subsidy__min` IS NULL
+          `reform_subsidy__applies` AND `reform_subsidy__min` IS NULL
         )
         OR (
-          `q1`.`reform_subsidy__applies` AND `q1`.`reform_subsidy__min` IS NULL
+          `reform_subsidy__applies` AND `reform_subsidy__min` IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN `q0`.`reform_subsidy__applies` THEN `q0`.`reform_subsidy__max` ELSE 0 END IS NULL
-        OR CASE WHEN `q1`.`reform_subsidy__applies` THEN `q1`.`reform_subsidy__max` ELSE 0 END IS NULL
+        WHEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__max` ELSE 0 END IS NULL
+        OR CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__max` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
-          CASE WHEN `q0`.`reform_subsidy__applies` THEN `q0`.`reform_subsidy__max` ELSE 0 END,
-          CASE WHEN `q1`.`reform_subsidy__applies` THEN `q1`.`reform_subsidy__max` ELSE 0 END
+          CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__max` ELSE 0 END,
+          CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__max` ELSE 0 END
         )
       END
       ELSE NULL
@@ -1681,52 +2338,28 @@ SELECT
     ELSE NULL
   END AS `reform_subsidy__max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+      WHEN `reform_subsidy__applies` OR `reform_subsidy__applies`
       THEN LEAST(
-        CASE
-          WHEN `q0`.`reform_subsidy__applies`
-          THEN `q0`.`reform_subsidy__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`reform_subsidy__applies`
-          THEN `q1`.`reform_subsidy__paid_min`
-          ELSE 0
-        END
+        CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_min` ELSE 0 END,
+        CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_min` ELSE 0 END
       )
       ELSE NULL
     END
     ELSE NULL
   END AS `reform_subsidy__paid_min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+      WHEN `reform_subsidy__applies` OR `reform_subsidy__applies`
       THEN CASE
-        WHEN CASE
-          WHEN `q0`.`reform_subsidy__applies`
-          THEN `q0`.`reform_subsidy__paid_max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`reform_subsidy__applies`
-          THEN `q1`.`reform_subsidy__paid_max`
-          ELSE 0
-        END IS NULL
+        WHEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_max` ELSE 0 END IS NULL
+        OR CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_max__q1` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
-          CASE
-            WHEN `q0`.`reform_subsidy__applies`
-            THEN `q0`.`reform_subsidy__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`reform_subsidy__applies`
-            THEN `q1`.`reform_subsidy__paid_max`
-            ELSE 0
-          END
+          CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_max` ELSE 0 END,
+          CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_max__q1` ELSE 0 END
         )
       END
       ELSE NULL
@@ -1734,77 +2367,53 @@ SELECT
     ELSE NULL
   END AS `reform_subsidy__paid_max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`lighthouse_award__applies` OR `q1`.`lighthouse_award__applies`
+    WHEN `error_field` IS NULL
+    THEN `lighthouse_award__applies` OR `lighthouse_award__applies`
     ELSE NULL
   END AS `lighthouse_award__applies`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`lighthouse_award__applies` OR `q1`.`lighthouse_award__applies`
+        `lighthouse_award__applies` OR `lighthouse_award__applies`
       )
       AND NOT (
         (
-          `q0`.`lighthouse_award__applies` AND `q0`.`lighthouse_award__min` IS NULL
+          `lighthouse_award__applies` AND `lighthouse_award__min` IS NULL
         )
         OR (
-          `q1`.`lighthouse_award__applies` AND `q1`.`lighthouse_award__min` IS NULL
+          `lighthouse_award__applies` AND `lighthouse_award__min` IS NULL
         )
       )
       THEN LEAST(
-        CASE
-          WHEN `q0`.`lighthouse_award__applies`
-          THEN `q0`.`lighthouse_award__min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`lighthouse_award__applies`
-          THEN `q1`.`lighthouse_award__min`
-          ELSE 0
-        END
+        CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__min` ELSE 0 END,
+        CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__min` ELSE 0 END
       )
       ELSE NULL
     END
     ELSE NULL
   END AS `lighthouse_award__min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`lighthouse_award__applies` OR `q1`.`lighthouse_award__applies`
+        `lighthouse_award__applies` OR `lighthouse_award__applies`
       )
       AND NOT (
         (
-          `q0`.`lighthouse_award__applies` AND `q0`.`lighthouse_award__min` IS NULL
+          `lighthouse_award__applies` AND `lighthouse_award__min` IS NULL
         )
         OR (
-          `q1`.`lighthouse_award__applies` AND `q1`.`lighthouse_award__min` IS NULL
+          `lighthouse_award__applies` AND `lighthouse_award__min` IS NULL
         )
       )
       THEN CASE
-        WHEN CASE
-          WHEN `q0`.`lighthouse_award__applies`
-          THEN `q0`.`lighthouse_award__max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`lighthouse_award__applies`
-          THEN `q1`.`lighthouse_award__max`
-          ELSE 0
-        END IS NULL
+        WHEN CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__max` ELSE 0 END IS NULL
+        OR CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__max` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
-          CASE
-            WHEN `q0`.`lighthouse_award__applies`
-            THEN `q0`.`lighthouse_award__max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`lighthouse_award__applies`
-            THEN `q1`.`lighthouse_award__max`
-            ELSE 0
-          END
+          CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__max` ELSE 0 END,
+          CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__max` ELSE 0 END
         )
       END
       ELSE NULL
@@ -1812,50 +2421,34 @@ SELECT
     ELSE NULL
   END AS `lighthouse_award__max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`lighthouse_award__applies` OR `q1`.`lighthouse_award__applies`
+      WHEN `lighthouse_award__applies` OR `lighthouse_award__applies`
       THEN LEAST(
-        CASE
-          WHEN `q0`.`lighthouse_award__applies`
-          THEN `q0`.`lighthouse_award__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`lighthouse_award__applies`
-          THEN `q1`.`lighthouse_award__paid_min`
-          ELSE 0
-        END
+        CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__paid_min` ELSE 0 END,
+        CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__paid_min` ELSE 0 END
       )
       ELSE NULL
     END
     ELSE NULL
   END AS `lighthouse_award__paid_min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`lighthouse_award__applies` OR `q1`.`lighthouse_award__applies`
+      WHEN `lighthouse_award__applies` OR `lighthouse_award__applies`
       THEN CASE
-        WHEN CASE
-          WHEN `q0`.`lighthouse_award__applies`
-          THEN `q0`.`lighthouse_award__paid_max`
-          ELSE 0
-        END IS NULL
+        WHEN CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__paid_max` ELSE 0 END IS NULL
         OR CASE
-          WHEN `q1`.`lighthouse_award__applies`
-          THEN `q1`.`lighthouse_award__paid_max`
+          WHEN `lighthouse_award__applies`
+          THEN `lighthouse_award__paid_max__q1`
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE GREATEST(
+          CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__paid_max` ELSE 0 END,
           CASE
-            WHEN `q0`.`lighthouse_award__applies`
-            THEN `q0`.`lighthouse_award__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`lighthouse_award__applies`
-            THEN `q1`.`lighthouse_award__paid_max`
+            WHEN `lighthouse_award__applies`
+            THEN `lighthouse_award__paid_max__q1`
             ELSE 0
           END
         )
@@ -1865,53 +2458,53 @@ SELECT
     ELSE NULL
   END AS `lighthouse_award__paid_max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`workshop_award__applies` OR `q1`.`workshop_award__applies`
+    WHEN `error_field` IS NULL
+    THEN `workshop_award__applies` OR `workshop_award__applies__q1`
     ELSE NULL
   END AS `workshop_award__applies`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`workshop_award__applies` OR `q1`.`workshop_award__applies`
+        `workshop_award__applies` OR `workshop_award__applies__q1`
       )
       AND NOT (
         (
-          `q0`.`workshop_award__applies` AND `q0`.`workshop_award__min` IS NULL
+          `workshop_award__applies` AND `workshop_award__min` IS NULL
         )
         OR (
-          `q1`.`workshop_award__applies` AND `q1`.`workshop_award__min` IS NULL
+          `workshop_award__applies__q1` AND `workshop_award__min__q1` IS NULL
         )
       )
       THEN LEAST(
-        CASE WHEN `q0`.`workshop_award__applies` THEN `q0`.`workshop_award__min` ELSE 0 END,
-        CASE WHEN `q1`.`workshop_award__applies` THEN `q1`.`workshop_award__min` ELSE 0 END
+        CASE WHEN `workshop_award__applies` THEN `workshop_award__min` ELSE 0 END,
+        CASE WHEN `workshop_award__applies__q1` THEN `workshop_award__min__q1` ELSE 0 END
       )
       ELSE NULL
     END
     ELSE NULL
   END AS `workshop_award__min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`workshop_award__applies` OR `q1`.`workshop_award__applies`
+        `workshop_award__applies` OR `workshop_award__applies__q1`
       )
       AND NOT (
         (
-          `q0`.`workshop_award__applies` AND `q0`.`workshop_award__min` IS NULL
+          `workshop_award__applies` AND `workshop_award__min` IS NULL
         )
         OR (
-          `q1`.`workshop_award__applies` AND `q1`.`workshop_award__min` IS NULL
+          `workshop_award__applies__q1` AND `workshop_award__min__q1` IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN `q0`.`workshop_award__applies` THEN `q0`.`workshop_award__max` ELSE 0 END IS NULL
-        OR CASE WHEN `q1`.`workshop_award__applies` THEN `q1`.`workshop_award__max` ELSE 0 END IS NULL
+        WHEN CASE WHEN `workshop_award__applies` THEN `workshop_award__max` ELSE 0 END IS NULL
+        OR CASE WHEN `workshop_award__applies__q1` THEN `workshop_award__max__q1` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
-          CASE WHEN `q0`.`workshop_award__applies` THEN `q0`.`workshop_award__max` ELSE 0 END,
-          CASE WHEN `q1`.`workshop_award__applies` THEN `q1`.`workshop_award__max` ELSE 0 END
+          CASE WHEN `workshop_award__applies` THEN `workshop_award__max` ELSE 0 END,
+          CASE WHEN `workshop_award__applies__q1` THEN `workshop_award__max__q1` ELSE 0 END
         )
       END
       ELSE NULL
@@ -1919,18 +2512,14 @@ SELECT
     ELSE NULL
   END AS `workshop_award__max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`workshop_award__applies` OR `q1`.`workshop_award__applies`
+      WHEN `workshop_award__applies` OR `workshop_award__applies__q1`
       THEN LEAST(
+        CASE WHEN `workshop_award__applies` THEN `workshop_award__paid_min` ELSE 0 END,
         CASE
-          WHEN `q0`.`workshop_award__applies`
-          THEN `q0`.`workshop_award__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`workshop_award__applies`
-          THEN `q1`.`workshop_award__paid_min`
+          WHEN `workshop_award__applies__q1`
+          THEN `workshop_award__paid_min__q1`
           ELSE 0
         END
       )
@@ -1939,30 +2528,22 @@ SELECT
     ELSE NULL
   END AS `workshop_award__paid_min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`workshop_award__applies` OR `q1`.`workshop_award__applies`
+      WHEN `workshop_award__applies` OR `workshop_award__applies__q1`
       THEN CASE
-        WHEN CASE
-          WHEN `q0`.`workshop_award__applies`
-          THEN `q0`.`workshop_award__paid_max`
-          ELSE 0
-        END IS NULL
+        WHEN CASE WHEN `workshop_award__applies` THEN `workshop_award__paid_max` ELSE 0 END IS NULL
         OR CASE
-          WHEN `q1`.`workshop_award__applies`
-          THEN `q1`.`workshop_award__paid_max`
+          WHEN `workshop_award__applies__q1`
+          THEN `workshop_award__paid_max__q1`
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE GREATEST(
+          CASE WHEN `workshop_award__applies` THEN `workshop_award__paid_max` ELSE 0 END,
           CASE
-            WHEN `q0`.`workshop_award__applies`
-            THEN `q0`.`workshop_award__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`workshop_award__applies`
-            THEN `q1`.`workshop_award__paid_max`
+            WHEN `workshop_award__applies__q1`
+            THEN `workshop_award__paid_max__q1`
             ELSE 0
           END
         )
@@ -1972,53 +2553,53 @@ SELECT
     ELSE NULL
   END AS `workshop_award__paid_max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+    WHEN `error_field` IS NULL
+    THEN `chain_award__applies` OR `chain_award__applies__q1`
     ELSE NULL
   END AS `chain_award__applies`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+        `chain_award__applies` OR `chain_award__applies__q1`
       )
       AND NOT (
         (
-          `q0`.`chain_award__applies` AND `q0`.`chain_award__min` IS NULL
+          `chain_award__applies` AND `chain_award__min` IS NULL
         )
         OR (
-          `q1`.`chain_award__applies` AND `q1`.`chain_award__min` IS NULL
+          `chain_award__applies__q1` AND `chain_award__min__q1` IS NULL
         )
       )
       THEN LEAST(
-        CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__min` ELSE 0 END,
-        CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__min` ELSE 0 END
+        CASE WHEN `chain_award__applies` THEN `chain_award__min` ELSE 0 END,
+        CASE WHEN `chain_award__applies__q1` THEN `chain_award__min__q1` ELSE 0 END
       )
       ELSE NULL
     END
     ELSE NULL
   END AS `chain_award__min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+        `chain_award__applies` OR `chain_award__applies__q1`
       )
       AND NOT (
         (
-          `q0`.`chain_award__applies` AND `q0`.`chain_award__min` IS NULL
+          `chain_award__applies` AND `chain_award__min` IS NULL
         )
         OR (
-          `q1`.`chain_award__applies` AND `q1`.`chain_award__min` IS NULL
+          `chain_award__applies__q1` AND `chain_award__min__q1` IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__max` ELSE 0 END IS NULL
-        OR CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__max` ELSE 0 END IS NULL
+        WHEN CASE WHEN `chain_award__applies` THEN `chain_award__max` ELSE 0 END IS NULL
+        OR CASE WHEN `chain_award__applies__q1` THEN `chain_award__max__q1` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
-          CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__max` ELSE 0 END,
-          CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__max` ELSE 0 END
+          CASE WHEN `chain_award__applies` THEN `chain_award__max` ELSE 0 END,
+          CASE WHEN `chain_award__applies__q1` THEN `chain_award__max__q1` ELSE 0 END
         )
       END
       ELSE NULL
@@ -2026,28 +2607,28 @@ SELECT
     ELSE NULL
   END AS `chain_award__max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+      WHEN `chain_award__applies` OR `chain_award__applies__q1`
       THEN LEAST(
-        CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__paid_min` ELSE 0 END,
-        CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__paid_min` ELSE 0 END
+        CASE WHEN `chain_award__applies` THEN `chain_award__paid_min` ELSE 0 END,
+        CASE WHEN `chain_award__applies__q1` THEN `chain_award__paid_min__q1` ELSE 0 END
       )
       ELSE NULL
     END
     ELSE NULL
   END AS `chain_award__paid_min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`chain_award__applies` OR `q1`.`chain_award__applies`
+      WHEN `chain_award__applies` OR `chain_award__applies__q1`
       THEN CASE
-        WHEN CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__paid_max` ELSE 0 END IS NULL
-        OR CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__paid_max` ELSE 0 END IS NULL
+        WHEN CASE WHEN `chain_award__applies` THEN `chain_award__paid_max` ELSE 0 END IS NULL
+        OR CASE WHEN `chain_award__applies__q1` THEN `chain_award__paid_max__q1` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
-          CASE WHEN `q0`.`chain_award__applies` THEN `q0`.`chain_award__paid_max` ELSE 0 END,
-          CASE WHEN `q1`.`chain_award__applies` THEN `q1`.`chain_award__paid_max` ELSE 0 END
+          CASE WHEN `chain_award__applies` THEN `chain_award__paid_max` ELSE 0 END,
+          CASE WHEN `chain_award__applies__q1` THEN `chain_award__paid_max__q1` ELSE 0 END
         )
       END
       ELSE NULL
@@ -2055,77 +2636,53 @@ SELECT
     ELSE NULL
   END AS `chain_award__paid_max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
+    WHEN `error_field` IS NULL
+    THEN `diagnosis_subsidy__applies` OR `diagnosis_subsidy__applies`
     ELSE NULL
   END AS `diagnosis_subsidy__applies`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
+        `diagnosis_subsidy__applies` OR `diagnosis_subsidy__applies`
       )
       AND NOT (
         (
-          `q0`.`diagnosis_subsidy__applies` AND `q0`.`diagnosis_subsidy__min` IS NULL
+          `diagnosis_subsidy__applies` AND `diagnosis_subsidy__min` IS NULL
         )
         OR (
-          `q1`.`diagnosis_subsidy__applies` AND `q1`.`diagnosis_subsidy__min` IS NULL
+          `diagnosis_subsidy__applies` AND `diagnosis_subsidy__min` IS NULL
         )
       )
       THEN LEAST(
-        CASE
-          WHEN `q0`.`diagnosis_subsidy__applies`
-          THEN `q0`.`diagnosis_subsidy__min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`diagnosis_subsidy__applies`
-          THEN `q1`.`diagnosis_subsidy__min`
-          ELSE 0
-        END
+        CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__min` ELSE 0 END,
+        CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__min` ELSE 0 END
       )
       ELSE NULL
     END
     ELSE NULL
   END AS `diagnosis_subsidy__min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
+        `diagnosis_subsidy__applies` OR `diagnosis_subsidy__applies`
       )
       AND NOT (
         (
-          `q0`.`diagnosis_subsidy__applies` AND `q0`.`diagnosis_subsidy__min` IS NULL
+          `diagnosis_subsidy__applies` AND `diagnosis_subsidy__min` IS NULL
         )
         OR (
-          `q1`.`diagnosis_subsidy__applies` AND `q1`.`diagnosis_subsidy__min` IS NULL
+          `diagnosis_subsidy__applies` AND `diagnosis_subsidy__min` IS NULL
         )
       )
       THEN CASE
-        WHEN CASE
-          WHEN `q0`.`diagnosis_subsidy__applies`
-          THEN `q0`.`diagnosis_subsidy__max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`diagnosis_subsidy__applies`
-          THEN `q1`.`diagnosis_subsidy__max`
-          ELSE 0
-        END IS NULL
+        WHEN CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__max` ELSE 0 END IS NULL
+        OR CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__max` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
-          CASE
-            WHEN `q0`.`diagnosis_subsidy__applies`
-            THEN `q0`.`diagnosis_subsidy__max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`diagnosis_subsidy__applies`
-            THEN `q1`.`diagnosis_subsidy__max`
-            ELSE 0
-          END
+          CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__max` ELSE 0 END,
+          CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__max` ELSE 0 END
         )
       END
       ELSE NULL
@@ -2133,18 +2690,14 @@ SELECT
     ELSE NULL
   END AS `diagnosis_subsidy__max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
+      WHEN `diagnosis_subsidy__applies` OR `diagnosis_subsidy__applies`
       THEN LEAST(
+        CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__paid_min` ELSE 0 END,
         CASE
-          WHEN `q0`.`diagnosis_subsidy__applies`
-          THEN `q0`.`diagnosis_subsidy__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`diagnosis_subsidy__applies`
-          THEN `q1`.`diagnosis_subsidy__paid_min`
+          WHEN `diagnosis_subsidy__applies`
+          THEN `diagnosis_subsidy__paid_min__q1`
           ELSE 0
         END
       )
@@ -2153,30 +2706,22 @@ SELECT
     ELSE NULL
   END AS `diagnosis_subsidy__paid_min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
+      WHEN `diagnosis_subsidy__applies` OR `diagnosis_subsidy__applies`
       THEN CASE
-        WHEN CASE
-          WHEN `q0`.`diagnosis_subsidy__applies`
-          THEN `q0`.`diagnosis_subsidy__paid_max`
-          ELSE 0
-        END IS NULL
+        WHEN CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__paid_max` ELSE 0 END IS NULL
         OR CASE
-          WHEN `q1`.`diagnosis_subsidy__applies`
-          THEN `q1`.`diagnosis_subsidy__paid_max`
+          WHEN `diagnosis_subsidy__applies`
+          THEN `diagnosis_subsidy__paid_max__q1`
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE GREATEST(
+          CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__paid_max` ELSE 0 END,
           CASE
-            WHEN `q0`.`diagnosis_subsidy__applies`
-            THEN `q0`.`diagnosis_subsidy__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`diagnosis_subsidy__applies`
-            THEN `q1`.`diagnosis_subsidy__paid_max`
+            WHEN `diagnosis_subsidy__applies`
+            THEN `diagnosis_subsidy__paid_max__q1`
             ELSE 0
           END
         )
@@ -2185,1010 +2730,78 @@ SELECT
     END
     ELSE NULL
   END AS `diagnosis_subsidy__paid_max`,
+  `evaluation_subsidy__applies` AS `evaluation_subsidy__applies`,
+  `evaluation_subsidy__min` AS `evaluation_subsidy__min`,
+  `evaluation_subsidy__max` AS `evaluation_subsidy__max`,
+  `evaluation_subsidy__paid_min` AS `evaluation_subsidy__paid_min`,
+  `evaluation_subsidy__paid_max` AS `evaluation_subsidy__paid_max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
-    ELSE NULL
-  END AS `evaluation_subsidy__applies`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`evaluation_subsidy__applies` AND `q0`.`evaluation_subsidy__min` IS NULL
-        )
-        OR (
-          `q1`.`evaluation_subsidy__applies` AND `q1`.`evaluation_subsidy__min` IS NULL
-        )
-      )
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`evaluation_subsidy__applies`
-          THEN `q0`.`evaluation_subsidy__min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`evaluation_subsidy__applies`
-          THEN `q1`.`evaluation_subsidy__min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `evaluation_subsidy__min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`evaluation_subsidy__applies` AND `q0`.`evaluation_subsidy__min` IS NULL
-        )
-        OR (
-          `q1`.`evaluation_subsidy__applies` AND `q1`.`evaluation_subsidy__min` IS NULL
-        )
-      )
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`evaluation_subsidy__applies`
-          THEN `q0`.`evaluation_subsidy__max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`evaluation_subsidy__applies`
-          THEN `q1`.`evaluation_subsidy__max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`evaluation_subsidy__applies`
-            THEN `q0`.`evaluation_subsidy__max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`evaluation_subsidy__applies`
-            THEN `q1`.`evaluation_subsidy__max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `evaluation_subsidy__max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`evaluation_subsidy__applies`
-          THEN `q0`.`evaluation_subsidy__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`evaluation_subsidy__applies`
-          THEN `q1`.`evaluation_subsidy__paid_min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `evaluation_subsidy__paid_min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`evaluation_subsidy__applies`
-          THEN `q0`.`evaluation_subsidy__paid_max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`evaluation_subsidy__applies`
-          THEN `q1`.`evaluation_subsidy__paid_max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`evaluation_subsidy__applies`
-            THEN `q0`.`evaluation_subsidy__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`evaluation_subsidy__applies`
-            THEN `q1`.`evaluation_subsidy__paid_max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `evaluation_subsidy__paid_max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN LEAST(`q0`.`total_min`, `q1`.`total_min`)
+    WHEN `error_field` IS NULL
+    THEN LEAST(`total_min`, `total_min__q1`)
     ELSE NULL
   END AS `total_min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`total_max` IS NULL OR `q1`.`total_max` IS NULL
+      WHEN `total_max` IS NULL OR `total_max__q1` IS NULL
       THEN NULL
-      ELSE GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      ELSE GREATEST(`total_max`, `total_max__q1`)
     END
     ELSE NULL
   END AS `total_max`,
+  `funding_central` AS `funding_central`,
+  `funding_province` AS `funding_province`,
+  `funding_city` AS `funding_city`,
+  `funding_county` AS `funding_county`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_central`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_central`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_central`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_central`
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `funding_central`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_province`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_province`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_province`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_province`
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `funding_province`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_city`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_city`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_city`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_city`
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `funding_city`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_county`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_county`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_county`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_county`
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `funding_county`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_unspecified`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_unspecified`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_unspecified`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_unspecified`
+      WHEN `total_max` IS NULL
+      THEN `funding_unspecified`
+      WHEN `total_max__q1` IS NULL
+      THEN `funding_unspecified__q1`
+      WHEN `total_max` = GREATEST(`total_max`, `total_max__q1`)
+      THEN `funding_unspecified`
+      WHEN `total_max__q1` = GREATEST(`total_max`, `total_max__q1`)
+      THEN `funding_unspecified__q1`
       ELSE NULL
     END
     ELSE NULL
   END AS `funding_unspecified`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN NOT `q0`.`pay_1_min` IS NULL OR NOT `q1`.`pay_1_min` IS NULL
-      THEN LEAST(COALESCE(`q0`.`pay_1_min`, 0), COALESCE(`q1`.`pay_1_min`, 0))
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN NOT `pay_1_min` IS NULL THEN COALESCE(`pay_1_min`, 0) ELSE NULL END
     ELSE NULL
   END AS `pay_1_min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN NOT `q0`.`pay_1_min` IS NULL OR NOT `q1`.`pay_1_min` IS NULL
+      WHEN NOT `pay_1_min` IS NULL
       THEN CASE
-        WHEN COALESCE(`q0`.`pay_1_max`, 0) IS NULL OR COALESCE(`q1`.`pay_1_max`, 0) IS NULL
+        WHEN COALESCE(`pay_1_max`, 0) IS NULL OR COALESCE(`pay_1_max__q1`, 0) IS NULL
         THEN NULL
-        ELSE GREATEST(COALESCE(`q0`.`pay_1_max`, 0), COALESCE(`q1`.`pay_1_max`, 0))
+        ELSE GREATEST(COALESCE(`pay_1_max`, 0), COALESCE(`pay_1_max__q1`, 0))
       END
       ELSE NULL
     END
     ELSE NULL
   END AS `pay_1_max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN NOT `q0`.`pay_2_min` IS NULL OR NOT `q1`.`pay_2_min` IS NULL
-      THEN LEAST(COALESCE(`q0`.`pay_2_min`, 0), COALESCE(`q1`.`pay_2_min`, 0))
-      ELSE NULL
-    END
+    WHEN `error_field` IS NULL
+    THEN CASE WHEN NOT `pay_2_min` IS NULL THEN COALESCE(`pay_2_min`, 0) ELSE NULL END
     ELSE NULL
   END AS `pay_2_min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN NOT `q0`.`pay_2_min` IS NULL OR NOT `q1`.`pay_2_min` IS NULL
+      WHEN NOT `pay_2_min` IS NULL
       THEN CASE
-        WHEN COALESCE(`q0`.`pay_2_max`, 0) IS NULL OR COALESCE(`q1`.`pay_2_max`, 0) IS NULL
+        WHEN COALESCE(`pay_2_max`, 0) IS NULL OR COALESCE(`pay_2_max__q1`, 0) IS NULL
         THEN NULL
-        ELSE GREATEST(COALESCE(`q0`.`pay_2_max`, 0), COALESCE(`q1`.`pay_2_max`, 0))
+        ELSE GREATEST(COALESCE(`pay_2_max`, 0), COALESCE(`pay_2_max__q1`, 0))
       END
       ELSE NULL
     END
     ELSE NULL
   END AS `pay_2_max`
-FROM (
-  SELECT
-    `row_id`,
-    `error_field`,
-    CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
-    CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
-    CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__lo`
-      ELSE NULL
-    END AS `reform_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__hi`
-      ELSE NULL
-    END AS `reform_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__c1_lo`
-      ELSE NULL
-    END AS `reform_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__c1_hi`
-      ELSE NULL
-    END AS `reform_subsidy__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `lighthouse_award__applies` ELSE NULL END AS `lighthouse_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
-      THEN `lighthouse_award__lo`
-      ELSE NULL
-    END AS `lighthouse_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
-      THEN `lighthouse_award__hi`
-      ELSE NULL
-    END AS `lighthouse_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
-      THEN `lighthouse_award__c1_lo`
-      ELSE NULL
-    END AS `lighthouse_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
-      THEN `lighthouse_award__c1_hi`
-      ELSE NULL
-    END AS `lighthouse_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `workshop_award__applies` ELSE NULL END AS `workshop_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `workshop_award__applies`
-      THEN `workshop_award__lo`
-      ELSE NULL
-    END AS `workshop_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `workshop_award__applies`
-      THEN `workshop_award__hi`
-      ELSE NULL
-    END AS `workshop_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `workshop_award__applies`
-      THEN `workshop_award__c1_lo`
-      ELSE NULL
-    END AS `workshop_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `workshop_award__applies`
-      THEN `workshop_award__c1_hi`
-      ELSE NULL
-    END AS `workshop_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__lo`
-      ELSE NULL
-    END AS `chain_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__hi`
-      ELSE NULL
-    END AS `chain_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__c1_lo`
-      ELSE NULL
-    END AS `chain_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__c1_hi`
-      ELSE NULL
-    END AS `chain_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `diagnosis_subsidy__applies` ELSE NULL END AS `diagnosis_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__lo`
-      ELSE NULL
-    END AS `diagnosis_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__hi`
-      ELSE NULL
-    END AS `diagnosis_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__c1_lo`
-      ELSE NULL
-    END AS `diagnosis_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__c1_hi`
-      ELSE NULL
-    END AS `diagnosis_subsidy__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `evaluation_subsidy__applies` ELSE NULL END AS `evaluation_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__lo`
-      ELSE NULL
-    END AS `evaluation_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__hi`
-      ELSE NULL
-    END AS `evaluation_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__a0_lo`
-      ELSE NULL
-    END AS `evaluation_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__a0_hi`
-      ELSE NULL
-    END AS `evaluation_subsidy__paid_max`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  CAST(0 AS DECIMAL(18, 2))
-                ) + (
-                  CASE
-                    WHEN `reform_subsidy__applies`
-                    THEN `reform_subsidy__c1_lo`
-                    ELSE CAST(0 AS DECIMAL(18, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN `lighthouse_award__applies`
-                  THEN `lighthouse_award__c1_lo`
-                  ELSE CAST(0 AS DECIMAL(18, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN `workshop_award__applies`
-                THEN `workshop_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(18, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `chain_award__applies`
-              THEN `chain_award__c1_lo`
-              ELSE CAST(0 AS DECIMAL(18, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `diagnosis_subsidy__applies`
-            THEN `diagnosis_subsidy__c1_lo`
-            ELSE CAST(0 AS DECIMAL(18, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies`
-          THEN `evaluation_subsidy__a0_lo`
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
-      ) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `total_min`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  CAST(0 AS DECIMAL(18, 2))
-                ) + (
-                  CASE
-                    WHEN `reform_subsidy__applies`
-                    THEN `reform_subsidy__c1_hi`
-                    ELSE CAST(0 AS DECIMAL(18, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN `lighthouse_award__applies`
-                  THEN `lighthouse_award__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(18, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN `workshop_award__applies`
-                THEN `workshop_award__c1_hi`
-                ELSE CAST(0 AS DECIMAL(18, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `chain_award__applies`
-              THEN `chain_award__c1_hi`
-              ELSE CAST(0 AS DECIMAL(18, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `diagnosis_subsidy__applies`
-            THEN `diagnosis_subsidy__c1_hi`
-            ELSE CAST(0 AS DECIMAL(18, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies`
-          THEN `evaluation_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
-      ) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `total_max`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `funding_central`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `funding_province`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `funding_city`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `funding_county`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  CAST(0 AS DECIMAL(18, 2))
-                ) + (
-                  CASE
-                    WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__c1_hi` IS NULL
-                    THEN `reform_subsidy__c1_hi`
-                    ELSE CAST(0 AS DECIMAL(18, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__c1_hi` IS NULL
-                  THEN `lighthouse_award__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(18, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN `workshop_award__applies` AND NOT `workshop_award__c1_hi` IS NULL
-                THEN `workshop_award__c1_hi`
-                ELSE CAST(0 AS DECIMAL(18, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `chain_award__applies` AND NOT `chain_award__c1_hi` IS NULL
-              THEN `chain_award__c1_hi`
-              ELSE CAST(0 AS DECIMAL(18, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__c1_hi` IS NULL
-            THEN `diagnosis_subsidy__c1_hi`
-            ELSE CAST(0 AS DECIMAL(18, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
-          THEN `evaluation_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
-      ) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `funding_unspecified`,
-    CASE
-      WHEN `error_field` IS NULL AND `pay1__any`
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `pay_1_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `pay1__any`
-      THEN CAST(LEAST(
-        CAST((
-          CAST(FLOOR(
-            (
-              (
-                CAST(`pay1__base_hi` AS DECIMAL(19, 2))
-              ) * (
-                0.7
-              )
-            ) * (
-              100
-            )
-          ) AS DECIMAL(18, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(18, 2)),
-        `pay1__base_hi`
-      ) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `pay_1_max`,
-    CASE
-      WHEN `error_field` IS NULL AND `pay1__any`
-      THEN CAST(GREATEST(
-        (
-          `pay1__base_lo`
-        ) - (
-          CAST((
-            CAST(FLOOR(
-              (
-                (
-                  CAST(`pay1__base_lo` AS DECIMAL(19, 2))
-                ) * (
-                  0.7
-                )
-              ) * (
-                100
-              )
-            ) AS DECIMAL(18, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(18, 2))
-        ),
-        CAST(0 AS DECIMAL(18, 2))
-      ) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `pay_2_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `pay1__any`
-      THEN CAST(`pay1__base_hi` AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `pay_2_max`
-  FROM pay
-) AS q0
-JOIN (
-  SELECT
-    `row_id`,
-    `error_field`,
-    CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
-    CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
-    CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__lo`
-      ELSE NULL
-    END AS `reform_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__hi`
-      ELSE NULL
-    END AS `reform_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__c1_lo`
-      ELSE NULL
-    END AS `reform_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__c1_hi`
-      ELSE NULL
-    END AS `reform_subsidy__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `lighthouse_award__applies` ELSE NULL END AS `lighthouse_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
-      THEN `lighthouse_award__lo`
-      ELSE NULL
-    END AS `lighthouse_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
-      THEN `lighthouse_award__hi`
-      ELSE NULL
-    END AS `lighthouse_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
-      THEN `lighthouse_award__c1_lo`
-      ELSE NULL
-    END AS `lighthouse_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `lighthouse_award__applies`
-      THEN `lighthouse_award__c1_hi`
-      ELSE NULL
-    END AS `lighthouse_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `workshop_award__applies` ELSE NULL END AS `workshop_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `workshop_award__applies`
-      THEN `workshop_award__lo`
-      ELSE NULL
-    END AS `workshop_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `workshop_award__applies`
-      THEN `workshop_award__hi`
-      ELSE NULL
-    END AS `workshop_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `workshop_award__applies`
-      THEN `workshop_award__c1_lo`
-      ELSE NULL
-    END AS `workshop_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `workshop_award__applies`
-      THEN `workshop_award__c1_hi`
-      ELSE NULL
-    END AS `workshop_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `chain_award__applies` ELSE NULL END AS `chain_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__lo`
-      ELSE NULL
-    END AS `chain_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__hi`
-      ELSE NULL
-    END AS `chain_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__c1_lo`
-      ELSE NULL
-    END AS `chain_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_award__applies`
-      THEN `chain_award__c1_hi`
-      ELSE NULL
-    END AS `chain_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `diagnosis_subsidy__applies` ELSE NULL END AS `diagnosis_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__lo`
-      ELSE NULL
-    END AS `diagnosis_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__hi`
-      ELSE NULL
-    END AS `diagnosis_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__c1_lo`
-      ELSE NULL
-    END AS `diagnosis_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__c1_hi`
-      ELSE NULL
-    END AS `diagnosis_subsidy__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `evaluation_subsidy__applies` ELSE NULL END AS `evaluation_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__lo`
-      ELSE NULL
-    END AS `evaluation_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__hi`
-      ELSE NULL
-    END AS `evaluation_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__a0_lo`
-      ELSE NULL
-    END AS `evaluation_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__a0_hi`
-      ELSE NULL
-    END AS `evaluation_subsidy__paid_max`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  CAST(0 AS DECIMAL(18, 2))
-                ) + (
-                  CASE
-                    WHEN `reform_subsidy__applies`
-                    THEN `reform_subsidy__c1_lo`
-                    ELSE CAST(0 AS DECIMAL(18, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN `lighthouse_award__applies`
-                  THEN `lighthouse_award__c1_lo`
-                  ELSE CAST(0 AS DECIMAL(18, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN `workshop_award__applies`
-                THEN `workshop_award__c1_lo`
-                ELSE CAST(0 AS DECIMAL(18, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `chain_award__applies`
-              THEN `chain_award__c1_lo`
-              ELSE CAST(0 AS DECIMAL(18, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `diagnosis_subsidy__applies`
-            THEN `diagnosis_subsidy__c1_lo`
-            ELSE CAST(0 AS DECIMAL(18, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies`
-          THEN `evaluation_subsidy__a0_lo`
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
-      ) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `total_min`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  CAST(0 AS DECIMAL(18, 2))
-                ) + (
-                  CASE
-                    WHEN `reform_subsidy__applies`
-                    THEN `reform_subsidy__c1_hi`
-                    ELSE CAST(0 AS DECIMAL(18, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN `lighthouse_award__applies`
-                  THEN `lighthouse_award__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(18, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN `workshop_award__applies`
-                THEN `workshop_award__c1_hi`
-                ELSE CAST(0 AS DECIMAL(18, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `chain_award__applies`
-              THEN `chain_award__c1_hi`
-              ELSE CAST(0 AS DECIMAL(18, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `diagnosis_subsidy__applies`
-            THEN `diagnosis_subsidy__c1_hi`
-            ELSE CAST(0 AS DECIMAL(18, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies`
-          THEN `evaluation_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
-      ) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `total_max`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `funding_central`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `funding_province`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `funding_city`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `funding_county`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  CAST(0 AS DECIMAL(18, 2))
-                ) + (
-                  CASE
-                    WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__c1_hi` IS NULL
-                    THEN `reform_subsidy__c1_hi`
-                    ELSE CAST(0 AS DECIMAL(18, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN `lighthouse_award__applies` AND NOT `lighthouse_award__c1_hi` IS NULL
-                  THEN `lighthouse_award__c1_hi`
-                  ELSE CAST(0 AS DECIMAL(18, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN `workshop_award__applies` AND NOT `workshop_award__c1_hi` IS NULL
-                THEN `workshop_award__c1_hi`
-                ELSE CAST(0 AS DECIMAL(18, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `chain_award__applies` AND NOT `chain_award__c1_hi` IS NULL
-              THEN `chain_award__c1_hi`
-              ELSE CAST(0 AS DECIMAL(18, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__c1_hi` IS NULL
-            THEN `diagnosis_subsidy__c1_hi`
-            ELSE CAST(0 AS DECIMAL(18, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
-          THEN `evaluation_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(18, 2))
-        END
-      ) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `funding_unspecified`,
-    CASE
-      WHEN `error_field` IS NULL AND `pay1__any`
-      THEN CAST(CAST(0 AS DECIMAL(18, 2)) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `pay_1_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `pay1__any`
-      THEN CAST(LEAST(
-        CAST((
-          CAST(FLOOR(
-            (
-              (
-                CAST(`pay1__base_hi` AS DECIMAL(19, 2))
-              ) * (
-                0.7
-              )
-            ) * (
-              100
-            )
-          ) AS DECIMAL(18, 0))
-        ) * (
-          0.01
-        ) AS DECIMAL(18, 2)),
-        `pay1__base_hi`
-      ) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `pay_1_max`,
-    CASE
-      WHEN `error_field` IS NULL AND `pay1__any`
-      THEN CAST(GREATEST(
-        (
-          `pay1__base_lo`
-        ) - (
-          CAST((
-            CAST(FLOOR(
-              (
-                (
-                  CAST(`pay1__base_lo` AS DECIMAL(19, 2))
-                ) * (
-                  0.7
-                )
-              ) * (
-                100
-              )
-            ) AS DECIMAL(18, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(18, 2))
-        ),
-        CAST(0 AS DECIMAL(18, 2))
-      ) AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `pay_2_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `pay1__any`
-      THEN CAST(`pay1__base_hi` AS DECIMAL(18, 2))
-      ELSE NULL
-    END AS `pay_2_max`
-  FROM q1_pay
-) AS q1
-  ON `q0`.`row_id` = `q1`.`row_id`;
+FROM res;

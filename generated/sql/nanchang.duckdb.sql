@@ -189,42 +189,666 @@ WITH v AS (
     COALESCE("p"."model_enterprise" = 'true', FALSE) AS "model_enterprise",
     COALESCE("p"."provincial_pilot_funded" = 'true', FALSE) AS "provincial_pilot_funded"
   FROM profiles AS p
+), x AS (
+  SELECT
+    *,
+    (
+      NOT (
+        (
+          COALESCE((
+            "p"."applicant_type"
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE("p"."is_sme", FALSE)
+        )
+      )
+      OR NOT (
+        (
+          COALESCE("p"."independent_legal_person", FALSE)
+          AND COALESCE("p"."operating_normally", FALSE)
+        )
+      )
+      OR NOT (
+        COALESCE("p"."good_tax_and_credit", FALSE)
+      )
+      OR NOT (
+        (
+          COALESCE((
+            "p"."applicant_type"
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE("p"."acceptance_passed", FALSE)
+        )
+      )
+      OR NOT (
+        COALESCE(COALESCE(TRUE, FALSE), FALSE)
+      )
+      OR (
+        COALESCE("p"."little_giant_central_funded", FALSE)
+      )
+      OR (
+        COALESCE("p"."in_2022_pilot", FALSE)
+      )
+    ) AS "excluded",
+    (
+      NOT (
+        (
+          COALESCE((
+            "p"."applicant_type"
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE("p"."is_sme", FALSE)
+        )
+      )
+      OR NOT (
+        (
+          COALESCE("p"."independent_legal_person", FALSE)
+          AND COALESCE("p"."operating_normally", FALSE)
+        )
+      )
+      OR NOT (
+        COALESCE("p"."good_tax_and_credit", FALSE)
+      )
+      OR NOT (
+        (
+          COALESCE((
+            "p"."applicant_type"
+          ) <> (
+            'enterprise'
+          ), FALSE)
+          OR COALESCE("p"."acceptance_passed", FALSE)
+        )
+      )
+      OR NOT (
+        COALESCE(NOT (
+          COALESCE("p"."provincial_pilot_funded", FALSE)
+        ), FALSE)
+      )
+      OR (
+        COALESCE("p"."little_giant_central_funded", FALSE)
+      )
+      OR (
+        COALESCE("p"."in_2022_pilot", FALSE)
+      )
+    ) AS "excluded__q1"
+  FROM v AS p
+), r AS (
+  SELECT
+    *,
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE("p"."in_pilot_scope", FALSE)
+      AND COALESCE("p"."acceptance_passed", FALSE)
+    ) AS "reform_subsidy__applies",
+    CAST(NULL AS DECIMAL(1, 0)) AS "reform_subsidy__raw_lo",
+    CAST(NULL AS DECIMAL(1, 0)) AS "reform_subsidy__raw_hi",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND COALESCE("p"."model_enterprise", FALSE) AS "model_enterprise_award__applies",
+    CAST(NULL AS DECIMAL(1, 0)) AS "model_enterprise_award__raw_lo",
+    CAST(NULL AS DECIMAL(1, 0)) AS "model_enterprise_award__raw_hi",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded"
+      )
+      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+    )
+    AND COALESCE("p"."excellent_provider", FALSE) AS "service_provider_award__applies",
+    CAST(NULL AS DECIMAL(1, 0)) AS "service_provider_award__raw_lo",
+    CAST(NULL AS DECIMAL(1, 0)) AS "service_provider_award__raw_hi",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
+    CAST(NULL AS DECIMAL(1, 0)) AS "chain_award__raw_lo",
+    CAST(NULL AS DECIMAL(1, 0)) AS "chain_award__raw_hi",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q1"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE("p"."in_pilot_scope", FALSE)
+      AND COALESCE("p"."acceptance_passed", FALSE)
+    ) AS "reform_subsidy__applies__q1",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q1"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND COALESCE("p"."model_enterprise", FALSE) AS "model_enterprise_award__applies__q1",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q1"
+      )
+      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
+    )
+    AND COALESCE("p"."excellent_provider", FALSE) AS "service_provider_award__applies__q1",
+    (
+      (
+        "p"."in_force" AND NOT "p"."excluded__q1"
+      )
+      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
+    )
+    AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies__q1"
+  FROM x AS p
+), i AS (
+  SELECT
+    *,
+    CAST(CAST("reform_subsidy__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "reform_subsidy__lo",
+    CAST(CAST("reform_subsidy__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "reform_subsidy__hi",
+    CAST(CAST("model_enterprise_award__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "model_enterprise_award__lo",
+    CAST(CAST("model_enterprise_award__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "model_enterprise_award__hi",
+    CAST(CAST("service_provider_award__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "service_provider_award__lo",
+    CAST(CAST("service_provider_award__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "service_provider_award__hi",
+    CAST(CAST("chain_award__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "chain_award__lo",
+    CAST(CAST("chain_award__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "chain_award__hi"
+  FROM r
+), a0 AS (
+  SELECT
+    *,
+    CASE
+      WHEN "reform_subsidy__lo" IS NULL
+      THEN CAST(0 AS DECIMAL(3, 2))
+      ELSE "reform_subsidy__lo"
+    END AS "reform_subsidy__a0_lo",
+    "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
+    CASE
+      WHEN "model_enterprise_award__lo" IS NULL
+      THEN CAST(0 AS DECIMAL(3, 2))
+      ELSE "model_enterprise_award__lo"
+    END AS "model_enterprise_award__a0_lo",
+    "model_enterprise_award__hi" AS "model_enterprise_award__a0_hi",
+    CASE
+      WHEN "service_provider_award__lo" IS NULL
+      THEN CAST(0 AS DECIMAL(3, 2))
+      ELSE "service_provider_award__lo"
+    END AS "service_provider_award__a0_lo",
+    "service_provider_award__hi" AS "service_provider_award__a0_hi",
+    CASE
+      WHEN "chain_award__lo" IS NULL
+      THEN CAST(0 AS DECIMAL(3, 2))
+      ELSE "chain_award__lo"
+    END AS "chain_award__a0_lo",
+    "chain_award__hi" AS "chain_award__a0_hi"
+  FROM i
+), res AS (
+  SELECT
+    "row_id",
+    "error_field",
+    CASE WHEN "error_field" IS NULL THEN "in_force" ELSE NULL END AS "in_force",
+    CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
+    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN CAST("reform_subsidy__lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "reform_subsidy__min",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN CAST("reform_subsidy__hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "reform_subsidy__max",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN CAST("reform_subsidy__a0_lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "reform_subsidy__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
+      THEN CAST("reform_subsidy__a0_hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "reform_subsidy__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "model_enterprise_award__applies" ELSE NULL END AS "model_enterprise_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
+      THEN CAST("model_enterprise_award__lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "model_enterprise_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
+      THEN CAST("model_enterprise_award__hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "model_enterprise_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
+      THEN CAST("model_enterprise_award__a0_lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "model_enterprise_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
+      THEN CAST("model_enterprise_award__a0_hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "model_enterprise_award__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "service_provider_award__applies" ELSE NULL END AS "service_provider_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "service_provider_award__applies"
+      THEN CAST("service_provider_award__lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "service_provider_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "service_provider_award__applies"
+      THEN CAST("service_provider_award__hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "service_provider_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "service_provider_award__applies"
+      THEN CAST("service_provider_award__a0_lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "service_provider_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "service_provider_award__applies"
+      THEN CAST("service_provider_award__a0_hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "service_provider_award__paid_max",
+    CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies"
+      THEN CAST("chain_award__lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "chain_award__min",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies"
+      THEN CAST("chain_award__hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "chain_award__max",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies"
+      THEN CAST("chain_award__a0_lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "chain_award__paid_min",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies"
+      THEN CAST("chain_award__a0_hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "chain_award__paid_max",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              CAST(0 AS DECIMAL(3, 2))
+            ) + (
+              CASE
+                WHEN "reform_subsidy__applies"
+                THEN "reform_subsidy__a0_lo"
+                ELSE CAST(0 AS DECIMAL(3, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "model_enterprise_award__applies"
+              THEN "model_enterprise_award__a0_lo"
+              ELSE CAST(0 AS DECIMAL(3, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "service_provider_award__applies"
+            THEN "service_provider_award__a0_lo"
+            ELSE CAST(0 AS DECIMAL(3, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "chain_award__applies"
+          THEN "chain_award__a0_lo"
+          ELSE CAST(0 AS DECIMAL(3, 2))
+        END
+      ) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "total_min",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              CAST(0 AS DECIMAL(3, 2))
+            ) + (
+              CASE
+                WHEN "reform_subsidy__applies"
+                THEN "reform_subsidy__a0_hi"
+                ELSE CAST(0 AS DECIMAL(3, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "model_enterprise_award__applies"
+              THEN "model_enterprise_award__a0_hi"
+              ELSE CAST(0 AS DECIMAL(3, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "service_provider_award__applies"
+            THEN "service_provider_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(3, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "chain_award__applies"
+          THEN "chain_award__a0_hi"
+          ELSE CAST(0 AS DECIMAL(3, 2))
+        END
+      ) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "total_max",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "funding_central",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "funding_province",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "funding_city",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "funding_county",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              CAST(0 AS DECIMAL(3, 2))
+            ) + (
+              CASE
+                WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
+                THEN "reform_subsidy__a0_hi"
+                ELSE CAST(0 AS DECIMAL(3, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "model_enterprise_award__applies" AND NOT "model_enterprise_award__a0_hi" IS NULL
+              THEN "model_enterprise_award__a0_hi"
+              ELSE CAST(0 AS DECIMAL(3, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "service_provider_award__applies" AND NOT "service_provider_award__a0_hi" IS NULL
+            THEN "service_provider_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(3, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "chain_award__applies" AND NOT "chain_award__a0_hi" IS NULL
+          THEN "chain_award__a0_hi"
+          ELSE CAST(0 AS DECIMAL(3, 2))
+        END
+      ) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "funding_unspecified",
+    CASE WHEN "error_field" IS NULL THEN "excluded__q1" ELSE NULL END AS "excluded__q1",
+    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies__q1" ELSE NULL END AS "reform_subsidy__applies__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q1"
+      THEN CAST("reform_subsidy__lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "reform_subsidy__min__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q1"
+      THEN CAST("reform_subsidy__hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "reform_subsidy__max__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q1"
+      THEN CAST("reform_subsidy__a0_lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "reform_subsidy__paid_min__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q1"
+      THEN CAST("reform_subsidy__a0_hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "reform_subsidy__paid_max__q1",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "model_enterprise_award__applies__q1"
+      ELSE NULL
+    END AS "model_enterprise_award__applies__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "model_enterprise_award__applies__q1"
+      THEN CAST("model_enterprise_award__lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "model_enterprise_award__min__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "model_enterprise_award__applies__q1"
+      THEN CAST("model_enterprise_award__hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "model_enterprise_award__max__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "model_enterprise_award__applies__q1"
+      THEN CAST("model_enterprise_award__a0_lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "model_enterprise_award__paid_min__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "model_enterprise_award__applies__q1"
+      THEN CAST("model_enterprise_award__a0_hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "model_enterprise_award__paid_max__q1",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN "service_provider_award__applies__q1"
+      ELSE NULL
+    END AS "service_provider_award__applies__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "service_provider_award__applies__q1"
+      THEN CAST("service_provider_award__lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "service_provider_award__min__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "service_provider_award__applies__q1"
+      THEN CAST("service_provider_award__hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "service_provider_award__max__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "service_provider_award__applies__q1"
+      THEN CAST("service_provider_award__a0_lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "service_provider_award__paid_min__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "service_provider_award__applies__q1"
+      THEN CAST("service_provider_award__a0_hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "service_provider_award__paid_max__q1",
+    CASE WHEN "error_field" IS NULL THEN "chain_award__applies__q1" ELSE NULL END AS "chain_award__applies__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies__q1"
+      THEN CAST("chain_award__lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "chain_award__min__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies__q1"
+      THEN CAST("chain_award__hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "chain_award__max__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies__q1"
+      THEN CAST("chain_award__a0_lo" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "chain_award__paid_min__q1",
+    CASE
+      WHEN "error_field" IS NULL AND "chain_award__applies__q1"
+      THEN CAST("chain_award__a0_hi" AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "chain_award__paid_max__q1",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              CAST(0 AS DECIMAL(3, 2))
+            ) + (
+              CASE
+                WHEN "reform_subsidy__applies__q1"
+                THEN "reform_subsidy__a0_lo"
+                ELSE CAST(0 AS DECIMAL(3, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "model_enterprise_award__applies__q1"
+              THEN "model_enterprise_award__a0_lo"
+              ELSE CAST(0 AS DECIMAL(3, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "service_provider_award__applies__q1"
+            THEN "service_provider_award__a0_lo"
+            ELSE CAST(0 AS DECIMAL(3, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "chain_award__applies__q1"
+          THEN "chain_award__a0_lo"
+          ELSE CAST(0 AS DECIMAL(3, 2))
+        END
+      ) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "total_min__q1",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              CAST(0 AS DECIMAL(3, 2))
+            ) + (
+              CASE
+                WHEN "reform_subsidy__applies__q1"
+                THEN "reform_subsidy__a0_hi"
+                ELSE CAST(0 AS DECIMAL(3, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "model_enterprise_award__applies__q1"
+              THEN "model_enterprise_award__a0_hi"
+              ELSE CAST(0 AS DECIMAL(3, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "service_provider_award__applies__q1"
+            THEN "service_provider_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(3, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "chain_award__applies__q1"
+          THEN "chain_award__a0_hi"
+          ELSE CAST(0 AS DECIMAL(3, 2))
+        END
+      ) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "total_max__q1",
+    CASE
+      WHEN "error_field" IS NULL
+      THEN CAST((
+        (
+          (
+            (
+              CAST(0 AS DECIMAL(3, 2))
+            ) + (
+              CASE
+                WHEN "reform_subsidy__applies__q1" AND NOT "reform_subsidy__a0_hi" IS NULL
+                THEN "reform_subsidy__a0_hi"
+                ELSE CAST(0 AS DECIMAL(3, 2))
+              END
+            )
+          ) + (
+            CASE
+              WHEN "model_enterprise_award__applies__q1"
+              AND NOT "model_enterprise_award__a0_hi" IS NULL
+              THEN "model_enterprise_award__a0_hi"
+              ELSE CAST(0 AS DECIMAL(3, 2))
+            END
+          )
+        ) + (
+          CASE
+            WHEN "service_provider_award__applies__q1"
+            AND NOT "service_provider_award__a0_hi" IS NULL
+            THEN "service_provider_award__a0_hi"
+            ELSE CAST(0 AS DECIMAL(3, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN "chain_award__applies__q1" AND NOT "chain_award__a0_hi" IS NULL
+          THEN "chain_award__a0_hi"
+          ELSE CAST(0 AS DECIMAL(3, 2))
+        END
+      ) AS DECIMAL(3, 2))
+      ELSE NULL
+    END AS "funding_unspecified__q1"
+  FROM a0
 )
 SELECT
-  "q0"."row_id" AS "row_id",
-  "q0"."error_field" AS "error_field",
-  CASE WHEN "q0"."error_field" IS NULL THEN "q0"."in_force" ELSE NULL END AS "in_force",
+  "row_id",
+  "error_field",
+  "in_force",
+  CASE WHEN "error_field" IS NULL THEN "excluded" AND "excluded__q1" ELSE NULL END AS "excluded",
   CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."excluded" AND "q1"."excluded"
-    ELSE NULL
-  END AS "excluded",
-  CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."reform_subsidy__applies" OR "q1"."reform_subsidy__applies"
+    WHEN "error_field" IS NULL
+    THEN "reform_subsidy__applies" OR "reform_subsidy__applies__q1"
     ELSE NULL
   END AS "reform_subsidy__applies",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."reform_subsidy__applies" OR "q1"."reform_subsidy__applies"
+        "reform_subsidy__applies" OR "reform_subsidy__applies__q1"
       )
       AND NOT (
         (
-          "q0"."reform_subsidy__applies" AND "q0"."reform_subsidy__min" IS NULL
+          "reform_subsidy__applies" AND "reform_subsidy__min" IS NULL
         )
         OR (
-          "q1"."reform_subsidy__applies" AND "q1"."reform_subsidy__min" IS NULL
+          "reform_subsidy__applies__q1" AND "reform_subsidy__min__q1" IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__min" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__min" ELSE 0 END IS NULL
+        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END IS NULL
+        OR CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__min__q1" ELSE 0 END IS NULL
         THEN NULL
         ELSE LEAST(
-          CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__min" ELSE 0 END,
-          CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__min" ELSE 0 END
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END,
+          CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__min__q1" ELSE 0 END
         )
       END
       ELSE NULL
@@ -232,30 +856,30 @@ SELECT
     ELSE NULL
   END AS "reform_subsidy__min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."reform_subsidy__applies" OR "q1"."reform_subsidy__applies"
+        "reform_subsidy__applies" OR "reform_subsidy__applies__q1"
       )
       AND NOT (
         (
-          "q0"."reform_subsidy__applies" AND "q0"."reform_subsidy__min" IS NULL
+          "reform_subsidy__applies" AND "reform_subsidy__min" IS NULL
         )
         OR (
-          "q1"."reform_subsidy__applies" AND "q1"."reform_subsidy__min" IS NULL
+          "reform_subsidy__applies__q1" AND "reform_subsidy__min__q1" IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__max" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__max" ELSE 0 END IS NULL
+        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
+        OR CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__max__q1" ELSE 0 END IS NULL
         THEN NULL
         ELSE CASE
-          WHEN CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__max" ELSE 0 END IS NULL
-          OR CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__max" ELSE 0 END IS NULL
+          WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
+          OR CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__max__q1" ELSE 0 END IS NULL
           THEN NULL
           ELSE GREATEST(
-            CASE WHEN "q0"."reform_subsidy__applies" THEN "q0"."reform_subsidy__max" ELSE 0 END,
-            CASE WHEN "q1"."reform_subsidy__applies" THEN "q1"."reform_subsidy__max" ELSE 0 END
+            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END,
+            CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__max__q1" ELSE 0 END
           )
         END
       END
@@ -264,30 +888,22 @@ SELECT
     ELSE NULL
   END AS "reform_subsidy__max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."reform_subsidy__applies" OR "q1"."reform_subsidy__applies"
+      WHEN "reform_subsidy__applies" OR "reform_subsidy__applies__q1"
       THEN CASE
-        WHEN CASE
-          WHEN "q0"."reform_subsidy__applies"
-          THEN "q0"."reform_subsidy__paid_min"
-          ELSE 0
-        END IS NULL
+        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END IS NULL
         OR CASE
-          WHEN "q1"."reform_subsidy__applies"
-          THEN "q1"."reform_subsidy__paid_min"
+          WHEN "reform_subsidy__applies__q1"
+          THEN "reform_subsidy__paid_min__q1"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END,
           CASE
-            WHEN "q0"."reform_subsidy__applies"
-            THEN "q0"."reform_subsidy__paid_min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "q1"."reform_subsidy__applies"
-            THEN "q1"."reform_subsidy__paid_min"
+            WHEN "reform_subsidy__applies__q1"
+            THEN "reform_subsidy__paid_min__q1"
             ELSE 0
           END
         )
@@ -297,42 +913,30 @@ SELECT
     ELSE NULL
   END AS "reform_subsidy__paid_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."reform_subsidy__applies" OR "q1"."reform_subsidy__applies"
+      WHEN "reform_subsidy__applies" OR "reform_subsidy__applies__q1"
       THEN CASE
-        WHEN CASE
-          WHEN "q0"."reform_subsidy__applies"
-          THEN "q0"."reform_subsidy__paid_max"
-          ELSE 0
-        END IS NULL
+        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END IS NULL
         OR CASE
-          WHEN "q1"."reform_subsidy__applies"
-          THEN "q1"."reform_subsidy__paid_max"
+          WHEN "reform_subsidy__applies__q1"
+          THEN "reform_subsidy__paid_max__q1"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
-          WHEN CASE
-            WHEN "q0"."reform_subsidy__applies"
-            THEN "q0"."reform_subsidy__paid_max"
-            ELSE 0
-          END IS NULL
+          WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END IS NULL
           OR CASE
-            WHEN "q1"."reform_subsidy__applies"
-            THEN "q1"."reform_subsidy__paid_max"
+            WHEN "reform_subsidy__applies__q1"
+            THEN "reform_subsidy__paid_max__q1"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
+            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END,
             CASE
-              WHEN "q0"."reform_subsidy__applies"
-              THEN "q0"."reform_subsidy__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "q1"."reform_subsidy__applies"
-              THEN "q1"."reform_subsidy__paid_max"
+              WHEN "reform_subsidy__applies__q1"
+              THEN "reform_subsidy__paid_max__q1"
               ELSE 0
             END
           )
@@ -343,47 +947,46 @@ SELECT
     ELSE NULL
   END AS "reform_subsidy__paid_max",
   CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."model_enterprise_award__applies" OR "q1"."model_enterprise_award__applies"
+    WHEN "error_field" IS NULL
+    THEN "model_enterprise_award__applies" OR "model_enterprise_award__applies__q1"
     ELSE NULL
   END AS "model_enterprise_award__applies",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."model_enterprise_award__applies" OR "q1"."model_enterprise_award__applies"
+        "model_enterprise_award__applies" OR "model_enterprise_award__applies__q1"
       )
       AND NOT (
         (
-          "q0"."model_enterprise_award__applies"
-          AND "q0"."model_enterprise_award__min" IS NULL
+          "model_enterprise_award__applies" AND "model_enterprise_award__min" IS NULL
         )
         OR (
-          "q1"."model_enterprise_award__applies"
-          AND "q1"."model_enterprise_award__min" IS NULL
+          "model_enterprise_award__applies__q1"
+          AND "model_enterprise_award__min__q1" IS NULL
         )
       )
       THEN CASE
         WHEN CASE
-          WHEN "q0"."model_enterprise_award__applies"
-          THEN "q0"."model_enterprise_award__min"
+          WHEN "model_enterprise_award__applies"
+          THEN "model_enterprise_award__min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."model_enterprise_award__applies"
-          THEN "q1"."model_enterprise_award__min"
+          WHEN "model_enterprise_award__applies__q1"
+          THEN "model_enterprise_award__min__q1"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE
-            WHEN "q0"."model_enterprise_award__applies"
-            THEN "q0"."model_enterprise_award__min"
+            WHEN "model_enterprise_award__applies"
+            THEN "model_enterprise_award__min"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."model_enterprise_award__applies"
-            THEN "q1"."model_enterprise_award__min"
+            WHEN "model_enterprise_award__applies__q1"
+            THEN "model_enterprise_award__min__q1"
             ELSE 0
           END
         )
@@ -393,54 +996,53 @@ SELECT
     ELSE NULL
   END AS "model_enterprise_award__min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."model_enterprise_award__applies" OR "q1"."model_enterprise_award__applies"
+        "model_enterprise_award__applies" OR "model_enterprise_award__applies__q1"
       )
       AND NOT (
         (
-          "q0"."model_enterprise_award__applies"
-          AND "q0"."model_enterprise_award__min" IS NULL
+          "model_enterprise_award__applies" AND "model_enterprise_award__min" IS NULL
         )
         OR (
-          "q1"."model_enterprise_award__applies"
-          AND "q1"."model_enterprise_award__min" IS NULL
+          "model_enterprise_award__applies__q1"
+          AND "model_enterprise_award__min__q1" IS NULL
         )
       )
       THEN CASE
         WHEN CASE
-          WHEN "q0"."model_enterprise_award__applies"
-          THEN "q0"."model_enterprise_award__max"
+          WHEN "model_enterprise_award__applies"
+          THEN "model_enterprise_award__max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."model_enterprise_award__applies"
-          THEN "q1"."model_enterprise_award__max"
+          WHEN "model_enterprise_award__applies__q1"
+          THEN "model_enterprise_award__max__q1"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
           WHEN CASE
-            WHEN "q0"."model_enterprise_award__applies"
-            THEN "q0"."model_enterprise_award__max"
+            WHEN "model_enterprise_award__applies"
+            THEN "model_enterprise_award__max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."model_enterprise_award__applies"
-            THEN "q1"."model_enterprise_award__max"
+            WHEN "model_enterprise_award__applies__q1"
+            THEN "model_enterprise_award__max__q1"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
             CASE
-              WHEN "q0"."model_enterprise_award__applies"
-              THEN "q0"."model_enterprise_award__max"
+              WHEN "model_enterprise_award__applies"
+              THEN "model_enterprise_award__max"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."model_enterprise_award__applies"
-              THEN "q1"."model_enterprise_award__max"
+              WHEN "model_enterprise_award__applies__q1"
+              THEN "model_enterprise_award__max__q1"
               ELSE 0
             END
           )
@@ -451,30 +1053,30 @@ SELECT
     ELSE NULL
   END AS "model_enterprise_award__max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."model_enterprise_award__applies" OR "q1"."model_enterprise_award__applies"
+      WHEN "model_enterprise_award__applies" OR "model_enterprise_award__applies__q1"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."model_enterprise_award__applies"
-          THEN "q0"."model_enterprise_award__paid_min"
+          WHEN "model_enterprise_award__applies"
+          THEN "model_enterprise_award__paid_min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."model_enterprise_award__applies"
-          THEN "q1"."model_enterprise_award__paid_min"
+          WHEN "model_enterprise_award__applies__q1"
+          THEN "model_enterprise_award__paid_min__q1"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE
-            WHEN "q0"."model_enterprise_award__applies"
-            THEN "q0"."model_enterprise_award__paid_min"
+            WHEN "model_enterprise_award__applies"
+            THEN "model_enterprise_award__paid_min"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."model_enterprise_award__applies"
-            THEN "q1"."model_enterprise_award__paid_min"
+            WHEN "model_enterprise_award__applies__q1"
+            THEN "model_enterprise_award__paid_min__q1"
             ELSE 0
           END
         )
@@ -484,42 +1086,42 @@ SELECT
     ELSE NULL
   END AS "model_enterprise_award__paid_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."model_enterprise_award__applies" OR "q1"."model_enterprise_award__applies"
+      WHEN "model_enterprise_award__applies" OR "model_enterprise_award__applies__q1"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."model_enterprise_award__applies"
-          THEN "q0"."model_enterprise_award__paid_max"
+          WHEN "model_enterprise_award__applies"
+          THEN "model_enterprise_award__paid_max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."model_enterprise_award__applies"
-          THEN "q1"."model_enterprise_award__paid_max"
+          WHEN "model_enterprise_award__applies__q1"
+          THEN "model_enterprise_award__paid_max__q1"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
           WHEN CASE
-            WHEN "q0"."model_enterprise_award__applies"
-            THEN "q0"."model_enterprise_award__paid_max"
+            WHEN "model_enterprise_award__applies"
+            THEN "model_enterprise_award__paid_max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."model_enterprise_award__applies"
-            THEN "q1"."model_enterprise_award__paid_max"
+            WHEN "model_enterprise_award__applies__q1"
+            THEN "model_enterprise_award__paid_max__q1"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
             CASE
-              WHEN "q0"."model_enterprise_award__applies"
-              THEN "q0"."model_enterprise_award__paid_max"
+              WHEN "model_enterprise_award__applies"
+              THEN "model_enterprise_award__paid_max"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."model_enterprise_award__applies"
-              THEN "q1"."model_enterprise_award__paid_max"
+              WHEN "model_enterprise_award__applies__q1"
+              THEN "model_enterprise_award__paid_max__q1"
               ELSE 0
             END
           )
@@ -530,47 +1132,46 @@ SELECT
     ELSE NULL
   END AS "model_enterprise_award__paid_max",
   CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."service_provider_award__applies" OR "q1"."service_provider_award__applies"
+    WHEN "error_field" IS NULL
+    THEN "service_provider_award__applies" OR "service_provider_award__applies__q1"
     ELSE NULL
   END AS "service_provider_award__applies",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."service_provider_award__applies" OR "q1"."service_provider_award__applies"
+        "service_provider_award__applies" OR "service_provider_award__applies__q1"
       )
       AND NOT (
         (
-          "q0"."service_provider_award__applies"
-          AND "q0"."service_provider_award__min" IS NULL
+          "service_provider_award__applies" AND "service_provider_award__min" IS NULL
         )
         OR (
-          "q1"."service_provider_award__applies"
-          AND "q1"."service_provider_award__min" IS NULL
+          "service_provider_award__applies__q1"
+          AND "service_provider_award__min__q1" IS NULL
         )
       )
       THEN CASE
         WHEN CASE
-          WHEN "q0"."service_provider_award__applies"
-          THEN "q0"."service_provider_award__min"
+          WHEN "service_provider_award__applies"
+          THEN "service_provider_award__min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."service_provider_award__applies"
-          THEN "q1"."service_provider_award__min"
+          WHEN "service_provider_award__applies__q1"
+          THEN "service_provider_award__min__q1"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE
-            WHEN "q0"."service_provider_award__applies"
-            THEN "q0"."service_provider_award__min"
+            WHEN "service_provider_award__applies"
+            THEN "service_provider_award__min"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."service_provider_award__applies"
-            THEN "q1"."service_provider_award__min"
+            WHEN "service_provider_award__applies__q1"
+            THEN "service_provider_award__min__q1"
             ELSE 0
           END
         )
@@ -580,54 +1181,53 @@ SELECT
     ELSE NULL
   END AS "service_provider_award__min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."service_provider_award__applies" OR "q1"."service_provider_award__applies"
+        "service_provider_award__applies" OR "service_provider_award__applies__q1"
       )
       AND NOT (
         (
-          "q0"."service_provider_award__applies"
-          AND "q0"."service_provider_award__min" IS NULL
+          "service_provider_award__applies" AND "service_provider_award__min" IS NULL
         )
         OR (
-          "q1"."service_provider_award__applies"
-          AND "q1"."service_provider_award__min" IS NULL
+          "service_provider_award__applies__q1"
+          AND "service_provider_award__min__q1" IS NULL
         )
       )
       THEN CASE
         WHEN CASE
-          WHEN "q0"."service_provider_award__applies"
-          THEN "q0"."service_provider_award__max"
+          WHEN "service_provider_award__applies"
+          THEN "service_provider_award__max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."service_provider_award__applies"
-          THEN "q1"."service_provider_award__max"
+          WHEN "service_provider_award__applies__q1"
+          THEN "service_provider_award__max__q1"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
           WHEN CASE
-            WHEN "q0"."service_provider_award__applies"
-            THEN "q0"."service_provider_award__max"
+            WHEN "service_provider_award__applies"
+            THEN "service_provider_award__max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."service_provider_award__applies"
-            THEN "q1"."service_provider_award__max"
+            WHEN "service_provider_award__applies__q1"
+            THEN "service_provider_award__max__q1"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
             CASE
-              WHEN "q0"."service_provider_award__applies"
-              THEN "q0"."service_provider_award__max"
+              WHEN "service_provider_award__applies"
+              THEN "service_provider_award__max"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."service_provider_award__applies"
-              THEN "q1"."service_provider_award__max"
+              WHEN "service_provider_award__applies__q1"
+              THEN "service_provider_award__max__q1"
               ELSE 0
             END
           )
@@ -638,30 +1238,30 @@ SELECT
     ELSE NULL
   END AS "service_provider_award__max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."service_provider_award__applies" OR "q1"."service_provider_award__applies"
+      WHEN "service_provider_award__applies" OR "service_provider_award__applies__q1"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."service_provider_award__applies"
-          THEN "q0"."service_provider_award__paid_min"
+          WHEN "service_provider_award__applies"
+          THEN "service_provider_award__paid_min"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."service_provider_award__applies"
-          THEN "q1"."service_provider_award__paid_min"
+          WHEN "service_provider_award__applies__q1"
+          THEN "service_provider_award__paid_min__q1"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE
-            WHEN "q0"."service_provider_award__applies"
-            THEN "q0"."service_provider_award__paid_min"
+            WHEN "service_provider_award__applies"
+            THEN "service_provider_award__paid_min"
             ELSE 0
           END,
           CASE
-            WHEN "q1"."service_provider_award__applies"
-            THEN "q1"."service_provider_award__paid_min"
+            WHEN "service_provider_award__applies__q1"
+            THEN "service_provider_award__paid_min__q1"
             ELSE 0
           END
         )
@@ -671,42 +1271,42 @@ SELECT
     ELSE NULL
   END AS "service_provider_award__paid_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."service_provider_award__applies" OR "q1"."service_provider_award__applies"
+      WHEN "service_provider_award__applies" OR "service_provider_award__applies__q1"
       THEN CASE
         WHEN CASE
-          WHEN "q0"."service_provider_award__applies"
-          THEN "q0"."service_provider_award__paid_max"
+          WHEN "service_provider_award__applies"
+          THEN "service_provider_award__paid_max"
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "q1"."service_provider_award__applies"
-          THEN "q1"."service_provider_award__paid_max"
+          WHEN "service_provider_award__applies__q1"
+          THEN "service_provider_award__paid_max__q1"
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE CASE
           WHEN CASE
-            WHEN "q0"."service_provider_award__applies"
-            THEN "q0"."service_provider_award__paid_max"
+            WHEN "service_provider_award__applies"
+            THEN "service_provider_award__paid_max"
             ELSE 0
           END IS NULL
           OR CASE
-            WHEN "q1"."service_provider_award__applies"
-            THEN "q1"."service_provider_award__paid_max"
+            WHEN "service_provider_award__applies__q1"
+            THEN "service_provider_award__paid_max__q1"
             ELSE 0
           END IS NULL
           THEN NULL
           ELSE GREATEST(
             CASE
-              WHEN "q0"."service_provider_award__applies"
-              THEN "q0"."service_provider_award__paid_max"
+              WHEN "service_provider_award__applies"
+              THEN "service_provider_award__paid_max"
               ELSE 0
             END,
             CASE
-              WHEN "q1"."service_provider_award__applies"
-              THEN "q1"."service_provider_award__paid_max"
+              WHEN "service_provider_award__applies__q1"
+              THEN "service_provider_award__paid_max__q1"
               ELSE 0
             END
           )
@@ -717,31 +1317,31 @@ SELECT
     ELSE NULL
   END AS "service_provider_award__paid_max",
   CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN "q0"."chain_award__applies" OR "q1"."chain_award__applies"
+    WHEN "error_field" IS NULL
+    THEN "chain_award__applies" OR "chain_award__applies__q1"
     ELSE NULL
   END AS "chain_award__applies",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."chain_award__applies" OR "q1"."chain_award__applies"
+        "chain_award__applies" OR "chain_award__applies__q1"
       )
       AND NOT (
         (
-          "q0"."chain_award__applies" AND "q0"."chain_award__min" IS NULL
+          "chain_award__applies" AND "chain_award__min" IS NULL
         )
         OR (
-          "q1"."chain_award__applies" AND "q1"."chain_award__min" IS NULL
+          "chain_award__applies__q1" AND "chain_award__min__q1" IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__min" ELSE 0 END IS NULL
+        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__min__q1" ELSE 0 END IS NULL
         THEN NULL
         ELSE LEAST(
-          CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__min" ELSE 0 END,
-          CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__min" ELSE 0 END
+          CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q1" THEN "chain_award__min__q1" ELSE 0 END
         )
       END
       ELSE NULL
@@ -749,30 +1349,30 @@ SELECT
     ELSE NULL
   END AS "chain_award__min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "q0"."chain_award__applies" OR "q1"."chain_award__applies"
+        "chain_award__applies" OR "chain_award__applies__q1"
       )
       AND NOT (
         (
-          "q0"."chain_award__applies" AND "q0"."chain_award__min" IS NULL
+          "chain_award__applies" AND "chain_award__min" IS NULL
         )
         OR (
-          "q1"."chain_award__applies" AND "q1"."chain_award__min" IS NULL
+          "chain_award__applies__q1" AND "chain_award__min__q1" IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__max" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__max" ELSE 0 END IS NULL
+        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__max__q1" ELSE 0 END IS NULL
         THEN NULL
         ELSE CASE
-          WHEN CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__max" ELSE 0 END IS NULL
+          WHEN CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END IS NULL
+          OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__max__q1" ELSE 0 END IS NULL
           THEN NULL
           ELSE GREATEST(
-            CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__max" ELSE 0 END,
-            CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__max" ELSE 0 END
+            CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END,
+            CASE WHEN "chain_award__applies__q1" THEN "chain_award__max__q1" ELSE 0 END
           )
         END
       END
@@ -781,16 +1381,16 @@ SELECT
     ELSE NULL
   END AS "chain_award__max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."chain_award__applies" OR "q1"."chain_award__applies"
+      WHEN "chain_award__applies" OR "chain_award__applies__q1"
       THEN CASE
-        WHEN CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__paid_min" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__paid_min" ELSE 0 END IS NULL
+        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_min__q1" ELSE 0 END IS NULL
         THEN NULL
         ELSE LEAST(
-          CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__paid_min" ELSE 0 END,
-          CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__paid_min" ELSE 0 END
+          CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_min__q1" ELSE 0 END
         )
       END
       ELSE NULL
@@ -798,20 +1398,20 @@ SELECT
     ELSE NULL
   END AS "chain_award__paid_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."chain_award__applies" OR "q1"."chain_award__applies"
+      WHEN "chain_award__applies" OR "chain_award__applies__q1"
       THEN CASE
-        WHEN CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__paid_max" ELSE 0 END IS NULL
-        OR CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__paid_max" ELSE 0 END IS NULL
+        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_max__q1" ELSE 0 END IS NULL
         THEN NULL
         ELSE CASE
-          WHEN CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__paid_max" ELSE 0 END IS NULL
-          OR CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__paid_max" ELSE 0 END IS NULL
+          WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END IS NULL
+          OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_max__q1" ELSE 0 END IS NULL
           THEN NULL
           ELSE GREATEST(
-            CASE WHEN "q0"."chain_award__applies" THEN "q0"."chain_award__paid_max" ELSE 0 END,
-            CASE WHEN "q1"."chain_award__applies" THEN "q1"."chain_award__paid_max" ELSE 0 END
+            CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END,
+            CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_max__q1" ELSE 0 END
           )
         END
       END
@@ -820,844 +1420,52 @@ SELECT
     ELSE NULL
   END AS "chain_award__paid_max",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."total_min" IS NULL OR "q1"."total_min" IS NULL
+      WHEN "total_min" IS NULL OR "total_min__q1" IS NULL
       THEN NULL
-      ELSE LEAST("q0"."total_min", "q1"."total_min")
+      ELSE LEAST("total_min", "total_min__q1")
     END
     ELSE NULL
   END AS "total_min",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+      WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
       THEN NULL
       ELSE CASE
-        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
         THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+        ELSE GREATEST("total_max", "total_max__q1")
       END
     END
     ELSE NULL
   END AS "total_max",
+  "funding_central" AS "funding_central",
+  "funding_province" AS "funding_province",
+  "funding_city" AS "funding_city",
+  "funding_county" AS "funding_county",
   CASE
-    WHEN "q0"."error_field" IS NULL
+    WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "q0"."total_max" IS NULL
-      THEN "q0"."funding_central"
-      WHEN "q1"."total_max" IS NULL
-      THEN "q1"."funding_central"
-      WHEN "q0"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+      WHEN "total_max" IS NULL
+      THEN "funding_unspecified"
+      WHEN "total_max__q1" IS NULL
+      THEN "funding_unspecified__q1"
+      WHEN "total_max" = CASE
+        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
         THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+        ELSE GREATEST("total_max", "total_max__q1")
       END
-      THEN "q0"."funding_central"
-      WHEN "q1"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
+      THEN "funding_unspecified"
+      WHEN "total_max__q1" = CASE
+        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
         THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max")
+        ELSE GREATEST("total_max", "total_max__q1")
       END
-      THEN "q1"."funding_central"
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS "funding_central",
-  CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN CASE
-      WHEN "q0"."total_max" IS NULL
-      THEN "q0"."funding_province"
-      WHEN "q1"."total_max" IS NULL
-      THEN "q1"."funding_province"
-      WHEN "q0"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max")
-      END
-      THEN "q0"."funding_province"
-      WHEN "q1"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max")
-      END
-      THEN "q1"."funding_province"
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS "funding_province",
-  CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN CASE
-      WHEN "q0"."total_max" IS NULL
-      THEN "q0"."funding_city"
-      WHEN "q1"."total_max" IS NULL
-      THEN "q1"."funding_city"
-      WHEN "q0"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max")
-      END
-      THEN "q0"."funding_city"
-      WHEN "q1"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max")
-      END
-      THEN "q1"."funding_city"
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS "funding_city",
-  CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN CASE
-      WHEN "q0"."total_max" IS NULL
-      THEN "q0"."funding_county"
-      WHEN "q1"."total_max" IS NULL
-      THEN "q1"."funding_county"
-      WHEN "q0"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max")
-      END
-      THEN "q0"."funding_county"
-      WHEN "q1"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max")
-      END
-      THEN "q1"."funding_county"
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS "funding_county",
-  CASE
-    WHEN "q0"."error_field" IS NULL
-    THEN CASE
-      WHEN "q0"."total_max" IS NULL
-      THEN "q0"."funding_unspecified"
-      WHEN "q1"."total_max" IS NULL
-      THEN "q1"."funding_unspecified"
-      WHEN "q0"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max")
-      END
-      THEN "q0"."funding_unspecified"
-      WHEN "q1"."total_max" = CASE
-        WHEN "q0"."total_max" IS NULL OR "q1"."total_max" IS NULL
-        THEN NULL
-        ELSE GREATEST("q0"."total_max", "q1"."total_max")
-      END
-      THEN "q1"."funding_unspecified"
+      THEN "funding_unspecified__q1"
       ELSE NULL
     END
     ELSE NULL
   END AS "funding_unspecified"
-FROM (
-  WITH x AS (
-    SELECT
-      *,
-      (
-        NOT (
-          (
-            COALESCE((
-              "p"."applicant_type"
-            ) <> (
-              'enterprise'
-            ), FALSE)
-            OR COALESCE("p"."is_sme", FALSE)
-          )
-        )
-        OR NOT (
-          (
-            COALESCE("p"."independent_legal_person", FALSE)
-            AND COALESCE("p"."operating_normally", FALSE)
-          )
-        )
-        OR NOT (
-          COALESCE("p"."good_tax_and_credit", FALSE)
-        )
-        OR NOT (
-          (
-            COALESCE((
-              "p"."applicant_type"
-            ) <> (
-              'enterprise'
-            ), FALSE)
-            OR COALESCE("p"."acceptance_passed", FALSE)
-          )
-        )
-        OR NOT (
-          COALESCE(COALESCE(TRUE, FALSE), FALSE)
-        )
-        OR (
-          COALESCE("p"."little_giant_central_funded", FALSE)
-        )
-        OR (
-          COALESCE("p"."in_2022_pilot", FALSE)
-        )
-      ) AS "excluded"
-    FROM v AS p
-  ), r AS (
-    SELECT
-      *,
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND (
-        COALESCE("p"."in_pilot_scope", FALSE)
-        AND COALESCE("p"."acceptance_passed", FALSE)
-      ) AS "reform_subsidy__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "reform_subsidy__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "reform_subsidy__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."model_enterprise", FALSE) AS "model_enterprise_award__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "model_enterprise_award__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "model_enterprise_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE("p"."excellent_provider", FALSE) AS "service_provider_award__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "service_provider_award__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "service_provider_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "chain_award__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "chain_award__raw_hi"
-    FROM x AS p
-  ), i AS (
-    SELECT
-      *,
-      CAST(CAST("reform_subsidy__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "reform_subsidy__lo",
-      CAST(CAST("reform_subsidy__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "reform_subsidy__hi",
-      CAST(CAST("model_enterprise_award__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "model_enterprise_award__lo",
-      CAST(CAST("model_enterprise_award__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "model_enterprise_award__hi",
-      CAST(CAST("service_provider_award__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "service_provider_award__lo",
-      CAST(CAST("service_provider_award__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "service_provider_award__hi",
-      CAST(CAST("chain_award__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "chain_award__lo",
-      CAST(CAST("chain_award__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "chain_award__hi"
-    FROM r
-  ), a0 AS (
-    SELECT
-      *,
-      CASE
-        WHEN "reform_subsidy__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(3, 2))
-        ELSE "reform_subsidy__lo"
-      END AS "reform_subsidy__a0_lo",
-      "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
-      CASE
-        WHEN "model_enterprise_award__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(3, 2))
-        ELSE "model_enterprise_award__lo"
-      END AS "model_enterprise_award__a0_lo",
-      "model_enterprise_award__hi" AS "model_enterprise_award__a0_hi",
-      CASE
-        WHEN "service_provider_award__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(3, 2))
-        ELSE "service_provider_award__lo"
-      END AS "service_provider_award__a0_lo",
-      "service_provider_award__hi" AS "service_provider_award__a0_hi",
-      CASE
-        WHEN "chain_award__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(3, 2))
-        ELSE "chain_award__lo"
-      END AS "chain_award__a0_lo",
-      "chain_award__hi" AS "chain_award__a0_hi"
-    FROM i
-  )
-  SELECT
-    "row_id",
-    "error_field",
-    CASE WHEN "error_field" IS NULL THEN "in_force" ELSE NULL END AS "in_force",
-    CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
-    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__lo"
-      ELSE NULL
-    END AS "reform_subsidy__min",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__hi"
-      ELSE NULL
-    END AS "reform_subsidy__max",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__a0_lo"
-      ELSE NULL
-    END AS "reform_subsidy__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__a0_hi"
-      ELSE NULL
-    END AS "reform_subsidy__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "model_enterprise_award__applies" ELSE NULL END AS "model_enterprise_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
-      THEN "model_enterprise_award__lo"
-      ELSE NULL
-    END AS "model_enterprise_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
-      THEN "model_enterprise_award__hi"
-      ELSE NULL
-    END AS "model_enterprise_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
-      THEN "model_enterprise_award__a0_lo"
-      ELSE NULL
-    END AS "model_enterprise_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
-      THEN "model_enterprise_award__a0_hi"
-      ELSE NULL
-    END AS "model_enterprise_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "service_provider_award__applies" ELSE NULL END AS "service_provider_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "service_provider_award__applies"
-      THEN "service_provider_award__lo"
-      ELSE NULL
-    END AS "service_provider_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "service_provider_award__applies"
-      THEN "service_provider_award__hi"
-      ELSE NULL
-    END AS "service_provider_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "service_provider_award__applies"
-      THEN "service_provider_award__a0_lo"
-      ELSE NULL
-    END AS "service_provider_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "service_provider_award__applies"
-      THEN "service_provider_award__a0_hi"
-      ELSE NULL
-    END AS "service_provider_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__lo"
-      ELSE NULL
-    END AS "chain_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__hi"
-      ELSE NULL
-    END AS "chain_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__a0_lo"
-      ELSE NULL
-    END AS "chain_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__a0_hi"
-      ELSE NULL
-    END AS "chain_award__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              CAST(0 AS DECIMAL(3, 2))
-            ) + (
-              CASE
-                WHEN "reform_subsidy__applies"
-                THEN "reform_subsidy__a0_lo"
-                ELSE CAST(0 AS DECIMAL(3, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "model_enterprise_award__applies"
-              THEN "model_enterprise_award__a0_lo"
-              ELSE CAST(0 AS DECIMAL(3, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "service_provider_award__applies"
-            THEN "service_provider_award__a0_lo"
-            ELSE CAST(0 AS DECIMAL(3, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "chain_award__applies"
-          THEN "chain_award__a0_lo"
-          ELSE CAST(0 AS DECIMAL(3, 2))
-        END
-      ) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "total_min",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              CAST(0 AS DECIMAL(3, 2))
-            ) + (
-              CASE
-                WHEN "reform_subsidy__applies"
-                THEN "reform_subsidy__a0_hi"
-                ELSE CAST(0 AS DECIMAL(3, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "model_enterprise_award__applies"
-              THEN "model_enterprise_award__a0_hi"
-              ELSE CAST(0 AS DECIMAL(3, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "service_provider_award__applies"
-            THEN "service_provider_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(3, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "chain_award__applies"
-          THEN "chain_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(3, 2))
-        END
-      ) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "total_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "funding_central",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "funding_province",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "funding_city",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "funding_county",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              CAST(0 AS DECIMAL(3, 2))
-            ) + (
-              CASE
-                WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
-                THEN "reform_subsidy__a0_hi"
-                ELSE CAST(0 AS DECIMAL(3, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "model_enterprise_award__applies" AND NOT "model_enterprise_award__a0_hi" IS NULL
-              THEN "model_enterprise_award__a0_hi"
-              ELSE CAST(0 AS DECIMAL(3, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "service_provider_award__applies" AND NOT "service_provider_award__a0_hi" IS NULL
-            THEN "service_provider_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(3, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "chain_award__applies" AND NOT "chain_award__a0_hi" IS NULL
-          THEN "chain_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(3, 2))
-        END
-      ) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "funding_unspecified"
-  FROM a0
-) AS q0
-JOIN (
-  WITH q1_x AS (
-    SELECT
-      *,
-      (
-        NOT (
-          (
-            COALESCE((
-              "p"."applicant_type"
-            ) <> (
-              'enterprise'
-            ), FALSE)
-            OR COALESCE("p"."is_sme", FALSE)
-          )
-        )
-        OR NOT (
-          (
-            COALESCE("p"."independent_legal_person", FALSE)
-            AND COALESCE("p"."operating_normally", FALSE)
-          )
-        )
-        OR NOT (
-          COALESCE("p"."good_tax_and_credit", FALSE)
-        )
-        OR NOT (
-          (
-            COALESCE((
-              "p"."applicant_type"
-            ) <> (
-              'enterprise'
-            ), FALSE)
-            OR COALESCE("p"."acceptance_passed", FALSE)
-          )
-        )
-        OR NOT (
-          COALESCE(NOT (
-            COALESCE("p"."provincial_pilot_funded", FALSE)
-          ), FALSE)
-        )
-        OR (
-          COALESCE("p"."little_giant_central_funded", FALSE)
-        )
-        OR (
-          COALESCE("p"."in_2022_pilot", FALSE)
-        )
-      ) AS "excluded"
-    FROM v AS p
-  ), q1_r AS (
-    SELECT
-      *,
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND (
-        COALESCE("p"."in_pilot_scope", FALSE)
-        AND COALESCE("p"."acceptance_passed", FALSE)
-      ) AS "reform_subsidy__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "reform_subsidy__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "reform_subsidy__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."model_enterprise", FALSE) AS "model_enterprise_award__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "model_enterprise_award__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "model_enterprise_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-      )
-      AND COALESCE("p"."excellent_provider", FALSE) AS "service_provider_award__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "service_provider_award__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "service_provider_award__raw_hi",
-      (
-        (
-          "p"."in_force" AND NOT "p"."excluded"
-        )
-        AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-      )
-      AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies",
-      CAST(NULL AS DECIMAL(1, 0)) AS "chain_award__raw_lo",
-      CAST(NULL AS DECIMAL(1, 0)) AS "chain_award__raw_hi"
-    FROM q1_x AS p
-  ), q1_i AS (
-    SELECT
-      *,
-      CAST(CAST("reform_subsidy__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "reform_subsidy__lo",
-      CAST(CAST("reform_subsidy__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "reform_subsidy__hi",
-      CAST(CAST("model_enterprise_award__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "model_enterprise_award__lo",
-      CAST(CAST("model_enterprise_award__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "model_enterprise_award__hi",
-      CAST(CAST("service_provider_award__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "service_provider_award__lo",
-      CAST(CAST("service_provider_award__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "service_provider_award__hi",
-      CAST(CAST("chain_award__raw_lo" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "chain_award__lo",
-      CAST(CAST("chain_award__raw_hi" AS DECIMAL(3, 2)) AS DECIMAL(3, 2)) AS "chain_award__hi"
-    FROM q1_r
-  ), q1_a0 AS (
-    SELECT
-      *,
-      CASE
-        WHEN "reform_subsidy__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(3, 2))
-        ELSE "reform_subsidy__lo"
-      END AS "reform_subsidy__a0_lo",
-      "reform_subsidy__hi" AS "reform_subsidy__a0_hi",
-      CASE
-        WHEN "model_enterprise_award__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(3, 2))
-        ELSE "model_enterprise_award__lo"
-      END AS "model_enterprise_award__a0_lo",
-      "model_enterprise_award__hi" AS "model_enterprise_award__a0_hi",
-      CASE
-        WHEN "service_provider_award__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(3, 2))
-        ELSE "service_provider_award__lo"
-      END AS "service_provider_award__a0_lo",
-      "service_provider_award__hi" AS "service_provider_award__a0_hi",
-      CASE
-        WHEN "chain_award__lo" IS NULL
-        THEN CAST(0 AS DECIMAL(3, 2))
-        ELSE "chain_award__lo"
-      END AS "chain_award__a0_lo",
-      "chain_award__hi" AS "chain_award__a0_hi"
-    FROM q1_i
-  )
-  SELECT
-    "row_id",
-    "error_field",
-    CASE WHEN "error_field" IS NULL THEN "in_force" ELSE NULL END AS "in_force",
-    CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
-    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__lo"
-      ELSE NULL
-    END AS "reform_subsidy__min",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__hi"
-      ELSE NULL
-    END AS "reform_subsidy__max",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__a0_lo"
-      ELSE NULL
-    END AS "reform_subsidy__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies"
-      THEN "reform_subsidy__a0_hi"
-      ELSE NULL
-    END AS "reform_subsidy__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "model_enterprise_award__applies" ELSE NULL END AS "model_enterprise_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
-      THEN "model_enterprise_award__lo"
-      ELSE NULL
-    END AS "model_enterprise_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
-      THEN "model_enterprise_award__hi"
-      ELSE NULL
-    END AS "model_enterprise_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
-      THEN "model_enterprise_award__a0_lo"
-      ELSE NULL
-    END AS "model_enterprise_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "model_enterprise_award__applies"
-      THEN "model_enterprise_award__a0_hi"
-      ELSE NULL
-    END AS "model_enterprise_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "service_provider_award__applies" ELSE NULL END AS "service_provider_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "service_provider_award__applies"
-      THEN "service_provider_award__lo"
-      ELSE NULL
-    END AS "service_provider_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "service_provider_award__applies"
-      THEN "service_provider_award__hi"
-      ELSE NULL
-    END AS "service_provider_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "service_provider_award__applies"
-      THEN "service_provider_award__a0_lo"
-      ELSE NULL
-    END AS "service_provider_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "service_provider_award__applies"
-      THEN "service_provider_award__a0_hi"
-      ELSE NULL
-    END AS "service_provider_award__paid_max",
-    CASE WHEN "error_field" IS NULL THEN "chain_award__applies" ELSE NULL END AS "chain_award__applies",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__lo"
-      ELSE NULL
-    END AS "chain_award__min",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__hi"
-      ELSE NULL
-    END AS "chain_award__max",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__a0_lo"
-      ELSE NULL
-    END AS "chain_award__paid_min",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies"
-      THEN "chain_award__a0_hi"
-      ELSE NULL
-    END AS "chain_award__paid_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              CAST(0 AS DECIMAL(3, 2))
-            ) + (
-              CASE
-                WHEN "reform_subsidy__applies"
-                THEN "reform_subsidy__a0_lo"
-                ELSE CAST(0 AS DECIMAL(3, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "model_enterprise_award__applies"
-              THEN "model_enterprise_award__a0_lo"
-              ELSE CAST(0 AS DECIMAL(3, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "service_provider_award__applies"
-            THEN "service_provider_award__a0_lo"
-            ELSE CAST(0 AS DECIMAL(3, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "chain_award__applies"
-          THEN "chain_award__a0_lo"
-          ELSE CAST(0 AS DECIMAL(3, 2))
-        END
-      ) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "total_min",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              CAST(0 AS DECIMAL(3, 2))
-            ) + (
-              CASE
-                WHEN "reform_subsidy__applies"
-                THEN "reform_subsidy__a0_hi"
-                ELSE CAST(0 AS DECIMAL(3, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "model_enterprise_award__applies"
-              THEN "model_enterprise_award__a0_hi"
-              ELSE CAST(0 AS DECIMAL(3, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "service_provider_award__applies"
-            THEN "service_provider_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(3, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "chain_award__applies"
-          THEN "chain_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(3, 2))
-        END
-      ) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "total_max",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "funding_central",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "funding_province",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "funding_city",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(3, 2)) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "funding_county",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              CAST(0 AS DECIMAL(3, 2))
-            ) + (
-              CASE
-                WHEN "reform_subsidy__applies" AND NOT "reform_subsidy__a0_hi" IS NULL
-                THEN "reform_subsidy__a0_hi"
-                ELSE CAST(0 AS DECIMAL(3, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN "model_enterprise_award__applies" AND NOT "model_enterprise_award__a0_hi" IS NULL
-              THEN "model_enterprise_award__a0_hi"
-              ELSE CAST(0 AS DECIMAL(3, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN "service_provider_award__applies" AND NOT "service_provider_award__a0_hi" IS NULL
-            THEN "service_provider_award__a0_hi"
-            ELSE CAST(0 AS DECIMAL(3, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN "chain_award__applies" AND NOT "chain_award__a0_hi" IS NULL
-          THEN "chain_award__a0_hi"
-          ELSE CAST(0 AS DECIMAL(3, 2))
-        END
-      ) AS DECIMAL(3, 2))
-      ELSE NULL
-    END AS "funding_unspecified"
-  FROM q1_a0
-) AS q1
-  ON "q0"."row_id" = "q1"."row_id";
+FROM res;

@@ -295,64 +295,7 @@ WITH v AS (
       AND COALESCE(`p`.`in_pilot_scope`, FALSE)
     ) AS `reform_support__applies`,
     CAST(NULL AS DECIMAL(1, 0)) AS `reform_support__raw_lo`,
-    CAST(NULL AS DECIMAL(1, 0)) AS `reform_support__raw_hi`
-  FROM x AS p
-), i AS (
-  SELECT
-    *,
-    CAST(CAST(`city_award__raw_lo` AS DECIMAL(11, 2)) AS DECIMAL(11, 2)) AS `city_award__lo`,
-    CAST(CAST(`city_award__raw_hi` AS DECIMAL(11, 2)) AS DECIMAL(11, 2)) AS `city_award__hi`,
-    CAST(CAST(`reform_support__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(11, 2)) AS `reform_support__lo`,
-    CAST(CAST(`reform_support__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(11, 2)) AS `reform_support__hi`
-  FROM r
-), a0 AS (
-  SELECT
-    *,
-    `city_award__lo` AS `city_award__a0_lo`,
-    `city_award__hi` AS `city_award__a0_hi`,
-    CASE
-      WHEN `reform_support__lo` IS NULL
-      THEN CAST(0 AS DECIMAL(11, 2))
-      ELSE `reform_support__lo`
-    END AS `reform_support__a0_lo`,
-    `reform_support__hi` AS `reform_support__a0_hi`
-  FROM i
-), q1_x AS (
-  SELECT
-    *,
-    (
-      (
-        COALESCE(`p`.`little_giant_central_funded`, FALSE)
-      )
-      OR (
-        COALESCE(`p`.`in_2022_pilot`, FALSE)
-      )
-    ) AS `excluded`
-  FROM v AS p
-), q1_r AS (
-  SELECT
-    *,
-    (
-      `p`.`in_force` AND NOT `p`.`excluded`
-    )
-    AND (
-      COALESCE(
-        COALESCE(
-          (
-            `p`.`city_type__key`
-          ) IN (
-            'provincial_capital',
-            'separately_planned',
-            'xpcc',
-            'prefecture',
-            'municipality_district'
-          ),
-          FALSE
-        ),
-        FALSE
-      )
-      AND COALESCE(`p`.`selected_pilot_city`, FALSE)
-    ) AS `city_award__applies`,
+    CAST(NULL AS DECIMAL(1, 0)) AS `reform_support__raw_hi`,
     CASE
       WHEN COALESCE(
         (
@@ -366,34 +309,19 @@ WITH v AS (
       ) IN ('prefecture', 'municipality_district'), FALSE)
       THEN CAST(CAST(100000000 AS DECIMAL(9, 0)) AS DECIMAL(9, 0))
       ELSE CAST(0 AS DECIMAL(9, 0))
-    END AS `city_award__raw`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND (
-      COALESCE((
-        `p`.`digital_level`
-      ) >= (
-        CAST(2 AS DECIMAL(1, 0))
-      ), FALSE)
-      AND COALESCE(`p`.`is_sme`, FALSE)
-      AND COALESCE(`p`.`in_pilot_scope`, FALSE)
-    ) AS `reform_support__applies`,
-    CAST(NULL AS DECIMAL(1, 0)) AS `reform_support__raw_lo`,
-    CAST(NULL AS DECIMAL(1, 0)) AS `reform_support__raw_hi`
-  FROM q1_x AS p
-), q1_i AS (
+    END AS `city_award__raw__q1`
+  FROM x AS p
+), i AS (
   SELECT
     *,
-    CAST(CAST(`city_award__raw` AS DECIMAL(11, 2)) AS DECIMAL(11, 2)) AS `city_award__lo`,
-    CAST(CAST(`city_award__raw` AS DECIMAL(11, 2)) AS DECIMAL(11, 2)) AS `city_award__hi`,
+    CAST(CAST(`city_award__raw_lo` AS DECIMAL(11, 2)) AS DECIMAL(11, 2)) AS `city_award__lo`,
+    CAST(CAST(`city_award__raw_hi` AS DECIMAL(11, 2)) AS DECIMAL(11, 2)) AS `city_award__hi`,
     CAST(CAST(`reform_support__raw_lo` AS DECIMAL(3, 2)) AS DECIMAL(11, 2)) AS `reform_support__lo`,
-    CAST(CAST(`reform_support__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(11, 2)) AS `reform_support__hi`
-  FROM q1_r
-), q1_a0 AS (
+    CAST(CAST(`reform_support__raw_hi` AS DECIMAL(3, 2)) AS DECIMAL(11, 2)) AS `reform_support__hi`,
+    CAST(CAST(`city_award__raw__q1` AS DECIMAL(11, 2)) AS DECIMAL(11, 2)) AS `city_award__lo__q1`,
+    CAST(CAST(`city_award__raw__q1` AS DECIMAL(11, 2)) AS DECIMAL(11, 2)) AS `city_award__hi__q1`
+  FROM r
+), a0 AS (
   SELECT
     *,
     `city_award__lo` AS `city_award__a0_lo`,
@@ -403,66 +331,279 @@ WITH v AS (
       THEN CAST(0 AS DECIMAL(11, 2))
       ELSE `reform_support__lo`
     END AS `reform_support__a0_lo`,
-    `reform_support__hi` AS `reform_support__a0_hi`
-  FROM q1_i
+    `reform_support__hi` AS `reform_support__a0_hi`,
+    `city_award__lo__q1` AS `city_award__a0_lo__q1`,
+    `city_award__hi__q1` AS `city_award__a0_hi__q1`
+  FROM i
+), res AS (
+  SELECT
+    `row_id`,
+    `error_field`,
+    CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
+    CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
+    CASE WHEN `error_field` IS NULL THEN `city_award__applies` ELSE NULL END AS `city_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `city_award__applies`
+      THEN CAST(`city_award__lo` AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `city_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `city_award__applies`
+      THEN CAST(`city_award__hi` AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `city_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `city_award__applies`
+      THEN CAST(`city_award__a0_lo` AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `city_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `city_award__applies`
+      THEN CAST(`city_award__a0_hi` AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `city_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `reform_support__applies` ELSE NULL END AS `reform_support__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_support__applies`
+      THEN CAST(`reform_support__lo` AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `reform_support__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_support__applies`
+      THEN CAST(`reform_support__hi` AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `reform_support__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_support__applies`
+      THEN CAST(`reform_support__a0_lo` AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `reform_support__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_support__applies`
+      THEN CAST(`reform_support__a0_hi` AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `reform_support__paid_max`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          CAST(0 AS DECIMAL(11, 2))
+        ) + (
+          CASE
+            WHEN `city_award__applies`
+            THEN `city_award__a0_lo`
+            ELSE CAST(0 AS DECIMAL(11, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `reform_support__applies`
+          THEN `reform_support__a0_lo`
+          ELSE CAST(0 AS DECIMAL(11, 2))
+        END
+      ) AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `total_min`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          CAST(0 AS DECIMAL(11, 2))
+        ) + (
+          CASE
+            WHEN `city_award__applies`
+            THEN `city_award__a0_hi`
+            ELSE CAST(0 AS DECIMAL(11, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `reform_support__applies`
+          THEN `reform_support__a0_hi`
+          ELSE CAST(0 AS DECIMAL(11, 2))
+        END
+      ) AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `total_max`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          CAST(0 AS DECIMAL(11, 2))
+        ) + (
+          CASE
+            WHEN `city_award__applies` AND NOT `city_award__a0_hi` IS NULL
+            THEN `city_award__a0_hi`
+            ELSE CAST(0 AS DECIMAL(11, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `reform_support__applies` AND NOT `reform_support__a0_hi` IS NULL
+          THEN `reform_support__a0_hi`
+          ELSE CAST(0 AS DECIMAL(11, 2))
+        END
+      ) AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `funding_central`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `funding_province`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `funding_city`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `funding_county`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `funding_unspecified`,
+    CASE
+      WHEN `error_field` IS NULL AND `city_award__applies`
+      THEN CAST(`city_award__lo__q1` AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `city_award__min__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `city_award__applies`
+      THEN CAST(`city_award__hi__q1` AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `city_award__max__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `city_award__applies`
+      THEN CAST(`city_award__a0_lo__q1` AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `city_award__paid_min__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `city_award__applies`
+      THEN CAST(`city_award__a0_hi__q1` AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `city_award__paid_max__q1`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          CAST(0 AS DECIMAL(11, 2))
+        ) + (
+          CASE
+            WHEN `city_award__applies`
+            THEN `city_award__a0_lo__q1`
+            ELSE CAST(0 AS DECIMAL(11, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `reform_support__applies`
+          THEN `reform_support__a0_lo`
+          ELSE CAST(0 AS DECIMAL(11, 2))
+        END
+      ) AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `total_min__q1`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          CAST(0 AS DECIMAL(11, 2))
+        ) + (
+          CASE
+            WHEN `city_award__applies`
+            THEN `city_award__a0_hi__q1`
+            ELSE CAST(0 AS DECIMAL(11, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `reform_support__applies`
+          THEN `reform_support__a0_hi`
+          ELSE CAST(0 AS DECIMAL(11, 2))
+        END
+      ) AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `total_max__q1`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        (
+          CAST(0 AS DECIMAL(11, 2))
+        ) + (
+          CASE
+            WHEN `city_award__applies` AND NOT `city_award__a0_hi__q1` IS NULL
+            THEN `city_award__a0_hi__q1`
+            ELSE CAST(0 AS DECIMAL(11, 2))
+          END
+        )
+      ) + (
+        CASE
+          WHEN `reform_support__applies` AND NOT `reform_support__a0_hi` IS NULL
+          THEN `reform_support__a0_hi`
+          ELSE CAST(0 AS DECIMAL(11, 2))
+        END
+      ) AS DECIMAL(11, 2))
+      ELSE NULL
+    END AS `funding_central__q1`
+  FROM a0
 )
 SELECT
-  `q0`.`row_id` AS `row_id`,
-  `q0`.`error_field` AS `error_field`,
-  CASE WHEN `q0`.`error_field` IS NULL THEN `q0`.`in_force` ELSE NULL END AS `in_force`,
+  `row_id`,
+  `error_field`,
+  `in_force`,
+  CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`excluded` AND `q1`.`excluded`
-    ELSE NULL
-  END AS `excluded`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`city_award__applies` OR `q1`.`city_award__applies`
+    WHEN `error_field` IS NULL
+    THEN `city_award__applies` OR `city_award__applies`
     ELSE NULL
   END AS `city_award__applies`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`city_award__applies` OR `q1`.`city_award__applies`
+        `city_award__applies` OR `city_award__applies`
       )
       AND NOT (
         (
-          `q0`.`city_award__applies` AND `q0`.`city_award__min` IS NULL
+          `city_award__applies` AND `city_award__min` IS NULL
         )
         OR (
-          `q1`.`city_award__applies` AND `q1`.`city_award__min` IS NULL
+          `city_award__applies` AND `city_award__min__q1` IS NULL
         )
       )
       THEN LEAST(
-        CASE WHEN `q0`.`city_award__applies` THEN `q0`.`city_award__min` ELSE 0 END,
-        CASE WHEN `q1`.`city_award__applies` THEN `q1`.`city_award__min` ELSE 0 END
+        CASE WHEN `city_award__applies` THEN `city_award__min` ELSE 0 END,
+        CASE WHEN `city_award__applies` THEN `city_award__min__q1` ELSE 0 END
       )
       ELSE NULL
     END
     ELSE NULL
   END AS `city_award__min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`city_award__applies` OR `q1`.`city_award__applies`
+        `city_award__applies` OR `city_award__applies`
       )
       AND NOT (
         (
-          `q0`.`city_award__applies` AND `q0`.`city_award__min` IS NULL
+          `city_award__applies` AND `city_award__min` IS NULL
         )
         OR (
-          `q1`.`city_award__applies` AND `q1`.`city_award__min` IS NULL
+          `city_award__applies` AND `city_award__min__q1` IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN `q0`.`city_award__applies` THEN `q0`.`city_award__max` ELSE 0 END IS NULL
-        OR CASE WHEN `q1`.`city_award__applies` THEN `q1`.`city_award__max` ELSE 0 END IS NULL
+        WHEN CASE WHEN `city_award__applies` THEN `city_award__max` ELSE 0 END IS NULL
+        OR CASE WHEN `city_award__applies` THEN `city_award__max__q1` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
-          CASE WHEN `q0`.`city_award__applies` THEN `q0`.`city_award__max` ELSE 0 END,
-          CASE WHEN `q1`.`city_award__applies` THEN `q1`.`city_award__max` ELSE 0 END
+          CASE WHEN `city_award__applies` THEN `city_award__max` ELSE 0 END,
+          CASE WHEN `city_award__applies` THEN `city_award__max__q1` ELSE 0 END
         )
       END
       ELSE NULL
@@ -470,494 +611,70 @@ SELECT
     ELSE NULL
   END AS `city_award__max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`city_award__applies` OR `q1`.`city_award__applies`
+      WHEN `city_award__applies` OR `city_award__applies`
       THEN LEAST(
-        CASE WHEN `q0`.`city_award__applies` THEN `q0`.`city_award__paid_min` ELSE 0 END,
-        CASE WHEN `q1`.`city_award__applies` THEN `q1`.`city_award__paid_min` ELSE 0 END
+        CASE WHEN `city_award__applies` THEN `city_award__paid_min` ELSE 0 END,
+        CASE WHEN `city_award__applies` THEN `city_award__paid_min__q1` ELSE 0 END
       )
       ELSE NULL
     END
     ELSE NULL
   END AS `city_award__paid_min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`city_award__applies` OR `q1`.`city_award__applies`
+      WHEN `city_award__applies` OR `city_award__applies`
       THEN CASE
-        WHEN CASE WHEN `q0`.`city_award__applies` THEN `q0`.`city_award__paid_max` ELSE 0 END IS NULL
-        OR CASE WHEN `q1`.`city_award__applies` THEN `q1`.`city_award__paid_max` ELSE 0 END IS NULL
+        WHEN CASE WHEN `city_award__applies` THEN `city_award__paid_max` ELSE 0 END IS NULL
+        OR CASE WHEN `city_award__applies` THEN `city_award__paid_max__q1` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
-          CASE WHEN `q0`.`city_award__applies` THEN `q0`.`city_award__paid_max` ELSE 0 END,
-          CASE WHEN `q1`.`city_award__applies` THEN `q1`.`city_award__paid_max` ELSE 0 END
+          CASE WHEN `city_award__applies` THEN `city_award__paid_max` ELSE 0 END,
+          CASE WHEN `city_award__applies` THEN `city_award__paid_max__q1` ELSE 0 END
         )
       END
       ELSE NULL
     END
     ELSE NULL
   END AS `city_award__paid_max`,
+  `reform_support__applies` AS `reform_support__applies`,
+  `reform_support__min` AS `reform_support__min`,
+  `reform_support__max` AS `reform_support__max`,
+  `reform_support__paid_min` AS `reform_support__paid_min`,
+  `reform_support__paid_max` AS `reform_support__paid_max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`reform_support__applies` OR `q1`.`reform_support__applies`
-    ELSE NULL
-  END AS `reform_support__applies`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`reform_support__applies` OR `q1`.`reform_support__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`reform_support__applies` AND `q0`.`reform_support__min` IS NULL
-        )
-        OR (
-          `q1`.`reform_support__applies` AND `q1`.`reform_support__min` IS NULL
-        )
-      )
-      THEN LEAST(
-        CASE WHEN `q0`.`reform_support__applies` THEN `q0`.`reform_support__min` ELSE 0 END,
-        CASE WHEN `q1`.`reform_support__applies` THEN `q1`.`reform_support__min` ELSE 0 END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `reform_support__min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`reform_support__applies` OR `q1`.`reform_support__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`reform_support__applies` AND `q0`.`reform_support__min` IS NULL
-        )
-        OR (
-          `q1`.`reform_support__applies` AND `q1`.`reform_support__min` IS NULL
-        )
-      )
-      THEN CASE
-        WHEN CASE WHEN `q0`.`reform_support__applies` THEN `q0`.`reform_support__max` ELSE 0 END IS NULL
-        OR CASE WHEN `q1`.`reform_support__applies` THEN `q1`.`reform_support__max` ELSE 0 END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE WHEN `q0`.`reform_support__applies` THEN `q0`.`reform_support__max` ELSE 0 END,
-          CASE WHEN `q1`.`reform_support__applies` THEN `q1`.`reform_support__max` ELSE 0 END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `reform_support__max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`reform_support__applies` OR `q1`.`reform_support__applies`
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`reform_support__applies`
-          THEN `q0`.`reform_support__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`reform_support__applies`
-          THEN `q1`.`reform_support__paid_min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `reform_support__paid_min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`reform_support__applies` OR `q1`.`reform_support__applies`
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`reform_support__applies`
-          THEN `q0`.`reform_support__paid_max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`reform_support__applies`
-          THEN `q1`.`reform_support__paid_max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`reform_support__applies`
-            THEN `q0`.`reform_support__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`reform_support__applies`
-            THEN `q1`.`reform_support__paid_max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `reform_support__paid_max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN LEAST(`q0`.`total_min`, `q1`.`total_min`)
+    WHEN `error_field` IS NULL
+    THEN LEAST(`total_min`, `total_min__q1`)
     ELSE NULL
   END AS `total_min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`total_max` IS NULL OR `q1`.`total_max` IS NULL
+      WHEN `total_max` IS NULL OR `total_max__q1` IS NULL
       THEN NULL
-      ELSE GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      ELSE GREATEST(`total_max`, `total_max__q1`)
     END
     ELSE NULL
   END AS `total_max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_central`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_central`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_central`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_central`
+      WHEN `total_max` IS NULL
+      THEN `funding_central`
+      WHEN `total_max__q1` IS NULL
+      THEN `funding_central__q1`
+      WHEN `total_max` = GREATEST(`total_max`, `total_max__q1`)
+      THEN `funding_central`
+      WHEN `total_max__q1` = GREATEST(`total_max`, `total_max__q1`)
+      THEN `funding_central__q1`
       ELSE NULL
     END
     ELSE NULL
   END AS `funding_central`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_province`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_province`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_province`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_province`
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `funding_province`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_city`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_city`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_city`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_city`
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `funding_city`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_county`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_county`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_county`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_county`
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `funding_county`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_unspecified`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_unspecified`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_unspecified`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_unspecified`
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `funding_unspecified`
-FROM (
-  SELECT
-    `row_id`,
-    `error_field`,
-    CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
-    CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
-    CASE WHEN `error_field` IS NULL THEN `city_award__applies` ELSE NULL END AS `city_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__lo`
-      ELSE NULL
-    END AS `city_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__hi`
-      ELSE NULL
-    END AS `city_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__a0_lo`
-      ELSE NULL
-    END AS `city_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__a0_hi`
-      ELSE NULL
-    END AS `city_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `reform_support__applies` ELSE NULL END AS `reform_support__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_support__applies`
-      THEN `reform_support__lo`
-      ELSE NULL
-    END AS `reform_support__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_support__applies`
-      THEN `reform_support__hi`
-      ELSE NULL
-    END AS `reform_support__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_support__applies`
-      THEN `reform_support__a0_lo`
-      ELSE NULL
-    END AS `reform_support__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_support__applies`
-      THEN `reform_support__a0_hi`
-      ELSE NULL
-    END AS `reform_support__paid_max`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          CAST(0 AS DECIMAL(11, 2))
-        ) + (
-          CASE
-            WHEN `city_award__applies`
-            THEN `city_award__a0_lo`
-            ELSE CAST(0 AS DECIMAL(11, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `reform_support__applies`
-          THEN `reform_support__a0_lo`
-          ELSE CAST(0 AS DECIMAL(11, 2))
-        END
-      ) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `total_min`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          CAST(0 AS DECIMAL(11, 2))
-        ) + (
-          CASE
-            WHEN `city_award__applies`
-            THEN `city_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(11, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `reform_support__applies`
-          THEN `reform_support__a0_hi`
-          ELSE CAST(0 AS DECIMAL(11, 2))
-        END
-      ) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `total_max`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          CAST(0 AS DECIMAL(11, 2))
-        ) + (
-          CASE
-            WHEN `city_award__applies` AND NOT `city_award__a0_hi` IS NULL
-            THEN `city_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(11, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `reform_support__applies` AND NOT `reform_support__a0_hi` IS NULL
-          THEN `reform_support__a0_hi`
-          ELSE CAST(0 AS DECIMAL(11, 2))
-        END
-      ) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `funding_central`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `funding_province`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `funding_city`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `funding_county`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `funding_unspecified`
-  FROM a0
-) AS q0
-JOIN (
-  SELECT
-    `row_id`,
-    `error_field`,
-    CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
-    CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
-    CASE WHEN `error_field` IS NULL THEN `city_award__applies` ELSE NULL END AS `city_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__lo`
-      ELSE NULL
-    END AS `city_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__hi`
-      ELSE NULL
-    END AS `city_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__a0_lo`
-      ELSE NULL
-    END AS `city_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `city_award__applies`
-      THEN `city_award__a0_hi`
-      ELSE NULL
-    END AS `city_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `reform_support__applies` ELSE NULL END AS `reform_support__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_support__applies`
-      THEN `reform_support__lo`
-      ELSE NULL
-    END AS `reform_support__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_support__applies`
-      THEN `reform_support__hi`
-      ELSE NULL
-    END AS `reform_support__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_support__applies`
-      THEN `reform_support__a0_lo`
-      ELSE NULL
-    END AS `reform_support__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_support__applies`
-      THEN `reform_support__a0_hi`
-      ELSE NULL
-    END AS `reform_support__paid_max`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          CAST(0 AS DECIMAL(11, 2))
-        ) + (
-          CASE
-            WHEN `city_award__applies`
-            THEN `city_award__a0_lo`
-            ELSE CAST(0 AS DECIMAL(11, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `reform_support__applies`
-          THEN `reform_support__a0_lo`
-          ELSE CAST(0 AS DECIMAL(11, 2))
-        END
-      ) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `total_min`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          CAST(0 AS DECIMAL(11, 2))
-        ) + (
-          CASE
-            WHEN `city_award__applies`
-            THEN `city_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(11, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `reform_support__applies`
-          THEN `reform_support__a0_hi`
-          ELSE CAST(0 AS DECIMAL(11, 2))
-        END
-      ) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `total_max`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          CAST(0 AS DECIMAL(11, 2))
-        ) + (
-          CASE
-            WHEN `city_award__applies` AND NOT `city_award__a0_hi` IS NULL
-            THEN `city_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(11, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `reform_support__applies` AND NOT `reform_support__a0_hi` IS NULL
-          THEN `reform_support__a0_hi`
-          ELSE CAST(0 AS DECIMAL(11, 2))
-        END
-      ) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `funding_central`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `funding_province`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `funding_city`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `funding_county`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(11, 2)) AS DECIMAL(11, 2))
-      ELSE NULL
-    END AS `funding_unspecified`
-  FROM q1_a0
-) AS q1
-  ON `q0`.`row_id` = `q1`.`row_id`;
+  `funding_province` AS `funding_province`,
+  `funding_city` AS `funding_city`,
+  `funding_county` AS `funding_county`,
+  `funding_unspecified` AS `funding_unspecified`
+FROM res;

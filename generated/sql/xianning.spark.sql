@@ -400,27 +400,272 @@ WITH v AS (
     )
     AND COALESCE(`p`.`evaluation_agency`, FALSE) AS `evaluation_subsidy__applies`,
     CAST(0 AS DECIMAL(7, 0)) AS `evaluation_subsidy__raw_lo`,
-    CAST(1200000 AS DECIMAL(7, 0)) AS `evaluation_subsidy__raw_hi`
+    CAST(1200000 AS DECIMAL(7, 0)) AS `evaluation_subsidy__raw_hi`,
+    (
+      (
+        `p`.`in_force` AND NOT `p`.`excluded`
+      )
+      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
+    )
+    AND (
+      COALESCE((
+        `p`.`digital_level`
+      ) >= (
+        CAST(2 AS DECIMAL(1, 0))
+      ), FALSE)
+      AND COALESCE(`p`.`acceptance_passed`, FALSE)
+      AND COALESCE(
+        COALESCE((
+          `p`.`industry__key`
+        ) IN ('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药'), FALSE),
+        FALSE
+      )
+      AND COALESCE(COALESCE(`p`.`is_sme`, FALSE), FALSE)
+    ) AS `reform_subsidy__applies__q1`
   FROM x AS p
 ), i AS (
   SELECT
     *,
-    CAST(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `reform_subsidy__lo`,
-    CAST(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `reform_subsidy__hi`,
-    CAST(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS `chain_demo_award__lo`,
-    CAST(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS `chain_demo_award__hi`,
-    CAST(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `provincial_demo_award__lo`,
-    CAST(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `provincial_demo_award__hi`,
-    CAST(CAST(`typical_case_award__raw` AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS `typical_case_award__lo`,
-    CAST(CAST(`typical_case_award__raw` AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS `typical_case_award__hi`,
-    CAST(CAST(`platform_building__raw_lo` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `platform_building__lo`,
-    CAST(CAST(`platform_building__raw_hi` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `platform_building__hi`,
-    CAST(CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `training_subsidy__lo`,
-    CAST(CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `training_subsidy__hi`,
-    CAST(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS `diagnosis_subsidy__lo`,
-    CAST(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS `diagnosis_subsidy__hi`,
-    CAST(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS `evaluation_subsidy__lo`,
-    CAST(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS `evaluation_subsidy__hi`
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `reform_subsidy__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `reform_subsidy__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `chain_demo_award__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `chain_demo_award__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `provincial_demo_award__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `provincial_demo_award__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`typical_case_award__raw` AS DECIMAL(7, 2))) AS DECIMAL(5, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`typical_case_award__raw` AS DECIMAL(7, 2))
+        ) - (
+          CAST(FLOOR(CAST(`typical_case_award__raw` AS DECIMAL(7, 2))) AS DECIMAL(5, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `typical_case_award__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`typical_case_award__raw` AS DECIMAL(7, 2))) AS DECIMAL(5, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`typical_case_award__raw` AS DECIMAL(7, 2))
+        ) - (
+          CAST(FLOOR(CAST(`typical_case_award__raw` AS DECIMAL(7, 2))) AS DECIMAL(5, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `typical_case_award__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`platform_building__raw_lo` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`platform_building__raw_lo` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`platform_building__raw_lo` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `platform_building__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`platform_building__raw_hi` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`platform_building__raw_hi` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`platform_building__raw_hi` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `platform_building__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `training_subsidy__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2))
+        ) - (
+          CAST(FLOOR(CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `training_subsidy__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2))) AS DECIMAL(13, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2))
+        ) - (
+          CAST(FLOOR(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2))) AS DECIMAL(13, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `diagnosis_subsidy__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2))) AS DECIMAL(13, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2))
+        ) - (
+          CAST(FLOOR(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2))) AS DECIMAL(13, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `diagnosis_subsidy__hi`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `evaluation_subsidy__lo`,
+    (
+      (
+        CAST(CAST(FLOOR(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
+      ) * 100
+    ) + (
+      CAST((
+        CAST((
+          CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2))
+        ) - (
+          CAST(FLOOR(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
+        ) AS DECIMAL(3, 2))
+      ) * (
+        100
+      ) AS BIGINT)
+    ) AS `evaluation_subsidy__hi`
   FROM r
 ), a0 AS (
   SELECT
@@ -442,262 +687,866 @@ WITH v AS (
     `evaluation_subsidy__lo` AS `evaluation_subsidy__a0_lo`,
     `evaluation_subsidy__hi` AS `evaluation_subsidy__a0_hi`
   FROM i
-), q1_x AS (
+), res AS (
   SELECT
-    *,
-    (
-      (
-        COALESCE(`p`.`little_giant_central_funded`, FALSE)
-      )
-      OR (
-        COALESCE(`p`.`in_2022_pilot`, FALSE)
-      )
-      OR (
-        COALESCE(`p`.`falsified_application_3y`, FALSE)
-      )
-    ) AS `excluded`
-  FROM v AS p
-), q1_r AS (
-  SELECT
-    *,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND (
-      COALESCE((
-        `p`.`digital_level`
-      ) >= (
-        CAST(2 AS DECIMAL(1, 0))
-      ), FALSE)
-      AND COALESCE(`p`.`acceptance_passed`, FALSE)
-      AND COALESCE(
-        COALESCE((
-          `p`.`industry__key`
-        ) IN ('装备制造', '电子信息', '纺织服装', '新型建材', '生物医药'), FALSE),
-        FALSE
-      )
-      AND COALESCE(COALESCE(`p`.`is_sme`, FALSE), FALSE)
-    ) AS `reform_subsidy__applies`,
-    CAST(LEAST(
-      CAST((
+    `row_id`,
+    `error_field`,
+    CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
+    CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
+    CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN CAST((
+        CAST(`reform_subsidy__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `reform_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN CAST((
+        CAST(`reform_subsidy__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `reform_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN CAST((
+        CAST(`reform_subsidy__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `reform_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
+      THEN CAST((
+        CAST(`reform_subsidy__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `reform_subsidy__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `chain_demo_award__applies` ELSE NULL END AS `chain_demo_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_demo_award__applies`
+      THEN CAST((
+        CAST(`chain_demo_award__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `chain_demo_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_demo_award__applies`
+      THEN CAST((
+        CAST(`chain_demo_award__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `chain_demo_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_demo_award__applies`
+      THEN CAST((
+        CAST(`chain_demo_award__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `chain_demo_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `chain_demo_award__applies`
+      THEN CAST((
+        CAST(`chain_demo_award__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `chain_demo_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `provincial_demo_award__applies` ELSE NULL END AS `provincial_demo_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
+      THEN CAST((
+        CAST(`provincial_demo_award__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `provincial_demo_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
+      THEN CAST((
+        CAST(`provincial_demo_award__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `provincial_demo_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
+      THEN CAST((
+        CAST(`provincial_demo_award__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `provincial_demo_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
+      THEN CAST((
+        CAST(`provincial_demo_award__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `provincial_demo_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `typical_case_award__applies` ELSE NULL END AS `typical_case_award__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `typical_case_award__applies`
+      THEN CAST((
+        CAST(`typical_case_award__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `typical_case_award__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `typical_case_award__applies`
+      THEN CAST((
+        CAST(`typical_case_award__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `typical_case_award__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `typical_case_award__applies`
+      THEN CAST((
+        CAST(`typical_case_award__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `typical_case_award__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `typical_case_award__applies`
+      THEN CAST((
+        CAST(`typical_case_award__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `typical_case_award__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `platform_building__applies` ELSE NULL END AS `platform_building__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `platform_building__applies`
+      THEN CAST((
+        CAST(`platform_building__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `platform_building__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `platform_building__applies`
+      THEN CAST((
+        CAST(`platform_building__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `platform_building__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `platform_building__applies`
+      THEN CAST((
+        CAST(`platform_building__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `platform_building__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `platform_building__applies`
+      THEN CAST((
+        CAST(`platform_building__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `platform_building__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `training_subsidy__applies` ELSE NULL END AS `training_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `training_subsidy__applies`
+      THEN CAST((
+        CAST(`training_subsidy__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `training_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `training_subsidy__applies`
+      THEN CAST((
+        CAST(`training_subsidy__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `training_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `training_subsidy__applies`
+      THEN CAST((
+        CAST(`training_subsidy__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `training_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `training_subsidy__applies`
+      THEN CAST((
+        CAST(`training_subsidy__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `training_subsidy__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `diagnosis_subsidy__applies` ELSE NULL END AS `diagnosis_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `diagnosis_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `diagnosis_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `diagnosis_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
+      THEN CAST((
+        CAST(`diagnosis_subsidy__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `diagnosis_subsidy__paid_max`,
+    CASE WHEN `error_field` IS NULL THEN `evaluation_subsidy__applies` ELSE NULL END AS `evaluation_subsidy__applies`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN CAST((
+        CAST(`evaluation_subsidy__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `evaluation_subsidy__min`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN CAST((
+        CAST(`evaluation_subsidy__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `evaluation_subsidy__max`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN CAST((
+        CAST(`evaluation_subsidy__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `evaluation_subsidy__paid_min`,
+    CASE
+      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
+      THEN CAST((
+        CAST(`evaluation_subsidy__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `evaluation_subsidy__paid_max`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
         CAST((
           (
-            CAST(6 AS BIGINT)
-          ) * (
             (
               (
                 (
-                  CAST(CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0)) AS BIGINT)
-                ) * 100
-              ) + (
-                CAST((
                   (
-                    `p`.`spend_software_cloud`
-                  ) - (
-                    CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0))
+                    (
+                      (
+                        CAST(0 AS BIGINT)
+                      ) + (
+                        CASE
+                          WHEN `reform_subsidy__applies`
+                          THEN `reform_subsidy__a0_lo`
+                          ELSE CAST(0 AS BIGINT)
+                        END
+                      )
+                    ) + (
+                      CASE
+                        WHEN `chain_demo_award__applies`
+                        THEN `chain_demo_award__a0_lo`
+                        ELSE CAST(0 AS BIGINT)
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN `provincial_demo_award__applies`
+                      THEN `provincial_demo_award__a0_lo`
+                      ELSE CAST(0 AS BIGINT)
+                    END
                   )
-                ) * (
-                  100
-                ) AS BIGINT)
+                ) + (
+                  CASE
+                    WHEN `typical_case_award__applies`
+                    THEN `typical_case_award__a0_lo`
+                    ELSE CAST(0 AS BIGINT)
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `platform_building__applies`
+                  THEN `platform_building__a0_lo`
+                  ELSE CAST(0 AS BIGINT)
+                END
               )
             ) + (
-              (
-                (
-                  CAST(CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0)) AS BIGINT)
-                ) * 100
-              ) + (
-                CAST((
-                  (
-                    `p`.`spend_data_equipment`
-                  ) - (
-                    CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0))
-                  )
-                ) * (
-                  100
-                ) AS BIGINT)
-              )
+              CASE
+                WHEN `training_subsidy__applies`
+                THEN `training_subsidy__a0_lo`
+                ELSE CAST(0 AS BIGINT)
+              END
             )
+          ) + (
+            CASE
+              WHEN `diagnosis_subsidy__applies`
+              THEN `diagnosis_subsidy__a0_lo`
+              ELSE CAST(0 AS BIGINT)
+            END
           )
-        ) DIV CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+        ) + (
+          CASE
+            WHEN `evaluation_subsidy__applies`
+            THEN `evaluation_subsidy__a0_lo`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(15, 0))
       ) * (
         0.01
-      ) AS DECIMAL(18, 2)),
-      CAST(150000 AS DECIMAL(6, 0))
-    ) AS DECIMAL(8, 2)) AS `reform_subsidy__raw`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND COALESCE(`p`.`chain_demo_enterprise`, FALSE) AS `chain_demo_award__applies`,
-    CAST(1000000 AS DECIMAL(7, 0)) AS `chain_demo_award__raw`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND COALESCE(`p`.`provincial_demo_title`, FALSE) AS `provincial_demo_award__applies`,
-    CAST(200000 AS DECIMAL(6, 0)) AS `provincial_demo_award__raw`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND COALESCE(`p`.`typical_case_title`, FALSE) AS `typical_case_award__applies`,
-    CAST(50000 AS DECIMAL(5, 0)) AS `typical_case_award__raw`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
-    )
-    AND COALESCE(`p`.`platform_builder`, FALSE) AS `platform_building__applies`,
-    CAST(0 AS DECIMAL(6, 0)) AS `platform_building__raw_lo`,
-    CAST(200000 AS DECIMAL(6, 0)) AS `platform_building__raw_hi`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
-    )
-    AND COALESCE(`p`.`training_provider`, FALSE) AS `training_subsidy__applies`,
-    CAST(0 AS DECIMAL(6, 0)) AS `training_subsidy__raw_lo`,
-    CAST(100000 AS DECIMAL(6, 0)) AS `training_subsidy__raw_hi`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
-    )
-    AND COALESCE((
-      `p`.`accepted_enterprises_served`
-    ) >= (
-      CAST(1 AS DECIMAL(1, 0))
-    ), FALSE) AS `diagnosis_subsidy__applies`,
-    CAST((
-      CAST(0 AS DECIMAL(4, 0))
-    ) * (
-      `p`.`accepted_enterprises_served`
-    ) AS DECIMAL(13, 0)) AS `diagnosis_subsidy__raw_lo`,
-    CAST((
-      CAST(5000 AS DECIMAL(4, 0))
-    ) * (
-      `p`.`accepted_enterprises_served`
-    ) AS DECIMAL(13, 0)) AS `diagnosis_subsidy__raw_hi`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
-    )
-    AND COALESCE(`p`.`evaluation_agency`, FALSE) AS `evaluation_subsidy__applies`,
-    CAST(0 AS DECIMAL(7, 0)) AS `evaluation_subsidy__raw_lo`,
-    CAST(1200000 AS DECIMAL(7, 0)) AS `evaluation_subsidy__raw_hi`
-  FROM q1_x AS p
-), q1_i AS (
-  SELECT
-    *,
-    CAST(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `reform_subsidy__lo`,
-    CAST(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `reform_subsidy__hi`,
-    CAST(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS `chain_demo_award__lo`,
-    CAST(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS `chain_demo_award__hi`,
-    CAST(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `provincial_demo_award__lo`,
-    CAST(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `provincial_demo_award__hi`,
-    CAST(CAST(`typical_case_award__raw` AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS `typical_case_award__lo`,
-    CAST(CAST(`typical_case_award__raw` AS DECIMAL(7, 2)) AS DECIMAL(15, 2)) AS `typical_case_award__hi`,
-    CAST(CAST(`platform_building__raw_lo` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `platform_building__lo`,
-    CAST(CAST(`platform_building__raw_hi` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `platform_building__hi`,
-    CAST(CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `training_subsidy__lo`,
-    CAST(CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2)) AS DECIMAL(15, 2)) AS `training_subsidy__hi`,
-    CAST(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS `diagnosis_subsidy__lo`,
-    CAST(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2)) AS DECIMAL(15, 2)) AS `diagnosis_subsidy__hi`,
-    CAST(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS `evaluation_subsidy__lo`,
-    CAST(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2)) AS DECIMAL(15, 2)) AS `evaluation_subsidy__hi`
-  FROM q1_r
-), q1_a0 AS (
-  SELECT
-    *,
-    `reform_subsidy__lo` AS `reform_subsidy__a0_lo`,
-    `reform_subsidy__hi` AS `reform_subsidy__a0_hi`,
-    `chain_demo_award__lo` AS `chain_demo_award__a0_lo`,
-    `chain_demo_award__hi` AS `chain_demo_award__a0_hi`,
-    `provincial_demo_award__lo` AS `provincial_demo_award__a0_lo`,
-    `provincial_demo_award__hi` AS `provincial_demo_award__a0_hi`,
-    `typical_case_award__lo` AS `typical_case_award__a0_lo`,
-    `typical_case_award__hi` AS `typical_case_award__a0_hi`,
-    `platform_building__lo` AS `platform_building__a0_lo`,
-    `platform_building__hi` AS `platform_building__a0_hi`,
-    `training_subsidy__lo` AS `training_subsidy__a0_lo`,
-    `training_subsidy__hi` AS `training_subsidy__a0_hi`,
-    `diagnosis_subsidy__lo` AS `diagnosis_subsidy__a0_lo`,
-    `diagnosis_subsidy__hi` AS `diagnosis_subsidy__a0_hi`,
-    `evaluation_subsidy__lo` AS `evaluation_subsidy__a0_lo`,
-    `evaluation_subsidy__hi` AS `evaluation_subsidy__a0_hi`
-  FROM q1_i
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `total_min`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST((
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      (
+                        CAST(0 AS BIGINT)
+                      ) + (
+                        CASE
+                          WHEN `reform_subsidy__applies`
+                          THEN `reform_subsidy__a0_hi`
+                          ELSE CAST(0 AS BIGINT)
+                        END
+                      )
+                    ) + (
+                      CASE
+                        WHEN `chain_demo_award__applies`
+                        THEN `chain_demo_award__a0_hi`
+                        ELSE CAST(0 AS BIGINT)
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN `provincial_demo_award__applies`
+                      THEN `provincial_demo_award__a0_hi`
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN `typical_case_award__applies`
+                    THEN `typical_case_award__a0_hi`
+                    ELSE CAST(0 AS BIGINT)
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `platform_building__applies`
+                  THEN `platform_building__a0_hi`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              )
+            ) + (
+              CASE
+                WHEN `training_subsidy__applies`
+                THEN `training_subsidy__a0_hi`
+                ELSE CAST(0 AS BIGINT)
+              END
+            )
+          ) + (
+            CASE
+              WHEN `diagnosis_subsidy__applies`
+              THEN `diagnosis_subsidy__a0_hi`
+              ELSE CAST(0 AS BIGINT)
+            END
+          )
+        ) + (
+          CASE
+            WHEN `evaluation_subsidy__applies`
+            THEN `evaluation_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `total_max`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST(CAST(0 AS BIGINT) AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `funding_central`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST((
+          (
+            (
+              (
+                CAST(0 AS BIGINT)
+              ) + (
+                CASE
+                  WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__a0_hi` IS NULL
+                  THEN `reform_subsidy__a0_hi`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              )
+            ) + (
+              CASE
+                WHEN `platform_building__applies` AND NOT `platform_building__a0_hi` IS NULL
+                THEN `platform_building__a0_hi`
+                ELSE CAST(0 AS BIGINT)
+              END
+            )
+          ) + (
+            CASE
+              WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__a0_hi` IS NULL
+              THEN `diagnosis_subsidy__a0_hi`
+              ELSE CAST(0 AS BIGINT)
+            END
+          )
+        ) + (
+          CASE
+            WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
+            THEN `evaluation_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `funding_province`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST((
+          (
+            CAST(0 AS BIGINT)
+          ) + (
+            (
+              (
+                CASE
+                  WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
+                  THEN `chain_demo_award__a0_hi`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              ) * CAST(5 AS BIGINT)
+            ) DIV CAST(10 AS BIGINT)
+          )
+        ) + (
+          CASE
+            WHEN `training_subsidy__applies` AND NOT `training_subsidy__a0_hi` IS NULL
+            THEN `training_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `funding_city`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST((
+          CAST(0 AS BIGINT)
+        ) + (
+          (
+            CASE
+              WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
+              THEN `chain_demo_award__a0_hi`
+              ELSE CAST(0 AS BIGINT)
+            END
+          ) - (
+            (
+              (
+                CASE
+                  WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
+                  THEN `chain_demo_award__a0_hi`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              ) * CAST(5 AS BIGINT)
+            ) DIV CAST(10 AS BIGINT)
+          )
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `funding_county`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST((
+          (
+            CAST(0 AS BIGINT)
+          ) + (
+            CASE
+              WHEN `provincial_demo_award__applies` AND NOT `provincial_demo_award__a0_hi` IS NULL
+              THEN `provincial_demo_award__a0_hi`
+              ELSE CAST(0 AS BIGINT)
+            END
+          )
+        ) + (
+          CASE
+            WHEN `typical_case_award__applies` AND NOT `typical_case_award__a0_hi` IS NULL
+            THEN `typical_case_award__a0_hi`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `funding_unspecified`,
+    CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies__q1` ELSE NULL END AS `reform_subsidy__applies__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies__q1`
+      THEN CAST((
+        CAST(`reform_subsidy__lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `reform_subsidy__min__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies__q1`
+      THEN CAST((
+        CAST(`reform_subsidy__hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `reform_subsidy__max__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies__q1`
+      THEN CAST((
+        CAST(`reform_subsidy__a0_lo` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `reform_subsidy__paid_min__q1`,
+    CASE
+      WHEN `error_field` IS NULL AND `reform_subsidy__applies__q1`
+      THEN CAST((
+        CAST(`reform_subsidy__a0_hi` AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `reform_subsidy__paid_max__q1`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST((
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      (
+                        CAST(0 AS BIGINT)
+                      ) + (
+                        CASE
+                          WHEN `reform_subsidy__applies__q1`
+                          THEN `reform_subsidy__a0_lo`
+                          ELSE CAST(0 AS BIGINT)
+                        END
+                      )
+                    ) + (
+                      CASE
+                        WHEN `chain_demo_award__applies`
+                        THEN `chain_demo_award__a0_lo`
+                        ELSE CAST(0 AS BIGINT)
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN `provincial_demo_award__applies`
+                      THEN `provincial_demo_award__a0_lo`
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN `typical_case_award__applies`
+                    THEN `typical_case_award__a0_lo`
+                    ELSE CAST(0 AS BIGINT)
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `platform_building__applies`
+                  THEN `platform_building__a0_lo`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              )
+            ) + (
+              CASE
+                WHEN `training_subsidy__applies`
+                THEN `training_subsidy__a0_lo`
+                ELSE CAST(0 AS BIGINT)
+              END
+            )
+          ) + (
+            CASE
+              WHEN `diagnosis_subsidy__applies`
+              THEN `diagnosis_subsidy__a0_lo`
+              ELSE CAST(0 AS BIGINT)
+            END
+          )
+        ) + (
+          CASE
+            WHEN `evaluation_subsidy__applies`
+            THEN `evaluation_subsidy__a0_lo`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `total_min__q1`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST((
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      (
+                        CAST(0 AS BIGINT)
+                      ) + (
+                        CASE
+                          WHEN `reform_subsidy__applies__q1`
+                          THEN `reform_subsidy__a0_hi`
+                          ELSE CAST(0 AS BIGINT)
+                        END
+                      )
+                    ) + (
+                      CASE
+                        WHEN `chain_demo_award__applies`
+                        THEN `chain_demo_award__a0_hi`
+                        ELSE CAST(0 AS BIGINT)
+                      END
+                    )
+                  ) + (
+                    CASE
+                      WHEN `provincial_demo_award__applies`
+                      THEN `provincial_demo_award__a0_hi`
+                      ELSE CAST(0 AS BIGINT)
+                    END
+                  )
+                ) + (
+                  CASE
+                    WHEN `typical_case_award__applies`
+                    THEN `typical_case_award__a0_hi`
+                    ELSE CAST(0 AS BIGINT)
+                  END
+                )
+              ) + (
+                CASE
+                  WHEN `platform_building__applies`
+                  THEN `platform_building__a0_hi`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              )
+            ) + (
+              CASE
+                WHEN `training_subsidy__applies`
+                THEN `training_subsidy__a0_hi`
+                ELSE CAST(0 AS BIGINT)
+              END
+            )
+          ) + (
+            CASE
+              WHEN `diagnosis_subsidy__applies`
+              THEN `diagnosis_subsidy__a0_hi`
+              ELSE CAST(0 AS BIGINT)
+            END
+          )
+        ) + (
+          CASE
+            WHEN `evaluation_subsidy__applies`
+            THEN `evaluation_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `total_max__q1`,
+    CASE
+      WHEN `error_field` IS NULL
+      THEN CAST((
+        CAST((
+          (
+            (
+              (
+                CAST(0 AS BIGINT)
+              ) + (
+                CASE
+                  WHEN `reform_subsidy__applies__q1` AND NOT `reform_subsidy__a0_hi` IS NULL
+                  THEN `reform_subsidy__a0_hi`
+                  ELSE CAST(0 AS BIGINT)
+                END
+              )
+            ) + (
+              CASE
+                WHEN `platform_building__applies` AND NOT `platform_building__a0_hi` IS NULL
+                THEN `platform_building__a0_hi`
+                ELSE CAST(0 AS BIGINT)
+              END
+            )
+          ) + (
+            CASE
+              WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__a0_hi` IS NULL
+              THEN `diagnosis_subsidy__a0_hi`
+              ELSE CAST(0 AS BIGINT)
+            END
+          )
+        ) + (
+          CASE
+            WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
+            THEN `evaluation_subsidy__a0_hi`
+            ELSE CAST(0 AS BIGINT)
+          END
+        ) AS DECIMAL(15, 0))
+      ) * (
+        0.01
+      ) AS DECIMAL(15, 2))
+      ELSE NULL
+    END AS `funding_province__q1`
+  FROM a0
 )
 SELECT
-  `q0`.`row_id` AS `row_id`,
-  `q0`.`error_field` AS `error_field`,
-  CASE WHEN `q0`.`error_field` IS NULL THEN `q0`.`in_force` ELSE NULL END AS `in_force`,
+  `row_id`,
+  `error_field`,
+  `in_force`,
+  CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`excluded` AND `q1`.`excluded`
-    ELSE NULL
-  END AS `excluded`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+    WHEN `error_field` IS NULL
+    THEN `reform_subsidy__applies` OR `reform_subsidy__applies__q1`
     ELSE NULL
   END AS `reform_subsidy__applies`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+        `reform_subsidy__applies` OR `reform_subsidy__applies__q1`
       )
       AND NOT (
         (
-          `q0`.`reform_subsidy__applies` AND `q0`.`reform_subsidy__min` IS NULL
+          `reform_subsidy__applies` AND `reform_subsidy__min` IS NULL
         )
         OR (
-          `q1`.`reform_subsidy__applies` AND `q1`.`reform_subsidy__min` IS NULL
+          `reform_subsidy__applies__q1` AND `reform_subsidy__min__q1` IS NULL
         )
       )
       THEN LEAST(
-        CASE WHEN `q0`.`reform_subsidy__applies` THEN `q0`.`reform_subsidy__min` ELSE 0 END,
-        CASE WHEN `q1`.`reform_subsidy__applies` THEN `q1`.`reform_subsidy__min` ELSE 0 END
+        CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__min` ELSE 0 END,
+        CASE WHEN `reform_subsidy__applies__q1` THEN `reform_subsidy__min__q1` ELSE 0 END
       )
       ELSE NULL
     END
     ELSE NULL
   END AS `reform_subsidy__min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+        `reform_subsidy__applies` OR `reform_subsidy__applies__q1`
       )
       AND NOT (
         (
-          `q0`.`reform_subsidy__applies` AND `q0`.`reform_subsidy__min` IS NULL
+          `reform_subsidy__applies` AND `reform_subsidy__min` IS NULL
         )
         OR (
-          `q1`.`reform_subsidy__applies` AND `q1`.`reform_subsidy__min` IS NULL
+          `reform_subsidy__applies__q1` AND `reform_subsidy__min__q1` IS NULL
         )
       )
       THEN CASE
-        WHEN CASE WHEN `q0`.`reform_subsidy__applies` THEN `q0`.`reform_subsidy__max` ELSE 0 END IS NULL
-        OR CASE WHEN `q1`.`reform_subsidy__applies` THEN `q1`.`reform_subsidy__max` ELSE 0 END IS NULL
+        WHEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__max` ELSE 0 END IS NULL
+        OR CASE WHEN `reform_subsidy__applies__q1` THEN `reform_subsidy__max__q1` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
-          CASE WHEN `q0`.`reform_subsidy__applies` THEN `q0`.`reform_subsidy__max` ELSE 0 END,
-          CASE WHEN `q1`.`reform_subsidy__applies` THEN `q1`.`reform_subsidy__max` ELSE 0 END
+          CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__max` ELSE 0 END,
+          CASE WHEN `reform_subsidy__applies__q1` THEN `reform_subsidy__max__q1` ELSE 0 END
         )
       END
       ELSE NULL
@@ -705,18 +1554,14 @@ SELECT
     ELSE NULL
   END AS `reform_subsidy__max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+      WHEN `reform_subsidy__applies` OR `reform_subsidy__applies__q1`
       THEN LEAST(
+        CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_min` ELSE 0 END,
         CASE
-          WHEN `q0`.`reform_subsidy__applies`
-          THEN `q0`.`reform_subsidy__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`reform_subsidy__applies`
-          THEN `q1`.`reform_subsidy__paid_min`
+          WHEN `reform_subsidy__applies__q1`
+          THEN `reform_subsidy__paid_min__q1`
           ELSE 0
         END
       )
@@ -725,30 +1570,22 @@ SELECT
     ELSE NULL
   END AS `reform_subsidy__paid_min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`reform_subsidy__applies` OR `q1`.`reform_subsidy__applies`
+      WHEN `reform_subsidy__applies` OR `reform_subsidy__applies__q1`
       THEN CASE
-        WHEN CASE
-          WHEN `q0`.`reform_subsidy__applies`
-          THEN `q0`.`reform_subsidy__paid_max`
-          ELSE 0
-        END IS NULL
+        WHEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_max` ELSE 0 END IS NULL
         OR CASE
-          WHEN `q1`.`reform_subsidy__applies`
-          THEN `q1`.`reform_subsidy__paid_max`
+          WHEN `reform_subsidy__applies__q1`
+          THEN `reform_subsidy__paid_max__q1`
           ELSE 0
         END IS NULL
         THEN NULL
         ELSE GREATEST(
+          CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_max` ELSE 0 END,
           CASE
-            WHEN `q0`.`reform_subsidy__applies`
-            THEN `q0`.`reform_subsidy__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`reform_subsidy__applies`
-            THEN `q1`.`reform_subsidy__paid_max`
+            WHEN `reform_subsidy__applies__q1`
+            THEN `reform_subsidy__paid_max__q1`
             ELSE 0
           END
         )
@@ -757,1908 +1594,72 @@ SELECT
     END
     ELSE NULL
   END AS `reform_subsidy__paid_max`,
+  `chain_demo_award__applies` AS `chain_demo_award__applies`,
+  `chain_demo_award__min` AS `chain_demo_award__min`,
+  `chain_demo_award__max` AS `chain_demo_award__max`,
+  `chain_demo_award__paid_min` AS `chain_demo_award__paid_min`,
+  `chain_demo_award__paid_max` AS `chain_demo_award__paid_max`,
+  `provincial_demo_award__applies` AS `provincial_demo_award__applies`,
+  `provincial_demo_award__min` AS `provincial_demo_award__min`,
+  `provincial_demo_award__max` AS `provincial_demo_award__max`,
+  `provincial_demo_award__paid_min` AS `provincial_demo_award__paid_min`,
+  `provincial_demo_award__paid_max` AS `provincial_demo_award__paid_max`,
+  `typical_case_award__applies` AS `typical_case_award__applies`,
+  `typical_case_award__min` AS `typical_case_award__min`,
+  `typical_case_award__max` AS `typical_case_award__max`,
+  `typical_case_award__paid_min` AS `typical_case_award__paid_min`,
+  `typical_case_award__paid_max` AS `typical_case_award__paid_max`,
+  `platform_building__applies` AS `platform_building__applies`,
+  `platform_building__min` AS `platform_building__min`,
+  `platform_building__max` AS `platform_building__max`,
+  `platform_building__paid_min` AS `platform_building__paid_min`,
+  `platform_building__paid_max` AS `platform_building__paid_max`,
+  `training_subsidy__applies` AS `training_subsidy__applies`,
+  `training_subsidy__min` AS `training_subsidy__min`,
+  `training_subsidy__max` AS `training_subsidy__max`,
+  `training_subsidy__paid_min` AS `training_subsidy__paid_min`,
+  `training_subsidy__paid_max` AS `training_subsidy__paid_max`,
+  `diagnosis_subsidy__applies` AS `diagnosis_subsidy__applies`,
+  `diagnosis_subsidy__min` AS `diagnosis_subsidy__min`,
+  `diagnosis_subsidy__max` AS `diagnosis_subsidy__max`,
+  `diagnosis_subsidy__paid_min` AS `diagnosis_subsidy__paid_min`,
+  `diagnosis_subsidy__paid_max` AS `diagnosis_subsidy__paid_max`,
+  `evaluation_subsidy__applies` AS `evaluation_subsidy__applies`,
+  `evaluation_subsidy__min` AS `evaluation_subsidy__min`,
+  `evaluation_subsidy__max` AS `evaluation_subsidy__max`,
+  `evaluation_subsidy__paid_min` AS `evaluation_subsidy__paid_min`,
+  `evaluation_subsidy__paid_max` AS `evaluation_subsidy__paid_max`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`chain_demo_award__applies` OR `q1`.`chain_demo_award__applies`
-    ELSE NULL
-  END AS `chain_demo_award__applies`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`chain_demo_award__applies` OR `q1`.`chain_demo_award__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`chain_demo_award__applies` AND `q0`.`chain_demo_award__min` IS NULL
-        )
-        OR (
-          `q1`.`chain_demo_award__applies` AND `q1`.`chain_demo_award__min` IS NULL
-        )
-      )
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`chain_demo_award__applies`
-          THEN `q0`.`chain_demo_award__min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`chain_demo_award__applies`
-          THEN `q1`.`chain_demo_award__min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `chain_demo_award__min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`chain_demo_award__applies` OR `q1`.`chain_demo_award__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`chain_demo_award__applies` AND `q0`.`chain_demo_award__min` IS NULL
-        )
-        OR (
-          `q1`.`chain_demo_award__applies` AND `q1`.`chain_demo_award__min` IS NULL
-        )
-      )
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`chain_demo_award__applies`
-          THEN `q0`.`chain_demo_award__max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`chain_demo_award__applies`
-          THEN `q1`.`chain_demo_award__max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`chain_demo_award__applies`
-            THEN `q0`.`chain_demo_award__max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`chain_demo_award__applies`
-            THEN `q1`.`chain_demo_award__max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `chain_demo_award__max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`chain_demo_award__applies` OR `q1`.`chain_demo_award__applies`
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`chain_demo_award__applies`
-          THEN `q0`.`chain_demo_award__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`chain_demo_award__applies`
-          THEN `q1`.`chain_demo_award__paid_min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `chain_demo_award__paid_min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`chain_demo_award__applies` OR `q1`.`chain_demo_award__applies`
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`chain_demo_award__applies`
-          THEN `q0`.`chain_demo_award__paid_max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`chain_demo_award__applies`
-          THEN `q1`.`chain_demo_award__paid_max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`chain_demo_award__applies`
-            THEN `q0`.`chain_demo_award__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`chain_demo_award__applies`
-            THEN `q1`.`chain_demo_award__paid_max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `chain_demo_award__paid_max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`provincial_demo_award__applies` OR `q1`.`provincial_demo_award__applies`
-    ELSE NULL
-  END AS `provincial_demo_award__applies`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`provincial_demo_award__applies` OR `q1`.`provincial_demo_award__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`provincial_demo_award__applies`
-          AND `q0`.`provincial_demo_award__min` IS NULL
-        )
-        OR (
-          `q1`.`provincial_demo_award__applies`
-          AND `q1`.`provincial_demo_award__min` IS NULL
-        )
-      )
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`provincial_demo_award__applies`
-          THEN `q0`.`provincial_demo_award__min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`provincial_demo_award__applies`
-          THEN `q1`.`provincial_demo_award__min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `provincial_demo_award__min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`provincial_demo_award__applies` OR `q1`.`provincial_demo_award__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`provincial_demo_award__applies`
-          AND `q0`.`provincial_demo_award__min` IS NULL
-        )
-        OR (
-          `q1`.`provincial_demo_award__applies`
-          AND `q1`.`provincial_demo_award__min` IS NULL
-        )
-      )
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`provincial_demo_award__applies`
-          THEN `q0`.`provincial_demo_award__max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`provincial_demo_award__applies`
-          THEN `q1`.`provincial_demo_award__max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`provincial_demo_award__applies`
-            THEN `q0`.`provincial_demo_award__max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`provincial_demo_award__applies`
-            THEN `q1`.`provincial_demo_award__max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `provincial_demo_award__max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`provincial_demo_award__applies` OR `q1`.`provincial_demo_award__applies`
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`provincial_demo_award__applies`
-          THEN `q0`.`provincial_demo_award__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`provincial_demo_award__applies`
-          THEN `q1`.`provincial_demo_award__paid_min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `provincial_demo_award__paid_min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`provincial_demo_award__applies` OR `q1`.`provincial_demo_award__applies`
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`provincial_demo_award__applies`
-          THEN `q0`.`provincial_demo_award__paid_max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`provincial_demo_award__applies`
-          THEN `q1`.`provincial_demo_award__paid_max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`provincial_demo_award__applies`
-            THEN `q0`.`provincial_demo_award__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`provincial_demo_award__applies`
-            THEN `q1`.`provincial_demo_award__paid_max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `provincial_demo_award__paid_max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`typical_case_award__applies` OR `q1`.`typical_case_award__applies`
-    ELSE NULL
-  END AS `typical_case_award__applies`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`typical_case_award__applies` OR `q1`.`typical_case_award__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`typical_case_award__applies` AND `q0`.`typical_case_award__min` IS NULL
-        )
-        OR (
-          `q1`.`typical_case_award__applies` AND `q1`.`typical_case_award__min` IS NULL
-        )
-      )
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`typical_case_award__applies`
-          THEN `q0`.`typical_case_award__min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`typical_case_award__applies`
-          THEN `q1`.`typical_case_award__min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `typical_case_award__min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`typical_case_award__applies` OR `q1`.`typical_case_award__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`typical_case_award__applies` AND `q0`.`typical_case_award__min` IS NULL
-        )
-        OR (
-          `q1`.`typical_case_award__applies` AND `q1`.`typical_case_award__min` IS NULL
-        )
-      )
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`typical_case_award__applies`
-          THEN `q0`.`typical_case_award__max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`typical_case_award__applies`
-          THEN `q1`.`typical_case_award__max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`typical_case_award__applies`
-            THEN `q0`.`typical_case_award__max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`typical_case_award__applies`
-            THEN `q1`.`typical_case_award__max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `typical_case_award__max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`typical_case_award__applies` OR `q1`.`typical_case_award__applies`
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`typical_case_award__applies`
-          THEN `q0`.`typical_case_award__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`typical_case_award__applies`
-          THEN `q1`.`typical_case_award__paid_min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `typical_case_award__paid_min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`typical_case_award__applies` OR `q1`.`typical_case_award__applies`
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`typical_case_award__applies`
-          THEN `q0`.`typical_case_award__paid_max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`typical_case_award__applies`
-          THEN `q1`.`typical_case_award__paid_max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`typical_case_award__applies`
-            THEN `q0`.`typical_case_award__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`typical_case_award__applies`
-            THEN `q1`.`typical_case_award__paid_max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `typical_case_award__paid_max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`platform_building__applies` OR `q1`.`platform_building__applies`
-    ELSE NULL
-  END AS `platform_building__applies`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`platform_building__applies` OR `q1`.`platform_building__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`platform_building__applies` AND `q0`.`platform_building__min` IS NULL
-        )
-        OR (
-          `q1`.`platform_building__applies` AND `q1`.`platform_building__min` IS NULL
-        )
-      )
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`platform_building__applies`
-          THEN `q0`.`platform_building__min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`platform_building__applies`
-          THEN `q1`.`platform_building__min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `platform_building__min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`platform_building__applies` OR `q1`.`platform_building__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`platform_building__applies` AND `q0`.`platform_building__min` IS NULL
-        )
-        OR (
-          `q1`.`platform_building__applies` AND `q1`.`platform_building__min` IS NULL
-        )
-      )
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`platform_building__applies`
-          THEN `q0`.`platform_building__max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`platform_building__applies`
-          THEN `q1`.`platform_building__max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`platform_building__applies`
-            THEN `q0`.`platform_building__max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`platform_building__applies`
-            THEN `q1`.`platform_building__max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `platform_building__max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`platform_building__applies` OR `q1`.`platform_building__applies`
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`platform_building__applies`
-          THEN `q0`.`platform_building__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`platform_building__applies`
-          THEN `q1`.`platform_building__paid_min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `platform_building__paid_min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`platform_building__applies` OR `q1`.`platform_building__applies`
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`platform_building__applies`
-          THEN `q0`.`platform_building__paid_max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`platform_building__applies`
-          THEN `q1`.`platform_building__paid_max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`platform_building__applies`
-            THEN `q0`.`platform_building__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`platform_building__applies`
-            THEN `q1`.`platform_building__paid_max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `platform_building__paid_max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`training_subsidy__applies` OR `q1`.`training_subsidy__applies`
-    ELSE NULL
-  END AS `training_subsidy__applies`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`training_subsidy__applies` OR `q1`.`training_subsidy__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`training_subsidy__applies` AND `q0`.`training_subsidy__min` IS NULL
-        )
-        OR (
-          `q1`.`training_subsidy__applies` AND `q1`.`training_subsidy__min` IS NULL
-        )
-      )
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`training_subsidy__applies`
-          THEN `q0`.`training_subsidy__min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`training_subsidy__applies`
-          THEN `q1`.`training_subsidy__min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `training_subsidy__min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`training_subsidy__applies` OR `q1`.`training_subsidy__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`training_subsidy__applies` AND `q0`.`training_subsidy__min` IS NULL
-        )
-        OR (
-          `q1`.`training_subsidy__applies` AND `q1`.`training_subsidy__min` IS NULL
-        )
-      )
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`training_subsidy__applies`
-          THEN `q0`.`training_subsidy__max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`training_subsidy__applies`
-          THEN `q1`.`training_subsidy__max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`training_subsidy__applies`
-            THEN `q0`.`training_subsidy__max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`training_subsidy__applies`
-            THEN `q1`.`training_subsidy__max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `training_subsidy__max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`training_subsidy__applies` OR `q1`.`training_subsidy__applies`
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`training_subsidy__applies`
-          THEN `q0`.`training_subsidy__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`training_subsidy__applies`
-          THEN `q1`.`training_subsidy__paid_min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `training_subsidy__paid_min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`training_subsidy__applies` OR `q1`.`training_subsidy__applies`
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`training_subsidy__applies`
-          THEN `q0`.`training_subsidy__paid_max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`training_subsidy__applies`
-          THEN `q1`.`training_subsidy__paid_max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`training_subsidy__applies`
-            THEN `q0`.`training_subsidy__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`training_subsidy__applies`
-            THEN `q1`.`training_subsidy__paid_max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `training_subsidy__paid_max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
-    ELSE NULL
-  END AS `diagnosis_subsidy__applies`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`diagnosis_subsidy__applies` AND `q0`.`diagnosis_subsidy__min` IS NULL
-        )
-        OR (
-          `q1`.`diagnosis_subsidy__applies` AND `q1`.`diagnosis_subsidy__min` IS NULL
-        )
-      )
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`diagnosis_subsidy__applies`
-          THEN `q0`.`diagnosis_subsidy__min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`diagnosis_subsidy__applies`
-          THEN `q1`.`diagnosis_subsidy__min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `diagnosis_subsidy__min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`diagnosis_subsidy__applies` AND `q0`.`diagnosis_subsidy__min` IS NULL
-        )
-        OR (
-          `q1`.`diagnosis_subsidy__applies` AND `q1`.`diagnosis_subsidy__min` IS NULL
-        )
-      )
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`diagnosis_subsidy__applies`
-          THEN `q0`.`diagnosis_subsidy__max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`diagnosis_subsidy__applies`
-          THEN `q1`.`diagnosis_subsidy__max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`diagnosis_subsidy__applies`
-            THEN `q0`.`diagnosis_subsidy__max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`diagnosis_subsidy__applies`
-            THEN `q1`.`diagnosis_subsidy__max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `diagnosis_subsidy__max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`diagnosis_subsidy__applies`
-          THEN `q0`.`diagnosis_subsidy__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`diagnosis_subsidy__applies`
-          THEN `q1`.`diagnosis_subsidy__paid_min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `diagnosis_subsidy__paid_min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`diagnosis_subsidy__applies` OR `q1`.`diagnosis_subsidy__applies`
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`diagnosis_subsidy__applies`
-          THEN `q0`.`diagnosis_subsidy__paid_max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`diagnosis_subsidy__applies`
-          THEN `q1`.`diagnosis_subsidy__paid_max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`diagnosis_subsidy__applies`
-            THEN `q0`.`diagnosis_subsidy__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`diagnosis_subsidy__applies`
-            THEN `q1`.`diagnosis_subsidy__paid_max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `diagnosis_subsidy__paid_max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
-    ELSE NULL
-  END AS `evaluation_subsidy__applies`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`evaluation_subsidy__applies` AND `q0`.`evaluation_subsidy__min` IS NULL
-        )
-        OR (
-          `q1`.`evaluation_subsidy__applies` AND `q1`.`evaluation_subsidy__min` IS NULL
-        )
-      )
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`evaluation_subsidy__applies`
-          THEN `q0`.`evaluation_subsidy__min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`evaluation_subsidy__applies`
-          THEN `q1`.`evaluation_subsidy__min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `evaluation_subsidy__min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN (
-        `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
-      )
-      AND NOT (
-        (
-          `q0`.`evaluation_subsidy__applies` AND `q0`.`evaluation_subsidy__min` IS NULL
-        )
-        OR (
-          `q1`.`evaluation_subsidy__applies` AND `q1`.`evaluation_subsidy__min` IS NULL
-        )
-      )
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`evaluation_subsidy__applies`
-          THEN `q0`.`evaluation_subsidy__max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`evaluation_subsidy__applies`
-          THEN `q1`.`evaluation_subsidy__max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`evaluation_subsidy__applies`
-            THEN `q0`.`evaluation_subsidy__max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`evaluation_subsidy__applies`
-            THEN `q1`.`evaluation_subsidy__max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `evaluation_subsidy__max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
-      THEN LEAST(
-        CASE
-          WHEN `q0`.`evaluation_subsidy__applies`
-          THEN `q0`.`evaluation_subsidy__paid_min`
-          ELSE 0
-        END,
-        CASE
-          WHEN `q1`.`evaluation_subsidy__applies`
-          THEN `q1`.`evaluation_subsidy__paid_min`
-          ELSE 0
-        END
-      )
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `evaluation_subsidy__paid_min`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`evaluation_subsidy__applies` OR `q1`.`evaluation_subsidy__applies`
-      THEN CASE
-        WHEN CASE
-          WHEN `q0`.`evaluation_subsidy__applies`
-          THEN `q0`.`evaluation_subsidy__paid_max`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `q1`.`evaluation_subsidy__applies`
-          THEN `q1`.`evaluation_subsidy__paid_max`
-          ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE GREATEST(
-          CASE
-            WHEN `q0`.`evaluation_subsidy__applies`
-            THEN `q0`.`evaluation_subsidy__paid_max`
-            ELSE 0
-          END,
-          CASE
-            WHEN `q1`.`evaluation_subsidy__applies`
-            THEN `q1`.`evaluation_subsidy__paid_max`
-            ELSE 0
-          END
-        )
-      END
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `evaluation_subsidy__paid_max`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN LEAST(`q0`.`total_min`, `q1`.`total_min`)
+    WHEN `error_field` IS NULL
+    THEN LEAST(`total_min`, `total_min__q1`)
     ELSE NULL
   END AS `total_min`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`total_max` IS NULL OR `q1`.`total_max` IS NULL
+      WHEN `total_max` IS NULL OR `total_max__q1` IS NULL
       THEN NULL
-      ELSE GREATEST(`q0`.`total_max`, `q1`.`total_max`)
+      ELSE GREATEST(`total_max`, `total_max__q1`)
     END
     ELSE NULL
   END AS `total_max`,
+  `funding_central` AS `funding_central`,
   CASE
-    WHEN `q0`.`error_field` IS NULL
+    WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_central`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_central`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_central`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_central`
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `funding_central`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_province`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_province`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_province`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_province`
+      WHEN `total_max` IS NULL
+      THEN `funding_province`
+      WHEN `total_max__q1` IS NULL
+      THEN `funding_province__q1`
+      WHEN `total_max` = GREATEST(`total_max`, `total_max__q1`)
+      THEN `funding_province`
+      WHEN `total_max__q1` = GREATEST(`total_max`, `total_max__q1`)
+      THEN `funding_province__q1`
       ELSE NULL
     END
     ELSE NULL
   END AS `funding_province`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_city`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_city`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_city`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_city`
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `funding_city`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_county`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_county`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_county`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_county`
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `funding_county`,
-  CASE
-    WHEN `q0`.`error_field` IS NULL
-    THEN CASE
-      WHEN `q0`.`total_max` IS NULL
-      THEN `q0`.`funding_unspecified`
-      WHEN `q1`.`total_max` IS NULL
-      THEN `q1`.`funding_unspecified`
-      WHEN `q0`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q0`.`funding_unspecified`
-      WHEN `q1`.`total_max` = GREATEST(`q0`.`total_max`, `q1`.`total_max`)
-      THEN `q1`.`funding_unspecified`
-      ELSE NULL
-    END
-    ELSE NULL
-  END AS `funding_unspecified`
-FROM (
-  SELECT
-    `row_id`,
-    `error_field`,
-    CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
-    CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
-    CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__lo`
-      ELSE NULL
-    END AS `reform_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__hi`
-      ELSE NULL
-    END AS `reform_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__a0_lo`
-      ELSE NULL
-    END AS `reform_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__a0_hi`
-      ELSE NULL
-    END AS `reform_subsidy__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `chain_demo_award__applies` ELSE NULL END AS `chain_demo_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_demo_award__applies`
-      THEN `chain_demo_award__lo`
-      ELSE NULL
-    END AS `chain_demo_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_demo_award__applies`
-      THEN `chain_demo_award__hi`
-      ELSE NULL
-    END AS `chain_demo_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_demo_award__applies`
-      THEN `chain_demo_award__a0_lo`
-      ELSE NULL
-    END AS `chain_demo_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_demo_award__applies`
-      THEN `chain_demo_award__a0_hi`
-      ELSE NULL
-    END AS `chain_demo_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `provincial_demo_award__applies` ELSE NULL END AS `provincial_demo_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
-      THEN `provincial_demo_award__lo`
-      ELSE NULL
-    END AS `provincial_demo_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
-      THEN `provincial_demo_award__hi`
-      ELSE NULL
-    END AS `provincial_demo_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
-      THEN `provincial_demo_award__a0_lo`
-      ELSE NULL
-    END AS `provincial_demo_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
-      THEN `provincial_demo_award__a0_hi`
-      ELSE NULL
-    END AS `provincial_demo_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `typical_case_award__applies` ELSE NULL END AS `typical_case_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `typical_case_award__applies`
-      THEN `typical_case_award__lo`
-      ELSE NULL
-    END AS `typical_case_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `typical_case_award__applies`
-      THEN `typical_case_award__hi`
-      ELSE NULL
-    END AS `typical_case_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `typical_case_award__applies`
-      THEN `typical_case_award__a0_lo`
-      ELSE NULL
-    END AS `typical_case_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `typical_case_award__applies`
-      THEN `typical_case_award__a0_hi`
-      ELSE NULL
-    END AS `typical_case_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `platform_building__applies` ELSE NULL END AS `platform_building__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `platform_building__applies`
-      THEN `platform_building__lo`
-      ELSE NULL
-    END AS `platform_building__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `platform_building__applies`
-      THEN `platform_building__hi`
-      ELSE NULL
-    END AS `platform_building__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `platform_building__applies`
-      THEN `platform_building__a0_lo`
-      ELSE NULL
-    END AS `platform_building__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `platform_building__applies`
-      THEN `platform_building__a0_hi`
-      ELSE NULL
-    END AS `platform_building__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `training_subsidy__applies` ELSE NULL END AS `training_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `training_subsidy__applies`
-      THEN `training_subsidy__lo`
-      ELSE NULL
-    END AS `training_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `training_subsidy__applies`
-      THEN `training_subsidy__hi`
-      ELSE NULL
-    END AS `training_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `training_subsidy__applies`
-      THEN `training_subsidy__a0_lo`
-      ELSE NULL
-    END AS `training_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `training_subsidy__applies`
-      THEN `training_subsidy__a0_hi`
-      ELSE NULL
-    END AS `training_subsidy__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `diagnosis_subsidy__applies` ELSE NULL END AS `diagnosis_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__lo`
-      ELSE NULL
-    END AS `diagnosis_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__hi`
-      ELSE NULL
-    END AS `diagnosis_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__a0_lo`
-      ELSE NULL
-    END AS `diagnosis_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__a0_hi`
-      ELSE NULL
-    END AS `diagnosis_subsidy__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `evaluation_subsidy__applies` ELSE NULL END AS `evaluation_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__lo`
-      ELSE NULL
-    END AS `evaluation_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__hi`
-      ELSE NULL
-    END AS `evaluation_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__a0_lo`
-      ELSE NULL
-    END AS `evaluation_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__a0_hi`
-      ELSE NULL
-    END AS `evaluation_subsidy__paid_max`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(15, 2))
-                    ) + (
-                      CASE
-                        WHEN `reform_subsidy__applies`
-                        THEN `reform_subsidy__a0_lo`
-                        ELSE CAST(0 AS DECIMAL(15, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN `chain_demo_award__applies`
-                      THEN `chain_demo_award__a0_lo`
-                      ELSE CAST(0 AS DECIMAL(15, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN `provincial_demo_award__applies`
-                    THEN `provincial_demo_award__a0_lo`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN `typical_case_award__applies`
-                  THEN `typical_case_award__a0_lo`
-                  ELSE CAST(0 AS DECIMAL(15, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN `platform_building__applies`
-                THEN `platform_building__a0_lo`
-                ELSE CAST(0 AS DECIMAL(15, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `training_subsidy__applies`
-              THEN `training_subsidy__a0_lo`
-              ELSE CAST(0 AS DECIMAL(15, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `diagnosis_subsidy__applies`
-            THEN `diagnosis_subsidy__a0_lo`
-            ELSE CAST(0 AS DECIMAL(15, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies`
-          THEN `evaluation_subsidy__a0_lo`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
-      ) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `total_min`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(15, 2))
-                    ) + (
-                      CASE
-                        WHEN `reform_subsidy__applies`
-                        THEN `reform_subsidy__a0_hi`
-                        ELSE CAST(0 AS DECIMAL(15, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN `chain_demo_award__applies`
-                      THEN `chain_demo_award__a0_hi`
-                      ELSE CAST(0 AS DECIMAL(15, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN `provincial_demo_award__applies`
-                    THEN `provincial_demo_award__a0_hi`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN `typical_case_award__applies`
-                  THEN `typical_case_award__a0_hi`
-                  ELSE CAST(0 AS DECIMAL(15, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN `platform_building__applies`
-                THEN `platform_building__a0_hi`
-                ELSE CAST(0 AS DECIMAL(15, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `training_subsidy__applies`
-              THEN `training_subsidy__a0_hi`
-              ELSE CAST(0 AS DECIMAL(15, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `diagnosis_subsidy__applies`
-            THEN `diagnosis_subsidy__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies`
-          THEN `evaluation_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
-      ) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `total_max`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(15, 2)) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `funding_central`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              CAST(0 AS DECIMAL(15, 2))
-            ) + (
-              CASE
-                WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__a0_hi` IS NULL
-                THEN `reform_subsidy__a0_hi`
-                ELSE CAST(0 AS DECIMAL(15, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `platform_building__applies` AND NOT `platform_building__a0_hi` IS NULL
-              THEN `platform_building__a0_hi`
-              ELSE CAST(0 AS DECIMAL(15, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__a0_hi` IS NULL
-            THEN `diagnosis_subsidy__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
-          THEN `evaluation_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
-      ) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `funding_province`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          CAST(0 AS DECIMAL(15, 2))
-        ) + (
-          CAST((
-            CAST(FLOOR(
-              (
-                (
-                  CASE
-                    WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
-                    THEN `chain_demo_award__a0_hi`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
-            ) AS DECIMAL(15, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(15, 2))
-        )
-      ) + (
-        CASE
-          WHEN `training_subsidy__applies` AND NOT `training_subsidy__a0_hi` IS NULL
-          THEN `training_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
-      ) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `funding_city`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        CAST(0 AS DECIMAL(15, 2))
-      ) + (
-        (
-          CASE
-            WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
-            THEN `chain_demo_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
-          END
-        ) - (
-          CAST((
-            CAST(FLOOR(
-              (
-                (
-                  CASE
-                    WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
-                    THEN `chain_demo_award__a0_hi`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
-            ) AS DECIMAL(15, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(15, 2))
-        )
-      ) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `funding_county`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          CAST(0 AS DECIMAL(15, 2))
-        ) + (
-          CASE
-            WHEN `provincial_demo_award__applies` AND NOT `provincial_demo_award__a0_hi` IS NULL
-            THEN `provincial_demo_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `typical_case_award__applies` AND NOT `typical_case_award__a0_hi` IS NULL
-          THEN `typical_case_award__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
-      ) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `funding_unspecified`
-  FROM a0
-) AS q0
-JOIN (
-  SELECT
-    `row_id`,
-    `error_field`,
-    CASE WHEN `error_field` IS NULL THEN `in_force` ELSE NULL END AS `in_force`,
-    CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
-    CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__lo`
-      ELSE NULL
-    END AS `reform_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__hi`
-      ELSE NULL
-    END AS `reform_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__a0_lo`
-      ELSE NULL
-    END AS `reform_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies`
-      THEN `reform_subsidy__a0_hi`
-      ELSE NULL
-    END AS `reform_subsidy__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `chain_demo_award__applies` ELSE NULL END AS `chain_demo_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_demo_award__applies`
-      THEN `chain_demo_award__lo`
-      ELSE NULL
-    END AS `chain_demo_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_demo_award__applies`
-      THEN `chain_demo_award__hi`
-      ELSE NULL
-    END AS `chain_demo_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_demo_award__applies`
-      THEN `chain_demo_award__a0_lo`
-      ELSE NULL
-    END AS `chain_demo_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_demo_award__applies`
-      THEN `chain_demo_award__a0_hi`
-      ELSE NULL
-    END AS `chain_demo_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `provincial_demo_award__applies` ELSE NULL END AS `provincial_demo_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
-      THEN `provincial_demo_award__lo`
-      ELSE NULL
-    END AS `provincial_demo_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
-      THEN `provincial_demo_award__hi`
-      ELSE NULL
-    END AS `provincial_demo_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
-      THEN `provincial_demo_award__a0_lo`
-      ELSE NULL
-    END AS `provincial_demo_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `provincial_demo_award__applies`
-      THEN `provincial_demo_award__a0_hi`
-      ELSE NULL
-    END AS `provincial_demo_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `typical_case_award__applies` ELSE NULL END AS `typical_case_award__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `typical_case_award__applies`
-      THEN `typical_case_award__lo`
-      ELSE NULL
-    END AS `typical_case_award__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `typical_case_award__applies`
-      THEN `typical_case_award__hi`
-      ELSE NULL
-    END AS `typical_case_award__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `typical_case_award__applies`
-      THEN `typical_case_award__a0_lo`
-      ELSE NULL
-    END AS `typical_case_award__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `typical_case_award__applies`
-      THEN `typical_case_award__a0_hi`
-      ELSE NULL
-    END AS `typical_case_award__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `platform_building__applies` ELSE NULL END AS `platform_building__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `platform_building__applies`
-      THEN `platform_building__lo`
-      ELSE NULL
-    END AS `platform_building__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `platform_building__applies`
-      THEN `platform_building__hi`
-      ELSE NULL
-    END AS `platform_building__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `platform_building__applies`
-      THEN `platform_building__a0_lo`
-      ELSE NULL
-    END AS `platform_building__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `platform_building__applies`
-      THEN `platform_building__a0_hi`
-      ELSE NULL
-    END AS `platform_building__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `training_subsidy__applies` ELSE NULL END AS `training_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `training_subsidy__applies`
-      THEN `training_subsidy__lo`
-      ELSE NULL
-    END AS `training_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `training_subsidy__applies`
-      THEN `training_subsidy__hi`
-      ELSE NULL
-    END AS `training_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `training_subsidy__applies`
-      THEN `training_subsidy__a0_lo`
-      ELSE NULL
-    END AS `training_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `training_subsidy__applies`
-      THEN `training_subsidy__a0_hi`
-      ELSE NULL
-    END AS `training_subsidy__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `diagnosis_subsidy__applies` ELSE NULL END AS `diagnosis_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__lo`
-      ELSE NULL
-    END AS `diagnosis_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__hi`
-      ELSE NULL
-    END AS `diagnosis_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__a0_lo`
-      ELSE NULL
-    END AS `diagnosis_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `diagnosis_subsidy__applies`
-      THEN `diagnosis_subsidy__a0_hi`
-      ELSE NULL
-    END AS `diagnosis_subsidy__paid_max`,
-    CASE WHEN `error_field` IS NULL THEN `evaluation_subsidy__applies` ELSE NULL END AS `evaluation_subsidy__applies`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__lo`
-      ELSE NULL
-    END AS `evaluation_subsidy__min`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__hi`
-      ELSE NULL
-    END AS `evaluation_subsidy__max`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__a0_lo`
-      ELSE NULL
-    END AS `evaluation_subsidy__paid_min`,
-    CASE
-      WHEN `error_field` IS NULL AND `evaluation_subsidy__applies`
-      THEN `evaluation_subsidy__a0_hi`
-      ELSE NULL
-    END AS `evaluation_subsidy__paid_max`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(15, 2))
-                    ) + (
-                      CASE
-                        WHEN `reform_subsidy__applies`
-                        THEN `reform_subsidy__a0_lo`
-                        ELSE CAST(0 AS DECIMAL(15, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN `chain_demo_award__applies`
-                      THEN `chain_demo_award__a0_lo`
-                      ELSE CAST(0 AS DECIMAL(15, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN `provincial_demo_award__applies`
-                    THEN `provincial_demo_award__a0_lo`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN `typical_case_award__applies`
-                  THEN `typical_case_award__a0_lo`
-                  ELSE CAST(0 AS DECIMAL(15, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN `platform_building__applies`
-                THEN `platform_building__a0_lo`
-                ELSE CAST(0 AS DECIMAL(15, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `training_subsidy__applies`
-              THEN `training_subsidy__a0_lo`
-              ELSE CAST(0 AS DECIMAL(15, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `diagnosis_subsidy__applies`
-            THEN `diagnosis_subsidy__a0_lo`
-            ELSE CAST(0 AS DECIMAL(15, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies`
-          THEN `evaluation_subsidy__a0_lo`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
-      ) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `total_min`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      CAST(0 AS DECIMAL(15, 2))
-                    ) + (
-                      CASE
-                        WHEN `reform_subsidy__applies`
-                        THEN `reform_subsidy__a0_hi`
-                        ELSE CAST(0 AS DECIMAL(15, 2))
-                      END
-                    )
-                  ) + (
-                    CASE
-                      WHEN `chain_demo_award__applies`
-                      THEN `chain_demo_award__a0_hi`
-                      ELSE CAST(0 AS DECIMAL(15, 2))
-                    END
-                  )
-                ) + (
-                  CASE
-                    WHEN `provincial_demo_award__applies`
-                    THEN `provincial_demo_award__a0_hi`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
-                  END
-                )
-              ) + (
-                CASE
-                  WHEN `typical_case_award__applies`
-                  THEN `typical_case_award__a0_hi`
-                  ELSE CAST(0 AS DECIMAL(15, 2))
-                END
-              )
-            ) + (
-              CASE
-                WHEN `platform_building__applies`
-                THEN `platform_building__a0_hi`
-                ELSE CAST(0 AS DECIMAL(15, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `training_subsidy__applies`
-              THEN `training_subsidy__a0_hi`
-              ELSE CAST(0 AS DECIMAL(15, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `diagnosis_subsidy__applies`
-            THEN `diagnosis_subsidy__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies`
-          THEN `evaluation_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
-      ) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `total_max`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST(CAST(0 AS DECIMAL(15, 2)) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `funding_central`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          (
-            (
-              CAST(0 AS DECIMAL(15, 2))
-            ) + (
-              CASE
-                WHEN `reform_subsidy__applies` AND NOT `reform_subsidy__a0_hi` IS NULL
-                THEN `reform_subsidy__a0_hi`
-                ELSE CAST(0 AS DECIMAL(15, 2))
-              END
-            )
-          ) + (
-            CASE
-              WHEN `platform_building__applies` AND NOT `platform_building__a0_hi` IS NULL
-              THEN `platform_building__a0_hi`
-              ELSE CAST(0 AS DECIMAL(15, 2))
-            END
-          )
-        ) + (
-          CASE
-            WHEN `diagnosis_subsidy__applies` AND NOT `diagnosis_subsidy__a0_hi` IS NULL
-            THEN `diagnosis_subsidy__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `evaluation_subsidy__applies` AND NOT `evaluation_subsidy__a0_hi` IS NULL
-          THEN `evaluation_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
-      ) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `funding_province`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          CAST(0 AS DECIMAL(15, 2))
-        ) + (
-          CAST((
-            CAST(FLOOR(
-              (
-                (
-                  CASE
-                    WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
-                    THEN `chain_demo_award__a0_hi`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
-            ) AS DECIMAL(15, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(15, 2))
-        )
-      ) + (
-        CASE
-          WHEN `training_subsidy__applies` AND NOT `training_subsidy__a0_hi` IS NULL
-          THEN `training_subsidy__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
-      ) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `funding_city`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        CAST(0 AS DECIMAL(15, 2))
-      ) + (
-        (
-          CASE
-            WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
-            THEN `chain_demo_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
-          END
-        ) - (
-          CAST((
-            CAST(FLOOR(
-              (
-                (
-                  CASE
-                    WHEN `chain_demo_award__applies` AND NOT `chain_demo_award__a0_hi` IS NULL
-                    THEN `chain_demo_award__a0_hi`
-                    ELSE CAST(0 AS DECIMAL(15, 2))
-                  END
-                ) * (
-                  0.5
-                )
-              ) * (
-                100
-              )
-            ) AS DECIMAL(15, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(15, 2))
-        )
-      ) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `funding_county`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN CAST((
-        (
-          CAST(0 AS DECIMAL(15, 2))
-        ) + (
-          CASE
-            WHEN `provincial_demo_award__applies` AND NOT `provincial_demo_award__a0_hi` IS NULL
-            THEN `provincial_demo_award__a0_hi`
-            ELSE CAST(0 AS DECIMAL(15, 2))
-          END
-        )
-      ) + (
-        CASE
-          WHEN `typical_case_award__applies` AND NOT `typical_case_award__a0_hi` IS NULL
-          THEN `typical_case_award__a0_hi`
-          ELSE CAST(0 AS DECIMAL(15, 2))
-        END
-      ) AS DECIMAL(15, 2))
-      ELSE NULL
-    END AS `funding_unspecified`
-  FROM q1_a0
-) AS q1
-  ON `q0`.`row_id` = `q1`.`row_id`;
+  `funding_city` AS `funding_city`,
+  `funding_county` AS `funding_county`,
+  `funding_unspecified` AS `funding_unspecified`
+FROM res;

@@ -20,7 +20,9 @@ Exact arithmetic: every numeric node is a DECIMAL(p, s) whose scale is the lower
 whose precision is worked out from the operands (money fields have at most 15 integer digits,
 integer fields 12 — larger values are refused by validation), cast explicitly so that every
 engine computes the same exact value. Item amounts, cap limits and payment stages are rounded
-down (towards zero) to the fen, as in ``compiler/evaluate/runtime.py``.
+down (towards zero) to the fen, as in ``compiler/evaluate/runtime.py``; after the items' rounding,
+where a sum of DECIMALs would need more than 18 digits (128-bit arithmetic in DuckDB), the amounts
+are BIGINT numbers of fen until the result row converts them back.
 
 Output columns, per row: ``row_id``, ``error_field``, ``in_force``, ``excluded``; per item
 ``<id>__applies``, ``<id>__min``, ``<id>__max`` (before cross-item caps, NULL when undetermined),
@@ -223,6 +225,17 @@ def to_fen(x: exp.Expr, digits: int, scale: int, nonneg: bool = False) -> exp.Ex
     if not nonneg:
         trunc = case((exp.GTE(this=x.copy(), expression=lit("0")), trunc), default=exp.Ceil(this=cents.copy()))
     return cast(mul(cast(trunc, decimal(digits + 2, 0)), lit("0.01")), decimal(digits + 2, 2))
+
+
+def fen_int(x: exp.Expr, digits: int) -> exp.Expr:
+    """``x``, a DECIMAL(digits + 2, 2), as a BIGINT number of fen: its whole part and its two
+    decimals apart, so that no value passes 18 digits. (``CAST(x * 100 AS BIGINT)`` is the same
+    value, but DuckDB computes it in 128 bits, and casting a 128-bit DECIMAL costs 30 times a
+    64-bit one.)"""
+    whole = cast(exp.Floor(this=x.copy()), decimal(digits, 0))
+    cents = cast(sub(x, whole), decimal(3, 2))  # in [0, 1)
+    return exp.Add(this=paren(exp.Mul(this=paren(cast(whole, BIGINT)), expression=lit("100"))),
+                   expression=paren(cast(mul(cents, lit("100")), BIGINT)))
 
 
 def once(v: Num, name: str, step: exp.Select) -> Num:
@@ -533,6 +546,11 @@ class Policy:
             arms = [(self.cond(a["when"]), self.fen_expr(a["then"])) for a in e["arms"]]
             other = self.fen_expr(e["otherwise"]) if e["otherwise"] is not None else None
             return self.choose(arms, other)
+        if op == "upto":  # 0 up to the value: its rounding is 0 up to the value's
+            a = self.fen_expr(e["args"][0])
+            zero = cast(lit("0"), a.type)
+            return Num(zero if a.sure else case((is_null(a.hi), NULL), default=zero), a.hi, a.top, a.scale,
+                       False, a.nonneg, a.sure)
         if op == "mul":
             made = self.fen_product(e)
             if made is not None:
@@ -737,8 +755,11 @@ class Policy:
                                                      for x in self.params.values()]
             errs += [(exp.not_(paren(self.cond(c["cond"]))), s(c["field"])) for c in f.get("constraints", [])]
             err = coalesce(col("profile_error", "p"), case(*errs, default=exp.cast(NULL, "VARCHAR")))
-            steps.append(("vc", exp.select(exp.Star(), exp.alias_(err, "error_field", quoted=True))
-                          .from_(exp.alias_(exp.to_table("v"), "p"))))
+            checks = exp.select(exp.Star(), exp.alias_(err, "error_field", quoted=True)).from_(
+                exp.alias_(exp.to_table("v"), "p"))
+            if valid_only:  # a bad or missing 参数 or a broken 约束 makes the row invalid too
+                checks = checks.where(is_null(err.copy()), copy=False)
+            steps.append(("vc", checks))
         # requirements and exclusions
         excluded = or_(*[exp.not_(paren(self.cond(r["cond"]))) for r in f["requirements"]],
                        *[paren(self.cond(x["cond"])) for x in f["exclusions"]])
@@ -780,6 +801,38 @@ class Policy:
                          for it, v in zip(items, amounts, strict=True)), Decimal(0))
         money_digits = dig(money_top)
         money = decimal(money_digits + 2, 2)
+        # after the items' rounding every amount is a whole number of fen: computed from here on
+        # as BIGINT fen (a sum of 64-bit integers stays 64-bit, where DuckDB widens a sum of two
+        # DECIMAL(18, 2) to 128 bits), converted back to DECIMAL in the result row; kept DECIMAL
+        # where a sum or a cap limit could pass 2^63 fen
+        # (only where a sum of the policy's amounts may reach 19 digits: DuckDB adds narrower
+        # DECIMALs in 64 bits, and the conversions would cost more than they save)
+        fen = money_digits + 2 + len(items) + 1 > INT64_DIGITS and money_top * 100 < BIGINT_TOP \
+            and all(lim.top * 100 < BIGINT_TOP for lim in lims.values()) \
+            and all(a.top * 100 < BIGINT_TOP for a in stage_amounts.values())
+        mt = BIGINT if fen else money  # the type of an amount in the steps after i
+
+        def m_in(x: exp.Expr, digits: int) -> exp.Expr:
+            """An amount of fen, DECIMAL(digits + 2, 2), as the steps after i compute with it."""
+            return fen_int(x, digits) if fen else cast(x, money)
+
+        def m_out(x: exp.Expr) -> exp.Expr:
+            """An amount of the steps after i as the result's DECIMAL."""
+            if not fen:
+                return cast(x, money)
+            return cast(mul(cast(x, decimal(money_digits + 2, 0)), lit("0.01")), money)
+
+        def m_share(x: exp.Expr, frac: str) -> exp.Expr:
+            """A share of an amount (never below 0), rounded down to the fen."""
+            num, den = int(Decimal(frac).scaleb(_scale(frac))), 10 ** _scale(frac)
+            if not fen or money_top * 100 * max(num, 1) >= BIGINT_TOP:
+                return (to_fen(share_of(x, frac), money_digits, 2 + _scale(frac), True) if not fen else
+                        cast(exp.Floor(this=mul_wide(cast(x, decimal(money_digits + 2, 0)), (money_digits + 2, 0),
+                                                     lit(frac), money_digits + 2 + _lit_digits(frac) + _scale(frac))),
+                             BIGINT))
+            # x ≥ 0 fen: x × num fits 63 bits, and integer division rounds it down
+            return exp.IntDiv(this=paren(exp.Mul(this=paren(x), expression=cast(lit(str(num)), BIGINT))),
+                              expression=cast(lit(str(den)), BIGINT))
         item_step = exp.select(exp.Star()).from_("r")
         for it, v in zip(items, amounts, strict=True):
             t = decimal(v.digits + 2, 2)
@@ -793,8 +846,8 @@ class Policy:
                 lo = case((neg, greatest(v.lo, zero, v.sure)), default=v.lo)
                 hi = case((neg.copy(), greatest(v.hi, zero, v.sure)), default=v.hi)
             item_step = item_step.select(
-                exp.alias_(cast(lo, money), f"{it['id']}__lo", quoted=True),
-                exp.alias_(cast(hi, money), f"{it['id']}__hi", quoted=True), copy=False)
+                exp.alias_(m_in(lo, v.digits), f"{it['id']}__lo", quoted=True),
+                exp.alias_(m_in(hi, v.digits), f"{it['id']}__hi", quoted=True), copy=False)
         steps.append(("i", item_step))
         # after-cap amounts: undetermined items enter the caps as [0, ∞] (hi NULL)
         after: dict[str, tuple[str, str]] = {}
@@ -803,7 +856,7 @@ class Policy:
             i = it["id"]
             a0 = a0.select(
                 exp.alias_(col(f"{i}__lo") if v.sure else
-                           case((is_null(col(f"{i}__lo")), cast(lit("0"), money)), default=col(f"{i}__lo")),
+                           case((is_null(col(f"{i}__lo")), cast(lit("0"), mt)), default=col(f"{i}__lo")),
                            f"{i}__a0_lo", quoted=True),
                 exp.alias_(col(f"{i}__hi"), f"{i}__a0_hi", quoted=True), copy=False)
             after[i] = (f"{i}__a0_lo", f"{i}__a0_hi")
@@ -819,12 +872,19 @@ class Policy:
                 continue
             lim = lims[k]
             name = f"c{k}l"
-            steps.append((name, exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
-                exp.alias_(lim.lo, f"cap{k}__lim_lo", quoted=True),
-                exp.alias_(lim.hi, f"cap{k}__lim_hi", quoted=True),
-                exp.alias_(lim.lo if lim.nonneg else greatest(lim.lo, zero, lim.sure), f"cap{k}__room0",
-                           quoted=True), copy=False)))
-            prev = name
+            limit = exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
+                exp.alias_(m_in(lim.lo, lim.digits), f"cap{k}__lim_lo", quoted=True), copy=False)
+            if not lim.exact:
+                limit.select(exp.alias_(m_in(lim.hi, lim.digits), f"cap{k}__lim_hi", quoted=True), copy=False)
+            steps.append((name, limit))
+            lim_lo = col(f"cap{k}__lim_lo")
+            room0 = lim_lo if lim.nonneg else greatest(lim_lo, cast(zero, mt), lim.sure)
+            rooms = exp.select(exp.Star()).from_(exp.to_table(name)).select(
+                exp.alias_(room0, f"cap{k}__room0", quoted=True), copy=False)
+            if lim.exact:
+                rooms.select(exp.alias_(lim_lo.copy(), f"cap{k}__lim_hi", quoted=True), copy=False)
+            steps.append((f"c{k}m", rooms))
+            prev = f"c{k}m"
             limited = TRUE.copy() if lim.sure else not_null(col(f"cap{k}__lim_lo"))  # a limit applies
             ons = {m: col(f"{m}__applies") if lim.sure else and_(col(f"{m}__applies"), limited) for m in members}
             lows: dict[str, str] = {}
@@ -834,15 +894,15 @@ class Policy:
                 lo_col = f"{m}__c{k}_lo"
                 name = f"c{k}a{j}"
                 steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
-                    exp.alias_(cast(case((ons[m], least(cur_lo, room, True)), default=cur_lo), money), lo_col,
+                    exp.alias_(cast(case((ons[m], least(cur_lo, room, True)), default=cur_lo), mt), lo_col,
                                quoted=True),
                     exp.alias_(case((ons[m].copy(), greatest(sub(room, cur_lo), zero, True)), default=room),
                                f"cap{k}__room{j + 1}", quoted=True), copy=False)))
                 prev = name
                 lows[m] = lo_col
-            kept: exp.Expr = cast(zero, money)
+            kept: exp.Expr = cast(zero, mt)
             for m in members:
-                kept = add(kept, case((ons[m].copy(), col(lows[m])), default=cast(zero, money)))
+                kept = add(kept, case((ons[m].copy(), col(lows[m])), default=cast(zero, mt)))
             name = f"c{k}s"
             steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
                 exp.alias_(greatest(sub(col(f"cap{k}__lim_hi"), kept), zero, True) if lim.sure else
@@ -857,15 +917,15 @@ class Policy:
                 hi_col = f"{m}__c{k}_hi"
                 name = f"c{k}b{j}"
                 steps.append((name, exp.select(exp.Star()).from_(exp.to_table(prev)).select(
-                    exp.alias_(cast(case((ons[m].copy(), add(lo, gain)), default=cur_hi), money), hi_col,
+                    exp.alias_(cast(case((ons[m].copy(), add(lo, gain)), default=cur_hi), mt), hi_col,
                                quoted=True),
-                    exp.alias_(case((ons[m].copy(), case((is_null(cur_hi.copy()), cast(zero, money)),
+                    exp.alias_(case((ons[m].copy(), case((is_null(cur_hi.copy()), cast(zero, mt)),
                                                          default=greatest(sub(spare, room_hi), zero, lim.sure))),
                                     default=spare), f"cap{k}__spare{j + 1}", quoted=True), copy=False)))
                 prev = name
                 after[m] = (lows[m], hi_col)
         # each payment schedule's base (its applying, determined members after the caps), once
-        zero_m = cast(lit("0"), money)
+        zero_m = cast(lit("0"), mt)
 
         def share_of(amount: exp.Expr, frac: str) -> exp.Expr:
             """A sum of money (never below 0) times a share: exact, widened where DuckDB needs it."""
@@ -914,11 +974,11 @@ class Policy:
             i = it["id"]
             app = col(f"{i}__applies")
             lo, hi = col(after[i][0]), col(after[i][1])
-            paid_lo = case((app, lo), default=NULL)
-            paid_hi = case((app.copy(), hi), default=NULL)
+            paid_lo = case((app, m_out(lo)), default=NULL)
+            paid_hi = case((app.copy(), m_out(hi)), default=NULL)
             out = out.select(keep(app, f"{i}__applies"),
-                             keep(case((app.copy(), col(f"{i}__lo")), default=NULL), f"{i}__min"),
-                             keep(case((app.copy(), col(f"{i}__hi")), default=NULL), f"{i}__max"),
+                             keep(case((app.copy(), m_out(col(f"{i}__lo"))), default=NULL), f"{i}__min"),
+                             keep(case((app.copy(), m_out(col(f"{i}__hi"))), default=NULL), f"{i}__max"),
                              keep(paid_lo, f"{i}__paid_min"), keep(paid_hi, f"{i}__paid_max"), copy=False)
             total_lo = add(total_lo, case((app.copy(), lo), default=zero_m))
             total_hi = add(total_hi, case((app.copy(), hi), default=zero_m))
@@ -934,11 +994,11 @@ class Policy:
                     if n_ == len(shares) - 1:
                         part = rest
                     else:
-                        part = to_fen(share_of(amount, frac), money_digits, 2 + _scale(frac), True)
+                        part = m_share(amount, frac)
                         rest = sub(rest, part)
                     funding[src] = add(funding[src], part)
-        out = out.select(keep(cast(total_lo, money), "total_min"), keep(cast(total_hi, money), "total_max"),
-                         *[keep(cast(funding[src], money), f"funding_{src}") for src in SOURCES], copy=False)
+        out = out.select(keep(m_out(total_lo), "total_min"), keep(m_out(total_hi), "total_max"),
+                         *[keep(m_out(funding[src]), f"funding_{src}") for src in SOURCES], copy=False)
         k = 0
         for n, sched in enumerate(f["payments"], 1):
             any_member, base_lo, base_hi = (col(f"pay{n}__{c}") for c in ("any", "base_lo", "base_hi"))
@@ -955,7 +1015,7 @@ class Policy:
                     # 0 up to the amount (never below 0), never more than the base; undetermined
                     # (NULL): as 至多 未定
                     amt = stage_amounts[(n, j)]
-                    most = greatest(amt.hi, zero_m.copy())
+                    most = greatest(m_in(amt.hi, amt.digits), zero_m.copy())
                     lo_e = zero_m
                     if amt.sure:
                         hi_e = least(most, base_hi.copy())
@@ -970,12 +1030,11 @@ class Policy:
                 else:
                     frac = st["share"]
                     lo_e = zero_m
-                    hi_e = least(to_fen(share_of(base_hi, frac), money_digits, 2 + _scale(frac), True), base_hi)
-                    left_lo = greatest(sub(left_lo, to_fen(share_of(base_lo, frac), money_digits,
-                                                          2 + _scale(frac), True)), zero_m, True)
+                    hi_e = least(m_share(base_hi, frac), base_hi)
+                    left_lo = greatest(sub(left_lo, m_share(base_lo, frac)), zero_m, True)
                 out = out.select(
-                    keep(case((any_member, cast(lo_e, money)), default=NULL), f"pay_{k}_min"),
-                    keep(case((any_member.copy(), cast(hi_e, money)), default=NULL), f"pay_{k}_max"), copy=False)
+                    keep(case((any_member, m_out(lo_e)), default=NULL), f"pay_{k}_min"),
+                    keep(case((any_member.copy(), m_out(hi_e)), default=NULL), f"pay_{k}_max"), copy=False)
         out = out.from_(prev)
         for name, q in steps:
             out = out.with_(name, as_=q, copy=False)
@@ -1064,108 +1123,147 @@ def combinations(form: Json) -> list[dict[str, str]]:
     return out
 
 
-def spanning(form: Json, build: Callable[[Json], exp.Select]) -> exp.Select:
+def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool = False) -> exp.Select:
     """The query of a policy (``build`` of its lowered form under one combination of readings); with
     readings (解读), one row per profile that spans every combination, as ``runtime.span_results``:
-    each combination's query is a subquery joined on ``row_id``, and every result column is its
-    lowest minimum and highest maximum over them (an item that does not apply counts as 0, an
-    undetermined one makes the item NULL), ``excluded`` only when every combination excludes, and
-    the funding columns of the combination with the highest ``total_max`` (the first among equals;
-    NULL — unbounded — is the highest)."""
+    every result column is its lowest minimum and highest maximum over the combinations (an item
+    that does not apply counts as 0, an undetermined one makes the item NULL), ``excluded`` only
+    when every combination excludes, and the funding columns of the combination with the highest
+    ``total_max`` (the first among equals; NULL — unbounded — is the highest).
+
+    The combinations are computed in one chain of steps (:func:`merged`): a column that a
+    reading does not change is computed once, one that it changes once more per combination
+    under its own name — no combination is a query of its own, and nothing is joined.
+    ``valid_only``: ``build`` gives only valid rows (no column needs a test of validity)."""
     if not form["readings"]:
         return build(form)
-    q = [f"q{k}" for k in range(len(combinations(form)))]
-    # each combination's steps under their own names (Spark SQL hoists every WITH to the top),
-    # but the validation step ``v`` once: it reads no reading, so every combination shares it
-    subs = [_renamed(build(adopted(form, c)), f"{t}_" if k else "", shared=SHARED_STEP) for k, (c, t) in
-            enumerate(zip(combinations(form), q, strict=True))]
-    validated = _pop_step(subs[0], SHARED_STEP)
-    for sub in subs[1:]:
-        _pop_step(sub, SHARED_STEP)
+    chain, names = merged([build(adopted(form, c)) for c in combinations(form)])
 
-    def each(name: str) -> list[exp.Expr]:
-        return [col(name, t) for t in q]
+    def each(name: str) -> list[exp.Expr]:  # the column under each combination, each name once
+        return [col(n) for n in dict.fromkeys(m.get(name, name) for m in names)]
 
     def lowest(xs: list[exp.Expr]) -> exp.Expr:
         return exp.Least(this=xs[0], expressions=xs[1:]) if len(xs) > 1 else xs[0]
 
     def highest(xs: list[exp.Expr]) -> exp.Expr:  # NULL (unbounded) when one is NULL
-        top = exp.Greatest(this=xs[0], expressions=xs[1:]) if len(xs) > 1 else xs[0]
-        return case((or_(*[is_null(x.copy()) for x in xs]), NULL), default=top)
+        if len(xs) == 1:
+            return xs[0]
+        return case((or_(*[is_null(x.copy()) for x in xs]), NULL), default=exp.Greatest(this=xs[0], expressions=xs[1:]))
 
     zero = lit("0")
-    ok = is_null(col("error_field", q[0]))
+    ok = is_null(col("error_field"))
 
     def keep(e: exp.Expr, name: str) -> exp.Expr:
-        return exp.alias_(case((ok.copy(), e), default=NULL), name, quoted=True)
+        return exp.alias_(e if valid_only else case((ok.copy(), e), default=NULL), name, quoted=True)
 
-    out = exp.select(exp.alias_(col("row_id", q[0]), "row_id", quoted=True),
-                     exp.alias_(col("error_field", q[0]), "error_field", quoted=True),
-                     keep(col("in_force", q[0]), "in_force"), keep(and_(*each("excluded")), "excluded"))
+    out = exp.select(col("row_id"), col("error_field"), col("in_force"),
+                     keep(and_(*each("excluded")), "excluded"))
     for it in form["items"]:
         i = it["id"]
-        apps = each(f"{i}__applies")
+        cols = [f"{i}__{c}" for c in ("applies", "min", "max", "paid_min", "paid_max")]
+        combos = list(dict.fromkeys(tuple(m.get(c, c) for c in cols) for m in names))
+        if len(combos) == 1:  # no reading changes the item
+            out = out.select(*[exp.alias_(col(c), c, quoted=True) for c in cols], copy=False)
+            continue
+        apps: list[exp.Expr] = [col(c[0]) for c in combos]
         any_app = or_(*[a.copy() for a in apps])
-        undet = or_(*[and_(a.copy(), is_null(col(f"{i}__min", t))) for a, t in zip(apps, q, strict=True)])
+        undet = or_(*[and_(a.copy(), is_null(col(c[1]))) for a, c in zip(apps, combos, strict=True)])
 
-        def side(name: str, apps: list[exp.Expr] = apps) -> list[exp.Expr]:
-            return [case((a.copy(), col(name, t)), default=zero.copy()) for a, t in zip(apps, q, strict=True)]
+        def side(k: int, apps: list[exp.Expr] = apps, combos: list[tuple[str, ...]] = combos) -> list[exp.Expr]:
+            return [case((a.copy(), col(c[k])), default=zero.copy()) for a, c in zip(apps, combos, strict=True)]
 
         known = and_(any_app.copy(), exp.not_(paren(undet)))
         out = out.select(keep(any_app, f"{i}__applies"),
-                         keep(case((known, lowest(side(f"{i}__min"))), default=NULL), f"{i}__min"),
-                         keep(case((known.copy(), highest(side(f"{i}__max"))), default=NULL), f"{i}__max"),
-                         keep(case((any_app.copy(), lowest(side(f"{i}__paid_min"))), default=NULL), f"{i}__paid_min"),
-                         keep(case((any_app.copy(), highest(side(f"{i}__paid_max"))), default=NULL),
-                              f"{i}__paid_max"), copy=False)
+                         keep(case((known, lowest(side(1))), default=NULL), f"{i}__min"),
+                         keep(case((known.copy(), highest(side(2))), default=NULL), f"{i}__max"),
+                         keep(case((any_app.copy(), lowest(side(3))), default=NULL), f"{i}__paid_min"),
+                         keep(case((any_app.copy(), highest(side(4))), default=NULL), f"{i}__paid_max"), copy=False)
     out = out.select(keep(lowest(each("total_min")), "total_min"), keep(highest(each("total_max")), "total_max"),
                      copy=False)
-    tops = each("total_max")
-    top = exp.Greatest(this=tops[0], expressions=tops[1:]) if len(tops) > 1 else tops[0]
+    tops = [m.get("total_max", "total_max") for m in names]
+    top = exp.Greatest(this=col(tops[0]), expressions=[col(t) for t in dict.fromkeys(tops[1:])]) \
+        if len(set(tops)) > 1 else col(tops[0])
     for src in SOURCES:
-        arms = [(is_null(col("total_max", t)), col(f"funding_{src}", t)) for t in q]
-        arms += [(exp.EQ(this=col("total_max", t), expression=top.copy()), col(f"funding_{src}", t)) for t in q]
-        out = out.select(keep(case(*arms, default=NULL), f"funding_{src}"), copy=False)
+        c = f"funding_{src}"
+        pairs = list(dict.fromkeys((t, m.get(c, c)) for t, m in zip(tops, names, strict=True)))
+        if len({f for _, f in pairs}) == 1:  # the same funding under every combination
+            out = out.select(exp.alias_(col(pairs[0][1]), c, quoted=True), copy=False)
+            continue
+        arms = [(is_null(col(t)), col(f_)) for t, f_ in pairs]
+        arms += [(exp.EQ(this=col(t), expression=top.copy()), col(f_)) for t, f_ in pairs]
+        out = out.select(keep(case(*arms, default=NULL), c), copy=False)
     for st in describe(form)["stages"]:
         c = st["column"]
+        if len(each(f"{c}_min")) == 1 and len(each(f"{c}_max")) == 1:
+            out = out.select(col(f"{c}_min"), col(f"{c}_max"), copy=False)
+            continue
         present = or_(*[not_null(x) for x in each(f"{c}_min")])
         out = out.select(
             keep(case((present, lowest([coalesce(x, zero.copy()) for x in each(f"{c}_min")])), default=NULL),
                  f"{c}_min"),
             keep(case((present.copy(), highest([coalesce(x, zero.copy()) for x in each(f"{c}_max")])), default=NULL),
                  f"{c}_max"), copy=False)
-    out = out.from_(subs[0].subquery(q[0]))
-    for sub, t in zip(subs[1:], q[1:], strict=True):
-        out = out.join(sub.subquery(t), on=exp.EQ(this=col("row_id", q[0]), expression=col("row_id", t)),
-                       copy=False)
-    return out.with_(SHARED_STEP, as_=validated, copy=False)
+    out = out.from_(RESULT_STEP)
+    ctes = chain.args["with_"].expressions if chain.args.get("with_") else []
+    chain.set("with_", None)
+    for cte in ctes:
+        out = out.with_(cte.alias, as_=cte.this, copy=False)
+    return out.with_(RESULT_STEP, as_=chain, copy=False)
 
 
-SHARED_STEP = "v"  # the step that validates and types the profile (Policy.query): no reading reads it
+RESULT_STEP = "res"  # the step with every combination's result columns (spanning)
 
 
-def _pop_step(query: exp.Select, name: str) -> exp.Select:
-    """Take the step (WITH) ``name`` out of ``query`` and return its query."""
-    cte = next(c for c in query.find_all(exp.CTE) if c.alias == name)
-    body = cte.this
-    assert isinstance(body, exp.Select)
-    cte.pop()
-    return body
+def merged(queries: list[exp.Select]) -> tuple[exp.Select, list[dict[str, str]]]:
+    """One query computing every query of ``queries`` — the same policy under each combination of
+    readings: the same steps (WITH) in the same order, each ``SELECT *, <new columns> FROM <the
+    step before>``, and a final SELECT of result columns. The first query is kept; a column of
+    another whose expression (its references renamed) is the first's is not computed again, one
+    that differs is added to the same step as ``<name>__q<k>``. Returns the query and, per
+    query, its renamed columns (name → column)."""
+    first = queries[0]
+    steps0 = {cte.alias: cte.this for cte in first.args["with_"].expressions}
+    names: list[dict[str, str]] = [{}]
+    for k, q in enumerate(queries[1:], 1):
+        renamed: dict[str, str] = {}
+        if [cte.alias for cte in q.args["with_"].expressions] != list(steps0):
+            raise BackendError("SQL 后端：各种读法的计算步骤不一致")
+        for cte in q.args["with_"].expressions:
+            _merge_step(steps0[cte.alias], cte.this, renamed, k)
+        body = q.copy()
+        body.set("with_", None)
+        _merge_step(first, body, renamed, k)
+        names.append(renamed)
+    return first, names
 
 
-def _renamed(query: exp.Select, prefix: str, shared: str = "") -> exp.Select:
-    """``query`` with each of its steps (WITH names) prefixed, and every reference to them; the
-    step ``shared`` keeps its name."""
-    if not prefix:
-        return query
-    names = {cte.alias for cte in query.find_all(exp.CTE)} - {shared}
-    for cte in list(query.find_all(exp.CTE)):
-        if cte.alias in names:
-            cte.set("alias", exp.TableAlias(this=exp.to_identifier(prefix + cte.alias)))
-    for t in list(query.find_all(exp.Table)):
-        if t.name in names and not t.db:
-            t.set("this", exp.to_identifier(prefix + t.name))
-    return query
+def _merge_step(into: exp.Select, other: exp.Select, renamed: dict[str, str], k: int) -> None:
+    """Add to ``into`` the columns of ``other`` (the same step under another combination) that
+    differ from its own, as ``<name>__q<k>``; ``renamed`` maps a column name to its column."""
+
+    def rename(e: exp.Expr) -> exp.Expr:
+        e = e.copy()
+        for c in list(e.find_all(exp.Column)):
+            if c.name in renamed:
+                c.set("this", exp.to_identifier(renamed[c.name], quoted=True))
+        return e
+
+    rest = [other.args.get(a) for a in ("from_", "joins", "where")]
+    mine = [into.args.get(a) for a in ("from_", "joins", "where")]
+    if [None if x is None else rename(x) if isinstance(x, exp.Expr) else [rename(y) for y in x] for x in rest] != mine:
+        raise BackendError("SQL 后端：各种读法的计算步骤不一致")
+    own = {s.alias_or_name: s for s in into.expressions}
+    for sel in other.expressions:
+        if isinstance(sel, exp.Star):
+            continue
+        name = sel.alias_or_name
+        e = rename(sel.this if isinstance(sel, exp.Alias) else sel)
+        if name in own:
+            mine_e = own[name].this if isinstance(own[name], exp.Alias) else own[name]
+            if mine_e == e:
+                continue
+        renamed[name] = f"{name}__q{k}"
+        into.select(exp.alias_(e, renamed[name], quoted=True), copy=False)
 
 
 def policy_query(form: Json, as_of: dt.date | None = None, table: str = "profiles") -> exp.Select:
@@ -1225,15 +1323,21 @@ def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = Non
         p.bits = bits
         return p.query(as_of, table, valid_only)
 
-    return spanning(form, build)
+    return spanning(form, build, valid_only)
 
 
 def typed_errors(form: Json, bits: Mapping[str, int], table: str = "typed_profiles") -> exp.Select:
     """The rows of the table made by :func:`load_query` with an invalid field: ``row_id`` and
     ``error_field`` (the first invalid field in the policy's order, as :func:`typed_query`
-    gives it) — without computing anything else (validation does not depend on the readings)."""
+    gives it; for a policy with 参数 or 约束, then a bad or missing 参数 and a broken 约束, as
+    step vc of the query names them) — without computing anything else (validation does not
+    depend on the readings; the engine reads only the two columns of the query's rows)."""
     p = Policy(adopted(form))
     p.bits = bits
+    if p.params or form.get("constraints"):  # also a bad or missing 参数 and a broken 约束 (step vc)
+        rows = typed_query(form, bits, None, table).subquery("r")
+        return (exp.select(col("row_id", "r"), col("error_field", "r")).from_(rows)
+                .where(not_null(col("error_field", "r"))))
     return (exp.select(col("row_id", "p"), exp.alias_(p.error_field(), "error_field", quoted=True))
             .from_(exp.alias_(exp.to_table(table), "p")).where(exp.not_(paren(p.valid()))))
 
