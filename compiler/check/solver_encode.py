@@ -237,6 +237,38 @@ def fen(a: Q) -> Q:
     return Q(z3.If(s >= 0, s / a.d, -((-s) / a.d)), FEN_PER_YUAN)
 
 
+def fen_of(a: Q, nonneg: Any) -> Q:
+    """:func:`fen` with the rounding pushed into the branches of the if-then-else terms (tiers,
+    封顶 as ``min``) down to linear terms, and a term known to be non-negative (money, counts,
+    rates, their positive multiples and sums: ``nonneg``) divided without the sign test.
+
+    The same value (truncation commutes with a choice and is monotone, so it commutes with
+    ``min`` and ``max``), but the solver sees one division per distinct linear term — the base
+    that several tiers share is one — instead of two per amount, each of a nested term.
+    """
+    if a.c is not None or FEN_PER_YUAN % a.d == 0:
+        return fen(a)
+    memo: dict[int, tuple[Term, Term]] = {}
+
+    def trunc(t: Term) -> Term:
+        key = t.get_id()
+        hit = memo.get(key)
+        if hit is not None:
+            return hit[1]
+        if z3.is_app_of(t, z3.Z3_OP_ITE):
+            out = z3.If(t.arg(0), trunc(t.arg(1)), trunc(t.arg(2)))
+        elif z3.is_int_value(t):
+            x = t.as_long() * FEN_PER_YUAN
+            out = z3.IntVal(x // a.d if x >= 0 else -((-x) // a.d))
+        else:
+            s = t * FEN_PER_YUAN
+            out = s / a.d if nonneg(t) else z3.If(s >= 0, s / a.d, -((-s) / a.d))
+        memo[key] = (t, out)
+        return out
+
+    return Q(trunc(a.t), FEN_PER_YUAN)
+
+
 def to_real(a: Q) -> Term:
     return z3.ToReal(a.t) / a.d
 
@@ -309,6 +341,31 @@ class Space:
     # 约束 of the policies, and the ranges of 参数 not stated in the text: assumed by every query
     assumptions: list[Term] = field(default_factory=list)
     params: list[Term] = field(default_factory=list)  # the variables of 参数 not stated in the text
+    # ids of the fact variables whose domain is ≥ 0 (money, rates, counts), and of terms known
+    # to be ≥ 0 because of them (see :meth:`nonneg`)
+    positive: dict[int, tuple[Term, bool]] = field(default_factory=dict)
+
+    def nonneg(self, t: Term) -> bool:
+        """``t`` is ≥ 0 under the facts' domains: a constant ≥ 0, a fact whose domain says so, or
+        a sum, product, choice or division by a positive constant of such terms."""
+        key = t.get_id()
+        hit = self.positive.get(key)
+        if hit is not None:
+            return hit[1]
+        if z3.is_int_value(t):
+            out = t.as_long() >= 0
+        elif z3.is_const(t):
+            out = False  # a variable: only those recorded by :func:`_make`
+        elif z3.is_add(t) or z3.is_mul(t):
+            out = all(self.nonneg(x) for x in t.children())
+        elif z3.is_app_of(t, z3.Z3_OP_ITE):
+            out = self.nonneg(t.arg(1)) and self.nonneg(t.arg(2))
+        elif z3.is_idiv(t):
+            out = self.nonneg(t.arg(0)) and z3.is_int_value(t.arg(1)) and t.arg(1).as_long() > 0
+        else:
+            out = False
+        self.positive[key] = (t, out)
+        return out
 
     def code(self, s: str) -> int:
         if s not in self.strings:
@@ -372,6 +429,9 @@ def _make(space: Space, key: str, decl: n.FactDecl) -> FactVar:
         fv = FactVar(decl.name, kind, var, StrV(var), True, "", decl.required, default, values)
     fv.vocabulary = decl.vocabulary and decl.name in FACTS
     fv.domain, fv.domain_text = _domain(space, fv)
+    if kind == "money" or (kind in ("int", "rate") and fv.low is not None and fv.low >= 0) or \
+            (kind == "rate" and fv.low is None):
+        space.positive[var.get_id()] = (var, True)  # its domain, asserted in every question
     return fv
 
 
@@ -649,8 +709,8 @@ class Encoder:
             if not isinstance(v, NumV):
                 v = UNDET
             zero = q_const(0)
-            lo = q_max(fen(v.lo), zero)
-            hi = lo if v.lo is v.hi else q_max(fen(v.hi), zero)
+            lo = q_max(fen_of(v.lo, self.space.nonneg), zero)
+            hi = lo if v.lo is v.hi else q_max(fen_of(v.hi, self.space.nonneg), zero)
             self._amount[it.id] = NumV(lo, hi, v.det)
         return self._amount[it.id]
 
@@ -680,7 +740,7 @@ class Encoder:
             lim = self.value(cap.limit)
             if not isinstance(lim, NumV) or is_false(lim.det):
                 continue
-            limit = NumV(fen(lim.lo), fen(lim.hi), lim.det)
+            limit = NumV(fen_of(lim.lo, self.space.nonneg), fen_of(lim.hi, self.space.nonneg), lim.det)
             # The runtime's rule (runtime._apply_cap): minimums first, in order, under the
             # limit's minimum; then the headroom above the kept minimums, in order, under the
             # limit's maximum. Amounts are never negative, so what remains before a member is
