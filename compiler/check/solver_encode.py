@@ -352,8 +352,9 @@ class Space:
         hit = self.positive.get(key)
         if hit is not None:
             return hit[1]
+        out: bool
         if z3.is_int_value(t):
-            out = t.as_long() >= 0
+            out = bool(t.as_long() >= 0)
         elif z3.is_const(t):
             out = False  # a variable: only those recorded by :func:`_make`
         elif z3.is_add(t) or z3.is_mul(t):
@@ -361,7 +362,7 @@ class Space:
         elif z3.is_app_of(t, z3.Z3_OP_ITE):
             out = self.nonneg(t.arg(1)) and self.nonneg(t.arg(2))
         elif z3.is_idiv(t):
-            out = self.nonneg(t.arg(0)) and z3.is_int_value(t.arg(1)) and t.arg(1).as_long() > 0
+            out = self.nonneg(t.arg(0)) and z3.is_int_value(t.arg(1)) and bool(t.arg(1).as_long() > 0)
         else:
             out = False
         self.positive[key] = (t, out)

@@ -1216,11 +1216,11 @@ def _unlisted(spec: PolicySpec, env: Env) -> list[str]:
 
 def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = None,
                   parameters: Mapping[str, object] | None = None,
-                  items: Container[str] | None = None) -> Result:
+                  only: Container[str] | None = None) -> Result:
     """Validate ``profile`` and compute what the policy pays as of ``on`` (default today), with
     ``parameters`` (参数) supplied for those the text does not state or to replace them.
 
-    ``items``: the ids of the only items that may apply to this profile (the caller knows the
+    ``only``: the ids of the only items that may apply to this profile (the caller knows the
     others do not: the checker's witnesses); the result is the same, without evaluating them."""
     on_date = parse_on(on)
     env = validate(spec.table, spec.vocabulary, profile)
@@ -1250,7 +1250,7 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
     if not ok or exclusions:
         return Result(spec.id, on_date, ok, bool(exclusions), tuple(exclusions), (), ZERO_D,
                       ZERO_D, (), (), tuple(notes))
-    chosen = spec.items if items is None else [it for it in spec.items if it.id in items]
+    chosen = spec.items if only is None else [it for it in spec.items if it.id in only]
     live = [x for x in (_item(it, env) for it in chosen) if x is not None]
     cuts: list[CapCut] = []
     for c in spec.caps:
