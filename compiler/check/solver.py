@@ -222,6 +222,12 @@ class SolverChecks:
             del self.recent[RECENT_MODELS:]
         if result != z3.unknown:
             self.answers[key] = (c, result, model)  # the term is kept so that its id stays its own
+        if result == z3.sat and len(conds) > 1:
+            # each part of a satisfiable question is satisfiable (by the same model): the
+            # item's context asked alone after the item was asked with it is not asked again
+            for part in conds:
+                if not isinstance(part, bool) and part.get_id() not in self.answers:
+                    self.answers[part.get_id()] = (part, z3.sat, model)
         return result, model
 
     def sat(self, *conds: Flag) -> Any:
