@@ -82,7 +82,7 @@ WITNESS_BUDGET = 1000  # witnesses per policy; then findings come without one
 MAX_GROUP = 40  # items compared pairwise for PC406 within one group of look-alike items
 MAX_TIERS = 200  # tiers of one 分档 checked for overlaps (PC401)
 MAX_CAP_MEMBERS = 25  # members of one 累计上限 checked one by one (PC405 always cut, PC410)
-LARGE_CAP = 12  # members of a 累计上限 beyond which a PC410 witness keeps the later ones out
+LARGE_CAP = 12  # members of a 累计上限 from which its questions leave the other members out
 RECENT_MODELS = 4  # models tried on a question before the solver is asked
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -426,7 +426,9 @@ class SolverChecks:
             # The usual case, settled by one question: first with the item's fellow members of
             # its 累计上限 not applying (a model of that is a model of the question, and the
             # solver, with their amounts at 0, answers it several times faster), then as asked.
-            alone = self.without([app, may_pay], self._mates().get(it.id, [])) if capped else None
+            mates = self._mates().get(it.id, []) if capped else []
+            alone = self.without([app, may_pay], mates) if len(mates) >= LARGE_CAP else \
+                [app, may_pay, *[neg(enc.applies(o)) for o in mates]] if mates else None
             if (alone is not None and self.possible(*alone)) or self.possible(app, may_pay):
                 live.append(it)
                 continue
@@ -752,9 +754,10 @@ class SolverChecks:
         if not (isinstance(base, NumV) and isinstance(lim, NumV)):
             return
         both = conj(ctx, base.det, lim.det)
-        if not self.possible(both):
-            return
-        if self.unsat(both, disj(cmp(">", base.hi, lim.hi), cmp(">", base.lo, lim.lo))):
+        # the usual answer (it can bind) in one question; only a cap that never binds is asked
+        # whether its context can hold at all
+        if self.unsat(both, disj(cmp(">", base.hi, lim.hi), cmp(">", base.lo, lim.lo))) \
+                and self.possible(both):
             self.emit("PC411", W, node.limit.span,
                       f"封顶 {show(node.limit)} 永远不会起作用：{show(node.base)} 不会超过它",
                       "检查上限的数值，或删除多余的 封顶。", article)
@@ -785,7 +788,7 @@ class SolverChecks:
             for k, m in enumerate(members[:MAX_CAP_MEMBERS]):  # beyond: reported by _late_members
                 if m.item.id not in self.always_cut:
                     self._stacking(flow.cap, flow.limit, m, [x.item for x in members[k + 1:]],
-                                   len(members) > LARGE_CAP)
+                                   len(members) >= LARGE_CAP)
 
     def _stacking(self, cap: n.CrossCap, limit: NumV, m: CapMember, later: list[n.Item],
                   large: bool) -> None:
@@ -795,10 +798,10 @@ class SolverChecks:
         if is_false(a.det):
             return
         cut = [enc.applies(it), a.det, limit.det, m.hi_out < m.hi_in, m.hi_in <= cents(limit.hi)]
-        # The usual cut comes from the items written before this one: asked first with the
-        # later members not applying (a question of the size of the members up to this one;
-        # a model of it is a model of ``cut``), then as asked.
-        early = self.without(cut, later) if later else None
+        # In a large 累计上限 the usual cut comes from the items written before this one: asked
+        # first with the later members not applying (a question of the size of the members up
+        # to this one; a model of it is a model of ``cut``), then as asked.
+        early = self.without(cut, later) if later and large else None
         model = self.sat(*early) if early is not None else None
         if model is None:
             early = None

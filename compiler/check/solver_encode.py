@@ -504,6 +504,9 @@ class Encoder:
         self.facts = {f.name: space.fact(f, policy.id) for f in policy.facts}
         self.defs = {d.name: d for d in policy.definitions}
         self._def_memo: dict[str, Val] = {}
+        # every expression node's value, built once: the checks ask about an item's amount, its
+        # tiers and its 封顶 separately (the node is kept so that its id stays its own)
+        self._memo: dict[int, tuple[n.Expr, Val]] = {}
         self._app: dict[str, Flag] = {}
         self._amount: dict[str, NumV] = {}
         self._eligible: Flag | None = None
@@ -547,6 +550,14 @@ class Encoder:
 
     # -- expressions ---------------------------------------------------------
     def value(self, e: n.Expr) -> Val:
+        hit = self._memo.get(id(e))
+        if hit is not None:
+            return hit[1]
+        v = self._value(e)
+        self._memo[id(e)] = (e, v)
+        return v
+
+    def _value(self, e: n.Expr) -> Val:
         if isinstance(e, n.MoneyLit | n.RateLit | n.NumberLit | n.CountLit):
             return num_const(e.value)
         if isinstance(e, n.StrLit):
