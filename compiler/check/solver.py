@@ -690,6 +690,10 @@ class SolverChecks:
             # different amount), so that a 分档 of n tiers costs n questions of constant size
             # to build, not n²/2; only a tier that does overlap is compared with each earlier
             # tier to name the first.
+            # tiers whose conditions exclude each other (== 2, == 3, >= 4) settle it in one
+            # question about the conditions alone, shared by every 分档 that uses them
+            if earlier and self.unsat(neg(prefixes[j]), conds[j]):
+                continue
             shown = firsts[j]
             if shown is not None:
                 overlap = conj(ctx, neg(prefixes[j]), conds[j], _differ(shown, amounts[j]))
@@ -776,27 +780,30 @@ class SolverChecks:
                           "累计上限永远不会起作用：适用范围内没有可能适用的补助项",
                           "检查 适用 的范围。", cap.citation.article)
                 continue
+            binds = False  # some member can be cut (a model of one below is a model of ``changed``)
+            for k, m in enumerate(members[:MAX_CAP_MEMBERS]):  # beyond: reported by _late_members
+                if m.item.id not in self.always_cut:
+                    binds |= self._stacking(flow.cap, flow.limit, m, [x.item for x in members[k + 1:]],
+                                            len(members) >= LARGE_CAP)
+            if binds or cap.id in disagree:
+                continue
             changed = disj(*[
                 conj(enc.applies(m.item),
                      disj(m.lo_out < m.lo_in, m.hi_out < m.hi_in, m.inf_in))
                 for m in members])
-            if cap.id not in disagree and self.unsat(flow.limit.det, changed):
+            if self.unsat(flow.limit.det, changed):
                 self.emit("PC411", W, cap.limit.span,
                           f"累计上限 {show(cap.limit)} 永远不会起作用：适用范围内各项合计不会超过它",
                           "检查上限的数值与适用范围，或删除该上限。", cap.citation.article)
-                continue
-            for k, m in enumerate(members[:MAX_CAP_MEMBERS]):  # beyond: reported by _late_members
-                if m.item.id not in self.always_cut:
-                    self._stacking(flow.cap, flow.limit, m, [x.item for x in members[k + 1:]],
-                                   len(members) >= LARGE_CAP)
 
     def _stacking(self, cap: n.CrossCap, limit: NumV, m: CapMember, later: list[n.Item],
-                  large: bool) -> None:
+                  large: bool) -> bool:
+        """PC410 for one member; whether it can be cut at all."""
         enc = self.enc
         it = m.item
         a = enc.amount(it)
         if is_false(a.det):
-            return
+            return False
         cut = [enc.applies(it), a.det, limit.det, m.hi_out < m.hi_in, m.hi_in <= cents(limit.hi)]
         # In a large 累计上限 the usual cut comes from the items written before this one: asked
         # first with the later members not applying (a question of the size of the members up
@@ -807,7 +814,7 @@ class SolverChecks:
             early = None
             model = self.sat(*cut)
         if model is None:
-            return
+            return False
         goal = m.hi_in - m.hi_out
         if early is not None and large:  # a large 累计上限: the witness among the earlier members
             got = self.example(early, [Goal("max", self.off_term(goal, later))], fallback=model)
@@ -840,6 +847,7 @@ class SolverChecks:
             "排在后面的先被削减。如属有意，"
             "请在申请指南中说明叠加规则（可在本项中写 忽略 PC410 \"理由\"）；否则请核对上限的适用范围。",
             art, wit)
+        return True
 
     def _cap_pairs(self, flows: list[CapFlow]) -> set[str]:
         """PC412 for cross-item caps; returns the caps reported."""
