@@ -73,6 +73,38 @@ def is_false(x: Flag) -> bool:
     return x is False
 
 
+# The checker builds tens of thousands of terms for a large policy. z3's Python constructors
+# (z3.And, z3.If, …) check and coerce every argument; these go straight to the C API for the
+# terms the encoding makes (Booleans and integers of the main context) — the same terms — and
+# fall back to the checked constructor for anything else.
+_CTX = z3.main_ctx()
+
+
+def _and(parts: list[Term]) -> Term:
+    try:
+        arr = (z3.Ast * len(parts))(*[p.as_ast() for p in parts])
+        return z3.BoolRef(z3.Z3_mk_and(_CTX.ref(), len(parts), arr), _CTX)
+    except (AttributeError, z3.Z3Exception):
+        return z3.And(*parts)
+
+
+def _or(parts: list[Term]) -> Term:
+    try:
+        arr = (z3.Ast * len(parts))(*[p.as_ast() for p in parts])
+        return z3.BoolRef(z3.Z3_mk_or(_CTX.ref(), len(parts), arr), _CTX)
+    except (AttributeError, z3.Z3Exception):
+        return z3.Or(*parts)
+
+
+def fast_if(c: Term, a: Term, b: Term) -> Term:
+    """``z3.If(c, a, b)`` for a z3 condition and two terms of one sort."""
+    try:
+        t = z3.Z3_mk_ite(_CTX.ref(), c.as_ast(), a.as_ast(), b.as_ast())
+    except (AttributeError, z3.Z3Exception):
+        return z3.If(c, a, b)
+    return z3.BoolRef(t, _CTX) if isinstance(a, z3.BoolRef) else z3.ArithRef(t, _CTX)
+
+
 def conj(*xs: Flag) -> Flag:
     parts = []
     for x in xs:
@@ -82,7 +114,7 @@ def conj(*xs: Flag) -> Flag:
             parts.append(x)
     if not parts:
         return True
-    return parts[0] if len(parts) == 1 else z3.And(*parts)
+    return parts[0] if len(parts) == 1 else _and(parts)
 
 
 def disj(*xs: Flag) -> Flag:
@@ -94,13 +126,16 @@ def disj(*xs: Flag) -> Flag:
             parts.append(x)
     if not parts:
         return False
-    return parts[0] if len(parts) == 1 else z3.Or(*parts)
+    return parts[0] if len(parts) == 1 else _or(parts)
 
 
 def neg(x: Flag) -> Flag:
     if isinstance(x, bool):
         return not x
-    return z3.Not(x)
+    try:
+        return z3.BoolRef(z3.Z3_mk_not(_CTX.ref(), x.as_ast()), _CTX)
+    except (AttributeError, z3.Z3Exception):
+        return z3.Not(x)
 
 
 def ite(c: Flag, a: Term, b: Term) -> Term:
@@ -108,7 +143,7 @@ def ite(c: Flag, a: Term, b: Term) -> Term:
         return a
     if c is False:
         return b
-    return z3.If(c, a, b)
+    return fast_if(c, a, b)
 
 
 def ite_flag(c: Flag, a: Flag, b: Flag) -> Flag:
@@ -118,7 +153,7 @@ def ite_flag(c: Flag, a: Flag, b: Flag) -> Flag:
         return b
     if a is b:
         return a
-    return z3.If(c, as_bool(a), as_bool(b))
+    return fast_if(c, as_bool(a), as_bool(b))
 
 
 def as_bool(x: Flag) -> Term:
@@ -126,11 +161,11 @@ def as_bool(x: Flag) -> Term:
 
 
 def zmin(a: Term, b: Term) -> Term:
-    return z3.If(a <= b, a, b)
+    return fast_if(a <= b, a, b)
 
 
 def zmax(a: Term, b: Term) -> Term:
-    return z3.If(a >= b, a, b)
+    return fast_if(a >= b, a, b)
 
 
 # ---------------------------------------------------------------------------- exact numbers
@@ -200,7 +235,7 @@ def q_ite(c: Flag, a: Q, b: Q) -> Q:
     if a is b:
         return a
     x, y, d = _align(a, b)
-    return Q(z3.If(c, x, y), d)
+    return Q(fast_if(c, x, y), d)
 
 
 def q_min(a: Q, b: Q) -> Q:
@@ -256,7 +291,7 @@ def fen_of(a: Q, nonneg: Any) -> Q:
         if hit is not None:
             return hit[1]
         if z3.is_app_of(t, z3.Z3_OP_ITE):
-            out = z3.If(t.arg(0), trunc(t.arg(1)), trunc(t.arg(2)))
+            out = fast_if(t.arg(0), trunc(t.arg(1)), trunc(t.arg(2)))
         elif z3.is_int_value(t):
             x = t.as_long() * FEN_PER_YUAN
             out = z3.IntVal(x // a.d if x >= 0 else -((-x) // a.d))
