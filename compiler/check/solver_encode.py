@@ -186,9 +186,17 @@ class Q:
     c: Fraction | None = None
 
 
+_CONSTS: dict[Fraction, Q] = {}
+
+
 def q_const(x: Fraction | Decimal | int) -> Q:
     f = Fraction(x)
-    return Q(z3.IntVal(f.numerator), f.denominator, f)
+    hit = _CONSTS.get(f)
+    if hit is None:
+        hit = Q(z3.IntVal(f.numerator), f.denominator, f)
+        if len(_CONSTS) < 100_000:  # literals recur (0, rates, caps): each made once
+            _CONSTS[f] = hit
+    return hit
 
 
 def _scaled(a: Q, d: int) -> Term:
@@ -285,15 +293,21 @@ def fen_of(a: Q, nonneg: Any) -> Q:
         return fen(a)
     memo: dict[int, tuple[Term, Term]] = {}
 
+    ref = _CTX.ref()
+
     def trunc(t: Term) -> Term:
-        key = t.get_id()
+        ast = t.as_ast()
+        key = z3.Z3_get_ast_id(ref, ast)
         hit = memo.get(key)
         if hit is not None:
             return hit[1]
-        if z3.is_app_of(t, z3.Z3_OP_ITE):
-            out = fast_if(t.arg(0), trunc(t.arg(1)), trunc(t.arg(2)))
-        elif z3.is_int_value(t):
-            x = t.as_long() * FEN_PER_YUAN
+        if z3.Z3_get_ast_kind(ref, ast) == z3.Z3_APP_AST and \
+                z3.Z3_get_decl_kind(ref, z3.Z3_get_app_decl(ref, ast)) == z3.Z3_OP_ITE:
+            out = fast_if(z3.BoolRef(z3.Z3_get_app_arg(ref, ast, 0), _CTX),
+                          trunc(z3.ArithRef(z3.Z3_get_app_arg(ref, ast, 1), _CTX)),
+                          trunc(z3.ArithRef(z3.Z3_get_app_arg(ref, ast, 2), _CTX)))
+        elif z3.Z3_get_ast_kind(ref, ast) == z3.Z3_NUMERAL_AST:
+            x = int(z3.Z3_get_numeral_string(ref, ast)) * FEN_PER_YUAN
             out = z3.IntVal(x // a.d if x >= 0 else -((-x) // a.d))
         else:
             s = t * FEN_PER_YUAN
