@@ -105,6 +105,59 @@ def fast_if(c: Term, a: Term, b: Term) -> Term:
     return z3.BoolRef(t, _CTX) if isinstance(a, z3.BoolRef) else z3.ArithRef(t, _CTX)
 
 
+_INTS: dict[int, Term] = {}
+
+
+def _int(k: int) -> Term:
+    hit = _INTS.get(k)
+    if hit is None:
+        hit = z3.IntVal(k)
+        if len(_INTS) < 100_000:
+            _INTS[k] = hit
+    return hit
+
+
+def _arith(mk: Any, a: Term, b: Term, fallback: Any) -> Term:
+    """``mk`` (a z3 C constructor of two integer terms) applied directly, as the operator would."""
+    try:
+        x = a if not isinstance(a, int) else _int(a)
+        y = b if not isinstance(b, int) else _int(b)
+        if mk is z3.Z3_mk_add or mk is z3.Z3_mk_sub or mk is z3.Z3_mk_mul:
+            arr = (z3.Ast * 2)(x.as_ast(), y.as_ast())
+            return z3.ArithRef(mk(_CTX.ref(), 2, arr), _CTX)
+        return z3.ArithRef(mk(_CTX.ref(), x.as_ast(), y.as_ast()), _CTX)
+    except (AttributeError, z3.Z3Exception):
+        return fallback(a, b)
+
+
+def _rel(mk: Any, a: Term, b: Term, fallback: Any) -> Term:
+    """A comparison of two integer terms made directly (``mk``: Z3_mk_le, …)."""
+    try:
+        if mk is z3.Z3_mk_distinct:
+            arr = (z3.Ast * 2)(a.as_ast(), b.as_ast())
+            return z3.BoolRef(mk(_CTX.ref(), 2, arr), _CTX)
+        return z3.BoolRef(mk(_CTX.ref(), a.as_ast(), b.as_ast()), _CTX)
+    except (AttributeError, z3.Z3Exception):
+        return fallback(a, b)
+
+
+def add(a: Term, b: Term) -> Term:
+    return _arith(z3.Z3_mk_add, a, b, lambda x, y: x + y)
+
+
+def sub(a: Term, b: Term) -> Term:
+    return _arith(z3.Z3_mk_sub, a, b, lambda x, y: x - y)
+
+
+def mul(a: Term, b: Term) -> Term:
+    return _arith(z3.Z3_mk_mul, a, b, lambda x, y: x * y)
+
+
+def div(a: Term, b: Term) -> Term:
+    """Integer division (z3's ``/`` on integers)."""
+    return _arith(z3.Z3_mk_div, a, b, lambda x, y: x / y)
+
+
 def conj(*xs: Flag) -> Flag:
     parts = []
     for x in xs:
@@ -161,11 +214,11 @@ def as_bool(x: Flag) -> Term:
 
 
 def zmin(a: Term, b: Term) -> Term:
-    return fast_if(a <= b, a, b)
+    return fast_if(_cmp("<=", a, b), a, b)
 
 
 def zmax(a: Term, b: Term) -> Term:
-    return fast_if(a >= b, a, b)
+    return fast_if(_cmp(">=", a, b), a, b)
 
 
 # ---------------------------------------------------------------------------- exact numbers
@@ -202,8 +255,8 @@ def q_const(x: Fraction | Decimal | int) -> Q:
 def _scaled(a: Q, d: int) -> Term:
     k = d // a.d
     if a.c is not None:
-        return z3.IntVal(a.c.numerator * (d // a.c.denominator))
-    return a.t if k == 1 else a.t * k
+        return _int(a.c.numerator * (d // a.c.denominator))
+    return a.t if k == 1 else mul(a.t, k)
 
 
 def _align(a: Q, b: Q) -> tuple[Term, Term, int]:
@@ -215,7 +268,7 @@ def q_add(a: Q, b: Q, sign: int = 1) -> Q:
     if a.c is not None and b.c is not None:
         return q_const(a.c + sign * b.c)
     x, y, d = _align(a, b)
-    return Q(x + y if sign > 0 else x - y, d)
+    return Q(add(x, y) if sign > 0 else sub(x, y), d)
 
 
 def q_scale(a: Q, k: Fraction) -> Q:
@@ -224,7 +277,7 @@ def q_scale(a: Q, k: Fraction) -> Q:
         return q_const(a.c * k)
     if k == 0:
         return q_const(0)
-    return Q(a.t * k.numerator if k.numerator != 1 else a.t, a.d * k.denominator)
+    return Q(mul(a.t, k.numerator) if k.numerator != 1 else a.t, a.d * k.denominator)
 
 
 def q_mul(a: Q, b: Q) -> Q:
@@ -310,8 +363,8 @@ def fen_of(a: Q, nonneg: Any) -> Q:
             x = int(z3.Z3_get_numeral_string(ref, ast)) * FEN_PER_YUAN
             out = z3.IntVal(x // a.d if x >= 0 else -((-x) // a.d))
         else:
-            s = t * FEN_PER_YUAN
-            out = s / a.d if nonneg(t) else z3.If(s >= 0, s / a.d, -((-s) / a.d))
+            s = mul(t, FEN_PER_YUAN)
+            out = div(s, a.d) if nonneg(t) else z3.If(s >= 0, s / a.d, -((-s) / a.d))
         memo[key] = (t, out)
         return out
 
@@ -879,18 +932,18 @@ def compare(op: str, a: Val, b: Val) -> Flag:
     return False
 
 
+_RELS: dict[str, tuple[Any, Any]] = {
+    "==": (z3.Z3_mk_eq, lambda x, y: x == y), "!=": (z3.Z3_mk_distinct, lambda x, y: x != y),
+    ">=": (z3.Z3_mk_ge, lambda x, y: x >= y), "<=": (z3.Z3_mk_le, lambda x, y: x <= y),
+    ">": (z3.Z3_mk_gt, lambda x, y: x > y), "<": (z3.Z3_mk_lt, lambda x, y: x < y),
+}
+
+
 def _cmp(op: str, x: Term, y: Term) -> Term:
-    if op == "==":
-        return x == y
-    if op == "!=":
-        return x != y
-    if op == ">=":
-        return x >= y
-    if op == "<=":
-        return x <= y
-    if op == ">":
-        return x > y
-    return x < y
+    mk, fallback = _RELS[op]
+    if isinstance(x, int) or isinstance(y, int):
+        return fallback(x, y)
+    return _rel(mk, x, y, fallback)
 
 
 def _cmp_py(op: str, x: Fraction, y: Fraction) -> bool:
