@@ -1,19 +1,26 @@
 """Time ``policyc check``: whole processes on the seeds, and the full pipeline (parse, types,
-quotes, solver, consistency) on generated and hostile policies.
+quotes, solver, consistency) on generated and hostile policies, beside a baseline version of the
+compiler in the same run.
 
 1. ``policyc check`` on the five seeds as a whole process, ``--no-cache`` (parse and check
    everything, the only path before the cache) and with a warm cache, taking turns; medians
-   and their ratio.
+   and their ratio, against the target of 0.3 s wall with a warm cache.
 2. Every seed policy through ``load()`` (no cache), with the share of the consistency checks.
 3. Generated policies of 50, 100, 200 and 500 items (each with three capped tiers, a funding
    line with its own 依据 quote and a condition on its own fact; one cross-item 累计上限 per
-   five items), quoting a generated source text: each time, its growth relative to the 50-item
-   run and the growth per item (1.0 = linear), and how many findings carry a witness.
+   five items), quoting a generated source text, and 200 items under one 累计上限: each checked
+   in a fresh process by this version and by the baseline (``--baseline REV``, a git revision
+   extracted to a temporary folder; default the version before the checker's scaling work),
+   taking turns, with CPU seconds, their ratio, growth per item against 50 items (1.00 =
+   linear), how many findings carry a witness, and whether every witness, run again through the
+   reference evaluator over every item, gives the amounts it shows. A baseline run that takes
+   longer than ``--timeout`` seconds is stopped and reported as such.
 4. Hostile sizes: 25 and 50 items under one 累计上限; a 分档 of 400 and of 800 range
    tiers. Past a documented limit the checker reports PC490 (counted here) instead of working
    without bound.
 
-    .venv/bin/python benchmarks/check.py [--cli-runs 5] [--no-hostile]
+    .venv/bin/python benchmarks/check.py [--cli-runs 5] [--baseline 4f5361e] [--timeout 240]
+                                         [--no-baseline] [--no-hostile]
 """
 
 from __future__ import annotations
@@ -21,12 +28,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import json
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -42,7 +52,6 @@ from compiler.resources import SEED_POLICIES  # noqa: E402
 SEEDS = SEED_POLICIES
 SIZES = (50, 100, 200, 500)
 GROUP = 5
-BUDGET = 600.0  # seconds: sizes whose projected time would exceed it are skipped, not run
 ON = dt.date(2025, 6, 1)
 _DIGITS = "零一二三四五六七八九"
 
@@ -186,12 +195,145 @@ def cli(runs: int) -> None:
     print(f"policyc check, all five seeds (whole process, median of {runs} runs each; wall and CPU seconds):")
     print(f"  --no-cache (parse + full check)  {old:6.3f} s wall  {old_cpu:6.3f} s CPU")
     print(f"  warm cache                       {new:6.3f} s wall  {new_cpu:6.3f} s CPU"
-          f"   ({old / new:.1f}x faster wall, {old_cpu / new_cpu:.1f}x CPU)")
+          f"   ({old / new:.1f}x faster wall, {old_cpu / new_cpu:.1f}x CPU; target < 0.3 s wall: "
+          f"{'met' if new < 0.3 else 'not met'})")
+
+
+BASELINE = "4f5361e"  # the version before the checker's scaling work (issue 13, target 3)
+CASES = [(f"{n} items", generate, n) for n in SIZES] + [("200 items under one 累计上限", one_cap, 200)]
+
+
+def write_case(d: Path, make: Callable[[int], tuple[str, str]], n: int) -> Path:
+    """The case's policy and source text in ``d`` (with the national policy, its parent)."""
+    for f in ("national.policy", "national.txt"):
+        shutil.copy(ROOT / "policies" / f, d / f)
+    source, policy = make(n)
+    (d / f"{policy.split()[1]}.txt").write_text(source, encoding="utf-8")
+    path = d / f"{make.__name__}_{n}.policy"
+    path.write_text(policy, encoding="utf-8")
+    return path
+
+
+def witnesses_hold(loaded: Loaded) -> tuple[int, int]:
+    """(witnesses whose amounts the reference evaluator gives again, evaluating every item of the
+    policy from scratch; witnesses)."""
+    from compiler.evaluate.evaluator import Evaluator
+    from compiler.model.readings import resolve
+
+    assert loaded.policy is not None
+    ev = Evaluator(resolve(loaded.policy))
+    good = total = 0
+    for d in loaded.diagnostics:
+        w = d.extra.get("witness")
+        if not isinstance(w, dict):
+            continue
+        total += 1
+        profile = dict(w["profile"])
+        params = profile.pop("参数", None)
+        r = ev.calculate(profile, w["on"], params)
+        shown = {i.id: (i.min, i.max) for i in r.items}
+        amounts = {k: v for k, v in w["amounts"].items() if k != "total"}
+        good += set(amounts) == set(shown) and all(
+            _span(lo, hi) == amounts[k] for k, (lo, hi) in shown.items())
+    return good, total
+
+
+def _span(lo: object, hi: object) -> str:
+    from compiler.check.solver_witness import span_text
+
+    return span_text(lo, hi)  # type: ignore[arg-type]
+
+
+def worker(root: str, kind: str, n: int, verify: bool) -> None:
+    """One case in this process with the compiler of ``root``; prints one JSON line."""
+    sys.path.insert(0, root)
+    for name in [m for m in sys.modules if m == "compiler" or m.startswith("compiler.")]:
+        del sys.modules[name]
+    from compiler.pipeline import load as load_at
+
+    make = {"generate": generate, "one_cap": one_cap}[kind]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_case(Path(tmp), make, n)
+        secs, loaded, cpu = timed(functools.partial(load_at, path, ON))
+    findings = [d for d in loaded.diagnostics if d.code.startswith("PC4") and d.code != "PC490"]
+    out = {"wall": secs, "cpu": cpu, "findings": len(findings),
+           "witnessed": sum(1 for d in findings if "witness" in d.extra),
+           "limits": sum(1 for d in loaded.diagnostics if d.code == "PC490"),
+           "all": len(loaded.diagnostics),
+           "key": sorted(f"{d.code}@{d.span.line}:{d.span.column}" for d in loaded.diagnostics
+                         if d.code != "PC490")}
+    if verify:
+        out["valid"], out["total"] = witnesses_hold(loaded)
+    print(json.dumps(out))
+
+
+def in_process(root: Path, kind: str, n: int, timeout: float, verify: bool) -> dict[str, Any] | None:
+    """One case as a fresh process with the compiler of ``root`` (None: stopped at ``timeout``)."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", str(root), kind, str(n)]
+    if verify:
+        cmd.append("--verify")
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return None
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def baseline_tree(rev: str, dest: Path) -> Path | None:
+    """The compiler and grammar of ``rev`` extracted into ``dest`` (None: not a revision here)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "compiler", "grammar"],
+                             capture_output=True)
+    if archive.returncode != 0:
+        return None
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+    return dest
+
+
+def compare(rev: str | None, timeout: float) -> None:
+    """Generated policies and 200 items under one 累计上限, this version beside ``rev``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        old_root = baseline_tree(rev, Path(tmp)) if rev else None
+        if rev and old_root is None:
+            print(f"  (baseline {rev} is not a revision of this repository: this version only)")
+        label = f"baseline {rev}" if old_root else ""
+        print(f"generated policies (fresh process each; CPU seconds, wall in brackets{'; ' + label if label else ''}):")
+        base: float | None = None
+        for title, make, n in CASES:
+            kind = make.__name__
+            old = in_process(old_root, kind, n, timeout, False) if old_root else None
+            new = in_process(ROOT, kind, n, 10 * timeout, True)
+            assert new is not None
+            if base is None and make is generate:
+                base = new["cpu"]
+            line = f"  {title:<28} {new['cpu']:6.2f} s CPU ({new['wall']:6.2f} s)"
+            if old_root:
+                if old is None:
+                    line += f"   baseline: stopped after {timeout:.0f} s wall"
+                else:
+                    same = "same findings" if old["key"] == new["key"] else "FINDINGS DIFFER"
+                    line += (f"   baseline {old['cpu']:6.2f} s CPU ({old['wall']:6.2f} s): "
+                             f"{old['cpu'] / new['cpu']:.1f}x faster; {same}")
+            print(line)
+            growth = ""
+            if make is generate and base is not None:
+                per = n / SIZES[0]
+                growth = f"growth vs {SIZES[0]}: ×{new['cpu'] / base:.1f} for ×{per:.0f} items " \
+                         f"(per item ×{new['cpu'] / base / per:.2f}; 1.00 = linear); "
+            print(f"{'':31}{growth}{new['findings']} solver findings, {new['witnessed']} with a witness, "
+                  f"{new['limits']} PC490; {new['valid']} of {new['total']} witnesses give their amounts "
+                  "again over every item")
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        worker(sys.argv[2], sys.argv[3], int(sys.argv[4]), "--verify" in sys.argv)
+        return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cli-runs", type=int, default=5)
+    ap.add_argument("--baseline", default=BASELINE, help=f"git revision to compare with (default {BASELINE})")
+    ap.add_argument("--no-baseline", action="store_true", help="this version only")
+    ap.add_argument("--timeout", type=float, default=240.0,
+                    help="seconds after which a baseline run is stopped (default 240)")
     ap.add_argument("--no-hostile", action="store_true", help="skip the hostile sizes")
     args = ap.parse_args()
     began = time.perf_counter()
@@ -204,50 +346,15 @@ def main() -> None:
         print(f"  {name:<10} {secs:6.3f} s wall {cpu:6.3f} s CPU   (consistency {consistency_time(loaded):.3f} s; "
               f"{summary(loaded)})")
     print(f"  {'all five':<10} {total:6.3f} s")
-    print("generated policies:")
-    base: tuple[float, float] | None = None
-    last: tuple[int, float] | None = None
-    with tempfile.TemporaryDirectory() as tmp:
-        d = Path(tmp)
-        for f in ("national.policy", "national.txt"):
-            shutil.copy(ROOT / "policies" / f, d / f)
-        for n in SIZES:
-            elapsed = time.perf_counter() - began
-            if last is not None and elapsed + last[1] * n / last[0] > BUDGET:
-                print(f"  {n:>3} items: skipped — about {last[1] * n / last[0]:.0f} s projected, "
-                      f"over the {BUDGET:.0f} s budget")
-                continue
-            source, policy = generate(n)
-            (d / f"generated_{n}.txt").write_text(source, encoding="utf-8")
-            path = d / f"generated_{n}.policy"
-            path.write_text(policy, encoding="utf-8")
-            secs, loaded, cpu = timed(functools.partial(load, path, ON))
-            blocking = [x for x in loaded.diagnostics
-                        if x.code in ("PC000", "PC001", "PC110", "PC201", "PC301")]
-            if blocking or loaded.policy is None:
-                print(f"  {n} items: the generated policy is broken: "
-                      f"{blocking[0].message if blocking else 'no model'}")
-                continue
-            base = base if base is not None else (secs, cpu)
-            last = (n, secs)
-            grow, grow_cpu = secs / base[0], cpu / base[1]
-            per = n / SIZES[0]
-            print(f"  {n:>3} items: {secs:6.2f} s wall {cpu:6.2f} s CPU   growth vs {SIZES[0]}: "
-                  f"×{grow:.1f} wall, ×{grow_cpu:.1f} CPU for ×{per:.0f} items "
-                  f"(per item ×{grow / per:.2f} wall, ×{grow_cpu / per:.2f} CPU; 1.00 = linear)"
-                  f"\n             (consistency {consistency_time(loaded):.3f} s; {summary(loaded)}; "
-                  f"{witnessed(loaded)})")
-        if not args.no_hostile:
-            print("hostile sizes:")
-            # 200 items under one 累计上限 does not finish in bounded time (README: Benchmarks)
+    compare(None if args.no_baseline else args.baseline, args.timeout)
+    if not args.no_hostile:
+        print("hostile sizes:")
+        with tempfile.TemporaryDirectory() as tmp:
+            d = Path(tmp)
             cases = [(f"{n} items under one 累计上限", one_cap, n) for n in (25, 50)]
             cases += [(f"分档 of {n} range tiers", range_tiers, n) for n in (400, 800)]
             for label, make, n in cases:
-                source, policy = make(n)
-                stem = f"{make.__name__}_{n}"
-                (d / f"{policy.split()[1]}.txt").write_text(source, encoding="utf-8")
-                path = d / f"{stem}.policy"
-                path.write_text(policy, encoding="utf-8")
+                path = write_case(d, make, n)
                 secs, loaded, cpu = timed(functools.partial(load, path, ON))
                 print(f"  {label:<28} {secs:6.2f} s wall {cpu:6.2f} s CPU   ({witnessed(loaded)})")
     print(f"total {time.perf_counter() - began:.1f} s")

@@ -83,6 +83,16 @@ def block_citations(block: n.Block) -> list[n.Citation]:
     return out
 
 
+_CHILDREN: dict[type, tuple[str, ...] | None] = {}  # per class: its child fields (None: not a node)
+
+
+def _children(cls: type) -> tuple[str, ...] | None:
+    if cls not in _CHILDREN:
+        node = is_dataclass(cls) and not issubclass(cls, Span)
+        _CHILDREN[cls] = tuple(f.name for f in fields(cls) if f.name != "span") if node else None
+    return _CHILDREN[cls]
+
+
 def walk(e: object) -> Iterator[object]:
     """Every node below (and including) ``e``, depth first, in source order."""
     stack = [e]
@@ -91,11 +101,11 @@ def walk(e: object) -> Iterator[object]:
         if isinstance(x, tuple):
             stack.extend(reversed(x))
             continue
-        if not is_dataclass(x) or isinstance(x, Span):
+        names = _children(type(x))
+        if names is None:
             continue
         yield x
-        children = [getattr(x, f.name) for f in fields(x) if f.name != "span"]
-        stack.extend(reversed(children))
+        stack.extend(getattr(x, name) for name in reversed(names))
 
 
 def _refs(e: n.Expr) -> set[str]:

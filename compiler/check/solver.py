@@ -77,11 +77,12 @@ from .solver_witness import (
 # under any load (guides show findings, and generated/ must be byte-identical everywhere).
 # Each keeps the solver's work bounded on a hostile policy; reaching one is reported (PC490,
 # documented in docs/reference/diagnostics.md), never silent.
-OPTIMIZE_BUDGET = 40  # optimised (round-number) witnesses per policy; then plain solver models
+OPTIMIZE_BUDGET = 12  # optimised (round-number) witnesses per policy; then plain solver models
 WITNESS_BUDGET = 1000  # witnesses per policy; then findings come without one
 MAX_GROUP = 40  # items compared pairwise for PC406 within one group of look-alike items
 MAX_TIERS = 200  # tiers of one 分档 checked for overlaps (PC401)
 MAX_CAP_MEMBERS = 25  # members of one 累计上限 checked one by one (PC405 always cut, PC410)
+LARGE_CAP = 12  # members of a 累计上限 from which its questions leave the other members out
 RECENT_MODELS = 4  # models tried on a question before the solver is asked
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -136,6 +137,8 @@ class SolverChecks:
         self.recent: list[Any] = []  # the latest models found, newest first
         self.domains = as_bool(conj(*self.space.domains()))
         self._mates_memo: dict[str, list[n.Item]] | None = None
+        self._gates: tuple[dict[str, list[tuple[str, list[str]]]], set[str], set[str],
+                           dict[str, bool]] | None = None
 
     # -- plumbing -------------------------------------------------------------
     def run(self) -> list[Diagnostic]:
@@ -219,6 +222,12 @@ class SolverChecks:
             del self.recent[RECENT_MODELS:]
         if result != z3.unknown:
             self.answers[key] = (c, result, model)  # the term is kept so that its id stays its own
+        if result == z3.sat and len(conds) > 1:
+            # each part of a satisfiable question is satisfiable (by the same model): the
+            # item's context asked alone after the item was asked with it is not asked again
+            for part in conds:
+                if not isinstance(part, bool) and part.get_id() not in self.answers:
+                    self.answers[part.get_id()] = (part, z3.sat, model)
         return result, model
 
     def sat(self, *conds: Flag) -> Any:
@@ -269,12 +278,41 @@ class SolverChecks:
             return None
         profile = profile_of(model, self.enc, extra)
         params = self.enc.parameter_values(model)
-        result = calculate(self.evaluator, profile, self.on, params)
+        # with readings (解读) spanned, another reading may gate an item otherwise: all are run
+        only = self.may_apply(profile) if not self.evaluator.spans else None
+        result = calculate(self.evaluator, profile, self.on, params, only)
         if result is None:
             return None
         if params:  # the witness says which values of the unpublished 参数 it takes
             profile = {**profile, "参数": params}
         return profile, result
+
+    def may_apply(self, profile: dict[str, object]) -> set[str]:
+        """The items that may apply to ``profile``: all but those with a 且-part that is a yes/no
+        fact the profile leaves false (the evaluator need not look at them, so that a witness
+        costs what its own items cost, not what the whole policy does)."""
+        if self._gates is None:
+            bools = {d.name: d.default is True for d in self.policy.facts if d.type.kind == "bool"}
+            by_gate: dict[str, list[tuple[str, list[str]]]] = {}
+            ungated: set[str] = set()
+            for it in self.policy.items:
+                gates = [c.name for c in conjuncts(it.cond) if isinstance(c, n.Ref) and c.name in bools] \
+                    if it.cond is not None else []
+                if gates:
+                    by_gate.setdefault(gates[0], []).append((it.id, gates))
+                else:
+                    ungated.add(it.id)
+            self._gates = (by_gate, ungated, {k for k, v in bools.items() if v and k in by_gate}, bools)
+        by_gate, ungated, default_true, bools = self._gates
+
+        def true(name: str) -> bool:
+            return profile.get(name, bools.get(name, False)) is True
+
+        out = set(ungated)
+        for name in [k for k, v in profile.items() if v is True and k in by_gate] + \
+                [k for k in default_true if k not in profile]:
+            out.update(i for i, gates in by_gate[name] if all(true(g) for g in gates))
+        return out
 
     def core(self, parts: list[tuple[str, Flag]]) -> list[str]:
         """A minimal set of the labelled parts that cannot hold together (empty if they can)."""
@@ -388,8 +426,10 @@ class SolverChecks:
             # The usual case, settled by one question: first with the item's fellow members of
             # its 累计上限 not applying (a model of that is a model of the question, and the
             # solver, with their amounts at 0, answers it several times faster), then as asked.
-            alone = [neg(enc.applies(o)) for o in self._mates().get(it.id, ())] if capped else []
-            if (alone and self.possible(app, may_pay, *alone)) or self.possible(app, may_pay):
+            mates = self._mates().get(it.id, []) if capped else []
+            alone = self.without([app, may_pay], mates) if len(mates) >= LARGE_CAP else \
+                [app, may_pay, *[neg(enc.applies(o)) for o in mates]] if mates else None
+            if (alone is not None and self.possible(*alone)) or self.possible(app, may_pay):
                 live.append(it)
                 continue
             if self.unsat(app):
@@ -410,6 +450,38 @@ class SolverChecks:
                           "上限内排在前面的项目总会用尽额度：检查上限的适用范围或项目顺序。",
                           it.citation.article)
         self._duplicates(live)
+
+    def without(self, conds: list[Flag], items: list[n.Item], goal: Term | None = None) -> list[Flag] | None:
+        """``conds`` for an applicant to whom none of ``items`` applies (None: nothing to leave
+        out, or an item that always applies).
+
+        Each item's applicability is replaced by false inside the terms and simplified, so that
+        its amount and its share of every 累计上限 drop out of the question, and is asserted
+        false beside them: a model of the result is a model of ``conds``. A question about one
+        member of a 累计上限 of n items is then of the size of what it reads, not of n.
+        """
+        pairs = self._off(items)
+        if pairs is None:
+            return None
+        out: list[Flag] = []
+        for c in conds:
+            if isinstance(c, bool) or not pairs:
+                out.append(c)
+                continue
+            t = z3.simplify(z3.substitute(c, *pairs))
+            out.append(True if z3.is_true(t) else False if z3.is_false(t) else t)
+        return out + [z3.Not(a) for a, _ in pairs]
+
+    def off_term(self, t: Term, items: list[n.Item]) -> Term:
+        """A term (an objective) as it reads for an applicant to whom none of ``items`` applies."""
+        pairs = self._off(items)
+        return z3.simplify(z3.substitute(t, *pairs)) if pairs else t
+
+    def _off(self, items: list[n.Item]) -> list[tuple[Term, Term]] | None:
+        apps = list(dict.fromkeys(self.enc.applies(i) for i in items if i.id not in self.dead_items))
+        if not apps or any(is_true(a) for a in apps):
+            return None
+        return [(a, z3.BoolVal(False)) for a in apps if not is_false(a)]
 
     def _mates(self) -> dict[str, list[n.Item]]:
         """Per item, the other members of the 累计上限 it belongs to (in order, once each)."""
@@ -618,6 +690,10 @@ class SolverChecks:
             # different amount), so that a 分档 of n tiers costs n questions of constant size
             # to build, not n²/2; only a tier that does overlap is compared with each earlier
             # tier to name the first.
+            # tiers whose conditions exclude each other (== 2, == 3, >= 4) settle it in one
+            # question about the conditions alone, shared by every 分档 that uses them
+            if earlier and self.unsat(neg(prefixes[j]), conds[j]):
+                continue
             shown = firsts[j]
             if shown is not None:
                 overlap = conj(ctx, neg(prefixes[j]), conds[j], _differ(shown, amounts[j]))
@@ -682,9 +758,10 @@ class SolverChecks:
         if not (isinstance(base, NumV) and isinstance(lim, NumV)):
             return
         both = conj(ctx, base.det, lim.det)
-        if not self.possible(both):
-            return
-        if self.unsat(both, disj(cmp(">", base.hi, lim.hi), cmp(">", base.lo, lim.lo))):
+        # the usual answer (it can bind) in one question; only a cap that never binds is asked
+        # whether its context can hold at all
+        if self.unsat(both, disj(cmp(">", base.hi, lim.hi), cmp(">", base.lo, lim.lo))) \
+                and self.possible(both):
             self.emit("PC411", W, node.limit.span,
                       f"封顶 {show(node.limit)} 永远不会起作用：{show(node.base)} 不会超过它",
                       "检查上限的数值，或删除多余的 封顶。", article)
@@ -703,30 +780,46 @@ class SolverChecks:
                           "累计上限永远不会起作用：适用范围内没有可能适用的补助项",
                           "检查 适用 的范围。", cap.citation.article)
                 continue
+            binds = False  # some member can be cut (a model of one below is a model of ``changed``)
+            for k, m in enumerate(members[:MAX_CAP_MEMBERS]):  # beyond: reported by _late_members
+                if m.item.id not in self.always_cut:
+                    binds |= self._stacking(flow.cap, flow.limit, m, [x.item for x in members[k + 1:]],
+                                            len(members) >= LARGE_CAP)
+            if binds or cap.id in disagree:
+                continue
             changed = disj(*[
                 conj(enc.applies(m.item),
                      disj(m.lo_out < m.lo_in, m.hi_out < m.hi_in, m.inf_in))
                 for m in members])
-            if cap.id not in disagree and self.unsat(flow.limit.det, changed):
+            if self.unsat(flow.limit.det, changed):
                 self.emit("PC411", W, cap.limit.span,
                           f"累计上限 {show(cap.limit)} 永远不会起作用：适用范围内各项合计不会超过它",
                           "检查上限的数值与适用范围，或删除该上限。", cap.citation.article)
-                continue
-            for m in members[:MAX_CAP_MEMBERS]:  # beyond: reported by _late_members
-                if m.item.id not in self.always_cut:
-                    self._stacking(flow.cap, flow.limit, m)
 
-    def _stacking(self, cap: n.CrossCap, limit: NumV, m: CapMember) -> None:
+    def _stacking(self, cap: n.CrossCap, limit: NumV, m: CapMember, later: list[n.Item],
+                  large: bool) -> bool:
+        """PC410 for one member; whether it can be cut at all."""
         enc = self.enc
         it = m.item
         a = enc.amount(it)
         if is_false(a.det):
-            return
+            return False
         cut = [enc.applies(it), a.det, limit.det, m.hi_out < m.hi_in, m.hi_in <= cents(limit.hi)]
-        model = self.sat(*cut)
+        # In a large 累计上限 the usual cut comes from the items written before this one: asked
+        # first with the later members not applying (a question of the size of the members up
+        # to this one; a model of it is a model of ``cut``), then as asked.
+        early = self.without(cut, later) if later and large else None
+        model = self.sat(*early) if early is not None else None
         if model is None:
-            return
-        got = self.example(cut, [Goal("max", m.hi_in - m.hi_out)], fallback=model)
+            early = None
+            model = self.sat(*cut)
+        if model is None:
+            return False
+        goal = m.hi_in - m.hi_out
+        if early is not None and large:  # a large 累计上限: the witness among the earlier members
+            got = self.example(early, [Goal("max", self.off_term(goal, later))], fallback=model)
+        else:
+            got = self.example(cut, [Goal("max", goal)], fallback=model)
         art = it.citation.article
         wit = None
         detail = ""
@@ -754,6 +847,7 @@ class SolverChecks:
             "排在后面的先被削减。如属有意，"
             "请在申请指南中说明叠加规则（可在本项中写 忽略 PC410 \"理由\"）；否则请核对上限的适用范围。",
             art, wit)
+        return True
 
     def _cap_pairs(self, flows: list[CapFlow]) -> set[str]:
         """PC412 for cross-item caps; returns the caps reported."""

@@ -73,6 +73,91 @@ def is_false(x: Flag) -> bool:
     return x is False
 
 
+# The checker builds tens of thousands of terms for a large policy. z3's Python constructors
+# (z3.And, z3.If, …) check and coerce every argument; these go straight to the C API for the
+# terms the encoding makes (Booleans and integers of the main context) — the same terms — and
+# fall back to the checked constructor for anything else.
+_CTX = z3.main_ctx()
+
+
+def _and(parts: list[Term]) -> Term:
+    try:
+        arr = (z3.Ast * len(parts))(*[p.as_ast() for p in parts])
+        return z3.BoolRef(z3.Z3_mk_and(_CTX.ref(), len(parts), arr), _CTX)
+    except (AttributeError, z3.Z3Exception):
+        return z3.And(*parts)
+
+
+def _or(parts: list[Term]) -> Term:
+    try:
+        arr = (z3.Ast * len(parts))(*[p.as_ast() for p in parts])
+        return z3.BoolRef(z3.Z3_mk_or(_CTX.ref(), len(parts), arr), _CTX)
+    except (AttributeError, z3.Z3Exception):
+        return z3.Or(*parts)
+
+
+def fast_if(c: Term, a: Term, b: Term) -> Term:
+    """``z3.If(c, a, b)`` for a z3 condition and two terms of one sort."""
+    try:
+        t = z3.Z3_mk_ite(_CTX.ref(), c.as_ast(), a.as_ast(), b.as_ast())
+    except (AttributeError, z3.Z3Exception):
+        return z3.If(c, a, b)
+    return z3.BoolRef(t, _CTX) if isinstance(a, z3.BoolRef) else z3.ArithRef(t, _CTX)
+
+
+_INTS: dict[int, Term] = {}
+
+
+def _int(k: int) -> Term:
+    hit = _INTS.get(k)
+    if hit is None:
+        hit = z3.IntVal(k)
+        if len(_INTS) < 100_000:
+            _INTS[k] = hit
+    return hit
+
+
+def _arith(mk: Any, a: Term, b: Term, fallback: Any) -> Term:
+    """``mk`` (a z3 C constructor of two integer terms) applied directly, as the operator would."""
+    try:
+        x = a if not isinstance(a, int) else _int(a)
+        y = b if not isinstance(b, int) else _int(b)
+        if mk is z3.Z3_mk_add or mk is z3.Z3_mk_sub or mk is z3.Z3_mk_mul:
+            arr = (z3.Ast * 2)(x.as_ast(), y.as_ast())
+            return z3.ArithRef(mk(_CTX.ref(), 2, arr), _CTX)
+        return z3.ArithRef(mk(_CTX.ref(), x.as_ast(), y.as_ast()), _CTX)
+    except (AttributeError, z3.Z3Exception):
+        return fallback(a, b)
+
+
+def _rel(mk: Any, a: Term, b: Term, fallback: Any) -> Term:
+    """A comparison of two integer terms made directly (``mk``: Z3_mk_le, …)."""
+    try:
+        if mk is z3.Z3_mk_distinct:
+            arr = (z3.Ast * 2)(a.as_ast(), b.as_ast())
+            return z3.BoolRef(mk(_CTX.ref(), 2, arr), _CTX)
+        return z3.BoolRef(mk(_CTX.ref(), a.as_ast(), b.as_ast()), _CTX)
+    except (AttributeError, z3.Z3Exception):
+        return fallback(a, b)
+
+
+def add(a: Term, b: Term) -> Term:
+    return _arith(z3.Z3_mk_add, a, b, lambda x, y: x + y)
+
+
+def sub(a: Term, b: Term) -> Term:
+    return _arith(z3.Z3_mk_sub, a, b, lambda x, y: x - y)
+
+
+def mul(a: Term, b: Term) -> Term:
+    return _arith(z3.Z3_mk_mul, a, b, lambda x, y: x * y)
+
+
+def div(a: Term, b: Term) -> Term:
+    """Integer division (z3's ``/`` on integers)."""
+    return _arith(z3.Z3_mk_div, a, b, lambda x, y: x / y)
+
+
 def conj(*xs: Flag) -> Flag:
     parts = []
     for x in xs:
@@ -82,7 +167,7 @@ def conj(*xs: Flag) -> Flag:
             parts.append(x)
     if not parts:
         return True
-    return parts[0] if len(parts) == 1 else z3.And(*parts)
+    return parts[0] if len(parts) == 1 else _and(parts)
 
 
 def disj(*xs: Flag) -> Flag:
@@ -94,13 +179,16 @@ def disj(*xs: Flag) -> Flag:
             parts.append(x)
     if not parts:
         return False
-    return parts[0] if len(parts) == 1 else z3.Or(*parts)
+    return parts[0] if len(parts) == 1 else _or(parts)
 
 
 def neg(x: Flag) -> Flag:
     if isinstance(x, bool):
         return not x
-    return z3.Not(x)
+    try:
+        return z3.BoolRef(z3.Z3_mk_not(_CTX.ref(), x.as_ast()), _CTX)
+    except (AttributeError, z3.Z3Exception):
+        return z3.Not(x)
 
 
 def ite(c: Flag, a: Term, b: Term) -> Term:
@@ -108,7 +196,7 @@ def ite(c: Flag, a: Term, b: Term) -> Term:
         return a
     if c is False:
         return b
-    return z3.If(c, a, b)
+    return fast_if(c, a, b)
 
 
 def ite_flag(c: Flag, a: Flag, b: Flag) -> Flag:
@@ -118,7 +206,7 @@ def ite_flag(c: Flag, a: Flag, b: Flag) -> Flag:
         return b
     if a is b:
         return a
-    return z3.If(c, as_bool(a), as_bool(b))
+    return fast_if(c, as_bool(a), as_bool(b))
 
 
 def as_bool(x: Flag) -> Term:
@@ -126,11 +214,11 @@ def as_bool(x: Flag) -> Term:
 
 
 def zmin(a: Term, b: Term) -> Term:
-    return z3.If(a <= b, a, b)
+    return fast_if(_cmp("<=", a, b), a, b)
 
 
 def zmax(a: Term, b: Term) -> Term:
-    return z3.If(a >= b, a, b)
+    return fast_if(_cmp(">=", a, b), a, b)
 
 
 # ---------------------------------------------------------------------------- exact numbers
@@ -151,16 +239,24 @@ class Q:
     c: Fraction | None = None
 
 
+_CONSTS: dict[Fraction, Q] = {}
+
+
 def q_const(x: Fraction | Decimal | int) -> Q:
     f = Fraction(x)
-    return Q(z3.IntVal(f.numerator), f.denominator, f)
+    hit = _CONSTS.get(f)
+    if hit is None:
+        hit = Q(z3.IntVal(f.numerator), f.denominator, f)
+        if len(_CONSTS) < 100_000:  # literals recur (0, rates, caps): each made once
+            _CONSTS[f] = hit
+    return hit
 
 
 def _scaled(a: Q, d: int) -> Term:
     k = d // a.d
     if a.c is not None:
-        return z3.IntVal(a.c.numerator * (d // a.c.denominator))
-    return a.t if k == 1 else a.t * k
+        return _int(a.c.numerator * (d // a.c.denominator))
+    return a.t if k == 1 else mul(a.t, k)
 
 
 def _align(a: Q, b: Q) -> tuple[Term, Term, int]:
@@ -172,7 +268,7 @@ def q_add(a: Q, b: Q, sign: int = 1) -> Q:
     if a.c is not None and b.c is not None:
         return q_const(a.c + sign * b.c)
     x, y, d = _align(a, b)
-    return Q(x + y if sign > 0 else x - y, d)
+    return Q(add(x, y) if sign > 0 else sub(x, y), d)
 
 
 def q_scale(a: Q, k: Fraction) -> Q:
@@ -181,7 +277,7 @@ def q_scale(a: Q, k: Fraction) -> Q:
         return q_const(a.c * k)
     if k == 0:
         return q_const(0)
-    return Q(a.t * k.numerator if k.numerator != 1 else a.t, a.d * k.denominator)
+    return Q(mul(a.t, k.numerator) if k.numerator != 1 else a.t, a.d * k.denominator)
 
 
 def q_mul(a: Q, b: Q) -> Q:
@@ -200,7 +296,7 @@ def q_ite(c: Flag, a: Q, b: Q) -> Q:
     if a is b:
         return a
     x, y, d = _align(a, b)
-    return Q(z3.If(c, x, y), d)
+    return Q(fast_if(c, x, y), d)
 
 
 def q_min(a: Q, b: Q) -> Q:
@@ -235,6 +331,44 @@ def fen(a: Q) -> Q:
         return Q(_scaled(a, FEN_PER_YUAN), FEN_PER_YUAN)
     s = a.t * FEN_PER_YUAN
     return Q(z3.If(s >= 0, s / a.d, -((-s) / a.d)), FEN_PER_YUAN)
+
+
+def fen_of(a: Q, nonneg: Any) -> Q:
+    """:func:`fen` with the rounding pushed into the branches of the if-then-else terms (tiers,
+    封顶 as ``min``) down to linear terms, and a term known to be non-negative (money, counts,
+    rates, their positive multiples and sums: ``nonneg``) divided without the sign test.
+
+    The same value (truncation commutes with a choice and is monotone, so it commutes with
+    ``min`` and ``max``), but the solver sees one division per distinct linear term — the base
+    that several tiers share is one — instead of two per amount, each of a nested term.
+    """
+    if a.c is not None or FEN_PER_YUAN % a.d == 0:
+        return fen(a)
+    memo: dict[int, tuple[Term, Term]] = {}
+
+    ref = _CTX.ref()
+
+    def trunc(t: Term) -> Term:
+        ast = t.as_ast()
+        key = z3.Z3_get_ast_id(ref, ast)
+        hit = memo.get(key)
+        if hit is not None:
+            return hit[1]
+        if z3.Z3_get_ast_kind(ref, ast) == z3.Z3_APP_AST and \
+                z3.Z3_get_decl_kind(ref, z3.Z3_get_app_decl(ref, ast)) == z3.Z3_OP_ITE:
+            out = fast_if(z3.BoolRef(z3.Z3_get_app_arg(ref, ast, 0), _CTX),
+                          trunc(z3.ArithRef(z3.Z3_get_app_arg(ref, ast, 1), _CTX)),
+                          trunc(z3.ArithRef(z3.Z3_get_app_arg(ref, ast, 2), _CTX)))
+        elif z3.Z3_get_ast_kind(ref, ast) == z3.Z3_NUMERAL_AST:
+            x = int(z3.Z3_get_numeral_string(ref, ast)) * FEN_PER_YUAN
+            out = z3.IntVal(x // a.d if x >= 0 else -((-x) // a.d))
+        else:
+            s = mul(t, FEN_PER_YUAN)
+            out = div(s, a.d) if nonneg(t) else z3.If(s >= 0, s / a.d, -((-s) / a.d))
+        memo[key] = (t, out)
+        return out
+
+    return Q(trunc(a.t), FEN_PER_YUAN)
 
 
 def to_real(a: Q) -> Term:
@@ -309,6 +443,32 @@ class Space:
     # 约束 of the policies, and the ranges of 参数 not stated in the text: assumed by every query
     assumptions: list[Term] = field(default_factory=list)
     params: list[Term] = field(default_factory=list)  # the variables of 参数 not stated in the text
+    # ids of the fact variables whose domain is ≥ 0 (money, rates, counts), and of terms known
+    # to be ≥ 0 because of them (see :meth:`nonneg`)
+    positive: dict[int, tuple[Term, bool]] = field(default_factory=dict)
+
+    def nonneg(self, t: Term) -> bool:
+        """``t`` is ≥ 0 under the facts' domains: a constant ≥ 0, a fact whose domain says so, or
+        a sum, product, choice or division by a positive constant of such terms."""
+        key = t.get_id()
+        hit = self.positive.get(key)
+        if hit is not None:
+            return hit[1]
+        out: bool
+        if z3.is_int_value(t):
+            out = bool(t.as_long() >= 0)
+        elif z3.is_const(t):
+            out = False  # a variable: only those recorded by :func:`_make`
+        elif z3.is_add(t) or z3.is_mul(t):
+            out = all(self.nonneg(x) for x in t.children())
+        elif z3.is_app_of(t, z3.Z3_OP_ITE):
+            out = self.nonneg(t.arg(1)) and self.nonneg(t.arg(2))
+        elif z3.is_idiv(t):
+            out = self.nonneg(t.arg(0)) and z3.is_int_value(t.arg(1)) and bool(t.arg(1).as_long() > 0)
+        else:
+            out = False
+        self.positive[key] = (t, out)
+        return out
 
     def code(self, s: str) -> int:
         if s not in self.strings:
@@ -372,6 +532,9 @@ def _make(space: Space, key: str, decl: n.FactDecl) -> FactVar:
         fv = FactVar(decl.name, kind, var, StrV(var), True, "", decl.required, default, values)
     fv.vocabulary = decl.vocabulary and decl.name in FACTS
     fv.domain, fv.domain_text = _domain(space, fv)
+    if kind == "money" or (kind in ("int", "rate") and fv.low is not None and fv.low >= 0) or \
+            (kind == "rate" and fv.low is None):
+        space.positive[var.get_id()] = (var, True)  # its domain, asserted in every question
     return fv
 
 
@@ -443,6 +606,9 @@ class Encoder:
         self.facts = {f.name: space.fact(f, policy.id) for f in policy.facts}
         self.defs = {d.name: d for d in policy.definitions}
         self._def_memo: dict[str, Val] = {}
+        # every expression node's value, built once: the checks ask about an item's amount, its
+        # tiers and its 封顶 separately (the node is kept so that its id stays its own)
+        self._memo: dict[int, tuple[n.Expr, Val]] = {}
         self._app: dict[str, Flag] = {}
         self._amount: dict[str, NumV] = {}
         self._eligible: Flag | None = None
@@ -486,6 +652,14 @@ class Encoder:
 
     # -- expressions ---------------------------------------------------------
     def value(self, e: n.Expr) -> Val:
+        hit = self._memo.get(id(e))
+        if hit is not None:
+            return hit[1]
+        v = self._value(e)
+        self._memo[id(e)] = (e, v)
+        return v
+
+    def _value(self, e: n.Expr) -> Val:
         if isinstance(e, n.MoneyLit | n.RateLit | n.NumberLit | n.CountLit):
             return num_const(e.value)
         if isinstance(e, n.StrLit):
@@ -649,8 +823,8 @@ class Encoder:
             if not isinstance(v, NumV):
                 v = UNDET
             zero = q_const(0)
-            lo = q_max(fen(v.lo), zero)
-            hi = lo if v.lo is v.hi else q_max(fen(v.hi), zero)
+            lo = q_max(fen_of(v.lo, self.space.nonneg), zero)
+            hi = lo if v.lo is v.hi else q_max(fen_of(v.hi, self.space.nonneg), zero)
             self._amount[it.id] = NumV(lo, hi, v.det)
         return self._amount[it.id]
 
@@ -680,7 +854,7 @@ class Encoder:
             lim = self.value(cap.limit)
             if not isinstance(lim, NumV) or is_false(lim.det):
                 continue
-            limit = NumV(fen(lim.lo), fen(lim.hi), lim.det)
+            limit = NumV(fen_of(lim.lo, self.space.nonneg), fen_of(lim.hi, self.space.nonneg), lim.det)
             # The runtime's rule (runtime._apply_cap): minimums first, in order, under the
             # limit's minimum; then the headroom above the kept minimums, in order, under the
             # limit's maximum. Amounts are never negative, so what remains before a member is
@@ -758,18 +932,18 @@ def compare(op: str, a: Val, b: Val) -> Flag:
     return False
 
 
+_RELS: dict[str, tuple[Any, Any]] = {
+    "==": (z3.Z3_mk_eq, lambda x, y: x == y), "!=": (z3.Z3_mk_distinct, lambda x, y: x != y),
+    ">=": (z3.Z3_mk_ge, lambda x, y: x >= y), "<=": (z3.Z3_mk_le, lambda x, y: x <= y),
+    ">": (z3.Z3_mk_gt, lambda x, y: x > y), "<": (z3.Z3_mk_lt, lambda x, y: x < y),
+}
+
+
 def _cmp(op: str, x: Term, y: Term) -> Term:
-    if op == "==":
-        return x == y
-    if op == "!=":
-        return x != y
-    if op == ">=":
-        return x >= y
-    if op == "<=":
-        return x <= y
-    if op == ">":
-        return x > y
-    return x < y
+    mk, fallback = _RELS[op]
+    if isinstance(x, int) or isinstance(y, int):
+        return fallback(x, y)
+    return _rel(mk, x, y, fallback)
 
 
 def _cmp_py(op: str, x: Fraction, y: Fraction) -> bool:

@@ -9,6 +9,7 @@ reported. A profile the evaluator refuses is never reported.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -73,7 +74,7 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
                              [*goals, *(Goal("min", z3.If(v >= 0, v, -v)) for v in params)], maximize_ints,
                              _var_names(encoder.space))
         if model is not None:
-            return _Pinned(model, pinned, _var_names(encoder.space))
+            return _Pinned(model, pinned, _var_names(encoder.space), read)
     return None
 
 
@@ -214,10 +215,12 @@ def _at_optimum(hard: list[Term], objectives: list[tuple[Term, Any]]) -> Any:
 class _Pinned:
     """A model in which the facts the problem left out read as their pinned defaults."""
 
-    def __init__(self, model: Any, pinned: dict[str, Term], names: dict[int, str]) -> None:
+    def __init__(self, model: Any, pinned: dict[str, Term], names: dict[int, str],
+                 read: set[str]) -> None:
         self.model = model
         self.pinned = pinned
         self.names = names
+        self.read = read  # the names of the facts the problem kept
 
     def eval(self, t: Term, model_completion: bool = False) -> Any:
         v = self.pinned.get(self.names.get(t.get_id()) or _name(t))
@@ -327,10 +330,50 @@ def _may_be_absent(f: FactVar) -> bool:
     return not f.required and f.default is None
 
 
+def _candidates(model: Any, encoder: Encoder) -> list[FactVar] | None:
+    """The policy's facts that can appear in the profile of ``model``, in declaration order:
+    those the model mentions, and those that appear whatever the model says (required ones, and
+    those whose value when not mentioned is not their default). None: every fact (a model of
+    another kind).
+
+    A witness of a policy with n facts then reads the few its question is about, not all n.
+    """
+    memo: dict[str, Any] = encoder.__dict__.setdefault("_witness_candidates", {})
+    if not memo:
+        own = [encoder.facts[d.name] for d in encoder.policy.facts]
+        names = _var_names(encoder.space)
+        pins = _pins(encoder.space)
+        by_var = {names[f.var.get_id()]: f for f in own}
+        always: set[str] = set()
+        blank = z3.Solver()
+        empty = blank.model() if blank.check() == z3.sat else None
+        for key, f in encoder.space.facts.items():
+            if f.name not in encoder.facts or encoder.facts[f.name] is not f:
+                continue
+            pinned = _value(f, pins[key], encoder)
+            completed = _value(f, empty.eval(f.var, model_completion=True), encoder) if empty else None
+            if f.required or any(v is not None and not _is_default(f, v) for v in (pinned, completed)) \
+                    or empty is None:
+                always.add(f.name)
+        memo.update(order={f.name: i for i, f in enumerate(own)}, by_var=by_var, always=always)
+    if isinstance(model, _Pinned):
+        mentioned = list(model.read)
+    elif isinstance(model, z3.ModelRef):
+        mentioned = [str(d.name()) for d in model.decls()]
+    else:
+        return None
+    chosen = set(memo["always"])
+    chosen.update(memo["by_var"][v].name for v in mentioned if v in memo["by_var"])
+    order = memo["order"]
+    return [encoder.facts[name] for name in sorted(chosen, key=order.__getitem__)]
+
+
 def profile_of(model: Any, encoder: Encoder, extra: tuple[FactVar, ...] = ()) -> dict[str, object]:
     """The applicant profile a model describes: required facts and every non-default value."""
     out: dict[str, object] = {}
-    own = [encoder.facts[d.name] for d in encoder.policy.facts]
+    own = _candidates(model, encoder)
+    if own is None:
+        own = [encoder.facts[d.name] for d in encoder.policy.facts]
     # A plain solver model completes a fact it does not mention with its sort's default (0,
     # false), the same for every model: read once per policy, so that a policy of n facts
     # does not cost n evaluations per witness.
@@ -400,11 +443,13 @@ def witness_date(policy: n.Policy, on: dt.date) -> dt.date:
 
 
 def calculate(ev: Evaluator, profile: dict[str, object], on: dt.date,
-              parameters: dict[str, str] | None = None) -> rt.Result | None:
+              parameters: dict[str, str] | None = None,
+              items: Container[str] | None = None) -> rt.Result | None:
     """The evaluator's result for a witness (with the values the witness gives the 参数 the text
-    does not state); None when it refuses the profile (or fails)."""
+    does not state; ``items``: the only items that may apply to it); None when it refuses the
+    profile (or fails)."""
     try:
-        return ev.calculate(profile, on, parameters)
+        return ev.calculate(profile, on, parameters, items)
     except Exception:  # a witness is an illustration: never let it break the check
         return None
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from typing import Any
 
 from ..model import nodes as n
@@ -238,13 +238,15 @@ class Evaluator:
 
     def calculate(self, profile: Mapping[str, object] | object,
                   on: dt.date | str | None = None,
-                  parameters: Mapping[str, object] | None = None) -> Result:
-        """``parameters``: values of the policy's 参数 (those the text does not state must be given)."""
+                  parameters: Mapping[str, object] | None = None,
+                  only: Container[str] | None = None) -> Result:
+        """``parameters``: values of the policy's 参数 (those the text does not state must be given);
+        ``only``: the only items that may apply (:func:`runtime.evaluate_spec`)."""
         if not self.spans:
-            return rt.evaluate_spec(self.spec, profile, on, parameters)
+            return rt.evaluate_spec(self.spec, profile, on, parameters, only)
         if self._runs is None:
             self._runs = [(c, Evaluator(self.source, c)) for c in rt.combinations(self.reading_specs)]
-        runs = [(c, ev.calculate(profile, on, parameters)) for c, ev in self._runs]
+        runs = [(c, ev.calculate(profile, on, parameters, only)) for c, ev in self._runs]
         return rt.span_results(self.reading_specs, runs, [it.id for it in self.policy.items])
 
     @functools.cached_property

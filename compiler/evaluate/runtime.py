@@ -21,7 +21,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
 from functools import cache, cached_property
@@ -1215,9 +1215,13 @@ def _unlisted(spec: PolicySpec, env: Env) -> list[str]:
 
 
 def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = None,
-                  parameters: Mapping[str, object] | None = None) -> Result:
+                  parameters: Mapping[str, object] | None = None,
+                  only: Container[str] | None = None) -> Result:
     """Validate ``profile`` and compute what the policy pays as of ``on`` (default today), with
-    ``parameters`` (参数) supplied for those the text does not state or to replace them."""
+    ``parameters`` (参数) supplied for those the text does not state or to replace them.
+
+    ``only``: the ids of the only items that may apply to this profile (the caller knows the
+    others do not: the checker's witnesses); the result is the same, without evaluating them."""
     on_date = parse_on(on)
     env = validate(spec.table, spec.vocabulary, profile)
     notes: list[str] = []
@@ -1246,7 +1250,8 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
     if not ok or exclusions:
         return Result(spec.id, on_date, ok, bool(exclusions), tuple(exclusions), (), ZERO_D,
                       ZERO_D, (), (), tuple(notes))
-    live = [x for x in (_item(it, env) for it in spec.items) if x is not None]
+    chosen = spec.items if only is None else [it for it in spec.items if it.id in only]
+    live = [x for x in (_item(it, env) for it in chosen) if x is not None]
     cuts: list[CapCut] = []
     for c in spec.caps:
         _apply_cap(c, live, env, cuts)
