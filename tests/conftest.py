@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import atexit
+import datetime as dt
+import functools
 import os
 import shutil
 import subprocess
@@ -68,9 +70,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.xdist_group(group))
 
 
+@functools.cache
+def load_once(path: Path, on: dt.date | None = None) -> Loaded:
+    """``compiler.pipeline.load`` of a file no test edits (a seed policy, an example of
+    tests/examples), checked once per test process and shared, like the ``seeds`` fixture: a
+    checked seed takes about a second, and a dozen modules read the same ones. Read-only."""
+    return load(path, on)
+
+
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, Loaded]:
-    return {name: load(POLICIES / f"{name}.policy") for name in SEEDS}
+    return {name: load_once(POLICIES / f"{name}.policy") for name in SEEDS}
 
 
 @pytest.fixture(scope="session")

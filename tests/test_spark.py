@@ -25,7 +25,7 @@ if shutil.which("java") is None:
 from sql_reference import random_profile, text_table  # noqa: E402
 
 from compiler.lowered import lower  # noqa: E402
-from conftest import ROOT, SEEDS  # noqa: E402
+from conftest import ROOT, SEEDS, load_once  # noqa: E402
 from plugins.sql import describe, sql_text  # noqa: E402
 
 N = 300
@@ -100,9 +100,7 @@ def test_spark_equals_duckdb(spark, seeds: dict) -> None:  # type: ignore[no-unt
 def test_spark_equals_duckdb_with_parameters_and_constraints(spark) -> None:  # type: ignore[no-untyped-def]
     """桐溪 (tests/examples/tongxi.policy): 参数 read from the one-row table ``parameters``, and the
     约束 equipment_spend <= project_investment reported in error_field, alike in both engines."""
-    from compiler.pipeline import load
-
-    loaded = load(ROOT / "tests" / "examples" / "tongxi.policy")
+    loaded = load_once(ROOT / "tests" / "examples" / "tongxi.policy")
     assert loaded.policy is not None
     form = lower(loaded.policy)
     fields = describe(form)["input_fields"]
