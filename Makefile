@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 # mkdocs-material prints a notice about MkDocs 2 on every build; the site pins mkdocs < 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup check policy-tests build web simulation site generated-current site-strict browser java node jscheck test lint fmt-check vscode fuzz clean
+.PHONY: all setup check policy-tests build web simulation site generated-current site-strict browser java node jscheck test test-checks lint fmt-check vscode fuzz clean
 
 all: check policy-tests build simulation site vscode
 
@@ -129,11 +129,18 @@ $(VSCODE)/node_modules/.installed-stamp: $(VSCODE)/package-lock.json
 vscode: $(VSCODE)/node_modules/.installed-stamp
 	cd $(VSCODE) && npm run --silent package
 
-# The suite runs on PYTEST_WORKERS processes (pytest-xdist); tests/conftest.py sends each test
-# module whole to one process, the slowest first.
+# `make test`: the system packages first (one apt-get at a time), then the checks that precede
+# the suite two at a time (each single-threaded; make prints each one's output whole when it
+# ends, and stops at the first that fails), then the suite on PYTEST_WORKERS processes
+# (pytest-xdist); tests/conftest.py keeps the tests that share a fixture on one process and
+# starts the slowest first.
 PYTEST_WORKERS ?= 2
-test: lint fmt-check generated-current site-strict browser java jscheck vscode
+CHECK_JOBS ?= 2
+test: browser java node
+	$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test-checks
 	POLICYC_TEST_SITE=site $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder
+
+test-checks: lint fmt-check generated-current site-strict jscheck vscode
 
 # The long fuzz run (not part of `make test`, which runs a few thousand texts): 100,000 mutated
 # policies through the checker and every backend; prints the failure counts and exits 1 on any.

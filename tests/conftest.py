@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import atexit
+import datetime as dt
+import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,47 +33,81 @@ POLICIES = ROOT / "policies"
 SEEDS = SEED_POLICIES
 
 
-# `make test` runs the suite on two processes (pytest-xdist, `--dist loadgroup`). The tests that
-# share a module-scoped fixture (a Spark session, a browser, a build) are sent together to one
-# process, so that it is made once; the differential tests of one policy (Python and JavaScript)
-# go together, so that the reference evaluator's outcomes for its 10,000 cases are computed once;
-# any other test is sent on its own. The slowest modules go first, so that neither process is
-# left running one of them alone at the end.
+# `make test` runs the suite on two processes (pytest-xdist, `--dist loadgroup`), one group of
+# tests at a time on each (the scheduler below; xdist's own grouping by `xdist_group` markers
+# renames node ids, which pytest >= 9 no longer allows). The tests of a module with a module- or
+# class-scoped fixture (a Spark session, a browser, a build) are one group, so that it is made
+# once; the differential tests of one policy (Python and JavaScript) are one, so that the
+# reference evaluator's outcomes for its 10,000 cases are computed once, and so are the two
+# DuckDB tests of one seed (its queries built once); any other test is a group of its own. The
+# slowest modules go first, so that neither process is left running one of them alone at the end.
 SLOWEST_FIRST = (
     "test_spark.py", "test_build.py", "test_site_browser.py", "test_fuzz.py", "test_simulate.py",
     "test_fuzz_mutational.py", "test_serve_fuzz.py", "test_sql_backend.py", "test_mutation_smoke.py",
     "test_diagnostic_examples.py", "test_docs_site.py", "test_lsp.py",
 )
-DIFFERENTIAL = {
-    "test_python_backend.py": "test_generated_module_equals_reference_evaluator",
-    "test_javascript_backend.py": "test_javascript_module_equals_reference_evaluator",
+# (module, test) -> group: the tests of one policy (their parameter) that share what they compute
+PER_POLICY = {
+    ("test_python_backend.py", "test_generated_module_equals_reference_evaluator"): "differential",
+    ("test_javascript_backend.py", "test_javascript_module_equals_reference_evaluator"): "differential",
+    # the seed's text and typed queries (tests/test_sql_backend.py _queries)
+    ("test_sql_backend.py", "test_duckdb_equals_the_reference_evaluator"): "sql",
+    ("test_sql_backend.py", "test_money_at_the_limit_of_validation_does_not_overflow"): "sql",
 }
+_SHARED_FIXTURE = re.compile(r"""scope=["'](?:module|class|package)["']""")
 
 
-def _group(item: pytest.Item) -> str | None:
-    module = item.path.name
-    if DIFFERENTIAL.get(module) == getattr(item, "originalname", None) and hasattr(item, "callspec"):
-        return "differential-" + str(item.callspec.params["name"])
-    info = getattr(item, "_fixtureinfo", None)
-    defs = info.name2fixturedefs.values() if info is not None else ()
-    if any(d.scope in ("class", "module", "package") for ds in defs for d in ds):
+@functools.cache
+def _has_shared_fixture(module: str) -> bool:
+    path = ROOT / "tests" / module
+    return path.is_file() and _SHARED_FIXTURE.search(path.read_text(encoding="utf-8")) is not None
+
+
+def group_of(nodeid: str) -> str:
+    """The group of a test, from its node id (``tests/test_x.py::test_y[param]``)."""
+    path, _, rest = nodeid.partition("::")
+    module = path.rsplit("/", 1)[-1]
+    name, _, param = rest.partition("[")
+    shared = PER_POLICY.get((module, name))
+    if shared is not None and param.endswith("]"):
+        return f"{shared}-{param[:-1]}"
+    if _has_shared_fixture(module):
         return module
-    return None
+    return nodeid
+
+
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """``--dist loadgroup``: xdist's scheduling by scope, a scope being a group of :func:`group_of`
+    (``--no-loadscope-reorder`` keeps the groups in the order collected: the slowest first)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            return group_of(nodeid)
+
+    return GroupScheduling(config, log)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     rank = {m: i for i, m in enumerate(SLOWEST_FIRST)}
     items.sort(key=lambda it: rank.get(it.path.name, len(rank)))  # stable: file order otherwise
-    for item in items:
-        group = _group(item)
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
+
+
+@functools.cache
+def load_once(path: Path, on: dt.date | None = None) -> Loaded:
+    """``compiler.pipeline.load`` of a file no test edits (a seed policy, an example of
+    tests/examples), checked once per test process and shared, like the ``seeds`` fixture: a
+    checked seed takes about a second, and a dozen modules read the same ones. Read-only."""
+    return load(path, on)
 
 
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, Loaded]:
-    return {name: load(POLICIES / f"{name}.policy") for name in SEEDS}
+    return {name: load_once(POLICIES / f"{name}.policy") for name in SEEDS}
 
 
 @pytest.fixture(scope="session")

@@ -20,8 +20,8 @@ from compiler.backends import CheckedModel, CheckedPolicy
 from compiler.evaluate.evaluator import Evaluator
 from compiler.evaluate.runtime import ProfileError
 from compiler.model import nodes as n
-from compiler.pipeline import checked_model, load
-from conftest import POLICIES
+from compiler.pipeline import checked_model
+from conftest import POLICIES, load_once
 
 N_PROFILES = 10_000
 
@@ -65,7 +65,7 @@ EXAMPLES = POLICIES.parent / "tests" / "examples"
 def policy(name: str) -> n.Policy:
     """A seed policy, or else an example policy of tests/examples (the language's constructs)."""
     path = POLICIES / f"{name}.policy"
-    loaded = load(path if path.exists() else EXAMPLES / f"{name}.policy")
+    loaded = load_once(path if path.exists() else EXAMPLES / f"{name}.policy")
     assert loaded.policy is not None
     return loaded.policy
 
@@ -130,7 +130,7 @@ def assert_python_agrees(mod: Any, name: str, count: int = N_PROFILES) -> tuple[
 
 def checked_example(name: str) -> CheckedPolicy:
     """tests/examples/<name>.policy as ``policyc build`` hands it to the backends."""
-    return checked_model([load(EXAMPLES / f"{name}.policy")]).policies[0]
+    return checked_model([load_once(EXAMPLES / f"{name}.policy")]).policies[0]
 
 
 def render_calculators(out: Path, names: tuple[str, ...]) -> Path:

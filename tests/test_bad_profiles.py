@@ -36,8 +36,7 @@ from test_jsonschema import DecimalValidator
 
 from compiler.evaluate import runtime
 from compiler.evaluate.evaluator import Evaluator
-from compiler.pipeline import load
-from conftest import POLICIES, ROOT
+from conftest import POLICIES, ROOT, load_once
 from test_python_backend import import_path
 
 CORPUS = Path(__file__).resolve().parent / "data" / "bad_profiles.jsonl"
@@ -69,14 +68,19 @@ def document(case: dict[str, Any]) -> str:
 
 @functools.cache
 def _policy(pid: str) -> Any:
-    loaded = load(POLICIES / f"{pid}.policy")
+    loaded = load_once(POLICIES / f"{pid}.policy")
     assert loaded.policy is not None
     return loaded.policy
 
 
+@functools.cache
+def _evaluator(pid: str) -> Evaluator:
+    return Evaluator(_policy(pid))  # one per policy: an evaluator keeps no state between profiles
+
+
 def reference(pid: str, text: str) -> Verdict:
     try:
-        Evaluator(_policy(pid)).calculate(runtime.parse_json_profile(text), "2025-08-01")
+        _evaluator(pid).calculate(runtime.parse_json_profile(text), "2025-08-01")
     except runtime.ProfileError as err:
         return "refuse", frozenset(f for f, _ in err.errors)
     return "accept", frozenset()
@@ -176,7 +180,7 @@ def test_integral_decimals_are_the_same_integer_everywhere() -> None:
     mod = _module("kunming")
     for text in ("4", "4.0", "4E0"):
         doc = BASE.replace('"digital_level": 2', f'"digital_level": {text}') + "}"
-        ref = Evaluator(_policy("kunming")).calculate(runtime.parse_json_profile(doc), "2025-08-01")
+        ref = _evaluator("kunming").calculate(runtime.parse_json_profile(doc), "2025-08-01")
         gen = mod.calculate(mod.parse_json_profile(doc), "2025-08-01")
         assert ref.to_dict() == gen.to_dict()
 

@@ -17,7 +17,7 @@ from compiler.check.consistency import check_consistency
 from compiler.check.numbers import scan, zh_number
 from compiler.diagnostics import Severity
 from compiler.pipeline import Loaded, load, parse_source
-from conftest import POLICIES
+from conftest import POLICIES, load_once
 
 CASES = Path(__file__).resolve().parent / "checks" / "consistency"
 ON = dt.date(2025, 6, 1)
@@ -175,7 +175,7 @@ def test_diagnostics_are_deterministic() -> None:
 
 
 def seed(name: str, on: dt.date = ON) -> Loaded:
-    return load(POLICIES / f"{name}.policy", on)
+    return load_once(POLICIES / f"{name}.policy", on)
 
 
 def test_kunming_funding_split_not_stated() -> None:

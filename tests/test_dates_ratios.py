@@ -25,6 +25,7 @@ from compiler.evaluate.evaluator import Evaluator
 from compiler.evaluate.runtime import ProfileError
 from compiler.model.nodes import RateLit
 from compiler.pipeline import load, parse_source
+from conftest import load_once
 from differential import EXAMPLES, policy
 
 CHECKS = Path(__file__).resolve().parent / "checks" / "dates"
@@ -123,7 +124,7 @@ def test_date_facts_are_validated_with_the_field_named() -> None:
 def test_the_input_schema_validates_dates_and_ratio_ranges() -> None:
     from plugins.jsonschema import backend
 
-    loaded = load(EXAMPLES / "yunxi.policy")
+    loaded = load_once(EXAMPLES / "yunxi.policy")
     assert loaded.policy is not None
     files = backend.render(CheckedModel((CheckedPolicy(loaded.policy, "tests/examples/yunxi.policy", (), ()),)))
     schema = json.loads(files["yunxi.input.schema.json"])
@@ -146,7 +147,7 @@ def test_the_input_schema_validates_dates_and_ratio_ranges() -> None:
 def test_the_guide_says_dates_deadlines_and_ratios_in_plain_chinese() -> None:
     from plugins.markdown import backend
 
-    loaded = load(EXAMPLES / "yunxi.policy")
+    loaded = load_once(EXAMPLES / "yunxi.policy")
     assert loaded.policy is not None
     files = backend.render(CheckedModel((CheckedPolicy(loaded.policy, "tests/examples/yunxi.policy", (), ()),)))
     guide = files["yunxi.md"]

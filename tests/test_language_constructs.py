@@ -23,7 +23,7 @@ from compiler.check.paired import pairings
 from compiler.evaluate.evaluator import Evaluator
 from compiler.pipeline import Loaded, load, parse_source
 from compiler.testing import run_tests
-from conftest import ROOT
+from conftest import ROOT, load_once
 from test_python_backend import import_path
 
 EXAMPLES = ROOT / "tests" / "examples"
@@ -377,7 +377,7 @@ def test_readings_that_never_differ_are_said_to(tmp_path: Path) -> None:
 ])
 def test_readings_in_a_cap_or_a_requirement_are_compared(name: str, reading: str,
                                                          readings: tuple[str, str]) -> None:
-    loaded = load(ROOT / "policies" / f"{name}.policy")
+    loaded = load_once(ROOT / "policies" / f"{name}.policy")
     d, = (d for d in loaded.diagnostics if d.code in ("PC530", "PC531") and reading in d.message)
     assert d.code == "PC530"
     wit = d.extra["witness"]

@@ -35,13 +35,11 @@ def test_seed_policy_has_at_least_eight_hand_worked_tests(
 
 
 def _cases() -> list[tuple[str, int]]:
-    from pathlib import Path
-
-    from compiler.pipeline import load
+    from conftest import POLICIES, load_once
 
     out = []
     for name in SEEDS:
-        p = load(Path(__file__).resolve().parent.parent / "policies" / f"{name}.policy").policy
+        p = load_once(POLICIES / f"{name}.policy").policy
         out += [(name, i) for i in range(len(p.tests) if p else 0)]
     return out
 

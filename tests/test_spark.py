@@ -25,8 +25,8 @@ if shutil.which("java") is None:
 from sql_reference import random_profile, text_table  # noqa: E402
 
 from compiler.lowered import lower  # noqa: E402
-from conftest import ROOT, SEEDS  # noqa: E402
-from plugins.sql import describe, sql_text  # noqa: E402
+from conftest import ROOT, SEEDS, load_once  # noqa: E402
+from plugins.sql import describe, policy_query  # noqa: E402
 
 N = 300
 ON = dt.date(2025, 8, 1)
@@ -66,14 +66,15 @@ def _same_rows(spark, con, form: dict, table, on: dt.date,  # type: ignore[no-un
         spark.createDataFrame([tuple(parameters.values())],
                               StructType([StructField(k, StringType(), True) for k in parameters])
                               ).createOrReplaceTempView("parameters")
-    cur = con.execute(sql_text(form, "duckdb", on))
+    query = policy_query(form, on)  # what sql_text prints, built once for both engines
+    cur = con.execute(query.sql(dialect="duckdb", pretty=True))
     names = [d[0] for d in cur.description]
     want = sorted(tuple(_norm(v) for v in row) for row in cur.fetchall())
     schema = StructType([StructField("row_id", LongType(), False)] +
                         [StructField(f, StringType(), True) for f in fields])
     rows = list(zip(*[table.column(c).to_pylist() for c in ["row_id", *fields]], strict=True))
     spark.createDataFrame(rows, schema).createOrReplaceTempView("profiles")
-    result = spark.sql(sql_text(form, "spark", on))
+    result = spark.sql(query.sql(dialect="spark", pretty=True))
     assert result.columns == names
     got = sorted(tuple(_norm(v) for v in row) for row in result.collect())
     assert got == want, form["policy"]["id"]
@@ -88,11 +89,12 @@ def test_spark_equals_duckdb(spark, seeds: dict) -> None:  # type: ignore[no-unt
         table = text_table([random_profile(rng, form) for _ in range(N)], fields)
         con = duckdb.connect()
         con.register("profiles", table)
+        query = policy_query(form)  # sql_text(form, dialect) for both dialects, built once
         for dialect in ("duckdb", "spark"):
             committed = (ROOT / "generated/sql" / f"{pid}.{dialect}.sql").read_text("utf-8")
             # the header: the source line, then one line per 解读 naming the reading computed
             body = "".join(ln for ln in committed.splitlines(keepends=True) if not ln.startswith("-- "))
-            assert body == sql_text(form, dialect) + ";\n"
+            assert body == query.sql(dialect=dialect, pretty=True) + ";\n"
         names, got = _same_rows(spark, con, form, table, ON)
         assert any(r[names.index("total_max")] not in (None, "0.00") for r in got) or pid == "nanchang"
 
@@ -100,9 +102,7 @@ def test_spark_equals_duckdb(spark, seeds: dict) -> None:  # type: ignore[no-unt
 def test_spark_equals_duckdb_with_parameters_and_constraints(spark) -> None:  # type: ignore[no-untyped-def]
     """桐溪 (tests/examples/tongxi.policy): 参数 read from the one-row table ``parameters``, and the
     约束 equipment_spend <= project_investment reported in error_field, alike in both engines."""
-    from compiler.pipeline import load
-
-    loaded = load(ROOT / "tests" / "examples" / "tongxi.policy")
+    loaded = load_once(ROOT / "tests" / "examples" / "tongxi.policy")
     assert loaded.policy is not None
     form = lower(loaded.policy)
     fields = describe(form)["input_fields"]

@@ -10,6 +10,7 @@ number at all. The typed path (``load_query`` validates and types the table once
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from decimal import Decimal
 
@@ -22,10 +23,22 @@ from sql_reference import random_profile, reference_row, sql_row, text_table  # 
 
 from compiler.evaluate.evaluator import Evaluator  # noqa: E402
 from compiler.lowered import lower  # noqa: E402
-from conftest import ROOT, SEEDS  # noqa: E402
+from conftest import POLICIES, ROOT, SEEDS, load_once  # noqa: E402
 from plugins.sql import describe, load_query, sql_text, typed_query  # noqa: E402
 
 N = 10_000
+ON = dt.date(2025, 8, 1)
+
+
+@functools.cache
+def _queries(pid: str) -> tuple[str, str, str]:
+    """The seed's text query (``sql_text``) as of ON, and the typed path's load and query: built
+    once per test process for the two tests of each seed (tests/conftest.py runs them together)."""
+    form = lower(load_once(POLICIES / f"{pid}.policy").policy)
+    made = load_query([form], "profiles")
+    assert made is not None
+    load, bits = made
+    return sql_text(form, "duckdb", ON), load.sql("duckdb"), typed_query(form, bits, ON).sql("duckdb")
 
 
 @pytest.mark.parametrize("pid", SEEDS)
@@ -35,10 +48,11 @@ def test_duckdb_equals_the_reference_evaluator(seeds: dict, pid: str) -> None:  
     ev = Evaluator(policy)  # with readings (解读) the rows span them, as the reference result
     rng = random.Random(f"sql-{pid}")
     profiles = [random_profile(rng, form) for _ in range(N)]
-    on = dt.date(2025, 8, 1)
+    on = ON
     con = duckdb.connect()
     con.register("profiles", text_table(profiles, describe(form)["input_fields"]))
-    rows = sorted(con.execute(sql_text(form, "duckdb", on)).fetchall(), key=lambda r: r[0])
+    text_query, load, typed = _queries(pid)
+    rows = sorted(con.execute(text_query).fetchall(), key=lambda r: r[0])
     assert len(rows) == N
     mismatches = []
     errors = 0
@@ -56,7 +70,13 @@ def test_duckdb_equals_the_reference_evaluator(seeds: dict, pid: str) -> None:  
                  any(v is True for v in sql_row(row)[3:]))
     assert paying > N // 20
     assert mismatches == []
-    assert _typed_rows(con, [form], form, on) == rows
+    assert _typed_rows_of(con, load, typed) == rows
+
+
+def _typed_rows_of(con, load: str, typed: str) -> list[tuple]:  # type: ignore[no-untyped-def, type-arg]
+    """The rows of the typed path: the table typed by ``load``, then ``typed`` over it."""
+    con.execute(f"CREATE OR REPLACE TABLE typed_profiles AS {load}")
+    return sorted(con.execute(typed).fetchall(), key=lambda r: r[0])
 
 
 def _typed_rows(con, forms: list[dict], form: dict, on: dt.date,  # type: ignore[no-untyped-def, type-arg]
@@ -64,8 +84,7 @@ def _typed_rows(con, forms: list[dict], form: dict, on: dt.date,  # type: ignore
     made = load_query(forms, table)
     assert made is not None
     load, bits = made
-    con.execute(f"CREATE OR REPLACE TABLE typed_profiles AS {load.sql('duckdb')}")
-    return sorted(con.execute(typed_query(form, bits, on).sql("duckdb")).fetchall(), key=lambda r: r[0])
+    return _typed_rows_of(con, load.sql("duckdb"), typed_query(form, bits, on).sql("duckdb"))
 
 
 def test_outside_validity_nothing_is_payable(seeds: dict) -> None:  # type: ignore[type-arg]
@@ -179,13 +198,14 @@ def test_money_at_the_limit_of_validation_does_not_overflow(seeds: dict, pid: st
             if f["kind"] == "money":
                 p[f["name"]] = rng.choice(big)
         profiles.append(p)
-    on = dt.date(2025, 8, 1)
+    on = ON
     con = duckdb.connect()
     con.register("profiles", text_table(profiles, describe(form)["input_fields"]))
-    rows = sorted(con.execute(sql_text(form, "duckdb", on)).fetchall(), key=lambda r: r[0])
+    text_query, load, typed = _queries(pid)
+    rows = sorted(con.execute(text_query).fetchall(), key=lambda r: r[0])
     want = [reference_row(form, ev, p, on) for p in profiles]
     assert [sql_row(r) for r in rows] == want
-    assert _typed_rows(con, [form], form, on) == rows
+    assert _typed_rows_of(con, load, typed) == rows
     if pid == "kunming":  # 50% of 3 × 999,999,999,999,999.99 yuan of spend caps the subsidies
         total_max = 4 + 5 * len(form["items"])
         assert any(r[0] is None and Decimal(r[total_max] or 0) > 10**14 for r in want)

@@ -30,6 +30,7 @@ from compiler.model.queries import input_json
 from compiler.pipeline import Loaded, load
 from compiler.resources import SEED_POLICIES
 from compiler.source.structure import read_structure
+from conftest import load_once
 from differential import EXAMPLES, policy
 from test_python_backend import boundary_profiles, import_path
 
@@ -76,7 +77,7 @@ def test_advance_on_the_down_payment_hand_worked(down: int, advance: str, tmp_pa
     from plugins.javascript import backend as js
     from plugins.python import backend as py
 
-    loaded = load(EXAMPLES / "linchuan.policy")
+    loaded = load_once(EXAMPLES / "linchuan.policy")
     assert loaded.policy is not None
     model = CheckedModel((CheckedPolicy(loaded.policy, "tests/examples/linchuan.policy", (), ()),))
     py_out = py.render(model)

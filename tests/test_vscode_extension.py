@@ -5,6 +5,7 @@ The .vsix itself is built by `make vscode` (npm ci + vsce package), which `make 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -96,13 +97,19 @@ def _expected(token: Token) -> tuple[str, ...] | None:
     return None  # punctuation: not scoped
 
 
+@functools.cache
+def _lexer_parser() -> Lark:
+    """The compiler's grammar keeping every token (built once: a build takes about a second)."""
+    return Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer="contextual",
+                keep_all_tokens=True)
+
+
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
 def test_textmate_scopes_agree_with_the_lark_lexer(path: Path) -> None:
     """Every token the compiler's lexer finds in a seed policy starts where the TextMate grammar
     gives it the scope of its terminal, and the scope covers the whole token."""
     text = path.read_text(encoding="utf-8")
-    tree = Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer="contextual",
-                keep_all_tokens=True).parse(text)
+    tree = _lexer_parser().parse(text)
     got = scopes(text)
     checked = 0
     for tok in tree.scan_values(lambda v: isinstance(v, Token)):

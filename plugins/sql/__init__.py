@@ -132,9 +132,9 @@ FALSE = exp.false()
 def case(*arms: tuple[exp.Expr, exp.Expr], default: exp.Expr | None = None) -> exp.Expr:
     c = exp.Case()
     for cond, value in arms:
-        c = c.when(cond.copy(), value.copy())
+        c = c.when(cond.copy(), value.copy(), copy=False)  # copied here once (not the CASE again)
     if default is not None:
-        c = c.else_(default.copy())
+        c = c.else_(default.copy(), copy=False)
     return c
 
 
@@ -1359,8 +1359,9 @@ class SqlBackend:
                 f"-- 解读 {r['id']}（{r['article']}）：本查询覆盖各种读法（"
                 + "、".join(o["name"] for o in r["options"]) + "），各列取最低额至最高额\n"
                 for r in form["readings"])
+            query = policy_query(form)  # built once, printed in each dialect (printing copies it)
             for dialect, suffix in (("duckdb", "duckdb"), ("spark", "spark")):
-                files[f"{cp.policy.id}.{suffix}.sql"] = head + sql_text(form, dialect) + ";\n"
+                files[f"{cp.policy.id}.{suffix}.sql"] = head + query.sql(dialect=dialect, pretty=True) + ";\n"
             columns = {"$comment": header_line(cp.source_file), **describe(form)}
             files[f"{cp.policy.id}.columns.json"] = json.dumps(columns, ensure_ascii=False,
                                                                indent=2, sort_keys=True) + "\n"
