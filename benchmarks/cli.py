@@ -44,6 +44,9 @@ def whole_processes(args: list[str], runs: int, *, check: bool = False) -> dict[
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "POLICYC_CACHE_DIR": str(Path(tmp) / "cache")}
         env.pop("POLICYC_NO_CACHE", None)
+        # as an installed tool runs: Python keeps compiled modules (a shell that sets
+        # PYTHONDONTWRITEBYTECODE would otherwise time compiling every module in every process)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         commands = {"uncached": [str(exe), "--no-cache", *args], "cached": [str(exe), *args]}
         wall: dict[str, list[float]] = {k: [] for k in commands}
         cpu: dict[str, list[float]] = {k: [] for k in commands}
