@@ -1,6 +1,6 @@
 """On-disk caches that keep the parser build and the checker off the calculation path.
 
-Two things are cached, both under the user's cache directory (``$POLICYC_CACHE_DIR``, else
+Three things are cached, all under the user's cache directory (``$POLICYC_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/policyc``, else ``~/.cache/policyc``):
 
 * the LALR parser built from ``grammar/policy.lark`` (Lark's own ``save``/``load``), keyed by
@@ -10,12 +10,14 @@ Two things are cached, both under the user's cache directory (``$POLICYC_CACHE_D
   validity is judged against, and a fingerprint of the compiler itself (the text of every module
   of this package, the grammar, and the installed Lark and z3). The files the check read besides
   the policy (its 来源 text, its 上级 policy) are recorded with a hash of their content and
-  compared on every hit, so an edited source text invalidates the entry too.
+  compared on every hit, so an edited source text invalidates the entry too;
+* small tables derived from an installed library, as JSON: OpenCC's Traditional -> Simplified
+  characters (:func:`compiler.textfold.fold_table`), keyed by OpenCC's build.
 
 Every entry is written atomically (temporary file + rename) and framed with a BLAKE2 digest of
 its payload; an entry that is missing, truncated, corrupted, unreadable or from another version
 is ignored and rebuilt — a cache can only make a result faster, never different. Set
-``POLICYC_NO_CACHE=1`` or pass ``policyc --no-cache`` to bypass both caches.
+``POLICYC_NO_CACHE=1`` or pass ``policyc --no-cache`` to bypass every cache.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import io
+import json
 import os
 import pickle
 import stat
@@ -156,6 +159,40 @@ def cached_parser(grammar: str, options: dict[str, Any]) -> Lark:
     return parser
 
 
+# ------------------------------------------------------------------------------ small tables
+
+
+def cached_table(name: str, key: tuple[bytes, ...], build: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """``build()``, a table of strings that depends only on ``key``, stored as JSON (never
+    unpickled) and read back when an entry for the same key is stored."""
+    folder = cache_dir() if enabled() else None
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{_digest(*key)}.json"
+    payload = _read_entry(path)
+    if payload is not None:
+        try:
+            table = json.loads(payload.decode("utf-8"))
+            if isinstance(table, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                               for k, v in table.items()):
+                return table
+        except ValueError:  # a bad entry is rebuilt, never trusted
+            pass
+    table = build()
+    _write_entry(path, json.dumps(table, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return table
+
+
+def library_fingerprint(name: str) -> bytes:
+    """Where an installed library is and which build of it (path, mtime and size of its module)."""
+    spec = find_spec(name)
+    origin = spec.origin if spec is not None else None
+    if not origin:
+        return f"{name}:absent".encode()
+    st = os.stat(origin)
+    return f"{name}:{origin}:{st.st_mtime_ns}:{st.st_size}".encode()
+
+
 # --------------------------------------------------------------------------- checked models
 
 
@@ -170,11 +207,7 @@ def compiler_fingerprint() -> bytes:
         h.update(f.read_bytes())
     h.update(grammar_path().read_bytes())
     for lib in ("lark", "z3"):
-        spec = find_spec(lib)
-        origin = spec.origin if spec is not None else None
-        if origin:
-            st = os.stat(origin)
-            h.update(f"{lib}:{origin}:{st.st_mtime_ns}:{st.st_size}".encode())
+        h.update(library_fingerprint(lib))
     h.update(repr(sys.version_info).encode())
     return h.digest()
 

@@ -32,7 +32,17 @@ _RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
 @cache
 def _t2s() -> Mapping[str, str]:
-    """Every single character that OpenCC ``t2s`` changes, and what it becomes."""
+    """Every single character that OpenCC ``t2s`` changes, and what it becomes (kept in the
+    on-disk cache, keyed by OpenCC's build and this module, so that a calculation from a cached
+    model neither loads OpenCC nor converts 28,000 characters)."""
+    from pathlib import Path
+
+    from .cache import cached_table, library_fingerprint
+
+    return cached_table("t2s", (library_fingerprint("opencc"), Path(__file__).read_bytes()), _convert_all)
+
+
+def _convert_all() -> dict[str, str]:
     from .source.script import converter  # compile time only
 
     conv = converter()

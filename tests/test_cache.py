@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -178,3 +181,26 @@ def test_a_policy_that_is_a_pipe_or_a_device_is_refused_with_the_cache_on(cache_
         assert r.exit_code == 1, r.output  # type: ignore[attr-defined]
         codes = [d["code"] for d in json.loads(r.stdout)["diagnostics"]]  # type: ignore[attr-defined]
         assert codes == ["PC006"], (name, r.output)  # type: ignore[attr-defined]
+
+
+def test_the_traditional_table_is_read_from_the_cache(cache_dir: Path) -> None:
+    # 咸宁's Traditional spellings (「不超過」「萬元」) are matched through OpenCC's t2s table. It
+    # is converted once and then read from the cache as JSON, in another process, without
+    # loading OpenCC; a damaged entry is converted again, never trusted.
+    from compiler import textfold
+
+    textfold._t2s.cache_clear()
+    table = dict(textfold._t2s())
+    assert table["過"] == "过" and table["萬"] == "万" and "过" not in table
+    entry, = cache_dir.glob("t2s-*.json")
+    probe = ("import sys; from compiler import textfold; t = textfold._t2s(); "
+             "print(len(t), t['過'], 'opencc' in sys.modules)")
+    env = {**os.environ, "POLICYC_CACHE_DIR": str(cache_dir)}
+    out = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout.split()
+    assert out == [str(len(table)), "过", "False"]
+    entry.write_bytes(entry.read_bytes()[:-10])  # truncated: the digest no longer matches
+    out = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout.split()
+    assert out == [str(len(table)), "过", "True"]
+    textfold._t2s.cache_clear()
