@@ -192,3 +192,26 @@ def test_parameters_and_constraints_in_the_one_pass(tmp_path: Path) -> None:
     missing = simulate(path, forms, ON, {})
     assert missing == simulate(path, forms, ON, {}, results_tables=True)
     assert missing["policies"][0]["invalid_by_field"] == {"city_avg_growth": 3, "robots_bought": 1}
+
+
+def test_a_number_in_one_jsonl_row_refuses_that_row_only(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    # A JSON Lines population writes amounts as strings ("666101.00"); one row with a number, a
+    # list or 1e15 in such a column makes DuckDB read the column as JSON. Only those rows are
+    # invalid (by field), and the valid rows give the figures the clean file gives.
+    import json
+
+    cols = {k: v[:200] for k, v in generate(200, seed=4).items()}
+    clean = tmp_path / "clean.jsonl"
+    write(cols, clean, "jsonl")
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(clean.read_text("utf-8")
+                     + json.dumps({"row_id": 9999, "applicant_type": "enterprise", "spend_consulting": -1}) + "\n"
+                     + json.dumps({"row_id": 9998, "applicant_type": "enterprise",
+                                   "spend_data_equipment": 1e15}) + "\n"
+                     + json.dumps({"row_id": 9997, "applicant_type": "enterprise", "spend_consulting": [1]}) + "\n",
+                     "utf-8")
+    want = simulate(clean, _forms(seeds, "kunming"), ON, {})["policies"][0]
+    got = simulate(mixed, _forms(seeds, "kunming"), ON, {})["policies"][0]
+    assert got["profiles"] == 203 and got["invalid"] == 3
+    assert got["invalid_by_field"] == {"spend_consulting": 2, "spend_data_equipment": 1}
+    assert got["total"] == want["total"] and got["eligible"] == want["eligible"]

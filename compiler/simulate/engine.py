@@ -74,12 +74,23 @@ def load_population(con: Any, path: Path, facts: Collection[str] = ()) -> int:
     row_id: exp.Expr = (exp.cast(_q("row_id"), "BIGINT") if "row_id" in present else
                         exp.Sub(this=exp.Window(this=exp.func("row_number")), expression=exp.Literal.number(1)))
     cols = [exp.alias_(row_id, "row_id", quoted=True)]
-    cols += [exp.alias_(exp.cast(_q(c), "VARCHAR"), c, quoted=True) for c in present if c != "row_id"]
+    types = dict(zip(probe.columns, (str(t) for t in probe.types), strict=True))
+    cols += [exp.alias_(_as_text(c, types[c]), c, quoted=True) for c in present if c != "row_id"]
     create = exp.Create(this=exp.to_table("population"), kind="TABLE", replace=True,
                         expression=exp.select(*cols).from_(reader))
     con.execute(create.sql("duckdb"))
     (n,) = con.execute("SELECT count(*) FROM population").fetchone()
     return int(n)
+
+
+def _as_text(column: str, duck_type: str) -> exp.Expr:
+    """A column as the text a profile field is validated from. A JSON Lines column whose rows
+    mix kinds (a number in one row, strings in the others) is read as type JSON: its strings are
+    taken without their quotes (a CAST would keep them and refuse every row), and a number, list
+    or object as its JSON text, which validation refuses in that row alone."""
+    if duck_type == "JSON":
+        return exp.func("json_extract_string", _q(column), exp.Literal.string("$"))
+    return exp.cast(_q(column), "VARCHAR")
 
 
 def _input_view(con: Any, name: str, fields: list[str]) -> None:
