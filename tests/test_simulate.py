@@ -215,3 +215,23 @@ def test_a_number_in_one_jsonl_row_refuses_that_row_only(seeds: dict, tmp_path: 
     assert got["profiles"] == 203 and got["invalid"] == 3
     assert got["invalid_by_field"] == {"spend_consulting": 2, "spend_data_equipment": 1}
     assert got["total"] == want["total"] and got["eligible"] == want["eligible"]
+
+
+def test_cli_refuses_bad_parameters_before_any_row(tmp_path: Path) -> None:
+    # 桐溪's 全市平均增速 (参数 city_avg_growth: 比例, 未公布) must be supplied; a value that is
+    # not a rate, a name the policy does not declare, or leaving it out is the operator's error,
+    # refused once with exit 2 as `policyc calc` refuses it, never counted against applicants.
+    from differential import EXAMPLES
+
+    path = tmp_path / "pop.csv"
+    path.write_text("row_id,applicant_type\n0,enterprise\n", encoding="utf-8")
+    run = ["simulate", str(path), "--policy", str(EXAMPLES / "tongxi.policy"), "--on", "2025-08-01"]
+    bad = CliRunner().invoke(main, [*run, "--param", "city_avg_growth=abc"])
+    assert bad.exit_code == 2 and "“abc”不是比例" in bad.output
+    assert CliRunner().invoke(main, [*run, "--param", "city_avg_growth=2"]).exit_code == 2
+    unknown = CliRunner().invoke(main, [*run, "--param", "city_avg_growth=0.065", "--param", "nosuch=1"])
+    assert unknown.exit_code == 2 and "未知参数“nosuch”" in unknown.output
+    missing = CliRunner().invoke(main, run)
+    assert missing.exit_code == 2 and "city_avg_growth" in missing.output
+    ok = CliRunner().invoke(main, [*run, "--param", "city_avg_growth=0.065", "--format", "json"])
+    assert ok.exit_code == 0, ok.output

@@ -73,6 +73,30 @@ def _budgets(values: tuple[str, ...]) -> dict[str, Decimal]:
     return out
 
 
+def _parameter_problem(forms: list[tuple[dict[str, Any], str]], given: dict[str, str]) -> str | None:
+    """What is wrong with the --param values for these policies, checked once before any row as
+    ``policyc calc`` checks them (the same messages): a name no chosen policy declares, a value
+    that is not of the parameter's kind, an unpublished parameter left out. None when all hold."""
+    from ..evaluate.messages import MESSAGES
+    from ..evaluate.runtime import Bad, ParamSpec, parameter_value
+
+    declared = {x["name"] for form, _ in forms for x in form.get("parameters", [])}
+    for name in given:
+        if name not in declared:
+            return MESSAGES["param_unknown"].format(name=name)
+    for form, _ in forms:
+        for x in form.get("parameters", []):
+            pid = form["policy"]["id"]
+            if x["name"] in given:
+                got = parameter_value(ParamSpec(x["name"], x["kind"], x["label"]), given[x["name"]])
+                if isinstance(got, Bad):
+                    return f"{pid}：参数“{x['name']}”（{x['label']}）：{got.message}"
+            elif x["value"] is None:
+                return (f"{pid}：参数“{x['name']}”（{x['label']}）原文未公布其数值，"
+                        f"请用 --param {x['name']}=值 提供。")
+    return None
+
+
 @click.command()
 @click.argument("population_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--policy", "policies", multiple=True, help="只模拟这些政策（可多次给出；默认全部）。")
@@ -114,12 +138,10 @@ def simulate(population_file: Path, policies: tuple[str, ...], on: str | None, b
     except ProfileError as err:
         click.echo(err.errors[0][1], err=True)
         sys.exit(2)
-    for form, _ in forms:
-        for x in form.get("parameters", []):
-            if x["value"] is None and x["name"] not in given:
-                click.echo(f"{form['policy']['id']}：参数“{x['name']}”（{x['label']}）原文未公布其数值，"
-                           f"请用 --param {x['name']}=值 提供。", err=True)
-                sys.exit(2)
+    problem = _parameter_problem(forms, given)
+    if problem is not None:
+        click.echo(problem, err=True)
+        sys.exit(2)
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("模拟", total=len(forms))
 
