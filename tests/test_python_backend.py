@@ -303,4 +303,29 @@ def test_a_shared_note_cannot_be_changed_by_one_caller() -> None:
     assert note.data["fact"] == "industry"
     with pytest.raises(TypeError):
         note.data["fact"] = "other"
+    with pytest.raises(AttributeError):
+        note.kind = "other"
     assert [x.to_dict() for x in second.notes] == [x.to_dict() for x in first.notes]
+
+
+def test_results_pickle_and_copy_before_and_after_they_are_read() -> None:
+    # A result spanning 昆明's two readings of 第七条第（三）项 (an SME in 汽车制造, which is not
+    # a pilot industry, holding the 数字化车间 title, 800,000 of consulting spend) merges its
+    # items only when read; it must pickle and copy either way, notes included, and equal the
+    # original.
+    import copy
+    import pickle
+
+    mod = import_path(ROOT / "generated" / "python" / "kunming.py", "kunming_pickled")
+    profile = {"applicant_type": "enterprise", "industry": "汽车制造", "is_sme": True,
+               "digital_workshop_title": True, "spend_consulting": 800000}
+    for read_first in (False, True):
+        result = mod.calculate(profile, "2025-08-01")
+        if read_first:
+            result.to_dict()
+        for twin in (pickle.loads(pickle.dumps(result)), copy.deepcopy(result), copy.copy(result)):
+            assert twin.to_dict() == result.to_dict()
+            assert [n.to_dict() for n in twin.notes] == [n.to_dict() for n in result.notes]
+        # limited: 汽车制造 is not a pilot industry, nothing is paid; any_industry: the award is
+        # 不超过 100万元 (第七条第（三）项), cut by 第十条 to 50% × 800,000 = 400,000
+        assert result.to_dict()["total"] == {"min": "0.00", "max": "400000.00"}

@@ -32,7 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, getcontext, localcontext
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import MappingProxyType
 from typing import Any, Optional, TypedDict, TypeVar, Union
 
@@ -325,16 +325,31 @@ class ResultNote(str):
     ``excluded``, ``unlisted``, ``unlisted_open``, ``parameter``) and the article, fact and value it is about."""
 
     kind: str
-    data: Mapping[str, str]  # read-only: a constant note is one object shared by every result
+    data: Mapping[str, str]
 
     def __new__(cls, text: str, kind: str, **data: str) -> ResultNote:
         self = super().__new__(cls, text)
-        self.kind = kind
-        self.data = MappingProxyType(data)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "data", MappingProxyType(data))
         return self
+
+    # read-only: a constant note, or the note for one unlisted value, is one object shared by
+    # every result that has it
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a note is read-only: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a note is read-only: cannot delete {name!r}")
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str, dict[str, str]]]:
+        return _result_note, (str(self), self.kind, dict(self.data))
 
     def to_dict(self) -> dict[str, str]:
         return {"kind": self.kind, "text": str(self), **self.data}
+
+
+def _result_note(text: str, kind: str, data: dict[str, str]) -> ResultNote:
+    return ResultNote(text, kind, **data)
 
 
 def note_dict(x: str) -> dict[str, str]:
@@ -1375,8 +1390,14 @@ def span(calc: Callable[[Any, dt.date, bool], Result], table: ReadingTable, orde
 
 def _rerun_under(choice: Mapping[str, str], calc: Callable[[Any, dt.date, bool], Result]
                  ) -> Callable[[Any, dt.date, bool], Result]:
-    """``calc`` under the readings ``choice`` (the traces of a result computed under them)."""
-    return lambda f, on, trace: _under(choice, calc, f, on, trace)[0]
+    """``calc`` under the readings ``choice`` (the traces of a result computed under them); a
+    partial of module functions, so that a result can be pickled and copied."""
+    return partial(_rerun_with, dict(choice), calc)
+
+
+def _rerun_with(choice: Mapping[str, str], calc: Callable[[Any, dt.date, bool], Result],
+                f: Any, on: dt.date, trace: bool) -> Result:
+    return _under(choice, calc, f, on, trace)[0]
 
 # --------------------------------------------------------------------------------------
 # The policy: 关于开展中小企业数字化转型城市试点工作的通知
