@@ -253,17 +253,9 @@ def test_javascript_reports_every_reading_as_the_reference(rendered: Path) -> No
 
 
 def test_generated_readings_module_passes_ruff_and_mypy_strict(rendered: Path) -> None:
-    import subprocess
-    import sys
+    from test_python_backend import assert_ruff_and_mypy_strict
 
-    path = str(rendered / "python" / "linchuan_readings.py")
-    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--target-version", "py39", path],
-                          capture_output=True, text=True, check=False)
-    assert ruff.returncode == 0, ruff.stdout + ruff.stderr
-    mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
-                           str(rendered / "mypy"), "--python-version", "3.10", path],
-                          capture_output=True, text=True, check=False, cwd=rendered)
-    assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+    assert_ruff_and_mypy_strict([str(rendered / "python" / "linchuan_readings.py")], rendered)
 
 
 def test_the_sql_query_spans_the_readings_and_says_so() -> None:

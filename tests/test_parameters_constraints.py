@@ -26,7 +26,7 @@ from compiler.evaluate.runtime import ProfileError
 from compiler.lowered import lower
 from compiler.pipeline import load
 from differential import EXAMPLES, cases, checked_example, policy, render_calculators
-from test_python_backend import import_path
+from test_python_backend import assert_ruff_and_mypy_strict, import_path
 
 NAME = "tongxi"
 N = 10_000
@@ -390,7 +390,6 @@ def test_generated_modules_pass_the_type_checkers(rendered: Path) -> None:
     (when the project's tools/jscheck is installed) and ruff and mypy --strict."""
     import shutil
     import subprocess
-    import sys
 
     root = Path(__file__).resolve().parents[1]
     tsc = root / "tools" / "jscheck" / "node_modules" / ".bin" / "tsc"
@@ -401,14 +400,7 @@ def test_generated_modules_pass_the_type_checkers(rendered: Path) -> None:
         (js / "tsconfig.json").write_text(json.dumps(cfg), "utf-8")
         out = subprocess.run([str(tsc), "-p", str(js / "tsconfig.json")], capture_output=True, text=True, check=False)
         assert out.returncode == 0, out.stdout + out.stderr
-    path = str(rendered / "python" / f"{NAME}.py")
-    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--target-version", "py39", path],
-                          capture_output=True, text=True, check=False)
-    assert ruff.returncode == 0, ruff.stdout + ruff.stderr
-    mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
-                           str(rendered / "mypy"), "--python-version", "3.10", path],
-                          capture_output=True, text=True, check=False, cwd=rendered)
-    assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+    assert_ruff_and_mypy_strict([str(rendered / "python" / f"{NAME}.py")], rendered)
 
 
 def test_the_editor_knows_parameters() -> None:

@@ -43,14 +43,17 @@ REFORM = {"applicant_type": "enterprise", "registered_in_city": True, "independe
           "spend_data_equipment": 500000}
 
 
-def variant(tmp_path: Path, old: str, new: str) -> Loaded:
+def variant(tmp_path: Path, *edits: tuple[str, str]) -> Loaded:
+    """临川 with each (old, new) replacement made in turn, checked beside its source text."""
     text = (EXAMPLES / "linchuan.policy").read_text(encoding="utf-8")
-    assert old in text
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
     tmp_path = tmp_path / str(len(list(tmp_path.iterdir())))  # one directory per variant
     tmp_path.mkdir()
     (tmp_path / "linchuan.txt").write_bytes((EXAMPLES / "linchuan.txt").read_bytes())
     path = tmp_path / "linchuan.policy"
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return load(path, CHECKED_ON)
 
 
@@ -102,20 +105,17 @@ def test_the_lowered_stage_carries_the_amount_and_its_cap() -> None:
 
 
 def test_a_rate_stage_that_reads_facts_is_refused(tmp_path: Path) -> None:
-    bad = variant(tmp_path, '阶段 "预拨" 至多 (30% × contract_down_payment) 封顶 10万元',
-                  '阶段 "预拨" 至多 30% × 30%')
+    bad = variant(tmp_path, ('阶段 "预拨" 至多 (30% × contract_down_payment) 封顶 10万元',
+                             '阶段 "预拨" 至多 30% × 30%'))
     assert "PC202" not in [d.code for d in bad.diagnostics]  # constant: a stated share
-    text = (EXAMPLES / "linchuan.policy").read_text(encoding="utf-8").replace(
-        "  other_interest_subsidy: 货币", '  advance_rate: 比例 "预拨比例"\n  other_interest_subsidy: 货币')
-    text = text.replace('至多 (30% × contract_down_payment) 封顶 10万元', "至多 advance_rate")
-    (tmp_path / "linchuan.txt").write_bytes((EXAMPLES / "linchuan.txt").read_bytes())
-    (tmp_path / "linchuan.policy").write_text(text.replace(
-        '至多 (30% × contract_down_payment) 封顶 10万元', "至多 advance_rate"), encoding="utf-8")
-    loaded = load(tmp_path / "linchuan.policy", CHECKED_ON)
+    loaded = variant(tmp_path, ("  other_interest_subsidy: 货币",
+                                '  advance_rate: 比例 "预拨比例"\n  other_interest_subsidy: 货币'),
+                     ('至多 (30% × contract_down_payment) 封顶 10万元', "至多 advance_rate"))
     pc202, = (d for d in loaded.diagnostics if d.code == "PC202")
     assert pc202.message == "拨付阶段“预拨”的比例读取了申请人的事实"
-    assert (pc202.span.line, pc202.article) == (text.splitlines().index(next(
-        ln for ln in text.splitlines() if '阶段 "预拨"' in ln)) + 1, "附件第1段第2句")
+    lines = (loaded.text or "").splitlines()
+    assert (pc202.span.line, pc202.article) == (lines.index(next(
+        ln for ln in lines if '阶段 "预拨"' in ln)) + 1, "附件第1段第2句")
 
 
 def _after(result: rt.Result, item: rt.ItemResult) -> tuple[Decimal, Decimal]:
@@ -211,16 +211,16 @@ def test_an_unnumbered_source_is_read_as_passages_and_sentences() -> None:
 
 
 def test_a_passage_the_source_does_not_have_is_pc320_with_its_place(tmp_path: Path) -> None:
-    ok = variant(tmp_path, "  条款 附件第1段第2句\n", "  条款 附件第1段\n")
+    ok = variant(tmp_path, ("  条款 附件第1段第2句\n", "  条款 附件第1段\n"))
     assert not {"PC320", "PC321"} & {d.code for d in ok.diagnostics}
-    bad = variant(tmp_path, "  条款 附件第1段第2句\n", "  条款 附件第1段第3句\n")
+    bad = variant(tmp_path, ("  条款 附件第1段第2句\n", "  条款 附件第1段第3句\n"))
     pc320, = (d for d in bad.diagnostics if d.code == "PC320")
     assert pc320.message == "原文中没有“附件第1段第3句”（附件第1段有 2 句）"
     assert (pc320.span.line, pc320.span.column, pc320.article) == (104, 6, "附件第1段第3句")
-    wrong = variant(tmp_path, "  条款 附件第1段第2句\n", "  条款 附件第2段\n")
+    wrong = variant(tmp_path, ("  条款 附件第1段第2句\n", "  条款 附件第2段\n"))
     pc321, = (d for d in wrong.diagnostics if d.code == "PC321")
     assert pc321.message == "引文不在附件第2段中，而出自附件第1段第2句"
-    missing = variant(tmp_path, "  条款 附件第1段第2句\n", "  条款 附件第3段\n")
+    missing = variant(tmp_path, ("  条款 附件第1段第2句\n", "  条款 附件第3段\n"))
     assert [d.message for d in missing.diagnostics if d.code == "PC320"] == [
         "原文中没有“附件第3段”（原文中读出的段：附件第1段 至 附件第2段）"]
 
@@ -246,18 +246,14 @@ def test_the_gap_between_two_items_of_one_category_is_found_with_a_witness(tmp_p
 
 def test_items_that_cover_each_other_give_no_finding(tmp_path: Path) -> None:
     # read as 「不足20家」: complementary (>= 20 / >= 10 且 < 20), nothing between them
-    covered = variant(tmp_path, "accepted_enterprises_served < 15", "accepted_enterprises_served < 20")
+    covered = variant(tmp_path, ("accepted_enterprises_served < 15", "accepted_enterprises_served < 20"))
     assert "PC407" not in {d.code for d, _ in covered.suppressed} | {d.code for d in covered.diagnostics}
 
 
 def test_a_boundary_written_exclusive_on_both_sides_is_a_gap(tmp_path: Path) -> None:
     # 「20家以上」 includes 20 (以上 含本数); written > 20 beside < 20, exactly 20 falls between
-    text = (EXAMPLES / "linchuan.policy").read_text(encoding="utf-8").replace(
-        "accepted_enterprises_served >= 20", "accepted_enterprises_served > 20").replace(
-        "accepted_enterprises_served < 15", "accepted_enterprises_served < 20")
-    (tmp_path / "linchuan.txt").write_bytes((EXAMPLES / "linchuan.txt").read_bytes())
-    (tmp_path / "linchuan.policy").write_text(text, encoding="utf-8")
-    bad = load(tmp_path / "linchuan.policy", CHECKED_ON)
+    bad = variant(tmp_path, ("accepted_enterprises_served >= 20", "accepted_enterprises_served > 20"),
+                  ("accepted_enterprises_served < 15", "accepted_enterprises_served < 20"))
     found = [d for d, _ in bad.suppressed if d.code == "PC407"] + [d for d in bad.diagnostics if d.code == "PC407"]
     assert len(found) == 1
     w = found[0].extra["witness"]
@@ -265,14 +261,10 @@ def test_a_boundary_written_exclusive_on_both_sides_is_a_gap(tmp_path: Path) -> 
 
 
 def test_a_schedule_whose_stated_shares_exceed_the_whole_is_pc210(tmp_path: Path) -> None:
-    bad = variant(tmp_path, '阶段 "验收合格后" 至多 未定', '阶段 "验收合格后" 至多 70%')
+    bad = variant(tmp_path, ('阶段 "验收合格后" 至多 未定', '阶段 "验收合格后" 至多 70%'))
     assert "PC210" not in {d.code for d in bad.diagnostics}  # 70% and the 余额: adds up to the whole
-    text = (EXAMPLES / "linchuan.policy").read_text(encoding="utf-8").replace(
-        '阶段 "预拨" 至多 (30% × contract_down_payment) 封顶 10万元', '阶段 "预拨" 至多 30%').replace(
-        '阶段 "验收合格后拨付余额" 余额', '阶段 "验收合格后拨付余额" 至多 100%')
-    (tmp_path / "linchuan.txt").write_bytes((EXAMPLES / "linchuan.txt").read_bytes())
-    (tmp_path / "linchuan.policy").write_text(text, encoding="utf-8")
-    loaded = load(tmp_path / "linchuan.policy", CHECKED_ON)
+    loaded = variant(tmp_path, ('阶段 "预拨" 至多 (30% × contract_down_payment) 封顶 10万元', '阶段 "预拨" 至多 30%'),
+                     ('阶段 "验收合格后拨付余额" 余额', '阶段 "验收合格后拨付余额" 至多 100%'))
     pc210, = (d for d in loaded.diagnostics if d.code == "PC210")
     assert pc210.message == "拨付各阶段写明的比例合计 130%，超过 100%（预拨 30%、验收合格后拨付余额 100%）"
     assert pc210.article == "附件第1段第2句"
