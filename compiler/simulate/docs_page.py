@@ -54,7 +54,8 @@ def page(result: dict[str, Any]) -> str:
             out.append(f"Reading `{r['id']}` ({r['article']}, 解读): each applicant's amounts span the adopted "
                        f"reading `{r['adopted']}` ({r['label']}) and {others} (the lowest minimum to the highest "
                        "maximum); items affected: "
-                       + ", ".join(f"`{i}`" for i in r["items"]) + ". `policyc calc` gives each reading's amounts.")
+                       + (", ".join(f"`{i}`" for i in r["items"]) or "none")
+                       + ". `policyc calc` gives each reading's amounts.")
             out.append("")
         out += ["| article | item | applicants | amount undetermined | at least | up to |",
                 "|---|---|--:|--:|--:|--:|"]

@@ -1303,7 +1303,7 @@ export function calculate(profile, on) {
 
 // The readings (解读) of ambiguous clauses:
 // [id, article, quoted words, adopted, items affected, [[name, label]]].
-const READINGS = [["record_scope", "第十三条", "同时，企业未被列入经营异常名录或严重失信主体名单", "all_applicants", [], [["all_applicants", "服务商申报主体通常也是企业，本句对全部申报主体适用"], ["enterprise_only", "本句只约束申报第七条第（一）、（二）、（五）项的企业，不约束服务商"]]], ["provider_cap_scope", "第七条第（三）项", "每家服务商奖补累计不超过 50万元。", "item_only", [], [["item_only", "该句写在第（三）项之内，紧接“每个产品和服务不超过 5万元”，只约束第（三）项的产品和服务奖励；第（四）项另有“每家服务商不超过 20万元”，两项合计至多 50万元 + 20万元"], ["combined", "同一服务商从第（三）项与第（四）项获得的奖补合计不超过 50万元"]]]];
+const READINGS = [["record_scope", "第十三条", "同时，企业未被列入经营异常名录或严重失信主体名单", "all_applicants", ["product_award", "excellent_provider_award", "procurement_service"], [["all_applicants", "服务商申报主体通常也是企业，本句对全部申报主体适用"], ["enterprise_only", "本句只约束申报第七条第（一）、（二）、（五）项的企业，不约束服务商"]]], ["provider_cap_scope", "第七条第（三）项", "每家服务商奖补累计不超过 50万元。", "item_only", ["product_award", "excellent_provider_award"], [["item_only", "该句写在第（三）项之内，紧接“每个产品和服务不超过 5万元”，只约束第（三）项的产品和服务奖励；第（四）项另有“每家服务商不超过 20万元”，两项合计至多 50万元 + 20万元"], ["combined", "同一服务商从第（三）项与第（四）项获得的奖补合计不超过 50万元"]]]];
 const ORDER = ["reform_subsidy", "production_stage_extra", "cloud_platform_award", "platform_benchmark_award", "product_award", "excellent_provider_award", "chain_award", "procurement_service"];
 
 // The `readings` of calculate()'s result, and `range`: its total, across every reading.

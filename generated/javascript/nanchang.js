@@ -1194,7 +1194,7 @@ export function calculate(profile, on) {
 
 // The readings (解读) of ambiguous clauses:
 // [id, article, quoted words, adopted, items affected, [[name, label]]].
-const READINGS = [["double_funding", "第七条第（五）项", "企业不重复享受中央中小企业数字化转型城市试点项目奖补资金与省级产业集群和中小企业数字化转型试点项目奖补资金。", "choose_one", [], [["choose_one", "只禁止同时享受两笔奖补资金：已享受省级试点奖补资金的企业不得再享受中央城市试点奖补资金，但仍是本办法的支持对象，由地方配套资金支付"], ["excluded", "已享受省级试点奖补资金的企业不是本办法的支持对象（第七条列为支持对象的基本条件）"]]]];
+const READINGS = [["double_funding", "第七条第（五）项", "企业不重复享受中央中小企业数字化转型城市试点项目奖补资金与省级产业集群和中小企业数字化转型试点项目奖补资金。", "choose_one", ["reform_subsidy", "model_enterprise_award", "service_provider_award", "chain_award"], [["choose_one", "只禁止同时享受两笔奖补资金：已享受省级试点奖补资金的企业不得再享受中央城市试点奖补资金，但仍是本办法的支持对象，由地方配套资金支付"], ["excluded", "已享受省级试点奖补资金的企业不是本办法的支持对象（第七条列为支持对象的基本条件）"]]]];
 const ORDER = ["reform_subsidy", "model_enterprise_award", "service_provider_award", "chain_award"];
 
 // The `readings` of calculate()'s result, and `range`: its total, across every reading.

@@ -2071,7 +2071,7 @@ READINGS: ReadingTable = (
         '第十三条',
         '同时，企业未被列入经营异常名录或严重失信主体名单',
         'all_applicants',
-        (),
+        ('product_award', 'excellent_provider_award', 'procurement_service'),
         (
             ('all_applicants', '服务商申报主体通常也是企业，本句对全部申报主体适用'),
             ('enterprise_only', '本句只约束申报第七条第（一）、（二）、（五）项的企业，不约束服务商'),
@@ -2082,7 +2082,7 @@ READINGS: ReadingTable = (
         '第七条第（三）项',
         '每家服务商奖补累计不超过 50万元。',
         'item_only',
-        (),
+        ('product_award', 'excellent_provider_award'),
         (
             (
                 'item_only',

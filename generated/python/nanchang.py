@@ -1777,7 +1777,7 @@ READINGS: ReadingTable = (
             '点项目奖补资金。'
         ),
         'choose_one',
-        (),
+        ('reform_subsidy', 'model_enterprise_award', 'service_provider_award', 'chain_award'),
         (
             (
                 'choose_one',
