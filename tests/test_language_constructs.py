@@ -411,6 +411,13 @@ def test_guides_say_where_the_text_is_ambiguous(readings: Loaded) -> None:
         tuple(readings.diagnostics), tuple(readings.suppressed)),)))["linchuan_readings.md"]
     assert "## 原文有不同理解之处" in text
     assert "奖励为 0 至改造投入的 30%**（本页采用）" in text
+    # each reading is its own list item (they used to run together on one line: the template's
+    # line ended in a block tag, which ate the line break)
+    ceiling = "- **“不超过改造投入的30%”是上限：奖励为 0 至改造投入的 30%**（本页采用）："
+    rate = "- **奖励按改造投入的 30% 计算，以各级最高额封顶**："
+    lines = text.splitlines()
+    assert any(line.startswith(ceiling) and rate not in line for line in lines)
+    assert any(line.startswith(rate) for line in lines)
     assert "- 奖励按改造投入的 30% 计算，以各级最高额封顶：全部补助合计 150,000.00 元" in text
     assert '!!! warning "原文有不同理解"' in text
 
