@@ -87,3 +87,21 @@ def test_readings_whose_gates_read_the_same_affect_nothing() -> None:
     assert loaded.policy is not None
     assert affected(loaded.policy, "record_scope") == []
     assert any(d.code == "PC531" and "record_scope" in d.message for d in loaded.diagnostics)
+
+
+def test_the_guide_says_whom_each_reading_covers() -> None:
+    # 咸宁 第六条第（一）项「支持企業數字化改造」: read as every enterprise (adopted) or, as the parent
+    # notice's 三、（二）, only SMEs. The guide lists each reading with whom it covers, in words:
+    # “所有申请人” for the reading that adds no condition (not a bare “是”), “中小企业” for the other.
+    from compiler.backends import CheckedModel, CheckedPolicy
+    from plugins.markdown import backend
+
+    loaded = load_once(POLICIES / "xianning.policy")
+    assert loaded.policy is not None
+    text = backend.render(CheckedModel((CheckedPolicy(
+        loaded.policy, "policies/xianning.policy", tuple(loaded.diagnostics), tuple(loaded.suppressed)),)))[
+        "xianning.md"]
+    lines = text.splitlines()
+    assert ("- **本办法第六条第（一）项只说“企业”，未限中小企业：符合条件的企业都可获得改造补贴**"
+            "（本页采用）：所有申请人") in lines
+    assert "- **上级通知的改造对象为中小企业，本项也只补贴中小企业**：中小企业" in lines

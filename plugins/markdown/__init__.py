@@ -300,7 +300,11 @@ class MarkdownBackend:
         cases: dict[str, list[str]] = {o.name: [] for o in r.options}
         for x in _readings_nodes(p, r.id):
             for c in x.cases:
-                cases.setdefault(c.name, []).append(words.amount(c.amount))
+                # a condition that holds for everyone (真) or no one (假): say whom it covers
+                # rather than a bare 是/否
+                said = (("所有申请人" if c.amount.value else "没有申请人") if isinstance(c.amount, n.BoolLit)
+                        else words.amount(c.amount))
+                cases.setdefault(c.name, []).append(said)
         ids = affected(p, r.id)
         affected_items = [f"{it.citation.article}「{it.title}」" for it in p.items if it.id in ids]
         evs = [(o.label, Evaluator(p, {r.id: o.name})) for o in r.options]
