@@ -50,6 +50,7 @@ SLOWEST_FIRST = (
 PER_POLICY = {
     ("test_python_backend.py", "test_generated_module_equals_reference_evaluator"): "differential",
     ("test_javascript_backend.py", "test_javascript_module_equals_reference_evaluator"): "differential",
+    ("test_readings_affected.py", "test_every_item_a_reading_changes_is_listed"): "differential",
     # the seed's text and typed queries (tests/test_sql_backend.py _queries)
     ("test_sql_backend.py", "test_duckdb_equals_the_reference_evaluator"): "sql",
     ("test_sql_backend.py", "test_money_at_the_limit_of_validation_does_not_overflow"): "sql",
