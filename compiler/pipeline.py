@@ -75,28 +75,35 @@ def parse_source(text: str, display: str) -> tuple[n.Policy | None, list[Diagnos
     from .check.typecheck import typecheck
     from .model.lower import lower
     from .syntax.edge import check_characters, check_tree
-    from .syntax.parser import parse_text
+    from .syntax.onepass import parse_surface
+    from .syntax.parser import lark_parser, parse_text
     from .syntax.surface import TopLevel
     from .syntax.transform import ToSurface
 
     refused = check_characters(text, display)  # before parsing: they would shift line numbers
     if refused:
         return None, refused
-    tree, diags = parse_text(text, display)
-    if tree is None:
-        return None, diags
-    refused = check_tree(tree, display)
-    if refused:
-        return None, refused
-    limit = sys.getrecursionlimit()
-    try:
-        sys.setrecursionlimit(max(limit, 20_000))
-        blocks: list[TopLevel] = ToSurface(display).transform(tree)  # type: ignore[assignment]
-    except RecursionError:
-        return None, [Diagnostic("PC007", Severity.ERROR, Span(display, 1, 1, 1, 1),
-                                 "表达式嵌套过深", "请拆分为多个 定义。")]
-    finally:
-        sys.setrecursionlimit(limit)
+    # well-formed text is built in one pass; anything else goes through the parse tree, whose
+    # checks say what is wrong (the one pass gives the same blocks, or declines)
+    blocks: list[TopLevel] | None = parse_surface(lark_parser(), text, display)  # type: ignore[assignment]
+    diags: list[Diagnostic] = []
+    if blocks is None:
+        tree, diags = parse_text(text, display)
+        if tree is None:
+            return None, diags
+        refused = check_tree(tree, display)
+        if refused:
+            return None, refused
+        limit = sys.getrecursionlimit()
+        try:
+            sys.setrecursionlimit(max(limit, 20_000))
+            blocks = ToSurface(display).transform(tree)  # type: ignore[assignment]
+        except RecursionError:
+            return None, [Diagnostic("PC007", Severity.ERROR, Span(display, 1, 1, 1, 1),
+                                     "表达式嵌套过深", "请拆分为多个 定义。")]
+        finally:
+            sys.setrecursionlimit(limit)
+    assert blocks is not None
     policy, more = lower(blocks, display)
     diags += more
     if policy is not None:
