@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, is_dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -89,7 +89,7 @@ _CHILDREN: dict[type, tuple[str, ...] | None] = {}  # per class: its child field
 def _children(cls: type) -> tuple[str, ...] | None:
     if cls not in _CHILDREN:
         node = is_dataclass(cls) and not issubclass(cls, Span)
-        _CHILDREN[cls] = tuple(f.name for f in fields(cls) if f.name != "span") if node else None
+        _CHILDREN[cls] = n.child_fields(cls) if node else None
     return _CHILDREN[cls]
 
 
@@ -129,12 +129,17 @@ class PolicyContext:
         self._articles: dict[str, tuple[int, int] | None] = {}
         self._source_numbers: tuple[Number, ...] | None = None
         self._def_reads: dict[str, set[str]] = {}
+        self._refs: dict[int, tuple[n.Expr, set[str]]] = {}
+        self._places: list[tuple[n.Member, list[n.Block]]] | None = None  # see list_places
 
     def reads(self, exprs: list[n.Expr]) -> set[str]:
         """Facts and definitions read by ``exprs``, through definitions."""
         out: set[str] = set()
         for e in exprs:
-            for name in _refs(e):
+            hit = self._refs.get(id(e))
+            if hit is None or hit[0] is not e:  # each expression is walked once per check
+                hit = self._refs[id(e)] = (e, _refs(e))
+            for name in hit[1]:
                 out.add(name)
                 out |= self.def_reads(name)
         return out
@@ -826,7 +831,14 @@ def _members(e: n.Expr) -> list[n.Member]:
 
 def list_places(ctx: PolicyContext) -> list[tuple[n.Member, list[n.Block]]]:
     """Every ``属于`` list with the blocks it is read by: its own block, or for a list in a
-    definition, every block that reads the definition (directly or through another)."""
+    definition, every block that reads the definition (directly or through another); worked
+    out once per context (the list checks and the counted-list check both ask)."""
+    if ctx._places is None:
+        ctx._places = _list_places(ctx)
+    return ctx._places
+
+
+def _list_places(ctx: PolicyContext) -> list[tuple[n.Member, list[n.Block]]]:
     p = ctx.policy
     users: dict[str, list[n.Block]] = {d.name: [] for d in p.definitions}
     places: list[tuple[n.Member, list[n.Block]]] = []

@@ -16,13 +16,14 @@ _EXPR_FIELDS = ("cond", "amount", "limit", "at_most", "at_least")
 
 
 def _node_fields(cls: type) -> tuple[str, ...] | None:
-    """The fields of a model node class (None: not a node — a value, a span or a test case)."""
+    """The fields of a model node class that can hold nodes (None: not a node — a value, a span
+    or a test case)."""
     try:
         return _FIELDS[cls]
     except KeyError:
         names = None
         if is_dataclass(cls) and not issubclass(cls, n.TestCase | Span):
-            names = tuple(f.name for f in fields(cls))
+            names = n.child_fields(cls)
         _FIELDS[cls] = names
         return names
 
