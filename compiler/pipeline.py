@@ -144,13 +144,13 @@ def load_text(path: Path, text: str, on: dt.date | None = None, *, display: str 
 
     display = display or _display(path)
     try:
-        policy, diags = parse_source(text, display)
-        if policy is not None:
-            diags += check_quotes(policy, path)
-            diags += _check_parent(policy, path)
-            if semantic and not any(d.severity is Severity.ERROR for d in diags):
-                parent = _load_parent(policy, path)
-                with fewer_collections():
+        with fewer_collections():
+            policy, diags = parse_source(text, display)
+            if policy is not None:
+                diags += check_quotes(policy, path)
+                diags += _check_parent(policy, path)
+                if semantic and not any(d.severity is Severity.ERROR for d in diags):
+                    parent = _load_parent(policy, path)
                     diags += semantic_checks(policy, path, on or dt.date.today(), parent)
     except Exception as err:  # an internal error must still not show a traceback
         policy = None
@@ -163,11 +163,12 @@ def load_text(path: Path, text: str, on: dt.date | None = None, *, display: str 
 
 
 GC_THRESHOLD = 20_000
-"""Allocations between two young-generation collections while the checks run (Python's default
-is 700). The checks allocate millions of short-lived objects (numbers, intervals, solver terms)
-beside a large, long-lived heap; at the default, the collector's passes over that heap cost
-about a seventh of checking a 500-item policy. Reference counting still frees everything that
-is not in a cycle at once; only the search for cycles runs less often."""
+"""Allocations between two young-generation collections while a policy is parsed and checked
+(Python's default is 700). The parser and the checks allocate millions of short-lived objects
+(tokens, numbers, intervals, solver terms) beside a large, long-lived heap; at the default, the
+collector's passes over that heap cost about a seventh of checking a 500-item policy. Reference
+counting still frees everything that is not in a cycle at once; only the search for cycles
+runs less often."""
 
 
 @contextlib.contextmanager

@@ -107,13 +107,19 @@ def _callback(rule: Any, surface: ToSurface, file: str) -> Callable[[list[Any]],
         return _pass
     handler = getattr(surface, name, None) if not inline else None
 
+    plain = keep == [(i, False) for i in range(len(rule.expansion))]  # nothing dropped or spliced
+
     def reduce(children: list[Any]) -> Any:
-        filtered: list[Any] = []
-        for i, expand in keep:
-            if expand:
-                filtered += children[i].value
-            else:
-                filtered.append(children[i])
+        filtered: list[Any]
+        if plain:
+            filtered = children  # a fresh slice of the parser's value stack
+        else:
+            filtered = []
+            for i, expand in keep:
+                if expand:
+                    filtered += children[i].value
+                else:
+                    filtered.append(children[i])
         if single and len(filtered) == 1:
             only = filtered[0]
             if isinstance(only, _Node):
