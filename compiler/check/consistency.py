@@ -14,10 +14,12 @@ Every finding cites the article of the block it is in; spans point at the offend
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, is_dataclass
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity, Span
@@ -83,29 +85,47 @@ def block_citations(block: n.Block) -> list[n.Citation]:
     return out
 
 
-_CHILDREN: dict[type, tuple[str, ...] | None] = {}  # per class: its child fields (None: not a node)
+_CHILDREN: dict[type, Callable[[object], tuple[object, ...]] | None] = {}
+"""Per class: what gives a node's children, last first (None: not a node)."""
 
 
-def _children(cls: type) -> tuple[str, ...] | None:
+def _children(cls: type) -> Callable[[object], tuple[object, ...]] | None:
     if cls not in _CHILDREN:
-        node = is_dataclass(cls) and not issubclass(cls, Span)
-        _CHILDREN[cls] = n.child_fields(cls) if node else None
+        names = n.child_fields(cls)[::-1] if is_dataclass(cls) and not issubclass(cls, Span) else None
+        get: Callable[[object], tuple[object, ...]] | None = None
+        if names is not None and len(names) > 1:
+            get = attrgetter(*names)
+        elif names:
+            get = functools.partial(_fields_of, names)
+        elif names is not None:
+            get = _leaf
+        _CHILDREN[cls] = get
     return _CHILDREN[cls]
+
+
+def _fields_of(names: tuple[str, ...], x: object) -> tuple[object, ...]:
+    return tuple(getattr(x, a) for a in names)
+
+
+def _leaf(x: object) -> tuple[object, ...]:
+    return ()
 
 
 def walk(e: object) -> Iterator[object]:
     """Every node below (and including) ``e``, depth first, in source order."""
     stack = [e]
+    pop, push, known = stack.pop, stack.extend, _CHILDREN
     while stack:
-        x = stack.pop()
+        x = pop()
         if isinstance(x, tuple):
-            stack.extend(reversed(x))
+            push(reversed(x))
             continue
-        names = _children(type(x))
-        if names is None:
+        cls = type(x)
+        get = known[cls] if cls in known else _children(cls)
+        if get is None:
             continue
         yield x
-        stack.extend(getattr(x, name) for name in reversed(names))
+        push(get(x))
 
 
 def _refs(e: n.Expr) -> set[str]:

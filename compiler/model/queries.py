@@ -58,8 +58,25 @@ def in_scope(policy: n.Policy, scope: n.Scope | None) -> list[n.Item]:
     if scope is None or scope.kind == "all":
         return list(policy.items)
     if scope.kind == "items":
-        return [it for it in policy.items if it.id in scope.items]
+        at = _positions(policy)  # by id, not by testing every item: a policy asks once per cap
+        return [policy.items[i] for i in sorted({i for x in scope.items for i in at.get(x, ())})]
     return [it for it in policy.items if it.beneficiary == scope.beneficiary]
+
+
+_positions_of: tuple[tuple[n.Item, ...], dict[str, list[int]]] | None = None
+
+
+def _positions(policy: n.Policy) -> dict[str, list[int]]:
+    """Item id -> its positions in ``policy.items`` (kept for the last policy asked about)."""
+    global _positions_of
+    last = _positions_of
+    if last is not None and last[0] is policy.items:
+        return last[1]
+    at: dict[str, list[int]] = {}
+    for i, it in enumerate(policy.items):
+        at.setdefault(it.id, []).append(i)
+    _positions_of = (policy.items, at)
+    return at
 
 
 def block_exprs(block: n.Block) -> list[n.Expr]:
