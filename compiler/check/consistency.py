@@ -111,8 +111,28 @@ def _leaf(x: object) -> tuple[object, ...]:
     return ()
 
 
+_WALKED: dict[int, tuple[object, tuple[object, ...]]] = {}
+""":func:`walk`'s answers, by the identity of what was walked (kept with it, so that the id is
+not reused): the checks of one policy walk each expression several times. Forgotten after each
+policy's checks (:func:`forget_walks`) and whenever it grows past :data:`_WALKED_MAX`."""
+_WALKED_MAX = 50_000
+
+
+def forget_walks() -> None:
+    _WALKED.clear()
+
+
 def walk(e: object) -> Iterator[object]:
     """Every node below (and including) ``e``, depth first, in source order."""
+    hit = _WALKED.get(id(e))
+    if hit is None or hit[0] is not e:
+        if len(_WALKED) >= _WALKED_MAX:
+            _WALKED.clear()
+        hit = _WALKED[id(e)] = (e, tuple(_walk(e)))
+    return iter(hit[1])
+
+
+def _walk(e: object) -> Iterator[object]:
     stack = [e]
     pop, push, known = stack.pop, stack.extend, _CHILDREN
     while stack:
