@@ -26,7 +26,7 @@ def semantic_checks(
 ) -> list[Diagnostic]:
     """All semantic findings for ``policy`` as of ``on``; ``parent`` is its loaded parent policy."""
     from ..model.readings import resolve
-    from .consistency import check_consistency
+    from .consistency import check_consistency, forget_walks
     from .fidelity import SourceContext, check_fidelity
     from .paired import check_paired
     from .readings import check_readings
@@ -37,5 +37,8 @@ def semantic_checks(
     raw = policy
     policy = resolve(policy)
     ctx = SourceContext(policy, path)  # the source text, read once for both text checks
-    return [*check_solver(policy, on, parent), *check_consistency(policy, path, on, parent, ctx),
-            *check_fidelity(ctx, raw), *check_paired(raw), *check_readings(raw, on)]
+    try:
+        return [*check_solver(policy, on, parent), *check_consistency(policy, path, on, parent, ctx),
+                *check_fidelity(ctx, raw), *check_paired(raw), *check_readings(raw, on)]
+    finally:
+        forget_walks()  # the expressions' nodes, walked once for all the checks of this policy

@@ -14,10 +14,12 @@ Every finding cites the article of the block it is in; spans point at the offend
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields, is_dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, is_dataclass
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity, Span
@@ -83,29 +85,67 @@ def block_citations(block: n.Block) -> list[n.Citation]:
     return out
 
 
-_CHILDREN: dict[type, tuple[str, ...] | None] = {}  # per class: its child fields (None: not a node)
+_CHILDREN: dict[type, Callable[[object], tuple[object, ...]] | None] = {}
+"""Per class: what gives a node's children, last first (None: not a node)."""
 
 
-def _children(cls: type) -> tuple[str, ...] | None:
+def _children(cls: type) -> Callable[[object], tuple[object, ...]] | None:
     if cls not in _CHILDREN:
-        node = is_dataclass(cls) and not issubclass(cls, Span)
-        _CHILDREN[cls] = tuple(f.name for f in fields(cls) if f.name != "span") if node else None
+        names = n.child_fields(cls)[::-1] if is_dataclass(cls) and not issubclass(cls, Span) else None
+        get: Callable[[object], tuple[object, ...]] | None = None
+        if names is not None and len(names) > 1:
+            get = attrgetter(*names)
+        elif names:
+            get = functools.partial(_fields_of, names)
+        elif names is not None:
+            get = _leaf
+        _CHILDREN[cls] = get
     return _CHILDREN[cls]
+
+
+def _fields_of(names: tuple[str, ...], x: object) -> tuple[object, ...]:
+    return tuple(getattr(x, a) for a in names)
+
+
+def _leaf(x: object) -> tuple[object, ...]:
+    return ()
+
+
+_WALKED: dict[int, tuple[object, tuple[object, ...]]] = {}
+""":func:`walk`'s answers, by the identity of what was walked (kept with it, so that the id is
+not reused): the checks of one policy walk each expression several times. Forgotten after each
+policy's checks (:func:`forget_walks`) and whenever it grows past :data:`_WALKED_MAX`."""
+_WALKED_MAX = 50_000
+
+
+def forget_walks() -> None:
+    _WALKED.clear()
 
 
 def walk(e: object) -> Iterator[object]:
     """Every node below (and including) ``e``, depth first, in source order."""
+    hit = _WALKED.get(id(e))
+    if hit is None or hit[0] is not e:
+        if len(_WALKED) >= _WALKED_MAX:
+            _WALKED.clear()
+        hit = _WALKED[id(e)] = (e, tuple(_walk(e)))
+    return iter(hit[1])
+
+
+def _walk(e: object) -> Iterator[object]:
     stack = [e]
+    pop, push, known = stack.pop, stack.extend, _CHILDREN
     while stack:
-        x = stack.pop()
+        x = pop()
         if isinstance(x, tuple):
-            stack.extend(reversed(x))
+            push(reversed(x))
             continue
-        names = _children(type(x))
-        if names is None:
+        cls = type(x)
+        get = known[cls] if cls in known else _children(cls)
+        if get is None:
             continue
         yield x
-        stack.extend(getattr(x, name) for name in reversed(names))
+        push(get(x))
 
 
 def _refs(e: n.Expr) -> set[str]:
@@ -129,12 +169,17 @@ class PolicyContext:
         self._articles: dict[str, tuple[int, int] | None] = {}
         self._source_numbers: tuple[Number, ...] | None = None
         self._def_reads: dict[str, set[str]] = {}
+        self._refs: dict[int, tuple[n.Expr, set[str]]] = {}
+        self._places: list[tuple[n.Member, list[n.Block]]] | None = None  # see list_places
 
     def reads(self, exprs: list[n.Expr]) -> set[str]:
         """Facts and definitions read by ``exprs``, through definitions."""
         out: set[str] = set()
         for e in exprs:
-            for name in _refs(e):
+            hit = self._refs.get(id(e))
+            if hit is None or hit[0] is not e:  # each expression is walked once per check
+                hit = self._refs[id(e)] = (e, _refs(e))
+            for name in hit[1]:
                 out.add(name)
                 out |= self.def_reads(name)
         return out
@@ -826,7 +871,14 @@ def _members(e: n.Expr) -> list[n.Member]:
 
 def list_places(ctx: PolicyContext) -> list[tuple[n.Member, list[n.Block]]]:
     """Every ``属于`` list with the blocks it is read by: its own block, or for a list in a
-    definition, every block that reads the definition (directly or through another)."""
+    definition, every block that reads the definition (directly or through another); worked
+    out once per context (the list checks and the counted-list check both ask)."""
+    if ctx._places is None:
+        ctx._places = _list_places(ctx)
+    return ctx._places
+
+
+def _list_places(ctx: PolicyContext) -> list[tuple[n.Member, list[n.Block]]]:
     p = ctx.policy
     users: dict[str, list[n.Block]] = {d.name: [] for d in p.definitions}
     places: list[tuple[n.Member, list[n.Block]]] = []

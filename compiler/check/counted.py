@@ -44,7 +44,6 @@ def _texts(ctx: SourceContext, blocks: list[n.Block]) -> list[tuple[str, str]]:
 
 def check_counted(ctx: SourceContext) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
-    ev = ctx.evaluator  # the spelling check asks it; without one it says nothing
     for m, blocks in list_places(ctx):
         if not m.values or not blocks:
             continue
@@ -60,7 +59,9 @@ def check_counted(ctx: SourceContext) -> list[Diagnostic]:
                 article))
         if isinstance(m.operand, n.Ref):
             fact = ctx.policy.fact(m.operand.name)
-            if ev is not None and fact is not None and fact.type.kind == "text":
+            # the spelling check asks the evaluator (built for the first text list); without one
+            # it says nothing
+            if fact is not None and fact.type.kind == "text" and (ev := ctx.evaluator) is not None:
                 diags += _spelling(ev, m, fact.name, texts, article)
                 diags += _unlisted(ctx, m, texts, article)
     return diags

@@ -42,6 +42,9 @@ class Concept:
     term: str | None = None  # the key term of a label concept (definitions, policy facts)
 
 
+_HEAD = 4  # the shortest term of a label concept (shorter labels are no concept)
+
+
 def concepts(ctx: SourceContext) -> list[Concept]:
     out: list[Concept] = []
     own: list[tuple[str, str]] = [(f.name, f.label) for f in ctx.policy.facts if not f.vocabulary]
@@ -51,7 +54,7 @@ def concepts(ctx: SourceContext) -> list[Concept]:
         for lead in _LABEL_LEAD:
             term = term.removeprefix(lead)
         term = "".join(term.split())
-        if len(term) < 4:
+        if len(term) < _HEAD:
             continue
         covered = frozenset({name, *ctx.def_reads(name)})
         out.append(Concept(name, label, (re.compile(re.escape(term)),), None, covered, False, term))
@@ -70,7 +73,15 @@ def check_coverage(ctx: SourceContext) -> list[Diagnostic]:
     p = ctx.policy
     eligibility = ctx.reads([*(b.cond for b in p.requirements), *(b.cond for b in p.exclusions)])
     found = concepts(ctx)
-    terms = {c.term for c in found if c.term is not None}
+    # label concepts by the first characters of their term (every term has at least 4): the
+    # terms a quote contains are found by looking up each place of the quote, not each term
+    by_head: dict[str, list[int]] = {}
+    unlabelled: list[int] = []
+    for i, c in enumerate(found):
+        if c.term is None:
+            unlabelled.append(i)
+        else:
+            by_head.setdefault(c.term[:_HEAD], []).append(i)
     diags: list[Diagnostic] = []
     for it in p.items:
         reads = ctx.reads([e for e in (it.cond, it.amount) if e is not None]) | eligibility
@@ -79,10 +90,10 @@ def check_coverage(ctx: SourceContext) -> list[Diagnostic]:
                  ("lead", _prepared(_scope_sentences(ctx.lead_in(it.citation.article))))]
         reported: set[str] = set()
         quote = areas[0][1]
-        named = {t for t in terms if t in quote}
-        for c in found:
-            if c.term is not None and c.term not in named:
-                continue  # a label concept whose term the quote does not contain
+        # a label concept counts only where the quote contains its term
+        named = {i for k in range(len(quote) - _HEAD + 1) for i in by_head.get(quote[k:k + _HEAD], ())
+                 if quote.startswith(found[i].term or "", k)}
+        for c in (found[i] for i in sorted(named.union(unlabelled))):
             if c.facts & reads or c.facts & reported:
                 continue
             if c.beneficiaries is not None and it.beneficiary is not None \

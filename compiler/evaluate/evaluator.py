@@ -94,6 +94,7 @@ class Evaluator:
         self.defs = {d.name: d for d in policy.definitions}
         self.fold = str.maketrans(policy_fold(policy))
         self._keys: dict[int, tuple[str, ...]] = {}
+        self._shown: dict[int, tuple[n.Expr, str, tuple[str, ...]]] = {}
         self.spec = self._spec()
 
     # -- expressions ---------------------------------------------------------
@@ -158,10 +159,18 @@ class Evaluator:
         """The amount of the first tier that holds, and the trace note saying which."""
         for i, t in enumerate(e.tiers, 1):
             if rt.truth(self.eval(t.cond, env, [])):
-                return t.amount, TRACE["tier"].format(n=i, cond=show(t.cond))
+                return t.amount, TRACE["tier"].format(n=i, cond=self.shown(t.cond)[0])
         if e.otherwise is not None:
             return e.otherwise, TRACE["tier_otherwise"]
         return None, TRACE["tier_none"]
+
+    def shown(self, e: n.Expr) -> tuple[str, tuple[str, ...]]:
+        """``e`` printed back and the names it reads, worked out once per expression (a
+        calculation shows the same formulas every time; the checker runs hundreds)."""
+        hit = self._shown.get(id(e))
+        if hit is None or hit[0] is not e:  # the expression is kept: its id is not reused
+            hit = self._shown[id(e)] = (e, show(e), tuple(refs(e)))
+        return hit[1], hit[2]
 
     # -- the policy as a runtime spec ---------------------------------------
     def _cond(self, e: n.Expr) -> Callable[[Env], bool]:
@@ -175,10 +184,10 @@ class Evaluator:
                 chosen, note = self.tier(e, env)
                 notes.append(note)
                 if chosen is None:
-                    return rt.Amount(ZERO, notes, show(e), ())
+                    return rt.Amount(ZERO, notes, self.shown(e)[0], ())
                 shown = chosen
             value = self.eval(shown, env, notes)
-            return rt.amount(value, notes, show(shown), tuple(refs(shown)), show(e), tuple(refs(e)))
+            return rt.amount(value, notes, *self.shown(shown), *self.shown(e))
 
         return run
 

@@ -21,7 +21,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Container, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
 from functools import cache, cached_property
@@ -988,6 +988,49 @@ class PolicySpec:
     def table(self) -> FactTable:
         return FactTable(self.facts)
 
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        """Item id -> its positions in ``items``."""
+        out: dict[str, list[int]] = {}
+        for i, it in enumerate(self.items):
+            out.setdefault(it.id, []).append(i)
+        return out
+
+    @cached_property
+    def _cap_index(self) -> tuple[dict[str, list[int]], list[int]]:
+        """Item id -> the caps (positions in ``caps``) that name it in their 适用 list, and the
+        caps whose scope is not a list of items."""
+        named: dict[str, list[int]] = {}
+        other: list[int] = []
+        for i, c in enumerate(self.caps):
+            if c.scope.kind == "items":
+                for x in dict.fromkeys(c.scope.items):
+                    named.setdefault(x, []).append(i)
+            else:
+                other.append(i)
+        return named, other
+
+    def chosen_items(self, only: Container[str] | None) -> Sequence[ItemSpec]:
+        """The items that may apply, in the policy's order: all, or those in ``only`` (picked
+        by id rather than by testing every item, when ``only`` can be iterated)."""
+        if only is None:
+            return self.items
+        if not isinstance(only, set | frozenset | dict | list | tuple):
+            return [it for it in self.items if it.id in only]
+        pos = self._positions
+        return [self.items[i] for i in sorted({i for x in only for i in pos.get(x, ())})]
+
+    def caps_over(self, ids: Iterable[str]) -> Sequence[CapSpec]:
+        """The caps that can reach an item of ``ids`` (a cap over a list of items none of which
+        applies cuts nothing), in the policy's order."""
+        named, other = self._cap_index
+        hit = set(other)
+        for x in ids:
+            hit.update(named.get(x, ()))
+        if len(hit) == len(self.caps):
+            return self.caps
+        return [self.caps[i] for i in sorted(hit)]
+
 
 @dataclass
 class _Live:
@@ -1250,10 +1293,9 @@ def evaluate_spec(spec: PolicySpec, profile: object, on: dt.date | str | None = 
     if not ok or exclusions:
         return Result(spec.id, on_date, ok, bool(exclusions), tuple(exclusions), (), ZERO_D,
                       ZERO_D, (), (), tuple(notes))
-    chosen = spec.items if only is None else [it for it in spec.items if it.id in only]
-    live = [x for x in (_item(it, env) for it in chosen) if x is not None]
+    live = [x for x in (_item(it, env) for it in spec.chosen_items(only)) if x is not None]
     cuts: list[CapCut] = []
-    for c in spec.caps:
+    for c in spec.caps_over(x.spec.id for x in live):
         _apply_cap(c, live, env, cuts)
     total_lo = sum((x.after.lo for x in live), ZERO_D)
     total_hi = sum((x.after.hi for x in live), ZERO_D)

@@ -7,8 +7,9 @@ encode, so that diagnostics and calculation traces can cite the law.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from decimal import Decimal
 
 from ..diagnostics import Span
@@ -596,3 +597,26 @@ class Policy:
 
 
 Block = Requirement | Exclusion | Item | CrossCap | PaymentSchedule | Quota | Budget | Procedure
+
+
+# ---------------------------------------------------------------------------- walking the model
+
+_LEAF_TYPES = frozenset({"str", "int", "bool", "float", "Decimal", "dt.date", "None", "Span", "tuple"})
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def holds_nodes(annotation: object) -> bool:
+    """Whether a field annotated so can hold a model node (``str``, ``Decimal | None``,
+    ``tuple[tuple[str, Span], ...]`` cannot; ``Expr``, ``tuple[Tier, ...]``, ``object`` can)."""
+    return not set(re.findall(r"[A-Za-z_][\w.]*", str(annotation))) <= _LEAF_TYPES
+
+
+def child_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a dataclass that can hold model nodes, in order (none for any other class):
+    what a walk over the model needs to look at — not spans, names, numbers or texts."""
+    try:
+        return _CHILD_FIELDS[cls]
+    except KeyError:
+        names = tuple(f.name for f in fields(cls) if holds_nodes(f.type)) if is_dataclass(cls) else ()
+        _CHILD_FIELDS[cls] = names
+        return names

@@ -74,9 +74,8 @@ def refs(e: n.Expr) -> list[str]:
             for y in x:
                 walk(y)
             return
-        for name in getattr(x, "__dataclass_fields__", {}):
-            if name != "span":
-                walk(getattr(x, name))
+        for name in n.child_fields(type(x)):
+            walk(getattr(x, name))
 
     walk(e)
     return out

@@ -8,21 +8,49 @@ from dataclasses import fields, is_dataclass, replace
 from decimal import Decimal
 from typing import cast
 
+from ..diagnostics import Span
 from . import nodes as n
 from .printer import refs
 
 _EXPR_FIELDS = ("cond", "amount", "limit", "at_most", "at_least")
 
 
+def _node_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields of a model node class that can hold nodes (None: not a node — a value, a span
+    or a test case)."""
+    try:
+        return _FIELDS[cls]
+    except KeyError:
+        names = None
+        if is_dataclass(cls) and not issubclass(cls, n.TestCase | Span):
+            names = n.child_fields(cls)
+        _FIELDS[cls] = names
+        return names
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
 def nodes(*roots: object) -> Iterator[object]:
     """Every model node under ``roots`` (tuples of nodes included), each before its fields, in
-    the policy's order; test cases (试算) are left out."""
-    for x in roots:
-        if isinstance(x, tuple):
-            yield from nodes(*x)
-        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, n.TestCase):
+    the policy's order; test cases (试算) and spans are left out.
+
+    Iterative (a stack of field iterators), so that a walk over every node of a large policy
+    costs one step per node rather than a generator per level."""
+    stack: list[Iterator[object]] = [iter(roots)]
+    while stack:
+        for x in stack[-1]:
+            if isinstance(x, tuple):
+                stack.append(iter(x))
+                break
+            names = _node_fields(type(x))
+            if names is None:
+                continue
             yield x
-            yield from nodes(*(getattr(x, name) for name in x.__dataclass_fields__))
+            stack.append(iter([getattr(x, a) for a in names]))
+            break
+        else:
+            stack.pop()
 
 
 def in_scope(policy: n.Policy, scope: n.Scope | None) -> list[n.Item]:
@@ -30,8 +58,25 @@ def in_scope(policy: n.Policy, scope: n.Scope | None) -> list[n.Item]:
     if scope is None or scope.kind == "all":
         return list(policy.items)
     if scope.kind == "items":
-        return [it for it in policy.items if it.id in scope.items]
+        at = _positions(policy)  # by id, not by testing every item: a policy asks once per cap
+        return [policy.items[i] for i in sorted({i for x in scope.items for i in at.get(x, ())})]
     return [it for it in policy.items if it.beneficiary == scope.beneficiary]
+
+
+_positions_of: tuple[tuple[n.Item, ...], dict[str, list[int]]] | None = None
+
+
+def _positions(policy: n.Policy) -> dict[str, list[int]]:
+    """Item id -> its positions in ``policy.items`` (kept for the last policy asked about)."""
+    global _positions_of
+    last = _positions_of
+    if last is not None and last[0] is policy.items:
+        return last[1]
+    at: dict[str, list[int]] = {}
+    for i, it in enumerate(policy.items):
+        at.setdefault(it.id, []).append(i)
+    _positions_of = (policy.items, at)
+    return at
 
 
 def block_exprs(block: n.Block) -> list[n.Expr]:
@@ -65,14 +110,21 @@ def rewrite(x: object, swap: Callable[[object], object | None]) -> object:
     if isinstance(x, tuple):
         items = tuple(rewrite(y, swap) for y in x)
         return items if any(a is not b for a, b in zip(items, x, strict=True)) else x
-    if is_dataclass(x) and not isinstance(x, type):
-        changes = {}
-        for f in fields(x):
-            old = getattr(x, f.name)
-            if (new := rewrite(old, swap)) is not old:
-                changes[f.name] = new
-        return replace(x, **changes) if changes else x
-    return x
+    names = _DATA_FIELDS.get(type(x))
+    if names is None:
+        if type(x) in _DATA_FIELDS or not (is_dataclass(x) and not isinstance(x, type)):
+            return x
+        names = _DATA_FIELDS[type(x)] = tuple(f.name for f in fields(x))
+    changes = {}
+    for name in names:
+        old = getattr(x, name)
+        if (new := rewrite(old, swap)) is not old:
+            changes[name] = new
+    return replace(x, **changes) if changes else x  # type: ignore[type-var]
+
+
+_DATA_FIELDS: dict[type, tuple[str, ...] | None] = {str: None, int: None, bool: None, Decimal: None,
+                                                     type(None): None, dt.date: None}
 
 
 def inline_definitions(policy: n.Policy, e: n.Expr) -> n.Expr:
@@ -80,8 +132,11 @@ def inline_definitions(policy: n.Policy, e: n.Expr) -> n.Expr:
     through definitions that use others. A check that reads the literals of an amount or a
     condition (how a number binds, which tier pays what) then sees those written in a 定义 too;
     their spans stay where they are written. A cycle (reported by the type check) stops at the
-    definition seen twice rather than recursing forever."""
+    definition seen twice rather than recursing forever. An expression that reads no definition
+    is returned as it is (what the rewrite would give, without rebuilding it)."""
     defs = {d.name: d.expr for d in policy.definitions}
+    if not defs or not any(r in defs for r in refs(e)):
+        return e
 
     def through(seen: frozenset[str]) -> Callable[[object], object | None]:
         def swap(x: object) -> object | None:

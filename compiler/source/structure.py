@@ -496,8 +496,8 @@ def _body(lines: list[_Line]) -> list[Part]:
             articles.append(i)
             last_article = num
     out: list[Part] = []
-    art_parts = [_article(lines, a, _next(articles + chapters, a, len(lines)), mode)
-                 for a in articles]
+    heads = sorted(articles + chapters)
+    art_parts = [_article(lines, a, _next(heads, a, len(lines)), mode) for a in articles]
     if not chapters:
         return art_parts
     for n_, c in enumerate(chapters):
@@ -511,8 +511,9 @@ def _body(lines: list[_Line]) -> list[Part]:
 
 
 def _next(heads: list[int], after: int, default: int) -> int:
-    later = [h for h in heads if h > after]
-    return min(later) if later else default
+    """The first of the sorted ``heads`` after ``after`` (``default``: none)."""
+    i = bisect.bisect_right(heads, after)
+    return heads[i] if i < len(heads) else default
 
 
 def _article(lines: list[_Line], at: int, end: int, mode: bool) -> Part:
