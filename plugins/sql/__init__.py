@@ -1255,13 +1255,14 @@ def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool =
     def each(name: str) -> list[exp.Expr]:  # the column under each combination, each name once
         return [col(n) for n in dict.fromkeys(m.get(name, name) for m in names)]
 
-    def lowest(xs: list[exp.Expr]) -> exp.Expr:
-        return exp.Least(this=xs[0], expressions=xs[1:]) if len(xs) > 1 else xs[0]
+    def lowest(xs: list[exp.Expr], sure: bool = False) -> exp.Expr:  # NULL when one is (``sure``: none is)
+        return exp.Least(this=xs[0], expressions=xs[1:], ignore_nulls=sure or None) if len(xs) > 1 else xs[0]
 
-    def highest(xs: list[exp.Expr]) -> exp.Expr:  # NULL (unbounded) when one is NULL
+    def highest(xs: list[exp.Expr], sure: bool = False) -> exp.Expr:  # NULL (unbounded) when one is NULL
         if len(xs) == 1:
             return xs[0]
-        return case((or_(*[is_null(x.copy()) for x in xs]), NULL), default=exp.Greatest(this=xs[0], expressions=xs[1:]))
+        most = exp.Greatest(this=xs[0], expressions=xs[1:], ignore_nulls=True)  # of values none NULL
+        return most if sure else case((or_(*[is_null(x.copy()) for x in xs]), NULL), default=most)
 
     zero = lit("0")
     ok = is_null(col("error_field"))
@@ -1279,7 +1280,7 @@ def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool =
             out = out.select(*[exp.alias_(col(c), c, quoted=True) for c in cols], copy=False)
             continue
         apps: list[exp.Expr] = [col(c[0]) for c in combos]
-        any_app = or_(*[a.copy() for a in apps])
+        any_app = or_(*[col(a) for a in dict.fromkeys(c[0] for c in combos)])
         undet = or_(*[and_(a.copy(), is_null(col(c[1]))) for a, c in zip(apps, combos, strict=True)])
 
         def side(k: int, apps: list[exp.Expr] = apps, combos: list[tuple[str, ...]] = combos) -> list[exp.Expr]:
@@ -1294,7 +1295,8 @@ def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool =
     out = out.select(keep(lowest(each("total_min")), "total_min"), keep(highest(each("total_max")), "total_max"),
                      copy=False)
     tops = [m.get("total_max", "total_max") for m in names]
-    top = exp.Greatest(this=col(tops[0]), expressions=[col(t) for t in dict.fromkeys(tops[1:])]) \
+    # read after the arms of a NULL total: none is NULL there
+    top = exp.Greatest(this=col(tops[0]), expressions=[col(t) for t in dict.fromkeys(tops[1:])], ignore_nulls=True) \
         if len(set(tops)) > 1 else col(tops[0])
     for src in SOURCES:
         c = f"funding_{src}"
@@ -1312,10 +1314,10 @@ def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool =
             continue
         present = or_(*[not_null(x) for x in each(f"{c}_min")])
         out = out.select(
-            keep(case((present, lowest([coalesce(x, zero.copy()) for x in each(f"{c}_min")])), default=NULL),
+            keep(case((present, lowest([coalesce(x, zero.copy()) for x in each(f"{c}_min")], True)), default=NULL),
                  f"{c}_min"),
-            keep(case((present.copy(), highest([coalesce(x, zero.copy()) for x in each(f"{c}_max")])), default=NULL),
-                 f"{c}_max"), copy=False)
+            keep(case((present.copy(), highest([coalesce(x, zero.copy()) for x in each(f"{c}_max")], True)),
+                      default=NULL), f"{c}_max"), copy=False)
     out = out.from_(RESULT_STEP)
     ctes = chain.args["with_"].expressions if chain.args.get("with_") else []
     chain.set("with_", None)
