@@ -1223,7 +1223,7 @@ def _applying_only(q: exp.Select, form: Json, bits: Mapping[str, int] | None,
         arms.append(paren(and_(*needs)))
     # and not excluded under every reading
     excluded = [col(c) for c in dict.fromkeys(m.get("excluded", "excluded") for m in names)]
-    cond = and_(exp.not_(paren(and_(*excluded))), paren(or_(*arms)))
+    cond = and_(paren(or_(*arms)), exp.not_(paren(and_(*excluded))))  # the cheap test first
     for c in cond.find_all(exp.Column):
         c.set("table", None)  # step i reads step r's columns (the typed facts of step v)
     for cte in q.args["with_"].expressions:
@@ -1288,7 +1288,8 @@ def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool =
 
         known = and_(any_app.copy(), exp.not_(paren(undet)))
         out = out.select(keep(any_app, f"{i}__applies"),
-                         keep(case((known, lowest(side(1))), default=NULL), f"{i}__min"),
+                         # known: no applying reading's minimum is NULL, so no side is
+                         keep(case((known, lowest(side(1), True)), default=NULL), f"{i}__min"),
                          keep(case((known.copy(), highest(side(2))), default=NULL), f"{i}__max"),
                          keep(case((any_app.copy(), lowest(side(3))), default=NULL), f"{i}__paid_min"),
                          keep(case((any_app.copy(), highest(side(4))), default=NULL), f"{i}__paid_max"), copy=False)
