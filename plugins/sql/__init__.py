@@ -1189,17 +1189,20 @@ def _has_reading(x: Any) -> bool:
     return isinstance(x, list) and any(_has_reading(v) for v in x)
 
 
-def _needs(e: Json | None) -> list[Json]:
-    """Conditions that must hold for ``e`` to hold, cheap to test (a boolean fact, a fact
-    compared with a number or a text that is not compared by key), the same under every reading:
-    the conjuncts of ``e`` (none: every row may satisfy it)."""
+def _needs(e: Json | None, defs: Mapping[str, Json], seen: frozenset[str] = frozenset()) -> list[Json]:
+    """Conditions that must hold for ``e`` to hold, cheap to test (a boolean fact; a fact compared
+    with a number, a text or another fact; a text fact in a list, by the key step v computed),
+    the same under every reading: the conjuncts of ``e``, through definitions (none: every row
+    may satisfy it)."""
     if e is None or _has_reading(e):
         return []
+    if e["op"] == "def" and e["name"] in defs and e["name"] not in seen:
+        return _needs(defs[e["name"]], defs, seen | {e["name"]})
     if e["op"] == "and":
-        return [n for a in e["args"] for n in _needs(a)]
+        return [n for a in e["args"] for n in _needs(a, defs, seen)]
     if e["op"] == "fact" and e.get("type") == "bool":
         return [e]
-    if e["op"] == "cmp" and not e.get("keyed") and all(a["op"] in ("fact", "num", "str", "bool") for a in e["args"]):
+    if e["op"] in ("cmp", "in") and all(a["op"] in ("fact", "num", "str", "bool") for a in e["args"]):
         return [e]
     return []
 
@@ -1214,7 +1217,7 @@ def _applying_only(q: exp.Select, form: Json, bits: Mapping[str, int] | None,
     p.bits = bits
     arms: list[exp.Expr] = []
     for it in form["items"]:
-        needs = [p.cond(n) for n in _needs(it["cond"])]
+        needs = [p.cond(n) for n in _needs(it["cond"], {d["name"]: d["expr"] for d in form["definitions"]})]
         if it["beneficiary"] is not None:
             who = p.value({"op": "fact", "name": "applicant_type"})  # as step r tests it
             needs.append(coalesce(exp.EQ(this=who, expression=s(it["beneficiary"])), FALSE))
