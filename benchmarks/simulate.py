@@ -8,8 +8,10 @@ Parquet and loaded into DuckDB. The population is validated and typed once for a
 
 * simulation (what ``policyc simulate`` runs): the policy's figures — totals, items, funding,
   payment stages, distribution and histogram, 名额, invalid profiles by field — in one
-  aggregating query over the typed rows (``typed_query(valid_only=True)``, never stored) plus
-  the count of invalid rows by field, profiles per second of the whole report;
+  aggregating query over the typed rows where some item can apply
+  (``typed_query(valid_only=True, applying_only=True)``, never stored), the counts of profiles,
+  excluded and not in force over every valid row, and the count of invalid rows by field:
+  profiles per second of the whole report;
 * results table: the policy's per-applicant query (``typed_query``) into a table of result
   rows (every column of every applicant), profiles per second;
 * text: the policy's text query, which parses and validates every field itself (the entry
@@ -112,13 +114,14 @@ def main() -> None:
         text = (ROOT / "policies" / f"{pid}.txt").read_text("utf-8")
         # the queries are generated (sqlglot) once per policy, like a compiled program: not timed
         t = time.perf_counter()
-        valid, invalid_rows = policy_views(con, sql, form, ON, bits)
+        views = policy_views(con, sql, form, ON, bits)
         typed_sql = sql.typed_query(form, bits, ON, "duckdb", "population_typed")
         _input_view(con, f"input_{pid}", [f["name"] for f in [*form["facts"], *form["vocabulary"]]])
         text_sql = sql.query(form, ON, "duckdb", table=f"input_{pid}")
         gen_s = time.perf_counter() - t
         t, c = time.perf_counter(), time.process_time()
-        rep = report(con, sql, valid, form, text, None, errors=invalid_by_field(con, invalid_rows))
+        rep = report(con, sql, views.applying, form, text, None, errors=invalid_by_field(con, views.invalid),
+                     counted=views.valid)
         sim_s, sim_cpu = time.perf_counter() - t, time.process_time() - c
         table = f"results_{pid}"
         t, c = time.perf_counter(), time.process_time()

@@ -53,6 +53,11 @@ def _convert_all() -> dict[str, str]:
     return {c: s for c, s in zip(chars, out, strict=True) if s != c and len(s) == 1}
 
 
+def traditional_chars() -> list[str]:
+    """Every character ``t2s`` changes (each policy's table maps some of them), sorted."""
+    return sorted(_t2s())
+
+
 def fold_table(values: Iterable[str]) -> dict[str, str]:
     """The Traditional -> Simplified characters that can matter for ``values``, sorted."""
     full = _t2s()

@@ -41,6 +41,29 @@ def _queries(pid: str) -> tuple[str, str, str]:
     return sql_text(form, "duckdb", ON), load.sql("duckdb"), typed_query(form, bits, ON).sql("duckdb")
 
 
+def _applying_rows_are_the_paying_ones(con, pid: str, rows: list[tuple]) -> None:  # type: ignore[no-untyped-def, type-arg]
+    """``typed_query(valid_only, applying_only)`` (what ``policyc simulate`` aggregates amounts
+    over) leaves out only valid rows where no item applies, and gives the others' rows unchanged;
+    a row it leaves out has no amount (totals 0, every item and stage NULL)."""
+    form = lower(load_once(POLICIES / f"{pid}.policy").policy)
+    made = load_query([form], "profiles")
+    assert made is not None
+    bits = made[1]
+    kept = {r[0]: r for r in con.execute(typed_query(form, bits, ON, valid_only=True, applying_only=True)
+                                         .sql("duckdb")).fetchall()}
+    names = [d[0] for d in con.execute(typed_query(form, bits, ON).sql("duckdb") + " LIMIT 0").description]
+    applies = [n for n, c in enumerate(names) if c.endswith("__applies")]
+    money = [n for n, c in enumerate(names) if c.startswith(("funding_", "total_"))]
+    valid = [r for r in rows if r[1] is None]
+    assert len(kept) < len(valid)  # some rows are left out
+    for r in valid:
+        if r[0] in kept:
+            assert kept[r[0]] == r
+        else:
+            assert not any(r[n] for n in applies) and all(r[n] == 0 for n in money), r
+            assert all(x is None for n, x in enumerate(r) if n > 3 and n not in applies and n not in money)
+
+
 @pytest.mark.parametrize("pid", SEEDS)
 def test_duckdb_equals_the_reference_evaluator(seeds: dict, pid: str) -> None:  # type: ignore[type-arg]
     policy = seeds[pid].policy
@@ -71,6 +94,7 @@ def test_duckdb_equals_the_reference_evaluator(seeds: dict, pid: str) -> None:  
     assert paying > N // 20
     assert mismatches == []
     assert _typed_rows_of(con, load, typed) == rows
+    _applying_rows_are_the_paying_ones(con, pid, rows)
 
 
 def _typed_rows_of(con, load: str, typed: str) -> list[tuple]:  # type: ignore[no-untyped-def, type-arg]

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlglot import exp
 
@@ -32,7 +32,7 @@ class SqlQueries(Protocol):
     def load_query(self, forms: list[Json], dialect: str, table: str) -> tuple[str, dict[str, int]] | None: ...
 
     def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
-                    table: str, valid_only: bool = False) -> str: ...
+                    table: str, valid_only: bool = False, applying_only: bool = False) -> str: ...
 
     def typed_errors(self, form: Json, bits: Mapping[str, int], dialect: str, table: str) -> str: ...
 
@@ -151,15 +151,25 @@ def _view(con: Any, name: str, query: str) -> exp.Table:
     return exp.to_table(name, quoted=True)
 
 
-def policy_views(con: Any, sql: SqlQueries, form: Json, as_of: dt.date,
-                 bits: Mapping[str, int]) -> tuple[exp.Table, exp.Table]:
+class PolicyViews(NamedTuple):
+    """The views of one policy over ``population_typed`` (:func:`policy_views`)."""
+
+    valid: exp.Table  # every valid profile's result row
+    invalid: exp.Table  # the invalid profiles' row_id and error_field
+    applying: exp.Table  # the valid profiles' rows, without those where no item can apply
+
+
+def policy_views(con: Any, sql: SqlQueries, form: Json, as_of: dt.date, bits: Mapping[str, int]) -> PolicyViews:
     """Views over ``population_typed`` (never stored: a query over a view computes its rows):
-    ``valid_<policy>``, the per-applicant result rows of the valid profiles, and
-    ``invalid_<policy>``, the invalid profiles' ``row_id`` and ``error_field``."""
+    ``valid_<policy>``, the per-applicant result rows of the valid profiles; ``invalid_<policy>``,
+    the invalid profiles' ``row_id`` and ``error_field``; ``applying_<policy>``, the valid rows
+    less those where no item can apply (no amount, nothing applies: the rows a report only counts)."""
     pid = form["policy"]["id"]
     valid = sql.typed_query(form, bits, as_of, "duckdb", "population_typed", valid_only=True)
+    applying = sql.typed_query(form, bits, as_of, "duckdb", "population_typed", valid_only=True, applying_only=True)
     invalid = sql.typed_errors(form, bits, "duckdb", "population_typed")
-    return _view(con, f"valid_{pid}", valid), _view(con, f"invalid_{pid}", invalid)
+    return PolicyViews(_view(con, f"valid_{pid}", valid), _view(con, f"invalid_{pid}", invalid),
+                       _view(con, f"applying_{pid}", applying))
 
 
 def invalid_by_field(con: Any, invalid: exp.Table) -> dict[str, int]:
@@ -210,11 +220,15 @@ def _filtered(agg: exp.Expr, cond: exp.Expr) -> exp.Expr:
 
 
 def report(con: Any, sql: SqlQueries, source: exp.Expr, form: Json, source_text: str, budget: Decimal | None,
-           errors: Mapping[str, int] | None = None, budget_source: exp.Expr | None = None) -> Json:
+           errors: Mapping[str, int] | None = None, budget_source: exp.Expr | None = None,
+           counted: exp.Expr | None = None) -> Json:
     """The budget figures for one policy from its per-applicant rows ``source`` (a results table,
     or the query of the valid rows with ``errors``, the number of invalid profiles by field):
     one aggregating query. ``budget_source``: the rows the budget is spent over in application
-    order (a results table; ``source`` when not given)."""
+    order (a results table; ``source`` when not given). ``counted``: every valid row, where
+    ``source`` leaves out rows in which no item can apply (``applying_<policy>``: a row without
+    an amount adds nothing but to the counts of profiles, excluded and not in force, which are
+    taken from ``counted``, a query that computes only those columns)."""
     ok = exp.Is(this=_q("error_field"), expression=exp.null())
     items = form["items"]
     applies = [_q(f"{it['id']}__applies") for it in items]
@@ -245,12 +259,17 @@ def report(con: Any, sql: SqlQueries, source: exp.Expr, form: Json, source_text:
     dist = _distribution(fig, eligible)
     quotas = [_quota(fig, form, q) for q in form["quotas"]]
     row = fig.run(con, source)
+    valid_n, excluded_n, not_in_force_n = row[head[0]], row[head[2]], row[head[4]]
+    if counted is not None:
+        valid_n, excluded_n, not_in_force_n = _one(con, exp.select(
+            exp.func("count", exp.Star()), _count_if(_q("excluded")), _count_if(exp.not_(_q("in_force"))))
+            .from_(counted.copy()))
 
     invalid = row[head[1]] if errors is None else sum(errors.values())
-    profiles = row[head[0]] + (0 if errors is None else invalid)
+    profiles = valid_n + (0 if errors is None else invalid)
     out: Json = {"policy": form["policy"]["id"], "title": form["policy"]["title"],
-                 "profiles": profiles, "invalid": invalid, "excluded": row[head[2]], "eligible": row[head[3]],
-                 "not_in_force": row[head[4]],
+                 "profiles": profiles, "invalid": invalid, "excluded": excluded_n, "eligible": row[head[3]],
+                 "not_in_force": not_in_force_n,
                  "total": {"min": _money(row[head[5]]), "max": _money(row[head[6]]), "unbounded": row[head[7]]}}
     if errors is None:
         bad = con.execute(exp.select(_q("error_field"), exp.func("count", exp.Star())).from_(source.copy())
@@ -395,9 +414,10 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
         # typed: one aggregating pass over the valid rows, no results table; the invalid rows by
         # field (a profile's own, then a bad or missing 参数 and a broken 约束)
         parameters_table(con, form, params or {})
-        valid, invalid = policy_views(con, sql, form, as_of, bits)
+        views = policy_views(con, sql, form, as_of, bits)
         spent = (exp.to_table(run_policy(con, sql, form, as_of, bits, params), quoted=True)
                  if budget is not None else None)
-        reports.append(report(con, sql, valid, form, text, budget, errors=invalid_by_field(con, invalid),
-                              budget_source=spent))
+        reports.append(report(con, sql, views.applying, form, text, budget,
+                              errors=invalid_by_field(con, views.invalid), budget_source=spent,
+                              counted=views.valid))
     return {"as_of": as_of.isoformat(), "population": population.name, "profiles": n, "policies": reports}

@@ -2861,17 +2861,11 @@ SELECT
           "reform_subsidy__applies__q3" AND "reform_subsidy__min__q3" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END IS NULL
-        OR CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__min__q2" ELSE 0 END IS NULL
-        OR CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__min__q3" ELSE 0 END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END,
-          CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__min__q2" ELSE 0 END,
-          CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__min__q3" ELSE 0 END
-        )
-      END
+      THEN LEAST(
+        CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END,
+        CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__min__q2" ELSE 0 END,
+        CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__min__q3" ELSE 0 END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -2900,17 +2894,11 @@ SELECT
         OR CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__max__q2" ELSE 0 END IS NULL
         OR CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__max__q3" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
-          OR CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__max__q2" ELSE 0 END IS NULL
-          OR CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__max__q3" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END,
-            CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__max__q2" ELSE 0 END,
-            CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__max__q3" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END,
+          CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__max__q2" ELSE 0 END,
+          CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__max__q3" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -2972,33 +2960,19 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END IS NULL
-          OR CASE
+        ELSE GREATEST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END,
+          CASE
             WHEN "reform_subsidy__applies__q2"
             THEN "reform_subsidy__paid_max__q2"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "reform_subsidy__applies__q3"
             THEN "reform_subsidy__paid_max__q3"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END,
-            CASE
-              WHEN "reform_subsidy__applies__q2"
-              THEN "reform_subsidy__paid_max__q2"
-              ELSE 0
-            END,
-            CASE
-              WHEN "reform_subsidy__applies__q3"
-              THEN "reform_subsidy__paid_max__q3"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -3032,41 +3006,23 @@ SELECT
           AND "production_stage_extra__min__q3" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE
+      THEN LEAST(
+        CASE
           WHEN "production_stage_extra__applies"
           THEN "production_stage_extra__min"
           ELSE 0
-        END IS NULL
-        OR CASE
+        END,
+        CASE
           WHEN "production_stage_extra__applies__q2"
           THEN "production_stage_extra__min__q2"
           ELSE 0
-        END IS NULL
-        OR CASE
+        END,
+        CASE
           WHEN "production_stage_extra__applies__q3"
           THEN "production_stage_extra__min__q3"
           ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE
-            WHEN "production_stage_extra__applies"
-            THEN "production_stage_extra__min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "production_stage_extra__applies__q2"
-            THEN "production_stage_extra__min__q2"
-            ELSE 0
-          END,
-          CASE
-            WHEN "production_stage_extra__applies__q3"
-            THEN "production_stage_extra__min__q3"
-            ELSE 0
-          END
-        )
-      END
+        END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -3109,41 +3065,23 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE
+        ELSE GREATEST(
+          CASE
             WHEN "production_stage_extra__applies"
             THEN "production_stage_extra__max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "production_stage_extra__applies__q2"
             THEN "production_stage_extra__max__q2"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "production_stage_extra__applies__q3"
             THEN "production_stage_extra__max__q3"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE
-              WHEN "production_stage_extra__applies"
-              THEN "production_stage_extra__max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "production_stage_extra__applies__q2"
-              THEN "production_stage_extra__max__q2"
-              ELSE 0
-            END,
-            CASE
-              WHEN "production_stage_extra__applies__q3"
-              THEN "production_stage_extra__max__q3"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -3217,41 +3155,23 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE
+        ELSE GREATEST(
+          CASE
             WHEN "production_stage_extra__applies"
             THEN "production_stage_extra__paid_max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "production_stage_extra__applies__q2"
             THEN "production_stage_extra__paid_max__q2"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "production_stage_extra__applies__q3"
             THEN "production_stage_extra__paid_max__q3"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE
-              WHEN "production_stage_extra__applies"
-              THEN "production_stage_extra__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "production_stage_extra__applies__q2"
-              THEN "production_stage_extra__paid_max__q2"
-              ELSE 0
-            END,
-            CASE
-              WHEN "production_stage_extra__applies__q3"
-              THEN "production_stage_extra__paid_max__q3"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -3283,41 +3203,23 @@ SELECT
           "cloud_platform_award__applies__q3" AND "cloud_platform_award__min__q3" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE
+      THEN LEAST(
+        CASE
           WHEN "cloud_platform_award__applies"
           THEN "cloud_platform_award__min"
           ELSE 0
-        END IS NULL
-        OR CASE
+        END,
+        CASE
           WHEN "cloud_platform_award__applies__q2"
           THEN "cloud_platform_award__min__q2"
           ELSE 0
-        END IS NULL
-        OR CASE
+        END,
+        CASE
           WHEN "cloud_platform_award__applies__q3"
           THEN "cloud_platform_award__min__q3"
           ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE
-            WHEN "cloud_platform_award__applies"
-            THEN "cloud_platform_award__min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "cloud_platform_award__applies__q2"
-            THEN "cloud_platform_award__min__q2"
-            ELSE 0
-          END,
-          CASE
-            WHEN "cloud_platform_award__applies__q3"
-            THEN "cloud_platform_award__min__q3"
-            ELSE 0
-          END
-        )
-      END
+        END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -3358,41 +3260,23 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE
+        ELSE GREATEST(
+          CASE
             WHEN "cloud_platform_award__applies"
             THEN "cloud_platform_award__max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "cloud_platform_award__applies__q2"
             THEN "cloud_platform_award__max__q2"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "cloud_platform_award__applies__q3"
             THEN "cloud_platform_award__max__q3"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE
-              WHEN "cloud_platform_award__applies"
-              THEN "cloud_platform_award__max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "cloud_platform_award__applies__q2"
-              THEN "cloud_platform_award__max__q2"
-              ELSE 0
-            END,
-            CASE
-              WHEN "cloud_platform_award__applies__q3"
-              THEN "cloud_platform_award__max__q3"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -3466,41 +3350,23 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE
+        ELSE GREATEST(
+          CASE
             WHEN "cloud_platform_award__applies"
             THEN "cloud_platform_award__paid_max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "cloud_platform_award__applies__q2"
             THEN "cloud_platform_award__paid_max__q2"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "cloud_platform_award__applies__q3"
             THEN "cloud_platform_award__paid_max__q3"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE
-              WHEN "cloud_platform_award__applies"
-              THEN "cloud_platform_award__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "cloud_platform_award__applies__q2"
-              THEN "cloud_platform_award__paid_max__q2"
-              ELSE 0
-            END,
-            CASE
-              WHEN "cloud_platform_award__applies__q3"
-              THEN "cloud_platform_award__paid_max__q3"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -3534,41 +3400,23 @@ SELECT
           AND "platform_benchmark_award__min__q3" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE
+      THEN LEAST(
+        CASE
           WHEN "platform_benchmark_award__applies"
           THEN "platform_benchmark_award__min"
           ELSE 0
-        END IS NULL
-        OR CASE
+        END,
+        CASE
           WHEN "platform_benchmark_award__applies__q2"
           THEN "platform_benchmark_award__min__q2"
           ELSE 0
-        END IS NULL
-        OR CASE
+        END,
+        CASE
           WHEN "platform_benchmark_award__applies__q3"
           THEN "platform_benchmark_award__min__q3"
           ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE
-            WHEN "platform_benchmark_award__applies"
-            THEN "platform_benchmark_award__min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "platform_benchmark_award__applies__q2"
-            THEN "platform_benchmark_award__min__q2"
-            ELSE 0
-          END,
-          CASE
-            WHEN "platform_benchmark_award__applies__q3"
-            THEN "platform_benchmark_award__min__q3"
-            ELSE 0
-          END
-        )
-      END
+        END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -3611,41 +3459,23 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE
+        ELSE GREATEST(
+          CASE
             WHEN "platform_benchmark_award__applies"
             THEN "platform_benchmark_award__max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "platform_benchmark_award__applies__q2"
             THEN "platform_benchmark_award__max__q2"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "platform_benchmark_award__applies__q3"
             THEN "platform_benchmark_award__max__q3"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE
-              WHEN "platform_benchmark_award__applies"
-              THEN "platform_benchmark_award__max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "platform_benchmark_award__applies__q2"
-              THEN "platform_benchmark_award__max__q2"
-              ELSE 0
-            END,
-            CASE
-              WHEN "platform_benchmark_award__applies__q3"
-              THEN "platform_benchmark_award__max__q3"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -3719,41 +3549,23 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE
+        ELSE GREATEST(
+          CASE
             WHEN "platform_benchmark_award__applies"
             THEN "platform_benchmark_award__paid_max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "platform_benchmark_award__applies__q2"
             THEN "platform_benchmark_award__paid_max__q2"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "platform_benchmark_award__applies__q3"
             THEN "platform_benchmark_award__paid_max__q3"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE
-              WHEN "platform_benchmark_award__applies"
-              THEN "platform_benchmark_award__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "platform_benchmark_award__applies__q2"
-              THEN "platform_benchmark_award__paid_max__q2"
-              ELSE 0
-            END,
-            CASE
-              WHEN "platform_benchmark_award__applies__q3"
-              THEN "platform_benchmark_award__paid_max__q3"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -3762,7 +3574,6 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN "product_award__applies"
-    OR "product_award__applies"
     OR "product_award__applies__q2"
     OR "product_award__applies__q3"
     ELSE NULL
@@ -3772,7 +3583,6 @@ SELECT
     THEN CASE
       WHEN (
         "product_award__applies"
-        OR "product_award__applies"
         OR "product_award__applies__q2"
         OR "product_award__applies__q3"
       )
@@ -3790,19 +3600,12 @@ SELECT
           "product_award__applies__q3" AND "product_award__min__q3" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE WHEN "product_award__applies" THEN "product_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "product_award__applies" THEN "product_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "product_award__applies__q2" THEN "product_award__min__q2" ELSE 0 END IS NULL
-        OR CASE WHEN "product_award__applies__q3" THEN "product_award__min__q3" ELSE 0 END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE WHEN "product_award__applies" THEN "product_award__min" ELSE 0 END,
-          CASE WHEN "product_award__applies" THEN "product_award__min" ELSE 0 END,
-          CASE WHEN "product_award__applies__q2" THEN "product_award__min__q2" ELSE 0 END,
-          CASE WHEN "product_award__applies__q3" THEN "product_award__min__q3" ELSE 0 END
-        )
-      END
+      THEN LEAST(
+        CASE WHEN "product_award__applies" THEN "product_award__min" ELSE 0 END,
+        CASE WHEN "product_award__applies" THEN "product_award__min" ELSE 0 END,
+        CASE WHEN "product_award__applies__q2" THEN "product_award__min__q2" ELSE 0 END,
+        CASE WHEN "product_award__applies__q3" THEN "product_award__min__q3" ELSE 0 END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -3812,7 +3615,6 @@ SELECT
     THEN CASE
       WHEN (
         "product_award__applies"
-        OR "product_award__applies"
         OR "product_award__applies__q2"
         OR "product_award__applies__q3"
       )
@@ -3836,19 +3638,12 @@ SELECT
         OR CASE WHEN "product_award__applies__q2" THEN "product_award__max__q2" ELSE 0 END IS NULL
         OR CASE WHEN "product_award__applies__q3" THEN "product_award__max__q3" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "product_award__applies__q2" THEN "product_award__max__q2" ELSE 0 END IS NULL
-          OR CASE WHEN "product_award__applies__q3" THEN "product_award__max__q3" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END,
-            CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END,
-            CASE WHEN "product_award__applies__q2" THEN "product_award__max__q2" ELSE 0 END,
-            CASE WHEN "product_award__applies__q3" THEN "product_award__max__q3" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END,
+          CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END,
+          CASE WHEN "product_award__applies__q2" THEN "product_award__max__q2" ELSE 0 END,
+          CASE WHEN "product_award__applies__q3" THEN "product_award__max__q3" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -3858,7 +3653,6 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "product_award__applies"
-      OR "product_award__applies"
       OR "product_award__applies__q2"
       OR "product_award__applies__q3"
       THEN CASE
@@ -3882,7 +3676,6 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "product_award__applies"
-      OR "product_award__applies"
       OR "product_award__applies__q2"
       OR "product_award__applies__q3"
       THEN CASE
@@ -3891,19 +3684,12 @@ SELECT
         OR CASE WHEN "product_award__applies__q2" THEN "product_award__paid_max__q2" ELSE 0 END IS NULL
         OR CASE WHEN "product_award__applies__q3" THEN "product_award__paid_max__q3" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "product_award__applies" THEN "product_award__paid_max" ELSE 0 END IS NULL
-          OR CASE WHEN "product_award__applies" THEN "product_award__paid_max__q1" ELSE 0 END IS NULL
-          OR CASE WHEN "product_award__applies__q2" THEN "product_award__paid_max__q2" ELSE 0 END IS NULL
-          OR CASE WHEN "product_award__applies__q3" THEN "product_award__paid_max__q3" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "product_award__applies" THEN "product_award__paid_max" ELSE 0 END,
-            CASE WHEN "product_award__applies" THEN "product_award__paid_max__q1" ELSE 0 END,
-            CASE WHEN "product_award__applies__q2" THEN "product_award__paid_max__q2" ELSE 0 END,
-            CASE WHEN "product_award__applies__q3" THEN "product_award__paid_max__q3" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "product_award__applies" THEN "product_award__paid_max" ELSE 0 END,
+          CASE WHEN "product_award__applies" THEN "product_award__paid_max__q1" ELSE 0 END,
+          CASE WHEN "product_award__applies__q2" THEN "product_award__paid_max__q2" ELSE 0 END,
+          CASE WHEN "product_award__applies__q3" THEN "product_award__paid_max__q3" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -3912,7 +3698,6 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN "excellent_provider_award__applies"
-    OR "excellent_provider_award__applies"
     OR "excellent_provider_award__applies__q2"
     OR "excellent_provider_award__applies__q3"
     ELSE NULL
@@ -3922,7 +3707,6 @@ SELECT
     THEN CASE
       WHEN (
         "excellent_provider_award__applies"
-        OR "excellent_provider_award__applies"
         OR "excellent_provider_award__applies__q2"
         OR "excellent_provider_award__applies__q3"
       )
@@ -3942,51 +3726,28 @@ SELECT
           AND "excellent_provider_award__min__q3" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE
+      THEN LEAST(
+        CASE
           WHEN "excellent_provider_award__applies"
           THEN "excellent_provider_award__min"
           ELSE 0
-        END IS NULL
-        OR CASE
+        END,
+        CASE
           WHEN "excellent_provider_award__applies"
           THEN "excellent_provider_award__min"
           ELSE 0
-        END IS NULL
-        OR CASE
+        END,
+        CASE
           WHEN "excellent_provider_award__applies__q2"
           THEN "excellent_provider_award__min__q2"
           ELSE 0
-        END IS NULL
-        OR CASE
+        END,
+        CASE
           WHEN "excellent_provider_award__applies__q3"
           THEN "excellent_provider_award__min__q3"
           ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE
-            WHEN "excellent_provider_award__applies"
-            THEN "excellent_provider_award__min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "excellent_provider_award__applies"
-            THEN "excellent_provider_award__min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "excellent_provider_award__applies__q2"
-            THEN "excellent_provider_award__min__q2"
-            ELSE 0
-          END,
-          CASE
-            WHEN "excellent_provider_award__applies__q3"
-            THEN "excellent_provider_award__min__q3"
-            ELSE 0
-          END
-        )
-      END
+        END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -3996,7 +3757,6 @@ SELECT
     THEN CASE
       WHEN (
         "excellent_provider_award__applies"
-        OR "excellent_provider_award__applies"
         OR "excellent_provider_award__applies__q2"
         OR "excellent_provider_award__applies__q3"
       )
@@ -4038,51 +3798,28 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE
+        ELSE GREATEST(
+          CASE
             WHEN "excellent_provider_award__applies"
             THEN "excellent_provider_award__max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "excellent_provider_award__applies"
             THEN "excellent_provider_award__max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "excellent_provider_award__applies__q2"
             THEN "excellent_provider_award__max__q2"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "excellent_provider_award__applies__q3"
             THEN "excellent_provider_award__max__q3"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "excellent_provider_award__applies__q2"
-              THEN "excellent_provider_award__max__q2"
-              ELSE 0
-            END,
-            CASE
-              WHEN "excellent_provider_award__applies__q3"
-              THEN "excellent_provider_award__max__q3"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -4092,7 +3829,6 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "excellent_provider_award__applies"
-      OR "excellent_provider_award__applies"
       OR "excellent_provider_award__applies__q2"
       OR "excellent_provider_award__applies__q3"
       THEN CASE
@@ -4148,7 +3884,6 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "excellent_provider_award__applies"
-      OR "excellent_provider_award__applies"
       OR "excellent_provider_award__applies__q2"
       OR "excellent_provider_award__applies__q3"
       THEN CASE
@@ -4173,51 +3908,28 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE
+        ELSE GREATEST(
+          CASE
             WHEN "excellent_provider_award__applies"
             THEN "excellent_provider_award__paid_max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "excellent_provider_award__applies"
             THEN "excellent_provider_award__paid_max__q1"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "excellent_provider_award__applies__q2"
             THEN "excellent_provider_award__paid_max__q2"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "excellent_provider_award__applies__q3"
             THEN "excellent_provider_award__paid_max__q3"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "excellent_provider_award__applies"
-              THEN "excellent_provider_award__paid_max__q1"
-              ELSE 0
-            END,
-            CASE
-              WHEN "excellent_provider_award__applies__q2"
-              THEN "excellent_provider_award__paid_max__q2"
-              ELSE 0
-            END,
-            CASE
-              WHEN "excellent_provider_award__applies__q3"
-              THEN "excellent_provider_award__paid_max__q3"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -4245,17 +3957,11 @@ SELECT
           "chain_award__applies__q3" AND "chain_award__min__q3" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__min__q2" ELSE 0 END IS NULL
-        OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__min__q3" ELSE 0 END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END,
-          CASE WHEN "chain_award__applies__q2" THEN "chain_award__min__q2" ELSE 0 END,
-          CASE WHEN "chain_award__applies__q3" THEN "chain_award__min__q3" ELSE 0 END
-        )
-      END
+      THEN LEAST(
+        CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END,
+        CASE WHEN "chain_award__applies__q2" THEN "chain_award__min__q2" ELSE 0 END,
+        CASE WHEN "chain_award__applies__q3" THEN "chain_award__min__q3" ELSE 0 END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -4282,17 +3988,11 @@ SELECT
         OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__max__q2" ELSE 0 END IS NULL
         OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__max__q3" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__max__q2" ELSE 0 END IS NULL
-          OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__max__q3" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END,
-            CASE WHEN "chain_award__applies__q2" THEN "chain_award__max__q2" ELSE 0 END,
-            CASE WHEN "chain_award__applies__q3" THEN "chain_award__max__q3" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q2" THEN "chain_award__max__q2" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q3" THEN "chain_award__max__q3" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -4326,17 +4026,11 @@ SELECT
         OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_max__q2" ELSE 0 END IS NULL
         OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__paid_max__q3" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END IS NULL
-          OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_max__q2" ELSE 0 END IS NULL
-          OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__paid_max__q3" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END,
-            CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_max__q2" ELSE 0 END,
-            CASE WHEN "chain_award__applies__q3" THEN "chain_award__paid_max__q3" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_max__q2" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q3" THEN "chain_award__paid_max__q3" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -4368,33 +4062,19 @@ SELECT
           "procurement_service__applies__q3" AND "procurement_service__min__q3" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE WHEN "procurement_service__applies" THEN "procurement_service__min" ELSE 0 END IS NULL
-        OR CASE
+      THEN LEAST(
+        CASE WHEN "procurement_service__applies" THEN "procurement_service__min" ELSE 0 END,
+        CASE
           WHEN "procurement_service__applies__q2"
           THEN "procurement_service__min__q2"
           ELSE 0
-        END IS NULL
-        OR CASE
+        END,
+        CASE
           WHEN "procurement_service__applies__q3"
           THEN "procurement_service__min__q3"
           ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE WHEN "procurement_service__applies" THEN "procurement_service__min" ELSE 0 END,
-          CASE
-            WHEN "procurement_service__applies__q2"
-            THEN "procurement_service__min__q2"
-            ELSE 0
-          END,
-          CASE
-            WHEN "procurement_service__applies__q3"
-            THEN "procurement_service__min__q3"
-            ELSE 0
-          END
-        )
-      END
+        END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -4431,33 +4111,19 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "procurement_service__applies" THEN "procurement_service__max" ELSE 0 END IS NULL
-          OR CASE
+        ELSE GREATEST(
+          CASE WHEN "procurement_service__applies" THEN "procurement_service__max" ELSE 0 END,
+          CASE
             WHEN "procurement_service__applies__q2"
             THEN "procurement_service__max__q2"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "procurement_service__applies__q3"
             THEN "procurement_service__max__q3"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "procurement_service__applies" THEN "procurement_service__max" ELSE 0 END,
-            CASE
-              WHEN "procurement_service__applies__q2"
-              THEN "procurement_service__max__q2"
-              ELSE 0
-            END,
-            CASE
-              WHEN "procurement_service__applies__q3"
-              THEN "procurement_service__max__q3"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -4531,41 +4197,23 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE
+        ELSE GREATEST(
+          CASE
             WHEN "procurement_service__applies"
             THEN "procurement_service__paid_max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "procurement_service__applies__q2"
             THEN "procurement_service__paid_max__q2"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "procurement_service__applies__q3"
             THEN "procurement_service__paid_max__q3"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE
-              WHEN "procurement_service__applies"
-              THEN "procurement_service__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "procurement_service__applies__q2"
-              THEN "procurement_service__paid_max__q2"
-              ELSE 0
-            END,
-            CASE
-              WHEN "procurement_service__applies__q3"
-              THEN "procurement_service__paid_max__q3"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -4591,14 +4239,7 @@ SELECT
       OR "total_max__q2" IS NULL
       OR "total_max__q3" IS NULL
       THEN NULL
-      ELSE CASE
-        WHEN "total_max" IS NULL
-        OR "total_max__q1" IS NULL
-        OR "total_max__q2" IS NULL
-        OR "total_max__q3" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
-      END
+      ELSE GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
     END
     ELSE NULL
   END AS "total_max",
@@ -4613,41 +4254,13 @@ SELECT
       THEN "funding_central__q2"
       WHEN "total_max__q3" IS NULL
       THEN "funding_central__q3"
-      WHEN "total_max" = CASE
-        WHEN "total_max" IS NULL
-        OR "total_max__q1" IS NULL
-        OR "total_max__q2" IS NULL
-        OR "total_max__q3" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
-      END
+      WHEN "total_max" = GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
       THEN "funding_central"
-      WHEN "total_max__q1" = CASE
-        WHEN "total_max" IS NULL
-        OR "total_max__q1" IS NULL
-        OR "total_max__q2" IS NULL
-        OR "total_max__q3" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
-      END
+      WHEN "total_max__q1" = GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
       THEN "funding_central__q1"
-      WHEN "total_max__q2" = CASE
-        WHEN "total_max" IS NULL
-        OR "total_max__q1" IS NULL
-        OR "total_max__q2" IS NULL
-        OR "total_max__q3" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
-      END
+      WHEN "total_max__q2" = GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
       THEN "funding_central__q2"
-      WHEN "total_max__q3" = CASE
-        WHEN "total_max" IS NULL
-        OR "total_max__q1" IS NULL
-        OR "total_max__q2" IS NULL
-        OR "total_max__q3" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
-      END
+      WHEN "total_max__q3" = GREATEST("total_max", "total_max__q1", "total_max__q2", "total_max__q3")
       THEN "funding_central__q3"
       ELSE NULL
     END

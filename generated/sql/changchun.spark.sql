@@ -3529,7 +3529,6 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN `product_award__applies`
-    OR `product_award__applies`
     OR `product_award__applies__q2`
     OR `product_award__applies__q3`
     ELSE NULL
@@ -3539,7 +3538,6 @@ SELECT
     THEN CASE
       WHEN (
         `product_award__applies`
-        OR `product_award__applies`
         OR `product_award__applies__q2`
         OR `product_award__applies__q3`
       )
@@ -3572,7 +3570,6 @@ SELECT
     THEN CASE
       WHEN (
         `product_award__applies`
-        OR `product_award__applies`
         OR `product_award__applies__q2`
         OR `product_award__applies__q3`
       )
@@ -3611,7 +3608,6 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN `product_award__applies`
-      OR `product_award__applies`
       OR `product_award__applies__q2`
       OR `product_award__applies__q3`
       THEN LEAST(
@@ -3628,7 +3624,6 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN `product_award__applies`
-      OR `product_award__applies`
       OR `product_award__applies__q2`
       OR `product_award__applies__q3`
       THEN CASE
@@ -3651,7 +3646,6 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN `excellent_provider_award__applies`
-    OR `excellent_provider_award__applies`
     OR `excellent_provider_award__applies__q2`
     OR `excellent_provider_award__applies__q3`
     ELSE NULL
@@ -3661,7 +3655,6 @@ SELECT
     THEN CASE
       WHEN (
         `excellent_provider_award__applies`
-        OR `excellent_provider_award__applies`
         OR `excellent_provider_award__applies__q2`
         OR `excellent_provider_award__applies__q3`
       )
@@ -3712,7 +3705,6 @@ SELECT
     THEN CASE
       WHEN (
         `excellent_provider_award__applies`
-        OR `excellent_provider_award__applies`
         OR `excellent_provider_award__applies__q2`
         OR `excellent_provider_award__applies__q3`
       )
@@ -3785,7 +3777,6 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN `excellent_provider_award__applies`
-      OR `excellent_provider_award__applies`
       OR `excellent_provider_award__applies__q2`
       OR `excellent_provider_award__applies__q3`
       THEN LEAST(
@@ -3818,7 +3809,6 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN `excellent_provider_award__applies`
-      OR `excellent_provider_award__applies`
       OR `excellent_provider_award__applies__q2`
       OR `excellent_provider_award__applies__q3`
       THEN CASE

@@ -2282,17 +2282,11 @@ SELECT
   "error_field",
   "in_force",
   CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN "reform_subsidy__applies" OR "reform_subsidy__applies"
-    ELSE NULL
-  END AS "reform_subsidy__applies",
+  CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies" ELSE NULL END AS "reform_subsidy__applies",
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN (
-        "reform_subsidy__applies" OR "reform_subsidy__applies"
-      )
+      WHEN "reform_subsidy__applies"
       AND NOT (
         (
           "reform_subsidy__applies" AND "reform_subsidy__min" IS NULL
@@ -2301,15 +2295,10 @@ SELECT
           "reform_subsidy__applies" AND "reform_subsidy__min" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END IS NULL
-        OR CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END,
-          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END
-        )
-      END
+      THEN LEAST(
+        CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END,
+        CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -2317,9 +2306,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN (
-        "reform_subsidy__applies" OR "reform_subsidy__applies"
-      )
+      WHEN "reform_subsidy__applies"
       AND NOT (
         (
           "reform_subsidy__applies" AND "reform_subsidy__min" IS NULL
@@ -2332,15 +2319,10 @@ SELECT
         WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
         OR CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
-          OR CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END,
-            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END,
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -2349,7 +2331,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "reform_subsidy__applies" OR "reform_subsidy__applies"
+      WHEN "reform_subsidy__applies"
       THEN CASE
         WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END IS NULL
         OR CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END IS NULL
@@ -2366,36 +2348,25 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "reform_subsidy__applies" OR "reform_subsidy__applies"
+      WHEN "reform_subsidy__applies"
       THEN CASE
         WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END IS NULL
         OR CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max__q1" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END IS NULL
-          OR CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max__q1" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END,
-            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max__q1" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END,
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max__q1" ELSE 0 END
+        )
       END
       ELSE NULL
     END
     ELSE NULL
   END AS "reform_subsidy__paid_max",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN "lighthouse_award__applies" OR "lighthouse_award__applies"
-    ELSE NULL
-  END AS "lighthouse_award__applies",
+  CASE WHEN "error_field" IS NULL THEN "lighthouse_award__applies" ELSE NULL END AS "lighthouse_award__applies",
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN (
-        "lighthouse_award__applies" OR "lighthouse_award__applies"
-      )
+      WHEN "lighthouse_award__applies"
       AND NOT (
         (
           "lighthouse_award__applies" AND "lighthouse_award__min" IS NULL
@@ -2404,15 +2375,10 @@ SELECT
           "lighthouse_award__applies" AND "lighthouse_award__min" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__min" ELSE 0 END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__min" ELSE 0 END,
-          CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__min" ELSE 0 END
-        )
-      END
+      THEN LEAST(
+        CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__min" ELSE 0 END,
+        CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__min" ELSE 0 END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -2420,9 +2386,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN (
-        "lighthouse_award__applies" OR "lighthouse_award__applies"
-      )
+      WHEN "lighthouse_award__applies"
       AND NOT (
         (
           "lighthouse_award__applies" AND "lighthouse_award__min" IS NULL
@@ -2435,15 +2399,10 @@ SELECT
         WHEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__max" ELSE 0 END IS NULL
         OR CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__max" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__max" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__max" ELSE 0 END,
-            CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__max" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__max" ELSE 0 END,
+          CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__max" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -2452,7 +2411,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "lighthouse_award__applies" OR "lighthouse_award__applies"
+      WHEN "lighthouse_award__applies"
       THEN CASE
         WHEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__paid_min" ELSE 0 END IS NULL
         OR CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__paid_min" ELSE 0 END IS NULL
@@ -2469,7 +2428,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "lighthouse_award__applies" OR "lighthouse_award__applies"
+      WHEN "lighthouse_award__applies"
       THEN CASE
         WHEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__paid_max" ELSE 0 END IS NULL
         OR CASE
@@ -2478,23 +2437,14 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__paid_max" ELSE 0 END IS NULL
-          OR CASE
+        ELSE GREATEST(
+          CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__paid_max" ELSE 0 END,
+          CASE
             WHEN "lighthouse_award__applies"
             THEN "lighthouse_award__paid_max__q1"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__paid_max" ELSE 0 END,
-            CASE
-              WHEN "lighthouse_award__applies"
-              THEN "lighthouse_award__paid_max__q1"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -2519,15 +2469,10 @@ SELECT
           "workshop_award__applies__q1" AND "workshop_award__min__q1" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE WHEN "workshop_award__applies" THEN "workshop_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "workshop_award__applies__q1" THEN "workshop_award__min__q1" ELSE 0 END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE WHEN "workshop_award__applies" THEN "workshop_award__min" ELSE 0 END,
-          CASE WHEN "workshop_award__applies__q1" THEN "workshop_award__min__q1" ELSE 0 END
-        )
-      END
+      THEN LEAST(
+        CASE WHEN "workshop_award__applies" THEN "workshop_award__min" ELSE 0 END,
+        CASE WHEN "workshop_award__applies__q1" THEN "workshop_award__min__q1" ELSE 0 END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -2550,15 +2495,10 @@ SELECT
         WHEN CASE WHEN "workshop_award__applies" THEN "workshop_award__max" ELSE 0 END IS NULL
         OR CASE WHEN "workshop_award__applies__q1" THEN "workshop_award__max__q1" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "workshop_award__applies" THEN "workshop_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "workshop_award__applies__q1" THEN "workshop_award__max__q1" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "workshop_award__applies" THEN "workshop_award__max" ELSE 0 END,
-            CASE WHEN "workshop_award__applies__q1" THEN "workshop_award__max__q1" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "workshop_award__applies" THEN "workshop_award__max" ELSE 0 END,
+          CASE WHEN "workshop_award__applies__q1" THEN "workshop_award__max__q1" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -2601,23 +2541,14 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "workshop_award__applies" THEN "workshop_award__paid_max" ELSE 0 END IS NULL
-          OR CASE
+        ELSE GREATEST(
+          CASE WHEN "workshop_award__applies" THEN "workshop_award__paid_max" ELSE 0 END,
+          CASE
             WHEN "workshop_award__applies__q1"
             THEN "workshop_award__paid_max__q1"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "workshop_award__applies" THEN "workshop_award__paid_max" ELSE 0 END,
-            CASE
-              WHEN "workshop_award__applies__q1"
-              THEN "workshop_award__paid_max__q1"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -2642,15 +2573,10 @@ SELECT
           "chain_award__applies__q1" AND "chain_award__min__q1" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__min__q1" ELSE 0 END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END,
-          CASE WHEN "chain_award__applies__q1" THEN "chain_award__min__q1" ELSE 0 END
-        )
-      END
+      THEN LEAST(
+        CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END,
+        CASE WHEN "chain_award__applies__q1" THEN "chain_award__min__q1" ELSE 0 END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -2673,15 +2599,10 @@ SELECT
         WHEN CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END IS NULL
         OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__max__q1" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__max__q1" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END,
-            CASE WHEN "chain_award__applies__q1" THEN "chain_award__max__q1" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q1" THEN "chain_award__max__q1" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -2712,31 +2633,20 @@ SELECT
         WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END IS NULL
         OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_max__q1" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END IS NULL
-          OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_max__q1" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END,
-            CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_max__q1" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_max__q1" ELSE 0 END
+        )
       END
       ELSE NULL
     END
     ELSE NULL
   END AS "chain_award__paid_max",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN "diagnosis_subsidy__applies" OR "diagnosis_subsidy__applies"
-    ELSE NULL
-  END AS "diagnosis_subsidy__applies",
+  CASE WHEN "error_field" IS NULL THEN "diagnosis_subsidy__applies" ELSE NULL END AS "diagnosis_subsidy__applies",
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN (
-        "diagnosis_subsidy__applies" OR "diagnosis_subsidy__applies"
-      )
+      WHEN "diagnosis_subsidy__applies"
       AND NOT (
         (
           "diagnosis_subsidy__applies" AND "diagnosis_subsidy__min" IS NULL
@@ -2745,15 +2655,10 @@ SELECT
           "diagnosis_subsidy__applies" AND "diagnosis_subsidy__min" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__min" ELSE 0 END IS NULL
-        OR CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__min" ELSE 0 END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__min" ELSE 0 END,
-          CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__min" ELSE 0 END
-        )
-      END
+      THEN LEAST(
+        CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__min" ELSE 0 END,
+        CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__min" ELSE 0 END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -2761,9 +2666,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN (
-        "diagnosis_subsidy__applies" OR "diagnosis_subsidy__applies"
-      )
+      WHEN "diagnosis_subsidy__applies"
       AND NOT (
         (
           "diagnosis_subsidy__applies" AND "diagnosis_subsidy__min" IS NULL
@@ -2776,15 +2679,10 @@ SELECT
         WHEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__max" ELSE 0 END IS NULL
         OR CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__max" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__max" ELSE 0 END IS NULL
-          OR CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__max" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__max" ELSE 0 END,
-            CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__max" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__max" ELSE 0 END,
+          CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__max" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -2793,7 +2691,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "diagnosis_subsidy__applies" OR "diagnosis_subsidy__applies"
+      WHEN "diagnosis_subsidy__applies"
       THEN CASE
         WHEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__paid_min" ELSE 0 END IS NULL
         OR CASE
@@ -2818,7 +2716,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "diagnosis_subsidy__applies" OR "diagnosis_subsidy__applies"
+      WHEN "diagnosis_subsidy__applies"
       THEN CASE
         WHEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__paid_max" ELSE 0 END IS NULL
         OR CASE
@@ -2827,23 +2725,14 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__paid_max" ELSE 0 END IS NULL
-          OR CASE
+        ELSE GREATEST(
+          CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__paid_max" ELSE 0 END,
+          CASE
             WHEN "diagnosis_subsidy__applies"
             THEN "diagnosis_subsidy__paid_max__q1"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__paid_max" ELSE 0 END,
-            CASE
-              WHEN "diagnosis_subsidy__applies"
-              THEN "diagnosis_subsidy__paid_max__q1"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -2868,11 +2757,7 @@ SELECT
     THEN CASE
       WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
       THEN NULL
-      ELSE CASE
-        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1")
-      END
+      ELSE GREATEST("total_max", "total_max__q1")
     END
     ELSE NULL
   END AS "total_max",
@@ -2887,17 +2772,9 @@ SELECT
       THEN "funding_unspecified"
       WHEN "total_max__q1" IS NULL
       THEN "funding_unspecified__q1"
-      WHEN "total_max" = CASE
-        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1")
-      END
+      WHEN "total_max" = GREATEST("total_max", "total_max__q1")
       THEN "funding_unspecified"
-      WHEN "total_max__q1" = CASE
-        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1")
-      END
+      WHEN "total_max__q1" = GREATEST("total_max", "total_max__q1")
       THEN "funding_unspecified__q1"
       ELSE NULL
     END
@@ -2912,15 +2789,7 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN NOT "pay_1_min" IS NULL
-      THEN CASE
-        WHEN COALESCE("pay_1_max", 0) IS NULL OR COALESCE("pay_1_max__q1", 0) IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN COALESCE("pay_1_max", 0) IS NULL OR COALESCE("pay_1_max__q1", 0) IS NULL
-          THEN NULL
-          ELSE GREATEST(COALESCE("pay_1_max", 0), COALESCE("pay_1_max__q1", 0))
-        END
-      END
+      THEN GREATEST(COALESCE("pay_1_max", 0), COALESCE("pay_1_max__q1", 0))
       ELSE NULL
     END
     ELSE NULL
@@ -2934,15 +2803,7 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN NOT "pay_2_min" IS NULL
-      THEN CASE
-        WHEN COALESCE("pay_2_max", 0) IS NULL OR COALESCE("pay_2_max__q1", 0) IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN COALESCE("pay_2_max", 0) IS NULL OR COALESCE("pay_2_max__q1", 0) IS NULL
-          THEN NULL
-          ELSE GREATEST(COALESCE("pay_2_max", 0), COALESCE("pay_2_max__q1", 0))
-        END
-      END
+      THEN GREATEST(COALESCE("pay_2_max", 0), COALESCE("pay_2_max__q1", 0))
       ELSE NULL
     END
     ELSE NULL

@@ -2283,17 +2283,11 @@ SELECT
   `error_field`,
   `in_force`,
   CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
-  CASE
-    WHEN `error_field` IS NULL
-    THEN `reform_subsidy__applies` OR `reform_subsidy__applies`
-    ELSE NULL
-  END AS `reform_subsidy__applies`,
+  CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies` ELSE NULL END AS `reform_subsidy__applies`,
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN (
-        `reform_subsidy__applies` OR `reform_subsidy__applies`
-      )
+      WHEN `reform_subsidy__applies`
       AND NOT (
         (
           `reform_subsidy__applies` AND `reform_subsidy__min` IS NULL
@@ -2313,9 +2307,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN (
-        `reform_subsidy__applies` OR `reform_subsidy__applies`
-      )
+      WHEN `reform_subsidy__applies`
       AND NOT (
         (
           `reform_subsidy__applies` AND `reform_subsidy__min` IS NULL
@@ -2340,7 +2332,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `reform_subsidy__applies` OR `reform_subsidy__applies`
+      WHEN `reform_subsidy__applies`
       THEN LEAST(
         CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_min` ELSE 0 END,
         CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_min` ELSE 0 END
@@ -2352,7 +2344,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `reform_subsidy__applies` OR `reform_subsidy__applies`
+      WHEN `reform_subsidy__applies`
       THEN CASE
         WHEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_max` ELSE 0 END IS NULL
         OR CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_max__q1` ELSE 0 END IS NULL
@@ -2366,17 +2358,11 @@ SELECT
     END
     ELSE NULL
   END AS `reform_subsidy__paid_max`,
-  CASE
-    WHEN `error_field` IS NULL
-    THEN `lighthouse_award__applies` OR `lighthouse_award__applies`
-    ELSE NULL
-  END AS `lighthouse_award__applies`,
+  CASE WHEN `error_field` IS NULL THEN `lighthouse_award__applies` ELSE NULL END AS `lighthouse_award__applies`,
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN (
-        `lighthouse_award__applies` OR `lighthouse_award__applies`
-      )
+      WHEN `lighthouse_award__applies`
       AND NOT (
         (
           `lighthouse_award__applies` AND `lighthouse_award__min` IS NULL
@@ -2396,9 +2382,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN (
-        `lighthouse_award__applies` OR `lighthouse_award__applies`
-      )
+      WHEN `lighthouse_award__applies`
       AND NOT (
         (
           `lighthouse_award__applies` AND `lighthouse_award__min` IS NULL
@@ -2423,7 +2407,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `lighthouse_award__applies` OR `lighthouse_award__applies`
+      WHEN `lighthouse_award__applies`
       THEN LEAST(
         CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__paid_min` ELSE 0 END,
         CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__paid_min` ELSE 0 END
@@ -2435,7 +2419,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `lighthouse_award__applies` OR `lighthouse_award__applies`
+      WHEN `lighthouse_award__applies`
       THEN CASE
         WHEN CASE WHEN `lighthouse_award__applies` THEN `lighthouse_award__paid_max` ELSE 0 END IS NULL
         OR CASE
@@ -2635,17 +2619,11 @@ SELECT
     END
     ELSE NULL
   END AS `chain_award__paid_max`,
-  CASE
-    WHEN `error_field` IS NULL
-    THEN `diagnosis_subsidy__applies` OR `diagnosis_subsidy__applies`
-    ELSE NULL
-  END AS `diagnosis_subsidy__applies`,
+  CASE WHEN `error_field` IS NULL THEN `diagnosis_subsidy__applies` ELSE NULL END AS `diagnosis_subsidy__applies`,
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN (
-        `diagnosis_subsidy__applies` OR `diagnosis_subsidy__applies`
-      )
+      WHEN `diagnosis_subsidy__applies`
       AND NOT (
         (
           `diagnosis_subsidy__applies` AND `diagnosis_subsidy__min` IS NULL
@@ -2665,9 +2643,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN (
-        `diagnosis_subsidy__applies` OR `diagnosis_subsidy__applies`
-      )
+      WHEN `diagnosis_subsidy__applies`
       AND NOT (
         (
           `diagnosis_subsidy__applies` AND `diagnosis_subsidy__min` IS NULL
@@ -2692,7 +2668,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `diagnosis_subsidy__applies` OR `diagnosis_subsidy__applies`
+      WHEN `diagnosis_subsidy__applies`
       THEN LEAST(
         CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__paid_min` ELSE 0 END,
         CASE
@@ -2708,7 +2684,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `diagnosis_subsidy__applies` OR `diagnosis_subsidy__applies`
+      WHEN `diagnosis_subsidy__applies`
       THEN CASE
         WHEN CASE WHEN `diagnosis_subsidy__applies` THEN `diagnosis_subsidy__paid_max` ELSE 0 END IS NULL
         OR CASE
@@ -2777,11 +2753,7 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN NOT `pay_1_min` IS NULL
-      THEN CASE
-        WHEN COALESCE(`pay_1_max`, 0) IS NULL OR COALESCE(`pay_1_max__q1`, 0) IS NULL
-        THEN NULL
-        ELSE GREATEST(COALESCE(`pay_1_max`, 0), COALESCE(`pay_1_max__q1`, 0))
-      END
+      THEN GREATEST(COALESCE(`pay_1_max`, 0), COALESCE(`pay_1_max__q1`, 0))
       ELSE NULL
     END
     ELSE NULL
@@ -2795,11 +2767,7 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN NOT `pay_2_min` IS NULL
-      THEN CASE
-        WHEN COALESCE(`pay_2_max`, 0) IS NULL OR COALESCE(`pay_2_max__q1`, 0) IS NULL
-        THEN NULL
-        ELSE GREATEST(COALESCE(`pay_2_max`, 0), COALESCE(`pay_2_max__q1`, 0))
-      END
+      THEN GREATEST(COALESCE(`pay_2_max`, 0), COALESCE(`pay_2_max__q1`, 0))
       ELSE NULL
     END
     ELSE NULL

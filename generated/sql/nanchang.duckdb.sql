@@ -842,15 +842,10 @@ SELECT
           "reform_subsidy__applies__q1" AND "reform_subsidy__min__q1" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END IS NULL
-        OR CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__min__q1" ELSE 0 END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END,
-          CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__min__q1" ELSE 0 END
-        )
-      END
+      THEN LEAST(
+        CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END,
+        CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__min__q1" ELSE 0 END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -873,15 +868,10 @@ SELECT
         WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
         OR CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__max__q1" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
-          OR CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__max__q1" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END,
-            CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__max__q1" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END,
+          CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__max__q1" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -924,23 +914,14 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END IS NULL
-          OR CASE
+        ELSE GREATEST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END,
+          CASE
             WHEN "reform_subsidy__applies__q1"
             THEN "reform_subsidy__paid_max__q1"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END,
-            CASE
-              WHEN "reform_subsidy__applies__q1"
-              THEN "reform_subsidy__paid_max__q1"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -966,31 +947,18 @@ SELECT
           AND "model_enterprise_award__min__q1" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE
+      THEN LEAST(
+        CASE
           WHEN "model_enterprise_award__applies"
           THEN "model_enterprise_award__min"
           ELSE 0
-        END IS NULL
-        OR CASE
+        END,
+        CASE
           WHEN "model_enterprise_award__applies__q1"
           THEN "model_enterprise_award__min__q1"
           ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE
-            WHEN "model_enterprise_award__applies"
-            THEN "model_enterprise_award__min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "model_enterprise_award__applies__q1"
-            THEN "model_enterprise_award__min__q1"
-            ELSE 0
-          END
-        )
-      END
+        END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -1022,31 +990,18 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE
+        ELSE GREATEST(
+          CASE
             WHEN "model_enterprise_award__applies"
             THEN "model_enterprise_award__max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "model_enterprise_award__applies__q1"
             THEN "model_enterprise_award__max__q1"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE
-              WHEN "model_enterprise_award__applies"
-              THEN "model_enterprise_award__max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "model_enterprise_award__applies__q1"
-              THEN "model_enterprise_award__max__q1"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -1101,31 +1056,18 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE
+        ELSE GREATEST(
+          CASE
             WHEN "model_enterprise_award__applies"
             THEN "model_enterprise_award__paid_max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "model_enterprise_award__applies__q1"
             THEN "model_enterprise_award__paid_max__q1"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE
-              WHEN "model_enterprise_award__applies"
-              THEN "model_enterprise_award__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "model_enterprise_award__applies__q1"
-              THEN "model_enterprise_award__paid_max__q1"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -1151,31 +1093,18 @@ SELECT
           AND "service_provider_award__min__q1" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE
+      THEN LEAST(
+        CASE
           WHEN "service_provider_award__applies"
           THEN "service_provider_award__min"
           ELSE 0
-        END IS NULL
-        OR CASE
+        END,
+        CASE
           WHEN "service_provider_award__applies__q1"
           THEN "service_provider_award__min__q1"
           ELSE 0
-        END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE
-            WHEN "service_provider_award__applies"
-            THEN "service_provider_award__min"
-            ELSE 0
-          END,
-          CASE
-            WHEN "service_provider_award__applies__q1"
-            THEN "service_provider_award__min__q1"
-            ELSE 0
-          END
-        )
-      END
+        END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -1207,31 +1136,18 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE
+        ELSE GREATEST(
+          CASE
             WHEN "service_provider_award__applies"
             THEN "service_provider_award__max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "service_provider_award__applies__q1"
             THEN "service_provider_award__max__q1"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE
-              WHEN "service_provider_award__applies"
-              THEN "service_provider_award__max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "service_provider_award__applies__q1"
-              THEN "service_provider_award__max__q1"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -1286,31 +1202,18 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE
+        ELSE GREATEST(
+          CASE
             WHEN "service_provider_award__applies"
             THEN "service_provider_award__paid_max"
             ELSE 0
-          END IS NULL
-          OR CASE
+          END,
+          CASE
             WHEN "service_provider_award__applies__q1"
             THEN "service_provider_award__paid_max__q1"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE
-              WHEN "service_provider_award__applies"
-              THEN "service_provider_award__paid_max"
-              ELSE 0
-            END,
-            CASE
-              WHEN "service_provider_award__applies__q1"
-              THEN "service_provider_award__paid_max__q1"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -1335,15 +1238,10 @@ SELECT
           "chain_award__applies__q1" AND "chain_award__min__q1" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__min__q1" ELSE 0 END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END,
-          CASE WHEN "chain_award__applies__q1" THEN "chain_award__min__q1" ELSE 0 END
-        )
-      END
+      THEN LEAST(
+        CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END,
+        CASE WHEN "chain_award__applies__q1" THEN "chain_award__min__q1" ELSE 0 END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -1366,15 +1264,10 @@ SELECT
         WHEN CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END IS NULL
         OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__max__q1" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__max__q1" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END,
-            CASE WHEN "chain_award__applies__q1" THEN "chain_award__max__q1" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q1" THEN "chain_award__max__q1" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -1405,15 +1298,10 @@ SELECT
         WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END IS NULL
         OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_max__q1" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END IS NULL
-          OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_max__q1" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END,
-            CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_max__q1" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_max__q1" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -1433,11 +1321,7 @@ SELECT
     THEN CASE
       WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
       THEN NULL
-      ELSE CASE
-        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1")
-      END
+      ELSE GREATEST("total_max", "total_max__q1")
     END
     ELSE NULL
   END AS "total_max",
@@ -1452,17 +1336,9 @@ SELECT
       THEN "funding_unspecified"
       WHEN "total_max__q1" IS NULL
       THEN "funding_unspecified__q1"
-      WHEN "total_max" = CASE
-        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1")
-      END
+      WHEN "total_max" = GREATEST("total_max", "total_max__q1")
       THEN "funding_unspecified"
-      WHEN "total_max__q1" = CASE
-        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1")
-      END
+      WHEN "total_max__q1" = GREATEST("total_max", "total_max__q1")
       THEN "funding_unspecified__q1"
       ELSE NULL
     END

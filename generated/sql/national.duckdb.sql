@@ -533,17 +533,11 @@ SELECT
   "error_field",
   "in_force",
   CASE WHEN "error_field" IS NULL THEN "excluded" ELSE NULL END AS "excluded",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN "city_award__applies" OR "city_award__applies"
-    ELSE NULL
-  END AS "city_award__applies",
+  CASE WHEN "error_field" IS NULL THEN "city_award__applies" ELSE NULL END AS "city_award__applies",
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN (
-        "city_award__applies" OR "city_award__applies"
-      )
+      WHEN "city_award__applies"
       AND NOT (
         (
           "city_award__applies" AND "city_award__min" IS NULL
@@ -552,15 +546,10 @@ SELECT
           "city_award__applies" AND "city_award__min__q1" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE WHEN "city_award__applies" THEN "city_award__min" ELSE 0 END IS NULL
-        OR CASE WHEN "city_award__applies" THEN "city_award__min__q1" ELSE 0 END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE WHEN "city_award__applies" THEN "city_award__min" ELSE 0 END,
-          CASE WHEN "city_award__applies" THEN "city_award__min__q1" ELSE 0 END
-        )
-      END
+      THEN LEAST(
+        CASE WHEN "city_award__applies" THEN "city_award__min" ELSE 0 END,
+        CASE WHEN "city_award__applies" THEN "city_award__min__q1" ELSE 0 END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -568,9 +557,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN (
-        "city_award__applies" OR "city_award__applies"
-      )
+      WHEN "city_award__applies"
       AND NOT (
         (
           "city_award__applies" AND "city_award__min" IS NULL
@@ -583,15 +570,10 @@ SELECT
         WHEN CASE WHEN "city_award__applies" THEN "city_award__max" ELSE 0 END IS NULL
         OR CASE WHEN "city_award__applies" THEN "city_award__max__q1" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "city_award__applies" THEN "city_award__max" ELSE 0 END IS NULL
-          OR CASE WHEN "city_award__applies" THEN "city_award__max__q1" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "city_award__applies" THEN "city_award__max" ELSE 0 END,
-            CASE WHEN "city_award__applies" THEN "city_award__max__q1" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "city_award__applies" THEN "city_award__max" ELSE 0 END,
+          CASE WHEN "city_award__applies" THEN "city_award__max__q1" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -600,7 +582,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "city_award__applies" OR "city_award__applies"
+      WHEN "city_award__applies"
       THEN CASE
         WHEN CASE WHEN "city_award__applies" THEN "city_award__paid_min" ELSE 0 END IS NULL
         OR CASE WHEN "city_award__applies" THEN "city_award__paid_min__q1" ELSE 0 END IS NULL
@@ -617,20 +599,15 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "city_award__applies" OR "city_award__applies"
+      WHEN "city_award__applies"
       THEN CASE
         WHEN CASE WHEN "city_award__applies" THEN "city_award__paid_max" ELSE 0 END IS NULL
         OR CASE WHEN "city_award__applies" THEN "city_award__paid_max__q1" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "city_award__applies" THEN "city_award__paid_max" ELSE 0 END IS NULL
-          OR CASE WHEN "city_award__applies" THEN "city_award__paid_max__q1" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "city_award__applies" THEN "city_award__paid_max" ELSE 0 END,
-            CASE WHEN "city_award__applies" THEN "city_award__paid_max__q1" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "city_award__applies" THEN "city_award__paid_max" ELSE 0 END,
+          CASE WHEN "city_award__applies" THEN "city_award__paid_max__q1" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -655,11 +632,7 @@ SELECT
     THEN CASE
       WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
       THEN NULL
-      ELSE CASE
-        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1")
-      END
+      ELSE GREATEST("total_max", "total_max__q1")
     END
     ELSE NULL
   END AS "total_max",
@@ -670,17 +643,9 @@ SELECT
       THEN "funding_central"
       WHEN "total_max__q1" IS NULL
       THEN "funding_central__q1"
-      WHEN "total_max" = CASE
-        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1")
-      END
+      WHEN "total_max" = GREATEST("total_max", "total_max__q1")
       THEN "funding_central"
-      WHEN "total_max__q1" = CASE
-        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1")
-      END
+      WHEN "total_max__q1" = GREATEST("total_max", "total_max__q1")
       THEN "funding_central__q1"
       ELSE NULL
     END

@@ -556,17 +556,11 @@ SELECT
   `error_field`,
   `in_force`,
   CASE WHEN `error_field` IS NULL THEN `excluded` ELSE NULL END AS `excluded`,
-  CASE
-    WHEN `error_field` IS NULL
-    THEN `city_award__applies` OR `city_award__applies`
-    ELSE NULL
-  END AS `city_award__applies`,
+  CASE WHEN `error_field` IS NULL THEN `city_award__applies` ELSE NULL END AS `city_award__applies`,
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN (
-        `city_award__applies` OR `city_award__applies`
-      )
+      WHEN `city_award__applies`
       AND NOT (
         (
           `city_award__applies` AND `city_award__min` IS NULL
@@ -586,9 +580,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN (
-        `city_award__applies` OR `city_award__applies`
-      )
+      WHEN `city_award__applies`
       AND NOT (
         (
           `city_award__applies` AND `city_award__min` IS NULL
@@ -613,7 +605,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `city_award__applies` OR `city_award__applies`
+      WHEN `city_award__applies`
       THEN LEAST(
         CASE WHEN `city_award__applies` THEN `city_award__paid_min` ELSE 0 END,
         CASE WHEN `city_award__applies` THEN `city_award__paid_min__q1` ELSE 0 END
@@ -625,7 +617,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `city_award__applies` OR `city_award__applies`
+      WHEN `city_award__applies`
       THEN CASE
         WHEN CASE WHEN `city_award__applies` THEN `city_award__paid_max` ELSE 0 END IS NULL
         OR CASE WHEN `city_award__applies` THEN `city_award__paid_max__q1` ELSE 0 END IS NULL

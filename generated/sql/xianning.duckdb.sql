@@ -1542,15 +1542,10 @@ SELECT
           "reform_subsidy__applies__q1" AND "reform_subsidy__min__q1" IS NULL
         )
       )
-      THEN CASE
-        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END IS NULL
-        OR CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__min__q1" ELSE 0 END IS NULL
-        THEN NULL
-        ELSE LEAST(
-          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END,
-          CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__min__q1" ELSE 0 END
-        )
-      END
+      THEN LEAST(
+        CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END,
+        CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__min__q1" ELSE 0 END
+      )
       ELSE NULL
     END
     ELSE NULL
@@ -1573,15 +1568,10 @@ SELECT
         WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
         OR CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__max__q1" ELSE 0 END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
-          OR CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__max__q1" ELSE 0 END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END,
-            CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__max__q1" ELSE 0 END
-          )
-        END
+        ELSE GREATEST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END,
+          CASE WHEN "reform_subsidy__applies__q1" THEN "reform_subsidy__max__q1" ELSE 0 END
+        )
       END
       ELSE NULL
     END
@@ -1624,23 +1614,14 @@ SELECT
           ELSE 0
         END IS NULL
         THEN NULL
-        ELSE CASE
-          WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END IS NULL
-          OR CASE
+        ELSE GREATEST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END,
+          CASE
             WHEN "reform_subsidy__applies__q1"
             THEN "reform_subsidy__paid_max__q1"
             ELSE 0
-          END IS NULL
-          THEN NULL
-          ELSE GREATEST(
-            CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END,
-            CASE
-              WHEN "reform_subsidy__applies__q1"
-              THEN "reform_subsidy__paid_max__q1"
-              ELSE 0
-            END
-          )
-        END
+          END
+        )
       END
       ELSE NULL
     END
@@ -1695,11 +1676,7 @@ SELECT
     THEN CASE
       WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
       THEN NULL
-      ELSE CASE
-        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1")
-      END
+      ELSE GREATEST("total_max", "total_max__q1")
     END
     ELSE NULL
   END AS "total_max",
@@ -1711,17 +1688,9 @@ SELECT
       THEN "funding_province"
       WHEN "total_max__q1" IS NULL
       THEN "funding_province__q1"
-      WHEN "total_max" = CASE
-        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1")
-      END
+      WHEN "total_max" = GREATEST("total_max", "total_max__q1")
       THEN "funding_province"
-      WHEN "total_max__q1" = CASE
-        WHEN "total_max" IS NULL OR "total_max__q1" IS NULL
-        THEN NULL
-        ELSE GREATEST("total_max", "total_max__q1")
-      END
+      WHEN "total_max__q1" = GREATEST("total_max", "total_max__q1")
       THEN "funding_province__q1"
       ELSE NULL
     END

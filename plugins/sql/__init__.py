@@ -35,6 +35,7 @@ NULL when the schedule has no applying item).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import json
 from collections.abc import Callable, Mapping
@@ -46,6 +47,7 @@ from sqlglot import exp
 
 from compiler.backends import BackendError, CheckedModel, header_line
 from compiler.lowered import lower
+from compiler.textfold import traditional_chars
 from compiler.vocabulary import FUNDING_SOURCES, UNSPECIFIED
 
 Json = dict[str, Any]
@@ -263,7 +265,8 @@ class Policy:
         self.by_name = {f["name"]: f for f in self.fields}
         self.defs = {d["name"]: d for d in form["definitions"]}
         self.keyed_facts = {f["name"] for f in form["facts"] if f["kind"] in ("text", "enum")}
-        self.keys_used: set[str] = set()  # the facts whose key a condition reads
+        # the text facts whose key a condition reads (under any reading), computed in step v
+        self.key_facts: list[str] = form.get("key_facts") or key_facts(form)
         # typed input (``typed_query``): field name → its bit in the ``bad_mask`` column
         self.bits: Mapping[str, int] | None = None
         # 参数: read like numeric facts, typed in step v from the one-row table ``parameters``
@@ -685,10 +688,22 @@ class Policy:
 
     def key(self, x: exp.Expr) -> exp.Expr:
         """A text's key; a text fact's is computed once per row (column ``<fact>__key``)."""
-        if isinstance(x, exp.Column) and x.table == "p" and x.name in self.keyed_facts:
-            self.keys_used.add(x.name)
+        if isinstance(x, exp.Column) and x.table == "p" and x.name in self.key_facts:
             return col(f"{x.name}__key", "p")
         return self.key_expr(x)
+
+    def fact_key(self, fl: Json) -> exp.Expr:
+        """Text fact ``fl``'s key. Over the typed table, whose ``<fact>__plain`` says that the
+        text has no character any key changes (:func:`load_query`, once for every policy), the
+        text itself where it is plain: the per-policy key only for the others."""
+        value = self.typed(fl)
+        if self.bits is None:
+            return self.key_expr(value)
+        plain: exp.Expr = col(f"{fl['name']}__plain", "p")
+        absent = fl["absent"]
+        if absent is not None and any(ch in fold_chars() for ch in str(absent)):
+            plain = and_(plain, not_null(self.raw(fl["name"])))  # an absent text: its own key
+        return case((plain, value), default=self.key_expr(value))
 
     def key_expr(self, x: exp.Expr) -> exp.Expr:
         """``runtime.text_key`` in SQL: full-width ASCII to half-width, white space removed,
@@ -948,9 +963,8 @@ class Policy:
             prev = "pay"
         # the text keys the conditions read, computed once per row in step v
         for fl in declared:
-            if fl["name"] in self.keys_used:
-                validated.select(exp.alias_(self.key_expr(self.typed(fl)), f"{fl['name']}__key", quoted=True),
-                                 copy=False)
+            if fl["name"] in self.key_facts:
+                validated.select(exp.alias_(self.fact_key(fl), f"{fl['name']}__key", quoted=True), copy=False)
         # 4. the result row
         out = exp.select(col("row_id"), col("error_field"))
         ok = is_null(col("error_field"))
@@ -1079,6 +1093,51 @@ def describe(form: Json) -> Json:
     }
 
 
+@functools.cache
+def fold_chars() -> frozenset[str]:
+    """Every character that a text key may change, whatever the policy: full-width ASCII, white
+    space, and every Traditional character that has a Simplified form (``compiler.textfold``:
+    a policy's fold table is a part of that one)."""
+    return frozenset(chr(c) for c in range(0xFF01, 0xFF5F)) | set(WHITE_PRINTABLE) | set(WHITE_CONTROL) \
+        | set(traditional_chars())
+
+
+def plain_text(x: exp.Expr) -> exp.Expr:
+    """Whether text ``x`` (NULL: absent) has none of :func:`fold_chars`: its key, under every
+    policy's fold table, is the text itself."""
+    printable = "".join(sorted(c for c in fold_chars() if c not in WHITE_CONTROL))
+    controls = [exp.func("chr", lit(str(ord(c)))) for c in WHITE_CONTROL]
+    pattern = exp.func("concat", s("["), s(printable), *controls, s("]"))
+    return exp.not_(coalesce(exp.RegexpLike(this=x.copy(), expression=pattern), FALSE))
+
+
+def key_facts(form: Json) -> list[str]:
+    """The text facts (declared by the policy) whose key a condition may read, under any reading:
+    those compared by key (``in``, a keyed comparison), through definitions."""
+    keyed = {f["name"] for f in form["facts"] if f["kind"] in ("text", "enum")}
+    defs = {d["name"]: d["expr"] for d in form["definitions"]}
+    found: set[str] = set()
+
+    def fact_of(e: Json, seen: frozenset[str] = frozenset()) -> None:
+        if e.get("op") == "def" and e["name"] in defs and e["name"] not in seen:
+            fact_of(defs[e["name"]], seen | {e["name"]})
+        elif e.get("op") == "fact" and e["name"] in keyed:
+            found.add(e["name"])
+
+    def walk(x: Any) -> None:
+        if isinstance(x, dict):
+            if x.get("op") == "in" or (x.get("op") == "cmp" and x.get("keyed")):
+                for a in x["args"]:
+                    fact_of(a)
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    walk({k: v for k, v in form.items() if k not in ("facts", "vocabulary")})
+    return sorted(found)
+
+
 def adopted(form: Json, choice: Mapping[str, str] | None = None) -> Json:
     """``form`` with every reading expression (解读) replaced by its case under ``choice`` (解读 id
     -> 读法 name), else its adopted case: the query of one combination of readings."""
@@ -1096,6 +1155,7 @@ def adopted(form: Json, choice: Mapping[str, str] | None = None) -> Json:
         return x
 
     out: Json = walk(form)
+    out["key_facts"] = key_facts(form)  # under every reading: the same steps
     return out
 
 
@@ -1123,7 +1183,60 @@ def combinations(form: Json) -> list[dict[str, str]]:
     return out
 
 
-def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool = False) -> exp.Select:
+def _has_reading(x: Any) -> bool:
+    if isinstance(x, dict):
+        return x.get("op") == "reading" or any(_has_reading(v) for v in x.values())
+    return isinstance(x, list) and any(_has_reading(v) for v in x)
+
+
+def _needs(e: Json | None, defs: Mapping[str, Json], seen: frozenset[str] = frozenset()) -> list[Json]:
+    """Conditions that must hold for ``e`` to hold, cheap to test (a boolean fact; a fact compared
+    with a number, a text or another fact; a text fact in a list, by the key step v computed),
+    the same under every reading: the conjuncts of ``e``, through definitions (none: every row
+    may satisfy it)."""
+    if e is None or _has_reading(e):
+        return []
+    if e["op"] == "def" and e["name"] in defs and e["name"] not in seen:
+        return _needs(defs[e["name"]], defs, seen | {e["name"]})
+    if e["op"] == "and":
+        return [n for a in e["args"] for n in _needs(a, defs, seen)]
+    if e["op"] == "fact" and e.get("type") == "bool":
+        return [e]
+    if e["op"] in ("cmp", "in") and all(a["op"] in ("fact", "num", "str", "bool") for a in e["args"]):
+        return [e]
+    return []
+
+
+def _applying_only(q: exp.Select, form: Json, bits: Mapping[str, int] | None,
+                   names: list[dict[str, str]]) -> exp.Select:
+    """``q`` (a policy's chain of steps) without rows where no item can apply, under any reading:
+    a filter on step ``i`` (after the items' ``applies``) by the cheap conditions each item needs
+    (its beneficiary, its boolean facts…), which the engine pushes down to the table's scan. A row
+    that passes may still have no item that applies: the filter only leaves out rows that cannot."""
+    p = Policy(adopted(form))
+    p.bits = bits
+    arms: list[exp.Expr] = []
+    for it in form["items"]:
+        needs = [p.cond(n) for n in _needs(it["cond"], {d["name"]: d["expr"] for d in form["definitions"]})]
+        if it["beneficiary"] is not None:
+            who = p.value({"op": "fact", "name": "applicant_type"})  # as step r tests it
+            needs.append(coalesce(exp.EQ(this=who, expression=s(it["beneficiary"])), FALSE))
+        if not needs:
+            return q  # an item any row may get: no row is left out
+        arms.append(paren(and_(*needs)))
+    # and not excluded under every reading
+    excluded = [col(c) for c in dict.fromkeys(m.get("excluded", "excluded") for m in names)]
+    cond = and_(paren(or_(*arms)), exp.not_(paren(and_(*excluded))))  # the cheap test first
+    for c in cond.find_all(exp.Column):
+        c.set("table", None)  # step i reads step r's columns (the typed facts of step v)
+    for cte in q.args["with_"].expressions:
+        if cte.alias == "i":
+            cte.this.where(cond, copy=False)
+    return q
+
+
+def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool = False,
+             applying_only: bool = False, bits: Mapping[str, int] | None = None) -> exp.Select:
     """The query of a policy (``build`` of its lowered form under one combination of readings); with
     readings (解读), one row per profile that spans every combination, as ``runtime.span_results``:
     every result column is its lowest minimum and highest maximum over the combinations (an item
@@ -1136,19 +1249,23 @@ def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool =
     under its own name — no combination is a query of its own, and nothing is joined.
     ``valid_only``: ``build`` gives only valid rows (no column needs a test of validity)."""
     if not form["readings"]:
-        return build(form)
+        q = build(form)
+        return _applying_only(q, form, bits, [{}]) if applying_only else q
     chain, names = merged([build(adopted(form, c)) for c in combinations(form)])
+    if applying_only:
+        _applying_only(chain, form, bits, names)
 
     def each(name: str) -> list[exp.Expr]:  # the column under each combination, each name once
         return [col(n) for n in dict.fromkeys(m.get(name, name) for m in names)]
 
-    def lowest(xs: list[exp.Expr]) -> exp.Expr:
-        return exp.Least(this=xs[0], expressions=xs[1:]) if len(xs) > 1 else xs[0]
+    def lowest(xs: list[exp.Expr], sure: bool = False) -> exp.Expr:  # NULL when one is (``sure``: none is)
+        return exp.Least(this=xs[0], expressions=xs[1:], ignore_nulls=sure or None) if len(xs) > 1 else xs[0]
 
-    def highest(xs: list[exp.Expr]) -> exp.Expr:  # NULL (unbounded) when one is NULL
+    def highest(xs: list[exp.Expr], sure: bool = False) -> exp.Expr:  # NULL (unbounded) when one is NULL
         if len(xs) == 1:
             return xs[0]
-        return case((or_(*[is_null(x.copy()) for x in xs]), NULL), default=exp.Greatest(this=xs[0], expressions=xs[1:]))
+        most = exp.Greatest(this=xs[0], expressions=xs[1:], ignore_nulls=True)  # of values none NULL
+        return most if sure else case((or_(*[is_null(x.copy()) for x in xs]), NULL), default=most)
 
     zero = lit("0")
     ok = is_null(col("error_field"))
@@ -1166,7 +1283,7 @@ def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool =
             out = out.select(*[exp.alias_(col(c), c, quoted=True) for c in cols], copy=False)
             continue
         apps: list[exp.Expr] = [col(c[0]) for c in combos]
-        any_app = or_(*[a.copy() for a in apps])
+        any_app = or_(*[col(a) for a in dict.fromkeys(c[0] for c in combos)])
         undet = or_(*[and_(a.copy(), is_null(col(c[1]))) for a, c in zip(apps, combos, strict=True)])
 
         def side(k: int, apps: list[exp.Expr] = apps, combos: list[tuple[str, ...]] = combos) -> list[exp.Expr]:
@@ -1174,14 +1291,16 @@ def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool =
 
         known = and_(any_app.copy(), exp.not_(paren(undet)))
         out = out.select(keep(any_app, f"{i}__applies"),
-                         keep(case((known, lowest(side(1))), default=NULL), f"{i}__min"),
+                         # known: no applying reading's minimum is NULL, so no side is
+                         keep(case((known, lowest(side(1), True)), default=NULL), f"{i}__min"),
                          keep(case((known.copy(), highest(side(2))), default=NULL), f"{i}__max"),
                          keep(case((any_app.copy(), lowest(side(3))), default=NULL), f"{i}__paid_min"),
                          keep(case((any_app.copy(), highest(side(4))), default=NULL), f"{i}__paid_max"), copy=False)
     out = out.select(keep(lowest(each("total_min")), "total_min"), keep(highest(each("total_max")), "total_max"),
                      copy=False)
     tops = [m.get("total_max", "total_max") for m in names]
-    top = exp.Greatest(this=col(tops[0]), expressions=[col(t) for t in dict.fromkeys(tops[1:])]) \
+    # read after the arms of a NULL total: none is NULL there
+    top = exp.Greatest(this=col(tops[0]), expressions=[col(t) for t in dict.fromkeys(tops[1:])], ignore_nulls=True) \
         if len(set(tops)) > 1 else col(tops[0])
     for src in SOURCES:
         c = f"funding_{src}"
@@ -1199,10 +1318,10 @@ def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool =
             continue
         present = or_(*[not_null(x) for x in each(f"{c}_min")])
         out = out.select(
-            keep(case((present, lowest([coalesce(x, zero.copy()) for x in each(f"{c}_min")])), default=NULL),
+            keep(case((present, lowest([coalesce(x, zero.copy()) for x in each(f"{c}_min")], True)), default=NULL),
                  f"{c}_min"),
-            keep(case((present.copy(), highest([coalesce(x, zero.copy()) for x in each(f"{c}_max")])), default=NULL),
-                 f"{c}_max"), copy=False)
+            keep(case((present.copy(), highest([coalesce(x, zero.copy()) for x in each(f"{c}_max")], True)),
+                      default=NULL), f"{c}_max"), copy=False)
     out = out.from_(RESULT_STEP)
     ctes = chain.args["with_"].expressions if chain.args.get("with_") else []
     chain.set("with_", None)
@@ -1299,6 +1418,7 @@ def load_query(forms: list[Json], table: str = "profiles") -> tuple[exp.Select, 
     bits: dict[str, int] = {}
     mask: exp.Expr = cast(lit("0"), exp.DataType.build("BIGINT"))
     cols: list[exp.Expr] = [col("row_id", "p")]
+    keyed = {name for form in forms for name in key_facts(form)}
     for n, (f, form) in enumerate(fields):
         p = Policy(form)
         bits[f["name"]] = n
@@ -1306,24 +1426,29 @@ def load_query(forms: list[Json], table: str = "profiles") -> tuple[exp.Select, 
         if bad != FALSE:
             mask = exp.Add(this=mask, expression=case((bad, lit(str(1 << n))), default=lit("0")))
         cols.append(exp.alias_(p.typed_column(f), f["name"], quoted=True))
+        if f["name"] in keyed:  # a text whose key some policy reads: whether it is its own key
+            cols.append(exp.alias_(plain_text(p.raw(f["name"])), f"{f['name']}__plain", quoted=True))
     select = exp.select(*cols[:1], exp.alias_(mask, "bad_mask", quoted=True), *cols[1:])
     return select.from_(exp.alias_(exp.to_table(table), "p")), bits
 
 
 def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = None,
-                table: str = "typed_profiles", valid_only: bool = False) -> exp.Select:
+                table: str = "typed_profiles", valid_only: bool = False, applying_only: bool = False) -> exp.Select:
     """The policy's query over the table made by :func:`load_query` (the same result columns
     and values as :func:`policy_query` over the text table): no text is parsed per policy;
     like it, the rows span every reading (解读). ``valid_only``: only the rows without an invalid
     field, without the per-column test of validity (what an aggregation over the valid applicants
-    reads: ``policyc simulate``)."""
+    reads: ``policyc simulate``). ``applying_only`` (with ``valid_only``): without the rows where
+    no item can apply under any reading, found by cheap conditions every item needs (which the
+    engine tests as it reads the table): every row left out has nothing that applies and no
+    amount, so that an aggregation of amounts skips them (it must count them apart)."""
 
     def build(f: Json) -> exp.Select:
         p = Policy(f)
         p.bits = bits
         return p.query(as_of, table, valid_only)
 
-    return spanning(form, build, valid_only)
+    return spanning(form, build, valid_only, applying_only, bits)
 
 
 def typed_errors(form: Json, bits: Mapping[str, int], table: str = "typed_profiles") -> exp.Select:
@@ -1378,8 +1503,8 @@ class SqlBackend:
         return None if made is None else (made[0].sql(dialect=dialect), made[1])
 
     def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
-                    table: str, valid_only: bool = False) -> str:
-        return typed_query(form, bits, as_of, table, valid_only).sql(dialect=dialect)
+                    table: str, valid_only: bool = False, applying_only: bool = False) -> str:
+        return typed_query(form, bits, as_of, table, valid_only, applying_only).sql(dialect=dialect)
 
     def typed_errors(self, form: Json, bits: Mapping[str, int], dialect: str, table: str) -> str:
         return typed_errors(form, bits, table).sql(dialect=dialect)
