@@ -9,9 +9,11 @@ test_check_solver.py works out by hand.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import z3
 
 from compiler.check import solver
 from compiler.diagnostics import Diagnostic, Severity
@@ -57,7 +59,50 @@ def test_witnesses_past_the_optimisation_budget_are_still_given(monkeypatch: pyt
     got = findings("pc410_cap_stacking")
     pc410 = [d for d in got if d.code == "PC410"]
     assert len(pc410) == 1 and "witness" in pc410[0].extra  # a plain model, still evaluated
-    assert limit_notes(got) == ["检查达到规模上限：1 个反例未按整数金额优选（每个政策最多优选 0 个）"]
+    assert limit_notes(got) == ["检查达到规模上限：1 个反例未按整数金额优选（每个政策最多优选 0 个），"
+                                "只把求解器给出的金额取整到万元、千元、百元或元"]
+
+
+def test_witnesses_past_the_optimisation_budget_are_rounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pc410: with spend S (二级), reform pays min(50% S, 200000), award 200000, the cap 50% S: award
+    # is cut whenever 50% S < min(50% S, 200000) + 200000, i.e. for every S > 0. The solver's own
+    # model has any S; the witness moves it to whole 万元 where the cut still holds.
+    monkeypatch.setattr(solver, "OPTIMIZE_BUDGET", 0)
+    (pc410,) = [d for d in findings("pc410_cap_stacking") if d.code == "PC410"]
+    w = pc410.extra["witness"]
+    assert isinstance(w, dict)
+    spend = w["profile"]["spend_software_cloud"]
+    assert isinstance(spend, int) and spend > 0 and spend % 10_000 == 0
+    assert Decimal(w["cut"]["lost"]) > 0
+
+
+def test_rounding_keeps_the_question_true() -> None:
+    from compiler.check.solver_encode import Space
+    from compiler.check.solver_witness import Goal, rounded
+
+    class Enc:  # the one money fact the question reads
+        space = Space()
+
+    x = z3.Int("spend")
+    Enc.space.facts["spend"] = type("F", (), {"kind": "money", "var": x})()  # type: ignore[assignment]
+    s = z3.Solver()
+    s.add(x == 35_555_556)  # 355555.56 元 in fen
+    assert s.check() == z3.sat
+    model = s.model()
+    # 300000 元 < spend <= 400000 元: whole 万元, down (the smaller) unless a goal prefers up
+    wide = z3.And(x > 30_000_000, x <= 40_000_000)
+    got, whole = rounded(model, Enc, wide, [])
+    assert whole and got.eval(x).as_long() == 35_000_000
+    got, whole = rounded(model, Enc, wide, [Goal("max", x)])
+    assert whole and got.eval(x).as_long() == 36_000_000
+    # between 355555.51 and 355555.59 元: no whole yuan holds; the model is kept as it was
+    narrow = z3.And(x > 35_555_550, x < 35_555_560)
+    got, whole = rounded(model, Enc, narrow, [])
+    assert not whole and got.eval(x).as_long() == 35_555_556
+    # 355551..355559 元: whole yuan, the coarser steps failing
+    mid = z3.And(x > 35_555_000, x < 35_556_000)
+    got, whole = rounded(model, Enc, mid, [])
+    assert whole and got.eval(x).as_long() == 35_555_500
 
 
 def test_findings_past_the_witness_budget_say_so(monkeypatch: pytest.MonkeyPatch) -> None:

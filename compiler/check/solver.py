@@ -66,8 +66,11 @@ from .solver_witness import (
     Goal,
     calculate,
     cap_cuts,
+    facts_in,
+    model_with,
     optimize,
     profile_of,
+    rounded,
     span_text,
     witness,
     witness_date,
@@ -77,7 +80,7 @@ from .solver_witness import (
 # under any load (guides show findings, and generated/ must be byte-identical everywhere).
 # Each keeps the solver's work bounded on a hostile policy; reaching one is reported (PC490,
 # documented in docs/reference/diagnostics.md), never silent.
-OPTIMIZE_BUDGET = 12  # optimised (round-number) witnesses per policy; then plain solver models
+OPTIMIZE_BUDGET = 12  # optimised (round-number) witnesses per policy; then rounded solver models
 WITNESS_BUDGET = 1000  # witnesses per policy; then findings come without one
 MAX_GROUP = 40  # items compared pairwise for PC406 within one group of look-alike items
 MAX_TIERS = 200  # tiers of one 分档 checked for overlaps (PC401)
@@ -133,8 +136,10 @@ class SolverChecks:
         self.limits: dict[tuple[str, ...], tuple[Span, str, str]] = {}
         self.unwitnessed = 0
         self.plain_witnesses = 0
+        self.unrounded = 0  # plain witnesses whose amounts could not be made whole yuan
         self.answers: dict[int, tuple[Flag, Any, Any]] = {}
         self.recent: list[Any] = []  # the latest models found, newest first
+        self._bools: dict[str, Term] | None = None
         self.domains = as_bool(conj(*self.space.domains()))
         self._mates_memo: dict[str, list[n.Item]] | None = None
         self._gates: tuple[dict[str, list[tuple[str, list[str]]]], set[str], set[str],
@@ -182,8 +187,10 @@ class SolverChecks:
 
     def _report_limits(self) -> None:
         if self.plain_witnesses:
+            rest = f"，其中 {self.unrounded} 个无法取整" if self.unrounded else ""
             self.limit(("optimize",), self.policy.header.span, "",
-                       f"{self.plain_witnesses} 个反例未按整数金额优选（每个政策最多优选 {OPTIMIZE_BUDGET} 个）")
+                       f"{self.plain_witnesses} 个反例未按整数金额优选（每个政策最多优选 {OPTIMIZE_BUDGET} 个），"
+                       f"只把求解器给出的金额取整到万元、千元、百元或元{rest}")
         if self.unwitnessed:
             self.limit(("witness",), self.policy.header.span, "",
                        f"{self.unwitnessed} 个发现没有附反例（每个政策最多 {WITNESS_BUDGET} 个反例）")
@@ -192,7 +199,7 @@ class SolverChecks:
                       "这是检查器有意设定的上限，不是政策的错误；规模较小的政策会得到完整检查。"
                       "可将过长的分档或上限拆分后分别检查。", article)
 
-    def _check(self, conds: tuple[Flag, ...], want_model: bool) -> tuple[Any, Any]:
+    def _check(self, conds: tuple[Flag, ...], want_model: bool, widen: bool = False) -> tuple[Any, Any]:
         c = conj(*conds)
         if is_false(c):
             return z3.unsat, None
@@ -206,10 +213,17 @@ class SolverChecks:
         if want_model:
             # A model found for an earlier question often answers this one (the next member
             # of the same 累计上限, the next tier): checking it costs far less than solving.
+            holds = z3.And(q, self.domains)
             for model in self.recent:
-                if z3.is_true(model.eval(z3.And(q, self.domains), model_completion=True)):
+                if z3.is_true(model.eval(holds, model_completion=True)):
                     self.answers[key] = (c, z3.sat, model)
                     return z3.sat, model
+            wide = self._widened(q, holds) if widen else None
+            if wide is not None:
+                self.recent.insert(0, wide)
+                del self.recent[RECENT_MODELS:]
+                self.answers[key] = (c, z3.sat, wide)
+                return z3.sat, wide
         self.solver.push()
         try:
             self.solver.add(q)
@@ -230,9 +244,48 @@ class SolverChecks:
                     self.answers[part.get_id()] = (part, z3.sat, model)
         return result, model
 
-    def sat(self, *conds: Flag) -> Any:
-        """A model of the conditions (with every domain), or None (none, or no answer in time)."""
-        return self._check(conds, True)[1]
+    def _widened(self, q: Term, holds: Term) -> Any:
+        """The newest model found, with every yes/no fact the question reads and the model leaves
+        false made true, if that answers the question (None otherwise).
+
+        The next member of a 累计上限 is cut when one more item applies: the model that cut the
+        member before it, with that item's condition switched on, usually is a model of the
+        next question, found by evaluating it rather than solving.
+        """
+        if not self.recent:
+            return None
+        model = self.recent[0]
+        if not isinstance(model, z3.ModelRef):
+            return None
+        changes: dict[str, tuple[Any, Any]] = {}
+        bools = self._bool_vars()
+        read = facts_in([q], self.space)
+        for name in read:
+            var = bools.get(name)
+            if var is not None and not z3.is_true(model.eval(var, model_completion=True)):
+                changes[name] = (var.decl(), z3.BoolVal(True))
+        if not changes:
+            return None
+        # the yes/no facts the question does not read are left out (false): the model of one
+        # 累计上限 does not carry the items of the one before into the next witness
+        for d in model.decls():
+            name = str(d.name())
+            if name in bools and name not in read:
+                changes[name] = (d, None)
+        wide = model_with(model, changes)
+        return wide if z3.is_true(wide.eval(holds, model_completion=True)) else None
+
+    def _bool_vars(self) -> dict[str, Term]:
+        if self._bools is None:
+            self._bools = {str(f.var.decl().name()): f.var for f in self.space.facts.values()
+                           if f.kind == "bool"}
+        return self._bools
+
+    def sat(self, *conds: Flag, widen: bool = False) -> Any:
+        """A model of the conditions (with every domain), or None (none, or no answer in time).
+        ``widen``: the newest model with the yes/no facts the conditions read made true is tried
+        before the solver (:meth:`_widened`)."""
+        return self._check(conds, True, widen)[1]
 
     def possible(self, *conds: Flag) -> bool:
         """The conditions can hold together (found; no model is read)."""
@@ -274,8 +327,14 @@ class SolverChecks:
             self.plain_witnesses += 1
         if model is None:
             model = fallback if fallback is not None else self.sat(*constraints)
-        if model is None:
-            return None
+            if model is None:
+                return None
+            # the solver's own model (355555.56): its amounts moved to whole 万元 … yuan where
+            # the question still holds, checked without asking the solver again
+            model, whole = rounded(model, self.enc, as_bool(conj(*constraints, self.domains)),
+                                   goals or [])
+            if not whole:
+                self.unrounded += 1
         profile = profile_of(model, self.enc, extra)
         params = self.enc.parameter_values(model)
         # with readings (解读) spanned, another reading may gate an item otherwise: all are run
@@ -809,10 +868,10 @@ class SolverChecks:
         # first with the later members not applying (a question of the size of the members up
         # to this one; a model of it is a model of ``cut``), then as asked.
         early = self.without(cut, later) if later and large else None
-        model = self.sat(*early) if early is not None else None
+        model = self.sat(*early, widen=True) if early is not None else None
         if model is None:
             early = None
-            model = self.sat(*cut)
+            model = self.sat(*cut, widen=True)
         if model is None:
             return False
         goal = m.hi_in - m.hi_out

@@ -56,7 +56,7 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
     """
     # the policies' 约束 and 参数 ranges hold in every witness
     terms = [as_bool(c) for c in constraints] + list(encoder.space.assumptions)
-    read = _facts_in([*terms, *(g.term for g in goals)], encoder.space)
+    read = facts_in([*terms, *(g.term for g in goals)], encoder.space)
     names = _names(encoder.space)
     facts = [f for k, f in encoder.space.facts.items() if names[k] in read]
     # Facts no constraint reads stay out of the problem: they are held at their defaults when
@@ -76,6 +76,83 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
         if model is not None:
             return _Pinned(model, pinned, _var_names(encoder.space), read)
     return None
+
+
+ROUNDINGS = (1_000_000, 100_000, 10_000, FEN_PER_YUAN)  # whole 万元, 千元, 百元, yuan (in fen)
+
+
+def rounded(model: Any, encoder: Encoder, holds: Term, goals: list[Goal]) -> tuple[Any, bool]:
+    """``model`` with the money facts it states moved to whole 万元 (else 千元, 百元, yuan), each
+    down or up, where ``holds`` (the question with every domain) still holds; and whether every
+    amount is now a whole yuan.
+
+    The cheap stand-in for :func:`optimize` once its budget is spent: each candidate is checked
+    by evaluating ``holds`` in a copy of the model (no solver call). Among the candidates at the
+    coarsest step that holds, the first goal decides (the largest cut, …), then the smaller total.
+    A model that no rounding keeps valid is returned as it was.
+    """
+    if not isinstance(model, z3.ModelRef):
+        return model, False
+    money = _money_vars(encoder.space)
+    values: dict[str, tuple[Any, int]] = {}
+    for d in model.decls():
+        name = str(d.name())
+        if name in money and d.arity() == 0:
+            v = model.get_interp(d)
+            if z3.is_int_value(v):
+                values[name] = (d, v.as_long())
+    if all(x % FEN_PER_YUAN == 0 for _, x in values.values()):
+        return model, True
+    decls = list(values)
+    for step in ROUNDINGS:
+        odd = [k for k in decls if values[k][1] % step]
+        if not odd:
+            continue
+        combos: list[dict[str, int]] = []
+        downs = {k: values[k][1] - values[k][1] % step for k in odd}
+        if len(odd) <= 3:
+            for mask in range(2 ** len(odd)):
+                combos.append({k: downs[k] + (step if mask >> i & 1 else 0) for i, k in enumerate(odd)})
+        else:
+            combos = [downs, {k: x + step for k, x in downs.items()}]
+        best: tuple[tuple[Any, ...], Any] | None = None
+        for combo in combos:
+            m = model_with(model, {k: (values[k][0], z3.IntVal(x)) for k, x in combo.items()})
+            if not z3.is_true(m.eval(holds, model_completion=True)):
+                continue
+            rank: list[Any] = []
+            for g in goals[:1]:
+                gv = m.eval(g.term, model_completion=True)
+                if z3.is_int_value(gv):
+                    rank.append(-gv.as_long() if g.sense == "max" else gv.as_long())
+            rank.append(sum(combo.values()))
+            rank.append(sorted(combo.items()))
+            if best is None or tuple(rank) < best[0]:
+                best = (tuple(rank), m)
+        if best is not None:  # every step is whole yuan, and the other amounts were already
+            return best[1], True
+    return model, False
+
+
+def model_with(model: Any, changes: dict[str, tuple[Any, Any]]) -> Any:
+    """A copy of ``model`` in which each constant named in ``changes`` (name -> (its declaration,
+    its new value, or None: left out of the copy)) takes that value."""
+    m = z3.Model()
+    for d in model.decls():
+        if d.arity() == 0 and str(d.name()) not in changes:
+            m.update_value(d, model.get_interp(d))
+    for d, v in changes.values():
+        if v is not None:
+            m.update_value(d, v)
+    return m
+
+
+def _money_vars(space: Any) -> set[str]:
+    """The variable names of the money facts, worked out once per policy."""
+    names: set[str] = space.__dict__.setdefault("_witness_money", set())
+    if not names:
+        names.update(_name(f.var) for f in space.facts.values() if f.kind == "money")
+    return names
 
 
 class _Rewriter:
@@ -244,7 +321,7 @@ class _Scaled:
 
 
 def _name(t: Term) -> str:
-    """A fact variable's name (as :func:`_facts_in` reports it); "" for any other term."""
+    """A fact variable's name (as :func:`facts_in` reports it); "" for any other term."""
     return str(t.decl().name()) if z3.is_const(t) else ""
 
 
@@ -273,7 +350,7 @@ def _pins(space: Any) -> dict[str, Term]:
     return pins
 
 
-def _facts_in(terms: list[Any], space: Any) -> set[str]:
+def facts_in(terms: list[Any], space: Any) -> set[str]:
     """The names of the uninterpreted constants (fact variables) the terms read.
 
     Remembered per term for the policy (kept on its encoding space): the witnesses of one
