@@ -80,7 +80,7 @@ from .solver_witness import (
 # under any load (guides show findings, and generated/ must be byte-identical everywhere).
 # Each keeps the solver's work bounded on a hostile policy; reaching one is reported (PC490,
 # documented in docs/reference/diagnostics.md), never silent.
-OPTIMIZE_BUDGET = 12  # optimised (round-number) witnesses per policy; then rounded solver models
+OPTIMIZE_BUDGET = 4  # optimised (round-number) witnesses per policy; then rounded solver models
 WITNESS_BUDGET = 1000  # witnesses per policy; then findings come without one
 MAX_GROUP = 40  # items compared pairwise for PC406 within one group of look-alike items
 MAX_TIERS = 200  # tiers of one 分档 checked for overlaps (PC401)

@@ -353,30 +353,60 @@ def _pins(space: Any) -> dict[str, Term]:
 def facts_in(terms: list[Any], space: Any) -> set[str]:
     """The names of the uninterpreted constants (fact variables) the terms read.
 
-    Remembered per term for the policy (kept on its encoding space): the witnesses of one
-    policy ask about the same amounts and caps again and again.
+    Remembered per term for the policy (kept on its encoding space, with the terms asked about,
+    so that the ids stay their own): the witnesses of one policy ask about the same amounts and
+    caps again and again. The terms are walked through z3's C API, without a Python object per
+    node.
     """
-    memo: dict[int, tuple[Any, frozenset[str]]] = space.__dict__.setdefault("_witness_reads", {})
+    memo: dict[int, frozenset[str]] = space.__dict__.setdefault("_witness_reads", {})
+    roots: list[Any] = space.__dict__.setdefault("_witness_read_roots", [])
+    ref = z3.main_ctx().ref()
     names: set[str] = set()
+    empty: frozenset[str] = frozenset()
     for root in terms:
         if not z3.is_expr(root):
             continue
-        stack: list[tuple[Any, list[Any] | None]] = [(root, None)]
-        while stack:
-            t, kids = stack.pop()
-            key = t.get_id()
-            if key in memo:
-                continue
-            if kids is not None:
-                memo[key] = (t, frozenset().union(*(memo[c.get_id()][1] for c in kids)))
-            elif z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
-                memo[key] = (t, frozenset((str(t.decl().name()),)))
-            else:
-                kids = t.children()
-                stack.append((t, kids))
-                stack.extend((c, None) for c in kids if c.get_id() not in memo)
-        names |= memo[root.get_id()][1]
+        if root.ctx.ref() != ref:  # another context (not made by the encoder): the slow way
+            names |= _facts_in_slow(root)
+            continue
+        top = z3.Z3_get_ast_id(ref, root.as_ast())
+        if top not in memo:
+            roots.append(root)
+            stack: list[tuple[Any, int, list[int] | None]] = [(root.as_ast(), top, None)]
+            while stack:
+                ast, key, kids = stack.pop()
+                if kids is not None:
+                    memo[key] = empty.union(*(memo[k] for k in kids))
+                    continue
+                if key in memo:
+                    continue
+                if z3.Z3_get_ast_kind(ref, ast) != z3.Z3_APP_AST:
+                    memo[key] = empty
+                    continue
+                count = z3.Z3_get_app_num_args(ref, ast)
+                if count == 0:
+                    decl = z3.Z3_get_app_decl(ref, ast)
+                    memo[key] = frozenset((z3.Z3_get_symbol_string(ref, z3.Z3_get_decl_name(ref, decl)),)) \
+                        if z3.Z3_get_decl_kind(ref, decl) == z3.Z3_OP_UNINTERPRETED else empty
+                    continue
+                args = [z3.Z3_get_app_arg(ref, ast, i) for i in range(count)]
+                ids = [z3.Z3_get_ast_id(ref, a) for a in args]
+                stack.append((ast, key, ids))
+                stack.extend((a, k, None) for a, k in zip(args, ids, strict=True) if k not in memo)
+        names |= memo[top]
     return names
+
+
+def _facts_in_slow(root: Any) -> set[str]:
+    out: set[str] = set()
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        if z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            out.add(str(t.decl().name()))
+        else:
+            stack.extend(t.children())
+    return out
 
 
 def _pin(f: FactVar, space: Any) -> Term:
