@@ -865,21 +865,21 @@ class Encoder:
             scope = self.in_scope(cap.scope)
             total_lo: Term = zero
             for it in scope:
-                total_lo = total_lo + state[it.id][0]
-            spare = zmax(lim_hi - zmin(total_lo, zmax(lim_lo, zero)), zero)
+                total_lo = add(total_lo, state[it.id][0])
+            spare = zmax(sub(lim_hi, zmin(total_lo, zmax(lim_lo, zero))), zero)
             sum_lo: Term = zero
             sum_extra: Term = zero
             taken: Flag = False
             members = []
             for it in scope:
                 lo_in, hi_in, inf_in = state[it.id]
-                kept = zmin(lo_in, zmax(lim_lo - sum_lo, zero))
-                room = ite(taken, zero, zmax(spare - sum_extra, zero))
+                kept = zmin(lo_in, zmax(sub(lim_lo, sum_lo), zero))
+                room = ite(taken, zero, zmax(sub(spare, sum_extra), zero))
                 lo_out = ite(limit.det, kept, lo_in)
-                hi_out = ite(limit.det, kept + ite(inf_in, room, zmin(hi_in - kept, room)), hi_in)
+                hi_out = ite(limit.det, add(kept, ite(inf_in, room, zmin(sub(hi_in, kept), room))), hi_in)
                 members.append(CapMember(it, lo_in, hi_in, inf_in, lo_out, hi_out))
-                sum_lo = sum_lo + lo_in
-                sum_extra = sum_extra + (hi_in - kept)
+                sum_lo = add(sum_lo, lo_in)
+                sum_extra = add(sum_extra, sub(hi_in, kept))
                 taken = disj(taken, inf_in)
                 state[it.id] = (lo_out, hi_out, conj(inf_in, neg(limit.det)))
             flows.append(CapFlow(cap, limit, members))

@@ -1,9 +1,11 @@
 """Witnesses: a concrete applicant for a finding, checked against the reference evaluator.
 
 z3 finds a profile (``Optimize`` picks round boundary values: whole 万元 where it can, else
-whole yuan, the least spend, the lowest counts and levels, the fewest titles); the profile is
-then run through :class:`~compiler.evaluate.evaluator.Evaluator`, whose amounts are the ones
-reported. A profile the evaluator refuses is never reported.
+whole yuan, the least spend, the lowest counts and levels, the fewest titles; past the checker's
+budget of optimised witnesses, :func:`rounded` moves the solver's plain model to whole 万元 … yuan
+where the question still holds); the profile is then run through
+:class:`~compiler.evaluate.evaluator.Evaluator`, whose amounts are the ones reported. A profile
+the evaluator refuses is never reported.
 """
 
 from __future__ import annotations
