@@ -89,6 +89,7 @@ LARGE_CAP = 12  # members of a 累计上限 from which its questions leave the o
 RECENT_MODELS = 4  # models tried on a question before the solver is asked
 
 E, W = Severity.ERROR, Severity.WARNING
+_RESULTS = {z3.Z3_L_TRUE: z3.sat, z3.Z3_L_FALSE: z3.unsat, z3.Z3_L_UNDEF: z3.unknown}
 
 
 def check_solver(policy: n.Policy, on: dt.date, parent: n.Policy | None) -> list[Diagnostic]:
@@ -224,13 +225,16 @@ class SolverChecks:
                 del self.recent[RECENT_MODELS:]
                 self.answers[key] = (c, z3.sat, wide)
                 return z3.sat, wide
-        self.solver.push()
+        # push, assert, check, pop through z3's C API (what Solver.push/add/check/pop call,
+        # without their argument handling: thousands of questions per large policy)
+        ref, s = self.solver.ctx.ref(), self.solver.solver
+        z3.Z3_solver_push(ref, s)
         try:
-            self.solver.add(q)
-            result = self.solver.check()
+            z3.Z3_solver_assert(ref, s, q.as_ast())
+            result = _RESULTS[z3.Z3_solver_check(ref, s)]
             model = self.solver.model() if want_model and result == z3.sat else None
         finally:
-            self.solver.pop()
+            z3.Z3_solver_pop(ref, s, 1)
         if model is not None:
             self.recent.insert(0, model)
             del self.recent[RECENT_MODELS:]

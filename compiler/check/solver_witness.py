@@ -97,12 +97,10 @@ def rounded(model: Any, encoder: Encoder, holds: Term, goals: list[Goal]) -> tup
         return model, False
     money = _money_vars(encoder.space)
     values: dict[str, tuple[Any, int]] = {}
-    for d in model.decls():
-        name = str(d.name())
-        if name in money and d.arity() == 0:
-            v = model.get_interp(d)
-            if z3.is_int_value(v):
-                values[name] = (d, v.as_long())
+    consts = constants(model)
+    for name, d, v in consts:
+        if name in money and z3.is_int_value(v):
+            values[name] = (d, v.as_long())
     if all(x % FEN_PER_YUAN == 0 for _, x in values.values()):
         return model, True
     decls = list(values)
@@ -119,7 +117,7 @@ def rounded(model: Any, encoder: Encoder, holds: Term, goals: list[Goal]) -> tup
             combos = [downs, {k: x + step for k, x in downs.items()}]
         best: tuple[tuple[Any, ...], Any] | None = None
         for combo in combos:
-            m = model_with(model, {k: (values[k][0], z3.IntVal(x)) for k, x in combo.items()})
+            m = model_with(model, {k: (values[k][0], z3.IntVal(x)) for k, x in combo.items()}, consts)
             if not z3.is_true(m.eval(holds, model_completion=True)):
                 continue
             rank: list[Any] = []
@@ -136,17 +134,24 @@ def rounded(model: Any, encoder: Encoder, holds: Term, goals: list[Goal]) -> tup
     return model, False
 
 
-def model_with(model: Any, changes: dict[str, tuple[Any, Any]]) -> Any:
+def model_with(model: Any, changes: dict[str, tuple[Any, Any]],
+               consts: list[tuple[str, Any, Any]] | None = None) -> Any:
     """A copy of ``model`` in which each constant named in ``changes`` (name -> (its declaration,
-    its new value, or None: left out of the copy)) takes that value."""
+    its new value, or None: left out of the copy)) takes that value. ``consts``: the model's
+    constants as :func:`constants` gives them, when several copies are made of one model."""
     m = z3.Model()
-    for d in model.decls():
-        if d.arity() == 0 and str(d.name()) not in changes:
-            m.update_value(d, model.get_interp(d))
+    for name, d, v in consts if consts is not None else constants(model):
+        if name not in changes:
+            m.update_value(d, v)
     for d, v in changes.values():
         if v is not None:
             m.update_value(d, v)
     return m
+
+
+def constants(model: Any) -> list[tuple[str, Any, Any]]:
+    """(name, declaration, value) of each constant a model gives."""
+    return [(str(d.name()), d, model.get_interp(d)) for d in model.decls() if d.arity() == 0]
 
 
 def _money_vars(space: Any) -> set[str]:
