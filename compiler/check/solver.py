@@ -214,9 +214,9 @@ class SolverChecks:
         if want_model:
             # A model found for an earlier question often answers this one (the next member
             # of the same 累计上限, the next tier): checking it costs far less than solving.
-            holds = z3.And(q, self.domains)
+            holds = conj(q, self.domains)
             for model in self.recent:
-                if z3.is_true(model.eval(holds, model_completion=True)):
+                if _holds_in(model, holds):
                     self.answers[key] = (c, z3.sat, model)
                     return z3.sat, model
             wide = self._widened(q, holds) if widen else None
@@ -277,7 +277,7 @@ class SolverChecks:
             if name in bools and name not in read:
                 changes[name] = (d, None)
         wide = model_with(model, changes)
-        return wide if z3.is_true(wide.eval(holds, model_completion=True)) else None
+        return wide if _holds_in(wide, holds) else None
 
     def _bool_vars(self) -> dict[str, Term]:
         if self._bools is None:
@@ -1144,6 +1144,24 @@ class SolverChecks:
 
 
 # ---------------------------------------------------------------------------- helpers
+
+
+def _holds_in(model: Any, t: Flag) -> bool:
+    """``t`` is true in ``model`` (completed), evaluated through z3's C API: ``model.eval`` and
+    ``z3.is_true`` wrap the result in Python objects, thousands of times per large policy."""
+    if isinstance(t, bool):
+        return t
+    if not isinstance(model, z3.ModelRef):
+        return bool(z3.is_true(model.eval(t, model_completion=True)))
+    ref = model.ctx.ref()
+    out = (z3.Ast * 1)()
+    if not z3.Z3_model_eval(ref, model.model, t.as_ast(), True, out):
+        return False
+    z3.Z3_inc_ref(ref, out[0])  # held while it is read, as a Python wrapper would
+    try:
+        return bool(z3.Z3_get_bool_value(ref, out[0]) == z3.Z3_L_TRUE)
+    finally:
+        z3.Z3_dec_ref(ref, out[0])
 
 
 def _differ(a: Any, b: Any) -> Flag:
