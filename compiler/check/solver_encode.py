@@ -614,6 +614,7 @@ class Encoder:
         self._eligible: Flag | None = None
         self._flows: list[CapFlow] | None = None
         self._final: dict[str, tuple[Term, Term]] = {}
+        self._scopes: dict[int, tuple[n.Scope | None, list[n.Item]]] = {}
         self.params: dict[str, tuple[n.Parameter, Val, Term | None]] = {}
         for prm in policy.parameters:
             self.params[prm.name] = self._parameter(prm)
@@ -835,7 +836,12 @@ class Encoder:
 
     # -- cross-item caps ----------------------------------------------------
     def in_scope(self, scope: n.Scope | None) -> list[n.Item]:
-        return queries.in_scope(self.policy, scope)
+        """The items ``scope`` covers (worked out once per scope: each member of a 累计上限 asks)."""
+        key = id(scope)
+        hit = self._scopes.get(key)
+        if hit is None or hit[0] is not scope:
+            hit = self._scopes[key] = (scope, queries.in_scope(self.policy, scope))
+        return list(hit[1])
 
     def flows(self) -> list[CapFlow]:
         """Every cross-item cap in order, with each member's amount (fen) before and after it."""
