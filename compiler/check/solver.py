@@ -24,6 +24,7 @@ PC520     warning   an amount formula that can go negative (paid as 0)
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -141,6 +142,8 @@ class SolverChecks:
         self.answers: dict[int, tuple[Flag, Any, Any]] = {}
         self.recent: list[Any] = []  # the latest models found, newest first
         self._bools: dict[str, Term] | None = None
+        self.wide: list[Any] = []  # models kept for yes/no questions (:meth:`_keep_wide`)
+        self._wide_base: Any = None
         self.domains = as_bool(conj(*self.space.domains()))
         self._mates_memo: dict[str, list[n.Item]] | None = None
         self._gates: tuple[dict[str, list[tuple[str, list[str]]]], set[str], set[str],
@@ -200,7 +203,8 @@ class SolverChecks:
                       "这是检查器有意设定的上限，不是政策的错误；规模较小的政策会得到完整检查。"
                       "可将过长的分档或上限拆分后分别检查。", article)
 
-    def _check(self, conds: tuple[Flag, ...], want_model: bool, widen: bool = False) -> tuple[Any, Any]:
+    def _check(self, conds: tuple[Flag, ...], want_model: bool, widen: bool = False,
+               wide: bool = False) -> tuple[Any, Any]:
         c = conj(*conds)
         if is_false(c):
             return z3.unsat, None
@@ -219,12 +223,21 @@ class SolverChecks:
                 if _holds_in(model, holds):
                     self.answers[key] = (c, z3.sat, model)
                     return z3.sat, model
-            wide = self._widened(q, holds) if widen else None
-            if wide is not None:
-                self.recent.insert(0, wide)
+            widened = self._widened(q, holds) if widen else None
+            if widened is not None:
+                self.recent.insert(0, widened)
                 del self.recent[RECENT_MODELS:]
-                self.answers[key] = (c, z3.sat, wide)
-                return z3.sat, wide
+                self.answers[key] = (c, z3.sat, widened)
+                return z3.sat, widened
+        if wide and self.wide:
+            # A yes/no question: first the few models kept for them, with every yes/no fact true
+            # (:meth:`_keep_wide`) — the next item's 封顶, tier or condition usually holds in
+            # one of them, found by evaluating rather than solving.
+            holds = conj(q, self.domains)
+            for model in self.wide:
+                if _holds_in(model, holds):
+                    self.answers[key] = (c, z3.sat, None)
+                    return z3.sat, None
         # push, assert, check, pop through z3's C API (what Solver.push/add/check/pop call,
         # without their argument handling: thousands of questions per large policy)
         ref, s = self.solver.ctx.ref(), self.solver.solver
@@ -232,9 +245,12 @@ class SolverChecks:
         try:
             z3.Z3_solver_assert(ref, s, q.as_ast())
             result = _RESULTS[z3.Z3_solver_check(ref, s)]
-            model = self.solver.model() if want_model and result == z3.sat else None
+            found = self.solver.model() if result == z3.sat and (want_model or wide) else None
         finally:
             z3.Z3_solver_pop(ref, s, 1)
+        model = found if want_model else None
+        if found is not None and wide:
+            self._keep_wide(found)
         if model is not None:
             self.recent.insert(0, model)
             del self.recent[RECENT_MODELS:]
@@ -247,6 +263,22 @@ class SolverChecks:
                 if not isinstance(part, bool) and part.get_id() not in self.answers:
                     self.answers[part.get_id()] = (part, z3.sat, model)
         return result, model
+
+    def _keep_wide(self, model: Any) -> None:
+        """Keep ``model`` for yes/no questions, with every yes/no fact of the policy true (the
+        items' conditions are mostly such facts joined by 且) and its other values as found."""
+        if self._wide_base is None:
+            base = z3.Model()
+            for var in self._bool_vars().values():
+                base.update_value(var, z3.BoolVal(True))
+            self._wide_base = base
+        wide = copy.copy(self._wide_base)  # z3 copies a model in C: cheap whatever its size
+        bools = self._bool_vars()
+        for d in model.decls():
+            if d.arity() == 0 and str(d.name()) not in bools:
+                wide.update_value(d, model.get_interp(d))
+        self.wide.insert(0, wide)
+        del self.wide[RECENT_MODELS:]
 
     def _widened(self, q: Term, holds: Term) -> Any:
         """The newest model found, with every yes/no fact the question reads and the model leaves
@@ -291,13 +323,16 @@ class SolverChecks:
         before the solver (:meth:`_widened`)."""
         return self._check(conds, True, widen)[1]
 
-    def possible(self, *conds: Flag) -> bool:
-        """The conditions can hold together (found; no model is read)."""
-        return bool(self._check(conds, False)[0] == z3.sat)
+    def possible(self, *conds: Flag, wide: bool = False) -> bool:
+        """The conditions can hold together (found; no model is read). ``wide``: a question of
+        a kind that usually holds, tried first on the models kept for such questions
+        (:meth:`_keep_wide`)."""
+        return bool(self._check(conds, False, wide=wide)[0] == z3.sat)
 
-    def unsat(self, *conds: Flag) -> bool:
-        """The conditions cannot hold together (proved; an exhausted resource limit proves nothing)."""
-        return bool(self._check(conds, False)[0] == z3.unsat)
+    def unsat(self, *conds: Flag, wide: bool = False) -> bool:
+        """The conditions cannot hold together (proved; an exhausted resource limit proves
+        nothing). ``wide``: as for :meth:`possible`."""
+        return bool(self._check(conds, False, wide=wide)[0] == z3.unsat)
 
     def emit(self, code: str, sev: Severity, span: Span, msg: str, hint: str, article: str,
              wit: dict[str, object] | None = None) -> None:
@@ -428,7 +463,7 @@ class SolverChecks:
     def _condition(self, cond: n.Expr, article: str, kind: str, ctx: Flag, ctx_label: str) -> bool:
         enc = self.enc
         whole = enc.truth(cond)
-        if self.unsat(ctx, whole):
+        if self.unsat(ctx, whole, wide=True):
             parts = self.cond_parts(enc, cond)
             if ctx_label:
                 parts.insert(0, (ctx_label, ctx))
@@ -735,7 +770,7 @@ class SolverChecks:
                           "检查比较的方向和数值。", article)
                 possible.append(False)
                 continue
-            if self.unsat(ctx, conds[j]):
+            if self.unsat(ctx, conds[j], wide=True):
                 self.emit("PC403", E, t.cond.span,
                           f"分档第 {j + 1} 档（当 {show(t.cond)}）在本项适用的情形下不可能成立，"
                           "该档永远不会适用",
@@ -823,7 +858,7 @@ class SolverChecks:
         both = conj(ctx, base.det, lim.det)
         # the usual answer (it can bind) in one question; only a cap that never binds is asked
         # whether its context can hold at all
-        if self.unsat(both, disj(cmp(">", base.hi, lim.hi), cmp(">", base.lo, lim.lo))) \
+        if self.unsat(both, disj(cmp(">", base.hi, lim.hi), cmp(">", base.lo, lim.lo)), wide=True) \
                 and self.possible(both):
             self.emit("PC411", W, node.limit.span,
                       f"封顶 {show(node.limit)} 永远不会起作用：{show(node.base)} 不会超过它",
