@@ -187,3 +187,32 @@ def test_category_items_beyond_the_limit_are_reported(monkeypatch: pytest.Monkey
         "检查达到规模上限：类别“provider”有 2 个补助项，只检查了前 1 项之间的空档（PC407），"
         "自“provider_award_mid”起未检查"]
     assert "PC407" not in {d.code for d, _ in cut.suppressed}
+
+
+def test_models_tried_before_the_solver_never_change_a_finding(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Models found for earlier questions answer later ones only when they satisfy them (by
+    evaluation): with every such shortcut off, each fixture and a 累计上限 of 6 stacked items
+    gives the same findings at the same places."""
+    (tmp_path / "kunming.txt").write_text(
+        (CASES.parents[2] / "policies" / "kunming.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    n = 6
+    (tmp_path / "six.policy").write_text(
+        '政策 six {\n  标题 "测试：六项叠加"\n  来源 "kunming.txt"\n}\n\n事实 {\n'
+        "  applicant_type 必填\n  spend_software_cloud\n"
+        + "".join(f'  flag_{k}: 布尔 "条件{k}"\n' for k in range(n)) + "}\n\n"
+        + "\n".join(CAP_ITEM.format(k=k, n=k + 1) for k in range(n))
+        + "\n累计上限 investment_cap {\n  条款 第十条\n"
+          "  原文 「企业获得专项资金支持总额度累计不超过该企业数字化转型投入的50%。」\n"
+          "  适用 对象 enterprise\n  上限 50% × spend_software_cloud\n}\n", encoding="utf-8")
+    paths = [*sorted(CASES.glob("*.policy")), tmp_path / "six.policy"]
+
+    def found() -> list[list[tuple[str, int, int]]]:
+        return [sorted((d.code, d.span.line, d.span.column) for d in load(p, ON).diagnostics
+                       if d.code.startswith("PC4") and d.code != "PC490") for p in paths]
+
+    with_shortcuts = found()
+    assert sum(1 for d in with_shortcuts[-1] if d[0] == "PC410") == n - 1
+    monkeypatch.setattr(solver, "RECENT_MODELS", 0)  # no model kept: every question is solved
+    monkeypatch.setattr(solver.SolverChecks, "_widened", lambda self, q, holds: None)
+    assert found() == with_shortcuts
