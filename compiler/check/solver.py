@@ -67,8 +67,8 @@ from .solver_witness import (
     Goal,
     calculate,
     cap_cuts,
+    constants,
     facts_in,
-    model_with,
     optimize,
     profile_of,
     rounded,
@@ -141,6 +141,7 @@ class SolverChecks:
         self.unrounded = 0  # plain witnesses whose amounts could not be made whole yuan
         self.answers: dict[int, tuple[Flag, Any, Any]] = {}
         self.recent: list[Any] = []  # the latest models found, newest first
+        self._own: dict[int, tuple[Any, list[tuple[str, Any, Any]]]] = {}
         self._bools: dict[str, Term] | None = None
         self.wide: list[Any] = []  # models kept for yes/no questions (:meth:`_keep_wide`)
         self._wide_base: Any = None
@@ -225,8 +226,7 @@ class SolverChecks:
                     return z3.sat, model
             widened = self._widened(q, holds) if widen else None
             if widened is not None:
-                self.recent.insert(0, widened)
-                del self.recent[RECENT_MODELS:]
+                self._remember(widened)
                 self.answers[key] = (c, z3.sat, widened)
                 return z3.sat, widened
         if wide and self.wide:
@@ -252,8 +252,7 @@ class SolverChecks:
         if found is not None and wide:
             self._keep_wide(found)
         if model is not None:
-            self.recent.insert(0, model)
-            del self.recent[RECENT_MODELS:]
+            self._remember(model)
         if result != z3.unknown:
             self.answers[key] = (c, result, model)  # the term is kept so that its id stays its own
         if result == z3.sat and len(conds) > 1:
@@ -293,23 +292,31 @@ class SolverChecks:
         model = self.recent[0]
         if not isinstance(model, z3.ModelRef):
             return None
-        changes: dict[str, tuple[Any, Any]] = {}
         bools = self._bool_vars()
         read = facts_in([q], self.space)
-        for name in read:
-            var = bools.get(name)
-            if var is not None and not z3.is_true(model.eval(var, model_completion=True)):
-                changes[name] = (var.decl(), z3.BoolVal(True))
-        if not changes:
-            return None
-        # the yes/no facts the question does not read are left out (false): the model of one
-        # 累计上限 does not carry the items of the one before into the next witness
-        for d in model.decls():
-            name = str(d.name())
-            if name in bools and name not in read:
-                changes[name] = (d, None)
-        wide = model_with(model, changes)
+        on = {name: bools[name] for name in read if name in bools}
+        own = self._own[id(model)][1]
+        if len({name for name, _, v in own if name in on and z3.is_true(v)}) == len(on):
+            return None  # nothing to switch on
+        # the model's own values (as the solver gave them, before any evaluation completed it)
+        # but its yes/no facts: those the question reads are true, the others left out (false),
+        # so that the model of one 累计上限 does not carry its items into the next witness
+        wide = z3.Model()
+        yes = z3.BoolVal(True)
+        for name, d, v in own:
+            if name not in bools:
+                wide.update_value(d, v)
+        for var in on.values():
+            wide.update_value(var, yes)
         return wide if _holds_in(wide, holds) else None
+
+    def _remember(self, model: Any) -> None:
+        """``model`` as the newest of the recent models, with its own constants (read now:
+        evaluating a question in it with completion adds every constant the question reads)."""
+        self.recent.insert(0, model)
+        del self.recent[RECENT_MODELS:]
+        self._own = {id(m): e if (e := self._own.get(id(m))) is not None and e[0] is m
+                     else (m, constants(m)) for m in self.recent}
 
     def _bool_vars(self) -> dict[str, Term]:
         if self._bools is None:
@@ -370,8 +377,9 @@ class SolverChecks:
                 return None
             # the solver's own model (355555.56): its amounts moved to whole 万元 … yuan where
             # the question still holds, checked without asking the solver again
+            own = self._own.get(id(model))
             model, whole = rounded(model, self.enc, as_bool(conj(*constraints, self.domains)),
-                                   goals or [])
+                                   goals or [], own[1] if own is not None and own[0] is model else None)
             if not whole:
                 self.unrounded += 1
         profile = profile_of(model, self.enc, extra)

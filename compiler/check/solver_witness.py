@@ -83,7 +83,8 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
 ROUNDINGS = (1_000_000, 100_000, 10_000, FEN_PER_YUAN)  # whole 万元, 千元, 百元, yuan (in fen)
 
 
-def rounded(model: Any, encoder: Encoder, holds: Term, goals: list[Goal]) -> tuple[Any, bool]:
+def rounded(model: Any, encoder: Encoder, holds: Term, goals: list[Goal],
+            consts: list[tuple[str, Any, Any]] | None = None) -> tuple[Any, bool]:
     """``model`` with the money facts it states moved to whole 万元 (else 千元, 百元, yuan), each
     down or up, where ``holds`` (the question with every domain) still holds; and whether every
     amount is now a whole yuan.
@@ -91,13 +92,15 @@ def rounded(model: Any, encoder: Encoder, holds: Term, goals: list[Goal]) -> tup
     The cheap stand-in for :func:`optimize` once its budget is spent: each candidate is checked
     by evaluating ``holds`` in a copy of the model (no solver call). Among the candidates at the
     coarsest step that holds, the first goal decides (the largest cut, …), then the smaller total.
-    A model that no rounding keeps valid is returned as it was.
+    A model that no rounding keeps valid is returned as it was. ``consts``: the model's own
+    constants (:func:`constants`) when the caller has them, read before evaluation completed it.
     """
     if not isinstance(model, z3.ModelRef):
         return model, False
     money = _money_vars(encoder.space)
     values: dict[str, tuple[Any, int]] = {}
-    consts = constants(model)
+    if consts is None:
+        consts = constants(model)
     for name, d, v in consts:
         if name in money and z3.is_int_value(v):
             values[name] = (d, v.as_long())
