@@ -215,4 +215,6 @@ def test_models_tried_before_the_solver_never_change_a_finding(
     assert sum(1 for d in with_shortcuts[-1] if d[0] == "PC410") == n - 1
     monkeypatch.setattr(solver, "RECENT_MODELS", 0)  # no model kept: every question is solved
     monkeypatch.setattr(solver.SolverChecks, "_widened", lambda self, q, holds: None)
+    monkeypatch.setattr(solver.SolverChecks, "_alone_possible",
+                        lambda self, alone, app, mates: self.possible(*alone))
     assert found() == with_shortcuts
