@@ -21,6 +21,10 @@ compiler in the same run.
 
     .venv/bin/python benchmarks/check.py [--cli-runs 5] [--baseline 4f5361e] [--timeout 240]
                                          [--no-baseline] [--no-hostile]
+                                         [--only cli,seeds,generated,hostile] [--sizes 50,500]
+
+``--only`` runs some parts (1-4 above) and ``--sizes`` some of the generated sizes (the 200 items
+under one 累计上限 only with 200), to iterate on one of them.
 """
 
 from __future__ import annotations
@@ -289,7 +293,7 @@ def baseline_tree(rev: str, dest: Path) -> Path | None:
     return dest
 
 
-def compare(rev: str | None, timeout: float) -> None:
+def compare(rev: str | None, timeout: float, cases: list[tuple[str, Callable[[int], tuple[str, str]], int]]) -> None:
     """Generated policies and 200 items under one 累计上限, this version beside ``rev``."""
     with tempfile.TemporaryDirectory() as tmp:
         old_root = baseline_tree(rev, Path(tmp)) if rev else None
@@ -298,13 +302,14 @@ def compare(rev: str | None, timeout: float) -> None:
         label = f"baseline {rev}" if old_root else ""
         print(f"generated policies (fresh process each; CPU seconds, wall in brackets{'; ' + label if label else ''}):")
         base: float | None = None
-        for title, make, n in CASES:
+        base_n = SIZES[0]
+        for title, make, n in cases:
             kind = make.__name__
             old = in_process(old_root, kind, n, timeout, False) if old_root else None
             new = in_process(ROOT, kind, n, 10 * timeout, True)
             assert new is not None
             if base is None and make is generate:
-                base = new["cpu"]
+                base, base_n = new["cpu"], n
             line = f"  {title:<28} {new['cpu']:6.2f} s CPU ({new['wall']:6.2f} s)"
             if old_root:
                 if old is None:
@@ -316,8 +321,8 @@ def compare(rev: str | None, timeout: float) -> None:
             print(line)
             growth = ""
             if make is generate and base is not None:
-                per = n / SIZES[0]
-                growth = f"growth vs {SIZES[0]}: ×{new['cpu'] / base:.1f} for ×{per:.0f} items " \
+                per = n / base_n
+                growth = f"growth vs {base_n}: ×{new['cpu'] / base:.1f} for ×{per:.0f} items " \
                          f"(per item ×{new['cpu'] / base / per:.2f}; 1.00 = linear); "
             print(f"{'':31}{growth}{new['findings']} solver findings, {new['witnessed']} with a witness, "
                   f"{new['limits']} PC490; {new['valid']} of {new['total']} witnesses give their amounts "
@@ -335,9 +340,27 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=240.0,
                     help="seconds after which a baseline run is stopped (default 240)")
     ap.add_argument("--no-hostile", action="store_true", help="skip the hostile sizes")
+    ap.add_argument("--only", default="cli,seeds,generated,hostile",
+                    help="the parts to run, comma-separated (default all: cli,seeds,generated,hostile)")
+    ap.add_argument("--sizes", default=",".join(map(str, SIZES)),
+                    help=f"generated sizes, comma-separated (default {','.join(map(str, SIZES))})")
     args = ap.parse_args()
+    only = set(args.only.split(","))
+    sizes = [int(x) for x in args.sizes.split(",")]
     began = time.perf_counter()
-    cli(args.cli_runs)
+    if "cli" in only:
+        cli(args.cli_runs)
+    if "seeds" in only:
+        seeds()
+    if "generated" in only:
+        cases = [c for c in CASES if c[2] in sizes]
+        compare(None if args.no_baseline else args.baseline, args.timeout, cases)
+    if "hostile" in only and not args.no_hostile:
+        hostile()
+    print(f"total {time.perf_counter() - began:.1f} s")
+
+
+def seeds() -> None:
     total = 0.0
     print("seed policies (full load(): parse, types, quotes, solver, consistency):")
     for name in SEEDS:
@@ -346,18 +369,18 @@ def main() -> None:
         print(f"  {name:<10} {secs:6.3f} s wall {cpu:6.3f} s CPU   (consistency {consistency_time(loaded):.3f} s; "
               f"{summary(loaded)})")
     print(f"  {'all five':<10} {total:6.3f} s")
-    compare(None if args.no_baseline else args.baseline, args.timeout)
-    if not args.no_hostile:
-        print("hostile sizes:")
-        with tempfile.TemporaryDirectory() as tmp:
-            d = Path(tmp)
-            cases = [(f"{n} items under one 累计上限", one_cap, n) for n in (25, 50)]
-            cases += [(f"分档 of {n} range tiers", range_tiers, n) for n in (400, 800)]
-            for label, make, n in cases:
-                path = write_case(d, make, n)
-                secs, loaded, cpu = timed(functools.partial(load, path, ON))
-                print(f"  {label:<28} {secs:6.2f} s wall {cpu:6.2f} s CPU   ({witnessed(loaded)})")
-    print(f"total {time.perf_counter() - began:.1f} s")
+
+
+def hostile() -> None:
+    print("hostile sizes:")
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        cases = [(f"{n} items under one 累计上限", one_cap, n) for n in (25, 50)]
+        cases += [(f"分档 of {n} range tiers", range_tiers, n) for n in (400, 800)]
+        for label, make, n in cases:
+            path = write_case(d, make, n)
+            secs, loaded, cpu = timed(functools.partial(load, path, ON))
+            print(f"  {label:<28} {secs:6.2f} s wall {cpu:6.2f} s CPU   ({witnessed(loaded)})")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ PC520     warning   an amount formula that can go negative (paid as 0)
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -66,8 +67,11 @@ from .solver_witness import (
     Goal,
     calculate,
     cap_cuts,
+    constants,
+    facts_in,
     optimize,
     profile_of,
+    rounded,
     span_text,
     witness,
     witness_date,
@@ -77,7 +81,7 @@ from .solver_witness import (
 # under any load (guides show findings, and generated/ must be byte-identical everywhere).
 # Each keeps the solver's work bounded on a hostile policy; reaching one is reported (PC490,
 # documented in docs/reference/diagnostics.md), never silent.
-OPTIMIZE_BUDGET = 12  # optimised (round-number) witnesses per policy; then plain solver models
+OPTIMIZE_BUDGET = 4  # optimised (round-number) witnesses per policy; then rounded solver models
 WITNESS_BUDGET = 1000  # witnesses per policy; then findings come without one
 MAX_GROUP = 40  # items compared pairwise for PC406 within one group of look-alike items
 MAX_TIERS = 200  # tiers of one 分档 checked for overlaps (PC401)
@@ -86,6 +90,7 @@ LARGE_CAP = 12  # members of a 累计上限 from which its questions leave the o
 RECENT_MODELS = 4  # models tried on a question before the solver is asked
 
 E, W = Severity.ERROR, Severity.WARNING
+_RESULTS = {z3.Z3_L_TRUE: z3.sat, z3.Z3_L_FALSE: z3.unsat, z3.Z3_L_UNDEF: z3.unknown}
 
 
 def check_solver(policy: n.Policy, on: dt.date, parent: n.Policy | None) -> list[Diagnostic]:
@@ -133,8 +138,14 @@ class SolverChecks:
         self.limits: dict[tuple[str, ...], tuple[Span, str, str]] = {}
         self.unwitnessed = 0
         self.plain_witnesses = 0
+        self.unrounded = 0  # plain witnesses whose amounts could not be made whole yuan
         self.answers: dict[int, tuple[Flag, Any, Any]] = {}
         self.recent: list[Any] = []  # the latest models found, newest first
+        self._own: dict[int, tuple[Any, list[tuple[str, Any, Any]]]] = {}
+        self._bools: dict[str, Term] | None = None
+        self._last_alone: list[tuple[str, Any, Any]] | None = None  # see _alone_possible
+        self.wide: list[Any] = []  # models kept for yes/no questions (:meth:`_keep_wide`)
+        self._wide_base: Any = None
         self.domains = as_bool(conj(*self.space.domains()))
         self._mates_memo: dict[str, list[n.Item]] | None = None
         self._gates: tuple[dict[str, list[tuple[str, list[str]]]], set[str], set[str],
@@ -182,8 +193,10 @@ class SolverChecks:
 
     def _report_limits(self) -> None:
         if self.plain_witnesses:
+            rest = f"，其中 {self.unrounded} 个无法取整" if self.unrounded else ""
             self.limit(("optimize",), self.policy.header.span, "",
-                       f"{self.plain_witnesses} 个反例未按整数金额优选（每个政策最多优选 {OPTIMIZE_BUDGET} 个）")
+                       f"{self.plain_witnesses} 个反例未按整数金额优选（每个政策最多优选 {OPTIMIZE_BUDGET} 个），"
+                       f"只把求解器给出的金额取整到万元、千元、百元或元{rest}")
         if self.unwitnessed:
             self.limit(("witness",), self.policy.header.span, "",
                        f"{self.unwitnessed} 个发现没有附反例（每个政策最多 {WITNESS_BUDGET} 个反例）")
@@ -192,7 +205,10 @@ class SolverChecks:
                       "这是检查器有意设定的上限，不是政策的错误；规模较小的政策会得到完整检查。"
                       "可将过长的分档或上限拆分后分别检查。", article)
 
-    def _check(self, conds: tuple[Flag, ...], want_model: bool) -> tuple[Any, Any]:
+    def _check(self, conds: tuple[Flag, ...], want_model: bool, widen: bool = False,
+               wide: bool = False, found: list[Any] | None = None) -> tuple[Any, Any]:
+        """The answer to a question, and a model when ``want_model`` (``found``: a list to which
+        the solver's model of a yes/no question is added, when it has one)."""
         c = conj(*conds)
         if is_false(c):
             return z3.unsat, None
@@ -206,20 +222,43 @@ class SolverChecks:
         if want_model:
             # A model found for an earlier question often answers this one (the next member
             # of the same 累计上限, the next tier): checking it costs far less than solving.
+            holds = conj(q, self.domains)
             for model in self.recent:
-                if z3.is_true(model.eval(z3.And(q, self.domains), model_completion=True)):
+                if _holds_in(model, holds):
                     self.answers[key] = (c, z3.sat, model)
                     return z3.sat, model
-        self.solver.push()
+            widened = self._widened(q, holds) if widen else None
+            if widened is not None:
+                self._remember(widened)
+                self.answers[key] = (c, z3.sat, widened)
+                return z3.sat, widened
+        if wide and self.wide:
+            # A yes/no question: first the few models kept for them, with every yes/no fact true
+            # (:meth:`_keep_wide`) — the next item's 封顶, tier or condition usually holds in
+            # one of them, found by evaluating rather than solving.
+            holds = conj(q, self.domains)
+            for model in self.wide:
+                if _holds_in(model, holds):
+                    self.answers[key] = (c, z3.sat, None)
+                    return z3.sat, None
+        # push, assert, check, pop through z3's C API (what Solver.push/add/check/pop call,
+        # without their argument handling: thousands of questions per large policy)
+        ref, s = self.solver.ctx.ref(), self.solver.solver
+        z3.Z3_solver_push(ref, s)
         try:
-            self.solver.add(q)
-            result = self.solver.check()
-            model = self.solver.model() if want_model and result == z3.sat else None
+            z3.Z3_solver_assert(ref, s, q.as_ast())
+            result = _RESULTS[z3.Z3_solver_check(ref, s)]
+            found_now = self.solver.model() if result == z3.sat and (
+                want_model or wide or found is not None) else None
         finally:
-            self.solver.pop()
+            z3.Z3_solver_pop(ref, s, 1)
+        if found is not None and found_now is not None:
+            found.append(found_now)
+        model = found_now if want_model else None
+        if found_now is not None and wide:
+            self._keep_wide(found_now)
         if model is not None:
-            self.recent.insert(0, model)
-            del self.recent[RECENT_MODELS:]
+            self._remember(model)
         if result != z3.unknown:
             self.answers[key] = (c, result, model)  # the term is kept so that its id stays its own
         if result == z3.sat and len(conds) > 1:
@@ -230,17 +269,83 @@ class SolverChecks:
                     self.answers[part.get_id()] = (part, z3.sat, model)
         return result, model
 
-    def sat(self, *conds: Flag) -> Any:
-        """A model of the conditions (with every domain), or None (none, or no answer in time)."""
-        return self._check(conds, True)[1]
+    def _keep_wide(self, model: Any) -> None:
+        """Keep ``model`` for yes/no questions, with every yes/no fact of the policy true (the
+        items' conditions are mostly such facts joined by 且) and its other values as found."""
+        if self._wide_base is None:
+            base = z3.Model()
+            for var in self._bool_vars().values():
+                base.update_value(var, z3.BoolVal(True))
+            self._wide_base = base
+        wide = copy.copy(self._wide_base)  # z3 copies a model in C: cheap whatever its size
+        bools = self._bool_vars()
+        for d in model.decls():
+            if d.arity() == 0 and str(d.name()) not in bools:
+                wide.update_value(d, model.get_interp(d))
+        self.wide.insert(0, wide)
+        del self.wide[RECENT_MODELS:]
 
-    def possible(self, *conds: Flag) -> bool:
-        """The conditions can hold together (found; no model is read)."""
-        return bool(self._check(conds, False)[0] == z3.sat)
+    def _widened(self, q: Term, holds: Term) -> Any:
+        """The newest model found, with every yes/no fact the question reads and the model leaves
+        false made true, if that answers the question (None otherwise).
 
-    def unsat(self, *conds: Flag) -> bool:
-        """The conditions cannot hold together (proved; an exhausted resource limit proves nothing)."""
-        return bool(self._check(conds, False)[0] == z3.unsat)
+        The next member of a 累计上限 is cut when one more item applies: the model that cut the
+        member before it, with that item's condition switched on, usually is a model of the
+        next question, found by evaluating it rather than solving.
+        """
+        if not self.recent:
+            return None
+        model = self.recent[0]
+        if not isinstance(model, z3.ModelRef):
+            return None
+        bools = self._bool_vars()
+        read = facts_in([q], self.space)
+        on = {name: bools[name] for name in read if name in bools}
+        own = self._own[id(model)][1]
+        if len({name for name, _, v in own if name in on and z3.is_true(v)}) == len(on):
+            return None  # nothing to switch on
+        # the model's own values (as the solver gave them, before any evaluation completed it)
+        # but its yes/no facts: those the question reads are true, the others left out (false),
+        # so that the model of one 累计上限 does not carry its items into the next witness
+        wide = z3.Model()
+        yes = z3.BoolVal(True)
+        for name, d, v in own:
+            if name not in bools:
+                wide.update_value(d, v)
+        for var in on.values():
+            wide.update_value(var, yes)
+        return wide if _holds_in(wide, holds) else None
+
+    def _remember(self, model: Any) -> None:
+        """``model`` as the newest of the recent models, with its own constants (read now:
+        evaluating a question in it with completion adds every constant the question reads)."""
+        self.recent.insert(0, model)
+        del self.recent[RECENT_MODELS:]
+        self._own = {id(m): e if (e := self._own.get(id(m))) is not None and e[0] is m
+                     else (m, constants(m)) for m in self.recent}
+
+    def _bool_vars(self) -> dict[str, Term]:
+        if self._bools is None:
+            self._bools = {str(f.var.decl().name()): f.var for f in self.space.facts.values()
+                           if f.kind == "bool"}
+        return self._bools
+
+    def sat(self, *conds: Flag, widen: bool = False) -> Any:
+        """A model of the conditions (with every domain), or None (none, or no answer in time).
+        ``widen``: the newest model with the yes/no facts the conditions read made true is tried
+        before the solver (:meth:`_widened`)."""
+        return self._check(conds, True, widen)[1]
+
+    def possible(self, *conds: Flag, wide: bool = False) -> bool:
+        """The conditions can hold together (found; no model is read). ``wide``: a question of
+        a kind that usually holds, tried first on the models kept for such questions
+        (:meth:`_keep_wide`)."""
+        return bool(self._check(conds, False, wide=wide)[0] == z3.sat)
+
+    def unsat(self, *conds: Flag, wide: bool = False) -> bool:
+        """The conditions cannot hold together (proved; an exhausted resource limit proves
+        nothing). ``wide``: as for :meth:`possible`."""
+        return bool(self._check(conds, False, wide=wide)[0] == z3.unsat)
 
     def emit(self, code: str, sev: Severity, span: Span, msg: str, hint: str, article: str,
              wit: dict[str, object] | None = None) -> None:
@@ -274,8 +379,15 @@ class SolverChecks:
             self.plain_witnesses += 1
         if model is None:
             model = fallback if fallback is not None else self.sat(*constraints)
-        if model is None:
-            return None
+            if model is None:
+                return None
+            # the solver's own model (355555.56): its amounts moved to whole 万元 … yuan where
+            # the question still holds, checked without asking the solver again
+            own = self._own.get(id(model))
+            model, whole = rounded(model, self.enc, as_bool(conj(*constraints, self.domains)),
+                                   goals or [], own[1] if own is not None and own[0] is model else None)
+            if not whole:
+                self.unrounded += 1
         profile = profile_of(model, self.enc, extra)
         params = self.enc.parameter_values(model)
         # with readings (解读) spanned, another reading may gate an item otherwise: all are run
@@ -365,7 +477,7 @@ class SolverChecks:
     def _condition(self, cond: n.Expr, article: str, kind: str, ctx: Flag, ctx_label: str) -> bool:
         enc = self.enc
         whole = enc.truth(cond)
-        if self.unsat(ctx, whole):
+        if self.unsat(ctx, whole, wide=True):
             parts = self.cond_parts(enc, cond)
             if ctx_label:
                 parts.insert(0, (ctx_label, ctx))
@@ -429,7 +541,8 @@ class SolverChecks:
             mates = self._mates().get(it.id, []) if capped else []
             alone = self.without([app, may_pay], mates) if len(mates) >= LARGE_CAP else \
                 [app, may_pay, *[neg(enc.applies(o)) for o in mates]] if mates else None
-            if (alone is not None and self.possible(*alone)) or self.possible(app, may_pay):
+            if (alone is not None and self._alone_possible(alone, app, mates)) or \
+                    self.possible(app, may_pay):
                 live.append(it)
                 continue
             if self.unsat(app):
@@ -450,6 +563,38 @@ class SolverChecks:
                           "上限内排在前面的项目总会用尽额度：检查上限的适用范围或项目顺序。",
                           it.citation.article)
         self._duplicates(live)
+
+    def _alone_possible(self, alone: list[Flag], app: Flag, mates: list[n.Item]) -> bool:
+        """``alone`` (an item applying and paying, its fellow members of a 累计上限 not applying)
+        can hold. First tried on the model found for the item before: with the yes/no facts this
+        item's applicability reads made true and those only its fellow members' read made false
+        (the next member of a 累计上限 alone, where the last one was), then asked."""
+        last = self._last_alone
+        # Not in a large 累计上限: reading the solver's models of its questions was seen to make
+        # the many later questions whether its members can be cut slower than this saves.
+        small = len(mates) < LARGE_CAP
+        if last is not None and small:
+            bools = self._bool_vars()
+            own = {x for x in facts_in([app], self.space) if x in bools}
+            off = {x for x in facts_in([self.enc.applies(o) for o in mates], self.space)
+                   if x in bools} - own
+            candidate = z3.Model()
+            for name, d, v in last:
+                if name not in own and name not in off:  # the facts made false are left out
+                    candidate.update_value(d, v)
+            yes = z3.BoolVal(True)
+            for x in own:
+                candidate.update_value(bools[x], yes)
+            if _holds_in(candidate, conj(*alone, self.domains)):
+                for part in alone:  # each part holds too, as after a question solved
+                    if not isinstance(part, bool) and part.get_id() not in self.answers:
+                        self.answers[part.get_id()] = (part, z3.sat, None)
+                return True
+        found: list[Any] = []
+        possible = self._check(tuple(alone), False, found=found if small else None)[0] == z3.sat
+        if found:
+            self._last_alone = constants(found[0])
+        return bool(possible)
 
     def without(self, conds: list[Flag], items: list[n.Item], goal: Term | None = None) -> list[Flag] | None:
         """``conds`` for an applicant to whom none of ``items`` applies (None: nothing to leave
@@ -672,7 +817,7 @@ class SolverChecks:
                           "检查比较的方向和数值。", article)
                 possible.append(False)
                 continue
-            if self.unsat(ctx, conds[j]):
+            if self.unsat(ctx, conds[j], wide=True):
                 self.emit("PC403", E, t.cond.span,
                           f"分档第 {j + 1} 档（当 {show(t.cond)}）在本项适用的情形下不可能成立，"
                           "该档永远不会适用",
@@ -760,7 +905,7 @@ class SolverChecks:
         both = conj(ctx, base.det, lim.det)
         # the usual answer (it can bind) in one question; only a cap that never binds is asked
         # whether its context can hold at all
-        if self.unsat(both, disj(cmp(">", base.hi, lim.hi), cmp(">", base.lo, lim.lo))) \
+        if self.unsat(both, disj(cmp(">", base.hi, lim.hi), cmp(">", base.lo, lim.lo)), wide=True) \
                 and self.possible(both):
             self.emit("PC411", W, node.limit.span,
                       f"封顶 {show(node.limit)} 永远不会起作用：{show(node.base)} 不会超过它",
@@ -809,10 +954,10 @@ class SolverChecks:
         # first with the later members not applying (a question of the size of the members up
         # to this one; a model of it is a model of ``cut``), then as asked.
         early = self.without(cut, later) if later and large else None
-        model = self.sat(*early) if early is not None else None
+        model = self.sat(*early, widen=True) if early is not None else None
         if model is None:
             early = None
-            model = self.sat(*cut)
+            model = self.sat(*cut, widen=True)
         if model is None:
             return False
         goal = m.hi_in - m.hi_out
@@ -1081,6 +1226,24 @@ class SolverChecks:
 
 
 # ---------------------------------------------------------------------------- helpers
+
+
+def _holds_in(model: Any, t: Flag) -> bool:
+    """``t`` is true in ``model`` (completed), evaluated through z3's C API: ``model.eval`` and
+    ``z3.is_true`` wrap the result in Python objects, thousands of times per large policy."""
+    if isinstance(t, bool):
+        return t
+    if not isinstance(model, z3.ModelRef):
+        return bool(z3.is_true(model.eval(t, model_completion=True)))
+    ref = model.ctx.ref()
+    out = (z3.Ast * 1)()
+    if not z3.Z3_model_eval(ref, model.model, t.as_ast(), True, out):
+        return False
+    z3.Z3_inc_ref(ref, out[0])  # held while it is read, as a Python wrapper would
+    try:
+        return bool(z3.Z3_get_bool_value(ref, out[0]) == z3.Z3_L_TRUE)
+    finally:
+        z3.Z3_dec_ref(ref, out[0])
 
 
 def _differ(a: Any, b: Any) -> Flag:

@@ -614,6 +614,7 @@ class Encoder:
         self._eligible: Flag | None = None
         self._flows: list[CapFlow] | None = None
         self._final: dict[str, tuple[Term, Term]] = {}
+        self._scopes: dict[int, tuple[n.Scope | None, list[n.Item]]] = {}
         self.params: dict[str, tuple[n.Parameter, Val, Term | None]] = {}
         for prm in policy.parameters:
             self.params[prm.name] = self._parameter(prm)
@@ -835,7 +836,12 @@ class Encoder:
 
     # -- cross-item caps ----------------------------------------------------
     def in_scope(self, scope: n.Scope | None) -> list[n.Item]:
-        return queries.in_scope(self.policy, scope)
+        """The items ``scope`` covers (worked out once per scope: each member of a 累计上限 asks)."""
+        key = id(scope)
+        hit = self._scopes.get(key)
+        if hit is None or hit[0] is not scope:
+            hit = self._scopes[key] = (scope, queries.in_scope(self.policy, scope))
+        return list(hit[1])
 
     def flows(self) -> list[CapFlow]:
         """Every cross-item cap in order, with each member's amount (fen) before and after it."""
@@ -865,21 +871,21 @@ class Encoder:
             scope = self.in_scope(cap.scope)
             total_lo: Term = zero
             for it in scope:
-                total_lo = total_lo + state[it.id][0]
-            spare = zmax(lim_hi - zmin(total_lo, zmax(lim_lo, zero)), zero)
+                total_lo = add(total_lo, state[it.id][0])
+            spare = zmax(sub(lim_hi, zmin(total_lo, zmax(lim_lo, zero))), zero)
             sum_lo: Term = zero
             sum_extra: Term = zero
             taken: Flag = False
             members = []
             for it in scope:
                 lo_in, hi_in, inf_in = state[it.id]
-                kept = zmin(lo_in, zmax(lim_lo - sum_lo, zero))
-                room = ite(taken, zero, zmax(spare - sum_extra, zero))
+                kept = zmin(lo_in, zmax(sub(lim_lo, sum_lo), zero))
+                room = ite(taken, zero, zmax(sub(spare, sum_extra), zero))
                 lo_out = ite(limit.det, kept, lo_in)
-                hi_out = ite(limit.det, kept + ite(inf_in, room, zmin(hi_in - kept, room)), hi_in)
+                hi_out = ite(limit.det, add(kept, ite(inf_in, room, zmin(sub(hi_in, kept), room))), hi_in)
                 members.append(CapMember(it, lo_in, hi_in, inf_in, lo_out, hi_out))
-                sum_lo = sum_lo + lo_in
-                sum_extra = sum_extra + (hi_in - kept)
+                sum_lo = add(sum_lo, lo_in)
+                sum_extra = add(sum_extra, sub(hi_in, kept))
                 taken = disj(taken, inf_in)
                 state[it.id] = (lo_out, hi_out, conj(inf_in, neg(limit.det)))
             flows.append(CapFlow(cap, limit, members))

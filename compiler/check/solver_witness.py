@@ -1,9 +1,11 @@
 """Witnesses: a concrete applicant for a finding, checked against the reference evaluator.
 
 z3 finds a profile (``Optimize`` picks round boundary values: whole 万元 where it can, else
-whole yuan, the least spend, the lowest counts and levels, the fewest titles); the profile is
-then run through :class:`~compiler.evaluate.evaluator.Evaluator`, whose amounts are the ones
-reported. A profile the evaluator refuses is never reported.
+whole yuan, the least spend, the lowest counts and levels, the fewest titles; past the checker's
+budget of optimised witnesses, :func:`rounded` moves the solver's plain model to whole 万元 … yuan
+where the question still holds); the profile is then run through
+:class:`~compiler.evaluate.evaluator.Evaluator`, whose amounts are the ones reported. A profile
+the evaluator refuses is never reported.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
     """
     # the policies' 约束 and 参数 ranges hold in every witness
     terms = [as_bool(c) for c in constraints] + list(encoder.space.assumptions)
-    read = _facts_in([*terms, *(g.term for g in goals)], encoder.space)
+    read = facts_in([*terms, *(g.term for g in goals)], encoder.space)
     names = _names(encoder.space)
     facts = [f for k, f in encoder.space.facts.items() if names[k] in read]
     # Facts no constraint reads stay out of the problem: they are held at their defaults when
@@ -76,6 +78,91 @@ def optimize(encoder: Encoder, constraints: list[Flag], goals: list[Goal],
         if model is not None:
             return _Pinned(model, pinned, _var_names(encoder.space), read)
     return None
+
+
+ROUNDINGS = (1_000_000, 100_000, 10_000, FEN_PER_YUAN)  # whole 万元, 千元, 百元, yuan (in fen)
+
+
+def rounded(model: Any, encoder: Encoder, holds: Term, goals: list[Goal],
+            consts: list[tuple[str, Any, Any]] | None = None) -> tuple[Any, bool]:
+    """``model`` with the money facts it states moved to whole 万元 (else 千元, 百元, yuan), each
+    down or up, where ``holds`` (the question with every domain) still holds; and whether every
+    amount is now a whole yuan.
+
+    The cheap stand-in for :func:`optimize` once its budget is spent: each candidate is checked
+    by evaluating ``holds`` in a copy of the model (no solver call). Among the candidates at the
+    coarsest step that holds, the first goal decides (the largest cut, …), then the smaller total.
+    A model that no rounding keeps valid is returned as it was. ``consts``: the model's own
+    constants (:func:`constants`) when the caller has them, read before evaluation completed it.
+    """
+    if not isinstance(model, z3.ModelRef):
+        return model, False
+    money = _money_vars(encoder.space)
+    values: dict[str, tuple[Any, int]] = {}
+    if consts is None:
+        consts = constants(model)
+    for name, d, v in consts:
+        if name in money and z3.is_int_value(v):
+            values[name] = (d, v.as_long())
+    if all(x % FEN_PER_YUAN == 0 for _, x in values.values()):
+        return model, True
+    decls = list(values)
+    for step in ROUNDINGS:
+        odd = [k for k in decls if values[k][1] % step]
+        if not odd:
+            continue
+        combos: list[dict[str, int]] = []
+        downs = {k: values[k][1] - values[k][1] % step for k in odd}
+        if len(odd) <= 3:
+            for mask in range(2 ** len(odd)):
+                combos.append({k: downs[k] + (step if mask >> i & 1 else 0) for i, k in enumerate(odd)})
+        else:
+            combos = [downs, {k: x + step for k, x in downs.items()}]
+        best: tuple[tuple[Any, ...], Any] | None = None
+        for combo in combos:
+            m = model_with(model, {k: (values[k][0], z3.IntVal(x)) for k, x in combo.items()}, consts)
+            if not z3.is_true(m.eval(holds, model_completion=True)):
+                continue
+            rank: list[Any] = []
+            for g in goals[:1]:
+                gv = m.eval(g.term, model_completion=True)
+                if z3.is_int_value(gv):
+                    rank.append(-gv.as_long() if g.sense == "max" else gv.as_long())
+            rank.append(sum(combo.values()))
+            rank.append(sorted(combo.items()))
+            if best is None or tuple(rank) < best[0]:
+                best = (tuple(rank), m)
+        if best is not None:  # every step is whole yuan, and the other amounts were already
+            return best[1], True
+    return model, False
+
+
+def model_with(model: Any, changes: dict[str, tuple[Any, Any]],
+               consts: list[tuple[str, Any, Any]] | None = None) -> Any:
+    """A copy of ``model`` in which each constant named in ``changes`` (name -> (its declaration,
+    its new value, or None: left out of the copy)) takes that value. ``consts``: the model's
+    constants as :func:`constants` gives them, when several copies are made of one model."""
+    m = z3.Model()
+    for name, d, v in consts if consts is not None else constants(model):
+        if name not in changes:
+            m.update_value(d, v)
+    for d, v in changes.values():
+        if v is not None:
+            m.update_value(d, v)
+    return m
+
+
+def constants(model: Any) -> list[tuple[str, Any, Any]]:
+    """(name, declaration, value) of each constant a model gives."""
+    return [(str(d.name()), d, model.get_interp(d)) for d in model.decls() if d.arity() == 0]
+
+
+def _money_vars(space: Any) -> set[str]:
+    """The variable names of the money facts, worked out once per policy."""
+    names: set[str] = space.__dict__.setdefault("_witness_money", set())
+    if not names:
+        names.update(_name(f.var) for f in space.facts.values() if f.kind == "money")
+    return names
 
 
 class _Rewriter:
@@ -244,7 +331,7 @@ class _Scaled:
 
 
 def _name(t: Term) -> str:
-    """A fact variable's name (as :func:`_facts_in` reports it); "" for any other term."""
+    """A fact variable's name (as :func:`facts_in` reports it); "" for any other term."""
     return str(t.decl().name()) if z3.is_const(t) else ""
 
 
@@ -273,33 +360,63 @@ def _pins(space: Any) -> dict[str, Term]:
     return pins
 
 
-def _facts_in(terms: list[Any], space: Any) -> set[str]:
+def facts_in(terms: list[Any], space: Any) -> set[str]:
     """The names of the uninterpreted constants (fact variables) the terms read.
 
-    Remembered per term for the policy (kept on its encoding space): the witnesses of one
-    policy ask about the same amounts and caps again and again.
+    Remembered per term for the policy (kept on its encoding space, with the terms asked about,
+    so that the ids stay their own): the witnesses of one policy ask about the same amounts and
+    caps again and again. The terms are walked through z3's C API, without a Python object per
+    node.
     """
-    memo: dict[int, tuple[Any, frozenset[str]]] = space.__dict__.setdefault("_witness_reads", {})
+    memo: dict[int, frozenset[str]] = space.__dict__.setdefault("_witness_reads", {})
+    roots: list[Any] = space.__dict__.setdefault("_witness_read_roots", [])
+    ref = z3.main_ctx().ref()
     names: set[str] = set()
+    empty: frozenset[str] = frozenset()
     for root in terms:
         if not z3.is_expr(root):
             continue
-        stack: list[tuple[Any, list[Any] | None]] = [(root, None)]
-        while stack:
-            t, kids = stack.pop()
-            key = t.get_id()
-            if key in memo:
-                continue
-            if kids is not None:
-                memo[key] = (t, frozenset().union(*(memo[c.get_id()][1] for c in kids)))
-            elif z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
-                memo[key] = (t, frozenset((str(t.decl().name()),)))
-            else:
-                kids = t.children()
-                stack.append((t, kids))
-                stack.extend((c, None) for c in kids if c.get_id() not in memo)
-        names |= memo[root.get_id()][1]
+        if root.ctx.ref() != ref:  # another context (not made by the encoder): the slow way
+            names |= _facts_in_slow(root)
+            continue
+        top = z3.Z3_get_ast_id(ref, root.as_ast())
+        if top not in memo:
+            roots.append(root)
+            stack: list[tuple[Any, int, list[int] | None]] = [(root.as_ast(), top, None)]
+            while stack:
+                ast, key, kids = stack.pop()
+                if kids is not None:
+                    memo[key] = empty.union(*(memo[k] for k in kids))
+                    continue
+                if key in memo:
+                    continue
+                if z3.Z3_get_ast_kind(ref, ast) != z3.Z3_APP_AST:
+                    memo[key] = empty
+                    continue
+                count = z3.Z3_get_app_num_args(ref, ast)
+                if count == 0:
+                    decl = z3.Z3_get_app_decl(ref, ast)
+                    memo[key] = frozenset((z3.Z3_get_symbol_string(ref, z3.Z3_get_decl_name(ref, decl)),)) \
+                        if z3.Z3_get_decl_kind(ref, decl) == z3.Z3_OP_UNINTERPRETED else empty
+                    continue
+                args = [z3.Z3_get_app_arg(ref, ast, i) for i in range(count)]
+                ids = [z3.Z3_get_ast_id(ref, a) for a in args]
+                stack.append((ast, key, ids))
+                stack.extend((a, k, None) for a, k in zip(args, ids, strict=True) if k not in memo)
+        names |= memo[top]
     return names
+
+
+def _facts_in_slow(root: Any) -> set[str]:
+    out: set[str] = set()
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        if z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            out.add(str(t.decl().name()))
+        else:
+            stack.extend(t.children())
+    return out
 
 
 def _pin(f: FactVar, space: Any) -> Term:
