@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import gc
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,16 +172,30 @@ counting still frees everything that is not in a cycle at once; only the search 
 runs less often."""
 
 
+_GC_LOCK = threading.Lock()
+_gc_users = 0
+_gc_before: tuple[int, ...] = ()
+
+
 @contextlib.contextmanager
 def fewer_collections() -> Iterator[None]:
     """Run the block with the young generation collected every :data:`GC_THRESHOLD` allocations
-    (at least: a higher threshold already set is kept), then restore the thresholds."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], GC_THRESHOLD), *before[1:])
+    (at least: a higher threshold already set is kept), then restore the thresholds. Loads that
+    overlap (threads of ``policyc serve``, the language server) share one setting: the first
+    saves the thresholds, the last out restores them."""
+    global _gc_users, _gc_before
+    with _GC_LOCK:
+        if _gc_users == 0:
+            _gc_before = gc.get_threshold()
+            gc.set_threshold(max(_gc_before[0], GC_THRESHOLD), *_gc_before[1:])
+        _gc_users += 1
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _GC_LOCK:
+            _gc_users -= 1
+            if _gc_users == 0:
+                gc.set_threshold(*_gc_before)
 
 
 def _load_parent(policy: n.Policy, path: Path) -> n.Policy | None:

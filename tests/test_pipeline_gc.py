@@ -37,3 +37,38 @@ def test_the_checks_run_with_the_higher_threshold_and_it_is_restored(monkeypatch
         assert gc.get_threshold() == (50_000, 10, 10)
     finally:
         gc.set_threshold(*before)
+
+
+def test_overlapping_loads_restore_the_threshold_once_the_last_ends() -> None:
+    # two loads that overlap (threads of `policyc serve`): A enters, B enters, A leaves, B leaves.
+    # Each saving and restoring its own "before" left B's (the raised one) in place for good.
+    import threading
+
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    seen: dict[str, tuple[int, int, int]] = {}
+
+    def a() -> None:
+        with pipeline.fewer_collections():
+            a_in.set()
+            b_in.wait(5)
+        a_out.set()
+
+    def b() -> None:
+        a_in.wait(5)
+        with pipeline.fewer_collections():
+            b_in.set()
+            a_out.wait(5)
+            seen["b after a left"] = gc.get_threshold()
+
+    try:
+        threads = [threading.Thread(target=a), threading.Thread(target=b)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(10)
+        assert seen["b after a left"] == (pipeline.GC_THRESHOLD, 10, 10)  # still raised for B
+        assert gc.get_threshold() == (700, 10, 10)  # and restored when both are done
+    finally:
+        gc.set_threshold(*before)
