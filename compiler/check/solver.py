@@ -72,6 +72,7 @@ from .solver_witness import (
     optimize,
     profile_of,
     rounded,
+    set_values,
     span_text,
     witness,
     witness_date,
@@ -279,9 +280,8 @@ class SolverChecks:
             self._wide_base = base
         wide = copy.copy(self._wide_base)  # z3 copies a model in C: cheap whatever its size
         bools = self._bool_vars()
-        for d in model.decls():
-            if d.arity() == 0 and str(d.name()) not in bools:
-                wide.update_value(d, model.get_interp(d))
+        set_values(wide, [(d, model.get_interp(d)) for d in model.decls()
+                          if d.arity() == 0 and str(d.name()) not in bools])
         self.wide.insert(0, wide)
         del self.wide[RECENT_MODELS:]
 
@@ -309,11 +309,8 @@ class SolverChecks:
         # so that the model of one 累计上限 does not carry its items into the next witness
         wide = z3.Model()
         yes = z3.BoolVal(True)
-        for name, d, v in own:
-            if name not in bools:
-                wide.update_value(d, v)
-        for var in on.values():
-            wide.update_value(var, yes)
+        set_values(wide, [(d, v) for name, d, v in own if name not in bools])
+        set_values(wide, [(var.decl(), yes) for var in on.values()])
         return wide if _holds_in(wide, holds) else None
 
     def _remember(self, model: Any) -> None:
@@ -579,9 +576,8 @@ class SolverChecks:
             off = {x for x in facts_in([self.enc.applies(o) for o in mates], self.space)
                    if x in bools} - own
             candidate = z3.Model()
-            for name, d, v in last:
-                if name not in own and name not in off:  # the facts made false are left out
-                    candidate.update_value(d, v)
+            # the facts made false are left out
+            set_values(candidate, [(d, v) for name, d, v in last if name not in own and name not in off])
             yes = z3.BoolVal(True)
             for x in own:
                 candidate.update_value(bools[x], yes)

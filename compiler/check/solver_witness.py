@@ -143,18 +143,44 @@ def model_with(model: Any, changes: dict[str, tuple[Any, Any]],
     its new value, or None: left out of the copy)) takes that value. ``consts``: the model's
     constants as :func:`constants` gives them, when several copies are made of one model."""
     m = z3.Model()
-    for name, d, v in consts if consts is not None else constants(model):
-        if name not in changes:
-            m.update_value(d, v)
-    for d, v in changes.values():
-        if v is not None:
-            m.update_value(d, v)
+    set_values(m, [(d, v) for name, d, v in (consts if consts is not None else constants(model))
+                   if name not in changes])
+    set_values(m, [(d, v) for d, v in changes.values() if v is not None])
     return m
+
+
+def set_values(m: Any, values: list[tuple[Any, Any]]) -> None:
+    """``m.update_value(d, v)`` for each constant's declaration ``d`` and value ``v``, through
+    z3's C API when both are of the main context (thousands of model copies per large policy;
+    ``update_value`` checks and converts its arguments each time)."""
+    ctx = z3.main_ctx()
+    fast = isinstance(m, z3.ModelRef) and m.ctx is ctx
+    ref = ctx.ref()
+    for d, v in values:
+        if fast and isinstance(d, z3.FuncDeclRef) and isinstance(v, z3.ExprRef) and d.ctx is ctx \
+                and v.ctx is ctx:
+            z3.Z3_add_const_interp(ref, m.model, d.ast, v.ast)
+        else:
+            m.update_value(d, v)
 
 
 def constants(model: Any) -> list[tuple[str, Any, Any]]:
     """(name, declaration, value) of each constant a model gives."""
     return [(str(d.name()), d, model.get_interp(d)) for d in model.decls() if d.arity() == 0]
+
+
+def const_names(model: Any) -> set[str]:
+    """The names of the constants a z3 model gives (``str(d.name())`` of its 0-ary ``decls()``;
+    its functions, such as z3's ``div0``, are never fact variables), read through z3's C API
+    without a Python object per declaration."""
+    ref = model.ctx.ref()
+    m = model.model
+    out: set[str] = set()
+    for i in range(z3.Z3_model_get_num_consts(ref, m)):
+        sym = z3.Z3_get_decl_name(ref, z3.Z3_model_get_const_decl(ref, m, i))
+        out.add(f"k!{z3.Z3_get_symbol_int(ref, sym)}" if z3.Z3_get_symbol_kind(ref, sym) == z3.Z3_INT_SYMBOL
+                else z3.Z3_get_symbol_string(ref, sym))
+    return out
 
 
 def _money_vars(space: Any) -> set[str]:
@@ -447,13 +473,14 @@ def _may_be_absent(f: FactVar) -> bool:
     return not f.required and f.default is None
 
 
-def _candidates(model: Any, encoder: Encoder) -> list[FactVar] | None:
+def _candidates(model: Any, encoder: Encoder, given: set[str] | None = None) -> list[FactVar] | None:
     """The policy's facts that can appear in the profile of ``model``, in declaration order:
     those the model mentions, and those that appear whatever the model says (required ones, and
     those whose value when not mentioned is not their default). None: every fact (a model of
     another kind).
 
     A witness of a policy with n facts then reads the few its question is about, not all n.
+    ``given``: the names of the constants a z3 model gives (:func:`const_names`), when known.
     """
     memo: dict[str, Any] = encoder.__dict__.setdefault("_witness_candidates", {})
     if not memo:
@@ -476,7 +503,7 @@ def _candidates(model: Any, encoder: Encoder) -> list[FactVar] | None:
     if isinstance(model, _Pinned):
         mentioned = list(model.read)
     elif isinstance(model, z3.ModelRef):
-        mentioned = [str(d.name()) for d in model.decls()]
+        mentioned = list(given if given is not None else const_names(model))
     else:
         return None
     chosen = set(memo["always"])
@@ -488,17 +515,16 @@ def _candidates(model: Any, encoder: Encoder) -> list[FactVar] | None:
 def profile_of(model: Any, encoder: Encoder, extra: tuple[FactVar, ...] = ()) -> dict[str, object]:
     """The applicant profile a model describes: required facts and every non-default value."""
     out: dict[str, object] = {}
-    own = _candidates(model, encoder)
+    mentioned: set[str] = const_names(model) if isinstance(model, z3.ModelRef) else set()
+    own = _candidates(model, encoder, mentioned)
     if own is None:
         own = [encoder.facts[d.name] for d in encoder.policy.facts]
     # A plain solver model completes a fact it does not mention with its sort's default (0,
     # false), the same for every model: read once per policy, so that a policy of n facts
     # does not cost n evaluations per witness.
     absent: dict[str, object] | None = None
-    mentioned: set[str] = set()
     if isinstance(model, z3.ModelRef):
         absent = encoder.__dict__.setdefault("_witness_absent", {})
-        mentioned = {str(d.name()) for d in model.decls()}
     names = _var_names(encoder.space)
     for f in own + [x for x in extra if x.vocabulary and x.name not in encoder.facts]:
         if absent is not None and names[f.var.get_id()] not in mentioned:
