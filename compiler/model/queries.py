@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import is_dataclass, replace
 from decimal import Decimal
 from typing import cast
 
@@ -103,28 +103,23 @@ def facts_read(policy: n.Policy, e: n.Expr) -> set[str]:
 
 def rewrite(x: object, swap: Callable[[object], object | None]) -> object:
     """``x`` (a node, a tuple of nodes or a value) rebuilt with every node for which ``swap``
-    returns something replaced by that; unchanged parts are shared, not copied."""
+    returns something replaced by that; unchanged parts are shared, not copied. Only the fields
+    that can hold nodes (:func:`~compiler.model.nodes.child_fields`) are looked into."""
     new = swap(x)
     if new is not None:
         return new
     if isinstance(x, tuple):
         items = tuple(rewrite(y, swap) for y in x)
         return items if any(a is not b for a, b in zip(items, x, strict=True)) else x
-    names = _DATA_FIELDS.get(type(x))
-    if names is None:
-        if type(x) in _DATA_FIELDS or not (is_dataclass(x) and not isinstance(x, type)):
-            return x
-        names = _DATA_FIELDS[type(x)] = tuple(f.name for f in fields(x))
+    names = n.child_fields(type(x))  # none for a value (text, number, span): kept as it is
+    if not names:
+        return x
     changes = {}
     for name in names:
         old = getattr(x, name)
         if (new := rewrite(old, swap)) is not old:
             changes[name] = new
     return replace(x, **changes) if changes else x  # type: ignore[type-var]
-
-
-_DATA_FIELDS: dict[type, tuple[str, ...] | None] = {str: None, int: None, bool: None, Decimal: None,
-                                                     type(None): None, dt.date: None}
 
 
 def inline_definitions(policy: n.Policy, e: n.Expr) -> n.Expr:

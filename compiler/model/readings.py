@@ -76,7 +76,8 @@ def affected(policy: n.Policy, reading_id: str) -> list[str]:
     gated = set()
     gates: list[n.Requirement | n.Exclusion] = [*policy.requirements, *policy.exclusions]
     if any(depends(b.cond) for b in gates):
-        gated = {it.id for it in policy.items if _gate_differs(policy, reading_id, it.beneficiary)}
+        differs = {b: _gate_differs(policy, reading_id, b) for b in {it.beneficiary for it in policy.items}}
+        gated = {it.id for it in policy.items if differs[it.beneficiary]}
     capped = {it.id for c in policy.caps if depends(c.limit) for it in in_scope(policy, c.scope)}
     return [it.id for it in policy.items
             if it.id in gated or it.id in capped or uses(it, reading_id) or depends(it.amount)
