@@ -163,7 +163,11 @@ def format_readings(r: Result) -> str:
             for iid, amt in res["items"].items():
                 it = r.item(iid)
                 name = f"{it.article} {it.title}" if it else iid
-                out.append(f"      {name}：{_amount_text(amt['min'], amt['max'])}")
+                # the item before the caps, as above; what each 累计上限 that cuts it leaves it
+                paid = [f"{c['article']} 累计上限后实付 {_amount_text(c['after']['min'], c['after']['max'])}"
+                        for c in res["cuts"] if c["item"] == iid and c["after"] != c["before"]]
+                more = f"（{'；'.join(paid)}）" if paid else ""
+                out.append(f"      {name}：{_amount_text(amt['min'], amt['max'])}{more}")
     return "\n".join(out)
 
 

@@ -211,3 +211,41 @@ def test_notes_of_an_excluded_applicant_are_data(tmp_path: Path) -> None:
     # 有效期 to 2026-12-31: on 2027-01-01 nothing is payable, and the note says why
     code, out = calc(tmp_path, {"applicant_type": "enterprise"}, "kunming", "--on", "2027-01-01", "--format", "json")
     assert code == 0 and [n["kind"] for n in json.loads(out)["notes"]] == ["after_end"]
+
+
+CHANGCHUN_PROVIDER = {"applicant_type": "service_provider", "registered_in_city": True,
+                      "independent_legal_person": True, "good_tax_and_credit": True,
+                      "awarded_products": 12, "excellent_provider": True}
+
+
+def test_each_reading_says_what_the_cross_item_cap_leaves_each_item(tmp_path: Path) -> None:
+    # 长春 第七条第（三）项: 「每个“小快轻准”产品和服务不超过 5万元，每家服务商奖补累计不超过 50万元」:
+    # 12 products → 不超过 600,000, 封顶 500,000 → 0..500,000. 第七条第（四）项: 不超过 200,000.
+    # Whether 「每家服务商奖补累计不超过 50万元」 also binds 第（四）项 is 解读 provider_cap_scope.
+    # Reading item_only (adopted): the 累计上限 is 500,000 + 200,000, nothing is cut, total 0..700,000.
+    # Reading combined: both together ≤ 500,000: the minimums (0 + 0) are kept, the 500,000 left goes
+    # in the order written — 第（三）项 keeps 0..500,000, 第（四）项 is left 0 — total 0..500,000.
+    code, out = calc(tmp_path, CHANGCHUN_PROVIDER, "changchun", "--on", "2025-08-01", "--format", "json")
+    assert code == 0, out
+    r = json.loads(out)
+    (rd,) = [x for x in r["readings"] if x["id"] == "provider_cap_scope"]
+    item_only, combined = rd["results"]["item_only"], rd["results"]["combined"]
+    # the items are before the caps under both readings (as the result's items); the cuts differ
+    assert item_only["items"] == combined["items"] == {
+        "product_award": {"min": "0.00", "max": "500000.00"},
+        "excellent_provider_award": {"min": "0.00", "max": "200000.00"}}
+    assert item_only["total"] == {"min": "0.00", "max": "700000.00"}
+    assert all(c["after"] == c["before"] for c in item_only["cuts"])
+    assert combined["total"] == {"min": "0.00", "max": "500000.00"}
+    cut = {c["item"]: (c["limit"], c["before"], c["after"]) for c in combined["cuts"]}
+    assert cut["excellent_provider_award"] == ({"min": "500000.00", "max": "500000.00"},
+                                               {"min": "0.00", "max": "200000.00"},
+                                               {"min": "0.00", "max": "0.00"})
+    assert cut["product_award"][2] == {"min": "0.00", "max": "500000.00"}
+    # the text says it beside the item, under the reading that cuts
+    code, out = calc(tmp_path, CHANGCHUN_PROVIDER, "changchun", "--on", "2025-08-01")
+    assert code == 0, out
+    combined_text = out[out.index("读法 combined"):]
+    assert "第七条第（四）项 优秀数字化服务商奖补：0.00 至 200000.00 元（第七条第（三）项 累计上限后实付 0.00 元）" \
+        in combined_text
+    assert "累计上限后实付" not in out[out.index("读法 item_only"):out.index("读法 combined")]

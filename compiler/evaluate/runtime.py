@@ -1528,7 +1528,8 @@ def span_results(readings: Sequence[ReadingSpec], runs: Sequence[tuple[Mapping[s
             per[name] = {"label": label, "excluded": r.excluded, "exclusions": list(r.exclusions),
                          "total": {"min": fmt(r.total_min), "max": fmt(r.total_max)},
                          "funding": _ordered(r.funding),
-                         "items": {i.id: {"min": fmt(i.min), "max": fmt(i.max)} for i in r.items}}
+                         "items": {i.id: {"min": fmt(i.min), "max": fmt(i.max)} for i in r.items},
+                         "cuts": [c.to_dict() for c in r.cuts]}
         table.append({"id": rd.id, "article": rd.article, "quote": rd.quote, "adopted": rd.adopted,
                       "affects": list(rd.affects), "results": per})
     return Result(first.policy, first.as_of, first.in_force, excluded, exclusions, tuple(items),

@@ -101,7 +101,9 @@ export interface ReadingResult {
   exclusions: string[];
   total: { min: Yuan; max: Yuan | null };
   funding: Funding;
+  /** Each item's amount before the caps (as `Result.items`); `cuts`: what each cross-item cap left it. */
   items: Record<string, { min: Yuan | null; max: Yuan | null }>;
+  cuts: Cut[];
 }
 
 /** readings(): the result's `readings`, and `range`: its total (across every reading). */

@@ -969,7 +969,8 @@ function readingTable(table, runs) {
       const its = {};
       for (const i of r.items) its[i.id] = { min: i.min, max: i.max };
       per[name] = { label, excluded: r.excluded, exclusions: [...r.exclusions],
-        total: { min: r.total.min, max: r.total.max }, funding: r.funding, items: its };
+        total: { min: r.total.min, max: r.total.max }, funding: r.funding, items: its,
+        cuts: r.cuts.map((c) => ({ ...c })) };
     }
     return { id, article, quote, adopted: chosen, affects: [...affects], results: per };
   });

@@ -1311,7 +1311,8 @@ def _reading_table(table: ReadingTable, runs: Sequence[tuple[Mapping[str, str], 
                 per[name] = {"label": label, "excluded": r.excluded, "exclusions": list(r.exclusions),
                              "total": {"min": fmt(r.total_min), "max": fmt(r.total_max)},
                              "funding": _ordered(r.funding),
-                             "items": {i.id: {"min": fmt(i.min), "max": fmt(i.max)} for i in r.items}}
+                             "items": {i.id: {"min": fmt(i.min), "max": fmt(i.max)} for i in r.items},
+                             "cuts": [cut_dict(c) for c in r.cuts]}
             out.append({"id": rid, "article": article, "quote": quote, "adopted": chosen,
                         "affects": list(affects), "results": per})
     return tuple(out)

@@ -381,12 +381,13 @@ def result_schema(cp: CheckedPolicy) -> dict[str, Any]:
     extra: dict[str, Any] = {}
     if p.readings:
         one = {"type": "object", "additionalProperties": False,
-               "required": ["label", "excluded", "exclusions", "total", "funding", "items"],
+               "required": ["label", "excluded", "exclusions", "total", "funding", "items", "cuts"],
                "properties": {"label": text, "excluded": {"type": "boolean"},
                               "exclusions": {"type": "array", "items": text}, "total": pair,
                               "funding": funding,
                               "items": {"type": "object", "propertyNames": {"enum": [i.id for i in p.items]},
-                                        "additionalProperties": spread}}}
+                                        "additionalProperties": spread},
+                              "cuts": {"type": "array", "items": cut}}}
         extra["readings"] = {"type": "array", "items": {
             "type": "object", "additionalProperties": False,
             "required": ["id", "article", "quote", "adopted", "affects", "results"],
