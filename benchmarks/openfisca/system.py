@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import reduce
 from typing import Any
 
 import numpy as np
@@ -303,86 +304,108 @@ def kunming(money: Money) -> TaxBenefitSystem:
     add("kunming_diagnosis_subsidy_applies", bool, diagnosis_applies)
     add("kunming_evaluation_subsidy_applies", bool, evaluation_applies)
 
-    # 第十条 累计上限: 50% × 数字化转型投入 (rounded down to the fen) over the enterprise items. Each
-    # item first keeps its minimum (only lighthouse_award's is above 0), then what is left of the
-    # limit goes to the items in the policy's order, each up to its maximum (diagnosis_subsidy's is
-    # 未定: it takes what is left). reform_subsidy and lighthouse_award come before the two items
-    # the readings change, so their amounts are the same under both readings.
+    # 第七条第（三）项 (digital_workshop_title 且 行业 且 is_sme) and 第（四）项 (chain_transformation_award 且
+    # 行业), each 不超过 100 万元: under the reading `limited` 行业 is 第六条's list, under `any_industry`
+    # any industry
+    for reading in READINGS:
+        def industry_ok(a: Any, period: Any, r: str = reading) -> Array:
+            return a("kunming_pilot_industry", period) if r == "limited" else np.full(a.count, True)
+
+        def workshop_applies(a: Any, period: Any, parameters: Any, ok: Any = industry_ok) -> Array:
+            return (a("kunming_enterprise", period) & a("digital_workshop_title", period) & ok(a, period)
+                    & a("is_sme", period))
+
+        def chain_applies(a: Any, period: Any, parameters: Any, ok: Any = industry_ok) -> Array:
+            return a("kunming_enterprise", period) & a("chain_transformation_award", period) & ok(a, period)
+
+        add(f"kunming_workshop_award_applies_{reading}", bool, workshop_applies)
+        add(f"kunming_chain_award_applies_{reading}", bool, chain_applies)
+
+    def before_cap(a: Any, period: Any, item: str, r: str) -> tuple[Array, Array | None]:
+        """An item's amount before the cap under reading ``r``: (minimum, maximum; None: 未定)."""
+        if item == "reform_subsidy":
+            return zero, a("kunming_reform_subsidy_before_cap", period)
+        if item == "lighthouse_award":
+            award = np.where(a("kunming_lighthouse_award_applies", period), m.const(200_000), zero)
+            return award, award
+        if item in ("workshop_award", "chain_award"):
+            return zero, np.where(a(f"kunming_{item}_applies_{r}", period), m.const(1_000_000), zero)
+        return zero, None  # diagnosis_subsidy: 金额 未定
+
+    # 第十条 累计上限: 50% × 数字化转型投入, rounded down to the fen, over the enterprise items under each
+    # reading, as the generated calculators fill it: each item in the policy's order keeps its
+    # minimum while the limit lasts (room), then what is left (spare) goes to the items in order,
+    # each up to its maximum (an amount 未定 takes all that is left).
     def cap_limit(a: Any, period: Any, parameters: Any) -> Array:
         return m.floor_fen(m.pct(a("kunming_transformation_investment", period), 50))
 
-    def lighthouse_min(a: Any, period: Any, parameters: Any) -> Array:
-        award = np.where(a("kunming_lighthouse_award_applies", period), m.const(200_000), zero)
-        return np.minimum(award, a("kunming_cap_limit", period))
-
-    def reform_after(a: Any, period: Any, parameters: Any) -> Array:
-        spare = a("kunming_cap_limit", period) - a("kunming_lighthouse_award_min", period)
-        return np.minimum(a("kunming_reform_subsidy_before_cap", period), spare)
-
-    def lighthouse_after(a: Any, period: Any, parameters: Any) -> Array:
-        low = a("kunming_lighthouse_award_min", period)
-        spare = a("kunming_cap_limit", period) - low - a("kunming_reform_subsidy_max", period)
-        extra = np.where(a("kunming_lighthouse_award_applies", period), m.const(200_000), zero) - low
-        return low + np.minimum(extra, spare)
-
-    def spare_after_lighthouse(a: Any, period: Any, parameters: Any) -> Array:
-        return (a("kunming_cap_limit", period) - a("kunming_reform_subsidy_max", period)
-                - a("kunming_lighthouse_award_max", period))
-
     add("kunming_cap_limit", Money, cap_limit)
-    add("kunming_lighthouse_award_min", Money, lighthouse_min)
-    add("kunming_reform_subsidy_max", Money, reform_after)
-    add("kunming_lighthouse_award_max", Money, lighthouse_after)
-    add("kunming_spare_after_lighthouse", Money, spare_after_lighthouse)
-
-    # under each reading: 第七条第（三）项 (digital_workshop_title 且 行业 且 is_sme) and 第（四）项
-    # (chain_transformation_award 且 行业), each 不超过 100 万元, then diagnosis_subsidy
     for reading in READINGS:
-        def industry_ok(a: Any, period: Any, reading: str = reading) -> Array:
-            if reading == "limited":
-                return a("kunming_pilot_industry", period)
-            return np.full(a.count, True)
+        for i, item in enumerate(KUNMING_ITEMS):
+            room_before = f"kunming_{KUNMING_ITEMS[i - 1]}_room_{reading}" if i else "kunming_cap_limit"
+            spare_before = (f"kunming_{KUNMING_ITEMS[i - 1]}_spare_{reading}" if i
+                            else f"kunming_{KUNMING_ITEMS[-1]}_room_{reading}")
 
-        def workshop(a: Any, period: Any, parameters: Any, ok: Any = industry_ok) -> Array:
-            applies = (a("kunming_enterprise", period) & a("digital_workshop_title", period) & ok(a, period)
-                       & a("is_sme", period))
-            most = np.where(applies, m.const(1_000_000), zero)
-            return np.minimum(most, a("kunming_spare_after_lighthouse", period))
+            def low(a: Any, period: Any, parameters: Any, item: str = item, r: str = reading,
+                    room: str = room_before) -> Array:
+                return np.minimum(before_cap(a, period, item, r)[0], a(room, period))
 
-        def chain(a: Any, period: Any, parameters: Any, ok: Any = industry_ok, r: str = reading) -> Array:
-            applies = a("kunming_enterprise", period) & a("chain_transformation_award", period) & ok(a, period)
-            most = np.where(applies, m.const(1_000_000), zero)
-            spare = a("kunming_spare_after_lighthouse", period) - a(f"kunming_workshop_award_max_{r}", period)
-            return np.minimum(most, spare)
+            def room(a: Any, period: Any, parameters: Any, item: str = item, r: str = reading,
+                     room: str = room_before) -> Array:
+                return a(room, period) - a(f"kunming_{item}_low_{r}", period)
 
-        def diagnosis(a: Any, period: Any, parameters: Any, r: str = reading) -> Array:
-            spare = (a("kunming_spare_after_lighthouse", period) - a(f"kunming_workshop_award_max_{r}", period)
-                     - a(f"kunming_chain_award_max_{r}", period))
-            return np.where(a("kunming_diagnosis_subsidy_applies", period), spare, zero)
+            def high(a: Any, period: Any, parameters: Any, item: str = item, r: str = reading,
+                     spare: str = spare_before) -> Array:
+                kept, most = a(f"kunming_{item}_low_{r}", period), before_cap(a, period, item, r)[1]
+                left = a(spare, period)
+                if most is None:
+                    return kept + np.where(a(f"kunming_{item}_applies", period), left, zero)
+                return kept + np.minimum(most - kept, left)
 
-        def total_max(a: Any, period: Any, parameters: Any, r: str = reading) -> Array:
-            return (a("kunming_reform_subsidy_max", period) + a("kunming_lighthouse_award_max", period)
-                    + a(f"kunming_workshop_award_max_{r}", period) + a(f"kunming_chain_award_max_{r}", period)
-                    + a(f"kunming_diagnosis_subsidy_max_{r}", period))
+            def spare(a: Any, period: Any, parameters: Any, item: str = item, r: str = reading,
+                      spare: str = spare_before) -> Array:
+                return a(spare, period) - (a(f"kunming_{item}_high_{r}", period) - a(f"kunming_{item}_low_{r}", period))
 
-        add(f"kunming_workshop_award_max_{reading}", Money, workshop)
-        add(f"kunming_chain_award_max_{reading}", Money, chain)
-        add(f"kunming_diagnosis_subsidy_max_{reading}", Money, diagnosis)
-        add(f"kunming_total_max_{reading}", Money, total_max)
+            add(f"kunming_{item}_low_{reading}", Money, low)
+            add(f"kunming_{item}_room_{reading}", Money, room)
+            add(f"kunming_{item}_high_{reading}", Money, high)
+            add(f"kunming_{item}_spare_{reading}", Money, spare)
 
-    # the span over the readings: highest maximum (every minimum but lighthouse_award's is 0, and
-    # that one is the same under both)
-    def spanned(name: str) -> Callable[..., Array]:
+        def total_min_r(a: Any, period: Any, parameters: Any, r: str = reading) -> Array:
+            return sum((a(f"kunming_{i}_low_{r}", period) for i in KUNMING_ITEMS[1:]),
+                       a(f"kunming_{KUNMING_ITEMS[0]}_low_{r}", period))
+
+        def total_max_r(a: Any, period: Any, parameters: Any, r: str = reading) -> Array:
+            return sum((a(f"kunming_{i}_high_{r}", period) for i in KUNMING_ITEMS[1:]),
+                       a(f"kunming_{KUNMING_ITEMS[0]}_high_{r}", period))
+
+        # 第十七条 over reform_subsidy: 评测验收后 至多 70% (0 up to it, rounded down to the fen, never
+        # above the item), then 余额 (up to the whole item)
+        def pay_1_r(a: Any, period: Any, parameters: Any, r: str = reading) -> Array:
+            base = a(f"kunming_reform_subsidy_high_{r}", period)
+            return np.minimum(m.floor_fen(m.pct(base, 70)), base)
+
+        def pay_2_r(a: Any, period: Any, parameters: Any, r: str = reading) -> Array:
+            return a(f"kunming_reform_subsidy_high_{r}", period)
+
+        add(f"kunming_total_min_{reading}", Money, total_min_r)
+        add(f"kunming_total_max_{reading}", Money, total_max_r)
+        add(f"kunming_pay_1_max_{reading}", Money, pay_1_r)
+        add(f"kunming_pay_2_max_{reading}", Money, pay_2_r)
+
+    # the span over the readings: the lowest minimum and the highest maximum
+    def spanned(name: str, pick: Callable[..., Array]) -> Callable[..., Array]:
         def formula(a: Any, period: Any, parameters: Any) -> Array:
-            return np.maximum(*(a(f"{name}_{r}", period) for r in READINGS))
+            return reduce(pick, [a(name.format(r=r), period) for r in READINGS])
         return formula
 
-    for name in ("kunming_workshop_award_max", "kunming_chain_award_max", "kunming_diagnosis_subsidy_max",
-                 "kunming_total_max"):
-        add(name, Money, spanned(name))
-
-    def total_min(a: Any, period: Any, parameters: Any) -> Array:
-        return a("kunming_lighthouse_award_min", period)
+    for item in KUNMING_ITEMS:
+        add(f"kunming_{item}_max", Money, spanned(f"kunming_{item}_high_{{r}}", np.maximum))
+        add(f"kunming_{item}_min", Money, spanned(f"kunming_{item}_low_{{r}}", np.minimum))
+    add("kunming_total_min", Money, spanned("kunming_total_min_{r}", np.minimum))
+    add("kunming_total_max", Money, spanned("kunming_total_max_{r}", np.maximum))
+    add("kunming_pay_1_max", Money, spanned("kunming_pay_1_max_{r}", np.maximum))
+    add("kunming_pay_2_max", Money, spanned("kunming_pay_2_max_{r}", np.maximum))
 
     # an item whose amount is 未定 outside any cap (evaluation_subsidy): no highest total
     def total_undetermined(a: Any, period: Any, parameters: Any) -> Array:
@@ -392,17 +415,6 @@ def kunming(money: Money) -> TaxBenefitSystem:
     def funding_unspecified(a: Any, period: Any, parameters: Any) -> Array:
         return a("kunming_total_max", period)
 
-    # 第十七条 over reform_subsidy: 评测验收后 至多 70% (0 up to it, rounded down to the fen), then
-    # 余额 (0 up to the whole, the item's minimum being 0)
-    def pay_1(a: Any, period: Any, parameters: Any) -> Array:
-        return m.floor_fen(m.pct(a("kunming_reform_subsidy_max", period), 70))
-
-    def pay_2(a: Any, period: Any, parameters: Any) -> Array:
-        return a("kunming_reform_subsidy_max", period)
-
-    add("kunming_total_min", Money, total_min)
     add("kunming_total_undetermined", bool, total_undetermined)
     add("kunming_funding_unspecified", Money, funding_unspecified)
-    add("kunming_pay_1_max", Money, pay_1)
-    add("kunming_pay_2_max", Money, pay_2)
     return _system(applicant, v, m, money_names)
