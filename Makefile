@@ -151,3 +151,19 @@ fuzz: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site $(JSCHECK)/node_modules $(VSCODE)/node_modules
+
+# OpenFisca beside the DuckDB simulation on the same rules and population (issue 11's batch
+# figure): openfisca-core pinned in benchmarks/openfisca/requirements.txt, in a venv of its own
+# (never .venv, never part of `make` or `make test`). BENCH_ARGS: e.g. --profiles 100000.
+OF_VENV  := benchmarks/openfisca/.venv
+OF_STAMP := $(OF_VENV)/.installed-stamp
+BENCH_ARGS ?=
+.PHONY: bench-openfisca
+$(OF_STAMP): benchmarks/openfisca/requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(OF_VENV)
+	$(OF_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(OF_VENV)/bin/python -m pip install --quiet -e '.[sim]' -r benchmarks/openfisca/requirements.txt
+	touch $@
+
+bench-openfisca: $(OF_STAMP)
+	$(OF_VENV)/bin/python benchmarks/openfisca_compare.py $(BENCH_ARGS)
