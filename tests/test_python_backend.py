@@ -334,3 +334,27 @@ def test_results_pickle_and_copy_before_and_after_they_are_read() -> None:
         # limited: 汽车制造 is not a pilot industry, nothing is paid; any_industry: the award is
         # 不超过 100万元 (第七条第（三）项), cut by 第十条 to 50% × 800,000 = 400,000
         assert result.to_dict()["total"] == {"min": "0.00", "max": "400000.00"}
+
+
+def test_the_embedding_page_examples_print_what_the_page_says(tmp_path: Path) -> None:
+    """Every example of docs/developers/embedding.md that imports the 昆明 module, run as the page says
+    (the module copied into an empty folder), prints exactly the output the page shows below it.
+    The rounding example: 第七条第（一）项 pays up to 50% × 333333.33 = 166666.665 → 166666.66 (a level-2
+    SME in the pilot scope); 第十七条 pays at most 70% (116666.66) after 评测验收, and as the subsidy is a
+    range from 0, the rest is 0.00 to 166666.66."""
+    import itertools
+    import re
+    import shutil
+
+    page = (ROOT / "docs" / "developers" / "embedding.md").read_text(encoding="utf-8")
+    shutil.copy(GENERATED / "kunming.py", tmp_path / "kunming.py")
+    blocks = re.findall(r"^```(\w*)\n(.*?)^```$", page, re.S | re.M)
+    examples = [(code, out) for (lang, code), (next_lang, out) in itertools.pairwise(blocks)
+                if lang == "python" and "import kunming" in code and next_lang == "text"]
+    assert len(examples) == 2
+    for code, want in examples:
+        (tmp_path / "example.py").write_text(code, encoding="utf-8")
+        got = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, capture_output=True, text=True,
+                             check=False)
+        assert got.returncode == 0, got.stderr
+        assert got.stdout == want, code
