@@ -48,6 +48,21 @@ def test_kunming_guide_numbers_come_from_the_calculator() -> None:
     assert "先保留各项目的最低金额" in caps
 
 
+def test_amount_lines_read_as_the_texts_write_them() -> None:
+    """An applicant reads the amount as the article words it: 昆明 第七条第（一）项 「补助标准不超过改造投入的
+    50%」 → 「不超过改造投入的 50%，最高 20 万元」 (not 「不超过 按改造投入的 50% 计算」); a per-unit ceiling
+    (长春 第七条第（三）项 「每个“小快轻准”产品和服务不超过 5万元，每家服务商奖补累计不超过 50万元」,
+    咸宁 第六条第（六）项 「对每家企业对应的诊断咨询服务商补贴不高于5000元」) → 「按……计，每个不超过 …」."""
+    kunming = (GUIDES / "kunming.md").read_text(encoding="utf-8")
+    changchun = (GUIDES / "changchun.md").read_text(encoding="utf-8")
+    xianning = (GUIDES / "xianning.md").read_text(encoding="utf-8")
+    assert "不超过改造投入的 50%，最高 20 万元" in kunming
+    assert "按获奖励的“小快轻准”产品和服务数量计，每个不超过 5 万元，最高 50 万元" in changchun
+    assert "按服务且验收达标的企业数量计，每个不超过 5,000 元" in xianning
+    for text in (kunming, changchun, xianning):
+        assert "不超过 按" not in text and "每个单位" not in text
+
+
 def test_guides_show_exclusions_procedure_payments_and_open_findings() -> None:
     k = (GUIDES / "kunming.md").read_text(encoding="utf-8")
     assert "## 不予支持" in k and "第九条第（二）项" in k

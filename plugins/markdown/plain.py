@@ -175,7 +175,11 @@ class Words:
         if isinstance(e, n.RangeLit):
             return f"{money_words(e.low.value)} 至 {money_words(e.high.value)}"
         if isinstance(e, n.UpTo):
-            return f"不超过 {w(e.operand)}"
+            op = e.operand
+            if isinstance(op, n.Arith) and op.op == "×" and isinstance(op.left, n.RateLit):
+                # 「不超过改造投入的 50%」, as the texts write it (not 「不超过 按改造投入的 50% 计算」)
+                return f"不超过{self._group(op.right)}的 {w(op.left)}"
+            return f"不超过 {w(op)}"
         if isinstance(e, n.Undetermined):
             return "原文未规定具体金额"
         if isinstance(e, n.Cap):
@@ -184,7 +188,8 @@ class Words:
             if e.op == "×" and isinstance(e.left, n.RateLit):
                 return f"按{self._group(e.right)}的 {w(e.left)} 计算"
             if e.op == "×" and isinstance(e.left, n.UpTo):
-                return f"{self._group(e.right)}每个单位{w(e.left)}"
+                # 「按获奖励的产品和服务数量计，每个不超过 5 万元」
+                return f"按{self._group(e.right)}计，每个{w(e.left)}"
             sign = {"+": "加", "-": "减", "×": "乘以"}[e.op]
             return f"{self._group(e.left)} {sign} {self._group(e.right)}"
         if isinstance(e, n.Readings):
