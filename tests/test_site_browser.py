@@ -357,6 +357,10 @@ def test_the_cross_policy_page_shows_every_policy_with_its_validity(browser: web
         == FOUR_LIGHTHOUSE_TOTAL
     # every policy's answer and 计算过程 in an applicant's words
     assert not _rendered_forbidden(browser, ".policyc-compare-calculator")
+    # the form names no articles here: each hint is a sentence, never one opening on 「。」
+    hints = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".policyc-compare-calculator .field-description")]
+    assert any(h.startswith("原文列举：汽车零部件配件制造") for h in hints), hints
+    assert not [h for h in hints if h.startswith(("。", "，", "；"))], hints
 
 
 # -- offline: file:// with the network off --------------------------------------------------

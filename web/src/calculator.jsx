@@ -67,7 +67,10 @@ function formSchema(schema) {
       return out;
     }
     if (s.type === "boolean") out["x-basis"] = basis(s);
-    else if (s.type === "string" && s.examples) out.description = `${basis(s)}。原文列举：${s.examples.join("、")}`;
+    else if (s.type === "string" && s.examples) {
+      // the cross-policy form names no articles: then the list alone, not 「。原文列举：…」
+      out.description = [basis(s), `原文列举：${s.examples.join("、")}`].filter(Boolean).join("。");
+    }
     else if (basis(s)) out.description = basis(s);
     return out;
   };
