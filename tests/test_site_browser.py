@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -225,6 +226,17 @@ def test_a_person_fills_the_kunming_calculator(browser: webdriver.Chrome, server
     form.find_element(By.ID, "root_spend_software_cloud").send_keys("1,200,000")
     form.find_element(By.XPATH, ".//label[contains(., '小灯塔')]//input[@type='checkbox']").click()
     _wait_total(browser, total)
+    # scrolling back up shows the theme's 「回到页面顶部」 button under the header: it must not cover
+    # the total of the answer, which stays in view beside the form
+    browser.execute_script("""const r = arguments[0].getBoundingClientRect();
+        window.scrollTo(0, window.scrollY + r.top + r.height / 2);""", form)
+    time.sleep(0.3)  # the theme reads the direction from two scroll events apart
+    browser.execute_script("window.scrollBy(0, -200)")
+    top = WebDriverWait(browser, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".md-top:not([hidden])"))
+    WebDriverWait(browser, 5).until(lambda d: not d.execute_script("""
+        const a = arguments[0].getBoundingClientRect(), b = arguments[1].getBoundingClientRect();
+        return a.top < b.bottom && b.top < a.bottom && a.left < b.right && b.left < a.right;""",
+        top, d.find_element(By.CSS_SELECTOR, ".policyc-calculator .policyc-answer__total")))
     rows = _answer(browser)["rows"]
     assert isinstance(rows, dict)
     assert set(rows) == {"第七条第（一）项", "第七条第（二）项"}  # no consulting spend: no 第（五）项
