@@ -116,6 +116,30 @@ def test_chart_is_deterministic_and_escaped() -> None:
     assert chart.yuan_cn("150000000") == "1.5 亿元"
 
 
+def test_table_prints_policy_strings_as_written_on_an_80_column_terminal(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A title or label with rich's markup brackets is printed as written (「[/b]」 raised MarkupError,
+    「[red]」 restyled the line), and on an 80-column terminal each row keeps its whole article (they
+    were cut to 「第七条第（ …」, alike for every item of 第七条) and the table stays within 80 columns."""
+    from rich.cells import cell_len
+
+    from compiler.simulate.command import print_tables
+
+    monkeypatch.setenv("COLUMNS", "80")
+    items = [{"article": f"第七条第（{k}）项", "title": "中小企业数字化转型企业改造补助[red]", "applicants": 4277,
+              "undetermined": 0, "paid_min": "0.00", "paid_max": "662379382.50"} for k in "一二"]
+    rep = {"profiles": 1, "as_of": "2025-08-01", "policies": [{
+        "policy": "x", "title": "昆明[/b]办法", "eligible": 1, "invalid": 0,
+        "total": {"min": "64127731.00", "max": "1168370127.00", "unbounded": 0},
+        "items": items, "funding": {}, "payments": [], "quotas": [], "readings": [], "budget": None}]}
+    print_tables(rep)
+    out = capsys.readouterr().out
+    assert "昆明[/b]办法（x）" in out
+    assert "第七条第（一）项" in out and "第七条第（二）项" in out and "11.68 亿元" in out
+    assert "…" not in out
+    assert max(cell_len(line) for line in out.splitlines()) <= 80
+
+
 def test_cli_population_and_simulate(tmp_path: Path) -> None:
     out = tmp_path / "p.jsonl"
     r = CliRunner().invoke(main, ["population", "-n", "300", "--seed", "3", "--out", str(out)])

@@ -170,12 +170,20 @@ def print_tables(result: dict[str, Any]) -> None:
 
     from .chart import SOURCE_NAMES, yuan_cn
 
-    console = Console()
+    # Titles, labels and articles come from policies: printed as they are, never read as rich markup
+    # (a 「[/b]」 in a title raised MarkupError; a 「[red]」 would have restyled the line).
+    console = Console(markup=False, highlight=False)
     console.print(f"{result['profiles']:,} 个申请人，计算日期 {result['as_of']}")
     for p in result["policies"]:
         t = Table(title=f"{p['title']}（{p['policy']}）", title_justify="left")
-        for c in ("条款", "项目", "申请人", "金额未定", "合计（下限）", "合计（上限）"):
-            t.add_column(c, justify="right" if c not in ("条款", "项目") else "left")
+        # On a narrow terminal the item's title wraps; the article and the amounts are never cut
+        # (they were shortened to 「第七条第（ …」, which left the rows of one article indistinguishable).
+        t.add_column("条款", no_wrap=True)
+        t.add_column("项目", overflow="fold", min_width=8)
+        t.add_column("申请人", justify="right", overflow="fold")
+        t.add_column("金额未定", justify="right", overflow="fold")
+        for c in ("合计（下限）", "合计（上限）"):
+            t.add_column(c, justify="right", no_wrap=True)
         for it in p["items"]:
             t.add_row(it["article"], it["title"], f"{it['applicants']:,}", f"{it['undetermined']:,}",
                       yuan_cn(it["paid_min"]), yuan_cn(it["paid_max"]))
@@ -203,4 +211,4 @@ def print_tables(result: dict[str, Any]) -> None:
                           f"按申请顺序）：需求 {yuan_cn(b['demand'])}，够前 {b['funded']:,} 个，"
                           f"{b['not_funded']:,} 个未获支付")
         if p["invalid"]:
-            console.print(f"[red]{p['invalid']:,} 个申请人信息有误，未计算[/red]：{p['invalid_by_field']}")
+            console.print(f"{p['invalid']:,} 个申请人信息有误，未计算：{p['invalid_by_field']}", style="red")
