@@ -137,6 +137,37 @@ def test_canonical_layout_of_a_messy_file() -> None:
     assert format_text(CANONICAL)[0] == CANONICAL
 
 
+READING_MESSY = """\
+  # which applicants 第十三条 binds
+  解读 scope {
+条款 第十三条
+读法 all "全部申报主体"   读法 firms "只约束企业"
+  依据 第十三条 「企业」
+采用 all
+  }
+"""
+
+READING_CANONICAL = """\
+# which applicants 第十三条 binds
+解读 scope {
+  条款 第十三条
+  读法 all "全部申报主体"
+  读法 firms "只约束企业"
+    依据 第十三条 「企业」
+  采用 all
+}
+"""
+
+
+def test_a_reading_block_is_laid_out_like_every_other_block() -> None:
+    """A 解读 block is a top-level block: its fields one per line, indented two spaces (the seeds'
+    解读 blocks had their fields at column 0 and their braces indented, and fmt --check passed)."""
+    out, diags = format_text(READING_MESSY)
+    assert diags == []
+    assert out == READING_CANONICAL
+    assert format_text(READING_CANONICAL)[0] == READING_CANONICAL
+
+
 def test_cli_check_and_rewrite(tmp_path: Path) -> None:
     messy = tmp_path / "messy.policy"
     messy.write_text(MESSY, encoding="utf-8")

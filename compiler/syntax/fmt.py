@@ -37,11 +37,11 @@ _LINE_UNITS = frozenset({
     "policy_block", "facts_block", "define", "section", "test_block", "fact_decl", "tier",
     "otherwise",
 })
-_LINE_UNITS = _LINE_UNITS | {"param_decl", "constraint_decl"}  # 参数, 约束
+_LINE_UNITS = _LINE_UNITS | {"param_decl", "constraint_decl", "reading_block"}  # 参数, 约束, 解读
 # Nodes whose braces open and close an indented block (other braces, as in 输入 {…}, stay inline).
-_BLOCK_BRACES = frozenset({"policy_block", "facts_block", "section", "test_block", "tiers"})
+_BLOCK_BRACES = frozenset({"policy_block", "facts_block", "section", "test_block", "tiers", "reading_block"})
 _TOP_LEVEL = frozenset({"policy_block", "facts_block", "define", "section", "test_block"})
-_TOP_LEVEL = _TOP_LEVEL | {"param_decl", "constraint_decl"}  # 参数, 约束
+_TOP_LEVEL = _TOP_LEVEL | {"param_decl", "constraint_decl", "reading_block"}  # 参数, 约束, 解读
 
 _NO_SPACE_BEFORE = frozenset({",", ":", ")", "]", ".."})
 _NO_SPACE_AFTER = frozenset({"(", "[", ".."})
