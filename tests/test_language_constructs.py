@@ -387,6 +387,24 @@ def test_readings_in_a_cap_or_a_requirement_are_compared(name: str, reading: str
     assert totals[readings[0]]["total"] != totals[readings[1]]["total"]
 
 
+@pytest.mark.parametrize(("name", "reading", "want"), [
+    # 昆明 第七条第（四）项 under any_industry: 0 to 1,000,000 for a 链式 award outside the pilot
+    # industries, cut by 第十条 to 50% × 10,000 of software spend = 5,000; under limited it does not
+    # apply. (The witness was an applicant with no spend: 0.00 beside 0.00.)
+    ("kunming", "encouraged_industry", {"limited": "0.00", "any_industry": "0.00..5000.00"}),
+    # 咸宁 第六条第（一）项 for a level-2 enterprise that is not an SME, 10,000 of software spend:
+    # 60% × 10,000 = 6,000 under any_enterprise, nothing under sme_only (the witness had no spend).
+    ("xianning", "sme_scope", {"any_enterprise": "6000.00", "sme_only": "0.00"}),
+])
+def test_a_reading_witness_shows_totals_that_differ(name: str, reading: str, want: dict[str, str]) -> None:
+    loaded = load_once(ROOT / "policies" / f"{name}.policy")
+    d, = (d for d in loaded.diagnostics if d.code == "PC530" and reading in d.message)
+    wit = d.extra["witness"]
+    assert isinstance(wit, dict)
+    assert {k: v["total"] for k, v in wit["readings"].items()} == want
+    assert "金额不同" in d.message
+
+
 @pytest.mark.parametrize(("edit", "message"), [
     (("读法 rate 则 30% × reform_spend", "读法 rat 则 30% × reform_spend"), "没有读法“rat”"),
     (("  采用 ceiling\n", "  采用 exact\n"), "采用的读法“exact”"),

@@ -13,6 +13,7 @@ not change any amount (the 解读 is then documentation only). No answer in time
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import z3
 
@@ -102,26 +103,63 @@ def _compare(policy: n.Policy, r: n.Reading, other: n.ReadingOption,
     if result != z3.sat:
         return None
     model = optimize(enc_a, [differs], []) or solver.model()
-    profile = profile_of(model, enc_a)
     when = witness_date(pol_a, on)
-    res_a = calculate(Evaluator(policy, {r.id: r.adopted}), profile, when)
-    res_b = calculate(Evaluator(policy, {r.id: other.name}), profile, when)
+    ev_a, ev_b = Evaluator(policy, {r.id: r.adopted}), Evaluator(policy, {r.id: other.name})
+    profile = profile_of(model, enc_a)
+    res_a, res_b = calculate(ev_a, profile, when), calculate(ev_b, profile, when)
     if res_a is None or res_b is None:
         return None
+    if (res_a.total_min, res_a.total_max) == (res_b.total_min, res_b.total_max):
+        # The witness shows the two totals: an item that applies under one reading only, with
+        # nothing to pay or cut to 0 by a cap, leaves them equal (「金额不同」 with 0.00 beside 0.00).
+        # Then look for an applicant whose total after every cap differs.
+        better = _total_differs(enc_a, enc_b, pol_a, pol_b)
+        if better is not None:
+            profile = profile_of(better, enc_a)
+            res_a, res_b = calculate(ev_a, profile, when), calculate(ev_b, profile, when)
+            if res_a is None or res_b is None:
+                return None
     total_a = span_text(res_a.total_min, res_a.total_max)
     total_b = span_text(res_b.total_min, res_b.total_max)
+    what = (f"两种读法对同一申请人的金额不同——读法 {r.adopted}（采用；{adopted.label}）合计 {total_a}，"
+            f"读法 {other.name}（{other.label}）合计 {total_b}（附这份申请人资料）")
+    if total_a == total_b:
+        # no applicant's total differs: say what does (the items that apply), not 「金额不同」
+        what = (f"两种读法下适用的项目或各项金额不同，但没有申请人的应付总额因此不同——读法 {r.adopted}"
+                f"（采用；{adopted.label}）与读法 {other.name}（{other.label}）对这份申请人资料都合计 "
+                f"{total_a}（附这份申请人资料，见各项）")
     wit = witness(profile, when, res_a, readings={
         r.adopted: {"label": adopted.label, "total": total_a},
         other.name: {"label": other.label, "total": total_b},
     })
     return Diagnostic(
         "PC530", Severity.INFO, r.span,
-        f"{where}：两种读法对同一申请人的金额不同——读法 {r.adopted}（采用；{adopted.label}）"
-        f"合计 {total_a}，读法 {other.name}（{other.label}）合计 {total_b}（附这份申请人资料）",
+        f"{where}：{what}",
         "计算器按采用的读法计算，并列出每种读法的结果及其范围；申请指南告诉申请人原文在此处有不同理解。"
         "向发布机关确认后，改写为确定的规则并删去 解读。",
         r.citation.article, {"witness": wit},
     )
+
+
+def _total_differs(enc_a: Encoder, enc_b: Encoder, pol_a: n.Policy, pol_b: n.Policy) -> Any:
+    """A model (at the roundest amounts) of an applicant whose total after every cross-item cap
+    differs between the two readings, or None when there is none or no answer in time."""
+    finals = [(enc_a.final(a), enc_b.final(b)) for a, b in zip(pol_a.items, pol_b.items, strict=True)]
+    if not finals:
+        return None
+    lo = z3.Sum([fa[0] for fa, _ in finals]) != z3.Sum([fb[0] for _, fb in finals])
+    hi = z3.Sum([fa[1] for fa, _ in finals]) != z3.Sum([fb[1] for _, fb in finals])
+    differs = z3.Or(lo, hi)
+    solver = z3.Solver()
+    solver.set("rlimit", RLIMIT)
+    solver.add(*enc_a.space.domains())
+    solver.add(differs)
+    try:
+        if solver.check() != z3.sat:
+            return None
+    except z3.Z3Exception:
+        return None
+    return optimize(enc_a, [differs], []) or solver.model()
 
 
 def _never(r: n.Reading, adopted: n.ReadingOption, other: n.ReadingOption,
