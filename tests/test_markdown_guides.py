@@ -37,9 +37,10 @@ def test_kunming_guide_numbers_come_from_the_calculator() -> None:
     text = (GUIDES / "kunming.md").read_text(encoding="utf-8")
     reform = sections(text)[0]
     # 第七条第（一）项 (reading 不超过 as a ceiling): 0 to 50% × 1,200,000 capped at 500,000 for
-    # level 4; with 小灯塔's 200,000 the total is at most 50% × 1,200,000 = 600,000 (第十条).
-    assert ("**本项金额：0.00 元 至 500,000.00 元**；全部补助合计（经全部上限后）："
-            "200,000.00 元 至 600,000.00 元") in reform
+    # level 4; with 小灯塔's 200,000 the total is at most 50% × 1,200,000 = 600,000 (第十条), which
+    # leaves the reform subsidy at most 600,000 - 200,000 = 400,000: the example says so beside it.
+    assert ("**本项金额：0.00 元 至 500,000.00 元**（经第十条累计上限后实付 0.00 元 至 400,000.00 元）；"
+            "全部补助合计（经全部上限后）：200,000.00 元 至 600,000.00 元") in reform
     # 第十条 explained with an example in which it cuts the 小灯塔 reward
     caps = text.split("## 跨项目累计上限")[1]
     # 第十条 keeps 小灯塔's fixed 200,000 first; the reform subsidy gets what is left, 0 to 400,000

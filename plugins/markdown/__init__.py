@@ -498,11 +498,19 @@ class MarkdownBackend:
             inputs.append((label_, _value_text(ftype, value)))
         item = res.item(item_id)
         assert item is not None
+        # what the cross-item caps leave of this item, beside its own amount (as the calculator
+        # on the page says it): 「本项金额：0.00 元 至 500,000.00 元」 alone read as payable in full
+        cuts = [c for c in res.cuts if c.item == item_id]
+        after = ""
+        if cuts and item.max is not None and (cuts[-1].after.lo, cuts[-1].after.hi) != (item.min, item.max):
+            caps = "、".join(dict.fromkeys(c.article for c in cuts))
+            after = f"经{caps}累计上限后实付 {span(cuts[-1].after.lo, cuts[-1].after.hi)}"
         return {
             "label": label,
             "on": (on or COMPARE_ON).isoformat(),
             "inputs": inputs,
             "amount": span(item.min, item.max),
+            "after": after,
             "total": span(res.total_min, res.total_max),
             "trace": [words.plain(t) for t in item.trace],
             "others": [(i.article, i.title, span(i.min, i.max)) for i in res.items if i.id != item_id],
