@@ -405,6 +405,33 @@ def test_a_reading_witness_shows_totals_that_differ(name: str, reading: str, wan
     assert "金额不同" in d.message
 
 
+def test_a_reading_that_changes_which_items_apply_but_no_total_says_so(tmp_path: Path) -> None:
+    """Readings that differ only in whether an item applies to an applicant with no spend (under one
+    it does not apply, under the other it applies with 0.00): no applicant's total differs, and
+    PC530 says that rather than 「金额不同」 beside two equal totals."""
+    import shutil
+
+    text = (EXAMPLES / "linchuan_readings.policy").read_text(encoding="utf-8").split("\n测试 ")[0]
+    old_def = text[text.index("定义 base_award"):text.index("补助 reform_award")]
+    text = text.replace(old_def, (
+        '定义 base_award "按改造投入计的奖励" = 不超过 (30% × reform_spend)\n\n'
+        '定义 has_spend "有改造投入" = 解读 upto_30 {\n'
+        "  读法 ceiling 则 reform_spend > 0元\n"
+        "  读法 rate 则 真\n"
+        "}\n\n"))
+    text = text.replace("条件 acceptance_passed 且 digital_level >= 2",
+                        "条件 acceptance_passed 且 digital_level >= 2 且 has_spend")
+    (tmp_path / "r.policy").write_text(text, encoding="utf-8")
+    shutil.copy(EXAMPLES / "linchuan.txt", tmp_path / "linchuan.txt")
+    loaded = load(tmp_path / "r.policy", ON)
+    d, = (d for d in loaded.diagnostics if d.code in ("PC530", "PC531"))
+    assert d.code == "PC530"
+    assert "没有申请人的应付总额因此不同" in d.message and "金额不同——" not in d.message
+    wit = d.extra["witness"]
+    assert isinstance(wit, dict)
+    assert {k: v["total"] for k, v in wit["readings"].items()} == {"ceiling": "0.00", "rate": "0.00"}
+
+
 @pytest.mark.parametrize(("edit", "message"), [
     (("读法 rate 则 30% × reform_spend", "读法 rat 则 30% × reform_spend"), "没有读法“rat”"),
     (("  采用 ceiling\n", "  采用 exact\n"), "采用的读法“exact”"),
