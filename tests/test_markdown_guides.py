@@ -98,10 +98,13 @@ def test_one_minute_summary_says_who_what_at_most_and_the_conditions() -> None:
     assert "**第七条第（二）项「数字化转型“小灯塔”企业奖励」**（企业）：最多 **20 万元**" in top
     assert "第十条：企业获得的全部补助合计不超过数字化转型投入的 50%" in top
     n = (GUIDES / "national.md").read_text(encoding="utf-8")
-    # 四、（一）: 省会城市等 不超过1.5亿元 — as people write it, with the enum labels; the amount is
-    # a 解读 (fixed_award), so the summary gives it under each reading: 不超过 1.5 亿元 or 1.5 亿元整
+    # 四、（一）: 省会城市等 不超过1.5亿元, 其他 不超过1亿元 — at most 1.5 亿元 under either reading of
+    # 解读 fixed_award (0 up to it, or exactly it); the summary says so in one line and points to the
+    # readings (it spelt out both readings for both city types, 「““定额”…」, and ended on 「（无固定上限）」)
     top_n = n.split("## 一分钟自测")[1].split("\n## ")[0]
-    assert "原文有不同理解" in top_n and "理解：不超过 1.5 亿元" in top_n and "理解：1.5 亿元" in top_n
+    assert ("**四、（一）「中小企业数字化转型城市试点定额奖励」**（各类申请人）：最多 **1\\.5 亿元**"
+            "（金额原文有不同理解，见下文“原文有不同理解之处”）。") in top_n
+    assert "无固定上限" not in top_n and "““" not in top_n
     assert "provincial_capital" not in n and "15000.0 万元" not in n
     assert "城市类型属于：省会城市、计划单列市、新疆生产建设兵团" in n
 

@@ -67,27 +67,48 @@ def _quote(text: str) -> str:
     return re.sub(r"\s+", "", text) if re.search(r"[\u4e00-\u9fff]", text) else " ".join(text.split())
 
 
-def _ceiling(e: n.Expr) -> Decimal | None:
-    """The most an amount can be when that is a fixed sum (None: no fixed maximum)."""
+def _ceiling(e: n.Expr, defs: Mapping[str, n.Expr] | None = None) -> Decimal | None:
+    """The most an amount can be when that is a fixed sum (None: no fixed maximum); ``defs``: the
+    policy's definitions, by name, through which an amount may be written (定义 award_high …)."""
+    defs = defs or {}
+    if isinstance(e, n.Ref) and e.name in defs:
+        return _ceiling(defs[e.name], defs)
     if isinstance(e, n.MoneyLit):
         return e.value
     if isinstance(e, n.UpTo):
-        return _ceiling(e.operand)
+        return _ceiling(e.operand, defs)
     if isinstance(e, n.RangeLit):
         return e.high.value
     if isinstance(e, n.Cap):
-        limit = _ceiling(e.limit)
-        base = _ceiling(e.base)
+        limit = _ceiling(e.limit, defs)
+        base = _ceiling(e.base, defs)
         return limit if base is None else (base if limit is None else min(base, limit))
     if isinstance(e, n.Tiers):
-        tops = [_ceiling(t.amount) for t in e.tiers]
+        tops = [_ceiling(t.amount, defs) for t in e.tiers]
         if e.otherwise is not None:
-            tops.append(_ceiling(e.otherwise))
+            tops.append(_ceiling(e.otherwise, defs))
         return None if any(t is None for t in tops) else max(t for t in tops if t is not None)
     if isinstance(e, n.Arith) and e.op == "+":
-        left, right = _ceiling(e.left), _ceiling(e.right)
+        left, right = _ceiling(e.left, defs), _ceiling(e.right, defs)
         return None if left is None or right is None else left + right
+    if isinstance(e, n.Readings):  # 解读: the most any reading pays
+        tops = [_ceiling(c.amount, defs) for c in e.cases]
+        return None if any(t is None for t in tops) else max(t for t in tops if t is not None)
     return None
+
+
+def _has_readings(e: n.Expr, defs: Mapping[str, n.Expr]) -> bool:
+    """Whether an amount (or a definition it reads) depends on a 解读."""
+    todo: list[n.Expr] = [e]
+    seen: set[str] = set()
+    while todo:
+        for x in nodes(todo.pop()):
+            if isinstance(x, n.Readings):
+                return True
+            if isinstance(x, n.Ref) and x.name in defs and x.name not in seen:
+                seen.add(x.name)
+                todo.append(defs[x.name])
+    return False
 
 
 def _undetermined(e: n.Expr) -> bool:
@@ -253,13 +274,15 @@ class MarkdownBackend:
 
     # -- the one-minute summary ------------------------------------------------
     def _summary(self, p: n.Policy, words: Words) -> dict[str, Any]:
+        defs = {d.name: d.expr for d in p.definitions}
         rows = []
         for it in p.items:
             rows.append({
                 "article": it.citation.article, "title": it.title,
                 "who": BENEFICIARIES.get(it.beneficiary or "", "各类申请人"),
-                "most": self._most(it.amount, words),
-                "capped": _ceiling(it.amount) is not None,
+                "most": self._most(it.amount, words, defs),
+                "capped": _ceiling(it.amount, defs) is not None,
+                "read_two_ways": _has_readings(it.amount, defs),
                 "cond": words.cond(it.cond) if it.cond is not None else "无其他条件",
             })
         return {
@@ -268,9 +291,9 @@ class MarkdownBackend:
                      f"{words.limit(c.limit)}" for c in p.caps],
         }
 
-    def _most(self, e: n.Expr, words: Words) -> str:
+    def _most(self, e: n.Expr, words: Words, defs: Mapping[str, n.Expr]) -> str:
         """What an item pays at most, in words (“50 万元”, “按改造投入的 60% 计算，无固定上限”)."""
-        top = _ceiling(e)
+        top = _ceiling(e, defs)
         if top is not None:
             return money_words(top)
         if _undetermined(e):
