@@ -107,6 +107,13 @@ def test_one_minute_summary_says_who_what_at_most_and_the_conditions() -> None:
     assert "无固定上限" not in top_n and "““" not in top_n
     assert "provincial_capital" not in n and "15000.0 万元" not in n
     assert "城市类型属于：省会城市、计划单列市、新疆生产建设兵团" in n
+    # 四、（一）「中央财政对试点城市给予定额奖励」 is paid to cities; only 四、（二） is for 企业. The
+    # policy writes no 对象 for 四、（一） (the shared vocabulary has no city applicant type), so the
+    # guide must not say that 企业 alone may apply: it points to that item's conditions
+    assert ("- **谁可以申请**：企业（四、（一）「中小企业数字化转型城市试点定额奖励」"
+            "的申请对象见该项目的条件）。") in top_n
+    assert "本政策的补助对象：企业；四、（一）「中小企业数字化转型城市试点定额奖励」的申请对象见该项目的条件。" in n
+    assert "- **谁可以申请**：企业、数字化服务商。" in top  # 昆明: every item names its 对象
 
 
 def test_made_up_examples_set_every_fact_their_title_names() -> None:

@@ -220,6 +220,9 @@ class MarkdownBackend:
             dates=self._dates_row(p),
             beneficiaries=sorted({BENEFICIARIES.get(i.beneficiary or "", "") for i in p.items
                                   if i.beneficiary} - {""}),
+            # items without 对象: no applicant type is encoded for them (国家 四、（一）
+            # is paid to cities, which the shared vocabulary has no type for): never "企业" alone
+            unnamed=[f"{i.citation.article}「{i.title}」" for i in p.items if not i.beneficiary],
             partial=PARTIAL.get(h.source_kind or "", ""),
             requirements=[{"article": r.citation.article, "words": words.cond(r.cond),
                            "quote": _quote(r.citation.quote), "note": r.note}
