@@ -140,6 +140,27 @@ def test_table_prints_policy_strings_as_written_on_an_80_column_terminal(
     assert max(cell_len(line) for line in out.splitlines()) <= 80
 
 
+def test_table_says_the_totals_include_applicants_outside_a_quota(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """咸宁 第十二条 「支持全市前200家……的企业」: the totals are every eligible applicant's demand, so
+    the 名额 line says that those outside it are in them (it only counted them)."""
+    from compiler.simulate.command import print_tables
+
+    monkeypatch.setenv("COLUMNS", "150")
+    quota = {"article": "第十二条", "limit": 200, "applicants": 2048, "funded": 200, "funded_amount": "22571900.00",
+             "not_funded": 1848, "not_funded_amount": "211000000.00"}
+    within = {**quota, "applicants": 150, "funded": 150, "not_funded": 0, "not_funded_amount": "0.00"}
+    for q in (quota, within):
+        print_tables({"profiles": 1, "as_of": "2025-08-01", "policies": [{
+            "policy": "xianning", "title": "咸宁", "eligible": 1, "invalid": 0,
+            "total": {"min": "0.00", "max": "703000000.00", "unbounded": 0}, "items": [], "funding": {},
+            "payments": [], "quotas": [q], "readings": [], "budget": None}]})
+    out = capsys.readouterr().out
+    assert ("名额 第十二条：2,048 个申请，前 200 个获支持（2257.19 万元），"
+            "1,848 个在名额外（2.11 亿元，已计入上表合计）") in out
+    assert "名额 第十二条：150 个申请，前 150 个获支持（2257.19 万元）\n" in out
+
+
 def test_cli_population_and_simulate(tmp_path: Path) -> None:
     out = tmp_path / "p.jsonl"
     r = CliRunner().invoke(main, ["population", "-n", "300", "--seed", "3", "--out", str(out)])

@@ -196,8 +196,11 @@ def print_tables(result: dict[str, Any]) -> None:
             console.print(f"拨付 {st['article']} {st['stage']}：{yuan_cn(st['min'])} 至 {yuan_cn(st['max'])}")
         for q in p["quotas"]:
             if q.get("funded") is not None:
-                console.print(f"名额 {q['article']}：{q['applicants']:,} 个申请，前 {q['limit']:,} 个获支持"
-                              f"（{yuan_cn(q['funded_amount'])}），{q['not_funded']:,} 个在名额外")
+                # the table's totals are every eligible applicant's: those outside the 名额 too
+                outside = (f"，{q['not_funded']:,} 个在名额外（{yuan_cn(q['not_funded_amount'])}，已计入上表合计）"
+                           if q["not_funded"] else "")
+                console.print(f"名额 {q['article']}：{q['applicants']:,} 个申请，前 {q['funded']:,} 个获支持"
+                              f"（{yuan_cn(q['funded_amount'])}）{outside}")
             elif q.get("limit") is not None:
                 console.print(f"名额 {q['article']}：至少 {q['limit']:,} 个，实有 {q['applicants']:,} 个")
         for r in p["readings"]:  # each applicant's amounts span every reading of each 解读

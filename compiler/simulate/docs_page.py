@@ -75,7 +75,9 @@ def page(result: dict[str, Any]) -> str:
             if q.get("funded") is not None:
                 out.append(f"- Quota {q['article']} ({q['note']}): {q['applicants']:,} applicants for "
                            f"{q['limit']:,} places; the first {q['funded']:,} receive {yuan_cn(q['funded_amount'])}, "
-                           f"{q['not_funded']:,} applicants ({yuan_cn(q['not_funded_amount'])}) fall outside.")
+                           f"{q['not_funded']:,} applicants ({yuan_cn(q['not_funded_amount'])}) fall outside"
+                           + (" (their amounts are in the totals above, which are every eligible applicant's)."
+                              if q["not_funded"] else "."))
             elif q.get("limit") is not None:
                 out.append(f"- Quota {q['article']}: at least {q['limit']:,}; {q['applicants']:,} in the population.")
             else:
