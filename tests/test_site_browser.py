@@ -268,6 +268,25 @@ def test_a_person_fills_the_kunming_calculator(browser: webdriver.Chrome, server
         By.CSS_SELECTOR, ".policyc-calculator form").text)
 
 
+def test_an_item_without_an_amount_says_what_the_total_counts_for_it(browser: webdriver.Chrome, server: str) -> None:
+    """昆明, a level-2 SME: 第七条第（一）项 「不超过改造投入的 50%」 of 200,000 + 100,000 → 0 to 150,000
+    (level 2: at most 200,000); 第七条第（五）项 (100,000 of consulting) has no amount in the text
+    (未定); 第十条 caps the total at 50% × 400,000 = 200,000, and the 50,000 the reform subsidy
+    leaves goes to the item without an amount. The total 0 to 200,000 is more than the items'
+    amounts shown: the row of 第（五）项 says what the total counts for it."""
+    profile = {"applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True, "acceptance_passed": True,
+               "digital_level": 2, "spend_software_cloud": "200000", "spend_data_equipment": "100000",
+               "spend_consulting": "100000"}
+    _wide(browser)
+    browser.get(_answers_url(server + "/guides/kunming.html", "2025-08-01", profile))
+    _wait_total(browser, "0.00 元 至 200,000.00 元")
+    rows = _answer(browser)["rows"]
+    assert isinstance(rows, dict)
+    assert "0.00 元 至 150,000.00 元" in rows["第七条第（一）项"] and "实付" not in rows["第七条第（一）项"]
+    assert "未定（原文未规定金额）" in rows["第七条第（五）项"]
+    assert "合计按第十条累计上限的余额计本项 0.00 元 至 50,000.00 元" in rows["第七条第（五）项"]
+
+
 # 昆明 第七条第（三）、（四）项 both open with 「鼓励试点细分行业…」: an SME outside the pilot industries
 # with both titles (the policy's own tests of 解读 encouraged_industry)
 OTHER_INDUSTRY = {"applicant_type": "enterprise", "industry": "汽车制造", "is_sme": True,

@@ -181,9 +181,17 @@ function readings(item) {
 }
 
 /* What the cross-item caps (累计上限) left an item: the result's `cuts` (every cap on every item
-   in its scope, before and after), read for the caps that changed this item's amount. */
+   in its scope, before and after), read for the caps that changed this item's amount. An item
+   whose amount the text leaves open (未定) takes what a cap leaves, and the total counts that:
+   `open` says how much, so that the total is not larger than the items without a word. */
 function cut(result, item) {
-  if (item.min === null) return null;
+  if (item.min === null) {
+    const room = (result.cuts || []).filter((c) => c.item === item.id && c.after.max !== null);
+    if (!room.length) return null;
+    const last = room[room.length - 1];
+    return { open: true, article: [...new Set(room.map((c) => c.article))].join("、"),
+      paid: span(last.after.min, last.after.max), min: last.after.min, max: last.after.max };
+  }
   const cuts = (result.cuts || []).filter((c) => c.item === item.id
     && (c.before.min !== c.after.min || c.before.max !== c.after.max));
   if (!cuts.length) return null;
@@ -253,8 +261,10 @@ function Answer({ policy, outcome }) {
               <li key={it.id} data-item={it.id} data-article={it.article}>
                 <span className="policyc-answer__item">{it.article}「{it.title}」</span>
                 <strong className="policyc-answer__amount">{span(it.min, it.max)}</strong>
-                {c && <span className="policyc-answer__cut" data-paid-min={c.min} data-paid-max={c.max}>
+                {c && !c.open && <span className="policyc-answer__cut" data-paid-min={c.min} data-paid-max={c.max}>
                   经{c.article}累计上限后实付 {c.paid}</span>}
+                {c && c.open && <span className="policyc-answer__cut" data-paid-min={c.min} data-paid-max={c.max}>
+                  合计按{c.article}累计上限的余额计本项 {c.paid}</span>}
                 {ambiguous && <span className="policyc-answer__ambiguous">原文有不同理解，金额见下方“原文有不同理解之处”</span>}
                 {readings(it).map((line, i) => (
                   <span key={i} className="policyc-answer__reading">{plainTrace(line, t, values, schema["x-deadlines"] || {})}</span>))}
