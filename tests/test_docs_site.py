@@ -65,6 +65,50 @@ def test_the_build_fails_clearly_without_the_generated_guides(tmp_path: Path) ->
     assert "policyc build" in proc.stdout + proc.stderr
 
 
+def test_the_calculator_bundle_is_refused_when_older_than_its_sources(tmp_path: Path) -> None:
+    """web/build.mjs writes the digest of what it bundled (web/dist/inputs.sha256); the hook computes
+    the same from the files as they are and refuses a bundle built from other ones (a stale bundle
+    showed the calculator of before, silently)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("policyc_docs_hook", ROOT / "docs" / "_hooks" / "policyc.py")
+    assert spec is not None and spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)  # the mkdocs hook module
+    # the site this test run uses was built by `make web` from the files as they are
+    assert (ROOT / "web" / "dist" / "inputs.sha256").read_text("utf-8").strip() == hook.calculator_inputs_digest(ROOT)
+    # any change to a bundled file changes the digest: a copy of the sources, one byte more
+    for rel in ("web/build.mjs", "web/package-lock.json", "web/src/words.js",
+                "generated/javascript/kunming.js", "generated/jsonschema/kunming.input.schema.json"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes((ROOT / rel).read_bytes())
+    before = hook.calculator_inputs_digest(tmp_path)
+    with (tmp_path / "web/src/words.js").open("a", encoding="utf-8") as f:
+        f.write("\n")
+    assert hook.calculator_inputs_digest(tmp_path) != before
+    # and the hook refuses the bundle with a message that says what to do
+    import types
+
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    class Added(list):  # type: ignore[type-arg]  # what on_files needs of mkdocs' Files
+        def get_file_from_path(self, uri: str) -> None:
+            return None
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    real, digest = hook.File, hook.calculator_inputs_digest
+    try:
+        hook.File = types.SimpleNamespace(generated=lambda *a, **k: a[1])  # the uri, not a mkdocs File
+        assert "js/policyc-calculator.js" in hook.on_files(Added(), config=config)
+        hook.calculator_inputs_digest = lambda root: "0" * 64
+        with pytest.raises(Abort, match="make web"):
+            hook.on_files(Added(), config=config)
+    finally:
+        hook.File = real
+        hook.calculator_inputs_digest = digest
+
+
 # An English identifier (reform_subsidy, national, enterprise), interval syntax, an operator or a
 # checker code: none may reach a page written for applicants.
 FORBIDDEN = re.compile(r"[A-Za-z][A-Za-z0-9_]*[A-Za-z0-9]|\.\.|>=|<=|==|!=|PC\d{3}")

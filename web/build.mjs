@@ -7,7 +7,8 @@
 // The schemas and calculators are read from ../generated/ at build time; esbuild turns the
 // JSON into JavaScript literals (strings escaped), never pasted into HTML.
 import { build } from "esbuild";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -60,5 +61,20 @@ await build({ ...common, entryPoints: [join(here, "src", "calculator.jsx")],
               outfile: join(here, "dist", "policyc-calculator.js") });
 await build({ ...common, entryPoints: [join(here, "src", "jsonforms-check.jsx")],
               outfile: join(here, "dist", "jsonforms-check.js") });
+// What the bundle was built from (docs/_hooks/policyc.py computes the same digest and refuses to
+// publish a bundle older than its sources): each file's path from the repository's root and the
+// SHA-256 of its bytes, in path order.
+const root = join(here, "..");
+const files = (dir) => readdirSync(dir).flatMap((name) => {
+  const path = join(dir, name);
+  return statSync(path).isDirectory() ? files(path) : [path];
+});
+const inputs = [join(here, "build.mjs"), join(here, "package-lock.json"), ...files(join(here, "src")),
+  ...files(schemas), ...files(calculators)].map((p) => relative(root, p).split("\\").join("/")).sort();
+const digest = createHash("sha256");
+for (const rel of inputs) {
+  digest.update(`${rel}\0${createHash("sha256").update(readFileSync(join(root, rel))).digest("hex")}\n`);
+}
+writeFileSync(join(here, "dist", "inputs.sha256"), digest.digest("hex") + "\n");
 const missing = ids.filter((id) => !calculatorPath(id));
 if (missing.length) console.warn(`web: no JavaScript calculator for ${missing.join(", ")} in generated/javascript/`);

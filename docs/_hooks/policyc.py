@@ -11,6 +11,7 @@ the site.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from pathlib import Path
@@ -28,6 +29,19 @@ PREFIX = "guides"
 # packages in web/package-lock.json and the generated schemas and calculators.
 CALCULATOR = "web/dist/policyc-calculator.js"
 CALCULATOR_URI = "js/policyc-calculator.js"
+
+
+def calculator_inputs_digest(root: Path) -> str:
+    """The digest web/build.mjs writes to web/dist/inputs.sha256: each input's path from ``root``
+    and the SHA-256 of its bytes, in path order (its sources, its npm lock file, the generated
+    schemas and calculators it bundles)."""
+    web, gen = root / "web", root / "generated"
+    paths = [web / "build.mjs", web / "package-lock.json",
+             *(p for d in (web / "src", gen / "jsonschema", gen / "javascript") if d.is_dir() for p in d.rglob("*"))]
+    digest = hashlib.sha256()
+    for rel in sorted(p.relative_to(root).as_posix() for p in paths if p.is_file()):
+        digest.update(f"{rel}\0{hashlib.sha256((root / rel).read_bytes()).hexdigest()}\n".encode())
+    return digest.hexdigest()
 
 
 def guides_dir(config: MkDocsConfig) -> Path:
@@ -58,6 +72,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if not script.is_file():
         raise Abort(f"找不到在线计算器 {script}：请先运行 make web。"
                     f"\nThe site's calculator is missing ({script}): run `make web` first.")
+    root = Path(config.config_file_path).resolve().parent
+    stamp = script.parent / "inputs.sha256"
+    built = stamp.read_text(encoding="utf-8").strip() if stamp.is_file() else ""
+    if built != calculator_inputs_digest(root):
+        raise Abort(f"在线计算器 {script} 不是由当前的 web/src 和 generated/ 构建的：请先运行 make web。"
+                    f"\nThe site's calculator ({script}) was built from other sources than web/src and "
+                    "generated/ as they are now: run `make web` first.")
     files.append(File.generated(config, CALCULATOR_URI, abs_src_path=str(script)))
     log.debug("policyc: added %d guide files from %s", added, src)
     return files
