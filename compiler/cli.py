@@ -37,6 +37,18 @@ def _default_policies() -> list[str]:
     return list(SEED_POLICIES)
 
 
+def _policies(names: Iterable[str]) -> list[str]:
+    """The policies named on the command line (none: every policy, :func:`_default_policies`); a
+    folder stands for the .policy files in it (``policyc check policies/``). A folder without
+    any stays as given, and loading it reports PC006 at the folder."""
+    out: list[str] = []
+    for name in names:
+        folder = Path(name)
+        found = sorted(str(p) for p in folder.glob("*.policy")) if folder.is_dir() else []
+        out += found or [name]
+    return out or _default_policies()
+
+
 def _print_diagnostics(loaded: Loaded, diags: Iterable[Diagnostic]) -> None:
     for d in diags:
         _echo_err(render(d, loaded.text))
@@ -71,8 +83,10 @@ def main(no_cache: bool) -> None:
 @click.option("--strict", is_flag=True, help="警告也视为失败。")
 @click.option("--on", "on", default=None, help="判断有效期所依据的日期 YYYY-MM-DD（默认今天）。")
 def check(paths: tuple[str, ...], fmt: str, strict: bool, on: str | None) -> None:
-    """检查政策文件（默认检查 policies/ 下的全部政策）。退出码：0 无错误，1 有错误，2 用法错误。"""
-    names = list(paths) or _default_policies()
+    """检查政策文件（可给出文件、政策 id 或目录；默认检查 policies/ 下的全部政策）。
+
+    退出码：0 无错误，1 有错误，2 用法错误。"""
+    names = _policies(paths)
     try:
         on_date = dt.date.fromisoformat(on) if on else None
     except ValueError:
@@ -253,7 +267,7 @@ def build(policies: tuple[str, ...], targets: tuple[str, ...], out: str, check_o
         _echo_err(f"未知的后端：{', '.join(unknown)}；可用：{', '.join(sorted(available))}")
         sys.exit(EXIT_USAGE)
     selected = {t: available[t] for t in (targets or sorted(available))}
-    names = list(policies) or _default_policies()
+    names = _policies(policies)
     loaded = [load_named(n) for n in names]
     check_ids(loaded)
     failing = [r for r in loaded if not r.ok]
@@ -312,7 +326,7 @@ def test_cmd(paths: tuple[str, ...]) -> None:
     """运行政策文件中的测试用例（测试 块）。"""
     from .testing import run_tests
 
-    names = list(paths) or _default_policies()
+    names = _policies(paths)
     failed = 0
     total = 0
     for name in names:
@@ -392,7 +406,7 @@ def fmt_cmd(paths: tuple[str, ...], check_only: bool) -> None:
     """把政策文件改写为规范格式（默认 policies/ 下的全部政策）；注释保留，检查结果不变。"""
     from .syntax.fmt import FormatError, format_text
 
-    names = list(paths) or _default_policies()
+    names = _policies(paths)
     failed = changed = 0
     for name in names:
         path = resolve(name) or Path(name)

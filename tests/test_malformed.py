@@ -207,3 +207,18 @@ def test_every_command_reports_the_location(monkeypatch: pytest.MonkeyPatch) -> 
         assert f"{rel}:{want.line}:{want.column or ''}" in res.output, (command, res.output)
         if command == "test":
             assert res.output.rstrip().endswith("0 passed, 1 failed"), res.output
+
+
+def test_a_folder_stands_for_the_policies_in_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`policyc check policies/` checks every .policy file in the folder (it reported PC006 「不是普通
+    文件」 and 「检查了 1 个政策」); a folder without any is still reported where it is named."""
+    monkeypatch.chdir(ROOT)
+    res = CliRunner().invoke(main, ["check", "policies/"])
+    assert res.exit_code == 0, res.output
+    assert "检查了 5 个政策" in res.output and "PC006" not in res.output
+    res = CliRunner().invoke(main, ["test", "policies"])
+    assert res.exit_code == 0 and "0 failed" in res.output, res.output
+    empty = tmp_path / "none"
+    empty.mkdir()
+    res = CliRunner().invoke(main, ["check", str(empty)])
+    assert res.exit_code == 1 and f"{empty}:1:1" in res.output and "[PC006]" in res.output
