@@ -84,6 +84,21 @@ def describe_terminal(name: str) -> str:
     return _keyword_names().get(name, name)
 
 
+def _words_of(names: set[str] | frozenset[str]) -> set[str]:
+    """The Chinese keywords among the terminals ``names`` (what the parser could take here)."""
+    return {t.pattern.value for t in lark_parser().terminals
+            if t.name in names and isinstance(t.pattern, PatternStr)}
+
+
+def _closest(word: str, allowed: set[str], cutoff: float) -> str | None:
+    """The keyword ``word`` was probably meant to be: of the close ones, one the parser could take
+    here first (「封定」 after an amount is 「封顶」, not 「未定」, though both differ by one character)."""
+    close = difflib.get_close_matches(word, _keywords(), n=5, cutoff=cutoff)
+    fitting = [w for w in close if w in allowed]
+    best = fitting or close
+    return best[0] if best else None
+
+
 def describe_expected(names: set[str] | frozenset[str]) -> str:
     shown = sorted({describe_terminal(n) for n in names if not n.startswith("__ANON")})
     if len(shown) > 8:
@@ -142,12 +157,13 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
             # a typo may start inside a word the lexer already took (否责 → 否 + 责)
             before = _cjk_run(text, pos - 1) if pos > 0 and _cjk_run(text, pos - 1) else ""
             candidates = [w for w in (before, word) if w]
-            close = []
+            allowed = _words_of(err.allowed or set())
+            close: str | None = None
             for cand in candidates:
-                close = difflib.get_close_matches(cand, _keywords(), n=1, cutoff=0.3)
-                if close and close[0] != cand:
+                close = _closest(cand, allowed, 0.3)
+                if close is not None and close != cand:
                     break
-            hint = f"是否想写“{close[0]}”？" if close else "中文只能出现在关键字、字符串和原文引文中。"
+            hint = f"是否想写“{close}”？" if close else "中文只能出现在关键字、字符串和原文引文中。"
             hint += f" 此处可以是：{expected}" if expected else ""
             return Diagnostic("PC002", Severity.ERROR, span, f"无法识别的词“{word}”", hint)
         shown = ch if ch.strip() else repr(ch)
@@ -182,9 +198,9 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
     elif tok.end_pos is not None and re.match(r"[\u4e00-\u9fff]", str(tok)):
         # a keyword typo the lexer split (否责 → 否 + 责): compare the whole word
         word = str(tok) + _cjk_run(text, tok.end_pos)
-        close = difflib.get_close_matches(word, _keywords(), n=1, cutoff=0.5)
-        if close and close[0] != word:
-            hint = f"是否想写“{close[0]}”？"
+        near = _closest(word, _words_of(expected_set), 0.5)
+        if near is not None and near != word:
+            hint = f"是否想写“{near}”？"
     return Diagnostic(
         "PC001", Severity.ERROR, span, f"此处不应出现 {got}，应为：{expected}", hint
     )
