@@ -61,6 +61,10 @@ def test_witnesses_past_the_optimisation_budget_are_still_given(monkeypatch: pyt
     assert len(pc410) == 1 and "witness" in pc410[0].extra  # a plain model, still evaluated
     assert limit_notes(got) == ["检查达到规模上限：1 个反例未按整数金额优选（每个政策最多优选 0 个），"
                                 "只把求解器给出的金额取整到万元、千元、百元或元"]
+    # a policy of a few items reaches this one too: its hint says what it limits (the witnesses'
+    # amounts, no finding), not 「规模较小的政策会得到完整检查」
+    (note,) = [d for d in got if d.code == "PC490"]
+    assert "不影响任何发现" in note.hint and "规模较小" not in note.hint
 
 
 def test_witnesses_past_the_optimisation_budget_are_rounded(monkeypatch: pytest.MonkeyPatch) -> None:
