@@ -285,6 +285,16 @@ def test_an_item_without_an_amount_says_what_the_total_counts_for_it(browser: we
     assert "0.00 元 至 150,000.00 元" in rows["第七条第（一）项"] and "实付" not in rows["第七条第（一）项"]
     assert "未定（原文未规定金额）" in rows["第七条第（五）项"]
     assert "合计按第十条累计上限的余额计本项 0.00 元 至 50,000.00 元" in rows["第七条第（五）项"]
+    # 长春 第七条第（三）项 「每个……不超过 5万元」 × 8 products: 0 to 400,000, 中央 100% (第七条): who
+    # pays is the split of the highest amount, and the row says so (it read 「出资：中央财政 400,000.00 元」
+    # beside 0 to 400,000)
+    provider = {"applicant_type": "service_provider", "registered_in_city": True, "independent_legal_person": True,
+                "good_tax_and_credit": True, "awarded_products": 8}
+    browser.get(_answers_url(server + "/guides/changchun.html", "2025-08-01", provider))
+    _wait_total(browser, "0.00 元 至 400,000.00 元")
+    rows = _answer(browser)["rows"]
+    assert isinstance(rows, dict)
+    assert "出资（按最高额计）：中央财政 400,000.00 元" in rows["第七条第（三）项"]
 
 
 # 昆明 第七条第（三）、（四）项 both open with 「鼓励试点细分行业…」: an SME outside the pilot industries

@@ -168,10 +168,12 @@ function compute(policy, data, on, params) {
   }
 }
 
-function funding(f) {
+function funding(f, item) {
   const parts = Object.entries(f || {}).map(([k, v]) =>
     k === "unspecified" ? "文件未写明各级财政的分担比例" : `${SOURCES[k] || k} ${yuan(v)}`);
-  return parts.length ? "出资：" + parts.join("；") : "";
+  // an item's funding splits its highest amount: said so where the amount is a range
+  const upper = item && item.min !== item.max && !(f && "unspecified" in f && Object.keys(f).length === 1);
+  return parts.length ? (upper ? "出资（按最高额计）：" : "出资：") + parts.join("；") : "";
 }
 
 /* Where the applicant's answer is not in a list the text gives (“…”不在列举中, a list ending in
@@ -268,7 +270,7 @@ function Answer({ policy, outcome }) {
                 {ambiguous && <span className="policyc-answer__ambiguous">原文有不同理解，金额见下方“原文有不同理解之处”</span>}
                 {readings(it).map((line, i) => (
                   <span key={i} className="policyc-answer__reading">{plainTrace(line, t, values, schema["x-deadlines"] || {})}</span>))}
-                <span className="policyc-answer__funding">{funding(it.funding)}</span>
+                <span className="policyc-answer__funding">{funding(it.funding, it)}</span>
               </li>
             );
           })}
