@@ -278,6 +278,10 @@ def test_an_item_without_an_amount_says_what_the_total_counts_for_it(browser: we
                "digital_level": 2, "spend_software_cloud": "200000", "spend_data_equipment": "100000",
                "spend_consulting": "100000"}
     _wide(browser)
+    # an empty form: nothing applies, so nothing is said of the readings either
+    browser.get(_answers_url(server + "/guides/kunming.html", "2025-08-01", {"applicant_type": "enterprise"}))
+    _wait_total(browser, "0.00 元")
+    assert not browser.find_elements(By.CSS_SELECTOR, ".policyc-calculator .policyc-answer__readings")
     browser.get(_answers_url(server + "/guides/kunming.html", "2025-08-01", profile))
     _wait_total(browser, "0.00 元 至 200,000.00 元")
     rows = _answer(browser)["rows"]

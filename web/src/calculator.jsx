@@ -211,6 +211,7 @@ function Readings({ result }) {
   const same = list.every((rd) => new Set(Object.values(rd.results).map((res) =>
     JSON.stringify([res.excluded, res.total, res.items]))).size === 1);
   if (same) {
+    if (!result.items.length) return null;  // nothing applies (an empty form): nothing to compare
     return <p className="policyc-answer__readings policyc-answer__note" data-readings-same="true">
       原文在{list.map((rd) => rd.article).join("、")}有不同理解之处；按您填写的情况，各种理解下的金额相同。</p>;
   }
