@@ -295,7 +295,12 @@ def test_the_api_takes_parameters_in_the_query() -> None:
     assert r.status_code == 200 and r.json()["total"] == {"min": "27000.00", "max": "27000.00"}  # 第二条
     r = client.post(url, json=GROWTH)
     assert r.status_code == 422
-    assert r.json()["errors"] == [{"field": "city_avg_growth", "message": MISSING_MESSAGE}]
+    # a missing or unknown 参数 is not the applicant's information: the error says which
+    assert r.json() == {"error": "参数有误，未计算。",
+                        "errors": [{"field": "city_avg_growth", "message": MISSING_MESSAGE}]}
+    r = client.post(url + "&param=city_avg_growth=0.065&param=nosuch=1", json=GROWTH)
+    assert r.status_code == 422 and r.json()["error"] == "参数有误，未计算。"
+    assert [e["field"] for e in r.json()["errors"]] == ["nosuch"]
     r = client.post(url + "&param=city_avg_growth=0.065", json={**UPGRADE, "project_investment": 1})
     assert r.status_code == 422
     assert r.json()["errors"] == [{"field": "equipment_spend", "message": CONSTRAINT_MESSAGE}]

@@ -170,7 +170,10 @@ def _calculate(s: Served, profile: object, on: dt.date, params: Mapping[str, str
     try:
         return s.evaluator.calculate(profile, on, params)
     except ProfileError as err:
-        raise ApiError(422, "申请人信息有误，未计算。", err.errors) from None
+        # a 参数 (given by ?param=, unknown, missing or malformed) is not the applicant's information
+        declared = {x.name for x in s.loaded.policy.parameters} if s.loaded.policy else set()
+        about_params = all(f in declared | set(params or {}) for f, _ in err.errors)
+        raise ApiError(422, "参数有误，未计算。" if about_params else "申请人信息有误，未计算。", err.errors) from None
 
 
 def _validity(s: Served, on: dt.date) -> dict[str, Any]:
