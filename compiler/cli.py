@@ -146,12 +146,16 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str, params: tuple[s
         why = str(err) if isinstance(err, FileRefused) else err.__class__.__name__
         _echo_err(f"无法读取申请人信息 {input_path}：{why}")
         sys.exit(EXIT_USAGE)
+    given: dict[str, str] = {}
     try:
         profile = load_json_profile(text)
         ev = Evaluator(loaded.policy)
-        result = ev.calculate(profile, on, parameter_pairs(params))
+        given = parameter_pairs(params)
+        result = ev.calculate(profile, on, given)
     except ProfileError as err:
-        _echo_err("申请人信息有误，未计算：")
+        # a 参数 (--param: unknown, missing or malformed) is not the applicant's information
+        declared = {x.name for x in loaded.policy.parameters} | set(given) | {"parameters"}
+        _echo_err("参数有误，未计算：" if all(f in declared for f, _ in err.errors) else "申请人信息有误，未计算：")
         for field, msg in err.errors:
             _echo_err(f"  {field or '(整体)'}: {msg}")
         sys.exit(EXIT_USAGE)

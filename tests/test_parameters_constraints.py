@@ -346,6 +346,9 @@ def test_calc_cli_takes_param(tmp_path: Path) -> None:
     assert json.loads(r.stdout)["total"] == {"min": "27000.00", "max": "27000.00"}
     r = CliRunner().invoke(main, args)
     assert r.exit_code == 2 and "city_avg_growth" in r.output
+    assert "参数有误，未计算" in r.output and "申请人信息有误" not in r.output  # not the applicant's
+    r = CliRunner().invoke(main, [*args, "--param", "city_avg_growth=0.065", "--param", "nosuch=1"])
+    assert r.exit_code == 2 and "参数有误，未计算" in r.output and "nosuch" in r.output
 
 
 def test_a_stated_parameter_value_must_be_in_its_quote(tmp_path: Path) -> None:
