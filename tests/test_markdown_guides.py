@@ -114,6 +114,12 @@ def test_one_minute_summary_says_who_what_at_most_and_the_conditions() -> None:
             "的申请对象见该项目的条件）。") in top_n
     assert "本政策的补助对象：企业；四、（一）「中小企业数字化转型城市试点定额奖励」的申请对象见该项目的条件。" in n
     assert "- **谁可以申请**：企业、数字化服务商。" in top  # 昆明: every item names its 对象
+    # 长春 第四条 and 第七条 (资格 written 「applicant_type != "enterprise" 或 …」) bind only enterprises,
+    # 第十三条 every applicant: grouped by who must meet them (it read 「须同时满足：企业须满足：…；
+    # 企业须满足：…」)
+    c = (GUIDES / "changchun.md").read_text(encoding="utf-8")
+    assert ("- **谁可以申请**：企业、数字化服务商；所有申请人须满足：在本市依法注册登记，且具有独立法人资格，"
+            "且依法纳税，财务及信用记录良好；企业另须满足：属于四个试点细分行业；中小企业。") in c
 
 
 def test_made_up_examples_set_every_fact_their_title_names() -> None:

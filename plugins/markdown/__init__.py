@@ -62,6 +62,26 @@ def _indent(text: str, width: int = 4) -> str:
     return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
 
 
+def _requirements_summary(p: n.Policy, words: Words) -> str:
+    """The 资格 in one line for the summary, grouped by who must meet them: 「所有申请人须满足：…；
+    企业另须满足：…」 (a 资格 written ``applicant_type != "enterprise" 或 X`` binds only enterprises),
+    not 「须同时满足：企业须满足：X；企业须满足：Y」."""
+    groups: dict[str, list[str]] = {}
+    for r in p.requirements:
+        e = r.cond
+        who = ""
+        if (isinstance(e, n.Logic) and e.op == "或" and isinstance(e.left, n.Compare) and e.left.op == "!="
+                and isinstance(e.left.left, n.Ref) and e.left.left.name == "applicant_type"
+                and isinstance(e.left.right, n.StrLit)):
+            who = BENEFICIARIES.get(e.left.right.value, e.left.right.value)
+            e = e.right
+        groups.setdefault(who, []).append(words.cond(e))
+    everyone = groups.pop("", [])
+    parts = [f"所有申请人须满足：{'；'.join(everyone)}"] if everyone else []
+    parts += [f"{who}{'另' if everyone else ''}须满足：{'；'.join(xs)}" for who, xs in groups.items()]
+    return "；".join(parts)
+
+
 def _quote(text: str) -> str:
     """A quoted article for an admonition: whitespace of the published layout folded."""
     return re.sub(r"\s+", "", text) if re.search(r"[\u4e00-\u9fff]", text) else " ".join(text.split())
@@ -227,6 +247,7 @@ class MarkdownBackend:
             requirements=[{"article": r.citation.article, "words": words.cond(r.cond),
                            "quote": _quote(r.citation.quote), "note": r.note}
                           for r in p.requirements],
+            requirements_summary=_requirements_summary(p, words),
             exclusions=[{"article": x.citation.article, "words": words.cond(x.cond),
                          "quote": _quote(x.citation.quote), "note": x.note} for x in p.exclusions],
             items=items,
