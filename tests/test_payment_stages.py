@@ -53,6 +53,25 @@ def test_stated_share_then_remainder() -> None:
     assert [(p.min, p.max) for p in got] == [(0, 140000), (60000, 200000)]
 
 
+def test_the_remainder_is_the_least_left_at_any_base_not_at_the_lowest() -> None:
+    # two stages 至多 50% then 余额 on an item of 0.01 to 0.02 yuan: at 0.01 each 50% rounds down
+    # to 0.00 and 0.01 is left; at 0.02 each 50% can pay 0.01 and nothing is left. So the 余额 is
+    # at least 0.00 (0.01 × (1 − 50% − 50%)), not 0.01 (what is left at the lowest base) — the
+    # property test below found it
+    got = payments(Decimal("0.01"), Decimal("0.02"), [("s0", Decimal("0.5")), ("s1", Decimal("0.5")), ("余额", None)])
+    assert [(p.min, p.max) for p in got] == [(0, Decimal("0.01")), (0, Decimal("0.01")), (0, Decimal("0.02"))]
+    # one share: a larger base never leaves less, so the 余额 is what is left at the lowest base,
+    # exactly — 至多 30% of 100.05..200 yuan: 30% of 100.05 is 30.015, rounded down 30.01, and
+    # 100.05 − 30.01 = 70.04 (at most 30% of 200 = 60.00 first)
+    got = payments(Decimal("100.05"), Decimal("200"), [("首批", Decimal("0.3")), ("余额", None)])
+    assert [(p.min, p.max) for p in got] == [(0, Decimal("60.00")), (Decimal("70.04"), 200)]
+    # two shares: the 余额 is at least 100.05 × (1 − 30% − 40%) = 30.015, rounded down: 30.01 (the
+    # least left is 30.02: the bound is within a fen per share of it)
+    got = payments(Decimal("100.05"), Decimal("200"),
+                   [("首批", Decimal("0.3")), ("二批", Decimal("0.4")), ("余额", None)])
+    assert [(p.min, p.max) for p in got] == [(0, Decimal("60.00")), (0, Decimal("80.00")), (Decimal("30.01"), 200)]
+
+
 share = st.one_of(
     st.integers(1, 100).map(lambda p: Decimal(p) / 100),
     st.just(rt.UNDET),

@@ -1201,8 +1201,12 @@ def _payments(s: ScheduleSpec, live: list[_Live], env: Env | None = None) -> lis
     * ``至多 未定`` (the text does not say how much) pays 0 up to what is left: the whole base;
     * ``至多 <amount>`` (a StageAmount: an advance of 30% of the down payment, at most 10万元) pays
       0 up to that amount, evaluated on ``env`` and rounded down to the fen, never more than hi;
-    * ``余额`` pays what the earlier stages left: at least lo minus the most they can have paid
-      at lo, at most hi.
+    * ``余额`` pays what the earlier stages left: at most hi, and at least the least that can be
+      left at any base from lo to hi, never below 0. After at most one ``至多 X%``, that is what is
+      left at lo (lo less X% of lo rounded down, less the amounts): a larger base never leaves
+      less. After two or more, a larger base can leave less (50% + 50% leave 0.01 of 0.01 yuan,
+      0.00 of 0.02), and the least is bounded by ``lo × (1 − the shares) − the amounts``, rounded
+      down to the fen: within a fen per share of the least.
 
     So in every case the stages add up to the base and never to more: each stage's range
     contains what it pays, and the remainder is what is left. (An undetermined share used to
@@ -1214,24 +1218,29 @@ def _payments(s: ScheduleSpec, live: list[_Live], env: Env | None = None) -> lis
     base_lo = sum((x.after.lo for x in members), ZERO_D)
     base_hi = sum((x.after.hi for x in members), ZERO_D)
     out = []
-    left_lo = base_lo  # the least that is left, at the lowest base, after the stages so far
+    # what is left after the stages so far, at lo: each share of lo rounded down (``left_lo``) and
+    # not rounded (``left_any``, a bound of what is left at any base from lo to hi)
+    left_lo = left_any = base_lo
+    shares = 0
     for name, share in s.stages:
         if share is None:
-            out.append(PaymentResult(s.article, name, left_lo, base_hi))
-            left_lo = ZERO_D
+            out.append(PaymentResult(s.article, name, left_lo if shares <= 1 else to_fen(left_any), base_hi))
+            left_lo = left_any = ZERO_D
         elif isinstance(share, StageAmount):
             most = _stage_most(share, env)
             if most is None:  # an undetermined amount: like 至多 未定
                 out.append(PaymentResult(s.article, name, ZERO_D, base_hi))
-                left_lo = ZERO_D
+                left_lo = left_any = ZERO_D
             else:
-                left_lo = max(left_lo - most, ZERO_D)
+                left_lo, left_any = max(left_lo - most, ZERO_D), max(left_any - most, ZERO_D)
                 out.append(PaymentResult(s.article, name, ZERO_D, min(most, base_hi)))
         elif isinstance(share, Undetermined):
             out.append(PaymentResult(s.article, name, ZERO_D, base_hi))
-            left_lo = ZERO_D
+            left_lo = left_any = ZERO_D
         else:
+            shares += 1
             left_lo = max(left_lo - to_fen(share * base_lo), ZERO_D)
+            left_any = max(left_any - share * base_lo, ZERO_D)
             out.append(PaymentResult(s.article, name, ZERO_D, min(to_fen(share * base_hi), base_hi)))
     return out
 

@@ -902,8 +902,10 @@ def payments(article: str, stages: Sequence[tuple[str, str, Decimal | Range]], m
     more than the base; ``undetermined`` (至多 未定) pays 0 up to the whole base; ``amount`` (至多 an
     amount from another base, its own cap: ``share`` is that amount's Range) pays 0 up to it,
     rounded down to the fen and never below 0 (None: as undetermined); ``rest`` (余额)
-    pays what the earlier stages left: at least ``left_lo`` (the least left at the lowest base),
-    at most the base. So the stages add up to the base and never to more.
+    pays what the earlier stages left, at most the base and at least the least left at any base
+    (compiler/evaluate/runtime.py ``_payments``): after at most one share, what is left at the lowest
+    base; after two or more, the lowest base less each share of it not rounded, less the amounts,
+    rounded down to the fen. So the stages add up to the base and never to more.
     """
     base_lo = base_hi = ZERO
     determined = False
@@ -915,22 +917,25 @@ def payments(article: str, stages: Sequence[tuple[str, str, Decimal | Range]], m
     if not determined:
         return []
     out = []
-    left_lo = base_lo
+    left_lo = left_any = base_lo  # left at the lowest base: shares rounded down; not rounded
+    shares = 0
     for name, kind, share in stages:
         if kind == "rest":
-            out.append(PaymentResult(article, name, left_lo, base_hi))
-            left_lo = ZERO
+            out.append(PaymentResult(article, name, left_lo if shares <= 1 else fen(left_any), base_hi))
+            left_lo = left_any = ZERO
         elif kind == "amount" and isinstance(share, tuple):
             most = fen(share[1])
             if most < 0:
                 most = ZERO
-            left_lo = max(left_lo - most, ZERO)
+            left_lo, left_any = max(left_lo - most, ZERO), max(left_any - most, ZERO)
             out.append(PaymentResult(article, name, ZERO, min(most, base_hi)))
         elif kind in ("undetermined", "amount") or not isinstance(share, Decimal):
             out.append(PaymentResult(article, name, ZERO, base_hi))
-            left_lo = ZERO
+            left_lo = left_any = ZERO
         else:
+            shares += 1
             left_lo = max(left_lo - fen(share * base_lo), ZERO)
+            left_any = max(left_any - share * base_lo, ZERO)
             out.append(PaymentResult(article, name, ZERO, min(fen(share * base_hi), base_hi)))
     return out
 

@@ -1932,17 +1932,14 @@ WITH v AS (
     CASE
       WHEN "error_field" IS NULL AND "pay1__any"
       THEN CAST((
-        CAST(GREATEST(
+        CAST((
+          "pay1__base_lo"
+        ) - (
           (
-            "pay1__base_lo"
-          ) - (
             (
-              (
-                "pay1__base_lo"
-              ) * CAST(7 AS BIGINT)
-            ) // CAST(10 AS BIGINT)
-          ),
-          CAST(0 AS BIGINT)
+              "pay1__base_lo"
+            ) * CAST(7 AS BIGINT)
+          ) // CAST(10 AS BIGINT)
         ) AS DECIMAL(18, 0))
       ) * (
         0.01

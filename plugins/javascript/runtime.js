@@ -556,7 +556,10 @@ function pair(r) {
  * base; "undetermined" (至多 未定) pays 0 up to the base; "amount" (至多 an amount from another base,
  * its own cap: `share` is that amount's range at `scale`, null when undetermined) pays 0 up to it,
  * rounded down to the fen and never below 0; "rest" (余额) pays what the earlier stages
- * left: at least `leftLo` (the least left at the lowest base), at most the base.
+ * left, at most the base and at least the least left at any base (compiler/evaluate/runtime.py
+ * _payments): after at most one share, what is left at the lowest base (`leftLo`); after two or
+ * more, the lowest base less each share of it not rounded, less the amounts (`leftAny`, in units of
+ * 10^-r fen), rounded down to the fen.
  */
 function payments(article, stages, members) {
   let baseLo = 0n, baseHi = 0n, any = false;
@@ -568,20 +571,27 @@ function payments(article, stages, members) {
   }
   if (!any) return [];
   const out = [];
-  let leftLo = baseLo;
+  const r = stages.reduce((m, [, kind, share, scale]) => (kind === "share" && share !== null && scale > m ? scale : m), 0);
+  const unit = p10(r);
+  let leftLo = baseLo, leftAny = baseLo * unit, shares = 0;
   for (const [stage, kind, share, scale] of stages) {
     if (kind === "rest") {
-      out.push({ article, stage, min: yuan(leftLo), max: yuan(baseHi) });
+      out.push({ article, stage, min: yuan(shares <= 1 ? leftLo : leftAny / unit), max: yuan(baseHi) });
       leftLo = 0n;
+      leftAny = 0n;
     } else if (kind === "amount" && share !== null) {
       const most = max(toFen(share[1], scale), 0n);
       leftLo = max(leftLo - most, 0n);
+      leftAny = max(leftAny - most * unit, 0n);
       out.push({ article, stage, min: "0.00", max: yuan(min(most, baseHi)) });
     } else if (kind === "undetermined" || kind === "amount" || share === null) {
       out.push({ article, stage, min: "0.00", max: yuan(baseHi) });
       leftLo = 0n;
+      leftAny = 0n;
     } else {
+      shares += 1;
       leftLo = max(leftLo - toFen(share * baseLo, scale + 2), 0n);
+      leftAny = max(leftAny - share * baseLo * p10(r - scale), 0n);
       out.push({ article, stage, min: "0.00", max: yuan(min(toFen(share * baseHi, scale + 2), baseHi)) });
     }
   }

@@ -1016,36 +1016,53 @@ class Policy:
         k = 0
         for n, sched in enumerate(f["payments"], 1):
             any_member, base_lo, base_hi = (col(f"pay{n}__{c}") for c in ("any", "base_lo", "base_hi"))
-            # stages in order (runtime._payments): left_lo is the least left at the lowest base
-            left_lo: exp.Expr = base_lo
+            # stages in order (runtime._payments). What a 余额 is left at least, at any base from lo
+            # to hi, never below 0 (0 after 至多 未定 or a 余额): after at most one share, what is left
+            # at lo (lo less the share of lo rounded down, less the amounts); after two or more,
+            # lo × (1 − the shares) rounded down, less the amounts (a larger base can leave less)
+            fracs: list[str] = []
+            mosts: list[exp.Expr] = []
+            unknown: list[exp.Expr] = []  # an amount stage whose amount is NULL (undetermined)
+            gone = False
             for j, st in enumerate(sched["stages"], 1):
                 k += 1
                 lo_e: exp.Expr
                 hi_e: exp.Expr
                 if st["kind"] == "rest":
-                    lo_e, hi_e = left_lo, base_hi
-                    left_lo = zero_m
+                    hi_e = base_hi
+                    rest_of = 1 - sum((Decimal(x) for x in fracs), Decimal(0))
+                    if gone or rest_of <= 0:
+                        lo_e = zero_m
+                    else:
+                        left: exp.Expr = base_lo.copy() if not fracs else (
+                            sub(base_lo.copy(), m_share(base_lo, fracs[0])) if len(fracs) == 1
+                            else m_share(base_lo, str(rest_of)))
+                        for most in mosts:
+                            left = sub(left, most.copy())
+                        lo_e = greatest(left, zero_m.copy(), True) if mosts else left
+                        if unknown:
+                            lo_e = case((or_(*unknown), zero_m.copy()), default=lo_e)
+                    gone = True
                 elif st["kind"] == "amount":
                     # 0 up to the amount (never below 0), never more than the base; undetermined
                     # (NULL): as 至多 未定
                     amt = stage_amounts[(n, j)]
                     most = greatest(m_in(amt.hi, amt.digits), zero_m.copy())
                     lo_e = zero_m
+                    mosts.append(most)
                     if amt.sure:
                         hi_e = least(most, base_hi.copy())
-                        left_lo = greatest(sub(left_lo, most.copy()), zero_m.copy())
                     else:
                         hi_e = case((is_null(amt.hi.copy()), base_hi.copy()), default=least(most, base_hi.copy()))
-                        left_lo = case((is_null(amt.hi.copy()), zero_m.copy()),
-                                       default=greatest(sub(left_lo, most.copy()), zero_m.copy()))
+                        unknown.append(is_null(amt.hi.copy()))
                 elif st["kind"] == "undetermined" or st["share"] is None:
                     lo_e, hi_e = zero_m, base_hi
-                    left_lo = zero_m
+                    gone = True
                 else:
                     frac = st["share"]
                     lo_e = zero_m
                     hi_e = least(m_share(base_hi, frac), base_hi)
-                    left_lo = greatest(sub(left_lo, m_share(base_lo, frac)), zero_m, True)
+                    fracs.append(frac)
                 out = out.select(
                     keep(case((any_member, m_out(lo_e)), default=NULL), f"pay_{k}_min"),
                     keep(case((any_member.copy(), m_out(hi_e)), default=NULL), f"pay_{k}_max"), copy=False)
