@@ -45,7 +45,7 @@ COMPARE_PROFILES: list[tuple[str, dict[str, object]]] = [
         "applicant_type": "enterprise", "digital_level": 3, "spend_software_cloud": 500000,
         "spend_data_equipment": 200000, "spend_consulting": 100000,
         "cloud_platform_adopted": True, "digital_workshop_title": True}),
-    ("链主企业：智能化改造示范企业、“链式”转型，投入 200 万元", {
+    ("链主企业（三级）：智能化改造示范企业、“链式”转型，软件投入 200 万元", {
         "applicant_type": "enterprise", "digital_level": 3, "spend_software_cloud": 2000000,
         "chain_demo_enterprise": True, "chain_transformation_award": True}),
     ("数字化服务商：3 个获奖产品，优秀服务商，服务验收达标企业 30 家", {
