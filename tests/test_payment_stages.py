@@ -14,13 +14,21 @@ followed by 余额 reported each stage as exactly the whole amount (200,000 + 20
 
 from __future__ import annotations
 
+import json
 import random
+import shutil
+import subprocess
 from decimal import Decimal
+from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compiler.evaluate import runtime as rt
+from conftest import ROOT
+from plugins.python import runtime as prt
 
 FEN = Decimal("0.01")
 
@@ -121,3 +129,113 @@ def test_every_allowed_payment_lies_in_the_reported_ranges_and_adds_up(
     # no stage is ever reported as guaranteed more than the items' least amount
     assert sum(p.min for p in got if p.min is not None) <= base_lo
     assert all(p.max is not None and p.max <= base_hi for p in got)
+
+
+# ---------------------------------------------------------------- the same stages in every backend
+
+def _least_left(lo: int, hi: int, stages: list[tuple[str, str, Decimal | None]]) -> dict[int, int]:
+    """By brute force, in fen: the least each 余额 (by its position) can pay at any base from lo
+    to hi, every earlier stage paying the most it may (its share of the base rounded down, its
+    amount, all that is left for 至多 未定 or an undetermined amount)."""
+    least: dict[int, int] = {}
+    for base in range(lo, hi + 1):
+        left = base
+        for i, (_, kind, share) in enumerate(stages):
+            if kind == "rest":
+                least[i] = min(least.get(i, left), left)
+                left = 0
+            elif kind == "undetermined" or share is None:
+                left = 0
+            elif kind == "amount":
+                left = max(left - int(share * 100), 0)
+            else:
+                left = max(left - int(share * base), 0)
+    return least
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed (make test installs it when root)")
+def test_reference_python_and_javascript_agree_and_the_remainder_is_the_least_within_a_fen_a_share(
+        tmp_path: Path) -> None:
+    """The reference evaluator, the Python and the JavaScript runtime give the same range for every
+    stage of random schedules (shares of several scales, amounts, 至多 未定, a 余额 after a 余额),
+    and each 余额's minimum is never more than the least it can pay (brute force over every base
+    lo..hi in fen), equal to it after at most one share and within a fen per share after more.
+    (The SQL backend is compared with the reference row for row in tests/test_sql_backend.py,
+    test_payment_stages_equal_the_reference_where_the_remainder_has_a_minimum.)"""
+    rng = random.Random("payment-stages")
+    kinds = ["share", "share", "share", "share", "rest", "rest", "undetermined", "amount"]
+    fracs = [Decimal(x) for x in ("0.5", "0.3", "0.333", "0.125", "0.7", "0.05", "0.6", "0.0001", "1")]
+    cases: list[tuple[int, int, list[tuple[str, str, Decimal | None]]]] = []
+    for _ in range(600):
+        lo = rng.choice([0, 1, 2, 3, 7, 99, 101, 333, 12345])
+        hi = lo + rng.choice([0, 1, 2, 3, 10, 1000])
+        stages: list[tuple[str, str, Decimal | None]] = []
+        for j in range(rng.randint(1, 4)):
+            kind = rng.choice(kinds)
+            amounts = [None, Decimal("0.01"), Decimal("0.50"), Decimal("3.33")]
+            value = rng.choice(fracs) if kind == "share" else rng.choice(amounts) if kind == "amount" else None
+            stages.append((f"s{j}", kind, value))
+        cases.append((lo, hi, stages))
+
+    def reference(lo: int, hi: int, stages: list[tuple[str, str, Decimal | None]]) -> list[tuple[Decimal, Decimal]]:
+        specs: list[tuple[str, rt.StageShare]] = []
+        for name, kind, value in stages:
+            if kind == "rest":
+                specs.append((name, None))
+            elif kind == "undetermined":
+                specs.append((name, rt.UNDET))
+            elif kind == "share":
+                specs.append((name, value))
+            else:
+                amount = rt.UNDET if value is None else rt.Interval(value, value)
+                specs.append((name, rt.StageAmount(lambda env, a=amount: a, "")))
+        got = rt._payments(rt.ScheduleSpec("第一条", rt.Scope("all"), tuple(specs)), [_live(lo * FEN, hi * FEN)])
+        return [(p.min, p.max) for p in got]  # type: ignore[misc]
+
+    def python(lo: int, hi: int, stages: list[tuple[str, str, Decimal | None]]) -> list[tuple[Decimal, Decimal]]:
+        shaped = [(n, k, (v, v) if k == "amount" and v is not None else v) for n, k, v in stages]
+        member = SimpleNamespace(amount=lo * FEN, after=(lo * FEN, hi * FEN))
+        return [(p.min, p.max) for p in prt.payments("第一条", shaped, [member])]  # type: ignore[arg-type]
+
+    def js_stage(name: str, kind: str, value: Decimal | None) -> list[object]:
+        if kind == "share" and value is not None:
+            scale = max(-int(value.as_tuple().exponent), 0)
+            return [name, kind, str(int(value * 10 ** scale)), scale]
+        if kind == "amount":
+            return [name, kind, None if value is None else [str(int(value * 100))] * 2, 2]
+        return [name, kind, None, 0]
+
+    # the runtime as shipped inside a generated module, with its payments() exported
+    module = tmp_path / "stages.mjs"
+    module.write_text((ROOT / "generated" / "javascript" / "kunming.js").read_text("utf-8")
+                      + "\nexport { payments as stagePayments };\n", "utf-8")
+    driver = tmp_path / "driver.mjs"
+    driver.write_text(
+        'import { stagePayments } from "./stages.mjs";\n'
+        'import { readFileSync } from "node:fs";\n'
+        'const big = (v) => (v === null ? null : Array.isArray(v) ? v.map(BigInt) : BigInt(v));\n'
+        'const out = JSON.parse(readFileSync(0, "utf8")).map(([lo, hi, stages]) => stagePayments("第一条",\n'
+        '  stages.map(([n, k, v, s]) => [n, k, big(v), s]), [{ amount: 1, after: [BigInt(lo), BigInt(hi)] }])\n'
+        '  .map((p) => [p.min, p.max]));\n'
+        'process.stdout.write(JSON.stringify(out));\n', "utf-8")
+    batch = [[lo, hi, [js_stage(*s) for s in stages]] for lo, hi, stages in cases]
+    proc = subprocess.run(["node", str(driver)], input=json.dumps(batch), capture_output=True, text=True,
+                          check=True, timeout=60)
+    from_js = json.loads(proc.stdout)
+
+    exact = bounded = 0
+    for (lo, hi, stages), js in zip(cases, from_js, strict=True):
+        want = reference(lo, hi, stages)
+        assert python(lo, hi, stages) == want, (lo, hi, stages)
+        assert [(Decimal(a), Decimal(b)) for a, b in js] == want, (lo, hi, stages)
+        for i, least in _least_left(lo, hi, stages).items():
+            shares = sum(1 for _, kind, _ in stages[:i] if kind == "share")
+            got = int(want[i][0] / FEN)
+            assert got <= least, (lo, hi, stages, i)  # never more than an allowed payment
+            if shares <= 1:
+                assert got == least, (lo, hi, stages, i)
+                exact += 1
+            else:
+                assert least - got <= shares, (lo, hi, stages, i)
+                bounded += 1
+    assert exact > 100 and bounded > 20, (exact, bounded)  # both cases are exercised

@@ -233,3 +233,53 @@ def test_money_at_the_limit_of_validation_does_not_overflow(seeds: dict, pid: st
     if pid == "kunming":  # 50% of 3 × 999,999,999,999,999.99 yuan of spend caps the subsidies
         total_max = 4 + 5 * len(form["items"])
         assert any(r[0] is None and Decimal(r[total_max] or 0) > 10**14 for r in want)
+
+
+@pytest.mark.parametrize("stages", ["one", "two"])
+def test_payment_stages_equal_the_reference_where_the_remainder_has_a_minimum(tmp_path, stages: str) -> None:  # type: ignore[no-untyped-def]
+    # 昆明 第十七条 pays only reform_subsidy, whose amount is 不超过 (a ceiling: its least is 0), so
+    # on the seed every 余额's minimum is 0.00 and the SQL expression for it is never compared with
+    # the reference. Here the schedule also pays lighthouse_award (第七条第（二）项, 20万元, cut by
+    # the 第十条 cap to 50% of the investment, so its least is above 0 and often not a whole yuan):
+    # "one" keeps the text's 至多 70% + 余额 (the 余额 at least what 70% leaves at the lowest base);
+    # "two" is 至多 33.3% + 至多 50% + 余额 (a sentence added to the source for the purpose: after
+    # two shares the minimum is lo × (1 − 33.3% − 50%) rounded down, compiler/evaluate/runtime.py
+    # _payments). The generated query must give the reference evaluator's ranges row for row.
+    from compiler.pipeline import load
+
+    for name in ("national.policy", "national.txt"):
+        (tmp_path / name).write_bytes((ROOT / "policies" / name).read_bytes())
+    text = (ROOT / "policies" / "kunming.policy").read_text("utf-8")
+    text = text[:text.index("\n测试 ")] + "\n"  # the policy's own 测试 expect the seed's schedule
+    source = (ROOT / "policies" / "kunming.txt").read_text("utf-8")
+    old = "  适用 [reform_subsidy]\n  阶段 \"评测验收后\" 至多 70%\n"
+    assert old in text
+    text = text.replace(old, "  适用 [reform_subsidy, lighthouse_award]\n  阶段 \"评测验收后\" 至多 70%\n")
+    if stages == "two":
+        added = "另可分两批拨付不高于 33.3%、50%的补助资金。"
+        source += "\n" + added + "\n"
+        quote = "剩余补助资金在全市试点工作总体验收后予以拨付。」"
+        assert quote in text
+        text = text.replace(quote, quote + f"「{added}」").replace(
+            "  阶段 \"评测验收后\" 至多 70%\n", "  阶段 \"评测验收后\" 至多 33.3%\n  阶段 \"中期\" 至多 50%\n")
+    (tmp_path / "kunming.txt").write_text(source, "utf-8")
+    (tmp_path / "kunming.policy").write_text(text, "utf-8")
+    loaded = load(tmp_path / "kunming.policy", ON)
+    assert loaded.ok and loaded.policy is not None, [d.message for d in loaded.diagnostics]
+    form = lower(loaded.policy)
+    ev = Evaluator(loaded.policy)
+    rng = random.Random(f"sql-stages-{stages}")
+    profiles = [random_profile(rng, form) for _ in range(300)]
+    con = duckdb.connect()
+    con.register("profiles", text_table(profiles, describe(form)["input_fields"]))
+    rows = sorted(con.execute(sql_text(form, "duckdb", ON)).fetchall(), key=lambda r: r[0])
+    assert len(rows) == len(profiles)
+    for p, row in zip(profiles, rows, strict=True):
+        want, got = reference_row(form, ev, p, ON), sql_row(row)
+        if want[0] == "error":
+            assert got[0] == "error" and got[1] in want[1]
+        else:
+            assert got == want, p
+    # the 余额 (the last column) has a minimum above 0 on some rows, not a whole yuan on some
+    rests = [sql_row(r)[-2] for r in rows if r[1] is None and sql_row(r)[-2] not in (None, "0.00")]
+    assert len(rests) > 10 and any(not m.endswith(".00") for m in rests), rests
