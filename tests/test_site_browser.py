@@ -330,6 +330,11 @@ def test_the_kunming_calculator_shows_each_reading(browser: webdriver.Chrome, se
     assert (anyone.get_attribute("data-total-min"), anyone.get_attribute("data-total-max")) == ("0.00", "400000.00")
     assert "合计可得 0.00 元 至 400,000.00 元" in anyone.text
     assert "第七条第（三）项「数字化车间/智能工厂奖励」为 0.00 元 至 1,000,000.00 元" in anyone.text
+    # and what 第十条 leaves each under that reading (the reading's cuts): the items shown add up
+    # to its total (they read 1,000,000 and 1,000,000 beside a total of 400,000, without a word)
+    assert ("「数字化车间/智能工厂奖励」为 0.00 元 至 1,000,000.00 元，经第十条累计上限后实付 0.00 元 至 400,000.00 元"
+            in anyone.text)
+    assert "「“链式”转型企业奖励」为 0.00 元 至 1,000,000.00 元，经第十条累计上限后实付 0.00 元。" in anyone.text
     rows = _answer(browser)["rows"]
     assert isinstance(rows, dict)
     # each item spans the readings (not applicable = 0 under limited); 第十条 from the result's cuts

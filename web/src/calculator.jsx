@@ -203,7 +203,8 @@ function cut(result, item) {
 }
 
 /* Where the text allows more than one reading (解读): what the applicant gets under each, in
-   plain words (the quoted words, what each reading says, its total and the items it changes). */
+   plain words (the quoted words, what each reading says, its total and the items it changes, with
+   what a 累计上限 leaves them under that reading: the reading's `cuts`). */
 function Readings({ result }) {
   const list = result.readings || [];
   if (!list.length) return null;
@@ -227,8 +228,13 @@ function Readings({ result }) {
                 <span>理解{"一二三四五六七八九十"[i] || i + 1}：{res.label}。</span>
                 {res.excluded ? <span>按这种理解，不符合申请条件（{res.exclusions.join("、")}），不能获得补贴。</span>
                   : <span>按这种理解，合计可得 <strong>{span(res.total.min, res.total.max)}</strong>
-                    {Object.entries(res.items).filter(([id]) => rd.affects.includes(id)).map(([id, a]) => (
-                      <span key={id}>；其中{titles[id] || "受影响的项目"}为 {span(a.min, a.max)}</span>))}
+                    {Object.entries(res.items).filter(([id]) => rd.affects.includes(id)).map(([id, a]) => {
+                      // the item before the caps, as above; what a 累计上限 leaves it under this reading
+                      const c = cut(res, { id, min: a.min, max: a.max });
+                      return <span key={id} data-reading-item={id}>；其中{titles[id] || "受影响的项目"}为 {span(a.min, a.max)}
+                        {c && (c.open ? `（合计按${c.article}累计上限的余额计本项 ${c.paid}）`
+                          : `，经${c.article}累计上限后实付 ${c.paid}`)}</span>;
+                    })}
                     {rd.affects.some((id) => !(id in res.items) && titles[id])
                       && <span>；{rd.affects.filter((id) => !(id in res.items) && titles[id]).map((id) => titles[id]).join("、")}不适用</span>}
                     。</span>}
