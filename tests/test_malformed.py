@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from compiler.cli import main
 from compiler.diagnostics import Diagnostic, display_width, render
 from compiler.pipeline import Loaded, load
+from compiler.syntax.parser import lark_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 MALFORMED = Path(__file__).resolve().parent / "malformed"
@@ -32,6 +33,7 @@ _EXPECT = re.compile(r"# expect: (PC\d{3}) line (\d+)(?: col (\d+))?\s*$")
 _HINT = re.compile(r"# expect-hint: (.+?)\s*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _DOUBLED = re.compile(r"(“[^“”]+”)\1")  # e.g. 此处不应出现 “条款”“条款”
+_TERMINALS = {t.name for t in lark_parser().terminals}
 
 
 class Expect(NamedTuple):
@@ -122,6 +124,9 @@ def test_messages(path: Path) -> None:
         assert _CJK.search(d.message), f"message without Chinese: {d.message!r}"
         assert not _DOUBLED.search(d.message), f"token shown twice: {d.message}"
         assert not d.hint.rstrip().endswith("："), f"dangling hint: {d.hint!r}"
+        # no grammar terminal by its name (SOURCE_KIND was listed among 「此处可以是」)
+        named = set(re.findall(r"[A-Z][A-Z_]+", d.message + d.hint)) & _TERMINALS
+        assert not named, f"grammar names in: {d.message} / {d.hint}"
     if want.hint:
         first = diags[0]
         assert want.hint in first.message + first.hint, (

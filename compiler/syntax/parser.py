@@ -35,6 +35,7 @@ _TERMINAL_NAMES = {
     "LEVEL": "层级（国家级、省级、市级、县级）",
     "BOOL": "真/假（是/否）",
     "SECTION_KW": "块关键字（资格、排除、补助、累计上限、拨付、名额、预算、程序）",
+    "SOURCE_KIND": "来源的类型（摘要、节选、转载）",
     "CMP_OP": "比较运算符（== != >= <= > <）",
     "_MUL": "乘号（× 或 *）",
     "$END": "文件结尾",
@@ -76,7 +77,7 @@ def _keywords() -> list[str]:
         if isinstance(t.pattern, PatternStr) and re.match(r"[\u4e00-\u9fff]", t.pattern.value)
     ]
     words += ["资格", "排除", "补助", "累计上限", "拨付", "名额", "预算", "程序",
-              "国家级", "省级", "市级", "县级"]
+              "国家级", "省级", "市级", "县级", "摘要", "节选", "转载"]
     return sorted(set(words))
 
 
