@@ -130,8 +130,8 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, on: str | None) -> Non
 def calc(policy: str, input_path: str, on: str | None, fmt: str, params: tuple[str, ...]) -> None:
     """按政策计算一个申请人的补贴。输入错误时退出码为 2。"""
     from .evaluate.evaluator import Evaluator
-    from .evaluate.profile import ProfileError, load_json_profile, parameter_pairs
-    from .evaluate.runtime import MAX_PROFILE_CHARS
+    from .evaluate.profile import load_json_profile, parameter_pairs
+    from .evaluate.runtime import MAX_PROFILE_CHARS, ParameterError, ProfileError
 
     loaded = _load_or_fail(policy)
     assert loaded.policy is not None
@@ -154,8 +154,7 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str, params: tuple[s
         result = ev.calculate(profile, on, given)
     except ProfileError as err:
         # a 参数 (--param: unknown, missing or malformed) is not the applicant's information
-        declared = {x.name for x in loaded.policy.parameters} | set(given) | {"parameters"}
-        _echo_err("参数有误，未计算：" if all(f in declared for f, _ in err.errors) else "申请人信息有误，未计算：")
+        _echo_err("参数有误，未计算：" if isinstance(err, ParameterError) else "申请人信息有误，未计算：")
         for field, msg in err.errors:
             _echo_err(f"  {field or '(整体)'}: {msg}")
         sys.exit(EXIT_USAGE)

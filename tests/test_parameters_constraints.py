@@ -301,6 +301,11 @@ def test_the_api_takes_parameters_in_the_query() -> None:
     r = client.post(url + "&param=city_avg_growth=0.065&param=nosuch=1", json=GROWTH)
     assert r.status_code == 422 and r.json()["error"] == "参数有误，未计算。"
     assert [e["field"] for e in r.json()["errors"]] == ["nosuch"]
+    # the 参数 written into the applicant's information is a mistake in that information, though the
+    # field has the parameter's name (it was answered 「参数有误」, with the 参数 given right)
+    r = client.post(url + "&param=city_avg_growth=0.065", json={**GROWTH, "city_avg_growth": "0.065"})
+    assert r.status_code == 422 and r.json()["error"] == "申请人信息有误，未计算。"
+    assert [e["field"] for e in r.json()["errors"]] == ["city_avg_growth"]
     r = client.post(url + "&param=city_avg_growth=0.065", json={**UPGRADE, "project_investment": 1})
     assert r.status_code == 422
     assert r.json()["errors"] == [{"field": "equipment_spend", "message": CONSTRAINT_MESSAGE}]
@@ -349,6 +354,10 @@ def test_calc_cli_takes_param(tmp_path: Path) -> None:
     assert "参数有误，未计算" in r.output and "申请人信息有误" not in r.output  # not the applicant's
     r = CliRunner().invoke(main, [*args, "--param", "city_avg_growth=0.065", "--param", "nosuch=1"])
     assert r.exit_code == 2 and "参数有误，未计算" in r.output and "nosuch" in r.output
+    # a field of the applicant's information named like the 参数: the information is wrong, not --param
+    profile.write_text(json.dumps({**GROWTH, "city_avg_growth": "0.065"}), encoding="utf-8")
+    r = CliRunner().invoke(main, [*args, "--param", "city_avg_growth=0.065"])
+    assert r.exit_code == 2 and "申请人信息有误，未计算" in r.output and "参数有误" not in r.output
 
 
 def test_a_stated_parameter_value_must_be_in_its_quote(tmp_path: Path) -> None:

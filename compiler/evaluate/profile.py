@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import nodes as n
-from .runtime import Bad, ProfileError, Value, check_value, parse_json_profile
+from .runtime import Bad, ParameterError, ProfileError, Value, check_value, parse_json_profile
 
 __all__ = ["Bad", "ProfileError", "check_value", "load_json_profile", "parameter_pairs", "validate_profile"]
 
@@ -29,12 +29,12 @@ def load_json_profile(text: str) -> Any:
 def parameter_pairs(pairs: Iterable[str], field: str = "parameters") -> dict[str, str]:
     """参数 values written ``name=value`` (``policyc calc``/``simulate --param``, the API's
     ``?param=``); the values stay text, validated later as the parameter's kind. A pair without
-    ``=`` or a name is a ProfileError on ``field``."""
+    ``=`` or a name is a ParameterError on ``field``."""
     out: dict[str, str] = {}
     for pair in pairs:
         name, eq, value = pair.partition("=")
         if not eq or not name.strip():
-            raise ProfileError([(field, f"参数应写作 名称=值，收到“{pair[:40]}”")])
+            raise ParameterError([(field, f"参数应写作 名称=值，收到“{pair[:40]}”")])
         out[name.strip()] = value.strip()
     return out
 

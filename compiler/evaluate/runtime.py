@@ -413,6 +413,11 @@ class ProfileError(ValueError):
         super().__init__("; ".join(f"{f or '(profile)'}: {m}" for f, m in errors))
 
 
+class ParameterError(ProfileError):
+    """The 参数 given to a calculation are invalid (unknown, missing, malformed): not the
+    applicant's information, though refused the same way. ``errors`` lists (parameter, message)."""
+
+
 @dataclass(frozen=True)
 class FactSpec:
     """What one fact accepts. kind: bool | money | rate | int | enum | text."""
@@ -1385,7 +1390,7 @@ def bind_parameters(specs: Sequence[ParamSpec], given: Mapping[str, object] | No
     return the notes saying which values the calculation takes. A parameter the text does not
     state and the caller did not supply is an error naming it, as is an unknown or bad value."""
     if given is not None and not isinstance(given, Mapping):
-        raise ProfileError([("parameters", MESSAGES["parameters_not_object"])])
+        raise ParameterError([("parameters", MESSAGES["parameters_not_object"])])
     given = given or {}
     known = {p.name: p for p in specs}
     errors: list[tuple[str, str]] = []
@@ -1410,7 +1415,7 @@ def bind_parameters(specs: Sequence[ParamSpec], given: Mapping[str, object] | No
         notes.append(ResultNote(TRACE["parameter"].format(label=p.label, name=p.name, value=env.show_value(p.name),
                                                           source=source), "parameter", fact=p.name))
     if errors:
-        raise ProfileError(errors)
+        raise ParameterError(errors)
     return notes
 
 

@@ -34,7 +34,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..backends import BackendError, discover
 from ..evaluate.evaluator import Evaluator
 from ..evaluate.profile import load_json_profile, parameter_pairs
-from ..evaluate.runtime import ProfileError, Result, in_force, parse_on
+from ..evaluate.runtime import ParameterError, ProfileError, Result, in_force, parse_on
 from ..pipeline import Loaded, checked_model, load_named
 
 MAX_BODY = 1_000_000  # bytes of one request body
@@ -171,8 +171,7 @@ def _calculate(s: Served, profile: object, on: dt.date, params: Mapping[str, str
         return s.evaluator.calculate(profile, on, params)
     except ProfileError as err:
         # a 参数 (given by ?param=, unknown, missing or malformed) is not the applicant's information
-        declared = {x.name for x in s.loaded.policy.parameters} if s.loaded.policy else set()
-        about_params = all(f in declared | set(params or {}) for f, _ in err.errors)
+        about_params = isinstance(err, ParameterError)
         raise ApiError(422, "参数有误，未计算。" if about_params else "申请人信息有误，未计算。", err.errors) from None
 
 
