@@ -65,6 +65,22 @@ def test_witnesses_past_the_optimisation_budget_are_still_given(monkeypatch: pyt
     # amounts, no finding), not 「规模较小的政策会得到完整检查」
     (note,) = [d for d in got if d.code == "PC490"]
     assert "不影响任何发现" in note.hint and "规模较小" not in note.hint
+    assert "每个发现都已检查并附反例" in note.hint
+
+
+def test_the_optimisation_note_does_not_claim_a_witness_past_the_witness_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # pc430: three findings with a witness each; with one witness allowed and none optimised, the
+    # two notes must agree: the one on the amounts does not say that every finding has a witness
+    # (it did, beside 「2 个发现没有附反例」)
+    monkeypatch.setattr(solver, "OPTIMIZE_BUDGET", 0)
+    monkeypatch.setattr(solver, "WITNESS_BUDGET", 1)
+    got = findings("pc430_parent")
+    amounts = ("检查达到规模上限：1 个反例未按整数金额优选（每个政策最多优选 0 个），"
+               "只把求解器给出的金额取整到万元、千元、百元或元")
+    notes = {d.message: d.hint for d in got if d.code == "PC490"}
+    assert set(notes) == {amounts, "检查达到规模上限：2 个发现没有附反例（每个政策最多 1 个反例）"}
+    assert notes[amounts] == "这不是政策的错误，也不影响任何发现：只是这些反例中的金额未经优选。"
 
 
 def test_witnesses_past_the_optimisation_budget_are_rounded(monkeypatch: pytest.MonkeyPatch) -> None:

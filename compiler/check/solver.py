@@ -204,7 +204,10 @@ class SolverChecks:
         for key, (span, article, what) in self.limits.items():
             # the optimisation budget limits how round the witnesses' amounts are, nothing checked:
             # it is reached by a policy of a few items too (more than OPTIMIZE_BUDGET witnesses)
-            hint = ("这不是政策的错误，也不影响任何发现：每个发现都已检查并附反例，只是这些反例中的金额未经优选。"
+            # (every finding has its witness unless the witness budget ran out too: then not said)
+            hint = ("这不是政策的错误，也不影响任何发现："
+                    + ("" if self.unwitnessed else "每个发现都已检查并附反例，")
+                    + "只是这些反例中的金额未经优选。"
                     if key == ("optimize",) else
                     "这是检查器有意设定的上限，不是政策的错误；规模较小的政策会得到完整检查。"
                     "可将过长的分档或上限拆分后分别检查。")
