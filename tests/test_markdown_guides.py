@@ -102,8 +102,11 @@ def test_one_minute_summary_says_who_what_at_most_and_the_conditions() -> None:
     # 解读 fixed_award (0 up to it, or exactly it); the summary says so in one line and points to the
     # readings (it spelt out both readings for both city types, 「““定额”…」, and ended on 「（无固定上限）」)
     top_n = n.split("## 一分钟自测")[1].split("\n## ")[0]
-    assert ("**四、（一）「中小企业数字化转型城市试点定额奖励」**（各类申请人）：最多 **1\\.5 亿元**"
+    # (no 对象: not 「各类申请人」, which said that anyone may apply, beside 「申请对象见该项目的条件」)
+    assert ("**四、（一）「中小企业数字化转型城市试点定额奖励」**（申请对象见本项条件）：最多 **1\\.5 亿元**"
             "（金额原文有不同理解，见下文“原文有不同理解之处”）。") in top_n
+    assert "- **对象**：见本项条件\n- **条件**：试点城市类型，且经公示确定为试点城市\n" in n
+    assert "各类申请人" not in n
     assert "无固定上限" not in top_n and "““" not in top_n
     assert "provincial_capital" not in n and "15000.0 万元" not in n
     assert "城市类型属于：省会城市、计划单列市、新疆生产建设兵团" in n

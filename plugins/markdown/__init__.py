@@ -303,7 +303,9 @@ class MarkdownBackend:
         for it in p.items:
             rows.append({
                 "article": it.citation.article, "title": it.title,
-                "who": BENEFICIARIES.get(it.beneficiary or "", "各类申请人"),
+                # no 对象: who may apply is in the item's conditions (国家 四、（一） is paid to the
+                # pilot cities, which the vocabulary has no type for), not 「各类申请人」
+                "who": BENEFICIARIES.get(it.beneficiary or "", "申请对象见本项条件"),
                 "most": self._most(it.amount, words, defs),
                 "capped": _ceiling(it.amount, defs) is not None,
                 "read_two_ways": _has_readings(it.amount, defs),
@@ -385,7 +387,7 @@ class MarkdownBackend:
         funding = self._funding(next(s for s in ev.spec.items if s.id == it.id).plan)
         return {
             "id": it.id, "article": it.citation.article, "title": it.title,
-            "beneficiary": BENEFICIARIES.get(it.beneficiary or "", "各类申请人"),
+            "beneficiary": BENEFICIARIES.get(it.beneficiary or "", "见本项条件"),
             "cond": words.cond(it.cond) if it.cond is not None else "",
             "amount": words.amount(it.amount),
             "quote": _quote(it.citation.quote),
