@@ -107,6 +107,9 @@ def test_one_minute_summary_says_who_what_at_most_and_the_conditions() -> None:
             "（金额原文有不同理解，见下文“原文有不同理解之处”）。") in top_n
     assert "- **对象**：见本项条件\n- **条件**：试点城市类型，且经公示确定为试点城市\n" in n
     assert "各类申请人" not in n
+    # the item's amount names each reading in 「」: the labels quote the text (“定额”指……), and
+    # 「按““定额”指……”理解」 read as a quote opened twice
+    assert "按「“定额”指按城市核定的一笔奖励" in n and "““" not in n
     assert "无固定上限" not in top_n and "““" not in top_n
     assert "provincial_capital" not in n and "15000.0 万元" not in n
     assert "城市类型属于：省会城市、计划单列市、新疆生产建设兵团" in n

@@ -194,7 +194,8 @@ class Words:
             return f"{self._group(e.left)} {sign} {self._group(e.right)}"
         if isinstance(e, n.Readings):
             labels = self.readings.get(e.block, {})
-            parts = [f"按“{labels.get(c.name, c.name)}”理解：{w(c.amount)}" for c in e.cases]
+            # 「」 around the reading: its label may quote the text itself (“定额”指……)
+            parts = [f"按「{labels.get(c.name, c.name)}」理解：{w(c.amount)}" for c in e.cases]
             return "原文有不同理解——" + "；".join(parts)
         if isinstance(e, n.Tiers):
             parts = [f"{self.cond(t.cond)}：{w(t.amount)}" for t in e.tiers]
