@@ -97,6 +97,10 @@ def test_one_minute_summary_says_who_what_at_most_and_the_conditions() -> None:
     assert "**第七条第（一）项「中小企业数字化转型企业改造补助」**（企业）：最多 **50 万元**" in top
     assert "**第七条第（二）项「数字化转型“小灯塔”企业奖励」**（企业）：最多 **20 万元**" in top
     assert "第十条：企业获得的全部补助合计不超过数字化转型投入的 50%" in top
+    # 长春 第七条第（三）项's 累计上限 is read two ways (解读 provider_cap_scope): its limit is a sentence
+    # of its own after a colon (it read 「合计不超过原文有不同理解——」)
+    c = (GUIDES / "changchun.md").read_text(encoding="utf-8").split("## 一分钟自测")[1].split("\n## ")[0]
+    assert "「优秀数字化服务商奖补」合计不超过：原文有不同理解——按「该句写在第（三）项之内" in c
     n = (GUIDES / "national.md").read_text(encoding="utf-8")
     # 四、（一）: 省会城市等 不超过1.5亿元, 其他 不超过1亿元 — at most 1.5 亿元 under either reading of
     # 解读 fixed_award (0 up to it, or exactly it); the summary says so in one line and points to the

@@ -87,6 +87,13 @@ def _quote(text: str) -> str:
     return re.sub(r"\s+", "", text) if re.search(r"[\u4e00-\u9fff]", text) else " ".join(text.split())
 
 
+def _limit_words(words: Words, limit: n.Expr) -> str:
+    """A 累计上限's limit after 「合计不超过」: a noun phrase, or after a colon the sentence that says
+    the text is read two ways (「合计不超过：原文有不同理解——……」, not 「合计不超过原文有不同理解」)."""
+    text = words.limit(limit)
+    return f"：{text}" if text.startswith("原文有不同理解") else text
+
+
 def _ceiling(e: n.Expr, defs: Mapping[str, n.Expr] | None = None) -> Decimal | None:
     """The most an amount can be when that is a fixed sum (None: no fixed maximum); ``defs``: the
     policy's definitions, by name, through which an amount may be written (定义 award_high …)."""
@@ -313,8 +320,8 @@ class MarkdownBackend:
             })
         return {
             "rows": rows,
-            "caps": [f"{c.citation.article}：{self._scope_words(p, c.scope)}合计不超过"
-                     f"{words.limit(c.limit)}" for c in p.caps],
+            "caps": [f"{c.citation.article}：{self._scope_words(p, c.scope)}合计不超过{_limit_words(words, c.limit)}"
+                     for c in p.caps],
         }
 
     def _most(self, e: n.Expr, words: Words, defs: Mapping[str, n.Expr]) -> str:
