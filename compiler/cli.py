@@ -181,7 +181,10 @@ def format_readings(r: Result) -> str:
                 it = r.item(iid)
                 name = f"{it.article} {it.title}" if it else iid
                 # the item before the caps, as above; what each 累计上限 that cuts it leaves it
-                paid = [f"{c['article']} 累计上限后实付 {_amount_text(c['after']['min'], c['after']['max'])}"
+                # an item without a stated amount (未定): what the total counts for it under the cap
+                open_ = amt["min"] is None and amt["max"] is None
+                paid = [(f"合计按{c['article']}累计上限的余额计本项 " if open_ else f"{c['article']} 累计上限后实付 ")
+                        + _amount_text(c["after"]["min"], c["after"]["max"])
                         for c in res["cuts"] if c["item"] == iid and c["after"] != c["before"]]
                 more = f"（{'；'.join(paid)}）" if paid else ""
                 out.append(f"      {name}：{_amount_text(amt['min'], amt['max'])}{more}")

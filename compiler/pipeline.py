@@ -264,6 +264,10 @@ def check_ids(results: list[Loaded]) -> None:
 
 
 def load_named(name: str, on: dt.date | None = None) -> Loaded:
+    if Path(name).is_dir():  # a folder names the .policy files in it (policyc check policies/): none here
+        d = Diagnostic("PC006", Severity.ERROR, Span(name, 1, 1, 1, 1), f"目录“{name}”中没有 .policy 文件",
+                       "给出 .policy 文件、政策 id，或含有 .policy 文件的目录。")
+        return Loaded(Path(name), name, None, None, [d])
     path = resolve(name)
     if path is None:
         d = Diagnostic("PC006", Severity.ERROR, Span(name, 1, 1, 1, 1),

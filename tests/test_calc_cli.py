@@ -249,3 +249,19 @@ def test_each_reading_says_what_the_cross_item_cap_leaves_each_item(tmp_path: Pa
     assert "第七条第（四）项 优秀数字化服务商奖补：0.00 至 200000.00 元（第七条第（三）项 累计上限后实付 0.00 元）" \
         in combined_text
     assert "累计上限后实付" not in out[out.index("读法 item_only"):out.index("读法 combined")]
+
+
+def test_a_reading_says_what_the_total_counts_for_an_item_without_an_amount(tmp_path: Path) -> None:
+    # 昆明, a level-2 SME: 第七条第（一）项 不超过 50% × (200,000 + 100,000) → 0..150,000; 第七条第（五）项
+    # (100,000 of consulting) has no amount in the text (未定); 第十条 caps the total at 50% ×
+    # 400,000 = 200,000, and the 50,000 the reform subsidy leaves goes to 第（五）项. Under each
+    # reading of 解读 encouraged_industry (which this applicant does not touch) the line of 第（五）项
+    # says what the total counts for it, not 「实付」 of an amount the text does not state
+    profile = {"applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True, "acceptance_passed": True,
+               "digital_level": 2, "spend_software_cloud": 200000, "spend_data_equipment": 100000,
+               "spend_consulting": 100000}
+    code, out = calc(tmp_path, profile, "kunming", "--on", "2025-08-01")
+    assert code == 0, out
+    line = ("第七条第（五）项 试点企业诊断服务补助：金额未定（原文未规定）"
+            "（合计按第十条累计上限的余额计本项 0.00 至 50000.00 元）")
+    assert out.count(line) == 2  # limited and any_industry

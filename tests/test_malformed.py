@@ -227,3 +227,4 @@ def test_a_folder_stands_for_the_policies_in_it(tmp_path: Path, monkeypatch: pyt
     empty.mkdir()
     res = CliRunner().invoke(main, ["check", str(empty)])
     assert res.exit_code == 1 and f"{empty}:1:1" in res.output and "[PC006]" in res.output
+    assert "中没有 .policy 文件" in res.output  # not 「不是普通文件」: a folder may be given
