@@ -1081,7 +1081,7 @@ function checkConstraints(rows) {
 const DEFAULTS = Object.fromEntries(FACTS.map((s) => [s.name, absent(s)]));
 
 
-// 符合第七条第（五）项 = 解读 double_funding { 读法 choose_one 则 真；读法 excluded 则 非 provincial_pilot_funded } (boolean)
+// 不重复享受中央与省级试点项目奖补资金 = 解读 double_funding { 读法 choose_one 则 真；读法 excluded 则 非 provincial_pilot_funded } (boolean)
 function d_double_funding_ok(f) {
   return pickSame("double_funding", "choose_one", [["choose_one", () => true], ["excluded", () => !f["provincial_pilot_funded"]]]);
 }

@@ -1555,8 +1555,8 @@ class Facts(TypedDict):
 
 
 def d_double_funding_ok(f: Facts) -> bool:
-    """符合第七条第（五）项 = 解读 double_funding { 读法 choose_one 则 真；读法 excluded 则 非 provincial_pilot_f
-    unded }"""
+    """不重复享受中央与省级试点项目奖补资金 = 解读 double_funding { 读法 choose_one 则 真；读法 excluded 则 非 pr
+    ovincial_pilot_funded }"""
     case_choose_one = True
     case_excluded = not f['provincial_pilot_funded']
     if case_choose_one == case_excluded:  # the readings agree for this applicant
