@@ -53,7 +53,9 @@ simulation: build
 # The documentation site (mkdocs.yml): docs/ plus the guides that `build` renders into
 # generated/markdown/ and the calculator that `web` bundles; open site/index.html or run
 # `.venv/bin/mkdocs serve`.
-site: build web
+# (web runs after build, also under make -j: the bundle reads generated/)
+site: build
+	$(MAKE) --no-print-directory web
 	$(BIN)/mkdocs build
 
 # generated/ is committed: fail when a rebuild would change it (also sees new or removed files)
