@@ -29,11 +29,16 @@ def _echo_err(text: str) -> None:
     click.echo(text, err=True)
 
 
+def _policy_files(folder: Path) -> list[str]:
+    """The .policy files of ``folder``, in name order."""
+    return sorted(str(p) for p in folder.glob("*.policy"))
+
+
 def _default_policies() -> list[str]:
     for d in policy_dirs():
-        found = sorted(p for p in d.glob("*.policy"))
+        found = _policy_files(d)
         if found:
-            return [str(p) for p in found]
+            return found
     return list(SEED_POLICIES)
 
 
@@ -43,9 +48,7 @@ def _policies(names: Iterable[str]) -> list[str]:
     any stays as given, and loading it reports PC006 at the folder."""
     out: list[str] = []
     for name in names:
-        folder = Path(name)
-        found = sorted(str(p) for p in folder.glob("*.policy")) if folder.is_dir() else []
-        out += found or [name]
+        out += (_policy_files(Path(name)) if Path(name).is_dir() else []) or [name]
     return out or _default_policies()
 
 
@@ -146,12 +149,10 @@ def calc(policy: str, input_path: str, on: str | None, fmt: str, params: tuple[s
         why = str(err) if isinstance(err, FileRefused) else err.__class__.__name__
         _echo_err(f"无法读取申请人信息 {input_path}：{why}")
         sys.exit(EXIT_USAGE)
-    given: dict[str, str] = {}
     try:
         profile = load_json_profile(text)
         ev = Evaluator(loaded.policy)
-        given = parameter_pairs(params)
-        result = ev.calculate(profile, on, given)
+        result = ev.calculate(profile, on, parameter_pairs(params))
     except ProfileError as err:
         # a 参数 (--param: unknown, missing or malformed) is not the applicant's information
         _echo_err("参数有误，未计算：" if isinstance(err, ParameterError) else "申请人信息有误，未计算：")
@@ -180,8 +181,8 @@ def format_readings(r: Result) -> str:
             for iid, amt in res["items"].items():
                 it = r.item(iid)
                 name = f"{it.article} {it.title}" if it else iid
-                # the item before the caps, as above; what each 累计上限 that cuts it leaves it
-                # an item without a stated amount (未定): what the total counts for it under the cap
+                # the item before the caps, as above; what each 累计上限 that cuts it leaves it (an
+                # item without a stated amount, 未定: what the total counts for it under the cap)
                 open_ = amt["min"] is None and amt["max"] is None
                 paid = [(f"合计按{c['article']}累计上限的余额计本项 " if open_ else f"{c['article']} 累计上限后实付 ")
                         + _amount_text(c["after"]["min"], c["after"]["max"])

@@ -171,8 +171,8 @@ def _calculate(s: Served, profile: object, on: dt.date, params: Mapping[str, str
         return s.evaluator.calculate(profile, on, params)
     except ProfileError as err:
         # a 参数 (given by ?param=, unknown, missing or malformed) is not the applicant's information
-        about_params = isinstance(err, ParameterError)
-        raise ApiError(422, "参数有误，未计算。" if about_params else "申请人信息有误，未计算。", err.errors) from None
+        what = "参数有误，未计算。" if isinstance(err, ParameterError) else "申请人信息有误，未计算。"
+        raise ApiError(422, what, err.errors) from None
 
 
 def _validity(s: Served, on: dt.date) -> dict[str, Any]:
