@@ -1034,9 +1034,13 @@ class Policy:
                     if gone or rest_of <= 0:
                         lo_e = zero_m
                     else:
-                        left: exp.Expr = base_lo.copy() if not fracs else (
-                            sub(base_lo.copy(), m_share(base_lo, fracs[0])) if len(fracs) == 1
-                            else m_share(base_lo, str(rest_of)))
+                        left: exp.Expr
+                        if not fracs:
+                            left = base_lo.copy()
+                        elif len(fracs) == 1:  # exact: what is left at lo
+                            left = sub(base_lo.copy(), m_share(base_lo, fracs[0]))
+                        else:  # a bound for every base from lo to hi
+                            left = m_share(base_lo, str(rest_of))
                         for most in mosts:
                             left = sub(left, most.copy())
                         lo_e = greatest(left, zero_m.copy(), True) if mosts else left
