@@ -68,13 +68,7 @@ def _requirements_summary(p: n.Policy, words: Words) -> str:
     not 「须同时满足：企业须满足：X；企业须满足：Y」."""
     groups: dict[str, list[str]] = {}
     for r in p.requirements:
-        e = r.cond
-        who = ""
-        if (isinstance(e, n.Logic) and e.op == "或" and isinstance(e.left, n.Compare) and e.left.op == "!="
-                and isinstance(e.left.left, n.Ref) and e.left.left.name == "applicant_type"
-                and isinstance(e.left.right, n.StrLit)):
-            who = BENEFICIARIES.get(e.left.right.value, e.left.right.value)
-            e = e.right
+        who, e = words.only_for(r.cond) or ("", r.cond)
         groups.setdefault(who, []).append(words.cond(e))
     everyone = groups.pop("", [])
     parts = [f"所有申请人须满足：{'；'.join(everyone)}"] if everyone else []

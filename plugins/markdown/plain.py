@@ -215,19 +215,25 @@ class Words:
             return "（" + self._group(e.left) + "与" + self._group(e.right) + "之和）"
         return self.amount(e)
 
+    def only_for(self, e: n.Expr) -> tuple[str, n.Expr] | None:
+        """A condition written ``applicant_type != "enterprise" 或 X`` binds only enterprises: the
+        applicant type's label (“企业”) and X; None for any other condition."""
+        if (isinstance(e, n.Logic) and e.op == "或" and isinstance(e.left, n.Compare) and e.left.op == "!="
+                and isinstance(e.left.left, n.Ref) and e.left.left.name == "applicant_type"
+                and isinstance(e.left.right, n.StrLit)):
+            value = e.left.right.value
+            return self.enum_labels.get("applicant_type", {}).get(value, value), e.right
+        return None
+
     def cond(self, e: n.Expr) -> str:
         if isinstance(e, n.Ref):
             return self.label(e.name)
         if isinstance(e, n.BoolLit):
             return "是" if e.value else "否"
         if isinstance(e, n.Logic):
-            first = e.left
-            if (e.op == "或" and isinstance(first, n.Compare) and first.op == "!="
-                    and isinstance(first.left, n.Ref) and first.left.name == "applicant_type"
-                    and isinstance(first.right, n.StrLit)):
-                # applicant_type != "enterprise" 或 X  →  “企业须满足：X”
-                who = self.enum_labels.get("applicant_type", {}).get(first.right.value, first.right.value)
-                return f"{who}须满足：{self.cond(e.right)}"
+            only = self.only_for(e)
+            if only is not None:  # applicant_type != "enterprise" 或 X  →  “企业须满足：X”
+                return f"{only[0]}须满足：{self.cond(only[1])}"
             joiner = "，且" if e.op == "且" else "，或"
             return self.cond(e.left) + joiner + self.cond(e.right)
         if isinstance(e, n.Not):
