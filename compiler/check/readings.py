@@ -90,19 +90,12 @@ def _compare(policy: n.Policy, r: n.Reading, other: n.ReadingOption,
     differs = _differs(enc_a, enc_b, pairs)
     if caps_differ:
         differs = disj(differs, *_capped_differ(enc_a, enc_b, pairs))
-    solver = z3.Solver()
-    solver.set("rlimit", RLIMIT)
-    solver.add(*space.domains())
-    solver.add(as_bool(differs))
-    try:
-        result = solver.check()
-    except z3.Z3Exception:
-        return None
+    result, model = _ask(space, as_bool(differs))
     if result == z3.unsat:
         return _never(r, adopted, other, where)
     if result != z3.sat:
         return None
-    model = optimize(enc_a, [differs], []) or solver.model()
+    model = optimize(enc_a, [differs], []) or model
     when = witness_date(pol_a, on)
     ev_a, ev_b = Evaluator(policy, {r.id: r.adopted}), Evaluator(policy, {r.id: other.name})
     profile = profile_of(model, enc_a)
@@ -150,16 +143,24 @@ def _total_differs(enc_a: Encoder, enc_b: Encoder, pol_a: n.Policy, pol_b: n.Pol
     lo = z3.Sum([fa[0] for fa, _ in finals]) != z3.Sum([fb[0] for _, fb in finals])
     hi = z3.Sum([fa[1] for fa, _ in finals]) != z3.Sum([fb[1] for _, fb in finals])
     differs = z3.Or(lo, hi)
+    result, model = _ask(enc_a.space, differs)
+    if result != z3.sat:
+        return None
+    return optimize(enc_a, [differs], []) or model
+
+
+def _ask(space: Space, cond: Any) -> tuple[Any, Any]:
+    """Whether some applicant of ``space`` satisfies ``cond`` (z3's answer, None when it gives
+    none within RLIMIT) and, when one does, the solver's model."""
     solver = z3.Solver()
     solver.set("rlimit", RLIMIT)
-    solver.add(*enc_a.space.domains())
-    solver.add(differs)
+    solver.add(*space.domains())
+    solver.add(cond)
     try:
-        if solver.check() != z3.sat:
-            return None
+        result = solver.check()
     except z3.Z3Exception:
-        return None
-    return optimize(enc_a, [differs], []) or solver.model()
+        return None, None
+    return result, solver.model() if result == z3.sat else None
 
 
 def _never(r: n.Reading, adopted: n.ReadingOption, other: n.ReadingOption,
