@@ -187,19 +187,13 @@ function readings(item) {
    whose amount the text leaves open (未定) takes what a cap leaves, and the total counts that:
    `open` says how much, so that the total is not larger than the items without a word. */
 function cut(result, item) {
-  if (item.min === null) {
-    const room = (result.cuts || []).filter((c) => c.item === item.id && c.after.max !== null);
-    if (!room.length) return null;
-    const last = room[room.length - 1];
-    return { open: true, article: [...new Set(room.map((c) => c.article))].join("、"),
-      paid: span(last.after.min, last.after.max), min: last.after.min, max: last.after.max };
-  }
-  const cuts = (result.cuts || []).filter((c) => c.item === item.id
-    && (c.before.min !== c.after.min || c.before.max !== c.after.max));
+  const open = item.min === null;  // 未定: the caps that left it some room
+  const cuts = (result.cuts || []).filter((c) => c.item === item.id && (open ? c.after.max !== null
+    : c.before.min !== c.after.min || c.before.max !== c.after.max));
   if (!cuts.length) return null;
   const last = cuts[cuts.length - 1];
-  return { article: [...new Set(cuts.map((c) => c.article))].join("、"), paid: span(last.after.min, last.after.max),
-    min: last.after.min, max: last.after.max };
+  return { open, article: [...new Set(cuts.map((c) => c.article))].join("、"),
+    paid: span(last.after.min, last.after.max), min: last.after.min, max: last.after.max };
 }
 
 /* Where the text allows more than one reading (解读): what the applicant gets under each, in
