@@ -242,7 +242,7 @@ def main() -> None:
             t, c = time.perf_counter(), time.process_time()
             if label == "generated":
                 rep = report(con, sql, views.applying, form, text, None,
-                             errors=invalid_by_field(con, views.invalid), counted=views.valid)
+                             errors=invalid_by_field(con, views.invalid), counted=views.counted)
                 got[label] = generated_view(rep)
             else:
                 got[label] = hand_report(con, mask)

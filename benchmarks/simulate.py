@@ -130,7 +130,7 @@ def main() -> None:
         gen_s = time.perf_counter() - t
         t, c = time.perf_counter(), time.process_time()
         rep = report(con, sql, views.applying, form, text, None, errors=invalid_by_field(con, views.invalid),
-                     counted=views.valid)
+                     counted=views.counted)
         sim_s, sim_cpu = time.perf_counter() - t, time.process_time() - c
         table = f"results_{pid}"
         t, c = time.perf_counter(), time.process_time()

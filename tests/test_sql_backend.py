@@ -24,7 +24,7 @@ from sql_reference import random_profile, reference_row, sql_row, text_table  # 
 from compiler.evaluate.evaluator import Evaluator  # noqa: E402
 from compiler.lowered import lower  # noqa: E402
 from conftest import POLICIES, ROOT, SEEDS, load_once  # noqa: E402
-from plugins.sql import describe, load_query, sql_text, typed_query  # noqa: E402
+from plugins.sql import describe, load_query, sql_text, typed_counted, typed_query  # noqa: E402
 
 N = 10_000
 ON = dt.date(2025, 8, 1)
@@ -64,6 +64,24 @@ def _applying_rows_are_the_paying_ones(con, pid: str, rows: list[tuple]) -> None
             assert all(x is None for n, x in enumerate(r) if n > 3 and n not in applies and n not in money)
 
 
+def _counted_rows_are_the_valid_ones(con, pid: str) -> None:  # type: ignore[no-untyped-def]
+    """``typed_counted`` (what ``policyc simulate`` counts profiles, excluded and not in force
+    over) gives every valid row's in_force and excluded as ``typed_query(valid_only)`` does —
+    under readings excluded only when every combination excludes — in force and not."""
+    form = lower(load_once(POLICIES / f"{pid}.policy").policy)
+    made = load_query([form], "profiles")
+    assert made is not None
+    bits = made[1]
+    for on in (ON, dt.date(2040, 1, 1)):
+        full = con.execute(typed_query(form, bits, on, valid_only=True).sql("duckdb")).fetchall()
+        want = sorted((r[0], r[2], r[3]) for r in full)
+        got = sorted(con.execute(typed_counted(form, bits, on).sql("duckdb")).fetchall())
+        assert got == want and len(got) > 1000
+        if on != ON and pid == "kunming":  # 第二十六条: in force until 2026-12-31
+            assert not any(r[1] for r in got)
+    assert any(r[2] for r in got) and not all(r[2] for r in got)  # some excluded, some not
+
+
 @pytest.mark.parametrize("pid", SEEDS)
 def test_duckdb_equals_the_reference_evaluator(seeds: dict, pid: str) -> None:  # type: ignore[type-arg]
     policy = seeds[pid].policy
@@ -95,6 +113,7 @@ def test_duckdb_equals_the_reference_evaluator(seeds: dict, pid: str) -> None:  
     assert mismatches == []
     assert _typed_rows_of(con, load, typed) == rows
     _applying_rows_are_the_paying_ones(con, pid, rows)
+    _counted_rows_are_the_valid_ones(con, pid)
 
 
 def _typed_rows_of(con, load: str, typed: str) -> list[tuple]:  # type: ignore[no-untyped-def, type-arg]

@@ -34,6 +34,9 @@ class SqlQueries(Protocol):
     def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
                     table: str, valid_only: bool = False, applying_only: bool = False) -> str: ...
 
+    def typed_counted(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
+                      table: str) -> str: ...
+
     def typed_errors(self, form: Json, bits: Mapping[str, int], dialect: str, table: str) -> str: ...
 
     def readings(self, form: Json) -> list[Json]: ...
@@ -154,21 +157,22 @@ def _view(con: Any, name: str, query: str) -> exp.Table:
 class PolicyViews(NamedTuple):
     """The views of one policy over ``population_typed`` (:func:`policy_views`)."""
 
-    valid: exp.Table  # every valid profile's result row
+    counted: exp.Table  # every valid profile's row_id, in_force and excluded, nothing else computed
     invalid: exp.Table  # the invalid profiles' row_id and error_field
-    applying: exp.Table  # the valid profiles' rows, without those where no item can apply
+    applying: exp.Table  # the valid profiles' result rows, without those where no item can apply
 
 
 def policy_views(con: Any, sql: SqlQueries, form: Json, as_of: dt.date, bits: Mapping[str, int]) -> PolicyViews:
     """Views over ``population_typed`` (never stored: a query over a view computes its rows):
-    ``valid_<policy>``, the per-applicant result rows of the valid profiles; ``invalid_<policy>``,
-    the invalid profiles' ``row_id`` and ``error_field``; ``applying_<policy>``, the valid rows
-    less those where no item can apply (no amount, nothing applies: the rows a report only counts)."""
+    ``counted_<policy>``, every valid profile's ``in_force`` and ``excluded`` (the query's first
+    steps alone); ``invalid_<policy>``, the invalid profiles' ``row_id`` and ``error_field``;
+    ``applying_<policy>``, the per-applicant result rows of the valid profiles less those where no
+    item can apply (no amount, nothing applies: the rows a report only counts)."""
     pid = form["policy"]["id"]
-    valid = sql.typed_query(form, bits, as_of, "duckdb", "population_typed", valid_only=True)
+    counted = sql.typed_counted(form, bits, as_of, "duckdb", "population_typed")
     applying = sql.typed_query(form, bits, as_of, "duckdb", "population_typed", valid_only=True, applying_only=True)
     invalid = sql.typed_errors(form, bits, "duckdb", "population_typed")
-    return PolicyViews(_view(con, f"valid_{pid}", valid), _view(con, f"invalid_{pid}", invalid),
+    return PolicyViews(_view(con, f"counted_{pid}", counted), _view(con, f"invalid_{pid}", invalid),
                        _view(con, f"applying_{pid}", applying))
 
 
@@ -419,5 +423,5 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
                  if budget is not None else None)
         reports.append(report(con, sql, views.applying, form, text, budget,
                               errors=invalid_by_field(con, views.invalid), budget_source=spent,
-                              counted=views.valid))
+                              counted=views.counted))
     return {"as_of": as_of.isoformat(), "population": population.name, "profiles": n, "policies": reports}

@@ -1472,6 +1472,32 @@ def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = Non
     return spanning(form, build, valid_only, applying_only, bits)
 
 
+def typed_counted(form: Json, bits: Mapping[str, int], as_of: dt.date | None = None,
+                  table: str = "typed_profiles") -> exp.Select:
+    """Every valid row of the table made by :func:`load_query` with ``row_id``, ``in_force`` and
+    ``excluded`` as :func:`typed_query` (``valid_only``) gives them — under readings (解读),
+    excluded only when every combination excludes — computed by its first steps alone (v, vc,
+    x): what a report counts over the rows whose amounts it never computes (profiles, excluded,
+    not in force), without the engine planning the whole query again to prune it."""
+
+    def build(f: Json) -> exp.Select:
+        p = Policy(f)
+        p.bits = bits
+        return p.query(as_of, table, True)
+
+    if form["readings"]:
+        chain, names = merged([build(adopted(form, c)) for c in combinations(form)])
+    else:
+        chain, names = build(form), [{}]
+    excluded = and_(*[col(c) for c in dict.fromkeys(m.get("excluded", "excluded") for m in names)])
+    out = exp.select(col("row_id"), col("in_force"), exp.alias_(excluded, "excluded", quoted=True)).from_("x")
+    for cte in chain.args["with_"].expressions:
+        out = out.with_(cte.alias, as_=cte.this, copy=False)
+        if cte.alias == "x":
+            return out
+    raise BackendError("SQL 后端：查询没有排除步骤 x")
+
+
 def typed_errors(form: Json, bits: Mapping[str, int], table: str = "typed_profiles") -> exp.Select:
     """The rows of the table made by :func:`load_query` with an invalid field: ``row_id`` and
     ``error_field`` (the first invalid field in the policy's order, as :func:`typed_query`
@@ -1526,6 +1552,10 @@ class SqlBackend:
     def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
                     table: str, valid_only: bool = False, applying_only: bool = False) -> str:
         return typed_query(form, bits, as_of, table, valid_only, applying_only).sql(dialect=dialect)
+
+    def typed_counted(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
+                      table: str) -> str:
+        return typed_counted(form, bits, as_of, table).sql(dialect=dialect)
 
     def typed_errors(self, form: Json, bits: Mapping[str, int], dialect: str, table: str) -> str:
         return typed_errors(form, bits, table).sql(dialect=dialect)
