@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from functools import cache
+from typing import cast
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
@@ -12,6 +14,7 @@ from lark.lexer import PatternStr
 
 from ..diagnostics import Diagnostic, Severity, Span
 from ..resources import grammar_path
+from .fields import ALLOWED, FIELD_ZH
 
 # Full-width punctuation an IME types in place of the ASCII the grammar wants.
 FULLWIDTH = {
@@ -91,18 +94,88 @@ def _words_of(names: set[str] | frozenset[str]) -> set[str]:
             if t.name in names and isinstance(t.pattern, PatternStr)}
 
 
+@cache
+def _sound(word: str) -> tuple[str, ...]:
+    """The syllables of ``word`` without tones (适用 → shi, yong)."""
+    from pypinyin import lazy_pinyin
+
+    return tuple(lazy_pinyin(word))
+
+
+def _likeness(typed: str, word: str) -> float:
+    """How close ``word`` is to ``typed``, in characters and in sound: a typo made with a pinyin
+    input method is mostly a homophone (「试用」 for 「适用」, 「封定」 for 「封顶」)."""
+    chars = difflib.SequenceMatcher(None, typed, word).ratio()
+    sound = difflib.SequenceMatcher(None, _sound(typed), _sound(word)).ratio()
+    return chars + sound
+
+
 def _closest(word: str, allowed: set[str], cutoff: float) -> str | None:
-    """The keyword ``word`` was probably meant to be: of the close ones, one the parser could take
-    here first (「封定」 after an amount is 「封顶」, not 「未定」, though both differ by one character)."""
-    close = difflib.get_close_matches(word, _keywords(), n=5, cutoff=cutoff)
+    """The keyword ``word`` was probably meant to be: of the close ones (in characters or, for a
+    word of as many characters, in sound), one the parser could take here first (「封定」 after an
+    amount is 「封顶」, not 「未定」, though both differ by one character), the likest in characters
+    and sound first (「试用」 is 「适用」, not 「采用」)."""
+    if word in _SYNONYMS and (not allowed or _SYNONYMS[word] in allowed):
+        return _SYNONYMS[word]
+    close = difflib.get_close_matches(word, _keywords(), n=8, cutoff=cutoff)
+    close += [w for w in _keywords() if w not in close and len(w) == len(word) and _sound(w) == _sound(word)]
     fitting = [w for w in close if w in allowed]
     best = fitting or close
-    return best[0] if best else None
+    if not best:
+        return None
+    return max(best, key=lambda w: (_likeness(word, w), -best.index(w)))
+
+
+_FIELD_WORDS = frozenset(FIELD_ZH.values())
+_BLOCK_HEAD = re.compile(
+    r"^[ \t\u3000]*(政策|事实|定义|解读|资格|排除|补助|累计上限|拨付|名额|预算|程序|测试)(?=[\s\u3000])", re.M
+)
+
+
+_FIELD_HEAD = re.compile(
+    r"^[ \t\u3000]*(" + "|".join(sorted(_FIELD_WORDS, key=len, reverse=True)) + r")(?=[\s\u3000])", re.M)
+# keywords of an amount only (封顶, 不超过, 未定, 分档): the grammar takes them in any expression
+_AMOUNT_ONLY = frozenset({"_KW_CAP", "_KW_UPTO", "_KW_UNDETERMINED", "_KW_TIERS"})
+# connectives of ordinary writing for the policy language's keywords
+_SYNONYMS = {"和": "且", "并且": "且", "而且": "且", "与": "且", "以及": "且", "同时": "且", "或者": "或",
+             "或是": "或", "不是": "非", "没有": "非", "不高于": "不超过", "不大于": "不超过", "最高": "封顶"}
+
+
+def _accepted(text: str, pos: int, fallback: set[str] | frozenset[str]) -> set[str]:
+    """The terminals the parser can take at ``pos`` (after the text before it), exactly: Lark's
+    ``allowed`` for a lexing error is its LALR state's, which merges contexts (「(」 and 「=」 where
+    a field must begin). Inside a block, a field keyword only if the block can hold that field."""
+    try:
+        ip = lark_parser().parse_interactive(text[:pos])
+        ip.exhaust_lexer()
+        # InteractiveParser.accepts (unannotated in Lark): the names of the terminals it can take
+        accepts = cast(Callable[[], set[str]], ip.accepts)
+        names = set(accepts())
+    except LarkError:
+        names = set(fallback)
+    heads = list(_BLOCK_HEAD.finditer(text, 0, pos))
+    if not heads or heads[-1].group(1) not in ALLOWED:
+        return names
+    may = {FIELD_ZH[k] for k in ALLOWED[heads[-1].group(1)]}
+    values = {t.name: t.pattern.value for t in lark_parser().terminals if isinstance(t.pattern, PatternStr)}
+    fields = list(_FIELD_HEAD.finditer(text, heads[-1].end(), pos))
+    if fields and fields[-1].group(1) == "条件":  # a condition: no amount's keyword (the grammar has one expr)
+        names = {n for n in names if n not in _AMOUNT_ONLY} or names
+    if not any(values.get(n) in may for n in names):  # not where a field begins
+        return names
+    return {n for n in names if values.get(n) not in _FIELD_WORDS or values.get(n) in may}
+
+
+def _expected_order(shown: str) -> tuple[int, str]:
+    """Keywords first (what a drafter writes next), then kinds of value, then punctuation."""
+    if re.match(r"“[\u4e00-\u9fff]", shown):
+        return 0, shown
+    return (2 if shown.startswith("“") else 1), shown
 
 
 def describe_expected(names: set[str] | frozenset[str]) -> str:
-    shown = sorted({describe_terminal(n) for n in names if not n.startswith("__ANON")})
-    if len(shown) > 8:
+    shown = sorted({describe_terminal(n) for n in names if not n.startswith("__ANON")}, key=_expected_order)
+    if len(shown) > 10:
         return "、".join(shown[:8]) + f" 等 {len(shown)} 种"
     return "、".join(shown)
 
@@ -121,7 +194,8 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
         pos = err.pos_in_stream or 0
         ch = text[pos] if 0 <= pos < len(text) else ""
         span = _span(file, err.line, err.column)
-        expected = describe_expected(err.allowed or set())
+        accepted = _accepted(text, pos, err.allowed or set())
+        expected = describe_expected(accepted)
         if ch in FULLWIDTH:
             ascii_ = FULLWIDTH[ch]
             if ch in "“”＂":
@@ -158,7 +232,7 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
             # a typo may start inside a word the lexer already took (否责 → 否 + 责)
             before = _cjk_run(text, pos - 1) if pos > 0 and _cjk_run(text, pos - 1) else ""
             candidates = [w for w in (before, word) if w]
-            allowed = _words_of(err.allowed or set())
+            allowed = _words_of(accepted)
             close: str | None = None
             for cand in candidates:
                 close = _closest(cand, allowed, 0.3)
