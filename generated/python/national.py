@@ -164,6 +164,14 @@ def fen(x: Num) -> Decimal:
     return x.quantize(FEN, ROUND_DOWN, CTX)  # type: ignore[union-attr]
 
 
+def cents(x: Decimal | None) -> Decimal | None:
+    """An amount as the result's attributes give it: two decimals (200000 → 200000.00), rounded
+    down to the fen as everywhere; None (undetermined) and an unbounded amount unchanged."""
+    if x is None or not x.is_finite():
+        return x
+    return fen(x)
+
+
 def fmt(x: Decimal | None) -> str | None:
     """Two-decimal string in yuan, or None for an undetermined amount."""
     if x is None or not x.is_finite():
@@ -882,7 +890,7 @@ class PaymentResult:
     __slots__ = ("article", "max", "min", "stage")
 
     def __init__(self, article: str, stage: str, min: Decimal | None, max: Decimal | None) -> None:
-        self.article, self.stage, self.min, self.max = article, stage, min, max
+        self.article, self.stage, self.min, self.max = article, stage, cents(min), cents(max)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PaymentResult) and self.to_dict() == other.to_dict()
@@ -952,8 +960,8 @@ class ItemResult:
     def __init__(self, live: Live, result: Result) -> None:
         it, amount = live.item, live.amount
         self.id, self.article, self.title = it.id, it.article, it.title
-        self.min = amount[0] if amount is not None else None  # None: undetermined
-        self.max = amount[1] if amount is not None else None
+        self.min = cents(amount[0]) if amount is not None else None  # None: undetermined
+        self.max = cents(amount[1]) if amount is not None else None
         self._funding = it.funding
         self._trace = live.trace
         self._result = result
@@ -1016,8 +1024,8 @@ class Result:
         for x in live:
             total_lo += x.after[0]
             total_hi += x.after[1]
-        self.total_min = total_lo
-        self.total_max = total_hi if total_hi.is_finite() else None
+        self.total_min = fen(total_lo)
+        self.total_max = fen(total_hi) if total_hi.is_finite() else None
         self.payments = tuple(schedules)
         self._live = live
         self._items: tuple[ItemResult, ...] | None = None
@@ -1055,7 +1063,7 @@ class Result:
                 continue
             for src, part in x.item.funding.split(x.after[1]).items():
                 out[src] = out.get(src, ZERO) + part
-        return {k: v for k, v in out.items() if v != 0}
+        return {k: fen(v) for k, v in out.items() if v != 0}
 
     def item(self, item_id: str) -> ItemResult | None:
         for i in self.items:
