@@ -224,6 +224,43 @@ def test_kunming_acceptance_case_through_the_generated_module(modules: dict[str,
     assert isinstance(r.total_min, Decimal)
 
 
+def _two_places(v: object) -> bool:
+    return isinstance(v, Decimal) and (not v.is_finite() or v.as_tuple().exponent == -2)
+
+
+def test_every_amount_attribute_has_two_decimals(modules: dict[str, ModuleType]) -> None:
+    """As the page on embedding says: every amount a developer reads is a Decimal with two
+    decimals (Decimal('200000.00') == Decimal('200000'), so the places are compared)."""
+    k = modules["kunming"]
+    # 第十条 cuts: 50% × 1,200,000 = 600,000 keeps 第七条第（二）项's fixed 200,000 (before and after)
+    # and leaves 0..400,000 of the reform subsidy's 0..500,000
+    r = k.calculate({"applicant_type": "enterprise", "is_sme": True, "in_pilot_scope": True,
+                     "acceptance_passed": True, "digital_level": 4, "spend_software_cloud": 1200000,
+                     "lighthouse": True}, on="2025-08-01")
+    cut = {c[2]: c for c in r.cuts}
+    assert [tuple(map(str, x)) for x in cut["lighthouse_award"][3:]] == [
+        ("600000.00", "600000.00"), ("200000.00", "200000.00"), ("200000.00", "200000.00")]
+    assert [tuple(map(str, x)) for x in cut["reform_subsidy"][4:]] == [("0.00", "500000.00"), ("0.00", "400000.00")]
+    # 解读 encouraged_industry: under limited (adopted) 汽车制造 gets neither 第七条第（三）项 nor 第（四）项,
+    # under any_industry each is up to 100万元, cut by 第十条 to 50% × 800,000 = 400,000 in all; the
+    # spanned items run from 0 (absent under limited) to 1,000,000, the spanned cuts likewise
+    r = k.calculate({"applicant_type": "enterprise", "industry": "汽车制造", "is_sme": True,
+                     "digital_workshop_title": True, "chain_transformation_award": True,
+                     "spend_consulting": 800000}, on="2025-08-01")
+    assert [(i.id, str(i.min), str(i.max)) for i in r.items] == [
+        ("workshop_award", "0.00", "1000000.00"), ("chain_award", "0.00", "1000000.00")]
+    assert (str(r.total_min), str(r.total_max)) == ("0.00", "400000.00")
+    assert [tuple(str(x) for part in c[3:] for x in part) for c in r.cuts] == [
+        ("400000.00", "400000.00", "0.00", "1000000.00", "0.00", "400000.00"),
+        ("400000.00", "400000.00", "0.00", "1000000.00", "0.00", "0.00")]
+    for got in (r, k.calculate({"applicant_type": "enterprise", "lighthouse": True}, on="2025-08-01")):
+        amounts = [got.total_min, *got.funding.values(), *(x for i in got.items for x in (i.min, i.max)),
+                   *(x for i in got.items for x in i.funding.values()),
+                   *(x for p in got.payments for x in (p.min, p.max)),
+                   *(x for c in got.cuts for part in c[3:] for x in part)]
+        assert amounts and all(_two_places(x) for x in amounts), amounts
+
+
 NASTY = [
     'quote " double', "single ' quote", 'triple """ quotes', "back\\slash \\n \\x00",
     "new\nline", "{{ jinja }} {% raw %}", "tab\tand\u3000full-width", "”“「」‘’",

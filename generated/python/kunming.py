@@ -202,6 +202,12 @@ def cents(x: Decimal | None) -> Decimal | None:
     return fen(x)
 
 
+def cents_pair(r: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
+    """A (min, max) pair as the result's attributes give it (:func:`cents`); unbounded unchanged."""
+    lo, hi = r
+    return (fen(lo) if lo.is_finite() else lo, fen(hi) if hi.is_finite() else hi)
+
+
 def fmt(x: Decimal | None) -> str | None:
     """Two-decimal string in yuan, or None for an undetermined amount."""
     if x is None or not x.is_finite():
@@ -897,7 +903,7 @@ def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[
             elif x.amount is None and high.is_finite():
                 x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(high)))
         x.after = (low, high)
-        cuts.append((cap, article, x.item.id, lim, before, x.after))
+        cuts.append((cap, article, x.item.id, lim, cents_pair(before), cents_pair(x.after)))
 
 
 def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live], cuts: list[Cut], cap: str) -> None:
@@ -1193,7 +1199,8 @@ class SpannedItem(ItemResult):
 
     def __init__(self, base: ItemResult, lo: Decimal | None, hi: Decimal | None) -> None:
         self._base = base
-        self.id, self.article, self.title, self.min, self.max = base.id, base.article, base.title, lo, hi
+        self.id, self.article, self.title = base.id, base.article, base.title
+        self.min, self.max = cents(lo), cents(hi)  # 0.00, not 0, where absent under some reading
         self._funding, self._result, self._trace = base._funding, base._result, None
 
     @property
@@ -1270,8 +1277,8 @@ class SpannedResult(Result):
             cs = [found.get((cap_id, item_id)) for found in each]
             some = [c for c in cs if c is not None]
             cuts.append((cap_id, some[0][1], item_id, _spread([c[3] for c in some]),
-                         _spread([nil if c is None else c[4] for c in cs]),
-                         _spread([nil if c is None else c[5] for c in cs])))
+                         cents_pair(_spread([nil if c is None else c[4] for c in cs])),
+                         cents_pair(_spread([nil if c is None else c[5] for c in cs]))))
         self._items = spanned = tuple(items)
         self.payments = tuple(pays)
         self.cuts = tuple(cuts)
