@@ -167,6 +167,11 @@ def test_quick_fixes_for_typos_and_upto_scope(tmp_path: Path) -> None:
         (head + item, "PC202", "不超过 (50% × spend_software_cloud)"),
         (head + item.replace("补助 a", "补足 a"), "PC002", "补助"),
         (head.replace("层级 市级", "层级 地市级") + item, "PC002", "市级"),
+        # connectives of ordinary writing: 和 shares no character with 且, 或者 is lexed 或 + 者
+        (head + item.replace("  金额", "  条件 spend_software_cloud > 0元 和 spend_software_cloud < 9元\n  金额"),
+         "PC002", "0元 且 spend"),
+        (head + item.replace("  金额", "  条件 spend_software_cloud > 0元 或者 spend_software_cloud < 9元\n  金额"),
+         "PC002", "0元 或 spend"),
     ]
     for text, code, replacement in cases:
         loaded = load_text(tmp_path / "demo.policy", text, semantic=False)

@@ -6,7 +6,6 @@ Positions here are those of the compiler: 1-based lines and columns counted in c
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -441,9 +440,9 @@ def fixes(text: str, d: Diagnostic) -> list[Fix]:
         a, b = _cjk_word(text, start)
         if a == b:
             return []
-        # the lexer may have split the typo (否责 -> 否 + 责): take the whole run if it is closer
-        run = text[a:b]
-        if run != word and difflib.SequenceMatcher(None, run, word).ratio() > 0:
+        # the lexer may have split the typo (否责 -> 否 + 责): the whole run is replaced; the
+        # suggestion may share no character with it (和 -> 且, a homophone), the parser chose it
+        if text[a:b] != word:
             return [Fix(f"改为“{word}”", Edit(span_of(text, a, b), word))]
     if d.code == "PC202" and d.message.startswith(UPTO_SCOPE_MESSAGE):
         end = offset_of(text, d.span.end_line, d.span.end_column)
