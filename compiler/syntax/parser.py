@@ -115,8 +115,10 @@ def _closest(word: str, allowed: set[str], cutoff: float) -> str | None:
     word of as many characters, in sound), one the parser could take here first (「封定」 after an
     amount is 「封顶」, not 「未定」, though both differ by one character), the likest in characters
     and sound first (「试用」 is 「适用」, not 「采用」)."""
-    if word in _SYNONYMS and (not allowed or _SYNONYMS[word] in allowed):
-        return _SYNONYMS[word]
+    if word in _SYNONYMS:
+        fits = [w for w in _SYNONYMS[word] if w in allowed]
+        if fits or not allowed:
+            return (fits or _SYNONYMS[word])[0]
     close = difflib.get_close_matches(word, _keywords(), n=8, cutoff=cutoff)
     close += [w for w in _keywords() if w not in close and len(w) == len(word) and _sound(w) == _sound(word)]
     fitting = [w for w in close if w in allowed]
@@ -136,9 +138,18 @@ _FIELD_HEAD = re.compile(
     r"^[ \t\u3000]*(" + "|".join(sorted(_FIELD_WORDS, key=len, reverse=True)) + r")(?=[\s\u3000])", re.M)
 # keywords of an amount only (封顶, 不超过, 未定, 分档): the grammar takes them in any expression
 _AMOUNT_ONLY = frozenset({"_KW_CAP", "_KW_UPTO", "_KW_UNDETERMINED", "_KW_TIERS"})
-# connectives of ordinary writing for the policy language's keywords
-_SYNONYMS = {"和": "且", "并且": "且", "而且": "且", "与": "且", "以及": "且", "同时": "且", "或者": "或",
-             "或是": "或", "不是": "非", "没有": "非", "不高于": "不超过", "不大于": "不超过", "最高": "封顶"}
+# words of ordinary writing for the policy language's keywords and comparison operators, the
+# first one the parser can take there (不高于 is 不超过 before an amount, <= after a value)
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "和": ("且",), "并且": ("且",), "而且": ("且",), "与": ("且",), "以及": ("且",), "同时": ("且",),
+    "或者": ("或",), "或是": ("或",), "不是": ("非",), "没有": ("非",), "到": ("至",),
+    "最高": ("封顶", "不超过"), "不高于": ("不超过", "<="), "不大于": ("不超过", "<="),
+    "小于等于": ("<=",), "不超过": ("<=",), "至多": ("<=",),
+    "大于等于": (">=",), "不低于": (">=",), "不小于": ("不少于", ">="), "不少于": (">=",), "至少": (">=",),
+    "大于": (">",), "高于": (">",), "超过": (">",), "小于": ("<",), "低于": ("<",),
+    "等于": ("==",), "不等于": ("!=",),
+}
+_OPERATORS = frozenset({"==", "!=", ">=", "<=", ">", "<"})
 
 
 def _accepted(text: str, pos: int, fallback: set[str] | frozenset[str]) -> set[str]:
@@ -232,7 +243,7 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
             # a typo may start inside a word the lexer already took (否责 → 否 + 责)
             before = _cjk_run(text, pos - 1) if pos > 0 and _cjk_run(text, pos - 1) else ""
             candidates = [w for w in (before, word) if w]
-            allowed = _words_of(accepted)
+            allowed = _words_of(accepted) | (_OPERATORS if "CMP_OP" in accepted else set())
             close: str | None = None
             for cand in candidates:
                 close = _closest(cand, allowed, 0.3)
