@@ -164,6 +164,12 @@ def _accepted(text: str, pos: int, fallback: set[str] | frozenset[str]) -> set[s
         names = set(accepts())
     except LarkError:
         names = set(fallback)
+    return _in_block(text, pos, names)
+
+
+def _in_block(text: str, pos: int, names: set[str]) -> set[str]:
+    """``names`` less what the block being written at ``pos`` cannot hold there: another block's
+    fields where a field begins, an amount's keywords inside 条件."""
     heads = list(_BLOCK_HEAD.finditer(text, 0, pos))
     if not heads or heads[-1].group(1) not in ALLOWED:
         return names
@@ -260,6 +266,8 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
     assert isinstance(err, UnexpectedToken)
     tok: Token = err.token
     expected_set = set(err.accepts or err.expected or set())
+    if tok.start_pos is not None:
+        expected_set = _in_block(text, tok.start_pos, expected_set)
     expected = describe_expected(expected_set)
     if tok.type == "$END":
         lines = text.splitlines() or [""]
