@@ -73,15 +73,23 @@ def _keyword_names() -> dict[str, str]:
 
 
 @cache
+def _terminal_words() -> dict[str, tuple[str, ...]]:
+    """The words each terminal stands for: a keyword's own, and each of an alternation of words
+    (SECTION_KW: 资格, 排除, …; LEVEL: 国家级, …; BOOL: 真, 假, 是, 否)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for t in lark_parser().terminals:
+        if isinstance(t.pattern, PatternStr):
+            out[t.name] = (t.pattern.value,)
+        else:
+            m = re.fullmatch(r"\(\?:((?:[\u4e00-\u9fff]+\|)+[\u4e00-\u9fff]+)\)", t.pattern.value)
+            if m:
+                out[t.name] = tuple(m.group(1).split("|"))
+    return out
+
+
+@cache
 def _keywords() -> list[str]:
-    words = [
-        t.pattern.value
-        for t in lark_parser().terminals
-        if isinstance(t.pattern, PatternStr) and re.match(r"[\u4e00-\u9fff]", t.pattern.value)
-    ]
-    words += ["资格", "排除", "补助", "累计上限", "拨付", "名额", "预算", "程序",
-              "国家级", "省级", "市级", "县级", "摘要", "节选", "转载"]
-    return sorted(set(words))
+    return sorted({w for words in _terminal_words().values() for w in words if re.match(r"[\u4e00-\u9fff]", w)})
 
 
 def describe_terminal(name: str) -> str:
@@ -89,9 +97,9 @@ def describe_terminal(name: str) -> str:
 
 
 def _words_of(names: set[str] | frozenset[str]) -> set[str]:
-    """The Chinese keywords among the terminals ``names`` (what the parser could take here)."""
-    return {t.pattern.value for t in lark_parser().terminals
-            if t.name in names and isinstance(t.pattern, PatternStr)}
+    """The words of the terminals ``names`` (what the parser could take here), 是 for BOOL too."""
+    words = _terminal_words()
+    return {w for n in names for w in words.get(n, ())}
 
 
 @cache
@@ -110,19 +118,19 @@ def _likeness(typed: str, word: str) -> float:
     return chars + sound
 
 
-def _closest(word: str, allowed: set[str], cutoff: float) -> str | None:
+def _closest(word: str, allowed: set[str], cutoff: float, fitting_only: bool = False) -> str | None:
     """The keyword ``word`` was probably meant to be: of the close ones (in characters or, for a
     word of as many characters, in sound), one the parser could take here first (「封定」 after an
     amount is 「封顶」, not 「未定」, though both differ by one character), the likest in characters
     and sound first (「试用」 is 「适用」, not 「采用」)."""
     if word in _SYNONYMS:
         fits = [w for w in _SYNONYMS[word] if w in allowed]
-        if fits or not allowed:
+        if fits or not (allowed or fitting_only):
             return (fits or _SYNONYMS[word])[0]
     close = difflib.get_close_matches(word, _keywords(), n=8, cutoff=cutoff)
     close += [w for w in _keywords() if w not in close and len(w) == len(word) and _sound(w) == _sound(word)]
     fitting = [w for w in close if w in allowed]
-    best = fitting or close
+    best = fitting if fitting or fitting_only else close
     if not best:
         return None
     return max(best, key=lambda w: (_likeness(word, w), -best.index(w)))
@@ -248,13 +256,17 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
         if word:
             # a typo may start inside a word the lexer already took (否责 → 否 + 责)
             before = _cjk_run(text, pos - 1) if pos > 0 and _cjk_run(text, pos - 1) else ""
-            candidates = [w for w in (before, word) if w]
             allowed = _words_of(accepted) | (_OPERATORS if "CMP_OP" in accepted else set())
             close: str | None = None
-            for cand in candidates:
-                close = _closest(cand, allowed, 0.3)
-                if close is not None and close != cand:
-                    break
+            if before:  # judged by what the parser could take where it begins (否责 is 否则 in 分档 only)
+                at = _accepted(text, pos - 1, set())
+                close = _closest(before, _words_of(at) | (_OPERATORS if "CMP_OP" in at else set()), 0.3,
+                                 fitting_only=True)
+            if close is not None and close != before:  # the whole word is the typo: name it, from its start
+                word, span = before, _span(file, err.line, err.column - 1)
+            else:
+                close = _closest(word, allowed, 0.3)
+            close = close if close != word else None
             hint = f"是否想写“{close}”？" if close else "中文只能出现在关键字、字符串和原文引文中。"
             hint += f" 此处可以是：{expected}" if expected else ""
             return Diagnostic("PC002", Severity.ERROR, span, f"无法识别的词“{word}”", hint)
