@@ -873,7 +873,7 @@ def _fill(article: str, shown: str, lim: tuple[Decimal, Decimal], members: list[
             elif x.amount is None and high.is_finite():
                 x.trace.append(TRACE["cross_cap_most"].format(article=article, limit=show(lim), most=fmt(high)))
         x.after = (low, high)
-        cuts.append((cap, article, x.item.id, lim, cents_pair(before), cents_pair(x.after)))
+        cuts.append((cap, article, x.item.id, lim, before, x.after))
 
 
 def cross_cap_exact(article: str, shown: str, limit: Num, members: list[Live], cuts: list[Cut], cap: str) -> None:
@@ -1001,12 +1001,12 @@ class Result:
     """The result of one calculation; ``to_dict()`` is the structure of ``policyc calc --format json``."""
 
     __slots__ = (
+        "_cuts",
         "_items",
         "_live",
         "_readings",
         "_rerun",
         "as_of",
-        "cuts",
         "excluded",
         "exclusions",
         "in_force",
@@ -1021,7 +1021,7 @@ class Result:
                  live: Sequence[Live], notes: Sequence[str], schedules: Sequence[PaymentResult] = (),
                  rerun: Any = None, cuts: Sequence[Cut] = ()) -> None:
         self.policy, self.as_of, self.in_force = policy, as_of, in_force
-        self.cuts = tuple(cuts)  # every cross-item cap on every item in its scope, in order
+        self._cuts = tuple(cuts)  # every cross-item cap on every item in its scope, in order
         self._readings: Any = None  # see span(): (table, runs), made into the table when read
         self.excluded = bool(exclusions)
         self.exclusions = tuple(exclusions)
@@ -1036,6 +1036,15 @@ class Result:
         self._live = live
         self._items: tuple[ItemResult, ...] | None = None
         self._rerun = rerun  # computes the same result with traces
+
+    @property
+    def cuts(self) -> tuple[Cut, ...]:
+        """What each cumulative cap did to each item in its scope, in order; the amounts with two
+        decimals as everywhere (made so when read: the calculation keeps them as they came)."""
+        return tuple((*c[:4], cents_pair(c[4]), cents_pair(c[5])) for c in self._all_cuts())
+
+    def _all_cuts(self) -> tuple[Cut, ...]:
+        return self._cuts
 
     @property
     def items(self) -> tuple[ItemResult, ...]:
@@ -1208,11 +1217,17 @@ class SpannedResult(Result):
         self._readings = [table, runs]
 
     def __getattr__(self, name: str) -> Any:
-        """``payments``, ``cuts``, ``exclusions`` and ``notes``, merged when first read."""
-        if name in ("payments", "cuts", "exclusions", "notes") and self._items is None:
+        """``payments``, ``exclusions`` and ``notes``, merged when first read."""
+        if name in ("payments", "exclusions", "notes") and self._items is None:
             self._merge()
             return getattr(self, name)
         raise AttributeError(name)
+
+    def _all_cuts(self) -> tuple[Cut, ...]:
+        """The cuts, merged when first read (:meth:`_merge`)."""
+        if self._items is None:
+            self._merge()
+        return self._cuts
 
     @property
     def items(self) -> tuple[ItemResult, ...]:
@@ -1251,7 +1266,7 @@ class SpannedResult(Result):
                          cents_pair(_spread([nil if c is None else c[5] for c in cs]))))
         self._items = spanned = tuple(items)
         self.payments = tuple(pays)
-        self.cuts = tuple(cuts)
+        self._cuts = tuple(cuts)
         self.exclusions = tuple(dict.fromkeys(a for r in results for a in r.exclusions)) if self.excluded else ()
         notes = list(results[0].notes)
         seen = {_note_key(x) for x in notes}
