@@ -923,10 +923,20 @@ def cut_dict(c: Cut) -> dict[str, Any]:
 
 
 class PaymentResult:
-    __slots__ = ("article", "max", "min", "stage")
+    __slots__ = ("_max", "_min", "article", "stage")
 
     def __init__(self, article: str, stage: str, min: Decimal | None, max: Decimal | None) -> None:
-        self.article, self.stage, self.min, self.max = article, stage, cents(min), cents(max)
+        self.article, self.stage, self._min, self._max = article, stage, min, max
+
+    @property
+    def min(self) -> Decimal | None:
+        """The least this stage pays (two decimals when read)."""
+        return cents(self._min)
+
+    @property
+    def max(self) -> Decimal | None:
+        """The most this stage pays (two decimals when read)."""
+        return cents(self._max)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PaymentResult) and self.to_dict() == other.to_dict()
@@ -1036,6 +1046,8 @@ class Result:
         "_live",
         "_readings",
         "_rerun",
+        "_total_hi",
+        "_total_lo",
         "as_of",
         "excluded",
         "exclusions",
@@ -1043,8 +1055,6 @@ class Result:
         "notes",
         "payments",
         "policy",
-        "total_max",
-        "total_min",
     )
 
     def __init__(self, policy: str, as_of: dt.date, in_force: bool, exclusions: Sequence[str],
@@ -1060,12 +1070,21 @@ class Result:
         for x in live:
             total_lo += x.after[0]
             total_hi += x.after[1]
-        self.total_min = fen(total_lo)
-        self.total_max = fen(total_hi) if total_hi.is_finite() else None
+        self._total_lo, self._total_hi = total_lo, total_hi  # two decimals when read (total_min/max)
         self.payments = tuple(schedules)
         self._live = live
         self._items: tuple[ItemResult, ...] | None = None
         self._rerun = rerun  # computes the same result with traces
+
+    @property
+    def total_min(self) -> Decimal:
+        """The total after every cap, at least (two decimals)."""
+        return fen(self._total_lo)
+
+    @property
+    def total_max(self) -> Decimal | None:
+        """The total after every cap, at most (two decimals); None when a cap leaves it undetermined."""
+        return fen(self._total_hi) if self._total_hi.is_finite() else None
 
     @property
     def cuts(self) -> tuple[Cut, ...]:
@@ -1239,7 +1258,7 @@ class SpannedResult(Result):
             low = min(low, r.total_min)
             high = None if high is None or r.total_max is None else max(high, r.total_max)
             excluded = excluded and r.excluded
-        self.total_min, self.total_max, self.excluded = low, high, excluded
+        self._total_lo, self._total_hi, self.excluded = low, INF if high is None else high, excluded
         self._results, self._order = results, order
         self._items = None
         self._live = ()
