@@ -175,9 +175,19 @@ def _accepted(text: str, pos: int, fallback: set[str] | frozenset[str]) -> set[s
     return _in_block(text, pos, names)
 
 
+_NOT_CODE = re.compile(r"「[^」]*」?|\"[^\"\n]*\"?|#[^\n]*")
+
+
+def _code(text: str) -> str:
+    """``text`` with its quotes, strings and comments blanked (their newlines kept): a line of a
+    原文 that begins with 补助 or 条件 is not a block or a field."""
+    return _NOT_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
 def _in_block(text: str, pos: int, names: set[str]) -> set[str]:
     """``names`` less what the block being written at ``pos`` cannot hold there: another block's
     fields where a field begins, an amount's keywords inside 条件."""
+    text = _code(text[:pos])
     heads = list(_BLOCK_HEAD.finditer(text, 0, pos))
     if not heads or heads[-1].group(1) not in ALLOWED:
         return names
