@@ -194,3 +194,13 @@ def test_text_without_structure_and_odd_input() -> None:
     s = read_structure("第一条 甲。\n第十条 乙。\n第二条 丙。\n")
     assert s.labels() == ["第一条", "第一条第一款", "第一条第二款", "第二条"]
     assert _flat(_part(s, "第一条").text("第一条 甲。\n第十条 乙。\n第二条 丙。\n")) == "第一条甲。第十条乙。"
+
+
+def test_copies_of_a_seed_source_text_are_the_seed_s() -> None:
+    # a policy reads its 来源 from its own folder only, so test folders hold copies of the seeds'
+    # source texts (policies/*.txt); a correction of the law made in policies/ must reach them
+    tests = POLICIES.parent / "tests"
+    copies = {p: POLICIES / p.name for p in tests.rglob("*.txt") if (POLICIES / p.name).is_file()}
+    assert len(copies) >= 8  # kunming.txt in four folders, every seed's in tests/fixtures/unfixed
+    stale = [str(p.relative_to(tests)) for p, seed in copies.items() if p.read_bytes() != seed.read_bytes()]
+    assert stale == []
