@@ -196,6 +196,15 @@ def test_one_aggregating_pass_equals_the_results_tables(seeds: dict, tmp_path: P
     assert one_pass == simulate(path, forms, ON, budgets, results_tables=True)
     by_id = {r["policy"]: r for r in one_pass["policies"]}
     assert by_id["kunming"]["invalid"] >= 3 * 30 and by_id["kunming"]["invalid_by_field"]["digital_level"] >= 30
+    # the first refused profile of each field, in application order, with the value as written in
+    # the file and the calculators' reason (昆明 reads digital_level 0..4)
+    assert by_id["kunming"]["invalid_examples"] == {
+        "applicant_type": {"row_id": 2, "value": "company", "reason": "应为以下之一：enterprise, service_provider, "
+                           "platform_operator, public_institution；收到 “company”"},
+        "digital_level": {"row_id": 0, "value": "9", "reason": "取值 9 超出范围 0..4"},
+        "spend_consulting": {"row_id": 1, "value": "12.345", "reason": "“12.345”不是金额：请写成非负的十进制数"
+                             "（半角数字，整数部分至多 15 位），例如 \"12000.50\""},
+    }
     (quota,) = by_id["xianning"]["quotas"]
     assert quota["applicants"] > quota["limit"] == 200 and quota["runs_out_at_row"] is not None
     assert by_id["xianning"]["budget"]["runs_out_at_row"] is not None

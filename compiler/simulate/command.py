@@ -214,4 +214,11 @@ def print_tables(result: dict[str, Any]) -> None:
                           f"按申请顺序）：需求 {yuan_cn(b['demand'])}，够前 {b['funded']:,} 个，"
                           f"{b['not_funded']:,} 个未获支付")
         if p["invalid"]:
-            console.print(f"{p['invalid']:,} 个申请人信息有误，未计算：{p['invalid_by_field']}", style="red")
+            console.print(f"{p['invalid']:,} 个申请人信息有误，未计算：", style="red")
+            for name, count in p["invalid_by_field"].items():
+                ex = p.get("invalid_examples", {}).get(name)
+                first = ""
+                if ex is not None:  # the reason names the value (收到 “是”); without one, the value
+                    why = ex["reason"] or (f"“{ex['value']}”" if ex["value"] is not None else "")
+                    first = f"，如 row_id {ex['row_id']}" + (f"：{why}" if why else "")
+                console.print(f"  {name}：{count:,} 个{first}", style="red", markup=False, highlight=False)

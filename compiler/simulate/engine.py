@@ -10,6 +10,7 @@ Every aggregate is a DECIMAL sum in DuckDB: exact, never a binary float.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -181,6 +182,47 @@ def invalid_by_field(con: Any, invalid: exp.Table) -> dict[str, int]:
     field = _q("error_field")
     q = exp.select(field, exp.func("count", exp.Star())).from_(invalid.copy()).group_by(field.copy())
     return {f: int(n) for f, n in con.execute(q.sql("duckdb")).fetchall()}
+
+
+def invalid_examples(con: Any, rows: exp.Table, form: Json) -> dict[str, Json]:
+    """For each field some profile is refused for (``rows``: the invalid rows' ``row_id`` and
+    ``error_field``), the first such profile in application order: its ``row_id``, the value as
+    the population file gives it, and why it is refused (the calculators' message for that value),
+    so that whoever prepared the file can find and mend it. A missing or bad 参数 and a broken 约束
+    (not a column of the file) have no value."""
+    from ..evaluate.runtime import Bad, FactSpec, check_value
+
+    field, row_id = _q("error_field"), _q("row_id")
+    q = (exp.select(field, exp.func("min", row_id)).from_(rows.copy())
+         .where(exp.not_(exp.Is(this=field.copy(), expression=exp.null()))).group_by(field.copy()))
+    firsts = dict(con.execute(q.sql("duckdb")).fetchall())
+    facts = {f["name"]: f for f in [*form["facts"], *form["vocabulary"]]}
+    have = set(con.sql("SELECT * FROM population LIMIT 0").columns)
+    out: dict[str, Json] = {}
+    for name in sorted(firsts):
+        example: Json = {"row_id": int(firsts[name]), "value": None, "reason": None}
+        f = facts.get(name)
+        if f is not None and name in have:
+            got = con.execute(exp.select(_q(name)).from_("population")
+                              .where(exp.EQ(this=row_id.copy(), expression=exp.Literal.number(firsts[name])))
+                              .sql("duckdb")).fetchall()
+            text = got[0][0] if got else None
+            example["value"] = text
+            if text is None:
+                example["reason"] = "必填，未填写"
+            else:
+                # as a profile would carry it: a file's "true" is true, its "9" the integer 9
+                value: object = text
+                if f["kind"] == "bool":
+                    value = {"true": True, "false": False}.get(text, text)
+                elif f["kind"] == "int" and re.fullmatch(r"-?[0-9]{1,18}", text):
+                    value = int(text)
+                low, high = (Decimal(str(x)) if f["kind"] == "rate" and x is not None else x
+                             for x in (f["low"], f["high"]))
+                checked = check_value(FactSpec(name, f["kind"], f["label"], low, high, tuple(f["values"])), value)
+                example["reason"] = checked.message if isinstance(checked, Bad) else None
+        out[name] = example
+    return out
 
 
 def _one(con: Any, e: exp.Select) -> tuple[Any, ...]:
@@ -414,6 +456,7 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
         if bits is None or results_tables:  # each policy's query into a results table
             table = exp.to_table(run_policy(con, sql, form, as_of, bits, params), quoted=True)
             reports.append(report(con, sql, table, form, text, budget))
+            reports[-1]["invalid_examples"] = invalid_examples(con, table, form)
             continue
         # typed: one aggregating pass over the valid rows, no results table; the invalid rows by
         # field (a profile's own, then a bad or missing 参数 and a broken 约束)
@@ -424,4 +467,5 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
         reports.append(report(con, sql, views.applying, form, text, budget,
                               errors=invalid_by_field(con, views.invalid), budget_source=spent,
                               counted=views.counted))
+        reports[-1]["invalid_examples"] = invalid_examples(con, views.invalid, form)
     return {"as_of": as_of.isoformat(), "population": population.name, "profiles": n, "policies": reports}
