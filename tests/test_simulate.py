@@ -289,3 +289,25 @@ def test_cli_refuses_bad_parameters_before_any_row(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "city_avg_growth" in missing.output
     ok = CliRunner().invoke(main, [*run, "--param", "city_avg_growth=0.065", "--format", "json"])
     assert ok.exit_code == 0, ok.output
+
+
+def test_each_refused_field_names_its_first_profile_and_why(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    # a file as a spreadsheet exports it: 是 for true, a blank required type, 1,200,000 with
+    # separators — each field's first refused profile is shown with the calculators' reason
+    path = tmp_path / "pop.csv"
+    path.write_text("row_id,applicant_type,lighthouse,spend_software_cloud\n"
+                    "7,,true,100\n8,enterprise,是,100\n9,enterprise,true,\"1,200,000\"\n10,enterprise,是,5\n",
+                    encoding="utf-8")
+    (rep,) = simulate(path, _forms(seeds, "kunming"), ON, {})["policies"]
+    assert rep["invalid_by_field"] == {"applicant_type": 1, "lighthouse": 2, "spend_software_cloud": 1}
+    assert rep["invalid_examples"] == {
+        "applicant_type": {"row_id": 7, "value": None, "reason": "缺少必填字段“applicant_type”（申报主体类型）"},
+        "lighthouse": {"row_id": 8, "value": "是", "reason": "应为 true 或 false，收到 “是”"},
+        "spend_software_cloud": {"row_id": 9, "value": "1,200,000", "reason": "“1,200,000”不是金额：请写成非负的"
+                                 "十进制数（半角数字，整数部分至多 15 位），例如 \"12000.50\""},
+    }
+    # the file without the required column at all
+    path.write_text("row_id,lighthouse\n3,true\n", encoding="utf-8")
+    (rep,) = simulate(path, _forms(seeds, "kunming"), ON, {})["policies"]
+    assert rep["invalid_examples"] == {
+        "applicant_type": {"row_id": 3, "value": None, "reason": "缺少必填字段“applicant_type”（申报主体类型）"}}

@@ -190,6 +190,7 @@ def invalid_examples(con: Any, rows: exp.Table, form: Json) -> dict[str, Json]:
     the population file gives it, and why it is refused (the calculators' message for that value),
     so that whoever prepared the file can find and mend it. A missing or bad 参数 and a broken 约束
     (not a column of the file) have no value."""
+    from ..evaluate.messages import MESSAGES
     from ..evaluate.runtime import Bad, FactSpec, check_value
 
     field, row_id = _q("error_field"), _q("row_id")
@@ -202,14 +203,16 @@ def invalid_examples(con: Any, rows: exp.Table, form: Json) -> dict[str, Json]:
     for name in sorted(firsts):
         example: Json = {"row_id": int(firsts[name]), "value": None, "reason": None}
         f = facts.get(name)
-        if f is not None and name in have:
+        if f is not None and name not in have:  # a required fact the file has no column for
+            example["reason"] = MESSAGES["required"].format(name=name, label=f["label"])
+        elif f is not None:
             got = con.execute(exp.select(_q(name)).from_("population")
                               .where(exp.EQ(this=row_id.copy(), expression=exp.Literal.number(firsts[name])))
                               .sql("duckdb")).fetchall()
             text = got[0][0] if got else None
             example["value"] = text
             if text is None:
-                example["reason"] = "必填，未填写"
+                example["reason"] = MESSAGES["required"].format(name=name, label=f["label"])
             else:
                 # as a profile would carry it: a file's "true" is true, its "9" the integer 9
                 value: object = text
