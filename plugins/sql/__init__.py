@@ -739,9 +739,17 @@ class Policy:
             checks.append(exp.LTE(this=today.copy(), expression=exp.cast(s(v["until"]), "DATE")))
         return and_(*checks)
 
-    def query(self, as_of: dt.date | None = None, table: str = "profiles", valid_only: bool = False) -> exp.Select:
+    def _text_keys(self, validated: exp.Select, declared: list[Json]) -> None:
+        """The text keys the conditions read, computed once per row in step v."""
+        for fl in declared:
+            if fl["name"] in self.key_facts:
+                validated.select(exp.alias_(self.fact_key(fl), f"{fl['name']}__key", quoted=True), copy=False)
+
+    def query(self, as_of: dt.date | None = None, table: str = "profiles", valid_only: bool = False,
+              through_x: bool = False) -> exp.Select:
         """The per-row query; ``valid_only``: only the rows without an invalid field (the others
-        left out, ``error_field`` NULL in every row), the same values in every other column."""
+        left out, ``error_field`` NULL in every row), the same values in every other column;
+        ``through_x``: only its first steps (v, vc, x), every column of x selected."""
         f = self.form
         items = f["items"]
         steps: list[tuple[str, exp.Select]] = []
@@ -780,6 +788,12 @@ class Policy:
                        *[paren(self.cond(x["cond"])) for x in f["exclusions"]])
         steps.append(("x", exp.select(exp.Star(), exp.alias_(paren(excluded), "excluded", quoted=True))
                       .from_(exp.alias_(exp.to_table("vc" if checked else "v"), "p"))))
+        if through_x:
+            self._text_keys(validated, declared)
+            first = exp.select(exp.Star()).from_("x")
+            for name, q in steps:
+                first = first.with_(name, as_=q, copy=False)
+            return first
         # 2. each item: applies and its amount, then (step i) the amount rounded down to the fen
         # and clamped at 0; every amount and cap limit is computed once (step r) and read by
         # column afterwards, never copied into the expressions that round, clamp or cap it
@@ -961,10 +975,7 @@ class Policy:
                             exp.alias_(sum_hi, f"pay{n}__base_hi", quoted=True), copy=False)
             steps.append(("pay", base))
             prev = "pay"
-        # the text keys the conditions read, computed once per row in step v
-        for fl in declared:
-            if fl["name"] in self.key_facts:
-                validated.select(exp.alias_(self.fact_key(fl), f"{fl['name']}__key", quoted=True), copy=False)
+        self._text_keys(validated, declared)
         # 4. the result row
         out = exp.select(col("row_id"), col("error_field"))
         ok = is_null(col("error_field"))
@@ -1483,7 +1494,7 @@ def typed_counted(form: Json, bits: Mapping[str, int], as_of: dt.date | None = N
     def build(f: Json) -> exp.Select:
         p = Policy(f)
         p.bits = bits
-        return p.query(as_of, table, True)
+        return p.query(as_of, table, True, through_x=True)
 
     if form["readings"]:
         chain, names = merged([build(adopted(form, c)) for c in combinations(form)])
@@ -1493,9 +1504,7 @@ def typed_counted(form: Json, bits: Mapping[str, int], as_of: dt.date | None = N
     out = exp.select(col("row_id"), col("in_force"), exp.alias_(excluded, "excluded", quoted=True)).from_("x")
     for cte in chain.args["with_"].expressions:
         out = out.with_(cte.alias, as_=cte.this, copy=False)
-        if cte.alias == "x":
-            return out
-    raise BackendError("SQL 后端：查询没有排除步骤 x")
+    return out
 
 
 def typed_errors(form: Json, bits: Mapping[str, int], table: str = "typed_profiles") -> exp.Select:
