@@ -86,15 +86,21 @@ def main() -> None:
     if min(args.rounds, args.threads, args.profiles) < 1:
         ap.error("--rounds, --threads and --profiles must be at least 1")
     with tempfile.TemporaryDirectory() as tmp:
-        base = _base(args.base, Path(tmp))
-        cols = generate(args.profiles, args.seed)
-        gc.freeze()
-        path = Path(tmp) / "population.parquet"
-        write(cols, path, "parquet")
-        del cols
-        con = duckdb.connect()
-        con.execute(f"SET threads={args.threads}")
-        load_population(con, path)
+        run(args, Path(tmp))
+
+
+def run(args: argparse.Namespace, tmp: Path) -> None:
+    """The comparison; ``tmp`` holds the base's module for the whole run (its queries are cached
+    under a fingerprint of its text, read when the first is made)."""
+    base = _base(args.base, tmp)
+    cols = generate(args.profiles, args.seed)
+    gc.freeze()
+    path = tmp / "population.parquet"
+    write(cols, path, "parquet")
+    del cols
+    con = duckdb.connect()
+    con.execute(f"SET threads={args.threads}")
+    load_population(con, path)
     forms = {}
     for pid in args.policies:
         loaded = load_named(pid)

@@ -1,6 +1,6 @@
 """On-disk caches that keep the parser build and the checker off the calculation path.
 
-Three things are cached, all under the user's cache directory (``$POLICYC_CACHE_DIR``, else
+Four things are cached, all under the user's cache directory (``$POLICYC_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/policyc``, else ``~/.cache/policyc``):
 
 * the LALR parser built from ``grammar/policy.lark`` (Lark's own ``save``/``load``), keyed by
@@ -12,7 +12,9 @@ Three things are cached, all under the user's cache directory (``$POLICYC_CACHE_
   the policy (its 来源 text, its 上级 policy) are recorded with a hash of their content and
   compared on every hit, so an edited source text invalidates the entry too;
 * small tables derived from an installed library, as JSON: OpenCC's Traditional -> Simplified
-  characters (:func:`compiler.textfold.fold_table`), keyed by OpenCC's build.
+  characters (:func:`compiler.textfold.fold_table`), keyed by OpenCC's build;
+* the SQL queries ``policyc simulate`` runs (the SQL backend's, through :func:`cached_table`),
+  keyed by everything they are made from and by the backend's own text and sqlglot's build.
 
 Every entry is written atomically (temporary file + rename) and framed with a BLAKE2 digest of
 its payload; an entry that is missing, truncated, corrupted, unreadable or from another version

@@ -204,3 +204,31 @@ def test_the_traditional_table_is_read_from_the_cache(cache_dir: Path) -> None:
                          text=True, check=True).stdout.split()
     assert out == [str(len(table)), "过", "True"]
     textfold._t2s.cache_clear()
+
+
+def test_a_simulation_query_is_read_from_the_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # policyc simulate's queries (plugins/sql) are kept by everything they are made from: a hit
+    # is the query sqlglot builds afresh; another date is built again, never read
+    import plugins.sql as sqlb
+    from compiler.lowered import lower
+
+    loaded = load_named("kunming")
+    assert loaded.policy is not None
+    form = lower(loaded.policy)
+    bits = {f["name"]: i for i, f in enumerate([*form["facts"], *form["vocabulary"]])}
+    backend = sqlb.SqlBackend()
+    fresh = sqlb.typed_query(form, bits, ON, "population_typed", True, True).sql(dialect="duckdb")
+    assert backend.typed_query(form, bits, ON, "duckdb", "population_typed", True, True) == fresh
+    assert len(list(cache_dir.glob("sql-typed-*.json"))) == 1
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("built again")
+
+    with monkeypatch.context() as m:  # a hit does not build
+        m.setattr(sqlb, "typed_query", refuse)
+        assert backend.typed_query(form, bits, ON, "duckdb", "population_typed", True, True) == fresh
+        with pytest.raises(AssertionError, match="built again"):  # another date is not a hit
+            backend.typed_query(form, bits, dt.date(2027, 1, 1), "duckdb", "population_typed", True, True)
+    later = sqlb.typed_query(form, bits, dt.date(2027, 1, 1), "population_typed", True, True).sql(dialect="duckdb")
+    assert later != fresh
+    assert backend.typed_query(form, bits, dt.date(2027, 1, 1), "duckdb", "population_typed", True, True) == later
