@@ -116,7 +116,7 @@ def type_population(con: Any, sql: SqlQueries, forms: list[Json]) -> dict[str, i
     if made is None:
         return None
     query, bits = made
-    con.sql(query).create("population_typed")
+    con.execute(f"CREATE OR REPLACE TABLE population_typed AS {query}")  # bound once (see _view)
     return bits
 
 
@@ -145,14 +145,17 @@ def run_policy(con: Any, sql: SqlQueries, form: Json, as_of: dt.date,
         query = sql.query(form, as_of, "duckdb", table=f"input_{pid}")
     table = f"results_{pid}"
     con.execute(f"DROP TABLE IF EXISTS {exp.to_table(table, quoted=True).sql('duckdb')}")
-    con.sql(query).create(table)
+    con.execute(f"CREATE OR REPLACE TABLE {exp.to_table(table, quoted=True).sql('duckdb')} AS {query}")
     return table
 
 
 def _view(con: Any, name: str, query: str) -> exp.Table:
-    """View ``name`` over ``query`` (a view is not stored: a query over it computes the rows)."""
-    con.sql(query).create_view(name, replace=True)
-    return exp.to_table(name, quoted=True)
+    """View ``name`` over ``query`` (a view is not stored: a query over it computes the rows).
+    Made with ``CREATE VIEW``: a relation's ``create_view`` binds the query twice as long (长春's:
+    96 against 38 ms)."""
+    table = exp.to_table(name, quoted=True)
+    con.execute(f"CREATE OR REPLACE VIEW {table.sql('duckdb')} AS {query}")
+    return table
 
 
 class PolicyViews(NamedTuple):
