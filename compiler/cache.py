@@ -14,7 +14,8 @@ Four things are cached, all under the user's cache directory (``$POLICYC_CACHE_D
 * small tables derived from an installed library, as JSON: OpenCC's Traditional -> Simplified
   characters (:func:`compiler.textfold.fold_table`), keyed by OpenCC's build;
 * the SQL queries ``policyc simulate`` runs (the SQL backend's, through :func:`cached_table`),
-  keyed by everything they are made from and by the backend's own text and sqlglot's build.
+  keyed by everything they are made from, the backend's own text, this package's fingerprint,
+  and the builds of sqlglot and OpenCC.
 
 Every entry is written atomically (temporary file + rename) and framed with a BLAKE2 digest of
 its payload; an entry that is missing, truncated, corrupted, unreadable or from another version

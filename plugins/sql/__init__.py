@@ -1578,10 +1578,14 @@ class SqlBackend:
 
 @functools.cache
 def _fingerprint() -> bytes:
-    """This translation's own text and sqlglot's build: a query cached by another is not reused."""
-    from compiler.cache import library_fingerprint
+    """What a query is made with besides its inputs: this translation's own text, the compiler's
+    (its text folding and vocabulary; compiler/cache.py's fingerprint), and the builds of sqlglot
+    and of OpenCC (the Traditional characters a text key folds): a query cached by another is
+    not reused."""
+    from compiler.cache import compiler_fingerprint, library_fingerprint
 
-    return hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).digest() + library_fingerprint("sqlglot")
+    return (hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).digest() + compiler_fingerprint()
+            + library_fingerprint("sqlglot") + library_fingerprint("opencc"))
 
 
 def _cached(kind: str, build: Callable[[], str], *key: object) -> str:
