@@ -311,3 +311,20 @@ def test_each_refused_field_names_its_first_profile_and_why(seeds: dict, tmp_pat
     (rep,) = simulate(path, _forms(seeds, "kunming"), ON, {})["policies"]
     assert rep["invalid_examples"] == {
         "applicant_type": {"row_id": 3, "value": None, "reason": "缺少必填字段“applicant_type”（申报主体类型）"}}
+
+
+def test_a_refused_row_without_a_row_id_is_shown_not_a_traceback(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    # a spreadsheet's export keeps an empty line as 「,,,」: its row_id is blank, and so is its
+    # required applicant_type — it is refused like any profile and shown as the row without a row_id
+    path = tmp_path / "pop.csv"
+    path.write_text("row_id,applicant_type,lighthouse,spend_software_cloud\n"
+                    "7,enterprise,true,100\n,,,\n", encoding="utf-8")
+    (rep,) = simulate(path, _forms(seeds, "kunming"), ON, {})["policies"]
+    assert rep["invalid_by_field"] == {"applicant_type": 1}
+    assert rep["invalid_examples"] == {
+        "applicant_type": {"row_id": None, "value": None, "reason": "缺少必填字段“applicant_type”（申报主体类型）"}}
+    r = CliRunner().invoke(main, ["simulate", str(path), "--policy", "kunming", "--on", ON.isoformat()])
+    assert r.exit_code == 0, r.output
+    # on an 80-column terminal (the runner's width) the row_id is never parted from its value
+    assert "  applicant_type：1 个，如" in r.output
+    assert "row_id=（空）：缺少必填字段“applicant_type”（申报主体类型）\n" in r.output

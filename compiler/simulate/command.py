@@ -220,5 +220,7 @@ def print_tables(result: dict[str, Any]) -> None:
                 first = ""
                 if ex is not None:  # the reason names the value (收到 “是”); without one, the value
                     why = ex["reason"] or (f"“{ex['value']}”" if ex["value"] is not None else "")
-                    first = f"，如 row_id {ex['row_id']}" + (f"：{why}" if why else "")
+                    # row_id=3 without a space: a narrow terminal never parts the name from the value
+                    rid = "（空）" if ex["row_id"] is None else ex["row_id"]
+                    first = f"，如 row_id={rid}" + (f"：{why}" if why else "")
                 console.print(f"  {name}：{count:,} 个{first}", style="red", markup=False, highlight=False)

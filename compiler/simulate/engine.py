@@ -197,6 +197,8 @@ def invalid_examples(con: Any, rows: exp.Table, form: Json) -> dict[str, Json]:
     from ..evaluate.runtime import Bad, FactSpec, check_value
 
     field, row_id = _q("error_field"), _q("row_id")
+    # a row whose row_id is blank in the file (an empty line of a spreadsheet's export: 「,,,,」)
+    # has none: it is an example only when every refused row of its field is one (min skips NULL)
     q = (exp.select(field, exp.func("min", row_id)).from_(rows.copy())
          .where(exp.not_(exp.Is(this=field.copy(), expression=exp.null()))).group_by(field.copy()))
     firsts = dict(con.execute(q.sql("duckdb")).fetchall())
@@ -204,13 +206,15 @@ def invalid_examples(con: Any, rows: exp.Table, form: Json) -> dict[str, Json]:
     have = set(con.sql("SELECT * FROM population LIMIT 0").columns)
     out: dict[str, Json] = {}
     for name in sorted(firsts):
-        example: Json = {"row_id": int(firsts[name]), "value": None, "reason": None}
+        first = firsts[name]
+        example: Json = {"row_id": None if first is None else int(first), "value": None, "reason": None}
         f = facts.get(name)
         if f is not None and name not in have:  # a required fact the file has no column for
             example["reason"] = MESSAGES["required"].format(name=name, label=f["label"])
         elif f is not None:
             got = con.execute(exp.select(_q(name)).from_("population")
-                              .where(exp.EQ(this=row_id.copy(), expression=exp.Literal.number(firsts[name])))
+                              .where(exp.NullSafeEQ(this=row_id.copy(), expression=exp.null() if first is None
+                                                    else exp.Literal.number(first)))
                               .sql("duckdb")).fetchall()
             text = got[0][0] if got else None
             example["value"] = text
