@@ -328,3 +328,15 @@ def test_a_refused_row_without_a_row_id_is_shown_not_a_traceback(seeds: dict, tm
     # on an 80-column terminal (the runner's width) the row_id is never parted from its value
     assert "  applicant_type：1 个，如" in r.output
     assert "row_id=（空）：缺少必填字段“applicant_type”（申报主体类型）\n" in r.output
+
+
+def test_a_file_not_in_utf8_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    # a spreadsheet's plain 「CSV」 export on a Chinese system is GBK: refused in one line saying
+    # so and how to save it again, not DuckDB's reader dump (its advice names options policyc has not)
+    for name, text in (("pop.csv", "row_id,applicant_type,industry\n1,enterprise,批发零售\n"),
+                       ("pop.jsonl", '{"row_id": 1, "applicant_type": "enterprise", "industry": "批发零售"}\n')):
+        path = tmp_path / name
+        path.write_bytes(text.encode("gbk"))
+        r = CliRunner().invoke(main, ["simulate", str(path), "--policy", "kunming", "--on", ON.isoformat()])
+        assert r.exit_code == 1 and r.output == ("无法模拟：总体文件不是 UTF-8 编码（例如 GBK）：请另存为 UTF-8"
+                                                 "（Excel：另存为“CSV UTF-8（逗号分隔）”）后再模拟\n"), r.output

@@ -57,6 +57,8 @@ def _q(name: str) -> exp.Column:
 def load_population(con: Any, path: Path, facts: Collection[str] = ()) -> int:
     """Create table ``population`` (row_id BIGINT, one VARCHAR column per field present): fields
     of the shared vocabulary, and ``facts`` (those the policies run declare themselves)."""
+    import duckdb
+
     suffix = path.suffix.lower()
     src = exp.Literal.string(str(path))
     if suffix == ".csv":
@@ -69,7 +71,10 @@ def load_population(con: Any, path: Path, facts: Collection[str] = ()) -> int:
         reader = exp.func("read_parquet", src)
     else:
         raise BackendError(f"不支持的总体文件格式“{suffix}”：请用 .csv、.jsonl 或 .parquet")
-    probe = con.sql(exp.select("*").from_(reader).limit(0).sql("duckdb"))
+    try:
+        probe = con.sql(exp.select("*").from_(reader).limit(0).sql("duckdb"))
+    except duckdb.InvalidInputException as err:
+        raise _unreadable(err) from None
     present = [c for c in probe.columns]
     unknown = [c for c in present if c != "row_id" and c not in FACTS and c not in facts]
     if unknown:
@@ -82,9 +87,23 @@ def load_population(con: Any, path: Path, facts: Collection[str] = ()) -> int:
     cols += [exp.alias_(_as_text(c, types[c]), c, quoted=True) for c in present if c != "row_id"]
     create = exp.Create(this=exp.to_table("population"), kind="TABLE", replace=True,
                         expression=exp.select(*cols).from_(reader))
-    con.execute(create.sql("duckdb"))
+    try:
+        con.execute(create.sql("duckdb"))
+    except duckdb.InvalidInputException as err:
+        raise _unreadable(err) from None
     (n,) = con.execute("SELECT count(*) FROM population").fetchone()
     return int(n)
+
+
+def _unreadable(err: Exception) -> BackendError:
+    """Why DuckDB could not read the population file, for whoever prepared it: a file in another
+    encoding than UTF-8 (a spreadsheet's 「CSV」 export in GBK) said so, with what to do; any other
+    error up to DuckDB's advice and its reader options, which name settings this command has not."""
+    text = str(err)
+    if "not utf-8 encoded" in text or "invalid UTF-8" in text:
+        return BackendError("总体文件不是 UTF-8 编码（例如 GBK）：请另存为 UTF-8"
+                            "（Excel：另存为“CSV UTF-8（逗号分隔）”）后再模拟")
+    return BackendError(text.split("\n\n", 1)[0].strip())
 
 
 def _as_text(column: str, duck_type: str) -> exp.Expr:
