@@ -25,6 +25,7 @@ pytest.importorskip("duckdb")
 pytest.importorskip("pyarrow")
 from click.testing import CliRunner
 
+from compiler.backends import BackendError
 from compiler.cli import main
 from compiler.lowered import lower
 from compiler.simulate import chart
@@ -340,3 +341,20 @@ def test_a_file_not_in_utf8_is_refused_with_what_to_do(tmp_path: Path) -> None:
         r = CliRunner().invoke(main, ["simulate", str(path), "--policy", "kunming", "--on", ON.isoformat()])
         assert r.exit_code == 1 and r.output == ("无法模拟：总体文件不是 UTF-8 编码（例如 GBK）：请另存为 UTF-8"
                                                  "（Excel：另存为“CSV UTF-8（逗号分隔）”）后再模拟\n"), r.output
+
+
+def test_a_trailing_empty_column_of_a_spreadsheet_is_left_out(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    # Excel writes a separator after the last column when a blank column is selected: a column
+    # without a name and without a value is left out (the same report as without it); one without
+    # a name but with values is still refused as an unknown field
+    plain = "row_id,applicant_type,lighthouse,spend_software_cloud\n7,enterprise,true,100\n8,enterprise,是,100\n"
+    (tmp_path / "plain.csv").write_text(plain, encoding="utf-8")
+    trailing = "".join(line + ",\n" for line in plain.splitlines())
+    (tmp_path / "trailing.csv").write_text(trailing, encoding="utf-8-sig")
+    forms = _forms(seeds, "kunming")
+    (rep,) = simulate(tmp_path / "trailing.csv", forms, ON, {})["policies"]
+    assert rep["invalid_by_field"] == {"lighthouse": 1}
+    assert rep == simulate(tmp_path / "plain.csv", forms, ON, {})["policies"][0]
+    (tmp_path / "named.csv").write_text(trailing.replace("100,\n", "100,x\n"), encoding="utf-8")
+    with pytest.raises(BackendError, match="未知字段：column4"):
+        simulate(tmp_path / "named.csv", forms, ON, {})

@@ -77,6 +77,14 @@ def load_population(con: Any, path: Path, facts: Collection[str] = ()) -> int:
         raise _unreadable(err) from None
     present = [c for c in probe.columns]
     unknown = [c for c in present if c != "row_id" and c not in FACTS and c not in facts]
+    # a column without a name (DuckDB calls it column30) and without a value in any row: the
+    # trailing separator of a spreadsheet's export, carrying nothing — left out, not refused
+    blank = [c for c in unknown if suffix == ".csv" and re.fullmatch(r"column[0-9]+", c)]
+    if blank:
+        counts = _one(con, exp.select(*[exp.func("count", _q(c)) for c in blank]).from_(reader.copy()))
+        empty = {c for c, k in zip(blank, counts, strict=True) if k == 0}
+        present = [c for c in present if c not in empty]
+        unknown = [c for c in unknown if c not in empty]
     if unknown:
         raise BackendError(f"总体文件含未知字段：{', '.join(unknown[:5])}"
                            "（既不在共享词汇中，也不是所选政策声明的事实）")
