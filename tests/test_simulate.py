@@ -241,6 +241,13 @@ def test_parameters_and_constraints_in_the_one_pass(tmp_path: Path) -> None:
     assert given == simulate(path, forms, ON, {}, params={"city_avg_growth": "0.065"}, results_tables=True)
     (rep,) = given["policies"]
     assert rep["invalid_by_field"] == {"equipment_spend": 1, "robots_bought": 1}
+    # the 约束's refused profile (row 1: 200万 > 100万) shows the value and the 约束's own message,
+    # not the bare “2000000”, which is a valid amount on its own
+    assert rep["invalid_examples"] == {
+        "equipment_spend": {"row_id": 1, "value": "2000000", "reason": "项目设备购置支出（equipment_spend）不能超过"
+                            "项目总投资（project_investment）（依据第三条）"},
+        "robots_bought": {"row_id": 2, "value": "-1", "reason": "取值 -1 小于下限 0"},
+    }
     assert rep["eligible"] == 2 and rep["total"] == {"min": "2063000.00", "max": "2063000.00", "unbounded": 0}
     # 全市平均增速 not supplied (the text states none): every profile is refused, naming it —
     # after a profile's own invalid field and before a broken 约束

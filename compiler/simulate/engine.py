@@ -218,8 +218,8 @@ def invalid_examples(con: Any, rows: exp.Table, form: Json) -> dict[str, Json]:
     """For each field some profile is refused for (``rows``: the invalid rows' ``row_id`` and
     ``error_field``), the first such profile in application order: its ``row_id``, the value as
     the population file gives it, and why it is refused (the calculators' message for that value),
-    so that whoever prepared the file can find and mend it. A missing or bad 参数 and a broken 约束
-    (not a column of the file) have no value."""
+    so that whoever prepared the file can find and mend it. A missing or bad 参数 (not a column of
+    the file) has no value; a broken 约束 has the value of the field it names and its message."""
     from ..evaluate.messages import MESSAGES
     from ..evaluate.runtime import Bad, FactSpec, check_value
 
@@ -258,6 +258,11 @@ def invalid_examples(con: Any, rows: exp.Table, form: Json) -> dict[str, Json]:
                              for x in (f["low"], f["high"]))
                 checked = check_value(FactSpec(name, f["kind"], f["label"], low, high, tuple(f["values"])), value)
                 example["reason"] = checked.message if isinstance(checked, Bad) else None
+            # a value acceptable on its own, or an optional one left blank, refused for a broken
+            # 约束 (the field it names): the calculators' message for that 约束
+            broken = [c["message"] for c in form.get("constraints", []) if c["field"] == name]
+            if broken and (example["reason"] is None or (text is None and not f.get("required"))):
+                example["reason"] = broken[0] if len(broken) == 1 else "违反以下约束之一：" + "；".join(broken)
         out[name] = example
     return out
 
