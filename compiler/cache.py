@@ -165,9 +165,11 @@ def cached_parser(grammar: str, options: dict[str, Any]) -> Lark:
 # ------------------------------------------------------------------------------ small tables
 
 
-def cached_table(name: str, key: tuple[bytes, ...], build: Callable[[], dict[str, str]]) -> dict[str, str]:
+def cached_table(name: str, key: tuple[bytes, ...], build: Callable[[], dict[str, str]],
+                 need: tuple[str, ...] = ()) -> dict[str, str]:
     """``build()``, a table of strings that depends only on ``key``, stored as JSON (never
-    unpickled) and read back when an entry for the same key is stored."""
+    unpickled) and read back when an entry for the same key is stored — and holds every key in
+    ``need`` (an entry without one is rebuilt, never read as a KeyError)."""
     folder = cache_dir() if enabled() else None
     if folder is None:
         return build()
@@ -176,8 +178,8 @@ def cached_table(name: str, key: tuple[bytes, ...], build: Callable[[], dict[str
     if payload is not None:
         try:
             table = json.loads(payload.decode("utf-8"))
-            if isinstance(table, dict) and all(isinstance(k, str) and isinstance(v, str)
-                                               for k, v in table.items()):
+            if (isinstance(table, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                                for k, v in table.items()) and all(k in table for k in need)):
                 return table
         except ValueError:  # a bad entry is rebuilt, never trusted
             pass

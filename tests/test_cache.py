@@ -232,3 +232,10 @@ def test_a_simulation_query_is_read_from_the_cache(cache_dir: Path, monkeypatch:
     later = sqlb.typed_query(form, bits, dt.date(2027, 1, 1), "population_typed", True, True).sql(dialect="duckdb")
     assert later != fresh
     assert backend.typed_query(form, bits, dt.date(2027, 1, 1), "duckdb", "population_typed", True, True) == later
+    # a valid frame around a table without the query (the digest matches, the key "sql" is not
+    # there) is built again and rewritten, never a KeyError
+    entry, = [e for e in cache_dir.glob("sql-typed-*.json") if e.read_bytes().endswith(json.dumps(
+        {"sql": later}, ensure_ascii=False).encode("utf-8"))]
+    cache._write_entry(entry, b'{"other": "x"}')
+    assert backend.typed_query(form, bits, dt.date(2027, 1, 1), "duckdb", "population_typed", True, True) == later
+    assert json.loads(cache._read_entry(entry) or b"") == {"sql": later}

@@ -1595,7 +1595,7 @@ def _cached(kind: str, build: Callable[[], str], *key: object) -> str:
     from compiler.cache import cached_table
 
     made = json.dumps(key, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
-    return cached_table(f"sql-{kind}", (_fingerprint(), made), lambda: {"sql": build()})["sql"]
+    return cached_table(f"sql-{kind}", (_fingerprint(), made), lambda: {"sql": build()}, need=("sql",))["sql"]
 
 
 backend = SqlBackend()
