@@ -15,7 +15,8 @@ Four things are cached, all under the user's cache directory (``$POLICYC_CACHE_D
   characters (:func:`compiler.textfold.fold_table`), keyed by OpenCC's build;
 * the SQL queries ``policyc simulate`` runs (the SQL backend's, through :func:`cached_table`),
   keyed by everything they are made from, the backend's own text, this package's fingerprint,
-  and the builds of sqlglot and OpenCC.
+  and the builds of sqlglot and OpenCC; the ``MAX_TABLES`` most recently written of each kind
+  are kept (each date makes new ones).
 
 Every entry is written atomically (temporary file + rename) and framed with a BLAKE2 digest of
 its payload; an entry that is missing, truncated, corrupted, unreadable or from another version
@@ -185,6 +186,7 @@ def cached_table(name: str, key: tuple[bytes, ...], build: Callable[[], dict[str
             pass
     table = build()
     _write_entry(path, json.dumps(table, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    _prune(folder, f"{name}-*.json", MAX_TABLES)
     return table
 
 
@@ -286,19 +288,23 @@ def load_cached(path: Path, display: str, on: dt.date, fresh: Callable[[], Loade
     except Exception:  # an unpicklable model is just not cached
         return loaded
     _write_entry(entry, payload)
-    _prune(entry.parent)
+    _prune(entry.parent, "*.pickle", MAX_MODELS)
     return loaded
 
 
 MAX_MODELS = 512  # checked models kept; the least recently written beyond this are removed
+# tables kept of each name (``policyc simulate``'s queries: one per policy, date and kind, so a
+# run a day on the default date would otherwise add some 270 KB a day for ever)
+MAX_TABLES = 256
 
 
-def _prune(folder: Path) -> None:
+def _prune(folder: Path, pattern: str, keep: int) -> None:
+    """Remove the least recently written of the entries ``pattern`` matches beyond ``keep``."""
     try:
-        entries = [(e.stat().st_mtime_ns, e) for e in folder.glob("*.pickle")]
-        if len(entries) <= MAX_MODELS:
+        entries = [(e.stat().st_mtime_ns, e) for e in folder.glob(pattern)]
+        if len(entries) <= keep:
             return
-        for _, e in sorted(entries)[: len(entries) - MAX_MODELS]:
+        for _, e in sorted(entries)[: len(entries) - keep]:
             with contextlib.suppress(OSError):
                 e.unlink()
     except OSError:

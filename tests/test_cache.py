@@ -239,3 +239,26 @@ def test_a_simulation_query_is_read_from_the_cache(cache_dir: Path, monkeypatch:
     cache._write_entry(entry, b'{"other": "x"}')
     assert backend.typed_query(form, bits, dt.date(2027, 1, 1), "duckdb", "population_typed", True, True) == later
     assert json.loads(cache._read_entry(entry) or b"") == {"sql": later}
+
+
+def test_the_simulation_queries_kept_are_bounded(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # each date makes new queries (policyc simulate's default date is today): beyond MAX_TABLES
+    # of a kind the least recently written are removed, the others kept
+    import plugins.sql as sqlb
+    from compiler.lowered import lower
+
+    loaded = load_named("kunming")
+    assert loaded.policy is not None
+    form = lower(loaded.policy)
+    bits = {f["name"]: i for i, f in enumerate([*form["facts"], *form["vocabulary"]])}
+    monkeypatch.setattr(cache, "MAX_TABLES", 2)
+    made = []
+    for day in (1, 2, 3):
+        sqlb.SqlBackend().typed_counted(form, bits, dt.date(2025, 8, day), "duckdb", "population_typed")
+        made.append({e.name: e.stat().st_mtime_ns for e in cache_dir.glob("sql-counted-*.json")})
+        if day < 3:  # distinct write times, which pruning orders by
+            for e in cache_dir.glob("sql-counted-*.json"):
+                os.utime(e, ns=(e.stat().st_atime_ns, e.stat().st_mtime_ns - 10**9 * (4 - day)))
+    assert len(made[0]) == 1 and len(made[1]) == 2
+    first = next(iter(made[0]))
+    assert len(made[2]) == 2 and first not in made[2]
