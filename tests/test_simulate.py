@@ -365,3 +365,15 @@ def test_a_trailing_empty_column_of_a_spreadsheet_is_left_out(seeds: dict, tmp_p
     (tmp_path / "named.csv").write_text(trailing.replace("100,\n", "100,x\n"), encoding="utf-8")
     with pytest.raises(BackendError, match="未知字段：column4"):
         simulate(tmp_path / "named.csv", forms, ON, {})
+
+
+def test_a_row_id_that_is_not_an_integer_is_named(tmp_path: Path) -> None:
+    # row_id orders the applications (budgets and 名额 are used up in that order): an application
+    # number such as KM-007 is refused naming row_id and the line, without DuckDB's advice
+    for name, text in (("pop.csv", "row_id,applicant_type\n1,enterprise\nKM-007,enterprise\n"),
+                       ("pop.jsonl", '{"row_id": "KM-007", "applicant_type": "enterprise"}\n')):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        r = CliRunner().invoke(main, ["simulate", str(path), "--policy", "kunming", "--on", ON.isoformat()])
+        assert r.exit_code == 1 and r.output.startswith("无法模拟：row_id 应为整数（申请顺序的编号）："), r.output
+        assert "KM-007" in r.output and "Possible solutions" not in r.output and "sample_size" not in r.output

@@ -73,7 +73,7 @@ def load_population(con: Any, path: Path, facts: Collection[str] = ()) -> int:
         raise BackendError(f"不支持的总体文件格式“{suffix}”：请用 .csv、.jsonl 或 .parquet")
     try:
         probe = con.sql(exp.select("*").from_(reader).limit(0).sql("duckdb"))
-    except duckdb.InvalidInputException as err:
+    except (duckdb.InvalidInputException, duckdb.ConversionException) as err:
         raise _unreadable(err) from None
     present = [c for c in probe.columns]
     unknown = [c for c in present if c != "row_id" and c not in FACTS and c not in facts]
@@ -97,7 +97,7 @@ def load_population(con: Any, path: Path, facts: Collection[str] = ()) -> int:
                         expression=exp.select(*cols).from_(reader))
     try:
         con.execute(create.sql("duckdb"))
-    except duckdb.InvalidInputException as err:
+    except (duckdb.InvalidInputException, duckdb.ConversionException) as err:
         raise _unreadable(err) from None
     (n,) = con.execute("SELECT count(*) FROM population").fetchone()
     return int(n)
@@ -105,13 +105,19 @@ def load_population(con: Any, path: Path, facts: Collection[str] = ()) -> int:
 
 def _unreadable(err: Exception) -> BackendError:
     """Why DuckDB could not read the population file, for whoever prepared it: a file in another
-    encoding than UTF-8 (a spreadsheet's 「CSV」 export in GBK) said so, with what to do; any other
-    error up to DuckDB's advice and its reader options, which name settings this command has not."""
+    encoding than UTF-8 (a spreadsheet's 「CSV」 export in GBK) said so, with what to do; a row_id
+    that is not an integer (an application number such as KM-007) named; any other error up to
+    DuckDB's advice and its reader options, which name settings this command has not."""
+    import duckdb
+
     text = str(err)
     if "not utf-8 encoded" in text or "invalid UTF-8" in text:
         return BackendError("总体文件不是 UTF-8 编码（例如 GBK）：请另存为 UTF-8"
                             "（Excel：另存为“CSV UTF-8（逗号分隔）”）后再模拟")
-    return BackendError(text.split("\n\n", 1)[0].strip())
+    head = text.split("\n\n", 1)[0].strip()
+    if isinstance(err, duckdb.ConversionException):  # every column but row_id is read as text
+        return BackendError(f"row_id 应为整数（申请顺序的编号）：{head}")
+    return BackendError(head)
 
 
 def _as_text(column: str, duck_type: str) -> exp.Expr:
