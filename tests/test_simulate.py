@@ -377,3 +377,12 @@ def test_a_row_id_that_is_not_an_integer_is_named(tmp_path: Path) -> None:
         r = CliRunner().invoke(main, ["simulate", str(path), "--policy", "kunming", "--on", ON.isoformat()])
         assert r.exit_code == 1 and r.output.startswith("无法模拟：row_id 应为整数（申请顺序的编号）："), r.output
         assert "KM-007" in r.output and "Possible solutions" not in r.output and "sample_size" not in r.output
+
+
+def test_the_example_of_a_row_id_given_twice_is_the_refused_row(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    # a file that numbers two profiles 1: the one refused (是) is shown, not the other's true
+    path = tmp_path / "pop.csv"
+    path.write_text("row_id,applicant_type,lighthouse\n1,enterprise,true\n1,enterprise,是\n", encoding="utf-8")
+    (rep,) = simulate(path, _forms(seeds, "kunming"), ON, {})["policies"]
+    assert rep["invalid_examples"] == {
+        "lighthouse": {"row_id": 1, "value": "是", "reason": "应为 true 或 false，收到 “是”"}}

@@ -227,7 +227,6 @@ def invalid_examples(con: Any, rows: exp.Table, form: Json) -> dict[str, Json]:
     so that whoever prepared the file can find and mend it. A missing or bad 参数 (not a column of
     the file) has no value; a broken 约束 has the value of the field it names and its message."""
     from ..evaluate.messages import MESSAGES
-    from ..evaluate.runtime import Bad, FactSpec, check_value
 
     field, row_id = _q("error_field"), _q("row_id")
     # a row whose row_id is blank in the file (an empty line of a spreadsheet's export: 「,,,,」)
@@ -247,23 +246,13 @@ def invalid_examples(con: Any, rows: exp.Table, form: Json) -> dict[str, Json]:
         elif f is not None:
             got = con.execute(exp.select(_q(name)).from_("population")
                               .where(exp.NullSafeEQ(this=row_id.copy(), expression=exp.null() if first is None
-                                                    else exp.Literal.number(first)))
+                                                    else exp.Literal.number(first))).limit(100)
                               .sql("duckdb")).fetchall()
-            text = got[0][0] if got else None
+            # several rows may share the row_id (a file numbered twice): the one whose value is
+            # refused, not another's acceptable value
+            seen = [(t, _refused(f, t)) for (t,) in got] or [(None, _refused(f, None))]
+            text, example["reason"] = next((x for x in seen if x[1] is not None), seen[0])
             example["value"] = text
-            if text is None:
-                example["reason"] = MESSAGES["required"].format(name=name, label=f["label"])
-            else:
-                # as a profile would carry it: a file's "true" is true, its "9" the integer 9
-                value: object = text
-                if f["kind"] == "bool":
-                    value = {"true": True, "false": False}.get(text, text)
-                elif f["kind"] == "int" and re.fullmatch(r"-?[0-9]{1,18}", text):
-                    value = int(text)
-                low, high = (Decimal(str(x)) if f["kind"] == "rate" and x is not None else x
-                             for x in (f["low"], f["high"]))
-                checked = check_value(FactSpec(name, f["kind"], f["label"], low, high, tuple(f["values"])), value)
-                example["reason"] = checked.message if isinstance(checked, Bad) else None
             # a value acceptable on its own, or an optional one left blank, refused for a broken
             # 约束 (the field it names): the calculators' message for that 约束
             broken = [c["message"] for c in form.get("constraints", []) if c["field"] == name]
@@ -271,6 +260,24 @@ def invalid_examples(con: Any, rows: exp.Table, form: Json) -> dict[str, Json]:
                 example["reason"] = broken[0] if len(broken) == 1 else "违反以下约束之一：" + "；".join(broken)
         out[name] = example
     return out
+
+
+def _refused(f: Json, text: str | None) -> str | None:
+    """Why the calculators refuse the file's ``text`` for fact ``f`` (None: they accept it)."""
+    from ..evaluate.messages import MESSAGES
+    from ..evaluate.runtime import Bad, FactSpec, check_value
+
+    if text is None:
+        return MESSAGES["required"].format(name=f["name"], label=f["label"])
+    # as a profile would carry it: a file's "true" is true, its "9" the integer 9
+    value: object = text
+    if f["kind"] == "bool":
+        value = {"true": True, "false": False}.get(text, text)
+    elif f["kind"] == "int" and re.fullmatch(r"-?[0-9]{1,18}", text):
+        value = int(text)
+    low, high = (Decimal(str(x)) if f["kind"] == "rate" and x is not None else x for x in (f["low"], f["high"]))
+    checked = check_value(FactSpec(f["name"], f["kind"], f["label"], low, high, tuple(f["values"])), value)
+    return checked.message if isinstance(checked, Bad) else None
 
 
 def _one(con: Any, e: exp.Select) -> tuple[Any, ...]:
