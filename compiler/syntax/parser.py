@@ -102,6 +102,12 @@ def _words_of(names: set[str] | frozenset[str]) -> set[str]:
     return {w for n in names for w in words.get(n, ())}
 
 
+def _taken(names: set[str]) -> set[str]:
+    """What a word may be replaced by where the parser takes ``names``: their words, and the
+    comparison operators where a comparison may stand."""
+    return _words_of(names) | (_OPERATORS if "CMP_OP" in names else set())
+
+
 @cache
 def _sound(word: str) -> tuple[str, ...]:
     """The syllables of ``word`` without tones (适用 → shi, yong)."""
@@ -137,9 +143,9 @@ def _closest(word: str, allowed: set[str], cutoff: float, fitting_only: bool = F
 
 
 _FIELD_WORDS = frozenset(FIELD_ZH.values())
-_BLOCK_HEAD = re.compile(
-    r"^[ \t\u3000]*(政策|事实|定义|解读|资格|排除|补助|累计上限|拨付|名额|预算|程序|测试)(?=[\s\u3000])", re.M
-)
+# the keywords that begin a top-level block (解读 too; error recovery resumes at them, but at 解读)
+_BLOCKS = ("政策", "事实", "定义", "解读", "资格", "排除", "补助", "累计上限", "拨付", "名额", "预算", "程序", "测试")
+_BLOCK_HEAD = re.compile(r"^[ \t\u3000]*(" + "|".join(_BLOCKS) + r")(?=[\s\u3000])", re.M)
 
 
 _FIELD_HEAD = re.compile(
@@ -192,13 +198,13 @@ def _in_block(text: str, pos: int, names: set[str]) -> set[str]:
     if not heads or heads[-1].group(1) not in ALLOWED:
         return names
     may = {FIELD_ZH[k] for k in ALLOWED[heads[-1].group(1)]}
-    values = {t.name: t.pattern.value for t in lark_parser().terminals if isinstance(t.pattern, PatternStr)}
     fields = list(_FIELD_HEAD.finditer(text, heads[-1].end(), pos))
     if fields and fields[-1].group(1) == "条件":  # a condition: no amount's keyword (the grammar has one expr)
         names = {n for n in names if n not in _AMOUNT_ONLY} or names
-    if not any(values.get(n) in may for n in names):  # not where a field begins
+    words = _terminal_words()
+    if not any(w in may for n in names for w in words.get(n, ())):  # not where a field begins
         return names
-    return {n for n in names if values.get(n) not in _FIELD_WORDS or values.get(n) in may}
+    return {n for n in names if not any(w in _FIELD_WORDS and w not in may for w in words.get(n, ()))}
 
 
 def _expected_order(shown: str) -> tuple[int, str]:
@@ -266,12 +272,10 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
         if word:
             # a typo may start inside a word the lexer already took (否责 → 否 + 责)
             before = _cjk_run(text, pos - 1) if pos > 0 and _cjk_run(text, pos - 1) else ""
-            allowed = _words_of(accepted) | (_OPERATORS if "CMP_OP" in accepted else set())
+            allowed = _taken(accepted)
             close: str | None = None
             if before:  # judged by what the parser could take where it begins (否责 is 否则 in 分档 only)
-                at = _accepted(text, pos - 1, set())
-                close = _closest(before, _words_of(at) | (_OPERATORS if "CMP_OP" in at else set()), 0.3,
-                                 fitting_only=True)
+                close = _closest(before, _taken(_accepted(text, pos - 1, set())), 0.3, fitting_only=True)
             if close is not None and close != before:  # the whole word is the typo: name it, from its start
                 word, span = before, _span(file, err.line, err.column - 1)
             else:
@@ -322,9 +326,7 @@ def _translate(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
     )
 
 
-_BLOCK_START = re.compile(
-    r"^(政策|事实|定义|资格|排除|补助|累计上限|拨付|名额|预算|程序|测试)(?=[\s\u3000])", re.M
-)
+_BLOCK_START = re.compile(r"^(" + "|".join(b for b in _BLOCKS if b != "解读") + r")(?=[\s\u3000])", re.M)
 
 
 def _parse_once(text: str, file: str) -> tuple[Tree[Token] | None, Diagnostic | None]:
