@@ -1259,7 +1259,7 @@ def _applying_only(q: exp.Select, form: Json, bits: Mapping[str, int] | None,
             return q  # an item any row may get: no row is left out
         arms.append(paren(and_(*needs)))
     # and not excluded under every reading
-    excluded = [col(c) for c in dict.fromkeys(m.get("excluded", "excluded") for m in names)]
+    excluded = _each_reading("excluded", names)
     cond = and_(paren(or_(*arms)), exp.not_(paren(and_(*excluded))))  # the cheap test first
     for c in cond.find_all(exp.Column):
         c.set("table", None)  # step i reads step r's columns (the typed facts of step v)
@@ -1267,6 +1267,20 @@ def _applying_only(q: exp.Select, form: Json, bits: Mapping[str, int] | None,
         if cte.alias == "i":
             cte.this.where(cond, copy=False)
     return q
+
+
+def chained(form: Json, build: Callable[[Json], exp.Select]) -> tuple[exp.Select, list[dict[str, str]]]:
+    """``build`` of the lowered form under every combination of readings (解读) in one chain of
+    steps (:func:`merged`), and each combination's renamed columns; without readings, ``build``
+    of the form and no names."""
+    if not form["readings"]:
+        return build(form), [{}]
+    return merged([build(adopted(form, c)) for c in combinations(form)])
+
+
+def _each_reading(name: str, names: list[dict[str, str]]) -> list[exp.Expr]:
+    """Column ``name`` under each combination of readings (``names``: :func:`chained`'s), each once."""
+    return [col(n) for n in dict.fromkeys(m.get(name, name) for m in names)]
 
 
 def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool = False,
@@ -1282,15 +1296,14 @@ def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool =
     reading does not change is computed once, one that it changes once more per combination
     under its own name — no combination is a query of its own, and nothing is joined.
     ``valid_only``: ``build`` gives only valid rows (no column needs a test of validity)."""
+    chain, names = chained(form, build)
     if not form["readings"]:
-        q = build(form)
-        return _applying_only(q, form, bits, [{}]) if applying_only else q
-    chain, names = merged([build(adopted(form, c)) for c in combinations(form)])
+        return _applying_only(chain, form, bits, names) if applying_only else chain
     if applying_only:
         _applying_only(chain, form, bits, names)
 
     def each(name: str) -> list[exp.Expr]:  # the column under each combination, each name once
-        return [col(n) for n in dict.fromkeys(m.get(name, name) for m in names)]
+        return _each_reading(name, names)
 
     def lowest(xs: list[exp.Expr], sure: bool = False) -> exp.Expr:  # NULL when one is (``sure``: none is)
         return exp.Least(this=xs[0], expressions=xs[1:], ignore_nulls=sure or None) if len(xs) > 1 else xs[0]
@@ -1498,11 +1511,8 @@ def typed_counted(form: Json, bits: Mapping[str, int], as_of: dt.date | None = N
         p.bits = bits
         return p.query(as_of, table, True, through_x=True)
 
-    if form["readings"]:
-        chain, names = merged([build(adopted(form, c)) for c in combinations(form)])
-    else:
-        chain, names = build(form), [{}]
-    excluded = and_(*[col(c) for c in dict.fromkeys(m.get("excluded", "excluded") for m in names)])
+    chain, names = chained(form, build)
+    excluded = and_(*_each_reading("excluded", names))
     out = exp.select(col("row_id"), col("in_force"), exp.alias_(excluded, "excluded", quoted=True)).from_("x")
     for cte in chain.args["with_"].expressions:
         out = out.with_(cte.alias, as_=cte.this, copy=False)
