@@ -226,8 +226,6 @@ def invalid_examples(con: Any, rows: exp.Table, form: Json) -> dict[str, Json]:
     the population file gives it, and why it is refused (the calculators' message for that value),
     so that whoever prepared the file can find and mend it. A missing or bad 参数 (not a column of
     the file) has no value; a broken 约束 has the value of the field it names and its message."""
-    from ..evaluate.messages import MESSAGES
-
     field, row_id = _q("error_field"), _q("row_id")
     # a row whose row_id is blank in the file (an empty line of a spreadsheet's export: 「,,,,」)
     # has none: it is an example only when every refused row of its field is one (min skips NULL)
@@ -241,13 +239,11 @@ def invalid_examples(con: Any, rows: exp.Table, form: Json) -> dict[str, Json]:
         first = firsts[name]
         example: Json = {"row_id": None if first is None else int(first), "value": None, "reason": None}
         f = facts.get(name)
-        if f is not None and name not in have:  # a required fact the file has no column for
-            example["reason"] = MESSAGES["required"].format(name=name, label=f["label"])
-        elif f is not None:
-            got = con.execute(exp.select(_q(name)).from_("population")
-                              .where(exp.NullSafeEQ(this=row_id.copy(), expression=exp.null() if first is None
-                                                    else exp.Literal.number(first))).limit(100)
-                              .sql("duckdb")).fetchall()
+        if f is not None:
+            got = [] if name not in have else con.execute(  # no column: a required fact left out
+                exp.select(_q(name)).from_("population")
+                .where(exp.NullSafeEQ(this=row_id.copy(), expression=exp.null() if first is None
+                                      else exp.Literal.number(first))).limit(100).sql("duckdb")).fetchall()
             # several rows may share the row_id (a file numbered twice): the one whose value is
             # refused, not another's acceptable value
             seen = [(t, _refused(f, t)) for (t,) in got] or [(None, _refused(f, None))]
