@@ -193,18 +193,19 @@ def fen(x: Num) -> Decimal:
     return x.quantize(FEN, ROUND_DOWN, CTX)  # type: ignore[union-attr]
 
 
+def _cent(x: Decimal) -> Decimal:
+    return fen(x) if x.is_finite() else x
+
+
 def cents(x: Decimal | None) -> Decimal | None:
     """An amount as the result's attributes give it: two decimals (200000 → 200000.00), rounded
     down to the fen as everywhere; None (undetermined) and an unbounded amount unchanged."""
-    if x is None or not x.is_finite():
-        return x
-    return fen(x)
+    return None if x is None else _cent(x)
 
 
 def cents_pair(r: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
     """A (min, max) pair as the result's attributes give it (:func:`cents`); unbounded unchanged."""
-    lo, hi = r
-    return (fen(lo) if lo.is_finite() else lo, fen(hi) if hi.is_finite() else hi)
+    return _cent(r[0]), _cent(r[1])
 
 
 def fmt(x: Decimal | None) -> str | None:
