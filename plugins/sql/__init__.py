@@ -52,6 +52,8 @@ from compiler.lowered import lower
 from compiler.textfold import traditional_chars
 from compiler.vocabulary import FUNDING_SOURCES, UNSPECIFIED
 
+from . import lean
+
 Json = dict[str, Any]
 SOURCES = (*FUNDING_SOURCES, UNSPECIFIED)  # the result's funding columns, in this order
 MONEY_DIGITS = 15  # integer digits accepted in a money field
@@ -1488,14 +1490,31 @@ def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = Non
     reads: ``policyc simulate``). ``applying_only`` (with ``valid_only``): without the rows where
     no item can apply under any reading, found by cheap conditions every item needs (which the
     engine tests as it reads the table): every row left out has nothing that applies and no
-    amount, so that an aggregation of amounts skips them (it must count them apart)."""
+    amount, so that an aggregation of amounts skips them (it must count them apart); that query,
+    the one an aggregation runs over millions of rows, is compacted (:func:`lean.compact`: the
+    same values with fewer steps, columns and operations)."""
 
     def build(f: Json) -> exp.Select:
         p = Policy(f)
         p.bits = bits
         return p.query(as_of, table, valid_only)
 
-    return spanning(form, build, valid_only, applying_only, bits)
+    q = spanning(form, build, valid_only, applying_only, bits)
+    return lean.compact(q, base=known_facts(form)) if applying_only else q
+
+
+def known_facts(form: Json) -> dict[str, lean.Info]:
+    """What is known of the typed table's columns (:func:`load_query`) on the rows a query
+    computes amounts for, those valid for the policy: a boolean fact is a BOOLEAN, money is
+    never below 0 (its pattern has no sign), nor a count or a ratio whose lower bound is not."""
+    out: dict[str, lean.Info] = {}
+    for f in [*form["facts"], *form["vocabulary"]]:
+        if f["kind"] == "bool":
+            out[f["name"]] = lean.Info("BOOLEAN")
+        elif f["kind"] == "money" or (f["kind"] in ("int", "rate") and f["low"] is not None
+                                      and Decimal(str(f["low"])) >= 0):
+            out[f["name"]] = lean.Info(nonneg=True)
+    return out
 
 
 def typed_counted(form: Json, bits: Mapping[str, int], as_of: dt.date | None = None,
@@ -1588,13 +1607,15 @@ class SqlBackend:
 
 @functools.cache
 def _fingerprint() -> bytes:
-    """What a query is made with besides its inputs: this translation's own text, the compiler's
+    """What a query is made with besides its inputs: this translation's own text (every module of
+    the package), the compiler's
     (its text folding and vocabulary; compiler/cache.py's fingerprint), and the builds of sqlglot
     and of OpenCC (the Traditional characters a text key folds): a query cached by another is
     not reused."""
     from compiler.cache import compiler_fingerprint, library_fingerprint
 
-    return (hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).digest() + compiler_fingerprint()
+    own = b"".join(f.read_bytes() for f in sorted(Path(__file__).parent.glob("*.py")))  # with lean.py
+    return (hashlib.blake2b(own, digest_size=16).digest() + compiler_fingerprint()
             + library_fingerprint("sqlglot") + library_fingerprint("opencc"))
 
 

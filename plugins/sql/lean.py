@@ -1,0 +1,665 @@
+"""Compaction of a query built as a chain of steps, without changing a single value it computes.
+
+The SQL backend builds a policy's query the way its meaning is written: a chain of steps
+(``WITH v AS (SELECT …), x AS (SELECT *, … FROM v), …``), each adding the columns of one stage of
+the calculation and passing every column before it on, and a last SELECT of the result columns.
+That is easy to read and to check against the lowered form, but an engine pays for the shape as
+well as for the arithmetic: every step is a projection, and every column it passes on costs it
+something per batch of rows, most of all after a filter that leaves small batches.
+
+:func:`compact` computes the same result columns with as few projections and as few columns
+passed on as the dependencies allow. It only rewrites where the value cannot change:
+
+* a column that is another column under a new name, or a constant (no column in it), is not
+  computed: its readers read the column, or the constant (with its own casts, so of its type);
+* a column computed twice with the same expression is computed once;
+* a column read by one expression only is written into that expression (nothing is computed
+  twice);
+* a ``CASE`` whose arms are all the same expression is that expression;
+* a column no result needs is not computed;
+* every column is computed in the first step where all it reads is known, but never before a
+  filter (``WHERE``) it came after in the chain — a filter of validity keeps invalid rows from the
+  arithmetic — and each step passes on only the columns a later step reads.
+
+A query of another shape (a join, an aggregate, a subquery, a window, ``DISTINCT``, ``ORDER``
+or ``LIMIT`` in a step) is returned unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Context, Decimal
+from typing import Any
+
+from sqlglot import exp
+
+_REF = "\x00"  # a placeholder column's name starts with it: no column of a policy does
+
+
+@dataclass
+class _Node:
+    key: int
+    name: str
+    expr: exp.Expr | None  # None: a column of the table the chain starts from
+    floor: int  # the filter before it (its index in _Chain.filters + 1; 0: none)
+    level: int = 0
+    uses: int = 0
+    inlined: bool = False
+    readers: list[int] = field(default_factory=list)
+
+
+class _Unchanged(Exception):
+    """The query is of a shape :func:`compact` does not rewrite."""
+
+
+def _ref(key: int) -> exp.Column:
+    return exp.column(f"{_REF}{key}", quoted=True)
+
+
+def _key(c: exp.Column) -> int | None:
+    name = c.name
+    return int(name[1:]) if name.startswith(_REF) else None
+
+
+_PLAIN = (exp.Star, exp.Column, exp.Alias)
+_BARRED = (exp.Subquery, exp.Select, exp.AggFunc, exp.Window, exp.Union)
+
+
+class _Chain:
+    def __init__(self) -> None:
+        self.nodes: list[_Node] = []
+        self.base: dict[str, int] = {}
+        self.table: exp.Expr | None = None
+        self.filters: list[exp.Expr] = []  # conditions, placeholders for columns
+        self.filter_at: list[int] = []  # the number of columns known when each filter was met
+        self.by_text: dict[tuple[int, str], int] = {}
+        self.infos: dict[int, Info] = {}
+        self.last_info = UNKNOWN
+        self.base_info: dict[str, Info] = {}
+
+    def node(self, name: str, e: exp.Expr | None, floor: int) -> int:
+        if e is not None:
+            text = (floor, e.sql())
+            if text in self.by_text:
+                return self.by_text[text]
+        n = _Node(len(self.nodes), name, e, floor)
+        self.nodes.append(n)
+        self.infos[n.key] = self.last_info if e is not None else self.base_info.get(name, UNKNOWN)
+        if e is not None:
+            self.by_text[(floor, e.sql())] = n.key
+        return n.key
+
+    def resolve(self, e: exp.Expr, env: dict[str, int] | None, aliases: set[str]) -> exp.Expr:
+        """``e`` with each column replaced by its node's placeholder, or by the constant or the
+        column it stands for. ``env`` None: the first table's columns."""
+        if any(isinstance(x, _BARRED) for x in e.walk()):
+            raise _Unchanged
+        e = e.copy()
+        for c in list(e.find_all(exp.Column)):
+            if c.table and c.table not in aliases:
+                raise _Unchanged
+            name = c.name
+            if env is None:
+                if name not in self.base:
+                    self.base[name] = self.node(name, None, 0)
+                k = self.base[name]
+            elif name in env:
+                k = env[name]
+            else:
+                raise _Unchanged
+            if c is e:
+                e = self.use(k)
+            else:
+                c.replace(self.use(k))
+        return self.simplify(e)
+
+    def simplify(self, e: exp.Expr) -> exp.Expr:
+        simp = Simplifier(self.infos)
+        out = simp.run(e)
+        self.last_info = simp.info(out)
+        return out
+
+    def use(self, k: int) -> exp.Expr:
+        n = self.nodes[k]
+        if n.expr is not None and not any(_key(c) is not None for c in n.expr.find_all(exp.Column)):
+            return exp.Paren(this=n.expr.copy())  # a constant: its own expression, its own type
+        return _ref(k)
+
+
+@dataclass(frozen=True)
+class Info:
+    """What is known of an expression's value on every row: its type where it is sure
+    (``BIGINT``, ``BOOLEAN``, ``DECIMAL(p, s)``; ``INT`` an integer literal, which takes the
+    type of what it meets), its value where it is a constant, whether it is never below 0 and
+    whether it is never NULL."""
+
+    kind: str | None = None
+    const: Decimal | bool | None = None
+    nonneg: bool = False
+    notnull: bool = False
+    null: bool = False  # always NULL
+
+
+UNKNOWN = Info()
+_EXACT = Context(prec=80)
+
+
+def _kind(t: exp.DataType) -> str | None:
+    if t.this == exp.DataType.Type.BIGINT:
+        return "BIGINT"
+    if t.this == exp.DataType.Type.BOOLEAN:
+        return "BOOLEAN"
+    if t.this == exp.DataType.Type.DECIMAL and len(t.expressions) == 2:
+        p, s_ = (int(x.this.this) for x in t.expressions)
+        return f"DECIMAL({p}, {s_})"
+    return None
+
+
+def _fits(v: Decimal, kind: str | None) -> bool:
+    """Whether ``v`` is a value of ``kind`` as it is (a cast to it changes nothing)."""
+    if kind in ("BIGINT", "INT"):
+        return v == v.to_integral_value() and abs(v) < 2**63
+    if kind is not None and kind.startswith("DECIMAL"):
+        p, s_ = (int(x) for x in kind[8:-1].split(","))
+        return v == v.quantize(Decimal(1).scaleb(-s_), context=_EXACT) and abs(v) < Decimal(10) ** (p - s_)
+    return False
+
+
+def _unify(*kinds: str | None) -> str | None:
+    """The type values of ``kinds`` take together, where it is sure; an integer literal takes
+    the other's (None: unknown, or not of one type)."""
+    known = {k for k in kinds if k != "INT"}
+    if None in known or len(known) > 1:
+        return None
+    return known.pop() if known else "INT"
+
+
+def _constant(v: Decimal | bool, kind: str) -> exp.Expr:
+    if isinstance(v, bool):
+        return exp.true() if v else exp.false()
+    text = format(v, "f")
+    number: exp.Expr = exp.Literal.number(text) if not text.startswith("-") else exp.Neg(
+        this=exp.Literal.number(text[1:]))
+    return number if kind == "INT" else exp.Cast(this=number, to=exp.DataType.build(kind))
+
+
+class Simplifier:
+    """Rewrites an expression into one of the same value on every row, of the same type, with
+    fewer operations where what is known of its parts allows it (:class:`Info`)."""
+
+    def __init__(self, columns: dict[int, Info]) -> None:
+        self.columns = columns  # what is known of each placeholder column
+        # by id: each expression is kept with its Info, so that no id is freed and reused
+        self.infos: dict[int, tuple[exp.Expr, Info]] = {}
+
+    def info(self, e: exp.Expr) -> Info:
+        got = self.infos.get(id(e))
+        return got[1] if got is not None and got[0] is e else self._info(e)
+
+    def _known(self, e: exp.Expr, info: Info) -> None:
+        self.infos[id(e)] = (e, info)
+
+    def run(self, e: exp.Expr) -> exp.Expr:
+        out = self._simp(e)
+        return out
+
+    def _simp(self, e: exp.Expr) -> exp.Expr:
+        for k, v in list(e.args.items()):
+            if isinstance(v, exp.Expr):
+                e.set(k, self._simp(v))
+            elif isinstance(v, list):
+                e.set(k, [self._simp(x) if isinstance(x, exp.Expr) else x for x in v])
+        out = self._rewrite(e)
+        if out is not e and isinstance(out, (exp.Binary, exp.Unary, exp.Connector)) and not isinstance(out, exp.Paren):
+            out = exp.Paren(this=out)
+        info = self._info(out)
+        if info.const is not None and info.kind is not None and not self._is_constant_form(out):
+            out = _constant(info.const, info.kind)
+        elif info.null and info.kind not in (None, "INT") and not isinstance(_bare(out), exp.Null):
+            out = exp.Cast(this=exp.Null(), to=exp.DataType.build(info.kind))
+        self._known(out, info)
+        return out
+
+    @staticmethod
+    def _is_constant_form(e: exp.Expr) -> bool:
+        while isinstance(e, exp.Paren):
+            e = e.this
+        if isinstance(e, exp.Cast):
+            e = e.this
+        return isinstance(e, (exp.Literal, exp.Boolean, exp.Neg))
+
+    def _rewrite(self, e: exp.Expr) -> exp.Expr:
+        info = self.info
+        if isinstance(e, exp.Paren):
+            if isinstance(e.this, (exp.Column, exp.Paren, exp.Literal, exp.Boolean, exp.Cast)):
+                return _expr(e.this)
+            return e
+        if isinstance(e, exp.Cast) and not isinstance(e, exp.TryCast):
+            if info(e.this).kind is not None and info(e.this).kind == _kind(e.to):
+                return _expr(e.this)
+            return e
+        if isinstance(e, exp.Case) and not e.this:
+            return self._case(e)
+        if isinstance(e, (exp.Least, exp.Greatest)):
+            args = [e.this, *e.expressions]
+            if len(args) == 2 and all(info(a).notnull for a in args):
+                kind = _unify(*[info(a).kind for a in args])
+                a, b = args
+                for x, y in ((a, b), (b, a)):
+                    cx = info(x).const
+                    # LEAST(c, y) with c ≤ 0 ≤ y is c; GREATEST(c, y) is y
+                    if isinstance(cx, Decimal) and not isinstance(cx, bool) and cx <= 0 and info(y).nonneg:
+                        keep = x if isinstance(e, exp.Least) else y
+                        if kind is not None and info(keep).kind == kind:
+                            return _expr(keep)
+                        if kind is not None and kind != "INT":
+                            return exp.Cast(this=keep, to=exp.DataType.build(kind))
+            return e
+        if isinstance(e, (exp.Add, exp.Sub)):
+            a, b = e.this, e.expression
+            kind = _unify(info(a).kind, info(b).kind)
+            if kind is None:
+                return e
+            for x, y in ((a, b), (b, a)) if isinstance(e, exp.Add) else ((a, b),):
+                if info(y).const == 0 and not isinstance(info(y).const, bool) and info(x).kind == kind:
+                    return _expr(x)
+            return e
+        if isinstance(e, exp.Coalesce):
+            first = e.this
+            if info(first).notnull and info(first).kind is not None and info(first).kind == self._info(e).kind:
+                return _expr(first)
+            return e
+        if isinstance(e, exp.And):
+            a, b = info(e.this).const, info(e.expression).const
+            if a is True:
+                return _expr(e.expression)
+            if b is True:
+                return _expr(e.this)
+            return e
+        if isinstance(e, exp.Or):
+            a, b = info(e.this).const, info(e.expression).const
+            if a is False:
+                return _expr(e.expression)
+            if b is False:
+                return _expr(e.this)
+            return e
+        return e
+
+    def _case(self, e: exp.Case) -> exp.Expr:
+        info = self.info
+        parent = e.parent
+        while isinstance(parent, exp.Paren):
+            parent = parent.parent
+        # arms left out must not change the CASE's type: all of one type, or a cast after it
+        free = self._info(e).kind is not None or (isinstance(parent, exp.Cast) and _kind(parent.to) is not None)
+        arms: list[exp.If] = []
+        default = e.args.get("default")
+        for w in e.args["ifs"]:
+            c = info(w.this).const
+            if c is False:
+                continue
+            if c is True:
+                default = w.args["true"]
+                break
+            arms.append(w)
+        if not free:  # only all arms the same expression (so of the same type)
+            default = e.args.get("default")
+            arms = list(e.args["ifs"])
+        if not arms and default is None:  # NULL, of the CASE's type
+            kind = self._info(e).kind
+            return exp.Cast(this=exp.Null(), to=exp.DataType.build(kind)) if kind not in (None, "INT") else e
+        values = [w.args["true"] for w in arms] + [default if default is not None else exp.Null()]
+        if all(v == values[0] for v in values[1:]):
+            return _expr(values[0])
+        if not free:
+            return e
+        if not arms:
+            return _expr(values[-1])
+        if len(arms) != len(e.args["ifs"]) or default is not e.args.get("default"):
+            out = exp.Case(ifs=arms)
+            if default is not None:
+                out.set("default", default)
+            return out
+        return e
+
+    def _info(self, e: exp.Expr) -> Info:
+        got = self._info0(e)
+        if self._always_null(e):
+            return Info(got.kind, None, True, False, True)  # no value: never below 0
+        return got
+
+    def _always_null(self, e: exp.Expr) -> bool:
+        info = self.info
+        if isinstance(e, exp.Null):
+            return True
+        if isinstance(e, (exp.Paren, exp.Cast, exp.Floor, exp.Neg, exp.Not)) and not isinstance(e, exp.TryCast):
+            return info(e.this).null
+        if isinstance(e, (exp.Add, exp.Sub, exp.Mul, exp.IntDiv, exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE)):
+            return info(e.this).null or info(e.expression).null
+        if isinstance(e, (exp.Least, exp.Greatest)):
+            xs = [info(a).null for a in [e.this, *e.expressions]]
+            return all(xs) if e.args.get("ignore_nulls") else any(xs)
+        if isinstance(e, exp.Coalesce):
+            return all(info(a).null for a in [e.this, *e.expressions])
+        if isinstance(e, exp.Case) and not e.this:
+            default = e.args.get("default")
+            return (default is None or info(default).null) and all(info(w.args["true"]).null for w in e.args["ifs"])
+        return False
+
+    def _info0(self, e: exp.Expr) -> Info:
+        info = self.info
+        c: Decimal | bool | None
+        if isinstance(e, exp.Paren):
+            return info(e.this)
+        if isinstance(e, exp.Column):
+            from_key = _key(e)
+            return self.columns.get(from_key, UNKNOWN) if from_key is not None else UNKNOWN
+        if isinstance(e, exp.Literal):
+            if e.is_string:
+                return Info("VARCHAR_", None, False, True)
+            v = Decimal(e.this)
+            return Info("INT" if v == v.to_integral_value() and "." not in e.this else None, v, v >= 0, True)
+        if isinstance(e, exp.Neg):
+            x = info(e.this)
+            c = -x.const if isinstance(x.const, Decimal) else None
+            return Info(x.kind, c, c is not None and c >= 0, x.notnull)
+        if isinstance(e, exp.Boolean):
+            return Info("BOOLEAN", bool(e.this), False, True)
+        if isinstance(e, exp.Null):
+            return Info(None, None, False, False)
+        if isinstance(e, exp.TryCast):
+            return Info(_kind(e.to))
+        if isinstance(e, exp.Cast):
+            x, kind = info(e.this), _kind(e.to)
+            c = x.const if isinstance(x.const, Decimal) and _fits(x.const, kind) else None
+            if isinstance(x.const, bool) and kind == "BOOLEAN":
+                c = x.const
+            return Info(kind, c, x.nonneg, x.notnull)
+        if isinstance(e, exp.Floor):
+            x = info(e.this)
+            c = x.const.to_integral_value(rounding="ROUND_FLOOR") if isinstance(x.const, Decimal) else None
+            return Info(None, c, x.nonneg, x.notnull)
+        if isinstance(e, (exp.Add, exp.Sub, exp.Mul, exp.IntDiv)):
+            a, b = info(e.this), info(e.expression)
+            kind = _unify(a.kind, b.kind)
+            kind = kind if kind in ("BIGINT", "INT") else None
+            c = None
+            if isinstance(a.const, Decimal) and isinstance(b.const, Decimal):
+                if isinstance(e, exp.Add):
+                    c = _EXACT.add(a.const, b.const)
+                elif isinstance(e, exp.Sub):
+                    c = _EXACT.subtract(a.const, b.const)
+                elif isinstance(e, exp.Mul):
+                    c = _EXACT.multiply(a.const, b.const)
+                elif a.const >= 0 and b.const > 0 and a.const == a.const.to_integral_value() \
+                        and b.const == b.const.to_integral_value():
+                    c = _EXACT.divide_int(a.const, b.const)
+            if isinstance(c, Decimal) and kind == "BIGINT" and not _fits(c, kind):
+                c = None
+            nonneg = (a.nonneg and b.nonneg and not isinstance(e, exp.Sub)) or (isinstance(c, Decimal) and c >= 0)
+            if isinstance(e, exp.Sub) and _bare(e.expression).__class__ is exp.Floor \
+                    and _bare(_bare(e.expression).this) == _bare(e.this):
+                nonneg = True  # x − FLOOR(x): the decimals of x, in [0, 1)
+            return Info(kind, c, nonneg, a.notnull and b.notnull)
+        if isinstance(e, (exp.Least, exp.Greatest)):
+            xs = [info(a) for a in [e.this, *e.expressions]]
+            kind = _unify(*[x.kind for x in xs])
+            ignore = bool(e.args.get("ignore_nulls"))
+            notnull = any(x.notnull for x in xs) if ignore else all(x.notnull for x in xs)
+            c = None
+            consts = [x.const for x in xs]
+            if all(isinstance(v, Decimal) for v in consts):
+                c = (min if isinstance(e, exp.Least) else max)(consts)  # type: ignore[type-var]
+            if isinstance(e, exp.Least):
+                nonneg = all(x.nonneg for x in xs)
+            else:
+                nonneg = any(x.nonneg and x.notnull for x in xs) or (all(x.nonneg for x in xs))
+            return Info(kind, c, nonneg, notnull)
+        if isinstance(e, exp.Case) and not e.this:
+            values = [info(w.args["true"]) for w in e.args["ifs"]]
+            default = e.args.get("default")
+            values.append(info(default) if default is not None else Info(None, None, True, False))
+            kind = _unify(*[v.kind for v in values]) if default is not None or values[:-1] else None
+            if default is None:
+                kind = _unify(*[v.kind for v in values[:-1]])
+            distinct = {v.const for v in values}
+            c = distinct.pop() if len(distinct) == 1 and default is not None else None
+            return Info(kind, c, all(v.nonneg for v in values), all(v.notnull for v in values))
+        if isinstance(e, exp.Coalesce):
+            xs = [info(a) for a in [e.this, *e.expressions]]
+            kind = _unify(*[x.kind for x in xs])
+            if kind is None and any(x.kind == "BOOLEAN" for x in xs):
+                kind = "BOOLEAN"  # what a boolean is coalesced with is a boolean
+            c = xs[0].const if xs[0].notnull else None
+            return Info(kind, c, all(x.nonneg for x in xs), any(x.notnull for x in xs))
+        if isinstance(e, exp.Is) and isinstance(e.expression, exp.Null):
+            x = info(e.this)
+            return Info("BOOLEAN", False if x.notnull else True if x.null else None, False, True)
+        if isinstance(e, exp.Not):
+            x = info(e.this)
+            return Info("BOOLEAN", (not x.const) if isinstance(x.const, bool) else None, False, x.notnull)
+        if isinstance(e, (exp.And, exp.Or)):
+            a, b = info(e.this), info(e.expression)
+            stop = isinstance(e, exp.Or)  # the value that decides alone (TRUE for OR, FALSE for AND)
+            if a.const is stop or b.const is stop:
+                return Info("BOOLEAN", stop, False, True)
+            c = (not stop) if a.const is (not stop) and b.const is (not stop) else None
+            return Info("BOOLEAN", c, False, a.notnull and b.notnull)
+        if isinstance(e, (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE)):
+            a, b = info(e.this), info(e.expression)
+            return Info("BOOLEAN", None, False, a.notnull and b.notnull)
+        return UNKNOWN
+
+
+def _bare(e: exp.Expr) -> exp.Expr:
+    """``e`` without the parentheses and casts around it."""
+    while isinstance(e, (exp.Paren, exp.Cast)) and not isinstance(e, exp.TryCast):
+        e = e.this
+    return e
+
+
+def _expr(x: Any) -> exp.Expr:
+    assert isinstance(x, exp.Expr)
+    return x
+
+
+def _single(e: exp.Expr) -> int | None:
+    """The node ``e`` is, when it is a placeholder column alone."""
+    while isinstance(e, exp.Paren):
+        e = e.this
+    return _key(e) if isinstance(e, exp.Column) else None
+
+
+def compact(q: exp.Select, keep: Iterable[str] | None = None, base: Mapping[str, Info] | None = None) -> exp.Select:
+    """``q`` (a chain of steps and a last SELECT, as the SQL backend builds it) computed with
+    fewer steps and columns; the result columns are the same, with the same values, in the same
+    order (``keep``: only those, in ``q``'s order). ``base``: what is known of the columns of
+    the table the chain reads."""
+    try:
+        return _compact(q, None if keep is None else set(keep), dict(base or {}))
+    except _Unchanged:
+        return q
+
+
+def _compact(q: exp.Select, keep: set[str] | None, base: dict[str, Info]) -> exp.Select:
+    ch = _Chain()
+    ch.base_info = base
+    steps = [(cte.alias, cte.this) for cte in (q.args["with_"].expressions if q.args.get("with_") else [])]
+    body = q.copy()
+    body.set("with_", None)
+    envs: dict[str, dict[str, int]] = {}
+    outputs: list[tuple[str, exp.Expr]] = []
+    for i, (name, sel) in enumerate([*steps, ("", body)]):
+        if not isinstance(sel, exp.Select) or any(
+                sel.args.get(a) for a in ("joins", "group", "having", "order", "limit", "offset", "distinct",
+                                         "qualify", "windows", "laterals", "with_")):
+            raise _Unchanged
+        src = sel.args["from_"].this
+        if not isinstance(src, exp.Table):
+            raise _Unchanged
+        aliases = {src.alias_or_name, src.name}
+        env: dict[str, int] | None = envs.get(src.name)
+        if env is None:
+            if ch.table is not None and src.name != ch.table.name:
+                raise _Unchanged
+            if ch.table is None:
+                ch.table = exp.to_table(src.name) if not src.db else src.copy()
+                ch.table.set("alias", None)
+                if i:
+                    raise _Unchanged
+        where = sel.args.get("where")
+        if where is not None:
+            ch.filters.append(ch.resolve(where.this, env, aliases))
+            ch.filter_at.append(len(ch.nodes))
+        floor = len(ch.filters)
+        out: dict[str, int] = {}
+        last = i == len(steps)
+        for p in sel.expressions:
+            if not isinstance(p, _PLAIN):
+                p = exp.alias_(p, p.alias_or_name)
+            if isinstance(p, exp.Star):
+                if env is None:
+                    raise _Unchanged
+                out.update(env)
+                continue
+            alias = p.alias_or_name
+            e = ch.resolve(p.this if isinstance(p, exp.Alias) else p, env, aliases)
+            if last:
+                outputs.append((alias, e))
+                continue
+            k = _single(e)
+            out[alias] = k if k is not None else ch.node(alias, e, floor)
+        envs[name] = out
+    if keep is not None:
+        outputs = [(n, e) for n, e in outputs if n in keep]
+    return _emit(ch, outputs)
+
+
+def _refs(e: exp.Expr) -> list[int]:
+    return [k for c in e.find_all(exp.Column) if (k := _key(c)) is not None]
+
+
+def _emit(ch: _Chain, outputs: list[tuple[str, exp.Expr]]) -> exp.Select:
+    nodes = ch.nodes
+    # what is needed: from the result columns and the filters back
+    needed: set[int] = set()
+    todo = [k for _, e in outputs for k in _refs(e)] + [k for f in ch.filters for k in _refs(f)]
+    while todo:
+        k = todo.pop()
+        if k not in needed:
+            needed.add(k)
+            e = nodes[k].expr
+            if e is not None:
+                todo.extend(_refs(e))
+    for e in [e for _, e in outputs] + ch.filters + [nodes[k].expr for k in needed]:
+        if e is not None:
+            for k in _refs(e):
+                nodes[k].uses += 1
+    top_floor = len(ch.filters)
+    _inline(ch, needed)
+    outputs = [(n, _with_inlined(ch, e, top_floor)) for n, e in outputs]
+    live = sorted(k for k in needed if not nodes[k].inlined)
+    # levels, in the chain's order: a column in the first step after the columns it reads and
+    # not before the filter it came after; a filter in the first step after what it reads and
+    # not before the filter before it
+    filter_level: list[int] = []
+    pending = list(enumerate(ch.filter_at))
+    for k in live:
+        while pending and pending[0][1] <= k:
+            j, _ = pending.pop(0)
+            filter_level.append(max([filter_level[-1] if filter_level else 1,
+                                     *[nodes[d].level + 1 for d in _refs(ch.filters[j])]]))
+        n = nodes[k]
+        if n.expr is not None:
+            n.level = max([filter_level[n.floor - 1] if n.floor else 1, *[nodes[d].level + 1 for d in _refs(n.expr)]])
+    for j, _ in pending:
+        filter_level.append(max([filter_level[-1] if filter_level else 1,
+                                 *[nodes[d].level + 1 for d in _refs(ch.filters[j])]]))
+    top = max([1, *filter_level, *[nodes[k].level for k in live]])
+    # the last step each column is read in (a filter of step L reads the step before it)
+    last: dict[int, int] = {}
+    readers = [(nodes[k].level, nodes[k].expr) for k in live] + list(zip(filter_level, ch.filters, strict=True))
+    readers += [(top + 1, e) for _, e in outputs]
+    for lv, e in readers:
+        if e is not None:
+            for d in _refs(e):
+                last[d] = max(last.get(d, 0), lv)
+    names = _names(ch, live)
+
+    def sql(e: exp.Expr) -> exp.Expr:
+        e = e.copy()
+        for c in list(e.find_all(exp.Column)):
+            k = _key(c)
+            if k is not None:
+                if c is e:
+                    return exp.column(names[k], quoted=True)
+                c.replace(exp.column(names[k], quoted=True))
+        return e
+
+    chain: list[exp.Select] = []
+    for lv in range(1, top + 1):
+        step = exp.select()
+        for k in live:
+            n = nodes[k]
+            if n.level < lv < last.get(k, 0):
+                step = step.select(exp.column(names[k], quoted=True), copy=False)
+            elif n.level == lv and n.expr is not None:
+                step = step.select(exp.alias_(sql(n.expr), names[k], quoted=True), copy=False)
+        if not step.expressions:
+            step = step.select(exp.Literal.number(1), copy=False)
+        assert ch.table is not None
+        step = step.from_(ch.table.copy() if lv == 1 else exp.to_table(f"s{lv - 1}"), copy=False)
+        conds = [sql(f) for f, fl in zip(ch.filters, filter_level, strict=True) if fl == lv]
+        if conds:
+            step = step.where(*conds, copy=False)
+        chain.append(step)
+    final = exp.select(*[exp.alias_(sql(e), n, quoted=True) for n, e in outputs]).from_(f"s{top}")
+    for lv, step in enumerate(chain, 1):
+        final = final.with_(f"s{lv}", as_=step, copy=False)
+    return final
+
+
+def _inline(ch: _Chain, needed: set[int]) -> None:
+    """Write each column read once into its reader, innermost first."""
+    nodes = ch.nodes
+    for k in sorted(needed, reverse=True):
+        n = nodes[k]
+        if n.expr is None or n.inlined:
+            continue
+        n.expr = _with_inlined(ch, n.expr, n.floor)
+    for f_i, f in enumerate(ch.filters):
+        ch.filters[f_i] = _with_inlined(ch, f, f_i + 1)
+
+
+def _with_inlined(ch: _Chain, e: exp.Expr, floor: int) -> exp.Expr:
+    for c in list(e.find_all(exp.Column)):
+        d = _key(c)
+        if d is None:
+            continue
+        m = ch.nodes[d]
+        if m.expr is not None and m.uses == 1 and not m.inlined and m.floor <= floor:
+            m.inlined = True
+            inner = _with_inlined(ch, m.expr, floor)
+            if c is e:
+                return exp.Paren(this=inner)
+            c.replace(exp.Paren(this=inner))
+    return e
+
+
+def _names(ch: _Chain, live: list[int]) -> dict[int, str]:
+    """A name per column computed: the first table's columns their own, the others theirs unless
+    taken (then with a number)."""
+    names = {k: ch.nodes[k].name for k in live if ch.nodes[k].expr is None}
+    taken = set(names.values())
+    for k in live:
+        n = ch.nodes[k]
+        if n.expr is None:
+            continue
+        name, j = n.name, 1
+        while name in taken:
+            j += 1
+            name = f"{n.name}__{j}"
+        taken.add(name)
+        names[k] = name
+    return names

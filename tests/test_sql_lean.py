@@ -1,0 +1,240 @@
+"""plugins/sql/lean.py: a compacted query computes the same values, of the same types.
+
+``compact`` rewrites the chain of steps the SQL backend builds (fewer steps, columns and
+operations) only where what it knows of a value makes the rewrite exact. These tests run both
+queries in DuckDB: on random chains of expressions over a table of edge values (NULLs, zeros,
+negative numbers: what each rule must not get wrong), and on the rules one by one, where the
+compacted text must also show the rewrite. The seed policies' compacted queries are checked
+against the reference evaluator by tests/test_sql_backend.py (``typed_query(applying_only)``)
+and against the results tables by tests/test_simulate.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import duckdb
+import pytest
+from sqlglot import exp
+
+from compiler.lowered import lower
+from conftest import POLICIES, SEEDS, load_once
+from plugins.sql import Policy as SqlPolicy
+from plugins.sql import load_query, spanning, typed_query
+from plugins.sql.lean import Info, compact
+
+ROWS = [(1, None, 0, True, "1.50"), (2, -3, 5, False, "0.00"), (3, 0, None, None, None),
+        (4, 7, 2, True, "-2.25"), (5, None, None, False, "10.99"), (6, -1, 0, None, "3.00")]
+BASE = {"a": Info("BIGINT"), "n": Info("BIGINT", nonneg=True), "f": Info("BOOLEAN"),
+        "d": Info("DECIMAL(9, 2)")}
+
+
+@pytest.fixture(scope="module")
+def con():  # type: ignore[no-untyped-def]
+    c = duckdb.connect()
+    c.execute("CREATE TABLE t (id BIGINT, a BIGINT, n BIGINT, f BOOLEAN, d DECIMAL(9, 2))")
+    c.executemany("INSERT INTO t VALUES (?, ?, ?, ?, ?)", ROWS)
+    return c
+
+
+def _col(name: str) -> exp.Column:
+    return exp.column(name, quoted=True)
+
+
+def _big(v: int) -> exp.Expr:
+    return exp.Cast(this=exp.Literal.number(str(abs(v))) if v >= 0 else exp.Neg(this=exp.Literal.number(str(-v))),
+                    to=exp.DataType.build("BIGINT"))
+
+
+class Gen:
+    """Random expressions over the columns known so far (BIGINT, BOOLEAN, DECIMAL(9, 2))."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.cols = {"BIGINT": ["a", "n"], "BOOLEAN": ["f"], "DECIMAL": ["d"]}
+
+    def big(self, depth: int) -> exp.Expr:
+        r = self.rng
+        if depth <= 0 or r.random() < 0.25:
+            pick = r.random()
+            if pick < 0.5:
+                return _col(r.choice(self.cols["BIGINT"]))
+            if pick < 0.9:
+                return _big(r.choice([0, 0, 1, 2, -1, 3]))
+            return exp.Cast(this=exp.Null(), to=exp.DataType.build("BIGINT"))
+        kind = r.randrange(9)
+        a, b = self.big(depth - 1), self.big(depth - 1)
+        if kind == 0:
+            return exp.Paren(this=exp.Add(this=exp.Paren(this=a), expression=exp.Paren(this=b)))
+        if kind == 1:
+            return exp.Paren(this=exp.Sub(this=exp.Paren(this=a), expression=exp.Paren(this=b)))
+        if kind == 2:
+            return exp.Least(this=a, expressions=[b], ignore_nulls=r.choice([None, True]))
+        if kind == 3:
+            return exp.Greatest(this=a, expressions=[r.choice([b, exp.Literal.number("0")])],
+                                ignore_nulls=r.choice([None, True]))
+        if kind == 4:
+            c = exp.Case().when(self.boolean(depth - 1), a)
+            return c.else_(b) if r.random() < 0.8 else c
+        if kind == 5:
+            return exp.Coalesce(this=a, expressions=[b])
+        if kind == 6:
+            return exp.Cast(this=self.dec(depth - 1), to=exp.DataType.build("BIGINT"))
+        if kind == 7:
+            return exp.Paren(this=exp.Mul(this=exp.Paren(this=a), expression=exp.Literal.number(r.choice("0123"))))
+        return exp.IntDiv(this=exp.Paren(this=exp.Greatest(this=a, expressions=[exp.Literal.number("0")],
+                                                          ignore_nulls=True)),
+                          expression=_big(r.choice([1, 2, 10])))
+
+    def dec(self, depth: int) -> exp.Expr:
+        r = self.rng
+        if depth <= 0 or r.random() < 0.4:
+            return r.choice([_col(r.choice(self.cols["DECIMAL"])),
+                             exp.Cast(this=exp.Literal.number(r.choice(["0", "1.5", "200000"])),
+                                      to=exp.DataType.build("DECIMAL(9, 2)"))])
+        x = exp.Cast(this=self.big(depth - 1), to=exp.DataType.build("DECIMAL(18, 2)"))
+        return exp.Cast(this=r.choice([x, exp.Floor(this=self.dec(depth - 1)),
+                                       exp.Paren(this=exp.Sub(this=self.dec(depth - 1),
+                                                              expression=exp.Floor(this=self.dec(depth - 1))))]),
+                        to=exp.DataType.build("DECIMAL(9, 2)"))
+
+    def boolean(self, depth: int) -> exp.Expr:
+        r = self.rng
+        if depth <= 0 or r.random() < 0.25:
+            return r.choice([_col(r.choice(self.cols["BOOLEAN"])), exp.true(), exp.false()])
+        kind = r.randrange(6)
+        if kind == 0:
+            return exp.Paren(this=exp.Is(this=self.big(depth - 1), expression=exp.Null()))
+        if kind == 1:
+            return exp.Paren(this=exp.Not(this=exp.Paren(this=self.boolean(depth - 1))))
+        if kind == 2:
+            return exp.Paren(this=exp.And(this=self.boolean(depth - 1), expression=self.boolean(depth - 1)))
+        if kind == 3:
+            return exp.Paren(this=exp.Or(this=self.boolean(depth - 1), expression=self.boolean(depth - 1)))
+        if kind == 4:
+            return exp.Coalesce(this=self.boolean(depth - 1), expressions=[exp.false()])
+        return exp.Paren(this=exp.GTE(this=self.big(depth - 1), expression=self.big(depth - 1)))
+
+    def chain(self) -> exp.Select:
+        r = self.rng
+        steps: list[tuple[str, exp.Select]] = []
+        prev = "t"
+        k = 0
+        for s in range(r.randint(1, 5)):
+            # the first step names the table's columns (a chain starts so: the table is not its own)
+            first = [_col(c) for c in ("id", "a", "n", "f", "d")]
+            sel = exp.select(*(first if prev == "t" else [exp.Star()])).from_(prev)
+            new: list[tuple[str, str]] = []
+            for _ in range(r.randint(1, 4)):
+                k += 1
+                kind = r.choice(["BIGINT", "BIGINT", "BOOLEAN", "DECIMAL"])
+                e = {"BIGINT": self.big, "BOOLEAN": self.boolean, "DECIMAL": self.dec}[kind](3)
+                sel = sel.select(exp.alias_(e, f"c{k}", quoted=True))
+                new.append((kind, f"c{k}"))
+            if r.random() < 0.3:
+                sel = sel.where(self.boolean(2))
+            for kind, name in new:
+                self.cols[kind].append(name)
+            steps.append((f"s{s}", sel))
+            prev = f"s{s}"
+        outs = [_col("id")] + [_col(c) for c in r.sample(sorted({c for v in self.cols.values() for c in v}),
+                                                         k=min(4, k + 4))]
+        q = exp.select(*outs).from_(prev)
+        for name, sel in steps:
+            q = q.with_(name, as_=sel)
+        return q
+
+
+def _run(con, q: exp.Select) -> tuple[list[tuple], list[str]]:  # type: ignore[no-untyped-def, type-arg]
+    sql = q.sql("duckdb")
+    types = [row[1] for row in con.execute(f"DESCRIBE {sql}").fetchall()]
+    return sorted(con.execute(sql).fetchall(), key=repr), types
+
+
+def test_random_chains_keep_their_values_and_types(con) -> None:  # type: ignore[no-untyped-def]
+    changed = 0
+    for seed in range(400):
+        q = Gen(random.Random(seed)).chain()
+        c = compact(q, base=BASE)
+        assert _run(con, c) == _run(con, q), (seed, q.sql("duckdb"), c.sql("duckdb"))
+        changed += c.sql("duckdb") != q.sql("duckdb")
+    assert changed > 300  # the chains were rewritten, not returned as they came
+
+
+def _one(step: str, out: str = "x") -> exp.Select:
+    return exp.select(_col("id"), _col(out)).from_("s").with_("s", as_=f"SELECT id, a, n, f, d, {step} FROM t")
+
+
+@pytest.mark.parametrize("expr, gone", [
+    # LEAST(0, y) with y never below 0 nor NULL is 0; GREATEST(y, 0) is y
+    ("LEAST(CAST(0 AS BIGINT), coalesce(n, 0)) AS x", "LEAST"),
+    ("GREATEST(coalesce(n, 0), 0) AS x", "GREATEST"),
+    # x + 0, x − 0 (BIGINT) are x
+    ("coalesce(a, 0) + CAST(0 AS BIGINT) AS x", "+"),
+    # a CASE whose arms are all one expression is it; an arm whose condition is FALSE goes
+    ("CASE WHEN f THEN a ELSE a END AS x", "CASE"),
+    ("CASE WHEN CAST(NULL AS BIGINT) IS NULL THEN a ELSE n END AS x", "CASE"),
+    # COALESCE(b, FALSE) of a boolean never NULL is b
+    ("coalesce(coalesce(f, FALSE), FALSE) AS x", "COALESCE(COALESCE"),
+    # arithmetic of constants, and of NULL, is computed once, here
+    ("CAST(CAST(FLOOR(CAST(200000 AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT) * 100 AS x", "FLOOR"),
+    ("CAST(CAST(NULL AS DECIMAL(1, 0)) AS BIGINT) * 100 AS x", "* 100"),
+])
+def test_each_rewrite_is_made_and_exact(con, expr: str, gone: str) -> None:  # type: ignore[no-untyped-def]
+    q = _one(expr)
+    c = compact(q, base=BASE)
+    assert gone not in c.sql("duckdb"), c.sql("duckdb")
+    assert _run(con, c) == _run(con, q)
+
+
+def test_what_is_not_known_is_not_rewritten(con) -> None:  # type: ignore[no-untyped-def]
+    # a may be negative or NULL: LEAST(0, a) stays; a CASE of DECIMALs of two types keeps its arms
+    for expr in ("LEAST(CAST(0 AS BIGINT), a) AS x",
+                 "CASE WHEN FALSE THEN CAST(d AS DECIMAL(18, 3)) ELSE CAST(1 AS DECIMAL(9, 2)) END AS x"):
+        q = _one(expr)
+        c = compact(q, base=BASE)
+        assert _run(con, c) == _run(con, q)
+    assert "LEAST" in compact(_one("LEAST(CAST(0 AS BIGINT), a) AS x"), base=BASE).sql("duckdb")
+
+
+def test_steps_and_columns_are_cut() -> None:
+    # a column that is another renamed, a constant, or read once is not a column of its own; a
+    # column no result reads is not computed; independent columns share a step
+    q = (exp.select(_col("id"), _col("z"))
+         .from_("s3")
+         .with_("s1", as_="SELECT id, a, n, a AS b, CAST(2 AS BIGINT) AS k, n * 5 AS unused FROM t")
+         .with_("s2", as_="SELECT *, b + k AS y FROM s1")
+         .with_("s3", as_="SELECT *, y * y AS z FROM s2"))
+    c = compact(q, base=BASE)
+    text = c.sql("duckdb")
+    assert "unused" not in text and " AS b" not in text and " AS k" not in text
+    # y in one step (it is read twice), z (read once, by the result) in the last SELECT
+    assert len(c.args["with_"].expressions) == 1 and '("y" * "y") AS "z"' in text, text
+
+
+def test_a_query_of_another_shape_is_returned_as_it_is() -> None:
+    q = exp.select(_col("id")).from_("s").with_("s", as_="SELECT id, count(*) AS c FROM t GROUP BY id")
+    assert compact(q) is q
+
+
+@pytest.mark.parametrize("pid", SEEDS)
+def test_every_seeds_aggregated_query_is_compacted(pid: str) -> None:
+    # what policyc simulate aggregates (typed_query with applying_only) is compacted for every
+    # seed — not returned as it came — so that tests/test_sql_backend.py's comparison of its rows
+    # with the reference evaluator's (10,000 random profiles per seed) tests the compaction
+    form = lower(load_once(POLICIES / f"{pid}.policy").policy)
+    made = load_query([form], "profiles")
+    assert made is not None
+    bits = made[1]
+    on = dt.date(2025, 8, 1)
+
+    def build(f: dict) -> exp.Select:  # type: ignore[type-arg]
+        p = SqlPolicy(f)
+        p.bits = bits
+        return p.query(on, "typed_profiles", True)
+
+    plain = spanning(form, build, True, True, bits)
+    lean = typed_query(form, bits, on, valid_only=True, applying_only=True)
+    assert len(lean.args["with_"].expressions) < len(plain.args["with_"].expressions)
+    assert len(lean.sql("duckdb")) < len(plain.sql("duckdb"))
