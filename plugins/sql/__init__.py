@@ -1251,17 +1251,30 @@ def _applying_only(q: exp.Select, form: Json, bits: Mapping[str, int] | None,
     that passes may still have no item that applies: the filter only leaves out rows that cannot."""
     p = Policy(adopted(form))
     p.bits = bits
-    arms: list[exp.Expr] = []
+    # per beneficiary (None: any), the sets of conditions of its items, each by its text
+    groups: dict[str | None, list[dict[str, exp.Expr]]] = {}
     for it in form["items"]:
-        needs = [p.cond(n) for n in _needs(it["cond"], {d["name"]: d["expr"] for d in form["definitions"]})]
-        if it["beneficiary"] is not None:
-            who = p.value({"op": "fact", "name": "applicant_type"})  # as step r tests it
-            needs.append(coalesce(exp.EQ(this=who, expression=s(it["beneficiary"])), FALSE))
-        if not needs:
+        needs = {c.sql(): c for c in (p.cond(n) for n in _needs(
+            it["cond"], {d["name"]: d["expr"] for d in form["definitions"]}))}
+        if not needs and it["beneficiary"] is None:
             return q  # an item any row may get: no row is left out
-        arms.append(paren(and_(*needs)))
+        groups.setdefault(it["beneficiary"], []).append(needs)
+    arms: list[exp.Expr] = []
+    for who_is, sets in groups.items():
+        # an item whose conditions include another's adds no row (A or (A and B) is A)
+        kept = [x for n, x in enumerate(sets)
+                if not any(set(y) < set(x) or (set(y) == set(x) and m < n) for m, y in enumerate(sets))]
+        alternatives = [and_(*x.values()) for x in kept if x]
+        test = paren(or_(*alternatives)) if len(kept) == len(alternatives) else None  # None: one needs nothing
+        if who_is is None:
+            assert test is not None
+            arms.append(test)
+            continue
+        who = p.value({"op": "fact", "name": "applicant_type"})  # as step r tests it
+        is_who = coalesce(exp.EQ(this=who, expression=s(who_is)), FALSE)
+        arms.append(paren(and_(is_who, test) if test is not None else is_who))
     # and not excluded under every reading
-    excluded = _each_reading("excluded", names)
+    excluded = list(dict.fromkeys(_each_reading("excluded", names)))
     cond = and_(paren(or_(*arms)), exp.not_(paren(and_(*excluded))))  # the cheap test first
     for c in cond.find_all(exp.Column):
         c.set("table", None)  # step i reads step r's columns (the typed facts of step v)

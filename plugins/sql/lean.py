@@ -241,21 +241,6 @@ class Simplifier:
             return e
         if isinstance(e, exp.Case) and not e.this:
             return self._case(e)
-        if isinstance(e, (exp.Least, exp.Greatest)):
-            args = [e.this, *e.expressions]
-            if len(args) == 2 and all(info(a).notnull for a in args):
-                kind = _unify(*[info(a).kind for a in args])
-                a, b = args
-                for x, y in ((a, b), (b, a)):
-                    cx = info(x).const
-                    # LEAST(c, y) with c ≤ 0 ≤ y is c; GREATEST(c, y) is y
-                    if isinstance(cx, Decimal) and not isinstance(cx, bool) and cx <= 0 and info(y).nonneg:
-                        keep = x if isinstance(e, exp.Least) else y
-                        if kind is not None and info(keep).kind == kind:
-                            return _expr(keep)
-                        if kind is not None and kind != "INT":
-                            return exp.Cast(this=keep, to=exp.DataType.build(kind))
-            return e
         if isinstance(e, (exp.Add, exp.Sub)):
             a, b = e.this, e.expression
             kind = _unify(info(a).kind, info(b).kind)
@@ -270,21 +255,95 @@ class Simplifier:
             if info(first).notnull and info(first).kind is not None and info(first).kind == self._info(e).kind:
                 return _expr(first)
             return e
-        if isinstance(e, exp.And):
-            a, b = info(e.this).const, info(e.expression).const
-            if a is True:
-                return _expr(e.expression)
-            if b is True:
-                return _expr(e.this)
-            return e
-        if isinstance(e, exp.Or):
-            a, b = info(e.this).const, info(e.expression).const
-            if a is False:
-                return _expr(e.expression)
-            if b is False:
-                return _expr(e.this)
-            return e
+        if isinstance(e, (exp.And, exp.Or)):
+            return self._connective(e)
+        if isinstance(e, (exp.Least, exp.Greatest)):
+            return self._extremum(e)
         return e
+
+    def _connective(self, e: exp.And | exp.Or) -> exp.Expr:
+        """AND, OR without an operand TRUE (AND) or FALSE (OR), nor one written twice; ``x AND
+        NOT x`` is FALSE, ``x OR NOT x`` TRUE, where x is never NULL."""
+        info = self.info
+        neutral = isinstance(e, exp.And)  # the operand that changes nothing
+        ops: list[exp.Expr] = []
+        for x in e.flatten():
+            if info(x).const is neutral or any(_unparen(y) == _unparen(x) for y in ops):
+                continue
+            ops.append(x)
+        for x in ops:
+            inner = _unparen(x)
+            if isinstance(inner, exp.Not) and info(inner.this).notnull \
+                    and any(_unparen(y) == _unparen(inner.this) for y in ops):
+                return exp.false() if neutral else exp.true()
+        if not ops:
+            return exp.true() if neutral else exp.false()
+        if len(ops) == 1:
+            return ops[0]
+        if len(ops) == len(list(e.flatten())):
+            return e
+        return exp.and_(*ops, copy=False) if neutral else exp.or_(*ops, copy=False)
+
+    def _extremum(self, e: exp.Least | exp.Greatest) -> exp.Expr:
+        """LEAST, GREATEST without an argument written twice; of two never NULL, the one a
+        constant ≤ 0 and a value never below 0 decide."""
+        info = self.info
+        args = [e.this, *e.expressions]
+        unique: list[exp.Expr] = []
+        for a in args:
+            if not any(_unparen(u) == _unparen(a) for u in unique):
+                unique.append(a)
+        if len(unique) == 1:
+            return unique[0]
+        if len(unique) < len(args):
+            e = e.__class__(this=unique[0], expressions=unique[1:], ignore_nulls=e.args.get("ignore_nulls"))
+        if len(args) == 2 and all(info(a).notnull for a in args):
+            kind = _unify(*[info(a).kind for a in args])
+            a, b = args
+            for x, y in ((a, b), (b, a)):
+                cx = info(x).const
+                # LEAST(c, y) with c ≤ 0 ≤ y is c; GREATEST(c, y) is y
+                if isinstance(cx, Decimal) and not isinstance(cx, bool) and cx <= 0 and info(y).nonneg:
+                    keep = x if isinstance(e, exp.Least) else y
+                    if kind is not None and info(keep).kind == kind:
+                        return _expr(keep)
+                    if kind is not None and kind != "INT":
+                        return exp.Cast(this=keep, to=exp.DataType.build(kind))
+        return e
+
+    def _holds(self, c: exp.Expr, truth: bool) -> list[tuple[exp.Expr, bool]]:
+        """What a condition's being ``truth`` tells of expressions in it: itself, and each
+        operand of an AND that holds, of an OR that fails, the operand of a NOT (each only where
+        it is never NULL when its being false is told)."""
+        c = _unparen(c)
+        if not truth and not self.info(c).notnull:
+            return []
+        out = [(c, truth)]
+        if (isinstance(c, exp.And) and truth) or (isinstance(c, exp.Or) and not truth):
+            for x in c.flatten():
+                out.extend(self._holds(x, truth))
+        elif isinstance(c, exp.Not):
+            out.extend(self._holds(c.this, not truth))
+        return out
+
+    def _assume(self, e: exp.Expr, facts: list[tuple[exp.Expr, bool]]) -> exp.Expr:
+        """``e`` where each expression of ``facts`` is known to be TRUE or FALSE, simplified."""
+        if not facts:
+            return e
+        changed = False
+
+        def put(n: exp.Expr) -> exp.Expr:
+            nonlocal changed
+            if isinstance(n, exp.Paren):
+                return n
+            for x, truth in facts:
+                if n == x:
+                    changed = True
+                    return exp.true() if truth else exp.false()
+            return n
+
+        out = e.transform(put, copy=True)
+        return self._simp(out) if changed else e
 
     def _case(self, e: exp.Case) -> exp.Expr:
         info = self.info
@@ -306,6 +365,19 @@ class Simplifier:
         if not free:  # only all arms the same expression (so of the same type)
             default = e.args.get("default")
             arms = list(e.args["ifs"])
+        # within an arm its condition holds; after it, the condition is false where it is
+        # never NULL: what the arms read of the conditions is known there
+        arms = [w.copy() for w in arms]
+        default = default.copy() if default is not None else None
+        for n, w in enumerate(arms):
+            w.set("true", self._assume(w.args["true"], self._holds(w.this, True)))
+            false = self._holds(w.this, False)
+            if false:
+                for later in arms[n + 1:]:
+                    later.set("this", self._assume(later.this, false))
+                    later.set("true", self._assume(later.args["true"], false))
+                if default is not None:
+                    default = self._assume(default, false)
         if not arms and default is None:  # NULL, of the CASE's type
             kind = self._info(e).kind
             return exp.Cast(this=exp.Null(), to=exp.DataType.build(kind)) if kind not in (None, "INT") else e
@@ -398,8 +470,8 @@ class Simplifier:
             if isinstance(c, Decimal) and kind == "BIGINT" and not _fits(c, kind):
                 c = None
             nonneg = (a.nonneg and b.nonneg and not isinstance(e, exp.Sub)) or (isinstance(c, Decimal) and c >= 0)
-            if isinstance(e, exp.Sub) and _bare(e.expression).__class__ is exp.Floor \
-                    and _bare(_bare(e.expression).this) == _bare(e.this):
+            if isinstance(e, exp.Sub) and isinstance(_bare(e.expression), exp.Floor) \
+                    and _unparen(_bare(e.expression).this) == _unparen(e.this):
                 nonneg = True  # x − FLOOR(x): the decimals of x, in [0, 1)
             return Info(kind, c, nonneg, a.notnull and b.notnull)
         if isinstance(e, (exp.Least, exp.Greatest)):
@@ -450,6 +522,12 @@ class Simplifier:
             a, b = info(e.this), info(e.expression)
             return Info("BOOLEAN", None, False, a.notnull and b.notnull)
         return UNKNOWN
+
+
+def _unparen(e: exp.Expr) -> exp.Expr:
+    while isinstance(e, exp.Paren):
+        e = e.this
+    return e
 
 
 def _bare(e: exp.Expr) -> exp.Expr:
