@@ -98,7 +98,12 @@ class Gen:
                              exp.Cast(this=exp.Literal.number(r.choice(["0", "1.5", "200000"])),
                                       to=exp.DataType.build("DECIMAL(9, 2)"))])
         x = exp.Cast(this=self.big(depth - 1), to=exp.DataType.build("DECIMAL(18, 2)"))
-        return exp.Cast(this=r.choice([x, exp.Floor(this=self.dec(depth - 1)),
+        # of two DECIMAL types (a CASE, a sum, a LEAST) under a cast: what only a value reaches
+        wide = exp.Cast(this=self.dec(depth - 1), to=exp.DataType.build("DECIMAL(18, 3)"))
+        mixed = r.choice([exp.Case().when(self.boolean(depth - 1), wide).else_(self.dec(depth - 1)),
+                          exp.Paren(this=exp.Add(this=wide, expression=self.dec(depth - 1))),
+                          exp.Least(this=wide, expressions=[self.dec(depth - 1)], ignore_nulls=True)])
+        return exp.Cast(this=r.choice([x, mixed, exp.Floor(this=self.dec(depth - 1)),
                                        exp.Paren(this=exp.Sub(this=self.dec(depth - 1),
                                                               expression=exp.Floor(this=self.dec(depth - 1))))]),
                         to=exp.DataType.build("DECIMAL(9, 2)"))

@@ -244,10 +244,11 @@ class Simplifier:
         if isinstance(e, (exp.Add, exp.Sub)):
             a, b = e.this, e.expression
             kind = _unify(info(a).kind, info(b).kind)
-            if kind is None:
+            pinned = _pinned(e)
+            if kind is None and not pinned:
                 return e
             for x, y in ((a, b), (b, a)) if isinstance(e, exp.Add) else ((a, b),):
-                if info(y).const == 0 and not isinstance(info(y).const, bool) and info(x).kind == kind:
+                if info(y).const == 0 and not isinstance(info(y).const, bool) and (info(x).kind == kind or pinned):
                     return _expr(x)
             return e
         if isinstance(e, exp.Coalesce):
@@ -299,13 +300,14 @@ class Simplifier:
             e = e.__class__(this=unique[0], expressions=unique[1:], ignore_nulls=e.args.get("ignore_nulls"))
         if len(args) == 2 and all(info(a).notnull for a in args):
             kind = _unify(*[info(a).kind for a in args])
+            pinned = _pinned(e)
             a, b = args
             for x, y in ((a, b), (b, a)):
                 cx = info(x).const
                 # LEAST(c, y) with c ≤ 0 ≤ y is c; GREATEST(c, y) is y
                 if isinstance(cx, Decimal) and not isinstance(cx, bool) and cx <= 0 and info(y).nonneg:
                     keep = x if isinstance(e, exp.Least) else y
-                    if kind is not None and info(keep).kind == kind:
+                    if (kind is not None and info(keep).kind == kind) or pinned:
                         return _expr(keep)
                     if kind is not None and kind != "INT":
                         return exp.Cast(this=keep, to=exp.DataType.build(kind))
@@ -351,7 +353,7 @@ class Simplifier:
         while isinstance(parent, exp.Paren):
             parent = parent.parent
         # arms left out must not change the CASE's type: all of one type, or a cast after it
-        free = self._info(e).kind is not None or (isinstance(parent, exp.Cast) and _kind(parent.to) is not None)
+        free = self._info(e).kind is not None or _pinned(e)
         arms: list[exp.If] = []
         default = e.args.get("default")
         for w in e.args["ifs"]:
@@ -522,6 +524,28 @@ class Simplifier:
             a, b = info(e.this), info(e.expression)
             return Info("BOOLEAN", None, False, a.notnull and b.notnull)
         return UNKNOWN
+
+
+_SAME_VALUE = (exp.Paren, exp.Add, exp.Sub, exp.Neg, exp.Least, exp.Greatest, exp.Coalesce, exp.Floor, exp.If,
+               exp.Case)
+_COMPARE = (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE)
+
+
+def _pinned(e: exp.Expr) -> bool:
+    """Whether only the value of ``e`` matters, not its type: it reaches a cast to a known type
+    or a comparison through operations whose value does not depend on their operands' types
+    (sums, differences, LEAST, a CASE's value…), not as a condition. Rewritten to another
+    expression of the same value and another exact type, it leaves every value unchanged."""
+    child, p = e, e.parent
+    while p is not None:
+        if isinstance(p, exp.Cast) and not isinstance(p, exp.TryCast):
+            return _kind(p.to) is not None
+        if isinstance(p, _COMPARE):
+            return True
+        if not isinstance(p, _SAME_VALUE) or (isinstance(p, (exp.If, exp.Case)) and child is p.this):
+            return False
+        child, p = p, p.parent
+    return False
 
 
 def _unparen(e: exp.Expr) -> exp.Expr:
