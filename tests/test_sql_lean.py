@@ -295,3 +295,22 @@ def test_the_language_examples_compacted_query_gives_the_text_querys_rows(name: 
     kept = {r[0] for r in rows}
     # every row left out is invalid, or has no item that applies
     assert all(r[1] is not None or not any(r[n] for n in applies) for k, r in full.items() if k not in kept)
+
+
+def test_a_filter_keeps_the_same_rows_without_its_coalesce(con) -> None:  # type: ignore[no-untyped-def]
+    # a filter keeps a row where its condition is TRUE: COALESCE(x, FALSE) where every operand
+    # above it is AND or OR is TRUE exactly where x is (it goes, and a column that is only that
+    # COALESCE of the table's column is read as the table's); under NOT it stays (NOT NULL is
+    # NULL, NOT COALESCE(NULL, FALSE) is TRUE), and there COALESCE(x, TRUE) goes instead
+    q = (exp.select(_col("id")).from_("s2")
+         .with_("s1", as_="SELECT id, a, coalesce(f, FALSE) AS g FROM t")
+         .with_("s2", as_="SELECT * FROM s1 WHERE (g OR coalesce(a > 0, FALSE)) AND NOT coalesce(a < 0, FALSE)"))
+    c = compact(q, base=BASE)
+    text = c.sql("duckdb")
+    assert "COALESCE(\"a\" > 0" not in text and "COALESCE(\"f\"" not in text and "COALESCE(\"a\" < 0" in text, text
+    assert _run(con, c) == _run(con, q)
+    q2 = (exp.select(_col("id")).from_("s1")
+          .with_("s1", as_="SELECT id FROM t WHERE NOT coalesce(f, TRUE) OR n IS NULL"))
+    c2 = compact(q2, base=BASE)
+    assert "COALESCE" not in c2.sql("duckdb")
+    assert _run(con, c2) == _run(con, q2)

@@ -120,6 +120,36 @@ class _Chain:
         self.last_info = simp.info(out)
         return out
 
+    def tested(self, e: exp.Expr, positive: bool = True) -> exp.Expr:
+        """A filter's condition ``e`` without what changes no row it keeps: a row is kept where
+        the condition is TRUE, so where a part is TRUE only with every operand above it up to
+        the filter (AND, OR) — a positive place — ``COALESCE(x, FALSE)`` is TRUE exactly where
+        x is, and under a NOT (a negative place) ``COALESCE(x, TRUE)`` is FALSE exactly where x
+        is: the COALESCE goes, and a column that is only such a COALESCE of the table's column
+        is read as the table's column (the filter can then be tested as the table is read)."""
+        if isinstance(e, exp.Paren):
+            e.set("this", self.tested(e.this, positive))
+            return e
+        if isinstance(e, (exp.And, exp.Or)):
+            e.set("this", self.tested(e.this, positive))
+            e.set("expression", self.tested(e.expression, positive))
+            return e
+        if isinstance(e, exp.Not):
+            e.set("this", self.tested(e.this, not positive))
+            return e
+        if isinstance(e, exp.Coalesce) and len(e.expressions) == 1 \
+                and isinstance(e.expressions[0], exp.Boolean) and e.expressions[0].this is not positive:
+            return self.tested(e.this, positive)
+        k = _single(e) if isinstance(e, exp.Column) else None
+        n = self.nodes[k].expr if k is not None else None
+        if n is not None:
+            inner = _unparen(n)
+            if isinstance(inner, exp.Coalesce) and len(inner.expressions) == 1 \
+                    and isinstance(inner.expressions[0], exp.Boolean) and inner.expressions[0].this is not positive \
+                    and _single(inner.this) is not None and self.nodes[_single(inner.this) or 0].expr is None:
+                return _ref(_single(inner.this) or 0)
+        return e
+
     def use(self, k: int) -> exp.Expr:
         n = self.nodes[k]
         if n.expr is not None and not any(_key(c) is not None for c in n.expr.find_all(exp.Column)):
@@ -612,7 +642,7 @@ def _compact(q: exp.Select, keep: set[str] | None, base: dict[str, Info]) -> exp
                     raise _Unchanged
         where = sel.args.get("where")
         if where is not None:
-            ch.filters.append(ch.resolve(where.this, env, aliases))
+            ch.filters.append(ch.tested(ch.resolve(where.this, env, aliases)))
             ch.filter_at.append(len(ch.nodes))
         floor = len(ch.filters)
         out: dict[str, int] = {}
