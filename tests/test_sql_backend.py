@@ -31,14 +31,18 @@ ON = dt.date(2025, 8, 1)
 
 
 @functools.cache
-def _queries(pid: str) -> tuple[str, str, str]:
+def _queries(pid: str) -> tuple[str, str, str, str]:
     """The seed's text query (``sql_text``) as of ON, and the typed path's load and query: built
-    once per test process for the two tests of each seed (tests/conftest.py runs them together)."""
+    once per test process for the two tests of each seed (tests/conftest.py runs them together).
+    The load twice: closed lists of values as text, and (what ``policyc simulate`` runs in
+    DuckDB) as ENUMs; the same bits, the same typed query."""
     form = lower(load_once(POLICIES / f"{pid}.policy").policy)
     made = load_query([form], "profiles")
-    assert made is not None
+    enums = load_query([form], "profiles", enums=True)
+    assert made is not None and enums is not None and enums[1] == made[1]
     load, bits = made
-    return sql_text(form, "duckdb", ON), load.sql("duckdb"), typed_query(form, bits, ON).sql("duckdb")
+    return (sql_text(form, "duckdb", ON), load.sql("duckdb"), typed_query(form, bits, ON).sql("duckdb"),
+            enums[0].sql("duckdb"))
 
 
 def _applying_rows_are_the_paying_ones(con, pid: str, rows: list[tuple]) -> None:  # type: ignore[no-untyped-def, type-arg]
@@ -92,7 +96,7 @@ def test_duckdb_equals_the_reference_evaluator(seeds: dict, pid: str) -> None:  
     on = ON
     con = duckdb.connect()
     con.register("profiles", text_table(profiles, describe(form)["input_fields"]))
-    text_query, load, typed = _queries(pid)
+    text_query, load, typed, load_enums = _queries(pid)
     rows = sorted(con.execute(text_query).fetchall(), key=lambda r: r[0])
     assert len(rows) == N
     mismatches = []
@@ -112,6 +116,8 @@ def test_duckdb_equals_the_reference_evaluator(seeds: dict, pid: str) -> None:  
     assert paying > N // 20
     assert mismatches == []
     assert _typed_rows_of(con, load, typed) == rows
+    assert _typed_rows_of(con, load_enums, typed) == rows  # applicant_type… as ENUMs
+    assert "ENUM(" in load_enums and "'service_provider'" in load_enums
     _applying_rows_are_the_paying_ones(con, pid, rows)
     _counted_rows_are_the_valid_ones(con, pid)
 
@@ -244,11 +250,13 @@ def test_money_at_the_limit_of_validation_does_not_overflow(seeds: dict, pid: st
     on = ON
     con = duckdb.connect()
     con.register("profiles", text_table(profiles, describe(form)["input_fields"]))
-    text_query, load, typed = _queries(pid)
+    text_query, load, typed, load_enums = _queries(pid)
     rows = sorted(con.execute(text_query).fetchall(), key=lambda r: r[0])
     want = [reference_row(form, ev, p, on) for p in profiles]
     assert [sql_row(r) for r in rows] == want
     assert _typed_rows_of(con, load, typed) == rows
+    assert _typed_rows_of(con, load_enums, typed) == rows  # applicant_type… as ENUMs
+    assert "ENUM(" in load_enums and "'service_provider'" in load_enums
     if pid == "kunming":  # 50% of 3 × 999,999,999,999,999.99 yuan of spend caps the subsidies
         total_max = 4 + 5 * len(form["items"])
         assert any(r[0] is None and Decimal(r[total_max] or 0) > 10**14 for r in want)

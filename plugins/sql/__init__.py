@@ -359,13 +359,20 @@ class Policy:
         spec["max_text_chars"] = self.form.get("limits", {}).get("max_text_chars")
         return json.dumps(spec, ensure_ascii=False, sort_keys=True)
 
-    def typed_column(self, f: Json) -> exp.Expr:
-        """Field ``f``'s text as a typed value, NULL when absent or invalid (for the load step)."""
+    def typed_column(self, f: Json, enums: bool = False) -> exp.Expr:
+        """Field ``f``'s text as a typed value, NULL when absent or invalid (for the load step).
+        ``enums``: a closed list of values (``enum``) as DuckDB's ENUM of those values, which a
+        query compares with a value as an integer (a quarter of the time of comparing text:
+        ``applicant_type`` is tested by every item and exclusion); the text of a value not in
+        the list (an invalid field) is NULL, exactly where ``bad`` flags the field."""
         r = self.raw(f["name"])
         if f["kind"] == "bool":
             return exp.EQ(this=r.copy(), expression=s("true"))
         if f["kind"] in ("money", "rate", "int"):
             return try_cast(this=r.copy(), to=self.num_type(f))
+        if f["kind"] == "enum" and enums and f["values"]:
+            return try_cast(this=r.copy(), to=exp.DataType(this=exp.DataType.Type.ENUM,
+                                                           expressions=[s(v) for v in f["values"]]))
         return exp.cast(r.copy(), "VARCHAR")
 
     def bit_set(self, bits: int) -> exp.Expr:
@@ -1469,11 +1476,13 @@ def typed_fields(forms: list[Json]) -> list[tuple[Json, Json]] | None:
     return [(f, form) for _, f, form in seen.values()]
 
 
-def load_query(forms: list[Json], table: str = "profiles") -> tuple[exp.Select, dict[str, int]] | None:
+def load_query(forms: list[Json], table: str = "profiles",
+               enums: bool = False) -> tuple[exp.Select, dict[str, int]] | None:
     """Validate a text profile table once for every policy in ``forms``: the query gives
     ``row_id``, ``bad_mask`` (bit ``bits[field]`` set when the field's text is not acceptable,
     exactly as the text query's validation) and one typed column per field — BOOLEAN, or the
-    DECIMAL of the field — NULL when absent or invalid. :func:`typed_query` reads it."""
+    DECIMAL of the field, text, or with ``enums`` (DuckDB) a closed list of values as an ENUM of
+    them — NULL when absent or invalid. :func:`typed_query` reads it."""
     fields = typed_fields(forms)
     if fields is None:
         return None
@@ -1487,7 +1496,7 @@ def load_query(forms: list[Json], table: str = "profiles") -> tuple[exp.Select, 
         bad = p.bad(f)
         if bad != FALSE:
             mask = exp.Add(this=mask, expression=case((bad, lit(str(1 << n))), default=lit("0")))
-        cols.append(exp.alias_(p.typed_column(f), f["name"], quoted=True))
+        cols.append(exp.alias_(p.typed_column(f, enums), f["name"], quoted=True))
         if f["name"] in keyed:  # a text whose key some policy reads: whether it is its own key
             cols.append(exp.alias_(plain_text(p.raw(f["name"])), f"{f['name']}__plain", quoted=True))
     select = exp.select(*cols[:1], exp.alias_(mask, "bad_mask", quoted=True), *cols[1:])
@@ -1600,7 +1609,7 @@ class SqlBackend:
                        form, as_of, dialect, table)
 
     def load_query(self, forms: list[Json], dialect: str, table: str) -> tuple[str, dict[str, int]] | None:
-        made = load_query(forms, table)
+        made = load_query(forms, table, enums=dialect == "duckdb")
         return None if made is None else (made[0].sql(dialect=dialect), made[1])
 
     def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
