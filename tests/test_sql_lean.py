@@ -16,6 +16,7 @@ import random
 
 import duckdb
 import pytest
+import sqlglot
 from sqlglot import exp
 
 from compiler.lowered import lower
@@ -314,3 +315,16 @@ def test_a_filter_keeps_the_same_rows_without_its_coalesce(con) -> None:  # type
     c2 = compact(q2, base=BASE)
     assert "COALESCE" not in c2.sql("duckdb")
     assert _run(con, c2) == _run(con, q2)
+
+
+def test_an_arm_knows_its_condition_whatever_the_case_s_type(con) -> None:  # type: ignore[no-untyped-def]
+    # CASE … ELSE NULL is of its arms' type (an untyped NULL takes it): within the arm, the
+    # condition's operand `app` holds, so the inner CASE WHEN app THEN m ELSE 0 END is m
+    out = sqlglot.parse_one("CASE WHEN app AND NOT (app AND m IS NULL) THEN CASE WHEN app THEN m ELSE 0 END "
+                            "ELSE NULL END", read="duckdb")
+    q = (exp.select(_col("id"), exp.alias_(out, "out", quoted=True)).from_("s")
+         .with_("s", as_="SELECT id, coalesce(f, FALSE) AS app, "
+                         "CASE WHEN coalesce(f, FALSE) THEN CAST(d AS DECIMAL(18, 2)) ELSE NULL END AS m FROM t"))
+    c = compact(q, base=BASE)
+    assert 'THEN "m" ELSE NULL END' in c.sql("duckdb"), c.sql("duckdb")
+    assert _run(con, c) == _run(con, q)

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Context, Decimal
-from typing import Any
+from typing import Any, TypeGuard
 
 from sqlglot import exp
 
@@ -197,12 +197,19 @@ def _fits(v: Decimal, kind: str | None) -> bool:
 
 
 def _unify(*kinds: str | None) -> str | None:
-    """The type values of ``kinds`` take together, where it is sure; an integer literal takes
-    the other's (None: unknown, or not of one type)."""
-    known = {k for k in kinds if k != "INT"}
+    """The type values of ``kinds`` take together, where it is sure; an integer literal and an
+    untyped NULL take the other's (None: unknown, or not of one type)."""
+    known = {k for k in kinds if k not in ("INT", "NULL")}
     if None in known or len(known) > 1:
         return None
-    return known.pop() if known else "INT"
+    if known:
+        return known.pop()
+    return "INT" if "INT" in kinds else "NULL"
+
+
+def _typed(kind: str | None) -> TypeGuard[str]:
+    """Whether ``kind`` names one SQL type (not unknown, an integer literal or an untyped NULL)."""
+    return kind not in (None, "INT", "NULL")
 
 
 def _constant(v: Decimal | bool, kind: str) -> exp.Expr:
@@ -246,7 +253,7 @@ class Simplifier:
         info = self._info(out)
         if info.const is not None and info.kind is not None and not self._is_constant_form(out):
             out = _constant(info.const, info.kind)
-        elif info.null and info.kind not in (None, "INT") and not isinstance(_bare(out), exp.Null):
+        elif info.null and _typed(info.kind) and not isinstance(_bare(out), exp.Null):
             out = exp.Cast(this=exp.Null(), to=exp.DataType.build(info.kind))
         self._known(out, info)
         return out
@@ -339,7 +346,7 @@ class Simplifier:
                     keep = x if isinstance(e, exp.Least) else y
                     if (kind is not None and info(keep).kind == kind) or pinned:
                         return _expr(keep)
-                    if kind is not None and kind != "INT":
+                    if _typed(kind):
                         return exp.Cast(this=keep, to=exp.DataType.build(kind))
         return e
 
@@ -379,9 +386,6 @@ class Simplifier:
 
     def _case(self, e: exp.Case) -> exp.Expr:
         info = self.info
-        parent = e.parent
-        while isinstance(parent, exp.Paren):
-            parent = parent.parent
         # arms left out must not change the CASE's type: all of one type, or a cast after it
         free = self._info(e).kind is not None or _pinned(e)
         arms: list[exp.If] = []
@@ -412,20 +416,17 @@ class Simplifier:
                     default = self._assume(default, false)
         if not arms and default is None:  # NULL, of the CASE's type
             kind = self._info(e).kind
-            return exp.Cast(this=exp.Null(), to=exp.DataType.build(kind)) if kind not in (None, "INT") else e
+            return exp.Cast(this=exp.Null(), to=exp.DataType.build(kind)) if _typed(kind) else e
         values = [w.args["true"] for w in arms] + [default if default is not None else exp.Null()]
+        # (each arm keeps its type through the rewrites: arms written alike are of one type)
         if all(v == values[0] for v in values[1:]):
             return _expr(values[0])
-        if not free:
-            return e
-        if not arms:
+        if free and not arms:
             return _expr(values[-1])
-        if len(arms) != len(e.args["ifs"]) or default is not e.args.get("default"):
-            out = exp.Case(ifs=arms)
-            if default is not None:
-                out.set("default", default)
-            return out
-        return e
+        out = exp.Case(ifs=arms)
+        if default is not None:
+            out.set("default", default)
+        return e if out == e else out
 
     def _info(self, e: exp.Expr) -> Info:
         got = self._info0(e)
@@ -471,7 +472,7 @@ class Simplifier:
         if isinstance(e, exp.Boolean):
             return Info("BOOLEAN", bool(e.this), False, True)
         if isinstance(e, exp.Null):
-            return Info(None, None, False, False)
+            return Info("NULL", None, False, False)  # of the type of what it meets
         if isinstance(e, exp.TryCast):
             return Info(_kind(e.to))
         if isinstance(e, exp.Cast):
