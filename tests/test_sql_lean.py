@@ -54,6 +54,7 @@ class Gen:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.cols = {"BIGINT": ["a", "n"], "BOOLEAN": ["f"], "DECIMAL": ["d"]}
+        self.cases: list[tuple[str, str]] = []  # (condition column, column): CASE WHEN cond THEN …
 
     def big(self, depth: int) -> exp.Expr:
         r = self.rng
@@ -64,8 +65,12 @@ class Gen:
             if pick < 0.9:
                 return _big(r.choice([0, 0, 1, 2, -1, 3]))
             return exp.Cast(this=exp.Null(), to=exp.DataType.build("BIGINT"))
-        kind = r.randrange(9)
+        kind = r.randrange(10)
         a, b = self.big(depth - 1), self.big(depth - 1)
+        if kind == 9 and self.cases:  # a CASE column read where its condition is known
+            cond, c = r.choice(self.cases)
+            test: exp.Expr = _col(cond) if r.random() < 0.6 else exp.Not(this=_col(cond))
+            return exp.Case().when(test, _col(c)).else_(a) if r.random() < 0.8 else exp.Case().when(test, _col(c))
         if kind == 0:
             return exp.Paren(this=exp.Add(this=exp.Paren(this=a), expression=exp.Paren(this=b)))
         if kind == 1:
@@ -76,7 +81,9 @@ class Gen:
             return exp.Greatest(this=a, expressions=[r.choice([b, exp.Literal.number("0")])],
                                 ignore_nulls=r.choice([None, True]))
         if kind == 4:
-            cond = self.boolean(depth - 1)
+            # a bare boolean column half the time: a later CASE on the same column that reads this
+            # one is what a CASE column read as its arm needs (the spanning row's shape)
+            cond = _col(r.choice(self.cols["BOOLEAN"])) if r.random() < 0.5 else self.boolean(depth - 1)
             if r.random() < 0.5:  # the arms read the condition again (what an arm knows of it)
                 a = exp.Case().when(cond.copy(), a).else_(b)
                 b = exp.Case().when(exp.Paren(this=exp.Not(this=exp.Paren(this=cond.copy()))), b).else_(a.copy())
@@ -113,7 +120,10 @@ class Gen:
         r = self.rng
         if depth <= 0 or r.random() < 0.25:
             return r.choice([_col(r.choice(self.cols["BOOLEAN"])), exp.true(), exp.false()])
-        kind = r.randrange(8)
+        kind = r.randrange(9)
+        if kind == 8 and self.cases:  # the spanning row's test: applies AND amount IS NULL
+            cond, c = r.choice(self.cases)
+            return exp.Paren(this=exp.And(this=_col(cond), expression=exp.Is(this=_col(c), expression=exp.Null())))
         if kind == 6:  # an operand twice, or with its negation
             x = self.boolean(depth - 1)
             y = exp.Not(this=exp.Paren(this=x.copy())) if r.random() < 0.5 else x.copy()
@@ -143,16 +153,21 @@ class Gen:
             first = [_col(c) for c in ("id", "a", "n", "f", "d")]
             sel = exp.select(*(first if prev == "t" else [exp.Star()])).from_(prev)
             new: list[tuple[str, str]] = []
+            cases: list[tuple[str, str]] = []
             for _ in range(r.randint(1, 4)):
                 k += 1
                 kind = r.choice(["BIGINT", "BIGINT", "BOOLEAN", "DECIMAL"])
                 e = {"BIGINT": self.big, "BOOLEAN": self.boolean, "DECIMAL": self.dec}[kind](3)
                 sel = sel.select(exp.alias_(e, f"c{k}", quoted=True))
                 new.append((kind, f"c{k}"))
+                first_test = e.args["ifs"][0].this if isinstance(e, exp.Case) else None
+                if isinstance(first_test, exp.Column) and first_test.name in self.cols["BOOLEAN"]:
+                    cases.append((first_test.name, f"c{k}"))
             if r.random() < 0.3:
                 sel = sel.where(self.boolean(2))
-            for kind, name in new:
+            for kind, name in new:  # readable from the next step on
                 self.cols[kind].append(name)
+            self.cases += cases
             steps.append((f"s{s}", sel))
             prev = f"s{s}"
         outs = [_col("id")] + [_col(c) for c in r.sample(sorted({c for v in self.cols.values() for c in v}),
@@ -328,3 +343,31 @@ def test_an_arm_knows_its_condition_whatever_the_case_s_type(con) -> None:  # ty
     c = compact(q, base=BASE)
     assert 'THEN "m" ELSE NULL END' in c.sql("duckdb"), c.sql("duckdb")
     assert _run(con, c) == _run(con, q)
+
+
+def test_a_case_column_is_read_as_the_arm_its_reader_knows(con) -> None:  # type: ignore[no-untyped-def]
+    # m is CASE WHEN g THEN n + 1 ELSE NULL END: where g is known TRUE (a CASE arm of g, an AND
+    # after g) m is n + 1, where g is known FALSE it is NULL of m's type — so the spanning row's
+    # tests of m (IS NULL where the arm applies) fold; an arm of another type is not read so
+    steps = [("s0", "SELECT id, n, d, coalesce(f, FALSE) AS g FROM t"),
+             ("s", "SELECT *, CASE WHEN g THEN coalesce(n, 0) + CAST(1 AS BIGINT) ELSE NULL END AS m, "
+                   "CASE WHEN g THEN CAST(d AS DECIMAL(18, 3)) ELSE CAST(0 AS DECIMAL(9, 2)) END AS w FROM s0"),
+             ("s2", "SELECT *, CASE WHEN g THEN m ELSE 0 END AS x, (g AND m IS NULL) AS y, "
+                    "CASE WHEN NOT g THEN m END AS z, CASE WHEN g THEN w END AS v FROM s")]
+
+    def chain(*cols: str) -> exp.Select:
+        q = exp.select(_col("id"), *[_col(c) for c in cols]).from_("s2")
+        for name, sql in steps:
+            q = q.with_(name, as_=sql)
+        return q
+
+    q = chain("x", "y", "z")
+    c = compact(q, base=BASE)
+    text = c.sql("duckdb")
+    assert '"m"' not in text and "IS NULL" not in text, text
+    assert _run(con, c) == _run(con, q)
+    q2 = chain("v")
+    c2 = compact(q2, base=BASE)
+    # w's arms are DECIMAL(18, 3) and DECIMAL(9, 2) (its type the wider): read whole, not as the arm
+    assert "ELSE CAST(0 AS DECIMAL(9, 2))" in c2.sql("duckdb"), c2.sql("duckdb")
+    assert _run(con, c2) == _run(con, q2)

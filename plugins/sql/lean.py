@@ -115,7 +115,7 @@ class _Chain:
         return self.simplify(e)
 
     def simplify(self, e: exp.Expr) -> exp.Expr:
-        simp = Simplifier(self.infos)
+        simp = Simplifier(self.infos, {n.key: n.expr for n in self.nodes})
         out = simp.run(e)
         self.last_info = simp.info(out)
         return out
@@ -225,8 +225,9 @@ class Simplifier:
     """Rewrites an expression into one of the same value on every row, of the same type, with
     fewer operations where what is known of its parts allows it (:class:`Info`)."""
 
-    def __init__(self, columns: dict[int, Info]) -> None:
+    def __init__(self, columns: dict[int, Info], exprs: dict[int, exp.Expr | None] | None = None) -> None:
         self.columns = columns  # what is known of each placeholder column
+        self.exprs = exprs or {}  # each placeholder column's expression (None: the table's)
         # by id: each expression is kept with its Info, so that no id is freed and reused
         self.infos: dict[int, tuple[exp.Expr, Info]] = {}
 
@@ -318,6 +319,13 @@ class Simplifier:
             return exp.true() if neutral else exp.false()
         if len(ops) == 1:
             return ops[0]
+        # x AND y is x AND y[x := TRUE], x OR y is x OR y[x := FALSE], where x is never NULL:
+        # each operand knows what the ones before it are where it decides
+        known = [ops[0]]
+        for x in ops[1:]:
+            known.append(self._assume(x, [f for y in known if info(y).notnull for f in self._holds(y, neutral)]))
+        if any(a is not b for a, b in zip(known, ops, strict=True)):
+            return self._simp(exp.and_(*known, copy=False) if neutral else exp.or_(*known, copy=False))
         if len(ops) == len(list(e.flatten())):
             return e
         return exp.and_(*ops, copy=False) if neutral else exp.or_(*ops, copy=False)
@@ -379,10 +387,44 @@ class Simplifier:
                 if n == x:
                     changed = True
                     return exp.true() if truth else exp.false()
+            k = _key(n) if isinstance(n, exp.Column) else None
+            if k is not None:
+                chosen = self._chosen(k, facts)
+                if chosen is not None:
+                    changed = True
+                    return exp.Paren(this=chosen)
             return n
 
         out = e.transform(put, copy=True)
         return self._simp(out) if changed else e
+
+    def _chosen(self, k: int, facts: list[tuple[exp.Expr, bool]]) -> exp.Expr | None:
+        """Column ``k``, a CASE, where ``facts`` decide which arm it takes: that arm's value
+        (small, of the CASE's type), read where the column was; None where they do not."""
+        e = self.exprs.get(k)
+        inner = _unparen(e) if e is not None else None
+        if not isinstance(inner, exp.Case) or inner.this:
+            return None
+        kind = self.columns.get(k, UNKNOWN).kind
+        known = {x: truth for x, truth in facts}
+
+        def decided(c: exp.Expr) -> bool | None:
+            return next((t for x, t in known.items() if x == _unparen(c)), None)
+
+        for w in inner.args["ifs"]:
+            t = decided(w.this)
+            if t is None:
+                return None
+            if t:
+                value = w.args["true"]
+                break
+        else:
+            value = inner.args.get("default") or exp.Null()
+        if isinstance(_unparen(value), exp.Null):
+            return exp.Cast(this=exp.Null(), to=exp.DataType.build(kind)) if _typed(kind) else None
+        if _size(value) > _CHOSEN_SIZE or not _typed(kind) or self.info(value).kind != kind:
+            return None
+        return _expr(value).copy()
 
     def _case(self, e: exp.Case) -> exp.Expr:
         info = self.info
@@ -579,6 +621,15 @@ def _pinned(e: exp.Expr) -> bool:
     return False
 
 
+_CHOSEN_SIZE = 24  # the largest arm a CASE column is read as where its arm is known
+
+
+def _size(e: exp.Expr) -> int:
+    """The number of operations and operands in ``e``."""
+    return sum(1 for x in e.walk() if not isinstance(x, (exp.Paren, exp.Identifier, exp.DataType,
+                                                          exp.DataTypeParam)))
+
+
 def _unparen(e: exp.Expr) -> exp.Expr:
     while isinstance(e, exp.Paren):
         e = e.this
@@ -648,6 +699,10 @@ def _compact(q: exp.Select, keep: set[str] | None, base: dict[str, Info]) -> exp
         floor = len(ch.filters)
         out: dict[str, int] = {}
         last = i == len(steps)
+        named = {p.alias_or_name for p in sel.expressions if isinstance(p, exp.Alias)}
+        if any(c.name in named and not c.table and (env is None or c.name not in env)
+               for p in sel.expressions for c in p.find_all(exp.Column)):
+            raise _Unchanged  # a column named in its own SELECT (DuckDB reads it as the alias)
         for p in sel.expressions:
             if not isinstance(p, _PLAIN):
                 p = exp.alias_(p, p.alias_or_name)
