@@ -186,12 +186,12 @@ def _run(con, q: exp.Select) -> tuple[list[tuple], list[str]]:  # type: ignore[n
 
 def test_random_chains_keep_their_values_and_types(con) -> None:  # type: ignore[no-untyped-def]
     changed = 0
-    for seed in range(600):
+    for seed in range(400):
         q = Gen(random.Random(seed)).chain()
         c = compact(q, base=BASE)
         assert _run(con, c) == _run(con, q), (seed, q.sql("duckdb"), c.sql("duckdb"))
         changed += c.sql("duckdb") != q.sql("duckdb")
-    assert changed > 450  # the chains were rewritten, not returned as they came
+    assert changed > 300  # the chains were rewritten, not returned as they came
 
 
 def _one(step: str, out: str = "x") -> exp.Select:

@@ -232,8 +232,14 @@ class Simplifier:
         self.infos: dict[int, tuple[exp.Expr, Info]] = {}
 
     def info(self, e: exp.Expr) -> Info:
+        """What is known of ``e``, computed once (each expression is read after its operands are
+        simplified, and not changed after: an Info kept for it stays true)."""
         got = self.infos.get(id(e))
-        return got[1] if got is not None and got[0] is e else self._info(e)
+        if got is not None and got[0] is e:
+            return got[1]
+        found = self._info(e)
+        self._known(e, found)
+        return found
 
     def _known(self, e: exp.Expr, info: Info) -> None:
         self.infos[id(e)] = (e, info)
