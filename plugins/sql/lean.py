@@ -622,6 +622,7 @@ def _compact(q: exp.Select, keep: set[str] | None, base: dict[str, Info]) -> exp
     body.set("with_", None)
     envs: dict[str, dict[str, int]] = {}
     outputs: list[tuple[str, exp.Expr]] = []
+    outputs_named: set[str] = set()
     for i, (name, sel) in enumerate([*steps, ("", body)]):
         if not isinstance(sel, exp.Select) or any(
                 sel.args.get(a) for a in ("joins", "group", "having", "order", "limit", "offset", "distinct",
@@ -631,15 +632,16 @@ def _compact(q: exp.Select, keep: set[str] | None, base: dict[str, Info]) -> exp
         if not isinstance(src, exp.Table):
             raise _Unchanged
         aliases = {src.alias_or_name, src.name}
-        env: dict[str, int] | None = envs.get(src.name)
+        # a chain: each step reads the one before it, the first the table (a step reading the
+        # table again, or an earlier step, would not see the filters between)
+        if i and (src.db or src.name != steps[i - 1][0]):
+            raise _Unchanged
+        if not i and src.name in {n for n, _ in steps}:
+            raise _Unchanged
+        env: dict[str, int] | None = envs.get(src.name) if i else None
         if env is None:
-            if ch.table is not None and src.name != ch.table.name:
-                raise _Unchanged
-            if ch.table is None:
-                ch.table = exp.to_table(src.name) if not src.db else src.copy()
-                ch.table.set("alias", None)
-                if i:
-                    raise _Unchanged
+            ch.table = exp.to_table(src.name) if not src.db else src.copy()
+            ch.table.set("alias", None)
         where = sel.args.get("where")
         if where is not None:
             ch.filters.append(ch.tested(ch.resolve(where.this, env, aliases)))
@@ -651,14 +653,17 @@ def _compact(q: exp.Select, keep: set[str] | None, base: dict[str, Info]) -> exp
             if not isinstance(p, _PLAIN):
                 p = exp.alias_(p, p.alias_or_name)
             if isinstance(p, exp.Star):
-                if env is None:
+                if env is None or out:
                     raise _Unchanged
                 out.update(env)
                 continue
             alias = p.alias_or_name
+            if alias in out or alias in outputs_named:  # a name twice: DuckDB reads the first
+                raise _Unchanged
             e = ch.resolve(p.this if isinstance(p, exp.Alias) else p, env, aliases)
             if last:
                 outputs.append((alias, e))
+                outputs_named.add(alias)
                 continue
             k = _single(e)
             out[alias] = k if k is not None else ch.node(alias, e, floor)
