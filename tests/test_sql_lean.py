@@ -337,3 +337,52 @@ def test_a_step_off_the_chain_or_a_name_twice_is_not_rewritten(con, sql: str) ->
     assert isinstance(q, exp.Select)
     c = compact(q, base=BASE)
     assert _outcome(con, c) == _outcome(con, q), c.sql("duckdb")
+
+
+@pytest.mark.parametrize("sql", [
+    # DECIMAL + DECIMAL widens (DECIMAL(9, 2) + DECIMAL(9, 2) is DECIMAL(10, 2)): x + 0 is x
+    # only for BIGINT, or where only the value matters
+    "WITH s AS (SELECT id, d + CAST(0 AS DECIMAL(9, 2)) AS x FROM t) SELECT id, x FROM s",
+    # an integer literal is an INTEGER next to a DECIMAL (COALESCE(DECIMAL(9, 2), 1) is
+    # DECIMAL(12, 2), with 100000000000, a BIGINT, DECIMAL(21, 2)), not of the DECIMAL's type
+    "WITH s AS (SELECT id, d + 0 AS x FROM t) SELECT id, x FROM s",
+    "WITH s AS (SELECT id, COALESCE(COALESCE(d, CAST(0 AS DECIMAL(9, 2))), 1) AS x FROM t) SELECT id, x "
+    "FROM s",
+    "WITH s AS (SELECT id, COALESCE(COALESCE(d, CAST(0 AS DECIMAL(9, 2))), 100000000000) AS x FROM t) "
+    "SELECT id, x FROM s",
+    # an INTEGER column (a CASE of integer literals) next to a DECIMAL
+    "WITH s1 AS (SELECT id, d, CASE WHEN f THEN 1 ELSE 2 END AS c FROM t), s2 AS (SELECT id, "
+    "COALESCE(COALESCE(d, CAST(0 AS DECIMAL(9, 2))), c) AS x FROM s1) SELECT id, x FROM s2",
+    "WITH s1 AS (SELECT id, CASE WHEN f THEN 1 ELSE 2 END AS c FROM t), s2 AS (SELECT id, COALESCE(CAST(1 "
+    "AS DECIMAL(9, 2)), c) AS x FROM s1) SELECT id, x FROM s2",
+    # a CASE of a BIGINT arm known false and an INTEGER one is a BIGINT; 3000000000 is a BIGINT
+    "WITH s AS (SELECT id, CASE WHEN FALSE THEN CAST(1 AS BIGINT) ELSE 2 END AS x FROM t) SELECT id, x "
+    "FROM s",
+    "WITH s AS (SELECT id, CASE WHEN FALSE THEN 3000000000 ELSE 1 END AS x FROM t) SELECT id, x FROM s",
+    # a BOOLEAN next to a BIGINT is a BIGINT, not a BOOLEAN
+    "WITH s AS (SELECT id, COALESCE(COALESCE(f, FALSE), a) AS x FROM t) SELECT id, x FROM s",
+    # integer literals are INTEGERs: 2147483647 + 1 overflows in DuckDB, it is not 2147483648
+    "WITH s AS (SELECT id, 2147483647 + 1 AS x FROM t) SELECT id, x FROM s",
+    # FLOOR of a BIGINT is a DOUBLE: 2^53 + 1 is not kept
+    "WITH s AS (SELECT id, CAST(FLOOR(CAST(9007199254740993 AS BIGINT)) AS BIGINT) AS x FROM t) SELECT "
+    "id, x FROM s",
+    # a CASE whose condition is a BIGINT (TRUE where not 0) tells nothing of the BIGINT in its arm
+    "WITH s AS (SELECT id, CASE WHEN a THEN a + 1 ELSE CAST(0 AS BIGINT) END AS x FROM t) SELECT id, x "
+    "FROM s",
+])
+def test_what_duckdb_types_otherwise_is_not_rewritten(con, sql: str) -> None:  # type: ignore[no-untyped-def]
+    q = sqlglot.parse_one(sql, read="duckdb")
+    assert isinstance(q, exp.Select)
+    c = compact(q, base=BASE)
+    assert _outcome(con, c) == _outcome(con, q), c.sql("duckdb")
+
+
+def test_a_least_that_ignores_nulls_is_not_one_that_does_not(con) -> None:  # type: ignore[no-untyped-def]
+    # LEAST(a, n) ignoring NULLs is 0 where a is NULL and n is 0 (row 1), the LEAST that does
+    # not ignore them is NULL there: two columns, though their default-dialect text is one
+    least = [exp.Least(this=_col("a"), expressions=[_col("n")], ignore_nulls=i) for i in (True, None)]
+    q = exp.select(_col("id"), _col("x"), _col("y")).from_("s").with_(
+        "s", as_=exp.select(_col("id"), exp.alias_(least[0], "x"), exp.alias_(least[1], "y")).from_("t"))
+    c = compact(q, base=BASE)
+    assert _run(con, c) == _run(con, q)
+    assert (1, 0, None) in _run(con, c)[0]

@@ -79,15 +79,15 @@ class _Chain:
         self.base_info: dict[str, Info] = {}
 
     def node(self, name: str, e: exp.Expr | None, floor: int) -> int:
-        if e is not None:
-            text = (floor, e.sql())
+        if e is not None:  # the text DuckDB reads (LEAST that ignores NULLs or not is one in another's)
+            text = (floor, e.sql("duckdb"))
             if text in self.by_text:
                 return self.by_text[text]
         n = _Node(len(self.nodes), name, e, floor)
         self.nodes.append(n)
         self.infos[n.key] = self.last_info if e is not None else self.base_info.get(name, UNKNOWN)
         if e is not None:
-            self.by_text[(floor, e.sql())] = n.key
+            self.by_text[text] = n.key
         return n.key
 
     def resolve(self, e: exp.Expr, env: dict[str, int] | None, aliases: set[str]) -> exp.Expr:
@@ -160,9 +160,10 @@ class _Chain:
 @dataclass(frozen=True)
 class Info:
     """What is known of an expression's value on every row: its type where it is sure
-    (``BIGINT``, ``BOOLEAN``, ``DECIMAL(p, s)``; ``INT`` an integer literal, which takes the
-    type of what it meets), its value where it is a constant, whether it is never below 0 and
-    whether it is never NULL."""
+    (``BIGINT``, ``BOOLEAN``, ``DECIMAL(p, s)``; ``INT`` an INTEGER — an integer literal below
+    2³¹, or what is made of them —, which a BIGINT it meets makes a BIGINT but a DECIMAL it meets
+    makes a wider DECIMAL), its value where it is a constant, whether it is never below 0,
+    whether it is never NULL and whether it is always NULL."""
 
     kind: str | None = None
     const: Decimal | bool | None = None
@@ -189,20 +190,44 @@ def _kind(t: exp.DataType) -> str | None:
 def _fits(v: Decimal, kind: str | None) -> bool:
     """Whether ``v`` is a value of ``kind`` as it is (a cast to it changes nothing)."""
     if kind in ("BIGINT", "INT"):
-        return v == v.to_integral_value() and abs(v) < 2**63
-    if kind is not None and kind.startswith("DECIMAL"):
-        p, s_ = (int(x) for x in kind[8:-1].split(","))
+        return v == v.to_integral_value() and abs(v) < (2**63 if kind == "BIGINT" else 2**31)
+    if (d := _decimal(kind)) is not None:
+        p, s_ = d
         return v == v.quantize(Decimal(1).scaleb(-s_), context=_EXACT) and abs(v) < Decimal(10) ** (p - s_)
     return False
 
 
 def _unify(*kinds: str | None) -> str | None:
-    """The type values of ``kinds`` take together, where it is sure; an integer literal takes
-    the other's (None: unknown, or not of one type)."""
+    """The type values of ``kinds`` take together (in a CASE, LEAST, COALESCE, a sum of
+    BIGINTs), where it is sure: one type, or INTEGERs with BIGINTs (a BIGINT). None: unknown,
+    or of other types (an INTEGER next to a DECIMAL(p, s) makes it wider, DECIMAL(p + 3, s);
+    DuckDB's sum of two DECIMALs is wider than either)."""
     known = {k for k in kinds if k != "INT"}
-    if None in known or len(known) > 1:
+    if not kinds or None in known or len(known) > 1:
         return None
-    return known.pop() if known else "INT"
+    if not known:
+        return "INT"
+    kind = known.pop()
+    return kind if kind == "BIGINT" or "INT" not in kinds else None
+
+
+def _decimal(kind: str | None) -> tuple[int, int] | None:
+    """The precision and scale of a ``DECIMAL(p, s)`` kind."""
+    if kind is None or not kind.startswith("DECIMAL"):
+        return None
+    p, s_ = (int(x) for x in kind[8:-1].split(","))
+    return p, s_
+
+
+def _sum_kind(a: str | None, b: str | None) -> str | None:
+    """The type of a sum or a difference: BIGINT (or INTEGER) as its operands; of two DECIMALs,
+    DuckDB's DECIMAL(max(p₁ − s₁, p₂ − s₂) + max(s₁, s₂) + 1, max(s₁, s₂)), at most 38 digits."""
+    da, db = _decimal(a), _decimal(b)
+    if da is None or db is None:
+        kind = _unify(a, b)
+        return kind if kind in ("BIGINT", "INT") else None
+    scale = max(da[1], db[1])
+    return f"DECIMAL({min(38, max(da[0] - da[1], db[0] - db[1]) + scale + 1)}, {scale})"
 
 
 def _constant(v: Decimal | bool, kind: str) -> exp.Expr:
@@ -268,18 +293,28 @@ class Simplifier:
         if isinstance(e, exp.Cast) and not isinstance(e, exp.TryCast):
             if info(e.this).kind is not None and info(e.this).kind == _kind(e.to):
                 return _expr(e.this)
+            inner = _unparen(e.this)
+            if isinstance(inner, exp.Cast) and not isinstance(inner, exp.TryCast):
+                # CAST(CAST(x AS DECIMAL(p1, s)) AS t), x a DECIMAL(p0, s), p0 ≤ p1: the inner
+                # cast changes nothing (no digit is lost, no value is out of range)
+                x, mid = _decimal(info(inner.this).kind), _decimal(_kind(inner.to))
+                if x is not None and mid is not None and x[1] == mid[1] and x[0] <= mid[0]:
+                    return exp.Cast(this=inner.this, to=e.to)
             return e
         if isinstance(e, exp.Case) and not e.this:
             return self._case(e)
         if isinstance(e, (exp.Add, exp.Sub)):
             a, b = e.this, e.expression
-            kind = _unify(info(a).kind, info(b).kind)
+            kind = self._info(e).kind  # a sum of DECIMALs is wider than either
             pinned = _pinned(e)
             if kind is None and not pinned:
                 return e
             for x, y in ((a, b), (b, a)) if isinstance(e, exp.Add) else ((a, b),):
-                if info(y).const == 0 and not isinstance(info(y).const, bool) and (info(x).kind == kind or pinned):
-                    return _expr(x)
+                if info(y).const == 0 and not isinstance(info(y).const, bool):
+                    if info(x).kind == kind or pinned:
+                        return _expr(x)
+                    if kind is not None and kind != "INT" and info(x).kind is not None:
+                        return self._rewrite(exp.Cast(this=x, to=exp.DataType.build(kind)))  # of the sum's type
             return e
         if isinstance(e, exp.Coalesce):
             first = e.this
@@ -348,8 +383,8 @@ class Simplifier:
         operand of an AND that holds, of an OR that fails, the operand of a NOT (each only where
         it is never NULL when its being false is told)."""
         c = _unparen(c)
-        if not truth and not self.info(c).notnull:
-            return []
+        if self.info(c).kind != "BOOLEAN" or (not truth and not self.info(c).notnull):
+            return []  # a BIGINT condition is TRUE where not 0: it is not TRUE itself
         out = [(c, truth)]
         if (isinstance(c, exp.And) and truth) or (isinstance(c, exp.Or) and not truth):
             for x in c.flatten():
@@ -382,8 +417,18 @@ class Simplifier:
         parent = e.parent
         while isinstance(parent, exp.Paren):
             parent = parent.parent
-        # arms left out must not change the CASE's type: all of one type, or a cast after it
-        free = self._info(e).kind is not None or _pinned(e)
+        # arms left out must not change the CASE's type: all of one type (what is left is cast to
+        # it where it is not of it: INTEGER arms next to a BIGINT one), or a cast after it
+        kind = self._info(e).kind
+        pinned = _pinned(e)
+        free = kind is not None or pinned
+
+        def typed(out: exp.Expr) -> exp.Expr:
+            if pinned or self._info(out).kind == kind:
+                return out
+            if kind not in (None, "INT"):
+                return exp.Cast(this=out, to=exp.DataType.build(kind))
+            return e
         arms: list[exp.If] = []
         default = e.args.get("default")
         for w in e.args["ifs"]:
@@ -411,20 +456,19 @@ class Simplifier:
                 if default is not None:
                     default = self._assume(default, false)
         if not arms and default is None:  # NULL, of the CASE's type
-            kind = self._info(e).kind
             return exp.Cast(this=exp.Null(), to=exp.DataType.build(kind)) if kind not in (None, "INT") else e
         values = [w.args["true"] for w in arms] + [default if default is not None else exp.Null()]
         if all(v == values[0] for v in values[1:]):
-            return _expr(values[0])
+            return typed(_expr(values[0]))
         if not free:
             return e
         if not arms:
-            return _expr(values[-1])
+            return typed(_expr(values[-1]))
         if len(arms) != len(e.args["ifs"]) or default is not e.args.get("default"):
             out = exp.Case(ifs=arms)
             if default is not None:
                 out.set("default", default)
-            return out
+            return typed(out)
         return e
 
     def _info(self, e: exp.Expr) -> Info:
@@ -463,7 +507,9 @@ class Simplifier:
             if e.is_string:
                 return Info("VARCHAR_", None, False, True)
             v = Decimal(e.this)
-            return Info("INT" if v == v.to_integral_value() and "." not in e.this else None, v, v >= 0, True)
+            integral = v == v.to_integral_value() and e.this.isdigit()
+            kind = "INT" if integral and v < 2**31 else "BIGINT" if integral and v < 2**63 else None
+            return Info(kind, v, v >= 0, True)
         if isinstance(e, exp.Neg):
             x = info(e.this)
             c = -x.const if isinstance(x.const, Decimal) else None
@@ -483,11 +529,13 @@ class Simplifier:
         if isinstance(e, exp.Floor):
             x = info(e.this)
             c = x.const.to_integral_value(rounding="ROUND_FLOOR") if isinstance(x.const, Decimal) else None
+            if c is not None and not (x.kind or "").startswith("DECIMAL") and abs(c) >= 2**53:
+                c = None  # FLOOR of a BIGINT is a DOUBLE, exact only below 2^53
             return Info(None, c, x.nonneg, x.notnull)
         if isinstance(e, (exp.Add, exp.Sub, exp.Mul, exp.IntDiv)):
             a, b = info(e.this), info(e.expression)
-            kind = _unify(a.kind, b.kind)
-            kind = kind if kind in ("BIGINT", "INT") else None
+            kind = _sum_kind(a.kind, b.kind) if isinstance(e, (exp.Add, exp.Sub)) else _unify(a.kind, b.kind)
+            kind = kind if kind in ("BIGINT", "INT") or isinstance(e, (exp.Add, exp.Sub)) else None
             c = None
             if isinstance(a.const, Decimal) and isinstance(b.const, Decimal):
                 if isinstance(e, exp.Add):
@@ -499,8 +547,8 @@ class Simplifier:
                 elif a.const >= 0 and b.const > 0 and a.const == a.const.to_integral_value() \
                         and b.const == b.const.to_integral_value():
                     c = _EXACT.divide_int(a.const, b.const)
-            if isinstance(c, Decimal) and kind == "BIGINT" and not _fits(c, kind):
-                c = None
+            if isinstance(c, Decimal) and kind is not None and not _fits(c, kind):
+                c = None  # DuckDB raises an overflow there
             nonneg = (a.nonneg and b.nonneg and not isinstance(e, exp.Sub)) or (isinstance(c, Decimal) and c >= 0)
             if isinstance(e, exp.Sub) and isinstance(_bare(e.expression), exp.Floor) \
                     and _unparen(_bare(e.expression).this) == _unparen(e.this):
@@ -532,9 +580,9 @@ class Simplifier:
             return Info(kind, c, all(v.nonneg for v in values), all(v.notnull for v in values))
         if isinstance(e, exp.Coalesce):
             xs = [info(a) for a in [e.this, *e.expressions]]
-            kind = _unify(*[x.kind for x in xs])
-            if kind is None and any(x.kind == "BOOLEAN" for x in xs):
-                kind = "BOOLEAN"  # what a boolean is coalesced with is a boolean
+            args = [e.this, *e.expressions]
+            # an untyped NULL takes the others' type
+            kind = _unify(*[x.kind for x, a in zip(xs, args, strict=True) if not isinstance(_unparen(a), exp.Null)])
             c = xs[0].const if xs[0].notnull else None
             return Info(kind, c, all(x.nonneg for x in xs), any(x.notnull for x in xs))
         if isinstance(e, exp.Is) and isinstance(e.expression, exp.Null):
@@ -553,6 +601,12 @@ class Simplifier:
         if isinstance(e, (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE)):
             a, b = info(e.this), info(e.expression)
             return Info("BOOLEAN", None, False, a.notnull and b.notnull)
+        if isinstance(e, exp.In) and not e.args.get("query"):
+            # x IN (constants): NULL only where x is
+            listed = all(info(v).notnull for v in e.expressions)
+            return Info("BOOLEAN", None, False, info(e.this).notnull and listed)
+        if isinstance(e, exp.Predicate):
+            return Info("BOOLEAN")
         return UNKNOWN
 
 
