@@ -43,6 +43,10 @@ def _col(name: str) -> exp.Column:
     return exp.column(name, quoted=True)
 
 
+def _dec0() -> exp.Expr:
+    return exp.Cast(this=exp.Literal.number("0"), to=exp.DataType.build("DECIMAL(9, 2)"))
+
+
 def _big(v: int) -> exp.Expr:
     return exp.Cast(this=exp.Literal.number(str(abs(v))) if v >= 0 else exp.Neg(this=exp.Literal.number(str(-v))),
                     to=exp.DataType.build("BIGINT"))
@@ -61,8 +65,10 @@ class Gen:
             pick = r.random()
             if pick < 0.5:
                 return _col(r.choice(self.cols["BIGINT"]))
-            if pick < 0.9:
+            if pick < 0.8:
                 return _big(r.choice([0, 0, 1, 2, -1, 3]))
+            if pick < 0.9:  # an INTEGER: with a BIGINT a BIGINT, with a DECIMAL a wider DECIMAL
+                return exp.Literal.number(r.choice(["0", "1", "2", "3000000000"]))
             return exp.Cast(this=exp.Null(), to=exp.DataType.build("BIGINT"))
         kind = r.randrange(9)
         a, b = self.big(depth - 1), self.big(depth - 1)
@@ -104,6 +110,14 @@ class Gen:
         mixed = r.choice([exp.Case().when(self.boolean(depth - 1), wide).else_(self.dec(depth - 1)),
                           exp.Paren(this=exp.Add(this=wide, expression=self.dec(depth - 1))),
                           exp.Least(this=wide, expressions=[self.dec(depth - 1)], ignore_nulls=True)])
+        if r.random() < 0.3:  # of the type DuckDB gives it, as a column and in a result
+            d = self.dec(depth - 1)
+            return r.choice([exp.Paren(this=exp.Add(this=d, expression=r.choice(
+                                 [self.dec(depth - 1), exp.Literal.number("0"), _dec0()]))),
+                             exp.Paren(this=exp.Sub(this=d, expression=_dec0())),
+                             exp.Coalesce(this=d, expressions=[r.choice([exp.Literal.number("0"), _dec0()])]),
+                             exp.Case().when(exp.false(), self.dec(depth - 1)).else_(d),
+                             exp.Least(this=d, expressions=[_dec0()], ignore_nulls=r.choice([None, True]))])
         return exp.Cast(this=r.choice([x, mixed, exp.Floor(this=self.dec(depth - 1)),
                                        exp.Paren(this=exp.Sub(this=self.dec(depth - 1),
                                                               expression=exp.Floor(this=self.dec(depth - 1))))]),
@@ -366,6 +380,8 @@ def test_a_step_off_the_chain_or_a_name_twice_is_not_rewritten(con, sql: str) ->
     # FLOOR of a BIGINT is a DOUBLE: 2^53 + 1 is not kept
     "WITH s AS (SELECT id, CAST(FLOOR(CAST(9007199254740993 AS BIGINT)) AS BIGINT) AS x FROM t) SELECT "
     "id, x FROM s",
+    # TRUE AND a is a BOOLEAN (TRUE where a is not 0), not a
+    "WITH s AS (SELECT id, (TRUE AND a) AS x FROM t) SELECT id, x FROM s",
     # a CASE whose condition is a BIGINT (TRUE where not 0) tells nothing of the BIGINT in its arm
     "WITH s AS (SELECT id, CASE WHEN a THEN a + 1 ELSE CAST(0 AS BIGINT) END AS x FROM t) SELECT id, x "
     "FROM s",

@@ -344,8 +344,8 @@ class Simplifier:
                 return exp.false() if neutral else exp.true()
         if not ops:
             return exp.true() if neutral else exp.false()
-        if len(ops) == 1:
-            return ops[0]
+        if len(ops) == 1:  # a BOOLEAN, as the AND (OR) was: TRUE AND a is CAST(a AS BOOLEAN)
+            return ops[0] if info(ops[0]).kind == "BOOLEAN" else exp.Cast(this=ops[0], to=exp.DataType.build("BOOLEAN"))
         if len(ops) == len(list(e.flatten())):
             return e
         return exp.and_(*ops, copy=False) if neutral else exp.or_(*ops, copy=False)
