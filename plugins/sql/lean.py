@@ -28,7 +28,7 @@ or ``LIMIT`` in a step) is returned unchanged.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Context, Decimal
 from typing import Any
 
@@ -46,7 +46,6 @@ class _Node:
     level: int = 0
     uses: int = 0
     inlined: bool = False
-    readers: list[int] = field(default_factory=list)
 
 
 class _Unchanged(Exception):
@@ -256,8 +255,8 @@ class Simplifier:
         self.infos[id(e)] = (e, info)
 
     def run(self, e: exp.Expr) -> exp.Expr:
-        out = self._simp(e)
-        return out
+        """``e`` simplified (its parts first); its parts are rewritten in place."""
+        return self._simp(e)
 
     def _simp(self, e: exp.Expr) -> exp.Expr:
         for k, v in list(e.args.items()):
@@ -414,9 +413,6 @@ class Simplifier:
 
     def _case(self, e: exp.Case) -> exp.Expr:
         info = self.info
-        parent = e.parent
-        while isinstance(parent, exp.Paren):
-            parent = parent.parent
         # arms left out must not change the CASE's type: all of one type (what is left is cast to
         # it where it is not of it: INTEGER arms next to a BIGINT one), or a cast after it
         kind = self._info(e).kind
@@ -474,7 +470,7 @@ class Simplifier:
     def _info(self, e: exp.Expr) -> Info:
         got = self._info0(e)
         if self._always_null(e):
-            return Info(got.kind, None, True, False, True)  # no value: never below 0
+            return Info(got.kind, nonneg=True, null=True)  # no value: never below 0
         return got
 
     def _always_null(self, e: exp.Expr) -> bool:
