@@ -43,6 +43,10 @@ def _col(name: str) -> exp.Column:
     return exp.column(name, quoted=True)
 
 
+def _dec0() -> exp.Expr:
+    return exp.Cast(this=exp.Literal.number("0"), to=exp.DataType.build("DECIMAL(9, 2)"))
+
+
 def _big(v: int) -> exp.Expr:
     return exp.Cast(this=exp.Literal.number(str(abs(v))) if v >= 0 else exp.Neg(this=exp.Literal.number(str(-v))),
                     to=exp.DataType.build("BIGINT"))
@@ -62,8 +66,10 @@ class Gen:
             pick = r.random()
             if pick < 0.5:
                 return _col(r.choice(self.cols["BIGINT"]))
-            if pick < 0.9:
+            if pick < 0.8:
                 return _big(r.choice([0, 0, 1, 2, -1, 3]))
+            if pick < 0.9:  # an INTEGER: with a BIGINT a BIGINT, with a DECIMAL a wider DECIMAL
+                return exp.Literal.number(r.choice(["0", "1", "2", "3000000000"]))
             return exp.Cast(this=exp.Null(), to=exp.DataType.build("BIGINT"))
         kind = r.randrange(10)
         a, b = self.big(depth - 1), self.big(depth - 1)
@@ -111,6 +117,14 @@ class Gen:
         mixed = r.choice([exp.Case().when(self.boolean(depth - 1), wide).else_(self.dec(depth - 1)),
                           exp.Paren(this=exp.Add(this=wide, expression=self.dec(depth - 1))),
                           exp.Least(this=wide, expressions=[self.dec(depth - 1)], ignore_nulls=True)])
+        if r.random() < 0.3:  # of the type DuckDB gives it, as a column and in a result
+            d = self.dec(depth - 1)
+            return r.choice([exp.Paren(this=exp.Add(this=d, expression=r.choice(
+                                 [self.dec(depth - 1), exp.Literal.number("0"), _dec0()]))),
+                             exp.Paren(this=exp.Sub(this=d, expression=_dec0())),
+                             exp.Coalesce(this=d, expressions=[r.choice([exp.Literal.number("0"), _dec0()])]),
+                             exp.Case().when(exp.false(), self.dec(depth - 1)).else_(d),
+                             exp.Least(this=d, expressions=[_dec0()], ignore_nulls=r.choice([None, True]))])
         return exp.Cast(this=r.choice([x, mixed, exp.Floor(this=self.dec(depth - 1)),
                                        exp.Paren(this=exp.Sub(this=self.dec(depth - 1),
                                                               expression=exp.Floor(this=self.dec(depth - 1))))]),
@@ -335,8 +349,8 @@ def test_a_filter_keeps_the_same_rows_without_its_coalesce(con) -> None:  # type
 def test_an_arm_knows_its_condition_whatever_the_case_s_type(con) -> None:  # type: ignore[no-untyped-def]
     # CASE … ELSE NULL is of its arms' type (an untyped NULL takes it): within the arm, the
     # condition's operand `app` holds, so the inner CASE WHEN app THEN m ELSE 0 END is m
-    out = sqlglot.parse_one("CASE WHEN app AND NOT (app AND m IS NULL) THEN CASE WHEN app THEN m ELSE 0 END "
-                            "ELSE NULL END", read="duckdb")
+    out = sqlglot.parse_one("CASE WHEN app AND NOT (app AND m IS NULL) THEN CASE WHEN app THEN m "
+                            "ELSE CAST(0 AS DECIMAL(18, 2)) END ELSE NULL END", read="duckdb")
     q = (exp.select(_col("id"), exp.alias_(out, "out", quoted=True)).from_("s")
          .with_("s", as_="SELECT id, coalesce(f, FALSE) AS app, "
                          "CASE WHEN coalesce(f, FALSE) THEN CAST(d AS DECIMAL(18, 2)) ELSE NULL END AS m FROM t"))
@@ -346,9 +360,10 @@ def test_an_arm_knows_its_condition_whatever_the_case_s_type(con) -> None:  # ty
 
 
 def test_a_case_column_is_read_as_the_arm_its_reader_knows(con) -> None:  # type: ignore[no-untyped-def]
-    # m is CASE WHEN g THEN n + 1 ELSE NULL END: where g is known TRUE (a CASE arm of g, an AND
-    # after g) m is n + 1, where g is known FALSE it is NULL of m's type — so the spanning row's
-    # tests of m (IS NULL where the arm applies) fold; an arm of another type is not read so
+    # m is CASE WHEN g THEN n + 1 ELSE NULL END: where g is known TRUE (a CASE arm of g) m is
+    # n + 1, where g is known FALSE it is NULL of m's type; after g in an AND, m IS NULL is what
+    # its arm tells (n + 1 is never NULL: FALSE) — so the spanning row's tests of m fold; an arm
+    # of another type is not read so
     steps = [("s0", "SELECT id, n, d, coalesce(f, FALSE) AS g FROM t"),
              ("s", "SELECT *, CASE WHEN g THEN coalesce(n, 0) + CAST(1 AS BIGINT) ELSE NULL END AS m, "
                    "CASE WHEN g THEN CAST(d AS DECIMAL(18, 3)) ELSE CAST(0 AS DECIMAL(9, 2)) END AS w FROM s0"),
@@ -371,3 +386,86 @@ def test_a_case_column_is_read_as_the_arm_its_reader_knows(con) -> None:  # type
     # w's arms are DECIMAL(18, 3) and DECIMAL(9, 2) (its type the wider): read whole, not as the arm
     assert "ELSE CAST(0 AS DECIMAL(9, 2))" in c2.sql("duckdb"), c2.sql("duckdb")
     assert _run(con, c2) == _run(con, q2)
+
+
+def _outcome(con, q: exp.Select) -> object:  # type: ignore[no-untyped-def]
+    """The rows and types of ``q``, or the kind of error DuckDB raises for it."""
+    try:
+        return _run(con, q)
+    except duckdb.Error as e:
+        return type(e).__name__
+
+
+@pytest.mark.parametrize("sql", [
+    # a step reading the table, or a step before the last, does not see a later step's filter
+    "WITH s1 AS (SELECT id FROM t WHERE a > 0) SELECT id FROM t",
+    "WITH s1 AS (SELECT id, a FROM t), s2 AS (SELECT * FROM s1 WHERE a > 0) SELECT id FROM s1",
+    # a name given twice in a step (DuckDB's star keeps the first): not compacted
+    "WITH s1 AS (SELECT id, a FROM t), s2 AS (SELECT *, 2 AS a FROM s1) SELECT id, a FROM s2",
+])
+def test_a_step_off_the_chain_or_a_name_twice_is_not_rewritten(con, sql: str) -> None:  # type: ignore[no-untyped-def]
+    q = sqlglot.parse_one(sql, read="duckdb")
+    assert isinstance(q, exp.Select)
+    c = compact(q, base=BASE)
+    assert _outcome(con, c) == _outcome(con, q), c.sql("duckdb")
+
+
+@pytest.mark.parametrize("sql", [
+    # DECIMAL + DECIMAL widens (DECIMAL(9, 2) + DECIMAL(9, 2) is DECIMAL(10, 2)): x + 0 is x
+    # only for BIGINT, or where only the value matters
+    "WITH s AS (SELECT id, d + CAST(0 AS DECIMAL(9, 2)) AS x FROM t) SELECT id, x FROM s",
+    # an integer literal is an INTEGER next to a DECIMAL (COALESCE(DECIMAL(9, 2), 1) is
+    # DECIMAL(12, 2), with 100000000000, a BIGINT, DECIMAL(21, 2)), not of the DECIMAL's type
+    "WITH s AS (SELECT id, d + 0 AS x FROM t) SELECT id, x FROM s",
+    "WITH s AS (SELECT id, COALESCE(COALESCE(d, CAST(0 AS DECIMAL(9, 2))), 1) AS x FROM t) SELECT id, x "
+    "FROM s",
+    "WITH s AS (SELECT id, COALESCE(COALESCE(d, CAST(0 AS DECIMAL(9, 2))), 100000000000) AS x FROM t) "
+    "SELECT id, x FROM s",
+    # an INTEGER column (a CASE of integer literals) next to a DECIMAL
+    "WITH s1 AS (SELECT id, d, CASE WHEN f THEN 1 ELSE 2 END AS c FROM t), s2 AS (SELECT id, "
+    "COALESCE(COALESCE(d, CAST(0 AS DECIMAL(9, 2))), c) AS x FROM s1) SELECT id, x FROM s2",
+    "WITH s1 AS (SELECT id, CASE WHEN f THEN 1 ELSE 2 END AS c FROM t), s2 AS (SELECT id, COALESCE(CAST(1 "
+    "AS DECIMAL(9, 2)), c) AS x FROM s1) SELECT id, x FROM s2",
+    # a CASE of a BIGINT arm known false and an INTEGER one is a BIGINT; 3000000000 is a BIGINT
+    "WITH s AS (SELECT id, CASE WHEN FALSE THEN CAST(1 AS BIGINT) ELSE 2 END AS x FROM t) SELECT id, x "
+    "FROM s",
+    "WITH s AS (SELECT id, CASE WHEN FALSE THEN 3000000000 ELSE 1 END AS x FROM t) SELECT id, x FROM s",
+    # a BOOLEAN next to a BIGINT is a BIGINT, not a BOOLEAN
+    "WITH s AS (SELECT id, COALESCE(COALESCE(f, FALSE), a) AS x FROM t) SELECT id, x FROM s",
+    # integer literals are INTEGERs: 2147483647 + 1 overflows in DuckDB, it is not 2147483648
+    "WITH s AS (SELECT id, 2147483647 + 1 AS x FROM t) SELECT id, x FROM s",
+    # FLOOR of a BIGINT is a DOUBLE: 2^53 + 1 is not kept
+    "WITH s AS (SELECT id, CAST(FLOOR(CAST(9007199254740993 AS BIGINT)) AS BIGINT) AS x FROM t) SELECT "
+    "id, x FROM s",
+    # TRUE AND a is a BOOLEAN (TRUE where a is not 0), not a
+    "WITH s AS (SELECT id, (TRUE AND a) AS x FROM t) SELECT id, x FROM s",
+    # a CASE whose condition is a BIGINT (TRUE where not 0) tells nothing of the BIGINT in its arm
+    "WITH s AS (SELECT id, CASE WHEN a THEN a + 1 ELSE CAST(0 AS BIGINT) END AS x FROM t) SELECT id, x "
+    "FROM s",
+])
+def test_what_duckdb_types_otherwise_is_not_rewritten(con, sql: str) -> None:  # type: ignore[no-untyped-def]
+    q = sqlglot.parse_one(sql, read="duckdb")
+    assert isinstance(q, exp.Select)
+    c = compact(q, base=BASE)
+    assert _outcome(con, c) == _outcome(con, q), c.sql("duckdb")
+
+
+def test_a_least_that_ignores_nulls_is_not_one_that_does_not(con) -> None:  # type: ignore[no-untyped-def]
+    # LEAST(a, n) ignoring NULLs is 0 where a is NULL and n is 0 (row 1), the LEAST that does
+    # not ignore them is NULL there: two columns, though their default-dialect text is one
+    least = [exp.Least(this=_col("a"), expressions=[_col("n")], ignore_nulls=i) for i in (True, None)]
+    q = exp.select(_col("id"), _col("x"), _col("y")).from_("s").with_(
+        "s", as_=exp.select(_col("id"), exp.alias_(least[0], "x"), exp.alias_(least[1], "y")).from_("t"))
+    c = compact(q, base=BASE)
+    assert _run(con, c) == _run(con, q)
+    assert (1, 0, None) in _run(con, c)[0]
+
+
+def test_an_and_does_not_read_a_case_column_as_its_arm(con) -> None:  # type: ignore[no-untyped-def]
+    # c is CASE WHEN n <> 0 THEN 10 // n END: DuckDB computes `y` of `x AND y` also where x is
+    # FALSE, so reading c there as its arm (10 // n) would divide by 0 where the query does not
+    q = sqlglot.parse_one(
+        "WITH s1 AS (SELECT id, n, CASE WHEN COALESCE(n, 0) <> 0 THEN 10 // n END AS c FROM t), "
+        "s2 AS (SELECT id, (COALESCE(n, 0) <> 0) AND (c > 1) AS x FROM s1) SELECT id, x FROM s2", read="duckdb")
+    c = compact(q, base=BASE)
+    assert _run(con, c) == _run(con, q)

@@ -28,7 +28,7 @@ or ``LIMIT`` in a step) is returned unchanged.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Context, Decimal
 from typing import Any, TypeGuard
 
@@ -46,7 +46,6 @@ class _Node:
     level: int = 0
     uses: int = 0
     inlined: bool = False
-    readers: list[int] = field(default_factory=list)
 
 
 class _Unchanged(Exception):
@@ -79,15 +78,15 @@ class _Chain:
         self.base_info: dict[str, Info] = {}
 
     def node(self, name: str, e: exp.Expr | None, floor: int) -> int:
-        if e is not None:
-            text = (floor, e.sql())
+        if e is not None:  # the text DuckDB reads (LEAST that ignores NULLs or not is one in another's)
+            text = (floor, e.sql("duckdb"))
             if text in self.by_text:
                 return self.by_text[text]
         n = _Node(len(self.nodes), name, e, floor)
         self.nodes.append(n)
         self.infos[n.key] = self.last_info if e is not None else self.base_info.get(name, UNKNOWN)
         if e is not None:
-            self.by_text[(floor, e.sql())] = n.key
+            self.by_text[text] = n.key
         return n.key
 
     def resolve(self, e: exp.Expr, env: dict[str, int] | None, aliases: set[str]) -> exp.Expr:
@@ -160,9 +159,10 @@ class _Chain:
 @dataclass(frozen=True)
 class Info:
     """What is known of an expression's value on every row: its type where it is sure
-    (``BIGINT``, ``BOOLEAN``, ``DECIMAL(p, s)``; ``INT`` an integer literal, which takes the
-    type of what it meets), its value where it is a constant, whether it is never below 0 and
-    whether it is never NULL."""
+    (``BIGINT``, ``BOOLEAN``, ``DECIMAL(p, s)``; ``INT`` an INTEGER — an integer literal below
+    2³¹, or what is made of them —, which a BIGINT it meets makes a BIGINT but a DECIMAL it meets
+    makes a wider DECIMAL), its value where it is a constant, whether it is never below 0,
+    whether it is never NULL and whether it is always NULL."""
 
     kind: str | None = None
     const: Decimal | bool | None = None
@@ -189,27 +189,52 @@ def _kind(t: exp.DataType) -> str | None:
 def _fits(v: Decimal, kind: str | None) -> bool:
     """Whether ``v`` is a value of ``kind`` as it is (a cast to it changes nothing)."""
     if kind in ("BIGINT", "INT"):
-        return v == v.to_integral_value() and abs(v) < 2**63
-    if kind is not None and kind.startswith("DECIMAL"):
-        p, s_ = (int(x) for x in kind[8:-1].split(","))
+        return v == v.to_integral_value() and abs(v) < (2**63 if kind == "BIGINT" else 2**31)
+    if (d := _decimal(kind)) is not None:
+        p, s_ = d
         return v == v.quantize(Decimal(1).scaleb(-s_), context=_EXACT) and abs(v) < Decimal(10) ** (p - s_)
     return False
 
 
 def _unify(*kinds: str | None) -> str | None:
-    """The type values of ``kinds`` take together, where it is sure; an integer literal and an
-    untyped NULL take the other's (None: unknown, or not of one type)."""
-    known = {k for k in kinds if k not in ("INT", "NULL")}
-    if None in known or len(known) > 1:
+    """The type values of ``kinds`` take together (in a CASE, LEAST, COALESCE, a sum of
+    BIGINTs), where it is sure: one type, or INTEGERs with BIGINTs (a BIGINT); an untyped NULL
+    takes the others'. None: unknown, or of other types (an INTEGER next to a DECIMAL(p, s)
+    makes it wider, DECIMAL(p + 3, s); DuckDB's sum of two DECIMALs is wider than either)."""
+    present = [k for k in kinds if k != "NULL"]
+    known = {k for k in present if k != "INT"}
+    if not kinds or None in known or len(known) > 1:
         return None
-    if known:
-        return known.pop()
-    return "INT" if "INT" in kinds else "NULL"
+    if not present:
+        return "NULL"
+    if not known:
+        return "INT"
+    kind = known.pop()
+    return kind if kind == "BIGINT" or "INT" not in present else None
 
 
 def _typed(kind: str | None) -> TypeGuard[str]:
     """Whether ``kind`` names one SQL type (not unknown, an integer literal or an untyped NULL)."""
     return kind not in (None, "INT", "NULL")
+
+
+def _decimal(kind: str | None) -> tuple[int, int] | None:
+    """The precision and scale of a ``DECIMAL(p, s)`` kind."""
+    if kind is None or not kind.startswith("DECIMAL"):
+        return None
+    p, s_ = (int(x) for x in kind[8:-1].split(","))
+    return p, s_
+
+
+def _sum_kind(a: str | None, b: str | None) -> str | None:
+    """The type of a sum or a difference: BIGINT (or INTEGER) as its operands; of two DECIMALs,
+    DuckDB's DECIMAL(max(p₁ − s₁, p₂ − s₂) + max(s₁, s₂) + 1, max(s₁, s₂)), at most 38 digits."""
+    da, db = _decimal(a), _decimal(b)
+    if da is None or db is None:
+        kind = _unify(a, b)
+        return kind if kind in ("BIGINT", "INT") else None
+    scale = max(da[1], db[1])
+    return f"DECIMAL({min(38, max(da[0] - da[1], db[0] - db[1]) + scale + 1)}, {scale})"
 
 
 def _constant(v: Decimal | bool, kind: str) -> exp.Expr:
@@ -245,8 +270,8 @@ class Simplifier:
         self.infos[id(e)] = (e, info)
 
     def run(self, e: exp.Expr) -> exp.Expr:
-        out = self._simp(e)
-        return out
+        """``e`` simplified (its parts first); its parts are rewritten in place."""
+        return self._simp(e)
 
     def _simp(self, e: exp.Expr) -> exp.Expr:
         for k, v in list(e.args.items()):
@@ -282,18 +307,28 @@ class Simplifier:
         if isinstance(e, exp.Cast) and not isinstance(e, exp.TryCast):
             if info(e.this).kind is not None and info(e.this).kind == _kind(e.to):
                 return _expr(e.this)
+            inner = _unparen(e.this)
+            if isinstance(inner, exp.Cast) and not isinstance(inner, exp.TryCast):
+                # CAST(CAST(x AS DECIMAL(p1, s)) AS t), x a DECIMAL(p0, s), p0 ≤ p1: the inner
+                # cast changes nothing (no digit is lost, no value is out of range)
+                x, mid = _decimal(info(inner.this).kind), _decimal(_kind(inner.to))
+                if x is not None and mid is not None and x[1] == mid[1] and x[0] <= mid[0]:
+                    return exp.Cast(this=inner.this, to=e.to)
             return e
         if isinstance(e, exp.Case) and not e.this:
             return self._case(e)
         if isinstance(e, (exp.Add, exp.Sub)):
             a, b = e.this, e.expression
-            kind = _unify(info(a).kind, info(b).kind)
+            kind = self._info(e).kind  # a sum of DECIMALs is wider than either
             pinned = _pinned(e)
             if kind is None and not pinned:
                 return e
             for x, y in ((a, b), (b, a)) if isinstance(e, exp.Add) else ((a, b),):
-                if info(y).const == 0 and not isinstance(info(y).const, bool) and (info(x).kind == kind or pinned):
-                    return _expr(x)
+                if info(y).const == 0 and not isinstance(info(y).const, bool):
+                    if info(x).kind == kind or pinned:
+                        return _expr(x)
+                    if kind is not None and kind != "INT" and info(x).kind is not None:
+                        return self._rewrite(exp.Cast(this=x, to=exp.DataType.build(kind)))  # of the sum's type
             return e
         if isinstance(e, exp.Coalesce):
             first = e.this
@@ -323,13 +358,16 @@ class Simplifier:
                 return exp.false() if neutral else exp.true()
         if not ops:
             return exp.true() if neutral else exp.false()
-        if len(ops) == 1:
-            return ops[0]
+        if len(ops) == 1:  # a BOOLEAN, as the AND (OR) was: TRUE AND a is CAST(a AS BOOLEAN)
+            return ops[0] if info(ops[0]).kind == "BOOLEAN" else exp.Cast(this=ops[0], to=exp.DataType.build("BOOLEAN"))
         # x AND y is x AND y[x := TRUE], x OR y is x OR y[x := FALSE], where x is never NULL:
-        # each operand knows what the ones before it are where it decides
+        # each operand knows what the ones before it are where it decides (only as TRUE or
+        # FALSE: DuckDB computes y also where x decides alone, so no CASE column is read as an
+        # arm here, which could compute the arm where the CASE did not)
         known = [ops[0]]
         for x in ops[1:]:
-            known.append(self._assume(x, [f for y in known if info(y).notnull for f in self._holds(y, neutral)]))
+            known.append(self._assume(x, [f for y in known if info(y).notnull for f in self._holds(y, neutral)],
+                                      arms=False))
         if any(a is not b for a, b in zip(known, ops, strict=True)):
             return self._simp(exp.and_(*known, copy=False) if neutral else exp.or_(*known, copy=False))
         if len(ops) == len(list(e.flatten())):
@@ -369,8 +407,8 @@ class Simplifier:
         operand of an AND that holds, of an OR that fails, the operand of a NOT (each only where
         it is never NULL when its being false is told)."""
         c = _unparen(c)
-        if not truth and not self.info(c).notnull:
-            return []
+        if self.info(c).kind != "BOOLEAN" or (not truth and not self.info(c).notnull):
+            return []  # a BIGINT condition is TRUE where not 0: it is not TRUE itself
         out = [(c, truth)]
         if (isinstance(c, exp.And) and truth) or (isinstance(c, exp.Or) and not truth):
             for x in c.flatten():
@@ -379,8 +417,10 @@ class Simplifier:
             out.extend(self._holds(c.this, not truth))
         return out
 
-    def _assume(self, e: exp.Expr, facts: list[tuple[exp.Expr, bool]]) -> exp.Expr:
-        """``e`` where each expression of ``facts`` is known to be TRUE or FALSE, simplified."""
+    def _assume(self, e: exp.Expr, facts: list[tuple[exp.Expr, bool]], arms: bool = True) -> exp.Expr:
+        """``e`` where each expression of ``facts`` is known to be TRUE or FALSE, simplified;
+        ``arms``: ``e`` is computed only where the facts hold (a CASE arm), so a CASE column they
+        decide may be read as its arm (:meth:`_chosen`)."""
         if not facts:
             return e
         changed = False
@@ -393,7 +433,16 @@ class Simplifier:
                 if n == x:
                     changed = True
                     return exp.true() if truth else exp.false()
-            k = _key(n) if isinstance(n, exp.Column) else None
+            tested = _unparen(n.this) if isinstance(n, exp.Is) and isinstance(n.expression, exp.Null) else None
+            if isinstance(tested, exp.Column):
+                # whether a CASE column is NULL where the facts choose its arm: told by the arm,
+                # which is not computed for it (so also where the facts hold only in an AND)
+                kc = _key(tested)
+                arm = self._chosen(kc, facts) if kc is not None else None
+                if arm is not None and (self.info(arm).notnull or self.info(arm).null):
+                    changed = True
+                    return exp.false() if self.info(arm).notnull else exp.true()
+            k = _key(n) if isinstance(n, exp.Column) and arms else None
             if k is not None:
                 chosen = self._chosen(k, facts)
                 if chosen is not None:
@@ -434,8 +483,18 @@ class Simplifier:
 
     def _case(self, e: exp.Case) -> exp.Expr:
         info = self.info
-        # arms left out must not change the CASE's type: all of one type, or a cast after it
-        free = self._info(e).kind is not None or _pinned(e)
+        # arms left out must not change the CASE's type: all of one type (what is left is cast to
+        # it where it is not of it: INTEGER arms next to a BIGINT one), or a cast after it
+        kind = self._info(e).kind
+        pinned = _pinned(e)
+        free = kind is not None or pinned
+
+        def typed(out: exp.Expr) -> exp.Expr:
+            if pinned or self._info(out).kind == kind:
+                return out
+            if _typed(kind):
+                return exp.Cast(this=out, to=exp.DataType.build(kind))
+            return e
         arms: list[exp.If] = []
         default = e.args.get("default")
         for w in e.args["ifs"]:
@@ -463,23 +522,22 @@ class Simplifier:
                 if default is not None:
                     default = self._assume(default, false)
         if not arms and default is None:  # NULL, of the CASE's type
-            kind = self._info(e).kind
             return exp.Cast(this=exp.Null(), to=exp.DataType.build(kind)) if _typed(kind) else e
         values = [w.args["true"] for w in arms] + [default if default is not None else exp.Null()]
         # (each arm keeps its type through the rewrites: arms written alike are of one type)
         if all(v == values[0] for v in values[1:]):
-            return _expr(values[0])
+            return typed(_expr(values[0]))
         if free and not arms:
-            return _expr(values[-1])
+            return typed(_expr(values[-1]))
         out = exp.Case(ifs=arms)
         if default is not None:
             out.set("default", default)
-        return e if out == e else out
+        return e if out == e else typed(out)
 
     def _info(self, e: exp.Expr) -> Info:
         got = self._info0(e)
         if self._always_null(e):
-            return Info(got.kind, None, True, False, True)  # no value: never below 0
+            return Info(got.kind, nonneg=True, null=True)  # no value: never below 0
         return got
 
     def _always_null(self, e: exp.Expr) -> bool:
@@ -512,7 +570,9 @@ class Simplifier:
             if e.is_string:
                 return Info("VARCHAR_", None, False, True)
             v = Decimal(e.this)
-            return Info("INT" if v == v.to_integral_value() and "." not in e.this else None, v, v >= 0, True)
+            integral = v == v.to_integral_value() and e.this.isdigit()
+            kind = "INT" if integral and v < 2**31 else "BIGINT" if integral and v < 2**63 else None
+            return Info(kind, v, v >= 0, True)
         if isinstance(e, exp.Neg):
             x = info(e.this)
             c = -x.const if isinstance(x.const, Decimal) else None
@@ -532,11 +592,13 @@ class Simplifier:
         if isinstance(e, exp.Floor):
             x = info(e.this)
             c = x.const.to_integral_value(rounding="ROUND_FLOOR") if isinstance(x.const, Decimal) else None
+            if c is not None and not (x.kind or "").startswith("DECIMAL") and abs(c) >= 2**53:
+                c = None  # FLOOR of a BIGINT is a DOUBLE, exact only below 2^53
             return Info(None, c, x.nonneg, x.notnull)
         if isinstance(e, (exp.Add, exp.Sub, exp.Mul, exp.IntDiv)):
             a, b = info(e.this), info(e.expression)
-            kind = _unify(a.kind, b.kind)
-            kind = kind if kind in ("BIGINT", "INT") else None
+            kind = _sum_kind(a.kind, b.kind) if isinstance(e, (exp.Add, exp.Sub)) else _unify(a.kind, b.kind)
+            kind = kind if kind in ("BIGINT", "INT") or isinstance(e, (exp.Add, exp.Sub)) else None
             c = None
             if isinstance(a.const, Decimal) and isinstance(b.const, Decimal):
                 if isinstance(e, exp.Add):
@@ -548,8 +610,8 @@ class Simplifier:
                 elif a.const >= 0 and b.const > 0 and a.const == a.const.to_integral_value() \
                         and b.const == b.const.to_integral_value():
                     c = _EXACT.divide_int(a.const, b.const)
-            if isinstance(c, Decimal) and kind == "BIGINT" and not _fits(c, kind):
-                c = None
+            if isinstance(c, Decimal) and kind is not None and not _fits(c, kind):
+                c = None  # DuckDB raises an overflow there
             nonneg = (a.nonneg and b.nonneg and not isinstance(e, exp.Sub)) or (isinstance(c, Decimal) and c >= 0)
             if isinstance(e, exp.Sub) and isinstance(_bare(e.expression), exp.Floor) \
                     and _unparen(_bare(e.expression).this) == _unparen(e.this):
@@ -581,9 +643,9 @@ class Simplifier:
             return Info(kind, c, all(v.nonneg for v in values), all(v.notnull for v in values))
         if isinstance(e, exp.Coalesce):
             xs = [info(a) for a in [e.this, *e.expressions]]
-            kind = _unify(*[x.kind for x in xs])
-            if kind is None and any(x.kind == "BOOLEAN" for x in xs):
-                kind = "BOOLEAN"  # what a boolean is coalesced with is a boolean
+            args = [e.this, *e.expressions]
+            # an untyped NULL takes the others' type
+            kind = _unify(*[x.kind for x, a in zip(xs, args, strict=True) if not isinstance(_unparen(a), exp.Null)])
             c = xs[0].const if xs[0].notnull else None
             return Info(kind, c, all(x.nonneg for x in xs), any(x.notnull for x in xs))
         if isinstance(e, exp.Is) and isinstance(e.expression, exp.Null):
@@ -602,6 +664,12 @@ class Simplifier:
         if isinstance(e, (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE)):
             a, b = info(e.this), info(e.expression)
             return Info("BOOLEAN", None, False, a.notnull and b.notnull)
+        if isinstance(e, exp.In) and not e.args.get("query"):
+            # x IN (constants): NULL only where x is
+            listed = all(info(v).notnull for v in e.expressions)
+            return Info("BOOLEAN", None, False, info(e.this).notnull and listed)
+        if isinstance(e, exp.Predicate):
+            return Info("BOOLEAN")
         return UNKNOWN
 
 
@@ -680,6 +748,7 @@ def _compact(q: exp.Select, keep: set[str] | None, base: dict[str, Info]) -> exp
     body.set("with_", None)
     envs: dict[str, dict[str, int]] = {}
     outputs: list[tuple[str, exp.Expr]] = []
+    outputs_named: set[str] = set()
     for i, (name, sel) in enumerate([*steps, ("", body)]):
         if not isinstance(sel, exp.Select) or any(
                 sel.args.get(a) for a in ("joins", "group", "having", "order", "limit", "offset", "distinct",
@@ -689,15 +758,16 @@ def _compact(q: exp.Select, keep: set[str] | None, base: dict[str, Info]) -> exp
         if not isinstance(src, exp.Table):
             raise _Unchanged
         aliases = {src.alias_or_name, src.name}
-        env: dict[str, int] | None = envs.get(src.name)
+        # a chain: each step reads the one before it, the first the table (a step reading the
+        # table again, or an earlier step, would not see the filters between)
+        if i and (src.db or src.name != steps[i - 1][0]):
+            raise _Unchanged
+        if not i and src.name in {n for n, _ in steps}:
+            raise _Unchanged
+        env: dict[str, int] | None = envs.get(src.name) if i else None
         if env is None:
-            if ch.table is not None and src.name != ch.table.name:
-                raise _Unchanged
-            if ch.table is None:
-                ch.table = exp.to_table(src.name) if not src.db else src.copy()
-                ch.table.set("alias", None)
-                if i:
-                    raise _Unchanged
+            ch.table = exp.to_table(src.name) if not src.db else src.copy()
+            ch.table.set("alias", None)
         where = sel.args.get("where")
         if where is not None:
             ch.filters.append(ch.tested(ch.resolve(where.this, env, aliases)))
@@ -713,14 +783,17 @@ def _compact(q: exp.Select, keep: set[str] | None, base: dict[str, Info]) -> exp
             if not isinstance(p, _PLAIN):
                 p = exp.alias_(p, p.alias_or_name)
             if isinstance(p, exp.Star):
-                if env is None:
+                if env is None or out:
                     raise _Unchanged
                 out.update(env)
                 continue
             alias = p.alias_or_name
+            if alias in out or alias in outputs_named:  # a name twice: DuckDB reads the first
+                raise _Unchanged
             e = ch.resolve(p.this if isinstance(p, exp.Alias) else p, env, aliases)
             if last:
                 outputs.append((alias, e))
+                outputs_named.add(alias)
                 continue
             k = _single(e)
             out[alias] = k if k is not None else ch.node(alias, e, floor)
