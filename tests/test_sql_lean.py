@@ -469,3 +469,11 @@ def test_an_and_does_not_read_a_case_column_as_its_arm(con) -> None:  # type: ig
         "s2 AS (SELECT id, (COALESCE(n, 0) <> 0) AND (c > 1) AS x FROM s1) SELECT id, x FROM s2", read="duckdb")
     c = compact(q, base=BASE)
     assert _run(con, c) == _run(con, q)
+
+
+@pytest.mark.parametrize("p, s", [(9, 2), (18, 2), (3, 2), (12, 0), (17, 2), (38, 2), (30, 10), (5, 5)])
+def test_an_integer_beside_a_decimal_is_typed_as_duckdb_types_it(con, p: int, s: int) -> None:  # type: ignore[no-untyped-def]
+    from plugins.sql.lean import _unify
+
+    ((got,),) = con.execute(f"SELECT typeof(COALESCE(CAST(1 AS DECIMAL({p}, {s})), 0))").fetchall()
+    assert _unify(f"DECIMAL({p}, {s})", "INT") == got.replace(",", ", ")

@@ -199,8 +199,9 @@ def _fits(v: Decimal, kind: str | None) -> bool:
 def _unify(*kinds: str | None) -> str | None:
     """The type values of ``kinds`` take together (in a CASE, LEAST, COALESCE, a sum of
     BIGINTs), where it is sure: one type, or INTEGERs with BIGINTs (a BIGINT); an untyped NULL
-    takes the others'. None: unknown, or of other types (an INTEGER next to a DECIMAL(p, s)
-    makes it wider, DECIMAL(p + 3, s); DuckDB's sum of two DECIMALs is wider than either)."""
+    takes the others'; an INTEGER next to a DECIMAL(p, s) makes it DECIMAL(max(p − s, 10) + s, s)
+    (COALESCE(d, 1) of a DECIMAL(9, 2) is a DECIMAL(12, 2), of a DECIMAL(18, 2) one). None:
+    unknown, or of other types (a sum of two DECIMALs is wider than either: ``_sum_kind``)."""
     present = [k for k in kinds if k != "NULL"]
     known = {k for k in present if k != "INT"}
     if not kinds or None in known or len(known) > 1:
@@ -210,7 +211,10 @@ def _unify(*kinds: str | None) -> str | None:
     if not known:
         return "INT"
     kind = known.pop()
-    return kind if kind == "BIGINT" or "INT" not in present else None
+    if kind == "BIGINT" or "INT" not in present:
+        return kind
+    dec = _decimal(kind)  # an INTEGER beside a DECIMAL(p, s): DuckDB's DECIMAL(max(p - s, 10) + s, s)
+    return None if dec is None else f"DECIMAL({min(38, max(dec[0] - dec[1], 10) + dec[1])}, {dec[1]})"
 
 
 def _typed(kind: str | None) -> TypeGuard[str]:
