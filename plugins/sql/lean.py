@@ -19,10 +19,23 @@ passed on as the dependencies allow. It only rewrites where the value cannot cha
 * a column no result needs is not computed;
 * every column is computed in the first step where all it reads is known, but never before a
   filter (``WHERE``) it came after in the chain — a filter of validity keeps invalid rows from the
-  arithmetic — and each step passes on only the columns a later step reads.
+  arithmetic — and each step passes on only the columns a later step reads;
+* :class:`Simplifier` folds what :class:`Info` knows of each value (its DuckDB type where sure,
+  a constant, never below 0, never NULL, always NULL): ``LEAST(0, y ≥ 0)``, ``x + 0``,
+  arithmetic of constants and of NULL, a ``CASE`` arm known false, ``COALESCE`` of a value never
+  NULL, operands written twice; where two types meet, a rewrite that changes the type is made
+  only where the value alone matters (:func:`_pinned`) or cast back;
+* within a ``CASE`` arm its condition holds (after it, it fails where never NULL), and a column
+  that is a ``CASE`` is read there as the arm it takes (:meth:`Simplifier._chosen`); within
+  ``x AND y`` (``OR``) y takes x as TRUE (FALSE) — only as TRUE or FALSE, since DuckDB computes
+  y also where x decides alone;
+* a filter's ``COALESCE(x, FALSE)`` in a place where only TRUE keeps a row goes
+  (:meth:`_Chain.tested`).
 
 A query of another shape (a join, an aggregate, a subquery, a window, ``DISTINCT``, ``ORDER``
-or ``LIMIT`` in a step) is returned unchanged.
+or ``LIMIT`` in a step, a step that does not read the one before it, a name given twice or
+read in its own SELECT) is returned unchanged. docs/developers/simulate.md ("Compaction of the
+aggregated query") says why each rewrite is exact and how it is tested.
 """
 
 from __future__ import annotations
