@@ -11,8 +11,10 @@ own: ``policy_views`` names them by policy only, so two backends' views made one
 other would both be the second's (an earlier harness measured a change against itself that
 way). The two reports must be equal, figure for figure, or the run stops.
 
-The base is ``plugins/sql/__init__.py`` as of ``--base`` (``git show``), imported as a module of
-its own beside the working tree's package; the rest of the compiler is the working tree's.
+The base is the package ``plugins/sql`` as of ``--base`` (``git show`` of each of its modules:
+``__init__.py`` and, from the compaction on, ``lean.py``), imported as a package of its own
+beside the working tree's; the rest of the compiler (the typed load included) is the working
+tree's.
 """
 
 from __future__ import annotations
@@ -46,11 +48,19 @@ ON = dt.date(2025, 8, 1)
 
 
 def _base(rev: str, folder: Path) -> ModuleType:
-    text = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:plugins/sql/__init__.py"],
-                          check=True, capture_output=True, text=True).stdout
-    path = folder / "sql_base.py"
-    path.write_text(text, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("sql_base", path)
+    """``plugins/sql`` as of ``rev``, every module of the package (``lean.py`` too, where the
+    revision has it), imported as the package ``sql_base``."""
+    package = folder / "sql_base"
+    package.mkdir()
+    names = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", rev, "plugins/sql/"],
+                           check=True, capture_output=True, text=True).stdout.split()
+    for name in names:
+        if name.endswith(".py"):
+            text = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{name}"],
+                                  check=True, capture_output=True, text=True).stdout
+            (package / Path(name).name).write_text(text, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("sql_base", package / "__init__.py",
+                                                  submodule_search_locations=[str(package)])
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     sys.modules["sql_base"] = mod
