@@ -477,3 +477,11 @@ def test_an_integer_beside_a_decimal_is_typed_as_duckdb_types_it(con, p: int, s:
 
     ((got,),) = con.execute(f"SELECT typeof(COALESCE(CAST(1 AS DECIMAL({p}, {s})), 0))").fetchall()
     assert _unify(f"DECIMAL({p}, {s})", "INT") == got.replace(",", ", ")
+
+
+def test_a_last_select_of_a_star_keeps_every_column(con) -> None:  # type: ignore[no-untyped-def]
+    # SELECT * as the last SELECT: every column of the step before, in its order (it gave none)
+    q = sqlglot.parse_one("WITH s1 AS (SELECT id, a, n + 1 AS m FROM t) SELECT * FROM s1", read="duckdb")
+    c = compact(q, base=BASE)
+    assert [d[0] for d in con.execute(c.sql("duckdb") + " LIMIT 0").description] == ["id", "a", "m"]
+    assert _run(con, c) == _run(con, q)

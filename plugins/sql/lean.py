@@ -800,9 +800,11 @@ def _compact(q: exp.Select, keep: set[str] | None, base: dict[str, Info]) -> exp
             if not isinstance(p, _PLAIN):
                 p = exp.alias_(p, p.alias_or_name)
             if isinstance(p, exp.Star):
-                if env is None or out:
+                if env is None or out or outputs:
                     raise _Unchanged
                 out.update(env)
+                if last:  # the result columns: every column of the step before, in its order
+                    outputs.extend((name_, ch.use(k_)) for name_, k_ in env.items())
                 continue
             alias = p.alias_or_name
             if alias in out or alias in outputs_named:  # a name twice: DuckDB reads the first
