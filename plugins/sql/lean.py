@@ -149,17 +149,15 @@ class _Chain:
         if isinstance(e, exp.Not):
             e.set("this", self.tested(e.this, not positive))
             return e
-        if isinstance(e, exp.Coalesce) and len(e.expressions) == 1 \
-                and isinstance(e.expressions[0], exp.Boolean) and e.expressions[0].this is not positive:
-            return self.tested(e.this, positive)
+        x = _neutral_coalesce(e, positive)
+        if x is not None:
+            return self.tested(x, positive)
         k = _single(e) if isinstance(e, exp.Column) else None
         n = self.nodes[k].expr if k is not None else None
-        if n is not None:
-            inner = _unparen(n)
-            if isinstance(inner, exp.Coalesce) and len(inner.expressions) == 1 \
-                    and isinstance(inner.expressions[0], exp.Boolean) and inner.expressions[0].this is not positive \
-                    and _single(inner.this) is not None and self.nodes[_single(inner.this) or 0].expr is None:
-                return _ref(_single(inner.this) or 0)
+        x = _neutral_coalesce(n, positive) if n is not None else None
+        b = _single(x) if x is not None else None
+        if b is not None and self.nodes[b].expr is None:  # the table's column
+            return _ref(b)
         return e
 
     def use(self, k: int) -> exp.Expr:
@@ -309,8 +307,7 @@ class Simplifier:
 
     @staticmethod
     def _is_constant_form(e: exp.Expr) -> bool:
-        while isinstance(e, exp.Paren):
-            e = e.this
+        e = _unparen(e)
         if isinstance(e, exp.Cast):
             e = e.this
         return isinstance(e, (exp.Literal, exp.Boolean, exp.Neg))
@@ -363,11 +360,7 @@ class Simplifier:
         NOT x`` is FALSE, ``x OR NOT x`` TRUE, where x is never NULL."""
         info = self.info
         neutral = isinstance(e, exp.And)  # the operand that changes nothing
-        ops: list[exp.Expr] = []
-        for x in e.flatten():
-            if info(x).const is neutral or any(_unparen(y) == _unparen(x) for y in ops):
-                continue
-            ops.append(x)
+        ops = _distinct([x for x in e.flatten() if info(x).const is not neutral])
         for x in ops:
             inner = _unparen(x)
             if isinstance(inner, exp.Not) and info(inner.this).notnull \
@@ -396,10 +389,7 @@ class Simplifier:
         constant ≤ 0 and a value never below 0 decide."""
         info = self.info
         args = [e.this, *e.expressions]
-        unique: list[exp.Expr] = []
-        for a in args:
-            if not any(_unparen(u) == _unparen(a) for u in unique):
-                unique.append(a)
+        unique = _distinct(args)
         if len(unique) == 1:
             return unique[0]
         if len(unique) < len(args):
@@ -478,13 +468,9 @@ class Simplifier:
         if not isinstance(inner, exp.Case) or inner.this:
             return None
         kind = self.columns.get(k, UNKNOWN).kind
-        known = {x: truth for x, truth in facts}
-
-        def decided(c: exp.Expr) -> bool | None:
-            return next((t for x, t in known.items() if x == _unparen(c)), None)
-
+        known = dict(facts)  # expressions compare (and hash) by what they are
         for w in inner.args["ifs"]:
-            t = decided(w.this)
+            t = known.get(_unparen(w.this))
             if t is None:
                 return None
             if t:
@@ -649,15 +635,13 @@ class Simplifier:
                 nonneg = any(x.nonneg and x.notnull for x in xs) or (all(x.nonneg for x in xs))
             return Info(kind, c, nonneg, notnull)
         if isinstance(e, exp.Case) and not e.this:
-            values = [info(w.args["true"]) for w in e.args["ifs"]]
             default = e.args.get("default")
-            values.append(info(default) if default is not None else Info(None, None, True, False))
-            kind = _unify(*[v.kind for v in values]) if default is not None or values[:-1] else None
-            if default is None:
-                kind = _unify(*[v.kind for v in values[:-1]])
-            distinct = {v.const for v in values}
-            c = distinct.pop() if len(distinct) == 1 and default is not None else None
-            return Info(kind, c, all(v.nonneg for v in values), all(v.notnull for v in values))
+            values = [info(x) for x in [*(w.args["true"] for w in e.args["ifs"]), default] if x is not None]
+            arm_consts = {v.const for v in values}
+            # without an ELSE the CASE is NULL where no arm is taken: no constant, maybe NULL
+            c = arm_consts.pop() if len(arm_consts) == 1 and default is not None else None
+            return Info(_unify(*[v.kind for v in values]), c, all(v.nonneg for v in values),
+                        default is not None and all(v.notnull for v in values))
         if isinstance(e, exp.Coalesce):
             xs = [info(a) for a in [e.this, *e.expressions]]
             args = [e.this, *e.expressions]
@@ -719,6 +703,25 @@ def _size(e: exp.Expr) -> int:
     """The number of operations and operands in ``e``."""
     return sum(1 for x in e.walk() if not isinstance(x, (exp.Paren, exp.Identifier, exp.DataType,
                                                           exp.DataTypeParam)))
+
+
+def _neutral_coalesce(e: exp.Expr, positive: bool) -> exp.Expr | None:
+    """x, where ``e`` is ``COALESCE(x, FALSE)`` and ``positive`` (``COALESCE(x, TRUE)`` and not):
+    in a filter's place of that sign it keeps the rows x keeps."""
+    e = _unparen(e)
+    if isinstance(e, exp.Coalesce) and len(e.expressions) == 1 and isinstance(e.expressions[0], exp.Boolean) \
+            and e.expressions[0].this is not positive:
+        return _expr(e.this)
+    return None
+
+
+def _distinct(xs: list[exp.Expr]) -> list[exp.Expr]:
+    """``xs`` without an expression written twice (parentheses aside), in their order."""
+    out: list[exp.Expr] = []
+    for x in xs:
+        if not any(_unparen(y) == _unparen(x) for y in out):
+            out.append(x)
+    return out
 
 
 def _unparen(e: exp.Expr) -> exp.Expr:
