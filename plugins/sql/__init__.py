@@ -442,8 +442,7 @@ class Policy:
             return Num(c, c, Decimal(10) ** digits - Decimal(1).scaleb(-scale), scale, True, f["kind"] != "rate", True)
         if f["kind"] in ("money", "rate", "int"):
             digits, scale = self.num_digits(f)
-            # money has no sign in its pattern; a count or a ratio only with a bound ≥ 0
-            nonneg = f["kind"] == "money" or (f["low"] is not None and Decimal(str(f["low"])) >= 0)
+            nonneg = never_negative(f)
             if f["kind"] == "int":
                 top = Decimal(max(abs(int(b)) for b in (f["low"], self.int_high(f)) if b is not None))
             elif f["kind"] == "rate":  # validation: within the declared range
@@ -1533,10 +1532,15 @@ def known_facts(form: Json) -> dict[str, lean.Info]:
     for f in [*form["facts"], *form["vocabulary"]]:
         if f["kind"] == "bool":
             out[f["name"]] = lean.Info("BOOLEAN")
-        elif f["kind"] == "money" or (f["kind"] in ("int", "rate") and f["low"] is not None
-                                      and Decimal(str(f["low"])) >= 0):
+        elif f["kind"] in ("money", "int", "rate") and never_negative(f):
             out[f["name"]] = lean.Info(nonneg=True)
     return out
+
+
+def never_negative(f: Json) -> bool:
+    """Whether a valid value of numeric fact ``f`` is never below 0: money has no sign in its
+    pattern; a count or a ratio only with a lower bound ≥ 0."""
+    return f["kind"] == "money" or (f["low"] is not None and Decimal(str(f["low"])) >= 0)
 
 
 def typed_counted(form: Json, bits: Mapping[str, int], as_of: dt.date | None = None,
