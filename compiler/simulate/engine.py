@@ -25,6 +25,9 @@ Json = dict[str, Any]
 # histogram of the amounts per eligible applicant (total max, yuan); the last bin is open
 BINS = (0, 10_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 5_000_000)
 STOP_WORDS = ("用完即止", "用完為止", "用完为止")
+# the column report() adds to the rows it aggregates: no result column has this name (theirs are
+# fixed names and <item>__<what>)
+ELIGIBLE = "__eligible"
 
 
 class SqlQueries(Protocol):
@@ -329,8 +332,13 @@ def report(con: Any, sql: SqlQueries, source: exp.Expr, form: Json, source_text:
     ok = exp.Is(this=_q("error_field"), expression=exp.null())
     items = form["items"]
     applies = [_q(f"{it['id']}__applies") for it in items]
-    eligible = exp.and_(ok, _q("in_force"), exp.not_(_q("excluded")),
-                        exp.or_(*applies) if applies else exp.false())
+    # whether the applicant is paid something: read by a dozen figures (counts, distribution,
+    # histogram), so computed once per row as a column of the rows the figures read (DuckDB
+    # computes each aggregate's argument apart: 3-7% of the report's time, measured)
+    eligible = _q(ELIGIBLE)
+    rows = exp.select(exp.Star(), exp.alias_(
+        exp.and_(ok, _q("in_force"), exp.not_(_q("excluded")), exp.or_(*applies) if applies else exp.false()),
+        ELIGIBLE, quoted=True)).from_(source.copy()).subquery("r")
     fig = Figures()
     head = [fig.add(e) for e in (
         exp.func("count", exp.Star()), _count_if(exp.not_(ok)), _count_if(exp.and_(ok, _q("excluded"))),
@@ -355,7 +363,7 @@ def report(con: Any, sql: SqlQueries, source: exp.Expr, form: Json, source_text:
             stage_cols.append((sched, st, fig.add(_sum(_q(f"pay_{k}_min"))), fig.add(_sum(_q(f"pay_{k}_max")))))
     dist = _distribution(fig, eligible)
     quotas = [_quota(fig, form, q) for q in form["quotas"]]
-    row = fig.run(con, source)
+    row = fig.run(con, rows)
     valid_n, excluded_n, not_in_force_n = row[head[0]], row[head[2]], row[head[4]]
     if counted is not None:
         valid_n, excluded_n, not_in_force_n = _one(con, exp.select(
