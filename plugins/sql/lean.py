@@ -664,11 +664,13 @@ class Simplifier:
             return Info("BOOLEAN", c, False, a.notnull and b.notnull)
         if isinstance(e, (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE)):
             a, b = info(e.this), info(e.expression)
-            return Info("BOOLEAN", None, False, a.notnull and b.notnull)
+            return Info("BOOLEAN", _compared(e, a.const, b.const), False, a.notnull and b.notnull)
         if isinstance(e, exp.In) and not e.args.get("query"):
             # x IN (constants): NULL only where x is
             listed = all(info(v).notnull for v in e.expressions)
-            return Info("BOOLEAN", None, False, info(e.this).notnull and listed)
+            value, texts = _text(e.this), [_text(v) for v in e.expressions]
+            c = value in texts if value is not None and None not in texts else None
+            return Info("BOOLEAN", c, False, info(e.this).notnull and listed)
         if isinstance(e, exp.Predicate):
             return Info("BOOLEAN")
         return UNKNOWN
@@ -722,6 +724,30 @@ def _distinct(xs: list[exp.Expr]) -> list[exp.Expr]:
         if not any(_unparen(y) == _unparen(x) for y in out):
             out.append(x)
     return out
+
+
+def _text(e: exp.Expr) -> str | None:
+    """The value of a text literal (None: ``e`` is not one)."""
+    e = _unparen(e)
+    return e.this if isinstance(e, exp.Literal) and e.is_string else None
+
+
+def _compared(e: exp.Expr, x: Decimal | bool | None, y: Decimal | bool | None) -> bool | None:
+    """The value of a comparison of two constants (None: not known): two texts (equal or not,
+    as DuckDB compares them, character for character), two numbers, two booleans (equal or not);
+    ``x`` and ``y``: the operands' constant values where known."""
+    a, b = _text(e.this), _text(e.expression)
+    if a is not None and b is not None:
+        return (a == b) if isinstance(e, exp.EQ) else (a != b) if isinstance(e, exp.NEQ) else None
+    if isinstance(x, bool) or isinstance(y, bool):
+        if isinstance(x, bool) and isinstance(y, bool) and isinstance(e, (exp.EQ, exp.NEQ)):
+            return (x == y) if isinstance(e, exp.EQ) else (x != y)
+        return None
+    if x is None or y is None:
+        return None
+    ops: dict[type[exp.Expr], bool] = {exp.EQ: x == y, exp.NEQ: x != y, exp.GT: x > y, exp.GTE: x >= y,
+                                       exp.LT: x < y, exp.LTE: x <= y}
+    return ops.get(type(e))
 
 
 def _unparen(e: exp.Expr) -> exp.Expr:
