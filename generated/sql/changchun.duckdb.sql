@@ -493,54 +493,84 @@ WITH v AS (
           ) * (
             (
               (
-                (
-                  (
-                    CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
-                  ) * 100
-                ) + (
-                  CAST((
-                    (
-                      "p"."spend_software_cloud"
-                    ) - (
-                      CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
-                    )
+                CASE
+                  WHEN (
+                    "p"."spend_software_cloud"
+                  ) < 100000000000000
+                  THEN CAST((
+                    "p"."spend_software_cloud"
                   ) * (
                     100
                   ) AS BIGINT)
-                )
+                  ELSE (
+                    (
+                      CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
+                    ) * 100
+                  ) + (
+                    CAST((
+                      (
+                        "p"."spend_software_cloud"
+                      ) - (
+                        CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
+                      )
+                    ) * (
+                      100
+                    ) AS BIGINT)
+                  )
+                END
               ) + (
-                (
-                  (
-                    CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
-                  ) * 100
-                ) + (
-                  CAST((
-                    (
-                      "p"."spend_data_equipment"
-                    ) - (
-                      CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
-                    )
+                CASE
+                  WHEN (
+                    "p"."spend_data_equipment"
+                  ) < 100000000000000
+                  THEN CAST((
+                    "p"."spend_data_equipment"
                   ) * (
                     100
                   ) AS BIGINT)
-                )
+                  ELSE (
+                    (
+                      CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
+                    ) * 100
+                  ) + (
+                    CAST((
+                      (
+                        "p"."spend_data_equipment"
+                      ) - (
+                        CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
+                      )
+                    ) * (
+                      100
+                    ) AS BIGINT)
+                  )
+                END
               )
             ) + (
-              (
-                (
-                  CAST(CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0)) AS BIGINT)
-                ) * 100
-              ) + (
-                CAST((
-                  (
-                    "p"."spend_consulting"
-                  ) - (
-                    CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0))
-                  )
+              CASE
+                WHEN (
+                  "p"."spend_consulting"
+                ) < 100000000000000
+                THEN CAST((
+                  "p"."spend_consulting"
                 ) * (
                   100
                 ) AS BIGINT)
-              )
+                ELSE (
+                  (
+                    CAST(CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      "p"."spend_consulting"
+                    ) - (
+                      CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              END
             )
           )
         ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))

@@ -427,54 +427,84 @@ WITH v AS (
         ) * (
           (
             (
-              (
-                (
-                  CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
-                ) * 100
-              ) + (
-                CAST((
-                  (
-                    "p"."spend_software_cloud"
-                  ) - (
-                    CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
-                  )
+              CASE
+                WHEN (
+                  "p"."spend_software_cloud"
+                ) < 100000000000000
+                THEN CAST((
+                  "p"."spend_software_cloud"
                 ) * (
                   100
                 ) AS BIGINT)
-              )
+                ELSE (
+                  (
+                    CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      "p"."spend_software_cloud"
+                    ) - (
+                      CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              END
             ) + (
-              (
-                (
-                  CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
-                ) * 100
-              ) + (
-                CAST((
-                  (
-                    "p"."spend_data_equipment"
-                  ) - (
-                    CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
-                  )
+              CASE
+                WHEN (
+                  "p"."spend_data_equipment"
+                ) < 100000000000000
+                THEN CAST((
+                  "p"."spend_data_equipment"
                 ) * (
                   100
                 ) AS BIGINT)
-              )
+                ELSE (
+                  (
+                    CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      "p"."spend_data_equipment"
+                    ) - (
+                      CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              END
             )
           ) + (
-            (
-              (
-                CAST(CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0)) AS BIGINT)
-              ) * 100
-            ) + (
-              CAST((
-                (
-                  "p"."spend_consulting"
-                ) - (
-                  CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0))
-                )
+            CASE
+              WHEN (
+                "p"."spend_consulting"
+              ) < 100000000000000
+              THEN CAST((
+                "p"."spend_consulting"
               ) * (
                 100
               ) AS BIGINT)
-            )
+              ELSE (
+                (
+                  CAST(CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0)) AS BIGINT)
+                ) * 100
+              ) + (
+                CAST((
+                  (
+                    "p"."spend_consulting"
+                  ) - (
+                    CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0))
+                  )
+                ) * (
+                  100
+                ) AS BIGINT)
+              )
+            END
           )
         )
       ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))
@@ -506,242 +536,82 @@ WITH v AS (
 ), i AS (
   SELECT
     *,
-    (
-      (
-        CAST(CAST(FLOOR(
-          CAST((
-            CAST(FLOOR((
-              "reform_subsidy__raw_lo"
-            ) * (
-              100
-            )) AS DECIMAL(8, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(8, 2))
-        ) AS DECIMAL(6, 0)) AS BIGINT)
-      ) * 100
-    ) + (
+    CAST((
       CAST((
-        CAST((
-          CAST((
-            CAST(FLOOR((
-              "reform_subsidy__raw_lo"
-            ) * (
-              100
-            )) AS DECIMAL(8, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(8, 2))
-        ) - (
-          CAST(FLOOR(
-            CAST((
-              CAST(FLOOR((
-                "reform_subsidy__raw_lo"
-              ) * (
-                100
-              )) AS DECIMAL(8, 0))
-            ) * (
-              0.01
-            ) AS DECIMAL(8, 2))
-          ) AS DECIMAL(6, 0))
-        ) AS DECIMAL(3, 2))
+        CAST(FLOOR((
+          "reform_subsidy__raw_lo"
+        ) * (
+          100
+        )) AS DECIMAL(8, 0))
       ) * (
-        100
-      ) AS BIGINT)
-    ) AS "reform_subsidy__lo",
-    (
-      (
-        CAST(CAST(FLOOR(
-          CAST((
-            CAST(FLOOR((
-              "reform_subsidy__raw_hi"
-            ) * (
-              100
-            )) AS DECIMAL(8, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(8, 2))
-        ) AS DECIMAL(6, 0)) AS BIGINT)
-      ) * 100
-    ) + (
+        0.01
+      ) AS DECIMAL(8, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS "reform_subsidy__lo",
+    CAST((
       CAST((
-        CAST((
-          CAST((
-            CAST(FLOOR((
-              "reform_subsidy__raw_hi"
-            ) * (
-              100
-            )) AS DECIMAL(8, 0))
-          ) * (
-            0.01
-          ) AS DECIMAL(8, 2))
-        ) - (
-          CAST(FLOOR(
-            CAST((
-              CAST(FLOOR((
-                "reform_subsidy__raw_hi"
-              ) * (
-                100
-              )) AS DECIMAL(8, 0))
-            ) * (
-              0.01
-            ) AS DECIMAL(8, 2))
-          ) AS DECIMAL(6, 0))
-        ) AS DECIMAL(3, 2))
+        CAST(FLOOR((
+          "reform_subsidy__raw_hi"
+        ) * (
+          100
+        )) AS DECIMAL(8, 0))
       ) * (
-        100
-      ) AS BIGINT)
-    ) AS "reform_subsidy__hi",
-    (
-      (
-        CAST(CAST(FLOOR(CAST("lighthouse_award__raw" AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST("lighthouse_award__raw" AS DECIMAL(8, 2))
-        ) - (
-          CAST(FLOOR(CAST("lighthouse_award__raw" AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS "lighthouse_award__lo",
-    (
-      (
-        CAST(CAST(FLOOR(CAST("lighthouse_award__raw" AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST("lighthouse_award__raw" AS DECIMAL(8, 2))
-        ) - (
-          CAST(FLOOR(CAST("lighthouse_award__raw" AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS "lighthouse_award__hi",
-    (
-      (
-        CAST(CAST(FLOOR(CAST("workshop_award__raw_lo" AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST("workshop_award__raw_lo" AS DECIMAL(9, 2))
-        ) - (
-          CAST(FLOOR(CAST("workshop_award__raw_lo" AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS "workshop_award__lo",
-    (
-      (
-        CAST(CAST(FLOOR(CAST("workshop_award__raw_hi" AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST("workshop_award__raw_hi" AS DECIMAL(9, 2))
-        ) - (
-          CAST(FLOOR(CAST("workshop_award__raw_hi" AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS "workshop_award__hi",
-    (
-      (
-        CAST(CAST(FLOOR(CAST("chain_award__raw_lo" AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST("chain_award__raw_lo" AS DECIMAL(9, 2))
-        ) - (
-          CAST(FLOOR(CAST("chain_award__raw_lo" AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS "chain_award__lo",
-    (
-      (
-        CAST(CAST(FLOOR(CAST("chain_award__raw_hi" AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST("chain_award__raw_hi" AS DECIMAL(9, 2))
-        ) - (
-          CAST(FLOOR(CAST("chain_award__raw_hi" AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS "chain_award__hi",
-    (
-      (
-        CAST(CAST(FLOOR(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(3, 2))) AS DECIMAL(1, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(3, 2))
-        ) - (
-          CAST(FLOOR(CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(3, 2))) AS DECIMAL(1, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS "diagnosis_subsidy__lo",
-    (
-      (
-        CAST(CAST(FLOOR(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(3, 2))) AS DECIMAL(1, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(3, 2))
-        ) - (
-          CAST(FLOOR(CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(3, 2))) AS DECIMAL(1, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS "diagnosis_subsidy__hi",
-    (
-      (
-        CAST(CAST(FLOOR(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(3, 2))) AS DECIMAL(1, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST("evaluation_subsidy__raw_lo" AS DECIMAL(3, 2))
-        ) - (
-          CAST(FLOOR(CAST("evaluation_subsidy__raw_lo" AS DECIMAL(3, 2))) AS DECIMAL(1, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS "evaluation_subsidy__lo",
-    (
-      (
-        CAST(CAST(FLOOR(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(3, 2))) AS DECIMAL(1, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST("evaluation_subsidy__raw_hi" AS DECIMAL(3, 2))
-        ) - (
-          CAST(FLOOR(CAST("evaluation_subsidy__raw_hi" AS DECIMAL(3, 2))) AS DECIMAL(1, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS "evaluation_subsidy__hi"
+        0.01
+      ) AS DECIMAL(8, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS "reform_subsidy__hi",
+    CAST((
+      CAST("lighthouse_award__raw" AS DECIMAL(8, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS "lighthouse_award__lo",
+    CAST((
+      CAST("lighthouse_award__raw" AS DECIMAL(8, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS "lighthouse_award__hi",
+    CAST((
+      CAST("workshop_award__raw_lo" AS DECIMAL(9, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS "workshop_award__lo",
+    CAST((
+      CAST("workshop_award__raw_hi" AS DECIMAL(9, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS "workshop_award__hi",
+    CAST((
+      CAST("chain_award__raw_lo" AS DECIMAL(9, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS "chain_award__lo",
+    CAST((
+      CAST("chain_award__raw_hi" AS DECIMAL(9, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS "chain_award__hi",
+    CAST((
+      CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(3, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS "diagnosis_subsidy__lo",
+    CAST((
+      CAST("diagnosis_subsidy__raw_hi" AS DECIMAL(3, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS "diagnosis_subsidy__hi",
+    CAST((
+      CAST("evaluation_subsidy__raw_lo" AS DECIMAL(3, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS "evaluation_subsidy__lo",
+    CAST((
+      CAST("evaluation_subsidy__raw_hi" AS DECIMAL(3, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS "evaluation_subsidy__hi"
   FROM r
 ), a0 AS (
   SELECT
@@ -770,21 +640,31 @@ WITH v AS (
 ), c1l AS (
   SELECT
     *,
-    (
-      (
-        CAST(CAST(FLOOR(CAST("cap1__raw" AS DECIMAL(18, 2))) AS DECIMAL(16, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST("cap1__raw" AS DECIMAL(18, 2))
-        ) - (
-          CAST(FLOOR(CAST("cap1__raw" AS DECIMAL(18, 2))) AS DECIMAL(16, 0))
-        ) AS DECIMAL(3, 2))
+    CASE
+      WHEN (
+        CAST("cap1__raw" AS DECIMAL(18, 2))
+      ) < 100000000000000
+      THEN CAST((
+        CAST("cap1__raw" AS DECIMAL(18, 2))
       ) * (
         100
       ) AS BIGINT)
-    ) AS "cap1__lim_lo"
+      ELSE (
+        (
+          CAST(CAST(FLOOR(CAST("cap1__raw" AS DECIMAL(18, 2))) AS DECIMAL(16, 0)) AS BIGINT)
+        ) * 100
+      ) + (
+        CAST((
+          CAST((
+            CAST("cap1__raw" AS DECIMAL(18, 2))
+          ) - (
+            CAST(FLOOR(CAST("cap1__raw" AS DECIMAL(18, 2))) AS DECIMAL(16, 0))
+          ) AS DECIMAL(3, 2))
+        ) * (
+          100
+        ) AS BIGINT)
+      )
+    END AS "cap1__lim_lo"
   FROM a0 AS p
 ), c1m AS (
   SELECT

@@ -290,37 +290,57 @@ WITH v AS (
             CAST(6 AS BIGINT)
           ) * (
             (
-              (
-                (
-                  CAST(CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0)) AS BIGINT)
-                ) * 100
-              ) + (
-                CAST((
-                  (
-                    `p`.`spend_software_cloud`
-                  ) - (
-                    CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0))
-                  )
+              CASE
+                WHEN (
+                  `p`.`spend_software_cloud`
+                ) < 100000000000000
+                THEN CAST((
+                  `p`.`spend_software_cloud`
                 ) * (
                   100
                 ) AS BIGINT)
-              )
+                ELSE (
+                  (
+                    CAST(CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      `p`.`spend_software_cloud`
+                    ) - (
+                      CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              END
             ) + (
-              (
-                (
-                  CAST(CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0)) AS BIGINT)
-                ) * 100
-              ) + (
-                CAST((
-                  (
-                    `p`.`spend_data_equipment`
-                  ) - (
-                    CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0))
-                  )
+              CASE
+                WHEN (
+                  `p`.`spend_data_equipment`
+                ) < 100000000000000
+                THEN CAST((
+                  `p`.`spend_data_equipment`
                 ) * (
                   100
                 ) AS BIGINT)
-              )
+                ELSE (
+                  (
+                    CAST(CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0)) AS BIGINT)
+                  ) * 100
+                ) + (
+                  CAST((
+                    (
+                      `p`.`spend_data_equipment`
+                    ) - (
+                      CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0))
+                    )
+                  ) * (
+                    100
+                  ) AS BIGINT)
+                )
+              END
             )
           )
         ) DIV CAST(10 AS BIGINT) AS DECIMAL(18, 0))
@@ -426,246 +446,86 @@ WITH v AS (
 ), i AS (
   SELECT
     *,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))
-        ) - (
-          CAST(FLOOR(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `reform_subsidy__lo`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))
-        ) - (
-          CAST(FLOOR(CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `reform_subsidy__hi`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))
-        ) - (
-          CAST(FLOOR(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `chain_demo_award__lo`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))
-        ) - (
-          CAST(FLOOR(CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `chain_demo_award__hi`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))
-        ) - (
-          CAST(FLOOR(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `provincial_demo_award__lo`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))
-        ) - (
-          CAST(FLOOR(CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `provincial_demo_award__hi`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`typical_case_award__raw` AS DECIMAL(7, 2))) AS DECIMAL(5, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`typical_case_award__raw` AS DECIMAL(7, 2))
-        ) - (
-          CAST(FLOOR(CAST(`typical_case_award__raw` AS DECIMAL(7, 2))) AS DECIMAL(5, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `typical_case_award__lo`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`typical_case_award__raw` AS DECIMAL(7, 2))) AS DECIMAL(5, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`typical_case_award__raw` AS DECIMAL(7, 2))
-        ) - (
-          CAST(FLOOR(CAST(`typical_case_award__raw` AS DECIMAL(7, 2))) AS DECIMAL(5, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `typical_case_award__hi`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`platform_building__raw_lo` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`platform_building__raw_lo` AS DECIMAL(8, 2))
-        ) - (
-          CAST(FLOOR(CAST(`platform_building__raw_lo` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `platform_building__lo`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`platform_building__raw_hi` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`platform_building__raw_hi` AS DECIMAL(8, 2))
-        ) - (
-          CAST(FLOOR(CAST(`platform_building__raw_hi` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `platform_building__hi`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2))
-        ) - (
-          CAST(FLOOR(CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `training_subsidy__lo`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2))) AS DECIMAL(6, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2))
-        ) - (
-          CAST(FLOOR(CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2))) AS DECIMAL(6, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `training_subsidy__hi`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2))) AS DECIMAL(13, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2))
-        ) - (
-          CAST(FLOOR(CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2))) AS DECIMAL(13, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `diagnosis_subsidy__lo`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2))) AS DECIMAL(13, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2))
-        ) - (
-          CAST(FLOOR(CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2))) AS DECIMAL(13, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `diagnosis_subsidy__hi`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2))
-        ) - (
-          CAST(FLOOR(CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `evaluation_subsidy__lo`,
-    (
-      (
-        CAST(CAST(FLOOR(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2))) AS DECIMAL(7, 0)) AS BIGINT)
-      ) * 100
-    ) + (
-      CAST((
-        CAST((
-          CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2))
-        ) - (
-          CAST(FLOOR(CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2))) AS DECIMAL(7, 0))
-        ) AS DECIMAL(3, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-    ) AS `evaluation_subsidy__hi`
+    CAST((
+      CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `reform_subsidy__lo`,
+    CAST((
+      CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `reform_subsidy__hi`,
+    CAST((
+      CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `chain_demo_award__lo`,
+    CAST((
+      CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `chain_demo_award__hi`,
+    CAST((
+      CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `provincial_demo_award__lo`,
+    CAST((
+      CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `provincial_demo_award__hi`,
+    CAST((
+      CAST(`typical_case_award__raw` AS DECIMAL(7, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `typical_case_award__lo`,
+    CAST((
+      CAST(`typical_case_award__raw` AS DECIMAL(7, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `typical_case_award__hi`,
+    CAST((
+      CAST(`platform_building__raw_lo` AS DECIMAL(8, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `platform_building__lo`,
+    CAST((
+      CAST(`platform_building__raw_hi` AS DECIMAL(8, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `platform_building__hi`,
+    CAST((
+      CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `training_subsidy__lo`,
+    CAST((
+      CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `training_subsidy__hi`,
+    CAST((
+      CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `diagnosis_subsidy__lo`,
+    CAST((
+      CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `diagnosis_subsidy__hi`,
+    CAST((
+      CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `evaluation_subsidy__lo`,
+    CAST((
+      CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2))
+    ) * (
+      100
+    ) AS BIGINT) AS `evaluation_subsidy__hi`
   FROM r
 ), a0 AS (
   SELECT

@@ -233,15 +233,35 @@ def to_fen(x: exp.Expr, digits: int, scale: int, nonneg: bool = False) -> exp.Ex
     return cast(mul(cast(trunc, decimal(digits + 2, 0)), lit("0.01")), decimal(digits + 2, 2))
 
 
-def fen_int(x: exp.Expr, digits: int) -> exp.Expr:
-    """``x``, a DECIMAL(digits + 2, 2), as a BIGINT number of fen: its whole part and its two
-    decimals apart, so that no value passes 18 digits. (``CAST(x * 100 AS BIGINT)`` is the same
-    value, but DuckDB computes it in 128 bits, and casting a 128-bit DECIMAL costs 30 times a
-    64-bit one.)"""
+def fen_int(x: exp.Expr, digits: int, nonneg: bool = False) -> exp.Expr:
+    """``x``, a DECIMAL(digits + 2, 2), as a BIGINT number of fen (:func:`scaled_int`). The
+    larger values are taken as their whole part and their two decimals apart, so that no value
+    passes 18 digits (``CAST(x * 100 AS BIGINT)`` there would overflow DuckDB's DECIMAL(18, 2),
+    and a 128-bit product costs 30 times a 64-bit one)."""
     whole = cast(exp.Floor(this=x.copy()), decimal(digits, 0))
     cents = cast(sub(x, whole), decimal(3, 2))  # in [0, 1)
-    return exp.Add(this=paren(exp.Mul(this=paren(cast(whole, BIGINT)), expression=lit("100"))),
-                   expression=paren(cast(mul(cents, lit("100")), BIGINT)))
+    apart = exp.Add(this=paren(exp.Mul(this=paren(cast(whole, BIGINT)), expression=lit("100"))),
+                    expression=paren(cast(mul(cents, lit("100")), BIGINT)))
+    return scaled_int(x, digits, 2, nonneg, apart)
+
+
+def scaled_int(x: exp.Expr, digits: int, scale: int, nonneg: bool, apart: exp.Expr) -> exp.Expr:
+    """``x``, a DECIMAL(digits + scale, scale), times 10^scale as a BIGINT, exactly: one
+    multiplication where it fits — DuckDB types ``x × 10^scale`` as a DECIMAL(18, scale), which
+    holds it below 10^(18 − 2·scale) —, else ``apart`` (the same value computed without passing
+    18 digits) for the values beyond (a CASE computes an arm only on the rows that take it). The
+    multiplication is one operation where ``apart`` is seven (a FLOOR, casts): 5.9 against 1.0 ms
+    per 280,000 values, one thread."""
+    if scale == 0:
+        return cast(x, BIGINT)
+    fast = cast(mul(x, lit(str(10 ** scale))), BIGINT)
+    if digits + 2 * scale <= INT64_DIGITS:
+        return fast
+    bound = lit(str(10 ** (INT64_DIGITS - 2 * scale)))
+    small: exp.Expr = exp.LT(this=paren(x), expression=bound)
+    if not nonneg:
+        small = and_(small, exp.GT(this=paren(x), expression=exp.Neg(this=bound.copy())))
+    return case((small, fast), default=apart)
 
 
 def once(v: Num, name: str, step: exp.Select) -> Num:
@@ -608,13 +628,14 @@ class Policy:
             if x is None or y is None:
                 return None
             return (exp.Add if op == "add" else exp.Sub)(this=paren(x), expression=paren(y))
-        c = v.lo  # a numeric fact: DECIMAL(digits + s, s); its whole part and its decimals apart
+        c = v.lo  # a numeric fact: DECIMAL(digits + s, s); the large ones' whole part and decimals apart
         whole = cast(exp.Floor(this=c.copy()), decimal(v.digits, 0))
-        out: exp.Expr = cast(whole, BIGINT)
+        apart: exp.Expr = cast(whole, BIGINT)
         if v.scale > 0:
             part = cast(mul(sub(c, whole), lit(str(10 ** v.scale))), BIGINT)
-            out = exp.Add(this=paren(exp.Mul(this=paren(out), expression=lit(str(10 ** v.scale)))),
-                          expression=paren(part))
+            apart = exp.Add(this=paren(exp.Mul(this=paren(apart), expression=lit(str(10 ** v.scale)))),
+                            expression=paren(part))
+        out = scaled_int(c, v.digits, v.scale, v.nonneg, apart)
         if scale > v.scale:
             out = exp.Mul(this=paren(out), expression=cast(lit(str(10 ** (scale - v.scale))), BIGINT))
         return out
@@ -851,9 +872,10 @@ class Policy:
             and all(a.top * 100 < BIGINT_TOP for a in stage_amounts.values())
         mt = BIGINT if fen else money  # the type of an amount in the steps after i
 
-        def m_in(x: exp.Expr, digits: int) -> exp.Expr:
-            """An amount of fen, DECIMAL(digits + 2, 2), as the steps after i compute with it."""
-            return fen_int(x, digits) if fen else cast(x, money)
+        def m_in(x: exp.Expr, digits: int, nonneg: bool) -> exp.Expr:
+            """An amount of fen, DECIMAL(digits + 2, 2) (``nonneg``: never below 0), as the steps
+            after i compute with it."""
+            return fen_int(x, digits, nonneg) if fen else cast(x, money)
 
         def m_out(x: exp.Expr) -> exp.Expr:
             """An amount of the steps after i as the result's DECIMAL."""
@@ -885,8 +907,8 @@ class Policy:
                 lo = case((neg, greatest(v.lo, zero, v.sure)), default=v.lo)
                 hi = case((neg.copy(), greatest(v.hi, zero, v.sure)), default=v.hi)
             item_step = item_step.select(
-                exp.alias_(m_in(lo, v.digits), f"{it['id']}__lo", quoted=True),
-                exp.alias_(m_in(hi, v.digits), f"{it['id']}__hi", quoted=True), copy=False)
+                exp.alias_(m_in(lo, v.digits, True), f"{it['id']}__lo", quoted=True),  # clamped: ≥ 0
+                exp.alias_(m_in(hi, v.digits, True), f"{it['id']}__hi", quoted=True), copy=False)
         steps.append(("i", item_step))
         # after-cap amounts: undetermined items enter the caps as [0, ∞] (hi NULL)
         after: dict[str, tuple[str, str]] = {}
@@ -912,9 +934,10 @@ class Policy:
             lim = lims[k]
             name = f"c{k}l"
             limit = exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
-                exp.alias_(m_in(lim.lo, lim.digits), f"cap{k}__lim_lo", quoted=True), copy=False)
+                exp.alias_(m_in(lim.lo, lim.digits, lim.nonneg), f"cap{k}__lim_lo", quoted=True), copy=False)
             if not lim.exact:
-                limit.select(exp.alias_(m_in(lim.hi, lim.digits), f"cap{k}__lim_hi", quoted=True), copy=False)
+                limit.select(exp.alias_(m_in(lim.hi, lim.digits, lim.nonneg), f"cap{k}__lim_hi", quoted=True),
+                             copy=False)
             steps.append((name, limit))
             lim_lo = col(f"cap{k}__lim_lo")
             room0 = lim_lo if lim.nonneg else greatest(lim_lo, cast(zero, mt), lim.sure)
@@ -1072,7 +1095,7 @@ class Policy:
                     # 0 up to the amount (never below 0), never more than the base; undetermined
                     # (NULL): as 至多 未定
                     amt = stage_amounts[(n, j)]
-                    most = greatest(m_in(amt.hi, amt.digits), zero_m.copy())
+                    most = greatest(m_in(amt.hi, amt.digits, amt.nonneg), zero_m.copy())
                     lo_e = zero_m
                     mosts.append(most)
                     if amt.sure:
