@@ -245,7 +245,8 @@ def test_each_rewrite_is_made_and_exact(con, expr: str, gone: str) -> None:  # t
 def test_what_is_not_known_is_not_rewritten(con) -> None:  # type: ignore[no-untyped-def]
     # a may be negative or NULL: LEAST(0, a) stays; a CASE of DECIMALs of two types keeps its arms
     # a text compared with a column, or texts by order (collations), are not known
-    for expr in ("CASE WHEN 'b' > 'a' THEN a ELSE n END AS x", "CASE WHEN CAST(a AS TEXT) = '1' THEN a ELSE n END AS x"):
+    for expr in ("CASE WHEN 'b' > 'a' THEN a ELSE n END AS x",
+                 "CASE WHEN CAST(a AS TEXT) = '1' THEN a ELSE n END AS x"):
         q = _one(expr)
         c = compact(q, base=BASE)
         assert "CASE" in c.sql("duckdb") and _run(con, c) == _run(con, q)
@@ -288,6 +289,14 @@ def _plain(form: dict, bits: dict[str, int], on: dt.date) -> exp.Select:  # type
     return spanning(form, build, True, True, bits)
 
 
+def _chains(q: exp.Select) -> list[exp.Select]:
+    """The compacted chains of typed_query(applying_only): one, or one per beneficiary (their
+    rows in turn, UNION ALL)."""
+    if q.args.get("with_"):
+        return [q]
+    return [x for x in q.find_all(exp.Select) if x.args.get("with_")]
+
+
 @pytest.mark.parametrize("pid", SEEDS)
 def test_every_seeds_aggregated_query_is_compacted(pid: str) -> None:
     # what policyc simulate aggregates (typed_query with applying_only) is compacted for every
@@ -300,8 +309,45 @@ def test_every_seeds_aggregated_query_is_compacted(pid: str) -> None:
     on = dt.date(2025, 8, 1)
     plain = _plain(form, bits, on)
     lean = typed_query(form, bits, on, valid_only=True, applying_only=True)
-    assert len(lean.args["with_"].expressions) < len(plain.args["with_"].expressions)
-    assert len(lean.sql("duckdb")) < len(plain.sql("duckdb"))
+    for chain in _chains(lean):
+        assert len(chain.args["with_"].expressions) < len(plain.args["with_"].expressions)
+        assert len(chain.sql("duckdb")) < len(plain.sql("duckdb"))
+
+
+@pytest.mark.parametrize("pid", ["changchun", "nanchang", "kunming", "xianning"])
+def test_each_beneficiary_s_query_computes_only_its_items(pid: str) -> None:
+    # every item of these seeds is an enterprise's or a service provider's (申报主体): the query
+    # is one per beneficiary, each over its own applicants, and each compacted without the other
+    # beneficiary's items — their conditions are FALSE there — so that a fact only those items
+    # read is not read at all (its values: tests/test_sql_backend.py, 10,000 profiles per seed)
+    form = lower(load_once(POLICIES / f"{pid}.policy").policy)
+    made = load_query([form], "profiles")
+    assert made is not None
+    chains = _chains(typed_query(form, made[1], dt.date(2025, 8, 1), valid_only=True, applying_only=True))
+    assert len(chains) == 2
+    who = sorted({it["beneficiary"] for it in form["items"]})
+    assert who == ["enterprise", "service_provider"]
+    for b, chain in zip(who, chains, strict=True):
+        text = chain.sql("duckdb")
+        first = chain.args["with_"].expressions[0].this
+        assert f"\"applicant_type\" = '{b}'" in first.args["where"].sql("duckdb")
+        other = next(x for x in who if x != b)
+        assert f"'{other}'" not in text  # no test of the other beneficiary is left
+        # the facts only the other beneficiary's items read are not read
+        rest = {**form, "items": [it for it in form["items"] if it["beneficiary"] != other]}
+        theirs = _facts_in([it for it in form["items"] if it["beneficiary"] == other]) - _facts_in(rest)
+        read = {c.name for c in chain.find_all(exp.Column)}
+        assert theirs and not (theirs & read), (b, theirs & read)
+
+
+def _facts_in(x: object) -> set[str]:
+    """The facts a part of a lowered form reads (not through definitions)."""
+    if isinstance(x, dict):
+        own = {x["name"]} if x.get("op") == "fact" else set()
+        return own.union(*[_facts_in(v) for v in x.values()])
+    if isinstance(x, list):
+        return set().union(*[_facts_in(v) for v in x])
+    return set()
 
 
 @pytest.mark.parametrize("name", ["linchuan", "yunxi", "linchuan_readings"])
@@ -328,7 +374,8 @@ def test_the_language_examples_compacted_query_gives_the_text_querys_rows(name: 
     load, bits = made
     con.execute(f"CREATE TABLE typed_profiles AS {load.sql('duckdb')}")
     lean = typed_query(form, bits, on, valid_only=True, applying_only=True)
-    assert len(lean.args["with_"].expressions) < len(_plain(form, bits, on).args["with_"].expressions)
+    for chain in _chains(lean):
+        assert len(chain.args["with_"].expressions) < len(_plain(form, bits, on).args["with_"].expressions)
     rows = con.execute(lean.sql("duckdb")).fetchall()
     assert len(rows) > 100
     for r in rows:
