@@ -395,81 +395,7 @@ WITH v AS (
       OR (
         COALESCE("p"."disqualified_3y", FALSE)
       )
-    ) AS "excluded__q2",
-    (
-      NOT (
-        (
-          COALESCE((
-            "p"."applicant_type"
-          ) <> (
-            'enterprise'
-          ), FALSE)
-          OR COALESCE(
-            (
-              COALESCE(
-                (
-                  "p"."industry__key"
-                ) IN ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
-                FALSE
-              )
-              OR COALESCE((
-                "p"."industry__key"
-              ) = (
-                '中成药生物药品制造'
-              ), FALSE)
-            ),
-            FALSE
-          )
-        )
-      )
-      OR NOT (
-        (
-          COALESCE((
-            "p"."applicant_type"
-          ) <> (
-            'enterprise'
-          ), FALSE)
-          OR COALESCE("p"."is_sme", FALSE)
-        )
-      )
-      OR NOT (
-        (
-          COALESCE("p"."registered_in_city", FALSE)
-          AND COALESCE("p"."independent_legal_person", FALSE)
-          AND COALESCE("p"."good_tax_and_credit", FALSE)
-        )
-      )
-      OR (
-        COALESCE("p"."little_giant_central_funded", FALSE)
-      )
-      OR (
-        COALESCE("p"."in_2022_pilot", FALSE)
-      )
-      OR (
-        COALESCE("p"."pilot_ended_unaccepted", FALSE)
-      )
-      OR (
-        COALESCE("p"."serious_dishonesty_3y", FALSE)
-      )
-      OR (
-        (
-          (
-            COALESCE("p"."abnormal_operation_listed", FALSE)
-            OR COALESCE("p"."serious_dishonesty_listed", FALSE)
-            OR COALESCE("p"."major_incident_3y", FALSE)
-            OR COALESCE("p"."tax_violation_3y", FALSE)
-          )
-          AND COALESCE(COALESCE((
-            "p"."applicant_type"
-          ) = (
-            'enterprise'
-          ), FALSE), FALSE)
-        )
-      )
-      OR (
-        COALESCE("p"."disqualified_3y", FALSE)
-      )
-    ) AS "excluded__q3"
+    ) AS "excluded__q2"
   FROM v AS p
 ), r AS (
   SELECT
@@ -736,75 +662,7 @@ WITH v AS (
       )
       AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
     )
-    AND COALESCE("p"."procured_service", FALSE) AS "procurement_service__applies__q2",
-    (
-      (
-        "p"."in_force" AND NOT "p"."excluded__q3"
-      )
-      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-    )
-    AND (
-      COALESCE("p"."in_pilot_scope", FALSE)
-      AND COALESCE("p"."acceptance_passed", FALSE)
-    ) AS "reform_subsidy__applies__q3",
-    (
-      (
-        "p"."in_force" AND NOT "p"."excluded__q3"
-      )
-      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-    )
-    AND (
-      COALESCE("p"."in_pilot_scope", FALSE)
-      AND COALESCE("p"."acceptance_passed", FALSE)
-      AND COALESCE("p"."production_stage_reform", FALSE)
-    ) AS "production_stage_extra__applies__q3",
-    (
-      (
-        "p"."in_force" AND NOT "p"."excluded__q3"
-      )
-      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-    )
-    AND COALESCE("p"."cloud_platform_adopted", FALSE) AS "cloud_platform_award__applies__q3",
-    (
-      (
-        "p"."in_force" AND NOT "p"."excluded__q3"
-      )
-      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-    )
-    AND COALESCE("p"."platform_benchmark", FALSE) AS "platform_benchmark_award__applies__q3",
-    (
-      (
-        "p"."in_force" AND NOT "p"."excluded__q3"
-      )
-      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-    )
-    AND COALESCE((
-      "p"."awarded_products"
-    ) >= (
-      CAST(1 AS DECIMAL(1, 0))
-    ), FALSE) AS "product_award__applies__q3",
-    (
-      (
-        "p"."in_force" AND NOT "p"."excluded__q3"
-      )
-      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-    )
-    AND COALESCE("p"."excellent_provider", FALSE) AS "excellent_provider_award__applies__q3",
-    (
-      (
-        "p"."in_force" AND NOT "p"."excluded__q3"
-      )
-      AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
-    )
-    AND COALESCE("p"."chain_transformation_award", FALSE) AS "chain_award__applies__q3",
-    (
-      (
-        "p"."in_force" AND NOT "p"."excluded__q3"
-      )
-      AND COALESCE("p"."applicant_type" = 'service_provider', FALSE)
-    )
-    AND COALESCE("p"."procured_service", FALSE) AS "procurement_service__applies__q3",
-    CAST(500000 AS DECIMAL(6, 0)) AS "cap1__raw__q3"
+    AND COALESCE("p"."procured_service", FALSE) AS "procurement_service__applies__q2"
   FROM x AS p
 ), i AS (
   SELECT
@@ -858,8 +716,7 @@ WITH v AS (
   SELECT
     *,
     CAST(CAST("cap1__raw" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "cap1__lim_lo",
-    CAST(CAST("cap1__raw__q1" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "cap1__lim_lo__q1",
-    CAST(CAST("cap1__raw__q3" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "cap1__lim_lo__q3"
+    CAST(CAST("cap1__raw__q1" AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS "cap1__lim_lo__q1"
   FROM a0 AS p
 ), c1m AS (
   SELECT
@@ -867,9 +724,7 @@ WITH v AS (
     "cap1__lim_lo" AS "cap1__room0",
     "cap1__lim_lo" AS "cap1__lim_hi",
     "cap1__lim_lo__q1" AS "cap1__room0__q1",
-    "cap1__lim_lo__q1" AS "cap1__lim_hi__q1",
-    "cap1__lim_lo__q3" AS "cap1__room0__q3",
-    "cap1__lim_lo__q3" AS "cap1__lim_hi__q3"
+    "cap1__lim_lo__q1" AS "cap1__lim_hi__q1"
   FROM c1l
 ), c1a0 AS (
   SELECT
@@ -917,18 +772,18 @@ WITH v AS (
       ELSE "cap1__room0"
     END AS "cap1__room1__q2",
     CAST(CASE
-      WHEN "product_award__applies__q3"
-      THEN LEAST("product_award__a0_lo", "cap1__room0__q3")
+      WHEN "product_award__applies__q2"
+      THEN LEAST("product_award__a0_lo", "cap1__room0__q1")
       ELSE "product_award__a0_lo"
     END AS DECIMAL(9, 2)) AS "product_award__c1_lo__q3",
     CASE
-      WHEN "product_award__applies__q3"
+      WHEN "product_award__applies__q2"
       THEN GREATEST((
-        "cap1__room0__q3"
+        "cap1__room0__q1"
       ) - (
         "product_award__a0_lo"
       ), 0)
-      ELSE "cap1__room0__q3"
+      ELSE "cap1__room0__q1"
     END AS "cap1__room1__q3"
   FROM c1m
 ), c1a1 AS (
@@ -977,12 +832,12 @@ WITH v AS (
       ELSE "cap1__room1__q2"
     END AS "cap1__room2__q2",
     CAST(CASE
-      WHEN "excellent_provider_award__applies__q3"
+      WHEN "excellent_provider_award__applies__q2"
       THEN LEAST("excellent_provider_award__a0_lo", "cap1__room1__q3")
       ELSE "excellent_provider_award__a0_lo"
     END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_lo__q3",
     CASE
-      WHEN "excellent_provider_award__applies__q3"
+      WHEN "excellent_provider_award__applies__q2"
       THEN GREATEST((
         "cap1__room1__q3"
       ) - (
@@ -1068,21 +923,21 @@ WITH v AS (
     ) AS "cap1__spare0__q2",
     GREATEST(
       (
-        "cap1__lim_hi__q3"
+        "cap1__lim_hi__q1"
       ) - (
         (
           (
             CAST(0 AS DECIMAL(9, 2))
           ) + (
             CASE
-              WHEN "product_award__applies__q3"
+              WHEN "product_award__applies__q2"
               THEN "product_award__c1_lo__q3"
               ELSE CAST(0 AS DECIMAL(9, 2))
             END
           )
         ) + (
           CASE
-            WHEN "excellent_provider_award__applies__q3"
+            WHEN "excellent_provider_award__applies__q2"
             THEN "excellent_provider_award__c1_lo__q3"
             ELSE CAST(0 AS DECIMAL(9, 2))
           END
@@ -1212,7 +1067,7 @@ WITH v AS (
       ELSE "cap1__spare0__q2"
     END AS "cap1__spare1__q2",
     CAST(CASE
-      WHEN "product_award__applies__q3"
+      WHEN "product_award__applies__q2"
       THEN (
         "product_award__c1_lo__q3"
       ) + (
@@ -1232,7 +1087,7 @@ WITH v AS (
       ELSE "product_award__a0_hi"
     END AS DECIMAL(9, 2)) AS "product_award__c1_hi__q3",
     CASE
-      WHEN "product_award__applies__q3"
+      WHEN "product_award__applies__q2"
       THEN CASE
         WHEN "product_award__a0_hi" IS NULL
         THEN CAST(0 AS DECIMAL(9, 2))
@@ -1376,7 +1231,7 @@ WITH v AS (
       ELSE "cap1__spare1__q2"
     END AS "cap1__spare2__q2",
     CAST(CASE
-      WHEN "excellent_provider_award__applies__q3"
+      WHEN "excellent_provider_award__applies__q2"
       THEN (
         "excellent_provider_award__c1_lo__q3"
       ) + (
@@ -1396,7 +1251,7 @@ WITH v AS (
       ELSE "excellent_provider_award__a0_hi"
     END AS DECIMAL(9, 2)) AS "excellent_provider_award__c1_hi__q3",
     CASE
-      WHEN "excellent_provider_award__applies__q3"
+      WHEN "excellent_provider_award__applies__q2"
       THEN CASE
         WHEN "excellent_provider_award__a0_hi" IS NULL
         THEN CAST(0 AS DECIMAL(9, 2))
@@ -2455,195 +2310,26 @@ WITH v AS (
       ) AS DECIMAL(9, 2))
       ELSE NULL
     END AS "funding_central__q2",
-    CASE WHEN "error_field" IS NULL THEN "excluded__q3" ELSE NULL END AS "excluded__q3",
-    CASE WHEN "error_field" IS NULL THEN "reform_subsidy__applies__q3" ELSE NULL END AS "reform_subsidy__applies__q3",
     CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q3"
-      THEN CAST("reform_subsidy__lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "reform_subsidy__min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q3"
-      THEN CAST("reform_subsidy__hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "reform_subsidy__max__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q3"
-      THEN CAST("reform_subsidy__a0_lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "reform_subsidy__paid_min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "reform_subsidy__applies__q3"
-      THEN CAST("reform_subsidy__a0_hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "reform_subsidy__paid_max__q3",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN "production_stage_extra__applies__q3"
-      ELSE NULL
-    END AS "production_stage_extra__applies__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies__q3"
-      THEN CAST("production_stage_extra__lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "production_stage_extra__min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies__q3"
-      THEN CAST("production_stage_extra__hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "production_stage_extra__max__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies__q3"
-      THEN CAST("production_stage_extra__a0_lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "production_stage_extra__paid_min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "production_stage_extra__applies__q3"
-      THEN CAST("production_stage_extra__a0_hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "production_stage_extra__paid_max__q3",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN "cloud_platform_award__applies__q3"
-      ELSE NULL
-    END AS "cloud_platform_award__applies__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies__q3"
-      THEN CAST("cloud_platform_award__lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "cloud_platform_award__min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies__q3"
-      THEN CAST("cloud_platform_award__hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "cloud_platform_award__max__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies__q3"
-      THEN CAST("cloud_platform_award__a0_lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "cloud_platform_award__paid_min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "cloud_platform_award__applies__q3"
-      THEN CAST("cloud_platform_award__a0_hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "cloud_platform_award__paid_max__q3",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN "platform_benchmark_award__applies__q3"
-      ELSE NULL
-    END AS "platform_benchmark_award__applies__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies__q3"
-      THEN CAST("platform_benchmark_award__lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "platform_benchmark_award__min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies__q3"
-      THEN CAST("platform_benchmark_award__hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "platform_benchmark_award__max__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies__q3"
-      THEN CAST("platform_benchmark_award__a0_lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "platform_benchmark_award__paid_min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "platform_benchmark_award__applies__q3"
-      THEN CAST("platform_benchmark_award__a0_hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "platform_benchmark_award__paid_max__q3",
-    CASE WHEN "error_field" IS NULL THEN "product_award__applies__q3" ELSE NULL END AS "product_award__applies__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies__q3"
-      THEN CAST("product_award__lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "product_award__min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies__q3"
-      THEN CAST("product_award__hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "product_award__max__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "product_award__applies__q3"
+      WHEN "error_field" IS NULL AND "product_award__applies__q2"
       THEN CAST("product_award__c1_lo__q3" AS DECIMAL(9, 2))
       ELSE NULL
     END AS "product_award__paid_min__q3",
     CASE
-      WHEN "error_field" IS NULL AND "product_award__applies__q3"
+      WHEN "error_field" IS NULL AND "product_award__applies__q2"
       THEN CAST("product_award__c1_hi__q3" AS DECIMAL(9, 2))
       ELSE NULL
     END AS "product_award__paid_max__q3",
     CASE
-      WHEN "error_field" IS NULL
-      THEN "excellent_provider_award__applies__q3"
-      ELSE NULL
-    END AS "excellent_provider_award__applies__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q3"
-      THEN CAST("excellent_provider_award__lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "excellent_provider_award__min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q3"
-      THEN CAST("excellent_provider_award__hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "excellent_provider_award__max__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q3"
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q2"
       THEN CAST("excellent_provider_award__c1_lo__q3" AS DECIMAL(9, 2))
       ELSE NULL
     END AS "excellent_provider_award__paid_min__q3",
     CASE
-      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q3"
+      WHEN "error_field" IS NULL AND "excellent_provider_award__applies__q2"
       THEN CAST("excellent_provider_award__c1_hi__q3" AS DECIMAL(9, 2))
       ELSE NULL
     END AS "excellent_provider_award__paid_max__q3",
-    CASE WHEN "error_field" IS NULL THEN "chain_award__applies__q3" ELSE NULL END AS "chain_award__applies__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies__q3"
-      THEN CAST("chain_award__lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "chain_award__min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies__q3"
-      THEN CAST("chain_award__hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "chain_award__max__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies__q3"
-      THEN CAST("chain_award__a0_lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "chain_award__paid_min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "chain_award__applies__q3"
-      THEN CAST("chain_award__a0_hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "chain_award__paid_max__q3",
-    CASE
-      WHEN "error_field" IS NULL
-      THEN "procurement_service__applies__q3"
-      ELSE NULL
-    END AS "procurement_service__applies__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies__q3"
-      THEN CAST("procurement_service__lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "procurement_service__min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies__q3"
-      THEN CAST("procurement_service__hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "procurement_service__max__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies__q3"
-      THEN CAST("procurement_service__a0_lo" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "procurement_service__paid_min__q3",
-    CASE
-      WHEN "error_field" IS NULL AND "procurement_service__applies__q3"
-      THEN CAST("procurement_service__a0_hi" AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS "procurement_service__paid_max__q3",
     CASE
       WHEN "error_field" IS NULL
       THEN CAST((
@@ -2657,56 +2343,56 @@ WITH v AS (
                       CAST(0 AS DECIMAL(9, 2))
                     ) + (
                       CASE
-                        WHEN "reform_subsidy__applies__q3"
+                        WHEN "reform_subsidy__applies__q2"
                         THEN "reform_subsidy__a0_lo"
                         ELSE CAST(0 AS DECIMAL(9, 2))
                       END
                     )
                   ) + (
                     CASE
-                      WHEN "production_stage_extra__applies__q3"
+                      WHEN "production_stage_extra__applies__q2"
                       THEN "production_stage_extra__a0_lo"
                       ELSE CAST(0 AS DECIMAL(9, 2))
                     END
                   )
                 ) + (
                   CASE
-                    WHEN "cloud_platform_award__applies__q3"
+                    WHEN "cloud_platform_award__applies__q2"
                     THEN "cloud_platform_award__a0_lo"
                     ELSE CAST(0 AS DECIMAL(9, 2))
                   END
                 )
               ) + (
                 CASE
-                  WHEN "platform_benchmark_award__applies__q3"
+                  WHEN "platform_benchmark_award__applies__q2"
                   THEN "platform_benchmark_award__a0_lo"
                   ELSE CAST(0 AS DECIMAL(9, 2))
                 END
               )
             ) + (
               CASE
-                WHEN "product_award__applies__q3"
+                WHEN "product_award__applies__q2"
                 THEN "product_award__c1_lo__q3"
                 ELSE CAST(0 AS DECIMAL(9, 2))
               END
             )
           ) + (
             CASE
-              WHEN "excellent_provider_award__applies__q3"
+              WHEN "excellent_provider_award__applies__q2"
               THEN "excellent_provider_award__c1_lo__q3"
               ELSE CAST(0 AS DECIMAL(9, 2))
             END
           )
         ) + (
           CASE
-            WHEN "chain_award__applies__q3"
+            WHEN "chain_award__applies__q2"
             THEN "chain_award__a0_lo"
             ELSE CAST(0 AS DECIMAL(9, 2))
           END
         )
       ) + (
         CASE
-          WHEN "procurement_service__applies__q3"
+          WHEN "procurement_service__applies__q2"
           THEN "procurement_service__a0_lo"
           ELSE CAST(0 AS DECIMAL(9, 2))
         END
@@ -2726,56 +2412,56 @@ WITH v AS (
                       CAST(0 AS DECIMAL(9, 2))
                     ) + (
                       CASE
-                        WHEN "reform_subsidy__applies__q3"
+                        WHEN "reform_subsidy__applies__q2"
                         THEN "reform_subsidy__a0_hi"
                         ELSE CAST(0 AS DECIMAL(9, 2))
                       END
                     )
                   ) + (
                     CASE
-                      WHEN "production_stage_extra__applies__q3"
+                      WHEN "production_stage_extra__applies__q2"
                       THEN "production_stage_extra__a0_hi"
                       ELSE CAST(0 AS DECIMAL(9, 2))
                     END
                   )
                 ) + (
                   CASE
-                    WHEN "cloud_platform_award__applies__q3"
+                    WHEN "cloud_platform_award__applies__q2"
                     THEN "cloud_platform_award__a0_hi"
                     ELSE CAST(0 AS DECIMAL(9, 2))
                   END
                 )
               ) + (
                 CASE
-                  WHEN "platform_benchmark_award__applies__q3"
+                  WHEN "platform_benchmark_award__applies__q2"
                   THEN "platform_benchmark_award__a0_hi"
                   ELSE CAST(0 AS DECIMAL(9, 2))
                 END
               )
             ) + (
               CASE
-                WHEN "product_award__applies__q3"
+                WHEN "product_award__applies__q2"
                 THEN "product_award__c1_hi__q3"
                 ELSE CAST(0 AS DECIMAL(9, 2))
               END
             )
           ) + (
             CASE
-              WHEN "excellent_provider_award__applies__q3"
+              WHEN "excellent_provider_award__applies__q2"
               THEN "excellent_provider_award__c1_hi__q3"
               ELSE CAST(0 AS DECIMAL(9, 2))
             END
           )
         ) + (
           CASE
-            WHEN "chain_award__applies__q3"
+            WHEN "chain_award__applies__q2"
             THEN "chain_award__a0_hi"
             ELSE CAST(0 AS DECIMAL(9, 2))
           END
         )
       ) + (
         CASE
-          WHEN "procurement_service__applies__q3"
+          WHEN "procurement_service__applies__q2"
           THEN "procurement_service__a0_hi"
           ELSE CAST(0 AS DECIMAL(9, 2))
         END
@@ -2795,14 +2481,14 @@ WITH v AS (
                       CAST(0 AS DECIMAL(9, 2))
                     ) + (
                       CASE
-                        WHEN "reform_subsidy__applies__q3" AND NOT "reform_subsidy__a0_hi" IS NULL
+                        WHEN "reform_subsidy__applies__q2" AND NOT "reform_subsidy__a0_hi" IS NULL
                         THEN "reform_subsidy__a0_hi"
                         ELSE CAST(0 AS DECIMAL(9, 2))
                       END
                     )
                   ) + (
                     CASE
-                      WHEN "production_stage_extra__applies__q3"
+                      WHEN "production_stage_extra__applies__q2"
                       AND NOT "production_stage_extra__a0_hi" IS NULL
                       THEN "production_stage_extra__a0_hi"
                       ELSE CAST(0 AS DECIMAL(9, 2))
@@ -2810,14 +2496,14 @@ WITH v AS (
                   )
                 ) + (
                   CASE
-                    WHEN "cloud_platform_award__applies__q3" AND NOT "cloud_platform_award__a0_hi" IS NULL
+                    WHEN "cloud_platform_award__applies__q2" AND NOT "cloud_platform_award__a0_hi" IS NULL
                     THEN "cloud_platform_award__a0_hi"
                     ELSE CAST(0 AS DECIMAL(9, 2))
                   END
                 )
               ) + (
                 CASE
-                  WHEN "platform_benchmark_award__applies__q3"
+                  WHEN "platform_benchmark_award__applies__q2"
                   AND NOT "platform_benchmark_award__a0_hi" IS NULL
                   THEN "platform_benchmark_award__a0_hi"
                   ELSE CAST(0 AS DECIMAL(9, 2))
@@ -2825,14 +2511,14 @@ WITH v AS (
               )
             ) + (
               CASE
-                WHEN "product_award__applies__q3" AND NOT "product_award__c1_hi__q3" IS NULL
+                WHEN "product_award__applies__q2" AND NOT "product_award__c1_hi__q3" IS NULL
                 THEN "product_award__c1_hi__q3"
                 ELSE CAST(0 AS DECIMAL(9, 2))
               END
             )
           ) + (
             CASE
-              WHEN "excellent_provider_award__applies__q3"
+              WHEN "excellent_provider_award__applies__q2"
               AND NOT "excellent_provider_award__c1_hi__q3" IS NULL
               THEN "excellent_provider_award__c1_hi__q3"
               ELSE CAST(0 AS DECIMAL(9, 2))
@@ -2840,14 +2526,14 @@ WITH v AS (
           )
         ) + (
           CASE
-            WHEN "chain_award__applies__q3" AND NOT "chain_award__a0_hi" IS NULL
+            WHEN "chain_award__applies__q2" AND NOT "chain_award__a0_hi" IS NULL
             THEN "chain_award__a0_hi"
             ELSE CAST(0 AS DECIMAL(9, 2))
           END
         )
       ) + (
         CASE
-          WHEN "procurement_service__applies__q3" AND NOT "procurement_service__a0_hi" IS NULL
+          WHEN "procurement_service__applies__q2" AND NOT "procurement_service__a0_hi" IS NULL
           THEN "procurement_service__a0_hi"
           ELSE CAST(0 AS DECIMAL(9, 2))
         END
@@ -2860,25 +2546,17 @@ SELECT
   "row_id",
   "error_field",
   "in_force",
+  CASE WHEN "error_field" IS NULL THEN "excluded" AND "excluded__q2" ELSE NULL END AS "excluded",
   CASE
     WHEN "error_field" IS NULL
-    THEN "excluded" AND "excluded__q2" AND "excluded__q3"
-    ELSE NULL
-  END AS "excluded",
-  CASE
-    WHEN "error_field" IS NULL
-    THEN "reform_subsidy__applies"
-    OR "reform_subsidy__applies__q2"
-    OR "reform_subsidy__applies__q3"
+    THEN "reform_subsidy__applies" OR "reform_subsidy__applies__q2"
     ELSE NULL
   END AS "reform_subsidy__applies",
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "reform_subsidy__applies"
-        OR "reform_subsidy__applies__q2"
-        OR "reform_subsidy__applies__q3"
+        "reform_subsidy__applies" OR "reform_subsidy__applies__q2"
       )
       AND NOT (
         (
@@ -2887,14 +2565,10 @@ SELECT
         OR (
           "reform_subsidy__applies__q2" AND "reform_subsidy__min__q2" IS NULL
         )
-        OR (
-          "reform_subsidy__applies__q3" AND "reform_subsidy__min__q3" IS NULL
-        )
       )
       THEN LEAST(
         CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__min" ELSE 0 END,
-        CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__min__q2" ELSE 0 END,
-        CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__min__q3" ELSE 0 END
+        CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__min__q2" ELSE 0 END
       )
       ELSE NULL
     END
@@ -2904,9 +2578,7 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "reform_subsidy__applies"
-        OR "reform_subsidy__applies__q2"
-        OR "reform_subsidy__applies__q3"
+        "reform_subsidy__applies" OR "reform_subsidy__applies__q2"
       )
       AND NOT (
         (
@@ -2915,19 +2587,14 @@ SELECT
         OR (
           "reform_subsidy__applies__q2" AND "reform_subsidy__min__q2" IS NULL
         )
-        OR (
-          "reform_subsidy__applies__q3" AND "reform_subsidy__min__q3" IS NULL
-        )
       )
       THEN CASE
         WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END IS NULL
         OR CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__max__q2" ELSE 0 END IS NULL
-        OR CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__max__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__max" ELSE 0 END,
-          CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__max__q2" ELSE 0 END,
-          CASE WHEN "reform_subsidy__applies__q3" THEN "reform_subsidy__max__q3" ELSE 0 END
+          CASE WHEN "reform_subsidy__applies__q2" THEN "reform_subsidy__max__q2" ELSE 0 END
         )
       END
       ELSE NULL
@@ -2937,19 +2604,12 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "reform_subsidy__applies"
-      OR "reform_subsidy__applies__q2"
-      OR "reform_subsidy__applies__q3"
+      WHEN "reform_subsidy__applies" OR "reform_subsidy__applies__q2"
       THEN CASE
         WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END IS NULL
         OR CASE
           WHEN "reform_subsidy__applies__q2"
           THEN "reform_subsidy__paid_min__q2"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "reform_subsidy__applies__q3"
-          THEN "reform_subsidy__paid_min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
@@ -2958,11 +2618,6 @@ SELECT
           CASE
             WHEN "reform_subsidy__applies__q2"
             THEN "reform_subsidy__paid_min__q2"
-            ELSE 0
-          END,
-          CASE
-            WHEN "reform_subsidy__applies__q3"
-            THEN "reform_subsidy__paid_min__q3"
             ELSE 0
           END
         )
@@ -2974,19 +2629,12 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "reform_subsidy__applies"
-      OR "reform_subsidy__applies__q2"
-      OR "reform_subsidy__applies__q3"
+      WHEN "reform_subsidy__applies" OR "reform_subsidy__applies__q2"
       THEN CASE
         WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_max" ELSE 0 END IS NULL
         OR CASE
           WHEN "reform_subsidy__applies__q2"
           THEN "reform_subsidy__paid_max__q2"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "reform_subsidy__applies__q3"
-          THEN "reform_subsidy__paid_max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
@@ -2995,11 +2643,6 @@ SELECT
           CASE
             WHEN "reform_subsidy__applies__q2"
             THEN "reform_subsidy__paid_max__q2"
-            ELSE 0
-          END,
-          CASE
-            WHEN "reform_subsidy__applies__q3"
-            THEN "reform_subsidy__paid_max__q3"
             ELSE 0
           END
         )
@@ -3010,18 +2653,14 @@ SELECT
   END AS "reform_subsidy__paid_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN "production_stage_extra__applies"
-    OR "production_stage_extra__applies__q2"
-    OR "production_stage_extra__applies__q3"
+    THEN "production_stage_extra__applies" OR "production_stage_extra__applies__q2"
     ELSE NULL
   END AS "production_stage_extra__applies",
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "production_stage_extra__applies"
-        OR "production_stage_extra__applies__q2"
-        OR "production_stage_extra__applies__q3"
+        "production_stage_extra__applies" OR "production_stage_extra__applies__q2"
       )
       AND NOT (
         (
@@ -3030,10 +2669,6 @@ SELECT
         OR (
           "production_stage_extra__applies__q2"
           AND "production_stage_extra__min__q2" IS NULL
-        )
-        OR (
-          "production_stage_extra__applies__q3"
-          AND "production_stage_extra__min__q3" IS NULL
         )
       )
       THEN LEAST(
@@ -3046,11 +2681,6 @@ SELECT
           WHEN "production_stage_extra__applies__q2"
           THEN "production_stage_extra__min__q2"
           ELSE 0
-        END,
-        CASE
-          WHEN "production_stage_extra__applies__q3"
-          THEN "production_stage_extra__min__q3"
-          ELSE 0
         END
       )
       ELSE NULL
@@ -3061,9 +2691,7 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "production_stage_extra__applies"
-        OR "production_stage_extra__applies__q2"
-        OR "production_stage_extra__applies__q3"
+        "production_stage_extra__applies" OR "production_stage_extra__applies__q2"
       )
       AND NOT (
         (
@@ -3072,10 +2700,6 @@ SELECT
         OR (
           "production_stage_extra__applies__q2"
           AND "production_stage_extra__min__q2" IS NULL
-        )
-        OR (
-          "production_stage_extra__applies__q3"
-          AND "production_stage_extra__min__q3" IS NULL
         )
       )
       THEN CASE
@@ -3089,11 +2713,6 @@ SELECT
           THEN "production_stage_extra__max__q2"
           ELSE 0
         END IS NULL
-        OR CASE
-          WHEN "production_stage_extra__applies__q3"
-          THEN "production_stage_extra__max__q3"
-          ELSE 0
-        END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE
@@ -3105,11 +2724,6 @@ SELECT
             WHEN "production_stage_extra__applies__q2"
             THEN "production_stage_extra__max__q2"
             ELSE 0
-          END,
-          CASE
-            WHEN "production_stage_extra__applies__q3"
-            THEN "production_stage_extra__max__q3"
-            ELSE 0
           END
         )
       END
@@ -3120,9 +2734,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "production_stage_extra__applies"
-      OR "production_stage_extra__applies__q2"
-      OR "production_stage_extra__applies__q3"
+      WHEN "production_stage_extra__applies" OR "production_stage_extra__applies__q2"
       THEN CASE
         WHEN CASE
           WHEN "production_stage_extra__applies"
@@ -3132,11 +2744,6 @@ SELECT
         OR CASE
           WHEN "production_stage_extra__applies__q2"
           THEN "production_stage_extra__paid_min__q2"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "production_stage_extra__applies__q3"
-          THEN "production_stage_extra__paid_min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
@@ -3150,11 +2757,6 @@ SELECT
             WHEN "production_stage_extra__applies__q2"
             THEN "production_stage_extra__paid_min__q2"
             ELSE 0
-          END,
-          CASE
-            WHEN "production_stage_extra__applies__q3"
-            THEN "production_stage_extra__paid_min__q3"
-            ELSE 0
           END
         )
       END
@@ -3165,9 +2767,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "production_stage_extra__applies"
-      OR "production_stage_extra__applies__q2"
-      OR "production_stage_extra__applies__q3"
+      WHEN "production_stage_extra__applies" OR "production_stage_extra__applies__q2"
       THEN CASE
         WHEN CASE
           WHEN "production_stage_extra__applies"
@@ -3177,11 +2777,6 @@ SELECT
         OR CASE
           WHEN "production_stage_extra__applies__q2"
           THEN "production_stage_extra__paid_max__q2"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "production_stage_extra__applies__q3"
-          THEN "production_stage_extra__paid_max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
@@ -3195,11 +2790,6 @@ SELECT
             WHEN "production_stage_extra__applies__q2"
             THEN "production_stage_extra__paid_max__q2"
             ELSE 0
-          END,
-          CASE
-            WHEN "production_stage_extra__applies__q3"
-            THEN "production_stage_extra__paid_max__q3"
-            ELSE 0
           END
         )
       END
@@ -3209,18 +2799,14 @@ SELECT
   END AS "production_stage_extra__paid_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN "cloud_platform_award__applies"
-    OR "cloud_platform_award__applies__q2"
-    OR "cloud_platform_award__applies__q3"
+    THEN "cloud_platform_award__applies" OR "cloud_platform_award__applies__q2"
     ELSE NULL
   END AS "cloud_platform_award__applies",
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "cloud_platform_award__applies"
-        OR "cloud_platform_award__applies__q2"
-        OR "cloud_platform_award__applies__q3"
+        "cloud_platform_award__applies" OR "cloud_platform_award__applies__q2"
       )
       AND NOT (
         (
@@ -3228,9 +2814,6 @@ SELECT
         )
         OR (
           "cloud_platform_award__applies__q2" AND "cloud_platform_award__min__q2" IS NULL
-        )
-        OR (
-          "cloud_platform_award__applies__q3" AND "cloud_platform_award__min__q3" IS NULL
         )
       )
       THEN LEAST(
@@ -3243,11 +2826,6 @@ SELECT
           WHEN "cloud_platform_award__applies__q2"
           THEN "cloud_platform_award__min__q2"
           ELSE 0
-        END,
-        CASE
-          WHEN "cloud_platform_award__applies__q3"
-          THEN "cloud_platform_award__min__q3"
-          ELSE 0
         END
       )
       ELSE NULL
@@ -3258,9 +2836,7 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "cloud_platform_award__applies"
-        OR "cloud_platform_award__applies__q2"
-        OR "cloud_platform_award__applies__q3"
+        "cloud_platform_award__applies" OR "cloud_platform_award__applies__q2"
       )
       AND NOT (
         (
@@ -3268,9 +2844,6 @@ SELECT
         )
         OR (
           "cloud_platform_award__applies__q2" AND "cloud_platform_award__min__q2" IS NULL
-        )
-        OR (
-          "cloud_platform_award__applies__q3" AND "cloud_platform_award__min__q3" IS NULL
         )
       )
       THEN CASE
@@ -3284,11 +2857,6 @@ SELECT
           THEN "cloud_platform_award__max__q2"
           ELSE 0
         END IS NULL
-        OR CASE
-          WHEN "cloud_platform_award__applies__q3"
-          THEN "cloud_platform_award__max__q3"
-          ELSE 0
-        END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE
@@ -3300,11 +2868,6 @@ SELECT
             WHEN "cloud_platform_award__applies__q2"
             THEN "cloud_platform_award__max__q2"
             ELSE 0
-          END,
-          CASE
-            WHEN "cloud_platform_award__applies__q3"
-            THEN "cloud_platform_award__max__q3"
-            ELSE 0
           END
         )
       END
@@ -3315,9 +2878,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "cloud_platform_award__applies"
-      OR "cloud_platform_award__applies__q2"
-      OR "cloud_platform_award__applies__q3"
+      WHEN "cloud_platform_award__applies" OR "cloud_platform_award__applies__q2"
       THEN CASE
         WHEN CASE
           WHEN "cloud_platform_award__applies"
@@ -3327,11 +2888,6 @@ SELECT
         OR CASE
           WHEN "cloud_platform_award__applies__q2"
           THEN "cloud_platform_award__paid_min__q2"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "cloud_platform_award__applies__q3"
-          THEN "cloud_platform_award__paid_min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
@@ -3345,11 +2901,6 @@ SELECT
             WHEN "cloud_platform_award__applies__q2"
             THEN "cloud_platform_award__paid_min__q2"
             ELSE 0
-          END,
-          CASE
-            WHEN "cloud_platform_award__applies__q3"
-            THEN "cloud_platform_award__paid_min__q3"
-            ELSE 0
           END
         )
       END
@@ -3360,9 +2911,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "cloud_platform_award__applies"
-      OR "cloud_platform_award__applies__q2"
-      OR "cloud_platform_award__applies__q3"
+      WHEN "cloud_platform_award__applies" OR "cloud_platform_award__applies__q2"
       THEN CASE
         WHEN CASE
           WHEN "cloud_platform_award__applies"
@@ -3372,11 +2921,6 @@ SELECT
         OR CASE
           WHEN "cloud_platform_award__applies__q2"
           THEN "cloud_platform_award__paid_max__q2"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "cloud_platform_award__applies__q3"
-          THEN "cloud_platform_award__paid_max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
@@ -3390,11 +2934,6 @@ SELECT
             WHEN "cloud_platform_award__applies__q2"
             THEN "cloud_platform_award__paid_max__q2"
             ELSE 0
-          END,
-          CASE
-            WHEN "cloud_platform_award__applies__q3"
-            THEN "cloud_platform_award__paid_max__q3"
-            ELSE 0
           END
         )
       END
@@ -3404,18 +2943,14 @@ SELECT
   END AS "cloud_platform_award__paid_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN "platform_benchmark_award__applies"
-    OR "platform_benchmark_award__applies__q2"
-    OR "platform_benchmark_award__applies__q3"
+    THEN "platform_benchmark_award__applies" OR "platform_benchmark_award__applies__q2"
     ELSE NULL
   END AS "platform_benchmark_award__applies",
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "platform_benchmark_award__applies"
-        OR "platform_benchmark_award__applies__q2"
-        OR "platform_benchmark_award__applies__q3"
+        "platform_benchmark_award__applies" OR "platform_benchmark_award__applies__q2"
       )
       AND NOT (
         (
@@ -3424,10 +2959,6 @@ SELECT
         OR (
           "platform_benchmark_award__applies__q2"
           AND "platform_benchmark_award__min__q2" IS NULL
-        )
-        OR (
-          "platform_benchmark_award__applies__q3"
-          AND "platform_benchmark_award__min__q3" IS NULL
         )
       )
       THEN LEAST(
@@ -3440,11 +2971,6 @@ SELECT
           WHEN "platform_benchmark_award__applies__q2"
           THEN "platform_benchmark_award__min__q2"
           ELSE 0
-        END,
-        CASE
-          WHEN "platform_benchmark_award__applies__q3"
-          THEN "platform_benchmark_award__min__q3"
-          ELSE 0
         END
       )
       ELSE NULL
@@ -3455,9 +2981,7 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "platform_benchmark_award__applies"
-        OR "platform_benchmark_award__applies__q2"
-        OR "platform_benchmark_award__applies__q3"
+        "platform_benchmark_award__applies" OR "platform_benchmark_award__applies__q2"
       )
       AND NOT (
         (
@@ -3466,10 +2990,6 @@ SELECT
         OR (
           "platform_benchmark_award__applies__q2"
           AND "platform_benchmark_award__min__q2" IS NULL
-        )
-        OR (
-          "platform_benchmark_award__applies__q3"
-          AND "platform_benchmark_award__min__q3" IS NULL
         )
       )
       THEN CASE
@@ -3483,11 +3003,6 @@ SELECT
           THEN "platform_benchmark_award__max__q2"
           ELSE 0
         END IS NULL
-        OR CASE
-          WHEN "platform_benchmark_award__applies__q3"
-          THEN "platform_benchmark_award__max__q3"
-          ELSE 0
-        END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE
@@ -3499,11 +3014,6 @@ SELECT
             WHEN "platform_benchmark_award__applies__q2"
             THEN "platform_benchmark_award__max__q2"
             ELSE 0
-          END,
-          CASE
-            WHEN "platform_benchmark_award__applies__q3"
-            THEN "platform_benchmark_award__max__q3"
-            ELSE 0
           END
         )
       END
@@ -3514,9 +3024,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "platform_benchmark_award__applies"
-      OR "platform_benchmark_award__applies__q2"
-      OR "platform_benchmark_award__applies__q3"
+      WHEN "platform_benchmark_award__applies" OR "platform_benchmark_award__applies__q2"
       THEN CASE
         WHEN CASE
           WHEN "platform_benchmark_award__applies"
@@ -3526,11 +3034,6 @@ SELECT
         OR CASE
           WHEN "platform_benchmark_award__applies__q2"
           THEN "platform_benchmark_award__paid_min__q2"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "platform_benchmark_award__applies__q3"
-          THEN "platform_benchmark_award__paid_min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
@@ -3544,11 +3047,6 @@ SELECT
             WHEN "platform_benchmark_award__applies__q2"
             THEN "platform_benchmark_award__paid_min__q2"
             ELSE 0
-          END,
-          CASE
-            WHEN "platform_benchmark_award__applies__q3"
-            THEN "platform_benchmark_award__paid_min__q3"
-            ELSE 0
           END
         )
       END
@@ -3559,9 +3057,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "platform_benchmark_award__applies"
-      OR "platform_benchmark_award__applies__q2"
-      OR "platform_benchmark_award__applies__q3"
+      WHEN "platform_benchmark_award__applies" OR "platform_benchmark_award__applies__q2"
       THEN CASE
         WHEN CASE
           WHEN "platform_benchmark_award__applies"
@@ -3571,11 +3067,6 @@ SELECT
         OR CASE
           WHEN "platform_benchmark_award__applies__q2"
           THEN "platform_benchmark_award__paid_max__q2"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "platform_benchmark_award__applies__q3"
-          THEN "platform_benchmark_award__paid_max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
@@ -3589,11 +3080,6 @@ SELECT
             WHEN "platform_benchmark_award__applies__q2"
             THEN "platform_benchmark_award__paid_max__q2"
             ELSE 0
-          END,
-          CASE
-            WHEN "platform_benchmark_award__applies__q3"
-            THEN "platform_benchmark_award__paid_max__q3"
-            ELSE 0
           END
         )
       END
@@ -3603,18 +3089,14 @@ SELECT
   END AS "platform_benchmark_award__paid_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN "product_award__applies"
-    OR "product_award__applies__q2"
-    OR "product_award__applies__q3"
+    THEN "product_award__applies" OR "product_award__applies__q2"
     ELSE NULL
   END AS "product_award__applies",
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "product_award__applies"
-        OR "product_award__applies__q2"
-        OR "product_award__applies__q3"
+        "product_award__applies" OR "product_award__applies__q2"
       )
       AND NOT (
         (
@@ -3627,14 +3109,14 @@ SELECT
           "product_award__applies__q2" AND "product_award__min__q2" IS NULL
         )
         OR (
-          "product_award__applies__q3" AND "product_award__min__q3" IS NULL
+          "product_award__applies__q2" AND "product_award__min__q2" IS NULL
         )
       )
       THEN LEAST(
         CASE WHEN "product_award__applies" THEN "product_award__min" ELSE 0 END,
         CASE WHEN "product_award__applies" THEN "product_award__min" ELSE 0 END,
         CASE WHEN "product_award__applies__q2" THEN "product_award__min__q2" ELSE 0 END,
-        CASE WHEN "product_award__applies__q3" THEN "product_award__min__q3" ELSE 0 END
+        CASE WHEN "product_award__applies__q2" THEN "product_award__min__q2" ELSE 0 END
       )
       ELSE NULL
     END
@@ -3644,9 +3126,7 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "product_award__applies"
-        OR "product_award__applies__q2"
-        OR "product_award__applies__q3"
+        "product_award__applies" OR "product_award__applies__q2"
       )
       AND NOT (
         (
@@ -3659,20 +3139,20 @@ SELECT
           "product_award__applies__q2" AND "product_award__min__q2" IS NULL
         )
         OR (
-          "product_award__applies__q3" AND "product_award__min__q3" IS NULL
+          "product_award__applies__q2" AND "product_award__min__q2" IS NULL
         )
       )
       THEN CASE
         WHEN CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END IS NULL
         OR CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END IS NULL
         OR CASE WHEN "product_award__applies__q2" THEN "product_award__max__q2" ELSE 0 END IS NULL
-        OR CASE WHEN "product_award__applies__q3" THEN "product_award__max__q3" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies__q2" THEN "product_award__max__q2" ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END,
           CASE WHEN "product_award__applies" THEN "product_award__max" ELSE 0 END,
           CASE WHEN "product_award__applies__q2" THEN "product_award__max__q2" ELSE 0 END,
-          CASE WHEN "product_award__applies__q3" THEN "product_award__max__q3" ELSE 0 END
+          CASE WHEN "product_award__applies__q2" THEN "product_award__max__q2" ELSE 0 END
         )
       END
       ELSE NULL
@@ -3682,20 +3162,18 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "product_award__applies"
-      OR "product_award__applies__q2"
-      OR "product_award__applies__q3"
+      WHEN "product_award__applies" OR "product_award__applies__q2"
       THEN CASE
         WHEN CASE WHEN "product_award__applies" THEN "product_award__paid_min" ELSE 0 END IS NULL
         OR CASE WHEN "product_award__applies" THEN "product_award__paid_min__q1" ELSE 0 END IS NULL
         OR CASE WHEN "product_award__applies__q2" THEN "product_award__paid_min__q2" ELSE 0 END IS NULL
-        OR CASE WHEN "product_award__applies__q3" THEN "product_award__paid_min__q3" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies__q2" THEN "product_award__paid_min__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE WHEN "product_award__applies" THEN "product_award__paid_min" ELSE 0 END,
           CASE WHEN "product_award__applies" THEN "product_award__paid_min__q1" ELSE 0 END,
           CASE WHEN "product_award__applies__q2" THEN "product_award__paid_min__q2" ELSE 0 END,
-          CASE WHEN "product_award__applies__q3" THEN "product_award__paid_min__q3" ELSE 0 END
+          CASE WHEN "product_award__applies__q2" THEN "product_award__paid_min__q3" ELSE 0 END
         )
       END
       ELSE NULL
@@ -3705,20 +3183,18 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "product_award__applies"
-      OR "product_award__applies__q2"
-      OR "product_award__applies__q3"
+      WHEN "product_award__applies" OR "product_award__applies__q2"
       THEN CASE
         WHEN CASE WHEN "product_award__applies" THEN "product_award__paid_max" ELSE 0 END IS NULL
         OR CASE WHEN "product_award__applies" THEN "product_award__paid_max__q1" ELSE 0 END IS NULL
         OR CASE WHEN "product_award__applies__q2" THEN "product_award__paid_max__q2" ELSE 0 END IS NULL
-        OR CASE WHEN "product_award__applies__q3" THEN "product_award__paid_max__q3" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies__q2" THEN "product_award__paid_max__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE WHEN "product_award__applies" THEN "product_award__paid_max" ELSE 0 END,
           CASE WHEN "product_award__applies" THEN "product_award__paid_max__q1" ELSE 0 END,
           CASE WHEN "product_award__applies__q2" THEN "product_award__paid_max__q2" ELSE 0 END,
-          CASE WHEN "product_award__applies__q3" THEN "product_award__paid_max__q3" ELSE 0 END
+          CASE WHEN "product_award__applies__q2" THEN "product_award__paid_max__q3" ELSE 0 END
         )
       END
       ELSE NULL
@@ -3727,18 +3203,14 @@ SELECT
   END AS "product_award__paid_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN "excellent_provider_award__applies"
-    OR "excellent_provider_award__applies__q2"
-    OR "excellent_provider_award__applies__q3"
+    THEN "excellent_provider_award__applies" OR "excellent_provider_award__applies__q2"
     ELSE NULL
   END AS "excellent_provider_award__applies",
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "excellent_provider_award__applies"
-        OR "excellent_provider_award__applies__q2"
-        OR "excellent_provider_award__applies__q3"
+        "excellent_provider_award__applies" OR "excellent_provider_award__applies__q2"
       )
       AND NOT (
         (
@@ -3752,8 +3224,8 @@ SELECT
           AND "excellent_provider_award__min__q2" IS NULL
         )
         OR (
-          "excellent_provider_award__applies__q3"
-          AND "excellent_provider_award__min__q3" IS NULL
+          "excellent_provider_award__applies__q2"
+          AND "excellent_provider_award__min__q2" IS NULL
         )
       )
       THEN LEAST(
@@ -3773,8 +3245,8 @@ SELECT
           ELSE 0
         END,
         CASE
-          WHEN "excellent_provider_award__applies__q3"
-          THEN "excellent_provider_award__min__q3"
+          WHEN "excellent_provider_award__applies__q2"
+          THEN "excellent_provider_award__min__q2"
           ELSE 0
         END
       )
@@ -3786,9 +3258,7 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "excellent_provider_award__applies"
-        OR "excellent_provider_award__applies__q2"
-        OR "excellent_provider_award__applies__q3"
+        "excellent_provider_award__applies" OR "excellent_provider_award__applies__q2"
       )
       AND NOT (
         (
@@ -3802,8 +3272,8 @@ SELECT
           AND "excellent_provider_award__min__q2" IS NULL
         )
         OR (
-          "excellent_provider_award__applies__q3"
-          AND "excellent_provider_award__min__q3" IS NULL
+          "excellent_provider_award__applies__q2"
+          AND "excellent_provider_award__min__q2" IS NULL
         )
       )
       THEN CASE
@@ -3823,8 +3293,8 @@ SELECT
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "excellent_provider_award__applies__q3"
-          THEN "excellent_provider_award__max__q3"
+          WHEN "excellent_provider_award__applies__q2"
+          THEN "excellent_provider_award__max__q2"
           ELSE 0
         END IS NULL
         THEN NULL
@@ -3845,8 +3315,8 @@ SELECT
             ELSE 0
           END,
           CASE
-            WHEN "excellent_provider_award__applies__q3"
-            THEN "excellent_provider_award__max__q3"
+            WHEN "excellent_provider_award__applies__q2"
+            THEN "excellent_provider_award__max__q2"
             ELSE 0
           END
         )
@@ -3858,9 +3328,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "excellent_provider_award__applies"
-      OR "excellent_provider_award__applies__q2"
-      OR "excellent_provider_award__applies__q3"
+      WHEN "excellent_provider_award__applies" OR "excellent_provider_award__applies__q2"
       THEN CASE
         WHEN CASE
           WHEN "excellent_provider_award__applies"
@@ -3878,7 +3346,7 @@ SELECT
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "excellent_provider_award__applies__q3"
+          WHEN "excellent_provider_award__applies__q2"
           THEN "excellent_provider_award__paid_min__q3"
           ELSE 0
         END IS NULL
@@ -3900,7 +3368,7 @@ SELECT
             ELSE 0
           END,
           CASE
-            WHEN "excellent_provider_award__applies__q3"
+            WHEN "excellent_provider_award__applies__q2"
             THEN "excellent_provider_award__paid_min__q3"
             ELSE 0
           END
@@ -3913,9 +3381,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "excellent_provider_award__applies"
-      OR "excellent_provider_award__applies__q2"
-      OR "excellent_provider_award__applies__q3"
+      WHEN "excellent_provider_award__applies" OR "excellent_provider_award__applies__q2"
       THEN CASE
         WHEN CASE
           WHEN "excellent_provider_award__applies"
@@ -3933,7 +3399,7 @@ SELECT
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN "excellent_provider_award__applies__q3"
+          WHEN "excellent_provider_award__applies__q2"
           THEN "excellent_provider_award__paid_max__q3"
           ELSE 0
         END IS NULL
@@ -3955,7 +3421,7 @@ SELECT
             ELSE 0
           END,
           CASE
-            WHEN "excellent_provider_award__applies__q3"
+            WHEN "excellent_provider_award__applies__q2"
             THEN "excellent_provider_award__paid_max__q3"
             ELSE 0
           END
@@ -3967,14 +3433,14 @@ SELECT
   END AS "excellent_provider_award__paid_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN "chain_award__applies" OR "chain_award__applies__q2" OR "chain_award__applies__q3"
+    THEN "chain_award__applies" OR "chain_award__applies__q2"
     ELSE NULL
   END AS "chain_award__applies",
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "chain_award__applies" OR "chain_award__applies__q2" OR "chain_award__applies__q3"
+        "chain_award__applies" OR "chain_award__applies__q2"
       )
       AND NOT (
         (
@@ -3983,14 +3449,10 @@ SELECT
         OR (
           "chain_award__applies__q2" AND "chain_award__min__q2" IS NULL
         )
-        OR (
-          "chain_award__applies__q3" AND "chain_award__min__q3" IS NULL
-        )
       )
       THEN LEAST(
         CASE WHEN "chain_award__applies" THEN "chain_award__min" ELSE 0 END,
-        CASE WHEN "chain_award__applies__q2" THEN "chain_award__min__q2" ELSE 0 END,
-        CASE WHEN "chain_award__applies__q3" THEN "chain_award__min__q3" ELSE 0 END
+        CASE WHEN "chain_award__applies__q2" THEN "chain_award__min__q2" ELSE 0 END
       )
       ELSE NULL
     END
@@ -4000,7 +3462,7 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "chain_award__applies" OR "chain_award__applies__q2" OR "chain_award__applies__q3"
+        "chain_award__applies" OR "chain_award__applies__q2"
       )
       AND NOT (
         (
@@ -4009,19 +3471,14 @@ SELECT
         OR (
           "chain_award__applies__q2" AND "chain_award__min__q2" IS NULL
         )
-        OR (
-          "chain_award__applies__q3" AND "chain_award__min__q3" IS NULL
-        )
       )
       THEN CASE
         WHEN CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END IS NULL
         OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__max__q2" ELSE 0 END IS NULL
-        OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__max__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE WHEN "chain_award__applies" THEN "chain_award__max" ELSE 0 END,
-          CASE WHEN "chain_award__applies__q2" THEN "chain_award__max__q2" ELSE 0 END,
-          CASE WHEN "chain_award__applies__q3" THEN "chain_award__max__q3" ELSE 0 END
+          CASE WHEN "chain_award__applies__q2" THEN "chain_award__max__q2" ELSE 0 END
         )
       END
       ELSE NULL
@@ -4031,16 +3488,14 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "chain_award__applies" OR "chain_award__applies__q2" OR "chain_award__applies__q3"
+      WHEN "chain_award__applies" OR "chain_award__applies__q2"
       THEN CASE
         WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END IS NULL
         OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_min__q2" ELSE 0 END IS NULL
-        OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__paid_min__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE LEAST(
           CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END,
-          CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_min__q2" ELSE 0 END,
-          CASE WHEN "chain_award__applies__q3" THEN "chain_award__paid_min__q3" ELSE 0 END
+          CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_min__q2" ELSE 0 END
         )
       END
       ELSE NULL
@@ -4050,16 +3505,14 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "chain_award__applies" OR "chain_award__applies__q2" OR "chain_award__applies__q3"
+      WHEN "chain_award__applies" OR "chain_award__applies__q2"
       THEN CASE
         WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END IS NULL
         OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_max__q2" ELSE 0 END IS NULL
-        OR CASE WHEN "chain_award__applies__q3" THEN "chain_award__paid_max__q3" ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE WHEN "chain_award__applies" THEN "chain_award__paid_max" ELSE 0 END,
-          CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_max__q2" ELSE 0 END,
-          CASE WHEN "chain_award__applies__q3" THEN "chain_award__paid_max__q3" ELSE 0 END
+          CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_max__q2" ELSE 0 END
         )
       END
       ELSE NULL
@@ -4068,18 +3521,14 @@ SELECT
   END AS "chain_award__paid_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN "procurement_service__applies"
-    OR "procurement_service__applies__q2"
-    OR "procurement_service__applies__q3"
+    THEN "procurement_service__applies" OR "procurement_service__applies__q2"
     ELSE NULL
   END AS "procurement_service__applies",
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "procurement_service__applies"
-        OR "procurement_service__applies__q2"
-        OR "procurement_service__applies__q3"
+        "procurement_service__applies" OR "procurement_service__applies__q2"
       )
       AND NOT (
         (
@@ -4088,20 +3537,12 @@ SELECT
         OR (
           "procurement_service__applies__q2" AND "procurement_service__min__q2" IS NULL
         )
-        OR (
-          "procurement_service__applies__q3" AND "procurement_service__min__q3" IS NULL
-        )
       )
       THEN LEAST(
         CASE WHEN "procurement_service__applies" THEN "procurement_service__min" ELSE 0 END,
         CASE
           WHEN "procurement_service__applies__q2"
           THEN "procurement_service__min__q2"
-          ELSE 0
-        END,
-        CASE
-          WHEN "procurement_service__applies__q3"
-          THEN "procurement_service__min__q3"
           ELSE 0
         END
       )
@@ -4113,9 +3554,7 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN (
-        "procurement_service__applies"
-        OR "procurement_service__applies__q2"
-        OR "procurement_service__applies__q3"
+        "procurement_service__applies" OR "procurement_service__applies__q2"
       )
       AND NOT (
         (
@@ -4123,9 +3562,6 @@ SELECT
         )
         OR (
           "procurement_service__applies__q2" AND "procurement_service__min__q2" IS NULL
-        )
-        OR (
-          "procurement_service__applies__q3" AND "procurement_service__min__q3" IS NULL
         )
       )
       THEN CASE
@@ -4135,22 +3571,12 @@ SELECT
           THEN "procurement_service__max__q2"
           ELSE 0
         END IS NULL
-        OR CASE
-          WHEN "procurement_service__applies__q3"
-          THEN "procurement_service__max__q3"
-          ELSE 0
-        END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE WHEN "procurement_service__applies" THEN "procurement_service__max" ELSE 0 END,
           CASE
             WHEN "procurement_service__applies__q2"
             THEN "procurement_service__max__q2"
-            ELSE 0
-          END,
-          CASE
-            WHEN "procurement_service__applies__q3"
-            THEN "procurement_service__max__q3"
             ELSE 0
           END
         )
@@ -4162,9 +3588,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "procurement_service__applies"
-      OR "procurement_service__applies__q2"
-      OR "procurement_service__applies__q3"
+      WHEN "procurement_service__applies" OR "procurement_service__applies__q2"
       THEN CASE
         WHEN CASE
           WHEN "procurement_service__applies"
@@ -4174,11 +3598,6 @@ SELECT
         OR CASE
           WHEN "procurement_service__applies__q2"
           THEN "procurement_service__paid_min__q2"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "procurement_service__applies__q3"
-          THEN "procurement_service__paid_min__q3"
           ELSE 0
         END IS NULL
         THEN NULL
@@ -4192,11 +3611,6 @@ SELECT
             WHEN "procurement_service__applies__q2"
             THEN "procurement_service__paid_min__q2"
             ELSE 0
-          END,
-          CASE
-            WHEN "procurement_service__applies__q3"
-            THEN "procurement_service__paid_min__q3"
-            ELSE 0
           END
         )
       END
@@ -4207,9 +3621,7 @@ SELECT
   CASE
     WHEN "error_field" IS NULL
     THEN CASE
-      WHEN "procurement_service__applies"
-      OR "procurement_service__applies__q2"
-      OR "procurement_service__applies__q3"
+      WHEN "procurement_service__applies" OR "procurement_service__applies__q2"
       THEN CASE
         WHEN CASE
           WHEN "procurement_service__applies"
@@ -4219,11 +3631,6 @@ SELECT
         OR CASE
           WHEN "procurement_service__applies__q2"
           THEN "procurement_service__paid_max__q2"
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN "procurement_service__applies__q3"
-          THEN "procurement_service__paid_max__q3"
           ELSE 0
         END IS NULL
         THEN NULL
@@ -4236,11 +3643,6 @@ SELECT
           CASE
             WHEN "procurement_service__applies__q2"
             THEN "procurement_service__paid_max__q2"
-            ELSE 0
-          END,
-          CASE
-            WHEN "procurement_service__applies__q3"
-            THEN "procurement_service__paid_max__q3"
             ELSE 0
           END
         )

@@ -418,81 +418,7 @@ WITH v AS (
       OR (
         COALESCE(`p`.`disqualified_3y`, FALSE)
       )
-    ) AS `excluded__q2`,
-    (
-      NOT (
-        (
-          COALESCE((
-            `p`.`applicant_type`
-          ) <> (
-            'enterprise'
-          ), FALSE)
-          OR COALESCE(
-            (
-              COALESCE(
-                (
-                  `p`.`industry__key`
-                ) IN ('汽车零部件配件制造', '轨道交通高端装备制造', '电子元器件制造', '中成药生物药品制品制造'),
-                FALSE
-              )
-              OR COALESCE((
-                `p`.`industry__key`
-              ) = (
-                '中成药生物药品制造'
-              ), FALSE)
-            ),
-            FALSE
-          )
-        )
-      )
-      OR NOT (
-        (
-          COALESCE((
-            `p`.`applicant_type`
-          ) <> (
-            'enterprise'
-          ), FALSE)
-          OR COALESCE(`p`.`is_sme`, FALSE)
-        )
-      )
-      OR NOT (
-        (
-          COALESCE(`p`.`registered_in_city`, FALSE)
-          AND COALESCE(`p`.`independent_legal_person`, FALSE)
-          AND COALESCE(`p`.`good_tax_and_credit`, FALSE)
-        )
-      )
-      OR (
-        COALESCE(`p`.`little_giant_central_funded`, FALSE)
-      )
-      OR (
-        COALESCE(`p`.`in_2022_pilot`, FALSE)
-      )
-      OR (
-        COALESCE(`p`.`pilot_ended_unaccepted`, FALSE)
-      )
-      OR (
-        COALESCE(`p`.`serious_dishonesty_3y`, FALSE)
-      )
-      OR (
-        (
-          (
-            COALESCE(`p`.`abnormal_operation_listed`, FALSE)
-            OR COALESCE(`p`.`serious_dishonesty_listed`, FALSE)
-            OR COALESCE(`p`.`major_incident_3y`, FALSE)
-            OR COALESCE(`p`.`tax_violation_3y`, FALSE)
-          )
-          AND COALESCE(COALESCE((
-            `p`.`applicant_type`
-          ) = (
-            'enterprise'
-          ), FALSE), FALSE)
-        )
-      )
-      OR (
-        COALESCE(`p`.`disqualified_3y`, FALSE)
-      )
-    ) AS `excluded__q3`
+    ) AS `excluded__q2`
   FROM v AS p
 ), r AS (
   SELECT
@@ -759,75 +685,7 @@ WITH v AS (
       )
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
-    AND COALESCE(`p`.`procured_service`, FALSE) AS `procurement_service__applies__q2`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded__q3`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND (
-      COALESCE(`p`.`in_pilot_scope`, FALSE)
-      AND COALESCE(`p`.`acceptance_passed`, FALSE)
-    ) AS `reform_subsidy__applies__q3`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded__q3`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND (
-      COALESCE(`p`.`in_pilot_scope`, FALSE)
-      AND COALESCE(`p`.`acceptance_passed`, FALSE)
-      AND COALESCE(`p`.`production_stage_reform`, FALSE)
-    ) AS `production_stage_extra__applies__q3`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded__q3`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND COALESCE(`p`.`cloud_platform_adopted`, FALSE) AS `cloud_platform_award__applies__q3`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded__q3`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND COALESCE(`p`.`platform_benchmark`, FALSE) AS `platform_benchmark_award__applies__q3`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded__q3`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
-    )
-    AND COALESCE((
-      `p`.`awarded_products`
-    ) >= (
-      CAST(1 AS DECIMAL(1, 0))
-    ), FALSE) AS `product_award__applies__q3`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded__q3`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
-    )
-    AND COALESCE(`p`.`excellent_provider`, FALSE) AS `excellent_provider_award__applies__q3`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded__q3`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
-    )
-    AND COALESCE(`p`.`chain_transformation_award`, FALSE) AS `chain_award__applies__q3`,
-    (
-      (
-        `p`.`in_force` AND NOT `p`.`excluded__q3`
-      )
-      AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
-    )
-    AND COALESCE(`p`.`procured_service`, FALSE) AS `procurement_service__applies__q3`,
-    CAST(500000 AS DECIMAL(6, 0)) AS `cap1__raw__q3`
+    AND COALESCE(`p`.`procured_service`, FALSE) AS `procurement_service__applies__q2`
   FROM x AS p
 ), i AS (
   SELECT
@@ -881,8 +739,7 @@ WITH v AS (
   SELECT
     *,
     CAST(CAST(`cap1__raw` AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `cap1__lim_lo`,
-    CAST(CAST(`cap1__raw__q1` AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `cap1__lim_lo__q1`,
-    CAST(CAST(`cap1__raw__q3` AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `cap1__lim_lo__q3`
+    CAST(CAST(`cap1__raw__q1` AS DECIMAL(8, 2)) AS DECIMAL(9, 2)) AS `cap1__lim_lo__q1`
   FROM a0 AS p
 ), c1m AS (
   SELECT
@@ -890,9 +747,7 @@ WITH v AS (
     `cap1__lim_lo` AS `cap1__room0`,
     `cap1__lim_lo` AS `cap1__lim_hi`,
     `cap1__lim_lo__q1` AS `cap1__room0__q1`,
-    `cap1__lim_lo__q1` AS `cap1__lim_hi__q1`,
-    `cap1__lim_lo__q3` AS `cap1__room0__q3`,
-    `cap1__lim_lo__q3` AS `cap1__lim_hi__q3`
+    `cap1__lim_lo__q1` AS `cap1__lim_hi__q1`
   FROM c1l
 ), c1a0 AS (
   SELECT
@@ -940,18 +795,18 @@ WITH v AS (
       ELSE `cap1__room0`
     END AS `cap1__room1__q2`,
     CAST(CASE
-      WHEN `product_award__applies__q3`
-      THEN LEAST(`product_award__a0_lo`, `cap1__room0__q3`)
+      WHEN `product_award__applies__q2`
+      THEN LEAST(`product_award__a0_lo`, `cap1__room0__q1`)
       ELSE `product_award__a0_lo`
     END AS DECIMAL(9, 2)) AS `product_award__c1_lo__q3`,
     CASE
-      WHEN `product_award__applies__q3`
+      WHEN `product_award__applies__q2`
       THEN GREATEST((
-        `cap1__room0__q3`
+        `cap1__room0__q1`
       ) - (
         `product_award__a0_lo`
       ), 0)
-      ELSE `cap1__room0__q3`
+      ELSE `cap1__room0__q1`
     END AS `cap1__room1__q3`
   FROM c1m
 ), c1a1 AS (
@@ -1000,12 +855,12 @@ WITH v AS (
       ELSE `cap1__room1__q2`
     END AS `cap1__room2__q2`,
     CAST(CASE
-      WHEN `excellent_provider_award__applies__q3`
+      WHEN `excellent_provider_award__applies__q2`
       THEN LEAST(`excellent_provider_award__a0_lo`, `cap1__room1__q3`)
       ELSE `excellent_provider_award__a0_lo`
     END AS DECIMAL(9, 2)) AS `excellent_provider_award__c1_lo__q3`,
     CASE
-      WHEN `excellent_provider_award__applies__q3`
+      WHEN `excellent_provider_award__applies__q2`
       THEN GREATEST((
         `cap1__room1__q3`
       ) - (
@@ -1091,21 +946,21 @@ WITH v AS (
     ) AS `cap1__spare0__q2`,
     GREATEST(
       (
-        `cap1__lim_hi__q3`
+        `cap1__lim_hi__q1`
       ) - (
         (
           (
             CAST(0 AS DECIMAL(9, 2))
           ) + (
             CASE
-              WHEN `product_award__applies__q3`
+              WHEN `product_award__applies__q2`
               THEN `product_award__c1_lo__q3`
               ELSE CAST(0 AS DECIMAL(9, 2))
             END
           )
         ) + (
           CASE
-            WHEN `excellent_provider_award__applies__q3`
+            WHEN `excellent_provider_award__applies__q2`
             THEN `excellent_provider_award__c1_lo__q3`
             ELSE CAST(0 AS DECIMAL(9, 2))
           END
@@ -1235,7 +1090,7 @@ WITH v AS (
       ELSE `cap1__spare0__q2`
     END AS `cap1__spare1__q2`,
     CAST(CASE
-      WHEN `product_award__applies__q3`
+      WHEN `product_award__applies__q2`
       THEN (
         `product_award__c1_lo__q3`
       ) + (
@@ -1255,7 +1110,7 @@ WITH v AS (
       ELSE `product_award__a0_hi`
     END AS DECIMAL(9, 2)) AS `product_award__c1_hi__q3`,
     CASE
-      WHEN `product_award__applies__q3`
+      WHEN `product_award__applies__q2`
       THEN CASE
         WHEN `product_award__a0_hi` IS NULL
         THEN CAST(0 AS DECIMAL(9, 2))
@@ -1399,7 +1254,7 @@ WITH v AS (
       ELSE `cap1__spare1__q2`
     END AS `cap1__spare2__q2`,
     CAST(CASE
-      WHEN `excellent_provider_award__applies__q3`
+      WHEN `excellent_provider_award__applies__q2`
       THEN (
         `excellent_provider_award__c1_lo__q3`
       ) + (
@@ -1419,7 +1274,7 @@ WITH v AS (
       ELSE `excellent_provider_award__a0_hi`
     END AS DECIMAL(9, 2)) AS `excellent_provider_award__c1_hi__q3`,
     CASE
-      WHEN `excellent_provider_award__applies__q3`
+      WHEN `excellent_provider_award__applies__q2`
       THEN CASE
         WHEN `excellent_provider_award__a0_hi` IS NULL
         THEN CAST(0 AS DECIMAL(9, 2))
@@ -2478,195 +2333,26 @@ WITH v AS (
       ) AS DECIMAL(9, 2))
       ELSE NULL
     END AS `funding_central__q2`,
-    CASE WHEN `error_field` IS NULL THEN `excluded__q3` ELSE NULL END AS `excluded__q3`,
-    CASE WHEN `error_field` IS NULL THEN `reform_subsidy__applies__q3` ELSE NULL END AS `reform_subsidy__applies__q3`,
     CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies__q3`
-      THEN CAST(`reform_subsidy__lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `reform_subsidy__min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies__q3`
-      THEN CAST(`reform_subsidy__hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `reform_subsidy__max__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies__q3`
-      THEN CAST(`reform_subsidy__a0_lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `reform_subsidy__paid_min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `reform_subsidy__applies__q3`
-      THEN CAST(`reform_subsidy__a0_hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `reform_subsidy__paid_max__q3`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN `production_stage_extra__applies__q3`
-      ELSE NULL
-    END AS `production_stage_extra__applies__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `production_stage_extra__applies__q3`
-      THEN CAST(`production_stage_extra__lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `production_stage_extra__min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `production_stage_extra__applies__q3`
-      THEN CAST(`production_stage_extra__hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `production_stage_extra__max__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `production_stage_extra__applies__q3`
-      THEN CAST(`production_stage_extra__a0_lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `production_stage_extra__paid_min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `production_stage_extra__applies__q3`
-      THEN CAST(`production_stage_extra__a0_hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `production_stage_extra__paid_max__q3`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN `cloud_platform_award__applies__q3`
-      ELSE NULL
-    END AS `cloud_platform_award__applies__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `cloud_platform_award__applies__q3`
-      THEN CAST(`cloud_platform_award__lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `cloud_platform_award__min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `cloud_platform_award__applies__q3`
-      THEN CAST(`cloud_platform_award__hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `cloud_platform_award__max__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `cloud_platform_award__applies__q3`
-      THEN CAST(`cloud_platform_award__a0_lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `cloud_platform_award__paid_min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `cloud_platform_award__applies__q3`
-      THEN CAST(`cloud_platform_award__a0_hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `cloud_platform_award__paid_max__q3`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN `platform_benchmark_award__applies__q3`
-      ELSE NULL
-    END AS `platform_benchmark_award__applies__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `platform_benchmark_award__applies__q3`
-      THEN CAST(`platform_benchmark_award__lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `platform_benchmark_award__min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `platform_benchmark_award__applies__q3`
-      THEN CAST(`platform_benchmark_award__hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `platform_benchmark_award__max__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `platform_benchmark_award__applies__q3`
-      THEN CAST(`platform_benchmark_award__a0_lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `platform_benchmark_award__paid_min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `platform_benchmark_award__applies__q3`
-      THEN CAST(`platform_benchmark_award__a0_hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `platform_benchmark_award__paid_max__q3`,
-    CASE WHEN `error_field` IS NULL THEN `product_award__applies__q3` ELSE NULL END AS `product_award__applies__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `product_award__applies__q3`
-      THEN CAST(`product_award__lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `product_award__min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `product_award__applies__q3`
-      THEN CAST(`product_award__hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `product_award__max__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `product_award__applies__q3`
+      WHEN `error_field` IS NULL AND `product_award__applies__q2`
       THEN CAST(`product_award__c1_lo__q3` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__paid_min__q3`,
     CASE
-      WHEN `error_field` IS NULL AND `product_award__applies__q3`
+      WHEN `error_field` IS NULL AND `product_award__applies__q2`
       THEN CAST(`product_award__c1_hi__q3` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `product_award__paid_max__q3`,
     CASE
-      WHEN `error_field` IS NULL
-      THEN `excellent_provider_award__applies__q3`
-      ELSE NULL
-    END AS `excellent_provider_award__applies__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q3`
-      THEN CAST(`excellent_provider_award__lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `excellent_provider_award__min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q3`
-      THEN CAST(`excellent_provider_award__hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `excellent_provider_award__max__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q3`
+      WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q2`
       THEN CAST(`excellent_provider_award__c1_lo__q3` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__paid_min__q3`,
     CASE
-      WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q3`
+      WHEN `error_field` IS NULL AND `excellent_provider_award__applies__q2`
       THEN CAST(`excellent_provider_award__c1_hi__q3` AS DECIMAL(9, 2))
       ELSE NULL
     END AS `excellent_provider_award__paid_max__q3`,
-    CASE WHEN `error_field` IS NULL THEN `chain_award__applies__q3` ELSE NULL END AS `chain_award__applies__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_award__applies__q3`
-      THEN CAST(`chain_award__lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `chain_award__min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_award__applies__q3`
-      THEN CAST(`chain_award__hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `chain_award__max__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_award__applies__q3`
-      THEN CAST(`chain_award__a0_lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `chain_award__paid_min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `chain_award__applies__q3`
-      THEN CAST(`chain_award__a0_hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `chain_award__paid_max__q3`,
-    CASE
-      WHEN `error_field` IS NULL
-      THEN `procurement_service__applies__q3`
-      ELSE NULL
-    END AS `procurement_service__applies__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `procurement_service__applies__q3`
-      THEN CAST(`procurement_service__lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `procurement_service__min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `procurement_service__applies__q3`
-      THEN CAST(`procurement_service__hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `procurement_service__max__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `procurement_service__applies__q3`
-      THEN CAST(`procurement_service__a0_lo` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `procurement_service__paid_min__q3`,
-    CASE
-      WHEN `error_field` IS NULL AND `procurement_service__applies__q3`
-      THEN CAST(`procurement_service__a0_hi` AS DECIMAL(9, 2))
-      ELSE NULL
-    END AS `procurement_service__paid_max__q3`,
     CASE
       WHEN `error_field` IS NULL
       THEN CAST((
@@ -2680,56 +2366,56 @@ WITH v AS (
                       CAST(0 AS DECIMAL(9, 2))
                     ) + (
                       CASE
-                        WHEN `reform_subsidy__applies__q3`
+                        WHEN `reform_subsidy__applies__q2`
                         THEN `reform_subsidy__a0_lo`
                         ELSE CAST(0 AS DECIMAL(9, 2))
                       END
                     )
                   ) + (
                     CASE
-                      WHEN `production_stage_extra__applies__q3`
+                      WHEN `production_stage_extra__applies__q2`
                       THEN `production_stage_extra__a0_lo`
                       ELSE CAST(0 AS DECIMAL(9, 2))
                     END
                   )
                 ) + (
                   CASE
-                    WHEN `cloud_platform_award__applies__q3`
+                    WHEN `cloud_platform_award__applies__q2`
                     THEN `cloud_platform_award__a0_lo`
                     ELSE CAST(0 AS DECIMAL(9, 2))
                   END
                 )
               ) + (
                 CASE
-                  WHEN `platform_benchmark_award__applies__q3`
+                  WHEN `platform_benchmark_award__applies__q2`
                   THEN `platform_benchmark_award__a0_lo`
                   ELSE CAST(0 AS DECIMAL(9, 2))
                 END
               )
             ) + (
               CASE
-                WHEN `product_award__applies__q3`
+                WHEN `product_award__applies__q2`
                 THEN `product_award__c1_lo__q3`
                 ELSE CAST(0 AS DECIMAL(9, 2))
               END
             )
           ) + (
             CASE
-              WHEN `excellent_provider_award__applies__q3`
+              WHEN `excellent_provider_award__applies__q2`
               THEN `excellent_provider_award__c1_lo__q3`
               ELSE CAST(0 AS DECIMAL(9, 2))
             END
           )
         ) + (
           CASE
-            WHEN `chain_award__applies__q3`
+            WHEN `chain_award__applies__q2`
             THEN `chain_award__a0_lo`
             ELSE CAST(0 AS DECIMAL(9, 2))
           END
         )
       ) + (
         CASE
-          WHEN `procurement_service__applies__q3`
+          WHEN `procurement_service__applies__q2`
           THEN `procurement_service__a0_lo`
           ELSE CAST(0 AS DECIMAL(9, 2))
         END
@@ -2749,56 +2435,56 @@ WITH v AS (
                       CAST(0 AS DECIMAL(9, 2))
                     ) + (
                       CASE
-                        WHEN `reform_subsidy__applies__q3`
+                        WHEN `reform_subsidy__applies__q2`
                         THEN `reform_subsidy__a0_hi`
                         ELSE CAST(0 AS DECIMAL(9, 2))
                       END
                     )
                   ) + (
                     CASE
-                      WHEN `production_stage_extra__applies__q3`
+                      WHEN `production_stage_extra__applies__q2`
                       THEN `production_stage_extra__a0_hi`
                       ELSE CAST(0 AS DECIMAL(9, 2))
                     END
                   )
                 ) + (
                   CASE
-                    WHEN `cloud_platform_award__applies__q3`
+                    WHEN `cloud_platform_award__applies__q2`
                     THEN `cloud_platform_award__a0_hi`
                     ELSE CAST(0 AS DECIMAL(9, 2))
                   END
                 )
               ) + (
                 CASE
-                  WHEN `platform_benchmark_award__applies__q3`
+                  WHEN `platform_benchmark_award__applies__q2`
                   THEN `platform_benchmark_award__a0_hi`
                   ELSE CAST(0 AS DECIMAL(9, 2))
                 END
               )
             ) + (
               CASE
-                WHEN `product_award__applies__q3`
+                WHEN `product_award__applies__q2`
                 THEN `product_award__c1_hi__q3`
                 ELSE CAST(0 AS DECIMAL(9, 2))
               END
             )
           ) + (
             CASE
-              WHEN `excellent_provider_award__applies__q3`
+              WHEN `excellent_provider_award__applies__q2`
               THEN `excellent_provider_award__c1_hi__q3`
               ELSE CAST(0 AS DECIMAL(9, 2))
             END
           )
         ) + (
           CASE
-            WHEN `chain_award__applies__q3`
+            WHEN `chain_award__applies__q2`
             THEN `chain_award__a0_hi`
             ELSE CAST(0 AS DECIMAL(9, 2))
           END
         )
       ) + (
         CASE
-          WHEN `procurement_service__applies__q3`
+          WHEN `procurement_service__applies__q2`
           THEN `procurement_service__a0_hi`
           ELSE CAST(0 AS DECIMAL(9, 2))
         END
@@ -2818,14 +2504,14 @@ WITH v AS (
                       CAST(0 AS DECIMAL(9, 2))
                     ) + (
                       CASE
-                        WHEN `reform_subsidy__applies__q3` AND NOT `reform_subsidy__a0_hi` IS NULL
+                        WHEN `reform_subsidy__applies__q2` AND NOT `reform_subsidy__a0_hi` IS NULL
                         THEN `reform_subsidy__a0_hi`
                         ELSE CAST(0 AS DECIMAL(9, 2))
                       END
                     )
                   ) + (
                     CASE
-                      WHEN `production_stage_extra__applies__q3`
+                      WHEN `production_stage_extra__applies__q2`
                       AND NOT `production_stage_extra__a0_hi` IS NULL
                       THEN `production_stage_extra__a0_hi`
                       ELSE CAST(0 AS DECIMAL(9, 2))
@@ -2833,14 +2519,14 @@ WITH v AS (
                   )
                 ) + (
                   CASE
-                    WHEN `cloud_platform_award__applies__q3` AND NOT `cloud_platform_award__a0_hi` IS NULL
+                    WHEN `cloud_platform_award__applies__q2` AND NOT `cloud_platform_award__a0_hi` IS NULL
                     THEN `cloud_platform_award__a0_hi`
                     ELSE CAST(0 AS DECIMAL(9, 2))
                   END
                 )
               ) + (
                 CASE
-                  WHEN `platform_benchmark_award__applies__q3`
+                  WHEN `platform_benchmark_award__applies__q2`
                   AND NOT `platform_benchmark_award__a0_hi` IS NULL
                   THEN `platform_benchmark_award__a0_hi`
                   ELSE CAST(0 AS DECIMAL(9, 2))
@@ -2848,14 +2534,14 @@ WITH v AS (
               )
             ) + (
               CASE
-                WHEN `product_award__applies__q3` AND NOT `product_award__c1_hi__q3` IS NULL
+                WHEN `product_award__applies__q2` AND NOT `product_award__c1_hi__q3` IS NULL
                 THEN `product_award__c1_hi__q3`
                 ELSE CAST(0 AS DECIMAL(9, 2))
               END
             )
           ) + (
             CASE
-              WHEN `excellent_provider_award__applies__q3`
+              WHEN `excellent_provider_award__applies__q2`
               AND NOT `excellent_provider_award__c1_hi__q3` IS NULL
               THEN `excellent_provider_award__c1_hi__q3`
               ELSE CAST(0 AS DECIMAL(9, 2))
@@ -2863,14 +2549,14 @@ WITH v AS (
           )
         ) + (
           CASE
-            WHEN `chain_award__applies__q3` AND NOT `chain_award__a0_hi` IS NULL
+            WHEN `chain_award__applies__q2` AND NOT `chain_award__a0_hi` IS NULL
             THEN `chain_award__a0_hi`
             ELSE CAST(0 AS DECIMAL(9, 2))
           END
         )
       ) + (
         CASE
-          WHEN `procurement_service__applies__q3` AND NOT `procurement_service__a0_hi` IS NULL
+          WHEN `procurement_service__applies__q2` AND NOT `procurement_service__a0_hi` IS NULL
           THEN `procurement_service__a0_hi`
           ELSE CAST(0 AS DECIMAL(9, 2))
         END
@@ -2883,25 +2569,17 @@ SELECT
   `row_id`,
   `error_field`,
   `in_force`,
+  CASE WHEN `error_field` IS NULL THEN `excluded` AND `excluded__q2` ELSE NULL END AS `excluded`,
   CASE
     WHEN `error_field` IS NULL
-    THEN `excluded` AND `excluded__q2` AND `excluded__q3`
-    ELSE NULL
-  END AS `excluded`,
-  CASE
-    WHEN `error_field` IS NULL
-    THEN `reform_subsidy__applies`
-    OR `reform_subsidy__applies__q2`
-    OR `reform_subsidy__applies__q3`
+    THEN `reform_subsidy__applies` OR `reform_subsidy__applies__q2`
     ELSE NULL
   END AS `reform_subsidy__applies`,
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `reform_subsidy__applies`
-        OR `reform_subsidy__applies__q2`
-        OR `reform_subsidy__applies__q3`
+        `reform_subsidy__applies` OR `reform_subsidy__applies__q2`
       )
       AND NOT (
         (
@@ -2910,14 +2588,10 @@ SELECT
         OR (
           `reform_subsidy__applies__q2` AND `reform_subsidy__min__q2` IS NULL
         )
-        OR (
-          `reform_subsidy__applies__q3` AND `reform_subsidy__min__q3` IS NULL
-        )
       )
       THEN LEAST(
         CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__min` ELSE 0 END,
-        CASE WHEN `reform_subsidy__applies__q2` THEN `reform_subsidy__min__q2` ELSE 0 END,
-        CASE WHEN `reform_subsidy__applies__q3` THEN `reform_subsidy__min__q3` ELSE 0 END
+        CASE WHEN `reform_subsidy__applies__q2` THEN `reform_subsidy__min__q2` ELSE 0 END
       )
       ELSE NULL
     END
@@ -2927,9 +2601,7 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `reform_subsidy__applies`
-        OR `reform_subsidy__applies__q2`
-        OR `reform_subsidy__applies__q3`
+        `reform_subsidy__applies` OR `reform_subsidy__applies__q2`
       )
       AND NOT (
         (
@@ -2938,19 +2610,14 @@ SELECT
         OR (
           `reform_subsidy__applies__q2` AND `reform_subsidy__min__q2` IS NULL
         )
-        OR (
-          `reform_subsidy__applies__q3` AND `reform_subsidy__min__q3` IS NULL
-        )
       )
       THEN CASE
         WHEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__max` ELSE 0 END IS NULL
         OR CASE WHEN `reform_subsidy__applies__q2` THEN `reform_subsidy__max__q2` ELSE 0 END IS NULL
-        OR CASE WHEN `reform_subsidy__applies__q3` THEN `reform_subsidy__max__q3` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__max` ELSE 0 END,
-          CASE WHEN `reform_subsidy__applies__q2` THEN `reform_subsidy__max__q2` ELSE 0 END,
-          CASE WHEN `reform_subsidy__applies__q3` THEN `reform_subsidy__max__q3` ELSE 0 END
+          CASE WHEN `reform_subsidy__applies__q2` THEN `reform_subsidy__max__q2` ELSE 0 END
         )
       END
       ELSE NULL
@@ -2960,19 +2627,12 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `reform_subsidy__applies`
-      OR `reform_subsidy__applies__q2`
-      OR `reform_subsidy__applies__q3`
+      WHEN `reform_subsidy__applies` OR `reform_subsidy__applies__q2`
       THEN LEAST(
         CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_min` ELSE 0 END,
         CASE
           WHEN `reform_subsidy__applies__q2`
           THEN `reform_subsidy__paid_min__q2`
-          ELSE 0
-        END,
-        CASE
-          WHEN `reform_subsidy__applies__q3`
-          THEN `reform_subsidy__paid_min__q3`
           ELSE 0
         END
       )
@@ -2983,19 +2643,12 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `reform_subsidy__applies`
-      OR `reform_subsidy__applies__q2`
-      OR `reform_subsidy__applies__q3`
+      WHEN `reform_subsidy__applies` OR `reform_subsidy__applies__q2`
       THEN CASE
         WHEN CASE WHEN `reform_subsidy__applies` THEN `reform_subsidy__paid_max` ELSE 0 END IS NULL
         OR CASE
           WHEN `reform_subsidy__applies__q2`
           THEN `reform_subsidy__paid_max__q2`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `reform_subsidy__applies__q3`
-          THEN `reform_subsidy__paid_max__q3`
           ELSE 0
         END IS NULL
         THEN NULL
@@ -3004,11 +2657,6 @@ SELECT
           CASE
             WHEN `reform_subsidy__applies__q2`
             THEN `reform_subsidy__paid_max__q2`
-            ELSE 0
-          END,
-          CASE
-            WHEN `reform_subsidy__applies__q3`
-            THEN `reform_subsidy__paid_max__q3`
             ELSE 0
           END
         )
@@ -3019,18 +2667,14 @@ SELECT
   END AS `reform_subsidy__paid_max`,
   CASE
     WHEN `error_field` IS NULL
-    THEN `production_stage_extra__applies`
-    OR `production_stage_extra__applies__q2`
-    OR `production_stage_extra__applies__q3`
+    THEN `production_stage_extra__applies` OR `production_stage_extra__applies__q2`
     ELSE NULL
   END AS `production_stage_extra__applies`,
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `production_stage_extra__applies`
-        OR `production_stage_extra__applies__q2`
-        OR `production_stage_extra__applies__q3`
+        `production_stage_extra__applies` OR `production_stage_extra__applies__q2`
       )
       AND NOT (
         (
@@ -3039,10 +2683,6 @@ SELECT
         OR (
           `production_stage_extra__applies__q2`
           AND `production_stage_extra__min__q2` IS NULL
-        )
-        OR (
-          `production_stage_extra__applies__q3`
-          AND `production_stage_extra__min__q3` IS NULL
         )
       )
       THEN LEAST(
@@ -3055,11 +2695,6 @@ SELECT
           WHEN `production_stage_extra__applies__q2`
           THEN `production_stage_extra__min__q2`
           ELSE 0
-        END,
-        CASE
-          WHEN `production_stage_extra__applies__q3`
-          THEN `production_stage_extra__min__q3`
-          ELSE 0
         END
       )
       ELSE NULL
@@ -3070,9 +2705,7 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `production_stage_extra__applies`
-        OR `production_stage_extra__applies__q2`
-        OR `production_stage_extra__applies__q3`
+        `production_stage_extra__applies` OR `production_stage_extra__applies__q2`
       )
       AND NOT (
         (
@@ -3081,10 +2714,6 @@ SELECT
         OR (
           `production_stage_extra__applies__q2`
           AND `production_stage_extra__min__q2` IS NULL
-        )
-        OR (
-          `production_stage_extra__applies__q3`
-          AND `production_stage_extra__min__q3` IS NULL
         )
       )
       THEN CASE
@@ -3098,11 +2727,6 @@ SELECT
           THEN `production_stage_extra__max__q2`
           ELSE 0
         END IS NULL
-        OR CASE
-          WHEN `production_stage_extra__applies__q3`
-          THEN `production_stage_extra__max__q3`
-          ELSE 0
-        END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE
@@ -3114,11 +2738,6 @@ SELECT
             WHEN `production_stage_extra__applies__q2`
             THEN `production_stage_extra__max__q2`
             ELSE 0
-          END,
-          CASE
-            WHEN `production_stage_extra__applies__q3`
-            THEN `production_stage_extra__max__q3`
-            ELSE 0
           END
         )
       END
@@ -3129,9 +2748,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `production_stage_extra__applies`
-      OR `production_stage_extra__applies__q2`
-      OR `production_stage_extra__applies__q3`
+      WHEN `production_stage_extra__applies` OR `production_stage_extra__applies__q2`
       THEN LEAST(
         CASE
           WHEN `production_stage_extra__applies`
@@ -3142,11 +2759,6 @@ SELECT
           WHEN `production_stage_extra__applies__q2`
           THEN `production_stage_extra__paid_min__q2`
           ELSE 0
-        END,
-        CASE
-          WHEN `production_stage_extra__applies__q3`
-          THEN `production_stage_extra__paid_min__q3`
-          ELSE 0
         END
       )
       ELSE NULL
@@ -3156,9 +2768,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `production_stage_extra__applies`
-      OR `production_stage_extra__applies__q2`
-      OR `production_stage_extra__applies__q3`
+      WHEN `production_stage_extra__applies` OR `production_stage_extra__applies__q2`
       THEN CASE
         WHEN CASE
           WHEN `production_stage_extra__applies`
@@ -3168,11 +2778,6 @@ SELECT
         OR CASE
           WHEN `production_stage_extra__applies__q2`
           THEN `production_stage_extra__paid_max__q2`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `production_stage_extra__applies__q3`
-          THEN `production_stage_extra__paid_max__q3`
           ELSE 0
         END IS NULL
         THEN NULL
@@ -3186,11 +2791,6 @@ SELECT
             WHEN `production_stage_extra__applies__q2`
             THEN `production_stage_extra__paid_max__q2`
             ELSE 0
-          END,
-          CASE
-            WHEN `production_stage_extra__applies__q3`
-            THEN `production_stage_extra__paid_max__q3`
-            ELSE 0
           END
         )
       END
@@ -3200,18 +2800,14 @@ SELECT
   END AS `production_stage_extra__paid_max`,
   CASE
     WHEN `error_field` IS NULL
-    THEN `cloud_platform_award__applies`
-    OR `cloud_platform_award__applies__q2`
-    OR `cloud_platform_award__applies__q3`
+    THEN `cloud_platform_award__applies` OR `cloud_platform_award__applies__q2`
     ELSE NULL
   END AS `cloud_platform_award__applies`,
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `cloud_platform_award__applies`
-        OR `cloud_platform_award__applies__q2`
-        OR `cloud_platform_award__applies__q3`
+        `cloud_platform_award__applies` OR `cloud_platform_award__applies__q2`
       )
       AND NOT (
         (
@@ -3219,9 +2815,6 @@ SELECT
         )
         OR (
           `cloud_platform_award__applies__q2` AND `cloud_platform_award__min__q2` IS NULL
-        )
-        OR (
-          `cloud_platform_award__applies__q3` AND `cloud_platform_award__min__q3` IS NULL
         )
       )
       THEN LEAST(
@@ -3234,11 +2827,6 @@ SELECT
           WHEN `cloud_platform_award__applies__q2`
           THEN `cloud_platform_award__min__q2`
           ELSE 0
-        END,
-        CASE
-          WHEN `cloud_platform_award__applies__q3`
-          THEN `cloud_platform_award__min__q3`
-          ELSE 0
         END
       )
       ELSE NULL
@@ -3249,9 +2837,7 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `cloud_platform_award__applies`
-        OR `cloud_platform_award__applies__q2`
-        OR `cloud_platform_award__applies__q3`
+        `cloud_platform_award__applies` OR `cloud_platform_award__applies__q2`
       )
       AND NOT (
         (
@@ -3259,9 +2845,6 @@ SELECT
         )
         OR (
           `cloud_platform_award__applies__q2` AND `cloud_platform_award__min__q2` IS NULL
-        )
-        OR (
-          `cloud_platform_award__applies__q3` AND `cloud_platform_award__min__q3` IS NULL
         )
       )
       THEN CASE
@@ -3275,11 +2858,6 @@ SELECT
           THEN `cloud_platform_award__max__q2`
           ELSE 0
         END IS NULL
-        OR CASE
-          WHEN `cloud_platform_award__applies__q3`
-          THEN `cloud_platform_award__max__q3`
-          ELSE 0
-        END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE
@@ -3291,11 +2869,6 @@ SELECT
             WHEN `cloud_platform_award__applies__q2`
             THEN `cloud_platform_award__max__q2`
             ELSE 0
-          END,
-          CASE
-            WHEN `cloud_platform_award__applies__q3`
-            THEN `cloud_platform_award__max__q3`
-            ELSE 0
           END
         )
       END
@@ -3306,9 +2879,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `cloud_platform_award__applies`
-      OR `cloud_platform_award__applies__q2`
-      OR `cloud_platform_award__applies__q3`
+      WHEN `cloud_platform_award__applies` OR `cloud_platform_award__applies__q2`
       THEN LEAST(
         CASE
           WHEN `cloud_platform_award__applies`
@@ -3319,11 +2890,6 @@ SELECT
           WHEN `cloud_platform_award__applies__q2`
           THEN `cloud_platform_award__paid_min__q2`
           ELSE 0
-        END,
-        CASE
-          WHEN `cloud_platform_award__applies__q3`
-          THEN `cloud_platform_award__paid_min__q3`
-          ELSE 0
         END
       )
       ELSE NULL
@@ -3333,9 +2899,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `cloud_platform_award__applies`
-      OR `cloud_platform_award__applies__q2`
-      OR `cloud_platform_award__applies__q3`
+      WHEN `cloud_platform_award__applies` OR `cloud_platform_award__applies__q2`
       THEN CASE
         WHEN CASE
           WHEN `cloud_platform_award__applies`
@@ -3345,11 +2909,6 @@ SELECT
         OR CASE
           WHEN `cloud_platform_award__applies__q2`
           THEN `cloud_platform_award__paid_max__q2`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `cloud_platform_award__applies__q3`
-          THEN `cloud_platform_award__paid_max__q3`
           ELSE 0
         END IS NULL
         THEN NULL
@@ -3363,11 +2922,6 @@ SELECT
             WHEN `cloud_platform_award__applies__q2`
             THEN `cloud_platform_award__paid_max__q2`
             ELSE 0
-          END,
-          CASE
-            WHEN `cloud_platform_award__applies__q3`
-            THEN `cloud_platform_award__paid_max__q3`
-            ELSE 0
           END
         )
       END
@@ -3377,18 +2931,14 @@ SELECT
   END AS `cloud_platform_award__paid_max`,
   CASE
     WHEN `error_field` IS NULL
-    THEN `platform_benchmark_award__applies`
-    OR `platform_benchmark_award__applies__q2`
-    OR `platform_benchmark_award__applies__q3`
+    THEN `platform_benchmark_award__applies` OR `platform_benchmark_award__applies__q2`
     ELSE NULL
   END AS `platform_benchmark_award__applies`,
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `platform_benchmark_award__applies`
-        OR `platform_benchmark_award__applies__q2`
-        OR `platform_benchmark_award__applies__q3`
+        `platform_benchmark_award__applies` OR `platform_benchmark_award__applies__q2`
       )
       AND NOT (
         (
@@ -3397,10 +2947,6 @@ SELECT
         OR (
           `platform_benchmark_award__applies__q2`
           AND `platform_benchmark_award__min__q2` IS NULL
-        )
-        OR (
-          `platform_benchmark_award__applies__q3`
-          AND `platform_benchmark_award__min__q3` IS NULL
         )
       )
       THEN LEAST(
@@ -3413,11 +2959,6 @@ SELECT
           WHEN `platform_benchmark_award__applies__q2`
           THEN `platform_benchmark_award__min__q2`
           ELSE 0
-        END,
-        CASE
-          WHEN `platform_benchmark_award__applies__q3`
-          THEN `platform_benchmark_award__min__q3`
-          ELSE 0
         END
       )
       ELSE NULL
@@ -3428,9 +2969,7 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `platform_benchmark_award__applies`
-        OR `platform_benchmark_award__applies__q2`
-        OR `platform_benchmark_award__applies__q3`
+        `platform_benchmark_award__applies` OR `platform_benchmark_award__applies__q2`
       )
       AND NOT (
         (
@@ -3439,10 +2978,6 @@ SELECT
         OR (
           `platform_benchmark_award__applies__q2`
           AND `platform_benchmark_award__min__q2` IS NULL
-        )
-        OR (
-          `platform_benchmark_award__applies__q3`
-          AND `platform_benchmark_award__min__q3` IS NULL
         )
       )
       THEN CASE
@@ -3456,11 +2991,6 @@ SELECT
           THEN `platform_benchmark_award__max__q2`
           ELSE 0
         END IS NULL
-        OR CASE
-          WHEN `platform_benchmark_award__applies__q3`
-          THEN `platform_benchmark_award__max__q3`
-          ELSE 0
-        END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE
@@ -3472,11 +3002,6 @@ SELECT
             WHEN `platform_benchmark_award__applies__q2`
             THEN `platform_benchmark_award__max__q2`
             ELSE 0
-          END,
-          CASE
-            WHEN `platform_benchmark_award__applies__q3`
-            THEN `platform_benchmark_award__max__q3`
-            ELSE 0
           END
         )
       END
@@ -3487,9 +3012,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `platform_benchmark_award__applies`
-      OR `platform_benchmark_award__applies__q2`
-      OR `platform_benchmark_award__applies__q3`
+      WHEN `platform_benchmark_award__applies` OR `platform_benchmark_award__applies__q2`
       THEN LEAST(
         CASE
           WHEN `platform_benchmark_award__applies`
@@ -3500,11 +3023,6 @@ SELECT
           WHEN `platform_benchmark_award__applies__q2`
           THEN `platform_benchmark_award__paid_min__q2`
           ELSE 0
-        END,
-        CASE
-          WHEN `platform_benchmark_award__applies__q3`
-          THEN `platform_benchmark_award__paid_min__q3`
-          ELSE 0
         END
       )
       ELSE NULL
@@ -3514,9 +3032,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `platform_benchmark_award__applies`
-      OR `platform_benchmark_award__applies__q2`
-      OR `platform_benchmark_award__applies__q3`
+      WHEN `platform_benchmark_award__applies` OR `platform_benchmark_award__applies__q2`
       THEN CASE
         WHEN CASE
           WHEN `platform_benchmark_award__applies`
@@ -3526,11 +3042,6 @@ SELECT
         OR CASE
           WHEN `platform_benchmark_award__applies__q2`
           THEN `platform_benchmark_award__paid_max__q2`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `platform_benchmark_award__applies__q3`
-          THEN `platform_benchmark_award__paid_max__q3`
           ELSE 0
         END IS NULL
         THEN NULL
@@ -3544,11 +3055,6 @@ SELECT
             WHEN `platform_benchmark_award__applies__q2`
             THEN `platform_benchmark_award__paid_max__q2`
             ELSE 0
-          END,
-          CASE
-            WHEN `platform_benchmark_award__applies__q3`
-            THEN `platform_benchmark_award__paid_max__q3`
-            ELSE 0
           END
         )
       END
@@ -3558,18 +3064,14 @@ SELECT
   END AS `platform_benchmark_award__paid_max`,
   CASE
     WHEN `error_field` IS NULL
-    THEN `product_award__applies`
-    OR `product_award__applies__q2`
-    OR `product_award__applies__q3`
+    THEN `product_award__applies` OR `product_award__applies__q2`
     ELSE NULL
   END AS `product_award__applies`,
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `product_award__applies`
-        OR `product_award__applies__q2`
-        OR `product_award__applies__q3`
+        `product_award__applies` OR `product_award__applies__q2`
       )
       AND NOT (
         (
@@ -3582,14 +3084,14 @@ SELECT
           `product_award__applies__q2` AND `product_award__min__q2` IS NULL
         )
         OR (
-          `product_award__applies__q3` AND `product_award__min__q3` IS NULL
+          `product_award__applies__q2` AND `product_award__min__q2` IS NULL
         )
       )
       THEN LEAST(
         CASE WHEN `product_award__applies` THEN `product_award__min` ELSE 0 END,
         CASE WHEN `product_award__applies` THEN `product_award__min` ELSE 0 END,
         CASE WHEN `product_award__applies__q2` THEN `product_award__min__q2` ELSE 0 END,
-        CASE WHEN `product_award__applies__q3` THEN `product_award__min__q3` ELSE 0 END
+        CASE WHEN `product_award__applies__q2` THEN `product_award__min__q2` ELSE 0 END
       )
       ELSE NULL
     END
@@ -3599,9 +3101,7 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `product_award__applies`
-        OR `product_award__applies__q2`
-        OR `product_award__applies__q3`
+        `product_award__applies` OR `product_award__applies__q2`
       )
       AND NOT (
         (
@@ -3614,20 +3114,20 @@ SELECT
           `product_award__applies__q2` AND `product_award__min__q2` IS NULL
         )
         OR (
-          `product_award__applies__q3` AND `product_award__min__q3` IS NULL
+          `product_award__applies__q2` AND `product_award__min__q2` IS NULL
         )
       )
       THEN CASE
         WHEN CASE WHEN `product_award__applies` THEN `product_award__max` ELSE 0 END IS NULL
         OR CASE WHEN `product_award__applies` THEN `product_award__max` ELSE 0 END IS NULL
         OR CASE WHEN `product_award__applies__q2` THEN `product_award__max__q2` ELSE 0 END IS NULL
-        OR CASE WHEN `product_award__applies__q3` THEN `product_award__max__q3` ELSE 0 END IS NULL
+        OR CASE WHEN `product_award__applies__q2` THEN `product_award__max__q2` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE WHEN `product_award__applies` THEN `product_award__max` ELSE 0 END,
           CASE WHEN `product_award__applies` THEN `product_award__max` ELSE 0 END,
           CASE WHEN `product_award__applies__q2` THEN `product_award__max__q2` ELSE 0 END,
-          CASE WHEN `product_award__applies__q3` THEN `product_award__max__q3` ELSE 0 END
+          CASE WHEN `product_award__applies__q2` THEN `product_award__max__q2` ELSE 0 END
         )
       END
       ELSE NULL
@@ -3637,14 +3137,12 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `product_award__applies`
-      OR `product_award__applies__q2`
-      OR `product_award__applies__q3`
+      WHEN `product_award__applies` OR `product_award__applies__q2`
       THEN LEAST(
         CASE WHEN `product_award__applies` THEN `product_award__paid_min` ELSE 0 END,
         CASE WHEN `product_award__applies` THEN `product_award__paid_min__q1` ELSE 0 END,
         CASE WHEN `product_award__applies__q2` THEN `product_award__paid_min__q2` ELSE 0 END,
-        CASE WHEN `product_award__applies__q3` THEN `product_award__paid_min__q3` ELSE 0 END
+        CASE WHEN `product_award__applies__q2` THEN `product_award__paid_min__q3` ELSE 0 END
       )
       ELSE NULL
     END
@@ -3653,20 +3151,18 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `product_award__applies`
-      OR `product_award__applies__q2`
-      OR `product_award__applies__q3`
+      WHEN `product_award__applies` OR `product_award__applies__q2`
       THEN CASE
         WHEN CASE WHEN `product_award__applies` THEN `product_award__paid_max` ELSE 0 END IS NULL
         OR CASE WHEN `product_award__applies` THEN `product_award__paid_max__q1` ELSE 0 END IS NULL
         OR CASE WHEN `product_award__applies__q2` THEN `product_award__paid_max__q2` ELSE 0 END IS NULL
-        OR CASE WHEN `product_award__applies__q3` THEN `product_award__paid_max__q3` ELSE 0 END IS NULL
+        OR CASE WHEN `product_award__applies__q2` THEN `product_award__paid_max__q3` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE WHEN `product_award__applies` THEN `product_award__paid_max` ELSE 0 END,
           CASE WHEN `product_award__applies` THEN `product_award__paid_max__q1` ELSE 0 END,
           CASE WHEN `product_award__applies__q2` THEN `product_award__paid_max__q2` ELSE 0 END,
-          CASE WHEN `product_award__applies__q3` THEN `product_award__paid_max__q3` ELSE 0 END
+          CASE WHEN `product_award__applies__q2` THEN `product_award__paid_max__q3` ELSE 0 END
         )
       END
       ELSE NULL
@@ -3675,18 +3171,14 @@ SELECT
   END AS `product_award__paid_max`,
   CASE
     WHEN `error_field` IS NULL
-    THEN `excellent_provider_award__applies`
-    OR `excellent_provider_award__applies__q2`
-    OR `excellent_provider_award__applies__q3`
+    THEN `excellent_provider_award__applies` OR `excellent_provider_award__applies__q2`
     ELSE NULL
   END AS `excellent_provider_award__applies`,
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `excellent_provider_award__applies`
-        OR `excellent_provider_award__applies__q2`
-        OR `excellent_provider_award__applies__q3`
+        `excellent_provider_award__applies` OR `excellent_provider_award__applies__q2`
       )
       AND NOT (
         (
@@ -3700,8 +3192,8 @@ SELECT
           AND `excellent_provider_award__min__q2` IS NULL
         )
         OR (
-          `excellent_provider_award__applies__q3`
-          AND `excellent_provider_award__min__q3` IS NULL
+          `excellent_provider_award__applies__q2`
+          AND `excellent_provider_award__min__q2` IS NULL
         )
       )
       THEN LEAST(
@@ -3721,8 +3213,8 @@ SELECT
           ELSE 0
         END,
         CASE
-          WHEN `excellent_provider_award__applies__q3`
-          THEN `excellent_provider_award__min__q3`
+          WHEN `excellent_provider_award__applies__q2`
+          THEN `excellent_provider_award__min__q2`
           ELSE 0
         END
       )
@@ -3734,9 +3226,7 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `excellent_provider_award__applies`
-        OR `excellent_provider_award__applies__q2`
-        OR `excellent_provider_award__applies__q3`
+        `excellent_provider_award__applies` OR `excellent_provider_award__applies__q2`
       )
       AND NOT (
         (
@@ -3750,8 +3240,8 @@ SELECT
           AND `excellent_provider_award__min__q2` IS NULL
         )
         OR (
-          `excellent_provider_award__applies__q3`
-          AND `excellent_provider_award__min__q3` IS NULL
+          `excellent_provider_award__applies__q2`
+          AND `excellent_provider_award__min__q2` IS NULL
         )
       )
       THEN CASE
@@ -3771,8 +3261,8 @@ SELECT
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN `excellent_provider_award__applies__q3`
-          THEN `excellent_provider_award__max__q3`
+          WHEN `excellent_provider_award__applies__q2`
+          THEN `excellent_provider_award__max__q2`
           ELSE 0
         END IS NULL
         THEN NULL
@@ -3793,8 +3283,8 @@ SELECT
             ELSE 0
           END,
           CASE
-            WHEN `excellent_provider_award__applies__q3`
-            THEN `excellent_provider_award__max__q3`
+            WHEN `excellent_provider_award__applies__q2`
+            THEN `excellent_provider_award__max__q2`
             ELSE 0
           END
         )
@@ -3806,9 +3296,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `excellent_provider_award__applies`
-      OR `excellent_provider_award__applies__q2`
-      OR `excellent_provider_award__applies__q3`
+      WHEN `excellent_provider_award__applies` OR `excellent_provider_award__applies__q2`
       THEN LEAST(
         CASE
           WHEN `excellent_provider_award__applies`
@@ -3826,7 +3314,7 @@ SELECT
           ELSE 0
         END,
         CASE
-          WHEN `excellent_provider_award__applies__q3`
+          WHEN `excellent_provider_award__applies__q2`
           THEN `excellent_provider_award__paid_min__q3`
           ELSE 0
         END
@@ -3838,9 +3326,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `excellent_provider_award__applies`
-      OR `excellent_provider_award__applies__q2`
-      OR `excellent_provider_award__applies__q3`
+      WHEN `excellent_provider_award__applies` OR `excellent_provider_award__applies__q2`
       THEN CASE
         WHEN CASE
           WHEN `excellent_provider_award__applies`
@@ -3858,7 +3344,7 @@ SELECT
           ELSE 0
         END IS NULL
         OR CASE
-          WHEN `excellent_provider_award__applies__q3`
+          WHEN `excellent_provider_award__applies__q2`
           THEN `excellent_provider_award__paid_max__q3`
           ELSE 0
         END IS NULL
@@ -3880,7 +3366,7 @@ SELECT
             ELSE 0
           END,
           CASE
-            WHEN `excellent_provider_award__applies__q3`
+            WHEN `excellent_provider_award__applies__q2`
             THEN `excellent_provider_award__paid_max__q3`
             ELSE 0
           END
@@ -3892,14 +3378,14 @@ SELECT
   END AS `excellent_provider_award__paid_max`,
   CASE
     WHEN `error_field` IS NULL
-    THEN `chain_award__applies` OR `chain_award__applies__q2` OR `chain_award__applies__q3`
+    THEN `chain_award__applies` OR `chain_award__applies__q2`
     ELSE NULL
   END AS `chain_award__applies`,
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `chain_award__applies` OR `chain_award__applies__q2` OR `chain_award__applies__q3`
+        `chain_award__applies` OR `chain_award__applies__q2`
       )
       AND NOT (
         (
@@ -3908,14 +3394,10 @@ SELECT
         OR (
           `chain_award__applies__q2` AND `chain_award__min__q2` IS NULL
         )
-        OR (
-          `chain_award__applies__q3` AND `chain_award__min__q3` IS NULL
-        )
       )
       THEN LEAST(
         CASE WHEN `chain_award__applies` THEN `chain_award__min` ELSE 0 END,
-        CASE WHEN `chain_award__applies__q2` THEN `chain_award__min__q2` ELSE 0 END,
-        CASE WHEN `chain_award__applies__q3` THEN `chain_award__min__q3` ELSE 0 END
+        CASE WHEN `chain_award__applies__q2` THEN `chain_award__min__q2` ELSE 0 END
       )
       ELSE NULL
     END
@@ -3925,7 +3407,7 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `chain_award__applies` OR `chain_award__applies__q2` OR `chain_award__applies__q3`
+        `chain_award__applies` OR `chain_award__applies__q2`
       )
       AND NOT (
         (
@@ -3934,19 +3416,14 @@ SELECT
         OR (
           `chain_award__applies__q2` AND `chain_award__min__q2` IS NULL
         )
-        OR (
-          `chain_award__applies__q3` AND `chain_award__min__q3` IS NULL
-        )
       )
       THEN CASE
         WHEN CASE WHEN `chain_award__applies` THEN `chain_award__max` ELSE 0 END IS NULL
         OR CASE WHEN `chain_award__applies__q2` THEN `chain_award__max__q2` ELSE 0 END IS NULL
-        OR CASE WHEN `chain_award__applies__q3` THEN `chain_award__max__q3` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE WHEN `chain_award__applies` THEN `chain_award__max` ELSE 0 END,
-          CASE WHEN `chain_award__applies__q2` THEN `chain_award__max__q2` ELSE 0 END,
-          CASE WHEN `chain_award__applies__q3` THEN `chain_award__max__q3` ELSE 0 END
+          CASE WHEN `chain_award__applies__q2` THEN `chain_award__max__q2` ELSE 0 END
         )
       END
       ELSE NULL
@@ -3956,11 +3433,10 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `chain_award__applies` OR `chain_award__applies__q2` OR `chain_award__applies__q3`
+      WHEN `chain_award__applies` OR `chain_award__applies__q2`
       THEN LEAST(
         CASE WHEN `chain_award__applies` THEN `chain_award__paid_min` ELSE 0 END,
-        CASE WHEN `chain_award__applies__q2` THEN `chain_award__paid_min__q2` ELSE 0 END,
-        CASE WHEN `chain_award__applies__q3` THEN `chain_award__paid_min__q3` ELSE 0 END
+        CASE WHEN `chain_award__applies__q2` THEN `chain_award__paid_min__q2` ELSE 0 END
       )
       ELSE NULL
     END
@@ -3969,16 +3445,14 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `chain_award__applies` OR `chain_award__applies__q2` OR `chain_award__applies__q3`
+      WHEN `chain_award__applies` OR `chain_award__applies__q2`
       THEN CASE
         WHEN CASE WHEN `chain_award__applies` THEN `chain_award__paid_max` ELSE 0 END IS NULL
         OR CASE WHEN `chain_award__applies__q2` THEN `chain_award__paid_max__q2` ELSE 0 END IS NULL
-        OR CASE WHEN `chain_award__applies__q3` THEN `chain_award__paid_max__q3` ELSE 0 END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE WHEN `chain_award__applies` THEN `chain_award__paid_max` ELSE 0 END,
-          CASE WHEN `chain_award__applies__q2` THEN `chain_award__paid_max__q2` ELSE 0 END,
-          CASE WHEN `chain_award__applies__q3` THEN `chain_award__paid_max__q3` ELSE 0 END
+          CASE WHEN `chain_award__applies__q2` THEN `chain_award__paid_max__q2` ELSE 0 END
         )
       END
       ELSE NULL
@@ -3987,18 +3461,14 @@ SELECT
   END AS `chain_award__paid_max`,
   CASE
     WHEN `error_field` IS NULL
-    THEN `procurement_service__applies`
-    OR `procurement_service__applies__q2`
-    OR `procurement_service__applies__q3`
+    THEN `procurement_service__applies` OR `procurement_service__applies__q2`
     ELSE NULL
   END AS `procurement_service__applies`,
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `procurement_service__applies`
-        OR `procurement_service__applies__q2`
-        OR `procurement_service__applies__q3`
+        `procurement_service__applies` OR `procurement_service__applies__q2`
       )
       AND NOT (
         (
@@ -4007,20 +3477,12 @@ SELECT
         OR (
           `procurement_service__applies__q2` AND `procurement_service__min__q2` IS NULL
         )
-        OR (
-          `procurement_service__applies__q3` AND `procurement_service__min__q3` IS NULL
-        )
       )
       THEN LEAST(
         CASE WHEN `procurement_service__applies` THEN `procurement_service__min` ELSE 0 END,
         CASE
           WHEN `procurement_service__applies__q2`
           THEN `procurement_service__min__q2`
-          ELSE 0
-        END,
-        CASE
-          WHEN `procurement_service__applies__q3`
-          THEN `procurement_service__min__q3`
           ELSE 0
         END
       )
@@ -4032,9 +3494,7 @@ SELECT
     WHEN `error_field` IS NULL
     THEN CASE
       WHEN (
-        `procurement_service__applies`
-        OR `procurement_service__applies__q2`
-        OR `procurement_service__applies__q3`
+        `procurement_service__applies` OR `procurement_service__applies__q2`
       )
       AND NOT (
         (
@@ -4042,9 +3502,6 @@ SELECT
         )
         OR (
           `procurement_service__applies__q2` AND `procurement_service__min__q2` IS NULL
-        )
-        OR (
-          `procurement_service__applies__q3` AND `procurement_service__min__q3` IS NULL
         )
       )
       THEN CASE
@@ -4054,22 +3511,12 @@ SELECT
           THEN `procurement_service__max__q2`
           ELSE 0
         END IS NULL
-        OR CASE
-          WHEN `procurement_service__applies__q3`
-          THEN `procurement_service__max__q3`
-          ELSE 0
-        END IS NULL
         THEN NULL
         ELSE GREATEST(
           CASE WHEN `procurement_service__applies` THEN `procurement_service__max` ELSE 0 END,
           CASE
             WHEN `procurement_service__applies__q2`
             THEN `procurement_service__max__q2`
-            ELSE 0
-          END,
-          CASE
-            WHEN `procurement_service__applies__q3`
-            THEN `procurement_service__max__q3`
             ELSE 0
           END
         )
@@ -4081,9 +3528,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `procurement_service__applies`
-      OR `procurement_service__applies__q2`
-      OR `procurement_service__applies__q3`
+      WHEN `procurement_service__applies` OR `procurement_service__applies__q2`
       THEN LEAST(
         CASE
           WHEN `procurement_service__applies`
@@ -4094,11 +3539,6 @@ SELECT
           WHEN `procurement_service__applies__q2`
           THEN `procurement_service__paid_min__q2`
           ELSE 0
-        END,
-        CASE
-          WHEN `procurement_service__applies__q3`
-          THEN `procurement_service__paid_min__q3`
-          ELSE 0
         END
       )
       ELSE NULL
@@ -4108,9 +3548,7 @@ SELECT
   CASE
     WHEN `error_field` IS NULL
     THEN CASE
-      WHEN `procurement_service__applies`
-      OR `procurement_service__applies__q2`
-      OR `procurement_service__applies__q3`
+      WHEN `procurement_service__applies` OR `procurement_service__applies__q2`
       THEN CASE
         WHEN CASE
           WHEN `procurement_service__applies`
@@ -4120,11 +3558,6 @@ SELECT
         OR CASE
           WHEN `procurement_service__applies__q2`
           THEN `procurement_service__paid_max__q2`
-          ELSE 0
-        END IS NULL
-        OR CASE
-          WHEN `procurement_service__applies__q3`
-          THEN `procurement_service__paid_max__q3`
           ELSE 0
         END IS NULL
         THEN NULL
@@ -4137,11 +3570,6 @@ SELECT
           CASE
             WHEN `procurement_service__applies__q2`
             THEN `procurement_service__paid_max__q2`
-            ELSE 0
-          END,
-          CASE
-            WHEN `procurement_service__applies__q3`
-            THEN `procurement_service__paid_max__q3`
             ELSE 0
           END
         )

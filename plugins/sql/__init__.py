@@ -39,6 +39,7 @@ import functools
 import hashlib
 import itertools
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -1472,6 +1473,14 @@ def _merge_step(into: exp.Select, other: exp.Select, renamed: dict[str, str], k:
             mine_e = own[name].this if isinstance(own[name], exp.Alias) else own[name]
             if mine_e == e:
                 continue
+        # the same as another combination's column of that name (长春: a reading of the cap and a
+        # reading of the exclusions, each combination of the second with either of the first
+        # excludes alike): that column, not one more
+        same = next((x.alias for x in into.expressions if isinstance(x, exp.Alias)
+                     and re.fullmatch(rf"{re.escape(name)}__q[0-9]+", x.alias) and x.this == e), None)
+        if same is not None:
+            renamed[name] = same
+            continue
         renamed[name] = f"{name}__q{k}"
         into.select(exp.alias_(e, renamed[name], quoted=True), copy=False)
 
