@@ -266,6 +266,28 @@ def test_money_at_the_limit_of_validation_does_not_overflow(seeds: dict, pid: st
         assert any(r[0] is None and Decimal(r[total_max] or 0) > 10**14 for r in want)
 
 
+@pytest.mark.parametrize("digits", [15, 16])
+@pytest.mark.parametrize("nonneg", [True, False])
+def test_an_amount_is_its_fen_either_side_of_10_to_the_14_and_below_zero(digits: int, nonneg: bool) -> None:
+    # fen_int: an amount, DECIMAL(digits + 2, 2), as BIGINT fen by one multiplication strictly
+    # between -10^14 and 10^14 yuan (what DuckDB's DECIMAL(18, 2) product holds), the whole part
+    # and the fen apart beyond; an amount that may be negative (a 累计上限 of a difference of two
+    # money facts: 16 digits) must take the second way below -10^14 too. The seeds' amounts
+    # are never negative, so only this test reaches that side. Expected: the value × 100.
+    from sqlglot import exp
+
+    from plugins.sql import fen_int
+
+    edge = [Decimal("0"), Decimal("0.01"), Decimal("99999999999999.99"), Decimal("100000000000000"),
+            Decimal("100000000000000.01"), Decimal("123456789012345.67"), Decimal(10) ** digits - Decimal("0.01")]
+    # below zero: down to -(10^digits - 1), whose whole part still has `digits` digits
+    values = edge + ([] if nonneg else [-v for v in edge[1:-1]] + [-(Decimal(10) ** digits - 1)])
+    rows = ", ".join(f"(CAST('{v}' AS DECIMAL({digits + 2}, 2)))" for v in values)
+    q = f"SELECT x, {fen_int(exp.column('x'), digits, nonneg).sql('duckdb')} FROM (VALUES {rows}, (NULL)) AS t(x)"
+    got = duckdb.connect().execute(q).fetchall()
+    assert len(got) == len(values) + 1 and dict(got) == {**{v: int(v * 100) for v in values}, None: None}
+
+
 @pytest.mark.parametrize("stages", ["one", "two"])
 def test_payment_stages_equal_the_reference_where_the_remainder_has_a_minimum(tmp_path, stages: str) -> None:  # type: ignore[no-untyped-def]
     # 昆明 第十七条 pays only reform_subsidy, whose amount is 不超过 (a ceiling: its least is 0), so
