@@ -53,9 +53,14 @@ def _applying_rows_are_the_paying_ones(con, pid: str, rows: list[tuple]) -> None
     made = load_query([form], "profiles")
     assert made is not None
     bits = made[1]
-    kept = {r[0]: r for r in con.execute(typed_query(form, bits, ON, valid_only=True, applying_only=True)
-                                         .sql("duckdb")).fetchall()}
+    applying = typed_query(form, bits, ON, valid_only=True, applying_only=True).sql("duckdb")
+    kept = {r[0]: r for r in con.execute(applying).fetchall()}
     names = [d[0] for d in con.execute(typed_query(form, bits, ON).sql("duckdb") + " LIMIT 0").description]
+    # the same columns of the same types (one query per beneficiary, UNION ALL: each column's
+    # type is the widest of the parts', which must be the one query's)
+    full = typed_query(form, bits, ON, valid_only=True).sql("duckdb")
+    assert [r[:2] for r in con.execute(f"DESCRIBE {applying}").fetchall()] == \
+        [r[:2] for r in con.execute(f"DESCRIBE {full}").fetchall()]
     applies = [n for n, c in enumerate(names) if c.endswith("__applies")]
     money = [n for n, c in enumerate(names) if c.startswith(("funding_", "total_"))]
     valid = [r for r in rows if r[1] is None]
