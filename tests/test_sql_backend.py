@@ -53,9 +53,14 @@ def _applying_rows_are_the_paying_ones(con, pid: str, rows: list[tuple]) -> None
     made = load_query([form], "profiles")
     assert made is not None
     bits = made[1]
-    kept = {r[0]: r for r in con.execute(typed_query(form, bits, ON, valid_only=True, applying_only=True)
-                                         .sql("duckdb")).fetchall()}
+    applying = typed_query(form, bits, ON, valid_only=True, applying_only=True).sql("duckdb")
+    kept = {r[0]: r for r in con.execute(applying).fetchall()}
     names = [d[0] for d in con.execute(typed_query(form, bits, ON).sql("duckdb") + " LIMIT 0").description]
+    # the same columns of the same types (one query per beneficiary, UNION ALL: each column's
+    # type is the widest of the parts', which must be the one query's)
+    full = typed_query(form, bits, ON, valid_only=True).sql("duckdb")
+    assert [r[:2] for r in con.execute(f"DESCRIBE {applying}").fetchall()] == \
+        [r[:2] for r in con.execute(f"DESCRIBE {full}").fetchall()]
     applies = [n for n, c in enumerate(names) if c.endswith("__applies")]
     money = [n for n, c in enumerate(names) if c.startswith(("funding_", "total_"))]
     valid = [r for r in rows if r[1] is None]
@@ -264,6 +269,28 @@ def test_money_at_the_limit_of_validation_does_not_overflow(seeds: dict, pid: st
     if pid == "kunming":  # 50% of 3 × 999,999,999,999,999.99 yuan of spend caps the subsidies
         total_max = 4 + 5 * len(form["items"])
         assert any(r[0] is None and Decimal(r[total_max] or 0) > 10**14 for r in want)
+
+
+@pytest.mark.parametrize("digits", [15, 16])
+@pytest.mark.parametrize("nonneg", [True, False])
+def test_an_amount_is_its_fen_either_side_of_10_to_the_14_and_below_zero(digits: int, nonneg: bool) -> None:
+    # fen_int: an amount, DECIMAL(digits + 2, 2), as BIGINT fen by one multiplication strictly
+    # between -10^14 and 10^14 yuan (what DuckDB's DECIMAL(18, 2) product holds), the whole part
+    # and the fen apart beyond; an amount that may be negative (a 累计上限 of a difference of two
+    # money facts: 16 digits) must take the second way below -10^14 too. The seeds' amounts
+    # are never negative, so only this test reaches that side. Expected: the value × 100.
+    from sqlglot import exp
+
+    from plugins.sql import fen_int
+
+    edge = [Decimal("0"), Decimal("0.01"), Decimal("99999999999999.99"), Decimal("100000000000000"),
+            Decimal("100000000000000.01"), Decimal("123456789012345.67"), Decimal(10) ** digits - Decimal("0.01")]
+    # below zero: down to -(10^digits - 1), whose whole part still has `digits` digits
+    values = edge + ([] if nonneg else [-v for v in edge[1:-1]] + [-(Decimal(10) ** digits - 1)])
+    rows = ", ".join(f"(CAST('{v}' AS DECIMAL({digits + 2}, 2)))" for v in values)
+    q = f"SELECT x, {fen_int(exp.column('x'), digits, nonneg).sql('duckdb')} FROM (VALUES {rows}, (NULL)) AS t(x)"
+    got = duckdb.connect().execute(q).fetchall()
+    assert len(got) == len(values) + 1 and dict(got) == {**{v: int(v * 100) for v in values}, None: None}
 
 
 @pytest.mark.parametrize("stages", ["one", "two"])
