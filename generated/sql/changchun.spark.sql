@@ -457,11 +457,11 @@ WITH v AS (
                     ) * 100
                   ) + (
                     CAST((
-                      (
+                      CAST((
                         `p`.`spend_software_cloud`
                       ) - (
                         CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0))
-                      )
+                      ) AS DECIMAL(3, 2))
                     ) * (
                       100
                     ) AS BIGINT)
@@ -483,11 +483,11 @@ WITH v AS (
                     ) * 100
                   ) + (
                     CAST((
-                      (
+                      CAST((
                         `p`.`spend_data_equipment`
                       ) - (
                         CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0))
-                      )
+                      ) AS DECIMAL(3, 2))
                     ) * (
                       100
                     ) AS BIGINT)
@@ -510,11 +510,11 @@ WITH v AS (
                   ) * 100
                 ) + (
                   CAST((
-                    (
+                    CAST((
                       `p`.`spend_consulting`
                     ) - (
                       CAST(FLOOR(`p`.`spend_consulting`) AS DECIMAL(15, 0))
-                    )
+                    ) AS DECIMAL(3, 2))
                   ) * (
                     100
                   ) AS BIGINT)

@@ -282,11 +282,11 @@ WITH v AS (
                   ) * 100
                 ) + (
                   CAST((
-                    (
+                    CAST((
                       "p"."spend_software_cloud"
                     ) - (
                       CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
-                    )
+                    ) AS DECIMAL(3, 2))
                   ) * (
                     100
                   ) AS BIGINT)
@@ -308,11 +308,11 @@ WITH v AS (
                   ) * 100
                 ) + (
                   CAST((
-                    (
+                    CAST((
                       "p"."spend_data_equipment"
                     ) - (
                       CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
-                    )
+                    ) AS DECIMAL(3, 2))
                   ) * (
                     100
                   ) AS BIGINT)
@@ -348,11 +348,11 @@ WITH v AS (
                     ) * 100
                   ) + (
                     CAST((
-                      (
+                      CAST((
                         "p"."spend_software_cloud"
                       ) - (
                         CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
-                      )
+                      ) AS DECIMAL(3, 2))
                     ) * (
                       100
                     ) AS BIGINT)
@@ -374,11 +374,11 @@ WITH v AS (
                     ) * 100
                   ) + (
                     CAST((
-                      (
+                      CAST((
                         "p"."spend_data_equipment"
                       ) - (
                         CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
-                      )
+                      ) AS DECIMAL(3, 2))
                     ) * (
                       100
                     ) AS BIGINT)

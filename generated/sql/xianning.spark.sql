@@ -305,11 +305,11 @@ WITH v AS (
                   ) * 100
                 ) + (
                   CAST((
-                    (
+                    CAST((
                       `p`.`spend_software_cloud`
                     ) - (
                       CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0))
-                    )
+                    ) AS DECIMAL(3, 2))
                   ) * (
                     100
                   ) AS BIGINT)
@@ -331,11 +331,11 @@ WITH v AS (
                   ) * 100
                 ) + (
                   CAST((
-                    (
+                    CAST((
                       `p`.`spend_data_equipment`
                     ) - (
                       CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0))
-                    )
+                    ) AS DECIMAL(3, 2))
                   ) * (
                     100
                   ) AS BIGINT)
