@@ -1572,16 +1572,16 @@ def by_beneficiary(q: exp.Select, form: Json) -> list[exp.Select]:
     if len(who) < 2 or None in who or not ctes or ctes[0].alias != "v":
         return [q]
     first = ctes[0].this
-    typed = [x for x in first.expressions if isinstance(x, exp.Alias) and x.alias == "applicant_type"]
-    if len(typed) != 1 or first.args.get("joins"):
+    at = [n for n, x in enumerate(first.expressions) if isinstance(x, exp.Alias) and x.alias == "applicant_type"]
+    if len(at) != 1 or first.args.get("joins"):
         return [q]
     out = []
     for b in who:
         part = q.copy()
         step = part.args["with_"].expressions[0].this
-        item = next(x for x in step.expressions if isinstance(x, exp.Alias) and x.alias == "applicant_type")
-        step.where(exp.EQ(this=paren(item.this), expression=s(str(b))), copy=False)
-        item.set("this", s(str(b)))
+        typed = step.expressions[at[0]]  # the typed column, read as b from here on
+        step.where(exp.EQ(this=paren(typed.this), expression=s(str(b))), copy=False)
+        typed.set("this", s(str(b)))
         out.append(part)
     return out
 
