@@ -53,7 +53,6 @@ from compiler.lowered import lower  # noqa: E402
 from compiler.pipeline import load_named  # noqa: E402
 from compiler.simulate.engine import (  # noqa: E402
     BINS,
-    invalid_by_field,
     load_population,
     policy_views,
     report,
@@ -245,7 +244,7 @@ def main() -> None:
             t, c = time.perf_counter(), time.process_time()
             if label == "generated":
                 rep = report(con, sql, views.applying, form, text, None,
-                             errors=invalid_by_field(con, views.invalid), counted=views.counted)
+                             invalid=views.invalid, counted=views.counted)
                 got[label] = generated_view(rep)
             else:
                 got[label] = hand_report(con, mask)

@@ -75,7 +75,6 @@ from openfisca.system import (  # noqa: E402
 from compiler.lowered import lower  # noqa: E402
 from compiler.pipeline import load_named  # noqa: E402
 from compiler.simulate.engine import (  # noqa: E402
-    invalid_by_field,
     load_population,
     policy_views,
     report,
@@ -334,7 +333,7 @@ def main() -> None:
     rep: dict[str, Any] = {}
     for i in range(repeat + 1):
         t, c = time.perf_counter(), time.process_time()
-        rep = report(con, sql, views.applying, form, text, None, errors=invalid_by_field(con, views.invalid),
+        rep = report(con, sql, views.applying, form, text, None, invalid=views.invalid,
                      counted=views.counted)
         duck_sim.add(time.perf_counter() - t, time.process_time() - c)
         t, c = time.perf_counter(), time.process_time()

@@ -57,7 +57,6 @@ from compiler.pipeline import load_named  # noqa: E402
 from compiler.resources import SEED_POLICIES  # noqa: E402
 from compiler.simulate.engine import (  # noqa: E402
     _input_view,
-    invalid_by_field,
     load_population,
     policy_views,
     report,
@@ -135,7 +134,7 @@ def main() -> None:
         runs: list[tuple[float, float]] = []
         for _ in range(args.repeat):
             t, c = time.perf_counter(), time.process_time()
-            rep = report(con, sql, views.applying, form, text, None, errors=invalid_by_field(con, views.invalid),
+            rep = report(con, sql, views.applying, form, text, None, invalid=views.invalid,
                          counted=views.counted)
             runs.append((time.perf_counter() - t, time.process_time() - c))
         sim_s, sim_cpu = statistics.median(w for w, _ in runs), statistics.median(x for _, x in runs)

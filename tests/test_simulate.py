@@ -386,3 +386,41 @@ def test_the_example_of_a_row_id_given_twice_is_the_refused_row(seeds: dict, tmp
     (rep,) = simulate(path, _forms(seeds, "kunming"), ON, {})["policies"]
     assert rep["invalid_examples"] == {
         "lighthouse": {"row_id": 1, "value": "是", "reason": "应为 true 或 false，收到 “是”"}}
+
+
+def test_a_side_query_that_fails_fails_the_report_and_leaves_none_running(
+        seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    # report() counts the valid rows and the invalid rows by field on a second connection while
+    # it plans the aggregating query: an error there is the report's error, raised after both
+    # have ended, and the next report runs as if nothing had happened (咸宁's five rows: 3 valid
+    # rows that some item applies to, row 3 refused for digital_level — see ROWS)
+    import duckdb
+    from sqlglot import exp
+
+    from compiler.simulate.engine import (invalid_by_field, load_population, policy_views, report, sql_backend,
+                                          type_population)
+
+    path = tmp_path / "pop.csv"
+    fields = sorted({k for r in ROWS for k in r})
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, ["row_id", *fields])
+        w.writeheader()
+        for i, r in enumerate(ROWS):
+            w.writerow({"row_id": i, **r})
+    con = duckdb.connect()
+    load_population(con, path)
+    sql = sql_backend()
+    form = lower(seeds["xianning"].policy)
+    bits = type_population(con, sql, [form])
+    assert bits is not None
+    views = policy_views(con, sql, form, ON, bits)
+    missing = exp.to_table("no_such_view", quoted=True)
+    with pytest.raises(duckdb.CatalogException, match="no_such_view"):
+        report(con, sql, views.applying, form, "", None, invalid=missing, counted=views.counted)
+    with pytest.raises(duckdb.CatalogException, match="no_such_view"):
+        report(con, sql, views.applying, form, "", None, invalid=views.invalid, counted=missing)
+    side = report(con, sql, views.applying, form, "", None, invalid=views.invalid, counted=views.counted)
+    serial = report(con, sql, views.applying, form, "", None, errors=invalid_by_field(con, views.invalid))
+    assert side == serial
+    assert (side["profiles"], side["invalid"], side["invalid_by_field"]) == (5, 1, {"digital_level": 1})
+    assert side["items"][0]["paid_max"] == "270000.00"  # 第六条第（一）项: 120,000 + 150,000
