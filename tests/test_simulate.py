@@ -397,8 +397,14 @@ def test_a_side_query_that_fails_fails_the_report_and_leaves_none_running(
     import duckdb
     from sqlglot import exp
 
-    from compiler.simulate.engine import (invalid_by_field, load_population, policy_views, report, sql_backend,
-                                          type_population)
+    from compiler.simulate.engine import (
+        invalid_by_field,
+        load_population,
+        policy_views,
+        report,
+        sql_backend,
+        type_population,
+    )
 
     path = tmp_path / "pop.csv"
     fields = sorted({k for r in ROWS for k in r})

@@ -322,6 +322,81 @@ WITH v AS (
         COALESCE("p"."disqualified_3y", FALSE)
       )
     ) AS "excluded",
+    CASE
+      WHEN (
+        "p"."spend_software_cloud"
+      ) < 100000000000000
+      THEN CAST((
+        "p"."spend_software_cloud"
+      ) * (
+        100
+      ) AS BIGINT)
+      ELSE (
+        (
+          CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
+        ) * 100
+      ) + (
+        CAST((
+          CAST((
+            "p"."spend_software_cloud"
+          ) - (
+            CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
+          ) AS DECIMAL(3, 2))
+        ) * (
+          100
+        ) AS BIGINT)
+      )
+    END AS "spend_software_cloud__fen",
+    CASE
+      WHEN (
+        "p"."spend_data_equipment"
+      ) < 100000000000000
+      THEN CAST((
+        "p"."spend_data_equipment"
+      ) * (
+        100
+      ) AS BIGINT)
+      ELSE (
+        (
+          CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
+        ) * 100
+      ) + (
+        CAST((
+          CAST((
+            "p"."spend_data_equipment"
+          ) - (
+            CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
+          ) AS DECIMAL(3, 2))
+        ) * (
+          100
+        ) AS BIGINT)
+      )
+    END AS "spend_data_equipment__fen",
+    CASE
+      WHEN (
+        "p"."spend_consulting"
+      ) < 100000000000000
+      THEN CAST((
+        "p"."spend_consulting"
+      ) * (
+        100
+      ) AS BIGINT)
+      ELSE (
+        (
+          CAST(CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0)) AS BIGINT)
+        ) * 100
+      ) + (
+        CAST((
+          CAST((
+            "p"."spend_consulting"
+          ) - (
+            CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0))
+          ) AS DECIMAL(3, 2))
+        ) * (
+          100
+        ) AS BIGINT)
+      )
+    END AS "spend_consulting__fen",
     (
       NOT (
         (
@@ -419,84 +494,12 @@ WITH v AS (
           ) * (
             (
               (
-                CASE
-                  WHEN (
-                    "p"."spend_software_cloud"
-                  ) < 100000000000000
-                  THEN CAST((
-                    "p"."spend_software_cloud"
-                  ) * (
-                    100
-                  ) AS BIGINT)
-                  ELSE (
-                    (
-                      CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
-                    ) * 100
-                  ) + (
-                    CAST((
-                      CAST((
-                        "p"."spend_software_cloud"
-                      ) - (
-                        CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
-                      ) AS DECIMAL(3, 2))
-                    ) * (
-                      100
-                    ) AS BIGINT)
-                  )
-                END
+                "p"."spend_software_cloud__fen"
               ) + (
-                CASE
-                  WHEN (
-                    "p"."spend_data_equipment"
-                  ) < 100000000000000
-                  THEN CAST((
-                    "p"."spend_data_equipment"
-                  ) * (
-                    100
-                  ) AS BIGINT)
-                  ELSE (
-                    (
-                      CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
-                    ) * 100
-                  ) + (
-                    CAST((
-                      CAST((
-                        "p"."spend_data_equipment"
-                      ) - (
-                        CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
-                      ) AS DECIMAL(3, 2))
-                    ) * (
-                      100
-                    ) AS BIGINT)
-                  )
-                END
+                "p"."spend_data_equipment__fen"
               )
             ) + (
-              CASE
-                WHEN (
-                  "p"."spend_consulting"
-                ) < 100000000000000
-                THEN CAST((
-                  "p"."spend_consulting"
-                ) * (
-                  100
-                ) AS BIGINT)
-                ELSE (
-                  (
-                    CAST(CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0)) AS BIGINT)
-                  ) * 100
-                ) + (
-                  CAST((
-                    CAST((
-                      "p"."spend_consulting"
-                    ) - (
-                      CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0))
-                    ) AS DECIMAL(3, 2))
-                  ) * (
-                    100
-                  ) AS BIGINT)
-                )
-              END
+              "p"."spend_consulting__fen"
             )
           )
         ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))

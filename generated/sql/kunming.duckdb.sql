@@ -243,7 +243,82 @@ WITH v AS (
       OR (
         COALESCE("p"."falsified_application_3y", FALSE)
       )
-    ) AS "excluded"
+    ) AS "excluded",
+    CASE
+      WHEN (
+        "p"."spend_software_cloud"
+      ) < 100000000000000
+      THEN CAST((
+        "p"."spend_software_cloud"
+      ) * (
+        100
+      ) AS BIGINT)
+      ELSE (
+        (
+          CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
+        ) * 100
+      ) + (
+        CAST((
+          CAST((
+            "p"."spend_software_cloud"
+          ) - (
+            CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
+          ) AS DECIMAL(3, 2))
+        ) * (
+          100
+        ) AS BIGINT)
+      )
+    END AS "spend_software_cloud__fen",
+    CASE
+      WHEN (
+        "p"."spend_data_equipment"
+      ) < 100000000000000
+      THEN CAST((
+        "p"."spend_data_equipment"
+      ) * (
+        100
+      ) AS BIGINT)
+      ELSE (
+        (
+          CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
+        ) * 100
+      ) + (
+        CAST((
+          CAST((
+            "p"."spend_data_equipment"
+          ) - (
+            CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
+          ) AS DECIMAL(3, 2))
+        ) * (
+          100
+        ) AS BIGINT)
+      )
+    END AS "spend_data_equipment__fen",
+    CASE
+      WHEN (
+        "p"."spend_consulting"
+      ) < 100000000000000
+      THEN CAST((
+        "p"."spend_consulting"
+      ) * (
+        100
+      ) AS BIGINT)
+      ELSE (
+        (
+          CAST(CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0)) AS BIGINT)
+        ) * 100
+      ) + (
+        CAST((
+          CAST((
+            "p"."spend_consulting"
+          ) - (
+            CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0))
+          ) AS DECIMAL(3, 2))
+        ) * (
+          100
+        ) AS BIGINT)
+      )
+    END AS "spend_consulting__fen"
   FROM v AS p
 ), r AS (
   SELECT
@@ -270,20 +345,20 @@ WITH v AS (
       ) = (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(200000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN LEAST(CAST(0 AS BIGINT), CAST(200000000 AS BIGINT))
       WHEN COALESCE((
         "p"."digital_level"
       ) = (
         CAST(3 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(400000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+      THEN LEAST(CAST(0 AS BIGINT), CAST(400000000 AS BIGINT))
       WHEN COALESCE((
         "p"."digital_level"
       ) >= (
         CAST(4 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(LEAST(CAST(0 AS DECIMAL(18, 3)), CAST(500000 AS DECIMAL(6, 0))) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-      ELSE CAST(0 AS DECIMAL(9, 3))
+      THEN LEAST(CAST(0 AS BIGINT), CAST(500000000 AS BIGINT))
+      ELSE CAST(0 AS BIGINT)
     END AS "reform_subsidy__raw_lo",
     CASE
       WHEN COALESCE((
@@ -291,53 +366,53 @@ WITH v AS (
       ) = (
         CAST(2 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(LEAST(
-        CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
+      THEN LEAST(
+        (
+          CAST(5 AS BIGINT)
         ) * (
-          CAST((
-            "p"."spend_software_cloud"
+          (
+            "p"."spend_software_cloud__fen"
           ) + (
-            "p"."spend_data_equipment"
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(18, 3)),
-        CAST(200000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+            "p"."spend_data_equipment__fen"
+          )
+        ),
+        CAST(200000000 AS BIGINT)
+      )
       WHEN COALESCE((
         "p"."digital_level"
       ) = (
         CAST(3 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(LEAST(
-        CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
+      THEN LEAST(
+        (
+          CAST(5 AS BIGINT)
         ) * (
-          CAST((
-            "p"."spend_software_cloud"
+          (
+            "p"."spend_software_cloud__fen"
           ) + (
-            "p"."spend_data_equipment"
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(18, 3)),
-        CAST(400000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
+            "p"."spend_data_equipment__fen"
+          )
+        ),
+        CAST(400000000 AS BIGINT)
+      )
       WHEN COALESCE((
         "p"."digital_level"
       ) >= (
         CAST(4 AS DECIMAL(1, 0))
       ), FALSE)
-      THEN CAST(CAST(LEAST(
-        CAST((
-          CAST(0.5 AS DECIMAL(2, 1))
+      THEN LEAST(
+        (
+          CAST(5 AS BIGINT)
         ) * (
-          CAST((
-            "p"."spend_software_cloud"
+          (
+            "p"."spend_software_cloud__fen"
           ) + (
-            "p"."spend_data_equipment"
-          ) AS DECIMAL(18, 2))
-        ) AS DECIMAL(18, 3)),
-        CAST(500000 AS DECIMAL(6, 0))
-      ) AS DECIMAL(9, 3)) AS DECIMAL(9, 3))
-      ELSE CAST(0 AS DECIMAL(9, 3))
+            "p"."spend_data_equipment__fen"
+          )
+        ),
+        CAST(500000000 AS BIGINT)
+      )
+      ELSE CAST(0 AS BIGINT)
     END AS "reform_subsidy__raw_hi",
     (
       (
@@ -346,7 +421,7 @@ WITH v AS (
       AND COALESCE("p"."applicant_type" = 'enterprise', FALSE)
     )
     AND COALESCE("p"."lighthouse", FALSE) AS "lighthouse_award__applies",
-    CAST(200000 AS DECIMAL(6, 0)) AS "lighthouse_award__raw",
+    CAST(200000 AS BIGINT) AS "lighthouse_award__raw",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -369,8 +444,8 @@ WITH v AS (
       )
       AND COALESCE("p"."is_sme", FALSE)
     ) AS "workshop_award__applies",
-    CAST(0 AS DECIMAL(7, 0)) AS "workshop_award__raw_lo",
-    CAST(1000000 AS DECIMAL(7, 0)) AS "workshop_award__raw_hi",
+    CAST(0 AS BIGINT) AS "workshop_award__raw_lo",
+    CAST(1000000 AS BIGINT) AS "workshop_award__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -392,8 +467,8 @@ WITH v AS (
         FALSE
       )
     ) AS "chain_award__applies",
-    CAST(0 AS DECIMAL(7, 0)) AS "chain_award__raw_lo",
-    CAST(1000000 AS DECIMAL(7, 0)) AS "chain_award__raw_hi",
+    CAST(0 AS BIGINT) AS "chain_award__raw_lo",
+    CAST(1000000 AS BIGINT) AS "chain_award__raw_hi",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -420,97 +495,19 @@ WITH v AS (
     AND COALESCE("p"."evaluation_agency", FALSE) AS "evaluation_subsidy__applies",
     CAST(NULL AS DECIMAL(1, 0)) AS "evaluation_subsidy__raw_lo",
     CAST(NULL AS DECIMAL(1, 0)) AS "evaluation_subsidy__raw_hi",
-    CAST((
-      CAST((
-        (
-          CAST(5 AS BIGINT)
-        ) * (
-          (
-            (
-              CASE
-                WHEN (
-                  "p"."spend_software_cloud"
-                ) < 100000000000000
-                THEN CAST((
-                  "p"."spend_software_cloud"
-                ) * (
-                  100
-                ) AS BIGINT)
-                ELSE (
-                  (
-                    CAST(CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0)) AS BIGINT)
-                  ) * 100
-                ) + (
-                  CAST((
-                    CAST((
-                      "p"."spend_software_cloud"
-                    ) - (
-                      CAST(FLOOR("p"."spend_software_cloud") AS DECIMAL(15, 0))
-                    ) AS DECIMAL(3, 2))
-                  ) * (
-                    100
-                  ) AS BIGINT)
-                )
-              END
-            ) + (
-              CASE
-                WHEN (
-                  "p"."spend_data_equipment"
-                ) < 100000000000000
-                THEN CAST((
-                  "p"."spend_data_equipment"
-                ) * (
-                  100
-                ) AS BIGINT)
-                ELSE (
-                  (
-                    CAST(CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0)) AS BIGINT)
-                  ) * 100
-                ) + (
-                  CAST((
-                    CAST((
-                      "p"."spend_data_equipment"
-                    ) - (
-                      CAST(FLOOR("p"."spend_data_equipment") AS DECIMAL(15, 0))
-                    ) AS DECIMAL(3, 2))
-                  ) * (
-                    100
-                  ) AS BIGINT)
-                )
-              END
-            )
-          ) + (
-            CASE
-              WHEN (
-                "p"."spend_consulting"
-              ) < 100000000000000
-              THEN CAST((
-                "p"."spend_consulting"
-              ) * (
-                100
-              ) AS BIGINT)
-              ELSE (
-                (
-                  CAST(CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0)) AS BIGINT)
-                ) * 100
-              ) + (
-                CAST((
-                  CAST((
-                    "p"."spend_consulting"
-                  ) - (
-                    CAST(FLOOR("p"."spend_consulting") AS DECIMAL(15, 0))
-                  ) AS DECIMAL(3, 2))
-                ) * (
-                  100
-                ) AS BIGINT)
-              )
-            END
-          )
-        )
-      ) // CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+    (
+      CAST(5 AS BIGINT)
     ) * (
-      0.01
-    ) AS DECIMAL(18, 2)) AS "cap1__raw",
+      (
+        (
+          "p"."spend_software_cloud__fen"
+        ) + (
+          "p"."spend_data_equipment__fen"
+        )
+      ) + (
+        "p"."spend_consulting__fen"
+      )
+    ) AS "cap1__raw",
     (
       (
         "p"."in_force" AND NOT "p"."excluded"
@@ -536,62 +533,30 @@ WITH v AS (
 ), i AS (
   SELECT
     *,
-    CAST((
-      CAST((
-        CAST(FLOOR((
-          "reform_subsidy__raw_lo"
-        ) * (
-          100
-        )) AS DECIMAL(8, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(8, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS "reform_subsidy__lo",
-    CAST((
-      CAST((
-        CAST(FLOOR((
-          "reform_subsidy__raw_hi"
-        ) * (
-          100
-        )) AS DECIMAL(8, 0))
-      ) * (
-        0.01
-      ) AS DECIMAL(8, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS "reform_subsidy__hi",
-    CAST((
-      CAST("lighthouse_award__raw" AS DECIMAL(8, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS "lighthouse_award__lo",
-    CAST((
-      CAST("lighthouse_award__raw" AS DECIMAL(8, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS "lighthouse_award__hi",
-    CAST((
-      CAST("workshop_award__raw_lo" AS DECIMAL(9, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS "workshop_award__lo",
-    CAST((
-      CAST("workshop_award__raw_hi" AS DECIMAL(9, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS "workshop_award__hi",
-    CAST((
-      CAST("chain_award__raw_lo" AS DECIMAL(9, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS "chain_award__lo",
-    CAST((
-      CAST("chain_award__raw_hi" AS DECIMAL(9, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS "chain_award__hi",
+    (
+      "reform_subsidy__raw_lo"
+    ) // CAST(10 AS BIGINT) AS "reform_subsidy__lo",
+    (
+      "reform_subsidy__raw_hi"
+    ) // CAST(10 AS BIGINT) AS "reform_subsidy__hi",
+    (
+      "lighthouse_award__raw"
+    ) * CAST(100 AS BIGINT) AS "lighthouse_award__lo",
+    (
+      "lighthouse_award__raw"
+    ) * CAST(100 AS BIGINT) AS "lighthouse_award__hi",
+    (
+      "workshop_award__raw_lo"
+    ) * CAST(100 AS BIGINT) AS "workshop_award__lo",
+    (
+      "workshop_award__raw_hi"
+    ) * CAST(100 AS BIGINT) AS "workshop_award__hi",
+    (
+      "chain_award__raw_lo"
+    ) * CAST(100 AS BIGINT) AS "chain_award__lo",
+    (
+      "chain_award__raw_hi"
+    ) * CAST(100 AS BIGINT) AS "chain_award__hi",
     CAST((
       CAST("diagnosis_subsidy__raw_lo" AS DECIMAL(3, 2))
     ) * (
@@ -640,31 +605,9 @@ WITH v AS (
 ), c1l AS (
   SELECT
     *,
-    CASE
-      WHEN (
-        CAST("cap1__raw" AS DECIMAL(18, 2))
-      ) < 100000000000000
-      THEN CAST((
-        CAST("cap1__raw" AS DECIMAL(18, 2))
-      ) * (
-        100
-      ) AS BIGINT)
-      ELSE (
-        (
-          CAST(CAST(FLOOR(CAST("cap1__raw" AS DECIMAL(18, 2))) AS DECIMAL(16, 0)) AS BIGINT)
-        ) * 100
-      ) + (
-        CAST((
-          CAST((
-            CAST("cap1__raw" AS DECIMAL(18, 2))
-          ) - (
-            CAST(FLOOR(CAST("cap1__raw" AS DECIMAL(18, 2))) AS DECIMAL(16, 0))
-          ) AS DECIMAL(3, 2))
-        ) * (
-          100
-        ) AS BIGINT)
-      )
-    END AS "cap1__lim_lo"
+    (
+      "cap1__raw"
+    ) // CAST(10 AS BIGINT) AS "cap1__lim_lo"
   FROM a0 AS p
 ), c1m AS (
   SELECT

@@ -257,7 +257,57 @@ WITH v AS (
       OR (
         COALESCE(`p`.`falsified_application_3y`, FALSE)
       )
-    ) AS `excluded`
+    ) AS `excluded`,
+    CASE
+      WHEN (
+        `p`.`spend_software_cloud`
+      ) < 100000000000000
+      THEN CAST((
+        `p`.`spend_software_cloud`
+      ) * (
+        100
+      ) AS BIGINT)
+      ELSE (
+        (
+          CAST(CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0)) AS BIGINT)
+        ) * 100
+      ) + (
+        CAST((
+          CAST((
+            `p`.`spend_software_cloud`
+          ) - (
+            CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0))
+          ) AS DECIMAL(3, 2))
+        ) * (
+          100
+        ) AS BIGINT)
+      )
+    END AS `spend_software_cloud__fen`,
+    CASE
+      WHEN (
+        `p`.`spend_data_equipment`
+      ) < 100000000000000
+      THEN CAST((
+        `p`.`spend_data_equipment`
+      ) * (
+        100
+      ) AS BIGINT)
+      ELSE (
+        (
+          CAST(CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0)) AS BIGINT)
+        ) * 100
+      ) + (
+        CAST((
+          CAST((
+            `p`.`spend_data_equipment`
+          ) - (
+            CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0))
+          ) AS DECIMAL(3, 2))
+        ) * (
+          100
+        ) AS BIGINT)
+      )
+    END AS `spend_data_equipment__fen`
   FROM v AS p
 ), r AS (
   SELECT
@@ -283,72 +333,18 @@ WITH v AS (
       )
       AND COALESCE(COALESCE(TRUE, FALSE), FALSE)
     ) AS `reform_subsidy__applies`,
-    CAST(LEAST(
-      CAST((
-        CAST((
-          (
-            CAST(6 AS BIGINT)
-          ) * (
-            (
-              CASE
-                WHEN (
-                  `p`.`spend_software_cloud`
-                ) < 100000000000000
-                THEN CAST((
-                  `p`.`spend_software_cloud`
-                ) * (
-                  100
-                ) AS BIGINT)
-                ELSE (
-                  (
-                    CAST(CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0)) AS BIGINT)
-                  ) * 100
-                ) + (
-                  CAST((
-                    CAST((
-                      `p`.`spend_software_cloud`
-                    ) - (
-                      CAST(FLOOR(`p`.`spend_software_cloud`) AS DECIMAL(15, 0))
-                    ) AS DECIMAL(3, 2))
-                  ) * (
-                    100
-                  ) AS BIGINT)
-                )
-              END
-            ) + (
-              CASE
-                WHEN (
-                  `p`.`spend_data_equipment`
-                ) < 100000000000000
-                THEN CAST((
-                  `p`.`spend_data_equipment`
-                ) * (
-                  100
-                ) AS BIGINT)
-                ELSE (
-                  (
-                    CAST(CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0)) AS BIGINT)
-                  ) * 100
-                ) + (
-                  CAST((
-                    CAST((
-                      `p`.`spend_data_equipment`
-                    ) - (
-                      CAST(FLOOR(`p`.`spend_data_equipment`) AS DECIMAL(15, 0))
-                    ) AS DECIMAL(3, 2))
-                  ) * (
-                    100
-                  ) AS BIGINT)
-                )
-              END
-            )
-          )
-        ) DIV CAST(10 AS BIGINT) AS DECIMAL(18, 0))
+    LEAST(
+      (
+        CAST(6 AS BIGINT)
       ) * (
-        0.01
-      ) AS DECIMAL(18, 2)),
-      CAST(150000 AS DECIMAL(6, 0))
-    ) AS DECIMAL(8, 2)) AS `reform_subsidy__raw`,
+        (
+          `p`.`spend_software_cloud__fen`
+        ) + (
+          `p`.`spend_data_equipment__fen`
+        )
+      ),
+      CAST(150000000 AS BIGINT)
+    ) AS `reform_subsidy__raw`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -356,7 +352,7 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`chain_demo_enterprise`, FALSE) AS `chain_demo_award__applies`,
-    CAST(1000000 AS DECIMAL(7, 0)) AS `chain_demo_award__raw`,
+    CAST(1000000 AS BIGINT) AS `chain_demo_award__raw`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -364,7 +360,7 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`provincial_demo_title`, FALSE) AS `provincial_demo_award__applies`,
-    CAST(200000 AS DECIMAL(6, 0)) AS `provincial_demo_award__raw`,
+    CAST(200000 AS BIGINT) AS `provincial_demo_award__raw`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -372,7 +368,7 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'enterprise', FALSE)
     )
     AND COALESCE(`p`.`typical_case_title`, FALSE) AS `typical_case_award__applies`,
-    CAST(50000 AS DECIMAL(5, 0)) AS `typical_case_award__raw`,
+    CAST(50000 AS BIGINT) AS `typical_case_award__raw`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -380,8 +376,8 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`platform_builder`, FALSE) AS `platform_building__applies`,
-    CAST(0 AS DECIMAL(6, 0)) AS `platform_building__raw_lo`,
-    CAST(200000 AS DECIMAL(6, 0)) AS `platform_building__raw_hi`,
+    CAST(0 AS BIGINT) AS `platform_building__raw_lo`,
+    CAST(200000 AS BIGINT) AS `platform_building__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -389,8 +385,8 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`training_provider`, FALSE) AS `training_subsidy__applies`,
-    CAST(0 AS DECIMAL(6, 0)) AS `training_subsidy__raw_lo`,
-    CAST(100000 AS DECIMAL(6, 0)) AS `training_subsidy__raw_hi`,
+    CAST(0 AS BIGINT) AS `training_subsidy__raw_lo`,
+    CAST(100000 AS BIGINT) AS `training_subsidy__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -402,16 +398,16 @@ WITH v AS (
     ) >= (
       CAST(1 AS DECIMAL(1, 0))
     ), FALSE) AS `diagnosis_subsidy__applies`,
-    CAST((
-      CAST(0 AS DECIMAL(4, 0))
+    (
+      CAST(0 AS BIGINT)
     ) * (
-      `p`.`accepted_enterprises_served`
-    ) AS DECIMAL(13, 0)) AS `diagnosis_subsidy__raw_lo`,
-    CAST((
-      CAST(5000 AS DECIMAL(4, 0))
+      CAST(`p`.`accepted_enterprises_served` AS BIGINT)
+    ) AS `diagnosis_subsidy__raw_lo`,
+    (
+      CAST(5000 AS BIGINT)
     ) * (
-      `p`.`accepted_enterprises_served`
-    ) AS DECIMAL(13, 0)) AS `diagnosis_subsidy__raw_hi`,
+      CAST(`p`.`accepted_enterprises_served` AS BIGINT)
+    ) AS `diagnosis_subsidy__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -419,8 +415,8 @@ WITH v AS (
       AND COALESCE(`p`.`applicant_type` = 'service_provider', FALSE)
     )
     AND COALESCE(`p`.`evaluation_agency`, FALSE) AS `evaluation_subsidy__applies`,
-    CAST(0 AS DECIMAL(7, 0)) AS `evaluation_subsidy__raw_lo`,
-    CAST(1200000 AS DECIMAL(7, 0)) AS `evaluation_subsidy__raw_hi`,
+    CAST(0 AS BIGINT) AS `evaluation_subsidy__raw_lo`,
+    CAST(1200000 AS BIGINT) AS `evaluation_subsidy__raw_hi`,
     (
       (
         `p`.`in_force` AND NOT `p`.`excluded`
@@ -446,86 +442,54 @@ WITH v AS (
 ), i AS (
   SELECT
     *,
-    CAST((
-      CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `reform_subsidy__lo`,
-    CAST((
-      CAST(`reform_subsidy__raw` AS DECIMAL(8, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `reform_subsidy__hi`,
-    CAST((
-      CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `chain_demo_award__lo`,
-    CAST((
-      CAST(`chain_demo_award__raw` AS DECIMAL(9, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `chain_demo_award__hi`,
-    CAST((
-      CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `provincial_demo_award__lo`,
-    CAST((
-      CAST(`provincial_demo_award__raw` AS DECIMAL(8, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `provincial_demo_award__hi`,
-    CAST((
-      CAST(`typical_case_award__raw` AS DECIMAL(7, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `typical_case_award__lo`,
-    CAST((
-      CAST(`typical_case_award__raw` AS DECIMAL(7, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `typical_case_award__hi`,
-    CAST((
-      CAST(`platform_building__raw_lo` AS DECIMAL(8, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `platform_building__lo`,
-    CAST((
-      CAST(`platform_building__raw_hi` AS DECIMAL(8, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `platform_building__hi`,
-    CAST((
-      CAST(`training_subsidy__raw_lo` AS DECIMAL(8, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `training_subsidy__lo`,
-    CAST((
-      CAST(`training_subsidy__raw_hi` AS DECIMAL(8, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `training_subsidy__hi`,
-    CAST((
-      CAST(`diagnosis_subsidy__raw_lo` AS DECIMAL(15, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `diagnosis_subsidy__lo`,
-    CAST((
-      CAST(`diagnosis_subsidy__raw_hi` AS DECIMAL(15, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `diagnosis_subsidy__hi`,
-    CAST((
-      CAST(`evaluation_subsidy__raw_lo` AS DECIMAL(9, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `evaluation_subsidy__lo`,
-    CAST((
-      CAST(`evaluation_subsidy__raw_hi` AS DECIMAL(9, 2))
-    ) * (
-      100
-    ) AS BIGINT) AS `evaluation_subsidy__hi`
+    (
+      `reform_subsidy__raw`
+    ) DIV CAST(10 AS BIGINT) AS `reform_subsidy__lo`,
+    (
+      `reform_subsidy__raw`
+    ) DIV CAST(10 AS BIGINT) AS `reform_subsidy__hi`,
+    (
+      `chain_demo_award__raw`
+    ) * CAST(100 AS BIGINT) AS `chain_demo_award__lo`,
+    (
+      `chain_demo_award__raw`
+    ) * CAST(100 AS BIGINT) AS `chain_demo_award__hi`,
+    (
+      `provincial_demo_award__raw`
+    ) * CAST(100 AS BIGINT) AS `provincial_demo_award__lo`,
+    (
+      `provincial_demo_award__raw`
+    ) * CAST(100 AS BIGINT) AS `provincial_demo_award__hi`,
+    (
+      `typical_case_award__raw`
+    ) * CAST(100 AS BIGINT) AS `typical_case_award__lo`,
+    (
+      `typical_case_award__raw`
+    ) * CAST(100 AS BIGINT) AS `typical_case_award__hi`,
+    (
+      `platform_building__raw_lo`
+    ) * CAST(100 AS BIGINT) AS `platform_building__lo`,
+    (
+      `platform_building__raw_hi`
+    ) * CAST(100 AS BIGINT) AS `platform_building__hi`,
+    (
+      `training_subsidy__raw_lo`
+    ) * CAST(100 AS BIGINT) AS `training_subsidy__lo`,
+    (
+      `training_subsidy__raw_hi`
+    ) * CAST(100 AS BIGINT) AS `training_subsidy__hi`,
+    (
+      `diagnosis_subsidy__raw_lo`
+    ) * CAST(100 AS BIGINT) AS `diagnosis_subsidy__lo`,
+    (
+      `diagnosis_subsidy__raw_hi`
+    ) * CAST(100 AS BIGINT) AS `diagnosis_subsidy__hi`,
+    (
+      `evaluation_subsidy__raw_lo`
+    ) * CAST(100 AS BIGINT) AS `evaluation_subsidy__lo`,
+    (
+      `evaluation_subsidy__raw_hi`
+    ) * CAST(100 AS BIGINT) AS `evaluation_subsidy__hi`
   FROM r
 ), a0 AS (
   SELECT

@@ -22,7 +22,10 @@ integer fields 12 — larger values are refused by validation), cast explicitly 
 engine computes the same exact value. Item amounts, cap limits and payment stages are rounded
 down (towards zero) to the fen, as in ``compiler/evaluate/runtime.py``; after the items' rounding,
 where a sum of DECIMALs would need more than 18 digits (128-bit arithmetic in DuckDB), the amounts
-are BIGINT numbers of fen until the result row converts them back.
+are BIGINT numbers of fen until the result row converts them back; there, an amount or a cap's
+limit that is never below 0 and whose every step is exact in 64 bits (``Policy.int_num``: sums,
+products, 不超过, tiers of literals and facts, money read as its BIGINT of fen) is computed in
+integers at its own scale from the start and divided down to the fen — the same value.
 
 Output columns, per row: ``row_id``, ``error_field``, ``in_force``, ``excluded``; per item
 ``<id>__applies``, ``<id>__min``, ``<id>__max`` (before cross-item caps, NULL when undetermined),
@@ -84,6 +87,7 @@ class Num:
     exact: bool
     nonneg: bool = False  # never below 0 (what lets a cap narrow the type: least(x, limit) ≤ limit)
     sure: bool = False  # neither end is ever NULL (true of every exact value): no NULL test needed
+    fen: bool = False  # the ends are BIGINT numbers of fen (:func:`once_fen`), not DECIMALs
 
     @property
     def digits(self) -> int:
@@ -280,6 +284,28 @@ def fen_num(v: Num) -> Num:
                v.exact, v.nonneg, v.sure)
 
 
+def fen_of(x: exp.Expr, scale: int) -> exp.Expr:
+    """``x``, a BIGINT value × 10^scale never below 0, rounded down to whole fen (BIGINT)."""
+    if scale > 2:
+        return exp.IntDiv(this=paren(x), expression=cast(lit(str(10 ** (scale - 2))), BIGINT))
+    if scale < 2:
+        return exp.Mul(this=paren(x), expression=cast(lit(str(10 ** (2 - scale))), BIGINT))
+    return x
+
+
+def once_fen(ends: tuple[exp.Expr, exp.Expr], v: Num, scale: int, name: str, step: exp.Select) -> Num:
+    """:func:`once` for a value computed in integers (``ends``: BIGINT × 10^scale, never below 0):
+    its columns in ``step``, and a Num (``v``'s bounds) whose ends are its BIGINT fen."""
+    if v.exact:
+        step.select(exp.alias_(ends[0], name, quoted=True), copy=False)
+        lo = fen_of(col(name), scale)
+        return Num(lo, lo.copy(), v.top, 2, True, True, True, fen=True)
+    step.select(exp.alias_(ends[0], f"{name}_lo", quoted=True), exp.alias_(ends[1], f"{name}_hi", quoted=True),
+                copy=False)
+    return Num(fen_of(col(f"{name}_lo"), scale), fen_of(col(f"{name}_hi"), scale), v.top, 2, False, True, v.sure,
+               fen=True)
+
+
 class Policy:
     """Translate one policy's lowered form into a sqlglot query."""
 
@@ -295,6 +321,10 @@ class Policy:
         self.bits: Mapping[str, int] | None = None
         # 参数: read like numeric facts, typed in step v from the one-row table ``parameters``
         self.params: dict[str, Json] = {x["name"]: x for x in form.get("parameters", [])}
+        # money facts an integer computation reads (int_of), each as a BIGINT of fen computed once
+        # per row in step x (``<name>__fen``), while the items' amounts are built (``fen_facts``
+        # not None: the query has that step)
+        self.fen_facts: dict[str, Json] | None = None
 
     # -- fields --------------------------------------------------------------
     def raw(self, name: str) -> exp.Column:
@@ -628,10 +658,103 @@ class Policy:
             if x is None or y is None:
                 return None
             return (exp.Add if op == "add" else exp.Sub)(this=paren(x), expression=paren(y))
-        out = scaled_int(v.lo, v.digits, v.scale, v.nonneg)  # a numeric fact: DECIMAL(digits + s, s)
+        f = self.by_name.get(e["name"]) if not e.get("param") else None
+        if f is not None and f["kind"] == "money" and v.scale == 2 and self.fen_facts is not None:
+            self.fen_facts[f["name"]] = f  # its fen, once per row (step x)
+            out: exp.Expr = col(f"{f['name']}__fen", "p")
+        else:
+            out = scaled_int(v.lo, v.digits, v.scale, v.nonneg)  # a numeric fact: DECIMAL(digits + s, s)
         if scale > v.scale:
             out = exp.Mul(this=paren(out), expression=cast(lit(str(10 ** (scale - v.scale))), BIGINT))
         return out
+
+    def int_num(self, e: Json, scale: int) -> tuple[exp.Expr, exp.Expr] | None:
+        """``num(e)`` × 10^scale as BIGINT, its two ends (lo, hi: one expression twice when the
+        value is exact), computed in 64-bit integers throughout: literals, numeric facts (as
+        :meth:`int_of` reads them), sums, differences, products, the least of two (不超过),
+        tiers and 0-up-to (至多) of values that are never NULL (未定 is) and whose every step
+        fits 63 bits at its scale. Integer operations on exact integers are exact: the value is
+        ``num(e)``'s, scaled. None where one step is not so (then the DECIMAL form is used)."""
+        v = self.num(e)
+        if not v.sure or v.scale > scale or v.top * 10**scale >= BIGINT_TOP:
+            return None
+        op = e["op"]
+        if op == "def":
+            return self.int_num(self.defs[e["name"]]["expr"], scale)
+        if op in ("num", "fact"):
+            x = self.int_of(e, scale)
+            return None if x is None else (x, x.copy())
+        if op == "range":
+            lo, hi = (cast(lit(str(int(Decimal(e[k]) * 10**scale))), BIGINT) for k in ("low", "high"))
+            return lo, hi
+        if op in ("add", "sub"):
+            a, b = (self.int_num(x, scale) for x in e["args"])
+            if a is None or b is None:
+                return None
+            if op == "add":
+                return (exp.Add(this=paren(a[0]), expression=paren(b[0])),
+                        exp.Add(this=paren(a[1]), expression=paren(b[1])))
+            return (exp.Sub(this=paren(a[0]), expression=paren(b[1])),
+                    exp.Sub(this=paren(a[1]), expression=paren(b[0])))
+        if op == "mul":  # each factor at its own scale, the product at their sum, then ``scale``
+            na, nb = (self.num(x) for x in e["args"])
+            if na.scale + nb.scale > scale:
+                return None
+            a, b = self.int_num(e["args"][0], na.scale), self.int_num(e["args"][1], nb.scale)
+            if a is None or b is None:
+                return None
+            if na.exact and nb.exact:
+                ends = [exp.Mul(this=paren(a[0]), expression=paren(b[0]))]
+            elif na.nonneg and nb.nonneg:  # the ends of two intervals in [0, ∞)
+                ends = [exp.Mul(this=paren(a[0]), expression=paren(b[0])),
+                        exp.Mul(this=paren(a[1]), expression=paren(b[1]))]
+            else:
+                return None
+            up = scale - na.scale - nb.scale
+            if up:
+                ends = [exp.Mul(this=paren(x), expression=cast(lit(str(10 ** up)), BIGINT)) for x in ends]
+            return (ends[0], ends[0].copy()) if len(ends) == 1 else (ends[0], ends[1])
+        if op == "cap":
+            a, b = (self.int_num(x, scale) for x in e["args"])
+            if a is None or b is None:
+                return None
+            lo = least(a[0], b[0], True)
+            return (lo, lo.copy()) if v.exact else (lo, least(a[1], b[1], True))
+        if op == "tiers":
+            arms = []
+            for arm in e["arms"]:
+                then = self.int_num(arm["then"], scale)
+                if then is None:
+                    return None
+                arms.append((self.cond(arm["when"]), then))
+            other = (self.int_num(e["otherwise"], scale) if e["otherwise"] is not None else
+                     (cast(lit("0"), BIGINT), cast(lit("0"), BIGINT)))
+            if other is None:
+                return None
+            lo = case(*[(c, x[0]) for c, x in arms], default=other[0])
+            return (lo, lo.copy()) if v.exact else (
+                lo, case(*[(c.copy(), x[1]) for c, x in arms], default=other[1]))
+        if op == "upto":
+            a = self.int_num(e["args"][0], scale)
+            return None if a is None else (cast(lit("0"), BIGINT), a[1])
+        return None
+
+    def int_amount(self, arms: list[tuple[exp.Expr, Json]], tiers: bool,
+                   scale: int) -> tuple[exp.Expr, exp.Expr] | None:
+        """An item's amount (its arms: condition, expression; ``tiers``: the first arm whose
+        condition holds, none → 0) as :meth:`int_num` gives it, or None."""
+        ends = []
+        for _, e in arms if tiers else arms[:1]:
+            x = self.int_num(e, scale)
+            if x is None:
+                return None
+            ends.append(x)
+        if not tiers:
+            return ends[0]
+        zero = cast(lit("0"), BIGINT)
+        lo = case(*[(c.copy(), x[0]) for (c, _), x in zip(arms, ends, strict=True)], default=zero)
+        hi = case(*[(c.copy(), x[1]) for (c, _), x in zip(arms, ends, strict=True)], default=zero.copy())
+        return lo, hi
 
     def may_be_unbounded(self, e: Any) -> bool:
         """Whether a lowered expression may have no upper bound (it reads an undetermined value)."""
@@ -810,8 +933,9 @@ class Policy:
         # requirements and exclusions
         excluded = or_(*[exp.not_(paren(self.cond(r["cond"]))) for r in f["requirements"]],
                        *[paren(self.cond(x["cond"])) for x in f["exclusions"]])
-        steps.append(("x", exp.select(exp.Star(), exp.alias_(paren(excluded), "excluded", quoted=True))
-                      .from_(exp.alias_(exp.to_table("vc" if checked else "v"), "p"))))
+        x_step = exp.select(exp.Star(), exp.alias_(paren(excluded), "excluded", quoted=True)).from_(
+            exp.alias_(exp.to_table("vc" if checked else "v"), "p"))
+        steps.append(("x", x_step))
         if through_x:
             self._text_keys(validated, declared)
             first = exp.select(exp.Star()).from_("x")
@@ -822,7 +946,8 @@ class Policy:
         # and clamped at 0; every amount and cap limit is computed once (step r) and read by
         # column afterwards, never copied into the expressions that round, clamp or cap it
         raw = exp.select(exp.Star()).from_(exp.alias_(exp.to_table("x"), "p"))
-        amounts: list[Num] = []
+        self.fen_facts = {}
+        values: list[tuple[exp.Expr, Num, list[tuple[exp.Expr, Json]]]] = []  # applies, amount, its arms
         for it in items:
             applies = and_(col("in_force", "p"), exp.not_(col("excluded", "p")))
             if it["beneficiary"] is not None:
@@ -831,27 +956,24 @@ class Policy:
             if it["cond"] is not None:
                 applies = and_(applies, self.cond(it["cond"]))
             amt = it["amount"]
-            arms = [(self.cond(a["when"]) if a["when"] is not None else TRUE.copy(), self.fen_expr(a["expr"]))
-                    for a in amt["arms"]]
+            conds = [self.cond(a["when"]) if a["when"] is not None else TRUE.copy() for a in amt["arms"]]
+            arms = [(c, self.fen_expr(a["expr"])) for c, a in zip(conds, amt["arms"], strict=True)]
             v = self.choose(arms, None) if amt["tiers"] else arms[0][1]
-            raw.select(exp.alias_(applies, f"{it['id']}__applies", quoted=True), copy=False)
-            amounts.append(fen_num(once(v, f"{it['id']}__raw", raw)))
-        lims = {k: fen_num(once(self.fen_expr(cap["limit"]), f"cap{k}__raw", raw)) for k, cap in enumerate(f["caps"], 1)
-                if any(_in_scope(cap["scope"], it) for it in items)}
+            values.append((applies, v, [(c.copy(), a["expr"]) for c, a in zip(conds, amt["arms"], strict=True)]))
+        limits = {k: self.fen_expr(cap["limit"]) for k, cap in enumerate(f["caps"], 1)
+                  if any(_in_scope(cap["scope"], it) for it in items)}
         # each payment stage computed from another base (至多 30% × 首付款 封顶 10万元), once
-        stage_amounts = {(k, j): fen_num(once(self.num(st["amount"]), f"pay{k}s{j}__raw", raw))
-                         for k, sched in enumerate(f["payments"], 1)
-                         for j, st in enumerate(sched["stages"], 1) if st["kind"] == "amount"}
-        steps.append(("r", raw))
+        stage_nums = {(k, j): self.num(st["amount"]) for k, sched in enumerate(f["payments"], 1)
+                      for j, st in enumerate(sched["stages"], 1) if st["kind"] == "amount"}
         # every amount after the clamp and the caps is in [0, top]: a cap never raises a member's
         # upper bound, and leaves one without a bound (only an undetermined amount has none) at
         # most its limit; the sum of every item's top bounds every sum (totals, funding, stages):
         # their type, DECIMAL(18, 2) or narrower (int64) unless the sum may reach 10^16 yuan
-        open_caps = [lims[k] for k, cap in enumerate(f["caps"], 1)
+        open_caps = [limits[k] for k, cap in enumerate(f["caps"], 1)
                      if any(_in_scope(cap["scope"], it) and self.may_be_unbounded(it["amount"]) for it in items)]
         open_top = max([lim.top for lim in open_caps], default=Decimal(0))
         money_top = sum((max(v.top, open_top) if self.may_be_unbounded(it["amount"]) else v.top
-                         for it, v in zip(items, amounts, strict=True)), Decimal(0))
+                         for it, (_, v, _) in zip(items, values, strict=True)), Decimal(0))
         money_digits = dig(money_top)
         money = decimal(money_digits + 2, 2)
         # after the items' rounding every amount is a whole number of fen: computed from here on
@@ -861,13 +983,48 @@ class Policy:
         # (only where a sum of the policy's amounts may reach 19 digits: DuckDB adds narrower
         # DECIMALs in 64 bits, and the conversions would cost more than they save)
         fen = money_digits + 2 + len(items) + 1 > INT64_DIGITS and money_top * 100 < BIGINT_TOP \
-            and all(lim.top * 100 < BIGINT_TOP for lim in lims.values()) \
-            and all(a.top * 100 < BIGINT_TOP for a in stage_amounts.values())
+            and all(lim.top * 100 < BIGINT_TOP for lim in limits.values()) \
+            and all(a.top * 100 < BIGINT_TOP for a in stage_nums.values())
         mt = BIGINT if fen else money  # the type of an amount in the steps after i
+        # step r: each item's amount and each cap's limit once. With BIGINT fen after step i, an
+        # amount that int_num can compute (never below 0) is computed in 64-bit integers at its
+        # own scale and divided down to the fen (integer division of a value ≥ 0 rounds down:
+        # runtime's rounding), never through DECIMAL: the same value in a fifth of the operations
+        amounts: list[Num] = []
+        for it, (applies, v, exprs) in zip(items, values, strict=True):
+            raw.select(exp.alias_(applies, f"{it['id']}__applies", quoted=True), copy=False)
+            scale = max(self.num(e).scale for _, e in exprs)
+            ints = self.int_amount(exprs, it["amount"]["tiers"], scale) if fen and v.nonneg else None
+            if ints is None:
+                amounts.append(fen_num(once(v, f"{it['id']}__raw", raw)))
+            else:
+                amounts.append(once_fen(ints, v, scale, f"{it['id']}__raw", raw))
+        lims: dict[int, Num] = {}
+        for k, lim in limits.items():
+            scale = self.num(f["caps"][k - 1]["limit"]).scale
+            ints = self.int_num(f["caps"][k - 1]["limit"], scale) if fen and lim.nonneg else None
+            lims[k] = (fen_num(once(lim, f"cap{k}__raw", raw)) if ints is None else
+                       once_fen(ints, lim, scale, f"cap{k}__raw", raw))
+        stage_amounts = {key: fen_num(once(v, f"pay{key[0]}s{key[1]}__raw", raw)) for key, v in stage_nums.items()}
+        steps.append(("r", raw))
+        for name, fl in self.fen_facts.items():  # read by the integer computations of step r
+            if self.bits is not None:  # typed input: the table has it (load_query), NULL when absent
+                absent = int(Decimal(fl["absent"] or "0") * 100)
+                validated.select(exp.alias_(coalesce(self.raw(f"{name}__fen"), cast(lit(str(absent)), BIGINT)),
+                                            f"{name}__fen", quoted=True), copy=False)
+                continue
+            fv = self.fact(fl)
+            assert isinstance(fv, Num)
+            x_step.select(exp.alias_(scaled_int(fv.lo, fv.digits, 2, fv.nonneg), f"{name}__fen", quoted=True),
+                          copy=False)
+        self.fen_facts = None
 
-        def m_in(x: exp.Expr, digits: int, nonneg: bool) -> exp.Expr:
+        def m_in(x: exp.Expr, digits: int, nonneg: bool, v: Num | None = None) -> exp.Expr:
             """An amount of fen, DECIMAL(digits + 2, 2) (``nonneg``: never below 0), as the steps
-            after i compute with it."""
+            after i compute with it (``v``: the amount whose end ``x`` is; as it is when its ends
+            are BIGINT fen already)."""
+            if v is not None and v.fen:
+                return x
             return fen_int(x, digits, nonneg) if fen else cast(x, money)
 
         def m_out(x: exp.Expr) -> exp.Expr:
@@ -900,8 +1057,8 @@ class Policy:
                 lo = case((neg, greatest(v.lo, zero, v.sure)), default=v.lo)
                 hi = case((neg.copy(), greatest(v.hi, zero, v.sure)), default=v.hi)
             item_step = item_step.select(
-                exp.alias_(m_in(lo, v.digits, True), f"{it['id']}__lo", quoted=True),  # clamped: ≥ 0
-                exp.alias_(m_in(hi, v.digits, True), f"{it['id']}__hi", quoted=True), copy=False)
+                exp.alias_(m_in(lo, v.digits, True, v), f"{it['id']}__lo", quoted=True),  # clamped: ≥ 0
+                exp.alias_(m_in(hi, v.digits, True, v), f"{it['id']}__hi", quoted=True), copy=False)
         steps.append(("i", item_step))
         # after-cap amounts: undetermined items enter the caps as [0, ∞] (hi NULL)
         after: dict[str, tuple[str, str]] = {}
@@ -927,9 +1084,9 @@ class Policy:
             lim = lims[k]
             name = f"c{k}l"
             limit = exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
-                exp.alias_(m_in(lim.lo, lim.digits, lim.nonneg), f"cap{k}__lim_lo", quoted=True), copy=False)
+                exp.alias_(m_in(lim.lo, lim.digits, lim.nonneg, lim), f"cap{k}__lim_lo", quoted=True), copy=False)
             if not lim.exact:
-                limit.select(exp.alias_(m_in(lim.hi, lim.digits, lim.nonneg), f"cap{k}__lim_hi", quoted=True),
+                limit.select(exp.alias_(m_in(lim.hi, lim.digits, lim.nonneg, lim), f"cap{k}__lim_hi", quoted=True),
                              copy=False)
             steps.append((name, limit))
             lim_lo = col(f"cap{k}__lim_lo")
@@ -1520,6 +1677,9 @@ def load_query(forms: list[Json], table: str = "profiles",
         if bad != FALSE:
             mask = exp.Add(this=mask, expression=case((bad, lit(str(1 << n))), default=lit("0")))
         cols.append(exp.alias_(p.typed_column(f, enums), f["name"], quoted=True))
+        if f["kind"] == "money":  # and as a BIGINT of fen, which the integer computations read
+            cols.append(exp.alias_(scaled_int(p.typed_column(f), MONEY_DIGITS, 2, True), f"{f['name']}__fen",
+                                   quoted=True))
         if f["name"] in keyed:  # a text whose key some policy reads: whether it is its own key
             cols.append(exp.alias_(plain_text(p.raw(f["name"])), f"{f['name']}__plain", quoted=True))
     select = exp.select(*cols[:1], exp.alias_(mask, "bad_mask", quoted=True), *cols[1:])
@@ -1589,13 +1749,16 @@ def by_beneficiary(q: exp.Select, form: Json) -> list[exp.Select]:
 def known_facts(form: Json) -> dict[str, lean.Info]:
     """What is known of the typed table's columns (:func:`load_query`) on the rows a query
     computes amounts for, those valid for the policy: a boolean fact is a BOOLEAN, money is
-    never below 0 (its pattern has no sign), nor a count or a ratio whose lower bound is not."""
+    never below 0 (its pattern has no sign), nor its BIGINT of fen, nor a count or a ratio whose
+    lower bound is not."""
     out: dict[str, lean.Info] = {}
     for f in [*form["facts"], *form["vocabulary"]]:
         if f["kind"] == "bool":
             out[f["name"]] = lean.Info("BOOLEAN")
         elif f["kind"] in ("money", "int", "rate") and never_negative(f):
             out[f["name"]] = lean.Info(nonneg=True)
+        if f["kind"] == "money":  # its fen
+            out[f"{f['name']}__fen"] = lean.Info("BIGINT", nonneg=True)
     return out
 
 
