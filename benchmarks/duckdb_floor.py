@@ -244,7 +244,7 @@ def main() -> None:
             t, c = time.perf_counter(), time.process_time()
             if label == "generated":
                 rep = report(con, sql, views.applying, form, text, None,
-                             invalid=views.invalid, counted=views.counted)
+                             invalid=views.invalid, counted=views.counted, query=views.query)
                 got[label] = generated_view(rep)
             else:
                 got[label] = hand_report(con, mask)

@@ -334,7 +334,7 @@ def main() -> None:
     for i in range(repeat + 1):
         t, c = time.perf_counter(), time.process_time()
         rep = report(con, sql, views.applying, form, text, None, invalid=views.invalid,
-                     counted=views.counted)
+                     counted=views.counted, query=views.query)
         duck_sim.add(time.perf_counter() - t, time.process_time() - c)
         t, c = time.perf_counter(), time.process_time()
         con.sql(typed_sql).create(f"results_{i}")

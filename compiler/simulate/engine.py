@@ -201,6 +201,7 @@ class PolicyViews(NamedTuple):
     counted: exp.Table  # every valid profile's row_id, in_force and excluded, nothing else computed
     invalid: exp.Table  # the invalid profiles' row_id and error_field
     applying: exp.Table  # the valid profiles' result rows, without those where no item can apply
+    query: ReportQuery  # the report's aggregating query over ``applying``
 
 
 def policy_views(con: Any, sql: SqlQueries, form: Json, as_of: dt.date, bits: Mapping[str, int]) -> PolicyViews:
@@ -208,13 +209,15 @@ def policy_views(con: Any, sql: SqlQueries, form: Json, as_of: dt.date, bits: Ma
     ``counted_<policy>``, every valid profile's ``in_force`` and ``excluded`` (the query's first
     steps alone); ``invalid_<policy>``, the invalid profiles' ``row_id`` and ``error_field``;
     ``applying_<policy>``, the per-applicant result rows of the valid profiles less those where no
-    item can apply (no amount, nothing applies: the rows a report only counts)."""
+    item can apply (no amount, nothing applies: the rows a report only counts); and the report's
+    aggregating query over the last (:func:`report_query`)."""
     pid = form["policy"]["id"]
     counted = sql.typed_counted(form, bits, as_of, "duckdb", "population_typed")
     applying = sql.typed_query(form, bits, as_of, "duckdb", "population_typed", valid_only=True, applying_only=True)
     invalid = sql.typed_errors(form, bits, "duckdb", "population_typed")
-    return PolicyViews(_view(con, f"counted_{pid}", counted), _view(con, f"invalid_{pid}", invalid),
-                       _view(con, f"applying_{pid}", applying))
+    rows = _view(con, f"applying_{pid}", applying)
+    return PolicyViews(_view(con, f"counted_{pid}", counted), _view(con, f"invalid_{pid}", invalid), rows,
+                       report_query(form, rows))
 
 
 def invalid_by_field(con: Any, invalid: exp.Expr) -> dict[str, int]:
@@ -318,9 +321,10 @@ class Figures:
         self.exprs.append(e)
         return len(self.exprs) - 1
 
-    def run(self, con: Any, source: exp.Expr) -> tuple[Any, ...]:
+    def sql(self, source: exp.Expr) -> str:
+        """The SELECT of every figure over ``source`` (DuckDB)."""
         cols = [exp.alias_(e, f"f{n}", quoted=True, copy=False) for n, e in enumerate(self.exprs)]
-        return _one(con, exp.select(*cols, copy=False).from_(source.copy(), copy=False))
+        return exp.select(*cols, copy=False).from_(source.copy(), copy=False).sql("duckdb")
 
 
 def _filtered(agg: exp.Expr, cond: exp.Expr) -> exp.Expr:
@@ -335,7 +339,8 @@ def _counts(con: Any, counted: exp.Expr) -> tuple[Any, ...]:
 
 def report(con: Any, sql: SqlQueries, source: exp.Expr, form: Json, source_text: str, budget: Decimal | None,
            errors: Mapping[str, int] | None = None, budget_source: exp.Expr | None = None,
-           counted: exp.Expr | None = None, invalid: exp.Expr | None = None) -> Json:
+           counted: exp.Expr | None = None, invalid: exp.Expr | None = None,
+           query: ReportQuery | None = None) -> Json:
     """The budget figures for one policy from its per-applicant rows ``source`` (a results table,
     or the query of the valid rows with ``errors``, the number of invalid profiles by field, or
     ``invalid``, the invalid rows they are counted from): one aggregating query. ``budget_source``:
@@ -343,17 +348,18 @@ def report(con: Any, sql: SqlQueries, source: exp.Expr, form: Json, source_text:
     given). ``counted``: every valid row, where ``source`` leaves out rows in which no item can
     apply (``applying_<policy>``: a row without an amount adds nothing but to the counts of
     profiles, excluded and not in force, which are taken from ``counted``, a query that computes
-    only those columns).
+    only those columns). ``query``: the aggregating query over ``source``, built beforehand
+    (:func:`report_query`; the views of :func:`policy_views` carry theirs), else built here.
 
     The queries over ``counted`` and ``invalid`` run on a second connection to the same database
-    while this thread builds the aggregating query and DuckDB plans it: planning is serial (one
-    thread; 13-36 ms for a seed policy's query of 1,000,000 profiles, a fifth of its report), so
-    the other core would wait through it."""
+    while DuckDB plans the aggregating query: planning is serial (one thread; 13-21 ms for a seed
+    policy's query, an eighth to a fifth of its report of 1,000,000 profiles), so the other core
+    would wait through it."""
     side: Future[tuple[tuple[Any, ...] | None, Mapping[str, int] | None]] | None = None
     if counted is not None or invalid is not None:
         side = _SIDE.submit(_side_queries, con.cursor(), counted, invalid)
     try:
-        return _report(con, sql, source, form, source_text, budget, errors, budget_source, side)
+        return _report(con, sql, source, form, source_text, budget, errors, budget_source, query, side)
     finally:
         if side is not None:
             side.cancel() or side.exception()  # never left running past the report (nor its error)
@@ -372,9 +378,21 @@ def _side_queries(cur: Any, counted: exp.Expr | None,
 _SIDE = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policyc-report")
 
 
-def _report(con: Any, sql: SqlQueries, source: exp.Expr, form: Json, source_text: str, budget: Decimal | None,
-            errors: Mapping[str, int] | None, budget_source: exp.Expr | None,
-            side: Future[tuple[tuple[Any, ...] | None, Mapping[str, int] | None]] | None) -> Json:
+class ReportQuery(NamedTuple):
+    """A policy's aggregating query over its per-applicant rows (:func:`report_query`): its SQL
+    text and how to read its one row into the report's figures. Built once per policy and rows
+    (with the views, :func:`policy_views`), like the views' own queries: a few hundred sqlglot
+    nodes, 6-10 ms of Python for a seed policy, that a report would otherwise build each time."""
+
+    sql: str
+    read: Callable[[tuple[Any, ...]], Json]
+
+
+def report_query(form: Json, source: exp.Expr) -> ReportQuery:
+    """The figures of one policy over ``source`` (a results table or the applying rows) as one
+    aggregating SELECT, and the reader of its row: counts, totals, items, funding, payment stages,
+    distribution and 名额 (the keys of :func:`report`'s result they fill, and ``_valid``,
+    ``_excluded``, ``_not_in_force``, ``_invalid``: what the rows themselves count)."""
     ok = exp.Is(this=_q("error_field"), expression=exp.null())
     items = form["items"]
     applies = [_q(f"{it['id']}__applies") for it in items]
@@ -409,35 +427,50 @@ def _report(con: Any, sql: SqlQueries, source: exp.Expr, form: Json, source_text
             stage_cols.append((sched, st, fig.add(_sum(_q(f"pay_{k}_min"))), fig.add(_sum(_q(f"pay_{k}_max")))))
     dist = _distribution(fig, eligible)
     quotas = [_quota(fig, form, q) for q in form["quotas"]]
-    row = fig.run(con, rows)
-    valid_n, excluded_n, not_in_force_n = row[head[0]], row[head[2]], row[head[4]]
+
+    def read(row: tuple[Any, ...]) -> Json:
+        return {
+            "_valid": row[head[0]], "_invalid": row[head[1]], "_excluded": row[head[2]],
+            "_not_in_force": row[head[4]], "eligible": row[head[3]],
+            "total": {"min": _money(row[head[5]]), "max": _money(row[head[6]]), "unbounded": row[head[7]]},
+            "items": [{"id": it["id"], "article": it["article"], "title": it["title"], "applicants": row[n],
+                       "undetermined": row[nu], "paid_min": _money(row[lo]), "paid_max": _money(row[hi]),
+                       "unbounded": row[unb]}
+                      for it, (n, nu, lo, hi, unb) in zip(items, per_item, strict=True)],
+            "funding": {s: _money(row[n]) for s, n in zip(sources, fund, strict=True) if Decimal(row[n]) != 0},
+            "payments": [{"article": sched["article"], "stage": st["name"], "min": _money(row[lo]),
+                          "max": _money(row[hi])} for sched, st, lo, hi in stage_cols],
+            "distribution": dist(row), "quotas": [q(row) for q in quotas]}
+    return ReportQuery(fig.sql(rows), read)
+
+
+def _report(con: Any, sql: SqlQueries, source: exp.Expr, form: Json, source_text: str, budget: Decimal | None,
+            errors: Mapping[str, int] | None, budget_source: exp.Expr | None, query: ReportQuery | None,
+            side: Future[tuple[tuple[Any, ...] | None, Mapping[str, int] | None]] | None) -> Json:
+    query = query if query is not None else report_query(form, source)
+    (row,) = con.execute(query.sql).fetchall()  # one row, fetched to the end
+    figs = query.read(tuple(row))
+    valid_n, excluded_n, not_in_force_n = figs.pop("_valid"), figs.pop("_excluded"), figs.pop("_not_in_force")
+    invalid = figs.pop("_invalid")
     if side is not None:
         counts, by_field = side.result()
         if counts is not None:
             valid_n, excluded_n, not_in_force_n = counts
         if by_field is not None:
             errors = by_field
-
-    invalid = row[head[1]] if errors is None else sum(errors.values())
+    if errors is not None:
+        invalid = sum(errors.values())
     profiles = valid_n + (0 if errors is None else invalid)
     out: Json = {"policy": form["policy"]["id"], "title": form["policy"]["title"],
-                 "profiles": profiles, "invalid": invalid, "excluded": excluded_n, "eligible": row[head[3]],
-                 "not_in_force": not_in_force_n,
-                 "total": {"min": _money(row[head[5]]), "max": _money(row[head[6]]), "unbounded": row[head[7]]}}
+                 "profiles": profiles, "invalid": invalid, "excluded": excluded_n, "eligible": figs.pop("eligible"),
+                 "not_in_force": not_in_force_n, "total": figs.pop("total")}
     if errors is None:
+        ok = exp.Is(this=_q("error_field"), expression=exp.null())
         bad = con.execute(exp.select(_q("error_field"), exp.func("count", exp.Star())).from_(source.copy())
                           .where(exp.not_(ok)).group_by(_q("error_field")).sql("duckdb")).fetchall()
         errors = {f: n for f, n in bad}
     out["invalid_by_field"] = {f: errors[f] for f in sorted(errors)}
-    out["items"] = [{"id": it["id"], "article": it["article"], "title": it["title"], "applicants": row[n],
-                     "undetermined": row[nu], "paid_min": _money(row[lo]), "paid_max": _money(row[hi]),
-                     "unbounded": row[unb]}
-                    for it, (n, nu, lo, hi, unb) in zip(items, per_item, strict=True)]
-    out["funding"] = {s: _money(row[n]) for s, n in zip(sources, fund, strict=True) if Decimal(row[n]) != 0}
-    out["payments"] = [{"article": sched["article"], "stage": st["name"], "min": _money(row[lo]),
-                        "max": _money(row[hi])} for sched, st, lo, hi in stage_cols]
-    out["distribution"] = dist(row)
-    out["quotas"] = [q(row) for q in quotas]
+    out.update(figs)  # items, funding, payments, distribution, quotas
     first_come = any(w in source_text for w in STOP_WORDS)
     out["budget"] = (_budget(con, budget_source if budget_source is not None else source, budget, first_come)
                      if budget is not None else None)
@@ -573,6 +606,6 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
                  if budget is not None else None)
         reports.append(report(con, sql, views.applying, form, text, budget,
                               invalid=views.invalid, budget_source=spent,
-                              counted=views.counted))
+                              counted=views.counted, query=views.query))
         reports[-1]["invalid_examples"] = invalid_examples(con, views.invalid, form)
     return {"as_of": as_of.isoformat(), "population": population.name, "profiles": n, "policies": reports}
