@@ -55,7 +55,7 @@ from compiler.simulate.engine import (  # noqa: E402
     BINS,
     load_population,
     policy_views,
-    report,
+    report_views,
     sql_backend,
     type_population,
 )
@@ -243,8 +243,7 @@ def main() -> None:
         for label in times:
             t, c = time.perf_counter(), time.process_time()
             if label == "generated":
-                rep = report(con, sql, views.applying, form, text, None,
-                             invalid=views.invalid, counted=views.counted, query=views.query)
+                rep = report_views(con, sql, views, form, text, None)
                 got[label] = generated_view(rep)
             else:
                 got[label] = hand_report(con, mask)

@@ -77,7 +77,7 @@ from compiler.pipeline import load_named  # noqa: E402
 from compiler.simulate.engine import (  # noqa: E402
     load_population,
     policy_views,
-    report,
+    report_views,
     sql_backend,
     type_population,
 )
@@ -333,8 +333,7 @@ def main() -> None:
     rep: dict[str, Any] = {}
     for i in range(repeat + 1):
         t, c = time.perf_counter(), time.process_time()
-        rep = report(con, sql, views.applying, form, text, None, invalid=views.invalid,
-                     counted=views.counted, query=views.query)
+        rep = report_views(con, sql, views, form, text, None)
         duck_sim.add(time.perf_counter() - t, time.process_time() - c)
         t, c = time.perf_counter(), time.process_time()
         con.sql(typed_sql).create(f"results_{i}")

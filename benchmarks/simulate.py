@@ -60,7 +60,7 @@ from compiler.simulate.engine import (  # noqa: E402
     _input_view,
     load_population,
     policy_views,
-    report,
+    report_views,
     sql_backend,
     type_population,
 )
@@ -135,8 +135,7 @@ def main() -> None:
         runs: list[tuple[float, float]] = []
         for _ in range(args.repeat):
             t, c = time.perf_counter(), time.process_time()
-            rep = report(con, sql, views.applying, form, text, None, invalid=views.invalid,
-                         counted=views.counted, query=views.query)
+            rep = report_views(con, sql, views, form, text, None)
             runs.append((time.perf_counter() - t, time.process_time() - c))
         sim_s, sim_cpu = statistics.median(w for w, _ in runs), statistics.median(x for _, x in runs)
         sim_spread = (n / max(w for w, _ in runs), n / min(w for w, _ in runs))

@@ -402,6 +402,7 @@ def test_a_side_query_that_fails_fails_the_report_and_leaves_none_running(
         load_population,
         policy_views,
         report,
+        report_views,
         sql_backend,
         type_population,
     )
@@ -422,11 +423,12 @@ def test_a_side_query_that_fails_fails_the_report_and_leaves_none_running(
     views = policy_views(con, sql, form, ON, bits)
     missing = exp.to_table("no_such_view", quoted=True)
     with pytest.raises(duckdb.CatalogException, match="no_such_view"):
-        report(con, sql, views.applying, form, "", None, invalid=missing, counted=views.counted)
+        report_views(con, sql, views._replace(invalid=missing), form, "", None)
     with pytest.raises(duckdb.CatalogException, match="no_such_view"):
-        report(con, sql, views.applying, form, "", None, invalid=views.invalid, counted=missing)
-    side = report(con, sql, views.applying, form, "", None, invalid=views.invalid, counted=views.counted)
-    serial = report(con, sql, views.applying, form, "", None, errors=invalid_by_field(con, views.invalid))
+        report_views(con, sql, views._replace(counted=missing), form, "", None)
+    side = report_views(con, sql, views, form, "", None)
+    serial = report(con, sql, views.applying, form, "", None, errors=invalid_by_field(con, views.invalid),
+                    query=views.query)
     assert side == serial
     assert (side["profiles"], side["invalid"], side["invalid_by_field"]) == (5, 1, {"digital_level": 1})
     assert side["items"][0]["paid_max"] == "270000.00"  # 第六条第（一）项: 120,000 + 150,000

@@ -65,6 +65,15 @@ def _applying_rows_are_the_paying_ones(con, pid: str, rows: list[tuple]) -> None
     money = [n for n, c in enumerate(names) if c.startswith(("funding_", "total_"))]
     valid = [r for r in rows if r[1] is None]
     assert len(kept) < len(valid)  # some rows are left out
+    # what policyc simulate sums: the same rows with every money column a BIGINT number of fen
+    in_fen = typed_query(form, bits, ON, valid_only=True, applying_only=True, fen=True).sql("duckdb")
+    fen_rows = {r[0]: r for r in con.execute(in_fen).fetchall()}
+    assert fen_rows.keys() == kept.keys()
+    for rid, r in kept.items():
+        assert fen_rows[rid] == tuple(x * 100 if isinstance(x, Decimal) else x for x in r), rid
+    types = {c: t for c, t, *_ in con.execute(f"DESCRIBE {applying}").fetchall()}
+    assert {c: "BIGINT" if t.startswith("DECIMAL") else t for c, t in types.items()} == \
+        {c: t for c, t, *_ in con.execute(f"DESCRIBE {in_fen}").fetchall()}
     for r in valid:
         if r[0] in kept:
             assert kept[r[0]] == r

@@ -319,6 +319,9 @@ class Policy:
         self.key_facts: list[str] = form.get("key_facts") or key_facts(form)
         # typed input (``typed_query``): field name → its bit in the ``bad_mask`` column
         self.bits: Mapping[str, int] | None = None
+        # every money column of the result as a BIGINT number of fen, not a DECIMAL (``typed_query``
+        # with ``fen``: what an aggregation in the engine sums, without a conversion per column)
+        self.fen_out = False
         # 参数: read like numeric facts, typed in step v from the one-row table ``parameters``
         self.params: dict[str, Json] = {x["name"]: x for x in form.get("parameters", [])}
         # money facts an integer computation reads (int_of), each as a BIGINT of fen computed once
@@ -1028,7 +1031,9 @@ class Policy:
             return fen_int(x, digits, nonneg) if fen else cast(x, money)
 
         def m_out(x: exp.Expr) -> exp.Expr:
-            """An amount of the steps after i as the result's DECIMAL."""
+            """An amount of the steps after i as the result's DECIMAL (``fen_out``: BIGINT fen)."""
+            if self.fen_out:
+                return x if fen else fen_int(cast(x, money), money_digits)
             if not fen:
                 return cast(x, money)
             return cast(mul(cast(x, decimal(money_digits + 2, 0)), lit("0.01")), money)
@@ -1687,7 +1692,8 @@ def load_query(forms: list[Json], table: str = "profiles",
 
 
 def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = None,
-                table: str = "typed_profiles", valid_only: bool = False, applying_only: bool = False) -> exp.Select:
+                table: str = "typed_profiles", valid_only: bool = False, applying_only: bool = False,
+                fen: bool = False) -> exp.Select:
     """The policy's query over the table made by :func:`load_query` (the same result columns
     and values as :func:`policy_query` over the text table): no text is parsed per policy;
     like it, the rows span every reading (解读). ``valid_only``: only the rows without an invalid
@@ -1697,11 +1703,13 @@ def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = Non
     engine tests as it reads the table): every row left out has nothing that applies and no
     amount, so that an aggregation of amounts skips them (it must count them apart); that query,
     the one an aggregation runs over millions of rows, is compacted (:func:`lean.compact`: the
-    same values with fewer steps, columns and operations)."""
+    same values with fewer steps, columns and operations). ``fen``: every money column (min, max,
+    paid, totals, funding, payment stages) a BIGINT number of fen — the same values × 100."""
 
     def build(f: Json) -> exp.Select:
         p = Policy(f)
         p.bits = bits
+        p.fen_out = fen
         return p.query(as_of, table, valid_only)
 
     q = spanning(form, build, valid_only, applying_only, bits)
@@ -1842,9 +1850,9 @@ class SqlBackend:
         return None if made is None else (made[0].sql(dialect=dialect), made[1])
 
     def typed_query(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
-                    table: str, valid_only: bool = False, applying_only: bool = False) -> str:
-        return _cached("typed", lambda: typed_query(form, bits, as_of, table, valid_only, applying_only)
-                       .sql(dialect=dialect), form, bits, as_of, dialect, table, valid_only, applying_only)
+                    table: str, valid_only: bool = False, applying_only: bool = False, fen: bool = False) -> str:
+        return _cached("typed", lambda: typed_query(form, bits, as_of, table, valid_only, applying_only, fen)
+                       .sql(dialect=dialect), form, bits, as_of, dialect, table, valid_only, applying_only, fen)
 
     def typed_counted(self, form: Json, bits: Mapping[str, int], as_of: dt.date | None, dialect: str,
                       table: str) -> str:
