@@ -570,9 +570,12 @@ def _quota(fig: Figures, form: Json, q: Json) -> Callable[[tuple[Any, ...]], Jso
     first: tuple[int, int] | None = None
     if out["limit"] is not None and out["bound"] == "at_most" and out["limit"] > 0:
         limit = exp.Literal.number(out["limit"])
-        first = (fig.add(exp.func("list_sum", _filtered(exp.func("min_by", amount.copy(), _q("row_id"), limit), hit)),
-                         True),
-                 fig.add(exp.func("list_max", _filtered(exp.func("min", _q("row_id"), limit.copy()), hit))))
+        # the row_id of an applicant in scope, else NULL, which the two aggregates skip: the same
+        # figures as FILTER (WHERE hit), a sixth of 咸宁's report faster (DuckDB slices every
+        # argument of an aggregate with FILTER, per aggregate, before it updates)
+        order = exp.Case(ifs=[exp.If(this=hit.copy(), true=_q("row_id"))])
+        first = (fig.add(exp.func("list_sum", exp.func("min_by", amount.copy(), order, limit)), True),
+                 fig.add(exp.func("list_max", exp.func("min", order.copy(), limit.copy()))))
 
     def read(row: tuple[Any, ...]) -> Json:
         got = {**out, "applicants": row[n], "amount": _money(row[total])}
