@@ -209,6 +209,23 @@ def test_one_aggregating_pass_equals_the_results_tables(seeds: dict, tmp_path: P
     (quota,) = by_id["xianning"]["quotas"]
     assert quota["applicants"] > quota["limit"] == 200 and quota["runs_out_at_row"] is not None
     assert by_id["xianning"]["budget"]["runs_out_at_row"] is not None
+    # 第十二条 by another route: the per-applicant rows (tests/test_sql_backend.py checks them
+    # against the reference evaluator) sorted by row_id, the first 200 the reform subsidy applies
+    # to: their amount and the last one's row_id are what the 名额's figures say
+    import duckdb
+
+    from compiler.simulate.engine import load_population, run_policy, sql_backend, type_population
+
+    con = duckdb.connect()
+    load_population(con, path)
+    form = forms[[f[0]["policy"]["id"] for f in forms].index("xianning")][0]
+    bits = type_population(con, sql_backend(), [form])
+    table = run_policy(con, sql_backend(), form, ON, bits)
+    ((paid, last, hits),) = con.execute(
+        f'SELECT sum(coalesce(reform_subsidy__paid_max, 0)), max(row_id), count(*) FROM (SELECT * FROM "{table}" '
+        'WHERE reform_subsidy__applies ORDER BY row_id LIMIT 200)').fetchall()
+    assert hits == 200
+    assert (quota["funded"], quota["funded_amount"], quota["runs_out_at_row"]) == (200, f"{paid:.2f}", last)
 
 
 TONGXI = [  # tests/examples/tongxi.policy: 参数 city_avg_growth (未公布) and 约束 equipment_spend <= project_investment
