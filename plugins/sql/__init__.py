@@ -1540,9 +1540,12 @@ def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool =
                          # known: no applying reading's minimum is NULL, so no side is
                          keep(case((known, lowest(side(1), True)), default=NULL), f"{i}__min"),
                          keep(case((known.copy(), highest(side(2))), default=NULL), f"{i}__max"),
-                         keep(case((any_app.copy(), lowest(side(3))), default=NULL), f"{i}__paid_min"),
+                         # an applying item's paid minimum is never NULL (an undetermined one's
+                         # is 0), nor is a side: no NULL test
+                         keep(case((any_app.copy(), lowest(side(3), True)), default=NULL), f"{i}__paid_min"),
                          keep(case((any_app.copy(), highest(side(4))), default=NULL), f"{i}__paid_max"), copy=False)
-    out = out.select(keep(lowest(each("total_min")), "total_min"), keep(highest(each("total_max")), "total_max"),
+    # a total minimum is a sum of paid minimums: never NULL
+    out = out.select(keep(lowest(each("total_min"), True), "total_min"), keep(highest(each("total_max")), "total_max"),
                      copy=False)
     tops = [m.get("total_max", "total_max") for m in names]
     # read after the arms of a NULL total: none is NULL there
