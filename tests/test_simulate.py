@@ -449,3 +449,48 @@ def test_a_side_query_that_fails_fails_the_report_and_leaves_none_running(
     assert side == serial
     assert (side["profiles"], side["invalid"], side["invalid_by_field"]) == (5, 1, {"digital_level": 1})
     assert side["items"][0]["paid_max"] == "270000.00"  # 第六条第（一）项: 120,000 + 150,000
+
+
+def test_industry_keys_stored_as_an_enum_give_the_text_query_s_figures(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    # type_population stores each text key (the industry folded once for every policy) as an
+    # ENUM of the values the population holds; each policy compares it with its literals. The
+    # figures must be those of the policy's own text query over the same file (each row parsed
+    # and keyed by the policy alone, run_policy without the typed table): 长春 第四条, 昆明 第六条
+    # and 咸宁's industry lists met by Traditional, spaced and full-width spellings of their
+    # entries, and by nothing else
+    import duckdb
+    import opencc
+    from sqlglot import exp
+
+    from compiler.simulate.engine import (
+        load_population,
+        policy_views,
+        report,
+        report_views,
+        run_policy,
+        sql_backend,
+        type_population,
+    )
+
+    s2t = opencc.OpenCC("s2t")
+    spellings = ["其他制造业", "", "汽车零部件配件制造", s2t.convert("汽车零部件配件制造"), "电子 元器件制造",
+                 "化学新材料制品制造", s2t.convert("民族药品制品制造"), "高原特色电力装备制造\u3000",
+                 s2t.convert("中成药生物药品制造"), "中成药生物药品制品制造"]
+    cols = generate(4000, seed=5)
+    cols["industry"] = [spellings[i % len(spellings)] for i in range(4000)]
+    path = tmp_path / "pop.parquet"
+    write(cols, path, "parquet")
+    forms = [f for f, _ in _forms(seeds, "changchun", "kunming", "xianning")]
+    sql = sql_backend()
+    con = duckdb.connect()
+    load_population(con, path)
+    bits = type_population(con, sql, forms)
+    assert bits is not None
+    ((kind,),) = con.execute("SELECT typeof(industry__key) FROM population_typed LIMIT 1").fetchall()
+    assert kind.startswith("ENUM(")
+    for form in forms:
+        typed = report_views(con, sql, policy_views(con, sql, form, ON, bits), form, "", None)
+        table = run_policy(con, sql, form, ON, None)  # the text query: the policy's own keys
+        by_text = report(con, sql, exp.to_table(table, quoted=True), form, "", None)
+        assert typed == by_text, form["policy"]["id"]
+        assert typed["eligible"] > 100

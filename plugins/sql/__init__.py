@@ -317,6 +317,8 @@ class Policy:
         self.keyed_facts = {f["name"] for f in form["facts"] if f["kind"] in ("text", "enum")}
         # the text facts whose key a condition reads (under any reading), computed in step v
         self.key_facts: list[str] = form.get("key_facts") or key_facts(form)
+        # those whose key a typed table holds for this policy (compared only with literals)
+        self.table_keys = literal_keyed(form)
         # typed input (``typed_query``): field name → its bit in the ``bad_mask`` column
         self.bits: Mapping[str, int] | None = None
         # every money column of the result as a BIGINT number of fen, not a DECIMAL (``typed_query``
@@ -849,6 +851,8 @@ class Policy:
         value = self.typed(fl)
         if self.bits is None:
             return self.key_expr(value)
+        if fl["kind"] == "text" and fl["absent"] is None and fl["name"] in self.table_keys:
+            return self.raw(f"{fl['name']}__key")  # the typed table's (:func:`load_query`)
         plain: exp.Expr = col(f"{fl['name']}__plain", "p")
         absent = fl["absent"]
         if absent is not None and any(ch in fold_chars() for ch in str(absent)):
@@ -856,22 +860,8 @@ class Policy:
         return case((plain, value), default=self.key_expr(value))
 
     def key_expr(self, x: exp.Expr) -> exp.Expr:
-        """``runtime.text_key`` in SQL: full-width ASCII to half-width, white space removed,
-        Traditional characters to Simplified through the policy's ``text_fold`` table (one
-        TRANSLATE; characters without a counterpart are deleted). NFKC's rarer compatibility
-        mappings (ligatures, circled digits…) are not reproduced: such text compares unequal."""
-        fold: dict[str, str] = self.form.get("text_fold", {})
-        wide = "".join(chr(c) for c in range(0xFF01, 0xFF5F))
-        narrow = "".join(chr(c) for c in range(0x21, 0x7F))
-        src = wide + "".join(fold) + "".join(WHITE_PRINTABLE)
-        dst = narrow + "".join(fold[k] for k in fold)
-        controls = [exp.func("chr", lit(str(ord(c)))) for c in WHITE_CONTROL]
-        source = exp.func("concat", s(src), *controls)
-        # most text needs no change: TRANSLATE (slow with a long table) only when a character of
-        # the table occurs, found by one regular-expression character class
-        pattern = exp.func("concat", s("["), s(src), *[c.copy() for c in controls], s("]"))
-        needs = exp.RegexpLike(this=paren(x), expression=pattern)
-        return case((needs, exp.func("translate", paren(x), source, s(dst))), default=x)
+        """``runtime.text_key`` in SQL through the policy's ``text_fold`` table (:func:`key_expr`)."""
+        return key_expr(x, self.form.get("text_fold", {}))
 
     # -- the query -----------------------------------------------------------
     def in_force(self, as_of: dt.date | None) -> exp.Expr:
@@ -1313,6 +1303,24 @@ def describe(form: Json) -> Json:
     }
 
 
+def key_expr(x: exp.Expr, fold: Mapping[str, str]) -> exp.Expr:
+    """``runtime.text_key`` in SQL: full-width ASCII to half-width, white space removed,
+    Traditional characters to Simplified through the table ``fold`` (one TRANSLATE; characters
+    without a counterpart are deleted). NFKC's rarer compatibility mappings (ligatures, circled
+    digits…) are not reproduced: such text compares unequal."""
+    wide = "".join(chr(c) for c in range(0xFF01, 0xFF5F))
+    narrow = "".join(chr(c) for c in range(0x21, 0x7F))
+    src = wide + "".join(fold) + "".join(WHITE_PRINTABLE)
+    dst = narrow + "".join(fold[k] for k in fold)
+    controls = [exp.func("chr", lit(str(ord(c)))) for c in WHITE_CONTROL]
+    source = exp.func("concat", s(src), *controls)
+    # most text needs no change: TRANSLATE (slow with a long table) only when a character of
+    # the table occurs, found by one regular-expression character class
+    pattern = exp.func("concat", s("["), s(src), *[c.copy() for c in controls], s("]"))
+    needs = exp.RegexpLike(this=paren(x), expression=pattern)
+    return case((needs, exp.func("translate", paren(x), source, s(dst))), default=x)
+
+
 @functools.cache
 def fold_chars() -> frozenset[str]:
     """Every character that a text key may change, whatever the policy: full-width ASCII, white
@@ -1356,6 +1364,41 @@ def key_facts(form: Json) -> list[str]:
                 walk(v)
     walk({k: v for k, v in form.items() if k not in ("facts", "vocabulary")})
     return sorted(found)
+
+
+def literal_keyed(form: Json) -> set[str]:
+    """The text facts of ``form`` whose key is compared only with literal texts (``in`` a list, or
+    ``==``/``!=`` a literal), under any reading: those whose key a table typed for several
+    policies may hold, folded through every policy's table (:func:`load_query`). For a
+    comparison with a literal that is the policy's own key (a literal's key has no character
+    another table would change: each table maps the characters whose Simplified form occurs in
+    the policy's literals); two facts compared with each other are left to the policy's key."""
+    keyed = {f["name"] for f in form["facts"] if f["kind"] == "text"}
+    defs = {d["name"]: d["expr"] for d in form["definitions"]}
+    crossed: set[str] = set()
+
+    def facts_in(e: Any, seen: frozenset[str] = frozenset()) -> set[str]:
+        if isinstance(e, dict):
+            if e.get("op") == "def" and e.get("name") in defs and e["name"] not in seen:
+                return facts_in(defs[e["name"]], seen | {e["name"]})
+            if e.get("op") == "fact" and e.get("name") in keyed:
+                return {e["name"]}
+            return set().union(*[facts_in(v, seen) for v in e.values()])
+        if isinstance(e, list):
+            return set().union(*[facts_in(v, seen) for v in e])
+        return set()
+
+    def walk(x: Any) -> None:
+        if isinstance(x, dict):
+            if x.get("op") == "cmp" and x.get("keyed") and not any(a.get("op") == "str" for a in x["args"]):
+                crossed.update(facts_in(x["args"]))
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    walk({k: v for k, v in form.items() if k not in ("facts", "vocabulary")})
+    return {name for name in key_facts(form) if name in keyed} - crossed
 
 
 def adopted(form: Json, choice: Mapping[str, str] | None = None) -> Json:
@@ -1678,6 +1721,12 @@ def load_query(forms: list[Json], table: str = "profiles",
     mask: exp.Expr = cast(lit("0"), exp.DataType.build("BIGINT"))
     cols: list[exp.Expr] = [col("row_id", "p")]
     keyed = {name for form in forms for name in key_facts(form)}
+    # a text's key under every policy's fold table at once: where a policy compares it only with
+    # its literals, the same comparisons as under its own table (:func:`literal_keyed`)
+    folds: dict[str, str] = {}
+    for form in forms:
+        folds.update(form.get("text_fold", {}))
+    fold = dict(sorted(folds.items()))
     for n, (f, form) in enumerate(fields):
         p = Policy(form)
         bits[f["name"]] = n
@@ -1690,8 +1739,20 @@ def load_query(forms: list[Json], table: str = "profiles",
                                    quoted=True))
         if f["name"] in keyed:  # a text whose key some policy reads: whether it is its own key
             cols.append(exp.alias_(plain_text(p.raw(f["name"])), f"{f['name']}__plain", quoted=True))
+            if f["kind"] == "text":  # and the key (NULL: absent), read where only literals meet it
+                cols.append(exp.alias_(key_expr(p.typed_column(f, enums), fold), f"{f['name']}__key",
+                                       quoted=True))
     select = exp.select(*cols[:1], exp.alias_(mask, "bad_mask", quoted=True), *cols[1:])
     return select.from_(exp.alias_(exp.to_table(table), "p")), bits
+
+
+def text_keys(forms: list[Json]) -> list[str]:
+    """The text key columns :func:`load_query` gives for ``forms`` (none where it gives no table)."""
+    fields = typed_fields(forms)
+    keyed = {name for form in forms for name in key_facts(form)}
+    if fields is None:
+        return []
+    return [f"{f['name']}__key" for f, _ in fields if f["name"] in keyed and f["kind"] == "text"]
 
 
 def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = None,
@@ -1861,6 +1922,11 @@ class SqlBackend:
                       table: str) -> str:
         return _cached("counted", lambda: typed_counted(form, bits, as_of, table).sql(dialect=dialect),
                        form, bits, as_of, dialect, table)
+
+    def text_keys(self, forms: list[Json]) -> list[str]:
+        """The columns of :meth:`load_query`'s table that hold a text's key (``<fact>__key``):
+        texts with few distinct values, which an engine may store as an enumeration of them."""
+        return text_keys(forms)
 
     def typed_errors(self, form: Json, bits: Mapping[str, int], dialect: str, table: str) -> str:
         return _cached("errors", lambda: typed_errors(form, bits, table).sql(dialect=dialect),
