@@ -975,7 +975,8 @@ class Policy:
         # where a sum or a cap limit could pass 2^63 fen
         # (only where a sum of the policy's amounts may reach 19 digits: DuckDB adds narrower
         # DECIMALs in 64 bits, and the conversions would cost more than they save)
-        fen = money_digits + 2 + len(items) + 1 > INT64_DIGITS and money_top * 100 < BIGINT_TOP \
+        # (and always where the result is BIGINT fen, ``fen_out``: no conversion at either end)
+        fen = (self.fen_out or money_digits + 2 + len(items) + 1 > INT64_DIGITS) and money_top * 100 < BIGINT_TOP \
             and all(lim.top * 100 < BIGINT_TOP for lim in limits.values()) \
             and all(a.top * 100 < BIGINT_TOP for a in stage_nums.values())
         mt = BIGINT if fen else money  # the type of an amount in the steps after i
