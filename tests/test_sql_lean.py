@@ -545,3 +545,22 @@ def test_a_last_select_of_a_star_keeps_every_column(con) -> None:  # type: ignor
     c = compact(q, base=BASE)
     assert [d[0] for d in con.execute(c.sql("duckdb") + " LIMIT 0").description] == ["id", "a", "m"]
     assert _run(con, c) == _run(con, q)
+
+
+def test_what_a_filter_tells_is_known_after_it(con) -> None:  # type: ignore[no-untyped-def]
+    # after WHERE NOT x (x never NULL) x is FALSE on every row left, also in a column of the
+    # chain computed before the filter and placed after it: the items' applies are (NOT excluded)
+    # AND …, the applying rows' filter NOT excluded — excluded goes from them, and the result's
+    # excluded is FALSE, and so is the same test written out in another column
+    steps = [("s1", "SELECT id, a, n, coalesce(f, FALSE) AS x, (NOT coalesce(f, FALSE)) AND a > 0 AS app, "
+                    "CASE WHEN coalesce(f, FALSE) THEN n ELSE 0 END AS v FROM t"),
+             ("s2", "SELECT * FROM s1 WHERE NOT x AND (a > 0 OR n > 0)")]
+    q = exp.select(_col("id"), _col("x"), _col("app"), _col("v")).from_("s2")
+    for name, sql in steps:
+        q = q.with_(name, as_=sql)
+    c = compact(q, base=BASE)
+    text = c.sql("duckdb")
+    select = text[text.rindex("SELECT"):]
+    assert 'FALSE AS "x"' in select and 'CAST(0 AS BIGINT) AS "v"' in select, text
+    assert '("a" > 0) AS "app"' in select and 'NOT COALESCE("f", FALSE)) AND' not in text, text
+    assert _run(con, c) == _run(con, q)

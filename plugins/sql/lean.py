@@ -89,6 +89,8 @@ class _Chain:
         self.infos: dict[int, Info] = {}
         self.last_info = UNKNOWN
         self.base_info: dict[str, Info] = {}
+        # what each filter tells of the rows after it (``NOT excluded``: excluded is FALSE there)
+        self.filter_facts: list[list[tuple[exp.Expr, bool]]] = []
 
     def node(self, name: str, e: exp.Expr | None, floor: int) -> int:
         if e is not None:  # the text DuckDB reads (LEAST that ignores NULLs or not is one in another's)
@@ -131,6 +133,19 @@ class _Chain:
         out = simp.run(e)
         self.last_info = simp.info(out)
         return out
+
+    def filtered(self, condition: exp.Expr) -> None:
+        """A filter met: ``condition`` (placeholders) holds on every row after it."""
+        self.filters.append(condition)
+        self.filter_at.append(len(self.nodes))
+        simp = Simplifier(self.infos, {n.key: n.expr for n in self.nodes})
+        facts = simp._holds(condition, True)
+        for c, truth in list(facts):  # a column's expression, where it is written out in another
+            k = _key(c) if isinstance(c, exp.Column) else None
+            written = self.nodes[k].expr if k is not None else None
+            if written is not None:
+                facts.append((_unparen(written), truth))
+        self.filter_facts.append(facts)
 
     def tested(self, e: exp.Expr, positive: bool = True) -> exp.Expr:
         """A filter's condition ``e`` without what changes no row it keeps: a row is kept where
@@ -816,8 +831,7 @@ def _compact(q: exp.Select, keep: set[str] | None, base: dict[str, Info]) -> exp
             ch.table.set("alias", None)
         where = sel.args.get("where")
         if where is not None:
-            ch.filters.append(ch.tested(ch.resolve(where.this, env, aliases)))
-            ch.filter_at.append(len(ch.nodes))
+            ch.filtered(ch.tested(ch.resolve(where.this, env, aliases)))
         floor = len(ch.filters)
         out: dict[str, int] = {}
         last = i == len(steps)
@@ -892,6 +906,19 @@ def _emit(ch: _Chain, outputs: list[tuple[str, exp.Expr]]) -> exp.Select:
         filter_level.append(max([filter_level[-1] if filter_level else 1,
                                  *[nodes[d].level + 1 for d in _refs(ch.filters[j])]]))
     top = max([1, *filter_level, *[nodes[k].level for k in live]])
+    # a column computed in a step at or after a filter's sees only the rows it keeps: what the
+    # filter tells (excluded FALSE after NOT excluded) is written into it — its value on those
+    # rows is unchanged, no column is read that was not (no CASE column is read as its arm)
+    simp = Simplifier(ch.infos, {n.key: n.expr for n in nodes})
+
+    def after(level: int, e: exp.Expr) -> exp.Expr:
+        facts = [f for j, lv in enumerate(filter_level) if lv <= level for f in ch.filter_facts[j]]
+        return simp._assume(e, facts, arms=False) if facts else e
+    for k in live:
+        n = nodes[k]
+        if n.expr is not None and n.level:
+            n.expr = after(n.level, n.expr)
+    outputs = [(name_, after(top + 1, e)) for name_, e in outputs]
     # the last step each column is read in (a filter of step L reads the step before it)
     last: dict[int, int] = {}
     readers = [(nodes[k].level, nodes[k].expr) for k in live] + list(zip(filter_level, ch.filters, strict=True))
