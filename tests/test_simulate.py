@@ -494,3 +494,32 @@ def test_industry_keys_stored_as_an_enum_give_the_text_query_s_figures(seeds: di
         by_text = report(con, sql, exp.to_table(table, quoted=True), form, "", None)
         assert typed == by_text, form["policy"]["id"]
         assert typed["eligible"] > 100
+
+
+def test_an_amount_beyond_2_63_fen_is_summed_exactly(tmp_path: Path) -> None:
+    # the one pass reads money as whole fen (typed_query fen=True); 桐溪 第四条's 每台补助标准 is a
+    # 参数 of up to 15 digits, times up to 100000 台: an amount may pass 2^63 fen (9.2 × 10^16
+    # yuan), where the fen are a DECIMAL, not a BIGINT. With 999,999,999,999元 a unit (a valid
+    # value of the 参数): row 0, 100000 台 → 99,999,999,999,900,000; 第三条 2500万 × 10% = 250万,
+    # 封顶 200万 → total 100,000,000,001,900,000.00; row 1, 1 台 → 999,999,999,999.00.
+    from differential import EXAMPLES, policy
+    base = {"applicant_type": "enterprise", "registered_in_city": "true", "independent_legal_person": "true",
+            "above_scale": "true"}
+    rows = [{"equipment_spend": "25000000", "project_investment": "30000000", "robots_bought": "100000"},
+            {"robots_bought": "1"}]
+    path = tmp_path / "pop.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, ["row_id", *sorted({k for r in rows for k in r} | set(base))])
+        w.writeheader()
+        for i, r in enumerate(rows):
+            w.writerow({"row_id": i, **base, **r})
+    forms = [(lower(policy("tongxi")), (EXAMPLES / "tongxi.txt").read_text("utf-8"))]
+    params = {"city_avg_growth": "0.065", "robot_unit_price": "999999999999"}
+    (rep,) = simulate(path, forms, ON, {}, params=params)["policies"]
+    total = "100001000001899999.00"  # 100,000,000,001,900,000 + 999,999,999,999
+    assert rep["total"] == {"min": total, "max": total, "unbounded": 0}
+    robots = next(it for it in rep["items"] if it["id"] == "robot_subsidy")
+    assert robots["paid_max"] == "100000999999899999.00"  # 99,999,999,999,900,000 + 999,999,999,999
+    assert rep["distribution"]["max"] == "100000000001900000.00"
+    assert rep["distribution"]["histogram"][-1]["count"] == 2  # both rows: 5,000,000 and above
+    assert rep == simulate(path, forms, ON, {}, params=params, results_tables=True)["policies"][0]

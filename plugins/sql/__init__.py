@@ -1022,9 +1022,14 @@ class Policy:
             return fen_int(x, digits, nonneg) if fen else cast(x, money)
 
         def m_out(x: exp.Expr) -> exp.Expr:
-            """An amount of the steps after i as the result's DECIMAL (``fen_out``: BIGINT fen)."""
+            """An amount of the steps after i as the result's DECIMAL (``fen_out``: BIGINT fen, or
+            a DECIMAL of whole fen where an amount may pass 2^63 fen: 10^20 yuan of a product)."""
             if self.fen_out:
-                return x if fen else fen_int(cast(x, money), money_digits)
+                if fen:
+                    return x
+                if money_top * 100 < BIGINT_TOP:
+                    return fen_int(cast(x, money), money_digits)
+                return cast(mul(cast(x, money), lit("100")), decimal(money_digits + 2, 0))
             if not fen:
                 return cast(x, money)
             return cast(mul(cast(x, decimal(money_digits + 2, 0)), lit("0.01")), money)
