@@ -1084,11 +1084,18 @@ class Policy:
                 continue
             lim = lims[k]
             name = f"c{k}l"
+
+            def lim_in(x: exp.Expr, lim: Num = lim) -> exp.Expr:
+                """A limit's end as the steps after i compute with it: in DECIMAL, at most money_top
+                (the money type's bound) — a limit above every amount it caps never binds, and
+                where a member may be unbounded money_top is at least the limit's bound."""
+                if not fen and not lim.fen and lim.top > money_top:
+                    x = least(x, cast(lit(str(money_top)), decimal(dig(money_top) + 2, 2)))
+                return m_in(x, lim.digits, lim.nonneg, lim)
             limit = exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
-                exp.alias_(m_in(lim.lo, lim.digits, lim.nonneg, lim), f"cap{k}__lim_lo", quoted=True), copy=False)
+                exp.alias_(lim_in(lim.lo), f"cap{k}__lim_lo", quoted=True), copy=False)
             if not lim.exact:
-                limit.select(exp.alias_(m_in(lim.hi, lim.digits, lim.nonneg, lim), f"cap{k}__lim_hi", quoted=True),
-                             copy=False)
+                limit.select(exp.alias_(lim_in(lim.hi), f"cap{k}__lim_hi", quoted=True), copy=False)
             steps.append((name, limit))
             lim_lo = col(f"cap{k}__lim_lo")
             room0 = lim_lo if lim.nonneg else greatest(lim_lo, cast(zero, mt), lim.sure)
