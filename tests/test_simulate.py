@@ -523,3 +523,42 @@ def test_an_amount_beyond_2_63_fen_is_summed_exactly(tmp_path: Path) -> None:
     assert rep["distribution"]["max"] == "100000000001900000.00"
     assert rep["distribution"]["histogram"][-1]["count"] == 2  # both rows: 5,000,000 and above
     assert rep == simulate(path, forms, ON, {}, params=params, results_tables=True)["policies"][0]
+
+
+def test_distribution_and_quota_over_few_and_over_no_applicants(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    # the distribution and the 名额 aggregate a CASE that is NULL outside what they count: over
+    # 咸宁's five ROWS the eligible totals are rows 0, 1, 2, 4: 120,000, 150,000, 1,000,000 and
+    # 50,000 (module docstring); the quantiles are those DuckDB's quantile_disc gives of these
+    # four numbers alone, the max 1,000,000; 第十二条's 前200家 has 2 applicants (rows 0 and 1:
+    # 120,000 + 150,000 = 270,000 all funded, none outside). Over rows that are all invalid: no
+    # quantile, no max, every bin 0, no applicant — and the same without the one pass.
+    import duckdb
+
+    def run(rows: list[dict[str, str]], name: str) -> dict:  # type: ignore[type-arg]
+        path = tmp_path / name
+        with path.open("w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, ["row_id", *sorted({k for r in ROWS for k in r})])
+            w.writeheader()
+            for i, r in enumerate(rows):
+                w.writerow({"row_id": i, **r})
+        (rep,) = simulate(path, _forms(seeds, "xianning"), ON, {})["policies"]
+        assert rep == simulate(path, _forms(seeds, "xianning"), ON, {}, results_tables=True)["policies"][0]
+        return rep
+
+    rep = run(ROWS, "few.csv")
+    ((qs,),) = duckdb.sql("SELECT quantile_disc(x, [0.1, 0.5, 0.9, 0.99]) FROM "
+                          "(VALUES (120000), (150000), (1000000), (50000)) v(x)").fetchall()
+    dist = rep["distribution"]
+    assert dist["quantiles"] == {k: f"{v}.00" for k, v in zip(("p10", "p50", "p90", "p99"), qs, strict=True)}
+    assert dist["max"] == "1000000.00"
+    assert [b["count"] for b in dist["histogram"]] == [0, 0, 1, 2, 0, 0, 1, 0]  # 50,000; 120,000 150,000; 100万
+    (quota,) = rep["quotas"]
+    assert (quota["applicants"], quota["funded"], quota["funded_amount"], quota["not_funded_amount"],
+            quota["runs_out_at_row"]) == (2, 2, "270000.00", "0.00", None)
+    none = run([{"applicant_type": "enterprise", "digital_level": v} for v in ("9", "x", "-1")], "none.csv")
+    assert (none["profiles"], none["invalid"], none["eligible"]) == (3, 3, 0)
+    assert none["distribution"]["quantiles"] == dict.fromkeys(("p10", "p50", "p90", "p99"))
+    assert none["distribution"]["max"] is None and all(b["count"] == 0 for b in none["distribution"]["histogram"])
+    (quota,) = none["quotas"]
+    assert (quota["applicants"], quota["funded"], quota["funded_amount"], quota["amount"],
+            quota["runs_out_at_row"]) == (0, 0, "0.00", "0.00", None)
