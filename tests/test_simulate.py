@@ -562,3 +562,30 @@ def test_distribution_and_quota_over_few_and_over_no_applicants(seeds: dict, tmp
     (quota,) = none["quotas"]
     assert (quota["applicants"], quota["funded"], quota["funded_amount"], quota["amount"],
             quota["runs_out_at_row"]) == (0, 0, "0.00", "0.00", None)
+
+
+def test_a_budget_spent_over_the_views_own_rows_is_in_yuan(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    # report_views with a budget and no results table spends it over the applying rows, whose
+    # money is BIGINT fen: the budget is compared and reported in yuan all the same (module
+    # docstring, 第十五条 用完即止 with 200,000: row 0's 120,000 paid, row 1 at a running
+    # 270,000 is where it runs out; demand 1,320,000) — before, 100 times the demand, none funded
+    import duckdb
+
+    from compiler.simulate.engine import load_population, policy_views, report_views, sql_backend, type_population
+
+    path = tmp_path / "pop.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, ["row_id", *sorted({k for r in ROWS for k in r})])
+        w.writeheader()
+        for i, r in enumerate(ROWS):
+            w.writerow({"row_id": i, **r})
+    con = duckdb.connect()
+    load_population(con, path)
+    sql = sql_backend()
+    form = lower(seeds["xianning"].policy)
+    bits = type_population(con, sql, [form])
+    assert bits is not None
+    rep = report_views(con, sql, policy_views(con, sql, form, ON, bits), form, "用完即止", Decimal(200000))
+    b = rep["budget"]
+    assert (b["funded"], b["used"], b["runs_out_at_row"], b["demand"], b["share_funded"]) == (
+        1, "120000.00", 1, "1320000.00", "9.1%")
