@@ -45,7 +45,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -1089,8 +1089,9 @@ class Policy:
                 """A limit's end as the steps after i compute with it: in DECIMAL, at most money_top
                 (the money type's bound) — a limit above every amount it caps never binds, and
                 where a member may be unbounded money_top is at least the limit's bound."""
-                if not fen and not lim.fen and lim.top > money_top:
-                    x = least(x, cast(lit(str(money_top)), decimal(dig(money_top) + 2, 2)))
+                if not fen and not lim.fen and lim.top > money_top:  # (every sum of fen is at most its fen)
+                    most = money_top.quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
+                    x = least(x, cast(lit(str(most)), decimal(dig(most) + 2, 2)))
                 return m_in(x, lim.digits, lim.nonneg, lim)
             limit = exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
                 exp.alias_(lim_in(lim.lo), f"cap{k}__lim_lo", quoted=True), copy=False)
