@@ -494,3 +494,98 @@ def test_industry_keys_stored_as_an_enum_give_the_text_query_s_figures(seeds: di
         by_text = report(con, sql, exp.to_table(table, quoted=True), form, "", None)
         assert typed == by_text, form["policy"]["id"]
         assert typed["eligible"] > 100
+
+
+def test_an_amount_beyond_2_63_fen_is_summed_exactly(tmp_path: Path) -> None:
+    # the one pass reads money as whole fen (typed_query fen=True); 桐溪 第四条's 每台补助标准 is a
+    # 参数 of up to 15 digits, times up to 100000 台: an amount may pass 2^63 fen (9.2 × 10^16
+    # yuan), where the fen are a DECIMAL, not a BIGINT. With 999,999,999,999元 a unit (a valid
+    # value of the 参数): row 0, 100000 台 → 99,999,999,999,900,000; 第三条 2500万 × 10% = 250万,
+    # 封顶 200万 → total 100,000,000,001,900,000.00; row 1, 1 台 → 999,999,999,999.00.
+    from differential import EXAMPLES, policy
+    base = {"applicant_type": "enterprise", "registered_in_city": "true", "independent_legal_person": "true",
+            "above_scale": "true"}
+    rows = [{"equipment_spend": "25000000", "project_investment": "30000000", "robots_bought": "100000"},
+            {"robots_bought": "1"}]
+    path = tmp_path / "pop.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, ["row_id", *sorted({k for r in rows for k in r} | set(base))])
+        w.writeheader()
+        for i, r in enumerate(rows):
+            w.writerow({"row_id": i, **base, **r})
+    forms = [(lower(policy("tongxi")), (EXAMPLES / "tongxi.txt").read_text("utf-8"))]
+    params = {"city_avg_growth": "0.065", "robot_unit_price": "999999999999"}
+    (rep,) = simulate(path, forms, ON, {}, params=params)["policies"]
+    total = "100001000001899999.00"  # 100,000,000,001,900,000 + 999,999,999,999
+    assert rep["total"] == {"min": total, "max": total, "unbounded": 0}
+    robots = next(it for it in rep["items"] if it["id"] == "robot_subsidy")
+    assert robots["paid_max"] == "100000999999899999.00"  # 99,999,999,999,900,000 + 999,999,999,999
+    assert rep["distribution"]["max"] == "100000000001900000.00"
+    assert rep["distribution"]["histogram"][-1]["count"] == 2  # both rows: 5,000,000 and above
+    assert rep == simulate(path, forms, ON, {}, params=params, results_tables=True)["policies"][0]
+
+
+def test_distribution_and_quota_over_few_and_over_no_applicants(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    # the distribution and the 名额 aggregate a CASE that is NULL outside what they count: over
+    # 咸宁's five ROWS the eligible totals are rows 0, 1, 2, 4: 120,000, 150,000, 1,000,000 and
+    # 50,000 (module docstring); the quantiles are those DuckDB's quantile_disc gives of these
+    # four numbers alone, the max 1,000,000; 第十二条's 前200家 has 2 applicants (rows 0 and 1:
+    # 120,000 + 150,000 = 270,000 all funded, none outside). Over rows that are all invalid: no
+    # quantile, no max, every bin 0, no applicant — and the same without the one pass.
+    import duckdb
+
+    def run(rows: list[dict[str, str]], name: str) -> dict:  # type: ignore[type-arg]
+        path = tmp_path / name
+        with path.open("w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, ["row_id", *sorted({k for r in ROWS for k in r})])
+            w.writeheader()
+            for i, r in enumerate(rows):
+                w.writerow({"row_id": i, **r})
+        (rep,) = simulate(path, _forms(seeds, "xianning"), ON, {})["policies"]
+        assert rep == simulate(path, _forms(seeds, "xianning"), ON, {}, results_tables=True)["policies"][0]
+        return rep
+
+    rep = run(ROWS, "few.csv")
+    ((qs,),) = duckdb.sql("SELECT quantile_disc(x, [0.1, 0.5, 0.9, 0.99]) FROM "
+                          "(VALUES (120000), (150000), (1000000), (50000)) v(x)").fetchall()
+    dist = rep["distribution"]
+    assert dist["quantiles"] == {k: f"{v}.00" for k, v in zip(("p10", "p50", "p90", "p99"), qs, strict=True)}
+    assert dist["max"] == "1000000.00"
+    assert [b["count"] for b in dist["histogram"]] == [0, 0, 1, 2, 0, 0, 1, 0]  # 50,000; 120,000 150,000; 100万
+    (quota,) = rep["quotas"]
+    assert (quota["applicants"], quota["funded"], quota["funded_amount"], quota["not_funded_amount"],
+            quota["runs_out_at_row"]) == (2, 2, "270000.00", "0.00", None)
+    none = run([{"applicant_type": "enterprise", "digital_level": v} for v in ("9", "x", "-1")], "none.csv")
+    assert (none["profiles"], none["invalid"], none["eligible"]) == (3, 3, 0)
+    assert none["distribution"]["quantiles"] == dict.fromkeys(("p10", "p50", "p90", "p99"))
+    assert none["distribution"]["max"] is None and all(b["count"] == 0 for b in none["distribution"]["histogram"])
+    (quota,) = none["quotas"]
+    assert (quota["applicants"], quota["funded"], quota["funded_amount"], quota["amount"],
+            quota["runs_out_at_row"]) == (0, 0, "0.00", "0.00", None)
+
+
+def test_a_budget_spent_over_the_views_own_rows_is_in_yuan(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    # report_views with a budget and no results table spends it over the applying rows, whose
+    # money is BIGINT fen: the budget is compared and reported in yuan all the same (module
+    # docstring, 第十五条 用完即止 with 200,000: row 0's 120,000 paid, row 1 at a running
+    # 270,000 is where it runs out; demand 1,320,000) — before, 100 times the demand, none funded
+    import duckdb
+
+    from compiler.simulate.engine import load_population, policy_views, report_views, sql_backend, type_population
+
+    path = tmp_path / "pop.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, ["row_id", *sorted({k for r in ROWS for k in r})])
+        w.writeheader()
+        for i, r in enumerate(ROWS):
+            w.writerow({"row_id": i, **r})
+    con = duckdb.connect()
+    load_population(con, path)
+    sql = sql_backend()
+    form = lower(seeds["xianning"].policy)
+    bits = type_population(con, sql, [form])
+    assert bits is not None
+    rep = report_views(con, sql, policy_views(con, sql, form, ON, bits), form, "用完即止", Decimal(200000))
+    b = rep["budget"]
+    assert (b["funded"], b["used"], b["runs_out_at_row"], b["demand"], b["share_funded"]) == (
+        1, "120000.00", 1, "1320000.00", "9.1%")

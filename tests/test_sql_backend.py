@@ -516,3 +516,57 @@ def _str_keys(form: dict) -> set[str]:  # type: ignore[type-arg]
                 walk(v)
     walk({k: v for k, v in form.items() if k not in ("facts", "vocabulary")})
     return out
+
+
+def test_a_cap_limit_above_every_amount_it_caps_does_not_overflow(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # a 累计上限 whose limit may be far above the sum of the amounts it caps (0.5% of up to 10^15
+    # yuan against 第三条's 200万 and 3000元 × 100000 台): the amounts' DECIMAL type is narrow
+    # (10 integer digits here), and the limit is read in it — at most the largest sum of amounts,
+    # above which a limit never binds. Before, DuckDB refused to cast 4,999,999,999,999.99 to it.
+    # By hand: row 0, 设备 999,999,999,999,999.99, 10 台: 第三条 10% → 封顶 200万, 第四条 30,000;
+    # the limit 4,999,999,999,999.99 does not bind: 2,030,000.00. Row 1, 设备 100万, 10 台:
+    # 100,000 + 30,000 capped at 0.5% × 100万 = 5,000.00. And the reference on random profiles.
+    import shutil
+
+    from compiler.pipeline import load
+
+    src = ROOT / "tests" / "examples"
+    shutil.copy(src / "tongxi.txt", tmp_path / "tongxi.txt")
+    text = (src / "tongxi.policy").read_text("utf-8")
+    text = text[:text.index("\n测试 ")] + "\n"
+    for old, new in list(INT_SHAPES.items())[:5]:  # no 参数; 第二条 the tiers of INT_SHAPES
+        text = text.replace(old, new)
+    text = text.replace("  金额 robot_unit_price × robots_bought\n", "  金额 3000元 × robots_bought\n")
+    text += ("\n累计上限 all_cap {\n  条款 第五条\n  原文 「同一项目已享受区级其他同类奖补资金的，不再重复支持。」\n"
+             "  适用 对象 enterprise\n  上限 equipment_spend × 0.5%\n}\n")
+    (tmp_path / "tongxi.policy").write_text(text, "utf-8")
+    loaded = load(tmp_path / "tongxi.policy")
+    assert loaded.policy is not None
+    form = lower(loaded.policy)
+    ev = Evaluator(loaded.policy)
+    yes = {"applicant_type": "enterprise", "registered_in_city": True, "independent_legal_person": True,
+           "above_scale": True, "robots_bought": 10}
+    profiles = [{**yes, "equipment_spend": "999999999999999.99", "project_investment": "999999999999999.99"},
+                {**yes, "equipment_spend": "1000000", "project_investment": "1000000"}]
+    rng = random.Random("sql-wide-cap")
+    for n in range(400):
+        prof = random_profile(rng, form, bad_rate=0)
+        if n % 2:
+            prof["equipment_spend"] = prof["project_investment"] = rng.choice(["999999999999999.99", "2000000.01"])
+        prof["applicant_type"] = "enterprise"
+        profiles.append(prof)
+    con = duckdb.connect()
+    con.register("profiles", text_table(profiles, describe(form)["input_fields"]))
+    rows = sorted(con.execute(sql_text(form, "duckdb", ON)).fetchall(), key=lambda r: r[0])
+    names = [d[0] for d in con.execute(sql_text(form, "duckdb", ON) + " LIMIT 0").description]
+    total = names.index("total_max")
+    assert [rows[0][total], rows[1][total]] == [Decimal("2030000.00"), Decimal("5000.00")]
+    for prof, row in zip(profiles, rows, strict=True):
+        want, got = reference_row(form, ev, prof, ON), sql_row(row)
+        if want[0] == "error":  # 第三条's 约束
+            assert got[0] == "error" and got[1] in want[1], (prof, want, got)
+        else:
+            assert got == want, (prof, want, got)
+    made = load_query([form], "profiles")  # the typed path too (what policyc simulate runs)
+    assert made is not None
+    assert _typed_rows_of(con, made[0].sql("duckdb"), typed_query(form, made[1], ON).sql("duckdb")) == rows

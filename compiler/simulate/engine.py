@@ -441,6 +441,7 @@ class ReportQuery(NamedTuple):
 
     sql: str
     read: Callable[[tuple[Any, ...]], Json]
+    fen: bool = False  # the rows' money columns are BIGINT numbers of fen (so is a budget spent over them)
 
 
 def report_query(form: Json, source: exp.Expr, fen: bool = False) -> ReportQuery:
@@ -500,7 +501,7 @@ def report_query(form: Json, source: exp.Expr, fen: bool = False) -> ReportQuery
             "payments": [{"article": sched["article"], "stage": st["name"], "min": _money(row[lo]),
                           "max": _money(row[hi])} for sched, st, lo, hi in stage_cols],
             "distribution": dist(row), "quotas": [q(row) for q in quotas]}
-    return ReportQuery(fig.sql(rows), read)
+    return ReportQuery(fig.sql(rows), read, fen)
 
 
 def _report(con: Any, sql: SqlQueries, source: exp.Expr, form: Json, source_text: str, budget: Decimal | None,
@@ -531,8 +532,10 @@ def _report(con: Any, sql: SqlQueries, source: exp.Expr, form: Json, source_text
     out["invalid_by_field"] = {f: errors[f] for f in sorted(errors)}
     out.update(figs)  # items, funding, payments, distribution, quotas
     first_come = any(w in source_text for w in STOP_WORDS)
-    out["budget"] = (_budget(con, budget_source if budget_source is not None else source, budget, first_come)
-                     if budget is not None else None)
+    out["budget"] = None
+    if budget is not None:  # spent over ``source`` itself: in its money, fen where it is (the views')
+        out["budget"] = (_budget(con, budget_source, budget, first_come) if budget_source is not None else
+                         _budget(con, source, budget, first_come, query.fen))
     out["first_come_in_text"] = first_come
     # which reading of each 解读 the figures use (the query's: the adopted one); items: those it affects
     out["readings"] = [{("items" if k == "affects" else k): v for k, v in r.items()} for r in sql.readings(form)]
@@ -614,8 +617,9 @@ def _quota(fig: Figures, form: Json, q: Json) -> Callable[[tuple[Any, ...]], Jso
     return read
 
 
-def _budget(con: Any, t: exp.Expr, budget: Decimal, first_come: bool) -> Json:
-    """A budget spent in application order (用完即止): who is paid in full before it runs out."""
+def _budget(con: Any, t: exp.Expr, budget: Decimal, first_come: bool, fen: bool = False) -> Json:
+    """A budget spent in application order (用完即止): who is paid in full before it runs out
+    (``fen``: the amounts of ``t`` are numbers of fen, :func:`report_query`)."""
     amount = _q("total_max")
     running = exp.alias_(exp.Window(this=exp.func("sum", amount.copy()),
                                     order=exp.Order(expressions=[exp.Ordered(this=_q("row_id"))])),
@@ -623,13 +627,15 @@ def _budget(con: Any, t: exp.Expr, budget: Decimal, first_come: bool) -> Json:
     paid = exp.and_(exp.Is(this=_q("error_field"), expression=exp.null()),
                     exp.GT(this=amount.copy(), expression=exp.Literal.number(0)))
     ranked = exp.select(_q("row_id"), amount.copy(), running).from_(t).where(paid)
-    cap = exp.cast(exp.Literal.string(str(budget)), "DECIMAL(38, 2)")
+    cap = exp.cast(exp.Literal.string(str(budget * 100 if fen else budget)), "DECIMAL(38, 2)")
     n, demand = _one(con, exp.select(exp.func("count", exp.Star()), _sum(amount.copy())).from_(ranked.subquery("r")))
     within = exp.LTE(this=_q("running"), expression=cap)
     funded, used = _one(con, exp.select(exp.func("count", exp.Star()), _sum(amount.copy()))
                         .from_(ranked.subquery("r")).where(within))
     first_out = _one(con, exp.select(exp.func("min", _q("row_id"))).from_(ranked.subquery("r"))
                      .where(exp.not_(within.copy())))[0]
+    if fen:
+        demand, used = Decimal(demand).scaleb(-2), Decimal(used).scaleb(-2)
     return {"amount": _money(budget), "order": "first_come" if first_come else "row_order",
             "applicants_paid": n, "demand": _money(demand), "funded": funded, "used": _money(used),
             "not_funded": n - funded, "runs_out_at_row": first_out,

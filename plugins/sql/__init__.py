@@ -45,7 +45,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -1022,9 +1022,14 @@ class Policy:
             return fen_int(x, digits, nonneg) if fen else cast(x, money)
 
         def m_out(x: exp.Expr) -> exp.Expr:
-            """An amount of the steps after i as the result's DECIMAL (``fen_out``: BIGINT fen)."""
+            """An amount of the steps after i as the result's DECIMAL (``fen_out``: BIGINT fen, or
+            a DECIMAL of whole fen where an amount may pass 2^63 fen: 10^20 yuan of a product)."""
             if self.fen_out:
-                return x if fen else fen_int(cast(x, money), money_digits)
+                if fen:
+                    return x
+                if money_top * 100 < BIGINT_TOP:
+                    return fen_int(cast(x, money), money_digits)
+                return cast(mul(cast(x, money), lit("100")), decimal(money_digits + 2, 0))
             if not fen:
                 return cast(x, money)
             return cast(mul(cast(x, decimal(money_digits + 2, 0)), lit("0.01")), money)
@@ -1079,11 +1084,19 @@ class Policy:
                 continue
             lim = lims[k]
             name = f"c{k}l"
+
+            def lim_in(x: exp.Expr, lim: Num = lim) -> exp.Expr:
+                """A limit's end as the steps after i compute with it: in DECIMAL, at most money_top
+                (the money type's bound) — a limit above every amount it caps never binds, and
+                where a member may be unbounded money_top is at least the limit's bound."""
+                if not fen and not lim.fen and lim.top > money_top:  # (every sum of fen is at most its fen)
+                    most = money_top.quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
+                    x = least(x, cast(lit(str(most)), decimal(dig(most) + 2, 2)))
+                return m_in(x, lim.digits, lim.nonneg, lim)
             limit = exp.select(exp.Star()).from_(exp.alias_(exp.to_table(prev), "p")).select(
-                exp.alias_(m_in(lim.lo, lim.digits, lim.nonneg, lim), f"cap{k}__lim_lo", quoted=True), copy=False)
+                exp.alias_(lim_in(lim.lo), f"cap{k}__lim_lo", quoted=True), copy=False)
             if not lim.exact:
-                limit.select(exp.alias_(m_in(lim.hi, lim.digits, lim.nonneg, lim), f"cap{k}__lim_hi", quoted=True),
-                             copy=False)
+                limit.select(exp.alias_(lim_in(lim.hi), f"cap{k}__lim_hi", quoted=True), copy=False)
             steps.append((name, limit))
             lim_lo = col(f"cap{k}__lim_lo")
             room0 = lim_lo if lim.nonneg else greatest(lim_lo, cast(zero, mt), lim.sure)
