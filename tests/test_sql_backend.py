@@ -570,3 +570,26 @@ def test_a_cap_limit_above_every_amount_it_caps_does_not_overflow(tmp_path) -> N
     made = load_query([form], "profiles")  # the typed path too (what policyc simulate runs)
     assert made is not None
     assert _typed_rows_of(con, made[0].sql("duckdb"), typed_query(form, made[1], ON).sql("duckdb")) == rows
+
+
+def test_a_policy_whose_literal_key_another_table_folds_keeps_its_own_key() -> None:
+    # OpenCC's t2s has one chain, 薴 → 苧 → 苎: a policy listing 薴麻纺织 keys it 苧麻纺织 (its table
+    # maps 薴 → 苧 and not 苧), so an applicant's 苧麻纺织 matches it; another policy listing 苎麻纺织
+    # has 苧 → 苎 in its table, and the union of the two folds 苧麻纺织 on to 苎麻纺织. The first
+    # policy must not read the load's union key (literal_keyed: none), the second may.
+    from compiler.evaluate.runtime import text_key
+    from compiler.textfold import fold_table
+    from plugins.sql import literal_keyed
+
+    def form(literal: str) -> dict:  # type: ignore[type-arg]
+        fold = fold_table([literal])
+        key = text_key(literal, str.maketrans(fold))
+        return {"facts": [{"name": "industry", "kind": "text"}], "vocabulary": [], "definitions": [],
+                "text_fold": fold, "items": [{"cond": {"op": "in", "args": [{"op": "fact", "name": "industry"}],
+                                                       "keys": [key]}}]}
+
+    first, second = form("薴麻纺织"), form("苎麻纺织")
+    union = str.maketrans({**first["text_fold"], **second["text_fold"]})
+    own = str.maketrans(first["text_fold"])
+    assert text_key("苧麻纺织", own) == first["items"][0]["cond"]["keys"][0] != text_key("苧麻纺织", union)
+    assert literal_keyed(first) == set() and literal_keyed(second) == {"industry"}

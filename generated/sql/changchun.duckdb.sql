@@ -2608,14 +2608,23 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "reform_subsidy__applies" OR "reform_subsidy__applies__q2"
-      THEN LEAST(
-        CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END,
-        CASE
+      THEN CASE
+        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END IS NULL
+        OR CASE
           WHEN "reform_subsidy__applies__q2"
           THEN "reform_subsidy__paid_min__q2"
           ELSE 0
-        END
-      )
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END,
+          CASE
+            WHEN "reform_subsidy__applies__q2"
+            THEN "reform_subsidy__paid_min__q2"
+            ELSE 0
+          END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -2729,18 +2738,31 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "production_stage_extra__applies" OR "production_stage_extra__applies__q2"
-      THEN LEAST(
-        CASE
+      THEN CASE
+        WHEN CASE
           WHEN "production_stage_extra__applies"
           THEN "production_stage_extra__paid_min"
           ELSE 0
-        END,
-        CASE
+        END IS NULL
+        OR CASE
           WHEN "production_stage_extra__applies__q2"
           THEN "production_stage_extra__paid_min__q2"
           ELSE 0
-        END
-      )
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "production_stage_extra__applies"
+            THEN "production_stage_extra__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "production_stage_extra__applies__q2"
+            THEN "production_stage_extra__paid_min__q2"
+            ELSE 0
+          END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -2860,18 +2882,31 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "cloud_platform_award__applies" OR "cloud_platform_award__applies__q2"
-      THEN LEAST(
-        CASE
+      THEN CASE
+        WHEN CASE
           WHEN "cloud_platform_award__applies"
           THEN "cloud_platform_award__paid_min"
           ELSE 0
-        END,
-        CASE
+        END IS NULL
+        OR CASE
           WHEN "cloud_platform_award__applies__q2"
           THEN "cloud_platform_award__paid_min__q2"
           ELSE 0
-        END
-      )
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "cloud_platform_award__applies"
+            THEN "cloud_platform_award__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "cloud_platform_award__applies__q2"
+            THEN "cloud_platform_award__paid_min__q2"
+            ELSE 0
+          END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -2993,18 +3028,31 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "platform_benchmark_award__applies" OR "platform_benchmark_award__applies__q2"
-      THEN LEAST(
-        CASE
+      THEN CASE
+        WHEN CASE
           WHEN "platform_benchmark_award__applies"
           THEN "platform_benchmark_award__paid_min"
           ELSE 0
-        END,
-        CASE
+        END IS NULL
+        OR CASE
           WHEN "platform_benchmark_award__applies__q2"
           THEN "platform_benchmark_award__paid_min__q2"
           ELSE 0
-        END
-      )
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "platform_benchmark_award__applies"
+            THEN "platform_benchmark_award__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "platform_benchmark_award__applies__q2"
+            THEN "platform_benchmark_award__paid_min__q2"
+            ELSE 0
+          END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -3118,12 +3166,19 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "product_award__applies" OR "product_award__applies__q2"
-      THEN LEAST(
-        CASE WHEN "product_award__applies" THEN "product_award__paid_min" ELSE 0 END,
-        CASE WHEN "product_award__applies" THEN "product_award__paid_min__q1" ELSE 0 END,
-        CASE WHEN "product_award__applies__q2" THEN "product_award__paid_min__q2" ELSE 0 END,
-        CASE WHEN "product_award__applies__q2" THEN "product_award__paid_min__q3" ELSE 0 END
-      )
+      THEN CASE
+        WHEN CASE WHEN "product_award__applies" THEN "product_award__paid_min" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies" THEN "product_award__paid_min__q1" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies__q2" THEN "product_award__paid_min__q2" ELSE 0 END IS NULL
+        OR CASE WHEN "product_award__applies__q2" THEN "product_award__paid_min__q3" ELSE 0 END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE WHEN "product_award__applies" THEN "product_award__paid_min" ELSE 0 END,
+          CASE WHEN "product_award__applies" THEN "product_award__paid_min__q1" ELSE 0 END,
+          CASE WHEN "product_award__applies__q2" THEN "product_award__paid_min__q2" ELSE 0 END,
+          CASE WHEN "product_award__applies__q2" THEN "product_award__paid_min__q3" ELSE 0 END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -3277,28 +3332,51 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "excellent_provider_award__applies" OR "excellent_provider_award__applies__q2"
-      THEN LEAST(
-        CASE
+      THEN CASE
+        WHEN CASE
           WHEN "excellent_provider_award__applies"
           THEN "excellent_provider_award__paid_min"
           ELSE 0
-        END,
-        CASE
+        END IS NULL
+        OR CASE
           WHEN "excellent_provider_award__applies"
           THEN "excellent_provider_award__paid_min__q1"
           ELSE 0
-        END,
-        CASE
+        END IS NULL
+        OR CASE
           WHEN "excellent_provider_award__applies__q2"
           THEN "excellent_provider_award__paid_min__q2"
           ELSE 0
-        END,
-        CASE
+        END IS NULL
+        OR CASE
           WHEN "excellent_provider_award__applies__q2"
           THEN "excellent_provider_award__paid_min__q3"
           ELSE 0
-        END
-      )
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "excellent_provider_award__applies"
+            THEN "excellent_provider_award__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "excellent_provider_award__applies"
+            THEN "excellent_provider_award__paid_min__q1"
+            ELSE 0
+          END,
+          CASE
+            WHEN "excellent_provider_award__applies__q2"
+            THEN "excellent_provider_award__paid_min__q2"
+            ELSE 0
+          END,
+          CASE
+            WHEN "excellent_provider_award__applies__q2"
+            THEN "excellent_provider_award__paid_min__q3"
+            ELSE 0
+          END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -3414,10 +3492,15 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "chain_award__applies" OR "chain_award__applies__q2"
-      THEN LEAST(
-        CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END,
-        CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_min__q2" ELSE 0 END
-      )
+      THEN CASE
+        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_min__q2" ELSE 0 END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q2" THEN "chain_award__paid_min__q2" ELSE 0 END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -3509,18 +3592,31 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "procurement_service__applies" OR "procurement_service__applies__q2"
-      THEN LEAST(
-        CASE
+      THEN CASE
+        WHEN CASE
           WHEN "procurement_service__applies"
           THEN "procurement_service__paid_min"
           ELSE 0
-        END,
-        CASE
+        END IS NULL
+        OR CASE
           WHEN "procurement_service__applies__q2"
           THEN "procurement_service__paid_min__q2"
           ELSE 0
-        END
-      )
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "procurement_service__applies"
+            THEN "procurement_service__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "procurement_service__applies__q2"
+            THEN "procurement_service__paid_min__q2"
+            ELSE 0
+          END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -3560,7 +3656,14 @@ SELECT
   END AS "procurement_service__paid_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN LEAST("total_min", "total_min__q1", "total_min__q2", "total_min__q3")
+    THEN CASE
+      WHEN "total_min" IS NULL
+      OR "total_min__q1" IS NULL
+      OR "total_min__q2" IS NULL
+      OR "total_min__q3" IS NULL
+      THEN NULL
+      ELSE LEAST("total_min", "total_min__q1", "total_min__q2", "total_min__q3")
+    END
     ELSE NULL
   END AS "total_min",
   CASE

@@ -2152,10 +2152,15 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "reform_subsidy__applies"
-      THEN LEAST(
-        CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END,
-        CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END
-      )
+      THEN CASE
+        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END IS NULL
+        OR CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END,
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -2227,10 +2232,15 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "lighthouse_award__applies"
-      THEN LEAST(
-        CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__paid_min" ELSE 0 END,
-        CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__paid_min" ELSE 0 END
-      )
+      THEN CASE
+        WHEN CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__paid_min" ELSE 0 END IS NULL
+        OR CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__paid_min" ELSE 0 END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__paid_min" ELSE 0 END,
+          CASE WHEN "lighthouse_award__applies" THEN "lighthouse_award__paid_min" ELSE 0 END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -2318,14 +2328,23 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "workshop_award__applies" OR "workshop_award__applies__q1"
-      THEN LEAST(
-        CASE WHEN "workshop_award__applies" THEN "workshop_award__paid_min" ELSE 0 END,
-        CASE
+      THEN CASE
+        WHEN CASE WHEN "workshop_award__applies" THEN "workshop_award__paid_min" ELSE 0 END IS NULL
+        OR CASE
           WHEN "workshop_award__applies__q1"
           THEN "workshop_award__paid_min__q1"
           ELSE 0
-        END
-      )
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE WHEN "workshop_award__applies" THEN "workshop_award__paid_min" ELSE 0 END,
+          CASE
+            WHEN "workshop_award__applies__q1"
+            THEN "workshop_award__paid_min__q1"
+            ELSE 0
+          END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -2413,10 +2432,15 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "chain_award__applies" OR "chain_award__applies__q1"
-      THEN LEAST(
-        CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END,
-        CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_min__q1" ELSE 0 END
-      )
+      THEN CASE
+        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_min__q1" ELSE 0 END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_min__q1" ELSE 0 END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -2488,14 +2512,23 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "diagnosis_subsidy__applies"
-      THEN LEAST(
-        CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__paid_min" ELSE 0 END,
-        CASE
+      THEN CASE
+        WHEN CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__paid_min" ELSE 0 END IS NULL
+        OR CASE
           WHEN "diagnosis_subsidy__applies"
           THEN "diagnosis_subsidy__paid_min__q1"
           ELSE 0
-        END
-      )
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE WHEN "diagnosis_subsidy__applies" THEN "diagnosis_subsidy__paid_min" ELSE 0 END,
+          CASE
+            WHEN "diagnosis_subsidy__applies"
+            THEN "diagnosis_subsidy__paid_min__q1"
+            ELSE 0
+          END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -2532,7 +2565,11 @@ SELECT
   "evaluation_subsidy__paid_max" AS "evaluation_subsidy__paid_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN LEAST("total_min", "total_min__q1")
+    THEN CASE
+      WHEN "total_min" IS NULL OR "total_min__q1" IS NULL
+      THEN NULL
+      ELSE LEAST("total_min", "total_min__q1")
+    END
     ELSE NULL
   END AS "total_min",
   CASE

@@ -881,14 +881,23 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "reform_subsidy__applies" OR "reform_subsidy__applies__q1"
-      THEN LEAST(
-        CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END,
-        CASE
+      THEN CASE
+        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END IS NULL
+        OR CASE
           WHEN "reform_subsidy__applies__q1"
           THEN "reform_subsidy__paid_min__q1"
           ELSE 0
-        END
-      )
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END,
+          CASE
+            WHEN "reform_subsidy__applies__q1"
+            THEN "reform_subsidy__paid_min__q1"
+            ELSE 0
+          END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -1002,18 +1011,31 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "model_enterprise_award__applies" OR "model_enterprise_award__applies__q1"
-      THEN LEAST(
-        CASE
+      THEN CASE
+        WHEN CASE
           WHEN "model_enterprise_award__applies"
           THEN "model_enterprise_award__paid_min"
           ELSE 0
-        END,
-        CASE
+        END IS NULL
+        OR CASE
           WHEN "model_enterprise_award__applies__q1"
           THEN "model_enterprise_award__paid_min__q1"
           ELSE 0
-        END
-      )
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "model_enterprise_award__applies"
+            THEN "model_enterprise_award__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "model_enterprise_award__applies__q1"
+            THEN "model_enterprise_award__paid_min__q1"
+            ELSE 0
+          END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -1135,18 +1157,31 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "service_provider_award__applies" OR "service_provider_award__applies__q1"
-      THEN LEAST(
-        CASE
+      THEN CASE
+        WHEN CASE
           WHEN "service_provider_award__applies"
           THEN "service_provider_award__paid_min"
           ELSE 0
-        END,
-        CASE
+        END IS NULL
+        OR CASE
           WHEN "service_provider_award__applies__q1"
           THEN "service_provider_award__paid_min__q1"
           ELSE 0
-        END
-      )
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE
+            WHEN "service_provider_award__applies"
+            THEN "service_provider_award__paid_min"
+            ELSE 0
+          END,
+          CASE
+            WHEN "service_provider_award__applies__q1"
+            THEN "service_provider_award__paid_min__q1"
+            ELSE 0
+          END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -1242,10 +1277,15 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "chain_award__applies" OR "chain_award__applies__q1"
-      THEN LEAST(
-        CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END,
-        CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_min__q1" ELSE 0 END
-      )
+      THEN CASE
+        WHEN CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END IS NULL
+        OR CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_min__q1" ELSE 0 END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE WHEN "chain_award__applies" THEN "chain_award__paid_min" ELSE 0 END,
+          CASE WHEN "chain_award__applies__q1" THEN "chain_award__paid_min__q1" ELSE 0 END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -1269,7 +1309,11 @@ SELECT
   END AS "chain_award__paid_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN LEAST("total_min", "total_min__q1")
+    THEN CASE
+      WHEN "total_min" IS NULL OR "total_min__q1" IS NULL
+      THEN NULL
+      ELSE LEAST("total_min", "total_min__q1")
+    END
     ELSE NULL
   END AS "total_min",
   CASE

@@ -583,10 +583,15 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "city_award__applies"
-      THEN LEAST(
-        CASE WHEN "city_award__applies" THEN "city_award__paid_min" ELSE 0 END,
-        CASE WHEN "city_award__applies" THEN "city_award__paid_min__q1" ELSE 0 END
-      )
+      THEN CASE
+        WHEN CASE WHEN "city_award__applies" THEN "city_award__paid_min" ELSE 0 END IS NULL
+        OR CASE WHEN "city_award__applies" THEN "city_award__paid_min__q1" ELSE 0 END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE WHEN "city_award__applies" THEN "city_award__paid_min" ELSE 0 END,
+          CASE WHEN "city_award__applies" THEN "city_award__paid_min__q1" ELSE 0 END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -615,7 +620,11 @@ SELECT
   "reform_support__paid_max" AS "reform_support__paid_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN LEAST("total_min", "total_min__q1")
+    THEN CASE
+      WHEN "total_min" IS NULL OR "total_min__q1" IS NULL
+      THEN NULL
+      ELSE LEAST("total_min", "total_min__q1")
+    END
     ELSE NULL
   END AS "total_min",
   CASE

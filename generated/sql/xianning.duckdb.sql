@@ -1358,14 +1358,23 @@ SELECT
     WHEN "error_field" IS NULL
     THEN CASE
       WHEN "reform_subsidy__applies" OR "reform_subsidy__applies__q1"
-      THEN LEAST(
-        CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END,
-        CASE
+      THEN CASE
+        WHEN CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END IS NULL
+        OR CASE
           WHEN "reform_subsidy__applies__q1"
           THEN "reform_subsidy__paid_min__q1"
           ELSE 0
-        END
-      )
+        END IS NULL
+        THEN NULL
+        ELSE LEAST(
+          CASE WHEN "reform_subsidy__applies" THEN "reform_subsidy__paid_min" ELSE 0 END,
+          CASE
+            WHEN "reform_subsidy__applies__q1"
+            THEN "reform_subsidy__paid_min__q1"
+            ELSE 0
+          END
+        )
+      END
       ELSE NULL
     END
     ELSE NULL
@@ -1432,7 +1441,11 @@ SELECT
   "evaluation_subsidy__paid_max" AS "evaluation_subsidy__paid_max",
   CASE
     WHEN "error_field" IS NULL
-    THEN LEAST("total_min", "total_min__q1")
+    THEN CASE
+      WHEN "total_min" IS NULL OR "total_min__q1" IS NULL
+      THEN NULL
+      ELSE LEAST("total_min", "total_min__q1")
+    END
     ELSE NULL
   END AS "total_min",
   CASE

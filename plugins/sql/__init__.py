@@ -1412,7 +1412,32 @@ def literal_keyed(form: Json) -> set[str]:
             for v in x:
                 walk(v)
     walk({k: v for k, v in form.items() if k not in ("facts", "vocabulary")})
+    # the argument needs each literal key free of characters another table may map: t2s has
+    # chains (薴 → 苧 → 苎), so a literal keyed to 苧 under this table would meet a text folded on
+    # to 苎 by another's; such a policy keeps its own keys
+    others = set(traditional_chars()) - set(form.get("text_fold", {}))
+    if any(ch in others for key in _literal_keys(form) for ch in key):
+        return set()
     return {name for name in key_facts(form) if name in keyed} - crossed
+
+
+def _literal_keys(form: Json) -> set[str]:
+    """The keys of the literal texts a policy's conditions compare with (``in`` lists, ``str``)."""
+    out: set[str] = set()
+
+    def walk(x: Any) -> None:
+        if isinstance(x, dict):
+            if x.get("op") == "in":
+                out.update(str(k) for k in x["keys"])
+            elif x.get("op") == "str" and "key" in x:
+                out.add(str(x["key"]))
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    walk({k: v for k, v in form.items() if k not in ("facts", "vocabulary")})
+    return out
 
 
 def adopted(form: Json, choice: Mapping[str, str] | None = None) -> Json:
@@ -1598,12 +1623,14 @@ def spanning(form: Json, build: Callable[[Json], exp.Select], valid_only: bool =
                          keep(case((known, lowest(side(1), True)), default=NULL), f"{i}__min"),
                          keep(case((known.copy(), highest(side(2))), default=NULL), f"{i}__max"),
                          # an applying item's paid minimum is never NULL (an undetermined one's
-                         # is 0), nor is a side: no NULL test
-                         keep(case((any_app.copy(), lowest(side(3), True)), default=NULL), f"{i}__paid_min"),
+                         # is 0), nor is a side, where every row is valid (``valid_only``: were a
+                         # reading to change a 约束, a combination's row could be NULL): no NULL test
+                         keep(case((any_app.copy(), lowest(side(3), valid_only)), default=NULL),
+                              f"{i}__paid_min"),
                          keep(case((any_app.copy(), highest(side(4))), default=NULL), f"{i}__paid_max"), copy=False)
-    # a total minimum is a sum of paid minimums: never NULL
-    out = out.select(keep(lowest(each("total_min"), True), "total_min"), keep(highest(each("total_max")), "total_max"),
-                     copy=False)
+    # a total minimum is a sum of paid minimums: never NULL (where every row is valid)
+    out = out.select(keep(lowest(each("total_min"), valid_only), "total_min"),
+                     keep(highest(each("total_max")), "total_max"), copy=False)
     tops = [m.get("total_max", "total_max") for m in names]
     # read after the arms of a NULL total: none is NULL there
     top = exp.Greatest(this=col(tops[0]), expressions=[col(t) for t in dict.fromkeys(tops[1:])], ignore_nulls=True) \
