@@ -30,7 +30,12 @@ passed on as the dependencies allow. It only rewrites where the value cannot cha
   ``x AND y`` (``OR``) y takes x as TRUE (FALSE) — only as TRUE or FALSE, since DuckDB computes
   y also where x decides alone;
 * a filter's ``COALESCE(x, FALSE)`` in a place where only TRUE keeps a row goes
-  (:meth:`_Chain.tested`).
+  (:meth:`_Chain.tested`);
+* what a filter tells of the rows it keeps (``NOT excluded``: excluded is FALSE; each operand
+  of an AND is TRUE) is written into every column computed in its step or after, and into the
+  same expression written out in another column (:meth:`_Chain.filtered`; in :func:`_emit`, once
+  the steps are known): the column's value on those rows is unchanged, and no column is read
+  that was not (a ``CASE`` column is not read as its arm there).
 
 A query of another shape (a join, an aggregate, a subquery, a window, ``DISTINCT``, ``ORDER``
 or ``LIMIT`` in a step, a step that does not read the one before it, a name given twice or
