@@ -399,9 +399,9 @@ def report(con: Any, sql: SqlQueries, source: exp.Expr, form: Json, source_text:
     (:func:`report_query`; the views of :func:`policy_views` carry theirs), else built here.
 
     The queries over ``counted`` and ``invalid`` run on a second connection to the same database
-    while DuckDB plans the aggregating query: planning is serial (one thread; 13-21 ms for a seed
-    policy's query, an eighth to a fifth of its report of 1,000,000 profiles), so the other core
-    would wait through it."""
+    while DuckDB plans the aggregating query: planning is serial (one thread; 5-15 ms for a seed
+    policy's query, up to a tenth of its report of 1,000,000 profiles), so the other core would
+    wait through it."""
     side: Future[tuple[tuple[Any, ...] | None, Mapping[str, int] | None]] | None = None
     if counted is not None or invalid is not None:
         side = _SIDE.submit(_side_queries, con.cursor(), counted, invalid)
