@@ -470,11 +470,11 @@ def test_a_table_typed_for_every_seed_gives_each_policy_its_own_text_comparisons
     # own entries and by no other text. Expected: each policy's text query (its own key), which
     # test_duckdb_equals_the_reference_evaluator checks against the reference evaluator — and here
     # the reference itself on every row.
-    from plugins.sql import literal_keyed
+    from plugins.sql import literal_keyed, literal_keys
 
     forms = {pid: lower(load_once(POLICIES / f"{pid}.policy").policy) for pid in SEEDS}
     assert {pid for pid, f in forms.items() if literal_keyed(f)} >= {"changchun", "kunming"}
-    literals = sorted({k for f in forms.values() for k in _str_keys(f)})
+    literals = sorted({k for f in forms.values() for k in literal_keys(f)})
     assert "汽车零部件配件制造" in literals and "化学新材料制品制造" in literals
     rng = random.Random("sql-keys")
     industries = _spellings(rng, literals)
@@ -498,24 +498,6 @@ def test_a_table_typed_for_every_seed_gives_each_policy_its_own_text_comparisons
             assert '"p"."industry__key"' in typed and "TRANSLATE" not in typed
         assert _typed_rows_of(con, load.sql("duckdb"), typed) == text_rows, pid
 
-
-def _str_keys(form: dict) -> set[str]:  # type: ignore[type-arg]
-    """The literal texts' keys a policy's conditions compare with."""
-    out: set[str] = set()
-
-    def walk(x: object) -> None:
-        if isinstance(x, dict):
-            if x.get("op") == "in":
-                out.update(x["keys"])
-            if x.get("op") == "str":
-                out.add(str(x["key"]))
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-    walk({k: v for k, v in form.items() if k not in ("facts", "vocabulary")})
-    return out
 
 
 def test_a_cap_limit_above_every_amount_it_caps_does_not_overflow(tmp_path) -> None:  # type: ignore[no-untyped-def]

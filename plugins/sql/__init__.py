@@ -43,7 +43,7 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
@@ -1366,18 +1366,23 @@ def key_facts(form: Json) -> list[str]:
         elif e.get("op") == "fact" and e["name"] in keyed:
             found.add(e["name"])
 
-    def walk(x: Any) -> None:
-        if isinstance(x, dict):
-            if x.get("op") == "in" or (x.get("op") == "cmp" and x.get("keyed")):
-                for a in x["args"]:
-                    fact_of(a)
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-    walk({k: v for k, v in form.items() if k not in ("facts", "vocabulary")})
+    for x in _form_nodes(form):
+        if x.get("op") == "in" or (x.get("op") == "cmp" and x.get("keyed")):
+            for a in x["args"]:
+                fact_of(a)
     return sorted(found)
+
+
+def _form_nodes(form: Json) -> Iterator[Json]:
+    """Every object of a lowered form's rules (its facts and vocabulary left out), outermost first."""
+    todo: list[Any] = [v for k, v in form.items() if k not in ("facts", "vocabulary")]
+    while todo:
+        x = todo.pop()
+        if isinstance(x, dict):
+            yield x
+            todo.extend(x.values())
+        elif isinstance(x, list):
+            todo.extend(x)
 
 
 def literal_keyed(form: Json) -> set[str]:
@@ -1402,41 +1407,26 @@ def literal_keyed(form: Json) -> set[str]:
             return set().union(*[facts_in(v, seen) for v in e])
         return set()
 
-    def walk(x: Any) -> None:
-        if isinstance(x, dict):
-            if x.get("op") == "cmp" and x.get("keyed") and not any(a.get("op") == "str" for a in x["args"]):
-                crossed.update(facts_in(x["args"]))
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-    walk({k: v for k, v in form.items() if k not in ("facts", "vocabulary")})
+    for x in _form_nodes(form):
+        if x.get("op") == "cmp" and x.get("keyed") and not any(a.get("op") == "str" for a in x["args"]):
+            crossed.update(facts_in(x["args"]))
     # the argument needs each literal key free of characters another table may map: t2s has
     # chains (薴 → 苧 → 苎), so a literal keyed to 苧 under this table would meet a text folded on
     # to 苎 by another's; such a policy keeps its own keys
     others = set(traditional_chars()) - set(form.get("text_fold", {}))
-    if any(ch in others for key in _literal_keys(form) for ch in key):
+    if any(ch in others for key in literal_keys(form) for ch in key):
         return set()
     return {name for name in key_facts(form) if name in keyed} - crossed
 
 
-def _literal_keys(form: Json) -> set[str]:
+def literal_keys(form: Json) -> set[str]:
     """The keys of the literal texts a policy's conditions compare with (``in`` lists, ``str``)."""
     out: set[str] = set()
-
-    def walk(x: Any) -> None:
-        if isinstance(x, dict):
-            if x.get("op") == "in":
-                out.update(str(k) for k in x["keys"])
-            elif x.get("op") == "str" and "key" in x:
-                out.add(str(x["key"]))
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-    walk({k: v for k, v in form.items() if k not in ("facts", "vocabulary")})
+    for x in _form_nodes(form):
+        if x.get("op") == "in":
+            out.update(str(k) for k in x["keys"])
+        elif x.get("op") == "str" and "key" in x:
+            out.add(str(x["key"]))
     return out
 
 
