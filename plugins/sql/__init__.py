@@ -284,6 +284,16 @@ def fen_num(v: Num) -> Num:
                v.exact, v.nonneg, v.sure)
 
 
+def _int_tiers(arms: list[tuple[exp.Expr, tuple[exp.Expr, exp.Expr]]], other: tuple[exp.Expr, exp.Expr] | None,
+               exact: bool) -> tuple[exp.Expr, exp.Expr]:
+    """The ends of the first arm whose condition holds (BIGINT ends, :meth:`Policy.int_num`);
+    none → ``other``, or 0. ``exact``: one CASE, for both ends."""
+    zero = (cast(lit("0"), BIGINT), cast(lit("0"), BIGINT))
+    other = other or zero
+    lo = case(*[(c, x[0]) for c, x in arms], default=other[0])
+    return (lo, lo.copy()) if exact else (lo, case(*[(c.copy(), x[1]) for c, x in arms], default=other[1]))
+
+
 def fen_of(x: exp.Expr, scale: int) -> exp.Expr:
     """``x``, a BIGINT value × 10^scale never below 0, rounded down to whole fen (BIGINT)."""
     if scale > 2:
@@ -732,13 +742,10 @@ class Policy:
                 if then is None:
                     return None
                 arms.append((self.cond(arm["when"]), then))
-            other = (self.int_num(e["otherwise"], scale) if e["otherwise"] is not None else
-                     (cast(lit("0"), BIGINT), cast(lit("0"), BIGINT)))
-            if other is None:
+            other = self.int_num(e["otherwise"], scale) if e["otherwise"] is not None else None
+            if e["otherwise"] is not None and other is None:
                 return None
-            lo = case(*[(c, x[0]) for c, x in arms], default=other[0])
-            return (lo, lo.copy()) if v.exact else (
-                lo, case(*[(c.copy(), x[1]) for c, x in arms], default=other[1]))
+            return _int_tiers(arms, other, v.exact)
         if op == "upto":
             a = self.int_num(e["args"][0], scale)
             return None if a is None else (cast(lit("0"), BIGINT), a[1])
@@ -749,17 +756,12 @@ class Policy:
         """An item's amount (its arms: condition, expression; ``tiers``: the first arm whose
         condition holds, none → 0) as :meth:`int_num` gives it, or None."""
         ends = []
-        for _, e in arms if tiers else arms[:1]:
+        for c, e in arms if tiers else arms[:1]:
             x = self.int_num(e, scale)
             if x is None:
                 return None
-            ends.append(x)
-        if not tiers:
-            return ends[0]
-        zero = cast(lit("0"), BIGINT)
-        lo = case(*[(c.copy(), x[0]) for (c, _), x in zip(arms, ends, strict=True)], default=zero)
-        hi = case(*[(c.copy(), x[1]) for (c, _), x in zip(arms, ends, strict=True)], default=zero.copy())
-        return lo, hi
+            ends.append((c.copy(), x))
+        return _int_tiers(ends, None, False) if tiers else ends[0][1]
 
     def may_be_unbounded(self, e: Any) -> bool:
         """Whether a lowered expression may have no upper bound (it reads an undetermined value)."""
@@ -1752,6 +1754,7 @@ def load_query(forms: list[Json], table: str = "profiles",
     mask: exp.Expr = cast(lit("0"), exp.DataType.build("BIGINT"))
     cols: list[exp.Expr] = [col("row_id", "p")]
     keyed = {name for form in forms for name in key_facts(form)}
+    table_keys = _key_fields(forms, fields)
     # a text's key under every policy's fold table at once: where a policy compares it only with
     # its literals, the same comparisons as under its own table (:func:`literal_keyed`)
     folds: dict[str, str] = {}
@@ -1770,20 +1773,23 @@ def load_query(forms: list[Json], table: str = "profiles",
                                    quoted=True))
         if f["name"] in keyed:  # a text whose key some policy reads: whether it is its own key
             cols.append(exp.alias_(plain_text(p.raw(f["name"])), f"{f['name']}__plain", quoted=True))
-            if f["kind"] == "text":  # and the key (NULL: absent), read where only literals meet it
-                cols.append(exp.alias_(key_expr(p.typed_column(f, enums), fold), f"{f['name']}__key",
-                                       quoted=True))
+        if f["name"] in table_keys:  # and the key (NULL: absent), read where only literals meet it
+            cols.append(exp.alias_(key_expr(p.typed_column(f, enums), fold), f"{f['name']}__key", quoted=True))
     select = exp.select(*cols[:1], exp.alias_(mask, "bad_mask", quoted=True), *cols[1:])
     return select.from_(exp.alias_(exp.to_table(table), "p")), bits
+
+
+def _key_fields(forms: list[Json], fields: list[tuple[Json, Json]]) -> list[str]:
+    """The text fields whose key :func:`load_query`'s table holds (``<field>__key``): those some
+    policy of ``forms`` compares by key."""
+    keyed = {name for form in forms for name in key_facts(form)}
+    return [f["name"] for f, _ in fields if f["name"] in keyed and f["kind"] == "text"]
 
 
 def text_keys(forms: list[Json]) -> list[str]:
     """The text key columns :func:`load_query` gives for ``forms`` (none where it gives no table)."""
     fields = typed_fields(forms)
-    keyed = {name for form in forms for name in key_facts(form)}
-    if fields is None:
-        return []
-    return [f"{f['name']}__key" for f, _ in fields if f["name"] in keyed and f["kind"] == "text"]
+    return [] if fields is None else [f"{name}__key" for name in _key_fields(forms, fields)]
 
 
 def typed_query(form: Json, bits: Mapping[str, int], as_of: dt.date | None = None,
