@@ -672,8 +672,7 @@ def simulate(population: Path, forms: list[tuple[Json, str]], as_of: dt.date,
         # field (a profile's own, then a bad or missing 参数 and a broken 约束)
         parameters_table(con, form, params or {})
         views = policy_views(con, sql, form, as_of, bits)
-        spent = (exp.to_table(run_policy(con, sql, form, as_of, bits, params), quoted=True)
-                 if budget is not None else None)
-        reports.append(report_views(con, sql, views, form, text, budget, budget_source=spent))
+        # a budget is spent over the same rows (a row left out of them is paid nothing), no table
+        reports.append(report_views(con, sql, views, form, text, budget))
         reports[-1]["invalid_examples"] = invalid_examples(con, views.invalid, form)
     return {"as_of": as_of.isoformat(), "population": population.name, "profiles": n, "policies": reports}
