@@ -133,8 +133,12 @@ class _Chain:
                 c.replace(self.use(k))
         return self.simplify(e)
 
+    def simplifier(self) -> Simplifier:
+        """A :class:`Simplifier` that knows the chain's columns as they are now."""
+        return Simplifier(self.infos, {n.key: n.expr for n in self.nodes})
+
     def simplify(self, e: exp.Expr) -> exp.Expr:
-        simp = Simplifier(self.infos, {n.key: n.expr for n in self.nodes})
+        simp = self.simplifier()
         out = simp.run(e)
         self.last_info = simp.info(out)
         return out
@@ -143,8 +147,7 @@ class _Chain:
         """A filter met: ``condition`` (placeholders) holds on every row after it."""
         self.filters.append(condition)
         self.filter_at.append(len(self.nodes))
-        simp = Simplifier(self.infos, {n.key: n.expr for n in self.nodes})
-        facts = simp._holds(condition, True)
+        facts = self.simplifier()._holds(condition, True)
         for c, truth in list(facts):  # a column's expression, where it is written out in another
             k = _key(c) if isinstance(c, exp.Column) else None
             written = self.nodes[k].expr if k is not None else None
@@ -914,7 +917,7 @@ def _emit(ch: _Chain, outputs: list[tuple[str, exp.Expr]]) -> exp.Select:
     # a column computed in a step at or after a filter's sees only the rows it keeps: what the
     # filter tells (excluded FALSE after NOT excluded) is written into it — its value on those
     # rows is unchanged, no column is read that was not (no CASE column is read as its arm)
-    simp = Simplifier(ch.infos, {n.key: n.expr for n in nodes})
+    simp = ch.simplifier()
 
     def after(level: int, e: exp.Expr) -> exp.Expr:
         facts = [f for j, lv in enumerate(filter_level) if lv <= level for f in ch.filter_facts[j]]
