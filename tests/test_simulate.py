@@ -49,15 +49,34 @@ def _forms(seeds: dict, *ids: str) -> list:  # type: ignore[type-arg]
     return [(lower(seeds[i].policy), (POLICIES / f"{i}.txt").read_text("utf-8")) for i in ids]
 
 
-def test_hand_worked_xianning_figures(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
-    path = tmp_path / "pop.csv"
-    fields = sorted({k for r in ROWS for k in r})
+def _csv(path: Path, rows: list[dict[str, str]], base: dict[str, str] | None = None) -> Path:
+    """``rows`` (each with ``base``'s fields too) as a population file, row_id in order."""
+    base = base or {}
     with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, ["row_id", *fields])
+        w = csv.DictWriter(f, ["row_id", *sorted({k for r in rows for k in r} | set(base))])
         w.writeheader()
-        for i, r in enumerate(ROWS):
-            w.writerow({"row_id": i, **r})
+        for i, r in enumerate(rows):
+            w.writerow({"row_id": i, **base, **r})
+    return path
 
+
+def _typed_xianning(seeds: dict, tmp_path: Path) -> tuple:  # type: ignore[type-arg]
+    """ROWS loaded and typed for 咸宁 in a DuckDB connection: (con, backend, form, views)."""
+    import duckdb
+
+    from compiler.simulate.engine import load_population, policy_views, sql_backend, type_population
+
+    con = duckdb.connect()
+    load_population(con, _csv(tmp_path / "pop.csv", ROWS))
+    sql = sql_backend()
+    form = lower(seeds["xianning"].policy)
+    bits = type_population(con, sql, [form])
+    assert bits is not None
+    return con, sql, form, policy_views(con, sql, form, ON, bits)
+
+
+def test_hand_worked_xianning_figures(seeds: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    path = _csv(tmp_path / "pop.csv", ROWS)
     rep = simulate(path, _forms(seeds, "xianning"), ON, {"xianning": Decimal(200000)})["policies"][0]
     assert (rep["profiles"], rep["invalid"], rep["eligible"]) == (5, 1, 4)
     assert rep["invalid_by_field"] == {"digital_level": 1}
@@ -246,13 +265,7 @@ def test_parameters_and_constraints_in_the_one_pass(tmp_path: Path) -> None:
     from differential import EXAMPLES, policy
     base = {"applicant_type": "enterprise", "registered_in_city": "true", "independent_legal_person": "true",
             "above_scale": "true"}
-    path = tmp_path / "pop.csv"
-    fields = sorted({k for r in TONGXI for k in r} | set(base))
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, ["row_id", *fields])
-        w.writeheader()
-        for i, r in enumerate(TONGXI):
-            w.writerow({"row_id": i, **base, **r})
+    path = _csv(tmp_path / "pop.csv", TONGXI, base)
     forms = [(lower(policy("tongxi")), (EXAMPLES / "tongxi.txt").read_text("utf-8"))]
     given = simulate(path, forms, ON, {}, params={"city_avg_growth": "0.065"})
     assert given == simulate(path, forms, ON, {}, params={"city_avg_growth": "0.065"}, results_tables=True)
@@ -414,30 +427,9 @@ def test_a_side_query_that_fails_fails_the_report_and_leaves_none_running(
     import duckdb
     from sqlglot import exp
 
-    from compiler.simulate.engine import (
-        invalid_by_field,
-        load_population,
-        policy_views,
-        report,
-        report_views,
-        sql_backend,
-        type_population,
-    )
+    from compiler.simulate.engine import invalid_by_field, report, report_views
 
-    path = tmp_path / "pop.csv"
-    fields = sorted({k for r in ROWS for k in r})
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, ["row_id", *fields])
-        w.writeheader()
-        for i, r in enumerate(ROWS):
-            w.writerow({"row_id": i, **r})
-    con = duckdb.connect()
-    load_population(con, path)
-    sql = sql_backend()
-    form = lower(seeds["xianning"].policy)
-    bits = type_population(con, sql, [form])
-    assert bits is not None
-    views = policy_views(con, sql, form, ON, bits)
+    con, sql, form, views = _typed_xianning(seeds, tmp_path)
     missing = exp.to_table("no_such_view", quoted=True)
     with pytest.raises(duckdb.CatalogException, match="no_such_view"):
         report_views(con, sql, views._replace(invalid=missing), form, "", None)
@@ -507,12 +499,7 @@ def test_an_amount_beyond_2_63_fen_is_summed_exactly(tmp_path: Path) -> None:
             "above_scale": "true"}
     rows = [{"equipment_spend": "25000000", "project_investment": "30000000", "robots_bought": "100000"},
             {"robots_bought": "1"}]
-    path = tmp_path / "pop.csv"
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, ["row_id", *sorted({k for r in rows for k in r} | set(base))])
-        w.writeheader()
-        for i, r in enumerate(rows):
-            w.writerow({"row_id": i, **base, **r})
+    path = _csv(tmp_path / "pop.csv", rows, base)
     forms = [(lower(policy("tongxi")), (EXAMPLES / "tongxi.txt").read_text("utf-8"))]
     params = {"city_avg_growth": "0.065", "robot_unit_price": "999999999999"}
     (rep,) = simulate(path, forms, ON, {}, params=params)["policies"]
@@ -569,23 +556,10 @@ def test_a_budget_spent_over_the_views_own_rows_is_in_yuan(seeds: dict, tmp_path
     # money is BIGINT fen: the budget is compared and reported in yuan all the same (module
     # docstring, 第十五条 用完即止 with 200,000: row 0's 120,000 paid, row 1 at a running
     # 270,000 is where it runs out; demand 1,320,000) — before, 100 times the demand, none funded
-    import duckdb
+    from compiler.simulate.engine import report_views
 
-    from compiler.simulate.engine import load_population, policy_views, report_views, sql_backend, type_population
-
-    path = tmp_path / "pop.csv"
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, ["row_id", *sorted({k for r in ROWS for k in r})])
-        w.writeheader()
-        for i, r in enumerate(ROWS):
-            w.writerow({"row_id": i, **r})
-    con = duckdb.connect()
-    load_population(con, path)
-    sql = sql_backend()
-    form = lower(seeds["xianning"].policy)
-    bits = type_population(con, sql, [form])
-    assert bits is not None
-    rep = report_views(con, sql, policy_views(con, sql, form, ON, bits), form, "用完即止", Decimal(200000))
+    con, sql, form, views = _typed_xianning(seeds, tmp_path)
+    rep = report_views(con, sql, views, form, "用完即止", Decimal(200000))
     b = rep["budget"]
     assert (b["funded"], b["used"], b["runs_out_at_row"], b["demand"], b["share_funded"]) == (
         1, "120000.00", 1, "1320000.00", "9.1%")
